@@ -1,0 +1,152 @@
+# Taizhang: GNU Makefile driven by pkg-config.
+#
+#   make run          install missing Debian packages, build, create the demo
+#                     database and show how to use it
+#   make test         build and run every test (unit, black-box, golden data)
+#   make test SANITIZE=1   the same under AddressSanitizer + UBSan
+#   make fuzz         run the libFuzzer targets for a fixed time
+#   make bench        run the benchmarks in bench/
+#
+# Layers are enforced here: each directory under src/ is compiled with an
+# include path that holds only the layers it may use (see LAYER_*), so core
+# code that includes a store or web header does not compile.
+
+.DEFAULT_GOAL := all
+SHELL := /bin/bash
+
+SANITIZE ?= 0
+FUZZ ?= 0
+ifeq ($(FUZZ),1)
+  BUILD ?= build-fuzz
+  CC := clang
+else ifeq ($(SANITIZE),1)
+  BUILD ?= build-san
+else
+  BUILD ?= build
+endif
+
+CC ?= cc
+PKGS := sqlite3 libutf8proc libzip libxml-2.0 xlsxwriter jansson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+WARN := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
+	-Wshadow -Wvla -Wformat=2 -Wno-format-nonliteral
+CFLAGS ?= -O2 -g
+CFLAGS += -std=c17 $(WARN) -D_GNU_SOURCE -fno-strict-aliasing
+LDFLAGS ?=
+ifeq ($(SANITIZE),1)
+  CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+  LDFLAGS += -fsanitize=address,undefined
+endif
+ifeq ($(FUZZ),1)
+  CFLAGS += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+  LDFLAGS += -fsanitize=address,undefined
+endif
+
+# Which layers each layer may include.
+LAYER_base   := base
+LAYER_core   := base core
+LAYER_store  := base core store
+LAYER_intake := base core store intake
+LAYER_report := base core report
+LAYER_web    := base core store intake report web
+LAYER_cli    := base core store intake report web cli
+LAYERS := base core store intake report web cli
+
+SRC_ALL := $(foreach l,$(LAYERS),$(sort $(wildcard src/$(l)/*.c)))
+SRC_MAIN := src/cli/main.c
+SRC_CORE := $(filter src/base/% src/core/%,$(SRC_ALL))
+SRC_EDGE := $(filter-out $(SRC_CORE) $(SRC_MAIN),$(SRC_ALL))
+OBJ_CORE := $(SRC_CORE:%.c=$(BUILD)/%.o)
+OBJ_EDGE := $(SRC_EDGE:%.c=$(BUILD)/%.o)
+OBJ_MAIN := $(SRC_MAIN:%.c=$(BUILD)/%.o)
+
+LIB_CORE := $(BUILD)/libtzcore.a
+LIB_EDGE := $(BUILD)/libtaizhang.a
+BIN := $(BUILD)/taizhang
+
+UNIT_SRC := $(sort $(wildcard tests/unit/*/test-*.c))
+UNIT_BIN := $(UNIT_SRC:%.c=$(BUILD)/%)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz-*.c))
+FUZZ_BIN := $(FUZZ_SRC:%.c=$(BUILD)/%)
+
+# One include tree per layer: symlinks to the layers it may see.
+$(BUILD)/inc/%/.stamp:
+	@mkdir -p $(@D)
+	@for l in $(LAYER_$*); do ln -sfn $(CURDIR)/src/$$l $(@D)/$$l; done
+	@touch $@
+
+define layer_rule
+$(BUILD)/src/$(1)/%.o: src/$(1)/%.c $(BUILD)/inc/$(1)/.stamp
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) -I$(BUILD)/inc/$(1) $$(PKG_CFLAGS) -MMD -MP -c -o $$@ $$<
+endef
+$(foreach l,$(LAYERS),$(eval $(call layer_rule,$(l))))
+
+$(LIB_CORE): $(OBJ_CORE)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(LIB_EDGE): $(OBJ_EDGE)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(OBJ_MAIN) $(LIB_EDGE) $(LIB_CORE)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# Tests see every layer; they link the libraries and cmocka.
+$(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/tz-test.h $(LIB_EDGE) $(LIB_CORE)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Isrc -Itests/unit $(PKG_CFLAGS) -MMD -MP -o $@ $< \
+		$(LIB_EDGE) $(LIB_CORE) $(LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
+
+$(BUILD)/tests/fuzz/%: tests/fuzz/%.c $(LIB_EDGE) $(LIB_CORE)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer -Isrc $(PKG_CFLAGS) -o $@ $< \
+		$(LIB_EDGE) $(LIB_CORE) $(LDFLAGS) $(PKG_LIBS)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+.PHONY: all deps run test test-only check bench fuzz clean distclean
+
+all: $(BIN) $(UNIT_BIN)
+
+deps:
+	@tools/deps.sh
+
+DEMO_DB ?= demo.db
+run: deps
+	@$(MAKE) --no-print-directory all
+	@tools/run.sh $(BIN) $(DEMO_DB)
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory test-only
+
+test-only:
+	@TZ_BIN=$(CURDIR)/$(BIN) TZ_BUILD=$(CURDIR)/$(BUILD) TZ_SANITIZE=$(SANITIZE) \
+		tests/run.sh $(UNIT_BIN)
+
+check: test
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	bench/ledger.sh
+
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@$(MAKE) --no-print-directory FUZZ=1 fuzz-build
+	@for f in $(FUZZ_SRC); do \
+		n=$$(basename $$f .c); \
+		tools/fuzz.sh build-fuzz/tests/fuzz/$$n tests/fuzz/$$n $(FUZZ_SECONDS) || exit 1; \
+	done
+
+fuzz-build: $(FUZZ_BIN)
+
+clean:
+	rm -rf build build-san build-fuzz
+
+distclean: clean
+	rm -rf node_modules $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

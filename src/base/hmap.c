@@ -1,0 +1,147 @@
+/* hmap.c: open-addressing string map with arena-owned keys. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/hmap.h"
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+struct hmap_slot {
+	const char *key;  /* NULL = empty */
+	size_t len;
+	uint64_t hash;
+	int64_t value;
+};
+
+struct tz_hmap {
+	struct hmap_slot *slots;
+	size_t cap;    /* power of two */
+	size_t count;
+	struct tz_arena *keys;
+};
+
+uint64_t tz_hash_bytes(const void *data, size_t len)
+{
+	/* FNV-1a, then a final mix so linear probing sees spread bits. */
+	const unsigned char *p = data;
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ULL;
+	}
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return h;
+}
+
+struct tz_hmap *tz_hmap_new(void)
+{
+	struct tz_hmap *m = tz_xcalloc(1, sizeof(*m));
+
+	m->cap = 64;
+	m->slots = tz_xcalloc(m->cap, sizeof(*m->slots));
+	m->keys = tz_arena_new();
+	return m;
+}
+
+void tz_hmap_free(struct tz_hmap *m)
+{
+	if (!m)
+		return;
+	free(m->slots);
+	tz_arena_free(m->keys);
+	free(m);
+}
+
+size_t tz_hmap_count(const struct tz_hmap *m)
+{
+	return m->count;
+}
+
+static struct hmap_slot *find_slot(struct hmap_slot *slots, size_t cap, uint64_t hash,
+				   const char *key, size_t len)
+{
+	size_t i = (size_t)hash & (cap - 1);
+
+	for (;;) {
+		struct hmap_slot *s = &slots[i];
+		if (!s->key)
+			return s;
+		if (s->hash == hash && s->len == len && !memcmp(s->key, key, len))
+			return s;
+		i = (i + 1) & (cap - 1);
+	}
+}
+
+static void grow(struct tz_hmap *m)
+{
+	size_t ncap = m->cap * 2;
+	struct hmap_slot *ns = tz_xcalloc(ncap, sizeof(*ns));
+
+	for (size_t i = 0; i < m->cap; i++) {
+		struct hmap_slot *s = &m->slots[i];
+		if (s->key)
+			*find_slot(ns, ncap, s->hash, s->key, s->len) = *s;
+	}
+	free(m->slots);
+	m->slots = ns;
+	m->cap = ncap;
+}
+
+int tz_hmap_get(const struct tz_hmap *m, const char *key, size_t len, int64_t *value)
+{
+	struct hmap_slot *s = find_slot(m->slots, m->cap, tz_hash_bytes(key, len), key, len);
+
+	if (!s->key)
+		return 0;
+	if (value)
+		*value = s->value;
+	return 1;
+}
+
+int tz_hmap_put(struct tz_hmap *m, const char *key, size_t len, int64_t value,
+		const char **stored_key)
+{
+	uint64_t hash = tz_hash_bytes(key, len);
+	struct hmap_slot *s;
+
+	/* Keep the load factor under 1/2 so probe runs stay short. */
+	if ((m->count + 1) * 2 > m->cap)
+		grow(m);
+	s = find_slot(m->slots, m->cap, hash, key, len);
+	if (s->key) {
+		s->value = value;
+		if (stored_key)
+			*stored_key = s->key;
+		return 0;
+	}
+	s->key = tz_arena_strndup(m->keys, key, len);
+	s->len = len;
+	s->hash = hash;
+	s->value = value;
+	m->count++;
+	if (stored_key)
+		*stored_key = s->key;
+	return 1;
+}
+
+int tz_hmap_next(const struct tz_hmap *m, size_t *pos, const char **key,
+		 size_t *len, int64_t *value)
+{
+	while (*pos < m->cap) {
+		const struct hmap_slot *s = &m->slots[(*pos)++];
+		if (s->key) {
+			if (key)
+				*key = s->key;
+			if (len)
+				*len = s->len;
+			if (value)
+				*value = s->value;
+			return 1;
+		}
+	}
+	return 0;
+}

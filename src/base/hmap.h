@@ -1,0 +1,44 @@
+/*
+ * hmap.h: a map from byte-string keys to 64-bit values.
+ *
+ * Open addressing with linear probing; keys are copied into memory the map
+ * owns, so callers may pass keys from buffers they reuse. Used to intern
+ * group names and to find a project id by its code while importing.
+ */
+#ifndef TZ_HMAP_H
+#define TZ_HMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct tz_hmap;
+
+/* A new, empty map. The caller frees it with tz_hmap_free(). */
+struct tz_hmap *tz_hmap_new(void);
+void tz_hmap_free(struct tz_hmap *m);
+
+/* Number of keys. */
+size_t tz_hmap_count(const struct tz_hmap *m);
+
+/* 1 and *value set if present, else 0. `value` may be NULL. */
+int tz_hmap_get(const struct tz_hmap *m, const char *key, size_t len, int64_t *value);
+
+/*
+ * Set key to value. Returns 1 if the key was new, 0 if it replaced a value.
+ * If `stored_key` is non-NULL it receives the map's copy of the key, valid
+ * until the map is freed.
+ */
+int tz_hmap_put(struct tz_hmap *m, const char *key, size_t len, int64_t value,
+		const char **stored_key);
+
+/*
+ * Iterate: start with *pos = 0; returns 1 with key/len/value filled while
+ * entries remain, in no particular order.
+ */
+int tz_hmap_next(const struct tz_hmap *m, size_t *pos, const char **key,
+		 size_t *len, int64_t *value);
+
+/* The hash function, exposed for callers that want a stable hash. */
+uint64_t tz_hash_bytes(const void *data, size_t len);
+
+#endif

@@ -1,0 +1,245 @@
+/* json.c: streaming JSON writer with escaping. */
+#include <inttypes.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/json.h"
+#include "base/banned.h"
+
+#define FLUSH_AT (64u * 1024)
+
+void tz_json_init(struct tz_json *j, FILE *fp, int flags)
+{
+	memset(j, 0, sizeof(*j));
+	tz_buf_init(&j->out, TZ_LIMIT_OUTPUT);
+	j->fp = fp;
+	j->flags = flags;
+}
+
+static void flush(struct tz_json *j)
+{
+	if (!j->fp || !j->out.len)
+		return;
+	if (fwrite(j->out.buf, 1, j->out.len, j->fp) != j->out.len && !j->error)
+		j->error = TZ_EIO;
+	tz_buf_reset(&j->out);
+}
+
+static void put(struct tz_json *j, const char *s, size_t len)
+{
+	if (tz_buf_add(&j->out, s, len) && !j->error)
+		j->error = TZ_ETOOBIG;
+	if (j->out.len >= FLUSH_AT)
+		flush(j);
+}
+
+static void puts_(struct tz_json *j, const char *s)
+{
+	put(j, s, strlen(s));
+}
+
+static void newline(struct tz_json *j)
+{
+	if (!(j->flags & TZ_JSON_PRETTY))
+		return;
+	put(j, "\n", 1);
+	for (int i = 0; i < j->depth; i++)
+		put(j, "  ", 2);
+}
+
+/* Write what separates the previous item from a new value. */
+static void before_value(struct tz_json *j)
+{
+	if (j->after_key) {
+		j->after_key = 0;
+		return;
+	}
+	if (j->depth > 0) {
+		if (j->count[j->depth - 1])
+			put(j, ",", 1);
+		if (j->count[j->depth - 1] < 2)
+			j->count[j->depth - 1]++;
+		newline(j);
+	}
+}
+
+static void open_(struct tz_json *j, char open, char close)
+{
+	before_value(j);
+	put(j, &open, 1);
+	if (j->depth >= TZ_JSON_MAX_DEPTH) {
+		if (!j->error)
+			j->error = TZ_ETOOBIG;
+		return;
+	}
+	j->close[j->depth] = close;
+	j->count[j->depth] = 0;
+	j->depth++;
+}
+
+static void close_(struct tz_json *j, char close)
+{
+	int had;
+
+	if (j->depth <= 0 || j->close[j->depth - 1] != close) {
+		if (!j->error)
+			j->error = TZ_EINVAL;
+		return;
+	}
+	had = j->count[j->depth - 1];
+	j->depth--;
+	if (had)
+		newline(j);
+	put(j, &close, 1);
+}
+
+void tz_json_object_begin(struct tz_json *j) { open_(j, '{', '}'); }
+void tz_json_object_end(struct tz_json *j) { close_(j, '}'); }
+void tz_json_array_begin(struct tz_json *j) { open_(j, '[', ']'); }
+void tz_json_array_end(struct tz_json *j) { close_(j, ']'); }
+
+int tz_json_quote(struct tz_buf *out, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	const unsigned char *run = p;
+	int rc = tz_buf_addch(out, '"');
+
+	for (; p < end && !rc; p++) {
+		const char *esc = NULL;
+		char hex[8];
+
+		switch (*p) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		case '\b': esc = "\\b"; break;
+		case '\f': esc = "\\f"; break;
+		default:
+			if (*p < 0x20) {
+				snprintf(hex, sizeof(hex), "\\u%04x", *p);
+				esc = hex;
+			} else if (*p == 0xE2 && end - p >= 3 && p[1] == 0x80 &&
+				   (p[2] == 0xA8 || p[2] == 0xA9)) {
+				/* U+2028/9 are valid JSON but break JavaScript. */
+				esc = p[2] == 0xA8 ? "\\u2028" : "\\u2029";
+				rc = tz_buf_add(out, run, (size_t)(p - run));
+				if (!rc)
+					rc = tz_buf_adds(out, esc);
+				p += 2;
+				run = p + 1;
+				continue;
+			}
+		}
+		if (esc) {
+			rc = tz_buf_add(out, run, (size_t)(p - run));
+			if (!rc)
+				rc = tz_buf_adds(out, esc);
+			run = p + 1;
+		}
+	}
+	if (!rc)
+		rc = tz_buf_add(out, run, (size_t)(end - run));
+	if (!rc)
+		rc = tz_buf_addch(out, '"');
+	return rc;
+}
+
+void tz_json_key(struct tz_json *j, const char *key)
+{
+	before_value(j);
+	if (tz_json_quote(&j->out, key, strlen(key)) && !j->error)
+		j->error = TZ_ETOOBIG;
+	put(j, (j->flags & TZ_JSON_PRETTY) ? ": " : ":", (j->flags & TZ_JSON_PRETTY) ? 2 : 1);
+	j->after_key = 1;
+}
+
+void tz_json_strn(struct tz_json *j, const char *s, size_t len)
+{
+	before_value(j);
+	if (tz_json_quote(&j->out, s, len) && !j->error)
+		j->error = TZ_ETOOBIG;
+	if (j->out.len >= FLUSH_AT)
+		flush(j);
+}
+
+void tz_json_str(struct tz_json *j, const char *s)
+{
+	if (!s) {
+		tz_json_null(j);
+		return;
+	}
+	tz_json_strn(j, s, strlen(s));
+}
+
+void tz_json_int(struct tz_json *j, int64_t v)
+{
+	char num[32];
+
+	snprintf(num, sizeof(num), "%" PRId64, v);
+	tz_json_number(j, num);
+}
+
+void tz_json_bool(struct tz_json *j, int v)
+{
+	before_value(j);
+	puts_(j, v ? "true" : "false");
+}
+
+void tz_json_null(struct tz_json *j)
+{
+	before_value(j);
+	puts_(j, "null");
+}
+
+void tz_json_number(struct tz_json *j, const char *formatted)
+{
+	before_value(j);
+	puts_(j, formatted);
+}
+
+void tz_json_kv_str(struct tz_json *j, const char *key, const char *s)
+{
+	tz_json_key(j, key);
+	tz_json_str(j, s);
+}
+
+void tz_json_kv_int(struct tz_json *j, const char *key, int64_t v)
+{
+	tz_json_key(j, key);
+	tz_json_int(j, v);
+}
+
+void tz_json_kv_bool(struct tz_json *j, const char *key, int v)
+{
+	tz_json_key(j, key);
+	tz_json_bool(j, v);
+}
+
+void tz_json_kv_number(struct tz_json *j, const char *key, const char *formatted)
+{
+	tz_json_key(j, key);
+	tz_json_number(j, formatted);
+}
+
+int tz_json_finish(struct tz_json *j)
+{
+	int rc;
+
+	if (j->depth && !j->error)
+		j->error = TZ_EINVAL;
+	if (j->fp) {
+		flush(j);
+		if (fflush(j->fp) && !j->error)
+			j->error = TZ_EIO;
+		tz_buf_release(&j->out);
+	}
+	rc = j->error;
+	return rc;
+}
+
+void tz_json_release(struct tz_json *j)
+{
+	tz_buf_release(&j->out);
+}

@@ -1,0 +1,101 @@
+/*
+ * text.h: text is UTF-8 inside Taizhang; this module converts at the edge.
+ *
+ * Files from Excel on Chinese Windows are GBK (read here as GB18030, its
+ * superset), sometimes UTF-8 with a BOM. tz_textin reads a file of either
+ * kind as a stream of UTF-8 in constant memory, deciding the encoding from
+ * the first non-ASCII bytes. The helpers below fold the variants users type
+ * (full-width digits and brackets, ideographic spaces) for matching.
+ */
+#ifndef TZ_TEXT_H
+#define TZ_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "base/buf.h"
+#include "base/err.h"
+
+enum tz_encoding {
+	TZ_ENC_UNKNOWN = 0,  /* only ASCII seen so far */
+	TZ_ENC_UTF8,
+	TZ_ENC_UTF8_BOM,
+	TZ_ENC_GB18030,      /* GBK and GB2312 files read as GB18030 */
+};
+
+/* "UTF-8", "UTF-8 (BOM)", "GBK", "ASCII". */
+const char *tz_encoding_name(enum tz_encoding enc);
+
+/*
+ * Guess the encoding of a sample of a file's bytes: a BOM, else valid
+ * UTF-8 (a sequence cut at the end of the sample is allowed), else
+ * GB18030 if it decodes cleanly, else TZ_ENC_UNKNOWN with an error set.
+ * A pure-ASCII sample yields TZ_ENC_UTF8.
+ */
+enum tz_encoding tz_text_detect(const char *data, size_t len, struct tz_err *err);
+
+/*
+ * Convert a whole buffer to UTF-8 in `out` (appended), detecting its
+ * encoding, dropping a BOM. Returns 0, TZ_EENCODING (with the byte offset
+ * in the message) or TZ_ETOOBIG. `enc` may be NULL.
+ */
+int tz_text_to_utf8(const char *data, size_t len, struct tz_buf *out,
+		    enum tz_encoding *enc, struct tz_err *err);
+
+/* A streaming reader of a file as UTF-8. */
+struct tz_textin;
+
+/*
+ * Open `path` ("-" for standard input). The caller closes the reader with
+ * tz_textin_close(). Returns 0 or TZ_EIO with err set.
+ */
+int tz_textin_open(struct tz_textin **out, const char *path, struct tz_err *err);
+
+/* Read over memory the caller keeps alive until close (for tests). */
+struct tz_textin *tz_textin_open_mem(const char *data, size_t len);
+
+/*
+ * Read up to `size` bytes of UTF-8 into `buf`; never splits a character
+ * across calls. Returns the byte count, 0 at end of input, or a negative
+ * tz_errc (TZ_EENCODING, TZ_EIO) with err naming the file and line.
+ */
+ssize_t tz_textin_read(struct tz_textin *t, char *buf, size_t size, struct tz_err *err);
+
+/* The encoding decided so far. */
+enum tz_encoding tz_textin_encoding(const struct tz_textin *t);
+
+void tz_textin_close(struct tz_textin *t);
+
+/*
+ * Decode one UTF-8 code point at *p (before end) and advance *p. Returns
+ * the code point, or -1 for an invalid or truncated sequence (*p advances
+ * one byte so that callers make progress).
+ */
+int32_t tz_utf8_next(const char **p, const char *end);
+
+/* 1 if data is entirely valid UTF-8. */
+int tz_utf8_valid(const char *data, size_t len);
+
+/* Number of code points (invalid bytes count one each). */
+size_t tz_utf8_len(const char *data, size_t len);
+
+/*
+ * Append `s` with full-width ASCII forms (U+FF01..U+FF5E) folded to ASCII
+ * and U+3000 to a space. Everything else is copied unchanged.
+ */
+int tz_text_fold_width(const char *s, size_t len, struct tz_buf *out);
+
+/* Append the NFKC normal form of `s` (utf8proc). TZ_EENCODING if not UTF-8. */
+int tz_text_nfkc(const char *s, size_t len, struct tz_buf *out);
+
+/*
+ * Trim white space from both ends of [*s, *s + *len): ASCII space and
+ * control white space, U+3000, U+00A0, U+FEFF and U+200B.
+ */
+void tz_text_trim(const char **s, size_t *len);
+
+/* 1 if `s` (len bytes) has only white space in the sense of tz_text_trim. */
+int tz_text_is_blank(const char *s, size_t len);
+
+#endif

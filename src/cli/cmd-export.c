@@ -1,0 +1,13 @@
+/* cmd-export.c: placeholder. */
+#include <stdio.h>
+
+#include "cli/cli.h"
+
+int cmd_export(struct tz_app *app, int argc, char **argv)
+{
+	(void)app;
+	(void)argc;
+	(void)argv;
+	fprintf(stderr, "taizhang: export 尚未实现\n");
+	return TZ_EXIT_FAIL;
+}

@@ -1,0 +1,235 @@
+/* money.c: parsing and formatting exact amounts in 0.01 万元. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "core/money.h"
+#include "base/banned.h"
+
+#define MONEY_TEXT_MAX 96   /* longer than any amount a person writes */
+#define MONEY_DIGITS_MAX 30 /* significant digits we are willing to carry */
+
+/*
+ * Copy s into out as ASCII where the user typed full-width forms of
+ * digits, '.', ',' or spaces; other characters are copied as they are.
+ * Returns the length, or -1 if it does not fit.
+ */
+static int fold(const char *s, size_t len, char *out, size_t size)
+{
+	const char *p = s, *end = s + len;
+	size_t n = 0;
+
+	while (p < end) {
+		const char *q = p;
+		int32_t cp = tz_utf8_next(&p, end);
+		size_t w = (size_t)(p - q);
+
+		if (cp >= 0xFF10 && cp <= 0xFF19) {       /* ０-９ */
+			cp = '0' + (cp - 0xFF10);
+			w = 1;
+		} else if (cp == 0xFF0E || cp == 0xFF0C || cp == 0x3000) {
+			cp = cp == 0xFF0E ? '.' : cp == 0xFF0C ? ',' : ' ';
+			w = 1;
+		}
+		if (n + w >= size)
+			return -1;
+		if (w == 1 && cp >= 0)
+			out[n] = (char)cp;
+		else
+			memcpy(out + n, q, w);
+		n += w;
+	}
+	out[n] = '\0';
+	return (int)n;
+}
+
+static int ends_with(const char *s, size_t len, const char *suffix, size_t *cut)
+{
+	size_t sl = strlen(suffix);
+
+	if (len < sl || memcmp(s + len - sl, suffix, sl))
+		return 0;
+	*cut = sl;
+	return 1;
+}
+
+/* The unit suffix: its power of ten relative to 万元, and its length. */
+static int unit_exp(const char *s, size_t len, size_t *cut)
+{
+	static const struct { const char *text; int exp; } units[] = {
+		{ "亿元", 4 }, { "億元", 4 }, { "亿", 4 }, { "億", 4 },
+		{ "万元", 0 }, { "萬元", 0 }, { "万", 0 }, { "萬", 0 },
+		{ "元", -4 },
+	};
+
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (ends_with(s, len, units[i].text, cut))
+			return units[i].exp;
+	*cut = 0;
+	return 0;
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+int tz_money_parse(const char *s, size_t len, int64_t *out, struct tz_err *err)
+{
+	char text[MONEY_TEXT_MAX];
+	const char *p;
+	size_t n, cut;
+	int exp, frac = 0, digits = 0, seen_dot = 0, group = -1, commas = 0;
+	__int128 mant = 0;
+
+	*out = 0;
+	tz_text_trim(&s, &len);
+	if (!len)
+		return tz_err_set(err, TZ_EINVAL, "金额为空");
+	if (fold(s, len, text, sizeof(text)) < 0)
+		return tz_err_set(err, TZ_EINVAL, "不是有效的金额");
+	p = text;
+	n = strlen(text);
+	exp = unit_exp(p, n, &cut);
+	n -= cut;
+	tz_text_trim(&p, &n);
+	if (n && (p[0] == '-' || p[0] == '+')) {
+		if (p[0] == '-')
+			return tz_err_set(err, TZ_EINVAL, "金额不能为负数");
+		p++;
+		n--;
+	}
+	if (!n || !is_digit(p[0]))
+		return tz_err_set(err, TZ_EINVAL, "不是有效的金额");
+
+	/*
+	 * Digits, with ',' only between groups of three in the integer part
+	 * (so a European "1,5" is not read as fifteen), and one '.'.
+	 */
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i];
+
+		if (is_digit(c)) {
+			if (digits || c != '0' || seen_dot)
+				digits++;
+			if (digits > MONEY_DIGITS_MAX)
+				return tz_err_set(err, TZ_EINVAL, "金额位数过多");
+			mant = mant * 10 + (c - '0');
+			if (seen_dot)
+				frac++;
+			else if (group >= 0)
+				group++;
+		} else if (c == ',' && !seen_dot) {
+			if (group >= 0 && group != 3)
+				return tz_err_set(err, TZ_EINVAL, "千位分隔符位置不对");
+			if (i + 1 >= n || !is_digit(p[i + 1]))
+				return tz_err_set(err, TZ_EINVAL, "不是有效的金额");
+			group = 0;
+			commas++;
+		} else if (c == '.' && !seen_dot) {
+			if (i + 1 >= n || !is_digit(p[i + 1]))
+				return tz_err_set(err, TZ_EINVAL, "不是有效的金额");
+			seen_dot = 1;
+		} else {
+			return tz_err_set(err, TZ_EINVAL, "不是有效的金额");
+		}
+	}
+	if (commas && group != 3)
+		return tz_err_set(err, TZ_EINVAL, "千位分隔符位置不对");
+	if (commas) {
+		/* The first group holds one to three digits. */
+		const char *comma = memchr(p, ',', n);
+		if (comma - p > 3)
+			return tz_err_set(err, TZ_EINVAL, "千位分隔符位置不对");
+	}
+
+	/* value in 0.01 万元 = mant * 10^(2 + exp - frac) */
+	exp = 2 + exp - frac;
+	for (; exp > 0; exp--) {
+		mant *= 10;
+		if (mant > TZ_MONEY_MAX)
+			return tz_err_set(err, TZ_EINVAL, "金额超出范围");
+	}
+	if (exp < 0) {
+		__int128 div = 1;
+		for (; exp < 0; exp++)
+			div *= 10;
+		mant = (mant * 2 + div) / (div * 2); /* half up */
+	}
+	if (mant > TZ_MONEY_MAX)
+		return tz_err_set(err, TZ_EINVAL, "金额超出范围");
+	*out = (int64_t)mant;
+	return 0;
+}
+
+char *tz_money_fmt(int64_t v, char buf[TZ_MONEY_FMT_MAX])
+{
+	uint64_t a = v < 0 ? -(uint64_t)v : (uint64_t)v;
+
+	snprintf(buf, TZ_MONEY_FMT_MAX, "%s%" PRIu64 ".%02" PRIu64, v < 0 ? "-" : "",
+		 a / 100, a % 100);
+	return buf;
+}
+
+char *tz_money_fmt_human(int64_t v, char buf[TZ_MONEY_FMT_MAX])
+{
+	uint64_t a = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	const char *sign = v < 0 ? "-" : "";
+
+	/* 1 亿元 = 10000 万元 = 1000000 units. */
+	if (a >= 1000000) {
+		uint64_t yi = (a + 50) / 100; /* 0.01 亿元 */
+		snprintf(buf, TZ_MONEY_FMT_MAX, "%s%" PRIu64 ".%02" PRIu64 "亿元", sign,
+			 yi / 100, yi % 100);
+	} else {
+		snprintf(buf, TZ_MONEY_FMT_MAX, "%s%" PRIu64 ".%02" PRIu64 "万元", sign,
+			 a / 100, a % 100);
+	}
+	return buf;
+}
+
+int32_t tz_rate(int64_t num, int64_t den)
+{
+	__int128 n = num, r;
+	int neg = n < 0;
+
+	if (den <= 0)
+		return 0;
+	if (neg)
+		n = -n;
+	r = (n * 2 * TZ_RATE_ONE + den) / ((__int128)den * 2);
+	if (r > INT32_MAX)
+		r = INT32_MAX;
+	return neg ? -(int32_t)r : (int32_t)r;
+}
+
+char *tz_rate_fmt(int32_t rate, char buf[TZ_RATE_FMT_MAX])
+{
+	int64_t a = rate < 0 ? -(int64_t)rate : rate;
+
+	snprintf(buf, TZ_RATE_FMT_MAX, "%s%" PRId64 ".%04" PRId64, rate < 0 ? "-" : "",
+		 a / TZ_RATE_ONE, a % TZ_RATE_ONE);
+	return buf;
+}
+
+char *tz_rate_fmt_pct(int32_t rate, int decimals, char buf[TZ_RATE_FMT_MAX])
+{
+	int64_t a = rate < 0 ? -(int64_t)rate : rate;
+	const char *sign = rate < 0 ? "-" : "";
+
+	/* rate is in 1/10000, i.e. hundredths of a percent. */
+	switch (decimals) {
+	case 0:
+		snprintf(buf, TZ_RATE_FMT_MAX, "%s%" PRId64 "%%", sign, (a + 50) / 100);
+		break;
+	case 1:
+		a = (a + 5) / 10;
+		snprintf(buf, TZ_RATE_FMT_MAX, "%s%" PRId64 ".%" PRId64 "%%", sign, a / 10, a % 10);
+		break;
+	default:
+		snprintf(buf, TZ_RATE_FMT_MAX, "%s%" PRId64 ".%02" PRId64 "%%", sign, a / 100, a % 100);
+		break;
+	}
+	return buf;
+}

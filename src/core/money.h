@@ -1,0 +1,55 @@
+/*
+ * money.h: exact amounts of money.
+ *
+ * An amount is an int64_t count of 0.01 万元 (= 100 元); it is never a
+ * double. The ledger's columns are in 万元, so "12345.67" is 1234567.
+ * Rates (投资完成率, 开工率, 序时进度) are int32_t counts of 1/10000
+ * ("basis points of one"), rounded half up, so 0.8757 is 8757.
+ */
+#ifndef TZ_MONEY_H
+#define TZ_MONEY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/err.h"
+
+#define TZ_MONEY_FMT_MAX 32
+#define TZ_RATE_FMT_MAX 16
+#define TZ_RATE_ONE 10000
+
+/* The largest amount accepted: 1e12 万元, far above any real project. */
+#define TZ_MONEY_MAX ((int64_t)100000000000000)
+
+/*
+ * Parse an amount as spreadsheets hold it, in 万元 unless a unit says
+ * otherwise: "12345.67", "12,345.67", full-width "１２３４５．６７",
+ * surrounding spaces, "1.2亿元"/"1.2亿"/"1.2億元", "3500万元"/"3500万",
+ * "800元". Digits beyond 0.01 万元 are rounded half up (800元 is exact;
+ * 1234元 becomes 0.12 万元).
+ *
+ * Returns 0 and *out, or TZ_EINVAL with a Chinese reason in err for
+ * anything else: empty, negative, words ("约一亿"), misplaced separators,
+ * more than TZ_MONEY_MAX.
+ */
+int tz_money_parse(const char *s, size_t len, int64_t *out, struct tz_err *err);
+
+/* Format as "12345.67" (no separators) into buf; returns buf. */
+char *tz_money_fmt(int64_t v, char buf[TZ_MONEY_FMT_MAX]);
+
+/* Format with a unit for people: "340.43亿元" or "3500.00万元". */
+char *tz_money_fmt_human(int64_t v, char buf[TZ_MONEY_FMT_MAX]);
+
+/*
+ * num / den as a rate in 1/10000, rounded half up. 0 when den <= 0.
+ * Exact for any int64 inputs (computed in 128 bits).
+ */
+int32_t tz_rate(int64_t num, int64_t den);
+
+/* "0.8757" (four decimals; the JSON form). */
+char *tz_rate_fmt(int32_t rate, char buf[TZ_RATE_FMT_MAX]);
+
+/* "87.6%" with `decimals` (0..2) places, rounded half up. */
+char *tz_rate_fmt_pct(int32_t rate, int decimals, char buf[TZ_RATE_FMT_MAX]);
+
+#endif

@@ -1,0 +1,125 @@
+/* period.c: parsing and arithmetic of monthly periods. */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/text.h"
+#include "core/money.h"
+#include "core/period.h"
+#include "base/banned.h"
+
+static int valid(int year, int month, struct tz_err *err)
+{
+	if (year < TZ_PERIOD_YEAR_MIN || year > TZ_PERIOD_YEAR_MAX)
+		return tz_err_set(err, TZ_EINVAL, "年份%d超出范围", year);
+	if (month < 1 || month > 12)
+		return tz_err_set(err, TZ_EINVAL, "月份%d不存在", month);
+	return 0;
+}
+
+/* Read up to `max` ASCII digits at *p; returns the count read. */
+static int digits(const char **p, const char *end, int max, int *value)
+{
+	int n = 0;
+
+	*value = 0;
+	while (*p < end && n < max && **p >= '0' && **p <= '9') {
+		*value = *value * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n;
+}
+
+static int skip(const char **p, const char *end, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if ((size_t)(end - *p) >= n && !memcmp(*p, lit, n)) {
+		*p += n;
+		return 1;
+	}
+	return 0;
+}
+
+int tz_period_parse(const char *s, size_t len, struct tz_period *out, struct tz_err *err)
+{
+	char text[64];
+	struct tz_buf b = TZ_BUF_INIT;
+	const char *p, *end;
+	int year, month, nd;
+
+	tz_text_trim(&s, &len);
+	if (!len)
+		return tz_err_set(err, TZ_EINVAL, "调度期为空");
+	if (len >= sizeof(text))
+		return tz_err_set(err, TZ_EINVAL, "不是有效的调度期（应为YYYY-MM）");
+	/* Fold full-width digits and separators on a stack copy. */
+	b.max = sizeof(text) - 1;
+	if (tz_text_fold_width(s, len, &b)) {
+		tz_buf_release(&b);
+		return tz_err_set(err, TZ_EINVAL, "不是有效的调度期（应为YYYY-MM）");
+	}
+	snprintf(text, sizeof(text), "%s", b.buf);
+	tz_buf_release(&b);
+
+	p = text;
+	end = text + strlen(text);
+	nd = digits(&p, end, 4, &year);
+	if (nd != 4)
+		goto bad;
+	if (p == end - 2 && digits(&p, end, 2, &month) == 2) {
+		/* YYYYMM */
+	} else if (skip(&p, end, "-") || skip(&p, end, "/") || skip(&p, end, ".")) {
+		if (!digits(&p, end, 2, &month) || p != end)
+			goto bad;
+	} else if (skip(&p, end, "年")) {
+		if (!digits(&p, end, 2, &month) || !skip(&p, end, "月"))
+			goto bad;
+		skip(&p, end, "份");
+		if (p != end)
+			goto bad;
+	} else {
+		goto bad;
+	}
+	if (valid(year, month, err))
+		return TZ_EINVAL;
+	out->year = year;
+	out->month = month;
+	return 0;
+bad:
+	return tz_err_set(err, TZ_EINVAL, "不是有效的调度期（应为YYYY-MM）");
+}
+
+char *tz_period_fmt(struct tz_period p, char buf[TZ_PERIOD_FMT_MAX])
+{
+	snprintf(buf, TZ_PERIOD_FMT_MAX, "%04u-%02u", (unsigned)p.year % 10000u,
+		 (unsigned)p.month % 100u);
+	return buf;
+}
+
+int tz_period_code(struct tz_period p)
+{
+	return p.year * 100 + p.month;
+}
+
+int tz_period_from_code(int code, struct tz_period *out)
+{
+	if (valid(code / 100, code % 100, NULL))
+		return TZ_EINVAL;
+	out->year = code / 100;
+	out->month = code % 100;
+	return 0;
+}
+
+int32_t tz_period_schedule(struct tz_period p)
+{
+	return tz_rate(p.month, 12);
+}
+
+int tz_period_cmp(struct tz_period a, struct tz_period b)
+{
+	int ca = tz_period_code(a), cb = tz_period_code(b);
+
+	return ca < cb ? -1 : ca > cb;
+}

@@ -1,0 +1,65 @@
+/*
+ * progress.h: a progress report (调度): one project, one period.
+ *
+ * Like struct tz_project, struct tz_progress is a plain value whose
+ * strings are borrowed from whoever filled it.
+ */
+#ifndef TZ_PROGRESS_H
+#define TZ_PROGRESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/err.h"
+#include "core/period.h"
+#include "core/project.h"
+
+/* 开工状态. The numbers are stored: never renumber. */
+enum tz_status {
+	TZ_STATUS_NONE = 0,        /* no report */
+	TZ_STATUS_NOT_STARTED = 1, /* 未开工 */
+	TZ_STATUS_STARTED = 2,     /* 已开工 */
+	TZ_STATUS_RESUMED = 3,     /* 已复工 */
+	TZ_STATUS_STOPPED = 4,     /* 停工 */
+	TZ_STATUS_COMPLETED = 5,   /* 已竣工 */
+};
+#define TZ_STATUS_MAX TZ_STATUS_COMPLETED
+
+/* The Chinese name ("已开工"); "" for TZ_STATUS_NONE. */
+const char *tz_status_name(enum tz_status s);
+
+/*
+ * Parse a status as written, with its common variants (开工, 在建, 竣工,
+ * 停建, …). Returns 0 or TZ_EINVAL.
+ */
+int tz_status_parse(const char *s, size_t len, enum tz_status *out, struct tz_err *err);
+
+/* Whether the status counts as started for 开工率: 已开工, 已复工, 已竣工. */
+int tz_status_counts_started(enum tz_status s);
+
+enum tz_progress_field {
+	TZ_RF_CODE,       /* 项目编号 */
+	TZ_RF_PERIOD,     /* 调度期 */
+	TZ_RF_COMPLETED,  /* 本期完成投资(万元) */
+	TZ_RF_STATUS,     /* 开工状态 */
+	TZ_RF_TEXT,       /* 形象进度 */
+	TZ_RF_PROBLEM,    /* 存在问题 */
+	TZ_RF_COUNT
+};
+
+/* Invariants once validated: code non-empty, period valid, completed >= 0,
+ * status not NONE. Optional strings are "" when absent. */
+struct tz_progress {
+	const char *code;
+	struct tz_period period;
+	int64_t completed;  /* 0.01 万元 */
+	enum tz_status status;
+	const char *progress_text;
+	const char *problem;
+};
+
+int tz_progress_validate(const struct tz_progress *r, struct tz_err *err);
+
+extern const struct tz_column tz_progress_columns[TZ_RF_COUNT];
+
+#endif

@@ -1,0 +1,69 @@
+/* project.c: the project record, its columns and its validation. */
+#include <string.h>
+
+#include "core/project.h"
+#include "base/banned.h"
+
+/*
+ * Header variants seen in county and city ledgers. Keys are compared
+ * after tz_column_key() folding (NFKC, no spaces, unit removed), so
+ * "总投资（万元）" and "总投资 (亿元)" both arrive as "总投资".
+ */
+const struct tz_column tz_project_columns[TZ_PF_COUNT] = {
+	{ TZ_PF_CODE, "项目编号", "项目编号|编号|项目代码|项目编码|项目序号", 1, 0 },
+	{ TZ_PF_NAME, "项目名称", "项目名称|名称|项目", 1, 0 },
+	{ TZ_PF_REGION, "所属地区", "所属地区|地区|所在地区|县区|所属县区|所在县区|区域|属地", 1, 0 },
+	{ TZ_PF_CATEGORY, "项目类别", "项目类别|类别|项目类型|行业类别|产业类别|行业", 0, 0 },
+	{ TZ_PF_LEVEL, "项目级别", "项目级别|级别|项目层级", 0, 0 },
+	{ TZ_PF_NATURE, "建设性质", "建设性质|性质|项目性质", 0, 0 },
+	{ TZ_PF_OWNER, "建设单位", "建设单位|项目单位|业主单位|项目业主", 0, 0 },
+	{ TZ_PF_LEADER, "包联领导", "包联领导|包联市领导|包保领导|联系领导|包联县领导", 0, 0 },
+	{ TZ_PF_UNIT, "责任单位", "责任单位|牵头单位|主管单位|推进责任单位", 0, 0 },
+	{ TZ_PF_YEARS, "建设起止年限", "建设起止年限|起止年限|建设年限|建设期限", 0, 0 },
+	{ TZ_PF_TOTAL, "总投资(万元)", "总投资|计划总投资|项目总投资|估算总投资", 1, 1 },
+	{ TZ_PF_ANNUAL, "年度计划投资(万元)",
+	  "年度计划投资|年度计划|年计划投资|本年计划投资|年度投资计划|计划投资", 0, 1 },
+	{ TZ_PF_START, "计划开工时间", "计划开工时间|开工时间|计划开工日期|开工日期", 0, 0 },
+};
+
+int tz_project_code_valid(const char *code, size_t len)
+{
+	if (!len || len > TZ_CODE_MAX)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)code[i];
+		if (c <= ' ' || c == 0x7F)
+			return 0;
+	}
+	return 1;
+}
+
+static int missing(const struct tz_column *col, struct tz_err *err)
+{
+	return tz_err_set_at(err, TZ_EINVAL, NULL, 0, col->header, "%s为空", col->header);
+}
+
+int tz_project_validate(const struct tz_project *p, struct tz_err *err)
+{
+	const struct tz_column *cols = tz_project_columns;
+
+	if (!p->code || !*p->code)
+		return missing(&cols[TZ_PF_CODE], err);
+	if (!tz_project_code_valid(p->code, strlen(p->code)))
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_PF_CODE].header,
+				     "项目编号“%s”含空格或过长", p->code);
+	if (!p->name || !*p->name)
+		return missing(&cols[TZ_PF_NAME], err);
+	if (!p->region || !*p->region)
+		return missing(&cols[TZ_PF_REGION], err);
+	if (p->total <= 0)
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_PF_TOTAL].header,
+				     "总投资必须大于0");
+	if (p->annual < 0)
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_PF_ANNUAL].header,
+				     "年度计划投资不能为负数");
+	if (p->annual > p->total)
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_PF_ANNUAL].header,
+				     "年度计划投资超过总投资");
+	return 0;
+}

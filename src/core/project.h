@@ -1,0 +1,85 @@
+/*
+ * project.h: a key project (重点项目), one row of the ledger (项目台账).
+ *
+ * struct tz_project is a plain value. Its strings are borrowed: whoever
+ * fills it (an import reading a row, a store reading a record) keeps them
+ * alive for as long as the struct is used; nothing here frees them.
+ */
+#ifndef TZ_PROJECT_H
+#define TZ_PROJECT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/err.h"
+#include "core/period.h"
+
+#define TZ_CODE_MAX 64  /* bytes in a 项目编号 */
+
+/* The ledger's columns, in the order people lay them out. */
+enum tz_project_field {
+	TZ_PF_CODE,      /* 项目编号 */
+	TZ_PF_NAME,      /* 项目名称 */
+	TZ_PF_REGION,    /* 所属地区 */
+	TZ_PF_CATEGORY,  /* 项目类别 */
+	TZ_PF_LEVEL,     /* 项目级别 */
+	TZ_PF_NATURE,    /* 建设性质 */
+	TZ_PF_OWNER,     /* 建设单位 */
+	TZ_PF_LEADER,    /* 包联领导 */
+	TZ_PF_UNIT,      /* 责任单位 */
+	TZ_PF_YEARS,     /* 建设起止年限 */
+	TZ_PF_TOTAL,     /* 总投资(万元) */
+	TZ_PF_ANNUAL,    /* 年度计划投资(万元) */
+	TZ_PF_START,     /* 计划开工时间 */
+	TZ_PF_COUNT
+};
+
+/*
+ * Invariants once validated: code, name and region are non-empty; code
+ * has no white space and at most TZ_CODE_MAX bytes; 0 < total;
+ * 0 <= annual <= total. Optional strings are "" when absent, never NULL;
+ * planned_start.year is 0 when absent.
+ */
+struct tz_project {
+	const char *code;
+	const char *name;
+	const char *region;
+	const char *category;
+	const char *level;
+	const char *nature;
+	const char *owner;
+	const char *leader;
+	const char *unit;
+	const char *years;
+	int64_t total;    /* 0.01 万元 */
+	int64_t annual;   /* 0.01 万元 */
+	struct tz_period planned_start;
+};
+
+/*
+ * Check the invariants above. Returns 0 or TZ_EINVAL with a Chinese
+ * reason and err->field set to the column's header.
+ */
+int tz_project_validate(const struct tz_project *p, struct tz_err *err);
+
+/* A valid 项目编号: non-empty, no spaces or control characters, short. */
+int tz_project_code_valid(const char *code, size_t len);
+
+/*
+ * A column of a record as users write its header. `names` lists the
+ * header and its common variants, "|"-separated, already in the folded
+ * form that tz_column_key() produces; money columns say so, since their
+ * header may carry a unit: "总投资(亿元)".
+ */
+struct tz_column {
+	int field;
+	const char *header;  /* what exports write: "总投资(万元)" */
+	const char *names;   /* what imports accept */
+	int required;
+	int money;
+};
+
+/* The project columns, indexed by enum tz_project_field. */
+extern const struct tz_column tz_project_columns[TZ_PF_COUNT];
+
+#endif
