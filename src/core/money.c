@@ -77,6 +77,12 @@ static int is_digit(char c)
 
 int tz_money_parse(const char *s, size_t len, int64_t *out, struct tz_err *err)
 {
+	return tz_money_parse_in(s, len, 0, out, err);
+}
+
+int tz_money_parse_in(const char *s, size_t len, int unit_exp_default, int64_t *out,
+		      struct tz_err *err)
+{
 	char text[MONEY_TEXT_MAX];
 	const char *p;
 	size_t n, cut;
@@ -92,6 +98,8 @@ int tz_money_parse(const char *s, size_t len, int64_t *out, struct tz_err *err)
 	p = text;
 	n = strlen(text);
 	exp = unit_exp(p, n, &cut);
+	if (!cut)
+		exp = unit_exp_default;
 	n -= cut;
 	tz_text_trim(&p, &n);
 	if (n && (p[0] == '-' || p[0] == '+')) {

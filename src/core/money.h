@@ -34,6 +34,14 @@
  */
 int tz_money_parse(const char *s, size_t len, int64_t *out, struct tz_err *err);
 
+/*
+ * Like tz_money_parse, for a column whose header names its unit: an amount
+ * without a unit of its own is in 10^unit_exp 万元 (4 for "总投资(亿元)",
+ * -4 for "(元)", 0 for 万元).
+ */
+int tz_money_parse_in(const char *s, size_t len, int unit_exp, int64_t *out,
+		      struct tz_err *err);
+
 /* Format as "12345.67" (no separators) into buf; returns buf. */
 char *tz_money_fmt(int64_t v, char buf[TZ_MONEY_FMT_MAX]);
 

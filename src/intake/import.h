@@ -1,0 +1,64 @@
+/*
+ * import.h: loading the ledger and progress reports from spreadsheets.
+ *
+ * An import reads a file with a tz_reader, finds its header row by name
+ * (skipping title rows and blank lines), converts and validates each row
+ * with the core, and hands valid rows to the store inside one import
+ * transaction. By default it is all-or-nothing: any rejected row aborts
+ * the whole file and the store is left exactly as it was. With `partial`
+ * the valid rows are committed and the rejected ones only reported.
+ */
+#ifndef TZ_IMPORT_H
+#define TZ_IMPORT_H
+
+#include <stdio.h>
+
+#include "base/buf.h"
+#include "base/err.h"
+#include "store/store.h"
+
+/* A rejected row, as reported to the caller's callback. */
+struct tz_import_reject {
+	const char *file;
+	long line;
+	const char *code;    /* the row's 项目编号, "" if it has none */
+	const char *field;   /* the column at fault, "" if the row as a whole */
+	const char *reason;  /* Chinese, names the column and the value */
+};
+
+struct tz_import_opts {
+	int partial;  /* commit the valid rows even if some were rejected */
+	/* Called for each rejected row, in file order; may be NULL. */
+	void (*reject)(void *ctx, const struct tz_import_reject *rej);
+	void *ctx;
+};
+
+struct tz_import_result {
+	long rows;       /* data rows read (blank lines and title rows aside) */
+	long accepted;
+	long rejected;
+	long added;      /* of accepted: new to the store */
+	long replaced;   /* of accepted: corrections of earlier imports */
+	int committed;   /* whether anything was written */
+};
+
+/*
+ * Import `path` as `kind`. Returns 0 when the import committed (with
+ * `partial`, possibly having rejected rows), TZ_EREJECTED when rows were
+ * rejected and nothing was written, or another tz_errc (unreadable file,
+ * no header, bad encoding, store failure) with err set; in every error
+ * case the store is unchanged.
+ */
+int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char *path,
+		   const struct tz_import_opts *opts, struct tz_import_result *res,
+		   struct tz_err *err);
+
+/*
+ * Fold a header cell to the key the column tables use: NFKC (full-width
+ * brackets become ASCII), white space removed, a leading "2025年"/"2025年度"
+ * removed, and a trailing unit "(万元)", "（亿元）", "万元" removed and
+ * returned as a power of ten relative to 万元 in *unit_exp (0 if none).
+ */
+int tz_column_key(const char *s, size_t len, struct tz_buf *out, int *unit_exp);
+
+#endif

@@ -1,0 +1,110 @@
+/* writer.c: the writer registry and what all bulletin formats share. */
+#include <stdio.h>
+#include <string.h>
+
+#include "report/writer.h"
+#include "base/banned.h"
+
+static const struct tz_table_writer_type *const table_writers[] = {
+	&tz_table_csv,
+	&tz_table_xlsx,
+};
+
+static const struct tz_bulletin_writer_type *const bulletin_writers[] = {
+	&tz_bulletin_json,
+	&tz_bulletin_csv,
+	&tz_bulletin_xlsx,
+	&tz_bulletin_html,
+};
+
+const struct tz_table_writer_type *tz_table_writer_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof(table_writers) / sizeof(table_writers[0]); i++)
+		if (!strcmp(table_writers[i]->name, name))
+			return table_writers[i];
+	return NULL;
+}
+
+const struct tz_bulletin_writer_type *tz_bulletin_writer_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof(bulletin_writers) / sizeof(bulletin_writers[0]); i++)
+		if (!strcmp(bulletin_writers[i]->name, name))
+			return bulletin_writers[i];
+	return NULL;
+}
+
+char *tz_bulletin_title(const struct tz_bulletin *b, char *buf, size_t size)
+{
+	struct tz_period p = tz_bulletin_period(b);
+	char months[16];
+
+	if (p.month == 1)
+		snprintf(months, sizeof(months), "1月");
+	else
+		snprintf(months, sizeof(months), "1-%d月", p.month);
+	snprintf(buf, size, "%d年%s重点项目建设情况通报（按%s）", p.year, months,
+		 tz_bulletin_by_label(tz_bulletin_by(b)));
+	return buf;
+}
+
+void tz_bulletin_table_columns(const struct tz_bulletin *b,
+			       struct tz_table_column cols[TZ_BULLETIN_NCOLS])
+{
+	static const struct tz_table_column base[TZ_BULLETIN_NCOLS] = {
+		{ "排名", TZ_CELL_INT, 6 },
+		{ "", TZ_CELL_TEXT, 18 },
+		{ "项目数", TZ_CELL_INT, 8 },
+		{ "总投资(万元)", TZ_CELL_MONEY, 16 },
+		{ "年度计划投资(万元)", TZ_CELL_MONEY, 18 },
+		{ "累计完成投资(万元)", TZ_CELL_MONEY, 18 },
+		{ "投资完成率", TZ_CELL_RATE, 11 },
+		{ "开工项目数", TZ_CELL_INT, 10 },
+		{ "开工率", TZ_CELL_RATE, 9 },
+		{ "低于全市平均", TZ_CELL_TEXT, 12 },
+	};
+
+	memcpy(cols, base, sizeof(base));
+	cols[1].header = tz_bulletin_by_label(tz_bulletin_by(b));
+}
+
+void tz_bulletin_group_cells(const struct tz_bulletin *b, const struct tz_bulletin_group *g,
+			     struct tz_cell cells[TZ_BULLETIN_NCOLS])
+{
+	int totals = g == tz_bulletin_totals(b);
+
+	memset(cells, 0, sizeof(struct tz_cell) * TZ_BULLETIN_NCOLS);
+	cells[0].value = g->rank;
+	cells[0].blank = totals;
+	cells[1].text = g->key;
+	cells[2].value = g->projects;
+	cells[3].value = g->total;
+	cells[4].value = g->annual;
+	cells[5].value = g->ytd;
+	cells[6].value = g->completion_rate;
+	cells[7].value = g->started;
+	cells[8].value = g->start_rate;
+	cells[9].text = g->below_average ? "是" : "";
+}
+
+const struct tz_table_column tz_lag_columns[TZ_LAG_NCOLS] = {
+	{ "序号", TZ_CELL_INT, 6 },
+	{ "项目编号", TZ_CELL_TEXT, 16 },
+	{ "项目名称", TZ_CELL_TEXT, 36 },
+	{ "所属地区", TZ_CELL_TEXT, 16 },
+	{ "年度计划投资(万元)", TZ_CELL_MONEY, 18 },
+	{ "累计完成投资(万元)", TZ_CELL_MONEY, 18 },
+	{ "完成比例", TZ_CELL_RATE, 10 },
+};
+
+void tz_bulletin_lag_cells(const struct tz_bulletin_lag *l, size_t rank,
+			   struct tz_cell cells[TZ_LAG_NCOLS])
+{
+	memset(cells, 0, sizeof(struct tz_cell) * TZ_LAG_NCOLS);
+	cells[0].value = (int64_t)rank;
+	cells[1].text = l->code;
+	cells[2].text = l->name;
+	cells[3].text = l->region;
+	cells[4].value = l->annual;
+	cells[5].value = l->ytd;
+	cells[6].value = l->ratio;
+}

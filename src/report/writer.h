@@ -1,0 +1,96 @@
+/*
+ * writer.h: report writers as types (after curl's client writers).
+ *
+ * Two kinds: a table writer streams a header and rows (exports of the
+ * ledger, which `import` reads back unchanged); a bulletin writer renders
+ * a finished struct tz_bulletin. A bulletin is computed once and any
+ * writer can write it. Writers write to a FILE the caller opened and
+ * closes; they never close it.
+ */
+#ifndef TZ_WRITER_H
+#define TZ_WRITER_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "base/err.h"
+#include "core/bulletin.h"
+
+enum tz_cell_kind {
+	TZ_CELL_TEXT,   /* text */
+	TZ_CELL_MONEY,  /* value in 0.01 万元: "12345.67"; a number in XLSX */
+	TZ_CELL_INT,    /* value as an integer */
+	TZ_CELL_RATE,   /* value in 1/10000: "0.8757"; a percentage in XLSX */
+};
+
+struct tz_cell {
+	const char *text;  /* TZ_CELL_TEXT; NULL is "" */
+	int64_t value;     /* the other kinds */
+	int blank;         /* write an empty cell whatever the kind */
+};
+
+struct tz_table_column {
+	const char *header;
+	enum tz_cell_kind kind;
+	int width;  /* display width in characters, a hint for XLSX */
+};
+
+struct tz_table_writer;
+
+struct tz_table_writer_type {
+	const char *name;  /* "csv", "xlsx" */
+	/*
+	 * Start a table titled `title` (the XLSX sheet name) with `ncols`
+	 * columns; `cols` must outlive the writer. 0 or a tz_errc.
+	 */
+	int (*begin)(struct tz_table_writer **out, FILE *fp, const char *title,
+		     const struct tz_table_column *cols, size_t ncols, struct tz_err *err);
+	/* One row of ncols cells. */
+	int (*row)(struct tz_table_writer *w, const struct tz_cell *cells, struct tz_err *err);
+	/* Finish the file and free the writer, also after an error. */
+	int (*end)(struct tz_table_writer *w, struct tz_err *err);
+};
+
+struct tz_bulletin_writer_type {
+	const char *name;  /* "json", "csv", "xlsx", "html" */
+	int (*write)(const struct tz_bulletin *b, FILE *fp, struct tz_err *err);
+};
+
+extern const struct tz_table_writer_type tz_table_csv;
+extern const struct tz_table_writer_type tz_table_xlsx;
+extern const struct tz_bulletin_writer_type tz_bulletin_json;
+extern const struct tz_bulletin_writer_type tz_bulletin_csv;
+extern const struct tz_bulletin_writer_type tz_bulletin_xlsx;
+extern const struct tz_bulletin_writer_type tz_bulletin_html;
+
+/* The writer called `name`, or NULL. */
+const struct tz_table_writer_type *tz_table_writer_find(const char *name);
+const struct tz_bulletin_writer_type *tz_bulletin_writer_find(const char *name);
+
+/*
+ * The bulletin's title for people: "2025年1-12月全市重点项目建设情况通报
+ * （按所属地区）". Into buf of `size` bytes; returns buf.
+ */
+char *tz_bulletin_title(const struct tz_bulletin *b, char *buf, size_t size);
+
+/*
+ * The bulletin's group table, shared by the CSV, XLSX and HTML writers so
+ * that every format shows the same figures under the same headers:
+ * 排名, the grouping (所属地区…), 项目数, 总投资, 年度计划投资, 累计完成投资,
+ * 投资完成率, 开工项目数, 开工率, 低于全市平均. tz_bulletin_group_cells
+ * fills the cells of a group; given tz_bulletin_totals() it fills the 合计
+ * row (rank blank).
+ */
+#define TZ_BULLETIN_NCOLS 10
+void tz_bulletin_table_columns(const struct tz_bulletin *b,
+			       struct tz_table_column cols[TZ_BULLETIN_NCOLS]);
+void tz_bulletin_group_cells(const struct tz_bulletin *b, const struct tz_bulletin_group *g,
+			     struct tz_cell cells[TZ_BULLETIN_NCOLS]);
+
+/* Likewise for the lagging projects table. */
+#define TZ_LAG_NCOLS 7
+extern const struct tz_table_column tz_lag_columns[TZ_LAG_NCOLS];
+void tz_bulletin_lag_cells(const struct tz_bulletin_lag *l, size_t rank,
+			   struct tz_cell cells[TZ_LAG_NCOLS]);
+
+#endif
