@@ -1,0 +1,201 @@
+/*
+ * csv.c: CSV writers, for Excel on Chinese Windows: UTF-8 with a BOM (so
+ * Excel does not read it as GBK), CRLF line ends, RFC 4180 quoting. Text
+ * that Excel would run as a formula (=, +, -, @ first) is prefixed with
+ * an apostrophe, which the importer removes again.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/xalloc.h"
+#include "core/money.h"
+#include "report/writer.h"
+#include "base/banned.h"
+
+struct csv_writer {
+	FILE *fp;
+	const struct tz_table_column *cols;
+	size_t ncols;
+	struct tz_buf line;
+};
+
+static int needs_quotes(const char *s)
+{
+	return strpbrk(s, ",\"\r\n") != NULL || (*s == ' ') ||
+	       (*s && s[strlen(s) - 1] == ' ');
+}
+
+static int formula_like(const char *s)
+{
+	return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
+}
+
+static void add_text(struct tz_buf *b, const char *s)
+{
+	int quote;
+
+	if (!s)
+		s = "";
+	quote = needs_quotes(s) || formula_like(s);
+	if (quote)
+		tz_buf_addch(b, '"');
+	if (formula_like(s))
+		tz_buf_addch(b, '\'');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			tz_buf_addch(b, '"');
+		tz_buf_addch(b, *p);
+	}
+	if (quote)
+		tz_buf_addch(b, '"');
+}
+
+static void add_cell(struct tz_buf *b, enum tz_cell_kind kind, const struct tz_cell *c)
+{
+	char num[TZ_MONEY_FMT_MAX];
+
+	if (c->blank)
+		return;
+	switch (kind) {
+	case TZ_CELL_TEXT:
+		add_text(b, c->text);
+		break;
+	case TZ_CELL_MONEY:
+		tz_buf_adds(b, tz_money_fmt(c->value, num));
+		break;
+	case TZ_CELL_INT:
+		tz_buf_addf(b, "%lld", (long long)c->value);
+		break;
+	case TZ_CELL_RATE:
+		tz_buf_adds(b, tz_rate_fmt_pct((int32_t)c->value, 2, num));
+		break;
+	}
+}
+
+static int flush_line(struct csv_writer *w, struct tz_err *err)
+{
+	tz_buf_adds(&w->line, "\r\n");
+	if (fwrite(w->line.buf, 1, w->line.len, w->fp) != w->line.len)
+		return tz_err_set(err, TZ_EIO, "写入CSV失败");
+	tz_buf_reset(&w->line);
+	return 0;
+}
+
+static int csv_begin(struct tz_table_writer **out, FILE *fp, const char *title,
+		     const struct tz_table_column *cols, size_t ncols, struct tz_err *err)
+{
+	struct csv_writer *w = tz_xcalloc(1, sizeof(*w));
+
+	(void)title; /* a CSV file has no sheet name */
+	w->fp = fp;
+	w->cols = cols;
+	w->ncols = ncols;
+	tz_buf_init(&w->line, TZ_LIMIT_RECORD);
+	tz_buf_adds(&w->line, "\xEF\xBB\xBF");
+	for (size_t i = 0; i < ncols; i++) {
+		if (i)
+			tz_buf_addch(&w->line, ',');
+		add_text(&w->line, cols[i].header);
+	}
+	*out = (struct tz_table_writer *)w;
+	return flush_line(w, err);
+}
+
+static int csv_row(struct tz_table_writer *tw, const struct tz_cell *cells, struct tz_err *err)
+{
+	struct csv_writer *w = (struct csv_writer *)tw;
+
+	for (size_t i = 0; i < w->ncols; i++) {
+		if (i)
+			tz_buf_addch(&w->line, ',');
+		add_cell(&w->line, w->cols[i].kind, &cells[i]);
+	}
+	return flush_line(w, err);
+}
+
+static int csv_end(struct tz_table_writer *tw, struct tz_err *err)
+{
+	struct csv_writer *w = (struct csv_writer *)tw;
+	int rc = 0;
+
+	if (!w)
+		return 0;
+	if (fflush(w->fp))
+		rc = tz_err_set(err, TZ_EIO, "写入CSV失败");
+	tz_buf_release(&w->line);
+	free(w);
+	return rc;
+}
+
+const struct tz_table_writer_type tz_table_csv = { "csv", csv_begin, csv_row, csv_end };
+
+/* ------------------------------------------------------------------ */
+/* The bulletin as CSV: a title, the group table, then lagging projects. */
+
+static int write_bulletin(const struct tz_bulletin *b, FILE *fp, struct tz_err *err)
+{
+	struct tz_table_column cols[TZ_BULLETIN_NCOLS];
+	struct tz_cell cells[TZ_BULLETIN_NCOLS], lag[TZ_LAG_NCOLS];
+	struct csv_writer w;
+	char title[256], pct[TZ_RATE_FMT_MAX];
+	int rc;
+
+	memset(&w, 0, sizeof(w));
+	w.fp = fp;
+	tz_buf_init(&w.line, TZ_LIMIT_RECORD);
+	tz_buf_adds(&w.line, "\xEF\xBB\xBF");
+	add_text(&w.line, tz_bulletin_title(b, title, sizeof(title)));
+	if ((rc = flush_line(&w, err)))
+		goto out;
+	tz_buf_addf(&w.line, "序时进度,%s", tz_rate_fmt_pct(tz_bulletin_schedule(b), 2, pct));
+	if ((rc = flush_line(&w, err)))
+		goto out;
+
+	tz_bulletin_table_columns(b, cols);
+	w.cols = cols;
+	w.ncols = TZ_BULLETIN_NCOLS;
+	for (size_t i = 0; i < TZ_BULLETIN_NCOLS; i++) {
+		if (i)
+			tz_buf_addch(&w.line, ',');
+		add_text(&w.line, cols[i].header);
+	}
+	if ((rc = flush_line(&w, err)))
+		goto out;
+	for (size_t i = 0; i <= tz_bulletin_group_count(b); i++) {
+		const struct tz_bulletin_group *g = i < tz_bulletin_group_count(b)
+			? tz_bulletin_group_at(b, i) : tz_bulletin_totals(b);
+
+		tz_bulletin_group_cells(b, g, cells);
+		if ((rc = csv_row((struct tz_table_writer *)&w, cells, err)))
+			goto out;
+	}
+
+	if ((rc = flush_line(&w, err)))
+		goto out;
+	tz_buf_addf(&w.line, "进度滞后项目（累计完成投资低于序时进度的80%%）,%zu个",
+		    tz_bulletin_lag_count(b));
+	if ((rc = flush_line(&w, err)))
+		goto out;
+	w.cols = tz_lag_columns;
+	w.ncols = TZ_LAG_NCOLS;
+	for (size_t i = 0; i < TZ_LAG_NCOLS; i++) {
+		if (i)
+			tz_buf_addch(&w.line, ',');
+		add_text(&w.line, tz_lag_columns[i].header);
+	}
+	if ((rc = flush_line(&w, err)))
+		goto out;
+	for (size_t i = 0; i < tz_bulletin_lag_count(b); i++) {
+		tz_bulletin_lag_cells(tz_bulletin_lag_at(b, i), i + 1, lag);
+		if ((rc = csv_row((struct tz_table_writer *)&w, lag, err)))
+			goto out;
+	}
+	if (fflush(fp))
+		rc = tz_err_set(err, TZ_EIO, "写入CSV失败");
+out:
+	tz_buf_release(&w.line);
+	return rc;
+}
+
+const struct tz_bulletin_writer_type tz_bulletin_csv = { "csv", write_bulletin };

@@ -1,0 +1,93 @@
+/*
+ * json.c: the bulletin as JSON, in exactly the shape of ledger.md: money
+ * as decimal strings in 万元 with two decimals, rates as numbers with at
+ * most four decimals.
+ */
+#include "base/json.h"
+#include "core/money.h"
+#include "report/writer.h"
+#include "base/banned.h"
+
+static void money(struct tz_json *j, const char *key, int64_t v)
+{
+	char buf[TZ_MONEY_FMT_MAX];
+
+	tz_json_kv_str(j, key, tz_money_fmt(v, buf));
+}
+
+static void rate(struct tz_json *j, const char *key, int32_t v)
+{
+	char buf[16];
+
+	tz_json_kv_number(j, key, tz_bulletin_rate_json(v, buf));
+}
+
+static void figures(struct tz_json *j, const struct tz_bulletin_group *g)
+{
+	tz_json_kv_int(j, "projects", g->projects);
+	money(j, "total_investment", g->total);
+	money(j, "annual_plan", g->annual);
+	money(j, "ytd_completed", g->ytd);
+	rate(j, "completion_rate", g->completion_rate);
+	tz_json_kv_int(j, "started", g->started);
+	rate(j, "start_rate", g->start_rate);
+}
+
+static int write_bulletin(const struct tz_bulletin *b, FILE *fp, struct tz_err *err)
+{
+	struct tz_period p = tz_bulletin_period(b);
+	struct tz_json j;
+	char period[TZ_PERIOD_FMT_MAX];
+	int rc;
+
+	tz_json_init(&j, fp, 0);
+	tz_json_object_begin(&j);
+	tz_json_kv_str(&j, "period", tz_period_fmt(p, period));
+	tz_json_kv_int(&j, "year", p.year);
+	rate(&j, "schedule", tz_bulletin_schedule(b));
+	tz_json_kv_str(&j, "by", tz_bulletin_by_name(tz_bulletin_by(b)));
+
+	tz_json_key(&j, "groups");
+	tz_json_array_begin(&j);
+	for (size_t i = 0; i < tz_bulletin_group_count(b); i++) {
+		const struct tz_bulletin_group *g = tz_bulletin_group_at(b, i);
+
+		tz_json_object_begin(&j);
+		tz_json_kv_str(&j, "key", g->key);
+		figures(&j, g);
+		tz_json_kv_int(&j, "rank", g->rank);
+		tz_json_kv_bool(&j, "below_average", g->below_average);
+		tz_json_object_end(&j);
+	}
+	tz_json_array_end(&j);
+
+	tz_json_key(&j, "totals");
+	tz_json_object_begin(&j);
+	figures(&j, tz_bulletin_totals(b));
+	tz_json_object_end(&j);
+
+	tz_json_key(&j, "lagging");
+	tz_json_array_begin(&j);
+	for (size_t i = 0; i < tz_bulletin_lag_count(b); i++) {
+		const struct tz_bulletin_lag *l = tz_bulletin_lag_at(b, i);
+
+		tz_json_object_begin(&j);
+		tz_json_kv_str(&j, "code", l->code);
+		tz_json_kv_str(&j, "name", l->name);
+		tz_json_kv_str(&j, "region", l->region);
+		money(&j, "annual_plan", l->annual);
+		money(&j, "ytd_completed", l->ytd);
+		rate(&j, "ratio", l->ratio);
+		tz_json_object_end(&j);
+	}
+	tz_json_array_end(&j);
+	tz_json_object_end(&j);
+	rc = tz_json_finish(&j);
+	if (!rc && fputc('\n', fp) == EOF)
+		rc = TZ_EIO;
+	if (rc)
+		return tz_err_set(err, rc, "写入JSON失败");
+	return 0;
+}
+
+const struct tz_bulletin_writer_type tz_bulletin_json = { "json", write_bulletin };
