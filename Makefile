@@ -34,7 +34,8 @@ TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 WARN := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
 	-Wshadow -Wvla -Wformat=2 -Wno-format-nonliteral
 CFLAGS ?= -O2 -g
-CFLAGS += -std=c17 $(WARN) -D_GNU_SOURCE -fno-strict-aliasing
+CFLAGS += -std=c17 $(WARN) -D_GNU_SOURCE -fno-strict-aliasing -pthread
+LDFLAGS += -pthread
 LDFLAGS ?=
 ifeq ($(SANITIZE),1)
   CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

@@ -22,8 +22,17 @@ static int fold(const char *s, size_t len, char *out, size_t size)
 
 	while (p < end) {
 		const char *q = p;
-		int32_t cp = tz_utf8_next(&p, end);
-		size_t w = (size_t)(p - q);
+		int32_t cp;
+		size_t w;
+
+		if ((unsigned char)*p < 0x80) {
+			if (n + 1 >= size)
+				return -1;
+			out[n++] = *p++;
+			continue;
+		}
+		cp = tz_utf8_next(&p, end);
+		w = (size_t)(p - q);
 
 		if (cp >= 0xFF10 && cp <= 0xFF19) {       /* ０-９ */
 			cp = '0' + (cp - 0xFF10);
@@ -93,11 +102,15 @@ int tz_money_parse_in(const char *s, size_t len, int unit_exp_default, int64_t *
 	tz_text_trim(&s, &len);
 	if (!len)
 		return tz_err_set(err, TZ_EINVAL, "金额为空");
-	if (fold(s, len, text, sizeof(text)) < 0)
+	if (len >= sizeof(text) || fold(s, len, text, sizeof(text)) < 0)
 		return tz_err_set(err, TZ_EINVAL, "不是有效的金额");
 	p = text;
 	n = strlen(text);
-	exp = unit_exp(p, n, &cut);
+	/* Only a non-digit at the end can start a unit. */
+	if (is_digit(p[n - 1]))
+		exp = 0, cut = 0;
+	else
+		exp = unit_exp(p, n, &cut);
 	if (!cut)
 		exp = unit_exp_default;
 	n -= cut;

@@ -52,6 +52,16 @@ int tz_period_parse(const char *s, size_t len, struct tz_period *out, struct tz_
 	tz_text_trim(&s, &len);
 	if (!len)
 		return tz_err_set(err, TZ_EINVAL, "调度期为空");
+	/* The common case, "2025-12", needs no folding. */
+	p = s;
+	if (len == 7 && s[4] == '-' && digits(&p, s + 4, 4, &year) == 4 &&
+	    (p = s + 5, digits(&p, s + 7, 2, &month) == 2)) {
+		if (valid(year, month, err))
+			return TZ_EINVAL;
+		out->year = year;
+		out->month = month;
+		return 0;
+	}
 	if (len >= sizeof(text))
 		return tz_err_set(err, TZ_EINVAL, "不是有效的调度期（应为YYYY-MM）");
 	/* Fold full-width digits and separators on a stack copy. */

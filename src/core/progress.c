@@ -1,7 +1,9 @@
 /* progress.c: progress reports, their columns and start statuses. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
+#include "base/xalloc.h"
 #include "core/progress.h"
 #include "base/banned.h"
 
@@ -20,22 +22,25 @@ static const char *const status_names[] = {
 };
 
 /* Other ways of writing a status, as they appear in county ledgers. */
+#define V(text, status) { text, sizeof(text) - 1, status }
 static const struct {
 	const char *text;
+	size_t len;
 	enum tz_status status;
 } status_variants[] = {
-	{ "未开工", TZ_STATUS_NOT_STARTED }, { "前期", TZ_STATUS_NOT_STARTED },
-	{ "前期阶段", TZ_STATUS_NOT_STARTED }, { "未开", TZ_STATUS_NOT_STARTED },
-	{ "已开工", TZ_STATUS_STARTED }, { "开工", TZ_STATUS_STARTED },
-	{ "在建", TZ_STATUS_STARTED }, { "新开工", TZ_STATUS_STARTED },
-	{ "续建", TZ_STATUS_STARTED },
-	{ "已复工", TZ_STATUS_RESUMED }, { "复工", TZ_STATUS_RESUMED },
-	{ "停工", TZ_STATUS_STOPPED }, { "已停工", TZ_STATUS_STOPPED },
-	{ "停建", TZ_STATUS_STOPPED }, { "缓建", TZ_STATUS_STOPPED },
-	{ "已竣工", TZ_STATUS_COMPLETED }, { "竣工", TZ_STATUS_COMPLETED },
-	{ "完工", TZ_STATUS_COMPLETED }, { "已完工", TZ_STATUS_COMPLETED },
-	{ "建成", TZ_STATUS_COMPLETED }, { "已建成", TZ_STATUS_COMPLETED },
+	V("未开工", TZ_STATUS_NOT_STARTED), V("前期", TZ_STATUS_NOT_STARTED),
+	V("前期阶段", TZ_STATUS_NOT_STARTED), V("未开", TZ_STATUS_NOT_STARTED),
+	V("已开工", TZ_STATUS_STARTED), V("开工", TZ_STATUS_STARTED),
+	V("在建", TZ_STATUS_STARTED), V("新开工", TZ_STATUS_STARTED),
+	V("续建", TZ_STATUS_STARTED),
+	V("已复工", TZ_STATUS_RESUMED), V("复工", TZ_STATUS_RESUMED),
+	V("停工", TZ_STATUS_STOPPED), V("已停工", TZ_STATUS_STOPPED),
+	V("停建", TZ_STATUS_STOPPED), V("缓建", TZ_STATUS_STOPPED),
+	V("已竣工", TZ_STATUS_COMPLETED), V("竣工", TZ_STATUS_COMPLETED),
+	V("完工", TZ_STATUS_COMPLETED), V("已完工", TZ_STATUS_COMPLETED),
+	V("建成", TZ_STATUS_COMPLETED), V("已建成", TZ_STATUS_COMPLETED),
 };
+#undef V
 
 const char *tz_status_name(enum tz_status s)
 {
@@ -50,7 +55,7 @@ int tz_status_parse(const char *s, size_t len, enum tz_status *out, struct tz_er
 	if (!len)
 		return tz_err_set(err, TZ_EINVAL, "开工状态为空");
 	for (size_t i = 0; i < sizeof(status_variants) / sizeof(status_variants[0]); i++) {
-		if (strlen(status_variants[i].text) == len &&
+		if (status_variants[i].len == len &&
 		    !memcmp(status_variants[i].text, s, len)) {
 			*out = status_variants[i].status;
 			return 0;
@@ -78,5 +83,85 @@ int tz_progress_validate(const struct tz_progress *r, struct tz_err *err)
 	if (r->status == TZ_STATUS_NONE || r->status > TZ_STATUS_MAX)
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_STATUS].header,
 				     "开工状态为空");
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Running totals                                                      */
+
+void tz_report_years_clear(struct tz_report_years *y)
+{
+	y->first = 0;
+	y->nyears = 0;
+}
+
+void tz_report_years_release(struct tz_report_years *y)
+{
+	free(y->years);
+	memset(y, 0, sizeof(*y));
+}
+
+/* Make room for `year`, shifting when it comes before the first. */
+static struct tz_report_year *year_slot(struct tz_report_years *y, int year)
+{
+	int lo = y->nyears ? (year < y->first ? year : y->first) : year;
+	int hi = y->nyears ? (year > y->first + y->nyears - 1 ? year : y->first + y->nyears - 1)
+			   : year;
+	int n = hi - lo + 1, shift = y->nyears ? y->first - lo : 0;
+
+	if (n > y->alloc) {
+		y->years = tz_xrealloc(y->years, tz_st_mult((size_t)n, sizeof(*y->years)));
+		y->alloc = n;
+	}
+	if (shift) {
+		memmove(y->years + shift, y->years, (size_t)y->nyears * sizeof(*y->years));
+		memset(y->years, 0, (size_t)shift * sizeof(*y->years));
+	}
+	if (n > y->nyears + shift)
+		memset(y->years + y->nyears + shift, 0,
+		       (size_t)(n - y->nyears - shift) * sizeof(*y->years));
+	y->first = lo;
+	y->nyears = n;
+	return &y->years[year - lo];
+}
+
+void tz_report_years_add(struct tz_report_years *y, struct tz_period p, int64_t completed,
+			 enum tz_status status)
+{
+	struct tz_report_year *ry = year_slot(y, p.year);
+
+	ry->done[p.month - 1] = completed;
+	ry->status[p.month - 1] = (unsigned char)status;
+}
+
+int tz_report_years_has(const struct tz_report_years *y, struct tz_period p)
+{
+	int i = p.year - y->first;
+
+	return y->nyears && i >= 0 && i < y->nyears && y->years[i].status[p.month - 1];
+}
+
+int tz_report_years_each(const struct tz_report_years *y,
+			 int (*fn)(void *ctx, const struct tz_running_year *ry), void *ctx)
+{
+	unsigned char carried = TZ_STATUS_NONE;
+	struct tz_running_year out;
+	int rc;
+
+	for (int i = 0; i < y->nyears; i++) {
+		const struct tz_report_year *ry = &y->years[i];
+		int64_t cum = 0;
+
+		out.year = y->first + i;
+		for (int m = 0; m < 12; m++) {
+			cum += ry->done[m];
+			if (ry->status[m])
+				carried = ry->status[m];
+			out.ytd[m] = cum;
+			out.status[m] = carried;
+		}
+		if ((rc = fn(ctx, &out)))
+			return rc;
+	}
 	return 0;
 }

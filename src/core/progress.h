@@ -62,4 +62,53 @@ int tz_progress_validate(const struct tz_progress *r, struct tz_err *err);
 
 extern const struct tz_column tz_progress_columns[TZ_RF_COUNT];
 
+/*
+ * Running totals. A bulletin for month m of year Y needs, per project,
+ * the investment completed from January to m (1-N月累计) and the status in
+ * force at m: the latest report at or before m, carried over from earlier
+ * years when the project has not reported since. tz_report_years gathers
+ * one project's reports (in any order) and derives both for every year
+ * from its first report to its last, empty years in between included.
+ */
+struct tz_report_year {
+	int64_t done[12];          /* completed per month, January first */
+	unsigned char status[12];  /* reported status per month, 0 = none */
+};
+
+struct tz_report_years {
+	int first;                 /* year of years[0]; 0 while empty */
+	int nyears;
+	int alloc;
+	struct tz_report_year *years;
+};
+
+/* The derived figures of one year. */
+struct tz_running_year {
+	int year;
+	int64_t ytd[12];           /* cumulative from January */
+	unsigned char status[12];  /* in force at each month, 0 = none yet */
+};
+
+#define TZ_REPORT_YEARS_INIT { 0, 0, 0, NULL }
+
+/* Forget the reports, keeping the memory. */
+void tz_report_years_clear(struct tz_report_years *y);
+/* Free the memory. */
+void tz_report_years_release(struct tz_report_years *y);
+
+/* Record one report; a second report for the same month replaces it. */
+void tz_report_years_add(struct tz_report_years *y, struct tz_period p, int64_t completed,
+			 enum tz_status status);
+
+/* Whether a report for `p` has been added. */
+int tz_report_years_has(const struct tz_report_years *y, struct tz_period p);
+
+/*
+ * Call fn for each year from the first report's to the last's, in order,
+ * with the cumulative investment and the status in force per month. A
+ * non-zero return from fn stops and is returned.
+ */
+int tz_report_years_each(const struct tz_report_years *y,
+			 int (*fn)(void *ctx, const struct tz_running_year *ry), void *ctx);
+
 #endif

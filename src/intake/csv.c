@@ -65,9 +65,14 @@ static void on_field(void *s, size_t len, void *data)
 	}
 	r->offs[r->ncells] = r->bytes.len;
 	r->lens[r->ncells] = len;
-	if (tz_buf_add(&r->bytes, s ? s : "", len) || tz_buf_addch(&r->bytes, '\0'))
-		r->too_big = 1;
 	r->ncells++;
+	if (tz_buf_grow(&r->bytes, len + 1)) {
+		r->too_big = 1;
+		return;
+	}
+	/* CSV_APPEND_NULL: s[len] is the NUL we keep. */
+	memcpy(r->bytes.buf + r->bytes.len, s ? s : "", len + 1);
+	r->bytes.len += len + 1;
 }
 
 static void on_row(int term, void *data)

@@ -1,11 +1,21 @@
 /*
  * import.c: spreadsheet rows to validated records to the store, in one
  * transaction per file.
+ *
+ * Two threads share the work: a reading thread parses the file and
+ * converts and validates each row with the core, handing chunks of
+ * records (or reasons for rejecting them) through a small bounded queue;
+ * the calling thread writes them to the store, which is never touched by
+ * the reader. Reading and writing then overlap, and memory stays at a few
+ * chunks whatever the file's size.
  */
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
 #include "base/text.h"
+#include "base/xalloc.h"
 #include "core/money.h"
 #include "intake/import.h"
 #include "intake/reader.h"
@@ -237,8 +247,9 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 		}
 		t->v[f] = t->scratch.buf + t->scratch.len;
 		t->len[f] = len;
-		tz_buf_add(&t->scratch, s, len);
-		tz_buf_addch(&t->scratch, '\0');
+		memcpy(t->scratch.buf + t->scratch.len, s, len);
+		t->scratch.buf[t->scratch.len + len] = '\0';
+		t->scratch.len += len + 1;
 	}
 }
 
@@ -333,13 +344,281 @@ static int to_progress(const struct colmap *m, const struct row_text *t, struct 
 	return tz_progress_validate(r, err);
 }
 
-static void reject(const struct tz_import_opts *opts, const char *path, long line,
-		   const char *code, const struct tz_err *why)
+/* ------------------------------------------------------------------ */
+/* The reading thread and its queue                                    */
+
+#define CHUNK_ROWS 512
+#define CHUNK_BYTES (TZ_LIMIT_RECORD + 64 * 1024) /* a whole row always fits */
+#define NCHUNKS 4
+
+/* One row as converted by the reader: a record, or why it was rejected. */
+struct item {
+	long line;
+	int rejected;
+	const char *code;    /* rejected rows: their 项目编号 */
+	const char *field;
+	const char *reason;
+	union {
+		struct tz_project p;
+		struct tz_progress r;
+	} rec;
+};
+
+struct chunk {
+	struct item items[CHUNK_ROWS];
+	size_t n;
+	char *bytes;   /* CHUNK_BYTES; strings of the items, never moved */
+	size_t used;
+	int last;      /* the reader has stopped after this chunk */
+	int rc;        /* with last: 0 at the end of the file, or the error */
+	struct tz_err err;
+};
+
+struct pipeline {
+	/* Set before the thread starts, then only read by it. */
+	struct tz_reader *reader;
+	const char *path;
+	const struct colmap *map;
+	int progress;
+	/* The queue. */
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	struct chunk *free_[NCHUNKS], *full[NCHUNKS];
+	size_t nfree, nfull;
+	int cancel;    /* the writer gave up: stop reading */
+	struct chunk chunks[NCHUNKS];
+};
+
+/* Copy a string into the chunk; NULL when it does not fit. */
+static const char *keep(struct chunk *c, const char *s)
 {
-	struct tz_import_reject rej = { path, line, code ? code : "", why->field, why->msg };
+	size_t len = strlen(s) + 1;
+	char *p;
+
+	if (c->used + len > CHUNK_BYTES)
+		return NULL;
+	p = c->bytes + c->used;
+	memcpy(p, s, len);
+	c->used += len;
+	return p;
+}
+
+/*
+ * Make the item's strings the chunk's own (they point into the reader's
+ * scratch buffer until then). -1 if the chunk is too full for them.
+ */
+static int keep_item(struct chunk *c, struct item *it, int progress)
+{
+	size_t used = c->used;
+	int ok;
+
+	if (it->rejected) {
+		ok = (it->code = keep(c, it->code)) && (it->field = keep(c, it->field)) &&
+		     (it->reason = keep(c, it->reason));
+	} else if (progress) {
+		struct tz_progress *r = &it->rec.r;
+
+		ok = (r->code = keep(c, r->code)) && (r->progress_text = keep(c, r->progress_text)) &&
+		     (r->problem = keep(c, r->problem));
+	} else {
+		struct tz_project *p = &it->rec.p;
+		const char **f[] = { &p->code, &p->name, &p->region, &p->category, &p->level,
+				     &p->nature, &p->owner, &p->leader, &p->unit, &p->years };
+
+		ok = 1;
+		for (size_t i = 0; ok && i < sizeof(f) / sizeof(f[0]); i++)
+			ok = (*f[i] = keep(c, *f[i])) != NULL;
+	}
+	if (!ok)
+		c->used = used;
+	return ok ? 0 : -1;
+}
+
+/* Convert one row into an item; strings still borrowed from `t`. */
+static void convert(const struct pipeline *pl, const struct tz_row *row, struct row_text *t,
+		    struct item *it, struct tz_err *why)
+{
+	int rc;
+
+	memset(it, 0, sizeof(*it));
+	it->line = row->line;
+	tz_err_clear(why);
+	take_cells(row, pl->map, t);
+	rc = pl->progress ? to_progress(pl->map, t, &it->rec.r, why)
+			  : to_project(pl->map, t, &it->rec.p, why);
+	if (rc) {
+		it->rejected = 1;
+		it->code = t->v[0];
+		it->field = why->field;
+		it->reason = why->msg;
+	}
+}
+
+static struct chunk *take_free(struct pipeline *pl)
+{
+	struct chunk *c = NULL;
+
+	pthread_mutex_lock(&pl->lock);
+	while (!pl->nfree && !pl->cancel)
+		pthread_cond_wait(&pl->changed, &pl->lock);
+	if (!pl->cancel)
+		c = pl->free_[--pl->nfree];
+	pthread_mutex_unlock(&pl->lock);
+	if (c) {
+		c->n = 0;
+		c->used = 0;
+		c->last = 0;
+	}
+	return c;
+}
+
+static void put_full(struct pipeline *pl, struct chunk *c)
+{
+	pthread_mutex_lock(&pl->lock);
+	pl->full[pl->nfull++] = c;
+	pthread_cond_broadcast(&pl->changed);
+	pthread_mutex_unlock(&pl->lock);
+}
+
+/* The writer's side: the next chunk in file order. */
+static struct chunk *take_full(struct pipeline *pl)
+{
+	struct chunk *c;
+
+	pthread_mutex_lock(&pl->lock);
+	while (!pl->nfull)
+		pthread_cond_wait(&pl->changed, &pl->lock);
+	c = pl->full[0];
+	memmove(pl->full, pl->full + 1, --pl->nfull * sizeof(pl->full[0]));
+	pthread_mutex_unlock(&pl->lock);
+	return c;
+}
+
+static void put_free(struct pipeline *pl, struct chunk *c)
+{
+	pthread_mutex_lock(&pl->lock);
+	pl->free_[pl->nfree++] = c;
+	pthread_cond_broadcast(&pl->changed);
+	pthread_mutex_unlock(&pl->lock);
+}
+
+/* The reading thread: rows to chunks of items until the end or an error. */
+static void *read_rows(void *arg)
+{
+	struct pipeline *pl = arg;
+	struct row_text t;
+	struct tz_row row;
+	struct tz_err why;
+	struct item it;
+	struct chunk *c = take_free(pl);
+	int rc = 0;
+
+	memset(&t, 0, sizeof(t));
+	tz_buf_init(&t.scratch, 0);
+	while (c && (rc = tz_reader_next(pl->reader, &row, &c->err)) > 0) {
+		if (row_is_blank(&row))
+			continue;
+		convert(pl, &row, &t, &it, &why);
+		if (c->n == CHUNK_ROWS || keep_item(c, &it, pl->progress)) {
+			put_full(pl, c);
+			if (!(c = take_free(pl)))
+				break;
+			if (keep_item(c, &it, pl->progress)) {
+				/* A row is capped well below CHUNK_BYTES. */
+				rc = tz_err_set(&c->err, TZ_EINTERNAL, "row too large for a chunk");
+				break;
+			}
+		}
+		c->items[c->n++] = it;
+	}
+	tz_buf_release(&t.scratch);
+	if (c) {
+		c->last = 1;
+		c->rc = rc < 0 ? rc : 0;
+		put_full(pl, c);
+	}
+	return NULL;
+}
+
+static void pipeline_init(struct pipeline *pl)
+{
+	memset(pl, 0, sizeof(*pl));
+	pthread_mutex_init(&pl->lock, NULL);
+	pthread_cond_init(&pl->changed, NULL);
+	for (int i = 0; i < NCHUNKS; i++) {
+		pl->chunks[i].bytes = tz_xmalloc(CHUNK_BYTES);
+		pl->free_[pl->nfree++] = &pl->chunks[i];
+	}
+}
+
+/* Stop the reader (if still running) and wait for it. */
+static void pipeline_stop(struct pipeline *pl, pthread_t thread)
+{
+	pthread_mutex_lock(&pl->lock);
+	pl->cancel = 1;
+	pthread_cond_broadcast(&pl->changed);
+	pthread_mutex_unlock(&pl->lock);
+	pthread_join(thread, NULL);
+}
+
+static void pipeline_release(struct pipeline *pl)
+{
+	for (int i = 0; i < NCHUNKS; i++)
+		free(pl->chunks[i].bytes);
+	pthread_cond_destroy(&pl->changed);
+	pthread_mutex_destroy(&pl->lock);
+}
+
+/* ------------------------------------------------------------------ */
+/* The writer                                                          */
+
+static void reject(const struct tz_import_opts *opts, const char *path, const struct item *it,
+		   const char *code, const char *field, const char *reason)
+{
+	struct tz_import_reject rej = { path, it->line, code ? code : "", field ? field : "",
+					reason };
 
 	if (opts->reject)
 		opts->reject(opts->ctx, &rej);
+}
+
+/*
+ * Write one chunk's items to the store. Rows the store refuses (unknown
+ * project, duplicate) are rejected like invalid ones; any other store
+ * error stops the import. Returns 0 or that error.
+ */
+static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct chunk *c,
+		       const struct tz_import_opts *opts, struct tz_import_result *res,
+		       struct tz_err *err)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		const struct item *it = &c->items[i];
+		struct tz_err why;
+		int rc;
+
+		res->rows++;
+		if (it->rejected) {
+			res->rejected++;
+			reject(opts, pl->path, it, it->code, it->field, it->reason);
+			continue;
+		}
+		tz_err_clear(&why);
+		rc = pl->progress ? tz_store_import_progress(store, &it->rec.r, &why)
+				  : tz_store_import_project(store, &it->rec.p, &why);
+		if (rc == TZ_EEXIST || rc == TZ_ENOTFOUND) {
+			res->rejected++;
+			reject(opts, pl->path, it, pl->progress ? it->rec.r.code : it->rec.p.code,
+			       why.field, why.msg);
+			continue;
+		}
+		if (rc) {
+			*err = why;
+			tz_err_locate(err, pl->path, it->line);
+			return rc;
+		}
+		res->accepted++;
+	}
+	return 0;
 }
 
 int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char *path,
@@ -348,80 +627,68 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 {
 	struct tz_reader *r = NULL;
 	struct colmap m;
-	struct row_text t;
-	struct tz_row row;
+	struct pipeline pl;
 	struct tz_import_stats stats;
-	int progress = kind == TZ_IMPORT_PROGRESS, rc, open = 0;
+	pthread_t thread;
+	int progress = kind == TZ_IMPORT_PROGRESS, rc, open = 0, running = 0, last = 0;
 
 	memset(res, 0, sizeof(*res));
 	memset(&m, 0, sizeof(m));
-	memset(&t, 0, sizeof(t));
-	tz_buf_init(&t.scratch, 0);
+	pipeline_init(&pl);
 	m.cols = progress ? tz_progress_columns : tz_project_columns;
 	m.nfields = progress ? TZ_RF_COUNT : TZ_PF_COUNT;
 
 	if ((rc = tz_reader_open(&r, path, err)))
-		goto fail;
+		goto out;
 	if ((rc = find_header(r, path, &m, err)))
-		goto fail;
+		goto out;
 	if ((rc = tz_store_import_begin(store, kind, path, err)))
-		goto fail;
+		goto out;
 	open = 1;
 
-	while ((rc = tz_reader_next(r, &row, err)) > 0) {
-		struct tz_err why;
-		struct tz_project p;
-		struct tz_progress rep;
-
-		if (row_is_blank(&row))
-			continue;
-		res->rows++;
-		tz_err_clear(&why);
-		take_cells(&row, &m, &t);
-		if (progress) {
-			rc = to_progress(&m, &t, &rep, &why);
-			if (!rc)
-				rc = tz_store_import_progress(store, &rep, &why);
-		} else {
-			rc = to_project(&m, &t, &p, &why);
-			if (!rc)
-				rc = tz_store_import_project(store, &p, &why);
-		}
-		if (rc == TZ_EINVAL || rc == TZ_EEXIST || rc == TZ_ENOTFOUND) {
-			res->rejected++;
-			reject(opts, path, row.line, t.v[0], &why);
-			continue;
-		}
-		if (rc) {
-			*err = why;
-			tz_err_locate(err, path, row.line);
-			goto fail;
-		}
-		res->accepted++;
+	pl.reader = r;
+	pl.path = path;
+	pl.map = &m;
+	pl.progress = progress;
+	if (pthread_create(&thread, NULL, read_rows, &pl)) {
+		rc = tz_err_set(err, TZ_EINTERNAL, "无法创建读取线程");
+		goto out;
 	}
-	if (rc < 0)
-		goto fail;
+	running = 1;
+	while (!last) {
+		struct chunk *c = take_full(&pl);
+
+		rc = write_chunk(store, &pl, c, opts, res, err);
+		last = c->last;
+		if (!rc && last && c->rc) {
+			*err = c->err;
+			rc = c->rc;
+		}
+		put_free(&pl, c);
+		if (rc)
+			goto out;
+	}
+	pthread_join(thread, NULL);
+	running = 0;
+
 	if (res->rejected && !opts->partial) {
-		tz_store_import_abort(store);
-		open = 0;
 		rc = tz_err_set_at(err, TZ_EREJECTED, path, 0, NULL,
 				   "%ld行有错误，整个文件未导入（使用 --partial 只导入正确的行）",
 				   res->rejected);
-		goto fail;
+		goto out;
 	}
 	if ((rc = tz_store_import_commit(store, &stats, err)))
-		goto fail;
+		goto out;
 	open = 0;
 	res->added = stats.added;
 	res->replaced = stats.replaced;
 	res->committed = 1;
-	tz_reader_close(r);
-	tz_buf_release(&t.scratch);
-	return 0;
-fail:
+out:
+	if (running)
+		pipeline_stop(&pl, thread);
 	if (open)
 		tz_store_import_abort(store);
 	tz_reader_close(r);
-	tz_buf_release(&t.scratch);
+	pipeline_release(&pl);
 	return rc;
 }
