@@ -122,6 +122,30 @@ int tz_buf_addf(struct tz_buf *b, const char *fmt, ...)
 	return rc;
 }
 
+size_t tz_fmt_int(char *buf, int64_t v)
+{
+	char tmp[24];
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	size_t n = 0, len = 0;
+
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		buf[len++] = '-';
+	while (n)
+		buf[len++] = tmp[--n];
+	return len;
+}
+
+int tz_buf_add_int(struct tz_buf *b, int64_t v)
+{
+	char num[24];
+
+	return tz_buf_add(b, num, tz_fmt_int(num, v));
+}
+
 int tz_buf_add_utf8(struct tz_buf *b, unsigned cp)
 {
 	char out[4];

@@ -13,6 +13,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/limits.h"
 
@@ -49,6 +50,15 @@ int tz_buf_addch(struct tz_buf *b, int c);
 int tz_buf_addf(struct tz_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int tz_buf_vaddf(struct tz_buf *b, const char *fmt, va_list ap);
+
+/* Append a decimal integer (without printf: reports write millions). */
+int tz_buf_add_int(struct tz_buf *b, int64_t v);
+
+/*
+ * Write v in decimal into buf (at least 21 bytes) without a NUL; returns
+ * the length.
+ */
+size_t tz_fmt_int(char *buf, int64_t v);
 
 /* Append a Unicode code point as UTF-8. */
 int tz_buf_add_utf8(struct tz_buf *b, unsigned cp);

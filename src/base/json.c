@@ -27,9 +27,17 @@ static void flush(struct tz_json *j)
 
 static void put(struct tz_json *j, const char *s, size_t len)
 {
-	if (tz_buf_add(&j->out, s, len) && !j->error)
+	struct tz_buf *b = &j->out;
+
+	/* The common case: room enough, a plain copy. */
+	if (b->alloc && b->alloc - b->len > len) {
+		memcpy(b->buf + b->len, s, len);
+		b->len += len;
+		b->buf[b->len] = '\0';
+	} else if (tz_buf_add(b, s, len) && !j->error) {
 		j->error = TZ_ETOOBIG;
-	if (j->out.len >= FLUSH_AT)
+	}
+	if (b->len >= FLUSH_AT)
 		flush(j);
 }
 
@@ -98,16 +106,51 @@ void tz_json_object_end(struct tz_json *j) { close_(j, '}'); }
 void tz_json_array_begin(struct tz_json *j) { open_(j, '[', ']'); }
 void tz_json_array_end(struct tz_json *j) { close_(j, ']'); }
 
+/* Length of the prefix of s that JSON can take as it is. */
+static size_t plain_run(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	/* Eight bytes at a time: stop at a control byte, '"', '\\' or 0xE2
+	 * (which may start U+2028/U+2029). */
+	while (i + 8 <= len) {
+		uint64_t w, ctl, quote, bslash, e2;
+
+		memcpy(&w, s + i, 8);
+		ctl = (w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL;
+		quote = w ^ 0x2222222222222222ULL;
+		quote = (quote - 0x0101010101010101ULL) & ~quote & 0x8080808080808080ULL;
+		bslash = w ^ 0x5C5C5C5C5C5C5C5CULL;
+		bslash = (bslash - 0x0101010101010101ULL) & ~bslash & 0x8080808080808080ULL;
+		e2 = w ^ 0xE2E2E2E2E2E2E2E2ULL;
+		e2 = (e2 - 0x0101010101010101ULL) & ~e2 & 0x8080808080808080ULL;
+		if (ctl | quote | bslash | e2)
+			break;
+		i += 8;
+	}
+	while (i < len && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\' && s[i] != 0xE2)
+		i++;
+	return i;
+}
+
 int tz_json_quote(struct tz_buf *out, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	const unsigned char *run = p;
-	int rc = tz_buf_addch(out, '"');
+	int rc;
 
-	for (; p < end && !rc; p++) {
+	if ((rc = tz_buf_grow(out, len + 2)))
+		return rc;
+	out->buf[out->len++] = '"';
+	while (p < end && !rc) {
+		size_t run = plain_run(p, (size_t)(end - p));
 		const char *esc = NULL;
 		char hex[8];
 
+		if (run) {
+			rc = tz_buf_add(out, p, run);
+			p += run;
+			continue;
+		}
 		switch (*p) {
 		case '"': esc = "\\\""; break;
 		case '\\': esc = "\\\\"; break;
@@ -120,27 +163,18 @@ int tz_json_quote(struct tz_buf *out, const char *s, size_t len)
 			if (*p < 0x20) {
 				snprintf(hex, sizeof(hex), "\\u%04x", *p);
 				esc = hex;
-			} else if (*p == 0xE2 && end - p >= 3 && p[1] == 0x80 &&
-				   (p[2] == 0xA8 || p[2] == 0xA9)) {
-				/* U+2028/9 are valid JSON but break JavaScript. */
+			} else if (end - p >= 3 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
+				/* U+2028/9 are valid JSON but end a JavaScript line. */
 				esc = p[2] == 0xA8 ? "\\u2028" : "\\u2029";
-				rc = tz_buf_add(out, run, (size_t)(p - run));
-				if (!rc)
-					rc = tz_buf_adds(out, esc);
 				p += 2;
-				run = p + 1;
-				continue;
 			}
 		}
-		if (esc) {
-			rc = tz_buf_add(out, run, (size_t)(p - run));
-			if (!rc)
-				rc = tz_buf_adds(out, esc);
-			run = p + 1;
-		}
+		if (esc)
+			rc = tz_buf_adds(out, esc);
+		else
+			rc = tz_buf_addch(out, *p); /* a 0xE2 that starts something else */
+		p++;
 	}
-	if (!rc)
-		rc = tz_buf_add(out, run, (size_t)(end - run));
 	if (!rc)
 		rc = tz_buf_addch(out, '"');
 	return rc;
@@ -151,7 +185,10 @@ void tz_json_key(struct tz_json *j, const char *key)
 	before_value(j);
 	if (tz_json_quote(&j->out, key, strlen(key)) && !j->error)
 		j->error = TZ_ETOOBIG;
-	put(j, (j->flags & TZ_JSON_PRETTY) ? ": " : ":", (j->flags & TZ_JSON_PRETTY) ? 2 : 1);
+	if (j->flags & TZ_JSON_PRETTY)
+		put(j, ": ", 2);
+	else
+		put(j, ":", 1);
 	j->after_key = 1;
 }
 
@@ -175,10 +212,10 @@ void tz_json_str(struct tz_json *j, const char *s)
 
 void tz_json_int(struct tz_json *j, int64_t v)
 {
-	char num[32];
+	char num[24];
 
-	snprintf(num, sizeof(num), "%" PRId64, v);
-	tz_json_number(j, num);
+	before_value(j);
+	put(j, num, tz_fmt_int(num, v));
 }
 
 void tz_json_bool(struct tz_json *j, int v)

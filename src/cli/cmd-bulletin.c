@@ -5,9 +5,11 @@
  * Without --period, the latest period reported is used.
  */
 #include <getopt.h>
+#include <time.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "base/log.h"
 #include "cli/cli.h"
 #include "core/bulletin.h"
 #include "report/writer.h"
@@ -16,6 +18,14 @@
 static const char usage[] =
 	"taizhang bulletin [--period YYYY-MM] [--by region|category|level]"
 	" [--format json|csv|xlsx|html] [--out 文件]";
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
 
 int cmd_bulletin(struct tz_app *app, int argc, char **argv)
 {
@@ -34,6 +44,7 @@ int cmd_bulletin(struct tz_app *app, int argc, char **argv)
 	struct tz_period period;
 	struct tz_err err;
 	FILE *out = NULL;
+	double t0, t1;
 	int c, rc = TZ_EXIT_FAIL;
 
 	tz_err_clear(&err);
@@ -78,10 +89,12 @@ int cmd_bulletin(struct tz_app *app, int argc, char **argv)
 		}
 		period = sum.last;
 	}
+	t0 = now_ms();
 	b = tz_bulletin_new(period, by);
 	if (tz_store_bulletin(store, b, &err))
 		goto fail;
 	tz_bulletin_finish(b);
+	t1 = now_ms();
 	if (tz_cli_open_out(out_path, &out, &err))
 		goto fail;
 	if (writer->write(b, out, &err)) {
@@ -90,6 +103,8 @@ int cmd_bulletin(struct tz_app *app, int argc, char **argv)
 	}
 	if (tz_cli_close_out(out, out_path, &err))
 		goto fail;
+	tz_log(TZ_LOG_INFO, "event=bulletin projects=%lld compute_ms=%.1f write_ms=%.1f",
+	       (long long)tz_bulletin_totals(b)->projects, t1 - t0, now_ms() - t1);
 	rc = TZ_EXIT_OK;
 	tz_bulletin_free(b);
 	return rc;

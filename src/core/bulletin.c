@@ -22,6 +22,7 @@ struct tz_bulletin {
 	struct tz_bulletin_group totals;
 	struct tz_bulletin_lag *lags;
 	size_t nlags, alags;
+	int lags_sorted;
 };
 
 static const char *const by_names[] = { "region", "category", "level" };
@@ -72,59 +73,8 @@ void tz_bulletin_free(struct tz_bulletin *b)
 	free(b);
 }
 
-static void count(struct tz_bulletin_group *g, const struct tz_bulletin_row *row)
-{
-	g->projects++;
-	g->total += row->total;
-	g->annual += row->annual;
-	g->ytd += row->ytd;
-	g->started += row->started != 0;
-}
-
-/*
- * ytd / annual < 0.8 * month / 12, without division:
- * 12 * 10 * ytd < 8 * month * annual, i.e. 15 * ytd < month * annual.
- * A project without an annual plan has nothing to lag behind.
- */
-static int lags_behind(const struct tz_bulletin *b, const struct tz_bulletin_row *row)
-{
-	return row->annual > 0 &&
-	       (__int128)15 * row->ytd < (__int128)b->period.month * row->annual;
-}
-
-void tz_bulletin_add(struct tz_bulletin *b, const struct tz_bulletin_row *row)
-{
-	const char *key = row->key && *row->key ? row->key : TZ_BULLETIN_EMPTY_KEY;
-	size_t klen = strlen(key);
-	int64_t at;
-
-	if (!tz_hmap_get(b->index, key, klen, &at)) {
-		struct tz_bulletin_group *g;
-		const char *stored;
-
-		at = (int64_t)b->ngroups;
-		tz_hmap_put(b->index, key, klen, at, &stored);
-		TZ_ALLOC_GROW(b->groups, b->ngroups + 1, b->agroups);
-		g = &b->groups[b->ngroups++];
-		memset(g, 0, sizeof(*g));
-		g->key = stored;
-	}
-	count(&b->groups[at], row);
-	count(&b->totals, row);
-
-	if (lags_behind(b, row)) {
-		struct tz_bulletin_lag *l;
-
-		TZ_ALLOC_GROW(b->lags, b->nlags + 1, b->alags);
-		l = &b->lags[b->nlags++];
-		l->code = tz_arena_strdup(b->arena, row->code ? row->code : "");
-		l->name = tz_arena_strdup(b->arena, row->name ? row->name : "");
-		l->region = tz_arena_strdup(b->arena, row->region ? row->region : "");
-		l->annual = row->annual;
-		l->ytd = row->ytd;
-		l->ratio = tz_rate(row->ytd, row->annual);
-	}
-}
+/* ------------------------------------------------------------------ */
+/* Exact ordering                                                      */
 
 /* Compare a/b with c/d exactly (b, d >= 0; x/0 counts as 0). */
 static int frac_cmp(int64_t a, int64_t b, int64_t c, int64_t d)
@@ -140,6 +90,30 @@ static int frac_cmp(int64_t a, int64_t b, int64_t c, int64_t d)
 	return l < r ? -1 : l > r;
 }
 
+/*
+ * Lagging projects sort by ytd/annual, worst first. The sort key is that
+ * ratio in 32.32 fixed point (a lagging ratio is below 1), so most
+ * comparisons are one integer compare; equal keys fall back to the exact
+ * fraction, then the code.
+ */
+static uint64_t lag_key(int64_t ytd, int64_t annual)
+{
+	unsigned __int128 k = ((unsigned __int128)(uint64_t)ytd << 32) / (uint64_t)annual;
+
+	return k > UINT64_MAX ? UINT64_MAX : (uint64_t)k;
+}
+
+static int lag_order(const void *x, const void *y)
+{
+	const struct tz_bulletin_lag *a = x, *b = y;
+	int c;
+
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	c = frac_cmp(a->ytd, a->annual, b->ytd, b->annual);
+	return c ? c : strcmp(a->code, b->code);
+}
+
 static int group_order(const void *x, const void *y)
 {
 	const struct tz_bulletin_group *a = x, *b = y;
@@ -148,13 +122,127 @@ static int group_order(const void *x, const void *y)
 	return c ? c : strcmp(a->key, b->key);
 }
 
-static int lag_order(const void *x, const void *y)
-{
-	const struct tz_bulletin_lag *a = x, *b = y;
-	int c = frac_cmp(a->ytd, a->annual, b->ytd, b->annual); /* worst first */
+/* ------------------------------------------------------------------ */
+/* Counting                                                            */
 
-	return c ? c : strcmp(a->code, b->code);
+static void count(struct tz_bulletin_group *g, const struct tz_bulletin_row *row)
+{
+	g->projects++;
+	g->total += row->total;
+	g->annual += row->annual;
+	g->ytd += row->ytd;
+	g->started += row->started != 0;
 }
+
+/*
+ * ytd / annual < 0.8 * month / 12, without division:
+ * 12 * 10 * ytd < 8 * month * annual, i.e. 15 * ytd < month * annual.
+ * A project without an annual plan has nothing to lag behind.
+ */
+int tz_bulletin_lags(const struct tz_bulletin *b, int64_t annual, int64_t ytd)
+{
+	return annual > 0 && (__int128)15 * ytd < (__int128)b->period.month * annual;
+}
+
+/* The group called `key`, created empty if new. */
+static struct tz_bulletin_group *group(struct tz_bulletin *b, const char *key)
+{
+	size_t klen = strlen(key);
+	struct tz_bulletin_group *g;
+	const char *stored;
+	int64_t at;
+
+	if (tz_hmap_get(b->index, key, klen, &at))
+		return &b->groups[at];
+	at = (int64_t)b->ngroups;
+	tz_hmap_put(b->index, key, klen, at, &stored);
+	TZ_ALLOC_GROW(b->groups, b->ngroups + 1, b->agroups);
+	g = &b->groups[b->ngroups++];
+	memset(g, 0, sizeof(*g));
+	g->key = stored;
+	return g;
+}
+
+void tz_bulletin_add(struct tz_bulletin *b, const struct tz_bulletin_row *row)
+{
+	count(group(b, row->key && *row->key ? row->key : TZ_BULLETIN_EMPTY_KEY), row);
+	count(&b->totals, row);
+
+	if (tz_bulletin_lags(b, row->annual, row->ytd)) {
+		struct tz_bulletin_lag *l;
+
+		b->lags_sorted = 0;
+		TZ_ALLOC_GROW(b->lags, b->nlags + 1, b->alags);
+		l = &b->lags[b->nlags++];
+		l->code = tz_arena_strdup(b->arena, row->code ? row->code : "");
+		l->name = tz_arena_strdup(b->arena, row->name ? row->name : "");
+		l->region = tz_arena_strdup(b->arena, row->region ? row->region : "");
+		l->annual = row->annual;
+		l->ytd = row->ytd;
+		l->ratio = tz_rate(row->ytd, row->annual);
+		l->key = lag_key(row->ytd, row->annual);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Parts counted apart                                                 */
+
+static void add_sums(struct tz_bulletin_group *g, const struct tz_bulletin_group *from)
+{
+	g->projects += from->projects;
+	g->total += from->total;
+	g->annual += from->annual;
+	g->ytd += from->ytd;
+	g->started += from->started;
+}
+
+static void free_arena(void *a)
+{
+	tz_arena_free(a);
+}
+
+/* Merge two sorted lagging lists into b's. */
+static void merge_lags(struct tz_bulletin *b, const struct tz_bulletin *part)
+{
+	struct tz_bulletin_lag *out = tz_xmalloc(tz_st_mult(b->nlags + part->nlags, sizeof(*out)));
+	size_t i = 0, j = 0, n = 0;
+
+	while (i < b->nlags && j < part->nlags)
+		out[n++] = lag_order(&part->lags[j], &b->lags[i]) < 0 ? part->lags[j++] : b->lags[i++];
+	while (i < b->nlags)
+		out[n++] = b->lags[i++];
+	while (j < part->nlags)
+		out[n++] = part->lags[j++];
+	free(b->lags);
+	b->lags = out;
+	b->nlags = b->alags = n;
+}
+
+void tz_bulletin_absorb(struct tz_bulletin *b, struct tz_bulletin *part)
+{
+	int was_empty = b->nlags == 0 && b->ngroups == 0;
+
+	for (size_t i = 0; i < part->ngroups; i++)
+		add_sums(group(b, part->groups[i].key), &part->groups[i]);
+	add_sums(&b->totals, &part->totals);
+	if (part->lags_sorted && (b->lags_sorted || was_empty)) {
+		merge_lags(b, part);
+		b->lags_sorted = 1;
+	} else {
+		TZ_ALLOC_GROW(b->lags, b->nlags + part->nlags, b->alags);
+		memcpy(b->lags + b->nlags, part->lags, part->nlags * sizeof(*b->lags));
+		b->nlags += part->nlags;
+		b->lags_sorted = 0;
+	}
+	/* The lagging entries' strings live in the part's arena: keep it. */
+	tz_arena_on_release(b->arena, free_arena, part->arena);
+	part->arena = NULL;
+	tz_bulletin_free(part);
+}
+
+
+/* ------------------------------------------------------------------ */
+/* Finishing and reading                                               */
 
 static void rates(struct tz_bulletin_group *g)
 {
@@ -183,8 +271,14 @@ void tz_bulletin_finish(struct tz_bulletin *b)
 			g->rank = (int)i + 1;
 		g->below_average = frac_cmp(g->ytd, g->annual, t->ytd, t->annual) < 0;
 	}
-	if (b->nlags)
+	tz_bulletin_sort_lags(b);
+}
+
+void tz_bulletin_sort_lags(struct tz_bulletin *b)
+{
+	if (!b->lags_sorted && b->nlags)
 		qsort(b->lags, b->nlags, sizeof(*b->lags), lag_order);
+	b->lags_sorted = 1;
 }
 
 struct tz_period tz_bulletin_period(const struct tz_bulletin *b) { return b->period; }

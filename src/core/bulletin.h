@@ -40,7 +40,9 @@ int tz_bulletin_by_parse(const char *s, enum tz_bulletin_by *out);
 
 /*
  * One project as the bulletin sees it. Strings are only read during
- * tz_bulletin_add(); the bulletin copies what it keeps.
+ * tz_bulletin_add(); the bulletin copies what it keeps. code, name and
+ * region are read only for a project that lags (tz_bulletin_lags()), so
+ * a store may leave them NULL for the others and skip fetching them.
  */
 struct tz_bulletin_row {
 	const char *code;
@@ -73,6 +75,7 @@ struct tz_bulletin_lag {
 	int64_t annual;
 	int64_t ytd;
 	int32_t ratio;  /* ytd / annual, 1/10000 */
+	uint64_t key;   /* ytd / annual in 32.32 fixed point, for ordering */
 };
 
 struct tz_bulletin;
@@ -81,8 +84,25 @@ struct tz_bulletin;
 struct tz_bulletin *tz_bulletin_new(struct tz_period p, enum tz_bulletin_by by);
 void tz_bulletin_free(struct tz_bulletin *b);
 
+/* Whether a project with this plan and year-to-date figure lags. */
+int tz_bulletin_lags(const struct tz_bulletin *b, int64_t annual, int64_t ytd);
+
 /* Count one project. Must not be called after tz_bulletin_finish(). */
 void tz_bulletin_add(struct tz_bulletin *b, const struct tz_bulletin_row *row);
+
+/*
+ * Sort the lagging list now (tz_bulletin_finish would). A store counting
+ * parts in parallel sorts each part in its own thread; absorbing sorted
+ * parts then merges instead of sorting again.
+ */
+void tz_bulletin_sort_lags(struct tz_bulletin *b);
+
+/*
+ * Add everything counted in `part` (a bulletin of the same period and
+ * grouping, over other projects) to `b`, and free `part`. Lets a store
+ * count disjoint sets of projects in parallel. Neither may be finished.
+ */
+void tz_bulletin_absorb(struct tz_bulletin *b, struct tz_bulletin *part);
 
 /* Compute rates, ranks, averages and order. Call once, after every add. */
 void tz_bulletin_finish(struct tz_bulletin *b);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/text.h"
 #include "core/money.h"
 #include "base/banned.h"
@@ -187,9 +188,16 @@ int tz_money_parse_in(const char *s, size_t len, int unit_exp_default, int64_t *
 char *tz_money_fmt(int64_t v, char buf[TZ_MONEY_FMT_MAX])
 {
 	uint64_t a = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	size_t n = 0;
 
-	snprintf(buf, TZ_MONEY_FMT_MAX, "%s%" PRIu64 ".%02" PRIu64, v < 0 ? "-" : "",
-		 a / 100, a % 100);
+	/* By hand rather than snprintf: exports format millions of these. */
+	if (v < 0)
+		buf[n++] = '-';
+	n += tz_fmt_int(buf + n, (int64_t)(a / 100));
+	buf[n++] = '.';
+	buf[n++] = (char)('0' + a % 100 / 10);
+	buf[n++] = (char)('0' + a % 10);
+	buf[n] = '\0';
 	return buf;
 }
 
@@ -228,9 +236,15 @@ int32_t tz_rate(int64_t num, int64_t den)
 char *tz_rate_fmt(int32_t rate, char buf[TZ_RATE_FMT_MAX])
 {
 	int64_t a = rate < 0 ? -(int64_t)rate : rate;
+	size_t n = 0;
 
-	snprintf(buf, TZ_RATE_FMT_MAX, "%s%" PRId64 ".%04" PRId64, rate < 0 ? "-" : "",
-		 a / TZ_RATE_ONE, a % TZ_RATE_ONE);
+	if (rate < 0)
+		buf[n++] = '-';
+	n += tz_fmt_int(buf + n, a / TZ_RATE_ONE);
+	buf[n++] = '.';
+	for (int64_t d = TZ_RATE_ONE / 10, r = a % TZ_RATE_ONE; d; d /= 10)
+		buf[n++] = (char)('0' + r / d % 10);
+	buf[n] = '\0';
 	return buf;
 }
 

@@ -19,10 +19,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
 #include "base/buf.h"
+#include "base/log.h"
 #include "base/xalloc.h"
 #include "store/sqlite-internal.h"
 #include "base/banned.h"
@@ -179,7 +183,8 @@ static int sqlite_open(struct tz_store **out, const char *path, struct tz_err *e
 		      "PRAGMA synchronous=NORMAL;"
 		      "PRAGMA foreign_keys=ON;"
 		      "PRAGMA temp_store=MEMORY;"
-		      "PRAGMA cache_size=-65536;", err);
+		      "PRAGMA cache_size=-65536;"
+		      "PRAGMA mmap_size=1073741824;", err);
 	if (rc) {
 		tz_err_locate(err, path, 0);
 		goto fail;
@@ -215,48 +220,53 @@ static const char *col_text(sqlite3_stmt *st, int i)
 }
 
 /*
- * The bulletin reads projects and this year's running totals side by side,
- * both in project id order (a merge join), so it touches each row once.
- * A project with no row for the year has either not reported yet (no
- * status) or stopped reporting in an earlier year (its last status holds).
+ * The bulletin. Each part reads projects and their running totals for the
+ * year side by side, both in project id order (a merge join), so every
+ * row is touched once. A project with no row for the year has either not
+ * reported yet (no status) or stopped reporting in an earlier year (its
+ * last status holds).
+ *
+ * A large ledger is cut into id ranges read in parallel, one connection
+ * and thread each, into partial bulletins that are then added up. Each
+ * part notes the last import it saw; should an import commit between the
+ * parts' reads, the whole is read again in one part.
  */
-static int sqlite_bulletin(struct tz_store *s, struct tz_bulletin *b, struct tz_err *err)
+#define BULLETIN_PARALLEL_MIN 20000  /* projects; below this one part is faster */
+#define BULLETIN_PARTS_MAX 4
+
+struct bulletin_part {
+	sqlite3 *db;
+	int own_db;
+	struct tz_bulletin *b;
+	int64_t lo, hi;      /* project ids */
+	int64_t version;     /* the last import this part saw */
+	int rc;
+	struct tz_err err;
+};
+
+static int part_error(struct bulletin_part *p, const char *what)
 {
-	static const char *const key_cols[] = { "region", "category", "level" };
-	struct sqlite_store *ss = tz_sqlite_from(s);
-	struct tz_period p = tz_bulletin_period(b);
-	sqlite3_stmt *proj = NULL, *tot = NULL, *prev = NULL;
-	char sql[256];
+	p->rc = tz_err_set(&p->err, TZ_ESTORE, "数据库错误（%s）：%s", what, sqlite3_errmsg(p->db));
+	return p->rc;
+}
+
+static int part_prepare(struct bulletin_part *p, const char *sql, sqlite3_stmt **st)
+{
+	return sqlite3_prepare_v2(p->db, sql, -1, st, NULL) == SQLITE_OK ? 0
+									  : part_error(p, "prepare");
+}
+
+static int scan_rows(struct bulletin_part *p, sqlite3_stmt *proj, sqlite3_stmt *tot,
+		     sqlite3_stmt *prev)
+{
 	int64_t tot_id = -1;
 	int rc, trc = SQLITE_ROW;
 
-	snprintf(sql, sizeof(sql),
-		 "SELECT id, code, name, region, %s, total, annual FROM project ORDER BY id",
-		 key_cols[tz_bulletin_by(b)]);
-	if ((rc = tz_sqlite_prepare(ss, sql, &proj, err)))
-		goto out;
-	snprintf(sql, sizeof(sql),
-		 "SELECT project_id, ytd%d, st%d FROM project_year WHERE year = ?1"
-		 " ORDER BY project_id", p.month, p.month);
-	if ((rc = tz_sqlite_prepare(ss, sql, &tot, err)))
-		goto out;
-	if ((rc = tz_sqlite_prepare(ss, "SELECT st12 FROM project_year WHERE project_id = ?1 AND year < ?2"
-			      " ORDER BY year DESC LIMIT 1", &prev, err)))
-		goto out;
-	sqlite3_bind_int(tot, 1, p.year);
-	sqlite3_bind_int(prev, 2, p.year);
-
-	/* One read transaction, so both statements see the same data. */
-	if ((rc = tz_sqlite_exec(ss, "BEGIN", err)))
-		goto out;
 	while ((rc = sqlite3_step(proj)) == SQLITE_ROW) {
 		struct tz_bulletin_row row;
 		int64_t id = sqlite3_column_int64(proj, 0);
 		int status = TZ_STATUS_NONE;
 
-		row.code = col_text(proj, 1);
-		row.name = col_text(proj, 2);
-		row.region = col_text(proj, 3);
 		row.key = col_text(proj, 4);
 		row.total = sqlite3_column_int64(proj, 5);
 		row.annual = sqlite3_column_int64(proj, 6);
@@ -265,10 +275,8 @@ static int sqlite_bulletin(struct tz_store *s, struct tz_bulletin *b, struct tz_
 			trc = sqlite3_step(tot);
 			tot_id = trc == SQLITE_ROW ? sqlite3_column_int64(tot, 0) : INT64_MAX;
 		}
-		if (trc != SQLITE_ROW && trc != SQLITE_DONE) {
-			rc = trc;
-			break;
-		}
+		if (trc != SQLITE_ROW && trc != SQLITE_DONE)
+			return part_error(p, "project_year");
 		if (tot_id == id) {
 			row.ytd = sqlite3_column_int64(tot, 1);
 			status = sqlite3_column_int(tot, 2);
@@ -279,17 +287,174 @@ static int sqlite_bulletin(struct tz_store *s, struct tz_bulletin *b, struct tz_
 			sqlite3_reset(prev);
 		}
 		row.started = tz_status_counts_started((enum tz_status)status);
-		tz_bulletin_add(b, &row);
+		/* Names are only wanted for the lagging list. */
+		row.code = row.name = row.region = NULL;
+		if (tz_bulletin_lags(p->b, row.annual, row.ytd)) {
+			row.code = col_text(proj, 1);
+			row.name = col_text(proj, 2);
+			row.region = col_text(proj, 3);
+		}
+		tz_bulletin_add(p->b, &row);
 	}
-	if (rc != SQLITE_DONE)
-		rc = tz_sqlite_error(ss, err, "bulletin");
-	else
-		rc = 0;
-	tz_sqlite_exec(ss, "COMMIT", NULL);
+	return rc == SQLITE_DONE ? 0 : part_error(p, "project");
+}
+
+static double part_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int scan_part(struct bulletin_part *p)
+{
+	double t0 = part_now_ms();
+	static const char *const key_cols[] = { "region", "category", "level" };
+	struct tz_period period = tz_bulletin_period(p->b);
+	sqlite3_stmt *proj = NULL, *tot = NULL, *prev = NULL, *ver = NULL;
+	char sql[320];
+
+	/* One read transaction, so all statements see the same data. */
+	if (sqlite3_exec(p->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return part_error(p, "begin");
+	snprintf(sql, sizeof(sql),
+		 "SELECT id, code, name, region, %s, total, annual FROM project"
+		 " WHERE id BETWEEN ?1 AND ?2 ORDER BY id", key_cols[tz_bulletin_by(p->b)]);
+	if (part_prepare(p, sql, &proj))
+		goto out;
+	snprintf(sql, sizeof(sql),
+		 "SELECT project_id, ytd%d, st%d FROM project_year WHERE year = ?1"
+		 " AND project_id BETWEEN ?2 AND ?3 ORDER BY project_id", period.month, period.month);
+	if (part_prepare(p, sql, &tot) ||
+	    part_prepare(p, "SELECT st12 FROM project_year WHERE project_id = ?1 AND year < ?2"
+			    " ORDER BY year DESC LIMIT 1", &prev) ||
+	    part_prepare(p, "SELECT max(id) FROM import_batch", &ver))
+		goto out;
+	if (sqlite3_step(ver) != SQLITE_ROW) {
+		part_error(p, "import_batch");
+		goto out;
+	}
+	p->version = sqlite3_column_int64(ver, 0);
+	sqlite3_bind_int64(proj, 1, p->lo);
+	sqlite3_bind_int64(proj, 2, p->hi);
+	sqlite3_bind_int(tot, 1, period.year);
+	sqlite3_bind_int64(tot, 2, p->lo);
+	sqlite3_bind_int64(tot, 3, p->hi);
+	sqlite3_bind_int(prev, 2, period.year);
+	scan_rows(p, proj, tot, prev);
 out:
 	sqlite3_finalize(proj);
 	sqlite3_finalize(tot);
 	sqlite3_finalize(prev);
+	sqlite3_finalize(ver);
+	sqlite3_exec(p->db, "COMMIT", NULL, NULL, NULL);
+	tz_log(TZ_LOG_DEBUG, "event=bulletin_part lo=%lld hi=%lld ms=%.1f", (long long)p->lo,
+	       (long long)p->hi, part_now_ms() - t0);
+	return p->rc;
+}
+
+static void *scan_thread(void *arg)
+{
+	struct bulletin_part *p = arg;
+
+	/* Sorting here spreads the sort over the threads too. */
+	if (!scan_part(p))
+		tz_bulletin_sort_lags(p->b);
+	return NULL;
+}
+
+/* A second connection for a part; NULL if it cannot be had. */
+static sqlite3 *open_reader(struct sqlite_store *ss)
+{
+	const char *path = sqlite3_db_filename(ss->db, "main");
+	sqlite3 *db = NULL;
+
+	if (!path || !*path ||
+	    sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA mmap_size=1073741824", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db, 10000);
+	return db;
+}
+
+static int bulletin_parts(struct sqlite_store *ss, struct tz_bulletin *b, int nparts,
+			  int64_t lo, int64_t hi, struct tz_err *err)
+{
+	struct bulletin_part parts[BULLETIN_PARTS_MAX];
+	pthread_t threads[BULLETIN_PARTS_MAX];
+	int started[BULLETIN_PARTS_MAX] = { 0 }, rc = 0;
+	int64_t span = (hi - lo) / nparts + 1;
+
+	memset(parts, 0, sizeof(parts));
+	for (int i = 0; i < nparts; i++) {
+		struct bulletin_part *p = &parts[i];
+
+		p->db = i ? open_reader(ss) : ss->db;
+		if (!p->db) {
+			nparts = i; /* make do with the connections we have */
+			parts[i - 1].hi = hi;
+			break;
+		}
+		p->own_db = i > 0;
+		p->b = tz_bulletin_new(tz_bulletin_period(b), tz_bulletin_by(b));
+		p->lo = lo + span * i;
+		p->hi = i == nparts - 1 ? hi : p->lo + span - 1;
+	}
+	for (int i = 1; i < nparts; i++)
+		started[i] = !pthread_create(&threads[i], NULL, scan_thread, &parts[i]);
+	scan_thread(&parts[0]);
+	for (int i = 1; i < nparts; i++) {
+		if (started[i])
+			pthread_join(threads[i], NULL);
+		else
+			scan_thread(&parts[i]);
+	}
+	for (int i = 0; i < nparts; i++) {
+		if (!rc && parts[i].rc) {
+			*err = parts[i].err;
+			rc = parts[i].rc;
+		}
+		if (!rc && parts[i].version != parts[0].version)
+			rc = 1; /* an import committed between the parts: read again */
+	}
+	for (int i = 0; i < nparts; i++) {
+		if (!rc)
+			tz_bulletin_absorb(b, parts[i].b);
+		else
+			tz_bulletin_free(parts[i].b);
+		if (parts[i].own_db)
+			sqlite3_close(parts[i].db);
+	}
+	return rc;
+}
+
+static int sqlite_bulletin(struct tz_store *s, struct tz_bulletin *b, struct tz_err *err)
+{
+	struct sqlite_store *ss = tz_sqlite_from(s);
+	sqlite3_stmt *st;
+	int64_t lo = 0, hi = 0, n = 0;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	int nparts, rc;
+
+	/* min and max of the rowid, each one B-tree descent (together in one
+	 * SELECT they would scan the table); ids are dense
+	 * enough (projects are rarely deleted) for their span to size the work. */
+	if ((rc = tz_sqlite_prepare(ss, "SELECT (SELECT min(id) FROM project), (SELECT max(id) FROM project)", &st, err)))
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		lo = sqlite3_column_int64(st, 0);
+		hi = sqlite3_column_int64(st, 1);
+		n = hi - lo + 1;
+	}
+	sqlite3_finalize(st);
+	nparts = n < BULLETIN_PARALLEL_MIN || cpus < 2 ? 1
+		 : cpus > BULLETIN_PARTS_MAX ? BULLETIN_PARTS_MAX : (int)cpus;
+	rc = bulletin_parts(ss, b, nparts, lo, hi, err);
+	if (rc == 1)
+		rc = bulletin_parts(ss, b, 1, lo, INT64_MAX, err);
 	return rc;
 }
 
