@@ -178,6 +178,16 @@ static size_t gb_check(const char *data, size_t len, int at_end)
 	return bad;
 }
 
+/* Number of multi-byte characters in valid UTF-8 data. */
+static size_t utf8_multibyte(const char *data, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)data[i] & 0xC0) == 0xC0;
+	return n;
+}
+
 enum tz_encoding tz_text_detect(const char *data, size_t len, struct tz_err *err)
 {
 	int cut;
@@ -187,6 +197,13 @@ enum tz_encoding tz_text_detect(const char *data, size_t len, struct tz_err *err
 		return TZ_ENC_UTF8_BOM;
 	ok = utf8_valid_prefix(data, len, &cut);
 	if (ok == len || cut)
+		return TZ_ENC_UTF8;
+	/*
+	 * Several CJK characters of valid UTF-8 before a bad byte: a UTF-8
+	 * file with a corrupt spot (GBK text is almost never valid UTF-8
+	 * for long). Say UTF-8 and let the reader report the spot itself.
+	 */
+	if (utf8_multibyte(data, ok) >= 4)
 		return TZ_ENC_UTF8;
 	bad = gb_check(data, len, 0);
 	if (!bad)

@@ -29,8 +29,9 @@ const char *tz_encoding_name(enum tz_encoding enc);
 
 /*
  * Guess the encoding of a sample of a file's bytes: a BOM, else valid
- * UTF-8 (a sequence cut at the end of the sample is allowed), else
- * GB18030 if it decodes cleanly, else TZ_ENC_UNKNOWN with an error set.
+ * UTF-8 (a sequence cut at the end of the sample is allowed, and so is a
+ * bad byte after several valid CJK characters: a damaged UTF-8 file),
+ * else GB18030 if it decodes cleanly, else TZ_ENC_UNKNOWN with an error.
  * A pure-ASCII sample yields TZ_ENC_UTF8.
  */
 enum tz_encoding tz_text_detect(const char *data, size_t len, struct tz_err *err);

@@ -1,0 +1,394 @@
+/*
+ * test-import.c: spreadsheets into the store: the generated dirty GBK
+ * ledger against its truth.json, header variants, all-or-nothing,
+ * corrections and duplicates.
+ */
+#include "tz-test.h"
+
+#include <jansson.h>
+
+#include "core/money.h"
+#include "intake/import.h"
+#include "store/store.h"
+
+struct rejects {
+	int n;
+	long line[64];
+	char code[64][32];
+	char reason[64][256];
+};
+
+static void collect(void *ctx, const struct tz_import_reject *rej)
+{
+	struct rejects *r = ctx;
+
+	if (r->n < 64) {
+		r->line[r->n] = rej->line;
+		snprintf(r->code[r->n], sizeof(r->code[0]), "%s", rej->code);
+		snprintf(r->reason[r->n], sizeof(r->reason[0]), "%s", rej->reason);
+	}
+	r->n++;
+}
+
+struct fixture {
+	char *dir;
+	struct tz_store *store;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	char path[4096];
+
+	f->dir = tz_test_tmpdir();
+	snprintf(path, sizeof(path), "%s/t.db", f->dir);
+	assert_int_equal(tz_store_open(&f->store, path, NULL), 0);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	tz_store_close(f->store);
+	tz_test_rmtree(f->dir);
+	free(f);
+	return 0;
+}
+
+static int import(struct fixture *f, enum tz_import_kind kind, const char *path, int partial,
+		  struct tz_import_result *res, struct rejects *rej)
+{
+	struct tz_import_opts opts = { partial, collect, rej };
+	struct tz_err err;
+
+	memset(rej, 0, sizeof(*rej));
+	tz_err_clear(&err);
+	return tz_import_file(f->store, kind, path, &opts, res, &err);
+}
+
+static char *data_path(const char *rel)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/%s", tz_test_data(), rel);
+	return strdup(path);
+}
+
+static struct tz_bulletin *bulletin(struct fixture *f, int year, int month, enum tz_bulletin_by by)
+{
+	struct tz_bulletin *b = tz_bulletin_new((struct tz_period){ year, month }, by);
+
+	assert_int_equal(tz_store_bulletin(f->store, b, NULL), 0);
+	tz_bulletin_finish(b);
+	return b;
+}
+
+static const struct tz_bulletin_group *group(const struct tz_bulletin *b, const char *key)
+{
+	for (size_t i = 0; i < tz_bulletin_group_count(b); i++)
+		if (!strcmp(tz_bulletin_group_at(b, i)->key, key))
+			return tz_bulletin_group_at(b, i);
+	return NULL;
+}
+
+/* A truth.json float (万元, two decimals) as 0.01 万元. */
+static int64_t truth_money(json_t *v)
+{
+	char text[64];
+	int64_t out;
+
+	snprintf(text, sizeof(text), "%.2f", json_real_value(v));
+	assert_int_equal(tz_money_parse(text, strlen(text), &out, NULL), 0);
+	return out;
+}
+
+/*
+ * The generator's dirty GBK ledger: the all-or-nothing import refuses
+ * exactly the rows truth.json lists and writes nothing; --partial loads
+ * the rest; the bulletin then matches truth.json region by region.
+ */
+static void test_dirty_gbk_ledger_matches_truth(void **state)
+{
+	struct fixture *f = *state;
+	char *projects = data_path("ledger-dirty-gbk/projects.csv");
+	char *progress = data_path("ledger-dirty-gbk/progress.csv");
+	char *truth_path = data_path("ledger-dirty-gbk/truth.json");
+	json_t *truth = json_load_file(truth_path, 0, NULL), *invalid, *regions, *v;
+	struct tz_import_result res;
+	struct rejects rej;
+	struct tz_bulletin *b;
+	const char *key;
+	size_t i, nproj_bad = 0, nprog_bad = 0;
+
+	assert_non_null(truth);
+	invalid = json_object_get(truth, "invalid_rows");
+	json_array_foreach(invalid, i, v) {
+		if (!strcmp(json_string_value(json_object_get(v, "file")), "projects.csv"))
+			nproj_bad++;
+		else
+			nprog_bad++;
+	}
+
+	/* All or nothing: rejected, and the store is still empty. */
+	assert_int_equal(import(f, TZ_IMPORT_PROJECTS, projects, 0, &res, &rej), TZ_EREJECTED);
+	assert_int_equal(res.rejected, (long)nproj_bad);
+	assert_int_equal(rej.n, (int)nproj_bad);
+	assert_false(res.committed);
+	b = bulletin(f, 2023, 12, TZ_BY_REGION);
+	assert_int_equal(tz_bulletin_totals(b)->projects, 0);
+	tz_bulletin_free(b);
+
+	/* The rejected rows are exactly the listed ones, in file order. */
+	json_array_foreach(invalid, i, v) {
+		if (i < nproj_bad) {
+			assert_string_equal(rej.code[i], json_string_value(json_object_get(v, "code")));
+			assert_true(rej.line[i] > 2000);
+		}
+	}
+	assert_non_null(strstr(rej.reason[0], "项目编号为空"));
+	assert_non_null(strstr(rej.reason[1], "约一亿"));
+	assert_non_null(strstr(rej.reason[2], "超过总投资"));
+	assert_non_null(strstr(rej.reason[3], "重复"));
+
+	assert_int_equal(import(f, TZ_IMPORT_PROJECTS, projects, 1, &res, &rej), 0);
+	assert_int_equal(res.accepted, json_integer_value(json_object_get(truth, "projects")));
+	assert_int_equal(res.added, res.accepted);
+	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, progress, 1, &res, &rej), 0);
+	assert_int_equal(res.rejected, (long)nprog_bad);
+	assert_string_equal(rej.code[0], "PNOSUCH0001");
+	assert_non_null(strstr(rej.reason[0], "不存在"));
+	assert_non_null(strstr(rej.reason[1], "2023-13"));
+
+	b = bulletin(f, 2023, 12, TZ_BY_REGION);
+	regions = json_object_get(truth, "per_region_last_period_year_to_date");
+	assert_int_equal(tz_bulletin_group_count(b), json_object_size(regions));
+	json_object_foreach(regions, key, v) {
+		const struct tz_bulletin_group *g = group(b, key);
+
+		assert_non_null(g);
+		assert_int_equal(g->projects, json_integer_value(json_object_get(v, "projects")));
+		assert_int_equal(g->annual, truth_money(json_object_get(v, "annual")));
+		assert_int_equal(g->ytd, truth_money(json_object_get(v, "ytd")));
+	}
+	assert_int_equal(tz_bulletin_totals(b)->annual,
+			 truth_money(json_object_get(truth, "city_annual_plan")));
+	assert_int_equal(tz_bulletin_totals(b)->total,
+			 truth_money(json_object_get(truth, "city_total_investment")));
+	tz_bulletin_free(b);
+
+	/* Month by month, the city's completed investment and started count. */
+	{
+		json_t *per = json_object_get(truth, "per_period");
+		int64_t before = 0;
+
+		for (int m = 1; m <= 12; m++) {
+			char period[8];
+			json_t *pp;
+
+			snprintf(period, sizeof(period), "2023-%02d", m);
+			pp = json_object_get(per, period);
+			b = bulletin(f, 2023, m, TZ_BY_LEVEL);
+			assert_int_equal(tz_bulletin_totals(b)->ytd - before,
+					 truth_money(json_object_get(pp, "completed")));
+			assert_int_equal(tz_bulletin_totals(b)->started,
+					 json_integer_value(json_object_get(pp, "started")));
+			before = tz_bulletin_totals(b)->ytd;
+			tz_bulletin_free(b);
+		}
+	}
+	json_decref(truth);
+	free(projects);
+	free(progress);
+	free(truth_path);
+}
+
+/* A multi-year UTF-8-with-BOM ledger: the bulletin of the last period. */
+static void test_bom_ledger_across_years(void **state)
+{
+	struct fixture *f = *state;
+	char *projects = data_path("ledger-bom/projects.csv");
+	char *progress = data_path("ledger-bom/progress.csv");
+	char *truth_path = data_path("ledger-bom/truth.json");
+	json_t *truth = json_load_file(truth_path, 0, NULL), *regions, *v;
+	struct tz_import_result res;
+	struct rejects rej;
+	struct tz_bulletin *b;
+	const char *key;
+
+	assert_non_null(truth);
+	assert_int_equal(import(f, TZ_IMPORT_PROJECTS, projects, 0, &res, &rej), 0);
+	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, progress, 0, &res, &rej), 0);
+	assert_int_equal(res.rejected, 0);
+	b = bulletin(f, 2025, 9, TZ_BY_REGION);
+	regions = json_object_get(truth, "per_region_last_period_year_to_date");
+	json_object_foreach(regions, key, v) {
+		const struct tz_bulletin_group *g = group(b, key);
+
+		assert_non_null(g);
+		assert_int_equal(g->ytd, truth_money(json_object_get(v, "ytd")));
+	}
+	tz_bulletin_free(b);
+	json_decref(truth);
+	free(projects);
+	free(progress);
+	free(truth_path);
+}
+
+/* Headers as people write them: full-width brackets, no unit, units in
+ * 亿元 that scale the column, a title row and blank lines. */
+static void test_header_variants_and_units(void **state)
+{
+	struct fixture *f = *state;
+	struct tz_import_result res;
+	struct rejects rej;
+	struct tz_bulletin *b;
+	char *path = tz_test_write(f->dir, "variants.csv",
+		"２０２５年重点项目台账\n"
+		",,,\n"
+		"\n"
+		" 项目编号 ,项目名称,所属地区,总投资（亿元）,2025年计划投资,备注\n"
+		"V1,一号,甲区,1.5,3000,x\n"
+		"V2,二号,甲区,２．０,\"1,200.50\",\n"
+		"V3,三号,乙区,0.3,800元,\n");
+
+	(void)state;
+	assert_int_equal(import(f, TZ_IMPORT_PROJECTS, path, 0, &res, &rej), 0);
+	assert_int_equal(res.accepted, 3);
+	b = bulletin(f, 2025, 1, TZ_BY_REGION);
+	/* 1.5 亿元 + 2.0 亿元 = 35000 万元; plans in 万元 as the header says. */
+	assert_int_equal(group(b, "甲区")->total, 3500000);
+	assert_int_equal(group(b, "甲区")->annual, 300000 + 120050);
+	assert_int_equal(group(b, "乙区")->total, 300000);
+	assert_int_equal(group(b, "乙区")->annual, 8);
+	tz_bulletin_free(b);
+	free(path);
+}
+
+static void test_missing_required_column_is_named(void **state)
+{
+	struct fixture *f = *state;
+	struct tz_import_result res;
+	struct tz_import_opts opts = { 0, NULL, NULL };
+	struct tz_err err;
+	char *path = tz_test_write(f->dir, "nototal.csv",
+				   "项目编号,项目名称,所属地区,项目类别\nA,甲,乙,丙\n");
+
+	tz_err_clear(&err);
+	assert_int_equal(tz_import_file(f->store, TZ_IMPORT_PROJECTS, path, &opts, &res, &err),
+			 TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "总投资(万元)"));
+	assert_non_null(strstr(err.file, "nototal.csv"));
+	free(path);
+	path = tz_test_write(f->dir, "noheader.csv", "a,b,c\n1,2,3\n");
+	tz_err_clear(&err);
+	assert_int_equal(tz_import_file(f->store, TZ_IMPORT_PROJECTS, path, &opts, &res, &err),
+			 TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "表头"));
+	free(path);
+}
+
+static const char projects_csv[] =
+	"项目编号,项目名称,所属地区,总投资(万元),年度计划投资(万元)\n"
+	"A,甲,东区,1000,100\n"
+	"B,乙,西区,2000,200\n";
+
+/*
+ * A file that breaks half-way (bad bytes at line 4) or has a bad row
+ * leaves the store exactly as it was; a correction replaces, never adds.
+ */
+static void test_failure_half_way_leaves_store_unchanged(void **state)
+{
+	struct fixture *f = *state;
+	struct tz_import_result res;
+	struct rejects rej;
+	struct tz_bulletin *b;
+	char *p = tz_test_write(f->dir, "p.csv", projects_csv);
+	char *good = tz_test_write(f->dir, "good.csv",
+		"项目编号,调度期,本期完成投资(万元),开工状态\n"
+		"A,2025-01,10,已开工\nA,2025-02,20,已开工\nB,2025-01,5,未开工\n");
+	char *broken = tz_test_write(f->dir, "broken.csv",
+		"项目编号,调度期,本期完成投资(万元),开工状态\n"
+		"A,2025-03,30,已开工\nB,2025-02,40,已开工\nB,2025-03,\xff\xfe\x80,已开工\n");
+	char *badrow = tz_test_write(f->dir, "badrow.csv",
+		"项目编号,调度期,本期完成投资(万元),开工状态\n"
+		"A,2025-03,30,已开工\nB,2025-02,-40,已开工\n");
+	char *fix = tz_test_write(f->dir, "fix.csv",
+		"项目编号,调度期,本期完成投资(万元),开工状态\nA,2025-02,25,已复工\n");
+
+	(void)state;
+	assert_int_equal(import(f, TZ_IMPORT_PROJECTS, p, 0, &res, &rej), 0);
+	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, good, 0, &res, &rej), 0);
+	assert_int_equal(res.added, 3);
+
+	assert_int_not_equal(import(f, TZ_IMPORT_PROGRESS, broken, 0, &res, &rej), 0);
+	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, badrow, 0, &res, &rej), TZ_EREJECTED);
+	assert_int_equal(rej.n, 1);
+	assert_int_equal(rej.line[0], 3);
+	assert_string_equal(rej.code[0], "B");
+	assert_non_null(strstr(rej.reason[0], "负数"));
+	b = bulletin(f, 2025, 3, TZ_BY_REGION);
+	assert_int_equal(tz_bulletin_totals(b)->ytd, 3500); /* 10 + 20 + 5 万元 */
+	assert_int_equal(tz_bulletin_totals(b)->started, 1);
+	tz_bulletin_free(b);
+
+	/* A correction of A's February: replaced, so 10 + 25 + 5. */
+	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, fix, 0, &res, &rej), 0);
+	assert_int_equal(res.added, 0);
+	assert_int_equal(res.replaced, 1);
+	b = bulletin(f, 2025, 3, TZ_BY_REGION);
+	assert_int_equal(tz_bulletin_totals(b)->ytd, 4000);
+	tz_bulletin_free(b);
+	b = bulletin(f, 2025, 1, TZ_BY_REGION);
+	assert_int_equal(tz_bulletin_totals(b)->ytd, 1500);
+	tz_bulletin_free(b);
+	free(p);
+	free(good);
+	free(broken);
+	free(badrow);
+	free(fix);
+}
+
+/* Duplicates inside one file are rejected, even far apart. */
+static void test_duplicates_in_one_file(void **state)
+{
+	struct fixture *f = *state;
+	struct tz_import_result res;
+	struct rejects rej;
+	char *p = tz_test_write(f->dir, "p.csv", projects_csv);
+	char *dup = tz_test_write(f->dir, "dup.csv",
+		"项目编号,调度期,本期完成投资(万元),开工状态\n"
+		"A,2025-01,10,已开工\nA,2025-01,11,已开工\n"
+		"B,2025-01,5,已开工\nA,2025-02,1,已开工\nA,2025-01,12,已开工\n");
+	char *pdup = tz_test_write(f->dir, "pdup.csv",
+		"项目编号,项目名称,所属地区,总投资(万元)\nC,丙,东区,1\nC,丙,东区,2\n");
+
+	(void)state;
+	assert_int_equal(import(f, TZ_IMPORT_PROJECTS, p, 0, &res, &rej), 0);
+	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, dup, 1, &res, &rej), 0);
+	assert_int_equal(res.accepted, 3);
+	assert_int_equal(rej.n, 2);
+	assert_int_equal(rej.line[0], 3);
+	assert_int_equal(rej.line[1], 6); /* A again after B: still caught */
+	assert_non_null(strstr(rej.reason[1], "重复"));
+	assert_int_equal(import(f, TZ_IMPORT_PROJECTS, pdup, 0, &res, &rej), TZ_EREJECTED);
+	assert_int_equal(rej.line[0], 3);
+	free(p);
+	free(dup);
+	free(pdup);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_dirty_gbk_ledger_matches_truth, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bom_ledger_across_years, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_header_variants_and_units, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_required_column_is_named, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failure_half_way_leaves_store_unchanged, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_duplicates_in_one_file, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
