@@ -161,24 +161,30 @@ static char *rels_part_of(const char *part)
 
 /*
  * Built-in number formats that show a date. 14-17 and 22 are the
- * international dates; 27-31, 36, 50-54 and 57-58 the East Asian ones
- * (in zh-CN "yyyy年m月", "m月d日", ...). The built-in time-only formats
- * (18-21, 45-47, and 32-35, 55-56 which are "h时mm分" in zh-CN) are not
- * dates: their values stay numbers.
+ * international dates (17 is "mmm-yy"); 27-31, 36, 50-54 and 57-58 the
+ * East Asian ones, in zh-CN "yyyy年m月" (27, 36, 50, 52, 57) or "m月d日",
+ * "yyyy年m月d日". The built-in time-only formats (18-21, 45-47, and
+ * 32-35, 55-56 which are "h时mm分" in zh-CN) are not dates: their values
+ * stay numbers.
  */
-static int builtin_is_date(long id)
+static enum xlsx_date_kind builtin_date_kind(long id)
 {
-	return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) || id == 36 ||
-	       (id >= 50 && id <= 54) || id == 57 || id == 58;
+	if (id == 17 || id == 27 || id == 36 || id == 50 || id == 52 || id == 57)
+		return XLSX_DATE_MONTH;
+	if ((id >= 14 && id <= 16) || id == 22 || (id >= 28 && id <= 31) || id == 51 ||
+	    id == 53 || id == 54 || id == 58)
+		return XLSX_DATE_DAY;
+	return XLSX_NOT_DATE;
 }
 
 /*
  * A custom format shows a date if, outside quoted text, escapes and
  * [brackets] (colours, locales), it has a year or a day part, or a month
  * part with no hours or seconds beside it ("mm" means minutes in "h:mm",
- * "mm:ss" and after an elapsed "[h]").
+ * "mm:ss" and after an elapsed "[h]"). One with a year and a month but no
+ * day ("yyyy-mm", "yyyy年m月") shows a month.
  */
-int xlsx_format_is_date(const char *code)
+enum xlsx_date_kind xlsx_format_date_kind(const char *code)
 {
 	int y = 0, d = 0, m = 0, hs = 0;
 
@@ -210,7 +216,9 @@ int xlsx_format_is_date(const char *code)
 		default: break;
 		}
 	}
-	return y || d || (m && !hs);
+	if (y && m && !d && !hs)
+		return XLSX_DATE_MONTH;
+	return y || d || (m && !hs) ? XLSX_DATE_DAY : XLSX_NOT_DATE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -228,17 +236,19 @@ static long attr_long(struct xlsx_xml *x, const char *name, long dflt)
 	return *end ? dflt : n;
 }
 
+/* The custom formats that show dates, by numFmtId. */
 struct date_fmts {
 	long *ids;
+	unsigned char *kinds;
 	size_t n, alloc;
 };
 
-static int fmt_is_date(const struct date_fmts *f, long id)
+static enum xlsx_date_kind fmt_date_kind(const struct date_fmts *f, long id)
 {
 	for (size_t i = 0; i < f->n; i++)
 		if (f->ids[i] == id)
-			return 1;
-	return id < 164 && builtin_is_date(id);
+			return (enum xlsx_date_kind)f->kinds[i];
+	return id < 164 ? builtin_date_kind(id) : XLSX_NOT_DATE;
 }
 
 /* One <numFmt> or cellXfs <xf> of styles.xml. */
@@ -247,16 +257,17 @@ static void style_node(struct xlsx_book *bk, struct xlsx_xml *x, struct date_fmt
 {
 	if (xlsx_xml_start(x, "numFmt")) {
 		const char *code = xlsx_xml_attr(x, "formatCode");
-		long id;
+		enum xlsx_date_kind kind = code ? xlsx_format_date_kind(code) : XLSX_NOT_DATE;
+		size_t alloc = f->alloc;
 
-		if (!code || !xlsx_format_is_date(code))
-			return;
-		id = attr_long(x, "numFmtId", -1);
+		/* Kept even when not a date: it may redefine a built-in id. */
 		TZ_ALLOC_GROW(f->ids, f->n + 1, f->alloc);
-		f->ids[f->n++] = id;
+		TZ_ALLOC_GROW(f->kinds, f->n + 1, alloc);
+		f->kinds[f->n] = (unsigned char)kind;
+		f->ids[f->n++] = attr_long(x, "numFmtId", -1);
 	} else if (in_xfs && xlsx_xml_start(x, "xf")) {
 		TZ_ALLOC_GROW(bk->xf_date, bk->nxf + 1, *axf);
-		bk->xf_date[bk->nxf++] = (unsigned char)fmt_is_date(f, attr_long(x, "numFmtId", 0));
+		bk->xf_date[bk->nxf++] = (unsigned char)fmt_date_kind(f, attr_long(x, "numFmtId", 0));
 	}
 }
 
@@ -283,6 +294,7 @@ static int load_styles(struct xlsx_book *bk, zip_t *zip, const char *path, const
 	}
 	xlsx_xml_close(&x);
 	free(f.ids);
+	free(f.kinds);
 	return rc;
 }
 
@@ -466,7 +478,9 @@ const char *xlsx_book_string(const struct xlsx_book *bk, size_t i, size_t *len)
 	return bk->sst.buf + bk->sst_off[i];
 }
 
-int xlsx_book_style_is_date(const struct xlsx_book *bk, long s)
+enum xlsx_date_kind xlsx_book_style_date(const struct xlsx_book *bk, long s)
 {
-	return s >= 0 && (size_t)s < bk->nxf && bk->xf_date[s];
+	if (s < 0 || (size_t)s >= bk->nxf)
+		return XLSX_NOT_DATE;
+	return (enum xlsx_date_kind)bk->xf_date[s];
 }

@@ -85,7 +85,7 @@ int xlsx_unescape(struct tz_buf *out, const char *s, size_t len);
 struct xlsx_book {
 	char *sheet_part;          /* the first worksheet: "xl/worksheets/sheet1.xml" */
 	int date1904;              /* the workbook counts days from 1904-01-01 */
-	unsigned char *xf_date;    /* per cellXfs index: 1 if its number format is a date */
+	unsigned char *xf_date;    /* per cellXfs index: enum xlsx_date_kind of its format */
 	size_t nxf;
 	struct tz_buf sst;         /* shared strings, each NUL-terminated */
 	size_t *sst_off;           /* offset of string i in sst.buf */
@@ -103,11 +103,18 @@ void xlsx_book_release(struct xlsx_book *bk);
 /* Shared string `i`, or NULL if there is no such string. */
 const char *xlsx_book_string(const struct xlsx_book *bk, size_t i, size_t *len);
 
-/* 1 if cell style `s` (an index into cellXfs) shows numbers as dates. */
-int xlsx_book_style_is_date(const struct xlsx_book *bk, long s);
+/* How a number format shows a number. */
+enum xlsx_date_kind {
+	XLSX_NOT_DATE = 0,
+	XLSX_DATE_DAY,    /* a date: read as "YYYY-MM-DD" */
+	XLSX_DATE_MONTH,  /* a year and month, no day ("yyyy年m月"): "YYYY-MM" */
+};
 
-/* 1 if the number format code `code` shows a date (exported for tests of
- * the rule through the reader; see xlsx-book.c). */
-int xlsx_format_is_date(const char *code);
+/* What cell style `s` (an index into cellXfs) makes of numbers. */
+enum xlsx_date_kind xlsx_book_style_date(const struct xlsx_book *bk, long s);
+
+/* What the number format code `code` makes of numbers (see xlsx-book.c;
+ * not static so that the rule can be tested directly). */
+enum xlsx_date_kind xlsx_format_date_kind(const char *code);
 
 #endif

@@ -11,7 +11,9 @@
  *    store 1234.5600000000001, which the money parser rounds), so money is
  *    never a double here;
  *  - numbers whose cell style is a date as "YYYY-MM-DD" (1900 date system
- *    with its fictitious 1900-02-29, or the 1904 system);
+ *    with its fictitious 1900-02-29, or the 1904 system), or as "YYYY-MM"
+ *    when the style shows only a year and month ("yyyy年m月"), which is how
+ *    people write 调度期 and 计划开工时间;
  *  - booleans as TRUE/FALSE, errors (#N/A…) as "".
  * A cell reference "C5" puts the cell in column C; skipped columns become
  * "" cells. Each row's `line` is its sheet row number (r="5"), or the
@@ -95,9 +97,10 @@ static void civil_from_days(long z, long *y, unsigned *m, unsigned *d)
  * Excel's range (then the caller keeps the number). In the 1900 system
  * serial 1 is 1900-01-01 and 60 the 1900-02-29 Lotus made up, so from 61
  * on the count runs from 1899-12-30; in the 1904 system serial 0 is
- * 1904-01-01. Any time of day is dropped.
+ * 1904-01-01. Any time of day is dropped; with `month_only`, the day too
+ * ("YYYY-MM").
  */
-static int serial_to_date(const char *text, int date1904, char out[32])
+static int serial_to_date(const char *text, int date1904, int month_only, char out[32])
 {
 	long y, days;
 	unsigned m, d;
@@ -110,13 +113,16 @@ static int serial_to_date(const char *text, int date1904, char out[32])
 		return 0;
 	days = (long)floor(v) + (date1904 ? 1462 : 0);
 	if (days == 60) {
-		snprintf(out, 32, "1900-02-29");
-		return 1;
+		y = 1900, m = 2, d = 29;
+	} else {
+		if (days < 60)
+			days++;
+		civil_from_days(days - 25569, &y, &m, &d);
 	}
-	if (days < 60)
-		days++;
-	civil_from_days(days - 25569, &y, &m, &d);
-	snprintf(out, 32, "%04ld-%02u-%02u", y, m, d);
+	if (month_only)
+		snprintf(out, 32, "%04ld-%02u", y, m);
+	else
+		snprintf(out, 32, "%04ld-%02u-%02u", y, m, d);
 	return 1;
 }
 
@@ -214,6 +220,7 @@ static int shared_string(struct xlsx_reader *r, struct tz_err *err)
 static int cell_value(struct xlsx_reader *r, struct tz_err *err)
 {
 	const struct tz_buf *t = &r->c.text;
+	enum xlsx_date_kind kind;
 	char date[32];
 
 	switch (r->c.type) {
@@ -231,8 +238,9 @@ static int cell_value(struct xlsx_reader *r, struct tz_err *err)
 	case CELL_DATE:
 		return tz_buf_add(&r->bytes, t->buf, iso_date(t->buf, t->len) ? 10 : t->len);
 	case CELL_NUMBER:
-		if (xlsx_book_style_is_date(&r->book, r->c.style) &&
-		    serial_to_date(t->buf, r->book.date1904, date))
+		kind = xlsx_book_style_date(&r->book, r->c.style);
+		if (kind != XLSX_NOT_DATE &&
+		    serial_to_date(t->buf, r->book.date1904, kind == XLSX_DATE_MONTH, date))
 			return tz_buf_adds(&r->bytes, date);
 		return tz_buf_add(&r->bytes, t->buf, t->len);
 	}

@@ -10,7 +10,9 @@
 
 #include <xlsxwriter.h>
 
+#include "intake/import.h"
 #include "intake/xlsx-internal.h"
+#include "store/store.h"
 
 /* ------------------------------------------------------------------ */
 /* Building fixtures                                                   */
@@ -182,6 +184,7 @@ static void test_dates(void **state)
 	lxw_format *iso = workbook_add_format(wb), *b14 = workbook_add_format(wb);
 	lxw_format *cn = workbook_add_format(wb), *time = workbook_add_format(wb);
 	lxw_format *elapsed = workbook_add_format(wb), *money = workbook_add_format(wb);
+	lxw_format *month = workbook_add_format(wb), *b27 = workbook_add_format(wb);
 	lxw_datetime d = { 2025, 3, 15, 10, 30, 0 };
 	struct tzt_sheet s;
 
@@ -192,6 +195,8 @@ static void test_dates(void **state)
 	format_set_num_format(time, "h:mm");
 	format_set_num_format(elapsed, "[h]:mm:ss");
 	format_set_num_format(money, "#,##0.00\"万元\"");
+	format_set_num_format(month, "yyyy\"年\"m\"月\"");
+	format_set_num_format_index(b27, 27);
 	worksheet_write_datetime(ws, 0, 0, &d, iso);
 	worksheet_write_datetime(ws, 0, 1, &d, b14);
 	worksheet_write_datetime(ws, 0, 2, &d, cn);
@@ -205,12 +210,17 @@ static void test_dates(void **state)
 	worksheet_write_number(ws, 1, 3, 61, iso);
 	worksheet_write_number(ws, 1, 4, 2958465, iso);
 	worksheet_write_number(ws, 1, 5, -3, iso);
+	/* Year-and-month formats: the month people mean. */
+	worksheet_write_datetime(ws, 2, 0, &d, month);
+	worksheet_write_datetime(ws, 2, 1, &d, b27);
+	worksheet_write_number(ws, 2, 2, 60, month);
 	close_book(wb);
 
 	tzt_sheet_read(path, &s);
 	assert_int_equal(s.rc, 0);
-	assert_int_equal(s.n, 2);
+	assert_int_equal(s.n, 3);
 	assert_string_equal(s.rows[0], "1:2025-03-15|2025-03-15|2025-03-15|0.5|1.25|45000");
+	assert_string_equal(s.rows[2], "3:2025-03|2025-03|1900-02");
 	assert_string_equal(s.rows[1], "2:1900-01-01|1900-02-28|1900-02-29|1900-03-01|9999-12-31|-3");
 	tzt_sheet_free(&s);
 	unlink(path);
@@ -220,19 +230,22 @@ static void test_dates(void **state)
 static void test_format_rule(void **state)
 {
 	(void)state;
-	assert_true(xlsx_format_is_date("yyyy-mm-dd"));
-	assert_true(xlsx_format_is_date("m/d/yy h:mm"));
-	assert_true(xlsx_format_is_date("[$-804]yyyy\"年\"m\"月\""));
-	assert_true(xlsx_format_is_date("mmm-yy"));
-	assert_true(xlsx_format_is_date("[Red]dd/mm/yyyy"));
-	assert_false(xlsx_format_is_date("General"));
-	assert_false(xlsx_format_is_date("#,##0.00"));
-	assert_false(xlsx_format_is_date("h:mm:ss"));
-	assert_false(xlsx_format_is_date("[h]:mm"));
-	assert_false(xlsx_format_is_date("mm:ss.0"));
-	assert_false(xlsx_format_is_date("0.00\"万元\""));
-	assert_false(xlsx_format_is_date("#,##0.00_);[Red]\\(#,##0.00\\)"));
-	assert_false(xlsx_format_is_date("\"yyyy\"0"));
+	assert_int_equal(xlsx_format_date_kind("yyyy-mm-dd"), XLSX_DATE_DAY);
+	assert_int_equal(xlsx_format_date_kind("m/d/yy h:mm"), XLSX_DATE_DAY);
+	assert_int_equal(xlsx_format_date_kind("[Red]dd/mm/yyyy"), XLSX_DATE_DAY);
+	assert_int_equal(xlsx_format_date_kind("m\"月\"d\"日\""), XLSX_DATE_DAY);
+	assert_int_equal(xlsx_format_date_kind("yyyy/m/d h:mm AM/PM"), XLSX_DATE_DAY);
+	assert_int_equal(xlsx_format_date_kind("[$-804]yyyy\"年\"m\"月\""), XLSX_DATE_MONTH);
+	assert_int_equal(xlsx_format_date_kind("mmm-yy"), XLSX_DATE_MONTH);
+	assert_int_equal(xlsx_format_date_kind("yyyy-mm"), XLSX_DATE_MONTH);
+	assert_int_equal(xlsx_format_date_kind("General"), XLSX_NOT_DATE);
+	assert_int_equal(xlsx_format_date_kind("#,##0.00"), XLSX_NOT_DATE);
+	assert_int_equal(xlsx_format_date_kind("h:mm:ss"), XLSX_NOT_DATE);
+	assert_int_equal(xlsx_format_date_kind("[h]:mm"), XLSX_NOT_DATE);
+	assert_int_equal(xlsx_format_date_kind("mm:ss.0"), XLSX_NOT_DATE);
+	assert_int_equal(xlsx_format_date_kind("0.00\"万元\""), XLSX_NOT_DATE);
+	assert_int_equal(xlsx_format_date_kind("#,##0.00_);[Red]\\(#,##0.00\\)"), XLSX_NOT_DATE);
+	assert_int_equal(xlsx_format_date_kind("\"yyyy\"0"), XLSX_NOT_DATE);
 }
 
 static void test_gaps_and_many_rows(void **state)
@@ -279,8 +292,9 @@ static void test_handmade_package(void **state)
 	assert_int_equal(s.n, 4);
 	assert_string_equal(s.rows[0], "1:项目编号|项目名称|总投资");
 	assert_string_equal(s.rows[1], "2: P001 |鲅鱼圈港区|12345.67|1234.5600000000001");
-	/* 1904 system: serial 0 is 1904-01-01; 45000.5 is 2027-03-16. */
-	assert_string_equal(s.rows[2], "3:a<b&c|TRUE|FALSE||1904-01-01|2027-03-16");
+	/* 1904 system: serial 0 is 1904-01-01; 45000.5 is 2027-03-16, shown
+	 * by a year-and-month style. */
+	assert_string_equal(s.rows[2], "3:a<b&c|TRUE|FALSE||1904-01-01|2027-03");
 	assert_string_equal(s.rows[3], "4:a\rb_x0041_||<cdata>");
 	tzt_sheet_free(&s);
 	unlink(path);
@@ -442,6 +456,105 @@ static void test_missing_file(void **state)
 	assert_string_equal(err.file, "/nonexistent/台账.xlsx");
 }
 
+/* ------------------------------------------------------------------ */
+/* Through import, as a user's workbook                                */
+
+/* A ledger as people keep it in Excel: a title row, full-width brackets,
+ * amounts as formatted numbers, 计划开工时间 as a year-month date, one
+ * row with an amount in words. */
+static void write_ledger(const char *path)
+{
+	lxw_workbook *wb = new_book(path, 0);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "2025年重点项目");
+	lxw_format *money = workbook_add_format(wb), *month = workbook_add_format(wb);
+	static const char *const head[] = { "项目编号", "项目名称", "所属地区", "总投资（万元）",
+					    "年度计划投资（万元）", "计划开工时间" };
+	lxw_datetime start = { 2025, 4, 1, 0, 0, 0 };
+
+	format_set_num_format(money, "#,##0.00");
+	format_set_num_format(month, "yyyy\"年\"m\"月\"");
+	worksheet_merge_range(ws, 0, 0, 0, 5, "2025年全市重点项目台账", NULL);
+	for (int i = 0; i < 6; i++)
+		worksheet_write_string(ws, 2, (lxw_col_t)i, head[i], NULL);
+	worksheet_write_string(ws, 3, 0, "P001", NULL);
+	worksheet_write_string(ws, 3, 1, "鲅鱼圈港区集装箱码头", NULL);
+	worksheet_write_string(ws, 3, 2, "鲅鱼圈区", NULL);
+	worksheet_write_number(ws, 3, 3, 12345.67, money);
+	worksheet_write_number(ws, 3, 4, 3500, money);
+	worksheet_write_datetime(ws, 3, 5, &start, month);
+	worksheet_write_string(ws, 4, 0, "P002", NULL);
+	worksheet_write_string(ws, 4, 1, "临港产业园", NULL);
+	worksheet_write_string(ws, 4, 2, "老边区", NULL);
+	worksheet_write_string(ws, 4, 3, "约一亿", NULL);
+	worksheet_write_number(ws, 4, 4, 100, money);
+	worksheet_write_string(ws, 5, 0, "P003", NULL);
+	worksheet_write_string(ws, 5, 1, "城市更新", NULL);
+	worksheet_write_string(ws, 5, 2, "站前区", NULL);
+	worksheet_write_string(ws, 5, 3, "1.2亿元", NULL);
+	worksheet_write_number(ws, 5, 4, 1234.5600000000001, money);
+	close_book(wb);
+}
+
+struct rejects {
+	long lines[8];
+	int n;
+};
+
+static void on_reject(void *ctx, const struct tz_import_reject *rej)
+{
+	struct rejects *r = ctx;
+
+	if (r->n < 8)
+		r->lines[r->n++] = rej->line;
+}
+
+static int check_project(void *ctx, const struct tz_project *p)
+{
+	int *seen = ctx;
+
+	if (!strcmp(p->code, "P001")) {
+		assert_int_equal(p->total, 1234567);
+		assert_int_equal(p->annual, 350000);
+		assert_int_equal(p->planned_start.year, 2025);
+		assert_int_equal(p->planned_start.month, 4);
+	} else {
+		assert_string_equal(p->code, "P003");
+		assert_int_equal(p->total, 1200000);
+		assert_int_equal(p->annual, 123456);
+	}
+	(*seen)++;
+	return 0;
+}
+
+static void test_import_ledger(void **state)
+{
+	char *path = tzt_tmpname(".xlsx"), *db = tzt_tmpname(".db");
+	struct rejects rej = { { 0 }, 0 };
+	struct tz_import_opts opts = { 1, on_reject, &rej };
+	struct tz_import_result res;
+	struct tz_store *store = NULL;
+	struct tz_err err;
+	int seen = 0;
+
+	(void)state;
+	write_ledger(path);
+	tz_err_clear(&err);
+	assert_int_equal(tz_store_open(&store, db, &err), 0);
+	if (tz_import_file(store, TZ_IMPORT_PROJECTS, path, &opts, &res, &err))
+		fail_msg("import: %s", err.msg);
+	assert_int_equal(res.rows, 3);
+	assert_int_equal(res.accepted, 2);
+	assert_int_equal(rej.n, 1);
+	assert_int_equal(rej.lines[0], 5);  /* the sheet row of P002 */
+	assert_int_equal(tz_store_each_project(store, check_project, &seen, &err), 0);
+	assert_int_equal(seen, 2);
+	tz_store_close(store);
+	unlink(db);
+	unlink(path);
+	free(db);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -455,6 +568,7 @@ int main(void)
 		cmocka_unit_test(test_corrupt_files),
 		cmocka_unit_test(test_broken_sheet_xml),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_import_ledger),
 	};
 
 	return cmocka_run_group_tests_name("intake/xlsx", tests, NULL, NULL);
