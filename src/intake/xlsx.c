@@ -225,7 +225,7 @@ static int cell_value(struct xlsx_reader *r, struct tz_err *err)
 
 	switch (r->c.type) {
 	case CELL_SHARED:
-		return shared_string(r, err);
+		return t->len ? shared_string(r, err) : 0;
 	case CELL_INLINE:
 	case CELL_STRING:
 		return xlsx_unescape(&r->bytes, t->buf, t->len);

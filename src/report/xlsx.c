@@ -369,20 +369,21 @@ const struct tz_table_writer_type tz_table_xlsx = { "xlsx", table_begin, table_r
 #define RATE_COL 6                  /* 投资完成率 in the shared table */
 #define KEY_COL 1
 
-static void bulletin_titles(lxw_worksheet *ws, const struct tz_bulletin *b, const char *title,
-			    const struct styles *s)
+static lxw_error bulletin_titles(lxw_worksheet *ws, const struct tz_bulletin *b,
+				 const char *title, const struct styles *s)
 {
 	const struct tz_bulletin_group *t = tz_bulletin_totals(b);
 	char period[TZ_PERIOD_FMT_MAX], sched[TZ_RATE_FMT_MAX], rate[TZ_RATE_FMT_MAX];
 	char sub[160];
+	lxw_error e;
 
 	tz_period_fmt(tz_bulletin_period(b), period);
 	snprintf(sub, sizeof(sub), "调度期：%s　序时进度：%s　全市投资完成率：%s", period,
 		 tz_rate_fmt_pct(tz_bulletin_schedule(b), 2, sched),
 		 tz_rate_fmt_pct(t->completion_rate, 2, rate));
-	worksheet_merge_range(ws, 0, 0, 0, SCHED_COL, title, s->title);
-	worksheet_merge_range(ws, 1, 0, 1, SCHED_COL, sub, NULL);
 	worksheet_set_row(ws, 0, 24, NULL);
+	e = worksheet_merge_range(ws, 0, 0, 0, SCHED_COL, title, s->title);
+	return e ? e : worksheet_merge_range(ws, 1, 0, 1, SCHED_COL, sub, NULL);
 }
 
 /* A group or the 合计 row, with the schedule beside it. */
@@ -503,10 +504,10 @@ static int bulletin_book(const struct tz_bulletin *b, const char *path, struct t
 	styles_init(wb, &st, 1);
 	ws = workbook_add_worksheet(wb, BULLETIN_SHEET);
 	e = ws ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED;
-	if (!e) {
-		bulletin_titles(ws, b, title, &st);
+	if (!e)
+		e = bulletin_titles(ws, b, title, &st);
+	if (!e)
 		e = bulletin_table(ws, b, &st);
-	}
 	if (!e)
 		e = bulletin_chart(wb, ws, b);
 	if (!e)

@@ -108,7 +108,7 @@ static const char data_sheet[] =
 	"<x:c t=\"e\"><x:v>#N/A</x:v></x:c><x:c s=\"1\"><x:v>0</x:v></x:c>"
 	"<x:c s=\"2\"><x:v>45000.5</x:v></x:c></x:row>"
 	"<x:row><x:c t=\"inlineStr\"><x:is><x:t>a_x000D_b_x005F_x0041_</x:t></x:is></x:c>"
-	"<x:c/><x:c t=\"inlineStr\"><x:is><x:t><![CDATA[<cdata>]]></x:t></x:is></x:c></x:row>"
+	"<x:c t=\"s\"/><x:c t=\"inlineStr\"><x:is><x:t><![CDATA[<cdata>]]></x:t></x:is></x:c></x:row>"
 	"</x:sheetData></x:worksheet>";
 
 static void write_handmade(const char *path, const char *sheet)
@@ -444,6 +444,37 @@ static void test_broken_sheet_xml(void **state)
 	free(path);
 }
 
+/* Entities are never expanded: no file is read, no bomb goes off. */
+static void test_hostile_xml(void **state)
+{
+	char *path = tzt_tmpname(".xlsx");
+	struct tz_buf xml = TZ_BUF_INIT;
+	struct tzt_sheet s;
+
+	(void)state;
+	tz_buf_adds(&xml, "<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY x SYSTEM "
+			  "\"file:///etc/passwd\"><!ENTITY a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">");
+	for (char c = 'b'; c <= 'k'; c++)
+		tz_buf_addf(&xml, "<!ENTITY %c \"&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;\">", c,
+			    c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1);
+	tz_buf_adds(&xml, "]><worksheet><sheetData><row r=\"1\">"
+			  "<c r=\"A1\" t=\"inlineStr\"><is><t>[&x;]</t></is></c>"
+			  "<c r=\"B1\" t=\"inlineStr\"><is><t>[&k;]</t></is></c></row>"
+			  "</sheetData></worksheet>");
+	write_handmade(path, xml.buf);
+	tz_buf_release(&xml);
+	tzt_sheet_read(path, &s);
+	if (s.n) {
+		assert_null(strstr(s.rows[0], "root:"));
+		assert_true(strlen(s.rows[0]) < 1000);
+	} else {
+		assert_true(s.rc < 0);
+	}
+	tzt_sheet_free(&s);
+	unlink(path);
+	free(path);
+}
+
 static void test_missing_file(void **state)
 {
 	struct tz_reader *r = NULL;
@@ -567,6 +598,7 @@ int main(void)
 		cmocka_unit_test(test_empty_sheet),
 		cmocka_unit_test(test_corrupt_files),
 		cmocka_unit_test(test_broken_sheet_xml),
+		cmocka_unit_test(test_hostile_xml),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_import_ledger),
 	};
