@@ -1,0 +1,120 @@
+/*
+ * xlsx-internal.h: what the XLSX reader's files share; not an API for
+ * anything outside src/intake/xlsx*.c.
+ *
+ * An XLSX file is a ZIP package of XML parts. xlsx-part.c opens a part as
+ * a streaming libxml2 reader straight over the compressed entry, so no
+ * part is ever held whole in memory; xlsx-book.c reads the small
+ * workbook-level parts (which sheet comes first, date system, which cell
+ * styles are dates, shared strings); xlsx.c streams the sheet itself.
+ */
+#ifndef TZ_XLSX_INTERNAL_H
+#define TZ_XLSX_INTERNAL_H
+
+#include <stddef.h>
+
+#include <libxml/xmlreader.h>
+#include <zip.h>
+
+#include "base/buf.h"
+#include "base/err.h"
+
+/* ------------------------------------------------------------------ */
+/* One XML part as a stream (xlsx-part.c)                              */
+
+struct xlsx_xml {
+	xmlTextReaderPtr xr;
+	const char *path;    /* the .xlsx file, for messages; borrowed */
+	const char *part;    /* the part's name, for messages; borrowed */
+	char why[200];       /* libxml2's first error message, if any */
+};
+
+/*
+ * Open `part` of `zip` for streaming. Returns 0, TZ_ENOTFOUND if the
+ * package has no such part (err untouched), or TZ_EINVAL with err set.
+ * `path` and `part` must outlive the stream. Close with xlsx_xml_close().
+ */
+int xlsx_xml_open(struct xlsx_xml *x, zip_t *zip, const char *path, const char *part,
+		  struct tz_err *err);
+
+/*
+ * Advance to the next node: 1, 0 at the end of the part, or TZ_EINVAL with
+ * err set ("不是有效的XLSX文件：…", naming the part and `line`).
+ */
+int xlsx_xml_next(struct xlsx_xml *x, long line, struct tz_err *err);
+
+void xlsx_xml_close(struct xlsx_xml *x);
+
+/* 1 if the current node is a start (or empty) element named `name`,
+ * compared without namespace prefix. */
+int xlsx_xml_start(const struct xlsx_xml *x, const char *name);
+/* 1 if the current node is the end of an element named `name`. */
+int xlsx_xml_end(const struct xlsx_xml *x, const char *name);
+/* 1 if the current node is text (incl. CDATA and significant blanks). */
+int xlsx_xml_is_text(const struct xlsx_xml *x);
+/* 1 if the current element is written <empty/> (it has no end node). */
+int xlsx_xml_empty(const struct xlsx_xml *x);
+
+/*
+ * The value of the current element's attribute `name` (local name, any
+ * namespace), or NULL. Borrowed: valid until the next xlsx_xml_next().
+ * Moves the reader back to the element before returning.
+ */
+const char *xlsx_xml_attr(struct xlsx_xml *x, const char *name);
+
+/*
+ * Step through the current element's attributes: 1 with *name (local) and
+ * *value filled, or 0 after the last, when the reader is back on the
+ * element. Both are borrowed and valid only until the next call.
+ */
+int xlsx_xml_next_attr(struct xlsx_xml *x, const char **name, const char **value);
+
+/* The text of the current text node (borrowed, as above). */
+const char *xlsx_xml_text(const struct xlsx_xml *x);
+
+/*
+ * Append `s` (len bytes) to `out` decoding the OOXML escapes "_xHHHH_"
+ * that spreadsheet writers use for control characters in strings.
+ * 0 or TZ_ETOOBIG.
+ */
+int xlsx_unescape(struct tz_buf *out, const char *s, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* The workbook (xlsx-book.c)                                          */
+
+struct xlsx_book {
+	char *sheet_part;          /* the first worksheet: "xl/worksheets/sheet1.xml" */
+	int date1904;              /* the workbook counts days from 1904-01-01 */
+	unsigned char *xf_date;    /* per cellXfs index: enum xlsx_date_kind of its format */
+	size_t nxf;
+	struct tz_buf sst;         /* shared strings, each NUL-terminated */
+	size_t *sst_off;           /* offset of string i in sst.buf */
+	size_t nsst, asst;
+};
+
+/*
+ * Read the package's workbook, its relationships, styles and shared
+ * strings. Returns 0 or a tz_errc with err naming `path`. The caller
+ * releases `bk` with xlsx_book_release() in both cases.
+ */
+int xlsx_book_load(struct xlsx_book *bk, zip_t *zip, const char *path, struct tz_err *err);
+void xlsx_book_release(struct xlsx_book *bk);
+
+/* Shared string `i`, or NULL if there is no such string. */
+const char *xlsx_book_string(const struct xlsx_book *bk, size_t i, size_t *len);
+
+/* How a number format shows a number. */
+enum xlsx_date_kind {
+	XLSX_NOT_DATE = 0,
+	XLSX_DATE_DAY,    /* a date: read as "YYYY-MM-DD" */
+	XLSX_DATE_MONTH,  /* a year and month, no day ("yyyy年m月"): "YYYY-MM" */
+};
+
+/* What cell style `s` (an index into cellXfs) makes of numbers. */
+enum xlsx_date_kind xlsx_book_style_date(const struct xlsx_book *bk, long s);
+
+/* What the number format code `code` makes of numbers (see xlsx-book.c;
+ * not static so that the rule can be tested directly). */
+enum xlsx_date_kind xlsx_format_date_kind(const char *code);
+
+#endif

@@ -1,0 +1,607 @@
+/*
+ * test-xlsx.c: the XLSX reader against workbooks built here: with
+ * libxlsxwriter (shared and inline strings, money, dates, gaps, a title
+ * row, many rows), by hand with libzip (inline strings without r=, rich
+ * text, a first sheet that is not sheet1.xml, the 1904 date system), and
+ * broken files that must fail with a clear message and no crash.
+ */
+#include "tz-test.h"
+#include "tz-xlsx-test.h"
+
+#include <xlsxwriter.h>
+
+#include "intake/import.h"
+#include "intake/xlsx-internal.h"
+#include "store/store.h"
+
+/* ------------------------------------------------------------------ */
+/* Building fixtures                                                   */
+
+static lxw_workbook *new_book(const char *path, int constant_memory)
+{
+	lxw_workbook_options o = { .constant_memory = (uint8_t)constant_memory };
+	lxw_workbook *wb = workbook_new_opt(path, &o);
+
+	assert_non_null(wb);
+	return wb;
+}
+
+static void close_book(lxw_workbook *wb)
+{
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+}
+
+/* A ZIP package of the given parts ({name, text} pairs, NULL-ended). */
+static void write_zip(const char *path, const char *const *parts)
+{
+	zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, NULL);
+
+	assert_non_null(z);
+	for (size_t i = 0; parts[i]; i += 2) {
+		zip_source_t *src = zip_source_buffer(z, parts[i + 1], strlen(parts[i + 1]), 0);
+		assert_non_null(src);
+		assert_true(zip_file_add(z, parts[i], src, ZIP_FL_ENC_UTF_8) >= 0);
+	}
+	assert_int_equal(zip_close(z), 0);
+}
+
+static const char content_types[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	"<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+	"<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>";
+
+static const char root_rels[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+	"relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
+
+/* Two sheets; the first in tab order is data.xml behind rId7. */
+static const char workbook_1904[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	"<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+	"xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+	"<workbookPr date1904=\"1\"/><sheets>"
+	"<sheet name=\"台账\" sheetId=\"2\" r:id=\"rId7\"/>"
+	"<sheet name=\"其他\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+
+static const char workbook_rels[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+	"relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+	"<Relationship Id=\"rId7\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+	"relationships/worksheet\" Target=\"/xl/worksheets/data.xml\"/>"
+	"<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+	"relationships/styles\" Target=\"styles.xml\"/></Relationships>";
+
+/* cellXfs: 0 General, 1 a date (built-in 14), 2 a custom 年月日 date. */
+static const char styles[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	"<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+	"<numFmts count=\"1\"><numFmt numFmtId=\"170\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;\"/>"
+	"</numFmts><cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
+	"<cellXfs count=\"3\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"170\"/>"
+	"</cellXfs></styleSheet>";
+
+static const char other_sheet[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	"<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+	"<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>wrong sheet</t></is></c></row>"
+	"</sheetData></worksheet>";
+
+/* No r= on rows or cells; inline strings, rich text with a phonetic
+ * guide, a formula string, booleans, an error, a 1904 date. */
+static const char data_sheet[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	"<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+	"<x:sheetData>"
+	"<x:row><x:c t=\"inlineStr\"><x:is><x:t>项目编号</x:t></x:is></x:c>"
+	"<x:c t=\"inlineStr\"><x:is><x:t>项目名称</x:t></x:is></x:c>"
+	"<x:c t=\"inlineStr\"><x:is><x:t>总投资</x:t></x:is></x:c></x:row>"
+	"<x:row><x:c t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\"> P001 </x:t></x:is></x:c>"
+	"<x:c t=\"inlineStr\"><x:is><x:r><x:t>鲅鱼圈</x:t></x:r><x:r><x:rPr><x:b/></x:rPr>"
+	"<x:t>港区</x:t></x:r><x:rPh sb=\"0\" eb=\"1\"><x:t>ba yu quan</x:t></x:rPh></x:is></x:c>"
+	"<x:c><x:v>12345.67</x:v></x:c><x:c><x:v>1234.5600000000001</x:v></x:c></x:row>"
+	"<x:row><x:c t=\"str\"><x:f>A1&amp;\"x\"</x:f><x:v>a&lt;b&amp;c</x:v></x:c>"
+	"<x:c t=\"b\"><x:v>1</x:v></x:c><x:c t=\"b\"><x:v>0</x:v></x:c>"
+	"<x:c t=\"e\"><x:v>#N/A</x:v></x:c><x:c s=\"1\"><x:v>0</x:v></x:c>"
+	"<x:c s=\"2\"><x:v>45000.5</x:v></x:c></x:row>"
+	"<x:row><x:c t=\"inlineStr\"><x:is><x:t>a_x000D_b_x005F_x0041_</x:t></x:is></x:c>"
+	"<x:c t=\"s\"/><x:c t=\"inlineStr\"><x:is><x:t><![CDATA[<cdata>]]></x:t></x:is></x:c></x:row>"
+	"</x:sheetData></x:worksheet>";
+
+static void write_handmade(const char *path, const char *sheet)
+{
+	const char *const parts[] = {
+		"[Content_Types].xml", content_types,
+		"_rels/.rels", root_rels,
+		"xl/workbook.xml", workbook_1904,
+		"xl/_rels/workbook.xml.rels", workbook_rels,
+		"xl/styles.xml", styles,
+		"xl/worksheets/sheet1.xml", other_sheet,
+		"xl/worksheets/data.xml", sheet,
+		NULL,
+	};
+
+	write_zip(path, parts);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tests                                                               */
+
+static void check_basic_book(int constant_memory)
+{
+	char *path = tzt_tmpname(".xlsx");
+	lxw_workbook *wb = new_book(path, constant_memory);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "台账");
+	lxw_format *money = workbook_add_format(wb);
+	struct tzt_sheet s;
+
+	format_set_num_format(money, "#,##0.00");
+	worksheet_write_string(ws, 0, 0, "2023年重点项目台账", NULL);
+	worksheet_write_string(ws, 2, 0, "项目编号", NULL);
+	worksheet_write_string(ws, 2, 1, "项目名称", NULL);
+	worksheet_write_string(ws, 2, 3, "总投资（万元）", NULL);
+	worksheet_write_string(ws, 3, 0, "P001", NULL);
+	worksheet_write_string(ws, 3, 1, "港口 \"A&B\" <一期>", NULL);
+	worksheet_write_number(ws, 3, 3, 12345.67, money);
+	worksheet_write_string(ws, 4, 0, "2025-12", NULL);
+	worksheet_write_number(ws, 4, 2, 0.1 + 0.2, NULL);
+	worksheet_write_number(ws, 4, 3, 800, money);
+	close_book(wb);
+
+	tzt_sheet_read(path, &s);
+	assert_int_equal(s.rc, 0);
+	assert_int_equal(s.n, 4);
+	assert_string_equal(s.rows[0], "1:2023年重点项目台账");
+	assert_string_equal(s.rows[1], "3:项目编号|项目名称||总投资（万元）");
+	assert_string_equal(s.rows[2], "4:P001|港口 \"A&B\" <一期>||12345.67");
+	/* Numbers come through as stored, not reformatted. */
+	assert_string_equal(s.rows[3], "5:2025-12||0.3|800");
+	tzt_sheet_free(&s);
+	unlink(path);
+	free(path);
+}
+
+static void test_shared_strings(void **state)
+{
+	(void)state;
+	check_basic_book(0);
+}
+
+static void test_inline_strings(void **state)
+{
+	(void)state;
+	check_basic_book(1);
+}
+
+static void test_dates(void **state)
+{
+	char *path = tzt_tmpname(".xlsx");
+	lxw_workbook *wb = new_book(path, 0);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
+	lxw_format *iso = workbook_add_format(wb), *b14 = workbook_add_format(wb);
+	lxw_format *cn = workbook_add_format(wb), *time = workbook_add_format(wb);
+	lxw_format *elapsed = workbook_add_format(wb), *money = workbook_add_format(wb);
+	lxw_format *month = workbook_add_format(wb), *b27 = workbook_add_format(wb);
+	lxw_datetime d = { 2025, 3, 15, 10, 30, 0 };
+	struct tzt_sheet s;
+
+	(void)state;
+	format_set_num_format(iso, "yyyy-mm-dd");
+	format_set_num_format_index(b14, 14);
+	format_set_num_format(cn, "yyyy\"年\"m\"月\"d\"日\"");
+	format_set_num_format(time, "h:mm");
+	format_set_num_format(elapsed, "[h]:mm:ss");
+	format_set_num_format(money, "#,##0.00\"万元\"");
+	format_set_num_format(month, "yyyy\"年\"m\"月\"");
+	format_set_num_format_index(b27, 27);
+	worksheet_write_datetime(ws, 0, 0, &d, iso);
+	worksheet_write_datetime(ws, 0, 1, &d, b14);
+	worksheet_write_datetime(ws, 0, 2, &d, cn);
+	worksheet_write_number(ws, 0, 3, 0.5, time);
+	worksheet_write_number(ws, 0, 4, 1.25, elapsed);
+	worksheet_write_number(ws, 0, 5, 45000, money);
+	/* Around the 1900 leap-year bug. */
+	worksheet_write_number(ws, 1, 0, 1, iso);
+	worksheet_write_number(ws, 1, 1, 59, iso);
+	worksheet_write_number(ws, 1, 2, 60, iso);
+	worksheet_write_number(ws, 1, 3, 61, iso);
+	worksheet_write_number(ws, 1, 4, 2958465, iso);
+	worksheet_write_number(ws, 1, 5, -3, iso);
+	/* Year-and-month formats: the month people mean. */
+	worksheet_write_datetime(ws, 2, 0, &d, month);
+	worksheet_write_datetime(ws, 2, 1, &d, b27);
+	worksheet_write_number(ws, 2, 2, 60, month);
+	close_book(wb);
+
+	tzt_sheet_read(path, &s);
+	assert_int_equal(s.rc, 0);
+	assert_int_equal(s.n, 3);
+	assert_string_equal(s.rows[0], "1:2025-03-15|2025-03-15|2025-03-15|0.5|1.25|45000");
+	assert_string_equal(s.rows[2], "3:2025-03|2025-03|1900-02");
+	assert_string_equal(s.rows[1], "2:1900-01-01|1900-02-28|1900-02-29|1900-03-01|9999-12-31|-3");
+	tzt_sheet_free(&s);
+	unlink(path);
+	free(path);
+}
+
+static void test_format_rule(void **state)
+{
+	(void)state;
+	assert_int_equal(xlsx_format_date_kind("yyyy-mm-dd"), XLSX_DATE_DAY);
+	assert_int_equal(xlsx_format_date_kind("m/d/yy h:mm"), XLSX_DATE_DAY);
+	assert_int_equal(xlsx_format_date_kind("[Red]dd/mm/yyyy"), XLSX_DATE_DAY);
+	assert_int_equal(xlsx_format_date_kind("m\"月\"d\"日\""), XLSX_DATE_DAY);
+	assert_int_equal(xlsx_format_date_kind("yyyy/m/d h:mm AM/PM"), XLSX_DATE_DAY);
+	assert_int_equal(xlsx_format_date_kind("[$-804]yyyy\"年\"m\"月\""), XLSX_DATE_MONTH);
+	assert_int_equal(xlsx_format_date_kind("mmm-yy"), XLSX_DATE_MONTH);
+	assert_int_equal(xlsx_format_date_kind("yyyy-mm"), XLSX_DATE_MONTH);
+	assert_int_equal(xlsx_format_date_kind("General"), XLSX_NOT_DATE);
+	assert_int_equal(xlsx_format_date_kind("#,##0.00"), XLSX_NOT_DATE);
+	assert_int_equal(xlsx_format_date_kind("h:mm:ss"), XLSX_NOT_DATE);
+	assert_int_equal(xlsx_format_date_kind("[h]:mm"), XLSX_NOT_DATE);
+	assert_int_equal(xlsx_format_date_kind("mm:ss.0"), XLSX_NOT_DATE);
+	assert_int_equal(xlsx_format_date_kind("0.00\"万元\""), XLSX_NOT_DATE);
+	assert_int_equal(xlsx_format_date_kind("#,##0.00_);[Red]\\(#,##0.00\\)"), XLSX_NOT_DATE);
+	assert_int_equal(xlsx_format_date_kind("\"yyyy\"0"), XLSX_NOT_DATE);
+}
+
+static void test_gaps_and_many_rows(void **state)
+{
+	char *path = tzt_tmpname(".xlsx");
+	lxw_workbook *wb = new_book(path, 1);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
+	struct tzt_sheet s;
+	char code[32], want[96];
+	const long n = 20000;
+
+	(void)state;
+	worksheet_write_string(ws, 0, 0, "a", NULL);
+	worksheet_write_string(ws, 0, 2, "c", NULL);
+	worksheet_write_string(ws, 0, 27, "AB", NULL);
+	for (long i = 1; i <= n; i++) {
+		snprintf(code, sizeof(code), "P%06ld", i);
+		worksheet_write_string(ws, (lxw_row_t)(i + 1), 0, code, NULL);
+		worksheet_write_number(ws, (lxw_row_t)(i + 1), 1, (double)i + 0.25, NULL);
+	}
+	close_book(wb);
+
+	tzt_sheet_read(path, &s);
+	assert_int_equal(s.rc, 0);
+	assert_int_equal(s.n, n + 1);
+	assert_string_equal(s.rows[0], "1:a||c|||||||||||||||||||||||||AB");
+	assert_string_equal(s.rows[1], "3:P000001|1.25");
+	snprintf(want, sizeof(want), "%ld:P%06ld|%ld.25", n + 2, n, n);
+	assert_string_equal(s.rows[n], want);
+	tzt_sheet_free(&s);
+	unlink(path);
+	free(path);
+}
+
+static void test_handmade_package(void **state)
+{
+	char *path = tzt_tmpname(".xlsx");
+	struct tzt_sheet s;
+
+	(void)state;
+	write_handmade(path, data_sheet);
+	tzt_sheet_read(path, &s);
+	assert_int_equal(s.rc, 0);
+	assert_int_equal(s.n, 4);
+	assert_string_equal(s.rows[0], "1:项目编号|项目名称|总投资");
+	assert_string_equal(s.rows[1], "2: P001 |鲅鱼圈港区|12345.67|1234.5600000000001");
+	/* 1904 system: serial 0 is 1904-01-01; 45000.5 is 2027-03-16, shown
+	 * by a year-and-month style. */
+	assert_string_equal(s.rows[2], "3:a<b&c|TRUE|FALSE||1904-01-01|2027-03");
+	assert_string_equal(s.rows[3], "4:a\rb_x0041_||<cdata>");
+	tzt_sheet_free(&s);
+	unlink(path);
+	free(path);
+}
+
+static void test_empty_sheet(void **state)
+{
+	char *path = tzt_tmpname(".xlsx");
+	lxw_workbook *wb = new_book(path, 0);
+	struct tzt_sheet s;
+
+	(void)state;
+	workbook_add_worksheet(wb, NULL);
+	close_book(wb);
+	tzt_sheet_read(path, &s);
+	assert_int_equal(s.rc, TZ_EINVAL);
+	assert_int_equal(s.n, 0);
+	assert_string_equal(s.err.msg, "工作表为空");
+	assert_string_equal(s.err.file, path);
+	tzt_sheet_free(&s);
+	unlink(path);
+	free(path);
+}
+
+/* Open must fail (or the first row must) with `want` in the message. */
+static void expect_failure(const char *path, const char *want)
+{
+	struct tzt_sheet s;
+
+	tzt_sheet_read(path, &s);
+	assert_true(s.rc < 0);
+	if (!strstr(s.err.msg, want))
+		fail_msg("message \"%s\" lacks \"%s\"", s.err.msg, want);
+	assert_string_equal(s.err.file, path);
+	tzt_sheet_free(&s);
+}
+
+static void write_bytes(const char *path, const void *data, size_t len)
+{
+	FILE *fp = fopen(path, "wb");
+
+	assert_non_null(fp);
+	assert_int_equal(fwrite(data, 1, len, fp), len);
+	fclose(fp);
+}
+
+static void test_corrupt_files(void **state)
+{
+	char *path = tzt_tmpname(".xlsx"), *good = tzt_tmpname(".xlsx");
+	static const char junk[] = "PK\x03\x04 this is not really a zip archive at all";
+	const char *const not_xlsx[] = { "hello.txt", "hi", NULL };
+	FILE *fp;
+	char *data;
+	long size;
+
+	(void)state;
+	write_bytes(path, junk, sizeof(junk) - 1);
+	expect_failure(path, "不是有效的XLSX文件");
+
+	write_zip(path, not_xlsx);
+	expect_failure(path, "缺少工作簿");
+
+	/* A real workbook cut in half at several points. */
+	write_handmade(good, data_sheet);
+	fp = fopen(good, "rb");
+	assert_non_null(fp);
+	fseek(fp, 0, SEEK_END);
+	size = ftell(fp);
+	rewind(fp);
+	data = malloc((size_t)size);
+	assert_int_equal(fread(data, 1, (size_t)size, fp), (size_t)size);
+	fclose(fp);
+	for (long cut = 4; cut < size; cut += size / 7) {
+		write_bytes(path, data, (size_t)cut);
+		expect_failure(path, "不是有效的XLSX文件");
+	}
+	/* Flipped bytes inside the compressed data: no crash, an error or
+	 * (if the flip hit something unread) a result, never garbage rows
+	 * past the first error. */
+	for (long at = 40; at < size - 100; at += 97) {
+		struct tzt_sheet s;
+
+		data[at] ^= 0x5a;
+		write_bytes(path, data, (size_t)size);
+		tzt_sheet_read(path, &s);
+		if (s.rc < 0)
+			assert_string_equal(s.err.file, path);
+		tzt_sheet_free(&s);
+		data[at] ^= 0x5a;
+	}
+	free(data);
+	unlink(good);
+	unlink(path);
+	free(good);
+	free(path);
+}
+
+static void test_broken_sheet_xml(void **state)
+{
+	char *path = tzt_tmpname(".xlsx");
+	static const char bad_ref[] =
+		"<?xml version=\"1.0\"?><worksheet><sheetData>"
+		"<row r=\"7\"><c r=\"7A\"><v>1</v></c></row></sheetData></worksheet>";
+	static const char bad_sst[] =
+		"<?xml version=\"1.0\"?><worksheet><sheetData>"
+		"<row r=\"3\"><c r=\"A3\" t=\"s\"><v>5</v></c></row></sheetData></worksheet>";
+	static const char backwards[] =
+		"<?xml version=\"1.0\"?><worksheet><sheetData>"
+		"<row r=\"4\"><c r=\"C4\"><v>1</v></c><c r=\"B4\"><v>2</v></c></row>"
+		"</sheetData></worksheet>";
+	struct tz_buf broken = TZ_BUF_INIT;
+	struct tzt_sheet s;
+
+	(void)state;
+	/* Bad XML after many good rows: the rows before it come through
+	 * (the parser reads ahead, so not quite all), then an error that
+	 * names a row near the damage. */
+	tz_buf_adds(&broken, "<?xml version=\"1.0\"?><worksheet><sheetData>");
+	for (int i = 1; i <= 5000; i++)
+		tz_buf_addf(&broken, "<row r=\"%d\"><c r=\"A%d\"><v>%d</v></c></row>", i, i, i);
+	tz_buf_adds(&broken, "<row r=\"5001\"><c r=\"A5001\"><v>2</oops></c></row>"
+			     "</sheetData></worksheet>");
+	write_handmade(path, broken.buf);
+	tz_buf_release(&broken);
+	tzt_sheet_read(path, &s);
+	assert_true(s.n > 4000 && s.n <= 5000);
+	{
+		char want[32];
+
+		snprintf(want, sizeof(want), "%zu:%zu", s.n, s.n);
+		assert_string_equal(s.rows[s.n - 1], want);
+	}
+	assert_int_equal(s.rc, TZ_EINVAL);
+	assert_non_null(strstr(s.err.msg, "不是有效的XLSX文件"));
+	assert_true(s.err.line >= (long)s.n && s.err.line <= 5001);
+	assert_string_equal(s.err.file, path);
+	tzt_sheet_free(&s);
+
+	write_handmade(path, bad_ref);
+	expect_failure(path, "单元格引用“7A”无效");
+	write_handmade(path, bad_sst);
+	expect_failure(path, "第3行引用了不存在的共享字符串");
+	write_handmade(path, backwards);
+	expect_failure(path, "第4行第2列的单元格重复或顺序错乱");
+	unlink(path);
+	free(path);
+}
+
+/* Entities are never expanded: no file is read, no bomb goes off. */
+static void test_hostile_xml(void **state)
+{
+	char *path = tzt_tmpname(".xlsx");
+	struct tz_buf xml = TZ_BUF_INIT;
+	struct tzt_sheet s;
+
+	(void)state;
+	tz_buf_adds(&xml, "<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY x SYSTEM "
+			  "\"file:///etc/passwd\"><!ENTITY a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">");
+	for (char c = 'b'; c <= 'k'; c++)
+		tz_buf_addf(&xml, "<!ENTITY %c \"&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;\">", c,
+			    c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1);
+	tz_buf_adds(&xml, "]><worksheet><sheetData><row r=\"1\">"
+			  "<c r=\"A1\" t=\"inlineStr\"><is><t>[&x;]</t></is></c>"
+			  "<c r=\"B1\" t=\"inlineStr\"><is><t>[&k;]</t></is></c></row>"
+			  "</sheetData></worksheet>");
+	write_handmade(path, xml.buf);
+	tz_buf_release(&xml);
+	tzt_sheet_read(path, &s);
+	if (s.n) {
+		assert_null(strstr(s.rows[0], "root:"));
+		assert_true(strlen(s.rows[0]) < 1000);
+	} else {
+		assert_true(s.rc < 0);
+	}
+	tzt_sheet_free(&s);
+	unlink(path);
+	free(path);
+}
+
+static void test_missing_file(void **state)
+{
+	struct tz_reader *r = NULL;
+	struct tz_err err;
+
+	(void)state;
+	tz_err_clear(&err);
+	assert_int_equal(tz_reader_xlsx.open(&r, "/nonexistent/台账.xlsx", &err), TZ_EIO);
+	assert_null(r);
+	assert_string_equal(err.file, "/nonexistent/台账.xlsx");
+}
+
+/* ------------------------------------------------------------------ */
+/* Through import, as a user's workbook                                */
+
+/* A ledger as people keep it in Excel: a title row, full-width brackets,
+ * amounts as formatted numbers, 计划开工时间 as a year-month date, one
+ * row with an amount in words. */
+static void write_ledger(const char *path)
+{
+	lxw_workbook *wb = new_book(path, 0);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "2025年重点项目");
+	lxw_format *money = workbook_add_format(wb), *month = workbook_add_format(wb);
+	static const char *const head[] = { "项目编号", "项目名称", "所属地区", "总投资（万元）",
+					    "年度计划投资（万元）", "计划开工时间" };
+	lxw_datetime start = { 2025, 4, 1, 0, 0, 0 };
+
+	format_set_num_format(money, "#,##0.00");
+	format_set_num_format(month, "yyyy\"年\"m\"月\"");
+	worksheet_merge_range(ws, 0, 0, 0, 5, "2025年全市重点项目台账", NULL);
+	for (int i = 0; i < 6; i++)
+		worksheet_write_string(ws, 2, (lxw_col_t)i, head[i], NULL);
+	worksheet_write_string(ws, 3, 0, "P001", NULL);
+	worksheet_write_string(ws, 3, 1, "鲅鱼圈港区集装箱码头", NULL);
+	worksheet_write_string(ws, 3, 2, "鲅鱼圈区", NULL);
+	worksheet_write_number(ws, 3, 3, 12345.67, money);
+	worksheet_write_number(ws, 3, 4, 3500, money);
+	worksheet_write_datetime(ws, 3, 5, &start, month);
+	worksheet_write_string(ws, 4, 0, "P002", NULL);
+	worksheet_write_string(ws, 4, 1, "临港产业园", NULL);
+	worksheet_write_string(ws, 4, 2, "老边区", NULL);
+	worksheet_write_string(ws, 4, 3, "约一亿", NULL);
+	worksheet_write_number(ws, 4, 4, 100, money);
+	worksheet_write_string(ws, 5, 0, "P003", NULL);
+	worksheet_write_string(ws, 5, 1, "城市更新", NULL);
+	worksheet_write_string(ws, 5, 2, "站前区", NULL);
+	worksheet_write_string(ws, 5, 3, "1.2亿元", NULL);
+	worksheet_write_number(ws, 5, 4, 1234.5600000000001, money);
+	close_book(wb);
+}
+
+struct rejects {
+	long lines[8];
+	int n;
+};
+
+static void on_reject(void *ctx, const struct tz_import_reject *rej)
+{
+	struct rejects *r = ctx;
+
+	if (r->n < 8)
+		r->lines[r->n++] = rej->line;
+}
+
+static int check_project(void *ctx, const struct tz_project *p)
+{
+	int *seen = ctx;
+
+	if (!strcmp(p->code, "P001")) {
+		assert_int_equal(p->total, 1234567);
+		assert_int_equal(p->annual, 350000);
+		assert_int_equal(p->planned_start.year, 2025);
+		assert_int_equal(p->planned_start.month, 4);
+	} else {
+		assert_string_equal(p->code, "P003");
+		assert_int_equal(p->total, 1200000);
+		assert_int_equal(p->annual, 123456);
+	}
+	(*seen)++;
+	return 0;
+}
+
+static void test_import_ledger(void **state)
+{
+	char *path = tzt_tmpname(".xlsx"), *db = tzt_tmpname(".db");
+	struct rejects rej = { { 0 }, 0 };
+	struct tz_import_opts opts = { 1, on_reject, &rej };
+	struct tz_import_result res;
+	struct tz_store *store = NULL;
+	struct tz_err err;
+	int seen = 0;
+
+	(void)state;
+	write_ledger(path);
+	tz_err_clear(&err);
+	assert_int_equal(tz_store_open(&store, db, &err), 0);
+	if (tz_import_file(store, TZ_IMPORT_PROJECTS, path, &opts, &res, &err))
+		fail_msg("import: %s", err.msg);
+	assert_int_equal(res.rows, 3);
+	assert_int_equal(res.accepted, 2);
+	assert_int_equal(rej.n, 1);
+	assert_int_equal(rej.lines[0], 5);  /* the sheet row of P002 */
+	assert_int_equal(tz_store_each_project(store, check_project, &seen, &err), 0);
+	assert_int_equal(seen, 2);
+	tz_store_close(store);
+	unlink(db);
+	unlink(path);
+	free(db);
+	free(path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shared_strings),
+		cmocka_unit_test(test_inline_strings),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_format_rule),
+		cmocka_unit_test(test_gaps_and_many_rows),
+		cmocka_unit_test(test_handmade_package),
+		cmocka_unit_test(test_empty_sheet),
+		cmocka_unit_test(test_corrupt_files),
+		cmocka_unit_test(test_broken_sheet_xml),
+		cmocka_unit_test(test_hostile_xml),
+		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_import_ledger),
+	};
+
+	return cmocka_run_group_tests_name("intake/xlsx", tests, NULL, NULL);
+}
