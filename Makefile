@@ -127,7 +127,7 @@ test: deps
 	@$(MAKE) --no-print-directory test-only
 
 test-only:
-	@TZ_BIN=$(CURDIR)/$(BIN) TZ_BUILD=$(CURDIR)/$(BUILD) TZ_SANITIZE=$(SANITIZE) \
+	@TZ_BIN=$(CURDIR)/$(BIN) TZ_BUILD=$(BUILD) TZ_SANITIZE=$(SANITIZE) \
 		tests/run.sh $(UNIT_BIN)
 
 check: test

@@ -12,7 +12,6 @@
 #include <libxml/xpath.h>
 
 #include "report/writer.h"
-#include "writer-stubs.h"
 #include "bulletin-fixture.h"
 
 struct page {

@@ -13,7 +13,6 @@
 
 #include "core/money.h"
 #include "report/writer.h"
-#include "writer-stubs.h"
 #include "bulletin-fixture.h"
 
 /* ------------------------------------------------------------------ */
