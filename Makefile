@@ -73,7 +73,9 @@ UNIT_BIN := $(UNIT_SRC:%.c=$(BUILD)/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz-*.c))
 FUZZ_BIN := $(FUZZ_SRC:%.c=$(BUILD)/%)
 
-# One include tree per layer: symlinks to the layers it may see.
+# One include tree per layer: symlinks to the layers it may see. (Kept:
+# make would otherwise delete them as intermediates.)
+.PRECIOUS: $(BUILD)/inc/%/.stamp
 $(BUILD)/inc/%/.stamp:
 	@mkdir -p $(@D)
 	@for l in $(LAYER_$*); do ln -sfn $(CURDIR)/src/$$l $(@D)/$$l; done

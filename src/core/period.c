@@ -81,7 +81,18 @@ int tz_period_parse(const char *s, size_t len, struct tz_period *out, struct tz_
 	if (p == end - 2 && digits(&p, end, 2, &month) == 2) {
 		/* YYYYMM */
 	} else if (skip(&p, end, "-") || skip(&p, end, "/") || skip(&p, end, ".")) {
-		if (!digits(&p, end, 2, &month) || p != end)
+		char sep = p[-1];
+		int day;
+
+		if (!digits(&p, end, 2, &month))
+			goto bad;
+		/* A whole date, as a date-formatted cell gives: the month. */
+		if (p < end && *p == sep) {
+			p++;
+			if (!digits(&p, end, 2, &day) || day < 1 || day > 31)
+				goto bad;
+		}
+		if (p != end)
 			goto bad;
 	} else if (skip(&p, end, "年")) {
 		if (!digits(&p, end, 2, &month) || !skip(&p, end, "月"))

@@ -244,6 +244,12 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 			s = row->cells[m->idx[f]];
 			len = row->lens[m->idx[f]];
 			tz_text_trim(&s, &len);
+			/* Our CSV export defuses text Excel would run as a
+			 * formula with a leading apostrophe: take it off. */
+			if (len >= 2 && s[0] == '\'' && strchr("=+-@", s[1])) {
+				s++;
+				len--;
+			}
 		}
 		t->v[f] = t->scratch.buf + t->scratch.len;
 		t->len[f] = len;
@@ -277,25 +283,14 @@ static int money_field(const struct colmap *m, const struct row_text *t, int f, 
 	return 0;
 }
 
-/* 计划开工时间 may be a month or a whole date ("2024-10-15"). */
+/* 计划开工时间: a month, or a date of which the month counts. */
 static int start_field(const struct colmap *m, const struct row_text *t, int f,
 		       struct tz_period *out, struct tz_err *err)
 {
-	const char *s = t->v[f];
-	size_t len = t->len[f], seps = 0;
-
 	out->year = out->month = 0;
-	if (!len)
+	if (!t->len[f])
 		return 0;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '-' || s[i] == '/' || s[i] == '.') {
-			if (++seps == 2) {
-				len = i;
-				break;
-			}
-		}
-	}
-	if (tz_period_parse(s, len, out, err))
+	if (tz_period_parse(t->v[f], t->len[f], out, err))
 		return bad_value(err, &m->cols[f], t->v[f], t->len[f]);
 	return 0;
 }
