@@ -19,6 +19,19 @@ failures=()
 logdir=$(mktemp -d)
 trap 'rm -rf "$logdir"' EXIT
 
+# record NAME LOG PASSED FAILED: add to the totals and say how it went.
+record() {
+	passed=$(($passed + $3))
+	failed=$(($failed + $4))
+	if [ "$4" != 0 ]; then
+		failures+=("$1")
+		echo "FAIL $1"
+		sed 's/^/    /' "$2" | tail -40
+	else
+		echo "ok   $1 ($3)"
+	fi
+}
+
 for bin in "$@"; do
 	name=${bin#"$TZ_BUILD"/}
 	log="$logdir/$(echo "$name" | tr / _).log"
@@ -31,15 +44,7 @@ for bin in "$@"; do
 	if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
 		f=1 # crashed or sanitizer stopped it before cmocka's summary
 	fi
-	passed=$((passed + p))
-	failed=$((failed + f))
-	if [ "$f" != 0 ]; then
-		failures+=("$name")
-		echo "FAIL $name"
-		sed 's/^/    /' "$log" | tail -40
-	else
-		echo "ok   $name ($p)"
-	fi
+	record "$name" "$log" "$p" "$f"
 done
 
 for t in "$top"/tests/t/t[0-9]*.sh; do
@@ -53,15 +58,7 @@ for t in "$top"/tests/t/t[0-9]*.sh; do
 	if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
 		f=1
 	fi
-	passed=$((passed + p))
-	failed=$((failed + f))
-	if [ "$f" != 0 ]; then
-		failures+=("$name")
-		echo "FAIL $name"
-		sed 's/^/    /' "$log" | tail -40
-	else
-		echo "ok   $name ($p)"
-	fi
+	record "$name" "$log" "$p" "$f"
 done
 
 if [ ${#failures[@]} -gt 0 ]; then

@@ -24,3 +24,11 @@ void tz_log_raw(int level, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 }
+
+double tz_clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}

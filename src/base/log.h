@@ -15,6 +15,9 @@ extern int tz_log_threshold;
 
 void tz_log_raw(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Milliseconds on the monotonic clock, for timings in log lines. */
+double tz_clock_ms(void);
+
 #define tz_log(level, ...)                                                   \
 	do {                                                                 \
 		if ((level) >= tz_log_threshold)                             \

@@ -5,7 +5,6 @@
  * Without --period, the latest period reported is used.
  */
 #include <getopt.h>
-#include <time.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -18,14 +17,6 @@
 static const char usage[] =
 	"taizhang bulletin [--period YYYY-MM] [--by region|category|level]"
 	" [--format json|csv|xlsx|html] [--out 文件]";
-
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 int cmd_bulletin(struct tz_app *app, int argc, char **argv)
 {
@@ -89,12 +80,12 @@ int cmd_bulletin(struct tz_app *app, int argc, char **argv)
 		}
 		period = sum.last;
 	}
-	t0 = now_ms();
+	t0 = tz_clock_ms();
 	b = tz_bulletin_new(period, by);
 	if (tz_store_bulletin(store, b, &err))
 		goto fail;
 	tz_bulletin_finish(b);
-	t1 = now_ms();
+	t1 = tz_clock_ms();
 	if (tz_cli_open_out(out_path, &out, &err))
 		goto fail;
 	if (writer->write(b, out, &err)) {
@@ -104,7 +95,7 @@ int cmd_bulletin(struct tz_app *app, int argc, char **argv)
 	if (tz_cli_close_out(out, out_path, &err))
 		goto fail;
 	tz_log(TZ_LOG_INFO, "event=bulletin projects=%lld compute_ms=%.1f write_ms=%.1f",
-	       (long long)tz_bulletin_totals(b)->projects, t1 - t0, now_ms() - t1);
+	       (long long)tz_bulletin_totals(b)->projects, t1 - t0, tz_clock_ms() - t1);
 	rc = TZ_EXIT_OK;
 	tz_bulletin_free(b);
 	return rc;

@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "base/buf.h"
 #include "base/hmap.h"
@@ -560,14 +559,6 @@ out:
 	return rc;
 }
 
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static void finish_import(struct sqlite_store *ss)
 {
 	int progress = ss->imp->kind == TZ_IMPORT_PROGRESS;
@@ -585,7 +576,7 @@ int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 	struct sqlite_import *imp = ss->imp;
 	int progress = imp->kind == TZ_IMPORT_PROGRESS;
 	sqlite3_stmt *st = NULL;
-	double t0 = now_ms(), t1;
+	double t0 = tz_clock_ms(), t1;
 	int64_t after;
 	int rc;
 
@@ -593,7 +584,7 @@ int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 		return rc;
 	if (progress && ((rc = finish_project(ss, err)) || (rc = rebuild_dirty(ss, err))))
 		return rc;
-	t1 = now_ms();
+	t1 = tz_clock_ms();
 	rc = tz_sqlite_prepare(ss, "UPDATE import_batch SET accepted = ?1 WHERE id = ?2", &st, err);
 	if (rc)
 		return rc;
@@ -614,7 +605,7 @@ int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 	if ((rc = tz_sqlite_exec(ss, "COMMIT", err)))
 		return rc;
 	tz_log(TZ_LOG_INFO, "store=sqlite event=import_commit rows=%ld totals_ms=%.0f commit_ms=%.0f",
-	       imp->accepted, t1 - t0, now_ms() - t1);
+	       imp->accepted, t1 - t0, tz_clock_ms() - t1);
 	finish_import(ss);
 	return 0;
 }

@@ -2,9 +2,8 @@
  * sqlite.c: the SQLite backend, the embedded default.
  *
  * Tables (see docs/internals/store.md):
- *   import_batch   one row per import, for the record and to tell a
- *                  correction (an earlier batch's row) from a duplicate
- *                  (this batch's row)
+ *   import_batch   one row per import, for the record; every project and
+ *                  report names the batch that last wrote it
  *   project        the ledger; money in 0.01 万元
  *   progress       one report per project and period (YYYYMM)
  *   project_year   running totals: per project and year, the cumulative
@@ -20,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pthread.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -299,17 +297,9 @@ static int scan_rows(struct bulletin_part *p, sqlite3_stmt *proj, sqlite3_stmt *
 	return rc == SQLITE_DONE ? 0 : part_error(p, "project");
 }
 
-static double part_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static int scan_part(struct bulletin_part *p)
 {
-	double t0 = part_now_ms();
+	double t0 = tz_clock_ms();
 	static const char *const key_cols[] = { "region", "category", "level" };
 	struct tz_period period = tz_bulletin_period(p->b);
 	sqlite3_stmt *proj = NULL, *tot = NULL, *prev = NULL, *ver = NULL;
@@ -350,7 +340,7 @@ out:
 	sqlite3_finalize(ver);
 	sqlite3_exec(p->db, "COMMIT", NULL, NULL, NULL);
 	tz_log(TZ_LOG_DEBUG, "event=bulletin_part lo=%lld hi=%lld ms=%.1f", (long long)p->lo,
-	       (long long)p->hi, part_now_ms() - t0);
+	       (long long)p->hi, tz_clock_ms() - t0);
 	return p->rc;
 }
 
