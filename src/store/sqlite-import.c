@@ -295,6 +295,11 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 	 */
 	if (progress && (rc = tz_sqlite_exec(ss, "PRAGMA foreign_keys=OFF", err)))
 		goto fail_free;
+	/* Reads during an import (the commit may scan every report) go
+	 * through the bounded page cache, not the mapping, so the import's
+	 * memory stays the same whatever the size of the database. */
+	if ((rc = tz_sqlite_exec(ss, "PRAGMA mmap_size=0", err)))
+		goto fail_fk;
 	if ((rc = tz_sqlite_exec(ss, "BEGIN IMMEDIATE", err)))
 		goto fail_fk;
 	rc = tz_sqlite_prepare(ss, "INSERT INTO import_batch(kind, source) VALUES(?1, ?2)", &st, err);
@@ -331,6 +336,7 @@ fail:
 fail_fk:
 	if (progress)
 		tz_sqlite_exec(ss, "PRAGMA foreign_keys=ON", NULL);
+	tz_sqlite_exec(ss, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, NULL);
 fail_free:
 	import_free(imp);
 	return rc;
@@ -567,6 +573,7 @@ static void finish_import(struct sqlite_store *ss)
 	ss->imp = NULL;
 	if (progress)
 		tz_sqlite_exec(ss, "PRAGMA foreign_keys=ON", NULL);
+	tz_sqlite_exec(ss, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, NULL);
 }
 
 int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,

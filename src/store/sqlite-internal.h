@@ -9,6 +9,9 @@
 
 #include "store/store-internal.h"
 
+/* Reads map the database (no copy into SQLite's cache); imports do not. */
+#define TZ_SQLITE_MMAP_SIZE "1073741824"
+
 struct sqlite_import;
 
 struct sqlite_store {

@@ -182,7 +182,7 @@ static int sqlite_open(struct tz_store **out, const char *path, struct tz_err *e
 		      "PRAGMA foreign_keys=ON;"
 		      "PRAGMA temp_store=MEMORY;"
 		      "PRAGMA cache_size=-65536;"
-		      "PRAGMA mmap_size=1073741824;", err);
+		      "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE ";", err);
 	if (rc) {
 		tz_err_locate(err, path, 0);
 		goto fail;
@@ -362,7 +362,7 @@ static sqlite3 *open_reader(struct sqlite_store *ss)
 
 	if (!path || !*path ||
 	    sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
-	    sqlite3_exec(db, "PRAGMA mmap_size=1073741824", NULL, NULL, NULL) != SQLITE_OK) {
+	    sqlite3_exec(db, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, NULL, NULL, NULL) != SQLITE_OK) {
 		sqlite3_close(db);
 		return NULL;
 	}
