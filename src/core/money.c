@@ -208,7 +208,7 @@ char *tz_money_fmt_human(int64_t v, char buf[TZ_MONEY_FMT_MAX])
 
 	/* 1 亿元 = 10000 万元 = 1000000 units. */
 	if (a >= 1000000) {
-		uint64_t yi = (a + 50) / 100; /* 0.01 亿元 */
+		uint64_t yi = (a + 5000) / 10000; /* 0.01 亿元 = 10000 units */
 		snprintf(buf, TZ_MONEY_FMT_MAX, "%s%" PRIu64 ".%02" PRIu64 "亿元", sign,
 			 yi / 100, yi % 100);
 	} else {
