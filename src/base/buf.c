@@ -159,6 +159,9 @@ int tz_buf_add_utf8(struct tz_buf *b, unsigned cp)
 		out[1] = (char)(0x80 | (cp & 0x3F));
 		n = 2;
 	} else if (cp < 0x10000) {
+		/* Surrogates are not characters; their UTF-8 form is invalid. */
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			return TZ_EINVAL;
 		out[0] = (char)(0xE0 | (cp >> 12));
 		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
 		out[2] = (char)(0x80 | (cp & 0x3F));
