@@ -202,7 +202,7 @@ int tz_text_to_utf8(const char *data, size_t len, struct tz_buf *out,
 	enum tz_encoding enc = tz_text_detect(data, len, err);
 	iconv_t cd;
 	char *in;
-	size_t inleft;
+	size_t inleft, skip = 0;
 	int rc = 0;
 
 	if (encp)
@@ -210,15 +210,17 @@ int tz_text_to_utf8(const char *data, size_t len, struct tz_buf *out,
 	if (enc == TZ_ENC_UNKNOWN)
 		return TZ_EENCODING;
 	if (enc == TZ_ENC_UTF8_BOM) {
+		skip = 3;
 		data += 3;
 		len -= 3;
 	}
 	if (enc != TZ_ENC_GB18030) {
 		int cut;
 		size_t ok = utf8_valid_prefix(data, len, &cut);
+		/* The offset counts from the start of the caller's data. */
 		if (ok != len)
 			return tz_err_set(err, TZ_EENCODING,
-					  "文本不是有效的UTF-8（第%zu字节）", ok + 1);
+					  "文本不是有效的UTF-8（第%zu字节）", skip + ok + 1);
 		if (tz_buf_add(out, data, len))
 			return tz_err_set(err, TZ_ETOOBIG, "文本过大");
 		return 0;
