@@ -233,14 +233,27 @@ int tz_text_to_utf8(const char *data, size_t len, struct tz_buf *out,
 	while (inleft) {
 		char *o;
 		size_t oleft, room = inleft * 2 + 16;
+		size_t r;
 
-		if (tz_buf_grow(out, room)) {
+		/*
+		 * Ask for room for the worst case, but no more than the cap
+		 * allows: the text may well fit even when the estimate does
+		 * not. Only a conversion that cannot proceed is too big.
+		 */
+		if (room > out->max - out->len)
+			room = out->max - out->len;
+		if (!room || tz_buf_grow(out, room)) {
 			rc = tz_err_set(err, TZ_ETOOBIG, "文本过大");
 			break;
 		}
 		o = out->buf + out->len;
 		oleft = out->alloc - out->len - 1;
-		if (iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1 && errno != E2BIG) {
+		r = iconv(cd, &in, &inleft, &o, &oleft);
+		if (r == (size_t)-1 && errno == E2BIG && o == out->buf + out->len) {
+			rc = tz_err_set(err, TZ_ETOOBIG, "文本过大");
+			break;
+		}
+		if (r == (size_t)-1 && errno != E2BIG) {
 			rc = tz_err_set(err, TZ_EENCODING, "GBK文本有无法转换的字节（第%zu字节）",
 					(size_t)(in - data) + 1);
 			out->len = (size_t)(o - out->buf);
