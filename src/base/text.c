@@ -191,6 +191,9 @@ enum tz_encoding tz_text_detect(const char *data, size_t len, struct tz_err *err
 	bad = gb_check(data, len, 0);
 	if (!bad)
 		return TZ_ENC_GB18030;
+	/* Name the byte where the reading that got further stops. */
+	if (ok + 1 > bad)
+		bad = ok + 1;
 	tz_err_set(err, TZ_EENCODING,
 		   "无法识别文本编码：既不是UTF-8也不是GBK（第%zu字节）", bad);
 	return TZ_ENC_UNKNOWN;
@@ -410,8 +413,24 @@ static int decide(struct tz_textin *t, struct tz_err *err)
 	}
 	tz_err_clear(&derr);
 	enc = tz_text_detect(t->raw + t->start, t->end - t->start, &derr);
-	if (enc == TZ_ENC_UNKNOWN)
-		return enc_error(t, err, "无法识别文本编码：既不是UTF-8也不是GBK");
+	if (enc == TZ_ENC_UNKNOWN) {
+		/*
+		 * A bad byte somewhere in the window spoils both readings. Read
+		 * on in the one that decodes the longer prefix, so that the
+		 * error is reported on the bad byte's own line rather than on
+		 * the line of the first non-ASCII byte.
+		 */
+		const char *w = t->raw + t->start;
+		size_t wlen = t->end - t->start, u8, gb;
+		int cut;
+
+		u8 = utf8_valid_prefix(w, wlen, &cut);
+		gb = gb_check(w, wlen, 0);
+		gb = gb ? gb - 1 : wlen;
+		if (!u8 && !gb)
+			return enc_error(t, err, "无法识别文本编码：既不是UTF-8也不是GBK");
+		enc = u8 >= gb ? TZ_ENC_UTF8 : TZ_ENC_GB18030;
+	}
 	t->enc = enc;
 	if (enc == TZ_ENC_GB18030) {
 		t->cd = iconv_open("UTF-8", "GB18030");
