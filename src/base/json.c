@@ -136,6 +136,7 @@ static size_t plain_run(const unsigned char *s, size_t len)
 int tz_json_quote(struct tz_buf *out, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	size_t start = out->len;
 	int rc;
 
 	if ((rc = tz_buf_grow(out, len + 2)))
@@ -177,6 +178,10 @@ int tz_json_quote(struct tz_buf *out, const char *s, size_t len)
 	}
 	if (!rc)
 		rc = tz_buf_addch(out, '"');
+	/* Escapes can outgrow the cap midway: leave the buffer as it was
+	 * (and terminated, which the bare '"' above is not). */
+	if (rc)
+		tz_buf_setlen(out, start);
 	return rc;
 }
 
