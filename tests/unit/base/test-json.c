@@ -171,7 +171,7 @@ static void test_max_depth(void **state)
 	/* One more is an error. */
 	tz_json_init(&j, NULL, 0);
 	for (int i = 0; i <= TZ_JSON_MAX_DEPTH; i++)
-		tz_json_object_begin(&j);
+		tz_json_array_begin(&j);
 	assert_int_equal(tz_json_finish(&j), TZ_ETOOBIG);
 	tz_json_release(&j);
 }
@@ -218,6 +218,79 @@ static void test_unbalanced_nesting(void **state)
 	tz_json_object_end(&j);
 	assert_int_equal(tz_json_finish(&j), TZ_ETOOBIG);
 	tz_json_release(&j);
+}
+
+/* Run one misuse after a valid prefix and expect TZ_EINVAL. */
+static void expect_misuse(void (*fn)(struct tz_json *))
+{
+	struct tz_json j;
+
+	tz_json_init(&j, NULL, 0);
+	fn(&j);
+	assert_int_equal(tz_json_finish(&j), TZ_EINVAL);
+	tz_json_release(&j);
+}
+
+static void key_at_top(struct tz_json *j)
+{
+	tz_json_key(j, "a");
+	tz_json_int(j, 1);
+}
+
+static void key_in_array(struct tz_json *j)
+{
+	tz_json_array_begin(j);
+	tz_json_key(j, "a");
+	tz_json_int(j, 1);
+	tz_json_array_end(j);
+}
+
+static void value_without_key(struct tz_json *j)
+{
+	tz_json_object_begin(j);
+	tz_json_int(j, 1);
+	tz_json_object_end(j);
+}
+
+static void object_without_key(struct tz_json *j)
+{
+	tz_json_object_begin(j);
+	tz_json_kv_int(j, "a", 1);
+	tz_json_array_begin(j);
+	tz_json_array_end(j);
+	tz_json_object_end(j);
+}
+
+static void dangling_key(struct tz_json *j)
+{
+	tz_json_array_begin(j);
+	tz_json_object_begin(j);
+	tz_json_key(j, "k");
+	tz_json_object_end(j);
+	tz_json_int(j, 1);
+	tz_json_array_end(j);
+}
+
+static void two_keys(struct tz_json *j)
+{
+	tz_json_object_begin(j);
+	tz_json_key(j, "a");
+	tz_json_key(j, "b");
+	tz_json_int(j, 1);
+	tz_json_object_end(j);
+}
+
+static void test_misuse_is_an_error(void **state)
+{
+	(void)state;
+	/* Each of these would otherwise write invalid JSON, such as
+	 * [{"k":}1] for a key left without its value. */
+	expect_misuse(key_at_top);
+	expect_misuse(key_in_array);
+	expect_misuse(value_without_key);
+	expect_misuse(object_without_key);
+	expect_misuse(dangling_key);
+	expect_misuse(two_keys);
 }
 
 /* ------------------------------------------------------------------ */
@@ -516,6 +589,7 @@ int main(void)
 		cmocka_unit_test(test_commas_many_items),
 		cmocka_unit_test(test_max_depth),
 		cmocka_unit_test(test_unbalanced_nesting),
+		cmocka_unit_test(test_misuse_is_an_error),
 		cmocka_unit_test(test_escape_specials),
 		cmocka_unit_test(test_escape_appends),
 		cmocka_unit_test(test_escape_matches_reference_random),
