@@ -76,6 +76,29 @@ static void test_add_adds_addch(void **state)
 	tz_buf_release(&b);
 }
 
+static void test_add_from_itself(void **state)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+
+	(void)state;
+	/* Doubling forces growth, which may move the memory being read. */
+	assert_int_equal(tz_buf_adds(&b, "项目"), 0);
+	for (int i = 0; i < 12; i++)
+		assert_int_equal(tz_buf_add(&b, b.buf, b.len), 0);
+	assert_int_equal(b.len, 6u << 12);
+	for (size_t i = 0; i < b.len; i += 6)
+		assert_memory_equal(b.buf + i, "项目", 6);
+	check_invariants(&b);
+	/* A tail of itself, and adds of its own string. */
+	tz_buf_reset(&b);
+	assert_int_equal(tz_buf_adds(&b, "abcdef"), 0);
+	assert_int_equal(tz_buf_add(&b, b.buf + 3, 3), 0);
+	assert_string_equal(b.buf, "abcdefdef");
+	assert_int_equal(tz_buf_adds(&b, b.buf), 0);
+	assert_string_equal(b.buf, "abcdefdefabcdefdef");
+	tz_buf_release(&b);
+}
+
 static void test_many_small_appends_grow(void **state)
 {
 	struct tz_buf b = TZ_BUF_INIT;
@@ -501,6 +524,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_init_is_empty_and_never_null),
 		cmocka_unit_test(test_add_adds_addch),
+		cmocka_unit_test(test_add_from_itself),
 		cmocka_unit_test(test_many_small_appends_grow),
 		cmocka_unit_test(test_addf_short_and_long),
 		cmocka_unit_test(test_vaddf),
