@@ -66,8 +66,21 @@ int tz_buf_grow(struct tz_buf *b, size_t extra)
 
 int tz_buf_add(struct tz_buf *b, const void *data, size_t len)
 {
+	uintptr_t d = (uintptr_t)data, start = (uintptr_t)b->buf;
+
 	if (!len)
 		return 0;
+	/* Appending part of the buffer to itself: growing may move it. */
+	if (b->alloc && d >= start && d < start + b->alloc) {
+		size_t off = (size_t)(d - start);
+
+		if (tz_buf_grow(b, len))
+			return TZ_ETOOBIG;
+		memmove(b->buf + b->len, b->buf + off, len);
+		b->len += len;
+		b->buf[b->len] = '\0';
+		return 0;
+	}
 	if (tz_buf_grow(b, len))
 		return TZ_ETOOBIG;
 	memcpy(b->buf + b->len, data, len);
@@ -159,6 +172,9 @@ int tz_buf_add_utf8(struct tz_buf *b, unsigned cp)
 		out[1] = (char)(0x80 | (cp & 0x3F));
 		n = 2;
 	} else if (cp < 0x10000) {
+		/* Surrogates are not characters; their UTF-8 form is invalid. */
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			return TZ_EINVAL;
 		out[0] = (char)(0xE0 | (cp >> 12));
 		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
 		out[2] = (char)(0x80 | (cp & 0x3F));

@@ -17,9 +17,30 @@ void tz_err_clear(struct tz_err *err)
 	err->field[0] = '\0';
 }
 
+/*
+ * Text cut to fit a field may end in part of a UTF-8 character; messages
+ * are Chinese and go to users and into JSON, so drop the broken tail.
+ */
+static void drop_partial_utf8(char *s)
+{
+	size_t n = strlen(s), i = n;
+	unsigned char lead;
+	size_t need;
+
+	while (i > 0 && n - i < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	lead = (unsigned char)s[i - 1];
+	need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (n - (i - 1) < need)
+		s[i - 1] = '\0';
+}
+
 static void copy_str(char *dst, size_t size, const char *src)
 {
-	snprintf(dst, size, "%s", src ? src : "");
+	if ((size_t)snprintf(dst, size, "%s", src ? src : "") >= size)
+		drop_partial_utf8(dst);
 }
 
 static int err_vset(struct tz_err *err, int code, const char *file, long line,
@@ -28,7 +49,8 @@ static int err_vset(struct tz_err *err, int code, const char *file, long line,
 	if (!err)
 		return code;
 	err->code = code;
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	if (vsnprintf(err->msg, sizeof(err->msg), fmt, ap) >= (int)sizeof(err->msg))
+		drop_partial_utf8(err->msg);
 	copy_str(err->file, sizeof(err->file), file);
 	err->line = line;
 	copy_str(err->field, sizeof(err->field), field);

@@ -55,13 +55,20 @@ static void newline(struct tz_json *j)
 		put(j, "  ", 2);
 }
 
-/* Write what separates the previous item from a new value. */
-static void before_value(struct tz_json *j)
+static void misuse(struct tz_json *j)
 {
-	if (j->after_key) {
-		j->after_key = 0;
-		return;
-	}
+	if (!j->error)
+		j->error = TZ_EINVAL;
+}
+
+static int in_object(const struct tz_json *j)
+{
+	return j->depth > 0 && j->close[j->depth - 1] == '}';
+}
+
+/* Write what separates the previous item (value or member) from the next. */
+static void separate(struct tz_json *j)
+{
 	if (j->depth > 0) {
 		if (j->count[j->depth - 1])
 			put(j, ",", 1);
@@ -69,6 +76,19 @@ static void before_value(struct tz_json *j)
 			j->count[j->depth - 1]++;
 		newline(j);
 	}
+}
+
+/* Before a value: after its key in an object, else as an item. */
+static void before_value(struct tz_json *j)
+{
+	if (j->after_key) {
+		j->after_key = 0;
+		return;
+	}
+	/* A member without a key would be invalid JSON. */
+	if (in_object(j))
+		misuse(j);
+	separate(j);
 }
 
 static void open_(struct tz_json *j, char open, char close)
@@ -90,9 +110,13 @@ static void close_(struct tz_json *j, char close)
 	int had;
 
 	if (j->depth <= 0 || j->close[j->depth - 1] != close) {
-		if (!j->error)
-			j->error = TZ_EINVAL;
+		misuse(j);
 		return;
+	}
+	/* A key left without its value ({"a":}). */
+	if (j->after_key) {
+		misuse(j);
+		j->after_key = 0;
 	}
 	had = j->count[j->depth - 1];
 	j->depth--;
@@ -136,6 +160,7 @@ static size_t plain_run(const unsigned char *s, size_t len)
 int tz_json_quote(struct tz_buf *out, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	size_t start = out->len;
 	int rc;
 
 	if ((rc = tz_buf_grow(out, len + 2)))
@@ -177,12 +202,20 @@ int tz_json_quote(struct tz_buf *out, const char *s, size_t len)
 	}
 	if (!rc)
 		rc = tz_buf_addch(out, '"');
+	/* Escapes can outgrow the cap midway: leave the buffer as it was
+	 * (and terminated, which the bare '"' above is not). */
+	if (rc)
+		tz_buf_setlen(out, start);
 	return rc;
 }
 
 void tz_json_key(struct tz_json *j, const char *key)
 {
-	before_value(j);
+	/* Keys belong in objects, one per value. */
+	if (!in_object(j) || j->after_key)
+		misuse(j);
+	j->after_key = 0;
+	separate(j);
 	if (tz_json_quote(&j->out, key, strlen(key)) && !j->error)
 		j->error = TZ_ETOOBIG;
 	if (j->flags & TZ_JSON_PRETTY)

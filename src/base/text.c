@@ -208,6 +208,9 @@ enum tz_encoding tz_text_detect(const char *data, size_t len, struct tz_err *err
 	bad = gb_check(data, len, 0);
 	if (!bad)
 		return TZ_ENC_GB18030;
+	/* Name the byte where the reading that got further stops. */
+	if (ok + 1 > bad)
+		bad = ok + 1;
 	tz_err_set(err, TZ_EENCODING,
 		   "无法识别文本编码：既不是UTF-8也不是GBK（第%zu字节）", bad);
 	return TZ_ENC_UNKNOWN;
@@ -219,7 +222,7 @@ int tz_text_to_utf8(const char *data, size_t len, struct tz_buf *out,
 	enum tz_encoding enc = tz_text_detect(data, len, err);
 	iconv_t cd;
 	char *in;
-	size_t inleft;
+	size_t inleft, skip = 0;
 	int rc = 0;
 
 	if (encp)
@@ -227,15 +230,17 @@ int tz_text_to_utf8(const char *data, size_t len, struct tz_buf *out,
 	if (enc == TZ_ENC_UNKNOWN)
 		return TZ_EENCODING;
 	if (enc == TZ_ENC_UTF8_BOM) {
+		skip = 3;
 		data += 3;
 		len -= 3;
 	}
 	if (enc != TZ_ENC_GB18030) {
 		int cut;
 		size_t ok = utf8_valid_prefix(data, len, &cut);
+		/* The offset counts from the start of the caller's data. */
 		if (ok != len)
 			return tz_err_set(err, TZ_EENCODING,
-					  "文本不是有效的UTF-8（第%zu字节）", ok + 1);
+					  "文本不是有效的UTF-8（第%zu字节）", skip + ok + 1);
 		if (tz_buf_add(out, data, len))
 			return tz_err_set(err, TZ_ETOOBIG, "文本过大");
 		return 0;
@@ -248,14 +253,27 @@ int tz_text_to_utf8(const char *data, size_t len, struct tz_buf *out,
 	while (inleft) {
 		char *o;
 		size_t oleft, room = inleft * 2 + 16;
+		size_t r;
 
-		if (tz_buf_grow(out, room)) {
+		/*
+		 * Ask for room for the worst case, but no more than the cap
+		 * allows: the text may well fit even when the estimate does
+		 * not. Only a conversion that cannot proceed is too big.
+		 */
+		if (room > out->max - out->len)
+			room = out->max - out->len;
+		if (!room || tz_buf_grow(out, room)) {
 			rc = tz_err_set(err, TZ_ETOOBIG, "文本过大");
 			break;
 		}
 		o = out->buf + out->len;
 		oleft = out->alloc - out->len - 1;
-		if (iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1 && errno != E2BIG) {
+		r = iconv(cd, &in, &inleft, &o, &oleft);
+		if (r == (size_t)-1 && errno == E2BIG && o == out->buf + out->len) {
+			rc = tz_err_set(err, TZ_ETOOBIG, "文本过大");
+			break;
+		}
+		if (r == (size_t)-1 && errno != E2BIG) {
 			rc = tz_err_set(err, TZ_EENCODING, "GBK文本有无法转换的字节（第%zu字节）",
 					(size_t)(in - data) + 1);
 			out->len = (size_t)(o - out->buf);
@@ -412,8 +430,24 @@ static int decide(struct tz_textin *t, struct tz_err *err)
 	}
 	tz_err_clear(&derr);
 	enc = tz_text_detect(t->raw + t->start, t->end - t->start, &derr);
-	if (enc == TZ_ENC_UNKNOWN)
-		return enc_error(t, err, "无法识别文本编码：既不是UTF-8也不是GBK");
+	if (enc == TZ_ENC_UNKNOWN) {
+		/*
+		 * A bad byte somewhere in the window spoils both readings. Read
+		 * on in the one that decodes the longer prefix, so that the
+		 * error is reported on the bad byte's own line rather than on
+		 * the line of the first non-ASCII byte.
+		 */
+		const char *w = t->raw + t->start;
+		size_t wlen = t->end - t->start, u8, gb;
+		int cut;
+
+		u8 = utf8_valid_prefix(w, wlen, &cut);
+		gb = gb_check(w, wlen, 0);
+		gb = gb ? gb - 1 : wlen;
+		if (!u8 && !gb)
+			return enc_error(t, err, "无法识别文本编码：既不是UTF-8也不是GBK");
+		enc = u8 >= gb ? TZ_ENC_UTF8 : TZ_ENC_GB18030;
+	}
 	t->enc = enc;
 	if (enc == TZ_ENC_GB18030) {
 		t->cd = iconv_open("UTF-8", "GB18030");

@@ -96,6 +96,7 @@ int tz_money_parse_in(const char *s, size_t len, int unit_exp_default, int64_t *
 	char text[MONEY_TEXT_MAX];
 	const char *p;
 	size_t n, cut;
+	int folded;
 	int exp, frac = 0, digits = 0, seen_dot = 0, group = -1, commas = 0;
 	__int128 mant = 0;
 
@@ -103,10 +104,11 @@ int tz_money_parse_in(const char *s, size_t len, int unit_exp_default, int64_t *
 	tz_text_trim(&s, &len);
 	if (!len)
 		return tz_err_set(err, TZ_EINVAL, "金额为空");
-	if (len >= sizeof(text) || fold(s, len, text, sizeof(text)) < 0)
+	if (len >= sizeof(text) || (folded = fold(s, len, text, sizeof(text))) < 0)
 		return tz_err_set(err, TZ_EINVAL, "不是有效的金额");
+	/* The folded length, not strlen: a NUL in the cell is not its end. */
 	p = text;
-	n = strlen(text);
+	n = (size_t)folded;
 	/* Only a non-digit at the end can start a unit. */
 	if (is_digit(p[n - 1]))
 		exp = 0, cut = 0;
@@ -208,7 +210,7 @@ char *tz_money_fmt_human(int64_t v, char buf[TZ_MONEY_FMT_MAX])
 
 	/* 1 亿元 = 10000 万元 = 1000000 units. */
 	if (a >= 1000000) {
-		uint64_t yi = (a + 50) / 100; /* 0.01 亿元 */
+		uint64_t yi = (a + 5000) / 10000; /* 0.01 亿元 = 10000 units */
 		snprintf(buf, TZ_MONEY_FMT_MAX, "%s%" PRIu64 ".%02" PRIu64 "亿元", sign,
 			 yi / 100, yi % 100);
 	} else {

@@ -70,11 +70,12 @@ int tz_period_parse(const char *s, size_t len, struct tz_period *out, struct tz_
 		tz_buf_release(&b);
 		return tz_err_set(err, TZ_EINVAL, "不是有效的调度期（应为YYYY-MM）");
 	}
-	snprintf(text, sizeof(text), "%s", b.buf);
+	/* Keep the folded length: a NUL inside is not the end of the text. */
+	memcpy(text, b.buf, b.len);
+	p = text;
+	end = text + b.len;
 	tz_buf_release(&b);
 
-	p = text;
-	end = text + strlen(text);
 	nd = digits(&p, end, 4, &year);
 	if (nd != 4)
 		goto bad;

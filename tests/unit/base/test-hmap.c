@@ -1,0 +1,227 @@
+/*
+ * test-hmap.c: the byte-string map (base/hmap.h): growth to many keys,
+ * binary keys, replacement, owned key copies and iteration.
+ */
+#include "tz-test.h"
+
+#include "base/hmap.h"
+
+#define MANY 100000
+
+static size_t key_of(char *buf, size_t size, int i)
+{
+	return (size_t)snprintf(buf, size, "P%08d-鲅鱼圈区", i);
+}
+
+static void test_empty_map(void **state)
+{
+	struct tz_hmap *m = tz_hmap_new();
+	int64_t v = 42;
+	size_t pos = 0;
+	const char *k;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(tz_hmap_count(m), 0);
+	assert_int_equal(tz_hmap_get(m, "a", 1, &v), 0);
+	assert_int_equal(v, 42);  /* untouched when absent */
+	assert_int_equal(tz_hmap_get(m, "", 0, NULL), 0);
+	assert_int_equal(tz_hmap_next(m, &pos, &k, &len, &v), 0);
+	tz_hmap_free(m);
+	tz_hmap_free(NULL);
+}
+
+static void test_many_keys_with_growth(void **state)
+{
+	struct tz_hmap *m = tz_hmap_new();
+	const char **stored = malloc(MANY * sizeof(*stored));
+	char key[64];
+
+	(void)state;
+	assert_non_null(stored);
+	for (int i = 0; i < MANY; i++) {
+		size_t len = key_of(key, sizeof(key), i);
+
+		assert_int_equal(tz_hmap_put(m, key, len, (int64_t)i * 3 - 7, &stored[i]), 1);
+		/* The map keeps its own copy: the caller's buffer is reused. */
+		assert_ptr_not_equal(stored[i], key);
+		assert_int_equal(tz_hmap_count(m), (size_t)i + 1);
+	}
+	memset(key, 'x', sizeof(key));
+	for (int i = 0; i < MANY; i++) {
+		size_t len = key_of(key, sizeof(key), i);
+		int64_t v = 0;
+
+		if (!tz_hmap_get(m, key, len, &v))
+			fail_msg("key %d lost after growth", i);
+		assert_int_equal(v, (int64_t)i * 3 - 7);
+		/* Stored keys stay valid and NUL-terminated through growth. */
+		assert_memory_equal(stored[i], key, len);
+		assert_int_equal(stored[i][len], '\0');
+	}
+	/* Absent keys near present ones. */
+	for (int i = MANY; i < MANY + 1000; i++) {
+		size_t len = key_of(key, sizeof(key), i);
+		assert_int_equal(tz_hmap_get(m, key, len, NULL), 0);
+	}
+	assert_int_equal(tz_hmap_get(m, "P00000001", 9, NULL), 0);
+	free(stored);
+	tz_hmap_free(m);
+}
+
+static void test_replace(void **state)
+{
+	struct tz_hmap *m = tz_hmap_new();
+	const char *first = NULL, *again = NULL;
+	int64_t v;
+
+	(void)state;
+	assert_int_equal(tz_hmap_put(m, "港口", strlen("港口"), 1, &first), 1);
+	assert_int_equal(tz_hmap_put(m, "港口", strlen("港口"), 2, &again), 0);
+	assert_ptr_equal(first, again);
+	assert_string_equal(first, "港口");
+	assert_int_equal(tz_hmap_count(m), 1);
+	assert_int_equal(tz_hmap_get(m, "港口", strlen("港口"), &v), 1);
+	assert_int_equal(v, 2);
+	assert_int_equal(tz_hmap_put(m, "港口", strlen("港口"), INT64_MIN, NULL), 0);
+	assert_int_equal(tz_hmap_get(m, "港口", strlen("港口"), &v), 1);
+	assert_int_equal(v, INT64_MIN);
+	assert_int_equal(tz_hmap_put(m, "x", 1, INT64_MAX, NULL), 1);
+	assert_int_equal(tz_hmap_get(m, "x", 1, &v), 1);
+	assert_int_equal(v, INT64_MAX);
+	/* Replacing many times neither grows the count nor loses keys. */
+	for (int i = 0; i < 10000; i++)
+		assert_int_equal(tz_hmap_put(m, "x", 1, i, NULL), 0);
+	assert_int_equal(tz_hmap_count(m), 2);
+	assert_int_equal(tz_hmap_get(m, "x", 1, &v), 1);
+	assert_int_equal(v, 9999);
+	tz_hmap_free(m);
+}
+
+static void test_binary_keys(void **state)
+{
+	struct tz_hmap *m = tz_hmap_new();
+	const char *stored = NULL;
+	int64_t v;
+
+	(void)state;
+	/* Keys differing only after a NUL, and prefixes, are distinct. */
+	assert_int_equal(tz_hmap_put(m, "a\0b", 3, 1, &stored), 1);
+	assert_memory_equal(stored, "a\0b", 3);
+	assert_int_equal(tz_hmap_put(m, "a\0c", 3, 2, NULL), 1);
+	assert_int_equal(tz_hmap_put(m, "a", 1, 3, NULL), 1);
+	assert_int_equal(tz_hmap_put(m, "a\0", 2, 4, NULL), 1);
+	assert_int_equal(tz_hmap_put(m, "", 0, 5, &stored), 1);
+	assert_non_null(stored);
+	assert_int_equal(tz_hmap_put(m, "\0", 1, 6, NULL), 1);
+	assert_int_equal(tz_hmap_put(m, "\0\0", 2, 7, NULL), 1);
+	assert_int_equal(tz_hmap_put(m, "\xFF\xFE", 2, 8, NULL), 1);
+	assert_int_equal(tz_hmap_count(m), 8);
+
+	assert_int_equal(tz_hmap_get(m, "a\0b", 3, &v), 1);
+	assert_int_equal(v, 1);
+	assert_int_equal(tz_hmap_get(m, "a\0c", 3, &v), 1);
+	assert_int_equal(v, 2);
+	assert_int_equal(tz_hmap_get(m, "a", 1, &v), 1);
+	assert_int_equal(v, 3);
+	assert_int_equal(tz_hmap_get(m, "a\0", 2, &v), 1);
+	assert_int_equal(v, 4);
+	assert_int_equal(tz_hmap_get(m, "", 0, &v), 1);
+	assert_int_equal(v, 5);
+	assert_int_equal(tz_hmap_get(m, "\0", 1, &v), 1);
+	assert_int_equal(v, 6);
+	assert_int_equal(tz_hmap_get(m, "\0\0", 2, &v), 1);
+	assert_int_equal(v, 7);
+	assert_int_equal(tz_hmap_get(m, "\xFF\xFE", 2, &v), 1);
+	assert_int_equal(v, 8);
+	assert_int_equal(tz_hmap_get(m, "a\0d", 3, NULL), 0);
+	assert_int_equal(tz_hmap_get(m, "\0\0\0", 3, NULL), 0);
+	/* len, not NUL, ends the key. */
+	assert_int_equal(tz_hmap_get(m, "abc", 1, &v), 1);
+	assert_int_equal(v, 3);
+	tz_hmap_free(m);
+}
+
+static void test_binary_keys_many(void **state)
+{
+	struct tz_hmap *m = tz_hmap_new();
+	unsigned char key[12];
+
+	(void)state;
+	/* All-binary 12-byte keys, mostly zero bytes. */
+	for (uint32_t i = 0; i < 50000; i++) {
+		memset(key, 0, sizeof(key));
+		memcpy(key + 4, &i, sizeof(i));
+		assert_int_equal(tz_hmap_put(m, (char *)key, sizeof(key), i, NULL), 1);
+	}
+	for (uint32_t i = 0; i < 50000; i++) {
+		int64_t v = -1;
+
+		memset(key, 0, sizeof(key));
+		memcpy(key + 4, &i, sizeof(i));
+		assert_int_equal(tz_hmap_get(m, (char *)key, sizeof(key), &v), 1);
+		assert_int_equal(v, i);
+		/* The same bytes one shorter are another key. */
+		assert_int_equal(tz_hmap_get(m, (char *)key, sizeof(key) - 1, NULL), 0);
+	}
+	tz_hmap_free(m);
+}
+
+static void test_iteration_visits_each_once(void **state)
+{
+	struct tz_hmap *m = tz_hmap_new();
+	unsigned char *seen = calloc(MANY, 1);
+	char key[64];
+	size_t pos = 0, visits = 0, len;
+	const char *k;
+	int64_t v;
+
+	(void)state;
+	assert_non_null(seen);
+	for (int i = 0; i < MANY; i++)
+		tz_hmap_put(m, key, key_of(key, sizeof(key), i), i, NULL);
+	/* Replacing values does not add entries to the iteration. */
+	for (int i = 0; i < MANY; i += 7)
+		assert_int_equal(tz_hmap_put(m, key, key_of(key, sizeof(key), i), i, NULL), 0);
+	while (tz_hmap_next(m, &pos, &k, &len, &v)) {
+		assert_true(v >= 0 && v < MANY);
+		if (seen[v]++)
+			fail_msg("value %lld visited twice", (long long)v);
+		/* The key is the one stored for this value. */
+		assert_int_equal(len, key_of(key, sizeof(key), (int)v));
+		assert_memory_equal(k, key, len);
+		visits++;
+	}
+	assert_int_equal(visits, MANY);
+	/* Once finished it stays finished. */
+	assert_int_equal(tz_hmap_next(m, &pos, &k, &len, &v), 0);
+	free(seen);
+	tz_hmap_free(m);
+}
+
+static void test_hash_is_stable(void **state)
+{
+	(void)state;
+	/* Callers may persist these: pin the values. */
+	assert_true(tz_hash_bytes("", 0) == tz_hash_bytes("x", 0));
+	assert_true(tz_hash_bytes("abc", 3) == tz_hash_bytes("abcdef", 3));
+	assert_true(tz_hash_bytes("abc", 3) != tz_hash_bytes("abd", 3));
+	assert_true(tz_hash_bytes("a", 1) != tz_hash_bytes("a\0", 2));
+	assert_true(tz_hash_bytes("", 0) == UINT64_C(0xecba3df2c3383c52));
+	assert_true(tz_hash_bytes("项目编号", 12) == UINT64_C(0x538c4852573afe49));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_empty_map),
+		cmocka_unit_test(test_many_keys_with_growth),
+		cmocka_unit_test(test_replace),
+		cmocka_unit_test(test_binary_keys),
+		cmocka_unit_test(test_binary_keys_many),
+		cmocka_unit_test(test_iteration_visits_each_once),
+		cmocka_unit_test(test_hash_is_stable),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
