@@ -67,6 +67,10 @@ static void test_parse_forms_people_type(void **state)
 	expect_period("2025年3月份", 2025, 3);
 	expect_period("202503", 2025, 3);
 	expect_period("202512", 2025, 12);
+	/* A whole date, as a date-formatted cell reads: its month. */
+	expect_period("2023-1-1", 2023, 1);
+	expect_period("2025-03-15", 2025, 3);
+	expect_period("2025/3/31", 2025, 3);
 }
 
 static void test_parse_full_width(void **state)
@@ -114,7 +118,7 @@ static void test_parse_rejects_year_out_of_range(void **state)
 static void test_parse_rejects_malformed(void **state)
 {
 	static const char *bad[] = {
-		"", "   ", "\xE3\x80\x80", "23-01", "2023-1-1", "abc", "2023", "2023-",
+		"", "   ", "\xE3\x80\x80", "23-01", "2023-1-32", "2023-1-0", "2023-1/1", "2023-01-", "abc", "2023", "2023-",
 		"-2023-01", "2023--01", "2023-001", "2023-1a", "2023-a1", "2023 -01",
 		"2023- 01", "20231", "2023123", "2023年", "2023年3", "2023年3月5日",
 		"2023年3月份份", "2023-03-", "2023-03x", "12025-01", "2023:03",
