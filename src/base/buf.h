@@ -43,7 +43,11 @@ void tz_buf_setlen(struct tz_buf *b, size_t len);
 /* Make room for `extra` more bytes. Returns 0 or TZ_ETOOBIG. */
 int tz_buf_grow(struct tz_buf *b, size_t extra);
 
-/* Appenders: 0 or TZ_ETOOBIG (buffer unchanged on failure). */
+/*
+ * Appenders: 0 or TZ_ETOOBIG (buffer unchanged on failure). tz_buf_add
+ * may append part of the buffer itself; the formatted appenders may not
+ * take the buffer's own text as an argument.
+ */
 int tz_buf_add(struct tz_buf *b, const void *data, size_t len);
 int tz_buf_adds(struct tz_buf *b, const char *s);
 int tz_buf_addch(struct tz_buf *b, int c);

@@ -36,7 +36,8 @@ struct tz_json {
 void tz_json_init(struct tz_json *j, FILE *fp, int flags);
 
 /* Flush to the FILE if any, release memory. Returns 0 or the first error
- * (TZ_ETOOBIG, TZ_EIO, TZ_EINVAL for unbalanced nesting). */
+ * (TZ_ETOOBIG, TZ_EIO, TZ_EINVAL for unbalanced nesting or a key or
+ * value where JSON allows none). */
 int tz_json_finish(struct tz_json *j);
 
 /* Release without flushing (after an error). */

@@ -101,6 +101,8 @@ int tz_money_parse_in(const char *s, size_t len, int unit_exp_default, int64_t *
 	__int128 mant = 0;
 
 	*out = 0;
+	if (unit_exp_default < -8 || unit_exp_default > 8)
+		return tz_err_set(err, TZ_EINVAL, "金额单位超出范围");
 	tz_text_trim(&s, &len);
 	if (!len)
 		return tz_err_set(err, TZ_EINVAL, "金额为空");

@@ -37,7 +37,7 @@ int tz_money_parse(const char *s, size_t len, int64_t *out, struct tz_err *err);
 /*
  * Like tz_money_parse, for a column whose header names its unit: an amount
  * without a unit of its own is in 10^unit_exp 万元 (4 for "总投资(亿元)",
- * -4 for "(元)", 0 for 万元).
+ * -4 for "(元)", 0 for 万元). unit_exp outside -8..8 is TZ_EINVAL.
  */
 int tz_money_parse_in(const char *s, size_t len, int unit_exp, int64_t *out,
 		      struct tz_err *err);
@@ -49,8 +49,9 @@ char *tz_money_fmt(int64_t v, char buf[TZ_MONEY_FMT_MAX]);
 char *tz_money_fmt_human(int64_t v, char buf[TZ_MONEY_FMT_MAX]);
 
 /*
- * num / den as a rate in 1/10000, rounded half up. 0 when den <= 0.
- * Exact for any int64 inputs (computed in 128 bits).
+ * num / den as a rate in 1/10000, rounded half up (for a negative rate,
+ * half away from zero). 0 when den <= 0. Exact for any int64 inputs
+ * (computed in 128 bits).
  */
 int32_t tz_rate(int64_t num, int64_t den);
 
