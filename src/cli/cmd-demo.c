@@ -126,41 +126,48 @@ static int64_t demo_total(uint64_t *s)
 	static const int64_t scale[] = { 3000, 20000, 100000, 500000, 2000000 }; /* 万元 */
 	static const int weight[] = { 20, 40, 25, 12, 3 };
 	int64_t base = scale[pick_weighted(s, weight, N(weight))];
+	int64_t wan = rand_between(s, base, base * 5);
 
-	return rand_between(s, base, base * 5) * 100 + rand_between(s, 0, 99);
+	return wan * 100 + rand_between(s, 0, 99);
 }
 
+/* The strings a generated project points at, until the next one. */
+struct demo_text {
+	char name[160];
+	char leader[32];
+	char years[24];
+};
+
 static void make_project(uint64_t *s, long i, int first_year, int nmonths,
-			 struct demo_project *d, struct tz_project *p, char *bufs, size_t bufsize)
+			 struct demo_project *d, struct tz_project *p, struct demo_text *t)
 {
-	char *name = bufs, *owner = bufs + bufsize / 4, *leader = bufs + bufsize / 2,
-	     *years = bufs + bufsize * 3 / 4;
+	const char *word, *surname;
 	size_t level = pick_weighted(s, level_weight, N(level_weight));
 	int prep = level >= 2, span = (int)rand_between(s, 1, 4), until;
 
 	memset(p, 0, sizeof(*p));
 	snprintf(d->code, sizeof(d->code), "YK%d%06ld", first_year, i + 1);
 	d->region = (int)(next_rand(s) % N(regions));
-	snprintf(name, bufsize / 4, "%s%s%s", regions[d->region] , pick(s, words, N(words)),
+	word = pick(s, words, N(words));
+	snprintf(t->name, sizeof(t->name), "%s%s%s", regions[d->region], word,
 		 pick(s, suffixes, N(suffixes)));
-	snprintf(owner, bufsize / 4, "%s", pick(s, owners, N(owners)));
-	{
-		size_t k = (size_t)(next_rand(s) % (sizeof(surnames) / 3)) * 3;
-		snprintf(leader, bufsize / 4, "%.3s%s", surnames + k, pick(s, given, N(given)));
-	}
+	p->owner = pick(s, owners, N(owners));
+	/* Surnames are one CJK character, three bytes each. Draw in
+	 * statements, not arguments, so the order is the same everywhere. */
+	surname = surnames + next_rand(s) % (sizeof(surnames) / 3) * 3;
+	snprintf(t->leader, sizeof(t->leader), "%.3s%s", surname, pick(s, given, N(given)));
 	until = first_year + span;
-	snprintf(years, bufsize / 4, "%d-%d", first_year - (int)rand_between(s, 0, 2), until);
+	snprintf(t->years, sizeof(t->years), "%d-%d", first_year - (int)rand_between(s, 0, 2), until);
 
 	p->code = d->code;
-	p->name = name;
+	p->name = t->name;
 	p->region = regions[d->region];
 	p->category = pick(s, categories, N(categories));
 	p->level = levels[level];
 	p->nature = prep ? "前期" : next_rand(s) % 5 < 3 ? "续建" : "新开工";
-	p->owner = owner;
-	p->leader = leader;
+	p->leader = t->leader;
 	p->unit = pick(s, units, N(units));
-	p->years = years;
+	p->years = t->years;
 	p->total = demo_total(s);
 	/* The year's plan: 15% to 60% of the total, 5% to 15% for projects
 	 * still in preparation. */
@@ -168,12 +175,15 @@ static void make_project(uint64_t *s, long i, int first_year, int nmonths,
 
 	/* 续建 projects are at work from the start; 新开工 ones break ground
 	 * in the building season of some year; 前期 ones late or not yet. */
-	if (!strcmp(p->nature, "续建"))
+	if (!strcmp(p->nature, "续建")) {
 		d->start = 0;
-	else if (!prep)
-		d->start = (int)rand_between(s, 0, (nmonths - 1) / 12) * 12 + (int)rand_between(s, 2, 5);
-	else
+	} else if (!prep) {
+		int year = (int)rand_between(s, 0, (nmonths - 1) / 12);
+
+		d->start = year * 12 + (int)rand_between(s, 2, 5);
+	} else {
 		d->start = (int)rand_between(s, nmonths / 2, nmonths + 6);
+	}
 	p->planned_start.year = first_year + d->start / 12;
 	p->planned_start.month = d->start % 12 + 1;
 	if (p->planned_start.year > TZ_PERIOD_YEAR_MAX)
@@ -199,7 +209,7 @@ static int import_projects(struct tz_store *store, long nprojects, int first_yea
 			   uint64_t seed, struct demo_project *demo, struct tz_err *err)
 {
 	uint64_t s = seed;
-	char bufs[4 * 160];
+	struct demo_text text;
 	int rc;
 
 	if ((rc = tz_store_import_begin(store, TZ_IMPORT_PROJECTS, "(demo)", err)))
@@ -207,7 +217,7 @@ static int import_projects(struct tz_store *store, long nprojects, int first_yea
 	for (long i = 0; i < nprojects; i++) {
 		struct tz_project p;
 
-		make_project(&s, i, first_year, nmonths, &demo[i], &p, bufs, sizeof(bufs));
+		make_project(&s, i, first_year, nmonths, &demo[i], &p, &text);
 		if ((rc = tz_project_validate(&p, err)) ||
 		    (rc = tz_store_import_project(store, &p, err))) {
 			tz_store_import_abort(store);
