@@ -1,0 +1,217 @@
+/*
+ * docparse.c: the document reader's entry point: check and decode the
+ * bytes, then run the stages of docparse-internal.h in order.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "base/xalloc.h"
+#include "intake/docparse-internal.h"
+#include "base/banned.h"
+
+const char *tz_doc_kind_name(enum tz_doc_kind kind)
+{
+	switch (kind) {
+	case TZ_DOC_PROPOSAL_REPLY: return "proposal_reply";
+	case TZ_DOC_WORK_PLAN: return "work_plan";
+	case TZ_DOC_BULLETIN: return "bulletin";
+	case TZ_DOC_OTHER: break;
+	}
+	return "other";
+}
+
+/* ------------------------------------------------------------------ */
+/* Warnings                                                            */
+
+void tz_dp_warn_text(struct dp_ctx *c, const char *kind, size_t li, size_t off,
+		     const char *text, const char *reading, const char *detail)
+{
+	struct tz_doc *d = c->doc;
+	struct tz_doc_warning *w;
+	long line = tz_dp_srcline(c, li, off);
+
+	if (!text)
+		return;
+	for (size_t k = d->nwarnings; k-- > 0;) {
+		if (c->wkeys[k].line != li)
+			break;
+		if (!strcmp(d->warnings[k].kind, kind) && !strcmp(d->warnings[k].text, text) &&
+		    d->warnings[k].line == line)
+			return;
+	}
+	if (c->warn_alloc <= d->nwarnings) {
+		size_t alloc = c->warn_alloc;
+
+		TZ_ALLOC_GROW(d->warnings, d->nwarnings + 1, alloc);
+		TZ_ALLOC_GROW(c->wkeys, d->nwarnings + 1, c->warn_alloc);
+	}
+	w = &d->warnings[d->nwarnings];
+	w->kind = kind;
+	w->text = text;
+	w->line = line;
+	w->reading = reading ? tz_arena_strdup(c->arena, reading) : NULL;
+	w->detail = detail ? tz_arena_strdup(c->arena, detail) : NULL;
+	c->wkeys[d->nwarnings].line = li;
+	c->wkeys[d->nwarnings].off = off;
+	d->nwarnings++;
+}
+
+void tz_dp_warn(struct dp_ctx *c, const char *kind, size_t li, size_t b, size_t e,
+		const char *reading, const char *detail)
+{
+	tz_dp_warn_text(c, kind, li, b, tz_dp_dup(c, li, b, e, DP_DUP_TRIM), reading, detail);
+}
+
+/* Put the warnings in the order of the text (stable). */
+static void sort_warnings(struct dp_ctx *c)
+{
+	struct tz_doc *d = c->doc;
+
+	for (size_t a = 1; a < d->nwarnings; a++) {
+		struct tz_doc_warning w = d->warnings[a];
+		struct dp_wkey k = c->wkeys[a];
+		size_t b = a;
+
+		while (b > 0 && (c->wkeys[b - 1].line > k.line ||
+				 (c->wkeys[b - 1].line == k.line && c->wkeys[b - 1].off > k.off))) {
+			d->warnings[b] = d->warnings[b - 1];
+			c->wkeys[b] = c->wkeys[b - 1];
+			b--;
+		}
+		d->warnings[b] = w;
+		c->wkeys[b] = k;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Input checks                                                        */
+
+/*
+ * Reject what is not a text document: NUL bytes (binary files, UTF-16),
+ * or many control characters. Returns 0 or TZ_EINVAL with err set.
+ */
+static int check_bytes(const char *data, size_t len, struct tz_err *err)
+{
+	size_t ctrl = 0, sample = len < (1u << 20) ? len : (1u << 20);
+
+	if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
+			 ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF)))
+		return tz_err_set(err, TZ_EINVAL,
+				  "不支持UTF-16编码的文件，请另存为UTF-8或GBK文本");
+	if (memchr(data, '\0', len))
+		return tz_err_set(err, TZ_EINVAL,
+				  "这不是文本文件（含有二进制数据），无法读取");
+	for (size_t i = 0; i < sample; i++) {
+		unsigned char ch = (unsigned char)data[i];
+
+		if (ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f')
+			ctrl++;
+	}
+	if (ctrl * 100 > sample || (ctrl && sample < 100))
+		return tz_err_set(err, TZ_EINVAL,
+				  "这不是文本文件（含有大量控制字符），无法读取");
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Entry points                                                        */
+
+void tz_doc_free(struct tz_doc *doc)
+{
+	if (!doc)
+		return;
+	for (size_t i = 0; i < doc->ntasks; i++) {
+		free(doc->tasks[i].lead);
+		free(doc->tasks[i].responsible);
+	}
+	free(doc->tasks);
+	free(doc->figures);
+	free(doc->warnings);
+	tz_arena_free(doc->arena);
+	free(doc);
+}
+
+int tz_docparse(const char *data, size_t len, struct tz_doc **out, struct tz_err *err)
+{
+	struct dp_ctx c;
+	struct tz_doc *d;
+	struct tz_buf utf8 = TZ_BUF_INIT, text = TZ_BUF_INIT;
+	enum tz_encoding enc = TZ_ENC_UNKNOWN;
+	int rc;
+
+	*out = NULL;
+	memset(&c, 0, sizeof(c));
+	if (len > TZ_LIMIT_DOC)
+		return tz_err_set(err, TZ_ETOOBIG, "文件过大（%zu字节），超过%u MB的上限",
+				  len, TZ_LIMIT_DOC / (1024u * 1024u));
+	if (tz_text_is_blank(data, len))
+		return tz_err_set(err, TZ_EINVAL, "文件为空，没有可读取的内容");
+	rc = check_bytes(data, len, err);
+	if (rc)
+		return rc;
+	tz_buf_init(&utf8, TZ_LIMIT_DOC + 16u);
+	rc = tz_text_to_utf8(data, len, &utf8, &enc, err);
+	if (rc)
+		goto fail; /* err says which byte is neither UTF-8 nor GBK */
+	d = tz_xcalloc(1, sizeof(*d));
+	d->arena = tz_arena_new();
+	d->encoding = enc == TZ_ENC_GB18030 ? "GBK" : "UTF-8";
+	c.doc = d;
+	c.arena = d->arena;
+	c.title_line = DP_NONE;
+	if (tz_dp_is_html(utf8.buf, utf8.len)) {
+		tz_buf_init(&text, TZ_LIMIT_DOC + 16u);
+		rc = tz_dp_html_strip(utf8.buf, utf8.len, &text, &c.src_nl, &c.nsrc_nl);
+		if (rc) {
+			rc = tz_err_set(err, TZ_ETOOBIG, "文件过大");
+			tz_doc_free(d);
+			goto fail;
+		}
+		tz_buf_release(&utf8);
+		d->html = 1;
+		c.html = 1;
+		c.text = text.buf;
+		c.text_len = text.len;
+	} else {
+		c.text = utf8.buf;
+		c.text_len = utf8.len;
+	}
+	if (tz_text_is_blank(c.text, c.text_len)) {
+		rc = tz_err_set(err, TZ_EINVAL, "文件中没有文字内容");
+		tz_doc_free(d);
+		goto fail;
+	}
+
+	tz_dp_lines(&c);
+	d->nlines = c.html ? (long)c.nsrc_nl + 1 : (long)c.nlines;
+	tz_dp_classify(&c);
+	tz_dp_scan_spam(&c);
+	tz_dp_layout(&c);
+	tz_dp_tasks(&c);
+	tz_dp_meta(&c);
+	if (d->kind != TZ_DOC_WORK_PLAN)
+		tz_dp_tasks_drop(&c);
+	if (d->kind == TZ_DOC_BULLETIN)
+		tz_dp_figures(&c);
+	tz_dp_scan_dates(&c);
+	tz_dp_scan_pii(&c);
+	tz_dp_checks(&c);
+	sort_warnings(&c);
+
+	/* The text buffers are no longer needed: strings live in the arena. */
+	free(c.lines);
+	free(c.spam);
+	free(c.wkeys);
+	free(c.src_nl);
+	tz_buf_release(&utf8);
+	tz_buf_release(&text);
+	*out = d;
+	return 0;
+
+fail:
+	free(c.src_nl);
+	tz_buf_release(&utf8);
+	tz_buf_release(&text);
+	return rc;
+}
