@@ -94,6 +94,7 @@ struct dp_ctx {
 	size_t sig_org_last;
 	size_t sig_org_end;      /* end offset of the org on sig_org_last */
 	size_t ntasks_with_units;
+	int first_lead_rule;     /* the document says 第一责任单位为牵头单位 */
 };
 
 #define DP_NONE ((size_t)-1)

@@ -276,7 +276,7 @@ static int unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct ite
 	tz_dp_trim(s, &b, &e, NULL);
 	if (b >= e)
 		return 0;
-	rule = first_is_lead_rule(s, b, e);
+	rule = first_is_lead_rule(s, b, e) || c->first_lead_rule;
 	if (unit_label_at(s, e, b, &n)) {
 		for (i = b; i <= e;) {
 			int k = i < e ? unit_label_at(s, e, i, &n) : -1;
@@ -490,6 +490,11 @@ void tz_dp_tasks(struct dp_ctx *c)
 	struct tz_doc *d = c->doc;
 	unsigned root_styles = 0;
 
+	/* A note anywhere ("注：第一责任单位为牵头单位") applies to every bracket. */
+	for (li = 0; li < c->nlines; li++)
+		if (c->lines[li].cls == DP_CONTENT &&
+		    first_is_lead_rule(c->lines[li].norm, 0, c->lines[li].norm_len))
+			c->first_lead_rule = 1;
 	for (li = c->body_start; li < end; li++) {
 		const struct dp_line *l = &c->lines[li];
 		char label[16];
