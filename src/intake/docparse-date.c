@@ -290,7 +290,8 @@ const char *tz_dp_date_str(struct dp_ctx *c, const struct dp_date *d)
 /* Words after a number of days that show it is a duration, not a date. */
 static int duration_after(const char *s, size_t len, size_t p)
 {
-	static const char *w[] = { "内", "以内", "之内", "后", "以后", "之后", "前", "以前",
+	/* not 前: "112日前完成" is "before 11月2日" or "1月12日" */
+	static const char *w[] = { "内", "以内", "之内", "后", "以后", "之后",
 				   "左右", "以上", "以下", "天", "之间", "起", "为限", "工作日" };
 
 	for (size_t k = 0; k < sizeof(w) / sizeof(w[0]); k++)

@@ -94,22 +94,68 @@ static const char *norm_unit(enum fclass cls, const char *unit)
 	return unit;
 }
 
-/* The rightmost measure word in [from, to): its index, start in *at. */
-static int measure_in(const char *s, size_t from, size_t to, size_t *at)
+/* The longest measure word starting exactly at s[i] (before `to`), or -1. */
+static int measure_at(const char *s, size_t i, size_t to)
 {
-	for (size_t i = to; i-- > from;) {
+	int best = -1;
+	size_t bn = 0;
+
+	for (size_t k = 0; k < sizeof(measures) / sizeof(measures[0]); k++) {
+		size_t n = strlen(measures[k].word);
+
+		if (n > bn && i + n <= to && !memcmp(s + i, measures[k].word, n)) {
+			best = (int)k;
+			bn = n;
+		}
+	}
+	return best;
+}
+
+/*
+ * The measure word in [from, to) that labels a quantity in `unit`: among
+ * the words that fit the unit, the one that ends last (the longest on a
+ * tie: 年度计划投资 over 计划投资); for counts a specific word (已开工,
+ * 新开工) before the generic 项目. With no fitting word, the last word of
+ * any kind (so that a misfit can be reported), or -1. *at is its start.
+ */
+static int measure_for(const char *s, size_t from, size_t to, const char *unit, size_t *at)
+{
+	int fit = -1, any = -1, fit_specific = 0;
+	size_t fit_end = 0, fit_at = 0, any_end = 0, any_at = 0;
+
+	for (size_t i = from; i < to; i++) {
+		int k;
+		size_t e;
+
 		if (((unsigned char)s[i] & 0xC0) == 0x80)
 			continue;
-		for (size_t k = 0; k < sizeof(measures) / sizeof(measures[0]); k++) {
-			size_t n = strlen(measures[k].word);
+		k = measure_at(s, i, to);
+		if (k < 0)
+			continue;
+		e = i + strlen(measures[k].word);
+		if (any < 0 || e > any_end) {
+			any = k;
+			any_end = e;
+			any_at = i;
+		}
+		if (unit_fits(measures[k].cls, unit)) {
+			int specific = strcmp(measures[k].word, "项目") != 0;
 
-			if (i + n <= to && !memcmp(s + i, measures[k].word, n)) {
-				*at = i;
-				return (int)k;
+			if (fit < 0 || (specific && !fit_specific) ||
+			    (specific == fit_specific && e > fit_end)) {
+				fit = k;
+				fit_end = e;
+				fit_at = i;
+				fit_specific = specific;
 			}
 		}
 	}
-	return -1;
+	if (fit >= 0) {
+		*at = fit_at;
+		return fit;
+	}
+	*at = any_at;
+	return any;
 }
 
 static void add_figure(struct dp_ctx *c, size_t li, size_t b, size_t e, const char *label,
@@ -148,8 +194,8 @@ static size_t ranking(struct dp_ctx *c, size_t li, size_t p, const char *label, 
 		i++;
 	start = i;
 	while (i <= len) {
-		int sep = i == len || tz_dp_at(s, len, i, "、") || s[i] == ',' || s[i] == ';' ||
-			  tz_dp_at(s, len, i, "。");
+		int stop = i == len || s[i] == ';' || tz_dp_at(s, len, i, "。");
+		int sep = stop || tz_dp_at(s, len, i, "、") || s[i] == ',';
 		size_t n = 1;
 
 		if (i < len && s[i] == '(') {
@@ -186,9 +232,9 @@ static size_t ranking(struct dp_ctx *c, size_t li, size_t p, const char *label, 
 
 				add_figure(c, li, ib, ie, label, name, value, unit, ++rank);
 			}
-			if (i == len || tz_dp_at(s, len, i, "。"))
+			if (stop)
 				return i;
-			n = s[i] == ',' || s[i] == ';' ? 1 : 3;
+			n = s[i] == ',' ? 1 : 3;
 			start = i + n;
 			i += n;
 			continue;
@@ -205,7 +251,7 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 	const char *s = l->norm;
 	size_t len = l->norm_len, i = 0, clause = 0, prev_end = 0, prev_qty_end = DP_NONE;
 	size_t prev_qty_start = DP_NONE;
-	const char *group = hgroup, *sgroup = NULL;
+	const char *group = hgroup, *sgroup = NULL, *rank_label = NULL;
 
 	/* "高新区:…" */
 	{
@@ -239,22 +285,17 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 
 			while (b < len && (s[b] == ',' || s[b] == ':' || s[b] == ' '))
 				b++;
+			/* the group runs to a number or a measure word; 项目 is
+			 * part of a name ("省重点项目") */
 			for (g = b; g < len && g < b + 60; g += n) {
-				size_t at2;
+				int mk;
 
-				if ((s[g] >= '0' && s[g] <= '9') || clause_sep(s, len, g) ||
-				    measure_in(s, g, g + 18 < len ? g + 18 : len, &at2) >= 0)
+				if ((s[g] >= '0' && s[g] <= '9') || clause_sep(s, len, g))
+					break;
+				mk = measure_at(s, g, len);
+				if (mk >= 0 && strcmp(measures[mk].word, "项目"))
 					break;
 				tz_dp_cp(s, len, g, &n);
-			}
-			/* the measure word itself ("其中完成投资…") names no group */
-			{
-				size_t at2;
-				int mk = measure_in(s, g, g + 18 < len ? g + 18 : len, &at2);
-
-				if (mk >= 0 && at2 == g && !strcmp(measures[mk].word, "项目")) {
-					g += 6; /* "省重点项目": keep 项目 in the name */
-				}
 			}
 			if (g > b && g - b <= 45)
 				sgroup = tz_dp_dup(c, li, b, g, DP_DUP_TRIM);
@@ -280,9 +321,12 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 			if (p != DP_NONE) {
 				size_t from = i > 90 ? i - 90 : 0;
 
-				mk = measure_in(s, from, p, &at2);
+				mk = measure_for(s, from, p, "%", &at2);
 				if (mk >= 0 && measures[mk].cls == FC_PCT)
 					label = measures[mk].label;
+				else if (rank_label)
+					label = rank_label; /* "…；排名后三位的是" */
+				rank_label = label;
 				i = ranking(c, li, p, label, group);
 				prev_qty_end = DP_NONE;
 				continue;
@@ -366,7 +410,7 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 			size_t wfrom = from + 36 < i ? i - 36 : from;
 			int adjacent = prev_qty_end == i;
 
-			k = measure_in(s, wfrom, i, &at);
+			k = measure_for(s, wfrom, i, q.unit, &at);
 			if (k < 0 || !q.unit) {
 				if (adjacent && q.unit && prev_qty_start != DP_NONE)
 					tz_dp_warn(c, "damaged_figure", li, prev_qty_start, e, NULL,

@@ -504,12 +504,12 @@ static const char *dup_clean(struct dp_ctx *c, size_t li, size_t b, size_t e, in
 static const char *title_words[] = {
 	"关于", "答复", "通知", "意见", "方案", "通报", "办法", "规划", "决定", "报告",
 	"提案", "建议", "复函", "批复", "公告", "纲要", "要点", "计划", "情况", "简报",
-	"规定", "细则", "措施", "清单", "的函",
+	"规定", "细则", "措施", "清单", "的函", "月报", "快报", "周报", "年报",
 };
 static const char *title_finals[] = {
 	"答复", "通知", "意见", "方案", "通报", "办法", "规划", "决定", "报告", "提案",
 	"建议", "复函", "批复", "公告", "纲要", "要点", "计划", "情况", "简报", "规定",
-	"细则", "措施", "清单", "函",
+	"细则", "措施", "清单", "函", "月报", "快报", "周报", "年报",
 };
 
 static int has_title_word(const char *s, size_t b, size_t e)
@@ -1058,7 +1058,8 @@ static void issuer_and_date(struct dp_ctx *c)
 			d->issuer = tz_arena_strndup(c->arena, t.buf, t.len);
 		tz_buf_release(&t);
 	}
-	/* Header: "XX市发展和改革委员会  2023年9月10日" under the title. */
+	/* Header: "XX市发展和改革委员会  2023年9月10日" under the title, or the
+	 * org and the date on two lines. */
 	if (!d->issuer || !d->date) {
 		for (size_t li = 0; li < c->body_start && li < c->nlines; li++) {
 			const struct dp_line *l = &c->lines[li];
@@ -1066,6 +1067,21 @@ static void issuer_and_date(struct dp_ctx *c)
 
 			if (l->cls != DP_CONTENT || li == c->title_line)
 				continue;
+			if (org_line(l)) {
+				size_t nx = li + 1;
+
+				while (nx < c->nlines && c->lines[nx].cls == DP_BLANK)
+					nx++;
+				if (nx < c->nlines && c->lines[nx].cls == DP_CONTENT &&
+				    date_line(&c->lines[nx], &dt, &g, &a) && !a) {
+					line_bounds(l, &ob, &oe);
+					if (!d->issuer)
+						d->issuer = tz_dp_dup(c, li, ob, oe, DP_DUP_TRIM);
+					if (!d->date)
+						d->date = tz_dp_date_str(c, &dt);
+					break;
+				}
+			}
 			off = trailing_date(l, &dt);
 			if (!off)
 				continue;

@@ -250,7 +250,8 @@ int tz_dp_fold_cp(uint32_t cp, uint32_t out[8])
 		utf8proc_int32_t dst[8];
 		int last = 0;
 		utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, dst, 8,
-							     UTF8PROC_COMPAT, &last);
+							     UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE,
+							     &last);
 
 		if (n > 0 && n <= 8) {
 			for (utf8proc_ssize_t k = 0; k < n; k++)

@@ -16,8 +16,9 @@
  *    document's headings start with 关于: the place where spam that
  *    replaced 关于 sits.
  *
- * Overlapping and adjacent matches merge into one span ("买足球" +
- * "足球的软件" = "买足球的软件"), reported once as `injected_text` and kept
+ * Overlapping matches, and matches at most two characters apart, merge into
+ * one span ("买足球" + "足球的软件" = "买足球的软件"; "彩票app" + "下载" +
+ * "送彩金"), reported once as `injected_text` and kept
  * in c->spam so that titles and figures can be repaired around it.
  * Matching looks up the terms by their first byte: linear in the text.
  */
@@ -34,7 +35,7 @@ static const char *strong[] = {
 	"真人视讯", "真人娱乐", "真人荷官", "百家乐", "老虎机", "娱乐城", "彩票app",
 	"购彩app", "彩票软件", "购彩平台", "时时彩", "北京赛车", "北京pk10", "幸运飞艇",
 	"快乐十分", "新葡京", "葡京娱乐", "威尼斯人娱乐", "皇冠体育", "菠菜网",
-	"开元棋牌", "棋牌app", "棋牌软件", "棋牌游戏平台", "注册送彩金", "注册送金",
+	"开元棋牌", "棋牌app", "棋牌软件", "棋牌游戏平台", "注册送彩金", "送彩金", "注册送金",
 	"首存送", "电子游艺", "捕鱼游戏", "德州扑克", "炸金花", "斗牛牛",
 	"约炮", "裸聊", "成人视频", "色情网站", "黄色网站", "一夜情", "外围女",
 	"代开发票", "发票代开", "刷单返利", "贷款秒批", "办证刻章", "赌球", "投注平台",
@@ -235,7 +236,9 @@ void tz_dp_scan_spam(struct dp_ctx *c)
 				size_t w = first_span;
 
 				for (size_t r = first_span + 1; r < c->nspam; r++) {
-					if (c->spam[r].b <= c->spam[w].e) {
+					/* two spans at most two characters apart are one
+					 * advert ("彩票app下载送彩金") */
+					if (c->spam[r].b <= c->spam[w].e + 6) {
 						if (c->spam[r].e > c->spam[w].e)
 							c->spam[w].e = c->spam[r].e;
 					} else {

@@ -126,6 +126,26 @@ static int first_is_lead_rule(const char *s, size_t b, size_t e)
 	       tz_dp_find(s, b, e, "首位为牵头") != DP_NONE;
 }
 
+/*
+ * A rule clause at s[i] ("第一责任单位为牵头单位", "排在第一位的为牵头单位"):
+ * its end (the next , ; or e), or 0. It holds the word 责任单位, which
+ * must not be read as a label.
+ */
+static size_t rule_clause(const char *s, size_t e, size_t i)
+{
+	static const char *starts[] = { "第一", "排在第一", "排名第一", "列第一", "首位", "注:" };
+	size_t k, end;
+
+	for (k = 0; k < sizeof(starts) / sizeof(starts[0]); k++)
+		if (tz_dp_at(s, e, i, starts[k]))
+			break;
+	if (k == sizeof(starts) / sizeof(starts[0]))
+		return 0;
+	for (end = i; end < e && s[end] != ',' && s[end] != ';'; end++)
+		;
+	return tz_dp_find(s, i, end, "牵头") != DP_NONE ? end : 0;
+}
+
 static int is_open(const char *s, size_t len, size_t i, size_t *n)
 {
 	if (tz_dp_at(s, len, i, "(") || tz_dp_at(s, len, i, "[")) {
@@ -280,6 +300,15 @@ static int unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct ite
 	if (unit_label_at(s, e, b, &n)) {
 		for (i = b; i <= e;) {
 			int k = i < e ? unit_label_at(s, e, i, &n) : -1;
+			size_t rc = i < e ? rule_clause(s, e, i) : 0;
+
+			if (rc) {
+				if (cur)
+					add_clauses(c, li, vb, i, cur, it);
+				cur = 0;
+				i = rc;
+				continue;
+			}
 
 			if (k != 0) {
 				if (cur)
@@ -490,10 +519,12 @@ void tz_dp_tasks(struct dp_ctx *c)
 	struct tz_doc *d = c->doc;
 	unsigned root_styles = 0;
 
-	/* A note anywhere ("注：第一责任单位为牵头单位") applies to every bracket. */
+	/* A note ("注：责任单位中排在第一位的为牵头单位") applies to every
+	 * bracket; the same words inside a bracket apply to that bracket. */
 	for (li = 0; li < c->nlines; li++)
 		if (c->lines[li].cls == DP_CONTENT &&
-		    first_is_lead_rule(c->lines[li].norm, 0, c->lines[li].norm_len))
+		    first_is_lead_rule(c->lines[li].norm, 0, c->lines[li].norm_len) &&
+		    tz_dp_find(c->lines[li].norm, 0, c->lines[li].norm_len, "责任单位:") == DP_NONE)
 			c->first_lead_rule = 1;
 	for (li = c->body_start; li < end; li++) {
 		const struct dp_line *l = &c->lines[li];
