@@ -37,6 +37,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
@@ -98,6 +99,29 @@ struct dp_ctx {
 };
 
 #define DP_NONE ((size_t)-1)
+
+/* A literal with its length, for tables scanned on every byte. */
+struct dp_lit {
+	const char *s;
+	size_t n;
+};
+#define DP_LIT(x) { x, sizeof(x) - 1 }
+
+/* The longest entry of tab[0..n) at s[i]: its index, or -1. */
+static inline int tz_dp_lit_at(const struct dp_lit *tab, size_t n, const char *s,
+			       size_t len, size_t i)
+{
+	int best = -1;
+	size_t bn = 0;
+
+	for (size_t k = 0; k < n; k++)
+		if (tab[k].n > bn && len - i >= tab[k].n && s[i] == tab[k].s[0] &&
+		    !memcmp(s + i, tab[k].s, tab[k].n)) {
+			best = (int)k;
+			bn = tab[k].n;
+		}
+	return best;
+}
 
 /* ---- docparse.c ---- */
 
@@ -163,8 +187,14 @@ uint32_t tz_dp_t2s(uint32_t cp);
 uint32_t tz_dp_cp(const char *s, size_t len, size_t i, size_t *n);
 /* Offset of the code point before i (0 if none). */
 size_t tz_dp_prev(const char *s, size_t i);
-/* 1 if s[i..] starts with the literal `lit`. */
-int tz_dp_at(const char *s, size_t len, size_t i, const char *lit);
+/* 1 if s[i..] starts with the literal `lit` (inline, so that strlen of a
+ * literal folds to a constant: the scanners call this on every byte). */
+static inline int tz_dp_at(const char *s, size_t len, size_t i, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return i <= len && len - i >= n && !memcmp(s + i, lit, n);
+}
 /* First offset >= from where `lit` occurs before `to`, or DP_NONE. */
 size_t tz_dp_find(const char *s, size_t from, size_t to, const char *lit);
 /* Last offset in [from, to) where `lit` starts, or DP_NONE. */

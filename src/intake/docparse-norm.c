@@ -42,13 +42,6 @@ size_t tz_dp_prev(const char *s, size_t i)
 	return i;
 }
 
-int tz_dp_at(const char *s, size_t len, size_t i, const char *lit)
-{
-	size_t n = strlen(lit);
-
-	return i <= len && len - i >= n && !memcmp(s + i, lit, n);
-}
-
 size_t tz_dp_find(const char *s, size_t from, size_t to, const char *lit)
 {
 	size_t n = strlen(lit);

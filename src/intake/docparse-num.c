@@ -15,14 +15,14 @@
 #include "base/banned.h"
 
 /* Longest first where one is a prefix of another. */
-static const char *units[] = {
-	"个百分点", "百分点", "亿元", "万元", "千元", "元", "万亿",
-	"万标箱", "万吨", "万千瓦", "万平方米", "万平米", "万人次", "万人", "万户",
-	"万亩", "万辆", "万家", "万个", "万套", "万件", "万千瓦时", "亿千瓦时", "亿吨",
-	"亿", "万", "个", "项", "家", "户", "亩", "公顷", "平方公里", "平方米", "平米",
-	"公里", "千米", "米", "吨", "标箱", "TEU", "人次", "人", "台(套)", "台", "套",
-	"辆", "座", "条", "列", "千瓦", "兆瓦", "GW", "MW", "kW", "宗", "件", "次", "场",
-	"倍", "%", "‰", "所", "栋", "柜", "批", "处", "名", "位", "个月", "天", "万元/亩",
+static const struct dp_lit units[] = {
+	DP_LIT("个百分点"), DP_LIT("百分点"), DP_LIT("亿元"), DP_LIT("万元"), DP_LIT("千元"), DP_LIT("元"), DP_LIT("万亿"),
+	DP_LIT("万标箱"), DP_LIT("万吨"), DP_LIT("万千瓦"), DP_LIT("万平方米"), DP_LIT("万平米"), DP_LIT("万人次"), DP_LIT("万人"), DP_LIT("万户"),
+	DP_LIT("万亩"), DP_LIT("万辆"), DP_LIT("万家"), DP_LIT("万个"), DP_LIT("万套"), DP_LIT("万件"), DP_LIT("万千瓦时"), DP_LIT("亿千瓦时"), DP_LIT("亿吨"),
+	DP_LIT("亿"), DP_LIT("万"), DP_LIT("个"), DP_LIT("项"), DP_LIT("家"), DP_LIT("户"), DP_LIT("亩"), DP_LIT("公顷"), DP_LIT("平方公里"), DP_LIT("平方米"), DP_LIT("平米"),
+	DP_LIT("公里"), DP_LIT("千米"), DP_LIT("米"), DP_LIT("吨"), DP_LIT("标箱"), DP_LIT("TEU"), DP_LIT("人次"), DP_LIT("人"), DP_LIT("台(套)"), DP_LIT("台"), DP_LIT("套"),
+	DP_LIT("辆"), DP_LIT("座"), DP_LIT("条"), DP_LIT("列"), DP_LIT("千瓦"), DP_LIT("兆瓦"), DP_LIT("GW"), DP_LIT("MW"), DP_LIT("kW"), DP_LIT("宗"), DP_LIT("件"), DP_LIT("次"), DP_LIT("场"),
+	DP_LIT("倍"), DP_LIT("%"), DP_LIT("‰"), DP_LIT("所"), DP_LIT("栋"), DP_LIT("柜"), DP_LIT("批"), DP_LIT("处"), DP_LIT("名"), DP_LIT("位"), DP_LIT("个月"), DP_LIT("天"), DP_LIT("万元/亩"),
 };
 
 static int is_digit(char ch)
@@ -32,7 +32,7 @@ static int is_digit(char ch)
 
 size_t tz_dp_qty_at(const char *s, size_t len, size_t i, struct dp_qty *q)
 {
-	size_t p = i, e, k;
+	size_t p = i, e;
 	int seen_dot = 0, nd = 0;
 	size_t vl = 0;
 	char prev;
@@ -90,8 +90,8 @@ size_t tz_dp_qty_at(const char *s, size_t len, size_t i, struct dp_qty *q)
 			else if (after < len && s[after] == '.')
 				ok_end = 1;
 			else
-				for (k = 0; k < sizeof(units) / sizeof(units[0]) && !ok_end; k++)
-					ok_end = tz_dp_at(s, len, after, units[k]);
+				ok_end = tz_dp_lit_at(units, sizeof(units) / sizeof(units[0]), s, len,
+						      after) >= 0;
 			if (ok_end) {
 				for (; p < after; p++) {
 					if (s[p] == ',')
@@ -131,20 +131,15 @@ size_t tz_dp_qty_at(const char *s, size_t len, size_t i, struct dp_qty *q)
 
 const char *tz_dp_unit_at(const char *s, size_t len, size_t i, size_t *end)
 {
-	const char *best = NULL;
-	size_t bn = 0;
+	int k;
 
-	for (size_t k = 0; k < sizeof(units) / sizeof(units[0]); k++) {
-		size_t n = strlen(units[k]);
-
-		if (n > bn && tz_dp_at(s, len, i, units[k])) {
-			best = units[k];
-			bn = n;
-		}
-	}
-	if (best)
-		*end = i + bn;
-	return best;
+	if (i >= len)
+		return NULL;
+	k = tz_dp_lit_at(units, sizeof(units) / sizeof(units[0]), s, len, i);
+	if (k < 0)
+		return NULL;
+	*end = i + units[k].n;
+	return units[k].s;
 }
 
 int tz_dp_unit_is_money(const char *unit)

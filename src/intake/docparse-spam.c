@@ -73,10 +73,8 @@ static void add_span(struct dp_ctx *c, size_t li, size_t b, size_t e)
 }
 
 /* Case-insensitive match of an ASCII-or-UTF-8 literal. */
-static int match_ci(const char *s, size_t len, size_t i, const char *lit)
+static int match_ci(const char *s, size_t len, size_t i, const char *lit, size_t n)
 {
-	size_t n = strlen(lit);
-
 	if (len - i < n)
 		return 0;
 	for (size_t k = 0; k < n; k++) {
@@ -101,23 +99,55 @@ static int fought(const char *s, size_t b)
 	return 0;
 }
 
-/* Length of the longest lexicon term at s[i], 0 if none. */
-static size_t term_at(const char **lex, size_t nlex, const unsigned char first[256],
-		      const char *s, size_t len, size_t i)
+/*
+ * A lexicon ready for matching: term lengths, and a bitmap of the first two
+ * bytes of every term (ASCII terms case-folded) so that most positions are
+ * rejected with one lookup.
+ */
+struct lexicon {
+	const char **terms;
+	size_t n;
+	size_t len[128];
+	unsigned char first2[65536 / 8];
+};
+
+static unsigned pair_key(unsigned char a, unsigned char b)
 {
-	unsigned char ch = (unsigned char)s[i];
-	size_t best = 0;
+	if (a >= 'A' && a <= 'Z')
+		a = (unsigned char)(a + 32);
+	if (b >= 'A' && b <= 'Z')
+		b = (unsigned char)(b + 32);
+	return (unsigned)a << 8 | b;
+}
 
-	if (ch >= 'A' && ch <= 'Z')
-		ch = (unsigned char)(ch + 32);
-	if (!first[ch])
-		return 0;
-	for (size_t k = 0; k < nlex; k++) {
-		size_t n = strlen(lex[k]);
+static void lex_init(struct lexicon *lx, const char **terms, size_t n)
+{
+	memset(lx, 0, sizeof(*lx));
+	lx->terms = terms;
+	lx->n = n < 128 ? n : 128;
+	for (size_t k = 0; k < lx->n; k++) {
+		unsigned key;
 
-		if ((unsigned char)lex[k][0] == ch && n > best && match_ci(s, len, i, lex[k]))
-			best = n;
+		lx->len[k] = strlen(terms[k]);
+		key = pair_key((unsigned char)terms[k][0], (unsigned char)terms[k][1]);
+		lx->first2[key >> 3] |= (unsigned char)(1u << (key & 7));
 	}
+}
+
+/* Length of the longest lexicon term at s[i], 0 if none. */
+static size_t term_at(const struct lexicon *lx, const char *s, size_t len, size_t i)
+{
+	size_t best = 0;
+	unsigned key;
+
+	if (i + 1 >= len)
+		return 0;
+	key = pair_key((unsigned char)s[i], (unsigned char)s[i + 1]);
+	if (!(lx->first2[key >> 3] & (1u << (key & 7))))
+		return 0;
+	for (size_t k = 0; k < lx->n; k++)
+		if (lx->len[k] > best && match_ci(s, len, i, lx->terms[k], lx->len[k]))
+			best = lx->len[k];
 	return best;
 }
 
@@ -146,15 +176,11 @@ static size_t heading_text(const char *s, size_t len)
 
 void tz_dp_scan_spam(struct dp_ctx *c)
 {
-	unsigned char fs[256] = { 0 }, fw[256] = { 0 };
-	size_t nstrong = sizeof(strong) / sizeof(strong[0]);
-	size_t nweak = sizeof(weak) / sizeof(weak[0]);
+	struct lexicon *ls = tz_xmalloc(sizeof(*ls)), *lw = tz_xmalloc(sizeof(*lw));
 	size_t li, guanyu_headings = 0, headings = 0;
 
-	for (size_t k = 0; k < nstrong; k++)
-		fs[(unsigned char)strong[k][0]] = 1;
-	for (size_t k = 0; k < nweak; k++)
-		fw[(unsigned char)weak[k][0]] = 1;
+	lex_init(ls, strong, sizeof(strong) / sizeof(strong[0]));
+	lex_init(lw, weak, sizeof(weak) / sizeof(weak[0]));
 	/* Do the document's headings start with 关于? (replies: 一、关于…) */
 	for (li = 0; li < c->nlines; li++) {
 		const struct dp_line *l = &c->lines[li];
@@ -178,7 +204,7 @@ void tz_dp_scan_spam(struct dp_ctx *c)
 		if (l->cls == DP_BLANK)
 			continue;
 		for (i = 0; i < len; i++) {
-			size_t n = term_at(strong, nstrong, fs, s, len, i);
+			size_t n = term_at(ls, s, len, i);
 
 			if (n && !fought(s, i))
 				add_span(c, li, i, i + n);
@@ -189,10 +215,10 @@ void tz_dp_scan_spam(struct dp_ctx *c)
 			size_t n = 0;
 
 			for (size_t k = h; k < len && k < h + 18 && !n; k++)
-				n = term_at(weak, nweak, fw, s, len, k) ? k : 0;
+				n = term_at(lw, s, len, k) ? k : 0;
 			if (n && !tz_dp_at(s, len, h, "关于") &&
 			    !tz_dp_in_spam(c, li, h, n + 1)) {
-				size_t e = n + term_at(weak, nweak, fw, s, len, n);
+				size_t e = n + term_at(lw, s, len, n);
 
 				add_span(c, li, h, e);
 			}
@@ -212,7 +238,7 @@ void tz_dp_scan_spam(struct dp_ctx *c)
 			if (tz_dp_at(s, len, i + 3, "关于") || tz_dp_in_spam(c, li, i + 3, i + 6))
 				continue;
 			for (size_t j = i + 3; j < i + 3 + 12 && j < k; j++) {
-				n = term_at(weak, nweak, fw, s, len, j);
+				n = term_at(lw, s, len, j);
 				if (n) {
 					add_span(c, li, i + 3, j + n);
 					break;
@@ -252,6 +278,8 @@ void tz_dp_scan_spam(struct dp_ctx *c)
 					   "疑似被篡改插入的赌博/色情广告词");
 		}
 	}
+	free(ls);
+	free(lw);
 }
 
 int tz_dp_in_spam(const struct dp_ctx *c, size_t li, size_t b, size_t e)

@@ -52,13 +52,13 @@ struct item {
 	unsigned styles;         /* styles of children that have units */
 };
 
-static const char *lead_labels[] = {
-	"牵头责任单位", "主要责任单位", "牵头单位", "牵头部门", "主责单位", "主办单位",
-	"牵头领导", "牵头:",
+static const struct dp_lit lead_labels[] = {
+	DP_LIT("牵头责任单位"), DP_LIT("主要责任单位"), DP_LIT("牵头单位"), DP_LIT("牵头部门"), DP_LIT("主责单位"), DP_LIT("主办单位"),
+	DP_LIT("牵头领导"), DP_LIT("牵头:"),
 };
-static const char *resp_labels[] = {
-	"责任单位", "配合单位", "参与单位", "协办单位", "配合部门", "责任部门", "协同单位",
-	"参加单位", "协助单位", "成员单位", "实施单位", "落实单位",
+static const struct dp_lit resp_labels[] = {
+	DP_LIT("责任单位"), DP_LIT("配合单位"), DP_LIT("参与单位"), DP_LIT("协办单位"), DP_LIT("配合部门"), DP_LIT("责任部门"), DP_LIT("协同单位"),
+	DP_LIT("参加单位"), DP_LIT("协助单位"), DP_LIT("成员单位"), DP_LIT("实施单位"), DP_LIT("落实单位"),
 };
 /* Cut from the end of a unit name. */
 static const char *suffixes[] = {
@@ -85,16 +85,20 @@ static void strv_push(struct strv *sv, const char *s)
 /* The label at s[i]: 1 lead, 2 responsible, 0 none; *n its length. */
 static int unit_label_at(const char *s, size_t len, size_t i, size_t *n)
 {
-	for (size_t k = 0; k < sizeof(lead_labels) / sizeof(lead_labels[0]); k++)
-		if (tz_dp_at(s, len, i, lead_labels[k])) {
-			*n = strlen(lead_labels[k]);
-			return 1;
-		}
-	for (size_t k = 0; k < sizeof(resp_labels) / sizeof(resp_labels[0]); k++)
-		if (tz_dp_at(s, len, i, resp_labels[k])) {
-			*n = strlen(resp_labels[k]);
-			return 2;
-		}
+	int k;
+
+	if (i >= len || (unsigned char)s[i] < 0x80)
+		return 0;
+	k = tz_dp_lit_at(lead_labels, sizeof(lead_labels) / sizeof(lead_labels[0]), s, len, i);
+	if (k >= 0) {
+		*n = lead_labels[k].n;
+		return 1;
+	}
+	k = tz_dp_lit_at(resp_labels, sizeof(resp_labels) / sizeof(resp_labels[0]), s, len, i);
+	if (k >= 0) {
+		*n = resp_labels[k].n;
+		return 2;
+	}
 	return 0;
 }
 

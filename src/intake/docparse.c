@@ -150,6 +150,21 @@ int tz_docparse(const char *data, size_t len, struct tz_doc **out, struct tz_err
 	rc = check_bytes(data, len, err);
 	if (rc)
 		return rc;
+	/* A page saved or cut off in the middle of a UTF-8 character: drop
+	 * the incomplete character rather than reject the whole text. */
+	if (len > 1 && (unsigned char)data[len - 1] >= 0x80) {
+		size_t k = len - 1, back = 0;
+
+		while (k > 0 && back < 3 && ((unsigned char)data[k] & 0xC0) == 0x80)
+			k--, back++;
+		{
+			unsigned char lead = (unsigned char)data[k];
+			size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+
+			if (lead >= 0xC0 && len - k < need && tz_utf8_valid(data, k))
+				len = k;
+		}
+	}
 	tz_buf_init(&utf8, TZ_LIMIT_DOC + 16u);
 	rc = tz_text_to_utf8(data, len, &utf8, &enc, err);
 	if (rc)
