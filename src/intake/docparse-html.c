@@ -302,7 +302,7 @@ int tz_dp_html_strip(const char *s, size_t len, struct tz_buf *out,
 			}
 			if (in_list(name, block_elems, sizeof(block_elems) / sizeof(block_elems[0])))
 				add_nl(out);
-			else if (!strcmp(name, "td") || !strcmp(name, "th"))
+			else if (!close_elem && (!strcmp(name, "td") || !strcmp(name, "th")))
 				tz_buf_adds(out, "  ");
 			continue;
 		}

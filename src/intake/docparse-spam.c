@@ -240,7 +240,12 @@ void tz_dp_scan_spam(struct dp_ctx *c)
 			for (size_t j = i + 3; j < i + 3 + 12 && j < k; j++) {
 				n = term_at(lw, s, len, j);
 				if (n) {
-					add_span(c, li, i + 3, j + n);
+					size_t e = j + n, m;
+
+					/* "足球彩票": run on over further weak words */
+					while (e < k && (m = term_at(lw, s, len, e)) > 0)
+						e += m;
+					add_span(c, li, i + 3, e);
 					break;
 				}
 			}
