@@ -36,6 +36,10 @@ static const struct measure {
 	{ "投资完成率", "投资完成率", FC_PCT },
 	{ "完成年度计划的", "投资完成率", FC_PCT },
 	{ "占年度计划的", "投资完成率", FC_PCT },
+	{ "占年度计划投资的", "投资完成率", FC_PCT },
+	{ "完成年度计划投资的", "投资完成率", FC_PCT },
+	{ "占年计划的", "投资完成率", FC_PCT },
+	{ "占年度投资计划的", "投资完成率", FC_PCT },
 	{ "完成率", "投资完成率", FC_PCT },
 	{ "开复工率", "开复工率", FC_PCT },
 	{ "开工率", "开工率", FC_PCT },
@@ -411,6 +415,32 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 			int adjacent = prev_qty_end == i;
 
 			k = measure_for(s, wfrom, i, q.unit, &at);
+			/* "56个重点项目": a count named after its number */
+			if ((k < 0 || !unit_fits(measures[k].cls, q.unit)) && tz_dp_unit_is_count(q.unit) &&
+			    !adjacent) {
+				size_t p = e;
+
+				for (int hop = 0; hop < 4 && p < len; hop++) {
+					static const char *pre[] = { "重点", "市级", "省级", "县级", "在建", "新建", "续建" };
+					int moved = 0;
+
+					for (size_t w = 0; w < sizeof(pre) / sizeof(pre[0]); w++)
+						if (tz_dp_at(s, len, p, pre[w])) {
+							p += strlen(pre[w]);
+							moved = 1;
+						}
+					if (!moved)
+						break;
+				}
+				if (tz_dp_at(s, len, p, "项目")) {
+					add_figure(c, li, i, e, "项目数", sgroup ? sgroup : group, q.value,
+						   q.unit, 0);
+					prev_end = prev_qty_end = e;
+					prev_qty_start = i;
+					i = e;
+					continue;
+				}
+			}
 			if (k < 0 || !q.unit) {
 				if (adjacent && q.unit && prev_qty_start != DP_NONE)
 					tz_dp_warn(c, "damaged_figure", li, prev_qty_start, e, NULL,

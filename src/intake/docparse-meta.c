@@ -320,6 +320,14 @@ static void set_meta(struct dp_ctx *c, enum meta_field f, size_t li, size_t b, s
 	tz_dp_trim(l->norm, &b, &e, NULL);
 	if (b >= e)
 		return;
+	/* "文号：无", "索引号：—": a placeholder, not a value */
+	{
+		static const char *none[] = { "无", "空", "暂无", "-", "—", "/", "--", "——", "null" };
+
+		for (size_t k = 0; k < sizeof(none) / sizeof(none[0]); k++)
+			if (e - b == strlen(none[k]) && !memcmp(l->norm + b, none[k], e - b))
+				return;
+	}
 	switch (f) {
 	case MF_PUBLISH:
 	case MF_DATE:
