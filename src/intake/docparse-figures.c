@@ -13,7 +13,8 @@
  * Sub-groups: "其中,省重点项目45个,…" names the group until the end of
  * the sentence; a short numbered heading ("(二)市重点项目") or a line
  * "高新区:…" names it for what follows. Rankings ("排名前三位的是:高新区
- * (92.3%)、经开区(88.1%)…") become figures in their order, with `rank`.
+ * (92.3%)、经开区(88.1%)…") become figures in their order, with `rank`
+ * (1, 2, … from the top; -1, -2, … for a 排名后N位 list, -1 = last).
  *
  * Damage: quantities run together ("75%124个") are split; the second is
  * kept when a measure word labels it and warned about otherwise. Spam
@@ -186,13 +187,12 @@ static int clause_sep(const char *s, size_t len, size_t i)
 }
 
 /* Parse a ranking list after `p`; returns the offset after it. */
-static size_t ranking(struct dp_ctx *c, size_t li, size_t p, const char *label, const char *group)
+static size_t ranking(struct dp_ctx *c, size_t li, size_t p, const char *label, int sign)
 {
 	const char *s = c->lines[li].norm;
 	size_t len = c->lines[li].norm_len, i = p, start;
 	int rank = 0;
 
-	(void)group;
 	i = tz_dp_skip_sp(s, len, i);
 	if (i < len && s[i] == ':')
 		i++;
@@ -234,7 +234,8 @@ static size_t ranking(struct dp_ctx *c, size_t li, size_t p, const char *label, 
 			if (ne > ib && ne - ib <= 45) {
 				const char *name = tz_dp_dup(c, li, ib, ne, DP_DUP_TRIM);
 
-				add_figure(c, li, ib, ie, label, name, value, unit, ++rank);
+				++rank;
+				add_figure(c, li, ib, ie, label, name, value, unit, sign * rank);
 			}
 			if (stop)
 				return i;
@@ -331,7 +332,9 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 				else if (rank_label)
 					label = rank_label; /* "…；排名后三位的是" */
 				rank_label = label;
-				i = ranking(c, li, p, label, group);
+				/* 排名后三位: places counted from the bottom (-1 = last) */
+				i = ranking(c, li, p, label,
+					    tz_dp_at(s, len, i, "排名后") || tz_dp_at(s, len, i, "排在后") ? -1 : 1);
 				prev_qty_end = DP_NONE;
 				continue;
 			}

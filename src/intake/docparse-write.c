@@ -220,8 +220,10 @@ int tz_doc_write_text(const struct tz_doc *d, FILE *fp, struct tz_err *err)
 			const struct tz_doc_figure *f = &d->figures[i];
 
 			fputs("  ", fp);
-			if (f->rank)
+			if (f->rank > 0)
 				fprintf(fp, "第%d位 ", f->rank);
+			else if (f->rank < 0)
+				fprintf(fp, "倒数第%d位 ", -f->rank);
 			if (f->group)
 				fprintf(fp, "%s·", f->group);
 			fprintf(fp, "%s：%s%s（第%ld行：%s）\n", f->label, f->value ? f->value : "—",

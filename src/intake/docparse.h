@@ -63,8 +63,9 @@ struct tz_doc_task {
  * 年度计划投资, 完成投资, 投资完成率, 开工率, …), `group` the sub-group
  * it is about (省重点项目, 高新区) or NULL for the whole, `value` the exact
  * decimal string (full-width digits folded, thousands separators
- * dropped), `unit` normalised (亿元, 个, %). `rank` is the 1-based place
- * in a ranking list, 0 when the figure is not part of one.
+ * dropped), `unit` normalised (亿元, 个, %). `rank` is the place in a
+ * ranking list: 1, 2, … from the top, -1, -2, … from the bottom (排名后三位,
+ * -1 = last), 0 when the figure is not part of a ranking.
  */
 struct tz_doc_figure {
 	const char *text;
