@@ -73,8 +73,14 @@ static const char *resp_marks[] = {
 };
 static const char *lead_marks[] = { "牵头", "牵头负责", "牵头落实", "牵头抓总" };
 
+/* No real task names more units than this; more is a damaged or hostile
+ * text, and the duplicate check below must stay cheap. */
+#define MAX_UNITS 200
+
 static void strv_push(struct strv *sv, const char *s)
 {
+	if (sv->n >= MAX_UNITS)
+		return;
 	for (size_t k = 0; k < sv->n; k++)
 		if (!strcmp(sv->v[k], s))
 			return;

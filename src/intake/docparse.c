@@ -33,7 +33,10 @@ void tz_dp_warn_text(struct dp_ctx *c, const char *kind, size_t li, size_t off,
 
 	if (!text)
 		return;
-	for (size_t k = d->nwarnings; k-- > 0;) {
+	/* Duplicates come from stages meeting the same text: look at the last
+	 * few warnings only, so that a line with a million phone numbers
+	 * stays linear. */
+	for (size_t k = d->nwarnings, seen = 0; k-- > 0 && seen < 8; seen++) {
 		if (c->wkeys[k].line != li)
 			break;
 		if (!strcmp(d->warnings[k].kind, kind) && !strcmp(d->warnings[k].text, text) &&
@@ -63,25 +66,44 @@ void tz_dp_warn(struct dp_ctx *c, const char *kind, size_t li, size_t b, size_t 
 	tz_dp_warn_text(c, kind, li, b, tz_dp_dup(c, li, b, e, DP_DUP_TRIM), reading, detail);
 }
 
-/* Put the warnings in the order of the text (stable). */
+struct wsort {
+	struct dp_wkey key;
+	size_t seq;
+	struct tz_doc_warning w;
+};
+
+static int wsort_cmp(const void *pa, const void *pb)
+{
+	const struct wsort *a = pa, *b = pb;
+
+	if (a->key.line != b->key.line)
+		return a->key.line < b->key.line ? -1 : 1;
+	if (a->key.off != b->key.off)
+		return a->key.off < b->key.off ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Put the warnings in the order of the text (stable: ties keep the order
+ * in which the stages found them). */
 static void sort_warnings(struct dp_ctx *c)
 {
 	struct tz_doc *d = c->doc;
+	struct wsort *v;
 
-	for (size_t a = 1; a < d->nwarnings; a++) {
-		struct tz_doc_warning w = d->warnings[a];
-		struct dp_wkey k = c->wkeys[a];
-		size_t b = a;
-
-		while (b > 0 && (c->wkeys[b - 1].line > k.line ||
-				 (c->wkeys[b - 1].line == k.line && c->wkeys[b - 1].off > k.off))) {
-			d->warnings[b] = d->warnings[b - 1];
-			c->wkeys[b] = c->wkeys[b - 1];
-			b--;
-		}
-		d->warnings[b] = w;
-		c->wkeys[b] = k;
+	if (d->nwarnings < 2)
+		return;
+	v = tz_xmalloc(tz_st_mult(d->nwarnings, sizeof(*v)));
+	for (size_t i = 0; i < d->nwarnings; i++) {
+		v[i].key = c->wkeys[i];
+		v[i].seq = i;
+		v[i].w = d->warnings[i];
 	}
+	qsort(v, d->nwarnings, sizeof(*v), wsort_cmp);
+	for (size_t i = 0; i < d->nwarnings; i++) {
+		d->warnings[i] = v[i].w;
+		c->wkeys[i] = v[i].key;
+	}
+	free(v);
 }
 
 /* ------------------------------------------------------------------ */
