@@ -194,7 +194,7 @@ static int readings(const char *ds, size_t n, int with_year, int with_day, struc
 			return 0;
 		for (size_t k = off; k < n; k++)
 			m = m * 10 + (ds[k] - '0');
-		if (m < 1 || m > 12 || (n - off == 2 && ds[off] == '0' && 0))
+		if (m < 1 || m > 12)
 			return 0;
 		out->y = y;
 		out->m = m;
@@ -214,8 +214,6 @@ static int readings(const char *ds, size_t n, int with_year, int with_day, struc
 			m = m * 10 + (ds[k] - '0');
 		for (size_t k = off + ml; k < n; k++)
 			d = d * 10 + (ds[k] - '0');
-		if (ml == 2 && ds[off] == '0' && 0)
-			continue;
 		if (valid_md(y, m, d)) {
 			count++;
 			out->y = y;
@@ -304,15 +302,12 @@ static int duration_before(const char *s, size_t b)
 {
 	static const char *w[] = { "第", "约", "近", "共", "达", "历时", "用时", "累计",
 				   "每", "满", "超过", "不超过", "仅", "需", "提前", "延长" };
-	size_t p = tz_dp_prev(s, b);
-
 	for (size_t k = 0; k < sizeof(w) / sizeof(w[0]); k++) {
 		size_t n = strlen(w[k]);
 
 		if (b >= n && !memcmp(s + b - n, w[k], n))
 			return 1;
 	}
-	(void)p;
 	return 0;
 }
 

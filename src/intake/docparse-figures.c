@@ -474,8 +474,11 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 	}
 }
 
-/* A heading's group name, or NULL. */
-static const char *heading_group(struct dp_ctx *c, size_t li)
+/*
+ * Is line li a numbered heading? Returns 1 and sets *group to the group it
+ * names (NULL for a generic heading such as 总体情况), else returns 0.
+ */
+static int heading_group(struct dp_ctx *c, size_t li, const char **group)
 {
 	const struct dp_line *l = &c->lines[li];
 	const char *s = l->norm;
@@ -489,18 +492,20 @@ static const char *heading_group(struct dp_ctx *c, size_t li)
 	else if (i + 1 < len && s[i] >= '1' && s[i] <= '9' && (s[i + 1] == '.' || tz_dp_at(s, len, i + 1, "、")))
 		b = i + (s[i + 1] == '.' ? 2 : 4);
 	else
-		return (const char *)-1; /* not a heading */
+		return 0;
+	*group = NULL;
 	e = len;
 	tz_dp_trim(s, &b, &e, "。:");
 	if (e <= b || e - b > 45)
-		return NULL;
+		return 1;
 	for (size_t k = b; k < e; k++)
 		if ((s[k] >= '0' && s[k] <= '9') || s[k] == ',' || tz_dp_at(s, e, k, "。"))
-			return NULL;
+			return 1;
 	for (size_t k = 0; k < sizeof(generic) / sizeof(generic[0]); k++)
 		if (tz_dp_find(s, b, e, generic[k]) != DP_NONE)
-			return NULL;
-	return tz_dp_dup(c, li, b, e, DP_DUP_TRIM);
+			return 1;
+	*group = tz_dp_dup(c, li, b, e, DP_DUP_TRIM);
+	return 1;
 }
 
 void tz_dp_figures(struct dp_ctx *c)
@@ -509,15 +514,11 @@ void tz_dp_figures(struct dp_ctx *c)
 	size_t end = c->sig_start < c->nlines ? c->sig_start : c->nlines;
 
 	for (size_t li = c->title_line == DP_NONE ? 0 : c->title_line + 1; li < end; li++) {
-		const char *g;
-
 		if (c->lines[li].cls != DP_CONTENT)
 			continue;
-		g = heading_group(c, li);
-		if (g != (const char *)-1) {
-			group = g;
-			/* a heading line may carry figures too */
-		}
+		/* a heading names the group of what follows (and may itself
+		 * carry figures) */
+		heading_group(c, li, &group);
 		scan_line(c, li, group);
 	}
 }

@@ -299,10 +299,8 @@ static int unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct ite
 	const char *s = c->lines[li].norm;
 	size_t i, n, vb = 0, had_lead = it->lead.n;
 	int cur = 0, any = 0, rule;
-	struct strv before_resp = it->resp;
 	size_t resp0 = it->resp.n;
 
-	(void)before_resp;
 	tz_dp_trim(s, &b, &e, NULL);
 	if (b >= e)
 		return 0;
