@@ -310,7 +310,7 @@ int tz_dp_html_strip(const char *s, size_t len, struct tz_buf *out,
 			return TZ_ETOOBIG;
 		i++;
 	}
-	if (out->len > TZ_LIMIT_DOC)
+	if (out->len > TZ_LIMIT_DOC * 2u)
 		return TZ_ETOOBIG;
 	return 0;
 }

@@ -187,7 +187,7 @@ int tz_docparse(const char *data, size_t len, struct tz_doc **out, struct tz_err
 				len = k;
 		}
 	}
-	tz_buf_init(&utf8, TZ_LIMIT_DOC + 16u);
+	tz_buf_init(&utf8, TZ_LIMIT_DOC * 2u); /* GBK grows by half in UTF-8 */
 	rc = tz_text_to_utf8(data, len, &utf8, &enc, err);
 	if (rc)
 		goto fail; /* err says which byte is neither UTF-8 nor GBK */
@@ -198,7 +198,7 @@ int tz_docparse(const char *data, size_t len, struct tz_doc **out, struct tz_err
 	c.arena = d->arena;
 	c.title_line = DP_NONE;
 	if (tz_dp_is_html(utf8.buf, utf8.len)) {
-		tz_buf_init(&text, TZ_LIMIT_DOC + 16u);
+		tz_buf_init(&text, TZ_LIMIT_DOC * 2u);
 		rc = tz_dp_html_strip(utf8.buf, utf8.len, &text, &c.src_nl, &c.nsrc_nl);
 		if (rc) {
 			rc = tz_err_set(err, TZ_ETOOBIG, "文件过大");
