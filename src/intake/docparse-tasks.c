@@ -17,8 +17,9 @@
  * A value is split on 、 , ; at bracket depth 0, so "各县(市)区政府" and
  * "市营商局(市审批局)" stay whole; "等", "等单位", "按职责分工负责",
  * "分别负责" and the like are cut from the end of a name; clauses ending in
- * 配合/参与/协助/负责 are responsible units whatever label they follow; the
- * rule "第一责任单位为牵头单位" makes the first responsible unit the lead.
+ * 配合/参与/协助/负责 are responsible units whatever label they follow; a
+ * name marked "(牵头)" is a lead unit ("市发展改革委（牵头）"); the rule
+ * "第一责任单位为牵头单位" makes the first responsible unit the lead.
  *
  * An item with units is a task. An item without units is reported as a
  * task without units (has_units = 0, warning `task_without_units`) when a
@@ -182,8 +183,12 @@ static int is_close(const char *s, size_t len, size_t i, size_t *n)
 	return 0;
 }
 
-/* Split [b, e) into units at depth-0 separators and add them. */
-static void add_units(struct dp_ctx *c, size_t li, size_t b, size_t e, struct strv *to)
+/*
+ * Split [b, e) into units at depth-0 separators and add them to `to`; a
+ * name marked "(牵头)" ("市发展改革委（牵头）") goes to `lead` instead.
+ */
+static void add_units(struct dp_ctx *c, size_t li, size_t b, size_t e, struct strv *to,
+		      struct strv *lead)
 {
 	const char *s = c->lines[li].norm;
 	size_t i = b, start = b, n;
@@ -229,10 +234,22 @@ static void add_units(struct dp_ctx *c, size_t li, size_t b, size_t e, struct st
 				}
 			}
 			if (ue > ub && !is_rule(s, ub, ue)) {
-				const char *u = tz_dp_dup(c, li, ub, ue, DP_DUP_TRIM);
+				struct strv *dst = to;
+				const char *u;
 
+				for (size_t k = 0; k < 2; k++) {
+					static const char *marks[] = { "(牵头)", "(牵头单位)" };
+					size_t ml = strlen(marks[k]);
+
+					if (ue - ub > ml && !memcmp(s + ue - ml, marks[k], ml)) {
+						ue -= ml;
+						dst = lead;
+						break;
+					}
+				}
+				u = tz_dp_dup(c, li, ub, ue, DP_DUP_TRIM);
 				if (u)
-					strv_push(to, u);
+					strv_push(dst, u);
 			}
 			start = i + n;
 		}
@@ -280,7 +297,7 @@ static void add_clauses(struct dp_ctx *c, size_t li, size_t b, size_t e, int lab
 				else if (ends_with_any(s, cb, ce, lead_marks,
 						       sizeof(lead_marks) / sizeof(lead_marks[0])))
 					to = 1;
-				add_units(c, li, cb, ce, to == 1 ? &it->lead : &it->resp);
+				add_units(c, li, cb, ce, to == 1 ? &it->lead : &it->resp, &it->lead);
 			}
 			start = i + n;
 		}
