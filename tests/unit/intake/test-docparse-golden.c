@@ -18,6 +18,7 @@
 #include "tz-test.h"
 
 #include <dirent.h>
+#include <sys/stat.h>
 
 #include <jansson.h>
 
@@ -225,9 +226,13 @@ static void test_golden(void **state)
 	snprintf(dir, sizeof(dir), "%s/doc", tz_test_data());
 	dp = opendir(dir);
 	assert_non_null(dp);
-	while ((de = readdir(dp)) && nnames < 256)
-		if (de->d_name[0] != '.')
+	while ((de = readdir(dp)) && nnames < 256) {
+		struct stat st;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		if (de->d_name[0] != '.' && !stat(path, &st) && S_ISDIR(st.st_mode))
 			names[nnames++] = strdup(de->d_name);
+	}
 	closedir(dp);
 	qsort(names, nnames, sizeof(names[0]), cmp_names);
 	for (size_t c = 0; c < nnames; c++) {
