@@ -215,7 +215,7 @@ static int cmp_names(const void *a, const void *b)
 
 static void test_golden(void **state)
 {
-	char dir[1024], path[1200];
+	char dir[1024], path[1400];
 	DIR *dp;
 	struct dirent *de;
 	char *names[256];
