@@ -20,6 +20,18 @@
 
 static const char usage_line[] = "taizhang doc parse 文件|- [--format json|text]";
 
+/* The common reasons a file cannot be read, in Chinese. */
+static const char *reason(int e)
+{
+	switch (e) {
+	case ENOENT: return "文件不存在";
+	case EACCES: return "没有读取权限";
+	case EISDIR: return "这是一个目录，不是文件";
+	case ENOTDIR: return "路径中有一段不是目录";
+	}
+	return strerror(e);
+}
+
 /* Read all of `path` ("-": stdin) into `out`, refusing more than
  * TZ_LIMIT_DOC bytes. */
 static int read_all(const char *path, struct tz_buf *out, struct tz_err *err)
@@ -31,7 +43,7 @@ static int read_all(const char *path, struct tz_buf *out, struct tz_err *err)
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0)
 			return tz_err_set_at(err, TZ_EIO, path, 0, NULL, "无法打开文件：%s",
-					     strerror(errno));
+					     reason(errno));
 	}
 	for (;;) {
 		ssize_t n = read(fd, chunk, sizeof(chunk));
@@ -39,7 +51,7 @@ static int read_all(const char *path, struct tz_buf *out, struct tz_err *err)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			rc = tz_err_set_at(err, TZ_EIO, path, 0, NULL, "读取失败：%s", strerror(errno));
+			rc = tz_err_set_at(err, TZ_EIO, path, 0, NULL, "读取失败：%s", reason(errno));
 			break;
 		}
 		if (n == 0)
