@@ -15,8 +15,10 @@
  *                                  spelling and output keeps what was written
  *   noise        docparse-noise.c  page furniture and catalogue lines
  *   spam         docparse-spam.c   injected betting/porn phrases
+ *   layout       docparse-layout.c header, body and signature
  *   meta         docparse-meta.c   kind, title, 文号, issuer, dates,
- *                                  catalogue, proposal, reply
+ *                                  catalogue
+ *   reply        docparse-reply.c  proposal and reply fields
  *   tasks        docparse-tasks.c  section tree, units of each task
  *   figures      docparse-figures.c headline figures of bulletins
  *   checks       docparse-check.c  sums and rates that do not hold
@@ -302,13 +304,52 @@ size_t tz_dp_spam_at(const struct dp_ctx *c, size_t li, size_t b);
 /* Warn about private mobile numbers and ID numbers. */
 void tz_dp_scan_pii(struct dp_ctx *c);
 
-/* ---- docparse-meta.c ---- */
+/* ---- docparse-layout.c ---- */
 
-/* Kind, title, 文号, issuer, dates, catalogue, proposal, reply. Needs the
- * task stage's has_tasks_with_units for the kind. */
-void tz_dp_meta(struct dp_ctx *c);
 /* The header/body/signature split (run before tasks). */
 void tz_dp_layout(struct dp_ctx *c);
+/* Code points in s[b, e). */
+size_t tz_dp_ncp(const char *s, size_t b, size_t e);
+/* Trimmed bounds of a line's normalised text. */
+void tz_dp_line_bounds(const struct dp_line *l, size_t *b, size_t *e);
+/* A whole line that is a date (see tz_dp_date_field): 1 and *d. */
+int tz_dp_date_line(const struct dp_line *l, struct dp_date *d, int *garbled, int *amb);
+/* "ORG    2023年7月5日": the offset where a trailing date starts, or 0. */
+size_t tz_dp_trailing_date(const struct dp_line *l, struct dp_date *d);
+/* A short line naming an org (a signature line). */
+int tz_dp_org_line(const struct dp_line *l);
+/* A line that starts with a contact label (承办人, 联系电话, 抄送, …). */
+int tz_dp_contact_line(const struct dp_line *l);
+
+/* 1 if lit occurs in s[b, e). */
+static inline int tz_dp_has(const char *s, size_t b, size_t e, const char *lit)
+{
+	return tz_dp_find(s, b, e, lit) != DP_NONE;
+}
+
+/* 1 if s[b, e) ends with lit. */
+static inline int tz_dp_ends(const char *s, size_t b, size_t e, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return e - b >= n && !memcmp(s + e - n, lit, n);
+}
+
+/* ---- docparse-meta.c ---- */
+
+/* Kind, title, 文号, issuer, dates, catalogue; for replies calls
+ * tz_dp_reply. Needs the task stage's ntasks_with_units for the kind. */
+void tz_dp_meta(struct dp_ctx *c);
+/* A 文号 (PREFIX〔YYYY〕N号) starting at s[b]: its end, or 0. */
+size_t tz_dp_docno_at(const char *s, size_t len, size_t b);
+/* An arena copy of norm [b, e) of line li as written, injected text left
+ * out; with `guanyu`, 关于 put back where spam starts the text. */
+const char *tz_dp_dup_clean(struct dp_ctx *c, size_t li, size_t b, size_t e, int guanyu);
+
+/* ---- docparse-reply.c ---- */
+
+/* The proposal and reply fields of a proposal_reply. */
+void tz_dp_reply(struct dp_ctx *c);
 
 /* ---- docparse-tasks.c ---- */
 
