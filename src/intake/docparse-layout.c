@@ -1,0 +1,239 @@
+/*
+ * docparse-layout.c: where the parts of a document are.
+ *
+ * The header is the content before the body; the body starts at the first
+ * salutation ("九三学社岳阳市委:"), numbered heading or paragraph. The
+ * signature is found from the end: a date line (well-formed, Chinese
+ * numerals, or garbled digits such as "2023930") with up to three org
+ * lines above it, or "org  date" on one line, past publishing notes
+ * ("(此件公开发布)") and contact lines (承办负责人, 承办人, 联系电话, …).
+ * docparse-meta.c, docparse-reply.c and docparse-tasks.c read these marks.
+ */
+#include <string.h>
+
+#include "intake/docparse-internal.h"
+#include "base/banned.h"
+
+size_t tz_dp_ncp(const char *s, size_t b, size_t e)
+{
+	size_t n = 0;
+
+	for (size_t i = b; i < e; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+void tz_dp_line_bounds(const struct dp_line *l, size_t *b, size_t *e)
+{
+	*b = 0;
+	*e = l->norm_len;
+	tz_dp_trim(l->norm, b, e, NULL);
+}
+
+/* Length of a numbered-heading prefix at the start of s (一、 (一) 1. (1)). */
+static size_t heading_prefix(const char *s, size_t len)
+{
+	size_t i = tz_dp_skip_sp(s, len, 0), n;
+
+	if (tz_dp_cn_num(s, len, i, &n) && tz_dp_at(s, len, i + n, "、"))
+		return i + n + 3;
+	if (i < len && s[i] == '(' && tz_dp_cn_num(s, len, i + 1, &n) &&
+	    tz_dp_at(s, len, i + 1 + n, ")"))
+		return i + n + 2;
+	if (i < len && s[i] >= '0' && s[i] <= '9') {
+		size_t j = i;
+
+		while (j < len && j < i + 3 && s[j] >= '0' && s[j] <= '9')
+			j++;
+		if (tz_dp_at(s, len, j, "、"))
+			return j + 3;
+		if (j < len && s[j] == '.' && !(j + 1 < len && s[j + 1] >= '0' && s[j + 1] <= '9'))
+			return j + 1;
+	}
+	if (i + 2 < len && s[i] == '(' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+		size_t j = i + 1;
+
+		while (j < len && j < i + 4 && s[j] >= '0' && s[j] <= '9')
+			j++;
+		if (j < len && s[j] == ')')
+			return j + 1;
+	}
+	return 0;
+}
+
+/* A whole line that is a date: returns 1 and the date. */
+int tz_dp_date_line(const struct dp_line *l, struct dp_date *d, int *garbled, int *amb)
+{
+	size_t b, e;
+
+	tz_dp_line_bounds(l, &b, &e);
+	return tz_dp_date_field(l->norm, b, e, d, garbled, amb);
+}
+
+/* "ORG    2023年7月5日" on one line: the offset where the date starts. */
+size_t tz_dp_trailing_date(const struct dp_line *l, struct dp_date *d)
+{
+	size_t b, e, i;
+
+	tz_dp_line_bounds(l, &b, &e);
+	if (tz_dp_ncp(l->norm, b, e) > 60)
+		return 0;
+	for (i = b + 1; i < e; i++) {
+		size_t end;
+		int g, a;
+
+		if (!(l->norm[i] >= '0' && l->norm[i] <= '9') && !tz_dp_at(l->norm, e, i, "二"))
+			continue;
+		if (i > b && l->norm[i - 1] >= '0' && l->norm[i - 1] <= '9')
+			continue;
+		end = tz_dp_date_at(l->norm, e, i, d);
+		if (end == e)
+			return i;
+		if (!end && tz_dp_date_field(l->norm, i, e, d, &g, &a) && !a)
+			return i;
+	}
+	return 0;
+}
+
+/* An org name on a line of its own (signature): short, no sentence. */
+int tz_dp_org_line(const struct dp_line *l)
+{
+	size_t b, e;
+
+	if (l->cls != DP_CONTENT)
+		return 0;
+	tz_dp_line_bounds(l, &b, &e);
+	return e > b && tz_dp_ncp(l->norm, b, e) <= 40 && !tz_dp_has(l->norm, b, e, "。") &&
+	       !tz_dp_has(l->norm, b, e, ",") && !heading_prefix(l->norm, l->norm_len) &&
+	       tz_dp_is_org(l->norm, b, e);
+}
+
+static const char *contact_labels[] = {
+	"承办负责人", "分管负责人", "分管领导", "签发人", "负责人", "承办人", "经办人",
+	"联系人", "联系电话", "联系方式", "电话", "手机", "抄送", "抄报",
+};
+
+int tz_dp_contact_line(const struct dp_line *l)
+{
+	size_t b, e;
+
+	tz_dp_line_bounds(l, &b, &e);
+	for (size_t k = 0; k < sizeof(contact_labels) / sizeof(contact_labels[0]); k++)
+		if (tz_dp_at(l->norm, e, b, contact_labels[k]))
+			return 1;
+	return 0;
+}
+
+/* "(此件公开发布)", "（此件主动公开）", "此页无正文". */
+static int publish_note(const struct dp_line *l)
+{
+	size_t b, e;
+
+	tz_dp_line_bounds(l, &b, &e);
+	if (tz_dp_ncp(l->norm, b, e) > 30)
+		return 0;
+	return tz_dp_has(l->norm, b, e, "此件") || tz_dp_has(l->norm, b, e, "公开发布") ||
+	       tz_dp_has(l->norm, b, e, "主动公开") || tz_dp_has(l->norm, b, e, "无正文") ||
+	       tz_dp_has(l->norm, b, e, "依申请公开") || tz_dp_has(l->norm, b, e, "不予公开");
+}
+
+static int is_salutation(const struct dp_line *l)
+{
+	size_t b, e;
+
+	tz_dp_line_bounds(l, &b, &e);
+	return e > b && l->norm[e - 1] == ':' && tz_dp_ncp(l->norm, b, e) <= 80;
+}
+
+static int is_body(const struct dp_line *l)
+{
+	size_t b, e;
+
+	if (l->cls != DP_CONTENT)
+		return 0;
+	tz_dp_line_bounds(l, &b, &e);
+	if (is_salutation(l) || heading_prefix(l->norm, l->norm_len))
+		return 1;
+	if (tz_dp_has(l->norm, b, e, "。") && tz_dp_ncp(l->norm, b, e) > 20)
+		return 1;
+	return tz_dp_ncp(l->norm, b, e) > 100;
+}
+
+static void find_signature(struct dp_ctx *c)
+{
+	size_t i = c->nlines, skipped = 0;
+	struct dp_date d;
+
+	c->sig_start = c->nlines;
+	c->sig_date_line = DP_NONE;
+	c->sig_org_first = c->sig_org_last = DP_NONE;
+	while (i-- > 0 && skipped < 16) {
+		const struct dp_line *l = &c->lines[i];
+		int g, a;
+		size_t off, j;
+
+		if (l->cls != DP_CONTENT)
+			continue;
+		if (tz_dp_contact_line(l) || publish_note(l)) {
+			skipped++;
+			continue;
+		}
+		if (tz_dp_date_line(l, &d, &g, &a)) {
+			c->sig_date_line = i;
+			c->sig_date_off = 0;
+			c->sig_start = i;
+			/* org lines above */
+			j = i;
+			while (j-- > 0) {
+				const struct dp_line *o = &c->lines[j];
+
+				if (o->cls == DP_BLANK)
+					continue;
+				if (!tz_dp_org_line(o) || i - j > 8)
+					break;
+				if (c->sig_org_last == DP_NONE) {
+					size_t ob, oe;
+
+					c->sig_org_last = j;
+					tz_dp_line_bounds(o, &ob, &oe);
+					c->sig_org_end = oe;
+				}
+				c->sig_org_first = j;
+				c->sig_start = j;
+				if (c->sig_org_last - j >= 2)
+					break;
+			}
+			return;
+		}
+		off = tz_dp_trailing_date(l, &d);
+		if (off) {
+			size_t ob = 0, oe = off;
+
+			tz_dp_trim(l->norm, &ob, &oe, NULL);
+			if (oe > ob && tz_dp_is_org(l->norm, ob, oe) && tz_dp_ncp(l->norm, ob, oe) <= 40) {
+				c->sig_date_line = i;
+				c->sig_date_off = off;
+				c->sig_org_first = c->sig_org_last = i;
+				c->sig_org_end = oe;
+				c->sig_start = i;
+			}
+		}
+		return;
+	}
+}
+
+void tz_dp_layout(struct dp_ctx *c)
+{
+	size_t li;
+
+	c->body_start = c->nlines;
+	for (li = 0; li < c->nlines; li++)
+		if (is_body(&c->lines[li])) {
+			c->body_start = li;
+			break;
+		}
+	find_signature(c);
+	if (c->sig_start < c->body_start)
+		c->sig_start = c->nlines; /* a short page: header date, no signature */
+}

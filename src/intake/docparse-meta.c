@@ -1,0 +1,554 @@
+/*
+ * docparse-meta.c: what a document says about itself.
+ *
+ * Using the layout of docparse-layout.c, tz_dp_meta reads: catalogue
+ * fields from label lines (索引号, 发布机构, 体裁分类, 主题分类, 文号,
+ * 发布时间, 成文日期; several per line, with or without a colon); the title (the first header line with a title word,
+ * a 文号 prefix "营政办发〔2022〕1号:" cut off, a title broken over two lines
+ * joined); the document's own 文号 (a 文号 field, a header line holding
+ * only one, or the title's prefix: never one cited in the body); the
+ * issuer and date from the signature (else the title's "X关于" prefix);
+ * and the kind; for replies docparse-reply.c adds the proposal and the
+ * reply.
+ */
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "intake/docparse-internal.h"
+#include "base/banned.h"
+
+/* ------------------------------------------------------------------ */
+/* Catalogue labels                                                    */
+
+enum meta_field {
+	MF_NONE, MF_PUBLISH, MF_DATE, MF_INDEX, MF_PUBLISHER, MF_GENRE, MF_TOPIC, MF_DOCNO,
+};
+
+static const struct {
+	const char *label;
+	enum meta_field f;
+} meta_labels[] = {
+	{ "发布时间", MF_PUBLISH }, { "发布日期", MF_PUBLISH }, { "公开日期", MF_PUBLISH },
+	{ "发文时间", MF_PUBLISH }, { "成文日期", MF_DATE }, { "发文日期", MF_DATE },
+	{ "印发日期", MF_DATE }, { "索引号", MF_INDEX }, { "发布机构", MF_PUBLISHER },
+	{ "发文机关", MF_PUBLISHER }, { "体裁分类", MF_GENRE }, { "主题分类", MF_TOPIC },
+	{ "发文字号", MF_DOCNO }, { "文件编号", MF_DOCNO }, { "文号", MF_DOCNO },
+	{ "来源", MF_NONE }, { "信息来源", MF_NONE }, { "作者", MF_NONE }, { "字体", MF_NONE },
+	{ "字号", MF_NONE }, { "浏览次数", MF_NONE }, { "组配分类", MF_NONE },
+	{ "服务对象分类", MF_NONE }, { "有效性", MF_NONE }, { "生效日期", MF_NONE },
+	{ "公开方式", MF_NONE }, { "所属机构", MF_NONE }, { "更新时间", MF_NONE },
+	{ "点击数", MF_NONE }, { "名称", MF_NONE }, { "信息名称", MF_NONE },
+	{ "日期", MF_PUBLISH }, { "时间", MF_PUBLISH },
+};
+
+/* The label starting at s[i], or -1. Labels must not sit inside a word:
+ * "发布机构" yes, the "文号" of "发文字号" no (longest match wins). */
+static int label_at(const char *s, size_t len, size_t i)
+{
+	int best = -1;
+	size_t bestn = 0;
+
+	for (size_t k = 0; k < sizeof(meta_labels) / sizeof(meta_labels[0]); k++) {
+		size_t n = strlen(meta_labels[k].label);
+
+		if (n > bestn && tz_dp_at(s, len, i, meta_labels[k].label)) {
+			size_t j = tz_dp_skip_sp(s, len, i + n);
+
+			/* Short generic labels need a colon. */
+			if ((meta_labels[k].f == MF_NONE || !strcmp(meta_labels[k].label, "日期") ||
+			     !strcmp(meta_labels[k].label, "时间") || !strcmp(meta_labels[k].label, "文号")) &&
+			    !(j < len && s[j] == ':') && strcmp(meta_labels[k].label, "文号"))
+				continue;
+			best = (int)k;
+			bestn = n;
+		}
+	}
+	return best;
+}
+
+static void set_meta(struct dp_ctx *c, enum meta_field f, size_t li, size_t b, size_t e)
+{
+	struct tz_doc *d = c->doc;
+	const struct dp_line *l = &c->lines[li];
+	struct dp_date dt;
+	int g, a;
+
+	tz_dp_trim(l->norm, &b, &e, NULL);
+	if (b >= e)
+		return;
+	/* "文号：无", "索引号：—": a placeholder, not a value */
+	{
+		static const char *none[] = { "无", "空", "暂无", "-", "—", "/", "--", "——", "null" };
+
+		for (size_t k = 0; k < sizeof(none) / sizeof(none[0]); k++)
+			if (e - b == strlen(none[k]) && !memcmp(l->norm + b, none[k], e - b))
+				return;
+	}
+	switch (f) {
+	case MF_PUBLISH:
+	case MF_DATE:
+		if (!tz_dp_date_field(l->norm, b, e, &dt, &g, &a)) {
+			/* "2023-11-09 10:30:00": take the date part */
+			if (!tz_dp_date_at(l->norm, e, b, &dt))
+				return;
+		} else if (a) {
+			return;
+		}
+		if (f == MF_PUBLISH && !d->publish_date)
+			d->publish_date = tz_dp_date_str(c, &dt);
+		if (f == MF_DATE && !d->date)
+			d->date = tz_dp_date_str(c, &dt);
+		break;
+	case MF_INDEX:
+		if (!d->catalogue.index_no)
+			d->catalogue.index_no = tz_dp_dup(c, li, b, e, DP_DUP_NOSPACE);
+		break;
+	case MF_PUBLISHER:
+		if (!d->catalogue.publisher)
+			d->catalogue.publisher = tz_dp_dup(c, li, b, e, DP_DUP_TRIM);
+		break;
+	case MF_GENRE:
+		if (!d->catalogue.genre)
+			d->catalogue.genre = tz_dp_dup(c, li, b, e, DP_DUP_TRIM);
+		break;
+	case MF_TOPIC:
+		if (!d->catalogue.topic)
+			d->catalogue.topic = tz_dp_dup(c, li, b, e, DP_DUP_TRIM);
+		break;
+	case MF_DOCNO:
+		if (!d->doc_number)
+			d->doc_number = tz_dp_dup(c, li, b, e, DP_DUP_NOSPACE);
+		break;
+	case MF_NONE:
+		break;
+	}
+}
+
+/* Read every label: value pair of a catalogue line. */
+static void meta_line(struct dp_ctx *c, size_t li)
+{
+	const struct dp_line *l = &c->lines[li];
+	const char *s = l->norm;
+	size_t len = l->norm_len, i = 0;
+	int cur = -1;
+	size_t vb = 0;
+
+	while (i < len) {
+		int k = label_at(s, len, i);
+		size_t n;
+
+		/* A value ends at the next label or at a run of 2+ spaces. */
+		if (k >= 0 || (cur >= 0 && i + 1 < len && s[i] == ' ' && s[i + 1] == ' ')) {
+			if (cur >= 0)
+				set_meta(c, meta_labels[cur].f, li, vb, i);
+			cur = -1;
+			if (k >= 0) {
+				cur = k;
+				i += strlen(meta_labels[k].label);
+				i = tz_dp_skip_sp(s, len, i);
+				if (i < len && s[i] == ':')
+					i++;
+				i = tz_dp_skip_sp(s, len, i);
+				vb = i;
+				continue;
+			}
+		}
+		if (tz_dp_at(s, len, i, "【") || tz_dp_at(s, len, i, "[")) {
+			if (cur >= 0)
+				set_meta(c, meta_labels[cur].f, li, vb, i);
+			cur = -1;
+		}
+		tz_dp_cp(s, len, i, &n);
+		i += n;
+	}
+	if (cur >= 0)
+		set_meta(c, meta_labels[cur].f, li, vb, len);
+}
+
+/* ------------------------------------------------------------------ */
+/* 文号                                                                 */
+
+static int open_bracket(const char *s, size_t len, size_t i, size_t *n, const char **close)
+{
+	static const char *pairs[][2] = { { "〔", "〕" }, { "[", "]" }, { "(", ")" },
+					  { "【", "】" }, { "﹝", "﹞" }, { "〈", "〉" } };
+
+	for (size_t k = 0; k < sizeof(pairs) / sizeof(pairs[0]); k++)
+		if (tz_dp_at(s, len, i, pairs[k][0])) {
+			*n = strlen(pairs[k][0]);
+			*close = pairs[k][1];
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * A document number starting at s[b]: 1-12 Han characters, a bracketed
+ * four-digit year, digits, 号. Returns its end or 0.
+ */
+size_t tz_dp_docno_at(const char *s, size_t len, size_t b)
+{
+	size_t i = b, n, hans = 0;
+	const char *close;
+	int y = 0;
+
+	while (i < len) {
+		uint32_t cp = tz_dp_cp(s, len, i, &n);
+
+		if (!tz_dp_is_han(cp))
+			break;
+		hans++;
+		i += n;
+	}
+	if (!hans || hans > 12 || !open_bracket(s, len, i, &n, &close))
+		return 0;
+	i += n;
+	for (int k = 0; k < 4; k++, i++) {
+		if (i >= len || s[i] < '0' || s[i] > '9')
+			return 0;
+		y = y * 10 + (s[i] - '0');
+	}
+	if (y < 1949 || y > 2100 || !tz_dp_at(s, len, i, close))
+		return 0;
+	i += strlen(close);
+	if (i >= len || s[i] < '0' || s[i] > '9')
+		return 0;
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (!tz_dp_at(s, len, i, "号"))
+		return 0;
+	return i + 3;
+}
+
+/* ------------------------------------------------------------------ */
+/* Text fields without the injected spam                                */
+
+/*
+ * Copy norm [b, e) of line li as written, leaving out spam spans; when
+ * `guanyu` and a span starts the text, put back the 关于 it replaced.
+ */
+const char *tz_dp_dup_clean(struct dp_ctx *c, size_t li, size_t b, size_t e, int guanyu)
+{
+	struct tz_buf out = TZ_BUF_INIT;
+	size_t i = b, from = b;
+	const char *res;
+
+	if (!tz_dp_in_spam(c, li, b, e))
+		return tz_dp_dup(c, li, b, e, DP_DUP_TRIM);
+	while (i < e) {
+		size_t se = tz_dp_spam_at(c, li, i), n;
+
+		if (se) {
+			const char *piece = tz_dp_dup(c, li, from, i, DP_DUP_TRIM);
+
+			if (piece)
+				tz_buf_adds(&out, piece);
+			if (guanyu && i == b && !tz_dp_at(c->lines[li].norm, e, se, "关于"))
+				tz_buf_adds(&out, "关于");
+			i = from = se;
+			continue;
+		}
+		tz_dp_cp(c->lines[li].norm, e, i, &n);
+		i += n;
+	}
+	{
+		const char *piece = tz_dp_dup(c, li, from, e, DP_DUP_TRIM);
+
+		if (piece)
+			tz_buf_adds(&out, piece);
+	}
+	res = out.len ? tz_arena_strndup(c->arena, out.buf, out.len) : NULL;
+	tz_buf_release(&out);
+	return res;
+}
+
+/* ------------------------------------------------------------------ */
+/* Title                                                                */
+
+static const char *title_words[] = {
+	"关于", "答复", "通知", "意见", "方案", "通报", "办法", "规划", "决定", "报告",
+	"提案", "建议", "复函", "批复", "公告", "纲要", "要点", "计划", "情况", "简报",
+	"规定", "细则", "措施", "清单", "的函", "月报", "快报", "周报", "年报",
+	"分解表", "分工表", "任务表", "一览表", "台账",
+};
+static const char *title_finals[] = {
+	"答复", "通知", "意见", "方案", "通报", "办法", "规划", "决定", "报告", "提案",
+	"建议", "复函", "批复", "公告", "纲要", "要点", "计划", "情况", "简报", "规定",
+	"细则", "措施", "清单", "函", "月报", "快报", "周报", "年报", "表", "台账",
+};
+
+static int has_title_word(const char *s, size_t b, size_t e)
+{
+	for (size_t k = 0; k < sizeof(title_words) / sizeof(title_words[0]); k++)
+		if (tz_dp_has(s, b, e, title_words[k]))
+			return 1;
+	return 0;
+}
+
+static int title_final(const char *s, size_t b, size_t e)
+{
+	size_t e2 = e;
+
+	/* (第8期), (征求意见稿) after the title word */
+	if (e2 > b && s[e2 - 1] == ')') {
+		size_t o = tz_dp_rfind(s, b, e2, "(");
+
+		if (o != DP_NONE && o > b)
+			e2 = o;
+	}
+	for (size_t k = 0; k < sizeof(title_finals) / sizeof(title_finals[0]); k++)
+		if (tz_dp_ends(s, b, e2, title_finals[k]))
+			return 1;
+	return 0;
+}
+
+static void find_title(struct dp_ctx *c)
+{
+	struct tz_doc *d = c->doc;
+	size_t li, pick = DP_NONE, tb = 0, te = 0;
+
+	for (li = 0; li < c->body_start && li < c->nlines; li++) {
+		const struct dp_line *l = &c->lines[li];
+		size_t b, e, x;
+		struct dp_date dt;
+		int g, a;
+
+		if (l->cls != DP_CONTENT)
+			continue;
+		tz_dp_line_bounds(l, &b, &e);
+		if (tz_dp_date_line(l, &dt, &g, &a) || tz_dp_ncp(l->norm, b, e) > 120)
+			continue;
+		/* A 文号 alone, or heading the title: "营政办发〔2022〕1号:…". */
+		x = tz_dp_docno_at(l->norm, e, b);
+		if (x) {
+			size_t r = tz_dp_skip_sp(l->norm, e, x);
+
+			if (!d->doc_number)
+				d->doc_number = tz_dp_dup(c, li, b, x, DP_DUP_NOSPACE);
+			if (r < e && l->norm[r] == ':')
+				r = tz_dp_skip_sp(l->norm, e, r + 1);
+			if (r >= e)
+				continue;
+			b = r;
+		}
+		if (pick == DP_NONE && has_title_word(l->norm, b, e)) {
+			pick = li;
+			tb = b;
+			te = e;
+		}
+	}
+	if (pick == DP_NONE)
+		return;
+	c->title_line = pick;
+	d->title = tz_dp_dup_clean(c, pick, tb, te, 0);
+	/* A title broken over two lines. */
+	if (!title_final(c->lines[pick].norm, tb, te)) {
+		for (li = pick + 1; li < c->body_start && li < c->nlines; li++) {
+			const struct dp_line *l = &c->lines[li];
+			size_t b, e;
+
+			if (l->cls == DP_BLANK)
+				continue;
+			if (l->cls != DP_CONTENT)
+				break;
+			tz_dp_line_bounds(l, &b, &e);
+			if (tz_dp_ncp(l->norm, b, e) <= 60 && title_final(l->norm, b, e) &&
+			    !tz_dp_docno_at(l->norm, e, b)) {
+				const char *rest = tz_dp_dup_clean(c, li, b, e, 0);
+				struct tz_buf t = TZ_BUF_INIT;
+
+				tz_buf_adds(&t, d->title ? d->title : "");
+				tz_buf_adds(&t, rest ? rest : "");
+				d->title = tz_arena_strndup(c->arena, t.buf, t.len);
+				tz_buf_release(&t);
+			}
+			break;
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Kind                                                                 */
+
+static int reply_signals(const struct dp_ctx *c)
+{
+	size_t li, seen = 0;
+
+	if (c->title_line != DP_NONE) {
+		const struct dp_line *l = &c->lines[c->title_line];
+
+		if ((tz_dp_has(l->norm, 0, l->norm_len, "答复") ||
+		     tz_dp_has(l->norm, 0, l->norm_len, "复函") ||
+		     tz_dp_has(l->norm, 0, l->norm_len, "回复")) &&
+		    (tz_dp_has(l->norm, 0, l->norm_len, "提案") ||
+		     tz_dp_has(l->norm, 0, l->norm_len, "建议") ||
+		     tz_dp_has(l->norm, 0, l->norm_len, "议案")))
+			return 1;
+	}
+	for (li = c->body_start; li < c->nlines && seen < 4; li++) {
+		const struct dp_line *l = &c->lines[li];
+
+		if (l->cls != DP_CONTENT)
+			continue;
+		seen++;
+		if ((tz_dp_has(l->norm, 0, l->norm_len, "收悉") ||
+		     tz_dp_has(l->norm, 0, l->norm_len, "答复如下")) &&
+		    (tz_dp_has(l->norm, 0, l->norm_len, "提案") ||
+		     tz_dp_has(l->norm, 0, l->norm_len, "建议") ||
+		     tz_dp_has(l->norm, 0, l->norm_len, "议案")))
+			return 1;
+	}
+	return 0;
+}
+
+static int title_has(const struct dp_ctx *c, const char **words, size_t n)
+{
+	const struct dp_line *l;
+
+	if (c->title_line == DP_NONE)
+		return 0;
+	l = &c->lines[c->title_line];
+	for (size_t k = 0; k < n; k++)
+		if (tz_dp_has(l->norm, 0, l->norm_len, words[k]))
+			return 1;
+	return 0;
+}
+
+static enum tz_doc_kind classify_kind(struct dp_ctx *c)
+{
+	static const char *bulletin_words[] = { "通报", "简报", "快报", "进展情况", "月报",
+						"运行情况", "进度情况" };
+	static const char *plan_words[] = { "方案", "意见", "计划", "要点", "分工", "措施",
+					    "清单", "规划" };
+
+	if (reply_signals(c))
+		return TZ_DOC_PROPOSAL_REPLY;
+	if (title_has(c, bulletin_words, sizeof(bulletin_words) / sizeof(bulletin_words[0])) &&
+	    c->ntasks_with_units < 3)
+		return TZ_DOC_BULLETIN;
+	if (c->ntasks_with_units >= 1)
+		return TZ_DOC_WORK_PLAN;
+	if (tz_dp_figure_signals(c) >= 4)
+		return TZ_DOC_BULLETIN;
+	if (title_has(c, plan_words, sizeof(plan_words) / sizeof(plan_words[0])) &&
+	    c->doc->ntasks > 0)
+		return TZ_DOC_WORK_PLAN;
+	return TZ_DOC_OTHER;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void issuer_and_date(struct dp_ctx *c)
+{
+	struct tz_doc *d = c->doc;
+	struct dp_date dt;
+	int g, a;
+
+	if (c->sig_date_line != DP_NONE) {
+		const struct dp_line *l = &c->lines[c->sig_date_line];
+		size_t b, e;
+
+		tz_dp_line_bounds(l, &b, &e);
+		if (c->sig_date_off)
+			b = c->sig_date_off;
+		if (tz_dp_date_field(l->norm, b, e, &dt, &g, &a) && !a) {
+			const char *ds = tz_dp_date_str(c, &dt);
+
+			if (!d->date)
+				d->date = ds;
+		}
+	}
+	if (c->sig_org_first != DP_NONE) {
+		struct tz_buf t = TZ_BUF_INIT;
+
+		for (size_t li = c->sig_org_first; li <= c->sig_org_last; li++) {
+			const struct dp_line *l = &c->lines[li];
+			size_t b, e;
+			const char *org;
+
+			if (l->cls != DP_CONTENT)
+				continue;
+			tz_dp_line_bounds(l, &b, &e);
+			if (li == c->sig_org_last)
+				e = c->sig_org_end;
+			org = tz_dp_dup(c, li, b, e, DP_DUP_TRIM);
+			if (!org)
+				continue;
+			if (t.len)
+				tz_buf_adds(&t, "、");
+			tz_buf_adds(&t, org);
+		}
+		if (t.len)
+			d->issuer = tz_arena_strndup(c->arena, t.buf, t.len);
+		tz_buf_release(&t);
+	}
+	/* Header: "XX市发展和改革委员会  2023年9月10日" under the title, or the
+	 * org and the date on two lines. */
+	if (!d->issuer || !d->date) {
+		for (size_t li = 0; li < c->body_start && li < c->nlines; li++) {
+			const struct dp_line *l = &c->lines[li];
+			size_t off, ob = 0, oe;
+
+			if (l->cls != DP_CONTENT || li == c->title_line)
+				continue;
+			if (tz_dp_org_line(l)) {
+				size_t nx = li + 1;
+
+				while (nx < c->nlines && c->lines[nx].cls == DP_BLANK)
+					nx++;
+				if (nx < c->nlines && c->lines[nx].cls == DP_CONTENT &&
+				    tz_dp_date_line(&c->lines[nx], &dt, &g, &a) && !a) {
+					tz_dp_line_bounds(l, &ob, &oe);
+					if (!d->issuer)
+						d->issuer = tz_dp_dup(c, li, ob, oe, DP_DUP_TRIM);
+					if (!d->date)
+						d->date = tz_dp_date_str(c, &dt);
+					break;
+				}
+			}
+			off = tz_dp_trailing_date(l, &dt);
+			if (!off)
+				continue;
+			oe = off;
+			tz_dp_trim(l->norm, &ob, &oe, NULL);
+			if (oe > ob && tz_dp_is_org(l->norm, ob, oe)) {
+				if (!d->issuer)
+					d->issuer = tz_dp_dup(c, li, ob, oe, DP_DUP_TRIM);
+				if (!d->date)
+					d->date = tz_dp_date_str(c, &dt);
+				break;
+			}
+		}
+	}
+	/* The title's "营口市人民政府办公室关于…" */
+	if (!d->issuer && c->title_line != DP_NONE) {
+		const struct dp_line *l = &c->lines[c->title_line];
+		size_t b, e, k;
+
+		tz_dp_line_bounds(l, &b, &e);
+		if (tz_dp_docno_at(l->norm, e, b)) {
+			b = tz_dp_docno_at(l->norm, e, b);
+			b = tz_dp_skip_sp(l->norm, e, b);
+			if (b < e && l->norm[b] == ':')
+				b++;
+		}
+		k = tz_dp_find(l->norm, b, e, "关于");
+		if (k != DP_NONE && k > b && tz_dp_is_org(l->norm, b, k) && tz_dp_ncp(l->norm, b, k) <= 40)
+			d->issuer = tz_dp_dup(c, c->title_line, b, k, DP_DUP_TRIM);
+	}
+}
+
+void tz_dp_meta(struct dp_ctx *c)
+{
+	struct tz_doc *d = c->doc;
+	size_t li;
+
+	for (li = 0; li < c->nlines; li++)
+		if (c->lines[li].cls == DP_META)
+			meta_line(c, li);
+	find_title(c);
+	d->kind = classify_kind(c);
+	issuer_and_date(c);
+	if (d->kind == TZ_DOC_PROPOSAL_REPLY)
+		tz_dp_reply(c);
+}
