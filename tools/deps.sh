@@ -9,7 +9,7 @@ build-essential pkg-config clang libclang-rt-14-dev python3 time bc
 sqlite3 libsqlite3-dev
 libutf8proc-dev libjansson-dev libcsv-dev
 libzip-dev libxml2-dev libxlsxwriter-dev
-libcmocka-dev time
+libcmocka-dev
 "
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
