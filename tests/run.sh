@@ -45,6 +45,8 @@ for bin in "$@"; do
 		f=1 # crashed or sanitizer stopped it before cmocka's summary
 	fi
 	record "$name" "$log" "$p" "$f"
+	# A test may report a figure (docparse accuracy): show it.
+	grep -h '^[a-z]* accuracy:' "$log" | sed 's/^/     /'
 done
 
 for t in "$top"/tests/t/t[0-9]*.sh; do

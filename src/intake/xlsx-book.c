@@ -397,8 +397,10 @@ static int find_workbook(zip_t *zip, const char *path, char **out, struct tz_err
 	const struct rel *r;
 	int rc;
 
-	if ((rc = rels_load(&rs, zip, path, "_rels/.rels", err)))
+	if ((rc = rels_load(&rs, zip, path, "_rels/.rels", err))) {
+		rels_release(&rs); /* what was read before the error */
 		return rc;
+	}
 	r = rels_by_type(&rs, "/officeDocument");
 	*out = r ? resolve("", r->target) : tz_xstrdup("xl/workbook.xml");
 	rels_release(&rs);
