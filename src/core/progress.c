@@ -134,13 +134,6 @@ void tz_report_years_add(struct tz_report_years *y, struct tz_period p, int64_t 
 	ry->status[p.month - 1] = (unsigned char)status;
 }
 
-int tz_report_years_has(const struct tz_report_years *y, struct tz_period p)
-{
-	int i = p.year - y->first;
-
-	return y->nyears && i >= 0 && i < y->nyears && y->years[i].status[p.month - 1];
-}
-
 int tz_report_years_each(const struct tz_report_years *y,
 			 int (*fn)(void *ctx, const struct tz_running_year *ry), void *ctx)
 {

@@ -100,9 +100,6 @@ void tz_report_years_release(struct tz_report_years *y);
 void tz_report_years_add(struct tz_report_years *y, struct tz_period p, int64_t completed,
 			 enum tz_status status);
 
-/* Whether a report for `p` has been added. */
-int tz_report_years_has(const struct tz_report_years *y, struct tz_period p);
-
 /*
  * Call fn for each year from the first report's to the last's, in order,
  * with the cumulative investment and the status in force per month. A

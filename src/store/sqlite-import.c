@@ -6,8 +6,8 @@
  *  - Rows are buffered and written BATCH_ROWS at a time by one multi-row
  *    upsert, which halves SQLite's per-row cost.
  *  - Duplicates inside the file are found in memory (a set of codes for
- *    projects; the months of the project being read for progress), so
- *    the upsert can stay a plain "insert or correct".
+ *    projects; a month mask per project and year for progress), so the
+ *    upsert can stay a plain "insert or correct".
  *  - Running totals (project_year) are derived while the reports stream
  *    in: files come grouped by project, so a project's years are written
  *    as soon as its rows end. A project whose rows are scattered through
@@ -171,6 +171,42 @@ static int batch_end_row(struct sqlite_store *ss, struct rowbatch *b, struct tz_
 /* ------------------------------------------------------------------ */
 /* Import state                                                        */
 
+/*
+ * Months reported in this file, per project: a 12-bit mask per year, for
+ * finding duplicates however the file is ordered (by project, by period,
+ * or not at all) without a query or a hash per row.
+ */
+struct month_set {
+	int first;        /* year of masks[0] */
+	int n;
+	uint16_t *masks;
+};
+
+/* Record `p` for a project; 1 if it was already there. */
+static int month_seen(struct month_set *ms, struct tz_period p)
+{
+	uint16_t bit = (uint16_t)(1u << (p.month - 1));
+	int i;
+
+	if (!ms->n || p.year < ms->first || p.year >= ms->first + ms->n) {
+		int lo = ms->n && ms->first < p.year ? ms->first : p.year;
+		int hi = ms->n && ms->first + ms->n - 1 > p.year ? ms->first + ms->n - 1 : p.year;
+		uint16_t *masks = tz_xcalloc((size_t)(hi - lo + 1), sizeof(*masks));
+
+		if (ms->n)
+			memcpy(masks + (ms->first - lo), ms->masks, (size_t)ms->n * sizeof(*masks));
+		free(ms->masks);
+		ms->masks = masks;
+		ms->first = lo;
+		ms->n = hi - lo + 1;
+	}
+	i = p.year - ms->first;
+	if (ms->masks[i] & bit)
+		return 1;
+	ms->masks[i] |= bit;
+	return 0;
+}
+
 enum project_flags {
 	F_SEEN = 1,   /* has rows in this import */
 	F_HAD = 2,    /* had reports before this import */
@@ -191,7 +227,7 @@ struct sqlite_import {
 	int64_t cur;                 /* project whose reports are being gathered */
 	char cur_code[TZ_CODE_MAX + 1];
 	struct tz_report_years acc;  /* its reports in the current run of rows */
-	struct tz_report_years earlier; /* months it had in earlier runs */
+	struct month_set *months;    /* by project id: months in this file */
 	sqlite3_stmt *ins_year;
 };
 
@@ -202,7 +238,10 @@ static void import_free(struct sqlite_import *imp)
 	batch_release(&imp->rows);
 	tz_hmap_free(imp->seen);
 	tz_hmap_free(imp->codes);
-	tz_report_years_release(&imp->earlier);
+	if (imp->months)
+		for (int64_t id = 0; id <= imp->max_id; id++)
+			free(imp->months[id].masks);
+	free(imp->months);
 	free(imp->flags);
 	tz_report_years_release(&imp->acc);
 	sqlite3_finalize(imp->ins_year);
@@ -246,6 +285,7 @@ static int load_projects(struct sqlite_store *ss, struct sqlite_import *imp, str
 	if (rc != SQLITE_DONE)
 		return tz_sqlite_error(ss, err, "load projects");
 	imp->flags = tz_xcalloc((size_t)imp->max_id + 1, 1);
+	imp->months = tz_xcalloc((size_t)imp->max_id + 1, sizeof(*imp->months));
 
 	rc = tz_sqlite_prepare(ss, "SELECT DISTINCT project_id FROM project_year", &st, err);
 	if (rc)
@@ -404,36 +444,6 @@ static int write_years(struct sqlite_store *ss, int64_t project, const struct tz
 }
 
 /*
- * A project met again further down the file: its earlier rows are in the
- * progress table already (with this import's batch), so load their
- * months to catch duplicates across the runs. Rare, so a query is fine.
- */
-static int load_earlier_months(struct sqlite_store *ss, int64_t id, struct tz_err *err)
-{
-	struct sqlite_import *imp = ss->imp;
-	sqlite3_stmt *st;
-	int rc;
-
-	tz_report_years_clear(&imp->earlier);
-	if ((rc = batch_flush(ss, &imp->rows, err)))
-		return rc;
-	rc = tz_sqlite_prepare(ss, "SELECT period FROM progress WHERE project_id = ?1 AND batch = ?2",
-			       &st, err);
-	if (rc)
-		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, imp->batch);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct tz_period p;
-
-		if (!tz_period_from_code(sqlite3_column_int(st, 0), &p))
-			tz_report_years_add(&imp->earlier, p, 0, TZ_STATUS_NOT_STARTED);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : tz_sqlite_error(ss, err, "progress");
-}
-
-/*
  * The current project's run of rows has ended: write its running totals,
  * unless they must be recomputed at commit.
  */
@@ -447,7 +457,6 @@ static int finish_project(struct sqlite_store *ss, struct tz_err *err)
 	if (!(imp->flags[imp->cur] & F_DIRTY))
 		rc = write_years(ss, imp->cur, &imp->acc, err);
 	tz_report_years_clear(&imp->acc);
-	tz_report_years_clear(&imp->earlier);
 	imp->cur = 0;
 	return rc;
 }
@@ -472,16 +481,11 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 			return rc;
 		if (imp->flags[id] & (F_SEEN | F_HAD))
 			imp->flags[id] |= F_DIRTY;
-		if ((imp->flags[id] & F_SEEN) && (rc = load_earlier_months(ss, id, err)))
-			return rc;
 		imp->flags[id] |= F_SEEN;
 		imp->cur = id;
 		snprintf(imp->cur_code, sizeof(imp->cur_code), "%s", r->code);
 	}
-	/* A duplicate is in this run of the project's rows, or (for a
-	 * project met before in the file) in the months of earlier runs. */
-	if (tz_report_years_has(&imp->acc, r->period) ||
-	    tz_report_years_has(&imp->earlier, r->period))
+	if (month_seen(&imp->months[id], r->period))
 		return tz_err_set(err, TZ_EEXIST, "同一项目同一调度期在本文件中重复");
 	tz_report_years_add(&imp->acc, r->period, r->completed, r->status);
 
