@@ -137,10 +137,21 @@ int tz_buf_addf(struct tz_buf *b, const char *fmt, ...)
 
 size_t tz_fmt_int(char *buf, int64_t v)
 {
+	static const char pairs[] =
+		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+		"8081828384858687888990919293949596979899";
 	char tmp[24];
 	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
 	size_t n = 0, len = 0;
 
+	/* Two digits a division (reversed into tmp, then copied out). */
+	while (u >= 100) {
+		const char *d = pairs + (u % 100) * 2;
+		tmp[n++] = d[1];
+		tmp[n++] = d[0];
+		u /= 100;
+	}
 	do {
 		tmp[n++] = (char)('0' + u % 10);
 		u /= 10;

@@ -165,6 +165,17 @@ int tz_json_quote(struct tz_buf *out, const char *s, size_t len)
 
 	if ((rc = tz_buf_grow(out, len + 2)))
 		return rc;
+	/* Most strings need no escape at all: one copy between quotes. */
+	if (plain_run(p, len) == len) {
+		char *d = out->buf + out->len;
+
+		d[0] = '"';
+		memcpy(d + 1, s, len);
+		d[len + 1] = '"';
+		d[len + 2] = '\0';
+		out->len += len + 2;
+		return 0;
+	}
 	out->buf[out->len++] = '"';
 	while (p < end && !rc) {
 		size_t run = plain_run(p, (size_t)(end - p));
