@@ -5,8 +5,9 @@
 #
 # 1. A corpus of about MB megabytes (default 100) made by repeating the
 #    five seed documents as separate files; `taizhang doc parse` is run on
-#    each (one process per document, as a user or a batch job would) and
-#    documents/s, MB/s and the peak memory of any one run are reported.
+#    each (one process per document, as a user would) and documents/s,
+#    MB/s and the peak memory of any one run are reported; then the same
+#    files 1000 to a process (`doc parse FILE...`), the parser's own rate.
 # 2. One document of about 50 MB (the seeds repeated inside one file) is
 #    parsed once: time and peak memory.
 #
@@ -64,6 +65,17 @@ done
 awk -v n="$n" -v b="$bytes" -v s="$secs" -v r="$rss" 'BEGIN {
 	printf "separate documents: %.2f s, %.0f documents/s, %.1f MB/s, peak RSS %.1f MB\n",
 		s, n / s, b / 1048576 / s, r / 1024 }'
+
+# --- the same documents, many to a process ---------------------------------
+# `doc parse FILE...` reads each file in turn (JSON Lines out), so this is
+# the parser's own rate, without starting a process per document.
+"$timebin" -v -o "$work/time3" \
+	xargs -a "$work/list" -n 1000 "$bin" doc parse > /dev/null
+elapsed=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time3")
+secs=$(echo "$elapsed" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
+awk -v n="$n" -v b="$bytes" -v s="$secs" 'BEGIN {
+	printf "batches of 1000 documents: %.2f s, %.0f documents/s, %.1f MB/s\n",
+		s, n / s, b / 1048576 / s }'
 
 # --- one large document ---------------------------------------------------
 : > "$work/big.txt"

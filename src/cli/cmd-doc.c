@@ -1,7 +1,11 @@
 /*
- * cmd-doc.c: `taizhang doc parse FILE [--format json|text]`: read a
+ * cmd-doc.c: `taizhang doc parse FILE... [--format json|text]`: read a
  * government document (plain text or HTML, UTF-8 or GBK; FILE may be "-"
  * for standard input) and print what it says (src/intake/docparse.h).
+ *
+ * With several files, JSON comes as one line per file (JSON Lines):
+ * {"file": …, "document": {…}} or {"file": …, "error": "…"}; a file that
+ * cannot be read does not stop the others, but makes the exit status 1.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -18,7 +22,7 @@
 #include "intake/docparse.h"
 #include "base/banned.h"
 
-static const char usage_line[] = "taizhang doc parse 文件|- [--format json|text]";
+static const char usage_line[] = "taizhang doc parse 文件|-... [--format json|text]";
 
 /* The common reasons a file cannot be read, in Chinese. */
 static const char *reason(int e)
@@ -68,6 +72,53 @@ static int read_all(const char *path, struct tz_buf *out, struct tz_err *err)
 	return rc;
 }
 
+/* Read and parse one file; the caller frees *doc. */
+static int parse_file(const char *path, struct tz_doc **doc, struct tz_err *err)
+{
+	struct tz_buf in = TZ_BUF_INIT;
+	int rc;
+
+	tz_buf_init(&in, TZ_LIMIT_DOC);
+	rc = read_all(path, &in, err);
+	if (!rc && (rc = tz_docparse(in.buf, in.len, doc, err)))
+		tz_err_locate(err, path, 0);
+	tz_buf_release(&in);
+	return rc;
+}
+
+/* Print one file's result; `lines` for JSON Lines. 0 or TZ_EIO. */
+static int print_one(const char *path, const struct tz_doc *doc, const struct tz_err *why,
+		     const char *format, int lines, struct tz_err *err)
+{
+	struct tz_json j;
+
+	if (!strcmp(format, "text")) {
+		if (lines)
+			printf("==> %s <==\n", path);
+		if (!doc) {
+			printf("无法读取：%s\n\n", why->msg);
+			return 0;
+		}
+		return tz_doc_write_text(doc, stdout, err);
+	}
+	tz_json_init(&j, stdout, lines ? 0 : TZ_JSON_PRETTY);
+	if (lines) {
+		tz_json_object_begin(&j);
+		tz_json_kv_str(&j, "file", path);
+		if (doc)
+			tz_json_key(&j, "document");
+		else
+			tz_json_kv_str(&j, "error", why->msg);
+	}
+	if (doc)
+		tz_doc_write_json(doc, &j);
+	if (lines)
+		tz_json_object_end(&j);
+	if (tz_json_finish(&j) || fputc('\n', stdout) == EOF)
+		return tz_err_set(err, TZ_EIO, "写出JSON失败");
+	return 0;
+}
+
 static int doc_parse(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -75,11 +126,9 @@ static int doc_parse(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *format = "json", *path;
-	struct tz_buf in = TZ_BUF_INIT;
-	struct tz_doc *doc = NULL;
+	const char *format = "json";
 	struct tz_err err;
-	int c, rc = TZ_EXIT_FAIL;
+	int c, lines, failed = 0;
 
 	tz_err_clear(&err);
 	while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
@@ -88,8 +137,8 @@ static int doc_parse(int argc, char **argv)
 			format = optarg;
 			break;
 		case 'h':
-			printf("用法: %s\n\n读取政府文件（提案答复、工作方案、通报），输出 JSON 或便于阅读的文本。\n",
-			       usage_line);
+			printf("用法: %s\n\n读取政府文件（提案答复、工作方案、通报），输出 JSON 或便于阅读的文本。\n"
+			       "多个文件时，JSON 每行一个文件。\n", usage_line);
 			return TZ_EXIT_OK;
 		default:
 			return tz_cli_usage(usage_line, NULL);
@@ -97,42 +146,31 @@ static int doc_parse(int argc, char **argv)
 	}
 	if (strcmp(format, "json") && strcmp(format, "text"))
 		return tz_cli_usage(usage_line, "未知的输出格式“%s”（可用 json 或 text）", format);
-	if (optind + 1 != argc)
-		return tz_cli_usage(usage_line, optind >= argc ? "缺少文件参数" : "参数过多");
-	path = argv[optind];
-	tz_buf_init(&in, TZ_LIMIT_DOC);
-	if (read_all(path, &in, &err))
-		goto fail;
-	if (tz_docparse(in.buf, in.len, &doc, &err)) {
-		tz_err_locate(&err, path, 0);
-		goto fail;
-	}
-	tz_buf_release(&in);
-	if (!strcmp(format, "text")) {
-		if (tz_doc_write_text(doc, stdout, &err))
-			goto fail;
-	} else {
-		struct tz_json j;
+	if (optind >= argc)
+		return tz_cli_usage(usage_line, "缺少文件参数");
+	lines = argc - optind > 1;
+	for (int i = optind; i < argc; i++) {
+		struct tz_doc *doc = NULL;
+		struct tz_err why;
 
-		tz_json_init(&j, stdout, TZ_JSON_PRETTY);
-		tz_doc_write_json(doc, &j);
-		if (tz_json_finish(&j)) {
-			tz_err_set(&err, TZ_EIO, "写出JSON失败");
-			goto fail;
+		tz_err_clear(&why);
+		if (parse_file(argv[i], &doc, &why)) {
+			failed = 1;
+			if (!lines) /* one file: the error is the answer */
+				return tz_cli_fail(&why);
+			tz_cli_fail(&why);
 		}
-		fputc('\n', stdout);
+		if (print_one(argv[i], doc, &why, format, lines, &err)) {
+			tz_doc_free(doc);
+			return tz_cli_fail(&err);
+		}
+		tz_doc_free(doc);
 	}
 	if (fflush(stdout)) {
 		tz_err_set(&err, TZ_EIO, "写出失败");
-		goto fail;
+		return tz_cli_fail(&err);
 	}
-	rc = TZ_EXIT_OK;
-	tz_doc_free(doc);
-	return rc;
-fail:
-	tz_buf_release(&in);
-	tz_doc_free(doc);
-	return tz_cli_fail(&err);
+	return failed ? TZ_EXIT_FAIL : TZ_EXIT_OK;
 }
 
 int cmd_doc(struct tz_app *app, int argc, char **argv)
