@@ -43,8 +43,10 @@ fails "unknown subcommand" tz doc frobnicate
 
 # Several files: one JSON line each; a bad file is reported, the rest go on.
 fails "several files, one missing" tz doc parse "$seeds"/000_*.txt "$TZ_TMP/nope.txt" "$seeds"/002_*.txt
-is "one line per file" "$(wc -l < "$TZ_TMP/out")" 3
-ok "each line is a JSON object naming its file" python3 - "$TZ_TMP/out" <<'PY'
+cp "$TZ_TMP/out" "$TZ_TMP/lines.json"
+cp "$TZ_TMP/err" "$TZ_TMP/lines.err"
+is "one line per file" "$(wc -l < "$TZ_TMP/lines.json")" 3
+ok "each line is a JSON object naming its file" python3 - "$TZ_TMP/lines.json" <<'PY'
 import json, sys
 lines = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 assert lines[0]["file"].endswith("000_c64dfc65cd2a3a85.txt")
@@ -52,6 +54,6 @@ assert lines[0]["document"]["kind"] == "proposal_reply"
 assert "不存在" in lines[1]["error"] and "document" not in lines[1]
 assert lines[2]["document"]["kind"] == "work_plan" and len(lines[2]["document"]["tasks"]) == 17
 PY
-contains "the missing file named on stderr" "$TZ_TMP/err" "nope.txt"
+contains "the missing file named on stderr" "$TZ_TMP/lines.err" "nope.txt"
 
 done_testing
