@@ -184,126 +184,122 @@ static int is_close(const char *s, size_t len, size_t i, size_t *n)
 }
 
 /*
- * Split [b, e) into units at depth-0 separators and add them to `to`; a
- * name marked "(牵头)" ("市发展改革委（牵头）") goes to `lead` instead.
+ * A walk over [i, e) of a normalised line in pieces cut at separators
+ * outside brackets: ',' ';' '。', and '、' when `dunhao` (units are listed
+ * with 、, clauses are not), so "各县(市)区政府" stays whole.
  */
-static void add_units(struct dp_ctx *c, size_t li, size_t b, size_t e, struct strv *to,
-		      struct strv *lead)
+struct splitter {
+	const char *s;
+	size_t i, e;
+	int dunhao;
+	int done;
+};
+
+/* The next piece in [*pb, *pe); 0 when there is none left. */
+static int next_piece(struct splitter *sp, size_t *pb, size_t *pe)
 {
-	const char *s = c->lines[li].norm;
-	size_t i = b, start = b, n;
+	const char *s = sp->s;
+	size_t i = sp->i, n;
 	int depth = 0;
 
-	while (i <= e) {
-		int sep = 0;
-
-		if (i == e) {
-			sep = 1;
-			n = 0;
-		} else if (is_open(s, e, i, &n)) {
+	if (sp->done)
+		return 0;
+	for (;;) {
+		if (i >= sp->e) {
+			*pb = sp->i;
+			*pe = sp->e;
+			sp->done = 1;
+			return 1;
+		}
+		if (is_open(s, sp->e, i, &n)) {
 			depth++;
-		} else if (is_close(s, e, i, &n)) {
+		} else if (is_close(s, sp->e, i, &n)) {
 			if (depth)
 				depth--;
-		} else if (!depth && (tz_dp_at(s, e, i, "、") || s[i] == ',' || s[i] == ';' ||
-				      tz_dp_at(s, e, i, "。"))) {
-			sep = 1;
-			n = s[i] == ',' || s[i] == ';' ? 1 : 3;
+		} else if (!depth && (s[i] == ',' || s[i] == ';' || tz_dp_at(s, sp->e, i, "。") ||
+				      (sp->dunhao && tz_dp_at(s, sp->e, i, "、")))) {
+			*pb = sp->i;
+			*pe = i;
+			sp->i = i + (s[i] == ',' || s[i] == ';' ? 1 : 3);
+			return 1;
 		} else {
-			tz_dp_cp(s, e, i, &n);
+			tz_dp_cp(s, sp->e, i, &n);
 		}
-		if (sep) {
-			size_t ub = start, ue = i;
-			int again = 1;
-
-			while (again) {
-				again = 0;
-				tz_dp_trim(s, &ub, &ue, ":。.");
-				for (size_t k = 0; k < sizeof(suffixes) / sizeof(suffixes[0]); k++) {
-					size_t sl = strlen(suffixes[k]);
-
-					if (ue - ub > sl && !memcmp(s + ue - sl, suffixes[k], sl)) {
-						ue -= sl;
-						again = 1;
-						break;
-					}
-				}
-				if (tz_dp_at(s, ue, ub, "由")) {
-					ub += 3;
-					again = 1;
-				}
-			}
-			if (ue > ub && !is_rule(s, ub, ue)) {
-				struct strv *dst = to;
-				const char *u;
-
-				for (size_t k = 0; k < 2; k++) {
-					static const char *marks[] = { "(牵头)", "(牵头单位)" };
-					size_t ml = strlen(marks[k]);
-
-					if (ue - ub > ml && !memcmp(s + ue - ml, marks[k], ml)) {
-						ue -= ml;
-						dst = lead;
-						break;
-					}
-				}
-				u = tz_dp_dup(c, li, ub, ue, DP_DUP_TRIM);
-				if (u)
-					strv_push(dst, u);
-			}
-			start = i + n;
-		}
-		if (i == e)
-			break;
 		i += n ? n : 1;
 	}
 }
 
-/* Split [b, e) into clauses (depth-0 , ;) and route each. */
+/*
+ * Split [b, e) into units and add them to `to`; a name marked "(牵头)"
+ * ("市发展改革委（牵头）") goes to `lead` instead.
+ */
+static void add_units(struct dp_ctx *c, size_t li, size_t b, size_t e, struct strv *to,
+		      struct strv *lead)
+{
+	struct splitter sp = { c->lines[li].norm, b, e, 1, 0 };
+	const char *s = sp.s;
+	size_t ub, ue;
+
+	while (next_piece(&sp, &ub, &ue)) {
+		int again = 1;
+
+		while (again) {
+			again = 0;
+			tz_dp_trim(s, &ub, &ue, ":。.");
+			for (size_t k = 0; k < sizeof(suffixes) / sizeof(suffixes[0]); k++) {
+				size_t sl = strlen(suffixes[k]);
+
+				if (ue - ub > sl && !memcmp(s + ue - sl, suffixes[k], sl)) {
+					ue -= sl;
+					again = 1;
+					break;
+				}
+			}
+			if (tz_dp_at(s, ue, ub, "由")) {
+				ub += 3;
+				again = 1;
+			}
+		}
+		if (ue > ub && !is_rule(s, ub, ue)) {
+			struct strv *dst = to;
+			const char *u;
+
+			for (size_t k = 0; k < 2; k++) {
+				static const char *marks[] = { "(牵头)", "(牵头单位)" };
+				size_t ml = strlen(marks[k]);
+
+				if (ue - ub > ml && !memcmp(s + ue - ml, marks[k], ml)) {
+					ue -= ml;
+					dst = lead;
+					break;
+				}
+			}
+			u = tz_dp_dup(c, li, ub, ue, DP_DUP_TRIM);
+			if (u)
+				strv_push(dst, u);
+		}
+	}
+}
+
+/* Split [b, e) into clauses and route each to the lead or responsible list. */
 static void add_clauses(struct dp_ctx *c, size_t li, size_t b, size_t e, int label,
 			struct item *it)
 {
-	const char *s = c->lines[li].norm;
-	size_t i = b, start = b, n;
-	int depth = 0;
+	struct splitter sp = { c->lines[li].norm, b, e, 0, 0 };
+	const char *s = sp.s;
+	size_t cb, ce;
 
-	while (i <= e) {
-		int sep = 0;
+	while (next_piece(&sp, &cb, &ce)) {
+		int to = label;
 
-		if (i == e) {
-			sep = 1;
-			n = 0;
-		} else if (is_open(s, e, i, &n)) {
-			depth++;
-		} else if (is_close(s, e, i, &n)) {
-			if (depth)
-				depth--;
-		} else if (!depth && (s[i] == ',' || s[i] == ';' || tz_dp_at(s, e, i, "。"))) {
-			sep = 1;
-			n = s[i] == ',' || s[i] == ';' ? 1 : 3;
-		} else {
-			tz_dp_cp(s, e, i, &n);
-		}
-		if (sep) {
-			size_t cb = start, ce = i;
-
-			tz_dp_trim(s, &cb, &ce, NULL);
-			if (ce > cb && !is_rule(s, cb, ce)) {
-				int to = label;
-
-				if (ends_with_any(s, cb, ce, resp_marks,
-						  sizeof(resp_marks) / sizeof(resp_marks[0])))
-					to = 2;
-				else if (ends_with_any(s, cb, ce, lead_marks,
-						       sizeof(lead_marks) / sizeof(lead_marks[0])))
-					to = 1;
-				add_units(c, li, cb, ce, to == 1 ? &it->lead : &it->resp, &it->lead);
-			}
-			start = i + n;
-		}
-		if (i == e)
-			break;
-		i += n ? n : 1;
+		tz_dp_trim(s, &cb, &ce, NULL);
+		if (ce <= cb || is_rule(s, cb, ce))
+			continue;
+		if (ends_with_any(s, cb, ce, resp_marks, sizeof(resp_marks) / sizeof(resp_marks[0])))
+			to = 2;
+		else if (ends_with_any(s, cb, ce, lead_marks, sizeof(lead_marks) / sizeof(lead_marks[0])))
+			to = 1;
+		add_units(c, li, cb, ce, to == 1 ? &it->lead : &it->resp, &it->lead);
 	}
 }
 
