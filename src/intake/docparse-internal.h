@@ -308,6 +308,12 @@ void tz_dp_scan_pii(struct dp_ctx *c);
 
 /* The header/body/signature split (run before tasks). */
 void tz_dp_layout(struct dp_ctx *c);
+
+/*
+ * Length of a numbered-heading prefix at the start of s (一、 (一) 1. (1)),
+ * that is where the heading's text starts; 0 if s is not a heading.
+ */
+size_t tz_dp_heading_prefix(const char *s, size_t len);
 /* Code points in s[b, e). */
 size_t tz_dp_ncp(const char *s, size_t b, size_t e);
 /* Trimmed bounds of a line's normalised text. */

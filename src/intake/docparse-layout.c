@@ -31,8 +31,7 @@ void tz_dp_line_bounds(const struct dp_line *l, size_t *b, size_t *e)
 	tz_dp_trim(l->norm, b, e, NULL);
 }
 
-/* Length of a numbered-heading prefix at the start of s (一、 (一) 1. (1)). */
-static size_t heading_prefix(const char *s, size_t len)
+size_t tz_dp_heading_prefix(const char *s, size_t len)
 {
 	size_t i = tz_dp_skip_sp(s, len, 0), n;
 
@@ -105,7 +104,7 @@ int tz_dp_org_line(const struct dp_line *l)
 		return 0;
 	tz_dp_line_bounds(l, &b, &e);
 	return e > b && tz_dp_ncp(l->norm, b, e) <= 40 && !tz_dp_has(l->norm, b, e, "。") &&
-	       !tz_dp_has(l->norm, b, e, ",") && !heading_prefix(l->norm, l->norm_len) &&
+	       !tz_dp_has(l->norm, b, e, ",") && !tz_dp_heading_prefix(l->norm, l->norm_len) &&
 	       tz_dp_is_org(l->norm, b, e);
 }
 
@@ -153,7 +152,7 @@ static int is_body(const struct dp_line *l)
 	if (l->cls != DP_CONTENT)
 		return 0;
 	tz_dp_line_bounds(l, &b, &e);
-	if (is_salutation(l) || heading_prefix(l->norm, l->norm_len))
+	if (is_salutation(l) || tz_dp_heading_prefix(l->norm, l->norm_len))
 		return 1;
 	if (tz_dp_has(l->norm, b, e, "。") && tz_dp_ncp(l->norm, b, e) > 20)
 		return 1;

@@ -151,29 +151,6 @@ static size_t term_at(const struct lexicon *lx, const char *s, size_t len, size_
 	return best;
 }
 
-/* Offset where a heading's text starts (after 一、 (一) 1. ), or 0. */
-static size_t heading_text(const char *s, size_t len)
-{
-	size_t i = tz_dp_skip_sp(s, len, 0), n;
-
-	if (tz_dp_cn_num(s, len, i, &n) && tz_dp_at(s, len, i + n, "、"))
-		return i + n + 3;
-	if (i < len && s[i] == '(' && tz_dp_cn_num(s, len, i + 1, &n) &&
-	    tz_dp_at(s, len, i + 1 + n, ")"))
-		return i + n + 2;
-	if (i < len && s[i] >= '1' && s[i] <= '9') {
-		size_t j = i;
-
-		while (j < len && s[j] >= '0' && s[j] <= '9')
-			j++;
-		if (tz_dp_at(s, len, j, "、") )
-			return j + 3;
-		if (j < len && s[j] == '.' && !(j + 1 < len && s[j + 1] >= '0' && s[j + 1] <= '9'))
-			return j + 1;
-	}
-	return 0;
-}
-
 void tz_dp_scan_spam(struct dp_ctx *c)
 {
 	struct lexicon *ls = tz_xmalloc(sizeof(*ls)), *lw = tz_xmalloc(sizeof(*lw));
@@ -188,7 +165,7 @@ void tz_dp_scan_spam(struct dp_ctx *c)
 
 		if (l->cls != DP_CONTENT)
 			continue;
-		h = heading_text(l->norm, l->norm_len);
+		h = tz_dp_heading_prefix(l->norm, l->norm_len);
 		if (!h)
 			continue;
 		headings++;
@@ -210,7 +187,7 @@ void tz_dp_scan_spam(struct dp_ctx *c)
 				add_span(c, li, i, i + n);
 		}
 		/* Structural: weak words where 关于 belongs. */
-		h = heading_text(s, len);
+		h = tz_dp_heading_prefix(s, len);
 		if (h && guanyu_headings >= 1 && guanyu_headings * 2 >= headings) {
 			size_t n = 0;
 
@@ -287,9 +264,9 @@ void tz_dp_scan_spam(struct dp_ctx *c)
 	free(lw);
 }
 
-int tz_dp_in_spam(const struct dp_ctx *c, size_t li, size_t b, size_t e)
+/* The first spam span on line li (spans are sorted by line, then offset). */
+static size_t first_span(const struct dp_ctx *c, size_t li)
 {
-	/* Spans are sorted by line then offset: binary search the line. */
 	size_t lo = 0, hi = c->nspam;
 
 	while (lo < hi) {
@@ -300,7 +277,12 @@ int tz_dp_in_spam(const struct dp_ctx *c, size_t li, size_t b, size_t e)
 		else
 			hi = mid;
 	}
-	for (; lo < c->nspam && c->spam[lo].line == li; lo++)
+	return lo;
+}
+
+int tz_dp_in_spam(const struct dp_ctx *c, size_t li, size_t b, size_t e)
+{
+	for (size_t lo = first_span(c, li); lo < c->nspam && c->spam[lo].line == li; lo++)
 		if (c->spam[lo].b < e && b < c->spam[lo].e)
 			return 1;
 	return 0;
@@ -308,17 +290,7 @@ int tz_dp_in_spam(const struct dp_ctx *c, size_t li, size_t b, size_t e)
 
 size_t tz_dp_spam_at(const struct dp_ctx *c, size_t li, size_t b)
 {
-	size_t lo = 0, hi = c->nspam;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (c->spam[mid].line < li)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < c->nspam && c->spam[lo].line == li; lo++)
+	for (size_t lo = first_span(c, li); lo < c->nspam && c->spam[lo].line == li; lo++)
 		if (c->spam[lo].b == b)
 			return c->spam[lo].e;
 	return 0;
