@@ -104,6 +104,13 @@ for by in region category level; do
 	t_sq=$(time_runs sqlite3 "$out/raw.db" ".read $out/bulletin-$by.sql")
 	printf '%-34s %8s ms %8s ms %7.1fx\n' "bulletin --by $by" "$t_tz" "$t_sq" \
 		"$(echo "scale=1; $t_sq / $t_tz" | bc)"
+	# Where the time goes: computing the bulletin, then writing its JSON.
+	for _ in $(seq "$runs"); do
+		TZ_LOG_LEVEL=info "$bin" --db "$out/tz.db" bulletin --period "$period" --by "$by" \
+			--out "$out/b-$by.json" 2>&1 | sed -n 's/.*compute_ms=\([0-9.]*\) write_ms=\([0-9.]*\).*/\1 \2/p'
+	done > "$out/split"
+	printf '%-34s %8s ms\n' "  of which computing" "$(cut -d' ' -f1 "$out/split" | median)"
+	printf '%-34s %8s ms\n' "  of which writing the JSON" "$(cut -d' ' -f2 "$out/split" | median)"
 done
 
 # The two sides must agree, or the comparison means nothing.
