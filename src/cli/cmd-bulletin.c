@@ -13,6 +13,7 @@
 #include "core/bulletin.h"
 #include "report/writer.h"
 #include "store/store.h"
+#include "base/banned.h"
 
 static const char usage[] =
 	"taizhang bulletin [--period YYYY-MM] [--by region|category|level]"

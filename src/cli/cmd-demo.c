@@ -19,6 +19,7 @@
 #include "cli/cli.h"
 #include "core/money.h"
 #include "store/store.h"
+#include "base/banned.h"
 
 static const char usage[] =
 	"taizhang demo [--projects N] [--months M] [--end YYYY-MM] [--seed S]";

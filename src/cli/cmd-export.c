@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "report/writer.h"
 #include "store/store.h"
+#include "base/banned.h"
 
 static const char usage[] =
 	"taizhang export projects|progress [--format csv|xlsx] [--out 文件]";

@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "intake/import.h"
 #include "store/store.h"
+#include "base/banned.h"
 
 static const char usage[] = "taizhang import projects|progress 文件 [--partial]";
 

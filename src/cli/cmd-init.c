@@ -3,6 +3,7 @@
 
 #include "cli/cli.h"
 #include "store/store.h"
+#include "base/banned.h"
 
 int cmd_init(struct tz_app *app, int argc, char **argv)
 {
