@@ -65,7 +65,7 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 			path, res.rows, res.rejected);
 		return TZ_EXIT_FAIL;
 	}
-	fprintf(stderr, "%s: 共%ld行，导入%ld行（新增%ld，更正%ld）%s%ld行被拒绝\n", path, res.rows,
-		res.accepted, res.added, res.replaced, res.rejected ? "，" : "，", res.rejected);
+	fprintf(stderr, "%s: 共%ld行，导入%ld行（新增%ld，更正%ld），%ld行被拒绝\n", path, res.rows,
+		res.accepted, res.added, res.replaced, res.rejected);
 	return res.rejected ? TZ_EXIT_FAIL : TZ_EXIT_OK;
 }
