@@ -27,12 +27,21 @@ if [ -f "$corpus.dict" ]; then
 	dict="-dict=$corpus.dict"
 fi
 
-echo "fuzz: $name for ${seconds}s (corpus $corpus)" >&2
+# Test documents serve as corpus where they stand: CORPUS_DIR.dirs lists
+# further directories (relative to the top), read recursively.
+extra=""
+if [ -f "$corpus.dirs" ]; then
+	while read -r d; do
+		[ -n "$d" ] && extra="$extra $top/$d"
+	done < "$corpus.dirs"
+fi
+
+echo "fuzz: $name for ${seconds}s (corpus $corpus$extra)" >&2
 set +e
 # shellcheck disable=SC2086
 "$bin" -max_total_time="$seconds" -timeout=10 -max_len=65536 -rss_limit_mb=2048 \
 	-print_final_stats=1 -artifact_prefix="$artifacts/" $dict \
-	"$scratch" "$corpus" 2>"$artifacts/log.txt"
+	"$scratch" "$corpus" $extra 2>"$artifacts/log.txt"
 rc=$?
 set -e
 tail -n 15 "$artifacts/log.txt" >&2
