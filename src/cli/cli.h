@@ -2,8 +2,10 @@
  * cli.h: what the `taizhang` command's subcommands share.
  *
  * Each subcommand lives in its own cmd-NAME.c and is listed in the table
- * in main.c (after git's commands[]). A command returns its exit status:
- * 0 success, 1 failure (an error was printed), 2 wrong usage.
+ * in main.c (after git's commands[]), with its usage and help text, so
+ * that `taizhang CMD --help` works for every command. A command returns
+ * its exit status: 0 success, 1 failure (an error was printed), 2 wrong
+ * usage.
  */
 #ifndef TZ_CLI_H
 #define TZ_CLI_H
@@ -22,10 +24,12 @@ struct tz_app {
 enum { TZ_EXIT_OK = 0, TZ_EXIT_FAIL = 1, TZ_EXIT_USAGE = 2 };
 
 /*
- * The store named by app->db, opened (and its schema created or checked)
- * on first call; main closes it. Returns 0 or a tz_errc with err set.
+ * The store named by app->db, opened on first call with TZ_STORE_* flags
+ * (0 for a command that only reads or adds to an existing database: only
+ * init and demo create); main closes it. Returns 0 or a tz_errc with err
+ * set.
  */
-int tz_app_store(struct tz_app *app, struct tz_store **out, struct tz_err *err);
+int tz_app_store(struct tz_app *app, int flags, struct tz_store **out, struct tz_err *err);
 
 /* Print an error for a user: "taizhang: FILE:LINE: message". Returns 1. */
 int tz_cli_fail(const struct tz_err *err);
@@ -35,17 +39,49 @@ int tz_cli_usage(const char *usage, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /*
- * Open --out FILE for writing, or stdout when path is NULL or "-".
- * tz_cli_close_out() closes it (not stdout) and reports a write error.
+ * The short options string every command passes to getopt_long: ":" so
+ * that a missing value is told apart from an unknown option. After
+ * getopt_long returned '?' or ':', print the error in Chinese with the
+ * usage line and return 2.
  */
-int tz_cli_open_out(const char *path, FILE **out, struct tz_err *err);
-int tz_cli_close_out(FILE *fp, const char *path, struct tz_err *err);
+#define TZ_CLI_OPTS ":"
+int tz_cli_bad_option(const char *usage, int c, char **argv);
 
-int cmd_init(struct tz_app *app, int argc, char **argv);
-int cmd_import(struct tz_app *app, int argc, char **argv);
-int cmd_export(struct tz_app *app, int argc, char **argv);
-int cmd_bulletin(struct tz_app *app, int argc, char **argv);
-int cmd_demo(struct tz_app *app, int argc, char **argv);
-int cmd_doc(struct tz_app *app, int argc, char **argv);
+/*
+ * Output of a report. With a path: written to a temporary file beside it
+ * and renamed over it only once complete, so a failed write (a full disk)
+ * leaves an earlier file whole; a path naming the open database (or its
+ * journal) is refused. Without one (NULL or "-"): stdout, refused for a
+ * binary format when stdout is a terminal.
+ */
+struct tz_out {
+	FILE *fp;
+	const char *path;  /* NULL for stdout */
+	char *tmp;         /* the temporary file being written */
+};
+
+int tz_cli_open_out(struct tz_app *app, const char *path, int binary, struct tz_out *out,
+		    struct tz_err *err);
+/*
+ * Finish: flush and close, then rename into place. With `failed` the
+ * temporary file is removed and the target left as it was. 0 or TZ_EIO.
+ */
+int tz_cli_close_out(struct tz_out *out, int failed, struct tz_err *err);
+
+/* Each command's usage line and help (in its cmd-NAME.c). */
+#define TZ_CLI_COMMAND(name)                                    \
+	extern const char cmd_##name##_usage[];                \
+	extern const char cmd_##name##_help[];                 \
+	int cmd_##name(struct tz_app *app, int argc, char **argv)
+
+TZ_CLI_COMMAND(init);
+TZ_CLI_COMMAND(import);
+TZ_CLI_COMMAND(export);
+TZ_CLI_COMMAND(bulletin);
+TZ_CLI_COMMAND(missing);
+TZ_CLI_COMMAND(org);
+TZ_CLI_COMMAND(demo);
+TZ_CLI_COMMAND(doc);
+
 
 #endif

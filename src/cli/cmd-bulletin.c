@@ -1,12 +1,13 @@
 /*
  * cmd-bulletin.c: `taizhang bulletin [--period YYYY-MM] [--by region|
- * category|level] [--format json|csv|xlsx|html] [--out FILE]`.
+ * category|level|leader|unit] [--format json|csv|xlsx|html|pdf]
+ * [--out FILE]`.
  *
- * Without --period, the latest period reported is used.
+ * Without --period, the latest period reported is used. A bulletin for a
+ * period in which nobody reported is refused (ledger.md).
  */
 #include <getopt.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/log.h"
 #include "cli/cli.h"
@@ -15,9 +16,18 @@
 #include "store/store.h"
 #include "base/banned.h"
 
-static const char usage[] =
-	"taizhang bulletin [--period YYYY-MM] [--by region|category|level]"
-	" [--format json|csv|xlsx|html] [--out 文件]";
+const char cmd_bulletin_usage[] =
+	"taizhang bulletin [--period YYYY-MM] [--by region|category|level|leader|unit]"
+	" [--format json|csv|xlsx|html|pdf] [--out 文件]";
+const char cmd_bulletin_help[] =
+	"\n生成某调度期的月通报：按所属地区（region）、项目类别（category）、项目级别（level）、\n"
+	"包联领导（leader）或责任单位（unit）汇总项目数、总投资、年度计划投资、1-N月累计完成\n"
+	"投资、投资完成率、开工率、排名及较上月变化、报送情况，列出进度滞后（落后序时进度10个\n"
+	"百分点以上）和未报送的项目。只计入该调度期所在年度台账中的项目。\n\n"
+	"  --period YYYY-MM     调度期，默认最近一个有调度数据的月份\n"
+	"  --by …               汇总方式，默认 region\n"
+	"  --format …           json（默认）、csv、xlsx、html 或 pdf（xlsx、pdf 需 --out）\n"
+	"  --out 文件           写入文件；不指定时输出到标准输出\n";
 
 int cmd_bulletin(struct tz_app *app, int argc, char **argv)
 {
@@ -35,40 +45,40 @@ int cmd_bulletin(struct tz_app *app, int argc, char **argv)
 	struct tz_store *store;
 	struct tz_period period;
 	struct tz_err err;
-	FILE *out = NULL;
+	struct tz_out out = { 0 };
 	double t0, t1;
 	int c, rc = TZ_EXIT_FAIL;
 
 	tz_err_clear(&err);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, TZ_CLI_OPTS, opts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			period_arg = optarg;
 			break;
 		case 'b':
 			if (tz_bulletin_by_parse(optarg, &by))
-				return tz_cli_usage(usage, "--by 应为 region、category 或 level");
+				return tz_cli_usage(cmd_bulletin_usage,
+						    "--by 应为 region、category、level、leader 或 unit");
 			break;
 		case 'f':
 			writer = tz_bulletin_writer_find(optarg);
 			if (!writer)
-				return tz_cli_usage(usage, "--format 应为 json、csv、xlsx 或 html");
+				return tz_cli_usage(cmd_bulletin_usage,
+						    "--format 应为 json、csv、xlsx、html 或 pdf");
 			break;
 		case 'o':
 			out_path = optarg;
 			break;
 		default:
-			return tz_cli_usage(usage, NULL);
+			return tz_cli_bad_option(cmd_bulletin_usage, c, argv);
 		}
 	}
 	if (optind != argc)
-		return tz_cli_usage(usage, "多余的参数“%s”", argv[optind]);
+		return tz_cli_usage(cmd_bulletin_usage, "多余的参数“%s”", argv[optind]);
 	if (period_arg && tz_period_parse(period_arg, strlen(period_arg), &period, &err))
-		return tz_cli_usage(usage, "--period “%s”：%s", period_arg, err.msg);
-	if (!strcmp(writer->name, "xlsx") && !out_path && isatty(STDOUT_FILENO))
-		return tz_cli_usage(usage, "XLSX 是二进制文件，请用 --out 指定文件名");
+		return tz_cli_usage(cmd_bulletin_usage, "--period “%s”%s", period_arg, err.msg);
 
-	if (tz_app_store(app, &store, &err))
+	if (tz_app_store(app, 0, &store, &err))
 		return tz_cli_fail(&err);
 	if (!period_arg) {
 		struct tz_store_summary sum;
@@ -81,19 +91,21 @@ int cmd_bulletin(struct tz_app *app, int argc, char **argv)
 		}
 		period = sum.last;
 	}
+	/* Refuse a binary format on a terminal before computing anything. */
+	if (!out_path && writer->binary && tz_cli_open_out(app, NULL, 1, &out, &err))
+		return tz_cli_fail(&err);
 	t0 = tz_clock_ms();
 	b = tz_bulletin_new(period, by);
-	if (tz_store_bulletin(store, b, &err))
+	if (tz_store_bulletin(store, b, &err) || tz_bulletin_finish(b, &err))
 		goto fail;
-	tz_bulletin_finish(b);
 	t1 = tz_clock_ms();
-	if (tz_cli_open_out(out_path, &out, &err))
+	if (tz_cli_open_out(app, out_path, writer->binary, &out, &err))
 		goto fail;
-	if (writer->write(b, out, &err)) {
-		tz_cli_close_out(out, out_path, NULL);
+	if (writer->write(b, out.fp, &err)) {
+		tz_cli_close_out(&out, 1, NULL);
 		goto fail;
 	}
-	if (tz_cli_close_out(out, out_path, &err))
+	if (tz_cli_close_out(&out, 0, &err))
 		goto fail;
 	tz_log(TZ_LOG_INFO, "event=bulletin projects=%lld compute_ms=%.1f write_ms=%.1f",
 	       (long long)tz_bulletin_totals(b)->projects, t1 - t0, tz_clock_ms() - t1);

@@ -186,3 +186,10 @@ int cmd_doc(struct tz_app *app, int argc, char **argv)
 	}
 	return tz_cli_usage(usage_line, "未知的子命令“%s”", argv[1]);
 }
+
+const char cmd_doc_usage[] = "taizhang doc parse 文件|-... [--format json|text]";
+const char cmd_doc_help[] =
+	"\n读取政府文件（纯文本或 HTML，UTF-8 或 GBK；“-”表示标准输入）：提案答复、工作方案、\n"
+	"通报。输出元数据、任务（牵头单位、责任单位、完成时限）、数字，以及警告（疑似被篡改的\n"
+	"文字、残缺的日期、个人电话和身份证号、对不上的合计）。多个文件时每行一个 JSON。\n\n"
+	"  --format json|text   输出格式，默认 json\n";

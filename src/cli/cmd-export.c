@@ -1,18 +1,32 @@
 /*
- * cmd-export.c: `taizhang export projects|progress [--format csv|xlsx]
- * [--out FILE]`, in the layout `import` reads back unchanged.
+ * cmd-export.c: `taizhang export projects|progress [--year YYYY] [--format
+ * csv|xlsx] [--out FILE]`, in the layout `import` reads back unchanged.
  */
 #include <getopt.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/period.h"
 #include "report/writer.h"
 #include "store/store.h"
 #include "base/banned.h"
 
-static const char usage[] =
-	"taizhang export projects|progress [--format csv|xlsx] [--out 文件]";
+const char cmd_export_usage[] =
+	"taizhang export projects|progress [--year 年度] [--format csv|xlsx] [--out 文件]";
+const char cmd_export_help[] =
+	"\n导出项目台账（projects，每个项目每个年度一行，第一列为“年度”）或调度数据（progress），\n"
+	"格式与导入时相同，可以原样导回。\n\n"
+	"  --year 年度          只导出该年度的台账\n"
+	"  --format csv|xlsx    默认 csv（UTF-8，带 BOM，Excel 可直接打开）\n"
+	"  --out 文件           写入文件（先写临时文件，完成后再替换）；不指定时输出到标准输出\n";
+
+/* The ledger's columns as exports lay them out: the year first. */
+static const enum tz_project_field export_order[] = {
+	TZ_PF_YEAR, TZ_PF_CODE, TZ_PF_NAME, TZ_PF_REGION, TZ_PF_CATEGORY, TZ_PF_LEVEL,
+	TZ_PF_NATURE, TZ_PF_OWNER, TZ_PF_LEADER, TZ_PF_UNIT, TZ_PF_YEARS, TZ_PF_TOTAL,
+	TZ_PF_ANNUAL, TZ_PF_START, TZ_PF_STAGE,
+};
+#define NPROJECT_COLS (sizeof(export_order) / sizeof(export_order[0]))
 
 struct export_ctx {
 	const struct tz_table_writer_type *type;
@@ -20,33 +34,34 @@ struct export_ctx {
 	struct tz_err *err;
 };
 
-static enum tz_cell_kind kind_of(const struct tz_column *col)
-{
-	return col->money ? TZ_CELL_MONEY : TZ_CELL_TEXT;
-}
-
 static int put_project(void *ctx, const struct tz_project *p)
 {
 	struct export_ctx *x = ctx;
-	struct tz_cell cells[TZ_PF_COUNT];
-	char start[TZ_PERIOD_FMT_MAX] = "";
+	struct tz_cell by_field[TZ_PF_COUNT], cells[NPROJECT_COLS];
+	char start[TZ_PERIOD_FMT_MAX] = "", year[8];
 
-	memset(cells, 0, sizeof(cells));
-	cells[TZ_PF_CODE].text = p->code;
-	cells[TZ_PF_NAME].text = p->name;
-	cells[TZ_PF_REGION].text = p->region;
-	cells[TZ_PF_CATEGORY].text = p->category;
-	cells[TZ_PF_LEVEL].text = p->level;
-	cells[TZ_PF_NATURE].text = p->nature;
-	cells[TZ_PF_OWNER].text = p->owner;
-	cells[TZ_PF_LEADER].text = p->leader;
-	cells[TZ_PF_UNIT].text = p->unit;
-	cells[TZ_PF_YEARS].text = p->years;
-	cells[TZ_PF_TOTAL].value = p->total;
-	cells[TZ_PF_ANNUAL].value = p->annual;
+	memset(by_field, 0, sizeof(by_field));
+	snprintf(year, sizeof(year), "%d", p->year);
+	by_field[TZ_PF_YEAR].text = year;
+	by_field[TZ_PF_CODE].text = p->code;
+	by_field[TZ_PF_NAME].text = p->name;
+	by_field[TZ_PF_REGION].text = p->region;
+	by_field[TZ_PF_CATEGORY].text = p->category;
+	by_field[TZ_PF_LEVEL].text = p->level;
+	by_field[TZ_PF_NATURE].text = p->nature;
+	by_field[TZ_PF_OWNER].text = p->owner;
+	by_field[TZ_PF_LEADER].text = p->leader;
+	by_field[TZ_PF_UNIT].text = p->unit;
+	by_field[TZ_PF_YEARS].text = p->years;
+	by_field[TZ_PF_STAGE].text = p->stage;
+	by_field[TZ_PF_TOTAL].value = p->total;
+	by_field[TZ_PF_ANNUAL].value = p->annual;
+	by_field[TZ_PF_ANNUAL].blank = !p->has_plan;
 	if (p->planned_start.year)
 		tz_period_fmt(p->planned_start, start);
-	cells[TZ_PF_START].text = start;
+	by_field[TZ_PF_START].text = start;
+	for (size_t i = 0; i < NPROJECT_COLS; i++)
+		cells[i] = by_field[export_order[i]];
 	return x->type->row(x->w, cells, x->err);
 }
 
@@ -66,70 +81,84 @@ static int put_progress(void *ctx, const struct tz_progress *r)
 	return x->type->row(x->w, cells, x->err);
 }
 
+static void column(struct tz_table_column *col, const struct tz_column *def)
+{
+	col->header = def->header;
+	col->kind = def->money ? TZ_CELL_MONEY : TZ_CELL_TEXT;
+	col->width = def->money ? 16 : 14;
+}
+
 int cmd_export(struct tz_app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "out", required_argument, NULL, 'o' },
+		{ "year", required_argument, NULL, 'y' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct tz_table_column cols[(int)TZ_PF_COUNT > (int)TZ_RF_COUNT ? (int)TZ_PF_COUNT : (int)TZ_RF_COUNT];
-	const struct tz_column *defs;
+	struct tz_table_column cols[NPROJECT_COLS > TZ_RF_COUNT ? NPROJECT_COLS : TZ_RF_COUNT];
 	struct export_ctx x = { &tz_table_csv, NULL, NULL };
 	const char *out_path = NULL, *what;
 	struct tz_store *store;
 	struct tz_err err;
+	struct tz_out out;
 	size_t ncols;
-	FILE *out = NULL;
-	int c, projects, rc;
+	int c, projects, year = 0, rc;
 
 	tz_err_clear(&err);
 	x.err = &err;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, TZ_CLI_OPTS, opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			x.type = tz_table_writer_find(optarg);
 			if (!x.type)
-				return tz_cli_usage(usage, "--format 应为 csv 或 xlsx");
+				return tz_cli_usage(cmd_export_usage, "--format 应为 csv 或 xlsx");
 			break;
 		case 'o':
 			out_path = optarg;
 			break;
+		case 'y':
+			if (tz_year_parse(optarg, strlen(optarg), &year, &err))
+				return tz_cli_usage(cmd_export_usage, "--year “%s”%s", optarg, err.msg);
+			break;
 		default:
-			return tz_cli_usage(usage, NULL);
+			return tz_cli_bad_option(cmd_export_usage, c, argv);
 		}
 	}
 	if (argc - optind != 1)
-		return tz_cli_usage(usage, "需要指定导出类型");
+		return tz_cli_usage(cmd_export_usage, "需要指定导出类型（projects 或 progress）");
 	what = argv[optind];
 	if (!strcmp(what, "projects") || !strcmp(what, "项目"))
 		projects = 1;
 	else if (!strcmp(what, "progress") || !strcmp(what, "调度"))
 		projects = 0;
 	else
-		return tz_cli_usage(usage, "未知的导出类型“%s”", what);
-	if (!strcmp(x.type->name, "xlsx") && !out_path && isatty(STDOUT_FILENO))
-		return tz_cli_usage(usage, "XLSX 是二进制文件，请用 --out 指定文件名");
+		return tz_cli_usage(cmd_export_usage, "未知的导出类型“%s”", what);
+	if (year && !projects)
+		return tz_cli_usage(cmd_export_usage, "--year 只用于项目台账");
 
-	defs = projects ? tz_project_columns : tz_progress_columns;
-	ncols = projects ? TZ_PF_COUNT : TZ_RF_COUNT;
-	for (size_t i = 0; i < ncols; i++) {
-		cols[i].header = defs[i].header;
-		cols[i].kind = kind_of(&defs[i]);
-		cols[i].width = defs[i].money ? 16 : 14;
+	if (projects) {
+		ncols = NPROJECT_COLS;
+		for (size_t i = 0; i < ncols; i++)
+			column(&cols[i], &tz_project_columns[export_order[i]]);
+	} else {
+		ncols = TZ_RF_COUNT;
+		for (size_t i = 0; i < ncols; i++)
+			column(&cols[i], &tz_progress_columns[i]);
 	}
-	if (tz_app_store(app, &store, &err) || tz_cli_open_out(out_path, &out, &err))
+	if (tz_app_store(app, 0, &store, &err) ||
+	    tz_cli_open_out(app, out_path, !strcmp(x.type->name, "xlsx"), &out, &err))
 		return tz_cli_fail(&err);
-	rc = x.type->begin(&x.w, out, projects ? "项目台账" : "调度数据", cols, ncols, &err);
+	rc = x.type->begin(&x.w, out.fp, projects ? "项目台账" : "调度数据", cols, ncols, &err);
 	if (!rc)
-		rc = projects ? tz_store_each_project(store, put_project, &x, &err)
+		rc = projects ? tz_store_each_project(store, year, put_project, &x, &err)
 			      : tz_store_each_progress(store, put_progress, &x, &err);
 	if (x.w) {
 		int erc = x.type->end(x.w, rc ? NULL : &err);
 		if (!rc)
 			rc = erc;
 	}
-	if (tz_cli_close_out(out, out_path, rc ? NULL : &err) && !rc)
+	if (tz_cli_close_out(&out, rc != 0, rc ? NULL : &err) && !rc)
 		rc = TZ_EIO;
 	return rc ? tz_cli_fail(&err) : TZ_EXIT_OK;
 }

@@ -1,5 +1,6 @@
 /*
- * cmd-import.c: `taizhang import projects|progress FILE [--partial]`.
+ * cmd-import.c: `taizhang import projects|progress FILE [--year YYYY]
+ * [--partial]`.
  *
  * Every rejected row goes to stderr as "FILE:LINE: 项目编号 CODE: reason";
  * the exit status is non-zero whenever a row was rejected, even when
@@ -7,14 +8,26 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/period.h"
 #include "intake/import.h"
 #include "store/store.h"
 #include "base/banned.h"
 
-static const char usage[] = "taizhang import projects|progress 文件 [--partial]";
+const char cmd_import_usage[] =
+	"taizhang import projects|progress 文件 [--year 年度] [--partial]";
+const char cmd_import_help[] =
+	"\n导入年度项目台账（projects）或调度数据（progress），CSV（UTF-8 或 GBK）或 XLSX。\n"
+	"列按表头名称识别，标题行和空行自动跳过。整个文件要么全部导入，要么不导入：有错误的行\n"
+	"逐条列出（文件:行号: 项目编号: 原因）。\n\n"
+	"  --year 年度   台账的年度；表中有“年度”列时按列，否则用 --year，再否则用标题中的年份\n"
+	"                （如“2025年重点项目台账”）；都没有时拒绝导入\n"
+	"  --partial     只导入正确的行（仍以非零状态退出）\n\n"
+	"所属地区和责任单位按组织机构匹配（忽略空格和全角，识别别名）；数据库还没有组织机构时，\n"
+	"由第一份台账建立。调度数据只计入所在年度台账中的项目。\n";
 
 static void print_reject(void *ctx, const struct tz_import_reject *rej)
 {
@@ -23,27 +36,54 @@ static void print_reject(void *ctx, const struct tz_import_reject *rej)
 		*rej->code ? rej->code : "（空）", rej->reason);
 }
 
+static const char *year_source(const struct tz_import_result *res, char *buf, size_t size)
+{
+	switch (res->year_source) {
+	case TZ_YEAR_COLUMN:
+		return "年度取自“年度”列";
+	case TZ_YEAR_OPTION:
+		snprintf(buf, size, "%d年度（--year）", res->year);
+		return buf;
+	case TZ_YEAR_TITLE:
+		snprintf(buf, size, "%d年度（取自标题）", res->year);
+		return buf;
+	default:
+		return "";
+	}
+}
+
 int cmd_import(struct tz_app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "partial", no_argument, NULL, 'p' },
+		{ "year", required_argument, NULL, 'y' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct tz_import_opts io = { 0, print_reject, NULL };
+	struct tz_import_opts io = { 0, 0, print_reject, NULL };
 	struct tz_import_result res;
 	struct tz_store *store;
 	struct tz_err err;
 	enum tz_import_kind kind;
 	const char *what, *path;
+	char ybuf[64];
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'p')
-			return tz_cli_usage(usage, NULL);
-		io.partial = 1;
+	tz_err_clear(&err);
+	while ((c = getopt_long(argc, argv, TZ_CLI_OPTS, opts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			io.partial = 1;
+			break;
+		case 'y':
+			if (tz_year_parse(optarg, strlen(optarg), &io.year, &err))
+				return tz_cli_usage(cmd_import_usage, "--year “%s”%s", optarg, err.msg);
+			break;
+		default:
+			return tz_cli_bad_option(cmd_import_usage, c, argv);
+		}
 	}
 	if (argc - optind != 2)
-		return tz_cli_usage(usage, "需要指定导入类型和文件");
+		return tz_cli_usage(cmd_import_usage, "需要指定导入类型（projects 或 progress）和文件");
 	what = argv[optind];
 	path = argv[optind + 1];
 	if (!strcmp(what, "projects") || !strcmp(what, "项目"))
@@ -51,21 +91,34 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 	else if (!strcmp(what, "progress") || !strcmp(what, "调度"))
 		kind = TZ_IMPORT_PROGRESS;
 	else
-		return tz_cli_usage(usage, "未知的导入类型“%s”", what);
+		return tz_cli_usage(cmd_import_usage, "未知的导入类型“%s”（应为 projects 或 progress）",
+				    what);
+	if (io.year && kind == TZ_IMPORT_PROGRESS)
+		return tz_cli_usage(cmd_import_usage, "--year 只用于项目台账（调度数据按调度期计入年度）");
 
-	tz_err_clear(&err);
-	if (tz_app_store(app, &store, &err))
+	if (tz_app_store(app, 0, &store, &err))
 		return tz_cli_fail(&err);
 	rc = tz_import_file(store, kind, path, &io, &res, &err);
-	if (rc && rc != TZ_EREJECTED)
+	if (rc && rc != TZ_EREJECTED) {
+		tz_import_result_release(&res);
 		return tz_cli_fail(&err);
+	}
 	if (rc == TZ_EREJECTED) {
 		fprintf(stderr, "taizhang: %s: 共%ld行，%ld行有错误，整个文件未导入"
 				"（改正后重新导入，或使用 --partial 只导入正确的行）\n",
 			path, res.rows, res.rejected);
+		tz_import_result_release(&res);
 		return TZ_EXIT_FAIL;
 	}
-	fprintf(stderr, "%s: 共%ld行，导入%ld行（新增%ld，更正%ld），%ld行被拒绝\n", path, res.rows,
-		res.accepted, res.added, res.replaced, res.rejected);
+	fprintf(stderr, "%s: %s%s共%ld行，导入%ld行（新增%ld，更正%ld），%ld行被拒绝\n", path,
+		year_source(&res, ybuf, sizeof(ybuf)), kind == TZ_IMPORT_PROJECTS ? "，" : "",
+		res.rows, res.accepted, res.added, res.replaced, res.rejected);
+	if (res.unplanned)
+		fprintf(stderr, "  其中%ld个项目没有年度计划投资（不计入年度计划和投资完成率）\n",
+			res.unplanned);
+	if (res.org_created)
+		fprintf(stderr, "  由本台账建立组织机构%ld个：%s（taizhang org export 导出后可补充编码和别名）\n",
+			res.org_created, res.org_created_names);
+	tz_import_result_release(&res);
 	return res.rejected ? TZ_EXIT_FAIL : TZ_EXIT_OK;
 }

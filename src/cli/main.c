@@ -1,47 +1,64 @@
 /*
  * main.c: the `taizhang` command: global options, then one subcommand
- * from the table below.
+ * from the table below; and what the subcommands share (the store,
+ * errors, option errors, report output).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/log.h"
+#include "base/xalloc.h"
 #include "cli/cli.h"
 #include "store/store.h"
 #include "base/banned.h"
 
+#ifndef TZ_VERSION
+#define TZ_VERSION "0.3"
+#endif
+
 struct cmd {
 	const char *name;
 	int (*fn)(struct tz_app *app, int argc, char **argv);
+	const char *summary;
+	const char *usage;
 	const char *help;
 };
 
+#define CMD(name, summary) { #name, cmd_##name, summary, cmd_##name##_usage, cmd_##name##_help }
+
 static const struct cmd commands[] = {
-	{ "init", cmd_init, "创建（或检查）数据库" },
-	{ "import", cmd_import, "导入项目台账或调度数据（CSV/XLSX）" },
-	{ "export", cmd_export, "导出项目台账或调度数据（CSV/XLSX）" },
-	{ "bulletin", cmd_bulletin, "生成月通报（JSON/CSV/XLSX/HTML）" },
-	{ "demo", cmd_demo, "生成演示数据库" },
-	{ "doc", cmd_doc, "读取政府文件（doc parse）" },
+	CMD(init, "创建数据库，或把旧版数据库升级为按年度的台账"),
+	CMD(import, "导入年度项目台账或调度数据（CSV/XLSX）"),
+	CMD(export, "导出项目台账或调度数据（CSV/XLSX）"),
+	CMD(bulletin, "生成月通报（JSON/CSV/XLSX/HTML/PDF）"),
+	CMD(missing, "列出某调度期应报未报（未报送）的项目"),
+	CMD(org, "查看、导入、导出组织机构（地区和部门）"),
+	CMD(demo, "在新数据库中生成演示数据"),
+	CMD(doc, "读取政府文件（doc parse）"),
 };
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 static void usage(FILE *fp)
 {
 	fprintf(fp, "用法: taizhang [--db 路径] <命令> [参数]\n\n命令:\n");
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].help);
-	fprintf(fp, "\n数据库由 --db 或环境变量 TAIZHANG_DB 指定，默认 ./taizhang.db。\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(fp, "\n数据库由 --db 或环境变量 TAIZHANG_DB 指定，默认 ./taizhang.db。\n"
+		    "每个命令的说明：taizhang <命令> --help\n");
 }
 
-int tz_app_store(struct tz_app *app, struct tz_store **out, struct tz_err *err)
+int tz_app_store(struct tz_app *app, int flags, struct tz_store **out, struct tz_err *err)
 {
 	int rc;
 
 	if (!app->store) {
-		rc = tz_store_open(&app->store, app->db, err);
+		rc = tz_store_open(&app->store, app->db, flags, NULL, err);
 		if (rc)
 			return rc;
 	}
@@ -71,33 +88,148 @@ int tz_cli_usage(const char *usage_line, const char *fmt, ...)
 		va_end(ap);
 		fputc('\n', stderr);
 	}
-	fprintf(stderr, "用法: %s\n", usage_line);
+	fprintf(stderr, "用法: %s\n（taizhang 命令 --help 查看说明）\n", usage_line);
 	return TZ_EXIT_USAGE;
 }
 
-int tz_cli_open_out(const char *path, FILE **out, struct tz_err *err)
+int tz_cli_bad_option(const char *usage_line, int c, char **argv)
 {
-	if (!path || !strcmp(path, "-")) {
-		*out = stdout;
+	const char *arg = optind > 0 ? argv[optind - 1] : "";
+
+	if (c == ':')
+		return tz_cli_usage(usage_line, "选项“%s”需要一个值", arg);
+	if (optopt && optopt < 128 && arg[0] == '-' && arg[1] != '-')
+		return tz_cli_usage(usage_line, "未知的选项“-%c”", optopt);
+	return tz_cli_usage(usage_line, "未知的选项“%s”", arg);
+}
+
+/* ------------------------------------------------------------------ */
+/* Report output                                                       */
+
+/* Whether `path` is the database file or one of its journals. */
+static int is_database(struct tz_app *app, const char *path)
+{
+	const char *db = app->store ? tz_store_path(app->store) : app->db;
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	struct stat a, b;
+	char name[4096];
+
+	if (!db || stat(path, &a))
 		return 0;
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		snprintf(name, sizeof(name), "%s%s", db, suffixes[i]);
+		if (!stat(name, &b) && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+			return 1;
 	}
-	*out = fopen(path, "wb");
-	if (!*out)
-		return tz_err_set_at(err, TZ_EIO, path, 0, NULL, "无法写入文件：%s", strerror(errno));
 	return 0;
 }
 
-int tz_cli_close_out(FILE *fp, const char *path, struct tz_err *err)
+int tz_cli_open_out(struct tz_app *app, const char *path, int binary, struct tz_out *out,
+		    struct tz_err *err)
 {
-	int bad = ferror(fp);
+	struct stat st;
+	size_t n;
+	int fd;
 
-	if (fp == stdout)
-		bad |= fflush(fp);
-	else
-		bad |= fclose(fp);
-	if (bad)
-		return tz_err_set_at(err, TZ_EIO, path ? path : "(stdout)", 0, NULL, "写入失败");
+	memset(out, 0, sizeof(*out));
+	if (!path || !strcmp(path, "-")) {
+		if (binary && isatty(STDOUT_FILENO))
+			return tz_err_set(err, TZ_EUSAGE,
+					  "这是二进制文件，不能输出到终端；请用 --out 指定文件名");
+		out->fp = stdout;
+		return 0;
+	}
+	if (is_database(app, path))
+		return tz_err_set_at(err, TZ_EUSAGE, path, 0, NULL,
+				     "这是数据库文件，不能用报表覆盖它；请换一个文件名");
+	if (!stat(path, &st) && !S_ISREG(st.st_mode))
+		return tz_err_set_at(err, TZ_EIO, path, 0, NULL, "不是普通文件，不能写入");
+	n = strlen(path) + 16;
+	out->tmp = tz_xmalloc(n);
+	snprintf(out->tmp, n, "%s.tmpXXXXXX", path);
+	fd = mkstemp(out->tmp);
+	if (fd < 0 || !(out->fp = fdopen(fd, "wb"))) {
+		int e = errno;
+
+		if (fd >= 0) {
+			close(fd);
+			unlink(out->tmp);
+		}
+		free(out->tmp);
+		out->tmp = NULL;
+		return tz_err_set_at(err, TZ_EIO, path, 0, NULL, "无法写入文件：%s",
+				     e == ENOENT ? "目录不存在" : e == EACCES ? "没有写入权限"
+				     : e == ENOSPC ? "磁盘已满" : strerror(e));
+	}
+	/* mkstemp makes the file private; a report gets the usual mode. */
+	{
+		mode_t mask = umask(0);
+
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
+	out->path = path;
 	return 0;
+}
+
+int tz_cli_close_out(struct tz_out *out, int failed, struct tz_err *err)
+{
+	int bad;
+
+	if (!out->fp)
+		return 0;
+	bad = ferror(out->fp) != 0;
+	if (out->fp == stdout) {
+		bad |= fflush(stdout) != 0;
+		out->fp = NULL;
+		if (bad && !failed)
+			return tz_err_set(err, TZ_EIO, "写入标准输出失败");
+		return 0;
+	}
+	bad |= fflush(out->fp) != 0 || fsync(fileno(out->fp)) != 0;
+	bad |= fclose(out->fp) != 0;
+	out->fp = NULL;
+	if (failed || bad || rename(out->tmp, out->path)) {
+		int e = errno;
+
+		unlink(out->tmp);
+		free(out->tmp);
+		out->tmp = NULL;
+		if (failed)
+			return 0;
+		return tz_err_set_at(err, TZ_EIO, out->path, 0, NULL,
+				     "写入失败（%s），原有文件未改动",
+				     e == ENOSPC ? "磁盘已满" : strerror(e));
+	}
+	free(out->tmp);
+	out->tmp = NULL;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+
+static int wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			return 0;
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return 1;
+	}
+	return 0;
+}
+
+static int help(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(name, commands[i].name))
+			continue;
+		printf("用法: %s\n\n%s\n%s", commands[i].usage, commands[i].summary, commands[i].help);
+		return TZ_EXIT_OK;
+	}
+	fprintf(stderr, "taizhang: 未知命令“%s”\n", name);
+	usage(stderr);
+	return TZ_EXIT_USAGE;
 }
 
 int main(int argc, char **argv)
@@ -105,6 +237,7 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct tz_app app = { 0 };
@@ -116,11 +249,12 @@ int main(int argc, char **argv)
 	else if (level && !strcmp(level, "info"))
 		tz_log_threshold = TZ_LOG_INFO;
 
+	opterr = 0; /* our own messages, in Chinese */
 	app.db = getenv("TAIZHANG_DB");
 	if (!app.db || !*app.db)
 		app.db = "taizhang.db";
 	/* '+': stop at the subcommand so its options are its own. */
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			app.db = optarg;
@@ -128,7 +262,11 @@ int main(int argc, char **argv)
 		case 'h':
 			usage(stdout);
 			return TZ_EXIT_OK;
+		case 'V':
+			printf("taizhang（台账）%s\n", TZ_VERSION);
+			return TZ_EXIT_OK;
 		default:
+			tz_cli_bad_option("taizhang [--db 路径] <命令> [参数]", c, argv);
 			usage(stderr);
 			return TZ_EXIT_USAGE;
 		}
@@ -137,11 +275,15 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return TZ_EXIT_USAGE;
 	}
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+	if (!strcmp(argv[optind], "help"))
+		return optind + 1 < argc ? help(argv[optind + 1]) : (usage(stdout), TZ_EXIT_OK);
+	for (size_t i = 0; i < NCOMMANDS; i++) {
 		if (strcmp(argv[optind], commands[i].name))
 			continue;
 		argc -= optind;
 		argv += optind;
+		if (wants_help(argc, argv))
+			return help(commands[i].name);
 		optind = 0; /* reset getopt for the subcommand (glibc) */
 		rc = commands[i].fn(&app, argc, argv);
 		tz_store_close(app.store);

@@ -1,4 +1,4 @@
-/* bulletin.c: grouping, exact rates, ranks and the lagging list. */
+/* bulletin.c: grouping, exact rates, ranks, rank changes, the lagging and 未报送 lists. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +15,9 @@ struct tz_bulletin {
 	enum tz_bulletin_by by;
 	int32_t schedule;
 	int finished;
-	struct tz_arena *arena;     /* keys and lagging strings */
+	int overflow;               /* a checked sum left the int64 range */
+	int64_t reported_prev;      /* reports at P−1 over the whole ledger */
+	struct tz_arena *arena;     /* keys and list strings */
 	struct tz_hmap *index;      /* key -> index in groups */
 	struct tz_bulletin_group *groups;
 	size_t ngroups, agroups;
@@ -23,10 +25,13 @@ struct tz_bulletin {
 	struct tz_bulletin_lag *lags;
 	size_t nlags, alags;
 	int lags_sorted;
+	struct tz_bulletin_missing *missing;
+	size_t nmissing, amissing;
 };
 
-static const char *const by_names[] = { "region", "category", "level" };
-static const char *const by_labels[] = { "所属地区", "项目类别", "项目级别" };
+static const char *const by_names[TZ_BY_COUNT] = { "region", "category", "level", "leader", "unit" };
+static const char *const by_labels[TZ_BY_COUNT] = { "所属地区", "项目类别", "项目级别", "包联领导",
+						    "责任单位" };
 
 const char *tz_bulletin_by_name(enum tz_bulletin_by by)
 {
@@ -40,7 +45,7 @@ const char *tz_bulletin_by_label(enum tz_bulletin_by by)
 
 int tz_bulletin_by_parse(const char *s, enum tz_bulletin_by *out)
 {
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < TZ_BY_COUNT; i++) {
 		if (!strcmp(s, by_names[i]) || !strcmp(s, by_labels[i])) {
 			*out = (enum tz_bulletin_by)i;
 			return 0;
@@ -70,6 +75,7 @@ void tz_bulletin_free(struct tz_bulletin *b)
 	tz_hmap_free(b->index);
 	free(b->groups);
 	free(b->lags);
+	free(b->missing);
 	free(b);
 }
 
@@ -114,34 +120,48 @@ static int lag_order(const void *x, const void *y)
 	return c ? c : strcmp(a->code, b->code);
 }
 
+/* Groups with a rate by rate, highest first; then those without; then key. */
 static int group_order(const void *x, const void *y)
 {
 	const struct tz_bulletin_group *a = x, *b = y;
-	int c = frac_cmp(b->ytd, b->annual, a->ytd, a->annual); /* highest first */
+	int c;
 
+	if (a->has_rate != b->has_rate)
+		return a->has_rate ? -1 : 1;
+	c = a->has_rate ? frac_cmp(b->ytd, b->annual, a->ytd, a->annual) : 0;
 	return c ? c : strcmp(a->key, b->key);
 }
 
 /* ------------------------------------------------------------------ */
 /* Counting                                                            */
 
-static void count(struct tz_bulletin_group *g, const struct tz_bulletin_row *row)
+static void add_checked(int64_t *sum, int64_t v, int *overflow)
 {
-	g->projects++;
-	g->total += row->total;
-	g->annual += row->annual;
-	g->ytd += row->ytd;
-	g->started += row->started != 0;
+	if (__builtin_add_overflow(*sum, v, sum))
+		*overflow = 1;
 }
 
-/*
- * ytd / annual < 0.8 * month / 12, without division:
- * 12 * 10 * ytd < 8 * month * annual, i.e. 15 * ytd < month * annual.
- * A project without an annual plan has nothing to lag behind.
- */
-int tz_bulletin_lags(const struct tz_bulletin *b, int64_t annual, int64_t ytd)
+static void count(struct tz_bulletin *b, struct tz_bulletin_group *g,
+		  const struct tz_bulletin_row *row)
 {
-	return annual > 0 && (__int128)15 * ytd < (__int128)b->period.month * annual;
+	g->projects++;
+	add_checked(&g->total, row->total, &b->overflow);
+	if (row->has_plan) {
+		add_checked(&g->annual, row->annual, &b->overflow);
+		add_checked(&g->ytd, row->ytd, &b->overflow);
+		add_checked(&g->ytd_prev, row->ytd_prev, &b->overflow);
+	} else {
+		add_checked(&g->ytd_unplanned, row->ytd, &b->overflow);
+	}
+	g->started += row->started != 0;
+	g->reported += row->reported != 0;
+	g->not_reported += row->expected && !row->reported;
+}
+
+int tz_bulletin_lags(const struct tz_bulletin *b, int has_plan, int64_t annual, int64_t ytd)
+{
+	return has_plan && annual > 0 &&
+	       (__int128)60 * ytd < (__int128)(5 * b->period.month - 6) * annual;
 }
 
 /* The group called `key`, created empty if new. */
@@ -163,37 +183,66 @@ static struct tz_bulletin_group *group(struct tz_bulletin *b, const char *key)
 	return g;
 }
 
+static const char *keep(struct tz_bulletin *b, const char *s)
+{
+	return s && *s ? tz_arena_strdup(b->arena, s) : "";
+}
+
 void tz_bulletin_add(struct tz_bulletin *b, const struct tz_bulletin_row *row)
 {
-	count(group(b, row->key && *row->key ? row->key : TZ_BULLETIN_EMPTY_KEY), row);
-	count(&b->totals, row);
+	struct tz_bulletin_group *g = group(b, row->key && *row->key ? row->key
+								      : TZ_BULLETIN_EMPTY_KEY);
 
-	if (tz_bulletin_lags(b, row->annual, row->ytd)) {
+	count(b, g, row);
+	count(b, &b->totals, row);
+	b->reported_prev += row->reported_prev != 0;
+
+	if (tz_bulletin_lags(b, row->has_plan, row->annual, row->ytd)) {
 		struct tz_bulletin_lag *l;
 
 		b->lags_sorted = 0;
 		TZ_ALLOC_GROW(b->lags, b->nlags + 1, b->alags);
 		l = &b->lags[b->nlags++];
-		l->code = tz_arena_strdup(b->arena, row->code ? row->code : "");
-		l->name = tz_arena_strdup(b->arena, row->name ? row->name : "");
-		l->region = tz_arena_strdup(b->arena, row->region ? row->region : "");
+		l->code = keep(b, row->code);
+		l->name = keep(b, row->name);
+		l->region = keep(b, row->region);
+		l->leader = keep(b, row->leader);
+		l->unit = keep(b, row->unit);
+		l->problem = keep(b, row->problem);
 		l->annual = row->annual;
 		l->ytd = row->ytd;
 		l->ratio = tz_rate(row->ytd, row->annual);
 		l->key = lag_key(row->ytd, row->annual);
+	}
+	if (row->expected && !row->reported) {
+		struct tz_bulletin_missing *m;
+
+		TZ_ALLOC_GROW(b->missing, b->nmissing + 1, b->amissing);
+		m = &b->missing[b->nmissing++];
+		m->code = keep(b, row->code);
+		m->name = keep(b, row->name);
+		m->region = keep(b, row->region);
+		m->unit = keep(b, row->unit);
+		m->leader = keep(b, row->leader);
+		m->key = g->key;
 	}
 }
 
 /* ------------------------------------------------------------------ */
 /* Parts counted apart                                                 */
 
-static void add_sums(struct tz_bulletin_group *g, const struct tz_bulletin_group *from)
+static void add_sums(struct tz_bulletin *b, struct tz_bulletin_group *g,
+		     const struct tz_bulletin_group *from)
 {
 	g->projects += from->projects;
-	g->total += from->total;
-	g->annual += from->annual;
-	g->ytd += from->ytd;
+	add_checked(&g->total, from->total, &b->overflow);
+	add_checked(&g->annual, from->annual, &b->overflow);
+	add_checked(&g->ytd, from->ytd, &b->overflow);
+	add_checked(&g->ytd_unplanned, from->ytd_unplanned, &b->overflow);
+	add_checked(&g->ytd_prev, from->ytd_prev, &b->overflow);
 	g->started += from->started;
+	g->reported += from->reported;
+	g->not_reported += from->not_reported;
 }
 
 static void free_arena(void *a)
@@ -223,8 +272,10 @@ void tz_bulletin_absorb(struct tz_bulletin *b, struct tz_bulletin *part)
 	int was_empty = b->nlags == 0 && b->ngroups == 0;
 
 	for (size_t i = 0; i < part->ngroups; i++)
-		add_sums(group(b, part->groups[i].key), &part->groups[i]);
-	add_sums(&b->totals, &part->totals);
+		add_sums(b, group(b, part->groups[i].key), &part->groups[i]);
+	add_sums(b, &b->totals, &part->totals);
+	b->overflow |= part->overflow;
+	b->reported_prev += part->reported_prev;
 	if (part->lags_sorted && (b->lags_sorted || was_empty)) {
 		merge_lags(b, part);
 		b->lags_sorted = 1;
@@ -234,44 +285,113 @@ void tz_bulletin_absorb(struct tz_bulletin *b, struct tz_bulletin *part)
 		b->nlags += part->nlags;
 		b->lags_sorted = 0;
 	}
-	/* The lagging entries' strings live in the part's arena: keep it. */
+	TZ_ALLOC_GROW(b->missing, b->nmissing + part->nmissing, b->amissing);
+	for (size_t i = 0; i < part->nmissing; i++) {
+		b->missing[b->nmissing] = part->missing[i];
+		/* Point at b's copy of the group key, which outlives part's. */
+		b->missing[b->nmissing++].key = group(b, part->missing[i].key)->key;
+	}
+	/* The list entries' strings live in the part's arena: keep it. */
 	tz_arena_on_release(b->arena, free_arena, part->arena);
 	part->arena = NULL;
 	tz_bulletin_free(part);
 }
-
 
 /* ------------------------------------------------------------------ */
 /* Finishing and reading                                               */
 
 static void rates(struct tz_bulletin_group *g)
 {
-	g->completion_rate = tz_rate(g->ytd, g->annual);
+	g->has_rate = g->annual > 0;
+	g->completion_rate = g->has_rate ? tz_rate(g->ytd, g->annual) : 0;
 	g->start_rate = tz_rate(g->started, g->projects);
 }
 
-void tz_bulletin_finish(struct tz_bulletin *b)
+/* Ranks at P−1 of the same year: competition ranking of Σytd_prev/Σannual. */
+static int prev_order(const void *x, const void *y)
+{
+	const struct tz_bulletin_group *a = *(const struct tz_bulletin_group *const *)x;
+	const struct tz_bulletin_group *b = *(const struct tz_bulletin_group *const *)y;
+
+	return frac_cmp(b->ytd_prev, b->annual, a->ytd_prev, a->annual);
+}
+
+static void rank_changes(struct tz_bulletin *b)
+{
+	struct tz_bulletin_group **ranked;
+	size_t n = 0;
+	int prev_rank = 0;
+
+	/* No bulletin the month before: January, or nobody reported then. */
+	if (b->period.month == 1 || !b->reported_prev)
+		return;
+	ranked = tz_xmalloc(tz_st_mult(b->ngroups + 1, sizeof(*ranked)));
+	for (size_t i = 0; i < b->ngroups; i++)
+		if (b->groups[i].has_rate)
+			ranked[n++] = &b->groups[i];
+	qsort(ranked, n, sizeof(*ranked), prev_order);
+	for (size_t i = 0; i < n; i++) {
+		if (!i || prev_order(&ranked[i], &ranked[i - 1]))
+			prev_rank = (int)i + 1;
+		ranked[i]->has_rank_change = 1;
+		ranked[i]->rank_change = prev_rank - ranked[i]->rank;
+	}
+	free(ranked);
+}
+
+/* The missing list in the groups' order (ctx: the key index), then by code. */
+static int missing_order(const void *x, const void *y, void *ctx)
+{
+	const struct tz_bulletin_missing *a = x, *b = y;
+	const struct tz_hmap *index = ctx;
+	int64_t ga = 0, gb = 0;
+
+	tz_hmap_get(index, a->key, strlen(a->key), &ga);
+	tz_hmap_get(index, b->key, strlen(b->key), &gb);
+	if (ga != gb)
+		return ga < gb ? -1 : 1;
+	return strcmp(a->code, b->code);
+}
+
+int tz_bulletin_finish(struct tz_bulletin *b, struct tz_err *err)
 {
 	struct tz_bulletin_group *t = &b->totals;
+	char period[TZ_PERIOD_FMT_MAX];
 
 	if (b->finished)
-		return;
+		return 0;
 	b->finished = 1;
+	if (b->overflow)
+		return tz_err_set(err, TZ_ETOOBIG, "通报的合计金额超出可计算的范围，请检查台账中的金额");
+	if (!t->reported)
+		return tz_err_set(err, TZ_ENOTFOUND,
+				  "%s调度期%s没有任何项目报送，不能生成通报",
+				  tz_period_fmt(b->period, period),
+				  t->projects ? "" : "的年度台账中没有项目，也");
 	rates(t);
+	for (size_t i = 0; i < b->ngroups; i++)
+		rates(&b->groups[i]);
 	if (b->ngroups)
 		qsort(b->groups, b->ngroups, sizeof(*b->groups), group_order);
 	for (size_t i = 0; i < b->ngroups; i++) {
 		struct tz_bulletin_group *g = &b->groups[i];
 
-		rates(g);
+		/* The index now points at the sorted places. */
+		tz_hmap_put(b->index, g->key, strlen(g->key), (int64_t)i, NULL);
+		if (!g->has_rate)
+			continue;
 		/* Competition ranking: equal rates share a rank (1, 2, 2, 4). */
 		if (i && !frac_cmp(g->ytd, g->annual, g[-1].ytd, g[-1].annual))
 			g->rank = g[-1].rank;
 		else
 			g->rank = (int)i + 1;
-		g->below_average = frac_cmp(g->ytd, g->annual, t->ytd, t->annual) < 0;
+		g->below_average = t->has_rate && frac_cmp(g->ytd, g->annual, t->ytd, t->annual) < 0;
 	}
+	rank_changes(b);
 	tz_bulletin_sort_lags(b);
+	if (b->nmissing)
+		qsort_r(b->missing, b->nmissing, sizeof(*b->missing), missing_order, b->index);
+	return 0;
 }
 
 void tz_bulletin_sort_lags(struct tz_bulletin *b)
@@ -286,6 +406,7 @@ enum tz_bulletin_by tz_bulletin_by(const struct tz_bulletin *b) { return b->by; 
 int32_t tz_bulletin_schedule(const struct tz_bulletin *b) { return b->schedule; }
 size_t tz_bulletin_group_count(const struct tz_bulletin *b) { return b->ngroups; }
 size_t tz_bulletin_lag_count(const struct tz_bulletin *b) { return b->nlags; }
+size_t tz_bulletin_missing_count(const struct tz_bulletin *b) { return b->nmissing; }
 
 const struct tz_bulletin_group *tz_bulletin_group_at(const struct tz_bulletin *b, size_t i)
 {
@@ -300,6 +421,11 @@ const struct tz_bulletin_group *tz_bulletin_totals(const struct tz_bulletin *b)
 const struct tz_bulletin_lag *tz_bulletin_lag_at(const struct tz_bulletin *b, size_t i)
 {
 	return i < b->nlags ? &b->lags[i] : NULL;
+}
+
+const struct tz_bulletin_missing *tz_bulletin_missing_at(const struct tz_bulletin *b, size_t i)
+{
+	return i < b->nmissing ? &b->missing[i] : NULL;
 }
 
 char *tz_bulletin_rate_json(int32_t rate, char buf[16])

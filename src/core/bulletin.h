@@ -1,18 +1,36 @@
 /*
  * bulletin.h: the monthly bulletin (月通报), computed once from one row per
- * project and then written by any report writer.
+ * project of the period's yearly ledger and then written by any report
+ * writer (ledger.md, "The monthly bulletin").
  *
- * For a period P of year Y, grouped by region, category or level: project
- * count, Σ 总投资, Σ 年度计划投资, Σ completed investment of year Y up to
- * P (1-N月累计完成投资), 投资完成率 = ytd / annual plan, started projects
- * (latest report at or before P is 已开工/已复工/已竣工), 开工率, rank by
- * completion rate, and whether the group is below the city average. A
- * project lags (进度滞后) when its own ytd / annual < 0.8 × schedule,
- * schedule being month(P) / 12; lagging projects are listed worst first.
+ * For a period P of year Y, grouped by region, category, level, leader
+ * (包联领导) or unit (责任单位):
+ *   projects            projects of the group in the ledger of year Y
+ *   total               Σ 总投资
+ *   annual              Σ 年度计划投资 of the projects that have a plan
+ *   ytd                 Σ completed in Y up to and including P, planned
+ *                       projects only (1-N月累计完成投资)
+ *   ytd_unplanned       the same for projects without a plan, shown apart
+ *   completion_rate     ytd / annual (投资完成率); none when annual is 0
+ *   started, start_rate latest report at or before P is 已开工/已复工/已竣工
+ *   rank                by completion rate, highest first, ties share;
+ *                       a group without a rate has no rank and comes last
+ *   rank_change         places gained since P−1 of the same year (none in
+ *                       January, nor for a group unranked at P−1, nor when
+ *                       nobody reported at P−1)
+ *   below_average       rate below the whole city's (投资完成率低于平均)
+ *   reported            projects with a report for P
+ *   not_reported        projects expected to report for P that did not
+ *                       (未报送; who is expected: struct tz_bulletin_row)
+ * Schedule (序时进度) is month(P)/12. A planned project lags (进度滞后) when
+ * ytd/annual is more than 10 points behind it (the yellow and red lights
+ * of web.md); lagging projects are listed worst first with their leader,
+ * unit and latest problem, and the 未报送 projects are listed by group.
  *
- * All arithmetic is exact: sums are int64 counts of 0.01 万元, rates are
- * rounded half up to 1/10000 only for output, and comparisons (ranks,
- * below average, lagging, order) are made on exact fractions.
+ * All arithmetic is exact: sums are int64 counts of 0.01 万元 with checked
+ * additions, rates are rounded half up to 1/10000 only for output, and
+ * comparisons (ranks, below average, lagging, order) are made on exact
+ * fractions.
  */
 #ifndef TZ_BULLETIN_H
 #define TZ_BULLETIN_H
@@ -27,32 +45,50 @@ enum tz_bulletin_by {
 	TZ_BY_REGION,
 	TZ_BY_CATEGORY,
 	TZ_BY_LEVEL,
+	TZ_BY_LEADER,
+	TZ_BY_UNIT,
 };
+#define TZ_BY_COUNT 5
 
-/* "region", "category", "level" and back. */
+/* "region", "category", "level", "leader", "unit" and back. */
 const char *tz_bulletin_by_name(enum tz_bulletin_by by);
-/* The Chinese column header: 所属地区, 项目类别, 项目级别. */
+/* The Chinese column header: 所属地区, 项目类别, 项目级别, 包联领导, 责任单位. */
 const char *tz_bulletin_by_label(enum tz_bulletin_by by);
+/* Accepts the English name or the Chinese label; 0 or TZ_EINVAL. */
 int tz_bulletin_by_parse(const char *s, enum tz_bulletin_by *out);
 
 /* The key under which projects with an empty group field are counted. */
 #define TZ_BULLETIN_EMPTY_KEY "未填写"
 
 /*
- * One project as the bulletin sees it. Strings are only read during
- * tz_bulletin_add(); the bulletin copies what it keeps. code, name and
- * region are read only for a project that lags (tz_bulletin_lags()), so
- * a store may leave them NULL for the others and skip fetching them.
+ * One project of the period's yearly ledger as the bulletin sees it.
+ * Strings are only read during tz_bulletin_add(); the bulletin copies what
+ * it keeps. code, name, region, unit, leader and problem are read only for
+ * a project that lags (tz_bulletin_lags()) or is missing (expected and not
+ * reported), so a store may leave them NULL for the others and skip
+ * fetching them.
+ *
+ * Expected to report for P (ledger.md): in the ledger of P's year; planned
+ * to start by P, already started, or with no planned start; and not after
+ * the month in which it was reported 已竣工. The store decides `expected`.
  */
 struct tz_bulletin_row {
 	const char *code;
 	const char *name;
 	const char *region;
-	const char *key;      /* the group: region, category or level */
-	int64_t total;
-	int64_t annual;
+	const char *unit;
+	const char *leader;
+	const char *problem;  /* latest 存在问题 of year(P) up to P, or NULL */
+	const char *key;      /* the group's value for this project */
+	int64_t total;        /* 0.01 万元 */
+	int has_plan;         /* the ledger row has a 年度计划投资 */
+	int64_t annual;       /* 0.01 万元; ignored without a plan */
 	int64_t ytd;          /* completed in year(P) up to and including P */
+	int64_t ytd_prev;     /* completed in year(P) up to P−1; 0 in January */
 	int started;          /* latest report at or before P counts as started */
+	int reported;         /* has a report for P */
+	int reported_prev;    /* has a report for P−1 (same year) */
+	int expected;         /* expected to report for P */
 };
 
 struct tz_bulletin_group {
@@ -61,21 +97,41 @@ struct tz_bulletin_group {
 	int64_t total;
 	int64_t annual;
 	int64_t ytd;
+	int64_t ytd_unplanned;
 	int64_t started;
-	int32_t completion_rate;  /* 1/10000 */
+	int64_t reported;
+	int64_t not_reported;
+	int64_t ytd_prev;         /* for the rank at P−1 */
+	int has_rate;             /* annual > 0: completion_rate and rank mean something */
+	int32_t completion_rate;  /* 1/10000; 0 without a rate */
 	int32_t start_rate;       /* 1/10000 */
-	int rank;                 /* 1 = highest completion rate; ties share */
-	int below_average;        /* completion rate below the totals' */
+	int rank;                 /* 1 = highest rate; ties share; 0 without a rate */
+	int has_rank_change;
+	int rank_change;          /* places gained since P−1 (+), lost (−) */
+	int below_average;        /* rate below the totals' (never without a rate) */
 };
 
 struct tz_bulletin_lag {
 	const char *code;
 	const char *name;
 	const char *region;
+	const char *leader;   /* 包联领导, "" if none */
+	const char *unit;     /* 责任单位, "" if none */
+	const char *problem;  /* latest 存在问题, "" if none */
 	int64_t annual;
 	int64_t ytd;
 	int32_t ratio;  /* ytd / annual, 1/10000 */
 	uint64_t key;   /* ytd / annual in 32.32 fixed point, for ordering */
+};
+
+/* A project expected to report for P that did not (未报送). */
+struct tz_bulletin_missing {
+	const char *code;
+	const char *name;
+	const char *region;
+	const char *unit;
+	const char *leader;
+	const char *key;  /* its group */
 };
 
 struct tz_bulletin;
@@ -84,16 +140,20 @@ struct tz_bulletin;
 struct tz_bulletin *tz_bulletin_new(struct tz_period p, enum tz_bulletin_by by);
 void tz_bulletin_free(struct tz_bulletin *b);
 
-/* Whether a project with this plan and year-to-date figure lags. */
-int tz_bulletin_lags(const struct tz_bulletin *b, int64_t annual, int64_t ytd);
+/*
+ * Whether a project with this plan and year-to-date figure lags: planned
+ * (has_plan, annual > 0) and ytd/annual < month/12 − 0.10, i.e.
+ * 60·ytd < (5·month − 6)·annual, exactly.
+ */
+int tz_bulletin_lags(const struct tz_bulletin *b, int has_plan, int64_t annual, int64_t ytd);
 
 /* Count one project. Must not be called after tz_bulletin_finish(). */
 void tz_bulletin_add(struct tz_bulletin *b, const struct tz_bulletin_row *row);
 
 /*
- * Sort the lagging list now (tz_bulletin_finish would). A store counting
- * parts in parallel sorts each part in its own thread; absorbing sorted
- * parts then merges instead of sorting again.
+ * Sort the lagging and missing lists now (tz_bulletin_finish would). A
+ * store counting parts in parallel sorts each part in its own thread;
+ * absorbing sorted parts then merges instead of sorting again.
  */
 void tz_bulletin_sort_lags(struct tz_bulletin *b);
 
@@ -104,24 +164,35 @@ void tz_bulletin_sort_lags(struct tz_bulletin *b);
  */
 void tz_bulletin_absorb(struct tz_bulletin *b, struct tz_bulletin *part);
 
-/* Compute rates, ranks, averages and order. Call once, after every add. */
-void tz_bulletin_finish(struct tz_bulletin *b);
+/*
+ * Compute rates, ranks, rank changes, averages and order. Call once,
+ * after every add. Returns 0; TZ_ENOTFOUND when no project of the ledger
+ * reported for the period (ledger.md: such a bulletin is refused, not
+ * printed as zeros), with a message naming the period; TZ_ETOOBIG when a
+ * sum left the int64 range. The bulletin must not be written after an
+ * error.
+ */
+int tz_bulletin_finish(struct tz_bulletin *b, struct tz_err *err);
 
 struct tz_period tz_bulletin_period(const struct tz_bulletin *b);
 enum tz_bulletin_by tz_bulletin_by(const struct tz_bulletin *b);
 /* month(P)/12 in 1/10000. */
 int32_t tz_bulletin_schedule(const struct tz_bulletin *b);
 
-/* Groups in rank order (ties by key), after finish. */
+/* Groups in rank order, unranked groups last (ties by key), after finish. */
 size_t tz_bulletin_group_count(const struct tz_bulletin *b);
 const struct tz_bulletin_group *tz_bulletin_group_at(const struct tz_bulletin *b, size_t i);
 
-/* The whole city; rank and below_average are 0. */
+/* The whole city; rank, rank change and below_average are 0. */
 const struct tz_bulletin_group *tz_bulletin_totals(const struct tz_bulletin *b);
 
 /* Lagging projects, worst ratio first (ties by code), after finish. */
 size_t tz_bulletin_lag_count(const struct tz_bulletin *b);
 const struct tz_bulletin_lag *tz_bulletin_lag_at(const struct tz_bulletin *b, size_t i);
+
+/* 未报送 projects by group (in the groups' order), then code, after finish. */
+size_t tz_bulletin_missing_count(const struct tz_bulletin *b);
+const struct tz_bulletin_missing *tz_bulletin_missing_at(const struct tz_bulletin *b, size_t i);
 
 /*
  * A rate in 1/10000 as the JSON number the bulletin prints: four decimals

@@ -18,8 +18,12 @@
 #define TZ_RATE_FMT_MAX 16
 #define TZ_RATE_ONE 10000
 
-/* The largest amount accepted: 1e12 万元, far above any real project. */
-#define TZ_MONEY_MAX ((int64_t)100000000000000)
+/*
+ * The largest amount accepted: 1e9 万元 (10万亿元), fifty times the
+ * largest projects ever built, so that the sum of 90 million such amounts
+ * still fits an int64 (bulletin sums are checked all the same).
+ */
+#define TZ_MONEY_MAX ((int64_t)100000000000)
 
 /*
  * Parse an amount as spreadsheets hold it, in 万元 unless a unit says

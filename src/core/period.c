@@ -51,7 +51,7 @@ int tz_period_parse(const char *s, size_t len, struct tz_period *out, struct tz_
 
 	tz_text_trim(&s, &len);
 	if (!len)
-		return tz_err_set(err, TZ_EINVAL, "调度期为空");
+		return tz_err_set(err, TZ_EINVAL, "年月为空");
 	/* The common case, "2025-12", needs no folding. */
 	p = s;
 	if (len == 7 && s[4] == '-' && digits(&p, s + 4, 4, &year) == 4 &&
@@ -63,12 +63,12 @@ int tz_period_parse(const char *s, size_t len, struct tz_period *out, struct tz_
 		return 0;
 	}
 	if (len >= sizeof(text))
-		return tz_err_set(err, TZ_EINVAL, "不是有效的调度期（应为YYYY-MM）");
+		return tz_err_set(err, TZ_EINVAL, "不是有效的年月（应写作YYYY-MM）");
 	/* Fold full-width digits and separators on a stack copy. */
 	b.max = sizeof(text) - 1;
 	if (tz_text_fold_width(s, len, &b)) {
 		tz_buf_release(&b);
-		return tz_err_set(err, TZ_EINVAL, "不是有效的调度期（应为YYYY-MM）");
+		return tz_err_set(err, TZ_EINVAL, "不是有效的年月（应写作YYYY-MM）");
 	}
 	/* Keep the folded length: a NUL inside is not the end of the text. */
 	memcpy(text, b.buf, b.len);
@@ -110,7 +110,7 @@ int tz_period_parse(const char *s, size_t len, struct tz_period *out, struct tz_
 	out->month = month;
 	return 0;
 bad:
-	return tz_err_set(err, TZ_EINVAL, "不是有效的调度期（应为YYYY-MM）");
+	return tz_err_set(err, TZ_EINVAL, "不是有效的年月（应写作YYYY-MM）");
 }
 
 char *tz_period_fmt(struct tz_period p, char buf[TZ_PERIOD_FMT_MAX])
@@ -144,4 +144,55 @@ int tz_period_cmp(struct tz_period a, struct tz_period b)
 	int ca = tz_period_code(a), cb = tz_period_code(b);
 
 	return ca < cb ? -1 : ca > cb;
+}
+
+int tz_year_parse(const char *s, size_t len, int *out, struct tz_err *err)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+	const char *p, *end;
+	int year = 0, rc = 0;
+
+	tz_text_trim(&s, &len);
+	b.max = 64;
+	if (!len || tz_text_fold_width(s, len, &b)) {
+		rc = tz_err_set(err, TZ_EINVAL, "不是有效的年度");
+		goto out;
+	}
+	p = b.buf;
+	end = b.buf + b.len;
+	if (digits(&p, end, 4, &year) != 4 ||
+	    (p < end && !skip(&p, end, "年度") && !skip(&p, end, "年")) || p != end) {
+		rc = tz_err_set(err, TZ_EINVAL, "不是有效的年度（应写作2025）");
+		goto out;
+	}
+	if (year < TZ_PERIOD_YEAR_MIN || year > TZ_PERIOD_YEAR_MAX) {
+		rc = tz_err_set(err, TZ_EINVAL, "年份%d超出范围", year);
+		goto out;
+	}
+	*out = year;
+out:
+	tz_buf_release(&b);
+	return rc;
+}
+
+int tz_year_in_text(const char *s, size_t len)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+	int found = 0;
+
+	if (tz_text_fold_width(s, len, &b))
+		goto out;
+	for (size_t i = 0; i + 4 < b.len && !found; i++) {
+		const char *p = b.buf + i, *end = b.buf + b.len;
+		int year;
+
+		if (i && b.buf[i - 1] >= '0' && b.buf[i - 1] <= '9')
+			continue;
+		if (digits(&p, end, 4, &year) == 4 && skip(&p, end, "年") &&
+		    year >= TZ_PERIOD_YEAR_MIN && year <= TZ_PERIOD_YEAR_MAX)
+			found = year;
+	}
+out:
+	tz_buf_release(&b);
+	return found;
 }

@@ -34,6 +34,19 @@ int tz_period_parse(const char *s, size_t len, struct tz_period *out, struct tz_
 /* "YYYY-MM" into buf; returns buf. */
 char *tz_period_fmt(struct tz_period p, char buf[TZ_PERIOD_FMT_MAX]);
 
+/*
+ * Parse a ledger year as written in a 年度 cell: "2025", "2025年",
+ * "2025年度", full-width digits, spaces around. 0 or TZ_EINVAL with a
+ * reason that reads after the value ("不是有效的年度").
+ */
+int tz_year_parse(const char *s, size_t len, int *out, struct tz_err *err);
+
+/*
+ * Find a year named in a title ("2025年重点项目台账", "营口市2025年度…"):
+ * the first four digits in range followed by 年. 0 if none.
+ */
+int tz_year_in_text(const char *s, size_t len);
+
 /* The period as the integer YYYYMM (202512), ordered like the periods. */
 int tz_period_code(struct tz_period p);
 

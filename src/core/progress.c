@@ -4,6 +4,7 @@
 
 #include "base/text.h"
 #include "base/xalloc.h"
+#include "core/money.h"
 #include "core/progress.h"
 #include "base/banned.h"
 
@@ -61,14 +62,17 @@ int tz_status_parse(const char *s, size_t len, enum tz_status *out, struct tz_er
 			return 0;
 		}
 	}
-	return tz_err_set(err, TZ_EINVAL,
-			  "开工状态“%.*s”无法识别（应为未开工、已开工、已复工、停工或已竣工）",
-			  (int)(len > 60 ? 60 : len), s);
+	return tz_err_set(err, TZ_EINVAL, "无法识别（应为未开工、已开工、已复工、停工或已竣工）");
 }
 
 int tz_status_counts_started(enum tz_status s)
 {
 	return s == TZ_STATUS_STARTED || s == TZ_STATUS_RESUMED || s == TZ_STATUS_COMPLETED;
+}
+
+static size_t utf8_chars(const char *s)
+{
+	return s ? tz_utf8_len(s, strlen(s)) : 0;
 }
 
 int tz_progress_validate(const struct tz_progress *r, struct tz_err *err)
@@ -80,6 +84,14 @@ int tz_progress_validate(const struct tz_progress *r, struct tz_err *err)
 	if (r->completed < 0)
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_COMPLETED].header,
 				     "本期完成投资不能为负数");
+	if (r->completed > TZ_MONEY_MAX)
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_COMPLETED].header,
+				     "本期完成投资超过上限");
+	if (utf8_chars(r->progress_text) > TZ_TEXT_MAX || utf8_chars(r->problem) > TZ_TEXT_MAX)
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0,
+				     cols[utf8_chars(r->problem) > TZ_TEXT_MAX ? TZ_RF_PROBLEM
+									: TZ_RF_TEXT].header,
+				     "文字超过上限%d个字", TZ_TEXT_MAX);
 	if (r->status == TZ_STATUS_NONE || r->status > TZ_STATUS_MAX)
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_STATUS].header,
 				     "开工状态为空");
@@ -126,12 +138,14 @@ static struct tz_report_year *year_slot(struct tz_report_years *y, int year)
 }
 
 void tz_report_years_add(struct tz_report_years *y, struct tz_period p, int64_t completed,
-			 enum tz_status status)
+			 enum tz_status status, int has_problem)
 {
 	struct tz_report_year *ry = year_slot(y, p.year);
+	uint16_t bit = (uint16_t)(1u << (p.month - 1));
 
 	ry->done[p.month - 1] = completed;
 	ry->status[p.month - 1] = (unsigned char)status;
+	ry->problems = (uint16_t)(has_problem ? ry->problems | bit : ry->problems & ~bit);
 }
 
 int tz_report_years_each(const struct tz_report_years *y,
@@ -146,10 +160,14 @@ int tz_report_years_each(const struct tz_report_years *y,
 		int64_t cum = 0;
 
 		out.year = y->first + i;
+		out.reported = 0;
+		out.problems = ry->problems;
 		for (int m = 0; m < 12; m++) {
 			cum += ry->done[m];
-			if (ry->status[m])
+			if (ry->status[m]) {
 				carried = ry->status[m];
+				out.reported |= (uint16_t)(1u << m);
+			}
 			out.ytd[m] = cum;
 			out.status[m] = carried;
 		}

@@ -30,7 +30,8 @@ const char *tz_status_name(enum tz_status s);
 
 /*
  * Parse a status as written, with its common variants (开工, 在建, 竣工,
- * 停建, …). Returns 0 or TZ_EINVAL.
+ * 停建, …). Returns 0 or TZ_EINVAL with a reason that reads after the
+ * value ("无法识别（应为…）"): the caller names the column and value.
  */
 int tz_status_parse(const char *s, size_t len, enum tz_status *out, struct tz_err *err);
 
@@ -73,6 +74,7 @@ extern const struct tz_column tz_progress_columns[TZ_RF_COUNT];
 struct tz_report_year {
 	int64_t done[12];          /* completed per month, January first */
 	unsigned char status[12];  /* reported status per month, 0 = none */
+	uint16_t problems;         /* bit m-1: the report of month m names a 存在问题 */
 };
 
 struct tz_report_years {
@@ -87,6 +89,8 @@ struct tz_running_year {
 	int year;
 	int64_t ytd[12];           /* cumulative from January */
 	unsigned char status[12];  /* in force at each month, 0 = none yet */
+	uint16_t reported;         /* bit m-1: a report for month m exists */
+	uint16_t problems;         /* bit m-1: that report names a 存在问题 */
 };
 
 #define TZ_REPORT_YEARS_INIT { 0, 0, 0, NULL }
@@ -96,9 +100,10 @@ void tz_report_years_clear(struct tz_report_years *y);
 /* Free the memory. */
 void tz_report_years_release(struct tz_report_years *y);
 
-/* Record one report; a second report for the same month replaces it. */
+/* Record one report; a second report for the same month replaces it.
+ * has_problem: its 存在问题 is not empty. */
 void tz_report_years_add(struct tz_report_years *y, struct tz_period p, int64_t completed,
-			 enum tz_status status);
+			 enum tz_status status, int has_problem);
 
 /*
  * Call fn for each year from the first report's to the last's, in order,

@@ -1,6 +1,9 @@
 /* project.c: the project record, its columns and its validation. */
 #include <string.h>
 
+#include "base/text.h"
+#include "core/money.h"
+
 #include "core/project.h"
 #include "base/banned.h"
 
@@ -24,6 +27,8 @@ const struct tz_column tz_project_columns[TZ_PF_COUNT] = {
 	{ TZ_PF_ANNUAL, "年度计划投资(万元)",
 	  "年度计划投资|年度计划|年计划投资|本年计划投资|年度投资计划|计划投资", 0, 1 },
 	{ TZ_PF_START, "计划开工时间", "计划开工时间|开工时间|计划开工日期|开工日期", 0, 0 },
+	{ TZ_PF_YEAR, "年度", "年度|年份|台账年度|计划年度", 0, 0 },
+	{ TZ_PF_STAGE, "建设阶段", "建设阶段|项目阶段|推进阶段", 0, 0 },
 };
 
 int tz_project_code_valid(const char *code, size_t len)
@@ -43,9 +48,46 @@ static int missing(const struct tz_column *col, struct tz_err *err)
 	return tz_err_set_at(err, TZ_EINVAL, NULL, 0, col->header, "%s为空", col->header);
 }
 
+static size_t chars(const char *s)
+{
+	return s ? tz_utf8_len(s, strlen(s)) : 0;
+}
+
+static int too_long(const struct tz_project *p, struct tz_err *err)
+{
+	static const enum tz_project_field fields[] = {
+		TZ_PF_NAME, TZ_PF_REGION, TZ_PF_CATEGORY, TZ_PF_LEVEL, TZ_PF_NATURE, TZ_PF_OWNER,
+		TZ_PF_LEADER, TZ_PF_UNIT, TZ_PF_YEARS, TZ_PF_STAGE,
+	};
+	const char *v[TZ_PF_COUNT] = { 0 };
+
+	v[TZ_PF_NAME] = p->name;
+	v[TZ_PF_REGION] = p->region;
+	v[TZ_PF_CATEGORY] = p->category;
+	v[TZ_PF_LEVEL] = p->level;
+	v[TZ_PF_NATURE] = p->nature;
+	v[TZ_PF_OWNER] = p->owner;
+	v[TZ_PF_LEADER] = p->leader;
+	v[TZ_PF_UNIT] = p->unit;
+	v[TZ_PF_YEARS] = p->years;
+	v[TZ_PF_STAGE] = p->stage;
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		const struct tz_column *col = &tz_project_columns[fields[i]];
+		size_t n = chars(v[fields[i]]);
+
+		if (n > TZ_TEXT_MAX)
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, col->header,
+					     "%s长%zu个字，超过上限%d个字", col->header, n,
+					     TZ_TEXT_MAX);
+	}
+	return 0;
+}
+
 int tz_project_validate(const struct tz_project *p, struct tz_err *err)
 {
 	const struct tz_column *cols = tz_project_columns;
+	char a[TZ_MONEY_FMT_MAX], t[TZ_MONEY_FMT_MAX];
+	int rc;
 
 	if (!p->code || !*p->code)
 		return missing(&cols[TZ_PF_CODE], err);
@@ -56,14 +98,26 @@ int tz_project_validate(const struct tz_project *p, struct tz_err *err)
 		return missing(&cols[TZ_PF_NAME], err);
 	if (!p->region || !*p->region)
 		return missing(&cols[TZ_PF_REGION], err);
+	if ((rc = too_long(p, err)))
+		return rc;
+	if (p->year < TZ_PERIOD_YEAR_MIN || p->year > TZ_PERIOD_YEAR_MAX)
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_PF_YEAR].header,
+				     "年度%d不在%d至%d之间", p->year, TZ_PERIOD_YEAR_MIN,
+				     TZ_PERIOD_YEAR_MAX);
 	if (p->total <= 0)
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_PF_TOTAL].header,
 				     "总投资必须大于0");
+	if (p->total > TZ_MONEY_MAX)
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_PF_TOTAL].header,
+				     "总投资%s万元超过上限", tz_money_fmt(p->total, t));
+	if (!p->has_plan && p->annual)
+		return tz_err_set(err, TZ_EINTERNAL, "没有年度计划的台账行带有计划金额");
 	if (p->annual < 0)
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_PF_ANNUAL].header,
 				     "年度计划投资不能为负数");
 	if (p->annual > p->total)
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_PF_ANNUAL].header,
-				     "年度计划投资超过总投资");
+				     "年度计划投资（%s万元）超过总投资（%s万元）",
+				     tz_money_fmt(p->annual, a), tz_money_fmt(p->total, t));
 	return 0;
 }

@@ -31,14 +31,28 @@ enum tz_project_field {
 	TZ_PF_TOTAL,     /* 总投资(万元) */
 	TZ_PF_ANNUAL,    /* 年度计划投资(万元) */
 	TZ_PF_START,     /* 计划开工时间 */
+	TZ_PF_YEAR,      /* 年度: the yearly ledger the row belongs to */
+	TZ_PF_STAGE,     /* 建设阶段: "加快建设", "主体施工"; text, not a 建设性质 */
 	TZ_PF_COUNT
 };
 
+/* Longest text accepted in a ledger field, in characters (not bytes):
+ * far above real names, far below what breaks a spreadsheet cell. */
+#define TZ_TEXT_MAX 500
+
 /*
+ * One row of a yearly ledger (年度台账, ledger.md "The ledger is kept by
+ * year"): `year`, `annual` (with has_plan), `level` and `nature` belong to
+ * the year; the other fields describe the project, and a later import
+ * corrects them.
+ *
  * Invariants once validated: code, name and region are non-empty; code
- * has no white space and at most TZ_CODE_MAX bytes; 0 < total;
- * 0 <= annual <= total. Optional strings are "" when absent, never NULL;
- * planned_start.year is 0 when absent.
+ * has no white space and at most TZ_CODE_MAX bytes; every text at most
+ * TZ_TEXT_MAX characters; 0 < total <= TZ_MONEY_MAX; without a plan
+ * (has_plan 0: no 年度计划投资 column, or an empty cell) annual is 0,
+ * with one 0 <= annual <= total; year within the period range. Optional
+ * strings are "" when absent, never NULL; planned_start.year is 0 when
+ * absent.
  */
 struct tz_project {
 	const char *code;
@@ -51,14 +65,20 @@ struct tz_project {
 	const char *leader;
 	const char *unit;
 	const char *years;
-	int64_t total;    /* 0.01 万元 */
-	int64_t annual;   /* 0.01 万元 */
+	const char *stage;  /* 建设阶段 */
+	int64_t region_id;  /* organisation nodes (core/org.h) the region and unit */
+	int64_t unit_id;    /*   name, once resolved; 0 when not (yet) known */
+	int year;           /* the ledger's year */
+	int has_plan;
+	int64_t total;      /* 0.01 万元 */
+	int64_t annual;     /* 0.01 万元; 0 without a plan */
 	struct tz_period planned_start;
 };
 
 /*
  * Check the invariants above. Returns 0 or TZ_EINVAL with a Chinese
- * reason and err->field set to the column's header.
+ * reason naming the values involved and err->field set to the column's
+ * header.
  */
 int tz_project_validate(const struct tz_project *p, struct tz_err *err);
 

@@ -17,6 +17,7 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "core/money.h"
+#include "core/org.h"
 #include "intake/import.h"
 #include "intake/reader.h"
 #include "base/banned.h"
@@ -30,6 +31,8 @@ struct colmap {
 	size_t nfields;
 	int idx[MAX_FIELDS];       /* cell index, -1 if the file lacks it */
 	int unit_exp[MAX_FIELDS];  /* money columns: the header's unit */
+	int title_year;            /* a year named in a title row above the header */
+	int year;                  /* projects: the year when no 年度 column gives it */
 };
 
 /* One row's cells, trimmed and NUL-terminated, by field. */
@@ -208,6 +211,8 @@ static int find_header(struct tz_reader *r, const char *path, struct colmap *m,
 			continue;
 		if (match_header(&row, m) >= 3 && m->idx[0] >= 0)
 			break;
+		for (size_t i = 0; i < row.ncells && !m->title_year; i++)
+			m->title_year = tz_year_in_text(row.cells[i], row.lens[i]);
 	}
 	for (size_t f = 0; f < m->nfields; f++)
 		if (m->cols[f].required && m->idx[f] < 0)
@@ -278,6 +283,8 @@ static int money_field(const struct colmap *m, const struct row_text *t, int f, 
 		*out = 0;
 		return 0;
 	}
+	if (!t->len[f])
+		return bad_value(err, &m->cols[f], t->v[f], 0);
 	if (tz_money_parse_in(t->v[f], t->len[f], m->unit_exp[f], out, err))
 		return bad_value(err, &m->cols[f], t->v[f], t->len[f]);
 	return 0;
@@ -292,6 +299,26 @@ static int start_field(const struct colmap *m, const struct row_text *t, int f,
 		return 0;
 	if (tz_period_parse(t->v[f], t->len[f], out, err))
 		return bad_value(err, &m->cols[f], t->v[f], t->len[f]);
+	return 0;
+}
+
+/* 年度: the row's own, or the file's; both given and different is an error. */
+static int year_field(const struct colmap *m, const struct row_text *t, int *out,
+		      struct tz_err *err)
+{
+	const struct tz_column *col = &m->cols[TZ_PF_YEAR];
+
+	*out = m->year;
+	if (!t->len[TZ_PF_YEAR]) {
+		if (!m->year)
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, col->header, "年度为空");
+		return 0;
+	}
+	if (tz_year_parse(t->v[TZ_PF_YEAR], t->len[TZ_PF_YEAR], out, err))
+		return bad_value(err, col, t->v[TZ_PF_YEAR], t->len[TZ_PF_YEAR]);
+	if (m->year && *out != m->year)
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, col->header,
+				     "年度%d与指定的台账年度%d不一致", *out, m->year);
 	return 0;
 }
 
@@ -311,7 +338,11 @@ static int to_project(const struct colmap *m, const struct row_text *t, struct t
 	p->leader = t->v[TZ_PF_LEADER];
 	p->unit = t->v[TZ_PF_UNIT];
 	p->years = t->v[TZ_PF_YEARS];
-	if ((rc = money_field(m, t, TZ_PF_TOTAL, &p->total, err)) ||
+	p->stage = t->v[TZ_PF_STAGE];
+	/* No plan column, or an empty plan cell: no plan, never 0. */
+	p->has_plan = t->len[TZ_PF_ANNUAL] > 0;
+	if ((rc = year_field(m, t, &p->year, err)) ||
+	    (rc = money_field(m, t, TZ_PF_TOTAL, &p->total, err)) ||
 	    (rc = money_field(m, t, TZ_PF_ANNUAL, &p->annual, err)) ||
 	    (rc = start_field(m, t, TZ_PF_START, &p->planned_start, err)))
 		return rc;
@@ -418,7 +449,8 @@ static int keep_item(struct chunk *c, struct item *it, int progress)
 	} else {
 		struct tz_project *p = &it->rec.p;
 		const char **f[] = { &p->code, &p->name, &p->region, &p->category, &p->level,
-				     &p->nature, &p->owner, &p->leader, &p->unit, &p->years };
+				     &p->nature, &p->owner, &p->leader, &p->unit, &p->years,
+				     &p->stage };
 
 		ok = 1;
 		for (size_t i = 0; ok && i < sizeof(f) / sizeof(f[0]); i++)
@@ -565,6 +597,147 @@ static void pipeline_release(struct pipeline *pl)
 }
 
 /* ------------------------------------------------------------------ */
+/* Regions and units against the organisation tree                     */
+
+struct org_ctx {
+	struct tz_store *store;
+	struct tz_org_index *x;
+	int building;            /* the store had no tree: build it from this ledger */
+	struct tz_buf created;   /* "名称（编码）、…" of the nodes made */
+	long ncreated;
+	struct tz_buf key;
+};
+
+/* A name without its trailing 市, 县 or 区, for telling "盖州" from "盖州市". */
+static size_t stem_len(const char *s)
+{
+	static const char *const suffixes[] = { "市", "县", "区" };
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i < 3; i++) {
+		size_t l = strlen(suffixes[i]);
+		if (n > l && !memcmp(s + n - l, suffixes[i], l))
+			return n - l;
+	}
+	return n;
+}
+
+/* A node made while building: the same name but for its suffix ("盖州"
+ * after "盖州市", or before it) is the same node. */
+static const struct tz_org_node *same_stem(struct org_ctx *oc, const char *folded,
+					   enum tz_org_want want)
+{
+	struct tz_buf other = TZ_BUF_INIT;
+	const struct tz_org_node *hit = NULL;
+	size_t n = stem_len(folded);
+
+	for (size_t i = 0; i < tz_org_index_count(oc->x) && !hit; i++) {
+		const struct tz_org_node *node = tz_org_index_at(oc->x, i);
+
+		if (want == TZ_ORG_WANT_REGION ? !tz_org_kind_is_region(node->kind)
+					       : node->kind != TZ_ORG_DEPARTMENT)
+			continue;
+		if (tz_org_norm(node->name, strlen(node->name), &other))
+			continue;
+		if (stem_len(other.buf) == n && !memcmp(other.buf, folded, n))
+			hit = node;
+	}
+	tz_buf_release(&other);
+	return hit;
+}
+
+/* Store a node made from the ledger, under the root (made first). */
+static int create_node(struct org_ctx *oc, const char *name, enum tz_org_kind kind,
+		       const char *aliases, const struct tz_org_node **out, struct tz_err *err)
+{
+	struct tz_org_node n = { 0 };
+	char code[TZ_ORG_CODE_MAX + 1];
+	int64_t id;
+	int rc;
+
+	if (!tz_org_index_root(oc->x) && kind != TZ_ORG_CITY) {
+		const struct tz_org_node *root;
+
+		if ((rc = create_node(oc, "全市", TZ_ORG_CITY, "", &root, err)))
+			return rc;
+	}
+	n.kind = kind;
+	n.code = tz_org_index_new_code(oc->x, kind, code);
+	n.name = name;
+	n.parent = kind == TZ_ORG_CITY ? "" : tz_org_index_root(oc->x)->code;
+	n.aliases = aliases;
+	if ((rc = tz_org_index_add(oc->x, &n, err)) ||
+	    (rc = tz_store_import_org(oc->store, &n, &id, err)))
+		return rc;
+	tz_org_index_set_id(oc->x, n.code, id);
+	*out = tz_org_index_by_code(oc->x, n.code);
+	if (kind != TZ_ORG_CITY) {
+		tz_buf_addf(&oc->created, "%s%s（%s）", oc->ncreated ? "、" : "", name, n.code);
+		oc->ncreated++;
+	}
+	return 0;
+}
+
+/*
+ * The node a region or unit cell names. Unknown names are row errors
+ * that suggest the nearest node (ledger.md); while building the tree from
+ * the first ledger they become nodes. TZ_ENOTFOUND for a row error.
+ */
+static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want want,
+		       const char *header, const struct tz_org_node **out, struct tz_err *err)
+{
+	const struct tz_org_node *n = tz_org_index_find(oc->x, name, strlen(name), want), *near;
+	int rc;
+
+	*out = n;
+	if (n)
+		return 0;
+	if (!oc->building) {
+		near = tz_org_index_suggest(oc->x, name, strlen(name), want);
+		if (near)
+			return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
+					     "%s“%s”不存在，是否为“%s”？", header, name, near->name);
+		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
+				     "%s“%s”不在组织机构中（用 taizhang org list 查看，"
+				     "taizhang org import 补充）", header, name);
+	}
+	if (tz_org_norm(name, strlen(name), &oc->key) || !oc->key.len)
+		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header, "%s“%s”无效", header, name);
+	near = same_stem(oc, oc->key.buf, want);
+	if (near)
+		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
+				     "%s“%s”与“%s”只差“市/县/区”，是否为“%s”？请统一写法", header,
+				     name, near->name, near->name);
+	rc = create_node(oc, name, want == TZ_ORG_WANT_REGION ? tz_org_kind_guess(name)
+							      : TZ_ORG_DEPARTMENT, "", out, err);
+	if (rc == TZ_EEXIST || rc == TZ_EINVAL) {
+		tz_err_locate(err, NULL, 0);
+		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header, "%s“%s”：%s", header, name,
+				     err->msg);
+	}
+	return rc;
+}
+
+static int resolve_org(struct org_ctx *oc, struct tz_project *p, struct tz_err *err)
+{
+	const struct tz_org_node *n;
+	int rc;
+
+	if ((rc = resolve_one(oc, p->region, TZ_ORG_WANT_REGION, "所属地区", &n, err)))
+		return rc;
+	p->region_id = n->id;
+	p->region = n->name;
+	p->unit_id = 0;
+	if (!*p->unit)
+		return 0;
+	if ((rc = resolve_one(oc, p->unit, TZ_ORG_WANT_UNIT, "责任单位", &n, err)))
+		return rc;
+	p->unit_id = n->id;
+	p->unit = n->name;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
 /* The writer                                                          */
 
 static void reject(const struct tz_import_opts *opts, const char *path, const struct item *it,
@@ -583,11 +756,11 @@ static void reject(const struct tz_import_opts *opts, const char *path, const st
  * error stops the import. Returns 0 or that error.
  */
 static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct chunk *c,
-		       const struct tz_import_opts *opts, struct tz_import_result *res,
-		       struct tz_err *err)
+		       struct org_ctx *oc, const struct tz_import_opts *opts,
+		       struct tz_import_result *res, struct tz_err *err)
 {
 	for (size_t i = 0; i < c->n; i++) {
-		const struct item *it = &c->items[i];
+		struct item *it = &c->items[i];
 		struct tz_err why;
 		int rc;
 
@@ -598,8 +771,15 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			continue;
 		}
 		tz_err_clear(&why);
-		rc = pl->progress ? tz_store_import_progress(store, &it->rec.r, &why)
-				  : tz_store_import_project(store, &it->rec.p, &why);
+		if (pl->progress) {
+			rc = tz_store_import_progress(store, &it->rec.r, &why);
+		} else {
+			rc = resolve_org(oc, &it->rec.p, &why);
+			if (!rc)
+				rc = tz_store_import_project(store, &it->rec.p, &why);
+			if (!rc && !it->rec.p.has_plan)
+				res->unplanned++;
+		}
 		if (rc == TZ_EEXIST || rc == TZ_ENOTFOUND) {
 			res->rejected++;
 			reject(opts, pl->path, it, pl->progress ? it->rec.r.code : it->rec.p.code,
@@ -616,6 +796,34 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 	return 0;
 }
 
+void tz_import_result_release(struct tz_import_result *res)
+{
+	free(res->org_created_names);
+	res->org_created_names = NULL;
+}
+
+/* The ledger's year for rows without a 年度 cell: --year, else the title. */
+static int ledger_year(struct colmap *m, const struct tz_import_opts *opts, const char *path,
+		       struct tz_import_result *res, struct tz_err *err)
+{
+	if (m->idx[TZ_PF_YEAR] >= 0) {
+		res->year_source = TZ_YEAR_COLUMN;
+		m->year = opts->year; /* rows must agree with --year if given */
+	} else if (opts->year) {
+		res->year_source = TZ_YEAR_OPTION;
+		m->year = opts->year;
+	} else if (m->title_year) {
+		res->year_source = TZ_YEAR_TITLE;
+		m->year = m->title_year;
+	} else {
+		return tz_err_set_at(err, TZ_EINVAL, path, 0, NULL,
+				     "不知道这是哪一年的台账：表中没有“年度”列，标题中也没有年份"
+				     "（如“2025年重点项目台账”）；请用 --year 指定年度");
+	}
+	res->year = m->year;
+	return 0;
+}
+
 int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char *path,
 		   const struct tz_import_opts *opts, struct tz_import_result *res,
 		   struct tz_err *err)
@@ -624,11 +832,15 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	struct colmap m;
 	struct pipeline pl;
 	struct tz_import_stats stats;
+	struct org_ctx oc;
 	pthread_t thread;
 	int progress = kind == TZ_IMPORT_PROGRESS, rc, open = 0, running = 0, last = 0;
 
 	memset(res, 0, sizeof(*res));
 	memset(&m, 0, sizeof(m));
+	memset(&oc, 0, sizeof(oc));
+	tz_buf_init(&oc.created, 0);
+	tz_buf_init(&oc.key, 0);
 	pipeline_init(&pl);
 	m.cols = progress ? tz_progress_columns : tz_project_columns;
 	m.nfields = progress ? TZ_RF_COUNT : TZ_PF_COUNT;
@@ -637,6 +849,15 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 		goto out;
 	if ((rc = find_header(r, path, &m, err)))
 		goto out;
+	if (!progress) {
+		if ((rc = ledger_year(&m, opts, path, res, err)))
+			goto out;
+		oc.store = store;
+		oc.x = tz_org_index_new();
+		if ((rc = tz_store_org_load(store, oc.x, err)))
+			goto out;
+		oc.building = tz_org_index_count(oc.x) == 0;
+	}
 	if ((rc = tz_store_import_begin(store, kind, path, err)))
 		goto out;
 	open = 1;
@@ -653,7 +874,7 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	while (!last) {
 		struct chunk *c = take_full(&pl);
 
-		rc = write_chunk(store, &pl, c, opts, res, err);
+		rc = write_chunk(store, &pl, c, &oc, opts, res, err);
 		last = c->last;
 		if (!rc && last && c->rc) {
 			*err = c->err;
@@ -678,6 +899,8 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	res->added = stats.added;
 	res->replaced = stats.replaced;
 	res->committed = 1;
+	res->org_created = oc.ncreated;
+	res->org_created_names = tz_buf_detach(&oc.created, NULL);
 out:
 	if (running)
 		pipeline_stop(&pl, thread);
@@ -685,5 +908,8 @@ out:
 		tz_store_import_abort(store);
 	tz_reader_close(r);
 	pipeline_release(&pl);
+	tz_org_index_free(oc.x);
+	tz_buf_release(&oc.created);
+	tz_buf_release(&oc.key);
 	return rc;
 }

@@ -28,9 +28,18 @@ struct tz_import_reject {
 
 struct tz_import_opts {
 	int partial;  /* commit the valid rows even if some were rejected */
+	int year;     /* projects: the ledger's year (--year), 0 if not given */
 	/* Called for each rejected row, in file order; may be NULL. */
 	void (*reject)(void *ctx, const struct tz_import_reject *rej);
 	void *ctx;
+};
+
+/* Where a ledger's year came from. */
+enum tz_year_source {
+	TZ_YEAR_NONE,
+	TZ_YEAR_COLUMN,  /* a 年度 column, row by row */
+	TZ_YEAR_OPTION,  /* --year */
+	TZ_YEAR_TITLE,   /* a title row such as 2025年重点项目台账 */
 };
 
 struct tz_import_result {
@@ -40,18 +49,47 @@ struct tz_import_result {
 	long added;      /* of accepted: new to the store */
 	long replaced;   /* of accepted: corrections of earlier imports */
 	int committed;   /* whether anything was written */
+	/* Projects: */
+	enum tz_year_source year_source;
+	int year;        /* the ledger's year, unless by column */
+	long unplanned;  /* rows stored without a 年度计划投资 */
+	/* Organisation nodes created from this ledger (the first one): names
+	 * and codes, "、"-separated, "" if none; owned by the result, freed by
+	 * tz_import_result_release(). */
+	long org_created;
+	char *org_created_names;
 };
+
+/* Free what a result owns. */
+void tz_import_result_release(struct tz_import_result *res);
 
 /*
  * Import `path` as `kind`. Returns 0 when the import committed (with
  * `partial`, possibly having rejected rows), TZ_EREJECTED when rows were
  * rejected and nothing was written, or another tz_errc (unreadable file,
- * no header, bad encoding, store failure) with err set; in every error
- * case the store is unchanged.
+ * no header, no ledger year, bad encoding, store failure) with err set;
+ * in every error case the store is unchanged.
+ *
+ * Projects (ledger.md): the year comes from a 年度 column, else
+ * opts->year, else a title row; a file with none is refused. Regions and
+ * units are matched with the organisation tree (after folding, then by
+ * alias); an unknown one is a row error suggesting the nearest node. When
+ * the store has no tree yet, it is built from this ledger. `res` is
+ * filled in every case; release it with tz_import_result_release().
  */
 int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char *path,
 		   const struct tz_import_opts *opts, struct tz_import_result *res,
 		   struct tz_err *err);
+
+/*
+ * Read an organisation tree from a CSV or XLSX file with the columns 编码,
+ * 名称, 上级编码, 类型, 别名 (the layout `taizhang org export` writes) and
+ * add its nodes to `x` (tz_org_index_add's checks apply). An empty 类型 is
+ * 市 for a node without a parent, else guessed from the name. 0 or a
+ * tz_errc with err naming the file and line; `x` may hold some nodes then.
+ */
+struct tz_org_index;
+int tz_org_read_file(const char *path, struct tz_org_index *x, struct tz_err *err);
 
 /*
  * Fold a header cell to the key the column tables use: NFKC (full-width

@@ -136,7 +136,8 @@ const struct tz_table_writer_type tz_table_csv = { "csv", csv_begin, csv_row, cs
 static int write_bulletin(const struct tz_bulletin *b, FILE *fp, struct tz_err *err)
 {
 	struct tz_table_column cols[TZ_BULLETIN_NCOLS];
-	struct tz_cell cells[TZ_BULLETIN_NCOLS], lag[TZ_LAG_NCOLS];
+	struct tz_cell cells[TZ_BULLETIN_NCOLS], lag[TZ_LAG_NCOLS], miss[TZ_MISSING_NCOLS];
+	char change[16];
 	struct csv_writer w;
 	char title[256], pct[TZ_RATE_FMT_MAX];
 	int rc;
@@ -166,14 +167,14 @@ static int write_bulletin(const struct tz_bulletin *b, FILE *fp, struct tz_err *
 		const struct tz_bulletin_group *g = i < tz_bulletin_group_count(b)
 			? tz_bulletin_group_at(b, i) : tz_bulletin_totals(b);
 
-		tz_bulletin_group_cells(b, g, cells);
+		tz_bulletin_group_cells(b, g, cells, change);
 		if ((rc = csv_row((struct tz_table_writer *)&w, cells, err)))
 			goto out;
 	}
 
 	if ((rc = flush_line(&w, err)))
 		goto out;
-	tz_buf_addf(&w.line, "进度滞后项目（累计完成投资低于序时进度的80%%）,%zu个",
+	tz_buf_addf(&w.line, "进度滞后项目（落后序时进度10个百分点以上）,%zu个",
 		    tz_bulletin_lag_count(b));
 	if ((rc = flush_line(&w, err)))
 		goto out;
@@ -191,6 +192,26 @@ static int write_bulletin(const struct tz_bulletin *b, FILE *fp, struct tz_err *
 		if ((rc = csv_row((struct tz_table_writer *)&w, lag, err)))
 			goto out;
 	}
+
+	if ((rc = flush_line(&w, err)))
+		goto out;
+	tz_buf_addf(&w.line, "未报送项目,%zu个", tz_bulletin_missing_count(b));
+	if ((rc = flush_line(&w, err)))
+		goto out;
+	w.cols = tz_missing_columns;
+	w.ncols = TZ_MISSING_NCOLS;
+	for (size_t i = 0; i < TZ_MISSING_NCOLS; i++) {
+		if (i)
+			tz_buf_addch(&w.line, ',');
+		add_text(&w.line, tz_missing_columns[i].header);
+	}
+	if ((rc = flush_line(&w, err)))
+		goto out;
+	for (size_t i = 0; i < tz_bulletin_missing_count(b); i++) {
+		tz_bulletin_missing_cells(tz_bulletin_missing_at(b, i), i + 1, miss);
+		if ((rc = csv_row((struct tz_table_writer *)&w, miss, err)))
+			goto out;
+	}
 	if (fflush(fp))
 		rc = tz_err_set(err, TZ_EIO, "写入CSV失败");
 out:
@@ -198,4 +219,4 @@ out:
 	return rc;
 }
 
-const struct tz_bulletin_writer_type tz_bulletin_csv = { "csv", write_bulletin };
+const struct tz_bulletin_writer_type tz_bulletin_csv = { "csv", write_bulletin, 0 };

@@ -169,8 +169,9 @@ static void group_row(struct page *p, const struct tz_bulletin *b,
 		      const struct tz_table_column *cols, const struct tz_bulletin_group *g)
 {
 	struct tz_cell cells[TZ_BULLETIN_NCOLS];
+	char change[16];
 
-	tz_bulletin_group_cells(b, g, cells);
+	tz_bulletin_group_cells(b, g, cells, change);
 	praw(p, g->below_average ? "<tr class=\"below\">" : "<tr>");
 	for (size_t i = 0; i + 1 < TZ_BULLETIN_NCOLS; i++)
 		cell(p, &cols[i], &cells[i]);
@@ -186,6 +187,7 @@ static void group_table(struct page *p, const struct tz_bulletin *b)
 {
 	struct tz_table_column cols[TZ_BULLETIN_NCOLS];
 	struct tz_cell cells[TZ_BULLETIN_NCOLS];
+	char change[16];
 
 	tz_bulletin_table_columns(b, cols);
 	pf(p, "<h2>按%s汇总</h2>\n", cols[1].header);
@@ -195,7 +197,7 @@ static void group_table(struct page *p, const struct tz_bulletin *b)
 	for (size_t i = 0; i < tz_bulletin_group_count(b); i++)
 		group_row(p, b, cols, tz_bulletin_group_at(b, i));
 	praw(p, "</tbody>\n<tfoot><tr>");
-	tz_bulletin_group_cells(b, tz_bulletin_totals(b), cells);
+	tz_bulletin_group_cells(b, tz_bulletin_totals(b), cells, change);
 	for (size_t i = 0; i < TZ_BULLETIN_NCOLS; i++)
 		cell(p, &cols[i], &cells[i]);
 	praw(p, "</tr></tfoot>\n</table></div>\n");
@@ -361,4 +363,4 @@ static int bulletin_html(const struct tz_bulletin *b, FILE *fp, struct tz_err *e
 	return rc;
 }
 
-const struct tz_bulletin_writer_type tz_bulletin_html = { "html", bulletin_html };
+const struct tz_bulletin_writer_type tz_bulletin_html = { "html", bulletin_html, 0 };

@@ -52,6 +52,7 @@ void tz_bulletin_table_columns(const struct tz_bulletin *b,
 {
 	static const struct tz_table_column base[TZ_BULLETIN_NCOLS] = {
 		{ "排名", TZ_CELL_INT, 6 },
+		{ "较上月", TZ_CELL_TEXT, 7 },
 		{ "", TZ_CELL_TEXT, 18 },
 		{ "项目数", TZ_CELL_INT, 8 },
 		{ "总投资(万元)", TZ_CELL_MONEY, 16 },
@@ -60,30 +61,49 @@ void tz_bulletin_table_columns(const struct tz_bulletin *b,
 		{ "投资完成率", TZ_CELL_RATE, 11 },
 		{ "开工项目数", TZ_CELL_INT, 10 },
 		{ "开工率", TZ_CELL_RATE, 9 },
+		{ "已报送", TZ_CELL_INT, 8 },
+		{ "未报送", TZ_CELL_INT, 8 },
 		{ "低于全市平均", TZ_CELL_TEXT, 12 },
 	};
 
 	memcpy(cols, base, sizeof(base));
-	cols[1].header = tz_bulletin_by_label(tz_bulletin_by(b));
+	cols[2].header = tz_bulletin_by_label(tz_bulletin_by(b));
+}
+
+char *tz_bulletin_rank_change_text(const struct tz_bulletin_group *g, char buf[16])
+{
+	if (!g->has_rank_change)
+		buf[0] = '\0';
+	else if (g->rank_change > 0)
+		snprintf(buf, 16, "↑%d", g->rank_change);
+	else if (g->rank_change < 0)
+		snprintf(buf, 16, "↓%d", -g->rank_change);
+	else
+		snprintf(buf, 16, "—");
+	return buf;
 }
 
 void tz_bulletin_group_cells(const struct tz_bulletin *b, const struct tz_bulletin_group *g,
-			     struct tz_cell cells[TZ_BULLETIN_NCOLS])
+			     struct tz_cell cells[TZ_BULLETIN_NCOLS], char change[16])
 {
 	int totals = g == tz_bulletin_totals(b);
 
 	memset(cells, 0, sizeof(struct tz_cell) * TZ_BULLETIN_NCOLS);
 	cells[0].value = g->rank;
-	cells[0].blank = totals;
-	cells[1].text = g->key;
-	cells[2].value = g->projects;
-	cells[3].value = g->total;
-	cells[4].value = g->annual;
-	cells[5].value = g->ytd;
-	cells[6].value = g->completion_rate;
-	cells[7].value = g->started;
-	cells[8].value = g->start_rate;
-	cells[9].text = g->below_average ? "是" : "";
+	cells[0].blank = totals || !g->has_rate;
+	cells[1].text = tz_bulletin_rank_change_text(g, change);
+	cells[2].text = g->key;
+	cells[3].value = g->projects;
+	cells[4].value = g->total;
+	cells[5].value = g->annual;
+	cells[6].value = g->ytd;
+	cells[7].value = g->completion_rate;
+	cells[7].blank = !g->has_rate;
+	cells[8].value = g->started;
+	cells[9].value = g->start_rate;
+	cells[10].value = g->reported;
+	cells[11].value = g->not_reported;
+	cells[12].text = g->below_average ? "是" : "";
 }
 
 const struct tz_table_column tz_lag_columns[TZ_LAG_NCOLS] = {
@@ -94,6 +114,9 @@ const struct tz_table_column tz_lag_columns[TZ_LAG_NCOLS] = {
 	{ "年度计划投资(万元)", TZ_CELL_MONEY, 18 },
 	{ "累计完成投资(万元)", TZ_CELL_MONEY, 18 },
 	{ "完成比例", TZ_CELL_RATE, 10 },
+	{ "包联领导", TZ_CELL_TEXT, 10 },
+	{ "责任单位", TZ_CELL_TEXT, 16 },
+	{ "存在问题", TZ_CELL_TEXT, 30 },
 };
 
 void tz_bulletin_lag_cells(const struct tz_bulletin_lag *l, size_t rank,
@@ -107,4 +130,28 @@ void tz_bulletin_lag_cells(const struct tz_bulletin_lag *l, size_t rank,
 	cells[4].value = l->annual;
 	cells[5].value = l->ytd;
 	cells[6].value = l->ratio;
+	cells[7].text = l->leader;
+	cells[8].text = l->unit;
+	cells[9].text = l->problem;
+}
+
+const struct tz_table_column tz_missing_columns[TZ_MISSING_NCOLS] = {
+	{ "序号", TZ_CELL_INT, 6 },
+	{ "项目编号", TZ_CELL_TEXT, 16 },
+	{ "项目名称", TZ_CELL_TEXT, 36 },
+	{ "所属地区", TZ_CELL_TEXT, 16 },
+	{ "责任单位", TZ_CELL_TEXT, 16 },
+	{ "包联领导", TZ_CELL_TEXT, 10 },
+};
+
+void tz_bulletin_missing_cells(const struct tz_bulletin_missing *m, size_t rank,
+			       struct tz_cell cells[TZ_MISSING_NCOLS])
+{
+	memset(cells, 0, sizeof(struct tz_cell) * TZ_MISSING_NCOLS);
+	cells[0].value = (int64_t)rank;
+	cells[1].text = m->code;
+	cells[2].text = m->name;
+	cells[3].text = m->region;
+	cells[4].text = m->unit;
+	cells[5].text = m->leader;
 }

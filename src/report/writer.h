@@ -52,8 +52,9 @@ struct tz_table_writer_type {
 };
 
 struct tz_bulletin_writer_type {
-	const char *name;  /* "json", "csv", "xlsx", "html" */
+	const char *name;  /* "json", "csv", "xlsx", "html", "pdf" */
 	int (*write)(const struct tz_bulletin *b, FILE *fp, struct tz_err *err);
+	int binary;        /* output is not text (never written to a terminal) */
 };
 
 extern const struct tz_table_writer_type tz_table_csv;
@@ -76,21 +77,32 @@ char *tz_bulletin_title(const struct tz_bulletin *b, char *buf, size_t size);
 /*
  * The bulletin's group table, shared by the CSV, XLSX and HTML writers so
  * that every format shows the same figures under the same headers:
- * 排名, the grouping (所属地区…), 项目数, 总投资, 年度计划投资, 累计完成投资,
- * 投资完成率, 开工项目数, 开工率, 低于全市平均. tz_bulletin_group_cells
- * fills the cells of a group; given tz_bulletin_totals() it fills the 合计
- * row (rank blank).
+ * 排名, 较上月, the grouping (所属地区…), 项目数, 总投资, 年度计划投资,
+ * 累计完成投资, 投资完成率, 开工项目数, 开工率, 已报送, 未报送, 低于全市平均.
+ * tz_bulletin_group_cells fills the cells of a group (rank, change and
+ * rate blank where there are none); given tz_bulletin_totals() it fills
+ * the 合计 row (rank blank). The rank change's text is written into
+ * `change`, which must live as long as the cells are used.
  */
-#define TZ_BULLETIN_NCOLS 10
+#define TZ_BULLETIN_NCOLS 13
 void tz_bulletin_table_columns(const struct tz_bulletin *b,
 			       struct tz_table_column cols[TZ_BULLETIN_NCOLS]);
 void tz_bulletin_group_cells(const struct tz_bulletin *b, const struct tz_bulletin_group *g,
-			     struct tz_cell cells[TZ_BULLETIN_NCOLS]);
+			     struct tz_cell cells[TZ_BULLETIN_NCOLS], char change[16]);
 
-/* Likewise for the lagging projects table. */
-#define TZ_LAG_NCOLS 7
+/* "+2", "-1", "0" or "" (none): the rank change as people read it. */
+char *tz_bulletin_rank_change_text(const struct tz_bulletin_group *g, char buf[16]);
+
+/* Likewise for the lagging projects table (with 包联领导, 责任单位, 存在问题). */
+#define TZ_LAG_NCOLS 10
 extern const struct tz_table_column tz_lag_columns[TZ_LAG_NCOLS];
 void tz_bulletin_lag_cells(const struct tz_bulletin_lag *l, size_t rank,
 			   struct tz_cell cells[TZ_LAG_NCOLS]);
+
+/* And the 未报送 projects table. */
+#define TZ_MISSING_NCOLS 6
+extern const struct tz_table_column tz_missing_columns[TZ_MISSING_NCOLS];
+void tz_bulletin_missing_cells(const struct tz_bulletin_missing *m, size_t rank,
+			       struct tz_cell cells[TZ_MISSING_NCOLS]);
 
 #endif

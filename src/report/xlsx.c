@@ -392,9 +392,10 @@ static lxw_error bulletin_row(lxw_worksheet *ws, lxw_row_t r, const struct tz_bu
 			      const struct styles *s, int bold)
 {
 	struct tz_cell cells[TZ_BULLETIN_NCOLS + 1];
+	char change[16];
 	lxw_error e;
 
-	tz_bulletin_group_cells(b, g, cells);
+	tz_bulletin_group_cells(b, g, cells, change);
 	e = put_row(ws, r, cols, TZ_BULLETIN_NCOLS, cells, s, bold);
 	if (!e && g->below_average)
 		e = put_cell(ws, r, TZ_BULLETIN_NCOLS - 1, TZ_CELL_TEXT,
@@ -534,4 +535,4 @@ static int bulletin_xlsx(const struct tz_bulletin *b, FILE *fp, struct tz_err *e
 	return rc;
 }
 
-const struct tz_bulletin_writer_type tz_bulletin_xlsx = { "xlsx", bulletin_xlsx };
+const struct tz_bulletin_writer_type tz_bulletin_xlsx = { "xlsx", bulletin_xlsx, 1 };

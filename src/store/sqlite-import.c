@@ -217,13 +217,16 @@ struct sqlite_import {
 	enum tz_import_kind kind;
 	int64_t batch;
 	long accepted;
-	int64_t rows_before;  /* -1: not counted, nothing can have been replaced */
-	struct rowbatch rows;
-	struct tz_hmap *seen;        /* projects: codes in this import */
-	/* progress */
+	int64_t rows_before;  /* ledger rows or reports before the import */
+	struct rowbatch rows;        /* project rows, or reports */
+	struct rowbatch ledger;      /* projects: ledger rows */
+	struct tz_hmap *seen;        /* projects: "year code" keys in this import */
 	struct tz_hmap *codes;       /* code -> project id */
-	unsigned char *flags;        /* by project id */
 	int64_t max_id;
+	/* progress */
+	unsigned char *flags;        /* by project id */
+	int64_t *year_off;           /* by project id: its ledger years are */
+	int16_t *years;              /*   years[year_off[id] .. year_off[id + 1]) */
 	int64_t cur;                 /* project whose reports are being gathered */
 	char cur_code[TZ_CODE_MAX + 1];
 	struct tz_report_years acc;  /* its reports in the current run of rows */
@@ -236,6 +239,9 @@ static void import_free(struct sqlite_import *imp)
 	if (!imp)
 		return;
 	batch_release(&imp->rows);
+	batch_release(&imp->ledger);
+	free(imp->year_off);
+	free(imp->years);
 	tz_hmap_free(imp->seen);
 	tz_hmap_free(imp->codes);
 	if (imp->months)
@@ -248,15 +254,22 @@ static void import_free(struct sqlite_import *imp)
 	free(imp);
 }
 
+/* Ids are given, not drawn: the import knows every code's id (or gives
+ * the next one inside its write transaction), so the ledger rows can
+ * name their project without a query. */
 static const char project_head[] =
-	"INSERT INTO project(code, name, region, category, level, nature, owner, leader,"
-	" unit, years, total, annual, planned_start, batch)";
+	"INSERT INTO project(id, code, name, region_id, category, owner, leader, unit_id,"
+	" years, stage, total, planned_start, batch)";
 static const char project_tail[] =
-	" ON CONFLICT(code) DO UPDATE SET name = excluded.name, region = excluded.region,"
-	" category = excluded.category, level = excluded.level, nature = excluded.nature,"
-	" owner = excluded.owner, leader = excluded.leader, unit = excluded.unit,"
-	" years = excluded.years, total = excluded.total, annual = excluded.annual,"
-	" planned_start = excluded.planned_start, batch = excluded.batch";
+	" ON CONFLICT(id) DO UPDATE SET name = excluded.name, region_id = excluded.region_id,"
+	" category = excluded.category, owner = excluded.owner, leader = excluded.leader,"
+	" unit_id = excluded.unit_id, years = excluded.years, stage = excluded.stage,"
+	" total = excluded.total, planned_start = excluded.planned_start, batch = excluded.batch";
+static const char ledger_head[] =
+	"INSERT INTO ledger(year, project_id, annual, level, nature, batch)";
+static const char ledger_tail[] =
+	" ON CONFLICT(year, project_id) DO UPDATE SET annual = excluded.annual,"
+	" level = excluded.level, nature = excluded.nature, batch = excluded.batch";
 static const char progress_head[] =
 	"INSERT INTO progress(project_id, period, completed, status, progress_text, problem, batch)";
 static const char progress_tail[] =
@@ -264,8 +277,8 @@ static const char progress_tail[] =
 	" status = excluded.status, progress_text = excluded.progress_text,"
 	" problem = excluded.problem, batch = excluded.batch";
 
-/* Project ids by code, and which projects already have reports. */
-static int load_projects(struct sqlite_store *ss, struct sqlite_import *imp, struct tz_err *err)
+/* Project ids by code. */
+static int load_codes(struct sqlite_store *ss, struct sqlite_import *imp, struct tz_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -282,8 +295,56 @@ static int load_projects(struct sqlite_store *ss, struct sqlite_import *imp, str
 			imp->max_id = id;
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return tz_sqlite_error(ss, err, "load projects");
+	return rc == SQLITE_DONE ? 0 : tz_sqlite_error(ss, err, "load projects");
+}
+
+/* Each project's ledger years, packed: years[year_off[id] .. year_off[id + 1]). */
+static int load_ledger_years(struct sqlite_store *ss, struct sqlite_import *imp,
+			     struct tz_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t n, i = 0, id = 0;
+	int rc;
+
+	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM ledger", &n, err)))
+		return rc;
+	imp->year_off = tz_xcalloc((size_t)imp->max_id + 2, sizeof(*imp->year_off));
+	imp->years = tz_xcalloc((size_t)n + 1, sizeof(*imp->years));
+	rc = tz_sqlite_prepare(ss, "SELECT project_id, year FROM ledger INDEXED BY ledger_by_project"
+			       " ORDER BY project_id, year", &st, err);
+	if (rc)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && i < n) {
+		int64_t pid = sqlite3_column_int64(st, 0);
+
+		if (pid < 1 || pid > imp->max_id)
+			continue;
+		while (id < pid)
+			imp->year_off[++id] = i;
+		imp->years[i++] = (int16_t)sqlite3_column_int(st, 1);
+	}
+	while (id <= imp->max_id)
+		imp->year_off[++id] = i;
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : tz_sqlite_error(ss, err, "load ledger");
+}
+
+static int in_ledger(const struct sqlite_import *imp, int64_t id, int year)
+{
+	for (int64_t i = imp->year_off[id]; i < imp->year_off[id + 1]; i++)
+		if (imp->years[i] == year)
+			return 1;
+	return 0;
+}
+
+/* For reports: ids, ledger years, and which projects already have reports. */
+static int load_projects(struct sqlite_store *ss, struct sqlite_import *imp, struct tz_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = load_codes(ss, imp, err)) || (rc = load_ledger_years(ss, imp, err)))
+		return rc;
 	imp->flags = tz_xcalloc((size_t)imp->max_id + 1, 1);
 	imp->months = tz_xcalloc((size_t)imp->max_id + 1, sizeof(*imp->months));
 
@@ -308,7 +369,7 @@ static int prepare_year_insert(struct sqlite_store *ss, struct sqlite_import *im
 	int rc;
 
 	tz_buf_adds(&sql, "INSERT OR REPLACE INTO project_year VALUES(?1, ?2");
-	for (int i = 3; i <= 26; i++)
+	for (int i = 3; i <= 28; i++)
 		tz_buf_addf(&sql, ", ?%d", i);
 	tz_buf_adds(&sql, ")");
 	rc = tz_sqlite_prepare(ss, sql.buf, &imp->ins_year, err);
@@ -355,7 +416,7 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 	}
 	imp->batch = sqlite3_last_insert_rowid(ss->db);
 	rc = tz_sqlite_query_int(ss, progress ? "SELECT count(*) FROM progress"
-					      : "SELECT count(*) FROM project",
+					      : "SELECT count(*) FROM ledger",
 				 &imp->rows_before, err);
 	if (rc)
 		goto fail;
@@ -365,7 +426,10 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 		rc = batch_prepare(ss, &imp->rows, progress_head, progress_tail, 7, err);
 	} else {
 		imp->seen = tz_hmap_new();
-		rc = batch_prepare(ss, &imp->rows, project_head, project_tail, 14, err);
+		if ((rc = load_codes(ss, imp, err)) ||
+		    (rc = batch_prepare(ss, &imp->rows, project_head, project_tail, 13, err)))
+			goto fail;
+		rc = batch_prepare(ss, &imp->ledger, ledger_head, ledger_tail, 6, err);
 	}
 	if (rc)
 		goto fail;
@@ -390,29 +454,55 @@ int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 {
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	struct sqlite_import *imp = ss->imp;
-	struct rowbatch *b = &imp->rows;
+	struct rowbatch *b = &imp->rows, *l = &imp->ledger;
+	char key[TZ_CODE_MAX + 8];
+	int n = snprintf(key, sizeof(key), "%d %s", p->year, p->code), rc;
+	int64_t id;
 
-	if (!tz_hmap_put(imp->seen, p->code, strlen(p->code), 0, NULL))
-		return tz_err_set(err, TZ_EEXIST, "项目编号重复（本文件中已出现过）");
+	if (!p->region_id)
+		return tz_err_set(err, TZ_EINTERNAL, "region not resolved");
+	if (!tz_hmap_put(imp->seen, key, (size_t)n, 0, NULL))
+		return tz_err_set(err, TZ_EEXIST, "项目编号重复（本文件中已有%d年度的同一项目）",
+				  p->year);
+	if (!tz_hmap_get(imp->codes, p->code, strlen(p->code), &id)) {
+		id = ++imp->max_id;
+		tz_hmap_put(imp->codes, p->code, strlen(p->code), id, NULL);
+	}
+	batch_int(b, id);
 	batch_text(b, p->code);
 	batch_text(b, p->name);
-	batch_text(b, p->region);
+	batch_int(b, p->region_id);
 	batch_text(b, p->category);
-	batch_text(b, p->level);
-	batch_text(b, p->nature);
 	batch_text(b, p->owner);
 	batch_text(b, p->leader);
-	batch_text(b, p->unit);
+	if (p->unit_id)
+		batch_int(b, p->unit_id);
+	else
+		batch_null(b);
 	batch_text(b, p->years);
+	batch_text(b, p->stage);
 	batch_int(b, p->total);
-	batch_int(b, p->annual);
 	if (p->planned_start.year)
 		batch_int(b, tz_period_code(p->planned_start));
 	else
 		batch_null(b);
 	batch_int(b, imp->batch);
+
+	batch_int(l, p->year);
+	batch_int(l, id);
+	if (p->has_plan)
+		batch_int(l, p->annual);
+	else
+		batch_null(l);
+	batch_text(l, p->level);
+	batch_text(l, p->nature);
+	batch_int(l, imp->batch);
 	imp->accepted++;
-	return batch_end_row(ss, b, err);
+	/* Projects before their ledger rows: the foreign key is checked per
+	 * statement. Both batches fill together, so they flush together. */
+	if ((rc = batch_end_row(ss, b, err)))
+		return rc;
+	return batch_end_row(ss, l, err);
 }
 
 struct year_writer {
@@ -432,6 +522,8 @@ static int write_year(void *ctx, const struct tz_running_year *ry)
 		sqlite3_bind_int64(w->ins, 3 + m, ry->ytd[m]);
 		sqlite3_bind_int(w->ins, 15 + m, ry->status[m]);
 	}
+	sqlite3_bind_int(w->ins, 27, ry->reported);
+	sqlite3_bind_int(w->ins, 28, ry->problems);
 	return step(w->ss, w->ins, w->err);
 }
 
@@ -476,6 +568,9 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 	} else if (!tz_hmap_get(imp->codes, r->code, strlen(r->code), &id)) {
 		return tz_err_set(err, TZ_ENOTFOUND, "项目编号不存在（请先导入项目台账）");
 	}
+	if (!in_ledger(imp, id, r->period.year))
+		return tz_err_set(err, TZ_ENOTFOUND, "项目不在%d年度的项目台账中（请先导入该年度的台账）",
+				  r->period.year);
 	if (id != imp->cur) {
 		if ((rc = finish_project(ss, err)))
 			return rc;
@@ -487,7 +582,7 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 	}
 	if (month_seen(&imp->months[id], r->period))
 		return tz_err_set(err, TZ_EEXIST, "同一项目同一调度期在本文件中重复");
-	tz_report_years_add(&imp->acc, r->period, r->completed, r->status);
+	tz_report_years_add(&imp->acc, r->period, r->completed, r->status, *r->problem != 0);
 
 	batch_int(b, id);
 	batch_int(b, tz_period_code(r->period));
@@ -511,10 +606,10 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 static int rebuild_dirty(struct sqlite_store *ss, struct tz_err *err)
 {
 	static const char select_all[] =
-		"SELECT project_id, period, completed, status FROM progress"
+		"SELECT project_id, period, completed, status, problem <> '' FROM progress"
 		" ORDER BY project_id, period";
 	static const char select_one[] =
-		"SELECT project_id, period, completed, status FROM progress"
+		"SELECT project_id, period, completed, status, problem <> '' FROM progress"
 		" WHERE project_id = ?1";
 	struct sqlite_import *imp = ss->imp;
 	struct tz_report_years y = TZ_REPORT_YEARS_INIT;
@@ -551,7 +646,8 @@ static int rebuild_dirty(struct sqlite_store *ss, struct tz_err *err)
 			if (tz_period_from_code(sqlite3_column_int(sel, 1), &p))
 				continue; /* the CHECK constraint makes this unreachable */
 			tz_report_years_add(&y, p, sqlite3_column_int64(sel, 2),
-					    (enum tz_status)sqlite3_column_int(sel, 3));
+					    (enum tz_status)sqlite3_column_int(sel, 3),
+					    sqlite3_column_int(sel, 4));
 		}
 		if (rc != SQLITE_DONE) {
 			rc = tz_sqlite_error(ss, err, "progress scan");
@@ -591,7 +687,7 @@ int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 	int64_t after;
 	int rc;
 
-	if ((rc = batch_flush(ss, &imp->rows, err)))
+	if ((rc = batch_flush(ss, &imp->rows, err)) || (rc = batch_flush(ss, &imp->ledger, err)))
 		return rc;
 	if (progress && ((rc = finish_project(ss, err)) || (rc = rebuild_dirty(ss, err))))
 		return rc;
@@ -606,13 +702,14 @@ int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 	if (rc != SQLITE_DONE)
 		return tz_sqlite_error(ss, err, "import_batch");
 	rc = tz_sqlite_query_int(ss, progress ? "SELECT count(*) FROM progress"
-					      : "SELECT count(*) FROM project", &after, err);
-	if (rc)
+					      : "SELECT count(*) FROM ledger", &after, err);
+	if (rc || (rc = tz_sqlite_bump_version(ss, err)))
 		return rc;
 	stats->added = (long)(after - imp->rows_before);
 	stats->replaced = imp->accepted - stats->added;
 	/* Statements must be finished before COMMIT. */
 	batch_release(&imp->rows);
+	batch_release(&imp->ledger);
 	if ((rc = tz_sqlite_exec(ss, "COMMIT", err)))
 		return rc;
 	tz_log(TZ_LOG_INFO, "store=sqlite event=import_commit rows=%ld totals_ms=%.0f commit_ms=%.0f",
@@ -628,6 +725,7 @@ void tz_sqlite_import_abort(struct tz_store *s)
 	if (!ss->imp)
 		return;
 	batch_release(&ss->imp->rows);
+	batch_release(&ss->imp->ledger);
 	sqlite3_finalize(ss->imp->ins_year);
 	ss->imp->ins_year = NULL;
 	if (!sqlite3_get_autocommit(ss->db))

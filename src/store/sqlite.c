@@ -1,25 +1,20 @@
 /*
- * sqlite.c: the SQLite backend, the embedded default.
+ * sqlite.c: the SQLite backend, the embedded default: opening (and
+ * telling our databases from others), reading the ledger back, and the
+ * summary. Imports, the tree, the bulletin and the upgrade of older
+ * databases have files of their own; the tables are in sqlite-schema.c.
  *
- * Tables (see docs/internals/store.md):
- *   import_batch   one row per import, for the record; every project and
- *                  report names the batch that last wrote it
- *   project        the ledger; money in 0.01 万元
- *   progress       one report per project and period (YYYYMM)
- *   project_year   running totals: per project and year, the cumulative
- *                  completed investment and the latest status at each
- *                  month, so a bulletin reads one row per project instead
- *                  of rescanning every report
- *
- * The database runs in WAL mode with foreign keys on; an import is one
- * IMMEDIATE transaction.
+ * A new database runs in WAL mode; every connection has foreign keys on.
+ * A file is only ever changed once it is known to be ours: a mistyped
+ * --db is refused, not created, and an unrelated SQLite file is left as
+ * it was.
  */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <pthread.h>
-#include <unistd.h>
+#include <sys/stat.h>
 
 #include <sqlite3.h>
 
@@ -28,8 +23,6 @@
 #include "base/xalloc.h"
 #include "store/sqlite-internal.h"
 #include "base/banned.h"
-
-#define SCHEMA_VERSION 1
 
 struct sqlite_store *tz_sqlite_from(struct tz_store *s)
 {
@@ -63,6 +56,14 @@ int tz_sqlite_prepare(struct sqlite_store *ss, const char *sql, sqlite3_stmt **s
 	return 0;
 }
 
+int tz_sqlite_step(struct sqlite_store *ss, sqlite3_stmt *st, struct tz_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : tz_sqlite_error(ss, err, "step");
+}
+
 int tz_sqlite_query_int(struct sqlite_store *ss, const char *sql, int64_t *out,
 			struct tz_err *err)
 {
@@ -79,64 +80,74 @@ int tz_sqlite_query_int(struct sqlite_store *ss, const char *sql, int64_t *out,
 	return 0;
 }
 
-/* ------------------------------------------------------------------ */
-/* Schema                                                              */
+const char *tz_sqlite_text(sqlite3_stmt *st, int col)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+	return s ? s : "";
+}
 
-static const char schema_sql[] =
-	"CREATE TABLE import_batch(\n"
-	"  id INTEGER PRIMARY KEY,\n"
-	"  kind TEXT NOT NULL CHECK(kind IN ('projects','progress')),\n"
-	"  source TEXT NOT NULL,\n"
-	"  started_at TEXT NOT NULL DEFAULT (datetime('now')),\n"
-	"  accepted INTEGER\n"
-	");\n"
-	"CREATE TABLE project(\n"
-	"  id INTEGER PRIMARY KEY,\n"
-	"  code TEXT NOT NULL UNIQUE,\n"
-	"  name TEXT NOT NULL,\n"
-	"  region TEXT NOT NULL,\n"
-	"  category TEXT NOT NULL DEFAULT '',\n"
-	"  level TEXT NOT NULL DEFAULT '',\n"
-	"  nature TEXT NOT NULL DEFAULT '',\n"
-	"  owner TEXT NOT NULL DEFAULT '',\n"
-	"  leader TEXT NOT NULL DEFAULT '',\n"
-	"  unit TEXT NOT NULL DEFAULT '',\n"
-	"  years TEXT NOT NULL DEFAULT '',\n"
-	"  total INTEGER NOT NULL CHECK(total > 0),\n"
-	"  annual INTEGER NOT NULL CHECK(annual >= 0 AND annual <= total),\n"
-	"  planned_start INTEGER,\n"
-	"  batch INTEGER NOT NULL REFERENCES import_batch(id)\n"
-	");\n"
-	"CREATE TABLE progress(\n"
-	"  project_id INTEGER NOT NULL REFERENCES project(id),\n"
-	"  period INTEGER NOT NULL CHECK(period % 100 BETWEEN 1 AND 12),\n"
-	"  completed INTEGER NOT NULL CHECK(completed >= 0),\n"
-	"  status INTEGER NOT NULL CHECK(status BETWEEN 1 AND 5),\n"
-	"  progress_text TEXT NOT NULL DEFAULT '',\n"
-	"  problem TEXT NOT NULL DEFAULT '',\n"
-	"  batch INTEGER NOT NULL REFERENCES import_batch(id),\n"
-	"  PRIMARY KEY(project_id, period)\n"
-	") WITHOUT ROWID;\n";
+int tz_sqlite_bump_version(struct sqlite_store *ss, struct tz_err *err)
+{
+	return tz_sqlite_exec(ss, "UPDATE store_version SET n = n + 1", err);
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                             */
+
+enum db_shape {
+	SHAPE_EMPTY,    /* no tables: new */
+	SHAPE_CURRENT,  /* ours, this schema */
+	SHAPE_OLD,      /* ours, schema 1 (one plan per project) */
+	SHAPE_NEWER,    /* ours, a later schema */
+	SHAPE_FOREIGN,  /* somebody else's database */
+};
+
+/*
+ * What the file holds, read without changing it: these pragmas and the
+ * schema query only read. A file that is not SQLite fails here.
+ */
+static int db_shape(struct sqlite_store *ss, enum db_shape *shape, int64_t *version,
+		    struct tz_err *err)
+{
+	int64_t app, tables, v1_project;
+	int rc;
+
+	if ((rc = tz_sqlite_query_int(ss, "PRAGMA application_id", &app, err)) ||
+	    (rc = tz_sqlite_query_int(ss, "PRAGMA user_version", version, err)) ||
+	    (rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM sqlite_master", &tables, err)))
+		return rc;
+	if (app == TZ_SQLITE_APP_ID) {
+		*shape = *version > TZ_SQLITE_SCHEMA_VERSION ? SHAPE_NEWER
+			 : *version == TZ_SQLITE_SCHEMA_VERSION ? SHAPE_CURRENT
+								: SHAPE_OLD;
+		return 0;
+	}
+	if (app == 0 && !tables && *version == 0) {
+		*shape = SHAPE_EMPTY;
+		return 0;
+	}
+	/* Schema 1 had no application_id: know it by its version and the
+	 * project table's one-plan column. */
+	rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM pragma_table_info('project')"
+				     " WHERE name IN ('annual', 'region', 'code')", &v1_project, err);
+	if (rc)
+		return rc;
+	*shape = app == 0 && *version == 1 && v1_project == 3 ? SHAPE_OLD : SHAPE_FOREIGN;
+	return 0;
+}
 
 static int create_schema(struct sqlite_store *ss, struct tz_err *err)
 {
 	struct tz_buf sql = TZ_BUF_INIT;
 	int rc;
 
-	/* project_year: ytdN = completed from January to month N of `year`;
-	 * stN = status of the latest report at or before month N, carried
-	 * over from earlier years (0 = none yet). */
+	/* page_size only takes effect on a new database, before WAL is on;
+	 * 16 KB pages suit the long append runs of imports. */
+	if ((rc = tz_sqlite_exec(ss, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL;", err)))
+		return rc;
 	tz_buf_adds(&sql, "BEGIN;\n");
-	tz_buf_adds(&sql, schema_sql);
-	tz_buf_adds(&sql, "CREATE TABLE project_year(\n  year INTEGER NOT NULL,\n"
-			  "  project_id INTEGER NOT NULL REFERENCES project(id),\n");
-	for (int m = 1; m <= 12; m++)
-		tz_buf_addf(&sql, "  ytd%d INTEGER NOT NULL,\n", m);
-	for (int m = 1; m <= 12; m++)
-		tz_buf_addf(&sql, "  st%d INTEGER NOT NULL,\n", m);
-	tz_buf_adds(&sql, "  PRIMARY KEY(year, project_id)\n) WITHOUT ROWID;\n"
-			  "CREATE INDEX project_year_by_project ON project_year(project_id, year);\n");
-	tz_buf_addf(&sql, "PRAGMA user_version=%d;\nCOMMIT;\n", SCHEMA_VERSION);
+	tz_sqlite_schema_sql(&sql, 1);
+	tz_buf_adds(&sql, "COMMIT;\n");
 	rc = tz_sqlite_exec(ss, sql.buf, err);
 	tz_buf_release(&sql);
 	if (rc)
@@ -144,50 +155,98 @@ static int create_schema(struct sqlite_store *ss, struct tz_err *err)
 	return rc;
 }
 
-static int check_schema(struct sqlite_store *ss, struct tz_err *err)
+/* Whether the database holds data: a project or an organisation node. */
+static int has_data(struct sqlite_store *ss, int *out, struct tz_err *err)
 {
-	int64_t version;
-	int rc;
+	int64_t n;
+	int rc = tz_sqlite_query_int(ss, "SELECT (SELECT count(*) FROM project) +"
+				     " (SELECT count(*) FROM org)", &n, err);
 
-	if ((rc = tz_sqlite_query_int(ss, "PRAGMA user_version", &version, err)))
+	*out = n > 0;
+	return rc;
+}
+
+static int check_schema(struct sqlite_store *ss, int flags, struct tz_store_upgrade *up,
+			struct tz_err *err)
+{
+	enum db_shape shape;
+	int64_t version;
+	int rc, full;
+
+	if ((rc = db_shape(ss, &shape, &version, err))) {
+		if (sqlite3_errcode(ss->db) == SQLITE_NOTADB)
+			return tz_err_set(err, TZ_EINVAL, "不是台账系统的数据库（也不是 SQLite 数据库）");
 		return rc;
-	if (version == 0)
+	}
+	switch (shape) {
+	case SHAPE_EMPTY:
+		if (!(flags & TZ_STORE_CREATE))
+			return tz_err_set(err, TZ_EINVAL,
+					  "不是台账系统的数据库（空文件）；新建数据库请运行 taizhang init");
 		return create_schema(ss, err);
-	if (version > SCHEMA_VERSION)
+	case SHAPE_FOREIGN:
+		return tz_err_set(err, TZ_EINVAL, "不是台账系统的数据库，未作任何改动");
+	case SHAPE_NEWER:
 		return tz_err_set(err, TZ_ESTORE, "数据库由较新版本的台账系统创建（版本%" PRId64 "）",
 				  version);
+	case SHAPE_OLD:
+		if (!(flags & TZ_STORE_UPGRADE))
+			return tz_err_set(err, TZ_ESTORE,
+					  "数据库是旧版格式（每个项目只有一个年度计划），"
+					  "请先运行 taizhang init 升级为按年度的台账");
+		return tz_sqlite_upgrade(ss, up, err);
+	case SHAPE_CURRENT:
+		if (!(flags & TZ_STORE_NEW))
+			return 0;
+		if ((rc = has_data(ss, &full, err)))
+			return rc;
+		return full ? tz_err_set(err, TZ_EEXIST, "数据库中已有数据，不能写入演示数据"
+						       "（请指定一个新的数据库文件）")
+			    : 0;
+	}
 	return 0;
 }
 
-static int sqlite_open(struct tz_store **out, const char *path, struct tz_err *err)
+static int sqlite_open(struct tz_store **out, const char *path, int flags,
+		       struct tz_store_upgrade *up, struct tz_err *err)
 {
 	struct sqlite_store *ss = tz_xcalloc(1, sizeof(*ss));
-	int rc;
+	struct stat st;
+	int rc, oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
 	ss->base.ops = &tz_store_sqlite_ops;
-	/* One connection per thread: SQLite's own locking is not needed. */
-	if (sqlite3_open_v2(path, &ss->db,
-			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL)
-	    != SQLITE_OK) {
+	*out = NULL;
+	if (stat(path, &st)) {
+		if (errno != ENOENT || !(flags & TZ_STORE_CREATE)) {
+			rc = tz_err_set_at(err, errno == ENOENT ? TZ_ENOTFOUND : TZ_EIO, path, 0, NULL,
+					   errno == ENOENT ? "数据库文件不存在（新建请运行 taizhang init）"
+							   : "无法访问数据库文件：%s",
+					   strerror(errno));
+			goto fail;
+		}
+		oflags |= SQLITE_OPEN_CREATE;
+	} else if (!S_ISREG(st.st_mode)) {
+		rc = tz_err_set_at(err, TZ_EINVAL, path, 0, NULL, "不是数据库文件");
+		goto fail;
+	}
+	if (sqlite3_open_v2(path, &ss->db, oflags, NULL) != SQLITE_OK) {
 		rc = tz_err_set_at(err, TZ_ESTORE, path, 0, NULL, "无法打开数据库：%s",
 				   ss->db ? sqlite3_errmsg(ss->db) : "内存不足");
 		goto fail;
 	}
+	ss->path = tz_xstrdup(path);
 	sqlite3_busy_timeout(ss->db, 10000);
-	/* 16 KB pages suit the long append runs of imports; page_size only
-	 * takes effect on a new database, before WAL is turned on. */
-	rc = tz_sqlite_exec(ss, "PRAGMA page_size=16384;"
-		      "PRAGMA journal_mode=WAL;"
-		      "PRAGMA synchronous=NORMAL;"
-		      "PRAGMA foreign_keys=ON;"
-		      "PRAGMA temp_store=MEMORY;"
-		      "PRAGMA cache_size=-65536;"
-		      "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE ";", err);
-	if (rc) {
+	if ((rc = check_schema(ss, flags, up, err))) {
 		tz_err_locate(err, path, 0);
 		goto fail;
 	}
-	if ((rc = check_schema(ss, err))) {
+	/* Per-connection settings: they change nothing in the file. */
+	rc = tz_sqlite_exec(ss, "PRAGMA synchronous=NORMAL;"
+			    "PRAGMA foreign_keys=ON;"
+			    "PRAGMA temp_store=MEMORY;"
+			    "PRAGMA cache_size=-65536;"
+			    "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE ";", err);
+	if (rc) {
 		tz_err_locate(err, path, 0);
 		goto fail;
 	}
@@ -195,8 +254,11 @@ static int sqlite_open(struct tz_store **out, const char *path, struct tz_err *e
 	return 0;
 fail:
 	sqlite3_close(ss->db);
+	/* A database this open created and could not set up is removed. */
+	if ((oflags & SQLITE_OPEN_CREATE) && ss->db)
+		remove(path);
+	free(ss->path);
 	free(ss);
-	*out = NULL;
 	return rc;
 }
 
@@ -205,280 +267,133 @@ static void sqlite_close(struct tz_store *s)
 	struct sqlite_store *ss = tz_sqlite_from(s);
 
 	sqlite3_close(ss->db);
+	free(ss->path);
 	free(ss);
 }
 
+static const char *sqlite_path(const struct tz_store *s)
+{
+	return ((const struct sqlite_store *)s)->path;
+}
+
+static int sqlite_version(struct tz_store *s, int64_t *out, struct tz_err *err)
+{
+	return tz_sqlite_query_int(tz_sqlite_from(s), "SELECT n FROM store_version", out, err);
+}
+
 /* ------------------------------------------------------------------ */
-/* Reading                                                             */
+/* Running totals rebuilt                                              */
 
-static const char *col_text(sqlite3_stmt *st, int i)
+static int write_year(void *ctx, const struct tz_running_year *ry)
 {
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	return s ? s : "";
+	void **a = ctx;
+	struct sqlite_store *ss = a[0];
+	sqlite3_stmt *ins = a[1];
+	int64_t project = *(int64_t *)a[2];
+
+	sqlite3_bind_int(ins, 1, ry->year);
+	sqlite3_bind_int64(ins, 2, project);
+	for (int m = 0; m < 12; m++) {
+		sqlite3_bind_int64(ins, 3 + m, ry->ytd[m]);
+		sqlite3_bind_int(ins, 15 + m, ry->status[m]);
+	}
+	sqlite3_bind_int(ins, 27, ry->reported);
+	sqlite3_bind_int(ins, 28, ry->problems);
+	return tz_sqlite_step(ss, ins, a[3]);
 }
 
-/*
- * The bulletin. Each part reads projects and their running totals for the
- * year side by side, both in project id order (a merge join), so every
- * row is touched once. A project with no row for the year has either not
- * reported yet (no status) or stopped reporting in an earlier year (its
- * last status holds).
- *
- * A large ledger is cut into id ranges read in parallel, one connection
- * and thread each, into partial bulletins that are then added up. Each
- * part notes the last import it saw; should an import commit between the
- * parts' reads, the whole is read again in one part.
- */
-#define BULLETIN_PARALLEL_MIN 20000  /* projects; below this one part is faster */
-#define BULLETIN_PARTS_MAX 4
-
-struct bulletin_part {
-	sqlite3 *db;
-	int own_db;
-	struct tz_bulletin *b;
-	int64_t lo, hi;      /* project ids */
-	int64_t version;     /* the last import this part saw */
+int tz_sqlite_rebuild_years(struct sqlite_store *ss, struct tz_err *err)
+{
+	struct tz_report_years y = TZ_REPORT_YEARS_INIT;
+	struct tz_buf sql = TZ_BUF_INIT;
+	sqlite3_stmt *sel = NULL, *ins = NULL;
+	int64_t cur = 0;
+	void *ctx[4] = { ss, NULL, &cur, err };
 	int rc;
-	struct tz_err err;
-};
 
-static int part_error(struct bulletin_part *p, const char *what)
-{
-	p->rc = tz_err_set(&p->err, TZ_ESTORE, "数据库错误（%s）：%s", what, sqlite3_errmsg(p->db));
-	return p->rc;
-}
+	tz_buf_adds(&sql, "INSERT OR REPLACE INTO project_year VALUES(?1");
+	for (int i = 2; i <= 28; i++)
+		tz_buf_addf(&sql, ", ?%d", i);
+	tz_buf_adds(&sql, ")");
+	if ((rc = tz_sqlite_exec(ss, "DELETE FROM project_year", err)) ||
+	    (rc = tz_sqlite_prepare(ss, sql.buf, &ins, err)) ||
+	    (rc = tz_sqlite_prepare(ss, "SELECT project_id, period, completed, status, problem <> ''"
+				    " FROM progress ORDER BY project_id, period", &sel, err)))
+		goto out;
+	ctx[1] = ins;
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		int64_t pid = sqlite3_column_int64(sel, 0);
+		struct tz_period p;
 
-static int part_prepare(struct bulletin_part *p, const char *sql, sqlite3_stmt **st)
-{
-	return sqlite3_prepare_v2(p->db, sql, -1, st, NULL) == SQLITE_OK ? 0
-									  : part_error(p, "prepare");
-}
-
-static int scan_rows(struct bulletin_part *p, sqlite3_stmt *proj, sqlite3_stmt *tot,
-		     sqlite3_stmt *prev)
-{
-	int64_t tot_id = -1;
-	int rc, trc = SQLITE_ROW;
-
-	while ((rc = sqlite3_step(proj)) == SQLITE_ROW) {
-		struct tz_bulletin_row row;
-		int64_t id = sqlite3_column_int64(proj, 0);
-		int status = TZ_STATUS_NONE;
-
-		row.key = col_text(proj, 4);
-		row.total = sqlite3_column_int64(proj, 5);
-		row.annual = sqlite3_column_int64(proj, 6);
-		row.ytd = 0;
-		while (trc == SQLITE_ROW && tot_id < id) {
-			trc = sqlite3_step(tot);
-			tot_id = trc == SQLITE_ROW ? sqlite3_column_int64(tot, 0) : INT64_MAX;
+		if (pid != cur) {
+			if (cur && (rc = tz_report_years_each(&y, write_year, ctx)))
+				goto out;
+			tz_report_years_clear(&y);
+			cur = pid;
 		}
-		if (trc != SQLITE_ROW && trc != SQLITE_DONE)
-			return part_error(p, "project_year");
-		if (tot_id == id) {
-			row.ytd = sqlite3_column_int64(tot, 1);
-			status = sqlite3_column_int(tot, 2);
-		} else {
-			sqlite3_bind_int64(prev, 1, id);
-			if (sqlite3_step(prev) == SQLITE_ROW)
-				status = sqlite3_column_int(prev, 0);
-			sqlite3_reset(prev);
-		}
-		row.started = tz_status_counts_started((enum tz_status)status);
-		/* Names are only wanted for the lagging list. */
-		row.code = row.name = row.region = NULL;
-		if (tz_bulletin_lags(p->b, row.annual, row.ytd)) {
-			row.code = col_text(proj, 1);
-			row.name = col_text(proj, 2);
-			row.region = col_text(proj, 3);
-		}
-		tz_bulletin_add(p->b, &row);
+		if (tz_period_from_code(sqlite3_column_int(sel, 1), &p))
+			continue; /* the CHECK constraint makes this unreachable */
+		tz_report_years_add(&y, p, sqlite3_column_int64(sel, 2),
+				    (enum tz_status)sqlite3_column_int(sel, 3), sqlite3_column_int(sel, 4));
 	}
-	return rc == SQLITE_DONE ? 0 : part_error(p, "project");
-}
-
-static int scan_part(struct bulletin_part *p)
-{
-	double t0 = tz_clock_ms();
-	static const char *const key_cols[] = { "region", "category", "level" };
-	struct tz_period period = tz_bulletin_period(p->b);
-	sqlite3_stmt *proj = NULL, *tot = NULL, *prev = NULL, *ver = NULL;
-	char sql[320];
-
-	/* One read transaction, so all statements see the same data. */
-	if (sqlite3_exec(p->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return part_error(p, "begin");
-	snprintf(sql, sizeof(sql),
-		 "SELECT id, code, name, region, %s, total, annual FROM project"
-		 " WHERE id BETWEEN ?1 AND ?2 ORDER BY id", key_cols[tz_bulletin_by(p->b)]);
-	if (part_prepare(p, sql, &proj))
-		goto out;
-	snprintf(sql, sizeof(sql),
-		 "SELECT project_id, ytd%d, st%d FROM project_year WHERE year = ?1"
-		 " AND project_id BETWEEN ?2 AND ?3 ORDER BY project_id", period.month, period.month);
-	if (part_prepare(p, sql, &tot) ||
-	    part_prepare(p, "SELECT st12 FROM project_year WHERE project_id = ?1 AND year < ?2"
-			    " ORDER BY year DESC LIMIT 1", &prev) ||
-	    part_prepare(p, "SELECT max(id) FROM import_batch", &ver))
-		goto out;
-	if (sqlite3_step(ver) != SQLITE_ROW) {
-		part_error(p, "import_batch");
+	if (rc != SQLITE_DONE) {
+		rc = tz_sqlite_error(ss, err, "progress scan");
 		goto out;
 	}
-	p->version = sqlite3_column_int64(ver, 0);
-	sqlite3_bind_int64(proj, 1, p->lo);
-	sqlite3_bind_int64(proj, 2, p->hi);
-	sqlite3_bind_int(tot, 1, period.year);
-	sqlite3_bind_int64(tot, 2, p->lo);
-	sqlite3_bind_int64(tot, 3, p->hi);
-	sqlite3_bind_int(prev, 2, period.year);
-	scan_rows(p, proj, tot, prev);
+	rc = cur ? tz_report_years_each(&y, write_year, ctx) : 0;
 out:
-	sqlite3_finalize(proj);
-	sqlite3_finalize(tot);
-	sqlite3_finalize(prev);
-	sqlite3_finalize(ver);
-	sqlite3_exec(p->db, "COMMIT", NULL, NULL, NULL);
-	tz_log(TZ_LOG_DEBUG, "event=bulletin_part lo=%lld hi=%lld ms=%.1f", (long long)p->lo,
-	       (long long)p->hi, tz_clock_ms() - t0);
-	return p->rc;
-}
-
-static void *scan_thread(void *arg)
-{
-	struct bulletin_part *p = arg;
-
-	/* Sorting here spreads the sort over the threads too. */
-	if (!scan_part(p))
-		tz_bulletin_sort_lags(p->b);
-	return NULL;
-}
-
-/* A second connection for a part; NULL if it cannot be had. */
-static sqlite3 *open_reader(struct sqlite_store *ss)
-{
-	const char *path = sqlite3_db_filename(ss->db, "main");
-	sqlite3 *db = NULL;
-
-	if (!path || !*path ||
-	    sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
-	    sqlite3_exec(db, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, NULL, NULL, NULL) != SQLITE_OK) {
-		sqlite3_close(db);
-		return NULL;
-	}
-	sqlite3_busy_timeout(db, 10000);
-	return db;
-}
-
-static int bulletin_parts(struct sqlite_store *ss, struct tz_bulletin *b, int nparts,
-			  int64_t lo, int64_t hi, struct tz_err *err)
-{
-	struct bulletin_part parts[BULLETIN_PARTS_MAX];
-	pthread_t threads[BULLETIN_PARTS_MAX];
-	int started[BULLETIN_PARTS_MAX] = { 0 }, rc = 0;
-	int64_t span = (hi - lo) / nparts + 1;
-
-	memset(parts, 0, sizeof(parts));
-	for (int i = 0; i < nparts; i++) {
-		struct bulletin_part *p = &parts[i];
-
-		p->db = i ? open_reader(ss) : ss->db;
-		if (!p->db) {
-			nparts = i; /* make do with the connections we have */
-			parts[i - 1].hi = hi;
-			break;
-		}
-		p->own_db = i > 0;
-		p->b = tz_bulletin_new(tz_bulletin_period(b), tz_bulletin_by(b));
-		p->lo = lo + span * i;
-		p->hi = i == nparts - 1 ? hi : p->lo + span - 1;
-	}
-	for (int i = 1; i < nparts; i++)
-		started[i] = !pthread_create(&threads[i], NULL, scan_thread, &parts[i]);
-	scan_thread(&parts[0]);
-	for (int i = 1; i < nparts; i++) {
-		if (started[i])
-			pthread_join(threads[i], NULL);
-		else
-			scan_thread(&parts[i]);
-	}
-	for (int i = 0; i < nparts; i++) {
-		if (!rc && parts[i].rc) {
-			*err = parts[i].err;
-			rc = parts[i].rc;
-		}
-		if (!rc && parts[i].version != parts[0].version)
-			rc = 1; /* an import committed between the parts: read again */
-	}
-	for (int i = 0; i < nparts; i++) {
-		if (!rc)
-			tz_bulletin_absorb(b, parts[i].b);
-		else
-			tz_bulletin_free(parts[i].b);
-		if (parts[i].own_db)
-			sqlite3_close(parts[i].db);
-	}
+	tz_report_years_release(&y);
+	tz_buf_release(&sql);
+	sqlite3_finalize(sel);
+	sqlite3_finalize(ins);
 	return rc;
 }
 
-static int sqlite_bulletin(struct tz_store *s, struct tz_bulletin *b, struct tz_err *err)
-{
-	struct sqlite_store *ss = tz_sqlite_from(s);
-	sqlite3_stmt *st;
-	int64_t lo = 0, hi = 0, n = 0;
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	int nparts, rc;
+/* ------------------------------------------------------------------ */
+/* Reading the ledger back                                             */
 
-	/* min and max of the rowid, each one B-tree descent (together in one
-	 * SELECT they would scan the table); ids are dense
-	 * enough (projects are rarely deleted) for their span to size the work. */
-	if ((rc = tz_sqlite_prepare(ss, "SELECT (SELECT min(id) FROM project), (SELECT max(id) FROM project)", &st, err)))
-		return rc;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		lo = sqlite3_column_int64(st, 0);
-		hi = sqlite3_column_int64(st, 1);
-		n = hi - lo + 1;
-	}
-	sqlite3_finalize(st);
-	nparts = n < BULLETIN_PARALLEL_MIN || cpus < 2 ? 1
-		 : cpus > BULLETIN_PARTS_MAX ? BULLETIN_PARTS_MAX : (int)cpus;
-	rc = bulletin_parts(ss, b, nparts, lo, hi, err);
-	if (rc == 1)
-		rc = bulletin_parts(ss, b, 1, lo, INT64_MAX, err);
-	return rc;
-}
-
-static int sqlite_each_project(struct tz_store *s, int (*fn)(void *, const struct tz_project *),
-			       void *ctx, struct tz_err *err)
+static int sqlite_each_project(struct tz_store *s, int year,
+			       int (*fn)(void *, const struct tz_project *), void *ctx,
+			       struct tz_err *err)
 {
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	sqlite3_stmt *st;
 	int rc;
 
-	rc = tz_sqlite_prepare(ss, "SELECT code, name, region, category, level, nature, owner, leader,"
-			 " unit, years, total, annual, planned_start FROM project ORDER BY id",
-		     &st, err);
+	rc = tz_sqlite_prepare(ss,
+		"SELECT p.code, p.name, r.name, p.category, l.level, l.nature, p.owner, p.leader,"
+		" coalesce(u.name, ''), p.years, p.total, l.annual, p.planned_start, l.year, p.stage,"
+		" p.region_id, coalesce(p.unit_id, 0)"
+		" FROM ledger l JOIN project p ON p.id = l.project_id"
+		" JOIN org r ON r.id = p.region_id LEFT JOIN org u ON u.id = p.unit_id"
+		" WHERE ?1 = 0 OR l.year = ?1 ORDER BY l.year, l.project_id", &st, err);
 	if (rc)
 		return rc;
+	sqlite3_bind_int(st, 1, year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct tz_project p;
 		int r;
 
 		memset(&p, 0, sizeof(p));
-		p.code = col_text(st, 0);
-		p.name = col_text(st, 1);
-		p.region = col_text(st, 2);
-		p.category = col_text(st, 3);
-		p.level = col_text(st, 4);
-		p.nature = col_text(st, 5);
-		p.owner = col_text(st, 6);
-		p.leader = col_text(st, 7);
-		p.unit = col_text(st, 8);
-		p.years = col_text(st, 9);
+		p.code = tz_sqlite_text(st, 0);
+		p.name = tz_sqlite_text(st, 1);
+		p.region = tz_sqlite_text(st, 2);
+		p.category = tz_sqlite_text(st, 3);
+		p.level = tz_sqlite_text(st, 4);
+		p.nature = tz_sqlite_text(st, 5);
+		p.owner = tz_sqlite_text(st, 6);
+		p.leader = tz_sqlite_text(st, 7);
+		p.unit = tz_sqlite_text(st, 8);
+		p.years = tz_sqlite_text(st, 9);
 		p.total = sqlite3_column_int64(st, 10);
+		p.has_plan = sqlite3_column_type(st, 11) != SQLITE_NULL;
 		p.annual = sqlite3_column_int64(st, 11);
 		if (sqlite3_column_type(st, 12) != SQLITE_NULL)
 			tz_period_from_code(sqlite3_column_int(st, 12), &p.planned_start);
+		p.year = sqlite3_column_int(st, 13);
+		p.stage = tz_sqlite_text(st, 14);
+		p.region_id = sqlite3_column_int64(st, 15);
+		p.unit_id = sqlite3_column_int64(st, 16);
 		if ((r = fn(ctx, &p))) {
 			sqlite3_finalize(st);
 			return r;
@@ -505,12 +420,12 @@ static int sqlite_each_progress(struct tz_store *s, int (*fn)(void *, const stru
 		int x;
 
 		memset(&r, 0, sizeof(r));
-		r.code = col_text(st, 0);
+		r.code = tz_sqlite_text(st, 0);
 		tz_period_from_code(sqlite3_column_int(st, 1), &r.period);
 		r.completed = sqlite3_column_int64(st, 2);
 		r.status = (enum tz_status)sqlite3_column_int(st, 3);
-		r.progress_text = col_text(st, 4);
-		r.problem = col_text(st, 5);
+		r.progress_text = tz_sqlite_text(st, 4);
+		r.problem = tz_sqlite_text(st, 5);
 		if ((x = fn(ctx, &r))) {
 			sqlite3_finalize(st);
 			return x;
@@ -530,6 +445,17 @@ static int sqlite_summary(struct tz_store *s, struct tz_store_summary *out, stru
 	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM project", &n, err)))
 		return rc;
 	out->projects = (long)n;
+	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM ledger", &n, err)))
+		return rc;
+	out->ledger_rows = (long)n;
+	if ((rc = tz_sqlite_query_int(ss, "SELECT min(year) FROM ledger", &lo, err)) ||
+	    (rc = tz_sqlite_query_int(ss, "SELECT max(year) FROM ledger", &hi, err)))
+		return rc;
+	out->first_year = (int)lo;
+	out->last_year = (int)hi;
+	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM org", &n, err)))
+		return rc;
+	out->org_nodes = (long)n;
 	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM progress", &n, err)))
 		return rc;
 	out->reports = (long)n;
@@ -547,12 +473,17 @@ const struct tz_store_ops tz_store_sqlite_ops = {
 	.name = "sqlite",
 	.open = sqlite_open,
 	.close = sqlite_close,
+	.path = sqlite_path,
+	.version = sqlite_version,
 	.import_begin = tz_sqlite_import_begin,
 	.import_project = tz_sqlite_import_project,
 	.import_progress = tz_sqlite_import_progress,
+	.import_org = tz_sqlite_import_org,
 	.import_commit = tz_sqlite_import_commit,
 	.import_abort = tz_sqlite_import_abort,
-	.bulletin = sqlite_bulletin,
+	.org_load = tz_sqlite_org_load,
+	.org_save = tz_sqlite_org_save,
+	.bulletin = tz_sqlite_bulletin,
 	.each_project = sqlite_each_project,
 	.each_progress = sqlite_each_progress,
 	.summary = sqlite_summary,

@@ -4,13 +4,16 @@
 # written without --partial, and the bulletin equal to truth.json.
 . "$(dirname "$0")/lib.sh"
 
+ok "a new database" tz init
+
 d="$TZ_TEST_DATA/ledger-dirty-gbk"
 fails "all-or-nothing import refuses the file" tz import projects "$d/projects.csv"
 contains "empty code reported" "$TZ_TMP/err" "$d/projects.csv:2024: 项目编号 （空）: 项目编号为空"
 contains "bad money reported with column and value" "$TZ_TMP/err" \
 	"$d/projects.csv:2025: 项目编号 PBAD0000002: 总投资(万元)“约一亿”不是有效的金额"
 contains "annual above total reported" "$TZ_TMP/err" \
-	"$d/projects.csv:2026: 项目编号 PBAD0000003: 年度计划投资超过总投资"
+	"$d/projects.csv:2026: 项目编号 PBAD0000003: 年度计划投资（"
+contains "annual above total gives both values" "$TZ_TMP/err" "万元）超过总投资（"
 contains "duplicate code reported" "$TZ_TMP/err" \
 	"$d/projects.csv:2027: 项目编号 P20230000001: 项目编号重复"
 contains "nothing imported" "$TZ_TMP/err" "整个文件未导入"
@@ -49,14 +52,21 @@ PY
 ok "JSON has exactly the documented shape" python3 - "$TZ_TMP/bulletin.json" <<'PY'
 import json, sys
 b = json.load(open(sys.argv[1]))
-assert list(b) == ["period", "year", "schedule", "by", "groups", "totals", "lagging"], list(b)
+assert list(b) == ["period", "year", "schedule", "by", "groups", "totals", "lagging",
+                   "not_reported"], list(b)
 assert b["period"] == "2023-12" and b["year"] == 2023 and b["schedule"] == 1.0 and b["by"] == "region"
 g = b["groups"][0]
 assert list(g) == ["key", "projects", "total_investment", "annual_plan", "ytd_completed",
-                   "completion_rate", "started", "start_rate", "rank", "below_average"], list(g)
+                   "completion_rate", "started", "start_rate", "rank", "rank_change",
+                   "below_average", "reported", "not_reported", "ytd_completed_unplanned"], list(g)
 assert list(b["totals"]) == ["projects", "total_investment", "annual_plan", "ytd_completed",
-                             "completion_rate", "started", "start_rate"]
-assert list(b["lagging"][0]) == ["code", "name", "region", "annual_plan", "ytd_completed", "ratio"]
+                             "completion_rate", "started", "start_rate", "reported",
+                             "not_reported", "ytd_completed_unplanned"]
+assert list(b["lagging"][0]) == ["code", "name", "region", "annual_plan", "ytd_completed", "ratio",
+                                 "leader", "unit", "problem"]
+# December: the rank change against November of the same year.
+assert all(isinstance(x["rank_change"], int) for x in b["groups"])
+assert sum(x["reported"] for x in b["groups"]) == b["totals"]["reported"] > 0
 ranks = [x["rank"] for x in b["groups"]]
 assert ranks == sorted(ranks) and ranks[0] == 1
 rates = [x["ratio"] for x in b["lagging"]]

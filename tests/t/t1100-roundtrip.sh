@@ -2,10 +2,13 @@
 # t1100-roundtrip.sh: what export writes, import reads back unchanged.
 . "$(dirname "$0")/lib.sh"
 
-d="$TZ_TEST_DATA/ledger-bom"
+ok "a new database" tz init
+
+d="$TZ_TEST_DATA/ledger-yearly-bom"
 ok "import projects" tz import projects "$d/projects.csv"
 ok "import progress" tz import progress "$d/progress.csv"
 for fmt in csv xlsx; do
+	ok "a fresh database for the $fmt copy" tz --db "$TZ_TMP/copy-$fmt.db" init
 	for kind in projects progress; do
 		ok "export $kind as $fmt" tz export $kind --format $fmt --out "$TZ_TMP/$kind.$fmt"
 		ok "import the $fmt export of $kind into a fresh database" \
@@ -20,6 +23,11 @@ ok "projects unchanged through CSV" cmp "$TZ_TMP/p1.csv" "$TZ_TMP/p2-csv.csv"
 ok "progress unchanged through CSV" cmp "$TZ_TMP/r1.csv" "$TZ_TMP/r2-csv.csv"
 ok "projects unchanged through XLSX" cmp "$TZ_TMP/p1.csv" "$TZ_TMP/p2-xlsx.csv"
 ok "progress unchanged through XLSX" cmp "$TZ_TMP/r1.csv" "$TZ_TMP/r2-xlsx.csv"
+# Every year of the ledger comes back, with its own plans and levels.
+is "three yearly ledgers exported" "$(tail -n +2 "$TZ_TMP/p1.csv" | cut -d, -f1 | sort -u | tr '\n' ' ')" "2023 2024 2025 "
+ok "export one year" tz export projects --year 2024 --out "$TZ_TMP/p2024.csv"
+is "only that year" "$(tail -n +2 "$TZ_TMP/p2024.csv" | cut -d, -f1 | sort -u)" 2024
+is "as many rows as the 2024 ledger" "$(tail -n +2 "$TZ_TMP/p2024.csv" | wc -l)" 223
 ok "bulletins agree" bash -c "'$TZ_BIN' bulletin --period 2025-09 > '$TZ_TMP/b1.json' &&
 	'$TZ_BIN' --db '$TZ_TMP/copy-xlsx.db' bulletin --period 2025-09 > '$TZ_TMP/b2.json' &&
 	cmp '$TZ_TMP/b1.json' '$TZ_TMP/b2.json'"
@@ -27,7 +35,8 @@ is "the CSV export starts with a BOM for Excel" "$(head -c 3 "$TZ_TMP/p1.csv" | 
 
 # Text that Excel would run as a formula is defused on export, restored on import.
 printf '项目编号,项目名称,所属地区,总投资(万元)\nF1,"=HYPERLINK(""http://x"")",甲,1\n' > "$TZ_TMP/f.csv"
-ok "import a formula-like name" tz --db "$TZ_TMP/f.db" import projects "$TZ_TMP/f.csv"
+ok "databases for it" bash -c "'$TZ_BIN' --db '$TZ_TMP/f.db' init && '$TZ_BIN' --db '$TZ_TMP/f2.db' init"
+ok "import a formula-like name" tz --db "$TZ_TMP/f.db" import projects --year 2025 "$TZ_TMP/f.csv"
 ok "export it" tz --db "$TZ_TMP/f.db" export projects --out "$TZ_TMP/f-out.csv"
 contains "exported with an apostrophe" "$TZ_TMP/f-out.csv" "'=HYPERLINK"
 ok "re-import it" tz --db "$TZ_TMP/f2.db" import projects "$TZ_TMP/f-out.csv"

@@ -2,6 +2,8 @@
 # t1200-bulletin-formats.sh: one bulletin, every format, every grouping.
 . "$(dirname "$0")/lib.sh"
 
+ok "a new database" tz init
+
 ok "demo ledger" tz demo --projects 300 --months 12
 for by in region category level; do
 	ok "JSON by $by" tz bulletin --period 2025-08 --by $by --out "$TZ_TMP/b-$by.json"
@@ -18,7 +20,7 @@ PY
 done
 ok "CSV" tz bulletin --period 2025-08 --format csv --out "$TZ_TMP/b.csv"
 contains "CSV title names the months" "$TZ_TMP/b.csv" "2025年1-8月重点项目建设情况通报（按所属地区）"
-contains "CSV header" "$TZ_TMP/b.csv" "排名,所属地区,项目数,总投资(万元),年度计划投资(万元),累计完成投资(万元),投资完成率"
+contains "CSV header" "$TZ_TMP/b.csv" "排名,较上月,所属地区,项目数,总投资(万元),年度计划投资(万元),累计完成投资(万元),投资完成率"
 contains "CSV lagging section" "$TZ_TMP/b.csv" "进度滞后项目"
 ok "HTML" tz bulletin --period 2025-08 --format html --out "$TZ_TMP/b.html"
 contains "HTML is Chinese" "$TZ_TMP/b.html" 'lang="zh-CN"'

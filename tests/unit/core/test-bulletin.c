@@ -1,20 +1,28 @@
 /* test-bulletin.c: the bulletin's arithmetic on a ledger small enough to
- * check by hand. */
+ * check by hand (ledger.md, "The monthly bulletin"). */
 #include "tz-test.h"
 
 #include "core/bulletin.h"
 #include "core/money.h"
 
-static const struct tz_period june = { 2025, 6 }; /* schedule 0.5 */
+static const struct tz_period june = { 2025, 6 }; /* schedule 0.5: lags below 0.4 */
 
-/* code, name, region, key, total, annual, ytd, started (money in 0.01 万元) */
+/* A planned project that reported and is expected, money in 0.01 万元. */
+#define PLANNED(c, k, tot, ann, y, st)                                                       \
+	{ .code = c, .name = c "名", .region = k, .unit = "市交通局", .leader = "王某",       \
+	  .problem = "用地未落实", .key = k, .total = tot, .has_plan = 1, .annual = ann,       \
+	  .ytd = y, .ytd_prev = (y) / 2, .started = st, .reported = 1, .reported_prev = 1,      \
+	  .expected = 1 }
+
 static const struct tz_bulletin_row rows[] = {
-	{ "A", "甲一", "甲", "甲", 100000, 40000, 30000, 1 },  /* 0.75: on track */
-	{ "B", "甲二", "甲", "甲", 50000, 20000, 5000, 1 },    /* 0.25: lags */
-	{ "C", "乙一", "乙", "乙", 80000, 30000, 0, 0 },       /* 0: lags, worst */
-	{ "D", "乙二", "乙", "乙", 10000, 0, 0, 0 },           /* no plan: never lags */
-	{ "E1", "丙一", "", "", 20000, 10000, 3999, 1 },       /* 0.3999 < 0.4: lags */
-	{ "E2", "丙二", "", "", 20000, 10000, 4000, 1 },       /* exactly 0.4: does not */
+	PLANNED("A", "甲", 100000, 40000, 30000, 1),  /* 0.75: on track */
+	PLANNED("B", "甲", 50000, 20000, 5000, 1),    /* 0.25: lags */
+	PLANNED("C", "乙", 80000, 30000, 0, 0),       /* 0: lags, worst */
+	/* No plan: counted, its completions apart, never lags. */
+	{ .code = "D", .name = "D名", .region = "乙", .key = "乙", .total = 10000, .ytd = 700,
+	  .reported = 1, .expected = 1 },
+	PLANNED("E1", "", 20000, 10000, 3999, 1),     /* 0.3999 < 0.4: lags */
+	PLANNED("E2", "", 20000, 10000, 4000, 1),     /* exactly 0.4: does not */
 };
 #define NROWS (sizeof(rows) / sizeof(rows[0]))
 
@@ -24,6 +32,14 @@ static struct tz_bulletin *build(size_t from, size_t to)
 
 	for (size_t i = from; i < to; i++)
 		tz_bulletin_add(b, &rows[i]);
+	return b;
+}
+
+static struct tz_bulletin *finished(struct tz_bulletin *b)
+{
+	struct tz_err err;
+
+	assert_int_equal(tz_bulletin_finish(b, &err), 0);
 	return b;
 }
 
@@ -38,11 +54,10 @@ static const struct tz_bulletin_group *find_group(const struct tz_bulletin *b, c
 
 static void test_groups_sums_and_rates(void **state)
 {
-	struct tz_bulletin *b = build(0, NROWS);
+	struct tz_bulletin *b = finished(build(0, NROWS));
 	const struct tz_bulletin_group *g;
 
 	(void)state;
-	tz_bulletin_finish(b);
 	assert_int_equal(tz_bulletin_schedule(b), 5000);
 	assert_int_equal(tz_bulletin_group_count(b), 3);
 
@@ -51,12 +66,18 @@ static void test_groups_sums_and_rates(void **state)
 	assert_int_equal(g->total, 150000);
 	assert_int_equal(g->annual, 60000);
 	assert_int_equal(g->ytd, 35000);
+	assert_true(g->has_rate);
 	assert_int_equal(g->completion_rate, 5833); /* 0.58333… */
 	assert_int_equal(g->started, 2);
 	assert_int_equal(g->start_rate, 10000);
 
+	/* The unplanned project D: in projects and the start rate, not in
+	 * the plan or the completion rate. */
 	g = find_group(b, "乙");
 	assert_int_equal(g->projects, 2);
+	assert_int_equal(g->annual, 30000);
+	assert_int_equal(g->ytd, 0);
+	assert_int_equal(g->ytd_unplanned, 700);
 	assert_int_equal(g->completion_rate, 0);
 	assert_int_equal(g->start_rate, 0);
 
@@ -71,18 +92,20 @@ static void test_groups_sums_and_rates(void **state)
 	assert_int_equal(g->total, 280000);
 	assert_int_equal(g->annual, 110000);
 	assert_int_equal(g->ytd, 42999);
+	assert_int_equal(g->ytd_unplanned, 700);
 	assert_int_equal(g->completion_rate, 3909);
 	assert_int_equal(g->started, 4);
 	assert_int_equal(g->start_rate, 6667);
+	assert_int_equal(g->reported, 6);
+	assert_int_equal(g->not_reported, 0);
 	tz_bulletin_free(b);
 }
 
 static void test_rank_order_and_below_average(void **state)
 {
-	struct tz_bulletin *b = build(0, NROWS);
+	struct tz_bulletin *b = finished(build(0, NROWS));
 
 	(void)state;
-	tz_bulletin_finish(b);
 	assert_string_equal(tz_bulletin_group_at(b, 0)->key, "甲");
 	assert_int_equal(tz_bulletin_group_at(b, 0)->rank, 1);
 	assert_false(tz_bulletin_group_at(b, 0)->below_average);
@@ -96,52 +119,225 @@ static void test_rank_order_and_below_average(void **state)
 	tz_bulletin_free(b);
 }
 
-static void test_lagging_worst_first_threshold_exact(void **state)
+static void test_lagging_ten_points_behind_exactly(void **state)
 {
-	struct tz_bulletin *b = build(0, NROWS);
+	struct tz_bulletin *b = finished(build(0, NROWS));
 	const struct tz_bulletin_lag *l;
 
 	(void)state;
-	tz_bulletin_finish(b);
 	assert_int_equal(tz_bulletin_lag_count(b), 3);
 	l = tz_bulletin_lag_at(b, 0);
 	assert_string_equal(l->code, "C");
 	assert_int_equal(l->ratio, 0);
 	l = tz_bulletin_lag_at(b, 1);
 	assert_string_equal(l->code, "B");
-	assert_string_equal(l->name, "甲二");
+	assert_string_equal(l->name, "B名");
 	assert_string_equal(l->region, "甲");
+	assert_string_equal(l->leader, "王某");
+	assert_string_equal(l->unit, "市交通局");
+	assert_string_equal(l->problem, "用地未落实");
 	assert_int_equal(l->ratio, 2500);
 	assert_int_equal(l->annual, 20000);
 	assert_int_equal(l->ytd, 5000);
 	assert_string_equal(tz_bulletin_lag_at(b, 2)->code, "E1");
 	assert_null(tz_bulletin_lag_at(b, 3));
-	/* The threshold itself: 0.8 × 6/12 = 0.4 exactly does not lag. */
-	assert_true(tz_bulletin_lags(b, 10000, 3999));
-	assert_false(tz_bulletin_lags(b, 10000, 4000));
-	assert_false(tz_bulletin_lags(b, 0, 0));
+	/* June: 0.5 − 0.1 = 0.4 exactly does not lag; a hair below does. */
+	assert_true(tz_bulletin_lags(b, 1, 10000, 3999));
+	assert_false(tz_bulletin_lags(b, 1, 10000, 4000));
+	assert_false(tz_bulletin_lags(b, 1, 0, 0));
+	assert_false(tz_bulletin_lags(b, 0, 10000, 0)); /* no plan */
+	tz_bulletin_free(b);
+}
+
+/* In January the schedule is 1/12 ≈ 8.3 %: nobody is 10 points behind. */
+static void test_january_never_lags(void **state)
+{
+	struct tz_bulletin *b = tz_bulletin_new((struct tz_period){ 2025, 1 }, TZ_BY_REGION);
+
+	(void)state;
+	assert_false(tz_bulletin_lags(b, 1, 10000, 0));
+	tz_bulletin_free(b);
+	b = tz_bulletin_new((struct tz_period){ 2025, 12 }, TZ_BY_REGION);
+	assert_true(tz_bulletin_lags(b, 1, 10000, 8999));  /* 0.8999 < 0.9 */
+	assert_false(tz_bulletin_lags(b, 1, 10000, 9000));
 	tz_bulletin_free(b);
 }
 
 static void test_equal_rates_share_a_rank(void **state)
 {
 	static const struct tz_bulletin_row tie[] = {
-		{ "1", "x", "a", "a", 100, 100, 50, 1 },
-		{ "2", "x", "b", "b", 100, 200, 100, 1 }, /* 0.5 as well */
-		{ "3", "x", "c", "c", 100, 100, 10, 1 },
+		PLANNED("1", "a", 100, 100, 50, 1),
+		PLANNED("2", "b", 200, 200, 100, 1), /* 0.5 as well */
+		PLANNED("3", "c", 100, 100, 10, 1),
 	};
 	struct tz_bulletin *b = tz_bulletin_new(june, TZ_BY_REGION);
 
 	(void)state;
 	for (size_t i = 0; i < 3; i++)
 		tz_bulletin_add(b, &tie[i]);
-	tz_bulletin_finish(b);
+	finished(b);
 	assert_int_equal(tz_bulletin_group_at(b, 0)->rank, 1);
 	assert_int_equal(tz_bulletin_group_at(b, 1)->rank, 1);
 	assert_int_equal(tz_bulletin_group_at(b, 2)->rank, 3);
 	/* Ties are ordered by key so output is stable. */
 	assert_string_equal(tz_bulletin_group_at(b, 0)->key, "a");
 	assert_string_equal(tz_bulletin_group_at(b, 1)->key, "b");
+	tz_bulletin_free(b);
+}
+
+/* A group without any plan has no rate and no rank, comes last and is
+ * never below average (ledger.md). */
+static void test_unplanned_group_unranked(void **state)
+{
+	static const struct tz_bulletin_row r[] = {
+		PLANNED("1", "甲", 100, 100, 10, 1),
+		{ .code = "2", .key = "乙", .total = 100, .ytd = 50, .reported = 1, .expected = 1 },
+		PLANNED("3", "丙", 100, 100, 90, 1),
+	};
+	struct tz_bulletin *b = tz_bulletin_new(june, TZ_BY_REGION);
+	const struct tz_bulletin_group *g;
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++)
+		tz_bulletin_add(b, &r[i]);
+	finished(b);
+	g = tz_bulletin_group_at(b, 2);
+	assert_string_equal(g->key, "乙");
+	assert_false(g->has_rate);
+	assert_int_equal(g->rank, 0);
+	assert_false(g->below_average);
+	assert_false(g->has_rank_change);
+	assert_int_equal(g->ytd_unplanned, 50);
+	assert_int_equal(tz_bulletin_group_at(b, 0)->rank, 1);
+	assert_string_equal(tz_bulletin_group_at(b, 0)->key, "丙");
+	tz_bulletin_free(b);
+}
+
+/* Rank change against P−1 of the same year, from the same ledger. */
+static void test_rank_change(void **state)
+{
+	/* May: 甲 0.2, 乙 0.4, 丙 0.3; June: 甲 0.6, 乙 0.45, 丙 0.3. */
+	static const struct tz_bulletin_row r[] = {
+		{ .code = "1", .key = "甲", .total = 100, .has_plan = 1, .annual = 100, .ytd = 60,
+		  .ytd_prev = 20, .reported = 1, .reported_prev = 1, .expected = 1 },
+		{ .code = "2", .key = "乙", .total = 100, .has_plan = 1, .annual = 100, .ytd = 45,
+		  .ytd_prev = 40, .reported = 1, .reported_prev = 1, .expected = 1 },
+		{ .code = "3", .key = "丙", .total = 100, .has_plan = 1, .annual = 100, .ytd = 30,
+		  .ytd_prev = 30, .reported = 1, .reported_prev = 1, .expected = 1 },
+	};
+	struct tz_bulletin *b = tz_bulletin_new(june, TZ_BY_REGION);
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++)
+		tz_bulletin_add(b, &r[i]);
+	finished(b);
+	assert_string_equal(find_group(b, "甲")->key, "甲");
+	assert_true(find_group(b, "甲")->has_rank_change);
+	assert_int_equal(find_group(b, "甲")->rank_change, 2);   /* 3rd → 1st */
+	assert_int_equal(find_group(b, "乙")->rank_change, -1);  /* 1st → 2nd */
+	assert_int_equal(find_group(b, "丙")->rank_change, -1);  /* 2nd → 3rd */
+	tz_bulletin_free(b);
+
+	/* January: no change at all. */
+	b = tz_bulletin_new((struct tz_period){ 2025, 1 }, TZ_BY_REGION);
+	for (size_t i = 0; i < 3; i++)
+		tz_bulletin_add(b, &r[i]);
+	finished(b);
+	assert_false(find_group(b, "甲")->has_rank_change);
+	tz_bulletin_free(b);
+}
+
+/* Nobody reported the month before: there was no bulletin to compare with. */
+static void test_rank_change_needs_a_previous_bulletin(void **state)
+{
+	struct tz_bulletin_row r = PLANNED("1", "甲", 100, 100, 60, 1);
+	struct tz_bulletin *b = tz_bulletin_new(june, TZ_BY_REGION);
+
+	(void)state;
+	r.reported_prev = 0;
+	tz_bulletin_add(b, &r);
+	finished(b);
+	assert_false(find_group(b, "甲")->has_rank_change);
+	tz_bulletin_free(b);
+}
+
+/* 未报送: expected and not reported, listed by group order then code. */
+static void test_missing_list(void **state)
+{
+	static const struct tz_bulletin_row r[] = {
+		{ .code = "Z9", .name = "乙九", .region = "乙", .unit = "市住建局", .leader = "李某",
+		  .key = "乙", .total = 100, .has_plan = 1, .annual = 100, .ytd = 90, .expected = 1 },
+		{ .code = "A1", .key = "甲", .total = 100, .has_plan = 1, .annual = 100, .ytd = 10,
+		  .expected = 1 },
+		{ .code = "A0", .key = "甲", .total = 100, .has_plan = 1, .annual = 100, .ytd = 10,
+		  .reported = 1, .expected = 1 },
+		/* Not expected (not started, finished): never missing. */
+		{ .code = "N", .key = "甲", .total = 100, .has_plan = 1, .annual = 100 },
+	};
+	struct tz_bulletin *b = tz_bulletin_new(june, TZ_BY_REGION);
+	const struct tz_bulletin_missing *m;
+
+	(void)state;
+	for (size_t i = 0; i < 4; i++)
+		tz_bulletin_add(b, &r[i]);
+	finished(b);
+	assert_int_equal(tz_bulletin_missing_count(b), 2);
+	m = tz_bulletin_missing_at(b, 0); /* 乙 ranks first */
+	assert_string_equal(m->code, "Z9");
+	assert_string_equal(m->name, "乙九");
+	assert_string_equal(m->unit, "市住建局");
+	assert_string_equal(m->leader, "李某");
+	assert_string_equal(m->key, "乙");
+	assert_string_equal(tz_bulletin_missing_at(b, 1)->code, "A1");
+	assert_int_equal(find_group(b, "甲")->reported, 1);
+	assert_int_equal(find_group(b, "甲")->not_reported, 1);
+	assert_int_equal(tz_bulletin_totals(b)->not_reported, 2);
+	tz_bulletin_free(b);
+}
+
+/* A period in which nobody reported is refused, not printed as zeros. */
+static void test_nobody_reported_is_refused(void **state)
+{
+	struct tz_bulletin_row r = PLANNED("1", "甲", 100, 100, 60, 1);
+	struct tz_bulletin *b = tz_bulletin_new(june, TZ_BY_REGION);
+	struct tz_err err;
+
+	(void)state;
+	r.reported = 0;
+	tz_bulletin_add(b, &r);
+	assert_int_equal(tz_bulletin_finish(b, &err), TZ_ENOTFOUND);
+	assert_non_null(strstr(err.msg, "2025-06"));
+	assert_non_null(strstr(err.msg, "没有任何项目报送"));
+	tz_bulletin_free(b);
+	b = tz_bulletin_new(june, TZ_BY_REGION);
+	assert_int_equal(tz_bulletin_finish(b, &err), TZ_ENOTFOUND);
+	tz_bulletin_free(b);
+}
+
+/* Sums that leave int64 are an error, not a negative total. */
+static void test_overflow_refused(void **state)
+{
+	/* Stands for 93 million projects of TZ_MONEY_MAX (the hostile ledger
+	 * of the cases): two halves of the range overflow just the same. */
+	struct tz_bulletin_row r = PLANNED("1", "甲", INT64_MAX / 2 + 1, 1, 1, 1);
+	struct tz_bulletin *b = tz_bulletin_new(june, TZ_BY_REGION);
+	struct tz_err err;
+
+	(void)state;
+	tz_bulletin_add(b, &r);
+	tz_bulletin_add(b, &r);
+	assert_int_equal(tz_bulletin_finish(b, &err), TZ_ETOOBIG);
+	tz_bulletin_free(b);
+	/* And once more through parts counted apart. */
+	b = tz_bulletin_new(june, TZ_BY_REGION);
+	tz_bulletin_add(b, &r);
+	{
+		struct tz_bulletin *part = tz_bulletin_new(june, TZ_BY_REGION);
+
+		tz_bulletin_add(part, &r);
+		tz_bulletin_absorb(b, part);
+	}
+	assert_int_equal(tz_bulletin_finish(b, &err), TZ_ETOOBIG);
 	tz_bulletin_free(b);
 }
 
@@ -156,8 +352,8 @@ static void test_absorbed_parts_equal_whole(void **state)
 	tz_bulletin_sort_lags(p3);
 	tz_bulletin_absorb(b, p2);
 	tz_bulletin_absorb(b, p3);
-	tz_bulletin_finish(b);
-	tz_bulletin_finish(whole);
+	finished(b);
+	finished(whole);
 	assert_int_equal(tz_bulletin_group_count(b), tz_bulletin_group_count(whole));
 	for (size_t i = 0; i < tz_bulletin_group_count(b); i++) {
 		const struct tz_bulletin_group *x = tz_bulletin_group_at(b, i),
@@ -165,7 +361,9 @@ static void test_absorbed_parts_equal_whole(void **state)
 		assert_string_equal(x->key, y->key);
 		assert_int_equal(x->projects, y->projects);
 		assert_int_equal(x->ytd, y->ytd);
+		assert_int_equal(x->ytd_unplanned, y->ytd_unplanned);
 		assert_int_equal(x->rank, y->rank);
+		assert_int_equal(x->rank_change, y->rank_change);
 	}
 	assert_int_equal(tz_bulletin_totals(b)->ytd, tz_bulletin_totals(whole)->ytd);
 	assert_int_equal(tz_bulletin_lag_count(b), tz_bulletin_lag_count(whole));
@@ -178,14 +376,13 @@ static void test_absorbed_parts_equal_whole(void **state)
 /* The seed document's figures: 340.43 of 380.52 亿元 is 89.5%. */
 static void test_seed_001_completion_rate(void **state)
 {
-	struct tz_bulletin_row row = { "P", "秦皇岛", "秦皇岛", "秦皇岛", 137223000000,
-				       3805200000, 3404300000, 1 };
+	struct tz_bulletin_row row = PLANNED("P", "秦皇岛", 13722300000, 3805200000, 3404300000, 1);
 	struct tz_bulletin *b = tz_bulletin_new((struct tz_period){ 2023, 8 }, TZ_BY_REGION);
 	char pct[TZ_RATE_FMT_MAX], json[16];
 
 	(void)state;
 	tz_bulletin_add(b, &row);
-	tz_bulletin_finish(b);
+	finished(b);
 	assert_int_equal(tz_bulletin_totals(b)->completion_rate, 8946);
 	assert_string_equal(tz_rate_fmt_pct(8946, 1, pct), "89.5%");
 	assert_string_equal(tz_bulletin_rate_json(8946, json), "0.8946");
@@ -204,8 +401,13 @@ static void test_by_names(void **state)
 	assert_int_equal(by, TZ_BY_CATEGORY);
 	assert_int_equal(tz_bulletin_by_parse("项目级别", &by), 0);
 	assert_int_equal(by, TZ_BY_LEVEL);
+	assert_int_equal(tz_bulletin_by_parse("leader", &by), 0);
+	assert_int_equal(by, TZ_BY_LEADER);
+	assert_int_equal(tz_bulletin_by_parse("责任单位", &by), 0);
+	assert_int_equal(by, TZ_BY_UNIT);
 	assert_int_not_equal(tz_bulletin_by_parse("county", &by), 0);
 	assert_string_equal(tz_bulletin_by_label(TZ_BY_REGION), "所属地区");
+	assert_string_equal(tz_bulletin_by_label(TZ_BY_LEADER), "包联领导");
 }
 
 int main(void)
@@ -213,8 +415,15 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_groups_sums_and_rates),
 		cmocka_unit_test(test_rank_order_and_below_average),
-		cmocka_unit_test(test_lagging_worst_first_threshold_exact),
+		cmocka_unit_test(test_lagging_ten_points_behind_exactly),
+		cmocka_unit_test(test_january_never_lags),
 		cmocka_unit_test(test_equal_rates_share_a_rank),
+		cmocka_unit_test(test_unplanned_group_unranked),
+		cmocka_unit_test(test_rank_change),
+		cmocka_unit_test(test_rank_change_needs_a_previous_bulletin),
+		cmocka_unit_test(test_missing_list),
+		cmocka_unit_test(test_nobody_reported_is_refused),
+		cmocka_unit_test(test_overflow_refused),
 		cmocka_unit_test(test_absorbed_parts_equal_whole),
 		cmocka_unit_test(test_seed_001_completion_rate),
 		cmocka_unit_test(test_by_names),

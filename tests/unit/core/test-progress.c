@@ -1,6 +1,7 @@
 /* test-progress.c: start statuses and the running totals of a project. */
 #include "tz-test.h"
 
+#include "core/money.h"
 #include "core/progress.h"
 
 static void test_status_names_and_variants(void **state)
@@ -21,7 +22,9 @@ static void test_status_names_and_variants(void **state)
 	}
 	tz_err_clear(&err);
 	assert_int_equal(tz_status_parse("快完了", strlen("快完了"), &st, &err), TZ_EINVAL);
-	assert_non_null(strstr(err.msg, "快完了"));
+	/* The reason reads after the value, which the caller names once. */
+	assert_null(strstr(err.msg, "快完了"));
+	assert_string_equal(err.msg, "无法识别（应为未开工、已开工、已复工、停工或已竣工）");
 	assert_int_equal(tz_status_parse("", 0, &st, NULL), TZ_EINVAL);
 	assert_string_equal(tz_status_name(TZ_STATUS_RESUMED), "已复工");
 	assert_true(tz_status_counts_started(TZ_STATUS_COMPLETED));
@@ -46,7 +49,7 @@ static int collect(void *ctx, const struct tz_running_year *ry)
 
 static void add(struct tz_report_years *y, int year, int month, int64_t done, enum tz_status st)
 {
-	tz_report_years_add(y, (struct tz_period){ year, month }, done, st);
+	tz_report_years_add(y, (struct tz_period){ year, month }, done, st, month % 2);
 }
 
 /*
@@ -91,6 +94,15 @@ static void test_running_totals_carry_across_years(void **state)
 	assert_int_equal(c.years[3].ytd[2], 700);
 	assert_int_equal(c.years[3].status[2], TZ_STATUS_RESUMED);
 
+	/* Which months have a report, and which name a problem (odd ones
+	 * here): for 未报送 and the latest 存在问题. */
+	assert_int_equal(c.years[0].reported, (1 << 10) | (1 << 11));
+	assert_int_equal(c.years[0].problems, 1 << 10);
+	assert_int_equal(c.years[1].reported, 1 << 1);
+	assert_int_equal(c.years[1].problems, 0);
+	assert_int_equal(c.years[2].reported, 0);
+	assert_int_equal(c.years[3].problems, 1 << 2);
+
 	/* Clearing forgets everything but keeps working. */
 	tz_report_years_clear(&y);
 	c.n = 0;
@@ -110,10 +122,12 @@ static void test_second_report_same_month_replaces(void **state)
 
 	(void)state;
 	add(&y, 2025, 5, 100, TZ_STATUS_STARTED);
-	add(&y, 2025, 5, 40, TZ_STATUS_STOPPED);
+	tz_report_years_add(&y, (struct tz_period){ 2025, 5 }, 40, TZ_STATUS_STOPPED, 0);
 	tz_report_years_each(&y, collect, &c);
 	assert_int_equal(c.years[0].ytd[11], 40);
 	assert_int_equal(c.years[0].status[11], TZ_STATUS_STOPPED);
+	/* The correction drops the problem the first report named. */
+	assert_int_equal(c.years[0].problems, 0);
 	tz_report_years_release(&y);
 }
 
@@ -139,15 +153,44 @@ static void test_progress_validate(void **state)
 static void test_project_validate(void **state)
 {
 	struct tz_project p = { .code = "P1", .name = "项目", .region = "甲", .category = "",
-				.total = 1000, .annual = 1000 };
+				.year = 2025, .total = 1000, .has_plan = 1, .annual = 1000 };
 	struct tz_err err;
+	char *name;
 
 	(void)state;
 	assert_int_equal(tz_project_validate(&p, NULL), 0);
 	p.annual = 1001;
 	tz_err_clear(&err);
 	assert_int_equal(tz_project_validate(&p, &err), TZ_EINVAL);
-	assert_non_null(strstr(err.msg, "超过总投资"));
+	/* The message gives both values. */
+	assert_string_equal(err.msg, "年度计划投资（10.01万元）超过总投资（10.00万元）");
+	p.annual = 1000;
+	/* The ledger's year is part of the row. */
+	p.year = 0;
+	assert_int_equal(tz_project_validate(&p, &err), TZ_EINVAL);
+	assert_string_equal(err.field, "年度");
+	p.year = 2025;
+	/* Without a plan there is no plan amount. */
+	p.has_plan = 0;
+	assert_int_equal(tz_project_validate(&p, NULL), TZ_EINTERNAL);
+	p.annual = 0;
+	assert_int_equal(tz_project_validate(&p, NULL), 0);
+	/* Text is bounded in characters: 500 CJK characters pass, 501 do not. */
+	name = calloc(TZ_TEXT_MAX + 1, 3 + 1);
+	for (int i = 0; i < TZ_TEXT_MAX; i++)
+		memcpy(name + 3 * i, "项", 3);
+	p.name = name;
+	assert_int_equal(tz_project_validate(&p, NULL), 0);
+	memcpy(name + 3 * TZ_TEXT_MAX, "项", 3);
+	assert_int_equal(tz_project_validate(&p, &err), TZ_EINVAL);
+	assert_string_equal(err.field, "项目名称");
+	free(name);
+	p.name = "项目";
+	/* Amounts are bounded so that sums stay exact. */
+	p.total = TZ_MONEY_MAX + 1;
+	assert_int_equal(tz_project_validate(&p, NULL), TZ_EINVAL);
+	p.total = 1000;
+	p.has_plan = 1;
 	p.annual = 0;
 	p.total = 0;
 	assert_int_equal(tz_project_validate(&p, NULL), TZ_EINVAL);

@@ -42,7 +42,7 @@ static int setup(void **state)
 
 	f->dir = tz_test_tmpdir();
 	snprintf(path, sizeof(path), "%s/t.db", f->dir);
-	assert_int_equal(tz_store_open(&f->store, path, NULL), 0);
+	assert_int_equal(tz_store_open(&f->store, path, TZ_STORE_CREATE, NULL, NULL), 0);
 	*state = f;
 	return 0;
 }
@@ -57,15 +57,24 @@ static int teardown(void **state)
 	return 0;
 }
 
-static int import(struct fixture *f, enum tz_import_kind kind, const char *path, int partial,
-		  struct tz_import_result *res, struct rejects *rej)
+static int import_year(struct fixture *f, enum tz_import_kind kind, const char *path,
+		       int partial, int year, struct tz_import_result *res, struct rejects *rej)
 {
-	struct tz_import_opts opts = { partial, collect, rej };
+	struct tz_import_opts opts = { partial, year, collect, rej };
 	struct tz_err err;
+	int rc;
 
 	memset(rej, 0, sizeof(*rej));
 	tz_err_clear(&err);
-	return tz_import_file(f->store, kind, path, &opts, res, &err);
+	rc = tz_import_file(f->store, kind, path, &opts, res, &err);
+	tz_import_result_release(res);
+	return rc;
+}
+
+static int import(struct fixture *f, enum tz_import_kind kind, const char *path, int partial,
+		  struct tz_import_result *res, struct rejects *rej)
+{
+	return import_year(f, kind, path, partial, 0, res, rej);
 }
 
 static char *data_path(const char *rel)
@@ -81,7 +90,17 @@ static struct tz_bulletin *bulletin(struct fixture *f, int year, int month, enum
 	struct tz_bulletin *b = tz_bulletin_new((struct tz_period){ year, month }, by);
 
 	assert_int_equal(tz_store_bulletin(f->store, b, NULL), 0);
-	tz_bulletin_finish(b);
+	assert_int_equal(tz_bulletin_finish(b, NULL), 0);
+	return b;
+}
+
+/* The sums of a ledger nobody has reported on yet (finish refuses it). */
+static struct tz_bulletin *ledger_sums(struct fixture *f, int year, enum tz_bulletin_by by)
+{
+	struct tz_bulletin *b = tz_bulletin_new((struct tz_period){ year, 1 }, by);
+
+	assert_int_equal(tz_store_bulletin(f->store, b, NULL), 0);
+	assert_int_equal(tz_bulletin_finish(b, NULL), TZ_ENOTFOUND);
 	return b;
 }
 
@@ -136,9 +155,16 @@ static void test_dirty_gbk_ledger_matches_truth(void **state)
 	assert_int_equal(res.rejected, (long)nproj_bad);
 	assert_int_equal(rej.n, (int)nproj_bad);
 	assert_false(res.committed);
-	b = bulletin(f, 2023, 12, TZ_BY_REGION);
-	assert_int_equal(tz_bulletin_totals(b)->projects, 0);
-	tz_bulletin_free(b);
+	{
+		struct tz_store_summary sum;
+
+		assert_int_equal(tz_store_summary(f->store, &sum, NULL), 0);
+		assert_int_equal(sum.projects, 0);
+		assert_int_equal(sum.org_nodes, 0);
+	}
+	/* The title row names the year: 2023年重点项目台账. */
+	assert_int_equal(res.year_source, TZ_YEAR_TITLE);
+	assert_int_equal(res.year, 2023);
 
 	/* The rejected rows are exactly the listed ones, in file order. */
 	json_array_foreach(invalid, i, v) {
@@ -204,32 +230,51 @@ static void test_dirty_gbk_ledger_matches_truth(void **state)
 	free(truth_path);
 }
 
-/* A multi-year UTF-8-with-BOM ledger: the bulletin of the last period. */
-static void test_bom_ledger_across_years(void **state)
+/*
+ * Yearly ledgers (a 年度 column) in UTF-8 with a BOM: the bulletin of
+ * every year's last period uses that year's ledger and plans, and
+ * matches truth.json's per_year_region to the 0.01 万元.
+ */
+static void test_yearly_ledgers_match_truth_every_year(void **state)
 {
 	struct fixture *f = *state;
-	char *projects = data_path("ledger-bom/projects.csv");
-	char *progress = data_path("ledger-bom/progress.csv");
-	char *truth_path = data_path("ledger-bom/truth.json");
-	json_t *truth = json_load_file(truth_path, 0, NULL), *regions, *v;
+	char *projects = data_path("ledger-yearly-bom/projects.csv");
+	char *progress = data_path("ledger-yearly-bom/progress.csv");
+	char *truth_path = data_path("ledger-yearly-bom/truth.json");
+	json_t *truth = json_load_file(truth_path, 0, NULL), *years, *y, *v;
 	struct tz_import_result res;
 	struct rejects rej;
 	struct tz_bulletin *b;
-	const char *key;
+	const char *year, *key;
+	int nyears = 0;
 
 	assert_non_null(truth);
 	assert_int_equal(import(f, TZ_IMPORT_PROJECTS, projects, 0, &res, &rej), 0);
+	assert_int_equal(res.year_source, TZ_YEAR_COLUMN);
+	assert_int_equal(res.accepted, 624);
+	assert_int_equal(res.added, 624);
 	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, progress, 0, &res, &rej), 0);
 	assert_int_equal(res.rejected, 0);
-	b = bulletin(f, 2025, 9, TZ_BY_REGION);
-	regions = json_object_get(truth, "per_region_last_period_year_to_date");
-	json_object_foreach(regions, key, v) {
-		const struct tz_bulletin_group *g = group(b, key);
+	years = json_object_get(truth, "per_year_region");
+	json_object_foreach(years, year, y) {
+		const char *period = json_string_value(json_object_get(y, "period"));
+		json_t *regions = json_object_get(y, "regions");
 
-		assert_non_null(g);
-		assert_int_equal(g->ytd, truth_money(json_object_get(v, "ytd")));
+		b = bulletin(f, (int)strtol(period, NULL, 10), (int)strtol(period + 5, NULL, 10),
+			    TZ_BY_REGION);
+		assert_int_equal(tz_bulletin_group_count(b), json_object_size(regions));
+		json_object_foreach(regions, key, v) {
+			const struct tz_bulletin_group *g = group(b, key);
+
+			assert_non_null(g);
+			assert_int_equal(g->projects, json_integer_value(json_object_get(v, "projects")));
+			assert_int_equal(g->annual, truth_money(json_object_get(v, "annual")));
+			assert_int_equal(g->ytd, truth_money(json_object_get(v, "ytd")));
+		}
+		tz_bulletin_free(b);
+		nyears++;
 	}
-	tz_bulletin_free(b);
+	assert_int_equal(nyears, 3);
 	json_decref(truth);
 	free(projects);
 	free(progress);
@@ -256,7 +301,7 @@ static void test_header_variants_and_units(void **state)
 	(void)state;
 	assert_int_equal(import(f, TZ_IMPORT_PROJECTS, path, 0, &res, &rej), 0);
 	assert_int_equal(res.accepted, 3);
-	b = bulletin(f, 2025, 1, TZ_BY_REGION);
+	b = ledger_sums(f, 2025, TZ_BY_REGION);
 	/* 1.5 亿元 + 2.0 亿元 = 35000 万元; plans in 万元 as the header says. */
 	assert_int_equal(group(b, "甲区")->total, 3500000);
 	assert_int_equal(group(b, "甲区")->annual, 300000 + 120050);
@@ -270,7 +315,7 @@ static void test_missing_required_column_is_named(void **state)
 {
 	struct fixture *f = *state;
 	struct tz_import_result res;
-	struct tz_import_opts opts = { 0, NULL, NULL };
+	struct tz_import_opts opts = { 0, 2025, NULL, NULL };
 	struct tz_err err;
 	char *path = tz_test_write(f->dir, "nototal.csv",
 				   "项目编号,项目名称,所属地区,项目类别\nA,甲,乙,丙\n");
@@ -318,7 +363,7 @@ static void test_failure_half_way_leaves_store_unchanged(void **state)
 		"项目编号,调度期,本期完成投资(万元),开工状态\nA,2025-02,25,已复工\n");
 
 	(void)state;
-	assert_int_equal(import(f, TZ_IMPORT_PROJECTS, p, 0, &res, &rej), 0);
+	assert_int_equal(import_year(f, TZ_IMPORT_PROJECTS, p, 0, 2025, &res, &rej), 0);
 	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, good, 0, &res, &rej), 0);
 	assert_int_equal(res.added, 3);
 
@@ -328,7 +373,7 @@ static void test_failure_half_way_leaves_store_unchanged(void **state)
 	assert_int_equal(rej.line[0], 3);
 	assert_string_equal(rej.code[0], "B");
 	assert_non_null(strstr(rej.reason[0], "负数"));
-	b = bulletin(f, 2025, 3, TZ_BY_REGION);
+	b = bulletin(f, 2025, 2, TZ_BY_REGION);
 	assert_int_equal(tz_bulletin_totals(b)->ytd, 3500); /* 10 + 20 + 5 万元 */
 	assert_int_equal(tz_bulletin_totals(b)->started, 1);
 	tz_bulletin_free(b);
@@ -337,7 +382,7 @@ static void test_failure_half_way_leaves_store_unchanged(void **state)
 	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, fix, 0, &res, &rej), 0);
 	assert_int_equal(res.added, 0);
 	assert_int_equal(res.replaced, 1);
-	b = bulletin(f, 2025, 3, TZ_BY_REGION);
+	b = bulletin(f, 2025, 2, TZ_BY_REGION);
 	assert_int_equal(tz_bulletin_totals(b)->ytd, 4000);
 	tz_bulletin_free(b);
 	b = bulletin(f, 2025, 1, TZ_BY_REGION);
@@ -365,14 +410,14 @@ static void test_duplicates_in_one_file(void **state)
 		"项目编号,项目名称,所属地区,总投资(万元)\nC,丙,东区,1\nC,丙,东区,2\n");
 
 	(void)state;
-	assert_int_equal(import(f, TZ_IMPORT_PROJECTS, p, 0, &res, &rej), 0);
+	assert_int_equal(import_year(f, TZ_IMPORT_PROJECTS, p, 0, 2025, &res, &rej), 0);
 	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, dup, 1, &res, &rej), 0);
 	assert_int_equal(res.accepted, 3);
 	assert_int_equal(rej.n, 2);
 	assert_int_equal(rej.line[0], 3);
 	assert_int_equal(rej.line[1], 6); /* A again after B: still caught */
 	assert_non_null(strstr(rej.reason[1], "重复"));
-	assert_int_equal(import(f, TZ_IMPORT_PROJECTS, pdup, 0, &res, &rej), TZ_EREJECTED);
+	assert_int_equal(import_year(f, TZ_IMPORT_PROJECTS, pdup, 0, 2025, &res, &rej), TZ_EREJECTED);
 	assert_int_equal(rej.line[0], 3);
 	free(p);
 	free(dup);
@@ -383,7 +428,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_dirty_gbk_ledger_matches_truth, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_bom_ledger_across_years, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_yearly_ledgers_match_truth_every_year, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_header_variants_and_units, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_required_column_is_named, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failure_half_way_leaves_store_unchanged, setup,

@@ -561,7 +561,7 @@ static void test_import_ledger(void **state)
 {
 	char *path = tzt_tmpname(".xlsx"), *db = tzt_tmpname(".db");
 	struct rejects rej = { { 0 }, 0 };
-	struct tz_import_opts opts = { 1, on_reject, &rej };
+	struct tz_import_opts opts = { 1, 2025, on_reject, &rej };
 	struct tz_import_result res;
 	struct tz_store *store = NULL;
 	struct tz_err err;
@@ -570,14 +570,15 @@ static void test_import_ledger(void **state)
 	(void)state;
 	write_ledger(path);
 	tz_err_clear(&err);
-	assert_int_equal(tz_store_open(&store, db, &err), 0);
+	assert_int_equal(tz_store_open(&store, db, TZ_STORE_CREATE, NULL, &err), 0);
 	if (tz_import_file(store, TZ_IMPORT_PROJECTS, path, &opts, &res, &err))
 		fail_msg("import: %s", err.msg);
+	tz_import_result_release(&res);
 	assert_int_equal(res.rows, 3);
 	assert_int_equal(res.accepted, 2);
 	assert_int_equal(rej.n, 1);
 	assert_int_equal(rej.lines[0], 5);  /* the sheet row of P002 */
-	assert_int_equal(tz_store_each_project(store, check_project, &seen, &err), 0);
+	assert_int_equal(tz_store_each_project(store, 2025, check_project, &seen, &err), 0);
 	assert_int_equal(seen, 2);
 	tz_store_close(store);
 	unlink(db);

@@ -13,6 +13,7 @@
 #define TZ_BULLETIN_FIXTURE_H
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "core/bulletin.h"
 
@@ -24,7 +25,13 @@
 static inline void fix_add(struct tz_bulletin *b, const char *code, const char *key,
 			   int64_t annual, int64_t ytd)
 {
-	struct tz_bulletin_row row = { code, "项目<名称>&", key, key, annual * 3, annual, ytd, 1 };
+	struct tz_bulletin_row row = {
+		.code = code, .name = "项目<名称>&", .region = key, .unit = "市交通运输局",
+		.leader = "王<b>某", .problem = "用地“指标”未落实&", .key = key,
+		.total = annual * 3, .has_plan = 1, .annual = annual, .ytd = ytd,
+		.ytd_prev = ytd / 2, .started = 1, .reported = 1, .reported_prev = 1,
+		.expected = 1,
+	};
 
 	tz_bulletin_add(b, &row);
 }
@@ -44,7 +51,8 @@ static inline struct tz_bulletin *fix_bulletin(void)
 		snprintf(code, sizeof(code), "L%04d", i);
 		fix_add(b, code, FIX_LONG, 10000, 1000);
 	}
-	tz_bulletin_finish(b);
+	if (tz_bulletin_finish(b, NULL))
+		abort();
 	return b;
 }
 

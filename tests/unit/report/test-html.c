@@ -212,12 +212,15 @@ static void test_no_lagging(void **state)
 {
 	struct tz_period p = { 2025, 1 };
 	struct tz_bulletin *b = tz_bulletin_new(p, TZ_BY_CATEGORY);
-	struct tz_bulletin_row row = { "P1", "港口", "营口", "港口基础设施", 500, 100, 100, 1 };
+	struct tz_bulletin_row row = { .code = "P1", .name = "港口", .region = "营口",
+				       .key = "港口基础设施", .total = 500, .has_plan = 1,
+				       .annual = 100, .ytd = 100, .started = 1, .reported = 1,
+				       .expected = 1 };
 	struct page pg;
 
 	(void)state;
 	tz_bulletin_add(b, &row);
-	tz_bulletin_finish(b);
+	assert_int_equal(tz_bulletin_finish(b, NULL), 0);
 	render(b, &pg);
 	assert_non_null(strstr(pg.html, "本期没有进度滞后的项目"));
 	assert_int_equal(xnum(&pg, "count(//" EL("table") ")"), 1);

@@ -8,6 +8,7 @@
 #include "tz-test.h"
 
 #include "core/bulletin.h"
+#include "core/org.h"
 #include "store/store.h"
 
 #define YEARS 3
@@ -16,14 +17,20 @@
 
 struct model {
 	int nprojects;
-	int64_t *annual, *total;
+	int64_t *total;
 	int *region;
+	int *start;               /* planned start, month index; -1: none */
+	/* Per project and year: in that year's ledger, and its plan (-1: none). */
+	unsigned char *ledger;
+	int64_t *annual;
 	/* Latest values of each (project, month); status 0 = no report. */
 	int64_t *done;
 	unsigned char *status;
+	unsigned char *problem;
 };
 
 static const char *const regions[] = { "甲区", "乙区", "丙区", "丁区" };
+static int64_t region_id[4];
 
 static uint64_t rng = 88172645463325252ULL;
 
@@ -43,52 +50,107 @@ static void code_of(int i, char *buf, size_t size)
 static void model_init(struct model *m, int n)
 {
 	m->nprojects = n;
-	m->annual = calloc((size_t)n, sizeof(int64_t));
 	m->total = calloc((size_t)n, sizeof(int64_t));
 	m->region = calloc((size_t)n, sizeof(int));
+	m->start = calloc((size_t)n, sizeof(int));
+	m->ledger = calloc((size_t)n * YEARS, 1);
+	m->annual = calloc((size_t)n * YEARS, sizeof(int64_t));
 	m->done = calloc((size_t)n * MONTHS, sizeof(int64_t));
 	m->status = calloc((size_t)n * MONTHS, 1);
+	m->problem = calloc((size_t)n * MONTHS, 1);
 }
 
 static void model_release(struct model *m)
 {
-	free(m->annual);
 	free(m->total);
 	free(m->region);
+	free(m->start);
+	free(m->ledger);
+	free(m->annual);
 	free(m->done);
 	free(m->status);
+	free(m->problem);
 }
 
+/* The regions as an organisation tree, with their ids. */
+static void make_tree(struct tz_store *s)
+{
+	struct tz_org_index *x = tz_org_index_new();
+	struct tz_org_node root = { 0, "C", "测试市", "", TZ_ORG_CITY, "" };
+	char code[4][8];
+
+	assert_int_equal(tz_org_index_add(x, &root, NULL), 0);
+	for (int r = 0; r < 4; r++) {
+		struct tz_org_node n = { 0, code[r], regions[r], "C", TZ_ORG_DISTRICT, "" };
+
+		snprintf(code[r], sizeof(code[r]), "R%d", r);
+		assert_int_equal(tz_org_index_add(x, &n, NULL), 0);
+	}
+	assert_int_equal(tz_org_index_check(x, NULL), 0);
+	assert_int_equal(tz_store_org_save(s, x, NULL, NULL), 0);
+	tz_org_index_free(x);
+	x = tz_org_index_new();
+	assert_int_equal(tz_store_org_load(s, x, NULL), 0);
+	for (int r = 0; r < 4; r++)
+		region_id[r] = tz_org_index_find(x, regions[r], strlen(regions[r]),
+						 TZ_ORG_WANT_REGION)->id;
+	tz_org_index_free(x);
+}
+
+/* Yearly ledgers: each project in a random run of years, each year with
+ * its own plan or none; imported one year per file, newest first. */
 static void import_projects(struct tz_store *s, struct model *m)
 {
-	assert_int_equal(tz_store_import_begin(s, TZ_IMPORT_PROJECTS, "test", NULL), 0);
 	for (int i = 0; i < m->nprojects; i++) {
-		char code[16];
-		struct tz_project p = { .code = code, .name = "项目", .category = "", .level = "",
-					.nature = "", .owner = "", .leader = "", .unit = "",
-					.years = "" };
+		int from = (int)(next() % YEARS), to = from + (int)(next() % (YEARS - from));
 
-		code_of(i, code, sizeof(code));
 		m->region[i] = (int)(next() % 4);
 		m->total[i] = 1000 + (int64_t)(next() % 100000);
-		m->annual[i] = i % 17 == 0 ? 0 : (int64_t)(next() % (uint64_t)m->total[i]);
-		p.region = regions[m->region[i]];
-		p.total = m->total[i];
-		p.annual = m->annual[i];
-		assert_int_equal(tz_store_import_project(s, &p, NULL), 0);
+		m->start[i] = i % 9 == 0 ? -1 : (int)(next() % (MONTHS + 6));
+		for (int y = from; y <= to; y++) {
+			m->ledger[i * YEARS + y] = 1;
+			m->annual[i * YEARS + y] = i % 17 == 0 ? -1
+						   : (int64_t)(next() % (uint64_t)m->total[i]);
+		}
 	}
-	assert_int_equal(tz_store_import_commit(s, NULL, NULL), 0);
+	for (int y = YEARS - 1; y >= 0; y--) {
+		assert_int_equal(tz_store_import_begin(s, TZ_IMPORT_PROJECTS, "test", NULL), 0);
+		for (int i = 0; i < m->nprojects; i++) {
+			char code[16];
+			struct tz_project p = { .code = code, .name = "项目", .category = "",
+						.level = "", .nature = "", .owner = "",
+						.leader = "", .unit = "", .years = "", .stage = "" };
+
+			if (!m->ledger[i * YEARS + y])
+				continue;
+			code_of(i, code, sizeof(code));
+			p.region = regions[m->region[i]];
+			p.region_id = region_id[m->region[i]];
+			p.year = FIRST_YEAR + y;
+			p.total = m->total[i];
+			p.has_plan = m->annual[i * YEARS + y] >= 0;
+			p.annual = p.has_plan ? m->annual[i * YEARS + y] : 0;
+			if (m->start[i] >= 0) {
+				p.planned_start.year = FIRST_YEAR + m->start[i] / 12;
+				p.planned_start.month = m->start[i] % 12 + 1;
+			}
+			assert_int_equal(tz_project_validate(&p, NULL), 0);
+			assert_int_equal(tz_store_import_project(s, &p, NULL), 0);
+		}
+		assert_int_equal(tz_store_import_commit(s, NULL, NULL), 0);
+	}
 }
 
 /*
  * One import of `nrows` random reports. Rows come mostly grouped by
  * project (as files do) with some scattered; a few repeat a (project,
- * month) of the same file and must be refused.
+ * month) of the same file and must be refused, and reports for a year
+ * whose ledger does not hold the project are refused too.
  */
 static void import_batch(struct tz_store *s, struct model *m, int nrows)
 {
 	unsigned char *seen = calloc((size_t)m->nprojects * MONTHS, 1);
-	int project = 0, refused = 0;
+	int project = 0;
 
 	assert_int_equal(tz_store_import_begin(s, TZ_IMPORT_PROGRESS, "test", NULL), 0);
 	for (int k = 0; k < nrows; k++) {
@@ -107,28 +169,38 @@ static void import_batch(struct tz_store *s, struct model *m, int nrows)
 		r.completed = (int64_t)(next() % 5000);
 		r.status = (enum tz_status)(1 + next() % 5);
 		r.progress_text = "施工";
-		r.problem = "";
+		r.problem = next() % 3 ? "" : "资金未到位";
 		rc = tz_store_import_progress(s, &r, NULL);
-		if (seen[idx]) {
+		if (!m->ledger[project * YEARS + month / 12]) {
+			assert_int_equal(rc, TZ_ENOTFOUND);
+		} else if (seen[idx]) {
 			assert_int_equal(rc, TZ_EEXIST);
-			refused++;
 		} else {
 			assert_int_equal(rc, 0);
 			seen[idx] = 1;
 			m->done[idx] = r.completed;
 			m->status[idx] = (unsigned char)r.status;
+			m->problem[idx] = *r.problem != 0;
 		}
 		if (next() % 3 == 0)
 			project = (project + 1) % m->nprojects;
 	}
 	assert_int_equal(tz_store_import_commit(s, NULL, NULL), 0);
 	free(seen);
-	(void)refused;
 }
 
 struct expect {
-	int64_t projects, total, annual, ytd, started;
+	int64_t projects, total, annual, ytd, unplanned, started, reported, missing;
 };
+
+/* The status in force just before month index `at` (0: none). */
+static int status_before(const struct model *m, int i, int at)
+{
+	for (int k = at - 1; k >= 0; k--)
+		if (m->status[i * MONTHS + k])
+			return m->status[i * MONTHS + k];
+	return 0;
+}
 
 /* The bulletin of period index `at` computed from the model alone. */
 static void check_period(struct tz_store *s, const struct model *m, int at)
@@ -136,29 +208,50 @@ static void check_period(struct tz_store *s, const struct model *m, int at)
 	struct tz_period p = { FIRST_YEAR + at / 12, at % 12 + 1 };
 	struct tz_bulletin *b = tz_bulletin_new(p, TZ_BY_REGION);
 	struct expect want[4] = { { 0 } }, city = { 0 };
-	int64_t lagging = 0;
+	int64_t lagging = 0, missing = 0;
+	int y = at / 12, rc;
 
 	for (int i = 0; i < m->nprojects; i++) {
 		struct expect *e = &want[m->region[i]];
-		int64_t ytd = 0;
-		int st = 0, started;
+		int64_t ytd = 0, annual = m->annual[i * YEARS + y];
+		int st = 0, before = status_before(m, i, at), expected;
 
+		if (!m->ledger[i * YEARS + y])
+			continue;
 		for (int k = at - at % 12; k <= at; k++)
 			ytd += m->done[i * MONTHS + k];
 		for (int k = at; k >= 0 && !st; k--)
 			st = m->status[i * MONTHS + k];
-		started = st == TZ_STATUS_STARTED || st == TZ_STATUS_RESUMED ||
-			  st == TZ_STATUS_COMPLETED;
+		expected = before != TZ_STATUS_COMPLETED &&
+			   (m->start[i] < 0 || m->start[i] <= at || before == TZ_STATUS_STARTED ||
+			    before == TZ_STATUS_RESUMED || before == TZ_STATUS_STOPPED);
 		e->projects++;
 		e->total += m->total[i];
-		e->annual += m->annual[i];
-		e->ytd += ytd;
-		e->started += started;
-		if (m->annual[i] > 0 && 15 * ytd < p.month * m->annual[i])
+		if (annual >= 0) {
+			e->annual += annual;
+			e->ytd += ytd;
+		} else {
+			e->unplanned += ytd;
+		}
+		e->started += st == TZ_STATUS_STARTED || st == TZ_STATUS_RESUMED ||
+			      st == TZ_STATUS_COMPLETED;
+		e->reported += m->status[i * MONTHS + at] != 0;
+		e->missing += expected && !m->status[i * MONTHS + at];
+		missing += expected && !m->status[i * MONTHS + at];
+		/* More than 10 points behind month/12. */
+		if (annual > 0 && 60 * ytd < (5 * p.month - 6) * annual)
 			lagging++;
 	}
 	assert_int_equal(tz_store_bulletin(s, b, NULL), 0);
-	tz_bulletin_finish(b);
+	rc = tz_bulletin_finish(b, NULL);
+	for (int r = 0; r < 4; r++)
+		city.reported += want[r].reported;
+	if (!city.reported) {
+		assert_int_equal(rc, TZ_ENOTFOUND);
+		tz_bulletin_free(b);
+		return;
+	}
+	assert_int_equal(rc, 0);
 	for (size_t g = 0; g < tz_bulletin_group_count(b); g++) {
 		const struct tz_bulletin_group *got = tz_bulletin_group_at(b, g);
 		int r = 0;
@@ -169,15 +262,28 @@ static void check_period(struct tz_store *s, const struct model *m, int at)
 		assert_int_equal(got->total, want[r].total);
 		assert_int_equal(got->annual, want[r].annual);
 		assert_int_equal(got->ytd, want[r].ytd);
+		assert_int_equal(got->ytd_unplanned, want[r].unplanned);
 		assert_int_equal(got->started, want[r].started);
+		assert_int_equal(got->reported, want[r].reported);
+		assert_int_equal(got->not_reported, want[r].missing);
 		city.ytd += want[r].ytd;
 	}
 	assert_int_equal(tz_bulletin_totals(b)->ytd, city.ytd);
 	assert_int_equal((int64_t)tz_bulletin_lag_count(b), lagging);
+	assert_int_equal((int64_t)tz_bulletin_missing_count(b), missing);
 	for (size_t l = 1; l < tz_bulletin_lag_count(b); l++) {
-		const struct tz_bulletin_lag *x = tz_bulletin_lag_at(b, l - 1), *y = tz_bulletin_lag_at(b, l);
+		const struct tz_bulletin_lag *x = tz_bulletin_lag_at(b, l - 1), *y2 = tz_bulletin_lag_at(b, l);
 		/* Worst first: x->ytd/x->annual <= y->ytd/y->annual. */
-		assert_true((__int128)x->ytd * y->annual <= (__int128)y->ytd * x->annual);
+		assert_true((__int128)x->ytd * y2->annual <= (__int128)y2->ytd * x->annual);
+	}
+	/* The latest problem of the year up to P, for each lagging project. */
+	for (size_t l = 0; l < tz_bulletin_lag_count(b); l++) {
+		const struct tz_bulletin_lag *x = tz_bulletin_lag_at(b, l);
+		int i = (int)strtol(x->code + 1, NULL, 10), has = 0;
+
+		for (int k = at - at % 12; k <= at; k++)
+			has |= m->problem[i * MONTHS + k];
+		assert_string_equal(x->problem, has ? "资金未到位" : "");
 	}
 	tz_bulletin_free(b);
 }
@@ -189,8 +295,9 @@ static void run(int nprojects, int batches, int rows)
 	struct model m;
 
 	snprintf(path, sizeof(path), "%s/s.db", dir);
-	assert_int_equal(tz_store_open(&s, path, NULL), 0);
+	assert_int_equal(tz_store_open(&s, path, TZ_STORE_CREATE, NULL, NULL), 0);
 	model_init(&m, nprojects);
+	make_tree(s);
 	import_projects(s, &m);
 	for (int k = 0; k < batches; k++) {
 		import_batch(s, &m, rows);
@@ -201,7 +308,7 @@ static void run(int nprojects, int batches, int rows)
 	check_period(s, &m, MONTHS - 1);
 	/* A store reopened reads the same. */
 	tz_store_close(s);
-	assert_int_equal(tz_store_open(&s, path, NULL), 0);
+	assert_int_equal(tz_store_open(&s, path, 0, NULL, NULL), 0);
 	check_period(s, &m, MONTHS - 1);
 	tz_store_close(s);
 	model_release(&m);
@@ -227,12 +334,17 @@ static void test_summary_and_aborted_import(void **state)
 	char *dir = tz_test_tmpdir(), path[4096];
 	struct tz_store *s;
 	struct tz_store_summary sum;
-	struct tz_project p = { "A", "甲", "东区", "", "", "", "", "", "", "", 100, 50, { 0, 0 } };
+	struct tz_project p = { .code = "A", .name = "甲", .region = "甲区", .category = "",
+				.level = "", .nature = "", .owner = "", .leader = "", .unit = "",
+				.years = "", .stage = "", .year = 2025, .total = 100,
+				.has_plan = 1, .annual = 50 };
 	struct tz_progress r = { "A", { 2025, 3 }, 7, TZ_STATUS_STARTED, "", "" };
 
 	(void)state;
 	snprintf(path, sizeof(path), "%s/s.db", dir);
-	assert_int_equal(tz_store_open(&s, path, NULL), 0);
+	assert_int_equal(tz_store_open(&s, path, TZ_STORE_CREATE, NULL, NULL), 0);
+	make_tree(s);
+	p.region_id = region_id[0];
 	assert_int_equal(tz_store_summary(s, &sum, NULL), 0);
 	assert_int_equal(sum.projects, 0);
 	assert_int_equal(sum.last.year, 0);
@@ -252,7 +364,7 @@ static void test_summary_and_aborted_import(void **state)
 	assert_int_equal(tz_store_import_progress(s, &r, NULL), 0);
 	/* Closing with an import open rolls it back. */
 	tz_store_close(s);
-	assert_int_equal(tz_store_open(&s, path, NULL), 0);
+	assert_int_equal(tz_store_open(&s, path, 0, NULL, NULL), 0);
 	assert_int_equal(tz_store_summary(s, &sum, NULL), 0);
 	assert_int_equal(sum.projects, 1);
 	assert_int_equal(sum.reports, 0);

@@ -1,0 +1,475 @@
+/* org.c: the organisation tree's kinds, name folding and matching index. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/hmap.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+#include "core/org.h"
+#include "base/banned.h"
+
+/* ------------------------------------------------------------------ */
+/* Kinds                                                               */
+
+static const char *const kind_names[TZ_ORG_KIND_MAX + 1] = {
+	"", "市", "县", "区", "开发区", "市直", "部门",
+};
+
+const char *tz_org_kind_name(enum tz_org_kind k)
+{
+	return k >= TZ_ORG_CITY && k <= TZ_ORG_KIND_MAX ? kind_names[k] : "";
+}
+
+int tz_org_kind_parse(const char *s, size_t len, enum tz_org_kind *out)
+{
+	static const struct { const char *text; enum tz_org_kind kind; } words[] = {
+		{ "市", TZ_ORG_CITY }, { "城市", TZ_ORG_CITY }, { "地级市", TZ_ORG_CITY },
+		{ "县", TZ_ORG_COUNTY }, { "县级市", TZ_ORG_COUNTY }, { "旗", TZ_ORG_COUNTY },
+		{ "区", TZ_ORG_DISTRICT }, { "市辖区", TZ_ORG_DISTRICT },
+		{ "开发区", TZ_ORG_ZONE }, { "园区", TZ_ORG_ZONE }, { "新区", TZ_ORG_ZONE },
+		{ "功能区", TZ_ORG_ZONE }, { "市直", TZ_ORG_DIRECT },
+		{ "部门", TZ_ORG_DEPARTMENT }, { "单位", TZ_ORG_DEPARTMENT },
+		{ "市直部门", TZ_ORG_DEPARTMENT },
+	};
+
+	tz_text_trim(&s, &len);
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		if (strlen(words[i].text) == len && !memcmp(words[i].text, s, len)) {
+			*out = words[i].kind;
+			return 0;
+		}
+	}
+	return TZ_EINVAL;
+}
+
+int tz_org_kind_is_region(enum tz_org_kind k)
+{
+	return k == TZ_ORG_COUNTY || k == TZ_ORG_DISTRICT || k == TZ_ORG_ZONE || k == TZ_ORG_DIRECT;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !memcmp(s + n - m, suffix, m);
+}
+
+enum tz_org_kind tz_org_kind_guess(const char *name)
+{
+	static const char *const zones[] = { "开发区", "新区", "园区", "片区", "管委会", "示范区",
+					     "高新区", "保税区", "功能区", "试验区" };
+
+	if (!strcmp(name, "市直") || ends_with(name, "市直"))
+		return TZ_ORG_DIRECT;
+	for (size_t i = 0; i < sizeof(zones) / sizeof(zones[0]); i++)
+		if (ends_with(name, zones[i]))
+			return TZ_ORG_ZONE;
+	if (ends_with(name, "区"))
+		return TZ_ORG_DISTRICT;
+	return TZ_ORG_COUNTY;
+}
+
+/* ------------------------------------------------------------------ */
+/* Folding                                                             */
+
+/* Zero-width and invisible formatting characters people paste in. */
+static int invisible(int32_t cp)
+{
+	return (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD;
+}
+
+int tz_org_norm(const char *s, size_t len, struct tz_buf *out)
+{
+	struct tz_buf nfkc = TZ_BUF_INIT;
+	const char *p, *end;
+	int rc;
+
+	tz_buf_reset(out);
+	if ((rc = tz_text_nfkc(s, len, &nfkc)))
+		goto out;
+	for (p = nfkc.buf, end = nfkc.buf + nfkc.len; p < end;) {
+		const char *q = p;
+		int32_t cp = tz_utf8_next(&p, end);
+
+		if (cp < 0) {
+			rc = TZ_EENCODING;
+			goto out;
+		}
+		if (invisible(cp) || tz_text_is_blank(q, (size_t)(p - q)))
+			continue;
+		tz_buf_add(out, q, (size_t)(p - q));
+	}
+out:
+	tz_buf_release(&nfkc);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The index                                                           */
+
+struct tz_org_index {
+	struct tz_arena *arena;
+	struct tz_org_node *nodes;
+	size_t n, alloc;
+	struct tz_hmap *by_code;   /* code -> index */
+	struct tz_hmap *by_name;   /* folded name or alias -> index */
+	struct tz_hmap *by_id;     /* store id -> index */
+	/* Folded names and aliases, for suggestions: parallel arrays. */
+	const char **folded;
+	size_t *folded_node;
+	size_t nfolded, afolded;
+};
+
+struct tz_org_index *tz_org_index_new(void)
+{
+	struct tz_org_index *x = tz_xcalloc(1, sizeof(*x));
+
+	x->arena = tz_arena_new();
+	x->by_code = tz_hmap_new();
+	x->by_name = tz_hmap_new();
+	x->by_id = tz_hmap_new();
+	return x;
+}
+
+void tz_org_index_free(struct tz_org_index *x)
+{
+	if (!x)
+		return;
+	tz_arena_free(x->arena);
+	tz_hmap_free(x->by_code);
+	tz_hmap_free(x->by_name);
+	tz_hmap_free(x->by_id);
+	free(x->nodes);
+	free(x->folded);
+	free(x->folded_node);
+	free(x);
+}
+
+static int code_valid(const char *code)
+{
+	size_t n = strlen(code);
+
+	if (!n || n > TZ_ORG_CODE_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)code[i] <= ' ' || code[i] == 0x7F)
+			return 0;
+	return 1;
+}
+
+/* Split aliases at 、，,;；| and call fn on each non-blank one. */
+static int each_alias(const char *aliases, int (*fn)(void *, const char *, size_t), void *ctx)
+{
+	static const char *const seps[] = { "、", "，", ",", ";", "；", "|" };
+	const char *p = aliases ? aliases : "";
+	int rc;
+
+	while (*p) {
+		const char *cut = p + strlen(p), *next;
+		size_t seplen = 0, len;
+
+		for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+			const char *at = strstr(p, seps[i]);
+			if (at && at < cut) {
+				cut = at;
+				seplen = strlen(seps[i]);
+			}
+		}
+		next = *cut ? cut + seplen : cut;
+		len = (size_t)(cut - p);
+		tz_text_trim(&p, &len);
+		if (len && (rc = fn(ctx, p, len)))
+			return rc;
+		p = next;
+	}
+	return 0;
+}
+
+struct name_check {
+	struct tz_org_index *x;
+	const struct tz_org_node *node;
+	struct tz_buf key;
+	struct tz_err *err;
+	int add;  /* 0: check that the names are free; 1: add them */
+};
+
+static int take_name(void *ctx, const char *s, size_t len)
+{
+	struct name_check *c = ctx;
+	int64_t at;
+
+	if (tz_org_norm(s, len, &c->key) || !c->key.len)
+		return tz_err_set(c->err, TZ_EINVAL, "组织机构“%s”的名称或别名“%.*s”无效",
+				  c->node->name, (int)len, s);
+	if (!c->add) {
+		if (tz_hmap_get(c->x->by_name, c->key.buf, c->key.len, &at))
+			return tz_err_set(c->err, TZ_EEXIST,
+					  "组织机构“%s”的名称或别名“%.*s”已用于“%s”（编码%s）",
+					  c->node->name, (int)len, s, c->x->nodes[at].name,
+					  c->x->nodes[at].code);
+		return 0;
+	}
+	if (tz_hmap_get(c->x->by_name, c->key.buf, c->key.len, NULL))
+		return 0; /* the node's own name repeated as an alias */
+	tz_hmap_put(c->x->by_name, c->key.buf, c->key.len, (int64_t)c->x->n, NULL);
+	TZ_ALLOC_GROW(c->x->folded, c->x->nfolded + 1, c->x->afolded);
+	c->x->folded_node = tz_xrealloc(c->x->folded_node,
+					c->x->afolded * sizeof(*c->x->folded_node));
+	c->x->folded[c->x->nfolded] = tz_arena_strndup(c->x->arena, c->key.buf, c->key.len);
+	c->x->folded_node[c->x->nfolded++] = c->x->n;
+	return 0;
+}
+
+/* The names of a node: its name, then its aliases; checked or added. */
+static int node_names(struct name_check *c)
+{
+	int rc = take_name(c, c->node->name, strlen(c->node->name));
+
+	if (!rc)
+		rc = each_alias(c->node->aliases, take_name, c);
+	return rc;
+}
+
+int tz_org_index_add(struct tz_org_index *x, const struct tz_org_node *n, struct tz_err *err)
+{
+	struct name_check c = { x, n, TZ_BUF_INIT, err, 0 };
+	struct tz_org_node *copy;
+	int rc;
+
+	if (!n->code || !code_valid(n->code))
+		return tz_err_set(err, TZ_EINVAL, "组织机构编码“%s”为空、含空格或超过%d个字符",
+				  n->code ? n->code : "", TZ_ORG_CODE_MAX);
+	if (!n->name || !*n->name || strlen(n->name) > TZ_ORG_NAME_MAX)
+		return tz_err_set(err, TZ_EINVAL, "组织机构（编码%s）的名称为空或过长", n->code);
+	if (n->kind < TZ_ORG_CITY || n->kind > TZ_ORG_KIND_MAX)
+		return tz_err_set(err, TZ_EINVAL, "组织机构“%s”的类型无效", n->name);
+	if (tz_hmap_get(x->by_code, n->code, strlen(n->code), NULL))
+		return tz_err_set(err, TZ_EEXIST, "组织机构编码“%s”重复", n->code);
+	if ((rc = node_names(&c)))
+		goto out;
+	TZ_ALLOC_GROW(x->nodes, x->n + 1, x->alloc);
+	copy = &x->nodes[x->n];
+	copy->id = n->id;
+	copy->code = tz_arena_strdup(x->arena, n->code);
+	copy->name = tz_arena_strdup(x->arena, n->name);
+	copy->parent = tz_arena_strdup(x->arena, n->parent ? n->parent : "");
+	copy->kind = n->kind;
+	copy->aliases = tz_arena_strdup(x->arena, n->aliases ? n->aliases : "");
+	c.add = 1;
+	c.node = copy;
+	node_names(&c);
+	tz_hmap_put(x->by_code, copy->code, strlen(copy->code), (int64_t)x->n, NULL);
+	if (n->id)
+		tz_hmap_put(x->by_id, (const char *)&n->id, sizeof(n->id), (int64_t)x->n, NULL);
+	x->n++;
+out:
+	tz_buf_release(&c.key);
+	return rc;
+}
+
+int tz_org_index_check(const struct tz_org_index *x, struct tz_err *err)
+{
+	size_t roots = 0;
+
+	for (size_t i = 0; i < x->n; i++) {
+		const struct tz_org_node *n = &x->nodes[i], *p = n;
+		size_t depth = 0;
+
+		if (!*n->parent) {
+			if (n->kind != TZ_ORG_CITY)
+				return tz_err_set(err, TZ_EINVAL, "组织机构“%s”没有上级，但类型不是“市”",
+						  n->name);
+			roots++;
+			continue;
+		}
+		if (n->kind == TZ_ORG_CITY)
+			return tz_err_set(err, TZ_EINVAL, "类型为“市”的组织机构“%s”只能是根节点",
+					  n->name);
+		while (*p->parent) {
+			p = tz_org_index_by_code(x, p->parent);
+			if (!p)
+				return tz_err_set(err, TZ_EINVAL, "组织机构“%s”的上级编码“%s”不存在",
+						  n->name, n->parent);
+			if (++depth > x->n)
+				return tz_err_set(err, TZ_EINVAL, "组织机构“%s”的上级关系形成了循环",
+						  n->name);
+		}
+	}
+	if (x->n && roots != 1)
+		return tz_err_set(err, TZ_EINVAL, "组织机构树应有且只有一个根节点（市），现有%zu个",
+				  roots);
+	return 0;
+}
+
+size_t tz_org_index_count(const struct tz_org_index *x)
+{
+	return x->n;
+}
+
+const struct tz_org_node *tz_org_index_at(const struct tz_org_index *x, size_t i)
+{
+	return i < x->n ? &x->nodes[i] : NULL;
+}
+
+const struct tz_org_node *tz_org_index_by_code(const struct tz_org_index *x, const char *code)
+{
+	int64_t at;
+
+	return tz_hmap_get(x->by_code, code, strlen(code), &at) ? &x->nodes[at] : NULL;
+}
+
+const struct tz_org_node *tz_org_index_by_id(const struct tz_org_index *x, int64_t id)
+{
+	int64_t at;
+
+	return tz_hmap_get(x->by_id, (const char *)&id, sizeof(id), &at) ? &x->nodes[at] : NULL;
+}
+
+void tz_org_index_set_id(struct tz_org_index *x, const char *code, int64_t id)
+{
+	int64_t at;
+
+	if (!tz_hmap_get(x->by_code, code, strlen(code), &at))
+		return;
+	x->nodes[at].id = id;
+	tz_hmap_put(x->by_id, (const char *)&id, sizeof(id), at, NULL);
+}
+
+const struct tz_org_node *tz_org_index_root(const struct tz_org_index *x)
+{
+	for (size_t i = 0; i < x->n; i++)
+		if (!*x->nodes[i].parent)
+			return &x->nodes[i];
+	return NULL;
+}
+
+static int wanted(const struct tz_org_node *n, enum tz_org_want want)
+{
+	switch (want) {
+	case TZ_ORG_WANT_REGION:
+		return tz_org_kind_is_region(n->kind);
+	case TZ_ORG_WANT_UNIT:
+		return n->kind != TZ_ORG_CITY;
+	default:
+		return 1;
+	}
+}
+
+const struct tz_org_node *tz_org_index_find(const struct tz_org_index *x, const char *name,
+					    size_t len, enum tz_org_want want)
+{
+	struct tz_buf key = TZ_BUF_INIT;
+	const struct tz_org_node *n = NULL;
+	int64_t at;
+
+	if (!tz_org_norm(name, len, &key) && key.len &&
+	    tz_hmap_get(x->by_name, key.buf, key.len, &at) && wanted(&x->nodes[at], want))
+		n = &x->nodes[at];
+	tz_buf_release(&key);
+	return n;
+}
+
+/* Decode UTF-8 into code points; returns the count (at most max). */
+static size_t code_points(const char *s, int32_t *out, size_t max)
+{
+	const char *end = s + strlen(s);
+	size_t n = 0;
+
+	while (s < end && n < max) {
+		int32_t cp = tz_utf8_next(&s, end);
+		out[n++] = cp;
+	}
+	return n;
+}
+
+/* Levenshtein distance between code point strings (short: names). */
+static size_t edits(const int32_t *a, size_t na, const int32_t *b, size_t nb)
+{
+	size_t row[TZ_ORG_NAME_MAX + 1];
+
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[nb];
+}
+
+const struct tz_org_node *tz_org_index_suggest(const struct tz_org_index *x, const char *name,
+					       size_t len, enum tz_org_want want)
+{
+	struct tz_buf key = TZ_BUF_INIT;
+	int32_t q[TZ_ORG_NAME_MAX], c[TZ_ORG_NAME_MAX];
+	const struct tz_org_node *best = NULL;
+	size_t nq, best_d = (size_t)-1;
+
+	if (tz_org_norm(name, len, &key) || !key.len)
+		goto out;
+	nq = code_points(key.buf, q, TZ_ORG_NAME_MAX);
+	for (size_t i = 0; i < x->nfolded; i++) {
+		const struct tz_org_node *n = &x->nodes[x->folded_node[i]];
+		size_t nc, d;
+
+		if (!wanted(n, want))
+			continue;
+		nc = code_points(x->folded[i], c, TZ_ORG_NAME_MAX);
+		if (strstr(x->folded[i], key.buf) || strstr(key.buf, x->folded[i]))
+			d = 1;
+		else
+			d = edits(q, nq, c, nc);
+		if (d < best_d) {
+			best_d = d;
+			best = n;
+		}
+	}
+	if (best && best_d * 2 > (nq > 1 ? nq : 2))
+		best = NULL;
+out:
+	tz_buf_release(&key);
+	return best;
+}
+
+char *tz_org_index_new_code(const struct tz_org_index *x, enum tz_org_kind kind,
+			    char buf[TZ_ORG_CODE_MAX + 1])
+{
+	char prefix = kind == TZ_ORG_DEPARTMENT ? 'D' : 'R';
+
+	if (kind == TZ_ORG_CITY && !tz_org_index_by_code(x, "C")) {
+		snprintf(buf, TZ_ORG_CODE_MAX + 1, "C");
+		return buf;
+	}
+	for (unsigned i = 1;; i++) {
+		snprintf(buf, TZ_ORG_CODE_MAX + 1, "%c%02u", prefix, i);
+		if (!tz_org_index_by_code(x, buf))
+			return buf;
+	}
+}
+
+int tz_org_index_within(const struct tz_org_index *x, int64_t id, int64_t root)
+{
+	const struct tz_org_node *n = tz_org_index_by_id(x, id);
+	size_t depth = 0;
+
+	while (n && depth++ <= x->n) {
+		if (n->id == root)
+			return 1;
+		if (!*n->parent)
+			return 0;
+		n = tz_org_index_by_code(x, n->parent);
+	}
+	return 0;
+}

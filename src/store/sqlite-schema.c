@@ -1,0 +1,99 @@
+/*
+ * sqlite-schema.c: the tables of schema 2 (see docs/internals/store.md).
+ *
+ *   import_batch   one row per import or tree edit, for the record
+ *   org            the organisation tree: regions and departments
+ *   project        what describes a project whatever the year
+ *   ledger         the yearly ledgers: (year, project) with that year's
+ *                  plan (NULL: no plan), level and nature
+ *   progress       one report per project and period (YYYYMM)
+ *   project_year   running totals per project and year: cumulative
+ *                  completed investment and status in force at each
+ *                  month, and which months have a report and a problem
+ *   store_version  a counter bumped by every write, for caches
+ */
+#include "store/sqlite-internal.h"
+#include "base/banned.h"
+
+static const char tables_sql[] =
+	"CREATE TABLE import_batch(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  kind TEXT NOT NULL,\n"
+	"  source TEXT NOT NULL,\n"
+	"  started_at TEXT NOT NULL DEFAULT (datetime('now')),\n"
+	"  accepted INTEGER\n"
+	");\n"
+	"CREATE TABLE org(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  code TEXT NOT NULL UNIQUE,\n"
+	"  name TEXT NOT NULL,\n"
+	"  parent_id INTEGER REFERENCES org(id),\n"
+	"  kind INTEGER NOT NULL CHECK(kind BETWEEN 1 AND 6),\n"
+	"  aliases TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"CREATE TABLE project(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  code TEXT NOT NULL UNIQUE,\n"
+	"  name TEXT NOT NULL,\n"
+	"  region_id INTEGER NOT NULL REFERENCES org(id),\n"
+	"  category TEXT NOT NULL DEFAULT '',\n"
+	"  owner TEXT NOT NULL DEFAULT '',\n"
+	"  leader TEXT NOT NULL DEFAULT '',\n"
+	"  unit_id INTEGER REFERENCES org(id),\n"
+	"  years TEXT NOT NULL DEFAULT '',\n"
+	"  stage TEXT NOT NULL DEFAULT '',\n"
+	"  total INTEGER NOT NULL CHECK(total > 0),\n"
+	"  planned_start INTEGER,\n"
+	"  batch INTEGER NOT NULL REFERENCES import_batch(id)\n"
+	");\n"
+	"CREATE TABLE ledger(\n"
+	"  year INTEGER NOT NULL,\n"
+	"  project_id INTEGER NOT NULL REFERENCES project(id),\n"
+	"  annual INTEGER CHECK(annual >= 0),\n"
+	"  level TEXT NOT NULL DEFAULT '',\n"
+	"  nature TEXT NOT NULL DEFAULT '',\n"
+	"  batch INTEGER NOT NULL REFERENCES import_batch(id),\n"
+	"  PRIMARY KEY(year, project_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE store_version(\n"
+	"  id INTEGER PRIMARY KEY CHECK(id = 1),\n"
+	"  n INTEGER NOT NULL\n"
+	");\n"
+	"INSERT INTO store_version VALUES(1, 1);\n";
+
+static const char progress_sql[] =
+	"CREATE TABLE progress(\n"
+	"  project_id INTEGER NOT NULL REFERENCES project(id),\n"
+	"  period INTEGER NOT NULL CHECK(period % 100 BETWEEN 1 AND 12),\n"
+	"  completed INTEGER NOT NULL CHECK(completed >= 0),\n"
+	"  status INTEGER NOT NULL CHECK(status BETWEEN 1 AND 5),\n"
+	"  progress_text TEXT NOT NULL DEFAULT '',\n"
+	"  problem TEXT NOT NULL DEFAULT '',\n"
+	"  batch INTEGER NOT NULL REFERENCES import_batch(id),\n"
+	"  PRIMARY KEY(project_id, period)\n"
+	") WITHOUT ROWID;\n";
+
+void tz_sqlite_schema_sql(struct tz_buf *sql, int with_progress)
+{
+	tz_buf_adds(sql, tables_sql);
+	if (with_progress)
+		tz_buf_adds(sql, progress_sql);
+	/* ytdN = completed from January to month N of `year`; stN = status of
+	 * the latest report at or before month N, carried over from earlier
+	 * years (0 = none yet); rep and prob: bit N-1 when month N has a
+	 * report, and when that report names a problem. */
+	tz_buf_adds(sql, "CREATE TABLE project_year(\n  year INTEGER NOT NULL,\n"
+			 "  project_id INTEGER NOT NULL REFERENCES project(id),\n");
+	for (int m = 1; m <= 12; m++)
+		tz_buf_addf(sql, "  ytd%d INTEGER NOT NULL,\n", m);
+	for (int m = 1; m <= 12; m++)
+		tz_buf_addf(sql, "  st%d INTEGER NOT NULL,\n", m);
+	tz_buf_adds(sql, "  rep INTEGER NOT NULL,\n  prob INTEGER NOT NULL,\n"
+			 "  PRIMARY KEY(year, project_id)\n) WITHOUT ROWID;\n"
+			 "CREATE INDEX project_year_by_project ON project_year(project_id, year);\n"
+			 "CREATE INDEX project_by_region ON project(region_id);\n"
+			 "CREATE INDEX project_by_unit ON project(unit_id);\n"
+			 "CREATE INDEX ledger_by_project ON ledger(project_id, year);\n");
+	tz_buf_addf(sql, "PRAGMA application_id=%d;\nPRAGMA user_version=%d;\n",
+		    TZ_SQLITE_APP_ID, TZ_SQLITE_SCHEMA_VERSION);
+}

@@ -1,0 +1,167 @@
+/*
+ * sqlite-upgrade.c: `taizhang init` on a database of schema 1, where a
+ * project had one 年度计划投资 (ledger.md, "The ledger is kept by year").
+ *
+ * In one transaction, nothing lost:
+ *  - the organisation tree is built from the regions and units the
+ *    projects name (as the first import of a new database would);
+ *  - each project's one plan becomes the plan of the year of its latest
+ *    report, else of its planned start, else of the year it was
+ *    imported; the other years with reports get ledger rows without a
+ *    plan; level and nature go to every ledger row of the project;
+ *  - reports are kept as they are; the running totals are recomputed
+ *    (they now also record which months were reported).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "store/sqlite-internal.h"
+#include "base/banned.h"
+
+/* Map every distinct name in `column` of project_v1 to a node of `want`,
+ * creating nodes; rows go to the temp table org_map(raw, id). */
+static int map_names(struct sqlite_store *ss, struct tz_org_index *x, const char *column,
+		     enum tz_org_want want, struct tz_store_upgrade *up, struct tz_err *err)
+{
+	sqlite3_stmt *sel = NULL, *ins = NULL;
+	char sql[160];
+	int rc;
+
+	snprintf(sql, sizeof(sql), "SELECT DISTINCT %s FROM project_v1 WHERE %s <> '' ORDER BY %s",
+		 column, column, column);
+	if ((rc = tz_sqlite_prepare(ss, sql, &sel, err)) ||
+	    (rc = tz_sqlite_prepare(ss, "INSERT OR REPLACE INTO temp.org_map VALUES(?1, ?2, ?3)", &ins,
+				    err)))
+		goto out;
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		const char *raw = tz_sqlite_text(sel, 0);
+		const struct tz_org_node *n = tz_org_index_find(x, raw, strlen(raw), want);
+		int64_t id;
+
+		if (!n) {
+			struct tz_org_node node = { 0 };
+			char code[TZ_ORG_CODE_MAX + 1];
+
+			node.kind = want == TZ_ORG_WANT_REGION ? tz_org_kind_guess(raw) : TZ_ORG_DEPARTMENT;
+			node.code = tz_org_index_new_code(x, node.kind, code);
+			node.name = raw;
+			node.parent = tz_org_index_root(x)->code;
+			node.aliases = "";
+			if ((rc = tz_org_index_add(x, &node, err)) ||
+			    (rc = tz_sqlite_org_insert(ss, &node, &id, err)))
+				goto out;
+			tz_org_index_set_id(x, node.code, id);
+			up->org_nodes++;
+		} else {
+			id = n->id;
+		}
+		sqlite3_bind_text(ins, 1, column, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 2, raw, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(ins, 3, id);
+		if ((rc = tz_sqlite_step(ss, ins, err)))
+			goto out;
+	}
+	rc = rc == SQLITE_DONE ? 0 : tz_sqlite_error(ss, err, "upgrade names");
+out:
+	sqlite3_finalize(sel);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+static int build_tree(struct sqlite_store *ss, struct tz_store_upgrade *up, struct tz_err *err)
+{
+	struct tz_org_index *x = tz_org_index_new();
+	struct tz_org_node root = { 0, "C", "全市", "", TZ_ORG_CITY, "" };
+	int rc;
+
+	if ((rc = tz_sqlite_exec(ss, "CREATE TEMP TABLE org_map(col TEXT, raw TEXT, id INTEGER,"
+				 " PRIMARY KEY(col, raw))", err)) ||
+	    (rc = tz_org_index_add(x, &root, err)) ||
+	    (rc = tz_sqlite_org_insert(ss, &root, &root.id, err)))
+		goto out;
+	tz_org_index_set_id(x, root.code, root.id);
+	up->org_nodes++;
+	if ((rc = map_names(ss, x, "region", TZ_ORG_WANT_REGION, up, err)) ||
+	    (rc = map_names(ss, x, "unit", TZ_ORG_WANT_UNIT, up, err)))
+		goto out;
+out:
+	tz_org_index_free(x);
+	return rc;
+}
+
+static const char copy_sql[] =
+	"INSERT INTO import_batch(id, kind, source, started_at, accepted)"
+	" SELECT id, kind, source, started_at, accepted FROM import_batch_v1;\n"
+	"INSERT INTO project(id, code, name, region_id, category, owner, leader, unit_id, years,"
+	" stage, total, planned_start, batch)"
+	" SELECT p.id, p.code, p.name, r.id, p.category, p.owner, p.leader, u.id, p.years, '',"
+	" p.total, p.planned_start, p.batch FROM project_v1 p"
+	" JOIN temp.org_map r ON r.col = 'region' AND r.raw = p.region"
+	" LEFT JOIN temp.org_map u ON u.col = 'unit' AND u.raw = p.unit;\n"
+	/* The plan's year: the latest report's, else the planned start's,
+	 * else the import's. */
+	"CREATE TEMP TABLE plan_year AS SELECT p.id AS id, coalesce("
+	"  (SELECT max(period) / 100 FROM progress WHERE project_id = p.id),"
+	"  p.planned_start / 100,"
+	"  (SELECT CAST(strftime('%Y', started_at) AS INTEGER) FROM import_batch_v1 WHERE id = p.batch))"
+	"  AS year FROM project_v1 p;\n"
+	"INSERT INTO ledger(year, project_id, annual, level, nature, batch)"
+	" SELECT y.year, p.id, p.annual, p.level, p.nature, p.batch"
+	" FROM project_v1 p JOIN temp.plan_year y ON y.id = p.id;\n"
+	"INSERT INTO ledger(year, project_id, annual, level, nature, batch)"
+	" SELECT DISTINCT r.period / 100, p.id, NULL, p.level, p.nature, p.batch"
+	" FROM progress r JOIN project_v1 p ON p.id = r.project_id"
+	" JOIN temp.plan_year y ON y.id = p.id WHERE r.period / 100 <> y.year;\n"
+	"DROP TABLE project_v1;\n"
+	"DROP TABLE import_batch_v1;\n"
+	"DROP TABLE temp.org_map;\n"
+	"DROP TABLE temp.plan_year;\n";
+
+int tz_sqlite_upgrade(struct sqlite_store *ss, struct tz_store_upgrade *up, struct tz_err *err)
+{
+	struct tz_buf sql = TZ_BUF_INIT;
+	int64_t n, violations;
+	int rc;
+
+	up->from_version = 1;
+	up->to_version = TZ_SQLITE_SCHEMA_VERSION;
+	/* Foreign keys are off while tables are swapped; renaming must not
+	 * rewrite the references progress makes to "project". */
+	if ((rc = tz_sqlite_exec(ss, "PRAGMA foreign_keys=OFF; PRAGMA legacy_alter_table=ON;", err)) ||
+	    (rc = tz_sqlite_exec(ss, "BEGIN IMMEDIATE", err)))
+		return rc;
+	tz_buf_adds(&sql, "ALTER TABLE project RENAME TO project_v1;\n"
+			  "ALTER TABLE import_batch RENAME TO import_batch_v1;\n"
+			  "DROP TABLE project_year;\n");
+	tz_sqlite_schema_sql(&sql, 0);
+	if ((rc = tz_sqlite_exec(ss, sql.buf, err)) || (rc = build_tree(ss, up, err)) ||
+	    (rc = tz_sqlite_exec(ss, copy_sql, err)) || (rc = tz_sqlite_rebuild_years(ss, err)))
+		goto fail;
+	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM project", &n, err)))
+		goto fail;
+	up->projects = (long)n;
+	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM ledger", &n, err)))
+		goto fail;
+	up->ledger_rows = (long)n;
+	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM ledger WHERE annual IS NULL", &n, err)))
+		goto fail;
+	up->unplanned_rows = (long)n;
+	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM pragma_foreign_key_check", &violations,
+				      err)))
+		goto fail;
+	if (violations) {
+		rc = tz_err_set(err, TZ_ESTORE, "升级后有%lld处引用不一致，已撤销升级",
+				(long long)violations);
+		goto fail;
+	}
+	if ((rc = tz_sqlite_exec(ss, "COMMIT", err)))
+		goto fail;
+	tz_buf_release(&sql);
+	return tz_sqlite_exec(ss, "PRAGMA legacy_alter_table=OFF; PRAGMA foreign_keys=ON;", err);
+fail:
+	tz_sqlite_exec(ss, "ROLLBACK", NULL);
+	tz_sqlite_exec(ss, "PRAGMA legacy_alter_table=OFF; PRAGMA foreign_keys=ON;", NULL);
+	tz_buf_release(&sql);
+	return rc;
+}
