@@ -14,6 +14,16 @@
 .DEFAULT_GOAL := all
 SHELL := /bin/bash
 
+# Quiet by default: one short line per file; `make V=1` shows the commands.
+V ?= 0
+ifeq ($(V),1)
+  Q :=
+  say = @true
+else
+  Q := @
+  say = @printf '  %-6s %s\n' $(1) $(2)
+endif
+
 SANITIZE ?= 0
 FUZZ ?= 0
 ifeq ($(FUZZ),1)
@@ -84,47 +94,61 @@ $(BUILD)/inc/%/.stamp:
 define layer_rule
 $(BUILD)/src/$(1)/%.o: src/$(1)/%.c $(BUILD)/inc/$(1)/.stamp
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS) -I$(BUILD)/inc/$(1) $$(PKG_CFLAGS) -MMD -MP -c -o $$@ $$<
+	$$(call say,CC,$$<)
+	$(Q)$$(CC) $$(CFLAGS) -I$(BUILD)/inc/$(1) $$(PKG_CFLAGS) -MMD -MP -c -o $$@ $$<
 endef
 $(foreach l,$(LAYERS),$(eval $(call layer_rule,$(l))))
 
 $(LIB_CORE): $(OBJ_CORE)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	$(call say,AR,$@)
+	$(Q)$(AR) rcs $@ $^
 
 $(LIB_EDGE): $(OBJ_EDGE)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	$(call say,AR,$@)
+	$(Q)$(AR) rcs $@ $^
 
 $(BIN): $(OBJ_MAIN) $(LIB_EDGE) $(LIB_CORE)
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # Tests see every layer; they link the libraries and cmocka.
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/tz-test.h $(LIB_EDGE) $(LIB_CORE)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Isrc -Itests/unit $(PKG_CFLAGS) -MMD -MP -o $@ $< \
+	$(call say,TEST,$<)
+	$(Q)$(CC) $(CFLAGS) -Isrc -Itests/unit $(PKG_CFLAGS) -MMD -MP -o $@ $< \
 		$(LIB_EDGE) $(LIB_CORE) $(LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
 
 $(BUILD)/tests/fuzz/%: tests/fuzz/%.c $(LIB_EDGE) $(LIB_CORE)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -fsanitize=fuzzer -Isrc $(PKG_CFLAGS) -o $@ $< \
+	$(call say,FUZZ,$<)
+	$(Q)$(CC) $(CFLAGS) -fsanitize=fuzzer -Isrc $(PKG_CFLAGS) -o $@ $< \
 		$(LIB_EDGE) $(LIB_CORE) $(LDFLAGS) $(PKG_LIBS)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
-.PHONY: all deps run test test-only check bench fuzz clean distclean
+.PHONY: all deps npm run test test-only check bench fuzz clean distclean
 
 all: $(BIN) $(UNIT_BIN)
 
 deps:
 	@tools/deps.sh
 
+# Front-end packages (the browser tests' playwright-core, and the web
+# application's assets) from the npm registry, installed once per
+# package-lock.json.
+npm: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	@tools/npm.sh
+	@touch $@
+
 DEMO_DB ?= demo.db
-run: deps
+run: deps npm
 	@$(MAKE) --no-print-directory all
 	@tools/run.sh $(BIN) $(DEMO_DB)
 
-test: deps
+test: deps npm
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory test-only
 

@@ -63,6 +63,21 @@ for t in "$top"/tests/t/t[0-9]*.sh; do
 	record "$name" "$log" "$p" "$f"
 done
 
+# Browser tests: Debian's chromium driven by playwright-core (tests/browser).
+for t in "$top"/tests/browser/t[0-9]*.mjs; do
+	[ -e "$t" ] || continue
+	name=tests/browser/$(basename "$t")
+	log="$logdir/$(basename "$t").log"
+	(cd "$top" && node "$t") >"$log" 2>&1
+	rc=$?
+	p=$(grep -c '^ok ' "$log")
+	f=$(grep -c '^not ok ' "$log")
+	if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
+		f=1
+	fi
+	record "$name" "$log" "$p" "$f"
+done
+
 if [ ${#failures[@]} -gt 0 ]; then
 	echo "failed: ${failures[*]}"
 fi

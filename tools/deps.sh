@@ -8,8 +8,11 @@ PACKAGES="
 build-essential pkg-config clang libclang-rt-14-dev python3 time bc
 sqlite3 libsqlite3-dev
 libutf8proc-dev libjansson-dev libcsv-dev
-libzip-dev libxml2-dev libxlsxwriter-dev
+libzip-dev libxml2-dev libxlsxwriter-dev libgsf-1-dev
+libmicrohttpd-dev libsodium-dev
+libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils
 libcmocka-dev
+chromium
 "
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
