@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/hmap.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "core/money.h"
@@ -602,6 +603,7 @@ static void pipeline_release(struct pipeline *pl)
 struct org_ctx {
 	struct tz_store *store;
 	struct tz_org_index *x;
+	struct tz_hmap *seen;    /* names as written (want byte first) -> node id */
 	int building;            /* the store had no tree: build it from this ledger */
 	struct tz_buf created;   /* "名称（编码）、…" of the nodes made */
 	long ncreated;
@@ -686,12 +688,27 @@ static int create_node(struct org_ctx *oc, const char *name, enum tz_org_kind ki
 static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want want,
 		       const char *header, const struct tz_org_node **out, struct tz_err *err)
 {
-	const struct tz_org_node *n = tz_org_index_find(oc->x, name, strlen(name), want), *near;
+	const struct tz_org_node *n, *near;
+	size_t len = strlen(name);
+	char key[TZ_ORG_NAME_MAX + 2];
+	int64_t id;
 	int rc;
 
+	/* The same few names come on every row: remember them as written,
+	 * so that folding (NFKC) runs once per name, not once per row. */
+	if (len <= TZ_ORG_NAME_MAX) {
+		key[0] = (char)('0' + want);
+		memcpy(key + 1, name, len);
+		if (tz_hmap_get(oc->seen, key, len + 1, &id) && (*out = tz_org_index_by_id(oc->x, id)))
+			return 0;
+	}
+	n = tz_org_index_find(oc->x, name, len, want);
 	*out = n;
-	if (n)
+	if (n) {
+		if (len <= TZ_ORG_NAME_MAX)
+			tz_hmap_put(oc->seen, key, len + 1, n->id, NULL);
 		return 0;
+	}
 	if (!oc->building) {
 		near = tz_org_index_suggest(oc->x, name, strlen(name), want);
 		if (near)
@@ -854,6 +871,7 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 			goto out;
 		oc.store = store;
 		oc.x = tz_org_index_new();
+		oc.seen = tz_hmap_new();
 		if ((rc = tz_store_org_load(store, oc.x, err)))
 			goto out;
 		oc.building = tz_org_index_count(oc.x) == 0;
@@ -909,6 +927,7 @@ out:
 	tz_reader_close(r);
 	pipeline_release(&pl);
 	tz_org_index_free(oc.x);
+	tz_hmap_free(oc.seen);
 	tz_buf_release(&oc.created);
 	tz_buf_release(&oc.key);
 	return rc;
