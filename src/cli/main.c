@@ -158,8 +158,7 @@ int tz_cli_open_out(struct tz_app *app, const char *path, int binary, struct tz_
 		free(out->tmp);
 		out->tmp = NULL;
 		return tz_err_set_at(err, TZ_EIO, path, 0, NULL, "无法写入文件：%s",
-				     e == ENOENT ? "目录不存在" : e == EACCES ? "没有写入权限"
-				     : e == ENOSPC ? "磁盘已满" : strerror(e));
+				     e == ENOENT ? "目录不存在" : tz_errno_text(e));
 	}
 	/* mkstemp makes the file private; a report gets the usual mode. */
 	{
@@ -199,7 +198,7 @@ int tz_cli_close_out(struct tz_out *out, int failed, struct tz_err *err)
 			return 0;
 		return tz_err_set_at(err, TZ_EIO, out->path, 0, NULL,
 				     "写入失败（%s），原有文件未改动",
-				     e == ENOSPC ? "磁盘已满" : strerror(e));
+				     tz_errno_text(e));
 	}
 	free(out->tmp);
 	out->tmp = NULL;

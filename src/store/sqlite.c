@@ -221,7 +221,7 @@ static int sqlite_open(struct tz_store **out, const char *path, int flags,
 			rc = tz_err_set_at(err, errno == ENOENT ? TZ_ENOTFOUND : TZ_EIO, path, 0, NULL,
 					   errno == ENOENT ? "数据库文件不存在（新建请运行 taizhang init）"
 							   : "无法访问数据库文件：%s",
-					   strerror(errno));
+					   tz_errno_text(errno));
 			goto fail;
 		}
 		oflags |= SQLITE_OPEN_CREATE;
