@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "core/money.h"
 #include "report/summary.h"
 #include "report/writer.h"
 #include "base/banned.h"
@@ -50,6 +51,21 @@ static int frac_cmp(int64_t a, int64_t b, int64_t c, int64_t d)
 	return l < r ? -1 : l > r;
 }
 
+/*
+ * An amount as the text says it: "340.43亿元"; an amount that is not zero
+ * but would print as 0.00 亿元 is said in 万元 ("8.00万元").
+ */
+static char *money(int64_t v, char buf[48])
+{
+	char n[32];
+
+	if (v && !tz_money_yi100(v))
+		snprintf(buf, 48, "%s万元", tz_money_fmt(v, n));
+	else
+		snprintf(buf, 48, "%s亿元", tz_money_fmt_yi(v, n));
+	return buf;
+}
+
 /* A group's completion rate as printed: "89.5". */
 static char *rate1(const struct tz_bulletin_group *g, char buf[32])
 {
@@ -62,7 +78,7 @@ static char *rate1(const struct tz_bulletin_group *g, char buf[32])
 static void city(struct text *t, const struct tz_bulletin *b)
 {
 	const struct tz_bulletin_group *c = tz_bulletin_totals(b);
-	char months[16], a[32], y[32], r[32], s[32], d[32];
+	char months[16], a[48], y[48], r[32], s[32], d[32];
 	int month = tz_bulletin_period(b).month;
 
 	say(t, "%s，全市%" PRId64 "个重点项目", tz_bulletin_months(b, months, sizeof(months)),
@@ -71,8 +87,8 @@ static void city(struct text *t, const struct tz_bulletin *b)
 		int64_t rate = tz_pct1(c->ytd, c->annual), sched = tz_pct1(month, 12);
 		int64_t diff = rate - sched;
 
-		say(t, "年度计划投资%s亿元，累计完成投资%s亿元，占年度计划的%s%%，",
-		    tz_money_fmt_yi(c->annual, a), tz_money_fmt_yi(c->ytd, y), tz_pct1_fmt(rate, r));
+		say(t, "年度计划投资%s，累计完成投资%s，占年度计划的%s%%，", money(c->annual, a),
+		    money(c->ytd, y), tz_pct1_fmt(rate, r));
 		tz_pct1_fmt(sched, s);
 		if (diff > 0)
 			say(t, "高于序时进度（%s%%）%s个百分点。", s, tz_pct1_fmt(diff, d));
@@ -81,11 +97,10 @@ static void city(struct text *t, const struct tz_bulletin *b)
 		else
 			say(t, "与序时进度（%s%%）持平。", s);
 		if (c->ytd_unplanned > 0)
-			say(t, "另有未安排年度计划的项目完成投资%s亿元，未计入投资完成率。",
-			    tz_money_fmt_yi(c->ytd_unplanned, y));
+			say(t, "另有未安排年度计划的项目完成投资%s，未计入投资完成率。",
+			    money(c->ytd_unplanned, y));
 	} else {
-		say(t, "均未安排年度计划投资，累计完成投资%s亿元。",
-		    tz_money_fmt_yi(c->ytd_unplanned, y));
+		say(t, "均未安排年度计划投资，累计完成投资%s。", money(c->ytd_unplanned, y));
 	}
 	say(t, "已开工项目%" PRId64 "个，开工率%s%%。", c->started,
 	    tz_pct1_fmt(tz_pct1(c->started, c->projects), r));
@@ -223,7 +238,8 @@ static void lagging_and_missing(struct text *t, const struct tz_bulletin *b)
 {
 	const struct tz_bulletin_group *c = tz_bulletin_totals(b), *most = NULL;
 	const struct tz_bulletin_lag *worst = tz_bulletin_lag_at(b, 0);
-	size_t n = tz_bulletin_lag_count(b);
+	const struct words *w = &by_words[tz_bulletin_by(b)];
+	size_t n = tz_bulletin_lag_count(b), tied = 0;
 	char r[32];
 
 	if (!n) {
@@ -243,11 +259,22 @@ static void lagging_and_missing(struct text *t, const struct tz_bulletin *b)
 	for (size_t i = 0; i < tz_bulletin_group_count(b); i++) {
 		const struct tz_bulletin_group *g = tz_bulletin_group_at(b, i);
 
-		if (g->not_reported && (!most || g->not_reported > most->not_reported))
+		if (!g->not_reported)
+			continue;
+		if (!most || g->not_reported > most->not_reported) {
 			most = g;
+			tied = 1;
+		} else if (g->not_reported == most->not_reported) {
+			tied++;
+		}
 	}
-	if (most && tz_bulletin_group_count(b) > 1)
-		say(t, "，其中%s最多（%" PRId64 "个）", most->key, most->not_reported);
+	if (most && tz_bulletin_group_count(b) > 1) {
+		if (tied == 1)
+			say(t, "，其中%s最多（%" PRId64 "个）", most->key, most->not_reported);
+		else
+			say(t, "，其中%s等%zu%s%s最多，各%" PRId64 "个", most->key, tied, w->mw,
+			    w->noun, most->not_reported);
+	}
 	say(t, "。");
 }
 

@@ -126,6 +126,22 @@ void tz_bulletin_table_columns(const struct tz_bulletin *b,
 	cols[2].header = tz_bulletin_by_label(tz_bulletin_by(b));
 }
 
+void tz_bulletin_columns_in_yi(struct tz_table_column cols[TZ_BULLETIN_NCOLS])
+{
+	for (size_t i = 0; i < TZ_BULLETIN_NCOLS; i++) {
+		if (cols[i].kind != TZ_CELL_MONEY)
+			continue;
+		cols[i].kind = TZ_CELL_YI;
+		cols[i].width = 12;
+		if (!strcmp(cols[i].header, "总投资(万元)"))
+			cols[i].header = "总投资(亿元)";
+		else if (!strcmp(cols[i].header, "年度计划投资(万元)"))
+			cols[i].header = "年度计划投资(亿元)";
+		else if (!strcmp(cols[i].header, "累计完成投资(万元)"))
+			cols[i].header = "累计完成投资(亿元)";
+	}
+}
+
 char *tz_bulletin_rank_change_text(const struct tz_bulletin_group *g, char buf[16])
 {
 	if (!g->has_rank_change)

@@ -21,7 +21,10 @@ enum tz_cell_kind {
 	TZ_CELL_MONEY,  /* value in 0.01 万元: "12345.67"; a number in XLSX */
 	TZ_CELL_INT,    /* value as an integer */
 	TZ_CELL_RATE,   /* value in 1/10000: "0.8757"; a percentage in XLSX */
+	TZ_CELL_YI,     /* value in 0.01 万元 shown in 亿元: "340.43" (tz_money_fmt_yi);
+			   in XLSX the number 340.43, rounded half up once */
 };
+#define TZ_CELL_KINDS 5
 
 struct tz_cell {
 	const char *text;  /* TZ_CELL_TEXT; NULL is "" */
@@ -89,6 +92,13 @@ void tz_bulletin_table_columns(const struct tz_bulletin *b,
 			       struct tz_table_column cols[TZ_BULLETIN_NCOLS]);
 void tz_bulletin_group_cells(const struct tz_bulletin *b, const struct tz_bulletin_group *g,
 			     struct tz_cell cells[TZ_BULLETIN_NCOLS], char change[16]);
+
+/*
+ * The same columns for a summary read in 亿元 (XLSX 通报 sheet, PDF): the
+ * money columns of `cols` (filled by tz_bulletin_table_columns) become
+ * TZ_CELL_YI with headers in 亿元; their cells stay as filled.
+ */
+void tz_bulletin_columns_in_yi(struct tz_table_column cols[TZ_BULLETIN_NCOLS]);
 
 /* "↑2", "↓1", "—" or "" (none): the rank change as people read it. */
 char *tz_bulletin_rank_change_text(const struct tz_bulletin_group *g, char buf[16]);

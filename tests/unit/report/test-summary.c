@@ -209,6 +209,26 @@ static void test_no_plan(void **state)
 	tz_bulletin_free(b);
 }
 
+/* Ranks moved, a group without a plan, an amount below 0.01 亿元 said in
+ * 万元, and two groups sharing the most missing reports. */
+static void test_moves(void **state)
+{
+	struct tz_bulletin *b = fix_moves();
+
+	(void)state;
+	expect_summary(b,
+		"1-11月，全市6个重点项目年度计划投资0.04亿元，累计完成投资0.03亿元，占年度计划的"
+		"67.1%，低于序时进度（91.7%）24.6个百分点。另有未安排年度计划的项目完成投资"
+		"8.00万元，未计入投资完成率。已开工项目4个，开工率66.7%。\n"
+		"分县（市）区看，2个县（市）区投资完成率高于全市平均水平，1个低于全市平均水平，"
+		"1个未安排年度计划投资，不参与排名；甲区以90.0%居首，乙区以44.4%居末。与上月相比，"
+		"1个县（市）区排名上升，2个排名下降。\n"
+		"全市落后序时进度10个百分点以上的进度滞后项目1个，其中M3完成年度计划的比例最低，"
+		"为0.0%。本期4个项目报送了调度数据，2个应报送的项目未报送，其中乙区等2个县（市）区"
+		"最多，各1个。");
+	tz_bulletin_free(b);
+}
+
 /* A lagging project without a name is named by its code; too small a
  * buffer fails with TZ_ETOOBIG. */
 static void test_edges(void **state)
@@ -241,6 +261,7 @@ int main(void)
 		cmocka_unit_test(test_difference_as_printed),
 		cmocka_unit_test(test_level),
 		cmocka_unit_test(test_no_plan),
+		cmocka_unit_test(test_moves),
 		cmocka_unit_test(test_edges),
 	};
 
