@@ -124,37 +124,19 @@ static const char page_css[] =
 /* ------------------------------------------------------------------ */
 /* Figures                                                             */
 
-/* "1234567.89" as "1,234,567.89". */
-static char *grouped(const char *s, char out[48])
-{
-	const char *dot = strchr(s, '.');
-	size_t i = 0, o = 0, digits;
-
-	if (*s == '-')
-		out[o++] = s[i++];
-	digits = (size_t)((dot ? dot : s + strlen(s)) - (s + i));
-	for (size_t k = 0; k < digits; k++) {
-		if (k && (digits - k) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = s[i++];
-	}
-	snprintf(out + o, 48 - o, "%s", s + i);
-	return out;
-}
-
 /* 0.01 万元 as "1,234,567.89" (万元) and as "123.46" (亿元). */
 static char *money_grouped(int64_t v, char out[48])
 {
 	char plain[TZ_MONEY_FMT_MAX];
 
-	return grouped(tz_money_fmt(v, plain), out);
+	return tz_digits_grouped(tz_money_fmt(v, plain), out);
 }
 
 static char *yi_grouped(int64_t v, char out[48])
 {
 	char plain[32];
 
-	return grouped(tz_money_fmt_yi(v, plain), out);
+	return tz_digits_grouped(tz_money_fmt_yi(v, plain), out);
 }
 
 /*

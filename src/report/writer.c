@@ -16,6 +16,7 @@ static const struct tz_bulletin_writer_type *const bulletin_writers[] = {
 	&tz_bulletin_csv,
 	&tz_bulletin_xlsx,
 	&tz_bulletin_html,
+	&tz_bulletin_pdf,
 };
 
 const struct tz_table_writer_type *tz_table_writer_find(const char *name)
@@ -74,6 +75,23 @@ char *tz_money_fmt_yi(int64_t v, char buf[32])
 
 	snprintf(buf, 32, "%s%" PRIu64 ".%02" PRIu64, y < 0 ? "-" : "", a / 100, a % 100);
 	return buf;
+}
+
+char *tz_digits_grouped(const char *s, char out[48])
+{
+	const char *dot = strchr(s, '.');
+	size_t i = 0, o = 0, digits;
+
+	if (*s == '-')
+		out[o++] = s[i++];
+	digits = (size_t)((dot ? dot : s + strlen(s)) - (s + i));
+	for (size_t k = 0; k < digits && o < 40; k++) {
+		if (k && (digits - k) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = s[i++];
+	}
+	snprintf(out + o, 48 - o, "%s", s + i);
+	return out;
 }
 
 int64_t tz_pct1(int64_t num, int64_t den)

@@ -66,6 +66,7 @@ extern const struct tz_bulletin_writer_type tz_bulletin_json;
 extern const struct tz_bulletin_writer_type tz_bulletin_csv;
 extern const struct tz_bulletin_writer_type tz_bulletin_xlsx;
 extern const struct tz_bulletin_writer_type tz_bulletin_html;
+extern const struct tz_bulletin_writer_type tz_bulletin_pdf;
 
 /* The writer called `name`, or NULL. */
 const struct tz_table_writer_type *tz_table_writer_find(const char *name);
@@ -120,6 +121,8 @@ char *tz_bulletin_months(const struct tz_bulletin *b, char *buf, size_t size);
  * when den <= 0. tz_pct1_fmt writes such a count as "89.5" (no "%").
  */
 int64_t tz_money_yi100(int64_t v);
+/* "1234567.89" with thousands separators: "1,234,567.89". Returns out. */
+char *tz_digits_grouped(const char *plain, char out[48]);
 char *tz_money_fmt_yi(int64_t v, char buf[32]);
 int64_t tz_pct1(int64_t num, int64_t den);
 char *tz_pct1_fmt(int64_t pct1, char buf[32]);
