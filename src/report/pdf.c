@@ -544,7 +544,7 @@ static void chart(struct pdf *d)
 	label(d, "序时进度", x0 + 190, d->y + 5, 80, PANGO_ALIGN_LEFT, 0);
 	d->y += 14;
 	if (shown < n) {
-		snprintf(text, sizeof(text), "图中列出排名前%zu的%s，共%zu个。", shown, by, n);
+		snprintf(text, sizeof(text), "图中列出排名前%zu的%s（共%zu）。", shown, by, n);
 		note(d, text);
 	}
 }
