@@ -109,8 +109,11 @@ static const char page_css[] =
 	".list td{display:flex;justify-content:space-between;gap:8px;min-width:0;padding:3px 0;"
 	"border-bottom:1px dashed #eceef1;text-align:right;white-space:normal;"
 	"overflow-wrap:anywhere}"
-	".list td::before{content:attr(data-label);color:#666;text-align:left;flex:none;"
-	"max-width:55%;font-weight:400}"
+	".list td::before{content:attr(data-label);color:#666;text-align:left;flex:0 1 auto;"
+	"min-width:4em;font-weight:400}"
+	/* Numbers stay whole; their labels wrap instead. */
+	".list td.num{white-space:nowrap;overflow-wrap:normal}"
+	".list td.num::before{white-space:normal}"
 	".list td.wide{grid-column:1/-1}"
 	".list td.head{order:-2;grid-column:1/-1;font-size:1.05rem;font-weight:700;"
 	"border-bottom:1px solid #e3e5e8;text-align:left}"

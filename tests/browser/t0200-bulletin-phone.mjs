@@ -55,9 +55,22 @@ function layout() {
     lagCards: report('table.lagging tbody tr'),
     missingCards: report('table.missing tbody tr'),
     summary: report('section.summary p'),
-    overflowing: [...document.querySelectorAll('body *')]
-      .filter((el) => shown(el) && el.getBoundingClientRect().right > vw + 0.5)
-      .slice(0, 5).map((el) => el.tagName + '.' + el.className + ' ' + el.textContent.slice(0, 30)),
+    // A card's cell: the label (td::before) on the left, the value on the
+    // right. A label that cannot wrap and is wider than the room left of
+    // the value runs into it.
+    overlapping: [...document.querySelectorAll('.list td')].filter((td) => {
+      const before = getComputedStyle(td, '::before');
+      if (!shown(td) || before.content === 'none' || !td.textContent.trim()) return false;
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.font = before.font;
+      const label = td.getAttribute('data-label');
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      const valueLeft = Math.min(...[...range.getClientRects()].map((r) => r.left));
+      const room = valueLeft - td.getBoundingClientRect().left - parseFloat(getComputedStyle(td).columnGap || 0);
+      const oneLine = /nowrap|pre/.test(before.whiteSpace);
+      return oneLine && ctx.measureText(label).width > room + 1;
+    }).slice(0, 3).map((td) => td.getAttribute('data-label') + ': ' + td.textContent),
   };
 }
 
@@ -86,6 +99,8 @@ try {
     await check('the lagging projects read as cards within the screen', all(m.lagCards));
     await check('the 未报送 projects read as cards within the screen', all(m.missingCards));
     await check('the opening paragraphs are shown', all(m.summary) && m.summary.length === 3);
+    await check(`no card's label runs into its value ${JSON.stringify(m.overlapping)}`,
+      m.overlapping.length === 0);
     const shot = join(artefacts, 't0200-bulletin-phone.png');
     // The top of the page (the whole of it at device scale 3 is too big).
     await page.screenshot({ path: shot, fullPage: true, clip: { x: 0, y: 0, width: 390, height: 2400 } });
