@@ -362,21 +362,6 @@ static int load_projects(struct sqlite_store *ss, struct sqlite_import *imp, str
 	return 0;
 }
 
-static int prepare_year_insert(struct sqlite_store *ss, struct sqlite_import *imp,
-			       struct tz_err *err)
-{
-	struct tz_buf sql = TZ_BUF_INIT;
-	int rc;
-
-	tz_buf_adds(&sql, "INSERT OR REPLACE INTO project_year VALUES(?1, ?2");
-	for (int i = 3; i <= 28; i++)
-		tz_buf_addf(&sql, ", ?%d", i);
-	tz_buf_adds(&sql, ")");
-	rc = tz_sqlite_prepare(ss, sql.buf, &imp->ins_year, err);
-	tz_buf_release(&sql);
-	return rc;
-}
-
 int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const char *source,
 			   struct tz_err *err)
 {
@@ -421,7 +406,7 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 	if (rc)
 		goto fail;
 	if (progress) {
-		if ((rc = load_projects(ss, imp, err)) || (rc = prepare_year_insert(ss, imp, err)))
+		if ((rc = load_projects(ss, imp, err)) || (rc = tz_sqlite_years_prepare(ss, &imp->ins_year, err)))
 			goto fail;
 		rc = batch_prepare(ss, &imp->rows, progress_head, progress_tail, 7, err);
 	} else {
@@ -505,34 +490,10 @@ int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 	return batch_end_row(ss, l, err);
 }
 
-struct year_writer {
-	struct sqlite_store *ss;
-	sqlite3_stmt *ins;
-	int64_t project;
-	struct tz_err *err;
-};
-
-static int write_year(void *ctx, const struct tz_running_year *ry)
-{
-	struct year_writer *w = ctx;
-
-	sqlite3_bind_int(w->ins, 1, ry->year);
-	sqlite3_bind_int64(w->ins, 2, w->project);
-	for (int m = 0; m < 12; m++) {
-		sqlite3_bind_int64(w->ins, 3 + m, ry->ytd[m]);
-		sqlite3_bind_int(w->ins, 15 + m, ry->status[m]);
-	}
-	sqlite3_bind_int(w->ins, 27, ry->reported);
-	sqlite3_bind_int(w->ins, 28, ry->problems);
-	return step(w->ss, w->ins, w->err);
-}
-
 static int write_years(struct sqlite_store *ss, int64_t project, const struct tz_report_years *y,
 		       struct tz_err *err)
 {
-	struct year_writer w = { ss, ss->imp->ins_year, project, err };
-
-	return tz_report_years_each(y, write_year, &w);
+	return tz_sqlite_years_write(ss, ss->imp->ins_year, project, y, err);
 }
 
 /*

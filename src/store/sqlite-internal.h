@@ -58,7 +58,18 @@ int tz_sqlite_bump_version(struct sqlite_store *ss, struct tz_err *err);
  * except `progress` when `with_progress` is 0 (the upgrade keeps it). */
 void tz_sqlite_schema_sql(struct tz_buf *sql, int with_progress);
 
-/* Recompute every project_year row from the progress table. */
+/*
+ * Running totals (sqlite.c), written from one place whatever changed the
+ * reports. _prepare makes the statement that _write uses (the caller
+ * finalizes it); _write stores a project's years as tz_report_years
+ * derives them; _recompute rereads one project's reports and rewrites
+ * all its years (a form save); _rebuild_years recomputes every row.
+ */
+int tz_sqlite_years_prepare(struct sqlite_store *ss, sqlite3_stmt **ins, struct tz_err *err);
+int tz_sqlite_years_write(struct sqlite_store *ss, sqlite3_stmt *ins, int64_t project,
+			  const struct tz_report_years *y, struct tz_err *err);
+int tz_sqlite_years_recompute(struct sqlite_store *ss, sqlite3_stmt *ins, int64_t project,
+			      struct tz_err *err);
 int tz_sqlite_rebuild_years(struct sqlite_store *ss, struct tz_err *err);
 
 /* Upgrade a schema-1 database (sqlite-upgrade.c); inside no transaction. */
