@@ -170,6 +170,20 @@ int tz_sqlite_period_governing(struct tz_store *s, int64_t node_id, struct tz_pe
 int tz_sqlite_period_current(struct tz_store *s, int64_t node_id, struct tz_dispatch *out,
 			     struct tz_err *err);
 int tz_sqlite_ontime(struct tz_store *s, struct tz_ontime *o, struct tz_err *err);
+
+/*
+ * Reports imported into a dispatched period arrive like saved ones
+ * (sqlite-report.c): _begin (inside the import's transaction) gives NULL
+ * when no period is dispatched, and then nothing is to be done; _row,
+ * for each accepted row before it is written, records its arrival and
+ * keeps a change in the history; _free before COMMIT or ROLLBACK.
+ */
+struct tz_sqlite_arrivals;
+int tz_sqlite_arrivals_begin(struct sqlite_store *ss, struct tz_sqlite_arrivals **out,
+			     struct tz_err *err);
+int tz_sqlite_arrivals_row(struct sqlite_store *ss, struct tz_sqlite_arrivals *a,
+			   int64_t project_id, const struct tz_progress *r, struct tz_err *err);
+void tz_sqlite_arrivals_free(struct tz_sqlite_arrivals *a);
 int tz_sqlite_report_save(struct tz_store *s, const struct tz_report_save *how,
 			  const struct tz_progress *reports, size_t n, size_t *failed,
 			  struct tz_report_save_stats *stats, struct tz_err *err);

@@ -10,8 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/hmap.h"
+#include "base/xalloc.h"
 #include "store/sqlite-internal.h"
 #include "base/banned.h"
 
@@ -87,6 +89,84 @@ static int same(const char *a, const char *b)
 	return !strcmp(a ? a : "", b ? b : "");
 }
 
+/* What keep_arrival found. */
+struct arrival {
+	int had_old;     /* the report existed */
+	int changed;     /* its values changed (or it is new) */
+	int had_filing;  /* its arrival was recorded before */
+};
+
+/*
+ * Record report r of project_id arriving at `at` from user_id as `as`:
+ * keep the change in the history (the old values read before anything is
+ * written) and the arrival in report_filing (the first one for good).
+ * The report itself is written by the caller, when a->changed. Shared by
+ * saves and by imports into dispatched periods.
+ */
+static int keep_arrival(struct sqlite_store *ss, sqlite3_stmt **q, int64_t project_id,
+			const struct tz_progress *r, int64_t at, int64_t user_id,
+			enum tz_saver as, struct arrival *a, struct tz_err *err)
+{
+	int period = tz_period_code(r->period), rc;
+
+	sqlite3_bind_int64(q[Q_OLD], 1, project_id);
+	sqlite3_bind_int(q[Q_OLD], 2, period);
+	rc = sqlite3_step(q[Q_OLD]);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sqlite3_reset(q[Q_OLD]);
+		return tz_sqlite_error(ss, err, "progress");
+	}
+	a->had_old = rc == SQLITE_ROW;
+	a->changed = !a->had_old || sqlite3_column_int64(q[Q_OLD], 0) != r->completed ||
+		     sqlite3_column_int(q[Q_OLD], 1) != (int)r->status ||
+		     !same(tz_sqlite_text(q[Q_OLD], 2), r->progress_text) ||
+		     !same(tz_sqlite_text(q[Q_OLD], 3), r->problem);
+	rc = 0;
+	if (a->changed) {
+		sqlite3_stmt *h = q[Q_HISTORY];
+
+		sqlite3_bind_int64(h, 1, project_id);
+		sqlite3_bind_int(h, 2, period);
+		sqlite3_bind_int64(h, 3, at);
+		sqlite3_bind_int64(h, 4, user_id);
+		sqlite3_bind_int(h, 5, (int)as);
+		for (int c = 0; c < 4; c++) {
+			if (a->had_old)
+				sqlite3_bind_value(h, 6 + c, sqlite3_column_value(q[Q_OLD], c));
+			else
+				sqlite3_bind_null(h, 6 + c);
+		}
+		sqlite3_bind_int64(h, 10, r->completed);
+		sqlite3_bind_int(h, 11, (int)r->status);
+		bind_text(h, 12, r->progress_text);
+		bind_text(h, 13, r->problem);
+		rc = tz_sqlite_step(ss, h, err);
+		sqlite3_clear_bindings(h);
+	}
+	sqlite3_reset(q[Q_OLD]);
+	if (rc)
+		return rc;
+
+	sqlite3_bind_int(q[Q_FILING], 1, period);
+	sqlite3_bind_int64(q[Q_FILING], 2, project_id);
+	rc = sqlite3_step(q[Q_FILING]);
+	sqlite3_reset(q[Q_FILING]);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return tz_sqlite_error(ss, err, "report_filing");
+	a->had_filing = rc == SQLITE_ROW;
+	{
+		sqlite3_stmt *f = q[a->had_filing ? Q_AGAIN : Q_ARRIVED];
+
+		sqlite3_bind_int(f, 1, period);
+		sqlite3_bind_int64(f, 2, project_id);
+		sqlite3_bind_int64(f, 3, at);
+		sqlite3_bind_int64(f, 4, user_id);
+		if (!a->had_filing)
+			sqlite3_bind_int(f, 5, (int)as);
+		return tz_sqlite_step(ss, f, err);
+	}
+}
+
 /* Save one report; stats are counted in *stats. */
 static int save_one(struct save *sv, const struct tz_progress *r,
 		    struct tz_report_save_stats *stats, struct tz_err *err)
@@ -94,8 +174,9 @@ static int save_one(struct save *sv, const struct tz_progress *r,
 	struct sqlite_store *ss = sv->ss;
 	sqlite3_stmt **q = sv->q;
 	const struct tz_dispatch *d;
+	struct arrival arr;
 	int64_t id, region;
-	int rc, had_old, had_filing, changed;
+	int rc;
 
 	if ((rc = tz_sqlite_project_find(ss, r->code, &id, &region, NULL, NULL, err)))
 		return rc;
@@ -115,45 +196,10 @@ static int save_one(struct save *sv, const struct tz_progress *r,
 	if ((rc = tz_dispatch_may_save(d, r->period, sv->how->as, err)))
 		return rc;
 
-	/* The report as it stands, to keep in the history. */
-	sqlite3_bind_int64(q[Q_OLD], 1, id);
-	sqlite3_bind_int(q[Q_OLD], 2, sv->period);
-	rc = sqlite3_step(q[Q_OLD]);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		sqlite3_reset(q[Q_OLD]);
-		return tz_sqlite_error(ss, err, "progress");
-	}
-	had_old = rc == SQLITE_ROW;
-	changed = !had_old || sqlite3_column_int64(q[Q_OLD], 0) != r->completed ||
-		  sqlite3_column_int(q[Q_OLD], 1) != (int)r->status ||
-		  !same(tz_sqlite_text(q[Q_OLD], 2), r->progress_text) ||
-		  !same(tz_sqlite_text(q[Q_OLD], 3), r->problem);
-	rc = 0;
-	if (changed) {
-		sqlite3_stmt *h = q[Q_HISTORY];
-
-		sqlite3_bind_int64(h, 1, id);
-		sqlite3_bind_int(h, 2, sv->period);
-		sqlite3_bind_int64(h, 3, sv->how->at);
-		sqlite3_bind_int64(h, 4, sv->how->user_id);
-		sqlite3_bind_int(h, 5, (int)sv->how->as);
-		for (int c = 0; c < 4; c++) {
-			if (had_old)
-				sqlite3_bind_value(h, 6 + c, sqlite3_column_value(q[Q_OLD], c));
-			else
-				sqlite3_bind_null(h, 6 + c);
-		}
-		sqlite3_bind_int64(h, 10, r->completed);
-		sqlite3_bind_int(h, 11, (int)r->status);
-		bind_text(h, 12, r->progress_text);
-		bind_text(h, 13, r->problem);
-		rc = tz_sqlite_step(ss, h, err);
-		sqlite3_clear_bindings(h);
-	}
-	sqlite3_reset(q[Q_OLD]);
-	if (rc)
+	if ((rc = keep_arrival(ss, q, id, r, sv->how->at, sv->how->user_id, sv->how->as, &arr,
+			       err)))
 		return rc;
-	if (changed) {
+	if (arr.changed) {
 		sqlite3_stmt *u = q[Q_UPSERT];
 
 		sqlite3_bind_int64(u, 1, id);
@@ -167,32 +213,11 @@ static int save_one(struct save *sv, const struct tz_progress *r,
 		    (rc = tz_sqlite_years_recompute(ss, sv->years, id, err)))
 			return rc;
 	}
-
-	/* Its arrival: the first save is kept for good. */
-	sqlite3_bind_int(q[Q_FILING], 1, sv->period);
-	sqlite3_bind_int64(q[Q_FILING], 2, id);
-	rc = sqlite3_step(q[Q_FILING]);
-	sqlite3_reset(q[Q_FILING]);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return tz_sqlite_error(ss, err, "report_filing");
-	had_filing = rc == SQLITE_ROW;
-	{
-		sqlite3_stmt *f = q[had_filing ? Q_AGAIN : Q_ARRIVED];
-
-		sqlite3_bind_int(f, 1, sv->period);
-		sqlite3_bind_int64(f, 2, id);
-		sqlite3_bind_int64(f, 3, sv->how->at);
-		sqlite3_bind_int64(f, 4, sv->how->user_id);
-		if (!had_filing)
-			sqlite3_bind_int(f, 5, (int)sv->how->as);
-		if ((rc = tz_sqlite_step(ss, f, err)))
-			return rc;
-	}
-	if (!had_filing && tz_report_late(d ? d->deadline : 0, sv->how->at))
+	if (!arr.had_filing && tz_report_late(d ? d->deadline : 0, sv->how->at))
 		stats->late++;
-	if (!had_old)
+	if (!arr.had_old)
 		stats->added++;
-	else if (changed)
+	else if (arr.changed)
 		stats->changed++;
 	else
 		stats->unchanged++;
@@ -263,6 +288,84 @@ out:
 	tz_sqlite_dispatches_release(&sv.ds);
 	tz_hmap_free(sv.seen);
 	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Imports into dispatched periods                                     */
+
+/*
+ * A report imported for a period somebody dispatched arrives like a
+ * saved one: its arrival is recorded (by user 0, as an import, at the
+ * time of the import) and a change is kept in the history, so an import
+ * can neither hide a late report nor erase a correction's trace. Reports
+ * of periods nobody dispatched (the past, bulk loads) cost nothing here.
+ */
+struct tz_sqlite_arrivals {
+	int *periods;  /* dispatched periods, YYYYMM */
+	int n;
+	int64_t now;
+	sqlite3_stmt *q[Q_COUNT];
+};
+
+int tz_sqlite_arrivals_begin(struct sqlite_store *ss, struct tz_sqlite_arrivals **out,
+			     struct tz_err *err)
+{
+	struct tz_sqlite_arrivals *a;
+	sqlite3_stmt *st;
+	int rc, alloc = 0;
+
+	*out = NULL;
+	rc = tz_sqlite_prepare(ss, "SELECT DISTINCT period FROM dispatch_period", &st, err);
+	if (rc)
+		return rc;
+	a = tz_xcalloc(1, sizeof(*a));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		TZ_ALLOC_GROW(a->periods, a->n + 1, alloc);
+		a->periods[a->n++] = sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		tz_sqlite_arrivals_free(a);
+		return tz_sqlite_error(ss, err, "dispatch_period");
+	}
+	if (!a->n) {
+		tz_sqlite_arrivals_free(a);
+		return 0;
+	}
+	a->now = (int64_t)time(NULL);
+	for (int k = 0; k < Q_COUNT; k++) {
+		if (k == Q_LEDGER || k == Q_UPSERT)
+			continue;
+		if ((rc = tz_sqlite_prepare(ss, save_sql[k], &a->q[k], err))) {
+			tz_sqlite_arrivals_free(a);
+			return rc;
+		}
+	}
+	*out = a;
+	return 0;
+}
+
+void tz_sqlite_arrivals_free(struct tz_sqlite_arrivals *a)
+{
+	if (!a)
+		return;
+	for (int k = 0; k < Q_COUNT; k++)
+		sqlite3_finalize(a->q[k]);
+	free(a->periods);
+	free(a);
+}
+
+int tz_sqlite_arrivals_row(struct sqlite_store *ss, struct tz_sqlite_arrivals *a,
+			   int64_t project_id, const struct tz_progress *r, struct tz_err *err)
+{
+	int period = tz_period_code(r->period), i;
+	struct arrival arr;
+
+	for (i = 0; i < a->n && a->periods[i] != period; i++)
+		;
+	if (i == a->n)
+		return 0;
+	return keep_arrival(ss, a->q, project_id, r, a->now, 0, TZ_SAVER_IMPORT, &arr, err);
 }
 
 /* ------------------------------------------------------------------ */

@@ -190,7 +190,9 @@ int tz_store_summary(struct tz_store *s, struct tz_store_summary *out, struct tz
 /* open on the same store. Writes take the acting user's id (the web   */
 /* application's users, stored as a plain integer; 0: the system) and  */
 /* the time of the act, `at`, in UTC seconds (core/deadline.h): the    */
-/* store never reads a clock of its own for what it records.           */
+/* store reads no clock for what it records, except that a report      */
+/* imported into a dispatched period arrives at the time of the import */
+/* (by user 0, as TZ_SAVER_IMPORT, with its change in the history).    */
 /* ================================================================== */
 
 #include "core/dispatch.h"

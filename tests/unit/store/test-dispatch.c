@@ -8,6 +8,8 @@
  */
 #include "tz-test.h"
 
+#include <time.h>
+
 #include "base/buf.h"
 #include "core/bulletin.h"
 #include "core/deadline.h"
@@ -470,6 +472,69 @@ static void test_closed_period(void **state)
 	/* Only reporters and coordinators save. */
 	how.as = TZ_SAVER_IMPORT;
 	assert_int_equal(tz_store_report_save(c.s, &how, r, 1, NULL, NULL, NULL), TZ_EINTERNAL);
+	city_close(&c);
+}
+
+/*
+ * A report imported into a dispatched period arrives like a saved one:
+ * stamped with the import's time, as an import, and a correction by
+ * import is kept in the history with the old value.
+ */
+static void test_import_into_dispatched_period(void **state)
+{
+	struct tz_period jun = { 2025, 6 }, may = { 2025, 5 };
+	struct tz_cst_time far = { 2099, 1, 1, 0, 0, 0 };
+	struct tz_report_save how = { jun, TZ_SAVER_REPORTER, 11, 0 };
+	struct tz_progress r;
+	struct history h;
+	struct view w;
+	struct city c;
+	int64_t before, after;
+
+	(void)state;
+	city_open(&c);
+	three_projects(&c);
+	assert_int_equal(tz_store_period_open(c.s, 0, jun, tz_cst_to_utc(&far), 1, 1, NULL), 0);
+	r = report("A", jun, 1000, TZ_STATUS_STARTED, "");
+	how.at = 1000;
+	assert_int_equal(tz_store_report_save(c.s, &how, &r, 1, NULL, NULL, NULL), 0);
+	before = (int64_t)time(NULL);
+	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROGRESS, "t", NULL), 0);
+	r = report("A", jun, 1200, TZ_STATUS_STARTED, "");
+	assert_int_equal(tz_store_import_progress(c.s, &r, NULL), 0);
+	r = report("B", jun, 50, TZ_STATUS_STARTED, "");
+	assert_int_equal(tz_store_import_progress(c.s, &r, NULL), 0);
+	/* May was never dispatched: nothing recorded. */
+	r = report("C", may, 50, TZ_STATUS_STARTED, "");
+	assert_int_equal(tz_store_import_progress(c.s, &r, NULL), 0);
+	assert_int_equal(tz_store_import_commit(c.s, NULL, NULL), 0);
+	after = (int64_t)time(NULL);
+	/* A keeps its first arrival, by the form; B arrived by the import. */
+	w = view_of(c.s, "A", jun);
+	assert_int_equal(w.first_at, 1000);
+	assert_int_equal(w.saves, 2);
+	assert_true(w.last_at >= before && w.last_at <= after);
+	assert_int_equal(w.last_by, 0);
+	w = view_of(c.s, "B", jun);
+	assert_true(w.has_filing);
+	assert_true(w.first_at >= before && w.first_at <= after);
+	assert_false(w.late);
+	assert_false(view_of(c.s, "C", may).has_filing);
+	memset(&h, 0, sizeof(h));
+	assert_int_equal(tz_store_report_history(c.s, "A", jun, take_change, &h, NULL), 0);
+	assert_int_equal(h.n, 2);
+	assert_int_equal(h.c[1].saver, TZ_SAVER_IMPORT);
+	assert_int_equal(h.c[1].old.completed, 1000);
+	assert_int_equal(h.c[1].now.completed, 1200);
+	/* An aborted import leaves no trace. */
+	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROGRESS, "t", NULL), 0);
+	r = report("C", jun, 50, TZ_STATUS_STARTED, "");
+	assert_int_equal(tz_store_import_progress(c.s, &r, NULL), 0);
+	tz_store_import_abort(c.s);
+	assert_false(view_of(c.s, "C", jun).has_filing);
+	memset(&h, 0, sizeof(h));
+	assert_int_equal(tz_store_report_history(c.s, "C", jun, take_change, &h, NULL), 0);
+	assert_int_equal(h.n, 0);
 	city_close(&c);
 }
 
@@ -1280,6 +1345,7 @@ int main(void)
 		cmocka_unit_test(test_save_all_or_nothing),
 		cmocka_unit_test(test_lateness_and_history),
 		cmocka_unit_test(test_closed_period),
+		cmocka_unit_test(test_import_into_dispatched_period),
 		cmocka_unit_test(test_ontime_against_model),
 		cmocka_unit_test(test_lights_against_model),
 		cmocka_unit_test(test_saves_feed_the_bulletin),
