@@ -82,6 +82,7 @@ TZ_CLI_COMMAND(missing);
 TZ_CLI_COMMAND(org);
 TZ_CLI_COMMAND(demo);
 TZ_CLI_COMMAND(doc);
+TZ_CLI_COMMAND(period);
 
 #include <stdint.h>
 
