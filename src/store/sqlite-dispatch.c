@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/log.h"
 #include "base/xalloc.h"
 #include "core/deadline.h"
 #include "store/sqlite-internal.h"
@@ -463,18 +464,36 @@ static int cursor_seek(struct cursor *c, int64_t id)
 
 enum { S_LEDGER, S_PROJECT, S_TOTALS, S_PREV, S_FILING, S_OLDER, S_COUNT };
 
+/* S_TOTALS is built per month: only ytd1..ytdM, st(M-1), stM and rep are
+ * read, since SQLite decodes a row's columns as they are asked for. */
 static const char *const scan_sql[S_COUNT] = {
 	"SELECT project_id, annual FROM ledger WHERE year = ?1 ORDER BY project_id",
-	"SELECT id, code, name, leader, region_id, coalesce(unit_id, 0), planned_start"
+	"SELECT id, region_id, coalesce(unit_id, 0), planned_start, code, name, leader"
 	" FROM project ORDER BY id",
-	"SELECT project_id, ytd1, ytd2, ytd3, ytd4, ytd5, ytd6, ytd7, ytd8, ytd9, ytd10, ytd11,"
-	" ytd12, st1, st2, st3, st4, st5, st6, st7, st8, st9, st10, st11, st12, rep"
-	" FROM project_year WHERE year = ?1 ORDER BY project_id",
+	NULL,
 	"SELECT project_id, st12 FROM project_year WHERE year = ?1 - 1 ORDER BY project_id",
 	"SELECT project_id, first_at FROM report_filing WHERE period = ?2 ORDER BY project_id",
 	"SELECT st12 FROM project_year WHERE project_id = ?1 AND year < ?2"
 	" ORDER BY year DESC LIMIT 1",
 };
+
+/* SELECT project_id, rep, st(M-1), stM, ytd1 .. ytdM (st(M-1) is st1 in January). */
+static void totals_sql(struct tz_buf *sql, int m)
+{
+	tz_buf_addf(sql, "SELECT project_id, rep, st%d, st%d", m > 1 ? m - 1 : 1, m);
+	for (int k = 1; k <= m; k++)
+		tz_buf_addf(sql, ", ytd%d", k);
+	tz_buf_adds(sql, " FROM project_year WHERE year = ?1 ORDER BY project_id");
+}
+
+void tz_sqlite_year_row_names(struct tz_sqlite_year_row *r)
+{
+	if (r->code)
+		return;
+	r->code = tz_sqlite_text(r->names, 4);
+	r->name = tz_sqlite_text(r->names, 5);
+	r->leader = tz_sqlite_text(r->names, 6);
+}
 
 /* Status in force before the year when neither this year's nor last
  * year's totals say: the latest earlier year's December. */
@@ -491,20 +510,34 @@ static enum tz_status older_status(sqlite3_stmt *older, int64_t id, int year)
 }
 
 int tz_sqlite_scan_year(struct sqlite_store *ss, struct tz_period p,
-			int (*fn)(void *ctx, const struct tz_sqlite_year_row *r), void *ctx,
+			int (*fn)(void *ctx, struct tz_sqlite_year_row *r), void *ctx,
 			struct tz_err *err)
 {
 	sqlite3_stmt *st[S_COUNT] = { NULL };
 	struct cursor proj, tot, prev, fil;
+	struct tz_buf sql = TZ_BUF_INIT;
 	int m = p.month, rc = 0, x, began = sqlite3_get_autocommit(ss->db);
+	int64_t older = 0;
 
+	totals_sql(&sql, m);
 	for (int i = 0; i < S_COUNT && !rc; i++)
-		rc = tz_sqlite_prepare(ss, scan_sql[i], &st[i], err);
+		rc = tz_sqlite_prepare(ss, scan_sql[i] ? scan_sql[i] : sql.buf, &st[i], err);
+	tz_buf_release(&sql);
 	if (rc)
 		goto out;
 	/* One read transaction: every statement sees the same data. */
 	if (began && (rc = tz_sqlite_exec(ss, "BEGIN", err)))
 		goto out;
+	/* Projects silent since before last year need a query each; when no
+	 * running totals are that old (one B-tree descent), none is needed. */
+	{
+		char q[160];
+
+		snprintf(q, sizeof(q), "SELECT count(*) FROM (SELECT 1 FROM project_year"
+			 " WHERE year < %d LIMIT 1)", p.year - 1);
+		if ((rc = tz_sqlite_query_int(ss, q, &older, err)))
+			goto end;
+	}
 	sqlite3_bind_int(st[S_LEDGER], 1, p.year);
 	sqlite3_bind_int(st[S_TOTALS], 1, p.year);
 	sqlite3_bind_int(st[S_PREV], 1, p.year);
@@ -531,13 +564,11 @@ int tz_sqlite_scan_year(struct sqlite_store *ss, struct tz_period p,
 			goto sqlerr;
 		r.has_plan = sqlite3_column_type(st[S_LEDGER], 1) != SQLITE_NULL;
 		r.annual = sqlite3_column_int64(st[S_LEDGER], 1);
-		r.code = tz_sqlite_text(pr, 1);
-		r.name = tz_sqlite_text(pr, 2);
-		r.leader = tz_sqlite_text(pr, 3);
-		r.region_id = sqlite3_column_int64(pr, 4);
-		r.unit_id = sqlite3_column_int64(pr, 5);
-		if (sqlite3_column_type(pr, 6) != SQLITE_NULL)
-			tz_period_from_code(sqlite3_column_int(pr, 6), &r.planned_start);
+		r.names = pr;
+		r.region_id = sqlite3_column_int64(pr, 1);
+		r.unit_id = sqlite3_column_int64(pr, 2);
+		if (sqlite3_column_type(pr, 3) != SQLITE_NULL)
+			tz_period_from_code(sqlite3_column_int(pr, 3), &r.planned_start);
 		/* project_year rows run without gaps from a project's first
 		 * report to its last: with this year's row and none for last
 		 * year, nothing was reported before this year. */
@@ -545,14 +576,16 @@ int tz_sqlite_scan_year(struct sqlite_store *ss, struct tz_period p,
 			before_year = (enum tz_status)sqlite3_column_int(st[S_PREV], 1);
 		else if (r.has_totals)
 			before_year = TZ_STATUS_NONE;
-		else
+		else if (older)
 			before_year = older_status(st[S_OLDER], r.id, p.year);
+		else
+			before_year = TZ_STATUS_NONE;
 		if (r.has_totals) {
-			for (int k = 0; k < 12; k++)
-				r.ytd[k] = sqlite3_column_int64(t, 1 + k);
-			r.rep = (unsigned)sqlite3_column_int(t, 25);
-			r.at_p = (enum tz_status)sqlite3_column_int(t, 12 + m);
-			r.before = m > 1 ? (enum tz_status)sqlite3_column_int(t, 11 + m) : before_year;
+			r.rep = (unsigned)sqlite3_column_int(t, 1);
+			r.before = m > 1 ? (enum tz_status)sqlite3_column_int(t, 2) : before_year;
+			r.at_p = (enum tz_status)sqlite3_column_int(t, 3);
+			for (int k = 0; k < m; k++)
+				r.ytd[k] = sqlite3_column_int64(t, 4 + k);
 			r.reported = (r.rep >> (m - 1)) & 1;
 		} else {
 			r.at_p = r.before = before_year;
@@ -591,7 +624,7 @@ struct ontime_scan {
 	int64_t deadline;
 };
 
-static int ontime_row(void *ctx, const struct tz_sqlite_year_row *r)
+static int ontime_row(void *ctx, struct tz_sqlite_year_row *r)
 {
 	struct ontime_scan *sc = ctx;
 	struct tz_period p = tz_ontime_period(sc->o);
@@ -611,6 +644,8 @@ static int ontime_row(void *ctx, const struct tz_sqlite_year_row *r)
 	row.expected = tz_report_expected(p, r->planned_start, r->before);
 	row.reported = r->reported;
 	row.late = r->reported && r->has_filing && tz_report_late(sc->deadline, r->first_at);
+	if (row.expected && !row.reported)
+		tz_sqlite_year_row_names(r); /* for the 未报送 list only */
 	row.code = r->code;
 	row.name = r->name;
 	row.leader = r->leader;
@@ -622,6 +657,7 @@ int tz_sqlite_ontime(struct tz_store *s, struct tz_ontime *o, struct tz_err *err
 {
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	struct ontime_scan sc;
+	double t0 = tz_clock_ms();
 	int rc;
 
 	memset(&sc, 0, sizeof(sc));
@@ -631,5 +667,6 @@ int tz_sqlite_ontime(struct tz_store *s, struct tz_ontime *o, struct tz_err *err
 	if (!rc)
 		rc = tz_sqlite_scan_year(ss, tz_ontime_period(o), ontime_row, &sc, err);
 	tz_sqlite_dispatches_release(&sc.ds);
+	tz_log(TZ_LOG_INFO, "store=sqlite event=ontime ms=%.1f", tz_clock_ms() - t0);
 	return rc;
 }

@@ -131,20 +131,23 @@ void tz_sqlite_dispatches_release(struct tz_sqlite_dispatches *ds);
  * One project of the ledger of P's year, as the on-time and light scans
  * read it: a merge join, in project id order, of the year's ledger, the
  * projects, the year's and the previous year's running totals, and the
- * arrivals of P's reports. Strings valid during the callback.
+ * arrivals of P's reports. code, name and leader are NULL until
+ * tz_sqlite_year_row_names() reads them (most rows need no text).
+ * Valid during the callback only.
  */
 struct tz_sqlite_year_row {
 	int64_t id;
 	const char *code;
 	const char *name;
 	const char *leader;
+	sqlite3_stmt *names;             /* where the names are read from */
 	int64_t region_id;
 	int64_t unit_id;
 	struct tz_period planned_start;  /* year 0: none */
 	int has_plan;
 	int64_t annual;
 	int has_totals;                  /* a project_year row for P's year */
-	int64_t ytd[12];
+	int64_t ytd[12];                 /* months 1..M of P's year; 0 after M */
 	unsigned rep;                    /* months with a report (bit m-1) */
 	enum tz_status at_p;             /* status in force at P */
 	enum tz_status before;           /* status in force at P-1, across years */
@@ -152,8 +155,9 @@ struct tz_sqlite_year_row {
 	int has_filing;
 	int64_t first_at;                /* the report of P's first arrival */
 };
+void tz_sqlite_year_row_names(struct tz_sqlite_year_row *r);
 int tz_sqlite_scan_year(struct sqlite_store *ss, struct tz_period p,
-			int (*fn)(void *ctx, const struct tz_sqlite_year_row *r), void *ctx,
+			int (*fn)(void *ctx, struct tz_sqlite_year_row *r), void *ctx,
 			struct tz_err *err);
 
 int tz_sqlite_period_open(struct tz_store *s, int64_t node_id, struct tz_period p,

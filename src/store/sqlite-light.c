@@ -20,7 +20,7 @@ struct light_scan {
 	long projects;
 };
 
-static int light_row(void *ctx, const struct tz_sqlite_year_row *r)
+static int light_row(void *ctx, struct tz_sqlite_year_row *r)
 {
 	struct light_scan *sc = ctx;
 	struct tz_light_row row;
@@ -38,6 +38,7 @@ static int light_row(void *ctx, const struct tz_sqlite_year_row *r)
 	sc->projects++;
 	if (!sc->fn)
 		return 0;
+	tz_sqlite_year_row_names(r);
 	row.project_id = r->id;
 	row.code = r->code;
 	row.name = r->name;

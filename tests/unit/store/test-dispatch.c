@@ -538,6 +538,53 @@ static void test_import_into_dispatched_period(void **state)
 	city_close(&c);
 }
 
+/*
+ * A status reported two years before P and never since still counts: a
+ * project started in 2023 and silent through 2024 is expected in 2025
+ * even though it is planned to start later, and its start light is green.
+ */
+static void test_status_from_years_before(void **state)
+{
+	struct tz_period mar = { 2025, 3 }, start = { 2025, 9 };
+	struct tz_progress r = report("S", (struct tz_period){ 2023, 6 }, 10, TZ_STATUS_STARTED, "");
+	struct tz_tally *t;
+	struct tz_ontime *o;
+	struct city c;
+
+	(void)state;
+	city_open(&c);
+	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROJECTS, "t", NULL), 0);
+	ledger_row(c.s, "S", 2023, N_R0, -1, 100, start);
+	ledger_row(c.s, "S", 2025, N_R0, -1, 100, start);
+	ledger_row(c.s, "Q", 2025, N_R0, -1, 100, start);
+	assert_int_equal(tz_store_import_commit(c.s, NULL, NULL), 0);
+	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROGRESS, "t", NULL), 0);
+	assert_int_equal(tz_store_import_progress(c.s, &r, NULL), 0);
+	assert_int_equal(tz_store_import_commit(c.s, NULL, NULL), 0);
+	o = tz_ontime_new(c.x, 0, mar);
+	assert_int_equal(tz_store_ontime(c.s, o, NULL), 0);
+	tz_ontime_finish(o);
+	/* S expected (started), Q not (planned for September). */
+	assert_int_equal(tz_ontime_node_of(o, node_id[N_C])->expected, 1);
+	assert_int_equal(tz_ontime_missing_count(o), 1);
+	assert_string_equal(tz_ontime_missing_at(o, 0)->code, "S");
+	assert_true(view_of(c.s, "S", mar).expected);
+	assert_false(view_of(c.s, "Q", mar).expected);
+	tz_ontime_free(o);
+	t = tz_tally_new(c.x, 0, TZ_LIGHT_COUNT);
+	assert_int_equal(tz_store_lights(c.s, mar, t, NULL, NULL, NULL), 0);
+	/* S: plan of 100, nothing done by March (25 behind): yellow; Q: not
+	 * yet due to start, but on plan the same way: yellow too. */
+	assert_int_equal(tz_tally_counters_of(t, node_id[N_C])[TZ_LIGHT_YELLOW], 2);
+	tz_tally_free(t);
+	t = tz_tally_new(c.x, 0, TZ_LIGHT_COUNT);
+	/* In October Q is a month past its planned start and not started. */
+	assert_int_equal(tz_store_lights(c.s, (struct tz_period){ 2025, 10 }, t, NULL, NULL, NULL), 0);
+	assert_int_equal(tz_tally_counters_of(t, node_id[N_C])[TZ_LIGHT_RED], 2);
+	tz_tally_free(t);
+	city_close(&c);
+}
+
 /* ------------------------------------------------------------------ */
 /* Random cities against models                                        */
 
@@ -1346,6 +1393,7 @@ int main(void)
 		cmocka_unit_test(test_lateness_and_history),
 		cmocka_unit_test(test_closed_period),
 		cmocka_unit_test(test_import_into_dispatched_period),
+		cmocka_unit_test(test_status_from_years_before),
 		cmocka_unit_test(test_ontime_against_model),
 		cmocka_unit_test(test_lights_against_model),
 		cmocka_unit_test(test_saves_feed_the_bulletin),
