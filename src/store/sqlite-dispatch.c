@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/log.h"
 #include "base/xalloc.h"
@@ -36,6 +37,15 @@ int tz_sqlite_write_commit(struct sqlite_store *ss, struct tz_err *err)
 	if (rc)
 		tz_sqlite_write_abort(ss);
 	return rc;
+}
+
+double tz_sqlite_cpu_ms(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts))
+		return 0;
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
 void tz_sqlite_write_abort(struct sqlite_store *ss)
@@ -657,7 +667,7 @@ int tz_sqlite_ontime(struct tz_store *s, struct tz_ontime *o, struct tz_err *err
 {
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	struct ontime_scan sc;
-	double t0 = tz_clock_ms();
+	double t0 = tz_clock_ms(), c0 = tz_sqlite_cpu_ms();
 	int rc;
 
 	memset(&sc, 0, sizeof(sc));
@@ -667,6 +677,7 @@ int tz_sqlite_ontime(struct tz_store *s, struct tz_ontime *o, struct tz_err *err
 	if (!rc)
 		rc = tz_sqlite_scan_year(ss, tz_ontime_period(o), ontime_row, &sc, err);
 	tz_sqlite_dispatches_release(&sc.ds);
-	tz_log(TZ_LOG_INFO, "store=sqlite event=ontime ms=%.1f", tz_clock_ms() - t0);
+	tz_log(TZ_LOG_INFO, "store=sqlite event=ontime ms=%.1f cpu_ms=%.1f", tz_clock_ms() - t0,
+	       tz_sqlite_cpu_ms() - c0);
 	return rc;
 }

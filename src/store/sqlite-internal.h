@@ -108,6 +108,10 @@ int tz_sqlite_write_begin(struct sqlite_store *ss, struct tz_err *err);
 int tz_sqlite_write_commit(struct sqlite_store *ss, struct tz_err *err);
 void tz_sqlite_write_abort(struct sqlite_store *ss);
 
+/* CPU time of the calling thread in ms, for log lines (the machine may be
+ * shared: wall time alone says little). */
+double tz_sqlite_cpu_ms(void);
+
 /* A project's id, region, unit and planned start by code. 0 or
  * TZ_ENOTFOUND ("项目编号“X”不存在", field 项目编号). Any pointer may be NULL. */
 int tz_sqlite_project_find(struct sqlite_store *ss, const char *code, int64_t *id,

@@ -57,11 +57,11 @@ int tz_sqlite_lights(struct tz_store *s, struct tz_period p, struct tz_tally *co
 		     int (*fn)(void *, const struct tz_light_row *), void *ctx, struct tz_err *err)
 {
 	struct light_scan sc = { p, counts, fn, ctx, 0 };
-	double t0 = tz_clock_ms();
+	double t0 = tz_clock_ms(), c0 = tz_sqlite_cpu_ms();
 	int rc;
 
 	rc = tz_sqlite_scan_year(tz_sqlite_from(s), p, light_row, &sc, err);
-	tz_log(TZ_LOG_INFO, "store=sqlite event=lights projects=%ld ms=%.1f", sc.projects,
-	       tz_clock_ms() - t0);
+	tz_log(TZ_LOG_INFO, "store=sqlite event=lights projects=%ld ms=%.1f cpu_ms=%.1f",
+	       sc.projects, tz_clock_ms() - t0, tz_sqlite_cpu_ms() - c0);
 	return rc;
 }
