@@ -126,7 +126,8 @@ static int cmp_rank(const void *pa, const void *pb)
 /* Sort `list` by rate and give ranks; ties share the better rank. */
 static void rank(struct tz_ontime_node **list, size_t n)
 {
-	qsort(list, n, sizeof(*list), cmp_rank);
+	if (n)
+		qsort(list, n, sizeof(*list), cmp_rank);
 	for (size_t i = 0; i < n; i++) {
 		struct tz_ontime_node *nd = list[i];
 
@@ -178,7 +179,8 @@ void tz_ontime_finish(struct tz_ontime *o)
 	}
 	rank(o->regions, o->nregions);
 	rank(o->units, o->nunits);
-	qsort(o->missing, o->nmissing, sizeof(*o->missing), cmp_missing);
+	if (o->nmissing)
+		qsort(o->missing, o->nmissing, sizeof(*o->missing), cmp_missing);
 }
 
 size_t tz_ontime_node_count(const struct tz_ontime *o)
