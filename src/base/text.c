@@ -325,7 +325,7 @@ int tz_textin_open(struct tz_textin **out, const char *path, struct tz_err *err)
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0)
 			return tz_err_set_at(err, TZ_EIO, path, 0, NULL, "无法打开文件：%s",
-					     strerror(errno));
+					     tz_errno_text(errno));
 	}
 	t = textin_new(path);
 	t->fd = fd;
@@ -396,7 +396,7 @@ static int refill(struct tz_textin *t, struct tz_err *err)
 				continue;
 			if (n < 0)
 				return tz_err_set_at(err, TZ_EIO, t->path, t->line + 1, NULL,
-						     "读取文件失败：%s", strerror(errno));
+						     "读取文件失败：%s", tz_errno_text(errno));
 		}
 		if (n == 0) {
 			t->eof = 1;

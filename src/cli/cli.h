@@ -64,7 +64,8 @@ int tz_cli_open_out(struct tz_app *app, const char *path, int binary, struct tz_
 		    struct tz_err *err);
 /*
  * Finish: flush and close, then rename into place. With `failed` the
- * temporary file is removed and the target left as it was. 0 or TZ_EIO.
+ * temporary file is removed, the target left as it was, and the error
+ * already in err (if any) says so. 0 or TZ_EIO.
  */
 int tz_cli_close_out(struct tz_out *out, int failed, struct tz_err *err);
 

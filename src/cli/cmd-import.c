@@ -116,6 +116,9 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 	if (res.unplanned)
 		fprintf(stderr, "  其中%ld个项目没有年度计划投资（不计入年度计划和投资完成率）\n",
 			res.unplanned);
+	if (res.invisible)
+		fprintf(stderr, "  %ld个单元格含不可见字符（零宽空格、BOM等，网页复制时常带入），已去除\n",
+			res.invisible);
 	if (res.org_created)
 		fprintf(stderr, "  由本台账建立组织机构%ld个：%s（taizhang org export 导出后可补充编码和别名）\n",
 			res.org_created, res.org_created_names);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/hmap.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "core/money.h"
@@ -40,7 +41,37 @@ struct row_text {
 	struct tz_buf scratch;
 	const char *v[MAX_FIELDS];
 	size_t len[MAX_FIELDS];
+	int invisible;   /* cells of the row that held zero-width characters */
+	int nul_field;   /* a field whose cell holds a NUL byte, or -1 */
 };
+
+/*
+ * Remove in place the invisible characters people paste with text from
+ * web pages and Word: zero-width space, joiners, marks (U+200B..U+200F),
+ * word joiner (U+2060) and a BOM inside a cell (U+FEFF). They are never
+ * meaningful in a ledger, and would make "P1" and "P1<U+200B>" two
+ * different projects. Returns the new length.
+ */
+static size_t strip_invisible(char *s, size_t len)
+{
+	size_t r = 0, w = 0;
+
+	while (r < len) {
+		unsigned char a = (unsigned char)s[r];
+
+		if (r + 2 < len && ((a == 0xE2 && (unsigned char)s[r + 1] == 0x80 &&
+				     (unsigned char)s[r + 2] >= 0x8B && (unsigned char)s[r + 2] <= 0x8F) ||
+				    (a == 0xE2 && (unsigned char)s[r + 1] == 0x81 &&
+				     (unsigned char)s[r + 2] == 0xA0) ||
+				    (a == 0xEF && (unsigned char)s[r + 1] == 0xBB &&
+				     (unsigned char)s[r + 2] == 0xBF))) {
+			r += 3;
+			continue;
+		}
+		s[w++] = s[r++];
+	}
+	return w;
+}
 
 /* ------------------------------------------------------------------ */
 /* Headers                                                             */
@@ -234,6 +265,8 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 	size_t need = m->nfields;
 
 	tz_buf_reset(&t->scratch);
+	t->invisible = 0;
+	t->nul_field = -1;
 	for (size_t f = 0; f < m->nfields; f++)
 		if (m->idx[f] >= 0 && (size_t)m->idx[f] < row->ncells)
 			need += row->lens[m->idx[f]];
@@ -257,8 +290,22 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 			}
 		}
 		t->v[f] = t->scratch.buf + t->scratch.len;
-		t->len[f] = len;
 		memcpy(t->scratch.buf + t->scratch.len, s, len);
+		/* Most cells hold no 0xE2/0xEF byte at all: test before work. */
+		if (len && (memchr(s, 0xE2, len) || memchr(s, 0xEF, len))) {
+			size_t was = len;
+			const char *v = t->scratch.buf + t->scratch.len;
+
+			len = strip_invisible(t->scratch.buf + t->scratch.len, len);
+			if (len != was) {
+				t->invisible++;
+				tz_text_trim(&v, &len);
+				memmove(t->scratch.buf + t->scratch.len, v, len);
+			}
+		}
+		if (len && t->nul_field < 0 && memchr(t->v[f], '\0', len))
+			t->nul_field = (int)f;
+		t->len[f] = len;
 		t->scratch.buf[t->scratch.len + len] = '\0';
 		t->scratch.len += len + 1;
 	}
@@ -381,6 +428,7 @@ static int to_progress(const struct colmap *m, const struct row_text *t, struct 
 struct item {
 	long line;
 	int rejected;
+	int invisible;       /* cells whose invisible characters were removed */
 	const char *code;    /* rejected rows: their 项目编号 */
 	const char *field;
 	const char *reason;
@@ -471,8 +519,15 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	it->line = row->line;
 	tz_err_clear(why);
 	take_cells(row, pl->map, t);
-	rc = pl->progress ? to_progress(pl->map, t, &it->rec.r, why)
-			  : to_project(pl->map, t, &it->rec.p, why);
+	it->invisible = t->invisible;
+	if (t->nul_field >= 0)
+		/* A NUL would end the text early: the cell is not what it shows. */
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->nul_field].header,
+				   "%s含有空字符（NUL），文件可能已损坏",
+				   pl->map->cols[t->nul_field].header);
+	else
+		rc = pl->progress ? to_progress(pl->map, t, &it->rec.r, why)
+				  : to_project(pl->map, t, &it->rec.p, why);
 	if (rc) {
 		it->rejected = 1;
 		it->code = t->v[0];
@@ -602,6 +657,7 @@ static void pipeline_release(struct pipeline *pl)
 struct org_ctx {
 	struct tz_store *store;
 	struct tz_org_index *x;
+	struct tz_hmap *seen;    /* names as written (want byte first) -> node id */
 	int building;            /* the store had no tree: build it from this ledger */
 	struct tz_buf created;   /* "名称（编码）、…" of the nodes made */
 	long ncreated;
@@ -686,12 +742,27 @@ static int create_node(struct org_ctx *oc, const char *name, enum tz_org_kind ki
 static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want want,
 		       const char *header, const struct tz_org_node **out, struct tz_err *err)
 {
-	const struct tz_org_node *n = tz_org_index_find(oc->x, name, strlen(name), want), *near;
+	const struct tz_org_node *n, *near;
+	size_t len = strlen(name);
+	char key[TZ_ORG_NAME_MAX + 2];
+	int64_t id;
 	int rc;
 
+	/* The same few names come on every row: remember them as written,
+	 * so that folding (NFKC) runs once per name, not once per row. */
+	if (len <= TZ_ORG_NAME_MAX) {
+		key[0] = (char)('0' + want);
+		memcpy(key + 1, name, len);
+		if (tz_hmap_get(oc->seen, key, len + 1, &id) && (*out = tz_org_index_by_id(oc->x, id)))
+			return 0;
+	}
+	n = tz_org_index_find(oc->x, name, len, want);
 	*out = n;
-	if (n)
+	if (n) {
+		if (len <= TZ_ORG_NAME_MAX)
+			tz_hmap_put(oc->seen, key, len + 1, n->id, NULL);
 		return 0;
+	}
 	if (!oc->building) {
 		near = tz_org_index_suggest(oc->x, name, strlen(name), want);
 		if (near)
@@ -765,6 +836,7 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		int rc;
 
 		res->rows++;
+		res->invisible += it->invisible;
 		if (it->rejected) {
 			res->rejected++;
 			reject(opts, pl->path, it, it->code, it->field, it->reason);
@@ -854,6 +926,7 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 			goto out;
 		oc.store = store;
 		oc.x = tz_org_index_new();
+		oc.seen = tz_hmap_new();
 		if ((rc = tz_store_org_load(store, oc.x, err)))
 			goto out;
 		oc.building = tz_org_index_count(oc.x) == 0;
@@ -909,6 +982,7 @@ out:
 	tz_reader_close(r);
 	pipeline_release(&pl);
 	tz_org_index_free(oc.x);
+	tz_hmap_free(oc.seen);
 	tz_buf_release(&oc.created);
 	tz_buf_release(&oc.key);
 	return rc;

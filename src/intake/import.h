@@ -53,6 +53,7 @@ struct tz_import_result {
 	enum tz_year_source year_source;
 	int year;        /* the ledger's year, unless by column */
 	long unplanned;  /* rows stored without a 年度计划投资 */
+	long invisible;  /* cells whose zero-width characters were removed */
 	/* Organisation nodes created from this ledger (the first one): names
 	 * and codes, "、"-separated, "" if none; owned by the result, freed by
 	 * tz_import_result_release(). */

@@ -59,18 +59,55 @@ int tz_sqlite_bump_version(struct sqlite_store *ss, struct tz_err *err);
 void tz_sqlite_schema_sql(struct tz_buf *sql, int with_progress);
 
 /*
- * Running totals (sqlite.c), written from one place whatever changed the
- * reports. _prepare makes the statement that _write uses (the caller
- * finalizes it); _write stores a project's years as tz_report_years
- * derives them; _recompute rereads one project's reports and rewrites
- * all its years (a form save); _rebuild_years recomputes every row.
+ * Multi-row inserts (sqlite-batch.c): `head` is "INSERT INTO t(cols)",
+ * `tail` what follows the VALUES (an ON CONFLICT clause, or ""). Fill a
+ * row with ncols calls of _int/_null/_text (text is copied), then
+ * _end_row, which writes TZ_SQLITE_BATCH_ROWS rows at a time; _flush
+ * writes what is left (before COMMIT, or before reading the table). The
+ * statements are finalized by _release, which must precede COMMIT.
  */
-int tz_sqlite_years_prepare(struct sqlite_store *ss, sqlite3_stmt **ins, struct tz_err *err);
-int tz_sqlite_years_write(struct sqlite_store *ss, sqlite3_stmt *ins, int64_t project,
+#define TZ_SQLITE_BATCH_ROWS 64
+struct tz_sqlite_cell {
+	int64_t i;
+	size_t off;  /* text: offset in text */
+	int len;     /* text: byte length; negative: an integer or NULL */
+};
+struct tz_sqlite_batch {
+	sqlite3_stmt *many;  /* inserts TZ_SQLITE_BATCH_ROWS rows */
+	sqlite3_stmt *one;   /* inserts one row, for the last few */
+	int ncols;
+	int nrows;
+	int col;             /* next column of the row being filled */
+	struct tz_sqlite_cell *vals;
+	struct tz_buf text;
+};
+int tz_sqlite_batch_prepare(struct sqlite_store *ss, struct tz_sqlite_batch *b, const char *head,
+			    const char *tail, int ncols, struct tz_err *err);
+void tz_sqlite_batch_int(struct tz_sqlite_batch *b, int64_t v);
+void tz_sqlite_batch_null(struct tz_sqlite_batch *b);
+void tz_sqlite_batch_text(struct tz_sqlite_batch *b, const char *s);
+int tz_sqlite_batch_end_row(struct sqlite_store *ss, struct tz_sqlite_batch *b,
+			    struct tz_err *err);
+int tz_sqlite_batch_flush(struct sqlite_store *ss, struct tz_sqlite_batch *b, struct tz_err *err);
+void tz_sqlite_batch_release(struct tz_sqlite_batch *b);
+
+/* Running totals (sqlite-years.c). project_year has 30 columns: year,
+ * project_id, ytd1..12, st1..12, rep, prob, pmonth, ptext. */
+#define TZ_SQLITE_YEAR_COLS 30
+/* A batch of project_year rows (INSERT OR REPLACE); flush before reading
+ * the table, release before COMMIT. */
+int tz_sqlite_years_prepare(struct sqlite_store *ss, struct tz_sqlite_batch *b,
+			    struct tz_err *err);
+/* Add every year of one project's running totals to the batch. */
+int tz_sqlite_years_write(struct sqlite_store *ss, struct tz_sqlite_batch *b, int64_t project,
 			  const struct tz_report_years *y, struct tz_err *err);
-int tz_sqlite_years_recompute(struct sqlite_store *ss, sqlite3_stmt *ins, int64_t project,
-			      struct tz_err *err);
-int tz_sqlite_rebuild_years(struct sqlite_store *ss, struct tz_err *err);
+/*
+ * Recompute project_year from the progress table: for every project when
+ * `only` is NULL (its rows are deleted first), else for the projects id
+ * (1..max_id) whose only[id] has `flag`.
+ */
+int tz_sqlite_years_rebuild(struct sqlite_store *ss, const unsigned char *only, int64_t max_id,
+			    unsigned char flag, struct tz_err *err);
 
 /* Upgrade a schema-1 database (sqlite-upgrade.c); inside no transaction. */
 int tz_sqlite_upgrade(struct sqlite_store *ss, struct tz_store_upgrade *up, struct tz_err *err);

@@ -4,7 +4,7 @@
  * reports for a period, their arrival (report_filing: the first save is
  * kept for good, so corrections never change lateness), every change in
  * report_history, and the running totals brought up to date through the
- * same writer imports use (tz_sqlite_years_recompute), so bulletins see a
+ * same writer imports use (tz_sqlite_years_rebuild), so bulletins see a
  * saved report exactly as an imported one.
  */
 #include <stdio.h>
@@ -51,7 +51,8 @@ struct save {
 	struct sqlite_store *ss;
 	const struct tz_report_save *how;
 	sqlite3_stmt *q[Q_COUNT];
-	sqlite3_stmt *years;
+	unsigned char *changed;  /* by project id: its running totals to redo */
+	int64_t max_id;
 	struct tz_sqlite_dispatches ds;
 	struct tz_hmap *seen;
 	int64_t batch;
@@ -209,9 +210,10 @@ static int save_one(struct save *sv, const struct tz_progress *r,
 		bind_text(u, 5, r->progress_text);
 		bind_text(u, 6, r->problem);
 		sqlite3_bind_int64(u, 7, sv->batch);
-		if ((rc = tz_sqlite_step(ss, u, err)) ||
-		    (rc = tz_sqlite_years_recompute(ss, sv->years, id, err)))
+		if ((rc = tz_sqlite_step(ss, u, err)))
 			return rc;
+		if (id >= 1 && id <= sv->max_id)
+			sv->changed[id] = 1;
 	}
 	if (!arr.had_filing && tz_report_late(d ? d->deadline : 0, sv->how->at))
 		stats->late++;
@@ -260,19 +262,22 @@ int tz_sqlite_report_save(struct tz_store *s, const struct tz_report_save *how,
 		goto out;
 	if ((rc = tz_sqlite_dispatches_load(sv.ss, how->period, &sv.ds, err)) ||
 	    (rc = save_batch(&sv, n, err)) ||
-	    (rc = tz_sqlite_years_prepare(sv.ss, &sv.years, err)))
+	    (rc = tz_sqlite_query_int(sv.ss, "SELECT max(id) FROM project", &sv.max_id, err)))
 		goto fail;
+	sv.changed = tz_xcalloc((size_t)sv.max_id + 1, 1);
 	for (int k = 0; k < Q_COUNT; k++)
 		if ((rc = tz_sqlite_prepare(sv.ss, save_sql[k], &sv.q[k], err)))
 			goto fail;
 	for (i = 0; i < n; i++)
 		if ((rc = save_one(&sv, &reports[i], stats, err)))
 			goto fail;
+	/* The running totals of the projects whose reports changed, by the
+	 * writer imports use: a saved report is an imported one to bulletins. */
+	if ((rc = tz_sqlite_years_rebuild(sv.ss, sv.changed, sv.max_id, 1, err)))
+		goto fail;
 	for (int k = 0; k < Q_COUNT; k++)
 		sqlite3_finalize(sv.q[k]);
 	memset(sv.q, 0, sizeof(sv.q));
-	sqlite3_finalize(sv.years);
-	sv.years = NULL;
 	rc = tz_sqlite_write_commit(sv.ss, err);
 	goto out;
 fail:
@@ -281,12 +286,11 @@ fail:
 	for (int k = 0; k < Q_COUNT; k++)
 		sqlite3_finalize(sv.q[k]);
 	memset(sv.q, 0, sizeof(sv.q));
-	sqlite3_finalize(sv.years);
-	sv.years = NULL;
 	tz_sqlite_write_abort(sv.ss);
 out:
 	tz_sqlite_dispatches_release(&sv.ds);
 	tz_hmap_free(sv.seen);
+	free(sv.changed);
 	return rc;
 }
 

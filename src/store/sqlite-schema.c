@@ -205,7 +205,9 @@ void tz_sqlite_schema_sql(struct tz_buf *sql, int with_progress)
 	/* ytdN = completed from January to month N of `year`; stN = status of
 	 * the latest report at or before month N, carried over from earlier
 	 * years (0 = none yet); rep and prob: bit N-1 when month N has a
-	 * report, and when that report names a problem. */
+	 * report, and when that report names a problem; ptext: the problem
+	 * of month pmonth (the latest with one, 0: not known), so that a
+	 * bulletin need not read the reports for its lagging list. */
 	tz_buf_adds(sql, "CREATE TABLE project_year(\n  year INTEGER NOT NULL,\n"
 			 "  project_id INTEGER NOT NULL REFERENCES project(id),\n");
 	for (int m = 1; m <= 12; m++)
@@ -213,11 +215,9 @@ void tz_sqlite_schema_sql(struct tz_buf *sql, int with_progress)
 	for (int m = 1; m <= 12; m++)
 		tz_buf_addf(sql, "  st%d INTEGER NOT NULL,\n", m);
 	tz_buf_adds(sql, "  rep INTEGER NOT NULL,\n  prob INTEGER NOT NULL,\n"
+			 "  pmonth INTEGER NOT NULL,\n  ptext TEXT NOT NULL,\n"
 			 "  PRIMARY KEY(year, project_id)\n) WITHOUT ROWID;\n"
-			 "CREATE INDEX project_year_by_project ON project_year(project_id, year);\n"
-			 "CREATE INDEX project_by_region ON project(region_id);\n"
-			 "CREATE INDEX project_by_unit ON project(unit_id);\n"
-			 "CREATE INDEX ledger_by_project ON ledger(project_id, year);\n");
+			 "CREATE INDEX project_year_by_project ON project_year(project_id, year);\n");
 	tz_buf_adds(sql, dispatch_sql);
 	/* The list of procedures starts as web.md's (core/procedure.h). */
 	for (int i = 0; tz_procedure_defaults[i]; i++)

@@ -221,7 +221,7 @@ static int sqlite_open(struct tz_store **out, const char *path, int flags,
 			rc = tz_err_set_at(err, errno == ENOENT ? TZ_ENOTFOUND : TZ_EIO, path, 0, NULL,
 					   errno == ENOENT ? "数据库文件不存在（新建请运行 taizhang init）"
 							   : "无法访问数据库文件：%s",
-					   strerror(errno));
+					   tz_errno_text(errno));
 			goto fail;
 		}
 		oflags |= SQLITE_OPEN_CREATE;
@@ -279,133 +279,6 @@ static const char *sqlite_path(const struct tz_store *s)
 static int sqlite_version(struct tz_store *s, int64_t *out, struct tz_err *err)
 {
 	return tz_sqlite_query_int(tz_sqlite_from(s), "SELECT n FROM store_version", out, err);
-}
-
-/* ------------------------------------------------------------------ */
-/* Running totals                                                      */
-
-/*
- * project_year is written from one place, whatever changed the reports:
- * an import streaming a project's rows, a form save, a full rebuild.
- */
-int tz_sqlite_years_prepare(struct sqlite_store *ss, sqlite3_stmt **ins, struct tz_err *err)
-{
-	struct tz_buf sql = TZ_BUF_INIT;
-	int rc;
-
-	tz_buf_adds(&sql, "INSERT OR REPLACE INTO project_year VALUES(?1");
-	for (int i = 2; i <= 28; i++)
-		tz_buf_addf(&sql, ", ?%d", i);
-	tz_buf_adds(&sql, ")");
-	rc = tz_sqlite_prepare(ss, sql.buf, ins, err);
-	tz_buf_release(&sql);
-	return rc;
-}
-
-struct year_writer {
-	struct sqlite_store *ss;
-	sqlite3_stmt *ins;
-	int64_t project;
-	struct tz_err *err;
-};
-
-static int write_year(void *ctx, const struct tz_running_year *ry)
-{
-	struct year_writer *w = ctx;
-	int rc;
-
-	sqlite3_bind_int(w->ins, 1, ry->year);
-	sqlite3_bind_int64(w->ins, 2, w->project);
-	for (int m = 0; m < 12; m++) {
-		sqlite3_bind_int64(w->ins, 3 + m, ry->ytd[m]);
-		sqlite3_bind_int(w->ins, 15 + m, ry->status[m]);
-	}
-	sqlite3_bind_int(w->ins, 27, ry->reported);
-	sqlite3_bind_int(w->ins, 28, ry->problems);
-	rc = sqlite3_step(w->ins);
-	sqlite3_reset(w->ins);
-	return rc == SQLITE_DONE ? 0 : tz_sqlite_error(w->ss, w->err, "project_year");
-}
-
-int tz_sqlite_years_write(struct sqlite_store *ss, sqlite3_stmt *ins, int64_t project,
-			  const struct tz_report_years *y, struct tz_err *err)
-{
-	struct year_writer w = { ss, ins, project, err };
-
-	return tz_report_years_each(y, write_year, &w);
-}
-
-int tz_sqlite_years_recompute(struct sqlite_store *ss, sqlite3_stmt *ins, int64_t project,
-			      struct tz_err *err)
-{
-	struct tz_report_years y = TZ_REPORT_YEARS_INIT;
-	sqlite3_stmt *sel = NULL, *del = NULL;
-	int rc;
-
-	if ((rc = tz_sqlite_prepare(ss, "SELECT period, completed, status, problem <> ''"
-				    " FROM progress WHERE project_id = ?1", &sel, err)) ||
-	    (rc = tz_sqlite_prepare(ss, "DELETE FROM project_year WHERE project_id = ?1", &del, err)))
-		goto out;
-	sqlite3_bind_int64(sel, 1, project);
-	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
-		struct tz_period p;
-
-		if (tz_period_from_code(sqlite3_column_int(sel, 0), &p))
-			continue; /* the CHECK constraint makes this unreachable */
-		tz_report_years_add(&y, p, sqlite3_column_int64(sel, 1),
-				    (enum tz_status)sqlite3_column_int(sel, 2), sqlite3_column_int(sel, 3));
-	}
-	if (rc != SQLITE_DONE) {
-		rc = tz_sqlite_error(ss, err, "progress");
-		goto out;
-	}
-	sqlite3_bind_int64(del, 1, project);
-	if (!(rc = tz_sqlite_step(ss, del, err)))
-		rc = tz_sqlite_years_write(ss, ins, project, &y, err);
-out:
-	tz_report_years_release(&y);
-	sqlite3_finalize(sel);
-	sqlite3_finalize(del);
-	return rc;
-}
-
-int tz_sqlite_rebuild_years(struct sqlite_store *ss, struct tz_err *err)
-{
-	struct tz_report_years y = TZ_REPORT_YEARS_INIT;
-	sqlite3_stmt *sel = NULL, *ins = NULL;
-	int64_t cur = 0;
-	int rc;
-
-	if ((rc = tz_sqlite_exec(ss, "DELETE FROM project_year", err)) ||
-	    (rc = tz_sqlite_years_prepare(ss, &ins, err)) ||
-	    (rc = tz_sqlite_prepare(ss, "SELECT project_id, period, completed, status, problem <> ''"
-				    " FROM progress ORDER BY project_id, period", &sel, err)))
-		goto out;
-	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
-		int64_t pid = sqlite3_column_int64(sel, 0);
-		struct tz_period p;
-
-		if (pid != cur) {
-			if (cur && (rc = tz_sqlite_years_write(ss, ins, cur, &y, err)))
-				goto out;
-			tz_report_years_clear(&y);
-			cur = pid;
-		}
-		if (tz_period_from_code(sqlite3_column_int(sel, 1), &p))
-			continue; /* the CHECK constraint makes this unreachable */
-		tz_report_years_add(&y, p, sqlite3_column_int64(sel, 2),
-				    (enum tz_status)sqlite3_column_int(sel, 3), sqlite3_column_int(sel, 4));
-	}
-	if (rc != SQLITE_DONE) {
-		rc = tz_sqlite_error(ss, err, "progress scan");
-		goto out;
-	}
-	rc = cur ? tz_sqlite_years_write(ss, ins, cur, &y, err) : 0;
-out:
-	tz_report_years_release(&y);
-	sqlite3_finalize(sel);
-	sqlite3_finalize(ins);
-	return rc;
 }
 
 /* ------------------------------------------------------------------ */
