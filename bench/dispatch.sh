@@ -50,7 +50,7 @@ run() {
 			>/dev/null 2>"$out/log"
 		local store="- -"
 		if [ "$event" != - ]; then
-			store=$(sed -n "s/.*event=$event .* ms=\([0-9.]*\) cpu_ms=\([0-9.]*\).*/\1 \2/p" \
+			store=$(sed -n "s/.*event=$event.* ms=\([0-9.]*\) cpu_ms=\([0-9.]*\).*/\1 \2/p" \
 				"$out/log" | tail -1)
 		fi
 		awk -v s="$store" '{printf "%s %.0f %.0f\n", s, $1 * 1000, ($2 + $3) * 1000}' "$out/time"
