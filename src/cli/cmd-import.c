@@ -113,12 +113,28 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 	fprintf(stderr, "%s: %s%s共%ld行，导入%ld行（新增%ld，更正%ld），%ld行被拒绝\n", path,
 		year_source(&res, ybuf, sizeof(ybuf)), kind == TZ_IMPORT_PROJECTS ? "，" : "",
 		res.rows, res.accepted, res.added, res.replaced, res.rejected);
+	if (res.skipped_totals || res.skipped_sections || res.skipped_notes)
+		fprintf(stderr, "  跳过不是项目的行：合计/小计%ld行，分类标题%ld行，注释%ld行\n",
+			res.skipped_totals, res.skipped_sections, res.skipped_notes);
+	if (res.rounded)
+		fprintf(stderr, "  %ld个金额超过两位小数（万元），已四舍五入到0.01万元\n", res.rounded);
+	if (res.marks)
+		fprintf(stderr, "  %ld个金额单元格写的是“—”或“/”，按空白处理\n", res.marks);
+	if (res.notes && *res.notes)
+		fprintf(stderr, "  %s\n", res.notes);
+	if (res.unread && *res.unread)
+		fprintf(stderr, "  未识别、未导入的列：%s\n", res.unread);
 	if (res.unplanned)
 		fprintf(stderr, "  其中%ld个项目没有年度计划投资（不计入年度计划和投资完成率）\n",
 			res.unplanned);
 	if (res.invisible)
 		fprintf(stderr, "  %ld个单元格含不可见字符（零宽空格、BOM等，网页复制时常带入），已去除\n",
 			res.invisible);
+	if (res.region_from_unit)
+		fprintf(stderr, "  表中没有地区列：所属地区取自“责任单位”（某县区政府→该县区，市直部门→市直）\n");
+	if (res.codes_given)
+		fprintf(stderr, "  表中没有项目编号：按地区和项目名称识别，新项目编号%ld个（可在原表中采用）：\n%s",
+			res.codes_given, res.codes_given_list);
 	if (res.org_created)
 		fprintf(stderr, "  由本台账建立组织机构%ld个：%s（taizhang org export 导出后可补充编码和别名）\n",
 			res.org_created, res.org_created_names);
