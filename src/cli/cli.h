@@ -83,6 +83,19 @@ TZ_CLI_COMMAND(missing);
 TZ_CLI_COMMAND(org);
 TZ_CLI_COMMAND(demo);
 TZ_CLI_COMMAND(doc);
+TZ_CLI_COMMAND(period);
+
+#include <stdint.h>
+
+#include "core/period.h"
+
+/*
+ * The dispatch part of the demo (demo-dispatch.c), run by cmd_demo after
+ * its imports: an open period `end` with its deadline, reports saved on
+ * time and late, problems and procedures in every state. Prints a
+ * summary. 0 or a tz_errc with err set.
+ */
+int tz_demo_dispatch(struct tz_store *s, struct tz_period end, uint64_t seed, struct tz_err *err);
 
 
 #endif

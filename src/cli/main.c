@@ -41,6 +41,7 @@ static const struct cmd commands[] = {
 	CMD(org, "查看、导入、导出组织机构（地区和部门）"),
 	CMD(demo, "在新数据库中生成演示数据"),
 	CMD(doc, "读取政府文件（doc parse）"),
+	CMD(period, "调度期：开启、关闭、报送截止，按时报送率和亮灯"),
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

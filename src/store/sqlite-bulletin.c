@@ -23,6 +23,7 @@
 #include "base/hmap.h"
 #include "base/log.h"
 #include "base/xalloc.h"
+#include "core/dispatch.h"
 #include "store/sqlite-internal.h"
 #include "base/banned.h"
 
@@ -100,22 +101,15 @@ static int status_before_year(struct scan *sc, int64_t id)
 	return status;
 }
 
-/* Who is expected to report for P (ledger.md): planned to start by P,
- * already started, or with no planned start; not after it was reported
- * 已竣工. `before` is the status in force before P. */
+/* Who is expected to report for P: core/dispatch.h's one rule, which
+ * the on-time rate uses too. `before` is the status in force before P. */
 static int expected(struct tz_period p, sqlite3_stmt *proj, int before)
 {
-	struct tz_period start;
+	struct tz_period start = { 0, 0 };
 
-	if (before == TZ_STATUS_COMPLETED)
-		return 0;
-	if (sqlite3_column_type(proj, 8) == SQLITE_NULL ||
-	    tz_period_from_code(sqlite3_column_int(proj, 8), &start))
-		return 1;
-	if (tz_period_cmp(start, p) <= 0)
-		return 1;
-	return before == TZ_STATUS_STARTED || before == TZ_STATUS_RESUMED ||
-	       before == TZ_STATUS_STOPPED;
+	if (sqlite3_column_type(proj, 8) != SQLITE_NULL)
+		tz_period_from_code(sqlite3_column_int(proj, 8), &start);
+	return tz_report_expected(p, start, (enum tz_status)before);
 }
 
 /*

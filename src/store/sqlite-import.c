@@ -105,6 +105,7 @@ struct sqlite_import {
 	struct tz_report_years acc;  /* its reports in the current run of rows */
 	struct month_set *months;    /* by project id: months in this file */
 	struct tz_sqlite_batch totals;  /* progress: running totals (project_year) */
+	struct tz_sqlite_arrivals *arrivals; /* rows of dispatched periods, or NULL */
 };
 
 static void import_free(struct sqlite_import *imp)
@@ -124,6 +125,7 @@ static void import_free(struct sqlite_import *imp)
 	free(imp->flags);
 	tz_report_years_release(&imp->acc);
 	tz_sqlite_batch_release(&imp->totals);
+	tz_sqlite_arrivals_free(imp->arrivals);
 	free(imp);
 }
 
@@ -304,7 +306,8 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 		goto fail;
 	if (progress) {
 		if ((rc = load_projects(ss, imp, err)) ||
-		    (rc = tz_sqlite_years_prepare(ss, &imp->totals, err)))
+		    (rc = tz_sqlite_years_prepare(ss, &imp->totals, err)) ||
+		    (rc = tz_sqlite_arrivals_begin(ss, &imp->arrivals, err)))
 			goto fail;
 		rc = tz_sqlite_batch_prepare(ss, &imp->rows, progress_head, progress_tail, 7, err);
 	} else {
@@ -478,6 +481,8 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 	}
 	if (month_seen(&imp->months[id], r->period))
 		return tz_err_set(err, TZ_EEXIST, "同一项目同一调度期在本文件中重复");
+	if (imp->arrivals && (rc = tz_sqlite_arrivals_row(ss, imp->arrivals, id, r, err)))
+		return rc;
 	tz_report_years_add(&imp->acc, r->period, r->completed, r->status, r->problem);
 
 	tz_sqlite_batch_int(b, id);
@@ -546,6 +551,8 @@ int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 	tz_sqlite_batch_release(&imp->rows);
 	tz_sqlite_batch_release(&imp->ledger);
 	tz_sqlite_batch_release(&imp->totals);
+	tz_sqlite_arrivals_free(imp->arrivals);
+	imp->arrivals = NULL;
 	if ((rc = tz_sqlite_exec(ss, "COMMIT", err)))
 		return rc;
 	tz_log(TZ_LOG_INFO, "store=sqlite event=import_commit rows=%ld totals_ms=%.0f commit_ms=%.0f",
@@ -563,6 +570,8 @@ void tz_sqlite_import_abort(struct tz_store *s)
 	tz_sqlite_batch_release(&ss->imp->rows);
 	tz_sqlite_batch_release(&ss->imp->ledger);
 	tz_sqlite_batch_release(&ss->imp->totals);
+	tz_sqlite_arrivals_free(ss->imp->arrivals);
+	ss->imp->arrivals = NULL;
 	if (!sqlite3_get_autocommit(ss->db))
 		tz_sqlite_exec(ss, "ROLLBACK", NULL);
 	finish_import(ss);
