@@ -8,7 +8,7 @@ PACKAGES="
 build-essential pkg-config clang libclang-rt-14-dev python3 time bc
 sqlite3 libsqlite3-dev
 libutf8proc-dev libjansson-dev libcsv-dev
-libzip-dev libxml2-dev libxlsxwriter-dev
+libzip-dev libxml2-dev libxlsxwriter-dev libgsf-1-dev
 libcmocka-dev
 "
 

@@ -269,7 +269,7 @@ static void test_bulletin_cells(void **state)
 	tzt_sheet_read(path, &s);
 	assert_int_equal(s.rc, 0);
 	assert_int_equal(s.n, 8);
-	assert_string_equal(s.rows[0], "1:2025年1-6月重点项目建设情况通报（按所属地区）||||||||||");
+	assert_string_equal(s.rows[0], "1:2025年1-6月重点项目建设情况通报（按所属地区）");
 	assert_string_equal(s.rows[1], "2:调度期：2025-06　序时进度：50.00%　全市投资完成率：56.19%");
 	assert_string_equal(s.rows[2], "3:排名|所属地区|项目数|总投资(万元)|年度计划投资(万元)|"
 			    "累计完成投资(万元)|投资完成率|开工项目数|开工率|低于全市平均|序时进度");
