@@ -85,8 +85,7 @@ static int utf16_out(struct tz_buf *out, const uint16_t *u, size_t n)
 	return 0;
 }
 
-/* Characters at p: 8-bit (Latin-1, "compressed") or UTF-16LE. */
-static int chars_out(struct tz_buf *out, const uint8_t *p, size_t n, int high)
+int xls_chars(struct tz_buf *out, const uint8_t *p, size_t n, int high)
 {
 	uint16_t u[256];
 	int rc;
@@ -111,7 +110,7 @@ static int codepage_out(struct xls_book *bk, struct tz_buf *out, const uint8_t *
 	size_t left = n;
 
 	if (!bk->iconv_cd)
-		return chars_out(out, p, n, 0);
+		return xls_chars(out, p, n, 0);
 	iconv((iconv_t)bk->iconv_cd, NULL, NULL, NULL, NULL);
 	while (left) {
 		char buf[1024], *o = buf;
@@ -161,7 +160,7 @@ size_t xls_string(struct xls_book *bk, const uint8_t *p, size_t avail, int wide_
 		pos += 4;
 	}
 	need = (flags & 1) ? 2 * cch : cch;
-	if (avail < pos + need || chars_out(out, p + pos, cch, flags & 1))
+	if (avail < pos + need || xls_chars(out, p + pos, cch, flags & 1))
 		return 0;
 	pos += need;
 	/* Formatting runs and phonetic data are not text. */
@@ -270,7 +269,6 @@ static int load_sst(struct xls_book *bk, struct biff_in *b, struct tz_err *err)
 	struct cursor c = { TZ_BUF_INIT, NULL, 0, 0, 0, 0 };
 	uint16_t *units = tz_xmalloc(65536 * sizeof(*units));
 	size_t asst = 0;
-	uint32_t unique;
 	int rc = 0;
 
 	tz_buf_init(&c.cat, TZ_LIMIT_SST_BYTES);
@@ -279,11 +277,8 @@ static int load_sst(struct xls_book *bk, struct biff_in *b, struct tz_err *err)
 				   "Excel 97-2003 文件已损坏：共享字符串表不完整");
 		goto out;
 	}
-	unique = biff_u32(b->data + 4);
-	if (unique > TZ_LIMIT_SST_STRINGS) {
-		rc = sst_too_big(b->path, err);
-		goto out;
-	}
+	/* The declared counts are not trusted (writers get them wrong): the
+	 * strings are read until the records end, within the caps. */
 	tz_buf_add(&c.cat, b->data + 8, b->len - 8);
 	while ((rc = biff_next(b, err)) == 1 && b->type == BIFF_CONTINUE) {
 		TZ_ALLOC_GROW(c.bounds, c.nbounds + 1, c.abounds);
@@ -298,11 +293,15 @@ static int load_sst(struct xls_book *bk, struct biff_in *b, struct tz_err *err)
 	if (rc == 1)
 		biff_hold(b);
 	rc = 0;
-	for (uint32_t i = 0; i < unique; i++) {
+	while (c.pos < c.cat.len) {
+		if (bk->nsst >= TZ_LIMIT_SST_STRINGS) {
+			rc = sst_too_big(b->path, err);
+			goto out;
+		}
 		TZ_ALLOC_GROW(bk->sst_off, bk->nsst + 1, asst);
 		bk->sst_off[bk->nsst++] = (uint32_t)bk->sst.len;
 		if (!sst_string(&c, &bk->sst, units))
-			break;  /* fewer strings than declared: keep what is there */
+			break;  /* cut short: keep the strings before */
 		if (tz_buf_addch(&bk->sst, '\0')) {
 			rc = sst_too_big(b->path, err);
 			goto out;

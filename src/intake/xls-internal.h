@@ -109,6 +109,10 @@ const char *xls_book_string(const struct xls_book *bk, uint32_t i, size_t *len);
 /* The number format of XF index `xf` (General if unknown). */
 const struct tz_numfmt *xls_book_format(struct xls_book *bk, uint16_t xf);
 
+/* Append n characters at p, 8-bit (Latin-1, "compressed") or UTF-16LE
+ * (`high`), as UTF-8. 0 or TZ_ETOOBIG. */
+int xls_chars(struct tz_buf *out, const uint8_t *p, size_t n, int high);
+
 /*
  * Append the string at p (`avail` bytes of one record) to `out` as UTF-8:
  * BIFF8 XLUnicodeString (16-bit count when `wide_count`, else 8-bit, then

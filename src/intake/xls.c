@@ -230,39 +230,47 @@ static int formula(struct xls_reader *r, long col, uint16_t xf, const uint8_t *r
 	}
 }
 
-/* The STRING record after a FORMULA (and any CONTINUE records). */
+/*
+ * The STRING record after a FORMULA: a 16-bit count, a flags byte and
+ * the characters, which may go on in CONTINUE records, each starting
+ * with its own flags byte (the width may change there).
+ */
 static int string_result(struct xls_reader *r, struct tz_err *err)
 {
 	struct tz_buf *s = &r->scratch;
-	int rc;
+	const uint8_t *p = r->b.data;
+	size_t cch, left = 0, k;
+	int rc = 0, high;
 
 	r->want_string = 0;
 	tz_buf_reset(s);
-	xls_string(&r->book, r->b.data, r->b.len, 1, s);
-	/* A long result goes on in CONTINUE records: each starts with a
-	 * flags byte, then characters. */
-	while ((rc = biff_next(&r->b, err)) == 1 && r->b.type == BIFF_CONTINUE) {
-		struct tz_buf part = TZ_BUF_INIT;
-
-		if (r->b.len > 1 && r->book.biff >= 8) {
-			uint8_t fake[BIFF_MAX_RECORD + 3];
-			size_t n = r->b.data[0] & 1 ? (r->b.len - 1) / 2 : r->b.len - 1;
-
-			fake[0] = (uint8_t)n;
-			fake[1] = (uint8_t)(n >> 8);
-			memcpy(fake + 2, r->b.data, r->b.len);
-			xls_string(&r->book, fake, r->b.len + 2, 1, &part);
-		}
-		if (tz_buf_add(s, part.buf, part.len)) {
-			tz_buf_release(&part);
+	if (r->book.biff < 8 || r->b.len < 3) {
+		xls_string(&r->book, p, r->b.len, 1, s);
+	} else {
+		cch = biff_u16(p);
+		high = p[2] & 1;
+		k = (r->b.len - 3) / (high ? 2 : 1);
+		k = k < cch ? k : cch;
+		if (xls_chars(s, p + 3, k, high))
 			return too_long(r, err);
-		}
-		tz_buf_release(&part);
+		left = cch - k;
 	}
-	if (rc < 0)
-		return rc;
-	if (rc == 1)
-		biff_hold(&r->b);
+	while (left && (rc = biff_next(&r->b, err)) == 1 && r->b.type == BIFF_CONTINUE) {
+		if (r->b.len < 1)
+			continue;
+		high = r->b.data[0] & 1;
+		k = (r->b.len - 1) / (high ? 2 : 1);
+		k = k < left ? k : left;
+		if (xls_chars(s, r->b.data + 1, k, high))
+			return too_long(r, err);
+		left -= k;
+	}
+	if (left) {
+		if (rc < 0)
+			return rc;
+		if (rc == 1)
+			biff_hold(&r->b);
+	}
 	return put_text(r, r->want_col, s->buf, s->len, err);
 }
 

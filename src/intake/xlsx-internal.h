@@ -25,6 +25,7 @@
 
 struct xlsx_xml {
 	xmlTextReaderPtr xr;
+	xmlDocPtr doc;       /* taken from the reader to look for a DOCTYPE; freed at close */
 	const char *path;    /* the .xlsx file, for messages; borrowed */
 	const char *part;    /* the part's name, for messages; borrowed */
 	const char *kind;    /* the format, for messages: "XLSX文件" */

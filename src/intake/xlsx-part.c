@@ -86,11 +86,12 @@ int xlsx_xml_open(struct xlsx_xml *x, zip_t *zip, const char *path, const char *
 
 /* 1 if the part declared a DOCTYPE (libxml2 may fail inside it, on an
  * entity loop, before the DOCTYPE node is ever returned). */
-static int has_doctype(const struct xlsx_xml *x)
+static int has_doctype(struct xlsx_xml *x)
 {
-	xmlDocPtr doc = xmlTextReaderCurrentDoc(x->xr);
-
-	return doc && (doc->intSubset || doc->extSubset);
+	/* Asking for the document makes it ours to free (at close). */
+	if (!x->doc)
+		x->doc = xmlTextReaderCurrentDoc(x->xr);
+	return x->doc && (x->doc->intSubset || x->doc->extSubset);
 }
 
 int xlsx_xml_next(struct xlsx_xml *x, long line, struct tz_err *err)
@@ -116,7 +117,10 @@ void xlsx_xml_close(struct xlsx_xml *x)
 {
 	if (x->xr)
 		xmlFreeTextReader(x->xr);
+	if (x->doc)
+		xmlFreeDoc(x->doc);
 	x->xr = NULL;
+	x->doc = NULL;
 }
 
 static int name_is(const struct xlsx_xml *x, const char *name)
