@@ -181,7 +181,7 @@ static int start(struct csv_reader *r, struct tz_err *err)
 	r->in = NULL;
 	if ((rc = tz_textin_open(&r->in, r->path, err)))
 		return rc;
-	if (csv_init(&r->parser, CSV_APPEND_NULL | CSV_STRICT_FINI) != 0) {
+	if (csv_init(&r->parser, CSV_APPEND_NULL) != 0) {
 		tz_textin_close(r->in);
 		r->in = NULL;
 		return tz_err_set(err, TZ_EINTERNAL, "csv_init failed");
@@ -377,6 +377,10 @@ static int feed(struct csv_reader *r, struct tz_err *err)
 			return rc;
 		if (r->chunk_len == 0) {
 			r->eof = r->finished = 1;
+			/* Strict at the end only: libcsv then says whether the
+			 * last field is a quote that never closed. */
+			csv_set_opts(&r->parser, (unsigned char)(csv_get_opts(&r->parser) | CSV_STRICT |
+								 CSV_STRICT_FINI));
 			if (csv_fini(&r->parser, on_field, on_row, r) != 0)
 				return unclosed(r, quote_line(r), err);
 			return r->swallowed ? unclosed(r, r->swallowed, err) : 0;
