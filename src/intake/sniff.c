@@ -79,6 +79,19 @@ static const char *first_element(const char *p, const char *end, size_t *len)
 		p = skip_space(p, end);
 		if (end - p < 2 || *p != '<')
 			return NULL;
+		if (p[1] == '!' && end - p > 9 && !memcmp(p, "<!DOCTYPE", 9)) {
+			/* Past an internal subset [ … ] to the closing '>'. */
+			const char *br = memchr(p, '[', (size_t)(end - p));
+			const char *gt = memchr(p, '>', (size_t)(end - p));
+
+			if (br && gt && br < gt) {
+				q = memmem(br, (size_t)(end - br), "]>", 2);
+				if (!q)
+					return NULL;
+				p = q + 2;
+				continue;
+			}
+		}
 		if (p[1] == '?' || (p[1] == '!' && (end - p < 4 || memcmp(p, "<!--", 4)))) {
 			q = memchr(p, '>', (size_t)(end - p));
 			if (!q)

@@ -108,8 +108,9 @@ static int tag_ref(const char *tag, const char *end, char *ref, size_t size)
 	return 0;
 }
 
-/* The <mergeCell ref="…"/> elements in buf[0, limit); tags may run on
- * to `len`. */
+/* The <mergeCell ref="…"/> elements starting in buf[0, limit); tags
+ * may run on to `len` (a tag starting later is read with the next
+ * chunk). */
 static int scan_merges(struct xlsx_reader *r, const char *buf, size_t len, size_t limit,
 		       struct tz_err *err)
 {
@@ -117,7 +118,7 @@ static int scan_merges(struct xlsx_reader *r, const char *buf, size_t len, size_
 	char ref[64];
 	int rc;
 
-	while ((p = memmem(p, (size_t)(buf + limit - p), "mergeCell", 9)) != NULL) {
+	while ((p = memmem(p, (size_t)(end - p), "mergeCell", 9)) != NULL && p < buf + limit) {
 		const char *q = p, *gt;
 
 		p += 9;
@@ -161,7 +162,16 @@ static int find_merges(struct xlsx_reader *r, const char *part, struct tz_err *e
 		if (n < 0)
 			break;  /* idem */
 		len = have + (size_t)n;
-		limit = n == 0 ? len : len > KEEP ? len - KEEP : 0;
+		/* Keep the last tag for the next chunk, from its '<'. */
+		limit = len > KEEP ? len - KEEP : 0;
+		if (n == 0) {
+			limit = len;
+		} else if (len > KEEP) {
+			const char *lt = memrchr(buf + limit, '<', KEEP);
+
+			if (lt)
+				limit = (size_t)(lt - buf);
+		}
 		if ((rc = scan_merges(r, buf, len, limit, err)) || n == 0)
 			break;
 		memmove(buf, buf + limit, len - limit);
