@@ -209,10 +209,14 @@ static void end_cell(struct html_reader *r)
 
 static void end_row(struct html_reader *r)
 {
-	struct qrow q = { r->line, r->row_hidden, r->pending_cells };
+	struct qrow q;
 
+	/* A cell left open ends with its row (before the row is counted). */
 	if (r->in_cell)
 		end_cell(r);
+	q.line = r->line;
+	q.hidden = r->row_hidden;
+	q.ncells = r->pending_cells;
 	r->in_row = 0;
 	if (tz_buf_add(&r->queue, &q, sizeof(q)) ||
 	    tz_buf_add(&r->queue, r->pending.buf, r->pending.len))
@@ -374,6 +378,10 @@ static int feed(struct html_reader *r, struct tz_err *err)
 	}
 	if (n == 0)
 		r->eof = 1;
+	/* The parser would drop a NUL and what follows it in a tag. */
+	if (n > 0 && memchr(r->chunk, '\0', (size_t)n))
+		return tz_err_set_at(err, TZ_EINVAL, r->path, r->line + 1, NULL,
+				     "网页（HTML）中含有空字符（字节0），文件可能已损坏");
 	htmlParseChunk(r->ctx, r->chunk, (int)n, n == 0);
 	if (r->failed) {
 		*err = r->perr;

@@ -233,6 +233,27 @@ static void test_pages_without_table(void **state)
 	tz_buf_release(&page);
 }
 
+/* A cell left open when its row ends is counted in that row (the fuzzer
+ * found rows whose cell count missed it); a NUL byte is refused. */
+static void test_open_cells_and_nul(void **state)
+{
+	struct tzs_rows s;
+	static const char *const want[] = { "1:a|b|c", "2:d|e", NULL };
+	char *path;
+	FILE *fp;
+
+	(void)state;
+	read_page("open.xls", "<table><tr><td>a<td>b<td>c<tr><td>d<td>e</table>", &s, NULL);
+	tzs_expect(&s, want);
+	tzs_rows_free(&s);
+	path = tz_test_write(dir, "nul.xls", "");
+	fp = fopen(path, "wb");
+	fwrite("<table><tr><td align\0\0=x>a</td></tr></table>", 1, 45, fp);
+	fclose(fp);
+	tzs_refused(path, TZ_EINVAL, "含有空字符");
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -242,6 +263,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_text_as_shown, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_encodings, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pages_without_table, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_cells_and_nul, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("intake/htmltable", tests, NULL, NULL);
