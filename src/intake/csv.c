@@ -104,6 +104,7 @@ static void on_field(void *s, size_t len, void *data)
 {
 	struct csv_reader *r = data;
 	const char *text = s ? s : "";
+	long start;
 
 	if (r->ncells + 1 > r->acells) {
 		size_t n = r->acells;
@@ -113,12 +114,15 @@ static void on_field(void *s, size_t len, void *data)
 		r->kinds = tz_xrealloc(r->kinds, n);
 		r->acells = n;
 	}
-	if (len && !r->swallowed && memchr(text, '\n', len) && looks_swallowed(r, text, len))
-		r->swallowed = r->field_line ? r->field_line : r->rec_line;
+	/* Only a field that began on an earlier line can hold line ends. */
+	start = r->field_line ? r->field_line : r->rec_line;
+	if (start < r->line && !r->swallowed && looks_swallowed(r, text, len))
+		r->swallowed = start;
 	r->field_line = r->line;
 	r->offs[r->ncells] = r->bytes.len;
 	r->lens[r->ncells] = len;
-	r->kinds[r->ncells] = tz_text_cell_kind(text, len);
+	r->kinds[r->ncells] = !len ? TZ_READ_EMPTY : text[0] == '#' ? tz_text_cell_kind(text, len)
+								   : TZ_READ_TEXT;
 	r->ncells++;
 	if (tz_buf_grow(&r->bytes, len + 1)) {
 		r->too_big = 1;
@@ -139,7 +143,8 @@ static void on_row(int term, void *data)
 	rec = &r->recs[r->nrecs++];
 	rec->first = r->rec_first;
 	rec->ncells = r->ncells - r->rec_first;
-	rec->line = r->rec_line;
+	/* A line of white space only (a form feed) still makes a record. */
+	rec->line = r->at_rec_start ? r->line : r->rec_line;
 	if (rec->ncells > r->width)
 		r->width = rec->ncells;
 	r->rec_first = r->ncells;

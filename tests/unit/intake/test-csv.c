@@ -73,6 +73,22 @@ static void test_quotes_newlines_and_line_numbers(void **state)
 	tz_reader_close(r);
 }
 
+/* A record of white space only still has its line (the fuzzer found a
+ * lone form feed numbered line 0). */
+static void test_blank_record_line(void **state)
+{
+	struct tz_reader *r;
+
+	(void)state;
+	r = open_text("ff.csv", "\f");
+	expect_row(r, 1, 1, (const char *[]){ "\f" });
+	tz_reader_close(r);
+	r = open_text("ff2.csv", "a\n \f\n");
+	expect_row(r, 1, 1, (const char *[]){ "a" });
+	expect_row(r, 2, 1, (const char *[]){ "\f" });  /* libcsv drops leading blanks */
+	tz_reader_close(r);
+}
+
 static void test_bom_is_dropped(void **state)
 {
 	struct tz_reader *r;
@@ -423,6 +439,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_quotes_newlines_and_line_numbers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bom_is_dropped, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_blank_record_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_gbk_after_long_ascii_prefix, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_encoding_names_the_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unclosed_quote_is_capped, setup, teardown),
