@@ -26,5 +26,6 @@
 #define TZ_LIMIT_MERGES       262144u               /* merged ranges of one sheet */
 #define TZ_LIMIT_MERGE_FILL   (16u * 1024 * 1024)   /* cells filled from merged ranges */
 #define TZ_LIMIT_XLS_RECORDS  (64u * 1024 * 1024)   /* BIFF records of one sheet */
+#define TZ_LIMIT_RELS         65536u                /* relationships of one XLSX part */
 
 #endif

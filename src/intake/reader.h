@@ -25,7 +25,8 @@ enum tz_read_kind {
 	TZ_READ_EMPTY = 0,        /* nothing: "" */
 	TZ_READ_TEXT,             /* text as written; every CSV/text/HTML cell that is not empty */
 	TZ_READ_NUMBER,           /* a number as its format shows it: "12,345.67", "2025.10",
-				   * "1234.6", "50%"; values[i] holds the plain number */
+				   * "1234.6", "50%", "10:30" (a time), "" (a format such
+				   * as ;;; hides it); values[i] holds the plain number */
 	TZ_READ_DATE,             /* a date-formatted number: "2025-03-01", or "2025-03" when
 				   * its format shows only a year and a month */
 	TZ_READ_BOOL,             /* "TRUE" or "FALSE" */

@@ -65,9 +65,16 @@ static int rels_load(struct rels *rs, zip_t *zip, const char *path, const char *
 	rc = xlsx_xml_open(&x, zip, path, part, err);
 	if (rc)
 		return rc == TZ_ENOTFOUND ? 0 : rc;
-	while ((rc = xlsx_xml_next(&x, 0, err)) == 1)
-		if (xlsx_xml_start(&x, "Relationship"))
-			rels_add(rs, &x);
+	while ((rc = xlsx_xml_next(&x, 0, err)) == 1) {
+		if (!xlsx_xml_start(&x, "Relationship"))
+			continue;
+		if (rs->n >= TZ_LIMIT_RELS) {
+			rc = tz_err_set_at(err, TZ_ETOOBIG, path, 0, NULL,
+					   "不是有效的XLSX文件：%s中的关系超过%u个", part, TZ_LIMIT_RELS);
+			break;
+		}
+		rels_add(rs, &x);
+	}
 	xlsx_xml_close(&x);
 	return rc;
 }

@@ -1081,6 +1081,34 @@ static void test_bomb_merges(void **state)
 	free(path);
 }
 
+/* A relationships part with more entries than any workbook has. */
+static void test_bomb_relationships(void **state)
+{
+	char *path = tzt_tmpname(".xlsx");
+	struct tz_buf rels = TZ_BUF_INIT;
+
+	(void)state;
+	rels.max = 64u * 1024 * 1024;
+	tz_buf_adds(&rels, "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+			   "relationships\">");
+	for (unsigned i = 0; i <= TZ_LIMIT_RELS; i++)
+		tz_buf_addf(&rels, "<Relationship Id=\"r%u\" Type=\"x\" Target=\"y\"/>", i);
+	tz_buf_adds(&rels, "</Relationships>");
+	{
+		const char *const parts[] = {
+			"[Content_Types].xml", content_types, "_rels/.rels", root_rels,
+			"xl/workbook.xml", workbook_1904, "xl/_rels/workbook.xml.rels", rels.buf,
+			NULL,
+		};
+
+		write_zip(path, parts);
+	}
+	tzs_refused(path, TZ_ETOOBIG, "中的关系超过65536个");
+	tz_buf_release(&rels);
+	unlink(path);
+	free(path);
+}
+
 /* A ZIP that is not a workbook is named for what it is. */
 static void test_zip_not_workbook(void **state)
 {
@@ -1127,6 +1155,7 @@ int main(void)
 		cmocka_unit_test(test_bomb_far_right),
 		cmocka_unit_test(test_bomb_empty_rows),
 		cmocka_unit_test(test_bomb_merges),
+		cmocka_unit_test(test_bomb_relationships),
 		cmocka_unit_test(test_zip_not_workbook),
 	};
 
