@@ -1268,6 +1268,15 @@ static int pick(const struct tz_numfmt *f, double v, int *signed_out)
 	return 0;
 }
 
+int tz_numfmt_scale(const struct tz_numfmt *f, double v)
+{
+	int sign, i;
+
+	if (!isfinite(v) || (i = pick(f, v, &sign)) < 0 || f->sec[i].kind != S_NUMBER)
+		return 0;
+	return 2 * f->sec[i].pct - 3 * f->sec[i].scale;
+}
+
 /* Trim the spaces _x padding and ? placeholders leave at either end. */
 static void trim_spaces(struct tz_buf *b, size_t from)
 {

@@ -63,6 +63,13 @@ enum tz_numfmt_class tz_numfmt_classify(const struct tz_numfmt *f);
 int tz_numfmt_format(const struct tz_numfmt *f, double v, int date1904, struct tz_buf *out);
 
 /*
+ * The power of ten by which the section `f` uses for `v` scales the
+ * number it shows: -3 per trailing comma (0, shows thousands), +2 per
+ * percent sign, 0 for none (and for dates and times).
+ */
+int tz_numfmt_scale(const struct tz_numfmt *f, double v);
+
+/*
  * `v` as Excel's General format shows it in a wide cell: the shortest
  * text that reads back as v with at most 15 significant digits, without
  * an exponent from 1e-9 to 1e20 ("0.3" for 0.1+0.2, "1234.56" for

@@ -41,6 +41,9 @@ enum tz_read_flag {
 					* value are the range's, copied here */
 	TZ_READ_MERGE_DOWN = 1 << 2,   /* the range spans more than one row */
 	TZ_READ_MERGE_ACROSS = 1 << 3, /* the range spans more than one column */
+	TZ_READ_SCALED = 1 << 4,       /* a number its format shows scaled (0, in thousands,
+					* 0.0,, in millions, 0% in percent): cells[i] is in
+					* the unit the sheet shows, values[i] is not */
 };
 
 /*
@@ -66,8 +69,11 @@ struct tz_row {
 	/* Per cell: for TZ_READ_NUMBER and TZ_READ_DATE the stored number as
 	 * Excel's General format shows it ("12345678", "45717.5", up to 15
 	 * significant digits, no exponent for ordinary magnitudes), so that a
-	 * format that rounds or scales never hides the real amount; for any
-	 * other kind the same string as cells[i]. NUL-terminated, borrowed. */
+	 * format that rounds ("0" shows 12346 for 12345.67), decorates
+	 * ("¥12,345.67", "-" for a zero in 会计专用) or scales (TZ_READ_SCALED)
+	 * never hides the real amount; a date stored as text (XLSX t="d", XML
+	 * 2003 DateTime) keeps that text. For any other kind the same string
+	 * as cells[i]. NUL-terminated, borrowed. */
 	const char *const *values;
 	/* The row is hidden in the sheet (always 0 in CSV and text). */
 	int hidden;

@@ -137,6 +137,17 @@ static int too_long(struct xls_reader *r, struct tz_err *err)
 			     r->where, r->cur + 1, TZ_LIMIT_RECORD);
 }
 
+static int put_flagged(struct xls_reader *r, long col, unsigned char kind, const char *text,
+		       size_t len, const char *value, size_t vlen, unsigned char flags,
+		       struct tz_err *err)
+{
+	if (col >= (long)TZ_LIMIT_SHEET_COLS || (r->base.max_cols && (size_t)col >= r->base.max_cols))
+		return 0;
+	if (tz_rowbuf_set(&r->row, (size_t)col, kind, text, len, value, vlen, flags))
+		return too_long(r, err);
+	return 0;
+}
+
 static int put(struct xls_reader *r, long col, unsigned char kind, const char *text, size_t len,
 	       const char *value, size_t vlen, struct tz_err *err)
 {
@@ -153,13 +164,16 @@ static int put_number(struct xls_reader *r, long col, uint16_t xf, double v, str
 	size_t glen = tz_numfmt_general(v, general);
 	int kind;
 
+	const struct tz_numfmt *fmt = xls_book_format(&r->book, xf);
+
 	tz_buf_reset(&r->scratch);
-	kind = tz_numfmt_format(xls_book_format(&r->book, xf), v, r->book.date1904, &r->scratch);
+	kind = tz_numfmt_format(fmt, v, r->book.date1904, &r->scratch);
 	if (kind < 0)
 		return too_long(r, err);
 	if (r->scratch.len == glen && !memcmp(r->scratch.buf, general, glen))
 		return put(r, col, (unsigned char)kind, general, glen, NULL, 0, err);
-	return put(r, col, (unsigned char)kind, r->scratch.buf, r->scratch.len, general, glen, err);
+	return put_flagged(r, col, (unsigned char)kind, r->scratch.buf, r->scratch.len, general,
+			   glen, tz_numfmt_scale(fmt, v) ? TZ_READ_SCALED : 0, err);
 }
 
 static int put_text(struct xls_reader *r, long col, const char *s, size_t len, struct tz_err *err)

@@ -232,9 +232,9 @@ static int begin_cell(struct xlsx_reader *r, struct tz_err *err)
 
 /* Set the cell in the row; `value` NULL when it is the text itself. */
 static int put_cell(struct xlsx_reader *r, unsigned char kind, const char *text, size_t len,
-		    const char *value, size_t vlen, struct tz_err *err)
+		    const char *value, size_t vlen, unsigned char flags, struct tz_err *err)
 {
-	if (tz_rowbuf_set(&r->row, (size_t)r->c.col - 1, kind, text, len, value, vlen, 0))
+	if (tz_rowbuf_set(&r->row, (size_t)r->c.col - 1, kind, text, len, value, vlen, flags))
 		return too_long(r, err);
 	return 0;
 }
@@ -252,13 +252,14 @@ static int shared_string(struct xlsx_reader *r, struct tz_err *err)
 		return tz_err_set_at(err, TZ_EINVAL, r->path, r->line, NULL,
 				     "不是有效的XLSX文件：%s第%ld行引用了不存在的共享字符串“%.20s”",
 				     r->where, r->line, v);
-	return put_cell(r, len ? TZ_READ_TEXT : TZ_READ_EMPTY, s, len, NULL, 0, err);
+	return put_cell(r, len ? TZ_READ_TEXT : TZ_READ_EMPTY, s, len, NULL, 0, 0, err);
 }
 
 /* A number cell: through its format, with the plain number as value. */
 static int number_cell(struct xlsx_reader *r, struct tz_err *err)
 {
 	const struct tz_buf *t = &r->c.text;
+	const struct tz_numfmt *fmt = xlsx_book_format(&r->book, r->c.style);
 	char general[TZ_NUMFMT_GENERAL_MAX], *end;
 	double v = strtod(t->buf, &end);
 	size_t glen;
@@ -266,17 +267,16 @@ static int number_cell(struct xlsx_reader *r, struct tz_err *err)
 
 	if (end == t->buf || *end || !isfinite(v))
 		/* Not a number after all: keep what is written. */
-		return put_cell(r, TZ_READ_TEXT, t->buf, t->len, NULL, 0, err);
+		return put_cell(r, TZ_READ_TEXT, t->buf, t->len, NULL, 0, 0, err);
 	glen = tz_numfmt_general(v, general);
 	tz_buf_reset(&r->scratch);
-	kind = tz_numfmt_format(xlsx_book_format(&r->book, r->c.style), v, r->book.date1904,
-			       &r->scratch);
+	kind = tz_numfmt_format(fmt, v, r->book.date1904, &r->scratch);
 	if (kind < 0)
 		return too_long(r, err);
 	if (r->scratch.len == glen && !memcmp(r->scratch.buf, general, glen))
-		return put_cell(r, (unsigned char)kind, general, glen, NULL, 0, err);
+		return put_cell(r, (unsigned char)kind, general, glen, NULL, 0, 0, err);
 	return put_cell(r, (unsigned char)kind, r->scratch.buf, r->scratch.len, general, glen,
-			err);
+			tz_numfmt_scale(fmt, v) ? TZ_READ_SCALED : 0, err);
 }
 
 /* The value of the finished cell into the row. */
@@ -289,7 +289,7 @@ static int cell_value(struct xlsx_reader *r, struct tz_err *err)
 	 * boolean belongs. */
 	if (r->c.has_f && (!r->c.has_v || (!t->len && r->c.type != CELL_STRING &&
 					   r->c.type != CELL_INLINE)))
-		return put_cell(r, TZ_READ_NO_VALUE, "", 0, NULL, 0, err);
+		return put_cell(r, TZ_READ_NO_VALUE, "", 0, NULL, 0, 0, err);
 	switch (r->c.type) {
 	case CELL_SHARED:
 		return t->len ? shared_string(r, err) : 0;
@@ -299,20 +299,20 @@ static int cell_value(struct xlsx_reader *r, struct tz_err *err)
 		if (xlsx_unescape(&r->scratch, t->buf, t->len))
 			return too_long(r, err);
 		return put_cell(r, r->scratch.len ? TZ_READ_TEXT : TZ_READ_EMPTY, r->scratch.buf,
-				r->scratch.len, NULL, 0, err);
+				r->scratch.len, NULL, 0, 0, err);
 	case CELL_BOOL:
 		if (!t->len)
 			return 0;
-		return strcmp(t->buf, "0") ? put_cell(r, TZ_READ_BOOL, "TRUE", 4, NULL, 0, err)
-					   : put_cell(r, TZ_READ_BOOL, "FALSE", 5, NULL, 0, err);
+		return strcmp(t->buf, "0") ? put_cell(r, TZ_READ_BOOL, "TRUE", 4, NULL, 0, 0, err)
+					   : put_cell(r, TZ_READ_BOOL, "FALSE", 5, NULL, 0, 0, err);
 	case CELL_ERROR:
 		return put_cell(r, TZ_READ_ERROR, t->len ? t->buf : "#N/A", t->len ? t->len : 4,
-				NULL, 0, err);
+				NULL, 0, 0, err);
 	case CELL_DATE:
 		if (!t->len)
 			return 0;
 		return put_cell(r, TZ_READ_DATE, t->buf, iso_date(t->buf, t->len) ? 10 : t->len,
-				t->buf, t->len, err);
+				t->buf, t->len, 0, err);
 	case CELL_NUMBER:
 		return t->len ? number_cell(r, err) : 0;
 	}

@@ -245,6 +245,16 @@ static int begin_cell(struct xml_reader *r, struct tz_err *err)
 	return 0;
 }
 
+static int put_flagged(struct xml_reader *r, unsigned char kind, const char *text, size_t len,
+		       const char *value, size_t vlen, unsigned char flags, struct tz_err *err)
+{
+	if (r->base.max_cols && (size_t)r->c.col > r->base.max_cols)
+		return 0;
+	if (tz_rowbuf_set(&r->row, (size_t)r->c.col - 1, kind, text, len, value, vlen, flags))
+		return too_long(r, err);
+	return 0;
+}
+
 static int put(struct xml_reader *r, unsigned char kind, const char *text, size_t len,
 	       const char *value, size_t vlen, struct tz_err *err)
 {
@@ -277,8 +287,8 @@ static int finish_cell(struct xml_reader *r, struct tz_err *err)
 			return too_long(r, err);
 		if (r->scratch.len == glen && !memcmp(r->scratch.buf, general, glen))
 			return put(r, (unsigned char)kind, general, glen, NULL, 0, err);
-		return put(r, (unsigned char)kind, r->scratch.buf, r->scratch.len, general, glen,
-			   err);
+		return put_flagged(r, (unsigned char)kind, r->scratch.buf, r->scratch.len, general,
+				   glen, tz_numfmt_scale(r->c.fmt, v) ? TZ_READ_SCALED : 0, err);
 	}
 	if (!strcmp(r->c.type, "DateTime"))
 		return put(r, t->len ? TZ_READ_DATE : TZ_READ_EMPTY, t->buf,

@@ -280,6 +280,25 @@ static void test_general(void **state)
 	}
 }
 
+static void test_scale(void **state)
+{
+	static const struct { const char *code; double v; int scale; } cases[] = {
+		{ "0.00", 1, 0 }, { "0!.0,", 1, -3 }, { "#,##0,,", 1, -6 }, { "0.0%", 1, 2 },
+		{ "#,##0", 1, 0 }, { "0,;0.00", -1, 0 }, { "0,;0.00", 1, -3 }, { "yyyy-mm-dd", 1, 0 },
+		{ "General", 1, 0 }, { "0%%", 1, 4 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct tz_numfmt *f = tz_numfmt_new(cases[i].code);
+
+		if (tz_numfmt_scale(f, cases[i].v) != cases[i].scale)
+			fail_msg("scale of \"%s\" for %g: %d, want %d", cases[i].code, cases[i].v,
+				 tz_numfmt_scale(f, cases[i].v), cases[i].scale);
+		tz_numfmt_free(f);
+	}
+}
+
 /* Whatever the code, no crash, no overflow, a NUL-terminated text. */
 static void test_odd_codes(void **state)
 {
@@ -321,6 +340,7 @@ int main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_builtins),
 		cmocka_unit_test(test_general),
+		cmocka_unit_test(test_scale),
 		cmocka_unit_test(test_odd_codes),
 	};
 

@@ -169,6 +169,15 @@ static void test_shapes_ledger(void **state)
 	assert_int_equal(row.flags[1], TZ_READ_MERGED | TZ_READ_MERGE_DOWN);
 	assert_int_equal(tz_reader_next(r, &row, &err), 1);
 	assert_int_equal(row.flags[1], TZ_READ_MERGED | TZ_READ_MERGE_DOWN | TZ_READ_MERGE_COPY);
+	/* Percent and thousands formats scale what they show. */
+	assert_int_equal(row.flags[6], TZ_READ_SCALED);
+	assert_int_equal(row.flags[2], 0);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(tz_reader_next(r, &row, &err), 1);
+	assert_string_equal(row.cells[2], "1,235千");
+	assert_string_equal(row.values[2], "1234567");
+	assert_int_equal(row.flags[2], TZ_READ_SCALED);
+	assert_int_equal(row.flags[5], 0);
 	tz_reader_close(r);
 	free(path);
 }

@@ -819,7 +819,19 @@ static void test_values_behind_formats(void **state)
 	assert_string_equal(row.cells[10], "1234.6");
 	assert_string_equal(row.values[10], "12345678");
 	assert_int_equal(row.kinds[10], TZ_READ_NUMBER);
+	/* The format shows it in thousands: the import must know. */
+	assert_int_equal(row.flags[10], TZ_READ_SCALED);
 	assert_ptr_equal(row.values[0], row.cells[0]);
+	tz_reader_close(r);
+	free(path);
+	/* 2025.1 in 0.00: shown differently, not scaled. */
+	path = tzs_data("cases/xlsx-period-2025.10.xlsx");
+	r = tzs_open(path, NULL);
+	assert_int_equal(tz_reader_next(r, &row, &err), 1);
+	assert_int_equal(tz_reader_next(r, &row, &err), 1);
+	assert_string_equal(row.cells[1], "2025.10");
+	assert_string_equal(row.values[1], "2025.1");
+	assert_int_equal(row.flags[1], 0);
 	tz_reader_close(r);
 	free(path);
 }
