@@ -8,9 +8,10 @@
 
 Each workbook is written by hand as SpreadsheetML so that its content is
 exactly known: cached formula results, number formats, merged ranges,
-hidden rows and sheets. LibreOffice converts them to Excel 97-2003 (BIFF8),
-Excel 95 (BIFF5), XML Spreadsheet 2003 and HTML; the tests read every
-conversion and expect the same cells as from the source.
+hidden rows and sheets. LibreOffice 7.4 converts them to Excel 97-2003
+(BIFF8) and HTML (it can no longer write Excel 95 or XML Spreadsheet
+2003; the tests build those themselves); the tests read every conversion
+and expect the same cells as from the source.
 """
 import os, sys, zipfile
 from xml.sax.saxutils import escape
@@ -214,8 +215,7 @@ def shapes(out):
 
 
 def plain(out):
-    """ASCII and numbers only: for Excel 95 (BIFF5), whose strings are
-    bytes in a code page."""
+    """A small workbook: ASCII, numbers, dates, a merged row, a hidden sheet."""
     b = Book()
     s = b.sheet('Ledger')
     s.put(0, 0, 'code')
