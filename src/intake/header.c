@@ -504,14 +504,14 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 			goto out;
 		if (rc == 0 || ++seen > TZ_HEADER_SEARCH_ROWS) {
 			if (best)
-				rc = tz_err_set_at(err, TZ_EINVAL, path, best_line, NULL,
+				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
 					"找不到完整的表头：第%ld行最像表头（识别出%s），但缺少“%s”；"
 					"表头应同时有“%s”和“%s”等列",
 					best_line, best_text, h->cols[progress ? TZ_RF_PERIOD : TZ_PF_NAME].header,
 					h->cols[progress ? TZ_RF_CODE : TZ_PF_NAME].header,
 					h->cols[progress ? TZ_RF_PERIOD : TZ_PF_TOTAL].header);
 			else
-				rc = tz_err_set_at(err, TZ_EINVAL, path, 0, NULL,
+				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, 0, NULL,
 					"未找到表头：前%d行中没有“%s”“%s”等列名（文件可能不是%s）",
 					TZ_HEADER_SEARCH_ROWS,
 					h->cols[progress ? TZ_RF_CODE : TZ_PF_NAME].header,
@@ -604,6 +604,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 			keep_pending(h, &row);
 		}
 	}
+	h->width = top.n;
 	rc = choose(h, &top, parent_unit, parent_exp, table_u, table_exp, table_text,
 		    year ? year : h->title_year, path, err);
 	if (!rc)

@@ -33,6 +33,7 @@ struct tz_header {
 	int title_year;                       /* named in a title row, 0: none */
 	int plan_year;                        /* named in the plan column's header, 0: none */
 	long line;                            /* the header's last row */
+	size_t width;                         /* cells in the header */
 	struct tz_buf unread;                 /* columns not read, "、"-separated */
 	struct tz_buf notes;                  /* what was decided, for the summary */
 	/* The first row after the header when looking at it for a second
@@ -49,8 +50,9 @@ struct tz_header {
  * Read `r` up to and including the header and map its columns. `year` is
  * the ledger's year when already known (--year), else 0; a plan column
  * naming another year is then not read (and said so). Errors, with err
- * naming the file and line: TZ_EINVAL when no header is found (the
- * message names the columns a header needs), when required columns are
+ * naming the file and line: TZ_ENOTFOUND when no header is found (the
+ * message names the columns a header needs; another sheet may hold
+ * one); TZ_EINVAL when required columns are
  * missing (named), when two columns mean the same field and nothing
  * chooses between them (both named), or when a money column's unit is not
  * one the import knows (美元): never read at the wrong scale. The caller

@@ -47,7 +47,36 @@ struct row_text {
 	int nul_field;   /* a field whose cell holds a NUL byte, or -1 */
 	int rounded;     /* money cells rounded to 0.01 万元 */
 	int marks;       /* optional money cells holding "—", "/": read as empty */
+	int bad_field;   /* a field whose cell is an error or a formula without a value, or -1 */
+	unsigned char bad_kind;
 };
+
+/*
+ * The text a field is read from. A money cell holding a number is read
+ * from its stored value (the number), not from what its format shows
+ * ("¥12,345.67", 12346 for 12345.67), unless the format scales it (0!.0,
+ * shows thousands): then the sheet means the number it shows, in the
+ * column's unit. Everything else is read as the sheet shows it, so that
+ * 2025.10 in a 0.00 cell stays the period 2025-10.
+ */
+static void field_source(const struct tz_row *row, const struct colmap *m, size_t f,
+			 const char **s, size_t *len)
+{
+	int i = m->idx[f];
+
+	*s = "";
+	*len = 0;
+	if (i < 0 || (size_t)i >= row->ncells)
+		return;
+	if (m->cols[f].money && row->kinds[i] == TZ_READ_NUMBER &&
+	    !(row->flags[i] & TZ_READ_SCALED)) {
+		*s = row->values[i];
+		*len = strlen(*s);
+		return;
+	}
+	*s = row->cells[i];
+	*len = row->lens[i];
+}
 
 /*
  * Remove in place the invisible characters people paste with text from
@@ -97,9 +126,19 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 	t->nul_field = -1;
 	t->rounded = 0;
 	t->marks = 0;
-	for (size_t f = 0; f < m->nfields; f++)
-		if (m->idx[f] >= 0 && (size_t)m->idx[f] < row->ncells)
-			need += row->lens[m->idx[f]];
+	t->bad_field = -1;
+	for (size_t f = 0; f < m->nfields; f++) {
+		const char *s;
+		size_t len;
+
+		field_source(row, m, f, &s, &len);
+		need += len;
+		if (t->bad_field < 0 && m->idx[f] >= 0 && (size_t)m->idx[f] < row->ncells &&
+		    (row->kinds[m->idx[f]] == TZ_READ_ERROR || row->kinds[m->idx[f]] == TZ_READ_NO_VALUE)) {
+			t->bad_field = (int)f;
+			t->bad_kind = row->kinds[m->idx[f]];
+		}
+	}
 	/* One allocation up front, so the pointers below stay put. The
 	 * reader already capped the record at TZ_LIMIT_RECORD. */
 	t->scratch.max = need + 1;
@@ -109,8 +148,7 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 		size_t len = 0;
 
 		if (m->idx[f] >= 0 && (size_t)m->idx[f] < row->ncells) {
-			s = row->cells[m->idx[f]];
-			len = row->lens[m->idx[f]];
+			field_source(row, m, f, &s, &len);
 			tz_text_trim(&s, &len);
 			/* Our CSV export defuses text Excel would run as a
 			 * formula with a leading apostrophe: take it off. */
@@ -276,6 +314,7 @@ struct item {
 	int rejected;
 	enum tz_row_kind skip;  /* not a record: a 合计, section or note row */
 	int invisible;       /* cells whose invisible characters were removed */
+	int hidden;          /* the row is hidden in the sheet */
 	int rounded;         /* money cells rounded to 0.01 万元 */
 	int marks;           /* money cells holding a mark of none */
 	const char *code;    /* rejected rows: their 项目编号 */
@@ -373,9 +412,19 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	it->skip = tz_header_row_kind(&pl->map->h, row);
 	if (it->skip != TZ_ROW_DATA)
 		return;
+	it->hidden = row->hidden;
 	take_cells(row, pl->map, t);
 	it->invisible = t->invisible;
-	if (t->nul_field >= 0)
+	if (t->bad_field >= 0 && t->bad_kind == TZ_READ_NO_VALUE)
+		/* Never 0: the sheet does not say what the value is. */
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
+				   "%s是公式，没有保存计算结果（请在 Excel 或 WPS 中打开并保存后再导入）",
+				   pl->map->cols[t->bad_field].header);
+	else if (t->bad_field >= 0)
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
+				   "%s是错误值“%s”（公式出错），请改正后再导入",
+				   pl->map->cols[t->bad_field].header, t->v[t->bad_field]);
+	else if (t->nul_field >= 0)
 		/* A NUL would end the text early: the cell is not what it shows. */
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->nul_field].header,
 				   "%s含有空字符（NUL），文件可能已损坏",
@@ -853,6 +902,7 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		}
 		res->rows++;
 		res->invisible += it->invisible;
+		res->hidden += it->hidden;
 		res->rounded += it->rounded;
 		res->marks += it->marks;
 		if (it->rejected) {
@@ -896,7 +946,9 @@ void tz_import_result_release(struct tz_import_result *res)
 	free(res->unread);
 	free(res->notes);
 	free(res->codes_given_list);
+	free(res->sheet);
 	res->org_created_names = res->unread = res->notes = res->codes_given_list = NULL;
+	res->sheet = NULL;
 }
 
 /* The ledger's year for rows without a 年度 cell: --year, else the title. */
@@ -932,10 +984,57 @@ static int ledger_year(struct colmap *m, const struct tz_import_opts *opts, cons
 	return 0;
 }
 
+/*
+ * The header: on the sheet asked for, else on the first visible sheet
+ * that has one (ledger.md: a 填报说明 or a list of choices may come
+ * first). When none has one, the error of the first sheet tried, naming
+ * it.
+ */
+static int header_in_some_sheet(struct tz_reader *r, const char *path, int progress, int year,
+				int fixed, struct tz_header *h, struct tz_err *err)
+{
+	size_t first = tz_reader_sheet_index(r), n = tz_reader_sheet_count(r);
+	struct tz_err first_err;
+	int rc, first_rc = 0;
+
+	for (size_t i = first; i < n; i++) {
+		const struct tz_sheet_info *si = tz_reader_sheet_info(r, i);
+
+		if (i != first && si->state != TZ_SHEET_VISIBLE)
+			continue;
+		if (i != first && (rc = tz_reader_select_sheet(r, i, err)))
+			return rc;
+		rc = tz_header_find(r, path, progress, year, h, err);
+		if (!rc)
+			return 0;
+		if (n > 1) {
+			char msg[sizeof(err->msg)];
+			int k = snprintf(msg, sizeof(msg), "工作表“%s”：", si->name);
+
+			if (k > 0 && (size_t)k < sizeof(msg)) {
+				snprintf(msg + k, sizeof(msg) - (size_t)k, "%.*s",
+					 (int)(sizeof(msg) - (size_t)k - 1), err->msg);
+				memcpy(err->msg, msg, sizeof(msg));
+			}
+		}
+		if (rc != TZ_ENOTFOUND || fixed)
+			return rc;
+		if (!first_rc) {
+			first_rc = rc;
+			first_err = *err;
+		}
+		tz_header_release(h);
+	}
+	if (first_rc)
+		*err = first_err;
+	return first_rc ? first_rc : TZ_ENOTFOUND;
+}
+
 int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char *path,
 		   const struct tz_import_opts *opts, struct tz_import_result *res,
 		   struct tz_err *err)
 {
+	char *where = NULL;  /* path, and the sheet of a workbook with several */
 	struct tz_reader *r = NULL;
 	struct colmap m;
 	struct pipeline pl;
@@ -952,9 +1051,22 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	tz_buf_init(&oc.key, 0);
 	pipeline_init(&pl);
 
-	if ((rc = tz_reader_open(&r, path, err)))
-		goto out;
-	rc = tz_header_find(r, path, progress, progress ? 0 : opts->year, &m.h, err);
+	{
+		struct tz_reader_opts ro = { opts->sheet, 0 };
+
+		if ((rc = tz_reader_open_opts(&r, path, opts->sheet ? &ro : NULL, err)))
+			goto out;
+	}
+	rc = header_in_some_sheet(r, path, progress, progress ? 0 : opts->year, opts->sheet != NULL,
+				  &m.h, err);
+	if (!rc && tz_reader_sheet_count(r) > 1) {
+		/* Messages name the sheet of a workbook with several. */
+		size_t n = strlen(path) + strlen(tz_reader_sheet_name(r)) + 32;
+
+		res->sheet = tz_xstrdup(tz_reader_sheet_name(r));
+		where = tz_xmalloc(n);
+		snprintf(where, n, "%s（工作表“%s”）", path, res->sheet);
+	}
 	m.cols = m.h.cols;
 	m.nfields = m.h.nfields;
 	m.idx = m.h.idx;
@@ -964,7 +1076,7 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	res->unread = tz_xstrdup(m.h.unread.buf);
 	res->notes = tz_xstrdup(m.h.notes.buf);
 	if (!progress) {
-		if ((rc = ledger_year(&m, opts, path, res, err)))
+		if ((rc = ledger_year(&m, opts, where ? where : path, res, err)))
 			goto out;
 		oc.store = store;
 		oc.x = tz_org_index_new();
@@ -994,8 +1106,11 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 		goto out;
 	open = 1;
 
+	/* Cells to the right of the header are never read: a row that
+	 * reaches far to the right costs nothing. */
+	tz_reader_limit_columns(r, m.h.width);
 	pl.reader = r;
-	pl.path = path;
+	pl.path = where ? where : path;
 	pl.map = &m;
 	pl.pending = m.h.have_pending ? &m.h.pending : NULL;
 	pl.progress = progress;
@@ -1021,7 +1136,7 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	running = 0;
 
 	if (res->rejected && !opts->partial) {
-		rc = tz_err_set_at(err, TZ_EREJECTED, path, 0, NULL,
+		rc = tz_err_set_at(err, TZ_EREJECTED, where ? where : path, 0, NULL,
 				   "%ld行有错误，整个文件未导入（使用 --partial 只导入正确的行）",
 				   res->rejected);
 		goto out;
@@ -1042,6 +1157,7 @@ out:
 	if (open)
 		tz_store_import_abort(store);
 	tz_reader_close(r);
+	free(where);
 	pipeline_release(&pl);
 	tz_header_release(&m.h);
 	tz_org_index_free(oc.x);

@@ -29,6 +29,8 @@ struct tz_import_reject {
 struct tz_import_opts {
 	int partial;  /* commit the valid rows even if some were rejected */
 	int year;     /* projects: the ledger's year (--year), 0 if not given */
+	const char *sheet;  /* the sheet to read (--sheet), NULL: the first visible
+			     * sheet that has a header */
 	/* Called for each rejected row, in file order; may be NULL. */
 	void (*reject)(void *ctx, const struct tz_import_reject *rej);
 	void *ctx;
@@ -54,6 +56,8 @@ struct tz_import_result {
 	int year;        /* the ledger's year, unless by column */
 	long unplanned;  /* rows stored without a 年度计划投资 */
 	long invisible;  /* cells whose zero-width characters were removed */
+	long hidden;     /* rows hidden in the sheet, imported all the same */
+	char *sheet;     /* the sheet read (workbooks with several), or NULL; owned */
 	long rounded;    /* amounts rounded to 0.01 万元 (more decimals in 万元) */
 	long marks;      /* optional amounts written "—" or "/", read as empty */
 	long skipped_totals;    /* 合计, 小计 rows, not projects */
