@@ -1,5 +1,5 @@
 /*
- * docparse-spam.c: find text injected into a published page.
+ * spam.c: find text injected into a published page.
  *
  * Defaced government pages carry gambling, betting, lottery and porn
  * advertising, often replacing a word of the original (seed 004:
@@ -26,7 +26,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
-#include "intake/docparse-internal.h"
+#include "doc/doc-internal.h"
 #include "base/banned.h"
 
 static const char *strong[] = {

@@ -1,5 +1,5 @@
 /*
- * docparse-layout.c: where the parts of a document are.
+ * layout.c: where the parts of a document are.
  *
  * The header is the content before the body; the body starts at the first
  * salutation ("九三学社岳阳市委:"), numbered heading or paragraph. The
@@ -7,11 +7,11 @@
  * numerals, or garbled digits such as "2023930") with up to three org
  * lines above it, or "org  date" on one line, past publishing notes
  * ("(此件公开发布)") and contact lines (承办负责人, 承办人, 联系电话, …).
- * docparse-meta.c, docparse-reply.c and docparse-tasks.c read these marks.
+ * meta.c, reply.c and tasks.c read these marks.
  */
 #include <string.h>
 
-#include "intake/docparse-internal.h"
+#include "doc/doc-internal.h"
 #include "base/banned.h"
 
 size_t tz_dp_ncp(const char *s, size_t b, size_t e)

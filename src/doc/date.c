@@ -1,5 +1,5 @@
 /*
- * docparse-date.c: dates, well-formed and garbled.
+ * date.c: dates, well-formed and garbled.
  *
  * Well-formed: 2022年2月16日, 2024年08月29日, 2023-07-20, 2023/7/20,
  * 2023.07.20, 二〇二二年二月十六日, and a year with a month.
@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "intake/docparse-internal.h"
+#include "doc/doc-internal.h"
 #include "base/banned.h"
 
 static int is_digit(char ch)

@@ -1,20 +1,20 @@
 /*
- * docparse-meta.c: what a document says about itself.
+ * meta.c: what a document says about itself.
  *
- * Using the layout of docparse-layout.c, tz_dp_meta reads: catalogue
+ * Using the layout of layout.c, tz_dp_meta reads: catalogue
  * fields from label lines (索引号, 发布机构, 体裁分类, 主题分类, 文号,
  * 发布时间, 成文日期; several per line, with or without a colon); the title (the first header line with a title word,
  * a 文号 prefix "营政办发〔2022〕1号:" cut off, a title broken over two lines
  * joined); the document's own 文号 (a 文号 field, a header line holding
  * only one, or the title's prefix: never one cited in the body); the
  * issuer and date from the signature (else the title's "X关于" prefix);
- * and the kind; for replies docparse-reply.c adds the proposal and the
+ * and the kind; for replies reply.c adds the proposal and the
  * reply.
  */
 #include <string.h>
 
 #include "base/xalloc.h"
-#include "intake/docparse-internal.h"
+#include "doc/doc-internal.h"
 #include "base/banned.h"
 
 /* ------------------------------------------------------------------ */

@@ -1,5 +1,5 @@
 /*
- * docparse-check.c: figures in the text checked against each other.
+ * checks.c: figures in the text checked against each other.
  *
  * Sums (`sum_mismatch`): "谋划了总投资1555亿元172个…项目库,其中港口基础
  * 设施项目7个,总投资214亿元;临港产业项目109个,总投资916亿元,城市建设
@@ -19,12 +19,12 @@
  * and the nearest plan before it (a money amount after 计划) on the same
  * line: it holds when it is the completed / plan ratio rounded, or cut,
  * to the decimals written. Other rates (开工率100%) have no stated base
- * and are not checked. All arithmetic is exact (docparse-num.c).
+ * and are not checked. All arithmetic is exact (num.c).
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "intake/docparse-internal.h"
+#include "doc/doc-internal.h"
 #include "base/banned.h"
 
 #define MAXQ 16

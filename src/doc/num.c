@@ -1,5 +1,5 @@
 /*
- * docparse-num.c: numbers with units, as exact decimals.
+ * num.c: numbers with units, as exact decimals.
  *
  * A quantity is an ASCII number (full-width digits are folded before this
  * runs) with optional thousands commas and one decimal point, followed by
@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "intake/docparse-internal.h"
+#include "doc/doc-internal.h"
 #include "base/banned.h"
 
 /* Longest first where one is a prefix of another. */

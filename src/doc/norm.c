@@ -1,12 +1,12 @@
 /*
- * docparse-norm.c: split the text into lines and give each a normalised
+ * norm.c: split the text into lines and give each a normalised
  * spelling for matching, with a map back to what was written.
  *
  * Folding is per code point: full-width ASCII to ASCII, odd spaces to a
  * space, zero-width characters dropped, enclosed and compatibility forms
  * (⑴ ① ㈠, Kangxi radicals, CJK compatibility ideographs, small and
  * vertical forms) through their NFKC decomposition (utf8proc), then
- * traditional characters to simplified ones (docparse-t2s.c). Because each
+ * traditional characters to simplified ones (t2s.c). Because each
  * output code point comes from exactly one input code point, a span found
  * in the normalised line maps back to a span of the original.
  */
@@ -17,7 +17,7 @@
 
 #include "base/text.h"
 #include "base/xalloc.h"
-#include "intake/docparse-internal.h"
+#include "doc/doc-internal.h"
 #include "base/banned.h"
 
 /* ------------------------------------------------------------------ */

@@ -1,18 +1,18 @@
 /*
- * docparse-noise.c: tell page furniture from content.
+ * noise.c: tell page furniture from content.
  *
  * Each line is classified on its normalised form: blank; noise
  * (breadcrumbs "当前位置:首页 > …", "首页 > …", "【字号:", "分享:",
  * "附件:", "视频:", "扫一扫在手机打开当前页", view counters, print/close
  * links, copyright and mirror-site footers); meta (catalogue fields:
- * 发布时间, 索引号, 发布机构, 来源, …, read later by docparse-meta.c); or
+ * 发布时间, 索引号, 发布机构, 来源, …, read later by meta.c); or
  * content. Noise and meta lines are not content: titles, tasks, figures
  * and checks never look at them.
  */
 #include <string.h>
 
 #include "base/text.h"
-#include "intake/docparse-internal.h"
+#include "doc/doc-internal.h"
 #include "base/banned.h"
 
 /* A line starting with one of these (after bullets and brackets) is noise. */

@@ -1,13 +1,13 @@
 /*
- * docparse.c: the document reader's entry point: check and decode the
- * bytes, then run the stages of docparse-internal.h in order.
+ * doc.c: the document reader's entry point: check and decode the
+ * bytes, then run the stages of doc-internal.h in order.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
 #include "base/xalloc.h"
-#include "intake/docparse-internal.h"
+#include "doc/doc-internal.h"
 #include "base/banned.h"
 
 const char *tz_doc_kind_name(enum tz_doc_kind kind)

@@ -24,7 +24,7 @@
 
 #include "base/buf.h"
 #include "base/json.h"
-#include "intake/docparse.h"
+#include "doc/doc.h"
 
 struct tally {
 	unsigned ok, total;

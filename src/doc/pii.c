@@ -1,5 +1,5 @@
 /*
- * docparse-pii.c: personal data that must not be published.
+ * pii.c: personal data that must not be published.
  *
  * `personal_phone`: a mainland mobile number, 1[3-9] and nine more digits,
  * written together or as 3-4-4 with spaces or hyphens, not part of a
@@ -13,7 +13,7 @@
  */
 #include <string.h>
 
-#include "intake/docparse-internal.h"
+#include "doc/doc-internal.h"
 #include "base/banned.h"
 
 static int is_digit(char ch)

@@ -1,5 +1,5 @@
 /*
- * docparse-html.c: HTML to text, in one forward pass.
+ * html.c: HTML to text, in one forward pass.
  *
  * Not a full HTML parser: pages copied from government sites only need
  * their text. Tags are dropped; block elements (p, div, br, li, tr, h1-h6,
@@ -14,7 +14,7 @@
 #include <strings.h>
 
 #include "base/xalloc.h"
-#include "intake/docparse-internal.h"
+#include "doc/doc-internal.h"
 #include "base/banned.h"
 
 int tz_dp_is_html(const char *s, size_t len)

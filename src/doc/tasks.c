@@ -1,5 +1,5 @@
 /*
- * docparse-tasks.c: the tasks of a work plan and their units.
+ * tasks.c: the tasks of a work plan and their units.
  *
  * The body is a tree of numbered headings. Four numbering styles are
  * recognised at the start of a line (after folding, so full-width digits,
@@ -30,7 +30,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
-#include "intake/docparse-internal.h"
+#include "doc/doc-internal.h"
 #include "base/banned.h"
 
 enum num_style { NS_CN = 1, NS_PCN, NS_AR, NS_PAR };

@@ -1,30 +1,29 @@
 /*
- * docparse-internal.h: what the stages of the document reader share.
+ * doc-internal.h: what the stages of the document reader share.
  *
- * The reader is a pipeline (docs/internals/docparse.md):
+ * The reader is a pipeline (docs/internals/docparse.md), one file per
+ * stage, named for what it reads:
  *
- *   decode       docparse.c        bytes -> UTF-8 (GBK via base/text.h),
- *                                  binary and empty input rejected
- *   html         docparse-html.c   tags, scripts and styles stripped,
- *                                  entities decoded
- *   lines        docparse-norm.c   split into lines; each gets a normalised
- *                                  copy (width folding, NFKC for enclosed
- *                                  and compatibility forms, traditional ->
- *                                  simplified) with a map back to the
- *                                  original, so matching is done on one
- *                                  spelling and output keeps what was written
- *   noise        docparse-noise.c  page furniture and catalogue lines
- *   spam         docparse-spam.c   injected betting/porn phrases
- *   layout       docparse-layout.c header, body and signature
- *   meta         docparse-meta.c   kind, title, 文号, issuer, dates,
- *                                  catalogue
- *   reply        docparse-reply.c  proposal and reply fields
- *   tasks        docparse-tasks.c  section tree, units of each task
- *   figures      docparse-figures.c headline figures of bulletins
- *   checks       docparse-check.c  sums and rates that do not hold
- *   dates, pii   docparse-date.c, docparse-pii.c  garbled dates, private
- *                                  phone and ID numbers
- *   write        docparse-write.c  JSON and text
+ *   decode    doc.c      bytes -> UTF-8 (GBK via base/text.h), binary and
+ *                        empty input rejected
+ *   html      html.c     tags, scripts and styles stripped, entities decoded
+ *   lines     norm.c     split into lines; each gets a normalised copy
+ *                        (width folding, NFKC for enclosed and compatibility
+ *                        forms, traditional -> simplified) with a map back
+ *                        to the original, so matching is done on one
+ *                        spelling and output keeps what was written
+ *   noise     noise.c    page furniture and catalogue lines
+ *   spam      spam.c     injected betting/porn phrases
+ *   layout    layout.c   header, body and signature
+ *   meta      meta.c     kind, title, 文号, issuer, dates, catalogue
+ *   reply     reply.c    proposal and reply fields
+ *   tasks     tasks.c    section tree, units of each task
+ *   figures   figures.c  headline figures of bulletins
+ *   checks    checks.c   sums and rates that do not hold
+ *   dates     date.c     dates, well-formed and garbled
+ *   pii       pii.c      private phone and ID numbers
+ *   numbers   num.c      quantities as exact decimals
+ *   write     write.c    JSON and text
  *
  * Functions named tz_dp_* are internal to docparse. Every scanner moves
  * forward over a line with look-back bounded by a constant, so the whole
@@ -34,8 +33,8 @@
  * document's arena; arrays (tasks, figures, warnings) are grown with
  * tz_xrealloc and freed by tz_doc_free().
  */
-#ifndef TZ_DOCPARSE_INTERNAL_H
-#define TZ_DOCPARSE_INTERNAL_H
+#ifndef TZ_DOC_INTERNAL_H
+#define TZ_DOC_INTERNAL_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -43,7 +42,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
-#include "intake/docparse.h"
+#include "doc/doc.h"
 
 enum dp_cls {
 	DP_BLANK = 0,
@@ -125,7 +124,7 @@ static inline int tz_dp_lit_at(const struct dp_lit *tab, size_t n, const char *s
 	return best;
 }
 
-/* ---- docparse.c ---- */
+/* ---- doc.c ---- */
 
 /*
  * Record a warning about norm bytes [b, e) of line `li`; `text` is taken
@@ -138,7 +137,7 @@ void tz_dp_warn(struct dp_ctx *c, const char *kind, size_t li, size_t b, size_t 
 void tz_dp_warn_text(struct dp_ctx *c, const char *kind, size_t li, size_t off,
 		     const char *text, const char *reading, const char *detail);
 
-/* ---- docparse-html.c ---- */
+/* ---- html.c ---- */
 
 /* 1 if the start of the data looks like HTML. */
 int tz_dp_is_html(const char *s, size_t len);
@@ -153,7 +152,7 @@ int tz_dp_is_html(const char *s, size_t len);
 int tz_dp_html_strip(const char *s, size_t len, struct tz_buf *out,
 		     size_t **nl, size_t *nnl);
 
-/* ---- docparse-norm.c ---- */
+/* ---- norm.c ---- */
 
 /* Split c->text into c->lines and normalise each line. */
 void tz_dp_lines(struct dp_ctx *c);
@@ -178,12 +177,12 @@ const char *tz_dp_dup(struct dp_ctx *c, size_t li, size_t b, size_t e, int flags
  * returns how many (0 = dropped). */
 int tz_dp_fold_cp(uint32_t cp, uint32_t out[8]);
 
-/* ---- docparse-t2s.c ---- */
+/* ---- t2s.c ---- */
 
 /* The simplified form of a traditional character, or cp itself. */
 uint32_t tz_dp_t2s(uint32_t cp);
 
-/* ---- small scanning helpers (docparse-norm.c) ---- */
+/* ---- small scanning helpers (norm.c) ---- */
 
 /* Decode the code point at s[i] (valid UTF-8 assumed); *n = its length. */
 uint32_t tz_dp_cp(const char *s, size_t len, size_t i, size_t *n);
@@ -215,12 +214,12 @@ int tz_dp_cn_num(const char *s, size_t len, size_t i, size_t *n);
 /* 1 if the code point ends an org name (局, 委员会, …) at [b, e). */
 int tz_dp_is_org(const char *s, size_t b, size_t e);
 
-/* ---- docparse-noise.c ---- */
+/* ---- noise.c ---- */
 
 /* Classify every line: blank, noise, meta or content. */
 void tz_dp_classify(struct dp_ctx *c);
 
-/* ---- docparse-date.c ---- */
+/* ---- date.c ---- */
 
 struct dp_date {
 	int y, m, d;             /* 0 when not stated */
@@ -248,7 +247,7 @@ const char *tz_dp_date_str(struct dp_ctx *c, const struct dp_date *d);
 /* Warn about every garbled date in the content lines. */
 void tz_dp_scan_dates(struct dp_ctx *c);
 
-/* ---- docparse-num.c ---- */
+/* ---- num.c ---- */
 
 /* An exact decimal: value = mant / 10^scale. */
 struct dp_dec {
@@ -290,7 +289,7 @@ int tz_dp_dec_add(struct dp_dec a, struct dp_dec b, struct dp_dec *out);
 /* Write a decimal as a string ("1555", "340.43"). */
 void tz_dp_dec_fmt(struct dp_dec a, char buf[40]);
 
-/* ---- docparse-spam.c ---- */
+/* ---- spam.c ---- */
 
 /* Find injected phrases, warn (injected_text) and record c->spam. */
 void tz_dp_scan_spam(struct dp_ctx *c);
@@ -299,12 +298,12 @@ int tz_dp_in_spam(const struct dp_ctx *c, size_t li, size_t b, size_t e);
 /* End of the spam span starting exactly at b of line li, or 0. */
 size_t tz_dp_spam_at(const struct dp_ctx *c, size_t li, size_t b);
 
-/* ---- docparse-pii.c ---- */
+/* ---- pii.c ---- */
 
 /* Warn about private mobile numbers and ID numbers. */
 void tz_dp_scan_pii(struct dp_ctx *c);
 
-/* ---- docparse-layout.c ---- */
+/* ---- layout.c ---- */
 
 /* The header/body/signature split (run before tasks). */
 void tz_dp_layout(struct dp_ctx *c);
@@ -341,7 +340,7 @@ static inline int tz_dp_ends(const char *s, size_t b, size_t e, const char *lit)
 	return e - b >= n && !memcmp(s + e - n, lit, n);
 }
 
-/* ---- docparse-meta.c ---- */
+/* ---- meta.c ---- */
 
 /* Kind, title, 文号, issuer, dates, catalogue; for replies calls
  * tz_dp_reply. Needs the task stage's ntasks_with_units for the kind. */
@@ -352,26 +351,26 @@ size_t tz_dp_docno_at(const char *s, size_t len, size_t b);
  * out; with `guanyu`, 关于 put back where spam starts the text. */
 const char *tz_dp_dup_clean(struct dp_ctx *c, size_t li, size_t b, size_t e, int guanyu);
 
-/* ---- docparse-reply.c ---- */
+/* ---- reply.c ---- */
 
 /* The proposal and reply fields of a proposal_reply. */
 void tz_dp_reply(struct dp_ctx *c);
 
-/* ---- docparse-tasks.c ---- */
+/* ---- tasks.c ---- */
 
 /* Build the section tree and collect the tasks into c->doc. */
 void tz_dp_tasks(struct dp_ctx *c);
 /* Drop the tasks again (a document that is not a work plan). */
 void tz_dp_tasks_drop(struct dp_ctx *c);
 
-/* ---- docparse-figures.c ---- */
+/* ---- figures.c ---- */
 
 /* Headline figures of a bulletin. */
 void tz_dp_figures(struct dp_ctx *c);
 /* Count of figure keywords in the content (for classifying). */
 size_t tz_dp_figure_signals(const struct dp_ctx *c);
 
-/* ---- docparse-check.c ---- */
+/* ---- checks.c ---- */
 
 /* Sums ("X个,其中A个、B个") and rates ("完成N…计划M…完成率R%"). */
 void tz_dp_checks(struct dp_ctx *c);

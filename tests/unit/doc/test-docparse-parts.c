@@ -6,7 +6,7 @@
 #include "tz-test.h"
 
 #include "base/buf.h"
-#include "intake/docparse-internal.h"
+#include "doc/doc-internal.h"
 
 static int date_of(const char *s, struct dp_date *d)
 {

@@ -1,5 +1,5 @@
 /*
- * docparse.h: reading government documents (`taizhang doc parse`).
+ * doc.h: reading government documents (`taizhang doc parse`).
  *
  * A document is a page copied from a government site, as plain text or
  * HTML, in UTF-8 or GBK, simplified or traditional: a proposal reply
@@ -9,17 +9,18 @@
  * writers print it as the JSON of shared/spec/documents.md or as Chinese
  * text for a person. The design note is docs/internals/docparse.md.
  *
- * The parser is linear in its input: hand-written scanners over UTF-8
- * with bounded look-back, no regular expressions. It depends on base/
- * only (no store), so the import and web layers can call it too.
+ * This is the one public header of the doc layer (src/doc/): the web,
+ * workflow and CLI code include it, nothing else of src/doc. The parser
+ * is linear in its input: hand-written scanners over UTF-8 with bounded
+ * look-back, no regular expressions. It uses base/ only (no store).
  *
  * Ownership: a struct tz_doc and every string and array it points at
  * belong to the document and are released together by tz_doc_free().
  * Strings are UTF-8 and NUL-terminated; a NULL string member means the
  * document does not state it.
  */
-#ifndef TZ_DOCPARSE_H
-#define TZ_DOCPARSE_H
+#ifndef TZ_DOC_H
+#define TZ_DOC_H
 
 #include <stddef.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /*
- * docparse-write.c: a parsed document as JSON (shared/spec/documents.md)
+ * write.c: a parsed document as JSON (shared/spec/documents.md)
  * and as Chinese text for a person.
  *
  * JSON members are absent when the document does not state them: a NULL
@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "base/text.h"
-#include "intake/docparse-internal.h"
+#include "doc/doc-internal.h"
 #include "base/banned.h"
 
 static void kv(struct tz_json *j, const char *key, const char *v)

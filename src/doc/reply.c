@@ -1,5 +1,5 @@
 /*
- * docparse-reply.c: the proposal a reply answers and the reply's contacts.
+ * reply.c: the proposal a reply answers and the reply's contacts.
  *
  * The session is the "…会议" of the title (or of the first body lines:
  * "您在…会议上提出的"), starting after 对/关于/在 and naming 政协/人大/
@@ -12,7 +12,7 @@
  */
 #include <string.h>
 
-#include "intake/docparse-internal.h"
+#include "doc/doc-internal.h"
 #include "base/banned.h"
 
 /* ------------------------------------------------------------------ */

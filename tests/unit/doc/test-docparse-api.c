@@ -7,7 +7,7 @@
 #include "tz-test.h"
 
 #include "base/limits.h"
-#include "intake/docparse.h"
+#include "doc/doc.h"
 
 static struct tz_doc *parse(const char *s)
 {

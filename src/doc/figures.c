@@ -1,5 +1,5 @@
 /*
- * docparse-figures.c: the headline figures of a bulletin (通报).
+ * figures.c: the headline figures of a bulletin (通报).
  *
  * Every quantity in the body is labelled by the nearest measure word in
  * its clause, looking back no further than the previous quantity or the
@@ -24,7 +24,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
-#include "intake/docparse-internal.h"
+#include "doc/doc-internal.h"
 #include "base/banned.h"
 
 enum fclass { FC_PCT, FC_MONEY, FC_COUNT };

@@ -1,5 +1,5 @@
 /*
- * docparse-t2s.c: traditional -> simplified Chinese, one character at a
+ * t2s.c: traditional -> simplified Chinese, one character at a
  * time, for matching (the text fields of a parsed document keep what was
  * written).
  *
@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "intake/docparse-internal.h"
+#include "doc/doc-internal.h"
 #include "base/banned.h"
 
 static const uint32_t t2s[][2] = {
