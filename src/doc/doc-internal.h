@@ -95,6 +95,8 @@ struct dp_ctx {
 	size_t sig_org_first;    /* the signature's org lines, or DP_NONE */
 	size_t sig_org_last;
 	size_t sig_org_end;      /* end offset of the org on sig_org_last */
+	size_t cat_title_line;   /* a catalogue 标题:/名称: value, or DP_NONE */
+	size_t cat_title_b, cat_title_e;
 	size_t ntasks_with_units;
 	int first_lead_rule;     /* the document says 第一责任单位为牵头单位 */
 };
@@ -213,6 +215,21 @@ void tz_dp_trim(const char *s, size_t *b, size_t *e, const char *punct);
 int tz_dp_cn_num(const char *s, size_t len, size_t i, size_t *n);
 /* 1 if the code point ends an org name (局, 委员会, …) at [b, e). */
 int tz_dp_is_org(const char *s, size_t b, size_t e);
+
+/* ---- catalogue.c ---- */
+
+/*
+ * Length of `label` at s[i] written with spaces between its characters
+ * ("索 引 号", "联 系 人"; none before the first), or 0.
+ */
+size_t tz_dp_label_at(const char *s, size_t len, size_t i, const char *label);
+/* 1 if the normalised line s starts with a catalogue label (索引号,
+ * 发布日期(…), 来源:, …). */
+int tz_dp_catalogue_line(const char *s, size_t len);
+/* Read the catalogue lines (run after classification): fields into the
+ * document, a value on the line after its label marked DP_META too, a
+ * 标题:/名称: value into c->cat_title_*. */
+void tz_dp_catalogue(struct dp_ctx *c);
 
 /* ---- noise.c ---- */
 

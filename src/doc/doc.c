@@ -197,6 +197,7 @@ int tz_docparse(const char *data, size_t len, struct tz_doc **out, struct tz_err
 	c.doc = d;
 	c.arena = d->arena;
 	c.title_line = DP_NONE;
+	c.cat_title_line = DP_NONE;
 	if (tz_dp_is_html(utf8.buf, utf8.len)) {
 		tz_buf_init(&text, TZ_LIMIT_DOC * 2u);
 		rc = tz_dp_html_strip(utf8.buf, utf8.len, &text, &c.src_nl, &c.nsrc_nl);
@@ -223,6 +224,7 @@ int tz_docparse(const char *data, size_t len, struct tz_doc **out, struct tz_err
 	tz_dp_lines(&c);
 	d->nlines = c.html ? (long)c.nsrc_nl + 1 : (long)c.nlines;
 	tz_dp_classify(&c);
+	tz_dp_catalogue(&c);
 	tz_dp_scan_spam(&c);
 	tz_dp_layout(&c);
 	tz_dp_tasks(&c);

@@ -3,8 +3,9 @@
  *
  * Not a full HTML parser: pages copied from government sites only need
  * their text. Tags are dropped; block elements (p, div, br, li, tr, h1-h6,
- * table, …) end a line and table cells are separated by two spaces (so
- * "索引号:" and its value stay on one line); the contents of script,
+ * table, …) end a line and table cells are separated by a tab (so
+ * "索引号:" and its value stay on one line, and a table of tasks keeps its
+ * columns); the contents of script,
  * style, head furniture (title, meta), noscript, template, svg and
  * comments are skipped; character references (named, &#NNN;, &#xHH;) are
  * decoded. Source newlines inside text become spaces, and their positions
@@ -17,22 +18,42 @@
 #include "doc/doc-internal.h"
 #include "base/banned.h"
 
+/*
+ * HTML is recognised wherever its first tag is: blank lines of any length
+ * are skipped (pages saved with kilobytes of them before <!DOCTYPE>), a
+ * text that then starts with a tag is HTML, and otherwise the first 64 KB
+ * are searched for a tag that only markup holds (a page that opens with
+ * a long script, or with script text whose <script> tag was lost).
+ */
 int tz_dp_is_html(const char *s, size_t len)
 {
-	size_t i = 0, n = len < 4096 ? len : 4096;
+	size_t i = 0, n;
 	static const char *marks[] = { "<html", "<body", "<div", "<p>", "<p ", "<br",
-				       "<table", "<span", "<!doctype", "<head", "<meta" };
+				       "<table", "<span", "<!doctype", "<head", "<meta",
+				       "<script", "<style", "<title", "<link", "<td", "<tr" };
 
-	if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
 		i = 3;
-	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
+			   s[i] == '\f'))
 		i++;
-	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++) {
-		size_t ml = strlen(marks[k]);
+	if (i + 1 < len && s[i] == '<' &&
+	    ((s[i + 1] >= 'a' && s[i + 1] <= 'z') || (s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
+	     s[i + 1] == '!' || s[i + 1] == '?'))
+		return 1;
+	n = len - i < 65536 ? len : i + 65536;
+	for (size_t j = i; j < n; j++) {
+		const char *lt = memchr(s + j, '<', n - j);
 
-		for (size_t j = i; j + ml <= n; j++)
-			if (s[j] == '<' && !strncasecmp(s + j, marks[k], ml))
+		if (!lt)
+			break;
+		j = (size_t)(lt - s);
+		for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++) {
+			size_t ml = strlen(marks[k]);
+
+			if (j + ml <= n && !strncasecmp(s + j, marks[k], ml))
 				return 1;
+		}
 	}
 	return 0;
 }
@@ -196,11 +217,47 @@ static void add_nl(struct tz_buf *out)
 		tz_buf_addch(out, '\n');
 }
 
+/*
+ * Is the table opening at s[i] a grid of tasks (序号 | 任务 | 牵头单位 |
+ * 责任单位 | 完成时限)? Its header row is looked at: up to the first </tr>,
+ * the next <table or 8 KB, whichever comes first, so the windows of
+ * successive tables do not overlap and the pass stays linear.
+ */
+static int grid_table(const char *s, size_t len, size_t i)
+{
+	static const char *words[] = { "牵头单位", "责任单位", "牵头部门", "责任部门",
+				       "配合单位", "完成时限", "时间节点", "完成时间" };
+	size_t e = len - i < 8192 ? len : i + 8192;
+	const char *p;
+
+	p = memmem(s + i + 1, e - i - 1, "</tr", 4);
+	if (p)
+		e = (size_t)(p - s);
+	p = memmem(s + i + 1, e - i - 1, "<table", 6);
+	if (p)
+		e = (size_t)(p - s);
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (memmem(s + i, e - i, words[k], strlen(words[k])))
+			return 1;
+	return 0;
+}
+
+/* Tables: cells of a row are separated by a tab, so that a table of tasks
+ * keeps its columns; inside a cell of a grid table, paragraphs and line
+ * breaks (Word's <td><p>…</p></td>) become spaces, so that a row stays one
+ * line. */
+struct tables {
+	unsigned char grid[32];  /* per open table (nesting capped) */
+	size_t depth;
+	unsigned cells;          /* cells opened in the current row */
+};
+
 int tz_dp_html_strip(const char *s, size_t len, struct tz_buf *out,
 		     size_t **nl, size_t *nnl)
 {
 	size_t i = 0, nl_alloc = 0;
 	int noclose[sizeof(skip_elems) / sizeof(skip_elems[0])] = { 0 };
+	struct tables tb = { { 0 }, 0, 0 };
 
 	*nl = NULL;
 	*nnl = 0;
@@ -265,23 +322,34 @@ int tz_dp_html_strip(const char *s, size_t len, struct tz_buf *out,
 				i++;
 				continue;
 			}
-			/* The tag ends at the next '>' outside quotes. */
+			/* The tag ends at the next '>' outside a quoted attribute
+			 * value. A quote opens a value only right after '=': in
+			 * <p class=it's> the apostrophe is part of an unquoted
+			 * value and must not swallow the page. */
 			{
 				size_t k = j + n;
 				char q = 0;
+				int after_eq = 0;
 
 				for (; k < len; k++) {
-					if (s[k] == '\n') {
+					char c = s[k];
+
+					if (c == '\n') {
 						TZ_ALLOC_GROW(*nl, *nnl + 1, nl_alloc);
 						(*nl)[(*nnl)++] = out->len;
 					}
 					if (q) {
-						if (s[k] == q)
+						if (c == q)
 							q = 0;
-					} else if (s[k] == '"' || s[k] == '\'') {
-						q = s[k];
-					} else if (s[k] == '>') {
+					} else if ((c == '"' || c == '\'') && after_eq) {
+						q = c;
+						after_eq = 0;
+					} else if (c == '>') {
 						break;
+					} else if (c == '=') {
+						after_eq = 1;
+					} else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+						after_eq = 0;
 					}
 				}
 				gt = k < len ? s + k : NULL;
@@ -300,10 +368,32 @@ int tz_dp_html_strip(const char *s, size_t len, struct tz_buf *out,
 					continue;
 				}
 			}
-			if (in_list(name, block_elems, sizeof(block_elems) / sizeof(block_elems[0])))
+			if (!strcmp(name, "table")) {
+				if (!close_elem && tb.depth < sizeof(tb.grid))
+					tb.grid[tb.depth] = (unsigned char)grid_table(s, len, i);
+				if (!close_elem)
+					tb.depth++;
+				else if (tb.depth)
+					tb.depth--;
+				tb.cells = 0;
 				add_nl(out);
-			else if (!close_elem && (!strcmp(name, "td") || !strcmp(name, "th")))
-				tz_buf_adds(out, "  ");
+			} else if (!strcmp(name, "tr")) {
+				tb.cells = 0;
+				add_nl(out);
+			} else if (!strcmp(name, "td") || !strcmp(name, "th")) {
+				if (!close_elem && tb.cells++)
+					tz_buf_addch(out, '\t');
+			} else if (in_list(name, block_elems,
+					   sizeof(block_elems) / sizeof(block_elems[0]))) {
+				if (tb.depth && tb.depth <= sizeof(tb.grid) && tb.grid[tb.depth - 1] &&
+				    tb.cells) {
+					if (out->len && out->buf[out->len - 1] != ' ' &&
+					    out->buf[out->len - 1] != '\t')
+						tz_buf_addch(out, ' ');
+				} else {
+					add_nl(out);
+				}
+			}
 			continue;
 		}
 		if (tz_buf_addch(out, ch))

@@ -36,15 +36,6 @@ static const char *noise_any[] = {
 	"网站标识码", "mirror", "镜像站", "本页镜像", "快照",
 };
 
-/* A line starting with a catalogue label is meta. */
-static const char *meta_start[] = {
-	"发布时间", "发布日期", "发布机构", "来源", "信息来源", "作者", "索引号",
-	"体裁分类", "主题分类", "组配分类", "服务对象分类", "文号", "发文字号",
-	"成文日期", "发文日期", "发文机关", "生效日期", "废止日期", "有效性",
-	"公开方式", "公开范围", "公开时限", "所属机构", "信息名称", "名称:",
-	"文件编号", "时效", "更新时间", "日期:", "时间:", "发布人",
-};
-
 static int lower_starts(const char *s, size_t len, const char *lit)
 {
 	size_t n = strlen(lit);
@@ -103,17 +94,9 @@ static enum dp_cls classify(const char *s, size_t len)
 	i = skip_bullets(s, len, 0);
 	if (is_breadcrumb(s, len))
 		return DP_NOISE;
-	for (k = 0; k < sizeof(meta_start) / sizeof(meta_start[0]); k++)
-		if (lower_starts(s + i, len - i, meta_start[k])) {
-			size_t j = i + strlen(meta_start[k]);
-
-			/* "来源:" yes; "来源于企业的…" in a sentence no. */
-			j = tz_dp_skip_sp(s, len, j);
-			if (j >= len || s[j] == ':' || s[j] == ']' ||
-			    tz_dp_at(s, len, j, "】") || meta_start[k][strlen(meta_start[k]) - 1] == ':' ||
-			    !strcmp(meta_start[k], "索引号"))
-				return DP_META;
-		}
+	/* "来源:" yes; "来源于企业的…" in a sentence no (catalogue.c). */
+	if (tz_dp_catalogue_line(s + i, len - i))
+		return DP_META;
 	for (k = 0; k < sizeof(noise_start) / sizeof(noise_start[0]); k++)
 		if (lower_starts(s + i, len - i, noise_start[k])) {
 			/* A short line, or a label: "分享:" but not "分享经验…。" */

@@ -195,7 +195,7 @@ int tz_dp_is_org(const char *s, size_t b, size_t e)
 int tz_dp_fold_cp(uint32_t cp, uint32_t out[8])
 {
 	if (cp < 0x80) {
-		out[0] = (cp < 0x20 && cp != '\n') ? ' ' : cp;
+		out[0] = (cp < 0x20 && cp != '\n' && cp != '\t') ? ' ' : cp;
 		return 1;
 	}
 	if (cp >= 0xFF01 && cp <= 0xFF5E) {

@@ -499,7 +499,7 @@ static size_t scan_units(struct dp_ctx *c, size_t li, size_t from, struct item *
 		if (unit_label_at(s, len, i, &n) && i > from) {
 			size_t p = tz_dp_prev(s, i);
 
-			if (tz_dp_at(s, len, p, "。") || s[p] == ';' || s[p] == ' ') {
+			if (tz_dp_at(s, len, p, "。") || s[p] == ';' || s[p] == ' ' || s[p] == '\t') {
 				if (unit_spec(c, li, i, len, it)) {
 					if (first == len)
 						first = i;
