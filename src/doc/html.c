@@ -381,14 +381,20 @@ int tz_dp_html_strip(const char *s, size_t len, struct tz_buf *out,
 				tb.cells = 0;
 				add_nl(out);
 			} else if (!strcmp(name, "td") || !strcmp(name, "th")) {
-				if (!close_elem && tb.cells++)
+				if (!close_elem && tb.cells++) {
+					size_t keep = out->len;
+
+					while (keep && out->buf[keep - 1] == ' ')
+						keep--;
+					tz_buf_setlen(out, keep);
 					tz_buf_addch(out, '\t');
+				}
 			} else if (in_list(name, block_elems,
 					   sizeof(block_elems) / sizeof(block_elems[0]))) {
 				if (tb.depth && tb.depth <= sizeof(tb.grid) && tb.grid[tb.depth - 1] &&
 				    tb.cells) {
 					if (out->len && out->buf[out->len - 1] != ' ' &&
-					    out->buf[out->len - 1] != '\t')
+					    out->buf[out->len - 1] != '\t' && out->buf[out->len - 1] != '\n')
 						tz_buf_addch(out, ' ');
 				} else {
 					add_nl(out);

@@ -210,7 +210,7 @@ static void test_html(void **state)
 	assert_non_null(strstr(out.buf, "第一段\xC2\xA0&一二\xE2\x80\x9C"));
 	assert_null(strstr(out.buf, "标题"));
 	assert_null(strstr(out.buf, "var a"));
-	assert_non_null(strstr(out.buf, "索引号：  A1"));
+	assert_non_null(strstr(out.buf, "索引号：\tA1"));
 	assert_non_null(strstr(out.buf, "末段\n换行"));
 	assert_int_equal(nnl, 2);
 	free(nl);
@@ -222,6 +222,44 @@ static void test_html(void **state)
 	assert_non_null(strstr(out.buf, "后"));
 	free(nl);
 	tz_buf_release(&out);
+	/* an apostrophe in an unquoted attribute value is not a quote */
+	h = "<p class=it's>甲</p><p>乙</p>";
+	tz_buf_init(&out, 0);
+	assert_int_equal(tz_dp_html_strip(h, strlen(h), &out, &nl, &nnl), 0);
+	assert_non_null(strstr(out.buf, "甲\n乙"));
+	free(nl);
+	tz_buf_release(&out);
+	/* a task table keeps a row on one line, its cells tab-separated,
+	 * even when Word put a paragraph in every cell */
+	h = "<table><tr><td><p>序号</p></td><td><p>任务</p></td><td><p>牵头单位</p></td></tr>"
+	    "<tr><td><p>1</p></td><td><p>修路</p><p>架桥</p></td><td><p>市交通局</p></td></tr></table>";
+	tz_buf_init(&out, 0);
+	assert_int_equal(tz_dp_html_strip(h, strlen(h), &out, &nl, &nnl), 0);
+	assert_non_null(strstr(out.buf, "序号\t任务\t牵头单位"));
+	assert_non_null(strstr(out.buf, "1\t修路 架桥\t市交通局"));
+	free(nl);
+	tz_buf_release(&out);
+}
+
+/* HTML is found after any number of blank lines, or after a long script. */
+static void test_html_found(void **state)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+
+	(void)state;
+	tz_buf_init(&b, 0);
+	for (int k = 0; k < 3000; k++)
+		tz_buf_adds(&b, "\r\n");
+	tz_buf_adds(&b, "<html><body><p>正文</p></body></html>");
+	assert_true(tz_dp_is_html(b.buf, b.len));
+	tz_buf_release(&b);
+	tz_buf_init(&b, 0);
+	for (int k = 0; k < 300; k++)
+		tz_buf_adds(&b, "var cfg = {site: 'x', path: '/a/b/'};\n");
+	tz_buf_adds(&b, "<div>正文</div>");
+	assert_true(tz_dp_is_html(b.buf, b.len));
+	tz_buf_release(&b);
+	assert_false(tz_dp_is_html("1 < 2，2 > 1。\n", 17));
 }
 
 int main(void)
@@ -230,7 +268,7 @@ int main(void)
 		cmocka_unit_test(test_date_wellformed), cmocka_unit_test(test_date_field),
 		cmocka_unit_test(test_garbled_dates),   cmocka_unit_test(test_quantities),
 		cmocka_unit_test(test_decimals),        cmocka_unit_test(test_fold),
-		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_html),            cmocka_unit_test(test_html_found),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
