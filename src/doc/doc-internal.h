@@ -362,6 +362,8 @@ static inline int tz_dp_ends(const char *s, size_t b, size_t e, const char *lit)
 /* Kind, title, 文号, issuer, dates, catalogue; for replies calls
  * tz_dp_reply. Needs the task stage's ntasks_with_units for the kind. */
 void tz_dp_meta(struct dp_ctx *c);
+/* 1 if [b, e) holds a word titles hold (关于, 通知, 方案, 通报, …). */
+int tz_dp_has_title_word(const char *s, size_t b, size_t e);
 /* A 文号 (PREFIX〔YYYY〕N号) starting at s[b]: its end, or 0. */
 size_t tz_dp_docno_at(const char *s, size_t len, size_t b);
 /* An arena copy of norm [b, e) of line li as written, injected text left

@@ -129,7 +129,7 @@ static const char *title_finals[] = {
 	"细则", "措施", "清单", "函", "月报", "快报", "周报", "年报", "表", "台账",
 };
 
-static int has_title_word(const char *s, size_t b, size_t e)
+int tz_dp_has_title_word(const char *s, size_t b, size_t e)
 {
 	for (size_t k = 0; k < sizeof(title_words) / sizeof(title_words[0]); k++)
 		if (tz_dp_has(s, b, e, title_words[k]))
@@ -183,7 +183,7 @@ static void find_title(struct dp_ctx *c)
 				continue;
 			b = r;
 		}
-		if (pick == DP_NONE && has_title_word(l->norm, b, e)) {
+		if (pick == DP_NONE && tz_dp_has_title_word(l->norm, b, e)) {
 			pick = li;
 			tb = b;
 			te = e;
