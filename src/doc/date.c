@@ -2,7 +2,8 @@
  * date.c: dates, well-formed and garbled.
  *
  * Well-formed: 2022年2月16日, 2024年08月29日, 2023-07-20, 2023/7/20,
- * 2023.07.20, 二〇二二年二月十六日, and a year with a month.
+ * 2023.07.20, 二〇二二年二月十六日 (zero also written ○, ◯, 零 or a letter
+ * O), and a year with a month.
  *
  * Garbled: pages copied badly lose 年, 月 or 日 and the digits run
  * together: 20213月 (2021年3月), 219日 (2月19日), 202331日 (2023年3月1日),
@@ -66,18 +67,22 @@ static size_t cn_year_at(const char *s, size_t len, size_t i, int *y)
 	*y = 0;
 	while (n < 4) {
 		int k;
+		size_t w = 3;
 
 		for (k = 0; k < 10; k++)
 			if (tz_dp_at(s, len, p, d[k]))
 				break;
-		if (k == 10 && tz_dp_at(s, len, p, "零"))
+
+		if (k == 10 && (tz_dp_at(s, len, p, "零") || tz_dp_at(s, len, p, "○") ||
+				tz_dp_at(s, len, p, "◯")))
 			k = 0;
-		if (k == 10 && (tz_dp_at(s, len, p, "O") || tz_dp_at(s, len, p, "o")) && n)
-			k = 0, p -= 2; /* 二O二二 */
+		/* 二O二二, 二0二二: a letter O or a digit zero typed for 〇 */
+		if (k == 10 && n && p < len && (s[p] == 'O' || s[p] == 'o' || s[p] == '0'))
+			k = 0, w = 1;
 		if (k == 10)
 			return 0;
 		*y = *y * 10 + k;
-		p += 3;
+		p += w;
 		n++;
 	}
 	return p - i;

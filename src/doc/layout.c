@@ -110,16 +110,18 @@ int tz_dp_org_line(const struct dp_line *l)
 
 static const char *contact_labels[] = {
 	"承办负责人", "分管负责人", "分管领导", "签发人", "负责人", "承办人", "经办人",
-	"联系人", "联系电话", "联系方式", "电话", "手机", "抄送", "抄报",
+	"联系人", "联系电话", "联系方式", "联系单位", "联系部门", "联系地址", "通讯地址",
+	"邮政编码", "邮编", "电子邮箱", "邮箱", "传真", "电话", "手机", "抄送", "抄报",
 };
 
+/* Contact labels may be spelled with spaces ("联 系 人："). */
 int tz_dp_contact_line(const struct dp_line *l)
 {
 	size_t b, e;
 
 	tz_dp_line_bounds(l, &b, &e);
 	for (size_t k = 0; k < sizeof(contact_labels) / sizeof(contact_labels[0]); k++)
-		if (tz_dp_at(l->norm, e, b, contact_labels[k]))
+		if (tz_dp_label_at(l->norm, e, b, contact_labels[k]))
 			return 1;
 	return 0;
 }

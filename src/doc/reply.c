@@ -83,17 +83,34 @@ static int find_number(struct dp_ctx *c, size_t li, size_t b, size_t e)
 	return 0;
 }
 
-/* 《…》 in [b, e) that names a proposal: the content bounds. */
+/*
+ * A proposal title quoted in [b, e): the content of the first 《…》, or of
+ * a “…” right before (的)提案/建议/议案 ("“关于加快…”的提案": quotes around
+ * other words, “十四五”, are not a title). Returns 1 and its bounds.
+ */
 static int find_quoted_title(const char *s, size_t b, size_t e, size_t *tb, size_t *te)
 {
-	size_t i = b;
+	size_t i = tz_dp_find(s, b, e, "《");
 
-	while ((i = tz_dp_find(s, i, e, "《")) != DP_NONE) {
+	if (i != DP_NONE) {
 		size_t k = tz_dp_find(s, i + 3, e, "》");
+
+		if (k != DP_NONE && k > i + 3) {
+			*tb = i + 3;
+			*te = k;
+			return 1;
+		}
+	}
+	for (i = b; (i = tz_dp_find(s, i, e, "“")) != DP_NONE;) {
+		size_t k = tz_dp_find(s, i + 3, e, "”"), p;
 
 		if (k == DP_NONE)
 			return 0;
-		if (k > i + 3) {
+		p = k + 3;
+		if (tz_dp_at(s, e, p, "的"))
+			p += 3;
+		if (k > i + 3 && (tz_dp_at(s, e, p, "提案") || tz_dp_at(s, e, p, "建议") ||
+				  tz_dp_at(s, e, p, "议案"))) {
 			*tb = i + 3;
 			*te = k;
 			return 1;
@@ -103,12 +120,13 @@ static int find_quoted_title(const char *s, size_t b, size_t e, size_t *tb, size
 	return 0;
 }
 
-/* "您提出的《关于…的建议》已收悉", "你们提出的关于…的提案收悉". */
+/* "您提出的《关于…的建议》已收悉", "你们提出的关于…的提案收悉",
+ * "贵会提出的“关于…”的提案收悉", "提出的关于《…》的提案收悉". */
 static int body_title(struct dp_ctx *c, size_t li)
 {
 	const struct dp_line *l = &c->lines[li];
 	const char *s = l->norm;
-	size_t len = l->norm_len, p = DP_NONE, e;
+	size_t len = l->norm_len, p = DP_NONE, e, tb, te;
 	static const char *intro[] = { "提出的", "提交的", "所提", "提出", "领衔提出的" };
 
 	for (size_t k = 0; k < sizeof(intro) / sizeof(intro[0]) && p == DP_NONE; k++) {
@@ -132,6 +150,11 @@ static int body_title(struct dp_ctx *c, size_t li)
 		return 0;
 	if (e >= p + 3 && tz_dp_at(s, len, e - 3, "已"))
 		e -= 3;
+	/* the title in its wrapping: “…”的提案, 关于《…》的提案 */
+	if (find_quoted_title(s, p, e, &tb, &te)) {
+		c->doc->proposal.title = tz_dp_dup_clean(c, li, tb, te, 1);
+		return 1;
+	}
 	{
 		size_t b2 = p, e2 = e;
 
@@ -141,6 +164,70 @@ static int body_title(struct dp_ctx *c, size_t li)
 		c->doc->proposal.title = tz_dp_dup_clean(c, li, b2, e2, 1);
 	}
 	return 1;
+}
+
+/*
+ * "关于加快我市临港产业发展的建议的答复": a title that names the proposal
+ * itself, not its session and number. The proposal title is what comes
+ * before 的答复 (or 的复函), when it ends in 提案/建议/议案.
+ */
+static int title_names_proposal(struct dp_ctx *c, size_t li, size_t b, size_t e)
+{
+	const char *s = c->lines[li].norm;
+	static const char *ends[] = { "的答复", "答复", "的复函", "复函", "的回复" };
+	size_t k;
+
+	if (tz_dp_at(s, e, b, "对"))
+		b += 3;
+	if (!tz_dp_at(s, e, b, "关于") || tz_dp_has(s, b, e, "会议") || tz_dp_has(s, b, e, "号"))
+		return 0;
+	for (k = 0; k < sizeof(ends) / sizeof(ends[0]); k++)
+		if (tz_dp_ends(s, b, e, ends[k])) {
+			e -= strlen(ends[k]);
+			break;
+		}
+	if (k == sizeof(ends) / sizeof(ends[0]) || tz_dp_ncp(s, b, e) < 6 ||
+	    !(tz_dp_ends(s, b, e, "提案") || tz_dp_ends(s, b, e, "建议") || tz_dp_ends(s, b, e, "议案")))
+		return 0;
+	c->doc->proposal.title = tz_dp_dup_clean(c, li, b, e, 1);
+	return 1;
+}
+
+/* Greetings after a proposer's colon or comma: "您好！". */
+static int greeting(const char *s, size_t b, size_t e)
+{
+	static const char *g[] = { "您好", "你好", "你们好", "您们好" };
+
+	tz_dp_trim(s, &b, &e, "!。,:");
+	if (b >= e)
+		return 1;
+	for (size_t k = 0; k < sizeof(g) / sizeof(g[0]); k++)
+		if (e - b == strlen(g[k]) && !memcmp(s + b, g[k], e - b))
+			return 1;
+	return 0;
+}
+
+/*
+ * A proposer in [b, e) of a normalised line: "李英姿委员", "尊敬的谭志军
+ * 委员：您好！", "九三学社岳阳市委:". The honorific and a greeting after
+ * the name are dropped; a "label：value" line (联系人：张三) is no
+ * proposer. Returns 1 and the name's bounds.
+ */
+static int proposer_name(const char *s, size_t *b, size_t *e)
+{
+	size_t k;
+
+	tz_dp_trim(s, b, e, NULL);
+	if (tz_dp_at(s, *e, *b, "尊敬的"))
+		*b = tz_dp_skip_sp(s, *e, *b + 9);
+	k = *b;
+	while (k < *e && s[k] != ':' && s[k] != ',')
+		k++;
+	if (k < *e && !greeting(s, k, *e))
+		return 0;
+	*e = k;
+	tz_dp_trim(s, b, e, NULL);
+	return *e > *b;
 }
 
 static void proposer(struct dp_ctx *c)
@@ -162,19 +249,14 @@ static void proposer(struct dp_ctx *c)
 		    tz_dp_has(l->norm, b, e, "答复") || tz_dp_date_line(l, &d, &g, &a) ||
 		    tz_dp_docno_at(l->norm, e, b) || tz_dp_ncp(l->norm, b, e) > 40)
 			continue;
-		if (e > b && l->norm[e - 1] == ':')
-			e--;
-		if (tz_dp_at(l->norm, e, b, "尊敬的"))
-			b += 9;
-		tz_dp_trim(l->norm, &b, &e, NULL);
-		if (e <= b || tz_dp_at(l->norm, e, b, "各") || tz_dp_has(l->norm, b, e, ","))
+		if (!proposer_name(l->norm, &b, &e) || tz_dp_at(l->norm, e, b, "各"))
 			continue;
 		best = li;
 		bb = b;
 		be = e;
 	}
 	if (best != DP_NONE) {
-		c->doc->proposal.proposer = tz_dp_dup(c, best, bb, be, DP_DUP_TRIM);
+		c->doc->proposal.proposer = tz_dp_dup(c, best, bb, be, DP_DUP_NOSPACE);
 		return;
 	}
 	/* "李英姿委员:您提出的…" on the first body line */
@@ -189,8 +271,8 @@ static void proposer(struct dp_ctx *c)
 
 			tz_dp_trim(l->norm, &b, &e, NULL);
 			if (tz_dp_at(l->norm, e, b, "尊敬的"))
-				b += 9;
-			c->doc->proposal.proposer = tz_dp_dup(c, c->body_start, b, e, DP_DUP_TRIM);
+				b = tz_dp_skip_sp(l->norm, e, b + 9);
+			c->doc->proposal.proposer = tz_dp_dup(c, c->body_start, b, e, DP_DUP_NOSPACE);
 		}
 	}
 }
@@ -254,15 +336,18 @@ static const struct {
 	{ "承办人", CR_HANDLER }, { "经办人", CR_HANDLER }, { "联系人", CR_HANDLER },
 	{ "联系电话", CR_PHONE }, { "联系方式", CR_PHONE }, { "电话", CR_PHONE },
 	{ "手机", CR_PHONE }, { "抄送", CR_OTHER }, { "抄报", CR_OTHER },
+	{ "联系单位", CR_OTHER }, { "联系部门", CR_OTHER }, { "联系地址", CR_OTHER },
+	{ "通讯地址", CR_OTHER }, { "邮政编码", CR_OTHER }, { "邮编", CR_OTHER },
+	{ "电子邮箱", CR_OTHER }, { "邮箱", CR_OTHER }, { "传真", CR_OTHER },
 };
 
 static int role_at(const char *s, size_t len, size_t i, size_t *n)
 {
+	if (i >= len || (unsigned char)s[i] < 0x80)
+		return -1;
 	for (size_t k = 0; k < sizeof(roles) / sizeof(roles[0]); k++)
-		if (tz_dp_at(s, len, i, roles[k].label)) {
-			*n = strlen(roles[k].label);
+		if ((*n = tz_dp_label_at(s, len, i, roles[k].label)) != 0)
 			return (int)k;
-		}
 	return -1;
 }
 
@@ -333,6 +418,8 @@ void tz_dp_reply(struct dp_ctx *c)
 		find_number(c, c->title_line, b, e);
 		if (find_quoted_title(l->norm, b, e, &tb, &te))
 			d->proposal.title = tz_dp_dup_clean(c, c->title_line, tb, te, 1);
+		else
+			title_names_proposal(c, c->title_line, b, e);
 	}
 	for (li = c->body_start; li < c->nlines && li < c->body_start + 4; li++) {
 		const struct dp_line *l = &c->lines[li];
@@ -348,8 +435,11 @@ void tz_dp_reply(struct dp_ctx *c)
 			find_number(c, li, 0, l->norm_len < 600 ? l->norm_len : 600);
 	}
 	proposer(c);
-	/* contacts near the end */
-	for (li = c->nlines > 20 ? c->nlines - 20 : 0; li < c->nlines; li++)
+	/* contacts near the end (or anywhere after the title of a short page) */
+	li = c->nlines > 30 ? c->nlines - 30 : 0;
+	if (c->title_line != DP_NONE && li <= c->title_line)
+		li = c->title_line + 1;
+	for (; li < c->nlines; li++)
 		if (c->lines[li].cls == DP_CONTENT && tz_dp_contact_line(&c->lines[li]))
 			contact_values(c, li);
 	d->reply.org = d->issuer;
