@@ -95,6 +95,8 @@ struct dp_ctx {
 	size_t sig_org_first;    /* the signature's org lines, or DP_NONE */
 	size_t sig_org_last;
 	size_t sig_org_end;      /* end offset of the org on sig_org_last */
+	size_t plan_title_line;  /* a plan's title after its transmittal
+				    notice (its signature is then sig_*) */
 	size_t cat_title_line;   /* a catalogue 标题:/名称: value, or DP_NONE */
 	size_t cat_title_b, cat_title_e;
 	size_t ntasks_with_units;
@@ -364,6 +366,9 @@ static inline int tz_dp_ends(const char *s, size_t b, size_t e, const char *lit)
 void tz_dp_meta(struct dp_ctx *c);
 /* 1 if [b, e) holds a word titles hold (关于, 通知, 方案, 通报, …). */
 int tz_dp_has_title_word(const char *s, size_t b, size_t e);
+/* 1 if [b, e) ends like a title (…方案, …通知, …分解表, "(征求意见稿)"
+ * after it allowed). */
+int tz_dp_title_final(const char *s, size_t b, size_t e);
 /* A 文号 (PREFIX〔YYYY〕N号) starting at s[b]: its end, or 0. */
 size_t tz_dp_docno_at(const char *s, size_t len, size_t b);
 /* An arena copy of norm [b, e) of line li as written, injected text left

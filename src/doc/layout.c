@@ -224,6 +224,80 @@ static void find_signature(struct dp_ctx *c)
 	}
 }
 
+/*
+ * A plan issued with its transmittal notice first: a salutation, "现将
+ * 《…》印发给你们", the notice's organisation and date, then the plan's
+ * own title and text. The notice's signature is the document's (its org
+ * and date become issuer and date), the plan's title its title.
+ */
+static void find_notice(struct dp_ctx *c)
+{
+	static const char *issue[] = { "印发给你", "现印发", "现予印发", "印发你们", "予以印发" };
+	size_t li, seen = 0, date = DP_NONE, org_first = DP_NONE, org_last = DP_NONE;
+
+	for (li = c->body_start; li < c->nlines && seen < 6; li++) {
+		const struct dp_line *l = &c->lines[li];
+		size_t k;
+
+		if (l->cls != DP_CONTENT)
+			continue;
+		seen++;
+		for (k = 0; k < sizeof(issue) / sizeof(issue[0]); k++)
+			if (tz_dp_has(l->norm, 0, l->norm_len, issue[k]))
+				break;
+		if (k < sizeof(issue) / sizeof(issue[0]))
+			break;
+	}
+	if (li >= c->nlines || seen >= 6)
+		return;
+	/* the notice's org lines and date line */
+	for (li++, seen = 0; li < c->nlines && seen < 5; li++) {
+		const struct dp_line *l = &c->lines[li];
+		struct dp_date d;
+		int g, a;
+
+		if (l->cls != DP_CONTENT)
+			continue;
+		seen++;
+		if (tz_dp_date_line(l, &d, &g, &a) && !a) {
+			date = li;
+			break;
+		}
+		if (!tz_dp_org_line(l))
+			return;
+		if (org_first == DP_NONE)
+			org_first = li;
+		org_last = li;
+	}
+	if (date == DP_NONE)
+		return;
+	/* the plan's title: the next content line past publishing notes */
+	for (li = date + 1; li < c->nlines; li++) {
+		const struct dp_line *l = &c->lines[li];
+		size_t b, e;
+
+		if (l->cls != DP_CONTENT || publish_note(l))
+			continue;
+		tz_dp_line_bounds(l, &b, &e);
+		if (tz_dp_ncp(l->norm, b, e) > 60 || tz_dp_has(l->norm, b, e, "。") ||
+		    tz_dp_heading_prefix(l->norm, l->norm_len) || !tz_dp_title_final(l->norm, b, e))
+			return;
+		c->plan_title_line = li;
+		break;
+	}
+	if (c->plan_title_line == DP_NONE)
+		return;
+	c->sig_date_line = date;
+	c->sig_date_off = 0;
+	c->sig_org_first = org_first;
+	c->sig_org_last = org_last;
+	if (org_last != DP_NONE) {
+		size_t b;
+
+		tz_dp_line_bounds(&c->lines[org_last], &b, &c->sig_org_end);
+	}
+}
+
 void tz_dp_layout(struct dp_ctx *c)
 {
 	size_t li;
@@ -237,4 +311,6 @@ void tz_dp_layout(struct dp_ctx *c)
 	find_signature(c);
 	if (c->sig_start < c->body_start)
 		c->sig_start = c->nlines; /* a short page: header date, no signature */
+	c->plan_title_line = DP_NONE;
+	find_notice(c);
 }

@@ -121,12 +121,13 @@ static const char *title_words[] = {
 	"关于", "答复", "通知", "意见", "方案", "通报", "办法", "规划", "决定", "报告",
 	"提案", "建议", "复函", "批复", "公告", "纲要", "要点", "计划", "情况", "简报",
 	"规定", "细则", "措施", "清单", "的函", "月报", "快报", "周报", "年报",
-	"分解表", "分工表", "任务表", "一览表", "台账",
+	"分解表", "分工表", "任务表", "一览表", "台账", "任务分工", "责任分解", "任务分解",
 };
 static const char *title_finals[] = {
 	"答复", "通知", "意见", "方案", "通报", "办法", "规划", "决定", "报告", "提案",
 	"建议", "复函", "批复", "公告", "纲要", "要点", "计划", "情况", "简报", "规定",
 	"细则", "措施", "清单", "函", "月报", "快报", "周报", "年报", "表", "台账",
+	"分工", "分解",
 };
 
 int tz_dp_has_title_word(const char *s, size_t b, size_t e)
@@ -137,7 +138,7 @@ int tz_dp_has_title_word(const char *s, size_t b, size_t e)
 	return 0;
 }
 
-static int title_final(const char *s, size_t b, size_t e)
+int tz_dp_title_final(const char *s, size_t b, size_t e)
 {
 	size_t e2 = e;
 
@@ -189,12 +190,25 @@ static void find_title(struct dp_ctx *c)
 			te = e;
 		}
 	}
-	if (pick == DP_NONE)
+	/* A plan after its transmittal notice: the plan's title. */
+	if (c->plan_title_line != DP_NONE) {
+		c->title_line = c->plan_title_line;
+		tz_dp_line_bounds(&c->lines[c->title_line], &tb, &te);
+		d->title = tz_dp_dup_clean(c, c->title_line, tb, te, 0);
 		return;
+	}
+	if (pick == DP_NONE) {
+		/* no title line, but the catalogue's 标题:/名称: */
+		if (c->cat_title_line != DP_NONE) {
+			c->title_line = c->cat_title_line;
+			d->title = tz_dp_dup_clean(c, c->title_line, c->cat_title_b, c->cat_title_e, 0);
+		}
+		return;
+	}
 	c->title_line = pick;
 	d->title = tz_dp_dup_clean(c, pick, tb, te, 0);
 	/* A title broken over two lines. */
-	if (!title_final(c->lines[pick].norm, tb, te)) {
+	if (!tz_dp_title_final(c->lines[pick].norm, tb, te)) {
 		for (li = pick + 1; li < c->body_start && li < c->nlines; li++) {
 			const struct dp_line *l = &c->lines[li];
 			size_t b, e;
@@ -204,7 +218,7 @@ static void find_title(struct dp_ctx *c)
 			if (l->cls != DP_CONTENT)
 				break;
 			tz_dp_line_bounds(l, &b, &e);
-			if (tz_dp_ncp(l->norm, b, e) <= 60 && title_final(l->norm, b, e) &&
+			if (tz_dp_ncp(l->norm, b, e) <= 60 && tz_dp_title_final(l->norm, b, e) &&
 			    !tz_dp_docno_at(l->norm, e, b)) {
 				const char *rest = tz_dp_dup_clean(c, li, b, e, 0);
 				struct tz_buf t = TZ_BUF_INIT;
@@ -372,6 +386,23 @@ static void issuer_and_date(struct dp_ctx *c)
 			}
 		}
 	}
+	/* A date in brackets on its own line under the title: "（2025年1月
+	 * 20日）", a draft's date. */
+	if (!d->date && c->title_line != DP_NONE) {
+		for (size_t li = c->title_line + 1; li < c->body_start && li < c->title_line + 4; li++) {
+			const struct dp_line *l = &c->lines[li];
+			size_t b, e;
+
+			if (l->cls != DP_CONTENT)
+				continue;
+			tz_dp_line_bounds(l, &b, &e);
+			if (e - b > 2 && l->norm[b] == '(' && l->norm[e - 1] == ')' &&
+			    tz_dp_date_field(l->norm, b + 1, e - 1, &dt, &g, &a) && !a && !g) {
+				d->date = tz_dp_date_str(c, &dt);
+				break;
+			}
+		}
+	}
 	/* The title's "营口市人民政府办公室关于…" */
 	if (!d->issuer && c->title_line != DP_NONE) {
 		const struct dp_line *l = &c->lines[c->title_line];
@@ -387,6 +418,19 @@ static void issuer_and_date(struct dp_ctx *c)
 		k = tz_dp_find(l->norm, b, e, "关于");
 		if (k != DP_NONE && k > b && tz_dp_is_org(l->norm, b, k) && tz_dp_ncp(l->norm, b, k) <= 40)
 			d->issuer = tz_dp_dup(c, c->title_line, b, k, DP_DUP_TRIM);
+	}
+	/* A letterhead: the org alone on the line above the title. */
+	if (!d->issuer && c->title_line != DP_NONE) {
+		size_t li = c->title_line;
+
+		while (li-- > 0 && c->lines[li].cls != DP_CONTENT)
+			;
+		if (li != DP_NONE && tz_dp_org_line(&c->lines[li])) {
+			size_t b, e;
+
+			tz_dp_line_bounds(&c->lines[li], &b, &e);
+			d->issuer = tz_dp_dup(c, li, b, e, DP_DUP_TRIM);
+		}
 	}
 }
 
