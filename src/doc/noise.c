@@ -217,7 +217,8 @@ static int section_name(const char *s, size_t len)
 	size_t b = 0, e = len;
 
 	tz_dp_trim(s, &b, &e, NULL);
-	if (e <= b || tz_dp_ncp(s, b, e) > 8 || tz_dp_heading_prefix(s, len))
+	if (e <= b || tz_dp_ncp(s, b, e) > 8 || tz_dp_heading_prefix(s, len) ||
+	    tz_dp_at(s, e, b, "关于"))
 		return 0;
 	for (size_t k = b; k < e; k++)
 		if ((s[k] >= '0' && s[k] <= '9') || s[k] == ':')
