@@ -380,6 +380,74 @@ const char *tz_dp_dup_clean(struct dp_ctx *c, size_t li, size_t b, size_t e, int
 /* The proposal and reply fields of a proposal_reply. */
 void tz_dp_reply(struct dp_ctx *c);
 
+/* ---- units.c ---- */
+
+/*
+ * The units a specification gives ("牵头单位:X;责任单位:A、B;完成时限:…").
+ * Lists are tz_xrealloc'd (tz_dp_units_release frees them); names and the
+ * deadline are arena strings.
+ */
+struct dp_units {
+	const char **lead;
+	size_t nlead, lead_alloc;
+	const char **resp;
+	size_t nresp, resp_alloc;
+	const char *deadline;    /* normalised (tz_dp_deadline), or NULL */
+	int rule;                /* 第一责任单位为牵头单位 said in it */
+	int rule_below;          /* … with 下同: for the rest of the document */
+	int same_below;          /* 下同: these units hold for what follows */
+};
+
+/* The unit or deadline label at s[i]: 1 lead, 2 responsible, 3 deadline
+ * (with a colon after it), 0 none; *n its length. */
+int tz_dp_unit_label_at(const char *s, size_t len, size_t i, size_t *n);
+/* Read the specification [b, e) of line li into u. Returns 1 if it was
+ * one (a label, or "X牵头,Y配合"). */
+int tz_dp_unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct dp_units *u);
+/* A table cell of unit names, for the lead (lead != 0) or responsible
+ * list. */
+void tz_dp_units_cell(struct dp_ctx *c, size_t li, size_t b, size_t e, int lead,
+		      struct dp_units *u);
+/* 1 if [b, e) reads as a deadline (2025年底前完成, 长期坚持, 每季度). */
+int tz_dp_deadline_like(const char *s, size_t b, size_t e);
+/* 1 if [b, e) starts with a unit name (a list of units). */
+int tz_dp_units_like(const char *s, size_t b, size_t e);
+/* A deadline [b, e) of line li, normalised: "2025-09-30", "2026-06",
+ * "2025-12", or the text as written; arena string, NULL if empty. */
+const char *tz_dp_deadline(struct dp_ctx *c, size_t li, size_t b, size_t e);
+/* 1 if [b, e) says 第一责任单位为牵头单位 (or the like). */
+int tz_dp_first_lead_rule(const char *s, size_t b, size_t e);
+/* Brackets a specification may use: 〔〕 () 【】 [] ﹝﹞. */
+int tz_dp_bracket_open(const char *s, size_t len, size_t i, size_t *n);
+int tz_dp_bracket_close(const char *s, size_t len, size_t i, size_t *n);
+void tz_dp_units_push(struct dp_units *u, int lead, const char *name);
+/* Move from's names into to (no duplicates); from is released. */
+void tz_dp_units_merge(struct dp_units *to, struct dp_units *from);
+/* Copy from's names and deadline into to. */
+void tz_dp_units_copy(struct dp_units *to, const struct dp_units *from);
+void tz_dp_units_release(struct dp_units *u);
+
+/* ---- table.c ---- */
+
+struct dp_cell {
+	size_t li, b, e;         /* norm span of line li; li == DP_NONE: empty */
+};
+
+/* One row of a table of tasks, its cells by column. */
+struct dp_row {
+	struct dp_cell serial, task, detail, deadline;
+	struct dp_cell lead[2], resp[3];
+	size_t line;             /* the row's first line */
+};
+
+/*
+ * If a table of tasks (its header row) starts at line li: its rows into
+ * *rows (tz_xrealloc'd; caller frees), returning the first line after the
+ * table. Otherwise returns li with *nrows 0. Reads no further than `end`.
+ */
+size_t tz_dp_task_table(const struct dp_ctx *c, size_t li, size_t end, struct dp_row **rows,
+			size_t *nrows);
+
 /* ---- tasks.c ---- */
 
 /* Build the section tree and collect the tasks into c->doc. */

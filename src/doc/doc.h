@@ -43,9 +43,13 @@ const char *tz_doc_kind_name(enum tz_doc_kind kind);
  * down, joined by "." with bracketed levels kept bracketed: "三.(三).1".
  * `lead` and `responsible` hold the unit names exactly as written (split
  * on 、 , ; and their full-width forms, brackets inside a name kept
- * whole); either may be empty. `has_units` is 0 for a task whose units
- * the text does not give (cut off, or missing): such a task also gets a
- * `task_without_units` warning.
+ * whole); either may be empty. `deadline` is when the task is due, NULL
+ * when the text states none: a date "2025-09-30", a month "2026-06" (by
+ * the end of that month; a year's end is "2025-12", a half or a quarter
+ * its last month), or the text as written when it names no year
+ * ("长期坚持", "持续推进", "每季度"). `has_units` is 0 for a task whose
+ * units the text does not give (cut off, or missing): such a task also
+ * gets a `task_without_units` warning.
  */
 struct tz_doc_task {
 	const char *path;
@@ -54,6 +58,7 @@ struct tz_doc_task {
 	size_t nlead;
 	const char **responsible;
 	size_t nresponsible;
+	const char *deadline;
 	int has_units;
 	long line;          /* input line of the task's heading */
 };

@@ -1,31 +1,37 @@
 /*
- * tasks.c: the tasks of a work plan and their units.
+ * tasks.c: the tasks of a work plan.
  *
  * The body is a tree of numbered headings. Four numbering styles are
  * recognised at the start of a line (after folding, so full-width digits,
  * （）, ⑴, ① and ㈠ are covered): 一、  (一)  1. or 1、  (1). The tree is
  * built with a stack: a heading whose style is already on the stack closes
  * everything below that level, any other style opens a level under the
- * current one, so documents may use the styles in any order.
+ * current one, so documents may use the styles in any order. A table of
+ * tasks (table.c) gives one item per row, under the heading it sits in.
  *
  * Each heading is an item; the lines after it up to the next heading are
- * its body. Its units are read from
- *   - brackets 〔〕 () 【】 [] whose content starts with a unit label
- *     (牵头单位, 责任单位, 配合单位, …) or reads "X牵头,Y、Z配合";
- *   - lines or sentence tails that start with a unit label
- *     ("牵头单位:市发改委。" / "责任单位:市财政局、市商务局等。").
- * A value is split on 、 , ; at bracket depth 0, so "各县(市)区政府" and
- * "市营商局(市审批局)" stay whole; "等", "等单位", "按职责分工负责",
- * "分别负责" and the like are cut from the end of a name; clauses ending in
- * 配合/参与/协助/负责 are responsible units whatever label they follow; a
- * name marked "(牵头)" is a lead unit ("市发展改革委（牵头）"); the rule
- * "第一责任单位为牵头单位" makes the first responsible unit the lead.
+ * its span. Unit specifications (units.c) are found in the span:
+ *   - in brackets 〔〕 () 【】 [] that start with a label or read "X牵头,
+ *     Y配合", and in a paragraph's tail after 。 or ; ("…。牵头单位:X");
+ *     each belongs to the clause before it;
+ *   - on lines that hold nothing else: a line starting with a label
+ *     ("牵头单位:市发改委。", "完成时限:2026年6月底前") or a lone bracket.
+ * When the span holds two or more clauses with units of their own
+ * (unnumbered paragraphs each ending with "(X牵头)", several brackets in
+ * one item), each clause is a task under the item, path ITEM.[1], [2], …
+ * Otherwise everything found belongs to the item itself.
+ *
+ * Then, over the whole tree: units on their own line after an item's
+ * sub-points (1)…(4), none of which has units, belong to the item, not to
+ * its last sub-point; units said 下同 hold for the following tasks that
+ * give none, until one does.
  *
  * An item with units is a task. An item without units is reported as a
  * task without units (has_units = 0, warning `task_without_units`) when a
  * sibling of the same style has units: a task cut off or missing its
  * bracket, never guessed. The path is the numbering from the top: 三.(三).1.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,11 +39,15 @@
 #include "doc/doc-internal.h"
 #include "base/banned.h"
 
-enum num_style { NS_CN = 1, NS_PCN, NS_AR, NS_PAR };
+enum num_style { NS_CN = 1, NS_PCN, NS_AR, NS_PAR, NS_ROW, NS_SUB };
 
-struct strv {
-	const char **v;
-	size_t n, alloc;
+/* Units found in an item's span, with the clause they belong to. */
+struct group {
+	struct dp_units u;
+	size_t li;
+	size_t tb, te;           /* the clause before them on line li */
+	int own_line;            /* the line holds nothing but units */
+	int multi;               /* line li holds several such groups */
 };
 
 struct item {
@@ -45,359 +55,22 @@ struct item {
 	char label[16];
 	size_t parent;           /* index of the parent item, or DP_NONE */
 	size_t line;             /* line index of the heading */
-	const char *path;
 	const char *title;
-	struct strv lead, resp;
+	struct dp_units own;
+	int own_line_only;       /* its units all came from lines of their own */
 	int has_units;
 	int child_units;         /* some descendant has units */
+	size_t nchildren;
 	unsigned styles;         /* styles of children that have units */
 };
 
-static const struct dp_lit lead_labels[] = {
-	DP_LIT("牵头责任单位"), DP_LIT("主要责任单位"), DP_LIT("牵头单位"), DP_LIT("牵头部门"), DP_LIT("主责单位"), DP_LIT("主办单位"),
-	DP_LIT("牵头领导"), DP_LIT("牵头:"),
+struct tree {
+	struct item *items;
+	size_t n, alloc;
+	struct group *g;         /* groups of the item being read */
+	size_t ng, galloc;
+	size_t cur;              /* the item whose span is being read */
 };
-static const struct dp_lit resp_labels[] = {
-	DP_LIT("责任单位"), DP_LIT("配合单位"), DP_LIT("参与单位"), DP_LIT("协办单位"), DP_LIT("配合部门"), DP_LIT("责任部门"), DP_LIT("协同单位"),
-	DP_LIT("参加单位"), DP_LIT("协助单位"), DP_LIT("成员单位"), DP_LIT("实施单位"), DP_LIT("落实单位"),
-};
-/* Cut from the end of a unit name. */
-static const char *suffixes[] = {
-	"按职责分工负责", "按职责分工落实", "按职能分工负责", "按职责分别负责", "按职责负责",
-	"根据职责分工负责", "分别负责", "共同负责", "负责落实", "配合落实", "牵头负责",
-	"牵头落实", "牵头抓总", "等部门", "等单位", "负责", "配合", "参与", "协助", "牵头", "等",
-};
-/* Clause endings that make units responsible (not lead). */
-static const char *resp_marks[] = {
-	"配合", "参与", "协助", "配合落实", "按职责分工负责", "按职责分工落实", "按职能分工负责",
-	"分别负责", "共同负责", "负责落实", "按职责负责",
-};
-static const char *lead_marks[] = { "牵头", "牵头负责", "牵头落实", "牵头抓总" };
-
-/* No real task names more units than this; more is a damaged or hostile
- * text, and the duplicate check below must stay cheap. */
-#define MAX_UNITS 200
-
-static void strv_push(struct strv *sv, const char *s)
-{
-	if (sv->n >= MAX_UNITS)
-		return;
-	for (size_t k = 0; k < sv->n; k++)
-		if (!strcmp(sv->v[k], s))
-			return;
-	TZ_ALLOC_GROW(sv->v, sv->n + 1, sv->alloc);
-	sv->v[sv->n++] = s;
-}
-
-/* The label at s[i]: 1 lead, 2 responsible, 0 none; *n its length. */
-static int unit_label_at(const char *s, size_t len, size_t i, size_t *n)
-{
-	int k;
-
-	if (i >= len || (unsigned char)s[i] < 0x80)
-		return 0;
-	k = tz_dp_lit_at(lead_labels, sizeof(lead_labels) / sizeof(lead_labels[0]), s, len, i);
-	if (k >= 0) {
-		*n = lead_labels[k].n;
-		return 1;
-	}
-	k = tz_dp_lit_at(resp_labels, sizeof(resp_labels) / sizeof(resp_labels[0]), s, len, i);
-	if (k >= 0) {
-		*n = resp_labels[k].n;
-		return 2;
-	}
-	return 0;
-}
-
-static int ends_with_any(const char *s, size_t b, size_t e, const char **w, size_t nw)
-{
-	for (size_t k = 0; k < nw; k++) {
-		size_t n = strlen(w[k]);
-
-		if (e - b >= n && !memcmp(s + e - n, w[k], n))
-			return 1;
-	}
-	return 0;
-}
-
-static int is_rule(const char *s, size_t b, size_t e)
-{
-	return tz_dp_find(s, b, e, "为牵头单位") != DP_NONE ||
-	       tz_dp_find(s, b, e, "为牵头部门") != DP_NONE ||
-	       tz_dp_find(s, b, e, "牵头单位为") != DP_NONE;
-}
-
-static int first_is_lead_rule(const char *s, size_t b, size_t e)
-{
-	return tz_dp_find(s, b, e, "第一责任单位为牵头") != DP_NONE ||
-	       tz_dp_find(s, b, e, "排在第一位的为牵头") != DP_NONE ||
-	       tz_dp_find(s, b, e, "排名第一的为牵头") != DP_NONE ||
-	       tz_dp_find(s, b, e, "列第一位的为牵头") != DP_NONE ||
-	       tz_dp_find(s, b, e, "第一个单位为牵头") != DP_NONE ||
-	       tz_dp_find(s, b, e, "首位为牵头") != DP_NONE;
-}
-
-/*
- * A rule clause at s[i] ("第一责任单位为牵头单位", "排在第一位的为牵头单位"):
- * its end (the next , ; or e), or 0. It holds the word 责任单位, which
- * must not be read as a label.
- */
-static size_t rule_clause(const char *s, size_t e, size_t i)
-{
-	static const char *starts[] = { "第一", "排在第一", "排名第一", "列第一", "首位", "注:" };
-	size_t k, end;
-
-	for (k = 0; k < sizeof(starts) / sizeof(starts[0]); k++)
-		if (tz_dp_at(s, e, i, starts[k]))
-			break;
-	if (k == sizeof(starts) / sizeof(starts[0]))
-		return 0;
-	for (end = i; end < e && s[end] != ',' && s[end] != ';'; end++)
-		;
-	return tz_dp_find(s, i, end, "牵头") != DP_NONE ? end : 0;
-}
-
-static int is_open(const char *s, size_t len, size_t i, size_t *n)
-{
-	if (tz_dp_at(s, len, i, "(") || tz_dp_at(s, len, i, "[")) {
-		*n = 1;
-		return 1;
-	}
-	if (tz_dp_at(s, len, i, "〔") || tz_dp_at(s, len, i, "【") || tz_dp_at(s, len, i, "﹝")) {
-		*n = 3;
-		return 1;
-	}
-	return 0;
-}
-
-static int is_close(const char *s, size_t len, size_t i, size_t *n)
-{
-	if (tz_dp_at(s, len, i, ")") || tz_dp_at(s, len, i, "]")) {
-		*n = 1;
-		return 1;
-	}
-	if (tz_dp_at(s, len, i, "〕") || tz_dp_at(s, len, i, "】") || tz_dp_at(s, len, i, "﹞")) {
-		*n = 3;
-		return 1;
-	}
-	return 0;
-}
-
-/*
- * A walk over [i, e) of a normalised line in pieces cut at separators
- * outside brackets: ',' ';' '。', and '、' when `dunhao` (units are listed
- * with 、, clauses are not), so "各县(市)区政府" stays whole.
- */
-struct splitter {
-	const char *s;
-	size_t i, e;
-	int dunhao;
-	int done;
-};
-
-/* The next piece in [*pb, *pe); 0 when there is none left. */
-static int next_piece(struct splitter *sp, size_t *pb, size_t *pe)
-{
-	const char *s = sp->s;
-	size_t i = sp->i, n;
-	int depth = 0;
-
-	if (sp->done)
-		return 0;
-	for (;;) {
-		if (i >= sp->e) {
-			*pb = sp->i;
-			*pe = sp->e;
-			sp->done = 1;
-			return 1;
-		}
-		if (is_open(s, sp->e, i, &n)) {
-			depth++;
-		} else if (is_close(s, sp->e, i, &n)) {
-			if (depth)
-				depth--;
-		} else if (!depth && (s[i] == ',' || s[i] == ';' || tz_dp_at(s, sp->e, i, "。") ||
-				      (sp->dunhao && tz_dp_at(s, sp->e, i, "、")))) {
-			*pb = sp->i;
-			*pe = i;
-			sp->i = i + (s[i] == ',' || s[i] == ';' ? 1 : 3);
-			return 1;
-		} else {
-			tz_dp_cp(s, sp->e, i, &n);
-		}
-		i += n ? n : 1;
-	}
-}
-
-/*
- * Split [b, e) into units and add them to `to`; a name marked "(牵头)"
- * ("市发展改革委（牵头）") goes to `lead` instead.
- */
-static void add_units(struct dp_ctx *c, size_t li, size_t b, size_t e, struct strv *to,
-		      struct strv *lead)
-{
-	struct splitter sp = { c->lines[li].norm, b, e, 1, 0 };
-	const char *s = sp.s;
-	size_t ub, ue;
-
-	while (next_piece(&sp, &ub, &ue)) {
-		int again = 1;
-
-		while (again) {
-			again = 0;
-			tz_dp_trim(s, &ub, &ue, ":。.");
-			for (size_t k = 0; k < sizeof(suffixes) / sizeof(suffixes[0]); k++) {
-				size_t sl = strlen(suffixes[k]);
-
-				if (ue - ub > sl && !memcmp(s + ue - sl, suffixes[k], sl)) {
-					ue -= sl;
-					again = 1;
-					break;
-				}
-			}
-			if (tz_dp_at(s, ue, ub, "由")) {
-				ub += 3;
-				again = 1;
-			}
-		}
-		if (ue > ub && !is_rule(s, ub, ue)) {
-			struct strv *dst = to;
-			const char *u;
-
-			for (size_t k = 0; k < 2; k++) {
-				static const char *marks[] = { "(牵头)", "(牵头单位)" };
-				size_t ml = strlen(marks[k]);
-
-				if (ue - ub > ml && !memcmp(s + ue - ml, marks[k], ml)) {
-					ue -= ml;
-					dst = lead;
-					break;
-				}
-			}
-			u = tz_dp_dup(c, li, ub, ue, DP_DUP_TRIM);
-			if (u)
-				strv_push(dst, u);
-		}
-	}
-}
-
-/* Split [b, e) into clauses and route each to the lead or responsible list. */
-static void add_clauses(struct dp_ctx *c, size_t li, size_t b, size_t e, int label,
-			struct item *it)
-{
-	struct splitter sp = { c->lines[li].norm, b, e, 0, 0 };
-	const char *s = sp.s;
-	size_t cb, ce;
-
-	while (next_piece(&sp, &cb, &ce)) {
-		int to = label;
-
-		tz_dp_trim(s, &cb, &ce, NULL);
-		if (ce <= cb || is_rule(s, cb, ce))
-			continue;
-		if (ends_with_any(s, cb, ce, resp_marks, sizeof(resp_marks) / sizeof(resp_marks[0])))
-			to = 2;
-		else if (ends_with_any(s, cb, ce, lead_marks, sizeof(lead_marks) / sizeof(lead_marks[0])))
-			to = 1;
-		add_units(c, li, cb, ce, to == 1 ? &it->lead : &it->resp, &it->lead);
-	}
-}
-
-/*
- * Read a unit specification [b, e) of line li into the item. Returns 1
- * if it was one.
- */
-static int unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct item *it)
-{
-	const char *s = c->lines[li].norm;
-	size_t i, n, vb = 0, had_lead = it->lead.n;
-	int cur = 0, any = 0, rule;
-	size_t resp0 = it->resp.n;
-
-	tz_dp_trim(s, &b, &e, NULL);
-	if (b >= e)
-		return 0;
-	rule = first_is_lead_rule(s, b, e) || c->first_lead_rule;
-	if (unit_label_at(s, e, b, &n)) {
-		for (i = b; i <= e;) {
-			int k = i < e ? unit_label_at(s, e, i, &n) : -1;
-			size_t rc = i < e ? rule_clause(s, e, i) : 0;
-
-			if (rc) {
-				if (cur)
-					add_clauses(c, li, vb, i, cur, it);
-				cur = 0;
-				i = rc;
-				continue;
-			}
-
-			if (k != 0) {
-				if (cur)
-					add_clauses(c, li, vb, i, cur, it);
-				if (k < 0)
-					break;
-				cur = k;
-				any = 1;
-				i += n;
-				i = tz_dp_skip_sp(s, e, i);
-				if (i < e && s[i] == ':')
-					i++;
-				vb = i;
-				continue;
-			}
-			tz_dp_cp(s, e, i, &n);
-			i += n;
-		}
-	} else {
-		/* "市发改委牵头,市财政局、市商务局配合" */
-		if (tz_dp_find(s, b, e, "牵头") == DP_NONE &&
-		    !ends_with_any(s, b, e, resp_marks, sizeof(resp_marks) / sizeof(resp_marks[0])))
-			return 0;
-		if (tz_dp_find(s, b, e, "。") != DP_NONE || e - b > 300)
-			return 0;
-		{
-			/* the first name must look like an org */
-			size_t k = b;
-			int depth = 0;
-
-			while (k < e) {
-				size_t m;
-
-				if (is_open(s, e, k, &m))
-					depth++;
-				else if (is_close(s, e, k, &m))
-					depth -= depth > 0;
-				else if (!depth && (tz_dp_at(s, e, k, "、") || s[k] == ',' || s[k] == ';' ||
-						    tz_dp_at(s, e, k, "牵头") || tz_dp_at(s, e, k, "配合") ||
-						    tz_dp_at(s, e, k, "负责")))
-					break;
-				else
-					tz_dp_cp(s, e, k, &m);
-				k += m;
-			}
-			{
-				size_t ob = b;
-
-				if (tz_dp_at(s, e, ob, "由"))
-					ob += 3;
-				if (!tz_dp_is_org(s, ob, k) && !tz_dp_is_org(s, ob, k + 3))
-					return 0;
-			}
-		}
-		add_clauses(c, li, b, e, 2, it);
-		any = 1;
-	}
-	if (rule && had_lead == it->lead.n && it->resp.n > resp0) {
-		/* 第一责任单位为牵头单位: move the first responsible unit */
-		strv_push(&it->lead, it->resp.v[resp0]);
-		memmove(&it->resp.v[resp0], &it->resp.v[resp0 + 1],
-			(it->resp.n - resp0 - 1) * sizeof(it->resp.v[0]));
-		it->resp.n--;
-	}
-	if (any && (it->lead.n || it->resp.n))
-		it->has_units = 1;
-	return any;
-}
 
 /* Heading at the start of a line: style, label, and where the text starts. */
 static enum num_style heading(const char *s, size_t len, char label[16], size_t *text)
@@ -448,59 +121,130 @@ static enum num_style heading(const char *s, size_t len, char label[16], size_t 
 	return 0;
 }
 
-/* Scan one line of an item's span for unit specifications. Returns the
- * offset where the first one starts (for the title), or the line end. */
-static size_t scan_units(struct dp_ctx *c, size_t li, size_t from, struct item *it)
+/* ------------------------------------------------------------------ */
+/* Reading a span                                                      */
+
+static size_t add_item(struct tree *t, enum num_style st, const char *label, size_t parent,
+		       size_t line)
+{
+	struct item *it;
+
+	TZ_ALLOC_GROW(t->items, t->n + 1, t->alloc);
+	it = &t->items[t->n];
+	memset(it, 0, sizeof(*it));
+	it->style = st;
+	snprintf(it->label, sizeof(it->label), "%s", label);
+	it->parent = parent;
+	it->line = line;
+	if (parent != DP_NONE)
+		t->items[parent].nchildren++;
+	return t->n++;
+}
+
+/* Record a specification [b, e) of line li found after the clause
+ * [tb, te) (tb == te: none). Returns 1 if it was one. */
+static int add_group(struct dp_ctx *c, struct tree *t, size_t li, size_t b, size_t e, size_t tb,
+		     size_t te, int own_line)
+{
+	struct group *g;
+	struct dp_units u;
+
+	memset(&u, 0, sizeof(u));
+	if (!tz_dp_unit_spec(c, li, b, e, &u)) {
+		tz_dp_units_release(&u);
+		return 0;
+	}
+	if (!u.nlead && !u.nresp && !u.deadline && !u.same_below) {
+		tz_dp_units_release(&u); /* a rule alone: said, nothing to keep */
+		return 1;
+	}
+	TZ_ALLOC_GROW(t->g, t->ng + 1, t->galloc);
+	g = &t->g[t->ng++];
+	g->u = u;
+	g->li = li;
+	g->tb = tb;
+	g->te = te;
+	g->own_line = own_line;
+	g->multi = 0;
+	return 1;
+}
+
+/* The end of the bracket opening at i (after its close), or 0 when it is
+ * not closed on the line; *cb is where its content starts. */
+static size_t bracket_end(const char *s, size_t len, size_t i, size_t *cb, size_t *ce)
+{
+	size_t n, m, k;
+	int depth = 1;
+
+	tz_dp_bracket_open(s, len, i, &n);
+	k = *cb = i + n;
+	while (k < len) {
+		if (tz_dp_bracket_open(s, len, k, &m))
+			depth++;
+		else if (tz_dp_bracket_close(s, len, k, &m) && --depth == 0) {
+			*ce = k;
+			return k + m;
+		} else if (!tz_dp_bracket_close(s, len, k, &m))
+			tz_dp_cp(s, len, k, &m);
+		k += m;
+	}
+	*ce = len;
+	return 0;
+}
+
+/*
+ * Scan line li of the current item's span from `from` (the heading's text
+ * on its heading line) for specifications. Returns the offset where the
+ * first one starts (for the heading's title), or the line's end.
+ */
+static size_t scan_line(struct dp_ctx *c, struct tree *t, size_t li, size_t from)
 {
 	const struct dp_line *l = &c->lines[li];
 	const char *s = l->norm;
-	size_t len = l->norm_len, i = from, first = len, n;
+	size_t len = l->norm_len, i = from, first = len, n, clause = from, g0 = t->ng;
+	size_t lb, le;
 
-	/* A line that starts with a label: all of it. */
+	tz_dp_line_bounds(l, &lb, &le);
+	/* A line that starts with a label: all of it, a line of its own. */
 	{
 		size_t b = tz_dp_skip_sp(s, len, from);
 
-		if (unit_label_at(s, len, b, &n)) {
-			if (unit_spec(c, li, b, len, it))
-				return b;
-		}
+		if (tz_dp_unit_label_at(s, len, b, &n) && add_group(c, t, li, b, len, b, b, from == 0))
+			return b;
 	}
 	while (i < len) {
-		size_t m;
+		if (tz_dp_bracket_open(s, len, i, &n)) {
+			size_t cb, ce, end = bracket_end(s, len, i, &cb, &ce);
 
-		if (is_open(s, len, i, &n)) {
-			/* find the matching close */
-			size_t k = i + n, cb = k;
-			int depth = 1;
-
-			while (k < len && depth) {
-				if (is_open(s, len, k, &m))
-					depth++;
-				else if (is_close(s, len, k, &m))
-					depth--;
-				else
-					tz_dp_cp(s, len, k, &m);
-				if (depth)
-					k += m;
-			}
-			if (depth) {
+			if (!end) {
 				/* unclosed: a spec cut by the end of the line */
-				if (unit_label_at(s, len, tz_dp_skip_sp(s, len, cb), &m) &&
-				    unit_spec(c, li, cb, len, it) && first == len)
+				if (tz_dp_unit_label_at(s, len, tz_dp_skip_sp(s, len, cb), &n) &&
+				    add_group(c, t, li, cb, len, clause, i, from == 0 && i == lb) &&
+				    first == len)
 					first = i;
 				break;
 			}
-			if (unit_spec(c, li, cb, k, it) && first == len)
-				first = i;
-			i = k + m;
+			if (add_group(c, t, li, cb, ce, clause, i,
+				      from == 0 && i == lb && tz_dp_skip_sp(s, le, end) >= le)) {
+				if (first == len)
+					first = i;
+				/* the next clause starts after the bracket and its
+				 * punctuation */
+				clause = end;
+				while (clause < len && (s[clause] == ';' || s[clause] == ',' ||
+							s[clause] == ' ' || tz_dp_at(s, len, clause, "。") ||
+							tz_dp_at(s, len, clause, "、")))
+					clause += (unsigned char)s[clause] < 0x80 ? 1 : 3;
+			}
+			i = end;
 			continue;
 		}
 		/* "…。牵头单位:X;责任单位:Y" as the tail of a paragraph */
-		if (unit_label_at(s, len, i, &n) && i > from) {
+		if (i > from && tz_dp_unit_label_at(s, len, i, &n)) {
 			size_t p = tz_dp_prev(s, i);
 
 			if (tz_dp_at(s, len, p, "。") || s[p] == ';' || s[p] == ' ' || s[p] == '\t') {
-				if (unit_spec(c, li, i, len, it)) {
+				if (add_group(c, t, li, i, len, clause, i, 0)) {
 					if (first == len)
 						first = i;
 					break;
@@ -510,7 +254,214 @@ static size_t scan_units(struct dp_ctx *c, size_t li, size_t from, struct item *
 		tz_dp_cp(s, len, i, &n);
 		i += n;
 	}
+	if (t->ng - g0 > 1)
+		for (size_t k = g0; k < t->ng; k++)
+			t->g[k].multi = 1;
 	return first;
+}
+
+/*
+ * The title of a clause [tb, te) of line li: on a line with one group,
+ * its first sentence; on a line with several, the text after the last 。
+ * (the clause proper: "加快景区提质升级。推进天门山景区索道改造").
+ */
+static const char *clause_title(struct dp_ctx *c, const struct group *g)
+{
+	const char *s = c->lines[g->li].norm;
+	size_t b = g->tb, e = g->te, p;
+
+	tz_dp_trim(s, &b, &e, "。;,、:");
+	if (b >= e)
+		return NULL;
+	if (g->multi) {
+		p = tz_dp_rfind(s, b, e, "。");
+		if (p != DP_NONE)
+			b = p + 3;
+	} else {
+		p = tz_dp_find(s, b, e, "。");
+		if (p != DP_NONE)
+			e = p;
+	}
+	tz_dp_trim(s, &b, &e, "。;,、:");
+	return tz_dp_dup(c, g->li, b, e, DP_DUP_TRIM);
+}
+
+/*
+ * The span of item t->cur has been read: its groups become its own units,
+ * or, when two or more clauses carry units of their own, one task each
+ * under the item ([1], [2], …). Specifications that give only a deadline
+ * join the group before them.
+ */
+static void end_span(struct dp_ctx *c, struct tree *t)
+{
+	size_t k, nclauses = 0, own_lines = 0, w = 0;
+	struct item *it;
+
+	if (t->cur == DP_NONE) {
+		for (k = 0; k < t->ng; k++)
+			tz_dp_units_release(&t->g[k].u);
+		t->ng = 0;
+		return;
+	}
+	/* deadlines alone join the group before */
+	for (k = 0; k < t->ng; k++) {
+		struct group *g = &t->g[k];
+
+		if (w && !g->u.nlead && !g->u.nresp) {
+			tz_dp_units_merge(&t->g[w - 1].u, &g->u);
+			continue;
+		}
+		t->g[w++] = *g;
+	}
+	t->ng = w;
+	for (k = 0; k < t->ng; k++) {
+		if (t->g[k].own_line)
+			own_lines++;
+		else
+			nclauses++;
+	}
+	it = &t->items[t->cur];
+	if (nclauses >= 2) {
+		size_t parent = t->cur, sub = 0;
+
+		for (k = 0; k < t->ng; k++) {
+			struct group *g = &t->g[k];
+			char label[24];
+			size_t idx;
+
+			if (g->own_line) {
+				tz_dp_units_merge(&t->items[parent].own, &g->u);
+				continue;
+			}
+			snprintf(label, sizeof(label), "[%zu]", ++sub);
+			idx = add_item(t, NS_SUB, label, parent, g->li);
+			t->items[idx].title = clause_title(c, g);
+			t->items[idx].own = g->u;
+		}
+	} else {
+		for (k = 0; k < t->ng; k++)
+			tz_dp_units_merge(&it->own, &t->g[k].u);
+		it->own_line_only = own_lines > 0 && nclauses == 0;
+	}
+	t->ng = 0;
+}
+
+/* The title of a heading: its first sentence, before 。, : or units. */
+static const char *heading_title(struct dp_ctx *c, size_t li, size_t tb, size_t te)
+{
+	const char *s = c->lines[li].norm;
+	size_t p = tz_dp_find(s, tb, te, "。");
+
+	if (p != DP_NONE)
+		te = p;
+	p = tz_dp_find(s, tb, te, ":");
+	if (p != DP_NONE && p > tb)
+		te = p;
+	tz_dp_trim(s, &tb, &te, ",;、");
+	return tz_dp_dup(c, li, tb, te, DP_DUP_TRIM);
+}
+
+/* The rows of a task table become items under `parent`. */
+static void table_items(struct dp_ctx *c, struct tree *t, const struct dp_row *rows, size_t n,
+			size_t parent)
+{
+	for (size_t r = 0; r < n; r++) {
+		const struct dp_row *row = &rows[r];
+		const struct dp_cell *tc = row->task.li != DP_NONE ? &row->task : &row->detail;
+		char label[24];
+		size_t idx;
+		struct item *it;
+
+		if (row->serial.li != DP_NONE) {
+			size_t m = row->serial.e - row->serial.b;
+			const char *s = c->lines[row->serial.li].norm + row->serial.b;
+
+			snprintf(label, sizeof(label), "%.*s", (int)(m < 15 ? m : 15), s);
+		} else {
+			snprintf(label, sizeof(label), "%zu", r + 1);
+		}
+		idx = add_item(t, NS_ROW, label, parent, row->line);
+		it = &t->items[idx];
+		if (tc->li != DP_NONE)
+			it->title = heading_title(c, tc->li, tc->b, tc->e);
+		for (size_t k = 0; k < 2; k++)
+			if (row->lead[k].li != DP_NONE)
+				tz_dp_units_cell(c, row->lead[k].li, row->lead[k].b, row->lead[k].e, 1,
+						 &it->own);
+		for (size_t k = 0; k < 3; k++)
+			if (row->resp[k].li != DP_NONE)
+				tz_dp_units_cell(c, row->resp[k].li, row->resp[k].b, row->resp[k].e, 0,
+						 &it->own);
+		if (row->deadline.li != DP_NONE && !it->own.deadline)
+			it->own.deadline = tz_dp_deadline(c, row->deadline.li, row->deadline.b,
+							  row->deadline.e);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Over the tree                                                       */
+
+static int is_under(const struct tree *t, size_t k, size_t anc)
+{
+	for (size_t p = t->items[k].parent; p != DP_NONE; p = t->items[p].parent)
+		if (p == anc)
+			return 1;
+	return 0;
+}
+
+static int units_of(const struct item *it)
+{
+	return it->own.nlead || it->own.nresp;
+}
+
+/*
+ * Units on their own line after sub-points (1)…(4) of which none has
+ * units belong to the parent item (the units line closes the task, not
+ * its last point). Only when the sub-point has earlier siblings.
+ */
+static void lift_units(struct tree *t)
+{
+	for (size_t k = 0; k < t->n; k++) {
+		struct item *it = &t->items[k];
+		size_t p = it->parent, sib = 0;
+		int others = 0;
+
+		if (!it->own_line_only || p == DP_NONE || units_of(&t->items[p]) ||
+		    it->style == NS_SUB || it->style == NS_ROW)
+			continue;
+		for (size_t j = p + 1; j < t->n; j++) {
+			if (t->items[j].parent != p)
+				continue;
+			if (j < k)
+				sib++;
+			if (j != k && units_of(&t->items[j]))
+				others = 1;
+		}
+		if (!sib || others)
+			continue;
+		t->items[p].own = it->own;
+		memset(&it->own, 0, sizeof(it->own));
+		it->own_line_only = 0;
+	}
+}
+
+/* 下同: the units hold for the following leaf tasks that give none (not
+ * for the carrier's own sub-items), until one gives its own. */
+static void same_below(struct tree *t)
+{
+	size_t carrier = DP_NONE;
+
+	for (size_t k = 0; k < t->n; k++) {
+		struct item *it = &t->items[k];
+
+		if (units_of(it)) {
+			carrier = it->own.same_below ? k : DP_NONE;
+			continue;
+		}
+		if (carrier == DP_NONE || it->nchildren || is_under(t, k, carrier))
+			continue;
+		tz_dp_units_copy(&it->own, &t->items[carrier].own);
+	}
 }
 
 static const char *make_path(struct dp_ctx *c, struct item *items, size_t idx)
@@ -531,74 +482,16 @@ static const char *make_path(struct dp_ctx *c, struct item *items, size_t idx)
 	return res;
 }
 
-void tz_dp_tasks(struct dp_ctx *c)
+static void emit(struct dp_ctx *c, struct tree *t)
 {
-	struct item *items = NULL;
-	size_t nitems = 0, alloc = 0, li, cur = DP_NONE;
-	size_t stack[16], depth = 0;
-	size_t end = c->sig_start < c->nlines ? c->sig_start : c->nlines;
 	struct tz_doc *d = c->doc;
 	unsigned root_styles = 0;
+	struct item *items = t->items;
 
-	/* A note ("注：责任单位中排在第一位的为牵头单位") applies to every
-	 * bracket; the same words inside a bracket apply to that bracket. */
-	for (li = 0; li < c->nlines; li++)
-		if (c->lines[li].cls == DP_CONTENT &&
-		    first_is_lead_rule(c->lines[li].norm, 0, c->lines[li].norm_len) &&
-		    tz_dp_find(c->lines[li].norm, 0, c->lines[li].norm_len, "责任单位:") == DP_NONE)
-			c->first_lead_rule = 1;
-	for (li = c->body_start; li < end; li++) {
-		const struct dp_line *l = &c->lines[li];
-		char label[16];
-		size_t text = 0, first;
-		enum num_style st;
-
-		if (l->cls != DP_CONTENT)
-			continue;
-		st = heading(l->norm, l->norm_len, label, &text);
-		if (st) {
-			struct item *it;
-			size_t k, tb, te;
-
-			for (k = depth; k-- > 0;)
-				if (items[stack[k]].style == st)
-					break;
-			if (k != (size_t)-1)
-				depth = k;
-			if (depth >= 16)
-				depth = 15;
-			TZ_ALLOC_GROW(items, nitems + 1, alloc);
-			it = &items[nitems];
-			memset(it, 0, sizeof(*it));
-			it->style = st;
-			memcpy(it->label, label, sizeof(it->label));
-			it->parent = depth ? stack[depth - 1] : DP_NONE;
-			it->line = li;
-			stack[depth++] = nitems;
-			cur = nitems++;
-			first = scan_units(c, li, text, it);
-			/* the title: the heading's first sentence, before any units */
-			tb = text;
-			te = first;
-			{
-				size_t p = tz_dp_find(l->norm, tb, te, "。");
-
-				if (p != DP_NONE)
-					te = p;
-				p = tz_dp_find(l->norm, tb, te, ":");
-				if (p != DP_NONE && p > tb)
-					te = p;
-			}
-			tz_dp_trim(l->norm, &tb, &te, ",;、");
-			it->title = tz_dp_dup(c, li, tb, te, DP_DUP_TRIM);
-			continue;
-		}
-		if (cur != DP_NONE)
-			scan_units(c, li, 0, &items[cur]);
-	}
 	/* Mark ancestors of items with units, and which numbering styles
 	 * have units under each parent (bit per style; root is separate). */
-	for (size_t k = 0; k < nitems; k++) {
+	for (size_t k = 0; k < t->n; k++) {
+		items[k].has_units = units_of(&items[k]);
 		if (!items[k].has_units)
 			continue;
 		for (size_t p = items[k].parent; p != DP_NONE; p = items[p].parent)
@@ -608,9 +501,9 @@ void tz_dp_tasks(struct dp_ctx *c)
 		else
 			items[items[k].parent].styles |= 1u << items[k].style;
 	}
-	for (size_t k = 0; k < nitems; k++) {
+	for (size_t k = 0; k < t->n; k++) {
 		struct item *it = &items[k];
-		struct tz_doc_task *t;
+		struct tz_doc_task *task;
 		unsigned sib = it->parent == DP_NONE ? root_styles : items[it->parent].styles;
 
 		if (it->has_units)
@@ -619,28 +512,90 @@ void tz_dp_tasks(struct dp_ctx *c)
 			continue;
 		if (c->task_alloc <= d->ntasks)
 			TZ_ALLOC_GROW(d->tasks, d->ntasks + 1, c->task_alloc);
-		t = &d->tasks[d->ntasks++];
-		memset(t, 0, sizeof(*t));
-		t->path = make_path(c, items, k);
-		t->title = it->title;
-		t->lead = it->lead.v;
-		t->nlead = it->lead.n;
-		t->responsible = it->resp.v;
-		t->nresponsible = it->resp.n;
-		t->has_units = it->has_units;
-		t->line = tz_dp_srcline(c, it->line, 0);
+		task = &d->tasks[d->ntasks++];
+		memset(task, 0, sizeof(*task));
+		task->path = make_path(c, items, k);
+		task->title = it->title;
+		task->lead = it->own.lead;
+		task->nlead = it->own.nlead;
+		task->responsible = it->own.resp;
+		task->nresponsible = it->own.nresp;
+		task->deadline = it->has_units ? it->own.deadline : NULL;
+		task->has_units = it->has_units;
+		task->line = tz_dp_srcline(c, it->line, 0);
 		if (!it->has_units)
 			tz_dp_warn_text(c, "task_without_units", it->line, 0,
-					it->title ? it->title : t->path, NULL,
+					it->title ? it->title : task->path, NULL,
 					"任务未写明牵头单位和责任单位（原文可能被截断）");
-		it->lead.v = NULL;
-		it->resp.v = NULL;
+		it->own.lead = NULL;
+		it->own.resp = NULL;
 	}
-	for (size_t k = 0; k < nitems; k++) {
-		free(items[k].lead.v);
-		free(items[k].resp.v);
+}
+
+void tz_dp_tasks(struct dp_ctx *c)
+{
+	struct tree t;
+	size_t li, stack[16], depth = 0;
+	size_t end = c->sig_start < c->nlines ? c->sig_start : c->nlines;
+	size_t start = c->plan_title_line != DP_NONE ? c->plan_title_line + 1 : c->body_start;
+
+	memset(&t, 0, sizeof(t));
+	t.cur = DP_NONE;
+	/* A note ("注：责任单位中排在第一位的为牵头单位") applies to every
+	 * specification; the same words inside one apply to that one. */
+	for (li = 0; li < c->nlines; li++)
+		if (c->lines[li].cls == DP_CONTENT &&
+		    tz_dp_first_lead_rule(c->lines[li].norm, 0, c->lines[li].norm_len) &&
+		    tz_dp_find(c->lines[li].norm, 0, c->lines[li].norm_len, "责任单位:") == DP_NONE)
+			c->first_lead_rule = 1;
+	for (li = start; li < end; li++) {
+		const struct dp_line *l = &c->lines[li];
+		char label[16];
+		size_t text = 0, first, next;
+		enum num_style st;
+		struct dp_row *rows;
+		size_t nrows;
+
+		if (l->cls != DP_CONTENT)
+			continue;
+		next = tz_dp_task_table(c, li, end, &rows, &nrows);
+		if (nrows) {
+			end_span(c, &t);
+			table_items(c, &t, rows, nrows, depth ? stack[depth - 1] : DP_NONE);
+			free(rows);
+			t.cur = DP_NONE;
+			li = next - 1;
+			continue;
+		}
+		st = heading(l->norm, l->norm_len, label, &text);
+		if (st) {
+			size_t k;
+
+			end_span(c, &t);
+			for (k = depth; k-- > 0;)
+				if (t.items[stack[k]].style == st)
+					break;
+			if (k != (size_t)-1)
+				depth = k;
+			if (depth >= 16)
+				depth = 15;
+			t.cur = add_item(&t, st, label, depth ? stack[depth - 1] : DP_NONE, li);
+			stack[depth++] = t.cur;
+			first = scan_line(c, &t, li, text);
+			t.items[t.cur].title = heading_title(c, li, text, first);
+			continue;
+		}
+		if (t.cur != DP_NONE)
+			scan_line(c, &t, li, 0);
 	}
-	free(items);
+	end_span(c, &t);
+	lift_units(&t);
+	same_below(&t);
+	emit(c, &t);
+	for (size_t k = 0; k < t.n; k++)
+		tz_dp_units_release(&t.items[k].own);
+	free(t.items);
+	free(t.g);
 }
 
 void tz_dp_tasks_drop(struct dp_ctx *c)

@@ -81,6 +81,7 @@ void tz_doc_write_json(const struct tz_doc *d, struct tz_json *j)
 			kv(j, "title", t->title);
 			strs(j, "lead", t->lead, t->nlead);
 			strs(j, "responsible", t->responsible, t->nresponsible);
+			kv(j, "deadline", t->deadline);
 			if (!t->has_units)
 				tz_json_kv_bool(j, "has_units", 0);
 			tz_json_kv_int(j, "line", t->line);
