@@ -34,19 +34,19 @@ static const struct measure {
 	const char *label;
 	enum fclass cls;
 } measures[] = {
+	/* rate phrases matched by shape (rate_phrase): first two entries */
+	{ "", "投资完成率", FC_PCT },
+	{ "", "开工率", FC_PCT },
 	{ "投资完成率", "投资完成率", FC_PCT },
-	{ "完成年度计划的", "投资完成率", FC_PCT },
-	{ "占年度计划的", "投资完成率", FC_PCT },
-	{ "占年度计划投资的", "投资完成率", FC_PCT },
-	{ "完成年度计划投资的", "投资完成率", FC_PCT },
-	{ "占年计划的", "投资完成率", FC_PCT },
-	{ "占年度投资计划的", "投资完成率", FC_PCT },
+	{ "投资完成", "投资完成率", FC_PCT },
 	{ "完成率", "投资完成率", FC_PCT },
 	{ "开复工率", "开复工率", FC_PCT },
 	{ "开工率", "开工率", FC_PCT },
 	{ "复工率", "复工率", FC_PCT },
 	{ "竣工率", "竣工率", FC_PCT },
 	{ "同比增长", "同比增长", FC_PCT },
+	{ "年度计划完成投资", "年度计划投资", FC_MONEY },
+	{ "计划完成投资", "年度计划投资", FC_MONEY },
 	{ "年度计划投资", "年度计划投资", FC_MONEY },
 	{ "年度投资计划", "年度计划投资", FC_MONEY },
 	{ "年计划投资", "年度计划投资", FC_MONEY },
@@ -58,6 +58,8 @@ static const struct measure {
 	{ "累计完成", "完成投资", FC_MONEY },
 	{ "计划总投资", "总投资", FC_MONEY },
 	{ "总投资", "总投资", FC_MONEY },
+	{ "计划新开工", "计划新开工项目数", FC_COUNT },
+	{ "计划开工", "计划开工项目数", FC_COUNT },
 	{ "开复工", "开复工项目数", FC_COUNT },
 	{ "新开工", "新开工项目数", FC_COUNT },
 	{ "已开工", "开工项目数", FC_COUNT },
@@ -68,6 +70,9 @@ static const struct measure {
 	{ "竣工", "竣工项目数", FC_COUNT },
 	{ "项目", "项目数", FC_COUNT },
 };
+
+#define M_RATE 0        /* measures[] index of a completion rate phrase */
+#define M_START_RATE 1  /* … of a start rate phrase */
 
 /* Generic headings that do not name a group. */
 static const char *generic[] = {
@@ -99,20 +104,66 @@ static const char *norm_unit(enum fclass cls, const char *unit)
 	return unit;
 }
 
-/* The longest measure word starting exactly at s[i] (before `to`), or -1. */
-static int measure_at(const char *s, size_t i, size_t to)
+/*
+ * A rate written as a share of the plan: (占|为|完成|达到|达) (本年度|年度|
+ * 全年|年)? BASE 的, BASE one of 投资计划, 计划投资, 投资目标, 计划, 目标,
+ * 任务, …: "为年度投资计划的30.90%", "占年度目标的63.88%" (投资完成率);
+ * with 开工 in the base, "完成年度计划开工的80.8%" (开工率). Returns its
+ * length at s[i] (0 if none) and the measures[] index in *k.
+ */
+static size_t rate_phrase(const char *s, size_t i, size_t to, int *k)
+{
+	static const char *verbs[] = { "达到", "完成", "相当于", "占", "为", "达" };
+	static const char *scopes[] = { "本年度", "年度", "全年", "年" };
+	static const char *bases[] = { "计划新开工", "计划开工", "开工计划", "投资计划", "计划投资",
+				       "投资目标", "投资任务", "目标任务", "计划", "目标", "任务" };
+	size_t p = i, n;
+	size_t v, b;
+
+	for (v = 0; v < sizeof(verbs) / sizeof(verbs[0]); v++)
+		if (tz_dp_at(s, to, p, verbs[v]))
+			break;
+	if (v == sizeof(verbs) / sizeof(verbs[0]))
+		return 0;
+	p += strlen(verbs[v]);
+	for (size_t k2 = 0; k2 < sizeof(scopes) / sizeof(scopes[0]); k2++)
+		if (tz_dp_at(s, to, p, scopes[k2])) {
+			p += strlen(scopes[k2]);
+			break;
+		}
+	for (b = 0; b < sizeof(bases) / sizeof(bases[0]); b++)
+		if (tz_dp_at(s, to, p, bases[b]))
+			break;
+	if (b == sizeof(bases) / sizeof(bases[0]))
+		return 0;
+	n = strlen(bases[b]);
+	p += n;
+	if (!tz_dp_at(s, to, p, "的"))
+		return 0;
+	*k = strstr(bases[b], "开工") ? M_START_RATE : M_RATE;
+	return p + 3 - i;
+}
+
+/* The longest measure word starting exactly at s[i] (before `to`): its
+ * index, its length in *len; -1 if none. */
+static int measure_at(const char *s, size_t i, size_t to, size_t *len)
 {
 	int best = -1;
-	size_t bn = 0;
+	size_t bn = 0, n;
+	int rk;
 
-	for (size_t k = 0; k < sizeof(measures) / sizeof(measures[0]); k++) {
-		size_t n = strlen(measures[k].word);
-
+	if ((n = rate_phrase(s, i, to, &rk)) != 0) {
+		best = rk;
+		bn = n;
+	}
+	for (size_t k = M_START_RATE + 1; k < sizeof(measures) / sizeof(measures[0]); k++) {
+		n = strlen(measures[k].word);
 		if (n > bn && i + n <= to && !memcmp(s + i, measures[k].word, n)) {
 			best = (int)k;
 			bn = n;
 		}
 	}
+	*len = bn;
 	return best;
 }
 
@@ -123,21 +174,22 @@ static int measure_at(const char *s, size_t i, size_t to)
  * 新开工) before the generic 项目. With no fitting word, the last word of
  * any kind (so that a misfit can be reported), or -1. *at is its start.
  */
-static int measure_for(const char *s, size_t from, size_t to, const char *unit, size_t *at)
+static int measure_for(const char *s, size_t from, size_t to, const char *unit, size_t *at,
+		       size_t *mlen)
 {
 	int fit = -1, any = -1, fit_specific = 0;
 	size_t fit_end = 0, fit_at = 0, any_end = 0, any_at = 0;
 
 	for (size_t i = from; i < to; i++) {
 		int k;
-		size_t e;
+		size_t e, n;
 
 		if (((unsigned char)s[i] & 0xC0) == 0x80)
 			continue;
-		k = measure_at(s, i, to);
+		k = measure_at(s, i, to, &n);
 		if (k < 0)
 			continue;
-		e = i + strlen(measures[k].word);
+		e = i + n;
 		if (any < 0 || e > any_end) {
 			any = k;
 			any_end = e;
@@ -157,9 +209,11 @@ static int measure_for(const char *s, size_t from, size_t to, const char *unit, 
 	}
 	if (fit >= 0) {
 		*at = fit_at;
+		*mlen = fit_end - fit_at;
 		return fit;
 	}
 	*at = any_at;
+	*mlen = any_end - any_at;
 	return any;
 }
 
@@ -250,6 +304,47 @@ static size_t ranking(struct dp_ctx *c, size_t li, size_t p, const char *label, 
 	return len;
 }
 
+/*
+ * A group named at s[b]: text up to a number or a measure word other
+ * than 项目 ("省重点项目45个", "续建项目15个"). Its end, or b when there is
+ * none (or it runs on too long to be a name).
+ */
+static size_t group_name(const char *s, size_t len, size_t b)
+{
+	size_t g, n;
+
+	for (g = b; g < len && g < b + 60; g += n) {
+		int mk;
+
+		if ((s[g] >= '0' && s[g] <= '9') || clause_sep(s, len, g) || tz_dp_at(s, len, g, "、"))
+			break;
+		mk = measure_at(s, g, len, &n);
+		if (mk >= 0 && strcmp(measures[mk].word, "项目"))
+			break;
+		tz_dp_cp(s, len, g, &n);
+	}
+	return g > b && g - b <= 45 && g < len && s[g] >= '0' && s[g] <= '9' ? g : b;
+}
+
+/* "124个新建项目": the projects a count names after it (a few Han
+ * characters ending in 项目). The name's end, or 0. */
+static size_t projects_after(const char *s, size_t len, size_t e)
+{
+	size_t p = e, n;
+
+	for (int k = 0; k < 9 && p < len; k++) {
+		uint32_t cp;
+
+		if (tz_dp_at(s, len, p, "项目"))
+			return p + 6;
+		cp = tz_dp_cp(s, len, p, &n);
+		if (!tz_dp_is_han(cp))
+			return 0;
+		p += n;
+	}
+	return 0;
+}
+
 static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 {
 	const struct dp_line *l = &c->lines[li];
@@ -257,6 +352,7 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 	size_t len = l->norm_len, i = 0, clause = 0, prev_end = 0, prev_qty_end = DP_NONE;
 	size_t prev_qty_start = DP_NONE;
 	const char *group = hgroup, *sgroup = NULL, *rank_label = NULL;
+	int in_qizhong = 0;      /* in a 其中 list: each item names its group */
 
 	/* "高新区:…" */
 	{
@@ -274,15 +370,27 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 		}
 	}
 	while (i < len) {
-		size_t n, at = 0, e;
+		size_t n, at = 0, e, mlen = 0;
 		struct dp_qty q;
 		int k;
 
-		if (clause_sep(s, len, i)) {
-			if (tz_dp_at(s, len, i, "。"))
+		if (clause_sep(s, len, i) || (in_qizhong && tz_dp_at(s, len, i, "、"))) {
+			int list = !clause_sep(s, len, i);
+
+			if (tz_dp_at(s, len, i, "。")) {
 				sgroup = NULL;
-			clause = i + (s[i] == ',' || s[i] == ';' || s[i] == ':' ? 1 : 3);
-			i = clause;
+				in_qizhong = 0;
+			}
+			if (!list)
+				clause = i + (s[i] == ',' || s[i] == ';' || s[i] == ':' ? 1 : 3);
+			i += s[i] == ',' || s[i] == ';' || s[i] == ':' ? 1 : 3;
+			/* "其中续建项目15个、新建项目30个": each item its group */
+			if (in_qizhong) {
+				size_t b = tz_dp_skip_sp(s, len, i), g = group_name(s, len, b);
+
+				if (g > b)
+					sgroup = tz_dp_dup(c, li, b, g, DP_DUP_TRIM);
+			}
 			continue;
 		}
 		if (tz_dp_at(s, len, i, "其中")) {
@@ -292,18 +400,9 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 				b++;
 			/* the group runs to a number or a measure word; 项目 is
 			 * part of a name ("省重点项目") */
-			for (g = b; g < len && g < b + 60; g += n) {
-				int mk;
-
-				if ((s[g] >= '0' && s[g] <= '9') || clause_sep(s, len, g))
-					break;
-				mk = measure_at(s, g, len);
-				if (mk >= 0 && strcmp(measures[mk].word, "项目"))
-					break;
-				tz_dp_cp(s, len, g, &n);
-			}
-			if (g > b && g - b <= 45)
-				sgroup = tz_dp_dup(c, li, b, g, DP_DUP_TRIM);
+			g = group_name(s, len, b);
+			sgroup = g > b ? tz_dp_dup(c, li, b, g, DP_DUP_TRIM) : NULL;
+			in_qizhong = 1;
 			i = b;
 			clause = b;
 			continue;
@@ -326,7 +425,7 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 			if (p != DP_NONE) {
 				size_t from = i > 90 ? i - 90 : 0;
 
-				mk = measure_for(s, from, p, "%", &at2);
+				mk = measure_for(s, from, p, "%", &at2, &n);
 				if (mk >= 0 && measures[mk].cls == FC_PCT)
 					label = measures[mk].label;
 				else if (rank_label)
@@ -417,25 +516,16 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 			size_t wfrom = from + 36 < i ? i - 36 : from;
 			int adjacent = prev_qty_end == i;
 
-			k = measure_for(s, wfrom, i, q.unit, &at);
-			/* "56个重点项目": a count named after its number */
-			if ((k < 0 || !unit_fits(measures[k].cls, q.unit)) && tz_dp_unit_is_count(q.unit) &&
-			    !adjacent) {
-				size_t p = e;
+			k = measure_for(s, wfrom, i, q.unit, &at, &mlen);
+			/* "56个重点项目": a count named after its number; in a 其中
+			 * list ("其中133个续建项目…124个新建项目") it names the group
+			 * of what follows, even when run into the figure before */
+			if ((k < 0 || !unit_fits(measures[k].cls, q.unit)) && tz_dp_unit_is_count(q.unit)) {
+				size_t p = projects_after(s, len, e);
 
-				for (int hop = 0; hop < 4 && p < len; hop++) {
-					static const char *pre[] = { "重点", "市级", "省级", "县级", "在建", "新建", "续建" };
-					int moved = 0;
-
-					for (size_t w = 0; w < sizeof(pre) / sizeof(pre[0]); w++)
-						if (tz_dp_at(s, len, p, pre[w])) {
-							p += strlen(pre[w]);
-							moved = 1;
-						}
-					if (!moved)
-						break;
-				}
-				if (tz_dp_at(s, len, p, "项目")) {
+				if (p && in_qizhong)
+					sgroup = tz_dp_dup(c, li, e, p, DP_DUP_TRIM);
+				if (p && !adjacent) {
 					add_figure(c, li, i, e, "项目数", sgroup ? sgroup : group, q.value,
 						   q.unit, 0);
 					prev_end = prev_qty_end = e;
@@ -455,7 +545,7 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 				continue;
 			}
 			if (!unit_fits(measures[k].cls, q.unit)) {
-				if (at + strlen(measures[k].word) == i && measures[k].cls != FC_COUNT)
+				if (at + mlen == i && measures[k].cls != FC_COUNT)
 					tz_dp_warn(c, "damaged_figure", li, at, e, NULL,
 						   "数字的单位与指标不符，原文可能有损坏");
 				prev_end = e;
@@ -496,6 +586,17 @@ static int heading_group(struct dp_ctx *c, size_t li, const char **group)
 	*group = NULL;
 	e = len;
 	tz_dp_trim(s, &b, &e, "。:");
+	/* "二、省级重点项目进展情况": the group without its 进展情况 */
+	{
+		static const char *tails[] = { "进展情况", "推进情况", "建设情况", "完成情况", "实施情况",
+					       "情况", "进展" };
+
+		for (size_t k = 0; k < sizeof(tails) / sizeof(tails[0]); k++)
+			if (tz_dp_ends(s, b, e, tails[k]) && e - b > strlen(tails[k])) {
+				e -= strlen(tails[k]);
+				break;
+			}
+	}
 	if (e <= b || e - b > 45)
 		return 1;
 	for (size_t k = b; k < e; k++)
