@@ -86,6 +86,7 @@ struct dp_ctx {
 	size_t nspam, spam_alloc;
 	struct dp_wkey *wkeys;   /* parallel to doc->warnings */
 	size_t warn_alloc, task_alloc, fig_alloc;
+	struct dp_fig *figs;     /* parallel to doc->figures (figures.c) */
 	/* Set by the meta stage. */
 	size_t body_start;       /* first body line (after title and salutation) */
 	size_t title_line;       /* SIZE_MAX when there is no title */
@@ -361,8 +362,10 @@ static inline int tz_dp_ends(const char *s, size_t b, size_t e, const char *lit)
 
 /* ---- meta.c ---- */
 
-/* Kind, title, 文号, issuer, dates, catalogue; for replies calls
- * tz_dp_reply. Needs the task stage's ntasks_with_units for the kind. */
+/* The title (and a 文号 heading it): run before the figures. */
+void tz_dp_title(struct dp_ctx *c);
+/* Kind, issuer, dates; for replies calls tz_dp_reply. Needs the task
+ * stage's ntasks_with_units and the figures for the kind. */
 void tz_dp_meta(struct dp_ctx *c);
 /* 1 if [b, e) holds a word titles hold (关于, 通知, 方案, 通报, …). */
 int tz_dp_has_title_word(const char *s, size_t b, size_t e);
@@ -457,10 +460,22 @@ void tz_dp_tasks_drop(struct dp_ctx *c);
 
 /* ---- figures.c ---- */
 
-/* Headline figures of a bulletin. */
+/* What the checks need of a figure, parallel to doc->figures. */
+struct dp_fig {
+	size_t li;               /* line index */
+	size_t qb, e;            /* its number's start, its end (norm) */
+	struct dp_dec dec;       /* the value, when ok */
+	int ok;
+};
+
+/* The figures of the text (every document: the checks and the kind use
+ * them; tz_dp_figures_drop removes them from a document that is not a
+ * bulletin). */
 void tz_dp_figures(struct dp_ctx *c);
-/* Count of figure keywords in the content (for classifying). */
-size_t tz_dp_figure_signals(const struct dp_ctx *c);
+/* 1 if the figures are those of a bulletin: an investment and a progress
+ * figure (a rate or a count of projects), three figures or more. */
+int tz_dp_figures_say_bulletin(const struct dp_ctx *c);
+void tz_dp_figures_drop(struct dp_ctx *c);
 
 /* ---- checks.c ---- */
 

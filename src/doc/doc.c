@@ -228,20 +228,23 @@ int tz_docparse(const char *data, size_t len, struct tz_doc **out, struct tz_err
 	tz_dp_scan_spam(&c);
 	tz_dp_layout(&c);
 	tz_dp_tasks(&c);
+	tz_dp_title(&c);
+	tz_dp_figures(&c);
 	tz_dp_meta(&c);
 	if (d->kind != TZ_DOC_WORK_PLAN)
 		tz_dp_tasks_drop(&c);
-	if (d->kind == TZ_DOC_BULLETIN)
-		tz_dp_figures(&c);
 	tz_dp_scan_dates(&c);
 	tz_dp_scan_pii(&c);
 	tz_dp_checks(&c);
+	if (d->kind != TZ_DOC_BULLETIN)
+		tz_dp_figures_drop(&c);
 	sort_warnings(&c);
 
 	/* The text buffers are no longer needed: strings live in the arena. */
 	free(c.lines);
 	free(c.spam);
 	free(c.wkeys);
+	free(c.figs);
 	free(c.src_nl);
 	tz_buf_release(&utf8);
 	tz_buf_release(&text);

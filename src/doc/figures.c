@@ -21,6 +21,7 @@
  * inside a number ("3买足球的软件40.43亿元") is ambiguous and warned
  * about; spam between a number and its unit is skipped.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/xalloc.h"
@@ -217,14 +218,31 @@ static int measure_for(const char *s, size_t from, size_t to, const char *unit, 
 	return any;
 }
 
+/* Record a figure; q (NULL for ranking places and 排名第N) is the
+ * quantity, kept beside it for the checks. */
 static void add_figure(struct dp_ctx *c, size_t li, size_t b, size_t e, const char *label,
-		       const char *group, const char *value, const char *unit, int rank)
+		       const char *group, const char *value, const char *unit, int rank,
+		       const struct dp_qty *q)
 {
 	struct tz_doc *d = c->doc;
 	struct tz_doc_figure *f;
+	struct dp_fig *x;
 
-	if (c->fig_alloc <= d->nfigures)
-		TZ_ALLOC_GROW(d->figures, d->nfigures + 1, c->fig_alloc);
+	if (c->fig_alloc <= d->nfigures) {
+		size_t alloc = c->fig_alloc;
+
+		TZ_ALLOC_GROW(d->figures, d->nfigures + 1, alloc);
+		TZ_ALLOC_GROW(c->figs, d->nfigures + 1, c->fig_alloc);
+	}
+	x = &c->figs[d->nfigures];
+	memset(x, 0, sizeof(*x));
+	x->li = li;
+	x->qb = q ? q->b : b;
+	x->e = e;
+	if (q && q->ok && !rank) {
+		x->dec = q->dec;
+		x->ok = 1;
+	}
 	f = &d->figures[d->nfigures++];
 	f->text = tz_dp_dup(c, li, b, e, DP_DUP_TRIM);
 	f->label = label;
@@ -289,7 +307,7 @@ static size_t ranking(struct dp_ctx *c, size_t li, size_t p, const char *label, 
 				const char *name = tz_dp_dup(c, li, ib, ne, DP_DUP_TRIM);
 
 				++rank;
-				add_figure(c, li, ib, ie, label, name, value, unit, sign * rank);
+				add_figure(c, li, ib, ie, label, name, value, unit, sign * rank, NULL);
 			}
 			if (stop)
 				return i;
@@ -323,7 +341,21 @@ static size_t group_name(const char *s, size_t len, size_t b)
 			break;
 		tz_dp_cp(s, len, g, &n);
 	}
-	return g > b && g - b <= 45 && g < len && s[g] >= '0' && s[g] <= '9' ? g : b;
+	if (g == b || g - b > 45 || g >= len || clause_sep(s, len, g) || tz_dp_at(s, len, g, "、"))
+		return b;
+	return g;
+}
+
+/* A list item's group must name projects or a place: "新建项目", "产业类",
+ * "高新区", not "较去年同期增长". */
+static int list_group(const char *s, size_t b, size_t g)
+{
+	static const char *ends[] = { "项目", "类", "区", "县", "市", "镇", "园", "板块", "领域" };
+
+	for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++)
+		if (tz_dp_ends(s, b, g, ends[k]))
+			return 1;
+	return 0;
 }
 
 /* "124个新建项目": the projects a count names after it (a few Han
@@ -388,7 +420,7 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 			if (in_qizhong) {
 				size_t b = tz_dp_skip_sp(s, len, i), g = group_name(s, len, b);
 
-				if (g > b)
+				if (g > b && list_group(s, b, g))
 					sgroup = tz_dp_dup(c, li, b, g, DP_DUP_TRIM);
 			}
 			continue;
@@ -458,7 +490,8 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 					v[e - q0] = '\0';
 					if (tz_dp_at(s, len, e, "位") || tz_dp_at(s, len, e, "名"))
 						e += 3;
-					add_figure(c, li, i, e, "排名", sgroup ? sgroup : group, v, "位", 0);
+					add_figure(c, li, i, e, "排名", sgroup ? sgroup : group, v, "位", 0,
+						   NULL);
 					i = e;
 					continue;
 				}
@@ -527,7 +560,7 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 					sgroup = tz_dp_dup(c, li, e, p, DP_DUP_TRIM);
 				if (p && !adjacent) {
 					add_figure(c, li, i, e, "项目数", sgroup ? sgroup : group, q.value,
-						   q.unit, 0);
+						   q.unit, 0, &q);
 					prev_end = prev_qty_end = e;
 					prev_qty_start = i;
 					i = e;
@@ -555,7 +588,7 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 				continue;
 			}
 			add_figure(c, li, at, e, measures[k].label, sgroup ? sgroup : group, q.value,
-				   norm_unit(measures[k].cls, q.unit), 0);
+				   norm_unit(measures[k].cls, q.unit), 0, &q);
 		}
 		prev_end = e;
 		prev_qty_end = e;
@@ -624,20 +657,42 @@ void tz_dp_figures(struct dp_ctx *c)
 	}
 }
 
-size_t tz_dp_figure_signals(const struct dp_ctx *c)
+int tz_dp_figures_say_bulletin(const struct dp_ctx *c)
 {
-	static const char *words[] = { "投资完成率", "开工率", "年度计划投资", "年计划投资",
-				       "完成投资", "复工率" };
-	size_t n = 0;
+	static const char *money[] = { "完成投资", "年度计划投资", "总投资" };
+	static const char *progress[] = { "投资完成率", "开工率", "复工率", "竣工率", "开复工率",
+					  "开工项目数", "新开工项目数", "计划开工项目数",
+					  "计划新开工项目数", "项目数", "开复工项目数", "竣工项目数" };
+	const struct tz_doc *d = c->doc;
+	int m = 0, p = 0;
 
-	for (size_t li = 0; li < c->nlines; li++) {
-		const struct dp_line *l = &c->lines[li];
-
-		if (l->cls != DP_CONTENT)
-			continue;
-		for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-			if (tz_dp_find(l->norm, 0, l->norm_len, words[k]) != DP_NONE)
-				n++;
+	for (size_t i = 0; i < d->nfigures; i++) {
+		for (size_t k = 0; k < sizeof(money) / sizeof(money[0]); k++)
+			m |= !strcmp(d->figures[i].label, money[k]);
+		for (size_t k = 0; k < sizeof(progress) / sizeof(progress[0]); k++)
+			p |= !strcmp(d->figures[i].label, progress[k]);
 	}
-	return n;
+	return m && p && d->nfigures >= 3;
+}
+
+void tz_dp_figures_drop(struct dp_ctx *c)
+{
+	struct tz_doc *d = c->doc;
+	size_t w = 0;
+
+	/* damaged figures are a bulletin's concern */
+	for (size_t r = 0; r < d->nwarnings; r++) {
+		if (!strcmp(d->warnings[r].kind, "damaged_figure"))
+			continue;
+		d->warnings[w] = d->warnings[r];
+		c->wkeys[w] = c->wkeys[r];
+		w++;
+	}
+	d->nwarnings = w;
+	free(d->figures);
+	d->figures = NULL;
+	d->nfigures = 0;
+	free(c->figs);
+	c->figs = NULL;
+	c->fig_alloc = 0;
 }

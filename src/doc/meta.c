@@ -294,7 +294,8 @@ static enum tz_doc_kind classify_kind(struct dp_ctx *c)
 		return TZ_DOC_BULLETIN;
 	if (c->ntasks_with_units >= 1)
 		return TZ_DOC_WORK_PLAN;
-	if (tz_dp_figure_signals(c) >= 4)
+	/* a bulletin by what it holds: a news item opens with a paragraph */
+	if (tz_dp_figures_say_bulletin(c))
 		return TZ_DOC_BULLETIN;
 	if (title_has(c, plan_words, sizeof(plan_words) / sizeof(plan_words[0])) &&
 	    c->doc->ntasks > 0)
@@ -434,11 +435,15 @@ static void issuer_and_date(struct dp_ctx *c)
 	}
 }
 
+void tz_dp_title(struct dp_ctx *c)
+{
+	find_title(c);
+}
+
 void tz_dp_meta(struct dp_ctx *c)
 {
 	struct tz_doc *d = c->doc;
 
-	find_title(c);
 	d->kind = classify_kind(c);
 	issuer_and_date(c);
 	if (d->kind == TZ_DOC_PROPOSAL_REPLY)
