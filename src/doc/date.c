@@ -12,7 +12,8 @@
  * ambiguous, none means it was not a date (全年365日, 120日内). Every
  * garbled date is a `garbled_date` warning, with its reading when there is
  * one. Dates written properly (2023年7月5日, 1-8月, 9月中旬, 15日 after
- * 月) are never warned about.
+ * 月) are never warned about. Dates that cannot be (9月31日, 2023年2月30日,
+ * 2023-02-30) are `invalid_date` warnings.
  */
 #include <stdio.h>
 #include <string.h>
@@ -400,9 +401,63 @@ static void scan_line(struct dp_ctx *c, size_t li)
 	}
 }
 
+/*
+ * Dates that cannot be: "9月31日", "2023年2月30日", "2023-02-30", "13月5日".
+ * Every "月" (and every YYYY-MM-DD) is looked at once, with a bounded look
+ * back for its month and year.
+ */
+static void scan_impossible(struct dp_ctx *c, size_t li)
+{
+	const struct dp_line *l = &c->lines[li];
+	const char *s = l->norm;
+	size_t len = l->norm_len;
+
+	for (size_t i = 0; i < len; i++) {
+		size_t mb, b, q, dn;
+		int m = 0, d, y = 0;
+
+		if (tz_dp_at(s, len, i, "月")) {
+			/* the month's digits before it, and a year before them */
+			mb = i;
+			while (mb > 0 && i - mb < 2 && is_digit(s[mb - 1]))
+				mb--;
+			if (mb == i || (mb > 0 && is_digit(s[mb - 1])))
+				continue;
+			for (size_t k = mb; k < i; k++)
+				m = m * 10 + (s[k] - '0');
+			b = mb;
+			if (mb >= 7 && tz_dp_at(s, len, mb - 3, "年") && digits_at(s, len, mb - 7, 4, &y) == 4 &&
+			    (mb == 7 || !is_digit(s[mb - 8])) && plausible_year(y))
+				b = mb - 7;
+			else
+				y = 0;
+			q = i + 3;
+			dn = digits_at(s, len, q, 3, &d);
+			if (!dn || dn > 2 || !tz_dp_at(s, len, q + dn, "日"))
+				continue;
+			if (m >= 1 && m <= 12 && valid_md(y, m, d))
+				continue; /* 2月29日 with no year may be a leap year's */
+			tz_dp_warn(c, "invalid_date", li, b, q + dn + 3, NULL, "日期不存在（该月没有这一天）");
+			i = q + dn + 2;
+		} else if (is_digit(s[i]) && (i == 0 || !is_digit(s[i - 1])) && i + 10 <= len &&
+			   digits_at(s, len, i, 5, &y) == 4 && plausible_year(y) &&
+			   (s[i + 4] == '-' || s[i + 4] == '/') && digits_at(s, len, i + 5, 3, &m) == 2 &&
+			   s[i + 7] == s[i + 4] && digits_at(s, len, i + 8, 3, &d) == 2) {
+			if (m < 1 || m > 12 || valid_md(y, m, d)) {
+				i += 9;
+				continue;
+			}
+			tz_dp_warn(c, "invalid_date", li, i, i + 10, NULL, "日期不存在（该月没有这一天）");
+			i += 9;
+		}
+	}
+}
+
 void tz_dp_scan_dates(struct dp_ctx *c)
 {
 	for (size_t li = 0; li < c->nlines; li++)
-		if (c->lines[li].cls == DP_CONTENT)
+		if (c->lines[li].cls == DP_CONTENT) {
 			scan_line(c, li);
+			scan_impossible(c, li);
+		}
 }

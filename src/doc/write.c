@@ -150,6 +150,7 @@ static const char *warn_zh(const char *kind)
 		{ "personal_phone", "私人手机号" }, { "personal_id", "身份证号" },
 		{ "sum_mismatch", "分项合计不符" }, { "rate_mismatch", "比率不符" },
 		{ "task_without_units", "任务缺少责任单位" }, { "damaged_figure", "数字损坏" },
+		{ "invalid_date", "日期不存在" },
 	};
 
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
