@@ -9,6 +9,7 @@
  * ("(此件公开发布)") and contact lines (承办负责人, 承办人, 联系电话, …).
  * meta.c, reply.c and tasks.c read these marks.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc/doc-internal.h"
@@ -303,11 +304,22 @@ void tz_dp_layout(struct dp_ctx *c)
 	size_t li;
 
 	c->body_start = c->nlines;
-	for (li = 0; li < c->nlines; li++)
+	for (li = 0; li < c->nlines; li++) {
+		struct dp_row *rows;
+		size_t nrows;
+
 		if (is_body(&c->lines[li])) {
 			c->body_start = li;
 			break;
 		}
+		/* a table of tasks right under the title */
+		tz_dp_task_table(c, li, c->nlines, &rows, &nrows);
+		free(rows);
+		if (nrows) {
+			c->body_start = li;
+			break;
+		}
+	}
 	find_signature(c);
 	if (c->sig_start < c->body_start)
 		c->sig_start = c->nlines; /* a short page: header date, no signature */

@@ -5,7 +5,8 @@
  * JSON members are absent when the document does not state them: a NULL
  * string, an empty object (catalogue, proposal, reply) or an empty array
  * (tasks, figures, warnings) is left out. A task always has its `lead` and
- * `responsible` arrays, empty or not.
+ * `responsible` arrays, empty or not, and a `deadline` when it has one.
+ * The text view's task table has a 完成时限 column ("—" when none).
  */
 #include <errno.h>
 #include <string.h>
@@ -201,7 +202,7 @@ int tz_doc_write_text(const struct tz_doc *d, FILE *fp, struct tz_err *err)
 	}
 	if (d->ntasks) {
 		fprintf(fp, "\n【任务分工】共%zu项\n", d->ntasks);
-		fputs("序号\t编号\t任务\t牵头单位\t责任单位\t行\n", fp);
+		fputs("序号\t编号\t任务\t牵头单位\t责任单位\t完成时限\t行\n", fp);
 		for (size_t i = 0; i < d->ntasks; i++) {
 			const struct tz_doc_task *t = &d->tasks[i];
 
@@ -213,7 +214,7 @@ int tz_doc_write_text(const struct tz_doc *d, FILE *fp, struct tz_err *err)
 				fputc('\t', fp);
 				join(fp, t->responsible, t->nresponsible);
 			}
-			fprintf(fp, "\t%ld\n", t->line);
+			fprintf(fp, "\t%s\t%ld\n", t->deadline ? t->deadline : "—", t->line);
 		}
 	}
 	if (d->nfigures) {

@@ -12,8 +12,10 @@
  *
  *   docparse accuracy: 312/318 fields (98.1%)
  *
- * over all cases, and fails if any field of a seed case (seed-*) is wrong
- * or if accuracy over the other cases falls below 95%.
+ * over all cases (the seeds, the documents written for the project and
+ * the cases handed over with issue 8), and fails if any field of any case
+ * is wrong: every case passed in full when it was committed, so a field
+ * that goes wrong is a regression, whatever the overall figure says.
  */
 #include "tz-test.h"
 
@@ -221,6 +223,7 @@ static void test_golden(void **state)
 	char *names[256];
 	size_t nnames = 0;
 	unsigned seed_ok = 0, seed_total = 0, own_ok = 0, own_total = 0, own_cases = 0;
+	unsigned bad_cases = 0;
 
 	(void)state;
 	snprintf(dir, sizeof(dir), "%s/doc", tz_test_data());
@@ -263,6 +266,7 @@ static void test_golden(void **state)
 		assert_non_null(got);
 		compare(&t, want, got);
 		printf("%-28s %u/%u\n", names[c], t.ok, t.total);
+		bad_cases += t.ok != t.total;
 		if (!strncmp(names[c], "seed-", 5)) {
 			seed_ok += t.ok;
 			seed_total += t.total;
@@ -286,8 +290,9 @@ static void test_golden(void **state)
 	       100.0 * (seed_ok + own_ok) / (seed_total + own_total ? seed_total + own_total : 1));
 	fflush(stdout);
 	assert_int_equal(seed_ok, seed_total);
-	assert_true(own_cases >= 20);
-	assert_true(own_ok * 100 >= own_total * 95);
+	assert_true(own_cases >= 60);
+	if (bad_cases)
+		fail_msg("%u case(s) with wrong fields (listed above)", bad_cases);
 }
 
 int main(void)
