@@ -90,8 +90,10 @@ static size_t value_start(const char *s, size_t len, size_t p, int flags, const 
 	size_t q = tz_dp_skip_sp(s, len, p);
 
 	*close = NULL;
-	if (q < len && s[q] == ':')
+	if (q < len && (s[q] == ':' || s[q] == ']'))
 		return tz_dp_skip_sp(s, len, q + 1);
+	if (tz_dp_at(s, len, q, "】")) /* "【归档时间】2021-05-10" */
+		return tz_dp_skip_sp(s, len, q + 3);
 	for (size_t k = 0; k < 3; k++)
 		if (tz_dp_at(s, len, q, pairs[k][0])) {
 			*close = pairs[k][1];
@@ -133,12 +135,24 @@ static int label_at(const char *s, size_t len, size_t i, int inner, size_t *vb,
 	return best;
 }
 
+/* Where a line's first label may start: past spaces and an opening 【 or [. */
+static size_t line_start(const char *s, size_t len)
+{
+	size_t i = tz_dp_skip_sp(s, len, 0);
+
+	if (tz_dp_at(s, len, i, "【"))
+		i += 3;
+	else if (i < len && s[i] == '[')
+		i++;
+	return tz_dp_skip_sp(s, len, i);
+}
+
 int tz_dp_catalogue_line(const char *s, size_t len)
 {
 	size_t vb;
 	const char *close;
 
-	return label_at(s, len, tz_dp_skip_sp(s, len, 0), 0, &vb, &close) >= 0;
+	return label_at(s, len, line_start(s, len), 0, &vb, &close) >= 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -267,7 +281,7 @@ static int read_line(struct dp_ctx *c, size_t li)
 {
 	const struct dp_line *l = &c->lines[li];
 	const char *s = l->norm, *close = NULL;
-	size_t len = l->norm_len, i = tz_dp_skip_sp(s, len, 0), vb = 0;
+	size_t len = l->norm_len, i = line_start(s, len), vb = 0;
 	int cur = -1, seen = 0;
 
 	while (i < len) {

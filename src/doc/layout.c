@@ -115,12 +115,15 @@ static const char *contact_labels[] = {
 	"邮政编码", "邮编", "电子邮箱", "邮箱", "传真", "电话", "手机", "抄送", "抄报",
 };
 
-/* Contact labels may be spelled with spaces ("联 系 人："). */
+/* Contact labels may be spelled with spaces ("联 系 人："), and the line
+ * put in brackets ("（联系人：李四，联系电话：…）"). */
 int tz_dp_contact_line(const struct dp_line *l)
 {
 	size_t b, e;
 
 	tz_dp_line_bounds(l, &b, &e);
+	if (b < e && l->norm[b] == '(')
+		b = tz_dp_skip_sp(l->norm, e, b + 1);
 	for (size_t k = 0; k < sizeof(contact_labels) / sizeof(contact_labels[0]); k++)
 		if (tz_dp_label_at(l->norm, e, b, contact_labels[k]))
 			return 1;

@@ -36,7 +36,8 @@ static const char *noise_start[] = {
 /* Anywhere in a short line: noise. */
 static const char *noise_any[] = {
 	"扫一扫在手机打开", "在手机打开当前页", "版权所有", "icp备", "公网安备",
-	"网站标识码", "mirror", "镜像站", "本页镜像", "快照",
+	"网站标识码", "mirror", "镜像", "快照", "wayback", "web.archive", "抓取于",
+	"抓取时间", "存档于",
 };
 
 static int lower_starts(const char *s, size_t len, const char *lit)
@@ -86,6 +87,35 @@ static size_t crumb_sep(const char *s, size_t len, size_t i)
 	return 0;
 }
 
+/* Two arrows or more (> » › →) between segments of at most twelve
+ * characters, and no sentence: a breadcrumb without 首页. */
+static int arrows(const char *s, size_t len, size_t i)
+{
+	static const char *seps[] = { ">", "»", "›", "→" };
+	size_t n = 0, seg = 0;
+
+	if (tz_dp_has(s, i, len, "。") || tz_dp_has(s, i, len, ","))
+		return 0;
+	for (size_t k = i; k < len;) {
+		size_t m = 0;
+
+		for (size_t j = 0; j < sizeof(seps) / sizeof(seps[0]) && !m; j++)
+			if (tz_dp_at(s, len, k, seps[j]))
+				m = strlen(seps[j]);
+		if (m) {
+			n++;
+			seg = 0;
+			k += m;
+			continue;
+		}
+		tz_dp_cp(s, len, k, &m);
+		if (s[k] != ' ' && ++seg > 12)
+			return 0;
+		k += m;
+	}
+	return n >= 2;
+}
+
 /*
  * A breadcrumb: "首页 > A > B" (also » › | / →), or a position label
  * ("当前位置:", "您当前的位置:", "你的位置：") in the first characters of
@@ -100,12 +130,13 @@ static int is_breadcrumb(const char *s, size_t len, size_t *last)
 	if (!home) {
 		size_t w = tz_dp_find(s, i, len < i + 24 ? len : i + 24, "位置");
 
-		if (w == DP_NONE)
+		if (w != DP_NONE) {
+			w = tz_dp_skip_sp(s, len, w + 6);
+			if (w < len && s[w] == ':')
+				p = w + 1;
+		}
+		if (p == DP_NONE && !arrows(s, len, i))
 			return 0;
-		w = tz_dp_skip_sp(s, len, w + 6);
-		if (w >= len || s[w] != ':')
-			return 0;
-		p = w + 1;
 	}
 	for (k = i; k < len;) {
 		size_t n = crumb_sep(s, len, k);
@@ -122,6 +153,10 @@ static int is_breadcrumb(const char *s, size_t len, size_t *last)
 		k += n;
 	}
 	if (home && !nsep && len - i > 6)
+		return 0;
+	/* "政务公开 > 规划计划 > 工作方案": no 首页, but two separators or more
+	 * between short segments */
+	if (!home && p == DP_NONE)
 		return 0;
 	*last = p == DP_NONE ? len : tz_dp_skip_sp(s, len, p);
 	return 1;

@@ -297,6 +297,10 @@ static void name_phone(struct dp_ctx *c, size_t li, size_t b, size_t e, const ch
 		if (nd >= 7) {
 			pb = i;
 			pe = j;
+			/* "…57821234）": a bracket closing the contact line */
+			while (pe > pb && (s[pe - 1] == ')' || s[pe - 1] == '-') &&
+			       (s[pe - 1] == '-' || !memchr(s + pb, '(', pe - pb)))
+				pe--;
 			break;
 		}
 		i = j;

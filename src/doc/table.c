@@ -80,6 +80,14 @@ static int header_ok(const enum col *cols, size_t n)
 	return n >= 3 && task && unit;
 }
 
+static int has_col(const enum col *cols, size_t n, enum col col)
+{
+	for (size_t k = 0; k < n; k++)
+		if (cols[k] == col)
+			return 1;
+	return 0;
+}
+
 /* Split [0, len) at tabs into at most MAXCOLS cells. */
 static size_t tab_cells(const char *s, size_t len, size_t *cb, size_t *ce)
 {
@@ -211,6 +219,10 @@ static size_t tab_rows(const struct dp_ctx *c, size_t hl, size_t end, const enum
 				put(r, COL_SERIAL, li, cb[k], ce[k], l->norm), k++;
 			for (; k < nc; k++)
 				put(r, cell_kind(l->norm, cb[k], ce[k]), li, cb[k], ce[k], l->norm);
+			/* a lead cell spanning rows (rowspan): the row before's */
+			if (r->lead[0].li == DP_NONE && *n > 1 && has_col(cols, ncols, COL_LEAD) &&
+			    (*rows)[*n - 2].lead[0].li != DP_NONE)
+				r->lead[0] = (*rows)[*n - 2].lead[0];
 		}
 	}
 	return li;
