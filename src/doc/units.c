@@ -53,12 +53,13 @@ static const struct dp_lit resp_labels[] = {
 static const struct dp_lit deadline_labels[] = {
 	DP_LIT("完成时限"), DP_LIT("时间节点"), DP_LIT("完成时间"), DP_LIT("完成期限"),
 	DP_LIT("时限要求"), DP_LIT("时间要求"), DP_LIT("办结时限"), DP_LIT("截止时间"),
-	DP_LIT("时间安排"), DP_LIT("进度安排"), DP_LIT("时限"),
+	DP_LIT("时间安排"), DP_LIT("进度安排"), DP_LIT("时限"), DP_LIT("时间"),
 };
 /* Cut from the end of a unit name. */
 static const char *suffixes[] = {
 	"按职责分工负责", "按职责分工落实", "按职能分工负责", "按职责分别负责", "按职责负责",
 	"根据职责分工负责", "分别负责落实", "分别负责", "共同负责", "负责落实", "配合落实",
+	"等有关单位", "等有关部门", "等相关单位", "等相关部门", "等成员单位",
 	"牵头负责", "牵头落实", "牵头抓总", "分别牵头", "等部门", "等单位", "负责", "配合",
 	"参与", "协助", "牵头", "分别", "等",
 };
@@ -474,7 +475,7 @@ static void add_name(struct dp_ctx *c, size_t li, size_t ub, size_t ue, int to, 
 			again = 1;
 		}
 	}
-	if (ue <= ub || is_rule(s, ub, ue) || tz_dp_ncp(s, ub, ue) > 40 ||
+	if (ue <= ub || is_rule(s, ub, ue) || tz_dp_ncp(s, ub, ue) > 40 || tz_dp_has(s, ub, ue, ":") ||
 	    has_any(s, ub, ue, note_words, sizeof(note_words) / sizeof(note_words[0])))
 		return;
 	for (size_t k = 0; k < 2; k++) {
@@ -558,7 +559,7 @@ static void add_clauses(struct dp_ctx *c, size_t li, size_t b, size_t e, int lab
 			u->same_below = 1;
 			continue;
 		}
-		if (label != 1 && tz_dp_deadline_like(s, cb, ce)) {
+		if (tz_dp_deadline_like(s, cb, ce)) {
 			if (!u->deadline)
 				u->deadline = tz_dp_deadline(c, li, cb, ce);
 			continue;
