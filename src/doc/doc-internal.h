@@ -120,8 +120,12 @@ static inline int tz_dp_lit_at(const struct dp_lit *tab, size_t n, const char *s
 	int best = -1;
 	size_t bn = 0;
 
+	if (i >= len)
+		return -1;
 	for (size_t k = 0; k < n; k++)
 		if (tab[k].n > bn && len - i >= tab[k].n && s[i] == tab[k].s[0] &&
+		    (tab[k].n < 2 || s[i + 1] == tab[k].s[1]) &&
+		    (tab[k].n < 3 || s[i + 2] == tab[k].s[2]) &&
 		    !memcmp(s + i, tab[k].s, tab[k].n)) {
 			best = (int)k;
 			bn = tab[k].n;

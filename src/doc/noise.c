@@ -318,7 +318,7 @@ static int trailer_label(const struct dp_line *l)
 
 void tz_dp_classify(struct dp_ctx *c)
 {
-	size_t li, seen = 0;
+	size_t li, seen = 0, upto;
 
 	for (li = 0; li < c->nlines; li++) {
 		struct dp_line *l = &c->lines[li];
@@ -335,16 +335,17 @@ void tz_dp_classify(struct dp_ctx *c)
 	/* Downloads and related pages at the end ("文件下载:", "关联文件:" and
 	 * the short lines under them) are not content: the signature comes
 	 * before them. */
-	for (li = c->nlines; li-- > 0 && seen < 16;) {
+	for (li = c->nlines, upto = c->nlines; li-- > 0 && seen < 16;) {
 		struct dp_line *l = &c->lines[li];
 		size_t b, e;
 
 		if (l->cls == DP_BLANK)
 			continue;
 		if (trailer_label(l)) {
-			for (size_t k = li; k < c->nlines; k++)
+			for (size_t k = li; k < upto; k++)
 				if (c->lines[k].cls == DP_CONTENT || k == li)
 					c->lines[k].cls = DP_NOISE;
+			upto = li; /* each line is marked once */
 			continue;
 		}
 		tz_dp_line_bounds(l, &b, &e);

@@ -417,32 +417,36 @@ static int units_of(const struct item *it)
 /*
  * Units on their own line after sub-points (1)…(4) of which none has
  * units belong to the parent item (the units line closes the task, not
- * its last point). Only when the sub-point has earlier siblings.
+ * its last point). Only when the sub-point has earlier siblings. Counts
+ * per parent are taken first, so this is one pass over the items.
  */
 static void lift_units(struct tree *t)
 {
+	size_t *with_units = tz_xcalloc(t->n + 1, sizeof(size_t));
+	size_t *seen = tz_xcalloc(t->n + 1, sizeof(size_t));
+
+	/* index t->n stands for the root */
+	for (size_t k = 0; k < t->n; k++) {
+		size_t p = t->items[k].parent == DP_NONE ? t->n : t->items[k].parent;
+
+		with_units[p] += units_of(&t->items[k]);
+	}
 	for (size_t k = 0; k < t->n; k++) {
 		struct item *it = &t->items[k];
-		size_t p = it->parent, sib = 0;
-		int others = 0;
+		size_t p = it->parent, pk = p == DP_NONE ? t->n : p, sib = seen[pk]++;
 
 		if (!it->own_line_only || p == DP_NONE || units_of(&t->items[p]) ||
 		    it->style == NS_SUB || it->style == NS_ROW)
 			continue;
-		for (size_t j = p + 1; j < t->n; j++) {
-			if (t->items[j].parent != p)
-				continue;
-			if (j < k)
-				sib++;
-			if (j != k && units_of(&t->items[j]))
-				others = 1;
-		}
-		if (!sib || others)
+		if (!sib || with_units[pk] > (size_t)units_of(it))
 			continue;
 		t->items[p].own = it->own;
 		memset(&it->own, 0, sizeof(it->own));
 		it->own_line_only = 0;
+		with_units[pk]--;
 	}
+	free(with_units);
+	free(seen);
 }
 
 /* 下同: the units hold for the following leaf tasks that give none (not
