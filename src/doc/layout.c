@@ -112,6 +112,7 @@ int tz_dp_org_line(const struct dp_line *l)
 static const char *contact_labels[] = {
 	"承办负责人", "分管负责人", "分管领导", "签发人", "负责人", "承办人", "经办人",
 	"联系人", "联系电话", "联系方式", "联系单位", "联系部门", "联系地址", "通讯地址",
+	"承办单位", "承办部门", "承办处室", "承办科室", "办理单位", "经办单位",
 	"邮政编码", "邮编", "电子邮箱", "邮箱", "传真", "电话", "手机", "抄送", "抄报",
 };
 
@@ -143,12 +144,26 @@ static int publish_note(const struct dp_line *l)
 	       tz_dp_has(l->norm, b, e, "依申请公开") || tz_dp_has(l->norm, b, e, "不予公开");
 }
 
+/* A salutation ("各县市区人民政府：", "李英姿委员:"), not a label left
+ * without its value ("生成日期：", "发布单位："), whose last word names
+ * a kind of value. */
 static int is_salutation(const struct dp_line *l)
 {
+	static const char *label_ends[] = { "日期", "时间", "编号", "号", "机构", "分类", "来源",
+					    "名称", "标题", "作者", "主题", "类别", "文种", "状态",
+					    "方式", "范围", "性", "词" };
 	size_t b, e;
 
 	tz_dp_line_bounds(l, &b, &e);
-	return e > b && l->norm[e - 1] == ':' && tz_dp_ncp(l->norm, b, e) <= 80;
+	if (!(e > b && l->norm[e - 1] == ':' && tz_dp_ncp(l->norm, b, e) <= 80))
+		return 0;
+	e--;
+	tz_dp_trim(l->norm, &b, &e, NULL);
+	if (tz_dp_ncp(l->norm, b, e) <= 6)
+		for (size_t k = 0; k < sizeof(label_ends) / sizeof(label_ends[0]); k++)
+			if (tz_dp_ends(l->norm, b, e, label_ends[k]))
+				return 0;
+	return 1;
 }
 
 static int is_body(const struct dp_line *l)

@@ -341,6 +341,8 @@ static const struct {
 	{ "联系电话", CR_PHONE }, { "联系方式", CR_PHONE }, { "电话", CR_PHONE },
 	{ "手机", CR_PHONE }, { "抄送", CR_OTHER }, { "抄报", CR_OTHER },
 	{ "联系单位", CR_OTHER }, { "联系部门", CR_OTHER }, { "联系地址", CR_OTHER },
+	{ "承办单位", CR_OTHER }, { "承办部门", CR_OTHER }, { "承办处室", CR_OTHER },
+	{ "承办科室", CR_OTHER }, { "办理单位", CR_OTHER }, { "经办单位", CR_OTHER },
 	{ "通讯地址", CR_OTHER }, { "邮政编码", CR_OTHER }, { "邮编", CR_OTHER },
 	{ "电子邮箱", CR_OTHER }, { "邮箱", CR_OTHER }, { "传真", CR_OTHER },
 };

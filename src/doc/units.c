@@ -599,6 +599,9 @@ int tz_dp_units_like(const char *s, size_t b, size_t e)
 			tz_dp_cp(s, e, k, &m);
 		k += m;
 	}
+	/* "市发改委（牵头）、…": the name before its mark */
+	if (k - b > 8 && (tz_dp_ends(s, b, k, "(牵头)") || tz_dp_ends(s, b, k, "(牵头单位)")))
+		k = tz_dp_rfind(s, b, k, "(");
 	return tz_dp_is_org(s, b, k) || (k + 3 <= e && tz_dp_is_org(s, b, k + 3));
 }
 
@@ -721,9 +724,9 @@ void tz_dp_units_cell(struct dp_ctx *c, size_t li, size_t b, size_t e, int lead,
 	tz_dp_trim(s, &b, &e, NULL);
 	if (b >= e)
 		return;
-	if (tz_dp_unit_label_at(s, e, b, &(size_t){ 0 }) ||
-	    ((tz_dp_has(s, b, e, "牵头") || tz_dp_has(s, b, e, "配合")) && !lead))
-		tz_dp_unit_spec(c, li, b, e, u);
-	else
-		add_clauses(c, li, b, e, lead ? 1 : 2, u);
+	if ((tz_dp_unit_label_at(s, e, b, &(size_t){ 0 }) ||
+	     ((tz_dp_has(s, b, e, "牵头") || tz_dp_has(s, b, e, "配合")) && !lead)) &&
+	    tz_dp_unit_spec(c, li, b, e, u))
+		return;
+	add_clauses(c, li, b, e, lead ? 1 : 2, u);
 }
