@@ -386,8 +386,8 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 	const char *group = hgroup, *sgroup = NULL, *rank_label = NULL;
 	int in_qizhong = 0;      /* in a 其中 list: each item names its group */
 
-	/* "高新区:…" */
-	{
+	/* "高新区:…" (a numbered heading's group is heading_group's) */
+	if (!tz_dp_heading_prefix(s, len)) {
 		size_t k = tz_dp_find(s, 0, len < 40 ? len : 40, ":");
 
 		if (k != DP_NONE && k > 0) {
@@ -618,6 +618,16 @@ static int heading_group(struct dp_ctx *c, size_t li, const char **group)
 		return 0;
 	*group = NULL;
 	e = len;
+	/* "（一）省重点项目。32个…", "（二）市重点项目：120个…": the heading is
+	 * its first sentence */
+	{
+		size_t p = tz_dp_find(s, b, e, "。"), q = tz_dp_find(s, b, e, ":");
+
+		if (p != DP_NONE)
+			e = p;
+		if (q != DP_NONE && q < e)
+			e = q;
+	}
 	tz_dp_trim(s, &b, &e, "。:");
 	/* "二、省级重点项目进展情况": the group without its 进展情况 */
 	{
