@@ -447,13 +447,23 @@ struct dp_row {
 	size_t line;             /* the row's first line */
 };
 
+/* The header of the table of tasks being read (zeroed: none yet). */
+struct dp_table {
+	unsigned char cols[12];
+	size_t ncols;
+	int flat;                /* one cell per line */
+	int next;                /* the next serial number of a flat table */
+};
+
 /*
- * If a table of tasks (its header row) starts at line li: its rows into
- * *rows (tz_xrealloc'd; caller frees), returning the first line after the
- * table. Otherwise returns li with *nrows 0. Reads no further than `end`.
+ * If a table of tasks starts at line li (its header row), or the rows of
+ * table t go on there after a section row, read the rows into *rows
+ * (tz_xrealloc'd; caller frees) and return the first line after them;
+ * t keeps the header. Otherwise return li with *nrows 0. Reads no further
+ * than `end`.
  */
-size_t tz_dp_task_table(const struct dp_ctx *c, size_t li, size_t end, struct dp_row **rows,
-			size_t *nrows);
+size_t tz_dp_task_table(const struct dp_ctx *c, size_t li, size_t end, struct dp_table *t,
+			struct dp_row **rows, size_t *nrows);
 
 /* ---- tasks.c ---- */
 

@@ -325,13 +325,14 @@ void tz_dp_layout(struct dp_ctx *c)
 	for (li = 0; li < c->nlines; li++) {
 		struct dp_row *rows;
 		size_t nrows;
+		struct dp_table t = { { 0 }, 0, 0, 0 };
 
 		if (is_body(&c->lines[li])) {
 			c->body_start = li;
 			break;
 		}
 		/* a table of tasks right under the title */
-		tz_dp_task_table(c, li, c->nlines, &rows, &nrows);
+		tz_dp_task_table(c, li, c->nlines, &t, &rows, &nrows);
 		free(rows);
 		if (nrows) {
 			c->body_start = li;

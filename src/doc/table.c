@@ -8,8 +8,11 @@
  * least three, among them a task and a unit column); each row under it is
  * a task. Rows of a flattened table start at their serial number (1, 2,
  * 3 …); when a row has fewer cells than the header, each cell goes to the
- * column whose kind it looks like (a deadline, unit names, text).
- * tasks.c turns the rows into tasks.
+ * column whose kind it looks like (a deadline, unit names, text), and a
+ * lead cell missing from a row is the row before's (a rowspan). A section
+ * row inside the table ("一、基础设施") ends the rows read so far; the
+ * header is remembered (struct dp_table) so the rows after it are read
+ * the same way, under that section. tasks.c turns the rows into tasks.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +89,22 @@ static int has_col(const enum col *cols, size_t n, enum col col)
 		if (cols[k] == col)
 			return 1;
 	return 0;
+}
+
+static size_t tab_cells(const char *s, size_t len, size_t *cb, size_t *ce);
+
+/* A tab-separated line that is a header row of its own. */
+static int header_line(const struct dp_line *l)
+{
+	size_t cb[MAXCOLS], ce[MAXCOLS], nc = tab_cells(l->norm, l->norm_len, cb, ce);
+	enum col cols[MAXCOLS];
+
+	for (size_t k = 0; k < nc; k++) {
+		int col = header_cell(l->norm, cb[k], ce[k]);
+
+		cols[k] = col < 0 ? COL_NONE : (enum col)col;
+	}
+	return header_ok(cols, nc);
 }
 
 /* Split [0, len) at tabs into at most MAXCOLS cells. */
@@ -231,9 +250,9 @@ static size_t tab_rows(const struct dp_ctx *c, size_t hl, size_t end, const enum
 /* Rows of a table flattened to one cell per line, after its header (the
  * lines before `from`). */
 static size_t flat_rows(const struct dp_ctx *c, size_t from, size_t end, const enum col *cols,
-			size_t ncols, struct dp_row **rows, size_t *n, size_t *alloc)
+			size_t ncols, struct dp_row **rows, size_t *n, size_t *alloc, int *serial)
 {
-	size_t li = from, next = 1;
+	size_t li = from, next = (size_t)*serial;
 	int by_serial = cols[0] == COL_SERIAL;
 
 	while (li < end) {
@@ -247,6 +266,9 @@ static size_t flat_rows(const struct dp_ctx *c, size_t from, size_t end, const e
 			continue;
 		}
 		tz_dp_line_bounds(l, &b, &e);
+		/* a section of the table may number its rows from 1 again */
+		if (by_serial && serial_at(l->norm, b, e) == 1 && next != 1)
+			next = 1;
 		if (by_serial && serial_at(l->norm, b, e) != (int)next)
 			break;
 		if (!by_serial && tz_dp_heading_prefix(l->norm, l->norm_len))
@@ -279,21 +301,40 @@ static size_t flat_rows(const struct dp_ctx *c, size_t from, size_t end, const e
 		li = cell[nc - 1] + 1;
 		next++;
 	}
+	*serial = (int)next;
 	return li;
 }
 
-size_t tz_dp_task_table(const struct dp_ctx *c, size_t li, size_t end, struct dp_row **rows,
-			size_t *nrows)
+size_t tz_dp_task_table(const struct dp_ctx *c, size_t li, size_t end, struct dp_table *t,
+			struct dp_row **rows, size_t *nrows)
 {
 	const struct dp_line *l = &c->lines[li];
 	enum col cols[MAXCOLS] = { COL_NONE };
 	size_t ncols = 0, alloc = 0, next = li;
+	int tabs = memchr(l->norm, '\t', l->norm_len) != NULL;
 
 	*rows = NULL;
 	*nrows = 0;
 	if (l->cls != DP_CONTENT)
 		return li;
-	if (memchr(l->norm, '\t', l->norm_len)) {
+	/* rows of the table read before, after a section heading inside it
+	 * ("一、基础设施" in a row of its own) */
+	if (t->ncols && li > 0) {
+		size_t b, e;
+
+		for (size_t k = 0; k < t->ncols; k++)
+			cols[k] = (enum col)t->cols[k];
+		tz_dp_line_bounds(l, &b, &e);
+		if (t->flat && cols[0] == COL_SERIAL && serial_at(l->norm, b, e))
+			next = flat_rows(c, li, end, cols, t->ncols, rows, nrows, &alloc, &t->next);
+		else if (!t->flat && tabs && !header_line(l))
+			next = tab_rows(c, li - 1, end, cols, t->ncols, rows, nrows, &alloc);
+		if (*nrows)
+			return next;
+		free(*rows);
+		*rows = NULL;
+	}
+	if (tabs) {
 		size_t cb[MAXCOLS], ce[MAXCOLS], nc = tab_cells(l->norm, l->norm_len, cb, ce);
 
 		for (size_t k = 0; k < nc; k++) {
@@ -303,6 +344,7 @@ size_t tz_dp_task_table(const struct dp_ctx *c, size_t li, size_t end, struct dp
 		}
 		if (!header_ok(cols, ncols))
 			return li;
+		t->flat = 0;
 		next = tab_rows(c, li, end, cols, ncols, rows, nrows, &alloc);
 	} else {
 		size_t k;
@@ -321,8 +363,14 @@ size_t tz_dp_task_table(const struct dp_ctx *c, size_t li, size_t end, struct dp
 		}
 		if (!header_ok(cols, ncols))
 			return li;
-		next = flat_rows(c, k, end, cols, ncols, rows, nrows, &alloc);
+		t->flat = 1;
+		t->next = 1;
+		next = flat_rows(c, k, end, cols, ncols, rows, nrows, &alloc, &t->next);
 	}
+	/* the header is kept for the rest of the table */
+	t->ncols = ncols;
+	for (size_t k = 0; k < ncols; k++)
+		t->cols[k] = (unsigned char)cols[k];
 	if (!*nrows) {
 		free(*rows);
 		*rows = NULL;

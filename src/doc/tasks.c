@@ -542,8 +542,10 @@ void tz_dp_tasks(struct dp_ctx *c)
 	size_t li, stack[16], depth = 0;
 	size_t end = c->sig_start < c->nlines ? c->sig_start : c->nlines;
 	size_t start = c->plan_title_line != DP_NONE ? c->plan_title_line + 1 : c->body_start;
+	struct dp_table table;
 
 	memset(&t, 0, sizeof(t));
+	memset(&table, 0, sizeof(table));
 	t.cur = DP_NONE;
 	/* A note ("注：责任单位中排在第一位的为牵头单位") applies to every
 	 * specification; the same words inside one apply to that one. */
@@ -562,7 +564,7 @@ void tz_dp_tasks(struct dp_ctx *c)
 
 		if (l->cls != DP_CONTENT)
 			continue;
-		next = tz_dp_task_table(c, li, end, &rows, &nrows);
+		next = tz_dp_task_table(c, li, end, &table, &rows, &nrows);
 		if (nrows) {
 			end_span(c, &t);
 			table_items(c, &t, rows, nrows, depth ? stack[depth - 1] : DP_NONE);

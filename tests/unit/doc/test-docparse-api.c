@@ -313,6 +313,22 @@ static void test_task_tables(void **state)
 	assert_int_equal(doc->ntasks, 1);
 	task_is(doc, 0, "1", "市交通局|市财政局|");
 	tz_doc_free(doc);
+	/* section rows inside a table: the rows after them are read with the
+	 * same header, under the section */
+	doc = parse("<html><body><h2>任务分工表</h2><p>各单位：</p><table><tr><td>序号</td><td>重点任务</td>"
+		    "<td>牵头单位</td><td>配合单位</td></tr><tr><td colspan=4>一、基础设施</td></tr>"
+		    "<tr><td>1</td><td>修路</td><td>市交通局</td><td>市财政局</td></tr>"
+		    "<tr><td colspan=4>二、产业发展</td></tr>"
+		    "<tr><td>2</td><td>建园区</td><td>市工信局</td><td>市商务局</td></tr></table></body></html>");
+	assert_int_equal(doc->ntasks, 2);
+	task_is(doc, 0, "一.1", "市交通局|市财政局|");
+	task_is(doc, 1, "二.2", "市工信局|市商务局|");
+	tz_doc_free(doc);
+	doc = parse("任务分解表\n一、基础\n序号\n重点任务\n牵头单位\n责任单位\n1\n修路\n市交通局\n市财政局\n"
+		    "二、产业\n1\n建园区\n市工信局\n市商务局\n");
+	assert_int_equal(doc->ntasks, 2);
+	task_is(doc, 1, "二.1", "市工信局|市商务局|");
+	tz_doc_free(doc);
 }
 
 static void test_catalogue(void **state)
