@@ -14,7 +14,7 @@
 #    the time should grow about four times, never sixteen (the reader is
 #    linear in its input). Skipped with PATHOLOGICAL=0.
 #
-# Figures and the machine they were measured on go in bench/docparse.md.
+# Figures and the machine they were measured on go in bench/README.md (its document-reading section).
 # Nothing here asserts a time: tests never depend on the machine's speed.
 set -euo pipefail
 
