@@ -474,14 +474,18 @@ static void check_line(struct dp_ctx *c, size_t li)
 	while (i < len) {
 		size_t n;
 
-		if (tz_dp_at(s, len, i, "其中")) {
-			check_qizhong(c, li, i);
-			i += 6;
-			continue;
+		/* 其 共 合 总 start with E5 or E6: test the byte first, this
+		 * runs on every character */
+		if ((unsigned char)s[i] == 0xE5 || (unsigned char)s[i] == 0xE6) {
+			if (tz_dp_at(s, len, i, "其中")) {
+				check_qizhong(c, li, i);
+				i += 6;
+				continue;
+			}
+			for (size_t k = 0; k < sizeof(totals) / sizeof(totals[0]); k++)
+				if (tz_dp_at(s, len, i, totals[k]))
+					check_total_after(c, li, i, 6);
 		}
-		for (size_t k = 0; k < sizeof(totals) / sizeof(totals[0]); k++)
-			if (tz_dp_at(s, len, i, totals[k]))
-				check_total_after(c, li, i, 6);
 		tz_dp_cp(s, len, i, &n);
 		i += n;
 	}

@@ -239,16 +239,16 @@ static size_t scan_line(struct dp_ctx *c, struct tree *t, size_t li, size_t from
 			i = end;
 			continue;
 		}
-		/* "…。牵头单位:X;责任单位:Y" as the tail of a paragraph */
-		if (i > from && tz_dp_unit_label_at(s, len, i, &n)) {
+		/* "…。牵头单位:X;责任单位:Y" as the tail of a paragraph (the cheap
+		 * test first: this runs on every character) */
+		if (i > from) {
 			size_t p = tz_dp_prev(s, i);
 
-			if (tz_dp_at(s, len, p, "。") || s[p] == ';' || s[p] == ' ' || s[p] == '\t') {
-				if (add_group(c, t, li, i, len, clause, i, 0)) {
-					if (first == len)
-						first = i;
-					break;
-				}
+			if ((tz_dp_at(s, len, p, "。") || s[p] == ';' || s[p] == ' ' || s[p] == '\t') &&
+			    tz_dp_unit_label_at(s, len, i, &n) && add_group(c, t, li, i, len, clause, i, 0)) {
+				if (first == len)
+					first = i;
+				break;
 			}
 		}
 		tz_dp_cp(s, len, i, &n);
