@@ -96,6 +96,9 @@ static size_t value_start(const char *s, size_t len, size_t p, int flags, const 
 	size_t q = tz_dp_skip_sp(s, len, p);
 
 	*close = NULL;
+	/* a label in a table cell of its own: "标题<TAB>关于…" */
+	if (q > p && memchr(s + p, '\t', q - p) && q < len && s[q] != ':')
+		return q;
 	if (q < len && (s[q] == ':' || s[q] == ']'))
 		return tz_dp_skip_sp(s, len, q + 1);
 	if (tz_dp_at(s, len, q, "】")) /* "【归档时间】2021-05-10" */
