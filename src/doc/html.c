@@ -230,6 +230,8 @@ static int grid_table(const char *s, size_t len, size_t i)
 	size_t e = len - i < 8192 ? len : i + 8192;
 	const char *p;
 
+	if (i + 1 >= e)
+		return 0; /* the page ends with the tag */
 	p = memmem(s + i + 1, e - i - 1, "</tr", 4);
 	if (p)
 		e = (size_t)(p - s);

@@ -260,6 +260,17 @@ static void test_html_found(void **state)
 	assert_true(tz_dp_is_html(b.buf, b.len));
 	tz_buf_release(&b);
 	assert_false(tz_dp_is_html("1 < 2，2 > 1。\n", 17));
+	/* a page that ends with the tag of a table (found by the fuzzer) */
+	{
+		const char *h = "<p>x</p><table";
+		struct tz_buf out = TZ_BUF_INIT;
+		size_t *nl, nnl;
+
+		tz_buf_init(&out, 0);
+		assert_int_equal(tz_dp_html_strip(h, strlen(h), &out, &nl, &nnl), 0);
+		free(nl);
+		tz_buf_release(&out);
+	}
 }
 
 int main(void)
