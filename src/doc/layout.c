@@ -334,7 +334,7 @@ void tz_dp_layout(struct dp_ctx *c)
 		/* a table of tasks right under the title */
 		tz_dp_task_table(c, li, c->nlines, &t, &rows, &nrows);
 		free(rows);
-		if (nrows) {
+		if (nrows || t.ncols) { /* rows, or a header a section row follows */
 			c->body_start = li;
 			break;
 		}

@@ -440,11 +440,43 @@ void tz_dp_title(struct dp_ctx *c)
 	find_title(c);
 }
 
+/*
+ * A bulletin written as a news item may have a headline without a title
+ * word ("我县重点项目建设持续提速"): the content line right before the body,
+ * when it is short, no sentence, no label, no date and no organisation.
+ */
+static void headline(struct dp_ctx *c)
+{
+	size_t li = c->body_start < c->nlines ? c->body_start : c->nlines;
+	struct dp_date dt;
+	int g, a;
+
+	while (li-- > 0) {
+		const struct dp_line *l = &c->lines[li];
+		size_t b, e;
+
+		if (l->cls == DP_BLANK)
+			continue;
+		if (l->cls != DP_CONTENT)
+			return;
+		tz_dp_line_bounds(l, &b, &e);
+		if (tz_dp_ncp(l->norm, b, e) < 6 || tz_dp_ncp(l->norm, b, e) > 40 ||
+		    tz_dp_has(l->norm, b, e, ":") || tz_dp_has(l->norm, b, e, "。") ||
+		    tz_dp_date_line(l, &dt, &g, &a) || tz_dp_org_line(l) || tz_dp_docno_at(l->norm, e, b))
+			return;
+		c->title_line = li;
+		c->doc->title = tz_dp_dup_clean(c, li, b, e, 0);
+		return;
+	}
+}
+
 void tz_dp_meta(struct dp_ctx *c)
 {
 	struct tz_doc *d = c->doc;
 
 	d->kind = classify_kind(c);
+	if (d->kind == TZ_DOC_BULLETIN && !d->title)
+		headline(c);
 	issuer_and_date(c);
 	if (d->kind == TZ_DOC_PROPOSAL_REPLY)
 		tz_dp_reply(c);
