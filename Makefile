@@ -61,10 +61,11 @@ LAYER_base   := base
 LAYER_core   := base core
 LAYER_store  := base core store
 LAYER_intake := base core store intake
+LAYER_doc    := base core doc
 LAYER_report := base core report
-LAYER_web    := base core store intake report web
-LAYER_cli    := base core store intake report web cli
-LAYERS := base core store intake report web cli
+LAYER_web    := base core store intake doc report web
+LAYER_cli    := base core store intake doc report web cli
+LAYERS := base core store intake doc report web cli
 
 SRC_ALL := $(foreach l,$(LAYERS),$(sort $(wildcard src/$(l)/*.c)))
 SRC_MAIN := src/cli/main.c
@@ -85,8 +86,10 @@ FUZZ_BIN := $(FUZZ_SRC:%.c=$(BUILD)/%)
 
 # One include tree per layer: symlinks to the layers it may see. (Kept:
 # make would otherwise delete them as intermediates.)
+# They depend on the Makefile, so that a layer added to LAYER_* reaches
+# build trees made before.
 .PRECIOUS: $(BUILD)/inc/%/.stamp
-$(BUILD)/inc/%/.stamp:
+$(BUILD)/inc/%/.stamp: Makefile
 	@mkdir -p $(@D)
 	@for l in $(LAYER_$*); do ln -sfn $(CURDIR)/src/$$l $(@D)/$$l; done
 	@touch $@

@@ -1,7 +1,7 @@
 /*
  * cmd-doc.c: `taizhang doc parse FILE... [--format json|text]`: read a
  * government document (plain text or HTML, UTF-8 or GBK; FILE may be "-"
- * for standard input) and print what it says (src/intake/docparse.h).
+ * for standard input) and print what it says (src/doc/doc.h).
  *
  * With several files, JSON comes as one line per file (JSON Lines):
  * {"file": …, "document": {…}} or {"file": …, "error": "…"}; a file that
@@ -19,7 +19,7 @@
 #include "base/json.h"
 #include "base/limits.h"
 #include "cli/cli.h"
-#include "intake/docparse.h"
+#include "doc/doc.h"
 #include "base/banned.h"
 
 static const char usage_line[] = "taizhang doc parse 文件|-... [--format json|text]";

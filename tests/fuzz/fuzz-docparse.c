@@ -10,7 +10,7 @@
 #include <stdio.h>
 
 #include "base/json.h"
-#include "intake/docparse.h"
+#include "doc/doc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -36,6 +36,24 @@ contains "HTML: title from <h1>" "$TZ_TMP/out" '"title": "关于印发《湘潭�
 ok "a GBK document" tz doc parse "$TZ_TEST_DATA/doc/wp-11-gbk/input.txt"
 contains "GBK: read as Chinese" "$TZ_TMP/out" '"issuer": "娄底市人民政府办公室"'
 
+# Deadlines: in the JSON of each task that states one, a column in the
+# text table.
+ok "a task table (HTML)" tz doc parse "$TZ_TEST_DATA/doc/wp-19-table-html/input.html"
+contains "a table row is a task with its deadline" "$TZ_TMP/out" '"deadline": "2025-03"'
+contains "a deadline kept as written" "$TZ_TMP/out" '"deadline": "长期坚持"'
+ok "text format of a task table" tz doc parse "$TZ_TEST_DATA/doc/wp-19-table-html/input.html" --format text
+contains "text: the deadline column" "$TZ_TMP/out" "完成时限"
+contains "text: a task's deadline" "$TZ_TMP/out" "	2025-12-31	"
+ok "a plan without deadlines" tz doc parse "$TZ_TEST_DATA/doc/wp-03-unlabelled/input.txt"
+is "no deadline member when the text states none" "$(grep -c '"deadline"' "$TZ_TMP/out")" 0
+
+# HTML found after 4 KB of blank lines: read as without them.
+ok "HTML after blank lines" tz doc parse "$TZ_TEST_DATA/doc/hostile-html-leading-blank/input.html"
+cp "$TZ_TMP/out" "$TZ_TMP/blank.json"
+sed -e '/[^[:space:]]/,$!d' "$TZ_TEST_DATA/doc/hostile-html-leading-blank/input.html" > "$TZ_TMP/bare.html"
+ok "the same page without them" tz doc parse "$TZ_TMP/bare.html"
+is "same kind, title and tasks" "$(grep -v '"line"' "$TZ_TMP/blank.json")" "$(grep -v '"line"' "$TZ_TMP/out")"
+
 fails "unknown format is a usage error" tz doc parse "$seeds"/000_*.txt --format xml
 contains "usage shown" "$TZ_TMP/err" "用法"
 fails "missing file argument" tz doc parse

@@ -1,0 +1,181 @@
+/*
+ * pii.c: personal data that must not be published.
+ *
+ * `personal_phone`: a mainland mobile number, 1[3-9] and nine more digits,
+ * written together or as 3-4-4 with spaces, hyphens, dots or dashes
+ * (139.1234.5678, 139—1234—5678), with or without a country code (+86,
+ * 0086, 86-), in full-width digits too (folded before this runs), not
+ * part of a longer run of digits (an index number, an amount). Office
+ * landlines (0335-3032123, 8-digit local numbers) belong to units and are
+ * not flagged.
+ *
+ * `personal_id`: an 18-character resident ID number (17 digits and a digit
+ * or X), written together or grouped 6-8-4 by spaces or hyphens, whose
+ * birth date is valid and whose ISO 7064 check character matches, so that
+ * long codes and amounts are not mistaken for one.
+ */
+#include <string.h>
+
+#include "doc/doc-internal.h"
+#include "base/banned.h"
+
+static int is_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+/* A separator inside a grouped number ("139-1234-5678", "139 1234 5678",
+ * "139.1234.5678", "139—1234—5678"): its length, or 0. */
+static size_t group_sep(const char *s, size_t len, size_t p)
+{
+	if (p < len && (s[p] == ' ' || s[p] == '-' || s[p] == '.'))
+		return 1;
+	if (tz_dp_at(s, len, p, "—"))
+		return 3;
+	return 0;
+}
+
+/* Read a mobile number at s[i]: 11 digits, optionally grouped 3-4-4 by one
+ * separator. Returns the end offset or 0. */
+static size_t mobile_at(const char *s, size_t len, size_t i)
+{
+	size_t p = i, nd = 0, n;
+
+	if (i + 11 > len || s[i] != '1' || s[i + 1] < '3' || s[i + 1] > '9')
+		return 0;
+	while (p < len && nd < 11) {
+		if (is_digit(s[p])) {
+			nd++;
+			p++;
+		} else if ((nd == 3 || nd == 7) && (n = group_sep(s, len, p)) && p + n < len &&
+			   is_digit(s[p + n])) {
+			p += n;
+		} else {
+			break;
+		}
+	}
+	if (nd != 11 || (p < len && is_digit(s[p])) ||
+	    (p + 1 < len && s[p] == '.' && is_digit(s[p + 1])))
+		return 0;
+	return p;
+}
+
+/* A country code before a mobile number: "+86", "+86 ", "+86-", "0086 ",
+ * "86-": where the number starts, or 0. */
+static size_t country_code(const char *s, size_t len, size_t i)
+{
+	size_t p = i;
+
+	if (p < len && s[p] == '+')
+		p++;
+	else if (tz_dp_at(s, len, p, "00"))
+		p += 2;
+	if (!tz_dp_at(s, len, p, "86"))
+		return 0;
+	p += 2;
+	if (p < len && (s[p] == ' ' || s[p] == '-'))
+		p++;
+	else if (s[i] != '+' && !tz_dp_at(s, len, i, "00"))
+		return 0; /* "86" alone needs a separator: 8613… is a longer number */
+	return p < len && s[p] == '1' ? p : 0;
+}
+
+/* Read an ID number at s[i]: 17 digits and a digit or X, written together
+ * or grouped 6-8-4 by spaces or hyphens. Copies the 18 characters to id
+ * and returns the end offset, or 0. */
+static size_t id_at(const char *s, size_t len, size_t i, char id[19])
+{
+	size_t p = i, nd = 0;
+
+	while (p < len && nd < 18) {
+		if (is_digit(s[p]) || (nd == 17 && (s[p] == 'X' || s[p] == 'x'))) {
+			id[nd++] = s[p++];
+		} else if ((nd == 6 || nd == 14) && (s[p] == ' ' || s[p] == '-') && p + 1 < len &&
+			   is_digit(s[p + 1])) {
+			p++;
+		} else {
+			break;
+		}
+	}
+	id[nd] = '\0';
+	if (nd != 18 || (p < len && (is_digit(s[p]) || s[p] == 'X' || s[p] == 'x')))
+		return 0;
+	return p;
+}
+
+static int id_valid(const char *s)
+{
+	static const int w[] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+	static const char check[] = "10X98765432";
+	int sum = 0, y, m, d;
+
+	for (int k = 0; k < 17; k++)
+		sum += (s[k] - '0') * w[k];
+	if (check[sum % 11] != (s[17] == 'x' ? 'X' : s[17]))
+		return 0;
+	y = (s[6] - '0') * 1000 + (s[7] - '0') * 100 + (s[8] - '0') * 10 + (s[9] - '0');
+	m = (s[10] - '0') * 10 + (s[11] - '0');
+	d = (s[12] - '0') * 10 + (s[13] - '0');
+	return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+static void scan_line(struct dp_ctx *c, size_t li)
+{
+	const struct dp_line *l = &c->lines[li];
+	const char *s = l->norm;
+	size_t len = l->norm_len, i = 0;
+
+	while (i < len) {
+		size_t b = i, e, n, m;
+		char id[19];
+
+		if (!is_digit(s[i]) && s[i] != '+') {
+			i++;
+			continue;
+		}
+		if (b > 0 && (is_digit(s[b - 1]) || s[b - 1] == '.' || s[b - 1] == '-' ||
+			      (s[b - 1] >= 'A' && s[b - 1] <= 'Z') ||
+			      (s[b - 1] >= 'a' && s[b - 1] <= 'z'))) {
+			i++;
+			while (i < len && is_digit(s[i]))
+				i++;
+			continue;
+		}
+		/* +86 139…, 0086 139…, 86-139-… */
+		m = country_code(s, len, b);
+		if (m && (e = mobile_at(s, len, m)) != 0) {
+			tz_dp_warn(c, "personal_phone", li, b, e, NULL,
+				   "私人手机号码，公开前应删除或隐去");
+			i = e;
+			continue;
+		}
+		if (s[i] == '+') {
+			i++;
+			continue;
+		}
+		e = mobile_at(s, len, b);
+		if (e) {
+			tz_dp_warn(c, "personal_phone", li, b, e, NULL,
+				   "私人手机号码，公开前应删除或隐去");
+			i = e;
+			continue;
+		}
+		e = id_at(s, len, b, id);
+		if (e && id_valid(id)) {
+			tz_dp_warn(c, "personal_id", li, b, e, NULL,
+				   "居民身份证号码，公开前应删除或隐去");
+			i = e;
+			continue;
+		}
+		for (n = 0; b + n < len && is_digit(s[b + n]); n++)
+			;
+		i = b + n;
+	}
+}
+
+void tz_dp_scan_pii(struct dp_ctx *c)
+{
+	for (size_t li = 0; li < c->nlines; li++)
+		if (c->lines[li].cls != DP_BLANK && c->lines[li].cls != DP_NOISE)
+			scan_line(c, li);
+}
