@@ -11,6 +11,12 @@
  *                  completed investment and status in force at each
  *                  month, and which months have a report and a problem
  *   store_version  a counter bumped by every write, for caches
+ *
+ * and, for the web application (issue 9; web_sql below):
+ *   users          people on the organisation tree, their role and hash
+ *   sessions       signed-in browsers: a hash of the cookie, the CSRF token
+ *   api_tokens     tokens for /api/v1/ (only their hash)
+ *   audit          who changed what, when, old and new values
  */
 #include "store/sqlite-internal.h"
 #include "base/banned.h"
@@ -73,6 +79,56 @@ static const char progress_sql[] =
 	"  PRIMARY KEY(project_id, period)\n"
 	") WITHOUT ROWID;\n";
 
+/*
+ * The web application's tables (issue 9). Times are unix seconds given
+ * by the caller, so every backend stores the same numbers; secrets are
+ * stored only as hashes (BLAKE2b of the session cookie or API token, the
+ * Argon2id string of a password). The leader index serves the 包联领导
+ * filter, which compares texts without spaces (core/user.h).
+ */
+static const char web_sql[] =
+	"CREATE TABLE users(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  login TEXT NOT NULL UNIQUE,\n"
+	"  name TEXT NOT NULL,\n"
+	"  role INTEGER NOT NULL CHECK(role BETWEEN 1 AND 4),\n"
+	"  org_id INTEGER NOT NULL REFERENCES org(id),\n"
+	"  leader_name TEXT NOT NULL DEFAULT '',\n"
+	"  password_hash TEXT NOT NULL,\n"
+	"  disabled INTEGER NOT NULL DEFAULT 0,\n"
+	"  demo INTEGER NOT NULL DEFAULT 0,\n"
+	"  created INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TABLE sessions(\n"
+	"  token_hash TEXT PRIMARY KEY,\n"
+	"  user_id INTEGER NOT NULL REFERENCES users(id),\n"
+	"  csrf TEXT NOT NULL,\n"
+	"  created INTEGER NOT NULL,\n"
+	"  expires INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX sessions_by_user ON sessions(user_id);\n"
+	"CREATE TABLE api_tokens(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  hash TEXT NOT NULL UNIQUE,\n"
+	"  user_id INTEGER NOT NULL REFERENCES users(id),\n"
+	"  name TEXT NOT NULL DEFAULT '',\n"
+	"  created INTEGER NOT NULL,\n"
+	"  expires INTEGER,\n"
+	"  revoked INTEGER NOT NULL DEFAULT 0\n"
+	");\n"
+	"CREATE TABLE audit(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  at INTEGER NOT NULL,\n"
+	"  user_id INTEGER REFERENCES users(id),\n"
+	"  origin TEXT NOT NULL DEFAULT '',\n"
+	"  action TEXT NOT NULL,\n"
+	"  object TEXT NOT NULL DEFAULT '',\n"
+	"  old_value TEXT,\n"
+	"  new_value TEXT\n"
+	");\n"
+	"CREATE INDEX audit_by_user ON audit(user_id, id);\n"
+	"CREATE INDEX project_by_leader ON project(replace(replace(leader, ' ', ''), '\xe3\x80\x80', ''));\n";
+
 void tz_sqlite_schema_sql(struct tz_buf *sql, int with_progress)
 {
 	tz_buf_adds(sql, tables_sql);
@@ -94,6 +150,7 @@ void tz_sqlite_schema_sql(struct tz_buf *sql, int with_progress)
 			 "CREATE INDEX project_by_region ON project(region_id);\n"
 			 "CREATE INDEX project_by_unit ON project(unit_id);\n"
 			 "CREATE INDEX ledger_by_project ON ledger(project_id, year);\n");
+	tz_buf_adds(sql, web_sql);
 	tz_buf_addf(sql, "PRAGMA application_id=%d;\nPRAGMA user_version=%d;\n",
 		    TZ_SQLITE_APP_ID, TZ_SQLITE_SCHEMA_VERSION);
 }
