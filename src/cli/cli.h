@@ -82,6 +82,15 @@ TZ_CLI_COMMAND(missing);
 TZ_CLI_COMMAND(org);
 TZ_CLI_COMMAND(demo);
 TZ_CLI_COMMAND(doc);
+TZ_CLI_COMMAND(serve);
+TZ_CLI_COMMAND(user);
+TZ_CLI_COMMAND(token);
+
+/*
+ * The demo's web accounts (demo-users.c), added at the end of `demo` to
+ * the new database's store `s`, and printed. 0 or a tz_errc with err set.
+ */
+int tz_demo_users(struct tz_store *s, struct tz_err *err);
 
 
 #endif

@@ -41,6 +41,9 @@ static const struct cmd commands[] = {
 	CMD(org, "查看、导入、导出组织机构（地区和部门）"),
 	CMD(demo, "在新数据库中生成演示数据"),
 	CMD(doc, "读取政府文件（doc parse）"),
+	CMD(serve, "运行网页服务（中文界面和 /api/v1/ 接口）"),
+	CMD(user, "管理网页用户（新增、列出、改密码、停用）"),
+	CMD(token, "管理 API 令牌"),
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
