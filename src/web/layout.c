@@ -34,9 +34,10 @@ static void nav(struct tz_req *r, const char *active)
 		if (!rt->nav || strcmp(rt->method, "GET") ||
 		    tz_access_decide(NULL, r->user, rt->action, NULL) != TZ_ALLOW)
 			continue;
-		tz_html_f(b, "<a href=\"%s\"%s>%s</a>", rt->pattern,
-			  active && !strcmp(active, rt->pattern) ? " class=\"on\" aria-current=\"page\"" : "",
-			  rt->nav);
+		tz_html_f(b, "<a href=\"%s\"", rt->pattern);
+		if (active && !strcmp(active, rt->pattern))
+			tz_html_raw(b, " class=\"on\" aria-current=\"page\"");
+		tz_html_f(b, ">%s</a>", rt->nav);
 	}
 	tz_html_raw(b, "</nav>");
 }
@@ -50,6 +51,8 @@ void tz_page_begin(struct tz_req *r, const char *title, const char *active)
 		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
 	tz_html_f(b, "<title>%s · 台账</title>\n", title);
 	tz_html_f(b, "<link rel=\"stylesheet\" href=\"%s\">\n", tz_static_url(r, "taizhang.css"));
+	tz_html_f(b, "<link rel=\"icon\" href=\"%s\" type=\"image/svg+xml\">\n",
+		  tz_static_url(r, "favicon.svg"));
 	tz_html_raw(b, "</head>\n<body>\n");
 	if (r->store && tz_web_demo(r->web, r->store, r->version))
 		tz_html_raw(b, "<div class=\"demo\" role=\"note\">演示数据库：数据为虚构，演示账号的密码都是"

@@ -177,10 +177,13 @@ struct page_ctx {
 	long n;
 };
 
+/* A cell; `cls` is one of our class names ("num"), never data. */
 static void cell(struct tz_buf *b, const char *label, const char *cls, const char *text)
 {
-	tz_html_f(b, "<td data-label=\"%s\"%s%s%s>%s</td>", label, cls ? " class=\"" : "",
-		  cls ? cls : "", cls ? "\"" : "", text);
+	if (cls)
+		tz_html_f(b, "<td data-label=\"%s\" class=\"%s\">%s</td>", label, cls, text);
+	else
+		tz_html_f(b, "<td data-label=\"%s\">%s</td>", label, text);
 }
 
 static int row_html(void *ctx, const struct tz_project_row *row)
