@@ -162,13 +162,15 @@ int64_t tz_throttle_wait(struct tz_throttle *t, const char *login, const char *i
 	return until > now ? until - now : 0;
 }
 
+/* 5 s after the first failure past the free ones, doubling, at most WAIT_MAX. */
 static int64_t backoff(int fails, int free_fails)
 {
 	int over = fails - free_fails;
 
 	if (over <= 0)
 		return 0;
-	return over >= 10 ? WAIT_MAX : (int64_t)1 << over < WAIT_MAX ? (int64_t)1 << over : WAIT_MAX;
+	return over >= 9 ? WAIT_MAX : (int64_t)5 << (over - 1) < WAIT_MAX ? (int64_t)5 << (over - 1)
+									     : WAIT_MAX;
 }
 
 void tz_throttle_failed(struct tz_throttle *t, const char *login, const char *ip, int64_t now)

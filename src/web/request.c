@@ -682,9 +682,14 @@ int tz_req_body_done(struct tz_req *r)
 		return 0;
 	if (ctype && strncasecmp(ctype, "application/x-www-form-urlencoded", 33))
 		return 0;  /* another kind (JSON for the API): left for the handler */
-	if (tz_form_parse(r->arena, p->body.buf, p->body.len, &p->form, &p->nform, &r->err))
+	switch (tz_form_parse(r->arena, p->body.buf, p->body.len, &p->form, &p->nform, &r->err)) {
+	case 0:
+		return 0;
+	case TZ_ETOOBIG:
+		return 413;
+	default:
 		return 400;
-	return 0;
+	}
 }
 
 const char *tz_req_body(const struct tz_req *r, size_t *len)

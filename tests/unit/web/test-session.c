@@ -81,11 +81,11 @@ static void test_throttle(void **state)
 	}
 	assert_int_equal(tz_throttle_wait(t, "bob", "10.0.0.1", now), 0);
 	tz_throttle_failed(t, "bob", "10.0.0.1", now);
-	assert_int_equal(tz_throttle_wait(t, "bob", "10.0.0.1", now), 2);
+	assert_int_equal(tz_throttle_wait(t, "bob", "10.0.0.1", now), 5);
 	tz_throttle_failed(t, "bob", "10.0.0.1", now);
-	assert_int_equal(tz_throttle_wait(t, "bob", "10.0.0.1", now), 4);
-	assert_int_equal(tz_throttle_wait(t, "bob", "10.0.0.1", now + 3), 1);
-	assert_int_equal(tz_throttle_wait(t, "bob", "10.0.0.1", now + 4), 0);
+	assert_int_equal(tz_throttle_wait(t, "bob", "10.0.0.1", now), 10);
+	assert_int_equal(tz_throttle_wait(t, "bob", "10.0.0.1", now + 9), 1);
+	assert_int_equal(tz_throttle_wait(t, "bob", "10.0.0.1", now + 10), 0);
 	/* Another login, or the same from elsewhere, is not slowed. */
 	assert_int_equal(tz_throttle_wait(t, "alice", "10.0.0.1", now), 0);
 	assert_int_equal(tz_throttle_wait(t, "bob", "10.0.0.2", now), 0);
