@@ -58,6 +58,8 @@ static const struct serve_opt options[] = {
 	  "登录后多少小时无操作即失效，默认8" },
 	{ "grace", OPT_UINT, "TZ_GRACE", OFF(grace), 0, 600,
 	  "停止时等待进行中请求完成的秒数，默认10" },
+	{ "weak-hashes", OPT_BOOL, "TZ_WEAK_HASHES", OFF(weak_hashes), 0, 0,
+	  "新密码用较快的 Argon2id 参数：on 或 off（默认；只用于测试和小内存的机器）" },
 };
 #define NOPTIONS (sizeof(options) / sizeof(options[0]))
 
@@ -75,6 +77,7 @@ const char cmd_serve_help[] =
 	"  --trust-proxy on|off       信任反向代理的转发头\n"
 	"  --session-hours N          登录会话时长\n"
 	"  --grace 秒                 停止时的等待时间\n"
+	"  --weak-hashes on|off       新密码用较快的 Argon2id 参数（测试用）\n"
 	"  --routes                   列出所有路由及可访问的角色，然后退出\n"
 	"  --show-config              显示生效的设置，然后退出\n";
 

@@ -26,6 +26,7 @@ struct tz_web_config {
 	int trust_proxy;             /* believe X-Forwarded-For and X-Forwarded-Proto */
 	unsigned session_hours;      /* a session ends after this long unused */
 	unsigned grace;              /* seconds to finish requests in flight at a stop */
+	int weak_hashes;             /* hash new passwords at the INTERACTIVE cost (auth.h) */
 };
 
 /* The defaults; db, listen and static_dir still to be set. */

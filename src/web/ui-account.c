@@ -68,7 +68,8 @@ int ui_account_password(struct tz_req *r)
 	if (tz_password_check(pw, &err))
 		return account_page(r, 400, err.msg, 0);
 	sem_wait(&r->web->pw_slots);
-	rc = tz_password_hash(pw, TZ_PW_MODERATE, hash, &r->err);
+	rc = tz_password_hash(pw, r->web->cfg.weak_hashes ? TZ_PW_INTERACTIVE : TZ_PW_MODERATE,
+			      hash, &r->err);
 	sem_post(&r->web->pw_slots);
 	if (rc)
 		return rc;

@@ -128,7 +128,8 @@ static int hash_password(struct tz_req *r, const char *pw, char out[TZ_PWHASH_MA
 	int rc;
 
 	sem_wait(&r->web->pw_slots);
-	rc = tz_password_hash(pw, TZ_PW_MODERATE, out, &r->err);
+	rc = tz_password_hash(pw, r->web->cfg.weak_hashes ? TZ_PW_INTERACTIVE : TZ_PW_MODERATE,
+			      out, &r->err);
 	sem_post(&r->web->pw_slots);
 	return rc;
 }
