@@ -136,6 +136,8 @@ int tz_sqlite_audit_add(struct tz_store *s, const struct tz_actor *who, const ch
 			struct tz_err *err);
 int tz_sqlite_audit_list(struct tz_store *s, const struct tz_audit_query *q, struct tz_arena *a,
 			 struct tz_audit_entry **out, size_t *n, long *total, struct tz_err *err);
+int tz_sqlite_latest(struct tz_store *s, int *first_year, int *last_year, struct tz_period *last,
+		     struct tz_err *err);
 int tz_sqlite_project_list(struct tz_store *s, const struct tz_project_query *q,
 			   int (*fn)(void *, const struct tz_project_row *), void *ctx,
 			   long *total, struct tz_err *err);

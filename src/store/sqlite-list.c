@@ -42,16 +42,10 @@ static void status_expr(struct sqlite_qb *q, int month)
 	tz_qb_sql(q, buf);
 }
 
-/*
- * The conditions of the scope and the filters. `+l.year` (a no-op in any
- * SQL) keeps SQLite from driving the query by the ledger's year, which
- * would read the whole year: it then walks projects in code order and
- * stops at the page's end, or reads a user's subtree through the region,
- * unit and leader indexes (a multi-index OR) when the scope is narrow.
- */
+/* The conditions of the scope and the filters (after FROM, below). */
 static void where(struct sqlite_qb *q, const struct tz_project_query *f, struct tz_arena *a)
 {
-	tz_qb_sql(q, " WHERE +l.year = ");
+	tz_qb_sql(q, " WHERE l.project_id = p.id AND l.year = ");
 	tz_qb_int(q, f->year);
 	if (!f->scope_all) {
 		tz_qb_sql(q, " AND (p.region_id IN ");
@@ -105,7 +99,15 @@ static void where(struct sqlite_qb *q, const struct tz_project_query *f, struct 
 	}
 }
 
-#define FROM " FROM ledger l JOIN project p ON p.id = l.project_id"
+/*
+ * Projects first, then each one's ledger row of the year by the ledger's
+ * key. CROSS JOIN is how SQLite is told the loop order (any other SQL
+ * reads it as a plain join, the conditions being in WHERE): the projects
+ * are then walked in code order, stopping at the page's end, or read
+ * through the region, unit and leader indexes (a multi-index OR) for a
+ * narrow scope — never the whole year's ledger first.
+ */
+#define FROM " FROM project p CROSS JOIN ledger l"
 #define FROM_YEAR " LEFT JOIN project_year y ON y.year = l.year AND y.project_id = l.project_id"
 
 static void order(struct sqlite_qb *q, const struct tz_project_query *f)
@@ -272,6 +274,50 @@ out:
 	return rc;
 }
 
+/*
+ * The first and last ledger years are the ends of the ledger's key; the
+ * latest period is the latest year of running totals and, in it, the
+ * highest month any project reported: the largest `rep` mask has it as
+ * its highest bit.
+ */
+int tz_sqlite_latest(struct tz_store *s, int *first_year, int *last_year, struct tz_period *last,
+		     struct tz_err *err)
+{
+	struct sqlite_store *ss = tz_sqlite_from(s);
+	int64_t lo, hi, year, mask;
+	int rc, month = 0;
+
+	memset(last, 0, sizeof(*last));
+	if ((rc = tz_sqlite_query_int(ss, "SELECT min(year) FROM ledger", &lo, err)) ||
+	    (rc = tz_sqlite_query_int(ss, "SELECT max(year) FROM ledger", &hi, err)) ||
+	    (rc = tz_sqlite_query_int(ss, "SELECT max(year) FROM project_year WHERE rep <> 0", &year,
+				      err)))
+		return rc;
+	*first_year = (int)lo;
+	*last_year = (int)hi;
+	if (!year)
+		return 0;
+	{
+		sqlite3_stmt *st;
+
+		if ((rc = tz_sqlite_prepare(ss, "SELECT max(rep) FROM project_year WHERE year = ?1", &st, err)))
+			return rc;
+		sqlite3_bind_int64(st, 1, year);
+		rc = sqlite3_step(st);
+		mask = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW)
+			return tz_sqlite_error(ss, err, "latest");
+	}
+	while (mask >> month)
+		month++;
+	if (month >= 1 && month <= 12) {
+		last->year = (int)year;
+		last->month = month;
+	}
+	return 0;
+}
+
 /* The distinct non-empty values of one query's first column, into `a`. */
 static int distinct(struct sqlite_store *ss, const char *sql, int year, struct tz_arena *a,
 		    const char ***out, size_t *n, struct tz_err *err)
@@ -304,7 +350,8 @@ int tz_sqlite_project_facets(struct tz_store *s, int year, struct tz_arena *a,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = distinct(ss, "SELECT DISTINCT p.category" FROM " WHERE l.year = ?1"
+	if ((rc = distinct(ss, "SELECT DISTINCT p.category FROM ledger l JOIN project p"
+			   " ON p.id = l.project_id WHERE l.year = ?1"
 			   " AND p.category <> '' ORDER BY 1", year, a, &out->categories,
 			   &out->ncategories, err)) ||
 	    (rc = distinct(ss, "SELECT DISTINCT level FROM ledger WHERE year = ?1 AND level <> ''"
@@ -330,8 +377,13 @@ int tz_sqlite_project_ledger(struct tz_store *s, const char *code, struct tz_are
 
 	*out = NULL;
 	*n = 0;
-	rc = tz_sqlite_prepare(ss, "SELECT " PROJECT_COLUMNS FROM FROM_NAMES
-			       " WHERE p.code = ?1 ORDER BY l.year", &st, err);
+	/* Each year's row by the ledger's key (year, project): the years
+	 * from the first ledger's to the last's, which are few. */
+	rc = tz_sqlite_prepare(ss, "WITH RECURSIVE years(y) AS (SELECT min(year) FROM ledger"
+			       " UNION ALL SELECT y + 1 FROM years WHERE y < (SELECT max(year) FROM ledger))"
+			       " SELECT " PROJECT_COLUMNS " FROM project p CROSS JOIN years CROSS JOIN ledger l"
+			       FROM_NAMES " WHERE p.code = ?1 AND l.year = years.y AND l.project_id = p.id"
+			       " ORDER BY l.year", &st, err);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);

@@ -83,8 +83,10 @@ static const char progress_sql[] =
  * The web application's tables (issue 9). Times are unix seconds given
  * by the caller, so every backend stores the same numbers; secrets are
  * stored only as hashes (BLAKE2b of the session cookie or API token, the
- * Argon2id string of a password). The leader index serves the 包联领导
- * filter, which compares texts without spaces (core/user.h).
+ * Argon2id string of a password). The project indexes serve the project
+ * list of a user's subtree (region, unit) and the 包联领导 filter, which
+ * compares texts without spaces (core/user.h); "IF NOT EXISTS" because
+ * the ledger's own tables may define the same.
  */
 static const char web_sql[] =
 	"CREATE TABLE users(\n"
@@ -127,6 +129,8 @@ static const char web_sql[] =
 	"  new_value TEXT\n"
 	");\n"
 	"CREATE INDEX audit_by_user ON audit(user_id, id);\n"
+	"CREATE INDEX IF NOT EXISTS project_by_region ON project(region_id);\n"
+	"CREATE INDEX IF NOT EXISTS project_by_unit ON project(unit_id);\n"
 	"CREATE INDEX project_by_leader ON project(replace(replace(leader, ' ', ''), '\xe3\x80\x80', ''));\n";
 
 void tz_sqlite_schema_sql(struct tz_buf *sql, int with_progress)

@@ -277,9 +277,20 @@ static const char *sqlite_path(const struct tz_store *s)
 	return ((const struct sqlite_store *)s)->path;
 }
 
+/* Asked on every web request: the statement stays prepared. */
 static int sqlite_version(struct tz_store *s, int64_t *out, struct tz_err *err)
 {
-	return tz_sqlite_query_int(tz_sqlite_from(s), "SELECT n FROM store_version", out, err);
+	static const char sql[] = "SELECT n FROM store_version";
+	struct sqlite_store *ss = tz_sqlite_from(s);
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = tz_sqlite_cached(ss, sql, &st, err)))
+		return rc;
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : tz_sqlite_error(ss, err, "version");
 }
 
 /* ------------------------------------------------------------------ */
@@ -506,6 +517,7 @@ const struct tz_store_ops tz_store_sqlite_ops = {
 	.token_revoke = tz_sqlite_token_revoke,
 	.audit_add = tz_sqlite_audit_add,
 	.audit_list = tz_sqlite_audit_list,
+	.latest = tz_sqlite_latest,
 	.project_list = tz_sqlite_project_list,
 	.project_facets = tz_sqlite_project_facets,
 	.project_ledger = tz_sqlite_project_ledger,

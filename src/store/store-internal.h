@@ -71,6 +71,8 @@ struct tz_store_ops {
 			 struct tz_err *err);
 	int (*audit_list)(struct tz_store *s, const struct tz_audit_query *q, struct tz_arena *a,
 			  struct tz_audit_entry **out, size_t *n, long *total, struct tz_err *err);
+	int (*latest)(struct tz_store *s, int *first_year, int *last_year, struct tz_period *last,
+		      struct tz_err *err);
 	int (*project_list)(struct tz_store *s, const struct tz_project_query *q,
 			    int (*fn)(void *, const struct tz_project_row *), void *ctx, long *total,
 			    struct tz_err *err);

@@ -150,6 +150,12 @@ int tz_store_audit_list(struct tz_store *s, const struct tz_audit_query *q, stru
 	return s->ops->audit_list(s, q, a, out, n, total, err);
 }
 
+int tz_store_latest(struct tz_store *s, int *first_year, int *last_year, struct tz_period *last,
+		    struct tz_err *err)
+{
+	return s->ops->latest(s, first_year, last_year, last, err);
+}
+
 int tz_store_project_list(struct tz_store *s, const struct tz_project_query *q,
 			  int (*fn)(void *ctx, const struct tz_project_row *r), void *ctx,
 			  long *total, struct tz_err *err)

@@ -355,6 +355,15 @@ struct tz_audit_query {
 int tz_store_audit_list(struct tz_store *s, const struct tz_audit_query *q, struct tz_arena *a,
 			struct tz_audit_entry **out, size_t *n, long *total, struct tz_err *err);
 
+/*
+ * What pages need of the data as a whole, cheaply (unlike
+ * tz_store_summary, which counts everything): the first and last ledger
+ * years (0 when there is no ledger) and the latest period with a report
+ * (year 0 when none).
+ */
+int tz_store_latest(struct tz_store *s, int *first_year, int *last_year, struct tz_period *last,
+		    struct tz_err *err);
+
 /* Orders of the project list. */
 enum tz_project_sort {
 	TZ_PSORT_CODE = 0,  /* 项目编号 */

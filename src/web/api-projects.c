@@ -104,7 +104,7 @@ int api_projects(struct tz_req *r)
 	tz_json_kv_int(&j, "per_page", l.per_page);
 	tz_json_key(&j, "projects");
 	tz_json_array_begin(&j);
-	rc = tz_store_project_list(r->store, &l.q, row_json, &j, &total, &r->err);
+	rc = tz_list_run(r, &l, row_json, &j, &total);
 	if (rc) {
 		tz_json_release(&j);
 		return rc;

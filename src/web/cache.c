@@ -223,7 +223,6 @@ int tz_web_demo(struct tz_web *w, struct tz_store *s, int64_t version)
 int tz_web_facts(struct tz_web *w, struct tz_store *s, int64_t version,
 		 struct tz_web_facts *out, struct tz_err *err)
 {
-	struct tz_store_summary sum;
 	int rc;
 
 	pthread_mutex_lock(&w->lock);
@@ -233,12 +232,9 @@ int tz_web_facts(struct tz_web *w, struct tz_store *s, int64_t version,
 		return 0;
 	}
 	pthread_mutex_unlock(&w->lock);
-	if ((rc = tz_store_summary(s, &sum, err)))
-		return rc;
 	memset(out, 0, sizeof(*out));
-	out->first_year = sum.first_year;
-	out->last_year = sum.last_year;
-	out->last = sum.last;
+	if ((rc = tz_store_latest(s, &out->first_year, &out->last_year, &out->last, err)))
+		return rc;
 	pthread_mutex_lock(&w->lock);
 	w->facts = *out;
 	w->facts_version = version;

@@ -1,5 +1,6 @@
 /* list.c: the project list's filters read from a request; see list.h. */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/progress.h"
@@ -120,4 +121,45 @@ int tz_list_parse(struct tz_req *r, int paged, struct tz_list *l)
 		q->offset = (l->page - 1) * l->per_page;
 	}
 	return 0;
+}
+
+int tz_list_run(struct tz_req *r, const struct tz_list *l,
+		int (*fn)(void *ctx, const struct tz_project_row *row), void *ctx, long *total)
+{
+	static const char *const counted[] = {
+		"year", "month", "region", "unit", "category", "level", "nature", "status", "leader", "q",
+	};
+	struct tz_buf key = TZ_BUF_INIT;
+	struct tz_blob *b;
+	int rc;
+
+	if (!total)
+		return tz_store_project_list(r->store, &l->q, fn, ctx, NULL, &r->err);
+	/* The key: who sees (everything, or this user's scope) and every
+	 * parameter that changes the count, as given. */
+	tz_buf_addf(&key, "count:%lld", tz_req_scope(r)->all ? 0LL : (long long)r->user->id);
+	for (size_t i = 0; i < sizeof(counted) / sizeof(counted[0]); i++) {
+		const char *v = tz_req_query(r, counted[i]);
+
+		tz_buf_addf(&key, "\x1f%s=", counted[i]);
+		tz_buf_adds(&key, v ? v : "");
+	}
+	b = tz_cache_get(r->web->cache, key.buf, r->version);
+	if (b) {
+		*total = strtol(b->data, NULL, 10);
+		tz_blob_unref(b);
+		rc = tz_store_project_list(r->store, &l->q, fn, ctx, NULL, &r->err);
+	} else {
+		char num[24];
+
+		rc = tz_store_project_list(r->store, &l->q, fn, ctx, total, &r->err);
+		if (!rc) {
+			snprintf(num, sizeof(num), "%ld", *total);
+			b = tz_blob_new(num, strlen(num));
+			tz_cache_put(r->web->cache, key.buf, r->version, b);
+			tz_blob_unref(b);
+		}
+	}
+	tz_buf_release(&key);
+	return rc;
 }

@@ -41,4 +41,13 @@ extern const char *const tz_list_sorts[TZ_PSORT_COUNT];  /* "code", "name"… */
  */
 int tz_list_parse(struct tz_req *r, int paged, struct tz_list *l);
 
+/*
+ * Run the list's query: fn for each row of the page, *total (may be NULL)
+ * the rows matching. The total is kept in memory for the user's scope and
+ * the filters until the data changes, so that paging through a long list
+ * counts it once. 0 or a store error.
+ */
+int tz_list_run(struct tz_req *r, const struct tz_list *l,
+		int (*fn)(void *ctx, const struct tz_project_row *row), void *ctx, long *total);
+
 #endif

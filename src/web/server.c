@@ -487,7 +487,7 @@ static int web_new(const struct tz_web_config *cfg, struct tz_web **out, struct 
 	pthread_mutex_init(&w->lock, NULL);
 	sem_init(&w->pw_slots, 0, 2);
 	w->throttle = tz_throttle_new();
-	w->cache = tz_cache_new(256);
+	w->cache = tz_cache_new(1024);
 	if ((rc = tz_routes_check(tz_routes, err)))
 		goto fail;
 	if (sodium_init() < 0) {

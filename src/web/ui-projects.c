@@ -264,7 +264,7 @@ int ui_projects(struct tz_req *r)
 		return tz_page_send(r, 200);
 	}
 	filters(r, &l, &f);
-	rc = tz_store_project_list(r->store, &l.q, row_html, &ctx, &total, &r->err);
+	rc = tz_list_run(r, &l, row_html, &ctx, &total);
 	if (rc) {
 		tz_buf_release(&ctx.rows);
 		return rc;
@@ -350,7 +350,7 @@ int ui_projects_xlsx(struct tz_req *r)
 	snprintf(title, sizeof(title), "%d年度项目", l.q.year);
 	rc = c.type->begin(&c.w, fp, title, xlsx_cols, XLSX_NCOLS, &r->err);
 	if (!rc) {
-		rc = tz_store_project_list(r->store, &l.q, row_xlsx, &c, NULL, &r->err);
+		rc = tz_list_run(r, &l, row_xlsx, &c, NULL);
 		if (rc)
 			c.type->end(c.w, NULL);
 		else

@@ -592,6 +592,16 @@ static void test_project_page(void **state)
 	struct tz_progress *reps;
 	size_t n;
 
+	{
+		struct tz_period last;
+		int first, lastyear;
+
+		assert_int_equal(tz_store_latest(f->s, &first, &lastyear, &last, NULL), 0);
+		assert_int_equal(first, 2024);
+		assert_int_equal(lastyear, 2025);
+		assert_int_equal(last.year, 2025);
+		assert_int_equal(last.month, 3);
+	}
 	assert_int_equal(tz_store_project_facets(f->s, 2025, a, &fc, NULL), 0);
 	assert_int_equal(fc.ncategories, 3);
 	assert_int_equal(fc.nlevels, 2);
