@@ -42,15 +42,23 @@ static void status_expr(struct sqlite_qb *q, int month)
 	tz_qb_sql(q, buf);
 }
 
-/* The conditions of the scope and the filters (after FROM, below). */
-static void where(struct sqlite_qb *q, const struct tz_project_query *f, struct tz_arena *a)
+/*
+ * The conditions of the scope and the filters (after FROM, below). With
+ * `walk`, the scope's terms are written `+p.region_id` (a no-op in any
+ * SQL) so that SQLite does not read the scope through its indexes but
+ * walks projects in code order, checking each, and stops at the page's
+ * end: for a district's tenth of the city, 500 projects for a first page
+ * instead of 10,000 read and sorted.
+ */
+static void where(struct sqlite_qb *q, const struct tz_project_query *f, struct tz_arena *a,
+		  int walk)
 {
 	tz_qb_sql(q, " WHERE l.project_id = p.id AND l.year = ");
 	tz_qb_int(q, f->year);
 	if (!f->scope_all) {
-		tz_qb_sql(q, " AND (p.region_id IN ");
+		tz_qb_sql(q, walk ? " AND (+p.region_id IN " : " AND (p.region_id IN ");
 		tz_qb_ids(q, f->scope_nodes, f->nscope_nodes);
-		tz_qb_sql(q, " OR p.unit_id IN ");
+		tz_qb_sql(q, walk ? " OR +p.unit_id IN " : " OR p.unit_id IN ");
 		tz_qb_ids(q, f->scope_nodes, f->nscope_nodes);
 		if (f->scope_leader && *f->scope_leader) {
 			tz_qb_sql(q, " OR ");
@@ -179,7 +187,7 @@ static int count_rows(struct sqlite_store *ss, const struct tz_project_query *f,
 		tz_qb_sql(&q, "SELECT count(*)" FROM);
 		if (f->status)
 			tz_qb_sql(&q, FROM_YEAR);
-		where(&q, f, a);
+		where(&q, f, a, 0);
 	}
 	rc = tz_qb_prepare(ss, &q, &st, err);
 	tz_qb_release(&q);
@@ -236,13 +244,25 @@ int tz_sqlite_project_list(struct tz_store *s, const struct tz_project_query *f,
 
 	if (total && (rc = count_rows(ss, f, a, total, err)))
 		goto out;
+	/*
+	 * Two steps: the page's project ids in order (joining only what the
+	 * conditions and the order need), then the page's rows with every
+	 * column. Sorting a district's 10,000 projects then moves ids, not
+	 * rows with their figures, and the figures are read for 50 only.
+	 */
 	tz_qb_init(&q);
 	tz_qb_sql(&q, "SELECT " PROJECT_COLUMNS);
 	snprintf(cols, sizeof(cols), ", coalesce(y.ytd%d, 0), ", f->month);
 	tz_qb_sql(&q, cols);
 	status_expr(&q, f->month);
-	tz_qb_sql(&q, ", coalesce(y.rep, 0)" FROM FROM_NAMES FROM_YEAR);
-	where(&q, f, a);
+	tz_qb_sql(&q, ", coalesce(y.rep, 0) FROM (SELECT p.id AS id" FROM);
+	if (f->sort == TZ_PSORT_REGION)
+		tz_qb_sql(&q, " JOIN org r ON r.id = p.region_id");
+	if (f->status || f->sort == TZ_PSORT_YTD || f->sort == TZ_PSORT_RATE)
+		tz_qb_sql(&q, FROM_YEAR);
+	/* In code order, a region's or a unit's projects are found fastest by
+	 * walking; a leader's few, through the indexes then sorted. */
+	where(&q, f, a, f->sort == TZ_PSORT_CODE && !(f->scope_leader && *f->scope_leader));
 	order(&q, f);
 	if (f->limit) {
 		tz_qb_sql(&q, " LIMIT ");
@@ -250,6 +270,10 @@ int tz_sqlite_project_list(struct tz_store *s, const struct tz_project_query *f,
 		tz_qb_sql(&q, " OFFSET ");
 		tz_qb_int(&q, f->offset);
 	}
+	tz_qb_sql(&q, ") k CROSS JOIN project p CROSS JOIN ledger l" FROM_NAMES FROM_YEAR
+		      " WHERE p.id = k.id AND l.project_id = p.id AND l.year = ");
+	tz_qb_int(&q, f->year);
+	order(&q, f);
 	rc = tz_qb_prepare(ss, &q, &st, err);
 	tz_qb_release(&q);
 	if (rc)
