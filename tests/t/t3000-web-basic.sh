@@ -25,6 +25,7 @@ is "a static file" "$(status "$WEB_URL/static/taizhang.css")" 200
 is "ECharts is served from the build, not a CDN" "$(status "$WEB_URL/static/echarts.min.js")" 200
 is "no such static file" "$(status "$WEB_URL/static/nope.js")" 404
 is "no such page" "$(status "$WEB_URL/nowhere")" 404
+is "HEAD is answered" "$(status "$WEB_URL/healthz" -I)" 200
 is "a known path with another method" "$(status "$WEB_URL/projects" -X DELETE)" 405
 
 # Signed out.
@@ -58,6 +59,18 @@ contains "the cookie is HttpOnly and SameSite=Strict" "$TZ_TMP/h" "HttpOnly; Sam
 if grep -q "Secure" "$TZ_TMP/h"; then is "no Secure flag over plain HTTP" yes no; else is "no Secure flag over plain HTTP" no no; fi
 curl -s -o /dev/null -D "$TZ_TMP/h" -b "$TZ_TMP/j2" -H "X-Forwarded-Proto: https" --data-urlencode "_csrf=$csrf" -d login=reporter-gz -d password=demo-taizhang "$WEB_URL/login"
 contains "Secure behind a TLS proxy" "$TZ_TMP/h" "SameSite=Strict; Secure"
+
+# A form sent as multipart/form-data signs in as well; where to go next
+# is only ever a path of this site.
+jar="$TZ_TMP/jar-multi"
+csrf=$(curl -s -c "$jar" "$WEB_URL/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+is "a multipart sign-in" "$(status "$WEB_URL/login" -b "$jar" -F "_csrf=$csrf" -F login=reporter-gz -F password=demo-taizhang -F "next=/projects?year=2025" -D "$TZ_TMP/h")" 303
+contains "…goes where it was going" "$TZ_TMP/h" "Location: /projects?year=2025"
+csrf=$(curl -s -c "$jar" "$WEB_URL/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+is "a sign-in told to go elsewhere" "$(status "$WEB_URL/login" -b "$jar" -d "_csrf=$csrf" -d login=reporter-gz -d password=demo-taizhang --data-urlencode "next=//evil.example/x" -D "$TZ_TMP/h")" 303
+contains "…stays here" "$TZ_TMP/h" "Location: /"$'\r'
+echo "file" >"$TZ_TMP/f.txt"
+is "a file sent where no page takes one" "$(status "$WEB_URL/login" -b "$jar" -F "_csrf=$csrf" -F login=x -F password=y -F "up=@$TZ_TMP/f.txt")" 400
 
 J="-b $TZ_TMP/jar-reporter-byq"
 is "signed in, the project list" "$(status "$WEB_URL/projects" $J)" 200
