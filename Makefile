@@ -36,7 +36,8 @@ else
 endif
 
 CC ?= cc
-PKGS := sqlite3 libutf8proc libzip libxml-2.0 xlsxwriter jansson libmicrohttpd libsodium
+PKGS := sqlite3 libutf8proc libzip libxml-2.0 xlsxwriter jansson pangocairo libgsf-1 \
+	libmicrohttpd libsodium
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)

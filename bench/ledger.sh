@@ -1,28 +1,36 @@
 #!/bin/bash
-# ledger.sh: the ledger benchmark of issue 2, Taizhang side by side with the
-# sqlite3 shell doing the same work, in one run on one machine.
+# ledger.sh: the ledger benchmark (issues 2 and 6), Taizhang side by side
+# with the sqlite3 shell doing the same work, in one run on one machine.
 #
-#   bench/ledger.sh [--projects N] [--months M] [--runs R]
+#   bench/ledger.sh [--projects N] [--months M] [--runs R] [--data DIR]
 #
-# Generates a ledger (shared/bench/gen_ledger.py when it is there, else
-# `taizhang demo` exported to CSV), then times
-#   - taizhang import projects + import progress   vs  sqlite3 .import --csv of both
-#   - taizhang bulletin --period P --by region|category|level
-#                                                   vs  bench/bulletin.sql
+# Generates yearly ledgers (gen_ledger.py --yearly from ../shared/bench
+# when it is there, else `taizhang demo` exported to CSV), then times
+#   - taizhang import projects + import progress
+#       vs  sqlite3 .import --csv of both files into the plain tables of
+#           bench/schema_yearly_sqlite.sql
+#   - taizhang bulletin --period P --by region|category|level, the first
+#     run after the import and the median of R runs
+#       vs  bench/bulletin_yearly.sql (the plain-SQL bulletin, one pass, as
+#           an expert writes it: one script per grouping), first and median
 # and prints each pair, their ratio, and the peak memory of each import.
-# Bulletin times are the median of R runs. Nothing here asserts a time.
+# It checks that both sides agree before printing. Nothing here asserts a
+# time. bench/bulletin_yearly.sql and schema_yearly_sqlite.sql are copies
+# of ../shared/bench/ (the reference the issue names).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 top=$PWD
 projects=100000
 months=36
 runs=5
+data=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--projects) projects=$2; shift 2 ;;
 	--months) months=$2; shift 2 ;;
 	--runs) runs=$2; shift 2 ;;
-	*) echo "usage: $0 [--projects N] [--months M] [--runs R]" >&2; exit 2 ;;
+	--data) data=$2; shift 2 ;;
+	*) echo "usage: $0 [--projects N] [--months M] [--runs R] [--data DIR]" >&2; exit 2 ;;
 	esac
 done
 
@@ -30,28 +38,34 @@ bin=$top/build/taizhang
 [ -x "$bin" ] || make -s all
 out=$top/bench/out
 rm -rf "$out"
-mkdir -p "$out/data"
+mkdir -p "$out"
 gen=$top/../shared/bench/gen_ledger.py
-period=2025-12
-if [ -f "$gen" ]; then
-	source="gen_ledger.py --projects $projects --months $months --start $((2026 - (months + 11) / 12))-01"
-	python3 "$gen" --projects "$projects" --months "$months" \
-		--start "$((2026 - (months + 11) / 12))-01" --out "$out/data" >/dev/null
-	period=$(python3 -c "import json;print(json.load(open('$out/data/truth.json'))['periods'][-1])")
+start="$((2026 - (months + 11) / 12))-01"
+if [ -n "$data" ]; then
+	source="$data (given)"
+elif [ -f "$gen" ]; then
+	data=$out/data
+	source="gen_ledger.py --yearly --projects $projects --months $months --start $start"
+	python3 "$gen" --yearly --projects "$projects" --months "$months" --start "$start" \
+		--out "$data" >/dev/null
 else
+	data=$out/data
+	mkdir -p "$data"
 	source="taizhang demo --projects $projects --months $months (gen_ledger.py not found)"
 	"$bin" --db "$out/demo.db" demo --projects "$projects" --months "$months" >/dev/null
-	"$bin" --db "$out/demo.db" export projects --out "$out/data/projects.csv"
-	"$bin" --db "$out/demo.db" export progress --out "$out/data/progress.csv"
+	"$bin" --db "$out/demo.db" export projects --out "$data/projects.csv"
+	"$bin" --db "$out/demo.db" export progress --out "$data/progress.csv"
 fi
-year=${period%-*}
-month=$((10#${period#*-}))
-rows=$(($(wc -l < "$out/data/progress.csv") - 1))
+period=$(tail -n 1 "$data/progress.csv" | cut -d, -f2)
+[ -f "$data/truth.json" ] &&
+	period=$(python3 -c "import json;print(json.load(open('$data/truth.json'))['periods'][-1])")
+ledger_rows=$(($(wc -l < "$data/projects.csv") - 1))
+rows=$(($(wc -l < "$data/progress.csv") - 1))
 
 now() { date +%s%N; }
 ms() { echo "scale=1; ($2 - $1) / 1000000" | bc; }
 
-# Run a command, print "seconds peak_kb" (wall clock from date, memory from time).
+# Run a command, print "ms peak_kb" (wall clock from date, memory from time).
 measure() {
 	local t0 t1
 	t0=$(now)
@@ -63,69 +77,96 @@ measure() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-# Median wall time in ms of $runs runs of a command.
-time_runs() {
-	for _ in $(seq "$runs"); do
-		local t0 t1
-		t0=$(now)
-		"$@" >/dev/null
-		t1=$(now)
-		ms "$t0" "$t1"
-	done | median
+# Wall time in ms of one run of a command.
+time_one() {
+	local t0 t1
+	t0=$(now)
+	"$@" >/dev/null
+	t1=$(now)
+	ms "$t0" "$t1"
 }
 
-echo "Ledger benchmark: $projects projects, $rows progress rows, bulletin for $period"
+# Median wall time in ms of $runs runs of a command.
+time_runs() {
+	for _ in $(seq "$runs"); do time_one "$@"; done | median
+}
+
+ratio() { echo "scale=1; $1 / $2" | bc; }
+
+echo "Ledger benchmark: $projects projects, $ledger_rows yearly ledger rows, $rows progress rows, bulletin for $period"
 echo "data: $source"
-echo "machine: $(nproc) CPUs, $(uname -sr), $(sqlite3 --version | cut -d' ' -f1)"
+echo "machine: $(nproc) CPUs, $(uname -sr), SQLite $(sqlite3 --version | cut -d' ' -f1), load $(cut -d' ' -f1 /proc/loadavg)"
 echo
 
-read -r tp mp < <(measure "$bin" --db "$out/tz.db" import projects "$out/data/projects.csv")
-read -r tr mr < <(measure "$bin" --db "$out/tz.db" import progress "$out/data/progress.csv")
-read -r sp msp < <(measure sqlite3 "$out/raw.db" ".import --csv $out/data/projects.csv projects_raw")
-read -r sr msr < <(measure sqlite3 "$out/raw.db" ".import --csv $out/data/progress.csv progress_raw")
+"$bin" --db "$out/tz.db" init >/dev/null
+read -r tp mp < <(measure "$bin" --db "$out/tz.db" import projects "$data/projects.csv")
+read -r tr mr < <(measure "$bin" --db "$out/tz.db" import progress "$data/progress.csv")
+sqlite3 "$out/raw.db" < bench/schema_yearly_sqlite.sql
+read -r sp msp < <(measure sqlite3 "$out/raw.db" ".import --csv --skip 1 $data/projects.csv projects")
+read -r sr msr < <(measure sqlite3 "$out/raw.db" ".import --csv --skip 1 $data/progress.csv progress")
 tz_import=$(echo "$tp + $tr" | bc)
 sq_import=$(echo "$sp + $sr" | bc)
-printf '%-34s %10s %10s %8s\n' "" "taizhang" "sqlite3" "ratio"
-printf '%-34s %8s ms %8s ms %7.2fx\n' "import projects + progress" "$tz_import" "$sq_import" \
+printf '%-38s %10s %10s %8s\n' "" "taizhang" "sqlite3" "ratio"
+printf '%-38s %8s ms %8s ms %7.2fx\n' "import projects + progress" "$tz_import" "$sq_import" \
 	"$(echo "scale=2; $sq_import / $tz_import" | bc)"
-printf '%-34s %8s ms %8s ms\n' "  of which projects" "$tp" "$sp"
-printf '%-34s %8s ms %8s ms\n' "  of which progress" "$tr" "$sr"
-printf '%-34s %8s MB %8s MB\n' "  peak memory (progress import)" "$((mr / 1024))" "$((msr / 1024))"
+printf '%-38s %8s ms %8s ms\n' "  of which projects (yearly ledgers)" "$tp" "$sp"
+printf '%-38s %8s ms %8s ms\n' "  of which progress" "$tr" "$sr"
+printf '%-38s %8s MB %8s MB\n' "  peak memory (projects import)" "$((mp / 1024))" "$((msp / 1024))"
+printf '%-38s %8s MB %8s MB\n' "  peak memory (progress import)" "$((mr / 1024))" "$((msr / 1024))"
 
 for by in region category level; do
-	case $by in
-	region) col=所属地区 ;;
-	category) col=项目类别 ;;
-	level) col=项目级别 ;;
-	esac
-	sed -e "s/@BY@/$col/" -e "s/@YEAR@/$year/" -e "s/@PERIOD@/$period/" -e "s/@MONTH@/$month/" \
-		bench/bulletin.sql > "$out/bulletin-$by.sql"
+	sed -e "s/@BY@/$by/g" -e "s/@P@/$period/g" bench/bulletin_yearly.sql > "$out/bulletin-$by.sql"
+	# The first bulletin after the import, on each side, then the median.
+	f_tz=$(time_one "$bin" --db "$out/tz.db" bulletin --period "$period" --by "$by" --out "$out/b-$by.json")
+	f_sq=$(time_one sqlite3 "$out/raw.db" ".read $out/bulletin-$by.sql")
 	t_tz=$(time_runs "$bin" --db "$out/tz.db" bulletin --period "$period" --by "$by" --out "$out/b-$by.json")
 	t_sq=$(time_runs sqlite3 "$out/raw.db" ".read $out/bulletin-$by.sql")
-	printf '%-34s %8s ms %8s ms %7.1fx\n' "bulletin --by $by" "$t_tz" "$t_sq" \
-		"$(echo "scale=1; $t_sq / $t_tz" | bc)"
+	printf '%-38s %8s ms %8s ms %7.1fx\n' "bulletin --by $by, first run" "$f_tz" "$f_sq" \
+		"$(ratio "$f_sq" "$f_tz")"
+	printf '%-38s %8s ms %8s ms %7.1fx\n' "bulletin --by $by, median of $runs" "$t_tz" "$t_sq" \
+		"$(ratio "$t_sq" "$t_tz")"
 	# Where the time goes: computing the bulletin, then writing its JSON.
 	for _ in $(seq "$runs"); do
 		TZ_LOG_LEVEL=info "$bin" --db "$out/tz.db" bulletin --period "$period" --by "$by" \
 			--out "$out/b-$by.json" 2>&1 | sed -n 's/.*compute_ms=\([0-9.]*\) write_ms=\([0-9.]*\).*/\1 \2/p'
 	done > "$out/split"
-	printf '%-34s %8s ms\n' "  of which computing" "$(cut -d' ' -f1 "$out/split" | median)"
-	printf '%-34s %8s ms\n' "  of which writing the JSON" "$(cut -d' ' -f2 "$out/split" | median)"
+	printf '%-38s %8s ms\n' "  of which computing" "$(cut -d' ' -f1 "$out/split" | median)"
+	printf '%-38s %8s ms\n' "  of which writing the JSON" "$(cut -d' ' -f2 "$out/split" | median)"
 done
 
-# The two sides must agree, or the comparison means nothing.
+# The two sides must agree, or the comparison means nothing; and so must
+# every year's bulletin and the generator's truth.json.
 sqlite3 -csv "$out/raw.db" ".read $out/bulletin-region.sql" > "$out/sql-region.csv"
 python3 - "$out/b-region.json" "$out/sql-region.csv" <<'PY'
 import csv, json, sys
 b = json.load(open(sys.argv[1]))
 rows = list(csv.reader(open(sys.argv[2], encoding="utf-8")))
-groups = {r[1]: r for r in rows if len(r) == 10}
+groups = {r[0]: r for r in rows if len(r) == 9}
 for g in b["groups"]:
     r = groups[g["key"]]
-    assert int(r[2]) == g["projects"], g["key"]
-    assert "%.2f" % float(r[5]) == g["ytd_completed"], (g["key"], r[5], g["ytd_completed"])
-    assert int(r[7]) == g["started"], g["key"]
+    assert int(r[1]) == g["projects"], g["key"]
+    assert "%.2f" % float(r[3]) == g["annual_plan"], (g["key"], r[3], g["annual_plan"])
+    assert "%.2f" % float(r[4]) == g["ytd_completed"], (g["key"], r[4], g["ytd_completed"])
+    assert int(r[6]) == g["started"], g["key"]
 lagging = [r for r in rows if len(r) == 6]
 assert len(lagging) == len(b["lagging"]), (len(lagging), len(b["lagging"]))
 print("check: taizhang and plain SQL agree on every group and on %d lagging projects" % len(lagging))
 PY
+if [ -f "$data/truth.json" ]; then
+	for y in $(python3 -c "import json;print(' '.join(json.load(open('$data/truth.json')).get('per_year_region', {})))"); do
+		p=$(python3 -c "import json;print(json.load(open('$data/truth.json'))['per_year_region']['$y']['period'])")
+		"$bin" --db "$out/tz.db" bulletin --period "$p" --by region --out "$out/y-$y.json"
+		python3 - "$out/y-$y.json" "$data/truth.json" "$y" <<'PY'
+import json, sys
+b, t, y = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3]
+want = t["per_year_region"][y]["regions"]
+got = {g["key"]: g for g in b["groups"]}
+assert set(got) == set(want), (set(got), set(want))
+for k, w in want.items():
+    assert got[k]["projects"] == w["projects"], (y, k)
+    assert got[k]["annual_plan"] == "%.2f" % w["annual"], (y, k)
+    assert got[k]["ytd_completed"] == "%.2f" % w["ytd"], (y, k)
+PY
+		echo "check: the bulletin of $p matches truth.json's per_year_region for $y to the 0.01 万元"
+	done
+fi

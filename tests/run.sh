@@ -12,6 +12,7 @@ export TZ_TOP="$top"
 : "${TZ_BIN:?TZ_BIN must point at the taizhang binary}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$top/tests/lsan.supp:print_suppressions=0}"
 
 passed=0
 failed=0

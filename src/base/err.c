@@ -1,4 +1,5 @@
 /* err.c: filling in struct tz_err. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -104,4 +105,29 @@ const char *tz_errc_name(int code)
 	case TZ_EINTERNAL: return "EINTERNAL";
 	}
 	return "EUNKNOWN";
+}
+
+const char *tz_errno_text(int e)
+{
+	switch (e) {
+	case ENOENT: return "文件不存在";
+	case EACCES: return "没有权限";
+	case EPERM: return "不允许的操作";
+	case EISDIR: return "这是一个目录，不是文件";
+	case ENOTDIR: return "路径中有一段不是目录";
+	case ENOSPC: return "磁盘已满";
+	case EDQUOT: return "磁盘配额已用完";
+	case EROFS: return "文件系统是只读的";
+	case EFBIG: return "文件过大";
+	case ENAMETOOLONG: return "文件名过长";
+	case ELOOP: return "符号链接层数过多";
+	case EMFILE:
+	case ENFILE: return "打开的文件过多";
+	case EEXIST: return "文件已存在";
+	case EBUSY: return "文件正被占用";
+	case EIO: return "输入输出错误（磁盘或设备故障）";
+	case ENOMEM: return "内存不足";
+	case EINVAL: return "参数无效";
+	default: return "系统错误";
+	}
 }

@@ -50,6 +50,12 @@ int tz_err_set_at(struct tz_err *err, int code, const char *file, long line,
 /* Attach a file and line to an error already set (keeps the message). */
 void tz_err_locate(struct tz_err *err, const char *file, long line);
 
+/*
+ * What a system error number means, in Chinese, for users ("文件不存在"
+ * for ENOENT); never the C library's English. Returns a static string.
+ */
+const char *tz_errno_text(int e);
+
 /* A short English name for a code, for logs: "EINVAL". */
 const char *tz_errc_name(int code);
 

@@ -14,4 +14,20 @@
 #define TZ_LIMIT_FORM    (1u * 1024 * 1024)    /* one web request's form or JSON body */
 #define TZ_LIMIT_BODY    (64u * 1024 * 1024)   /* one web upload (a spreadsheet to import) */
 
+/*
+ * Spreadsheets. Each counts what a reader really keeps or does (entries,
+ * not bytes of markup), so that a small hostile file cannot cost
+ * gigabytes or minutes; each has its own Chinese error naming it.
+ */
+#define TZ_LIMIT_SHEET_ROWS   1048576u              /* rows of one sheet (Excel's grid) */
+#define TZ_LIMIT_SHEET_COLS   16384u                /* columns, A..XFD */
+#define TZ_LIMIT_SHEETS       1024u                 /* sheets of one workbook */
+#define TZ_LIMIT_SST_STRINGS  (16u * 1024 * 1024)   /* shared strings (entries) */
+#define TZ_LIMIT_SST_BYTES    (256u * 1024 * 1024)  /* shared strings (text) */
+#define TZ_LIMIT_STYLES       65536u                /* cell formats (XF), number formats */
+#define TZ_LIMIT_MERGES       262144u               /* merged ranges of one sheet */
+#define TZ_LIMIT_MERGE_FILL   (16u * 1024 * 1024)   /* cells filled from merged ranges */
+#define TZ_LIMIT_XLS_RECORDS  (64u * 1024 * 1024)   /* BIFF records of one sheet */
+#define TZ_LIMIT_RELS         65536u                /* relationships of one XLSX part */
+
 #endif

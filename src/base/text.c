@@ -20,6 +20,8 @@ const char *tz_encoding_name(enum tz_encoding enc)
 	case TZ_ENC_UTF8: return "UTF-8";
 	case TZ_ENC_UTF8_BOM: return "UTF-8 (BOM)";
 	case TZ_ENC_GB18030: return "GBK";
+	case TZ_ENC_UTF16LE: return "UTF-16LE";
+	case TZ_ENC_UTF16BE: return "UTF-16BE";
 	case TZ_ENC_UNKNOWN: break;
 	}
 	return "ASCII";
@@ -216,6 +218,50 @@ enum tz_encoding tz_text_detect(const char *data, size_t len, struct tz_err *err
 	return TZ_ENC_UNKNOWN;
 }
 
+enum tz_encoding tz_text_utf16_guess(const char *data, size_t len, size_t *bom)
+{
+	const unsigned char *p = (const unsigned char *)data;
+	size_t zeven = 0, zodd = 0, ctl = 0, pairs;
+
+	*bom = 0;
+	if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
+		*bom = 2;
+		return TZ_ENC_UTF16LE;
+	}
+	if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
+		*bom = 2;
+		return TZ_ENC_UTF16BE;
+	}
+	if (len > 4096)
+		len = 4096;
+	pairs = len / 2;
+	if (pairs < 2)
+		return TZ_ENC_UNKNOWN;
+	for (size_t i = 0; i < pairs * 2; i += 2) {
+		zeven += p[i] == 0;
+		zodd += p[i + 1] == 0;
+	}
+	/*
+	 * Text has a line end every few dozen characters at least: among
+	 * the pairs, enough with a zero high byte and (almost) none with a
+	 * zero low byte. Then the code units must look like text, not like
+	 * an array of small integers.
+	 */
+	if (zodd >= 2 && zodd * 16 >= pairs && zeven * 8 <= zodd) {
+		for (size_t i = 0; i < pairs * 2; i += 2)
+			ctl += p[i + 1] == 0 && p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' &&
+			       p[i] != '\r';
+		return ctl * 50 <= pairs ? TZ_ENC_UTF16LE : TZ_ENC_UNKNOWN;
+	}
+	if (zeven >= 2 && zeven * 16 >= pairs && zodd * 8 <= zeven) {
+		for (size_t i = 0; i < pairs * 2; i += 2)
+			ctl += p[i] == 0 && p[i + 1] < 0x20 && p[i + 1] != '\t' &&
+			       p[i + 1] != '\n' && p[i + 1] != '\r';
+		return ctl * 50 <= pairs ? TZ_ENC_UTF16BE : TZ_ENC_UNKNOWN;
+	}
+	return TZ_ENC_UNKNOWN;
+}
+
 int tz_text_to_utf8(const char *data, size_t len, struct tz_buf *out,
 		    enum tz_encoding *encp, struct tz_err *err)
 {
@@ -325,7 +371,7 @@ int tz_textin_open(struct tz_textin **out, const char *path, struct tz_err *err)
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0)
 			return tz_err_set_at(err, TZ_EIO, path, 0, NULL, "无法打开文件：%s",
-					     strerror(errno));
+					     tz_errno_text(errno));
 	}
 	t = textin_new(path);
 	t->fd = fd;
@@ -396,7 +442,7 @@ static int refill(struct tz_textin *t, struct tz_err *err)
 				continue;
 			if (n < 0)
 				return tz_err_set_at(err, TZ_EIO, t->path, t->line + 1, NULL,
-						     "读取文件失败：%s", strerror(errno));
+						     "读取文件失败：%s", tz_errno_text(errno));
 		}
 		if (n == 0) {
 			t->eof = 1;
@@ -457,6 +503,27 @@ static int decide(struct tz_textin *t, struct tz_err *err)
 	return 0;
 }
 
+/* At the start of input: UTF-16 (by BOM or by its zero bytes) is
+ * converted with iconv from here on. */
+static int start_utf16(struct tz_textin *t, struct tz_err *err)
+{
+	size_t bom;
+	enum tz_encoding enc;
+	int rc;
+
+	if (t->end - t->start < 4096 && !t->eof && (rc = refill(t, err)))
+		return rc;
+	enc = tz_text_utf16_guess(t->raw + t->start, t->end - t->start, &bom);
+	if (enc == TZ_ENC_UNKNOWN)
+		return 0;
+	t->cd = iconv_open("UTF-8", enc == TZ_ENC_UTF16LE ? "UTF-16LE" : "UTF-16BE");
+	if (t->cd == (iconv_t)-1)
+		return enc_error(t, err, "系统不支持UTF-16转换");
+	t->enc = enc;
+	t->start += bom;
+	return 0;
+}
+
 ssize_t tz_textin_read(struct tz_textin *t, char *buf, size_t size, struct tz_err *err)
 {
 	int rc;
@@ -478,6 +545,9 @@ ssize_t tz_textin_read(struct tz_textin *t, char *buf, size_t size, struct tz_er
 				t->start += 3;
 				continue;
 			}
+			if ((rc = start_utf16(t, err)))
+				return rc;
+			continue;
 		}
 		if (t->enc == TZ_ENC_UNKNOWN) {
 			/* Pass ASCII through until the first byte that decides. */
@@ -496,7 +566,7 @@ ssize_t tz_textin_read(struct tz_textin *t, char *buf, size_t size, struct tz_er
 				return rc;
 			continue;
 		}
-		if (t->enc != TZ_ENC_GB18030) {
+		if (t->cd == (iconv_t)-1) {
 			size_t lim = avail < size ? avail : size, ok;
 			int cut;
 
@@ -524,7 +594,11 @@ ssize_t tz_textin_read(struct tz_textin *t, char *buf, size_t size, struct tz_er
 			size_t r = iconv(t->cd, &in, &inleft, &o, &oleft);
 			size_t used = avail - inleft;
 
-			count_lines(t, t->raw + t->start, used);
+			/* In UTF-16 a 0x0A byte is not always a line end. */
+			if (t->enc == TZ_ENC_GB18030)
+				count_lines(t, t->raw + t->start, used);
+			else
+				count_lines(t, buf, (size_t)(o - buf));
 			t->start += used;
 			if (o > buf)
 				return (ssize_t)(o - buf);
@@ -535,8 +609,11 @@ ssize_t tz_textin_read(struct tz_textin *t, char *buf, size_t size, struct tz_er
 					return rc;
 				continue;
 			}
-			return enc_error(t, err, errno == EINVAL ? "文件末尾的字符不完整"
-								 : "GBK文本中有无法转换的字节");
+			if (errno == EINVAL)
+				return enc_error(t, err, "文件末尾的字符不完整");
+			return enc_error(t, err, t->enc == TZ_ENC_GB18030
+							 ? "GBK文本中有无法转换的字节"
+							 : "UTF-16文本中有无效的字符");
 		}
 	}
 }

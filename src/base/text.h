@@ -22,9 +22,11 @@ enum tz_encoding {
 	TZ_ENC_UTF8,
 	TZ_ENC_UTF8_BOM,
 	TZ_ENC_GB18030,      /* GBK and GB2312 files read as GB18030 */
+	TZ_ENC_UTF16LE,      /* Excel's "Unicode text" (with or without BOM) */
+	TZ_ENC_UTF16BE,
 };
 
-/* "UTF-8", "UTF-8 (BOM)", "GBK", "ASCII". */
+/* "UTF-8", "UTF-8 (BOM)", "GBK", "UTF-16LE", "UTF-16BE", "ASCII". */
 const char *tz_encoding_name(enum tz_encoding enc);
 
 /*
@@ -37,6 +39,15 @@ const char *tz_encoding_name(enum tz_encoding enc);
 enum tz_encoding tz_text_detect(const char *data, size_t len, struct tz_err *err);
 
 /*
+ * UTF-16 from a file's first bytes: TZ_ENC_UTF16LE or TZ_ENC_UTF16BE for
+ * a BOM (FF FE, FE FF) or, without one, for the pattern of zero bytes
+ * that ASCII characters leave in every other byte (tabs and line ends
+ * suffice in CJK text); TZ_ENC_UNKNOWN otherwise. *bom is set to the
+ * BOM's length (0 or 2). tz_text_detect() does not look for UTF-16.
+ */
+enum tz_encoding tz_text_utf16_guess(const char *data, size_t len, size_t *bom);
+
+/*
  * Convert a whole buffer to UTF-8 in `out` (appended), detecting its
  * encoding, dropping a BOM. Returns 0, TZ_EENCODING (with the byte offset
  * in the message) or TZ_ETOOBIG. `enc` may be NULL.
@@ -44,7 +55,8 @@ enum tz_encoding tz_text_detect(const char *data, size_t len, struct tz_err *err
 int tz_text_to_utf8(const char *data, size_t len, struct tz_buf *out,
 		    enum tz_encoding *enc, struct tz_err *err);
 
-/* A streaming reader of a file as UTF-8. */
+/* A streaming reader of a file as UTF-8; UTF-16 files (see
+ * tz_text_utf16_guess) are converted too. */
 struct tz_textin;
 
 /*

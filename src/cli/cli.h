@@ -64,7 +64,8 @@ int tz_cli_open_out(struct tz_app *app, const char *path, int binary, struct tz_
 		    struct tz_err *err);
 /*
  * Finish: flush and close, then rename into place. With `failed` the
- * temporary file is removed and the target left as it was. 0 or TZ_EIO.
+ * temporary file is removed, the target left as it was, and the error
+ * already in err (if any) says so. 0 or TZ_EIO.
  */
 int tz_cli_close_out(struct tz_out *out, int failed, struct tz_err *err);
 
@@ -82,9 +83,22 @@ TZ_CLI_COMMAND(missing);
 TZ_CLI_COMMAND(org);
 TZ_CLI_COMMAND(demo);
 TZ_CLI_COMMAND(doc);
+TZ_CLI_COMMAND(period);
 TZ_CLI_COMMAND(serve);
 TZ_CLI_COMMAND(user);
 TZ_CLI_COMMAND(token);
+
+#include <stdint.h>
+
+#include "core/period.h"
+
+/*
+ * The dispatch part of the demo (demo-dispatch.c), run by cmd_demo after
+ * its imports: an open period `end` with its deadline, reports saved on
+ * time and late, problems and procedures in every state. Prints a
+ * summary. 0 or a tz_errc with err set.
+ */
+int tz_demo_dispatch(struct tz_store *s, struct tz_period end, uint64_t seed, struct tz_err *err);
 
 /*
  * The demo's web accounts (demo-users.c), added at the end of `demo` to

@@ -102,7 +102,7 @@ int cmd_bulletin(struct tz_app *app, int argc, char **argv)
 	if (tz_cli_open_out(app, out_path, writer->binary, &out, &err))
 		goto fail;
 	if (writer->write(b, out.fp, &err)) {
-		tz_cli_close_out(&out, 1, NULL);
+		tz_cli_close_out(&out, 1, &err);
 		goto fail;
 	}
 	if (tz_cli_close_out(&out, 0, &err))

@@ -499,6 +499,8 @@ int cmd_demo(struct tz_app *app, int argc, char **argv)
 		rc = import_projects(store, nprojects, first.year, (int)nmonths, seed, demo, x, &err);
 	if (!rc)
 		rc = import_progress(store, nprojects, first.year, (int)nmonths, seed, demo, &err);
+	if (!rc)
+		rc = tz_demo_dispatch(store, end, seed, &err);
 	free(demo);
 	tz_org_index_free(x);
 	if (rc || tz_store_summary(store, &sum, &err))

@@ -158,7 +158,7 @@ int cmd_export(struct tz_app *app, int argc, char **argv)
 		if (!rc)
 			rc = erc;
 	}
-	if (tz_cli_close_out(&out, rc != 0, rc ? NULL : &err) && !rc)
+	if (tz_cli_close_out(&out, rc != 0, &err) && !rc)
 		rc = TZ_EIO;
 	return rc ? tz_cli_fail(&err) : TZ_EXIT_OK;
 }

@@ -18,13 +18,16 @@
 #include "base/banned.h"
 
 const char cmd_import_usage[] =
-	"taizhang import projects|progress 文件 [--year 年度] [--partial]";
+	"taizhang import projects|progress 文件 [--year 年度] [--sheet 工作表] [--partial]";
 const char cmd_import_help[] =
-	"\n导入年度项目台账（projects）或调度数据（progress），CSV（UTF-8 或 GBK）或 XLSX。\n"
+	"\n导入年度项目台账（projects）或调度数据（progress）：CSV 或制表符分隔的文本（UTF-8、GBK、\n"
+	"UTF-16）、Excel 工作簿（.xlsx，.xls），以及网页系统另存为 .xls 的 HTML 表格和 XML 表格，\n"
+	"按文件内容识别格式。工作簿读第一个有表头的可见工作表。\n"
 	"列按表头名称识别，标题行和空行自动跳过。整个文件要么全部导入，要么不导入：有错误的行\n"
 	"逐条列出（文件:行号: 项目编号: 原因）。\n\n"
 	"  --year 年度   台账的年度；表中有“年度”列时按列，否则用 --year，再否则用标题中的年份\n"
 	"                （如“2025年重点项目台账”）；都没有时拒绝导入\n"
+	"  --sheet 名称  读指定的工作表\n"
 	"  --partial     只导入正确的行（仍以非零状态退出）\n\n"
 	"所属地区和责任单位按组织机构匹配（忽略空格和全角，识别别名）；数据库还没有组织机构时，\n"
 	"由第一份台账建立。调度数据只计入所在年度台账中的项目。\n";
@@ -57,9 +60,10 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "partial", no_argument, NULL, 'p' },
 		{ "year", required_argument, NULL, 'y' },
+		{ "sheet", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct tz_import_opts io = { 0, 0, print_reject, NULL };
+	struct tz_import_opts io = { 0, 0, NULL, print_reject, NULL };
 	struct tz_import_result res;
 	struct tz_store *store;
 	struct tz_err err;
@@ -73,6 +77,9 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 		switch (c) {
 		case 'p':
 			io.partial = 1;
+			break;
+		case 's':
+			io.sheet = optarg;
 			break;
 		case 'y':
 			if (tz_year_parse(optarg, strlen(optarg), &io.year, &err))
@@ -110,12 +117,34 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 		tz_import_result_release(&res);
 		return TZ_EXIT_FAIL;
 	}
-	fprintf(stderr, "%s: %s%s共%ld行，导入%ld行（新增%ld，更正%ld），%ld行被拒绝\n", path,
+	fprintf(stderr, "%s%s%s%s: %s%s共%ld行，导入%ld行（新增%ld，更正%ld），%ld行被拒绝\n", path,
+		res.sheet ? "（工作表“" : "", res.sheet ? res.sheet : "", res.sheet ? "”）" : "",
 		year_source(&res, ybuf, sizeof(ybuf)), kind == TZ_IMPORT_PROJECTS ? "，" : "",
 		res.rows, res.accepted, res.added, res.replaced, res.rejected);
+	if (res.skipped_totals || res.skipped_sections || res.skipped_notes)
+		fprintf(stderr, "  跳过不是项目的行：合计/小计%ld行，分类标题%ld行，注释%ld行\n",
+			res.skipped_totals, res.skipped_sections, res.skipped_notes);
+	if (res.rounded)
+		fprintf(stderr, "  %ld个金额超过两位小数（万元），已四舍五入到0.01万元\n", res.rounded);
+	if (res.marks)
+		fprintf(stderr, "  %ld个金额单元格写的是“—”或“/”，按空白处理\n", res.marks);
+	if (res.notes && *res.notes)
+		fprintf(stderr, "  %s\n", res.notes);
+	if (res.unread && *res.unread)
+		fprintf(stderr, "  未识别、未导入的列：%s\n", res.unread);
 	if (res.unplanned)
 		fprintf(stderr, "  其中%ld个项目没有年度计划投资（不计入年度计划和投资完成率）\n",
 			res.unplanned);
+	if (res.hidden)
+		fprintf(stderr, "  其中%ld行在表格中是隐藏的，也已导入\n", res.hidden);
+	if (res.invisible)
+		fprintf(stderr, "  %ld个单元格含不可见字符（零宽空格、BOM等，网页复制时常带入），已去除\n",
+			res.invisible);
+	if (res.region_from_unit)
+		fprintf(stderr, "  表中没有地区列：所属地区取自“责任单位”（某县区政府→该县区，市直部门→市直）\n");
+	if (res.codes_given)
+		fprintf(stderr, "  表中没有项目编号：按地区和项目名称识别，新项目编号%ld个（可在原表中采用）：\n%s",
+			res.codes_given, res.codes_given_list);
 	if (res.org_created)
 		fprintf(stderr, "  由本台账建立组织机构%ld个：%s（taizhang org export 导出后可补充编码和别名）\n",
 			res.org_created, res.org_created_names);

@@ -147,7 +147,7 @@ static int export(struct tz_app *app, struct tz_store *store, const char *format
 		if (!rc)
 			rc = erc;
 	}
-	if (tz_cli_close_out(&out, rc != 0, rc ? NULL : err) && !rc)
+	if (tz_cli_close_out(&out, rc != 0, err) && !rc)
 		rc = TZ_EIO;
 out:
 	tz_org_index_free(x);

@@ -41,6 +41,7 @@ static const struct cmd commands[] = {
 	CMD(org, "查看、导入、导出组织机构（地区和部门）"),
 	CMD(demo, "在新数据库中生成演示数据"),
 	CMD(doc, "读取政府文件（doc parse）"),
+	CMD(period, "调度期：开启、关闭、报送截止，按时报送率和亮灯"),
 	CMD(serve, "运行网页服务（中文界面和 /api/v1/ 接口）"),
 	CMD(user, "管理网页用户（新增、列出、改密码、停用）"),
 	CMD(token, "管理 API 令牌"),
@@ -161,8 +162,7 @@ int tz_cli_open_out(struct tz_app *app, const char *path, int binary, struct tz_
 		free(out->tmp);
 		out->tmp = NULL;
 		return tz_err_set_at(err, TZ_EIO, path, 0, NULL, "无法写入文件：%s",
-				     e == ENOENT ? "目录不存在" : e == EACCES ? "没有写入权限"
-				     : e == ENOSPC ? "磁盘已满" : strerror(e));
+				     e == ENOENT ? "目录不存在" : tz_errno_text(e));
 	}
 	/* mkstemp makes the file private; a report gets the usual mode. */
 	{
@@ -198,11 +198,22 @@ int tz_cli_close_out(struct tz_out *out, int failed, struct tz_err *err)
 		unlink(out->tmp);
 		free(out->tmp);
 		out->tmp = NULL;
-		if (failed)
+		if (failed) {
+			/* The writer's error stands; say what became of the file. */
+			if (err && err->code) {
+				const char *note = access(out->path, F_OK) ? "（未生成文件）"
+									    : "（原有文件未改动）";
+				size_t n = strlen(err->msg);
+
+				if (n + strlen(note) < sizeof(err->msg))
+					memcpy(err->msg + n, note, strlen(note) + 1);
+				tz_err_locate(err, out->path, 0);
+			}
 			return 0;
+		}
 		return tz_err_set_at(err, TZ_EIO, out->path, 0, NULL,
 				     "写入失败（%s），原有文件未改动",
-				     e == ENOSPC ? "磁盘已满" : strerror(e));
+				     tz_errno_text(e));
 	}
 	free(out->tmp);
 	out->tmp = NULL;

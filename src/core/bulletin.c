@@ -279,7 +279,7 @@ void tz_bulletin_absorb(struct tz_bulletin *b, struct tz_bulletin *part)
 	if (part->lags_sorted && (b->lags_sorted || was_empty)) {
 		merge_lags(b, part);
 		b->lags_sorted = 1;
-	} else {
+	} else if (part->nlags) {
 		TZ_ALLOC_GROW(b->lags, b->nlags + part->nlags, b->alags);
 		memcpy(b->lags + b->nlags, part->lags, part->nlags * sizeof(*b->lags));
 		b->nlags += part->nlags;

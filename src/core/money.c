@@ -67,10 +67,13 @@ static int ends_with(const char *s, size_t len, const char *suffix, size_t *cut)
 /* The unit suffix: its power of ten relative to 万元, and its length. */
 static int unit_exp(const char *s, size_t len, size_t *cut)
 {
+	/* Longest first: "万亿元" before "亿元", "千万元" before "万元". */
 	static const struct { const char *text; int exp; } units[] = {
+		{ "万亿元", 8 }, { "萬億元", 8 }, { "千万元", 3 }, { "千萬元", 3 },
+		{ "百万元", 2 }, { "百萬元", 2 }, { "十万元", 1 }, { "十萬元", 1 },
 		{ "亿元", 4 }, { "億元", 4 }, { "亿", 4 }, { "億", 4 },
 		{ "万元", 0 }, { "萬元", 0 }, { "万", 0 }, { "萬", 0 },
-		{ "元", -4 },
+		{ "千元", -1 }, { "元", -4 },
 	};
 
 	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
@@ -87,20 +90,53 @@ static int is_digit(char c)
 
 int tz_money_parse(const char *s, size_t len, int64_t *out, struct tz_err *err)
 {
-	return tz_money_parse_in(s, len, 0, out, err);
+	return tz_money_parse_ex(s, len, 0, out, NULL, err);
 }
 
 int tz_money_parse_in(const char *s, size_t len, int unit_exp_default, int64_t *out,
 		      struct tz_err *err)
 {
+	return tz_money_parse_ex(s, len, unit_exp_default, out, NULL, err);
+}
+
+int tz_money_unit_exp(const char *s, size_t len, int *exp)
+{
+	size_t cut;
+	int e;
+
+	tz_text_trim(&s, &len);
+	e = unit_exp(s, len, &cut);
+	if (!cut || cut != len)
+		return TZ_EINVAL;
+	*exp = e;
+	return 0;
+}
+
+int tz_money_is_blank_mark(const char *s, size_t len)
+{
+	static const char *const marks[] = { "-", "--", "—", "——", "－", "/", "／", "\\", "无",
+					     "/ ", "─", "–" };
+
+	tz_text_trim(&s, &len);
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (strlen(marks[i]) == len && !memcmp(marks[i], s, len))
+			return 1;
+	return 0;
+}
+
+int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *out,
+		      int *rounded, struct tz_err *err)
+{
 	char text[MONEY_TEXT_MAX];
 	const char *p;
 	size_t n, cut;
 	int folded;
-	int exp, frac = 0, digits = 0, seen_dot = 0, group = -1, commas = 0;
+	int exp, frac = 0, digits = 0, seen_dot = 0, group = -1, commas = 0, sci = 0;
 	__int128 mant = 0;
 
 	*out = 0;
+	if (rounded)
+		*rounded = 0;
 	if (unit_exp_default < -8 || unit_exp_default > 8)
 		return tz_err_set(err, TZ_EINVAL, "金额单位超出范围");
 	tz_text_trim(&s, &len);
@@ -157,6 +193,21 @@ int tz_money_parse_in(const char *s, size_t len, int unit_exp_default, int64_t *
 			if (i + 1 >= n || !is_digit(p[i + 1]))
 				return tz_err_set(err, TZ_EINVAL, "不是有效的金额");
 			seen_dot = 1;
+		} else if ((c == 'e' || c == 'E') && !commas && i > 0) {
+			/* Scientific notation as Excel shows large numbers:
+			 * "1.2E+3", "5E-2"; one to three exponent digits. */
+			size_t j = i + 1;
+			int neg = 0, nd = 0;
+
+			if (j < n && (p[j] == '+' || p[j] == '-'))
+				neg = p[j++] == '-';
+			for (; j < n && is_digit(p[j]) && nd < 4; j++, nd++)
+				sci = sci * 10 + (p[j] - '0');
+			if (!nd || nd > 3 || j != n)
+				return tz_err_set(err, TZ_EINVAL, "不是有效的金额");
+			if (neg)
+				sci = -sci;
+			break;
 		} else {
 			return tz_err_set(err, TZ_EINVAL, "不是有效的金额");
 		}
@@ -170,18 +221,25 @@ int tz_money_parse_in(const char *s, size_t len, int unit_exp_default, int64_t *
 			return tz_err_set(err, TZ_EINVAL, "千位分隔符位置不对");
 	}
 
-	/* value in 0.01 万元 = mant * 10^(2 + exp - frac) */
-	exp = 2 + exp - frac;
-	for (; exp > 0; exp--) {
+	/* value in 0.01 万元 = mant * 10^(2 + exp + sci - frac) */
+	exp = 2 + exp + sci - frac;
+	for (; exp > 0 && mant; exp--) {
 		mant *= 10;
 		if (mant > TZ_MONEY_MAX)
 			return tz_err_set(err, TZ_EINVAL, "金额超出范围");
 	}
-	if (exp < 0) {
-		__int128 div = 1;
+	if (exp < 0 && mant) {
+		__int128 div = 1, was = mant;
+
+		if (exp < -36) /* far below a cent whatever the digits */
+			return tz_err_set(err, TZ_EINVAL, "金额不足0.01万元（100元），无法按0.01万元记录");
 		for (; exp < 0; exp++)
 			div *= 10;
-		mant = (mant * 2 + div) / (div * 2); /* half up */
+		if (rounded && was % div)
+			*rounded = 1;
+		mant = (mant * 2 + div) / (div * 2); /* half up (amounts are not negative) */
+		if (!mant)
+			return tz_err_set(err, TZ_EINVAL, "金额不足0.01万元（100元），无法按0.01万元记录");
 	}
 	if (mant > TZ_MONEY_MAX)
 		return tz_err_set(err, TZ_EINVAL, "金额超出范围");

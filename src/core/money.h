@@ -30,7 +30,7 @@
  * otherwise: "12345.67", "12,345.67", full-width "１２３４５．６７",
  * surrounding spaces, "1.2亿元"/"1.2亿"/"1.2億元", "3500万元"/"3500万",
  * "800元". Digits beyond 0.01 万元 are rounded half up (800元 is exact;
- * 1234元 becomes 0.12 万元).
+ * 1234元 becomes 0.12 万元); see tz_money_parse_ex for the rest.
  *
  * Returns 0 and *out, or TZ_EINVAL with a Chinese reason in err for
  * anything else: empty, negative, words ("约一亿"), misplaced separators,
@@ -45,6 +45,31 @@ int tz_money_parse(const char *s, size_t len, int64_t *out, struct tz_err *err);
  */
 int tz_money_parse_in(const char *s, size_t len, int unit_exp, int64_t *out,
 		      struct tz_err *err);
+
+/*
+ * The full parser the others call. Also reads scientific notation as
+ * Excel shows it ("1.2E+3"), and the units 元, 千元, 万元, 十万元,
+ * 百万元, 千万元, 亿元, 万亿元 (traditional forms too). When rounding
+ * to 0.01 万元 dropped non-zero digits, *rounded is set to 1 (it may be
+ * NULL); a non-zero amount that would round to 0 is refused (TZ_EINVAL:
+ * "不足0.01万元"), never stored as 0 (ledger.md, "What real sheets hold").
+ */
+int tz_money_parse_ex(const char *s, size_t len, int unit_exp, int64_t *out, int *rounded,
+		      struct tz_err *err);
+
+/*
+ * The power of ten relative to 万元 a unit word names ("万元" 0, "亿元" 4,
+ * "千元" -1, "元" -4, …, as above): 0 and *exp, or TZ_EINVAL for a word
+ * that is not a known unit ("美元", "千美元"), which must never be read
+ * as 万元.
+ */
+int tz_money_unit_exp(const char *s, size_t len, int *exp);
+
+/*
+ * Whether an optional money cell holds a mark people write for "none"
+ * ("—", "——", "-", "/", "无"): read as empty, and said so.
+ */
+int tz_money_is_blank_mark(const char *s, size_t len);
 
 /* Format as "12345.67" (no separators) into buf; returns buf. */
 char *tz_money_fmt(int64_t v, char buf[TZ_MONEY_FMT_MAX]);

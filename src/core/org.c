@@ -59,7 +59,7 @@ static int ends_with(const char *s, const char *suffix)
 enum tz_org_kind tz_org_kind_guess(const char *name)
 {
 	static const char *const zones[] = { "开发区", "新区", "园区", "片区", "管委会", "示范区",
-					     "高新区", "保税区", "功能区", "试验区" };
+					     "高新区", "保税区", "功能区", "试验区", "化工区", "工业区" };
 
 	if (!strcmp(name, "市直") || ends_with(name, "市直"))
 		return TZ_ORG_DIRECT;

@@ -17,6 +17,17 @@ static int valid(int year, int month, struct tz_err *err)
 	return 0;
 }
 
+/* Whether day does not exist in that month (a February 30th). */
+static int day_invalid(int year, int month, int day)
+{
+	static const int days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+	if (month < 1 || month > 12 || day < 1)
+		return 1;
+	return day > days[month - 1] || (month == 2 && day == 29 && !leap);
+}
+
 /* Read up to `max` ASCII digits at *p; returns the count read. */
 static int digits(const char **p, const char *end, int max, int *value)
 {
@@ -81,6 +92,12 @@ int tz_period_parse(const char *s, size_t len, struct tz_period *out, struct tz_
 		goto bad;
 	if (p == end - 2 && digits(&p, end, 2, &month) == 2) {
 		/* YYYYMM */
+	} else if (p == end - 4 && digits(&p, end, 2, &month) == 2) {
+		/* YYYYMMDD, as some systems export a date */
+		int day;
+
+		if (digits(&p, end, 2, &day) != 2 || day_invalid(year, month, day))
+			goto bad;
 	} else if (skip(&p, end, "-") || skip(&p, end, "/") || skip(&p, end, ".")) {
 		char sep = p[-1];
 		int day;
@@ -90,15 +107,22 @@ int tz_period_parse(const char *s, size_t len, struct tz_period *out, struct tz_
 		/* A whole date, as a date-formatted cell gives: the month. */
 		if (p < end && *p == sep) {
 			p++;
-			if (!digits(&p, end, 2, &day) || day < 1 || day > 31)
+			if (!digits(&p, end, 2, &day) || day_invalid(year, month, day))
 				goto bad;
 		}
 		if (p != end)
 			goto bad;
 	} else if (skip(&p, end, "年")) {
+		int day;
+
 		if (!digits(&p, end, 2, &month) || !skip(&p, end, "月"))
 			goto bad;
-		skip(&p, end, "份");
+		/* "2025年3月", "2025年3月份", "2025年3月1日" */
+		if (!skip(&p, end, "份") && p < end) {
+			if (!digits(&p, end, 2, &day) || !(skip(&p, end, "日") || skip(&p, end, "号")) ||
+			    day_invalid(year, month, day))
+				goto bad;
+		}
 		if (p != end)
 			goto bad;
 	} else {

@@ -26,8 +26,10 @@ struct tz_period {
 /*
  * Parse "YYYY-MM" and the forms people type for it: "YYYY-M", "YYYY/MM",
  * "YYYY.MM", "YYYY年M月", "YYYYMM", with full-width digits and spaces
- * around; a whole date ("2025-03-15", as a date cell reads) gives its
- * month. Returns 0 or TZ_EINVAL with a reason ("月份13不存在").
+ * around; a whole date ("2025-03-15" as a date cell reads, "2025/3/1",
+ * "2025.3.1", "2025年3月1日", "20250301") gives its month, and a day that
+ * does not exist (2月30日) is refused. Returns 0 or TZ_EINVAL with a
+ * reason that reads after the value ("月份13不存在").
  */
 int tz_period_parse(const char *s, size_t len, struct tz_period *out, struct tz_err *err);
 

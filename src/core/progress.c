@@ -103,12 +103,15 @@ int tz_progress_validate(const struct tz_progress *r, struct tz_err *err)
 
 void tz_report_years_clear(struct tz_report_years *y)
 {
+	for (int i = 0; i < y->nyears; i++)
+		free(y->years[i].problem);
 	y->first = 0;
 	y->nyears = 0;
 }
 
 void tz_report_years_release(struct tz_report_years *y)
 {
+	tz_report_years_clear(y);
 	free(y->years);
 	memset(y, 0, sizeof(*y));
 }
@@ -138,14 +141,26 @@ static struct tz_report_year *year_slot(struct tz_report_years *y, int year)
 }
 
 void tz_report_years_add(struct tz_report_years *y, struct tz_period p, int64_t completed,
-			 enum tz_status status, int has_problem)
+			 enum tz_status status, const char *problem)
 {
 	struct tz_report_year *ry = year_slot(y, p.year);
 	uint16_t bit = (uint16_t)(1u << (p.month - 1));
+	int has = problem && *problem;
 
 	ry->done[p.month - 1] = completed;
 	ry->status[p.month - 1] = (unsigned char)status;
-	ry->problems = (uint16_t)(has_problem ? ry->problems | bit : ry->problems & ~bit);
+	ry->problems = (uint16_t)(has ? ry->problems | bit : ry->problems & ~bit);
+	if (has && p.month >= ry->problem_month) {
+		free(ry->problem);
+		ry->problem = tz_xstrdup(problem);
+		ry->problem_month = p.month;
+	} else if (!has && p.month == ry->problem_month) {
+		/* A correction took the problem back: the earlier month's
+		 * text is not kept, so none is known. */
+		free(ry->problem);
+		ry->problem = NULL;
+		ry->problem_month = 0;
+	}
 }
 
 int tz_report_years_each(const struct tz_report_years *y,
@@ -162,6 +177,8 @@ int tz_report_years_each(const struct tz_report_years *y,
 		out.year = y->first + i;
 		out.reported = 0;
 		out.problems = ry->problems;
+		out.problem_month = ry->problem ? ry->problem_month : 0;
+		out.problem_text = ry->problem ? ry->problem : "";
 		for (int m = 0; m < 12; m++) {
 			cum += ry->done[m];
 			if (ry->status[m]) {

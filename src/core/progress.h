@@ -75,6 +75,8 @@ struct tz_report_year {
 	int64_t done[12];          /* completed per month, January first */
 	unsigned char status[12];  /* reported status per month, 0 = none */
 	uint16_t problems;         /* bit m-1: the report of month m names a 存在问题 */
+	int problem_month;         /* the month `problem` is the text of, 0: none */
+	char *problem;             /* owned: the latest 存在问题 text seen */
 };
 
 struct tz_report_years {
@@ -91,19 +93,25 @@ struct tz_running_year {
 	unsigned char status[12];  /* in force at each month, 0 = none yet */
 	uint16_t reported;         /* bit m-1: a report for month m exists */
 	uint16_t problems;         /* bit m-1: that report names a 存在问题 */
+	int problem_month;         /* the month problem_text is the 存在问题 of, 0: none */
+	const char *problem_text;  /* of the latest month with one, when known; "" if not */
 };
 
 #define TZ_REPORT_YEARS_INIT { 0, 0, 0, NULL }
 
-/* Forget the reports, keeping the memory. */
+/* Forget the reports, keeping the memory (problem texts are freed). */
 void tz_report_years_clear(struct tz_report_years *y);
 /* Free the memory. */
 void tz_report_years_release(struct tz_report_years *y);
 
-/* Record one report; a second report for the same month replaces it.
- * has_problem: its 存在问题 is not empty. */
+/*
+ * Record one report; a second report for the same month replaces it.
+ * `problem` is its 存在问题 ("" or NULL for none), copied when it is the
+ * latest of its year so far, so that a bulletin can list a lagging
+ * project's latest problem without reading the reports again.
+ */
 void tz_report_years_add(struct tz_report_years *y, struct tz_period p, int64_t completed,
-			 enum tz_status status, int has_problem);
+			 enum tz_status status, const char *problem);
 
 /*
  * Call fn for each year from the first report's to the last's, in order,

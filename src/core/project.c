@@ -8,27 +8,38 @@
 #include "base/banned.h"
 
 /*
- * Header variants seen in county and city ledgers. Keys are compared
- * after tz_column_key() folding (NFKC, no spaces, unit removed), so
- * "总投资（万元）" and "总投资 (亿元)" both arrive as "总投资".
+ * Header variants seen in county and city ledgers and published lists,
+ * in order of preference. Keys are compared after folding (NFKC, no
+ * spaces, a leading year and a trailing unit removed: intake/header.c),
+ * so "总投资（万元）" and "总投资 (亿元)" both arrive as "总投资", and
+ * "县（市、区）" as "县(市、区)".
  */
 const struct tz_column tz_project_columns[TZ_PF_COUNT] = {
-	{ TZ_PF_CODE, "项目编号", "项目编号|编号|项目代码|项目编码|项目序号", 1, 0 },
-	{ TZ_PF_NAME, "项目名称", "项目名称|名称|项目", 1, 0 },
-	{ TZ_PF_REGION, "所属地区", "所属地区|地区|所在地区|县区|所属县区|所在县区|区域|属地", 1, 0 },
-	{ TZ_PF_CATEGORY, "项目类别", "项目类别|类别|项目类型|行业类别|产业类别|行业", 0, 0 },
+	/* The national 投资项目统一代码 (项目代码) stands in for a 项目编号;
+	 * a 序号 is never a code (it restarts in every section). */
+	{ TZ_PF_CODE, "项目编号", "项目编号|编号|项目编码|项目代码|投资项目统一代码|项目统一代码|统一代码", 1, 0 },
+	{ TZ_PF_NAME, "项目名称", "项目名称|名称|项目|项目(工程)名称|工程名称|建设项目名称|项目建设名称", 1, 0 },
+	/* 所属地区 wins over 建设地点 (a town) when a sheet has both. */
+	{ TZ_PF_REGION, "所属地区",
+	  "所属地区|所属县区|所属县(市、区)|县(市、区)|县(市区)|县市区|县区|所在县区|所在县(市、区)|"
+	  "地区|所在地区|区域|属地|所在地|建设地点|项目地点|实施地点|建设地址", 1, 0 },
+	{ TZ_PF_CATEGORY, "项目类别", "项目类别|类别|项目类型|行业类别|产业类别|行业|所属行业|项目分类", 0, 0 },
 	{ TZ_PF_LEVEL, "项目级别", "项目级别|级别|项目层级", 0, 0 },
 	{ TZ_PF_NATURE, "建设性质", "建设性质|性质|项目性质", 0, 0 },
-	{ TZ_PF_OWNER, "建设单位", "建设单位|项目单位|业主单位|项目业主", 0, 0 },
-	{ TZ_PF_LEADER, "包联领导", "包联领导|包联市领导|包保领导|联系领导|包联县领导", 0, 0 },
-	{ TZ_PF_UNIT, "责任单位", "责任单位|牵头单位|主管单位|推进责任单位", 0, 0 },
-	{ TZ_PF_YEARS, "建设起止年限", "建设起止年限|起止年限|建设年限|建设期限", 0, 0 },
-	{ TZ_PF_TOTAL, "总投资(万元)", "总投资|计划总投资|项目总投资|估算总投资", 1, 1 },
+	{ TZ_PF_OWNER, "建设单位", "建设单位|项目业主|业主单位|项目单位|业主|实施单位|项目法人", 0, 0 },
+	{ TZ_PF_LEADER, "包联领导",
+	  "包联领导|包联市领导|包联县领导|包保领导|联系领导|挂点领导|牵头区领导|牵头市领导|牵头县领导|"
+	  "牵头领导|责任领导|分包领导|包抓领导", 0, 0 },
+	{ TZ_PF_UNIT, "责任单位",
+	  "责任单位|牵头单位|牵头协调部门|牵头部门|主管单位|推进责任单位|主管部门|责任部门|协调单位", 0, 0 },
+	{ TZ_PF_YEARS, "建设起止年限", "建设起止年限|起止年限|建设年限|建设期限|建设起止年份|起止年份", 0, 0 },
+	{ TZ_PF_TOTAL, "总投资(万元)", "总投资|计划总投资|项目总投资|估算总投资|总投资额", 1, 1 },
 	{ TZ_PF_ANNUAL, "年度计划投资(万元)",
-	  "年度计划投资|年度计划|年计划投资|本年计划投资|年度投资计划|计划投资", 0, 1 },
-	{ TZ_PF_START, "计划开工时间", "计划开工时间|开工时间|计划开工日期|开工日期", 0, 0 },
+	  "年度计划投资|年度计划|年计划投资|本年计划投资|年度投资计划|计划投资|本年度计划投资|"
+	  "年度投资|计划完成投资", 0, 1 },
+	{ TZ_PF_START, "计划开工时间", "计划开工时间|开工时间|计划开工日期|开工日期|计划开工", 0, 0 },
 	{ TZ_PF_YEAR, "年度", "年度|年份|台账年度|计划年度", 0, 0 },
-	{ TZ_PF_STAGE, "建设阶段", "建设阶段|项目阶段|推进阶段", 0, 0 },
+	{ TZ_PF_STAGE, "建设阶段", "建设阶段|项目阶段|推进阶段|进展阶段", 0, 0 },
 };
 
 int tz_project_code_valid(const char *code, size_t len)

@@ -1,11 +1,25 @@
 /*
- * csv.c: the CSV reader: libcsv over a tz_textin stream, so GBK and UTF-8
- * (with or without BOM) files arrive as UTF-8 records in constant memory.
+ * csv.c: the CSV reader: libcsv over a tz_textin stream, so GBK, UTF-8
+ * (with or without BOM) and UTF-16 ("Unicode 文本" from Excel) files
+ * arrive as UTF-8 records in constant memory. Comma- or tab-separated,
+ * decided from the first lines.
  *
  * Input is fed to libcsv one line at a time so that each record can be
  * tagged with the line it starts on, which every error message names.
  * (A file with bare-CR line ends is still read, but its records all share
  * one line number.)
+ *
+ * A file is refused rather than read wrongly when:
+ *  - a quote opens and never closes (it would swallow the rest of the
+ *    file into one cell): at the end of the file, when the cell passes
+ *    the record cap, or when a quoted cell holds whole lines that look
+ *    like records of the file; the message names the line where the
+ *    quote opened;
+ *  - a NUL byte appears (C strings would cut the cell there): the message
+ *    names its line and column.
+ * Cells are TZ_READ_TEXT (or TZ_READ_EMPTY), and TZ_READ_ERROR for an
+ * Excel error literal ("#N/A", "#REF!"…), which is how Excel writes an
+ * error cell to CSV; the text is kept either way.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,10 +30,13 @@
 #include "base/limits.h"
 #include "base/text.h"
 #include "base/xalloc.h"
-#include "intake/reader.h"
+#include "intake/reader-internal.h"
 #include "base/banned.h"
 
 #define CHUNK (64u * 1024)
+
+/* How many lines the separator is decided from. */
+#define SNIFF_LINES 50
 
 struct csv_record {
 	size_t first;  /* index of its first cell */
@@ -34,44 +51,85 @@ struct csv_reader {
 	char *path;
 	char chunk[CHUNK];
 	size_t chunk_len, chunk_pos;
-	int eof;
+	int eof, started, finished;
+	unsigned char delim;
 	long line;           /* line being fed, 1-based */
 	long rec_line;       /* line the record being parsed started on */
+	long field_line;     /* line the field being parsed started on (0: rec_line) */
+	long swallowed;      /* a quoted cell took in record-like lines: where it opened */
+	size_t width;        /* cells of the widest record so far */
 	int at_rec_start;
 	int too_big;
 	/* Cells of the completed records not yet returned, and the one being
 	 * parsed: their bytes (NUL-separated) and offsets into `bytes`. */
 	struct tz_buf bytes;
 	size_t *offs, *lens;
+	unsigned char *kinds;
 	size_t ncells, acells;
 	struct csv_record *recs;
 	size_t nrecs, arecs, next_rec;
 	size_t rec_first;    /* first cell of the record being parsed */
 	/* What tz_reader_next hands out. */
 	const char **cells;
+	unsigned char *flags;  /* all zero: CSV has no merged cells */
 	size_t acellptrs;
 };
+
+/* ------------------------------------------------------------------ */
+/* libcsv callbacks                                                    */
+
+/* Lines of a quoted cell that look like records of this file: an
+ * unclosed quote has swallowed them. */
+static int looks_swallowed(const struct csv_reader *r, const char *s, size_t len)
+{
+	const char *p = memchr(s, '\n', len), *end = s + len;
+
+	if (r->width < 3)
+		return 0;
+	while (p) {
+		const char *q = p + 1, *nl = memchr(q, '\n', (size_t)(end - q));
+		const char *stop = nl ? nl : end;
+		size_t seps = 0;
+
+		for (; q < stop; q++)
+			seps += *q == (char)r->delim;
+		if (seps >= 2 && seps + 1 >= r->width)
+			return 1;
+		p = nl;
+	}
+	return 0;
+}
 
 static void on_field(void *s, size_t len, void *data)
 {
 	struct csv_reader *r = data;
+	const char *text = s ? s : "";
+	long start;
 
 	if (r->ncells + 1 > r->acells) {
 		size_t n = r->acells;
 
 		TZ_ALLOC_GROW(r->offs, r->ncells + 1, n);
 		r->lens = tz_xrealloc(r->lens, n * sizeof(*r->lens));
+		r->kinds = tz_xrealloc(r->kinds, n);
 		r->acells = n;
 	}
+	/* Only a field that began on an earlier line can hold line ends. */
+	start = r->field_line ? r->field_line : r->rec_line;
+	if (start < r->line && !r->swallowed && looks_swallowed(r, text, len))
+		r->swallowed = start;
+	r->field_line = r->line;
 	r->offs[r->ncells] = r->bytes.len;
 	r->lens[r->ncells] = len;
+	r->kinds[r->ncells] = !len ? TZ_READ_EMPTY : text[0] == '#' ? tz_text_cell_kind(text, len)
+								   : TZ_READ_TEXT;
 	r->ncells++;
 	if (tz_buf_grow(&r->bytes, len + 1)) {
 		r->too_big = 1;
 		return;
 	}
 	/* CSV_APPEND_NULL: s[len] is the NUL we keep. */
-	memcpy(r->bytes.buf + r->bytes.len, s ? s : "", len + 1);
+	memcpy(r->bytes.buf + r->bytes.len, text, len + 1);
 	r->bytes.len += len + 1;
 }
 
@@ -85,35 +143,17 @@ static void on_row(int term, void *data)
 	rec = &r->recs[r->nrecs++];
 	rec->first = r->rec_first;
 	rec->ncells = r->ncells - r->rec_first;
-	rec->line = r->rec_line;
+	/* A line of white space only (a form feed) still makes a record. */
+	rec->line = r->at_rec_start ? r->line : r->rec_line;
+	if (rec->ncells > r->width)
+		r->width = rec->ncells;
 	r->rec_first = r->ncells;
 	r->at_rec_start = 1;
+	r->field_line = 0;
 }
 
-static int csv_open(struct tz_reader **out, const char *path, struct tz_err *err)
-{
-	struct csv_reader *r = tz_xcalloc(1, sizeof(*r));
-	int rc;
-
-	*out = NULL;
-	r->base.type = &tz_reader_csv;
-	r->path = tz_xstrdup(path);
-	tz_buf_init(&r->bytes, TZ_LIMIT_RECORD);
-	r->at_rec_start = 1;
-	if ((rc = tz_textin_open(&r->in, path, err))) {
-		free(r->path);
-		free(r);
-		return rc;
-	}
-	if (csv_init(&r->parser, CSV_APPEND_NULL) != 0) {
-		tz_textin_close(r->in);
-		free(r->path);
-		free(r);
-		return tz_err_set(err, TZ_EINTERNAL, "csv_init failed");
-	}
-	*out = &r->base;
-	return 0;
-}
+/* ------------------------------------------------------------------ */
+/* Opening and closing                                                 */
 
 static void csv_close(struct tz_reader *base)
 {
@@ -126,11 +166,82 @@ static void csv_close(struct tz_reader *base)
 	tz_buf_release(&r->bytes);
 	free(r->offs);
 	free(r->lens);
+	free(r->kinds);
 	free(r->recs);
 	free(r->cells);
+	free(r->flags);
 	free(r->path);
+	tz_reader_base_release(&r->base);
 	free(r);
 }
+
+/* (Re)start reading the file from its first byte. */
+static int start(struct csv_reader *r, struct tz_err *err)
+{
+	int rc;
+
+	if (r->in)
+		csv_free(&r->parser);
+	tz_textin_close(r->in);
+	r->in = NULL;
+	if ((rc = tz_textin_open(&r->in, r->path, err)))
+		return rc;
+	if (csv_init(&r->parser, CSV_APPEND_NULL) != 0) {
+		tz_textin_close(r->in);
+		r->in = NULL;
+		return tz_err_set(err, TZ_EINTERNAL, "csv_init failed");
+	}
+	r->chunk_len = r->chunk_pos = 0;
+	r->eof = r->started = r->finished = r->too_big = 0;
+	r->delim = ',';
+	r->line = r->rec_line = r->field_line = r->swallowed = 0;
+	r->width = 0;
+	r->at_rec_start = 1;
+	tz_buf_reset(&r->bytes);
+	r->ncells = r->nrecs = r->next_rec = r->rec_first = 0;
+	return 0;
+}
+
+static int csv_select(struct tz_reader *base, size_t index, struct tz_err *err)
+{
+	struct csv_reader *r = (struct csv_reader *)base;
+
+	(void)index;
+	if (!r->started && !r->line)
+		return 0;
+	if (!strcmp(r->path, "-"))
+		return tz_err_set(err, TZ_EUSAGE, "标准输入只能读一遍");
+	return start(r, err);
+}
+
+/*
+ * One sheet, named after the file; the sheet choice in `opts` is
+ * ignored (a CSV has one sheet whatever it is called).
+ */
+static int csv_open(struct tz_reader **out, const char *path, const struct tz_reader_opts *opts,
+		    struct tz_err *err)
+{
+	struct csv_reader *r = tz_xcalloc(1, sizeof(*r));
+	char *stem = tz_reader_stem(path);
+	int rc;
+
+	(void)opts;
+	*out = NULL;
+	tz_reader_base_init(&r->base, &tz_reader_csv);
+	tz_reader_add_sheet(&r->base, stem, strlen(stem), TZ_SHEET_VISIBLE);
+	free(stem);
+	r->path = tz_xstrdup(path);
+	tz_buf_init(&r->bytes, TZ_LIMIT_RECORD);
+	if ((rc = start(r, err))) {
+		csv_close(&r->base);
+		return rc;
+	}
+	*out = &r->base;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
 
 /* Drop the records already handed out, keeping a partial one. */
 static void compact(struct csv_reader *r)
@@ -148,35 +259,136 @@ static void compact(struct csv_reader *r)
 	for (size_t i = 0; i < keep; i++) {
 		r->offs[i] = r->offs[r->rec_first + i] - base_off;
 		r->lens[i] = r->lens[r->rec_first + i];
+		r->kinds[i] = r->kinds[r->rec_first + i];
 	}
 	r->ncells = keep;
 	r->rec_first = 0;
 }
 
+/* The line where the field being parsed opened its quote. */
+static long quote_line(const struct csv_reader *r)
+{
+	return r->field_line ? r->field_line : r->rec_line;
+}
+
+static int unclosed(struct csv_reader *r, long line, struct tz_err *err)
+{
+	return tz_err_set_at(err, TZ_EINVAL, r->path, line, NULL,
+			     "第%ld行的引号没有闭合：它之后的内容都被并入了同一个单元格，"
+			     "整个文件未读取（请检查该行的双引号）", line);
+}
+
 static int too_long(struct csv_reader *r, struct tz_err *err)
 {
-	return tz_err_set_at(err, TZ_ETOOBIG, r->path, r->rec_line, NULL,
-			     "第%ld行起的记录超过%u字节（引号未闭合？）", r->rec_line,
-			     TZ_LIMIT_RECORD);
+	return tz_err_set_at(err, TZ_ETOOBIG, r->path, quote_line(r), NULL,
+			     "第%ld行起的记录超过%u字节：第%ld行的引号可能没有闭合", r->rec_line,
+			     TZ_LIMIT_RECORD, quote_line(r));
+}
+
+/*
+ * Tab or comma: whichever separates more of the first lines (outside
+ * quotes), tab on a tie with at least one tab, else comma. A title line
+ * with neither does not count.
+ */
+static unsigned char pick_delim(const char *p, size_t len)
+{
+	size_t tab_lines = 0, comma_lines = 0, tabs = 0, commas = 0, lines = 0;
+	size_t line_tabs = 0, line_commas = 0;
+	int quoted = 0;
+
+	for (size_t i = 0; i < len && lines < SNIFF_LINES; i++) {
+		char c = p[i];
+
+		if (c == '"')
+			quoted = !quoted;
+		else if (!quoted && c == '\t')
+			line_tabs++;
+		else if (!quoted && c == ',')
+			line_commas++;
+		if ((!quoted && c == '\n') || i + 1 == len) {
+			tab_lines += line_tabs > 0;
+			comma_lines += line_commas > 0;
+			tabs += line_tabs;
+			commas += line_commas;
+			line_tabs = line_commas = 0;
+			lines++;
+		}
+	}
+	if (!tabs)
+		return ',';
+	if (tab_lines != comma_lines)
+		return tab_lines > comma_lines ? '\t' : ',';
+	return tabs >= commas ? '\t' : ',';
+}
+
+/* Read into the chunk at its end: 0, or a tz_errc. */
+static int fill(struct csv_reader *r, struct tz_err *err)
+{
+	ssize_t n = tz_textin_read(r->in, r->chunk + r->chunk_len, sizeof(r->chunk) - r->chunk_len,
+				   err);
+
+	if (n < 0)
+		return (int)n;
+	if (n == 0)
+		r->eof = 1;
+	r->chunk_len += (size_t)n;
+	return 0;
+}
+
+/* Before the first record: enough of the file to choose the separator. */
+static int begin(struct csv_reader *r, struct tz_err *err)
+{
+	size_t lines = 0;
+	int rc;
+
+	r->started = 1;
+	r->line = 1;
+	while (!r->eof && r->chunk_len < 16 * 1024 && lines < SNIFF_LINES) {
+		size_t before = r->chunk_len;
+
+		if ((rc = fill(r, err)))
+			return rc;
+		for (size_t i = before; i < r->chunk_len; i++)
+			lines += r->chunk[i] == '\n';
+	}
+	r->delim = pick_delim(r->chunk, r->chunk_len);
+	csv_set_delim(&r->parser, r->delim);
+	return 0;
+}
+
+/* Parse [start, start + len) and check what it may have left behind. */
+static int parse(struct csv_reader *r, const char *start, size_t len, struct tz_err *err)
+{
+	if (csv_parse(&r->parser, start, len, on_field, on_row, r) != len)
+		return tz_err_set_at(err, TZ_EINVAL, r->path, r->line, NULL, "CSV格式错误：%s",
+				     csv_strerror(csv_error(&r->parser)));
+	if (r->swallowed)
+		return unclosed(r, r->swallowed, err);
+	return 0;
 }
 
 /* Feed the next line (or the end of input) to libcsv. */
 static int feed(struct csv_reader *r, struct tz_err *err)
 {
-	const char *start, *nl;
+	const char *start, *nl, *nul;
 	size_t len;
-	ssize_t n;
+	int rc;
 
+	if (!r->started && (rc = begin(r, err)))
+		return rc;
 	if (r->chunk_pos == r->chunk_len) {
-		n = tz_textin_read(r->in, r->chunk, sizeof(r->chunk), err);
-		if (n < 0)
-			return (int)n;
-		r->chunk_len = (size_t)n;
-		r->chunk_pos = 0;
-		if (n == 0) {
-			r->eof = 1;
-			csv_fini(&r->parser, on_field, on_row, r);
-			return 0;
+		r->chunk_len = r->chunk_pos = 0;
+		if (!r->eof && (rc = fill(r, err)))
+			return rc;
+		if (r->chunk_len == 0) {
+			r->eof = r->finished = 1;
+			/* Strict at the end only: libcsv then says whether the
+			 * last field is a quote that never closed. */
+			csv_set_opts(&r->parser, (unsigned char)(csv_get_opts(&r->parser) | CSV_STRICT |
+								 CSV_STRICT_FINI));
+			if (csv_fini(&r->parser, on_field, on_row, r) != 0)
+				return unclosed(r, quote_line(r), err);
+			return r->swallowed ? unclosed(r, r->swallowed, err) : 0;
 		}
 	}
 	start = r->chunk + r->chunk_pos;
@@ -186,9 +398,16 @@ static int feed(struct csv_reader *r, struct tz_err *err)
 		r->rec_line = r->line;
 		r->at_rec_start = 0;
 	}
-	if (csv_parse(&r->parser, start, len, on_field, on_row, r) != len)
-		return tz_err_set_at(err, TZ_EINVAL, r->path, r->line, NULL, "CSV格式错误：%s",
-				     csv_strerror(csv_error(&r->parser)));
+	if ((nul = memchr(start, '\0', len))) {
+		/* Parse up to it, to know which cell it is in. */
+		if ((rc = parse(r, start, (size_t)(nul - start), err)))
+			return rc;
+		return tz_err_set_at(err, TZ_EINVAL, r->path, r->line, NULL,
+				     "第%ld行第%zu列含有空字符（字节0），文件可能已损坏或不是文本文件",
+				     r->line, r->ncells - r->rec_first + 1);
+	}
+	if ((rc = parse(r, start, len, err)))
+		return rc;
 	r->chunk_pos += len;
 	if (nl)
 		r->line++;
@@ -203,24 +422,34 @@ static int csv_next(struct tz_reader *base, struct tz_row *row, struct tz_err *e
 	struct csv_record *rec;
 	int rc;
 
-	if (!r->line)
-		r->line = 1;
 	compact(r);
 	while (r->next_rec == r->nrecs) {
-		if (r->eof)
+		if (r->finished)
 			return 0;
 		if ((rc = feed(r, err)))
 			return rc;
 	}
 	rec = &r->recs[r->next_rec++];
-	TZ_ALLOC_GROW(r->cells, rec->ncells + 1, r->acellptrs);
+	if (rec->ncells + 1 > r->acellptrs) {
+		size_t old = r->acellptrs;
+
+		TZ_ALLOC_GROW(r->cells, rec->ncells + 1, r->acellptrs);
+		r->flags = tz_xrealloc(r->flags, r->acellptrs);
+		memset(r->flags + old, 0, r->acellptrs - old);
+	}
 	for (size_t i = 0; i < rec->ncells; i++)
 		r->cells[i] = r->bytes.buf + r->offs[rec->first + i];
 	row->ncells = rec->ncells;
 	row->cells = r->cells;
 	row->lens = r->lens + rec->first;
 	row->line = rec->line;
+	row->kinds = r->kinds + rec->first;
+	row->flags = r->flags;
+	row->values = r->cells;
+	row->hidden = 0;
 	return 1;
 }
 
-const struct tz_reader_type tz_reader_csv = { "csv", csv_open, csv_next, csv_close };
+const struct tz_reader_type tz_reader_csv = {
+	"csv", "CSV 文本", csv_open, csv_next, csv_close, csv_select,
+};

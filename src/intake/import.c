@@ -14,25 +14,28 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/hmap.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "core/money.h"
 #include "core/org.h"
+#include "intake/header.h"
 #include "intake/import.h"
 #include "intake/reader.h"
 #include "base/banned.h"
 
-#define HEADER_SEARCH_ROWS 50  /* title rows allowed above the header */
-#define MAX_FIELDS 16
+#define MAX_FIELDS TZ_HEADER_FIELDS_MAX
+#define NO_CODE "-"  /* a project of a list without codes, until identified */
 
-/* Where each field of the record sits in the file's rows. */
+/* Where each field of the record sits in the file's rows (header.h), and
+ * the year of ledger rows whose 年度 cell is empty or absent. */
 struct colmap {
+	struct tz_header h;
 	const struct tz_column *cols;
 	size_t nfields;
-	int idx[MAX_FIELDS];       /* cell index, -1 if the file lacks it */
-	int unit_exp[MAX_FIELDS];  /* money columns: the header's unit */
-	int title_year;            /* a year named in a title row above the header */
-	int year;                  /* projects: the year when no 年度 column gives it */
+	const int *idx;
+	const int *unit_exp;
+	int year;
 };
 
 /* One row's cells, trimmed and NUL-terminated, by field. */
@@ -40,143 +43,67 @@ struct row_text {
 	struct tz_buf scratch;
 	const char *v[MAX_FIELDS];
 	size_t len[MAX_FIELDS];
+	int invisible;   /* cells of the row that held zero-width characters */
+	int nul_field;   /* a field whose cell holds a NUL byte, or -1 */
+	int rounded;     /* money cells rounded to 0.01 万元 */
+	int marks;       /* optional money cells holding "—", "/": read as empty */
+	int bad_field;   /* a field whose cell is an error or a formula without a value, or -1 */
+	unsigned char bad_kind;
 };
 
-/* ------------------------------------------------------------------ */
-/* Headers                                                             */
-
-static int starts_with(const char *s, size_t len, const char *prefix)
+/*
+ * The text a field is read from. A money cell holding a number is read
+ * from its stored value (the number), not from what its format shows
+ * ("¥12,345.67", 12346 for 12345.67), unless the format scales it (0!.0,
+ * shows thousands): then the sheet means the number it shows, in the
+ * column's unit. Everything else is read as the sheet shows it, so that
+ * 2025.10 in a 0.00 cell stays the period 2025-10.
+ */
+static void field_source(const struct tz_row *row, const struct colmap *m, size_t f,
+			 const char **s, size_t *len)
 {
-	size_t n = strlen(prefix);
-	return len >= n && !memcmp(s, prefix, n);
+	int i = m->idx[f];
+
+	*s = "";
+	*len = 0;
+	if (i < 0 || (size_t)i >= row->ncells)
+		return;
+	if (m->cols[f].money && row->kinds[i] == TZ_READ_NUMBER &&
+	    !(row->flags[i] & TZ_READ_SCALED)) {
+		*s = row->values[i];
+		*len = strlen(*s);
+		return;
+	}
+	*s = row->cells[i];
+	*len = row->lens[i];
 }
 
-static int ends_with(const char *s, size_t len, const char *suffix)
+/*
+ * Remove in place the invisible characters people paste with text from
+ * web pages and Word: zero-width space, joiners, marks (U+200B..U+200F),
+ * word joiner (U+2060) and a BOM inside a cell (U+FEFF). They are never
+ * meaningful in a ledger, and would make "P1" and "P1<U+200B>" two
+ * different projects. Returns the new length.
+ */
+static size_t strip_invisible(char *s, size_t len)
 {
-	size_t n = strlen(suffix);
-	return len >= n && !memcmp(s + len - n, suffix, n);
-}
+	size_t r = 0, w = 0;
 
-/* The power of ten (relative to 万元) a unit word names, or 1 if none. */
-static int unit_word(const char *s, size_t len)
-{
-	if (len == strlen("万元") && starts_with(s, len, "万元"))
-		return 0;
-	if (len == strlen("亿元") && starts_with(s, len, "亿元"))
-		return 4;
-	if (len == strlen("元") && starts_with(s, len, "元"))
-		return -4;
-	return 1;
-}
+	while (r < len) {
+		unsigned char a = (unsigned char)s[r];
 
-int tz_column_key(const char *s, size_t len, struct tz_buf *out, int *unit_exp)
-{
-	struct tz_buf norm = TZ_BUF_INIT;
-	const char *p;
-	size_t n, start = 0;
-	int rc, u;
-
-	*unit_exp = 0;
-	tz_buf_reset(out);
-	if ((rc = tz_text_nfkc(s, len, &norm)))
-		goto out;
-	/* Drop all white space, even inside: "总 投 资". */
-	for (p = norm.buf; p < norm.buf + norm.len;) {
-		const char *q = p;
-		size_t w;
-
-		tz_utf8_next(&p, norm.buf + norm.len);
-		w = (size_t)(p - q);
-		if (!tz_text_is_blank(q, w) && (rc = tz_buf_add(out, q, w)))
-			goto out;
-	}
-	p = out->buf;
-	n = out->len;
-	/* "2025年度计划投资", "2025年计划投资": the year is not the name. */
-	while (start < n && start < 4 && p[start] >= '0' && p[start] <= '9')
-		start++;
-	if (start == 4 && starts_with(p + 4, n - 4, "年")) {
-		start += strlen("年");
-		if (starts_with(p + start, n - start, "度"))
-			start += strlen("度");
-		memmove(out->buf, out->buf + start, n - start);
-		tz_buf_setlen(out, n - start);
-		n = out->len;
-	}
-	/* A trailing unit: "(万元)" or a bare "万元". */
-	if (n && p[n - 1] == ')') {
-		const char *open = NULL;
-		for (size_t i = n; i-- > 0;)
-			if (p[i] == '(') {
-				open = p + i;
-				break;
-			}
-		if (open) {
-			u = unit_word(open + 1, (size_t)(p + n - 1 - (open + 1)));
-			if (u != 1)
-				*unit_exp = u;
-			tz_buf_setlen(out, (size_t)(open - p));
-		}
-	} else {
-		static const char *const units[] = { "万元", "亿元" };
-		for (size_t i = 0; i < 2; i++) {
-			size_t ul = strlen(units[i]);
-			if (n > ul && ends_with(p, n, units[i])) {
-				*unit_exp = unit_word(p + n - ul, ul);
-				tz_buf_setlen(out, n - ul);
-				break;
-			}
-		}
-	}
-out:
-	tz_buf_release(&norm);
-	return rc;
-}
-
-/* Whether `key` is one of the "|"-separated names. */
-static int name_matches(const char *names, const char *key, size_t klen)
-{
-	const char *p = names;
-
-	while (*p) {
-		const char *bar = strchr(p, '|');
-		size_t n = bar ? (size_t)(bar - p) : strlen(p);
-
-		if (n == klen && !memcmp(p, key, n))
-			return 1;
-		if (!bar)
-			break;
-		p = bar + 1;
-	}
-	return 0;
-}
-
-/* Match a row as a header; returns how many known columns it names. */
-static int match_header(const struct tz_row *row, struct colmap *m)
-{
-	struct tz_buf key = TZ_BUF_INIT;
-	int found = 0;
-
-	for (size_t f = 0; f < m->nfields; f++) {
-		m->idx[f] = -1;
-		m->unit_exp[f] = 0;
-	}
-	for (size_t i = 0; i < row->ncells; i++) {
-		int unit;
-
-		if (tz_column_key(row->cells[i], row->lens[i], &key, &unit) || !key.len)
+		if (r + 2 < len && ((a == 0xE2 && (unsigned char)s[r + 1] == 0x80 &&
+				     (unsigned char)s[r + 2] >= 0x8B && (unsigned char)s[r + 2] <= 0x8F) ||
+				    (a == 0xE2 && (unsigned char)s[r + 1] == 0x81 &&
+				     (unsigned char)s[r + 2] == 0xA0) ||
+				    (a == 0xEF && (unsigned char)s[r + 1] == 0xBB &&
+				     (unsigned char)s[r + 2] == 0xBF))) {
+			r += 3;
 			continue;
-		for (size_t f = 0; f < m->nfields; f++) {
-			if (m->idx[f] >= 0 || !name_matches(m->cols[f].names, key.buf, key.len))
-				continue;
-			m->idx[f] = (int)i;
-			m->unit_exp[f] = unit;
-			found++;
-			break;
 		}
+		s[w++] = s[r++];
 	}
-	tz_buf_release(&key);
-	return found;
+	return w;
 }
 
 static int row_is_blank(const struct tz_row *row)
@@ -187,45 +114,6 @@ static int row_is_blank(const struct tz_row *row)
 	return 1;
 }
 
-/*
- * Read rows until the header: the first row naming the code column and at
- * least two other known columns. Title rows and blank lines before it are
- * skipped. Then every required column must be present.
- */
-static int find_header(struct tz_reader *r, const char *path, struct colmap *m,
-		       struct tz_err *err)
-{
-	struct tz_row row;
-	struct tz_buf missing = TZ_BUF_INIT;
-	int rc, seen = 0;
-
-	for (;;) {
-		rc = tz_reader_next(r, &row, err);
-		if (rc < 0)
-			return rc;
-		if (rc == 0 || ++seen > HEADER_SEARCH_ROWS)
-			return tz_err_set_at(err, TZ_EINVAL, path, 0, NULL,
-					     "未找到表头：表头行应包含“%s”等列名",
-					     m->cols[0].header);
-		if (row_is_blank(&row))
-			continue;
-		if (match_header(&row, m) >= 3 && m->idx[0] >= 0)
-			break;
-		for (size_t i = 0; i < row.ncells && !m->title_year; i++)
-			m->title_year = tz_year_in_text(row.cells[i], row.lens[i]);
-	}
-	for (size_t f = 0; f < m->nfields; f++)
-		if (m->cols[f].required && m->idx[f] < 0)
-			tz_buf_addf(&missing, "%s%s", missing.len ? "、" : "", m->cols[f].header);
-	if (missing.len) {
-		rc = tz_err_set_at(err, TZ_EINVAL, path, row.line, NULL, "表头缺少必需的列：%s",
-				   missing.buf);
-		tz_buf_release(&missing);
-		return rc;
-	}
-	return 0;
-}
-
 /* ------------------------------------------------------------------ */
 /* Rows                                                                */
 
@@ -234,9 +122,23 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 	size_t need = m->nfields;
 
 	tz_buf_reset(&t->scratch);
-	for (size_t f = 0; f < m->nfields; f++)
-		if (m->idx[f] >= 0 && (size_t)m->idx[f] < row->ncells)
-			need += row->lens[m->idx[f]];
+	t->invisible = 0;
+	t->nul_field = -1;
+	t->rounded = 0;
+	t->marks = 0;
+	t->bad_field = -1;
+	for (size_t f = 0; f < m->nfields; f++) {
+		const char *s;
+		size_t len;
+
+		field_source(row, m, f, &s, &len);
+		need += len;
+		if (t->bad_field < 0 && m->idx[f] >= 0 && (size_t)m->idx[f] < row->ncells &&
+		    (row->kinds[m->idx[f]] == TZ_READ_ERROR || row->kinds[m->idx[f]] == TZ_READ_NO_VALUE)) {
+			t->bad_field = (int)f;
+			t->bad_kind = row->kinds[m->idx[f]];
+		}
+	}
 	/* One allocation up front, so the pointers below stay put. The
 	 * reader already capped the record at TZ_LIMIT_RECORD. */
 	t->scratch.max = need + 1;
@@ -246,8 +148,7 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 		size_t len = 0;
 
 		if (m->idx[f] >= 0 && (size_t)m->idx[f] < row->ncells) {
-			s = row->cells[m->idx[f]];
-			len = row->lens[m->idx[f]];
+			field_source(row, m, f, &s, &len);
 			tz_text_trim(&s, &len);
 			/* Our CSV export defuses text Excel would run as a
 			 * formula with a leading apostrophe: take it off. */
@@ -257,8 +158,22 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 			}
 		}
 		t->v[f] = t->scratch.buf + t->scratch.len;
-		t->len[f] = len;
 		memcpy(t->scratch.buf + t->scratch.len, s, len);
+		/* Most cells hold no 0xE2/0xEF byte at all: test before work. */
+		if (len && (memchr(s, 0xE2, len) || memchr(s, 0xEF, len))) {
+			size_t was = len;
+			const char *v = t->scratch.buf + t->scratch.len;
+
+			len = strip_invisible(t->scratch.buf + t->scratch.len, len);
+			if (len != was) {
+				t->invisible++;
+				tz_text_trim(&v, &len);
+				memmove(t->scratch.buf + t->scratch.len, v, len);
+			}
+		}
+		if (len && t->nul_field < 0 && memchr(t->v[f], '\0', len))
+			t->nul_field = (int)f;
+		t->len[f] = len;
 		t->scratch.buf[t->scratch.len + len] = '\0';
 		t->scratch.len += len + 1;
 	}
@@ -276,17 +191,31 @@ static int bad_value(struct tz_err *err, const struct tz_column *col, const char
 			     (int)(len > 80 ? 80 : len), v, reason);
 }
 
-static int money_field(const struct colmap *m, const struct row_text *t, int f, int64_t *out,
-		       struct tz_err *err)
+/*
+ * A money cell. An optional one that is empty, or holds a mark of none
+ * ("—", "/"), is read as empty (*present 0, counted); a value with more
+ * than two decimals in 万元 is rounded half up (counted); anything else
+ * is what the cell says in the column's unit, or refused.
+ */
+static int money_field(const struct colmap *m, struct row_text *t, int f, int64_t *out,
+		       int *present, struct tz_err *err)
 {
-	if (!t->len[f] && !m->cols[f].required) {
-		*out = 0;
+	int rounded;
+
+	*out = 0;
+	*present = 0;
+	if (!m->cols[f].required && tz_money_is_blank_mark(t->v[f], t->len[f])) {
+		t->marks++;
 		return 0;
 	}
+	if (!t->len[f] && !m->cols[f].required)
+		return 0;
 	if (!t->len[f])
 		return bad_value(err, &m->cols[f], t->v[f], 0);
-	if (tz_money_parse_in(t->v[f], t->len[f], m->unit_exp[f], out, err))
+	if (tz_money_parse_ex(t->v[f], t->len[f], m->unit_exp[f], out, &rounded, err))
 		return bad_value(err, &m->cols[f], t->v[f], t->len[f]);
+	t->rounded += rounded;
+	*present = 1;
 	return 0;
 }
 
@@ -322,15 +251,18 @@ static int year_field(const struct colmap *m, const struct row_text *t, int *out
 	return 0;
 }
 
-static int to_project(const struct colmap *m, const struct row_text *t, struct tz_project *p,
+static int to_project(const struct colmap *m, struct row_text *t, struct tz_project *p,
 		      struct tz_err *err)
 {
-	int rc;
+	int rc, present;
 
 	memset(p, 0, sizeof(*p));
-	p->code = t->v[TZ_PF_CODE];
+	/* A list without codes: the writer identifies the project by region
+	 * and name (ledger.md); this stands in until then. */
+	p->code = m->idx[TZ_PF_CODE] >= 0 ? t->v[TZ_PF_CODE] : NO_CODE;
 	p->name = t->v[TZ_PF_NAME];
-	p->region = t->v[TZ_PF_REGION];
+	/* Without a region column the writer takes it from the 责任单位. */
+	p->region = m->idx[TZ_PF_REGION] >= 0 ? t->v[TZ_PF_REGION] : NO_CODE;
 	p->category = t->v[TZ_PF_CATEGORY];
 	p->level = t->v[TZ_PF_LEVEL];
 	p->nature = t->v[TZ_PF_NATURE];
@@ -340,20 +272,19 @@ static int to_project(const struct colmap *m, const struct row_text *t, struct t
 	p->years = t->v[TZ_PF_YEARS];
 	p->stage = t->v[TZ_PF_STAGE];
 	/* No plan column, or an empty plan cell: no plan, never 0. */
-	p->has_plan = t->len[TZ_PF_ANNUAL] > 0;
 	if ((rc = year_field(m, t, &p->year, err)) ||
-	    (rc = money_field(m, t, TZ_PF_TOTAL, &p->total, err)) ||
-	    (rc = money_field(m, t, TZ_PF_ANNUAL, &p->annual, err)) ||
+	    (rc = money_field(m, t, TZ_PF_TOTAL, &p->total, &present, err)) ||
+	    (rc = money_field(m, t, TZ_PF_ANNUAL, &p->annual, &p->has_plan, err)) ||
 	    (rc = start_field(m, t, TZ_PF_START, &p->planned_start, err)))
 		return rc;
 	return tz_project_validate(p, err);
 }
 
-static int to_progress(const struct colmap *m, const struct row_text *t, struct tz_progress *r,
+static int to_progress(const struct colmap *m, struct row_text *t, struct tz_progress *r,
 		       struct tz_err *err)
 {
 	const struct tz_column *cols = m->cols;
-	int rc;
+	int rc, present;
 
 	memset(r, 0, sizeof(*r));
 	r->code = t->v[TZ_RF_CODE];
@@ -363,7 +294,7 @@ static int to_progress(const struct colmap *m, const struct row_text *t, struct 
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_CODE].header, "项目编号为空");
 	if (tz_period_parse(t->v[TZ_RF_PERIOD], t->len[TZ_RF_PERIOD], &r->period, err))
 		return bad_value(err, &cols[TZ_RF_PERIOD], t->v[TZ_RF_PERIOD], t->len[TZ_RF_PERIOD]);
-	if ((rc = money_field(m, t, TZ_RF_COMPLETED, &r->completed, err)))
+	if ((rc = money_field(m, t, TZ_RF_COMPLETED, &r->completed, &present, err)))
 		return rc;
 	if (tz_status_parse(t->v[TZ_RF_STATUS], t->len[TZ_RF_STATUS], &r->status, err))
 		return bad_value(err, &cols[TZ_RF_STATUS], t->v[TZ_RF_STATUS], t->len[TZ_RF_STATUS]);
@@ -381,6 +312,11 @@ static int to_progress(const struct colmap *m, const struct row_text *t, struct 
 struct item {
 	long line;
 	int rejected;
+	enum tz_row_kind skip;  /* not a record: a 合计, section or note row */
+	int invisible;       /* cells whose invisible characters were removed */
+	int hidden;          /* the row is hidden in the sheet */
+	int rounded;         /* money cells rounded to 0.01 万元 */
+	int marks;           /* money cells holding a mark of none */
 	const char *code;    /* rejected rows: their 项目编号 */
 	const char *field;
 	const char *reason;
@@ -405,6 +341,7 @@ struct pipeline {
 	struct tz_reader *reader;
 	const char *path;
 	const struct colmap *map;
+	const struct tz_row *pending;  /* read past by the header search: first */
 	int progress;
 	/* The queue. */
 	pthread_mutex_t lock;
@@ -438,6 +375,8 @@ static int keep_item(struct chunk *c, struct item *it, int progress)
 	size_t used = c->used;
 	int ok;
 
+	if (it->skip != TZ_ROW_DATA)
+		return 0;
 	if (it->rejected) {
 		ok = (it->code = keep(c, it->code)) && (it->field = keep(c, it->field)) &&
 		     (it->reason = keep(c, it->reason));
@@ -470,9 +409,31 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	memset(it, 0, sizeof(*it));
 	it->line = row->line;
 	tz_err_clear(why);
+	it->skip = tz_header_row_kind(&pl->map->h, row);
+	if (it->skip != TZ_ROW_DATA)
+		return;
+	it->hidden = row->hidden;
 	take_cells(row, pl->map, t);
-	rc = pl->progress ? to_progress(pl->map, t, &it->rec.r, why)
-			  : to_project(pl->map, t, &it->rec.p, why);
+	it->invisible = t->invisible;
+	if (t->bad_field >= 0 && t->bad_kind == TZ_READ_NO_VALUE)
+		/* Never 0: the sheet does not say what the value is. */
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
+				   "%s是公式，没有保存计算结果（请在 Excel 或 WPS 中打开并保存后再导入）",
+				   pl->map->cols[t->bad_field].header);
+	else if (t->bad_field >= 0)
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
+				   "%s是错误值“%s”（公式出错），请改正后再导入",
+				   pl->map->cols[t->bad_field].header, t->v[t->bad_field]);
+	else if (t->nul_field >= 0)
+		/* A NUL would end the text early: the cell is not what it shows. */
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->nul_field].header,
+				   "%s含有空字符（NUL），文件可能已损坏",
+				   pl->map->cols[t->nul_field].header);
+	else
+		rc = pl->progress ? to_progress(pl->map, t, &it->rec.r, why)
+				  : to_project(pl->map, t, &it->rec.p, why);
+	it->rounded = t->rounded;
+	it->marks = t->marks;
 	if (rc) {
 		it->rejected = 1;
 		it->code = t->v[0];
@@ -542,7 +503,14 @@ static void *read_rows(void *arg)
 
 	memset(&t, 0, sizeof(t));
 	tz_buf_init(&t.scratch, 0);
-	while (c && (rc = tz_reader_next(pl->reader, &row, &c->err)) > 0) {
+	for (;;) {
+		/* The row the header search read past comes first. */
+		if (pl->pending) {
+			row = *pl->pending;
+			pl->pending = NULL;
+		} else if (!c || (rc = tz_reader_next(pl->reader, &row, &c->err)) <= 0) {
+			break;
+		}
 		if (row_is_blank(&row))
 			continue;
 		convert(pl, &row, &t, &it, &why);
@@ -602,6 +570,17 @@ static void pipeline_release(struct pipeline *pl)
 struct org_ctx {
 	struct tz_store *store;
 	struct tz_org_index *x;
+	int region_from_unit;    /* no region column: 责任单位 gives the region */
+	int no_code;             /* no code column: region + name identify projects */
+	int year;                /* the ledger's year, for new codes */
+	struct tz_hmap *known;   /* no_code: "region_id/folded name" -> index in codes */
+	struct tz_hmap *in_file; /* no_code: the same, for rows of this file */
+	struct tz_hmap *next_no; /* no_code: "YYYY-区码-" -> last number given */
+	char **codes;            /* no_code: known and given codes, owned */
+	size_t ncodes, acodes;
+	struct tz_buf given;     /* no_code: "code name" lines of codes given */
+	long ngiven;
+	struct tz_hmap *seen;    /* names as written (want byte first) -> node id */
 	int building;            /* the store had no tree: build it from this ledger */
 	struct tz_buf created;   /* "名称（编码）、…" of the nodes made */
 	long ncreated;
@@ -686,12 +665,27 @@ static int create_node(struct org_ctx *oc, const char *name, enum tz_org_kind ki
 static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want want,
 		       const char *header, const struct tz_org_node **out, struct tz_err *err)
 {
-	const struct tz_org_node *n = tz_org_index_find(oc->x, name, strlen(name), want), *near;
+	const struct tz_org_node *n, *near;
+	size_t len = strlen(name);
+	char key[TZ_ORG_NAME_MAX + 2];
+	int64_t id;
 	int rc;
 
+	/* The same few names come on every row: remember them as written,
+	 * so that folding (NFKC) runs once per name, not once per row. */
+	if (len <= TZ_ORG_NAME_MAX) {
+		key[0] = (char)('0' + want);
+		memcpy(key + 1, name, len);
+		if (tz_hmap_get(oc->seen, key, len + 1, &id) && (*out = tz_org_index_by_id(oc->x, id)))
+			return 0;
+	}
+	n = tz_org_index_find(oc->x, name, len, want);
 	*out = n;
-	if (n)
+	if (n) {
+		if (len <= TZ_ORG_NAME_MAX)
+			tz_hmap_put(oc->seen, key, len + 1, n->id, NULL);
 		return 0;
+	}
 	if (!oc->building) {
 		near = tz_org_index_suggest(oc->x, name, strlen(name), want);
 		if (near)
@@ -718,11 +712,45 @@ static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want wa
 	return rc;
 }
 
+/*
+ * A 责任单位 that is a region's government gives that region ("全州县政府"
+ * → 全州县); a city department ("市交通运输局") gives 市直 (ledger.md).
+ * Writes the region's name into buf; 0 or TZ_ENOTFOUND.
+ */
+static int region_of_unit(const char *unit, char *buf, size_t size, struct tz_err *err)
+{
+	static const char *const govt[] = { "人民政府办公室", "人民政府", "政府", "管理委员会",
+					    "管委会" };
+	size_t n = strlen(unit);
+
+	for (size_t i = 0; i < sizeof(govt) / sizeof(govt[0]); i++) {
+		size_t g = strlen(govt[i]);
+
+		if (n > g && !memcmp(unit + n - g, govt[i], g)) {
+			snprintf(buf, size, "%.*s", (int)(n - g), unit);
+			return 0;
+		}
+	}
+	if (!strncmp(unit, "市", strlen("市"))) {
+		snprintf(buf, size, "市直");
+		return 0;
+	}
+	return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, "所属地区",
+			     "表中没有地区列，责任单位“%s”也不是某地政府或市直部门，无法确定所属地区",
+			     *unit ? unit : "（空）");
+}
+
 static int resolve_org(struct org_ctx *oc, struct tz_project *p, struct tz_err *err)
 {
 	const struct tz_org_node *n;
+	char derived[TZ_ORG_NAME_MAX + 1];
 	int rc;
 
+	if (oc->region_from_unit) {
+		if ((rc = region_of_unit(p->unit, derived, sizeof(derived), err)))
+			return rc;
+		p->region = derived;
+	}
 	if ((rc = resolve_one(oc, p->region, TZ_ORG_WANT_REGION, "所属地区", &n, err)))
 		return rc;
 	p->region_id = n->id;
@@ -730,11 +758,110 @@ static int resolve_org(struct org_ctx *oc, struct tz_project *p, struct tz_err *
 	p->unit_id = 0;
 	if (!*p->unit)
 		return 0;
+	/* A region's government as 责任单位 ("鲅鱼圈区人民政府") is that
+	 * region's node, not a department of its own. */
+	if (!tz_org_index_find(oc->x, p->unit, strlen(p->unit), TZ_ORG_WANT_UNIT) &&
+	    !region_of_unit(p->unit, derived, sizeof(derived), NULL) && strcmp(derived, "市直") &&
+	    (n = tz_org_index_find(oc->x, derived, strlen(derived), TZ_ORG_WANT_REGION))) {
+		p->unit_id = n->id;
+		p->unit = n->name;
+		return 0;
+	}
 	if ((rc = resolve_one(oc, p->unit, TZ_ORG_WANT_UNIT, "责任单位", &n, err)))
 		return rc;
 	p->unit_id = n->id;
 	p->unit = n->name;
 	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Lists without codes                                                 */
+
+/* The key identifying a project of a list without codes. */
+static int identity(struct org_ctx *oc, int64_t region_id, const char *name, struct tz_buf *key)
+{
+	int rc = tz_org_norm(name, strlen(name), &oc->key);
+
+	tz_buf_reset(key);
+	tz_buf_addf(key, "%lld/%s", (long long)region_id, oc->key.buf);
+	return rc;
+}
+
+static size_t keep_code(struct org_ctx *oc, const char *code)
+{
+	TZ_ALLOC_GROW(oc->codes, oc->ncodes + 1, oc->acodes);
+	oc->codes[oc->ncodes] = tz_xstrdup(code);
+	return oc->ncodes++;
+}
+
+/* Codes given earlier as YYYY-区码-NNN: the next number continues them. */
+static void note_number(struct org_ctx *oc, const char *code)
+{
+	const char *dash = strrchr(code, '-');
+	int64_t last = 0;
+	char *end;
+	long no;
+
+	if (!dash || dash == code || !dash[1])
+		return;
+	no = strtol(dash + 1, &end, 10);
+	if (*end || no <= 0)
+		return;
+	tz_hmap_get(oc->next_no, code, (size_t)(dash + 1 - code), &last);
+	if (no > last)
+		tz_hmap_put(oc->next_no, code, (size_t)(dash + 1 - code), no, NULL);
+}
+
+static int learn_project(void *ctx, const struct tz_project *p)
+{
+	struct org_ctx *oc = ctx;
+	struct tz_buf key = TZ_BUF_INIT;
+
+	if (!identity(oc, p->region_id, p->name, &key) &&
+	    !tz_hmap_get(oc->known, key.buf, key.len, NULL))
+		tz_hmap_put(oc->known, key.buf, key.len, (int64_t)keep_code(oc, p->code), NULL);
+	note_number(oc, p->code);
+	tz_buf_release(&key);
+	return 0;
+}
+
+/*
+ * Give a project of a list without codes its code: the code of the
+ * stored project with the same region and name (a correction), else a new
+ * one, YYYY-区码-NNN. The same region and name twice in one file is a row
+ * error: which is which cannot be known. TZ_EEXIST for that.
+ */
+static int identify(struct org_ctx *oc, struct tz_project *p, struct tz_err *err)
+{
+	const struct tz_org_node *region = tz_org_index_by_id(oc->x, p->region_id);
+	struct tz_buf key = TZ_BUF_INIT;
+	char code[TZ_CODE_MAX + 1];
+	int64_t at, last = 0;
+	int n, rc = 0;
+
+	identity(oc, p->region_id, p->name, &key);
+	if (!tz_hmap_put(oc->in_file, key.buf, key.len, 0, NULL)) {
+		rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
+				   "同一地区（%s）的项目“%s”在本文件中出现两次，无法分辨；请给两个项目加上项目编号或改名",
+				   p->region, p->name);
+		goto out;
+	}
+	if (tz_hmap_get(oc->known, key.buf, key.len, &at)) {
+		p->code = oc->codes[at];
+		goto out;
+	}
+	n = snprintf(code, sizeof(code), "%d-%s-", oc->year, region ? region->code : "R");
+	tz_hmap_get(oc->next_no, code, (size_t)n, &last);
+	tz_hmap_put(oc->next_no, code, (size_t)n, last + 1, NULL);
+	snprintf(code + n, sizeof(code) - (size_t)n, "%03lld", (long long)(last + 1));
+	at = (int64_t)keep_code(oc, code);
+	tz_hmap_put(oc->known, key.buf, key.len, at, NULL);
+	p->code = oc->codes[at];
+	tz_buf_addf(&oc->given, "    %s  %s（%s）\n", p->code, p->name, p->region);
+	oc->ngiven++;
+out:
+	tz_buf_release(&key);
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -764,7 +891,20 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		struct tz_err why;
 		int rc;
 
+		if (it->skip != TZ_ROW_DATA) {
+			if (it->skip == TZ_ROW_TOTAL)
+				res->skipped_totals++;
+			else if (it->skip == TZ_ROW_SECTION)
+				res->skipped_sections++;
+			else if (it->skip == TZ_ROW_NOTE)
+				res->skipped_notes++;
+			continue;
+		}
 		res->rows++;
+		res->invisible += it->invisible;
+		res->hidden += it->hidden;
+		res->rounded += it->rounded;
+		res->marks += it->marks;
 		if (it->rejected) {
 			res->rejected++;
 			reject(opts, pl->path, it, it->code, it->field, it->reason);
@@ -775,6 +915,8 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			rc = tz_store_import_progress(store, &it->rec.r, &why);
 		} else {
 			rc = resolve_org(oc, &it->rec.p, &why);
+			if (!rc && oc->no_code)
+				rc = identify(oc, &it->rec.p, &why);
 			if (!rc)
 				rc = tz_store_import_project(store, &it->rec.p, &why);
 			if (!rc && !it->rec.p.has_plan)
@@ -782,7 +924,9 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		}
 		if (rc == TZ_EEXIST || rc == TZ_ENOTFOUND) {
 			res->rejected++;
-			reject(opts, pl->path, it, pl->progress ? it->rec.r.code : it->rec.p.code,
+			reject(opts, pl->path, it,
+			       pl->progress ? it->rec.r.code
+			       : strcmp(it->rec.p.code, NO_CODE) ? it->rec.p.code : "",
 			       why.field, why.msg);
 			continue;
 		}
@@ -799,22 +943,38 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 void tz_import_result_release(struct tz_import_result *res)
 {
 	free(res->org_created_names);
-	res->org_created_names = NULL;
+	free(res->unread);
+	free(res->notes);
+	free(res->codes_given_list);
+	free(res->sheet);
+	res->org_created_names = res->unread = res->notes = res->codes_given_list = NULL;
+	res->sheet = NULL;
 }
 
 /* The ledger's year for rows without a 年度 cell: --year, else the title. */
+/*
+ * The ledger's year for rows without a 年度 cell: --year, else a year the
+ * sheet names (its title, or its plan column: 2025年计划投资); when those
+ * two disagree nothing chooses, and the file is refused.
+ */
 static int ledger_year(struct colmap *m, const struct tz_import_opts *opts, const char *path,
 		       struct tz_import_result *res, struct tz_err *err)
 {
+	const struct tz_header *h = &m->h;
+
 	if (m->idx[TZ_PF_YEAR] >= 0) {
 		res->year_source = TZ_YEAR_COLUMN;
 		m->year = opts->year; /* rows must agree with --year if given */
 	} else if (opts->year) {
 		res->year_source = TZ_YEAR_OPTION;
 		m->year = opts->year;
-	} else if (m->title_year) {
+	} else if (h->title_year && h->plan_year && h->title_year != h->plan_year) {
+		return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+				     "标题写的是%d年，计划投资列写的是%d年，不知道这是哪一年的台账；"
+				     "请用 --year 指定年度", h->title_year, h->plan_year);
+	} else if (h->title_year || h->plan_year) {
 		res->year_source = TZ_YEAR_TITLE;
-		m->year = m->title_year;
+		m->year = h->title_year ? h->title_year : h->plan_year;
 	} else {
 		return tz_err_set_at(err, TZ_EINVAL, path, 0, NULL,
 				     "不知道这是哪一年的台账：表中没有“年度”列，标题中也没有年份"
@@ -824,10 +984,57 @@ static int ledger_year(struct colmap *m, const struct tz_import_opts *opts, cons
 	return 0;
 }
 
+/*
+ * The header: on the sheet asked for, else on the first visible sheet
+ * that has one (ledger.md: a 填报说明 or a list of choices may come
+ * first). When none has one, the error of the first sheet tried, naming
+ * it.
+ */
+static int header_in_some_sheet(struct tz_reader *r, const char *path, int progress, int year,
+				int fixed, struct tz_header *h, struct tz_err *err)
+{
+	size_t first = tz_reader_sheet_index(r), n = tz_reader_sheet_count(r);
+	struct tz_err first_err;
+	int rc, first_rc = 0;
+
+	for (size_t i = first; i < n; i++) {
+		const struct tz_sheet_info *si = tz_reader_sheet_info(r, i);
+
+		if (i != first && si->state != TZ_SHEET_VISIBLE)
+			continue;
+		if (i != first && (rc = tz_reader_select_sheet(r, i, err)))
+			return rc;
+		rc = tz_header_find(r, path, progress, year, h, err);
+		if (!rc)
+			return 0;
+		if (n > 1) {
+			char msg[sizeof(err->msg)];
+			int k = snprintf(msg, sizeof(msg), "工作表“%s”：", si->name);
+
+			if (k > 0 && (size_t)k < sizeof(msg)) {
+				snprintf(msg + k, sizeof(msg) - (size_t)k, "%.*s",
+					 (int)(sizeof(msg) - (size_t)k - 1), err->msg);
+				memcpy(err->msg, msg, sizeof(msg));
+			}
+		}
+		if (rc != TZ_ENOTFOUND || fixed)
+			return rc;
+		if (!first_rc) {
+			first_rc = rc;
+			first_err = *err;
+		}
+		tz_header_release(h);
+	}
+	if (first_rc)
+		*err = first_err;
+	return first_rc ? first_rc : TZ_ENOTFOUND;
+}
+
 int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char *path,
 		   const struct tz_import_opts *opts, struct tz_import_result *res,
 		   struct tz_err *err)
 {
+	char *where = NULL;  /* path, and the sheet of a workbook with several */
 	struct tz_reader *r = NULL;
 	struct colmap m;
 	struct pipeline pl;
@@ -840,31 +1047,72 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	memset(&m, 0, sizeof(m));
 	memset(&oc, 0, sizeof(oc));
 	tz_buf_init(&oc.created, 0);
+	tz_buf_init(&oc.given, 0);
 	tz_buf_init(&oc.key, 0);
 	pipeline_init(&pl);
-	m.cols = progress ? tz_progress_columns : tz_project_columns;
-	m.nfields = progress ? TZ_RF_COUNT : TZ_PF_COUNT;
 
-	if ((rc = tz_reader_open(&r, path, err)))
+	{
+		struct tz_reader_opts ro = { opts->sheet, 0 };
+
+		if ((rc = tz_reader_open_opts(&r, path, opts->sheet ? &ro : NULL, err)))
+			goto out;
+	}
+	rc = header_in_some_sheet(r, path, progress, progress ? 0 : opts->year, opts->sheet != NULL,
+				  &m.h, err);
+	if (!rc && tz_reader_sheet_count(r) > 1) {
+		/* Messages name the sheet of a workbook with several. */
+		size_t n = strlen(path) + strlen(tz_reader_sheet_name(r)) + 32;
+
+		res->sheet = tz_xstrdup(tz_reader_sheet_name(r));
+		where = tz_xmalloc(n);
+		snprintf(where, n, "%s（工作表“%s”）", path, res->sheet);
+	}
+	m.cols = m.h.cols;
+	m.nfields = m.h.nfields;
+	m.idx = m.h.idx;
+	m.unit_exp = m.h.unit_exp;
+	if (rc)
 		goto out;
-	if ((rc = find_header(r, path, &m, err)))
-		goto out;
+	res->unread = tz_xstrdup(m.h.unread.buf);
+	res->notes = tz_xstrdup(m.h.notes.buf);
 	if (!progress) {
-		if ((rc = ledger_year(&m, opts, path, res, err)))
+		if ((rc = ledger_year(&m, opts, where ? where : path, res, err)))
 			goto out;
 		oc.store = store;
 		oc.x = tz_org_index_new();
+		oc.seen = tz_hmap_new();
 		if ((rc = tz_store_org_load(store, oc.x, err)))
 			goto out;
 		oc.building = tz_org_index_count(oc.x) == 0;
+		oc.year = m.year;
+		oc.region_from_unit = m.idx[TZ_PF_REGION] < 0;
+		if (oc.region_from_unit)
+			res->region_from_unit = 1;
+		oc.no_code = m.idx[TZ_PF_CODE] < 0;
+		if (oc.no_code) {
+			if (m.idx[TZ_PF_YEAR] >= 0 && !m.year) {
+				rc = tz_err_set_at(err, TZ_EINVAL, path, m.h.line, NULL,
+						   "表中没有项目编号，新项目的编号要用台账年度；请用 --year 指定年度");
+				goto out;
+			}
+			oc.known = tz_hmap_new();
+			oc.in_file = tz_hmap_new();
+			oc.next_no = tz_hmap_new();
+			if ((rc = tz_store_each_project(store, 0, learn_project, &oc, err)))
+				goto out;
+		}
 	}
 	if ((rc = tz_store_import_begin(store, kind, path, err)))
 		goto out;
 	open = 1;
 
+	/* Cells to the right of the header are never read: a row that
+	 * reaches far to the right costs nothing. */
+	tz_reader_limit_columns(r, m.h.width);
 	pl.reader = r;
-	pl.path = path;
+	pl.path = where ? where : path;
 	pl.map = &m;
+	pl.pending = m.h.have_pending ? &m.h.pending : NULL;
 	pl.progress = progress;
 	if (pthread_create(&thread, NULL, read_rows, &pl)) {
 		rc = tz_err_set(err, TZ_EINTERNAL, "无法创建读取线程");
@@ -888,7 +1136,7 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	running = 0;
 
 	if (res->rejected && !opts->partial) {
-		rc = tz_err_set_at(err, TZ_EREJECTED, path, 0, NULL,
+		rc = tz_err_set_at(err, TZ_EREJECTED, where ? where : path, 0, NULL,
 				   "%ld行有错误，整个文件未导入（使用 --partial 只导入正确的行）",
 				   res->rejected);
 		goto out;
@@ -901,14 +1149,26 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	res->committed = 1;
 	res->org_created = oc.ncreated;
 	res->org_created_names = tz_buf_detach(&oc.created, NULL);
+	res->codes_given = oc.ngiven;
+	res->codes_given_list = tz_buf_detach(&oc.given, NULL);
 out:
 	if (running)
 		pipeline_stop(&pl, thread);
 	if (open)
 		tz_store_import_abort(store);
 	tz_reader_close(r);
+	free(where);
 	pipeline_release(&pl);
+	tz_header_release(&m.h);
 	tz_org_index_free(oc.x);
+	tz_hmap_free(oc.seen);
+	tz_hmap_free(oc.known);
+	tz_hmap_free(oc.in_file);
+	tz_hmap_free(oc.next_no);
+	for (size_t i = 0; i < oc.ncodes; i++)
+		free(oc.codes[i]);
+	free(oc.codes);
+	tz_buf_release(&oc.given);
 	tz_buf_release(&oc.created);
 	tz_buf_release(&oc.key);
 	return rc;

@@ -29,6 +29,8 @@ struct tz_import_reject {
 struct tz_import_opts {
 	int partial;  /* commit the valid rows even if some were rejected */
 	int year;     /* projects: the ledger's year (--year), 0 if not given */
+	const char *sheet;  /* the sheet to read (--sheet), NULL: the first visible
+			     * sheet that has a header */
 	/* Called for each rejected row, in file order; may be NULL. */
 	void (*reject)(void *ctx, const struct tz_import_reject *rej);
 	void *ctx;
@@ -53,11 +55,28 @@ struct tz_import_result {
 	enum tz_year_source year_source;
 	int year;        /* the ledger's year, unless by column */
 	long unplanned;  /* rows stored without a 年度计划投资 */
+	long invisible;  /* cells whose zero-width characters were removed */
+	long hidden;     /* rows hidden in the sheet, imported all the same */
+	char *sheet;     /* the sheet read (workbooks with several), or NULL; owned */
+	long rounded;    /* amounts rounded to 0.01 万元 (more decimals in 万元) */
+	long marks;      /* optional amounts written "—" or "/", read as empty */
+	long skipped_totals;    /* 合计, 小计 rows, not projects */
+	long skipped_sections;  /* 一、续建项目（12个）, （一）交通 rows */
+	long skipped_notes;     /* 注：…, 填报人：… rows */
+	/* Columns not read, "、"-separated, and what was decided about the
+	 * header, for the summary; owned by the result. */
+	char *unread;
+	char *notes;
 	/* Organisation nodes created from this ledger (the first one): names
 	 * and codes, "、"-separated, "" if none; owned by the result, freed by
 	 * tz_import_result_release(). */
 	long org_created;
 	char *org_created_names;
+	/* A list without codes: the codes given to new projects, one
+	 * "    CODE  名称（地区）" line each; owned by the result. */
+	long codes_given;
+	char *codes_given_list;
+	int region_from_unit;  /* no region column: regions from 责任单位 */
 };
 
 /* Free what a result owns. */
@@ -91,12 +110,5 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 struct tz_org_index;
 int tz_org_read_file(const char *path, struct tz_org_index *x, struct tz_err *err);
 
-/*
- * Fold a header cell to the key the column tables use: NFKC (full-width
- * brackets become ASCII), white space removed, a leading "2025年"/"2025年度"
- * removed, and a trailing unit "(万元)", "（亿元）", "万元" removed and
- * returned as a power of ten relative to 万元 in *unit_exp (0 if none).
- */
-int tz_column_key(const char *s, size_t len, struct tz_buf *out, int *unit_exp);
 
 #endif

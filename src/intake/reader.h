@@ -1,10 +1,17 @@
 /*
  * reader.h: spreadsheet readers as types (after curl's client readers).
  *
- * A reader yields a file's records one at a time as arrays of UTF-8
+ * A reader yields one sheet of a file record by record as arrays of UTF-8
  * cells, whatever the file's format; the import code above it never
- * knows whether it reads CSV or XLSX. Memory stays bounded by the
- * largest record, not by the file.
+ * knows whether it reads CSV, XLSX, .xls, an HTML table or XML 2003.
+ * Memory stays bounded by the largest record (and a workbook's shared
+ * strings), not by the file.
+ *
+ * The format is chosen by content, never by the file's name
+ * (tz_reader_open). Every cell carries a kind (text, number, date, error,
+ * formula without a saved value…) and flags (merged); every row says
+ * whether it is hidden. A workbook lists its sheets and any one can be
+ * chosen at open or later (tz_reader_select_sheet).
  */
 #ifndef TZ_READER_H
 #define TZ_READER_H
@@ -13,43 +20,144 @@
 
 #include "base/err.h"
 
+/* What a cell holds (tz_row.kinds[i]). */
+enum tz_read_kind {
+	TZ_READ_EMPTY = 0,        /* nothing: "" */
+	TZ_READ_TEXT,             /* text as written; every CSV/text/HTML cell that is not empty */
+	TZ_READ_NUMBER,           /* a number as its format shows it: "12,345.67", "2025.10",
+				   * "1234.6", "50%", "10:30" (a time), "" (a format such
+				   * as ;;; hides it); values[i] holds the plain number */
+	TZ_READ_DATE,             /* a date-formatted number: "2025-03-01", or "2025-03" when
+				   * its format shows only a year and a month */
+	TZ_READ_BOOL,             /* "TRUE" or "FALSE" */
+	TZ_READ_ERROR,            /* an error value, its text kept: "#N/A", "#REF!", "#DIV/0!" */
+	TZ_READ_NO_VALUE, /* a formula saved without its result: "" */
+};
+
+/* What is around a cell (tz_row.flags[i], a bit set). */
+enum tz_read_flag {
+	TZ_READ_MERGED = 1 << 0,       /* inside a merged range (its top-left cell too) */
+	TZ_READ_MERGE_COPY = 1 << 1,   /* not the range's top-left cell: the text, kind and
+					* value are the range's, copied here */
+	TZ_READ_MERGE_DOWN = 1 << 2,   /* the range spans more than one row */
+	TZ_READ_MERGE_ACROSS = 1 << 3, /* the range spans more than one column */
+	TZ_READ_SCALED = 1 << 4,       /* a number its format shows scaled (0, in thousands,
+					* 0.0,, in millions, 0% in percent): cells[i] is in
+					* the unit the sheet shows, values[i] is not */
+};
+
 /*
  * One record. Cells are NUL-terminated UTF-8 and borrowed: valid until
- * the next call to tz_reader_next() or tz_reader_close(). A missing cell
- * (a gap in a sheet row) is "" with length 0.
+ * the next call to tz_reader_next(), tz_reader_select_sheet() or
+ * tz_reader_close(). A missing cell (a gap in a sheet row) is "" with
+ * length 0 and kind TZ_READ_EMPTY. In a sheet (not CSV), `ncells` stops
+ * at the last cell that is not empty; a row with no such cell is not
+ * returned.
+ *
+ * The first four fields are the original API; the rest were added and
+ * are always set (never NULL) by every reader.
  */
 struct tz_row {
 	size_t ncells;
 	const char *const *cells;
 	const size_t *lens;
 	long line;  /* where the record starts: CSV line or sheet row, 1-based */
+	/* Per cell: an enum tz_read_kind. */
+	const unsigned char *kinds;
+	/* Per cell: enum tz_read_flag bits. */
+	const unsigned char *flags;
+	/* Per cell: for TZ_READ_NUMBER and TZ_READ_DATE the stored number as
+	 * Excel's General format shows it ("12345678", "45717.5", up to 15
+	 * significant digits, no exponent for ordinary magnitudes), so that a
+	 * format that rounds ("0" shows 12346 for 12345.67), decorates
+	 * ("¥12,345.67", "-" for a zero in 会计专用) or scales (TZ_READ_SCALED)
+	 * never hides the real amount; a date stored as text (XLSX t="d", XML
+	 * 2003 DateTime) keeps that text. For any other kind the same string
+	 * as cells[i]. NUL-terminated, borrowed. */
+	const char *const *values;
+	/* The row is hidden in the sheet (always 0 in CSV and text). */
+	int hidden;
+};
+
+/* Visibility of a sheet in its workbook. */
+enum tz_sheet_state {
+	TZ_SHEET_VISIBLE = 0,
+	TZ_SHEET_HIDDEN,       /* hidden: Format > Sheet > Unhide shows it */
+	TZ_SHEET_VERY_HIDDEN,  /* hidden from the Unhide list (set by macros) */
+};
+
+struct tz_sheet_info {
+	const char *name;          /* UTF-8, owned by the reader */
+	enum tz_sheet_state state;
+};
+
+/*
+ * How to open a file. All-zero (or a NULL pointer) means: the default
+ * sheet, which is the first visible sheet in workbook order (the first
+ * sheet if all are hidden).
+ */
+struct tz_reader_opts {
+	const char *sheet;      /* a sheet's exact name; wins over sheet_number */
+	unsigned sheet_number;  /* 1 = the first sheet in workbook order (hidden
+				 * ones count); 0 = the default */
 };
 
 struct tz_reader;
 
 struct tz_reader_type {
-	const char *name;  /* "csv", "xlsx" */
-	/* Open `path`; the reader is freed by close. 0 or a tz_errc. */
-	int (*open)(struct tz_reader **out, const char *path, struct tz_err *err);
+	const char *name;   /* "csv", "xlsx", "xls", "html", "xml2003" */
+	const char *desc;   /* the format for people: "Excel 97-2003 工作簿（.xls）" */
+	/*
+	 * Open `path` on the sheet `opts` names (opts may be NULL); the
+	 * reader is freed by close. 0 or a tz_errc with err naming the file.
+	 */
+	int (*open)(struct tz_reader **out, const char *path, const struct tz_reader_opts *opts,
+		    struct tz_err *err);
 	/* 1 and *row filled, 0 at the end, or a negative tz_errc with err
-	 * naming the file and line. */
+	 * naming the file, the sheet and the row. */
 	int (*next)(struct tz_reader *r, struct tz_row *row, struct tz_err *err);
 	void (*close)(struct tz_reader *r);
+	/* Go to sheet `index` (0-based, < nsheets), before its first row. 0
+	 * or a tz_errc. The base has already checked the index. */
+	int (*select)(struct tz_reader *r, size_t index, struct tz_err *err);
 };
 
-/* Every reader embeds this first. */
+/*
+ * Every reader embeds this first. The fields after `type` are kept by
+ * the reader (see reader-internal.h); read them through the functions
+ * below.
+ */
 struct tz_reader {
 	const struct tz_reader_type *type;
+	struct tz_sheet_info *sheets;  /* in workbook order */
+	size_t nsheets;
+	size_t sheet;                  /* the sheet being read */
+	size_t max_cols;               /* 0 = no limit (see tz_reader_limit_columns) */
 };
 
 extern const struct tz_reader_type tz_reader_csv;
 extern const struct tz_reader_type tz_reader_xlsx;
+extern const struct tz_reader_type tz_reader_xls;
+extern const struct tz_reader_type tz_reader_html;
+extern const struct tz_reader_type tz_reader_xml2003;
 
 /*
- * Open `path` with the reader its content calls for: a ZIP signature
- * means XLSX, anything else is read as CSV. "-" reads CSV from stdin.
+ * Open `path` with the reader its content calls for, on the default
+ * sheet: a ZIP package is XLSX, an OLE compound file with a Workbook
+ * stream is .xls (BIFF8, or BIFF5), an HTML table or an XML Spreadsheet
+ * 2003 (whatever the extension: web systems save both as ".xls"), and
+ * text (UTF-8, GBK, UTF-16 with or without BOM; comma- or tab-separated)
+ * is read as CSV. Anything else — an encrypted workbook, a Word or
+ * PowerPoint file, a .docx, a PDF, an image, binary data — is refused
+ * with TZ_EINVAL and a message naming what the file really is. "-" reads
+ * CSV from standard input.
  */
 int tz_reader_open(struct tz_reader **out, const char *path, struct tz_err *err);
+
+/* The same, on the sheet `opts` names. An unknown sheet name or number is
+ * TZ_ENOTFOUND with a message listing the sheets there are. */
+int tz_reader_open_opts(struct tz_reader **out, const char *path,
+			const struct tz_reader_opts *opts, struct tz_err *err);
 
 static inline int tz_reader_next(struct tz_reader *r, struct tz_row *row, struct tz_err *err)
 {
@@ -60,6 +168,44 @@ static inline void tz_reader_close(struct tz_reader *r)
 {
 	if (r)
 		r->type->close(r);
+}
+
+/* Number of sheets (1 for CSV, text and HTML). */
+size_t tz_reader_sheet_count(const struct tz_reader *r);
+
+/* Sheet `i` (0-based, in workbook order), or NULL past the end. Owned by
+ * the reader. */
+const struct tz_sheet_info *tz_reader_sheet_info(const struct tz_reader *r, size_t i);
+
+/* Index of the sheet being read. */
+size_t tz_reader_sheet_index(const struct tz_reader *r);
+
+/* Name of the sheet being read (for CSV, the file's name without its
+ * directory and extension). Owned by the reader. */
+const char *tz_reader_sheet_name(const struct tz_reader *r);
+
+/*
+ * Read sheet `i` from its first row instead (also to read the current
+ * one again). Rows handed out before are no longer valid. 0, TZ_ENOTFOUND
+ * if there is no such sheet, or the error of opening it.
+ */
+int tz_reader_select_sheet(struct tz_reader *r, size_t i, struct tz_err *err);
+
+/* Look up a sheet by exact name: its index, or -1. */
+long tz_reader_find_sheet(const struct tz_reader *r, const char *name);
+
+/*
+ * Give cells only up to column `ncols` (1-based count) from now on, e.g.
+ * the header's width once it is found: a sheet row that reaches far to
+ * the right then costs nothing for the columns no header names. 0
+ * removes the limit. CSV records are not cut.
+ */
+void tz_reader_limit_columns(struct tz_reader *r, size_t ncols);
+
+/* The format being read, for people ("CSV 文本", "Excel 工作簿（.xlsx）"). */
+static inline const char *tz_reader_format(const struct tz_reader *r)
+{
+	return r->type->desc;
 }
 
 #endif

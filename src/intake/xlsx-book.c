@@ -1,22 +1,20 @@
 /*
  * xlsx-book.c: the workbook-level parts of an XLSX package that the sheet
- * reader needs: which part is the first worksheet (workbook.xml and its
- * relationships, never assuming "sheet1.xml"), the date system, which
- * cell styles show dates (styles.xml) and the shared strings.
+ * reader needs: the sheets in workbook order with their names, visibility
+ * and parts (workbook.xml and its relationships, never assuming
+ * "sheet1.xml"), the date system, the number format of each cell style
+ * (styles.xml) and the shared strings. Each is capped by what it keeps
+ * (base/limits.h), since a few KB of XML can declare millions of entries.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/limits.h"
 #include "base/xalloc.h"
+#include "intake/numfmt.h"
+#include "intake/reader-internal.h"
 #include "intake/xlsx-internal.h"
 #include "base/banned.h"
-
-/*
- * Shared strings are held in memory (the sheet refers to them by index in
- * any order); this caps them so that a hostile file fails cleanly.
- */
-#define XLSX_SST_MAX (256u * 1024 * 1024)
 
 /* ------------------------------------------------------------------ */
 /* Relationships                                                       */
@@ -67,9 +65,16 @@ static int rels_load(struct rels *rs, zip_t *zip, const char *path, const char *
 	rc = xlsx_xml_open(&x, zip, path, part, err);
 	if (rc)
 		return rc == TZ_ENOTFOUND ? 0 : rc;
-	while ((rc = xlsx_xml_next(&x, 0, err)) == 1)
-		if (xlsx_xml_start(&x, "Relationship"))
-			rels_add(rs, &x);
+	while ((rc = xlsx_xml_next(&x, 0, err)) == 1) {
+		if (!xlsx_xml_start(&x, "Relationship"))
+			continue;
+		if (rs->n >= TZ_LIMIT_RELS) {
+			rc = tz_err_set_at(err, TZ_ETOOBIG, path, 0, NULL,
+					   "不是有效的XLSX文件：%s中的关系超过%u个", part, TZ_LIMIT_RELS);
+			break;
+		}
+		rels_add(rs, &x);
+	}
 	xlsx_xml_close(&x);
 	return rc;
 }
@@ -157,71 +162,6 @@ static char *rels_part_of(const char *part)
 }
 
 /* ------------------------------------------------------------------ */
-/* Number formats                                                      */
-
-/*
- * Built-in number formats that show a date. 14-17 and 22 are the
- * international dates (17 is "mmm-yy"); 27-31, 36, 50-54 and 57-58 the
- * East Asian ones, in zh-CN "yyyy年m月" (27, 36, 50, 52, 57) or "m月d日",
- * "yyyy年m月d日". The built-in time-only formats (18-21, 45-47, and
- * 32-35, 55-56 which are "h时mm分" in zh-CN) are not dates: their values
- * stay numbers.
- */
-static enum xlsx_date_kind builtin_date_kind(long id)
-{
-	if (id == 17 || id == 27 || id == 36 || id == 50 || id == 52 || id == 57)
-		return XLSX_DATE_MONTH;
-	if ((id >= 14 && id <= 16) || id == 22 || (id >= 28 && id <= 31) || id == 51 ||
-	    id == 53 || id == 54 || id == 58)
-		return XLSX_DATE_DAY;
-	return XLSX_NOT_DATE;
-}
-
-/*
- * A custom format shows a date if, outside quoted text, escapes and
- * [brackets] (colours, locales), it has a year or a day part, or a month
- * part with no hours or seconds beside it ("mm" means minutes in "h:mm",
- * "mm:ss" and after an elapsed "[h]"). One with a year and a month but no
- * day ("yyyy-mm", "yyyy年m月") shows a month.
- */
-enum xlsx_date_kind xlsx_format_date_kind(const char *code)
-{
-	int y = 0, d = 0, m = 0, hs = 0;
-
-	for (const char *p = code; *p; p++) {
-		switch (*p) {
-		case '"':
-			while (p[1] && p[1] != '"')
-				p++;
-			if (p[1])
-				p++;
-			break;
-		case '[':
-			/* [h], [mm], [ss]: elapsed time */
-			if (strchr("hHmMsS", p[1] ? p[1] : '-'))
-				hs = 1;
-			while (p[1] && p[1] != ']')
-				p++;
-			if (p[1])
-				p++;
-			break;
-		case '\\': case '_': case '*':
-			if (p[1])
-				p++;
-			break;
-		case 'y': case 'Y': y = 1; break;
-		case 'd': case 'D': d = 1; break;
-		case 'm': case 'M': m = 1; break;
-		case 'h': case 'H': case 's': case 'S': hs = 1; break;
-		default: break;
-		}
-	}
-	if (y && m && !d && !hs)
-		return XLSX_DATE_MONTH;
-	return y || d || (m && !hs) ? XLSX_DATE_DAY : XLSX_NOT_DATE;
-}
-
-/* ------------------------------------------------------------------ */
 /* The parts                                                           */
 
 static long attr_long(struct xlsx_xml *x, const char *name, long dflt)
@@ -236,47 +176,87 @@ static long attr_long(struct xlsx_xml *x, const char *name, long dflt)
 	return *end ? dflt : n;
 }
 
-/* The custom formats that show dates, by numFmtId. */
-struct date_fmts {
+/* The custom format codes of styles.xml, by numFmtId. */
+struct custom_fmts {
 	long *ids;
-	unsigned char *kinds;
+	char **codes;
 	size_t n, alloc;
 };
 
-static enum xlsx_date_kind fmt_date_kind(const struct date_fmts *f, long id)
+static void custom_release(struct custom_fmts *c)
 {
-	for (size_t i = 0; i < f->n; i++)
-		if (f->ids[i] == id)
-			return (enum xlsx_date_kind)f->kinds[i];
-	return id < 164 ? builtin_date_kind(id) : XLSX_NOT_DATE;
+	for (size_t i = 0; i < c->n; i++)
+		free(c->codes[i]);
+	free(c->ids);
+	free(c->codes);
+}
+
+/* The index in bk->fmts of format `id`, compiling it the first time. */
+static uint32_t format_index(struct xlsx_book *bk, const struct custom_fmts *c, long id)
+{
+	const char *code = NULL;
+	size_t alloc;
+
+	for (size_t i = 0; i < bk->nfmts; i++)
+		if (bk->fmt_ids[i] == id)
+			return (uint32_t)i;
+	/* A custom code may redefine a built-in id; the last one wins. */
+	for (size_t i = c->n; i-- > 0;) {
+		if (c->ids[i] == id) {
+			code = c->codes[i];
+			break;
+		}
+	}
+	if (!code && id >= 0)
+		code = tz_numfmt_builtin((unsigned)id);
+	if (!code)
+		return 0;
+	alloc = bk->nfmts;
+	bk->fmts = tz_xrealloc(bk->fmts, (alloc + 1) * sizeof(*bk->fmts));
+	bk->fmt_ids = tz_xrealloc(bk->fmt_ids, (alloc + 1) * sizeof(*bk->fmt_ids));
+	bk->fmts[bk->nfmts] = tz_numfmt_new(code);
+	bk->fmt_ids[bk->nfmts] = id;
+	return (uint32_t)bk->nfmts++;
+}
+
+static int too_many_styles(const char *path, const char *what, struct tz_err *err)
+{
+	return tz_err_set_at(err, TZ_ETOOBIG, path, 0, NULL, "%s超过%u个（styles.xml），文件可能已损坏",
+			     what, TZ_LIMIT_STYLES);
 }
 
 /* One <numFmt> or cellXfs <xf> of styles.xml. */
-static void style_node(struct xlsx_book *bk, struct xlsx_xml *x, struct date_fmts *f,
-		       int in_xfs, size_t *axf)
+static int style_node(struct xlsx_book *bk, struct xlsx_xml *x, struct custom_fmts *c,
+		      int in_xfs, size_t *axf, const char *path, struct tz_err *err)
 {
 	if (xlsx_xml_start(x, "numFmt")) {
 		const char *code = xlsx_xml_attr(x, "formatCode");
-		enum xlsx_date_kind kind = code ? xlsx_format_date_kind(code) : XLSX_NOT_DATE;
-		size_t alloc = f->alloc;
+		char *copy = tz_xstrdup(code ? code : "General");
+		size_t alloc = c->alloc;
 
-		/* Kept even when not a date: it may redefine a built-in id. */
-		TZ_ALLOC_GROW(f->ids, f->n + 1, f->alloc);
-		TZ_ALLOC_GROW(f->kinds, f->n + 1, alloc);
-		f->kinds[f->n] = (unsigned char)kind;
-		f->ids[f->n++] = attr_long(x, "numFmtId", -1);
+		if (c->n >= TZ_LIMIT_STYLES) {
+			free(copy);
+			return too_many_styles(path, "数字格式", err);
+		}
+		TZ_ALLOC_GROW(c->ids, c->n + 1, c->alloc);
+		TZ_ALLOC_GROW(c->codes, c->n + 1, alloc);
+		c->ids[c->n] = attr_long(x, "numFmtId", -1);
+		c->codes[c->n++] = copy;
 	} else if (in_xfs && xlsx_xml_start(x, "xf")) {
-		TZ_ALLOC_GROW(bk->xf_date, bk->nxf + 1, *axf);
-		bk->xf_date[bk->nxf++] = (unsigned char)fmt_date_kind(f, attr_long(x, "numFmtId", 0));
+		if (bk->nxf >= TZ_LIMIT_STYLES)
+			return too_many_styles(path, "单元格格式", err);
+		TZ_ALLOC_GROW(bk->xf_fmt, bk->nxf + 1, *axf);
+		bk->xf_fmt[bk->nxf++] = format_index(bk, c, attr_long(x, "numFmtId", 0));
 	}
+	return 0;
 }
 
-/* styles.xml: per cellXfs entry, whether it is a date. numFmts precedes
+/* styles.xml: the number format of each cellXfs entry. numFmts precedes
  * cellXfs in the schema, so one pass suffices. */
 static int load_styles(struct xlsx_book *bk, zip_t *zip, const char *path, const char *part,
 		       struct tz_err *err)
 {
-	struct date_fmts f = { 0 };
+	struct custom_fmts c = { 0 };
 	struct xlsx_xml x;
 	size_t axf = 0;
 	int rc, in_xfs = 0;
@@ -289,24 +269,32 @@ static int load_styles(struct xlsx_book *bk, zip_t *zip, const char *path, const
 			in_xfs = 1;
 		else if (xlsx_xml_end(&x, "cellXfs"))
 			in_xfs = 0;
-		else
-			style_node(bk, &x, &f, in_xfs, &axf);
+		else if ((rc = style_node(bk, &x, &c, in_xfs, &axf, path, err)))
+			break;
 	}
 	xlsx_xml_close(&x);
-	free(f.ids);
-	free(f.kinds);
+	custom_release(&c);
 	return rc;
+}
+
+static int sst_too_many(const char *path, struct tz_err *err)
+{
+	return tz_err_set_at(err, TZ_ETOOBIG, path, 0, NULL,
+			     "共享字符串超过%u个（sharedStrings.xml），文件可能是恶意构造的；"
+			     "如确为正常数据，请另存为CSV再导入", TZ_LIMIT_SST_STRINGS);
 }
 
 static int sst_push(struct xlsx_book *bk, const struct tz_buf *raw, const char *path,
 		    struct tz_err *err)
 {
+	if (bk->nsst >= TZ_LIMIT_SST_STRINGS)
+		return sst_too_many(path, err);
 	TZ_ALLOC_GROW(bk->sst_off, bk->nsst + 1, bk->asst);
-	bk->sst_off[bk->nsst++] = bk->sst.len;
+	bk->sst_off[bk->nsst++] = (uint32_t)bk->sst.len;
 	if (xlsx_unescape(&bk->sst, raw->buf, raw->len) || tz_buf_addch(&bk->sst, '\0'))
 		return tz_err_set_at(err, TZ_ETOOBIG, path, 0, NULL,
 				     "共享字符串超过%u MB，请另存为CSV再导入",
-				     XLSX_SST_MAX / (1024 * 1024));
+				     TZ_LIMIT_SST_BYTES / (1024 * 1024));
 	return 0;
 }
 
@@ -320,7 +308,14 @@ struct sst_state {
 static int sst_node(struct xlsx_book *bk, struct xlsx_xml *x, struct sst_state *s,
 		    const char *path, struct tz_err *err)
 {
-	if (xlsx_xml_start(x, "si")) {
+	if (xlsx_xml_start(x, "sst")) {
+		/* A declared count past the cap fails at once, not after
+		 * reading millions of entries. */
+		const char *v = xlsx_xml_attr(x, "uniqueCount");
+
+		if (v && strtoull(v, NULL, 10) > TZ_LIMIT_SST_STRINGS)
+			return sst_too_many(path, err);
+	} else if (xlsx_xml_start(x, "si")) {
 		tz_buf_reset(&s->raw);
 		s->in_t = s->in_rph = 0;
 		if (xlsx_xml_empty(x))
@@ -362,9 +357,32 @@ static int load_strings(struct xlsx_book *bk, zip_t *zip, const char *path, cons
 	return rc;
 }
 
-/* workbook.xml: the r:id of the first <sheet>, and the date system. */
-static int load_workbook(struct xlsx_book *bk, zip_t *zip, const char *path, const char *part,
-			 char **rid, struct tz_err *err)
+/* The r:id of each <sheet>, in workbook order. */
+struct sheet_ids {
+	char **v;
+	size_t n, alloc;
+};
+
+static void ids_release(struct sheet_ids *ids)
+{
+	for (size_t i = 0; i < ids->n; i++)
+		free(ids->v[i]);
+	free(ids->v);
+}
+
+static enum tz_sheet_state sheet_state(const char *v)
+{
+	if (v && !strcmp(v, "hidden"))
+		return TZ_SHEET_HIDDEN;
+	if (v && !strcmp(v, "veryHidden"))
+		return TZ_SHEET_VERY_HIDDEN;
+	return TZ_SHEET_VISIBLE;
+}
+
+/* workbook.xml: the sheets (into r's list and their r:ids), and the date
+ * system. */
+static int load_workbook(struct xlsx_book *bk, struct tz_reader *r, zip_t *zip, const char *path,
+			 const char *part, struct sheet_ids *ids, struct tz_err *err)
 {
 	struct xlsx_xml x;
 	int rc;
@@ -379,15 +397,62 @@ static int load_workbook(struct xlsx_book *bk, zip_t *zip, const char *path, con
 		if (xlsx_xml_start(&x, "workbookPr")) {
 			const char *v = xlsx_xml_attr(&x, "date1904");
 			bk->date1904 = v && (!strcmp(v, "1") || !strcmp(v, "true"));
-		} else if (!*rid && xlsx_xml_start(&x, "sheet")) {
-			const char *v = xlsx_xml_attr(&x, "id");
-			*rid = tz_xstrdup(v ? v : "");
+		} else if (xlsx_xml_start(&x, "sheet")) {
+			const char *name = xlsx_xml_attr(&x, "name");
+			char *namec = tz_xstrdup(name ? name : "");
+			enum tz_sheet_state st = sheet_state(xlsx_xml_attr(&x, "state"));
+			const char *id = xlsx_xml_attr(&x, "id");
+
+			if (ids->n >= TZ_LIMIT_SHEETS) {
+				free(namec);
+				rc = tz_err_set_at(err, TZ_ETOOBIG, path, 0, NULL,
+						   "工作表超过%u个", TZ_LIMIT_SHEETS);
+				break;
+			}
+			tz_reader_add_sheet(r, namec, strlen(namec), st);
+			free(namec);
+			TZ_ALLOC_GROW(ids->v, ids->n + 1, ids->alloc);
+			ids->v[ids->n++] = tz_xstrdup(id ? id : "");
 		}
 	}
 	xlsx_xml_close(&x);
-	if (!rc && !*rid)
+	if (!rc && !ids->n)
 		rc = tz_err_set_at(err, TZ_EINVAL, path, 0, NULL, "工作簿中没有工作表");
 	return rc;
+}
+
+/* A ZIP without a workbook part: say what it is instead. */
+static int not_a_workbook(zip_t *zip, const char *path, const char *wb, struct tz_err *err)
+{
+	static const struct { const char *part, *what; } kinds[] = {
+		{ "word/document.xml", "Word 文档（.docx）" },
+		{ "ppt/presentation.xml", "PowerPoint 演示文稿（.pptx）" },
+		{ "xl/workbook.bin", "Excel 二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx" },
+		{ "Index/Document.xml", "OFD 版式文档" },
+		{ "Doc_0/Document.xml", "OFD 版式文档" },
+	};
+	char mime[80] = "";
+	zip_file_t *f;
+
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (zip_name_locate(zip, kinds[i].part, ZIP_FL_NOCASE) >= 0)
+			return tz_err_set_at(err, TZ_EINVAL, path, 0, NULL,
+					     "无法导入：这是%s，不是电子表格", kinds[i].what);
+	if ((f = zip_fopen(zip, "mimetype", 0))) {
+		zip_int64_t n = zip_fread(f, mime, sizeof(mime) - 1);
+
+		mime[n > 0 ? n : 0] = '\0';
+		zip_fclose(f);
+	}
+	if (strstr(mime, "opendocument.spreadsheet"))
+		return tz_err_set_at(err, TZ_EINVAL, path, 0, NULL,
+				     "无法导入：这是 OpenDocument 电子表格（.ods），"
+				     "请在 WPS 或 Excel 中另存为 .xlsx 后再导入");
+	if (strstr(mime, "opendocument"))
+		return tz_err_set_at(err, TZ_EINVAL, path, 0, NULL,
+				     "无法导入：这是 OpenDocument 文档，不是电子表格");
+	return tz_err_set_at(err, TZ_EINVAL, path, 0, NULL,
+			     "无法导入：这是 ZIP 压缩包，不是 Excel 工作簿（缺少工作簿 %s）", wb);
 }
 
 /* The workbook part named by the package relationships. Caller frees. */
@@ -404,12 +469,14 @@ static int find_workbook(zip_t *zip, const char *path, char **out, struct tz_err
 	r = rels_by_type(&rs, "/officeDocument");
 	*out = r ? resolve("", r->target) : tz_xstrdup("xl/workbook.xml");
 	rels_release(&rs);
+	if (zip_name_locate(zip, *out, ZIP_FL_NOCASE) < 0)
+		return not_a_workbook(zip, path, *out, err);
 	return 0;
 }
 
 /* The parts the workbook's relationships name. */
 static int load_related(struct xlsx_book *bk, zip_t *zip, const char *path, const char *wb,
-			const char *rid, struct tz_err *err)
+			const struct sheet_ids *ids, struct tz_err *err)
 {
 	struct rels rs = { 0 };
 	char *dir = dir_of(wb), *rels = rels_part_of(wb), *part = NULL;
@@ -418,13 +485,11 @@ static int load_related(struct xlsx_book *bk, zip_t *zip, const char *path, cons
 
 	if ((rc = rels_load(&rs, zip, path, rels, err)))
 		goto out;
-	r = rels_by_id(&rs, rid);
-	if (!r) {
-		rc = tz_err_set_at(err, TZ_EINVAL, path, 0, NULL,
-				   "不是有效的XLSX文件：找不到第一个工作表（%s）", rid);
-		goto out;
-	}
-	bk->sheet_part = resolve(dir, r->target);
+	bk->sheet_parts = tz_xcalloc(ids->n, sizeof(*bk->sheet_parts));
+	bk->nsheets = ids->n;
+	for (size_t i = 0; i < ids->n; i++)
+		if ((r = rels_by_id(&rs, ids->v[i])))
+			bk->sheet_parts[i] = resolve(dir, r->target);
 	r = rels_by_type(&rs, "/styles");
 	part = r ? resolve(dir, r->target) : NULL;
 	if (part && (rc = load_styles(bk, zip, path, part, err)))
@@ -442,28 +507,42 @@ out:
 	return rc;
 }
 
-int xlsx_book_load(struct xlsx_book *bk, zip_t *zip, const char *path, struct tz_err *err)
+int xlsx_book_load(struct xlsx_book *bk, struct tz_reader *r, zip_t *zip, const char *path,
+		   struct tz_err *err)
 {
-	char *wb = NULL, *rid = NULL;
+	struct sheet_ids ids = { 0 };
+	char *wb = NULL;
 	int rc;
 
 	memset(bk, 0, sizeof(*bk));
-	tz_buf_init(&bk->sst, XLSX_SST_MAX);
+	tz_buf_init(&bk->sst, TZ_LIMIT_SST_BYTES);
+	/* Format 0 (General) is always there, for styles with no format. */
+	bk->fmts = tz_xmalloc(sizeof(*bk->fmts));
+	bk->fmt_ids = tz_xmalloc(sizeof(*bk->fmt_ids));
+	bk->fmts[0] = tz_numfmt_new("General");
+	bk->fmt_ids[0] = 0;
+	bk->nfmts = 1;
 	if ((rc = find_workbook(zip, path, &wb, err)))
 		goto out;
-	if ((rc = load_workbook(bk, zip, path, wb, &rid, err)))
+	if ((rc = load_workbook(bk, r, zip, path, wb, &ids, err)))
 		goto out;
-	rc = load_related(bk, zip, path, wb, rid, err);
+	rc = load_related(bk, zip, path, wb, &ids, err);
 out:
-	free(rid);
+	ids_release(&ids);
 	free(wb);
 	return rc;
 }
 
 void xlsx_book_release(struct xlsx_book *bk)
 {
-	free(bk->sheet_part);
-	free(bk->xf_date);
+	for (size_t i = 0; i < bk->nsheets; i++)
+		free(bk->sheet_parts[i]);
+	free(bk->sheet_parts);
+	for (size_t i = 0; i < bk->nfmts; i++)
+		tz_numfmt_free(bk->fmts[i]);
+	free(bk->fmts);
+	free(bk->fmt_ids);
+	free(bk->xf_fmt);
 	free(bk->sst_off);
 	tz_buf_release(&bk->sst);
 	memset(bk, 0, sizeof(*bk));
@@ -480,9 +559,9 @@ const char *xlsx_book_string(const struct xlsx_book *bk, size_t i, size_t *len)
 	return bk->sst.buf + bk->sst_off[i];
 }
 
-enum xlsx_date_kind xlsx_book_style_date(const struct xlsx_book *bk, long s)
+const struct tz_numfmt *xlsx_book_format(const struct xlsx_book *bk, long s)
 {
 	if (s < 0 || (size_t)s >= bk->nxf)
-		return XLSX_NOT_DATE;
-	return (enum xlsx_date_kind)bk->xf_date[s];
+		return bk->fmts[0];
+	return bk->fmts[bk->xf_fmt[s]];
 }

@@ -12,6 +12,7 @@
 #define TZ_XLSX_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <libxml/xmlreader.h>
 #include <zip.h>
@@ -24,8 +25,10 @@
 
 struct xlsx_xml {
 	xmlTextReaderPtr xr;
+	xmlDocPtr doc;       /* taken from the reader to look for a DOCTYPE; freed at close */
 	const char *path;    /* the .xlsx file, for messages; borrowed */
 	const char *part;    /* the part's name, for messages; borrowed */
+	const char *kind;    /* the format, for messages: "XLSX文件" */
 	char why[200];       /* libxml2's first error message, if any */
 };
 
@@ -38,8 +41,17 @@ int xlsx_xml_open(struct xlsx_xml *x, zip_t *zip, const char *path, const char *
 		  struct tz_err *err);
 
 /*
+ * Open a plain XML file for streaming (no network, no entities);
+ * messages call it `kind` ("XML表格文件"). 0 or TZ_EIO.
+ */
+int xlsx_xml_open_file(struct xlsx_xml *x, const char *path, const char *kind,
+		       struct tz_err *err);
+
+/*
  * Advance to the next node: 1, 0 at the end of the part, or TZ_EINVAL with
- * err set ("不是有效的XLSX文件：…", naming the part and `line`).
+ * err set ("不是有效的XLSX文件：…", naming the part and `line`). A part
+ * with a DOCTYPE (which Excel never writes; its entities are a classic
+ * attack) is refused here, before any of its content is used.
  */
 int xlsx_xml_next(struct xlsx_xml *x, long line, struct tz_err *err);
 
@@ -82,39 +94,39 @@ int xlsx_unescape(struct tz_buf *out, const char *s, size_t len);
 /* ------------------------------------------------------------------ */
 /* The workbook (xlsx-book.c)                                          */
 
+struct tz_numfmt;
+struct tz_reader;
+
 struct xlsx_book {
-	char *sheet_part;          /* the first worksheet: "xl/worksheets/sheet1.xml" */
+	char **sheet_parts;        /* per sheet in workbook order: "xl/worksheets/sheet1.xml" */
+	size_t nsheets;
 	int date1904;              /* the workbook counts days from 1904-01-01 */
-	unsigned char *xf_date;    /* per cellXfs index: enum xlsx_date_kind of its format */
+	struct tz_numfmt **fmts;   /* the number formats cells use, compiled; [0] is General */
+	long *fmt_ids;             /* their numFmtId */
+	size_t nfmts;
+	uint32_t *xf_fmt;          /* per cellXfs index: index into fmts */
 	size_t nxf;
 	struct tz_buf sst;         /* shared strings, each NUL-terminated */
-	size_t *sst_off;           /* offset of string i in sst.buf */
+	uint32_t *sst_off;         /* offset of string i in sst.buf */
 	size_t nsst, asst;
 };
 
 /*
  * Read the package's workbook, its relationships, styles and shared
- * strings. Returns 0 or a tz_errc with err naming `path`. The caller
- * releases `bk` with xlsx_book_release() in both cases.
+ * strings; add each sheet (name, visibility) to `r`'s sheet list. Returns
+ * 0 or a tz_errc with err naming `path`; a ZIP that is not a workbook
+ * (a .docx, an .ods…) is named as what it is. The caller releases `bk`
+ * with xlsx_book_release() in both cases.
  */
-int xlsx_book_load(struct xlsx_book *bk, zip_t *zip, const char *path, struct tz_err *err);
+int xlsx_book_load(struct xlsx_book *bk, struct tz_reader *r, zip_t *zip, const char *path,
+		   struct tz_err *err);
 void xlsx_book_release(struct xlsx_book *bk);
 
 /* Shared string `i`, or NULL if there is no such string. */
 const char *xlsx_book_string(const struct xlsx_book *bk, size_t i, size_t *len);
 
-/* How a number format shows a number. */
-enum xlsx_date_kind {
-	XLSX_NOT_DATE = 0,
-	XLSX_DATE_DAY,    /* a date: read as "YYYY-MM-DD" */
-	XLSX_DATE_MONTH,  /* a year and month, no day ("yyyy年m月"): "YYYY-MM" */
-};
-
-/* What cell style `s` (an index into cellXfs) makes of numbers. */
-enum xlsx_date_kind xlsx_book_style_date(const struct xlsx_book *bk, long s);
-
-/* What the number format code `code` makes of numbers (see xlsx-book.c;
- * not static so that the rule can be tested directly). */
-enum xlsx_date_kind xlsx_format_date_kind(const char *code);
+/* The number format of cell style `s` (an index into cellXfs); General
+ * for an unknown style. */
+const struct tz_numfmt *xlsx_book_format(const struct xlsx_book *bk, long s);
 
 #endif

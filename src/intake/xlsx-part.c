@@ -1,7 +1,8 @@
 /*
  * xlsx-part.c: one XML part of an XLSX package as a libxml2 stream read
  * directly from the compressed ZIP entry, so memory stays bounded by the
- * largest node, whatever the size of the sheet.
+ * largest node, whatever the size of the sheet. (The XML 2003 reader
+ * streams a plain file through the same functions.)
  */
 #include <stdio.h>
 #include <string.h>
@@ -40,6 +41,20 @@ static void on_xml_error(void *arg, const char *msg, xmlParserSeverities severit
 		x->why[--n] = '\0';
 }
 
+int xlsx_xml_open_file(struct xlsx_xml *x, const char *path, const char *kind,
+		       struct tz_err *err)
+{
+	memset(x, 0, sizeof(*x));
+	x->path = path;
+	x->part = "";
+	x->kind = kind;
+	x->xr = xmlReaderForFile(path, NULL, XML_PARSE_NONET);
+	if (!x->xr)
+		return tz_err_set_at(err, TZ_EIO, path, 0, NULL, "无法打开文件");
+	xmlTextReaderSetErrorHandler(x->xr, on_xml_error, x);
+	return 0;
+}
+
 int xlsx_xml_open(struct xlsx_xml *x, zip_t *zip, const char *path, const char *part,
 		  struct tz_err *err)
 {
@@ -48,6 +63,7 @@ int xlsx_xml_open(struct xlsx_xml *x, zip_t *zip, const char *path, const char *
 	memset(x, 0, sizeof(*x));
 	x->path = path;
 	x->part = part;
+	x->kind = "XLSX文件";
 	if (zip_name_locate(zip, part, ZIP_FL_NOCASE) < 0)
 		return TZ_ENOTFOUND;
 	zf = zip_fopen(zip, part, ZIP_FL_NOCASE);
@@ -56,8 +72,9 @@ int xlsx_xml_open(struct xlsx_xml *x, zip_t *zip, const char *path, const char *
 				     "不是有效的XLSX文件：无法读取%s（%s）", part,
 				     zip_strerror(zip));
 	/* No entity substitution, no DTD loading, no network: a hostile
-	 * part cannot make the parser fetch or expand anything. The reader
-	 * owns zf from here on and closes it through part_close. */
+	 * part cannot make the parser fetch or expand anything (and a part
+	 * with a DOCTYPE is refused by xlsx_xml_next). The reader owns zf
+	 * from here on and closes it through part_close. */
 	x->xr = xmlReaderForIO(part_read, part_close, zf, part, NULL,
 			       XML_PARSE_NONET);
 	if (!x->xr)
@@ -67,25 +84,43 @@ int xlsx_xml_open(struct xlsx_xml *x, zip_t *zip, const char *path, const char *
 	return 0;
 }
 
+/* 1 if the part declared a DOCTYPE (libxml2 may fail inside it, on an
+ * entity loop, before the DOCTYPE node is ever returned). */
+static int has_doctype(struct xlsx_xml *x)
+{
+	/* Asking for the document makes it ours to free (at close). */
+	if (!x->doc)
+		x->doc = xmlTextReaderCurrentDoc(x->xr);
+	return x->doc && (x->doc->intSubset || x->doc->extSubset);
+}
+
 int xlsx_xml_next(struct xlsx_xml *x, long line, struct tz_err *err)
 {
 	int rc = xmlTextReaderRead(x->xr);
 
+	if ((rc == 1 && xmlTextReaderNodeType(x->xr) == XML_READER_TYPE_DOCUMENT_TYPE) ||
+	    (rc < 0 && has_doctype(x)))
+		return tz_err_set_at(err, TZ_EINVAL, x->path, 0, NULL,
+				     "不是有效的%s：%s含有DOCTYPE声明（Excel 从不写它，"
+				     "这样的文件可能是恶意构造的），已拒绝", x->kind, x->part);
 	if (rc >= 0)
 		return rc;
 	if (line > 0)
 		return tz_err_set_at(err, TZ_EINVAL, x->path, line, NULL,
-				     "不是有效的XLSX文件：%s第%ld行附近损坏（%s）", x->part, line,
+				     "不是有效的%s：%s第%ld行附近损坏（%s）", x->kind, x->part, line,
 				     x->why[0] ? x->why : "数据无法解压或XML格式错误");
-	return tz_err_set_at(err, TZ_EINVAL, x->path, 0, NULL, "不是有效的XLSX文件：%s损坏（%s）",
-			     x->part, x->why[0] ? x->why : "数据无法解压或XML格式错误");
+	return tz_err_set_at(err, TZ_EINVAL, x->path, 0, NULL, "不是有效的%s：%s损坏（%s）",
+			     x->kind, x->part, x->why[0] ? x->why : "数据无法解压或XML格式错误");
 }
 
 void xlsx_xml_close(struct xlsx_xml *x)
 {
 	if (x->xr)
 		xmlFreeTextReader(x->xr);
+	if (x->doc)
+		xmlFreeDoc(x->doc);
 	x->xr = NULL;
+	x->doc = NULL;
 }
 
 static int name_is(const struct xlsx_xml *x, const char *name)

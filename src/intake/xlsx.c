@@ -1,23 +1,25 @@
 /*
- * xlsx.c: the XLSX reader: the first worksheet of a workbook, row by row,
- * as UTF-8 cells, streaming the sheet's XML (libxml2's xmlTextReader over
+ * xlsx.c: the XLSX reader: one worksheet of a workbook, row by row, as
+ * UTF-8 cells, streaming the sheet's XML (libxml2's xmlTextReader over
  * the libzip entry) so that memory does not grow with the sheet.
  *
- * Cells come out as a person sees them in the sheet, so that the import
- * code treats them exactly like CSV fields:
+ * Cells come out as a person sees them in the sheet:
  *  - strings (shared, inline incl. rich text runs, formula results) as
- *    written, with the "_xHHHH_" escapes decoded;
- *  - numbers as the <v> text exactly as stored ("12345.67"; Excel may
- *    store 1234.5600000000001, which the money parser rounds), so money is
- *    never a double here;
- *  - numbers whose cell style is a date as "YYYY-MM-DD" (1900 date system
- *    with its fictitious 1900-02-29, or the 1904 system), or as "YYYY-MM"
- *    when the style shows only a year and month ("yyyy年m月"), which is how
- *    people write 调度期 and 计划开工时间;
- *  - booleans as TRUE/FALSE, errors (#N/A…) as "".
- * A cell reference "C5" puts the cell in column C; skipped columns become
- * "" cells. Each row's `line` is its sheet row number (r="5"), or the
- * previous one plus one when the writer left r out.
+ *    written, with the "_xHHHH_" escapes decoded: TZ_READ_TEXT;
+ *  - numbers through their cell's number format (numfmt.c): "12,345.67",
+ *    "2025.10" in a 0.00 cell, "1234.6" for 12345678 in 0!.0,;
+ *    TZ_READ_NUMBER, with the plain number in values[];
+ *  - numbers whose format is a date as "YYYY-MM-DD" (1900 system with
+ *    its fictitious 1900-02-29, or 1904), or "YYYY-MM" when the format
+ *    shows only a year and a month ("yyyy年m月"): TZ_READ_DATE;
+ *  - booleans as TRUE/FALSE, errors as their text ("#N/A"), and a
+ *    formula saved without its result as "" of kind
+ *    TZ_READ_NO_VALUE.
+ * A cell reference "C5" puts the cell in column C. Each row's `line` is
+ * its sheet row number (r="5"), or the previous one plus one when the
+ * writer left r out. Merged ranges (<mergeCells>, after the cells in the
+ * part) are found by a first quick scan of the part, so that their value
+ * can be filled in as the rows stream past; hidden rows are flagged.
  */
 #include <math.h>
 #include <stdio.h>
@@ -27,12 +29,10 @@
 #include "base/buf.h"
 #include "base/limits.h"
 #include "base/xalloc.h"
-#include "intake/reader.h"
+#include "intake/numfmt.h"
+#include "intake/reader-internal.h"
 #include "intake/xlsx-internal.h"
 #include "base/banned.h"
-
-#define XLSX_MAX_ROW 1048576L  /* Excel's limits */
-#define XLSX_MAX_COL 16384L
 
 enum cell_type {
 	CELL_NUMBER,   /* t="n" or none */
@@ -50,6 +50,7 @@ struct cell {
 	enum cell_type type;
 	long style;            /* index into cellXfs */
 	int in_v, in_t, in_rph;
+	int has_v, has_f;      /* a <v> element; a <f> formula */
 	struct tz_buf text;    /* raw text of <v> or of the <t> runs */
 };
 
@@ -59,72 +60,16 @@ struct xlsx_reader {
 	zip_t *zip;
 	struct xlsx_book book;
 	struct xlsx_xml sheet;
-	/* The row being assembled: cell texts, each NUL-terminated. */
-	struct tz_buf bytes;
-	size_t *offs, *lens;
-	size_t ncells, acells;
-	const char **cells;
-	size_t aptrs;
+	struct tz_rowbuf row;
+	struct tz_merges merges;
+	struct tz_buf scratch;  /* a cell's text as shown */
+	char where[160];        /* "工作表“台账”" */
 	long line;             /* sheet row number of the current row */
+	long last_col;         /* column of the last cell in this row */
 	long rows;             /* rows handed out so far */
-	int in_row, done;
+	int in_row, done, hidden;
 	struct cell c;
 };
-
-/* ------------------------------------------------------------------ */
-/* Dates                                                               */
-
-/* The civil date `z` days after 1970-01-01 (H. Hinnant's algorithm). */
-static void civil_from_days(long z, long *y, unsigned *m, unsigned *d)
-{
-	long era, yy;
-	unsigned doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = (unsigned)(z - era * 146097);
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	yy = (long)yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = yy + (*m <= 2);
-}
-
-/*
- * A date serial as "YYYY-MM-DD" into out; 0 if `text` is not a serial in
- * Excel's range (then the caller keeps the number). In the 1900 system
- * serial 1 is 1900-01-01 and 60 the 1900-02-29 Lotus made up, so from 61
- * on the count runs from 1899-12-30; in the 1904 system serial 0 is
- * 1904-01-01. Any time of day is dropped; with `month_only`, the day too
- * ("YYYY-MM").
- */
-static int serial_to_date(const char *text, int date1904, int month_only, char out[32])
-{
-	long y, days;
-	unsigned m, d;
-	char *end;
-	double v = strtod(text, &end);
-
-	if (end == text || *end || !isfinite(v))
-		return 0;
-	if (date1904 ? (v < 0 || v >= 2957004) : (v < 1 || v >= 2958466))
-		return 0;
-	days = (long)floor(v) + (date1904 ? 1462 : 0);
-	if (days == 60) {
-		y = 1900, m = 2, d = 29;
-	} else {
-		if (days < 60)
-			days++;
-		civil_from_days(days - 25569, &y, &m, &d);
-	}
-	if (month_only)
-		snprintf(out, 32, "%04ld-%02u", y, m);
-	else
-		snprintf(out, 32, "%04ld-%02u-%02u", y, m, d);
-	return 1;
-}
 
 /* An ISO 8601 date-time's date part, if it starts with YYYY-MM-DD. */
 static int iso_date(const char *s, size_t len)
@@ -140,30 +85,110 @@ static int iso_date(const char *s, size_t len)
 }
 
 /* ------------------------------------------------------------------ */
+/* Merged ranges: a first pass over the part                           */
+
+/* The ref="…" of the tag starting at `tag` (ending before `end`). */
+static int tag_ref(const char *tag, const char *end, char *ref, size_t size)
+{
+	for (const char *p = tag; p + 5 < end; p++) {
+		const char *q;
+
+		if (memcmp(p, "ref=", 4) || (p[-1] != ' ' && p[-1] != '\t' && p[-1] != '\n' &&
+					     p[-1] != '\r'))
+			continue;
+		if (p[4] != '"' && p[4] != '\'')
+			return 0;
+		q = memchr(p + 5, p[4], (size_t)(end - p - 5));
+		if (!q || (size_t)(q - p - 5) >= size)
+			return 0;
+		memcpy(ref, p + 5, (size_t)(q - p - 5));
+		ref[q - p - 5] = '\0';
+		return 1;
+	}
+	return 0;
+}
+
+/* The <mergeCell ref="…"/> elements starting in buf[0, limit); tags
+ * may run on to `len` (a tag starting later is read with the next
+ * chunk). */
+static int scan_merges(struct xlsx_reader *r, const char *buf, size_t len, size_t limit,
+		       struct tz_err *err)
+{
+	const char *p = buf, *end = buf + len;
+	char ref[64];
+	int rc;
+
+	while ((p = memmem(p, (size_t)(end - p), "mergeCell", 9)) != NULL && p < buf + limit) {
+		const char *q = p, *gt;
+
+		p += 9;
+		if (p >= end || (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != '/'))
+			continue;  /* <mergeCells>, or text */
+		/* Preceded by '<' or by '<prefix:'. */
+		if (q > buf && q[-1] == ':') {
+			q--;
+			while (q > buf && q[-1] != '<' && q[-1] != ' ' && q[-1] != '>')
+				q--;
+		}
+		if (q == buf || q[-1] != '<')
+			continue;
+		gt = memchr(p, '>', (size_t)(end - p));
+		if (!gt || !tag_ref(p, gt, ref, sizeof(ref)))
+			continue;
+		rc = tz_merges_add_ref(&r->merges, ref, r->path, r->where, err);
+		if (rc == TZ_ETOOBIG)
+			return rc;  /* a bad reference is ignored, as Excel does */
+	}
+	return 0;
+}
+
+/* Read the whole part once, looking only for merged ranges. Memory is
+ * one chunk; a tag cut by a chunk's end is read with the next one. */
+static int find_merges(struct xlsx_reader *r, const char *part, struct tz_err *err)
+{
+	enum { CHUNK = 256 * 1024, KEEP = 1024 };
+	zip_file_t *zf = zip_fopen(r->zip, part, ZIP_FL_NOCASE);
+	char *buf;
+	size_t have = 0;
+	int rc = 0;
+
+	if (!zf)
+		return 0;  /* the stream that follows reports it */
+	buf = tz_xmalloc(CHUNK + KEEP);
+	for (;;) {
+		zip_int64_t n = zip_fread(zf, buf + have, CHUNK);
+		size_t len, limit;
+
+		if (n < 0)
+			break;  /* idem */
+		len = have + (size_t)n;
+		/* Keep the last tag for the next chunk, from its '<'. */
+		limit = len > KEEP ? len - KEEP : 0;
+		if (n == 0) {
+			limit = len;
+		} else if (len > KEEP) {
+			const char *lt = memrchr(buf + limit, '<', KEEP);
+
+			if (lt)
+				limit = (size_t)(lt - buf);
+		}
+		if ((rc = scan_merges(r, buf, len, limit, err)) || n == 0)
+			break;
+		memmove(buf, buf + limit, len - limit);
+		have = len - limit;
+	}
+	free(buf);
+	zip_fclose(zf);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
 /* Cells                                                               */
 
 static int too_long(struct xlsx_reader *r, struct tz_err *err)
 {
-	return tz_err_set_at(err, TZ_ETOOBIG, r->path, r->line, NULL, "第%ld行超过%u字节",
-			     r->line, TZ_LIMIT_RECORD);
-}
-
-/* "C5" → column 3; 0 if the reference is not A1 style. */
-static long ref_col(const char *ref)
-{
-	long col = 0;
-	const char *p = ref;
-
-	for (; *p >= 'A' && *p <= 'Z'; p++) {
-		col = col * 26 + (*p - 'A' + 1);
-		if (col > XLSX_MAX_COL)
-			return 0;
-	}
-	if (p == ref || *p < '1' || *p > '9')
-		return 0;
-	while (*p >= '0' && *p <= '9')
-		p++;
-	return *p ? 0 : col;
+	return tz_err_set_at(err, TZ_ETOOBIG, r->path, r->line, NULL, "%s第%ld行超过%u字节",
+			     r->where, r->line, TZ_LIMIT_RECORD);
 }
 
 static enum cell_type type_of(const char *t)
@@ -184,19 +209,33 @@ static int begin_cell(struct xlsx_reader *r, struct tz_err *err)
 	const char *name, *value;
 
 	tz_buf_reset(&r->c.text);
-	r->c.col = (long)r->ncells + 1;
+	r->c.col = r->last_col + 1;
 	r->c.type = CELL_NUMBER;
 	r->c.style = 0;
-	r->c.in_v = r->c.in_t = r->c.in_rph = 0;
+	r->c.in_v = r->c.in_t = r->c.in_rph = r->c.has_v = r->c.has_f = 0;
 	while (xlsx_xml_next_attr(&r->sheet, &name, &value)) {
-		if (!strcmp(name, "r") && !(r->c.col = ref_col(value)))
+		if (!strcmp(name, "r") && !tz_a1_parse(value, strlen(value), &r->c.col, NULL))
 			return tz_err_set_at(err, TZ_EINVAL, r->path, r->line, NULL,
-					     "第%ld行：单元格引用“%.20s”无效", r->line, value);
+					     "%s第%ld行：单元格引用“%.20s”无效", r->where, r->line,
+					     value);
 		if (!strcmp(name, "t"))
 			r->c.type = type_of(value);
 		if (!strcmp(name, "s"))
 			r->c.style = strtol(value, NULL, 10);
 	}
+	if (r->c.col > (long)TZ_LIMIT_SHEET_COLS)
+		return tz_err_set_at(err, TZ_EINVAL, r->path, r->line, NULL,
+				     "%s第%ld行的单元格超过%u列（Excel 最多到 XFD 列）", r->where,
+				     r->line, TZ_LIMIT_SHEET_COLS);
+	return 0;
+}
+
+/* Set the cell in the row; `value` NULL when it is the text itself. */
+static int put_cell(struct xlsx_reader *r, unsigned char kind, const char *text, size_t len,
+		    const char *value, size_t vlen, unsigned char flags, struct tz_err *err)
+{
+	if (tz_rowbuf_set(&r->row, (size_t)r->c.col - 1, kind, text, len, value, vlen, flags))
+		return too_long(r, err);
 	return 0;
 }
 
@@ -211,78 +250,86 @@ static int shared_string(struct xlsx_reader *r, struct tz_err *err)
 		s = xlsx_book_string(&r->book, (size_t)i, &len);
 	if (!s)
 		return tz_err_set_at(err, TZ_EINVAL, r->path, r->line, NULL,
-				     "不是有效的XLSX文件：第%ld行引用了不存在的共享字符串“%.20s”",
-				     r->line, v);
-	return tz_buf_add(&r->bytes, s, len);
+				     "不是有效的XLSX文件：%s第%ld行引用了不存在的共享字符串“%.20s”",
+				     r->where, r->line, v);
+	return put_cell(r, len ? TZ_READ_TEXT : TZ_READ_EMPTY, s, len, NULL, 0, 0, err);
 }
 
-/* Append the value of the finished cell to the row's bytes. */
+/* A number cell: through its format, with the plain number as value. */
+static int number_cell(struct xlsx_reader *r, struct tz_err *err)
+{
+	const struct tz_buf *t = &r->c.text;
+	const struct tz_numfmt *fmt = xlsx_book_format(&r->book, r->c.style);
+	char general[TZ_NUMFMT_GENERAL_MAX], *end;
+	double v = strtod(t->buf, &end);
+	size_t glen;
+	int kind;
+
+	if (end == t->buf || *end || !isfinite(v))
+		/* Not a number after all: keep what is written. */
+		return put_cell(r, TZ_READ_TEXT, t->buf, t->len, NULL, 0, 0, err);
+	glen = tz_numfmt_general(v, general);
+	tz_buf_reset(&r->scratch);
+	kind = tz_numfmt_format(fmt, v, r->book.date1904, &r->scratch);
+	if (kind < 0)
+		return too_long(r, err);
+	if (r->scratch.len == glen && !memcmp(r->scratch.buf, general, glen))
+		return put_cell(r, (unsigned char)kind, general, glen, NULL, 0, 0, err);
+	return put_cell(r, (unsigned char)kind, r->scratch.buf, r->scratch.len, general, glen,
+			tz_numfmt_scale(fmt, v) ? TZ_READ_SCALED : 0, err);
+}
+
+/* The value of the finished cell into the row. */
 static int cell_value(struct xlsx_reader *r, struct tz_err *err)
 {
 	const struct tz_buf *t = &r->c.text;
-	enum xlsx_date_kind kind;
-	char date[32];
 
+	/* A formula whose result was never saved (written by a library, not
+	 * by Excel): <f> with no <v>, or an empty <v> where a number or a
+	 * boolean belongs. */
+	if (r->c.has_f && (!r->c.has_v || (!t->len && r->c.type != CELL_STRING &&
+					   r->c.type != CELL_INLINE)))
+		return put_cell(r, TZ_READ_NO_VALUE, "", 0, NULL, 0, 0, err);
 	switch (r->c.type) {
 	case CELL_SHARED:
 		return t->len ? shared_string(r, err) : 0;
 	case CELL_INLINE:
 	case CELL_STRING:
-		return xlsx_unescape(&r->bytes, t->buf, t->len);
+		tz_buf_reset(&r->scratch);
+		if (xlsx_unescape(&r->scratch, t->buf, t->len))
+			return too_long(r, err);
+		return put_cell(r, r->scratch.len ? TZ_READ_TEXT : TZ_READ_EMPTY, r->scratch.buf,
+				r->scratch.len, NULL, 0, 0, err);
 	case CELL_BOOL:
-		if (t->len)
-			return tz_buf_adds(&r->bytes, strcmp(t->buf, "0") ? "TRUE" : "FALSE");
-		return 0;
+		if (!t->len)
+			return 0;
+		return strcmp(t->buf, "0") ? put_cell(r, TZ_READ_BOOL, "TRUE", 4, NULL, 0, 0, err)
+					   : put_cell(r, TZ_READ_BOOL, "FALSE", 5, NULL, 0, 0, err);
 	case CELL_ERROR:
-		return 0;
+		return put_cell(r, TZ_READ_ERROR, t->len ? t->buf : "#N/A", t->len ? t->len : 4,
+				NULL, 0, 0, err);
 	case CELL_DATE:
-		return tz_buf_add(&r->bytes, t->buf, iso_date(t->buf, t->len) ? 10 : t->len);
+		if (!t->len)
+			return 0;
+		return put_cell(r, TZ_READ_DATE, t->buf, iso_date(t->buf, t->len) ? 10 : t->len,
+				t->buf, t->len, 0, err);
 	case CELL_NUMBER:
-		kind = xlsx_book_style_date(&r->book, r->c.style);
-		if (kind != XLSX_NOT_DATE &&
-		    serial_to_date(t->buf, r->book.date1904, kind == XLSX_DATE_MONTH, date))
-			return tz_buf_adds(&r->bytes, date);
-		return tz_buf_add(&r->bytes, t->buf, t->len);
+		return t->len ? number_cell(r, err) : 0;
 	}
 	return 0;
-}
-
-/* Start cell number `ncells` at the current end of `bytes`. */
-static void push_cell(struct xlsx_reader *r)
-{
-	if (r->ncells + 1 > r->acells) {
-		size_t n = r->acells;
-
-		TZ_ALLOC_GROW(r->offs, r->ncells + 1, n);
-		r->lens = tz_xrealloc(r->lens, n * sizeof(*r->lens));
-		r->acells = n;
-	}
-	r->offs[r->ncells] = r->bytes.len;
-	r->lens[r->ncells] = 0;
-	r->ncells++;
 }
 
 static int finish_cell(struct xlsx_reader *r, struct tz_err *err)
 {
-	size_t idx = (size_t)r->c.col - 1;
-	int rc;
-
-	if (idx < r->ncells)
+	if (r->c.col <= r->last_col)
 		return tz_err_set_at(err, TZ_EINVAL, r->path, r->line, NULL,
-				     "不是有效的XLSX文件：第%ld行第%ld列的单元格重复或顺序错乱",
-				     r->line, r->c.col);
-	while (r->ncells < idx) {  /* a gap: empty cells */
-		push_cell(r);
-		if (tz_buf_addch(&r->bytes, '\0'))
-			return too_long(r, err);
-	}
-	push_cell(r);
-	if ((rc = cell_value(r, err)))
-		return rc == TZ_ETOOBIG ? too_long(r, err) : rc;
-	r->lens[idx] = r->bytes.len - r->offs[idx];
-	if (tz_buf_addch(&r->bytes, '\0'))
-		return too_long(r, err);
-	return 0;
+				     "不是有效的XLSX文件：%s第%ld行第%ld列的单元格重复或顺序错乱",
+				     r->where, r->line, r->c.col);
+	r->last_col = r->c.col;
+	/* Past the columns the caller wants: costs nothing more. */
+	if (r->base.max_cols && (size_t)r->c.col > r->base.max_cols)
+		return 0;
+	return cell_value(r, err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -290,37 +337,45 @@ static int finish_cell(struct xlsx_reader *r, struct tz_err *err)
 
 static int begin_row(struct xlsx_reader *r, struct tz_err *err)
 {
-	const char *v = xlsx_xml_attr(&r->sheet, "r");
+	const char *v = xlsx_xml_attr(&r->sheet, "r"), *h;
 	long line = r->line + 1;
 	char *end;
 
 	if (v) {
 		line = strtol(v, &end, 10);
-		if (end == v || *end || line < 1 || line > XLSX_MAX_ROW)
+		if (end == v || *end || line < 1)
 			return tz_err_set_at(err, TZ_EINVAL, r->path, r->line, NULL,
-					     "不是有效的XLSX文件：行号“%.20s”无效（第%ld行之后）", v,
-					     r->line);
+					     "不是有效的XLSX文件：%s行号“%.20s”无效（第%ld行之后）",
+					     r->where, v, r->line);
+		if (line <= r->line)
+			return tz_err_set_at(err, TZ_EINVAL, r->path, r->line, NULL,
+					     "不是有效的XLSX文件：%s第%ld行重复或顺序错乱（在第%ld行之后）",
+					     r->where, line, r->line);
 	}
+	if (line > (long)TZ_LIMIT_SHEET_ROWS)
+		return tz_err_set_at(err, TZ_ETOOBIG, r->path, r->line, NULL,
+				     "%s的行数超过%u行（Excel 的最大行数），文件可能是恶意构造的",
+				     r->where, TZ_LIMIT_SHEET_ROWS);
+	h = xlsx_xml_attr(&r->sheet, "hidden");
+	r->hidden = h && (!strcmp(h, "1") || !strcmp(h, "true"));
 	r->line = line;
+	r->last_col = 0;
 	r->in_row = !xlsx_xml_empty(&r->sheet);
-	r->ncells = 0;
-	tz_buf_reset(&r->bytes);
+	tz_rowbuf_clear(&r->row);
 	return 0;
 }
 
-/* The finished row into *row; 0 if it had no cells (nothing to give). */
-static int end_row(struct xlsx_reader *r, struct tz_row *row)
+/* The finished row into *row: 1, or 0 if it holds nothing to give. */
+static int end_row(struct xlsx_reader *r, struct tz_row *row, struct tz_err *err)
 {
+	int rc;
+
 	r->in_row = 0;
-	if (!r->ncells)
+	if ((rc = tz_merges_apply(&r->merges, &r->row, r->line, r->base.max_cols, r->path,
+				  r->where, err)))
+		return rc;
+	if (!tz_rowbuf_finish(&r->row, row, r->line, r->hidden))
 		return 0;
-	TZ_ALLOC_GROW(r->cells, r->ncells, r->aptrs);
-	for (size_t i = 0; i < r->ncells; i++)
-		r->cells[i] = r->bytes.buf + r->offs[i];
-	row->ncells = r->ncells;
-	row->cells = r->cells;
-	row->lens = r->lens;
-	row->line = r->line;
 	r->rows++;
 	return 1;
 }
@@ -332,29 +387,33 @@ static int cell_text(struct xlsx_reader *r, struct tz_err *err)
 		return 0;
 	if (tz_buf_adds(&r->c.text, xlsx_xml_text(&r->sheet)))
 		return tz_err_set_at(err, TZ_ETOOBIG, r->path, r->line, NULL,
-				     "第%ld行第%ld列的单元格超过%u字节", r->line, r->c.col,
-				     TZ_LIMIT_FIELD);
+				     "%s第%ld行第%ld列的单元格超过%u字节", r->where, r->line,
+				     r->c.col, TZ_LIMIT_FIELD);
 	return 0;
 }
 
-/* Track <v>, <t> and <rPh> (phonetic guides, not part of the text). */
+/* Track <v>, <f>, <t> and <rPh> (phonetic guides, not part of the text). */
 static void cell_markup(struct xlsx_reader *r)
 {
 	struct xlsx_xml *x = &r->sheet;
 	int open = !xlsx_xml_empty(x);
 
-	if (xlsx_xml_start(x, "v"))
+	if (xlsx_xml_start(x, "v")) {
 		r->c.in_v = open;
-	else if (xlsx_xml_end(x, "v"))
+		r->c.has_v = 1;
+	} else if (xlsx_xml_end(x, "v")) {
 		r->c.in_v = 0;
-	else if (xlsx_xml_start(x, "t"))
+	} else if (xlsx_xml_start(x, "f")) {
+		r->c.has_f = 1;
+	} else if (xlsx_xml_start(x, "t")) {
 		r->c.in_t = open;
-	else if (xlsx_xml_end(x, "t"))
+	} else if (xlsx_xml_end(x, "t")) {
 		r->c.in_t = 0;
-	else if (xlsx_xml_start(x, "rPh"))
+	} else if (xlsx_xml_start(x, "rPh")) {
 		r->c.in_rph = open;
-	else if (xlsx_xml_end(x, "rPh"))
+	} else if (xlsx_xml_end(x, "rPh")) {
 		r->c.in_rph = 0;
+	}
 }
 
 /* One node of the sheet: 1 when a row is complete, 0 to go on, or an error. */
@@ -366,12 +425,12 @@ static int on_node(struct xlsx_reader *r, struct tz_row *row, struct tz_err *err
 	if (xlsx_xml_start(x, "row")) {
 		if ((rc = begin_row(r, err)))
 			return rc;
-		return r->in_row ? 0 : end_row(r, row);
+		return r->in_row ? 0 : end_row(r, row, err);
 	}
 	if (!r->in_row)
 		return 0;
 	if (xlsx_xml_end(x, "row"))
-		return end_row(r, row);
+		return end_row(r, row, err);
 	if (xlsx_xml_start(x, "c")) {
 		if ((rc = begin_cell(r, err)))
 			return rc;
@@ -398,11 +457,11 @@ static void xlsx_close(struct tz_reader *base)
 	if (r->zip)
 		zip_discard(r->zip);
 	xlsx_book_release(&r->book);
-	tz_buf_release(&r->bytes);
+	tz_rowbuf_release(&r->row);
+	tz_merges_release(&r->merges);
+	tz_buf_release(&r->scratch);
 	tz_buf_release(&r->c.text);
-	free(r->offs);
-	free(r->lens);
-	free(r->cells);
+	tz_reader_base_release(&r->base);
 	free(r->path);
 	free(r);
 }
@@ -420,25 +479,52 @@ static int open_zip(struct xlsx_reader *r, struct tz_err *err)
 			     "不是有效的XLSX文件：ZIP结构损坏或文件不完整");
 }
 
-static int xlsx_open(struct tz_reader **out, const char *path, struct tz_err *err)
+/* Start reading sheet `index` from its first row. */
+static int xlsx_select(struct tz_reader *base, size_t index, struct tz_err *err)
+{
+	struct xlsx_reader *r = (struct xlsx_reader *)base;
+	const char *part = r->book.sheet_parts[index];
+	int rc;
+
+	xlsx_xml_close(&r->sheet);
+	tz_merges_clear(&r->merges);
+	tz_rowbuf_clear(&r->row);
+	r->line = r->last_col = r->rows = 0;
+	r->in_row = r->done = r->hidden = 0;
+	r->base.sheet = index;
+	tz_reader_where(&r->base, r->where);
+	if (!part)
+		return tz_err_set_at(err, TZ_EINVAL, r->path, 0, NULL,
+				     "不是有效的XLSX文件：找不到%s的内容", r->where);
+	if ((rc = find_merges(r, part, err)))
+		return rc;
+	rc = xlsx_xml_open(&r->sheet, r->zip, r->path, part, err);
+	if (rc == TZ_ENOTFOUND)
+		rc = tz_err_set_at(err, TZ_EINVAL, r->path, 0, NULL,
+				   "不是有效的XLSX文件：缺少%s（%s）", r->where, part);
+	return rc;
+}
+
+static int xlsx_open(struct tz_reader **out, const char *path, const struct tz_reader_opts *opts,
+		     struct tz_err *err)
 {
 	struct xlsx_reader *r = tz_xcalloc(1, sizeof(*r));
+	size_t index;
 	int rc;
 
 	*out = NULL;
-	r->base.type = &tz_reader_xlsx;
+	tz_reader_base_init(&r->base, &tz_reader_xlsx);
 	r->path = tz_xstrdup(path);
-	tz_buf_init(&r->bytes, TZ_LIMIT_RECORD);
+	tz_rowbuf_init(&r->row, TZ_LIMIT_RECORD);
+	tz_buf_init(&r->scratch, TZ_LIMIT_FIELD * 2);
 	tz_buf_init(&r->c.text, TZ_LIMIT_FIELD);
 	if ((rc = open_zip(r, err)))
 		goto fail;
-	if ((rc = xlsx_book_load(&r->book, r->zip, path, err)))
+	if ((rc = xlsx_book_load(&r->book, &r->base, r->zip, path, err)))
 		goto fail;
-	rc = xlsx_xml_open(&r->sheet, r->zip, r->path, r->book.sheet_part, err);
-	if (rc == TZ_ENOTFOUND)
-		rc = tz_err_set_at(err, TZ_EINVAL, path, 0, NULL,
-				   "不是有效的XLSX文件：缺少第一个工作表（%s）", r->book.sheet_part);
-	if (rc)
+	if ((rc = tz_reader_pick_sheet(&r->base, opts, path, &index, err)))
+		goto fail;
+	if ((rc = xlsx_select(&r->base, index, err)))
 		goto fail;
 	*out = &r->base;
 	return 0;
@@ -463,8 +549,10 @@ static int xlsx_next(struct tz_reader *base, struct tz_row *row, struct tz_err *
 	}
 	r->done = 1;
 	if (!r->rows)
-		return tz_err_set_at(err, TZ_EINVAL, r->path, 0, NULL, "工作表为空");
+		return tz_err_set_at(err, TZ_EINVAL, r->path, 0, NULL, "%s为空", r->where);
 	return 0;
 }
 
-const struct tz_reader_type tz_reader_xlsx = { "xlsx", xlsx_open, xlsx_next, xlsx_close };
+const struct tz_reader_type tz_reader_xlsx = {
+	"xlsx", "Excel 工作簿（.xlsx）", xlsx_open, xlsx_next, xlsx_close, xlsx_select,
+};

@@ -70,6 +70,9 @@ static void add_cell(struct tz_buf *b, enum tz_cell_kind kind, const struct tz_c
 	case TZ_CELL_RATE:
 		tz_buf_adds(b, tz_rate_fmt_pct((int32_t)c->value, 2, num));
 		break;
+	case TZ_CELL_YI:
+		tz_buf_adds(b, tz_money_fmt_yi(c->value, num));
+		break;
 	}
 }
 

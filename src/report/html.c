@@ -1,14 +1,18 @@
 /*
  * html.c: the bulletin as one standalone HTML page (`bulletin --format
- * html`): readable on a phone (viewport, tables that scroll sideways, a
- * chart that scales), no JavaScript, no external assets, every string
- * escaped through base/html.h.
+ * html`), no JavaScript, no external assets, every string escaped through
+ * base/html.h, printable.
  *
- * The page shows the same group table as the CSV and XLSX writers (from
- * tz_bulletin_table_columns/tz_bulletin_group_cells), marks groups below
- * the city average, draws completion rate per group against the schedule
- * as an inline SVG bar chart, and lists the first HTML_LAG_MAX lagging
- * projects.
+ * The page opens with the title, the key figures and the opening
+ * paragraphs (summary.c), then the group table (tz_bulletin_table_columns
+ * and tz_bulletin_group_cells, money in 亿元 as in the XLSX summary),
+ * completion rate per group against the schedule as an inline SVG bar
+ * chart, and the first HTML_LIST_MAX lagging and 未报送 projects.
+ *
+ * On a phone (up to 640 px) nothing is hidden off-screen: each table row
+ * becomes a card, its cells labelled from data-label by CSS, the group's
+ * name and its 投资完成率 first and large; the tables' headers, which the
+ * labels repeat, are not shown. On wider screens the tables are tables.
  */
 #include <inttypes.h>
 #include <stdarg.h>
@@ -20,10 +24,11 @@
 #include "base/limits.h"
 #include "base/text.h"
 #include "core/money.h"
+#include "report/summary.h"
 #include "report/writer.h"
 #include "base/banned.h"
 
-#define HTML_LAG_MAX 100    /* lagging projects listed on the page */
+#define HTML_LIST_MAX 100   /* lagging or 未报送 projects listed on the page */
 #define LABEL_CHARS 7       /* chart labels longer than this are cut */
 
 /* The page being built; the first error sticks (as in git's strbuf). */
@@ -58,18 +63,21 @@ static const char page_css[] =
 	"body{margin:0;background:#f4f5f7;color:#222;line-height:1.5;"
 	"font-family:-apple-system,\"PingFang SC\",\"Hiragino Sans GB\",\"Microsoft YaHei\","
 	"\"Noto Sans CJK SC\",sans-serif}"
-	"main{max-width:1100px;margin:0 auto;padding:12px}"
+	"main{max-width:1240px;margin:0 auto;padding:12px}"
 	"h1{font-size:1.3rem;margin:.4rem 0 .6rem}"
 	"h2{font-size:1.05rem;margin:1.4rem 0 .5rem}"
 	".meta{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;margin:0;padding:0;list-style:none;"
 	"color:#444}"
 	".meta b{color:#111}"
+	".summary p{margin:.5rem 0;text-indent:2em;text-align:justify;overflow-wrap:anywhere}"
 	".card{background:#fff;border-radius:6px;padding:8px;box-shadow:0 1px 2px rgba(0,0,0,.08)}"
-	".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}"
-	"table{border-collapse:collapse;white-space:nowrap;font-size:.875rem;min-width:100%}"
-	"th,td{padding:6px 8px;border-bottom:1px solid #e3e5e8;text-align:left}"
-	"th{background:#eef1f5;font-weight:600}"
-	".num{text-align:right;font-variant-numeric:tabular-nums}"
+	".scroll{overflow-x:auto}"
+	"table{border-collapse:collapse;font-size:.875rem;width:100%}"
+	"th,td{padding:6px 8px;border-bottom:1px solid #e3e5e8;text-align:left;vertical-align:top}"
+	"th{background:#eef1f5;font-weight:600;vertical-align:bottom}"
+	"td{overflow-wrap:break-word}"
+	".num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+	"td.rank,td.chg{text-align:center;white-space:nowrap}"
 	"tr.below td{background:#fff3f1}"
 	"tr.below td:first-child{box-shadow:inset 4px 0 #d9534f}"
 	".mark{color:#c9302c;font-weight:600}"
@@ -86,46 +94,80 @@ static const char page_css[] =
 	".slbl{font-size:11px;fill:#b36b00}"
 	".note{color:#666;font-size:.85rem;margin:.4rem 0}"
 	"footer{color:#888;font-size:.8rem;text-align:center;padding:1.2rem 0}"
-	"@media (max-width:480px){main{padding:8px}th,td{padding:5px 6px}h1{font-size:1.15rem}}";
+	/* A phone: every row a card, every cell labelled. */
+	"@media (max-width:640px){"
+	"main{padding:8px}h1{font-size:1.15rem}"
+	".card.list{background:none;box-shadow:none;padding:0}"
+	".list table,.list tbody,.list tfoot{display:block;width:auto}"
+	".list thead{display:none}"
+	".list tr{display:grid;grid-template-columns:1fr 1fr;gap:0 12px;background:#fff;"
+	"border-radius:6px;padding:8px 10px;margin:0 0 8px;box-shadow:0 1px 2px rgba(0,0,0,.08)}"
+	".list tr.below{box-shadow:inset 4px 0 #d9534f,0 1px 2px rgba(0,0,0,.08)}"
+	".list tr.below td,.list tfoot td{background:none}"
+	".list tr.below td:first-child{box-shadow:none}"
+	".list tfoot tr{border:2px solid #c8ccd2}"
+	".list td{display:flex;justify-content:space-between;gap:8px;min-width:0;padding:3px 0;"
+	"border-bottom:1px dashed #eceef1;text-align:right;white-space:normal;"
+	"overflow-wrap:anywhere}"
+	".list td::before{content:attr(data-label);color:#666;text-align:left;flex:0 1 auto;"
+	"min-width:4em;font-weight:400}"
+	/* Numbers stay whole; their labels wrap instead. */
+	".list td.num{white-space:nowrap;overflow-wrap:normal}"
+	".list td.num::before{white-space:normal}"
+	".list td.wide{grid-column:1/-1}"
+	".list td.head{order:-2;grid-column:1/-1;font-size:1.05rem;font-weight:700;"
+	"border-bottom:1px solid #e3e5e8;text-align:left}"
+	".list td.head::before{content:none}"
+	".list td.rate{order:-1;grid-column:1/-1;font-size:1.1rem;font-weight:700}"
+	".list td:empty{display:none}"
+	"}"
+	"@media print{body{background:#fff}.card,.list tr{box-shadow:none}main{max-width:none}"
+	"tr{break-inside:avoid}}";
 
 /* ------------------------------------------------------------------ */
 /* Figures                                                             */
 
-/* 0.01 万元 as "1,234,567.89". */
+/* 0.01 万元 as "1,234,567.89" (万元) and as "123.46" (亿元). */
 static char *money_grouped(int64_t v, char out[48])
 {
 	char plain[TZ_MONEY_FMT_MAX];
-	const char *s = tz_money_fmt(v, plain), *dot = strchr(s, '.');
-	size_t i = 0, o = 0, digits;
 
-	if (*s == '-')
-		out[o++] = s[i++];
-	digits = (size_t)((dot ? dot : s + strlen(s)) - (s + i));
-	for (size_t k = 0; k < digits; k++) {
-		if (k && (digits - k) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = s[i++];
-	}
-	snprintf(out + o, 48 - o, "%s", s + i);
-	return out;
+	return tz_digits_grouped(tz_money_fmt(v, plain), out);
 }
 
-static void cell(struct page *p, const struct tz_table_column *col, const struct tz_cell *c)
+static char *yi_grouped(int64_t v, char out[48])
+{
+	char plain[32];
+
+	return tz_digits_grouped(tz_money_fmt_yi(v, plain), out);
+}
+
+/*
+ * A cell labelled with its column's header (the card's label on a phone)
+ * and with class `cls` ("rate", "head", "wide"…, or NULL).
+ */
+static void cell(struct page *p, const struct tz_table_column *col, const struct tz_cell *c,
+		 const char *cls)
 {
 	char buf[48];
+	int num = col->kind != TZ_CELL_TEXT;
 
-	if (col->kind == TZ_CELL_TEXT) {
-		pf(p, "<td>%s</td>", c->blank ? "" : c->text);
-		return;
+	pf(p, "<td class=\"%s%s%s\" data-label=\"%s\">", num ? "num" : "", num && cls ? " " : "",
+	   cls ? cls : "", col->header);
+	/* A blank cell (no rank, no rate) stays empty. */
+	if (!c->blank) {
+		if (col->kind == TZ_CELL_TEXT)
+			pf(p, "%s", c->text ? c->text : "");
+		else if (col->kind == TZ_CELL_MONEY)
+			pf(p, "%s", money_grouped(c->value, buf));
+		else if (col->kind == TZ_CELL_YI)
+			pf(p, "%s", yi_grouped(c->value, buf));
+		else if (col->kind == TZ_CELL_RATE)
+			pf(p, "%s", tz_rate_fmt_pct((int32_t)c->value, 2, buf));
+		else
+			pf(p, "%" PRId64, c->value);
 	}
-	if (c->blank)
-		praw(p, "<td class=\"num\"></td>");
-	else if (col->kind == TZ_CELL_MONEY)
-		pf(p, "<td class=\"num\">%s</td>", money_grouped(c->value, buf));
-	else if (col->kind == TZ_CELL_RATE)
-		pf(p, "<td class=\"num\">%s</td>", tz_rate_fmt_pct((int32_t)c->value, 2, buf));
-	else
-		pf(p, "<td class=\"num\">%" PRId64 "</td>", c->value);
+	praw(p, "</td>");
 }
 
 static void header_row(struct page *p, const struct tz_table_column *cols, size_t n)
@@ -154,54 +196,76 @@ static void summary(struct page *p, const struct tz_bulletin *b, const char *tit
 {
 	const struct tz_bulletin_group *t = tz_bulletin_totals(b);
 	char period[TZ_PERIOD_FMT_MAX], sched[TZ_RATE_FMT_MAX], rate[TZ_RATE_FMT_MAX];
+	struct tz_buf text = TZ_BUF_INIT;
 
 	tz_period_fmt(tz_bulletin_period(b), period);
 	tz_rate_fmt_pct(tz_bulletin_schedule(b), 2, sched);
 	tz_rate_fmt_pct(t->completion_rate, 2, rate);
 	pf(p, "<h1>%s</h1>\n<ul class=\"meta\">", title);
 	pf(p, "<li>调度期 <b>%s</b></li><li>序时进度 <b>%s</b></li>", period, sched);
-	pf(p, "<li>全市投资完成率 <b>%s</b></li><li>项目 <b>%" PRId64 "</b> 个</li>", rate,
-	   t->projects);
-	pf(p, "<li>进度滞后项目 <b>%zu</b> 个</li></ul>\n", tz_bulletin_lag_count(b));
+	if (t->has_rate)
+		pf(p, "<li>全市投资完成率 <b>%s</b></li>", rate);
+	pf(p, "<li>项目 <b>%" PRId64 "</b> 个</li>", t->projects);
+	pf(p, "<li>进度滞后 <b>%zu</b> 个</li>", tz_bulletin_lag_count(b));
+	pf(p, "<li>未报送 <b>%zu</b> 个</li></ul>\n", tz_bulletin_missing_count(b));
+	/* The opening paragraphs, one <p> each. */
+	tz_buf_init(&text, TZ_LIMIT_DEFAULT);
+	if (!p->rc)
+		p->rc = tz_bulletin_summary(b, &text);
+	praw(p, "<section class=\"summary\">");
+	for (char *para = text.buf, *nl; para && !p->rc; para = nl ? nl + 1 : NULL) {
+		if ((nl = strchr(para, '\n')))
+			*nl = '\0';
+		pf(p, "<p>%s</p>", para);
+	}
+	praw(p, "</section>\n");
+	tz_buf_release(&text);
 }
 
+/*
+ * A group's row: rank, change, name, figures. On a phone its card shows
+ * the name and then the rate first (classes head and rate).
+ */
 static void group_row(struct page *p, const struct tz_bulletin *b,
 		      const struct tz_table_column *cols, const struct tz_bulletin_group *g)
 {
+	static const char *const cls[TZ_BULLETIN_NCOLS] = {
+		"rank", "chg", "head", NULL, NULL, NULL, NULL, "rate",
+	};
 	struct tz_cell cells[TZ_BULLETIN_NCOLS];
 	char change[16];
 
 	tz_bulletin_group_cells(b, g, cells, change);
 	praw(p, g->below_average ? "<tr class=\"below\">" : "<tr>");
 	for (size_t i = 0; i + 1 < TZ_BULLETIN_NCOLS; i++)
-		cell(p, &cols[i], &cells[i]);
+		cell(p, &cols[i], &cells[i], cls[i]);
 	/* The last column, 低于全市平均: "是" with a visible mark. */
 	if (g->below_average)
-		pf(p, "<td><span class=\"mark\" aria-hidden=\"true\">▼</span> %s</td></tr>\n",
-		   cells[TZ_BULLETIN_NCOLS - 1].text);
+		pf(p, "<td data-label=\"%s\"><span class=\"mark\" aria-hidden=\"true\">▼</span> %s"
+		      "</td>",
+		   cols[TZ_BULLETIN_NCOLS - 1].header, cells[TZ_BULLETIN_NCOLS - 1].text);
 	else
-		praw(p, "<td></td></tr>\n");
+		pf(p, "<td data-label=\"%s\"></td>", cols[TZ_BULLETIN_NCOLS - 1].header);
+	praw(p, "</tr>\n");
 }
 
 static void group_table(struct page *p, const struct tz_bulletin *b)
 {
 	struct tz_table_column cols[TZ_BULLETIN_NCOLS];
-	struct tz_cell cells[TZ_BULLETIN_NCOLS];
-	char change[16];
 
 	tz_bulletin_table_columns(b, cols);
-	pf(p, "<h2>按%s汇总</h2>\n", cols[1].header);
-	praw(p, "<div class=\"card scroll\"><table>\n<thead>");
+	tz_bulletin_columns_in_yi(cols);
+	pf(p, "<h2>各%s投资完成情况（按投资完成率排名）</h2>\n", cols[2].header);
+	praw(p, "<div class=\"card scroll list\"><table class=\"groups\">\n<thead>");
 	header_row(p, cols, TZ_BULLETIN_NCOLS);
 	praw(p, "</thead>\n<tbody>\n");
 	for (size_t i = 0; i < tz_bulletin_group_count(b); i++)
 		group_row(p, b, cols, tz_bulletin_group_at(b, i));
-	praw(p, "</tbody>\n<tfoot><tr>");
-	tz_bulletin_group_cells(b, tz_bulletin_totals(b), cells, change);
-	for (size_t i = 0; i < TZ_BULLETIN_NCOLS; i++)
-		cell(p, &cols[i], &cells[i]);
-	praw(p, "</tr></tfoot>\n</table></div>\n");
-	praw(p, "<p class=\"note\"><span class=\"mark\">▼</span> 投资完成率低于全市平均水平</p>\n");
+	praw(p, "</tbody>\n<tfoot>");
+	group_row(p, b, cols, tz_bulletin_totals(b));
+	praw(p, "</tfoot>\n</table></div>\n");
+	praw(p, "<p class=\"note\">金额单位：亿元。<span class=\"mark\">▼</span> "
+		"投资完成率低于全市平均水平；未安排年度计划投资的不参与排名。</p>\n");
 }
 
 /* ------------------------------------------------------------------ */
@@ -311,11 +375,41 @@ static void chart(struct page *p, const struct tz_bulletin *b, const char *by_la
 }
 
 /* ------------------------------------------------------------------ */
-/* Lagging projects                                                    */
+/* The lists                                                           */
+
+/*
+ * A list table: the first `shown` of n rows, cards on a phone with the
+ * project's name on top and the columns in `wide` across the card.
+ */
+static void list_head(struct page *p, const struct tz_table_column *cols, size_t ncols,
+		      const char *cls)
+{
+	pf(p, "<div class=\"card scroll list\"><table class=\"%s\">\n<thead>", cls);
+	header_row(p, cols, ncols);
+	praw(p, "</thead>\n<tbody>\n");
+}
+
+static void list_row(struct page *p, const struct tz_table_column *cols, size_t ncols,
+		     const struct tz_cell *cells)
+{
+	praw(p, "<tr>");
+	for (size_t c = 0; c < ncols; c++) {
+		const char *h = cols[c].header, *cls = NULL;
+
+		if (!strcmp(h, "项目名称"))
+			cls = "head";
+		else if (!strcmp(h, "完成比例"))
+			cls = "rate";
+		else if (!strcmp(h, "存在问题") || !strcmp(h, "责任单位"))
+			cls = "wide";
+		cell(p, &cols[c], &cells[c], cls);
+	}
+	praw(p, "</tr>\n");
+}
 
 static void lag_table(struct page *p, const struct tz_bulletin *b)
 {
-	size_t n = tz_bulletin_lag_count(b), shown = n < HTML_LAG_MAX ? n : HTML_LAG_MAX;
+	size_t n = tz_bulletin_lag_count(b), shown = n < HTML_LIST_MAX ? n : HTML_LIST_MAX;
 	struct tz_cell cells[TZ_LAG_NCOLS];
 
 	pf(p, "<h2>进度滞后项目（%zu个）</h2>\n", n);
@@ -323,18 +417,40 @@ static void lag_table(struct page *p, const struct tz_bulletin *b)
 		praw(p, "<p class=\"note\">本期没有进度滞后的项目。</p>\n");
 		return;
 	}
-	praw(p, "<p class=\"note\">年度投资完成比例低于序时进度80%的项目，按完成比例从低到高排列");
+	praw(p, "<p class=\"note\">年度投资完成比例落后序时进度10个百分点以上的项目，"
+		"按完成比例从低到高排列，金额单位：万元");
 	if (n > shown)
-		pf(p, "；此处列出前%zu个，另有%zu个未列出，完整名单见XLSX或CSV通报", shown, n - shown);
-	praw(p, "。</p>\n<div class=\"card scroll\"><table>\n<thead>");
-	header_row(p, tz_lag_columns, TZ_LAG_NCOLS);
-	praw(p, "</thead>\n<tbody>\n");
+		pf(p, "；此处列出前%zu个，另有%zu个未列出，完整名单见XLSX或PDF通报", shown,
+		   n - shown);
+	praw(p, "。</p>\n");
+	list_head(p, tz_lag_columns, TZ_LAG_NCOLS, "lagging");
 	for (size_t i = 0; i < shown; i++) {
 		tz_bulletin_lag_cells(tz_bulletin_lag_at(b, i), i + 1, cells);
-		praw(p, "<tr>");
-		for (size_t c = 0; c < TZ_LAG_NCOLS; c++)
-			cell(p, &tz_lag_columns[c], &cells[c]);
-		praw(p, "</tr>\n");
+		list_row(p, tz_lag_columns, TZ_LAG_NCOLS, cells);
+	}
+	praw(p, "</tbody></table></div>\n");
+}
+
+static void missing_table(struct page *p, const struct tz_bulletin *b)
+{
+	size_t n = tz_bulletin_missing_count(b), shown = n < HTML_LIST_MAX ? n : HTML_LIST_MAX;
+	struct tz_cell cells[TZ_MISSING_NCOLS];
+
+	pf(p, "<h2>未报送项目（%zu个）</h2>\n", n);
+	if (!n) {
+		praw(p, "<p class=\"note\">本期应报送的项目均已报送。</p>\n");
+		return;
+	}
+	pf(p, "<p class=\"note\">应报送而未报送本期调度数据的项目，按%s排列",
+	   tz_bulletin_by_label(tz_bulletin_by(b)));
+	if (n > shown)
+		pf(p, "；此处列出前%zu个，另有%zu个未列出，完整名单见XLSX或PDF通报", shown,
+		   n - shown);
+	praw(p, "。</p>\n");
+	list_head(p, tz_missing_columns, TZ_MISSING_NCOLS, "missing");
+	for (size_t i = 0; i < shown; i++) {
+		tz_bulletin_missing_cells(tz_bulletin_missing_at(b, i), i + 1, cells);
+		list_row(p, tz_missing_columns, TZ_MISSING_NCOLS, cells);
 	}
 	praw(p, "</tbody></table></div>\n");
 }
@@ -352,6 +468,7 @@ static int bulletin_html(const struct tz_bulletin *b, FILE *fp, struct tz_err *e
 	group_table(&p, b);
 	chart(&p, b, tz_bulletin_by_label(tz_bulletin_by(b)));
 	lag_table(&p, b);
+	missing_table(&p, b);
 	praw(&p, "</main>\n<footer>台账 · 重点项目调度</footer>\n</body>\n</html>\n");
 	if (p.rc)
 		rc = tz_err_set(err, p.rc, "通报页面生成失败（超过大小上限）");

@@ -1,4 +1,5 @@
 /* writer.c: the writer registry and what all bulletin formats share. */
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@ static const struct tz_bulletin_writer_type *const bulletin_writers[] = {
 	&tz_bulletin_csv,
 	&tz_bulletin_xlsx,
 	&tz_bulletin_html,
+	&tz_bulletin_pdf,
 };
 
 const struct tz_table_writer_type *tz_table_writer_find(const char *name)
@@ -33,19 +35,91 @@ const struct tz_bulletin_writer_type *tz_bulletin_writer_find(const char *name)
 	return NULL;
 }
 
-char *tz_bulletin_title(const struct tz_bulletin *b, char *buf, size_t size)
+char *tz_bulletin_months(const struct tz_bulletin *b, char *buf, size_t size)
 {
 	struct tz_period p = tz_bulletin_period(b);
-	char months[16];
 
 	if (p.month == 1)
-		snprintf(months, sizeof(months), "1月");
+		snprintf(buf, size, "1月");
 	else
-		snprintf(months, sizeof(months), "1-%d月", p.month);
-	snprintf(buf, size, "%d年%s重点项目建设情况通报（按%s）", p.year, months,
+		snprintf(buf, size, "1-%d月", p.month);
+	return buf;
+}
+
+char *tz_bulletin_title(const struct tz_bulletin *b, char *buf, size_t size)
+{
+	char months[16];
+
+	snprintf(buf, size, "%d年%s重点项目建设情况通报（按%s）", tz_bulletin_period(b).year,
+		 tz_bulletin_months(b, months, sizeof(months)),
 		 tz_bulletin_by_label(tz_bulletin_by(b)));
 	return buf;
 }
+
+/* ------------------------------------------------------------------ */
+/* Figures for people                                                  */
+
+int64_t tz_money_yi100(int64_t v)
+{
+	/* 0.01 亿元 = 100 万元 = 10000 units of 0.01 万元. */
+	uint64_t a = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	uint64_t r = a / 10000 + (a % 10000 >= 5000);
+
+	return v < 0 ? -(int64_t)r : (int64_t)r;
+}
+
+char *tz_money_fmt_yi(int64_t v, char buf[32])
+{
+	int64_t y = tz_money_yi100(v);
+	uint64_t a = y < 0 ? -(uint64_t)y : (uint64_t)y;
+
+	snprintf(buf, 32, "%s%" PRIu64 ".%02" PRIu64, y < 0 ? "-" : "", a / 100, a % 100);
+	return buf;
+}
+
+char *tz_digits_grouped(const char *s, char out[48])
+{
+	const char *dot = strchr(s, '.');
+	size_t i = 0, o = 0, digits;
+
+	if (*s == '-')
+		out[o++] = s[i++];
+	digits = (size_t)((dot ? dot : s + strlen(s)) - (s + i));
+	for (size_t k = 0; k < digits && o < 40; k++) {
+		if (k && (digits - k) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = s[i++];
+	}
+	snprintf(out + o, 48 - o, "%s", s + i);
+	return out;
+}
+
+int64_t tz_pct1(int64_t num, int64_t den)
+{
+	__int128 n = num, r;
+	int neg = n < 0;
+
+	if (den <= 0)
+		return 0;
+	if (neg)
+		n = -n;
+	/* round(n·1000/den) half up: (2·1000·n + den) / (2·den). */
+	r = (n * 2000 + den) / ((__int128)den * 2);
+	if (r > INT64_MAX)
+		r = INT64_MAX;
+	return neg ? -(int64_t)r : (int64_t)r;
+}
+
+char *tz_pct1_fmt(int64_t pct1, char buf[32])
+{
+	uint64_t a = pct1 < 0 ? -(uint64_t)pct1 : (uint64_t)pct1;
+
+	snprintf(buf, 32, "%s%" PRIu64 ".%" PRIu64, pct1 < 0 ? "-" : "", a / 10, a % 10);
+	return buf;
+}
+
+/* ------------------------------------------------------------------ */
+/* The shared tables                                                   */
 
 void tz_bulletin_table_columns(const struct tz_bulletin *b,
 			       struct tz_table_column cols[TZ_BULLETIN_NCOLS])
@@ -68,6 +142,22 @@ void tz_bulletin_table_columns(const struct tz_bulletin *b,
 
 	memcpy(cols, base, sizeof(base));
 	cols[2].header = tz_bulletin_by_label(tz_bulletin_by(b));
+}
+
+void tz_bulletin_columns_in_yi(struct tz_table_column cols[TZ_BULLETIN_NCOLS])
+{
+	for (size_t i = 0; i < TZ_BULLETIN_NCOLS; i++) {
+		if (cols[i].kind != TZ_CELL_MONEY)
+			continue;
+		cols[i].kind = TZ_CELL_YI;
+		cols[i].width = 12;
+		if (!strcmp(cols[i].header, "总投资(万元)"))
+			cols[i].header = "总投资(亿元)";
+		else if (!strcmp(cols[i].header, "年度计划投资(万元)"))
+			cols[i].header = "年度计划投资(亿元)";
+		else if (!strcmp(cols[i].header, "累计完成投资(万元)"))
+			cols[i].header = "累计完成投资(亿元)";
+	}
 }
 
 char *tz_bulletin_rank_change_text(const struct tz_bulletin_group *g, char buf[16])

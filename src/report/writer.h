@@ -21,7 +21,10 @@ enum tz_cell_kind {
 	TZ_CELL_MONEY,  /* value in 0.01 万元: "12345.67"; a number in XLSX */
 	TZ_CELL_INT,    /* value as an integer */
 	TZ_CELL_RATE,   /* value in 1/10000: "0.8757"; a percentage in XLSX */
+	TZ_CELL_YI,     /* value in 0.01 万元 shown in 亿元: "340.43" (tz_money_fmt_yi);
+			   in XLSX the number 340.43, rounded half up once */
 };
+#define TZ_CELL_KINDS 5
 
 struct tz_cell {
 	const char *text;  /* TZ_CELL_TEXT; NULL is "" */
@@ -63,6 +66,7 @@ extern const struct tz_bulletin_writer_type tz_bulletin_json;
 extern const struct tz_bulletin_writer_type tz_bulletin_csv;
 extern const struct tz_bulletin_writer_type tz_bulletin_xlsx;
 extern const struct tz_bulletin_writer_type tz_bulletin_html;
+extern const struct tz_bulletin_writer_type tz_bulletin_pdf;
 
 /* The writer called `name`, or NULL. */
 const struct tz_table_writer_type *tz_table_writer_find(const char *name);
@@ -90,8 +94,38 @@ void tz_bulletin_table_columns(const struct tz_bulletin *b,
 void tz_bulletin_group_cells(const struct tz_bulletin *b, const struct tz_bulletin_group *g,
 			     struct tz_cell cells[TZ_BULLETIN_NCOLS], char change[16]);
 
-/* "+2", "-1", "0" or "" (none): the rank change as people read it. */
+/*
+ * The same columns for a summary read in 亿元 (XLSX 通报 sheet, PDF): the
+ * money columns of `cols` (filled by tz_bulletin_table_columns) become
+ * TZ_CELL_YI with headers in 亿元; their cells stay as filled.
+ */
+void tz_bulletin_columns_in_yi(struct tz_table_column cols[TZ_BULLETIN_NCOLS]);
+
+/* "↑2", "↓1", "—" or "" (none): the rank change as people read it. */
 char *tz_bulletin_rank_change_text(const struct tz_bulletin_group *g, char buf[16]);
+
+/*
+ * 1-N月 as the bulletin says it: "1-11月", or "1月" in January. Into buf
+ * of `size` bytes (16 is enough); returns buf.
+ */
+char *tz_bulletin_months(const struct tz_bulletin *b, char *buf, size_t size);
+
+/*
+ * Figures for people, computed exactly with integers (never a double):
+ *
+ * tz_money_yi100: an amount in 0.01 万元 as a count of 0.01 亿元 (1 亿元
+ * is 10000 万元), rounded half up (half away from zero below zero).
+ * tz_money_fmt_yi: the same as "340.43" (亿元, two decimals, no unit).
+ * tz_pct1: num/den as a count of 0.1 % (89.5 % is 895), rounded half up
+ * from the exact fraction, not from a rate already rounded to 1/10000; 0
+ * when den <= 0. tz_pct1_fmt writes such a count as "89.5" (no "%").
+ */
+int64_t tz_money_yi100(int64_t v);
+/* "1234567.89" with thousands separators: "1,234,567.89". Returns out. */
+char *tz_digits_grouped(const char *plain, char out[48]);
+char *tz_money_fmt_yi(int64_t v, char buf[32]);
+int64_t tz_pct1(int64_t num, int64_t den);
+char *tz_pct1_fmt(int64_t pct1, char buf[32]);
 
 /* Likewise for the lagging projects table (with 包联领导, 责任单位, 存在问题). */
 #define TZ_LAG_NCOLS 10

@@ -1,15 +1,12 @@
 /*
- * xlsx.c: the XLSX writers, on libxlsxwriter.
+ * xlsx.c: the XLSX table writer, on libxlsxwriter, and what the bulletin
+ * workbook (xlsx-bulletin.c) shares with it: temporary files, formats and
+ * cells.
  *
- *  - tz_table_xlsx: an export table (one sheet, bold frozen header,
- *    autofilter) that the XLSX reader and `import` read back unchanged:
- *    TEXT cells are always strings, so "2025-12" stays text; MONEY and
- *    RATE are numbers with a display format, INT plain numbers.
- *  - tz_bulletin_xlsx: the bulletin. Sheet 通报 has a title row, the
- *    shared group table plus a 序时进度 column and a bold 合计 row, frozen
- *    under the header, and a chart of 投资完成率 by group (columns) against
- *    序时进度 (a line on the same axes); sheet 滞后项目 lists the lagging
- *    projects.
+ * tz_table_xlsx writes an export table (one sheet, bold frozen header,
+ * autofilter) that the XLSX reader and `import` read back unchanged: TEXT
+ * cells are always strings, so "2025-12" stays text; MONEY and RATE are
+ * numbers with a display format, INT plain numbers.
  *
  * libxlsxwriter writes to a path, so each writer works on a temporary file
  * made with mkstemps in $TMPDIR, copies it into the caller's FILE and
@@ -49,8 +46,7 @@ static const char *tmp_dir(void)
 	return d && *d ? d : "/tmp";
 }
 
-/* A new empty temporary file for libxlsxwriter; caller unlinks and frees. */
-static int tmp_make(char **out, struct tz_err *err)
+int tz_xlsx_tmp_make(char **out, struct tz_err *err)
 {
 	struct tz_buf b = TZ_BUF_INIT;
 	int fd;
@@ -67,8 +63,7 @@ static int tmp_make(char **out, struct tz_err *err)
 	return 0;
 }
 
-/* Copy the finished workbook into the caller's stream. */
-static int tmp_copy(const char *path, FILE *out, struct tz_err *err)
+int tz_xlsx_tmp_copy(const char *path, FILE *out, struct tz_err *err)
 {
 	FILE *in = fopen(path, "rb");
 	char chunk[64 * 1024];
@@ -86,7 +81,7 @@ static int tmp_copy(const char *path, FILE *out, struct tz_err *err)
 	return rc;
 }
 
-static lxw_workbook *book_new(const char *path, int constant_memory, const char *title)
+lxw_workbook *tz_xlsx_book_new(const char *path, int constant_memory, const char *title)
 {
 	lxw_workbook_options o = { .constant_memory = (uint8_t)constant_memory,
 				   .tmpdir = (char *)tmp_dir() };
@@ -100,7 +95,7 @@ static lxw_workbook *book_new(const char *path, int constant_memory, const char 
 	return wb;
 }
 
-static int lxw_fail(struct tz_err *err, lxw_error e)
+int tz_xlsx_fail(struct tz_err *err, lxw_error e)
 {
 	if (e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
 		return tz_err_set(err, TZ_ETOOBIG, "生成XLSX失败：单元格文本超过32767个字符");
@@ -109,12 +104,6 @@ static int lxw_fail(struct tz_err *err, lxw_error e)
 
 /* ------------------------------------------------------------------ */
 /* Formats and cells                                                   */
-
-/* One format per cell kind, in a plain and a bold (totals) weight. */
-struct styles {
-	lxw_format *header, *title, *flag;
-	lxw_format *kind[2][4];  /* [bold][enum tz_cell_kind] */
-};
 
 static lxw_format *new_format(lxw_workbook *wb, const char *num, int bold, int border)
 {
@@ -129,13 +118,23 @@ static lxw_format *new_format(lxw_workbook *wb, const char *num, int bold, int b
 	return f;
 }
 
-static void styles_init(lxw_workbook *wb, struct styles *s, int border)
+void tz_xlsx_styles_init(lxw_workbook *wb, struct tz_xlsx_styles *s, int border)
 {
-	static const char *const num[4] = { NULL, "#,##0.00", "0", "0.00%" };
+	static const char *const num[TZ_CELL_KINDS] = {
+		[TZ_CELL_TEXT] = NULL, [TZ_CELL_MONEY] = "#,##0.00", [TZ_CELL_INT] = "0",
+		[TZ_CELL_RATE] = "0.00%", [TZ_CELL_YI] = "#,##0.00",
+	};
 
-	for (int bold = 0; bold < 2; bold++)
-		for (int k = 0; k < 4; k++)
+	for (int bold = 0; bold < 2; bold++) {
+		for (int k = 0; k < TZ_CELL_KINDS; k++) {
 			s->kind[bold][k] = new_format(wb, num[k], bold, border);
+			if (border)
+				format_set_align(s->kind[bold][k], LXW_ALIGN_VERTICAL_CENTER);
+		}
+		/* Bulletin text wraps inside its column (names, problems). */
+		if (border)
+			format_set_text_wrap(s->kind[bold][TZ_CELL_TEXT]);
+	}
 	s->header = new_format(wb, NULL, 1, 1);
 	format_set_bg_color(s->header, 0xDDE4EE);
 	format_set_align(s->header, LXW_ALIGN_CENTER);
@@ -144,9 +143,17 @@ static void styles_init(lxw_workbook *wb, struct styles *s, int border)
 	s->title = new_format(wb, NULL, 1, 0);
 	format_set_font_size(s->title, 14);
 	format_set_align(s->title, LXW_ALIGN_CENTER);
+	format_set_align(s->title, LXW_ALIGN_VERTICAL_CENTER);
 	s->flag = new_format(wb, NULL, 1, border);
 	format_set_font_color(s->flag, 0xC9302C);
 	format_set_align(s->flag, LXW_ALIGN_CENTER);
+	format_set_align(s->flag, LXW_ALIGN_VERTICAL_CENTER);
+	s->center = new_format(wb, NULL, 0, border);
+	format_set_align(s->center, LXW_ALIGN_CENTER);
+	format_set_align(s->center, LXW_ALIGN_VERTICAL_CENTER);
+	s->note = new_format(wb, NULL, 0, 0);
+	format_set_text_wrap(s->note);
+	format_set_align(s->note, LXW_ALIGN_VERTICAL_TOP);
 }
 
 /* "_xHHHH_" at p, which readers take for an escaped character. */
@@ -184,8 +191,7 @@ out:
 	return e;
 }
 
-/* Write one cell as its kind says; see the file comment about money. */
-static lxw_error put_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, enum tz_cell_kind kind,
+lxw_error tz_xlsx_put_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, enum tz_cell_kind kind,
 			  const struct tz_cell *cell, lxw_format *fmt)
 {
 	if (cell->blank || (kind == TZ_CELL_TEXT && !(cell->text && *cell->text)))
@@ -197,24 +203,29 @@ static lxw_error put_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, enum tz_c
 		return worksheet_write_number(ws, r, c, (double)cell->value / 100.0, fmt);
 	case TZ_CELL_RATE:
 		return worksheet_write_number(ws, r, c, (double)cell->value / TZ_RATE_ONE, fmt);
+	case TZ_CELL_YI:
+		/* Rounded to 0.01 亿元 in integers first: the cell holds what it shows. */
+		return worksheet_write_number(ws, r, c, (double)tz_money_yi100(cell->value) / 100.0,
+					      fmt);
 	case TZ_CELL_INT:
 		return worksheet_write_number(ws, r, c, (double)cell->value, fmt);
 	}
 	return LXW_NO_ERROR;
 }
 
-static lxw_error put_row(lxw_worksheet *ws, lxw_row_t r, const struct tz_table_column *cols,
-			 size_t n, const struct tz_cell *cells, const struct styles *s, int bold)
+lxw_error tz_xlsx_put_row(lxw_worksheet *ws, lxw_row_t r, const struct tz_table_column *cols,
+			  size_t n, const struct tz_cell *cells, const struct tz_xlsx_styles *s, int bold)
 {
 	lxw_error e = LXW_NO_ERROR;
 
 	for (size_t i = 0; i < n && !e; i++)
-		e = put_cell(ws, r, (lxw_col_t)i, cols[i].kind, &cells[i], s->kind[bold][cols[i].kind]);
+		e = tz_xlsx_put_cell(ws, r, (lxw_col_t)i, cols[i].kind, &cells[i],
+				     s->kind[bold][cols[i].kind]);
 	return e;
 }
 
-static lxw_error put_header(lxw_worksheet *ws, lxw_row_t r, const struct tz_table_column *cols,
-			    size_t n, const struct styles *s)
+lxw_error tz_xlsx_put_header(lxw_worksheet *ws, lxw_row_t r, const struct tz_table_column *cols,
+			     size_t n, const struct tz_xlsx_styles *s)
 {
 	lxw_error e = LXW_NO_ERROR;
 
@@ -263,7 +274,7 @@ static char *sheet_name(const char *title)
 struct xlsx_table {
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
-	struct styles st;
+	struct tz_xlsx_styles st;
 	char *tmp;
 	FILE *out;
 	const struct tz_table_column *cols;
@@ -293,20 +304,20 @@ static int table_begin(struct tz_table_writer **out, FILE *fp, const char *title
 	t->out = fp;
 	t->cols = cols;
 	t->ncols = ncols;
-	if ((rc = tmp_make(&t->tmp, err)))
+	if ((rc = tz_xlsx_tmp_make(&t->tmp, err)))
 		goto fail;
-	if (!(t->wb = book_new(t->tmp, 1, title))) {
+	if (!(t->wb = tz_xlsx_book_new(t->tmp, 1, title))) {
 		rc = tz_err_set(err, TZ_EIO, "无法创建XLSX工作簿");
 		goto fail;
 	}
-	styles_init(t->wb, &t->st, 0);
+	tz_xlsx_styles_init(t->wb, &t->st, 0);
 	name = sheet_name(title);
 	if (!(t->ws = workbook_add_worksheet(t->wb, name))) {
 		rc = tz_err_set(err, TZ_EINVAL, "XLSX工作表名称“%s”无效", name);
 		goto fail;
 	}
-	if ((e = put_header(t->ws, 0, cols, ncols, &t->st))) {
-		rc = lxw_fail(err, e);
+	if ((e = tz_xlsx_put_header(t->ws, 0, cols, ncols, &t->st))) {
+		rc = tz_xlsx_fail(err, e);
 		goto fail;
 	}
 	worksheet_freeze_panes(t->ws, 1, 0);
@@ -333,9 +344,9 @@ static int table_row(struct tz_table_writer *w, const struct tz_cell *cells, str
 		return t->failed = tz_err_set(err, TZ_ETOOBIG,
 					      "超过XLSX工作表的最大行数%d，请改用CSV格式导出",
 					      LXW_ROW_MAX);
-	e = put_row(t->ws, t->row, t->cols, t->ncols, cells, &t->st, 0);
+	e = tz_xlsx_put_row(t->ws, t->row, t->cols, t->ncols, cells, &t->st, 0);
 	if (e)
-		return t->failed = lxw_fail(err, e);
+		return t->failed = tz_xlsx_fail(err, e);
 	t->row++;
 	return 0;
 }
@@ -350,189 +361,11 @@ static int table_end(struct tz_table_writer *w, struct tz_err *err)
 		worksheet_autofilter(t->ws, 0, 0, t->row - 1, (lxw_col_t)(t->ncols - 1));
 	e = workbook_close(t->wb);
 	if (!rc && e)
-		rc = lxw_fail(err, e);
+		rc = tz_xlsx_fail(err, e);
 	if (!rc)
-		rc = tmp_copy(t->tmp, t->out, err);
+		rc = tz_xlsx_tmp_copy(t->tmp, t->out, err);
 	table_free(t);
 	return rc;
 }
 
 const struct tz_table_writer_type tz_table_xlsx = { "xlsx", table_begin, table_row, table_end };
-
-/* ------------------------------------------------------------------ */
-/* The bulletin writer                                                 */
-
-#define BULLETIN_SHEET "通报"
-#define LAG_SHEET "滞后项目"
-#define HEAD_ROW 2                  /* title, subtitle, then the header */
-#define SCHED_COL TZ_BULLETIN_NCOLS /* the extra 序时进度 column */
-#define RATE_COL 6                  /* 投资完成率 in the shared table */
-#define KEY_COL 1
-
-static lxw_error bulletin_titles(lxw_worksheet *ws, const struct tz_bulletin *b,
-				 const char *title, const struct styles *s)
-{
-	const struct tz_bulletin_group *t = tz_bulletin_totals(b);
-	char period[TZ_PERIOD_FMT_MAX], sched[TZ_RATE_FMT_MAX], rate[TZ_RATE_FMT_MAX];
-	char sub[160];
-	lxw_error e;
-
-	tz_period_fmt(tz_bulletin_period(b), period);
-	snprintf(sub, sizeof(sub), "调度期：%s　序时进度：%s　全市投资完成率：%s", period,
-		 tz_rate_fmt_pct(tz_bulletin_schedule(b), 2, sched),
-		 tz_rate_fmt_pct(t->completion_rate, 2, rate));
-	worksheet_set_row(ws, 0, 24, NULL);
-	e = worksheet_merge_range(ws, 0, 0, 0, SCHED_COL, title, s->title);
-	return e ? e : worksheet_merge_range(ws, 1, 0, 1, SCHED_COL, sub, NULL);
-}
-
-/* A group or the 合计 row, with the schedule beside it. */
-static lxw_error bulletin_row(lxw_worksheet *ws, lxw_row_t r, const struct tz_bulletin *b,
-			      const struct tz_table_column *cols, const struct tz_bulletin_group *g,
-			      const struct styles *s, int bold)
-{
-	struct tz_cell cells[TZ_BULLETIN_NCOLS + 1];
-	char change[16];
-	lxw_error e;
-
-	tz_bulletin_group_cells(b, g, cells, change);
-	e = put_row(ws, r, cols, TZ_BULLETIN_NCOLS, cells, s, bold);
-	if (!e && g->below_average)
-		e = put_cell(ws, r, TZ_BULLETIN_NCOLS - 1, TZ_CELL_TEXT,
-			     &cells[TZ_BULLETIN_NCOLS - 1], s->flag);
-	cells[SCHED_COL] = (struct tz_cell){ .value = tz_bulletin_schedule(b) };
-	if (!e)
-		e = put_cell(ws, r, SCHED_COL, TZ_CELL_RATE, &cells[SCHED_COL],
-			     s->kind[bold][TZ_CELL_RATE]);
-	return e;
-}
-
-static lxw_error bulletin_table(lxw_worksheet *ws, const struct tz_bulletin *b,
-				const struct styles *s)
-{
-	struct tz_table_column cols[TZ_BULLETIN_NCOLS + 1];
-	size_t n = tz_bulletin_group_count(b);
-	lxw_row_t r = HEAD_ROW + 1;
-	lxw_error e;
-
-	tz_bulletin_table_columns(b, cols);
-	cols[SCHED_COL] = (struct tz_table_column){ "序时进度", TZ_CELL_RATE, 10 };
-	e = put_header(ws, HEAD_ROW, cols, TZ_BULLETIN_NCOLS + 1, s);
-	for (size_t i = 0; i < n && !e; i++, r++)
-		e = bulletin_row(ws, r, b, cols, tz_bulletin_group_at(b, i), s, 0);
-	if (!e)
-		e = bulletin_row(ws, r, b, cols, tz_bulletin_totals(b), s, 1);
-	worksheet_freeze_panes(ws, HEAD_ROW + 1, 0);
-	return e;
-}
-
-/*
- * The chart below the table: 投资完成率 per group as columns, 序时进度 as
- * a second series that tz_xlsx_chart_to_line() later turns into a line.
- */
-static lxw_error bulletin_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct tz_bulletin *b)
-{
-	const char *by = tz_bulletin_by_label(tz_bulletin_by(b));
-	size_t n = tz_bulletin_group_count(b);
-	lxw_row_t first = HEAD_ROW + 1, last = (lxw_row_t)(HEAD_ROW + n);
-	lxw_chart *ch = n ? workbook_add_chart(wb, LXW_CHART_COLUMN) : NULL;
-	lxw_chart_line sched = { .color = 0xE8960C, .width = 2.25,
-				 .dash_type = LXW_CHART_LINE_DASH_DASH };
-	lxw_chart_fill fill = { .color = 0x3B7DD8 };
-	lxw_chart_series *s;
-	lxw_chart_options at = { .x_offset = 4, .y_offset = 8, .y_scale = 1.4 };
-	char title[96];
-
-	if (!ch)
-		return LXW_NO_ERROR;  /* no groups, nothing to draw */
-	s = chart_add_series(ch, NULL, NULL);
-	chart_series_set_categories(s, BULLETIN_SHEET, first, KEY_COL, last, KEY_COL);
-	chart_series_set_values(s, BULLETIN_SHEET, first, RATE_COL, last, RATE_COL);
-	chart_series_set_name(s, "投资完成率");
-	chart_series_set_fill(s, &fill);
-	chart_series_set_labels(s);
-	chart_series_set_labels_num_format(s, "0.0%");
-	s = chart_add_series(ch, NULL, NULL);
-	chart_series_set_categories(s, BULLETIN_SHEET, first, KEY_COL, last, KEY_COL);
-	chart_series_set_values(s, BULLETIN_SHEET, first, SCHED_COL, last, SCHED_COL);
-	chart_series_set_name(s, "序时进度");
-	chart_series_set_line(s, &sched);
-	snprintf(title, sizeof(title), "各%s投资完成率与序时进度", by);
-	chart_title_set_name(ch, title);
-	chart_axis_set_name(ch->x_axis, by);
-	chart_axis_set_name(ch->y_axis, "完成率");
-	chart_axis_set_num_format(ch->y_axis, "0%");
-	chart_axis_set_min(ch->y_axis, 0);
-	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-	at.x_scale = n > 8 ? (160.0 + 60.0 * (double)n) / 480.0 : 1.5;
-	if (at.x_scale > 6)
-		at.x_scale = 6;
-	return worksheet_insert_chart_opt(ws, last + 3, 0, ch, &at);
-}
-
-static lxw_error lag_sheet(lxw_workbook *wb, const struct tz_bulletin *b, const struct styles *s)
-{
-	lxw_worksheet *ws = workbook_add_worksheet(wb, LAG_SHEET);
-	struct tz_cell cells[TZ_LAG_NCOLS];
-	size_t n = tz_bulletin_lag_count(b);
-	lxw_error e;
-
-	if (!ws)
-		return LXW_ERROR_MEMORY_MALLOC_FAILED;
-	e = put_header(ws, 0, tz_lag_columns, TZ_LAG_NCOLS, s);
-	worksheet_freeze_panes(ws, 1, 0);
-	if (!n && !e)
-		e = worksheet_merge_range(ws, 1, 0, 1, TZ_LAG_NCOLS - 1, "本期没有进度滞后的项目",
-					  NULL);
-	for (size_t i = 0; i < n && !e; i++) {
-		tz_bulletin_lag_cells(tz_bulletin_lag_at(b, i), i + 1, cells);
-		e = put_row(ws, (lxw_row_t)(i + 1), tz_lag_columns, TZ_LAG_NCOLS, cells, s, 0);
-	}
-	return e;
-}
-
-/* Build the workbook at `path`; it is closed (written) in every case. */
-static int bulletin_book(const struct tz_bulletin *b, const char *path, struct tz_err *err)
-{
-	char title[256];
-	lxw_workbook *wb = book_new(path, 0, tz_bulletin_title(b, title, sizeof(title)));
-	lxw_worksheet *ws;
-	struct styles st;
-	lxw_error e, ce;
-
-	if (!wb)
-		return tz_err_set(err, TZ_EIO, "无法创建XLSX工作簿");
-	styles_init(wb, &st, 1);
-	ws = workbook_add_worksheet(wb, BULLETIN_SHEET);
-	e = ws ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED;
-	if (!e)
-		e = bulletin_titles(ws, b, title, &st);
-	if (!e)
-		e = bulletin_table(ws, b, &st);
-	if (!e)
-		e = bulletin_chart(wb, ws, b);
-	if (!e)
-		e = lag_sheet(wb, b, &st);
-	ce = workbook_close(wb);
-	return e || ce ? lxw_fail(err, e ? e : ce) : 0;
-}
-
-static int bulletin_xlsx(const struct tz_bulletin *b, FILE *fp, struct tz_err *err)
-{
-	char *tmp = NULL;
-	int rc;
-
-	if ((rc = tmp_make(&tmp, err)))
-		return rc;
-	rc = bulletin_book(b, tmp, err);
-	if (!rc && tz_bulletin_group_count(b))
-		rc = tz_xlsx_chart_to_line(tmp, "xl/charts/chart1.xml", 1,
-					   tz_bulletin_group_count(b) == 1, err);
-	if (!rc)
-		rc = tmp_copy(tmp, fp, err);
-	unlink(tmp);
-	free(tmp);
-	return rc;
-}
-
-const struct tz_bulletin_writer_type tz_bulletin_xlsx = { "xlsx", bulletin_xlsx, 1 };

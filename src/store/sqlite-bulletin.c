@@ -23,6 +23,7 @@
 #include "base/hmap.h"
 #include "base/log.h"
 #include "base/xalloc.h"
+#include "core/dispatch.h"
 #include "store/sqlite-internal.h"
 #include "base/banned.h"
 
@@ -70,7 +71,7 @@ static const char *org_name(const struct org_names *o, int64_t id)
 struct scan {
 	sqlite3_stmt *ledger;   /* project_id, annual, level */
 	sqlite3_stmt *proj;     /* id, code, name, region_id, category, leader, unit_id, total, planned_start */
-	sqlite3_stmt *tot;      /* project_id, ytdM, stM, ytdM-1, stM-1, rep, prob */
+	sqlite3_stmt *tot;      /* project_id, ytdM, stM, ytdM-1, stM-1, rep, prob, pmonth, ptext */
 	sqlite3_stmt *prev;     /* st12 of the latest earlier year */
 	sqlite3_stmt *problem;  /* the problem of a report */
 };
@@ -100,34 +101,40 @@ static int status_before_year(struct scan *sc, int64_t id)
 	return status;
 }
 
-/* Who is expected to report for P (ledger.md): planned to start by P,
- * already started, or with no planned start; not after it was reported
- * 已竣工. `before` is the status in force before P. */
+/* Who is expected to report for P: core/dispatch.h's one rule, which
+ * the on-time rate uses too. `before` is the status in force before P. */
 static int expected(struct tz_period p, sqlite3_stmt *proj, int before)
 {
-	struct tz_period start;
+	struct tz_period start = { 0, 0 };
 
-	if (before == TZ_STATUS_COMPLETED)
-		return 0;
-	if (sqlite3_column_type(proj, 8) == SQLITE_NULL ||
-	    tz_period_from_code(sqlite3_column_int(proj, 8), &start))
-		return 1;
-	if (tz_period_cmp(start, p) <= 0)
-		return 1;
-	return before == TZ_STATUS_STARTED || before == TZ_STATUS_RESUMED ||
-	       before == TZ_STATUS_STOPPED;
+	if (sqlite3_column_type(proj, 8) != SQLITE_NULL)
+		tz_period_from_code(sqlite3_column_int(proj, 8), &start);
+	return tz_report_expected(p, start, (enum tz_status)before);
 }
 
-/* The latest problem of the year up to month m, from the problem mask. */
-static void latest_problem(struct scan *sc, int64_t id, struct tz_period p, unsigned prob,
+/*
+ * The latest problem of the year up to month m: the month from the
+ * problem mask; its text kept with the running totals when that month is
+ * the one they hold (the usual case: the bulletin of the latest month),
+ * else read from the report.
+ */
+static void latest_problem(struct scan *sc, int64_t id, struct tz_period p, int has_tot,
 			   char *buf, size_t size)
 {
+	unsigned prob = has_tot ? (unsigned)sqlite3_column_int(sc->tot, 6) : 0;
+	int month;
+
 	buf[0] = '\0';
 	prob &= (1u << p.month) - 1;
 	if (!prob)
 		return;
+	month = 32 - __builtin_clz(prob);
+	if (month == sqlite3_column_int(sc->tot, 7)) {
+		snprintf(buf, size, "%s", tz_sqlite_text(sc->tot, 8));
+		return;
+	}
 	sqlite3_bind_int64(sc->problem, 1, id);
-	sqlite3_bind_int(sc->problem, 2, p.year * 100 + (32 - __builtin_clz(prob)));
+	sqlite3_bind_int(sc->problem, 2, p.year * 100 + month);
 	if (sqlite3_step(sc->problem) == SQLITE_ROW)
 		snprintf(buf, size, "%s", tz_sqlite_text(sc->problem, 0));
 	sqlite3_reset(sc->problem);
@@ -146,7 +153,7 @@ static int scan_rows(struct bulletin_part *p, struct scan *sc)
 		struct tz_bulletin_row row;
 		int64_t id = sqlite3_column_int64(sc->ledger, 0);
 		int status = TZ_STATUS_NONE, before, has_tot, found;
-		unsigned rep = 0, prob = 0;
+		unsigned rep = 0;
 
 		found = seek(sc->proj, &prc, &proj_at, id);
 		if (found < 0)
@@ -164,7 +171,6 @@ static int scan_rows(struct bulletin_part *p, struct scan *sc)
 			row.ytd = sqlite3_column_int64(sc->tot, 1);
 			status = sqlite3_column_int(sc->tot, 2);
 			rep = (unsigned)sqlite3_column_int(sc->tot, 5);
-			prob = (unsigned)sqlite3_column_int(sc->tot, 6);
 			if (m > 1) {
 				row.ytd_prev = sqlite3_column_int64(sc->tot, 3);
 				before = sqlite3_column_int(sc->tot, 4);
@@ -203,7 +209,7 @@ static int scan_rows(struct bulletin_part *p, struct scan *sc)
 			row.region = org_name(p->org, sqlite3_column_int64(sc->proj, 3));
 			row.leader = tz_sqlite_text(sc->proj, 5);
 			row.unit = org_name(p->org, sqlite3_column_int64(sc->proj, 6));
-			latest_problem(sc, id, period, prob, problem, sizeof(problem));
+			latest_problem(sc, id, period, has_tot, problem, sizeof(problem));
 			row.problem = problem;
 		}
 		tz_bulletin_add(p->b, &row);
@@ -224,7 +230,7 @@ static int scan_part(struct bulletin_part *p)
 	if (sqlite3_exec(p->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return part_error(p, "begin");
 	snprintf(sql, sizeof(sql),
-		 "SELECT project_id, ytd%d, st%d, ytd%d, st%d, rep, prob FROM project_year"
+		 "SELECT project_id, ytd%d, st%d, ytd%d, st%d, rep, prob, pmonth, ptext FROM project_year"
 		 " WHERE year = ?1 AND project_id BETWEEN ?2 AND ?3 ORDER BY project_id",
 		 m, m, m > 1 ? m - 1 : 1, m > 1 ? m - 1 : 1);
 	if (part_prepare(p, "SELECT project_id, annual, level FROM ledger"

@@ -26,147 +26,6 @@
 #include "store/sqlite-internal.h"
 #include "base/banned.h"
 
-#define BATCH_ROWS 64
-
-/* ------------------------------------------------------------------ */
-/* Multi-row inserts                                                   */
-
-struct cellval {
-	int64_t i;
-	size_t off;  /* text: offset in batch->text */
-	int len;     /* text: byte length; INT_CELL for an integer, NULL_CELL */
-};
-#define INT_CELL (-1)
-#define NULL_CELL (-2)
-
-struct rowbatch {
-	sqlite3_stmt *many;  /* inserts BATCH_ROWS rows */
-	sqlite3_stmt *one;   /* inserts one row, for the last few */
-	int ncols;
-	int nrows;
-	int col;             /* next column of the row being filled */
-	struct cellval *vals;
-	struct tz_buf text;
-};
-
-static int batch_prepare(struct sqlite_store *ss, struct rowbatch *b, const char *head,
-			 const char *tail, int ncols, struct tz_err *err)
-{
-	struct tz_buf sql = TZ_BUF_INIT;
-	int rc;
-
-	memset(b, 0, sizeof(*b));
-	b->ncols = ncols;
-	b->vals = tz_xcalloc((size_t)BATCH_ROWS * (size_t)ncols, sizeof(*b->vals));
-	tz_buf_init(&b->text, 0);
-	for (int rows = 1; rows <= BATCH_ROWS; rows += BATCH_ROWS - 1) {
-		tz_buf_reset(&sql);
-		tz_buf_adds(&sql, head);
-		for (int r = 0; r < rows; r++) {
-			tz_buf_adds(&sql, r ? ",(" : " VALUES(");
-			for (int c = 0; c < ncols; c++)
-				tz_buf_adds(&sql, c ? ",?" : "?");
-			tz_buf_addch(&sql, ')');
-		}
-		tz_buf_adds(&sql, tail);
-		rc = tz_sqlite_prepare(ss, sql.buf, rows == 1 ? &b->one : &b->many, err);
-		if (rc)
-			break;
-	}
-	tz_buf_release(&sql);
-	return rc;
-}
-
-static void batch_release(struct rowbatch *b)
-{
-	sqlite3_finalize(b->many);
-	sqlite3_finalize(b->one);
-	free(b->vals);
-	tz_buf_release(&b->text);
-	memset(b, 0, sizeof(*b));
-}
-
-static struct cellval *next_cell(struct rowbatch *b)
-{
-	return &b->vals[b->nrows * b->ncols + b->col++];
-}
-
-static void batch_int(struct rowbatch *b, int64_t v)
-{
-	struct cellval *c = next_cell(b);
-
-	c->i = v;
-	c->len = INT_CELL;
-}
-
-static void batch_null(struct rowbatch *b)
-{
-	next_cell(b)->len = NULL_CELL;
-}
-
-static void batch_text(struct rowbatch *b, const char *s)
-{
-	struct cellval *c = next_cell(b);
-	size_t len = s && *s ? strlen(s) : 0;
-
-	c->off = b->text.len;
-	c->len = (int)len;
-	/* Cells are capped at a record's size by the readers. */
-	tz_buf_add(&b->text, s, len);
-}
-
-static void bind_row(struct rowbatch *b, sqlite3_stmt *st, int row, int first_param)
-{
-	const struct cellval *v = &b->vals[row * b->ncols];
-
-	for (int c = 0; c < b->ncols; c++) {
-		int param = first_param + c;
-
-		if (v[c].len == INT_CELL)
-			sqlite3_bind_int64(st, param, v[c].i);
-		else if (v[c].len == NULL_CELL)
-			sqlite3_bind_null(st, param);
-		else
-			sqlite3_bind_text(st, param, b->text.buf + v[c].off, v[c].len,
-					  SQLITE_STATIC);
-	}
-}
-
-static int step(struct sqlite_store *ss, sqlite3_stmt *st, struct tz_err *err)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : tz_sqlite_error(ss, err, "insert");
-}
-
-static int batch_flush(struct sqlite_store *ss, struct rowbatch *b, struct tz_err *err)
-{
-	int rc = 0;
-
-	if (b->nrows == BATCH_ROWS) {
-		for (int r = 0; r < BATCH_ROWS; r++)
-			bind_row(b, b->many, r, 1 + r * b->ncols);
-		rc = step(ss, b->many, err);
-	} else {
-		for (int r = 0; r < b->nrows && !rc; r++) {
-			bind_row(b, b->one, r, 1);
-			rc = step(ss, b->one, err);
-		}
-	}
-	b->nrows = 0;
-	tz_buf_reset(&b->text);
-	return rc;
-}
-
-/* The row being filled is complete. */
-static int batch_end_row(struct sqlite_store *ss, struct rowbatch *b, struct tz_err *err)
-{
-	b->col = 0;
-	if (++b->nrows == BATCH_ROWS)
-		return batch_flush(ss, b, err);
-	return 0;
-}
 
 /* ------------------------------------------------------------------ */
 /* Import state                                                        */
@@ -207,6 +66,19 @@ static int month_seen(struct month_set *ms, struct tz_period p)
 	return 0;
 }
 
+/*
+ * A project this import of ledgers wrote: the years of its rows (bit
+ * year - TZ_PERIOD_YEAR_MIN) to refuse a second row for the same year,
+ * and a hash of its project-level fields, so that the same project in
+ * the next year's rows of the file is not written again unless changed
+ * (an update rewrites the row and its index entries).
+ */
+#define YEAR_WORDS ((TZ_PERIOD_YEAR_MAX - TZ_PERIOD_YEAR_MIN) / 64 + 1)
+struct project_seen {
+	uint64_t years[YEAR_WORDS];
+	uint64_t fields;  /* 0: not written by this import */
+};
+
 enum project_flags {
 	F_SEEN = 1,   /* has rows in this import */
 	F_HAD = 2,    /* had reports before this import */
@@ -218,9 +90,10 @@ struct sqlite_import {
 	int64_t batch;
 	long accepted;
 	int64_t rows_before;  /* ledger rows or reports before the import */
-	struct rowbatch rows;        /* project rows, or reports */
-	struct rowbatch ledger;      /* projects: ledger rows */
-	struct tz_hmap *seen;        /* projects: "year code" keys in this import */
+	struct tz_sqlite_batch rows;        /* project rows, or reports */
+	struct tz_sqlite_batch ledger;      /* projects: ledger rows */
+	struct project_seen *pseen;  /* projects: by id, what this import wrote */
+	int64_t pseen_alloc;
 	struct tz_hmap *codes;       /* code -> project id */
 	int64_t max_id;
 	/* progress */
@@ -231,18 +104,19 @@ struct sqlite_import {
 	char cur_code[TZ_CODE_MAX + 1];
 	struct tz_report_years acc;  /* its reports in the current run of rows */
 	struct month_set *months;    /* by project id: months in this file */
-	sqlite3_stmt *ins_year;
+	struct tz_sqlite_batch totals;  /* progress: running totals (project_year) */
+	struct tz_sqlite_arrivals *arrivals; /* rows of dispatched periods, or NULL */
 };
 
 static void import_free(struct sqlite_import *imp)
 {
 	if (!imp)
 		return;
-	batch_release(&imp->rows);
-	batch_release(&imp->ledger);
+	tz_sqlite_batch_release(&imp->rows);
+	tz_sqlite_batch_release(&imp->ledger);
 	free(imp->year_off);
 	free(imp->years);
-	tz_hmap_free(imp->seen);
+	free(imp->pseen);
 	tz_hmap_free(imp->codes);
 	if (imp->months)
 		for (int64_t id = 0; id <= imp->max_id; id++)
@@ -250,7 +124,8 @@ static void import_free(struct sqlite_import *imp)
 	free(imp->months);
 	free(imp->flags);
 	tz_report_years_release(&imp->acc);
-	sqlite3_finalize(imp->ins_year);
+	tz_sqlite_batch_release(&imp->totals);
+	tz_sqlite_arrivals_free(imp->arrivals);
 	free(imp);
 }
 
@@ -298,35 +173,54 @@ static int load_codes(struct sqlite_store *ss, struct sqlite_import *imp, struct
 	return rc == SQLITE_DONE ? 0 : tz_sqlite_error(ss, err, "load projects");
 }
 
-/* Each project's ledger years, packed: years[year_off[id] .. year_off[id + 1]). */
+/*
+ * Each project's ledger years, packed: years[year_off[id] .. year_off[id
+ * + 1]). Read in the ledger's own order (year, project) and placed by a
+ * counting sort, so no index on the project is needed.
+ */
 static int load_ledger_years(struct sqlite_store *ss, struct sqlite_import *imp,
 			     struct tz_err *err)
 {
 	sqlite3_stmt *st;
-	int64_t n, i = 0, id = 0;
+	int64_t n, i = 0, *fill = NULL;
+	int32_t *pid = NULL;
+	int16_t *yr = NULL;
 	int rc;
 
 	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM ledger", &n, err)))
 		return rc;
 	imp->year_off = tz_xcalloc((size_t)imp->max_id + 2, sizeof(*imp->year_off));
 	imp->years = tz_xcalloc((size_t)n + 1, sizeof(*imp->years));
-	rc = tz_sqlite_prepare(ss, "SELECT project_id, year FROM ledger INDEXED BY ledger_by_project"
-			       " ORDER BY project_id, year", &st, err);
-	if (rc)
-		return rc;
+	pid = tz_xcalloc((size_t)n + 1, sizeof(*pid));
+	yr = tz_xcalloc((size_t)n + 1, sizeof(*yr));
+	if ((rc = tz_sqlite_prepare(ss, "SELECT project_id, year FROM ledger", &st, err)))
+		goto out;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && i < n) {
-		int64_t pid = sqlite3_column_int64(st, 0);
+		int64_t id = sqlite3_column_int64(st, 0);
 
-		if (pid < 1 || pid > imp->max_id)
+		if (id < 1 || id > imp->max_id)
 			continue;
-		while (id < pid)
-			imp->year_off[++id] = i;
-		imp->years[i++] = (int16_t)sqlite3_column_int(st, 1);
+		pid[i] = (int32_t)id;
+		yr[i++] = (int16_t)sqlite3_column_int(st, 1);
+		imp->year_off[id + 1]++;
 	}
-	while (id <= imp->max_id)
-		imp->year_off[++id] = i;
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : tz_sqlite_error(ss, err, "load ledger");
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		rc = tz_sqlite_error(ss, err, "load ledger");
+		goto out;
+	}
+	rc = 0;
+	for (int64_t id = 1; id <= imp->max_id + 1; id++)
+		imp->year_off[id] += imp->year_off[id - 1];
+	fill = tz_xmalloc(tz_st_mult((size_t)imp->max_id + 2, sizeof(*fill)));
+	memcpy(fill, imp->year_off, ((size_t)imp->max_id + 2) * sizeof(*fill));
+	for (int64_t k = 0; k < i; k++)
+		imp->years[fill[pid[k]]++] = yr[k];
+out:
+	free(fill);
+	free(pid);
+	free(yr);
+	return rc;
 }
 
 static int in_ledger(const struct sqlite_import *imp, int64_t id, int year)
@@ -362,20 +256,6 @@ static int load_projects(struct sqlite_store *ss, struct sqlite_import *imp, str
 	return 0;
 }
 
-static int prepare_year_insert(struct sqlite_store *ss, struct sqlite_import *imp,
-			       struct tz_err *err)
-{
-	struct tz_buf sql = TZ_BUF_INIT;
-	int rc;
-
-	tz_buf_adds(&sql, "INSERT OR REPLACE INTO project_year VALUES(?1, ?2");
-	for (int i = 3; i <= 28; i++)
-		tz_buf_addf(&sql, ", ?%d", i);
-	tz_buf_adds(&sql, ")");
-	rc = tz_sqlite_prepare(ss, sql.buf, &imp->ins_year, err);
-	tz_buf_release(&sql);
-	return rc;
-}
 
 int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const char *source,
 			   struct tz_err *err)
@@ -388,13 +268,17 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 
 	imp->kind = kind;
 	/*
-	 * Progress rows are resolved against the project map loaded below,
-	 * inside the same transaction, so every project_id is known to
-	 * exist; checking the foreign key again per row would cost a B-tree
-	 * search per report. The pragma only takes effect outside a
-	 * transaction, hence before BEGIN; commit and abort turn it back on.
+	 * Every reference an import writes is known to exist: progress rows
+	 * are resolved against the project map loaded below, inside the same
+	 * transaction; ledger rows name the project written just before them
+	 * (ids are given, not drawn); regions and units come from the
+	 * organisation tree of the same store (nodes are never deleted, and
+	 * those made by the import are in its transaction). Checking the
+	 * foreign keys again would cost B-tree searches per row. The pragma
+	 * only takes effect outside a transaction, hence before BEGIN;
+	 * commit and abort turn it back on.
 	 */
-	if (progress && (rc = tz_sqlite_exec(ss, "PRAGMA foreign_keys=OFF", err)))
+	if ((rc = tz_sqlite_exec(ss, "PRAGMA foreign_keys=OFF", err)))
 		goto fail_free;
 	/* Reads during an import (the commit may scan every report) go
 	 * through the bounded page cache, not the mapping, so the import's
@@ -421,15 +305,16 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 	if (rc)
 		goto fail;
 	if (progress) {
-		if ((rc = load_projects(ss, imp, err)) || (rc = prepare_year_insert(ss, imp, err)))
+		if ((rc = load_projects(ss, imp, err)) ||
+		    (rc = tz_sqlite_years_prepare(ss, &imp->totals, err)) ||
+		    (rc = tz_sqlite_arrivals_begin(ss, &imp->arrivals, err)))
 			goto fail;
-		rc = batch_prepare(ss, &imp->rows, progress_head, progress_tail, 7, err);
+		rc = tz_sqlite_batch_prepare(ss, &imp->rows, progress_head, progress_tail, 7, err);
 	} else {
-		imp->seen = tz_hmap_new();
 		if ((rc = load_codes(ss, imp, err)) ||
-		    (rc = batch_prepare(ss, &imp->rows, project_head, project_tail, 13, err)))
+		    (rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, project_tail, 13, err)))
 			goto fail;
-		rc = batch_prepare(ss, &imp->ledger, ledger_head, ledger_tail, 6, err);
+		rc = tz_sqlite_batch_prepare(ss, &imp->ledger, ledger_head, ledger_tail, 6, err);
 	}
 	if (rc)
 		goto fail;
@@ -438,8 +323,7 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 fail:
 	tz_sqlite_exec(ss, "ROLLBACK", NULL);
 fail_fk:
-	if (progress)
-		tz_sqlite_exec(ss, "PRAGMA foreign_keys=ON", NULL);
+	tz_sqlite_exec(ss, "PRAGMA foreign_keys=ON", NULL);
 	tz_sqlite_exec(ss, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, NULL);
 fail_free:
 	import_free(imp);
@@ -449,90 +333,105 @@ fail_free:
 /* ------------------------------------------------------------------ */
 /* Rows                                                                */
 
+static int write_project(struct sqlite_store *ss, struct tz_sqlite_batch *b, int64_t id,
+			 const struct tz_project *p, struct tz_err *err)
+{
+	tz_sqlite_batch_int(b, id);
+	tz_sqlite_batch_text(b, p->code);
+	tz_sqlite_batch_text(b, p->name);
+	tz_sqlite_batch_int(b, p->region_id);
+	tz_sqlite_batch_text(b, p->category);
+	tz_sqlite_batch_text(b, p->owner);
+	tz_sqlite_batch_text(b, p->leader);
+	if (p->unit_id)
+		tz_sqlite_batch_int(b, p->unit_id);
+	else
+		tz_sqlite_batch_null(b);
+	tz_sqlite_batch_text(b, p->years);
+	tz_sqlite_batch_text(b, p->stage);
+	tz_sqlite_batch_int(b, p->total);
+	if (p->planned_start.year)
+		tz_sqlite_batch_int(b, tz_period_code(p->planned_start));
+	else
+		tz_sqlite_batch_null(b);
+	tz_sqlite_batch_int(b, ss->imp->batch);
+	return tz_sqlite_batch_end_row(ss, b, err);
+}
+
+/* A hash of what describes the project whatever the year; never 0. */
+static uint64_t project_fields(const struct tz_project *p)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+	const char *text[] = { p->name, p->category, p->owner, p->leader, p->years, p->stage };
+	int64_t nums[] = { p->region_id, p->unit_id, p->total, p->planned_start.year ?
+			   tz_period_code(p->planned_start) : 0 };
+	uint64_t h;
+
+	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++)
+		tz_buf_add(&b, text[i], strlen(text[i]) + 1);
+	tz_buf_add(&b, nums, sizeof(nums));
+	h = tz_hash_bytes(b.buf, b.len);
+	tz_buf_release(&b);
+	return h ? h : 1;
+}
+
 int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 			     struct tz_err *err)
 {
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	struct sqlite_import *imp = ss->imp;
-	struct rowbatch *b = &imp->rows, *l = &imp->ledger;
-	char key[TZ_CODE_MAX + 8];
-	int n = snprintf(key, sizeof(key), "%d %s", p->year, p->code), rc;
+	struct tz_sqlite_batch *b = &imp->rows, *l = &imp->ledger;
+	int yb = p->year - TZ_PERIOD_YEAR_MIN, rc;
+	struct project_seen *seen;
+	uint64_t fields;
 	int64_t id;
 
-	if (!p->region_id)
-		return tz_err_set(err, TZ_EINTERNAL, "region not resolved");
-	if (!tz_hmap_put(imp->seen, key, (size_t)n, 0, NULL))
-		return tz_err_set(err, TZ_EEXIST, "项目编号重复（本文件中已有%d年度的同一项目）",
-				  p->year);
+	if (!p->region_id || yb < 0 || yb >= YEAR_WORDS * 64)
+		return tz_err_set(err, TZ_EINTERNAL, "region or year not valid");
 	if (!tz_hmap_get(imp->codes, p->code, strlen(p->code), &id)) {
 		id = ++imp->max_id;
 		tz_hmap_put(imp->codes, p->code, strlen(p->code), id, NULL);
 	}
-	batch_int(b, id);
-	batch_text(b, p->code);
-	batch_text(b, p->name);
-	batch_int(b, p->region_id);
-	batch_text(b, p->category);
-	batch_text(b, p->owner);
-	batch_text(b, p->leader);
-	if (p->unit_id)
-		batch_int(b, p->unit_id);
-	else
-		batch_null(b);
-	batch_text(b, p->years);
-	batch_text(b, p->stage);
-	batch_int(b, p->total);
-	if (p->planned_start.year)
-		batch_int(b, tz_period_code(p->planned_start));
-	else
-		batch_null(b);
-	batch_int(b, imp->batch);
+	if (id >= imp->pseen_alloc) {
+		int64_t n = id * 2 + 1024;
 
-	batch_int(l, p->year);
-	batch_int(l, id);
-	if (p->has_plan)
-		batch_int(l, p->annual);
-	else
-		batch_null(l);
-	batch_text(l, p->level);
-	batch_text(l, p->nature);
-	batch_int(l, imp->batch);
-	imp->accepted++;
-	/* Projects before their ledger rows: the foreign key is checked per
-	 * statement. Both batches fill together, so they flush together. */
-	if ((rc = batch_end_row(ss, b, err)))
-		return rc;
-	return batch_end_row(ss, l, err);
-}
-
-struct year_writer {
-	struct sqlite_store *ss;
-	sqlite3_stmt *ins;
-	int64_t project;
-	struct tz_err *err;
-};
-
-static int write_year(void *ctx, const struct tz_running_year *ry)
-{
-	struct year_writer *w = ctx;
-
-	sqlite3_bind_int(w->ins, 1, ry->year);
-	sqlite3_bind_int64(w->ins, 2, w->project);
-	for (int m = 0; m < 12; m++) {
-		sqlite3_bind_int64(w->ins, 3 + m, ry->ytd[m]);
-		sqlite3_bind_int(w->ins, 15 + m, ry->status[m]);
+		imp->pseen = tz_xrealloc(imp->pseen, tz_st_mult((size_t)n, sizeof(*imp->pseen)));
+		memset(imp->pseen + imp->pseen_alloc, 0,
+		       (size_t)(n - imp->pseen_alloc) * sizeof(*imp->pseen));
+		imp->pseen_alloc = n;
 	}
-	sqlite3_bind_int(w->ins, 27, ry->reported);
-	sqlite3_bind_int(w->ins, 28, ry->problems);
-	return step(w->ss, w->ins, w->err);
+	seen = &imp->pseen[id];
+	if (seen->years[yb / 64] & (1ULL << (yb % 64)))
+		return tz_err_set(err, TZ_EEXIST, "项目编号重复（本文件中已有%d年度的同一项目）",
+				  p->year);
+	seen->years[yb / 64] |= 1ULL << (yb % 64);
+
+	/* The ledger row always; the project row unless this import already
+	 * wrote the same (foreign keys are off: see import_begin). */
+	fields = project_fields(p);
+	if (fields != seen->fields) {
+		seen->fields = fields;
+		if ((rc = write_project(ss, b, id, p, err)))
+			return rc;
+	}
+	tz_sqlite_batch_int(l, p->year);
+	tz_sqlite_batch_int(l, id);
+	if (p->has_plan)
+		tz_sqlite_batch_int(l, p->annual);
+	else
+		tz_sqlite_batch_null(l);
+	tz_sqlite_batch_text(l, p->level);
+	tz_sqlite_batch_text(l, p->nature);
+	tz_sqlite_batch_int(l, imp->batch);
+	imp->accepted++;
+	return tz_sqlite_batch_end_row(ss, l, err);
 }
+
 
 static int write_years(struct sqlite_store *ss, int64_t project, const struct tz_report_years *y,
 		       struct tz_err *err)
 {
-	struct year_writer w = { ss, ss->imp->ins_year, project, err };
-
-	return tz_report_years_each(y, write_year, &w);
+	return tz_sqlite_years_write(ss, &ss->imp->totals, project, y, err);
 }
 
 /*
@@ -558,7 +457,7 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 {
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	struct sqlite_import *imp = ss->imp;
-	struct rowbatch *b = &imp->rows;
+	struct tz_sqlite_batch *b = &imp->rows;
 	int64_t id;
 	int rc;
 
@@ -582,97 +481,35 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 	}
 	if (month_seen(&imp->months[id], r->period))
 		return tz_err_set(err, TZ_EEXIST, "同一项目同一调度期在本文件中重复");
-	tz_report_years_add(&imp->acc, r->period, r->completed, r->status, *r->problem != 0);
+	if (imp->arrivals && (rc = tz_sqlite_arrivals_row(ss, imp->arrivals, id, r, err)))
+		return rc;
+	tz_report_years_add(&imp->acc, r->period, r->completed, r->status, r->problem);
 
-	batch_int(b, id);
-	batch_int(b, tz_period_code(r->period));
-	batch_int(b, r->completed);
-	batch_int(b, r->status);
-	batch_text(b, r->progress_text);
-	batch_text(b, r->problem);
-	batch_int(b, imp->batch);
+	tz_sqlite_batch_int(b, id);
+	tz_sqlite_batch_int(b, tz_period_code(r->period));
+	tz_sqlite_batch_int(b, r->completed);
+	tz_sqlite_batch_int(b, r->status);
+	tz_sqlite_batch_text(b, r->progress_text);
+	tz_sqlite_batch_text(b, r->problem);
+	tz_sqlite_batch_int(b, imp->batch);
 	imp->accepted++;
-	return batch_end_row(ss, b, err);
+	return tz_sqlite_batch_end_row(ss, b, err);
 }
 
 /* ------------------------------------------------------------------ */
 /* Commit                                                              */
 
-/*
- * Recompute project_year for the projects marked dirty, from the progress
- * table (which now holds this import's rows too). With many of them one
- * ordered scan beats a range query per project.
- */
+/* Recompute project_year for the projects marked dirty. */
 static int rebuild_dirty(struct sqlite_store *ss, struct tz_err *err)
 {
-	static const char select_all[] =
-		"SELECT project_id, period, completed, status, problem <> '' FROM progress"
-		" ORDER BY project_id, period";
-	static const char select_one[] =
-		"SELECT project_id, period, completed, status, problem <> '' FROM progress"
-		" WHERE project_id = ?1";
-	struct sqlite_import *imp = ss->imp;
-	struct tz_report_years y = TZ_REPORT_YEARS_INIT;
-	sqlite3_stmt *sel = NULL;
-	int64_t ndirty = 0, cur = 0;
-	int full, rc = 0;
-
-	for (int64_t id = 1; id <= imp->max_id; id++)
-		ndirty += (imp->flags[id] & F_DIRTY) != 0;
-	if (!ndirty)
-		return 0;
-	full = ndirty * 8 > imp->max_id;
-	if ((rc = tz_sqlite_prepare(ss, full ? select_all : select_one, &sel, err)))
-		return rc;
-	for (int64_t id = full ? 0 : 1; id <= imp->max_id && !rc; id++) {
-		if (!full) {
-			if (!(imp->flags[id] & F_DIRTY))
-				continue;
-			sqlite3_reset(sel);
-			sqlite3_bind_int64(sel, 1, id);
-		}
-		while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
-			int64_t pid = sqlite3_column_int64(sel, 0);
-			struct tz_period p;
-
-			if (pid > imp->max_id || !(imp->flags[pid] & F_DIRTY))
-				continue;
-			if (pid != cur) {
-				if (cur && (rc = write_years(ss, cur, &y, err)))
-					goto out;
-				tz_report_years_clear(&y);
-				cur = pid;
-			}
-			if (tz_period_from_code(sqlite3_column_int(sel, 1), &p))
-				continue; /* the CHECK constraint makes this unreachable */
-			tz_report_years_add(&y, p, sqlite3_column_int64(sel, 2),
-					    (enum tz_status)sqlite3_column_int(sel, 3),
-					    sqlite3_column_int(sel, 4));
-		}
-		if (rc != SQLITE_DONE) {
-			rc = tz_sqlite_error(ss, err, "progress scan");
-			goto out;
-		}
-		rc = cur ? write_years(ss, cur, &y, err) : 0;
-		tz_report_years_clear(&y);
-		cur = 0;
-		if (full)
-			break;
-	}
-out:
-	tz_report_years_release(&y);
-	sqlite3_finalize(sel);
-	return rc;
+	return tz_sqlite_years_rebuild(ss, ss->imp->flags, ss->imp->max_id, F_DIRTY, err);
 }
 
 static void finish_import(struct sqlite_store *ss)
 {
-	int progress = ss->imp->kind == TZ_IMPORT_PROGRESS;
-
 	import_free(ss->imp);
 	ss->imp = NULL;
-	if (progress)
-		tz_sqlite_exec(ss, "PRAGMA foreign_keys=ON", NULL);
+	tz_sqlite_exec(ss, "PRAGMA foreign_keys=ON", NULL);
 	tz_sqlite_exec(ss, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, NULL);
 }
 
@@ -687,9 +524,12 @@ int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 	int64_t after;
 	int rc;
 
-	if ((rc = batch_flush(ss, &imp->rows, err)) || (rc = batch_flush(ss, &imp->ledger, err)))
+	if ((rc = tz_sqlite_batch_flush(ss, &imp->rows, err)) ||
+	    (rc = tz_sqlite_batch_flush(ss, &imp->ledger, err)))
 		return rc;
-	if (progress && ((rc = finish_project(ss, err)) || (rc = rebuild_dirty(ss, err))))
+	if (progress && ((rc = finish_project(ss, err)) ||
+			 (rc = tz_sqlite_batch_flush(ss, &imp->totals, err)) ||
+			 (rc = rebuild_dirty(ss, err))))
 		return rc;
 	t1 = tz_clock_ms();
 	rc = tz_sqlite_prepare(ss, "UPDATE import_batch SET accepted = ?1 WHERE id = ?2", &st, err);
@@ -708,8 +548,11 @@ int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 	stats->added = (long)(after - imp->rows_before);
 	stats->replaced = imp->accepted - stats->added;
 	/* Statements must be finished before COMMIT. */
-	batch_release(&imp->rows);
-	batch_release(&imp->ledger);
+	tz_sqlite_batch_release(&imp->rows);
+	tz_sqlite_batch_release(&imp->ledger);
+	tz_sqlite_batch_release(&imp->totals);
+	tz_sqlite_arrivals_free(imp->arrivals);
+	imp->arrivals = NULL;
 	if ((rc = tz_sqlite_exec(ss, "COMMIT", err)))
 		return rc;
 	tz_log(TZ_LOG_INFO, "store=sqlite event=import_commit rows=%ld totals_ms=%.0f commit_ms=%.0f",
@@ -724,10 +567,11 @@ void tz_sqlite_import_abort(struct tz_store *s)
 
 	if (!ss->imp)
 		return;
-	batch_release(&ss->imp->rows);
-	batch_release(&ss->imp->ledger);
-	sqlite3_finalize(ss->imp->ins_year);
-	ss->imp->ins_year = NULL;
+	tz_sqlite_batch_release(&ss->imp->rows);
+	tz_sqlite_batch_release(&ss->imp->ledger);
+	tz_sqlite_batch_release(&ss->imp->totals);
+	tz_sqlite_arrivals_free(ss->imp->arrivals);
+	ss->imp->arrivals = NULL;
 	if (!sqlite3_get_autocommit(ss->db))
 		tz_sqlite_exec(ss, "ROLLBACK", NULL);
 	finish_import(ss);

@@ -60,8 +60,56 @@ int tz_sqlite_bump_version(struct sqlite_store *ss, struct tz_err *err);
  * except `progress` when `with_progress` is 0 (the upgrade keeps it). */
 void tz_sqlite_schema_sql(struct tz_buf *sql, int with_progress);
 
-/* Recompute every project_year row from the progress table. */
-int tz_sqlite_rebuild_years(struct sqlite_store *ss, struct tz_err *err);
+/*
+ * Multi-row inserts (sqlite-batch.c): `head` is "INSERT INTO t(cols)",
+ * `tail` what follows the VALUES (an ON CONFLICT clause, or ""). Fill a
+ * row with ncols calls of _int/_null/_text (text is copied), then
+ * _end_row, which writes TZ_SQLITE_BATCH_ROWS rows at a time; _flush
+ * writes what is left (before COMMIT, or before reading the table). The
+ * statements are finalized by _release, which must precede COMMIT.
+ */
+#define TZ_SQLITE_BATCH_ROWS 64
+struct tz_sqlite_cell {
+	int64_t i;
+	size_t off;  /* text: offset in text */
+	int len;     /* text: byte length; negative: an integer or NULL */
+};
+struct tz_sqlite_batch {
+	sqlite3_stmt *many;  /* inserts TZ_SQLITE_BATCH_ROWS rows */
+	sqlite3_stmt *one;   /* inserts one row, for the last few */
+	int ncols;
+	int nrows;
+	int col;             /* next column of the row being filled */
+	struct tz_sqlite_cell *vals;
+	struct tz_buf text;
+};
+int tz_sqlite_batch_prepare(struct sqlite_store *ss, struct tz_sqlite_batch *b, const char *head,
+			    const char *tail, int ncols, struct tz_err *err);
+void tz_sqlite_batch_int(struct tz_sqlite_batch *b, int64_t v);
+void tz_sqlite_batch_null(struct tz_sqlite_batch *b);
+void tz_sqlite_batch_text(struct tz_sqlite_batch *b, const char *s);
+int tz_sqlite_batch_end_row(struct sqlite_store *ss, struct tz_sqlite_batch *b,
+			    struct tz_err *err);
+int tz_sqlite_batch_flush(struct sqlite_store *ss, struct tz_sqlite_batch *b, struct tz_err *err);
+void tz_sqlite_batch_release(struct tz_sqlite_batch *b);
+
+/* Running totals (sqlite-years.c). project_year has 30 columns: year,
+ * project_id, ytd1..12, st1..12, rep, prob, pmonth, ptext. */
+#define TZ_SQLITE_YEAR_COLS 30
+/* A batch of project_year rows (INSERT OR REPLACE); flush before reading
+ * the table, release before COMMIT. */
+int tz_sqlite_years_prepare(struct sqlite_store *ss, struct tz_sqlite_batch *b,
+			    struct tz_err *err);
+/* Add every year of one project's running totals to the batch. */
+int tz_sqlite_years_write(struct sqlite_store *ss, struct tz_sqlite_batch *b, int64_t project,
+			  const struct tz_report_years *y, struct tz_err *err);
+/*
+ * Recompute project_year from the progress table: for every project when
+ * `only` is NULL (its rows are deleted first), else for the projects id
+ * (1..max_id) whose only[id] has `flag`.
+ */
+int tz_sqlite_years_rebuild(struct sqlite_store *ss, const unsigned char *only, int64_t max_id,
+			    unsigned char flag, struct tz_err *err);
 
 /* Upgrade a schema-1 database (sqlite-upgrade.c); inside no transaction. */
 int tz_sqlite_upgrade(struct sqlite_store *ss, struct tz_store_upgrade *up, struct tz_err *err);
@@ -147,5 +195,143 @@ int tz_sqlite_project_ledger(struct tz_store *s, const char *code, struct tz_are
 			     struct tz_project **out, size_t *n, struct tz_err *err);
 int tz_sqlite_project_reports(struct tz_store *s, const char *code, struct tz_arena *a,
 			      struct tz_progress **out, size_t *n, struct tz_err *err);
+
+/* ------------------------------------------------------------------ */
+/* Dispatch (sqlite-dispatch.c, sqlite-report.c, sqlite-light.c,       */
+/* sqlite-problem.c, sqlite-procedure.c): store.h's "Dispatch" section */
+
+/* A dispatch write: BEGIN IMMEDIATE; commit bumps the store version
+ * first; abort rolls back. */
+int tz_sqlite_write_begin(struct sqlite_store *ss, struct tz_err *err);
+int tz_sqlite_write_commit(struct sqlite_store *ss, struct tz_err *err);
+void tz_sqlite_write_abort(struct sqlite_store *ss);
+
+/* CPU time of the calling thread in ms, for log lines (the machine may be
+ * shared: wall time alone says little). */
+double tz_sqlite_cpu_ms(void);
+
+/* A project's id, region, unit and planned start by code. 0 or
+ * TZ_ENOTFOUND ("项目编号“X”不存在", field 项目编号). Any pointer may be NULL. */
+int tz_sqlite_project_find(struct sqlite_store *ss, const char *code, int64_t *id,
+			   int64_t *region_id, int64_t *unit_id, struct tz_period *planned_start,
+			   struct tz_err *err);
+
+/* The dispatches of one period, for finding the one that governs a node
+ * (its own, else its nearest ancestor's). */
+struct tz_sqlite_dispatches {
+	struct tz_org_index *org;
+	struct tz_dispatch *d;
+	size_t n;
+};
+int tz_sqlite_dispatches_load(struct sqlite_store *ss, struct tz_period p,
+			      struct tz_sqlite_dispatches *ds, struct tz_err *err);
+const struct tz_dispatch *tz_sqlite_dispatches_governing(const struct tz_sqlite_dispatches *ds,
+							 int64_t node_id);
+void tz_sqlite_dispatches_release(struct tz_sqlite_dispatches *ds);
+
+/*
+ * One project of the ledger of P's year, as the on-time and light scans
+ * read it: a merge join, in project id order, of the year's ledger, the
+ * projects, the year's and the previous year's running totals, and the
+ * arrivals of P's reports. code, name and leader are NULL until
+ * tz_sqlite_year_row_names() reads them (most rows need no text).
+ * Valid during the callback only.
+ */
+struct tz_sqlite_year_row {
+	int64_t id;
+	const char *code;
+	const char *name;
+	const char *leader;
+	sqlite3_stmt *names;             /* where the names are read from */
+	int64_t region_id;
+	int64_t unit_id;
+	struct tz_period planned_start;  /* year 0: none */
+	int has_plan;
+	int64_t annual;
+	int has_totals;                  /* a project_year row for P's year */
+	int64_t ytd[12];                 /* months 1..M of P's year; 0 after M */
+	unsigned rep;                    /* months with a report (bit m-1) */
+	enum tz_status at_p;             /* status in force at P */
+	enum tz_status before;           /* status in force at P-1, across years */
+	int reported;                    /* a report for P */
+	int has_filing;
+	int64_t first_at;                /* the report of P's first arrival */
+};
+void tz_sqlite_year_row_names(struct tz_sqlite_year_row *r);
+int tz_sqlite_scan_year(struct sqlite_store *ss, struct tz_period p,
+			int (*fn)(void *ctx, struct tz_sqlite_year_row *r), void *ctx,
+			struct tz_err *err);
+
+int tz_sqlite_period_open(struct tz_store *s, int64_t node_id, struct tz_period p,
+			  int64_t deadline, int64_t user_id, int64_t at, struct tz_err *err);
+int tz_sqlite_period_close(struct tz_store *s, int64_t node_id, struct tz_period p,
+			   int64_t user_id, int64_t at, struct tz_err *err);
+int tz_sqlite_period_deadline(struct tz_store *s, int64_t node_id, struct tz_period p,
+			      int64_t deadline, int64_t user_id, int64_t at, struct tz_err *err);
+int tz_sqlite_period_each(struct tz_store *s, int64_t node_id,
+			  int (*fn)(void *, const struct tz_dispatch *), void *ctx,
+			  struct tz_err *err);
+int tz_sqlite_period_governing(struct tz_store *s, int64_t node_id, struct tz_period p,
+			       struct tz_dispatch *out, struct tz_err *err);
+int tz_sqlite_period_current(struct tz_store *s, int64_t node_id, struct tz_dispatch *out,
+			     struct tz_err *err);
+int tz_sqlite_ontime(struct tz_store *s, struct tz_ontime *o, struct tz_err *err);
+
+/*
+ * Reports imported into a dispatched period arrive like saved ones
+ * (sqlite-report.c): _begin (inside the import's transaction) gives NULL
+ * when no period is dispatched, and then nothing is to be done; _row,
+ * for each accepted row before it is written, records its arrival and
+ * keeps a change in the history; _free before COMMIT or ROLLBACK.
+ */
+struct tz_sqlite_arrivals;
+int tz_sqlite_arrivals_begin(struct sqlite_store *ss, struct tz_sqlite_arrivals **out,
+			     struct tz_err *err);
+int tz_sqlite_arrivals_row(struct sqlite_store *ss, struct tz_sqlite_arrivals *a,
+			   int64_t project_id, const struct tz_progress *r, struct tz_err *err);
+void tz_sqlite_arrivals_free(struct tz_sqlite_arrivals *a);
+int tz_sqlite_report_save(struct tz_store *s, const struct tz_report_save *how,
+			  const struct tz_progress *reports, size_t n, size_t *failed,
+			  struct tz_report_save_stats *stats, struct tz_err *err);
+int tz_sqlite_report_each(struct tz_store *s, const struct tz_org_index *x, int64_t root_id,
+			  const char *code, struct tz_period p,
+			  int (*fn)(void *, const struct tz_report_view *), void *ctx,
+			  struct tz_err *err);
+int tz_sqlite_report_history(struct tz_store *s, const char *code, struct tz_period p,
+			     int (*fn)(void *, const struct tz_report_change *), void *ctx,
+			     struct tz_err *err);
+int tz_sqlite_lights(struct tz_store *s, struct tz_period p, struct tz_tally *counts,
+		     int (*fn)(void *, const struct tz_light_row *), void *ctx, struct tz_err *err);
+int tz_sqlite_problem_add(struct tz_store *s, const char *code, struct tz_period from,
+			  const struct tz_problem *p, int64_t *id, int64_t user_id, int64_t at,
+			  struct tz_err *err);
+int tz_sqlite_problem_update(struct tz_store *s, const struct tz_problem *p, int64_t user_id,
+			     int64_t at, struct tz_err *err);
+int tz_sqlite_problem_move(struct tz_store *s, int64_t id, enum tz_problem_status to,
+			   const char *note, int64_t user_id, int64_t at, struct tz_err *err);
+int tz_sqlite_problem_each(struct tz_store *s, struct tz_tally *within, unsigned status_mask,
+			   int64_t id, int (*fn)(void *, const struct tz_problem_row *), void *ctx,
+			   struct tz_err *err);
+int tz_sqlite_problem_events(struct tz_store *s, int64_t id,
+			     int (*fn)(void *, const struct tz_problem_event *), void *ctx,
+			     struct tz_err *err);
+int tz_sqlite_problem_counts(struct tz_store *s, struct tz_tally *counts, int32_t today,
+			     struct tz_err *err);
+int tz_sqlite_procedure_kinds(struct tz_store *s,
+			      int (*fn)(void *, const struct tz_procedure_kind *), void *ctx,
+			      struct tz_err *err);
+int tz_sqlite_procedure_kind_add(struct tz_store *s, const char *name, int64_t *id,
+				 struct tz_err *err);
+int tz_sqlite_procedure_kind_active(struct tz_store *s, int64_t id, int active,
+				    struct tz_err *err);
+int tz_sqlite_procedure_require(struct tz_store *s, const char *code, long *added,
+				int64_t user_id, int64_t at, struct tz_err *err);
+int tz_sqlite_procedure_set(struct tz_store *s, const struct tz_procedure *p, int64_t user_id,
+			    int64_t at, struct tz_err *err);
+int tz_sqlite_procedure_each(struct tz_store *s, const char *code,
+			     int (*fn)(void *, const struct tz_procedure *), void *ctx,
+			     struct tz_err *err);
+int tz_sqlite_procedure_counts(struct tz_store *s, struct tz_tally *counts, int32_t from,
+			       int32_t to, struct tz_err *err);
 
 #endif

@@ -17,7 +17,19 @@
  *   sessions       signed-in browsers: a hash of the cookie, the CSRF token
  *   api_tokens     tokens for /api/v1/ (only their hash)
  *   audit          who changed what, when, old and new values
+ *
+ * and, appended for the dispatch domain (web.md; docs/internals/dispatch.md):
+ *
+ *   dispatch_period   a node's dispatch of a period: deadline, open/closed
+ *   dispatch_event    opening, closing, reopening, deadline changes
+ *   report_filing     when each report of a dispatched period first and
+ *                     last arrived, and from whom (lateness)
+ *   report_history    every save that changed a report: old and new values
+ *   problem           问题清单, with problem_event for every change
+ *   procedure_kind    the configurable list of 前期手续
+ *   project_procedure a project's required procedures and their state
  */
+#include "core/procedure.h"
 #include "store/sqlite-internal.h"
 #include "base/banned.h"
 
@@ -133,6 +145,118 @@ static const char web_sql[] =
 	"CREATE INDEX IF NOT EXISTS project_by_unit ON project(unit_id);\n"
 	"CREATE INDEX project_by_leader ON project(replace(replace(leader, ' ', ''), '\xe3\x80\x80', ''));\n";
 
+/*
+ * The dispatch domain: periods and deadlines, reports saved by people
+ * (their arrival and history), problems and procedures. Instants are UTC
+ * seconds (core/deadline.h); dates are YYYYMMDD integers, 0 for none;
+ * periods YYYYMM. user_id columns hold the web application's user ids
+ * as plain integers, without a foreign key until the users table exists
+ * (0: the system -- the command line, an import, the demo). Nothing here
+ * is SQLite-only but WITHOUT ROWID, a storage choice.
+ */
+static const char dispatch_sql[] =
+	"CREATE TABLE dispatch_period(\n"
+	"  node_id INTEGER NOT NULL REFERENCES org(id),\n"
+	"  period INTEGER NOT NULL CHECK(period % 100 BETWEEN 1 AND 12),\n"
+	"  deadline INTEGER NOT NULL,\n"
+	"  state INTEGER NOT NULL CHECK(state IN (1, 2)),\n"
+	"  opened_at INTEGER NOT NULL,\n"
+	"  opened_by INTEGER NOT NULL,\n"
+	"  closed_at INTEGER NOT NULL DEFAULT 0,\n"
+	"  closed_by INTEGER NOT NULL DEFAULT 0,\n"
+	"  PRIMARY KEY(node_id, period)\n"
+	");\n"
+	/* action: 1 opened, 2 closed, 3 reopened, 4 deadline changed */
+	"CREATE TABLE dispatch_event(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  node_id INTEGER NOT NULL REFERENCES org(id),\n"
+	"  period INTEGER NOT NULL,\n"
+	"  at INTEGER NOT NULL,\n"
+	"  user_id INTEGER NOT NULL,\n"
+	"  action INTEGER NOT NULL CHECK(action BETWEEN 1 AND 4),\n"
+	"  deadline INTEGER NOT NULL\n"
+	");\n"
+	/* first_as, like report_history.saver: enum tz_saver */
+	"CREATE TABLE report_filing(\n"
+	"  period INTEGER NOT NULL,\n"
+	"  project_id INTEGER NOT NULL REFERENCES project(id),\n"
+	"  first_at INTEGER NOT NULL,\n"
+	"  first_by INTEGER NOT NULL,\n"
+	"  first_as INTEGER NOT NULL CHECK(first_as BETWEEN 1 AND 3),\n"
+	"  last_at INTEGER NOT NULL,\n"
+	"  last_by INTEGER NOT NULL,\n"
+	"  saves INTEGER NOT NULL,\n"
+	"  PRIMARY KEY(period, project_id)\n"
+	") WITHOUT ROWID;\n"
+	/* old_*: NULL when the save created the report */
+	"CREATE TABLE report_history(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  project_id INTEGER NOT NULL REFERENCES project(id),\n"
+	"  period INTEGER NOT NULL,\n"
+	"  at INTEGER NOT NULL,\n"
+	"  user_id INTEGER NOT NULL,\n"
+	"  saver INTEGER NOT NULL CHECK(saver BETWEEN 1 AND 3),\n"
+	"  old_completed INTEGER,\n"
+	"  old_status INTEGER,\n"
+	"  old_text TEXT,\n"
+	"  old_problem TEXT,\n"
+	"  new_completed INTEGER NOT NULL,\n"
+	"  new_status INTEGER NOT NULL,\n"
+	"  new_text TEXT NOT NULL,\n"
+	"  new_problem TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX report_history_by_report ON report_history(project_id, period, id);\n"
+	/* period: raised from that report (YYYYMM), 0 by hand */
+	"CREATE TABLE problem(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  project_id INTEGER NOT NULL REFERENCES project(id),\n"
+	"  kind INTEGER NOT NULL CHECK(kind BETWEEN 1 AND 8),\n"
+	"  solve_level INTEGER NOT NULL CHECK(solve_level BETWEEN 1 AND 4),\n"
+	"  unit_id INTEGER REFERENCES org(id),\n"
+	"  unit_text TEXT NOT NULL DEFAULT '',\n"
+	"  deadline INTEGER NOT NULL DEFAULT 0,\n"
+	"  status INTEGER NOT NULL CHECK(status BETWEEN 1 AND 5),\n"
+	"  description TEXT NOT NULL,\n"
+	"  reason TEXT NOT NULL DEFAULT '',\n"
+	"  resolution TEXT NOT NULL DEFAULT '',\n"
+	"  period INTEGER NOT NULL DEFAULT 0,\n"
+	"  raised_at INTEGER NOT NULL,\n"
+	"  raised_by INTEGER NOT NULL,\n"
+	"  updated_at INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX problem_by_project ON problem(project_id);\n"
+	"CREATE UNIQUE INDEX problem_by_report ON problem(project_id, period, kind)"
+	" WHERE period <> 0;\n"
+	/* action: 1 raised, 2 status moved, 3 fields edited; from_status 0 when raised */
+	"CREATE TABLE problem_event(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  problem_id INTEGER NOT NULL REFERENCES problem(id),\n"
+	"  at INTEGER NOT NULL,\n"
+	"  user_id INTEGER NOT NULL,\n"
+	"  action INTEGER NOT NULL CHECK(action BETWEEN 1 AND 3),\n"
+	"  from_status INTEGER NOT NULL,\n"
+	"  to_status INTEGER NOT NULL,\n"
+	"  note TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"CREATE INDEX problem_event_by_problem ON problem_event(problem_id, id);\n"
+	"CREATE TABLE procedure_kind(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL UNIQUE,\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  active INTEGER NOT NULL DEFAULT 1 CHECK(active IN (0, 1))\n"
+	");\n"
+	/* done_on: the date obtained (or applied for), YYYYMMDD, 0 none */
+	"CREATE TABLE project_procedure(\n"
+	"  project_id INTEGER NOT NULL REFERENCES project(id),\n"
+	"  kind_id INTEGER NOT NULL REFERENCES procedure_kind(id),\n"
+	"  status INTEGER NOT NULL CHECK(status BETWEEN 1 AND 3),\n"
+	"  done_on INTEGER NOT NULL DEFAULT 0,\n"
+	"  doc_no TEXT NOT NULL DEFAULT '',\n"
+	"  updated_at INTEGER NOT NULL,\n"
+	"  updated_by INTEGER NOT NULL,\n"
+	"  PRIMARY KEY(project_id, kind_id)\n"
+	") WITHOUT ROWID;\n";
+
 void tz_sqlite_schema_sql(struct tz_buf *sql, int with_progress)
 {
 	tz_buf_adds(sql, tables_sql);
@@ -141,7 +265,9 @@ void tz_sqlite_schema_sql(struct tz_buf *sql, int with_progress)
 	/* ytdN = completed from January to month N of `year`; stN = status of
 	 * the latest report at or before month N, carried over from earlier
 	 * years (0 = none yet); rep and prob: bit N-1 when month N has a
-	 * report, and when that report names a problem. */
+	 * report, and when that report names a problem; ptext: the problem
+	 * of month pmonth (the latest with one, 0: not known), so that a
+	 * bulletin need not read the reports for its lagging list. */
 	tz_buf_adds(sql, "CREATE TABLE project_year(\n  year INTEGER NOT NULL,\n"
 			 "  project_id INTEGER NOT NULL REFERENCES project(id),\n");
 	for (int m = 1; m <= 12; m++)
@@ -149,11 +275,14 @@ void tz_sqlite_schema_sql(struct tz_buf *sql, int with_progress)
 	for (int m = 1; m <= 12; m++)
 		tz_buf_addf(sql, "  st%d INTEGER NOT NULL,\n", m);
 	tz_buf_adds(sql, "  rep INTEGER NOT NULL,\n  prob INTEGER NOT NULL,\n"
+			 "  pmonth INTEGER NOT NULL,\n  ptext TEXT NOT NULL,\n"
 			 "  PRIMARY KEY(year, project_id)\n) WITHOUT ROWID;\n"
-			 "CREATE INDEX project_year_by_project ON project_year(project_id, year);\n"
-			 "CREATE INDEX project_by_region ON project(region_id);\n"
-			 "CREATE INDEX project_by_unit ON project(unit_id);\n"
-			 "CREATE INDEX ledger_by_project ON ledger(project_id, year);\n");
+			 "CREATE INDEX project_year_by_project ON project_year(project_id, year);\n");
+	tz_buf_adds(sql, dispatch_sql);
+	/* The list of procedures starts as web.md's (core/procedure.h). */
+	for (int i = 0; tz_procedure_defaults[i]; i++)
+		tz_buf_addf(sql, "INSERT INTO procedure_kind(id, name, seq) VALUES(%d, '%s', %d);\n",
+			    i + 1, tz_procedure_defaults[i], i + 1);
 	tz_buf_adds(sql, web_sql);
 	tz_buf_addf(sql, "PRAGMA application_id=%d;\nPRAGMA user_version=%d;\n",
 		    TZ_SQLITE_APP_ID, TZ_SQLITE_SCHEMA_VERSION);

@@ -136,7 +136,7 @@ int tz_sqlite_upgrade(struct sqlite_store *ss, struct tz_store_upgrade *up, stru
 			  "DROP TABLE project_year;\n");
 	tz_sqlite_schema_sql(&sql, 0);
 	if ((rc = tz_sqlite_exec(ss, sql.buf, err)) || (rc = build_tree(ss, up, err)) ||
-	    (rc = tz_sqlite_exec(ss, copy_sql, err)) || (rc = tz_sqlite_rebuild_years(ss, err)))
+	    (rc = tz_sqlite_exec(ss, copy_sql, err)) || (rc = tz_sqlite_years_rebuild(ss, NULL, 0, 0, err)))
 		goto fail;
 	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM project", &n, err)))
 		goto fail;

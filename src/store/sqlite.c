@@ -221,7 +221,7 @@ static int sqlite_open(struct tz_store **out, const char *path, int flags,
 			rc = tz_err_set_at(err, errno == ENOENT ? TZ_ENOTFOUND : TZ_EIO, path, 0, NULL,
 					   errno == ENOENT ? "数据库文件不存在（新建请运行 taizhang init）"
 							   : "无法访问数据库文件：%s",
-					   strerror(errno));
+					   tz_errno_text(errno));
 			goto fail;
 		}
 		oflags |= SQLITE_OPEN_CREATE;
@@ -291,74 +291,6 @@ static int sqlite_version(struct tz_store *s, int64_t *out, struct tz_err *err)
 	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : tz_sqlite_error(ss, err, "version");
-}
-
-/* ------------------------------------------------------------------ */
-/* Running totals rebuilt                                              */
-
-static int write_year(void *ctx, const struct tz_running_year *ry)
-{
-	void **a = ctx;
-	struct sqlite_store *ss = a[0];
-	sqlite3_stmt *ins = a[1];
-	int64_t project = *(int64_t *)a[2];
-
-	sqlite3_bind_int(ins, 1, ry->year);
-	sqlite3_bind_int64(ins, 2, project);
-	for (int m = 0; m < 12; m++) {
-		sqlite3_bind_int64(ins, 3 + m, ry->ytd[m]);
-		sqlite3_bind_int(ins, 15 + m, ry->status[m]);
-	}
-	sqlite3_bind_int(ins, 27, ry->reported);
-	sqlite3_bind_int(ins, 28, ry->problems);
-	return tz_sqlite_step(ss, ins, a[3]);
-}
-
-int tz_sqlite_rebuild_years(struct sqlite_store *ss, struct tz_err *err)
-{
-	struct tz_report_years y = TZ_REPORT_YEARS_INIT;
-	struct tz_buf sql = TZ_BUF_INIT;
-	sqlite3_stmt *sel = NULL, *ins = NULL;
-	int64_t cur = 0;
-	void *ctx[4] = { ss, NULL, &cur, err };
-	int rc;
-
-	tz_buf_adds(&sql, "INSERT OR REPLACE INTO project_year VALUES(?1");
-	for (int i = 2; i <= 28; i++)
-		tz_buf_addf(&sql, ", ?%d", i);
-	tz_buf_adds(&sql, ")");
-	if ((rc = tz_sqlite_exec(ss, "DELETE FROM project_year", err)) ||
-	    (rc = tz_sqlite_prepare(ss, sql.buf, &ins, err)) ||
-	    (rc = tz_sqlite_prepare(ss, "SELECT project_id, period, completed, status, problem <> ''"
-				    " FROM progress ORDER BY project_id, period", &sel, err)))
-		goto out;
-	ctx[1] = ins;
-	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
-		int64_t pid = sqlite3_column_int64(sel, 0);
-		struct tz_period p;
-
-		if (pid != cur) {
-			if (cur && (rc = tz_report_years_each(&y, write_year, ctx)))
-				goto out;
-			tz_report_years_clear(&y);
-			cur = pid;
-		}
-		if (tz_period_from_code(sqlite3_column_int(sel, 1), &p))
-			continue; /* the CHECK constraint makes this unreachable */
-		tz_report_years_add(&y, p, sqlite3_column_int64(sel, 2),
-				    (enum tz_status)sqlite3_column_int(sel, 3), sqlite3_column_int(sel, 4));
-	}
-	if (rc != SQLITE_DONE) {
-		rc = tz_sqlite_error(ss, err, "progress scan");
-		goto out;
-	}
-	rc = cur ? tz_report_years_each(&y, write_year, ctx) : 0;
-out:
-	tz_report_years_release(&y);
-	tz_buf_release(&sql);
-	sqlite3_finalize(sel);
-	sqlite3_finalize(ins);
-	return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -522,4 +454,29 @@ const struct tz_store_ops tz_store_sqlite_ops = {
 	.project_facets = tz_sqlite_project_facets,
 	.project_ledger = tz_sqlite_project_ledger,
 	.project_reports = tz_sqlite_project_reports,
+	/* Dispatch (sqlite-dispatch.c and the files it names). */
+	.period_open = tz_sqlite_period_open,
+	.period_close = tz_sqlite_period_close,
+	.period_deadline = tz_sqlite_period_deadline,
+	.period_each = tz_sqlite_period_each,
+	.period_governing = tz_sqlite_period_governing,
+	.period_current = tz_sqlite_period_current,
+	.report_save = tz_sqlite_report_save,
+	.report_each = tz_sqlite_report_each,
+	.report_history = tz_sqlite_report_history,
+	.ontime = tz_sqlite_ontime,
+	.lights = tz_sqlite_lights,
+	.problem_add = tz_sqlite_problem_add,
+	.problem_update = tz_sqlite_problem_update,
+	.problem_move = tz_sqlite_problem_move,
+	.problem_each = tz_sqlite_problem_each,
+	.problem_events = tz_sqlite_problem_events,
+	.problem_counts = tz_sqlite_problem_counts,
+	.procedure_kinds = tz_sqlite_procedure_kinds,
+	.procedure_kind_add = tz_sqlite_procedure_kind_add,
+	.procedure_kind_active = tz_sqlite_procedure_kind_active,
+	.procedure_require = tz_sqlite_procedure_require,
+	.procedure_set = tz_sqlite_procedure_set,
+	.procedure_each = tz_sqlite_procedure_each,
+	.procedure_counts = tz_sqlite_procedure_counts,
 };

@@ -82,6 +82,66 @@ struct tz_store_ops {
 			      struct tz_project **out, size_t *n, struct tz_err *err);
 	int (*project_reports)(struct tz_store *s, const char *code, struct tz_arena *a,
 			       struct tz_progress **out, size_t *n, struct tz_err *err);
+
+	/* Dispatch (store.h, "Dispatch"): the same arguments as the public
+	 * functions; store.c refuses writes while an import is open. */
+	int (*period_open)(struct tz_store *s, int64_t node_id, struct tz_period p,
+			   int64_t deadline, int64_t user_id, int64_t at, struct tz_err *err);
+	int (*period_close)(struct tz_store *s, int64_t node_id, struct tz_period p,
+			    int64_t user_id, int64_t at, struct tz_err *err);
+	int (*period_deadline)(struct tz_store *s, int64_t node_id, struct tz_period p,
+			       int64_t deadline, int64_t user_id, int64_t at, struct tz_err *err);
+	int (*period_each)(struct tz_store *s, int64_t node_id,
+			   int (*fn)(void *, const struct tz_dispatch *), void *ctx,
+			   struct tz_err *err);
+	int (*period_governing)(struct tz_store *s, int64_t node_id, struct tz_period p,
+				struct tz_dispatch *out, struct tz_err *err);
+	int (*period_current)(struct tz_store *s, int64_t node_id, struct tz_dispatch *out,
+			      struct tz_err *err);
+	int (*report_save)(struct tz_store *s, const struct tz_report_save *how,
+			   const struct tz_progress *reports, size_t n, size_t *failed,
+			   struct tz_report_save_stats *stats, struct tz_err *err);
+	int (*report_each)(struct tz_store *s, const struct tz_org_index *x, int64_t root_id,
+			   const char *code, struct tz_period p,
+			   int (*fn)(void *, const struct tz_report_view *), void *ctx,
+			   struct tz_err *err);
+	int (*report_history)(struct tz_store *s, const char *code, struct tz_period p,
+			      int (*fn)(void *, const struct tz_report_change *), void *ctx,
+			      struct tz_err *err);
+	int (*ontime)(struct tz_store *s, struct tz_ontime *o, struct tz_err *err);
+	int (*lights)(struct tz_store *s, struct tz_period p, struct tz_tally *counts,
+		      int (*fn)(void *, const struct tz_light_row *), void *ctx, struct tz_err *err);
+	int (*problem_add)(struct tz_store *s, const char *code, struct tz_period from,
+			   const struct tz_problem *p, int64_t *id, int64_t user_id, int64_t at,
+			   struct tz_err *err);
+	int (*problem_update)(struct tz_store *s, const struct tz_problem *p, int64_t user_id,
+			      int64_t at, struct tz_err *err);
+	int (*problem_move)(struct tz_store *s, int64_t id, enum tz_problem_status to,
+			    const char *note, int64_t user_id, int64_t at, struct tz_err *err);
+	int (*problem_each)(struct tz_store *s, struct tz_tally *within, unsigned status_mask,
+			    int64_t id, int (*fn)(void *, const struct tz_problem_row *), void *ctx,
+			    struct tz_err *err);
+	int (*problem_events)(struct tz_store *s, int64_t id,
+			      int (*fn)(void *, const struct tz_problem_event *), void *ctx,
+			      struct tz_err *err);
+	int (*problem_counts)(struct tz_store *s, struct tz_tally *counts, int32_t today,
+			      struct tz_err *err);
+	int (*procedure_kinds)(struct tz_store *s,
+			       int (*fn)(void *, const struct tz_procedure_kind *), void *ctx,
+			       struct tz_err *err);
+	int (*procedure_kind_add)(struct tz_store *s, const char *name, int64_t *id,
+				  struct tz_err *err);
+	int (*procedure_kind_active)(struct tz_store *s, int64_t id, int active,
+				     struct tz_err *err);
+	int (*procedure_require)(struct tz_store *s, const char *code, long *added,
+				 int64_t user_id, int64_t at, struct tz_err *err);
+	int (*procedure_set)(struct tz_store *s, const struct tz_procedure *p, int64_t user_id,
+			     int64_t at, struct tz_err *err);
+	int (*procedure_each)(struct tz_store *s, const char *code,
+			      int (*fn)(void *, const struct tz_procedure *), void *ctx,
+			      struct tz_err *err);
+	int (*procedure_counts)(struct tz_store *s, struct tz_tally *counts, int32_t from,
+				int32_t to, struct tz_err *err);
 };
 
 struct tz_store {

@@ -151,3 +151,230 @@ int tz_store_summary(struct tz_store *s, struct tz_store_summary *out, struct tz
 {
 	return s->ops->summary(s, out, err);
 }
+
+/* ------------------------------------------------------------------ */
+/* Dispatch                                                            */
+
+/* Dispatch writes run in their own transaction: not inside an import. */
+static int no_import(struct tz_store *s, struct tz_err *err)
+{
+	return s->importing ? tz_err_set(err, TZ_EINTERNAL, "an import is open") : 0;
+}
+
+int tz_store_period_open(struct tz_store *s, int64_t node_id, struct tz_period p,
+			 int64_t deadline, int64_t user_id, int64_t at, struct tz_err *err)
+{
+	int rc = no_import(s, err);
+
+	return rc ? rc : s->ops->period_open(s, node_id, p, deadline, user_id, at, err);
+}
+
+int tz_store_period_close(struct tz_store *s, int64_t node_id, struct tz_period p,
+			  int64_t user_id, int64_t at, struct tz_err *err)
+{
+	int rc = no_import(s, err);
+
+	return rc ? rc : s->ops->period_close(s, node_id, p, user_id, at, err);
+}
+
+int tz_store_period_deadline(struct tz_store *s, int64_t node_id, struct tz_period p,
+			     int64_t deadline, int64_t user_id, int64_t at, struct tz_err *err)
+{
+	int rc = no_import(s, err);
+
+	return rc ? rc : s->ops->period_deadline(s, node_id, p, deadline, user_id, at, err);
+}
+
+int tz_store_period_each(struct tz_store *s, int64_t node_id,
+			 int (*fn)(void *ctx, const struct tz_dispatch *d), void *ctx,
+			 struct tz_err *err)
+{
+	return s->ops->period_each(s, node_id, fn, ctx, err);
+}
+
+int tz_store_period_governing(struct tz_store *s, int64_t node_id, struct tz_period p,
+			      struct tz_dispatch *out, struct tz_err *err)
+{
+	return s->ops->period_governing(s, node_id, p, out, err);
+}
+
+int tz_store_period_current(struct tz_store *s, int64_t node_id, struct tz_dispatch *out,
+			    struct tz_err *err)
+{
+	return s->ops->period_current(s, node_id, out, err);
+}
+
+int tz_store_report_save(struct tz_store *s, const struct tz_report_save *how,
+			 const struct tz_progress *reports, size_t n, size_t *failed,
+			 struct tz_report_save_stats *stats, struct tz_err *err)
+{
+	struct tz_report_save_stats ignored;
+	size_t ignored_at;
+	int rc = no_import(s, err);
+
+	if (!failed)
+		failed = &ignored_at;
+	*failed = 0;
+	if (!stats)
+		stats = &ignored;
+	memset(stats, 0, sizeof(*stats));
+	return rc ? rc : s->ops->report_save(s, how, reports, n, failed, stats, err);
+}
+
+int tz_store_report_each(struct tz_store *s, const struct tz_org_index *x, int64_t root_id,
+			 struct tz_period p, int (*fn)(void *ctx, const struct tz_report_view *v),
+			 void *ctx, struct tz_err *err)
+{
+	return s->ops->report_each(s, x, root_id, NULL, p, fn, ctx, err);
+}
+
+int tz_store_report_one(struct tz_store *s, const char *code, struct tz_period p,
+			int (*fn)(void *ctx, const struct tz_report_view *v), void *ctx,
+			struct tz_err *err)
+{
+	return s->ops->report_each(s, NULL, 0, code, p, fn, ctx, err);
+}
+
+int tz_store_report_history(struct tz_store *s, const char *code, struct tz_period p,
+			    int (*fn)(void *ctx, const struct tz_report_change *c), void *ctx,
+			    struct tz_err *err)
+{
+	return s->ops->report_history(s, code, p, fn, ctx, err);
+}
+
+int tz_store_ontime(struct tz_store *s, struct tz_ontime *o, struct tz_err *err)
+{
+	return s->ops->ontime(s, o, err);
+}
+
+int tz_store_lights(struct tz_store *s, struct tz_period p, struct tz_tally *counts,
+		    int (*fn)(void *ctx, const struct tz_light_row *r), void *ctx,
+		    struct tz_err *err)
+{
+	if (tz_tally_ncounters(counts) != TZ_LIGHT_COUNT)
+		return tz_err_set(err, TZ_EINTERNAL, "a light tally has TZ_LIGHT_COUNT counters");
+	return s->ops->lights(s, p, counts, fn, ctx, err);
+}
+
+int tz_store_problem_add(struct tz_store *s, const struct tz_problem *p, int64_t *id,
+			 int64_t user_id, int64_t at, struct tz_err *err)
+{
+	struct tz_period none = { 0, 0 };
+	int rc = no_import(s, err);
+
+	return rc ? rc : s->ops->problem_add(s, NULL, none, p, id, user_id, at, err);
+}
+
+int tz_store_problem_from_report(struct tz_store *s, const char *code, struct tz_period from,
+				 const struct tz_problem *fields, int64_t *id, int64_t user_id,
+				 int64_t at, struct tz_err *err)
+{
+	int rc = no_import(s, err);
+
+	return rc ? rc : s->ops->problem_add(s, code, from, fields, id, user_id, at, err);
+}
+
+int tz_store_problem_update(struct tz_store *s, const struct tz_problem *p, int64_t user_id,
+			    int64_t at, struct tz_err *err)
+{
+	int rc = no_import(s, err);
+
+	return rc ? rc : s->ops->problem_update(s, p, user_id, at, err);
+}
+
+int tz_store_problem_move(struct tz_store *s, int64_t id, enum tz_problem_status to,
+			  const char *note, int64_t user_id, int64_t at, struct tz_err *err)
+{
+	int rc = no_import(s, err);
+
+	return rc ? rc : s->ops->problem_move(s, id, to, note, user_id, at, err);
+}
+
+int tz_store_problem_each(struct tz_store *s, struct tz_tally *within, unsigned status_mask,
+			  int (*fn)(void *ctx, const struct tz_problem_row *r), void *ctx,
+			  struct tz_err *err)
+{
+	return s->ops->problem_each(s, within, status_mask, 0, fn, ctx, err);
+}
+
+int tz_store_problem_get(struct tz_store *s, int64_t id,
+			 int (*fn)(void *ctx, const struct tz_problem_row *r), void *ctx,
+			 struct tz_err *err)
+{
+	if (id <= 0)
+		return tz_err_set(err, TZ_ENOTFOUND, "问题不存在");
+	return s->ops->problem_each(s, NULL, 0, id, fn, ctx, err);
+}
+
+int tz_store_problem_events(struct tz_store *s, int64_t id,
+			    int (*fn)(void *ctx, const struct tz_problem_event *e), void *ctx,
+			    struct tz_err *err)
+{
+	return s->ops->problem_events(s, id, fn, ctx, err);
+}
+
+int tz_store_problem_counts(struct tz_store *s, struct tz_tally *counts, int32_t today,
+			    struct tz_err *err)
+{
+	if (tz_tally_ncounters(counts) != TZ_PC_COUNT)
+		return tz_err_set(err, TZ_EINTERNAL, "a problem tally has TZ_PC_COUNT counters");
+	return s->ops->problem_counts(s, counts, today, err);
+}
+
+int tz_store_procedure_kinds(struct tz_store *s,
+			     int (*fn)(void *ctx, const struct tz_procedure_kind *k), void *ctx,
+			     struct tz_err *err)
+{
+	return s->ops->procedure_kinds(s, fn, ctx, err);
+}
+
+int tz_store_procedure_kind_add(struct tz_store *s, const char *name, int64_t *id,
+				struct tz_err *err)
+{
+	int rc = no_import(s, err);
+
+	return rc ? rc : s->ops->procedure_kind_add(s, name, id, err);
+}
+
+int tz_store_procedure_kind_active(struct tz_store *s, int64_t id, int active,
+				   struct tz_err *err)
+{
+	int rc = no_import(s, err);
+
+	return rc ? rc : s->ops->procedure_kind_active(s, id, active, err);
+}
+
+int tz_store_procedure_require(struct tz_store *s, const char *code, long *added,
+			       int64_t user_id, int64_t at, struct tz_err *err)
+{
+	long ignored;
+	int rc = no_import(s, err);
+
+	if (!added)
+		added = &ignored;
+	*added = 0;
+	return rc ? rc : s->ops->procedure_require(s, code, added, user_id, at, err);
+}
+
+int tz_store_procedure_set(struct tz_store *s, const struct tz_procedure *p, int64_t user_id,
+			   int64_t at, struct tz_err *err)
+{
+	int rc = no_import(s, err);
+
+	return rc ? rc : s->ops->procedure_set(s, p, user_id, at, err);
+}
+
+int tz_store_procedure_each(struct tz_store *s, const char *code,
+			    int (*fn)(void *ctx, const struct tz_procedure *p), void *ctx,
+			    struct tz_err *err)
+{
+	return s->ops->procedure_each(s, code, fn, ctx, err);
+}
+
+int tz_store_procedure_counts(struct tz_store *s, struct tz_tally *counts, int32_t from,
+			      int32_t to, struct tz_err *err)
+{
+	if (tz_tally_ncounters(counts) != TZ_PRC_COUNT)
+		return tz_err_set(err, TZ_EINTERNAL, "a procedure tally has TZ_PRC_COUNT counters");
+	return s->ops->procedure_counts(s, counts, from, to, err);
+}

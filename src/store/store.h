@@ -452,4 +452,364 @@ int tz_store_project_ledger(struct tz_store *s, const char *code, struct tz_aren
 int tz_store_project_reports(struct tz_store *s, const char *code, struct tz_arena *a,
 			     struct tz_progress **out, size_t *n, struct tz_err *err);
 
+/* ================================================================== */
+/* Dispatch: periods and deadlines, reports saved by people, the       */
+/* on-time rate, traffic lights, problems and procedures (web.md;      */
+/* docs/internals/dispatch.md). Every write is one transaction that    */
+/* bumps the store version; every write is refused while an import is  */
+/* open on the same store. Writes take the acting user's id (the web   */
+/* application's users, stored as a plain integer; 0: the system) and  */
+/* the time of the act, `at`, in UTC seconds (core/deadline.h): the    */
+/* store reads no clock for what it records, except that a report      */
+/* imported into a dispatched period arrives at the time of the import */
+/* (by user 0, as TZ_SAVER_IMPORT, with its change in the history).    */
+/* ================================================================== */
+
+#include "core/dispatch.h"
+#include "core/light.h"
+#include "core/ontime.h"
+#include "core/problem.h"
+#include "core/procedure.h"
+#include "core/tally.h"
+
+/* --- Periods (调度期) and deadlines (报送截止) --------------------- */
+
+/*
+ * Open period p at node `node_id` (0: the root) with `deadline` (UTC
+ * seconds; 0: the default, the 5th of the next month at 17:00 China
+ * time). A closed period is reopened, keeping its deadline unless one is
+ * given. Only the city and region nodes (市, 县, 区, 开发区) dispatch.
+ * 0; TZ_ENOTFOUND (no such node); TZ_EEXIST (already open); TZ_EINVAL
+ * (a department or 市直 node, or a deadline before the period begins;
+ * err->field "报送截止"); TZ_ESTORE.
+ */
+int tz_store_period_open(struct tz_store *s, int64_t node_id, struct tz_period p,
+			 int64_t deadline, int64_t user_id, int64_t at, struct tz_err *err);
+
+/* Close an open period: reporters can no longer change its reports.
+ * 0; TZ_ENOTFOUND (never opened at that node); TZ_EINVAL (already closed). */
+int tz_store_period_close(struct tz_store *s, int64_t node_id, struct tz_period p,
+			  int64_t user_id, int64_t at, struct tz_err *err);
+
+/* Move the deadline of a dispatched period (open or closed). Lateness is
+ * judged against the deadline in force when it is read, so an extension
+ * clears the reports first saved before the new deadline. 0;
+ * TZ_ENOTFOUND; TZ_EINVAL (err->field "报送截止"). */
+int tz_store_period_deadline(struct tz_store *s, int64_t node_id, struct tz_period p,
+			     int64_t deadline, int64_t user_id, int64_t at, struct tz_err *err);
+
+/*
+ * Call fn for each dispatch of node `node_id` (0: every node), newest
+ * period first, then by node id. The struct is valid during the call;
+ * a non-zero return stops and is returned.
+ */
+int tz_store_period_each(struct tz_store *s, int64_t node_id,
+			 int (*fn)(void *ctx, const struct tz_dispatch *d), void *ctx,
+			 struct tz_err *err);
+
+/*
+ * The dispatch that governs node `node_id` (0: the root) for period p:
+ * the node's own, else its nearest ancestor's (web.md: a county may run
+ * its own dispatch under the city's). Projects are governed through
+ * their region node. 0 and *out, or TZ_ENOTFOUND (nobody dispatched p on
+ * the node's path).
+ */
+int tz_store_period_governing(struct tz_store *s, int64_t node_id, struct tz_period p,
+			      struct tz_dispatch *out, struct tz_err *err);
+
+/* The latest open period governing node_id (0: the root): what a
+ * reporter's form opens on. 0 and *out, or TZ_ENOTFOUND. */
+int tz_store_period_current(struct tz_store *s, int64_t node_id, struct tz_dispatch *out,
+			    struct tz_err *err);
+
+/* --- Reports saved by people --------------------------------------- */
+
+/* How a save is made: for which period, in which role, by whom, when. */
+struct tz_report_save {
+	struct tz_period period;
+	enum tz_saver as;    /* TZ_SAVER_REPORTER or TZ_SAVER_COORDINATOR */
+	int64_t user_id;
+	int64_t at;          /* UTC seconds: the time of the save */
+};
+
+struct tz_report_save_stats {
+	long added;      /* reports new for the period */
+	long changed;    /* reports whose values changed (corrections) */
+	long unchanged;  /* saved again with the same values */
+	long late;       /* of the added and first-arrived ones: after the deadline */
+};
+
+/*
+ * Save the reports of several projects for one period, all or nothing
+ * (web.md "Periods, deadlines, on-time rate"). Each report is validated
+ * (tz_progress_validate; reports[i].period must be how->period), its
+ * project must exist and be in the ledger of the period's year, appear
+ * once in the save, and -- for a reporter -- be governed by an open
+ * dispatch of the period (tz_dispatch_may_save). Then, for each report:
+ * the progress row is written or corrected, feeding the running totals
+ * (project_year) exactly as an import does, so bulletins see it; its
+ * arrival is recorded (report_filing: the first save's time, user and
+ * role are kept for good -- lateness is the first save's, web.md; the
+ * last save's are updated); and if its values changed, a history row
+ * keeps who, when, in which role, the old values (none for a new report)
+ * and the new.
+ *
+ * On error nothing is written, `*failed` (may be NULL) is the index of
+ * the report at fault, and err->field names its field as the form labels
+ * it (项目编号, 调度期, 本期完成投资(万元), 开工状态, 形象进度, 存在问题) with
+ * a Chinese message: TZ_EINVAL (a value, or the period refuses the
+ * saver), TZ_ENOTFOUND (unknown project, or not in that year's ledger),
+ * TZ_EEXIST (the same project twice), TZ_ESTORE. `stats` may be NULL.
+ */
+int tz_store_report_save(struct tz_store *s, const struct tz_report_save *how,
+			 const struct tz_progress *reports, size_t n, size_t *failed,
+			 struct tz_report_save_stats *stats, struct tz_err *err);
+
+/* One project's report for a period as a form or a list shows it. */
+struct tz_report_view {
+	int64_t project_id;
+	const char *code;
+	const char *name;
+	const char *leader;
+	int64_t region_id;
+	int64_t unit_id;
+	int expected;              /* expected to report (tz_report_expected) */
+	int reported;              /* a report exists; then `report` holds it */
+	struct tz_progress report;
+	int has_filing;            /* its arrival was recorded (saved, or imported
+				      into a dispatched period) */
+	int64_t first_at;          /* UTC seconds */
+	int64_t first_by;          /* user id */
+	enum tz_saver first_as;
+	int64_t last_at;
+	int64_t last_by;
+	int saves;
+	int has_dispatch;          /* a dispatch governs the project for the period */
+	struct tz_dispatch dispatch;
+	int late;                  /* tz_report_late(deadline, first_at) */
+};
+
+/*
+ * Call fn for each project of the ledger of p's year whose region or unit
+ * lies in the subtree of node root_id of x (0: every project), by code.
+ * The struct and its strings are valid during the call only; a non-zero
+ * return stops and is returned. tz_store_report_one does the same for
+ * one project (TZ_ENOTFOUND when it is unknown or not in that ledger).
+ */
+int tz_store_report_each(struct tz_store *s, const struct tz_org_index *x, int64_t root_id,
+			 struct tz_period p, int (*fn)(void *ctx, const struct tz_report_view *v),
+			 void *ctx, struct tz_err *err);
+int tz_store_report_one(struct tz_store *s, const char *code, struct tz_period p,
+			int (*fn)(void *ctx, const struct tz_report_view *v), void *ctx,
+			struct tz_err *err);
+
+/* One change of a report, as the history keeps it. */
+struct tz_report_change {
+	int64_t id;                /* increasing with time */
+	struct tz_period period;
+	int64_t at;
+	int64_t user_id;
+	enum tz_saver saver;
+	int had_old;               /* 0: this save created the report */
+	struct tz_progress old;    /* when had_old */
+	struct tz_progress now;
+};
+
+/*
+ * Call fn for each change of project `code`'s report for p (p.year 0:
+ * for every period), oldest first. Strings valid during the call.
+ * TZ_ENOTFOUND for an unknown project.
+ */
+int tz_store_report_history(struct tz_store *s, const char *code, struct tz_period p,
+			    int (*fn)(void *ctx, const struct tz_report_change *c), void *ctx,
+			    struct tz_err *err);
+
+/* --- On-time rate (按时报送率) --------------------------------------- */
+
+/*
+ * Feed `o` (tz_ontime_new: a period, a subtree) one row per project of
+ * the ledger of its period's year in its subtree, with who was expected
+ * (the bulletin's rule), who reported and who reported late (first
+ * arrival after the deadline of the dispatch that governs the project's
+ * region); then the caller calls tz_ontime_finish(). One ordered scan.
+ */
+int tz_store_ontime(struct tz_store *s, struct tz_ontime *o, struct tz_err *err);
+
+/* --- Traffic lights (亮灯) ------------------------------------------ */
+
+/* One project's light as tz_store_lights hands it over. */
+struct tz_light_row {
+	int64_t project_id;
+	const char *code;
+	const char *name;
+	const char *leader;
+	int64_t region_id;
+	int64_t unit_id;
+	int has_plan;
+	int64_t annual;                /* 0.01 万元 */
+	int64_t ytd;                   /* completed in p's year up to p */
+	struct tz_period planned_start;
+	enum tz_status status;         /* in force at p */
+	struct tz_light_result light;  /* tz_light_explain() gives the rule */
+};
+
+/*
+ * Compute the light of period p (core/light.h) of every project of the
+ * ledger of p's year in the subtree of `counts` (a tally of
+ * TZ_LIGHT_COUNT counters, indexed by enum tz_light, made with
+ * tz_tally_new), add each project to the counters, and call fn (may be
+ * NULL) for each; a non-zero return from fn stops and is returned. The
+ * running totals give each month's cumulative completion, so this is one
+ * ordered scan of the ledger, the projects and the year's totals.
+ */
+int tz_store_lights(struct tz_store *s, struct tz_period p, struct tz_tally *counts,
+		    int (*fn)(void *ctx, const struct tz_light_row *r), void *ctx,
+		    struct tz_err *err);
+
+/* --- Problems (问题清单) --------------------------------------------- */
+
+/*
+ * Raise a problem by hand (p->project_code names the project; status
+ * 待交办, or 已交办 with a responsible unit; p->period must have year 0).
+ * unit_id, when set, must name a node. An event "raised" is recorded.
+ * 0 and *id; TZ_EINVAL (tz_problem_validate, err->field), TZ_ENOTFOUND
+ * (project or unit node unknown), TZ_ESTORE.
+ */
+int tz_store_problem_add(struct tz_store *s, const struct tz_problem *p, int64_t *id,
+			 int64_t user_id, int64_t at, struct tz_err *err);
+
+/*
+ * Raise a problem from the 存在问题 of project `code`'s report for
+ * period `from`, linking the two. `fields` gives kind (0: guessed from
+ * the text, tz_problem_kind_guess), level, unit, deadline, and a
+ * description ("" or NULL: the report's text); its status must be 待交办
+ * or 已交办. 0 and *id; TZ_ENOTFOUND (no such report, or it names no
+ * problem); TZ_EEXIST (a problem of that kind was already raised from
+ * this report); TZ_EINVAL.
+ */
+int tz_store_problem_from_report(struct tz_store *s, const char *code, struct tz_period from,
+				 const struct tz_problem *fields, int64_t *id, int64_t user_id,
+				 int64_t at, struct tz_err *err);
+
+/*
+ * Edit problem p->id's kind, level, unit, deadline and description (not
+ * its status: see tz_store_problem_move). An event "edited" records what
+ * changed ("解决层级：省→市"); nothing changed, nothing recorded.
+ * 0; TZ_ENOTFOUND; TZ_EINVAL (the edited problem must stay valid).
+ */
+int tz_store_problem_update(struct tz_store *s, const struct tz_problem *p, int64_t user_id,
+			    int64_t at, struct tz_err *err);
+
+/*
+ * Move problem `id` to status `to` (tz_problem_check_move): `note` is the
+ * reason for 暂缓 (kept in problem.reason), the resolution for 已解决
+ * (problem.resolution), else an optional remark. Dated and signed in
+ * problem_event. 0; TZ_ENOTFOUND; TZ_EINVAL (transition refused).
+ */
+int tz_store_problem_move(struct tz_store *s, int64_t id, enum tz_problem_status to,
+			  const char *note, int64_t user_id, int64_t at, struct tz_err *err);
+
+/* A problem with where it belongs, as the lists show it. */
+struct tz_problem_row {
+	struct tz_problem problem;
+	const char *project_name;
+	int64_t region_id;        /* the project's */
+	int64_t project_unit_id;  /* the project's 责任单位 */
+};
+
+/*
+ * Call fn for each problem whose project lies in the subtree of `within`
+ * (a tally, used only for membership; NULL: every problem), with status
+ * in `status_mask` (bit 1 << status; 0: any), newest first. Strings
+ * valid during the call. tz_store_problem_get gives one problem
+ * (TZ_ENOTFOUND).
+ */
+int tz_store_problem_each(struct tz_store *s, struct tz_tally *within, unsigned status_mask,
+			  int (*fn)(void *ctx, const struct tz_problem_row *r), void *ctx,
+			  struct tz_err *err);
+int tz_store_problem_get(struct tz_store *s, int64_t id,
+			 int (*fn)(void *ctx, const struct tz_problem_row *r), void *ctx,
+			 struct tz_err *err);
+
+/* One dated, signed change of a problem. */
+struct tz_problem_event {
+	int64_t id;
+	int64_t at;
+	int64_t user_id;
+	int action;                          /* 1 raised, 2 moved, 3 edited */
+	enum tz_problem_status from_status;  /* 0 when raised */
+	enum tz_problem_status to_status;
+	const char *note;
+};
+
+/* Call fn for each event of problem `id`, oldest first. TZ_ENOTFOUND. */
+int tz_store_problem_events(struct tz_store *s, int64_t id,
+			    int (*fn)(void *ctx, const struct tz_problem_event *e), void *ctx,
+			    struct tz_err *err);
+
+/*
+ * Count problems into `counts`, a tally of TZ_PC_COUNT counters
+ * (core/problem.h: per level, 国家/省/市 together -- the seeds' "N个项目需
+ * 国家、省市解决问题M个，已解决K个", tz_problem_sentence --, all levels,
+ * per status, overdue as of `today`, YYYYMMDD). A project counts once
+ * per level, for every node above its region and its unit.
+ */
+int tz_store_problem_counts(struct tz_store *s, struct tz_tally *counts, int32_t today,
+			    struct tz_err *err);
+
+/* --- Procedures (前期手续) -------------------------------------------- */
+
+struct tz_procedure_kind {
+	int64_t id;
+	const char *name;
+	int seq;       /* order in lists */
+	int active;    /* offered for new projects */
+};
+
+/* Call fn for each kind, in order (inactive ones too). */
+int tz_store_procedure_kinds(struct tz_store *s,
+			     int (*fn)(void *ctx, const struct tz_procedure_kind *k), void *ctx,
+			     struct tz_err *err);
+
+/* Add a kind at the end of the list. 0 and *id; TZ_EINVAL (name);
+ * TZ_EEXIST (name taken). */
+int tz_store_procedure_kind_add(struct tz_store *s, const char *name, int64_t *id,
+				struct tz_err *err);
+
+/* Offer a kind for new projects or not (projects keep theirs). 0, TZ_ENOTFOUND. */
+int tz_store_procedure_kind_active(struct tz_store *s, int64_t id, int active,
+				   struct tz_err *err);
+
+/*
+ * Require every active kind for project `code`: a 未办 row for each kind
+ * it does not have yet. *added (may be NULL) counts the new rows. 0,
+ * TZ_ENOTFOUND.
+ */
+int tz_store_procedure_require(struct tz_store *s, const char *code, long *added,
+			       int64_t user_id, int64_t at, struct tz_err *err);
+
+/*
+ * Set one procedure of a project (created if not yet required): status,
+ * date and document number (tz_procedure_validate). 0; TZ_EINVAL
+ * (err->field); TZ_ENOTFOUND (project or kind).
+ */
+int tz_store_procedure_set(struct tz_store *s, const struct tz_procedure *p, int64_t user_id,
+			   int64_t at, struct tz_err *err);
+
+/* Call fn for each required procedure of project `code`, in the kinds'
+ * order. Strings valid during the call. TZ_ENOTFOUND. */
+int tz_store_procedure_each(struct tz_store *s, const char *code,
+			    int (*fn)(void *ctx, const struct tz_procedure *p), void *ctx,
+			    struct tz_err *err);
+
+/*
+ * Count procedures into `counts`, a tally of TZ_PRC_COUNT counters
+ * (core/procedure.h): required, per status, obtained with a date in
+ * [from, to] (YYYYMMDD, inclusive; the seeds' "1-8月，取得…手续227个",
+ * tz_procedure_sentence), and that per kind (slot: the kind's position
+ * in tz_store_procedure_kinds' order).
+ */
+int tz_store_procedure_counts(struct tz_store *s, struct tz_tally *counts, int32_t from,
+			      int32_t to, struct tz_err *err);
+
 #endif

@@ -46,9 +46,15 @@ static inline void tzt_sheet_free(struct tzt_sheet *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* Read the whole file with the reader tz_reader_open picks. Returns the
- * open's code (0) or fails the test; row errors end up in s->rc/err. */
-static inline void tzt_sheet_read(const char *path, struct tzt_sheet *s)
+/*
+ * Read the whole file with the reader tz_reader_open picks. Returns the
+ * open's code (0) or fails the test; row errors end up in s->rc/err.
+ * With `shown`, cells as the reader shows them (numbers through their
+ * format, merged ranges filled in); without, numbers as stored (the
+ * reader's values[]) and merged ranges only in their first cell, which
+ * is what a writer's test checks.
+ */
+static inline void tzt_sheet_read_as(const char *path, struct tzt_sheet *s, int shown)
 {
 	struct tz_reader *r = NULL;
 	struct tz_row row;
@@ -59,16 +65,38 @@ static inline void tzt_sheet_read(const char *path, struct tzt_sheet *s)
 		return;
 	while ((s->rc = tz_reader_next(r, &row, &s->err)) > 0) {
 		struct tz_buf b = TZ_BUF_INIT;
+		size_t n = row.ncells;
 
+		/* A merged range's copies at the end of a row are not stored. */
+		while (!shown && n && (row.flags[n - 1] & TZ_READ_MERGE_COPY))
+			n--;
 		tz_buf_addf(&b, "%ld:", row.line);
-		for (size_t i = 0; i < row.ncells; i++) {
+		for (size_t i = 0; i < n; i++) {
+			const char *c = row.cells[i];
+
 			assert_int_equal(strlen(row.cells[i]), row.lens[i]);
-			tz_buf_addf(&b, "%s%s", i ? "|" : "", row.cells[i]);
+			if (!shown && (row.flags[i] & TZ_READ_MERGE_COPY))
+				c = "";
+			else if (!shown)
+				c = row.values[i];
+			tz_buf_addf(&b, "%s%s", i ? "|" : "", c);
 		}
 		s->rows = realloc(s->rows, (s->n + 1) * sizeof(*s->rows));
 		s->rows[s->n++] = tz_buf_detach(&b, NULL);
 	}
 	tz_reader_close(r);
+}
+
+/* Numbers as stored, merged ranges in their first cell only. */
+static inline void tzt_sheet_read(const char *path, struct tzt_sheet *s)
+{
+	tzt_sheet_read_as(path, s, 0);
+}
+
+/* Cells as the reader shows them. */
+static inline void tzt_sheet_shown(const char *path, struct tzt_sheet *s)
+{
+	tzt_sheet_read_as(path, s, 1);
 }
 
 /* The bytes of `name` in the ZIP at `path`, NUL-terminated, or NULL. */

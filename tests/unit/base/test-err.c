@@ -4,6 +4,8 @@
  */
 #include "tz-test.h"
 
+#include <errno.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -275,9 +277,20 @@ static void test_overflow_aborts_with_message(void **state)
 	assert_true(dies_oom(memdupz_size_max));
 }
 
+/* Users never read the C library's English. */
+static void test_errno_text_is_chinese(void **state)
+{
+	(void)state;
+	assert_string_equal(tz_errno_text(ENOENT), "文件不存在");
+	assert_string_equal(tz_errno_text(ENOSPC), "磁盘已满");
+	assert_string_equal(tz_errno_text(EACCES), "没有权限");
+	assert_string_equal(tz_errno_text(12345), "系统错误");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_errno_text_is_chinese),
 		cmocka_unit_test(test_clear),
 		cmocka_unit_test(test_set_returns_code_and_formats),
 		cmocka_unit_test(test_set_at_and_locate),

@@ -975,6 +975,89 @@ static void test_is_blank(void **state)
 	assert_true(tz_text_is_blank("  x", 2));
 }
 
+/* ------------------------------------------------------------------ */
+/* UTF-16                                                              */
+
+/* `utf8` as UTF-16 (`enc`), with a BOM if asked, into `out`. */
+static void to_utf16(const char *utf8, const char *enc, int bom, struct tz_buf *out)
+{
+	iconv_t cd = iconv_open(enc, "UTF-8");
+	char *in = (char *)utf8, *o;
+	size_t inleft = strlen(utf8), outleft = inleft * 4 + 4;
+
+	assert_true(cd != (iconv_t)-1);
+	out->max = TZ_LIMIT_DOC;
+	assert_int_equal(tz_buf_grow(out, outleft + 2), 0);
+	if (bom)
+		tz_buf_add(out, !strcmp(enc, "UTF-16LE") ? "\xff\xfe" : "\xfe\xff", 2);
+	o = out->buf + out->len;
+	assert_true(iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1);
+	out->len = (size_t)(o - out->buf);
+	iconv_close(cd);
+}
+
+static void test_utf16_guess(void **state)
+{
+	size_t bom;
+
+	(void)state;
+	assert_int_equal(tz_text_utf16_guess("\xff\xfe", 2, &bom), TZ_ENC_UTF16LE);
+	assert_int_equal(bom, 2);
+	assert_int_equal(tz_text_utf16_guess("\xfe\xff" "\0a", 4, &bom), TZ_ENC_UTF16BE);
+	assert_int_equal(bom, 2);
+	/* No BOM: the zero bytes of tabs and line ends, in CJK text too. */
+	assert_int_equal(tz_text_utf16_guess("y\x98\xee\x76\t\0\xf0\x79\r\0\n\0", 12, &bom),
+			 TZ_ENC_UTF16LE);
+	assert_int_equal(bom, 0);
+	assert_int_equal(tz_text_utf16_guess("\x98y\x76\xee\0\t\x79\xf0\0\r\0\n", 12, &bom),
+			 TZ_ENC_UTF16BE);
+	/* Not UTF-16: text, GBK, binary small integers. */
+	assert_int_equal(tz_text_utf16_guess("a,b\n1,2\n", 8, &bom), TZ_ENC_UNKNOWN);
+	assert_int_equal(tz_text_utf16_guess("\xcf\xee\xc4\xbf,1\n", 7, &bom), TZ_ENC_UNKNOWN);
+	assert_int_equal(tz_text_utf16_guess("\x01\0\x02\0\x03\0\x04\0\x05\0\x06\0", 12, &bom),
+			 TZ_ENC_UNKNOWN);
+	assert_int_equal(tz_text_utf16_guess("a", 1, &bom), TZ_ENC_UNKNOWN);
+	assert_string_equal(tz_encoding_name(TZ_ENC_UTF16LE), "UTF-16LE");
+	assert_string_equal(tz_encoding_name(TZ_ENC_UTF16BE), "UTF-16BE");
+}
+
+/* UTF-16 streams like any other encoding, in any read size; a line end
+ * in UTF-16 is counted on the text (a 0x0A byte is not always one). */
+static void test_utf16_stream(void **state)
+{
+	struct tz_buf want = TZ_BUF_INIT, data = TZ_BUF_INIT;
+	static const char *const encs[] = { "UTF-16LE", "UTF-16BE" };
+
+	(void)state;
+	want.max = TZ_LIMIT_DOC;
+	make_text(&want, 100 * 1024, 16);
+	for (size_t e = 0; e < 2; e++) {
+		for (int bom = 0; bom < 2; bom++) {
+			tz_buf_reset(&data);
+			to_utf16(want.buf, encs[e], bom, &data);
+			for (size_t i = 0; i < sizeof(chunks) / sizeof(chunks[0]); i++)
+				expect_stream(data.buf, data.len, chunks[i], &want,
+					      e ? TZ_ENC_UTF16BE : TZ_ENC_UTF16LE);
+		}
+	}
+	/* U+4E0A (上) holds a 0x0A byte in UTF-16LE; a bad surrogate on line 3. */
+	{
+		static const char bad[] = "\xff\xfe" "\x0a\x4e\n\0" "a\0\n\0" "\x00\xdc\n\0";
+		struct tz_textin *t = tz_textin_open_mem(bad, sizeof(bad) - 1);
+		struct tz_buf got = TZ_BUF_INIT;
+		struct tz_err err;
+
+		tz_err_clear(&err);
+		assert_int_equal(read_all(t, 64, &got, &err), TZ_EENCODING);
+		assert_int_equal(err.line, 3);
+		assert_string_equal(got.buf, "上\na\n");
+		tz_buf_release(&got);
+		tz_textin_close(t);
+	}
+	tz_buf_release(&want);
+	tz_buf_release(&data);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1018,6 +1101,8 @@ int main(void)
 		cmocka_unit_test(test_trim_keeps_inner_space),
 		cmocka_unit_test(test_trim_does_not_eat_lookalikes),
 		cmocka_unit_test(test_is_blank),
+		cmocka_unit_test(test_utf16_guess),
+		cmocka_unit_test(test_utf16_stream),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

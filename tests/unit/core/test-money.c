@@ -112,6 +112,44 @@ static void test_parse_units(void **state)
 	expect_amount("0元", 0);
 }
 
+/* Units people write, scientific notation, rounding reported, marks of none. */
+static void test_parse_ex(void **state)
+{
+	int64_t v;
+	int rounded, e;
+
+	(void)state;
+	expect_amount("1.2E+3", 120000);     /* Excel's display of 1200 */
+	expect_amount("1.2e3", 120000);
+	expect_amount("5E-2", 5);
+	expect_amount("1.5E+1亿元", 15000000);
+	expect_amount("12千元", 120);       /* 千元 = 0.1 万元 */
+	expect_amount("3百万元", 30000);    /* 百万元 = 100 万元 */
+	expect_amount("2千万元", 200000);
+	expect_amount("0.5万亿元", 5000000000); /* 5000亿元 = 5e7 万元 */
+	assert_int_equal(tz_money_parse_ex("12.345", 6, 0, &v, &rounded, NULL), 0);
+	assert_int_equal(v, 1235);
+	assert_int_equal(rounded, 1);
+	assert_int_equal(tz_money_parse_ex("12.340", 6, 0, &v, &rounded, NULL), 0);
+	assert_int_equal(rounded, 0);       /* trailing zeros are not a rounding */
+	assert_int_equal(tz_money_parse_ex("5000", 4, -1, &v, &rounded, NULL), 0);
+	assert_int_equal(v, 50000);         /* a 千元 column: 5000 千元 = 500 万元 */
+	assert_int_equal(tz_money_unit_exp("千元", strlen("千元"), &e), 0);
+	assert_int_equal(e, -1);
+	assert_int_equal(tz_money_unit_exp("百万元", strlen("百万元"), &e), 0);
+	assert_int_equal(e, 2);
+	assert_int_equal(tz_money_unit_exp(" 亿元 ", strlen(" 亿元 "), &e), 0);
+	assert_int_equal(e, 4);
+	assert_int_equal(tz_money_unit_exp("美元", strlen("美元"), &e), TZ_EINVAL);
+	assert_int_equal(tz_money_unit_exp("千美元", strlen("千美元"), &e), TZ_EINVAL);
+	assert_int_equal(tz_money_unit_exp("", 0, &e), TZ_EINVAL);
+	assert_true(tz_money_is_blank_mark("—", strlen("—")));
+	assert_true(tz_money_is_blank_mark(" / ", 3));
+	assert_true(tz_money_is_blank_mark("无", strlen("无")));
+	assert_false(tz_money_is_blank_mark("0", 1));
+	assert_false(tz_money_is_blank_mark("", 0));
+}
+
 static void test_parse_rounds_half_up(void **state)
 {
 	(void)state;
@@ -120,16 +158,17 @@ static void test_parse_rounds_half_up(void **state)
 	expect_amount("1249元", 12);
 	expect_amount("1250元", 13);   /* exactly half: up */
 	expect_amount("1251元", 13);
-	expect_amount("49元", 0);
+	expect_rejected("49元");        /* would be 0: refused, never stored as 0 */
 	expect_amount("50元", 1);
+	expect_amount("0元", 0);        /* a zero written as zero is zero */
 	expect_amount("12345.675", 1234568);
 	expect_amount("12345.674", 1234567);
 	expect_amount("12345.6749999", 1234567);
 	expect_amount("0.005", 1);
-	expect_amount("0.0049", 0);
+	expect_rejected("0.0049");
 	expect_amount("1.23456亿元", 1234560);   /* 12345.6万元 exact */
 	expect_amount("0.000001亿元", 1);        /* 100元 */
-	expect_amount("0.0000004亿元", 0);       /* 40元 */
+	expect_rejected("0.0000004亿元");        /* 40元 */
 	expect_amount("0.0000005亿元", 1);       /* 50元: half up */
 }
 
@@ -158,7 +197,7 @@ static void test_parse_rejects_malformed(void **state)
 		"", "   ", "\xE3\x80\x80", "约一亿", "一亿", "-1", "-0.5", "－1",
 		"1,2", "12,34.5", "1234,567", "1,23", "1,2345", ",123", "1,,234",
 		"1,234,", "1.2.3", "1.", ".5", "1..2", "12a", "a12", "1亿2", "ten",
-		"1e5", "0x10", "1 2", "1 000", "++5", "+", "+-5", "5-", "元", "亿元",
+		"1e", "1e+", "1e1234", "1,000e3", "e5", "0x10", "1 2", "1 000", "++5", "+", "+-5", "5-", "元", "亿元",
 		"万", "1.2亿万元", "12.5%", "1,234.5,6", "1.234,5", "NaN", "inf",
 		"1\x80", "\xFF", "1_000",
 	};
@@ -485,6 +524,7 @@ int main(void)
 		cmocka_unit_test(test_parse_surrounding_white_space),
 		cmocka_unit_test(test_parse_units),
 		cmocka_unit_test(test_parse_rounds_half_up),
+		cmocka_unit_test(test_parse_ex),
 		cmocka_unit_test(test_parse_limits),
 		cmocka_unit_test(test_parse_rejects_malformed),
 		cmocka_unit_test(test_parse_reason_for_negative_and_empty),

@@ -71,6 +71,13 @@ static void test_parse_forms_people_type(void **state)
 	expect_period("2023-1-1", 2023, 1);
 	expect_period("2025-03-15", 2025, 3);
 	expect_period("2025/3/31", 2025, 3);
+	/* Dates typed as text (ledger.md, "What real sheets hold"). */
+	expect_period("2025年3月1日", 2025, 3);
+	expect_period("2025年03月31日", 2025, 3);
+	expect_period("2025年3月1号", 2025, 3);
+	expect_period("20250301", 2025, 3);
+	expect_period("2025.3.1", 2025, 3);
+	expect_period("2024-02-29", 2024, 2);  /* a leap day */
 }
 
 static void test_parse_full_width(void **state)
@@ -120,7 +127,7 @@ static void test_parse_rejects_malformed(void **state)
 	static const char *bad[] = {
 		"", "   ", "\xE3\x80\x80", "23-01", "2023-1-32", "2023-1-0", "2023-1/1", "2023-01-", "abc", "2023", "2023-",
 		"-2023-01", "2023--01", "2023-001", "2023-1a", "2023-a1", "2023 -01",
-		"2023- 01", "20231", "2023123", "2023年", "2023年3", "2023年3月5日",
+		"2023- 01", "20231", "2023123", "2023年", "2023年3", "2023年3月5", "2023年2月30日", "20230230", "2023-02-29", "2023年3月5时",
 		"2023年3月份份", "2023-03-", "2023-03x", "12025-01", "2023:03",
 		"2023_03", "2023-+3", "2023-\xFF", "2023\xE5\xB9\xB4", "2023年三月",
 	};

@@ -56,4 +56,41 @@ static inline struct tz_bulletin *fix_bulletin(void)
 	return b;
 }
 
+/*
+ * A bulletin whose ranks moved, with a group without a plan and projects
+ * that did not report. Period 2025-11 (schedule 91.67 %), by region:
+ *   甲区  90.00 %, was 3rd → 1st (↑2)
+ *   丙区  89.43 %, was 1st → 2nd (↓1)
+ *   乙区  44.44 %, was 2nd → 3rd (↓1); M3 did not report and lags
+ *   丁区  no plan: no rate, no rank; M5 did not report
+ */
+static inline void fix_add_row(struct tz_bulletin *b, const char *code, const char *key,
+			       int has_plan, int64_t annual, int64_t ytd, int64_t ytd_prev,
+			       int reported)
+{
+	struct tz_bulletin_row row = {
+		.code = code, .name = code, .region = key, .unit = "市发展改革委",
+		.leader = "李某", .problem = "", .key = key, .total = annual * 2 + 1000,
+		.has_plan = has_plan, .annual = annual, .ytd = ytd, .ytd_prev = ytd_prev,
+		.started = reported, .reported = reported, .reported_prev = 1, .expected = 1,
+	};
+
+	tz_bulletin_add(b, &row);
+}
+
+static inline struct tz_bulletin *fix_moves(void)
+{
+	struct tz_bulletin *b = tz_bulletin_new((struct tz_period){ 2025, 11 }, TZ_BY_REGION);
+
+	fix_add_row(b, "M1", "甲区", 1, 10000, 9000, 1000, 1);
+	fix_add_row(b, "M2", "乙区", 1, 10000, 8888, 8000, 1);
+	fix_add_row(b, "M3", "乙区", 1, 10000, 0, 0, 0);
+	fix_add_row(b, "M4", "丙区", 1, 10000, 8943, 7000, 1);
+	fix_add_row(b, "M5", "丁区", 0, 0, 500, 0, 0);
+	fix_add_row(b, "M6", "丁区", 0, 0, 300, 0, 1);
+	if (tz_bulletin_finish(b, NULL))
+		abort();
+	return b;
+}
+
 #endif

@@ -2,15 +2,19 @@
  * test-html.c: the HTML bulletin. The page is written so that it is also
  * well-formed XML; the test parses it with libxml2 (a stray "<" or "&"
  * from an unescaped name fails the parse) and checks its structure with
- * XPath: hostile names escaped, the group table with 合计, below-average
- * groups marked, the SVG chart with one bar per group and the schedule
- * line, and the lagging list cut at 100 with a note.
+ * XPath: hostile names escaped, the opening paragraphs, the group table
+ * in 亿元 with 合计, rank changes and blanks for groups without a plan,
+ * below-average groups marked, every cell labelled for the phone's cards,
+ * the SVG chart with one bar per group and the schedule line, the lagging
+ * list cut at 100 with a note, and the 未报送 list. How it lays out on a
+ * phone is tests/browser/t0200-bulletin-phone.mjs.
  */
 #include "tz-test.h"
 
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 
+#include "report/summary.h"
 #include "report/writer.h"
 #include "bulletin-fixture.h"
 
@@ -110,10 +114,14 @@ static void test_escaping(void **state)
 	tz_bulletin_free(b);
 }
 
+#define GROUPS "(//" EL("table") ")[1]"
+
 static void test_structure(void **state)
 {
 	struct tz_bulletin *b = fix_bulletin();
+	struct tz_buf text = TZ_BUF_INIT;
 	struct page pg;
+	char *para, *nl;
 
 	(void)state;
 	render(b, &pg);
@@ -124,20 +132,88 @@ static void test_structure(void **state)
 	assert_xstr(&pg, "//" EL("h1"), "2025年1-6月重点项目建设情况通报（按所属地区）");
 	assert_non_null(strstr(pg.html, "序时进度 <b>50.00%</b>"));
 	assert_non_null(strstr(pg.html, "调度期 <b>2025-06</b>"));
-	/* The group table: header, 4 groups in rank order, 合计 in tfoot. */
-	assert_int_equal(xnum(&pg, "count((//" EL("table") ")[1]/" EL("thead") "//" EL("th") ")"), 10);
-	assert_xstr(&pg, "(//" EL("table") ")[1]//" EL("th") "[2]", "所属地区");
-	assert_int_equal(xnum(&pg, "count((//" EL("table") ")[1]/" EL("tbody") "/" EL("tr") ")"), 4);
-	assert_xstr(&pg, "(//" EL("table") ")[1]/" EL("tbody") "/" EL("tr") "[1]/" EL("td") "[2]",
-		    "鲅鱼圈区");
-	assert_xstr(&pg, "(//" EL("table") ")[1]/" EL("tbody") "/" EL("tr") "[1]/" EL("td") "[5]",
-		    "22,222.22");
-	assert_xstr(&pg, "(//" EL("table") ")[1]/" EL("tbody") "/" EL("tr") "[1]/" EL("td") "[7]",
-		    "90.00%");
-	assert_xstr(&pg, "//" EL("tfoot") "//" EL("td") "[2]", "合计");
+	assert_non_null(strstr(pg.html, "未报送 <b>0</b> 个"));
+	/* The opening paragraphs, one <p> each, as summary.c words them. */
+	assert_int_equal(tz_bulletin_summary(b, &text), 0);
+	assert_int_equal(xnum(&pg, "count(//" EL("section") "[@class='summary']/" EL("p") ")"), 3);
+	para = text.buf;
+	for (int i = 1; i <= 3; i++, para = nl ? nl + 1 : para) {
+		char expr[96];
+
+		if ((nl = strchr(para, '\n')))
+			*nl = '\0';
+		snprintf(expr, sizeof(expr), "//" EL("section") "[@class='summary']/" EL("p") "[%d]", i);
+		assert_xstr(&pg, expr, para);
+	}
+	tz_buf_release(&text);
+	/* The group table: 13 columns, 4 groups in rank order, 合计 in tfoot,
+	 * money in 亿元. */
+	assert_int_equal(xnum(&pg, "count(" GROUPS "/" EL("thead") "//" EL("th") ")"), TZ_BULLETIN_NCOLS);
+	assert_xstr(&pg, GROUPS "//" EL("th") "[3]", "所属地区");
+	assert_xstr(&pg, GROUPS "//" EL("th") "[6]", "年度计划投资(亿元)");
+	assert_xstr(&pg, GROUPS "//" EL("th") "[8]", "投资完成率");
+	assert_int_equal(xnum(&pg, "count(" GROUPS "/" EL("tbody") "/" EL("tr") ")"), 4);
+	assert_xstr(&pg, GROUPS "/" EL("tbody") "/" EL("tr") "[1]/" EL("td") "[1]", "1");
+	assert_xstr(&pg, GROUPS "/" EL("tbody") "/" EL("tr") "[1]/" EL("td") "[2]", "—");
+	assert_xstr(&pg, GROUPS "/" EL("tbody") "/" EL("tr") "[1]/" EL("td") "[3]", "鲅鱼圈区");
+	assert_xstr(&pg, GROUPS "/" EL("tbody") "/" EL("tr") "[1]/" EL("td") "[5]", "6.67");
+	assert_xstr(&pg, GROUPS "/" EL("tbody") "/" EL("tr") "[1]/" EL("td") "[6]", "2.22");
+	assert_xstr(&pg, GROUPS "/" EL("tbody") "/" EL("tr") "[1]/" EL("td") "[8]", "90.00%");
+	assert_xstr(&pg, "//" EL("tfoot") "//" EL("td") "[3]", "合计");
 	assert_xstr(&pg, "//" EL("tfoot") "//" EL("td") "[1]", "");
-	assert_xstr(&pg, "//" EL("tfoot") "//" EL("td") "[3]", "154");
-	assert_xstr(&pg, "//" EL("tfoot") "//" EL("td") "[7]", "56.19%");
+	assert_xstr(&pg, "//" EL("tfoot") "//" EL("td") "[4]", "154");
+	assert_xstr(&pg, "//" EL("tfoot") "//" EL("td") "[6]", "4.02");
+	assert_xstr(&pg, "//" EL("tfoot") "//" EL("td") "[8]", "56.19%");
+	page_free(&pg);
+	tz_bulletin_free(b);
+}
+
+/*
+ * What the phone's cards are made of: every cell of every table carries
+ * its column's header as data-label; the name is the card's head and the
+ * rate its first line (classes head and rate); the layout switches at
+ * 640 px without JavaScript.
+ */
+static void test_cards(void **state)
+{
+	struct tz_bulletin *b = fix_moves();
+	struct page pg;
+
+	(void)state;
+	render(b, &pg);
+	assert_non_null(strstr(pg.html, "@media (max-width:640px)"));
+	assert_non_null(strstr(pg.html, ".list td::before{content:attr(data-label)"));
+	assert_int_equal(xnum(&pg, "count(//" EL("td") ")"),
+			 xnum(&pg, "count(//" EL("td") "[@data-label!=''])"));
+	assert_int_equal(xnum(&pg, "count(//" EL("table") "[not(ancestor::" EL("div")
+				   "[contains(@class,'list')])])"), 0);
+	/* Each group's rate cell is labelled 投资完成率 and marked as the rate. */
+	assert_int_equal(xnum(&pg, "count(" GROUPS "//" EL("td") "[@data-label='投资完成率'])"), 5);
+	assert_int_equal(xnum(&pg, "count(" GROUPS "//" EL("td") "[@data-label='投资完成率']"
+				   "[contains(@class,'rate')])"), 5);
+	assert_int_equal(xnum(&pg, "count(" GROUPS "//" EL("td") "[@class='head'])"), 5);
+	/* Rank changes as people read them; 丁区 has no plan: no rank, no rate. */
+	assert_xstr(&pg, GROUPS "/" EL("tbody") "/" EL("tr") "[1]/" EL("td") "[2]", "↑2");
+	assert_xstr(&pg, GROUPS "/" EL("tbody") "/" EL("tr") "[2]/" EL("td") "[2]", "↓1");
+	assert_xstr(&pg, GROUPS "/" EL("tbody") "/" EL("tr") "[4]/" EL("td") "[3]", "丁区");
+	assert_xstr(&pg, GROUPS "/" EL("tbody") "/" EL("tr") "[4]/" EL("td") "[1]", "");
+	assert_xstr(&pg, GROUPS "/" EL("tbody") "/" EL("tr") "[4]/" EL("td") "[8]", "");
+	/* The lagging list: one card per project, its ratio marked. */
+	assert_int_equal(xnum(&pg, "count(//" EL("table") "[@class='lagging']/" EL("tbody") "/"
+				   EL("tr") ")"), 1);
+	assert_xstr(&pg, "//" EL("table") "[@class='lagging']//" EL("td") "[@class='num rate']",
+		    "0.00%");
+	assert_xstr(&pg, "//" EL("table") "[@class='lagging']//" EL("td") "[@class='head']", "M3");
+	/* The 未报送 list, by group. */
+	assert_non_null(strstr(pg.html, "未报送项目（2个）"));
+	assert_int_equal(xnum(&pg, "count(//" EL("table") "[@class='missing']/" EL("tbody") "/"
+				   EL("tr") ")"), 2);
+	assert_xstr(&pg, "//" EL("table") "[@class='missing']/" EL("tbody") "/" EL("tr") "[1]/"
+			 EL("td") "[2]", "M3");
+	assert_xstr(&pg, "//" EL("table") "[@class='missing']/" EL("tbody") "/" EL("tr") "[2]/"
+			 EL("td") "[4]", "丁区");
+	assert_xstr(&pg, "//" EL("table") "[@class='missing']/" EL("tbody") "/" EL("tr") "[2]/"
+			 EL("td") "[6]/@data-label", "包联领导");
 	page_free(&pg);
 	tz_bulletin_free(b);
 }
@@ -155,8 +231,9 @@ static void test_below_average_marked(void **state)
 	render(b, &pg);
 	assert_int_equal(xnum(&pg, "count(//" EL("tr") "[@class='below'])"), 3);
 	assert_int_equal(xnum(&pg, "count(//" EL("tr") "[@class='below']//" EL("span") "[@class='mark'])"), 3);
-	assert_int_equal(xnum(&pg, "count(//" EL("tr") "[not(@class)]/" EL("td") "[10][.!=''])"), 0);
-	assert_xstr(&pg, "//" EL("tr") "[@class='below'][1]/" EL("td") "[2]", FIX_QUOTES);
+	assert_int_equal(xnum(&pg, "count(//" EL("tr") "[not(@class)]/" EL("td") "[13][.!=''])"), 0);
+	assert_xstr(&pg, "//" EL("tr") "[@class='below'][1]/" EL("td") "[3]", FIX_QUOTES);
+	assert_xstr(&pg, "//" EL("tr") "[@class='below'][1]/" EL("td") "[13]", "▼ 是");
 	assert_int_equal(xnum(&pg, "count(//" EL("rect") "[@class='bar below'])"), 3);
 	assert_int_equal(xnum(&pg, "count(//" EL("rect") "[@class='bar'])"), 1);
 	page_free(&pg);
@@ -223,8 +300,9 @@ static void test_no_lagging(void **state)
 	assert_int_equal(tz_bulletin_finish(b, NULL), 0);
 	render(b, &pg);
 	assert_non_null(strstr(pg.html, "本期没有进度滞后的项目"));
+	assert_non_null(strstr(pg.html, "本期应报送的项目均已报送"));
 	assert_int_equal(xnum(&pg, "count(//" EL("table") ")"), 1);
-	assert_xstr(&pg, "(//" EL("table") ")[1]//" EL("th") "[2]", "项目类别");
+	assert_xstr(&pg, "(//" EL("table") ")[1]//" EL("th") "[3]", "项目类别");
 	assert_xstr(&pg, "//" EL("h1"), "2025年1月重点项目建设情况通报（按项目类别）");
 	page_free(&pg);
 	tz_bulletin_free(b);
@@ -235,6 +313,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_structure),
+		cmocka_unit_test(test_cards),
 		cmocka_unit_test(test_below_average_marked),
 		cmocka_unit_test(test_chart),
 		cmocka_unit_test(test_lagging_list),

@@ -2,7 +2,9 @@
  * test-xlsx.c: the XLSX writers. Tables and bulletins are written, then
  * read back with the XLSX reader (what `import` would see) and opened
  * with libzip/libxml2 to check what the reader does not see: the frozen
- * panes, number formats, document title and the combined chart.
+ * panes, number formats, document title, the bulletin's print setup
+ * (A4 landscape, one page wide, repeated header, page header and footer),
+ * its sheets and units, and the combined chart.
  */
 #include "tz-test.h"
 #include "tz-xlsx-test.h"
@@ -12,6 +14,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "core/money.h"
+#include "report/summary.h"
 #include "report/writer.h"
 #include "bulletin-fixture.h"
 
@@ -259,60 +262,288 @@ static void test_table_error(void **state)
 /* ------------------------------------------------------------------ */
 /* Bulletins                                                           */
 
+#define NS_MAIN "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+/* A package part parsed, with "s" bound to the spreadsheet namespace. */
+struct part {
+	xmlDocPtr doc;
+	xmlXPathContextPtr xp;
+};
+
+static void part_open(struct part *p, const char *path, const char *name)
+{
+	char *xml = tzt_zip_part(path, name);
+
+	if (!xml)
+		fail_msg("no part %s", name);
+	p->doc = xmlReadMemory(xml, (int)strlen(xml), name, NULL, XML_PARSE_NONET);
+	free(xml);
+	assert_non_null(p->doc);
+	p->xp = xmlXPathNewContext(p->doc);
+	xmlXPathRegisterNs(p->xp, (const xmlChar *)"s", (const xmlChar *)NS_MAIN);
+}
+
+static void part_close(struct part *p)
+{
+	xmlXPathFreeContext(p->xp);
+	xmlFreeDoc(p->doc);
+}
+
+/* The string value of an XPath expression in the part; caller frees. */
+static char *part_str(struct part *p, const char *expr)
+{
+	xmlXPathObjectPtr o = xmlXPathEvalExpression((const xmlChar *)expr, p->xp);
+	xmlChar *v;
+	char *out;
+
+	if (!o)
+		fail_msg("bad XPath %s", expr);
+	v = xmlXPathCastToString(o);
+	out = strdup((const char *)v);
+	xmlFree(v);
+	xmlXPathFreeObject(o);
+	return out;
+}
+
+static void part_expect(struct part *p, const char *expr, const char *want)
+{
+	char *got = part_str(p, expr);
+
+	if (strcmp(got, want))
+		fail_msg("%s: \"%s\" != \"%s\"", expr, got, want);
+	free(got);
+}
+
+/* The text a reader sees in cell `ref` of worksheet part `sheet` (shared
+ * strings resolved, numbers as stored, "" when empty); caller frees. */
+static char *cell_text(const char *path, const char *sheet, const char *ref)
+{
+	struct part ws, sst;
+	char expr[160], *type, *v;
+
+	part_open(&ws, path, sheet);
+	snprintf(expr, sizeof(expr), "string(//s:c[@r='%s']/@t)", ref);
+	type = part_str(&ws, expr);
+	snprintf(expr, sizeof(expr), "string(//s:c[@r='%s']/s:v)", ref);
+	v = part_str(&ws, expr);
+	part_close(&ws);
+	if (strcmp(type, "s")) {
+		free(type);
+		return v;
+	}
+	part_open(&sst, path, "xl/sharedStrings.xml");
+	snprintf(expr, sizeof(expr), "string(//s:si[%d])", atoi(v) + 1);
+	free(v);
+	free(type);
+	v = part_str(&sst, expr);
+	part_close(&sst);
+	return v;
+}
+
+static void cell_expect(const char *path, const char *sheet, const char *ref, const char *want)
+{
+	char *got = cell_text(path, sheet, ref);
+
+	if (strcmp(got, want))
+		fail_msg("%s!%s: \"%s\" != \"%s\"", sheet, ref, got, want);
+	free(got);
+}
+
+#define SUMMARY_PART "xl/worksheets/sheet1.xml"
+#define LAG_PART "xl/worksheets/sheet2.xml"
+#define MISSING_PART "xl/worksheets/sheet3.xml"
+#define DATA_PART "xl/worksheets/sheet4.xml"
+#define CHARTSHEET_PART "xl/chartsheets/sheet1.xml"
+
+/*
+ * The 通报 sheet as a reader sees it: title, 调度期, header, groups in 亿元
+ * with two decimals (6666666 units are 6.67 亿元), rank changes, 合计, and
+ * the opening paragraphs under the table. No 序时进度 column.
+ */
 static void test_bulletin_cells(void **state)
 {
 	struct tz_bulletin *b = fix_bulletin();
 	char *path = write_bulletin(&tz_bulletin_xlsx, b);
+	struct tz_buf text = TZ_BUF_INIT;
 	struct tzt_sheet s;
+	char row[1024], *para;
 
 	(void)state;
 	tzt_sheet_read(path, &s);
 	assert_int_equal(s.rc, 0);
-	assert_int_equal(s.n, 8);
-	assert_string_equal(s.rows[0], "1:2025年1-6月重点项目建设情况通报（按所属地区）||||||||||");
-	assert_string_equal(s.rows[1], "2:调度期：2025-06　序时进度：50.00%　全市投资完成率：56.19%");
-	assert_string_equal(s.rows[2], "3:排名|所属地区|项目数|总投资(万元)|年度计划投资(万元)|"
-			    "累计完成投资(万元)|投资完成率|开工项目数|开工率|低于全市平均|序时进度");
-	assert_string_equal(s.rows[3], "4:1|鲅鱼圈区|2|66666.66|22222.22|20000|0.9|2|1||0.5");
-	assert_string_equal(s.rows[4], "5:2|\"&'|1|6000|2000|1000|0.5|1|1|是|0.5");
-	assert_string_equal(s.rows[5], "6:3|" FIX_HOSTILE "|1|3000|1000|100|0.1|1|1|是|0.5");
-	assert_string_equal(s.rows[6], "7:3|" FIX_LONG "|150|45000|15000|1500|0.1|150|1|是|0.5");
-	assert_string_equal(s.rows[7], "8:|合计|154|120666.66|40222.22|22600|0.5619|154|1||0.5");
+	assert_int_equal(s.n, 11);
+	assert_string_equal(s.rows[0], "1:2025年1-6月重点项目建设情况通报（按所属地区）");
+	assert_string_equal(s.rows[1], "2:调度期：2025-06　序时进度：50.00%　全市投资完成率：56.19%"
+				       "　金额单位：亿元");
+	assert_string_equal(s.rows[2], "3:排名|较上月|所属地区|项目数|总投资(亿元)|年度计划投资(亿元)|"
+			    "累计完成投资(亿元)|投资完成率|开工项目数|开工率|已报送|未报送|低于全市平均");
+	assert_string_equal(s.rows[3], "4:1|—|鲅鱼圈区|2|6.67|2.22|2|0.9|2|1|2|0");
+	assert_string_equal(s.rows[4], "5:2|—|\"&'|1|0.6|0.2|0.1|0.5|1|1|1|0|是");
+	assert_string_equal(s.rows[5], "6:3|—|" FIX_HOSTILE "|1|0.3|0.1|0.01|0.1|1|1|1|0|是");
+	assert_string_equal(s.rows[6], "7:3|—|" FIX_LONG "|150|4.5|1.5|0.15|0.1|150|1|150|0|是");
+	assert_string_equal(s.rows[7], "8:||合计|154|12.07|4.02|2.26|0.5619|154|1|154|0");
+	/* The paragraphs, one merged row each, after a blank row. */
+	assert_int_equal(tz_bulletin_summary(b, &text), 0);
+	para = text.buf;
+	for (int i = 0; i < 3; i++) {
+		char *nl = strchr(para, '\n');
+
+		if (nl)
+			*nl = '\0';
+		snprintf(row, sizeof(row), "%d:%s", 10 + i, para); /* a merged row: its first cell */
+		assert_string_equal(s.rows[8 + i], row);
+		para = nl ? nl + 1 : para + strlen(para);
+	}
+	assert_int_equal(*para, '\0');
+	tz_buf_release(&text);
 	tzt_sheet_free(&s);
 	unlink(path);
 	free(path);
 	tz_bulletin_free(b);
 }
 
-static void test_bulletin_layout(void **state)
+/* Ranks that moved (↑2, ↓1), and a group without a plan: no rank, no
+ * rate, blank rather than 0 %. */
+static void test_bulletin_moves(void **state)
+{
+	struct tz_bulletin *b = fix_moves();
+	char *path = write_bulletin(&tz_bulletin_xlsx, b);
+	struct tzt_sheet s;
+
+	(void)state;
+	tzt_sheet_read(path, &s);
+	assert_int_equal(s.rc, 0);
+	assert_string_equal(s.rows[3], "4:1|↑2|甲区|1|0.02|0.01|0.01|0.9|1|1|1|0");
+	assert_string_equal(s.rows[4], "5:2|↓1|丙区|1|0.02|0.01|0.01|0.8943|1|1|1|0");
+	assert_string_equal(s.rows[5], "6:3|↓1|乙区|2|0.04|0.02|0.01|0.4444|1|0.5|1|1|是");
+	assert_string_equal(s.rows[6], "7:||丁区|2|0|0|0||1|0.5|1|1");
+	assert_string_equal(s.rows[7], "8:||合计|6|0.09|0.04|0.03|0.6708|4|0.6667|4|2");
+	tzt_sheet_free(&s);
+	/* The cells hold what they show: 0.09, not 0.0904. */
+	cell_expect(path, SUMMARY_PART, "E8", "0.09");
+	/* The 未报送 sheet: both missing projects, in the groups' order. */
+	cell_expect(path, MISSING_PART, "A1", "2025年1-11月重点项目建设情况通报（按所属地区）");
+	cell_expect(path, MISSING_PART, "A2", "调度期：2025-11　应报送而未报送调度数据的项目2个（按所属地区排列）");
+	cell_expect(path, MISSING_PART, "C3", "项目名称");
+	cell_expect(path, MISSING_PART, "B4", "M3");
+	cell_expect(path, MISSING_PART, "D4", "乙区");
+	cell_expect(path, MISSING_PART, "B5", "M5");
+	cell_expect(path, MISSING_PART, "D5", "丁区");
+	cell_expect(path, MISSING_PART, "B6", "");
+	/* Grouped by region: no extra group column. */
+	cell_expect(path, MISSING_PART, "G3", "");
+	unlink(path);
+	free(path);
+	tz_bulletin_free(b);
+}
+
+/*
+ * Printing: every visible sheet on A4 (paper 9) landscape, one page wide
+ * (fitToPage, fitToHeight 0 and fitToWidth absent, i.e. 1), the header
+ * row repeated (a Print_Titles name per sheet), the title and 调度期 in
+ * the page header and page numbers in the footer; the chart's sheet too.
+ */
+static void test_bulletin_print(void **state)
+{
+	static const char *const sheets[] = { SUMMARY_PART, LAG_PART, MISSING_PART };
+	struct tz_bulletin *b = fix_bulletin();
+	char *path = write_bulletin(&tz_bulletin_xlsx, b);
+	struct part p;
+
+	(void)state;
+	part_open(&p, path, "xl/workbook.xml");
+	part_expect(&p, "count(//s:sheet)", "5");
+	part_expect(&p, "string(//s:sheet[1]/@name)", "通报");
+	part_expect(&p, "string(//s:sheet[2]/@name)", "图表");
+	part_expect(&p, "string(//s:sheet[3]/@name)", "滞后项目");
+	part_expect(&p, "string(//s:sheet[4]/@name)", "未报送项目");
+	part_expect(&p, "string(//s:sheet[5]/@name)", "图表数据");
+	part_expect(&p, "count(//s:sheet[@state='hidden'])", "1");
+	part_expect(&p, "string(//s:sheet[5]/@state)", "hidden");
+	part_expect(&p, "count(//s:definedName[@name='_xlnm.Print_Titles'])", "3");
+	part_expect(&p, "string(//s:definedName[@name='_xlnm.Print_Titles'][@localSheetId='0'])",
+		    "'通报'!$3:$3");
+	part_expect(&p, "string(//s:definedName[@name='_xlnm.Print_Titles'][@localSheetId='2'])",
+		    "'滞后项目'!$3:$3");
+	part_expect(&p, "string(//s:definedName[@name='_xlnm.Print_Titles'][@localSheetId='3'])",
+		    "'未报送项目'!$3:$3");
+	part_close(&p);
+	for (size_t i = 0; i < sizeof(sheets) / sizeof(sheets[0]); i++) {
+		part_open(&p, path, sheets[i]);
+		part_expect(&p, "string(//s:pageSetup/@paperSize)", "9");
+		part_expect(&p, "string(//s:pageSetup/@orientation)", "landscape");
+		part_expect(&p, "string(//s:sheetPr/s:pageSetUpPr/@fitToPage)", "1");
+		part_expect(&p, "string(//s:pageSetup/@fitToHeight)", "0");
+		part_expect(&p, "string(//s:pageSetup/@fitToWidth)", "");
+		part_expect(&p, "string(//s:pane/@ySplit)", "3");
+		part_expect(&p, "string(//s:oddHeader)",
+			    "&L调度期：2025-06&C&B2025年1-6月重点项目建设情况通报（按所属地区）&B"
+			    "&R序时进度：50.00%");
+		part_expect(&p, "string(//s:oddFooter)", "&C第 &P 页 共 &N 页");
+		/* The title and the 调度期 line above the table. */
+		part_expect(&p, "string(//s:mergeCell[1]/@ref)",
+			    i == 0 ? "A1:M1" : i == 1 ? "A1:J1" : "A1:F1");
+		part_expect(&p, "string(//s:row[@r='3']/@ht)", "30");
+		part_close(&p);
+	}
+	cell_expect(path, LAG_PART, "A1", "2025年1-6月重点项目建设情况通报（按所属地区）");
+	part_open(&p, path, CHARTSHEET_PART);
+	part_expect(&p, "string(//s:pageSetup/@paperSize)", "9");
+	part_expect(&p, "string(//s:pageSetup/@orientation)", "landscape");
+	part_expect(&p, "string(//s:oddFooter)", "&C第 &P 页 共 &N 页");
+	part_close(&p);
+	unlink(path);
+	free(path);
+	tz_bulletin_free(b);
+}
+
+/*
+ * Units: 亿元 in the summary, 万元 kept in the detail sheets; the helper
+ * series is on the hidden sheet and nowhere on the summary sheet.
+ */
+static void test_bulletin_units(void **state)
 {
 	struct tz_bulletin *b = fix_bulletin();
 	char *path = write_bulletin(&tz_bulletin_xlsx, b);
-	char *sheet = tzt_zip_part(path, "xl/worksheets/sheet1.xml");
-	char *lag = tzt_zip_part(path, "xl/worksheets/sheet2.xml");
-	char *book = tzt_zip_part(path, "xl/workbook.xml");
+	char *lag = tzt_zip_part(path, LAG_PART);
 	char *styles = tzt_zip_part(path, "xl/styles.xml");
 	char *core = tzt_zip_part(path, "docProps/core.xml");
+	struct part p;
 
 	(void)state;
-	assert_non_null(sheet && lag && book && styles && core);
-	assert_non_null(strstr(book, "<sheet name=\"通报\" sheetId=\"1\""));
-	assert_non_null(strstr(book, "<sheet name=\"滞后项目\" sheetId=\"2\""));
-	/* Frozen below the header (row 3), a drawing for the chart. */
-	assert_non_null(strstr(sheet, "<pane ySplit=\"3\" topLeftCell=\"A4\" activePane=\"bottomLeft\" "
-				      "state=\"frozen\"/>"));
-	assert_non_null(strstr(sheet, "<drawing r:id=\"rId1\"/>"));
-	assert_non_null(strstr(sheet, "<mergeCell ref=\"A1:K1\"/>"));
+	assert_non_null(lag && styles && core);
+	cell_expect(path, SUMMARY_PART, "F3", "年度计划投资(亿元)");
+	cell_expect(path, SUMMARY_PART, "F4", "2.22");
+	/* Lagging list, worst first (ties by code): L0000 plans 100.00 万元. */
+	cell_expect(path, LAG_PART, "A2", "调度期：2025-06　序时进度：50.00%　进度滞后项目151个（完成比例"
+					   "落后序时进度10个百分点以上，按完成比例从低到高排列）　金额单位：万元");
+	cell_expect(path, LAG_PART, "E3", "年度计划投资(万元)");
+	cell_expect(path, LAG_PART, "B4", "L0000");
+	cell_expect(path, LAG_PART, "E4", "100");
+	cell_expect(path, LAG_PART, "F4", "10");
+	cell_expect(path, LAG_PART, "H4", "王<b>某");
+	cell_expect(path, LAG_PART, "I4", "市交通运输局");
+	cell_expect(path, LAG_PART, "J4", "用地“指标”未落实&");
+	cell_expect(path, LAG_PART, "B154", "P004");
+	cell_expect(path, LAG_PART, "E154", "1000");
+	assert_int_equal(count(lag, "<row "), 3 + FIX_LONG_N + 1);
+	/* Nobody missing: the sheet says so. */
+	cell_expect(path, MISSING_PART, "A4", "本期应报送的项目均已报送");
 	assert_non_null(strstr(styles, "formatCode=\"#,##0.00\""));
 	assert_non_null(strstr(styles, "formatCode=\"0.00%\""));
 	assert_non_null(strstr(core, "<dc:title>2025年1-6月重点项目建设情况通报（按所属地区）</dc:title>"));
-	/* The lagging sheet: header plus all 151 projects, frozen. */
-	assert_int_equal(count(lag, "<row "), 1 + FIX_LONG_N + 1);
-	assert_non_null(strstr(lag, "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
-				    "state=\"frozen\"/>"));
-	free(sheet);
+	/* The summary has 13 columns (A:M) and no schedule column. */
+	part_open(&p, path, SUMMARY_PART);
+	part_expect(&p, "string(//s:dimension/@ref)", "A1:M12");
+	part_expect(&p, "count(//s:c[starts-with(@r,'N')])", "0");
+	part_close(&p);
+	/* The hidden sheet: one schedule cell per group. */
+	cell_expect(path, DATA_PART, "C1", "序时进度");
+	cell_expect(path, DATA_PART, "A2", "鲅鱼圈区");
+	cell_expect(path, DATA_PART, "C2", "0.5");
+	cell_expect(path, DATA_PART, "C5", "0.5");
+	cell_expect(path, DATA_PART, "C6", "");
 	free(lag);
-	free(book);
 	free(styles);
 	free(core);
 	unlink(path);
@@ -328,17 +559,17 @@ static void test_bulletin_chart(void **state)
 
 	(void)state;
 	chart_open(&c, path);
-	chart_expect(&c, "string(//c:title//a:t)", "各所属地区投资完成率与序时进度");
-	/* Columns: completion rate per group. */
+	chart_expect(&c, "string(//c:title//a:t)", "2025年1-6月各所属地区投资完成率与序时进度");
+	/* Columns: completion rate per group, from the summary sheet. */
 	chart_expect(&c, "count(//c:barChart/c:ser)", "1");
 	chart_expect(&c, "string(//c:barChart/c:barDir/@val)", "col");
 	chart_expect(&c, "string(//c:barChart/c:ser/c:tx)", "投资完成率");
-	chart_expect(&c, "string(//c:barChart/c:ser/c:cat//c:f)", "'通报'!$B$4:$B$7");
-	chart_expect(&c, "string(//c:barChart/c:ser/c:val//c:f)", "'通报'!$G$4:$G$7");
-	/* A line on the same axes: the schedule. */
+	chart_expect(&c, "string(//c:barChart/c:ser/c:cat//c:f)", "'通报'!$C$4:$C$7");
+	chart_expect(&c, "string(//c:barChart/c:ser/c:val//c:f)", "'通报'!$H$4:$H$7");
+	/* A line on the same axes: the schedule, from the hidden sheet. */
 	chart_expect(&c, "count(//c:lineChart/c:ser)", "1");
 	chart_expect(&c, "string(//c:lineChart/c:ser/c:tx)", "序时进度");
-	chart_expect(&c, "string(//c:lineChart/c:ser/c:val//c:f)", "'通报'!$K$4:$K$7");
+	chart_expect(&c, "string(//c:lineChart/c:ser/c:val//c:f)", "'图表数据'!$C$2:$C$5");
 	chart_expect(&c, "string(//c:lineChart/c:ser/c:marker/c:symbol/@val)", "none");
 	chart_expect(&c, "count(//c:lineChart/c:axId)", "2");
 	chart_expect(&c, "string(//c:lineChart/c:axId[1]/@val = //c:barChart/c:axId[1]/@val and "
@@ -372,9 +603,11 @@ static void test_bulletin_small(void **state)
 	path = write_bulletin(&tz_bulletin_xlsx, empty);
 	xml = tzt_zip_part(path, "xl/charts/chart1.xml");
 	assert_null(xml);  /* no groups, no chart */
+	xml = tzt_zip_part(path, CHARTSHEET_PART);
+	assert_null(xml);
 	tzt_sheet_read(path, &s);
 	assert_int_equal(s.rc, 0);
-	assert_string_equal(s.rows[s.n - 1], "4:|合计|0|0|0|0|0|0|0||1");
+	assert_string_equal(s.rows[3], "4:||合计|0|0|0|0||0|0|0|0");
 	tzt_sheet_free(&s);
 	xml = tzt_zip_part(path, "xl/sharedStrings.xml");
 	assert_non_null(strstr(xml, "本期没有进度滞后的项目"));
@@ -390,6 +623,8 @@ static void test_bulletin_small(void **state)
 	chart_expect(&c, "string(//c:lineChart/c:ser/c:marker/c:symbol/@val)", "dash");
 	chart_expect(&c, "string(//c:catAx/c:title//a:t)", "项目级别");
 	chart_close(&c);
+	/* Grouped by level, the 未报送 sheet names each project's level. */
+	cell_expect(path, MISSING_PART, "G3", "项目级别");
 	unlink(path);
 	free(path);
 	tz_bulletin_free(empty);
@@ -403,7 +638,9 @@ int main(void)
 		cmocka_unit_test(test_table_layout),
 		cmocka_unit_test(test_table_error),
 		cmocka_unit_test(test_bulletin_cells),
-		cmocka_unit_test(test_bulletin_layout),
+		cmocka_unit_test(test_bulletin_moves),
+		cmocka_unit_test(test_bulletin_print),
+		cmocka_unit_test(test_bulletin_units),
 		cmocka_unit_test(test_bulletin_chart),
 		cmocka_unit_test(test_bulletin_small),
 	};

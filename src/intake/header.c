@@ -1,0 +1,752 @@
+/*
+ * header.c: finding a sheet's header, what each column means, and which
+ * rows are not projects (header.h; ledger.md, "What real sheets hold").
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "base/xalloc.h"
+#include "core/money.h"
+#include "core/period.h"
+#include "core/progress.h"
+#include "intake/header.h"
+#include "base/banned.h"
+
+/* ------------------------------------------------------------------ */
+/* Folding a header cell                                               */
+
+static int starts_with(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return len >= n && !memcmp(s, prefix, n);
+}
+
+static int ends_with(const char *s, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	return len >= n && !memcmp(s + len - n, suffix, n);
+}
+
+/* Whether bracketed text is a unit: it names 元 (a currency) or is a
+ * bare 万/亿. "市、区", "个", "%" are not. */
+static int looks_like_unit(const char *s, size_t len)
+{
+	return (len >= strlen("元") && memmem(s, len, "元", strlen("元"))) ||
+	       (len == strlen("万") && starts_with(s, len, "万")) ||
+	       (len == strlen("亿") && starts_with(s, len, "亿"));
+}
+
+static void take_unit(const char *s, size_t len, int *unit, int *unit_exp,
+		      struct tz_buf *unit_text)
+{
+	if (unit_text) {
+		tz_buf_reset(unit_text);
+		tz_buf_add(unit_text, s, len);
+	}
+	if (!tz_money_unit_exp(s, len, unit_exp)) {
+		*unit = 1;
+	} else if (len == strlen("万") && starts_with(s, len, "万")) {
+		*unit = 1;
+		*unit_exp = 0;
+	} else if (len == strlen("亿") && starts_with(s, len, "亿")) {
+		*unit = 1;
+		*unit_exp = 4;
+	} else {
+		*unit = -1;
+		*unit_exp = 0;
+	}
+}
+
+int tz_column_key(const char *s, size_t len, struct tz_buf *out, int *year, int *unit,
+		  int *unit_exp, struct tz_buf *unit_text)
+{
+	struct tz_buf norm = TZ_BUF_INIT;
+	const char *p;
+	size_t n, start = 0;
+	int rc;
+
+	*year = 0;
+	*unit = 0;
+	*unit_exp = 0;
+	tz_buf_reset(out);
+	if ((rc = tz_text_nfkc(s, len, &norm)))
+		goto out;
+	/* Drop all white space, even inside: "总 投 资". */
+	for (p = norm.buf; p < norm.buf + norm.len;) {
+		const char *q = p;
+		size_t w;
+
+		tz_utf8_next(&p, norm.buf + norm.len);
+		w = (size_t)(p - q);
+		if (!tz_text_is_blank(q, w))
+			tz_buf_add(out, q, w);
+	}
+	p = out->buf;
+	n = out->len;
+	/* "2025年度计划投资", "2025年计划投资": the year is not the name. */
+	while (start < n && start < 4 && p[start] >= '0' && p[start] <= '9')
+		start++;
+	if (start == 4 && starts_with(p + 4, n - 4, "年")) {
+		*year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+		start += strlen("年");
+		if (starts_with(p + start, n - start, "度"))
+			start += strlen("度");
+		memmove(out->buf, out->buf + start, n - start);
+		tz_buf_setlen(out, n - start);
+		n = out->len;
+	}
+	/* A trailing unit: "(万元)", or a bare "万元"/"亿元"/"元" word. */
+	if (n && p[n - 1] == ')') {
+		const char *open = NULL;
+
+		for (size_t i = n; i-- > 0;)
+			if (p[i] == '(') {
+				open = p + i;
+				break;
+			}
+		if (open) {
+			const char *in = open + 1;
+			size_t inlen = (size_t)(p + n - 1 - in);
+
+			/* "(单位:万元)" inside a header cell */
+			if (starts_with(in, inlen, "单位:")) {
+				in += strlen("单位:");
+				inlen -= strlen("单位:");
+			}
+			if (looks_like_unit(in, inlen)) {
+				take_unit(in, inlen, unit, unit_exp, unit_text);
+				tz_buf_setlen(out, (size_t)(open - p));
+			}
+		}
+	} else {
+		static const char *const units[] = { "万元", "亿元" };
+
+		for (size_t i = 0; i < 2; i++) {
+			size_t ul = strlen(units[i]);
+
+			if (n > ul && ends_with(p, n, units[i])) {
+				take_unit(p + n - ul, ul, unit, unit_exp, unit_text);
+				tz_buf_setlen(out, n - ul);
+				break;
+			}
+		}
+	}
+out:
+	tz_buf_release(&norm);
+	return rc;
+}
+
+/* The rank of key among the "|"-separated names (0 best), or -1. */
+static int name_rank(const char *names, const char *key, size_t klen)
+{
+	const char *p = names;
+	int rank = 0;
+
+	while (*p) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+
+		if (n == klen && !memcmp(p, key, n))
+			return rank;
+		if (!bar)
+			break;
+		p = bar + 1;
+		rank++;
+	}
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* One header row, read                                                */
+
+#define SEQ_NAMES "序号|编号序号|顺序号|排序|序"
+
+struct cellinfo {
+	int field;     /* best field, -1 */
+	int rank;
+	int year;
+	int unit;      /* 1 known, 0 none, -1 unknown */
+	int unit_exp;
+	int seq;       /* a 序号 column */
+	int blank;
+	char unit_text[32];
+};
+
+struct hrow {
+	size_t n;
+	struct cellinfo *c;
+	char **text;   /* the cell as written, trimmed */
+	int fields;    /* distinct fields named */
+};
+
+static void hrow_free(struct hrow *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->text[i]);
+	free(r->text);
+	free(r->c);
+	memset(r, 0, sizeof(*r));
+}
+
+static void hrow_read(const struct tz_header *h, const struct tz_row *row, struct hrow *out)
+{
+	struct tz_buf key = TZ_BUF_INIT, ut = TZ_BUF_INIT;
+	unsigned seen = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->n = row->ncells;
+	out->c = tz_xcalloc(out->n + 1, sizeof(*out->c));
+	out->text = tz_xcalloc(out->n + 1, sizeof(*out->text));
+	for (size_t i = 0; i < row->ncells; i++) {
+		struct cellinfo *c = &out->c[i];
+		const char *s = row->cells[i];
+		size_t len = row->lens[i];
+
+		tz_text_trim(&s, &len);
+		out->text[i] = tz_xstrndup(s, len);
+		c->field = -1;
+		c->blank = !len;
+		if (!len || tz_column_key(s, len, &key, &c->year, &c->unit, &c->unit_exp, &ut) ||
+		    !key.len)
+			continue;
+		snprintf(c->unit_text, sizeof(c->unit_text), "%s", ut.buf);
+		if (name_rank(SEQ_NAMES, key.buf, key.len) >= 0) {
+			c->seq = 1;
+			continue;
+		}
+		for (size_t f = 0; f < h->nfields; f++) {
+			int rank = name_rank(h->cols[f].names, key.buf, key.len);
+
+			if (rank >= 0 && (c->field < 0 || rank < c->rank)) {
+				c->field = (int)f;
+				c->rank = rank;
+			}
+		}
+		if (c->field >= 0 && !(seen & (1u << c->field))) {
+			seen |= 1u << c->field;
+			out->fields++;
+		}
+	}
+	tz_buf_release(&key);
+	tz_buf_release(&ut);
+}
+
+static int hrow_has(const struct hrow *r, int field)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->c[i].field == field)
+			return 1;
+	return 0;
+}
+
+/* Whether a row can be the header: it names the record's key columns. */
+static int is_header(const struct tz_header *h, const struct hrow *r)
+{
+	if (h->progress)
+		return r->fields >= 3 && hrow_has(r, TZ_RF_CODE) && hrow_has(r, TZ_RF_PERIOD);
+	return r->fields >= 2 && (hrow_has(r, TZ_PF_NAME) || hrow_has(r, TZ_PF_CODE));
+}
+
+/*
+ * Whether `next` continues header `top` as its second row: it names a
+ * field `top` lacks (under a group heading), and holds no data under the
+ * columns `top` names (cells there are empty, or repeat the heading as a
+ * merged cell does).
+ */
+static int continues(const struct hrow *top, const struct hrow *next)
+{
+	int adds = 0;
+
+	for (size_t i = 0; i < next->n; i++) {
+		const struct cellinfo *c = &next->c[i];
+
+		if (c->blank)
+			continue;
+		if (i < top->n && top->c[i].field >= 0 && strcmp(next->text[i], top->text[i]))
+			return 0;
+		if (c->field >= 0 && !hrow_has(top, c->field))
+			adds++;
+	}
+	return adds > 0;
+}
+
+/* Excel's column letters for index i: A … Z, AA … */
+static void col_letters(size_t i, char buf[8])
+{
+	char tmp[8];
+	size_t n = 0;
+
+	i++;
+	while (i && n < sizeof(tmp) - 1) {
+		tmp[n++] = (char)('A' + (i - 1) % 26);
+		i = (i - 1) / 26;
+	}
+	for (size_t k = 0; k < n; k++)
+		buf[k] = tmp[n - 1 - k];
+	buf[n] = '\0';
+}
+
+/* A unit for the whole table: "单位：亿元", "金额单位：万元", "（单位：万元）". */
+static int table_unit(const char *s, int *unit, int *unit_exp, char *text, size_t size)
+{
+	struct tz_buf norm = TZ_BUF_INIT;
+	const char *p, *at;
+	size_t n;
+	int found = 0;
+
+	if (tz_text_nfkc(s, strlen(s), &norm))
+		goto out;
+	at = strstr(norm.buf, "单位:");
+	if (!at)
+		goto out;
+	p = at + strlen("单位:");
+	while (*p == ' ')
+		p++;
+	n = strcspn(p, " ),;，、");
+	if (!n)
+		goto out;
+	found = 1;
+	snprintf(text, size, "%.*s", (int)n, p);
+	if (!looks_like_unit(p, n)) {
+		*unit = -1;
+		goto out;
+	}
+	take_unit(p, n, unit, unit_exp, NULL);
+out:
+	tz_buf_release(&norm);
+	return found;
+}
+
+/* ------------------------------------------------------------------ */
+/* Choosing a column per field                                          */
+
+static int choose(struct tz_header *h, const struct hrow *r, const int *parent_unit,
+		  const int *parent_exp, int table_u, int table_exp, const char *table_text,
+		  int year, const char *path, struct tz_err *err)
+{
+	char a[8], b[8];
+
+	for (size_t f = 0; f < h->nfields; f++)
+		h->idx[f] = -1;
+	h->seq_idx = -1;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct cellinfo *c = &r->c[i];
+		int f = c->field, cur;
+
+		if (c->seq && h->seq_idx < 0)
+			h->seq_idx = (int)i;
+		if (f < 0)
+			continue;
+		cur = h->idx[f];
+		if (cur >= 0) {
+			const struct cellinfo *o = &r->c[cur];
+
+			if (o->rank < c->rank)
+				goto not_read;
+			if (o->rank == c->rank) {
+				/* Two plan columns naming years: the ledger's year
+				 * chooses; without one nothing does. */
+				if (f == TZ_PF_ANNUAL && !h->progress && (c->year || o->year)) {
+					/* The column of the ledger's year, else one
+					 * naming no year. */
+					int cs = c->year == year ? 2 : !c->year, os = o->year == year ? 2 : !o->year;
+
+					if (!year)
+						return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+							"“%s”和“%s”两列都是年度计划投资，年份不同；请用 --year 指定台账年度",
+							r->text[cur], r->text[i]);
+					if (cs <= os)
+						goto not_read;
+				} else {
+					col_letters((size_t)cur, a);
+					col_letters(i, b);
+					return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+						"第%s列“%s”和第%s列“%s”都是“%s”，不知道该读哪一列；请删去或改名其中一列",
+						a, r->text[cur], b, r->text[i], h->cols[f].header);
+				}
+			}
+			/* c replaces o: o is not read. */
+			tz_buf_addf(&h->unread, "%s%s", h->unread.len ? "、" : "", r->text[cur]);
+		}
+		h->idx[f] = (int)i;
+		continue;
+not_read:
+		tz_buf_addf(&h->unread, "%s%s", h->unread.len ? "、" : "", r->text[i]);
+	}
+	/* Units: the column's own, else its group heading's, else the table's. */
+	for (size_t f = 0; f < h->nfields; f++) {
+		int i = h->idx[f];
+		const struct cellinfo *c;
+
+		h->unit_exp[f] = 0;
+		if (i < 0 || !h->cols[f].money)
+			continue;
+		c = &r->c[i];
+		if (c->unit < 0)
+			return tz_err_set_at(err, TZ_EINVAL, path, h->line, h->cols[f].header,
+					     "“%s”的单位“%s”无法换算为万元，整个文件未导入"
+					     "（可用的单位：元、千元、万元、百万元、亿元）",
+					     r->text[i], c->unit_text);
+		if (c->unit > 0) {
+			h->unit_exp[f] = c->unit_exp;
+		} else if (parent_unit && parent_unit[i]) {
+			if (parent_unit[i] < 0)
+				return tz_err_set_at(err, TZ_EINVAL, path, h->line, h->cols[f].header,
+						     "“%s”上方表头的单位无法换算为万元，整个文件未导入",
+						     r->text[i]);
+			h->unit_exp[f] = parent_exp[i];
+		} else if (table_u) {
+			if (table_u < 0)
+				return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+						     "表格的单位“%s”无法换算为万元，整个文件未导入",
+						     table_text);
+			h->unit_exp[f] = table_exp;
+		}
+	}
+	if (!h->progress && h->idx[TZ_PF_ANNUAL] >= 0) {
+		int i = h->idx[TZ_PF_ANNUAL];
+
+		h->plan_year = r->c[i].year;
+		/* Another year's plan is not this ledger's plan. */
+		if (year && h->plan_year && h->plan_year != year) {
+			tz_buf_addf(&h->notes, "“%s”不是%d年度的计划，未读取；", r->text[i], year);
+			tz_buf_addf(&h->unread, "%s%s", h->unread.len ? "、" : "", r->text[i]);
+			h->idx[TZ_PF_ANNUAL] = -1;
+			h->plan_year = 0;
+		}
+	}
+	/* Columns named nothing the import reads. */
+	for (size_t i = 0; i < r->n; i++) {
+		const struct cellinfo *c = &r->c[i];
+
+		if (!c->blank && c->field < 0 && !c->seq && !strstr(h->unread.buf, r->text[i]))
+			tz_buf_addf(&h->unread, "%s%s", h->unread.len ? "、" : "", r->text[i]);
+	}
+	return 0;
+}
+
+static int missing_columns(struct tz_header *h, const char *path, struct tz_err *err)
+{
+	struct tz_buf missing = TZ_BUF_INIT;
+	int rc = 0;
+
+	for (size_t f = 0; f < h->nfields; f++) {
+		if (!h->cols[f].required || h->idx[f] >= 0)
+			continue;
+		/* A ledger without a region column may take it from 责任单位. */
+		if (!h->progress && f == TZ_PF_REGION && h->idx[TZ_PF_UNIT] >= 0)
+			continue;
+		/* Published lists rarely carry a 项目编号 (ledger.md). */
+		if (!h->progress && f == TZ_PF_CODE)
+			continue;
+		tz_buf_addf(&missing, "%s%s", missing.len ? "、" : "", h->cols[f].header);
+	}
+	if (missing.len)
+		rc = tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+				   "表头（第%ld行）缺少必需的列：%s", h->line, missing.buf);
+	tz_buf_release(&missing);
+	return rc;
+}
+
+/* Keep a copy of a row (the first data row after the header). */
+static void keep_pending(struct tz_header *h, const struct tz_row *row)
+{
+	tz_buf_reset(&h->pending_text);
+	h->pending_cells = tz_xrealloc(h->pending_cells, (row->ncells + 1) * sizeof(char *));
+	h->pending_lens = tz_xrealloc(h->pending_lens, (row->ncells + 1) * sizeof(size_t));
+	for (size_t i = 0; i < row->ncells; i++) {
+		h->pending_lens[i] = row->lens[i];
+		tz_buf_add(&h->pending_text, row->cells[i], row->lens[i]);
+		tz_buf_addch(&h->pending_text, '\0');
+	}
+	for (size_t i = 0, off = 0; i < row->ncells; i++) {
+		h->pending_cells[i] = h->pending_text.buf + off;
+		off += row->lens[i] + 1;
+	}
+	h->pending = *row;
+	h->pending.cells = h->pending_cells;
+	h->pending.lens = h->pending_lens;
+	h->have_pending = 1;
+}
+
+static int row_blank(const struct tz_row *row)
+{
+	for (size_t i = 0; i < row->ncells; i++)
+		if (!tz_text_is_blank(row->cells[i], row->lens[i]))
+			return 0;
+	return 1;
+}
+
+int tz_header_find(struct tz_reader *r, const char *path, int progress, int year,
+		   struct tz_header *h, struct tz_err *err)
+{
+	struct hrow top = { 0 }, next = { 0 };
+	struct tz_row row;
+	int rc, seen = 0, table_u = 0, table_exp = 0, best = 0;
+	int *parent_unit = NULL, *parent_exp = NULL;
+	char table_text[32] = "", best_text[256] = "";
+	long best_line = 0;
+
+	memset(h, 0, sizeof(*h));
+	tz_buf_init(&h->unread, 0);
+	tz_buf_init(&h->notes, 0);
+	tz_buf_init(&h->pending_text, 0);
+	h->progress = progress;
+	h->cols = progress ? tz_progress_columns : tz_project_columns;
+	h->nfields = progress ? TZ_RF_COUNT : TZ_PF_COUNT;
+	h->seq_idx = -1;
+
+	for (;;) {
+		rc = tz_reader_next(r, &row, err);
+		if (rc < 0)
+			goto out;
+		if (rc == 0 || ++seen > TZ_HEADER_SEARCH_ROWS) {
+			if (best)
+				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
+					"找不到完整的表头：第%ld行最像表头（识别出%s），但缺少“%s”；"
+					"表头应同时有“%s”和“%s”等列",
+					best_line, best_text, h->cols[progress ? TZ_RF_PERIOD : TZ_PF_NAME].header,
+					h->cols[progress ? TZ_RF_CODE : TZ_PF_NAME].header,
+					h->cols[progress ? TZ_RF_PERIOD : TZ_PF_TOTAL].header);
+			else
+				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, 0, NULL,
+					"未找到表头：前%d行中没有“%s”“%s”等列名（文件可能不是%s）",
+					TZ_HEADER_SEARCH_ROWS,
+					h->cols[progress ? TZ_RF_CODE : TZ_PF_NAME].header,
+					h->cols[progress ? TZ_RF_PERIOD : TZ_PF_TOTAL].header,
+					progress ? "调度数据表" : "项目台账");
+			goto out;
+		}
+		if (row_blank(&row))
+			continue;
+		hrow_free(&top);
+		hrow_read(h, &row, &top);
+		if (is_header(h, &top)) {
+			h->line = row.line;
+			break;
+		}
+		if (top.fields > best) {
+			best = top.fields;
+			best_line = row.line;
+			best_text[0] = '\0';
+			for (size_t i = 0; i < top.n; i++)
+				if (top.c[i].field >= 0) {
+					size_t used = strlen(best_text);
+
+					snprintf(best_text + used, sizeof(best_text) - used, "%s“%s”",
+						 used ? "、" : "", top.text[i]);
+				}
+		}
+		/* Above the header: a title naming the year, a table unit. */
+		for (size_t i = 0; i < top.n; i++) {
+			if (!h->title_year)
+				h->title_year = tz_year_in_text(top.text[i], strlen(top.text[i]));
+			if (!table_u)
+				table_unit(top.text[i], &table_u, &table_exp, table_text,
+					   sizeof(table_text));
+		}
+	}
+	/* A unit for the table may also stand in the header row itself. */
+	for (size_t i = 0; i < top.n && !table_u; i++)
+		if (top.c[i].field < 0)
+			table_unit(top.text[i], &table_u, &table_exp, table_text, sizeof(table_text));
+
+	/* A second header row under group headings? */
+	do {
+		rc = tz_reader_next(r, &row, err);
+	} while (rc > 0 && row_blank(&row));
+	if (rc < 0)
+		goto out;
+	if (rc > 0) {
+		hrow_read(h, &row, &next);
+		if (continues(&top, &next)) {
+			/* One header: each column its lower cell, else its upper;
+			 * a lower cell takes the unit of the group heading above
+			 * it, a merged heading covering it (filled by the reader)
+			 * or, unfilled, the nearest heading to its left over
+			 * empty upper cells. */
+			size_t n = next.n > top.n ? next.n : top.n;
+			int group = 0, group_unit = 0, group_exp = 0;
+
+			parent_unit = tz_xcalloc(n + 1, sizeof(int));
+			parent_exp = tz_xcalloc(n + 1, sizeof(int));
+			if (n > top.n) {
+				top.c = tz_xrealloc(top.c, (n + 1) * sizeof(*top.c));
+				top.text = tz_xrealloc(top.text, (n + 1) * sizeof(*top.text));
+				for (size_t i = top.n; i < n; i++) {
+					memset(&top.c[i], 0, sizeof(top.c[i]));
+					top.c[i].field = -1;
+					top.c[i].blank = 1;
+					top.text[i] = tz_xstrdup("");
+				}
+				top.n = n;
+			}
+			for (size_t i = 0; i < n; i++) {
+				if (!top.c[i].blank) {
+					group = top.c[i].field < 0 && !top.c[i].seq;
+					group_unit = top.c[i].unit;
+					group_exp = top.c[i].unit_exp;
+				}
+				if (i >= next.n || next.c[i].blank || !strcmp(next.text[i], top.text[i]))
+					continue;
+				if (group) {
+					parent_unit[i] = group_unit;
+					parent_exp[i] = group_exp;
+				}
+				free(top.text[i]);
+				top.text[i] = tz_xstrdup(next.text[i]);
+				top.c[i] = next.c[i];
+			}
+			h->line = row.line;
+		} else {
+			keep_pending(h, &row);
+		}
+	}
+	h->width = top.n;
+	rc = choose(h, &top, parent_unit, parent_exp, table_u, table_exp, table_text,
+		    year ? year : h->title_year, path, err);
+	if (!rc)
+		rc = missing_columns(h, path, err);
+out:
+	free(parent_unit);
+	free(parent_exp);
+	hrow_free(&top);
+	hrow_free(&next);
+	return rc;
+}
+
+void tz_header_release(struct tz_header *h)
+{
+	tz_buf_release(&h->unread);
+	tz_buf_release(&h->notes);
+	tz_buf_release(&h->pending_text);
+	free(h->pending_cells);
+	free(h->pending_lens);
+	free(h->pending_kinds);
+	memset(h, 0, sizeof(*h));
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows that are not projects                                          */
+
+static const char *const total_words[] = { "合计", "总计", "小计", "共计", "累计", "总合计",
+					   "全市合计", "全县合计", "全区合计", "汇总" };
+static const char *const note_words[] = {
+	"注:", "注：", "备注:", "备注：", "说明:", "说明：", "填报人", "填表人", "审核人",
+	"制表人", "制表:", "制表：", "联系人", "联系电话", "填报单位", "单位负责人", "填报日期",
+	"审核:", "审核：",
+};
+static const char *const section_names[] = {
+	"续建项目", "新开工项目", "新建项目", "前期项目", "竣工项目", "在建项目", "储备项目",
+	"计划新开工项目", "预备项目", "谋划项目",
+};
+static const char *const cjk_numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八",
+					    "九", "十" };
+
+/* Length of a run of Chinese numerals at s (0 if none). */
+static size_t numerals(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (;;) {
+		size_t before = n;
+
+		for (size_t i = 0; i < 10; i++)
+			if (starts_with(s + n, len - n, cjk_numerals[i])) {
+				n += strlen(cjk_numerals[i]);
+				break;
+			}
+		if (n == before)
+			return n;
+	}
+}
+
+static int is_total(const char *s, size_t len)
+{
+	for (size_t i = 0; i < sizeof(total_words) / sizeof(total_words[0]); i++)
+		if (starts_with(s, len, total_words[i]))
+			return 1;
+	return 0;
+}
+
+static int is_note(const char *s, size_t len)
+{
+	for (size_t i = 0; i < sizeof(note_words) / sizeof(note_words[0]); i++)
+		if (starts_with(s, len, note_words[i]))
+			return 1;
+	return 0;
+}
+
+/* 一、…  一 …  一  （一）…  (一)…  ——铁路  第一部分  …（12个）  续建项目 */
+static int is_section(const char *s, size_t len)
+{
+	size_t n = numerals(s, len);
+
+	if (n && (n == len || starts_with(s + n, len - n, "、") || starts_with(s + n, len - n, ".") ||
+		  starts_with(s + n, len - n, "．") || starts_with(s + n, len - n, " ") ||
+		  starts_with(s + n, len - n, "是")))
+		return 1;
+	if (starts_with(s, len, "（") || starts_with(s, len, "(")) {
+		size_t o = starts_with(s, len, "（") ? strlen("（") : 1, k = numerals(s + o, len - o);
+
+		if (k && (starts_with(s + o + k, len - o - k, "）") ||
+			  starts_with(s + o + k, len - o - k, ")")))
+			return 1;
+	}
+	if (starts_with(s, len, "—") || starts_with(s, len, "--") || starts_with(s, len, "－"))
+		return 1;
+	if (starts_with(s, len, "第") && numerals(s + strlen("第"), len - strlen("第")))
+		return 1;
+	if (ends_with(s, len, "个）") || ends_with(s, len, "个)") || ends_with(s, len, "项）") ||
+	    ends_with(s, len, "项)"))
+		return 1;
+	for (size_t i = 0; i < sizeof(section_names) / sizeof(section_names[0]); i++)
+		if (len == strlen(section_names[i]) && starts_with(s, len, section_names[i]))
+			return 1;
+	return 0;
+}
+
+static void cell_at(const struct tz_row *row, int i, const char **s, size_t *len)
+{
+	*s = "";
+	*len = 0;
+	if (i >= 0 && (size_t)i < row->ncells) {
+		*s = row->cells[i];
+		*len = row->lens[i];
+		tz_text_trim(s, len);
+	}
+}
+
+enum tz_row_kind tz_header_row_kind(const struct tz_header *h, const struct tz_row *row)
+{
+	const char *code, *name, *seq, *first = "";
+	size_t clen, nlen, slen, flen = 0;
+	int code_f = h->progress ? TZ_RF_CODE : TZ_PF_CODE;
+	int name_f = h->progress ? -1 : TZ_PF_NAME;
+
+	for (size_t i = 0; i < row->ncells && !flen; i++) {
+		first = row->cells[i];
+		flen = row->lens[i];
+		tz_text_trim(&first, &flen);
+	}
+	if (!flen)
+		return TZ_ROW_BLANK;
+	cell_at(row, h->idx[code_f], &code, &clen);
+	cell_at(row, name_f >= 0 ? h->idx[name_f] : -1, &name, &nlen);
+	cell_at(row, h->seq_idx, &seq, &slen);
+	/* A total or note row may be written anywhere along the row. */
+	if (is_total(first, flen) || (clen && is_total(code, clen)) || (nlen && is_total(name, nlen)) ||
+	    (slen && is_total(seq, slen)))
+		return TZ_ROW_TOTAL;
+	if (is_note(first, flen))
+		return TZ_ROW_NOTE;
+	/* A row with a code is a project, whatever its name says. */
+	if (clen)
+		return TZ_ROW_DATA;
+	if ((nlen && is_section(name, nlen)) || (slen && is_section(seq, slen)) ||
+	    (!nlen && !slen && is_section(first, flen)))
+		return TZ_ROW_SECTION;
+	return TZ_ROW_DATA;
+}

@@ -1,0 +1,90 @@
+/*
+ * header.h: finding a sheet's header and what each column means, as real
+ * sheets write them (ledger.md, "What real sheets hold"). Internal to
+ * src/intake: the import uses it, nothing else.
+ *
+ * The header is the first row (within HEADER_SEARCH_ROWS) that names the
+ * record's key columns; a row below it that names further columns under
+ * a group heading ("投资情况（万元）" above "总投资 / 年度计划投资") is
+ * read with it as one header. Rows above it give the ledger's year (a
+ * title: "2025年重点项目台账") and a unit for the whole table
+ * ("单位：亿元"). Headers are matched by name after folding (NFKC, no
+ * spaces), against each field's names in order of preference, so that
+ * 所属地区 wins over 建设地点 when a sheet has both.
+ */
+#ifndef TZ_INTAKE_HEADER_H
+#define TZ_INTAKE_HEADER_H
+
+#include "base/buf.h"
+#include "base/err.h"
+#include "core/project.h"
+#include "intake/reader.h"
+
+#define TZ_HEADER_SEARCH_ROWS 50  /* title and note rows allowed above the header */
+#define TZ_HEADER_FIELDS_MAX 16
+
+struct tz_header {
+	const struct tz_column *cols;
+	size_t nfields;
+	int progress;                         /* reading reports, not a ledger */
+	int idx[TZ_HEADER_FIELDS_MAX];        /* cell index, -1 if the file lacks it */
+	int unit_exp[TZ_HEADER_FIELDS_MAX];   /* money columns: 10^unit 万元 */
+	int seq_idx;                          /* the 序号 column, -1: none */
+	int title_year;                       /* named in a title row, 0: none */
+	int plan_year;                        /* named in the plan column's header, 0: none */
+	long line;                            /* the header's last row */
+	size_t width;                         /* cells in the header */
+	struct tz_buf unread;                 /* columns not read, "、"-separated */
+	struct tz_buf notes;                  /* what was decided, for the summary */
+	/* The first row after the header when looking at it for a second
+	 * header row showed it is data: the import reads it first. */
+	int have_pending;
+	struct tz_row pending;
+	struct tz_buf pending_text;
+	const char **pending_cells;
+	size_t *pending_lens;
+	unsigned char *pending_kinds;
+};
+
+/*
+ * Read `r` up to and including the header and map its columns. `year` is
+ * the ledger's year when already known (--year), else 0; a plan column
+ * naming another year is then not read (and said so). Errors, with err
+ * naming the file and line: TZ_ENOTFOUND when no header is found (the
+ * message names the columns a header needs; another sheet may hold
+ * one); TZ_EINVAL when required columns are
+ * missing (named), when two columns mean the same field and nothing
+ * chooses between them (both named), or when a money column's unit is not
+ * one the import knows (美元): never read at the wrong scale. The caller
+ * releases h with tz_header_release() in every case.
+ */
+int tz_header_find(struct tz_reader *r, const char *path, int progress, int year,
+		   struct tz_header *h, struct tz_err *err);
+
+void tz_header_release(struct tz_header *h);
+
+/* What kind of row a data row is (ledger.md: 合计, section and note rows
+ * are skipped and counted, not refused). */
+enum tz_row_kind {
+	TZ_ROW_DATA,
+	TZ_ROW_BLANK,
+	TZ_ROW_TOTAL,    /* 合计, 总计, 小计 */
+	TZ_ROW_SECTION,  /* 一、续建项目（12个）, （一）交通, ——铁路 */
+	TZ_ROW_NOTE,     /* 注：…, 填报人：… */
+};
+enum tz_row_kind tz_header_row_kind(const struct tz_header *h, const struct tz_row *row);
+
+/*
+ * Fold a header cell to the key the column tables use: NFKC (full-width
+ * brackets become ASCII), white space removed. A leading year
+ * ("2025年", "2025年度") is removed and returned in *year (0 if none); a
+ * trailing unit "(万元)", "（亿元）" or a bare "万元" is removed and its
+ * power of ten relative to 万元 returned in *unit_exp; *unit is then 1
+ * (known), 0 (none) or -1 (a unit word the import does not know, in
+ * unit_text: "美元"). Brackets holding no unit ("县(市、区)") stay in the
+ * key. 0 or TZ_EENCODING.
+ */
+int tz_column_key(const char *s, size_t len, struct tz_buf *out, int *year, int *unit,
+		  int *unit_exp, struct tz_buf *unit_text);
+
+#endif

@@ -1,0 +1,532 @@
+/*
+ * html-table.c: the reader of an HTML <table> saved as ".xls" by web
+ * systems (and by Excel's "网页" format): every <tr> of the page's
+ * top-level tables is a row, every <td>/<th> a cell, in document order.
+ *
+ * The page is streamed through tz_textin (UTF-8, GBK/GB2312 or UTF-16,
+ * decided from the content, whatever <meta charset> claims) into
+ * libxml2's HTML push parser with SAX callbacks, so no tree is built and
+ * memory stays bounded by a chunk's worth of rows. Text is shown as a
+ * browser shows it: runs of white space (and &nbsp;) collapse to one
+ * space, <br> is a line break, <script> and <style> are not text.
+ * colspan/rowspan place the following cells as a browser does and fill
+ * the spanned cells with the value (TZ_READ_MERGED…). A table inside a
+ * cell is read as part of that cell's text. <tr style="display:none">
+ * is a hidden row. The sheet is named by Excel's <x:Name> comment, or
+ * after the file. Cells are text (error literals are TZ_READ_ERROR).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+
+#include "base/buf.h"
+#include "base/limits.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+#include "intake/reader-internal.h"
+#include "base/banned.h"
+
+/* Fed to the parser at a time: a bound on the rows one feed completes. */
+#define FEED (16u * 1024)
+
+/* Browsers cap spans so (HTML's own limits). */
+#define MAX_COLSPAN 1000
+#define MAX_ROWSPAN 65534
+
+/* A queued row: this header, then its cells (struct qcell + text). */
+struct qrow {
+	long line;
+	int hidden;
+	uint32_t ncells;
+};
+
+struct qcell {
+	uint32_t col;   /* 0-based */
+	uint32_t len;
+	unsigned char kind;
+};
+
+struct html_reader {
+	struct tz_reader base;
+	char *path;
+	struct tz_textin *in;
+	htmlParserCtxtPtr ctx;
+	char chunk[FEED];
+	int eof;
+	struct tz_err perr;       /* an error met inside a callback */
+	int failed;
+	char *sheet_name;         /* from <x:Name> */
+	/* Where the parser is. */
+	int table_depth;          /* nesting of <table> */
+	int tables;               /* top-level tables met */
+	int skip;                 /* inside <script>/<style> */
+	int in_row, in_cell, space;
+	long line;                /* rows so far (the current one's number) */
+	long col;                 /* next free column, 1-based */
+	long cell_col, colspan, rowspan;
+	int row_hidden;
+	struct tz_buf cell;       /* the cell being read */
+	struct tz_buf pending;    /* the row being read: qcells */
+	uint32_t pending_cells;
+	uint32_t *occupied;       /* per column: last row a rowspan covers */
+	size_t noccupied;
+	/* Completed rows not yet handed out. */
+	struct tz_buf queue;
+	size_t qpos;
+	struct tz_merges merges;
+	struct tz_rowbuf row;
+};
+
+/* ------------------------------------------------------------------ */
+/* Errors inside callbacks                                             */
+
+static void fail_with(struct html_reader *r, int code, const char *msg, long line)
+{
+	if (r->failed)
+		return;
+	r->failed = code;
+	tz_err_set_at(&r->perr, code, r->path, line, NULL, "%s", msg);
+	xmlStopParser(r->ctx);
+}
+
+/* ------------------------------------------------------------------ */
+/* Cells and rows                                                      */
+
+static long attr_span(const xmlChar **atts, const char *name, long max)
+{
+	for (size_t i = 0; atts && atts[i]; i += 2) {
+		if (strcasecmp((const char *)atts[i], name) || !atts[i + 1])
+			continue;
+		long v = strtol((const char *)atts[i + 1], NULL, 10);
+
+		return v < 1 ? 1 : v > max ? max : v;
+	}
+	return 1;
+}
+
+static int attr_hidden(const xmlChar **atts)
+{
+	for (size_t i = 0; atts && atts[i]; i += 2) {
+		const char *name = (const char *)atts[i], *v = (const char *)atts[i + 1];
+
+		if (!strcasecmp(name, "hidden"))
+			return 1;
+		if (!strcasecmp(name, "style") && v) {
+			char norm[256];
+			size_t n = 0;
+
+			for (; *v && n + 1 < sizeof(norm); v++)
+				if (*v != ' ' && *v != '\t')
+					norm[n++] = (char)(*v | 0x20);
+			norm[n] = '\0';
+			if (strstr(norm, "display:none"))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int occupied(const struct html_reader *r, long col)
+{
+	return (size_t)col <= r->noccupied && r->occupied[col - 1] >= (uint32_t)r->line;
+}
+
+static void begin_row(struct html_reader *r, const xmlChar **atts)
+{
+	if (r->line >= (long)TZ_LIMIT_SHEET_ROWS) {
+		fail_with(r, TZ_ETOOBIG, "表格的行数超过Excel的最大行数", r->line);
+		return;
+	}
+	r->line++;
+	r->in_row = 1;
+	r->col = 1;
+	r->row_hidden = attr_hidden(atts);
+	tz_buf_reset(&r->pending);
+	r->pending_cells = 0;
+}
+
+static void begin_cell(struct html_reader *r, const xmlChar **atts)
+{
+	if (!r->in_row)
+		begin_row(r, NULL);  /* a <td> outside any <tr> */
+	while (occupied(r, r->col))
+		r->col++;
+	r->in_cell = 1;
+	r->space = 0;
+	r->cell_col = r->col;
+	r->colspan = attr_span(atts, "colspan", MAX_COLSPAN);
+	r->rowspan = attr_span(atts, "rowspan", MAX_ROWSPAN);
+	tz_buf_reset(&r->cell);
+}
+
+static void end_cell(struct html_reader *r)
+{
+	struct qcell qc;
+	long last = r->cell_col + r->colspan - 1, down = r->line + r->rowspan - 1;
+	size_t len;
+	int rc = 0;
+
+	r->in_cell = 0;
+	if (last > (long)TZ_LIMIT_SHEET_COLS || r->cell_col > (long)TZ_LIMIT_SHEET_COLS) {
+		fail_with(r, TZ_ETOOBIG, "表格的一行超过16384列", r->line);
+		return;
+	}
+	if (down > (long)TZ_LIMIT_SHEET_ROWS)
+		down = TZ_LIMIT_SHEET_ROWS;
+	/* Trailing white space was collapsed to one space: drop it. */
+	len = r->cell.len;
+	while (len && r->cell.buf[len - 1] == ' ')
+		len--;
+	qc.col = (uint32_t)(r->cell_col - 1);
+	qc.len = (uint32_t)len;
+	qc.kind = tz_text_cell_kind(r->cell.buf, len);
+	if (tz_buf_add(&r->pending, &qc, sizeof(qc)) || tz_buf_add(&r->pending, r->cell.buf, len)) {
+		fail_with(r, TZ_ETOOBIG, "表格的一行超过1 MB", r->line);
+		return;
+	}
+	r->pending_cells++;
+	if (r->rowspan > 1) {
+		if ((size_t)last > r->noccupied) {
+			r->occupied = tz_xrealloc(r->occupied, (size_t)last * sizeof(*r->occupied));
+			memset(r->occupied + r->noccupied, 0,
+			       ((size_t)last - r->noccupied) * sizeof(*r->occupied));
+			r->noccupied = (size_t)last;
+		}
+		for (long c = r->cell_col; c <= last; c++)
+			r->occupied[c - 1] = (uint32_t)down;
+	}
+	if (r->colspan > 1 || r->rowspan > 1)
+		rc = tz_merges_add(&r->merges, r->line, r->cell_col, down, last, r->path, "",
+				   &r->perr);
+	if (rc) {
+		r->failed = rc;
+		xmlStopParser(r->ctx);
+	}
+	r->col = last + 1;
+}
+
+static void end_row(struct html_reader *r)
+{
+	struct qrow q;
+
+	/* A cell left open ends with its row (before the row is counted). */
+	if (r->in_cell)
+		end_cell(r);
+	q.line = r->line;
+	q.hidden = r->row_hidden;
+	q.ncells = r->pending_cells;
+	r->in_row = 0;
+	if (tz_buf_add(&r->queue, &q, sizeof(q)) ||
+	    tz_buf_add(&r->queue, r->pending.buf, r->pending.len))
+		fail_with(r, TZ_ETOOBIG, "表格的行过长", r->line);
+}
+
+/* ------------------------------------------------------------------ */
+/* SAX callbacks                                                       */
+
+static int is(const xmlChar *name, const char *want)
+{
+	return !strcasecmp((const char *)name, want);
+}
+
+static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	struct html_reader *r = ctx;
+
+	if (r->failed)
+		return;
+	if (is(name, "script") || is(name, "style")) {
+		r->skip++;
+		return;
+	}
+	if (is(name, "table")) {
+		if (r->table_depth++ == 0) {
+			r->tables++;
+			/* Spans do not reach into the next table. */
+			if (r->noccupied)
+				memset(r->occupied, 0, r->noccupied * sizeof(*r->occupied));
+		} else if (r->in_cell && r->cell.len) {
+			r->space = 1;
+		}
+		return;
+	}
+	if (r->table_depth != 1) {
+		if (r->in_cell && (is(name, "td") || is(name, "th") || is(name, "br") ||
+				   is(name, "tr") || is(name, "p") || is(name, "div")))
+			r->space = r->cell.len > 0;
+		return;
+	}
+	if (is(name, "tr")) {
+		if (r->in_row)
+			end_row(r);
+		begin_row(r, atts);
+	} else if (is(name, "td") || is(name, "th")) {
+		if (r->in_cell)
+			end_cell(r);
+		begin_cell(r, atts);
+	} else if (r->in_cell && is(name, "br")) {
+		if (tz_buf_addch(&r->cell, '\n'))
+			fail_with(r, TZ_ETOOBIG, "单元格超过64 KB", r->line);
+		r->space = 0;
+	} else if (r->in_cell && (is(name, "p") || is(name, "div") || is(name, "li"))) {
+		r->space = r->cell.len > 0;
+	}
+}
+
+static void on_end(void *ctx, const xmlChar *name)
+{
+	struct html_reader *r = ctx;
+
+	if (r->failed)
+		return;
+	if (is(name, "script") || is(name, "style")) {
+		if (r->skip)
+			r->skip--;
+		return;
+	}
+	if (is(name, "table")) {
+		if (r->table_depth && --r->table_depth == 0 && r->in_row)
+			end_row(r);
+		return;
+	}
+	if (r->table_depth != 1)
+		return;
+	if ((is(name, "td") || is(name, "th")) && r->in_cell)
+		end_cell(r);
+	else if (is(name, "tr") && r->in_row)
+		end_row(r);
+}
+
+static void on_text(void *ctx, const xmlChar *ch, int len)
+{
+	struct html_reader *r = ctx;
+	const char *p = (const char *)ch, *end = p + len;
+
+	if (r->failed || r->skip || !r->in_cell)
+		return;
+	while (p < end) {
+		size_t n = 0;
+
+		/* White space, incl. U+00A0 and U+3000, collapses to one space. */
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+			n = 1;
+		else if (end - p >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+			n = 2;
+		if (n) {
+			r->space = r->cell.len > 0 && r->cell.buf[r->cell.len - 1] != '\n';
+			p += n;
+			continue;
+		}
+		if (r->space && tz_buf_addch(&r->cell, ' '))
+			goto too_big;
+		r->space = 0;
+		n = 1;
+		while (p + n < end && p[n] != ' ' && p[n] != '\t' && p[n] != '\n' && p[n] != '\r' &&
+		       p[n] != '\f' && (unsigned char)p[n] != 0xC2)
+			n++;
+		if (tz_buf_add(&r->cell, p, n))
+			goto too_big;
+		p += n;
+	}
+	return;
+too_big:
+	fail_with(r, TZ_ETOOBIG, "单元格超过64 KB", r->line);
+}
+
+/* Excel's page export names its sheet in a conditional comment. */
+static void on_comment(void *ctx, const xmlChar *value)
+{
+	struct html_reader *r = ctx;
+	const char *v = (const char *)value, *a, *b;
+
+	if (r->sheet_name || !(a = strstr(v, "<x:Name>")))
+		return;
+	a += 8;
+	if ((b = strstr(a, "</x:Name>")) && b - a < 200)
+		r->sheet_name = tz_xstrndup(a, (size_t)(b - a));
+}
+
+/* ------------------------------------------------------------------ */
+/* Feeding                                                             */
+
+/* Parse one more piece of the page. 0, or a tz_errc. */
+static int feed(struct html_reader *r, struct tz_err *err)
+{
+	ssize_t n;
+
+	if (r->eof)
+		return 0;
+	n = tz_textin_read(r->in, r->chunk, sizeof(r->chunk), err);
+	if (n < 0)
+		return (int)n;
+	if (!r->ctx) {
+		static htmlSAXHandler sax = {
+			.startElement = on_start,
+			.endElement = on_end,
+			.characters = on_text,
+			.ignorableWhitespace = on_text,
+			.comment = on_comment,
+		};
+
+		r->ctx = htmlCreatePushParserCtxt(&sax, r, NULL, 0, r->path, XML_CHAR_ENCODING_UTF8);
+		if (!r->ctx)
+			return tz_err_set_at(err, TZ_EINTERNAL, r->path, 0, NULL, "无法创建HTML解析器");
+		htmlCtxtUseOptions(r->ctx, HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+					   HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
+	}
+	if (n == 0)
+		r->eof = 1;
+	/* The parser would drop a NUL and what follows it in a tag. */
+	if (n > 0 && memchr(r->chunk, '\0', (size_t)n))
+		return tz_err_set_at(err, TZ_EINVAL, r->path, r->line + 1, NULL,
+				     "网页（HTML）中含有空字符（字节0），文件可能已损坏");
+	htmlParseChunk(r->ctx, r->chunk, (int)n, n == 0);
+	if (r->failed) {
+		*err = r->perr;
+		return r->failed;
+	}
+	if (r->eof && r->in_row)
+		end_row(r);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The reader type                                                     */
+
+static void html_close(struct tz_reader *base)
+{
+	struct html_reader *r = (struct html_reader *)base;
+
+	if (!r)
+		return;
+	if (r->ctx)
+		htmlFreeParserCtxt(r->ctx);
+	tz_textin_close(r->in);
+	tz_buf_release(&r->cell);
+	tz_buf_release(&r->pending);
+	tz_buf_release(&r->queue);
+	tz_merges_release(&r->merges);
+	tz_rowbuf_release(&r->row);
+	tz_reader_base_release(&r->base);
+	free(r->occupied);
+	free(r->sheet_name);
+	free(r->path);
+	free(r);
+}
+
+/* (Re)start at the top of the page; read up to the first table, for the
+ * sheet's name. */
+static int start(struct html_reader *r, struct tz_err *err)
+{
+	int rc;
+
+	if (r->ctx)
+		htmlFreeParserCtxt(r->ctx);
+	r->ctx = NULL;
+	tz_textin_close(r->in);
+	r->in = NULL;
+	r->eof = r->failed = 0;
+	r->table_depth = r->tables = r->skip = r->in_row = r->in_cell = 0;
+	r->line = 0;
+	r->noccupied = 0;
+	tz_buf_reset(&r->queue);
+	r->qpos = 0;
+	tz_merges_clear(&r->merges);
+	if ((rc = tz_textin_open(&r->in, r->path, err)))
+		return rc;
+	while (!r->eof && !r->tables)
+		if ((rc = feed(r, err)))
+			return rc;
+	if (!r->tables)
+		return tz_err_set_at(err, TZ_EINVAL, r->path, 0, NULL,
+				     "无法导入：这是一个网页（HTML），其中没有表格");
+	return 0;
+}
+
+static int html_select(struct tz_reader *base, size_t index, struct tz_err *err)
+{
+	(void)index;
+	return start((struct html_reader *)base, err);
+}
+
+/* One sheet; the sheet choice in `opts` is ignored. */
+static int html_open(struct tz_reader **out, const char *path, const struct tz_reader_opts *opts,
+		     struct tz_err *err)
+{
+	struct html_reader *r = tz_xcalloc(1, sizeof(*r));
+	char *stem;
+	int rc;
+
+	(void)opts;
+	*out = NULL;
+	tz_reader_base_init(&r->base, &tz_reader_html);
+	r->path = tz_xstrdup(path);
+	tz_buf_init(&r->cell, TZ_LIMIT_FIELD);
+	tz_buf_init(&r->pending, TZ_LIMIT_RECORD);
+	tz_buf_init(&r->queue, TZ_LIMIT_DEFAULT);
+	tz_rowbuf_init(&r->row, TZ_LIMIT_RECORD);
+	if ((rc = start(r, err))) {
+		html_close(&r->base);
+		return rc;
+	}
+	stem = tz_reader_stem(path);
+	if (r->sheet_name)
+		tz_reader_add_sheet(&r->base, r->sheet_name, strlen(r->sheet_name), TZ_SHEET_VISIBLE);
+	else
+		tz_reader_add_sheet(&r->base, stem, strlen(stem), TZ_SHEET_VISIBLE);
+	free(stem);
+	*out = &r->base;
+	return 0;
+}
+
+/* Take the next queued row into rb: 1, or 0 if the queue is empty. */
+static int dequeue(struct html_reader *r, struct tz_row *row, struct tz_err *err)
+{
+	while (r->qpos < r->queue.len) {
+		struct qrow q;
+		int rc;
+
+		memcpy(&q, r->queue.buf + r->qpos, sizeof(q));
+		r->qpos += sizeof(q);
+		tz_rowbuf_clear(&r->row);
+		for (uint32_t i = 0; i < q.ncells; i++) {
+			struct qcell c;
+
+			memcpy(&c, r->queue.buf + r->qpos, sizeof(c));
+			r->qpos += sizeof(c);
+			if (!r->base.max_cols || c.col < r->base.max_cols)
+				tz_rowbuf_set(&r->row, c.col, c.kind, r->queue.buf + r->qpos, c.len,
+					      NULL, 0, 0);
+			r->qpos += c.len;
+		}
+		if ((rc = tz_merges_apply(&r->merges, &r->row, q.line, r->base.max_cols, r->path,
+					  "", err)))
+			return rc;
+		if (tz_rowbuf_finish(&r->row, row, q.line, q.hidden))
+			return 1;
+	}
+	tz_buf_reset(&r->queue);
+	r->qpos = 0;
+	return 0;
+}
+
+static int html_next(struct tz_reader *base, struct tz_row *row, struct tz_err *err)
+{
+	struct html_reader *r = (struct html_reader *)base;
+	int rc;
+
+	for (;;) {
+		if ((rc = dequeue(r, row, err)))
+			return rc;
+		if (r->eof)
+			return 0;
+		if ((rc = feed(r, err)))
+			return rc;
+	}
+}
+
+const struct tz_reader_type tz_reader_html = {
+	"html", "网页表格（HTML）", html_open, html_next, html_close, html_select,
+};

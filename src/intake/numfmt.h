@@ -1,0 +1,91 @@
+/*
+ * numfmt.h: spreadsheet number formats: the text Excel displays for a
+ * number, so that a cell reads as the person who typed it sees it
+ * ("2025.10" in a 0.00 cell, "1234.6" for 12345678 in 0!.0,).
+ *
+ * Shared by the XLSX, .xls and XML 2003 readers. A format code is
+ * compiled once (a workbook has a few dozen) and applied to many cells.
+ *
+ * What is supported: up to four sections (positive;negative;zero;text)
+ * and conditions ([>100]); digit placeholders 0 # ?; decimal point;
+ * thousands separators and scaling commas (0, 0,, 0!.0,); percent;
+ * scientific (0.00E+00, ##0.0E+0); fractions (# ?/?, ?/4); literal text
+ * ("万元", \x, !x, unquoted characters), _x (a space) and *x (nothing);
+ * [$¥-804] currency symbols; General and @ inside a section; times (h mm
+ * ss, [h] elapsed, AM/PM, 上午/下午, .0 sub-seconds). Colours, locales
+ * and [DBNum] are ignored (digits stay Arabic). Dates are not shown
+ * through their format: a date is an ISO date ("2025-03-01", or
+ * "2025-03" for a format with a year and a month but no day) because
+ * that is what the import reads.
+ */
+#ifndef TZ_NUMFMT_H
+#define TZ_NUMFMT_H
+
+#include <stddef.h>
+
+#include "base/buf.h"
+
+/* What a format does to numbers. */
+enum tz_numfmt_class {
+	TZ_NUMFMT_NUMBER = 0,  /* shown as a number (incl. General) */
+	TZ_NUMFMT_DATE,        /* a date (maybe with a time): "YYYY-MM-DD" */
+	TZ_NUMFMT_MONTH,       /* a year and a month, no day: "YYYY-MM" */
+	TZ_NUMFMT_TIME,        /* a time of day or a duration: "10:30" */
+};
+
+struct tz_numfmt;
+
+/*
+ * Compile `code` (UTF-8, as in styles.xml or a FORMAT record). Never
+ * fails: what cannot be read is shown as literal text, an empty code is
+ * General. Caller frees with tz_numfmt_free().
+ */
+struct tz_numfmt *tz_numfmt_new(const char *code);
+void tz_numfmt_free(struct tz_numfmt *f);
+
+/*
+ * The code of built-in format `id` (0-163) as a zh-CN Excel shows it
+ * (5-8 and 42/44 with ¥, 14 as yyyy/m/d, 27-36 and 50-58 the Chinese
+ * dates and times), or NULL for an id with no built-in format.
+ */
+const char *tz_numfmt_builtin(unsigned id);
+
+/* What the first section of `f` does to a positive number. */
+enum tz_numfmt_class tz_numfmt_classify(const struct tz_numfmt *f);
+
+/*
+ * Append the text `f` displays for `v` to `out` (date1904: the workbook
+ * counts days from 1904). Returns TZ_READ_NUMBER or TZ_READ_DATE (the
+ * kind of the cell: a date format on a number outside Excel's dates
+ * gives the General text and TZ_READ_NUMBER), or TZ_ETOOBIG. A time
+ * format gives TZ_READ_NUMBER with the time as text.
+ */
+int tz_numfmt_format(const struct tz_numfmt *f, double v, int date1904, struct tz_buf *out);
+
+/*
+ * The power of ten by which the section `f` uses for `v` scales the
+ * number it shows: -3 per trailing comma (0, shows thousands), +2 per
+ * percent sign, 0 for none (and for dates and times).
+ */
+int tz_numfmt_scale(const struct tz_numfmt *f, double v);
+
+/*
+ * `v` as Excel's General format shows it in a wide cell: the shortest
+ * text that reads back as v with at most 15 significant digits, without
+ * an exponent from 1e-9 to 1e20 ("0.3" for 0.1+0.2, "1234.56" for
+ * 1234.5600000000001, "1E+25"). Writes a NUL-terminated string to out
+ * (at least TZ_NUMFMT_GENERAL_MAX bytes) and returns its length.
+ */
+#define TZ_NUMFMT_GENERAL_MAX 48
+size_t tz_numfmt_general(double v, char *out);
+
+/*
+ * The date of serial `v` as "YYYY-MM-DD" (or "YYYY-MM" with month_only)
+ * into out (at least TZ_NUMFMT_DATE_MAX bytes); 0 if v is not a date Excel shows (below
+ * 1900-01-01 / 1904-01-01 or past 9999-12-31). In the 1900 system serial
+ * 60 is Lotus's 1900-02-29. The time of day is dropped.
+ */
+#define TZ_NUMFMT_DATE_MAX 32
+int tz_serial_date(double v, int date1904, int month_only, char *out);
+
+#endif

@@ -1,0 +1,532 @@
+/*
+ * sqlite-report.c: reports saved by people, in SQLite (web.md "Periods,
+ * deadlines, on-time rate"): an all-or-nothing save of several projects'
+ * reports for a period, their arrival (report_filing: the first save is
+ * kept for good, so corrections never change lateness), every change in
+ * report_history, and the running totals brought up to date through the
+ * same writer imports use (tz_sqlite_years_rebuild), so bulletins see a
+ * saved report exactly as an imported one.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/hmap.h"
+#include "base/xalloc.h"
+#include "store/sqlite-internal.h"
+#include "base/banned.h"
+
+enum {
+	Q_LEDGER,    /* is the project in the year's ledger */
+	Q_OLD,       /* the report as it stands */
+	Q_UPSERT,    /* write the report */
+	Q_FILING,    /* its arrival as recorded */
+	Q_ARRIVED,   /* record a first arrival */
+	Q_AGAIN,     /* record a later one */
+	Q_HISTORY,   /* keep a change */
+	Q_COUNT
+};
+
+static const char *const save_sql[Q_COUNT] = {
+	"SELECT 1 FROM ledger WHERE year = ?1 AND project_id = ?2",
+	"SELECT completed, status, progress_text, problem FROM progress"
+	" WHERE project_id = ?1 AND period = ?2",
+	"INSERT INTO progress(project_id, period, completed, status, progress_text, problem, batch)"
+	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(project_id, period) DO UPDATE SET"
+	" completed = excluded.completed, status = excluded.status,"
+	" progress_text = excluded.progress_text, problem = excluded.problem,"
+	" batch = excluded.batch",
+	"SELECT first_at FROM report_filing WHERE period = ?1 AND project_id = ?2",
+	"INSERT INTO report_filing(period, project_id, first_at, first_by, first_as, last_at,"
+	" last_by, saves) VALUES(?1, ?2, ?3, ?4, ?5, ?3, ?4, 1)",
+	"UPDATE report_filing SET last_at = ?3, last_by = ?4, saves = saves + 1"
+	" WHERE period = ?1 AND project_id = ?2",
+	"INSERT INTO report_history(project_id, period, at, user_id, saver, old_completed,"
+	" old_status, old_text, old_problem, new_completed, new_status, new_text, new_problem)"
+	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+};
+
+struct save {
+	struct sqlite_store *ss;
+	const struct tz_report_save *how;
+	sqlite3_stmt *q[Q_COUNT];
+	unsigned char *changed;  /* by project id: its running totals to redo */
+	int64_t max_id;
+	struct tz_sqlite_dispatches ds;
+	struct tz_hmap *seen;
+	int64_t batch;
+	int period;
+};
+
+/* The import_batch row a save's reports point at, for the record. */
+static int save_batch(struct save *sv, size_t n, struct tz_err *err)
+{
+	sqlite3_stmt *st;
+	char source[80];
+	int rc;
+
+	snprintf(source, sizeof(source), "用户%lld%s", (long long)sv->how->user_id,
+		 tz_saver_name(sv->how->as));
+	rc = tz_sqlite_prepare(sv->ss, "INSERT INTO import_batch(kind, source, accepted)"
+			       " VALUES('form', ?1, ?2)", &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, (int64_t)n);
+	rc = tz_sqlite_step(sv->ss, st, err);
+	sqlite3_finalize(st);
+	sv->batch = sqlite3_last_insert_rowid(sv->ss->db);
+	return rc;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
+}
+
+static int same(const char *a, const char *b)
+{
+	return !strcmp(a ? a : "", b ? b : "");
+}
+
+/* What keep_arrival found. */
+struct arrival {
+	int had_old;     /* the report existed */
+	int changed;     /* its values changed (or it is new) */
+	int had_filing;  /* its arrival was recorded before */
+};
+
+/*
+ * Record report r of project_id arriving at `at` from user_id as `as`:
+ * keep the change in the history (the old values read before anything is
+ * written) and the arrival in report_filing (the first one for good).
+ * The report itself is written by the caller, when a->changed. Shared by
+ * saves and by imports into dispatched periods.
+ */
+static int keep_arrival(struct sqlite_store *ss, sqlite3_stmt **q, int64_t project_id,
+			const struct tz_progress *r, int64_t at, int64_t user_id,
+			enum tz_saver as, struct arrival *a, struct tz_err *err)
+{
+	int period = tz_period_code(r->period), rc;
+
+	sqlite3_bind_int64(q[Q_OLD], 1, project_id);
+	sqlite3_bind_int(q[Q_OLD], 2, period);
+	rc = sqlite3_step(q[Q_OLD]);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sqlite3_reset(q[Q_OLD]);
+		return tz_sqlite_error(ss, err, "progress");
+	}
+	a->had_old = rc == SQLITE_ROW;
+	a->changed = !a->had_old || sqlite3_column_int64(q[Q_OLD], 0) != r->completed ||
+		     sqlite3_column_int(q[Q_OLD], 1) != (int)r->status ||
+		     !same(tz_sqlite_text(q[Q_OLD], 2), r->progress_text) ||
+		     !same(tz_sqlite_text(q[Q_OLD], 3), r->problem);
+	rc = 0;
+	if (a->changed) {
+		sqlite3_stmt *h = q[Q_HISTORY];
+
+		sqlite3_bind_int64(h, 1, project_id);
+		sqlite3_bind_int(h, 2, period);
+		sqlite3_bind_int64(h, 3, at);
+		sqlite3_bind_int64(h, 4, user_id);
+		sqlite3_bind_int(h, 5, (int)as);
+		for (int c = 0; c < 4; c++) {
+			if (a->had_old)
+				sqlite3_bind_value(h, 6 + c, sqlite3_column_value(q[Q_OLD], c));
+			else
+				sqlite3_bind_null(h, 6 + c);
+		}
+		sqlite3_bind_int64(h, 10, r->completed);
+		sqlite3_bind_int(h, 11, (int)r->status);
+		bind_text(h, 12, r->progress_text);
+		bind_text(h, 13, r->problem);
+		rc = tz_sqlite_step(ss, h, err);
+		sqlite3_clear_bindings(h);
+	}
+	sqlite3_reset(q[Q_OLD]);
+	if (rc)
+		return rc;
+
+	sqlite3_bind_int(q[Q_FILING], 1, period);
+	sqlite3_bind_int64(q[Q_FILING], 2, project_id);
+	rc = sqlite3_step(q[Q_FILING]);
+	sqlite3_reset(q[Q_FILING]);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return tz_sqlite_error(ss, err, "report_filing");
+	a->had_filing = rc == SQLITE_ROW;
+	{
+		sqlite3_stmt *f = q[a->had_filing ? Q_AGAIN : Q_ARRIVED];
+
+		sqlite3_bind_int(f, 1, period);
+		sqlite3_bind_int64(f, 2, project_id);
+		sqlite3_bind_int64(f, 3, at);
+		sqlite3_bind_int64(f, 4, user_id);
+		if (!a->had_filing)
+			sqlite3_bind_int(f, 5, (int)as);
+		return tz_sqlite_step(ss, f, err);
+	}
+}
+
+/* Save one report; stats are counted in *stats. */
+static int save_one(struct save *sv, const struct tz_progress *r,
+		    struct tz_report_save_stats *stats, struct tz_err *err)
+{
+	struct sqlite_store *ss = sv->ss;
+	sqlite3_stmt **q = sv->q;
+	const struct tz_dispatch *d;
+	struct arrival arr;
+	int64_t id, region;
+	int rc;
+
+	if ((rc = tz_sqlite_project_find(ss, r->code, &id, &region, NULL, NULL, err)))
+		return rc;
+	if (!tz_hmap_put(sv->seen, (const char *)&id, sizeof(id), 1, NULL))
+		return tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目编号",
+				     "项目编号“%s”在本次报送中重复", r->code);
+	sqlite3_bind_int(q[Q_LEDGER], 1, r->period.year);
+	sqlite3_bind_int64(q[Q_LEDGER], 2, id);
+	rc = sqlite3_step(q[Q_LEDGER]);
+	sqlite3_reset(q[Q_LEDGER]);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return tz_sqlite_error(ss, err, "ledger");
+	if (rc == SQLITE_DONE)
+		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, "项目编号",
+				     "项目“%s”不在%d年度的项目台账中", r->code, r->period.year);
+	d = tz_sqlite_dispatches_governing(&sv->ds, region);
+	if ((rc = tz_dispatch_may_save(d, r->period, sv->how->as, err)))
+		return rc;
+
+	if ((rc = keep_arrival(ss, q, id, r, sv->how->at, sv->how->user_id, sv->how->as, &arr,
+			       err)))
+		return rc;
+	if (arr.changed) {
+		sqlite3_stmt *u = q[Q_UPSERT];
+
+		sqlite3_bind_int64(u, 1, id);
+		sqlite3_bind_int(u, 2, sv->period);
+		sqlite3_bind_int64(u, 3, r->completed);
+		sqlite3_bind_int(u, 4, (int)r->status);
+		bind_text(u, 5, r->progress_text);
+		bind_text(u, 6, r->problem);
+		sqlite3_bind_int64(u, 7, sv->batch);
+		if ((rc = tz_sqlite_step(ss, u, err)))
+			return rc;
+		if (id >= 1 && id <= sv->max_id)
+			sv->changed[id] = 1;
+	}
+	if (!arr.had_filing && tz_report_late(d ? d->deadline : 0, sv->how->at))
+		stats->late++;
+	if (!arr.had_old)
+		stats->added++;
+	else if (arr.changed)
+		stats->changed++;
+	else
+		stats->unchanged++;
+	return 0;
+}
+
+int tz_sqlite_report_save(struct tz_store *s, const struct tz_report_save *how,
+			  const struct tz_progress *reports, size_t n, size_t *failed,
+			  struct tz_report_save_stats *stats, struct tz_err *err)
+{
+	struct save sv;
+	char pbuf[TZ_PERIOD_FMT_MAX];
+	size_t i = 0;
+	int rc;
+
+	if (how->as != TZ_SAVER_REPORTER && how->as != TZ_SAVER_COORDINATOR)
+		return tz_err_set(err, TZ_EINTERNAL, "a save is made by a reporter or a coordinator");
+	/* Every value first: a form learns of all its own mistakes before
+	 * anything touches the database. */
+	for (i = 0; i < n; i++) {
+		if (tz_period_cmp(reports[i].period, how->period)) {
+			*failed = i;
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "调度期",
+					     "报送的调度期应为%s", tz_period_fmt(how->period, pbuf));
+		}
+		if ((rc = tz_progress_validate(&reports[i], err))) {
+			*failed = i;
+			return rc;
+		}
+	}
+	if (!n)
+		return 0;
+	memset(&sv, 0, sizeof(sv));
+	sv.ss = tz_sqlite_from(s);
+	sv.how = how;
+	sv.period = tz_period_code(how->period);
+	sv.seen = tz_hmap_new();
+	i = 0;
+	if ((rc = tz_sqlite_write_begin(sv.ss, err)))
+		goto out;
+	if ((rc = tz_sqlite_dispatches_load(sv.ss, how->period, &sv.ds, err)) ||
+	    (rc = save_batch(&sv, n, err)) ||
+	    (rc = tz_sqlite_query_int(sv.ss, "SELECT max(id) FROM project", &sv.max_id, err)))
+		goto fail;
+	sv.changed = tz_xcalloc((size_t)sv.max_id + 1, 1);
+	for (int k = 0; k < Q_COUNT; k++)
+		if ((rc = tz_sqlite_prepare(sv.ss, save_sql[k], &sv.q[k], err)))
+			goto fail;
+	for (i = 0; i < n; i++)
+		if ((rc = save_one(&sv, &reports[i], stats, err)))
+			goto fail;
+	/* The running totals of the projects whose reports changed, by the
+	 * writer imports use: a saved report is an imported one to bulletins. */
+	if ((rc = tz_sqlite_years_rebuild(sv.ss, sv.changed, sv.max_id, 1, err)))
+		goto fail;
+	for (int k = 0; k < Q_COUNT; k++)
+		sqlite3_finalize(sv.q[k]);
+	memset(sv.q, 0, sizeof(sv.q));
+	rc = tz_sqlite_write_commit(sv.ss, err);
+	goto out;
+fail:
+	*failed = i < n ? i : 0;
+	memset(stats, 0, sizeof(*stats));
+	for (int k = 0; k < Q_COUNT; k++)
+		sqlite3_finalize(sv.q[k]);
+	memset(sv.q, 0, sizeof(sv.q));
+	tz_sqlite_write_abort(sv.ss);
+out:
+	tz_sqlite_dispatches_release(&sv.ds);
+	tz_hmap_free(sv.seen);
+	free(sv.changed);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Imports into dispatched periods                                     */
+
+/*
+ * A report imported for a period somebody dispatched arrives like a
+ * saved one: its arrival is recorded (by user 0, as an import, at the
+ * time of the import) and a change is kept in the history, so an import
+ * can neither hide a late report nor erase a correction's trace. Reports
+ * of periods nobody dispatched (the past, bulk loads) cost nothing here.
+ */
+struct tz_sqlite_arrivals {
+	int *periods;  /* dispatched periods, YYYYMM */
+	int n;
+	int64_t now;
+	sqlite3_stmt *q[Q_COUNT];
+};
+
+int tz_sqlite_arrivals_begin(struct sqlite_store *ss, struct tz_sqlite_arrivals **out,
+			     struct tz_err *err)
+{
+	struct tz_sqlite_arrivals *a;
+	sqlite3_stmt *st;
+	int rc, alloc = 0;
+
+	*out = NULL;
+	rc = tz_sqlite_prepare(ss, "SELECT DISTINCT period FROM dispatch_period", &st, err);
+	if (rc)
+		return rc;
+	a = tz_xcalloc(1, sizeof(*a));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		TZ_ALLOC_GROW(a->periods, a->n + 1, alloc);
+		a->periods[a->n++] = sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		tz_sqlite_arrivals_free(a);
+		return tz_sqlite_error(ss, err, "dispatch_period");
+	}
+	if (!a->n) {
+		tz_sqlite_arrivals_free(a);
+		return 0;
+	}
+	a->now = (int64_t)time(NULL);
+	for (int k = 0; k < Q_COUNT; k++) {
+		if (k == Q_LEDGER || k == Q_UPSERT)
+			continue;
+		if ((rc = tz_sqlite_prepare(ss, save_sql[k], &a->q[k], err))) {
+			tz_sqlite_arrivals_free(a);
+			return rc;
+		}
+	}
+	*out = a;
+	return 0;
+}
+
+void tz_sqlite_arrivals_free(struct tz_sqlite_arrivals *a)
+{
+	if (!a)
+		return;
+	for (int k = 0; k < Q_COUNT; k++)
+		sqlite3_finalize(a->q[k]);
+	free(a->periods);
+	free(a);
+}
+
+int tz_sqlite_arrivals_row(struct sqlite_store *ss, struct tz_sqlite_arrivals *a,
+			   int64_t project_id, const struct tz_progress *r, struct tz_err *err)
+{
+	int period = tz_period_code(r->period), i;
+	struct arrival arr;
+
+	for (i = 0; i < a->n && a->periods[i] != period; i++)
+		;
+	if (i == a->n)
+		return 0;
+	return keep_arrival(ss, a->q, project_id, r, a->now, 0, TZ_SAVER_IMPORT, &arr, err);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading reports back                                                */
+
+int tz_sqlite_report_each(struct tz_store *s, const struct tz_org_index *x, int64_t root_id,
+			  const char *code, struct tz_period p,
+			  int (*fn)(void *, const struct tz_report_view *), void *ctx,
+			  struct tz_err *err)
+{
+	struct sqlite_store *ss = tz_sqlite_from(s);
+	struct tz_sqlite_dispatches ds;
+	sqlite3_stmt *st = NULL;
+	char sql[1600];
+	int m = p.month, rc, x_rc = 0, rows = 0;
+
+	if (code && (rc = tz_sqlite_project_find(ss, code, NULL, NULL, NULL, NULL, err)))
+		return rc;
+	if (x && !root_id && tz_org_index_root(x))
+		root_id = tz_org_index_root(x)->id;
+	if ((rc = tz_sqlite_dispatches_load(ss, p, &ds, err)))
+		goto out;
+	/* The status in force before P: this year's running totals at P-1,
+	 * else (January, or no report yet this year) the latest earlier
+	 * year's December. */
+	snprintf(sql, sizeof(sql),
+		 "SELECT p.id, p.code, p.name, p.leader, p.region_id, coalesce(p.unit_id, 0),"
+		 " p.planned_start, r.completed, r.status, r.progress_text, r.problem,"
+		 " f.first_at, f.first_by, f.first_as, f.last_at, f.last_by, f.saves,"
+		 " CASE WHEN y.project_id IS NULL OR %d = 1 THEN (SELECT o.st12 FROM project_year o"
+		 "   WHERE o.project_id = p.id AND o.year < ?1 ORDER BY o.year DESC LIMIT 1)"
+		 "   ELSE y.st%d END"
+		 " FROM ledger l JOIN project p ON p.id = l.project_id"
+		 " LEFT JOIN progress r ON r.project_id = p.id AND r.period = ?2"
+		 " LEFT JOIN report_filing f ON f.period = ?2 AND f.project_id = p.id"
+		 " LEFT JOIN project_year y ON y.year = ?1 AND y.project_id = p.id"
+		 " WHERE l.year = ?1 AND (?3 IS NULL OR p.code = ?3)"
+		 " ORDER BY p.code",
+		 m, m > 1 ? m - 1 : 1);
+	if ((rc = tz_sqlite_prepare(ss, sql, &st, err)))
+		goto out;
+	sqlite3_bind_int(st, 1, p.year);
+	sqlite3_bind_int(st, 2, tz_period_code(p));
+	if (code)
+		sqlite3_bind_text(st, 3, code, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct tz_report_view v;
+		const struct tz_dispatch *d;
+
+		memset(&v, 0, sizeof(v));
+		v.project_id = sqlite3_column_int64(st, 0);
+		v.code = tz_sqlite_text(st, 1);
+		v.name = tz_sqlite_text(st, 2);
+		v.leader = tz_sqlite_text(st, 3);
+		v.region_id = sqlite3_column_int64(st, 4);
+		v.unit_id = sqlite3_column_int64(st, 5);
+		if (x && !tz_org_index_within(x, v.region_id, root_id) &&
+		    !(v.unit_id && tz_org_index_within(x, v.unit_id, root_id)))
+			continue;
+		{
+			struct tz_period start = { 0, 0 };
+
+			if (sqlite3_column_type(st, 6) != SQLITE_NULL)
+				tz_period_from_code(sqlite3_column_int(st, 6), &start);
+			v.expected = tz_report_expected(p, start,
+							(enum tz_status)sqlite3_column_int(st, 17));
+		}
+		if (sqlite3_column_type(st, 8) != SQLITE_NULL) {
+			v.reported = 1;
+			v.report.code = v.code;
+			v.report.period = p;
+			v.report.completed = sqlite3_column_int64(st, 7);
+			v.report.status = (enum tz_status)sqlite3_column_int(st, 8);
+			v.report.progress_text = tz_sqlite_text(st, 9);
+			v.report.problem = tz_sqlite_text(st, 10);
+		}
+		if (sqlite3_column_type(st, 11) != SQLITE_NULL) {
+			v.has_filing = 1;
+			v.first_at = sqlite3_column_int64(st, 11);
+			v.first_by = sqlite3_column_int64(st, 12);
+			v.first_as = (enum tz_saver)sqlite3_column_int(st, 13);
+			v.last_at = sqlite3_column_int64(st, 14);
+			v.last_by = sqlite3_column_int64(st, 15);
+			v.saves = sqlite3_column_int(st, 16);
+		}
+		if ((d = tz_sqlite_dispatches_governing(&ds, v.region_id))) {
+			v.has_dispatch = 1;
+			v.dispatch = *d;
+		}
+		v.late = v.reported && v.has_filing && tz_report_late(d ? d->deadline : 0, v.first_at);
+		rows++;
+		if ((x_rc = fn(ctx, &v)))
+			break;
+	}
+	if (x_rc)
+		rc = x_rc;
+	else if (rc != SQLITE_DONE)
+		rc = tz_sqlite_error(ss, err, "reports");
+	else if (code && !rows)
+		rc = tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, "项目编号",
+				   "项目“%s”不在%d年度的项目台账中", code, p.year);
+	else
+		rc = 0;
+out:
+	sqlite3_finalize(st);
+	tz_sqlite_dispatches_release(&ds);
+	return rc;
+}
+
+int tz_sqlite_report_history(struct tz_store *s, const char *code, struct tz_period p,
+			     int (*fn)(void *, const struct tz_report_change *), void *ctx,
+			     struct tz_err *err)
+{
+	struct sqlite_store *ss = tz_sqlite_from(s);
+	sqlite3_stmt *st;
+	int64_t id;
+	int rc;
+
+	if ((rc = tz_sqlite_project_find(ss, code, &id, NULL, NULL, NULL, err)))
+		return rc;
+	rc = tz_sqlite_prepare(ss,
+		"SELECT id, period, at, user_id, saver, old_completed, old_status, old_text,"
+		" old_problem, new_completed, new_status, new_text, new_problem FROM report_history"
+		" WHERE project_id = ?1 AND (?2 = 0 OR period = ?2) ORDER BY id", &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, p.year ? tz_period_code(p) : 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct tz_report_change c;
+		int x;
+
+		memset(&c, 0, sizeof(c));
+		c.id = sqlite3_column_int64(st, 0);
+		tz_period_from_code(sqlite3_column_int(st, 1), &c.period);
+		c.at = sqlite3_column_int64(st, 2);
+		c.user_id = sqlite3_column_int64(st, 3);
+		c.saver = (enum tz_saver)sqlite3_column_int(st, 4);
+		c.had_old = sqlite3_column_type(st, 6) != SQLITE_NULL;
+		c.old.code = c.now.code = code;
+		c.old.period = c.now.period = c.period;
+		c.old.progress_text = c.old.problem = "";
+		if (c.had_old) {
+			c.old.completed = sqlite3_column_int64(st, 5);
+			c.old.status = (enum tz_status)sqlite3_column_int(st, 6);
+			c.old.progress_text = tz_sqlite_text(st, 7);
+			c.old.problem = tz_sqlite_text(st, 8);
+		}
+		c.now.completed = sqlite3_column_int64(st, 9);
+		c.now.status = (enum tz_status)sqlite3_column_int(st, 10);
+		c.now.progress_text = tz_sqlite_text(st, 11);
+		c.now.problem = tz_sqlite_text(st, 12);
+		if ((x = fn(ctx, &c))) {
+			sqlite3_finalize(st);
+			return x;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : tz_sqlite_error(ss, err, "report_history");
+}

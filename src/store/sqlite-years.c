@@ -1,0 +1,122 @@
+/*
+ * sqlite-years.c: the running totals (project_year) written from a
+ * project's reports, and recomputed from the progress table: the one
+ * place imports, the upgrade and saved reports keep them.
+ */
+#include <stdlib.h>
+
+#include "base/buf.h"
+#include "store/sqlite-internal.h"
+#include "base/banned.h"
+
+int tz_sqlite_years_prepare(struct sqlite_store *ss, struct tz_sqlite_batch *b,
+			    struct tz_err *err)
+{
+	return tz_sqlite_batch_prepare(ss, b, "INSERT OR REPLACE INTO project_year", "",
+				       TZ_SQLITE_YEAR_COLS, err);
+}
+
+struct year_writer {
+	struct sqlite_store *ss;
+	struct tz_sqlite_batch *b;
+	int64_t project;
+	struct tz_err *err;
+};
+
+static int write_year(void *ctx, const struct tz_running_year *ry)
+{
+	struct year_writer *w = ctx;
+
+	tz_sqlite_batch_int(w->b, ry->year);
+	tz_sqlite_batch_int(w->b, w->project);
+	for (int m = 0; m < 12; m++)
+		tz_sqlite_batch_int(w->b, ry->ytd[m]);
+	for (int m = 0; m < 12; m++)
+		tz_sqlite_batch_int(w->b, ry->status[m]);
+	tz_sqlite_batch_int(w->b, ry->reported);
+	tz_sqlite_batch_int(w->b, ry->problems);
+	tz_sqlite_batch_int(w->b, ry->problem_month);
+	tz_sqlite_batch_text(w->b, ry->problem_text);
+	return tz_sqlite_batch_end_row(w->ss, w->b, w->err);
+}
+
+int tz_sqlite_years_write(struct sqlite_store *ss, struct tz_sqlite_batch *b, int64_t project,
+			  const struct tz_report_years *y, struct tz_err *err)
+{
+	struct year_writer w = { ss, b, project, err };
+
+	return tz_report_years_each(y, write_year, &w);
+}
+
+int tz_sqlite_years_rebuild(struct sqlite_store *ss, const unsigned char *only, int64_t max_id,
+			    unsigned char flag, struct tz_err *err)
+{
+	static const char select_all[] =
+		"SELECT project_id, period, completed, status, problem FROM progress"
+		" ORDER BY project_id, period";
+	static const char select_one[] =
+		"SELECT project_id, period, completed, status, problem FROM progress"
+		" WHERE project_id = ?1";
+	struct tz_report_years y = TZ_REPORT_YEARS_INIT;
+	struct tz_sqlite_batch ins = { 0 };
+	sqlite3_stmt *sel = NULL;
+	int64_t n = 0, cur = 0;
+	int full, rc;
+
+	if (only) {
+		for (int64_t id = 1; id <= max_id; id++)
+			n += (only[id] & flag) != 0;
+		if (!n)
+			return 0;
+	} else if ((rc = tz_sqlite_exec(ss, "DELETE FROM project_year", err))) {
+		return rc;
+	}
+	/* With many projects to redo, one ordered scan beats a range query
+	 * per project. */
+	full = !only || n * 8 > max_id;
+	if ((rc = tz_sqlite_years_prepare(ss, &ins, err)) ||
+	    (rc = tz_sqlite_prepare(ss, full ? select_all : select_one, &sel, err)))
+		goto out;
+	for (int64_t id = full ? 0 : 1; id <= max_id || full; id++) {
+		if (!full) {
+			if (!(only[id] & flag))
+				continue;
+			sqlite3_reset(sel);
+			sqlite3_bind_int64(sel, 1, id);
+		}
+		while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+			int64_t pid = sqlite3_column_int64(sel, 0);
+			struct tz_period p;
+
+			if (only && (pid > max_id || !(only[pid] & flag)))
+				continue;
+			if (pid != cur) {
+				if (cur && (rc = tz_sqlite_years_write(ss, &ins, cur, &y, err)))
+					goto out;
+				tz_report_years_clear(&y);
+				cur = pid;
+			}
+			if (tz_period_from_code(sqlite3_column_int(sel, 1), &p))
+				continue; /* the CHECK constraint makes this unreachable */
+			tz_report_years_add(&y, p, sqlite3_column_int64(sel, 2),
+					    (enum tz_status)sqlite3_column_int(sel, 3),
+					    tz_sqlite_text(sel, 4));
+		}
+		if (rc != SQLITE_DONE) {
+			rc = tz_sqlite_error(ss, err, "progress scan");
+			goto out;
+		}
+		rc = cur ? tz_sqlite_years_write(ss, &ins, cur, &y, err) : 0;
+		tz_report_years_clear(&y);
+		cur = 0;
+		if (rc || full)
+			break;
+	}
+	if (!rc)
+		rc = tz_sqlite_batch_flush(ss, &ins, err);
+out:
+	tz_report_years_release(&y);
+	sqlite3_finalize(sel);
+	tz_sqlite_batch_release(&ins);
+	return rc;
+}

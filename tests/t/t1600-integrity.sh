@@ -1,0 +1,66 @@
+#!/bin/bash
+# t1600-integrity.sh: never a wrong value in silence, never a lost file:
+# reports written beside their target and renamed, never over the
+# database, never binary to a terminal; invisible characters, NUL bytes,
+# overlong text and amounts too small to record each get a decision.
+. "$(dirname "$0")/lib.sh"
+
+ok "a new database" tz init
+printf '项目编号,项目名称,所属地区,总投资(万元),年度计划投资(万元)\nP\xe2\x80\x8b1,甲,甲区,1000,100\nP2,乙,乙\xef\xbb\xbf区,1000,100\n' > "$TZ_TMP/zw.csv"
+ok "zero-width characters are taken out" tz import projects --year 2025 "$TZ_TMP/zw.csv"
+contains "and the summary says so" "$TZ_TMP/err" "2个单元格含不可见字符"
+printf '项目编号,调度期,本期完成投资(万元),开工状态\nP1,2025-01,10,已开工\nP2,2025-01,10,已开工\n' > "$TZ_TMP/r.csv"
+ok "so P1 with a zero-width space is P1" tz import progress "$TZ_TMP/r.csv"
+ok "export" tz export projects --year 2025
+contains "the code as it shows" "$TZ_TMP/out" "2025,P1,甲,甲区,"
+contains "the region as it shows" "$TZ_TMP/out" "2025,P2,乙,乙区,"
+
+printf '项目编号,项目名称,所属地区,总投资(万元)\nP3,丙\x00X,甲区,1000\n' > "$TZ_TMP/nul.csv"
+fails "a NUL byte in a cell is refused" tz import projects --year 2025 "$TZ_TMP/nul.csv"
+if ! grep -q "空字符" "$TZ_TMP/err"; then
+	contains "naming the problem" "$TZ_TMP/err" "NUL"
+fi
+python3 - "$TZ_TMP/long.csv" <<'PY'
+import sys
+open(sys.argv[1], "w", encoding="utf-8").write(
+    "项目编号,项目名称,所属地区,总投资(万元)\nP4," + "长" * 40000 + ",甲区,1000\n")
+PY
+fails "a 40,000-character name is refused" tz import projects --year 2025 "$TZ_TMP/long.csv"
+contains "with its length and the limit" "$TZ_TMP/err" "项目名称长40000个字，超过上限500个字"
+ok "XLSX export still works" tz export projects --format xlsx --out "$TZ_TMP/p.xlsx"
+printf '项目编号,项目名称,所属地区,总投资(万元)\nP5,戊,甲区,0.004\n' > "$TZ_TMP/tiny.csv"
+fails "an amount below 0.01 万元 is refused, not stored as 0" tz import projects --year 2025 "$TZ_TMP/tiny.csv"
+contains "saying why" "$TZ_TMP/err" "不足0.01万元"
+
+# Reports: never over the database, never truncated in place.
+before=$(sha256sum < "$TAIZHANG_DB")
+fails "--out naming the database is refused" tz bulletin --period 2025-01 --out "$TAIZHANG_DB"
+contains "with a reason" "$TZ_TMP/err" "这是数据库文件"
+fails "and through another path to it" tz bulletin --period 2025-01 --out "$TZ_TMP/./$(basename "$TAIZHANG_DB")"
+is "the database is untouched" "$(sha256sum < "$TAIZHANG_DB")" "$before"
+python3 - "$TZ_TMP/many.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("项目编号,项目名称,所属地区,总投资(万元),年度计划投资(万元)\n")
+    for i in range(1500):
+        f.write("M%04d,某某县城市建设第%d号重点工程项目,甲区,1000,100\n" % (i, i))
+PY
+ok "a larger ledger" tz import projects --year 2025 "$TZ_TMP/many.csv"
+ok "a report" tz export projects --out "$TZ_TMP/b.csv"
+cp "$TZ_TMP/b.csv" "$TZ_TMP/b.keep"
+ok "of more than 100 KB" test "$(stat -c %s "$TZ_TMP/b.csv")" -gt 100000
+# A disk that fills up: no file may grow past 40 KB (EFBIG stands for
+# ENOSPC; the database's 32 KB shared-memory file still fits).
+fails "a write that fails on a full disk" bash -c "trap '' XFSZ; ulimit -f 40; '$TZ_BIN' export projects --out '$TZ_TMP/b.csv'"
+contains "says the write failed and the old file stands" "$TZ_TMP/err" "原有文件未改动"
+ok "the earlier report is whole" cmp "$TZ_TMP/b.csv" "$TZ_TMP/b.keep"
+is "no temporary file is left behind" "$(ls "$TZ_TMP" | grep -c tmp)" 0
+
+# Binary formats never go to a terminal.
+if command -v script >/dev/null; then
+	script -qec "'$TZ_BIN' --db '$TAIZHANG_DB' bulletin --period 2025-01 --format xlsx" /dev/null > "$TZ_TMP/tty.out" 2>&1
+	contains "XLSX to a terminal is refused" "$TZ_TMP/tty.out" "不能输出到终端"
+	script -qec "'$TZ_BIN' --db '$TAIZHANG_DB' export projects --format xlsx" /dev/null > "$TZ_TMP/tty.out" 2>&1
+	contains "export too" "$TZ_TMP/tty.out" "不能输出到终端"
+fi
+done_testing

@@ -1,0 +1,348 @@
+/*
+ * test-numfmt.c: number formats show what Excel shows. The expected
+ * texts were checked against LibreOffice's rendering of the same codes
+ * (soffice --convert-to csv with "as shown"), except where Excel and
+ * LibreOffice differ, noted at the case: Excel's "!" escape, which
+ * LibreOffice does not know, and the minus sign Excel keeps on a number
+ * that rounds to zero.
+ */
+#include "tz-test.h"
+
+#include "base/buf.h"
+#include "intake/numfmt.h"
+#include "intake/reader.h"
+
+struct fcase {
+	const char *code;
+	double v;
+	const char *want;
+};
+
+static void check(const struct fcase *c, size_t n, int want_kind)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct tz_numfmt *f = tz_numfmt_new(c[i].code);
+		struct tz_buf b = TZ_BUF_INIT;
+		int kind = tz_numfmt_format(f, c[i].v, 0, &b);
+
+		if (strcmp(b.buf, c[i].want) || kind != want_kind)
+			fail_msg("format \"%s\" of %.17g: \"%s\" (kind %d), want \"%s\" (kind %d)",
+				 c[i].code, c[i].v, b.buf, kind, c[i].want, want_kind);
+		tz_buf_release(&b);
+		tz_numfmt_free(f);
+	}
+}
+
+#define CHECK(cases, kind) check(cases, sizeof(cases) / sizeof(cases[0]), kind)
+
+static void test_the_two_cases(void **state)
+{
+	static const struct fcase cases[] = {
+		/* A period typed 2025.10 in a 0.00 cell is stored as 2025.1. */
+		{ "0.00", 2025.1, "2025.10" },
+		/* 0!.0, scales by a thousand and puts a literal point before the
+		 * last digit: 12,345,678 shows 1234.6 (万元 in a 元 sheet). */
+		{ "0!.0,", 12345678, "1234.6" },
+		{ "0!.0,", 5000000, "500.0" },
+		{ "0!.0,", 2025.1, "0.2" },
+		{ "0!.0,", 1234567.891, "123.5" },
+	};
+
+	(void)state;
+	CHECK(cases, TZ_READ_NUMBER);
+}
+
+static void test_decimals_and_separators(void **state)
+{
+	static const struct fcase cases[] = {
+		{ "0", 2025.1, "2025" },
+		{ "0", 0.5, "1" },
+		{ "0", -0.4, "-0" },            /* Excel keeps the sign (LibreOffice: 0) */
+		{ "0.00", 2.675, "2.68" },      /* 15 digits first, then half up */
+		{ "0.00", 1.005, "1.01" },
+		{ "0.00", 0.1 + 0.2, "0.30" },
+		{ "0.00", -12345.678, "-12345.68" },
+		{ "#,##0", 12345678, "12,345,678" },
+		{ "#,##0", 0, "0" },
+		{ "#,##0", -12345.678, "-12,346" },
+		{ "#,##0.00", 1234567.891, "1,234,567.89" },
+		{ "#,##0.00", 1e15, "1,000,000,000,000,000.00" },
+		{ "#,###", 0, "" },
+		{ "#.00", 0.5, ".50" },
+		{ "0.0#", 1.5, "1.5" },
+		{ "0.0#", 1.25, "1.25" },
+		{ "?.??", 1.5, "1.5" },
+		{ "000-000", 12345.678, "012-346" },
+		{ "#", 1234567.891, "1234568" },
+	};
+
+	(void)state;
+	CHECK(cases, TZ_READ_NUMBER);
+}
+
+static void test_scaling_percent_exponent(void **state)
+{
+	static const struct fcase cases[] = {
+		{ "0.0,", 12345678, "12345.7" },
+		{ "0.0,,", 12345678, "12.3" },
+		{ "#,##0,", 12345678, "12,346" },
+		{ "0.000,\"k\"", 12345678, "12345.678k" },
+		{ "0%", 0.125, "13%" },
+		{ "0.00%", 0.125, "12.50%" },
+		{ "0.00%", 2025.1, "202510.00%" },
+		{ "0.00%", 0.07, "7.00%" },
+		{ "0.00E+00", 12345678, "1.23E+07" },
+		{ "0.00E+00", 0.000123, "1.23E-04" },
+		{ "0.00E+00", 0, "0.00E+00" },
+		{ "0.00E+00", 9.999, "1.00E+01" },
+		{ "##0.0E+0", 12345678, "12.3E+6" },
+		{ "##0.0E+0", 1234567.891, "1.2E+6" },
+		{ "0.0E-0", 1234567.891, "1.2E6" },
+	};
+
+	(void)state;
+	CHECK(cases, TZ_READ_NUMBER);
+}
+
+static void test_fractions(void **state)
+{
+	static const struct fcase cases[] = {
+		{ "# ?/?", 1.25, "1 1/4" },
+		{ "# ?/?", 0.5, "1/2" },
+		{ "# ?/?", 3, "3" },
+		{ "# ?/?", 0, "0" },
+		{ "# ?/?", 2025.1, "2025 1/9" },
+		{ "# ?\?/?\?", 2025.1, "2025  1/10" },
+		{ "# ?\?/?\?", -12345.678, "-12345 40/59" },
+		{ "?/4", 0, "0/4" },
+		{ "?/4", 1.25, "5/4" },
+		{ "# ?/4", 1.3, "1 1/4" },
+	};
+
+	(void)state;
+	CHECK(cases, TZ_READ_NUMBER);
+}
+
+static void test_literals_and_sections(void **state)
+{
+	static const struct fcase cases[] = {
+		{ "#,##0.00\"万元\"", 12345.5, "12,345.50万元" },
+		{ "0 \"元\"", 12, "12 元" },
+		{ "0万", 12, "12万" },          /* an unquoted CJK literal */
+		{ "\\$0.00", 1.5, "$1.50" },
+		{ "[$¥-804]#,##0.00", 1234.5, "¥1,234.50" },
+		{ "[$-804]0.0", 1.25, "1.3" },
+		{ "[Red]0.0", -1.25, "-1.3" },
+		{ "[Blue]0.0;[Red]-0.0", -1.25, "-1.3" },
+		{ "\"¥\"#,##0.00;\"¥\"\\-#,##0.00", -1234.5, "¥-1,234.50" },
+		{ "#,##0.00_);(#,##0.00)", -12345.678, "(12,345.68)" },
+		{ "#,##0.00_);(#,##0.00)", 12345.678, "12,345.68" },
+		{ "0;-0;\"零\"", 0, "零" },
+		{ "0;-0;\"零\"", -3, "-3" },
+		{ "0.00;;", -12345.678, "" },
+		{ "0_);(0)", -1, "(1)" },
+		{ "_(* #,##0_);_(* \\(#,##0\\);_(* \"-\"_);_(@_)", 0, "-" },
+		{ "_(* #,##0_);_(* \\(#,##0\\);_(* \"-\"_);_(@_)", -1234, "(1,234)" },
+		{ "_(* #,##0.00_);_(* \\(#,##0.00\\);_(* \"-\"??_);_(@_)", 0, "-" },
+		{ "[>=100]0.0;[<0]\"neg\"0;\"small\"0.00", 2025.1, "2025.1" },
+		{ "[>=100]0.0;[<0]\"neg\"0;\"small\"0.00", -1, "neg1" },
+		{ "[>=100]0.0;[<0]\"neg\"0;\"small\"0.00", 0.5, "small0.50" },
+		{ "General", 1234567.891, "1234567.891" },
+		{ "General\"个\"", -12345.678, "-12345.678个" },
+		{ "@", -12345.678, "-12345.678" },
+		{ "", 0.1 + 0.2, "0.3" },
+		{ "0.00;@", 1, "1.00" },
+		{ "0.00\"", 1, "1.00" },          /* an unclosed quote: text to the end */
+		{ "[", 1, "" },
+		{ "0.00;", -1, "" },
+	};
+
+	(void)state;
+	CHECK(cases, TZ_READ_NUMBER);
+}
+
+static void test_times(void **state)
+{
+	static const struct fcase cases[] = {
+		{ "h:mm", 0.4375, "10:30" },
+		{ "h:mm", 2025.1, "2:24" },
+		{ "hh:mm:ss", 0.5, "12:00:00" },
+		{ "[h]:mm:ss", 1.25, "30:00:00" },
+		{ "[mm]:ss", 0.5, "720:00" },
+		{ "mm:ss.0", 1234567.891, "23:02.4" },
+		{ "h:mm AM/PM", 1234567.891, "9:23 PM" },
+		{ "h:mm AM/PM", 0, "12:00 AM" },
+		{ "h:mm A/P", 0.75, "6:00 P" },
+		{ "上午/下午h\"时\"mm\"分\"", 0.75, "下午6时00分" },
+		{ "h\"时\"mm\"分\"", 0.4375, "10时30分" },
+		/* Excel shows ##### for these: the plain number here. */
+		{ "h:mm", -1, "-1" },
+		{ "[h]:mm:ss", 1e15, "1000000000000000" },
+	};
+
+	(void)state;
+	CHECK(cases, TZ_READ_NUMBER);
+}
+
+static void test_dates(void **state)
+{
+	static const struct fcase dates[] = {
+		{ "yyyy-mm-dd", 45717, "2025-03-01" },
+		{ "yyyy/m/d h:mm", 45658.75, "2025-01-01" },
+		{ "m\"月\"d\"日\"", 45717, "2025-03-01" },
+		{ "d-mmm-yy", 45717, "2025-03-01" },
+		{ "[$-F800]dddd, mmmm dd, yyyy", 45717, "2025-03-01" },
+		{ "yyyy\"年\"m\"月\"", 45717, "2025-03" },
+		{ "mmm-yy", 45717, "2025-03" },
+		{ "yyyy-mm", 60, "1900-02" },
+		{ "yyyy-mm-dd", 1, "1900-01-01" },
+		{ "yyyy-mm-dd", 59, "1900-02-28" },
+		{ "yyyy-mm-dd", 60, "1900-02-29" },  /* Lotus's day */
+		{ "yyyy-mm-dd", 61, "1900-03-01" },
+		{ "yyyy-mm-dd", 2958465, "9999-12-31" },
+		{ "yyyy-mm-dd;@", 45717, "2025-03-01" },
+	};
+	static const struct fcase not_dates[] = {
+		{ "yyyy-mm-dd", -3, "-3" },
+		{ "yyyy-mm-dd", 2958466, "2958466" },
+		{ "yyyy-mm-dd", 0, "0" },
+	};
+	struct tz_numfmt *f = tz_numfmt_new("yyyy-mm-dd");
+	struct tz_buf b = TZ_BUF_INIT;
+
+	(void)state;
+	CHECK(dates, TZ_READ_DATE);
+	CHECK(not_dates, TZ_READ_NUMBER);
+	/* The 1904 system: serial 0 is 1904-01-01. */
+	assert_int_equal(tz_numfmt_format(f, 0, 1, &b), TZ_READ_DATE);
+	assert_string_equal(b.buf, "1904-01-01");
+	tz_buf_reset(&b);
+	assert_int_equal(tz_numfmt_format(f, 45000.5, 1, &b), TZ_READ_DATE);
+	assert_string_equal(b.buf, "2027-03-16");
+	tz_buf_release(&b);
+	tz_numfmt_free(f);
+}
+
+static void test_builtins(void **state)
+{
+	static const struct { unsigned id; double v; const char *want; } cases[] = {
+		{ 0, 1234.5600000000001, "1234.56" }, { 1, 2.5, "3" }, { 2, 2025.1, "2025.10" },
+		{ 3, 1234567, "1,234,567" }, { 4, -1234.5, "-1,234.50" }, { 5, -1234, "¥-1,234" },
+		{ 7, 1234.5, "¥1,234.50" }, { 9, 0.5, "50%" }, { 10, 0.125, "12.50%" },
+		{ 11, 12345, "1.23E+04" }, { 12, 1.5, "1 1/2" }, { 13, 0.3, "3/10" },
+		{ 14, 45717, "2025-03-01" }, { 20, 0.4375, "10:30" }, { 22, 45717.5, "2025-03-01" },
+		{ 27, 45717, "2025-03" }, { 31, 45717, "2025-03-01" }, { 32, 0.4375, "10时30分" },
+		{ 37, -1234, "(1,234)" }, { 41, 0, "-" }, { 46, 1.5, "36:00:00" },
+		{ 48, 12345, "12.3E+3" }, { 49, 7, "7" }, { 57, 45717, "2025-03" },
+		{ 58, 45717, "2025-03-01" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *code = tz_numfmt_builtin(cases[i].id);
+		struct tz_numfmt *f;
+		struct tz_buf b = TZ_BUF_INIT;
+
+		assert_non_null(code);
+		f = tz_numfmt_new(code);
+		tz_numfmt_format(f, cases[i].v, 0, &b);
+		if (strcmp(b.buf, cases[i].want))
+			fail_msg("built-in %u (%s) of %g: \"%s\", want \"%s\"", cases[i].id, code,
+				 cases[i].v, b.buf, cases[i].want);
+		tz_buf_release(&b);
+		tz_numfmt_free(f);
+	}
+	assert_null(tz_numfmt_builtin(23));
+	assert_null(tz_numfmt_builtin(164));
+	assert_null(tz_numfmt_builtin(100000));
+}
+
+static void test_general(void **state)
+{
+	static const struct { double v; const char *want; } cases[] = {
+		{ 0, "0" }, { -0.0, "0" }, { 1, "1" }, { -5.5, "-5.5" }, { 0.1 + 0.2, "0.3" },
+		{ 1234.5600000000001, "1234.56" }, { 12345678, "12345678" },
+		{ 123456789012, "123456789012" }, { 1e15, "1000000000000000" },
+		{ 1e20, "100000000000000000000" }, { 1e21, "1E+21" }, { 1.5e25, "1.5E+25" },
+		{ 0.000123, "0.000123" }, { 1e-9, "0.000000001" }, { 1e-10, "1E-10" },
+		{ 123456789.123456789, "123456789.123457" }, { 2025.1, "2025.1" },
+		{ 45717.75, "45717.75" }, { -1e-300, "-1E-300" },
+	};
+	char out[TZ_NUMFMT_GENERAL_MAX];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t n = tz_numfmt_general(cases[i].v, out);
+
+		if (strcmp(out, cases[i].want) || n != strlen(out))
+			fail_msg("General of %.17g: \"%s\", want \"%s\"", cases[i].v, out,
+				 cases[i].want);
+	}
+}
+
+static void test_scale(void **state)
+{
+	static const struct { const char *code; double v; int scale; } cases[] = {
+		{ "0.00", 1, 0 }, { "0!.0,", 1, -3 }, { "#,##0,,", 1, -6 }, { "0.0%", 1, 2 },
+		{ "#,##0", 1, 0 }, { "0,;0.00", -1, 0 }, { "0,;0.00", 1, -3 }, { "yyyy-mm-dd", 1, 0 },
+		{ "General", 1, 0 }, { "0%%", 1, 4 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct tz_numfmt *f = tz_numfmt_new(cases[i].code);
+
+		if (tz_numfmt_scale(f, cases[i].v) != cases[i].scale)
+			fail_msg("scale of \"%s\" for %g: %d, want %d", cases[i].code, cases[i].v,
+				 tz_numfmt_scale(f, cases[i].v), cases[i].scale);
+		tz_numfmt_free(f);
+	}
+}
+
+/* Whatever the code, no crash, no overflow, a NUL-terminated text. */
+static void test_odd_codes(void **state)
+{
+	static const char *const codes[] = {
+		"", ";", ";;;;;;", "\"", "\\", "!", "_", "*", "[", "[]", "[$", "[$-]", "[<", "[>=",
+		"0.0.0.0", ",,,,0,,,,", "%%%%0", "E+", "0E+", "?/", "/", "# ?/", "#/#/#",
+		"yyyymmmmmmmmmmddddddhhhhhhsssss", "[hhhhhhhhhhhh]", ".000000", "0.00000000000000000000000000000000000000000",
+		"000000000000000000000000000000000000000000000000000000000000000",
+		"#,##0,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,", "0%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%",
+		"\xff\xfe\xe4", "AM/PM", "上午/下午", "General General @ @",
+	};
+	static const double values[] = { 0, -1, 1e308, -1e308, 5e-324, 0.5, 45717, 1e15 };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+		struct tz_numfmt *f = tz_numfmt_new(codes[i]);
+
+		for (size_t k = 0; k < sizeof(values) / sizeof(values[0]); k++) {
+			struct tz_buf b = TZ_BUF_INIT;
+			int kind = tz_numfmt_format(f, values[k], 0, &b);
+
+			assert_true(kind == TZ_READ_NUMBER || kind == TZ_READ_DATE);
+			assert_int_equal(strlen(b.buf), b.len);
+			tz_buf_release(&b);
+		}
+		tz_numfmt_free(f);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_the_two_cases),
+		cmocka_unit_test(test_decimals_and_separators),
+		cmocka_unit_test(test_scaling_percent_exponent),
+		cmocka_unit_test(test_fractions),
+		cmocka_unit_test(test_literals_and_sections),
+		cmocka_unit_test(test_times),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_builtins),
+		cmocka_unit_test(test_general),
+		cmocka_unit_test(test_scale),
+		cmocka_unit_test(test_odd_codes),
+	};
+
+	return cmocka_run_group_tests_name("intake/numfmt", tests, NULL, NULL);
+}
