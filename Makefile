@@ -5,7 +5,7 @@
 #   make test         build and run every test (unit, black-box, golden data)
 #   make test SANITIZE=1   the same under AddressSanitizer + UBSan
 #   make fuzz         run the libFuzzer targets for a fixed time
-#   make bench        run the benchmarks in bench/
+#   make bench        run the benchmarks in bench/ (ledger.sh, web.sh)
 #
 # Layers are enforced here: each directory under src/ is compiled with an
 # include path that holds only the layers it may use (see LAYER_*), so core
@@ -36,7 +36,8 @@ else
 endif
 
 CC ?= cc
-PKGS := sqlite3 libutf8proc libzip libxml-2.0 xlsxwriter jansson pangocairo libgsf-1
+PKGS := sqlite3 libutf8proc libzip libxml-2.0 xlsxwriter jansson pangocairo libgsf-1 \
+	libmicrohttpd libsodium
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -74,6 +75,11 @@ SRC_EDGE := $(filter-out $(SRC_CORE) $(SRC_MAIN),$(SRC_ALL))
 OBJ_CORE := $(SRC_CORE:%.c=$(BUILD)/%.o)
 OBJ_EDGE := $(SRC_EDGE:%.c=$(BUILD)/%.o)
 OBJ_MAIN := $(SRC_MAIN:%.c=$(BUILD)/%.o)
+
+# The web application's static files, served from $(BUILD)/static: ours
+# from src/web/static, ECharts from node_modules (npm; never a CDN).
+STATIC_OWN := $(patsubst src/web/static/%,$(BUILD)/static/%,$(wildcard src/web/static/*))
+STATIC := $(STATIC_OWN) $(BUILD)/static/echarts.min.js $(BUILD)/static/echarts-LICENSE.txt
 
 LIB_CORE := $(BUILD)/libtzcore.a
 LIB_EDGE := $(BUILD)/libtaizhang.a
@@ -116,6 +122,20 @@ $(BIN): $(OBJ_MAIN) $(LIB_EDGE) $(LIB_CORE)
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
+$(BUILD)/static/%: src/web/static/%
+	@mkdir -p $(@D)
+	$(call say,COPY,$<)
+	$(Q)cp $< $@
+
+$(BUILD)/static/echarts.min.js: node_modules/.installed
+	@mkdir -p $(@D)
+	$(call say,COPY,$@)
+	$(Q)cp node_modules/echarts/dist/echarts.min.js $@
+
+$(BUILD)/static/echarts-LICENSE.txt: node_modules/.installed
+	@mkdir -p $(@D)
+	$(Q)cp node_modules/echarts/LICENSE $@
+
 # Tests see every layer; they link the libraries and cmocka.
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/tz-test.h $(LIB_EDGE) $(LIB_CORE)
 	@mkdir -p $(@D)
@@ -133,7 +153,7 @@ $(BUILD)/tests/fuzz/%: tests/fuzz/%.c $(LIB_EDGE) $(LIB_CORE)
 
 .PHONY: all deps npm run test test-only check bench fuzz clean distclean
 
-all: $(BIN) $(UNIT_BIN)
+all: $(BIN) $(UNIT_BIN) $(STATIC)
 
 deps:
 	@tools/deps.sh
@@ -161,9 +181,10 @@ test-only:
 
 check: test
 
-bench: deps
+bench: deps npm
 	@$(MAKE) --no-print-directory all
 	bench/ledger.sh
+	bench/web.sh
 
 FUZZ_SECONDS ?= 60
 fuzz: deps

@@ -1,15 +1,15 @@
 #!/bin/sh
-# run.sh: the main job behind `make run`: create the demo database if it
-# is not there yet, then show what to do with it.
+# run.sh: the main job behind `make run`: a fresh demo database each time,
+# its bulletin as a web page, then the web application on it in the
+# foreground (Ctrl-C stops it). The demo prints its accounts, one per role,
+# with their password.
 set -eu
 bin=$1
 db=$2
+listen=${TZ_LISTEN:-127.0.0.1:8080}
 
-if [ ! -f "$db" ]; then
-	"$bin" --db "$db" demo
-else
-	echo "演示数据库已存在：$db（删除后重新运行 make run 可重新生成）"
-fi
+rm -f "$db" "$db-wal" "$db-shm"
+"$bin" --db "$db" demo
 "$bin" --db "$db" bulletin --format html --out demo-bulletin.html
 cat <<EOF
 
@@ -18,8 +18,11 @@ cat <<EOF
 常用命令（数据库：$db）:
   $bin --db $db bulletin --period 2025-08 --by region
   $bin --db $db bulletin --period 2025-08 --by category --format xlsx --out 通报.xlsx
-  $bin --db $db bulletin --by level --format csv
   $bin --db $db export projects --format xlsx --out 项目台账.xlsx
-  $bin --db $db import progress 调度.csv    （整个文件要么全部导入，要么不导入；--partial 只导入正确的行）
-  sqlite3 $db 'SELECT region, count(*) FROM project GROUP BY region'
+  $bin --db $db user list
+  $bin --db $db token add coordinator      （API 令牌：curl -H "Authorization: Bearer 令牌" http://$listen/api/v1/bulletin）
+
+网页服务：用浏览器打开 http://$listen/ ，用上面的任一演示账号登录（密码 demo-taizhang）。
+每个角色看到的数据不同：填报员只看到本地区或本部门的项目，领导看到包联的项目。
 EOF
+exec "$bin" --db "$db" serve --listen "$listen"

@@ -11,6 +11,8 @@
 #define TZ_LIMIT_DOC     (64u * 1024 * 1024)   /* one document to parse */
 #define TZ_LIMIT_OUTPUT  (1024u * 1024 * 1024) /* one generated report */
 #define TZ_LIMIT_DEFAULT (16u * 1024 * 1024)   /* anything else */
+#define TZ_LIMIT_FORM    (1u * 1024 * 1024)    /* one web request's form or JSON body */
+#define TZ_LIMIT_BODY    (64u * 1024 * 1024)   /* one web upload (a spreadsheet to import) */
 
 /*
  * Spreadsheets. Each counts what a reader really keeps or does (entries,

@@ -84,6 +84,9 @@ TZ_CLI_COMMAND(org);
 TZ_CLI_COMMAND(demo);
 TZ_CLI_COMMAND(doc);
 TZ_CLI_COMMAND(period);
+TZ_CLI_COMMAND(serve);
+TZ_CLI_COMMAND(user);
+TZ_CLI_COMMAND(token);
 
 #include <stdint.h>
 
@@ -96,6 +99,12 @@ TZ_CLI_COMMAND(period);
  * summary. 0 or a tz_errc with err set.
  */
 int tz_demo_dispatch(struct tz_store *s, struct tz_period end, uint64_t seed, struct tz_err *err);
+
+/*
+ * The demo's web accounts (demo-users.c), added at the end of `demo` to
+ * the new database's store `s`, and printed. 0 or a tz_errc with err set.
+ */
+int tz_demo_users(struct tz_store *s, struct tz_err *err);
 
 
 #endif

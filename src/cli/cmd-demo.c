@@ -510,5 +510,8 @@ int cmd_demo(struct tz_app *app, int argc, char **argv)
 	       app->db, sum.org_nodes, sum.projects, sum.first_year, sum.last_year,
 	       sum.ledger_rows, sum.reports, sum.first.year, sum.first.month, sum.last.year,
 	       sum.last.month);
+	/* The web application's accounts (demo-users.c). */
+	if (tz_demo_users(store, &err))
+		return tz_cli_fail(&err);
 	return TZ_EXIT_OK;
 }

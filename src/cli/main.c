@@ -42,6 +42,9 @@ static const struct cmd commands[] = {
 	CMD(demo, "在新数据库中生成演示数据"),
 	CMD(doc, "读取政府文件（doc parse）"),
 	CMD(period, "调度期：开启、关闭、报送截止，按时报送率和亮灯"),
+	CMD(serve, "运行网页服务（中文界面和 /api/v1/ 接口）"),
+	CMD(user, "管理网页用户（新增、列出、改密码、停用）"),
+	CMD(token, "管理 API 令牌"),
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -20,12 +20,14 @@
 #define TZ_SQLITE_APP_ID 0x545A4C47
 
 struct sqlite_import;
+struct sqlite_stmt_cache;
 
 struct sqlite_store {
 	struct tz_store base;
 	sqlite3 *db;
 	char *path;
 	struct sqlite_import *imp;  /* the open import, or NULL */
+	struct sqlite_stmt_cache *stmts;  /* statements kept prepared (sqlite-web.c) */
 };
 
 /* Downcast, aborting on a store of another backend (a bug). */
@@ -134,6 +136,65 @@ int tz_sqlite_org_save(struct tz_store *s, const struct tz_org_index *x,
 
 /* The bulletin (sqlite-bulletin.c). */
 int tz_sqlite_bulletin(struct tz_store *s, struct tz_bulletin *b, struct tz_err *err);
+
+/*
+ * The web application (sqlite-web.c, sqlite-list.c; the ops are listed
+ * in sqlite.c). tz_sqlite_cached hands out a statement kept prepared for
+ * the connection's life, keyed by the address of its SQL (a string
+ * literal), reset and with its bindings cleared; the caller resets it
+ * after use and never finalizes it. tz_sqlite_cache_free finalizes them
+ * all (at close).
+ */
+int tz_sqlite_cached(struct sqlite_store *ss, const char *sql, sqlite3_stmt **st,
+		     struct tz_err *err);
+void tz_sqlite_cache_free(struct sqlite_store *ss);
+int tz_sqlite_user_add(struct tz_store *s, const struct tz_user *u, const char *password_hash,
+		       const struct tz_actor *who, int64_t *id, struct tz_err *err);
+int tz_sqlite_user_get(struct tz_store *s, const char *login, int64_t id, struct tz_arena *a,
+		       struct tz_user *out, char **password_hash, struct tz_err *err);
+int tz_sqlite_user_list(struct tz_store *s, struct tz_arena *a, struct tz_user **out,
+			size_t *n, struct tz_err *err);
+int tz_sqlite_user_set_password(struct tz_store *s, int64_t id, const char *password_hash,
+				const char *keep_session, const struct tz_actor *who,
+				struct tz_err *err);
+int tz_sqlite_user_set_disabled(struct tz_store *s, int64_t id, int disabled,
+				const struct tz_actor *who, struct tz_err *err);
+int tz_sqlite_user_demo_count(struct tz_store *s, long *n, struct tz_err *err);
+int tz_sqlite_session_add(struct tz_store *s, const char *token_hash, int64_t user_id,
+			  const char *csrf, int64_t expires, const struct tz_actor *who,
+			  struct tz_err *err);
+int tz_sqlite_session_get(struct tz_store *s, const char *token_hash, int64_t now,
+			  struct tz_arena *a, struct tz_session *out, struct tz_err *err);
+int tz_sqlite_session_touch(struct tz_store *s, const char *token_hash, int64_t expires,
+			    struct tz_err *err);
+int tz_sqlite_session_end(struct tz_store *s, const char *token_hash,
+			  const struct tz_actor *who, struct tz_err *err);
+int tz_sqlite_session_purge(struct tz_store *s, int64_t now, long *n, struct tz_err *err);
+int tz_sqlite_token_add(struct tz_store *s, const char *hash, int64_t user_id, const char *name,
+			int64_t expires, const struct tz_actor *who, int64_t *id,
+			struct tz_err *err);
+int tz_sqlite_token_user(struct tz_store *s, const char *hash, int64_t now, struct tz_arena *a,
+			 struct tz_user *out, struct tz_err *err);
+int tz_sqlite_token_list(struct tz_store *s, struct tz_arena *a, struct tz_api_token **out,
+			 size_t *n, struct tz_err *err);
+int tz_sqlite_token_revoke(struct tz_store *s, int64_t id, const struct tz_actor *who,
+			   struct tz_err *err);
+int tz_sqlite_audit_add(struct tz_store *s, const struct tz_actor *who, const char *action,
+			const char *object, const char *old_value, const char *new_value,
+			struct tz_err *err);
+int tz_sqlite_audit_list(struct tz_store *s, const struct tz_audit_query *q, struct tz_arena *a,
+			 struct tz_audit_entry **out, size_t *n, long *total, struct tz_err *err);
+int tz_sqlite_latest(struct tz_store *s, int *first_year, int *last_year, struct tz_period *last,
+		     struct tz_err *err);
+int tz_sqlite_project_list(struct tz_store *s, const struct tz_project_query *q,
+			   int (*fn)(void *, const struct tz_project_row *), void *ctx,
+			   long *total, struct tz_err *err);
+int tz_sqlite_project_facets(struct tz_store *s, int year, struct tz_arena *a,
+			     struct tz_project_facets *out, struct tz_err *err);
+int tz_sqlite_project_ledger(struct tz_store *s, const char *code, struct tz_arena *a,
+			     struct tz_project **out, size_t *n, struct tz_err *err);
+int tz_sqlite_project_reports(struct tz_store *s, const char *code, struct tz_arena *a,
+			      struct tz_progress **out, size_t *n, struct tz_err *err);
 
 /* ------------------------------------------------------------------ */
 /* Dispatch (sqlite-dispatch.c, sqlite-report.c, sqlite-light.c,       */

@@ -12,6 +12,12 @@
  *                  month, and which months have a report and a problem
  *   store_version  a counter bumped by every write, for caches
  *
+ * and, for the web application (issue 9; web_sql below):
+ *   users          people on the organisation tree, their role and hash
+ *   sessions       signed-in browsers: a hash of the cookie, the CSRF token
+ *   api_tokens     tokens for /api/v1/ (only their hash)
+ *   audit          who changed what, when, old and new values
+ *
  * and, appended for the dispatch domain (web.md; docs/internals/dispatch.md):
  *
  *   dispatch_period   a node's dispatch of a period: deadline, open/closed
@@ -84,6 +90,60 @@ static const char progress_sql[] =
 	"  batch INTEGER NOT NULL REFERENCES import_batch(id),\n"
 	"  PRIMARY KEY(project_id, period)\n"
 	") WITHOUT ROWID;\n";
+
+/*
+ * The web application's tables (issue 9). Times are unix seconds given
+ * by the caller, so every backend stores the same numbers; secrets are
+ * stored only as hashes (BLAKE2b of the session cookie or API token, the
+ * Argon2id string of a password). The project indexes serve the project
+ * list of a user's subtree (region, unit) and the 包联领导 filter, which
+ * compares texts without spaces (core/user.h); "IF NOT EXISTS" because
+ * the ledger's own tables may define the same.
+ */
+static const char web_sql[] =
+	"CREATE TABLE users(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  login TEXT NOT NULL UNIQUE,\n"
+	"  name TEXT NOT NULL,\n"
+	"  role INTEGER NOT NULL CHECK(role BETWEEN 1 AND 4),\n"
+	"  org_id INTEGER NOT NULL REFERENCES org(id),\n"
+	"  leader_name TEXT NOT NULL DEFAULT '',\n"
+	"  password_hash TEXT NOT NULL,\n"
+	"  disabled INTEGER NOT NULL DEFAULT 0,\n"
+	"  demo INTEGER NOT NULL DEFAULT 0,\n"
+	"  created INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TABLE sessions(\n"
+	"  token_hash TEXT PRIMARY KEY,\n"
+	"  user_id INTEGER NOT NULL REFERENCES users(id),\n"
+	"  csrf TEXT NOT NULL,\n"
+	"  created INTEGER NOT NULL,\n"
+	"  expires INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX sessions_by_user ON sessions(user_id);\n"
+	"CREATE TABLE api_tokens(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  hash TEXT NOT NULL UNIQUE,\n"
+	"  user_id INTEGER NOT NULL REFERENCES users(id),\n"
+	"  name TEXT NOT NULL DEFAULT '',\n"
+	"  created INTEGER NOT NULL,\n"
+	"  expires INTEGER,\n"
+	"  revoked INTEGER NOT NULL DEFAULT 0\n"
+	");\n"
+	"CREATE TABLE audit(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  at INTEGER NOT NULL,\n"
+	"  user_id INTEGER REFERENCES users(id),\n"
+	"  origin TEXT NOT NULL DEFAULT '',\n"
+	"  action TEXT NOT NULL,\n"
+	"  object TEXT NOT NULL DEFAULT '',\n"
+	"  old_value TEXT,\n"
+	"  new_value TEXT\n"
+	");\n"
+	"CREATE INDEX audit_by_user ON audit(user_id, id);\n"
+	"CREATE INDEX IF NOT EXISTS project_by_region ON project(region_id);\n"
+	"CREATE INDEX IF NOT EXISTS project_by_unit ON project(unit_id);\n"
+	"CREATE INDEX project_by_leader ON project(replace(replace(leader, ' ', ''), '\xe3\x80\x80', ''));\n";
 
 /*
  * The dispatch domain: periods and deadlines, reports saved by people
@@ -223,6 +283,7 @@ void tz_sqlite_schema_sql(struct tz_buf *sql, int with_progress)
 	for (int i = 0; tz_procedure_defaults[i]; i++)
 		tz_buf_addf(sql, "INSERT INTO procedure_kind(id, name, seq) VALUES(%d, '%s', %d);\n",
 			    i + 1, tz_procedure_defaults[i], i + 1);
+	tz_buf_adds(sql, web_sql);
 	tz_buf_addf(sql, "PRAGMA application_id=%d;\nPRAGMA user_version=%d;\n",
 		    TZ_SQLITE_APP_ID, TZ_SQLITE_SCHEMA_VERSION);
 }

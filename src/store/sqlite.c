@@ -266,6 +266,7 @@ static void sqlite_close(struct tz_store *s)
 {
 	struct sqlite_store *ss = tz_sqlite_from(s);
 
+	tz_sqlite_cache_free(ss);
 	sqlite3_close(ss->db);
 	free(ss->path);
 	free(ss);
@@ -276,9 +277,20 @@ static const char *sqlite_path(const struct tz_store *s)
 	return ((const struct sqlite_store *)s)->path;
 }
 
+/* Asked on every web request: the statement stays prepared. */
 static int sqlite_version(struct tz_store *s, int64_t *out, struct tz_err *err)
 {
-	return tz_sqlite_query_int(tz_sqlite_from(s), "SELECT n FROM store_version", out, err);
+	static const char sql[] = "SELECT n FROM store_version";
+	struct sqlite_store *ss = tz_sqlite_from(s);
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = tz_sqlite_cached(ss, sql, &st, err)))
+		return rc;
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : tz_sqlite_error(ss, err, "version");
 }
 
 /* ------------------------------------------------------------------ */
@@ -419,6 +431,30 @@ const struct tz_store_ops tz_store_sqlite_ops = {
 	.each_project = sqlite_each_project,
 	.each_progress = sqlite_each_progress,
 	.summary = sqlite_summary,
+	/* The web application (sqlite-web.c, sqlite-list.c). */
+	.user_add = tz_sqlite_user_add,
+	.user_get = tz_sqlite_user_get,
+	.user_list = tz_sqlite_user_list,
+	.user_set_password = tz_sqlite_user_set_password,
+	.user_set_disabled = tz_sqlite_user_set_disabled,
+	.user_demo_count = tz_sqlite_user_demo_count,
+	.session_add = tz_sqlite_session_add,
+	.session_get = tz_sqlite_session_get,
+	.session_touch = tz_sqlite_session_touch,
+	.session_end = tz_sqlite_session_end,
+	.session_purge = tz_sqlite_session_purge,
+	.token_add = tz_sqlite_token_add,
+	.token_user = tz_sqlite_token_user,
+	.token_list = tz_sqlite_token_list,
+	.token_revoke = tz_sqlite_token_revoke,
+	.audit_add = tz_sqlite_audit_add,
+	.audit_list = tz_sqlite_audit_list,
+	.latest = tz_sqlite_latest,
+	.project_list = tz_sqlite_project_list,
+	.project_facets = tz_sqlite_project_facets,
+	.project_ledger = tz_sqlite_project_ledger,
+	.project_reports = tz_sqlite_project_reports,
+	/* Dispatch (sqlite-dispatch.c and the files it names). */
 	.period_open = tz_sqlite_period_open,
 	.period_close = tz_sqlite_period_close,
 	.period_deadline = tz_sqlite_period_deadline,

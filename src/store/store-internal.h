@@ -35,6 +35,54 @@ struct tz_store_ops {
 			     void *ctx, struct tz_err *err);
 	int (*summary)(struct tz_store *s, struct tz_store_summary *out, struct tz_err *err);
 
+	/* The web application (store.h, the section of that name). */
+	int (*user_add)(struct tz_store *s, const struct tz_user *u, const char *password_hash,
+			const struct tz_actor *who, int64_t *id, struct tz_err *err);
+	int (*user_get)(struct tz_store *s, const char *login, int64_t id, struct tz_arena *a,
+			struct tz_user *out, char **password_hash, struct tz_err *err);
+	int (*user_list)(struct tz_store *s, struct tz_arena *a, struct tz_user **out, size_t *n,
+			 struct tz_err *err);
+	int (*user_set_password)(struct tz_store *s, int64_t id, const char *password_hash,
+				 const char *keep_session, const struct tz_actor *who,
+				 struct tz_err *err);
+	int (*user_set_disabled)(struct tz_store *s, int64_t id, int disabled,
+				 const struct tz_actor *who, struct tz_err *err);
+	int (*user_demo_count)(struct tz_store *s, long *n, struct tz_err *err);
+	int (*session_add)(struct tz_store *s, const char *token_hash, int64_t user_id,
+			   const char *csrf, int64_t expires, const struct tz_actor *who,
+			   struct tz_err *err);
+	int (*session_get)(struct tz_store *s, const char *token_hash, int64_t now,
+			   struct tz_arena *a, struct tz_session *out, struct tz_err *err);
+	int (*session_touch)(struct tz_store *s, const char *token_hash, int64_t expires,
+			     struct tz_err *err);
+	int (*session_end)(struct tz_store *s, const char *token_hash, const struct tz_actor *who,
+			   struct tz_err *err);
+	int (*session_purge)(struct tz_store *s, int64_t now, long *n, struct tz_err *err);
+	int (*token_add)(struct tz_store *s, const char *hash, int64_t user_id, const char *name,
+			 int64_t expires, const struct tz_actor *who, int64_t *id, struct tz_err *err);
+	int (*token_user)(struct tz_store *s, const char *hash, int64_t now, struct tz_arena *a,
+			  struct tz_user *out, struct tz_err *err);
+	int (*token_list)(struct tz_store *s, struct tz_arena *a, struct tz_api_token **out,
+			  size_t *n, struct tz_err *err);
+	int (*token_revoke)(struct tz_store *s, int64_t id, const struct tz_actor *who,
+			    struct tz_err *err);
+	int (*audit_add)(struct tz_store *s, const struct tz_actor *who, const char *action,
+			 const char *object, const char *old_value, const char *new_value,
+			 struct tz_err *err);
+	int (*audit_list)(struct tz_store *s, const struct tz_audit_query *q, struct tz_arena *a,
+			  struct tz_audit_entry **out, size_t *n, long *total, struct tz_err *err);
+	int (*latest)(struct tz_store *s, int *first_year, int *last_year, struct tz_period *last,
+		      struct tz_err *err);
+	int (*project_list)(struct tz_store *s, const struct tz_project_query *q,
+			    int (*fn)(void *, const struct tz_project_row *), void *ctx, long *total,
+			    struct tz_err *err);
+	int (*project_facets)(struct tz_store *s, int year, struct tz_arena *a,
+			      struct tz_project_facets *out, struct tz_err *err);
+	int (*project_ledger)(struct tz_store *s, const char *code, struct tz_arena *a,
+			      struct tz_project **out, size_t *n, struct tz_err *err);
+	int (*project_reports)(struct tz_store *s, const char *code, struct tz_arena *a,
+			       struct tz_progress **out, size_t *n, struct tz_err *err);
+
 	/* Dispatch (store.h, "Dispatch"): the same arguments as the public
 	 * functions; store.c refuses writes while an import is open. */
 	int (*period_open)(struct tz_store *s, int64_t node_id, struct tz_period p,

@@ -24,6 +24,7 @@
 #include "core/period.h"
 #include "core/progress.h"
 #include "core/project.h"
+#include "core/user.h"
 
 struct tz_store;
 
@@ -181,6 +182,275 @@ struct tz_store_summary {
 };
 
 int tz_store_summary(struct tz_store *s, struct tz_store_summary *out, struct tz_err *err);
+
+/* ------------------------------------------------------------------ */
+/* The web application (issue 9, web.md): users on the organisation     */
+/* tree, sessions, API tokens, the audit trail, and the project list    */
+/* and page. Functions here take times as unix seconds from the caller  */
+/* and allocate what they return from the caller's arena, so a request */
+/* frees everything at once. Secrets arrive already hashed: the store   */
+/* never sees a password, a cookie or a token.                          */
+
+struct tz_arena;
+
+/*
+ * Who makes a change, for the audit row every change writes in its own
+ * transaction (web.md: who, when, what, old and new values).
+ */
+struct tz_actor {
+	int64_t user_id;     /* 0: nobody signed in (the command line, a failed login) */
+	const char *origin;  /* "cli", or the client's address */
+	int64_t at;          /* unix seconds */
+};
+
+/*
+ * Add a user (validated with tz_user_validate) with its password hash;
+ * *id (may be NULL) receives its id. Audit "user.add". Bumps the store
+ * version (pages show users). 0, TZ_EEXIST (login taken), TZ_ENOTFOUND
+ * (org_id names no node) or TZ_ESTORE.
+ */
+int tz_store_user_add(struct tz_store *s, const struct tz_user *u, const char *password_hash,
+		      const struct tz_actor *who, int64_t *id, struct tz_err *err);
+
+/*
+ * The user of `login` (when id is 0) or of `id`; strings from `a`.
+ * *password_hash (may be NULL) receives the stored hash, from `a`.
+ * 0, TZ_ENOTFOUND or TZ_ESTORE.
+ */
+int tz_store_user_get(struct tz_store *s, const char *login, int64_t id, struct tz_arena *a,
+		      struct tz_user *out, char **password_hash, struct tz_err *err);
+
+/* Every user, by login; array and strings from `a`. */
+int tz_store_user_list(struct tz_store *s, struct tz_arena *a, struct tz_user **out, size_t *n,
+		       struct tz_err *err);
+
+/*
+ * Change a password (the account stops being a demo account) and end
+ * every session of the user except the one whose hash is `keep_session`
+ * (may be NULL). Audit "user.passwd". 0, TZ_ENOTFOUND or TZ_ESTORE.
+ */
+int tz_store_user_set_password(struct tz_store *s, int64_t id, const char *password_hash,
+			       const char *keep_session, const struct tz_actor *who,
+			       struct tz_err *err);
+
+/*
+ * Disable (1) or enable (0) a user. Disabling ends its sessions; its API
+ * tokens stop working while it stays disabled. Audit "user.disable" or
+ * "user.enable" with old and new values. 0, TZ_ENOTFOUND or TZ_ESTORE.
+ */
+int tz_store_user_set_disabled(struct tz_store *s, int64_t id, int disabled,
+			       const struct tz_actor *who, struct tz_err *err);
+
+/* How many enabled demo accounts exist (web.md: the demo banner). */
+int tz_store_user_demo_count(struct tz_store *s, long *n, struct tz_err *err);
+
+/* A signed-in browser: its user, its CSRF token, when it ends. */
+struct tz_session {
+	struct tz_user user;
+	const char *csrf;
+	int64_t created;
+	int64_t expires;
+};
+
+/*
+ * Store a new session under the hash of its cookie. Audit "login" by the
+ * user. 0 or TZ_ESTORE.
+ */
+int tz_store_session_add(struct tz_store *s, const char *token_hash, int64_t user_id,
+			 const char *csrf, int64_t expires, const struct tz_actor *who,
+			 struct tz_err *err);
+
+/*
+ * The session whose cookie hashes to `token_hash`, if it has not expired
+ * at `now` and its user is enabled; strings from `a`. 0, TZ_ENOTFOUND or
+ * TZ_ESTORE.
+ */
+int tz_store_session_get(struct tz_store *s, const char *token_hash, int64_t now,
+			 struct tz_arena *a, struct tz_session *out, struct tz_err *err);
+
+/* Move a session's end to `expires` (sliding expiry; not audited). */
+int tz_store_session_touch(struct tz_store *s, const char *token_hash, int64_t expires,
+			   struct tz_err *err);
+
+/* End a session (sign out). Audit "logout" when `who` is not NULL. */
+int tz_store_session_end(struct tz_store *s, const char *token_hash, const struct tz_actor *who,
+			 struct tz_err *err);
+
+/* Forget the sessions that ended before `now`; *n (may be NULL) how many. */
+int tz_store_session_purge(struct tz_store *s, int64_t now, long *n, struct tz_err *err);
+
+/* An API token as listed: never the token itself. */
+struct tz_api_token {
+	int64_t id;
+	int64_t user_id;
+	const char *login;   /* its user's */
+	const char *name;    /* what it is for */
+	int64_t created;
+	int64_t expires;     /* 0: never */
+	int revoked;
+};
+
+/*
+ * Store a token's hash for `user_id`, expiring at `expires` (0: never).
+ * *id (may be NULL) receives its id. Audit "token.add". 0, TZ_ENOTFOUND
+ * (no such user) or TZ_ESTORE.
+ */
+int tz_store_token_add(struct tz_store *s, const char *hash, int64_t user_id, const char *name,
+		       int64_t expires, const struct tz_actor *who, int64_t *id,
+		       struct tz_err *err);
+
+/*
+ * The user of the token whose hash is `hash`, if it is neither revoked
+ * nor expired at `now` and the user is enabled; strings from `a`.
+ * 0, TZ_ENOTFOUND or TZ_ESTORE.
+ */
+int tz_store_token_user(struct tz_store *s, const char *hash, int64_t now, struct tz_arena *a,
+			struct tz_user *out, struct tz_err *err);
+
+/* Every token, newest first; array and strings from `a`. */
+int tz_store_token_list(struct tz_store *s, struct tz_arena *a, struct tz_api_token **out,
+			size_t *n, struct tz_err *err);
+
+/* Revoke a token. Audit "token.revoke". 0, TZ_ENOTFOUND or TZ_ESTORE. */
+int tz_store_token_revoke(struct tz_store *s, int64_t id, const struct tz_actor *who,
+			  struct tz_err *err);
+
+/* One row of the audit trail. Values are JSON text, or NULL. */
+struct tz_audit_entry {
+	int64_t id;
+	int64_t at;          /* unix seconds */
+	int64_t user_id;     /* 0: nobody signed in */
+	const char *login;   /* the user's login, "" for none */
+	const char *origin;  /* "cli" or an address */
+	const char *action;  /* "user.add", "login", "report.save"… */
+	const char *object;  /* what it was done to: "user:alice", "project:P1" */
+	const char *old_value;
+	const char *new_value;
+};
+
+/*
+ * Write one audit row on its own, for events that change nothing else (a
+ * refused login). Changes made through this interface write theirs in
+ * their own transaction; a backend function that changes data calls its
+ * backend's audit helper inside the same transaction.
+ */
+int tz_store_audit_add(struct tz_store *s, const struct tz_actor *who, const char *action,
+		       const char *object, const char *old_value, const char *new_value,
+		       struct tz_err *err);
+
+/* Which audit rows to read; zero/NULL fields do not filter. */
+struct tz_audit_query {
+	int all;                 /* every row (admins); else only rows by users */
+	const int64_t *org_ids;  /*   of these nodes (a coordinator's subtree) */
+	size_t norg_ids;
+	const char *login;       /* by this user */
+	const char *action;      /* actions starting with this ("user." ) */
+	const char *object;      /* objects containing this text */
+	int64_t since, until;    /* at >= since, at < until (unix seconds) */
+	long offset, limit;      /* newest first; limit 0: 50 */
+};
+
+/* Audit rows, newest first; array and strings from `a`; *total (may be
+ * NULL) the number of rows matching. */
+int tz_store_audit_list(struct tz_store *s, const struct tz_audit_query *q, struct tz_arena *a,
+			struct tz_audit_entry **out, size_t *n, long *total, struct tz_err *err);
+
+/*
+ * What pages need of the data as a whole, cheaply (unlike
+ * tz_store_summary, which counts everything): the first and last ledger
+ * years (0 when there is no ledger) and the latest period with a report
+ * (year 0 when none).
+ */
+int tz_store_latest(struct tz_store *s, int *first_year, int *last_year, struct tz_period *last,
+		    struct tz_err *err);
+
+/* Orders of the project list. */
+enum tz_project_sort {
+	TZ_PSORT_CODE = 0,  /* 项目编号 */
+	TZ_PSORT_NAME,      /* 项目名称 */
+	TZ_PSORT_REGION,    /* 所属地区, then code */
+	TZ_PSORT_TOTAL,     /* 总投资 */
+	TZ_PSORT_ANNUAL,    /* 年度计划投资 (projects without a plan last) */
+	TZ_PSORT_YTD,       /* 累计完成投资 at the month */
+	TZ_PSORT_RATE,      /* 累计完成 / 年度计划 (without a plan last) */
+};
+#define TZ_PSORT_COUNT 7
+
+/*
+ * The project list (web.md, issue 9): the ledger of `year` as of `month`,
+ * restricted to what the user sees (the scope, from tz_access_scope) and
+ * to the filters chosen, sorted and cut to a page. NULL/0 fields do not
+ * filter. Node lists are matched by id: the caller expands a region
+ * chosen in a filter to its subtree.
+ */
+struct tz_project_query {
+	int year;                    /* the yearly ledger; required */
+	int month;                   /* 1..12: the month ytd and status are read at */
+	/* Scope (who sees): all, or the union of region/unit in scope_nodes
+	 * and 包联领导 matching scope_leader (a tz_leader_key; "" for none). */
+	int scope_all;
+	const int64_t *scope_nodes;
+	size_t nscope_nodes;
+	const char *scope_leader;
+	/* Filters (what the user asked for). */
+	const int64_t *regions;      /* 所属地区 in these */
+	size_t nregions;
+	const int64_t *units;        /* 责任单位 in these */
+	size_t nunits;
+	const char *category;        /* 项目类别 */
+	const char *level;           /* 项目级别 of the year */
+	const char *nature;          /* 建设性质 of the year */
+	const char *leader;          /* 包联领导, as a tz_leader_key */
+	const char *text;            /* code or name containing this */
+	int status;                  /* enum tz_status at the month; -1: no report yet; 0: any */
+	enum tz_project_sort sort;
+	int desc;                    /* descending */
+	long offset, limit;          /* limit 0: every row */
+};
+
+/* A row of the list: the ledger row and its figures at the month. */
+struct tz_project_row {
+	struct tz_project p;         /* strings valid only during the callback */
+	int64_t ytd;                 /* completed in the year up to the month, 0.01 万元 */
+	int status;                  /* enum tz_status in force at the month, 0 none */
+	int reported;                /* has a report for the month */
+};
+
+/*
+ * Call fn for each row of the page, in order; *total (may be NULL)
+ * receives the number of rows matching, whatever the page. A non-zero
+ * return from fn stops and is returned. 0, TZ_EINVAL (year or month out
+ * of range) or TZ_ESTORE.
+ */
+int tz_store_project_list(struct tz_store *s, const struct tz_project_query *q,
+			  int (*fn)(void *ctx, const struct tz_project_row *r), void *ctx,
+			  long *total, struct tz_err *err);
+
+/* The values the list's filters offer for a year: distinct categories,
+ * levels and natures, sorted; arrays and strings from `a`. */
+struct tz_project_facets {
+	const char **categories;
+	size_t ncategories;
+	const char **levels;
+	size_t nlevels;
+	const char **natures;
+	size_t nnatures;
+};
+int tz_store_project_facets(struct tz_store *s, int year, struct tz_arena *a,
+			    struct tz_project_facets *out, struct tz_err *err);
+
+/*
+ * Every yearly ledger row of the project `code`, by year (its project
+ * fields the same in each); array and strings from `a`. 0, TZ_ENOTFOUND
+ * (no such project) or TZ_ESTORE.
+ */
+int tz_store_project_ledger(struct tz_store *s, const char *code, struct tz_arena *a,
+			    struct tz_project **out, size_t *n, struct tz_err *err);
+
+/* Every progress report of the project `code`, by period; array and
+ * strings from `a`. 0 (none is fine) or TZ_ESTORE. */
+int tz_store_project_reports(struct tz_store *s, const char *code, struct tz_arena *a,
+			     struct tz_progress **out, size_t *n, struct tz_err *err);
 
 /* ================================================================== */
 /* Dispatch: periods and deadlines, reports saved by people, the       */

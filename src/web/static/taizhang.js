@@ -1,0 +1,57 @@
+// taizhang.js: the little the pages do in the browser. Every page works
+// without it; with it, charts are drawn, filters apply as they change,
+// and destructive buttons ask first. No inline scripts: the pages'
+// Content-Security-Policy forbids them, so data comes in data-* attributes.
+(function () {
+  'use strict';
+
+  // A chart: <div class="chart" data-chart='{"periods":[…],"month":[…],"ytd":[…],"schedule":[…]}'>
+  function drawCharts() {
+    if (!window.echarts) return;
+    document.querySelectorAll('.chart[data-chart]').forEach(function (el) {
+      var d;
+      try { d = JSON.parse(el.getAttribute('data-chart')); } catch (e) { return; }
+      var chart = window.echarts.init(el, null, { renderer: 'svg' });
+      chart.setOption({
+        animation: false,
+        tooltip: { trigger: 'axis' },
+        legend: { data: ['本期完成', '本年累计完成', '序时进度'], bottom: 0 },
+        grid: { left: 56, right: 16, top: 24, bottom: 56 },
+        xAxis: { type: 'category', data: d.periods },
+        yAxis: { type: 'value', name: '万元' },
+        series: [
+          { name: '本期完成', type: 'bar', data: d.month, itemStyle: { color: '#9fb3c8' } },
+          { name: '本年累计完成', type: 'line', data: d.ytd, itemStyle: { color: '#b3261e' } },
+          { name: '序时进度', type: 'line', data: d.schedule, connectNulls: false,
+            lineStyle: { type: 'dashed' }, itemStyle: { color: '#616e7c' } }
+        ]
+      });
+      window.addEventListener('resize', function () { chart.resize(); });
+      window.addEventListener('beforeprint', function () { chart.resize(); });
+    });
+  }
+
+  // Filters apply as soon as a choice changes (the button stays for typing).
+  function autoSubmit() {
+    document.querySelectorAll('form.filters select').forEach(function (s) {
+      s.addEventListener('change', function () { s.form.submit(); });
+    });
+  }
+
+  // <form data-confirm="…">: ask before sending.
+  function confirmForms() {
+    document.querySelectorAll('form[data-confirm]').forEach(function (f) {
+      f.addEventListener('submit', function (e) {
+        if (!window.confirm(f.getAttribute('data-confirm'))) e.preventDefault();
+      });
+    });
+  }
+
+  function start() {
+    drawCharts();
+    autoSubmit();
+    confirmForms();
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

@@ -1,0 +1,29 @@
+/*
+ * ui-home.c: the start page, the health check and the static files.
+ *
+ * The start page sends a user to the project list until the dashboard
+ * (工作台) exists; then it becomes the dashboard.
+ */
+#include "web/internal.h"
+#include "web/pages.h"
+#include "base/banned.h"
+
+int ui_home(struct tz_req *r)
+{
+	return tz_resp_redirect(r, "/projects");
+}
+
+int ui_health(struct tz_req *r)
+{
+	tz_buf_adds(&r->out, "ok\n");
+	return tz_resp_body(r, 200, "text/plain; charset=utf-8");
+}
+
+int ui_static(struct tz_req *r)
+{
+	struct MHD_Response *resp = tz_static_response(r->web->statics, tz_req_param(r, "file"));
+
+	if (!resp)
+		return tz_resp_error(r, 404, NULL);
+	return tz_resp_prebuilt(r, resp);
+}
