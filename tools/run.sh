@@ -15,10 +15,13 @@ cat <<EOF
 
 月通报已生成：demo-bulletin.html（用浏览器打开）
 
-常用命令（数据库：$db）:
-  $bin --db $db bulletin --period 2025-08 --by region
+常用命令（数据库：$db；每个命令都可加 --help 查看说明）:
+  $bin --db $db bulletin --period 2025-08 --by region --format csv
   $bin --db $db bulletin --period 2025-08 --by category --format xlsx --out 通报.xlsx
-  $bin --db $db export projects --format xlsx --out 项目台账.xlsx
+  $bin --db $db bulletin --format pdf --out 通报.pdf
+  $bin --db $db missing --by region          （最近调度期未报送的项目）
+  $bin --db $db org list                     （组织机构：县区、开发区、市直部门）
+  $bin --db $db export projects --year 2025 --format xlsx --out 项目台账.xlsx
   $bin --db $db user list
   $bin --db $db token add coordinator      （API 令牌：curl -H "Authorization: Bearer 令牌" http://$listen/api/v1/bulletin）
 
