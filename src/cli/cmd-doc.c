@@ -33,7 +33,7 @@ static const char *reason(int e)
 	case EISDIR: return "这是一个目录，不是文件";
 	case ENOTDIR: return "路径中有一段不是目录";
 	}
-	return strerror(e);
+	return tz_errno_text(e);
 }
 
 /* Read all of `path` ("-": stdin) into `out`, refusing more than

@@ -249,6 +249,6 @@ int tz_doc_write_text(const struct tz_doc *d, FILE *fp, struct tz_err *err)
 		fputs("\n未发现需要注意的问题。\n", fp);
 	}
 	if (ferror(fp))
-		return tz_err_set(err, TZ_EIO, "写出失败：%s", strerror(errno));
+		return tz_err_set(err, TZ_EIO, "写出失败：%s", tz_errno_text(errno));
 	return 0;
 }

@@ -361,7 +361,9 @@ static int parse(struct csv_reader *r, const char *start, size_t len, struct tz_
 {
 	if (csv_parse(&r->parser, start, len, on_field, on_row, r) != len)
 		return tz_err_set_at(err, TZ_EINVAL, r->path, r->line, NULL, "CSV格式错误：%s",
-				     csv_strerror(csv_error(&r->parser)));
+				     csv_error(&r->parser) == CSV_EPARSE ? "引号用法不规范"
+				     : csv_error(&r->parser) == CSV_ETOOBIG ? "单元格过大"
+				     : csv_error(&r->parser) == CSV_ENOMEM ? "内存不足" : "无法解析");
 	if (r->swallowed)
 		return unclosed(r, r->swallowed, err);
 	return 0;

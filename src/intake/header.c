@@ -725,6 +725,15 @@ enum tz_row_kind tz_header_row_kind(const struct tz_header *h, const struct tz_r
 	size_t clen, nlen, slen, flen = 0;
 	int code_f = h->progress ? TZ_RF_CODE : TZ_PF_CODE;
 	int name_f = h->progress ? -1 : TZ_PF_NAME;
+	int ci = h->idx[code_f];
+
+	/* The usual row: a code starting with a letter or digit, in the
+	 * first column. No total, note or heading word starts that way. */
+	if (ci == 0 && row->ncells && row->lens[0] &&
+	    ((row->cells[0][0] >= 'A' && row->cells[0][0] <= 'Z') ||
+	     (row->cells[0][0] >= 'a' && row->cells[0][0] <= 'z') ||
+	     (row->cells[0][0] >= '0' && row->cells[0][0] <= '9')))
+		return TZ_ROW_DATA;
 
 	for (size_t i = 0; i < row->ncells && !flen; i++) {
 		first = row->cells[i];

@@ -231,7 +231,7 @@ int tz_reader_open_opts(struct tz_reader **out, const char *path,
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return tz_err_set_at(err, TZ_EIO, path, 0, NULL, "无法打开文件：%s",
-				     strerror(errno));
+				     tz_errno_text(errno));
 	head = tz_xmalloc(HEAD_SIZE);
 	while (len < HEAD_SIZE && (n = read(fd, head + len, HEAD_SIZE - len)) != 0) {
 		if (n < 0 && errno == EINTR)
@@ -244,7 +244,7 @@ int tz_reader_open_opts(struct tz_reader **out, const char *path,
 	if (n < 0) {
 		free(head);
 		return tz_err_set_at(err, TZ_EIO, path, 0, NULL, "读取文件失败：%s",
-				     strerror(errno));
+				     tz_errno_text(errno));
 	}
 	tz_sniff(head, len, &sn);
 	free(head);

@@ -69,8 +69,7 @@ int xlsx_xml_open(struct xlsx_xml *x, zip_t *zip, const char *path, const char *
 	zf = zip_fopen(zip, part, ZIP_FL_NOCASE);
 	if (!zf)
 		return tz_err_set_at(err, TZ_EINVAL, path, 0, NULL,
-				     "不是有效的XLSX文件：无法读取%s（%s）", part,
-				     zip_strerror(zip));
+				     "不是有效的XLSX文件：无法读取其中的%s（文件可能已损坏或不完整）", part);
 	/* No entity substitution, no DTD loading, no network: a hostile
 	 * part cannot make the parser fetch or expand anything (and a part
 	 * with a DOCTYPE is refused by xlsx_xml_next). The reader owns zf

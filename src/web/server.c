@@ -516,7 +516,7 @@ static int web_new(const struct tz_web_config *cfg, struct tz_web **out, struct 
 		w->access_fd = open(cfg->access_log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
 		if (w->access_fd < 0) {
 			rc = tz_err_set(err, TZ_EIO, "无法写入访问日志 %s：%s", cfg->access_log,
-					strerror(errno));
+					tz_errno_text(errno));
 			goto fail;
 		}
 	}

@@ -68,7 +68,7 @@ static int load_one(struct tz_static *st, const char *dir, const char *name, str
 	if (sb.st_size > STATIC_FILE_MAX || st->n == STATIC_FILES_MAX)
 		return tz_err_set(err, TZ_ETOOBIG, "静态文件过大或过多：%s", path);
 	if (!(fp = fopen(path, "rb")))
-		return tz_err_set(err, TZ_EIO, "无法读取静态文件 %s：%s", path, strerror(errno));
+		return tz_err_set(err, TZ_EIO, "无法读取静态文件 %s：%s", path, tz_errno_text(errno));
 	len = (size_t)sb.st_size;
 	data = tz_xmalloc(len ? len : 1);
 	if (fread(data, 1, len, fp) != len) {

@@ -23,6 +23,24 @@ ok "projects unchanged through CSV" cmp "$TZ_TMP/p1.csv" "$TZ_TMP/p2-csv.csv"
 ok "progress unchanged through CSV" cmp "$TZ_TMP/r1.csv" "$TZ_TMP/r2-csv.csv"
 ok "projects unchanged through XLSX" cmp "$TZ_TMP/p1.csv" "$TZ_TMP/p2-xlsx.csv"
 ok "progress unchanged through XLSX" cmp "$TZ_TMP/r1.csv" "$TZ_TMP/r2-xlsx.csv"
+# The bulletin of every year's last period uses that year's ledger and
+# matches the generator's per_year_region to the 0.01 万元.
+for y in 2023 2024 2025; do
+	p=$(python3 -c "import json;print(json.load(open('$d/truth.json'))['per_year_region']['$y']['period'])")
+	ok "bulletin of $p" tz bulletin --period "$p" --out "$TZ_TMP/y$y.json"
+	ok "$y matches truth.json per region" python3 - "$TZ_TMP/y$y.json" "$d/truth.json" "$y" <<'PY'
+import json, sys
+b, t, y = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3]
+want = t["per_year_region"][y]["regions"]
+got = {g["key"]: g for g in b["groups"]}
+assert set(got) == set(want), (set(got), set(want))
+for k, w in want.items():
+    assert got[k]["projects"] == w["projects"], (k, got[k]["projects"], w["projects"])
+    assert got[k]["annual_plan"] == "%.2f" % w["annual"], (k, got[k]["annual_plan"], w["annual"])
+    assert got[k]["ytd_completed"] == "%.2f" % w["ytd"], (k, got[k]["ytd_completed"], w["ytd"])
+PY
+done
+
 # Every year of the ledger comes back, with its own plans and levels.
 is "three yearly ledgers exported" "$(tail -n +2 "$TZ_TMP/p1.csv" | cut -d, -f1 | sort -u | tr '\n' ' ')" "2023 2024 2025 "
 ok "export one year" tz export projects --year 2024 --out "$TZ_TMP/p2024.csv"
