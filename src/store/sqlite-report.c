@@ -13,8 +13,10 @@
 #include <time.h>
 
 #include "base/hmap.h"
+#include "base/json.h"
 #include "base/xalloc.h"
 #include "store/sqlite-internal.h"
+#include "store/sqlite-web.h"
 #include "base/banned.h"
 
 enum {
@@ -57,6 +59,8 @@ struct save {
 	struct tz_hmap *seen;
 	int64_t batch;
 	int period;
+	unsigned char *touched;  /* audited saves: by report, added or changed */
+	size_t at;               /* the report being saved */
 };
 
 /* The import_batch row a save's reports point at, for the record. */
@@ -214,6 +218,8 @@ static int save_one(struct save *sv, const struct tz_progress *r,
 			return rc;
 		if (id >= 1 && id <= sv->max_id)
 			sv->changed[id] = 1;
+		if (sv->touched)
+			sv->touched[sv->at] = 1;
 	}
 	if (!arr.had_filing && tz_report_late(d ? d->deadline : 0, sv->how->at))
 		stats->late++;
@@ -224,6 +230,40 @@ static int save_one(struct save *sv, const struct tz_progress *r,
 	else
 		stats->unchanged++;
 	return 0;
+}
+
+/* The audit row of a save made by a person (how->who), inside its
+ * transaction: object "period:YYYY-MM", the counts and the codes whose
+ * reports were added or changed. */
+static int save_audit(struct save *sv, const struct tz_progress *reports, size_t n,
+		      const struct tz_report_save_stats *stats, struct tz_err *err)
+{
+	struct tz_json j;
+	char object[32], pbuf[TZ_PERIOD_FMT_MAX];
+	int rc;
+
+	tz_json_init(&j, NULL, 0);
+	tz_json_object_begin(&j);
+	tz_json_kv_str(&j, "as", tz_saver_name(sv->how->as));
+	tz_json_kv_int(&j, "added", stats->added);
+	tz_json_kv_int(&j, "changed", stats->changed);
+	tz_json_kv_int(&j, "unchanged", stats->unchanged);
+	tz_json_kv_int(&j, "late", stats->late);
+	tz_json_key(&j, "codes");
+	tz_json_array_begin(&j);
+	for (size_t i = 0; i < n; i++)
+		if (sv->touched[i])
+			tz_json_str(&j, reports[i].code);
+	tz_json_array_end(&j);
+	tz_json_object_end(&j);
+	if ((rc = tz_json_finish(&j))) {
+		tz_json_release(&j);
+		return tz_err_set(err, rc, "audit value");
+	}
+	snprintf(object, sizeof(object), "period:%s", tz_period_fmt(sv->how->period, pbuf));
+	rc = tz_sqlite_audit(sv->ss, sv->how->who, "report.save", object, NULL, j.out.buf, err);
+	tz_json_release(&j);
+	return rc;
 }
 
 int tz_sqlite_report_save(struct tz_store *s, const struct tz_report_save *how,
@@ -255,6 +295,8 @@ int tz_sqlite_report_save(struct tz_store *s, const struct tz_report_save *how,
 	memset(&sv, 0, sizeof(sv));
 	sv.ss = tz_sqlite_from(s);
 	sv.how = how;
+	if (how->who)
+		sv.touched = tz_xcalloc(n, 1);
 	sv.period = tz_period_code(how->period);
 	sv.seen = tz_hmap_new();
 	i = 0;
@@ -268,12 +310,15 @@ int tz_sqlite_report_save(struct tz_store *s, const struct tz_report_save *how,
 	for (int k = 0; k < Q_COUNT; k++)
 		if ((rc = tz_sqlite_prepare(sv.ss, save_sql[k], &sv.q[k], err)))
 			goto fail;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		sv.at = i;
 		if ((rc = save_one(&sv, &reports[i], stats, err)))
 			goto fail;
+	}
 	/* The running totals of the projects whose reports changed, by the
 	 * writer imports use: a saved report is an imported one to bulletins. */
-	if ((rc = tz_sqlite_years_rebuild(sv.ss, sv.changed, sv.max_id, 1, err)))
+	if ((rc = tz_sqlite_years_rebuild(sv.ss, sv.changed, sv.max_id, 1, err)) ||
+	    (how->who && (rc = save_audit(&sv, reports, n, stats, err))))
 		goto fail;
 	for (int k = 0; k < Q_COUNT; k++)
 		sqlite3_finalize(sv.q[k]);
@@ -291,6 +336,7 @@ out:
 	tz_sqlite_dispatches_release(&sv.ds);
 	tz_hmap_free(sv.seen);
 	free(sv.changed);
+	free(sv.touched);
 	return rc;
 }
 
