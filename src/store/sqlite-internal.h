@@ -341,5 +341,8 @@ int tz_sqlite_period_change(struct tz_store *s, enum tz_period_change op, int64_
 			    struct tz_err *err);
 int tz_sqlite_import_audit(struct tz_store *s, const struct tz_actor *who, const char *action,
 			   const char *object, const char *new_value, struct tz_err *err);
+int tz_sqlite_report_codes(struct tz_store *s, struct tz_period p, const char *const *codes,
+			   size_t n, int (*fn)(void *, const struct tz_report_view *), void *ctx,
+			   struct tz_err *err);
 
 #endif

@@ -421,6 +421,80 @@ int tz_sqlite_arrivals_row(struct sqlite_store *ss, struct tz_sqlite_arrivals *a
 /* ------------------------------------------------------------------ */
 /* Reading reports back                                                */
 
+/*
+ * The query of report views for period p: every column a view needs,
+ * ending with `tail` (the WHERE and ORDER of the caller). The status in
+ * force before P: this year's running totals at P-1, else (January, or no
+ * report yet this year) the latest earlier year's December. Parameters:
+ * ?1 the year, ?2 the period; the caller's from ?3.
+ */
+static void view_sql(char *sql, size_t size, int m, const char *from_where)
+{
+	snprintf(sql, size,
+		 "SELECT p.id, p.code, p.name, p.leader, p.region_id, coalesce(p.unit_id, 0),"
+		 " p.planned_start, r.completed, r.status, r.progress_text, r.problem,"
+		 " f.first_at, f.first_by, f.first_as, f.last_at, f.last_by, f.saves,"
+		 " CASE WHEN y.project_id IS NULL OR %d = 1 THEN (SELECT o.st12 FROM project_year o"
+		 "   WHERE o.project_id = p.id AND o.year < ?1 ORDER BY o.year DESC LIMIT 1)"
+		 "   ELSE y.st%d END"
+		 " %s",
+		 m, m > 1 ? m - 1 : 1, from_where);
+}
+
+static const char views_of_ledger[] =
+	"FROM ledger l JOIN project p ON p.id = l.project_id"
+	" LEFT JOIN progress r ON r.project_id = p.id AND r.period = ?2"
+	" LEFT JOIN report_filing f ON f.period = ?2 AND f.project_id = p.id"
+	" LEFT JOIN project_year y ON y.year = ?1 AND y.project_id = p.id"
+	" WHERE l.year = ?1 AND (?3 IS NULL OR p.code = ?3)"
+	" ORDER BY p.code";
+
+/* One row of view_sql into *v (strings valid until the next step), with
+ * the dispatch that governs it from `ds`. */
+static void read_view(sqlite3_stmt *st, struct tz_period p, const struct tz_sqlite_dispatches *ds,
+		      struct tz_report_view *v)
+{
+	const struct tz_dispatch *d;
+
+	memset(v, 0, sizeof(*v));
+	v->project_id = sqlite3_column_int64(st, 0);
+	v->code = tz_sqlite_text(st, 1);
+	v->name = tz_sqlite_text(st, 2);
+	v->leader = tz_sqlite_text(st, 3);
+	v->region_id = sqlite3_column_int64(st, 4);
+	v->unit_id = sqlite3_column_int64(st, 5);
+	{
+		struct tz_period start = { 0, 0 };
+
+		if (sqlite3_column_type(st, 6) != SQLITE_NULL)
+			tz_period_from_code(sqlite3_column_int(st, 6), &start);
+		v->expected = tz_report_expected(p, start, (enum tz_status)sqlite3_column_int(st, 17));
+	}
+	if (sqlite3_column_type(st, 8) != SQLITE_NULL) {
+		v->reported = 1;
+		v->report.code = v->code;
+		v->report.period = p;
+		v->report.completed = sqlite3_column_int64(st, 7);
+		v->report.status = (enum tz_status)sqlite3_column_int(st, 8);
+		v->report.progress_text = tz_sqlite_text(st, 9);
+		v->report.problem = tz_sqlite_text(st, 10);
+	}
+	if (sqlite3_column_type(st, 11) != SQLITE_NULL) {
+		v->has_filing = 1;
+		v->first_at = sqlite3_column_int64(st, 11);
+		v->first_by = sqlite3_column_int64(st, 12);
+		v->first_as = (enum tz_saver)sqlite3_column_int(st, 13);
+		v->last_at = sqlite3_column_int64(st, 14);
+		v->last_by = sqlite3_column_int64(st, 15);
+		v->saves = sqlite3_column_int(st, 16);
+	}
+	if ((d = tz_sqlite_dispatches_governing(ds, v->region_id))) {
+		v->has_dispatch = 1;
+		v->dispatch = *d;
+	}
+	v->late = v->reported && v->has_filing && tz_report_late(d ? d->deadline : 0, v->first_at);
+}
+
 int tz_sqlite_report_each(struct tz_store *s, const struct tz_org_index *x, int64_t root_id,
 			  const char *code, struct tz_period p,
 			  int (*fn)(void *, const struct tz_report_view *), void *ctx,
@@ -430,7 +504,7 @@ int tz_sqlite_report_each(struct tz_store *s, const struct tz_org_index *x, int6
 	struct tz_sqlite_dispatches ds;
 	sqlite3_stmt *st = NULL;
 	char sql[1600];
-	int m = p.month, rc, x_rc = 0, rows = 0;
+	int rc, x_rc = 0, rows = 0;
 
 	if (code && (rc = tz_sqlite_project_find(ss, code, NULL, NULL, NULL, NULL, err)))
 		return rc;
@@ -438,23 +512,7 @@ int tz_sqlite_report_each(struct tz_store *s, const struct tz_org_index *x, int6
 		root_id = tz_org_index_root(x)->id;
 	if ((rc = tz_sqlite_dispatches_load(ss, p, &ds, err)))
 		goto out;
-	/* The status in force before P: this year's running totals at P-1,
-	 * else (January, or no report yet this year) the latest earlier
-	 * year's December. */
-	snprintf(sql, sizeof(sql),
-		 "SELECT p.id, p.code, p.name, p.leader, p.region_id, coalesce(p.unit_id, 0),"
-		 " p.planned_start, r.completed, r.status, r.progress_text, r.problem,"
-		 " f.first_at, f.first_by, f.first_as, f.last_at, f.last_by, f.saves,"
-		 " CASE WHEN y.project_id IS NULL OR %d = 1 THEN (SELECT o.st12 FROM project_year o"
-		 "   WHERE o.project_id = p.id AND o.year < ?1 ORDER BY o.year DESC LIMIT 1)"
-		 "   ELSE y.st%d END"
-		 " FROM ledger l JOIN project p ON p.id = l.project_id"
-		 " LEFT JOIN progress r ON r.project_id = p.id AND r.period = ?2"
-		 " LEFT JOIN report_filing f ON f.period = ?2 AND f.project_id = p.id"
-		 " LEFT JOIN project_year y ON y.year = ?1 AND y.project_id = p.id"
-		 " WHERE l.year = ?1 AND (?3 IS NULL OR p.code = ?3)"
-		 " ORDER BY p.code",
-		 m, m > 1 ? m - 1 : 1);
+	view_sql(sql, sizeof(sql), p.month, views_of_ledger);
 	if ((rc = tz_sqlite_prepare(ss, sql, &st, err)))
 		goto out;
 	sqlite3_bind_int(st, 1, p.year);
@@ -463,49 +521,12 @@ int tz_sqlite_report_each(struct tz_store *s, const struct tz_org_index *x, int6
 		sqlite3_bind_text(st, 3, code, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct tz_report_view v;
-		const struct tz_dispatch *d;
+		int64_t region = sqlite3_column_int64(st, 4), unit = sqlite3_column_int64(st, 5);
 
-		memset(&v, 0, sizeof(v));
-		v.project_id = sqlite3_column_int64(st, 0);
-		v.code = tz_sqlite_text(st, 1);
-		v.name = tz_sqlite_text(st, 2);
-		v.leader = tz_sqlite_text(st, 3);
-		v.region_id = sqlite3_column_int64(st, 4);
-		v.unit_id = sqlite3_column_int64(st, 5);
-		if (x && !tz_org_index_within(x, v.region_id, root_id) &&
-		    !(v.unit_id && tz_org_index_within(x, v.unit_id, root_id)))
+		if (x && !tz_org_index_within(x, region, root_id) &&
+		    !(unit && tz_org_index_within(x, unit, root_id)))
 			continue;
-		{
-			struct tz_period start = { 0, 0 };
-
-			if (sqlite3_column_type(st, 6) != SQLITE_NULL)
-				tz_period_from_code(sqlite3_column_int(st, 6), &start);
-			v.expected = tz_report_expected(p, start,
-							(enum tz_status)sqlite3_column_int(st, 17));
-		}
-		if (sqlite3_column_type(st, 8) != SQLITE_NULL) {
-			v.reported = 1;
-			v.report.code = v.code;
-			v.report.period = p;
-			v.report.completed = sqlite3_column_int64(st, 7);
-			v.report.status = (enum tz_status)sqlite3_column_int(st, 8);
-			v.report.progress_text = tz_sqlite_text(st, 9);
-			v.report.problem = tz_sqlite_text(st, 10);
-		}
-		if (sqlite3_column_type(st, 11) != SQLITE_NULL) {
-			v.has_filing = 1;
-			v.first_at = sqlite3_column_int64(st, 11);
-			v.first_by = sqlite3_column_int64(st, 12);
-			v.first_as = (enum tz_saver)sqlite3_column_int(st, 13);
-			v.last_at = sqlite3_column_int64(st, 14);
-			v.last_by = sqlite3_column_int64(st, 15);
-			v.saves = sqlite3_column_int(st, 16);
-		}
-		if ((d = tz_sqlite_dispatches_governing(&ds, v.region_id))) {
-			v.has_dispatch = 1;
-			v.dispatch = *d;
-		}
-		v.late = v.reported && v.has_filing && tz_report_late(d ? d->deadline : 0, v.first_at);
+		read_view(st, p, &ds, &v);
 		rows++;
 		if ((x_rc = fn(ctx, &v)))
 			break;
@@ -575,4 +596,59 @@ int tz_sqlite_report_history(struct tz_store *s, const char *code, struct tz_per
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : tz_sqlite_error(ss, err, "report_history");
+}
+
+/* ------------------------------------------------------------------ */
+/* Report views of some projects (the web form's save, pages-a)        */
+
+int tz_sqlite_report_codes(struct tz_store *s, struct tz_period p, const char *const *codes,
+			   size_t n, int (*fn)(void *, const struct tz_report_view *), void *ctx,
+			   struct tz_err *err)
+{
+	struct sqlite_store *ss = tz_sqlite_from(s);
+	struct tz_sqlite_dispatches ds;
+	sqlite3_stmt *st = NULL;
+	char sql[1600];
+	int rc, x_rc = 0, began = sqlite3_get_autocommit(ss->db);
+
+	if ((rc = tz_sqlite_dispatches_load(ss, p, &ds, err)))
+		goto out;
+	/* From the code's unique index, one row per code: the cost is the
+	 * codes asked for, not the ledger. */
+	view_sql(sql, sizeof(sql), p.month,
+		 "FROM project p JOIN ledger l ON l.project_id = p.id AND l.year = ?1"
+		 " LEFT JOIN progress r ON r.project_id = p.id AND r.period = ?2"
+		 " LEFT JOIN report_filing f ON f.period = ?2 AND f.project_id = p.id"
+		 " LEFT JOIN project_year y ON y.year = ?1 AND y.project_id = p.id"
+		 " WHERE p.code = ?3");
+	if ((rc = tz_sqlite_prepare(ss, sql, &st, err)))
+		goto out;
+	/* One read transaction: every code sees the same data. */
+	if (began && (rc = tz_sqlite_exec(ss, "BEGIN", err)))
+		goto out;
+	sqlite3_bind_int(st, 1, p.year);
+	sqlite3_bind_int(st, 2, tz_period_code(p));
+	for (size_t i = 0; i < n && !x_rc; i++) {
+		sqlite3_bind_text(st, 3, codes[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			struct tz_report_view v;
+
+			read_view(st, p, &ds, &v);
+			x_rc = fn(ctx, &v);
+		} else if (rc != SQLITE_DONE) {
+			rc = tz_sqlite_error(ss, err, "reports");
+			break;
+		}
+		rc = 0;
+		sqlite3_reset(st);
+	}
+	if (x_rc)
+		rc = x_rc;
+	if (began)
+		tz_sqlite_exec(ss, "COMMIT", NULL);
+out:
+	sqlite3_finalize(st);
+	tz_sqlite_dispatches_release(&ds);
+	return rc;
 }

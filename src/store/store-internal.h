@@ -149,6 +149,9 @@ struct tz_store_ops {
 			     struct tz_err *err);
 	int (*import_audit)(struct tz_store *s, const struct tz_actor *who, const char *action,
 			    const char *object, const char *new_value, struct tz_err *err);
+	int (*report_codes)(struct tz_store *s, struct tz_period p, const char *const *codes,
+			    size_t n, int (*fn)(void *, const struct tz_report_view *), void *ctx,
+			    struct tz_err *err);
 };
 
 struct tz_store {

@@ -404,3 +404,10 @@ int tz_store_import_audit(struct tz_store *s, const struct tz_actor *who, const 
 		return tz_err_set(err, TZ_EINTERNAL, "an audit row needs an actor and an action");
 	return s->ops->import_audit(s, who, action, object, new_value, err);
 }
+
+int tz_store_report_codes(struct tz_store *s, struct tz_period p, const char *const *codes,
+			  size_t n, int (*fn)(void *ctx, const struct tz_report_view *v), void *ctx,
+			  struct tz_err *err)
+{
+	return s->ops->report_codes(s, p, codes, n, fn, ctx, err);
+}

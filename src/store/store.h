@@ -840,6 +840,18 @@ int tz_store_period_change(struct tz_store *s, enum tz_period_change op, int64_t
 			   struct tz_err *err);
 
 /*
+ * The report view of period p (tz_store_report_each's) of each project
+ * of `codes` that is in the ledger of p's year, in the order of `codes`;
+ * codes unknown or not in that ledger are skipped (the caller sees which
+ * did not come). The cost is that of the codes, not of the ledger: the
+ * web form's save reads only the projects it was sent. A non-zero return
+ * from fn stops and is returned. 0 or TZ_ESTORE.
+ */
+int tz_store_report_codes(struct tz_store *s, struct tz_period p, const char *const *codes,
+			  size_t n, int (*fn)(void *ctx, const struct tz_report_view *v), void *ctx,
+			  struct tz_err *err);
+
+/*
  * Inside an open import: an audit row by `who` written in the import's
  * transaction, so that it exists exactly when the import commits
  * ("import.projects" or "import.progress" from the web application's

@@ -284,9 +284,21 @@ int api_reports_save(struct tz_req *r)
 		return rc == TZ_EINVAL ? tz_resp_error(r, 400, r->err.msg) : rc;
 	if (!p.year)
 		return tz_resp_error(r, 404, "没有正在填报的调度期");
-	if ((rc = tz_web_report_rows(r, r->user->org_id, p, 0, &rows, &n)))
-		return rc;
 	count = json_array_size(list);
+	{
+		/* Only the projects named are read: the cost is the request's. */
+		const char **codes = tz_arena_calloc(r->arena, count ? count : 1, sizeof(*codes));
+		size_t k = 0;
+
+		for (size_t i = 0; i < count; i++) {
+			json_t *code = json_object_get(json_array_get(list, i), "code");
+
+			if (json_is_string(code))
+				codes[k++] = json_string_value(code);
+		}
+		if ((rc = tz_web_report_rows_of(r, r->user->org_id, p, codes, k, &rows, &n)))
+			return rc;
+	}
 	at = tz_arena_calloc(r->arena, count ? count : 1, sizeof(*at));
 	errs = tz_arena_calloc(r->arena, count ? count : 1, sizeof(*errs));
 	if ((rc = take_reports(r, list, rows, n, p, at, errs, &nerr, &answered)) || answered)

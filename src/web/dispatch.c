@@ -5,6 +5,7 @@
  * posted, the on-time rate of a node.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
@@ -198,6 +199,50 @@ int tz_web_report_rows(struct tz_req *r, int64_t node_id, struct tz_period p, in
 	*out = rs.v;
 	*n = rs.n;
 	return with_prev ? tz_web_report_prev(r, node_id, p, rs.v, rs.n) : 0;
+}
+
+static int by_code(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+struct scoped {
+	struct rows rs;
+	int64_t node_id;
+};
+
+static int keep_scoped(void *ctx, const struct tz_report_view *view)
+{
+	struct scoped *sc = ctx;
+	const struct tz_org_index *x = sc->rs.r->org;
+
+	if (!tz_org_index_within(x, view->region_id, sc->node_id) &&
+	    !(view->unit_id && tz_org_index_within(x, view->unit_id, sc->node_id)))
+		return 0;
+	return keep_row(&sc->rs, view);
+}
+
+int tz_web_report_rows_of(struct tz_req *r, int64_t node_id, struct tz_period p,
+			  const char **codes, size_t ncodes, struct tz_web_report_row **out,
+			  size_t *n)
+{
+	struct scoped sc = { { r, NULL, 0, 0 }, node_id };
+	size_t k = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	qsort(codes, ncodes, sizeof(*codes), by_code);
+	for (size_t i = 0; i < ncodes; i++)  /* once each */
+		if (!k || strcmp(codes[k - 1], codes[i]))
+			codes[k++] = codes[i];
+	if (!k)
+		return 0;
+	if ((rc = tz_store_report_codes(r->store, p, codes, k, keep_scoped, &sc, &r->err)))
+		return rc;
+	*out = sc.rs.v;
+	*n = sc.rs.n;
+	return 0;
 }
 
 int tz_web_report_prev(struct tz_req *r, int64_t node_id, struct tz_period p,

@@ -73,6 +73,16 @@ struct tz_web_report_row {
 int tz_web_report_rows(struct tz_req *r, int64_t node_id, struct tz_period p, int with_prev,
 		       struct tz_web_report_row **rows, size_t *n);
 
+/*
+ * The rows of just these projects (a save needs no others), by code,
+ * those in the subtree of node_id only: a code that names no project of
+ * the user's, or none in the ledger of p's year, gives no row. `codes`
+ * is sorted and its repeats dropped in place. 0 or a store error.
+ */
+int tz_web_report_rows_of(struct tz_req *r, int64_t node_id, struct tz_period p,
+			  const char **codes, size_t ncodes, struct tz_web_report_row **rows,
+			  size_t *n);
+
 /* Last month's reports into rows already read (tz_web_report_rows
  * without `with_prev`), when a page turns out to need them. */
 int tz_web_report_prev(struct tz_req *r, int64_t node_id, struct tz_period p,

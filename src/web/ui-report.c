@@ -352,10 +352,9 @@ static int form_page(struct tz_req *r, struct form *f, int status)
 	return tz_page_send(r, status);
 }
 
-/* The period, its dispatch and the rows; 0 with f filled, or a response
- * set (*done) or a store error. */
-static int load(struct tz_req *r, struct form *f, const char *period_arg, int with_prev,
-		int *done)
+/* The period and its dispatch; 0 with f filled, or a response set
+ * (*done) or a store error. */
+static int load_period(struct tz_req *r, struct form *f, const char *period_arg, int *done)
 {
 	int rc;
 	const char *show = tz_req_arg(r, "show");
@@ -386,7 +385,7 @@ static int load(struct tz_req *r, struct form *f, const char *period_arg, int wi
 	if ((rc = tz_web_period_governing(r, r->user->org_id, f->p, &f->d)) < 0)
 		return rc;
 	f->has_d = rc;
-	return tz_web_report_rows(r, r->user->org_id, f->p, with_prev, &f->rows, &f->n);
+	return 0;
 }
 
 /* "已保存…" from the redirect's counts (numbers only). */
@@ -412,12 +411,56 @@ static const char *saved_notice(struct tz_req *r)
 int ui_report_form(struct tz_req *r)
 {
 	struct form f;
-	int done, rc = load(r, &f, tz_req_query(r, "period"), 1, &done);
+	int done, rc = load_period(r, &f, tz_req_query(r, "period"), &done);
 
 	if (rc || done)
 		return rc;
+	if ((rc = tz_web_report_rows(r, r->user->org_id, f.p, 1, &f.rows, &f.n)))
+		return rc;
 	f.notice = saved_notice(r);
 	return form_page(r, &f, 200);
+}
+
+/* The codes the post names ("c.CODE" and its siblings), from r->arena. */
+static const char **posted_codes(struct tz_req *r, size_t *n)
+{
+	const struct tz_kv *kv;
+	const char **codes;
+	size_t nkv;
+
+	kv = tz_req_form_all(r, &nkv);
+	codes = tz_arena_calloc(r->arena, nkv ? nkv : 1, sizeof(*codes));
+	*n = 0;
+	for (size_t i = 0; i < nkv; i++)
+		if (kv[i].key[0] && strchr("cstq", kv[i].key[0]) && kv[i].key[1] == '.' && kv[i].key[2])
+			codes[(*n)++] = kv[i].key + 2;
+	return codes;
+}
+
+/*
+ * The whole page again after a refused post: every row of the page with
+ * last month, what was posted and its errors put back where they belong.
+ */
+static int page_again(struct tz_req *r, struct form *f, int status, const char *problem)
+{
+	struct tz_web_report_row *posted = f->rows;
+	size_t nposted = f->n;
+	int rc;
+
+	if ((rc = tz_web_report_rows(r, r->user->org_id, f->p, 1, &f->rows, &f->n)))
+		return rc;
+	for (size_t i = 0; i < nposted; i++) {
+		struct tz_web_report_row *row = tz_web_report_find(f->rows, f->n, posted[i].v.code);
+
+		if (!row || !posted[i].posted)
+			continue;
+		row->posted = 1;
+		row->in = posted[i].in;
+		row->err_field = posted[i].err_field;
+		row->err_msg = posted[i].err_msg;
+	}
+	f->problem = problem;
+	return form_page(r, f, status);
 }
 
 /* The posted fields "c.CODE", "s.CODE", "t.CODE", "q.CODE" onto the rows;
@@ -432,7 +475,7 @@ static size_t take_posted(struct tz_req *r, struct form *f)
 		const char *k = kv[i].key;
 		struct tz_web_report_row *row;
 
-		if (!strchr("cstq", k[0]) || k[1] != '.' || !k[2])
+		if (!k[0] || !strchr("cstq", k[0]) || k[1] != '.' || !k[2])
 			continue;
 		if (!(row = tz_web_report_find(f->rows, f->n, k + 2))) {
 			unknown++;
@@ -457,17 +500,26 @@ static size_t take_posted(struct tz_req *r, struct form *f)
 	return unknown;
 }
 
+/*
+ * The save reads only the projects posted (tz_web_report_rows_of: its
+ * cost is the page's, not the ledger's); the whole page is read again
+ * only when it must be shown again.
+ */
 int ui_report_save(struct tz_req *r)
 {
 	struct tz_report_save_stats stats;
 	struct tz_web_report_row *bad;
 	struct form f;
 	struct tz_buf to = TZ_BUF_INIT;
+	const char **codes;
 	char per[TZ_PERIOD_FMT_MAX];
-	size_t errors = 0, changed = 0;
-	int done, rc = load(r, &f, tz_req_form(r, "period"), 0, &done);
+	size_t errors = 0, ncodes;
+	int done, rc = load_period(r, &f, tz_req_form(r, "period"), &done);
 
 	if (rc || done)
+		return rc;
+	codes = posted_codes(r, &ncodes);
+	if ((rc = tz_web_report_rows_of(r, r->user->org_id, f.p, codes, ncodes, &f.rows, &f.n)))
 		return rc;
 	/* A code that is not one of the user's projects (another region's,
 	 * or none at all) answers as a project it may not see: 404. */
@@ -483,30 +535,22 @@ int ui_report_save(struct tz_req *r)
 		if (!tz_req_allow(r, TZ_ACT_REPORT, &o))
 			return 0;
 		errors += (size_t)tz_web_report_check(r, row, f.p);
-		changed += row->changed;
 	}
 	if (errors) {
 		char msg[200];
 
 		snprintf(msg, sizeof(msg), "有 %zu 个项目的数据有误（说明在该项旁边），本页没有保存任何数据。"
 			 "改正后请再次保存。", errors);
-		f.problem = tz_arena_strdup(r->arena, msg);
-		if ((rc = tz_web_report_prev(r, r->user->org_id, f.p, f.rows, f.n)))
-			return rc;
-		return form_page(r, &f, 200);
+		return page_again(r, &f, 200, tz_arena_strdup(r->arena, msg));
 	}
 	rc = tz_web_report_save(r, f.rows, f.n, f.p, &stats, &bad);
 	if (rc == TZ_EINVAL || rc == TZ_ENOTFOUND || rc == TZ_EEXIST) {
 		/* The store refused: nothing saved. The period refusing a
 		 * reporter is the whole form's (403); a row's fault is shown
 		 * at the row. */
-		int whole = !bad;
-
-		f.problem = whole ? tz_arena_strdup(r->arena, r->err.msg)
-				  : "这一项有误（说明在该项旁边），本页没有保存任何数据。";
-		if ((rc = tz_web_report_prev(r, r->user->org_id, f.p, f.rows, f.n)))
-			return rc;
-		return form_page(r, &f, whole ? 403 : 200);
+		if (!bad)
+			return page_again(r, &f, 403, tz_arena_strdup(r->arena, r->err.msg));
+		return page_again(r, &f, 200, "这一项有误（说明在该项旁边），本页没有保存任何数据。");
 	}
 	if (rc)
 		return rc;

@@ -1,10 +1,11 @@
 /*
- * test-audit-dispatch.c: the audited changes the web application's
- * reporting and dispatch pages make (store.h, "Audited changes"): a
+ * test-dispatch-web.c: what the store gives the web application's
+ * reporting and dispatch pages (store.h, "Audited changes", pages-a): a
  * period opened, reopened, closed or moved writes its audit row in the
  * same transaction, and a refused change writes none; a save by a person
  * leaves one "report.save" row naming the codes it added or changed, a
- * refused save none; an import's audit row exists only if it commits.
+ * refused save none; an import's audit row exists only if it commits;
+ * the views of some codes are exactly those of the ledger's walk.
  */
 #include "tz-test.h"
 
@@ -223,11 +224,68 @@ static void test_saves_are_audited(void **state)
 	city_close(&c);
 }
 
+struct views {
+	char text[8][160];
+	int n;
+};
+
+static int keep_view(void *ctx, const struct tz_report_view *v)
+{
+	struct views *vs = ctx;
+
+	if (vs->n < 8)
+		snprintf(vs->text[vs->n], sizeof(vs->text[0]), "%s %d %d %lld %d %s %d %d %lld %d",
+			 v->code, v->expected, v->reported, (long long)v->report.completed,
+			 (int)v->report.status, v->reported ? v->report.progress_text : "-",
+			 v->has_filing, v->late, (long long)v->first_at, v->has_dispatch);
+	vs->n++;
+	return 0;
+}
+
+static void test_views_of_codes(void **state)
+{
+	struct tz_period jun = { 2025, 6 };
+	struct tz_report_save how = { jun, TZ_SAVER_REPORTER, 0, 0, NULL };
+	struct tz_progress r = { "B", jun, 200, TZ_STATUS_STARTED, "主体施工", "" };
+	const char *codes[] = { "C", "NOPE", "B", "A" };
+	struct views all = { 0 }, some = { 0 };
+	struct city c;
+
+	(void)state;
+	city_open(&c);
+	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROJECTS, "t", NULL), 0);
+	ledger(&c, "A");
+	ledger(&c, "B");
+	ledger(&c, "C");
+	assert_int_equal(tz_store_import_commit(c.s, NULL, NULL), 0);
+	assert_int_equal(tz_store_period_open(c.s, 0, jun, 0, 0, 1, NULL), 0);
+	how.at = tz_deadline_default(jun) + 1;  /* late */
+	assert_int_equal(tz_store_report_save(c.s, &how, &r, 1, NULL, NULL, NULL), 0);
+
+	assert_int_equal(tz_store_report_each(c.s, NULL, 0, jun, keep_view, &all, NULL), 0);
+	assert_int_equal(all.n, 3);
+	/* In the order asked, the unknown one skipped, each as the walk has it. */
+	assert_int_equal(tz_store_report_codes(c.s, jun, codes, 4, keep_view, &some, NULL), 0);
+	assert_int_equal(some.n, 3);
+	assert_string_equal(some.text[0], all.text[2]);
+	assert_string_equal(some.text[1], all.text[1]);
+	assert_string_equal(some.text[2], all.text[0]);
+	assert_non_null(strstr(some.text[1], "B 1 1 200 2 主体施工 1 1"));
+	/* None asked, none given; a year without a ledger gives nothing. */
+	some.n = 0;
+	assert_int_equal(tz_store_report_codes(c.s, jun, codes, 0, keep_view, &some, NULL), 0);
+	assert_int_equal(tz_store_report_codes(c.s, (struct tz_period){ 2024, 6 }, codes, 4,
+					       keep_view, &some, NULL), 0);
+	assert_int_equal(some.n, 0);
+	city_close(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_period_changes_are_audited),
 		cmocka_unit_test(test_saves_are_audited),
+		cmocka_unit_test(test_views_of_codes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
