@@ -5,7 +5,7 @@
 #   make test         build and run every test (unit, black-box, golden data)
 #   make test SANITIZE=1   the same under AddressSanitizer + UBSan
 #   make fuzz         run the libFuzzer targets for a fixed time
-#   make bench        run the benchmarks in bench/ (ledger.sh, web.sh)
+#   make bench        run the benchmarks in bench/ (ledger.sh, web.sh, form.sh)
 #
 # Layers are enforced here: each directory under src/ is compiled with an
 # include path that holds only the layers it may use (see LAYER_*), so core
@@ -185,6 +185,7 @@ bench: deps npm
 	@$(MAKE) --no-print-directory all
 	bench/ledger.sh
 	bench/web.sh
+	bench/form.sh
 
 FUZZ_SECONDS ?= 60
 fuzz: deps

@@ -63,7 +63,7 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 		{ "sheet", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct tz_import_opts io = { 0, 0, NULL, print_reject, NULL };
+	struct tz_import_opts io = { 0, 0, NULL, print_reject, NULL, 0, NULL, NULL };
 	struct tz_import_result res;
 	struct tz_store *store;
 	struct tz_err err;

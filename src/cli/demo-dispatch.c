@@ -114,7 +114,7 @@ static int save_open_month(struct tz_store *s, struct tz_period p, int64_t deadl
 	/* Region by region, as each reporter saves its own list. */
 	for (int round = 0; round < 6 && !rc; round++) {
 		for (size_t g = 0; g < nregions && !rc; g++) {
-			struct tz_report_save how = { p, TZ_SAVER_REPORTER, 0, 0 };
+			struct tz_report_save how = { p, TZ_SAVER_REPORTER, 0, 0, NULL };
 			size_t n = 0;
 
 			for (size_t j = 0; j < l->n; j++) {
@@ -141,7 +141,7 @@ static int save_open_month(struct tz_store *s, struct tz_period p, int64_t deadl
 	/* Corrections by the coordinator: the history shows old and new. */
 	for (size_t i = 0, n = 0; i < l->n && !rc; i++) {
 		const struct demo_report *d = &l->r[i];
-		struct tz_report_save how = { p, TZ_SAVER_COORDINATOR, 0, deadline + 4 * DAY };
+		struct tz_report_save how = { p, TZ_SAVER_COORDINATOR, 0, deadline + 4 * DAY, NULL };
 
 		if (!d->reported || ++n % 25)
 			continue;

@@ -15,6 +15,7 @@
 
 #include "base/buf.h"
 #include "base/hmap.h"
+#include "base/json.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "core/money.h"
@@ -1030,6 +1031,38 @@ static int header_in_some_sheet(struct tz_reader *r, const char *path, int progr
 	return first_rc ? first_rc : TZ_ENOTFOUND;
 }
 
+/* The audit row of an import made by a person (opts->who), written in
+ * the import's transaction just before it commits. */
+static int import_audit(struct tz_store *store, enum tz_import_kind kind,
+			const struct tz_import_opts *opts, const struct tz_import_result *res,
+			struct tz_err *err)
+{
+	struct tz_json j;
+	struct tz_buf object = TZ_BUF_INIT;
+	int rc;
+
+	tz_json_init(&j, NULL, 0);
+	tz_json_object_begin(&j);
+	tz_json_kv_int(&j, "rows", res->rows);
+	tz_json_kv_int(&j, "accepted", res->accepted);
+	tz_json_kv_int(&j, "rejected", res->rejected);
+	tz_json_kv_int(&j, "org_created", res->org_created);
+	tz_json_kv_int(&j, "codes_given", res->codes_given);
+	tz_json_kv_bool(&j, "partial", opts->partial);
+	tz_json_object_end(&j);
+	tz_buf_addf(&object, "file:%s", opts->audit_name ? opts->audit_name : "");
+	rc = tz_json_finish(&j);
+	if (rc)
+		rc = tz_err_set(err, rc, "audit value");
+	else
+		rc = tz_store_import_audit(store, opts->who, kind == TZ_IMPORT_PROGRESS
+					   ? "import.progress" : "import.projects",
+					   object.buf, j.out.buf, err);
+	tz_json_release(&j);
+	tz_buf_release(&object);
+	return rc;
+}
+
 int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char *path,
 		   const struct tz_import_opts *opts, struct tz_import_result *res,
 		   struct tz_err *err)
@@ -1135,22 +1168,27 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	pthread_join(thread, NULL);
 	running = 0;
 
+	/* What the import made, known before the commit (a dry run shows it). */
+	res->org_created = oc.ncreated;
+	res->org_created_names = tz_buf_detach(&oc.created, NULL);
+	res->codes_given = oc.ngiven;
+	res->codes_given_list = tz_buf_detach(&oc.given, NULL);
 	if (res->rejected && !opts->partial) {
 		rc = tz_err_set_at(err, TZ_EREJECTED, where ? where : path, 0, NULL,
 				   "%ld行有错误，整个文件未导入（使用 --partial 只导入正确的行）",
 				   res->rejected);
 		goto out;
 	}
+	if (opts->dry_run)
+		goto out;  /* rolled back below: nothing is written */
+	if (opts->who && (rc = import_audit(store, kind, opts, res, err)))
+		goto out;
 	if ((rc = tz_store_import_commit(store, &stats, err)))
 		goto out;
 	open = 0;
 	res->added = stats.added;
 	res->replaced = stats.replaced;
 	res->committed = 1;
-	res->org_created = oc.ncreated;
-	res->org_created_names = tz_buf_detach(&oc.created, NULL);
-	res->codes_given = oc.ngiven;
-	res->codes_given_list = tz_buf_detach(&oc.given, NULL);
 out:
 	if (running)
 		pipeline_stop(&pl, thread);

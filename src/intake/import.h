@@ -34,6 +34,23 @@ struct tz_import_opts {
 	/* Called for each rejected row, in file order; may be NULL. */
 	void (*reject)(void *ctx, const struct tz_import_reject *rej);
 	void *ctx;
+	/*
+	 * A dry run: everything an import does -- reading, checking, resolving
+	 * against the store, making organisation nodes and codes -- inside
+	 * its transaction, which is then rolled back instead of committed.
+	 * The result is filled as for a real import (rows, rejected rows
+	 * through `reject`, skipped rows, unread columns, org_created,
+	 * codes_given), except that `committed` stays 0 and `added` and
+	 * `replaced` stay 0 (the store counts them at commit). The web
+	 * application's import page shows this before the user confirms.
+	 */
+	int dry_run;
+	/* When set, an audit row "import.projects" or "import.progress"
+	 * (object "file:NAME" with `audit_name`, new value: the counts) is
+	 * written in the import's transaction: it exists iff the import
+	 * committed. NULL: no audit row (the command line). */
+	const struct tz_actor *who;
+	const char *audit_name;  /* the file's name as the user knows it */
 };
 
 /* Where a ledger's year came from. */
@@ -84,7 +101,8 @@ void tz_import_result_release(struct tz_import_result *res);
 
 /*
  * Import `path` as `kind`. Returns 0 when the import committed (with
- * `partial`, possibly having rejected rows), TZ_EREJECTED when rows were
+ * `partial`, possibly having rejected rows; with `dry_run`, when it would
+ * have), TZ_EREJECTED when rows were
  * rejected and nothing was written, or another tz_errc (unreadable file,
  * no header, no ledger year, bad encoding, store failure) with err set;
  * in every error case the store is unchanged.

@@ -14,10 +14,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/json.h"
 #include "base/log.h"
 #include "base/xalloc.h"
 #include "core/deadline.h"
 #include "store/sqlite-internal.h"
+#include "store/sqlite-web.h"
 #include "base/banned.h"
 
 /* ------------------------------------------------------------------ */
@@ -162,13 +164,13 @@ enum { EV_OPENED = 1, EV_CLOSED = 2, EV_REOPENED = 3, EV_DEADLINE = 4 };
 /* The node that dispatches: node_id, or the root for 0; it must be the
  * city or a region that runs its own dispatch. */
 static int dispatching_node(struct sqlite_store *ss, int64_t node_id, int64_t *out,
-			    struct tz_err *err)
+			    char code[64], struct tz_err *err)
 {
 	sqlite3_stmt *st;
 	int rc, kind;
 
-	rc = tz_sqlite_prepare(ss, node_id ? "SELECT id, kind FROM org WHERE id = ?1"
-					   : "SELECT id, kind FROM org WHERE parent_id IS NULL",
+	rc = tz_sqlite_prepare(ss, node_id ? "SELECT id, kind, code FROM org WHERE id = ?1"
+					   : "SELECT id, kind, code FROM org WHERE parent_id IS NULL",
 			       &st, err);
 	if (rc)
 		return rc;
@@ -183,6 +185,7 @@ static int dispatching_node(struct sqlite_store *ss, int64_t node_id, int64_t *o
 	}
 	*out = sqlite3_column_int64(st, 0);
 	kind = sqlite3_column_int(st, 1);
+	snprintf(code, 64, "%s", tz_sqlite_text(st, 2));
 	sqlite3_finalize(st);
 	if (kind == TZ_ORG_DEPARTMENT || kind == TZ_ORG_DIRECT)
 		return tz_err_set(err, TZ_EINVAL, "只有市、县（市、区）和开发区可以开启调度期");
@@ -253,13 +256,17 @@ out:
  * dispatch; each then changes `d` and writes it. */
 enum period_op { OP_OPEN, OP_CLOSE, OP_DEADLINE };
 
+static int period_audit(struct sqlite_store *ss, const struct tz_actor *who, int action,
+			const char *code, int found, const struct tz_dispatch *old,
+			const struct tz_dispatch *d, struct tz_err *err);
+
 static int period_write(struct tz_store *s, enum period_op op, int64_t node_id,
 			struct tz_period p, int64_t deadline, int64_t user_id, int64_t at,
-			struct tz_err *err)
+			const struct tz_actor *who, struct tz_err *err)
 {
 	struct sqlite_store *ss = tz_sqlite_from(s);
-	struct tz_dispatch d;
-	char pbuf[TZ_PERIOD_FMT_MAX];
+	struct tz_dispatch d, old;
+	char pbuf[TZ_PERIOD_FMT_MAX], code[64];
 	int64_t node = 0;
 	int rc, found, action = 0;
 
@@ -268,12 +275,13 @@ static int period_write(struct tz_store *s, enum period_op op, int64_t node_id,
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "调度期", "调度期无效");
 	if ((rc = tz_sqlite_write_begin(ss, err)))
 		return rc;
-	if ((rc = dispatching_node(ss, node_id, &node, err)))
+	if ((rc = dispatching_node(ss, node_id, &node, code, err)))
 		goto fail;
 	if ((found = find_dispatch(ss, node, p, &d, err)) < 0) {
 		rc = found;
 		goto fail;
 	}
+	old = d;
 	switch (op) {
 	case OP_OPEN:
 		if (found && d.state == TZ_DISPATCH_OPEN) {
@@ -320,7 +328,8 @@ static int period_write(struct tz_store *s, enum period_op op, int64_t node_id,
 		break;
 	}
 	if ((rc = tz_dispatch_validate(&d, err)) ||
-	    (rc = write_dispatch(ss, &d, action, user_id, at, err)))
+	    (rc = write_dispatch(ss, &d, action, user_id, at, err)) ||
+	    (who && (rc = period_audit(ss, who, action, code, found, &old, &d, err))))
 		goto fail;
 	return tz_sqlite_write_commit(ss, err);
 fail:
@@ -331,19 +340,19 @@ fail:
 int tz_sqlite_period_open(struct tz_store *s, int64_t node_id, struct tz_period p,
 			  int64_t deadline, int64_t user_id, int64_t at, struct tz_err *err)
 {
-	return period_write(s, OP_OPEN, node_id, p, deadline, user_id, at, err);
+	return period_write(s, OP_OPEN, node_id, p, deadline, user_id, at, NULL, err);
 }
 
 int tz_sqlite_period_close(struct tz_store *s, int64_t node_id, struct tz_period p,
 			   int64_t user_id, int64_t at, struct tz_err *err)
 {
-	return period_write(s, OP_CLOSE, node_id, p, 0, user_id, at, err);
+	return period_write(s, OP_CLOSE, node_id, p, 0, user_id, at, NULL, err);
 }
 
 int tz_sqlite_period_deadline(struct tz_store *s, int64_t node_id, struct tz_period p,
 			      int64_t deadline, int64_t user_id, int64_t at, struct tz_err *err)
 {
-	return period_write(s, OP_DEADLINE, node_id, p, deadline, user_id, at, err);
+	return period_write(s, OP_DEADLINE, node_id, p, deadline, user_id, at, NULL, err);
 }
 
 int tz_sqlite_period_each(struct tz_store *s, int64_t node_id,
@@ -680,4 +689,61 @@ int tz_sqlite_ontime(struct tz_store *s, struct tz_ontime *o, struct tz_err *err
 	tz_log(TZ_LOG_INFO, "store=sqlite event=ontime ms=%.1f cpu_ms=%.1f", tz_clock_ms() - t0,
 	       tz_sqlite_cpu_ms() - c0);
 	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Audited period changes (the web application's, pages-a)             */
+
+/* A dispatch's state and deadline as the audit trail keeps them. */
+static void dispatch_json(struct tz_json *j, const struct tz_dispatch *d)
+{
+	char dbuf[TZ_CST_FMT_MAX];
+
+	tz_json_object_begin(j);
+	tz_json_kv_str(j, "state", tz_dispatch_state_name(d->state));
+	tz_json_kv_str(j, "deadline", tz_cst_fmt(d->deadline, dbuf));
+	tz_json_object_end(j);
+}
+
+/* The audit row of a period change, inside its transaction: old (none
+ * for a first opening) and new state and deadline. */
+static int period_audit(struct sqlite_store *ss, const struct tz_actor *who, int action,
+			const char *code, int found, const struct tz_dispatch *old,
+			const struct tz_dispatch *d, struct tz_err *err)
+{
+	static const char *const names[] = {
+		[EV_OPENED] = "period.open", [EV_CLOSED] = "period.close",
+		[EV_REOPENED] = "period.reopen", [EV_DEADLINE] = "period.deadline",
+	};
+	struct tz_json before, after;
+	char object[96], pbuf[TZ_PERIOD_FMT_MAX];
+	int rc;
+
+	tz_json_init(&before, NULL, 0);
+	tz_json_init(&after, NULL, 0);
+	if (found)
+		dispatch_json(&before, old);
+	dispatch_json(&after, d);
+	if ((rc = tz_json_finish(&before)) || (rc = tz_json_finish(&after))) {
+		rc = tz_err_set(err, rc, "audit value");
+		goto out;
+	}
+	snprintf(object, sizeof(object), "dispatch:%s:%s", code, tz_period_fmt(d->period, pbuf));
+	rc = tz_sqlite_audit(ss, who, names[action], object, found ? before.out.buf : NULL,
+			     after.out.buf, err);
+out:
+	tz_json_release(&before);
+	tz_json_release(&after);
+	return rc;
+}
+
+int tz_sqlite_period_change(struct tz_store *s, enum tz_period_change op, int64_t node_id,
+			    struct tz_period p, int64_t deadline, const struct tz_actor *who,
+			    struct tz_err *err)
+{
+	enum period_op o = op == TZ_PERIOD_CLOSE ? OP_CLOSE
+			   : op == TZ_PERIOD_DEADLINE ? OP_DEADLINE : OP_OPEN;
+
+	return period_write(s, o, node_id, p, o == OP_CLOSE ? 0 : deadline, who->user_id, who->at,
+			    who, err);
 }

@@ -24,6 +24,7 @@
 #include "base/log.h"
 #include "base/xalloc.h"
 #include "store/sqlite-internal.h"
+#include "store/sqlite-web.h"
 #include "base/banned.h"
 
 
@@ -575,4 +576,18 @@ void tz_sqlite_import_abort(struct tz_store *s)
 	if (!sqlite3_get_autocommit(ss->db))
 		tz_sqlite_exec(ss, "ROLLBACK", NULL);
 	finish_import(ss);
+}
+
+/* ------------------------------------------------------------------ */
+/* The audit row of an import made from the web application (pages-a)  */
+
+int tz_sqlite_import_audit(struct tz_store *s, const struct tz_actor *who, const char *action,
+			   const char *object, const char *new_value, struct tz_err *err)
+{
+	struct sqlite_store *ss = tz_sqlite_from(s);
+
+	if (!ss->imp)
+		return tz_err_set(err, TZ_EINTERNAL, "no import is open");
+	/* Inside the import's transaction: kept only if it commits. */
+	return tz_sqlite_audit(ss, who, action, object, NULL, new_value, err);
 }

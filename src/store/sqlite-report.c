@@ -13,8 +13,10 @@
 #include <time.h>
 
 #include "base/hmap.h"
+#include "base/json.h"
 #include "base/xalloc.h"
 #include "store/sqlite-internal.h"
+#include "store/sqlite-web.h"
 #include "base/banned.h"
 
 enum {
@@ -57,6 +59,8 @@ struct save {
 	struct tz_hmap *seen;
 	int64_t batch;
 	int period;
+	unsigned char *touched;  /* audited saves: by report, added or changed */
+	size_t at;               /* the report being saved */
 };
 
 /* The import_batch row a save's reports point at, for the record. */
@@ -214,6 +218,8 @@ static int save_one(struct save *sv, const struct tz_progress *r,
 			return rc;
 		if (id >= 1 && id <= sv->max_id)
 			sv->changed[id] = 1;
+		if (sv->touched)
+			sv->touched[sv->at] = 1;
 	}
 	if (!arr.had_filing && tz_report_late(d ? d->deadline : 0, sv->how->at))
 		stats->late++;
@@ -224,6 +230,40 @@ static int save_one(struct save *sv, const struct tz_progress *r,
 	else
 		stats->unchanged++;
 	return 0;
+}
+
+/* The audit row of a save made by a person (how->who), inside its
+ * transaction: object "period:YYYY-MM", the counts and the codes whose
+ * reports were added or changed. */
+static int save_audit(struct save *sv, const struct tz_progress *reports, size_t n,
+		      const struct tz_report_save_stats *stats, struct tz_err *err)
+{
+	struct tz_json j;
+	char object[32], pbuf[TZ_PERIOD_FMT_MAX];
+	int rc;
+
+	tz_json_init(&j, NULL, 0);
+	tz_json_object_begin(&j);
+	tz_json_kv_str(&j, "as", tz_saver_name(sv->how->as));
+	tz_json_kv_int(&j, "added", stats->added);
+	tz_json_kv_int(&j, "changed", stats->changed);
+	tz_json_kv_int(&j, "unchanged", stats->unchanged);
+	tz_json_kv_int(&j, "late", stats->late);
+	tz_json_key(&j, "codes");
+	tz_json_array_begin(&j);
+	for (size_t i = 0; i < n; i++)
+		if (sv->touched[i])
+			tz_json_str(&j, reports[i].code);
+	tz_json_array_end(&j);
+	tz_json_object_end(&j);
+	if ((rc = tz_json_finish(&j))) {
+		tz_json_release(&j);
+		return tz_err_set(err, rc, "audit value");
+	}
+	snprintf(object, sizeof(object), "period:%s", tz_period_fmt(sv->how->period, pbuf));
+	rc = tz_sqlite_audit(sv->ss, sv->how->who, "report.save", object, NULL, j.out.buf, err);
+	tz_json_release(&j);
+	return rc;
 }
 
 int tz_sqlite_report_save(struct tz_store *s, const struct tz_report_save *how,
@@ -255,6 +295,8 @@ int tz_sqlite_report_save(struct tz_store *s, const struct tz_report_save *how,
 	memset(&sv, 0, sizeof(sv));
 	sv.ss = tz_sqlite_from(s);
 	sv.how = how;
+	if (how->who)
+		sv.touched = tz_xcalloc(n, 1);
 	sv.period = tz_period_code(how->period);
 	sv.seen = tz_hmap_new();
 	i = 0;
@@ -268,12 +310,15 @@ int tz_sqlite_report_save(struct tz_store *s, const struct tz_report_save *how,
 	for (int k = 0; k < Q_COUNT; k++)
 		if ((rc = tz_sqlite_prepare(sv.ss, save_sql[k], &sv.q[k], err)))
 			goto fail;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		sv.at = i;
 		if ((rc = save_one(&sv, &reports[i], stats, err)))
 			goto fail;
+	}
 	/* The running totals of the projects whose reports changed, by the
 	 * writer imports use: a saved report is an imported one to bulletins. */
-	if ((rc = tz_sqlite_years_rebuild(sv.ss, sv.changed, sv.max_id, 1, err)))
+	if ((rc = tz_sqlite_years_rebuild(sv.ss, sv.changed, sv.max_id, 1, err)) ||
+	    (how->who && (rc = save_audit(&sv, reports, n, stats, err))))
 		goto fail;
 	for (int k = 0; k < Q_COUNT; k++)
 		sqlite3_finalize(sv.q[k]);
@@ -291,6 +336,7 @@ out:
 	tz_sqlite_dispatches_release(&sv.ds);
 	tz_hmap_free(sv.seen);
 	free(sv.changed);
+	free(sv.touched);
 	return rc;
 }
 
@@ -375,6 +421,80 @@ int tz_sqlite_arrivals_row(struct sqlite_store *ss, struct tz_sqlite_arrivals *a
 /* ------------------------------------------------------------------ */
 /* Reading reports back                                                */
 
+/*
+ * The query of report views for period p: every column a view needs,
+ * ending with `tail` (the WHERE and ORDER of the caller). The status in
+ * force before P: this year's running totals at P-1, else (January, or no
+ * report yet this year) the latest earlier year's December. Parameters:
+ * ?1 the year, ?2 the period; the caller's from ?3.
+ */
+static void view_sql(char *sql, size_t size, int m, const char *from_where)
+{
+	snprintf(sql, size,
+		 "SELECT p.id, p.code, p.name, p.leader, p.region_id, coalesce(p.unit_id, 0),"
+		 " p.planned_start, r.completed, r.status, r.progress_text, r.problem,"
+		 " f.first_at, f.first_by, f.first_as, f.last_at, f.last_by, f.saves,"
+		 " CASE WHEN y.project_id IS NULL OR %d = 1 THEN (SELECT o.st12 FROM project_year o"
+		 "   WHERE o.project_id = p.id AND o.year < ?1 ORDER BY o.year DESC LIMIT 1)"
+		 "   ELSE y.st%d END"
+		 " %s",
+		 m, m > 1 ? m - 1 : 1, from_where);
+}
+
+static const char views_of_ledger[] =
+	"FROM ledger l JOIN project p ON p.id = l.project_id"
+	" LEFT JOIN progress r ON r.project_id = p.id AND r.period = ?2"
+	" LEFT JOIN report_filing f ON f.period = ?2 AND f.project_id = p.id"
+	" LEFT JOIN project_year y ON y.year = ?1 AND y.project_id = p.id"
+	" WHERE l.year = ?1 AND (?3 IS NULL OR p.code = ?3)"
+	" ORDER BY p.code";
+
+/* One row of view_sql into *v (strings valid until the next step), with
+ * the dispatch that governs it from `ds`. */
+static void read_view(sqlite3_stmt *st, struct tz_period p, const struct tz_sqlite_dispatches *ds,
+		      struct tz_report_view *v)
+{
+	const struct tz_dispatch *d;
+
+	memset(v, 0, sizeof(*v));
+	v->project_id = sqlite3_column_int64(st, 0);
+	v->code = tz_sqlite_text(st, 1);
+	v->name = tz_sqlite_text(st, 2);
+	v->leader = tz_sqlite_text(st, 3);
+	v->region_id = sqlite3_column_int64(st, 4);
+	v->unit_id = sqlite3_column_int64(st, 5);
+	{
+		struct tz_period start = { 0, 0 };
+
+		if (sqlite3_column_type(st, 6) != SQLITE_NULL)
+			tz_period_from_code(sqlite3_column_int(st, 6), &start);
+		v->expected = tz_report_expected(p, start, (enum tz_status)sqlite3_column_int(st, 17));
+	}
+	if (sqlite3_column_type(st, 8) != SQLITE_NULL) {
+		v->reported = 1;
+		v->report.code = v->code;
+		v->report.period = p;
+		v->report.completed = sqlite3_column_int64(st, 7);
+		v->report.status = (enum tz_status)sqlite3_column_int(st, 8);
+		v->report.progress_text = tz_sqlite_text(st, 9);
+		v->report.problem = tz_sqlite_text(st, 10);
+	}
+	if (sqlite3_column_type(st, 11) != SQLITE_NULL) {
+		v->has_filing = 1;
+		v->first_at = sqlite3_column_int64(st, 11);
+		v->first_by = sqlite3_column_int64(st, 12);
+		v->first_as = (enum tz_saver)sqlite3_column_int(st, 13);
+		v->last_at = sqlite3_column_int64(st, 14);
+		v->last_by = sqlite3_column_int64(st, 15);
+		v->saves = sqlite3_column_int(st, 16);
+	}
+	if ((d = tz_sqlite_dispatches_governing(ds, v->region_id))) {
+		v->has_dispatch = 1;
+		v->dispatch = *d;
+	}
+	v->late = v->reported && v->has_filing && tz_report_late(d ? d->deadline : 0, v->first_at);
+}
+
 int tz_sqlite_report_each(struct tz_store *s, const struct tz_org_index *x, int64_t root_id,
 			  const char *code, struct tz_period p,
 			  int (*fn)(void *, const struct tz_report_view *), void *ctx,
@@ -384,7 +504,7 @@ int tz_sqlite_report_each(struct tz_store *s, const struct tz_org_index *x, int6
 	struct tz_sqlite_dispatches ds;
 	sqlite3_stmt *st = NULL;
 	char sql[1600];
-	int m = p.month, rc, x_rc = 0, rows = 0;
+	int rc, x_rc = 0, rows = 0;
 
 	if (code && (rc = tz_sqlite_project_find(ss, code, NULL, NULL, NULL, NULL, err)))
 		return rc;
@@ -392,23 +512,7 @@ int tz_sqlite_report_each(struct tz_store *s, const struct tz_org_index *x, int6
 		root_id = tz_org_index_root(x)->id;
 	if ((rc = tz_sqlite_dispatches_load(ss, p, &ds, err)))
 		goto out;
-	/* The status in force before P: this year's running totals at P-1,
-	 * else (January, or no report yet this year) the latest earlier
-	 * year's December. */
-	snprintf(sql, sizeof(sql),
-		 "SELECT p.id, p.code, p.name, p.leader, p.region_id, coalesce(p.unit_id, 0),"
-		 " p.planned_start, r.completed, r.status, r.progress_text, r.problem,"
-		 " f.first_at, f.first_by, f.first_as, f.last_at, f.last_by, f.saves,"
-		 " CASE WHEN y.project_id IS NULL OR %d = 1 THEN (SELECT o.st12 FROM project_year o"
-		 "   WHERE o.project_id = p.id AND o.year < ?1 ORDER BY o.year DESC LIMIT 1)"
-		 "   ELSE y.st%d END"
-		 " FROM ledger l JOIN project p ON p.id = l.project_id"
-		 " LEFT JOIN progress r ON r.project_id = p.id AND r.period = ?2"
-		 " LEFT JOIN report_filing f ON f.period = ?2 AND f.project_id = p.id"
-		 " LEFT JOIN project_year y ON y.year = ?1 AND y.project_id = p.id"
-		 " WHERE l.year = ?1 AND (?3 IS NULL OR p.code = ?3)"
-		 " ORDER BY p.code",
-		 m, m > 1 ? m - 1 : 1);
+	view_sql(sql, sizeof(sql), p.month, views_of_ledger);
 	if ((rc = tz_sqlite_prepare(ss, sql, &st, err)))
 		goto out;
 	sqlite3_bind_int(st, 1, p.year);
@@ -417,49 +521,12 @@ int tz_sqlite_report_each(struct tz_store *s, const struct tz_org_index *x, int6
 		sqlite3_bind_text(st, 3, code, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct tz_report_view v;
-		const struct tz_dispatch *d;
+		int64_t region = sqlite3_column_int64(st, 4), unit = sqlite3_column_int64(st, 5);
 
-		memset(&v, 0, sizeof(v));
-		v.project_id = sqlite3_column_int64(st, 0);
-		v.code = tz_sqlite_text(st, 1);
-		v.name = tz_sqlite_text(st, 2);
-		v.leader = tz_sqlite_text(st, 3);
-		v.region_id = sqlite3_column_int64(st, 4);
-		v.unit_id = sqlite3_column_int64(st, 5);
-		if (x && !tz_org_index_within(x, v.region_id, root_id) &&
-		    !(v.unit_id && tz_org_index_within(x, v.unit_id, root_id)))
+		if (x && !tz_org_index_within(x, region, root_id) &&
+		    !(unit && tz_org_index_within(x, unit, root_id)))
 			continue;
-		{
-			struct tz_period start = { 0, 0 };
-
-			if (sqlite3_column_type(st, 6) != SQLITE_NULL)
-				tz_period_from_code(sqlite3_column_int(st, 6), &start);
-			v.expected = tz_report_expected(p, start,
-							(enum tz_status)sqlite3_column_int(st, 17));
-		}
-		if (sqlite3_column_type(st, 8) != SQLITE_NULL) {
-			v.reported = 1;
-			v.report.code = v.code;
-			v.report.period = p;
-			v.report.completed = sqlite3_column_int64(st, 7);
-			v.report.status = (enum tz_status)sqlite3_column_int(st, 8);
-			v.report.progress_text = tz_sqlite_text(st, 9);
-			v.report.problem = tz_sqlite_text(st, 10);
-		}
-		if (sqlite3_column_type(st, 11) != SQLITE_NULL) {
-			v.has_filing = 1;
-			v.first_at = sqlite3_column_int64(st, 11);
-			v.first_by = sqlite3_column_int64(st, 12);
-			v.first_as = (enum tz_saver)sqlite3_column_int(st, 13);
-			v.last_at = sqlite3_column_int64(st, 14);
-			v.last_by = sqlite3_column_int64(st, 15);
-			v.saves = sqlite3_column_int(st, 16);
-		}
-		if ((d = tz_sqlite_dispatches_governing(&ds, v.region_id))) {
-			v.has_dispatch = 1;
-			v.dispatch = *d;
-		}
-		v.late = v.reported && v.has_filing && tz_report_late(d ? d->deadline : 0, v.first_at);
+		read_view(st, p, &ds, &v);
 		rows++;
 		if ((x_rc = fn(ctx, &v)))
 			break;
@@ -529,4 +596,59 @@ int tz_sqlite_report_history(struct tz_store *s, const char *code, struct tz_per
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : tz_sqlite_error(ss, err, "report_history");
+}
+
+/* ------------------------------------------------------------------ */
+/* Report views of some projects (the web form's save, pages-a)        */
+
+int tz_sqlite_report_codes(struct tz_store *s, struct tz_period p, const char *const *codes,
+			   size_t n, int (*fn)(void *, const struct tz_report_view *), void *ctx,
+			   struct tz_err *err)
+{
+	struct sqlite_store *ss = tz_sqlite_from(s);
+	struct tz_sqlite_dispatches ds;
+	sqlite3_stmt *st = NULL;
+	char sql[1600];
+	int rc, x_rc = 0, began = sqlite3_get_autocommit(ss->db);
+
+	if ((rc = tz_sqlite_dispatches_load(ss, p, &ds, err)))
+		goto out;
+	/* From the code's unique index, one row per code: the cost is the
+	 * codes asked for, not the ledger. */
+	view_sql(sql, sizeof(sql), p.month,
+		 "FROM project p JOIN ledger l ON l.project_id = p.id AND l.year = ?1"
+		 " LEFT JOIN progress r ON r.project_id = p.id AND r.period = ?2"
+		 " LEFT JOIN report_filing f ON f.period = ?2 AND f.project_id = p.id"
+		 " LEFT JOIN project_year y ON y.year = ?1 AND y.project_id = p.id"
+		 " WHERE p.code = ?3");
+	if ((rc = tz_sqlite_prepare(ss, sql, &st, err)))
+		goto out;
+	/* One read transaction: every code sees the same data. */
+	if (began && (rc = tz_sqlite_exec(ss, "BEGIN", err)))
+		goto out;
+	sqlite3_bind_int(st, 1, p.year);
+	sqlite3_bind_int(st, 2, tz_period_code(p));
+	for (size_t i = 0; i < n && !x_rc; i++) {
+		sqlite3_bind_text(st, 3, codes[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			struct tz_report_view v;
+
+			read_view(st, p, &ds, &v);
+			x_rc = fn(ctx, &v);
+		} else if (rc != SQLITE_DONE) {
+			rc = tz_sqlite_error(ss, err, "reports");
+			break;
+		}
+		rc = 0;
+		sqlite3_reset(st);
+	}
+	if (x_rc)
+		rc = x_rc;
+	if (began)
+		tz_sqlite_exec(ss, "COMMIT", NULL);
+out:
+	sqlite3_finalize(st);
+	tz_sqlite_dispatches_release(&ds);
+	return rc;
 }

@@ -479,4 +479,7 @@ const struct tz_store_ops tz_store_sqlite_ops = {
 	.procedure_set = tz_sqlite_procedure_set,
 	.procedure_each = tz_sqlite_procedure_each,
 	.procedure_counts = tz_sqlite_procedure_counts,
+	.period_change = tz_sqlite_period_change,
+	.import_audit = tz_sqlite_import_audit,
+	.report_codes = tz_sqlite_report_codes,
 };

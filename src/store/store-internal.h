@@ -142,6 +142,16 @@ struct tz_store_ops {
 			      struct tz_err *err);
 	int (*procedure_counts)(struct tz_store *s, struct tz_tally *counts, int32_t from,
 				int32_t to, struct tz_err *err);
+
+	/* Audited changes from the web application (store.h, pages-a). */
+	int (*period_change)(struct tz_store *s, enum tz_period_change op, int64_t node_id,
+			     struct tz_period p, int64_t deadline, const struct tz_actor *who,
+			     struct tz_err *err);
+	int (*import_audit)(struct tz_store *s, const struct tz_actor *who, const char *action,
+			    const char *object, const char *new_value, struct tz_err *err);
+	int (*report_codes)(struct tz_store *s, struct tz_period p, const char *const *codes,
+			    size_t n, int (*fn)(void *, const struct tz_report_view *), void *ctx,
+			    struct tz_err *err);
 };
 
 struct tz_store {

@@ -378,3 +378,36 @@ int tz_store_procedure_counts(struct tz_store *s, struct tz_tally *counts, int32
 		return tz_err_set(err, TZ_EINTERNAL, "a procedure tally has TZ_PRC_COUNT counters");
 	return s->ops->procedure_counts(s, counts, from, to, err);
 }
+
+/* ------------------------------------------------------------------ */
+/* Audited changes from the web application (pages-a)                  */
+
+int tz_store_period_change(struct tz_store *s, enum tz_period_change op, int64_t node_id,
+			   struct tz_period p, int64_t deadline, const struct tz_actor *who,
+			   struct tz_err *err)
+{
+	int rc = no_import(s, err);
+
+	if (rc)
+		return rc;
+	if (!who || op < TZ_PERIOD_OPEN || op > TZ_PERIOD_DEADLINE)
+		return tz_err_set(err, TZ_EINTERNAL, "a period change needs an operation and an actor");
+	return s->ops->period_change(s, op, node_id, p, deadline, who, err);
+}
+
+int tz_store_import_audit(struct tz_store *s, const struct tz_actor *who, const char *action,
+			  const char *object, const char *new_value, struct tz_err *err)
+{
+	if (!s->importing)
+		return tz_err_set(err, TZ_EINTERNAL, "no import is open");
+	if (!who || !action)
+		return tz_err_set(err, TZ_EINTERNAL, "an audit row needs an actor and an action");
+	return s->ops->import_audit(s, who, action, object, new_value, err);
+}
+
+int tz_store_report_codes(struct tz_store *s, struct tz_period p, const char *const *codes,
+			  size_t n, int (*fn)(void *ctx, const struct tz_report_view *v), void *ctx,
+			  struct tz_err *err)
+{
+	return s->ops->report_codes(s, p, codes, n, fn, ctx, err);
+}

@@ -530,6 +530,11 @@ struct tz_report_save {
 	enum tz_saver as;    /* TZ_SAVER_REPORTER or TZ_SAVER_COORDINATOR */
 	int64_t user_id;
 	int64_t at;          /* UTC seconds: the time of the save */
+	/* NULL: not in the audit trail (the command line, the demo); else an
+	 * audit row "report.save" (object "period:YYYY-MM", new value: the
+	 * counts and the codes whose reports were added or changed) is
+	 * written in the save's transaction (web.md: every change audited). */
+	const struct tz_actor *who;
 };
 
 struct tz_report_save_stats {
@@ -811,5 +816,49 @@ int tz_store_procedure_each(struct tz_store *s, const char *code,
  */
 int tz_store_procedure_counts(struct tz_store *s, struct tz_tally *counts, int32_t from,
 			      int32_t to, struct tz_err *err);
+
+/* --- Audited changes made from the web application (pages-a) ------- */
+
+/* What tz_store_period_change does. */
+enum tz_period_change {
+	TZ_PERIOD_OPEN = 1,  /* tz_store_period_open: open, or reopen a closed one */
+	TZ_PERIOD_CLOSE,     /* tz_store_period_close */
+	TZ_PERIOD_DEADLINE,  /* tz_store_period_deadline */
+};
+
+/*
+ * tz_store_period_open, _close or _deadline (as `op` says; `deadline` is
+ * ignored for a close) made by `who` (user id and time from it), with an
+ * audit row written in the same transaction: "period.open",
+ * "period.reopen", "period.close" or "period.deadline", object
+ * "dispatch:NODECODE:YYYY-MM", old and new state and deadline as JSON
+ * (web.md: the coordinator's period changes are audited). Errors as the
+ * function `op` names.
+ */
+int tz_store_period_change(struct tz_store *s, enum tz_period_change op, int64_t node_id,
+			   struct tz_period p, int64_t deadline, const struct tz_actor *who,
+			   struct tz_err *err);
+
+/*
+ * The report view of period p (tz_store_report_each's) of each project
+ * of `codes` that is in the ledger of p's year, in the order of `codes`;
+ * codes unknown or not in that ledger are skipped (the caller sees which
+ * did not come). The cost is that of the codes, not of the ledger: the
+ * web form's save reads only the projects it was sent. A non-zero return
+ * from fn stops and is returned. 0 or TZ_ESTORE.
+ */
+int tz_store_report_codes(struct tz_store *s, struct tz_period p, const char *const *codes,
+			  size_t n, int (*fn)(void *ctx, const struct tz_report_view *v), void *ctx,
+			  struct tz_err *err);
+
+/*
+ * Inside an open import: an audit row by `who` written in the import's
+ * transaction, so that it exists exactly when the import commits
+ * ("import.projects" or "import.progress" from the web application's
+ * import page). Strings are copied. 0; TZ_EINTERNAL when no import is
+ * open; TZ_ESTORE.
+ */
+int tz_store_import_audit(struct tz_store *s, const struct tz_actor *who, const char *action,
+			  const char *object, const char *new_value, struct tz_err *err);
 
 #endif

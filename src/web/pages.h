@@ -19,6 +19,17 @@ tz_handler_fn ui_project;
 tz_handler_fn ui_account, ui_account_password;
 /* ui-admin.c: users (admins) and the audit log (coordinators, admins) */
 tz_handler_fn ui_users, ui_user_add, ui_user_disable, ui_user_enable, ui_user_password, ui_audit;
+/* Reporting and dispatch (pages-a). ui-report.c: the monthly form
+ * (调度填报) and a report's history */
+tz_handler_fn ui_report_form, ui_report_save, ui_report_history;
+/* ui-periods.c: periods and deadlines (调度期, 报送截止) */
+tz_handler_fn ui_periods, ui_period_open, ui_period_deadline, ui_period_close;
+/* ui-ontime.c: the on-time rate (按时报送率) and the 未报送 list, as XLSX too */
+tz_handler_fn ui_ontime, ui_ontime_xlsx;
+/* ui-import.c: upload, dry run, confirm */
+tz_handler_fn ui_import_form, ui_import_upload, ui_import_commit;
+/* api-report.c */
+tz_handler_fn api_periods, api_reports_save, api_ontime;
 /* api-*.c */
 tz_handler_fn api_me, api_projects, api_project, api_bulletin;
 

@@ -249,6 +249,12 @@ const struct tz_kv *tz_req_query_all(const struct tz_req *r, size_t *n)
 	return r->priv->query;
 }
 
+const struct tz_kv *tz_req_form_all(const struct tz_req *r, size_t *n)
+{
+	*n = r->priv->nform;
+	return r->priv->form;
+}
+
 int tz_req_int(const struct tz_req *r, const char *name, long dflt, long min, long max,
 	       long *out)
 {

@@ -20,6 +20,7 @@
 #define PUBLIC TZ_ROUTE_PUBLIC
 #define CSRF TZ_ROUTE_CSRF
 #define API TZ_ROUTE_API
+#define UPLOAD TZ_ROUTE_UPLOAD
 
 const struct tz_route tz_routes[] = {
 	/* Pages, in the navigation's order. */
@@ -27,6 +28,26 @@ const struct tz_route tz_routes[] = {
 	{ "GET", "/projects", ui_projects, AUTH, TZ_ACT_VIEW, "项目" },
 	{ "GET", "/projects.xlsx", ui_projects_xlsx, AUTH, TZ_ACT_VIEW, NULL },
 	{ "GET", "/projects/{code}", ui_project, AUTH, TZ_ACT_VIEW, NULL },
+
+	/* Reporting and dispatch (pages-a): the monthly form, periods and
+	 * deadlines, the on-time rate, imports, and their API. */
+	{ "GET", "/report", ui_report_form, AUTH, TZ_ACT_REPORT, "调度填报" },
+	{ "POST", "/report", ui_report_save, AUTH | CSRF, TZ_ACT_REPORT, NULL },
+	{ "GET", "/report/{code}/history", ui_report_history, AUTH, TZ_ACT_VIEW, NULL },
+	{ "GET", "/periods", ui_periods, AUTH, TZ_ACT_MANAGE, "调度期" },
+	{ "POST", "/periods", ui_period_open, AUTH | CSRF, TZ_ACT_MANAGE, NULL },
+	{ "POST", "/periods/{node}/{period}/deadline", ui_period_deadline, AUTH | CSRF,
+	  TZ_ACT_MANAGE, NULL },
+	{ "POST", "/periods/{node}/{period}/close", ui_period_close, AUTH | CSRF, TZ_ACT_MANAGE,
+	  NULL },
+	{ "GET", "/ontime", ui_ontime, AUTH, TZ_ACT_MANAGE, "按时报送率" },
+	{ "GET", "/ontime.xlsx", ui_ontime_xlsx, AUTH, TZ_ACT_MANAGE, NULL },
+	{ "GET", "/import", ui_import_form, AUTH, TZ_ACT_MANAGE, "导入" },
+	{ "POST", "/import", ui_import_upload, AUTH | CSRF | UPLOAD, TZ_ACT_MANAGE, NULL },
+	{ "POST", "/import/{token}", ui_import_commit, AUTH | CSRF, TZ_ACT_MANAGE, NULL },
+	{ "GET", "/api/v1/periods", api_periods, AUTH | API, TZ_ACT_VIEW, NULL },
+	{ "POST", "/api/v1/reports", api_reports_save, AUTH | API | CSRF, TZ_ACT_REPORT, NULL },
+	{ "GET", "/api/v1/ontime", api_ontime, AUTH | API, TZ_ACT_MANAGE, NULL },
 	{ "GET", "/audit", ui_audit, AUTH, TZ_ACT_AUDIT, "审计日志" },
 	{ "GET", "/users", ui_users, AUTH, TZ_ACT_ADMIN, "用户" },
 	{ "POST", "/users", ui_user_add, AUTH | CSRF, TZ_ACT_ADMIN, NULL },

@@ -247,6 +247,11 @@ static const char *action_label(const char *a)
 		{ "user.add", "新增用户" }, { "user.passwd", "修改密码" },
 		{ "user.disable", "停用用户" }, { "user.enable", "启用用户" },
 		{ "token.add", "新增API令牌" }, { "token.revoke", "撤销API令牌" },
+		/* Reporting and dispatch (pages-a) */
+		{ "period.open", "开启调度期" }, { "period.reopen", "重新开启调度期" },
+		{ "period.close", "关闭调度期" }, { "period.deadline", "修改报送截止" },
+		{ "report.save", "调度填报" }, { "import.projects", "导入项目台账" },
+		{ "import.progress", "导入调度数据" },
 	};
 
 	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)

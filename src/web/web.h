@@ -127,6 +127,9 @@ const char *tz_req_form(const struct tz_req *r, const char *name);
 const char *tz_req_arg(const struct tz_req *r, const char *name);
 /* Every query field in order (for keeping a page's filters in links). */
 const struct tz_kv *tz_req_query_all(const struct tz_req *r, size_t *n);
+/* Every form field in order (a form whose field names carry a key, such
+ * as the monthly report's "c.CODE"). */
+const struct tz_kv *tz_req_form_all(const struct tz_req *r, size_t *n);
 /*
  * An integer field (tz_req_arg): `dflt` when absent or empty; 0 and *out
  * when it is a decimal within [min, max]; TZ_EINVAL otherwise.

@@ -58,7 +58,9 @@ def request(method, path, cookies=None, headers=None, body=None):
     h = dict(headers or {})
     if cookies:
         h['Cookie'] = '; '.join('%s=%s' % kv for kv in cookies.items())
-    if body is not None:
+    if isinstance(body, tuple):      # (content type, bytes): JSON, multipart
+        h['Content-Type'], body = body
+    elif body is not None:
         body = urllib.parse.urlencode(body).encode()
         h['Content-Type'] = 'application/x-www-form-urlencoded'
     c = http.client.HTTPConnection(host, int(port), timeout=60)
@@ -147,6 +149,45 @@ EXPECT = {
     ('GET', '/static/{file}'): allow,
     ('GET', '/healthz'): allow,
 }
+
+# Reporting and dispatch (pages-a). A node's dispatch is run by the
+# coordinators of its subtree and admins: another node's answers 404 to a
+# coordinator who does not see it. Imports write city-wide data: the
+# city's coordinator and admins only (a county's coordinator: 403).
+def node_manage(u, rel):
+    if users[u][0] not in ('admin', 'coordinator'):
+        return 403
+    return 404 if rel == 'other' else OK
+def importer(u, rel): return OK if u in ('m-admin', 'm-coord') else 403
+EXPECT.update({
+    ('GET', '/report'): roles('reporter', 'coordinator'),
+    ('POST', '/report'): roles('reporter', 'coordinator'),
+    ('GET', '/report/{code}/history'): obj,
+    ('GET', '/periods'): roles('admin', 'coordinator'),
+    ('POST', '/periods'): roles('admin', 'coordinator'),
+    ('POST', '/periods/{node}/{period}/deadline'): node_manage,
+    ('POST', '/periods/{node}/{period}/close'): node_manage,
+    ('GET', '/ontime'): roles('admin', 'coordinator'),
+    ('GET', '/ontime.xlsx'): roles('admin', 'coordinator'),
+    ('GET', '/import'): importer,
+    ('POST', '/import'): importer,
+    ('POST', '/import/{token}'): importer,
+    ('GET', '/api/v1/periods'): allow,
+    ('POST', '/api/v1/reports'): roles('reporter', 'coordinator'),
+    ('GET', '/api/v1/ontime'): roles('admin', 'coordinator'),
+})
+# Pages that list projects: none may name another node's.
+NOLEAK = {('GET', '/ontime'), ('GET', '/ontime.xlsx'), ('GET', '/api/v1/ontime'),
+          ('POST', '/report'), ('GET', '/api/v1/periods')}
+# Each user's own node (from /api/v1/me), a period it opens, the token
+# of its import's dry run.
+ME = {}
+for u in users:
+    st, _, data = request('GET', '/api/v1/me', headers={'Authorization': 'Bearer ' + tokens[u]})
+    ME[u] = json.loads(data)['org']['code']
+ROOT = ME['m-admin']
+OPENS = {'m-admin': '2026-01', 'm-coord': '2026-02', 'm-coord-gz': '2026-03'}
+IMPORT_TOKEN = {}
 for method, pattern, flags, action, who in routes:
     check('route %s %s has an expectation' % (method, pattern), (method, pattern) in EXPECT)
     if (method, pattern) not in EXPECT or '{code}' in pattern or who == '*':
@@ -156,13 +197,37 @@ for method, pattern, flags, action, who in routes:
     mine = set(users[u][0] for u in users if EXPECT[(method, pattern)](u, '-') == OK)
     check('roles of %s %s agree with the table' % (method, pattern), table_roles == mine, (table_roles, mine))
 
-LISTS = {('GET', '/projects'), ('GET', '/projects.xlsx'), ('GET', '/api/v1/projects'), ('GET', '/api/v1/bulletin')}
+LISTS = {('GET', '/projects'), ('GET', '/projects.xlsx'), ('GET', '/api/v1/projects'), ('GET', '/api/v1/bulletin'),
+         ('GET', '/report')}
 new_user = [0]
 
-def body_for(method, pattern, u, csrf):
+def multipart(fields, files):
+    boundary = 'matrix-boundary-7d1f'
+    out = b''
+    for k, v in fields.items():
+        out += ('--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n' % (boundary, k, v)).encode()
+    for k, (name, data) in files.items():
+        out += ('--%s\r\nContent-Disposition: form-data; name="%s"; filename="%s"\r\n'
+                'Content-Type: text/csv\r\n\r\n' % (boundary, k, name)).encode() + data + b'\r\n'
+    out += ('--%s--\r\n' % boundary).encode()
+    return ('multipart/form-data; boundary=' + boundary, out)
+
+def body_for(method, pattern, u, csrf, how='session', own=None):
     if method != 'POST':
         return None
+    if pattern == '/api/v1/reports':
+        return ('application/json', json.dumps({'period': '2025-12', 'reports': []}).encode())
+    if pattern == '/import':
+        code = own['code'] if own else 'X'
+        csv = ('项目编号,调度期,本期完成投资(万元),开工状态\n%s,2025-10,1.5,已开工\n' % code).encode()
+        return multipart({'_csrf': csrf, 'kind': 'progress'}, {'file': ('调度.csv', csv)})
     b = {'_csrf': csrf}
+    if pattern == '/report':
+        b.update(period='2025-12')
+    elif pattern == '/periods':
+        b.update(period=OPENS.get(u, '2026-04'), node=ME[u])
+    elif pattern.endswith('/deadline') and pattern.startswith('/periods'):
+        b.update(deadline='2027-01-10 17:00')
     if pattern == '/users':
         new_user[0] += 1
         b.update(login='m-new-%d' % new_user[0], name='新用户', role='reporter', org='210804',
@@ -174,7 +239,7 @@ def body_for(method, pattern, u, csrf):
     return b
 
 def text_of(path, data):
-    if path.startswith('/projects.xlsx'):
+    if '.xlsx' in path:
         try:
             z = zipfile.ZipFile(io.BytesIO(data))
             return b''.join(z.read(n) for n in z.namelist() if n.endswith('.xml')).decode('utf-8', 'replace')
@@ -190,18 +255,24 @@ for u, (role, sees) in users.items():
     for method, pattern, flags, action, who in ordered:
         if (method, pattern) not in EXPECT:
             continue
-        rels = ['own', 'other'] if '{code}' in pattern else ['-']
+        rels = ['own', 'other'] if '{code}' in pattern or '{node}' in pattern else ['-']
         for rel in rels:
             target = own if rel != 'other' else other
             if rel == 'other' and other is None:
                 continue  # sees every project: there is no other node's
+            if '{node}' in pattern and rel == 'other' and ME[u] == ROOT:
+                continue  # runs the root: there is no other node's dispatch
             path = pattern.replace('{login}', 'm-victim').replace('{file}', 'taizhang.css')
+            if '{node}' in pattern:
+                path = path.replace('{node}', urllib.parse.quote(ME[u] if rel == 'own' else ROOT)) \
+                           .replace('{period}', OPENS.get(u, '2025-12') if rel == 'own' else '2025-12')
+            path = path.replace('{token}', IMPORT_TOKEN.get(u, 'A' * 43))
             if '{code}' in path:
                 path = path.replace('{code}', urllib.parse.quote(target['code']))
             if (method, pattern) in LISTS:
                 path += '?per_page=500' if 'bulletin' not in path else '?period=2025-12'
             want = EXPECT[(method, pattern)](u, rel)
-            ways = [('session', jar, {})]
+            ways = [('session', jar, {'X-CSRF-Token': csrf} if 'API' in flags and method == 'POST' else {})]
             if 'API' in flags:
                 ways.append(('token', None, {'Authorization': 'Bearer ' + tokens[u]}))
             for how, cookies, headers in ways:
@@ -210,15 +281,21 @@ for u, (role, sees) in users.items():
                     st, _, page = request('GET', '/login', cookies)
                     body = {'_csrf': csrf_of(page), 'login': u, 'password': 'matrix-password'}
                 else:
-                    body = body_for(method, pattern, u, csrf)
+                    body = body_for(method, pattern, u, csrf, how, own)
                 st, hdr, data = request(method, path, cookies, headers, body)
+                if (method, pattern) == ('POST', '/import') and st == 200:
+                    m = re.search(rb'action="/import/([A-Za-z0-9_-]{43})"', data)
+                    check('%s: the dry run of %s gives a token' % (pattern, u), m is not None)
+                    if m:
+                        IMPORT_TOKEN[u] = m.group(1).decode()
                 what = '%s %s as %s (%s, %s)' % (method, path, u, rel, how)
                 if want == OK:
                     check(what + ' succeeds', 200 <= st < 400, st)
                 else:
                     check(what + ' is refused with %d' % want, st == want, st)
                 text = text_of(path, data)
-                if other is not None and (want != OK or rel == 'other' or (method, pattern) in LISTS):
+                if other is not None and (want != OK or rel == 'other' or (method, pattern) in LISTS
+                                          or (method, pattern) in NOLEAK):
                     check(what + ' names no other node\'s project',
                           other['name'] not in text and (rel != 'other' or other['code'] not in text))
                 if (method, pattern) in LISTS and want == OK and own is not None and 'bulletin' not in path:

@@ -60,7 +60,7 @@ static int teardown(void **state)
 static int import_year(struct fixture *f, enum tz_import_kind kind, const char *path,
 		       int partial, int year, struct tz_import_result *res, struct rejects *rej)
 {
-	struct tz_import_opts opts = { partial, year, NULL, collect, rej };
+	struct tz_import_opts opts = { partial, year, NULL, collect, rej, 0, NULL, NULL };
 	struct tz_err err;
 	int rc;
 
@@ -315,7 +315,7 @@ static void test_missing_required_column_is_named(void **state)
 {
 	struct fixture *f = *state;
 	struct tz_import_result res;
-	struct tz_import_opts opts = { 0, 2025, NULL, NULL, NULL };
+	struct tz_import_opts opts = { 0, 2025, NULL, NULL, NULL, 0, NULL, NULL };
 	struct tz_err err;
 	char *path = tz_test_write(f->dir, "nototal.csv",
 				   "项目编号,项目名称,所属地区,项目类别\nA,甲,乙,丙\n");

@@ -260,7 +260,7 @@ static struct view view_of(struct tz_store *s, const char *code, struct tz_perio
 static void test_save_all_or_nothing(void **state)
 {
 	struct tz_period jun = { 2025, 6 };
-	struct tz_report_save how = { jun, TZ_SAVER_REPORTER, 11, 0 };
+	struct tz_report_save how = { jun, TZ_SAVER_REPORTER, 11, 0, NULL };
 	struct tz_progress r[3];
 	struct city c;
 	struct tz_err err;
@@ -342,7 +342,7 @@ static void test_lateness_and_history(void **state)
 {
 	struct tz_period jun = { 2025, 6 };
 	int64_t dl = tz_deadline_default(jun);
-	struct tz_report_save how = { jun, TZ_SAVER_REPORTER, 11, dl - HOUR };
+	struct tz_report_save how = { jun, TZ_SAVER_REPORTER, 11, dl - HOUR, NULL };
 	struct tz_report_save_stats st;
 	struct tz_progress r[2];
 	struct history h;
@@ -420,7 +420,7 @@ static void test_closed_period(void **state)
 {
 	struct tz_period jun = { 2025, 6 }, jul = { 2025, 7 };
 	int64_t dl = tz_deadline_default(jun);
-	struct tz_report_save how = { jun, TZ_SAVER_REPORTER, 11, dl - DAY };
+	struct tz_report_save how = { jun, TZ_SAVER_REPORTER, 11, dl - DAY, NULL };
 	struct tz_progress r[2];
 	struct tz_err err;
 	struct history h;
@@ -484,7 +484,7 @@ static void test_import_into_dispatched_period(void **state)
 {
 	struct tz_period jun = { 2025, 6 }, may = { 2025, 5 };
 	struct tz_cst_time far = { 2099, 1, 1, 0, 0, 0 };
-	struct tz_report_save how = { jun, TZ_SAVER_REPORTER, 11, 0 };
+	struct tz_report_save how = { jun, TZ_SAVER_REPORTER, 11, 0, NULL };
 	struct tz_progress r;
 	struct history h;
 	struct view w;
@@ -720,7 +720,7 @@ static void test_ontime_against_model(void **state)
 		assert_int_equal(tz_store_period_open(c.s, 0, p, 0, 1, 1, NULL), 0);
 		assert_int_equal(tz_store_period_open(c.s, node_id[N_R1], p, dl_county, 1, 1, NULL), 0);
 		for (int i = 1; i < NPROJ;) {
-			struct tz_report_save how = { p, TZ_SAVER_REPORTER, 5, 0 };
+			struct tz_report_save how = { p, TZ_SAVER_REPORTER, 5, 0, NULL };
 			struct tz_progress r[5];
 			char codes[5][16];
 			int n = 1 + (int)(next() % 5), got = 0;
@@ -743,7 +743,7 @@ static void test_ontime_against_model(void **state)
 		}
 		/* Corrections, days later: lateness stays the first save's. */
 		for (int i = 1; i < NPROJ; i++) {
-			struct tz_report_save how = { p, TZ_SAVER_REPORTER, 6, dl_county + 5 * DAY };
+			struct tz_report_save how = { p, TZ_SAVER_REPORTER, 6, dl_county + 5 * DAY, NULL };
 			struct tz_progress r;
 			char code[16];
 
@@ -913,7 +913,7 @@ static void test_saves_feed_the_bulletin(void **state)
 	assert_int_equal(tz_store_period_open(b.s, 0, p, 0, 1, 1, NULL), 0);
 	assert_int_equal(tz_store_import_begin(a.s, TZ_IMPORT_PROGRESS, "t", NULL), 0);
 	for (int i = 0; i < NPROJ; i++) {
-		struct tz_report_save how = { p, TZ_SAVER_REPORTER, 3, 1000 };
+		struct tz_report_save how = { p, TZ_SAVER_REPORTER, 3, 1000, NULL };
 		char code[16];
 		struct tz_progress r;
 
@@ -1023,7 +1023,7 @@ static int take_event(void *ctx, const struct tz_problem_event *e)
 static void test_problems(void **state)
 {
 	struct tz_period jun = { 2025, 6 };
-	struct tz_report_save how = { jun, TZ_SAVER_COORDINATOR, 1, 1000 };
+	struct tz_report_save how = { jun, TZ_SAVER_COORDINATOR, 1, 1000, NULL };
 	struct tz_problem f = { .kind = 0, .level = TZ_LEVEL_PROVINCE, .unit_text = "",
 				.status = TZ_PROBLEM_NEW, .description = "" };
 	struct tz_progress r[2];

@@ -1,0 +1,403 @@
+/*
+ * dispatch.c: what the reporting and dispatch pages and their API share
+ * (dispatch.h): the period a user works on, the monthly form's rows with
+ * last month beside them, the check and all-or-nothing save of what was
+ * posted, the on-time rate of a node.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "core/progress.h"
+#include "web/dispatch.h"
+#include "base/banned.h"
+
+/* ------------------------------------------------------------------ */
+/* Periods                                                             */
+
+struct tz_period tz_web_period_next(struct tz_period p)
+{
+	struct tz_period n = { p.year + (p.month == 12), p.month == 12 ? 1 : p.month + 1 };
+
+	return n;
+}
+
+struct tz_period tz_web_period_prev(struct tz_period p)
+{
+	struct tz_period n = { p.year - (p.month == 1), p.month == 1 ? 12 : p.month - 1 };
+
+	return n;
+}
+
+struct on_path {
+	const struct tz_org_index *x;
+	int64_t node;
+	struct tz_period found;
+};
+
+/* The first (newest) dispatch on the node's path to the root. */
+static int newest_on_path(void *ctx, const struct tz_dispatch *d)
+{
+	struct on_path *op = ctx;
+
+	if (!tz_org_index_within(op->x, op->node, d->node_id))
+		return 0;
+	op->found = d->period;
+	return 1;
+}
+
+int tz_web_period_choose(struct tz_req *r, const char *arg, struct tz_period *p)
+{
+	struct on_path op = { r->org, r->user->org_id, { 0, 0 } };
+	struct tz_dispatch d;
+	struct tz_err ignored;
+	int rc;
+
+	memset(p, 0, sizeof(*p));
+	if (arg && *arg) {
+		if (tz_period_parse(arg, strlen(arg), p, NULL))
+			return tz_err_set(&r->err, TZ_EINVAL, "调度期“%s”无效（应为 YYYY-MM）", arg);
+		return 0;
+	}
+	rc = tz_store_period_current(r->store, r->user->org_id, &d, &ignored);
+	if (!rc) {
+		*p = d.period;
+		return 0;
+	}
+	if (rc != TZ_ENOTFOUND)
+		return tz_err_set(&r->err, rc, "%s", ignored.msg);
+	rc = tz_store_period_each(r->store, 0, newest_on_path, &op, &r->err);
+	if (rc < 0)
+		return rc;
+	*p = op.found;
+	return 0;
+}
+
+int tz_web_period_governing(struct tz_req *r, int64_t node_id, struct tz_period p,
+			    struct tz_dispatch *d)
+{
+	struct tz_err why;
+	int rc = tz_store_period_governing(r->store, node_id, p, d, &why);
+
+	if (!rc)
+		return 1;
+	if (rc == TZ_ENOTFOUND)
+		return 0;
+	r->err = why;
+	return rc;
+}
+
+const char *tz_web_time_left(struct tz_req *r, int64_t deadline)
+{
+	int64_t left = deadline - r->now, a = left < 0 ? -left : left;
+	long days = (long)(a / 86400), hours = (long)(a % 86400 / 3600), mins = (long)(a % 3600 / 60);
+	char buf[96];
+
+	if (days)
+		snprintf(buf, sizeof(buf), "%s%ld天%ld小时", left < 0 ? "已超过报送截止" : "还剩", days,
+			 hours);
+	else if (hours)
+		snprintf(buf, sizeof(buf), "%s%ld小时%ld分钟", left < 0 ? "已超过报送截止" : "还剩",
+			 hours, mins);
+	else
+		snprintf(buf, sizeof(buf), "%s%ld分钟", left < 0 ? "已超过报送截止" : "还剩",
+			 mins ? mins : 1);
+	return tz_arena_strdup(r->arena, buf);
+}
+
+const char *tz_web_iso_time(struct tz_req *r, int64_t utc)
+{
+	struct tz_cst_time t;
+	char buf[40];
+
+	tz_cst_from_utc(utc, &t);
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d+08:00", t.year, t.month, t.day,
+		 t.hour, t.minute, t.second);
+	return tz_arena_strdup(r->arena, buf);
+}
+
+/* ------------------------------------------------------------------ */
+/* The form's rows                                                     */
+
+struct rows {
+	struct tz_req *r;
+	struct tz_web_report_row *v;
+	size_t n, alloc;
+};
+
+static const char *adup(struct tz_req *r, const char *s)
+{
+	return tz_arena_strdup(r->arena, s ? s : "");
+}
+
+static int keep_row(void *ctx, const struct tz_report_view *view)
+{
+	struct rows *rs = ctx;
+	struct tz_web_report_row *row;
+
+	if (rs->n == rs->alloc) {
+		size_t alloc = rs->alloc ? 2 * rs->alloc : 64;
+		struct tz_web_report_row *grown = tz_arena_alloc(rs->r->arena, alloc * sizeof(*grown));
+
+		if (rs->n)
+			memcpy(grown, rs->v, rs->n * sizeof(*grown));
+		rs->v = grown;
+		rs->alloc = alloc;
+	}
+	row = &rs->v[rs->n++];
+	memset(row, 0, sizeof(*row));
+	row->v = *view;
+	row->v.code = adup(rs->r, view->code);
+	row->v.name = adup(rs->r, view->name);
+	row->v.leader = adup(rs->r, view->leader);
+	if (view->reported) {
+		row->v.report.code = row->v.code;
+		row->v.report.progress_text = adup(rs->r, view->report.progress_text);
+		row->v.report.problem = adup(rs->r, view->report.problem);
+	}
+	return 0;
+}
+
+struct prev {
+	struct tz_req *r;
+	struct tz_web_report_row *rows;
+	size_t n, at;
+};
+
+/* Last month's reports, merged by code (both walks are by code). */
+static int keep_prev(void *ctx, const struct tz_report_view *view)
+{
+	struct prev *pv = ctx;
+
+	if (!view->reported)
+		return 0;
+	while (pv->at < pv->n && strcmp(pv->rows[pv->at].v.code, view->code) < 0)
+		pv->at++;
+	if (pv->at < pv->n && !strcmp(pv->rows[pv->at].v.code, view->code)) {
+		struct tz_web_report_row *row = &pv->rows[pv->at];
+
+		row->has_prev = 1;
+		row->prev = view->report;
+		row->prev.code = row->v.code;
+		row->prev.progress_text = adup(pv->r, view->report.progress_text);
+		row->prev.problem = adup(pv->r, view->report.problem);
+	}
+	return 0;
+}
+
+int tz_web_report_rows(struct tz_req *r, int64_t node_id, struct tz_period p, int with_prev,
+		       struct tz_web_report_row **out, size_t *n)
+{
+	struct rows rs = { r, NULL, 0, 0 };
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = tz_store_report_each(r->store, r->org, node_id, p, keep_row, &rs, &r->err)))
+		return rc;
+	*out = rs.v;
+	*n = rs.n;
+	return with_prev ? tz_web_report_prev(r, node_id, p, rs.v, rs.n) : 0;
+}
+
+static int by_code(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+struct scoped {
+	struct rows rs;
+	int64_t node_id;
+};
+
+static int keep_scoped(void *ctx, const struct tz_report_view *view)
+{
+	struct scoped *sc = ctx;
+	const struct tz_org_index *x = sc->rs.r->org;
+
+	if (!tz_org_index_within(x, view->region_id, sc->node_id) &&
+	    !(view->unit_id && tz_org_index_within(x, view->unit_id, sc->node_id)))
+		return 0;
+	return keep_row(&sc->rs, view);
+}
+
+int tz_web_report_rows_of(struct tz_req *r, int64_t node_id, struct tz_period p,
+			  const char **codes, size_t ncodes, struct tz_web_report_row **out,
+			  size_t *n)
+{
+	struct scoped sc = { { r, NULL, 0, 0 }, node_id };
+	size_t k = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	qsort(codes, ncodes, sizeof(*codes), by_code);
+	for (size_t i = 0; i < ncodes; i++)  /* once each */
+		if (!k || strcmp(codes[k - 1], codes[i]))
+			codes[k++] = codes[i];
+	if (!k)
+		return 0;
+	if ((rc = tz_store_report_codes(r->store, p, codes, k, keep_scoped, &sc, &r->err)))
+		return rc;
+	*out = sc.rs.v;
+	*n = sc.rs.n;
+	return 0;
+}
+
+int tz_web_report_prev(struct tz_req *r, int64_t node_id, struct tz_period p,
+		       struct tz_web_report_row *rows, size_t n)
+{
+	struct prev pv = { r, rows, n, 0 };
+
+	if (!n)
+		return 0;
+	return tz_store_report_each(r->store, r->org, node_id, tz_web_period_prev(p), keep_prev,
+				    &pv, &r->err);
+}
+
+struct tz_web_report_row *tz_web_report_find(struct tz_web_report_row *rows, size_t n,
+					     const char *code)
+{
+	size_t lo = 0, hi = n;
+
+	/* The store walks by code as SQLite compares text: bytes, as strcmp. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(rows[mid].v.code, code);
+
+		if (!c)
+			return &rows[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Checking and saving what was posted                                 */
+
+static int blank(const char *s)
+{
+	return !s || tz_text_is_blank(s, strlen(s));
+}
+
+static int same_text(const char *a, const char *b)
+{
+	return !strcmp(a ? a : "", b ? b : "");
+}
+
+/* The form's label of a field the core names, as a static string; "" for
+ * a fault of the row as a whole (項目编号, 调度期). */
+static const char *field_label(const char *field)
+{
+	static const char *const labels[] = {
+		"本期完成投资(万元)", "开工状态", "形象进度", "存在问题",
+	};
+
+	for (size_t i = 0; field && i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (!strcmp(field, labels[i]))
+			return labels[i];
+	return "";
+}
+
+int tz_web_report_check(struct tz_req *r, struct tz_web_report_row *row, struct tz_period p)
+{
+	struct tz_err err;
+
+	row->err_field = row->err_msg = NULL;
+	row->changed = 0;
+	if (!row->posted)
+		return 0;
+	if (blank(row->in.completed) && blank(row->in.status) && blank(row->in.progress_text) &&
+	    blank(row->in.problem)) {
+		row->posted = 0;  /* an untouched row is not a report */
+		return 0;
+	}
+	tz_err_clear(&err);
+	if (tz_report_form_parse(&row->in, row->v.code, p, &row->parsed, &err)) {
+		row->err_field = field_label(err.field);
+		row->err_msg = tz_arena_strdup(r->arena, err.msg);
+		return 1;
+	}
+	row->changed = !row->v.reported || row->parsed.completed != row->v.report.completed ||
+		       row->parsed.status != row->v.report.status ||
+		       !same_text(row->parsed.progress_text, row->v.report.progress_text) ||
+		       !same_text(row->parsed.problem, row->v.report.problem);
+	return 0;
+}
+
+enum tz_saver tz_web_saver(const struct tz_user *u)
+{
+	return u->role == TZ_ROLE_COORDINATOR ? TZ_SAVER_COORDINATOR : TZ_SAVER_REPORTER;
+}
+
+int tz_web_report_save(struct tz_req *r, struct tz_web_report_row *rows, size_t n,
+		       struct tz_period p, struct tz_report_save_stats *stats,
+		       struct tz_web_report_row **bad)
+{
+	struct tz_progress *list;
+	struct tz_web_report_row **from;
+	struct tz_actor who;
+	struct tz_report_save how;
+	size_t k = 0, failed = 0;
+	int rc;
+
+	*bad = NULL;
+	memset(stats, 0, sizeof(*stats));
+	list = tz_arena_calloc(r->arena, n ? n : 1, sizeof(*list));
+	from = tz_arena_calloc(r->arena, n ? n : 1, sizeof(*from));
+	for (size_t i = 0; i < n; i++) {
+		if (!rows[i].posted || !rows[i].changed)
+			continue;
+		from[k] = &rows[i];
+		list[k++] = rows[i].parsed;
+	}
+	if (!k)
+		return 0;
+	tz_req_actor(r, &who);
+	memset(&how, 0, sizeof(how));
+	how.period = p;
+	how.as = tz_web_saver(r->user);
+	how.user_id = r->user->id;
+	how.at = r->now;
+	how.who = &who;
+	rc = tz_store_report_save(r->store, &how, list, k, &failed, stats, &r->err);
+	if (rc && rc != TZ_ESTORE && rc != TZ_EINTERNAL && failed < k) {
+		const char *label = field_label(r->err.field);
+
+		/* The period refusing a reporter concerns the whole form. */
+		if (strcmp(r->err.field, "调度期")) {
+			*bad = from[failed];
+			(*bad)->err_field = label;
+			(*bad)->err_msg = tz_arena_strdup(r->arena, r->err.msg);
+		}
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The on-time rate                                                    */
+
+static void ontime_free(void *o)
+{
+	tz_ontime_free(o);
+}
+
+int tz_web_ontime(struct tz_req *r, int64_t node_id, struct tz_period p, struct tz_ontime **out)
+{
+	struct tz_ontime *o = tz_ontime_new(r->org, node_id, p);
+	int rc;
+
+	*out = NULL;
+	if (!o)
+		return tz_err_set(&r->err, TZ_ENOTFOUND, "组织机构不存在");
+	tz_arena_on_release(r->arena, ontime_free, o);
+	if ((rc = tz_store_ontime(r->store, o, &r->err)))
+		return rc;
+	tz_ontime_finish(o);
+	*out = o;
+	return 0;
+}

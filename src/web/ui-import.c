@@ -1,0 +1,604 @@
+/*
+ * ui-import.c: importing a ledger (项目台账) or report sheet (调度数据)
+ * from the browser, in two steps:
+ *
+ *   1. POST /import (multipart): the file is kept on the server under a
+ *      random token in a directory of its own (never sent back to the
+ *      browser), and imported in a dry run (import.h, `dry_run`): the
+ *      page shows every rejected row (file:line, 项目编号, column,
+ *      reason), the rows skipped (合计/小计, section titles, notes), the
+ *      columns not read, the codes that would be given and the
+ *      organisation nodes that would be made — before anything is
+ *      written.
+ *   2. POST /import/{token}: the same file imported for real, all or
+ *      nothing (or only the valid rows, if the user asks), with its audit
+ *      row in the import's transaction; the kept file is removed.
+ *
+ * Kept files expire after IMPORT_TTL seconds and are swept at every
+ * upload and confirmation; a token is the uploader's alone (another
+ * user's answers 404). An import writes city-wide data (ledgers, the
+ * projects of every region), so only administrators and the coordinators
+ * of the tree's root may import; a county's coordinator is told so (403).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/text.h"
+#include "intake/import.h"
+#include "web/dispatch.h"
+#include "web/internal.h"
+#include "web/pages.h"
+#include "base/banned.h"
+
+#define IMPORT_TTL 3600        /* seconds a kept file waits for its confirmation */
+#define REJECTS_SHOWN 2000     /* rejected rows listed on a page (all are counted) */
+
+/* ------------------------------------------------------------------ */
+/* Who may import                                                      */
+
+static int may_import(struct tz_req *r)
+{
+	const struct tz_org_node *root = tz_org_index_root(r->org);
+
+	if (r->user->role == TZ_ROLE_ADMIN ||
+	    (r->user->role == TZ_ROLE_COORDINATOR && root && root->id == r->user->org_id))
+		return 1;
+	tz_resp_error(r, 403, "导入会修改全市的项目台账和调度数据，只有市级调度管理员和系统管理员可以导入。"
+			      "如需导入本地区的数据，请联系市级调度管理员。");
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Files kept between the dry run and the confirmation                 */
+
+/* The directory of kept files: $TMPDIR/taizhang-import-UID, ours, 0700. */
+static int kept_dir(struct tz_req *r, char *out, size_t size)
+{
+	const char *tmp = getenv("TMPDIR");
+	struct stat st;
+
+	snprintf(out, size, "%s/taizhang-import-%lu", tmp && *tmp ? tmp : "/tmp",
+		 (unsigned long)getuid());
+	if (mkdir(out, 0700) && errno != EEXIST)
+		return tz_err_set(&r->err, TZ_EIO, "cannot make %s: %s", out, strerror(errno));
+	/* Never a directory somebody else made for us (or a symlink to one). */
+	if (lstat(out, &st) || !S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
+	    (st.st_mode & 077))
+		return tz_err_set(&r->err, TZ_EIO, "%s is not a private directory of ours", out);
+	return 0;
+}
+
+/* Remove a token's directory and what it holds (two plain files). */
+static void remove_kept(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[4400];
+
+	if (d) {
+		while ((e = readdir(d))) {
+			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+			unlink(path);
+		}
+		closedir(d);
+	}
+	rmdir(dir);
+}
+
+/* Remove kept files older than IMPORT_TTL. */
+static void sweep(struct tz_req *r, const char *base)
+{
+	DIR *d = opendir(base);
+	struct dirent *e;
+	char path[4400];
+	struct stat st;
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		if (!tz_token_plausible(e->d_name, 0))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", base, e->d_name);
+		if (!lstat(path, &st) && S_ISDIR(st.st_mode) && st.st_mtime + IMPORT_TTL < r->now)
+			remove_kept(path);
+	}
+	closedir(d);
+}
+
+/* What the dry run was asked, kept with the file. */
+struct kept {
+	char dir[4000];       /* base/TOKEN */
+	char path[4200];      /* dir/NAME: the file itself */
+	const char *token;
+	int64_t user_id;
+	int64_t at;
+	enum tz_import_kind kind;
+	int year;
+	int partial;
+	const char *sheet;    /* "" for none */
+	const char *name;     /* the file's name as uploaded, made harmless */
+};
+
+/* The uploaded name, reduced to what may be a file name and shown: its
+ * last path segment, no control characters, at most 120 bytes of UTF-8. */
+static const char *safe_name(struct tz_req *r, const char *filename)
+{
+	const char *base = filename ? filename : "";
+	const char *slash = strrchr(base, '/'), *bslash = strrchr(base, '\\');
+	struct tz_buf b = TZ_BUF_INIT;
+	char *out;
+	size_t len;
+
+	if (slash)
+		base = slash + 1;
+	if (bslash && bslash + 1 > base)
+		base = bslash + 1;
+	for (const unsigned char *p = (const unsigned char *)base; *p; p++)
+		tz_buf_addch(&b, *p < 0x20 || *p == 0x7f ? '_' : (char)*p);
+	len = b.len;
+	while (len > 120 || (len && !tz_utf8_valid(b.buf, len)))
+		len--;
+	if (!len || !strcmp(b.buf, ".") || !strcmp(b.buf, ".."))
+		out = tz_arena_strdup(r->arena, "上传的文件");
+	else
+		out = tz_arena_strndup(r->arena, b.buf, len);
+	tz_buf_release(&b);
+	return out;
+}
+
+/* One line of the meta file: "key=value" with no newline inside. */
+static void meta_line(FILE *fp, const char *key, const char *value)
+{
+	fprintf(fp, "%s=", key);
+	for (const char *p = value; *p; p++)
+		fputc(*p == '\n' || *p == '\r' ? ' ' : *p, fp);
+	fputc('\n', fp);
+}
+
+/* Move the upload to base/TOKEN/NAME and write its meta file. */
+static int keep(struct tz_req *r, const struct tz_upload *up, struct kept *k)
+{
+	char base[3900], meta[4100], token[TZ_TOKEN_TEXT_MAX], num[32];
+	FILE *fp;
+	int rc;
+
+	if ((rc = kept_dir(r, base, sizeof(base))))
+		return rc;
+	sweep(r, base);
+	tz_token_new(token, 0);
+	k->token = tz_arena_strdup(r->arena, token);
+	snprintf(k->dir, sizeof(k->dir), "%s/%s", base, token);
+	snprintf(k->path, sizeof(k->path), "%s/%s", k->dir, k->name);
+	if (mkdir(k->dir, 0700))
+		return tz_err_set(&r->err, TZ_EIO, "cannot make %s: %s", k->dir, strerror(errno));
+	if (rename(up->path, k->path)) {
+		/* Another file system: copy. */
+		int in = open(up->path, O_RDONLY), out = -1;
+		char buf[65536];
+		ssize_t got = 0;
+
+		if (in >= 0)
+			out = open(k->path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		while (in >= 0 && out >= 0 && (got = read(in, buf, sizeof(buf))) > 0)
+			if (write(out, buf, (size_t)got) != got)
+				got = -1;
+		if (in >= 0)
+			close(in);
+		if (out < 0 || got < 0 || close(out)) {
+			remove_kept(k->dir);
+			return tz_err_set(&r->err, TZ_EIO, "cannot keep the upload in %s", k->dir);
+		}
+	}
+	snprintf(meta, sizeof(meta), "%s/meta", k->dir);
+	if (!(fp = fopen(meta, "wx"))) {
+		remove_kept(k->dir);
+		return tz_err_set(&r->err, TZ_EIO, "cannot write %s", meta);
+	}
+	snprintf(num, sizeof(num), "%lld", (long long)k->user_id);
+	meta_line(fp, "user", num);
+	snprintf(num, sizeof(num), "%lld", (long long)k->at);
+	meta_line(fp, "at", num);
+	meta_line(fp, "kind", k->kind == TZ_IMPORT_PROGRESS ? "progress" : "projects");
+	snprintf(num, sizeof(num), "%d", k->year);
+	meta_line(fp, "year", num);
+	meta_line(fp, "partial", k->partial ? "1" : "0");
+	meta_line(fp, "sheet", k->sheet);
+	meta_line(fp, "name", k->name);
+	if (fclose(fp)) {
+		remove_kept(k->dir);
+		return tz_err_set(&r->err, TZ_EIO, "cannot write %s", meta);
+	}
+	return 0;
+}
+
+/* Find the kept file of `token` for this user: 0 with *k, TZ_ENOTFOUND
+ * (unknown, expired, somebody else's), or an error. */
+static int find_kept(struct tz_req *r, const char *token, struct kept *k)
+{
+	char base[3900], meta[4100], line[1024];
+	FILE *fp;
+	int rc;
+
+	memset(k, 0, sizeof(*k));
+	if (!tz_token_plausible(token, 0))
+		return TZ_ENOTFOUND;
+	if ((rc = kept_dir(r, base, sizeof(base))))
+		return rc;
+	sweep(r, base);
+	snprintf(k->dir, sizeof(k->dir), "%s/%s", base, token);
+	snprintf(meta, sizeof(meta), "%s/meta", k->dir);
+	if (!(fp = fopen(meta, "r")))
+		return TZ_ENOTFOUND;
+	k->token = tz_arena_strdup(r->arena, token);
+	k->sheet = k->name = "";
+	k->user_id = -1;
+	while (fgets(line, sizeof(line), fp)) {
+		char *eq = strchr(line, '='), *nl = strchr(line, '\n');
+
+		if (!eq)
+			continue;
+		if (nl)
+			*nl = '\0';
+		*eq++ = '\0';
+		if (!strcmp(line, "user"))
+			k->user_id = strtoll(eq, NULL, 10);
+		else if (!strcmp(line, "at"))
+			k->at = strtoll(eq, NULL, 10);
+		else if (!strcmp(line, "kind"))
+			k->kind = strcmp(eq, "progress") ? TZ_IMPORT_PROJECTS : TZ_IMPORT_PROGRESS;
+		else if (!strcmp(line, "year"))
+			k->year = (int)strtol(eq, NULL, 10);
+		else if (!strcmp(line, "partial"))
+			k->partial = !strcmp(eq, "1");
+		else if (!strcmp(line, "sheet"))
+			k->sheet = tz_arena_strdup(r->arena, eq);
+		else if (!strcmp(line, "name"))
+			k->name = tz_arena_strdup(r->arena, eq);
+	}
+	fclose(fp);
+	if (k->user_id != r->user->id || k->at + IMPORT_TTL < r->now || !*k->name ||
+	    strchr(k->name, '/'))
+		return TZ_ENOTFOUND;
+	snprintf(k->path, sizeof(k->path), "%s/%s", k->dir, k->name);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The import and what it says                                         */
+
+struct reject_list {
+	struct tz_req *r;
+	struct tz_import_reject *v;
+	size_t n, alloc;
+	long total;
+};
+
+static void on_reject(void *ctx, const struct tz_import_reject *rej)
+{
+	struct reject_list *l = ctx;
+	struct tz_import_reject *e;
+
+	l->total++;
+	if (l->n >= REJECTS_SHOWN)
+		return;
+	if (l->n == l->alloc) {
+		size_t alloc = l->alloc ? 2 * l->alloc : 32;
+		struct tz_import_reject *grown = tz_arena_alloc(l->r->arena, alloc * sizeof(*grown));
+
+		if (l->n)
+			memcpy(grown, l->v, l->n * sizeof(*grown));
+		l->v = grown;
+		l->alloc = alloc;
+	}
+	e = &l->v[l->n++];
+	e->file = "";
+	e->line = rej->line;
+	e->code = tz_arena_strdup(l->r->arena, rej->code);
+	e->field = tz_arena_strdup(l->r->arena, rej->field);
+	e->reason = tz_arena_strdup(l->r->arena, rej->reason);
+}
+
+/* A message from the import, with the kept file's path put back to the
+ * name the user knows. */
+static const char *as_user_sees(struct tz_req *r, const struct kept *k, const char *msg)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+	const char *p = msg, *hit;
+	char *out;
+
+	while ((hit = strstr(p, k->path))) {
+		tz_buf_add(&b, p, (size_t)(hit - p));
+		tz_buf_adds(&b, k->name);
+		p = hit + strlen(k->path);
+	}
+	tz_buf_adds(&b, p);
+	out = tz_arena_strdup(r->arena, b.buf);
+	tz_buf_release(&b);
+	return out;
+}
+
+struct outcome {
+	int rc;                      /* tz_import_file's */
+	struct tz_import_result res;
+	struct reject_list rejects;
+	const char *error;           /* a refusal of the whole file, or NULL */
+};
+
+static void outcome_release(void *o)
+{
+	tz_import_result_release(&((struct outcome *)o)->res);
+}
+
+/* Import the kept file (a dry run, or for real, audited); the outcome is
+ * from r->arena, released with it. */
+static struct outcome *run(struct tz_req *r, const struct kept *k, int dry, int partial)
+{
+	struct outcome *o = tz_arena_calloc(r->arena, 1, sizeof(*o));
+	struct tz_import_opts opts;
+	struct tz_actor who;
+	struct tz_err err;
+
+	memset(&opts, 0, sizeof(opts));
+	o->rejects.r = r;
+	opts.partial = partial;
+	opts.year = k->kind == TZ_IMPORT_PROJECTS ? k->year : 0;
+	opts.sheet = *k->sheet ? k->sheet : NULL;
+	opts.reject = on_reject;
+	opts.ctx = &o->rejects;
+	opts.dry_run = dry;
+	if (!dry) {
+		tz_req_actor(r, &who);
+		opts.who = &who;
+		opts.audit_name = k->name;
+	}
+	tz_err_clear(&err);
+	o->rc = tz_import_file(r->store, k->kind, k->path, &opts, &o->res, &err);
+	tz_arena_on_release(r->arena, outcome_release, o);
+	if (o->rc && o->rc != TZ_EREJECTED)
+		o->error = as_user_sees(r, k, err.msg);
+	return o;
+}
+
+static void fact(struct tz_req *r, const char *term, const char *text)
+{
+	tz_html_f(&r->out, "<div><dt>%s</dt><dd>%s</dd></div>", term, text);
+}
+
+static void factf(struct tz_req *r, const char *term, long n, const char *unit)
+{
+	tz_html_f(&r->out, "<div><dt>%s</dt><dd>%ld %s</dd></div>", term, n, unit);
+}
+
+static const char *year_text(struct tz_req *r, const struct tz_import_result *res)
+{
+	char buf[64];
+
+	switch (res->year_source) {
+	case TZ_YEAR_COLUMN:
+		return "按“年度”列逐行确定";
+	case TZ_YEAR_OPTION:
+		snprintf(buf, sizeof(buf), "%d年（上传时指定）", res->year);
+		break;
+	case TZ_YEAR_TITLE:
+		snprintf(buf, sizeof(buf), "%d年（取自表格标题）", res->year);
+		break;
+	default:
+		return "—";
+	}
+	return tz_arena_strdup(r->arena, buf);
+}
+
+/* What an import did or would do, and every rejected row. */
+static void outcome_html(struct tz_req *r, const struct kept *k, const struct outcome *o, int dry)
+{
+	const struct tz_import_result *res = &o->res;
+	struct tz_buf *b = &r->out;
+	char buf[200];
+
+	tz_html_raw(b, "<section><h2>概况</h2><dl class=\"facts\">");
+	fact(r, "文件", k->name);
+	fact(r, "类型", k->kind == TZ_IMPORT_PROGRESS ? "调度数据（调度期、本期完成投资…）"
+						     : "项目台账（年度台账）");
+	if (res->sheet)
+		fact(r, "工作表", res->sheet);
+	if (k->kind == TZ_IMPORT_PROJECTS)
+		fact(r, "台账年度", year_text(r, res));
+	factf(r, "读取的数据行", res->rows, "行");
+	factf(r, dry ? "可以导入" : "已导入", res->accepted, "行");
+	if (!dry && res->committed) {
+		snprintf(buf, sizeof(buf), "新增 %ld 行，更正 %ld 行", res->added, res->replaced);
+		fact(r, "其中", buf);
+	}
+	factf(r, "有错误", res->rejected, "行");
+	snprintf(buf, sizeof(buf), "合计/小计 %ld 行，分类标题 %ld 行，注释 %ld 行", res->skipped_totals,
+		 res->skipped_sections, res->skipped_notes);
+	fact(r, "跳过（不是项目的行）", buf);
+	fact(r, "未识别、不导入的列", res->unread && *res->unread ? res->unread : "无");
+	if (res->notes && *res->notes)
+		fact(r, "表头说明", res->notes);
+	if (res->rounded)
+		factf(r, "金额四舍五入到0.01万元", res->rounded, "个");
+	if (res->marks)
+		factf(r, "写作“—”或“/”的金额（按空白处理）", res->marks, "个");
+	if (res->unplanned)
+		factf(r, "没有年度计划投资的项目", res->unplanned, "个");
+	if (res->hidden)
+		factf(r, "表格中隐藏的行（也导入）", res->hidden, "行");
+	if (res->invisible)
+		factf(r, "去除了不可见字符的单元格", res->invisible, "个");
+	if (res->region_from_unit)
+		fact(r, "所属地区", "表中没有地区列，取自“责任单位”");
+	tz_html_raw(b, "</dl></section>\n");
+	if (res->org_created)
+		tz_html_f(b, "<section><h2>%s组织机构 %ld 个</h2><p>%s</p></section>\n",
+			  dry ? "将新建的" : "新建的", res->org_created, res->org_created_names);
+	if (res->codes_given)
+		tz_html_f(b, "<section><h2>表中没有项目编号：%s新项目编号 %ld 个</h2>"
+			     "<p class=\"count\">按地区和项目名称识别已有项目；新项目的编号可在原表中采用。</p>"
+			     "<pre class=\"codes\">%s</pre></section>\n", dry ? "将给出" : "已给出",
+			  res->codes_given, res->codes_given_list);
+	if (o->rejects.total) {
+		tz_html_f(b, "<section><h2>有错误的行<small>%ld 行%s</small></h2>", o->rejects.total,
+			  o->rejects.total > (long)o->rejects.n ? "，列出前 2000 行" : "");
+		tz_html_raw(b, "<div class=\"table\"><table class=\"list rejects\"><thead><tr><th>位置</th>"
+			       "<th>项目编号</th><th>列</th><th>原因</th></tr></thead><tbody>\n");
+		for (size_t i = 0; i < o->rejects.n; i++) {
+			const struct tz_import_reject *e = &o->rejects.v[i];
+
+			tz_html_f(b, "<tr><td data-label=\"位置\" class=\"code\">%s%s%s:%ld</td>"
+				     "<td data-label=\"项目编号\" class=\"code\">%s</td>"
+				     "<td data-label=\"列\">%s</td><td data-label=\"原因\">%s</td></tr>\n",
+				  k->name, res->sheet ? "（工作表“" : "", res->sheet ? res->sheet : "",
+				  e->line, *e->code ? e->code : "—", *e->field ? e->field : "—",
+				  e->reason);
+		}
+		tz_html_raw(b, "</tbody></table></div></section>\n");
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Pages                                                               */
+
+static int form_page(struct tz_req *r, int status, const char *msg)
+{
+	struct tz_buf *b = &r->out;
+	const char *kind = tz_req_form(r, "kind");
+
+	tz_page_begin(r, "导入", "/import");
+	tz_html_raw(b, "<h1>导入<small>项目台账或调度数据</small></h1>\n");
+	if (msg)
+		tz_html_f(b, "<p class=\"msg bad\" role=\"alert\">%s</p>\n", msg);
+	tz_html_raw(b, "<p>上传 Excel（.xlsx、.xls、WPS .et）或 CSV 表格。上传后先<b>检查</b>："
+		       "列出每一行错误、跳过的合计和分类行、未识别的列、将给出的项目编号和将新建的组织机构，"
+		       "<b>此时还没有写入任何数据</b>；确认后才导入。整个文件要么全部导入、要么不导入，"
+		       "也可以选择只导入正确的行。</p>\n");
+	tz_html_raw(b, "<form method=\"post\" action=\"/import\" enctype=\"multipart/form-data\""
+		       " class=\"form\">");
+	tz_page_csrf_field(r);
+	tz_html_raw(b, "<label>文件<input type=\"file\" name=\"file\" required"
+		       " accept=\".xlsx,.xls,.et,.csv,.txt,.xml,.htm,.html\"></label>");
+	tz_html_f(b, "<label>类型<select name=\"kind\"><option value=\"projects\">项目台账（年度台账）</option>"
+		     "<option value=\"progress\"%s>调度数据（项目编号、调度期、本期完成投资…）</option>"
+		     "</select></label>", kind && !strcmp(kind, "progress") ? " selected" : "");
+	tz_html_raw(b, "<label>台账年度（项目台账；表中没有年度列或标题时填写）<input type=\"number\""
+		       " name=\"year\" min=\"2000\" max=\"2100\" inputmode=\"numeric\"></label>"
+		       "<label>工作表（留空：第一个有表头的工作表）<input name=\"sheet\"></label>"
+		       "<label class=\"check\"><input type=\"checkbox\" name=\"partial\" value=\"1\">"
+		       " 只导入正确的行（有错误的行不导入）</label>"
+		       "<button type=\"submit\">上传并检查</button></form>\n");
+	return tz_page_send(r, status);
+}
+
+int ui_import_form(struct tz_req *r)
+{
+	if (!may_import(r))
+		return 0;
+	return form_page(r, 200, NULL);
+}
+
+int ui_import_upload(struct tz_req *r)
+{
+	const struct tz_upload *up = tz_req_upload(r, "file");
+	const char *kind = tz_req_form(r, "kind"), *sheet = tz_req_form(r, "sheet");
+	const char *partial = tz_req_form(r, "partial");
+	struct outcome *o;
+	struct kept k;
+	long year;
+	int rc;
+
+	if (!may_import(r))
+		return 0;
+	if (!up || !up->size)
+		return form_page(r, 400, "请选择要导入的文件（文件不能为空）");
+	memset(&k, 0, sizeof(k));
+	k.kind = kind && !strcmp(kind, "progress") ? TZ_IMPORT_PROGRESS : TZ_IMPORT_PROJECTS;
+	if (tz_req_int(r, "year", 0, 2000, 2100, &year))
+		return form_page(r, 400, "台账年度应为 2000 至 2100 之间的年份");
+	k.year = (int)year;
+	k.partial = partial && !strcmp(partial, "1");
+	k.sheet = sheet ? sheet : "";
+	k.name = safe_name(r, up->filename);
+	k.user_id = r->user->id;
+	k.at = r->now;
+	if ((rc = keep(r, up, &k)))
+		return rc;
+
+	o = run(r, &k, 1, k.partial);
+	tz_page_begin(r, "导入检查", "/import");
+	tz_html_f(&r->out, "<h1>导入检查<small>%s</small></h1>\n", k.name);
+	if (o->error) {
+		remove_kept(k.dir);
+		tz_html_f(&r->out, "<p class=\"msg bad\" role=\"alert\">文件无法导入：%s</p>\n"
+				   "<p><a href=\"/import\">重新上传</a></p>\n", o->error);
+		return tz_page_send(r, 400);
+	}
+	if (o->rc == TZ_EREJECTED)
+		tz_html_f(&r->out, "<p class=\"msg bad\" role=\"alert\">共 %ld 行，其中 <b>%ld</b> 行有错误"
+				   "（见下表）：整个文件不会导入。请改正后重新上传，或只导入正确的 %ld 行。"
+				   "还没有写入任何数据。</p>\n", o->res.rows, o->res.rejected, o->res.accepted);
+	else
+		tz_html_f(&r->out, "<p class=\"msg good\" role=\"status\">检查完毕：可以导入 <b>%ld</b> 行%s。"
+				   "还没有写入任何数据，请核对后确认导入。</p>\n", o->res.accepted,
+			  o->res.rejected ? "（有错误的行不导入）" : "");
+	outcome_html(r, &k, o, 1);
+	if (o->res.accepted) {
+		int only_valid = o->rc == TZ_EREJECTED;
+
+		tz_html_raw(&r->out, "<form method=\"post\" class=\"confirm\" action=\"/import/");
+		tz_html_url_arg(&r->out, k.token);
+		tz_html_raw(&r->out, only_valid
+			    ? "\" data-confirm=\"有错误的行不会导入，确定只导入正确的行？\">" : "\">");
+		tz_page_csrf_field(r);
+		if (only_valid)
+			tz_html_raw(&r->out, "<input type=\"hidden\" name=\"partial\" value=\"1\">");
+		tz_html_f(&r->out, "<button type=\"submit\">%s %ld 行</button>"
+				   " <a href=\"/import\">取消，重新上传</a>"
+				   "<p class=\"count\">上传的文件保存在服务器上，1 小时内有效。</p></form>\n",
+			  only_valid ? "只导入正确的" : "确认导入", o->res.accepted);
+	} else {
+		remove_kept(k.dir);
+		tz_html_raw(&r->out, "<p><a href=\"/import\">重新上传</a></p>\n");
+	}
+	return tz_page_send(r, 200);
+}
+
+int ui_import_commit(struct tz_req *r)
+{
+	const char *partial = tz_req_form(r, "partial");
+	struct outcome *o;
+	struct kept k;
+	int rc;
+
+	if (!may_import(r))
+		return 0;
+	rc = find_kept(r, tz_req_param(r, "token"), &k);
+	if (rc == TZ_ENOTFOUND)
+		return tz_resp_error(r, 404, "要导入的文件不存在或已过期（上传后 1 小时内有效），请重新上传。");
+	if (rc)
+		return rc;
+	o = run(r, &k, 0, k.partial || (partial && !strcmp(partial, "1")));
+	remove_kept(k.dir);
+	tz_page_begin(r, "导入结果", "/import");
+	tz_html_f(&r->out, "<h1>导入结果<small>%s</small></h1>\n", k.name);
+	if (o->error || o->rc == TZ_EREJECTED) {
+		tz_html_f(&r->out, "<p class=\"msg bad\" role=\"alert\">没有导入任何数据：%s</p>\n",
+			  o->error ? o->error : "有错误的行（数据在检查之后有变化）");
+		outcome_html(r, &k, o, 1);
+		tz_html_raw(&r->out, "<p><a href=\"/import\">重新上传</a></p>\n");
+		return tz_page_send(r, 400);
+	}
+	tz_html_f(&r->out, "<p class=\"msg good\" role=\"status\">已导入 <b>%ld</b> 行（新增 %ld，更正 %ld）%s。"
+			   "导入已记入审计日志。</p>\n", o->res.accepted, o->res.added, o->res.replaced,
+		  o->res.rejected ? "，有错误的行没有导入" : "");
+	outcome_html(r, &k, o, 0);
+	tz_html_raw(&r->out, "<p><a href=\"/projects\">查看项目</a> · <a href=\"/import\">继续导入</a></p>\n");
+	return tz_page_send(r, 200);
+}
