@@ -74,7 +74,8 @@ static void cell(struct tz_req *r, struct tz_buf *b, const struct tz_table_colum
 	char buf[48];
 	int num = col->kind != TZ_CELL_TEXT;
 
-	tz_html_f(b, "<td data-label=\"%s\"%s>", col->header, num ? " class=\"num\"" : "");
+	tz_html_f(b, "<td data-label=\"%s\"", col->header);
+	tz_html_raw(b, num ? " class=\"num\">" : ">");
 	if (!c->blank) {
 		if (col->kind == TZ_CELL_TEXT)
 			tz_html_txt(b, c->text ? c->text : "");

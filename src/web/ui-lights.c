@@ -126,8 +126,9 @@ static int counts(struct tz_req *r, const struct tz_view *v, const struct tz_lig
 
 			if (!(c[0] + c[1] + c[2] + c[3]))
 				continue;
-			tz_html_f(&h, "<tr%s data-node=\"%s\"><td data-label=\"地区或单位\" class=\"name\">%s</td>",
-				  i ? "" : " class=\"total\"", i ? n->code : "", i ? n->name : "合计");
+			tz_html_raw(&h, i ? "<tr" : "<tr class=\"total\"");
+			tz_html_f(&h, " data-node=\"%s\"><td data-label=\"地区或单位\" class=\"name\">%s</td>",
+				  i ? n->code : "", i ? n->name : "合计");
 			for (size_t k = 0; k < 4; k++) {
 				tz_html_f(&h, "<td data-label=\"%s\" class=\"num\" data-light=\"%s\">",
 					  tz_light_name(order[k]), tz_light_key(order[k]));

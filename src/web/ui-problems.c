@@ -560,8 +560,9 @@ static int counts_html(struct tz_req *r, const struct tz_view *v, struct tz_buf 
 
 			if (!a.problems)
 				continue;
-			tz_html_f(&h, "<tr%s><td data-label=\"地区或单位\" class=\"name\">%s</td>",
-				  i ? "" : " class=\"total\"", i ? n->name : "合计");
+			tz_html_raw(&h, i ? "<tr>" : "<tr class=\"total\">");
+			tz_html_f(&h, "<td data-label=\"地区或单位\" class=\"name\">%s</td>",
+				  i ? n->name : "合计");
 			tz_html_f(&h, "<td data-label=\"问题数\" class=\"num\">%" PRId64 "</td>"
 				      "<td data-label=\"需国家、省市解决\" class=\"num\">%" PRId64 "</td>"
 				      "<td data-label=\"已解决\" class=\"num\">%" PRId64 "</td>"

@@ -253,10 +253,10 @@ int tz_procedures_section(struct tz_req *r, const char *code, const struct tz_ob
 	c.editable = tz_access_decide(r->org, r->user, TZ_ACT_REPORT, o) == TZ_ALLOW;
 	tz_html_raw(&r->out, "<section id=\"procedures\"><h2>前期手续</h2>\n");
 	mark = r->out.len;
-	tz_html_f(&r->out, "<div class=\"table\"><table class=\"list procs\"><thead><tr><th>手续</th>%s"
-			   "</tr></thead><tbody>\n",
-		  c.editable ? "<th colspan=\"3\">办理状态、日期、文号</th>"
-			     : "<th>办理状态</th><th>日期</th><th>文号</th>");
+	tz_html_raw(&r->out, "<div class=\"table\"><table class=\"list procs\"><thead><tr><th>手续</th>");
+	tz_html_raw(&r->out, c.editable ? "<th colspan=\"3\">办理状态、日期、文号</th>"
+					: "<th>办理状态</th><th>日期</th><th>文号</th>");
+	tz_html_raw(&r->out, "</tr></thead><tbody>\n");
 	rc = tz_store_procedure_each(r->store, code, section_row, &c, &r->err);
 	if (rc)
 		return rc;
@@ -334,8 +334,8 @@ static int overview(struct tz_req *r, const struct tz_view *v, struct tz_period 
 
 		if (!c[TZ_PRC_REQUIRED])
 			continue;
-		tz_html_f(h, "<tr%s><td data-label=\"地区或单位\" class=\"name\">%s</td>",
-			  i ? "" : " class=\"total\"", i ? n->name : "合计");
+		tz_html_raw(h, i ? "<tr>" : "<tr class=\"total\">");
+		tz_html_f(h, "<td data-label=\"地区或单位\" class=\"name\">%s</td>", i ? n->name : "合计");
 		tz_html_f(h, "<td data-label=\"须办\" class=\"num\">%" PRId64 "</td>"
 			     "<td data-label=\"未办\" class=\"num\">%" PRId64 "</td>"
 			     "<td data-label=\"办理中\" class=\"num\">%" PRId64 "</td>"
