@@ -13,7 +13,7 @@
     return {
       animation: false,
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null ? '—' : v + '%'; } },
-      grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
       xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', inverse: true, data: d.labels,
                axisLabel: { width: 84, overflow: 'truncate' } },
@@ -22,7 +22,7 @@
         data: d.rates.map(function (v, i) {
           return { value: pct(v), itemStyle: { color: d.mine[i] ? '#b3261e' : '#5b7fa6' } };
         }),
-        markLine: { symbol: 'none', label: { formatter: '序时进度 {c}%' },
+        markLine: { symbol: 'none', label: { formatter: '序时进度 {c}%', position: 'start' },
                     lineStyle: { type: 'dashed', color: '#616e7c' },
                     data: [{ xAxis: pct(d.schedule) }] }
       }]
