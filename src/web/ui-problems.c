@@ -876,8 +876,10 @@ static int page(struct tz_req *r, struct tz_problem_view *v, const char *error, 
 	if (*p->resolution)
 		tz_html_f(&r->out, "<p class=\"desc\"><b>解决情况：</b>%s</p>", p->resolution);
 	tz_html_raw(&r->out, "</section>\n");
-	forms(r, v);
 	history(r, e, n);
+	tz_html_raw(&r->out, "<div class=\"cols forms\">\n");
+	forms(r, v);
+	tz_html_raw(&r->out, "</div>\n");
 	return tz_page_send(r, status);
 }
 
