@@ -6,8 +6,9 @@
 #   bench/web.sh [--projects N] [--duration S] [--connections C] [--long S]
 #
 # Prints, for each target, requests/s and latency percentiles (wrk
-# --latency), then a long run at 256 connections on the project list with
-# the server's memory sampled every few seconds. Targets are listed in
+# --latency), the dashboard's rate as a share of nginx serving a saved
+# copy of the same page, then a long run at 256 connections on the
+# dashboard with the server's memory sampled every few seconds. Targets are listed in
 # `targets` below: a page is one line (name, who, path). Nothing here
 # asserts a figure; bench/README.md records them.
 #
@@ -87,9 +88,10 @@ token=$("$bin" --db "$db" token add coordinator --name bench 2>/dev/null)
 period=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['period'])" \
 	<(curl -s -H "Authorization: Bearer $token" "$url/api/v1/bulletin"))
 
-# The static copy nginx serves: the project list page as the coordinator
-# sees it, with its stylesheet and script.
+# The static copies nginx serves: the project list page and the dashboard
+# as the coordinator sees them, with the stylesheet and scripts.
 curl -s -H "Cookie: ${cookie[coordinator]}" "$url/projects" >"$out/nginx/html/projects.html"
+curl -s -H "Cookie: ${cookie[coordinator]}" "$url/" >"$out/nginx/html/dashboard.html"
 cp "$top/build/static/"* "$out/nginx/html/static/"
 nport=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 cat >"$out/nginx/nginx.conf" <<EOF
@@ -115,6 +117,11 @@ sleep 0.5
 
 # name | cookie or token | URL
 targets=(
+	"nginx: static copy of / (dashboard)||http://127.0.0.1:$nport/dashboard.html"
+	"/ dashboard (coordinator, 100,000 projects)|cookie:coordinator|$url/"
+	"/ dashboard (reporter, one district)|cookie:reporter-byq|$url/"
+	"/ dashboard (leader, across regions)|cookie:leader|$url/"
+	"/api/v1/dashboard (token)|token|$url/api/v1/dashboard"
 	"nginx: static copy of /projects||http://127.0.0.1:$nport/projects.html"
 	"/projects (coordinator, 100,000 projects)|cookie:coordinator|$url/projects"
 	"/projects (reporter, one district)|cookie:reporter-byq|$url/projects"
@@ -151,14 +158,18 @@ for t in "${targets[@]}"; do
 	IFS='|' read -r name auth target <<<"$t"
 	wrk_run "$name" "$auth" "$target" "$connections" "$duration"
 done
-nginx_rps=$(cat "$out"/wrk-nginx*.rps)
+nginx_rps=$(cat "$out"/wrk-nginx__static_copy_of__projects_.txt.rps)
 list_rps=$(cat "$out"/wrk-_projects__coordinator*.rps)
 printf '\n/projects (coordinator) at %.0f%% of nginx serving the same page\n' \
 	"$(echo "100 * $list_rps / $nginx_rps" | bc -l)"
+nginx_dash=$(cat "$out"/wrk-nginx__static_copy_of____dashboard__.txt.rps)
+dash_rps=$(cat "$out"/wrk-__dashboard__coordinator__100_000_projects__.txt.rps)
+printf '/ dashboard (coordinator) at %.0f%% of nginx serving the same page (%s bytes)\n' \
+	"$(echo "100 * $dash_rps / $nginx_dash" | bc -l)" "$(wc -c <"$out/nginx/html/dashboard.html")"
 
 # Flat memory and no errors: 256 connections for a while, memory sampled.
 echo
-echo "wrk -c 256 -d ${long}s on /projects (coordinator); server RSS every 5 s:"
+echo "wrk -c 256 -d ${long}s on / (dashboard, coordinator); server RSS every 5 s:"
 rss() { awk '/VmRSS/ { print $2 }' /proc/$server/status; }
 (
 	for i in $(seq 0 5 "$long"); do
@@ -167,7 +178,7 @@ rss() { awk '/VmRSS/ { print $2 }' /proc/$server/status; }
 	done
 ) >"$out/rss.txt" &
 sampler=$!
-wrk_run "/projects, 256 connections" "cookie:coordinator" "$url/projects" 256 "$long"
+wrk_run "/ dashboard, 256 connections" "cookie:coordinator" "$url/" 256 "$long"
 wait $sampler || true
 awk '{ v[NR] = $1 } END { printf "RSS (MB):"; for (i = 1; i <= NR; i++) printf " %.0f", v[i] / 1024;
 	printf "\n" }' "$out/rss.txt"

@@ -27,6 +27,8 @@ struct tz_bulletin {
 	int lags_sorted;
 	struct tz_bulletin_missing *missing;
 	size_t nmissing, amissing;
+	const char *scope;          /* "全市", or the part of it counted (from arena) */
+	const char *below;          /* "低于全市平均" likewise */
 };
 
 static const char *const by_names[TZ_BY_COUNT] = { "region", "category", "level", "leader", "unit" };
@@ -64,7 +66,33 @@ struct tz_bulletin *tz_bulletin_new(struct tz_period p, enum tz_bulletin_by by)
 	b->arena = tz_arena_new();
 	b->index = tz_hmap_new();
 	b->totals.key = "合计";
+	b->scope = "全市";
+	b->below = "低于全市平均";
 	return b;
+}
+
+void tz_bulletin_set_scope(struct tz_bulletin *b, const char *label)
+{
+	size_t n;
+	char *below;
+
+	if (!label || !*label)
+		return;
+	b->scope = tz_arena_strdup(b->arena, label);
+	n = strlen("低于") + strlen(label) + strlen("平均") + 1;
+	below = tz_arena_alloc(b->arena, n);
+	snprintf(below, n, "低于%s平均", label);
+	b->below = below;
+}
+
+const char *tz_bulletin_scope(const struct tz_bulletin *b)
+{
+	return b->scope;
+}
+
+const char *tz_bulletin_below_label(const struct tz_bulletin *b)
+{
+	return b->below;
 }
 
 void tz_bulletin_free(struct tz_bulletin *b)

@@ -174,6 +174,18 @@ void tz_bulletin_absorb(struct tz_bulletin *b, struct tz_bulletin *part);
  */
 int tz_bulletin_finish(struct tz_bulletin *b, struct tz_err *err);
 
+/*
+ * What the bulletin covers, as its text names it: "全市" (the default: the
+ * whole ledger), or the part of it a summary was restricted to ("盖州市",
+ * "市交通运输局", "孙振宇同志包联"), so that a bulletin of one county never
+ * calls itself the city's. The writers say "全市…" with this label and
+ * head the below-average column with tz_bulletin_below_label ("低于全市
+ * 平均", "低于盖州市平均"). The label is copied; NULL or "" is ignored.
+ */
+void tz_bulletin_set_scope(struct tz_bulletin *b, const char *label);
+const char *tz_bulletin_scope(const struct tz_bulletin *b);
+const char *tz_bulletin_below_label(const struct tz_bulletin *b);
+
 struct tz_period tz_bulletin_period(const struct tz_bulletin *b);
 enum tz_bulletin_by tz_bulletin_by(const struct tz_bulletin *b);
 /* month(P)/12 in 1/10000. */

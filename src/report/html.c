@@ -204,7 +204,7 @@ static void summary(struct page *p, const struct tz_bulletin *b, const char *tit
 	pf(p, "<h1>%s</h1>\n<ul class=\"meta\">", title);
 	pf(p, "<li>调度期 <b>%s</b></li><li>序时进度 <b>%s</b></li>", period, sched);
 	if (t->has_rate)
-		pf(p, "<li>全市投资完成率 <b>%s</b></li>", rate);
+		pf(p, "<li>%s投资完成率 <b>%s</b></li>", tz_bulletin_scope(b), rate);
 	pf(p, "<li>项目 <b>%" PRId64 "</b> 个</li>", t->projects);
 	pf(p, "<li>进度滞后 <b>%zu</b> 个</li>", tz_bulletin_lag_count(b));
 	pf(p, "<li>未报送 <b>%zu</b> 个</li></ul>\n", tz_bulletin_missing_count(b));
@@ -239,7 +239,7 @@ static void group_row(struct page *p, const struct tz_bulletin *b,
 	praw(p, g->below_average ? "<tr class=\"below\">" : "<tr>");
 	for (size_t i = 0; i + 1 < TZ_BULLETIN_NCOLS; i++)
 		cell(p, &cols[i], &cells[i], cls[i]);
-	/* The last column, 低于全市平均: "是" with a visible mark. */
+	/* The last column, 低于全市平均 (tz_bulletin_below_label): "是" with a visible mark. */
 	if (g->below_average)
 		pf(p, "<td data-label=\"%s\"><span class=\"mark\" aria-hidden=\"true\">▼</span> %s"
 		      "</td>",
@@ -264,8 +264,8 @@ static void group_table(struct page *p, const struct tz_bulletin *b)
 	praw(p, "</tbody>\n<tfoot>");
 	group_row(p, b, cols, tz_bulletin_totals(b));
 	praw(p, "</tfoot>\n</table></div>\n");
-	praw(p, "<p class=\"note\">金额单位：亿元。<span class=\"mark\">▼</span> "
-		"投资完成率低于全市平均水平；未安排年度计划投资的不参与排名。</p>\n");
+	pf(p, "<p class=\"note\">金额单位：亿元。<span class=\"mark\">▼</span> "
+	      "投资完成率低于%s平均水平；未安排年度计划投资的不参与排名。</p>\n", tz_bulletin_scope(b));
 }
 
 /* ------------------------------------------------------------------ */
@@ -331,8 +331,8 @@ static void chart_grid(struct page *p, int32_t max, int height)
 	}
 }
 
-static void chart_bar(struct page *p, const struct tz_bulletin_group *g, size_t i,
-		      int32_t max, struct tz_buf *label)
+static void chart_bar(struct page *p, const struct tz_bulletin *b,
+		      const struct tz_bulletin_group *g, size_t i, int32_t max, struct tz_buf *label)
 {
 	char pct[TZ_RATE_FMT_MAX];
 	int y = CH_TOP + (int)i * CH_ROW + (CH_ROW - CH_BAR) / 2;
@@ -340,7 +340,8 @@ static void chart_bar(struct page *p, const struct tz_bulletin_group *g, size_t 
 
 	short_label(g->key, label);
 	tz_rate_fmt_pct(g->completion_rate, 2, pct);
-	pf(p, "<g><title>%s：%s%s</title>", g->key, pct, g->below_average ? "（低于全市平均）" : "");
+	pf(p, "<g><title>%s：%s%s%s%s</title>", g->key, pct, g->below_average ? "（" : "",
+	   g->below_average ? tz_bulletin_below_label(b) : "", g->below_average ? "）" : "");
 	pf(p, "<text class=\"lbl\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", CH_LABEL - 6,
 	   y + CH_BAR - 4, label->buf);
 	pf(p, "<rect class=\"bar%s\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>",
@@ -364,13 +365,13 @@ static void chart(struct page *p, const struct tz_bulletin *b, const char *by_la
 	   tz_rate_fmt_pct(sched, 2, pct));
 	chart_grid(p, max, height);
 	for (size_t i = 0; i < n; i++)
-		chart_bar(p, tz_bulletin_group_at(b, i), i, max, &label);
+		chart_bar(p, b, tz_bulletin_group_at(b, i), i, max, &label);
 	pf(p, "<line class=\"sched\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", xs, CH_TOP - 8,
 	   xs, height - CH_BOTTOM);
 	pf(p, "<text class=\"slbl\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">序时进度 %s</text>", xs,
 	   CH_TOP - 12, xs > CH_W - 60 ? "end" : "middle", pct);
-	praw(p, "</svg><p class=\"legend\"><i class=\"k1\"></i>投资完成率<i class=\"k2\"></i>"
-		"低于全市平均<i class=\"k3\"></i>序时进度</p></div>\n");
+	pf(p, "</svg><p class=\"legend\"><i class=\"k1\"></i>投资完成率<i class=\"k2\"></i>"
+	      "%s<i class=\"k3\"></i>序时进度</p></div>\n", tz_bulletin_below_label(b));
 	tz_buf_release(&label);
 }
 

@@ -334,8 +334,9 @@ static void titles(struct pdf *d)
 	tz_period_fmt(tz_bulletin_period(d->b), period);
 	tz_rate_fmt_pct(tz_bulletin_schedule(d->b), 2, sched);
 	if (c->has_rate)
-		snprintf(text, sizeof(text), "调度期：%s　　序时进度：%s　　全市投资完成率：%s",
-			 period, sched, tz_rate_fmt_pct(c->completion_rate, 2, rate));
+		snprintf(text, sizeof(text), "调度期：%s　　序时进度：%s　　%s投资完成率：%s",
+			 period, sched, tz_bulletin_scope(d->b),
+			 tz_rate_fmt_pct(c->completion_rate, 2, rate));
 	else
 		snprintf(text, sizeof(text), "调度期：%s　　序时进度：%s", period, sched);
 	l = text_layout(d, F_META, text, WIDTH, PANGO_ALIGN_CENTER);
@@ -414,8 +415,14 @@ static void ranking(struct pdf *d)
 		row(d, &t, text, i == n ? F_CELL_BOLD : F_CELL, shade, 0);
 	}
 	table_end(d);
-	note(d, "注：金额单位为亿元；底纹标示投资完成率低于全市平均水平；未安排年度计划投资的"
-		"不参与排名；较上月为排名变化（↑上升，↓下降，—不变）。");
+	{
+		char text2[512];
+
+		snprintf(text2, sizeof(text2), "注：金额单位为亿元；底纹标示投资完成率低于%s平均水平；"
+			 "未安排年度计划投资的不参与排名；较上月为排名变化（↑上升，↓下降，—不变）。",
+			 tz_bulletin_scope(d->b));
+		note(d, text2);
+	}
 }
 
 /* The end of the chart's scale: 100 % or more, a multiple of 25 %. */
@@ -535,7 +542,7 @@ static void chart(struct pdf *d)
 	cairo_rectangle(d->cr, x0 + 80, d->y + 2, 10, 6);
 	cairo_fill(d->cr);
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
-	label(d, "低于全市平均", x0 + 93, d->y + 5, 80, PANGO_ALIGN_LEFT, 0);
+	label(d, tz_bulletin_below_label(d->b), x0 + 93, d->y + 5, 80, PANGO_ALIGN_LEFT, 0);
 	cairo_set_dash(d->cr, dash, 2, 0);
 	cairo_move_to(d->cr, x0 + 170, d->y + 5);
 	cairo_line_to(d->cr, x0 + 186, d->y + 5);

@@ -81,8 +81,8 @@ static void city(struct text *t, const struct tz_bulletin *b)
 	char months[16], a[48], y[48], r[32], s[32], d[32];
 	int month = tz_bulletin_period(b).month;
 
-	say(t, "%s，全市%" PRId64 "个重点项目", tz_bulletin_months(b, months, sizeof(months)),
-	    c->projects);
+	say(t, "%s，%s%" PRId64 "个重点项目", tz_bulletin_months(b, months, sizeof(months)),
+	    tz_bulletin_scope(b), c->projects);
 	if (c->annual > 0) {
 		int64_t rate = tz_pct1(c->ytd, c->annual), sched = tz_pct1(month, 12);
 		int64_t diff = rate - sched;
@@ -183,23 +183,24 @@ static void groups(struct text *t, const struct tz_bulletin *b)
 		sep = "，";
 	} else if (k.ranked > 1) {
 		if (k.above) {
-			say(t, "%zu%s%s投资完成率高于全市平均水平", k.above, w->mw, w->noun);
+			say(t, "%zu%s%s投资完成率高于%s平均水平", k.above, w->mw, w->noun,
+			    tz_bulletin_scope(b));
 			sep = "，";
 		}
 		if (k.level) {
 			if (k.above)
-				say(t, "，%zu%s与全市平均水平持平", k.level, w->mw);
+				say(t, "，%zu%s与%s平均水平持平", k.level, w->mw, tz_bulletin_scope(b));
 			else
-				say(t, "%zu%s%s投资完成率与全市平均水平持平", k.level, w->mw,
-				    w->noun);
+				say(t, "%zu%s%s投资完成率与%s平均水平持平", k.level, w->mw,
+				    w->noun, tz_bulletin_scope(b));
 			sep = "，";
 		}
 		if (k.below) {
 			if (k.above || k.level)
-				say(t, "，%zu%s低于全市平均水平", k.below, w->mw);
+				say(t, "，%zu%s低于%s平均水平", k.below, w->mw, tz_bulletin_scope(b));
 			else
-				say(t, "%zu%s%s投资完成率低于全市平均水平", k.below, w->mw,
-				    w->noun);
+				say(t, "%zu%s%s投资完成率低于%s平均水平", k.below, w->mw,
+				    w->noun, tz_bulletin_scope(b));
 			sep = "，";
 		}
 	}
@@ -243,9 +244,9 @@ static void lagging_and_missing(struct text *t, const struct tz_bulletin *b)
 	char r[32];
 
 	if (!n) {
-		say(t, "全市没有落后序时进度10个百分点以上的进度滞后项目。");
+		say(t, "%s没有落后序时进度10个百分点以上的进度滞后项目。", tz_bulletin_scope(b));
 	} else {
-		say(t, "全市落后序时进度10个百分点以上的进度滞后项目%zu个，", n);
+		say(t, "%s落后序时进度10个百分点以上的进度滞后项目%zu个，", tz_bulletin_scope(b), n);
 		say(t, "其中%s完成年度计划的比例最低，为%s%%。",
 		    *worst->name ? worst->name : worst->code,
 		    tz_pct1_fmt(tz_pct1(worst->ytd, worst->annual), r));

@@ -142,6 +142,7 @@ void tz_bulletin_table_columns(const struct tz_bulletin *b,
 
 	memcpy(cols, base, sizeof(base));
 	cols[2].header = tz_bulletin_by_label(tz_bulletin_by(b));
+	cols[TZ_BULLETIN_NCOLS - 1].header = tz_bulletin_below_label(b);
 }
 
 void tz_bulletin_columns_in_yi(struct tz_table_column cols[TZ_BULLETIN_NCOLS])

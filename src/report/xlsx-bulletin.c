@@ -244,8 +244,9 @@ static lxw_error summary_sheet(struct book *k)
 		return LXW_ERROR_MEMORY_MALLOC_FAILED;
 	tz_bulletin_table_columns(k->b, cols);
 	tz_bulletin_columns_in_yi(cols);
-	snprintf(line, sizeof(line), "调度期：%s　序时进度：%s　全市投资完成率：%s　金额单位：亿元",
-		 k->period, k->sched, tz_rate_fmt_pct(t->completion_rate, 2, rate));
+	snprintf(line, sizeof(line), "调度期：%s　序时进度：%s　%s投资完成率：%s　金额单位：亿元",
+		 k->period, k->sched, tz_bulletin_scope(k->b),
+		 tz_rate_fmt_pct(t->completion_rate, 2, rate));
 	e = titles(k, ws, TZ_BULLETIN_NCOLS, line);
 	if (!e)
 		e = tz_xlsx_put_header(ws, HEAD_ROW, cols, TZ_BULLETIN_NCOLS, &k->st);

@@ -9,6 +9,10 @@
  * Strings (code, name, names of the region and unit, the latest problem)
  * are read only for projects that lag or did not report.
  *
+ * A filter (store.h, tz_store_bulletin_where) skips the projects a user
+ * does not see before they are counted; it is called from every part's
+ * thread.
+ *
  * A large ledger is cut into id ranges read in parallel, one connection
  * and thread each, into partial bulletins that are then added up. Each
  * part notes the store's version; should a write commit between the
@@ -42,6 +46,7 @@ struct bulletin_part {
 	int own_db;
 	struct tz_bulletin *b;
 	const struct org_names *org;
+	const struct tz_project_filter *filter;  /* NULL: every project */
 	int64_t lo, hi;      /* project ids */
 	int64_t version;     /* the store version this part saw */
 	int rc;
@@ -160,6 +165,10 @@ static int scan_rows(struct bulletin_part *p, struct scan *sc)
 			return part_error(p, "project");
 		if (!found)
 			continue; /* a foreign key makes this unreachable */
+		if (p->filter && !p->filter->keep(p->filter->ctx, sqlite3_column_int64(sc->proj, 3),
+						   sqlite3_column_int64(sc->proj, 6),
+						   tz_sqlite_text(sc->proj, 5)))
+			continue;
 		has_tot = seek(sc->tot, &trc, &tot_at, id);
 		if (has_tot < 0)
 			return part_error(p, "project_year");
@@ -301,8 +310,8 @@ static sqlite3 *open_reader(struct sqlite_store *ss)
 }
 
 static int bulletin_parts(struct sqlite_store *ss, struct tz_bulletin *b,
-			  const struct org_names *org, int nparts, int64_t lo, int64_t hi,
-			  struct tz_err *err)
+			  const struct org_names *org, const struct tz_project_filter *f,
+			  int nparts, int64_t lo, int64_t hi, struct tz_err *err)
 {
 	struct bulletin_part parts[BULLETIN_PARTS_MAX];
 	pthread_t threads[BULLETIN_PARTS_MAX];
@@ -321,6 +330,7 @@ static int bulletin_parts(struct sqlite_store *ss, struct tz_bulletin *b,
 		}
 		p->own_db = i > 0;
 		p->org = org;
+		p->filter = f;
 		p->b = tz_bulletin_new(tz_bulletin_period(b), tz_bulletin_by(b));
 		p->lo = lo + span * i;
 		p->hi = i == nparts - 1 ? hi : p->lo + span - 1;
@@ -383,6 +393,12 @@ static void free_org_names(struct org_names *o)
 
 int tz_sqlite_bulletin(struct tz_store *s, struct tz_bulletin *b, struct tz_err *err)
 {
+	return tz_sqlite_bulletin_where(s, b, NULL, err);
+}
+
+int tz_sqlite_bulletin_where(struct tz_store *s, struct tz_bulletin *b,
+			     const struct tz_project_filter *f, struct tz_err *err)
+{
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	struct org_names org = { 0 };
 	sqlite3_stmt *st;
@@ -407,9 +423,9 @@ int tz_sqlite_bulletin(struct tz_store *s, struct tz_bulletin *b, struct tz_err 
 	sqlite3_finalize(st);
 	nparts = n < BULLETIN_PARALLEL_MIN || cpus < 2 ? 1
 		 : cpus > BULLETIN_PARTS_MAX ? BULLETIN_PARTS_MAX : (int)cpus;
-	rc = bulletin_parts(ss, b, &org, nparts, lo, hi, err);
+	rc = bulletin_parts(ss, b, &org, f, nparts, lo, hi, err);
 	if (rc == 1)
-		rc = bulletin_parts(ss, b, &org, 1, lo, INT64_MAX, err);
+		rc = bulletin_parts(ss, b, &org, f, 1, lo, INT64_MAX, err);
 out:
 	free_org_names(&org);
 	return rc;

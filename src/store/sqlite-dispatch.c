@@ -32,7 +32,10 @@ int tz_sqlite_write_begin(struct sqlite_store *ss, struct tz_err *err)
 
 int tz_sqlite_write_commit(struct sqlite_store *ss, struct tz_err *err)
 {
-	int rc = tz_sqlite_bump_version(ss, err);
+	int rc = tz_sqlite_audit_flush(ss, err);
+
+	if (!rc)
+		rc = tz_sqlite_bump_version(ss, err);
 
 	if (!rc)
 		rc = tz_sqlite_exec(ss, "COMMIT", err);
@@ -52,6 +55,7 @@ double tz_sqlite_cpu_ms(void)
 
 void tz_sqlite_write_abort(struct sqlite_store *ss)
 {
+	tz_sqlite_audit_clear(&ss->base);
 	if (!sqlite3_get_autocommit(ss->db))
 		tz_sqlite_exec(ss, "ROLLBACK", NULL);
 }

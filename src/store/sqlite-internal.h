@@ -28,6 +28,8 @@ struct sqlite_store {
 	char *path;
 	struct sqlite_import *imp;  /* the open import, or NULL */
 	struct sqlite_stmt_cache *stmts;  /* statements kept prepared (sqlite-web.c) */
+	struct sqlite_audit_next *audit_next;  /* written by the next dispatch commit
+						  (tz_store_audit_next), or NULL */
 };
 
 /* Downcast, aborting on a store of another backend (a bug). */
@@ -136,6 +138,8 @@ int tz_sqlite_org_save(struct tz_store *s, const struct tz_org_index *x,
 
 /* The bulletin (sqlite-bulletin.c). */
 int tz_sqlite_bulletin(struct tz_store *s, struct tz_bulletin *b, struct tz_err *err);
+int tz_sqlite_bulletin_where(struct tz_store *s, struct tz_bulletin *b,
+			     const struct tz_project_filter *f, struct tz_err *err);
 
 /*
  * The web application (sqlite-web.c, sqlite-list.c; the ops are listed
@@ -344,5 +348,23 @@ int tz_sqlite_import_audit(struct tz_store *s, const struct tz_actor *who, const
 int tz_sqlite_report_codes(struct tz_store *s, struct tz_period p, const char *const *codes,
 			   size_t n, int (*fn)(void *, const struct tz_report_view *), void *ctx,
 			   struct tz_err *err);
+
+/* ------------------------------------------------------------------ */
+/* Summaries and tracking for the web pages (store.h, pages-b)         */
+
+int tz_sqlite_problem_counts_where(struct tz_store *s, struct tz_tally *counts, int32_t today,
+				   const struct tz_project_filter *f, struct tz_err *err);
+int tz_sqlite_procedure_counts_where(struct tz_store *s, struct tz_tally *counts, int32_t from,
+				     int32_t to, const struct tz_project_filter *f,
+				     struct tz_err *err);
+int tz_sqlite_problem_note(struct tz_store *s, int64_t id, int action, const char *text,
+			   int64_t user_id, int64_t at, struct tz_err *err);
+int tz_sqlite_audit_next(struct tz_store *s, const struct tz_actor *who, const char *action,
+			 const char *object, const char *old_value, const char *new_value,
+			 struct tz_err *err);
+void tz_sqlite_audit_clear(struct tz_store *s);
+/* Inside a dispatch write's transaction: write the pending audit row, if
+ * any, and forget it (tz_sqlite_write_commit calls it). 0 or TZ_ESTORE. */
+int tz_sqlite_audit_flush(struct sqlite_store *ss, struct tz_err *err);
 
 #endif

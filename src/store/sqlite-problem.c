@@ -13,7 +13,7 @@
 #include "store/sqlite-internal.h"
 #include "base/banned.h"
 
-enum { EV_RAISED = 1, EV_MOVED = 2, EV_EDITED = 3 };
+enum { EV_RAISED = TZ_PROBLEM_EV_RAISED, EV_MOVED = TZ_PROBLEM_EV_MOVED, EV_EDITED = TZ_PROBLEM_EV_EDITED };
 
 static int add_event(struct sqlite_store *ss, int64_t problem, int64_t at, int64_t user_id,
 		     int action, int from, int to, const char *note, struct tz_err *err)
@@ -174,8 +174,8 @@ fail:
 static const char problem_cols[] =
 	"SELECT pr.id, p.code, pr.kind, pr.solve_level, coalesce(pr.unit_id, 0), pr.unit_text,"
 	" pr.deadline, pr.status, pr.description, pr.reason, pr.resolution, pr.period,"
-	" pr.raised_at, pr.raised_by, pr.updated_at, p.name, p.region_id, coalesce(p.unit_id, 0)"
-	" FROM problem pr JOIN project p ON p.id = pr.project_id";
+	" pr.raised_at, pr.raised_by, pr.updated_at, p.name, p.region_id, coalesce(p.unit_id, 0),"
+	" p.leader FROM problem pr JOIN project p ON p.id = pr.project_id";
 
 static void read_problem(sqlite3_stmt *st, struct tz_problem_row *r)
 {
@@ -201,6 +201,7 @@ static void read_problem(sqlite3_stmt *st, struct tz_problem_row *r)
 	r->project_name = tz_sqlite_text(st, 15);
 	r->region_id = sqlite3_column_int64(st, 16);
 	r->project_unit_id = sqlite3_column_int64(st, 17);
+	r->project_leader = tz_sqlite_text(st, 18);
 }
 
 int tz_sqlite_problem_each(struct tz_store *s, struct tz_tally *within, unsigned status_mask,
@@ -461,14 +462,20 @@ fail:
 int tz_sqlite_problem_counts(struct tz_store *s, struct tz_tally *counts, int32_t today,
 			     struct tz_err *err)
 {
+	return tz_sqlite_problem_counts_where(s, counts, today, NULL, err);
+}
+
+int tz_sqlite_problem_counts_where(struct tz_store *s, struct tz_tally *counts, int32_t today,
+				   const struct tz_project_filter *f, struct tz_err *err)
+{
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	struct tz_problem_project pp;
 	sqlite3_stmt *st;
 	int64_t cur = 0, region = 0, unit = 0;
-	int rc;
+	int rc, keep = 1;
 
 	rc = tz_sqlite_prepare(ss, "SELECT pr.project_id, p.region_id, coalesce(p.unit_id, 0),"
-			       " pr.solve_level, pr.status, pr.deadline FROM problem pr"
+			       " pr.solve_level, pr.status, pr.deadline, p.leader FROM problem pr"
 			       " JOIN project p ON p.id = pr.project_id ORDER BY pr.project_id",
 			       &st, err);
 	if (rc)
@@ -478,19 +485,45 @@ int tz_sqlite_problem_counts(struct tz_store *s, struct tz_tally *counts, int32_
 		int64_t project = sqlite3_column_int64(st, 0);
 
 		if (project != cur) {
-			if (cur)
+			if (cur && keep)
 				tz_tally_add(counts, region, unit, pp.d);
 			tz_problem_project_clear(&pp);
 			cur = project;
 			region = sqlite3_column_int64(st, 1);
 			unit = sqlite3_column_int64(st, 2);
+			keep = !f || f->keep(f->ctx, region, unit, tz_sqlite_text(st, 6));
 		}
+		if (!keep)
+			continue;
 		tz_problem_project_add(&pp, (enum tz_problem_level)sqlite3_column_int(st, 3),
 				       (enum tz_problem_status)sqlite3_column_int(st, 4),
 				       sqlite3_column_int(st, 5), today);
 	}
-	if (cur)
+	if (cur && keep)
 		tz_tally_add(counts, region, unit, pp.d);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : tz_sqlite_error(ss, err, "problem");
+}
+
+/* ------------------------------------------------------------------ */
+/* Comments and marks (store.h, pages-b)                               */
+
+int tz_sqlite_problem_note(struct tz_store *s, int64_t id, int action, const char *text,
+			   int64_t user_id, int64_t at, struct tz_err *err)
+{
+	struct sqlite_store *ss = tz_sqlite_from(s);
+	struct stored old;
+	int rc;
+
+	if ((rc = tz_sqlite_write_begin(ss, err)))
+		return rc;
+	if ((rc = load_stored(ss, id, &old, err)) ||
+	    (rc = add_event(ss, id, at, user_id, action, (int)old.p.status, (int)old.p.status, text,
+			    err))) {
+		tz_buf_release(&old.strings);
+		tz_sqlite_write_abort(ss);
+		return rc;
+	}
+	tz_buf_release(&old.strings);
+	return tz_sqlite_write_commit(ss, err);
 }

@@ -239,16 +239,23 @@ static int slot_of(void *ctx, const struct tz_procedure_kind *k)
 int tz_sqlite_procedure_counts(struct tz_store *s, struct tz_tally *counts, int32_t from,
 			       int32_t to, struct tz_err *err)
 {
+	return tz_sqlite_procedure_counts_where(s, counts, from, to, NULL, err);
+}
+
+int tz_sqlite_procedure_counts_where(struct tz_store *s, struct tz_tally *counts, int32_t from,
+				     int32_t to, const struct tz_project_filter *f,
+				     struct tz_err *err)
+{
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	struct tz_hmap *slots = tz_hmap_new();
 	sqlite3_stmt *st = NULL;
 	int64_t d[TZ_PRC_COUNT], cur = 0, region = 0, unit = 0;
-	int rc;
+	int rc, keep = 1;
 
 	if ((rc = tz_sqlite_procedure_kinds(s, slot_of, slots, err)))
 		goto out;
 	rc = tz_sqlite_prepare(ss, "SELECT pp.project_id, p.region_id, coalesce(p.unit_id, 0),"
-			       " pp.kind_id, pp.status, pp.done_on FROM project_procedure pp"
+			       " pp.kind_id, pp.status, pp.done_on, p.leader FROM project_procedure pp"
 			       " JOIN project p ON p.id = pp.project_id ORDER BY pp.project_id",
 			       &st, err);
 	if (rc)
@@ -261,13 +268,16 @@ int tz_sqlite_procedure_counts(struct tz_store *s, struct tz_tally *counts, int3
 		int64_t slot = -1;
 
 		if (project != cur) {
-			if (cur)
+			if (cur && keep)
 				tz_tally_add(counts, region, unit, d);
 			memset(d, 0, sizeof(d));
 			cur = project;
 			region = sqlite3_column_int64(st, 1);
 			unit = sqlite3_column_int64(st, 2);
+			keep = !f || f->keep(f->ctx, region, unit, tz_sqlite_text(st, 6));
 		}
+		if (!keep)
+			continue;
 		d[TZ_PRC_REQUIRED]++;
 		if (status >= 1 && status <= TZ_PROC_STATUS_MAX)
 			d[TZ_PRC_STATUS(status)]++;
@@ -278,7 +288,7 @@ int tz_sqlite_procedure_counts(struct tz_store *s, struct tz_tally *counts, int3
 				d[TZ_PRC_KIND(slot)]++;
 		}
 	}
-	if (cur)
+	if (cur && keep)
 		tz_tally_add(counts, region, unit, d);
 	rc = rc == SQLITE_DONE ? 0 : tz_sqlite_error(ss, err, "project_procedure");
 out:

@@ -227,13 +227,14 @@ static const char dispatch_sql[] =
 	"CREATE INDEX problem_by_project ON problem(project_id);\n"
 	"CREATE UNIQUE INDEX problem_by_report ON problem(project_id, period, kind)"
 	" WHERE period <> 0;\n"
-	/* action: 1 raised, 2 status moved, 3 fields edited; from_status 0 when raised */
+	/* action: 1 raised, 2 status moved, 3 fields edited, 4 commented, 5
+	 * marked (store.h TZ_PROBLEM_EV_*); from_status 0 when raised */
 	"CREATE TABLE problem_event(\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  problem_id INTEGER NOT NULL REFERENCES problem(id),\n"
 	"  at INTEGER NOT NULL,\n"
 	"  user_id INTEGER NOT NULL,\n"
-	"  action INTEGER NOT NULL CHECK(action BETWEEN 1 AND 3),\n"
+	"  action INTEGER NOT NULL CHECK(action BETWEEN 1 AND 5),\n"
 	"  from_status INTEGER NOT NULL,\n"
 	"  to_status INTEGER NOT NULL,\n"
 	"  note TEXT NOT NULL DEFAULT ''\n"

@@ -267,6 +267,7 @@ static void sqlite_close(struct tz_store *s)
 	struct sqlite_store *ss = tz_sqlite_from(s);
 
 	tz_sqlite_cache_free(ss);
+	tz_sqlite_audit_clear(s);
 	sqlite3_close(ss->db);
 	free(ss->path);
 	free(ss);
@@ -482,4 +483,12 @@ const struct tz_store_ops tz_store_sqlite_ops = {
 	.period_change = tz_sqlite_period_change,
 	.import_audit = tz_sqlite_import_audit,
 	.report_codes = tz_sqlite_report_codes,
+
+	/* Summaries and tracking for the web pages (sqlite-summary.c, pages-b). */
+	.bulletin_where = tz_sqlite_bulletin_where,
+	.problem_counts_where = tz_sqlite_problem_counts_where,
+	.procedure_counts_where = tz_sqlite_procedure_counts_where,
+	.problem_note = tz_sqlite_problem_note,
+	.audit_next = tz_sqlite_audit_next,
+	.audit_clear = tz_sqlite_audit_clear,
 };

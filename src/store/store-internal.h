@@ -152,6 +152,21 @@ struct tz_store_ops {
 	int (*report_codes)(struct tz_store *s, struct tz_period p, const char *const *codes,
 			    size_t n, int (*fn)(void *, const struct tz_report_view *), void *ctx,
 			    struct tz_err *err);
+
+	/* Summaries and tracking for the web pages (store.h, pages-b). */
+	int (*bulletin_where)(struct tz_store *s, struct tz_bulletin *b,
+			      const struct tz_project_filter *f, struct tz_err *err);
+	int (*problem_counts_where)(struct tz_store *s, struct tz_tally *counts, int32_t today,
+				    const struct tz_project_filter *f, struct tz_err *err);
+	int (*procedure_counts_where)(struct tz_store *s, struct tz_tally *counts, int32_t from,
+				      int32_t to, const struct tz_project_filter *f,
+				      struct tz_err *err);
+	int (*problem_note)(struct tz_store *s, int64_t id, int action, const char *text,
+			    int64_t user_id, int64_t at, struct tz_err *err);
+	int (*audit_next)(struct tz_store *s, const struct tz_actor *who, const char *action,
+			  const char *object, const char *old_value, const char *new_value,
+			  struct tz_err *err);
+	void (*audit_clear)(struct tz_store *s);
 };
 
 struct tz_store {

@@ -1,6 +1,7 @@
 /* store.c: choose a backend from the URI and dispatch to it. */
 #include <string.h>
 
+#include "base/text.h"
 #include "store/store-internal.h"
 #include "base/banned.h"
 
@@ -410,4 +411,62 @@ int tz_store_report_codes(struct tz_store *s, struct tz_period p, const char *co
 			  struct tz_err *err)
 {
 	return s->ops->report_codes(s, p, codes, n, fn, ctx, err);
+}
+
+/* ------------------------------------------------------------------ */
+/* Summaries and tracking for the web pages (pages-b)                  */
+
+int tz_store_bulletin_where(struct tz_store *s, struct tz_bulletin *b,
+			    const struct tz_project_filter *f, struct tz_err *err)
+{
+	return s->ops->bulletin_where(s, b, f && f->keep ? f : NULL, err);
+}
+
+int tz_store_problem_counts_where(struct tz_store *s, struct tz_tally *counts, int32_t today,
+				  const struct tz_project_filter *f, struct tz_err *err)
+{
+	if (tz_tally_ncounters(counts) != TZ_PC_COUNT)
+		return tz_err_set(err, TZ_EINTERNAL, "a problem tally has TZ_PC_COUNT counters");
+	return s->ops->problem_counts_where(s, counts, today, f && f->keep ? f : NULL, err);
+}
+
+int tz_store_procedure_counts_where(struct tz_store *s, struct tz_tally *counts, int32_t from,
+				    int32_t to, const struct tz_project_filter *f,
+				    struct tz_err *err)
+{
+	if (tz_tally_ncounters(counts) != TZ_PRC_COUNT)
+		return tz_err_set(err, TZ_EINTERNAL, "a procedure tally has TZ_PRC_COUNT counters");
+	return s->ops->procedure_counts_where(s, counts, from, to, f && f->keep ? f : NULL, err);
+}
+
+int tz_store_problem_note(struct tz_store *s, int64_t id, int action, const char *text,
+			  int64_t user_id, int64_t at, struct tz_err *err)
+{
+	int rc = no_import(s, err);
+
+	if (rc)
+		return rc;
+	if (action != TZ_PROBLEM_EV_COMMENT && action != TZ_PROBLEM_EV_MARK)
+		return tz_err_set(err, TZ_EINVAL, "a note is a comment or a mark");
+	if (!text || tz_text_is_blank(text, strlen(text)))
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "意见",
+				     action == TZ_PROBLEM_EV_MARK ? "请选择标记" : "请填写意见");
+	if (tz_utf8_len(text, strlen(text)) > TZ_PROBLEM_TEXT_MAX)
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "意见", "意见超过%d个字",
+				     TZ_PROBLEM_TEXT_MAX);
+	return s->ops->problem_note(s, id, action, text, user_id, at, err);
+}
+
+int tz_store_audit_next(struct tz_store *s, const struct tz_actor *who, const char *action,
+			const char *object, const char *old_value, const char *new_value,
+			struct tz_err *err)
+{
+	if (!action || !*action)
+		return tz_err_set(err, TZ_EINVAL, "an audit row names its action");
+	return s->ops->audit_next(s, who, action, object, old_value, new_value, err);
+}
+
+void tz_store_audit_clear(struct tz_store *s)
+{
+	s->ops->audit_clear(s);
 }

@@ -720,6 +720,8 @@ struct tz_problem_row {
 	const char *project_name;
 	int64_t region_id;        /* the project's */
 	int64_t project_unit_id;  /* the project's 责任单位 */
+	const char *project_leader;  /* the project's 包联领导 ("" if none), for the
+					access decision on the problem */
 };
 
 /*
@@ -860,5 +862,83 @@ int tz_store_report_codes(struct tz_store *s, struct tz_period p, const char *co
  */
 int tz_store_import_audit(struct tz_store *s, const struct tz_actor *who, const char *action,
 			  const char *object, const char *new_value, struct tz_err *err);
+
+
+/* ================================================================== */
+/* Summaries and tracking for the web pages (pages-b): the counts      */
+/* above restricted to the projects one user sees, comments and marks  */
+/* on problems, and the audit row of a change made through the web.    */
+/* ================================================================== */
+
+/*
+ * Which projects a summary counts: keep() answers 1 (count it) or 0 for a
+ * project from its 所属地区 node, its 责任单位 node (0: none) and its 包联
+ * 领导 text as stored ("" if none). The web application passes the access
+ * decision (core/access.h), so that a user's dashboard counts exactly the
+ * projects it may see (web.md "People and permissions"). keep() may be
+ * called from several threads at once (the bulletin reads in parallel
+ * parts): it must only read. A NULL filter keeps every project.
+ */
+struct tz_project_filter {
+	int (*keep)(void *ctx, int64_t region_id, int64_t unit_id, const char *leader);
+	void *ctx;
+};
+
+/*
+ * tz_store_bulletin over the projects `f` keeps (NULL: all, exactly
+ * tz_store_bulletin). Ranks and rank changes are those among the groups
+ * of the kept projects; tz_bulletin_finish then refuses a bulletin in
+ * which none of the kept projects reported (TZ_ENOTFOUND).
+ */
+int tz_store_bulletin_where(struct tz_store *s, struct tz_bulletin *b,
+			    const struct tz_project_filter *f, struct tz_err *err);
+
+/* tz_store_problem_counts and tz_store_procedure_counts over the projects
+ * `f` keeps (NULL: all). Same counters, same errors. */
+int tz_store_problem_counts_where(struct tz_store *s, struct tz_tally *counts, int32_t today,
+				  const struct tz_project_filter *f, struct tz_err *err);
+int tz_store_procedure_counts_where(struct tz_store *s, struct tz_tally *counts, int32_t from,
+				    int32_t to, const struct tz_project_filter *f,
+				    struct tz_err *err);
+
+/*
+ * Comments and marks on a problem (web.md: leaders change "nothing but
+ * comments and marks on problems"). They are problem events of their own
+ * actions, dated and signed like the others, and change nothing else of
+ * the problem: tz_store_problem_events hands them over with `action`
+ * TZ_PROBLEM_EV_COMMENT or TZ_PROBLEM_EV_MARK and `note` the text (a
+ * mark's text is its label, "重点关注", chosen by the page), from and to
+ * status both the status at the time.
+ */
+#define TZ_PROBLEM_EV_RAISED 1
+#define TZ_PROBLEM_EV_MOVED 2
+#define TZ_PROBLEM_EV_EDITED 3
+#define TZ_PROBLEM_EV_COMMENT 4
+#define TZ_PROBLEM_EV_MARK 5
+
+/*
+ * Add a comment (TZ_PROBLEM_EV_COMMENT) or a mark (TZ_PROBLEM_EV_MARK)
+ * to problem `id`. `text`: 1..TZ_PROBLEM_TEXT_MAX characters. One
+ * transaction that bumps the store version. 0; TZ_ENOTFOUND; TZ_EINVAL
+ * (empty or too long: err->field "意见"; another action).
+ */
+int tz_store_problem_note(struct tz_store *s, int64_t id, int action, const char *text,
+			  int64_t user_id, int64_t at, struct tz_err *err);
+
+/*
+ * The audit row of the next dispatch write (a problem raised, edited,
+ * moved or commented, a procedure set or required, a report saved, a
+ * period opened…) made on this store connection: written inside that
+ * write's transaction, so the change and its audit row are kept or lost
+ * together (docs/internals/web.md, "Adding a page": a change writes its
+ * audit row in the same transaction). The strings are copied. The row is
+ * consumed by the next commit or abort of a dispatch write; a write
+ * refused before it began leaves it pending, so callers clear it after
+ * the call with tz_store_audit_clear. 0 or TZ_EINVAL (no action).
+ */
+int tz_store_audit_next(struct tz_store *s, const struct tz_actor *who, const char *action,
+			const char *object, const char *old_value, const char *new_value,
+			struct tz_err *err);
+void tz_store_audit_clear(struct tz_store *s);
 
 #endif

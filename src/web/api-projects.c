@@ -62,9 +62,17 @@ static void project_fields(struct tz_json *j, const struct tz_project *p)
 		       p->planned_start.year ? tz_period_fmt(p->planned_start, start) : NULL);
 }
 
+struct list_json {
+	struct tz_json *j;
+	const struct tz_list *l;
+};
+
 static int row_json(void *ctx, const struct tz_project_row *row)
 {
-	struct tz_json *j = ctx;
+	const struct list_json *c = ctx;
+	struct tz_json *j = c->j;
+	const struct tz_light_entry *e = c->l->has_lights ? tz_lights_find(&c->l->lights, row->p.code)
+							   : NULL;
 	const struct tz_project *p = &row->p;
 	char rate[16];
 
@@ -83,6 +91,7 @@ static int row_json(void *ctx, const struct tz_project_row *row)
 		tz_json_kv_str(j, "completion_rate", NULL);
 	tz_json_kv_str(j, "status", row->status ? tz_status_name((enum tz_status)row->status) : NULL);
 	tz_json_kv_bool(j, "reported", row->reported);
+	tz_json_kv_str(j, "light", e ? tz_light_key(e->light.light) : NULL);
 	tz_json_object_end(j);
 	return 0;
 }
@@ -91,6 +100,7 @@ int api_projects(struct tz_req *r)
 {
 	struct tz_list l;
 	struct tz_json j;
+	struct list_json c = { &j, &l };
 	long total = 0;
 	int rc;
 
@@ -104,7 +114,7 @@ int api_projects(struct tz_req *r)
 	tz_json_kv_int(&j, "per_page", l.per_page);
 	tz_json_key(&j, "projects");
 	tz_json_array_begin(&j);
-	rc = tz_list_run(r, &l, row_json, &j, &total);
+	rc = tz_list_run(r, &l, row_json, &c, &total);
 	if (rc) {
 		tz_json_release(&j);
 		return rc;

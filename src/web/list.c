@@ -43,6 +43,11 @@ static void node_filter(struct tz_req *r, const char *code, const int64_t **ids,
 	free(v);
 }
 
+static void unref_blob(void *b)
+{
+	tz_blob_unref(b);
+}
+
 int tz_list_parse(struct tz_req *r, int paged, struct tz_list *l)
 {
 	const struct tz_access_scope *scope = tz_req_scope(r);
@@ -112,6 +117,25 @@ int tz_list_parse(struct tz_req *r, int paged, struct tz_list *l)
 	if (order && *order && strcmp(order, "asc") && strcmp(order, "desc"))
 		return tz_err_set(&r->err, TZ_EINVAL, "order 应为 asc 或 desc");
 	q->desc = order && !strcmp(order, "desc");
+	if ((rc = text_arg(r, "light", &l->light)))
+		return rc;
+	if (l->light) {
+		for (int k = TZ_LIGHT_NONE; k <= TZ_LIGHT_RED; k++)
+			if (!strcmp(l->light, tz_light_key((enum tz_light)k)) ||
+			    !strcmp(l->light, tz_light_name((enum tz_light)k)))
+				l->light_want = k + 1;
+		if (!l->light_want)
+			return tz_err_set(&r->err, TZ_EINVAL, "亮灯应为 red、yellow、green 或 none");
+	}
+	if (!l->empty) {
+		struct tz_blob *blob;
+		struct tz_period p = { q->year, q->month };
+
+		if ((rc = tz_lights_get(r, p, &blob, &l->lights, NULL)))
+			return rc;
+		tz_arena_on_release(r->arena, unref_blob, blob);
+		l->has_lights = 1;
+	}
 	if (tz_req_int(r, "page", 1, 1, 1000000, &l->page))
 		return tz_err_set(&r->err, TZ_EINVAL, "页码无效");
 	if (tz_req_int(r, "per_page", 50, 1, 500, &l->per_page))
@@ -123,16 +147,62 @@ int tz_list_parse(struct tz_req *r, int paged, struct tz_list *l)
 	return 0;
 }
 
+/* The light filter: every row of the other filters, in order, those of
+ * the light kept and the page cut here. */
+struct lit_ctx {
+	const struct tz_list *l;
+	int (*fn)(void *ctx, const struct tz_project_row *row);
+	void *ctx;
+	long total, skip, take;
+};
+
+static int lit_row(void *c, const struct tz_project_row *row)
+{
+	struct lit_ctx *x = c;
+	const struct tz_light_entry *e = tz_lights_find(&x->l->lights, row->p.code);
+
+	if (!e || (int)e->light.light + 1 != x->l->light_want)
+		return 0;
+	x->total++;
+	if (x->skip) {
+		x->skip--;
+		return 0;
+	}
+	if (x->take == 0)
+		return 0;
+	if (x->take > 0)
+		x->take--;
+	return x->fn(x->ctx, row);
+}
+
+static int run_lit(struct tz_req *r, const struct tz_list *l,
+		   int (*fn)(void *ctx, const struct tz_project_row *row), void *ctx, long *total)
+{
+	struct tz_project_query q = l->q;
+	struct lit_ctx x = { l, fn, ctx, 0, q.offset, q.limit ? q.limit : -1 };
+	int rc;
+
+	q.offset = 0;
+	q.limit = 0;
+	rc = l->has_lights ? tz_store_project_list(r->store, &q, lit_row, &x, NULL, &r->err) : 0;
+	if (total)
+		*total = x.total;
+	return rc;
+}
+
 int tz_list_run(struct tz_req *r, const struct tz_list *l,
 		int (*fn)(void *ctx, const struct tz_project_row *row), void *ctx, long *total)
 {
 	static const char *const counted[] = {
 		"year", "month", "region", "unit", "category", "level", "nature", "status", "leader", "q",
+		"light",
 	};
 	struct tz_buf key = TZ_BUF_INIT;
 	struct tz_blob *b;
 	int rc;
 
+	if (l->light_want)
+		return run_lit(r, l, fn, ctx, total);
 	if (!total)
 		return tz_store_project_list(r->store, &l->q, fn, ctx, NULL, &r->err);
 	/* The key: who sees (everything, or this user's scope) and every

@@ -8,13 +8,17 @@
  * codes; a region takes its subtree), category, level, nature, status
  * (开工状态 in Chinese, or 未报 for none yet), leader (包联领导), q (code or
  * name containing), sort (code, name, region, total, annual, ytd, rate),
- * order (asc, desc), page, per_page.
+ * order (asc, desc), page, per_page; light (亮灯 of the period year-month:
+ * red, yellow, green or none, summary.h — the store's query cannot say
+ * which project is lit, so the rows of the other filters are read in
+ * order and those of the light kept, the page cut here).
  */
 #ifndef TZ_WEB_LIST_H
 #define TZ_WEB_LIST_H
 
 #include "store/store.h"
 #include "web/internal.h"
+#include "web/summary.h"
 
 struct tz_list {
 	struct tz_project_query q;  /* ready for tz_store_project_list */
@@ -30,6 +34,10 @@ struct tz_list {
 	const char *text;
 	const char *sort;
 	long page, per_page;
+	const char *light;          /* the 亮灯 filter as given, or NULL */
+	int light_want;             /* enum tz_light + 1 when filtering by light, else 0 */
+	int has_lights;             /* `lights` holds the period's lights */
+	struct tz_lights lights;    /* kept for the request (summary.h) */
 };
 
 extern const char *const tz_list_sorts[TZ_PSORT_COUNT];  /* "code", "name"… */

@@ -7,8 +7,8 @@
 
 #include "web/web.h"
 
-/* ui-home.c: the start page, health check, static files */
-tz_handler_fn ui_home, ui_health, ui_static;
+/* ui-home.c: health check, static files */
+tz_handler_fn ui_health, ui_static;
 /* ui-login.c */
 tz_handler_fn ui_login_form, ui_login, ui_logout;
 /* ui-projects.c: the list and its XLSX export */
@@ -30,6 +30,14 @@ tz_handler_fn ui_ontime, ui_ontime_xlsx;
 tz_handler_fn ui_import_form, ui_import_upload, ui_import_commit;
 /* api-report.c */
 tz_handler_fn api_periods, api_reports_save, api_ontime;
+
+/* Summaries and tracking (pages-b): ui-dashboard.c, ui-lights.c, ui-problems.c,
+ * ui-procedures.c, ui-bulletin.c, api-summary.c */
+tz_handler_fn ui_dashboard, ui_lights, ui_problems, ui_problem, ui_problem_raise, ui_problem_assign,
+	ui_problem_move, ui_problem_comment, ui_procedures, ui_procedure_set, ui_procedure_require,
+	ui_bulletin, ui_bulletin_export, api_dashboard, api_lights, api_problems, api_problem,
+	api_problem_raise, api_problem_assign, api_problem_move, api_problem_comment, api_procedures,
+	api_procedure_set;
 /* api-*.c */
 tz_handler_fn api_me, api_projects, api_project, api_bulletin;
 

@@ -24,7 +24,7 @@
 
 const struct tz_route tz_routes[] = {
 	/* Pages, in the navigation's order. */
-	{ "GET", "/", ui_home, AUTH, TZ_ACT_VIEW, NULL },
+	{ "GET", "/", ui_dashboard, AUTH, TZ_ACT_VIEW, "工作台" },
 	{ "GET", "/projects", ui_projects, AUTH, TZ_ACT_VIEW, "项目" },
 	{ "GET", "/projects.xlsx", ui_projects_xlsx, AUTH, TZ_ACT_VIEW, NULL },
 	{ "GET", "/projects/{code}", ui_project, AUTH, TZ_ACT_VIEW, NULL },
@@ -48,6 +48,38 @@ const struct tz_route tz_routes[] = {
 	{ "GET", "/api/v1/periods", api_periods, AUTH | API, TZ_ACT_VIEW, NULL },
 	{ "POST", "/api/v1/reports", api_reports_save, AUTH | API | CSRF, TZ_ACT_REPORT, NULL },
 	{ "GET", "/api/v1/ontime", api_ontime, AUTH | API, TZ_ACT_MANAGE, NULL },
+
+	/* Summaries and tracking (pages-b): the bulletin, lights, problems and
+	 * procedures, pages and API. The dashboard is "/" above. */
+	{ "GET", "/bulletin", ui_bulletin, AUTH, TZ_ACT_VIEW, "通报" },
+	{ "GET", "/bulletin/export", ui_bulletin_export, AUTH, TZ_ACT_VIEW, NULL },
+	{ "GET", "/lights", ui_lights, AUTH, TZ_ACT_VIEW, "亮灯" },
+	{ "GET", "/problems", ui_problems, AUTH, TZ_ACT_VIEW, "问题清单" },
+	{ "POST", "/problems", ui_problem_raise, AUTH | CSRF, TZ_ACT_RAISE, NULL },
+	{ "GET", "/problems/{id}", ui_problem, AUTH, TZ_ACT_VIEW, NULL },
+	{ "POST", "/problems/{id}/assign", ui_problem_assign, AUTH | CSRF, TZ_ACT_MANAGE, NULL },
+	{ "POST", "/problems/{id}/move", ui_problem_move, AUTH | CSRF, TZ_ACT_MANAGE, NULL },
+	{ "POST", "/problems/{id}/comment", ui_problem_comment, AUTH | CSRF, TZ_ACT_COMMENT, NULL },
+	{ "GET", "/procedures", ui_procedures, AUTH, TZ_ACT_VIEW, "前期手续" },
+	{ "POST", "/projects/{code}/procedures", ui_procedure_set, AUTH | CSRF, TZ_ACT_REPORT, NULL },
+	{ "POST", "/projects/{code}/procedures/require", ui_procedure_require, AUTH | CSRF,
+	  TZ_ACT_REPORT, NULL },
+	{ "GET", "/api/v1/dashboard", api_dashboard, AUTH | API, TZ_ACT_VIEW, NULL },
+	{ "GET", "/api/v1/lights", api_lights, AUTH | API, TZ_ACT_VIEW, NULL },
+	{ "GET", "/api/v1/problems", api_problems, AUTH | API, TZ_ACT_VIEW, NULL },
+	{ "POST", "/api/v1/problems", api_problem_raise, AUTH | API | CSRF, TZ_ACT_RAISE, NULL },
+	{ "GET", "/api/v1/problems/{id}", api_problem, AUTH | API, TZ_ACT_VIEW, NULL },
+	{ "POST", "/api/v1/problems/{id}/assign", api_problem_assign, AUTH | API | CSRF,
+	  TZ_ACT_MANAGE, NULL },
+	{ "POST", "/api/v1/problems/{id}/move", api_problem_move, AUTH | API | CSRF, TZ_ACT_MANAGE,
+	  NULL },
+	{ "POST", "/api/v1/problems/{id}/comment", api_problem_comment, AUTH | API | CSRF,
+	  TZ_ACT_COMMENT, NULL },
+	{ "GET", "/api/v1/procedures", api_procedures, AUTH | API, TZ_ACT_VIEW, NULL },
+	{ "POST", "/api/v1/projects/{code}/procedures", api_procedure_set, AUTH | API | CSRF,
+	  TZ_ACT_REPORT, NULL },
+	/* End of summaries and tracking (pages-b). */
+
 	{ "GET", "/audit", ui_audit, AUTH, TZ_ACT_AUDIT, "审计日志" },
 	{ "GET", "/users", ui_users, AUTH, TZ_ACT_ADMIN, "用户" },
 	{ "POST", "/users", ui_user_add, AUTH | CSRF, TZ_ACT_ADMIN, NULL },

@@ -1,17 +1,10 @@
 /*
- * ui-home.c: the start page, the health check and the static files.
- *
- * The start page sends a user to the project list until the dashboard
- * (工作台) exists; then it becomes the dashboard.
+ * ui-home.c: the health check and the static files. The start page, "/",
+ * is the dashboard (工作台, ui-dashboard.c).
  */
 #include "web/internal.h"
 #include "web/pages.h"
 #include "base/banned.h"
-
-int ui_home(struct tz_req *r)
-{
-	return tz_resp_redirect(r, "/projects");
-}
 
 int ui_health(struct tz_req *r)
 {

@@ -6,9 +6,9 @@
  * A project the user may not see answers exactly as one that does not
  * exist: the same 404 page, nothing of the project in it.
  *
- * The page is a list of sections (`sections` below); the procedures
- * (前期手续) and problems (问题清单) of the project are sections to add
- * there, each a function writing into r->out from the loaded view.
+ * The page is a list of sections (`sections` below), then the project's
+ * tracking: its light, procedures (前期手续) and problems (问题清单)
+ * (ui-tracking.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +18,7 @@
 #include "core/progress.h"
 #include "store/store.h"
 #include "web/pages.h"
+#include "web/summary.h"
 #include "base/banned.h"
 
 /* What the sections read, loaded once. */
@@ -251,5 +252,11 @@ int ui_project(struct tz_req *r)
 	tz_html_f(&r->out, "<h1>%s<small>%s</small></h1>\n", v.p->name, v.p->code);
 	for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
 		sections[i](r, &v);
+	{
+		struct tz_object o = tz_object_project(v.p->region_id, v.p->unit_id, v.p->leader);
+
+		if ((rc = tz_project_tracking(r, v.p->code, &o, v.reports, v.nreports)))
+			return rc;
+	}
 	return tz_page_send(r, 200);
 }

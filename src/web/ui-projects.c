@@ -1,7 +1,8 @@
 /*
  * ui-projects.c: the project list (项目) — filtered by region, unit,
  * category, level, nature, status, leader and text, sorted, paged — and
- * the same list as an XLSX file. Only the projects the user may see are
+ * the same list as an XLSX file. Each row shows its light (亮灯) for the
+ * list's month, and `light=` filters by it (list.h). Only the projects the user may see are
  * ever read (the store query carries the access scope).
  *
  * At 390 px the table becomes one card per project (taizhang.css), so a
@@ -151,6 +152,11 @@ static void filters(struct tz_req *r, const struct tz_list *l, const struct face
 	select_list(r, "level", "项目级别", f->v[1], f->n[1], l->level);
 	select_list(r, "nature", "建设性质", f->v[2], f->n[2], l->nature);
 	select_list(r, "status", "开工状态", statuses, sizeof(statuses) / sizeof(statuses[0]), l->status);
+	tz_html_raw(b, "<label>亮灯<select name=\"light\"><option value=\"\">全部</option>");
+	for (int k = TZ_LIGHT_RED; k >= TZ_LIGHT_NONE; k--)
+		option(r, tz_light_key((enum tz_light)k), tz_light_name((enum tz_light)k),
+		       l->light_want ? tz_light_key((enum tz_light)(l->light_want - 1)) : NULL);
+	tz_html_raw(b, "</select></label>\n");
 	tz_html_f(b, "<label>包联领导<input name=\"leader\" value=\"%s\"></label>\n",
 		  l->leader ? l->leader : "");
 	tz_html_f(b, "<label>名称或编号<input name=\"q\" type=\"search\" value=\"%s\"></label>\n",
@@ -175,6 +181,7 @@ struct page_ctx {
 	struct tz_req *r;
 	struct tz_buf rows;
 	long n;
+	const struct tz_list *l;  /* for the rows' lights */
 };
 
 /* A cell; `cls` is one of our class names ("num"), never data. */
@@ -212,6 +219,15 @@ static int row_html(void *ctx, const struct tz_project_row *row)
 				       ? tz_fmt_rate(r, tz_rate(row->ytd, p->annual)) : "—");
 	cell(b, "开工状态", row->reported ? NULL : "stale",
 	     row->status ? tz_status_name((enum tz_status)row->status) : "未报");
+	{
+		const struct tz_light_entry *e = c->l->has_lights
+			? tz_lights_find(&c->l->lights, p->code) : NULL;
+
+		tz_html_raw(b, "<td data-label=\"亮灯\">");
+		if (e)
+			tz_light_badge(b, e->light.light);
+		tz_html_raw(b, "</td>");
+	}
 	tz_html_raw(b, "</tr>\n");
 	c->n++;
 	return 0;
@@ -245,9 +261,9 @@ int ui_projects(struct tz_req *r)
 {
 	static const char *const heads[] = {
 		"项目编号", "项目名称", "所属地区", "项目类别", "项目级别", "包联领导", "责任单位",
-		"总投资(万元)", "年度计划(万元)", "累计完成(万元)", "完成率", "开工状态",
+		"总投资(万元)", "年度计划(万元)", "累计完成(万元)", "完成率", "开工状态", "亮灯",
 	};
-	struct page_ctx ctx = { r, TZ_BUF_INIT, 0 };
+	struct page_ctx ctx = { r, TZ_BUF_INIT, 0, NULL };
 	struct facets f;
 	struct tz_list l;
 	long total = 0;
@@ -257,6 +273,7 @@ int ui_projects(struct tz_req *r)
 		return rc == TZ_EINVAL ? tz_resp_error(r, 400, r->err.msg) : rc;
 	if ((rc = get_facets(r, l.q.year, &f)))
 		return rc;
+	ctx.l = &l;
 	tz_page_begin(r, "项目", "/projects");
 	tz_html_f(&r->out, "<h1>项目<small>%d年度台账 · 截至%d月</small></h1>\n", l.q.year, l.q.month);
 	if (l.empty) {

@@ -64,8 +64,9 @@ try {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await signIn(page, 'reporter-byq');
-    await check('signed in, the reporter lands on the project list', async () =>
-      page.url().endsWith('/projects') && (await page.locator('h1').textContent()).startsWith('项目'));
+    await check('signed in, the reporter lands on the dashboard', async () =>
+      new URL(page.url()).pathname === '/' && (await page.locator('h1').textContent()).startsWith('工作台'));
+    await page.goto(base + '/projects');
     const regions = await page.locator('td[data-label="所属地区"]').allTextContents();
     await check('it sees projects', () => regions.length > 0);
     await check('only its own district\'s', () => regions.every((r) => r === '鲅鱼圈区'));
@@ -102,6 +103,7 @@ try {
     const mobile = await browser.newContext(phone);
     const p2 = await mobile.newPage();
     await signIn(p2, 'leader');
+    await p2.goto(base + '/projects');
     const width = await p2.evaluate(() => document.documentElement.scrollWidth);
     await check('the leader\'s list fits 390 px', () => width <= 390);
     const leaders = await p2.locator('td[data-label="包联领导"]').allTextContents();

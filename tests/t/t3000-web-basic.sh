@@ -78,8 +78,8 @@ contains "the list counts" "$TZ_TMP/body" "个项目"
 contains "the user is named" "$TZ_TMP/body" "鲅鱼圈区填报员"
 is "the API with the session" "$(status "$WEB_URL/api/v1/me" $J)" 200
 contains "…is the user" "$TZ_TMP/body" '"login":"reporter-byq"'
-is "the start page goes to the list" "$(status "$WEB_URL/" $J -D "$TZ_TMP/h")" 303
-contains "…" "$TZ_TMP/h" "Location: /projects"
+is "the start page is the dashboard" "$(status "$WEB_URL/" $J)" 200
+contains "…" "$TZ_TMP/body" "<h1>工作台"
 is "a reporter may not read the audit log" "$(status "$WEB_URL/audit" $J)" 403
 is "nor manage users" "$(status "$WEB_URL/users" $J)" 403
 

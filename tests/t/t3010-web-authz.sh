@@ -5,7 +5,9 @@
 # by session and, on the API, by token. Allowed requests succeed (2xx or
 # 3xx); the others answer 403 or 404 exactly, and no refusal (nor any
 # list) names a project the user may not see. A route the table gains
-# without an expectation here fails the test.
+# without an expectation here fails the test. Problems ({id}) are raised
+# for the matrix on a project of the user's own node and on another's,
+# so every problem route is tried on both.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-web.sh"
 
@@ -188,9 +190,61 @@ for u in users:
 ROOT = ME['m-admin']
 OPENS = {'m-admin': '2026-01', 'm-coord': '2026-02', 'm-coord-gz': '2026-03'}
 IMPORT_TOKEN = {}
+# Summaries and tracking (pages-b): summaries are everyone's, of what each
+# sees; problems and procedures are changed on objects of one's own node
+# only (another node's: 404, it is not even visible), by the roles
+# core/access.h names: raise and procedures reporters and coordinators,
+# assign and move coordinators and admins, comment leaders and
+# coordinators; any other role 403.
+def obj_roles(*rs):
+    return lambda u, rel: (403 if users[u][0] not in rs else OK if rel in ('own', '-') else 404)
+EXPECT.update({
+    ('GET', '/bulletin'): allow,
+    ('GET', '/bulletin/export'): allow,
+    ('GET', '/lights'): allow,
+    ('GET', '/problems'): allow,
+    ('POST', '/problems'): obj_roles('coordinator', 'reporter'),
+    ('GET', '/problems/{id}'): obj,
+    ('POST', '/problems/{id}/assign'): obj_roles('admin', 'coordinator'),
+    ('POST', '/problems/{id}/move'): obj_roles('admin', 'coordinator'),
+    ('POST', '/problems/{id}/comment'): obj_roles('coordinator', 'leader'),
+    ('GET', '/procedures'): allow,
+    ('POST', '/projects/{code}/procedures'): obj_roles('coordinator', 'reporter'),
+    ('POST', '/projects/{code}/procedures/require'): obj_roles('coordinator', 'reporter'),
+    ('GET', '/api/v1/dashboard'): allow,
+    ('GET', '/api/v1/lights'): allow,
+    ('GET', '/api/v1/problems'): allow,
+    ('POST', '/api/v1/problems'): obj_roles('coordinator', 'reporter'),
+    ('GET', '/api/v1/problems/{id}'): obj,
+    ('POST', '/api/v1/problems/{id}/assign'): obj_roles('admin', 'coordinator'),
+    ('POST', '/api/v1/problems/{id}/move'): obj_roles('admin', 'coordinator'),
+    ('POST', '/api/v1/problems/{id}/comment'): obj_roles('coordinator', 'leader'),
+    ('GET', '/api/v1/procedures'): allow,
+    ('POST', '/api/v1/projects/{code}/procedures'): obj_roles('coordinator', 'reporter'),
+})
+# Pages and calls that summarise: checked for names they must not show.
+SUMMARIES = {('GET', '/'), ('GET', '/bulletin'), ('GET', '/bulletin/export'), ('GET', '/lights'),
+             ('GET', '/problems'), ('GET', '/procedures'), ('GET', '/api/v1/dashboard'),
+             ('GET', '/api/v1/lights'), ('GET', '/api/v1/problems'), ('GET', '/api/v1/procedures')}
+# Routes whose object, a project, comes in the body.
+BODY_PROJECT = {('POST', '/problems'), ('POST', '/api/v1/problems')}
+
+def api(method, path, token, body=None):
+    st, _, data = request(method, path, None, {'Authorization': 'Bearer ' + token}, body)
+    return st, (json.loads(data) if data else None)
+
+# A problem on each project the matrix tries, raised by the city's coordinator.
+problem_of = {}
+def problem_on(code):
+    if code not in problem_of:
+        st, b = api('POST', '/api/v1/problems', tokens['m-coord'],
+                    {'project': code, 'kind': '用地', 'level': '市', 'description': '矩阵测试问题'})
+        assert st == 201, (code, st, b)
+        problem_of[code] = b['problem']['id']
+    return problem_of[code]
 for method, pattern, flags, action, who in routes:
     check('route %s %s has an expectation' % (method, pattern), (method, pattern) in EXPECT)
-    if (method, pattern) not in EXPECT or '{code}' in pattern or who == '*':
+    if (method, pattern) not in EXPECT or '{code}' in pattern or '{id}' in pattern or who == '*':
         continue
     # The table's own roles agree with the expectations written here.
     table_roles = set(who.split(','))
@@ -212,7 +266,7 @@ def multipart(fields, files):
     out += ('--%s--\r\n' % boundary).encode()
     return ('multipart/form-data; boundary=' + boundary, out)
 
-def body_for(method, pattern, u, csrf, how='session', own=None):
+def body_for(method, pattern, u, csrf, how='session', own=None, target=None):
     if method != 'POST':
         return None
     if pattern == '/api/v1/reports':
@@ -228,6 +282,19 @@ def body_for(method, pattern, u, csrf, how='session', own=None):
         b.update(period=OPENS.get(u, '2026-04'), node=ME[u])
     elif pattern.endswith('/deadline') and pattern.startswith('/periods'):
         b.update(deadline='2027-01-10 17:00')
+    elif (method, pattern) in BODY_PROJECT:
+        b.update(project=target['code'], kind='资金', level='县', description='矩阵提出的问题')
+    elif pattern.endswith('/assign'):
+        b.update(kind='用地', level='省', deadline='2026-06-30')
+    elif pattern.endswith('/move'):
+        # A move the problem's status allows, whatever earlier runs did.
+        st, cur = api('GET', '/api/v1/problems/%d' % problem_on(target['code']), tokens['m-admin'])
+        now = cur['problem']['status'] if st == 200 else '待交办'
+        b.update(to='待交办' if now == '暂缓' else '暂缓', note='矩阵测试：等待批复')
+    elif pattern.endswith('/comment'):
+        b.update(text='请抓紧办理', mark='督办')
+    elif pattern.endswith('/procedures'):
+        b.update(kind='用地预审', status='办理中', date='2025-06-01', doc_no='营发改〔2025〕1号')
     if pattern == '/users':
         new_user[0] += 1
         b.update(login='m-new-%d' % new_user[0], name='新用户', role='reporter', org='210804',
@@ -239,7 +306,7 @@ def body_for(method, pattern, u, csrf, how='session', own=None):
     return b
 
 def text_of(path, data):
-    if '.xlsx' in path:
+    if '.xlsx' in path or path.startswith('/bulletin/export'):
         try:
             z = zipfile.ZipFile(io.BytesIO(data))
             return b''.join(z.read(n) for n in z.namelist() if n.endswith('.xml')).decode('utf-8', 'replace')
@@ -255,7 +322,8 @@ for u, (role, sees) in users.items():
     for method, pattern, flags, action, who in ordered:
         if (method, pattern) not in EXPECT:
             continue
-        rels = ['own', 'other'] if '{code}' in pattern or '{node}' in pattern else ['-']
+        rels = ['own', 'other'] if ('{code}' in pattern or '{node}' in pattern or '{id}' in pattern or
+                                    (method, pattern) in BODY_PROJECT) else ['-']
         for rel in rels:
             target = own if rel != 'other' else other
             if rel == 'other' and other is None:
@@ -269,8 +337,14 @@ for u, (role, sees) in users.items():
             path = path.replace('{token}', IMPORT_TOKEN.get(u, 'A' * 43))
             if '{code}' in path:
                 path = path.replace('{code}', urllib.parse.quote(target['code']))
+            if '{id}' in path:
+                path = path.replace('{id}', str(problem_on(target['code'])))
             if (method, pattern) in LISTS:
                 path += '?per_page=500' if 'bulletin' not in path else '?period=2025-12'
+            if (method, pattern) in SUMMARIES:
+                path += '?period=2025-12&per_page=500'
+                if pattern == '/bulletin/export':
+                    path += '&format=xlsx'
             want = EXPECT[(method, pattern)](u, rel)
             ways = [('session', jar, {'X-CSRF-Token': csrf} if 'API' in flags and method == 'POST' else {})]
             if 'API' in flags:
@@ -281,7 +355,7 @@ for u, (role, sees) in users.items():
                     st, _, page = request('GET', '/login', cookies)
                     body = {'_csrf': csrf_of(page), 'login': u, 'password': 'matrix-password'}
                 else:
-                    body = body_for(method, pattern, u, csrf, how, own)
+                    body = body_for(method, pattern, u, csrf, how, own, target)
                 st, hdr, data = request(method, path, cookies, headers, body)
                 if (method, pattern) == ('POST', '/import') and st == 200:
                     m = re.search(rb'action="/import/([A-Za-z0-9_-]{43})"', data)
@@ -295,12 +369,13 @@ for u, (role, sees) in users.items():
                     check(what + ' is refused with %d' % want, st == want, st)
                 text = text_of(path, data)
                 if other is not None and (want != OK or rel == 'other' or (method, pattern) in LISTS
-                                          or (method, pattern) in NOLEAK):
+                                          or (method, pattern) in NOLEAK or (method, pattern) in SUMMARIES):
                     check(what + ' names no other node\'s project',
                           other['name'] not in text and (rel != 'other' or other['code'] not in text))
-                if (method, pattern) in LISTS and want == OK and own is not None and 'bulletin' not in path:
+                if (method, pattern) in LISTS and want == OK and own is not None and \
+                        not path.startswith('/api/v1/bulletin'):
                     check(what + ' lists the own project', own['name'] in text)
-                if 'bulletin' in path and st == 200:
+                if path.startswith('/api/v1/bulletin') and st == 200:
                     b = json.loads(data)
                     listed = set(x['code'] for x in b['lagging'] + b['not_reported'])
                     check(what + ' lists only projects it sees', listed <= seen_codes, listed - seen_codes)
@@ -310,7 +385,9 @@ for u, (role, sees) in users.items():
     for method, pattern, flags, action, who in routes:
         if method != 'POST' or pattern == '/login':
             continue
-        path = pattern.replace('{login}', 'm-victim')
+        path = pattern.replace('{login}', 'm-victim').replace('{id}', str(problem_on(own['code']) if own else 1))
+        if '{code}' in path:
+            path = path.replace('{code}', urllib.parse.quote((own or projects[0])['code']))
         st, _, _ = request(method, path, jar, {}, {'x': '1'})
         check('%s %s as %s without CSRF is refused' % (method, path, u), st == 403, st)
 
@@ -318,7 +395,7 @@ for u, (role, sees) in users.items():
 anyp = projects[0]
 for method, pattern, flags, action, who in routes:
     path = pattern.replace('{code}', urllib.parse.quote(anyp['code'])).replace('{login}', 'm-victim') \
-                  .replace('{file}', 'taizhang.css')
+                  .replace('{file}', 'taizhang.css').replace('{id}', '1')
     st, _, data = request(method, path, {}, {}, {} if method == 'POST' else None)
     if 'PUBLIC' in flags:
         check('%s %s signed out: public' % (method, path), st < 500 and st != 401, st)

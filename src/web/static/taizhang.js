@@ -5,6 +5,30 @@
 (function () {
   'use strict';
 
+  // The dashboard's ranking: completion rate per region against the
+  // schedule, the user's own regions in the accent colour.
+  // {"type":"ranking","schedule":0.9167,"labels":[…],"rates":[…],"mine":[…]}
+  function rankingOption(d) {
+    var pct = function (v) { return v === null ? null : Math.round(v * 1000) / 10; };
+    return {
+      animation: false,
+      tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null ? '—' : v + '%'; } },
+      grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'category', inverse: true, data: d.labels,
+               axisLabel: { width: 84, overflow: 'truncate' } },
+      series: [{
+        name: '投资完成率', type: 'bar',
+        data: d.rates.map(function (v, i) {
+          return { value: pct(v), itemStyle: { color: d.mine[i] ? '#b3261e' : '#5b7fa6' } };
+        }),
+        markLine: { symbol: 'none', label: { formatter: '序时进度 {c}%', position: 'start' },
+                    lineStyle: { type: 'dashed', color: '#616e7c' },
+                    data: [{ xAxis: pct(d.schedule) }] }
+      }]
+    };
+  }
+
   // A chart: <div class="chart" data-chart='{"periods":[…],"month":[…],"ytd":[…],"schedule":[…]}'>
   function drawCharts() {
     if (!window.echarts) return;
@@ -12,6 +36,14 @@
       var d;
       try { d = JSON.parse(el.getAttribute('data-chart')); } catch (e) { return; }
       var chart = window.echarts.init(el, null, { renderer: 'svg' });
+      if (d.type === 'ranking') {
+        el.style.height = Math.max(240, 28 * d.labels.length + 48) + 'px';
+        chart.resize();
+        chart.setOption(rankingOption(d));
+        window.addEventListener('resize', function () { chart.resize(); });
+        window.addEventListener('beforeprint', function () { chart.resize(); });
+        return;
+      }
       chart.setOption({
         animation: false,
         tooltip: { trigger: 'axis' },

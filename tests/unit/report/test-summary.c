@@ -111,6 +111,28 @@ static void test_fixture(void **state)
 	tz_bulletin_free(b);
 }
 
+/* A bulletin restricted to part of the city says so, never "全市" (the
+ * dashboard of a county, pages-b). */
+static void test_scope(void **state)
+{
+	struct tz_bulletin *b = fix_bulletin();
+
+	(void)state;
+	tz_bulletin_set_scope(b, "盖州市");
+	expect_summary(b,
+		"1-6月，盖州市154个重点项目年度计划投资4.02亿元，累计完成投资2.26亿元，占年度计划的"
+		"56.2%，高于序时进度（50.0%）6.2个百分点。已开工项目154个，开工率100.0%。\n"
+		"分县（市）区看，1个县（市）区投资完成率高于盖州市平均水平，3个低于盖州市平均水平；"
+		"鲅鱼圈区以90.0%居首，" FIX_HOSTILE "等2个县（市）区以10.0%并列最后。"
+		"与上月相比，各县（市）区排名均无变化。\n"
+		"盖州市落后序时进度10个百分点以上的进度滞后项目151个，其中项目<名称>&完成年度计划的"
+		"比例最低，为10.0%。本期154个项目报送了调度数据，应报送的项目均已报送。");
+	assert_string_equal(tz_bulletin_below_label(b), "低于盖州市平均");
+	tz_bulletin_set_scope(b, "");
+	assert_string_equal(tz_bulletin_scope(b), "盖州市");
+	tz_bulletin_free(b);
+}
+
 /* January: no rank change, nothing lags yet; a group without a plan has
  * no rank, and its investment is said apart; one project did not report. */
 static void test_january_unplanned(void **state)
@@ -257,6 +279,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_fixture),
+		cmocka_unit_test(test_scope),
 		cmocka_unit_test(test_january_unplanned),
 		cmocka_unit_test(test_difference_as_printed),
 		cmocka_unit_test(test_level),
