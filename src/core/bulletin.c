@@ -182,8 +182,9 @@ static void count(struct tz_bulletin *b, struct tz_bulletin_group *g,
 		add_checked(&g->ytd_unplanned, row->ytd, &b->overflow);
 	}
 	g->started += row->started != 0;
-	g->reported += row->reported != 0;
+	g->reported += row->expected && row->reported;
 	g->not_reported += row->expected && !row->reported;
+	g->filed += row->reported != 0;
 }
 
 int tz_bulletin_lags(const struct tz_bulletin *b, int has_plan, int64_t annual, int64_t ytd)
@@ -271,6 +272,7 @@ static void add_sums(struct tz_bulletin *b, struct tz_bulletin_group *g,
 	g->started += from->started;
 	g->reported += from->reported;
 	g->not_reported += from->not_reported;
+	g->filed += from->filed;
 }
 
 static void free_arena(void *a)
@@ -391,7 +393,7 @@ int tz_bulletin_finish(struct tz_bulletin *b, struct tz_err *err)
 	b->finished = 1;
 	if (b->overflow)
 		return tz_err_set(err, TZ_ETOOBIG, "通报的合计金额超出可计算的范围，请检查台账中的金额");
-	if (!t->reported)
+	if (!t->filed)
 		return tz_err_set(err, TZ_ENOTFOUND,
 				  "%s调度期%s没有任何项目报送，不能生成通报",
 				  tz_period_fmt(b->period, period),

@@ -19,9 +19,13 @@
  *                       January, nor for a group unranked at P−1, nor when
  *                       nobody reported at P−1)
  *   below_average       rate below the whole city's (投资完成率低于平均)
- *   reported            projects with a report for P
+ *   reported            projects expected to report for P that did
  *   not_reported        projects expected to report for P that did not
- *                       (未报送; who is expected: struct tz_bulletin_row)
+ *                       (未报送; who is expected: struct tz_bulletin_row);
+ *                       reported + not_reported is the 应报 count of
+ *                       ledger.md and of web.md's on-time rate
+ *   filed               projects with a report for P, expected or not (a
+ *                       bulletin with none is refused)
  * Schedule (序时进度) is month(P)/12. A planned project lags (进度滞后) when
  * ytd/annual is more than 10 points behind it (the yellow and red lights
  * of web.md); lagging projects are listed worst first with their leader,
@@ -101,6 +105,7 @@ struct tz_bulletin_group {
 	int64_t started;
 	int64_t reported;
 	int64_t not_reported;
+	int64_t filed;
 	int64_t ytd_prev;         /* for the rank at P−1 */
 	int has_rate;             /* annual > 0: completion_rate and rank mean something */
 	int32_t completion_rate;  /* 1/10000; 0 without a rate */

@@ -251,12 +251,12 @@ static void lagging_and_missing(struct text *t, const struct tz_bulletin *b)
 		    *worst->name ? worst->name : worst->code,
 		    tz_pct1_fmt(tz_pct1(worst->ytd, worst->annual), r));
 	}
-	say(t, "本期%" PRId64 "个项目报送了调度数据", c->reported);
 	if (!c->not_reported) {
-		say(t, "，应报送的项目均已报送。");
+		say(t, "本期应报送调度数据的%" PRId64 "个项目均已报送。", c->reported);
 		return;
 	}
-	say(t, "，%" PRId64 "个应报送的项目未报送", c->not_reported);
+	say(t, "本期应报送调度数据的项目%" PRId64 "个，已报送%" PRId64 "个，未报送%" PRId64 "个",
+	    c->reported + c->not_reported, c->reported, c->not_reported);
 	for (size_t i = 0; i < tz_bulletin_group_count(b); i++) {
 		const struct tz_bulletin_group *g = tz_bulletin_group_at(b, i);
 

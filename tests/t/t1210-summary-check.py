@@ -213,16 +213,16 @@ def check(b, paras):
         need(Decimal(m.group("r")) == pct1(lag[0]["ytd_completed"], lag[0]["annual_plan"]),
              "the worst project's ratio")
         claim(2, m)
-    m = find(2, r"本期(?P<r>\d+)个项目报送了调度数据", True)
-    need(int(m.group("r")) == t["reported"], "projects that reported")
-    claim(2, m)
-    m = find(2, r"，(?P<m>\d+)个应报送的项目未报送")
-    need((m is None) == (t["not_reported"] == 0), "the missing count")
-    need(m is None or int(m.group("m")) == t["not_reported"] == len(b["not_reported"]), "projects missing")
-    if m:
+    if t["not_reported"] == 0:
+        m = find(2, r"本期应报送调度数据的(?P<r>\d+)个项目均已报送。", True)
+        need(int(m.group("r")) == t["reported"], "projects expected, all of which reported")
         claim(2, m)
     else:
-        find(2, r"，应报送的项目均已报送。", True)
+        m = find(2, r"本期应报送调度数据的项目(?P<e>\d+)个，已报送(?P<r>\d+)个，未报送(?P<m>\d+)个", True)
+        need(int(m.group("e")) == t["reported"] + t["not_reported"], "projects expected to report")
+        need(int(m.group("r")) == t["reported"], "projects expected that reported")
+        need(int(m.group("m")) == t["not_reported"] == len(b["not_reported"]), "projects missing")
+        claim(2, m)
     m = find(2, rf"，其中(?P<name>{keys})(?:最多（(?P<k>\d+)个）|等(?P<j>\d+){n}{w}最多，各(?P<k2>\d+)个)")
     worst = max((g["not_reported"] for g in groups), default=0)
     need((m is not None) == (worst > 0 and len(groups) > 1), "the group missing most is named")

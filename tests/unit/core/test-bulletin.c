@@ -273,12 +273,16 @@ static void test_missing_list(void **state)
 		  .reported = 1, .expected = 1 },
 		/* Not expected (not started, finished): never missing. */
 		{ .code = "N", .key = "甲", .total = 100, .has_plan = 1, .annual = 100 },
+		/* Reported without being expected (its planned start is later):
+		 * filed, but not among the 应报 (ledger.md: reported counts the
+		 * projects expected to report that did). */
+		{ .code = "L", .key = "甲", .total = 100, .has_plan = 1, .annual = 100, .reported = 1 },
 	};
 	struct tz_bulletin *b = tz_bulletin_new(june, TZ_BY_REGION);
 	const struct tz_bulletin_missing *m;
 
 	(void)state;
-	for (size_t i = 0; i < 4; i++)
+	for (size_t i = 0; i < sizeof(r) / sizeof(r[0]); i++)
 		tz_bulletin_add(b, &r[i]);
 	finished(b);
 	assert_int_equal(tz_bulletin_missing_count(b), 2);
@@ -291,7 +295,10 @@ static void test_missing_list(void **state)
 	assert_string_equal(tz_bulletin_missing_at(b, 1)->code, "A1");
 	assert_int_equal(find_group(b, "甲")->reported, 1);
 	assert_int_equal(find_group(b, "甲")->not_reported, 1);
+	assert_int_equal(find_group(b, "甲")->filed, 2);
+	assert_int_equal(tz_bulletin_totals(b)->reported, 1);
 	assert_int_equal(tz_bulletin_totals(b)->not_reported, 2);
+	assert_int_equal(tz_bulletin_totals(b)->filed, 2);
 	tz_bulletin_free(b);
 }
 
@@ -311,6 +318,16 @@ static void test_nobody_reported_is_refused(void **state)
 	tz_bulletin_free(b);
 	b = tz_bulletin_new(june, TZ_BY_REGION);
 	assert_int_equal(tz_bulletin_finish(b, &err), TZ_ENOTFOUND);
+	tz_bulletin_free(b);
+	/* A report from a project not expected to report is a report: the
+	 * bulletin is printed, with nobody among the 应报 reported. */
+	b = tz_bulletin_new(june, TZ_BY_REGION);
+	r.reported = 1;
+	r.expected = 0;
+	tz_bulletin_add(b, &r);
+	assert_int_equal(tz_bulletin_finish(b, &err), 0);
+	assert_int_equal(tz_bulletin_totals(b)->reported, 0);
+	assert_int_equal(tz_bulletin_totals(b)->filed, 1);
 	tz_bulletin_free(b);
 }
 
