@@ -168,11 +168,11 @@ node_modules/.installed: package.json package-lock.json
 
 DEMO_DB ?= demo.db
 run: deps npm
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) -s --no-print-directory all
 	@tools/run.sh $(BIN) $(DEMO_DB)
 
 test: deps npm
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) -s --no-print-directory all
 	@$(MAKE) --no-print-directory test-only
 
 test-only:
@@ -182,7 +182,7 @@ test-only:
 check: test
 
 bench: deps npm
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) -s --no-print-directory all
 	bench/ledger.sh
 	bench/web.sh
 	bench/form.sh

@@ -17,7 +17,9 @@ const char cmd_missing_help[] =
 	"\n列出某调度期应报送而未报送的项目，按所属地区（默认）或其他方式分组，每组给出应报、\n"
 	"已报和未报的项目数。应报送的项目：在该年度台账中；已到计划开工时间、已开工或没有\n"
 	"计划开工时间；报告已竣工的当月之后不再要求报送。\n\n"
-	"  --period YYYY-MM   调度期，默认最近一个有调度数据的月份\n";
+	"  --period YYYY-MM   调度期，默认最近一个有调度数据的月份\n"
+	"  --by WAY           分组方式：region（所属地区，默认）、category（项目类别）、\n"
+	"                     level（项目级别）、leader（包联领导）、unit（责任单位）\n";
 
 int cmd_missing(struct tz_app *app, int argc, char **argv)
 {

@@ -186,8 +186,9 @@ struct tz_static;
 /* Load every regular file of `dir` (not below it) into memory. */
 int tz_static_load(const char *dir, struct tz_static **out, struct tz_err *err);
 void tz_static_free(struct tz_static *st);
-/* The file's prebuilt response, or NULL. */
-struct MHD_Response *tz_static_response(struct tz_static *st, const char *name);
+/* The file's prebuilt response (shared: never destroyed by the caller)
+ * and its body's length in *len, or NULL (and 0). */
+struct MHD_Response *tz_static_response(struct tz_static *st, const char *name, size_t *len);
 /* "/static/NAME?v=HASH", or "/static/NAME" for a file not loaded. */
 const char *tz_static_href(struct tz_static *st, const char *name);
 
@@ -250,6 +251,7 @@ struct tz_req_private {
 	struct tz_kv *headers;
 	size_t nheaders, headers_alloc;
 	struct MHD_Response *prebuilt;     /* shared (static files): not ours to destroy */
+	size_t prebuilt_len;               /* its body's bytes, for the access log */
 	struct tz_blob *blob;              /* shared bytes (caches) */
 	int fd;                            /* a file to send, -1 */
 	uint64_t fd_size;
@@ -269,8 +271,9 @@ int tz_req_body_check(struct tz_req *r);
 void tz_req_feed(struct tz_req *r, const char *data, size_t len);
 int tz_req_body_done(struct tz_req *r);
 struct MHD_Response *tz_req_response(struct tz_req *r, unsigned *status);
-/* Answer with a response built once and shared (static files). */
-int tz_resp_prebuilt(struct tz_req *r, struct MHD_Response *resp);
+/* Answer with a response built once and shared (static files); `len`:
+ * its body's bytes, for the access log. */
+int tz_resp_prebuilt(struct tz_req *r, struct MHD_Response *resp, size_t len);
 /* Answer with shared bytes (a cached page or document). */
 int tz_resp_blob(struct tz_req *r, int status, const char *content_type, struct tz_blob *b);
 

@@ -381,6 +381,29 @@ int tz_resp_redirect(struct tz_req *r, const char *location)
 	return tz_resp_body(r, 303, "text/plain; charset=utf-8");
 }
 
+/*
+ * The ASCII fallback of a download's name (RFC 6266 filename=, for
+ * clients that ignore filename*=): the name itself when it is plain ASCII
+ * (letters, digits, '.', '-', '_'), else "download" with the name's
+ * extension, so that a file saved by such a client still opens in the
+ * program it is for ("项目台账.xlsx" → "download.xlsx").
+ */
+static void ascii_filename(struct tz_buf *out, const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	size_t n = strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+				"0123456789.-_");
+
+	if (*name && !name[n] && name[0] != '.') {
+		tz_buf_adds(out, name);
+		return;
+	}
+	tz_buf_adds(out, "download");
+	if (dot && dot[1] && strlen(dot) <= 8 &&
+	    !dot[strspn(dot, ".ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")])
+		tz_buf_adds(out, dot);
+}
+
 int tz_resp_file(struct tz_req *r, int fd, uint64_t size, const char *content_type,
 		 const char *filename)
 {
@@ -393,7 +416,9 @@ int tz_resp_file(struct tz_req *r, int fd, uint64_t size, const char *content_ty
 		struct tz_buf cd = TZ_BUF_INIT;
 
 		/* RFC 6266/5987: an ASCII fallback and the UTF-8 name. */
-		tz_buf_adds(&cd, "attachment; filename=\"download\"; filename*=UTF-8''");
+		tz_buf_adds(&cd, "attachment; filename=\"");
+		ascii_filename(&cd, filename);
+		tz_buf_adds(&cd, "\"; filename*=UTF-8''");
 		tz_html_url_arg(&cd, filename);
 		tz_resp_header(r, "Content-Disposition", cd.buf);
 		tz_buf_release(&cd);
@@ -401,10 +426,11 @@ int tz_resp_file(struct tz_req *r, int fd, uint64_t size, const char *content_ty
 	return tz_resp_body(r, 200, content_type);
 }
 
-int tz_resp_prebuilt(struct tz_req *r, struct MHD_Response *resp)
+int tz_resp_prebuilt(struct tz_req *r, struct MHD_Response *resp, size_t len)
 {
 	drop_response(r);
 	r->priv->prebuilt = resp;
+	r->priv->prebuilt_len = len;
 	return tz_resp_body(r, 200, NULL);
 }
 
@@ -725,7 +751,7 @@ struct MHD_Response *tz_req_response(struct tz_req *r, unsigned *status)
 
 	*status = (unsigned)p->status;
 	if (p->prebuilt) {
-		p->bytes = 0;
+		p->bytes = p->prebuilt_len;
 		return p->prebuilt;
 	}
 	if (p->fd >= 0) {

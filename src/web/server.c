@@ -165,8 +165,16 @@ void tz_web_dispatch_first(struct tz_req *r)
 	r->route = tz_route_match(tz_routes, r->method, r->path, r->arena, p->params, &p->nparams,
 				  &other);
 	if (!r->route) {
-		if (other)
+		if (other) {
 			tz_resp_header(r, "Allow", "GET, HEAD, POST");
+		} else if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
+			/* A signed-in user who followed a stale link gets the
+			 * page with the menu, not the signed-out header. */
+			r->store = tz_web_store_take(r->web);
+			tz_session_load(r);
+			tz_web_store_give(r->web, r->store);
+			r->store = NULL;
+		}
 		answer_error(r, other ? 405 : 404, NULL);
 		return;
 	}

@@ -26,6 +26,7 @@ struct static_file {
 	char *name;
 	char *href;
 	struct MHD_Response *resp;
+	size_t len;  /* bytes of the body, for the access log */
 };
 
 struct tz_static {
@@ -80,6 +81,7 @@ static int load_one(struct tz_static *st, const char *dir, const char *name, str
 	crypto_generichash(h, sizeof(h), (unsigned char *)data, len, NULL, 0);
 	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
 	f->resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+	f->len = len;
 	if (!f->resp) {
 		free(data);
 		return tz_err_set(err, TZ_EINTERNAL, "无法准备静态文件 %s", path);
@@ -140,10 +142,11 @@ static struct static_file *find(struct tz_static *st, const char *name)
 	return NULL;
 }
 
-struct MHD_Response *tz_static_response(struct tz_static *st, const char *name)
+struct MHD_Response *tz_static_response(struct tz_static *st, const char *name, size_t *len)
 {
 	struct static_file *f = find(st, name);
 
+	*len = f ? f->len : 0;
 	return f ? f->resp : NULL;
 }
 

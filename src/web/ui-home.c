@@ -14,9 +14,10 @@ int ui_health(struct tz_req *r)
 
 int ui_static(struct tz_req *r)
 {
-	struct MHD_Response *resp = tz_static_response(r->web->statics, tz_req_param(r, "file"));
+	size_t len;
+	struct MHD_Response *resp = tz_static_response(r->web->statics, tz_req_param(r, "file"), &len);
 
 	if (!resp)
 		return tz_resp_error(r, 404, NULL);
-	return tz_resp_prebuilt(r, resp);
+	return tz_resp_prebuilt(r, resp, len);
 }

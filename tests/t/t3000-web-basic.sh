@@ -76,6 +76,8 @@ J="-b $TZ_TMP/jar-reporter-byq"
 is "signed in, the project list" "$(status "$WEB_URL/projects" $J)" 200
 contains "the list counts" "$TZ_TMP/body" "个项目"
 contains "the user is named" "$TZ_TMP/body" "鲅鱼圈区填报员"
+is "signed in, no such page" "$(status "$WEB_URL/nowhere" $J)" 404
+contains "…still under the user's own header" "$TZ_TMP/body" "鲅鱼圈区填报员"
 is "the API with the session" "$(status "$WEB_URL/api/v1/me" $J)" 200
 contains "…is the user" "$TZ_TMP/body" '"login":"reporter-byq"'
 is "the start page is the dashboard" "$(status "$WEB_URL/" $J)" 200
@@ -155,6 +157,8 @@ is "nor can it sign in" "$(web_login coordinator)" 401
 # The access log: one line per request, apart.
 contains "an access log" "$TZ_TMP/web.access" 'method=GET path="/projects" status=200'
 contains "…naming the user" "$TZ_TMP/web.access" "user=reporter-byq"
+css_bytes=$(wc -c <"$TZ_TOP/src/web/static/taizhang.css")
+contains "…and the bytes of a static file" "$TZ_TMP/web.access" "path=\"/static/taizhang.css\" status=200 bytes=$((css_bytes))"
 
 # A clean stop finishes the request in flight.
 python3 - "$WEB_URL" "$TZ_TMP/started" >"$TZ_TMP/inflight" 2>&1 <<'PY' &

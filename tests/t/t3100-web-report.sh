@@ -234,6 +234,8 @@ for region, code in missing:
 PY
 is "the 未报送 list as XLSX" "$(status "$WEB_URL/ontime.xlsx?period=2025-12" $K -D "$TZ_TMP/h")" 200
 contains "…as a download" "$TZ_TMP/h" "attachment"
+# A client that ignores filename*= (curl -OJ) still saves an .xlsx.
+contains "…whose ASCII name keeps the extension" "$TZ_TMP/h" 'filename="download.xlsx"'
 ok "…listing the same projects" python3 - "$TZ_TMP/body" "$TZ_TMP/rate.txt" <<'PY'
 import io, re, sys, zipfile
 z = zipfile.ZipFile(open(sys.argv[1], 'rb'))
