@@ -93,6 +93,11 @@ time_runs() {
 
 ratio() { echo "scale=1; $1 / $2" | bc; }
 
+# The projects the data holds (with --data, not the --projects default).
+projects=$(python3 -c 'import csv, sys
+r = csv.reader(open(sys.argv[1], encoding="utf-8-sig"))
+i = next(r).index("项目编号")
+print(len(set(row[i] for row in r)))' "$data/projects.csv")
 echo "Ledger benchmark: $projects projects, $ledger_rows yearly ledger rows, $rows progress rows, bulletin for $period"
 echo "data: $source"
 echo "machine: $(nproc) CPUs, $(uname -sr), SQLite $(sqlite3 --version | cut -d' ' -f1), load $(cut -d' ' -f1 /proc/loadavg)"
