@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/log.h"
@@ -68,6 +69,13 @@ int tz_app_store(struct tz_app *app, int flags, struct tz_store **out, struct tz
 	}
 	*out = app->store;
 	return 0;
+}
+
+void tz_cli_actor(struct tz_actor *out, int64_t user_id)
+{
+	out->user_id = user_id;
+	out->origin = "cli";
+	out->at = (int64_t)time(NULL);
 }
 
 int tz_cli_fail(const struct tz_err *err)
