@@ -69,40 +69,85 @@ void tz_audit_action_at(size_t i, const char **key, const char **label)
 }
 
 /* ------------------------------------------------------------------ */
-/* Writing, stopping at the first error (the buffer's cap)             */
+/* Writing HTML or text, stopping at the first error (the buffer's cap) */
 
 struct w {
 	struct tz_buf *b;
 	int rc;
+	int text;  /* plain text for a terminal: no markup, no links */
 };
 
-static void raw(struct w *w, const char *s)
+/* Text for a terminal: s without control characters (C0, DEL, C1: a
+ * stored string must not drive the terminal), line breaks as spaces. */
+static int clean(struct tz_buf *b, const char *s)
 {
-	if (!w->rc)
+	const unsigned char *p = (const unsigned char *)s;
+	int rc = 0;
+
+	for (; *p && !rc; p++) {
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			rc = tz_buf_addch(b, ' ');
+		else if (*p < 0x20 || *p == 0x7f)
+			continue;
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			p++;
+		else
+			rc = tz_buf_addch(b, *p);
+	}
+	return rc;
+}
+
+int tz_audit_plain(struct tz_buf *b, const char *s)
+{
+	return clean(b, s ? s : "");
+}
+
+/* Our own markup: left out of text. */
+static void markup(struct w *w, const char *s)
+{
+	if (!w->rc && !w->text)
 		w->rc = tz_html_raw(w->b, s);
 }
 
+/* Our own words (nothing to escape). */
+static void raw(struct w *w, const char *s)
+{
+	if (!w->rc)
+		w->rc = tz_buf_adds(w->b, s);
+}
+
+/* The record's text: escaped, or cleaned for a terminal. */
 static void txt(struct w *w, const char *s)
 {
 	if (!w->rc)
-		w->rc = tz_html_txt(w->b, s);
+		w->rc = w->text ? clean(w->b, s ? s : "") : tz_html_txt(w->b, s);
 }
 
+/* A query value or path segment of a link: left out of text. */
 static void url_arg(struct w *w, const char *s)
 {
-	if (!w->rc)
+	if (!w->rc && !w->text)
 		w->rc = tz_html_url_arg(w->b, s);
 }
 
+/* printf with every %s from the record: escaped, or cleaned. */
 static void __attribute__((format(printf, 2, 3))) fmt(struct w *w, const char *f, ...)
 {
+	struct tz_buf t = TZ_BUF_INIT;
 	va_list ap;
 
 	if (w->rc)
 		return;
 	va_start(ap, f);
-	w->rc = tz_html_vf(w->b, f, ap);
+	if (!w->text) {
+		w->rc = tz_html_vf(w->b, f, ap);
+	} else {
+		w->rc = tz_buf_vaddf(&t, f, ap);
+		if (!w->rc)
+			w->rc = clean(w->b, t.buf);
+	}
 	va_end(ap);
+	tz_buf_release(&t);
 }
 
 /* s past `prefix` when s starts with it, else NULL. */
@@ -150,51 +195,74 @@ static int dispatch_object(struct w *w, const char *rest, const struct tz_audit_
 	memcpy(code, rest, len);
 	code[len] = '\0';
 	n = nm && nm->org ? tz_org_index_by_code(nm->org, code) : NULL;
-	raw(w, "<a href=\"/ontime?period=");
+	markup(w, "<a href=\"/ontime?period=");
 	url_arg(w, colon + 1);
-	raw(w, "&amp;node=");
+	markup(w, "&amp;node=");
 	url_arg(w, code);
-	fmt(w, "\">调度期 %s（%s）</a>", colon + 1, n ? n->name : code);
+	markup(w, "\">");
+	fmt(w, "调度期 %s（%s）", colon + 1, n ? n->name : code);
+	markup(w, "</a>");
 	return 1;
 }
 
-int tz_audit_object_html(struct tz_buf *b, const char *object, const struct tz_audit_names *nm)
+static int object_out(struct w *w, const char *object, const struct tz_audit_names *nm)
 {
-	struct w w = { b, 0 };
 	const char *rest, *name;
 
 	if (!object || !*object) {
-		raw(&w, "—");
+		raw(w, "—");
 	} else if ((rest = after(object, "user:"))) {
 		name = nm && nm->user ? nm->user(nm->ctx, rest) : NULL;
-		fmt(&w, "用户 %s", rest);
+		fmt(w, "用户 %s", rest);
 		if (name && *name)
-			fmt(&w, "（%s）", name);
+			fmt(w, "（%s）", name);
 	} else if ((rest = after(object, "token:"))) {
-		fmt(&w, "令牌 %s", rest);
-	} else if ((rest = after(object, "dispatch:")) && dispatch_object(&w, rest, nm)) {
+		fmt(w, "令牌 %s", rest);
+	} else if ((rest = after(object, "dispatch:")) && dispatch_object(w, rest, nm)) {
 		/* written */
 	} else if ((rest = after(object, "period:")) && is_period(rest)) {
-		raw(&w, "<a href=\"/ontime?period=");
-		url_arg(&w, rest);
-		fmt(&w, "\">调度期 %s</a>", rest);
+		markup(w, "<a href=\"/ontime?period=");
+		url_arg(w, rest);
+		markup(w, "\">");
+		fmt(w, "调度期 %s", rest);
+		markup(w, "</a>");
 	} else if ((rest = after(object, "problem:")) && all_digits(rest)) {
-		fmt(&w, "<a href=\"/problems/%s\">问题 #%s</a>", rest, rest);
+		markup(w, "<a href=\"/problems/");
+		url_arg(w, rest);
+		markup(w, "\">");
+		fmt(w, "问题 #%s", rest);
+		markup(w, "</a>");
 	} else if ((rest = after(object, "project:")) && *rest) {
 		name = nm && nm->project ? nm->project(nm->ctx, rest) : NULL;
 		if (name) {
-			raw(&w, "<a href=\"/projects/");
-			url_arg(&w, rest);
-			fmt(&w, "\">项目 %s（%s）</a>", name, rest);
+			markup(w, "<a href=\"/projects/");
+			url_arg(w, rest);
+			markup(w, "\">");
+			fmt(w, "项目 %s（%s）", name, rest);
+			markup(w, "</a>");
 		} else {
-			fmt(&w, "项目 %s", rest);
+			fmt(w, "项目 %s", rest);
 		}
 	} else if ((rest = after(object, "file:"))) {
-		fmt(&w, "文件 %s", rest);
+		fmt(w, "文件 %s", rest);
 	} else {
-		txt(&w, object);
+		txt(w, object);
 	}
-	return w.rc;
+	return w->rc;
+}
+
+int tz_audit_object_html(struct tz_buf *b, const char *o, const struct tz_audit_names *nm)
+{
+	struct w w = { b, 0, 0 };
+
+	return object_out(&w, o, nm);
+}
+
+int tz_audit_object_text(struct tz_buf *b, const char *o, const struct tz_audit_names *nm)
+{
+	struct w w = { b, 0, 1 };
+
+	return object_out(&w, o, nm);
 }
 
 /* ------------------------------------------------------------------ */
@@ -306,7 +374,9 @@ static void item(struct list *l, int count)
 		raw(l->w, "、");
 		return;
 	}
-	raw(l->w, l->open ? "</li><li>" : "<ul class=\"kv\"><li>");
+	if (l->open && l->w->text)
+		raw(l->w, "；");
+	markup(l->w, l->open ? "</li><li>" : "<ul class=\"kv\"><li>");
 	l->open = 1;
 	l->last_count = count;
 }
@@ -373,9 +443,11 @@ static void codes(struct w *w, json_t *v)
 			plain(w, e);
 			continue;
 		}
-		raw(w, "<a href=\"/projects/");
+		markup(w, "<a href=\"/projects/");
 		url_arg(w, json_string_value(e));
-		fmt(w, "\">%s</a>", json_string_value(e));
+		markup(w, "\">");
+		txt(w, json_string_value(e));
+		markup(w, "</a>");
 	}
 	if (n > CODES_SHOWN)
 		fmt(w, "等%zu个", n);
@@ -449,27 +521,42 @@ static void member(struct list *l, const char *action, const char *key, json_t *
 	plain(w, v);
 }
 
-int tz_audit_value_html(struct tz_buf *b, const char *action, const char *value,
-			const struct tz_audit_names *nm)
+static int value_out(struct w *w, const char *action, const char *text,
+		 const struct tz_audit_names *nm)
 {
-	struct w w = { b, 0 };
-	struct list l = { &w, 0, 0 };
+	struct list l = { w, 0, 0 };
 	json_t *doc, *v;
 	const char *key;
 
-	if (!value || !*value)
+	if (!text || !*text)
 		return 0;
-	doc = json_loads(value, JSON_REJECT_DUPLICATES, NULL);
+	doc = json_loads(text, JSON_REJECT_DUPLICATES, NULL);
 	if (!json_is_object(doc)) {
 		json_decref(doc);
-		txt(&w, value);
-		return w.rc;
+		txt(w, text);
+		return w->rc;
 	}
 	/* jansson keeps an object's keys in the order they were written. */
 	json_object_foreach(doc, key, v)
 		member(&l, action ? action : "", key, v, nm);
 	if (l.open)
-		raw(&w, "</li></ul>");
+		markup(w, "</li></ul>");
 	json_decref(doc);
-	return w.rc;
+	return w->rc;
+}
+
+int tz_audit_value_html(struct tz_buf *b, const char *action, const char *v,
+			const struct tz_audit_names *nm)
+{
+	struct w w = { b, 0, 0 };
+
+	return value_out(&w, action, v, nm);
+}
+
+int tz_audit_value_text(struct tz_buf *b, const char *action, const char *v,
+			const struct tz_audit_names *nm)
+{
+	struct w w = { b, 0, 1 };
+
+	return value_out(&w, action, v, nm);
 }

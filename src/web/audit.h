@@ -7,7 +7,7 @@
  * "report.save", an object such as "dispatch:210800:2025-12", values as
  * JSON with English keys -- and that stays the record. These functions
  * only present it: HTML fragments appended to a tz_buf, every piece of
- * the record escaped. Whatever a row holds (a key no table here knows, a
+ * the record escaped (or plain text for the command line). Whatever a row holds (a key no table here knows, a
  * value that is not JSON, a login a stranger typed into the sign-in form)
  * comes out as escaped text, never as markup and never as a failure.
  *
@@ -73,6 +73,19 @@ int tz_audit_object_html(struct tz_buf *b, const char *object, const struct tz_a
  * not a JSON object is appended escaped as it is. 0 or TZ_ETOOBIG.
  */
 int tz_audit_value_html(struct tz_buf *b, const char *action, const char *value,
+			const struct tz_audit_names *nm);
+
+/*
+ * The same as text for a terminal (`taizhang audit`): no markup and no
+ * links; a value's keys separated by "；"; control characters of the
+ * record (which could drive the terminal) dropped, line breaks as
+ * spaces. 0 or TZ_ETOOBIG.
+ */
+int tz_audit_object_text(struct tz_buf *b, const char *object, const struct tz_audit_names *nm);
+/* Any other text of a row (a login, an origin, an unknown action), cleaned
+ * the same way. */
+int tz_audit_plain(struct tz_buf *b, const char *s);
+int tz_audit_value_text(struct tz_buf *b, const char *action, const char *value,
 			const struct tz_audit_names *nm);
 
 #endif

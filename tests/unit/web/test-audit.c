@@ -3,7 +3,8 @@
  * code writes, with its object and old/new values as the writers make
  * them, comes out as Chinese labels, links and key/value lists with no
  * JSON left; unknown actions, keys and objects, and values that are not
- * JSON, come out as escaped text.
+ * JSON, come out as escaped text; the command line's text has the same
+ * words without markup or control characters.
  */
 #include "tz-test.h"
 
@@ -313,6 +314,67 @@ static void test_unknown_and_hostile(void **state)
 	tz_buf_release(&b);
 }
 
+/* The command line's text: the same words, no markup, no links, nothing
+ * of the record that could drive a terminal. */
+static void test_text(void **state)
+{
+	static const struct {
+		const char *object, *text;
+	} objects[] = {
+		{ "dispatch:210800:2025-12", "调度期 2025-12（营口市）" },
+		{ "period:2025-12", "调度期 2025-12" },
+		{ "problem:12", "问题 #12" },
+		{ "project:P1", "项目 鲅鱼圈港区改造（P1）" },
+		{ "project:P2", "项目 P2" },
+		{ "user:leader", "用户 leader（孙振宇）" },
+		{ "token:3", "令牌 3" },
+		{ "file:/tmp/2025年台账.csv", "文件 /tmp/2025年台账.csv" },
+		{ "user:\x1b]0;owned\x07\x1b[31mx\xc2\x9b" "2J", "用户 ]0;owned[31mx2J" },
+		{ "<b>", "<b>" },
+		{ "", "—" },
+	};
+	static const struct {
+		const char *action, *value, *text;
+	} values[] = {
+		{ "report.save",
+		  "{\"as\":\"填报\",\"added\":2,\"changed\":0,\"unchanged\":0,\"late\":2,"
+		  "\"codes\":[\"P1\",\"P2\"]}",
+		  "方式：填报；新增 2 个、更正 0 个、未变 0 个、迟报 2 个；项目：P1、P2" },
+		{ "report.save", "{\"codes\":[\"A1\",\"A2\",\"A3\",\"A4\",\"A5\",\"A6\",\"A7\"]}",
+		  "项目：A1、A2、A3、A4、A5等7个" },
+		{ "import.projects",
+		  "{\"rows\":2000,\"accepted\":2000,\"rejected\":0,\"org_created\":0,"
+		  "\"codes_given\":0,\"partial\":false}",
+		  "共 2000 行、导入 2000 行、拒绝 0 行、新建组织机构 0 个、新编项目编号 0 个；导入方式：全部导入" },
+		{ "period.deadline", "{\"state\":\"填报中\",\"deadline\":\"2026-01-06 12:00\"}",
+		  "状态：填报中；报送截止：2026-01-06 12:00" },
+		{ "org.import", "{\"added\":0,\"changed\":1,\"unchanged\":17}", "新增 0 个、更新 1 个、未变 17 个" },
+		{ "problem.comment", "{\"comment\":\"第一行\\n第二行\\u001b[2J\"}", "意见：第一行 第二行[2J" },
+		{ "user.add", "{\"org\":\"210881\",\"<k>\":\"<v>\"}", "所属机构：盖州市；<k>：<v>" },
+		{ "report.save", "not json <b>", "not json <b>" },
+		{ "report.save", NULL, "" },
+	};
+	struct tz_audit_names nm = names;
+	struct tz_buf b = TZ_BUF_INIT;
+
+	(void)state;
+	nm.org = org;
+	for (size_t i = 0; i < sizeof(objects) / sizeof(objects[0]); i++) {
+		tz_buf_reset(&b);
+		assert_int_equal(tz_audit_object_text(&b, objects[i].object, &nm), 0);
+		assert_string_equal(b.buf, objects[i].text);
+	}
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		tz_buf_reset(&b);
+		assert_int_equal(tz_audit_value_text(&b, values[i].action, values[i].value, &nm), 0);
+		assert_string_equal(b.buf, values[i].text);
+	}
+	tz_buf_reset(&b);
+	assert_int_equal(tz_audit_plain(&b, "a\x1b[0mb\nc"), 0);
+	assert_string_equal(b.buf, "a[0mb c");
+	tz_buf_release(&b);
+}
+
 /* A value larger than the buffer's cap: TZ_ETOOBIG, no crash. */
 static void test_cap(void **state)
 {
@@ -333,6 +395,7 @@ int main(void)
 		cmocka_unit_test(test_action_list),
 		cmocka_unit_test(test_without_names),
 		cmocka_unit_test(test_unknown_and_hostile),
+		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_cap),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
