@@ -97,6 +97,7 @@ TZ_CLI_COMMAND(period);
 TZ_CLI_COMMAND(serve);
 TZ_CLI_COMMAND(user);
 TZ_CLI_COMMAND(token);
+TZ_CLI_COMMAND(audit);
 
 #include <stdint.h>
 

@@ -46,6 +46,7 @@ static const struct cmd commands[] = {
 	CMD(serve, "运行网页服务（中文界面和 /api/v1/ 接口）"),
 	CMD(user, "管理网页用户（新增、列出、改密码、停用）"),
 	CMD(token, "管理 API 令牌"),
+	CMD(audit, "查看审计日志：谁在何时做了哪些修改"),
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
