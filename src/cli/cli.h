@@ -10,11 +10,13 @@
 #ifndef TZ_CLI_H
 #define TZ_CLI_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "base/err.h"
 
 struct tz_store;
+struct tz_actor;
 
 struct tz_app {
 	const char *db;          /* --db, else TAIZHANG_DB, else ./taizhang.db */
@@ -30,6 +32,14 @@ enum { TZ_EXIT_OK = 0, TZ_EXIT_FAIL = 1, TZ_EXIT_USAGE = 2 };
  * set.
  */
 int tz_app_store(struct tz_app *app, int flags, struct tz_store **out, struct tz_err *err);
+
+/*
+ * Who makes a change from the command line, for the audit row every
+ * change writes in its transaction (README: every change is recorded):
+ * the user `user_id` (0: nobody signed in; `period --user` names one),
+ * origin "cli", the time now.
+ */
+void tz_cli_actor(struct tz_actor *out, int64_t user_id);
 
 /* Print an error for a user: "taizhang: FILE:LINE: message". Returns 1. */
 int tz_cli_fail(const struct tz_err *err);
@@ -87,6 +97,7 @@ TZ_CLI_COMMAND(period);
 TZ_CLI_COMMAND(serve);
 TZ_CLI_COMMAND(user);
 TZ_CLI_COMMAND(token);
+TZ_CLI_COMMAND(audit);
 
 #include <stdint.h>
 

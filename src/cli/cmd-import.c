@@ -65,6 +65,7 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 	};
 	struct tz_import_opts io = { 0, 0, NULL, print_reject, NULL, 0, NULL, NULL };
 	struct tz_import_result res;
+	struct tz_actor who;
 	struct tz_store *store;
 	struct tz_err err;
 	enum tz_import_kind kind;
@@ -105,6 +106,9 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 
 	if (tz_app_store(app, 0, &store, &err))
 		return tz_cli_fail(&err);
+	tz_cli_actor(&who, 0);  /* audited "import.*" in the import's transaction */
+	io.who = &who;
+	io.audit_name = path;
 	rc = tz_import_file(store, kind, path, &io, &res, &err);
 	if (rc && rc != TZ_EREJECTED) {
 		tz_import_result_release(&res);

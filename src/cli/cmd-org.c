@@ -1,6 +1,7 @@
 /*
  * cmd-org.c: `taizhang org list|import FILE|export [--format csv|xlsx]
  * [--out FILE]`: the organisation tree (ledger.md "Organisations").
+ * An import is written to the audit trail as made from "cli".
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -78,12 +79,14 @@ out:
 	return rc;
 }
 
-/* Stored nodes the file does not name, then the file's. */
+/* Stored nodes the file does not name, then the file's; audited
+ * "org.import" in the merge's transaction. */
 static int import(struct tz_store *store, const char *path, struct tz_err *err)
 {
 	struct tz_org_index *file = tz_org_index_new(), *stored = tz_org_index_new();
 	struct tz_org_index *merged = tz_org_index_new();
 	struct tz_org_stats stats;
+	struct tz_actor who;
 	int rc;
 
 	if ((rc = tz_org_read_file(path, file, err)) || (rc = tz_store_org_load(store, stored, err)))
@@ -104,7 +107,8 @@ static int import(struct tz_store *store, const char *path, struct tz_err *err)
 		tz_err_locate(err, path, 0);
 		goto out;
 	}
-	if ((rc = tz_store_org_save(store, merged, &stats, err)))
+	tz_cli_actor(&who, 0);
+	if ((rc = tz_store_org_change(store, merged, path, &who, &stats, err)))
 		goto out;
 	printf("%s: 组织机构新增%ld个，更新%ld个，未变%ld个\n", path, stats.added, stats.changed,
 	       stats.unchanged);

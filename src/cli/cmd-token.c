@@ -45,7 +45,7 @@ int cmd_token(struct tz_app *app, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *name = "", *verb;
-	struct tz_actor who = { 0, "cli", (int64_t)time(NULL) };
+	struct tz_actor who;
 	struct tz_store *store;
 	struct tz_err err;
 	long days = 0;
@@ -53,6 +53,7 @@ int cmd_token(struct tz_app *app, int argc, char **argv)
 	int c, rc;
 
 	tz_err_clear(&err);
+	tz_cli_actor(&who, 0);
 	while ((c = getopt_long(argc, argv, TZ_CLI_OPTS, opts, NULL)) != -1) {
 		switch (c) {
 		case 'e':

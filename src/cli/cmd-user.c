@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "base/arena.h"
@@ -106,12 +105,6 @@ static int new_password(int from_stdin, enum tz_pw_cost cost, char hash[TZ_PWHAS
 
 /* ------------------------------------------------------------------ */
 
-static struct tz_actor cli_actor(void)
-{
-	struct tz_actor a = { 0, "cli", (int64_t)time(NULL) };
-	return a;
-}
-
 /* A node by code, else by name or alias. */
 static const struct tz_org_node *find_org(const struct tz_org_index *x, const char *s)
 {
@@ -126,12 +119,13 @@ static int user_add(struct tz_store *s, const char *login, const char *role, con
 	struct tz_org_index *x = tz_org_index_new();
 	const struct tz_org_node *node;
 	struct tz_user u = { 0 };
-	struct tz_actor who = cli_actor();
+	struct tz_actor who;
 	struct tz_err err;
 	char hash[TZ_PWHASH_MAX];
 	int rc;
 
 	tz_err_clear(&err);
+	tz_cli_actor(&who, 0);
 	if (!role || tz_role_parse(role, &u.role)) {
 		tz_org_index_free(x);
 		return tz_cli_usage(usage, "--role 应为 admin、coordinator、reporter 或 leader");
@@ -269,13 +263,14 @@ static int user_change(struct tz_store *s, const char *verb, const char *login, 
 		       enum tz_pw_cost cost)
 {
 	struct tz_arena *a = tz_arena_new();
-	struct tz_actor who = cli_actor();
+	struct tz_actor who;
 	struct tz_user u;
 	struct tz_err err;
 	char hash[TZ_PWHASH_MAX];
 	int rc;
 
 	tz_err_clear(&err);
+	tz_cli_actor(&who, 0);
 	if ((rc = tz_store_user_get(s, login, 0, a, &u, NULL, &err)))
 		goto out;
 	if (!strcmp(verb, "passwd")) {

@@ -9,7 +9,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "base/hmap.h"
 #include "cli/cli.h"
@@ -85,11 +84,12 @@ int tz_demo_users(struct tz_store *s, struct tz_err *err)
 		{ "leader", NULL, "210800-00", TZ_ROLE_LEADER },
 	};
 	struct tz_org_index *x = tz_org_index_new();
-	struct tz_actor who = { 0, "cli", (int64_t)time(NULL) };
+	struct tz_actor who;
 	char leader[TZ_LEADER_KEY_MAX], hash[TZ_PWHASH_MAX];
 	long leads = 0;
 	int rc;
 
+	tz_cli_actor(&who, 0);
 	if ((rc = tz_store_org_load(s, x, err)) || (rc = top_leader(s, leader, sizeof(leader), &leads, err)))
 		goto out;
 	printf("\n演示账号（密码都是 %s）：\n", DEMO_PASSWORD);

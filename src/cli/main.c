@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/log.h"
@@ -45,6 +46,7 @@ static const struct cmd commands[] = {
 	CMD(serve, "运行网页服务（中文界面和 /api/v1/ 接口）"),
 	CMD(user, "管理网页用户（新增、列出、改密码、停用）"),
 	CMD(token, "管理 API 令牌"),
+	CMD(audit, "查看审计日志：谁在何时做了哪些修改"),
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -68,6 +70,13 @@ int tz_app_store(struct tz_app *app, int flags, struct tz_store **out, struct tz
 	}
 	*out = app->store;
 	return 0;
+}
+
+void tz_cli_actor(struct tz_actor *out, int64_t user_id)
+{
+	out->user_id = user_id;
+	out->origin = "cli";
+	out->at = (int64_t)time(NULL);
 }
 
 int tz_cli_fail(const struct tz_err *err)

@@ -48,7 +48,7 @@ struct tz_import_opts {
 	/* When set, an audit row "import.projects" or "import.progress"
 	 * (object "file:NAME" with `audit_name`, new value: the counts) is
 	 * written in the import's transaction: it exists iff the import
-	 * committed. NULL: no audit row (the command line). */
+	 * committed. NULL: no audit row (tests). */
 	const struct tz_actor *who;
 	const char *audit_name;  /* the file's name as the user knows it */
 };

@@ -133,8 +133,9 @@ int tz_sqlite_org_insert(struct sqlite_store *ss, const struct tz_org_node *n,
 int tz_sqlite_import_org(struct tz_store *s, const struct tz_org_node *n, int64_t *id,
 			 struct tz_err *err);
 int tz_sqlite_org_load(struct tz_store *s, struct tz_org_index *x, struct tz_err *err);
-int tz_sqlite_org_save(struct tz_store *s, const struct tz_org_index *x,
-		       struct tz_org_stats *stats, struct tz_err *err);
+int tz_sqlite_org_save(struct tz_store *s, const struct tz_org_index *x, const char *file,
+		       const struct tz_actor *who, struct tz_org_stats *stats,
+		       struct tz_err *err);
 
 /* The bulletin (sqlite-bulletin.c). */
 int tz_sqlite_bulletin(struct tz_store *s, struct tz_bulletin *b, struct tz_err *err);

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/sqlite-internal.h"
+#include "base/json.h"
+#include "store/sqlite-web.h"
 #include "base/banned.h"
 
 int tz_sqlite_org_insert(struct sqlite_store *ss, const struct tz_org_node *n, int64_t *id,
@@ -99,8 +100,33 @@ static int check_kind_change(struct sqlite_store *ss, const struct tz_org_node *
 	return 0;
 }
 
-int tz_sqlite_org_save(struct tz_store *s, const struct tz_org_index *x,
-		       struct tz_org_stats *stats, struct tz_err *err)
+/* The audit row of an org import by a person (store.h,
+ * tz_store_org_change), inside its transaction: the counts. */
+static int org_audit(struct sqlite_store *ss, const char *file, const struct tz_actor *who,
+		     const struct tz_org_stats *stats, struct tz_err *err)
+{
+	struct tz_json j;
+	struct tz_buf object = TZ_BUF_INIT;
+	int rc;
+
+	tz_json_init(&j, NULL, 0);
+	tz_json_object_begin(&j);
+	tz_json_kv_int(&j, "added", stats->added);
+	tz_json_kv_int(&j, "changed", stats->changed);
+	tz_json_kv_int(&j, "unchanged", stats->unchanged);
+	tz_json_object_end(&j);
+	if ((rc = tz_json_finish(&j)) || (rc = tz_buf_addf(&object, "file:%s", file)))
+		rc = tz_err_set(err, rc, "audit value");
+	else
+		rc = tz_sqlite_audit(ss, who, "org.import", object.buf, NULL, j.out.buf, err);
+	tz_json_release(&j);
+	tz_buf_release(&object);
+	return rc;
+}
+
+int tz_sqlite_org_save(struct tz_store *s, const struct tz_org_index *x, const char *file,
+		       const struct tz_actor *who, struct tz_org_stats *stats,
+		       struct tz_err *err)
 {
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	sqlite3_stmt *get = NULL, *upd = NULL, *par = NULL;
@@ -165,7 +191,8 @@ int tz_sqlite_org_save(struct tz_store *s, const struct tz_org_index *x,
 	}
 	if ((rc = tz_sqlite_exec(ss, "INSERT INTO import_batch(kind, source, accepted)"
 				 " VALUES('org', 'org import', 0)", err)) ||
-	    (rc = tz_sqlite_bump_version(ss, err)))
+	    (rc = tz_sqlite_bump_version(ss, err)) ||
+	    (who && (rc = org_audit(ss, file, who, stats, err))))
 		goto fail;
 	sqlite3_finalize(get);
 	sqlite3_finalize(upd);

@@ -26,8 +26,11 @@ struct tz_store_ops {
 	int (*import_commit)(struct tz_store *s, struct tz_import_stats *stats, struct tz_err *err);
 	void (*import_abort)(struct tz_store *s);
 	int (*org_load)(struct tz_store *s, struct tz_org_index *x, struct tz_err *err);
-	int (*org_save)(struct tz_store *s, const struct tz_org_index *x,
-			struct tz_org_stats *stats, struct tz_err *err);
+	/* who: NULL, or the audit row "org.import" of `file` (store.h,
+	 * tz_store_org_change) written in the same transaction. */
+	int (*org_save)(struct tz_store *s, const struct tz_org_index *x, const char *file,
+			const struct tz_actor *who, struct tz_org_stats *stats,
+			struct tz_err *err);
 	int (*bulletin)(struct tz_store *s, struct tz_bulletin *b, struct tz_err *err);
 	int (*each_project)(struct tz_store *s, int year, int (*fn)(void *, const struct tz_project *),
 			    void *ctx, struct tz_err *err);

@@ -126,7 +126,20 @@ int tz_store_org_save(struct tz_store *s, const struct tz_org_index *x,
 
 	if (s->importing)
 		return tz_err_set(err, TZ_EINTERNAL, "an import is open");
-	return s->ops->org_save(s, x, stats ? stats : &ignored, err);
+	return s->ops->org_save(s, x, NULL, NULL, stats ? stats : &ignored, err);
+}
+
+int tz_store_org_change(struct tz_store *s, const struct tz_org_index *x, const char *file,
+			const struct tz_actor *who, struct tz_org_stats *stats,
+			struct tz_err *err)
+{
+	struct tz_org_stats ignored;
+
+	if (s->importing)
+		return tz_err_set(err, TZ_EINTERNAL, "an import is open");
+	if (!who)
+		return tz_err_set(err, TZ_EINTERNAL, "an audited change needs an actor");
+	return s->ops->org_save(s, x, file ? file : "", who, stats ? stats : &ignored, err);
 }
 
 int tz_store_bulletin(struct tz_store *s, struct tz_bulletin *b, struct tz_err *err)

@@ -149,6 +149,20 @@ struct tz_org_stats {
 int tz_store_org_save(struct tz_store *s, const struct tz_org_index *x,
 		      struct tz_org_stats *stats, struct tz_err *err);
 
+struct tz_actor;
+
+/*
+ * tz_store_org_save made by `who` (`taizhang org import`), with an audit
+ * row written in the same transaction: "org.import", object "file:NAME"
+ * (`file`, the file as the user named it), new value the counts as JSON
+ * ({"added":…,"changed":…,"unchanged":…}), so that the row exists exactly
+ * when the merge does (README: every change is recorded). Errors as
+ * tz_store_org_save; TZ_EINTERNAL without an actor.
+ */
+int tz_store_org_change(struct tz_store *s, const struct tz_org_index *x, const char *file,
+			const struct tz_actor *who, struct tz_org_stats *stats,
+			struct tz_err *err);
+
 /*
  * Feed the bulletin one row per project of the ledger of its period's
  * year (tz_bulletin_add), with who was expected to report and who did;

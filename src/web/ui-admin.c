@@ -9,7 +9,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/log.h"
 #include "store/store.h"
+#include "web/audit.h"
 #include "web/auth.h"
 #include "web/internal.h"
 #include "web/pages.h"
@@ -240,24 +242,75 @@ int ui_user_password(struct tz_req *r)
 /* ------------------------------------------------------------------ */
 /* The audit trail                                                     */
 
-static const char *action_label(const char *a)
-{
-	static const char *const labels[][2] = {
-		{ "login", "登录" }, { "login.failed", "登录失败" }, { "logout", "退出" },
-		{ "user.add", "新增用户" }, { "user.passwd", "修改密码" },
-		{ "user.disable", "停用用户" }, { "user.enable", "启用用户" },
-		{ "token.add", "新增API令牌" }, { "token.revoke", "撤销API令牌" },
-		/* Reporting and dispatch (pages-a) */
-		{ "period.open", "开启调度期" }, { "period.reopen", "重新开启调度期" },
-		{ "period.close", "关闭调度期" }, { "period.deadline", "修改报送截止" },
-		{ "report.save", "调度填报" }, { "import.projects", "导入项目台账" },
-		{ "import.progress", "导入调度数据" },
-	};
+/*
+ * What the rows name, looked up once a page: projects (their names, when
+ * the reader may see them) and users (their 姓名), for audit.c.
+ */
+struct names {
+	struct tz_req *r;
+	const char **codes, **project_names;  /* codes asked, and their answers */
+	size_t n, cap;
+	struct tz_user *users;
+	size_t nusers;
+	int users_loaded;
+};
 
-	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (!strcmp(a, labels[i][0]))
-			return labels[i][1];
-	return a;
+static const char *project_name(void *ctx, const char *code)
+{
+	struct names *x = ctx;
+	struct tz_req *r = x->r;
+	struct tz_project *rows;
+	struct tz_object o;
+	const char *name = NULL;
+	size_t n;
+	int rc;
+
+	for (size_t i = 0; i < x->n; i++)
+		if (!strcmp(x->codes[i], code))
+			return x->project_names[i];
+	rc = tz_store_project_ledger(r->store, code, r->arena, &rows, &n, &r->err);
+	if (!rc && n) {
+		o = tz_object_project(rows[n - 1].region_id, rows[n - 1].unit_id, rows[n - 1].leader);
+		if (tz_access_decide(r->org, r->user, TZ_ACT_VIEW, &o) == TZ_ALLOW)
+			name = rows[n - 1].name;
+	} else if (rc && rc != TZ_ENOTFOUND) {
+		tz_log(TZ_LOG_WARN, "event=audit_names project=%s error=\"%s\"", code, r->err.msg);
+	}
+	tz_err_clear(&r->err);
+	if (x->n == x->cap) {
+		size_t cap = x->cap ? 2 * x->cap : 32;
+		const char **c = tz_arena_calloc(r->arena, cap, sizeof(*c));
+		const char **v = tz_arena_calloc(r->arena, cap, sizeof(*v));
+
+		if (x->n) {
+			memcpy(c, x->codes, x->n * sizeof(*c));
+			memcpy(v, x->project_names, x->n * sizeof(*v));
+		}
+		x->codes = c;
+		x->project_names = v;
+		x->cap = cap;
+	}
+	x->codes[x->n] = tz_arena_strdup(r->arena, code);
+	x->project_names[x->n++] = name;
+	return name;
+}
+
+static const char *user_name(void *ctx, const char *login)
+{
+	struct names *x = ctx;
+
+	if (!x->users_loaded) {
+		x->users_loaded = 1;
+		if (tz_store_user_list(x->r->store, x->r->arena, &x->users, &x->nusers, &x->r->err)) {
+			tz_log(TZ_LOG_WARN, "event=audit_names users error=\"%s\"", x->r->err.msg);
+			tz_err_clear(&x->r->err);
+			x->nusers = 0;
+		}
+	}
+	for (size_t i = 0; i < x->nusers; i++)
+		if (!strcmp(x->users[i].login, login))
+			return x->users[i].name;
+	return NULL;
 }
 
 /* "YYYY-MM-DD" in China time as unix seconds at its midnight; 0 if empty;
@@ -281,6 +334,8 @@ int ui_audit(struct tz_req *r)
 	const struct tz_access_scope *scope = tz_req_scope(r);
 	struct tz_audit_query q = { 0 };
 	struct tz_audit_entry *e;
+	struct names x = { r, NULL, NULL, 0, 0, NULL, 0, 0 };
+	struct tz_audit_names nm = { r->org, project_name, user_name, &x };
 	const char *since = tz_req_query(r, "since"), *until = tz_req_query(r, "until");
 	size_t n;
 	long total, page, pages;
@@ -309,8 +364,16 @@ int ui_audit(struct tz_req *r)
 	tz_html_raw(&r->out, "<form class=\"filters\" method=\"get\" action=\"/audit\">");
 	tz_html_f(&r->out, "<label>用户<input name=\"user\" value=\"%s\"></label>",
 		  q.login ? q.login : "");
-	tz_html_f(&r->out, "<label>操作<input name=\"action\" value=\"%s\" placeholder=\"如 user.\">"
-			   "</label>", q.action ? q.action : "");
+	tz_html_f(&r->out, "<label>操作<input name=\"action\" value=\"%s\" placeholder=\"如 user.\""
+			   " list=\"audit-actions\"></label>", q.action ? q.action : "");
+	tz_html_raw(&r->out, "<datalist id=\"audit-actions\">");
+	for (size_t i = 0; i < tz_audit_action_count(); i++) {
+		const char *key, *label;
+
+		tz_audit_action_at(i, &key, &label);
+		tz_html_f(&r->out, "<option value=\"%s\">%s</option>", key, label);
+	}
+	tz_html_raw(&r->out, "</datalist>");
 	tz_html_f(&r->out, "<label>对象<input name=\"object\" value=\"%s\"></label>",
 		  q.object ? q.object : "");
 	tz_html_f(&r->out, "<label>起始日期<input type=\"date\" name=\"since\" value=\"%s\"></label>",
@@ -326,14 +389,19 @@ int ui_audit(struct tz_req *r)
 	tz_html_raw(&r->out, "<div class=\"table\"><table class=\"list audit\"><thead><tr><th>时间</th>"
 			     "<th>用户</th><th>来源</th><th>操作</th><th>对象</th><th>原值</th>"
 			     "<th>新值</th></tr></thead><tbody>\n");
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		tz_html_f(&r->out, "<tr><td data-label=\"时间\">%s</td><td data-label=\"用户\">%s</td>"
 				   "<td data-label=\"来源\">%s</td><td data-label=\"操作\">%s</td>"
-				   "<td data-label=\"对象\">%s</td><td data-label=\"原值\"><code>%s</code></td>"
-				   "<td data-label=\"新值\"><code>%s</code></td></tr>\n",
-			  tz_fmt_time(r, e[i].at), *e[i].login ? e[i].login : "—", e[i].origin,
-			  action_label(e[i].action), e[i].object, e[i].old_value ? e[i].old_value : "",
-			  e[i].new_value ? e[i].new_value : "");
+				   "<td data-label=\"对象\">",
+			  tz_fmt_time(r, e[i].at), *e[i].login ? e[i].login : "—",
+			  tz_audit_origin_label(e[i].origin), tz_audit_action_label(e[i].action));
+		tz_audit_object_html(&r->out, e[i].object, &nm);
+		tz_html_raw(&r->out, "</td><td data-label=\"原值\">");
+		tz_audit_value_html(&r->out, e[i].action, e[i].old_value, &nm);
+		tz_html_raw(&r->out, "</td><td data-label=\"新值\">");
+		tz_audit_value_html(&r->out, e[i].action, e[i].new_value, &nm);
+		tz_html_raw(&r->out, "</td></tr>\n");
+	}
 	tz_html_raw(&r->out, "</tbody></table></div>\n");
 	pages = (total + q.limit - 1) / q.limit;
 	if (pages > 1) {

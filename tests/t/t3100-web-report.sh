@@ -189,12 +189,16 @@ is "the coordinator's correction of the closed period" \
 		--data-urlencode "t.$A=$H进度" --data-urlencode "q.$A=$H问题")" 303
 is "…is saved" "$(reported "$A" | cut -d, -f3)" "160.00"
 is "the audit log has the saves" "$(status "$WEB_URL/audit?action=report.save" $K)" 200
-contains "…by the reporter and the coordinator" "$TZ_TMP/body" "period:2025-12"
-ok "…four of them, with codes" python3 - "$TZ_TMP/body" "$A" <<'PY'
-import sys
+contains "…by the reporter and the coordinator, for the period" "$TZ_TMP/body" '<td data-label="对象"><a href="/ontime?period=2025-12">调度期 2025-12</a></td>'
+ok "…four of them, in Chinese, with the codes linked" python3 - "$TZ_TMP/body" "$A" <<'PY'
+import re, sys
 page = open(sys.argv[1], encoding='utf-8').read()
 assert page.count('<td data-label="操作">调度填报</td>') == 4, page.count('调度填报</td>')
-assert '&quot;as&quot;:&quot;更正&quot;' in page and sys.argv[2] in page
+table = page[page.index('<table class="list audit">'):page.index('</table>')]
+assert '<li>方式：更正</li>' in table and '<li>方式：填报</li>' in table, table
+assert re.search(r'<li>新增 \d+ 个、更正 \d+ 个、未变 \d+ 个、迟报 \d+ 个</li>', table), table
+assert '<a href="/projects/%s">%s</a>' % (sys.argv[2], sys.argv[2]) in table
+assert '{"' not in table and '{&quot;' not in table and '&quot;:' not in table, table
 PY
 
 # The on-time rate: the page, the API and `taizhang period rate` agree.

@@ -68,10 +68,13 @@ is "the audit log" "$(status "$WEB_URL/audit?action=period." $K)" 200
 ok "…has open, deadline, close, reopen, newest first" python3 - "$TZ_TMP/body" <<'PY'
 import re, sys
 page = open(sys.argv[1], encoding='utf-8').read()
-acts = re.findall(r'<td data-label="操作">([^<]*)</td><td data-label="对象">([^<]*)</td>', page)
-assert acts == [('重新开启调度期', 'dispatch:210800:2025-10'), ('关闭调度期', 'dispatch:210800:2025-10'),
-                ('修改报送截止', 'dispatch:210800:2025-10'), ('开启调度期', 'dispatch:210800:2025-10')], acts
-assert '&quot;deadline&quot;:&quot;2025-11-07 12:30&quot;' in page
+acts = re.findall(r'<td data-label="操作">([^<]*)</td><td data-label="对象">(.*?)</td>', page)
+p = '<a href="/ontime?period=2025-10&amp;node=210800">调度期 2025-10（营口市）</a>'
+assert acts == [('重新开启调度期', p), ('关闭调度期', p), ('修改报送截止', p), ('开启调度期', p)], acts
+table = page[page.index('<table class="list audit">'):page.index('</table>')]
+assert '<li>状态：已关闭</li><li>报送截止：2025-11-07 12:30</li>' in table, table
+assert '<li>状态：填报中</li><li>报送截止：2025-11-05 17:00</li>' in table, table
+assert '{"' not in table and '{&quot;' not in table and '&quot;:' not in table, table
 PY
 
 # A county runs its own dispatch; it governs the county's reporter.

@@ -135,8 +135,27 @@ ok "…has the two imports, not the refused one" python3 - "$TZ_TMP/body" <<'PY'
 import re, sys
 page = open(sys.argv[1], encoding='utf-8').read()
 acts = re.findall(r'<td data-label="操作">([^<]*)</td><td data-label="对象">([^<]*)</td>', page)
-assert acts == [('导入项目台账', 'file:名单.csv'),
-                ('导入调度数据', 'file:十一月调度&lt;img src=x onerror=alert(1)&gt;表.csv')], acts
+assert acts == [('导入项目台账', '文件 名单.csv'),
+                ('导入调度数据', '文件 十一月调度&lt;img src=x onerror=alert(1)&gt;表.csv')], acts
+PY
+
+# The audit log as people read it, after a report saved and the imports:
+# every row in Chinese, objects named and linked, no JSON in the table.
+is "the coordinator corrects a report" "$(status "$WEB_URL/report" $K --data-urlencode "_csrf=$KC" -d period=2025-11 -d page=1 --data-urlencode "c.$P1=8.88" --data-urlencode "s.$P1=已开工")" 303
+is "the whole audit log" "$(status "$WEB_URL/audit" $K)" 200
+ok "…in Chinese, without JSON" python3 - "$TZ_TMP/body" "$P1" <<'PY'
+import re, sys
+page = open(sys.argv[1], encoding='utf-8').read()
+table = page[page.index('<table class="list audit">'):page.index('</table>')]
+assert '<td data-label="操作">调度填报</td><td data-label="对象"><a href="/ontime?period=2025-11">调度期 2025-11</a></td>' in table, table
+assert '<li>方式：更正</li>' in table, table
+assert re.search(r'<li>新增 0 个、更正 1 个、未变 0 个、迟报 \d 个</li>', table), table
+assert '<li>项目：<a href="/projects/%s">%s</a></li>' % (sys.argv[2], sys.argv[2]) in table, table
+assert '<li>共 2 行、导入 2 行、拒绝 0 行' in table and '<li>导入方式：全部导入</li>' in table, table
+assert '<li>共 3 行、导入 1 行、拒绝 2 行' in table and '<li>导入方式：只导入正确的行</li>' in table, table
+assert re.search(r'<td data-label="操作">登录</td><td data-label="对象">用户 coordinator（[^<）]+）</td>', table), table
+assert '<td data-label="来源">命令行</td><td data-label="操作">新增用户</td>' in table, table
+assert '{"' not in table and '{&quot;' not in table and '&quot;:' not in table, table
 PY
 
 ok "a clean stop" web_stop

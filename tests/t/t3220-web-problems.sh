@@ -131,8 +131,12 @@ check('the edit says what changed', '责任单位：（无）→市自然资源�
 pg = text_of_html(coord.get('/problems/%d' % pid).text)
 check('the page shows the history with names', '办理记录' in pg and '孙振宇' in pg and '批示意见' in pg)
 aud = coord.get('/audit?per_page=200').text
-check('the audit log has each change', all(a in aud for a in
-      ['problem.raise', 'problem.assign', 'problem.move', 'problem.comment', 'problem.mark']))
+check('the audit log has each change, in Chinese', all('<td data-label="操作">%s</td>' % a in aud for a in
+      ['提出问题', '交办或修改问题', '变更问题状态', '批示意见', '标记问题']))
+aud_table = aud[aud.index('<table class="list audit">'):aud.index('</table>')]
+check('…its objects named and linked', '<a href="/problems/%d">问题 #%d</a>' % (pid, pid) in aud_table)
+check('…its values without JSON', '{"' not in aud_table and '{&quot;' not in aud_table and
+      '&quot;:' not in aud_table and '<li>改为：已解决</li>' in aud_table)
 
 # Counts in the seeds' words follow.
 after = counts()

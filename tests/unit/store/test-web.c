@@ -316,6 +316,56 @@ static void test_tokens(void **state)
 	tz_arena_free(a);
 }
 
+/* `org import` from the command line: the merge and its audit row in one
+ * transaction; a merge refused leaves no row. */
+static void test_org_change(void **state)
+{
+	static const struct tz_org_node tree[] = {
+		{ 0, "210800", "营口市", "", TZ_ORG_CITY, "" },
+		{ 0, "210804", "鲅鱼圈区", "210800", TZ_ORG_DISTRICT, "" },
+		{ 0, "210881", "盖州市", "210800", TZ_ORG_COUNTY, "盖州" },
+		{ 0, "210800-03", "市交通运输局", "210800", TZ_ORG_DEPARTMENT, "" },
+		{ 0, "210800-04", "市住建局", "210800", TZ_ORG_DEPARTMENT, "" },
+		{ 0, "210800-05", "市自然资源局", "210800", TZ_ORG_DEPARTMENT, "" },
+	};
+	struct fixture *f = *state;
+	struct tz_arena *a = tz_arena_new();
+	struct tz_org_index *x = tz_org_index_new(), *bad = tz_org_index_new();
+	struct tz_actor who = cli(3000);
+	struct tz_org_stats st;
+	struct tz_audit_entry e;
+	struct tz_org_node n;
+	struct tz_err err;
+
+	for (size_t i = 0; i < sizeof(tree) / sizeof(tree[0]); i++)
+		assert_int_equal(tz_org_index_add(x, &tree[i], NULL), 0);
+	if (tz_store_org_change(f->s, x, "组织机构.csv", &who, &st, &err))
+		fail_msg("%s", err.msg);
+	assert_int_equal(st.added, 1);
+	assert_int_equal(st.changed, 1);
+	assert_int_equal(st.unchanged, 4);
+	e = last_audit(f, a);
+	assert_string_equal(e.action, "org.import");
+	assert_string_equal(e.object, "file:组织机构.csv");
+	assert_string_equal(e.origin, "cli");
+	assert_int_equal(e.at, 3000);
+	assert_null(e.old_value);
+	assert_string_equal(e.new_value, "{\"added\":1,\"changed\":1,\"unchanged\":4}");
+
+	/* A region its projects use turned into a department: refused, and
+	 * no audit row of it. */
+	n = tree[1];
+	n.kind = TZ_ORG_DEPARTMENT;
+	assert_int_equal(tz_org_index_add(bad, &n, NULL), 0);
+	assert_int_equal(tz_store_org_change(f->s, bad, "bad.csv", &who, &st, &err), TZ_EINVAL);
+	e = last_audit(f, a);
+	assert_string_equal(e.object, "file:组织机构.csv");
+	assert_int_equal(tz_store_org_change(f->s, x, "x.csv", NULL, &st, &err), TZ_EINTERNAL);
+	tz_org_index_free(x);
+	tz_org_index_free(bad);
+	tz_arena_free(a);
+}
+
 static void test_audit_filters(void **state)
 {
 	struct fixture *f = *state;
@@ -634,6 +684,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tokens, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_org_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_scope, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_project_page, setup, teardown),

@@ -1,0 +1,91 @@
+/*
+ * audit.h: the audit trail as people read it (the /audit page): actions,
+ * objects and old/new values in Chinese, in the words of the pages that
+ * make the changes.
+ *
+ * The store keeps each row as it was written -- an action key such as
+ * "report.save", an object such as "dispatch:210800:2025-12", values as
+ * JSON with English keys -- and that stays the record. These functions
+ * only present it: HTML fragments appended to a tz_buf, every piece of
+ * the record escaped (or plain text for the command line). Whatever a row holds (a key no table here knows, a
+ * value that is not JSON, a login a stranger typed into the sign-in form)
+ * comes out as escaped text, never as markup and never as a failure.
+ *
+ * The actions and keys known are those the code writes: store/sqlite-web.c
+ * (users, sessions, tokens), store/sqlite-dispatch.c (periods),
+ * store/sqlite-report.c (report.save), store/sqlite-org.c (org.import),
+ * intake/import.c (import.*), web/ui-problems.c and web/ui-procedures.c
+ * (through tz_store_audit_next). A new action or key is added to the
+ * tables in audit.c; until then it shows as its key.
+ */
+#ifndef TZ_WEB_AUDIT_H
+#define TZ_WEB_AUDIT_H
+
+#include "base/buf.h"
+#include "core/org.h"
+
+/*
+ * What the page knows beyond the row itself, to name what a row names.
+ * Every member may be NULL (then codes and logins are shown as they are).
+ */
+struct tz_audit_names {
+	const struct tz_org_index *org;  /* node codes to names */
+	/* The name of the project `code`, or NULL when it is unknown or not
+	 * the reader's to see: then the code alone is shown, without a link.
+	 * The string must outlive the call. */
+	const char *(*project)(void *ctx, const char *code);
+	/* The 姓名 of the user `login`, or NULL. */
+	const char *(*user)(void *ctx, const char *login);
+	void *ctx;
+};
+
+/* The Chinese label of an action ("report.save" → "调度填报"); an
+ * unknown action is returned as it is (the caller escapes it). Static
+ * strings. */
+const char *tz_audit_action_label(const char *action);
+
+/* Where a change came from: "命令行" for "cli" (the command line), else
+ * the origin as it is (the client's address); "—" for none. */
+const char *tz_audit_origin_label(const char *origin);
+
+/* The number of actions known, and the i-th as { key, label } (the page's
+ * list of actions to filter by). */
+size_t tz_audit_action_count(void);
+void tz_audit_action_at(size_t i, const char **key, const char **label);
+
+/*
+ * Append the object of a row as HTML: "用户 leader（孙振宇）", "令牌 1",
+ * "调度期 2025-12（营口市）", "问题 #12", "项目 名称（编号）", "文件 名称",
+ * with a link to its page where one exists (/ontime for a period,
+ * /problems/N, /projects/CODE). NULL or "" is "—"; an object of no known
+ * form is its text, escaped. 0 or TZ_ETOOBIG (b's cap).
+ */
+int tz_audit_object_html(struct tz_buf *b, const char *object, const struct tz_audit_names *nm);
+
+/*
+ * Append an old or new value of a row of `action` as HTML: a JSON object
+ * becomes a list (<ul class="kv">) of its keys in Chinese with their
+ * values in Chinese ("新增 2 个、更正 0 个、未变 0 个、迟报 2 个",
+ * "项目：A、B、C、D、E等12个", "状态：填报中", "报送截止：2026-01-05 17:00"),
+ * in the order written; counts next to each other share a line; empty
+ * strings are left out. A key not known for the action is shown as the
+ * key, escaped, with its value. NULL or "" appends nothing; text that is
+ * not a JSON object is appended escaped as it is. 0 or TZ_ETOOBIG.
+ */
+int tz_audit_value_html(struct tz_buf *b, const char *action, const char *value,
+			const struct tz_audit_names *nm);
+
+/*
+ * The same as text for a terminal (`taizhang audit`): no markup and no
+ * links; a value's keys separated by "；"; control characters of the
+ * record (which could drive the terminal) dropped, line breaks as
+ * spaces. 0 or TZ_ETOOBIG.
+ */
+int tz_audit_object_text(struct tz_buf *b, const char *object, const struct tz_audit_names *nm);
+/* Any other text of a row (a login, an origin, an unknown action), cleaned
+ * the same way. */
+int tz_audit_plain(struct tz_buf *b, const char *s);
+int tz_audit_value_text(struct tz_buf *b, const char *action, const char *value,
+			const struct tz_audit_names *nm);
+
+#endif
