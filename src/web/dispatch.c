@@ -289,25 +289,37 @@ static int same_text(const char *a, const char *b)
 	return !strcmp(a ? a : "", b ? b : "");
 }
 
-/* The form's label of a field the core names, as a static string; "" for
- * a fault of the row as a whole (項目编号, 调度期). */
-static const char *field_label(const char *field)
+/* The field (enum tz_progress_field) whose header the core or the store
+ * names in err.field: one of the form's four, else TZ_RF_CODE, a fault of
+ * the row as a whole (项目编号). */
+static int field_of(const char *field)
 {
-	static const char *const labels[] = {
-		"本期完成投资(万元)", "开工状态", "形象进度", "存在问题",
+	static const enum tz_progress_field four[] = {
+		TZ_RF_COMPLETED, TZ_RF_STATUS, TZ_RF_TEXT, TZ_RF_PROBLEM,
 	};
 
-	for (size_t i = 0; field && i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (!strcmp(field, labels[i]))
-			return labels[i];
-	return "";
+	for (size_t i = 0; field && i < sizeof(four) / sizeof(four[0]); i++)
+		if (!strcmp(field, tz_progress_columns[four[i]].header))
+			return four[i];
+	return TZ_RF_CODE;
+}
+
+/* Put the message of one error on the row, at its field (once a field). */
+static void row_error(struct tz_req *r, struct tz_web_report_row *row, const struct tz_err *e)
+{
+	int k = field_of(e->field);
+
+	if (!row->err[k])
+		row->nerr++;
+	row->err[k] = tz_arena_strdup(r->arena, e->msg);
 }
 
 int tz_web_report_check(struct tz_req *r, struct tz_web_report_row *row, struct tz_period p)
 {
-	struct tz_err err;
+	struct tz_err errs[TZ_RF_COUNT];
 
-	row->err_field = row->err_msg = NULL;
+	memset(row->err, 0, sizeof(row->err));
+	row->nerr = 0;
 	row->changed = 0;
 	if (!row->posted)
 		return 0;
@@ -316,10 +328,10 @@ int tz_web_report_check(struct tz_req *r, struct tz_web_report_row *row, struct 
 		row->posted = 0;  /* an untouched row is not a report */
 		return 0;
 	}
-	tz_err_clear(&err);
-	if (tz_report_form_parse(&row->in, row->v.code, p, &row->parsed, &err)) {
-		row->err_field = field_label(err.field);
-		row->err_msg = tz_arena_strdup(r->arena, err.msg);
+	if (tz_report_form_parse(&row->in, row->v.code, p, &row->parsed, errs)) {
+		for (int k = 0; k < TZ_RF_COUNT; k++)
+			if (errs[k].code)
+				row_error(r, row, &errs[k]);
 		return 1;
 	}
 	row->changed = !row->v.reported || row->parsed.completed != row->v.report.completed ||
@@ -366,13 +378,10 @@ int tz_web_report_save(struct tz_req *r, struct tz_web_report_row *rows, size_t 
 	how.who = &who;
 	rc = tz_store_report_save(r->store, &how, list, k, &failed, stats, &r->err);
 	if (rc && rc != TZ_ESTORE && rc != TZ_EINTERNAL && failed < k) {
-		const char *label = field_label(r->err.field);
-
 		/* The period refusing a reporter concerns the whole form. */
 		if (strcmp(r->err.field, "调度期")) {
 			*bad = from[failed];
-			(*bad)->err_field = label;
-			(*bad)->err_msg = tz_arena_strdup(r->arena, r->err.msg);
+			row_error(r, *bad, &r->err);
 		}
 	}
 	return rc;

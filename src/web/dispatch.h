@@ -57,8 +57,12 @@ struct tz_web_report_row {
 	/* What the user sent (tz_web_report_parse). */
 	int posted;
 	struct tz_report_form in;
-	const char *err_field;       /* the form's label of the field at fault, or NULL */
-	const char *err_msg;         /* Chinese, reads next to the field */
+	/* What was wrong with it, per field (enum tz_progress_field:
+	 * TZ_RF_COMPLETED, TZ_RF_STATUS, TZ_RF_TEXT, TZ_RF_PROBLEM;
+	 * TZ_RF_CODE for the row as a whole): the Chinese message that reads
+	 * next to the field, or NULL. nerr counts them. */
+	const char *err[TZ_RF_COUNT];
+	int nerr;
 	int changed;                 /* to be saved: new, or different from v.report */
 	struct tz_progress parsed;
 };
@@ -95,8 +99,10 @@ struct tz_web_report_row *tz_web_report_find(struct tz_web_report_row *rows, siz
 /*
  * Check one posted row (row->in, row->posted set by the caller) with
  * tz_report_form_parse: a row whose four fields are all blank is not a
- * report (posted cleared); an error sets err_field and err_msg; a valid
- * row equal to what is stored is left unchanged. Returns 1 on an error.
+ * report (posted cleared); each field at fault gets its message in
+ * row->err (every field is checked, web.md: the message next to the
+ * field); a valid row equal to what is stored is left unchanged.
+ * Returns 1 when the row has any error, else 0.
  */
 int tz_web_report_check(struct tz_req *r, struct tz_web_report_row *row, struct tz_period p);
 
@@ -108,8 +114,8 @@ enum tz_saver tz_web_saver(const struct tz_user *u);
  * request's user in its role, audited. 0 with *stats; TZ_EINVAL,
  * TZ_ENOTFOUND or TZ_EEXIST when the store refused: then nothing was
  * saved, r->err holds the reason and, when it concerns one row, *bad is
- * that row (else NULL) with err_field and err_msg set on it; or another
- * store error.
+ * that row (else NULL) with the reason in its err[] at the field the
+ * store named (TZ_RF_CODE when none of the four); or another store error.
  */
 int tz_web_report_save(struct tz_req *r, struct tz_web_report_row *rows, size_t n,
 		       struct tz_period p, struct tz_report_save_stats *stats,
