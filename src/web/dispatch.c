@@ -161,21 +161,22 @@ static int keep_row(void *ctx, const struct tz_report_view *view)
 
 struct prev {
 	struct tz_req *r;
-	struct tz_web_report_row *rows;
+	struct tz_web_report_row **rows;
 	size_t n, at;
 };
 
-/* Last month's reports, merged by code (both walks are by code). */
+/* Last month's reports, merged by code (rows and the views both come by
+ * code: the views in the order their codes were asked, some skipped). */
 static int keep_prev(void *ctx, const struct tz_report_view *view)
 {
 	struct prev *pv = ctx;
 
 	if (!view->reported)
 		return 0;
-	while (pv->at < pv->n && strcmp(pv->rows[pv->at].v.code, view->code) < 0)
+	while (pv->at < pv->n && strcmp(pv->rows[pv->at]->v.code, view->code) < 0)
 		pv->at++;
-	if (pv->at < pv->n && !strcmp(pv->rows[pv->at].v.code, view->code)) {
-		struct tz_web_report_row *row = &pv->rows[pv->at];
+	if (pv->at < pv->n && !strcmp(pv->rows[pv->at]->v.code, view->code)) {
+		struct tz_web_report_row *row = pv->rows[pv->at];
 
 		row->has_prev = 1;
 		row->prev = view->report;
@@ -186,7 +187,7 @@ static int keep_prev(void *ctx, const struct tz_report_view *view)
 	return 0;
 }
 
-int tz_web_report_rows(struct tz_req *r, int64_t node_id, struct tz_period p, int with_prev,
+int tz_web_report_rows(struct tz_req *r, int64_t node_id, struct tz_period p,
 		       struct tz_web_report_row **out, size_t *n)
 {
 	struct rows rs = { r, NULL, 0, 0 };
@@ -198,7 +199,7 @@ int tz_web_report_rows(struct tz_req *r, int64_t node_id, struct tz_period p, in
 		return rc;
 	*out = rs.v;
 	*n = rs.n;
-	return with_prev ? tz_web_report_prev(r, node_id, p, rs.v, rs.n) : 0;
+	return 0;
 }
 
 static int by_code(const void *a, const void *b)
@@ -245,15 +246,21 @@ int tz_web_report_rows_of(struct tz_req *r, int64_t node_id, struct tz_period p,
 	return 0;
 }
 
-int tz_web_report_prev(struct tz_req *r, int64_t node_id, struct tz_period p,
-		       struct tz_web_report_row *rows, size_t n)
+/* Read by the rows' codes (tz_store_report_codes), not by walking the
+ * node again: the cost is the page's. */
+int tz_web_report_prev(struct tz_req *r, struct tz_period p, struct tz_web_report_row **rows,
+		       size_t n)
 {
 	struct prev pv = { r, rows, n, 0 };
+	const char **codes;
 
 	if (!n)
 		return 0;
-	return tz_store_report_each(r->store, r->org, node_id, tz_web_period_prev(p), keep_prev,
-				    &pv, &r->err);
+	codes = tz_arena_calloc(r->arena, n, sizeof(*codes));
+	for (size_t i = 0; i < n; i++)
+		codes[i] = rows[i]->v.code;
+	return tz_store_report_codes(r->store, tz_web_period_prev(p), codes, n, keep_prev, &pv,
+				     &r->err);
 }
 
 struct tz_web_report_row *tz_web_report_find(struct tz_web_report_row *rows, size_t n,

@@ -71,10 +71,12 @@ struct tz_web_report_row {
  * The rows of the form for period p: every project of the ledger of p's
  * year whose region or unit lies in the subtree of node_id (the user's
  * node: web.md, a region reporter's region, a department reporter's
- * unit, a coordinator's subtree), by code, each with last month's report
- * when `with_prev`. *rows from r->arena. 0 or a store error.
+ * unit, a coordinator's subtree), by code; read through the subtree, so
+ * the cost is the node's (tz_store_report_each). Last month's reports
+ * come apart (tz_web_report_prev), for the rows a page shows. *rows from
+ * r->arena. 0 or a store error.
  */
-int tz_web_report_rows(struct tz_req *r, int64_t node_id, struct tz_period p, int with_prev,
+int tz_web_report_rows(struct tz_req *r, int64_t node_id, struct tz_period p,
 		       struct tz_web_report_row **rows, size_t *n);
 
 /*
@@ -87,10 +89,14 @@ int tz_web_report_rows_of(struct tz_req *r, int64_t node_id, struct tz_period p,
 			  const char **codes, size_t ncodes, struct tz_web_report_row **rows,
 			  size_t *n);
 
-/* Last month's reports into rows already read (tz_web_report_rows
- * without `with_prev`), when a page turns out to need them. */
-int tz_web_report_prev(struct tz_req *r, int64_t node_id, struct tz_period p,
-		       struct tz_web_report_row *rows, size_t n);
+/*
+ * Last month's reports (of the period before p) into rows already read
+ * for p (has_prev and prev set where there is one): `rows` points at
+ * some of them, in code order, such as those a page shows. They are read
+ * by code, so the cost is that of the n rows. 0 or a store error.
+ */
+int tz_web_report_prev(struct tz_req *r, struct tz_period p, struct tz_web_report_row **rows,
+		       size_t n);
 
 /* The row of a code (binary search: rows are by code), or NULL. */
 struct tz_web_report_row *tz_web_report_find(struct tz_web_report_row *rows, size_t n,

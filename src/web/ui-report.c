@@ -294,14 +294,31 @@ static void pager(struct tz_req *r, const struct form *f)
 	tz_html_raw(&r->out, "</nav>\n");
 }
 
+/* Last month beside the rows of the page only: read by their codes, the
+ * cost is the page's, not the node's. */
+static int page_prev(struct tz_req *r, struct form *f, size_t from, size_t to)
+{
+	struct tz_web_report_row **rows = tz_arena_calloc(r->arena, to > from ? to - from : 1,
+							   sizeof(*rows));
+	size_t n = 0;
+
+	for (size_t i = from; i < to; i++)
+		if (shown(f, &f->rows[i]))
+			rows[n++] = &f->rows[i];
+	return tz_web_report_prev(r, f->p, rows, n);
+}
+
 static int form_page(struct tz_req *r, struct form *f, int status)
 {
 	struct tz_buf *b = &r->out;
 	char per[TZ_PERIOD_FMT_MAX];
 	size_t from, to, editable = 0, on_page = 0;
+	int rc;
 
 	tz_period_fmt(f->p, per);
 	page_bounds(f, &from, &to);
+	if ((rc = page_prev(r, f, from, to)))
+		return rc;
 	tz_page_begin(r, "调度填报", "/report");
 	tz_html_f(b, "<h1>调度填报<small>调度期 %s</small></h1>\n", per);
 	tz_html_raw(b, "<form class=\"filters\" method=\"get\" action=\"/report\">");
@@ -412,7 +429,7 @@ int ui_report_form(struct tz_req *r)
 
 	if (rc || done)
 		return rc;
-	if ((rc = tz_web_report_rows(r, r->user->org_id, f.p, 1, &f.rows, &f.n)))
+	if ((rc = tz_web_report_rows(r, r->user->org_id, f.p, &f.rows, &f.n)))
 		return rc;
 	f.notice = saved_notice(r);
 	return form_page(r, &f, 200);
@@ -444,7 +461,7 @@ static int page_again(struct tz_req *r, struct form *f, int status, const char *
 	size_t nposted = f->n;
 	int rc;
 
-	if ((rc = tz_web_report_rows(r, r->user->org_id, f->p, 1, &f->rows, &f->n)))
+	if ((rc = tz_web_report_rows(r, r->user->org_id, f->p, &f->rows, &f->n)))
 		return rc;
 	for (size_t i = 0; i < nposted; i++) {
 		struct tz_web_report_row *row = tz_web_report_find(f->rows, f->n, posted[i].v.code);
