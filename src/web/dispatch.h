@@ -6,8 +6,8 @@
  * and the on-time rate of a node (web.md "Periods, deadlines, on-time
  * rate").
  *
- * Everything allocates from the request's arena; nothing here writes a
- * response.
+ * Everything allocates from the request's arena (or is freed with it);
+ * nothing here writes a response.
  */
 #ifndef TZ_WEB_DISPATCH_H
 #define TZ_WEB_DISPATCH_H
@@ -73,8 +73,9 @@ struct tz_web_report_row {
  * node: web.md, a region reporter's region, a department reporter's
  * unit, a coordinator's subtree), by code; read through the subtree, so
  * the cost is the node's (tz_store_report_each). Last month's reports
- * come apart (tz_web_report_prev), for the rows a page shows. *rows from
- * r->arena. 0 or a store error.
+ * come apart (tz_web_report_prev), for the rows a page shows. *rows
+ * lives until the request ends (freed with its arena). 0 or a store
+ * error.
  */
 int tz_web_report_rows(struct tz_req *r, int64_t node_id, struct tz_period p,
 		       struct tz_web_report_row **rows, size_t *n);
@@ -83,7 +84,8 @@ int tz_web_report_rows(struct tz_req *r, int64_t node_id, struct tz_period p,
  * The rows of just these projects (a save needs no others), by code,
  * those in the subtree of node_id only: a code that names no project of
  * the user's, or none in the ledger of p's year, gives no row. `codes`
- * is sorted and its repeats dropped in place. 0 or a store error.
+ * is sorted and its repeats dropped in place. *rows lives until the
+ * request ends. 0 or a store error.
  */
 int tz_web_report_rows_of(struct tz_req *r, int64_t node_id, struct tz_period p,
 			  const char **codes, size_t ncodes, struct tz_web_report_row **rows,
