@@ -10,7 +10,9 @@
 #
 # Prints, per run, the request's time seen by the client (keep-alive,
 # one connection) and by the server (access log ms=), then min, median
-# and max; and the same for GET of the 200-project page for scale.
+# and max; and the same for GET of the 200-project page for scale; then
+# the server's CPU time per request (from /proc, steadier than the times
+# on a shared machine) and the load average.
 # Nothing here asserts a time; bench/README.md records the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,10 +48,10 @@ for _ in $(seq 1 200); do
 done
 [ -n "$url" ] || { cat "$out/serve.err"; exit 1; }
 
-python3 - "$url" "$runs" "$out/access.log" <<'PY'
-import http.client, re, statistics, sys, time, urllib.parse
+python3 - "$url" "$runs" "$out/access.log" "$server" <<'PY'
+import http.client, os, re, statistics, sys, time, urllib.parse
 
-url, runs, access = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+url, runs, access, pid = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 host, port = url.split('//')[1].split(':')
 conn = http.client.HTTPConnection(host, int(port), timeout=120)
 cookies = {}
@@ -72,6 +74,12 @@ def request(method, path, body=None, ctype=None):
 def form(fields):
     return urllib.parse.urlencode(fields).encode(), 'application/x-www-form-urlencoded'
 
+def cpu_ms():
+    # The server's user + system CPU time so far: on a shared machine
+    # it moves much less with the load than the time a request takes.
+    f = open('/proc/%s/stat' % pid).read().rsplit(')', 1)[1].split()
+    return (int(f[11]) + int(f[12])) * 1000.0 / os.sysconf('SC_CLK_TCK')
+
 def server_ms(method, n):
     time.sleep(0.3)  # the access log's line is written when a request completes
     lines = [l for l in open(access).read().splitlines()
@@ -92,6 +100,7 @@ print('reporter-byq: page 1 of its form holds %d projects (period %s)' % (len(co
 assert len(codes) == 200, len(codes)
 
 client, gets = [], []
+cpu0 = cpu_ms()
 for run in range(runs):
     fields = {'_csrf': csrf, 'period': period, 'page': '1'}
     for i, c in enumerate(codes):
@@ -103,10 +112,13 @@ for run in range(runs):
     assert st == 303, (st, data[:300])
     client.append(ms)
     time.sleep(0.05)
+cpu_post = (cpu_ms() - cpu0) / runs
 srv = server_ms('POST', runs)
+cpu0 = cpu_ms()
 for k in range(runs):
     st, _, ms = request('GET', '/report')
     gets.append(ms)
+cpu_get = (cpu_ms() - cpu0) / runs
 srv_get = server_ms('GET', runs)
 
 def line(name, xs):
@@ -116,5 +128,7 @@ line('POST /report, 200 projects (client)', client)
 line('POST /report, 200 projects (server ms=)', srv)
 line('GET /report, 200 projects (client)', gets)
 line('GET /report, 200 projects (server ms=)', srv_get)
+print('server CPU time per request (user + system)  POST %7.1f   GET %7.1f ms' % (cpu_post, cpu_get))
+print('load average at the end: %s' % ' '.join(open('/proc/loadavg').read().split()[:3]))
 PY
 "$bin" --db "$db" period rate 2025-12 --node 鲅鱼圈区 | sed -n 2p

@@ -102,44 +102,58 @@ static const char *nz(const char *s)
 }
 
 int tz_report_form_parse(const struct tz_report_form *f, const char *code, struct tz_period p,
-			 struct tz_progress *out, struct tz_err *err)
+			 struct tz_progress *out, struct tz_err errs[TZ_RF_COUNT])
 {
 	const struct tz_column *cols = tz_progress_columns;
 	const char *money = nz(f->completed), *status = nz(f->status);
 	size_t mlen = strlen(money), slen = strlen(status);
-	struct tz_err why;
+	struct tz_err why, *e, mine[TZ_RF_COUNT];
 	struct tz_progress r;
+	int bad = 0;
 
+	if (!errs)
+		errs = mine;
 	memset(&r, 0, sizeof(r));
 	r.code = code;
 	r.period = p;
 	r.progress_text = nz(f->progress_text);
 	r.problem = nz(f->problem);
+	for (int k = 0; k < TZ_RF_COUNT; k++)
+		tz_err_clear(&errs[k]);
 	tz_err_clear(&why);
+
+	e = &errs[TZ_RF_STATUS];
 	if (tz_text_is_blank(status, slen))
-		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_STATUS].header,
-				     "请选择开工状态");
-	if (tz_status_parse(status, slen, &r.status, &why))
-		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_STATUS].header,
-				     "开工状态“%.*s”%s", quote_len(status, slen, 60), status, why.msg);
+		tz_err_set_at(e, TZ_EINVAL, NULL, 0, cols[TZ_RF_STATUS].header, "请选择开工状态");
+	else if (tz_status_parse(status, slen, &r.status, &why))
+		tz_err_set_at(e, TZ_EINVAL, NULL, 0, cols[TZ_RF_STATUS].header,
+			      "开工状态“%.*s”%s", quote_len(status, slen, 60), status, why.msg);
+
+	e = &errs[TZ_RF_COMPLETED];
 	if (tz_text_is_blank(money, mlen)) {
-		if (r.status != TZ_STATUS_NOT_STARTED)
-			return tz_err_set_at(err, TZ_EINVAL, NULL, 0,
-					     cols[TZ_RF_COMPLETED].header,
-					     "请填写本期完成投资（没有完成投资请填0）");
+		if (!errs[TZ_RF_STATUS].code && r.status != TZ_STATUS_NOT_STARTED)
+			tz_err_set_at(e, TZ_EINVAL, NULL, 0, cols[TZ_RF_COMPLETED].header,
+				      "请填写本期完成投资（没有完成投资请填0）");
 		r.completed = 0;
 	} else if (tz_money_parse(money, mlen, &r.completed, &why)) {
-		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_COMPLETED].header,
-				     "本期完成投资“%.*s”%s", quote_len(money, mlen, 60), money,
-				     why.msg);
+		tz_err_set_at(e, TZ_EINVAL, NULL, 0, cols[TZ_RF_COMPLETED].header,
+			      "本期完成投资“%.*s”%s", quote_len(money, mlen, 60), money, why.msg);
 	}
+
 	if (!tz_utf8_valid(r.progress_text, strlen(r.progress_text)))
-		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_TEXT].header,
-				     "形象进度含有无法识别的字符");
+		tz_err_set_at(&errs[TZ_RF_TEXT], TZ_EINVAL, NULL, 0, cols[TZ_RF_TEXT].header,
+			      "形象进度含有无法识别的字符");
 	if (!tz_utf8_valid(r.problem, strlen(r.problem)))
-		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_PROBLEM].header,
-				     "存在问题含有无法识别的字符");
-	if (tz_progress_validate(&r, err))
+		tz_err_set_at(&errs[TZ_RF_PROBLEM], TZ_EINVAL, NULL, 0, cols[TZ_RF_PROBLEM].header,
+			      "存在问题含有无法识别的字符");
+
+	/* What a stored report must be, for each field read well so far. */
+	for (int k = 0; k < TZ_RF_COUNT; k++) {
+		if (!errs[k].code)
+			tz_progress_check(&r, (enum tz_progress_field)k, &errs[k]);
+		bad |= errs[k].code != 0;
+	}
+	if (bad)
 		return TZ_EINVAL;
 	*out = r;
 	return 0;

@@ -118,14 +118,19 @@ struct tz_report_form {
 
 /*
  * Parse and validate a posted report into `out` (whose strings point
- * into `f`, trimmed of nothing: only checked). On error returns TZ_EINVAL
- * with err->field the column's header as the page labels it
- * ("本期完成投资(万元)", "开工状态", "形象进度", "存在问题") and a Chinese
- * message that reads on its own next to the field ("本期完成投资“约一亿”
- * 不是有效的金额"). An empty 本期完成投资 is 0 only when the status is
- * 未开工; otherwise it must be filled.
+ * into `f`, trimmed of nothing: only checked). Every field is checked,
+ * so that the page can say what is wrong next to each: errs[k] (k an
+ * enum tz_progress_field) is cleared, then filled for each field at
+ * fault with TZ_EINVAL, err.field the column's header as the page labels
+ * it ("本期完成投资(万元)", "开工状态", "形象进度", "存在问题"; "项目编号"
+ * for the report as a whole) and a Chinese message that reads on its own
+ * next to the field ("本期完成投资“约一亿”不是有效的金额"); errs may be
+ * NULL when only the verdict matters. Returns 0 (and *out) or TZ_EINVAL
+ * when any field is at fault (*out untouched). An empty 本期完成投资 is 0
+ * only when the status is 未开工; otherwise it must be filled (said only
+ * once the status itself is valid: which status was meant decides it).
  */
 int tz_report_form_parse(const struct tz_report_form *f, const char *code, struct tz_period p,
-			 struct tz_progress *out, struct tz_err *err);
+			 struct tz_progress *out, struct tz_err errs[TZ_RF_COUNT]);
 
 #endif

@@ -75,26 +75,53 @@ static size_t utf8_chars(const char *s)
 	return s ? tz_utf8_len(s, strlen(s)) : 0;
 }
 
-int tz_progress_validate(const struct tz_progress *r, struct tz_err *err)
+int tz_progress_check(const struct tz_progress *r, enum tz_progress_field f, struct tz_err *err)
 {
 	const struct tz_column *cols = tz_progress_columns;
 
-	if (!r->code || !*r->code)
-		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_CODE].header, "项目编号为空");
-	if (r->completed < 0)
-		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_COMPLETED].header,
-				     "本期完成投资不能为负数");
-	if (r->completed > TZ_MONEY_MAX)
-		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_COMPLETED].header,
-				     "本期完成投资超过上限");
-	if (utf8_chars(r->progress_text) > TZ_TEXT_MAX || utf8_chars(r->problem) > TZ_TEXT_MAX)
-		return tz_err_set_at(err, TZ_EINVAL, NULL, 0,
-				     cols[utf8_chars(r->problem) > TZ_TEXT_MAX ? TZ_RF_PROBLEM
-									: TZ_RF_TEXT].header,
-				     "文字超过上限%d个字", TZ_TEXT_MAX);
-	if (r->status == TZ_STATUS_NONE || r->status > TZ_STATUS_MAX)
-		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_STATUS].header,
-				     "开工状态为空");
+	switch (f) {
+	case TZ_RF_CODE:
+		if (!r->code || !*r->code)
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[f].header, "项目编号为空");
+		break;
+	case TZ_RF_PERIOD:
+		break;
+	case TZ_RF_COMPLETED:
+		if (r->completed < 0)
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[f].header,
+					     "本期完成投资不能为负数");
+		if (r->completed > TZ_MONEY_MAX)
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[f].header,
+					     "本期完成投资超过上限");
+		break;
+	case TZ_RF_STATUS:
+		if (r->status == TZ_STATUS_NONE || r->status > TZ_STATUS_MAX)
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[f].header,
+					     "开工状态为空");
+		break;
+	case TZ_RF_TEXT:
+	case TZ_RF_PROBLEM:
+		if (utf8_chars(f == TZ_RF_TEXT ? r->progress_text : r->problem) > TZ_TEXT_MAX)
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[f].header,
+					     "文字超过上限%d个字", TZ_TEXT_MAX);
+		break;
+	case TZ_RF_COUNT:
+		break;
+	}
+	return 0;
+}
+
+int tz_progress_validate(const struct tz_progress *r, struct tz_err *err)
+{
+	/* The order the first error has always been reported in. */
+	static const enum tz_progress_field order[] = {
+		TZ_RF_CODE, TZ_RF_COMPLETED, TZ_RF_PROBLEM, TZ_RF_TEXT, TZ_RF_STATUS,
+	};
+	int rc;
+
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if ((rc = tz_progress_check(r, order[i], err)))
+			return rc;
 	return 0;
 }
 

@@ -59,7 +59,15 @@ struct tz_progress {
 	const char *problem;
 };
 
+/*
+ * Check the invariants above: 0, or TZ_EINVAL with a Chinese reason and
+ * err->field the column's header (tz_progress_columns). tz_progress_validate
+ * stops at the first field at fault; tz_progress_check checks one field
+ * (TZ_RF_PERIOD: nothing), so that a form can say what is wrong with each.
+ */
 int tz_progress_validate(const struct tz_progress *r, struct tz_err *err);
+int tz_progress_check(const struct tz_progress *r, enum tz_progress_field f,
+		      struct tz_err *err);
 
 extern const struct tz_column tz_progress_columns[TZ_RF_COUNT];
 

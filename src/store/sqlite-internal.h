@@ -298,7 +298,7 @@ void tz_sqlite_arrivals_free(struct tz_sqlite_arrivals *a);
 int tz_sqlite_report_save(struct tz_store *s, const struct tz_report_save *how,
 			  const struct tz_progress *reports, size_t n, size_t *failed,
 			  struct tz_report_save_stats *stats, struct tz_err *err);
-int tz_sqlite_report_each(struct tz_store *s, const struct tz_org_index *x, int64_t root_id,
+int tz_sqlite_report_each(struct tz_store *s, const int64_t *nodes, size_t nnodes,
 			  const char *code, struct tz_period p,
 			  int (*fn)(void *, const struct tz_report_view *), void *ctx,
 			  struct tz_err *err);

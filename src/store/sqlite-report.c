@@ -422,25 +422,27 @@ int tz_sqlite_arrivals_row(struct sqlite_store *ss, struct tz_sqlite_arrivals *a
 /* Reading reports back                                                */
 
 /*
- * The query of report views for period p: every column a view needs,
- * ending with `tail` (the WHERE and ORDER of the caller). The status in
- * force before P: this year's running totals at P-1, else (January, or no
- * report yet this year) the latest earlier year's December. Parameters:
- * ?1 the year, ?2 the period; the caller's from ?3.
+ * The query of report views for period p, appended to `sql`: every
+ * column a view needs, ending with `from_where` (the FROM, WHERE and
+ * ORDER of the caller). The status in force before P: this year's
+ * running totals at P-1, else (January, or no report yet this year) the
+ * latest earlier year's December. Parameters: ?1 the year, ?2 the
+ * period; the caller's from ?3.
  */
-static void view_sql(char *sql, size_t size, int m, const char *from_where)
+static void view_sql(struct tz_buf *sql, int m, const char *from_where)
 {
-	snprintf(sql, size,
-		 "SELECT p.id, p.code, p.name, p.leader, p.region_id, coalesce(p.unit_id, 0),"
-		 " p.planned_start, r.completed, r.status, r.progress_text, r.problem,"
-		 " f.first_at, f.first_by, f.first_as, f.last_at, f.last_by, f.saves,"
-		 " CASE WHEN y.project_id IS NULL OR %d = 1 THEN (SELECT o.st12 FROM project_year o"
-		 "   WHERE o.project_id = p.id AND o.year < ?1 ORDER BY o.year DESC LIMIT 1)"
-		 "   ELSE y.st%d END"
-		 " %s",
-		 m, m > 1 ? m - 1 : 1, from_where);
+	tz_buf_addf(sql,
+		    "SELECT p.id, p.code, p.name, p.leader, p.region_id, coalesce(p.unit_id, 0),"
+		    " p.planned_start, r.completed, r.status, r.progress_text, r.problem,"
+		    " f.first_at, f.first_by, f.first_as, f.last_at, f.last_by, f.saves,"
+		    " CASE WHEN y.project_id IS NULL OR %d = 1 THEN (SELECT o.st12 FROM project_year o"
+		    "   WHERE o.project_id = p.id AND o.year < ?1 ORDER BY o.year DESC LIMIT 1)"
+		    "   ELSE y.st%d END"
+		    " %s",
+		    m, m > 1 ? m - 1 : 1, from_where);
 }
 
+/* Every project of the year's ledger, or the one of code ?3. */
 static const char views_of_ledger[] =
 	"FROM ledger l JOIN project p ON p.id = l.project_id"
 	" LEFT JOIN progress r ON r.project_id = p.id AND r.period = ?2"
@@ -448,6 +450,35 @@ static const char views_of_ledger[] =
 	" LEFT JOIN project_year y ON y.year = ?1 AND y.project_id = p.id"
 	" WHERE l.year = ?1 AND (?3 IS NULL OR p.code = ?3)"
 	" ORDER BY p.code";
+
+/*
+ * The projects of the year's ledger whose region or unit is one of the
+ * nodes bound from ?3 on (nodes_in() completes it). Projects first, read
+ * through the region and unit indexes (a multi-index OR; CROSS JOIN is
+ * how SQLite is told the loop order, any other SQL reads a plain join),
+ * then each one's ledger row by its key: the cost is the subtree's
+ * projects, never the whole ledger's, and a project in both lists comes
+ * once. Sorted by code afterwards, as the walk of the ledger is.
+ */
+static const char views_of_nodes[] =
+	"FROM project p CROSS JOIN ledger l"
+	" LEFT JOIN progress r ON r.project_id = p.id AND r.period = ?2"
+	" LEFT JOIN report_filing f ON f.period = ?2 AND f.project_id = p.id"
+	" LEFT JOIN project_year y ON y.year = ?1 AND y.project_id = p.id"
+	" WHERE l.year = ?1 AND l.project_id = p.id";
+
+/* " AND (p.region_id IN (?3, …) OR p.unit_id IN (?3, …)) ORDER BY p.code"
+ * for n nodes: each id is bound once and read by both lists. */
+static void nodes_in(struct tz_buf *sql, size_t n)
+{
+	for (int list = 0; list < 2; list++) {
+		tz_buf_adds(sql, list ? " OR p.unit_id IN (" : " AND (p.region_id IN (");
+		for (size_t i = 0; i < n; i++)
+			tz_buf_addf(sql, i ? ", ?%zu" : "?%zu", i + 3);
+		tz_buf_addch(sql, ')');
+	}
+	tz_buf_adds(sql, ") ORDER BY p.code");
+}
 
 /* One row of view_sql into *v (strings valid until the next step), with
  * the dispatch that governs it from `ds`. */
@@ -495,37 +526,35 @@ static void read_view(sqlite3_stmt *st, struct tz_period p, const struct tz_sqli
 	v->late = v->reported && v->has_filing && tz_report_late(d ? d->deadline : 0, v->first_at);
 }
 
-int tz_sqlite_report_each(struct tz_store *s, const struct tz_org_index *x, int64_t root_id,
+int tz_sqlite_report_each(struct tz_store *s, const int64_t *nodes, size_t nnodes,
 			  const char *code, struct tz_period p,
 			  int (*fn)(void *, const struct tz_report_view *), void *ctx,
 			  struct tz_err *err)
 {
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	struct tz_sqlite_dispatches ds;
+	struct tz_buf sql = TZ_BUF_INIT;
 	sqlite3_stmt *st = NULL;
-	char sql[1600];
 	int rc, x_rc = 0, rows = 0;
 
 	if (code && (rc = tz_sqlite_project_find(ss, code, NULL, NULL, NULL, NULL, err)))
 		return rc;
-	if (x && !root_id && tz_org_index_root(x))
-		root_id = tz_org_index_root(x)->id;
 	if ((rc = tz_sqlite_dispatches_load(ss, p, &ds, err)))
 		goto out;
-	view_sql(sql, sizeof(sql), p.month, views_of_ledger);
-	if ((rc = tz_sqlite_prepare(ss, sql, &st, err)))
+	view_sql(&sql, p.month, nodes ? views_of_nodes : views_of_ledger);
+	if (nodes)
+		nodes_in(&sql, nnodes);
+	if ((rc = tz_sqlite_prepare(ss, sql.buf, &st, err)))
 		goto out;
 	sqlite3_bind_int(st, 1, p.year);
 	sqlite3_bind_int(st, 2, tz_period_code(p));
 	if (code)
 		sqlite3_bind_text(st, 3, code, -1, SQLITE_STATIC);
+	for (size_t i = 0; nodes && i < nnodes; i++)
+		sqlite3_bind_int64(st, (int)i + 3, nodes[i]);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct tz_report_view v;
-		int64_t region = sqlite3_column_int64(st, 4), unit = sqlite3_column_int64(st, 5);
 
-		if (x && !tz_org_index_within(x, region, root_id) &&
-		    !(unit && tz_org_index_within(x, unit, root_id)))
-			continue;
 		read_view(st, p, &ds, &v);
 		rows++;
 		if ((x_rc = fn(ctx, &v)))
@@ -542,6 +571,7 @@ int tz_sqlite_report_each(struct tz_store *s, const struct tz_org_index *x, int6
 		rc = 0;
 out:
 	sqlite3_finalize(st);
+	tz_buf_release(&sql);
 	tz_sqlite_dispatches_release(&ds);
 	return rc;
 }
@@ -607,21 +637,21 @@ int tz_sqlite_report_codes(struct tz_store *s, struct tz_period p, const char *c
 {
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	struct tz_sqlite_dispatches ds;
+	struct tz_buf sql = TZ_BUF_INIT;
 	sqlite3_stmt *st = NULL;
-	char sql[1600];
 	int rc, x_rc = 0, began = sqlite3_get_autocommit(ss->db);
 
 	if ((rc = tz_sqlite_dispatches_load(ss, p, &ds, err)))
 		goto out;
 	/* From the code's unique index, one row per code: the cost is the
 	 * codes asked for, not the ledger. */
-	view_sql(sql, sizeof(sql), p.month,
+	view_sql(&sql, p.month,
 		 "FROM project p JOIN ledger l ON l.project_id = p.id AND l.year = ?1"
 		 " LEFT JOIN progress r ON r.project_id = p.id AND r.period = ?2"
 		 " LEFT JOIN report_filing f ON f.period = ?2 AND f.project_id = p.id"
 		 " LEFT JOIN project_year y ON y.year = ?1 AND y.project_id = p.id"
 		 " WHERE p.code = ?3");
-	if ((rc = tz_sqlite_prepare(ss, sql, &st, err)))
+	if ((rc = tz_sqlite_prepare(ss, sql.buf, &st, err)))
 		goto out;
 	/* One read transaction: every code sees the same data. */
 	if (began && (rc = tz_sqlite_exec(ss, "BEGIN", err)))
@@ -649,6 +679,7 @@ int tz_sqlite_report_codes(struct tz_store *s, struct tz_period p, const char *c
 		tz_sqlite_exec(ss, "COMMIT", NULL);
 out:
 	sqlite3_finalize(st);
+	tz_buf_release(&sql);
 	tz_sqlite_dispatches_release(&ds);
 	return rc;
 }

@@ -104,7 +104,10 @@ struct tz_store_ops {
 	int (*report_save)(struct tz_store *s, const struct tz_report_save *how,
 			   const struct tz_progress *reports, size_t n, size_t *failed,
 			   struct tz_report_save_stats *stats, struct tz_err *err);
-	int (*report_each)(struct tz_store *s, const struct tz_org_index *x, int64_t root_id,
+	/* The views of period p of the projects whose region or unit is one
+	 * of nodes[0..nnodes) (nodes NULL: every project; nnodes >= 1
+	 * otherwise), or of the one project `code` (nodes NULL), by code. */
+	int (*report_each)(struct tz_store *s, const int64_t *nodes, size_t nnodes,
 			   const char *code, struct tz_period p,
 			   int (*fn)(void *, const struct tz_report_view *), void *ctx,
 			   struct tz_err *err);

@@ -1,7 +1,9 @@
 /* store.c: choose a backend from the URI and dispatch to it. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
+#include "core/access.h"
 #include "store/store-internal.h"
 #include "base/banned.h"
 
@@ -235,11 +237,29 @@ int tz_store_report_save(struct tz_store *s, const struct tz_report_save *how,
 	return rc ? rc : s->ops->report_save(s, how, reports, n, failed, stats, err);
 }
 
+/*
+ * The subtree goes to the backend as the ids of its nodes, so that the
+ * query reads the subtree's projects through the region and unit
+ * indexes and its cost is that of the node, not of the year's ledger.
+ * Every project's region is a node of the tree: the root's subtree is
+ * every project, read without a list (as tz_access_scope does). A node
+ * that is not in x has no subtree, hence no projects.
+ */
 int tz_store_report_each(struct tz_store *s, const struct tz_org_index *x, int64_t root_id,
 			 struct tz_period p, int (*fn)(void *ctx, const struct tz_report_view *v),
 			 void *ctx, struct tz_err *err)
 {
-	return s->ops->report_each(s, x, root_id, NULL, p, fn, ctx, err);
+	const struct tz_org_node *root = x ? tz_org_index_root(x) : NULL;
+	int64_t *nodes = NULL;
+	size_t n = 0, alloc = 0;
+	int rc;
+
+	if (!x || (root && (!root_id || root_id == root->id)))
+		return s->ops->report_each(s, NULL, 0, NULL, p, fn, ctx, err);
+	tz_org_subtree(x, root_id, &nodes, &n, &alloc);
+	rc = n ? s->ops->report_each(s, nodes, n, NULL, p, fn, ctx, err) : 0;
+	free(nodes);
+	return rc;
 }
 
 int tz_store_report_one(struct tz_store *s, const char *code, struct tz_period p,

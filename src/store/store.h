@@ -610,10 +610,14 @@ struct tz_report_view {
 
 /*
  * Call fn for each project of the ledger of p's year whose region or unit
- * lies in the subtree of node root_id of x (0: every project), by code.
- * The struct and its strings are valid during the call only; a non-zero
- * return stops and is returned. tz_store_report_one does the same for
- * one project (TZ_ENOTFOUND when it is unknown or not in that ledger).
+ * lies in the subtree of node root_id of x (x NULL: every project;
+ * root_id 0: x's root), by code; a node not in x has none. The subtree
+ * is read by the query, not filtered afterwards: the cost is that of the
+ * node's projects (the backend is given the subtree's node ids), and the
+ * root's is the whole ledger's. The struct and its strings are valid
+ * during the call only; a non-zero return stops and is returned. 0 or
+ * TZ_ESTORE. tz_store_report_one does the same for one project
+ * (TZ_ENOTFOUND when it is unknown or not in that ledger).
  */
 int tz_store_report_each(struct tz_store *s, const struct tz_org_index *x, int64_t root_id,
 			 struct tz_period p, int (*fn)(void *ctx, const struct tz_report_view *v),

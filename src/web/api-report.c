@@ -161,13 +161,24 @@ struct api_error {
 	const char *msg;
 };
 
-/* 422: nothing saved, every error listed. */
+/* The form's label of a field (enum tz_progress_field) in error; "" for
+ * the report as a whole. */
+static const char *label_of(int field)
+{
+	return field == TZ_RF_CODE || field == TZ_RF_PERIOD ? "" : tz_progress_columns[field].header;
+}
+
+/* 422: nothing saved, every error listed (each field of a report at
+ * fault is one, in the order of the reports), the reports counted. */
 static int unprocessable(struct tz_req *r, const struct api_error *e, size_t n)
 {
 	struct tz_json j;
 	char msg[96];
+	size_t reports = 0;
 
-	snprintf(msg, sizeof(msg), "%zu 个报送有误，没有保存任何数据", n);
+	for (size_t i = 0; i < n; i++)
+		reports += !i || e[i].index != e[i - 1].index;
+	snprintf(msg, sizeof(msg), "%zu 个报送有误，没有保存任何数据", reports);
 	tz_json_init(&j, NULL, 0);
 	tz_json_object_begin(&j);
 	tz_json_kv_str(&j, "error", msg);
@@ -249,9 +260,12 @@ static int take_reports(struct tz_req *r, json_t *list, struct tz_web_report_row
 			errs[(*nerr)++] = (struct api_error){ i, row->v.code, "开工状态", "请选择开工状态" };
 			continue;
 		}
-		if (tz_web_report_check(r, row, p))
-			errs[(*nerr)++] = (struct api_error){ i, row->v.code, row->err_field,
-							      row->err_msg };
+		if (!tz_web_report_check(r, row, p))
+			continue;
+		for (int k = 0; k < TZ_RF_COUNT; k++)
+			if (row->err[k])
+				errs[(*nerr)++] = (struct api_error){ i, row->v.code, label_of(k),
+								      row->err[k] };
 	}
 	return 0;
 }
@@ -300,7 +314,8 @@ int api_reports_save(struct tz_req *r)
 			return rc;
 	}
 	at = tz_arena_calloc(r->arena, count ? count : 1, sizeof(*at));
-	errs = tz_arena_calloc(r->arena, count ? count : 1, sizeof(*errs));
+	/* At most one error a field of each report. */
+	errs = tz_arena_calloc(r->arena, count ? count * TZ_RF_COUNT : 1, sizeof(*errs));
 	if ((rc = take_reports(r, list, rows, n, p, at, errs, &nerr, &answered)) || answered)
 		return rc;
 	if (nerr)
@@ -316,8 +331,11 @@ int api_reports_save(struct tz_req *r)
 			if (at[i] == bad)
 				e.index = i;
 		e.code = bad->v.code;
-		e.label = bad->err_field;
-		e.msg = bad->err_msg;
+		for (int k = 0; k < TZ_RF_COUNT; k++)
+			if (bad->err[k]) {
+				e.label = label_of(k);
+				e.msg = bad->err[k];
+			}
 		return unprocessable(r, &e, 1);
 	}
 	if (rc)

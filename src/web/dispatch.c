@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "base/xalloc.h"
 #include "core/progress.h"
 #include "web/dispatch.h"
 #include "base/banned.h"
@@ -120,11 +121,35 @@ const char *tz_web_iso_time(struct tz_req *r, int64_t utc)
 /* ------------------------------------------------------------------ */
 /* The form's rows                                                     */
 
-struct rows {
-	struct tz_req *r;
+/*
+ * The rows being read, on the heap rather than in the request's arena: a
+ * node's rows run into the thousands (10,000 for a district of the
+ * 100,000-project demo, 432 bytes each), and realloc moves a big array
+ * without copying it where the arena would copy it at every doubling and
+ * keep every copy until the request ends. Freed with the request.
+ */
+struct row_array {
 	struct tz_web_report_row *v;
 	size_t n, alloc;
 };
+
+struct rows {
+	struct tz_req *r;
+	struct row_array *a;
+};
+
+static void row_array_free(void *p)
+{
+	free(((struct row_array *)p)->v);
+}
+
+static struct rows rows_begin(struct tz_req *r)
+{
+	struct rows rs = { r, tz_arena_calloc(r->arena, 1, sizeof(*rs.a)) };
+
+	tz_arena_on_release(r->arena, row_array_free, rs.a);
+	return rs;
+}
 
 static const char *adup(struct tz_req *r, const char *s)
 {
@@ -134,18 +159,11 @@ static const char *adup(struct tz_req *r, const char *s)
 static int keep_row(void *ctx, const struct tz_report_view *view)
 {
 	struct rows *rs = ctx;
+	struct row_array *a = rs->a;
 	struct tz_web_report_row *row;
 
-	if (rs->n == rs->alloc) {
-		size_t alloc = rs->alloc ? 2 * rs->alloc : 64;
-		struct tz_web_report_row *grown = tz_arena_alloc(rs->r->arena, alloc * sizeof(*grown));
-
-		if (rs->n)
-			memcpy(grown, rs->v, rs->n * sizeof(*grown));
-		rs->v = grown;
-		rs->alloc = alloc;
-	}
-	row = &rs->v[rs->n++];
+	TZ_ALLOC_GROW(a->v, a->n + 1, a->alloc);
+	row = &a->v[a->n++];
 	memset(row, 0, sizeof(*row));
 	row->v = *view;
 	row->v.code = adup(rs->r, view->code);
@@ -161,21 +179,22 @@ static int keep_row(void *ctx, const struct tz_report_view *view)
 
 struct prev {
 	struct tz_req *r;
-	struct tz_web_report_row *rows;
+	struct tz_web_report_row **rows;
 	size_t n, at;
 };
 
-/* Last month's reports, merged by code (both walks are by code). */
+/* Last month's reports, merged by code (rows and the views both come by
+ * code: the views in the order their codes were asked, some skipped). */
 static int keep_prev(void *ctx, const struct tz_report_view *view)
 {
 	struct prev *pv = ctx;
 
 	if (!view->reported)
 		return 0;
-	while (pv->at < pv->n && strcmp(pv->rows[pv->at].v.code, view->code) < 0)
+	while (pv->at < pv->n && strcmp(pv->rows[pv->at]->v.code, view->code) < 0)
 		pv->at++;
-	if (pv->at < pv->n && !strcmp(pv->rows[pv->at].v.code, view->code)) {
-		struct tz_web_report_row *row = &pv->rows[pv->at];
+	if (pv->at < pv->n && !strcmp(pv->rows[pv->at]->v.code, view->code)) {
+		struct tz_web_report_row *row = pv->rows[pv->at];
 
 		row->has_prev = 1;
 		row->prev = view->report;
@@ -186,19 +205,19 @@ static int keep_prev(void *ctx, const struct tz_report_view *view)
 	return 0;
 }
 
-int tz_web_report_rows(struct tz_req *r, int64_t node_id, struct tz_period p, int with_prev,
+int tz_web_report_rows(struct tz_req *r, int64_t node_id, struct tz_period p,
 		       struct tz_web_report_row **out, size_t *n)
 {
-	struct rows rs = { r, NULL, 0, 0 };
+	struct rows rs = rows_begin(r);
 	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if ((rc = tz_store_report_each(r->store, r->org, node_id, p, keep_row, &rs, &r->err)))
 		return rc;
-	*out = rs.v;
-	*n = rs.n;
-	return with_prev ? tz_web_report_prev(r, node_id, p, rs.v, rs.n) : 0;
+	*out = rs.a->v;
+	*n = rs.a->n;
+	return 0;
 }
 
 static int by_code(const void *a, const void *b)
@@ -226,7 +245,7 @@ int tz_web_report_rows_of(struct tz_req *r, int64_t node_id, struct tz_period p,
 			  const char **codes, size_t ncodes, struct tz_web_report_row **out,
 			  size_t *n)
 {
-	struct scoped sc = { { r, NULL, 0, 0 }, node_id };
+	struct scoped sc = { rows_begin(r), node_id };
 	size_t k = 0;
 	int rc;
 
@@ -240,20 +259,26 @@ int tz_web_report_rows_of(struct tz_req *r, int64_t node_id, struct tz_period p,
 		return 0;
 	if ((rc = tz_store_report_codes(r->store, p, codes, k, keep_scoped, &sc, &r->err)))
 		return rc;
-	*out = sc.rs.v;
-	*n = sc.rs.n;
+	*out = sc.rs.a->v;
+	*n = sc.rs.a->n;
 	return 0;
 }
 
-int tz_web_report_prev(struct tz_req *r, int64_t node_id, struct tz_period p,
-		       struct tz_web_report_row *rows, size_t n)
+/* Read by the rows' codes (tz_store_report_codes), not by walking the
+ * node again: the cost is the page's. */
+int tz_web_report_prev(struct tz_req *r, struct tz_period p, struct tz_web_report_row **rows,
+		       size_t n)
 {
 	struct prev pv = { r, rows, n, 0 };
+	const char **codes;
 
 	if (!n)
 		return 0;
-	return tz_store_report_each(r->store, r->org, node_id, tz_web_period_prev(p), keep_prev,
-				    &pv, &r->err);
+	codes = tz_arena_calloc(r->arena, n, sizeof(*codes));
+	for (size_t i = 0; i < n; i++)
+		codes[i] = rows[i]->v.code;
+	return tz_store_report_codes(r->store, tz_web_period_prev(p), codes, n, keep_prev, &pv,
+				     &r->err);
 }
 
 struct tz_web_report_row *tz_web_report_find(struct tz_web_report_row *rows, size_t n,
@@ -289,25 +314,37 @@ static int same_text(const char *a, const char *b)
 	return !strcmp(a ? a : "", b ? b : "");
 }
 
-/* The form's label of a field the core names, as a static string; "" for
- * a fault of the row as a whole (項目编号, 调度期). */
-static const char *field_label(const char *field)
+/* The field (enum tz_progress_field) whose header the core or the store
+ * names in err.field: one of the form's four, else TZ_RF_CODE, a fault of
+ * the row as a whole (项目编号). */
+static int field_of(const char *field)
 {
-	static const char *const labels[] = {
-		"本期完成投资(万元)", "开工状态", "形象进度", "存在问题",
+	static const enum tz_progress_field four[] = {
+		TZ_RF_COMPLETED, TZ_RF_STATUS, TZ_RF_TEXT, TZ_RF_PROBLEM,
 	};
 
-	for (size_t i = 0; field && i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (!strcmp(field, labels[i]))
-			return labels[i];
-	return "";
+	for (size_t i = 0; field && i < sizeof(four) / sizeof(four[0]); i++)
+		if (!strcmp(field, tz_progress_columns[four[i]].header))
+			return four[i];
+	return TZ_RF_CODE;
+}
+
+/* Put the message of one error on the row, at its field (once a field). */
+static void row_error(struct tz_req *r, struct tz_web_report_row *row, const struct tz_err *e)
+{
+	int k = field_of(e->field);
+
+	if (!row->err[k])
+		row->nerr++;
+	row->err[k] = tz_arena_strdup(r->arena, e->msg);
 }
 
 int tz_web_report_check(struct tz_req *r, struct tz_web_report_row *row, struct tz_period p)
 {
-	struct tz_err err;
+	struct tz_err errs[TZ_RF_COUNT];
 
-	row->err_field = row->err_msg = NULL;
+	memset(row->err, 0, sizeof(row->err));
+	row->nerr = 0;
 	row->changed = 0;
 	if (!row->posted)
 		return 0;
@@ -316,10 +353,10 @@ int tz_web_report_check(struct tz_req *r, struct tz_web_report_row *row, struct 
 		row->posted = 0;  /* an untouched row is not a report */
 		return 0;
 	}
-	tz_err_clear(&err);
-	if (tz_report_form_parse(&row->in, row->v.code, p, &row->parsed, &err)) {
-		row->err_field = field_label(err.field);
-		row->err_msg = tz_arena_strdup(r->arena, err.msg);
+	if (tz_report_form_parse(&row->in, row->v.code, p, &row->parsed, errs)) {
+		for (int k = 0; k < TZ_RF_COUNT; k++)
+			if (errs[k].code)
+				row_error(r, row, &errs[k]);
 		return 1;
 	}
 	row->changed = !row->v.reported || row->parsed.completed != row->v.report.completed ||
@@ -366,13 +403,10 @@ int tz_web_report_save(struct tz_req *r, struct tz_web_report_row *rows, size_t 
 	how.who = &who;
 	rc = tz_store_report_save(r->store, &how, list, k, &failed, stats, &r->err);
 	if (rc && rc != TZ_ESTORE && rc != TZ_EINTERNAL && failed < k) {
-		const char *label = field_label(r->err.field);
-
 		/* The period refusing a reporter concerns the whole form. */
 		if (strcmp(r->err.field, "调度期")) {
 			*bad = from[failed];
-			(*bad)->err_field = label;
-			(*bad)->err_msg = tz_arena_strdup(r->arena, r->err.msg);
+			row_error(r, *bad, &r->err);
 		}
 	}
 	return rc;

@@ -6,8 +6,8 @@
  * and the on-time rate of a node (web.md "Periods, deadlines, on-time
  * rate").
  *
- * Everything allocates from the request's arena; nothing here writes a
- * response.
+ * Everything allocates from the request's arena (or is freed with it);
+ * nothing here writes a response.
  */
 #ifndef TZ_WEB_DISPATCH_H
 #define TZ_WEB_DISPATCH_H
@@ -57,8 +57,12 @@ struct tz_web_report_row {
 	/* What the user sent (tz_web_report_parse). */
 	int posted;
 	struct tz_report_form in;
-	const char *err_field;       /* the form's label of the field at fault, or NULL */
-	const char *err_msg;         /* Chinese, reads next to the field */
+	/* What was wrong with it, per field (enum tz_progress_field:
+	 * TZ_RF_COMPLETED, TZ_RF_STATUS, TZ_RF_TEXT, TZ_RF_PROBLEM;
+	 * TZ_RF_CODE for the row as a whole): the Chinese message that reads
+	 * next to the field, or NULL. nerr counts them. */
+	const char *err[TZ_RF_COUNT];
+	int nerr;
 	int changed;                 /* to be saved: new, or different from v.report */
 	struct tz_progress parsed;
 };
@@ -67,26 +71,34 @@ struct tz_web_report_row {
  * The rows of the form for period p: every project of the ledger of p's
  * year whose region or unit lies in the subtree of node_id (the user's
  * node: web.md, a region reporter's region, a department reporter's
- * unit, a coordinator's subtree), by code, each with last month's report
- * when `with_prev`. *rows from r->arena. 0 or a store error.
+ * unit, a coordinator's subtree), by code; read through the subtree, so
+ * the cost is the node's (tz_store_report_each). Last month's reports
+ * come apart (tz_web_report_prev), for the rows a page shows. *rows
+ * lives until the request ends (freed with its arena). 0 or a store
+ * error.
  */
-int tz_web_report_rows(struct tz_req *r, int64_t node_id, struct tz_period p, int with_prev,
+int tz_web_report_rows(struct tz_req *r, int64_t node_id, struct tz_period p,
 		       struct tz_web_report_row **rows, size_t *n);
 
 /*
  * The rows of just these projects (a save needs no others), by code,
  * those in the subtree of node_id only: a code that names no project of
  * the user's, or none in the ledger of p's year, gives no row. `codes`
- * is sorted and its repeats dropped in place. 0 or a store error.
+ * is sorted and its repeats dropped in place. *rows lives until the
+ * request ends. 0 or a store error.
  */
 int tz_web_report_rows_of(struct tz_req *r, int64_t node_id, struct tz_period p,
 			  const char **codes, size_t ncodes, struct tz_web_report_row **rows,
 			  size_t *n);
 
-/* Last month's reports into rows already read (tz_web_report_rows
- * without `with_prev`), when a page turns out to need them. */
-int tz_web_report_prev(struct tz_req *r, int64_t node_id, struct tz_period p,
-		       struct tz_web_report_row *rows, size_t n);
+/*
+ * Last month's reports (of the period before p) into rows already read
+ * for p (has_prev and prev set where there is one): `rows` points at
+ * some of them, in code order, such as those a page shows. They are read
+ * by code, so the cost is that of the n rows. 0 or a store error.
+ */
+int tz_web_report_prev(struct tz_req *r, struct tz_period p, struct tz_web_report_row **rows,
+		       size_t n);
 
 /* The row of a code (binary search: rows are by code), or NULL. */
 struct tz_web_report_row *tz_web_report_find(struct tz_web_report_row *rows, size_t n,
@@ -95,8 +107,10 @@ struct tz_web_report_row *tz_web_report_find(struct tz_web_report_row *rows, siz
 /*
  * Check one posted row (row->in, row->posted set by the caller) with
  * tz_report_form_parse: a row whose four fields are all blank is not a
- * report (posted cleared); an error sets err_field and err_msg; a valid
- * row equal to what is stored is left unchanged. Returns 1 on an error.
+ * report (posted cleared); each field at fault gets its message in
+ * row->err (every field is checked, web.md: the message next to the
+ * field); a valid row equal to what is stored is left unchanged.
+ * Returns 1 when the row has any error, else 0.
  */
 int tz_web_report_check(struct tz_req *r, struct tz_web_report_row *row, struct tz_period p);
 
@@ -108,8 +122,8 @@ enum tz_saver tz_web_saver(const struct tz_user *u);
  * request's user in its role, audited. 0 with *stats; TZ_EINVAL,
  * TZ_ENOTFOUND or TZ_EEXIST when the store refused: then nothing was
  * saved, r->err holds the reason and, when it concerns one row, *bad is
- * that row (else NULL) with err_field and err_msg set on it; or another
- * store error.
+ * that row (else NULL) with the reason in its err[] at the field the
+ * store named (TZ_RF_CODE when none of the four); or another store error.
  */
 int tz_web_report_save(struct tz_req *r, struct tz_web_report_row *rows, size_t n,
 		       struct tz_period p, struct tz_report_save_stats *stats,

@@ -220,7 +220,9 @@ static int keep(struct tz_req *r, const struct tz_upload *up, struct kept *k)
 }
 
 /* Find the kept file of `token` for this user: 0 with *k, TZ_ENOTFOUND
- * (unknown, expired, somebody else's), or an error. */
+ * (unknown, expired, somebody else's), or an error. The user's own
+ * expired file is removed there and then: the sweep only sees the
+ * directory's age, and nothing may import it any more. */
 static int find_kept(struct tz_req *r, const char *token, struct kept *k)
 {
 	char base[3900], meta[4100], line[1024];
@@ -264,9 +266,12 @@ static int find_kept(struct tz_req *r, const char *token, struct kept *k)
 			k->name = tz_arena_strdup(r->arena, eq);
 	}
 	fclose(fp);
-	if (k->user_id != r->user->id || k->at + IMPORT_TTL < r->now || !*k->name ||
-	    strchr(k->name, '/'))
+	if (k->user_id != r->user->id || !*k->name || strchr(k->name, '/'))
 		return TZ_ENOTFOUND;
+	if (k->at + IMPORT_TTL < r->now) {
+		remove_kept(k->dir);
+		return TZ_ENOTFOUND;
+	}
 	snprintf(k->path, sizeof(k->path), "%s/%s", k->dir, k->name);
 	return 0;
 }
@@ -581,7 +586,8 @@ int ui_import_commit(struct tz_req *r)
 		return 0;
 	rc = find_kept(r, tz_req_param(r, "token"), &k);
 	if (rc == TZ_ENOTFOUND)
-		return tz_resp_error(r, 404, "要导入的文件不存在或已过期（上传后 1 小时内有效），请重新上传。");
+		return tz_resp_error(r, 404, "要导入的文件不存在或已过期（上传后 1 小时内有效），"
+					     "没有导入任何数据。请重新上传并检查。");
 	if (rc)
 		return rc;
 	o = run(r, &k, 0, k.partial || (partial && !strcmp(partial, "1")));

@@ -49,7 +49,7 @@ static int row_editable(const struct tz_req *r, const struct tz_web_report_row *
 
 static int shown(const struct form *f, const struct tz_web_report_row *row)
 {
-	return !f->missing_only || (row->v.expected && !row->v.reported) || row->err_msg;
+	return !f->missing_only || (row->v.expected && !row->v.reported) || row->nerr;
 }
 
 /* The rows of page f->page among those shown: [*from, *to) of f->rows. */
@@ -104,24 +104,21 @@ static const char *value_of(struct tz_req *r, const struct tz_web_report_row *ro
 	}
 }
 
-/* The error of a field, next to it, and the attributes that tie them. */
-static int field_error(const struct tz_web_report_row *row, const char *label)
-{
-	return row->err_msg && !strcmp(row->err_field ? row->err_field : "", label);
-}
-
+/* The error of a field (enum tz_progress_field; TZ_RF_CODE: the row's),
+ * next to it, and the attributes that tie them. Each field of a row has
+ * its own message and id. */
 static void error_after(struct tz_req *r, const struct tz_web_report_row *row, char which,
-			const char *label)
+			int field)
 {
-	if (field_error(row, label))
+	if (row->err[field])
 		tz_html_f(&r->out, "<p class=\"field-error\" id=\"e-%c-%s\" role=\"alert\">%s</p>", which,
-			  row->v.code, row->err_msg);
+			  row->v.code, row->err[field]);
 }
 
 static void invalid_attrs(struct tz_req *r, const struct tz_web_report_row *row, char which,
-			  const char *label)
+			  int field)
 {
-	if (field_error(row, label))
+	if (row->err[field])
 		tz_html_f(&r->out, " aria-invalid=\"true\" aria-describedby=\"e-%c-%s\"", which,
 			  row->v.code);
 }
@@ -148,7 +145,7 @@ static void row_html(struct tz_req *r, const struct form *f, const struct tz_web
 	char per[TZ_PERIOD_FMT_MAX];
 
 	tz_html_f(b, "<tr id=\"r-%s\"", row->v.code);
-	tz_html_raw(b, row->err_msg ? " class=\"has-error\">" : ">");
+	tz_html_raw(b, row->nerr ? " class=\"has-error\">" : ">");
 	/* The project, where it belongs, and where its report stands. */
 	tz_html_raw(b, "<td data-label=\"项目\" class=\"name\"><a href=\"/projects/");
 	tz_html_url_arg(b, row->v.code);
@@ -174,16 +171,16 @@ static void row_html(struct tz_req *r, const struct form *f, const struct tz_web
 		tz_html_url_arg(b, row->v.code);
 		tz_html_f(b, "/history?period=%s\">修改记录</a></small>", tz_period_fmt(f->p, per));
 	}
-	error_after(r, row, 'x', "");
+	error_after(r, row, 'x', TZ_RF_CODE);
 	tz_html_raw(b, "</td>");
 
 	/* 本期完成投资(万元) */
 	tz_html_f(b, "<td data-label=\"本期完成投资(万元)\"><input name=\"c.%s\" inputmode=\"decimal\""
 		     " autocomplete=\"off\" value=\"%s\" aria-label=\"%s 本期完成投资(万元)\"%s",
 		  row->v.code, value_of(r, row, 'c'), row->v.name, dis);
-	invalid_attrs(r, row, 'c', "本期完成投资(万元)");
+	invalid_attrs(r, row, 'c', TZ_RF_COMPLETED);
 	tz_html_raw(b, ">");
-	error_after(r, row, 'c', "本期完成投资(万元)");
+	error_after(r, row, 'c', TZ_RF_COMPLETED);
 	prev_line(r, row, 'c', row->has_prev ? tz_fmt_money(r, row->prev.completed) : NULL, 0,
 		  editable);
 	tz_html_raw(b, "</td>");
@@ -191,7 +188,7 @@ static void row_html(struct tz_req *r, const struct form *f, const struct tz_web
 	/* 开工状态 */
 	tz_html_f(b, "<td data-label=\"开工状态\"><select name=\"s.%s\" aria-label=\"%s 开工状态\"%s",
 		  row->v.code, row->v.name, dis);
-	invalid_attrs(r, row, 's', "开工状态");
+	invalid_attrs(r, row, 's', TZ_RF_STATUS);
 	tz_html_raw(b, "><option value=\"\">请选择</option>");
 	{
 		int known = !*cur_status;
@@ -208,23 +205,23 @@ static void row_html(struct tz_req *r, const struct form *f, const struct tz_web
 			tz_html_f(b, "<option selected>%s</option>", cur_status);
 	}
 	tz_html_raw(b, "</select>");
-	error_after(r, row, 's', "开工状态");
+	error_after(r, row, 's', TZ_RF_STATUS);
 	prev_line(r, row, 's', row->has_prev ? tz_status_name(row->prev.status) : NULL, 1, editable);
 	tz_html_raw(b, "</td>");
 
 	/* 形象进度, 存在问题 */
 	tz_html_f(b, "<td data-label=\"形象进度\"><textarea name=\"t.%s\" rows=\"2\""
 		     " aria-label=\"%s 形象进度\"%s", row->v.code, row->v.name, dis);
-	invalid_attrs(r, row, 't', "形象进度");
+	invalid_attrs(r, row, 't', TZ_RF_TEXT);
 	tz_html_f(b, ">%s</textarea>", value_of(r, row, 't'));
-	error_after(r, row, 't', "形象进度");
+	error_after(r, row, 't', TZ_RF_TEXT);
 	prev_line(r, row, 't', row->has_prev ? row->prev.progress_text : NULL, 1, editable);
 	tz_html_raw(b, "</td>");
 	tz_html_f(b, "<td data-label=\"存在问题\"><textarea name=\"q.%s\" rows=\"2\""
 		     " aria-label=\"%s 存在问题\"%s", row->v.code, row->v.name, dis);
-	invalid_attrs(r, row, 'q', "存在问题");
+	invalid_attrs(r, row, 'q', TZ_RF_PROBLEM);
 	tz_html_f(b, ">%s</textarea>", value_of(r, row, 'q'));
-	error_after(r, row, 'q', "存在问题");
+	error_after(r, row, 'q', TZ_RF_PROBLEM);
 	prev_line(r, row, 'q', row->has_prev ? row->prev.problem : NULL, 1, editable);
 	tz_html_raw(b, "</td></tr>\n");
 }
@@ -297,14 +294,31 @@ static void pager(struct tz_req *r, const struct form *f)
 	tz_html_raw(&r->out, "</nav>\n");
 }
 
+/* Last month beside the rows of the page only: read by their codes, the
+ * cost is the page's, not the node's. */
+static int page_prev(struct tz_req *r, struct form *f, size_t from, size_t to)
+{
+	struct tz_web_report_row **rows = tz_arena_calloc(r->arena, to > from ? to - from : 1,
+							   sizeof(*rows));
+	size_t n = 0;
+
+	for (size_t i = from; i < to; i++)
+		if (shown(f, &f->rows[i]))
+			rows[n++] = &f->rows[i];
+	return tz_web_report_prev(r, f->p, rows, n);
+}
+
 static int form_page(struct tz_req *r, struct form *f, int status)
 {
 	struct tz_buf *b = &r->out;
 	char per[TZ_PERIOD_FMT_MAX];
 	size_t from, to, editable = 0, on_page = 0;
+	int rc;
 
 	tz_period_fmt(f->p, per);
 	page_bounds(f, &from, &to);
+	if ((rc = page_prev(r, f, from, to)))
+		return rc;
 	tz_page_begin(r, "调度填报", "/report");
 	tz_html_f(b, "<h1>调度填报<small>调度期 %s</small></h1>\n", per);
 	tz_html_raw(b, "<form class=\"filters\" method=\"get\" action=\"/report\">");
@@ -415,7 +429,7 @@ int ui_report_form(struct tz_req *r)
 
 	if (rc || done)
 		return rc;
-	if ((rc = tz_web_report_rows(r, r->user->org_id, f.p, 1, &f.rows, &f.n)))
+	if ((rc = tz_web_report_rows(r, r->user->org_id, f.p, &f.rows, &f.n)))
 		return rc;
 	f.notice = saved_notice(r);
 	return form_page(r, &f, 200);
@@ -447,7 +461,7 @@ static int page_again(struct tz_req *r, struct form *f, int status, const char *
 	size_t nposted = f->n;
 	int rc;
 
-	if ((rc = tz_web_report_rows(r, r->user->org_id, f->p, 1, &f->rows, &f->n)))
+	if ((rc = tz_web_report_rows(r, r->user->org_id, f->p, &f->rows, &f->n)))
 		return rc;
 	for (size_t i = 0; i < nposted; i++) {
 		struct tz_web_report_row *row = tz_web_report_find(f->rows, f->n, posted[i].v.code);
@@ -456,8 +470,8 @@ static int page_again(struct tz_req *r, struct form *f, int status, const char *
 			continue;
 		row->posted = 1;
 		row->in = posted[i].in;
-		row->err_field = posted[i].err_field;
-		row->err_msg = posted[i].err_msg;
+		memcpy(row->err, posted[i].err, sizeof(row->err));
+		row->nerr = posted[i].nerr;
 	}
 	f->problem = problem;
 	return form_page(r, f, status);

@@ -2,12 +2,13 @@
 # t3100-web-report.sh: the monthly reporting form (调度填报) against the
 # running server (issue 9, web.md "Periods, deadlines, on-time rate"): a
 # month saved all or nothing (one bad amount: the page again with the
-# message at the field, nothing in the store; corrected: saved), first
-# saves after the deadline marked 迟报, a correction kept in the history,
-# a closed period refusing the reporter but not the coordinator, hostile
-# text coming back escaped, CSRF refused, another county's project
-# refused without being named; the same save through the API with its
-# 422; the on-time rate page and API equal to `taizhang period rate`.
+# message at the field, nothing in the store; two bad fields in a row: a
+# message next to each; corrected: saved), first saves after the
+# deadline marked 迟报, a correction kept in the history, a closed period
+# refusing the reporter but not the coordinator, hostile text coming back
+# escaped, CSRF refused, another county's project refused without being
+# named; the same save through the API with its 422 listing every field
+# at fault; the on-time rate page and API equal to `taizhang period rate`.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-web.sh"
 
@@ -86,6 +87,29 @@ is "a status the list does not know" \
 	"$(post "$TZ_TMP/jar-reporter-byq" "$RC" --data-urlencode "c.$A=1" --data-urlencode "s.$A=快好了")" 200
 contains "…is named next to the status" "$TZ_TMP/body" "<p class=\"field-error\" id=\"e-s-$A\""
 is "…nothing saved" "$(reported "$A")" ""
+# Two bad fields in one row: each has its own message, next to it.
+is "a bad amount and a status the list does not know, in one row" \
+	"$(post "$TZ_TMP/jar-reporter-byq" "$RC" --data-urlencode "c.$A=12,3a" --data-urlencode "s.$A=快好了" \
+		--data-urlencode "t.$A=主体施工")" 200
+ok "…both messages, each next to its field" python3 - "$TZ_TMP/body" "$A" <<'PY'
+import re, sys
+page, code = open(sys.argv[1], encoding='utf-8').read(), sys.argv[2]
+row = re.search(r'<tr id="r-%s" class="has-error">.*?</tr>' % re.escape(code), page, re.S).group(0)
+cells = dict(re.findall(r'<td data-label="([^"]+)"[^>]*>(.*?)</td>', row, re.S))
+amount, status = cells['本期完成投资(万元)'], cells['开工状态']
+assert re.search(r'<input name="c\.%s"[^>]*value="12,3a"[^>]* aria-invalid="true" aria-describedby="e-c-%s">'
+                 r'<p class="field-error" id="e-c-%s" role="alert">本期完成投资“12,3a”[^<]+</p>'
+                 % ((re.escape(code),) * 3), amount), amount
+assert re.search(r'<select name="s\.%s"[^>]* aria-invalid="true" aria-describedby="e-s-%s">.*'
+                 r'<option selected>快好了</option></select>'
+                 r'<p class="field-error" id="e-s-%s" role="alert">开工状态“快好了”无法识别[^<]+</p>'
+                 % ((re.escape(code),) * 3), status), status
+assert '本期完成投资“12,3a”' not in status and '快好了”无法识别' not in amount
+assert row.count('class="field-error"') == 2, row
+assert 'value="12,3a"' in row and '主体施工</textarea>' in row
+PY
+contains "…the page says nothing was saved" "$TZ_TMP/body" "有 1 个项目的数据有误（说明在该项旁边），本页没有保存任何数据"
+is "…and nothing is saved" "$(reported "$A")" ""
 
 # Corrected: both saved, late, A with hostile text.
 H='<script>alert("x")</script>'"' OR 1=1;--"
@@ -155,6 +179,17 @@ e = b['errors']
 assert [x['index'] for x in e] == [1, 2], e
 assert e[0]['field'] == 'completed' and e[0]['label'] == '本期完成投资(万元)' and '负' in e[0]['message'], e
 assert e[1]['field'] == 'status', e
+PY
+is "…and saves nothing" "$(reported "$C")" ""
+is "the API: one report with two bad fields" \
+	"$(api_post "{\"period\":\"2025-12\",\"reports\":[{\"code\":\"$C\",\"completed\":\"12,3a\",\"status\":\"快好了\"}]}")" 422
+ok "…lists each field, the report counted once" python3 - "$TZ_TMP/body" <<'PY'
+import json, sys
+b = json.load(open(sys.argv[1]))
+assert b['error'].startswith('1 个报送有误') and b['saved'] == 0, b
+e = b['errors']
+assert [(x['index'], x['field']) for x in e] == [(0, 'completed'), (0, 'status')], e
+assert '12,3a' in e[0]['message'] and '快好了' in e[1]['message'], e
 PY
 is "…and saves nothing" "$(reported "$C")" ""
 is "the API: fixed" \

@@ -90,18 +90,29 @@ static void test_expected(void **state)
 	assert_false(tz_report_expected(dec, none, TZ_STATUS_COMPLETED));
 }
 
+/* The form's errors, one a field: field `field` (its header) mentions
+ * `mention`, and no other field is at fault. */
 static void expect_form_error(const struct tz_report_form *f, const char *field,
 			      const char *mention)
 {
 	struct tz_progress r;
-	struct tz_err err;
+	struct tz_err errs[TZ_RF_COUNT];
+	int found = 0;
 
-	tz_err_clear(&err);
-	assert_int_equal(tz_report_form_parse(f, "P1", dec, &r, &err), TZ_EINVAL);
-	if (strcmp(err.field, field))
-		fail_msg("field \"%s\", want \"%s\" (%s)", err.field, field, err.msg);
-	if (!strstr(err.msg, mention))
-		fail_msg("message \"%s\" does not mention \"%s\"", err.msg, mention);
+	assert_int_equal(tz_report_form_parse(f, "P1", dec, &r, errs), TZ_EINVAL);
+	for (int k = 0; k < TZ_RF_COUNT; k++) {
+		if (!errs[k].code)
+			continue;
+		if (strcmp(errs[k].field, field))
+			fail_msg("field \"%s\" at fault, want only \"%s\" (%s)", errs[k].field, field,
+				 errs[k].msg);
+		assert_int_equal(errs[k].code, TZ_EINVAL);
+		assert_string_equal(tz_progress_columns[k].header, field);
+		if (!strstr(errs[k].msg, mention))
+			fail_msg("message \"%s\" does not mention \"%s\"", errs[k].msg, mention);
+		found++;
+	}
+	assert_int_equal(found, 1);
 }
 
 static void test_form(void **state)
@@ -140,6 +151,56 @@ static void test_form(void **state)
 	expect_form_error(&f, "存在问题", "超过上限");
 	f.problem = "\xff\xfe";
 	expect_form_error(&f, "存在问题", "无法识别的字符");
+}
+
+/* Every field is checked: each one at fault has its own message, the
+ * others none; nothing comes out. */
+static void test_form_every_field(void **state)
+{
+	struct tz_report_form f = { "12,3a", "快好了", "主体施工", "" };
+	struct tz_progress r = { "untouched", dec, 7, TZ_STATUS_STARTED, "", "" };
+	struct tz_err errs[TZ_RF_COUNT];
+	char long_text[2000];
+
+	(void)state;
+	assert_int_equal(tz_report_form_parse(&f, "P1", dec, &r, errs), TZ_EINVAL);
+	assert_string_equal(errs[TZ_RF_COMPLETED].field, "本期完成投资(万元)");
+	assert_non_null(strstr(errs[TZ_RF_COMPLETED].msg, "本期完成投资“12,3a”"));
+	assert_string_equal(errs[TZ_RF_STATUS].field, "开工状态");
+	assert_non_null(strstr(errs[TZ_RF_STATUS].msg, "开工状态“快好了”无法识别"));
+	assert_int_equal(errs[TZ_RF_CODE].code, 0);
+	assert_int_equal(errs[TZ_RF_PERIOD].code, 0);
+	assert_int_equal(errs[TZ_RF_TEXT].code, 0);
+	assert_int_equal(errs[TZ_RF_PROBLEM].code, 0);
+	assert_string_equal(r.code, "untouched");
+	assert_int_equal(r.completed, 7);
+
+	/* A negative amount, a text too long and a problem that is not
+	 * UTF-8: three messages, the status fine. */
+	memset(long_text, 'x', sizeof(long_text) - 1);
+	long_text[sizeof(long_text) - 1] = '\0';
+	f = (struct tz_report_form){ "-5", "已开工", long_text, "\xff\xfe" };
+	assert_int_equal(tz_report_form_parse(&f, "P1", dec, &r, errs), TZ_EINVAL);
+	assert_non_null(strstr(errs[TZ_RF_COMPLETED].msg, "负数"));
+	assert_non_null(strstr(errs[TZ_RF_TEXT].msg, "超过上限"));
+	assert_string_equal(errs[TZ_RF_TEXT].field, "形象进度");
+	assert_non_null(strstr(errs[TZ_RF_PROBLEM].msg, "无法识别的字符"));
+	assert_int_equal(errs[TZ_RF_STATUS].code, 0);
+
+	/* A blank amount is wrong only for a status that is not 未开工:
+	 * with the status itself wrong, only the status is. */
+	f = (struct tz_report_form){ "", "快好了", "", "" };
+	expect_form_error(&f, "开工状态", "无法识别");
+	f.status = "";
+	f.progress_text = "主体施工";
+	expect_form_error(&f, "开工状态", "请选择开工状态");
+	/* A report as a whole: no code. */
+	f = (struct tz_report_form){ "1", "已开工", "", "" };
+	assert_int_equal(tz_report_form_parse(&f, "", dec, &r, errs), TZ_EINVAL);
+	assert_string_equal(errs[TZ_RF_CODE].field, "项目编号");
+	assert_int_equal(errs[TZ_RF_COMPLETED].code, 0);
+	/* NULL errs: the verdict alone. */
+	assert_int_equal(tz_report_form_parse(&f, "", dec, &r, NULL), TZ_EINVAL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -366,6 +427,7 @@ int main(void)
 		cmocka_unit_test(test_late),
 		cmocka_unit_test(test_expected),
 		cmocka_unit_test(test_form),
+		cmocka_unit_test(test_form_every_field),
 		cmocka_unit_test(test_tally_paths),
 		cmocka_unit_test(test_tally_against_model),
 		cmocka_unit_test(test_ontime),

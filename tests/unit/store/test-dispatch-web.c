@@ -5,7 +5,9 @@
  * same transaction, and a refused change writes none; a save by a person
  * leaves one "report.save" row naming the codes it added or changed, a
  * refused save none; an import's audit row exists only if it commits;
- * the views of some codes are exactly those of the ledger's walk.
+ * the views of some codes are exactly those of the ledger's walk, and
+ * the views of a node's subtree (read through the query) exactly those
+ * the whole ledger's walk gives once filtered on the subtree in C.
  */
 #include "tz-test.h"
 
@@ -280,12 +282,197 @@ static void test_views_of_codes(void **state)
 	city_close(&c);
 }
 
+/* ------------------------------------------------------------------ */
+/* A node's views: the query's filter against the walk's               */
+
+/* Every field of a view, as one line. */
+static void view_line(char *buf, size_t size, const struct tz_report_view *v)
+{
+	snprintf(buf, size,
+		 "%s|%s|%s|%lld|%lld|e%d|r%d|%lld|%d|%s|%s|f%d|%lld|%lld|%d|%lld|%lld|%d|d%d|%lld|%d|"
+		 "%lld|l%d",
+		 v->code, v->name, v->leader, (long long)v->region_id, (long long)v->unit_id,
+		 v->expected, v->reported, (long long)v->report.completed, (int)v->report.status,
+		 v->reported ? v->report.progress_text : "-", v->reported ? v->report.problem : "-",
+		 v->has_filing, (long long)v->first_at, (long long)v->first_by, (int)v->first_as,
+		 (long long)v->last_at, (long long)v->last_by, v->saves, v->has_dispatch,
+		 (long long)v->dispatch.node_id, (int)v->dispatch.state,
+		 (long long)v->dispatch.deadline, v->late);
+}
+
+struct lines {
+	char (*line)[400];
+	size_t n, alloc;
+	/* With x: keep only the subtree of node (the walk filtered in C,
+	 * as the form did before the query filtered it). */
+	const struct tz_org_index *x;
+	int64_t node;
+};
+
+static int keep_line(void *ctx, const struct tz_report_view *v)
+{
+	struct lines *ls = ctx;
+
+	if (ls->x && !tz_org_index_within(ls->x, v->region_id, ls->node) &&
+	    !(v->unit_id && tz_org_index_within(ls->x, v->unit_id, ls->node)))
+		return 0;
+	if (ls->n == ls->alloc) {
+		ls->alloc = ls->alloc ? 2 * ls->alloc : 64;
+		ls->line = realloc(ls->line, ls->alloc * sizeof(*ls->line));
+		assert_non_null(ls->line);
+	}
+	view_line(ls->line[ls->n++], sizeof(ls->line[0]), v);
+	return 0;
+}
+
+/* The subtree's views both ways (node 0: the root), equal line for
+ * line; how many. */
+static size_t same_views(struct tz_store *s, const struct tz_org_index *x, int64_t node,
+			 struct tz_period p)
+{
+	struct lines walked = { NULL, 0, 0, x, node ? node : tz_org_index_root(x)->id };
+	struct lines read = { NULL, 0, 0, NULL, 0 };
+	size_t n;
+
+	assert_int_equal(tz_store_report_each(s, NULL, 0, p, keep_line, &walked, NULL), 0);
+	assert_int_equal(tz_store_report_each(s, x, node, p, keep_line, &read, NULL), 0);
+	assert_int_equal(read.n, walked.n);
+	for (size_t i = 0; i < read.n; i++)
+		assert_string_equal(read.line[i], walked.line[i]);
+	n = read.n;
+	free(walked.line);
+	free(read.line);
+	return n;
+}
+
+/* Project i's code: not in the order of ids. */
+static void code_of(int i, char code[16])
+{
+	snprintf(code, 16, "P%03d", (i * 37) % 90);
+}
+
+/*
+ * A city of two counties (one with a district and a department of its
+ * own), 市直 and two city departments; 90 projects spread over every
+ * region and unit (some with none), 80 of them in the 2025 ledger, some
+ * reported (imported, or saved on time or late), under the city's
+ * dispatch and, for 乙县, its own with a later deadline. For every node, the root and a node that does not
+ * exist, the query's rows are the filtered walk's, field for field.
+ */
+static void test_views_of_subtree(void **state)
+{
+	static const struct tz_org_node nodes[] = {
+		{ 0, "C", "测试市", "", TZ_ORG_CITY, "" },
+		{ 0, "R1", "乙县", "C", TZ_ORG_COUNTY, "" },
+		{ 0, "R1A", "乙县开发区", "R1", TZ_ORG_ZONE, "" },
+		{ 0, "R1D", "乙县交通局", "R1", TZ_ORG_DEPARTMENT, "" },
+		{ 0, "R2", "丙区", "C", TZ_ORG_DISTRICT, "" },
+		{ 0, "CZ", "市直", "C", TZ_ORG_DIRECT, "" },
+		{ 0, "D0", "市交通局", "C", TZ_ORG_DEPARTMENT, "" },
+		{ 0, "D1", "市住建局", "C", TZ_ORG_DEPARTMENT, "" },
+	};
+	enum { NNODES = sizeof(nodes) / sizeof(nodes[0]) };
+	static const char *const regions[] = { "R1", "R1A", "R2", "CZ" };
+	static const char *const units[] = { "", "R1D", "D0", "D1", "" };
+	struct tz_period nov = { 2025, 11 }, dec = { 2025, 12 };
+	struct tz_org_index *x = tz_org_index_new();
+	struct city c;
+	char path[4096], code[16];
+
+	(void)state;
+	c.dir = tz_test_tmpdir();
+	snprintf(path, sizeof(path), "%s/a.db", c.dir);
+	assert_int_equal(tz_store_open(&c.s, path, TZ_STORE_CREATE, NULL, NULL), 0);
+	for (size_t i = 0; i < NNODES; i++)
+		assert_int_equal(tz_org_index_add(x, &nodes[i], NULL), 0);
+	assert_int_equal(tz_org_index_check(x, NULL), 0);
+	assert_int_equal(tz_store_org_save(c.s, x, NULL, NULL), 0);
+	tz_org_index_free(x);
+	x = tz_org_index_new();
+	assert_int_equal(tz_store_org_load(c.s, x, NULL), 0);
+
+	/* The ledgers: project i in region i % 4, unit i % 5 (none for 0
+	 * and 4); those from 80 on only in 2024's. */
+	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROJECTS, "t", NULL), 0);
+	for (int i = 0; i < 90; i++) {
+		struct tz_project p = { .code = code, .name = "测试项目", .category = "",
+					.level = "", .nature = "", .owner = "", .leader = "",
+					.years = "", .stage = "" };
+
+		code_of(i, code);
+		p.region = regions[i % 4];
+		p.region_id = tz_org_index_by_code(x, regions[i % 4])->id;
+		p.unit = units[i % 5];
+		p.unit_id = *units[i % 5] ? tz_org_index_by_code(x, units[i % 5])->id : 0;
+		p.leader = i % 3 ? "张三" : "";
+		p.year = i < 80 ? 2025 : 2024;
+		p.total = 100000 + i;
+		p.has_plan = 1;
+		p.annual = 12000;
+		if (i % 7 == 0)
+			p.planned_start = (struct tz_period){ 2026, 3 };
+		assert_int_equal(tz_store_import_project(c.s, &p, NULL), 0);
+	}
+	assert_int_equal(tz_store_import_commit(c.s, NULL, NULL), 0);
+
+	/* The city dispatches both months, 乙县 its own December; reports of
+	 * November by import, of December saved (on time, then late). */
+	assert_int_equal(tz_store_period_open(c.s, 0, nov, 0, 0, 1, NULL), 0);
+	assert_int_equal(tz_store_period_open(c.s, 0, dec, 0, 0, 1, NULL), 0);
+	assert_int_equal(tz_store_period_open(c.s, tz_org_index_by_code(x, "R1")->id, dec,
+					      tz_deadline_default(dec) + 7200, 0, 1, NULL), 0);
+	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROGRESS, "t", NULL), 0);
+	for (int i = 0; i < 80; i += 2) {
+		struct tz_progress r = { code, nov, 100 * i, i % 4 ? TZ_STATUS_STARTED
+								: TZ_STATUS_COMPLETED, "基础施工", "" };
+
+		code_of(i, code);
+		assert_int_equal(tz_store_import_progress(c.s, &r, NULL), 0);
+	}
+	assert_int_equal(tz_store_import_commit(c.s, NULL, NULL), 0);
+	for (int i = 0; i < 80; i += 3) {
+		struct tz_report_save how = { dec, TZ_SAVER_COORDINATOR, 0, 0, NULL };
+		struct tz_progress r = { code, dec, 50 + i, TZ_STATUS_STARTED, "主体施工", "用地" };
+
+		code_of(i, code);
+		how.at = tz_deadline_default(dec) + (i % 2 ? 3600 : -3600);
+		assert_int_equal(tz_store_report_save(c.s, &how, &r, 1, NULL, NULL, NULL), 0);
+	}
+
+	for (int k = 0; k < 2; k++) {
+		struct tz_period p = k ? dec : nov;
+		size_t total = 0;
+
+		/* The root: every project of the year's ledger. */
+		assert_int_equal(same_views(c.s, x, tz_org_index_by_code(x, "C")->id, p), 80);
+		/* Root 0 means the root. */
+		assert_int_equal(same_views(c.s, x, 0, p), 80);
+		/* A county with a zone and a department under it: its regions'
+		 * projects and those whose unit is its department. */
+		assert_int_equal(same_views(c.s, x, tz_org_index_by_code(x, "R1")->id, p),
+				 40 + 8);
+		/* A department: the projects it is the 责任单位 of, wherever. */
+		assert_int_equal(same_views(c.s, x, tz_org_index_by_code(x, "D0")->id, p), 16);
+		for (size_t i = 0; i < NNODES; i++)
+			total += same_views(c.s, x, tz_org_index_at(x, i)->id, p);
+		assert_true(total > 80);
+		/* A node that is not in the tree has no projects. */
+		assert_int_equal(same_views(c.s, x, 99999, p), 0);
+	}
+	/* The year's ledger only: nothing of 2024's. */
+	assert_int_equal(same_views(c.s, x, tz_org_index_by_code(x, "R2")->id,
+				    (struct tz_period){ 2024, 12 }), 2);
+	tz_org_index_free(x);
+	city_close(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_period_changes_are_audited),
 		cmocka_unit_test(test_saves_are_audited),
 		cmocka_unit_test(test_views_of_codes),
+		cmocka_unit_test(test_views_of_subtree),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
