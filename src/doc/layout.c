@@ -317,6 +317,34 @@ static void find_notice(struct dp_ctx *c)
 	}
 }
 
+/*
+ * 1 if line `at` is part of a row of a table of tasks: the last row of a
+ * table whose deadline is a full date ("…\t市住建局\t2025年11月30日", or
+ * the same one cell per line) reads like "ORG DATE", but it is a task,
+ * not the signature. The tables are found as tasks.c finds them, from the
+ * body's start to the end of the text.
+ */
+static int in_task_table(const struct dp_ctx *c, size_t at)
+{
+	struct dp_table t = { { 0 }, 0, 0, 0 };
+
+	for (size_t li = c->body_start; li < c->nlines && li <= at; li++) {
+		struct dp_row *rows;
+		size_t nrows, next;
+
+		if (c->lines[li].cls != DP_CONTENT)
+			continue;
+		next = tz_dp_task_table(c, li, c->nlines, &t, &rows, &nrows);
+		free(rows);
+		if (!nrows)
+			continue;
+		if (at < next)
+			return 1;
+		li = next - 1;
+	}
+	return 0;
+}
+
 void tz_dp_layout(struct dp_ctx *c)
 {
 	size_t li;
@@ -340,6 +368,13 @@ void tz_dp_layout(struct dp_ctx *c)
 		}
 	}
 	find_signature(c);
+	if (c->sig_date_line != DP_NONE && in_task_table(c, c->sig_date_line)) {
+		/* a signature is an issuer and a date after the body, never a
+		 * table row: the document states none */
+		c->sig_start = c->nlines;
+		c->sig_date_line = DP_NONE;
+		c->sig_org_first = c->sig_org_last = DP_NONE;
+	}
 	if (c->sig_start < c->body_start)
 		c->sig_start = c->nlines; /* a short page: header date, no signature */
 	c->plan_title_line = DP_NONE;

@@ -329,6 +329,32 @@ static void test_task_tables(void **state)
 	assert_int_equal(doc->ntasks, 2);
 	task_is(doc, 1, "二.1", "市工信局|市商务局|");
 	tz_doc_free(doc);
+	/* a last row ending with a full date is a row, not the signature
+	 * (tab-separated and one cell per line); a signature after a table
+	 * is still one */
+	doc = parse("任务分解表\n序号\t任务\t牵头单位\t责任单位\t完成时限\n"
+		    "1\t修路\t市交通局\t市财政局\t2025年4月\n"
+		    "2\t建园区\t市工信局\t各区人民政府\t2025年11月30日\n");
+	assert_int_equal(doc->ntasks, 2);
+	task_is(doc, 1, "2", "市工信局|各区人民政府|2025-11-30");
+	assert_null(doc->issuer);
+	assert_null(doc->date);
+	tz_doc_free(doc);
+	doc = parse("任务分解表\n序号\n任务\n牵头单位\n责任单位\n完成时限\n1\n修路\n市交通局\n市财政局\n"
+		    "2025年4月\n2\n建园区\n市工信局\n各区人民政府\n2025-11-30\n");
+	assert_int_equal(doc->ntasks, 2);
+	task_is(doc, 1, "2", "市工信局|各区人民政府|2025-11-30");
+	assert_null(doc->issuer);
+	assert_null(doc->date);
+	tz_doc_free(doc);
+	doc = parse("任务分解表\n序号\t任务\t牵头单位\t责任单位\t完成时限\n"
+		    "1\t修路\t市交通局\t市财政局\t2025年11月30日\n"
+		    "某市人民政府办公室\n2025年1月6日\n");
+	assert_int_equal(doc->ntasks, 1);
+	task_is(doc, 0, "1", "市交通局|市财政局|2025-11-30");
+	assert_string_equal(doc->issuer, "某市人民政府办公室");
+	assert_string_equal(doc->date, "2025-01-06");
+	tz_doc_free(doc);
 }
 
 static void test_catalogue(void **state)
