@@ -355,6 +355,16 @@ static void test_task_tables(void **state)
 	assert_string_equal(doc->issuer, "某市人民政府办公室");
 	assert_string_equal(doc->date, "2025-01-06");
 	tz_doc_free(doc);
+	/* a task's units line right above the signature is not the issuer's,
+	 * nor are names one per line under it */
+	doc = parse("某县任务分解\n一、任务\n1.甲。\n责任单位：县工信局\n某县人民政府办公室\n2025年3月1日\n");
+	task_is(doc, 0, "一.1", "|县工信局|");
+	assert_string_equal(doc->issuer, "某县人民政府办公室");
+	tz_doc_free(doc);
+	doc = parse("某县任务分解\n一、任务\n1.甲。（责任单位：县工信局）\n中共某县委办公室\n"
+		    "某县人民政府办公室\n2025年3月1日\n");
+	assert_string_equal(doc->issuer, "中共某县委办公室、某县人民政府办公室");
+	tz_doc_free(doc);
 }
 
 static void test_catalogue(void **state)
