@@ -289,10 +289,12 @@ static enum tz_doc_kind classify_kind(struct dp_ctx *c)
 
 	if (reply_signals(c))
 		return TZ_DOC_PROPOSAL_REPLY;
+	/* tasks whose units are only a bare list "(市发改委、市财政局)" are
+	 * weak evidence: a bulletin names the units of lagging projects so */
 	if (title_has(c, bulletin_words, sizeof(bulletin_words) / sizeof(bulletin_words[0])) &&
-	    c->ntasks_with_units < 3)
+	    c->ntasks_with_units - c->ntasks_bare < 3)
 		return TZ_DOC_BULLETIN;
-	if (c->ntasks_with_units >= 1)
+	if (c->ntasks_with_units - c->ntasks_bare >= 1)
 		return TZ_DOC_WORK_PLAN;
 	/* a bulletin by what it holds: a news item opens with a paragraph */
 	if (tz_dp_figures_say_bulletin(c))

@@ -278,6 +278,49 @@ static void test_units_more(void **state)
 	task_is(doc, 4, "二.2", "|市住建局、各县市区政府|");
 	assert_int_equal(doc->nwarnings, 0);
 	tz_doc_free(doc);
+	/* names one per line after their label, a list going on after a
+	 * trailing 、 (in a bracket too); a paragraph after a list is not
+	 * part of it */
+	doc = parse("一、任务\n"
+		    "1.甲。\n责任单位：县农业农村局\n县林业局\n各乡镇人民政府\n"
+		    "2.乙。\n牵头单位：\n县发改局\n责任单位：县工信局、\n县商务局\n完成时限：2025年10月\n"
+		    "3.丙。（责任单位：县水利局、\n县财政局）\n"
+		    "4.丁。\n责任单位：县教育局\n各学校要加强管理，确保安全。\n");
+	assert_int_equal(doc->ntasks, 4);
+	task_is(doc, 0, "一.1", "|县农业农村局、县林业局、各乡镇人民政府|");
+	task_is(doc, 1, "一.2", "县发改局|县工信局、县商务局|2025-10");
+	task_is(doc, 2, "一.3", "|县水利局、县财政局|");
+	task_is(doc, 3, "一.4", "|县教育局|");
+	tz_doc_free(doc);
+	/* under 第一责任单位为牵头单位 the list's first name leads */
+	doc = parse("（第一责任单位为牵头单位）\n一、任务\n1.甲。\n责任单位：县农业农村局\n县林业局\n");
+	task_is(doc, 0, "一.1", "县农业农村局|县农业农村局、县林业局|");
+	tz_doc_free(doc);
+	/* brackets of names with no label, (X负责), several brackets joined
+	 * by ， in one item; a bracket of names inside a sentence is none */
+	doc = parse("一、任务\n"
+		    "1.甲。推进A（市发改委牵头），开展B（市工商联牵头，2025年6月底前）。\n"
+		    "2.乙。（市发改委、市财政局）\n"
+		    "3.丙。（市委督查室、市政府督查室负责）\n"
+		    "4.丁。（市能源局牵头负责）\n"
+		    "5.戊。会同有关部门（市财政局）研究。\n");
+	assert_int_equal(doc->kind, TZ_DOC_WORK_PLAN);
+	assert_int_equal(doc->ntasks, 6);
+	task_is(doc, 0, "一.1.[1]", "市发改委||");
+	assert_string_equal(doc->tasks[0].title, "推进A");
+	task_is(doc, 1, "一.1.[2]", "市工商联||2025-06");
+	assert_string_equal(doc->tasks[1].title, "开展B");
+	task_is(doc, 2, "一.2", "|市发改委、市财政局|");
+	task_is(doc, 3, "一.3", "|市委督查室、市政府督查室|");
+	task_is(doc, 4, "一.4", "市能源局||");
+	task_is(doc, 5, "一.5", "||");
+	assert_false(doc->tasks[5].has_units);
+	tz_doc_free(doc);
+	/* bare lists alone do not make a bulletin a work plan */
+	doc = parse("全市重点项目建设情况通报\n一、滞后项目\n1.甲项目（市住建局）。\n2.乙项目（市交通局）。\n"
+		    "3.丙项目（市水利局）。\n");
+	assert_int_equal(doc->kind, TZ_DOC_BULLETIN);
+	tz_doc_free(doc);
 }
 
 static void test_task_tables(void **state)
@@ -359,6 +402,11 @@ static void test_task_tables(void **state)
 	 * nor are names one per line under it */
 	doc = parse("某县任务分解\n一、任务\n1.甲。\n责任单位：县工信局\n某县人民政府办公室\n2025年3月1日\n");
 	task_is(doc, 0, "一.1", "|县工信局|");
+	assert_string_equal(doc->issuer, "某县人民政府办公室");
+	tz_doc_free(doc);
+	doc = parse("某县任务分解\n一、任务\n1.甲。\n责任单位：县工信局\n县林业局\n县水利局\n"
+		    "某县人民政府办公室\n2025年3月1日\n");
+	task_is(doc, 0, "一.1", "|县工信局、县林业局、县水利局|");
 	assert_string_equal(doc->issuer, "某县人民政府办公室");
 	tz_doc_free(doc);
 	doc = parse("某县任务分解\n一、任务\n1.甲。（责任单位：县工信局）\n中共某县委办公室\n"
