@@ -629,16 +629,28 @@ static int heading_group(struct dp_ctx *c, size_t li, const char **group)
 			e = q;
 	}
 	tz_dp_trim(s, &b, &e, "。:");
-	/* "二、省级重点项目进展情况": the group without its 进展情况 */
+	/* "二、省级重点项目进展情况", "(二)市重点项目建设进展": the group
+	 * without what it says of it; once a tail is cut, the work word before
+	 * it goes too (建设进展, 推进情况, 建设进展情况) */
 	{
 		static const char *tails[] = { "进展情况", "推进情况", "建设情况", "完成情况", "实施情况",
-					       "情况", "进展" };
+					       "进度情况", "情况", "进展", "进度", "建设", "推进",
+					       "实施" };
+		size_t ntails = sizeof(tails) / sizeof(tails[0]), work = ntails - 3;
+		int cut = 0;
 
-		for (size_t k = 0; k < sizeof(tails) / sizeof(tails[0]); k++)
-			if (tz_dp_ends(s, b, e, tails[k]) && e - b > strlen(tails[k])) {
-				e -= strlen(tails[k]);
-				break;
+		for (size_t k = 0; k < ntails; k++) {
+			size_t tl = strlen(tails[k]);
+
+			if ((k < work || cut) && tz_dp_ends(s, b, e, tails[k]) && e - b > tl) {
+				e -= tl;
+				cut = 1;
+				k = (size_t)-1; /* again, from the longest */
 			}
+		}
+		/* "(二)项目建设进展": no group is named */
+		if (cut && tz_dp_ends(s, b, e, "项目") && e - b == strlen("项目"))
+			return 1;
 	}
 	if (e <= b || e - b > 45)
 		return 1;
