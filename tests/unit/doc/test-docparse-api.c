@@ -437,6 +437,13 @@ static void test_catalogue(void **state)
 	assert_string_equal(doc->publish_date, "2024-07-11");
 	assert_string_equal(doc->title, "永州市重点项目建设情况通报");
 	tz_doc_free(doc);
+	/* a short title naming a place is no site section ("政府信息公开") */
+	doc = parse("某县重点项目通报\n一、总体情况\n全县重点项目完成投资46.9亿元，完成率57.05%。\n");
+	assert_string_equal(doc->title, "某县重点项目通报");
+	tz_doc_free(doc);
+	doc = parse("市县要闻\n全县重点项目通报\n一、总体情况\n全县重点项目完成投资46.9亿元。\n");
+	assert_string_equal(doc->title, "全县重点项目通报");
+	tz_doc_free(doc);
 }
 
 static void expect_error(const char *data, size_t len, int code, const char *words)
