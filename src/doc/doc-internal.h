@@ -510,5 +510,9 @@ void tz_dp_figures_drop(struct dp_ctx *c);
 
 /* Sums ("X个,其中A个、B个") and rates ("完成N…计划M…完成率R%"). */
 void tz_dp_checks(struct dp_ctx *c);
+/* A word other than 其中 that opens a breakdown at s[i]: "分别为" right
+ * after "WHOLE," ("全市重点项目120个,分别为…"), or "从项目类别看" /
+ * "分领域看" opening a sentence. Its length (up to the list), or 0. */
+size_t tz_dp_breakdown_at(const char *s, size_t len, size_t i);
 
 #endif

@@ -10,8 +10,8 @@
  * unit must fit the measure (a rate is a %, an investment is money): a
  * misfit right after the measure word is a `damaged_figure` warning.
  *
- * Sub-groups: "其中,省重点项目45个,…" names the group until the end of
- * the sentence; a short numbered heading ("(二)市重点项目") or a line
+ * Sub-groups: "其中,省重点项目45个,…" (or "…120个,分别为…", "从项目类别
+ * 看,…") names the group until the end of the sentence; a short numbered heading ("(二)市重点项目") or a line
  * "高新区:…" names it for what follows. Rankings ("排名前三位的是:高新区
  * (92.3%)、经开区(88.1%)…") become figures in their order, with `rank`
  * (1, 2, … from the top; -1, -2, … for a 排名后N位 list, -1 = last).
@@ -425,8 +425,8 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 			}
 			continue;
 		}
-		if (tz_dp_at(s, len, i, "其中")) {
-			size_t b = i + 6, g;
+		if (tz_dp_at(s, len, i, "其中") || (k = (int)tz_dp_breakdown_at(s, len, i)) > 0) {
+			size_t b = i + (tz_dp_at(s, len, i, "其中") ? 6 : (size_t)k), g;
 
 			while (b < len && (s[b] == ',' || s[b] == ':' || s[b] == ' '))
 				b++;

@@ -138,6 +138,34 @@ static void test_sums(void **state)
 	      "18件，工业方面13件，农业方面6件，共计38件@1;");
 	/* 共 inside a sentence is not a total */
 	check("共完成投资30亿元，新开工12个。\n", "sum_mismatch", "");
+	/* a total with its measure word between */
+	check("产业项目完成投资30亿元，基础设施项目完成投资100亿元，合计完成投资130亿元。\n",
+	      "sum_mismatch", "");
+	check("产业项目完成投资30亿元，基础设施项目完成投资100亿元，合计完成投资120亿元。\n",
+	      "sum_mismatch", "30亿元，基础设施项目完成投资100亿元，合计完成投资120亿元@1;");
+	/* 其中 opening a sentence, or a line: the sentence before is the whole,
+	 * its completed investment rather than the plan after it */
+	check("完成投资120亿元，年度计划投资200亿元。其中，甲项目完成投资50亿元，乙项目完成投资70亿元。\n",
+	      "sum_mismatch", "");
+	check("完成投资120亿元。其中，甲项目完成投资30亿元，乙项目完成投资100亿元。\n", "sum_mismatch",
+	      "120亿元。其中，甲项目完成投资30亿元，乙项目完成投资100亿元@1;");
+	check("全县共有项目45个。\n其中，续建项目27个，新建项目18个。\n", "sum_mismatch", "");
+	check("全县共有项目45个。\n其中，续建项目27个，新建项目16个。\n", "sum_mismatch",
+	      "其中，续建项目27个，新建项目16个@2;");
+	check("一、总体情况\n其中，续建项目27个，新建项目16个。\n", "sum_mismatch", "");
+	/* 分别为 right after a whole; not after a subject */
+	check("全市重点项目120个，分别为产业项目30个、基础设施项目90个。\n", "sum_mismatch", "");
+	check("全市重点项目120个，分别为产业项目30个、基础设施项目100个。\n", "sum_mismatch",
+	      "120个，分别为产业项目30个、基础设施项目100个@1;");
+	check("全区新开工项目20个，竣工项目和续建项目分别为12个、38个。\n", "sum_mismatch", "");
+	/* 从项目类别看 opening a sentence */
+	check("全县项目30个，完成投资46.9亿元。从项目类别看，产业项目18个，完成投资30.1亿元；"
+	      "基础设施项目12个，完成投资16.8亿元。\n",
+	      "sum_mismatch", "");
+	check("全县项目30个，完成投资46.9亿元。从项目类别看，产业项目18个，完成投资30.1亿元；"
+	      "基础设施项目12个，完成投资18.8亿元。\n",
+	      "sum_mismatch",
+	      "46.9亿元。从项目类别看，产业项目18个，完成投资30.1亿元；基础设施项目12个，完成投资18.8亿元@1;");
 }
 
 static void test_rates(void **state)
@@ -168,6 +196,16 @@ static void test_rates(void **state)
 	      "20个，已开工18个，开工率95%@1;");
 	/* a sub-group's rate is not checked against the whole's plan */
 	check("年度计划投资853.8亿元。其中续建项目完成投资454.31亿元，占年度计划的75%。\n",
+	      "rate_mismatch", "");
+	/* the plan on the line before */
+	check("全县重点项目建设情况通报\n全县年度计划投资85.2亿元。\n1-6月，完成投资46.9亿元，完成率55.05%。\n",
+	      "rate_mismatch", "");
+	check("全县重点项目建设情况通报\n全县年度计划投资85.2亿元。\n\n1-6月，完成投资46.9亿元，完成率57.05%。\n",
+	      "rate_mismatch", "46.9亿元，完成率57.05%@4;");
+	/* not across a heading, nor into a 其中 sentence */
+	check("全县重点项目建设情况通报\n全县年度计划投资85.2亿元。\n(一)产业项目\n完成投资46.9亿元，完成率57.05%。\n",
+	      "rate_mismatch", "");
+	check("全县重点项目建设情况通报\n全县年度计划投资85.2亿元。\n其中产业项目完成投资46.9亿元，完成率57.05%。\n",
 	      "rate_mismatch", "");
 }
 
