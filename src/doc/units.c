@@ -683,6 +683,35 @@ static int bare_list(const char *s, size_t b, size_t e)
 	return lists > 0;
 }
 
+/* Where a clause (after , or ; outside brackets) starts with a unit or
+ * deadline label in [b, e): its offset, or e. */
+static size_t labelled_tail(const char *s, size_t b, size_t e)
+{
+	int depth = 0;
+
+	for (size_t i = b; i < e;) {
+		size_t n;
+
+		if (is_open(s, e, i, &n)) {
+			depth++;
+		} else if (is_close(s, e, i, &n)) {
+			depth -= depth > 0;
+		} else {
+			n = 1;
+			if (!depth && (s[i] == ',' || s[i] == ';')) {
+				size_t j = tz_dp_skip_sp(s, e, i + 1), m;
+
+				if (tz_dp_unit_label_at(s, e, j, &m))
+					return j;
+			} else {
+				tz_dp_cp(s, e, i, &n);
+			}
+		}
+		i += n;
+	}
+	return e;
+}
+
 /* Where a note starts in a specification: after a 。 (outside brackets)
  * that is followed by more than a label. */
 static size_t note_start(const char *s, size_t b, size_t e)
@@ -787,7 +816,19 @@ int tz_dp_unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct dp_u
 	} else {
 		/* "市发改委牵头,市财政局、市商务局配合", "X、Y负责,长期坚持", or a
 		 * bare list "市发改委、市财政局" (responsible units, as under a
-		 * 责任单位 label) */
+		 * 责任单位 label); a labelled part after them ("…,时间节点:2025年
+		 * 9月") is read as such */
+		size_t tail = labelled_tail(s, b, e);
+
+		if (tail < e) {
+			size_t he = tail;
+
+			tz_dp_trim(s, &b, &he, ",;");
+			if (b >= he || !tz_dp_unit_spec(c, li, b, he, u))
+				return 0;
+			tz_dp_unit_spec(c, li, tail, e, u);
+			return 1;
+		}
 		if (e - b > 300 || !tz_dp_units_like(s, b, e))
 			return 0;
 		if (!tz_dp_has(s, b, e, "牵头") && !clause_marked(s, b, e)) {

@@ -341,9 +341,11 @@ static void test_units_more(void **state)
 		    "2.乙。（市发改委、市财政局）\n"
 		    "3.丙。（市委督查室、市政府督查室负责）\n"
 		    "4.丁。（市能源局牵头负责）\n"
-		    "5.戊。会同有关部门（市财政局）研究。\n");
+		    "5.戊。会同有关部门（市财政局）研究。\n"
+		    "6.己。（市财政局、市商务局，时间节点：2025年9月）\n"
+		    "7.庚。（市水利局牵头；完成时限：2025年底前）\n");
 	assert_int_equal(doc->kind, TZ_DOC_WORK_PLAN);
-	assert_int_equal(doc->ntasks, 6);
+	assert_int_equal(doc->ntasks, 8);
 	task_is(doc, 0, "一.1.[1]", "市发改委||");
 	assert_string_equal(doc->tasks[0].title, "推进A");
 	task_is(doc, 1, "一.1.[2]", "市工商联||2025-06");
@@ -351,6 +353,8 @@ static void test_units_more(void **state)
 	task_is(doc, 2, "一.2", "|市发改委、市财政局|");
 	task_is(doc, 3, "一.3", "|市委督查室、市政府督查室|");
 	task_is(doc, 4, "一.4", "市能源局||");
+	task_is(doc, 6, "一.6", "|市财政局、市商务局|2025-09");
+	task_is(doc, 7, "一.7", "市水利局||2025-12");
 	task_is(doc, 5, "一.5", "||");
 	assert_false(doc->tasks[5].has_units);
 	tz_doc_free(doc);
