@@ -78,6 +78,16 @@ static void test_personal_phone_spellings(void **state)
 	check("手机：86-139-1234-5678\n", "personal_phone", "86-139-1234-5678@1;");
 	check("手机：139.1234.5678\n", "personal_phone", "139.1234.5678@1;");
 	check("手机：139—1234—5678\n", "personal_phone", "139—1234—5678@1;");
+	check("手机 139·1234·5678\n", "personal_phone", "139·1234·5678@1;");
+	check("手机 139•1234•5678\n", "personal_phone", "139•1234•5678@1;");
+	/* on lines dropped as page chrome (a share widget's 微信) */
+	check("正文。\n微信：13912345678\n微信同号15800001111。\n", "personal_phone",
+	      "13912345678@2;15800001111@3;");
+	/* digits in links, file names and quantities are no phone */
+	check("http://www.a.gov.cn/art/13912345678.html\n", "personal_phone", "");
+	check("附件：回复函13912345678.pdf\n", "personal_phone", "");
+	check("?id=13912345678\n", "personal_phone", "");
+	check("总投资15800001111万元，新增13912345678个。\n", "personal_phone", "");
 	check("手机：１３９－１２３４－５６７８\n", "personal_phone", "１３９－１２３４－５６７８@1;");
 	/* a number that only looks like one */
 	check("编号8613912345678，金额139.12万元，电话：(0417)2345678\n", "personal_phone", "");
