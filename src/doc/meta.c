@@ -389,8 +389,9 @@ static void issuer_and_date(struct dp_ctx *c)
 			}
 		}
 	}
-	/* A date in brackets on its own line under the title: "（2025年1月
-	 * 20日）", a draft's date. */
+	/* A date on its own line under the title: in brackets ("（2025年1月
+	 * 20日）", a draft's date, a month allowed), or bare and whole
+	 * ("2025年3月1日", "2025-03-01", "二〇二五年二月十八日"). */
 	if (!d->date && c->title_line != DP_NONE) {
 		for (size_t li = c->title_line + 1; li < c->body_start && li < c->title_line + 4; li++) {
 			const struct dp_line *l = &c->lines[li];
@@ -401,6 +402,10 @@ static void issuer_and_date(struct dp_ctx *c)
 			tz_dp_line_bounds(l, &b, &e);
 			if (e - b > 2 && l->norm[b] == '(' && l->norm[e - 1] == ')' &&
 			    tz_dp_date_field(l->norm, b + 1, e - 1, &dt, &g, &a) && !a && !g) {
+				d->date = tz_dp_date_str(c, &dt);
+				break;
+			}
+			if (tz_dp_date_field(l->norm, b, e, &dt, &g, &a) && !a && !g && dt.d) {
 				d->date = tz_dp_date_str(c, &dt);
 				break;
 			}

@@ -496,6 +496,21 @@ static void test_catalogue(void **state)
 	doc = parse("市县要闻\n全县重点项目通报\n一、总体情况\n全县重点项目完成投资46.9亿元。\n");
 	assert_string_equal(doc->title, "全县重点项目通报");
 	tz_doc_free(doc);
+	/* a bare date line under the title is the date when nothing else
+	 * gives one; the signature's wins; a month alone is a period */
+	doc = parse("某县2025年重点工作方案\n2025年3月1日\n一、任务\n1.甲。（县发改局牵头）\n");
+	assert_string_equal(doc->date, "2025-03-01");
+	tz_doc_free(doc);
+	doc = parse("某县2025年重点工作方案\n\n2025-03-01\n一、任务\n1.甲。（县发改局牵头）\n");
+	assert_string_equal(doc->date, "2025-03-01");
+	tz_doc_free(doc);
+	doc = parse("某县2025年重点工作方案\n2025年3月1日\n一、任务\n1.甲。（县发改局牵头）\n"
+		    "某县人民政府办公室\n2025年3月5日\n");
+	assert_string_equal(doc->date, "2025-03-05");
+	tz_doc_free(doc);
+	doc = parse("某县重点项目建设情况通报\n2025年3月\n一、总体情况\n全县完成投资21.6亿元。\n");
+	assert_null(doc->date);
+	tz_doc_free(doc);
 }
 
 static void expect_error(const char *data, size_t len, int code, const char *words)
