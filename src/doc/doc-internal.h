@@ -243,6 +243,9 @@ void tz_dp_catalogue(struct dp_ctx *c);
 
 /* Classify every line: blank, noise, meta or content. */
 void tz_dp_classify(struct dp_ctx *c);
+/* 1 if the normalised line s is a site's section name alone on its line
+ * ("政府信息公开", "建议提案"): noise, unless it is a catalogue value. */
+int tz_dp_section_name(const char *s, size_t len);
 
 /* ---- date.c ---- */
 

@@ -272,7 +272,7 @@ static int names_place(const char *s, size_t b, size_t e)
 
 /* A site section alone on its line: "政府信息公开", "政策文件" (at most
  * eight characters, no digits, ending with a menu word, naming no place). */
-static int section_name(const char *s, size_t len)
+int tz_dp_section_name(const char *s, size_t len)
 {
 	size_t b = 0, e = len;
 
@@ -293,7 +293,7 @@ static enum dp_cls classify(const char *s, size_t len)
 	if (tz_text_is_blank(s, len))
 		return DP_BLANK;
 	i = skip_bullets(s, len, 0);
-	if (is_breadcrumb(s, len, &k) || file_or_link(s, len) || section_name(s, len))
+	if (is_breadcrumb(s, len, &k) || file_or_link(s, len) || tz_dp_section_name(s, len))
 		return DP_NOISE;
 	/* "来源:" yes; "来源于企业的…" in a sentence no (catalogue.c). */
 	if (tz_dp_catalogue_line(s + i, len - i))

@@ -489,6 +489,17 @@ static void test_catalogue(void **state)
 	assert_string_equal(doc->publish_date, "2024-07-11");
 	assert_string_equal(doc->title, "永州市重点项目建设情况通报");
 	tz_doc_free(doc);
+	/* a value on the next line that reads like a site's section name */
+	doc = parse("分　　类:\n建议提案\n体裁分类：\n通知\n关于市政协十五届三次会议第0112号提案的答复\n"
+		    "尊敬的王某某委员:\n您提出的《关于加快建设的提案》收悉，现答复如下：\n");
+	assert_string_equal(doc->catalogue.topic, "建议提案");
+	assert_string_equal(doc->catalogue.genre, "通知");
+	tz_doc_free(doc);
+	/* a section name after a label's line that has its value is noise */
+	doc = parse("分类：综合政务\n政府信息公开\n关于加快建设的通知\n各单位：\n");
+	assert_string_equal(doc->catalogue.topic, "综合政务");
+	assert_string_equal(doc->title, "关于加快建设的通知");
+	tz_doc_free(doc);
 	/* a short title naming a place is no site section ("政府信息公开") */
 	doc = parse("某县重点项目通报\n一、总体情况\n全县重点项目完成投资46.9亿元，完成率57.05%。\n");
 	assert_string_equal(doc->title, "某县重点项目通报");
