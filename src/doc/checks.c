@@ -631,13 +631,63 @@ static int same_group(const char *a, const char *b)
 }
 
 /*
+ * The subject written right before figure k's measure word: the Han
+ * characters back to a separator (at most twelve), without a trailing
+ * 累计, 实际, 今年, … ("全县重点项目" of "1-6月,全县重点项目累计完成投资…").
+ */
+static void subject(const struct dp_ctx *c, size_t k, size_t *sb, size_t *se)
+{
+	static const char *adverbs[] = { "累计", "实际", "共计", "今年", "本年", "全年", "年度", "共",
+					 "已", "今", "本" };
+	const char *s = c->lines[c->figs[k].li].norm;
+	size_t b = c->figs[k].mb, e = b;
+
+	for (int n = 0; n < 12 && b > 0; n++) {
+		size_t p = tz_dp_prev(s, b), m;
+
+		if (!tz_dp_is_han(tz_dp_cp(s, e, p, &m)) || tz_dp_at(s, e, p, "。") ||
+		    tz_dp_at(s, e, p, "、"))
+			break;
+		b = p;
+	}
+	for (size_t a = 0; a < sizeof(adverbs) / sizeof(adverbs[0]); a++)
+		if (tz_dp_ends(s, b, e, adverbs[a])) {
+			e -= strlen(adverbs[a]);
+			a = (size_t)-1; /* again */
+		}
+	*sb = b;
+	*se = e;
+}
+
+/* Two figures about the same subject: either names none, or one name
+ * ends the other ("月底全县重点项目" and "全县重点项目"); "高新区" and
+ * "全市" are two. */
+static int same_subject(const struct dp_ctx *c, size_t j, size_t k)
+{
+	const char *sj = c->lines[c->figs[j].li].norm, *sk = c->lines[c->figs[k].li].norm;
+	size_t jb, je, kb, ke, nj, nk;
+
+	subject(c, j, &jb, &je);
+	subject(c, k, &kb, &ke);
+	nj = je - jb;
+	nk = ke - kb;
+	if (!nj || !nk)
+		return 1;
+	if (nj >= nk)
+		return !memcmp(sj + je - nk, sk + kb, nk);
+	return !memcmp(sk + ke - nj, sj + jb, nj);
+}
+
+/*
  * A plan stated on the line before the rate's ("全县重点项目年度计划投资
  * 85.2亿元。" then "1-6月,…完成投资46.9亿元,完成率57.05%"): the last plan
  * figure of the nearest content line above (blank lines between allowed),
- * of the rate's group, not in brackets or a 其中 sentence. DP_NONE if none.
+ * of the rate's group and about the completed amount's subject (not
+ * "全市…计划投资" for "高新区完成投资…"), not in brackets or a 其中
+ * sentence. DP_NONE if none.
  */
 static size_t plan_line_before(const struct dp_ctx *c, const struct where *w, size_t r,
-			       size_t from, const char **pset, size_t np)
+			       size_t done, size_t from, const char **pset, size_t np)
 {
 	const struct tz_doc *d = c->doc;
 	size_t li = c->figs[r].li, pl = li, plan = DP_NONE;
@@ -652,6 +702,8 @@ static size_t plan_line_before(const struct dp_ctx *c, const struct where *w, si
 		    label_in(d->figures[k].label, pset, np) &&
 		    same_group(d->figures[k].group, d->figures[r].group))
 			plan = k;
+	if (plan != DP_NONE && !same_subject(c, plan, done))
+		return DP_NONE;
 	return plan;
 }
 
@@ -704,7 +756,7 @@ static void check_rates(struct dp_ctx *c)
 		if (plan == DP_NONE && !w[r].qizhong)
 			plan = prev_plan;
 		if (plan == DP_NONE && !w[r].qizhong && done != DP_NONE)
-			plan = plan_line_before(c, w, r, from, pset, np);
+			plan = plan_line_before(c, w, r, done, from, pset, np);
 		if (done != DP_NONE && plan != DP_NONE)
 			check_rate(c, r, done, plan);
 	}

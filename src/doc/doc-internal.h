@@ -495,6 +495,7 @@ void tz_dp_tasks_drop(struct dp_ctx *c);
 /* What the checks need of a figure, parallel to doc->figures. */
 struct dp_fig {
 	size_t li;               /* line index */
+	size_t mb;               /* where its text (the measure word) starts */
 	size_t qb, e;            /* its number's start, its end (norm) */
 	struct dp_dec dec;       /* the value, when ok */
 	int ok;

@@ -237,6 +237,7 @@ static void add_figure(struct dp_ctx *c, size_t li, size_t b, size_t e, const ch
 	x = &c->figs[d->nfigures];
 	memset(x, 0, sizeof(*x));
 	x->li = li;
+	x->mb = b;
 	x->qb = q ? q->b : b;
 	x->e = e;
 	if (q && q->ok && !rank) {

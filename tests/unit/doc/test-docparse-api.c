@@ -217,6 +217,13 @@ static void test_rates(void **state)
 	      "rate_mismatch", "");
 	check("全县重点项目建设情况通报\n全县年度计划投资85.2亿元。\n其中产业项目完成投资46.9亿元，完成率57.05%。\n",
 	      "rate_mismatch", "");
+	/* about the same subject only: a region's line is not checked against
+	 * the city's plan; 截至…, 累计 and 今年 are no subject of their own */
+	check("全县重点项目建设情况通报\n全市年度计划投资500亿元。\n高新区完成投资150亿元，完成率80%。\n",
+	      "rate_mismatch", "");
+	check("全县重点项目建设情况通报\n全县重点项目今年计划投资85.2亿元。\n"
+	      "截至6月底全县重点项目累计完成投资46.9亿元，完成率57.05%。\n",
+	      "rate_mismatch", "46.9亿元，完成率57.05%@3;");
 }
 
 static const struct tz_doc_task *task(const struct tz_doc *doc, size_t i)
