@@ -351,8 +351,13 @@ void tz_dp_catalogue(struct dp_ctx *c)
 		if (c->lines[li].cls != DP_META)
 			continue;
 		f = read_line(c, li);
-		if (f < 0 || (nx = next_nonblank(c, li)) == DP_NONE ||
-		    c->lines[nx].cls != DP_CONTENT)
+		if (f < 0 || (nx = next_nonblank(c, li)) == DP_NONE)
+			continue;
+		/* "分类:" then "建议提案", which alone reads like a site's
+		 * section name (noise) */
+		if (c->lines[nx].cls != DP_CONTENT &&
+		    !(c->lines[nx].cls == DP_NOISE &&
+		      tz_dp_section_name(c->lines[nx].norm, c->lines[nx].norm_len)))
 			continue;
 		{
 			size_t b, e;

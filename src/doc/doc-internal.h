@@ -101,6 +101,7 @@ struct dp_ctx {
 	size_t cat_title_line;   /* a catalogue 标题:/名称: value, or DP_NONE */
 	size_t cat_title_b, cat_title_e;
 	size_t ntasks_with_units;
+	size_t ntasks_bare;      /* of which units came from bare lists only */
 	int first_lead_rule;     /* the document says 第一责任单位为牵头单位 */
 };
 
@@ -242,6 +243,9 @@ void tz_dp_catalogue(struct dp_ctx *c);
 
 /* Classify every line: blank, noise, meta or content. */
 void tz_dp_classify(struct dp_ctx *c);
+/* 1 if the normalised line s is a site's section name alone on its line
+ * ("政府信息公开", "建议提案"): noise, unless it is a catalogue value. */
+int tz_dp_section_name(const char *s, size_t len);
 
 /* ---- date.c ---- */
 
@@ -403,6 +407,12 @@ struct dp_units {
 	int rule;                /* 第一责任单位为牵头单位 said in it */
 	int rule_below;          /* … with 下同: for the rest of the document */
 	int same_below;          /* 下同: these units hold for what follows */
+	int bare;                /* every name came from a bare list, no
+				    label or mark: "(市发改委、市财政局)" */
+	int open_role;           /* the list of the last label ran to the
+				    end of the specification (1 lead, 2
+				    responsible, 0 none): names on the lines
+				    after may continue it */
 };
 
 /* The unit or deadline label at s[i]: 1 lead, 2 responsible, 3 deadline
@@ -411,6 +421,14 @@ int tz_dp_unit_label_at(const char *s, size_t len, size_t i, size_t *n);
 /* Read the specification [b, e) of line li into u. Returns 1 if it was
  * one (a label, or "X牵头,Y配合"). */
 int tz_dp_unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct dp_units *u);
+/* 1 if [b, e) holds unit names and nothing else ("县林业局",
+ * "县商务局、各乡镇人民政府", a trailing 、 or 。 allowed). */
+int tz_dp_units_only(const char *s, size_t b, size_t e);
+/* Add the names of [b, e) of line li to u's lead (role 1) or responsible
+ * (role 2) list: a list continued on a line of its own. The rule
+ * 第一责任单位为牵头单位 applies as in tz_dp_unit_spec. */
+void tz_dp_units_more(struct dp_ctx *c, size_t li, size_t b, size_t e, int role,
+		      struct dp_units *u);
 /* A table cell of unit names, for the lead (lead != 0) or responsible
  * list. */
 void tz_dp_units_cell(struct dp_ctx *c, size_t li, size_t b, size_t e, int lead,
@@ -477,6 +495,7 @@ void tz_dp_tasks_drop(struct dp_ctx *c);
 /* What the checks need of a figure, parallel to doc->figures. */
 struct dp_fig {
 	size_t li;               /* line index */
+	size_t mb;               /* where its text (the measure word) starts */
 	size_t qb, e;            /* its number's start, its end (norm) */
 	struct dp_dec dec;       /* the value, when ok */
 	int ok;
@@ -495,5 +514,9 @@ void tz_dp_figures_drop(struct dp_ctx *c);
 
 /* Sums ("X个,其中A个、B个") and rates ("完成N…计划M…完成率R%"). */
 void tz_dp_checks(struct dp_ctx *c);
+/* A word other than 其中 that opens a breakdown at s[i]: "分别为" right
+ * after "WHOLE," ("全市重点项目120个,分别为…"), or "从项目类别看" /
+ * "分领域看" opening a sentence. Its length (up to the list), or 0. */
+size_t tz_dp_breakdown_at(const char *s, size_t len, size_t i);
 
 #endif

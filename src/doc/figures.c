@@ -10,8 +10,8 @@
  * unit must fit the measure (a rate is a %, an investment is money): a
  * misfit right after the measure word is a `damaged_figure` warning.
  *
- * Sub-groups: "其中,省重点项目45个,…" names the group until the end of
- * the sentence; a short numbered heading ("(二)市重点项目") or a line
+ * Sub-groups: "其中,省重点项目45个,…" (or "…120个,分别为…", "从项目类别
+ * 看,…") names the group until the end of the sentence; a short numbered heading ("(二)市重点项目") or a line
  * "高新区:…" names it for what follows. Rankings ("排名前三位的是:高新区
  * (92.3%)、经开区(88.1%)…") become figures in their order, with `rank`
  * (1, 2, … from the top; -1, -2, … for a 排名后N位 list, -1 = last).
@@ -237,6 +237,7 @@ static void add_figure(struct dp_ctx *c, size_t li, size_t b, size_t e, const ch
 	x = &c->figs[d->nfigures];
 	memset(x, 0, sizeof(*x));
 	x->li = li;
+	x->mb = b;
 	x->qb = q ? q->b : b;
 	x->e = e;
 	if (q && q->ok && !rank) {
@@ -425,8 +426,8 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 			}
 			continue;
 		}
-		if (tz_dp_at(s, len, i, "其中")) {
-			size_t b = i + 6, g;
+		if (tz_dp_at(s, len, i, "其中") || (k = (int)tz_dp_breakdown_at(s, len, i)) > 0) {
+			size_t b = i + (tz_dp_at(s, len, i, "其中") ? 6 : (size_t)k), g;
 
 			while (b < len && (s[b] == ',' || s[b] == ':' || s[b] == ' '))
 				b++;
@@ -629,16 +630,28 @@ static int heading_group(struct dp_ctx *c, size_t li, const char **group)
 			e = q;
 	}
 	tz_dp_trim(s, &b, &e, "。:");
-	/* "二、省级重点项目进展情况": the group without its 进展情况 */
+	/* "二、省级重点项目进展情况", "(二)市重点项目建设进展": the group
+	 * without what it says of it; once a tail is cut, the work word before
+	 * it goes too (建设进展, 推进情况, 建设进展情况) */
 	{
 		static const char *tails[] = { "进展情况", "推进情况", "建设情况", "完成情况", "实施情况",
-					       "情况", "进展" };
+					       "进度情况", "情况", "进展", "进度", "建设", "推进",
+					       "实施" };
+		size_t ntails = sizeof(tails) / sizeof(tails[0]), work = ntails - 3;
+		int cut = 0;
 
-		for (size_t k = 0; k < sizeof(tails) / sizeof(tails[0]); k++)
-			if (tz_dp_ends(s, b, e, tails[k]) && e - b > strlen(tails[k])) {
-				e -= strlen(tails[k]);
-				break;
+		for (size_t k = 0; k < ntails; k++) {
+			size_t tl = strlen(tails[k]);
+
+			if ((k < work || cut) && tz_dp_ends(s, b, e, tails[k]) && e - b > tl) {
+				e -= tl;
+				cut = 1;
+				k = (size_t)-1; /* again, from the longest */
 			}
+		}
+		/* "(二)项目建设进展": no group is named */
+		if (cut && tz_dp_ends(s, b, e, "项目") && e - b == strlen("项目"))
+			return 1;
 	}
 	if (e <= b || e - b > 45)
 		return 1;

@@ -180,6 +180,49 @@ static int is_body(const struct dp_line *l)
 	return tz_dp_ncp(l->norm, b, e) > 100;
 }
 
+/* A line that starts with a unit label ("责任单位：…"): 1 lead, 2
+ * responsible, 3 deadline, 0 none. */
+static int units_label_line(const struct dp_line *l)
+{
+	size_t b, e, n;
+
+	tz_dp_line_bounds(l, &b, &e);
+	return tz_dp_unit_label_at(l->norm, e, b, &n);
+}
+
+/*
+ * The org lines of a signature [first, last] may be the tail of a task's
+ * list of units written one per line ("责任单位：县农业农村局" / "县林业局" /
+ * … / "某县人民政府办公室" / date): when the run of org lines they end
+ * starts right under a unit label whose list is left open (no 。) or
+ * under a line ending in 、, only the line nearest the date is the
+ * signature's.
+ */
+static int org_lines_continue_list(const struct dp_ctx *c, size_t first)
+{
+	size_t j = first, seen = 0;
+
+	while (j-- > 0 && seen < 16) {
+		const struct dp_line *o = &c->lines[j];
+		size_t b, e;
+		int k;
+
+		if (o->cls == DP_BLANK)
+			continue;
+		if (tz_dp_org_line(o) && !units_label_line(o)) {
+			seen++;
+			continue;
+		}
+		if (o->cls != DP_CONTENT)
+			return 0;
+		tz_dp_line_bounds(o, &b, &e);
+		k = units_label_line(o);
+		return ((k == 1 || k == 2) && !tz_dp_ends(o->norm, b, e, "。")) ||
+		       tz_dp_ends(o->norm, b, e, "、");
+	}
+	return 0;
+}
+
 static void find_signature(struct dp_ctx *c)
 {
 	size_t i = c->nlines, skipped = 0;
@@ -210,7 +253,8 @@ static void find_signature(struct dp_ctx *c)
 
 				if (o->cls == DP_BLANK)
 					continue;
-				if (!tz_dp_org_line(o) || i - j > 8)
+				/* a task's units line is no org line */
+				if (!tz_dp_org_line(o) || units_label_line(o) || i - j > 8)
 					break;
 				if (c->sig_org_last == DP_NONE) {
 					size_t ob, oe;
@@ -223,6 +267,11 @@ static void find_signature(struct dp_ctx *c)
 				c->sig_start = j;
 				if (c->sig_org_last - j >= 2)
 					break;
+			}
+			if (c->sig_org_first != DP_NONE && c->sig_org_first != c->sig_org_last &&
+			    org_lines_continue_list(c, c->sig_org_first)) {
+				c->sig_org_first = c->sig_org_last;
+				c->sig_start = c->sig_org_last;
 			}
 			return;
 		}
@@ -317,6 +366,34 @@ static void find_notice(struct dp_ctx *c)
 	}
 }
 
+/*
+ * 1 if line `at` is part of a row of a table of tasks: the last row of a
+ * table whose deadline is a full date ("…\t市住建局\t2025年11月30日", or
+ * the same one cell per line) reads like "ORG DATE", but it is a task,
+ * not the signature. The tables are found as tasks.c finds them, from the
+ * body's start to the end of the text.
+ */
+static int in_task_table(const struct dp_ctx *c, size_t at)
+{
+	struct dp_table t = { { 0 }, 0, 0, 0 };
+
+	for (size_t li = c->body_start; li < c->nlines && li <= at; li++) {
+		struct dp_row *rows;
+		size_t nrows, next;
+
+		if (c->lines[li].cls != DP_CONTENT)
+			continue;
+		next = tz_dp_task_table(c, li, c->nlines, &t, &rows, &nrows);
+		free(rows);
+		if (!nrows)
+			continue;
+		if (at < next)
+			return 1;
+		li = next - 1;
+	}
+	return 0;
+}
+
 void tz_dp_layout(struct dp_ctx *c)
 {
 	size_t li;
@@ -340,6 +417,13 @@ void tz_dp_layout(struct dp_ctx *c)
 		}
 	}
 	find_signature(c);
+	if (c->sig_date_line != DP_NONE && in_task_table(c, c->sig_date_line)) {
+		/* a signature is an issuer and a date after the body, never a
+		 * table row: the document states none */
+		c->sig_start = c->nlines;
+		c->sig_date_line = DP_NONE;
+		c->sig_org_first = c->sig_org_last = DP_NONE;
+	}
 	if (c->sig_start < c->body_start)
 		c->sig_start = c->nlines; /* a short page: header date, no signature */
 	c->plan_title_line = DP_NONE;

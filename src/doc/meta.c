@@ -289,10 +289,12 @@ static enum tz_doc_kind classify_kind(struct dp_ctx *c)
 
 	if (reply_signals(c))
 		return TZ_DOC_PROPOSAL_REPLY;
+	/* tasks whose units are only a bare list "(市发改委、市财政局)" are
+	 * weak evidence: a bulletin names the units of lagging projects so */
 	if (title_has(c, bulletin_words, sizeof(bulletin_words) / sizeof(bulletin_words[0])) &&
-	    c->ntasks_with_units < 3)
+	    c->ntasks_with_units - c->ntasks_bare < 3)
 		return TZ_DOC_BULLETIN;
-	if (c->ntasks_with_units >= 1)
+	if (c->ntasks_with_units - c->ntasks_bare >= 1)
 		return TZ_DOC_WORK_PLAN;
 	/* a bulletin by what it holds: a news item opens with a paragraph */
 	if (tz_dp_figures_say_bulletin(c))
@@ -387,8 +389,9 @@ static void issuer_and_date(struct dp_ctx *c)
 			}
 		}
 	}
-	/* A date in brackets on its own line under the title: "（2025年1月
-	 * 20日）", a draft's date. */
+	/* A date on its own line under the title: in brackets ("（2025年1月
+	 * 20日）", a draft's date, a month allowed), or bare and whole
+	 * ("2025年3月1日", "2025-03-01", "二〇二五年二月十八日"). */
 	if (!d->date && c->title_line != DP_NONE) {
 		for (size_t li = c->title_line + 1; li < c->body_start && li < c->title_line + 4; li++) {
 			const struct dp_line *l = &c->lines[li];
@@ -399,6 +402,10 @@ static void issuer_and_date(struct dp_ctx *c)
 			tz_dp_line_bounds(l, &b, &e);
 			if (e - b > 2 && l->norm[b] == '(' && l->norm[e - 1] == ')' &&
 			    tz_dp_date_field(l->norm, b + 1, e - 1, &dt, &g, &a) && !a && !g) {
+				d->date = tz_dp_date_str(c, &dt);
+				break;
+			}
+			if (tz_dp_date_field(l->norm, b, e, &dt, &g, &a) && !a && !g && dt.d) {
 				d->date = tz_dp_date_str(c, &dt);
 				break;
 			}

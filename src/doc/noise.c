@@ -245,15 +245,40 @@ static int file_or_link(const char *s, size_t len)
 	       tz_dp_find(s, b, e, "www.") != DP_NONE;
 }
 
+/* "某县…", "全市…", "岳阳市…": a short line naming a place before its
+ * subject is a title ("某县重点项目通报"), not a site's section; a place
+ * word after another ("市县要闻") is a section. */
+static int names_place(const char *s, size_t b, size_t e)
+{
+	static const char *places[] = { "市", "县", "区", "省", "州", "旗" };
+	size_t i = b, n;
+
+	for (int k = 0; k < 3 && i < e; k++) {
+		uint32_t cp = tz_dp_cp(s, e, i, &n);
+
+		i += n;
+		if (!tz_dp_is_han(cp))
+			return 0;
+		for (size_t p = 0; p < sizeof(places) / sizeof(places[0]); p++)
+			if (tz_dp_at(s, e, i, places[p])) {
+				for (size_t q = 0; q < sizeof(places) / sizeof(places[0]); q++)
+					if (tz_dp_at(s, e, i - n, places[q]))
+						return 0;
+				return 1;
+			}
+	}
+	return 0;
+}
+
 /* A site section alone on its line: "政府信息公开", "政策文件" (at most
- * eight characters, no digits, ending with a menu word). */
-static int section_name(const char *s, size_t len)
+ * eight characters, no digits, ending with a menu word, naming no place). */
+int tz_dp_section_name(const char *s, size_t len)
 {
 	size_t b = 0, e = len;
 
 	tz_dp_trim(s, &b, &e, NULL);
 	if (e <= b || tz_dp_ncp(s, b, e) > 8 || tz_dp_heading_prefix(s, len) ||
-	    tz_dp_at(s, e, b, "关于"))
+	    tz_dp_at(s, e, b, "关于") || names_place(s, b, e))
 		return 0;
 	for (size_t k = b; k < e; k++)
 		if ((s[k] >= '0' && s[k] <= '9') || s[k] == ':')
@@ -268,7 +293,7 @@ static enum dp_cls classify(const char *s, size_t len)
 	if (tz_text_is_blank(s, len))
 		return DP_BLANK;
 	i = skip_bullets(s, len, 0);
-	if (is_breadcrumb(s, len, &k) || file_or_link(s, len) || section_name(s, len))
+	if (is_breadcrumb(s, len, &k) || file_or_link(s, len) || tz_dp_section_name(s, len))
 		return DP_NOISE;
 	/* "来源:" yes; "来源于企业的…" in a sentence no (catalogue.c). */
 	if (tz_dp_catalogue_line(s + i, len - i))

@@ -2,12 +2,17 @@
  * pii.c: personal data that must not be published.
  *
  * `personal_phone`: a mainland mobile number, 1[3-9] and nine more digits,
- * written together or as 3-4-4 with spaces, hyphens, dots or dashes
- * (139.1234.5678, 139—1234—5678), with or without a country code (+86,
- * 0086, 86-), in full-width digits too (folded before this runs), not
- * part of a longer run of digits (an index number, an amount). Office
- * landlines (0335-3032123, 8-digit local numbers) belong to units and are
- * not flagged.
+ * written together or as 3-4-4 with spaces, hyphens, dots, middle dots or
+ * dashes (139.1234.5678, 139·1234·5678, 139—1234—5678), with or without a
+ * country code (+86, 0086, 86-), in full-width digits too (folded before
+ * this runs), not part of a longer run of digits (an index number, an
+ * amount), of a link or file name (…/13912345678.html), nor a quantity
+ * (15800001111万元). Office landlines (0335-3032123, 8-digit local
+ * numbers) belong to units and are not flagged.
+ *
+ * Every line is scanned, page chrome included: "微信：13912345678" is
+ * dropped as a share widget's line for the rest of the reader, but it is
+ * published all the same.
  *
  * `personal_id`: an 18-character resident ID number (17 digits and a digit
  * or X), written together or grouped 6-8-4 by spaces or hyphens, whose
@@ -30,9 +35,30 @@ static size_t group_sep(const char *s, size_t len, size_t p)
 {
 	if (p < len && (s[p] == ' ' || s[p] == '-' || s[p] == '.'))
 		return 1;
-	if (tz_dp_at(s, len, p, "—"))
+	if (tz_dp_at(s, len, p, "·")) /* U+00B7 */
+		return 2;
+	if (tz_dp_at(s, len, p, "—") || tz_dp_at(s, len, p, "•") || tz_dp_at(s, len, p, "・"))
 		return 3;
 	return 0;
+}
+
+static int is_alpha(char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+}
+
+/* What follows a number at p makes it no phone: a letter, a path or a
+ * file name ("….html", "/…"), a unit ("万元", "个"). */
+static int not_phone_after(const char *s, size_t len, size_t p)
+{
+	size_t end;
+
+	if (p >= len)
+		return 0;
+	if (is_alpha(s[p]) || s[p] == '/' || s[p] == '_' ||
+	    (s[p] == '.' && p + 1 < len && is_alpha(s[p + 1])))
+		return 1;
+	return tz_dp_unit_at(s, len, p, &end) != NULL;
 }
 
 /* Read a mobile number at s[i]: 11 digits, optionally grouped 3-4-4 by one
@@ -55,7 +81,7 @@ static size_t mobile_at(const char *s, size_t len, size_t i)
 		}
 	}
 	if (nd != 11 || (p < len && is_digit(s[p])) ||
-	    (p + 1 < len && s[p] == '.' && is_digit(s[p + 1])))
+	    (p + 1 < len && s[p] == '.' && is_digit(s[p + 1])) || not_phone_after(s, len, p))
 		return 0;
 	return p;
 }
@@ -134,8 +160,8 @@ static void scan_line(struct dp_ctx *c, size_t li)
 			continue;
 		}
 		if (b > 0 && (is_digit(s[b - 1]) || s[b - 1] == '.' || s[b - 1] == '-' ||
-			      (s[b - 1] >= 'A' && s[b - 1] <= 'Z') ||
-			      (s[b - 1] >= 'a' && s[b - 1] <= 'z'))) {
+			      is_alpha(s[b - 1]) || s[b - 1] == '/' || s[b - 1] == '_' ||
+			      s[b - 1] == '=')) {
 			i++;
 			while (i < len && is_digit(s[i]))
 				i++;
@@ -175,7 +201,8 @@ static void scan_line(struct dp_ctx *c, size_t li)
 
 void tz_dp_scan_pii(struct dp_ctx *c)
 {
+	/* chrome and catalogue lines too: they are published with the page */
 	for (size_t li = 0; li < c->nlines; li++)
-		if (c->lines[li].cls != DP_BLANK && c->lines[li].cls != DP_NOISE)
+		if (c->lines[li].cls != DP_BLANK)
 			scan_line(c, li);
 }

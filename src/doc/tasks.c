@@ -15,7 +15,10 @@
  *     Y配合", and in a paragraph's tail after 。 or ; ("…。牵头单位:X");
  *     each belongs to the clause before it;
  *   - on lines that hold nothing else: a line starting with a label
- *     ("牵头单位:市发改委。", "完成时限:2026年6月底前") or a lone bracket.
+ *     ("牵头单位:市发改委。", "完成时限:2026年6月底前") or a lone bracket;
+ *   - a list running to the end of its line ("责任单位：县农业农村局",
+ *     "…县工信局、", a bracket left open) goes on on the lines after it
+ *     that hold unit names only, one or more per line.
  * When the span holds two or more clauses with units of their own
  * (unnumbered paragraphs each ending with "(X牵头)", several brackets in
  * one item), each clause is a task under the item, path ITEM.[1], [2], …
@@ -48,6 +51,10 @@ struct group {
 	size_t tb, te;           /* the clause before them on line li */
 	int own_line;            /* the line holds nothing but units */
 	int multi;               /* line li holds several such groups */
+	int open;                /* its list ran to the end of the line and
+				    may go on on the next (1 lead, 2
+				    responsible, 0 no) */
+	int unclosed;            /* it is in a bracket closed on a later line */
 };
 
 struct item {
@@ -70,6 +77,8 @@ struct tree {
 	struct group *g;         /* groups of the item being read */
 	size_t ng, galloc;
 	size_t cur;              /* the item whose span is being read */
+	size_t cont;             /* the line the last group's list may go on
+				    after, or DP_NONE */
 };
 
 /* Heading at the start of a line: style, label, and where the text starts. */
@@ -142,19 +151,26 @@ static size_t add_item(struct tree *t, enum num_style st, const char *label, siz
 }
 
 /* Record a specification [b, e) of line li found after the clause
- * [tb, te) (tb == te: none). Returns 1 if it was one. */
+ * [tb, te) (tb == te: none). A bare list of names ("(市发改委、市财政局)")
+ * counts only where `bare_ok` (the bracket ends its clause). Returns 1 if
+ * it was one. */
 static int add_group(struct dp_ctx *c, struct tree *t, size_t li, size_t b, size_t e, size_t tb,
-		     size_t te, int own_line)
+		     size_t te, int own_line, int bare_ok)
 {
 	struct group *g;
 	struct dp_units u;
+	size_t lb, le;
+	int open;
 
 	memset(&u, 0, sizeof(u));
-	if (!tz_dp_unit_spec(c, li, b, e, &u)) {
+	if (!tz_dp_unit_spec(c, li, b, e, &u) || (u.bare && !bare_ok)) {
 		tz_dp_units_release(&u);
 		return 0;
 	}
-	if (!u.nlead && !u.nresp && !u.deadline && !u.same_below) {
+	/* "责任单位：" with its names on the lines below */
+	tz_dp_line_bounds(&c->lines[li], &lb, &le);
+	open = e >= le ? u.open_role : 0;
+	if (!u.nlead && !u.nresp && !u.deadline && !u.same_below && !open) {
 		tz_dp_units_release(&u); /* a rule alone: said, nothing to keep */
 		return 1;
 	}
@@ -166,7 +182,18 @@ static int add_group(struct dp_ctx *c, struct tree *t, size_t li, size_t b, size
 	g->te = te;
 	g->own_line = own_line;
 	g->multi = 0;
+	g->open = open;
+	g->unclosed = 0;
 	return 1;
+}
+
+/* 1 if the bracket ending at `end` ends its clause: the line ends, or
+ * 。 , ; follow. */
+static int ends_clause(const char *s, size_t len, size_t end)
+{
+	size_t j = tz_dp_skip_sp(s, len, end);
+
+	return j >= len || s[j] == ',' || s[j] == ';' || s[j] == '.' || tz_dp_at(s, len, j, "。");
 }
 
 /* The end of the bracket opening at i (after its close), or 0 when it is
@@ -209,7 +236,8 @@ static size_t scan_line(struct dp_ctx *c, struct tree *t, size_t li, size_t from
 	{
 		size_t b = tz_dp_skip_sp(s, len, from);
 
-		if (tz_dp_unit_label_at(s, len, b, &n) && add_group(c, t, li, b, len, b, b, from == 0))
+		if (tz_dp_unit_label_at(s, len, b, &n) &&
+		    add_group(c, t, li, b, len, b, b, from == 0, 1))
 			return b;
 	}
 	while (i < len) {
@@ -219,13 +247,16 @@ static size_t scan_line(struct dp_ctx *c, struct tree *t, size_t li, size_t from
 			if (!end) {
 				/* unclosed: a spec cut by the end of the line */
 				if (tz_dp_unit_label_at(s, len, tz_dp_skip_sp(s, len, cb), &n) &&
-				    add_group(c, t, li, cb, len, clause, i, from == 0 && i == lb) &&
-				    first == len)
-					first = i;
+				    add_group(c, t, li, cb, len, clause, i, from == 0 && i == lb, 1)) {
+					t->g[t->ng - 1].unclosed = 1;
+					if (first == len)
+						first = i;
+				}
 				break;
 			}
 			if (add_group(c, t, li, cb, ce, clause, i,
-				      from == 0 && i == lb && tz_dp_skip_sp(s, le, end) >= le)) {
+				      from == 0 && i == lb && tz_dp_skip_sp(s, le, end) >= le,
+				      ends_clause(s, le, end))) {
 				if (first == len)
 					first = i;
 				/* the next clause starts after the bracket and its
@@ -245,7 +276,8 @@ static size_t scan_line(struct dp_ctx *c, struct tree *t, size_t li, size_t from
 			size_t p = tz_dp_prev(s, i);
 
 			if ((tz_dp_at(s, len, p, "。") || s[p] == ';' || s[p] == ' ' || s[p] == '\t') &&
-			    tz_dp_unit_label_at(s, len, i, &n) && add_group(c, t, li, i, len, clause, i, 0)) {
+			    tz_dp_unit_label_at(s, len, i, &n) &&
+			    add_group(c, t, li, i, len, clause, i, 0, 1)) {
 				if (first == len)
 					first = i;
 				break;
@@ -258,6 +290,45 @@ static size_t scan_line(struct dp_ctx *c, struct tree *t, size_t li, size_t from
 		for (size_t k = g0; k < t->ng; k++)
 			t->g[k].multi = 1;
 	return first;
+}
+
+/* After line li was scanned (groups g0.. are its): may the next content
+ * line go on with the last group's list? */
+static void note_open(struct tree *t, size_t li, size_t g0)
+{
+	t->cont = t->ng > g0 && t->g[t->ng - 1].li == li && t->g[t->ng - 1].open ? li : DP_NONE;
+}
+
+/*
+ * A line of unit names and nothing else right after a list that ran to
+ * the end of its line ("责任单位：县农业农村局" then "县林业局", or a
+ * list ending in 、): its names join that list, with the label's role.
+ * When the list is in a bracket left open, a closing bracket ends it.
+ * Returns 1 if the line was one.
+ */
+static int continue_list(struct dp_ctx *c, struct tree *t, size_t li)
+{
+	const struct dp_line *l = &c->lines[li];
+	struct group *g;
+	size_t b, e, n;
+	int closed = 0;
+
+	if (t->cont == DP_NONE || !t->ng)
+		return 0;
+	g = &t->g[t->ng - 1];
+	tz_dp_line_bounds(l, &b, &e);
+	if (g->unclosed) {
+		tz_dp_trim(l->norm, &b, &e, "。;,");
+		if (e > b && tz_dp_bracket_close(l->norm, e, tz_dp_prev(l->norm, e), &n)) {
+			e = tz_dp_prev(l->norm, e);
+			closed = 1;
+		}
+	}
+	if (!tz_dp_units_only(l->norm, b, e))
+		return 0;
+	tz_dp_units_more(c, li, b, e, g->open, &g->u);
+	t->cont = closed ? DP_NONE : li;
+	return 1;
 }
 
 /*
@@ -297,6 +368,7 @@ static void end_span(struct dp_ctx *c, struct tree *t)
 	size_t k, nclauses = 0, own_lines = 0, w = 0;
 	struct item *it;
 
+	t->cont = DP_NONE;
 	if (t->cur == DP_NONE) {
 		for (k = 0; k < t->ng; k++)
 			tz_dp_units_release(&t->g[k].u);
@@ -510,8 +582,10 @@ static void emit(struct dp_ctx *c, struct tree *t)
 		struct tz_doc_task *task;
 		unsigned sib = it->parent == DP_NONE ? root_styles : items[it->parent].styles;
 
-		if (it->has_units)
+		if (it->has_units) {
 			c->ntasks_with_units++;
+			c->ntasks_bare += it->own.bare;
+		}
 		else if (it->child_units || !(sib & (1u << it->style)))
 			continue;
 		if (c->task_alloc <= d->ntasks)
@@ -547,6 +621,7 @@ void tz_dp_tasks(struct dp_ctx *c)
 	memset(&t, 0, sizeof(t));
 	memset(&table, 0, sizeof(table));
 	t.cur = DP_NONE;
+	t.cont = DP_NONE;
 	/* A note ("注：责任单位中排在第一位的为牵头单位") applies to every
 	 * specification; the same words inside one apply to that one. */
 	for (li = 0; li < c->nlines; li++)
@@ -588,11 +663,16 @@ void tz_dp_tasks(struct dp_ctx *c)
 			t.cur = add_item(&t, st, label, depth ? stack[depth - 1] : DP_NONE, li);
 			stack[depth++] = t.cur;
 			first = scan_line(c, &t, li, text);
+			note_open(&t, li, 0);
 			t.items[t.cur].title = heading_title(c, li, text, first);
 			continue;
 		}
-		if (t.cur != DP_NONE)
+		if (t.cur != DP_NONE && !continue_list(c, &t, li)) {
+			size_t g0 = t.ng;
+
 			scan_line(c, &t, li, 0);
+			note_open(&t, li, g0);
+		}
 	}
 	end_span(c, &t);
 	lift_units(&t);

@@ -10,8 +10,12 @@
  *  - Labels: lead 牵头单位, 牵头部门, 主责单位, …; responsible 责任单位,
  *    配合单位, 参与单位, …; deadline 完成时限, 时间节点, 完成时间, … (these
  *    need a colon).
+ *  - Without a label: "X牵头,Y配合", "X、Y负责,长期坚持", or a bare list
+ *    of unit names ("市发改委、市财政局": responsible units, flagged
+ *    `bare`, which tasks.c accepts only where the bracket ends its clause
+ *    and meta.c does not count as evidence of a work plan).
  *  - A value is split into clauses at , ; (outside brackets); a clause
- *    ending in 配合/参与/协助/…负责 is responsible, one ending in 牵头 is
+ *    ending in 配合/参与/协助/负责 is responsible, one ending in 牵头 is
  *    lead, whatever label it follows; a clause that is a date or a period
  *    (2025年底前完成, 长期坚持, 持续推进) is the deadline; 下同 says the units
  *    hold for the tasks that follow; 第一责任单位为牵头单位 (also 排在第一位
@@ -66,7 +70,7 @@ static const char *suffixes[] = {
 /* Clause endings that make units responsible (not lead). */
 static const char *resp_marks[] = {
 	"配合", "参与", "协助", "配合落实", "按职责分工负责", "按职责分工落实", "按职能分工负责",
-	"分别负责", "共同负责", "负责落实", "按职责负责", "分别负责落实",
+	"分别负责", "共同负责", "负责落实", "按职责负责", "分别负责落实", "负责",
 };
 static const char *lead_marks[] = { "牵头", "牵头负责", "牵头落实", "牵头抓总", "分别牵头" };
 /* Words of a note, never of a unit name. */
@@ -95,8 +99,17 @@ void tz_dp_units_push(struct dp_units *u, int lead, const char *name)
 		push(&u->resp, &u->nresp, &u->resp_alloc, name);
 }
 
+/* to->bare after from's names join to's. */
+static int merged_bare(const struct dp_units *to, const struct dp_units *from)
+{
+	if (!to->nlead && !to->nresp)
+		return from->bare;
+	return to->bare && (from->bare || (!from->nlead && !from->nresp));
+}
+
 void tz_dp_units_merge(struct dp_units *to, struct dp_units *from)
 {
+	to->bare = merged_bare(to, from);
 	for (size_t k = 0; k < from->nlead; k++)
 		tz_dp_units_push(to, 1, from->lead[k]);
 	for (size_t k = 0; k < from->nresp; k++)
@@ -110,6 +123,7 @@ void tz_dp_units_merge(struct dp_units *to, struct dp_units *from)
 
 void tz_dp_units_copy(struct dp_units *to, const struct dp_units *from)
 {
+	to->bare = merged_bare(to, from);
 	for (size_t k = 0; k < from->nlead; k++)
 		tz_dp_units_push(to, 1, from->lead[k]);
 	for (size_t k = 0; k < from->nresp; k++)
@@ -452,29 +466,36 @@ static void cut_note_bracket(const char *s, size_t b, size_t *e, struct dp_units
 	}
 }
 
-/* Add one unit name [ub, ue) to the lead (to == 1) or responsible list. */
-static void add_name(struct dp_ctx *c, size_t li, size_t ub, size_t ue, int to, struct dp_units *u)
+/* Cut 等, 负责, 牵头, … from the end of a name and 由 from its start. */
+static void cut_affixes(const char *s, size_t *ub, size_t *ue)
 {
-	const char *s = c->lines[li].norm;
 	int again = 1;
 
 	while (again) {
 		again = 0;
-		tz_dp_trim(s, &ub, &ue, ":。.");
+		tz_dp_trim(s, ub, ue, ":。.");
 		for (size_t k = 0; k < sizeof(suffixes) / sizeof(suffixes[0]); k++) {
 			size_t sl = strlen(suffixes[k]);
 
-			if (ue - ub > sl && !memcmp(s + ue - sl, suffixes[k], sl)) {
-				ue -= sl;
+			if (*ue - *ub > sl && !memcmp(s + *ue - sl, suffixes[k], sl)) {
+				*ue -= sl;
 				again = 1;
 				break;
 			}
 		}
-		if (tz_dp_at(s, ue, ub, "由")) {
-			ub += 3;
+		if (tz_dp_at(s, *ue, *ub, "由")) {
+			*ub += 3;
 			again = 1;
 		}
 	}
+}
+
+/* Add one unit name [ub, ue) to the lead (to == 1) or responsible list. */
+static void add_name(struct dp_ctx *c, size_t li, size_t ub, size_t ue, int to, struct dp_units *u)
+{
+	const char *s = c->lines[li].norm;
+
+	cut_affixes(s, &ub, &ue);
 	if (ue <= ub || is_rule(s, ub, ue) || tz_dp_ncp(s, ub, ue) > 40 || tz_dp_has(s, ub, ue, ":") ||
 	    has_any(s, ub, ue, note_words, sizeof(note_words) / sizeof(note_words[0])))
 		return;
@@ -564,10 +585,11 @@ static void add_clauses(struct dp_ctx *c, size_t li, size_t b, size_t e, int lab
 				u->deadline = tz_dp_deadline(c, li, cb, ce);
 			continue;
 		}
-		if (ends_with_any(s, cb, ce, resp_marks, sizeof(resp_marks) / sizeof(resp_marks[0])))
-			to = 2;
-		else if (ends_with_any(s, cb, ce, lead_marks, sizeof(lead_marks) / sizeof(lead_marks[0])))
+		/* lead first: 牵头负责 ends in 负责 too */
+		if (ends_with_any(s, cb, ce, lead_marks, sizeof(lead_marks) / sizeof(lead_marks[0])))
 			to = 1;
+		else if (ends_with_any(s, cb, ce, resp_marks, sizeof(resp_marks) / sizeof(resp_marks[0])))
+			to = 2;
 		add_units(c, li, cb, ce, to, u);
 	}
 }
@@ -605,6 +627,91 @@ int tz_dp_units_like(const char *s, size_t b, size_t e)
 	return tz_dp_is_org(s, b, k) || (k + 3 <= e && tz_dp_is_org(s, b, k + 3));
 }
 
+int tz_dp_units_only(const char *s, size_t b, size_t e)
+{
+	struct splitter sp;
+	size_t ub, ue, names = 0;
+
+	tz_dp_trim(s, &b, &e, "、,;。");
+	if (b >= e || tz_dp_ncp(s, b, e) > 120 || tz_dp_has(s, b, e, "。") ||
+	    tz_dp_has(s, b, e, ":"))
+		return 0;
+	sp = (struct splitter){ s, b, e, 1, 0 };
+	while (next_piece(&sp, &ub, &ue)) {
+		tz_dp_trim(s, &ub, &ue, NULL);
+		cut_affixes(s, &ub, &ue);
+		if (tz_dp_ends(s, ub, ue, "(牵头)"))
+			ue -= strlen("(牵头)");
+		if (ue <= ub || tz_dp_ncp(s, ub, ue) > 40 || !tz_dp_is_org(s, ub, ue) ||
+		    is_rule(s, ub, ue) ||
+		    has_any(s, ub, ue, note_words, sizeof(note_words) / sizeof(note_words[0])))
+			return 0;
+		names++;
+	}
+	return names > 0;
+}
+
+/* 1 if a clause of [b, e) (split at , ;) ends in 配合, 负责, … */
+static int clause_marked(const char *s, size_t b, size_t e)
+{
+	struct splitter sp = { s, b, e, 0, 0 };
+	size_t cb, ce;
+
+	while (next_piece(&sp, &cb, &ce)) {
+		tz_dp_trim(s, &cb, &ce, NULL);
+		if (ends_with_any(s, cb, ce, resp_marks, sizeof(resp_marks) / sizeof(resp_marks[0])))
+			return 1;
+	}
+	return 0;
+}
+
+/* A bare list: clauses that are unit names only ("市发改委、市财政局")
+ * or a deadline, at least one of names. */
+static int bare_list(const char *s, size_t b, size_t e)
+{
+	struct splitter sp = { s, b, e, 0, 0 };
+	size_t cb, ce, lists = 0;
+
+	while (next_piece(&sp, &cb, &ce)) {
+		tz_dp_trim(s, &cb, &ce, NULL);
+		if (tz_dp_deadline_like(s, cb, ce))
+			continue;
+		if (!tz_dp_units_only(s, cb, ce))
+			return 0;
+		lists++;
+	}
+	return lists > 0;
+}
+
+/* Where a clause (after , or ; outside brackets) starts with a unit or
+ * deadline label in [b, e): its offset, or e. */
+static size_t labelled_tail(const char *s, size_t b, size_t e)
+{
+	int depth = 0;
+
+	for (size_t i = b; i < e;) {
+		size_t n;
+
+		if (is_open(s, e, i, &n)) {
+			depth++;
+		} else if (is_close(s, e, i, &n)) {
+			depth -= depth > 0;
+		} else {
+			n = 1;
+			if (!depth && (s[i] == ',' || s[i] == ';')) {
+				size_t j = tz_dp_skip_sp(s, e, i + 1), m;
+
+				if (tz_dp_unit_label_at(s, e, j, &m))
+					return j;
+			} else {
+				tz_dp_cp(s, e, i, &n);
+			}
+		}
+		i += n;
+	}
+	return e;
+}
+
 /* Where a note starts in a specification: after a 。 (outside brackets)
  * that is followed by more than a label. */
 static size_t note_start(const char *s, size_t b, size_t e)
@@ -636,14 +743,15 @@ int tz_dp_unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct dp_u
 {
 	const char *s = c->lines[li].norm;
 	size_t i, n, vb = 0, ne, lead0 = u->nlead, resp0 = u->nresp;
-	int cur = 0, any = 0, depth = 0;
+	int cur = 0, any = 0, depth = 0, noted;
 
 	tz_dp_trim(s, &b, &e, NULL);
 	if (b >= e)
 		return 0;
 	/* a note after a 。: what it says (下同, a rule), never names */
 	ne = note_start(s, b, e);
-	if (ne < e) {
+	noted = ne < e;
+	if (noted) {
 		if (tz_dp_first_lead_rule(s, ne, e) || is_rule(s, ne, e))
 			u->rule = 1;
 		else if (same_below(s, ne, e))
@@ -684,8 +792,16 @@ int tz_dp_unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct dp_u
 					u->deadline = tz_dp_deadline(c, li, vb, i);
 				else if (cur)
 					add_clauses(c, li, vb, i, cur, u);
-				if (k < 0)
+				if (k < 0) {
+					/* a list that may go on on the next line:
+					 * not cut by a note, not closed by 。 */
+					size_t vb2 = vb, ve2 = e;
+
+					tz_dp_trim(s, &vb2, &ve2, NULL);
+					u->open_role = cur != 3 && !noted &&
+								!tz_dp_ends(s, vb2, ve2, "。") ? cur : 0;
 					break;
+				}
 				cur = k;
 				any = 1;
 				i = tz_dp_skip_sp(s, e, i + n);
@@ -698,12 +814,29 @@ int tz_dp_unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct dp_u
 			i += n;
 		}
 	} else {
-		/* "市发改委牵头,市财政局、市商务局配合" */
-		if (!tz_dp_has(s, b, e, "牵头") &&
-		    !ends_with_any(s, b, e, resp_marks, sizeof(resp_marks) / sizeof(resp_marks[0])))
-			return 0;
+		/* "市发改委牵头,市财政局、市商务局配合", "X、Y负责,长期坚持", or a
+		 * bare list "市发改委、市财政局" (responsible units, as under a
+		 * 责任单位 label); a labelled part after them ("…,时间节点:2025年
+		 * 9月") is read as such */
+		size_t tail = labelled_tail(s, b, e);
+
+		if (tail < e) {
+			size_t he = tail;
+
+			tz_dp_trim(s, &b, &he, ",;");
+			if (b >= he || !tz_dp_unit_spec(c, li, b, he, u))
+				return 0;
+			tz_dp_unit_spec(c, li, tail, e, u);
+			return 1;
+		}
 		if (e - b > 300 || !tz_dp_units_like(s, b, e))
 			return 0;
+		if (!tz_dp_has(s, b, e, "牵头") && !clause_marked(s, b, e)) {
+			if (!bare_list(s, b, e))
+				return 0;
+			if (!lead0 && !resp0) /* else as the names before */
+				u->bare = 1;
+		}
 		add_clauses(c, li, b, e, 2, u);
 		any = 1;
 	}
@@ -715,6 +848,20 @@ int tz_dp_unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct dp_u
 	if (u->rule_below)
 		c->first_lead_rule = 1;
 	return any;
+}
+
+void tz_dp_units_more(struct dp_ctx *c, size_t li, size_t b, size_t e, int role,
+		      struct dp_units *u)
+{
+	const char *s = c->lines[li].norm;
+	size_t lead0 = u->nlead;
+
+	tz_dp_trim(s, &b, &e, "、,;。");
+	if (b >= e)
+		return;
+	add_clauses(c, li, b, e, role, u);
+	if ((u->rule || c->first_lead_rule) && !lead0 && !u->nlead && u->nresp)
+		tz_dp_units_push(u, 1, u->resp[0]);
 }
 
 void tz_dp_units_cell(struct dp_ctx *c, size_t li, size_t b, size_t e, int lead, struct dp_units *u)

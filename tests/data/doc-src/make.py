@@ -8,7 +8,7 @@ document, not from the parser's output. Run: python3 make.py
 import json, os, sys
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "..", "doc")
-for mod in ("cases1", "cases2", "cases3", "cases4", "cases5", "cases6"):
+for mod in ("cases1", "cases2", "cases3", "cases4", "cases5", "cases6", "cases7"):
     path = os.path.join(here, mod + ".py")
     if not os.path.exists(path):
         continue

@@ -78,6 +78,16 @@ static void test_personal_phone_spellings(void **state)
 	check("手机：86-139-1234-5678\n", "personal_phone", "86-139-1234-5678@1;");
 	check("手机：139.1234.5678\n", "personal_phone", "139.1234.5678@1;");
 	check("手机：139—1234—5678\n", "personal_phone", "139—1234—5678@1;");
+	check("手机 139·1234·5678\n", "personal_phone", "139·1234·5678@1;");
+	check("手机 139•1234•5678\n", "personal_phone", "139•1234•5678@1;");
+	/* on lines dropped as page chrome (a share widget's 微信) */
+	check("正文。\n微信：13912345678\n微信同号15800001111。\n", "personal_phone",
+	      "13912345678@2;15800001111@3;");
+	/* digits in links, file names and quantities are no phone */
+	check("http://www.a.gov.cn/art/13912345678.html\n", "personal_phone", "");
+	check("附件：回复函13912345678.pdf\n", "personal_phone", "");
+	check("?id=13912345678\n", "personal_phone", "");
+	check("总投资15800001111万元，新增13912345678个。\n", "personal_phone", "");
 	check("手机：１３９－１２３４－５６７８\n", "personal_phone", "１３９－１２３４－５６７８@1;");
 	/* a number that only looks like one */
 	check("编号8613912345678，金额139.12万元，电话：(0417)2345678\n", "personal_phone", "");
@@ -138,6 +148,34 @@ static void test_sums(void **state)
 	      "18件，工业方面13件，农业方面6件，共计38件@1;");
 	/* 共 inside a sentence is not a total */
 	check("共完成投资30亿元，新开工12个。\n", "sum_mismatch", "");
+	/* a total with its measure word between */
+	check("产业项目完成投资30亿元，基础设施项目完成投资100亿元，合计完成投资130亿元。\n",
+	      "sum_mismatch", "");
+	check("产业项目完成投资30亿元，基础设施项目完成投资100亿元，合计完成投资120亿元。\n",
+	      "sum_mismatch", "30亿元，基础设施项目完成投资100亿元，合计完成投资120亿元@1;");
+	/* 其中 opening a sentence, or a line: the sentence before is the whole,
+	 * its completed investment rather than the plan after it */
+	check("完成投资120亿元，年度计划投资200亿元。其中，甲项目完成投资50亿元，乙项目完成投资70亿元。\n",
+	      "sum_mismatch", "");
+	check("完成投资120亿元。其中，甲项目完成投资30亿元，乙项目完成投资100亿元。\n", "sum_mismatch",
+	      "120亿元。其中，甲项目完成投资30亿元，乙项目完成投资100亿元@1;");
+	check("全县共有项目45个。\n其中，续建项目27个，新建项目18个。\n", "sum_mismatch", "");
+	check("全县共有项目45个。\n其中，续建项目27个，新建项目16个。\n", "sum_mismatch",
+	      "其中，续建项目27个，新建项目16个@2;");
+	check("一、总体情况\n其中，续建项目27个，新建项目16个。\n", "sum_mismatch", "");
+	/* 分别为 right after a whole; not after a subject */
+	check("全市重点项目120个，分别为产业项目30个、基础设施项目90个。\n", "sum_mismatch", "");
+	check("全市重点项目120个，分别为产业项目30个、基础设施项目100个。\n", "sum_mismatch",
+	      "120个，分别为产业项目30个、基础设施项目100个@1;");
+	check("全区新开工项目20个，竣工项目和续建项目分别为12个、38个。\n", "sum_mismatch", "");
+	/* 从项目类别看 opening a sentence */
+	check("全县项目30个，完成投资46.9亿元。从项目类别看，产业项目18个，完成投资30.1亿元；"
+	      "基础设施项目12个，完成投资16.8亿元。\n",
+	      "sum_mismatch", "");
+	check("全县项目30个，完成投资46.9亿元。从项目类别看，产业项目18个，完成投资30.1亿元；"
+	      "基础设施项目12个，完成投资18.8亿元。\n",
+	      "sum_mismatch",
+	      "46.9亿元。从项目类别看，产业项目18个，完成投资30.1亿元；基础设施项目12个，完成投资18.8亿元@1;");
 }
 
 static void test_rates(void **state)
@@ -169,6 +207,23 @@ static void test_rates(void **state)
 	/* a sub-group's rate is not checked against the whole's plan */
 	check("年度计划投资853.8亿元。其中续建项目完成投资454.31亿元，占年度计划的75%。\n",
 	      "rate_mismatch", "");
+	/* the plan on the line before */
+	check("全县重点项目建设情况通报\n全县年度计划投资85.2亿元。\n1-6月，完成投资46.9亿元，完成率55.05%。\n",
+	      "rate_mismatch", "");
+	check("全县重点项目建设情况通报\n全县年度计划投资85.2亿元。\n\n1-6月，完成投资46.9亿元，完成率57.05%。\n",
+	      "rate_mismatch", "46.9亿元，完成率57.05%@4;");
+	/* not across a heading, nor into a 其中 sentence */
+	check("全县重点项目建设情况通报\n全县年度计划投资85.2亿元。\n(一)产业项目\n完成投资46.9亿元，完成率57.05%。\n",
+	      "rate_mismatch", "");
+	check("全县重点项目建设情况通报\n全县年度计划投资85.2亿元。\n其中产业项目完成投资46.9亿元，完成率57.05%。\n",
+	      "rate_mismatch", "");
+	/* about the same subject only: a region's line is not checked against
+	 * the city's plan; 截至…, 累计 and 今年 are no subject of their own */
+	check("全县重点项目建设情况通报\n全市年度计划投资500亿元。\n高新区完成投资150亿元，完成率80%。\n",
+	      "rate_mismatch", "");
+	check("全县重点项目建设情况通报\n全县重点项目今年计划投资85.2亿元。\n"
+	      "截至6月底全县重点项目累计完成投资46.9亿元，完成率57.05%。\n",
+	      "rate_mismatch", "46.9亿元，完成率57.05%@3;");
 }
 
 static const struct tz_doc_task *task(const struct tz_doc *doc, size_t i)
@@ -278,6 +333,53 @@ static void test_units_more(void **state)
 	task_is(doc, 4, "二.2", "|市住建局、各县市区政府|");
 	assert_int_equal(doc->nwarnings, 0);
 	tz_doc_free(doc);
+	/* names one per line after their label, a list going on after a
+	 * trailing 、 (in a bracket too); a paragraph after a list is not
+	 * part of it */
+	doc = parse("一、任务\n"
+		    "1.甲。\n责任单位：县农业农村局\n县林业局\n各乡镇人民政府\n"
+		    "2.乙。\n牵头单位：\n县发改局\n责任单位：县工信局、\n县商务局\n完成时限：2025年10月\n"
+		    "3.丙。（责任单位：县水利局、\n县财政局）\n"
+		    "4.丁。\n责任单位：县教育局\n各学校要加强管理，确保安全。\n");
+	assert_int_equal(doc->ntasks, 4);
+	task_is(doc, 0, "一.1", "|县农业农村局、县林业局、各乡镇人民政府|");
+	task_is(doc, 1, "一.2", "县发改局|县工信局、县商务局|2025-10");
+	task_is(doc, 2, "一.3", "|县水利局、县财政局|");
+	task_is(doc, 3, "一.4", "|县教育局|");
+	tz_doc_free(doc);
+	/* under 第一责任单位为牵头单位 the list's first name leads */
+	doc = parse("（第一责任单位为牵头单位）\n一、任务\n1.甲。\n责任单位：县农业农村局\n县林业局\n");
+	task_is(doc, 0, "一.1", "县农业农村局|县农业农村局、县林业局|");
+	tz_doc_free(doc);
+	/* brackets of names with no label, (X负责), several brackets joined
+	 * by ， in one item; a bracket of names inside a sentence is none */
+	doc = parse("一、任务\n"
+		    "1.甲。推进A（市发改委牵头），开展B（市工商联牵头，2025年6月底前）。\n"
+		    "2.乙。（市发改委、市财政局）\n"
+		    "3.丙。（市委督查室、市政府督查室负责）\n"
+		    "4.丁。（市能源局牵头负责）\n"
+		    "5.戊。会同有关部门（市财政局）研究。\n"
+		    "6.己。（市财政局、市商务局，时间节点：2025年9月）\n"
+		    "7.庚。（市水利局牵头；完成时限：2025年底前）\n");
+	assert_int_equal(doc->kind, TZ_DOC_WORK_PLAN);
+	assert_int_equal(doc->ntasks, 8);
+	task_is(doc, 0, "一.1.[1]", "市发改委||");
+	assert_string_equal(doc->tasks[0].title, "推进A");
+	task_is(doc, 1, "一.1.[2]", "市工商联||2025-06");
+	assert_string_equal(doc->tasks[1].title, "开展B");
+	task_is(doc, 2, "一.2", "|市发改委、市财政局|");
+	task_is(doc, 3, "一.3", "|市委督查室、市政府督查室|");
+	task_is(doc, 4, "一.4", "市能源局||");
+	task_is(doc, 6, "一.6", "|市财政局、市商务局|2025-09");
+	task_is(doc, 7, "一.7", "市水利局||2025-12");
+	task_is(doc, 5, "一.5", "||");
+	assert_false(doc->tasks[5].has_units);
+	tz_doc_free(doc);
+	/* bare lists alone do not make a bulletin a work plan */
+	doc = parse("全市重点项目建设情况通报\n一、滞后项目\n1.甲项目（市住建局）。\n2.乙项目（市交通局）。\n"
+		    "3.丙项目（市水利局）。\n");
+	assert_int_equal(doc->kind, TZ_DOC_BULLETIN);
+	tz_doc_free(doc);
 }
 
 static void test_task_tables(void **state)
@@ -329,6 +431,47 @@ static void test_task_tables(void **state)
 	assert_int_equal(doc->ntasks, 2);
 	task_is(doc, 1, "二.1", "市工信局|市商务局|");
 	tz_doc_free(doc);
+	/* a last row ending with a full date is a row, not the signature
+	 * (tab-separated and one cell per line); a signature after a table
+	 * is still one */
+	doc = parse("任务分解表\n序号\t任务\t牵头单位\t责任单位\t完成时限\n"
+		    "1\t修路\t市交通局\t市财政局\t2025年4月\n"
+		    "2\t建园区\t市工信局\t各区人民政府\t2025年11月30日\n");
+	assert_int_equal(doc->ntasks, 2);
+	task_is(doc, 1, "2", "市工信局|各区人民政府|2025-11-30");
+	assert_null(doc->issuer);
+	assert_null(doc->date);
+	tz_doc_free(doc);
+	doc = parse("任务分解表\n序号\n任务\n牵头单位\n责任单位\n完成时限\n1\n修路\n市交通局\n市财政局\n"
+		    "2025年4月\n2\n建园区\n市工信局\n各区人民政府\n2025-11-30\n");
+	assert_int_equal(doc->ntasks, 2);
+	task_is(doc, 1, "2", "市工信局|各区人民政府|2025-11-30");
+	assert_null(doc->issuer);
+	assert_null(doc->date);
+	tz_doc_free(doc);
+	doc = parse("任务分解表\n序号\t任务\t牵头单位\t责任单位\t完成时限\n"
+		    "1\t修路\t市交通局\t市财政局\t2025年11月30日\n"
+		    "某市人民政府办公室\n2025年1月6日\n");
+	assert_int_equal(doc->ntasks, 1);
+	task_is(doc, 0, "1", "市交通局|市财政局|2025-11-30");
+	assert_string_equal(doc->issuer, "某市人民政府办公室");
+	assert_string_equal(doc->date, "2025-01-06");
+	tz_doc_free(doc);
+	/* a task's units line right above the signature is not the issuer's,
+	 * nor are names one per line under it */
+	doc = parse("某县任务分解\n一、任务\n1.甲。\n责任单位：县工信局\n某县人民政府办公室\n2025年3月1日\n");
+	task_is(doc, 0, "一.1", "|县工信局|");
+	assert_string_equal(doc->issuer, "某县人民政府办公室");
+	tz_doc_free(doc);
+	doc = parse("某县任务分解\n一、任务\n1.甲。\n责任单位：县工信局\n县林业局\n县水利局\n"
+		    "某县人民政府办公室\n2025年3月1日\n");
+	task_is(doc, 0, "一.1", "|县工信局、县林业局、县水利局|");
+	assert_string_equal(doc->issuer, "某县人民政府办公室");
+	tz_doc_free(doc);
+	doc = parse("某县任务分解\n一、任务\n1.甲。（责任单位：县工信局）\n中共某县委办公室\n"
+		    "某县人民政府办公室\n2025年3月1日\n");
+	assert_string_equal(doc->issuer, "中共某县委办公室、某县人民政府办公室");
+	tz_doc_free(doc);
 }
 
 static void test_catalogue(void **state)
@@ -352,6 +495,39 @@ static void test_catalogue(void **state)
 	assert_string_equal(doc->catalogue.publisher, "永州市发展和改革委员会");
 	assert_string_equal(doc->publish_date, "2024-07-11");
 	assert_string_equal(doc->title, "永州市重点项目建设情况通报");
+	tz_doc_free(doc);
+	/* a value on the next line that reads like a site's section name */
+	doc = parse("分　　类:\n建议提案\n体裁分类：\n通知\n关于市政协十五届三次会议第0112号提案的答复\n"
+		    "尊敬的王某某委员:\n您提出的《关于加快建设的提案》收悉，现答复如下：\n");
+	assert_string_equal(doc->catalogue.topic, "建议提案");
+	assert_string_equal(doc->catalogue.genre, "通知");
+	tz_doc_free(doc);
+	/* a section name after a label's line that has its value is noise */
+	doc = parse("分类：综合政务\n政府信息公开\n关于加快建设的通知\n各单位：\n");
+	assert_string_equal(doc->catalogue.topic, "综合政务");
+	assert_string_equal(doc->title, "关于加快建设的通知");
+	tz_doc_free(doc);
+	/* a short title naming a place is no site section ("政府信息公开") */
+	doc = parse("某县重点项目通报\n一、总体情况\n全县重点项目完成投资46.9亿元，完成率57.05%。\n");
+	assert_string_equal(doc->title, "某县重点项目通报");
+	tz_doc_free(doc);
+	doc = parse("市县要闻\n全县重点项目通报\n一、总体情况\n全县重点项目完成投资46.9亿元。\n");
+	assert_string_equal(doc->title, "全县重点项目通报");
+	tz_doc_free(doc);
+	/* a bare date line under the title is the date when nothing else
+	 * gives one; the signature's wins; a month alone is a period */
+	doc = parse("某县2025年重点工作方案\n2025年3月1日\n一、任务\n1.甲。（县发改局牵头）\n");
+	assert_string_equal(doc->date, "2025-03-01");
+	tz_doc_free(doc);
+	doc = parse("某县2025年重点工作方案\n\n2025-03-01\n一、任务\n1.甲。（县发改局牵头）\n");
+	assert_string_equal(doc->date, "2025-03-01");
+	tz_doc_free(doc);
+	doc = parse("某县2025年重点工作方案\n2025年3月1日\n一、任务\n1.甲。（县发改局牵头）\n"
+		    "某县人民政府办公室\n2025年3月5日\n");
+	assert_string_equal(doc->date, "2025-03-05");
+	tz_doc_free(doc);
+	doc = parse("某县重点项目建设情况通报\n2025年3月\n一、总体情况\n全县完成投资21.6亿元。\n");
+	assert_null(doc->date);
 	tz_doc_free(doc);
 }
 
