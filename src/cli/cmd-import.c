@@ -121,10 +121,13 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 		tz_import_result_release(&res);
 		return TZ_EXIT_FAIL;
 	}
-	fprintf(stderr, "%s%s%s%s: %s%s共%ld行，导入%ld行（新增%ld，更正%ld），%ld行被拒绝\n", path,
-		res.sheet ? "（工作表“" : "", res.sheet ? res.sheet : "", res.sheet ? "”）" : "",
+	fprintf(stderr, "%s%s%s%s: %s%s共%ld行，导入%ld行（新增%ld，更正%ld，未变%ld），%ld行被拒绝\n",
+		path, res.sheet ? "（工作表“" : "", res.sheet ? res.sheet : "", res.sheet ? "”）" : "",
 		year_source(&res, ybuf, sizeof(ybuf)), kind == TZ_IMPORT_PROJECTS ? "，" : "",
-		res.rows, res.accepted, res.added, res.replaced, res.rejected);
+		res.rows, res.accepted, res.added, res.replaced, res.unchanged, res.rejected);
+	if (res.accepted && !res.added && !res.replaced)
+		fprintf(stderr, "  %s与数据库中已有的完全相同：没有新的内容，数据没有变化\n",
+			res.rejected ? "导入的各行" : "文件中的数据");
 	if (res.skipped_totals || res.skipped_sections || res.skipped_notes)
 		fprintf(stderr, "  跳过不是项目的行：合计/小计%ld行，分类标题%ld行，注释%ld行\n",
 			res.skipped_totals, res.skipped_sections, res.skipped_notes);

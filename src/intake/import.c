@@ -1173,6 +1173,13 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	res->org_created_names = tz_buf_detach(&oc.created, NULL);
 	res->codes_given = oc.ngiven;
 	res->codes_given_list = tz_buf_detach(&oc.given, NULL);
+	/* How the accepted rows compare with the store, known before the
+	 * commit too (a dry run shows it, even of a file it refuses). */
+	if ((rc = tz_store_import_counts(store, &stats, err)))
+		goto out;
+	res->added = stats.added;
+	res->replaced = stats.replaced;
+	res->unchanged = stats.unchanged;
 	if (res->rejected && !opts->partial) {
 		rc = tz_err_set_at(err, TZ_EREJECTED, where ? where : path, 0, NULL,
 				   "%ld行有错误，整个文件未导入（使用 --partial 只导入正确的行）",
@@ -1183,11 +1190,9 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 		goto out;  /* rolled back below: nothing is written */
 	if (opts->who && (rc = import_audit(store, kind, opts, res, err)))
 		goto out;
-	if ((rc = tz_store_import_commit(store, &stats, err)))
+	if ((rc = tz_store_import_commit(store, NULL, err)))
 		goto out;
 	open = 0;
-	res->added = stats.added;
-	res->replaced = stats.replaced;
 	res->committed = 1;
 out:
 	if (running)

@@ -40,9 +40,9 @@ struct tz_import_opts {
 	 * its transaction, which is then rolled back instead of committed.
 	 * The result is filled as for a real import (rows, rejected rows
 	 * through `reject`, skipped rows, unread columns, org_created,
-	 * codes_given), except that `committed` stays 0 and `added` and
-	 * `replaced` stay 0 (the store counts them at commit). The web
-	 * application's import page shows this before the user confirms.
+	 * codes_given, and added, replaced and unchanged), except that
+	 * `committed` stays 0. The web application's import page shows this
+	 * before the user confirms.
 	 */
 	int dry_run;
 	/* When set, an audit row "import.projects" or "import.progress"
@@ -66,7 +66,8 @@ struct tz_import_result {
 	long accepted;
 	long rejected;
 	long added;      /* of accepted: new to the store */
-	long replaced;   /* of accepted: corrections of earlier imports */
+	long replaced;   /* of accepted: corrections of stored rows */
+	long unchanged;  /* of accepted: equal to the stored rows (not written) */
 	int committed;   /* whether anything was written */
 	/* Projects: */
 	enum tz_year_source year_source;

@@ -11,8 +11,13 @@
  *  - Running totals (project_year) are derived while the reports stream
  *    in: files come grouped by project, so a project's years are written
  *    as soon as its rows end. A project whose rows are scattered through
- *    the file, or that had reports before this import, is instead marked
- *    and recomputed from the progress table at commit.
+ *    the file, or whose stored reports this import changes, is instead
+ *    marked and recomputed from the progress table at commit.
+ *  - A row equal in every stored field to the stored one is counted as
+ *    unchanged and not written: re-importing an exported file reads the
+ *    store and writes nothing. Only keys stored before the import are
+ *    looked up (projects known by code; the reports of projects that had
+ *    some, read in step with the file), so a first import pays nothing.
  * Memory grows with the number of projects and years, never with rows.
  */
 #include <stdio.h>
@@ -68,16 +73,16 @@ static int month_seen(struct month_set *ms, struct tz_period p)
 }
 
 /*
- * A project this import of ledgers wrote: the years of its rows (bit
+ * A project met by this import of ledgers: the years of its rows (bit
  * year - TZ_PERIOD_YEAR_MIN) to refuse a second row for the same year,
- * and a hash of its project-level fields, so that the same project in
- * the next year's rows of the file is not written again unless changed
- * (an update rewrites the row and its index entries).
+ * and a hash of the project-level fields the store holds for it, so that
+ * the same project in the next year's rows of the file is not written
+ * again unless changed (an update rewrites the row and its index entries).
  */
 #define YEAR_WORDS ((TZ_PERIOD_YEAR_MAX - TZ_PERIOD_YEAR_MIN) / 64 + 1)
 struct project_seen {
 	uint64_t years[YEAR_WORDS];
-	uint64_t fields;  /* 0: not written by this import */
+	uint64_t fields;  /* 0: not known to be stored (to be compared, or new) */
 };
 
 enum project_flags {
@@ -86,14 +91,44 @@ enum project_flags {
 	F_DIRTY = 4,  /* recompute its running totals from the table at commit */
 };
 
+/* How a row compares with what the store holds for its key. */
+enum row_kind {
+	ROW_NEW,
+	ROW_CHANGED,
+	ROW_SAME,
+};
+
+/*
+ * The stored reports of the project being gathered, read in step with
+ * the file: one range query per run of rows, stepped forward as periods
+ * increase, started again when a period goes back. The current row is
+ * copied, as the table is written while the query is open.
+ */
+struct old_reports {
+	sqlite3_stmt *st;  /* its reports from period ?2 on, by period */
+	int open;          /* st runs for the current project */
+	int row;           /* st stands on a row (copied below); 0: no more */
+	int from;          /* the last period asked for: earlier ones restart */
+	int period;
+	int64_t completed;
+	int status;
+	struct tz_buf text;     /* progress_text */
+	struct tz_buf problem;
+};
+
 struct sqlite_import {
 	enum tz_import_kind kind;
 	int64_t batch;
 	long accepted;
-	int64_t rows_before;  /* ledger rows or reports before the import */
+	struct tz_import_stats counts;  /* the accepted rows, by how they compare */
+	long arrived;                   /* arrivals recorded (dispatched periods) */
+	int64_t known_max;   /* ids up to this one were stored before the import */
+	sqlite3_stmt *old_project;   /* projects: a stored project's fields */
+	sqlite3_stmt *old_ledger;    /* projects: a stored ledger row */
+	struct old_reports old;      /* progress */
 	struct tz_sqlite_batch rows;        /* project rows, or reports */
 	struct tz_sqlite_batch ledger;      /* projects: ledger rows */
-	struct project_seen *pseen;  /* projects: by id, what this import wrote */
+	struct project_seen *pseen;  /* projects: by id, what this import met */
 	int64_t pseen_alloc;
 	struct tz_hmap *codes;       /* code -> project id */
 	int64_t max_id;
@@ -127,7 +162,26 @@ static void import_free(struct sqlite_import *imp)
 	tz_report_years_release(&imp->acc);
 	tz_sqlite_batch_release(&imp->totals);
 	tz_sqlite_arrivals_free(imp->arrivals);
+	sqlite3_finalize(imp->old_project);
+	sqlite3_finalize(imp->old_ledger);
+	sqlite3_finalize(imp->old.st);
+	tz_buf_release(&imp->old.text);
+	tz_buf_release(&imp->old.problem);
 	free(imp);
+}
+
+/* Statements must be finished before COMMIT or ROLLBACK. */
+static void finish_statements(struct sqlite_import *imp)
+{
+	tz_sqlite_batch_release(&imp->rows);
+	tz_sqlite_batch_release(&imp->ledger);
+	tz_sqlite_batch_release(&imp->totals);
+	tz_sqlite_arrivals_free(imp->arrivals);
+	imp->arrivals = NULL;
+	sqlite3_finalize(imp->old_project);
+	sqlite3_finalize(imp->old_ledger);
+	sqlite3_finalize(imp->old.st);
+	imp->old_project = imp->old_ledger = imp->old.st = NULL;
 }
 
 /* Ids are given, not drawn: the import knows every code's id (or gives
@@ -152,6 +206,15 @@ static const char progress_tail[] =
 	" ON CONFLICT(project_id, period) DO UPDATE SET completed = excluded.completed,"
 	" status = excluded.status, progress_text = excluded.progress_text,"
 	" problem = excluded.problem, batch = excluded.batch";
+/* What a row is compared with: every stored field but the batch. */
+static const char old_project_sql[] =
+	"SELECT name, region_id, category, owner, leader, unit_id, years, stage, total,"
+	" planned_start FROM project WHERE id = ?1";
+static const char old_ledger_sql[] =
+	"SELECT annual, level, nature FROM ledger WHERE year = ?1 AND project_id = ?2";
+static const char old_reports_sql[] =
+	"SELECT period, completed, status, progress_text, problem FROM progress"
+	" WHERE project_id = ?1 AND period >= ?2 ORDER BY period";
 
 /* Project ids by code. */
 static int load_codes(struct sqlite_store *ss, struct sqlite_import *imp, struct tz_err *err)
@@ -268,6 +331,8 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 	int rc;
 
 	imp->kind = kind;
+	tz_buf_init(&imp->old.text, 0);
+	tz_buf_init(&imp->old.problem, 0);
 	/*
 	 * Every reference an import writes is known to exist: progress rows
 	 * are resolved against the project map loaded below, inside the same
@@ -300,25 +365,24 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 		goto fail;
 	}
 	imp->batch = sqlite3_last_insert_rowid(ss->db);
-	rc = tz_sqlite_query_int(ss, progress ? "SELECT count(*) FROM progress"
-					      : "SELECT count(*) FROM ledger",
-				 &imp->rows_before, err);
-	if (rc)
-		goto fail;
 	if (progress) {
 		if ((rc = load_projects(ss, imp, err)) ||
 		    (rc = tz_sqlite_years_prepare(ss, &imp->totals, err)) ||
-		    (rc = tz_sqlite_arrivals_begin(ss, &imp->arrivals, err)))
+		    (rc = tz_sqlite_arrivals_begin(ss, &imp->arrivals, err)) ||
+		    (rc = tz_sqlite_prepare(ss, old_reports_sql, &imp->old.st, err)))
 			goto fail;
 		rc = tz_sqlite_batch_prepare(ss, &imp->rows, progress_head, progress_tail, 7, err);
 	} else {
 		if ((rc = load_codes(ss, imp, err)) ||
+		    (rc = tz_sqlite_prepare(ss, old_project_sql, &imp->old_project, err)) ||
+		    (rc = tz_sqlite_prepare(ss, old_ledger_sql, &imp->old_ledger, err)) ||
 		    (rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, project_tail, 13, err)))
 			goto fail;
 		rc = tz_sqlite_batch_prepare(ss, &imp->ledger, ledger_head, ledger_tail, 6, err);
 	}
 	if (rc)
 		goto fail;
+	imp->known_max = imp->max_id;
 	ss->imp = imp;
 	return 0;
 fail:
@@ -376,14 +440,93 @@ static uint64_t project_fields(const struct tz_project *p)
 	return h ? h : 1;
 }
 
+static int same_text(const char *stored, const char *s)
+{
+	return !strcmp(stored ? stored : "", s ? s : "");
+}
+
+/* A NULL column as 0, as the import writes 0 (none) as NULL. */
+static int64_t int_or_0(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, col);
+}
+
+/* Whether project `id`, stored before the import, holds p's fields. */
+static int same_project(struct sqlite_store *ss, int64_t id, const struct tz_project *p,
+			int *same, struct tz_err *err)
+{
+	sqlite3_stmt *st = ss->imp->old_project;
+	int rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return tz_sqlite_error(ss, err, "project");
+	}
+	*same = rc == SQLITE_ROW &&
+		same_text(tz_sqlite_text(st, 0), p->name) &&
+		sqlite3_column_int64(st, 1) == p->region_id &&
+		same_text(tz_sqlite_text(st, 2), p->category) &&
+		same_text(tz_sqlite_text(st, 3), p->owner) &&
+		same_text(tz_sqlite_text(st, 4), p->leader) &&
+		int_or_0(st, 5) == p->unit_id &&
+		same_text(tz_sqlite_text(st, 6), p->years) &&
+		same_text(tz_sqlite_text(st, 7), p->stage) &&
+		sqlite3_column_int64(st, 8) == p->total &&
+		int_or_0(st, 9) == (p->planned_start.year ? tz_period_code(p->planned_start) : 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* How p's ledger row for p->year compares with the stored one. */
+static int old_ledger(struct sqlite_store *ss, int64_t id, const struct tz_project *p,
+		      enum row_kind *kind, struct tz_err *err)
+{
+	sqlite3_stmt *st = ss->imp->old_ledger;
+	int rc;
+
+	sqlite3_bind_int(st, 1, p->year);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return tz_sqlite_error(ss, err, "ledger");
+	}
+	if (rc == SQLITE_DONE)
+		*kind = ROW_NEW;
+	else if ((sqlite3_column_type(st, 0) == SQLITE_NULL) == !p->has_plan &&
+		 (!p->has_plan || sqlite3_column_int64(st, 0) == p->annual) &&
+		 same_text(tz_sqlite_text(st, 1), p->level) &&
+		 same_text(tz_sqlite_text(st, 2), p->nature))
+		*kind = ROW_SAME;
+	else
+		*kind = ROW_CHANGED;
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* Count an accepted row. */
+static void count_row(struct sqlite_import *imp, enum row_kind kind)
+{
+	imp->accepted++;
+	if (kind == ROW_NEW)
+		imp->counts.added++;
+	else if (kind == ROW_CHANGED)
+		imp->counts.replaced++;
+	else
+		imp->counts.unchanged++;
+}
+
 int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 			     struct tz_err *err)
 {
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	struct sqlite_import *imp = ss->imp;
 	struct tz_sqlite_batch *b = &imp->rows, *l = &imp->ledger;
-	int yb = p->year - TZ_PERIOD_YEAR_MIN, rc;
+	int yb = p->year - TZ_PERIOD_YEAR_MIN, rc, known, wrote = 0;
 	struct project_seen *seen;
+	enum row_kind kind = ROW_NEW;  /* its ledger row */
 	uint64_t fields;
 	int64_t id;
 
@@ -405,16 +548,39 @@ int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 	if (seen->years[yb / 64] & (1ULL << (yb % 64)))
 		return tz_err_set(err, TZ_EEXIST, "项目编号重复（本文件中已有%d年度的同一项目）",
 				  p->year);
+
+	/*
+	 * Compared with what the store holds when the row comes: a project
+	 * stored before the import is read once, at its first row (later
+	 * rows compare with what that one left); its ledger row for the
+	 * year, which no earlier row of the file can have written.
+	 */
+	fields = project_fields(p);
+	known = id <= imp->known_max;
+	if (known && !seen->fields) {
+		int same;
+
+		if ((rc = same_project(ss, id, p, &same, err)))
+			return rc;
+		if (same)
+			seen->fields = fields;
+	}
+	if (known && (rc = old_ledger(ss, id, p, &kind, err)))
+		return rc;
 	seen->years[yb / 64] |= 1ULL << (yb % 64);
 
-	/* The ledger row always; the project row unless this import already
-	 * wrote the same (foreign keys are off: see import_begin). */
-	fields = project_fields(p);
+	/* The project row unless the store holds the same, the ledger row
+	 * likewise (foreign keys are off: see import_begin). A row is
+	 * unchanged when neither is written. */
 	if (fields != seen->fields) {
 		seen->fields = fields;
+		wrote = 1;
 		if ((rc = write_project(ss, b, id, p, err)))
 			return rc;
 	}
+	count_row(imp, kind == ROW_SAME && wrote ? ROW_CHANGED : kind);
+	if (kind == ROW_SAME)
+		return 0;
 	tz_sqlite_batch_int(l, p->year);
 	tz_sqlite_batch_int(l, id);
 	if (p->has_plan)
@@ -424,7 +590,6 @@ int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 	tz_sqlite_batch_text(l, p->level);
 	tz_sqlite_batch_text(l, p->nature);
 	tz_sqlite_batch_int(l, imp->batch);
-	imp->accepted++;
 	return tz_sqlite_batch_end_row(ss, l, err);
 }
 
@@ -435,9 +600,75 @@ static int write_years(struct sqlite_store *ss, int64_t project, const struct tz
 	return tz_sqlite_years_write(ss, &ss->imp->totals, project, y, err);
 }
 
+/* Column `col` of st's row into b. 0 or TZ_ETOOBIG. */
+static int copy_text(sqlite3_stmt *st, int col, struct tz_buf *b)
+{
+	const char *text = tz_sqlite_text(st, col);  /* before its length */
+
+	tz_buf_reset(b);
+	return tz_buf_add(b, text, (size_t)sqlite3_column_bytes(st, col));
+}
+
+/* Copy the row the stored reports' query stands on, or note its end. */
+static int old_step(struct sqlite_store *ss, struct old_reports *o, struct tz_err *err)
+{
+	int rc = sqlite3_step(o->st);
+
+	o->row = rc == SQLITE_ROW;
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return tz_sqlite_error(ss, err, "progress");
+	o->period = sqlite3_column_int(o->st, 0);
+	o->completed = sqlite3_column_int64(o->st, 1);
+	o->status = sqlite3_column_int(o->st, 2);
+	/* Cells are capped far below the buffers' cap; a text that does not
+	 * fit is taken as different (the row is written again). */
+	if (copy_text(o->st, 3, &o->text) || copy_text(o->st, 4, &o->problem))
+		o->status = -1;
+	return 0;
+}
+
+/*
+ * How report r of project `id`, which had reports before this import,
+ * compares with the stored one. The query of the project's reports is
+ * stepped forward to r's period, or started again at it when the file
+ * goes back in time. Rows this import writes meanwhile may or may not be
+ * seen by the query; it does not matter, as the file cannot name their
+ * project and period again.
+ */
+static int old_report(struct sqlite_store *ss, int64_t id, const struct tz_progress *r,
+		      enum row_kind *kind, struct tz_err *err)
+{
+	struct old_reports *o = &ss->imp->old;
+	int period = tz_period_code(r->period), rc;
+
+	if (!o->open || period < o->from) {
+		sqlite3_reset(o->st);
+		sqlite3_bind_int64(o->st, 1, id);
+		sqlite3_bind_int(o->st, 2, period);
+		o->open = 1;
+		if ((rc = old_step(ss, o, err)))
+			return rc;
+	}
+	o->from = period;
+	while (o->row && o->period < period)
+		if ((rc = old_step(ss, o, err)))
+			return rc;
+	if (!o->row || o->period != period)
+		*kind = ROW_NEW;
+	else if (o->completed == r->completed && o->status == (int)r->status &&
+		 same_text(o->text.buf, r->progress_text) && same_text(o->problem.buf, r->problem))
+		*kind = ROW_SAME;
+	else
+		*kind = ROW_CHANGED;
+	return 0;
+}
+
 /*
  * The current project's run of rows has ended: write its running totals,
- * unless they must be recomputed at commit.
+ * unless they must be recomputed at commit, or it had reports before
+ * and none changed (its totals stand).
  */
 static int finish_project(struct sqlite_store *ss, struct tz_err *err)
 {
@@ -446,10 +677,14 @@ static int finish_project(struct sqlite_store *ss, struct tz_err *err)
 
 	if (!imp->cur)
 		return 0;
-	if (!(imp->flags[imp->cur] & F_DIRTY))
+	if (!(imp->flags[imp->cur] & (F_DIRTY | F_HAD)))
 		rc = write_years(ss, imp->cur, &imp->acc, err);
 	tz_report_years_clear(&imp->acc);
 	imp->cur = 0;
+	if (imp->old.open) {
+		sqlite3_reset(imp->old.st);
+		imp->old.open = 0;
+	}
 	return rc;
 }
 
@@ -459,6 +694,7 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	struct sqlite_import *imp = ss->imp;
 	struct tz_sqlite_batch *b = &imp->rows;
+	enum row_kind kind = ROW_NEW;
 	int64_t id;
 	int rc;
 
@@ -474,7 +710,10 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 	if (id != imp->cur) {
 		if ((rc = finish_project(ss, err)))
 			return rc;
-		if (imp->flags[id] & (F_SEEN | F_HAD))
+		/* Met again further down the file: what its first run wrote
+		 * is recomputed with the rest at commit. A project that had
+		 * reports is marked when one changes. */
+		if ((imp->flags[id] & (F_SEEN | F_HAD)) == F_SEEN)
 			imp->flags[id] |= F_DIRTY;
 		imp->flags[id] |= F_SEEN;
 		imp->cur = id;
@@ -482,8 +721,20 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 	}
 	if (month_seen(&imp->months[id], r->period))
 		return tz_err_set(err, TZ_EEXIST, "同一项目同一调度期在本文件中重复");
-	if (imp->arrivals && (rc = tz_sqlite_arrivals_row(ss, imp->arrivals, id, r, err)))
+	/* Only a project with reports before this import can hold r's
+	 * period: the others' rows are all new, at no cost. */
+	if ((imp->flags[id] & F_HAD) && (rc = old_report(ss, id, r, &kind, err)))
 		return rc;
+	if (imp->arrivals) {
+		if ((rc = tz_sqlite_arrivals_row(ss, imp->arrivals, id, r, err)) < 0)
+			return rc;
+		imp->arrived += rc;
+	}
+	count_row(imp, kind);
+	if (kind == ROW_SAME)
+		return 0;
+	if (imp->flags[id] & F_HAD)
+		imp->flags[id] |= F_DIRTY;
 	tz_report_years_add(&imp->acc, r->period, r->completed, r->status, r->problem);
 
 	tz_sqlite_batch_int(b, id);
@@ -493,7 +744,6 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 	tz_sqlite_batch_text(b, r->progress_text);
 	tz_sqlite_batch_text(b, r->problem);
 	tz_sqlite_batch_int(b, imp->batch);
-	imp->accepted++;
 	return tz_sqlite_batch_end_row(ss, b, err);
 }
 
@@ -514,6 +764,16 @@ static void finish_import(struct sqlite_store *ss)
 	tz_sqlite_exec(ss, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, NULL);
 }
 
+int tz_sqlite_import_counts(struct tz_store *s, struct tz_import_stats *out, struct tz_err *err)
+{
+	struct sqlite_store *ss = tz_sqlite_from(s);
+
+	if (!ss->imp)
+		return tz_err_set(err, TZ_EINTERNAL, "no import is open");
+	*out = ss->imp->counts;
+	return 0;
+}
+
 int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 			    struct tz_err *err)
 {
@@ -522,7 +782,6 @@ int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 	int progress = imp->kind == TZ_IMPORT_PROGRESS;
 	sqlite3_stmt *st = NULL;
 	double t0 = tz_clock_ms(), t1;
-	int64_t after;
 	int rc;
 
 	if ((rc = tz_sqlite_batch_flush(ss, &imp->rows, err)) ||
@@ -542,22 +801,20 @@ int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return tz_sqlite_error(ss, err, "import_batch");
-	rc = tz_sqlite_query_int(ss, progress ? "SELECT count(*) FROM progress"
-					      : "SELECT count(*) FROM ledger", &after, err);
-	if (rc || (rc = tz_sqlite_bump_version(ss, err)))
+	/* Caches stay valid when nothing they read changed: no row added or
+	 * corrected, no arrival recorded (the import's own record aside).
+	 * Organisation nodes are made only by the first ledger, whose rows
+	 * are all new. */
+	if ((imp->counts.added || imp->counts.replaced || imp->arrived) &&
+	    (rc = tz_sqlite_bump_version(ss, err)))
 		return rc;
-	stats->added = (long)(after - imp->rows_before);
-	stats->replaced = imp->accepted - stats->added;
-	/* Statements must be finished before COMMIT. */
-	tz_sqlite_batch_release(&imp->rows);
-	tz_sqlite_batch_release(&imp->ledger);
-	tz_sqlite_batch_release(&imp->totals);
-	tz_sqlite_arrivals_free(imp->arrivals);
-	imp->arrivals = NULL;
+	*stats = imp->counts;
+	finish_statements(imp);
 	if ((rc = tz_sqlite_exec(ss, "COMMIT", err)))
 		return rc;
-	tz_log(TZ_LOG_INFO, "store=sqlite event=import_commit rows=%ld totals_ms=%.0f commit_ms=%.0f",
-	       imp->accepted, t1 - t0, tz_clock_ms() - t1);
+	tz_log(TZ_LOG_INFO, "store=sqlite event=import_commit rows=%ld added=%ld replaced=%ld"
+	       " unchanged=%ld totals_ms=%.0f commit_ms=%.0f", imp->accepted, imp->counts.added,
+	       imp->counts.replaced, imp->counts.unchanged, t1 - t0, tz_clock_ms() - t1);
 	finish_import(ss);
 	return 0;
 }
@@ -568,11 +825,7 @@ void tz_sqlite_import_abort(struct tz_store *s)
 
 	if (!ss->imp)
 		return;
-	tz_sqlite_batch_release(&ss->imp->rows);
-	tz_sqlite_batch_release(&ss->imp->ledger);
-	tz_sqlite_batch_release(&ss->imp->totals);
-	tz_sqlite_arrivals_free(ss->imp->arrivals);
-	ss->imp->arrivals = NULL;
+	finish_statements(ss->imp);
 	if (!sqlite3_get_autocommit(ss->db))
 		tz_sqlite_exec(ss, "ROLLBACK", NULL);
 	finish_import(ss);

@@ -123,6 +123,8 @@ int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 			     struct tz_err *err);
 int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 			      struct tz_err *err);
+int tz_sqlite_import_counts(struct tz_store *s, struct tz_import_stats *out,
+			    struct tz_err *err);
 int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 			    struct tz_err *err);
 void tz_sqlite_import_abort(struct tz_store *s);
@@ -286,8 +288,10 @@ int tz_sqlite_ontime(struct tz_store *s, struct tz_ontime *o, struct tz_err *err
  * Reports imported into a dispatched period arrive like saved ones
  * (sqlite-report.c): _begin (inside the import's transaction) gives NULL
  * when no period is dispatched, and then nothing is to be done; _row,
- * for each accepted row before it is written, records its arrival and
- * keeps a change in the history; _free before COMMIT or ROLLBACK.
+ * for each accepted row before it is written (or found unchanged),
+ * records its arrival and keeps a change in the history, and returns 1
+ * when the row's period is dispatched (an arrival was recorded), 0 when
+ * it is not, or a negative tz_errc; _free before COMMIT or ROLLBACK.
  */
 struct tz_sqlite_arrivals;
 int tz_sqlite_arrivals_begin(struct sqlite_store *ss, struct tz_sqlite_arrivals **out,

@@ -408,14 +408,15 @@ void tz_sqlite_arrivals_free(struct tz_sqlite_arrivals *a)
 int tz_sqlite_arrivals_row(struct sqlite_store *ss, struct tz_sqlite_arrivals *a,
 			   int64_t project_id, const struct tz_progress *r, struct tz_err *err)
 {
-	int period = tz_period_code(r->period), i;
+	int period = tz_period_code(r->period), i, rc;
 	struct arrival arr;
 
 	for (i = 0; i < a->n && a->periods[i] != period; i++)
 		;
 	if (i == a->n)
 		return 0;
-	return keep_arrival(ss, a->q, project_id, r, a->now, 0, TZ_SAVER_IMPORT, &arr, err);
+	rc = keep_arrival(ss, a->q, project_id, r, a->now, 0, TZ_SAVER_IMPORT, &arr, err);
+	return rc ? rc : 1;
 }
 
 /* ------------------------------------------------------------------ */

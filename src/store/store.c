@@ -93,6 +93,14 @@ int tz_store_import_org(struct tz_store *s, const struct tz_org_node *n, int64_t
 	return s->ops->import_org(s, n, id, err);
 }
 
+int tz_store_import_counts(struct tz_store *s, struct tz_import_stats *out,
+			   struct tz_err *err)
+{
+	if (!s->importing)
+		return tz_err_set(err, TZ_EINTERNAL, "no import is open");
+	return s->ops->import_counts(s, out, err);
+}
+
 int tz_store_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 			   struct tz_err *err)
 {

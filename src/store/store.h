@@ -81,9 +81,15 @@ enum tz_import_kind {
 	TZ_IMPORT_PROGRESS,
 };
 
+/*
+ * The rows an import accepted, by how each compares with what the store
+ * held for its key when it came: new, a correction (some stored field
+ * differs), or unchanged (equal in every stored field; not written).
+ */
 struct tz_import_stats {
-	long added;     /* rows new to the store */
-	long replaced;  /* rows that corrected an earlier import */
+	long added;      /* rows new to the store */
+	long replaced;   /* rows that corrected a stored one */
+	long unchanged;  /* rows the store already held as they are */
 };
 
 /*
@@ -105,6 +111,10 @@ int tz_store_import_begin(struct tz_store *s, enum tz_import_kind kind,
  * of the report's year (the message says which); TZ_EEXIST if the same
  * project and period already came earlier in this import. A row for a
  * project and period stored by an earlier import replaces it.
+ * Each accepted row is counted as struct tz_import_stats says; a row
+ * equal to what the store holds is not written again (a project's
+ * fields, met again in a later year's row, are compared with what the
+ * import's earlier row of that project left).
  * On any error nothing of the row is written.
  */
 int tz_store_import_project(struct tz_store *s, const struct tz_project *p,
@@ -112,7 +122,19 @@ int tz_store_import_project(struct tz_store *s, const struct tz_project *p,
 int tz_store_import_progress(struct tz_store *s, const struct tz_progress *r,
 			     struct tz_err *err);
 
-/* Commit the open import; `stats` may be NULL. */
+/*
+ * The rows accepted so far by the open import, counted (a dry run reads
+ * them before it aborts). 0, or TZ_EINTERNAL when no import is open.
+ */
+int tz_store_import_counts(struct tz_store *s, struct tz_import_stats *out,
+			   struct tz_err *err);
+
+/*
+ * Commit the open import; `stats` (may be NULL) receives the counts of
+ * its rows. The store version (tz_store_version) changes unless every
+ * row was unchanged and no arrival was recorded: a file re-imported as
+ * it was exported leaves caches valid.
+ */
 int tz_store_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 			   struct tz_err *err);
 

@@ -401,6 +401,12 @@ static const char *year_text(struct tz_req *r, const struct tz_import_result *re
 	return tz_arena_strdup(r->arena, buf);
 }
 
+/* Every accepted row equal to what is stored: the file brings nothing new. */
+static int nothing_new(const struct tz_import_result *res)
+{
+	return res->accepted && !res->added && !res->replaced;
+}
+
 /* What an import did or would do, and every rejected row. */
 static void outcome_html(struct tz_req *r, const struct kept *k, const struct outcome *o, int dry)
 {
@@ -418,8 +424,9 @@ static void outcome_html(struct tz_req *r, const struct kept *k, const struct ou
 		fact(r, "台账年度", year_text(r, res));
 	factf(r, "读取的数据行", res->rows, "行");
 	factf(r, dry ? "可以导入" : "已导入", res->accepted, "行");
-	if (!dry && res->committed) {
-		snprintf(buf, sizeof(buf), "新增 %ld 行，更正 %ld 行", res->added, res->replaced);
+	if (res->accepted && (dry || res->committed)) {
+		snprintf(buf, sizeof(buf), "新增 %ld 行，更正 %ld 行，未变 %ld 行（与已有数据相同）",
+			 res->added, res->replaced, res->unchanged);
 		fact(r, "其中", buf);
 	}
 	factf(r, "有错误", res->rejected, "行");
@@ -549,9 +556,14 @@ int ui_import_upload(struct tz_req *r)
 		tz_html_f(&r->out, "<p class=\"msg bad\" role=\"alert\">共 %ld 行，其中 <b>%ld</b> 行有错误"
 				   "（见下表）：整个文件不会导入。请改正后重新上传，或只导入正确的 %ld 行。"
 				   "还没有写入任何数据。</p>\n", o->res.rows, o->res.rejected, o->res.accepted);
+	else if (nothing_new(&o->res))
+		tz_html_f(&r->out, "<p class=\"msg good\" role=\"status\">检查完毕：%s <b>%ld</b> 行"
+				   "与已有数据完全相同，没有新的内容。还没有写入任何数据。</p>\n",
+			  o->res.rejected ? "正确的" : "文件中的", o->res.accepted);
 	else
-		tz_html_f(&r->out, "<p class=\"msg good\" role=\"status\">检查完毕：可以导入 <b>%ld</b> 行%s。"
-				   "还没有写入任何数据，请核对后确认导入。</p>\n", o->res.accepted,
+		tz_html_f(&r->out, "<p class=\"msg good\" role=\"status\">检查完毕：可以导入 <b>%ld</b> 行"
+				   "（新增 %ld，更正 %ld，未变 %ld）%s。还没有写入任何数据，请核对后确认导入。</p>\n",
+			  o->res.accepted, o->res.added, o->res.replaced, o->res.unchanged,
 			  o->res.rejected ? "（有错误的行不导入）" : "");
 	outcome_html(r, &k, o, 1);
 	if (o->res.accepted) {
@@ -601,9 +613,15 @@ int ui_import_commit(struct tz_req *r)
 		tz_html_raw(&r->out, "<p><a href=\"/import\">重新上传</a></p>\n");
 		return tz_page_send(r, 400);
 	}
-	tz_html_f(&r->out, "<p class=\"msg good\" role=\"status\">已导入 <b>%ld</b> 行（新增 %ld，更正 %ld）%s。"
-			   "导入已记入审计日志。</p>\n", o->res.accepted, o->res.added, o->res.replaced,
-		  o->res.rejected ? "，有错误的行没有导入" : "");
+	if (nothing_new(&o->res))
+		tz_html_f(&r->out, "<p class=\"msg good\" role=\"status\">%s <b>%ld</b> 行与已有数据完全相同，"
+				   "没有新的内容，数据没有变化%s。导入已记入审计日志。</p>\n",
+			  o->res.rejected ? "正确的" : "文件中的", o->res.accepted,
+			  o->res.rejected ? "；有错误的行没有导入" : "");
+	else
+		tz_html_f(&r->out, "<p class=\"msg good\" role=\"status\">已导入 <b>%ld</b> 行（新增 %ld，更正 %ld，"
+				   "未变 %ld）%s。导入已记入审计日志。</p>\n", o->res.accepted, o->res.added,
+			  o->res.replaced, o->res.unchanged, o->res.rejected ? "，有错误的行没有导入" : "");
 	outcome_html(r, &k, o, 0);
 	tz_html_raw(&r->out, "<p><a href=\"/projects\">查看项目</a> · <a href=\"/import\">继续导入</a></p>\n");
 	return tz_page_send(r, 200);

@@ -70,7 +70,7 @@ is "a county-level city's government" "$(field 2025-R03-001 所属地区)" 盖�
 is "牵头区领导 is the 包联领导" "$(field 2025-R01-001 包联领导)" 王某
 is "建设阶段 kept as text" "$(field 2025-R01-001 建设阶段)" 加快建设
 ok "the same list again" tz import projects "$d/published.csv"
-contains "corrects the same projects" "$TZ_TMP/err" "新增0，更正3"
+contains "finds the same projects, unchanged" "$TZ_TMP/err" "新增0，更正0，未变3"
 if grep -q "新项目编号" "$TZ_TMP/err"; then is "gives no new codes" given none; fi
 fresh
 fails "one name twice in one region" tz import projects --year 2025 "$d/published-dup.csv"

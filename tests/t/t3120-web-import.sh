@@ -73,7 +73,7 @@ is "a confirmation without the CSRF token" "$(status "$WEB_URL/import/$token" $K
 is "…nothing imported" "$(snapshot progress)" "$before"
 is "the coordinator confirms: only the valid row" \
 	"$(status "$WEB_URL/import/$token" $K --data-urlencode "_csrf=$KC" -d partial=1)" 200
-contains "…says what it did" "$TZ_TMP/body" "已导入 <b>1</b> 行（新增 0，更正 1），有错误的行没有导入"
+contains "…says what it did" "$TZ_TMP/body" "已导入 <b>1</b> 行（新增 0，更正 1，未变 0），有错误的行没有导入"
 ok "the row is in the store" sh -c "tz() { \"$TZ_BIN\" \"\$@\"; }; tz --db '$db' export progress --format csv | grep -qF '$P1,2025-11,7.77,已开工,独一无二的进度'"
 fails "…the bad one is not" sh -c "\"$TZ_BIN\" --db '$db' export progress --format csv | grep -qF '$P2,2025-11,0.00'"
 fails "the kept file is gone" test -e "$kept/$token"
@@ -98,7 +98,7 @@ is "…nothing written" "$(snapshot projects)" "$pbefore"
 token=$(sed -n 's/.*action="\/import\/\([A-Za-z0-9_-]*\)".*/\1/p' "$TZ_TMP/body" | head -1)
 fails "…all valid: no partial needed" grep -qF 'name="partial"' "$TZ_TMP/body"
 is "confirmed" "$(status "$WEB_URL/import/$token" $K --data-urlencode "_csrf=$KC")" 200
-contains "…two added" "$TZ_TMP/body" "已导入 <b>2</b> 行（新增 2，更正 0）"
+contains "…two added" "$TZ_TMP/body" "已导入 <b>2</b> 行（新增 2，更正 0，未变 0）"
 ok "the projects are in the ledger" tz --db "$db" export projects --format csv
 contains "…with the codes given" "$TZ_TMP/out" "鲅鱼圈区新建冷链物流园,鲅鱼圈区"
 

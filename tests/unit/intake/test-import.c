@@ -281,6 +281,125 @@ static void test_yearly_ledgers_match_truth_every_year(void **state)
 	free(truth_path);
 }
 
+/* A dry run of `path` (import.h: rolled back, counts filled). */
+static int dry_run(struct fixture *f, enum tz_import_kind kind, const char *path,
+		   struct tz_import_result *res)
+{
+	struct tz_import_opts opts = { 0, 0, NULL, NULL, NULL, 1, NULL, NULL };
+	int rc = tz_import_file(f->store, kind, path, &opts, res, NULL);
+
+	tz_import_result_release(res);
+	return rc;
+}
+
+static void expect_counts(const struct tz_import_result *res, long added, long replaced,
+			  long unchanged)
+{
+	assert_int_equal(res->added, added);
+	assert_int_equal(res->replaced, replaced);
+	assert_int_equal(res->unchanged, unchanged);
+}
+
+/*
+ * Sending the same sheets again: every row of the yearly ledgers and of
+ * the reports is unchanged -- in a dry run and in the import -- and the
+ * bulletins are as they were.
+ */
+static void test_reimport_is_unchanged(void **state)
+{
+	struct fixture *f = *state;
+	char *projects = data_path("ledger-yearly-bom/projects.csv");
+	char *progress = data_path("ledger-yearly-bom/progress.csv");
+	struct tz_import_result res;
+	struct rejects rej;
+	struct tz_bulletin *b;
+	int64_t ytd, version, v;
+	long reports;
+
+	assert_int_equal(import(f, TZ_IMPORT_PROJECTS, projects, 0, &res, &rej), 0);
+	expect_counts(&res, 624, 0, 0);
+	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, progress, 0, &res, &rej), 0);
+	reports = res.accepted;
+	expect_counts(&res, reports, 0, 0);
+	b = bulletin(f, 2025, 9, TZ_BY_REGION);
+	ytd = tz_bulletin_totals(b)->ytd;
+	tz_bulletin_free(b);
+	assert_int_equal(tz_store_version(f->store, &version, NULL), 0);
+
+	assert_int_equal(dry_run(f, TZ_IMPORT_PROJECTS, projects, &res), 0);
+	expect_counts(&res, 0, 0, 624);
+	assert_int_equal(dry_run(f, TZ_IMPORT_PROGRESS, progress, &res), 0);
+	expect_counts(&res, 0, 0, reports);
+	assert_int_equal(import(f, TZ_IMPORT_PROJECTS, projects, 0, &res, &rej), 0);
+	assert_true(res.committed);
+	expect_counts(&res, 0, 0, 624);
+	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, progress, 0, &res, &rej), 0);
+	expect_counts(&res, 0, 0, reports);
+	assert_int_equal(tz_store_version(f->store, &v, NULL), 0);
+	assert_int_equal(v, version);
+	b = bulletin(f, 2025, 9, TZ_BY_REGION);
+	assert_int_equal(tz_bulletin_totals(b)->ytd, ytd);
+	tz_bulletin_free(b);
+	free(projects);
+	free(progress);
+}
+
+/*
+ * New, corrected and unchanged rows in one file, for ledgers and for
+ * reports: each counted as what it is, in the dry run as in the import.
+ */
+static void test_new_corrected_and_unchanged_rows(void **state)
+{
+	struct fixture *f = *state;
+	struct tz_import_result res;
+	struct rejects rej;
+	struct tz_bulletin *b;
+	char *p = tz_test_write(f->dir, "p.csv",
+		"项目编号,项目名称,所属地区,总投资(万元),年度计划投资(万元),包联领导\n"
+		"A,甲,东区,1000,100,王某\nB,乙,西区,2000,200,李某\nC,丙,西区,3000,300,赵某\n");
+	/* A as it is, B's plan corrected, C's leader corrected, D new. */
+	char *p2 = tz_test_write(f->dir, "p2.csv",
+		"项目编号,项目名称,所属地区,总投资(万元),年度计划投资(万元),包联领导\n"
+		"A,甲,东区,1000,100,王某\nB,乙,西区,2000,250,李某\nC,丙,西区,3000,300,钱某\n"
+		"D,丁,东区,500,50,王某\n");
+	char *r = tz_test_write(f->dir, "r.csv",
+		"项目编号,调度期,本期完成投资(万元),开工状态,形象进度,存在问题\n"
+		"A,2025-01,10,已开工,主体施工,\nA,2025-02,20,已开工,主体施工,\n"
+		"B,2025-01,5,未开工,,用地未落实\n");
+	/* A's January as it is, A's February corrected, B's problem solved,
+	 * A's March new; B first, so A's rows are a second run. */
+	char *r2 = tz_test_write(f->dir, "r2.csv",
+		"项目编号,调度期,本期完成投资(万元),开工状态,形象进度,存在问题\n"
+		"B,2025-01,5,未开工,,\n"
+		"A,2025-02,25,已开工,主体施工,\nA,2025-01,10,已开工,主体施工,\n"
+		"A,2025-03,30,已开工,主体施工,\n");
+
+	(void)state;
+	assert_int_equal(import_year(f, TZ_IMPORT_PROJECTS, p, 0, 2025, &res, &rej), 0);
+	expect_counts(&res, 3, 0, 0);
+	assert_int_equal(import_year(f, TZ_IMPORT_PROJECTS, p, 0, 2025, &res, &rej), 0);
+	expect_counts(&res, 0, 0, 3);
+	assert_int_equal(import_year(f, TZ_IMPORT_PROJECTS, p2, 0, 2025, &res, &rej), 0);
+	expect_counts(&res, 1, 2, 1);
+
+	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, r, 0, &res, &rej), 0);
+	expect_counts(&res, 3, 0, 0);
+	assert_int_equal(dry_run(f, TZ_IMPORT_PROGRESS, r2, &res), 0);
+	expect_counts(&res, 1, 2, 1);
+	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, r2, 0, &res, &rej), 0);
+	expect_counts(&res, 1, 2, 1);
+	b = bulletin(f, 2025, 3, TZ_BY_REGION);
+	assert_int_equal(tz_bulletin_totals(b)->ytd, 7000);  /* A's 10 + 25 + 30, B's 5 万元 */
+	assert_int_equal(tz_bulletin_totals(b)->annual, 10000 + 25000 + 30000 + 5000);
+	tz_bulletin_free(b);
+	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, r2, 0, &res, &rej), 0);
+	expect_counts(&res, 0, 0, 4);
+	free(p);
+	free(p2);
+	free(r);
+	free(r2);
+}
+
 /* Headers as people write them: full-width brackets, no unit, units in
  * 亿元 that scale the column, a title row and blank lines. */
 static void test_header_variants_and_units(void **state)
@@ -430,6 +549,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dirty_gbk_ledger_matches_truth, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_yearly_ledgers_match_truth_every_year, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_reimport_is_unchanged, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_new_corrected_and_unchanged_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_header_variants_and_units, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_required_column_is_named, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failure_half_way_leaves_store_unchanged, setup,

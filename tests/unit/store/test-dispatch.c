@@ -487,9 +487,10 @@ static void test_import_into_dispatched_period(void **state)
 	struct tz_report_save how = { jun, TZ_SAVER_REPORTER, 11, 0, NULL };
 	struct tz_progress r;
 	struct history h;
+	struct tz_import_stats st;
 	struct view w;
 	struct city c;
-	int64_t before, after;
+	int64_t before, after, v;
 
 	(void)state;
 	city_open(&c);
@@ -526,6 +527,20 @@ static void test_import_into_dispatched_period(void **state)
 	assert_int_equal(h.c[1].saver, TZ_SAVER_IMPORT);
 	assert_int_equal(h.c[1].old.completed, 1000);
 	assert_int_equal(h.c[1].now.completed, 1200);
+	/* B's report sent again as it is: unchanged, not written, no change
+	 * in the history, but it arrived again (and caches learn of it). */
+	v = version(c.s);
+	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROGRESS, "t", NULL), 0);
+	r = report("B", jun, 50, TZ_STATUS_STARTED, "");
+	assert_int_equal(tz_store_import_progress(c.s, &r, NULL), 0);
+	assert_int_equal(tz_store_import_commit(c.s, &st, NULL), 0);
+	assert_int_equal(st.added + st.replaced, 0);
+	assert_int_equal(st.unchanged, 1);
+	assert_int_equal(view_of(c.s, "B", jun).saves, 2);
+	memset(&h, 0, sizeof(h));
+	assert_int_equal(tz_store_report_history(c.s, "B", jun, take_change, &h, NULL), 0);
+	assert_int_equal(h.n, 1);
+	assert_true(version(c.s) > v);
 	/* An aborted import leaves no trace. */
 	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROGRESS, "t", NULL), 0);
 	r = report("C", jun, 50, TZ_STATUS_STARTED, "");

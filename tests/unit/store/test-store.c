@@ -8,6 +8,7 @@
 #include "tz-test.h"
 
 #include "core/bulletin.h"
+#include "base/arena.h"
 #include "core/org.h"
 #include "store/store.h"
 
@@ -145,11 +146,14 @@ static void import_projects(struct tz_store *s, struct model *m)
  * One import of `nrows` random reports. Rows come mostly grouped by
  * project (as files do) with some scattered; a few repeat a (project,
  * month) of the same file and must be refused, and reports for a year
- * whose ledger does not hold the project are refused too.
+ * whose ledger does not hold the project are refused too. Some send a
+ * stored report again as it is: the import counts each accepted row as
+ * new, corrected or unchanged, as the model says.
  */
 static void import_batch(struct tz_store *s, struct model *m, int nrows)
 {
 	unsigned char *seen = calloc((size_t)m->nprojects * MONTHS, 1);
+	struct tz_import_stats want = { 0 }, got;
 	int project = 0;
 
 	assert_int_equal(tz_store_import_begin(s, TZ_IMPORT_PROGRESS, "test", NULL), 0);
@@ -170,6 +174,14 @@ static void import_batch(struct tz_store *s, struct model *m, int nrows)
 		r.status = (enum tz_status)(1 + next() % 5);
 		r.progress_text = "施工";
 		r.problem = next() % 3 ? "" : "资金未到位";
+		if (m->status[idx] && next() % 3 == 0) {
+			/* The stored report again, or with one field changed. */
+			r.completed = m->done[idx];
+			r.status = (enum tz_status)m->status[idx];
+			r.problem = m->problem[idx] ? "资金未到位" : "";
+			if (next() % 4 == 0)
+				r.completed++;
+		}
 		rc = tz_store_import_progress(s, &r, NULL);
 		if (!m->ledger[project * YEARS + month / 12]) {
 			assert_int_equal(rc, TZ_ENOTFOUND);
@@ -178,6 +190,13 @@ static void import_batch(struct tz_store *s, struct model *m, int nrows)
 		} else {
 			assert_int_equal(rc, 0);
 			seen[idx] = 1;
+			if (!m->status[idx])
+				want.added++;
+			else if (m->done[idx] == r.completed && m->status[idx] == r.status &&
+				 m->problem[idx] == (*r.problem != 0))
+				want.unchanged++;
+			else
+				want.replaced++;
 			m->done[idx] = r.completed;
 			m->status[idx] = (unsigned char)r.status;
 			m->problem[idx] = *r.problem != 0;
@@ -185,7 +204,15 @@ static void import_batch(struct tz_store *s, struct model *m, int nrows)
 		if (next() % 3 == 0)
 			project = (project + 1) % m->nprojects;
 	}
-	assert_int_equal(tz_store_import_commit(s, NULL, NULL), 0);
+	assert_int_equal(tz_store_import_counts(s, &got, NULL), 0);
+	assert_int_equal(got.added, want.added);
+	assert_int_equal(got.replaced, want.replaced);
+	assert_int_equal(got.unchanged, want.unchanged);
+	memset(&got, 0, sizeof(got));
+	assert_int_equal(tz_store_import_commit(s, &got, NULL), 0);
+	assert_int_equal(got.added, want.added);
+	assert_int_equal(got.replaced, want.replaced);
+	assert_int_equal(got.unchanged, want.unchanged);
 	free(seen);
 }
 
@@ -374,12 +401,180 @@ static void test_summary_and_aborted_import(void **state)
 	tz_test_rmtree(dir);
 }
 
+/* Rows of ledgers and reports for test_import_counts. */
+struct prow {
+	const char *code, *name;
+	int year;
+	int64_t annual;  /* -1: no plan */
+};
+
+struct rrow {
+	const char *code;
+	int month;  /* of 2025 */
+	int64_t completed;
+	const char *problem;
+};
+
+static void import_ledger(struct tz_store *s, const struct prow *rows, size_t n,
+			  struct tz_import_stats *st)
+{
+	assert_int_equal(tz_store_import_begin(s, TZ_IMPORT_PROJECTS, "x", NULL), 0);
+	for (size_t i = 0; i < n; i++) {
+		struct tz_project p = { .code = rows[i].code, .name = rows[i].name,
+					.region = regions[0], .category = "交通", .level = "市重点",
+					.nature = "续建", .owner = "", .leader = "王某", .unit = "",
+					.years = "2024-2026", .stage = "", .region_id = region_id[0],
+					.year = rows[i].year, .has_plan = rows[i].annual >= 0,
+					.total = 100000, .annual = rows[i].annual >= 0 ? rows[i].annual : 0,
+					.planned_start = { 2024, 3 } };
+
+		assert_int_equal(tz_store_import_project(s, &p, NULL), 0);
+	}
+	assert_int_equal(tz_store_import_commit(s, st, NULL), 0);
+}
+
+static void import_reports(struct tz_store *s, const struct rrow *rows, size_t n,
+			   struct tz_import_stats *st)
+{
+	struct tz_import_stats so_far;
+
+	assert_int_equal(tz_store_import_begin(s, TZ_IMPORT_PROGRESS, "x", NULL), 0);
+	for (size_t i = 0; i < n; i++) {
+		struct tz_progress r = { rows[i].code, { 2025, rows[i].month }, rows[i].completed,
+					 TZ_STATUS_STARTED, "施工", rows[i].problem };
+
+		assert_int_equal(tz_store_import_progress(s, &r, NULL), 0);
+	}
+	assert_int_equal(tz_store_import_counts(s, &so_far, NULL), 0);
+	assert_int_equal(tz_store_import_commit(s, st, NULL), 0);
+	assert_int_equal(so_far.added, st->added);
+	assert_int_equal(so_far.replaced, st->replaced);
+	assert_int_equal(so_far.unchanged, st->unchanged);
+}
+
+static void expect_counts(const struct tz_import_stats *st, long added, long replaced,
+			  long unchanged)
+{
+	assert_int_equal(st->added, added);
+	assert_int_equal(st->replaced, replaced);
+	assert_int_equal(st->unchanged, unchanged);
+}
+
+static int64_t ytd_of(struct tz_store *s, int month)
+{
+	struct tz_bulletin *b = tz_bulletin_new((struct tz_period){ 2025, month }, TZ_BY_REGION);
+	int64_t ytd;
+
+	assert_int_equal(tz_store_bulletin(s, b, NULL), 0);
+	assert_int_equal(tz_bulletin_finish(b, NULL), 0);
+	ytd = tz_bulletin_totals(b)->ytd;
+	tz_bulletin_free(b);
+	return ytd;
+}
+
+/*
+ * Imports count each row as new, a correction or unchanged, compared
+ * with what the store holds; an import of nothing but unchanged rows
+ * leaves the store version (and so every cache) as it was; corrections
+ * mixed with unchanged rows, in any order, keep the running totals exact.
+ */
+static void test_import_counts(void **state)
+{
+	char *dir = tz_test_tmpdir(), path[4096];
+	struct tz_import_stats st;
+	struct tz_arena *a = tz_arena_new();
+	struct tz_project *led;
+	struct tz_progress *rep;
+	struct tz_store *s;
+	int64_t v0, v1;
+	size_t n;
+	static const struct prow ledger[] = {
+		{ "A", "甲", 2024, 500 }, { "A", "甲", 2025, 600 }, { "B", "乙", 2025, -1 },
+	};
+	/* A 2024 as stored; A 2025 a new plan; B renamed; C new; B's 2024 new
+	 * (after B's first row: its fields compare with the rename). */
+	static const struct prow ledger2[] = {
+		{ "A", "甲", 2024, 500 }, { "A", "甲", 2025, 650 }, { "B", "乙二", 2025, -1 },
+		{ "C", "丙", 2025, 100 }, { "B", "乙二", 2024, 10 },
+	};
+	static const struct rrow reports[] = {
+		{ "A", 1, 100, "" }, { "A", 2, 200, "" }, { "A", 3, 300, "" }, { "B", 1, 50, "资金" },
+	};
+	/* Going back in time, a changed amount, a changed problem, a new month. */
+	static const struct rrow reports2[] = {
+		{ "A", 3, 300, "" }, { "A", 1, 100, "" }, { "A", 2, 250, "" }, { "A", 4, 40, "" },
+		{ "B", 1, 50, "" }, { "C", 1, 7, "" },
+	};
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/c.db", dir);
+	assert_int_equal(tz_store_open(&s, path, TZ_STORE_CREATE, NULL, NULL), 0);
+	make_tree(s);
+
+	import_ledger(s, ledger, 3, &st);
+	expect_counts(&st, 3, 0, 0);
+	assert_int_equal(tz_store_version(s, &v0, NULL), 0);
+	import_ledger(s, ledger, 3, &st);
+	expect_counts(&st, 0, 0, 3);
+	assert_int_equal(tz_store_version(s, &v1, NULL), 0);
+	assert_int_equal(v1, v0);
+	import_ledger(s, ledger2, 5, &st);
+	expect_counts(&st, 2, 2, 1);
+	assert_int_equal(tz_store_version(s, &v1, NULL), 0);
+	assert_true(v1 != v0);
+	assert_int_equal(tz_store_project_ledger(s, "B", a, &led, &n, NULL), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(led[0].name, "乙二");
+	assert_int_equal(led[0].annual, 10);
+	assert_int_equal(led[1].has_plan, 0);
+	assert_int_equal(tz_store_project_ledger(s, "A", a, &led, &n, NULL), 0);
+	assert_int_equal(led[1].annual, 650);
+
+	import_reports(s, reports, 4, &st);
+	expect_counts(&st, 4, 0, 0);
+	assert_int_equal(ytd_of(s, 3), 600);  /* A's; B has no plan */
+	assert_int_equal(tz_store_version(s, &v0, NULL), 0);
+	import_reports(s, reports, 4, &st);
+	expect_counts(&st, 0, 0, 4);
+	assert_int_equal(tz_store_version(s, &v1, NULL), 0);
+	assert_int_equal(v1, v0);
+	assert_int_equal(ytd_of(s, 3), 600);
+
+	import_reports(s, reports2, 6, &st);
+	expect_counts(&st, 2, 2, 2);
+	assert_int_equal(ytd_of(s, 3), 657);  /* A's 100 + 250 + 300, C's 7 */
+	assert_int_equal(ytd_of(s, 4), 697);  /* and A's April */
+	assert_int_equal(tz_store_project_reports(s, "B", a, &rep, &n, NULL), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(rep[0].problem, "");
+
+	/* Counted before a roll back too, as a dry run shows them. */
+	assert_int_equal(tz_store_import_begin(s, TZ_IMPORT_PROGRESS, "x", NULL), 0);
+	{
+		struct tz_progress r = { "A", { 2025, 4 }, 40, TZ_STATUS_STARTED, "施工", "" };
+
+		assert_int_equal(tz_store_import_progress(s, &r, NULL), 0);
+		r.period.month = 5;
+		assert_int_equal(tz_store_import_progress(s, &r, NULL), 0);
+	}
+	assert_int_equal(tz_store_import_counts(s, &st, NULL), 0);
+	expect_counts(&st, 1, 0, 1);
+	tz_store_import_abort(s);
+	assert_int_equal(tz_store_import_counts(s, &st, NULL), TZ_EINTERNAL);
+	assert_int_equal(ytd_of(s, 4), 697);
+
+	tz_arena_free(a);
+	tz_store_close(s);
+	tz_test_rmtree(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_small_ledger_random_imports),
 		cmocka_unit_test(test_large_ledger_parallel_bulletin),
 		cmocka_unit_test(test_summary_and_aborted_import),
+		cmocka_unit_test(test_import_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
