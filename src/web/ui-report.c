@@ -251,19 +251,26 @@ static void dispatch_box(struct tz_req *r, const struct form *f)
 			tz_html_raw(b, "<p class=\"msg bad\">已过报送截止时间：现在首次报送的项目记为迟报。</p>");
 	}
 	{
-		long expected = 0, reported = 0, late = 0, missing = 0;
+		long expected = 0, reported = 0, late = 0, missing = 0, extra = 0;
 
+		/* The counts of the on-time rate (web.md): 应报 = 已报送 + 未报送,
+		 * among the projects expected to report; a report from a
+		 * project not expected to is counted apart. */
 		for (size_t i = 0; i < f->n; i++) {
 			const struct tz_web_report_row *row = &f->rows[i];
 
 			expected += row->v.expected;
-			reported += row->v.reported;
-			late += row->v.reported && row->v.late;
+			reported += row->v.expected && row->v.reported;
+			late += row->v.expected && row->v.reported && row->v.late;
 			missing += row->v.expected && !row->v.reported;
+			extra += !row->v.expected && row->v.reported;
 		}
 		tz_html_f(b, "<p class=\"count\">共 <b>%zu</b> 个项目，本期应报 <b>%ld</b> 个；已报送 <b>%ld</b> 个"
-			     "（迟报 <b>%ld</b> 个），未报送 <b>%ld</b> 个。</p>", f->n, expected, reported,
+			     "（迟报 <b>%ld</b> 个），未报送 <b>%ld</b> 个", f->n, expected, reported,
 			  late, missing);
+		if (extra)
+			tz_html_f(b, "；另有 <b>%ld</b> 个本期无需报送的项目也报送了", extra);
+		tz_html_raw(b, "。</p>");
 	}
 	tz_html_raw(b, "</section>\n");
 }

@@ -130,6 +130,13 @@ assert '<span class="tag late">迟报</span>' in row, row[:400]
 assert '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39; OR 1=1;--进度' in row
 assert '<script>alert' not in page
 PY
+ok "…its counts add up: 应报 = 已报送 + 未报送" python3 - "$TZ_TMP/body" <<'PY'
+import re, sys
+page = re.sub(r'<[^>]+>', '', open(sys.argv[1], encoding='utf-8').read())
+m = re.search(r'共 (\d+) 个项目，本期应报 (\d+) 个；已报送 (\d+) 个（迟报 (\d+) 个），未报送 (\d+) 个', page)
+n, expected, reported, late, missing = map(int, m.groups())
+assert expected == reported + missing and late <= reported and expected <= n, m.group(0)
+PY
 
 # A correction by the coordinator: kept in the history, lateness kept.
 is "the coordinator corrects A" \
