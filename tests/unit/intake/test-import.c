@@ -424,6 +424,54 @@ static void test_duplicates_in_one_file(void **state)
 	free(pdup);
 }
 
+/*
+ * A row whose name is a total is skipped and counted whatever it carries
+ * (a region, amounts, a code): never a project counted twice. Names that
+ * merely hold the characters (综合计量检测中心) are projects.
+ */
+static void test_total_rows_are_never_projects(void **state)
+{
+	struct fixture *f = *state;
+	struct tz_import_result res;
+	struct tz_import_opts opts = { 0, 2025, NULL, NULL, NULL, 0, NULL, NULL };
+	struct tz_err err;
+	struct tz_bulletin *b;
+	char *path = tz_test_write(f->dir, "totals.csv",
+		"序号,项目名称,所属地区,总投资(万元),年度计划投资(万元)\n"
+		"1,临港大道,站前区,100,50\n"
+		",其中：一期,站前区,60,30\n"
+		"2,综合计量检测中心,站前区,200,100\n"
+		",站前区小计,站前区,300,150\n"
+		",小  计,站前区,300,150\n"
+		",小\xe3\x80\x80计,站前区,300,150\n"
+		",合计（2个）,站前区,300,150\n"
+		",本页合計,站前区,300,150\n"
+		",以上合计,站前区,300,150\n"
+		",总计：,站前区,300,150\n");
+	char *coded = tz_test_write(f->dir, "coded.csv",
+		"项目编号,项目名称,所属地区,总投资(万元)\n"
+		"E1,会计服务中心,站前区,10\n"
+		"E9,站前区合计,站前区,10\n");
+
+	tz_err_clear(&err);
+	assert_int_equal(tz_import_file(f->store, TZ_IMPORT_PROJECTS, path, &opts, &res, &err), 0);
+	assert_int_equal(res.accepted, 2);
+	assert_int_equal(res.skipped_totals, 7);
+	assert_int_equal(res.skipped_sections, 1);
+	tz_import_result_release(&res);
+	assert_int_equal(tz_import_file(f->store, TZ_IMPORT_PROJECTS, coded, &opts, &res, &err), 0);
+	assert_int_equal(res.accepted, 1);
+	assert_int_equal(res.skipped_totals, 1);
+	tz_import_result_release(&res);
+	b = ledger_sums(f, 2025, TZ_BY_REGION);
+	/* 临港大道 100, 综合计量检测中心 200, 会计服务中心 10 万元. */
+	assert_int_equal(group(b, "站前区")->projects, 3);
+	assert_int_equal(group(b, "站前区")->total, 31000);
+	tz_bulletin_free(b);
+	free(path);
+	free(coded);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -435,6 +483,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_failure_half_way_leaves_store_unchanged, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_duplicates_in_one_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_total_rows_are_never_projects, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

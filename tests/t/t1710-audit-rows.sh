@@ -1,0 +1,84 @@
+#!/bin/bash
+# t1710-audit-rows.sh: rows an audit found stored wrong with exit status 0
+# (tests/data/audit-rows, ORIGIN.md): 合计/小计 rows read as projects.
+# Each class is checked on the audit's input and on inputs of our own:
+# every value is what the sheet means, or the row is refused with a reason.
+. "$(dirname "$0")/lib.sh"
+
+d="$TZ_TEST_DATA/audit-rows"
+fresh() { rm -f "$TAIZHANG_DB"*; tz init >/dev/null; }
+export_all() { tz export projects --out "$TZ_TMP/export.csv"; }
+# col NAME COLUMN: a column of the project named NAME in the export.
+col() {
+	python3 - "$TZ_TMP/export.csv" "$1" "$2" <<'PY'
+import csv, sys
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
+    if r["项目名称"] == sys.argv[2]:
+        print(next(v for k, v in r.items() if k.startswith(sys.argv[3])))
+PY
+}
+# region REGION: "projects total" of a region in the export.
+region() {
+	python3 - "$TZ_TMP/export.csv" "$1" <<'PY'
+import csv, sys
+from decimal import Decimal
+rows = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig"))
+        if r["所属地区"] == sys.argv[2]]
+print(len(rows), sum(Decimal(r["总投资(万元)"]) for r in rows))
+PY
+}
+# names: every project name in the export, one line.
+names() {
+	python3 - "$TZ_TMP/export.csv" <<'PY'
+import csv, sys
+print(" ".join(r["项目名称"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig"))))
+PY
+}
+
+# --- 1. Totals and subtotals, whatever else their row carries ---------
+
+fresh
+ok "a subtotal under a region merged over its projects" tz import projects "$d/wrong-subtotal-merged.xlsx"
+contains "is skipped and counted" "$TZ_TMP/err" "合计/小计1行"
+export_all
+is "站前区 holds its two projects, once" "$(region 站前区)" "2 300000.00"
+is "鲅鱼圈区 untouched" "$(region 鲅鱼圈区)" "1 400000.00"
+
+fresh
+ok "a region merged over a subtotal, in the first column" tz import projects "$d/subtotal-merged-first.xlsx"
+contains "小　计 and 合計（1个） skipped" "$TZ_TMP/err" "合计/小计2行"
+export_all
+is "站前区 once" "$(region 站前区)" "2 300.00"
+is "鲅鱼圈区 once" "$(region 鲅鱼圈区)" "1 400.00"
+is "综合计量检测中心 is a project" "$(col 综合计量检测中心 总投资)" 200.00
+
+for f in subtotal-spaced.csv subtotal-spaced2.csv subtotal-ideographic-space.csv; do
+	fresh
+	ok "$f: spaced subtotals" tz import projects "$d/$f"
+	export_all
+	is "$f: 站前区 once" "$(region 站前区)" "2 300.00"
+	is "$f: no 小计 project" "$(names | grep -c 计)" 0
+done
+
+fresh
+ok "subtotals with codes" tz import projects --year 2025 "$d/subtotal-withcodes.csv"
+export_all
+is "two projects" "$(region 站前区)" "2 300.00"
+
+fresh
+ok "every marker a sheet writes" tz import projects "$d/subtotal-markers.csv"
+contains "eight totals and one 其中 skipped" "$TZ_TMP/err" "合计/小计8行，分类标题1行"
+contains "four projects" "$TZ_TMP/err" "导入4行"
+export_all
+is "站前区" "$(region 站前区)" "2 300.00"
+is "鲅鱼圈区" "$(region 鲅鱼圈区)" "2 450.00"
+is "names that hold 合计/汇总/会计 are projects" "$(names)" "临港大道 综合计量检测中心 政务数据汇总平台 会计服务中心"
+
+fresh
+ok "a subtotal row carrying a code" tz import projects --year 2025 "$d/subtotal-coded.csv"
+contains "is skipped all the same" "$TZ_TMP/err" "合计/小计1行，分类标题1行"
+export_all
+is "站前区 once" "$(region 站前区)" "2 300.00"
+is "no ZQ" "$(col 站前区小计 总投资)" ""
+
+done_testing
