@@ -669,6 +669,7 @@ static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want wa
 	const struct tz_org_node *n, *near;
 	size_t len = strlen(name);
 	char key[TZ_ORG_NAME_MAX + 2];
+	size_t parts;
 	int64_t id;
 	int rc;
 
@@ -687,6 +688,14 @@ static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want wa
 			tz_hmap_put(oc->seen, key, len + 1, n->id, NULL);
 		return 0;
 	}
+	/* A cell naming several (市交通运输局、鲅鱼圈区政府) is none of
+	 * them: never a node of its own, never one of them guessed. */
+	if ((parts = tz_org_split(name, len, NULL, 0)) > 1)
+		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
+				     want == TZ_ORG_WANT_REGION
+				     ? "%s“%s”写了%zu个地区，一个项目只属于一个地区：请只填一个"
+				     : "%s“%s”写了%zu个单位，一个项目只记一个责任单位：请只填牵头单位",
+				     header, name, parts);
 	if (!oc->building) {
 		near = tz_org_index_suggest(oc->x, name, strlen(name), want);
 		if (near)
@@ -741,6 +750,59 @@ static int region_of_unit(const char *unit, char *buf, size_t size, struct tz_er
 			     *unit ? unit : "（空）");
 }
 
+/* Whether two regions derived from units are the same: the same node,
+ * or the same folded name while the tree does not know them. */
+static int same_region(struct org_ctx *oc, const char *a, const char *b)
+{
+	const struct tz_org_node *na = tz_org_index_find(oc->x, a, strlen(a), TZ_ORG_WANT_REGION);
+	const struct tz_org_node *nb = tz_org_index_find(oc->x, b, strlen(b), TZ_ORG_WANT_REGION);
+	struct tz_buf fb = TZ_BUF_INIT;
+	int same;
+
+	if (na || nb)
+		return na == nb;
+	same = !tz_org_norm(a, strlen(a), &oc->key) && !tz_org_norm(b, strlen(b), &fb) &&
+	       !strcmp(oc->key.buf, fb.buf);
+	tz_buf_release(&fb);
+	return same;
+}
+
+/*
+ * The region of a 责任单位 that may name several units (市交通运输局、
+ * 鲅鱼圈区政府): given only when every one of them gives the same region
+ * (市交通运输局、市发改委 → 市直); otherwise the sheet does not say which
+ * region the project is in, and the row asks for a 所属地区 column. A
+ * cell the tree knows as one node is one unit. 0 or TZ_ENOTFOUND.
+ */
+static int region_of_units(struct org_ctx *oc, const char *unit, char *buf, size_t size,
+			   struct tz_err *err)
+{
+	struct tz_org_span part[8];
+	size_t n = tz_org_split(unit, strlen(unit), part, 8);
+	char name[TZ_ORG_NAME_MAX + 1], one[TZ_ORG_NAME_MAX + 1];
+
+	if (n <= 1 || tz_org_index_find(oc->x, unit, strlen(unit), TZ_ORG_WANT_UNIT))
+		return region_of_unit(unit, buf, size, err);
+	for (size_t i = 0; i < n; i++) {
+		if (i == 8)
+			return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, "责任单位",
+					     "表中没有地区列，责任单位“%s”写了%zu个单位，无法确定所属地区；"
+					     "请在表中加“所属地区”列", unit, n);
+		snprintf(name, sizeof(name), "%.*s", (int)part[i].len, part[i].s);
+		if (region_of_unit(name, one, sizeof(one), NULL))
+			return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, "责任单位",
+					     "表中没有地区列，责任单位“%s”写了%zu个单位，其中“%s”不是某地政府或"
+					     "市直部门，无法确定所属地区；请在表中加“所属地区”列", unit, n, name);
+		if (!i)
+			snprintf(buf, size, "%s", one);
+		else if (!same_region(oc, buf, one))
+			return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, "责任单位",
+					     "表中没有地区列，责任单位“%s”写了%zu个单位，分属不同地区（%s、%s），"
+					     "无法确定所属地区；请在表中加“所属地区”列", unit, n, buf, one);
+	}
+	return 0;
+}
+
 static int resolve_org(struct org_ctx *oc, struct tz_project *p, struct tz_err *err)
 {
 	const struct tz_org_node *n;
@@ -748,7 +810,7 @@ static int resolve_org(struct org_ctx *oc, struct tz_project *p, struct tz_err *
 	int rc;
 
 	if (oc->region_from_unit) {
-		if ((rc = region_of_unit(p->unit, derived, sizeof(derived), err)))
+		if ((rc = region_of_units(oc, p->unit, derived, sizeof(derived), err)))
 			return rc;
 		p->region = derived;
 	}

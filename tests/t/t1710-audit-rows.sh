@@ -1,6 +1,7 @@
 #!/bin/bash
 # t1710-audit-rows.sh: rows an audit found stored wrong with exit status 0
-# (tests/data/audit-rows, ORIGIN.md): 合计/小计 rows read as projects.
+# (tests/data/audit-rows, ORIGIN.md): 合计/小计 rows read as projects,
+# regions made of a 责任单位 naming several units.
 # Each class is checked on the audit's input and on inputs of our own:
 # every value is what the sheet means, or the row is refused with a reason.
 . "$(dirname "$0")/lib.sh"
@@ -27,6 +28,8 @@ rows = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig"))
 print(len(rows), sum(Decimal(r["总投资(万元)"]) for r in rows))
 PY
 }
+# orgs: the names of the organisation tree's nodes, one line.
+orgs() { tz org list | sed 's/（.*//; s/^ *//' | tr '\n' ' '; }
 # names: every project name in the export, one line.
 names() {
 	python3 - "$TZ_TMP/export.csv" <<'PY'
@@ -80,5 +83,39 @@ contains "is skipped all the same" "$TZ_TMP/err" "合计/小计1行，分类标�
 export_all
 is "站前区 once" "$(region 站前区)" "2 300.00"
 is "no ZQ" "$(col 站前区小计 总投资)" ""
+
+# --- 2. A 责任单位 naming several units -------------------------------
+
+fresh
+fails "units of different regions, no region column" tz import projects "$d/region-multi-unit.csv"
+contains "asks for the 所属地区 column, naming the value" "$TZ_TMP/err" \
+	"region-multi-unit.csv:4: 项目编号 （空）: 表中没有地区列，责任单位“市交通运输局、鲅鱼圈区政府”写了2个单位，分属不同地区（市直、鲅鱼圈区），无法确定所属地区；请在表中加“所属地区”列"
+is "nothing stored" "$(tz export projects | wc -l)" 1
+fails "with --partial" tz import projects --partial "$d/region-multi-unit.csv"
+export_all
+is "the other row is stored" "$(col 临港大道 所属地区)" 鲅鱼圈区
+is "no region named after the joined text" "$(orgs)" "全市 鲅鱼圈区 "
+
+fresh
+fails "regions from 责任单位, some naming several" tz import projects --partial "$d/region-from-units.csv"
+contains "joined with 和" "$TZ_TMP/err" "region-from-units.csv:6: 项目编号 （空）: 表中没有地区列，责任单位“市交通运输局和鲅鱼圈区政府”写了2个单位，分属不同地区（市直、鲅鱼圈区）"
+contains "joined with ；" "$TZ_TMP/err" "region-from-units.csv:7: 项目编号 （空）: 表中没有地区列，责任单位“盖州市人民政府；鲅鱼圈区政府”写了2个单位，分属不同地区（盖州市、鲅鱼圈区）"
+contains "units agreeing on 市直 are still two units" "$TZ_TMP/err" "region-from-units.csv:8: 项目编号 （空）: 责任单位“市交通运输局、市发改委”写了2个单位，一个项目只记一个责任单位：请只填牵头单位"
+contains "three stored" "$TZ_TMP/err" "导入3行"
+export_all
+is "a district government" "$(col 临港大道 所属地区)" 鲅鱼圈区
+is "a department whose name holds 和 gives 市直" "$(col 保障性住房 所属地区)" 市直
+is "and is one unit" "$(col 保障性住房 责任单位)" 市住房和城乡建设局
+is "市文化和旅游局 one unit" "$(col 全域旅游 责任单位)" 市文化和旅游局
+is "only the named nodes made" "$(orgs)" "全市 鲅鱼圈区 市直 市住房和城乡建设局 市文化和旅游局 "
+
+fresh
+fails "region and unit cells naming several" tz import projects --partial --year 2025 "$d/joined-names.csv"
+contains "two regions" "$TZ_TMP/err" "joined-names.csv:3: 项目编号 J2: 所属地区“站前区、鲅鱼圈区”写了2个地区，一个项目只属于一个地区：请只填一个"
+contains "two units" "$TZ_TMP/err" "joined-names.csv:4: 项目编号 J3: 责任单位“市交通运输局/市发改委”写了2个单位，一个项目只记一个责任单位：请只填牵头单位"
+contains "two regions joined with 和" "$TZ_TMP/err" "joined-names.csv:5: 项目编号 J4: 所属地区“站前区和鲅鱼圈区”写了2个地区"
+is "never a node of their own" "$(orgs)" "全市 鲅鱼圈区 市交通运输局 站前区 市自然资源和规划局 "
+fails "again, against the tree now built" tz import projects --year 2025 "$d/joined-names.csv"
+contains "the same reason, not an unknown name" "$TZ_TMP/err" "joined-names.csv:4: 项目编号 J3: 责任单位“市交通运输局/市发改委”写了2个单位"
 
 done_testing
