@@ -74,12 +74,6 @@ enum tz_org_kind tz_org_kind_guess(const char *name)
 /* ------------------------------------------------------------------ */
 /* Folding                                                             */
 
-/* Zero-width and invisible formatting characters people paste in. */
-static int invisible(int32_t cp)
-{
-	return (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD;
-}
-
 int tz_org_norm(const char *s, size_t len, struct tz_buf *out)
 {
 	struct tz_buf nfkc = TZ_BUF_INIT;
@@ -97,7 +91,7 @@ int tz_org_norm(const char *s, size_t len, struct tz_buf *out)
 			rc = TZ_EENCODING;
 			goto out;
 		}
-		if (invisible(cp) || tz_text_is_blank(q, (size_t)(p - q)))
+		if (tz_text_invisible(cp) || tz_text_is_blank(q, (size_t)(p - q)))
 			continue;
 		tz_buf_add(out, q, (size_t)(p - q));
 	}

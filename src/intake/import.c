@@ -79,34 +79,6 @@ static void field_source(const struct tz_row *row, const struct colmap *m, size_
 	*len = row->lens[i];
 }
 
-/*
- * Remove in place the invisible characters people paste with text from
- * web pages and Word: zero-width space, joiners, marks (U+200B..U+200F),
- * word joiner (U+2060) and a BOM inside a cell (U+FEFF). They are never
- * meaningful in a ledger, and would make "P1" and "P1<U+200B>" two
- * different projects. Returns the new length.
- */
-static size_t strip_invisible(char *s, size_t len)
-{
-	size_t r = 0, w = 0;
-
-	while (r < len) {
-		unsigned char a = (unsigned char)s[r];
-
-		if (r + 2 < len && ((a == 0xE2 && (unsigned char)s[r + 1] == 0x80 &&
-				     (unsigned char)s[r + 2] >= 0x8B && (unsigned char)s[r + 2] <= 0x8F) ||
-				    (a == 0xE2 && (unsigned char)s[r + 1] == 0x81 &&
-				     (unsigned char)s[r + 2] == 0xA0) ||
-				    (a == 0xEF && (unsigned char)s[r + 1] == 0xBB &&
-				     (unsigned char)s[r + 2] == 0xBF))) {
-			r += 3;
-			continue;
-		}
-		s[w++] = s[r++];
-	}
-	return w;
-}
-
 static int row_is_blank(const struct tz_row *row)
 {
 	for (size_t i = 0; i < row->ncells; i++)
@@ -145,33 +117,32 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 	t->scratch.max = need + 1;
 	tz_buf_grow(&t->scratch, need);
 	for (size_t f = 0; f < m->nfields; f++) {
+		char *at = t->scratch.buf + t->scratch.len;
 		const char *s = "";
-		size_t len = 0;
+		size_t len = 0, removed;
 
-		if (m->idx[f] >= 0 && (size_t)m->idx[f] < row->ncells) {
+		if (m->idx[f] >= 0 && (size_t)m->idx[f] < row->ncells)
 			field_source(row, m, f, &s, &len);
-			tz_text_trim(&s, &len);
-			/* Our CSV export defuses text Excel would run as a
-			 * formula with a leading apostrophe: take it off. */
-			if (len >= 2 && s[0] == '\'' && strchr("=+-@", s[1])) {
-				s++;
-				len--;
-			}
+		/* Invisible characters (tz_text_strip_invisible) are removed
+		 * and counted before trimming, which would take U+200B and
+		 * U+FEFF at a cell's ends in silence. Most cells hold none of
+		 * the bytes they start with: test before work. */
+		if (len && (memchr(s, 0xE2, len) || memchr(s, 0xEF, len) || memchr(s, 0xC2, len) ||
+			    memchr(s, 0xE1, len))) {
+			memcpy(at, s, len);
+			len = tz_text_strip_invisible(at, len, &removed);
+			t->invisible += removed > 0;
+			s = at;
 		}
-		t->v[f] = t->scratch.buf + t->scratch.len;
-		memcpy(t->scratch.buf + t->scratch.len, s, len);
-		/* Most cells hold no 0xE2/0xEF byte at all: test before work. */
-		if (len && (memchr(s, 0xE2, len) || memchr(s, 0xEF, len))) {
-			size_t was = len;
-			const char *v = t->scratch.buf + t->scratch.len;
-
-			len = strip_invisible(t->scratch.buf + t->scratch.len, len);
-			if (len != was) {
-				t->invisible++;
-				tz_text_trim(&v, &len);
-				memmove(t->scratch.buf + t->scratch.len, v, len);
-			}
+		tz_text_trim(&s, &len);
+		/* Our CSV export defuses text Excel would run as a formula
+		 * with a leading apostrophe: take it off. */
+		if (len >= 2 && s[0] == '\'' && strchr("=+-@", s[1])) {
+			s++;
+			len--;
 		}
+		t->v[f] = at;
+		memmove(at, s, len);
 		if (len && t->nul_field < 0 && memchr(t->v[f], '\0', len))
 			t->nul_field = (int)f;
 		t->len[f] = len;
