@@ -27,6 +27,8 @@
 
 #define MAX_FIELDS TZ_HEADER_FIELDS_MAX
 #define NO_CODE "-"  /* a project of a list without codes, until identified */
+#define CODE_FIELD 0 /* the 项目编号 of ledgers and reports alike */
+_Static_assert(TZ_PF_CODE == CODE_FIELD && TZ_RF_CODE == CODE_FIELD, "the code comes first");
 
 /* Where each field of the record sits in the file's rows (header.h), and
  * the year of ledger rows whose 年度 cell is empty or absent. */
@@ -45,6 +47,8 @@ struct row_text {
 	const char *v[MAX_FIELDS];
 	size_t len[MAX_FIELDS];
 	int invisible;   /* cells of the row that held zero-width characters */
+	struct tz_buf code;  /* the 项目编号 folded (tz_project_code_fold), when it was */
+	int folded;      /* the 项目编号 was written with full-width characters */
 	int nul_field;   /* a field whose cell holds a NUL byte, or -1 */
 	int rounded;     /* money cells rounded to 0.01 万元 */
 	int marks;       /* optional money cells holding "—", "/": read as empty */
@@ -148,6 +152,23 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 		t->len[f] = len;
 		t->scratch.buf[t->scratch.len + len] = '\0';
 		t->scratch.len += len + 1;
+	}
+	/* The 项目编号 as the store knows codes (tz_project_code_fold): Ｐ１
+	 * is P1, in ledgers and reports alike. Codes are ASCII but for the
+	 * rare one: fold only then. */
+	t->folded = 0;
+	for (size_t i = 0; i < t->len[CODE_FIELD] && t->nul_field != CODE_FIELD; i++) {
+		int how;
+
+		if ((unsigned char)t->v[CODE_FIELD][i] < 0x80)
+			continue;
+		if (!tz_project_code_fold(t->v[CODE_FIELD], t->len[CODE_FIELD], &t->code, &how) &&
+		    (how & TZ_CODE_FOLDED)) {
+			t->v[CODE_FIELD] = t->code.buf;
+			t->len[CODE_FIELD] = t->code.len;
+			t->folded = 1;
+		}
+		break;
 	}
 }
 
@@ -286,6 +307,7 @@ struct item {
 	int rejected;
 	enum tz_row_kind skip;  /* not a record: a 合计, section or note row */
 	int invisible;       /* cells whose invisible characters were removed */
+	int folded;          /* its 项目编号 was written with full-width characters */
 	int hidden;          /* the row is hidden in the sheet */
 	int rounded;         /* money cells rounded to 0.01 万元 */
 	int marks;           /* money cells holding a mark of none */
@@ -387,6 +409,7 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	it->hidden = row->hidden;
 	take_cells(row, pl->map, t);
 	it->invisible = t->invisible;
+	it->folded = t->folded;
 	if (t->bad_field >= 0 && t->bad_kind == TZ_READ_NO_VALUE)
 		/* Never 0: the sheet does not say what the value is. */
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
@@ -475,6 +498,7 @@ static void *read_rows(void *arg)
 
 	memset(&t, 0, sizeof(t));
 	tz_buf_init(&t.scratch, 0);
+	tz_buf_init(&t.code, 0);
 	for (;;) {
 		/* The row the header search read past comes first. */
 		if (pl->pending) {
@@ -499,6 +523,7 @@ static void *read_rows(void *arg)
 		c->items[c->n++] = it;
 	}
 	tz_buf_release(&t.scratch);
+	tz_buf_release(&t.code);
 	if (c) {
 		c->last = 1;
 		c->rc = rc < 0 ? rc : 0;
@@ -936,6 +961,7 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		}
 		res->rows++;
 		res->invisible += it->invisible;
+		res->folded += it->folded;
 		res->hidden += it->hidden;
 		res->rounded += it->rounded;
 		res->marks += it->marks;

@@ -1,10 +1,12 @@
 #!/bin/bash
 # t1710-audit-rows.sh: rows an audit found stored wrong with exit status 0
 # (tests/data/audit-rows, ORIGIN.md): 合计/小计 rows read as projects,
-# regions made of a 责任单位 naming several units.
+# regions made of a 责任单位 naming several units, codes written with
+# full-width digits made second projects.
 # Each class is checked on the audit's input and on inputs of our own:
 # every value is what the sheet means, or the row is refused with a reason.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-web.sh"
 
 d="$TZ_TEST_DATA/audit-rows"
 fresh() { rm -f "$TAIZHANG_DB"*; tz init >/dev/null; }
@@ -117,5 +119,65 @@ contains "two regions joined with 和" "$TZ_TMP/err" "joined-names.csv:5: 项目
 is "never a node of their own" "$(orgs)" "全市 鲅鱼圈区 市交通运输局 站前区 市自然资源和规划局 "
 fails "again, against the tree now built" tz import projects --year 2025 "$d/joined-names.csv"
 contains "the same reason, not an unknown name" "$TZ_TMP/err" "joined-names.csv:4: 项目编号 J3: 责任单位“市交通运输局/市发改委”写了2个单位"
+
+# --- 3. Codes as typed: full-width, invisible characters -------------
+
+fresh
+ok "a ledger" tz import projects --year 2025 "$d/corr-base.csv"
+ok "corrected with a full-width code" tz import projects --year 2025 "$d/corr-fullwidth.csv"
+contains "is a correction, not a new project" "$TZ_TMP/err" "新增0，更正2"
+contains "and the folded code is counted" "$TZ_TMP/err" "1个项目编号含全角字符，已按半角读取"
+export_all
+is "two projects, once each" "$(region 站前区)" "2 3000.00"
+is "P20250001 corrected" "$(col 临港大道 年度计划投资)" 800.00
+is "under its ASCII code" "$(col 临港大道 项目编号)" P20250001
+ok "again, every way of typing a code" tz import projects --year 2025 "$d/codes-typed.csv"
+contains "corrections only" "$TZ_TMP/err" "新增0，更正2"
+contains "invisible characters in the code, name and region counted" "$TZ_TMP/err" "3个单元格含不可见字符"
+export_all
+is "still two projects" "$(region 站前区)" "2 3000.00"
+is "the name without its zero-width space" "$(col 疏港铁路 年度计划投资)" 700.00
+ok "reports with codes as typed" tz import progress "$d/reports-typed.csv"
+contains "all three rows" "$TZ_TMP/err" "导入3行（新增3"
+tz export progress --out "$TZ_TMP/progress.csv"
+is "each under its project's code" "$(cut -d, -f1,2 "$TZ_TMP/progress.csv" | tail -n +2 | tr '\n' ' ')" \
+	"P20250001,2025-01 P20250002,2025-01 P20250002,2025-02 "
+
+fresh
+ok "zero-width characters at the ends of a name and a region" tz import projects --year 2025 "$d/zw-in-region.csv"
+contains "are counted" "$TZ_TMP/err" "2个单元格含不可见字符"
+export_all
+is "and gone" "$(col 项目A 所属地区)" 站前区
+ok "inside codes" tz import projects --year 2025 "$d/zw-in-code.csv"
+contains "counted" "$TZ_TMP/err" "2个单元格含不可见字符"
+fresh
+fails "joiners and soft hyphens: the same code three times" tz import projects --year 2025 "$d/zwj-code.csv"
+contains "the second" "$TZ_TMP/err" "zwj-code.csv:3: 项目编号 P1: 项目编号重复"
+contains "the third" "$TZ_TMP/err" "zwj-code.csv:4: 项目编号 P1: 项目编号重复"
+fails "Ｐ１ and P1 in one file" tz import projects --year 2025 "$d/fullwidth-code-dup.csv"
+contains "are one code" "$TZ_TMP/err" "fullwidth-code-dup.csv:3: 项目编号 P1: 项目编号重复"
+fails "a no-break or ideographic space inside a code" tz import projects --year 2025 "$d/nbsp-code.csv"
+contains "is refused, not a code of its own" "$TZ_TMP/err" "nbsp-code.csv:2: 项目编号 P 1: 项目编号“P 1”含空格或过长"
+is "nothing stored" "$(tz export projects | wc -l)" 1
+
+# The web application and its API look codes up the same way.
+fresh
+tz import projects --year 2025 "$d/corr-base.csv" 2>/dev/null
+echo pw-audit-rows-1 | tz user add co --role coordinator --org C --password-stdin --weak-hash >/dev/null
+token=$(tz token add co 2>/dev/null | head -1)
+ok "serve" web_start "$TAIZHANG_DB"
+fw=P2025%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%91  # P2025０００１
+is "a project by its full-width code" "$(status "$WEB_URL/api/v1/projects/$fw" -H "Authorization: Bearer $token")" 200
+contains "is the project of the ASCII code" "$TZ_TMP/body" '"code":"P20250001"'
+is "its procedures by ?project=" "$(status "$WEB_URL/api/v1/procedures?project=$fw" -H "Authorization: Bearer $token")" 200
+contains "…of that project" "$TZ_TMP/body" '"project":"P20250001"'
+is "a report for it" "$(status "$WEB_URL/api/v1/reports" -H "Authorization: Bearer $token" \
+	-H 'Content-Type: application/json' \
+	-d '{"period":"2025-03","reports":[{"code":"P2025０００１","completed":"10","status":"已开工"}]}')" 200
+is "a problem raised on it" "$(status "$WEB_URL/api/v1/problems" -H "Authorization: Bearer $token" \
+	--data-urlencode project=Ｐ２０２５０００１ -d kind=用地 -d level=市 --data-urlencode description=用地未落实)" 201
+web_stop
+tz export progress --out "$TZ_TMP/progress.csv"
+is "the report is stored under P20250001" "$(tail -n +2 "$TZ_TMP/progress.csv" | cut -d, -f1,2)" "P20250001,2025-03"
 
 done_testing

@@ -472,6 +472,50 @@ static void test_total_rows_are_never_projects(void **state)
 	free(coded);
 }
 
+/*
+ * A code written with full-width digits or invisible characters is the
+ * code it shows: a correction of the same project in a ledger, the same
+ * project in a report; folded codes and invisible characters anywhere in
+ * a cell (names and regions too, at their ends too) are counted.
+ */
+static void test_codes_as_typed_are_one_project(void **state)
+{
+	struct fixture *f = *state;
+	struct tz_import_result res;
+	struct rejects rej;
+	struct tz_bulletin *b;
+	char *base = tz_test_write(f->dir, "base.csv",
+		"项目编号,项目名称,所属地区,总投资(万元),年度计划投资(万元)\n"
+		"P20250001,临港大道,站前区,1000,500\n"
+		"P20250002,疏港铁路,站前区,2000,600\n");
+	char *again = tz_test_write(f->dir, "again.csv",
+		"项目编号,项目名称,所属地区,总投资(万元),年度计划投资(万元)\n"
+		"P2025０００１,临港大道\xe2\x80\x8b,站前区\xef\xbb\xbf,1000,800\n"
+		"\xe2\x80\x8bＰ20250002\xc2\xad,疏港铁路,站前区,2000,600\n");
+	char *reports = tz_test_write(f->dir, "reports.csv",
+		"项目编号,调度期,本期完成投资(万元),开工状态\n"
+		"Ｐ２０２５０００１,2025-01,100,已开工\n"
+		"P2025\xe2\x81\xa0" "0002,2025-01,50,已开工\n");
+
+	assert_int_equal(import_year(f, TZ_IMPORT_PROJECTS, base, 0, 2025, &res, &rej), 0);
+	assert_int_equal(import_year(f, TZ_IMPORT_PROJECTS, again, 0, 2025, &res, &rej), 0);
+	assert_int_equal(res.added, 0);
+	assert_int_equal(res.replaced, 2);
+	assert_int_equal(res.folded, 2);
+	assert_int_equal(res.invisible, 3);  /* a name, a region, a code */
+	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, reports, 0, &res, &rej), 0);
+	assert_int_equal(res.accepted, 2);
+	b = bulletin(f, 2025, 1, TZ_BY_REGION);
+	assert_int_equal(group(b, "站前区")->projects, 2);
+	assert_int_equal(group(b, "站前区")->total, 300000);
+	assert_int_equal(group(b, "站前区")->annual, 140000);  /* 800 + 600, corrected */
+	assert_int_equal(group(b, "站前区")->ytd, 15000);
+	tz_bulletin_free(b);
+	free(base);
+	free(again);
+	free(reports);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -484,6 +528,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_duplicates_in_one_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_total_rows_are_never_projects, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_codes_as_typed_are_one_project, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
