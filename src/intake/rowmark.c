@@ -30,7 +30,9 @@ static const char *const he_words[] = { "综", "联", "整", "结", "融", "复"
 					"拼", "化", "回", "场", "巧", "凑", "离", "磨", "切" };
 /* What may follow a total, besides ASCII punctuation and digits (after
  * NFKC: 合计：, 合计（3个）, 小计12项). */
-static const char *const tail_starts[] = { "、", "【", "〔", "《", "—", "…", "共", "数" };
+static const char *const tail_starts[] = { "、", "【", "〔", "《", "—", "…", "共" };
+/* What a total may name before that: 合计数, 合计金额：, 小计投资. */
+static const char *const tail_words[] = { "数", "金额", "总投资", "投资", "总额", "额" };
 
 static int has(const char *s, size_t len, const char *w)
 {
@@ -50,7 +52,18 @@ static int ends_with_any(const char *s, size_t len, const char *const *words, si
 
 static int tail_ok(const char *s, size_t len)
 {
-	unsigned char c = len ? (unsigned char)s[0] : 0;
+	unsigned char c;
+
+	for (size_t i = 0; i < sizeof(tail_words) / sizeof(tail_words[0]); i++) {
+		size_t l = strlen(tail_words[i]);
+
+		if (len >= l && !memcmp(s, tail_words[i], l)) {
+			s += l;
+			len -= l;
+			break;
+		}
+	}
+	c = len ? (unsigned char)s[0] : 0;
 
 	if (!len || (c < 0x80 && ((c >= '0' && c <= '9') || strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c))))
 		return 1;

@@ -21,9 +21,9 @@ enum tz_row_mark {
  * space and invisible characters removed: 小  计, 小　计, 合​计), then
  * must be one marker word with at most a scope before it (站前区, 以上,
  * 本页, 全市) and, after it, nothing or what follows a total (a colon, a
- * bracket, a count: 合计：, 合计（3个）, 小计12项). A word that goes on
- * into a name (合计量, 总计划) or a 合 that ends another word (综合计)
- * is not a marker. Cells without any marker character cost a few
+ * bracket, a count, what is summed: 合计：, 合计（3个）, 小计12项,
+ * 合计金额：). A word that goes on into a name (合计量, 总计划) or a 合
+ * that ends another word (综合计) is not a marker. Cells without any marker character cost a few
  * memchr-like scans and no allocation.
  */
 enum tz_row_mark tz_row_mark(const char *s, size_t len);
