@@ -720,3 +720,39 @@ int tz_text_is_blank(const char *s, size_t len)
 	tz_text_trim(&s, &len);
 	return len == 0;
 }
+
+int tz_text_invisible(int32_t cp)
+{
+	return cp == 0x00AD || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+	       (cp >= 0x2066 && cp <= 0x206F) || cp == 0xFEFF;
+}
+
+/* The length of an invisible character's UTF-8 at s, 0 if none there. */
+static size_t invisible_at(const unsigned char *s, size_t avail)
+{
+	if (avail >= 2 && s[0] == 0xC2 && s[1] == 0xAD)
+		return 2;
+	if (avail < 3 || (s[0] != 0xE1 && s[0] != 0xE2 && s[0] != 0xEF))
+		return 0;
+	return tz_text_invisible(((int32_t)(s[0] & 0x0F) << 12) | ((int32_t)(s[1] & 0x3F) << 6) |
+				 (s[2] & 0x3F)) && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80
+	       ? 3 : 0;
+}
+
+size_t tz_text_strip_invisible(char *s, size_t len, size_t *removed)
+{
+	size_t r = 0, w = 0, n = 0, k;
+
+	while (r < len) {
+		if ((k = invisible_at((const unsigned char *)s + r, len - r))) {
+			r += k;
+			n++;
+			continue;
+		}
+		s[w++] = s[r++];
+	}
+	if (removed)
+		*removed = n;
+	return w;
+}

@@ -111,4 +111,18 @@ void tz_text_trim(const char **s, size_t *len);
 /* 1 if `s` (len bytes) has only white space in the sense of tz_text_trim. */
 int tz_text_is_blank(const char *s, size_t len);
 
+/*
+ * Invisible formatting characters people paste with text from web pages
+ * and Word, never meaningful in a ledger: soft hyphen (U+00AD), U+180E,
+ * zero-width space, joiners and marks (U+200B..U+200F), bidi embeddings
+ * (U+202A..U+202E), word joiner and invisible operators (U+2060..U+2064),
+ * bidi isolates and the deprecated format characters (U+2066..U+206F),
+ * and the BOM (U+FEFF).
+ */
+int tz_text_invisible(int32_t cp);
+
+/* Remove them from s[0..len) in place; returns the new length and, when
+ * `removed` is not NULL, how many were removed. */
+size_t tz_text_strip_invisible(char *s, size_t len, size_t *removed);
+
 #endif

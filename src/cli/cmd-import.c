@@ -147,6 +147,8 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 	if (res.invisible)
 		fprintf(stderr, "  %ld个单元格含不可见字符（零宽空格、BOM等，网页复制时常带入），已去除\n",
 			res.invisible);
+	if (res.folded)
+		fprintf(stderr, "  %ld个项目编号含全角字符，已按半角读取（如“Ｐ１”即“P1”）\n", res.folded);
 	if (res.region_from_unit)
 		fprintf(stderr, "  表中没有地区列：所属地区取自“责任单位”（某县区政府→该县区，市直部门→市直）\n");
 	if (res.codes_given)

@@ -74,12 +74,6 @@ enum tz_org_kind tz_org_kind_guess(const char *name)
 /* ------------------------------------------------------------------ */
 /* Folding                                                             */
 
-/* Zero-width and invisible formatting characters people paste in. */
-static int invisible(int32_t cp)
-{
-	return (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD;
-}
-
 int tz_org_norm(const char *s, size_t len, struct tz_buf *out)
 {
 	struct tz_buf nfkc = TZ_BUF_INIT;
@@ -97,13 +91,134 @@ int tz_org_norm(const char *s, size_t len, struct tz_buf *out)
 			rc = TZ_EENCODING;
 			goto out;
 		}
-		if (invisible(cp) || tz_text_is_blank(q, (size_t)(p - q)))
+		if (tz_text_invisible(cp) || tz_text_is_blank(q, (size_t)(p - q)))
 			continue;
 		tz_buf_add(out, q, (size_t)(p - q));
 	}
 out:
 	tz_buf_release(&nfkc);
 	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Cells naming several organisations                                  */
+
+static const char *const split_open[] = { "（", "(", "【", "[", "〔", "「", "《" };
+static const char *const split_close[] = { "）", ")", "】", "]", "〕", "」", "》" };
+static const char *const split_seps[] = { "、", "，", ",", "；", ";", "／", "/" };
+static const char *const split_ands[] = { "和", "及" };
+/* How an organisation's name ends: a unit, a government, a place. */
+static const char *const org_ends[] = { "局", "委", "办", "厅", "部", "处", "科", "室", "所",
+					"站", "队", "院", "会", "中心", "公司", "集团", "政府",
+					"区", "县", "市", "旗", "镇", "乡", "街道" };
+
+/* The length of whichever of words[] starts at s, 0 if none. */
+static size_t word_at(const char *s, const char *end, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(words[i]);
+
+		if ((size_t)(end - s) >= l && !memcmp(s, words[i], l))
+			return l;
+	}
+	return 0;
+}
+
+#define NWORDS(a) (sizeof(a) / sizeof((a)[0]))
+
+static int ends_as_org(const char *s, const char *end)
+{
+	size_t len = (size_t)(end - s);
+
+	tz_text_trim(&s, &len);
+	for (size_t i = 0; i < NWORDS(org_ends); i++) {
+		size_t l = strlen(org_ends[i]);
+
+		if (len > l && !memcmp(s + len - l, org_ends[i], l))
+			return 1;
+	}
+	return 0;
+}
+
+struct split {
+	struct tz_org_span *out;
+	size_t max, n;
+};
+
+static void split_emit(struct split *sp, const char *s, const char *end)
+{
+	size_t len = (size_t)(end - s);
+
+	tz_text_trim(&s, &len);
+	if (!len)
+		return;
+	if (sp->n < sp->max)
+		sp->out[sp->n] = (struct tz_org_span){ s, len };
+	sp->n++;
+}
+
+/*
+ * One piece between hard separators: cut at 和/及 (outside brackets)
+ * where the text since the last cut ends as a name and the text after it
+ * does, up to a later 和/及 or the end (市交通局和市住房和城乡建设局).
+ */
+static void split_and(struct split *sp, const char *s, const char *end)
+{
+	const char *cuts[64], *from = s;
+	size_t ncuts = 0, l;
+	int depth = 0;
+
+	for (const char *p = s; p < end;) {
+		if ((l = word_at(p, end, split_open, NWORDS(split_open)))) {
+			depth++;
+		} else if ((l = word_at(p, end, split_close, NWORDS(split_close)))) {
+			depth -= depth > 0;
+		} else if ((l = word_at(p, end, split_ands, NWORDS(split_ands))) && !depth &&
+			   ncuts < NWORDS(cuts)) {
+			cuts[ncuts++] = p;
+		} else {
+			l = 1;
+		}
+		p += l;
+	}
+	for (size_t i = 0; i < ncuts; i++) {
+		const char *after = cuts[i] + word_at(cuts[i], end, split_ands, NWORDS(split_ands));
+		int right = 0;
+
+		if (!ends_as_org(from, cuts[i]))
+			continue;
+		for (size_t j = i + 1; j <= ncuts && !right; j++)
+			right = ends_as_org(after, j < ncuts ? cuts[j] : end);
+		if (!right)
+			continue;
+		split_emit(sp, from, cuts[i]);
+		from = after;
+	}
+	split_emit(sp, from, end);
+}
+
+size_t tz_org_split(const char *s, size_t len, struct tz_org_span *out, size_t max)
+{
+	struct split sp = { out, max, 0 };
+	const char *end = s + len, *from = s;
+	int depth = 0;
+	size_t l;
+
+	for (const char *p = s; p < end;) {
+		if ((l = word_at(p, end, split_open, NWORDS(split_open)))) {
+			depth++;
+		} else if ((l = word_at(p, end, split_close, NWORDS(split_close)))) {
+			depth -= depth > 0;
+		} else if ((l = word_at(p, end, split_seps, NWORDS(split_seps))) && !depth) {
+			split_and(&sp, from, p);
+			from = p + l;
+		} else {
+			l = 1;
+		}
+		p += l;
+	}
+	split_and(&sp, from, end);
+	return sp.n;
 }
 
 /* ------------------------------------------------------------------ */

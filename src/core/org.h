@@ -67,6 +67,24 @@ struct tz_org_node {
  */
 int tz_org_norm(const char *s, size_t len, struct tz_buf *out);
 
+/* One name of a cell that names several (tz_org_split); borrowed. */
+struct tz_org_span {
+	const char *s;
+	size_t len;
+};
+
+/*
+ * Split a region or unit cell that may name several organisations
+ * ("市交通运输局、鲅鱼圈区政府", "市发改委和市交通局") into its names:
+ * at 、，,；;／/ outside brackets, and at 和 or 及 only between two
+ * parts that each end as an organisation's name does (局, 委, 办, 政府,
+ * 区, 县…), so that 市住房和城乡建设局 stays one name. Names are trimmed
+ * and empty ones dropped. Fills up to `max` spans (pointing into s) and
+ * returns how many names the cell holds: 1 for a plain name, 0 for a
+ * blank cell.
+ */
+size_t tz_org_split(const char *s, size_t len, struct tz_org_span *out, size_t max);
+
 /* Which nodes a lookup considers. */
 enum tz_org_want {
 	TZ_ORG_WANT_ANY,

@@ -54,6 +54,46 @@ int tz_project_code_valid(const char *code, size_t len)
 	return 1;
 }
 
+int tz_project_code_fold(const char *s, size_t len, struct tz_buf *out, int *how)
+{
+	struct tz_buf nfkc = TZ_BUF_INIT;
+	const char *v;
+	size_t removed, n;
+	int rc = 0;
+
+	if (how)
+		*how = 0;
+	tz_buf_reset(out);
+	tz_buf_add(out, s, len);
+	tz_buf_setlen(out, tz_text_strip_invisible(out->buf, out->len, &removed));
+	if (removed && how)
+		*how |= TZ_CODE_INVISIBLE;
+	v = out->buf;
+	n = out->len;
+	tz_text_trim(&v, &n);
+	memmove(out->buf, v, n);
+	tz_buf_setlen(out, n);
+	for (size_t i = 0; i < n; i++) {
+		if ((unsigned char)out->buf[i] < 0x80)
+			continue;
+		/* Codes are ASCII but for the rare full-width one: fold only then. */
+		if ((rc = tz_text_nfkc(out->buf, out->len, &nfkc)))
+			break;
+		v = nfkc.buf;
+		n = nfkc.len;
+		tz_text_trim(&v, &n);
+		if (n != out->len || memcmp(v, out->buf, n)) {
+			tz_buf_reset(out);
+			tz_buf_add(out, v, n);
+			if (how)
+				*how |= TZ_CODE_FOLDED;
+		}
+		break;
+	}
+	tz_buf_release(&nfkc);
+	return rc;
+}
+
 static int missing(const struct tz_column *col, struct tz_err *err)
 {
 	return tz_err_set_at(err, TZ_EINVAL, NULL, 0, col->header, "%s为空", col->header);

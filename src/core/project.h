@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/buf.h"
 #include "base/err.h"
 #include "core/period.h"
 
@@ -84,6 +85,20 @@ int tz_project_validate(const struct tz_project *p, struct tz_err *err);
 
 /* A valid 项目编号: non-empty, no spaces or control characters, short. */
 int tz_project_code_valid(const char *code, size_t len);
+
+/*
+ * The 项目编号 a typed code names, so that every way of writing one finds
+ * the same project (imports of ledgers and reports, the web's forms, API
+ * and links all look codes up through this): invisible characters removed
+ * (tz_text_strip_invisible), white space trimmed, then NFKC, so that
+ * full-width Ｐ２０２５０００１ is P20250001. Replaces out's content; *how,
+ * when not NULL, gets TZ_CODE_INVISIBLE and TZ_CODE_FOLDED for what
+ * changed. 0, or TZ_EENCODING for text that is not UTF-8 (out then holds
+ * the code without its invisible characters, trimmed, not folded).
+ */
+#define TZ_CODE_INVISIBLE 1  /* invisible characters removed */
+#define TZ_CODE_FOLDED 2     /* full-width or compatibility forms folded */
+int tz_project_code_fold(const char *s, size_t len, struct tz_buf *out, int *how);
 
 /*
  * A column of a record as users write its header. `names` lists the

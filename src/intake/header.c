@@ -12,6 +12,7 @@
 #include "core/period.h"
 #include "core/progress.h"
 #include "intake/header.h"
+#include "intake/rowmark.h"
 #include "base/banned.h"
 
 /* ------------------------------------------------------------------ */
@@ -631,8 +632,6 @@ void tz_header_release(struct tz_header *h)
 /* ------------------------------------------------------------------ */
 /* Rows that are not projects                                          */
 
-static const char *const total_words[] = { "合计", "总计", "小计", "共计", "累计", "总合计",
-					   "全市合计", "全县合计", "全区合计", "汇总" };
 static const char *const note_words[] = {
 	"注:", "注：", "备注:", "备注：", "说明:", "说明：", "填报人", "填表人", "审核人",
 	"制表人", "制表:", "制表：", "联系人", "联系电话", "填报单位", "单位负责人", "填报日期",
@@ -663,12 +662,18 @@ static size_t numerals(const char *s, size_t len)
 	}
 }
 
-static int is_total(const char *s, size_t len)
+/* A total or a breakdown (其中：) in one cell, decided on the whole cell
+ * (rowmark.h); TZ_ROW_DATA if neither. */
+static enum tz_row_kind marked(const char *s, size_t len)
 {
-	for (size_t i = 0; i < sizeof(total_words) / sizeof(total_words[0]); i++)
-		if (starts_with(s, len, total_words[i]))
-			return 1;
-	return 0;
+	switch (len ? tz_row_mark(s, len) : TZ_MARK_NONE) {
+	case TZ_MARK_TOTAL:
+		return TZ_ROW_TOTAL;
+	case TZ_MARK_BREAKDOWN:
+		return TZ_ROW_SECTION;
+	default:
+		return TZ_ROW_DATA;
+	}
 }
 
 static int is_note(const char *s, size_t len)
@@ -726,14 +731,18 @@ enum tz_row_kind tz_header_row_kind(const struct tz_header *h, const struct tz_r
 	int code_f = h->progress ? TZ_RF_CODE : TZ_PF_CODE;
 	int name_f = h->progress ? -1 : TZ_PF_NAME;
 	int ci = h->idx[code_f];
+	enum tz_row_kind k;
 
 	/* The usual row: a code starting with a letter or digit, in the
-	 * first column. No total, note or heading word starts that way. */
+	 * first column. No total, note or heading word starts that way;
+	 * only its name may still say it is a total (站前区小计). */
 	if (ci == 0 && row->ncells && row->lens[0] &&
 	    ((row->cells[0][0] >= 'A' && row->cells[0][0] <= 'Z') ||
 	     (row->cells[0][0] >= 'a' && row->cells[0][0] <= 'z') ||
-	     (row->cells[0][0] >= '0' && row->cells[0][0] <= '9')))
-		return TZ_ROW_DATA;
+	     (row->cells[0][0] >= '0' && row->cells[0][0] <= '9'))) {
+		cell_at(row, name_f >= 0 ? h->idx[name_f] : -1, &name, &nlen);
+		return marked(name, nlen);
+	}
 
 	for (size_t i = 0; i < row->ncells && !flen; i++) {
 		first = row->cells[i];
@@ -745,13 +754,15 @@ enum tz_row_kind tz_header_row_kind(const struct tz_header *h, const struct tz_r
 	cell_at(row, h->idx[code_f], &code, &clen);
 	cell_at(row, name_f >= 0 ? h->idx[name_f] : -1, &name, &nlen);
 	cell_at(row, h->seq_idx, &seq, &slen);
-	/* A total or note row may be written anywhere along the row. */
-	if (is_total(first, flen) || (clen && is_total(code, clen)) || (nlen && is_total(name, nlen)) ||
-	    (slen && is_total(seq, slen)))
-		return TZ_ROW_TOTAL;
+	/* A total (or 其中) may be written anywhere along the row, and the
+	 * row is one whatever else it carries: a region merged down over
+	 * its projects, amounts, a code. */
+	if ((k = marked(first, flen)) || (k = marked(code, clen)) || (k = marked(name, nlen)) ||
+	    (k = marked(seq, slen)))
+		return k;
 	if (is_note(first, flen))
 		return TZ_ROW_NOTE;
-	/* A row with a code is a project, whatever its name says. */
+	/* A row with a code is a project, whatever heading its name looks like. */
 	if (clen)
 		return TZ_ROW_DATA;
 	if ((nlen && is_section(name, nlen)) || (slen && is_section(seq, slen)) ||

@@ -27,6 +27,8 @@
 
 #define MAX_FIELDS TZ_HEADER_FIELDS_MAX
 #define NO_CODE "-"  /* a project of a list without codes, until identified */
+#define CODE_FIELD 0 /* the 项目编号 of ledgers and reports alike */
+_Static_assert(TZ_PF_CODE == CODE_FIELD && TZ_RF_CODE == CODE_FIELD, "the code comes first");
 
 /* Where each field of the record sits in the file's rows (header.h), and
  * the year of ledger rows whose 年度 cell is empty or absent. */
@@ -45,6 +47,8 @@ struct row_text {
 	const char *v[MAX_FIELDS];
 	size_t len[MAX_FIELDS];
 	int invisible;   /* cells of the row that held zero-width characters */
+	struct tz_buf code;  /* the 项目编号 folded (tz_project_code_fold), when it was */
+	int folded;      /* the 项目编号 was written with full-width characters */
 	int nul_field;   /* a field whose cell holds a NUL byte, or -1 */
 	int rounded;     /* money cells rounded to 0.01 万元 */
 	int marks;       /* optional money cells holding "—", "/": read as empty */
@@ -77,34 +81,6 @@ static void field_source(const struct tz_row *row, const struct colmap *m, size_
 	}
 	*s = row->cells[i];
 	*len = row->lens[i];
-}
-
-/*
- * Remove in place the invisible characters people paste with text from
- * web pages and Word: zero-width space, joiners, marks (U+200B..U+200F),
- * word joiner (U+2060) and a BOM inside a cell (U+FEFF). They are never
- * meaningful in a ledger, and would make "P1" and "P1<U+200B>" two
- * different projects. Returns the new length.
- */
-static size_t strip_invisible(char *s, size_t len)
-{
-	size_t r = 0, w = 0;
-
-	while (r < len) {
-		unsigned char a = (unsigned char)s[r];
-
-		if (r + 2 < len && ((a == 0xE2 && (unsigned char)s[r + 1] == 0x80 &&
-				     (unsigned char)s[r + 2] >= 0x8B && (unsigned char)s[r + 2] <= 0x8F) ||
-				    (a == 0xE2 && (unsigned char)s[r + 1] == 0x81 &&
-				     (unsigned char)s[r + 2] == 0xA0) ||
-				    (a == 0xEF && (unsigned char)s[r + 1] == 0xBB &&
-				     (unsigned char)s[r + 2] == 0xBF))) {
-			r += 3;
-			continue;
-		}
-		s[w++] = s[r++];
-	}
-	return w;
 }
 
 static int row_is_blank(const struct tz_row *row)
@@ -145,38 +121,54 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 	t->scratch.max = need + 1;
 	tz_buf_grow(&t->scratch, need);
 	for (size_t f = 0; f < m->nfields; f++) {
+		char *at = t->scratch.buf + t->scratch.len;
 		const char *s = "";
-		size_t len = 0;
+		size_t len = 0, removed;
 
-		if (m->idx[f] >= 0 && (size_t)m->idx[f] < row->ncells) {
+		if (m->idx[f] >= 0 && (size_t)m->idx[f] < row->ncells)
 			field_source(row, m, f, &s, &len);
-			tz_text_trim(&s, &len);
-			/* Our CSV export defuses text Excel would run as a
-			 * formula with a leading apostrophe: take it off. */
-			if (len >= 2 && s[0] == '\'' && strchr("=+-@", s[1])) {
-				s++;
-				len--;
-			}
+		/* Invisible characters (tz_text_strip_invisible) are removed
+		 * and counted before trimming, which would take U+200B and
+		 * U+FEFF at a cell's ends in silence. Most cells hold none of
+		 * the bytes they start with: test before work. */
+		if (len && (memchr(s, 0xE2, len) || memchr(s, 0xEF, len) || memchr(s, 0xC2, len) ||
+			    memchr(s, 0xE1, len))) {
+			memcpy(at, s, len);
+			len = tz_text_strip_invisible(at, len, &removed);
+			t->invisible += removed > 0;
+			s = at;
 		}
-		t->v[f] = t->scratch.buf + t->scratch.len;
-		memcpy(t->scratch.buf + t->scratch.len, s, len);
-		/* Most cells hold no 0xE2/0xEF byte at all: test before work. */
-		if (len && (memchr(s, 0xE2, len) || memchr(s, 0xEF, len))) {
-			size_t was = len;
-			const char *v = t->scratch.buf + t->scratch.len;
-
-			len = strip_invisible(t->scratch.buf + t->scratch.len, len);
-			if (len != was) {
-				t->invisible++;
-				tz_text_trim(&v, &len);
-				memmove(t->scratch.buf + t->scratch.len, v, len);
-			}
+		tz_text_trim(&s, &len);
+		/* Our CSV export defuses text Excel would run as a formula
+		 * with a leading apostrophe: take it off. */
+		if (len >= 2 && s[0] == '\'' && strchr("=+-@", s[1])) {
+			s++;
+			len--;
 		}
+		t->v[f] = at;
+		memmove(at, s, len);
 		if (len && t->nul_field < 0 && memchr(t->v[f], '\0', len))
 			t->nul_field = (int)f;
 		t->len[f] = len;
 		t->scratch.buf[t->scratch.len + len] = '\0';
 		t->scratch.len += len + 1;
+	}
+	/* The 项目编号 as the store knows codes (tz_project_code_fold): Ｐ１
+	 * is P1, in ledgers and reports alike. Codes are ASCII but for the
+	 * rare one: fold only then. */
+	t->folded = 0;
+	for (size_t i = 0; i < t->len[CODE_FIELD] && t->nul_field != CODE_FIELD; i++) {
+		int how;
+
+		if ((unsigned char)t->v[CODE_FIELD][i] < 0x80)
+			continue;
+		if (!tz_project_code_fold(t->v[CODE_FIELD], t->len[CODE_FIELD], &t->code, &how) &&
+		    (how & TZ_CODE_FOLDED)) {
+			t->v[CODE_FIELD] = t->code.buf;
+			t->len[CODE_FIELD] = t->code.len;
+			t->folded = 1;
+		}
+		break;
 	}
 }
 
@@ -315,6 +307,7 @@ struct item {
 	int rejected;
 	enum tz_row_kind skip;  /* not a record: a 合计, section or note row */
 	int invisible;       /* cells whose invisible characters were removed */
+	int folded;          /* its 项目编号 was written with full-width characters */
 	int hidden;          /* the row is hidden in the sheet */
 	int rounded;         /* money cells rounded to 0.01 万元 */
 	int marks;           /* money cells holding a mark of none */
@@ -416,6 +409,7 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	it->hidden = row->hidden;
 	take_cells(row, pl->map, t);
 	it->invisible = t->invisible;
+	it->folded = t->folded;
 	if (t->bad_field >= 0 && t->bad_kind == TZ_READ_NO_VALUE)
 		/* Never 0: the sheet does not say what the value is. */
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
@@ -504,6 +498,7 @@ static void *read_rows(void *arg)
 
 	memset(&t, 0, sizeof(t));
 	tz_buf_init(&t.scratch, 0);
+	tz_buf_init(&t.code, 0);
 	for (;;) {
 		/* The row the header search read past comes first. */
 		if (pl->pending) {
@@ -528,6 +523,7 @@ static void *read_rows(void *arg)
 		c->items[c->n++] = it;
 	}
 	tz_buf_release(&t.scratch);
+	tz_buf_release(&t.code);
 	if (c) {
 		c->last = 1;
 		c->rc = rc < 0 ? rc : 0;
@@ -669,6 +665,7 @@ static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want wa
 	const struct tz_org_node *n, *near;
 	size_t len = strlen(name);
 	char key[TZ_ORG_NAME_MAX + 2];
+	size_t parts;
 	int64_t id;
 	int rc;
 
@@ -687,6 +684,14 @@ static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want wa
 			tz_hmap_put(oc->seen, key, len + 1, n->id, NULL);
 		return 0;
 	}
+	/* A cell naming several (市交通运输局、鲅鱼圈区政府) is none of
+	 * them: never a node of its own, never one of them guessed. */
+	if ((parts = tz_org_split(name, len, NULL, 0)) > 1)
+		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
+				     want == TZ_ORG_WANT_REGION
+				     ? "%s“%s”写了%zu个地区，一个项目只属于一个地区：请只填一个"
+				     : "%s“%s”写了%zu个单位，一个项目只记一个责任单位：请只填牵头单位",
+				     header, name, parts);
 	if (!oc->building) {
 		near = tz_org_index_suggest(oc->x, name, strlen(name), want);
 		if (near)
@@ -741,6 +746,59 @@ static int region_of_unit(const char *unit, char *buf, size_t size, struct tz_er
 			     *unit ? unit : "（空）");
 }
 
+/* Whether two regions derived from units are the same: the same node,
+ * or the same folded name while the tree does not know them. */
+static int same_region(struct org_ctx *oc, const char *a, const char *b)
+{
+	const struct tz_org_node *na = tz_org_index_find(oc->x, a, strlen(a), TZ_ORG_WANT_REGION);
+	const struct tz_org_node *nb = tz_org_index_find(oc->x, b, strlen(b), TZ_ORG_WANT_REGION);
+	struct tz_buf fb = TZ_BUF_INIT;
+	int same;
+
+	if (na || nb)
+		return na == nb;
+	same = !tz_org_norm(a, strlen(a), &oc->key) && !tz_org_norm(b, strlen(b), &fb) &&
+	       !strcmp(oc->key.buf, fb.buf);
+	tz_buf_release(&fb);
+	return same;
+}
+
+/*
+ * The region of a 责任单位 that may name several units (市交通运输局、
+ * 鲅鱼圈区政府): given only when every one of them gives the same region
+ * (市交通运输局、市发改委 → 市直); otherwise the sheet does not say which
+ * region the project is in, and the row asks for a 所属地区 column. A
+ * cell the tree knows as one node is one unit. 0 or TZ_ENOTFOUND.
+ */
+static int region_of_units(struct org_ctx *oc, const char *unit, char *buf, size_t size,
+			   struct tz_err *err)
+{
+	struct tz_org_span part[8];
+	size_t n = tz_org_split(unit, strlen(unit), part, 8);
+	char name[TZ_ORG_NAME_MAX + 1], one[TZ_ORG_NAME_MAX + 1];
+
+	if (n <= 1 || tz_org_index_find(oc->x, unit, strlen(unit), TZ_ORG_WANT_UNIT))
+		return region_of_unit(unit, buf, size, err);
+	for (size_t i = 0; i < n; i++) {
+		if (i == 8)
+			return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, "责任单位",
+					     "表中没有地区列，责任单位“%s”写了%zu个单位，无法确定所属地区；"
+					     "请在表中加“所属地区”列", unit, n);
+		snprintf(name, sizeof(name), "%.*s", (int)part[i].len, part[i].s);
+		if (region_of_unit(name, one, sizeof(one), NULL))
+			return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, "责任单位",
+					     "表中没有地区列，责任单位“%s”写了%zu个单位，其中“%s”不是某地政府或"
+					     "市直部门，无法确定所属地区；请在表中加“所属地区”列", unit, n, name);
+		if (!i)
+			snprintf(buf, size, "%s", one);
+		else if (!same_region(oc, buf, one))
+			return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, "责任单位",
+					     "表中没有地区列，责任单位“%s”写了%zu个单位，分属不同地区（%s、%s），"
+					     "无法确定所属地区；请在表中加“所属地区”列", unit, n, buf, one);
+	}
+	return 0;
+}
+
 static int resolve_org(struct org_ctx *oc, struct tz_project *p, struct tz_err *err)
 {
 	const struct tz_org_node *n;
@@ -748,7 +806,7 @@ static int resolve_org(struct org_ctx *oc, struct tz_project *p, struct tz_err *
 	int rc;
 
 	if (oc->region_from_unit) {
-		if ((rc = region_of_unit(p->unit, derived, sizeof(derived), err)))
+		if ((rc = region_of_units(oc, p->unit, derived, sizeof(derived), err)))
 			return rc;
 		p->region = derived;
 	}
@@ -903,6 +961,7 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		}
 		res->rows++;
 		res->invisible += it->invisible;
+		res->folded += it->folded;
 		res->hidden += it->hidden;
 		res->rounded += it->rounded;
 		res->marks += it->marks;

@@ -74,6 +74,7 @@ struct tz_import_result {
 	int year;        /* the ledger's year, unless by column */
 	long unplanned;  /* rows stored without a 年度计划投资 */
 	long invisible;  /* cells whose zero-width characters were removed */
+	long folded;     /* 项目编号 written with full-width characters, read folded (Ｐ１: P1) */
 	long hidden;     /* rows hidden in the sheet, imported all the same */
 	char *sheet;     /* the sheet read (workbooks with several), or NULL; owned */
 	long rounded;    /* amounts rounded to 0.01 万元 (more decimals in 万元) */

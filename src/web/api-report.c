@@ -228,6 +228,7 @@ static int take_reports(struct tz_req *r, json_t *list, struct tz_web_report_row
 			return tz_resp_error(r, 400, tz_arena_strdup(r->arena, msg));
 		}
 		/* Not one of the caller's projects: as if it did not exist. */
+		code = tz_web_code(r->arena, code);
 		if (!(row = tz_web_report_find(rows, n, code))) {
 			*answered = 1;
 			snprintf(msg, sizeof(msg), "项目编号“%.64s”不存在", code);

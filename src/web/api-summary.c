@@ -226,7 +226,7 @@ static void proc_counts(struct tz_json *j, const int64_t *c)
 int api_procedures(struct tz_req *r)
 {
 	const struct tz_view *v = tz_view_of(r);
-	const char *project = tz_req_query(r, "project");
+	const char *project = tz_web_code(r->arena, tz_req_query(r, "project"));
 	struct tz_procedure_kind *kinds;
 	struct tz_dashboard d;
 	struct tz_tally *t;

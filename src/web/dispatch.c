@@ -251,6 +251,8 @@ int tz_web_report_rows_of(struct tz_req *r, int64_t node_id, struct tz_period p,
 
 	*out = NULL;
 	*n = 0;
+	for (size_t i = 0; i < ncodes; i++)  /* as typed: Ｐ１ is P1 */
+		codes[i] = tz_web_code(r->arena, codes[i]);
 	qsort(codes, ncodes, sizeof(*codes), by_code);
 	for (size_t i = 0; i < ncodes; i++)  /* once each */
 		if (!k || strcmp(codes[k - 1], codes[i]))

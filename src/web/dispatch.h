@@ -84,8 +84,9 @@ int tz_web_report_rows(struct tz_req *r, int64_t node_id, struct tz_period p,
  * The rows of just these projects (a save needs no others), by code,
  * those in the subtree of node_id only: a code that names no project of
  * the user's, or none in the ledger of p's year, gives no row. `codes`
- * is sorted and its repeats dropped in place. *rows lives until the
- * request ends. 0 or a store error.
+ * is folded as typed codes are (tz_web_code), sorted and its repeats
+ * dropped in place. *rows lives until the request ends. 0 or a store
+ * error.
  */
 int tz_web_report_rows_of(struct tz_req *r, int64_t node_id, struct tz_period p,
 			  const char **codes, size_t ncodes, struct tz_web_report_row **rows,

@@ -19,6 +19,7 @@
 #include "base/log.h"
 #include "base/text.h"
 #include "base/xalloc.h"
+#include "core/project.h"
 #include "store/store.h"
 #include "web/internal.h"
 #include "base/banned.h"
@@ -224,6 +225,23 @@ const char *tz_kv_get(const struct tz_kv *kv, size_t n, const char *key)
 const char *tz_req_param(const struct tz_req *r, const char *name)
 {
 	return tz_kv_get(r->priv->params, r->priv->nparams, name);
+}
+
+const char *tz_web_code(struct tz_arena *a, const char *code)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+	const char *out = code;
+	size_t len = code ? strlen(code) : 0, i = 0;
+
+	/* The usual code: ASCII with nothing to trim, as it comes. */
+	while (i < len && (unsigned char)code[i] > ' ' && (unsigned char)code[i] < 0x7F)
+		i++;
+	if (i == len)
+		return code;
+	if (!tz_project_code_fold(code, len, &b, NULL))
+		out = tz_arena_strndup(a, b.buf, b.len);
+	tz_buf_release(&b);
+	return out;
 }
 
 const char *tz_req_query(const struct tz_req *r, const char *name)

@@ -125,6 +125,9 @@ static int match(const char *pattern, const char *path, struct tz_arena *a,
 				return 0;
 			params[*n].key = tz_arena_strndup(a, p + 1, (size_t)(close - p - 1));
 			params[*n].value = tz_arena_strndup(a, s, len);
+			/* {code} is a 项目编号: folded as imports fold codes. */
+			if (!strcmp(params[*n].key, "code"))
+				params[*n].value = tz_web_code(a, params[*n].value);
 			(*n)++;
 			p = close + 1;
 			s += len;

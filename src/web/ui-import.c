@@ -446,6 +446,8 @@ static void outcome_html(struct tz_req *r, const struct kept *k, const struct ou
 		factf(r, "表格中隐藏的行（也导入）", res->hidden, "行");
 	if (res->invisible)
 		factf(r, "去除了不可见字符的单元格", res->invisible, "个");
+	if (res->folded)
+		factf(r, "全角字符按半角读取的项目编号", res->folded, "个");
 	if (res->region_from_unit)
 		fact(r, "所属地区", "表中没有地区列，取自“责任单位”");
 	tz_html_raw(b, "</dl></section>\n");

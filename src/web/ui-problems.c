@@ -176,7 +176,7 @@ static void audit(struct tz_req *r, const char *action, const char *object, cons
 
 int tz_problem_do_raise(struct tz_req *r, int64_t *id, int *answered)
 {
-	const char *code = field(r, "project"), *period = field(r, "period");
+	const char *code = tz_web_code(r->arena, field(r, "project")), *period = field(r, "period");
 	struct tz_project *rows;
 	struct tz_problem p;
 	struct tz_object o;
@@ -359,7 +359,7 @@ int tz_problem_filter_parse(struct tz_req *r, struct tz_problem_filter *f)
 		f->region = s;
 		f->region_id = n ? n->id : -1;  /* unknown: selects nothing */
 	}
-	s = tz_req_query(r, "project");
+	s = tz_web_code(r->arena, tz_req_query(r, "project"));
 	f->project = s && *s ? s : NULL;
 	s = tz_req_query(r, "overdue");
 	f->overdue = s && !strcmp(s, "1");

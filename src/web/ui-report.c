@@ -498,7 +498,7 @@ static size_t take_posted(struct tz_req *r, struct form *f)
 
 		if (!k[0] || !strchr("cstq", k[0]) || k[1] != '.' || !k[2])
 			continue;
-		if (!(row = tz_web_report_find(f->rows, f->n, k + 2))) {
+		if (!(row = tz_web_report_find(f->rows, f->n, tz_web_code(r->arena, k + 2)))) {
 			unknown++;
 			continue;
 		}

@@ -125,6 +125,13 @@ const char *tz_req_param(const struct tz_req *r, const char *name);
 const char *tz_req_query(const struct tz_req *r, const char *name);
 const char *tz_req_form(const struct tz_req *r, const char *name);
 const char *tz_req_arg(const struct tz_req *r, const char *name);
+/*
+ * A 项目编号 as typed into a form, a link or an API call, folded as every
+ * import folds codes (tz_project_code_fold: Ｐ１ is P1, invisible
+ * characters removed), into `a`; NULL stays NULL. Route parameters named
+ * "code" arrive folded already.
+ */
+const char *tz_web_code(struct tz_arena *a, const char *code);
 /* Every query field in order (for keeping a page's filters in links). */
 const struct tz_kv *tz_req_query_all(const struct tz_req *r, size_t *n);
 /* Every form field in order (a form whose field names carry a key, such

@@ -1058,6 +1058,27 @@ static void test_utf16_stream(void **state)
 	tz_buf_release(&data);
 }
 
+/* Invisible characters are removed wherever they are, and counted. */
+static void test_strip_invisible(void **state)
+{
+	char s[] = "\xe2\x80\x8bP\xef\xbb\xbf" "1\xc2\xad\xe2\x81\xa0\xe2\x80\x8d\xe2\x80\xae"
+		   "\xe2\x81\xa6\xe1\xa0\x8e 站\xe2\x80\x8c前区\xe2\x80\x8b";
+	char keep[] = "\xc2\xb7鲅鱼圈 \xc2\xad\xc2\xad\xc2\xad\xc2\xa0\xe2\x80\x93\xe2\x80\x94";
+	size_t removed, n;
+
+	(void)state;
+	n = tz_text_strip_invisible(s, strlen(s), &removed);
+	assert_int_equal(removed, 10);
+	assert_int_equal(n, strlen("P1 站前区"));
+	assert_memory_equal(s, "P1 站前区", n);
+	assert_true(tz_text_invisible(0x200B) && tz_text_invisible(0xFEFF) && tz_text_invisible(0xAD));
+	assert_false(tz_text_invisible(0x3000) || tz_text_invisible(0xA0) || tz_text_invisible('P'));
+	/* Three soft hyphens go; the middle dot, no-break space and dashes stay. */
+	n = tz_text_strip_invisible(keep, strlen(keep), &removed);
+	assert_int_equal(removed, 3);
+	assert_memory_equal(keep, "\xc2\xb7鲅鱼圈 \xc2\xa0\xe2\x80\x93\xe2\x80\x94", n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1101,6 +1122,7 @@ int main(void)
 		cmocka_unit_test(test_trim_keeps_inner_space),
 		cmocka_unit_test(test_trim_does_not_eat_lookalikes),
 		cmocka_unit_test(test_is_blank),
+		cmocka_unit_test(test_strip_invisible),
 		cmocka_unit_test(test_utf16_guess),
 		cmocka_unit_test(test_utf16_stream),
 	};

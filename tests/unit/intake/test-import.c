@@ -543,6 +543,98 @@ static void test_duplicates_in_one_file(void **state)
 	free(pdup);
 }
 
+/*
+ * A row whose name is a total is skipped and counted whatever it carries
+ * (a region, amounts, a code): never a project counted twice. Names that
+ * merely hold the characters (综合计量检测中心) are projects.
+ */
+static void test_total_rows_are_never_projects(void **state)
+{
+	struct fixture *f = *state;
+	struct tz_import_result res;
+	struct tz_import_opts opts = { 0, 2025, NULL, NULL, NULL, 0, NULL, NULL };
+	struct tz_err err;
+	struct tz_bulletin *b;
+	char *path = tz_test_write(f->dir, "totals.csv",
+		"序号,项目名称,所属地区,总投资(万元),年度计划投资(万元)\n"
+		"1,临港大道,站前区,100,50\n"
+		",其中：一期,站前区,60,30\n"
+		"2,综合计量检测中心,站前区,200,100\n"
+		",站前区小计,站前区,300,150\n"
+		",小  计,站前区,300,150\n"
+		",小\xe3\x80\x80计,站前区,300,150\n"
+		",合计（2个）,站前区,300,150\n"
+		",本页合計,站前区,300,150\n"
+		",以上合计,站前区,300,150\n"
+		",总计：,站前区,300,150\n");
+	char *coded = tz_test_write(f->dir, "coded.csv",
+		"项目编号,项目名称,所属地区,总投资(万元)\n"
+		"E1,会计服务中心,站前区,10\n"
+		"E9,站前区合计,站前区,10\n");
+
+	tz_err_clear(&err);
+	assert_int_equal(tz_import_file(f->store, TZ_IMPORT_PROJECTS, path, &opts, &res, &err), 0);
+	assert_int_equal(res.accepted, 2);
+	assert_int_equal(res.skipped_totals, 7);
+	assert_int_equal(res.skipped_sections, 1);
+	tz_import_result_release(&res);
+	assert_int_equal(tz_import_file(f->store, TZ_IMPORT_PROJECTS, coded, &opts, &res, &err), 0);
+	assert_int_equal(res.accepted, 1);
+	assert_int_equal(res.skipped_totals, 1);
+	tz_import_result_release(&res);
+	b = ledger_sums(f, 2025, TZ_BY_REGION);
+	/* 临港大道 100, 综合计量检测中心 200, 会计服务中心 10 万元. */
+	assert_int_equal(group(b, "站前区")->projects, 3);
+	assert_int_equal(group(b, "站前区")->total, 31000);
+	tz_bulletin_free(b);
+	free(path);
+	free(coded);
+}
+
+/*
+ * A code written with full-width digits or invisible characters is the
+ * code it shows: a correction of the same project in a ledger, the same
+ * project in a report; folded codes and invisible characters anywhere in
+ * a cell (names and regions too, at their ends too) are counted.
+ */
+static void test_codes_as_typed_are_one_project(void **state)
+{
+	struct fixture *f = *state;
+	struct tz_import_result res;
+	struct rejects rej;
+	struct tz_bulletin *b;
+	char *base = tz_test_write(f->dir, "base.csv",
+		"项目编号,项目名称,所属地区,总投资(万元),年度计划投资(万元)\n"
+		"P20250001,临港大道,站前区,1000,500\n"
+		"P20250002,疏港铁路,站前区,2000,600\n");
+	char *again = tz_test_write(f->dir, "again.csv",
+		"项目编号,项目名称,所属地区,总投资(万元),年度计划投资(万元)\n"
+		"P2025０００１,临港大道\xe2\x80\x8b,站前区\xef\xbb\xbf,1000,800\n"
+		"\xe2\x80\x8bＰ20250002\xc2\xad,疏港铁路,站前区,2000,600\n");
+	char *reports = tz_test_write(f->dir, "reports.csv",
+		"项目编号,调度期,本期完成投资(万元),开工状态\n"
+		"Ｐ２０２５０００１,2025-01,100,已开工\n"
+		"P2025\xe2\x81\xa0" "0002,2025-01,50,已开工\n");
+
+	assert_int_equal(import_year(f, TZ_IMPORT_PROJECTS, base, 0, 2025, &res, &rej), 0);
+	assert_int_equal(import_year(f, TZ_IMPORT_PROJECTS, again, 0, 2025, &res, &rej), 0);
+	assert_int_equal(res.added, 0);
+	assert_int_equal(res.replaced, 2);
+	assert_int_equal(res.folded, 2);
+	assert_int_equal(res.invisible, 3);  /* a name, a region, a code */
+	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, reports, 0, &res, &rej), 0);
+	assert_int_equal(res.accepted, 2);
+	b = bulletin(f, 2025, 1, TZ_BY_REGION);
+	assert_int_equal(group(b, "站前区")->projects, 2);
+	assert_int_equal(group(b, "站前区")->total, 300000);
+	assert_int_equal(group(b, "站前区")->annual, 140000);  /* 800 + 600, corrected */
+	assert_int_equal(group(b, "站前区")->ytd, 15000);
+	tz_bulletin_free(b);
+	free(base);
+	free(again);
+	free(reports);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -556,6 +648,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_failure_half_way_leaves_store_unchanged, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_duplicates_in_one_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_total_rows_are_never_projects, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_codes_as_typed_are_one_project, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

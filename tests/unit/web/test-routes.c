@@ -69,6 +69,11 @@ static void test_match(void **state)
 	assert_string_equal(match("GET", "/projects/项目 一", params, &np, &other)->pattern,
 			    "/projects/{code}");
 	assert_string_equal(params[0].value, "项目 一");
+	/* {code} is a 项目编号, folded as imports fold codes. */
+	match("GET", "/projects/Ｐ２０２５\xe2\x80\x8b０００１", params, &np, &other);
+	assert_string_equal(params[0].value, "P20250001");
+	match("GET", "/api/v1/projects/P1\xc2\xad", params, &np, &other);
+	assert_string_equal(params[0].value, "P1");
 
 	/* Literal beats nothing: /projects.xlsx is its own route. */
 	assert_string_equal(match("GET", "/projects.xlsx", params, &np, &other)->pattern,

@@ -1,0 +1,31 @@
+/*
+ * rowmark.h: the cells that say a row is not a project -- a total
+ * (合计, 小计, 站前区小计, 合计（3个）, 以上合计, 合計) or a breakdown
+ * heading (其中：) -- decided on the whole cell, not on a word inside it,
+ * so that 综合计量检测中心 stays a project. Internal to src/intake: the
+ * row classification of header.c uses it.
+ */
+#ifndef TZ_INTAKE_ROWMARK_H
+#define TZ_INTAKE_ROWMARK_H
+
+#include <stddef.h>
+
+enum tz_row_mark {
+	TZ_MARK_NONE,
+	TZ_MARK_TOTAL,      /* 合计, 小计, 总计, 共计 (and 累计, 汇总 for a scope) */
+	TZ_MARK_BREAKDOWN,  /* 其中：… the parts of the row above */
+};
+
+/*
+ * What the cell s[0..len) marks. The cell is folded first (NFKC, white
+ * space and invisible characters removed: 小  计, 小　计, 合​计), then
+ * must be one marker word with at most a scope before it (站前区, 以上,
+ * 本页, 全市) and, after it, nothing or what follows a total (a colon, a
+ * bracket, a count, what is summed: 合计：, 合计（3个）, 小计12项,
+ * 合计金额：). A word that goes on into a name (合计量, 总计划) or a 合
+ * that ends another word (综合计) is not a marker. Cells without any marker character cost a few
+ * memchr-like scans and no allocation.
+ */
+enum tz_row_mark tz_row_mark(const char *s, size_t len);
+
+#endif
