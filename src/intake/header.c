@@ -343,29 +343,39 @@ static int choose(struct tz_header *h, const struct hrow *r, const int *parent_u
 		if (cur >= 0) {
 			const struct cellinfo *o = &r->c[cur];
 
-			if (o->rank < c->rank)
-				goto not_read;
-			if (o->rank == c->rank) {
-				/* Two plan columns naming years: the ledger's year
-				 * chooses; without one nothing does. */
-				if (f == TZ_PF_ANNUAL && !h->progress && (c->year || o->year)) {
-					/* The column of the ledger's year, else one
-					 * naming no year. */
-					int cs = c->year == year ? 2 : !c->year, os = o->year == year ? 2 : !o->year;
+			if (f == TZ_PF_ANNUAL && !h->progress && c->year != o->year) {
+				/*
+				 * Two plan columns, one naming a year the other
+				 * does not name (2025年计划投资 beside 年度计划投资,
+				 * or 2024年… beside 2025年…): the ledger's year
+				 * chooses, whatever the names' preference — its
+				 * own column, else one naming no year — and the
+				 * summary says which was read. Without a year
+				 * (a 年度 column alone, rows of several years)
+				 * nothing chooses: refused, naming both.
+				 */
+				int cs = c->year == year ? 2 : !c->year, os = o->year == year ? 2 : !o->year;
+				const struct cellinfo *win = cs > os ? c : o;
 
-					if (!year)
-						return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
-							"“%s”和“%s”两列都是年度计划投资，年份不同；请用 --year 指定台账年度",
-							r->text[cur], r->text[i]);
-					if (cs <= os)
-						goto not_read;
-				} else {
-					col_letters((size_t)cur, a);
-					col_letters(i, b);
+				if (!year)
 					return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
-						"第%s列“%s”和第%s列“%s”都是“%s”，不知道该读哪一列；请删去或改名其中一列",
-						a, r->text[cur], b, r->text[i], h->cols[f].header);
-				}
+						"“%s”和“%s”两列都是年度计划投资，年份不同，不知道该读哪一列；"
+						"请用 --year 指定台账年度，或删去其中一列",
+						r->text[cur], r->text[i]);
+				if (win->year == year)
+					tz_buf_addf(&h->notes, "本台账是%d年度，年度计划投资读取“%s”，未读取“%s”；",
+						    year, r->text[cs > os ? i : (size_t)cur],
+						    r->text[cs > os ? (size_t)cur : i]);
+				if (cs <= os)
+					goto not_read;
+			} else if (o->rank < c->rank) {
+				goto not_read;
+			} else if (o->rank == c->rank) {
+				col_letters((size_t)cur, a);
+				col_letters(i, b);
+				return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+					"第%s列“%s”和第%s列“%s”都是“%s”，不知道该读哪一列；请删去或改名其中一列",
+					a, r->text[cur], b, r->text[i], h->cols[f].header);
 			}
 			/* c replaces o: o is not read. */
 			tz_buf_addf(&h->unread, "%s%s", h->unread.len ? "、" : "", r->text[cur]);

@@ -278,6 +278,13 @@ static int to_project(const struct colmap *m, struct row_text *t, struct tz_proj
 	    (rc = money_field(m, t, TZ_PF_ANNUAL, &p->annual, &p->has_plan, err)) ||
 	    (rc = start_field(m, t, TZ_PF_START, &p->planned_start, err)))
 		return rc;
+	/* A plan column naming a year (2025年计划投资) is that year's plan
+	 * only: never the plan of a row of another year (a 年度 column). */
+	if (p->has_plan && m->h.plan_year && p->year != m->h.plan_year)
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, m->cols[TZ_PF_ANNUAL].header,
+				     "计划投资列写明是%d年的计划，本行是%d年度，不能作为%d年的计划；"
+				     "请把各年度的计划写在不带年份的“年度计划投资”列，或按年度分开导入",
+				     m->h.plan_year, p->year, p->year);
 	return tz_project_validate(p, err);
 }
 

@@ -1,0 +1,58 @@
+#!/bin/bash
+# t1710-audit-sheets.sh: the classes of sheets an audit (2026-11-30) found
+# stored with wrong values and exit status 0 (tests/data/audit: the
+# auditor's files and ours for each class): every value is what the sheet
+# means, or the row or file is refused with the reason.
+. "$(dirname "$0")/lib.sh"
+
+d="$TZ_TEST_DATA/audit"
+# field CODE COLUMN [YEAR]: a column of the ledger export (UTF-8 CSV).
+field() {
+	python3 - "$TZ_TMP/export.csv" "$1" "$2" "${3:-}" <<'PY'
+import csv, sys
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
+    if r["项目编号"] == sys.argv[2] and sys.argv[4] in ("", r["年度"]):
+        print(next(v for k, v in r.items() if k.startswith(sys.argv[3])))
+PY
+}
+fresh() { rm -f "$TAIZHANG_DB"*; tz init >/dev/null; }
+export_all() { tz export projects --out "$TZ_TMP/export.csv"; }
+stored() { export_all; python3 -c 'import sys; print(sum(1 for _ in open(sys.argv[1], encoding="utf-8-sig")) - 1)' "$TZ_TMP/export.csv"; }
+
+# --- Two plan columns, one naming the ledger's year ---------------------
+fresh
+ok "年度计划投资 beside 2025年计划投资, --year 2025" tz import projects --year 2025 "$d/plan-noyear-and-year.csv"
+contains "the summary says which column was read" "$TZ_TMP/err" "本台账是2025年度，年度计划投资读取“2025年计划投资(万元)”，未读取“年度计划投资(万元)”"
+export_all
+is "the 2025 column is the plan" "$(field P1 年度计划投资)" 200.00
+fresh
+ok "the same with the year's column first" tz import projects --year 2025 "$d/plan-year-first.csv"
+export_all
+is "still the 2025 column" "$(field P2 年度计划投资)" 50.00
+fresh
+fails "without a year nothing chooses" tz import projects "$d/plan-noyear-and-year.csv"
+contains "refused naming both columns" "$TZ_TMP/err" "“年度计划投资(万元)”和“2025年计划投资(万元)”两列都是年度计划投资"
+fails "nor does a 年度 column alone (rows may be of any year)" tz import projects "$d/plan-two-yearcol.csv"
+contains "idem" "$TZ_TMP/err" "请用 --year 指定台账年度"
+is "nothing stored" "$(stored)" 0
+ok "--year with the 年度 column chooses" tz import projects --year 2025 "$d/plan-two-yearcol.csv"
+export_all
+is "the 2025 column" "$(field P1 年度计划投资)" 200.00
+
+# --- A plan column naming a year, rows of several years -----------------
+fresh
+fails "2025年计划投资 on a 2024 row" tz import projects "$d/yearcol-plan-2025.csv"
+contains "is a row error naming both years" "$TZ_TMP/err" "yearcol-plan-2025.csv:2: 项目编号 P1: 计划投资列写明是2025年的计划，本行是2024年度"
+is "nothing stored" "$(stored)" 0
+fails "with --partial the 2025 row is read (exit status still not 0)" tz import projects --partial "$d/yearcol-plan-2025.csv"
+export_all
+is "with the 2025 plan" "$(field P1 年度计划投资 2025)" 300.00
+is "and no 2024 row took it" "$(field P1 年度计划投资 2024)" ""
+fresh
+ok "a 2024 row with no plan in the 2025 column is fine" tz import projects "$d/yearcol-plan-2025-empty.csv"
+export_all
+is "2024: no plan" "$(field P1 年度计划投资 2024)" ""
+is "2024 with —: no plan" "$(field P2 年度计划投资 2024)" ""
+is "2025: its plan" "$(field P1 年度计划投资 2025)" 300.00
+
+done_testing
