@@ -55,4 +55,35 @@ is "2024: no plan" "$(field P1 年度计划投资 2024)" ""
 is "2024 with —: no plan" "$(field P2 年度计划投资 2024)" ""
 is "2025: its plan" "$(field P1 年度计划投资 2025)" 300.00
 
+# --- A unit stated below the table --------------------------------------
+fresh
+fails "注：本表金额单位为亿元 below a table read in 万元" tz import projects --year 2025 "$d/unit-note-bottom.csv"
+contains "refused, naming the line and both units" "$TZ_TMP/err" "unit-note-bottom.csv:3: 第3行注明金额单位为亿元，与表头的单位不同（总投资、年度计划投资按万元读）"
+is "nothing stored" "$(stored)" 0
+fails "even with --partial" tz import projects --year 2025 --partial "$d/unit-note-bottom.csv"
+is "nothing stored" "$(stored)" 0
+fails "in a section row" tz import projects --year 2025 "$d/unit-note-section.csv"
+contains "idem" "$TZ_TMP/err" "第3行注明金额单位为亿元"
+fails "a currency that cannot be converted" tz import projects --year 2025 "$d/unit-note-usd.csv"
+contains "says so" "$TZ_TMP/err" "第4行注明金额单位为万美元，无法换算为万元"
+ok "a note stating the unit applied" tz import projects --year 2025 "$d/unit-note-same.csv"
+export_all
+is "is fine" "$(field P2 总投资)" 8.00
+fresh
+ok "金额以亿元为单位 under 亿元 columns" tz import projects --year 2025 "$d/unit-note-same-yi.csv"
+export_all
+is "is fine" "$(field P1 总投资)" 125000.00
+fresh
+ok "a note for each column, agreeing with each" tz import projects --year 2025 "$d/unit-note-mixed.csv"
+export_all
+is "总投资 in 亿元" "$(field P1 总投资)" 125000.00
+is "年度计划投资 in 万元" "$(field P1 年度计划投资)" 5000.00
+fresh
+ok "the same note above the header applies" tz import projects --year 2025 "$d/unit-note-above.csv"
+export_all
+is "in 亿元" "$(field P1 总投资)" 125000.00
+fresh
+ok "填报单位 names no unit of money" tz import projects --year 2025 "$d/unit-fill-unit.csv"
+export_all
+is "read in 万元" "$(field P1 总投资)" 12.50
 done_testing
