@@ -423,7 +423,18 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	it->hidden = row->hidden;
 	take_cells(row, pl->map, t);
 	it->invisible = t->invisible;
-	if (t->bad_field >= 0 && t->bad_kind == TZ_READ_NO_VALUE)
+	if (row->suspect == TZ_READ_SUSPECT_QUOTES)
+		/* Its fields ran together: no value is sure to be in its column. */
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, NULL,
+				   "第%ld行的引号看起来不成对（引号括起的单元格中间又有单个引号），"
+				   "各列的值因此错位，该行未导入；请检查该行的双引号",
+				   row->line);
+	else if (row->suspect == TZ_READ_SUSPECT_WIDTH)
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, NULL,
+				   "第%ld行有%zu个字段，而表头和其他行都是%zu个：引号可能不成对，"
+				   "或单元格中的逗号没有加引号（如 1,000），各列的值会错位，该行未导入；"
+				   "请检查该行", row->line, row->ncells, row->width);
+	else if (t->bad_field >= 0 && t->bad_kind == TZ_READ_NO_VALUE)
 		/* Never 0: the sheet does not say what the value is. */
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
 				   "%s是公式，没有保存计算结果（请在 Excel 或 WPS 中打开并保存后再导入）",

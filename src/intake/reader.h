@@ -46,6 +46,15 @@ enum tz_read_flag {
 					* the unit the sheet shows, values[i] is not */
 };
 
+/* Why a text record may not hold the fields it seems to (tz_row.suspect). */
+enum tz_read_suspect {
+	TZ_READ_SUSPECT_QUOTES = 1,  /* a quoted field holds a quote that neither doubles
+				      * nor closes it ("项目A,"站前区"): the fields run
+				      * together from there */
+	TZ_READ_SUSPECT_WIDTH,       /* its number of fields differs from the number the
+				      * file's other records agree on (tz_row.width) */
+};
+
 /*
  * One record. Cells are NUL-terminated UTF-8 and borrowed: valid until
  * the next call to tz_reader_next(), tz_reader_select_sheet() or
@@ -77,6 +86,12 @@ struct tz_row {
 	const char *const *values;
 	/* The row is hidden in the sheet (always 0 in CSV and text). */
 	int hidden;
+	/* CSV and text: an enum tz_read_suspect when the record's fields may
+	 * not be where they seem (a broken quote, a field too many or too
+	 * few), else 0; always 0 in a sheet, whose cells have places. */
+	unsigned char suspect;
+	/* With TZ_READ_SUSPECT_WIDTH: the fields the file's records have. */
+	size_t width;
 };
 
 /* Visibility of a sheet in its workbook. */

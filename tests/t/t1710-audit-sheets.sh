@@ -19,6 +19,43 @@ fresh() { rm -f "$TAIZHANG_DB"*; tz init >/dev/null; }
 export_all() { tz export projects --out "$TZ_TMP/export.csv"; }
 stored() { export_all; python3 -c 'import sys; print(sum(1 for _ in open(sys.argv[1], encoding="utf-8-sig")) - 1)' "$TZ_TMP/export.csv"; }
 
+# --- CSV quotes that look broken, fields that do not line up -----------
+fresh
+fails "a stray quote in a quoted file" tz import projects --year 2025 "$d/q-allquoted-typo.csv"
+contains "is a row error naming the line" "$TZ_TMP/err" "q-allquoted-typo.csv:2: 项目编号 P1: 第2行的引号看起来不成对"
+is "nothing stored" "$(stored)" 0
+fails "with --partial the others are read (exit status still not 0)" tz import projects --year 2025 --partial "$d/q-allquoted-typo.csv"
+export_all
+is "P1 is not stored at all" "$(field P1 总投资)" ""
+is "P2 as written" "$(field P2 总投资)" 200.00
+is "P3 as written" "$(field P3 年度计划投资)" 70.00
+is "and no region named 100 was made" "$(tz org list | grep -c '100')" 0
+fresh
+fails "a quote left open at a line's end" tz import projects --year 2025 "$d/q-allquoted-typo2.csv"
+contains "is refused at the line it opened on" "$TZ_TMP/err" "q-allquoted-typo2.csv:2: 项目编号 P1: 第2行的引号看起来不成对"
+fails "a stray quote in tab-separated text" tz import projects --year 2025 "$d/q-typo-tab.txt"
+contains "idem" "$TZ_TMP/err" "q-typo-tab.txt:2: 项目编号 P1: 第2行的引号看起来不成对"
+fails "a stray quote in a file with short rows" tz import projects --year 2025 "$d/q-ragged-typo.csv"
+contains "idem" "$TZ_TMP/err" "q-ragged-typo.csv:3: 项目编号 P2: 第3行的引号看起来不成对"
+fails "a quoted file missing a \",\" pair" tz import projects --year 2025 "$d/q-missing-pair.csv"
+contains "has a field too few" "$TZ_TMP/err" "q-missing-pair.csv:3: 项目编号 P2: 第3行有4个字段，而表头和其他行都是5个"
+fails "an unquoted 1,000 in a file Excel wrote" tz import projects --year 2025 "$d/q-unquoted-thousands.csv"
+contains "has a field too many" "$TZ_TMP/err" "q-unquoted-thousands.csv:4: 项目编号 P2: 第4行有6个字段，而表头和其他行都是5个"
+is "nothing stored" "$(stored)" 0
+ok "quotes as Excel writes them" tz import projects --year 2025 "$d/q-legit-quotes.csv"
+export_all
+is "doubled quotes" "$(field P1 项目名称)" '项目"A"二期'
+is "a comma inside quotes" "$(field P2 项目名称)" "项目B,含配套"
+is "an amount with a comma inside quotes" "$(field P2 总投资)" 1200.00
+is "a quote inside an unquoted field" "$(field P5 项目名称)" '5"寸管道'
+is "spaces after a closing quote" "$(field P4 总投资)" 400.00
+fresh
+ok "a hand-written file leaving out trailing empty fields" tz import projects --year 2025 "$d/q-trailing-omitted.csv"
+export_all
+is "a short row's missing fields are empty" "$(field P2 年度计划投资)" ""
+is "and its others are read" "$(field P2 总投资)" 200.00
+is "a full row" "$(field P4 建设单位)" 乙公司
+
 # --- Two plan columns, one naming the ledger's year ---------------------
 fresh
 ok "年度计划投资 beside 2025年计划投资, --year 2025" tz import projects --year 2025 "$d/plan-noyear-and-year.csv"
