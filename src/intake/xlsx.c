@@ -260,9 +260,10 @@ static int number_cell(struct xlsx_reader *r, struct tz_err *err)
 {
 	const struct tz_buf *t = &r->c.text;
 	const struct tz_numfmt *fmt = xlsx_book_format(&r->book, r->c.style);
-	char general[TZ_NUMFMT_GENERAL_MAX], *end;
+	char general[TZ_NUMFMT_GENERAL_MAX], value[TZ_NUMFMT_VALUE_MAX], *end;
 	double v = strtod(t->buf, &end);
-	size_t glen;
+	size_t glen, vlen;
+	unsigned char flags;
 	int kind;
 
 	if (end == t->buf || *end || !isfinite(v))
@@ -275,8 +276,9 @@ static int number_cell(struct xlsx_reader *r, struct tz_err *err)
 		return too_long(r, err);
 	if (r->scratch.len == glen && !memcmp(r->scratch.buf, general, glen))
 		return put_cell(r, (unsigned char)kind, general, glen, NULL, 0, 0, err);
-	return put_cell(r, (unsigned char)kind, r->scratch.buf, r->scratch.len, general, glen,
-			tz_numfmt_scale(fmt, v) ? TZ_READ_SCALED : 0, err);
+	vlen = tz_numfmt_value(fmt, v, general, glen, value, &flags);
+	return put_cell(r, (unsigned char)kind, r->scratch.buf, r->scratch.len, value, vlen, flags,
+			err);
 }
 
 /* The value of the finished cell into the row. */

@@ -56,6 +56,55 @@ is "a short row's missing fields are empty" "$(field P2 年度计划投资)" ""
 is "and its others are read" "$(field P2 总投资)" 200.00
 is "a full row" "$(field P4 建设单位)" 乙公司
 
+# --- A unit in a number format's literal text ----------------------------
+for f in fmt-lit-yi.xlsx fmt-lit-yi.xls fmt-lit-yi-html.xls fmt-escaped-yi.xlsx; do
+	fresh
+	ok "$f: 12.5 shown as 12.50亿元" tz import projects --year 2025 "$d/$f"
+	export_all
+	is "$f: stored as 125000 万元" "$(field P1 总投资)" 125000.00
+done
+fresh
+ok "a unit in every kind of section (XLSX)" tz import projects --year 2025 "$d/fmt-lit-sections.xlsx"
+export_all
+cp "$TZ_TMP/export.csv" "$TZ_TMP/sections-xlsx.csv"
+is "#,##0.00\"亿元\"" "$(field L1 总投资)/$(field L1 年度计划投资)" 125000.00/15000.00
+is "the section that shows the number" "$(field L2 总投资)/$(field L2 年度计划投资)" 30000.00/20000.00
+is "千元" "$(field L3 总投资)/$(field L3 年度计划投资)" 500.00/100.00
+is "General\"万元\"" "$(field L4 总投资)" 88.00
+is "¥ is decoration" "$(field L5 总投资)" 1234.50
+is "positive and zero sections" "$(field L6 总投资)/$(field L6 年度计划投资)" 22500.00/0.00
+is "亿 alone, escaped; words and spaces around" "$(field L7 总投资)/$(field L7 年度计划投资)" 5000.00/2500.00
+fresh
+ok "the same workbook saved by LibreOffice as .xls" tz import projects --year 2025 "$d/fmt-lit-sections.xls"
+export_all
+is "reads the same" "$(cat "$TZ_TMP/export.csv")" "$(cat "$TZ_TMP/sections-xlsx.csv")"
+fresh
+ok "XML Spreadsheet 2003" tz import projects --year 2025 "$d/fmt-lit-yi-xml2003.xls"
+export_all
+is "0.00\"亿元\"" "$(field X1 总投资)" 125000.00
+is "0.0\\亿" "$(field X1 年度计划投资)" 5000.00
+is "万元, and 元 for zero" "$(field X2 总投资)/$(field X2 年度计划投资)" 2000.00/0.00
+fresh
+ok "formats that only decorate or scale stay as they were" tz import projects --year 2025 "$d/fmt-lit-wanyuan.xlsx"
+export_all
+is "#,##0.00\"万元\" in a 万元 column" "$(field P1 总投资)" 1234.50
+fresh
+ok "a scaled format with 万 is read as shown" tz import projects --year 2025 "$d/fmt-lit-wan-scaled.xlsx"
+export_all
+is "0!.0,\"万\"" "$(field P1 总投资)" 1234.60
+fresh
+ok "亿 and 万 by condition" tz import projects --year 2025 "$d/fmt-cond-yi-wan.xlsx"
+export_all
+is "1.50亿" "$(field P1 总投资)" 15000.00
+fresh
+fails "美元, \$ and 元/平方米 in a format" tz import projects --year 2025 "$d/fmt-lit-usd.xlsx"
+contains "美元 refused" "$TZ_TMP/err" "fmt-lit-usd.xlsx:2: 项目编号 U1: 总投资(万元)“12.5美元”的单位“美元”不是人民币，无法换算为万元"
+contains "\$ refused" "$TZ_TMP/err" "fmt-lit-usd.xlsx:3: 项目编号 U2: 总投资(万元)“\$12.5”的单位“\$”不是人民币"
+contains "a price refused" "$TZ_TMP/err" "fmt-lit-usd.xlsx:4: 项目编号 U3: 总投资(万元)“5000元/平方米”不是有效的金额"
+is "nothing stored" "$(stored)" 0
+fails "美元 in XML 2003" tz import projects --year 2025 "$d/fmt-lit-usd-xml2003.xls"
+contains "refused" "$TZ_TMP/err" "“10美元”的单位“美元”不是人民币"
+
 # --- Two plan columns, one naming the ledger's year ---------------------
 fresh
 ok "年度计划投资 beside 2025年计划投资, --year 2025" tz import projects --year 2025 "$d/plan-noyear-and-year.csv"
@@ -99,6 +148,8 @@ contains "refused, naming the line and both units" "$TZ_TMP/err" "unit-note-bott
 is "nothing stored" "$(stored)" 0
 fails "even with --partial" tz import projects --year 2025 --partial "$d/unit-note-bottom.csv"
 is "nothing stored" "$(stored)" 0
+fails "in a workbook" tz import projects --year 2025 "$d/unit-note-bottom.xlsx"
+contains "idem" "$TZ_TMP/err" "unit-note-bottom.xlsx:3: 第3行注明金额单位为亿元"
 fails "in a section row" tz import projects --year 2025 "$d/unit-note-section.csv"
 contains "idem" "$TZ_TMP/err" "第3行注明金额单位为亿元"
 fails "a currency that cannot be converted" tz import projects --year 2025 "$d/unit-note-usd.csv"

@@ -943,6 +943,21 @@ static void read_all(const char *path, struct tzs_rows *s, size_t limit_cols)
 	tz_reader_close(r);
 }
 
+/* A unit of money in a number format's literal text goes with the value
+ * (the audit's fmt-lit-yi.xlsx: 12.5 shown "12.50亿元"); quoted, escaped,
+ * in the section used; scaled numbers are read as shown. */
+static void test_format_units(void **state)
+{
+	(void)state;
+	tzs_audit_cell("fmt-lit-yi.xlsx", 2, 10, "12.50亿元", "12.5亿元", TZ_READ_UNIT);
+	tzs_audit_cell("fmt-escaped-yi.xlsx", 2, 10, "12.50亿", "12.5亿元", TZ_READ_UNIT);
+	tzs_audit_cell("fmt-lit-wan-scaled.xlsx", 2, 10, "1234.6万", "12345678", TZ_READ_SCALED);
+	tzs_audit_cell("fmt-lit-sections.xlsx", 3, 3, "3.00亿元", "3亿元", TZ_READ_UNIT);
+	tzs_audit_cell("fmt-lit-sections.xlsx", 3, 4, "20,000万元", "20000万元", TZ_READ_UNIT);
+	tzs_audit_cell("fmt-lit-sections.xlsx", 6, 3, "¥1,234.50", "1234.5", 0);
+	tzs_audit_cell("fmt-lit-usd.xlsx", 3, 3, "$12.50", "$12.5", TZ_READ_UNIT);
+}
+
 /* 16M empty shared strings would take 80 MB and seconds: with the count
  * declared, refused at once; without, at the cap on entries. */
 static void test_bomb_shared_strings(void **state)
@@ -1164,6 +1179,7 @@ int main(void)
 		cmocka_unit_test(test_case_kinds),
 		cmocka_unit_test(test_values_behind_formats),
 		cmocka_unit_test(test_merged_and_hidden),
+		cmocka_unit_test(test_format_units),
 		cmocka_unit_test(test_bomb_shared_strings),
 		cmocka_unit_test(test_bomb_far_right),
 		cmocka_unit_test(test_bomb_empty_rows),
