@@ -105,6 +105,12 @@ is "nothing stored" "$(stored)" 0
 fails "美元 in XML 2003" tz import projects --year 2025 "$d/fmt-lit-usd-xml2003.xls"
 contains "refused" "$TZ_TMP/err" "“10美元”的单位“美元”不是人民币"
 
+# --- A sheet of empty cells ---------------------------------------------
+fresh
+fails "20,000 rows of 16,000 empty cells (1.4 MB)" tz import projects --year 2025 "$d/empty-cells.xlsx"
+contains "refused naming the cap" "$TZ_TMP/err" "工作表“S”的单元格超过16777216个"
+is "nothing stored" "$(stored)" 0
+
 # --- Two plan columns, one naming the ledger's year ---------------------
 fresh
 ok "年度计划投资 beside 2025年计划投资, --year 2025" tz import projects --year 2025 "$d/plan-noyear-and-year.csv"
