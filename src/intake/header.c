@@ -426,6 +426,22 @@ static int table_unit(const char *s, int *unit, int *unit_exp, char *text, size_
 	return *unit != 0;
 }
 
+/* The name of the unit 10^exp 万元. */
+static const char *unit_name(int exp)
+{
+	switch (exp) {
+	case 8: return "万亿元";
+	case 4: return "亿元";
+	case 3: return "千万元";
+	case 2: return "百万元";
+	case 1: return "十万元";
+	case 0: return "万元";
+	case -1: return "千元";
+	case -4: return "元";
+	default: return "?";
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* Choosing a column per field                                          */
 
@@ -520,7 +536,16 @@ not_read:
 						     "表格的单位“%s”无法换算为万元，整个文件未导入",
 						     table_text);
 			h->unit_exp[f] = table_exp;
+			continue;
 		}
+		/* The table's unit and the column's own differ: the amounts
+		 * are in one of them, and nothing says which. */
+		if (table_u && (c->unit > 0 || (parent_unit && parent_unit[i] > 0)) &&
+		    (table_u < 0 || h->unit_exp[f] != table_exp))
+			return tz_err_set_at(err, TZ_EINVAL, path, h->line, h->cols[f].header,
+					     "表格注明金额单位为%s，而“%s”的单位是%s：不知道金额该按哪个单位读，"
+					     "整个文件未导入；请删去其中一处，或改为一致",
+					     table_text, r->text[i], unit_name(h->unit_exp[f]));
 	}
 	if (!h->progress && h->idx[TZ_PF_ANNUAL] >= 0) {
 		int i = h->idx[TZ_PF_ANNUAL];
@@ -732,22 +757,6 @@ out:
 	hrow_free(&top);
 	hrow_free(&next);
 	return rc;
-}
-
-/* The name of the unit 10^exp 万元. */
-static const char *unit_name(int exp)
-{
-	switch (exp) {
-	case 8: return "万亿元";
-	case 4: return "亿元";
-	case 3: return "千万元";
-	case 2: return "百万元";
-	case 1: return "十万元";
-	case 0: return "万元";
-	case -1: return "千元";
-	case -4: return "元";
-	default: return "?";
-	}
 }
 
 /* The name of field f without its unit: "总投资" for "总投资(万元)". */
