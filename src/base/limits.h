@@ -20,7 +20,10 @@
  * gigabytes or minutes; each has its own Chinese error naming it.
  */
 #define TZ_LIMIT_SHEET_ROWS   1048576u              /* rows of one sheet (Excel's grid) */
-#define TZ_LIMIT_SHEET_COLS   16384u                /* columns, A..XFD */
+#define TZ_LIMIT_SHEET_COLS   16384u                /* columns, A..XFD: also the cells of a row */
+#define TZ_LIMIT_SHEET_CELLS  (16u * 1024 * 1024)   /* cells written in one sheet, empty ones
+						     * too (1M rows of 16 columns): a 1 MB XLSX
+						     * can inflate to a billion <c/> */
 #define TZ_LIMIT_SHEETS       1024u                 /* sheets of one workbook */
 #define TZ_LIMIT_SST_STRINGS  (16u * 1024 * 1024)   /* shared strings (entries) */
 #define TZ_LIMIT_SST_BYTES    (256u * 1024 * 1024)  /* shared strings (text) */

@@ -119,22 +119,71 @@ int tz_cli_bad_option(const char *usage_line, int c, char **argv)
 /* ------------------------------------------------------------------ */
 /* Report output                                                       */
 
-/* Whether `path` is the database file or one of its journals. */
+/*
+ * `path` with its directory resolved ("/data/./x/../tz.db" → "/data/tz.db"),
+ * whether the file exists or not; NULL when the directory does not
+ * exist. Caller frees.
+ */
+static char *resolved_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir, *real, *out;
+	size_t n;
+
+	if (slash)
+		dir = slash == path ? tz_xstrdup("/") : tz_xstrndup(path, (size_t)(slash - path));
+	else
+		dir = tz_xstrdup(".");
+	real = realpath(dir, NULL);
+	free(dir);
+	if (!real)
+		return NULL;
+	n = strlen(real) + strlen(path) + 2;
+	out = tz_xmalloc(n);
+	snprintf(out, n, "%s/%s", strcmp(real, "/") ? real : "", slash ? slash + 1 : path);
+	free(real);
+	return out;
+}
+
+/*
+ * Whether `path` is the database file or one of its journals (-wal,
+ * -shm, -journal), whether that journal exists now or not: SQLite makes
+ * them when it needs them and takes a file it finds under such a name
+ * for its own (a "hot" rollback journal is played back into the
+ * database and deleted). Compared by inode when both exist (another
+ * path, a link), else by resolved name, against the database's path as
+ * given and as its symbolic links resolve.
+ */
 static int is_database(struct tz_app *app, const char *path)
 {
 	const char *db = app->store ? tz_store_path(app->store) : app->db;
 	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	char *want = NULL, *bases[2] = { NULL, NULL };
 	struct stat a, b;
 	char name[4096];
+	int have = 0, hit = 0;
 
-	if (!db || stat(path, &a))
+	if (!db || !*db)
 		return 0;
-	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+	have = !stat(path, &a);
+	want = resolved_name(path);
+	bases[0] = resolved_name(db);
+	bases[1] = realpath(db, NULL);
+	for (size_t i = 0; !hit && i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
 		snprintf(name, sizeof(name), "%s%s", db, suffixes[i]);
-		if (!stat(name, &b) && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-			return 1;
+		if (have && !stat(name, &b) && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+			hit = 1;
+		for (size_t k = 0; !hit && want && k < 2; k++) {
+			if (!bases[k])
+				continue;
+			snprintf(name, sizeof(name), "%s%s", bases[k], suffixes[i]);
+			hit = !strcmp(want, name);
+		}
 	}
-	return 0;
+	free(want);
+	free(bases[0]);
+	free(bases[1]);
+	return hit;
 }
 
 int tz_cli_open_out(struct tz_app *app, const char *path, int binary, struct tz_out *out,
@@ -154,7 +203,8 @@ int tz_cli_open_out(struct tz_app *app, const char *path, int binary, struct tz_
 	}
 	if (is_database(app, path))
 		return tz_err_set_at(err, TZ_EUSAGE, path, 0, NULL,
-				     "这是数据库文件，不能用报表覆盖它；请换一个文件名");
+				     "这是数据库文件或它的日志文件（-journal、-wal、-shm），"
+				     "不能用报表覆盖它；请换一个文件名");
 	if (!stat(path, &st) && !S_ISREG(st.st_mode))
 		return tz_err_set_at(err, TZ_EIO, path, 0, NULL, "不是普通文件，不能写入");
 	n = strlen(path) + 16;

@@ -83,6 +83,18 @@ static int unit_exp(const char *s, size_t len, size_t *cut)
 	return 0;
 }
 
+/* A currency other than the yuan named in s, or NULL. */
+static const char *foreign_currency(const char *s, size_t len)
+{
+	static const char *const words[] = { "美元", "美金", "港元", "港币", "欧元", "日元", "英镑",
+					     "澳元", "加元", "韩元", "卢布", "$", "€", "£" };
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (memmem(s, len, words[i], strlen(words[i])))
+			return words[i];
+	return NULL;
+}
+
 static int is_digit(char c)
 {
 	return c >= '0' && c <= '9';
@@ -128,7 +140,7 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *
 		      int *rounded, struct tz_err *err)
 {
 	char text[MONEY_TEXT_MAX];
-	const char *p;
+	const char *p, *cur;
 	size_t n, cut;
 	int folded;
 	int exp, frac = 0, digits = 0, seen_dot = 0, group = -1, commas = 0, sci = 0;
@@ -147,6 +159,8 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *
 	/* The folded length, not strlen: a NUL in the cell is not its end. */
 	p = text;
 	n = (size_t)folded;
+	if ((cur = foreign_currency(p, n)) != NULL)
+		return tz_err_set(err, TZ_EINVAL, "的单位“%s”不是人民币，无法换算为万元", cur);
 	/* Only a non-digit at the end can start a unit. */
 	if (is_digit(p[n - 1]))
 		exp = 0, cut = 0;

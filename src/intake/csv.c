@@ -17,6 +17,22 @@
  *    quote opened;
  *  - a NUL byte appears (C strings would cut the cell there): the message
  *    names its line and column.
+ * A record is marked suspect (tz_row.suspect), for the import to refuse
+ * rather than read with its values in the wrong columns, when:
+ *  - a quoted field holds a quote that neither doubles nor closes it:
+ *    "P1","项目A,"站前区","100" (one quote too many, or one too few).
+ *    libcsv keeps such a quote as text and runs the field on to the next
+ *    quote that closes it, delimiters and all, so the record has fields
+ *    run together; a quote inside an unquoted field (5"寸) moves nothing
+ *    and is kept as text;
+ *  - the first lines of the file agree on a number of fields (records of
+ *    one field, a title or a note, aside: at least twice, and more than
+ *    twice as often as all other counts together, as a file written by
+ *    Excel or WPS, which write every field of the used range) and the
+ *    record has another: a quote typed in the wrong place, or a comma in
+ *    an unquoted amount (1,000). A file whose first lines do not agree
+ *    (written by hand, trailing empty fields left out) is not checked:
+ *    there a short record is one whose last fields are empty.
  * Cells are TZ_READ_TEXT (or TZ_READ_EMPTY), and TZ_READ_ERROR for an
  * Excel error literal ("#N/A", "#REF!"…), which is how Excel writes an
  * error cell to CSV; the text is kept either way.
@@ -42,6 +58,15 @@ struct csv_record {
 	size_t first;  /* index of its first cell */
 	size_t ncells;
 	long line;
+	unsigned char suspect;  /* enum tz_read_suspect, or 0 */
+};
+
+/* Where follow_quotes() is in a record, as libcsv reads it. */
+enum quote_state {
+	Q_FIELD,    /* at the start of a field (maybe after spaces) */
+	Q_PLAIN,    /* in a field that did not open with a quote */
+	Q_QUOTED,   /* inside quotes */
+	Q_CLOSED,   /* after a quote inside quotes: it doubles, closes, or is stray */
 };
 
 struct csv_reader {
@@ -58,6 +83,10 @@ struct csv_reader {
 	long field_line;     /* line the field being parsed started on (0: rec_line) */
 	long swallowed;      /* a quoted cell took in record-like lines: where it opened */
 	size_t width;        /* cells of the widest record so far */
+	size_t agreed;       /* fields the first lines agree on, or 0 */
+	enum quote_state qstate;
+	int qspaces;         /* Q_CLOSED: spaces after the quote */
+	int rec_quotes;      /* the record being parsed has a stray quote */
 	int at_rec_start;
 	int too_big;
 	/* Cells of the completed records not yet returned, and the one being
@@ -145,6 +174,9 @@ static void on_row(int term, void *data)
 	rec->ncells = r->ncells - r->rec_first;
 	/* A line of white space only (a form feed) still makes a record. */
 	rec->line = r->at_rec_start ? r->line : r->rec_line;
+	rec->suspect = r->rec_quotes ? TZ_READ_SUSPECT_QUOTES
+		       : r->agreed && rec->ncells != r->agreed ? TZ_READ_SUSPECT_WIDTH : 0;
+	r->rec_quotes = 0;
 	if (rec->ncells > r->width)
 		r->width = rec->ncells;
 	r->rec_first = r->ncells;
@@ -195,7 +227,9 @@ static int start(struct csv_reader *r, struct tz_err *err)
 	r->eof = r->started = r->finished = r->too_big = 0;
 	r->delim = ',';
 	r->line = r->rec_line = r->field_line = r->swallowed = 0;
-	r->width = 0;
+	r->width = r->agreed = 0;
+	r->qstate = Q_FIELD;
+	r->qspaces = r->rec_quotes = 0;
 	r->at_rec_start = 1;
 	tz_buf_reset(&r->bytes);
 	r->ncells = r->nrecs = r->next_rec = r->rec_first = 0;
@@ -335,6 +369,116 @@ static int fill(struct csv_reader *r, struct tz_err *err)
 	return 0;
 }
 
+/* Counting the fields of the first lines' records (agreed_width). */
+struct widths {
+	size_t fields;         /* of the record being parsed */
+	size_t n[SNIFF_LINES]; /* fields of each record of more than one */
+	size_t nrecs;
+};
+
+static void count_field(void *s, size_t len, void *data)
+{
+	(void)s;
+	(void)len;
+	((struct widths *)data)->fields++;
+}
+
+static void count_record(int term, void *data)
+{
+	struct widths *w = data;
+
+	(void)term;
+	if (w->fields > 1 && w->nrecs < SNIFF_LINES)
+		w->n[w->nrecs++] = w->fields;
+	w->fields = 0;
+}
+
+/*
+ * The number of fields the records of [p, p + len) agree on (see the
+ * comment at the top), or 0. Records cut by the end of the text do not
+ * count unless it is the end of the file.
+ */
+static size_t agreed_width(const char *p, size_t len, int eof, unsigned char delim)
+{
+	struct csv_parser cp;
+	struct widths w;
+	size_t best = 0, best_n = 0;
+
+	memset(&w, 0, sizeof(w));
+	if (csv_init(&cp, 0) != 0)
+		return 0;
+	csv_set_delim(&cp, delim);
+	csv_parse(&cp, p, len, count_field, count_record, &w);
+	if (eof)
+		csv_fini(&cp, count_field, count_record, &w);
+	csv_free(&cp);
+	for (size_t i = 0; i < w.nrecs; i++) {
+		size_t k = 0;
+
+		for (size_t j = 0; j < w.nrecs; j++)
+			k += w.n[j] == w.n[i];
+		if (k > best_n) {
+			best = w.n[i];
+			best_n = k;
+		}
+	}
+	return best_n >= 2 && best_n > 2 * (w.nrecs - best_n) ? best : 0;
+}
+
+/*
+ * Follow the quotes of [p, p + len) as libcsv reads them (non-strict),
+ * to see what it forgives: a quote inside quotes followed by anything
+ * but a second quote, the delimiter or the end of the line (spaces
+ * between aside) is stray, and marks the record being parsed.
+ */
+static void follow_quotes(struct csv_reader *r, const char *p, size_t len)
+{
+	const char delim = (char)r->delim;
+
+	for (const char *end = p + len; p < end; p++) {
+		char c = *p;
+
+		switch (r->qstate) {
+		case Q_FIELD:
+			if (c == delim || c == '\n' || c == '\r' || c == ' ' || c == '\t')
+				break;
+			r->qstate = c == '"' ? Q_QUOTED : Q_PLAIN;
+			break;
+		case Q_PLAIN:
+			if (c == delim || c == '\n' || c == '\r')
+				r->qstate = Q_FIELD;
+			break;
+		case Q_QUOTED:
+			/* Most of a quoted field: skip to its next quote. */
+			{
+				const char *q = memchr(p, '"', (size_t)(end - p));
+
+				if (!q) {
+					p = end - 1;
+					break;
+				}
+				p = q;
+				r->qstate = Q_CLOSED;
+				r->qspaces = 0;
+			}
+			break;
+		case Q_CLOSED:
+			if (c == delim || c == '\n' || c == '\r') {
+				r->qstate = Q_FIELD;
+			} else if (c == ' ' || c == '\t') {
+				r->qspaces = 1;
+			} else {
+				/* "" is a quote; anything else keeps the field
+				 * open in libcsv, and is a stray quote. */
+				if (c != '"' || r->qspaces)
+					r->rec_quotes = 1;
+				r->qstate = Q_QUOTED;
+			}
+			break;
+		}
+	}
+}
+
 /* Before the first record: enough of the file to choose the separator. */
 static int begin(struct csv_reader *r, struct tz_err *err)
 {
@@ -353,6 +497,7 @@ static int begin(struct csv_reader *r, struct tz_err *err)
 	}
 	r->delim = pick_delim(r->chunk, r->chunk_len);
 	csv_set_delim(&r->parser, r->delim);
+	r->agreed = agreed_width(r->chunk, r->chunk_len, r->eof, r->delim);
 	return 0;
 }
 
@@ -408,6 +553,7 @@ static int feed(struct csv_reader *r, struct tz_err *err)
 				     "第%ld行第%zu列含有空字符（字节0），文件可能已损坏或不是文本文件",
 				     r->line, r->ncells - r->rec_first + 1);
 	}
+	follow_quotes(r, start, len);
 	if ((rc = parse(r, start, len, err)))
 		return rc;
 	r->chunk_pos += len;
@@ -449,6 +595,8 @@ static int csv_next(struct tz_reader *base, struct tz_row *row, struct tz_err *e
 	row->flags = r->flags;
 	row->values = r->cells;
 	row->hidden = 0;
+	row->suspect = rec->suspect;
+	row->width = r->agreed;
 	return 1;
 }
 

@@ -289,35 +289,158 @@ static void col_letters(size_t i, char buf[8])
 	buf[n] = '\0';
 }
 
-/* A unit for the whole table: "单位：亿元", "金额单位：万元", "（单位：万元）". */
+/* Words naming a currency other than the yuan: never read as 万元. */
+static int foreign_currency(const char *s, size_t n)
+{
+	static const char *const words[] = { "美元", "美金", "港元", "港币", "欧元", "日元", "英镑",
+					     "澳元", "加元", "韩元", "卢布", "$", "US$", "HK$", "€",
+					     "£" };
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		size_t w = strlen(words[i]);
+
+		if (n >= w && !memcmp(s + n - w, words[i], w))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether the word [p, p + n) is a unit of money: 1 (with *unit_exp) for
+ * one the import knows ("亿元", "人民币万元", "万"), -1 for a foreign
+ * currency ("美元", "万美元", "$"), 0 for any other word ("个", "某县
+ * 发改委", "元/平方米"), which states no unit of money.
+ */
+static int money_unit(const char *p, size_t n, int *unit_exp)
+{
+	int unit = 0;
+
+	if (n >= strlen("人民币") && !memcmp(p, "人民币", strlen("人民币"))) {
+		p += strlen("人民币");
+		n -= strlen("人民币");
+	}
+	if (!n || n > 16)
+		return 0;
+	if (foreign_currency(p, n))
+		return -1;
+	if (looks_like_unit(p, n))
+		take_unit(p, n, &unit, unit_exp, NULL);
+	return unit > 0 ? 1 : 0;
+}
+
+/* The length of the word at p: up to a bracket, a separator or the end. */
+static size_t word_len(const char *p)
+{
+	static const char *const stops[] = { "，", "、", "。", "）", "；" };
+	size_t n = 0;
+
+	for (; p[n] && !strchr(" )(,;:.", p[n]); n++)
+		for (size_t i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
+			if (!strncmp(p + n, stops[i], strlen(stops[i])))
+				return n;
+	return n;
+}
+
+/*
+ * The next statement of a unit of money in `norm` (NFKC text) from *at:
+ * "单位：亿元", "金额单位：万元", "（单位：万元）", "本表金额单位为亿元",
+ * "单位均为万元", "金额以亿元为单位". Returns its money_unit() (1 or -1)
+ * with *exp and its name in text, and in *subj (*subj_len bytes) what the clause
+ * says it is the unit of ("年度计划投资" in "年度计划投资单位为万元";
+ * "本表金额" or "" for the table); *at moves past it. 0 when there is no
+ * more ("填报单位：某县发改委" names a unit of government, not of money).
+ */
+static int next_unit(const char *norm, const char **at, int *exp, char *text, size_t size,
+		     const char **subj, size_t *subj_len)
+{
+	static const char *const joins[] = { ":", "均为", "都是", "统一为", "一律为", "为", "是" };
+	static const char *const stops[] = { ",", ";", ":", "(", ")", "，", "、", "；", "。" };
+	const char *u;
+
+	for (u = strstr(*at, "单位"); u; u = strstr(u + 1, "单位")) {
+		const char *p = u + strlen("单位"), *w = NULL, *head = u;
+		size_t n;
+		int unit;
+
+		/* "以亿元为单位": the unit comes before, after the last 以. */
+		if (u >= norm + strlen("为") && !memcmp(u - strlen("为"), "为", strlen("为")))
+			for (const char *q = *at; (q = strstr(q, "以")) && q < u - strlen("为");
+			     q += strlen("以"))
+				w = q + strlen("以");
+		if (w) {
+			n = (size_t)(u - strlen("为") - w);
+			head = w - strlen("以");
+		} else {
+			while (*p == ' ')
+				p++;
+			for (size_t i = 0; i < sizeof(joins) / sizeof(joins[0]); i++)
+				if (!strncmp(p, joins[i], strlen(joins[i]))) {
+					p += strlen(joins[i]);
+					break;
+				}
+			while (*p == ' ')
+				p++;
+			w = p;
+			n = word_len(p);
+		}
+		if (!(unit = money_unit(w, n, exp)))
+			continue;
+		snprintf(text, size, "%.*s", (int)n, w);
+		/* The clause before it, back to a separator. */
+		*subj = head;
+		while (*subj > *at) {
+			const char *prev = *subj - 1;
+			int stop = 0;
+
+			while (prev > *at && ((unsigned char)*prev & 0xC0) == 0x80)
+				prev--;
+			for (size_t i = 0; i < sizeof(stops) / sizeof(stops[0]) && !stop; i++)
+				stop = !strncmp(prev, stops[i], strlen(stops[i]));
+			if (stop)
+				break;
+			*subj = prev;
+		}
+		*subj_len = (size_t)(head - *subj);
+		*at = w + n;
+		return unit;
+	}
+	return 0;
+}
+
+/*
+ * The first unit of money `s` states (next_unit): 1 with *unit 1 (a unit
+ * the import knows, *unit_exp its power of ten) or -1 (a foreign
+ * currency, which cannot be converted) and its name in text; else 0.
+ */
 static int table_unit(const char *s, int *unit, int *unit_exp, char *text, size_t size)
 {
 	struct tz_buf norm = TZ_BUF_INIT;
-	const char *p, *at;
-	size_t n;
-	int found = 0;
+	const char *at, *subj;
+	size_t subj_len;
 
-	if (tz_text_nfkc(s, strlen(s), &norm))
-		goto out;
-	at = strstr(norm.buf, "单位:");
-	if (!at)
-		goto out;
-	p = at + strlen("单位:");
-	while (*p == ' ')
-		p++;
-	n = strcspn(p, " ),;，、");
-	if (!n)
-		goto out;
-	found = 1;
-	snprintf(text, size, "%.*s", (int)n, p);
-	if (!looks_like_unit(p, n)) {
-		*unit = -1;
-		goto out;
+	*unit = 0;
+	if (!tz_text_nfkc(s, strlen(s), &norm)) {
+		at = norm.buf;
+		*unit = next_unit(norm.buf, &at, unit_exp, text, size, &subj, &subj_len);
 	}
-	take_unit(p, n, unit, unit_exp, NULL);
-out:
 	tz_buf_release(&norm);
-	return found;
+	return *unit != 0;
+}
+
+/* The name of the unit 10^exp 万元. */
+static const char *unit_name(int exp)
+{
+	switch (exp) {
+	case 8: return "万亿元";
+	case 4: return "亿元";
+	case 3: return "千万元";
+	case 2: return "百万元";
+	case 1: return "十万元";
+	case 0: return "万元";
+	case -1: return "千元";
+	case -4: return "元";
+	default: return "?";
+	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -344,29 +467,39 @@ static int choose(struct tz_header *h, const struct hrow *r, const int *parent_u
 		if (cur >= 0) {
 			const struct cellinfo *o = &r->c[cur];
 
-			if (o->rank < c->rank)
-				goto not_read;
-			if (o->rank == c->rank) {
-				/* Two plan columns naming years: the ledger's year
-				 * chooses; without one nothing does. */
-				if (f == TZ_PF_ANNUAL && !h->progress && (c->year || o->year)) {
-					/* The column of the ledger's year, else one
-					 * naming no year. */
-					int cs = c->year == year ? 2 : !c->year, os = o->year == year ? 2 : !o->year;
+			if (f == TZ_PF_ANNUAL && !h->progress && c->year != o->year) {
+				/*
+				 * Two plan columns, one naming a year the other
+				 * does not name (2025年计划投资 beside 年度计划投资,
+				 * or 2024年… beside 2025年…): the ledger's year
+				 * chooses, whatever the names' preference — its
+				 * own column, else one naming no year — and the
+				 * summary says which was read. Without a year
+				 * (a 年度 column alone, rows of several years)
+				 * nothing chooses: refused, naming both.
+				 */
+				int cs = c->year == year ? 2 : !c->year, os = o->year == year ? 2 : !o->year;
+				const struct cellinfo *win = cs > os ? c : o;
 
-					if (!year)
-						return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
-							"“%s”和“%s”两列都是年度计划投资，年份不同；请用 --year 指定台账年度",
-							r->text[cur], r->text[i]);
-					if (cs <= os)
-						goto not_read;
-				} else {
-					col_letters((size_t)cur, a);
-					col_letters(i, b);
+				if (!year)
 					return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
-						"第%s列“%s”和第%s列“%s”都是“%s”，不知道该读哪一列；请删去或改名其中一列",
-						a, r->text[cur], b, r->text[i], h->cols[f].header);
-				}
+						"“%s”和“%s”两列都是年度计划投资，年份不同，不知道该读哪一列；"
+						"请用 --year 指定台账年度，或删去其中一列",
+						r->text[cur], r->text[i]);
+				if (win->year == year)
+					tz_buf_addf(&h->notes, "本台账是%d年度，年度计划投资读取“%s”，未读取“%s”；",
+						    year, r->text[cs > os ? i : (size_t)cur],
+						    r->text[cs > os ? (size_t)cur : i]);
+				if (cs <= os)
+					goto not_read;
+			} else if (o->rank < c->rank) {
+				goto not_read;
+			} else if (o->rank == c->rank) {
+				col_letters((size_t)cur, a);
+				col_letters(i, b);
+				return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+					"第%s列“%s”和第%s列“%s”都是“%s”，不知道该读哪一列；请删去或改名其中一列",
+					a, r->text[cur], b, r->text[i], h->cols[f].header);
 			}
 			/* c replaces o: o is not read. */
 			tz_buf_addf(&h->unread, "%s%s", h->unread.len ? "、" : "", r->text[cur]);
@@ -404,7 +537,16 @@ not_read:
 						     "表格的单位“%s”无法换算为万元，整个文件未导入",
 						     table_text);
 			h->unit_exp[f] = table_exp;
+			continue;
 		}
+		/* The table's unit and the column's own differ: the amounts
+		 * are in one of them, and nothing says which. */
+		if (table_u && (c->unit > 0 || (parent_unit && parent_unit[i] > 0)) &&
+		    (table_u < 0 || h->unit_exp[f] != table_exp))
+			return tz_err_set_at(err, TZ_EINVAL, path, h->line, h->cols[f].header,
+					     "表格注明金额单位为%s，而“%s”的单位是%s：不知道金额该按哪个单位读，"
+					     "整个文件未导入；请删去其中一处，或改为一致",
+					     table_text, r->text[i], unit_name(h->unit_exp[f]));
 	}
 	if (!h->progress && h->idx[TZ_PF_ANNUAL] >= 0) {
 		int i = h->idx[TZ_PF_ANNUAL];
@@ -615,6 +757,98 @@ out:
 	free(parent_exp);
 	hrow_free(&top);
 	hrow_free(&next);
+	return rc;
+}
+
+/* The name of field f without its unit: "总投资" for "总投资(万元)". */
+static size_t base_name(const struct tz_header *h, size_t f, const char **name)
+{
+	const char *paren = strchr(h->cols[f].header, '(');
+
+	*name = h->cols[f].header;
+	return paren ? (size_t)(paren - *name) : strlen(*name);
+}
+
+int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, const char *path,
+			 struct tz_err *err)
+{
+	struct tz_buf norm = TZ_BUF_INIT, applied = TZ_BUF_INIT;
+	char text[32];
+	int unit = 0, exp = 0, rc = 0;
+
+	for (size_t i = 0; i < row->ncells && !rc; i++) {
+		const char *at, *subj;
+		size_t subj_len;
+
+		if (!row->lens[i] || !memmem(row->cells[i], row->lens[i], "单位", strlen("单位")) ||
+		    tz_text_nfkc(row->cells[i], row->lens[i], &norm))
+			continue;
+		at = norm.buf;
+		while (!rc && (unit = next_unit(norm.buf, &at, &exp, text, sizeof(text), &subj,
+						&subj_len))) {
+			int differs = unit < 0, named = 0;
+
+			/* "总投资单位为亿元" is about that column only. */
+			for (size_t f = 0; f < h->nfields; f++) {
+				const char *name;
+				size_t n = base_name(h, f, &name);
+
+				if (h->cols[f].money && h->idx[f] >= 0 &&
+				    memmem(subj, subj_len, name, n))
+					named = 1;
+			}
+			for (size_t f = 0; f < h->nfields; f++) {
+				const char *name;
+				size_t n = base_name(h, f, &name);
+
+				if (!h->cols[f].money || h->idx[f] < 0 ||
+				    (named && !memmem(subj, subj_len, name, n)))
+					continue;
+				if (h->unit_exp[f] != exp)
+					differs = 1;
+			}
+			if (!differs)
+				continue;
+			if (unit < 0) {
+				rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,
+						   "第%ld行注明金额单位为%s，无法换算为万元，整个文件未导入",
+						   row->line, text);
+				break;
+			}
+			/* "总投资、年度计划投资按万元": the columns read, by unit. */
+			for (size_t f = 0; f < h->nfields; f++) {
+				size_t before = applied.len;
+
+				if (!h->cols[f].money || h->idx[f] < 0)
+					continue;
+				for (size_t g = 0; g < f; g++)
+					if (h->cols[g].money && h->idx[g] >= 0 &&
+					    h->unit_exp[g] == h->unit_exp[f])
+						goto next;  /* listed with g */
+				for (size_t g = f; g < h->nfields; g++) {
+					const char *name;
+					size_t n = base_name(h, g, &name);
+
+					if (!h->cols[g].money || h->idx[g] < 0 ||
+					    h->unit_exp[g] != h->unit_exp[f])
+						continue;
+					tz_buf_addf(&applied, "%s%.*s",
+						    applied.len == before ? (before ? "，" : "") : "、",
+						    (int)n, name);
+				}
+				tz_buf_addf(&applied, "按%s", unit_name(h->unit_exp[f]));
+next:;
+			}
+			rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,
+					   "第%ld行注明%.*s单位为%s，与表头的单位不同（%s读）："
+					   "不知道金额该按哪个单位读，整个文件未导入；"
+					   "请在表头写明单位（如“总投资(%s)”）后重新导入",
+					   row->line, (int)(named ? subj_len : strlen("金额")),
+					   named ? subj : "金额", text, applied.buf, text);
+		}
+	}
+	tz_buf_release(&norm);
+	tz_buf_release(&applied);
 	return rc;
 }
 

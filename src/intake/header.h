@@ -63,6 +63,19 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 
 void tz_header_release(struct tz_header *h);
 
+/*
+ * A row below the header (a note, a total or section row, a row refused)
+ * that states a unit of money for the table ("注：本表金额单位为亿元")
+ * must state the unit the money columns are read in. 0 when it states
+ * none, or the same; else TZ_EINVAL with err naming `path`, the row's
+ * line, the unit stated and the units applied: the file is refused,
+ * never read at a scale its own note contradicts. (Applying the note
+ * instead would mean reading the rows above it again.)
+ */
+int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, const char *path,
+			 struct tz_err *err);
+
+
 /* What kind of row a data row is (ledger.md: 合计, section and note rows
  * are skipped and counted, not refused). */
 enum tz_row_kind {

@@ -270,6 +270,13 @@ static int to_project(const struct colmap *m, struct row_text *t, struct tz_proj
 	    (rc = money_field(m, t, TZ_PF_ANNUAL, &p->annual, &p->has_plan, err)) ||
 	    (rc = start_field(m, t, TZ_PF_START, &p->planned_start, err)))
 		return rc;
+	/* A plan column naming a year (2025年计划投资) is that year's plan
+	 * only: never the plan of a row of another year (a 年度 column). */
+	if (p->has_plan && m->h.plan_year && p->year != m->h.plan_year)
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, m->cols[TZ_PF_ANNUAL].header,
+				     "计划投资列写明是%d年的计划，本行是%d年度，不能作为%d年的计划；"
+				     "请把各年度的计划写在不带年份的“年度计划投资”列，或按年度分开导入",
+				     m->h.plan_year, p->year, p->year);
 	return tz_project_validate(p, err);
 }
 
@@ -410,7 +417,18 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	take_cells(row, pl->map, t);
 	it->invisible = t->invisible;
 	it->folded = t->folded;
-	if (t->bad_field >= 0 && t->bad_kind == TZ_READ_NO_VALUE)
+	if (row->suspect == TZ_READ_SUSPECT_QUOTES)
+		/* Its fields ran together: no value is sure to be in its column. */
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, NULL,
+				   "第%ld行的引号看起来不成对（引号括起的单元格中间又有单个引号），"
+				   "各列的值因此错位，该行未导入；请检查该行的双引号",
+				   row->line);
+	else if (row->suspect == TZ_READ_SUSPECT_WIDTH)
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, NULL,
+				   "第%ld行有%zu个字段，而表头和其他行都是%zu个：引号可能不成对，"
+				   "或单元格中的逗号没有加引号（如 1,000），各列的值会错位，该行未导入；"
+				   "请检查该行", row->line, row->ncells, row->width);
+	else if (t->bad_field >= 0 && t->bad_kind == TZ_READ_NO_VALUE)
 		/* Never 0: the sheet does not say what the value is. */
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
 				   "%s是公式，没有保存计算结果（请在 Excel 或 WPS 中打开并保存后再导入）",
@@ -510,6 +528,11 @@ static void *read_rows(void *arg)
 		if (row_is_blank(&row))
 			continue;
 		convert(pl, &row, &t, &it, &why);
+		/* A note below the table may state the unit: it must be the
+		 * one the amounts above were read in. */
+		if ((it.skip != TZ_ROW_DATA || it.rejected) &&
+		    (rc = tz_header_check_unit(&pl->map->h, &row, pl->path, &c->err)))
+			break;
 		if (c->n == CHUNK_ROWS || keep_item(c, &it, pl->progress)) {
 			put_full(pl, c);
 			if (!(c = take_free(pl)))

@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "base/xalloc.h"
+#include "core/money.h"
 #include "intake/numfmt.h"
 #include "intake/reader.h"
 #include "base/banned.h"
@@ -134,6 +135,9 @@ struct section {
 	int pct, scale, group, point, fraction, den_fixed;
 	int exp_tok;         /* index of the T_EXP token, or -1 */
 	int engineering;     /* ##0.0E+0: exponents in steps of nint */
+	/* The unit of money its literal text names (see tz_numfmt_unit). */
+	int unit;
+	char unit_text[TZ_NUMFMT_UNIT_MAX];
 };
 
 struct tz_numfmt {
@@ -548,6 +552,104 @@ static int fixed_denominator(const struct tz_numfmt *f, const struct section *s)
 	return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* Units of money in literal text                                      */
+
+static int has_at(const char *p, size_t n, size_t at, const char *word)
+{
+	size_t w = strlen(word);
+
+	return at + w <= n && !memcmp(p + at, word, w);
+}
+
+/*
+ * The unit of money literal text names ("亿元", "（万元）", "万元/年"…):
+ * 1 and the unit as tz_money_unit_exp reads it ("亿" alone is "亿元");
+ * -1 and the words for one that is not a unit of the yuan ("美元", "$",
+ * "元/平方米": a price, not an amount); 0 for none ("¥", "人民币", "约").
+ */
+static int literal_unit(const char *p, size_t n, char *out, size_t size)
+{
+	static const char *const foreign[] = { "美元", "美金", "港元", "港币", "欧元", "日元",
+					       "英镑", "澳元", "加元", "韩元", "卢布", "$", "€",
+					       "£" };
+	static const char *const mult[] = { "十", "百", "千", "万", "萬", "亿", "億" };
+	static const char *const alone[] = { "万", "萬", "亿", "億", "百万", "千万", "万亿" };
+	size_t i, start, a = 0, b = n;
+	int exp;
+
+	for (i = 0; i < sizeof(foreign) / sizeof(foreign[0]); i++)
+		if (memmem(p, n, foreign[i], strlen(foreign[i]))) {
+			snprintf(out, size, "%s", foreign[i]);
+			return -1;
+		}
+	for (i = 0; i + strlen("元") <= n && !has_at(p, n, i, "元"); i++)
+		;
+	if (i + strlen("元") <= n) {
+		/* Back over 万, 亿…: "百万元". */
+		for (start = i;;) {
+			size_t k;
+
+			for (k = 0; k < sizeof(mult) / sizeof(mult[0]); k++)
+				if (start >= strlen(mult[k]) &&
+				    has_at(p, n, start - strlen(mult[k]), mult[k]))
+					break;
+			if (k == sizeof(mult) / sizeof(mult[0]))
+				break;
+			start -= strlen(mult[k]);
+		}
+		i += strlen("元");
+		if (has_at(p, n, i, "/") || has_at(p, n, i, "每") || has_at(p, n, i, "／")) {
+			snprintf(out, size, "%.*s", (int)(n - start), p + start);
+			return -1;
+		}
+		snprintf(out, size, "%.*s", (int)(i - start), p + start);
+		return tz_money_unit_exp(out, strlen(out), &exp) ? -1 : 1;
+	}
+	/* A multiplier alone ("亿", "(万)"): of the yuan, in a money column. */
+	while (a < b && strchr(" ()[]", p[a]))
+		a++;
+	while (b > a && strchr(" ()[]", p[b - 1]))
+		b--;
+	if (b - a >= strlen("（") && has_at(p, b, a, "（"))
+		a += strlen("（");
+	if (b - a >= strlen("）") && has_at(p, b, b - strlen("）"), "）"))
+		b -= strlen("）");
+	for (i = 0; i < sizeof(alone) / sizeof(alone[0]); i++)
+		if (b - a == strlen(alone[i]) && has_at(p, b, a, alone[i])) {
+			snprintf(out, size, "%s元", alone[i]);
+			return 1;
+		}
+	return 0;
+}
+
+/* The unit the literal text of a number section names: each literal
+ * run in turn; two that differ are not a unit anyone can read. */
+static void find_unit(const struct tz_numfmt *f, struct section *s)
+{
+	char text[TZ_NUMFMT_UNIT_MAX];
+
+	if (s->kind != S_NUMBER && s->kind != S_GENERAL)
+		return;
+	for (size_t i = 0; i < s->ntoks; i++) {
+		const struct tok *t = &s->toks[i];
+		int u;
+
+		if (t->type != T_LIT || !(u = literal_unit(f->pool.buf + t->off, t->len, text,
+							 sizeof(text))))
+			continue;
+		if (s->unit && (s->unit != u || strcmp(s->unit_text, text))) {
+			size_t n = strlen(s->unit_text);
+
+			snprintf(s->unit_text + n, sizeof(s->unit_text) - n, "、%s", text);
+			s->unit = -1;
+			return;
+		}
+		s->unit = u;
+		snprintf(s->unit_text, sizeof(s->unit_text), "%s", text);
+	}
+}
+
 struct tz_numfmt *tz_numfmt_new(const char *code)
 {
 	struct tz_numfmt *f = tz_xcalloc(1, sizeof(*f));
@@ -581,6 +683,7 @@ struct tz_numfmt *tz_numfmt_new(const char *code)
 				layout(s);
 				if (s->fraction)
 					s->den_fixed = fixed_denominator(f, s);
+				find_unit(f, s);
 			}
 			if (!*p)
 				break;
@@ -1275,6 +1378,35 @@ int tz_numfmt_scale(const struct tz_numfmt *f, double v)
 	if (!isfinite(v) || (i = pick(f, v, &sign)) < 0 || f->sec[i].kind != S_NUMBER)
 		return 0;
 	return 2 * f->sec[i].pct - 3 * f->sec[i].scale;
+}
+
+int tz_numfmt_unit(const struct tz_numfmt *f, double v, char *out)
+{
+	int sign, i;
+
+	out[0] = '\0';
+	if (!isfinite(v) || (i = pick(f, v, &sign)) < 0 || !f->sec[i].unit)
+		return 0;
+	memcpy(out, f->sec[i].unit_text, sizeof(f->sec[i].unit_text));
+	return f->sec[i].unit;
+}
+
+size_t tz_numfmt_value(const struct tz_numfmt *f, double v, const char *general, size_t glen,
+		       char *out, unsigned char *flags)
+{
+	char unit[TZ_NUMFMT_UNIT_MAX];
+	int u;
+
+	*flags = tz_numfmt_scale(f, v) ? TZ_READ_SCALED : 0;
+	if (*flags || !(u = tz_numfmt_unit(f, v, unit))) {
+		memcpy(out, general, glen + 1);
+		return glen;
+	}
+	*flags |= TZ_READ_UNIT;
+	/* A currency sign goes first ("$12.5"), a word after ("12.5亿元"). */
+	if ((unsigned char)unit[0] < 0x80 || !strcmp(unit, "€") || !strcmp(unit, "£"))
+		return (size_t)snprintf(out, TZ_NUMFMT_VALUE_MAX, "%s%s", unit, general);
+	return (size_t)snprintf(out, TZ_NUMFMT_VALUE_MAX, "%s%s", general, unit);
 }
 
 /* Trim the spaces _x padding and ? placeholders leave at either end. */

@@ -10,7 +10,8 @@
  * and conditions ([>100]); digit placeholders 0 # ?; decimal point;
  * thousands separators and scaling commas (0, 0,, 0!.0,); percent;
  * scientific (0.00E+00, ##0.0E+0); fractions (# ?/?, ?/4); literal text
- * ("万元", \x, !x, unquoted characters), _x (a space) and *x (nothing);
+ * ("万元", \x, !x, unquoted characters), _x (a space) and *x (nothing),
+ * and the unit of money literal text names (tz_numfmt_unit);
  * [$¥-804] currency symbols; General and @ inside a section; times (h mm
  * ss, [h] elapsed, AM/PM, 上午/下午, .0 sub-seconds). Colours, locales
  * and [DBNum] are ignored (digits stay Arabic). Dates are not shown
@@ -68,6 +69,30 @@ int tz_numfmt_format(const struct tz_numfmt *f, double v, int date1904, struct t
  * percent sign, 0 for none (and for dates and times).
  */
 int tz_numfmt_scale(const struct tz_numfmt *f, double v);
+
+/*
+ * The unit of money the literal text of the section `f` shows `v` with
+ * names — 0.00"亿元", 0.00\亿\元, #,##0"万元", 0.0"亿" (a multiplier
+ * alone is of the yuan), in any section: 1 and the unit into out (at
+ * least TZ_NUMFMT_UNIT_MAX bytes) as tz_money_unit_exp() reads it
+ * ("亿元"); -1 and the words for one that is not a unit of the yuan
+ * ("美元", "$", "元/平方米", two different units); 0 when it names none
+ * (¥, 人民币, other words), and for dates, times and text.
+ */
+#define TZ_NUMFMT_UNIT_MAX 32
+int tz_numfmt_unit(const struct tz_numfmt *f, double v, char *out);
+
+/*
+ * What a number cell of format `f` holds for the import beyond its text
+ * (reader.h, tz_row.values and .flags): `general` (v as General shows
+ * it, glen bytes), with the unit tz_numfmt_unit() finds ("12.5亿元",
+ * "$12.5", flag TZ_READ_UNIT) unless the format scales the number
+ * (TZ_READ_SCALED: the import then reads the text, literal and all).
+ * Writes out (TZ_NUMFMT_VALUE_MAX bytes) and *flags; returns the length.
+ */
+#define TZ_NUMFMT_VALUE_MAX (TZ_NUMFMT_GENERAL_MAX + TZ_NUMFMT_UNIT_MAX)
+size_t tz_numfmt_value(const struct tz_numfmt *f, double v, const char *general, size_t glen,
+		       char *out, unsigned char *flags);
 
 /*
  * `v` as Excel's General format shows it in a wide cell: the shortest

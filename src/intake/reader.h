@@ -44,6 +44,18 @@ enum tz_read_flag {
 	TZ_READ_SCALED = 1 << 4,       /* a number its format shows scaled (0, in thousands,
 					* 0.0,, in millions, 0% in percent): cells[i] is in
 					* the unit the sheet shows, values[i] is not */
+	TZ_READ_UNIT = 1 << 5,         /* a number whose format's literal text names a unit
+					* of money (0.00"亿元", 0.0\亿, 0.00"美元"): values[i]
+					* carries it, "12.5亿元", "$12.5" */
+};
+
+/* Why a text record may not hold the fields it seems to (tz_row.suspect). */
+enum tz_read_suspect {
+	TZ_READ_SUSPECT_QUOTES = 1,  /* a quoted field holds a quote that neither doubles
+				      * nor closes it ("项目A,"站前区"): the fields run
+				      * together from there */
+	TZ_READ_SUSPECT_WIDTH,       /* its number of fields differs from the number the
+				      * file's other records agree on (tz_row.width) */
 };
 
 /*
@@ -71,12 +83,20 @@ struct tz_row {
 	 * significant digits, no exponent for ordinary magnitudes), so that a
 	 * format that rounds ("0" shows 12346 for 12345.67), decorates
 	 * ("¥12,345.67", "-" for a zero in 会计专用) or scales (TZ_READ_SCALED)
-	 * never hides the real amount; a date stored as text (XLSX t="d", XML
+	 * never hides the real amount; when the format's literal text names a
+	 * unit of money, that unit with it (TZ_READ_UNIT: "12.5亿元" for 12.5
+	 * shown as "12.50亿元"). A date stored as text (XLSX t="d", XML
 	 * 2003 DateTime) keeps that text. For any other kind the same string
 	 * as cells[i]. NUL-terminated, borrowed. */
 	const char *const *values;
 	/* The row is hidden in the sheet (always 0 in CSV and text). */
 	int hidden;
+	/* CSV and text: an enum tz_read_suspect when the record's fields may
+	 * not be where they seem (a broken quote, a field too many or too
+	 * few), else 0; always 0 in a sheet, whose cells have places. */
+	unsigned char suspect;
+	/* With TZ_READ_SUSPECT_WIDTH: the fields the file's records have. */
+	size_t width;
 };
 
 /* Visibility of a sheet in its workbook. */

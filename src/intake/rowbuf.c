@@ -167,6 +167,8 @@ size_t tz_rowbuf_finish(struct tz_rowbuf *rb, struct tz_row *row, long line, int
 	row->flags = rb->flags;
 	row->values = rb->values;
 	row->hidden = hidden;
+	row->suspect = 0;
+	row->width = 0;
 	return n;
 }
 

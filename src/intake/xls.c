@@ -160,8 +160,9 @@ static int put(struct xls_reader *r, long col, unsigned char kind, const char *t
 
 static int put_number(struct xls_reader *r, long col, uint16_t xf, double v, struct tz_err *err)
 {
-	char general[TZ_NUMFMT_GENERAL_MAX];
-	size_t glen = tz_numfmt_general(v, general);
+	char general[TZ_NUMFMT_GENERAL_MAX], value[TZ_NUMFMT_VALUE_MAX];
+	size_t glen = tz_numfmt_general(v, general), vlen;
+	unsigned char flags;
 	int kind;
 
 	const struct tz_numfmt *fmt = xls_book_format(&r->book, xf);
@@ -172,8 +173,9 @@ static int put_number(struct xls_reader *r, long col, uint16_t xf, double v, str
 		return too_long(r, err);
 	if (r->scratch.len == glen && !memcmp(r->scratch.buf, general, glen))
 		return put(r, col, (unsigned char)kind, general, glen, NULL, 0, err);
-	return put_flagged(r, col, (unsigned char)kind, r->scratch.buf, r->scratch.len, general,
-			   glen, tz_numfmt_scale(fmt, v) ? TZ_READ_SCALED : 0, err);
+	vlen = tz_numfmt_value(fmt, v, general, glen, value, &flags);
+	return put_flagged(r, col, (unsigned char)kind, r->scratch.buf, r->scratch.len, value,
+			   vlen, flags, err);
 }
 
 static int put_text(struct xls_reader *r, long col, const char *s, size_t len, struct tz_err *err)

@@ -19,7 +19,9 @@
  * its sheet row number (r="5"), or the previous one plus one when the
  * writer left r out. Merged ranges (<mergeCells>, after the cells in the
  * part) are found by a first quick scan of the part, so that their value
- * can be filled in as the rows stream past; hidden rows are flagged.
+ * can be filled in as the rows stream past; the same scan counts the
+ * cells, empty ones too, against TZ_LIMIT_SHEET_CELLS (a row has at most
+ * one per column: TZ_LIMIT_SHEET_COLS). Hidden rows are flagged.
  */
 #include <math.h>
 #include <stdio.h>
@@ -67,6 +69,7 @@ struct xlsx_reader {
 	long line;             /* sheet row number of the current row */
 	long last_col;         /* column of the last cell in this row */
 	long rows;             /* rows handed out so far */
+	uint64_t cells;        /* <c> elements read in this sheet */
 	int in_row, done, hidden;
 	struct cell c;
 };
@@ -108,32 +111,49 @@ static int tag_ref(const char *tag, const char *end, char *ref, size_t size)
 	return 0;
 }
 
-/* The <mergeCell ref="…"/> elements starting in buf[0, limit); tags
- * may run on to `len` (a tag starting later is read with the next
- * chunk). */
-static int scan_merges(struct xlsx_reader *r, const char *buf, size_t len, size_t limit,
-		       struct tz_err *err)
+static int too_many_cells(struct xlsx_reader *r, struct tz_err *err)
 {
-	const char *p = buf, *end = buf + len;
+	return tz_err_set_at(err, TZ_ETOOBIG, r->path, r->line, NULL,
+			     "%s的单元格超过%u个（每个工作表的上限，空单元格也算），文件可能是恶意构造的；"
+			     "请删除多余的空行空列后另存再导入", r->where, TZ_LIMIT_SHEET_CELLS);
+}
+
+/*
+ * The tags starting in buf[0, limit) (they may run on to `len`; a tag
+ * starting later is read with the next chunk): <mergeCell ref="…"/>
+ * ranges are added, <c> cells counted against TZ_LIMIT_SHEET_CELLS, so
+ * that a small part inflating to a billion empty cells is refused after
+ * a few dozen megabytes, before any row is read. A namespace prefix
+ * (<x:c>) counts the same.
+ */
+static int scan_tags(struct xlsx_reader *r, const char *buf, size_t len, size_t limit,
+		     uint64_t *cells, struct tz_err *err)
+{
+	const char *p = buf, *end = buf + len, *stop = buf + limit;
 	char ref[64];
 	int rc;
 
-	while ((p = memmem(p, (size_t)(end - p), "mergeCell", 9)) != NULL && p < buf + limit) {
-		const char *q = p, *gt;
+	while (p < stop && (p = memchr(p, '<', (size_t)(stop - p))) != NULL) {
+		const char *name = ++p, *q = p, *gt;
+		size_t n;
 
-		p += 9;
-		if (p >= end || (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != '/'))
-			continue;  /* <mergeCells>, or text */
-		/* Preceded by '<' or by '<prefix:'. */
-		if (q > buf && q[-1] == ':') {
-			q--;
-			while (q > buf && q[-1] != '<' && q[-1] != ' ' && q[-1] != '>')
-				q--;
+		while (q < end && !strchr(" \t\r\n/>", *q)) {
+			if (*q == ':')
+				name = q + 1;
+			q++;
 		}
-		if (q == buf || q[-1] != '<')
+		if (q == end)
+			continue;  /* a name cut by the chunk: cannot be a tag we read */
+		n = (size_t)(q - name);
+		if (n == 1 && name[0] == 'c') {
+			if (++*cells > TZ_LIMIT_SHEET_CELLS)
+				return too_many_cells(r, err);
 			continue;
-		gt = memchr(p, '>', (size_t)(end - p));
-		if (!gt || !tag_ref(p, gt, ref, sizeof(ref)))
+		}
+		if (n != 9 || memcmp(name, "mergeCell", 9))
+			continue;
+		gt = memchr(q, '>', (size_t)(end - q));
+		if (!gt || !tag_ref(q, gt, ref, sizeof(ref)))
 			continue;
 		rc = tz_merges_add_ref(&r->merges, ref, r->path, r->where, err);
 		if (rc == TZ_ETOOBIG)
@@ -142,14 +162,16 @@ static int scan_merges(struct xlsx_reader *r, const char *buf, size_t len, size_
 	return 0;
 }
 
-/* Read the whole part once, looking only for merged ranges. Memory is
- * one chunk; a tag cut by a chunk's end is read with the next one. */
+/* Read the whole part once, for merged ranges and the count of cells.
+ * Memory is one chunk; a tag cut by a chunk's end is read with the next
+ * one. */
 static int find_merges(struct xlsx_reader *r, const char *part, struct tz_err *err)
 {
 	enum { CHUNK = 256 * 1024, KEEP = 1024 };
 	zip_file_t *zf = zip_fopen(r->zip, part, ZIP_FL_NOCASE);
 	char *buf;
 	size_t have = 0;
+	uint64_t cells = 0;
 	int rc = 0;
 
 	if (!zf)
@@ -172,7 +194,7 @@ static int find_merges(struct xlsx_reader *r, const char *part, struct tz_err *e
 			if (lt)
 				limit = (size_t)(lt - buf);
 		}
-		if ((rc = scan_merges(r, buf, len, limit, err)) || n == 0)
+		if ((rc = scan_tags(r, buf, len, limit, &cells, err)) || n == 0)
 			break;
 		memmove(buf, buf + limit, len - limit);
 		have = len - limit;
@@ -208,6 +230,9 @@ static int begin_cell(struct xlsx_reader *r, struct tz_err *err)
 {
 	const char *name, *value;
 
+	/* Counted again here: the first pass may miss what it cannot see. */
+	if (++r->cells > TZ_LIMIT_SHEET_CELLS)
+		return too_many_cells(r, err);
 	tz_buf_reset(&r->c.text);
 	r->c.col = r->last_col + 1;
 	r->c.type = CELL_NUMBER;
@@ -260,9 +285,10 @@ static int number_cell(struct xlsx_reader *r, struct tz_err *err)
 {
 	const struct tz_buf *t = &r->c.text;
 	const struct tz_numfmt *fmt = xlsx_book_format(&r->book, r->c.style);
-	char general[TZ_NUMFMT_GENERAL_MAX], *end;
+	char general[TZ_NUMFMT_GENERAL_MAX], value[TZ_NUMFMT_VALUE_MAX], *end;
 	double v = strtod(t->buf, &end);
-	size_t glen;
+	size_t glen, vlen;
+	unsigned char flags;
 	int kind;
 
 	if (end == t->buf || *end || !isfinite(v))
@@ -275,8 +301,9 @@ static int number_cell(struct xlsx_reader *r, struct tz_err *err)
 		return too_long(r, err);
 	if (r->scratch.len == glen && !memcmp(r->scratch.buf, general, glen))
 		return put_cell(r, (unsigned char)kind, general, glen, NULL, 0, 0, err);
-	return put_cell(r, (unsigned char)kind, r->scratch.buf, r->scratch.len, general, glen,
-			tz_numfmt_scale(fmt, v) ? TZ_READ_SCALED : 0, err);
+	vlen = tz_numfmt_value(fmt, v, general, glen, value, &flags);
+	return put_cell(r, (unsigned char)kind, r->scratch.buf, r->scratch.len, value, vlen, flags,
+			err);
 }
 
 /* The value of the finished cell into the row. */
@@ -490,6 +517,7 @@ static int xlsx_select(struct tz_reader *base, size_t index, struct tz_err *err)
 	tz_merges_clear(&r->merges);
 	tz_rowbuf_clear(&r->row);
 	r->line = r->last_col = r->rows = 0;
+	r->cells = 0;
 	r->in_row = r->done = r->hidden = 0;
 	r->base.sheet = index;
 	tz_reader_where(&r->base, r->where);

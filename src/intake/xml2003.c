@@ -268,8 +268,9 @@ static int put(struct xml_reader *r, unsigned char kind, const char *text, size_
 static int finish_cell(struct xml_reader *r, struct tz_err *err)
 {
 	const struct tz_buf *t = &r->c.text;
-	char general[TZ_NUMFMT_GENERAL_MAX], *end;
-	size_t glen;
+	char general[TZ_NUMFMT_GENERAL_MAX], value[TZ_NUMFMT_VALUE_MAX], *end;
+	size_t glen, vlen;
+	unsigned char flags;
 	double v;
 	int kind;
 
@@ -287,8 +288,9 @@ static int finish_cell(struct xml_reader *r, struct tz_err *err)
 			return too_long(r, err);
 		if (r->scratch.len == glen && !memcmp(r->scratch.buf, general, glen))
 			return put(r, (unsigned char)kind, general, glen, NULL, 0, err);
-		return put_flagged(r, (unsigned char)kind, r->scratch.buf, r->scratch.len, general,
-				   glen, tz_numfmt_scale(r->c.fmt, v) ? TZ_READ_SCALED : 0, err);
+		vlen = tz_numfmt_value(r->c.fmt, v, general, glen, value, &flags);
+		return put_flagged(r, (unsigned char)kind, r->scratch.buf, r->scratch.len, value,
+				   vlen, flags, err);
 	}
 	if (!strcmp(r->c.type, "DateTime"))
 		return put(r, t->len ? TZ_READ_DATE : TZ_READ_EMPTY, t->buf,

@@ -38,6 +38,25 @@ fails "--out naming the database is refused" tz bulletin --period 2025-01 --out 
 contains "with a reason" "$TZ_TMP/err" "这是数据库文件"
 fails "and through another path to it" tz bulletin --period 2025-01 --out "$TZ_TMP/./$(basename "$TAIZHANG_DB")"
 is "the database is untouched" "$(sha256sum < "$TAIZHANG_DB")" "$before"
+# SQLite's journals exist only while it needs them, and a file found
+# under such a name is taken for one (a "hot" journal is played back
+# into the database, then deleted): refused whether present or not.
+for j in -journal -wal -shm; do
+	rm -f "$TAIZHANG_DB$j"
+	fails "--out naming the database's $j file is refused" \
+		tz bulletin --period 2025-01 --out "$TAIZHANG_DB$j"
+	contains "with a reason" "$TZ_TMP/err" "日志文件"
+	is "and no $j file is made" "$(ls "$TZ_TMP" | grep -c -- "$j")" 0
+done
+fails "also through another path to the directory" \
+	tz bulletin --period 2025-01 --out "$TZ_TMP/../$(basename "$TZ_TMP")/$(basename "$TAIZHANG_DB")-journal"
+ln -s "$TAIZHANG_DB" "$TZ_TMP/link.db"
+fails "and when the database is opened through a link" \
+	tz --db "$TZ_TMP/link.db" bulletin --period 2025-01 --out "$TAIZHANG_DB-journal"
+ok "a name that only starts like the database's is fine" \
+	tz bulletin --period 2025-01 --out "$TAIZHANG_DB-journal.json"
+rm -f "$TAIZHANG_DB-journal.json" "$TZ_TMP/link.db"
+is "the database is still untouched" "$(sha256sum < "$TAIZHANG_DB")" "$before"
 python3 - "$TZ_TMP/many.csv" <<'PY'
 import sys
 with open(sys.argv[1], "w", encoding="utf-8") as f:

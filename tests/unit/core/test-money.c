@@ -219,6 +219,15 @@ static void test_parse_reason_for_negative_and_empty(void **state)
 	assert_non_null(strstr(err.msg, "空"));
 	/* err may be NULL. */
 	assert_int_equal(tz_money_parse("x", 1, &v, NULL), TZ_EINVAL);
+	/* A currency that is not the yuan, as a sheet's format may show it
+	 * ("12.5美元", "$12.5"): never read as 万元, and said why. */
+	assert_int_equal(parse("12.5美元", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "的单位“美元”不是人民币，无法换算为万元"));
+	assert_int_equal(parse("12.5万美元", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "“美元”"));
+	assert_int_equal(parse("$12.5", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "“$”"));
+	assert_int_equal(parse("12.5港元", &v, &err), TZ_EINVAL);
 }
 
 static void test_parse_respects_len(void **state)

@@ -2,7 +2,8 @@
  * test-csv.c: the CSV reader: encodings (UTF-8, GBK, UTF-16 with and
  * without BOM), comma or tab, quoting, line numbers, limits, and the
  * files it must refuse rather than read wrongly: an unclosed quote, a
- * NUL byte.
+ * NUL byte; and the records it marks suspect for the import to refuse:
+ * a stray quote inside quotes, a count of fields unlike the file's.
  */
 #include "tz-test.h"
 #include "tz-sheet-test.h"
@@ -316,6 +317,121 @@ static void test_tab_or_comma(void **state)
 	tzs_rows_free(&s);
 }
 
+/* The next record's line, number of fields and suspicion. */
+static void expect_suspect(struct tz_reader *r, long line, size_t n, unsigned char suspect,
+			   size_t width)
+{
+	struct tz_row row;
+
+	assert_int_equal(tz_reader_next(r, &row, NULL), 1);
+	assert_int_equal(row.line, line);
+	assert_int_equal(row.ncells, n);
+	assert_int_equal(row.suspect, suspect);
+	if (suspect == TZ_READ_SUSPECT_WIDTH)
+		assert_int_equal(row.width, width);
+}
+
+/* A quote typed once too often inside quotes (the audit's
+ * q-allquoted-typo.csv): libcsv runs two fields together; the record is
+ * marked, the others are not. Also in tab-separated text, and when the
+ * stray quote opens a line of a record that began above. */
+static void test_stray_quote(void **state)
+{
+	struct tz_reader *r;
+	struct tz_row row;
+
+	(void)state;
+	r = open_text("typo.csv", "a,b,c,d,e\n"
+				  "\"P1\",\"项目A,\"站前区\",\"100\",\"50\"\n"
+				  "\"P2\",\"项目B\",\"站前区\",\"200\",\"60\"\n"
+				  "\"P3\",\"项目C\",\"站前区\",\"300\",\"70\"\n");
+	expect_suspect(r, 1, 5, 0, 0);
+	assert_int_equal(tz_reader_next(r, &row, NULL), 1);
+	assert_int_equal(row.line, 2);
+	assert_int_equal(row.ncells, 4);
+	assert_string_equal(row.cells[1], "项目A,\"站前区");
+	assert_int_equal(row.suspect, TZ_READ_SUSPECT_QUOTES);
+	expect_suspect(r, 3, 5, 0, 0);
+	expect_suspect(r, 4, 5, 0, 0);
+	tz_reader_close(r);
+
+	r = open_text("typo2.csv", "a,b,c,d,e\n"
+				   "\"P1\",\"项目A\",\"站前区\",\"100\",\"50\n"
+				   "\"P2\",\"项目B\",\"站前区\",\"200\",\"60\"\n"
+				   "\"P3\",\"项目C\",\"站前区\",\"300\",\"70\"\n");
+	expect_suspect(r, 1, 5, 0, 0);
+	expect_suspect(r, 2, 9, TZ_READ_SUSPECT_QUOTES, 0);
+	expect_suspect(r, 4, 5, 0, 0);
+	tz_reader_close(r);
+
+	r = open_text("typo.txt", "a\tb\tc\n\"x\"\t\"y\t\"z\"\t\"1\"\n\"x\"\t\"y\"\t\"1\"\n");
+	expect_suspect(r, 1, 3, 0, 0);
+	expect_suspect(r, 2, 3, TZ_READ_SUSPECT_QUOTES, 0);
+	expect_suspect(r, 3, 3, 0, 0);
+	tz_reader_close(r);
+}
+
+/* Quotes as Excel and people write them are not suspect: doubled
+ * quotes, delimiters and line ends inside quotes, spaces after a closing
+ * quote, a quote inside an unquoted field. */
+static void test_quotes_not_suspect(void **state)
+{
+	struct tz_reader *r;
+
+	(void)state;
+	r = open_text("ok.csv", "a,b,c\n"
+				"x,\"say \"\"hi\"\"\",\"1,200\"\n"
+				"\"two\nlines\",\"\"\"\",3\n"
+				"\"x\" ,\"y\"\t,z\n"
+				"5\"寸,x\"y,\"\"\n");
+	expect_suspect(r, 1, 3, 0, 0);
+	expect_suspect(r, 2, 3, 0, 0);
+	expect_suspect(r, 3, 3, 0, 0);
+	expect_suspect(r, 5, 3, 0, 0);
+	expect_suspect(r, 6, 3, 0, 0);
+	tz_reader_close(r);
+}
+
+/* When the first lines agree on a number of fields, a record with more
+ * or fewer is marked (an unquoted 1,000; a "," pair missing in a quoted
+ * file); records of one field (a title, a note) do not count, and a file
+ * whose lines do not agree (trailing empty fields left out) is not
+ * checked. */
+static void test_width(void **state)
+{
+	struct tz_reader *r;
+
+	(void)state;
+	r = open_text("w.csv", "2025年台账\na,b,c,d\nP1,x,1,2\nP2,y,1,000,2\nP3,\"z,w\",3\n"
+			       "P4,v,4,5\n注：单位万元\nP5,u,6,7\nP6,t,8,9\n");
+	expect_suspect(r, 1, 1, TZ_READ_SUSPECT_WIDTH, 4);
+	expect_suspect(r, 2, 4, 0, 0);
+	expect_suspect(r, 3, 4, 0, 0);
+	expect_suspect(r, 4, 5, TZ_READ_SUSPECT_WIDTH, 4);
+	expect_suspect(r, 5, 3, TZ_READ_SUSPECT_WIDTH, 4);
+	expect_suspect(r, 6, 4, 0, 0);
+	expect_suspect(r, 7, 1, TZ_READ_SUSPECT_WIDTH, 4);
+	expect_suspect(r, 8, 4, 0, 0);
+	tz_reader_close(r);
+
+	/* Ragged: 5, 4, 3, 5, 4 fields. */
+	r = open_text("ragged.csv", "a,b,c,d,e\nP1,x,1,2,q\nP2,y,1\nP3,z,1,2,q\nP4,w,1,2\n");
+	for (long line = 1; line <= 5; line++) {
+		struct tz_row row;
+
+		assert_int_equal(tz_reader_next(r, &row, NULL), 1);
+		assert_int_equal(row.suspect, 0);
+	}
+	tz_reader_close(r);
+
+	/* Two records that agree and one that does not: too few to tell. */
+	r = open_text("few.csv", "a,b,c\n1,2,3\n1,2\n");
+	expect_suspect(r, 1, 3, 0, 0);
+	expect_suspect(r, 2, 3, 0, 0);
+	expect_suspect(r, 3, 2, 0, 0);
+	tz_reader_close(r);
+}
+
 /* UTF-8 text as UTF-16 (`enc` for iconv), with the BOM if asked. */
 static size_t to_utf16(const char *utf8, const char *enc, int bom, char *out, size_t size)
 {
@@ -447,6 +563,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unclosed_quote, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_nul_byte, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tab_or_comma, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stray_quote, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_quotes_not_suspect, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_width, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_utf16, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kinds_and_sheet, setup, teardown),
 	};

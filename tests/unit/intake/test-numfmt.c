@@ -300,6 +300,72 @@ static void test_scale(void **state)
 }
 
 /* Whatever the code, no crash, no overflow, a NUL-terminated text. */
+struct ucase {
+	const char *code;
+	double v;
+	int want;           /* tz_numfmt_unit(): 1, -1 or 0 */
+	const char *unit;   /* its text */
+	const char *value;  /* tz_numfmt_value() */
+	unsigned char flags;
+};
+
+/* A unit of money named in a format's literal text, in any section,
+ * quoted or escaped, goes with the number the import reads (the audit's
+ * fmt-lit-yi.xlsx: 12.5 shown "12.50亿元" is 125000 万元, not 12.5). */
+static void test_units_in_literals(void **state)
+{
+	static const struct ucase cases[] = {
+		{ "0.00\"亿元\"", 12.5, 1, "亿元", "12.5亿元", TZ_READ_UNIT },
+		{ "0.00\\亿\\元", 12.5, 1, "亿元", "12.5亿元", TZ_READ_UNIT },
+		{ "0.00\\亿", 12.5, 1, "亿元", "12.5亿元", TZ_READ_UNIT },
+		{ "#,##0.00\"万元\"", 1234.5, 1, "万元", "1234.5万元", TZ_READ_UNIT },
+		{ "0\" 元\"", 800, 1, "元", "800元", TZ_READ_UNIT },
+		{ "0.0\"千元\"", 12.5, 1, "千元", "12.5千元", TZ_READ_UNIT },
+		{ "0.00\"（亿元）\"", 3, 1, "亿元", "3亿元", TZ_READ_UNIT },
+		{ "\"约\"0.00\"亿元\"", 3, 1, "亿元", "3亿元", TZ_READ_UNIT },
+		{ "[$¥-804]0.00\"万元\"", 3, 1, "万元", "3万元", TZ_READ_UNIT },
+		{ "General\"亿元\"", 2.5, 1, "亿元", "2.5亿元", TZ_READ_UNIT },
+		/* Each section its own: the one that shows the number. */
+		{ "0.00\"亿元\";-0.00\"亿元\";0\"元\"", -2, 1, "亿元", "-2亿元", TZ_READ_UNIT },
+		{ "0.00\"亿元\";-0.00\"亿元\";0\"元\"", 0, 1, "元", "0元", TZ_READ_UNIT },
+		{ "[>=10000]0.00\"万元\";0\"元\"", 20000, 1, "万元", "20000万元", TZ_READ_UNIT },
+		{ "[>=10000]0.00\"万元\";0\"元\"", 800, 1, "元", "800元", TZ_READ_UNIT },
+		/* Not of the yuan: the import refuses the cell. */
+		{ "0.00\"美元\"", 12.5, -1, "美元", "12.5美元", TZ_READ_UNIT },
+		{ "0.00\"万美元\"", 12.5, -1, "美元", "12.5美元", TZ_READ_UNIT },
+		{ "[$$-409]#,##0.00", 12.5, -1, "$", "$12.5", TZ_READ_UNIT },
+		{ "0\"元/平方米\"", 5000, -1, "元/平方米", "5000元/平方米", TZ_READ_UNIT },
+		{ "\"万元\"0.00\"亿元\"", 1, -1, "万元、亿元", "1万元、亿元", TZ_READ_UNIT },
+		/* No unit: decoration, other words, scaled numbers (read as shown). */
+		{ "\"¥\"#,##0.00", 1234.5, 0, "", "1234.5", 0 },
+		{ "[$¥-804]#,##0.00", 1234.5, 0, "", "1234.5", 0 },
+		{ "0\"万吨\"", 12, 0, "", "12", 0 },
+		{ "0\"个\"", 12, 0, "", "12", 0 },
+		{ "0.00", 12.5, 0, "", "12.5", 0 },
+		{ "0!.0,\"万\"", 12345678, 1, "万元", "12345678", TZ_READ_SCALED },
+		{ "yyyy\"年\"m\"月\"", 45717, 0, "", "45717", 0 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct ucase *c = &cases[i];
+		struct tz_numfmt *f = tz_numfmt_new(c->code);
+		char unit[TZ_NUMFMT_UNIT_MAX], general[TZ_NUMFMT_GENERAL_MAX],
+			value[TZ_NUMFMT_VALUE_MAX];
+		size_t glen = tz_numfmt_general(c->v, general), vlen;
+		unsigned char flags;
+		int u = tz_numfmt_unit(f, c->v, unit);
+
+		vlen = tz_numfmt_value(f, c->v, general, glen, value, &flags);
+		if (u != c->want || strcmp(unit, c->unit) || strcmp(value, c->value) ||
+		    vlen != strlen(c->value) || flags != c->flags)
+			fail_msg("format \"%s\" of %g: unit %d \"%s\", value \"%s\" (flags %d); "
+				 "want %d \"%s\", \"%s\" (flags %d)", c->code, c->v, u, unit, value,
+				 flags, c->want, c->unit, c->value, c->flags);
+		tz_numfmt_free(f);
+	}
+}
+
 static void test_odd_codes(void **state)
 {
 	static const char *const codes[] = {
@@ -342,6 +408,7 @@ int main(void)
 		cmocka_unit_test(test_general),
 		cmocka_unit_test(test_scale),
 		cmocka_unit_test(test_odd_codes),
+		cmocka_unit_test(test_units_in_literals),
 	};
 
 	return cmocka_run_group_tests_name("intake/numfmt", tests, NULL, NULL);

@@ -573,6 +573,17 @@ static void test_only_sheet_hidden(void **state)
 	free(path);
 }
 
+/* A unit of money in a FORMAT record's literal text goes with the value
+ * (the audit's fmt-lit-yi.xls, and ours converted by LibreOffice). */
+static void test_format_units(void **state)
+{
+	(void)state;
+	tzs_audit_cell("fmt-lit-yi.xls", 2, 10, "12.50亿元", "12.5亿元", TZ_READ_UNIT);
+	tzs_audit_cell("fmt-lit-sections.xls", 2, 3, "12.50亿元", "12.5亿元", TZ_READ_UNIT);
+	tzs_audit_cell("fmt-lit-sections.xls", 3, 3, "3.00亿元", "3亿元", TZ_READ_UNIT);
+	tzs_audit_cell("fmt-lit-sections.xls", 8, 3, "0.50亿", "0.5亿元", TZ_READ_UNIT);
+}
+
 static void test_encrypted_and_other_ole(void **state)
 {
 	struct biff b = { TZ_BUF_INIT, 0 };
@@ -749,6 +760,7 @@ int main(void)
 		cmocka_unit_test(test_shapes_big_and_long),
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_case_biff8),
+		cmocka_unit_test(test_format_units),
 		cmocka_unit_test_setup_teardown(test_built_book, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_only_sheet_hidden, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_encrypted_and_other_ole, setup, teardown),

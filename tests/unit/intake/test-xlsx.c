@@ -943,6 +943,21 @@ static void read_all(const char *path, struct tzs_rows *s, size_t limit_cols)
 	tz_reader_close(r);
 }
 
+/* A unit of money in a number format's literal text goes with the value
+ * (the audit's fmt-lit-yi.xlsx: 12.5 shown "12.50亿元"); quoted, escaped,
+ * in the section used; scaled numbers are read as shown. */
+static void test_format_units(void **state)
+{
+	(void)state;
+	tzs_audit_cell("fmt-lit-yi.xlsx", 2, 10, "12.50亿元", "12.5亿元", TZ_READ_UNIT);
+	tzs_audit_cell("fmt-escaped-yi.xlsx", 2, 10, "12.50亿", "12.5亿元", TZ_READ_UNIT);
+	tzs_audit_cell("fmt-lit-wan-scaled.xlsx", 2, 10, "1234.6万", "12345678", TZ_READ_SCALED);
+	tzs_audit_cell("fmt-lit-sections.xlsx", 3, 3, "3.00亿元", "3亿元", TZ_READ_UNIT);
+	tzs_audit_cell("fmt-lit-sections.xlsx", 3, 4, "20,000万元", "20000万元", TZ_READ_UNIT);
+	tzs_audit_cell("fmt-lit-sections.xlsx", 6, 3, "¥1,234.50", "1234.5", 0);
+	tzs_audit_cell("fmt-lit-usd.xlsx", 3, 3, "$12.50", "$12.5", TZ_READ_UNIT);
+}
+
 /* 16M empty shared strings would take 80 MB and seconds: with the count
  * declared, refused at once; without, at the cap on entries. */
 static void test_bomb_shared_strings(void **state)
@@ -1051,6 +1066,72 @@ static void test_bomb_empty_rows(void **state)
 	assert_int_equal(s.rc, TZ_EINVAL);
 	assert_non_null(strstr(s.err.msg, "第5行重复或顺序错乱"));
 	tz_buf_release(&sheet);
+	unlink(path);
+	free(path);
+}
+
+/* The audit's empty-cells.xlsx: 1.4 MB inflating to 20,000 rows of
+ * 16,000 <c/> took 90 s and gave nothing. The cells of a sheet are
+ * capped, empty ones too, and counted by the first pass over the part:
+ * refused at open, before a row is read; with a prefix (<x:c/>) too. A
+ * sheet just under the cap is read. */
+static void test_bomb_empty_cells(void **state)
+{
+	char *path = tzt_tmpname(".xlsx");
+	struct tz_buf sheet = TZ_BUF_INIT, row = TZ_BUF_INIT;
+	struct tzs_rows s;
+	unsigned rows = TZ_LIMIT_SHEET_CELLS / 16000 + 1;
+
+	(void)state;
+	row.max = 1024 * 1024;
+	for (int i = 0; i < 16000; i++)
+		tz_buf_add(&row, "<c/>", 4);
+	sheet_begin(&sheet);
+	tz_buf_adds(&sheet, "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>项目编号</t></is></c></row>");
+	for (unsigned i = 2; i <= rows + 1; i++) {
+		tz_buf_addf(&sheet, "<row r=\"%u\">", i);
+		tz_buf_add(&sheet, row.buf, row.len);
+		tz_buf_adds(&sheet, "</row>");
+	}
+	tz_buf_adds(&sheet, "</sheetData></worksheet>");
+	write_big(path, &sheet, NULL);
+	read_all(path, &s, 0);
+	assert_int_equal(s.n, 0);
+	assert_int_equal(s.rc, TZ_ETOOBIG);
+	assert_non_null(strstr(s.err.msg, "工作表“S”的单元格超过16777216个"));
+
+	/* The same with a namespace prefix. */
+	tz_buf_reset(&sheet);
+	tz_buf_adds(&sheet, "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+			    "<x:sheetData>");
+	for (unsigned i = 1; i <= rows; i++) {
+		tz_buf_addf(&sheet, "<x:row r=\"%u\">", i);
+		for (int k = 0; k < 16000; k++)
+			tz_buf_add(&sheet, "<x:c/>", 6);
+		tz_buf_adds(&sheet, "</x:row>");
+	}
+	tz_buf_adds(&sheet, "</x:sheetData></x:worksheet>");
+	write_big(path, &sheet, NULL);
+	read_all(path, &s, 0);
+	assert_int_equal(s.rc, TZ_ETOOBIG);
+	assert_non_null(strstr(s.err.msg, "的单元格超过16777216个"));
+
+	/* Under the cap: read, the empty cells costing nothing. */
+	tz_buf_reset(&sheet);
+	sheet_begin(&sheet);
+	tz_buf_adds(&sheet, "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>项目编号</t></is></c></row>");
+	for (unsigned i = 2; i <= 1001; i++) {
+		tz_buf_addf(&sheet, "<row r=\"%u\"><c r=\"A%u\"><v>%u</v></c>", i, i, i);
+		tz_buf_add(&sheet, row.buf, row.len / 4);
+		tz_buf_adds(&sheet, "</row>");
+	}
+	tz_buf_adds(&sheet, "</sheetData></worksheet>");
+	write_big(path, &sheet, NULL);
+	read_all(path, &s, 1);
+	assert_int_equal(s.rc, 0);
+	assert_int_equal(s.n, 1001);
+	tz_buf_release(&sheet);
+	tz_buf_release(&row);
 	unlink(path);
 	free(path);
 }
@@ -1164,9 +1245,11 @@ int main(void)
 		cmocka_unit_test(test_case_kinds),
 		cmocka_unit_test(test_values_behind_formats),
 		cmocka_unit_test(test_merged_and_hidden),
+		cmocka_unit_test(test_format_units),
 		cmocka_unit_test(test_bomb_shared_strings),
 		cmocka_unit_test(test_bomb_far_right),
 		cmocka_unit_test(test_bomb_empty_rows),
+		cmocka_unit_test(test_bomb_empty_cells),
 		cmocka_unit_test(test_bomb_merges),
 		cmocka_unit_test(test_bomb_relationships),
 		cmocka_unit_test(test_zip_not_workbook),

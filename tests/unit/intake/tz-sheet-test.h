@@ -28,6 +28,38 @@ static inline char *tzs_data(const char *name)
 	return tz_buf_detach(&b, NULL);
 }
 
+/*
+ * Row `line` of the audit's workbook `name` (tests/data/audit), column
+ * `col` (0-based): its text, value and flags must be these.
+ */
+static inline void tzs_audit_cell(const char *name, long line, size_t col, const char *text,
+				  const char *value, unsigned char flags)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+	struct tz_reader *r = NULL;
+	struct tz_row row;
+	struct tz_err err;
+	int rc, found = 0;
+
+	tz_buf_addf(&b, "%s/audit/%s", tz_test_data(), name);
+	assert_int_equal(tz_reader_open(&r, b.buf, &err), 0);
+	while ((rc = tz_reader_next(r, &row, &err)) > 0) {
+		if (row.line != line)
+			continue;
+		assert_true(col < row.ncells);
+		if (strcmp(row.cells[col], text) || strcmp(row.values[col], value) ||
+		    row.flags[col] != flags)
+			fail_msg("%s:%ld col %zu: \"%s\" value \"%s\" flags %d; want \"%s\" \"%s\" %d",
+				 name, line, col, row.cells[col], row.values[col], row.flags[col], text,
+				 value, flags);
+		found = 1;
+	}
+	assert_int_equal(rc, 0);
+	assert_true(found);
+	tz_reader_close(r);
+	tz_buf_release(&b);
+}
+
 /* The rows of one sheet. */
 struct tzs_rows {
 	char **v;
