@@ -96,11 +96,24 @@ int tz_sqlite_defer_indexes(struct sqlite_store *ss, const char *table, struct t
 int tz_sqlite_build_deferred(struct sqlite_store *ss, struct tz_buf *create, struct tz_err *err)
 {
 	double t0 = tz_clock_ms();
-	int rc;
+	int flipped, rc;
 
 	if (!create->len)
 		return 0;
+	/*
+	 * With temp_store=MEMORY (sqlite.c) SQLite's sorter mallocs every
+	 * key and merge-sorts one linked list of them all; with temporary
+	 * files allowed it fills page-sized buffers instead, twice as fast
+	 * here, and still sorts in memory up to the cache size (64 MB, over
+	 * a million projects). The pragma is refused inside a transaction
+	 * once this connection has a TEMP database: then the build is only
+	 * slower. The statement journals of the open transaction stay in
+	 * memory whatever the setting (SQLite fixes that when it begins).
+	 */
+	flipped = sqlite3_exec(ss->db, "PRAGMA temp_store=FILE", NULL, NULL, NULL) == SQLITE_OK;
 	rc = tz_sqlite_exec(ss, create->buf, err);
+	if (flipped && sqlite3_exec(ss->db, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL) != SQLITE_OK)
+		tz_log(TZ_LOG_WARN, "store=sqlite event=build_deferred_indexes temp_store=file");
 	tz_log(TZ_LOG_INFO, "store=sqlite event=build_deferred_indexes ms=%.0f rc=%d",
 	       tz_clock_ms() - t0, rc);
 	tz_buf_reset(create);

@@ -92,15 +92,15 @@ enum project_flags {
  * it has written as many project rows as 1/DEFER_SHARE of the projects
  * there were, and at least DEFER_MIN_ROWS. Measured on 100,000 projects,
  * the three indexes of schema 2 cost about 9 us per row written one at a
- * time and about 3 us per row of the whole table built from a sort, so
- * from half the table on, the build is cheaper: a year's ledger into an
- * empty table is then about three times cheaper, and an import that
- * stops just past the mark pays at most about twice what it would have
- * (its rows so far, then the whole table). Small imports never change
- * the schema (which makes other connections prepare their statements
- * again).
+ * time and under 2 us per row of the whole table built from a sort, so
+ * from a quarter of the table on, the build is cheaper: a year's ledger
+ * into an empty table is then about five times cheaper, and an import
+ * that stops just past the mark pays at most about twice what it would
+ * have (its rows so far, then the whole table). Small imports never
+ * change the schema (which makes other connections prepare their
+ * statements again).
  */
-#define DEFER_SHARE 2
+#define DEFER_SHARE 4
 #define DEFER_MIN_ROWS 4096
 
 struct sqlite_import {
