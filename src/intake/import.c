@@ -678,6 +678,24 @@ static int create_node(struct org_ctx *oc, const char *name, enum tz_org_kind ki
 }
 
 /*
+ * The same few names come on every row: resolve_one remembers them as
+ * written, so that folding (NFKC) runs once per name, not once per row.
+ * The node `name` resolved to earlier in this import, or NULL; `key`
+ * (TZ_ORG_NAME_MAX + 2 bytes) gets the name's key in oc->seen.
+ */
+static const struct tz_org_node *seen_node(struct org_ctx *oc, const char *name, size_t len,
+					   enum tz_org_want want, char *key)
+{
+	int64_t id;
+
+	if (len > TZ_ORG_NAME_MAX)
+		return NULL;
+	key[0] = (char)('0' + want);
+	memcpy(key + 1, name, len);
+	return tz_hmap_get(oc->seen, key, len + 1, &id) ? tz_org_index_by_id(oc->x, id) : NULL;
+}
+
+/*
  * The node a region or unit cell names. Unknown names are row errors
  * that suggest the nearest node (ledger.md); while building the tree from
  * the first ledger they become nodes. TZ_ENOTFOUND for a row error.
@@ -689,17 +707,10 @@ static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want wa
 	size_t len = strlen(name);
 	char key[TZ_ORG_NAME_MAX + 2];
 	size_t parts;
-	int64_t id;
 	int rc;
 
-	/* The same few names come on every row: remember them as written,
-	 * so that folding (NFKC) runs once per name, not once per row. */
-	if (len <= TZ_ORG_NAME_MAX) {
-		key[0] = (char)('0' + want);
-		memcpy(key + 1, name, len);
-		if (tz_hmap_get(oc->seen, key, len + 1, &id) && (*out = tz_org_index_by_id(oc->x, id)))
-			return 0;
-	}
+	if ((*out = seen_node(oc, name, len, want, key)))
+		return 0;
 	n = tz_org_index_find(oc->x, name, len, want);
 	*out = n;
 	if (n) {
@@ -825,7 +836,7 @@ static int region_of_units(struct org_ctx *oc, const char *unit, char *buf, size
 static int resolve_org(struct org_ctx *oc, struct tz_project *p, struct tz_err *err)
 {
 	const struct tz_org_node *n;
-	char derived[TZ_ORG_NAME_MAX + 1];
+	char derived[TZ_ORG_NAME_MAX + 1], key[TZ_ORG_NAME_MAX + 2];
 	int rc;
 
 	if (oc->region_from_unit) {
@@ -841,8 +852,11 @@ static int resolve_org(struct org_ctx *oc, struct tz_project *p, struct tz_err *
 	if (!*p->unit)
 		return 0;
 	/* A region's government as 责任单位 ("鲅鱼圈区人民政府") is that
-	 * region's node, not a department of its own. */
-	if (!tz_org_index_find(oc->x, p->unit, strlen(p->unit), TZ_ORG_WANT_UNIT) &&
+	 * region's node, not a department of its own. A unit resolved
+	 * before is one the index finds (nodes made are added to it), so
+	 * the cache answers first and the name is folded once, not per row. */
+	if (!seen_node(oc, p->unit, strlen(p->unit), TZ_ORG_WANT_UNIT, key) &&
+	    !tz_org_index_find(oc->x, p->unit, strlen(p->unit), TZ_ORG_WANT_UNIT) &&
 	    !region_of_unit(p->unit, derived, sizeof(derived), NULL) && strcmp(derived, "市直") &&
 	    (n = tz_org_index_find(oc->x, derived, strlen(derived), TZ_ORG_WANT_REGION))) {
 		p->unit_id = n->id;

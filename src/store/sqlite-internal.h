@@ -63,6 +63,17 @@ int tz_sqlite_bump_version(struct sqlite_store *ss, struct tz_err *err);
 void tz_sqlite_schema_sql(struct tz_buf *sql, int with_progress);
 
 /*
+ * Deferred indexes (sqlite-defer.c), for a bulk write inside an open
+ * transaction: _defer drops `table`'s non-unique CREATE INDEX indexes and
+ * appends their CREATE statements to `create`; _build runs and empties
+ * `create` (before COMMIT). An index that cannot be dropped is kept and
+ * updated row by row, so _defer fails only when the transaction is lost.
+ */
+int tz_sqlite_defer_indexes(struct sqlite_store *ss, const char *table, struct tz_buf *create,
+			    struct tz_err *err);
+int tz_sqlite_build_deferred(struct sqlite_store *ss, struct tz_buf *create, struct tz_err *err);
+
+/*
  * Multi-row inserts (sqlite-batch.c): `head` is "INSERT INTO t(cols)",
  * `tail` what follows the VALUES (an ON CONFLICT clause, or ""). Fill a
  * row with ncols calls of _int/_null/_text (text is copied), then
