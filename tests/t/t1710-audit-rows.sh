@@ -125,7 +125,7 @@ contains "the same reason, not an unknown name" "$TZ_TMP/err" "joined-names.csv:
 fresh
 ok "a ledger" tz import projects --year 2025 "$d/corr-base.csv"
 ok "corrected with a full-width code" tz import projects --year 2025 "$d/corr-fullwidth.csv"
-contains "is a correction, not a new project" "$TZ_TMP/err" "新增0，更正2"
+contains "is a correction, not a new project" "$TZ_TMP/err" "新增0，更正1，未变1"
 contains "and the folded code is counted" "$TZ_TMP/err" "1个项目编号含全角字符，已按半角读取"
 export_all
 is "two projects, once each" "$(region 站前区)" "2 3000.00"

@@ -619,7 +619,8 @@ static void test_codes_as_typed_are_one_project(void **state)
 	assert_int_equal(import_year(f, TZ_IMPORT_PROJECTS, base, 0, 2025, &res, &rej), 0);
 	assert_int_equal(import_year(f, TZ_IMPORT_PROJECTS, again, 0, 2025, &res, &rej), 0);
 	assert_int_equal(res.added, 0);
-	assert_int_equal(res.replaced, 2);
+	assert_int_equal(res.replaced, 1);   /* P20250001: its plan 500 → 800 */
+	assert_int_equal(res.unchanged, 1);  /* P20250002 as stored, typed otherwise */
 	assert_int_equal(res.folded, 2);
 	assert_int_equal(res.invisible, 3);  /* a name, a region, a code */
 	assert_int_equal(import(f, TZ_IMPORT_PROGRESS, reports, 0, &res, &rej), 0);
