@@ -405,7 +405,7 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 	while (i < len) {
 		size_t n, at = 0, e, mlen = 0;
 		struct dp_qty q;
-		int k;
+		int k = 0;
 
 		if (clause_sep(s, len, i) || (in_qizhong && tz_dp_at(s, len, i, "、"))) {
 			int list = !clause_sep(s, len, i);
