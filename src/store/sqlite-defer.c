@@ -103,9 +103,9 @@ int tz_sqlite_build_deferred(struct sqlite_store *ss, struct tz_buf *create, str
 	/*
 	 * With temp_store=MEMORY (sqlite.c) SQLite's sorter mallocs every
 	 * key and merge-sorts one linked list of them all; with temporary
-	 * files allowed it fills page-sized buffers instead, twice as fast
-	 * here, and still sorts in memory up to the cache size (64 MB, over
-	 * a million projects). The pragma is refused inside a transaction
+	 * files allowed it fills page-sized buffers instead (here 40% less
+	 * CPU: 170 against 280 ms for 100,000 projects), and still sorts in
+	 * memory up to the cache size (64 MB, over a million projects). The pragma is refused inside a transaction
 	 * once this connection has a TEMP database: then the build is only
 	 * slower. The statement journals of the open transaction stay in
 	 * memory whatever the setting (SQLite fixes that when it begins).

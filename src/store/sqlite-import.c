@@ -400,6 +400,7 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 		    (rc = tz_sqlite_prepare(ss, old_ledger_sql, &imp->old_ledger, err)) ||
 		    (rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, project_tail, 13, err)))
 			goto fail;
+		/* Ids are given in turn, so max_id counts the projects. */
 		imp->defer_at = imp->max_id / DEFER_SHARE > DEFER_MIN_ROWS ? imp->max_id / DEFER_SHARE
 									    : DEFER_MIN_ROWS;
 		rc = tz_sqlite_batch_prepare(ss, &imp->ledger, ledger_head, ledger_tail, 6, err);
