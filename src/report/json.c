@@ -66,7 +66,9 @@ static void group(struct tz_json *j, const struct tz_bulletin_group *g)
 	tz_json_object_end(j);
 }
 
-static void lagging(struct tz_json *j, const struct tz_bulletin *b)
+typedef int keep_fn(void *ctx, const char *region, const char *unit, const char *leader);
+
+static void lagging(struct tz_json *j, const struct tz_bulletin *b, keep_fn *keep, void *ctx)
 {
 	tz_json_key(j, "lagging");
 	tz_json_array_begin(j);
@@ -80,6 +82,8 @@ static void lagging(struct tz_json *j, const struct tz_bulletin *b)
 			__builtin_prefetch(ahead->code);
 			__builtin_prefetch(ahead->name);
 		}
+		if (keep && !keep(ctx, l->region, l->unit, l->leader))
+			continue;
 		tz_json_object_begin(j);
 		tz_json_kv_str(j, "code", l->code);
 		tz_json_kv_str(j, "name", l->name);
@@ -95,13 +99,15 @@ static void lagging(struct tz_json *j, const struct tz_bulletin *b)
 	tz_json_array_end(j);
 }
 
-static void not_reported(struct tz_json *j, const struct tz_bulletin *b)
+static void not_reported(struct tz_json *j, const struct tz_bulletin *b, keep_fn *keep, void *ctx)
 {
 	tz_json_key(j, "not_reported");
 	tz_json_array_begin(j);
 	for (size_t i = 0; i < tz_bulletin_missing_count(b); i++) {
 		const struct tz_bulletin_missing *m = tz_bulletin_missing_at(b, i);
 
+		if (keep && !keep(ctx, m->region, m->unit, m->leader))
+			continue;
 		tz_json_object_begin(j);
 		tz_json_kv_str(j, "code", m->code);
 		tz_json_kv_str(j, "name", m->name);
@@ -114,35 +120,42 @@ static void not_reported(struct tz_json *j, const struct tz_bulletin *b)
 	tz_json_array_end(j);
 }
 
-static int write_bulletin(const struct tz_bulletin *b, FILE *fp, struct tz_err *err)
+void tz_bulletin_json_object(const struct tz_bulletin *b, struct tz_json *j, keep_fn *keep,
+			     void *ctx)
 {
 	struct tz_period p = tz_bulletin_period(b);
-	struct tz_json j;
 	char period[TZ_PERIOD_FMT_MAX];
+
+	tz_json_object_begin(j);
+	tz_json_kv_str(j, "period", tz_period_fmt(p, period));
+	tz_json_kv_int(j, "year", p.year);
+	rate(j, "schedule", tz_bulletin_schedule(b));
+	tz_json_kv_str(j, "by", tz_bulletin_by_name(tz_bulletin_by(b)));
+
+	tz_json_key(j, "groups");
+	tz_json_array_begin(j);
+	for (size_t i = 0; i < tz_bulletin_group_count(b); i++)
+		group(j, tz_bulletin_group_at(b, i));
+	tz_json_array_end(j);
+
+	tz_json_key(j, "totals");
+	tz_json_object_begin(j);
+	figures(j, tz_bulletin_totals(b));
+	reporting(j, tz_bulletin_totals(b));
+	tz_json_object_end(j);
+
+	lagging(j, b, keep, ctx);
+	not_reported(j, b, keep, ctx);
+	tz_json_object_end(j);
+}
+
+static int write_bulletin(const struct tz_bulletin *b, FILE *fp, struct tz_err *err)
+{
+	struct tz_json j;
 	int rc;
 
 	tz_json_init(&j, fp, 0);
-	tz_json_object_begin(&j);
-	tz_json_kv_str(&j, "period", tz_period_fmt(p, period));
-	tz_json_kv_int(&j, "year", p.year);
-	rate(&j, "schedule", tz_bulletin_schedule(b));
-	tz_json_kv_str(&j, "by", tz_bulletin_by_name(tz_bulletin_by(b)));
-
-	tz_json_key(&j, "groups");
-	tz_json_array_begin(&j);
-	for (size_t i = 0; i < tz_bulletin_group_count(b); i++)
-		group(&j, tz_bulletin_group_at(b, i));
-	tz_json_array_end(&j);
-
-	tz_json_key(&j, "totals");
-	tz_json_object_begin(&j);
-	figures(&j, tz_bulletin_totals(b));
-	reporting(&j, tz_bulletin_totals(b));
-	tz_json_object_end(&j);
-
-	lagging(&j, b);
-	not_reported(&j, b);
-	tz_json_object_end(&j);
+	tz_bulletin_json_object(b, &j, NULL, NULL);
 	rc = tz_json_finish(&j);
 	if (!rc && fputc('\n', fp) == EOF)
 		rc = TZ_EIO;

@@ -63,6 +63,19 @@ struct tz_bulletin_writer_type {
 extern const struct tz_table_writer_type tz_table_csv;
 extern const struct tz_table_writer_type tz_table_xlsx;
 extern const struct tz_bulletin_writer_type tz_bulletin_json;
+
+struct tz_json;
+/*
+ * The bulletin's JSON object (ledger.md's shape, tz_bulletin_json's) into
+ * `j`, listing in `lagging` and `not_reported` only the projects keep()
+ * answers 1 for, from their 所属地区, 责任单位 and 包联领导 names (web.md:
+ * a list never names a project its reader may not see). keep NULL lists
+ * every project. The caller finishes `j` (tz_json_finish).
+ */
+void tz_bulletin_json_object(const struct tz_bulletin *b, struct tz_json *j,
+			     int (*keep)(void *ctx, const char *region, const char *unit,
+					 const char *leader),
+			     void *ctx);
 extern const struct tz_bulletin_writer_type tz_bulletin_csv;
 extern const struct tz_bulletin_writer_type tz_bulletin_xlsx;
 extern const struct tz_bulletin_writer_type tz_bulletin_html;

@@ -21,44 +21,10 @@
 #include "web/pages.h"
 #include "base/banned.h"
 
-static void money(struct tz_json *j, const char *key, int64_t v)
-{
-	char buf[TZ_MONEY_FMT_MAX];
-
-	tz_json_kv_str(j, key, tz_money_fmt(v, buf));
-}
-
-static void rate(struct tz_json *j, const char *key, int has, int32_t v)
-{
-	char buf[16];
-
-	if (has)
-		tz_json_kv_number(j, key, tz_bulletin_rate_json(v, buf));
-	else
-		tz_json_kv_str(j, key, NULL);
-}
-
-static void figures(struct tz_json *j, const struct tz_bulletin_group *g)
-{
-	tz_json_kv_int(j, "projects", g->projects);
-	money(j, "total_investment", g->total);
-	money(j, "annual_plan", g->annual);
-	money(j, "ytd_completed", g->ytd);
-	rate(j, "completion_rate", g->has_rate, g->completion_rate);
-	tz_json_kv_int(j, "started", g->started);
-	rate(j, "start_rate", 1, g->start_rate);
-}
-
-static void reporting(struct tz_json *j, const struct tz_bulletin_group *g)
-{
-	tz_json_kv_int(j, "reported", g->reported);
-	tz_json_kv_int(j, "not_reported", g->not_reported);
-	money(j, "ytd_completed_unplanned", g->ytd_unplanned);
-}
-
 /* Whether the user sees a listed project, known by its names. */
-static int visible(struct tz_req *r, const char *region, const char *unit, const char *leader)
+static int visible(void *ctx, const char *region, const char *unit, const char *leader)
 {
+	struct tz_req *r = ctx;
 	const struct tz_org_node *rn = tz_org_index_find(r->org, region, strlen(region),
 							 TZ_ORG_WANT_REGION);
 	const struct tz_org_node *un = unit && *unit ? tz_org_index_find(r->org, unit, strlen(unit),
@@ -66,84 +32,6 @@ static int visible(struct tz_req *r, const char *region, const char *unit, const
 	struct tz_object o = tz_object_project(rn ? rn->id : 0, un ? un->id : 0, leader);
 
 	return tz_access_decide(r->org, r->user, TZ_ACT_VIEW, &o) == TZ_ALLOW;
-}
-
-/* The bulletin's JSON with the project lists cut to what `r` sees. */
-static void write_filtered(struct tz_req *r, const struct tz_bulletin *b, struct tz_json *j)
-{
-	char period[TZ_PERIOD_FMT_MAX], buf[16];
-
-	tz_json_object_begin(j);
-	tz_json_kv_str(j, "period", tz_period_fmt(tz_bulletin_period(b), period));
-	tz_json_kv_int(j, "year", tz_bulletin_period(b).year);
-	tz_json_kv_number(j, "schedule", tz_bulletin_rate_json(tz_bulletin_schedule(b), buf));
-	tz_json_kv_str(j, "by", tz_bulletin_by_name(tz_bulletin_by(b)));
-	tz_json_key(j, "groups");
-	tz_json_array_begin(j);
-	for (size_t i = 0; i < tz_bulletin_group_count(b); i++) {
-		const struct tz_bulletin_group *g = tz_bulletin_group_at(b, i);
-
-		tz_json_object_begin(j);
-		tz_json_kv_str(j, "key", g->key);
-		figures(j, g);
-		tz_json_key(j, "rank");
-		if (g->has_rate)
-			tz_json_int(j, g->rank);
-		else
-			tz_json_null(j);
-		tz_json_key(j, "rank_change");
-		if (g->has_rank_change)
-			tz_json_int(j, g->rank_change);
-		else
-			tz_json_null(j);
-		tz_json_kv_bool(j, "below_average", g->below_average);
-		reporting(j, g);
-		tz_json_object_end(j);
-	}
-	tz_json_array_end(j);
-	tz_json_key(j, "totals");
-	tz_json_object_begin(j);
-	figures(j, tz_bulletin_totals(b));
-	reporting(j, tz_bulletin_totals(b));
-	tz_json_object_end(j);
-	tz_json_key(j, "lagging");
-	tz_json_array_begin(j);
-	for (size_t i = 0; i < tz_bulletin_lag_count(b); i++) {
-		const struct tz_bulletin_lag *l = tz_bulletin_lag_at(b, i);
-
-		if (!visible(r, l->region, l->unit, l->leader))
-			continue;
-		tz_json_object_begin(j);
-		tz_json_kv_str(j, "code", l->code);
-		tz_json_kv_str(j, "name", l->name);
-		tz_json_kv_str(j, "region", l->region);
-		money(j, "annual_plan", l->annual);
-		money(j, "ytd_completed", l->ytd);
-		tz_json_kv_number(j, "ratio", tz_bulletin_rate_json(l->ratio, buf));
-		tz_json_kv_str(j, "leader", l->leader);
-		tz_json_kv_str(j, "unit", l->unit);
-		tz_json_kv_str(j, "problem", l->problem);
-		tz_json_object_end(j);
-	}
-	tz_json_array_end(j);
-	tz_json_key(j, "not_reported");
-	tz_json_array_begin(j);
-	for (size_t i = 0; i < tz_bulletin_missing_count(b); i++) {
-		const struct tz_bulletin_missing *m = tz_bulletin_missing_at(b, i);
-
-		if (!visible(r, m->region, m->unit, m->leader))
-			continue;
-		tz_json_object_begin(j);
-		tz_json_kv_str(j, "code", m->code);
-		tz_json_kv_str(j, "name", m->name);
-		tz_json_kv_str(j, "region", m->region);
-		tz_json_kv_str(j, "unit", m->unit);
-		tz_json_kv_str(j, "leader", m->leader);
-		tz_json_kv_str(j, "group", m->key);
-		tz_json_object_end(j);
-	}
-	tz_json_array_end(j);
-	tz_json_object_end(j);
 }
 
 /* Compute the bulletin and write it: the CLI's writer for users who see
@@ -177,7 +65,7 @@ static int compute(struct tz_req *r, struct tz_period p, enum tz_bulletin_by by,
 		struct tz_json j;
 
 		tz_json_init(&j, NULL, 0);
-		write_filtered(r, b, &j);
+		tz_bulletin_json_object(b, &j, visible, r);
 		rc = tz_json_finish(&j);
 		if (!rc) {
 			tz_buf_addch(&j.out, '\n');
