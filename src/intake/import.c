@@ -57,12 +57,29 @@ struct row_text {
 };
 
 /*
+ * A required money cell whose format shows its zero as a dash or nothing
+ * (会计专用 shows "-"): the number is there, and a dash in such a column
+ * is how the sheet writes zero, so the zero is read. In an optional cell
+ * the dash is read as shown (no value, as a dash typed there).
+ */
+static int shown_zero_required(const struct tz_row *row, const struct colmap *m, size_t f,
+			       int i)
+{
+	return m->cols[f].required && (row->flags[i] & TZ_READ_SHOWN) &&
+	       !(row->flags[i] & TZ_READ_SCALED) && !strcmp(row->values[i], "0") &&
+	       (!row->lens[i] || tz_money_is_blank_mark(row->cells[i], row->lens[i]));
+}
+
+/*
  * The text a field is read from. A money cell holding a number is read
  * from its stored value (the number), not from what its format shows
  * ("¥12,345.67", 12346 for 12345.67), unless the format scales it (0!.0,
  * shows thousands): then the sheet means the number it shows, in the
- * column's unit. Everything else is read as the sheet shows it, so that
- * 2025.10 in a 0.00 cell stays the period 2025-10.
+ * column's unit; or shows no number (a time "12:00", a dash for zero):
+ * then the sheet means what it shows, which the money reader refuses
+ * (a time) or reads as empty (a dash in an optional cell; a required one
+ * reads its zero, shown_zero_required). Everything else is read as the
+ * sheet shows it, so that 2025.10 in a 0.00 cell stays the period 2025-10.
  */
 static void field_source(const struct tz_row *row, const struct colmap *m, size_t f,
 			 const char **s, size_t *len)
@@ -74,7 +91,8 @@ static void field_source(const struct tz_row *row, const struct colmap *m, size_
 	if (i < 0 || (size_t)i >= row->ncells)
 		return;
 	if (m->cols[f].money && row->kinds[i] == TZ_READ_NUMBER &&
-	    !(row->flags[i] & TZ_READ_SCALED)) {
+	    (!(row->flags[i] & (TZ_READ_SCALED | TZ_READ_SHOWN)) ||
+	     shown_zero_required(row, m, f, i))) {
 		*s = row->values[i];
 		*len = strlen(*s);
 		return;

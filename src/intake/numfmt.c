@@ -1391,13 +1391,25 @@ int tz_numfmt_unit(const struct tz_numfmt *f, double v, char *out)
 	return f->sec[i].unit;
 }
 
-size_t tz_numfmt_value(const struct tz_numfmt *f, double v, const char *general, size_t glen,
-		       char *out, unsigned char *flags)
+/* Whether `s` (n bytes) holds an ASCII digit. */
+static int has_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
+size_t tz_numfmt_value(const struct tz_numfmt *f, double v, const char *shown, size_t slen,
+		       const char *general, size_t glen, char *out, unsigned char *flags)
 {
 	char unit[TZ_NUMFMT_UNIT_MAX];
-	int u;
+	int u, i, sign;
 
 	*flags = tz_numfmt_scale(f, v) ? TZ_READ_SCALED : 0;
+	if (!has_digit(shown, slen) ||
+	    (isfinite(v) && (i = pick(f, v, &sign)) >= 0 && f->sec[i].kind == S_TIME))
+		*flags |= TZ_READ_SHOWN;
 	if (*flags || !(u = tz_numfmt_unit(f, v, unit))) {
 		memcpy(out, general, glen + 1);
 		return glen;

@@ -88,11 +88,15 @@ int tz_numfmt_unit(const struct tz_numfmt *f, double v, char *out);
  * it, glen bytes), with the unit tz_numfmt_unit() finds ("12.5亿元",
  * "$12.5", flag TZ_READ_UNIT) unless the format scales the number
  * (TZ_READ_SCALED: the import then reads the text, literal and all).
+ * `shown` (slen bytes) is what tz_numfmt_format() gave for v: when it
+ * shows no number — no digit ("—" or "-" for a zero, "" under ;;;) or a
+ * time ("12:00" for 0.5) — TZ_READ_SHOWN joins the flags, and the import
+ * reads what is shown, never the hidden number as money.
  * Writes out (TZ_NUMFMT_VALUE_MAX bytes) and *flags; returns the length.
  */
 #define TZ_NUMFMT_VALUE_MAX (TZ_NUMFMT_GENERAL_MAX + TZ_NUMFMT_UNIT_MAX)
-size_t tz_numfmt_value(const struct tz_numfmt *f, double v, const char *general, size_t glen,
-		       char *out, unsigned char *flags);
+size_t tz_numfmt_value(const struct tz_numfmt *f, double v, const char *shown, size_t slen,
+		       const char *general, size_t glen, char *out, unsigned char *flags);
 
 /*
  * `v` as Excel's General format shows it in a wide cell: the shortest

@@ -47,6 +47,10 @@ enum tz_read_flag {
 	TZ_READ_UNIT = 1 << 5,         /* a number whose format's literal text names a unit
 					* of money (0.00"亿元", 0.0\亿, 0.00"美元"): values[i]
 					* carries it, "12.5亿元", "$12.5" */
+	TZ_READ_SHOWN = 1 << 6,        /* a number its format shows as something other than
+					* a number: a time ("12:00" for 0.5) or only literal
+					* text ("—" for a zero in 0.00;-0.00;"—", "-" in
+					* 会计专用): the sheet means what it shows, cells[i] */
 };
 
 /* Why a text record may not hold the fields it seems to (tz_row.suspect). */

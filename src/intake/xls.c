@@ -173,7 +173,8 @@ static int put_number(struct xls_reader *r, long col, uint16_t xf, double v, str
 		return too_long(r, err);
 	if (r->scratch.len == glen && !memcmp(r->scratch.buf, general, glen))
 		return put(r, col, (unsigned char)kind, general, glen, NULL, 0, err);
-	vlen = tz_numfmt_value(fmt, v, general, glen, value, &flags);
+	vlen = tz_numfmt_value(fmt, v, r->scratch.buf, r->scratch.len, general, glen,
+				       value, &flags);
 	return put_flagged(r, col, (unsigned char)kind, r->scratch.buf, r->scratch.len, value,
 			   vlen, flags, err);
 }

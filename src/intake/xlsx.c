@@ -301,7 +301,8 @@ static int number_cell(struct xlsx_reader *r, struct tz_err *err)
 		return too_long(r, err);
 	if (r->scratch.len == glen && !memcmp(r->scratch.buf, general, glen))
 		return put_cell(r, (unsigned char)kind, general, glen, NULL, 0, 0, err);
-	vlen = tz_numfmt_value(fmt, v, general, glen, value, &flags);
+	vlen = tz_numfmt_value(fmt, v, r->scratch.buf, r->scratch.len, general, glen,
+				       value, &flags);
 	return put_cell(r, (unsigned char)kind, r->scratch.buf, r->scratch.len, value, vlen, flags,
 			err);
 }

@@ -288,7 +288,8 @@ static int finish_cell(struct xml_reader *r, struct tz_err *err)
 			return too_long(r, err);
 		if (r->scratch.len == glen && !memcmp(r->scratch.buf, general, glen))
 			return put(r, (unsigned char)kind, general, glen, NULL, 0, err);
-		vlen = tz_numfmt_value(r->c.fmt, v, general, glen, value, &flags);
+		vlen = tz_numfmt_value(r->c.fmt, v, r->scratch.buf, r->scratch.len, general, glen,
+				       value, &flags);
 		return put_flagged(r, (unsigned char)kind, r->scratch.buf, r->scratch.len, value,
 				   vlen, flags, err);
 	}

@@ -186,4 +186,37 @@ fresh
 ok "填报单位 names no unit of money" tz import projects --year 2025 "$d/unit-fill-unit.csv"
 export_all
 is "read in 万元" "$(field P1 总投资)" 12.50
+# --- A number whose format shows no number: a time, a dash for zero -----
+fresh
+fails "0.5 shown as 12:00 in 总投资 (the audit's fmt-time.xlsx)" tz import projects --year 2025 "$d/fmt-time.xlsx"
+contains "is refused as shown" "$TZ_TMP/err" "fmt-time.xlsx:2: 项目编号 P1: 总投资(万元)“12:00”不是有效的金额"
+is "nothing stored" "$(stored)" 0
+ok "a zero plan shown as — (the audit's fmt-text-section.xlsx)" tz import projects --year 2025 "$d/fmt-text-section.xlsx"
+contains "is counted as a dash" "$TZ_TMP/err" "1个金额单元格写的是“—”或“/”，按空白处理"
+export_all
+is "and is no plan, as — typed" "$(field P1 年度计划投资)" ""
+for f in fmt-shown.xlsx fmt-shown.xls; do
+	fresh
+	fails "$f: times and dates in money cells" tz import projects --year 2025 "$d/$f"
+	contains "$f: h:mm" "$TZ_TMP/err" "$f:2: 项目编号 S1: 总投资(万元)“12:00”不是有效的金额"
+	contains "$f: [h]:mm:ss" "$TZ_TMP/err" "$f:3: 项目编号 S2: 年度计划投资(万元)“42:00:00”不是有效的金额"
+	contains "$f: a date and time" "$TZ_TMP/err" "$f:4: 项目编号 S3: 总投资(万元)“2025-03-01”不是有效的金额"
+	is "$f: nothing stored" "$(stored)" 0
+	fails "$f: --partial reads the others" tz import projects --year 2025 --partial "$d/$f"
+	export_all
+	is "$f: a zero shown — is no plan" "$(field S4 年度计划投资)" ""
+	is "$f: a zero in 会计专用, shown -, is no plan" "$(field S5 年度计划投资)" ""
+	is "$f: the same format on a number" "$(field S6 年度计划投资)" 150.00
+done
+contains "LibreOffice's .xls lost 上午/下午h时mm分 (it shows 0.75 too)" "$TZ_TMP/err" \
+	"fmt-shown.xls:8: 项目编号 S7: 年度计划投资（1.00万元）超过总投资（0.75万元）"
+fresh
+fails "the projects" tz import projects --year 2025 --partial "$d/fmt-shown.xlsx"
+contains "上午/下午h时mm分 refused in the .xlsx" "$TZ_TMP/err" "fmt-shown.xlsx:8: 项目编号 S7: 总投资(万元)“下午6时00分”不是有效的金额"
+fails "progress: a time in 本期完成投资" tz import progress "$d/fmt-shown-progress.xlsx"
+contains "refused" "$TZ_TMP/err" "fmt-shown-progress.xlsx:4: 项目编号 S6: 本期完成投资(万元)“12:00”不是有效的金额"
+fails "with --partial" tz import progress --partial "$d/fmt-shown-progress.xlsx"
+tz export progress --out "$TZ_TMP/progress.csv"
+contains "a required zero shown - (会计专用) is the zero" "$TZ_TMP/progress.csv" "S4,2025-03,0.00,已开工"
+contains "and the next month as written" "$TZ_TMP/progress.csv" "S4,2025-04,12.50,已开工"
 done_testing

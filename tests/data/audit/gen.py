@@ -44,7 +44,7 @@ def cell(ref, v, style):
     return f'<c r="{ref}" s="{style}"><v>{v!r}</v></c>'
 
 
-def book(path, formats, rows):
+def book(path, formats, rows, header=HEADER):
     """rows: lists of values; a number is (value, format index) or a bare
     number in General."""
     fmts = "".join(f'<numFmt numFmtId="{170 + i}" formatCode="{escape(f, {chr(34): "&quot;"})}"/>'
@@ -55,7 +55,7 @@ def book(path, formats, rows):
               f'<numFmts count="{len(formats)}">{fmts}</numFmts>'
               f'<cellXfs count="{len(formats) + 1}">{xfs}</cellXfs></styleSheet>')
     out = []
-    for r, row in enumerate([HEADER] + rows, start=1):
+    for r, row in enumerate([header] + rows, start=1):
         cells = []
         for c, v in enumerate(row):
             if v is None:
@@ -106,3 +106,31 @@ book("fmt-lit-usd.xlsx",
 book("unit-note-bottom.xlsx", [],
      [["N1", "项目一", "站前区", 12.5, 5],
       ["注：本表金额单位为亿元"]])
+
+# Numbers whose format shows no number: a time, a dash for zero. The sheet
+# means what it shows: a time is not an amount (the row refused), a dash
+# in the plan is no plan (as "—" typed), never the hidden number.
+book("fmt-shown.xlsx",
+     ['h:mm',                                        # 0: 0.5 shows 12:00
+      '[h]:mm:ss',                                   # 1: a duration
+      'yyyy"年"m"月"d"日" h"时"mm"分"',               # 2: a date and time
+      '0.00;-0.00;"—"',                              # 3: zero shows —
+      '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ ',  # 4: 会计专用, zero shows -
+      '0.00;-0.00;"—"',                              # 5: the same, not zero
+      '上午/下午h"时"mm"分"'],                        # 6: a Chinese time
+     [["S1", "项目一", "站前区", (0.5, 0), 0.25],
+      ["S2", "项目二", "站前区", 1000, (1.75, 1)],
+      ["S3", "项目三", "站前区", (45717.5, 2), 10],
+      ["S4", "项目四", "站前区", 2000, (0, 3)],
+      ["S5", "项目五", "站前区", 3000, (0, 4)],
+      ["S6", "项目六", "站前区", 4000, (150, 5)],
+      ["S7", "项目七", "站前区", (0.75, 6), 1]])
+
+# The same in a progress sheet: a time is refused; a zero 本月完成投资 (a
+# required amount) in 会计专用, shown "-", is the zero it stands for.
+book("fmt-shown-progress.xlsx",
+     ['h:mm', '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ '],
+     [["S4", "2025-03", (0, 1), "已开工"],
+      ["S4", "2025-04", (12.5, 1), "已开工"],
+      ["S6", "2025-03", (0.5, 0), "已开工"]],
+     header=["项目编号", "调度期", "本月完成投资(万元)", "开工状态"])

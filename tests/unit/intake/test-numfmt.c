@@ -344,6 +344,17 @@ static void test_units_in_literals(void **state)
 		{ "0.00", 12.5, 0, "", "12.5", 0 },
 		{ "0!.0,\"万\"", 12345678, 1, "万元", "12345678", TZ_READ_SCALED },
 		{ "yyyy\"年\"m\"月\"", 45717, 0, "", "45717", 0 },
+		/* Shows no number: the import reads what is shown (the audit's
+		 * fmt-time.xlsx: 0.5 shown "12:00" was stored as 0.5 万元). */
+		{ "h:mm", 0.5, 0, "", "0.5", TZ_READ_SHOWN },
+		{ "[h]:mm:ss", 1.75, 0, "", "1.75", TZ_READ_SHOWN },
+		{ "上午/下午h\"时\"mm\"分\"", 0.75, 0, "", "0.75", TZ_READ_SHOWN },
+		{ "0.00;-0.00;\"—\"", 0, 0, "", "0", TZ_READ_SHOWN },
+		{ "0.00;-0.00;\"—\"", 150, 0, "", "150", 0 },
+		{ "_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * \"-\"??_ ;_ @_ ", 0, 0, "", "0", TZ_READ_SHOWN },
+		{ "_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * \"-\"??_ ;_ @_ ", 12.5, 0, "", "12.5", 0 },
+		{ ";;;", 12.5, 0, "", "12.5", TZ_READ_SHOWN },
+		{ "0.00\"亿元\";-0.00\"亿元\";\"—\"", 0, 0, "", "0", TZ_READ_SHOWN },
 	};
 
 	(void)state;
@@ -353,10 +364,14 @@ static void test_units_in_literals(void **state)
 		char unit[TZ_NUMFMT_UNIT_MAX], general[TZ_NUMFMT_GENERAL_MAX],
 			value[TZ_NUMFMT_VALUE_MAX];
 		size_t glen = tz_numfmt_general(c->v, general), vlen;
+		struct tz_buf shown = TZ_BUF_INIT;
 		unsigned char flags;
 		int u = tz_numfmt_unit(f, c->v, unit);
 
-		vlen = tz_numfmt_value(f, c->v, general, glen, value, &flags);
+		assert_true(tz_numfmt_format(f, c->v, 0, &shown) >= 0);
+		vlen = tz_numfmt_value(f, c->v, shown.buf, shown.len, general, glen,
+				       value, &flags);
+		tz_buf_release(&shown);
 		if (u != c->want || strcmp(unit, c->unit) || strcmp(value, c->value) ||
 		    vlen != strlen(c->value) || flags != c->flags)
 			fail_msg("format \"%s\" of %g: unit %d \"%s\", value \"%s\" (flags %d); "
