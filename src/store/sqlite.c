@@ -219,7 +219,7 @@ static int sqlite_open(struct tz_store **out, const char *path, int flags,
 	if (stat(path, &st)) {
 		if (errno != ENOENT || !(flags & TZ_STORE_CREATE)) {
 			rc = tz_err_set_at(err, errno == ENOENT ? TZ_ENOTFOUND : TZ_EIO, path, 0, NULL,
-					   errno == ENOENT ? "数据库文件不存在（新建请运行 taizhang init）"
+					   errno == ENOENT ? "数据库文件不存在（用 --db 指定已有的数据库，或运行 taizhang --db 路径 init 新建）"
 							   : "无法访问数据库文件：%s",
 					   tz_errno_text(errno));
 			goto fail;
