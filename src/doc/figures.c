@@ -81,6 +81,15 @@ static const char *generic[] = {
 	"进展", "成效", "排名", "思路", "打算", "分析", "总体", "说明",
 };
 
+/* What is left of a heading that names a measure, not a group, once its
+ * tail is cut: 一、投资完成情况, （二）项目开工情况, 三、主要指标完成情况. A
+ * whole match only: 产业投资项目 is a group. */
+static const char *measure_heading[] = {
+	"投资", "投资完成", "完成投资", "项目投资", "固定资产投资", "重点项目投资",
+	"开工", "项目开工", "开复工", "项目开复工", "复工", "竣工", "项目竣工", "新开工",
+	"指标", "主要指标", "指标完成", "资金", "资金到位", "要素保障", "前期工作",
+};
+
 static int unit_fits(enum fclass cls, const char *unit)
 {
 	if (!unit)
@@ -660,6 +669,9 @@ static int heading_group(struct dp_ctx *c, size_t li, const char **group)
 			return 1;
 	for (size_t k = 0; k < sizeof(generic) / sizeof(generic[0]); k++)
 		if (tz_dp_find(s, b, e, generic[k]) != DP_NONE)
+			return 1;
+	for (size_t k = 0; k < sizeof(measure_heading) / sizeof(measure_heading[0]); k++)
+		if (e - b == strlen(measure_heading[k]) && tz_dp_at(s, e, b, measure_heading[k]))
 			return 1;
 	*group = tz_dp_dup(c, li, b, e, DP_DUP_TRIM);
 	return 1;
