@@ -483,6 +483,16 @@ struct dp_table {
 size_t tz_dp_task_table(const struct dp_ctx *c, size_t li, size_t end, struct dp_table *t,
 			struct dp_row **rows, size_t *nrows);
 
+/*
+ * How many of the org lines [first, last] that seem to sign the document
+ * are cells of the last row of a table flattened to one cell per line
+ * (a row missing its last cells: "3" / task / measures / then the lead
+ * and responsible units, each alone on its line, right above the
+ * signature). At most last - first (the line nearest the date stays the
+ * signature's); 0 when no such table row ends at first.
+ */
+size_t tz_dp_flat_row_tail(const struct dp_ctx *c, size_t first, size_t last);
+
 /* ---- tasks.c ---- */
 
 /* Build the section tree and collect the tasks into c->doc. */

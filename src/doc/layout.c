@@ -273,6 +273,18 @@ static void find_signature(struct dp_ctx *c)
 				c->sig_org_first = c->sig_org_last;
 				c->sig_start = c->sig_org_last;
 			}
+			/* the units of a flattened table's last row, written
+			 * without its deadline, right above the signature */
+			if ((j = tz_dp_flat_row_tail(c, c->sig_org_first, c->sig_org_last)) > 0) {
+				size_t k = c->sig_org_first;
+
+				while (j && k < c->sig_org_last)
+					if (c->lines[k++].cls == DP_CONTENT)
+						j--;
+				while (k < c->sig_org_last && c->lines[k].cls != DP_CONTENT)
+					k++;
+				c->sig_org_first = c->sig_start = k;
+			}
 			return;
 		}
 		off = tz_dp_trailing_date(l, &d);

@@ -209,6 +209,24 @@ static enum col cell_kind(const char *s, size_t b, size_t e)
 	return COL_TASK;
 }
 
+/* Whether a cell that looks like `kind` (cell_kind) may stand in column
+ * `col` of the header. */
+static int fits(enum col col, enum col kind)
+{
+	switch (col) {
+	case COL_LEAD:
+	case COL_RESP:
+		return kind == COL_RESP;
+	case COL_DEADLINE:
+		return kind == COL_DEADLINE;
+	case COL_TASK:
+	case COL_DETAIL:
+		return kind == COL_TASK;
+	default:
+		return 0;
+	}
+}
+
 /* Rows of tab-separated cells after the header line hl. */
 static size_t tab_rows(const struct dp_ctx *c, size_t hl, size_t end, const enum col *cols,
 		       size_t ncols, struct dp_row **rows, size_t *n, size_t *alloc)
@@ -289,12 +307,24 @@ static size_t flat_rows(const struct dp_ctx *c, size_t from, size_t end, const e
 			cell[nc++] = k;
 		}
 		r = new_row(rows, n, alloc, li);
+		/* A short row whose cells all look like their header's, in
+		 * order, is cut at its end (no deadline written); otherwise a
+		 * cell was left out inside it (a lead spanning rows) and each
+		 * goes to the column it looks like. */
+		int in_order = 1;
+
+		for (size_t j = 1; j < nc && nc < ncols; j++) {
+			const struct dp_line *m = &c->lines[cell[j]];
+
+			tz_dp_line_bounds(m, &b, &e);
+			in_order &= fits(cols[j], cell_kind(m->norm, b, e));
+		}
 		for (size_t j = 0; j < nc; j++) {
 			const struct dp_line *m = &c->lines[cell[j]];
 			enum col col = cols[j];
 
 			tz_dp_line_bounds(m, &b, &e);
-			if (nc < ncols && j > 0)
+			if (nc < ncols && j > 0 && !in_order)
 				col = cell_kind(m->norm, b, e);
 			put(r, col, cell[j], b, e, m->norm);
 		}
@@ -378,3 +408,64 @@ size_t tz_dp_task_table(const struct dp_ctx *c, size_t li, size_t end, struct dp
 	}
 	return next;
 }
+
+/* The width of the last table flattened to one cell per line whose
+ * header comes before line `before`, or 0. */
+static size_t flat_width(const struct dp_ctx *c, size_t before)
+{
+	size_t width = 0;
+
+	for (size_t li = c->body_start; li < before; li++) {
+		enum col cols[MAXCOLS];
+		size_t n = 0, k;
+
+		for (k = li; k < before && n < MAXCOLS; k++) {
+			const struct dp_line *m = &c->lines[k];
+			int col;
+
+			if (m->cls == DP_BLANK)
+				continue;
+			if (m->cls != DP_CONTENT || memchr(m->norm, '\t', m->norm_len) ||
+			    (col = header_cell(m->norm, 0, m->norm_len)) < 0)
+				break;
+			cols[n++] = (enum col)col;
+		}
+		if (header_ok(cols, n)) {
+			width = n;
+			li = k - 1;
+		}
+	}
+	return width;
+}
+
+size_t tz_dp_flat_row_tail(const struct dp_ctx *c, size_t first, size_t last)
+{
+	size_t width, cells = 0, j = first;
+
+	if (first == DP_NONE || last == DP_NONE || last <= first || !(width = flat_width(c, first)))
+		return 0;
+	/* back from the org lines to the row's serial number */
+	while (j-- > c->body_start && cells < width) {
+		const struct dp_line *l = &c->lines[j];
+		size_t b, e;
+
+		if (l->cls == DP_BLANK)
+			continue;
+		if (l->cls != DP_CONTENT)
+			return 0;
+		cells++;
+		tz_dp_line_bounds(l, &b, &e);
+		if (serial_at(l->norm, b, e)) {
+			size_t missing = width > cells ? width - cells : 0, take = 0;
+
+			/* the org lines fill the row's missing cells, the last
+			 * one staying the signature's */
+			for (size_t k = first; k < last && take < missing; k++)
+				if (c->lines[k].cls == DP_CONTENT)
+					take++;
+			return take;
+		}
+	}
+	return 0;
+}
+
