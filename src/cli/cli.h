@@ -117,5 +117,14 @@ int tz_demo_dispatch(struct tz_store *s, struct tz_period end, uint64_t seed, st
  */
 int tz_demo_users(struct tz_store *s, struct tz_err *err);
 
+/*
+ * The 包联领导 the demo's leader account is: the leader key (core/user.h,
+ * tz_leader_key) naming the most projects, ties to the smallest key, into
+ * out (size bytes; "" for a ledger without leaders) and their number
+ * into *projects. Errors: the store's.
+ */
+int tz_demo_top_leader(struct tz_store *s, char *out, size_t size, long *projects,
+		       struct tz_err *err);
+
 
 #endif

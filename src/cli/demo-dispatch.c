@@ -19,6 +19,7 @@
 #include "base/xalloc.h"
 #include "cli/cli.h"
 #include "core/deadline.h"
+#include "core/user.h"
 #include "store/store.h"
 #include "base/banned.h"
 
@@ -35,6 +36,7 @@ struct demo_report {
 	enum tz_status status;
 	char text[64];
 	char problem[64];
+	char leader[TZ_LEADER_KEY_MAX];
 };
 
 struct demo_reports {
@@ -54,6 +56,7 @@ static int keep_report(void *ctx, const struct tz_report_view *v)
 	d->region_id = v->region_id;
 	d->unit_id = v->unit_id;
 	d->reported = v->reported;
+	tz_leader_key(v->leader ? v->leader : "", d->leader);
 	if (v->reported) {
 		d->completed = v->report.completed;
 		d->status = v->report.status;
@@ -161,10 +164,44 @@ static int save_open_month(struct tz_store *s, struct tz_period p, int64_t deadl
 /* Problems                                                            */
 
 /*
+ * Take problem `id`, raised from report d at time `at` (UTC seconds) as
+ * *f (its level and deadline set), to state `want` the way a coordinator
+ * would: assigned to the project's 责任单位 (or its county), then in
+ * hand, then solved or suspended.
+ * Errors: the store's.
+ */
+static int walk_problem(struct tz_store *s, struct tz_problem *f, const struct demo_report *d,
+			int64_t id, enum tz_problem_status want, int64_t at, struct tz_err *err)
+{
+	int rc;
+
+	if (want == TZ_PROBLEM_NEW)
+		return 0;
+	f->id = id;
+	f->project_code = d->code;
+	f->kind = tz_problem_kind_guess(d->problem);
+	f->unit_id = d->unit_id;
+	f->unit_text = d->unit_id ? "" : "项目所在县（市、区）政府";
+	if ((rc = tz_store_problem_update(s, f, 0, at + HOUR, err)) ||
+	    (rc = tz_store_problem_move(s, id, TZ_PROBLEM_ASSIGNED, "请按期办结", 0, at + 2 * HOUR,
+					err)) ||
+	    want == TZ_PROBLEM_ASSIGNED)
+		return rc;
+	if (want == TZ_PROBLEM_SUSPENDED)
+		return tz_store_problem_move(s, id, TZ_PROBLEM_SUSPENDED, "待国家政策明确后办理", 0,
+					     at + 3 * DAY, err);
+	if ((rc = tz_store_problem_move(s, id, TZ_PROBLEM_WORKING, "已对接", 0, at + DAY, err)) ||
+	    want == TZ_PROBLEM_WORKING)
+		return rc;
+	return tz_store_problem_move(s, id, TZ_PROBLEM_SOLVED, "已协调解决，项目正常推进", 0,
+				     at + 5 * DAY, err);
+}
+
+/*
  * Problems raised from the 存在问题 of the last three months' reports,
- * one report in three, at most 60, then carried along: each status gets
- * its share (待交办, 已交办, 办理中, 已解决, 暂缓), and two are raised by
- * hand.
+ * a few of the demo leader's projects and one report in three, at most
+ * 60, then carried along: each status gets its share (待交办, 已交办,
+ * 办理中, 已解决, 暂缓), and two are raised by hand.
  */
 static int make_problems(struct tz_store *s, struct tz_period end, uint64_t seed,
 			 struct tz_err *err)
@@ -180,7 +217,13 @@ static int make_problems(struct tz_store *s, struct tz_period end, uint64_t seed
 	};
 	struct tz_period months[3];
 	int64_t t0 = tz_deadline_default(end) - 20 * DAY;
-	int made = 0, rc = 0;
+	char leader[TZ_LEADER_KEY_MAX];
+	long leads;
+	int made = 0, for_leader = 0, rc = 0;
+
+	/* The leader's account should have problems to read and mark. */
+	if ((rc = tz_demo_top_leader(s, leader, sizeof(leader), &leads, err)))
+		return rc;
 
 	months[2] = end;
 	months[1] = prev_month(end);
@@ -190,51 +233,36 @@ static int make_problems(struct tz_store *s, struct tz_period end, uint64_t seed
 
 		if ((rc = load_reports(s, months[k], &l, err)))
 			break;
-		for (size_t i = 0; i < l.n && !rc && made < 60; i++) {
-			const struct demo_report *d = &l.r[i];
-			uint64_t h = hash(d->code, seed + (uint64_t)k);
-			struct tz_problem f = { .kind = 0, .unit_text = "", .description = "",
-						.status = TZ_PROBLEM_NEW };
-			enum tz_problem_status want = goal[made % 8];
-			int64_t id, at = t0 + made * HOUR;
+		/* First the leader's projects (a few, whatever the hash),
+		 * then one report in three. */
+		for (int pass = 0; pass < 2 && !rc; pass++) {
+			for (size_t i = 0; i < l.n && !rc && made < 60; i++) {
+				const struct demo_report *d = &l.r[i];
+				uint64_t h = hash(d->code, seed + (uint64_t)k);
+				struct tz_problem f = { .kind = 0, .unit_text = "", .description = "",
+							.status = TZ_PROBLEM_NEW };
+				enum tz_problem_status want = goal[made % 8];
+				int64_t id, at = t0 + made * HOUR;
+				int mine = pass == 0;
 
-			if (!d->reported || !*d->problem || h % 3)
-				continue;
-			f.level = levels[h % 10];
-			f.deadline = tz_date_of(tz_deadline_default(end) + (int64_t)(h % 40) * DAY);
-			rc = tz_store_problem_from_report(s, d->code, months[k], &f, &id, 0, at, err);
-			if (rc == TZ_EEXIST) {
-				rc = 0; /* the same problem reported again next month */
-				continue;
+				if (!d->reported || !*d->problem)
+					continue;
+				if (pass == 0 ? !*leader || strcmp(d->leader, leader) || for_leader >= 6
+					      : h % 3 != 0)
+					continue;
+				f.level = levels[h % 10];
+				f.deadline = tz_date_of(tz_deadline_default(end) + (int64_t)(h % 40) * DAY);
+				rc = tz_store_problem_from_report(s, d->code, months[k], &f, &id, 0, at, err);
+				if (rc == TZ_EEXIST) {
+					rc = 0; /* the same problem reported again next month */
+					continue;
+				}
+				if (rc)
+					break;
+				made++;
+				for_leader += mine;
+				rc = walk_problem(s, &f, d, id, want, at, err);
 			}
-			if (rc)
-				break;
-			made++;
-			if (want == TZ_PROBLEM_NEW)
-				continue;
-			/* Assigned to the project's 责任单位, or its county. */
-			f.id = id;
-			f.project_code = d->code;
-			f.kind = tz_problem_kind_guess(d->problem);
-			f.unit_id = d->unit_id;
-			f.unit_text = d->unit_id ? "" : "项目所在县（市、区）政府";
-			if ((rc = tz_store_problem_update(s, &f, 0, at + HOUR, err)) ||
-			    (rc = tz_store_problem_move(s, id, TZ_PROBLEM_ASSIGNED, "请按期办结", 0,
-							at + 2 * HOUR, err)))
-				break;
-			if (want == TZ_PROBLEM_ASSIGNED)
-				continue;
-			if (want == TZ_PROBLEM_SUSPENDED) {
-				rc = tz_store_problem_move(s, id, TZ_PROBLEM_SUSPENDED,
-							   "待国家政策明确后办理", 0, at + 3 * DAY, err);
-				continue;
-			}
-			if ((rc = tz_store_problem_move(s, id, TZ_PROBLEM_WORKING, "已对接", 0,
-							at + DAY, err)) ||
-			    want == TZ_PROBLEM_WORKING)
-				continue;
-			rc = tz_store_problem_move(s, id, TZ_PROBLEM_SOLVED, "已协调解决，项目正常推进", 0,
-						   at + 5 * DAY, err);
 		}
 		free(l.r);
 	}

@@ -43,8 +43,8 @@ static int tally(void *ctx, const struct tz_project *p)
 	return 0;
 }
 
-static int top_leader(struct tz_store *s, char *out, size_t size, long *projects,
-		      struct tz_err *err)
+int tz_demo_top_leader(struct tz_store *s, char *out, size_t size, long *projects,
+		       struct tz_err *err)
 {
 	struct tally t = { tz_hmap_new(), tz_hmap_new() };
 	size_t pos = 0, len;
@@ -90,7 +90,7 @@ int tz_demo_users(struct tz_store *s, struct tz_err *err)
 	int rc;
 
 	tz_cli_actor(&who, 0);
-	if ((rc = tz_store_org_load(s, x, err)) || (rc = top_leader(s, leader, sizeof(leader), &leads, err)))
+	if ((rc = tz_store_org_load(s, x, err)) || (rc = tz_demo_top_leader(s, leader, sizeof(leader), &leads, err)))
 		goto out;
 	printf("\n演示账号（密码都是 %s）：\n", DEMO_PASSWORD);
 	for (size_t i = 0; i < sizeof(users) / sizeof(users[0]); i++) {
