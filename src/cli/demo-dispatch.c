@@ -163,6 +163,15 @@ static int save_open_month(struct tz_store *s, struct tz_period p, int64_t deadl
 /* ------------------------------------------------------------------ */
 /* Problems                                                            */
 
+/* The first of reports l on a project led by `leader` (a leader key), or 0. */
+static size_t leader_report(const struct demo_reports *l, const char *leader)
+{
+	for (size_t i = 0; i < l->n && *leader; i++)
+		if (!strcmp(l->r[i].leader, leader))
+			return i;
+	return 0;
+}
+
 /*
  * Take problem `id`, raised from report d at time `at` (UTC seconds) as
  * *f (its level and deadline set), to state `want` the way a coordinator
@@ -241,9 +250,10 @@ static int make_problems(struct tz_store *s, struct tz_period end, uint64_t seed
 				uint64_t h = hash(d->code, seed + (uint64_t)k);
 				struct tz_problem f = { .kind = 0, .unit_text = "", .description = "",
 							.status = TZ_PROBLEM_NEW };
-				enum tz_problem_status want = goal[made % 8];
-				int64_t id, at = t0 + made * HOUR;
 				int mine = pass == 0;
+				/* the leader's still open, to comment on */
+				enum tz_problem_status want = mine ? goal[for_leader % 3] : goal[made % 8];
+				int64_t id, at = t0 + made * HOUR;
 
 				if (!d->reported || !*d->problem)
 					continue;
@@ -271,7 +281,9 @@ static int make_problems(struct tz_store *s, struct tz_period end, uint64_t seed
 		struct demo_reports l;
 
 		if (!(rc = load_reports(s, end, &l, err)) && l.n >= 2) {
-			struct tz_problem f = { .project_code = l.r[0].code,
+			/* the first on a project the leader follows, if any */
+			size_t first = leader_report(&l, leader);
+			struct tz_problem f = { .project_code = l.r[first].code,
 						.kind = TZ_PROBLEM_UTILITIES,
 						.level = TZ_LEVEL_CITY, .unit_text = "国网营口供电公司",
 						.status = TZ_PROBLEM_ASSIGNED,
@@ -279,7 +291,7 @@ static int make_problems(struct tz_store *s, struct tz_period end, uint64_t seed
 			int64_t id;
 
 			rc = tz_store_problem_add(s, &f, &id, 0, t0, err);
-			f.project_code = l.r[l.n / 2].code;
+			f.project_code = l.r[first == l.n / 2 ? 0 : l.n / 2].code;
 			f.kind = TZ_PROBLEM_LAND;
 			f.level = TZ_LEVEL_NATION;
 			f.unit_text = "";
