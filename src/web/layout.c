@@ -160,10 +160,27 @@ static const char *status_words(int status)
 	}
 }
 
-static const char *status_hint(int status)
+/* What a 403 tells each role (web.md "Roles"): who could give the right,
+ * or that the role does not do this kind of work at all. */
+static const char *forbidden_hint(const struct tz_user *u)
+{
+	switch (u ? u->role : 0) {
+	case TZ_ROLE_ADMIN:
+		return "系统管理员账号管理用户、组织机构和系统设置，不填报或修改调度数据。"
+		       "请用调度管理员或填报员账号操作。";
+	case TZ_ROLE_LEADER:
+		return "领导账号可以查看、批注和标记问题，不能修改数据。";
+	case TZ_ROLE_COORDINATOR:
+		return "您的账号不能进行这项操作（可能超出本级的管辖范围）。如需权限，请联系系统管理员。";
+	default:
+		return "您的账号不能进行这项操作。如需权限，请联系本级调度管理员。";
+	}
+}
+
+static const char *status_hint(const struct tz_req *r, int status)
 {
 	switch (status) {
-	case 403: return "您的账号不能进行这项操作。如需权限，请联系本级调度管理员。";
+	case 403: return forbidden_hint(r->user);
 	case 404: return "您要找的页面不存在，或您的账号无权查看。";
 	case 500: return "请稍后重试；如果问题持续，请联系系统管理员。";
 	default: return "";
@@ -188,7 +205,7 @@ int tz_resp_error(struct tz_req *r, int status, const char *msg)
 	}
 	tz_page_begin(r, status_words(status), NULL);
 	tz_html_f(&r->out, "<section class=\"error\"><h1>%s</h1><p>%s</p>", status_words(status),
-		  msg ? msg : status_hint(status));
+		  msg ? msg : status_hint(r, status));
 	tz_html_raw(&r->out, r->user ? "<p><a href=\"/\">返回首页</a></p></section>\n"
 				     : "<p><a href=\"/login\">登录</a></p></section>\n");
 	return tz_page_send(r, status);

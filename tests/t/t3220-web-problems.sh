@@ -80,7 +80,15 @@ eq('…and a description', rep.post('/problems', {'project': code, 'kind': '资�
 # The reporter may not assign or move it.
 eq('the reporter may not assign', rep.post('/problems/%d/assign' % pid, {'level': '市'}).status, 403)
 eq('the reporter may not move', rep.post('/problems/%d/move' % pid, {'to': '已交办'}).status, 403)
-eq('a leader may not move', leader.post('/problems/%d/move' % pid, {'to': '已交办'}).status, 403)
+r = leader.post('/problems/%d/move' % pid, {'to': '已交办'})
+eq('a leader may not move', r.status, 403)
+check('…and is told what a leader may do', '领导账号可以查看、批注和标记问题' in r.text)
+r = User('admin').get('/report')
+eq('the administrator does not report', r.status, 403)
+check('…and is told it is not the administrator\'s work, not to ask a coordinator',
+      '系统管理员账号管理用户' in r.text and '联系本级调度管理员' not in r.text)
+r = rep.post('/problems/%d/move' % pid, {'to': '已交办'})
+check('a reporter is told to ask its coordinator', '请联系本级调度管理员' in r.text)
 
 # The coordinator assigns: level, unit, deadline.
 r = coord.post('/problems/%d/assign' % pid, {'kind': '用地', 'level': '省', 'and_assign': '1'})
