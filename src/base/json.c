@@ -130,31 +130,47 @@ void tz_json_object_end(struct tz_json *j) { close_(j, '}'); }
 void tz_json_array_begin(struct tz_json *j) { open_(j, '[', ']'); }
 void tz_json_array_end(struct tz_json *j) { close_(j, ']'); }
 
-/* Length of the prefix of s that JSON can take as it is. */
+/*
+ * The bytes of the 8 in `w` that JSON cannot take as they are: a control
+ * byte, '"', '\\' or 0xE2 (which may start U+2028/U+2029), each flagged
+ * by its high bit. The lowest flag is exact; those above it may be false
+ * (a borrow), so only the first is used.
+ */
+static uint64_t special(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t quote = w ^ (ones * '"'), bslash = w ^ (ones * '\\'), e2 = w ^ (ones * 0xE2);
+
+	return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) | ((bslash - ones) & ~bslash) |
+		((e2 - ones) & ~e2)) & high;
+}
+
+/* Length of the prefix of s that JSON can take as it is. Eight bytes at a
+ * time, the last few padded with spaces, which JSON takes. */
 static size_t plain_run(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
+	uint64_t w, hit = 0;
 
-	/* Eight bytes at a time: stop at a control byte, '"', '\\' or 0xE2
-	 * (which may start U+2028/U+2029). */
-	while (i + 8 <= len) {
-		uint64_t w, ctl, quote, bslash, e2;
-
+	for (; i + 8 <= len; i += 8) {
 		memcpy(&w, s + i, 8);
-		ctl = (w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL;
-		quote = w ^ 0x2222222222222222ULL;
-		quote = (quote - 0x0101010101010101ULL) & ~quote & 0x8080808080808080ULL;
-		bslash = w ^ 0x5C5C5C5C5C5C5C5CULL;
-		bslash = (bslash - 0x0101010101010101ULL) & ~bslash & 0x8080808080808080ULL;
-		e2 = w ^ 0xE2E2E2E2E2E2E2E2ULL;
-		e2 = (e2 - 0x0101010101010101ULL) & ~e2 & 0x8080808080808080ULL;
-		if (ctl | quote | bslash | e2)
+		if ((hit = special(w)))
 			break;
-		i += 8;
 	}
-	while (i < len && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\' && s[i] != 0xE2)
+	if (!hit && i < len) {
+		w = 0x2020202020202020ULL;
+		memcpy(&w, s + i, len - i);
+		hit = special(w);
+	}
+	if (!hit)
+		return len;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return i + (size_t)__builtin_ctzll(hit) / 8;
+#else
+	while (s[i] >= 0x20 && s[i] != '"' && s[i] != '\\' && s[i] != 0xE2)
 		i++;
 	return i;
+#endif
 }
 
 int tz_json_quote(struct tz_buf *out, const char *s, size_t len)
@@ -222,12 +238,26 @@ int tz_json_quote(struct tz_buf *out, const char *s, size_t len)
 
 void tz_json_key(struct tz_json *j, const char *key)
 {
+	size_t n = strlen(key);
+
 	/* Keys belong in objects, one per value. */
 	if (!in_object(j) || j->after_key)
 		misuse(j);
 	j->after_key = 0;
 	separate(j);
-	if (tz_json_quote(&j->out, key, strlen(key)) && !j->error)
+	/* The usual key, a plain name: "key": in one copy. */
+	if (!(j->flags & TZ_JSON_PRETTY) && !tz_buf_grow(&j->out, n + 3) &&
+	    plain_run((const unsigned char *)key, n) == n) {
+		char *d = j->out.buf + j->out.len;
+
+		d[0] = '"';
+		memcpy(d + 1, key, n);
+		memcpy(d + n + 1, "\":", 3);
+		j->out.len += n + 3;
+		j->after_key = 1;
+		return;
+	}
+	if (tz_json_quote(&j->out, key, n) && !j->error)
 		j->error = TZ_ETOOBIG;
 	if (j->flags & TZ_JSON_PRETTY)
 		put(j, ": ", 2);
