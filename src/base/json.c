@@ -238,26 +238,12 @@ int tz_json_quote(struct tz_buf *out, const char *s, size_t len)
 
 void tz_json_key(struct tz_json *j, const char *key)
 {
-	size_t n = strlen(key);
-
 	/* Keys belong in objects, one per value. */
 	if (!in_object(j) || j->after_key)
 		misuse(j);
 	j->after_key = 0;
 	separate(j);
-	/* The usual key, a plain name: "key": in one copy. */
-	if (!(j->flags & TZ_JSON_PRETTY) && !tz_buf_grow(&j->out, n + 3) &&
-	    plain_run((const unsigned char *)key, n) == n) {
-		char *d = j->out.buf + j->out.len;
-
-		d[0] = '"';
-		memcpy(d + 1, key, n);
-		memcpy(d + n + 1, "\":", 3);
-		j->out.len += n + 3;
-		j->after_key = 1;
-		return;
-	}
-	if (tz_json_quote(&j->out, key, n) && !j->error)
+	if (tz_json_quote(&j->out, key, strlen(key)) && !j->error)
 		j->error = TZ_ETOOBIG;
 	if (j->flags & TZ_JSON_PRETTY)
 		put(j, ": ", 2);
@@ -310,14 +296,61 @@ void tz_json_number(struct tz_json *j, const char *formatted)
 	puts_(j, formatted);
 }
 
+/*
+ * A member "key":value in one reservation and one pass: the common case
+ * of a report (hundreds of thousands of members), where neither the key
+ * nor a string value needs escaping and the output is not pretty. 0 when
+ * written; -1 when the caller must take the general path (which also
+ * reports misuse).
+ */
+static int member(struct tz_json *j, const char *key, const char *v, size_t vlen, int quoted)
+{
+	size_t n = strlen(key);
+	unsigned char *count;
+	char *d;
+
+	if ((j->flags & TZ_JSON_PRETTY) || !in_object(j) || j->after_key ||
+	    tz_buf_grow(&j->out, n + vlen + 6) || plain_run((const unsigned char *)key, n) != n ||
+	    (quoted && plain_run((const unsigned char *)v, vlen) != vlen))
+		return -1;
+	count = &j->count[j->depth - 1];
+	d = j->out.buf + j->out.len;
+	if (*count)
+		*d++ = ',';
+	if (*count < 2)
+		++*count;
+	*d++ = '"';
+	memcpy(d, key, n);
+	d += n;
+	*d++ = '"';
+	*d++ = ':';
+	if (quoted)
+		*d++ = '"';
+	memcpy(d, v, vlen);
+	d += vlen;
+	if (quoted)
+		*d++ = '"';
+	*d = '\0';
+	j->out.len = (size_t)(d - j->out.buf);
+	if (j->out.len >= FLUSH_AT)
+		flush(j);
+	return 0;
+}
+
 void tz_json_kv_str(struct tz_json *j, const char *key, const char *s)
 {
+	if (s && !member(j, key, s, strlen(s), 1))
+		return;
 	tz_json_key(j, key);
 	tz_json_str(j, s);
 }
 
 void tz_json_kv_int(struct tz_json *j, const char *key, int64_t v)
 {
+	char num[24];
+
+	if (!member(j, key, num, tz_fmt_int(num, v), 0))
+		return;
 	tz_json_key(j, key);
 	tz_json_int(j, v);
 }
@@ -330,6 +363,8 @@ void tz_json_kv_bool(struct tz_json *j, const char *key, int v)
 
 void tz_json_kv_number(struct tz_json *j, const char *key, const char *formatted)
 {
+	if (!member(j, key, formatted, strlen(formatted), 0))
+		return;
 	tz_json_key(j, key);
 	tz_json_number(j, formatted);
 }
