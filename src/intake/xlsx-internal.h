@@ -86,8 +86,13 @@ const char *xlsx_xml_text(const struct xlsx_xml *x);
 
 /*
  * Append `s` (len bytes) to `out` decoding the OOXML escapes "_xHHHH_"
- * that spreadsheet writers use for control characters in strings.
- * 0 or TZ_ETOOBIG.
+ * that spreadsheet writers use for control characters in strings
+ * (ECMA-376 Part 1, 22.9.2.19 ST_Xstring). Every escape becomes its
+ * character, as a CSV cell holds the byte itself: tab, CR and LF, the
+ * other C0 controls too. _x0000_ becomes a NUL byte, kept in the cell
+ * (its length counts it) so that the import refuses the row naming the
+ * field, as it does a NUL in a CSV cell; a lone surrogate (_xD800_),
+ * which UTF-8 cannot hold, stays as written. 0 or TZ_ETOOBIG.
  */
 int xlsx_unescape(struct tz_buf *out, const char *s, size_t len);
 

@@ -228,12 +228,16 @@ int xlsx_unescape(struct tz_buf *out, const char *s, size_t len)
 		}
 		if ((rc = tz_buf_add(out, s + run, i - run)))
 			return rc;
-		/* A surrogate cannot stand alone in UTF-8: keep it as written;
-		 * a NUL would cut the cell short: drop it. */
+		/* A surrogate cannot stand alone in UTF-8: keep it as written.
+		 * _x0000_ stays a NUL byte: the cell is not what it shows, and
+		 * the import refuses its row as it refuses a NUL in a CSV cell
+		 * (dropping it would store the text without saying so). */
 		if (cp >= 0xD800 && cp <= 0xDFFF)
 			rc = tz_buf_add(out, s + i, 7);
 		else if (cp)
 			rc = tz_buf_add_utf8(out, (unsigned)cp);
+		else
+			rc = tz_buf_addch(out, '\0');
 		if (rc)
 			return rc;
 		i += 7;
