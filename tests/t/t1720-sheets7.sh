@@ -46,4 +46,27 @@ is "a tab" "$(field C2 项目名称)" "$(printf '项目\t乙')"
 is "_x005F_ escapes the escape" "$(field C3 项目名称)" "字面_x0000_"
 contains "a control character in a code is named" "$TZ_TMP/err" "项目编号“C4\\x01”含控制字符0x01（不可见，这里写作\\x01）"
 
+# --- 2. --sheet on a file without sheets -------------------------------
+fresh
+for what in projects progress; do
+	y=; [ $what = projects ] && y="--year 2025"
+	fails "$what: --sheet on a CSV" tz import $what $y --sheet 项目表 "$d/plain.csv"
+	contains "$what: refused naming the file and what it is" "$TZ_TMP/err" "plain.csv: 这是CSV文件，没有工作表，不能使用 --sheet（指定的是“项目表”）；请去掉 --sheet 再导入"
+	fails "$what: on tab-separated text (GBK)" tz import $what $y --sheet Sheet1 "$d/gbk.tsv"
+	contains "$what: idem" "$TZ_TMP/err" "gbk.tsv: 这是制表符分隔的文本文件，没有工作表，不能使用 --sheet（指定的是“Sheet1”）"
+	fails "$what: on UTF-16 text" tz import $what $y --sheet Sheet1 "$d/u16le-bom.txt"
+	contains "$what: idem" "$TZ_TMP/err" "u16le-bom.txt: 这是Unicode文本文件（UTF-16），没有工作表，不能使用 --sheet"
+done
+fails "on standard input" sh -c "cat '$d/plain.csv' | '$TZ_BIN' import projects --year 2025 --sheet x -"
+contains "idem" "$TZ_TMP/err" "-: 这是CSV文件，没有工作表"
+is "nothing stored" "$(stored)" 0
+ok "without --sheet the CSV is read" tz import projects --year 2025 "$d/plain.csv"
+# An HTML table saved as .xls is one sheet, named by Excel's <x:Name>.
+fresh
+fails "an HTML table: another sheet's name" tz import projects --year 2025 --sheet Sheet1 "$d/named-sheet-html.xls"
+contains "is refused with the name there is" "$TZ_TMP/err" "named-sheet-html.xls: 没有名为“Sheet1”的工作表（文件中有：“项目表”）"
+is "nothing stored" "$(stored)" 0
+ok "its own name" tz import projects --year 2025 --sheet 项目表 "$d/named-sheet-html.xls"
+is "is read" "$(field H1 项目名称)" 网页项目
+
 done_testing
