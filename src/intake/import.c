@@ -269,8 +269,20 @@ static int to_project(const struct colmap *m, struct row_text *t, struct tz_proj
 
 	memset(p, 0, sizeof(*p));
 	/* A list without codes: the writer identifies the project by region
-	 * and name (ledger.md); this stands in until then. */
+	 * and name (ledger.md); this stands in until then. So does a row
+	 * whose national 项目代码 is empty: a published list gives the code
+	 * where the project has one. An empty 项目编号 is a row error: that
+	 * column is the office's own code, which every project of its
+	 * ledger has (a project without one is a mistake to correct, and
+	 * guessing it by name could attach the row to the wrong project). */
 	p->code = m->idx[TZ_PF_CODE] >= 0 ? t->v[TZ_PF_CODE] : NO_CODE;
+	if (m->idx[TZ_PF_CODE] >= 0 && !t->len[TZ_PF_CODE]) {
+		if (!m->h.code_national)
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, m->cols[TZ_PF_CODE].header,
+					     "项目编号为空：表中有“项目编号”列，每个项目都要填写本单位的项目编号"
+					     "（没有编号列的名单才按地区和项目名称识别项目）");
+		p->code = NO_CODE;
+	}
 	p->name = t->v[TZ_PF_NAME];
 	/* Without a region column the writer takes it from the 责任单位. */
 	p->region = m->idx[TZ_PF_REGION] >= 0 ? t->v[TZ_PF_REGION] : NO_CODE;
@@ -610,6 +622,8 @@ struct org_ctx {
 	struct tz_org_index *x;
 	int region_from_unit;    /* no region column: 责任单位 gives the region */
 	int no_code;             /* no code column: region + name identify projects */
+	int by_name;             /* no_code, or a national 项目代码 column whose empty
+				  * cells leave a row to region + name */
 	int year;                /* the ledger's year, for new codes */
 	struct tz_hmap *known;   /* no_code: "region_id/folded name" -> index in codes */
 	struct tz_hmap *in_file; /* no_code: the same, for rows of this file */
@@ -940,10 +954,12 @@ static int learn_project(void *ctx, const struct tz_project *p)
 }
 
 /*
- * Give a project of a list without codes its code: the code of the
- * stored project with the same region and name (a correction), else a new
- * one, YYYY-区码-NNN. The same region and name twice in one file is a row
- * error: which is which cannot be known. TZ_EEXIST for that.
+ * Give a project of a list without codes (or a row whose national 项目代码
+ * is empty) its code: the code of the stored project with the same region
+ * and name (a correction), else a new one, YYYY-区码-NNN. The same region
+ * and name twice in one file without a code, or once without and once with
+ * one, is a row error: which is which cannot be known. TZ_EEXIST for that.
+ * A row with its code is only noted.
  */
 static int identify(struct org_ctx *oc, struct tz_project *p, struct tz_err *err)
 {
@@ -954,6 +970,24 @@ static int identify(struct org_ctx *oc, struct tz_project *p, struct tz_err *err
 	int n, rc = 0;
 
 	identity(oc, p->region_id, p->name, &key);
+	/* A row with its 项目代码 in a list where others have none: a row
+	 * without one naming the same region and project cannot be told
+	 * from it either way. In in_file as 1 (0: a row without a code). */
+	if (strcmp(p->code, NO_CODE)) {
+		if (tz_hmap_get(oc->in_file, key.buf, key.len, &at) && !at)
+			rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
+					   "同一地区（%s）的项目“%s”在本文件中还有一行没有项目代码，无法分辨是否同一项目；"
+					   "请给那一行填上项目代码或改名", p->region, p->name);
+		else
+			tz_hmap_put(oc->in_file, key.buf, key.len, 1, NULL);
+		goto out;
+	}
+	if (tz_hmap_get(oc->in_file, key.buf, key.len, &at) && at) {
+		rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
+				   "同一地区（%s）的项目“%s”在本文件中另有一行填了项目代码，无法分辨是否同一项目；"
+				   "请给本行填上项目代码或改名", p->region, p->name);
+		goto out;
+	}
 	if (!tz_hmap_put(oc->in_file, key.buf, key.len, 0, NULL)) {
 		rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
 				   "同一地区（%s）的项目“%s”在本文件中出现两次，无法分辨；请给两个项目加上项目编号或改名",
@@ -964,7 +998,10 @@ static int identify(struct org_ctx *oc, struct tz_project *p, struct tz_err *err
 		p->code = oc->codes[at];
 		goto out;
 	}
-	n = snprintf(code, sizeof(code), "%d-%s-", oc->year, region ? region->code : "R");
+	/* The ledger's year; a row's own (年度 column) in a list of
+	 * 项目代码 read without --year. */
+	n = snprintf(code, sizeof(code), "%d-%s-", oc->year ? oc->year : p->year,
+		     region ? region->code : "R");
 	tz_hmap_get(oc->next_no, code, (size_t)n, &last);
 	tz_hmap_put(oc->next_no, code, (size_t)n, last + 1, NULL);
 	snprintf(code + n, sizeof(code) - (size_t)n, "%03lld", (long long)(last + 1));
@@ -1030,7 +1067,7 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			rc = tz_store_import_progress(store, &it->rec.r, &why);
 		} else {
 			rc = resolve_org(oc, &it->rec.p, &why);
-			if (!rc && oc->no_code)
+			if (!rc && oc->by_name)
 				rc = identify(oc, &it->rec.p, &why);
 			if (!rc)
 				rc = tz_store_import_project(store, &it->rec.p, &why);
@@ -1236,8 +1273,9 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 		if (oc.region_from_unit)
 			res->region_from_unit = 1;
 		oc.no_code = m.idx[TZ_PF_CODE] < 0;
-		if (oc.no_code) {
-			if (m.idx[TZ_PF_YEAR] >= 0 && !m.year) {
+		oc.by_name = oc.no_code || m.h.code_national;
+		if (oc.by_name) {
+			if (oc.no_code && m.idx[TZ_PF_YEAR] >= 0 && !m.year) {
 				rc = tz_err_set_at(err, TZ_EINVAL, path, m.h.line, NULL,
 						   "表中没有项目编号，新项目的编号要用台账年度；请用 --year 指定年度");
 				goto out;

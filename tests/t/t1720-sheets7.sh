@@ -69,4 +69,32 @@ is "nothing stored" "$(stored)" 0
 ok "its own name" tz import projects --year 2025 --sheet 项目表 "$d/named-sheet-html.xls"
 is "is read" "$(field H1 项目名称)" 网页项目
 
+# --- 3. A list of 项目代码 with some empty: region + name, as without codes
+fresh
+ok "the audit's list: one code empty" tz import projects --year 2025 "$d/natpart.csv"
+contains "the code given is listed" "$TZ_TMP/err" "2025-R01-001  项目乙（站前区）"
+is "the coded row keeps its code" "$(field 2020-210800-48-01-012345 项目名称)" 项目甲
+is "the other is stored under the code given" "$(field 2025-R01-001 总投资)" 2000.00
+ok "read again" tz import projects --year 2025 "$d/natpart.csv"
+contains "it is the same project: nothing changes" "$TZ_TMP/err" "导入2行（新增0，更正0，未变2）"
+fresh
+fails "rows without a code that cannot be told apart" tz import projects --year 2025 --partial "$d/natcode-part.csv"
+contains "same region and name twice without a code" "$TZ_TMP/err" "natcode-part.csv:6: 项目编号 （空）: 同一地区（站前区）的项目“港区三号”在本文件中出现两次，无法分辨"
+contains "without a code after the same name with one" "$TZ_TMP/err" "natcode-part.csv:8: 项目编号 （空）: 同一地区（西市区）的项目“港区四号”在本文件中另有一行填了项目代码，无法分辨是否同一项目"
+contains "with a code after the same name without" "$TZ_TMP/err" "natcode-part.csv:10: 项目编号 2020-210800-48-01-000006: 同一地区（站前区）的项目“港区六号”在本文件中还有一行没有项目代码"
+contains "six read" "$TZ_TMP/err" "共9行，导入6行（新增6，更正0，未变0），3行被拒绝"
+is "the same name in another region is another project" "$(field 2025-R01-001 项目名称)/$(field 2025-R02-001 项目名称)" 港区二号/港区二号
+is "the first of a name without a code is read" "$(field 2025-R01-002 总投资)" 3000.00
+is "a row with its code" "$(field 2020-210800-48-01-000004 总投资)" 4000.00
+ok "the next year's list, codes still empty" tz import projects --year 2026 "$d/natcode-part-2026.csv"
+contains "a known name is the stored project" "$TZ_TMP/err" "新增2，更正0，未变0"
+tz export projects --out "$TZ_TMP/export.csv"
+is "港区二号 has its 2026 plan under its code" "$(grep -c '^2026,2025-R01-001,港区二号' "$TZ_TMP/export.csv")" 1
+is "a new one gets a code of 2026" "$(grep -c '^2026,2026-R01-001,港区五号' "$TZ_TMP/export.csv")" 1
+# An office's own 项目编号 left empty is a mistake, not a published list.
+fresh
+fails "an empty 项目编号" tz import projects --year 2025 "$d/code-part-empty.csv"
+contains "is a row error saying why" "$TZ_TMP/err" "code-part-empty.csv:3: 项目编号 （空）: 项目编号为空：表中有“项目编号”列，每个项目都要填写本单位的项目编号（没有编号列的名单才按地区和项目名称识别项目）"
+is "nothing stored" "$(stored)" 0
+
 done_testing
