@@ -1136,50 +1136,92 @@ static int ledger_year(struct colmap *m, const struct tz_import_opts *opts, cons
 	return 0;
 }
 
+/* Prefix err's message with the sheet's name (a workbook with several). */
+static void name_sheet(struct tz_err *err, const char *sheet)
+{
+	char msg[sizeof(err->msg)];
+	int k = snprintf(msg, sizeof(msg), "工作表“%s”：", sheet);
+
+	if (k > 0 && (size_t)k < sizeof(msg)) {
+		snprintf(msg + k, sizeof(msg) - (size_t)k, "%.*s",
+			 (int)(sizeof(msg) - (size_t)k - 1), err->msg);
+		memcpy(err->msg, msg, sizeof(msg));
+	}
+}
+
 /*
  * The header: on the sheet asked for, else on the first visible sheet
  * that has one (ledger.md: a 填报说明 or a list of choices may come
- * first). When none has one, the error of the first sheet tried, naming
- * it.
+ * first). A sheet whose name says it holds instructions or a sample
+ * (tz_sheet_name_is_instructions) is passed over: the table it shows is
+ * an example, not the ledger, even when it is the workbook's only sheet.
+ * When only such sheets have a header the file is refused, naming them
+ * (--sheet still reads one). When none has
+ * one, the error of the first sheet tried, naming it. `passed` gets what
+ * was passed over and why, for the summary.
  */
 static int header_in_some_sheet(struct tz_reader *r, const char *path, int progress, int year,
-				int fixed, struct tz_header *h, struct tz_err *err)
+				int fixed, struct tz_header *h, struct tz_buf *passed,
+				struct tz_err *err)
 {
 	size_t first = tz_reader_sheet_index(r), n = tz_reader_sheet_count(r);
+	struct tz_buf instr = TZ_BUF_INIT, none = TZ_BUF_INIT;
 	struct tz_err first_err;
 	int rc, first_rc = 0;
+	/* A workbook names its sheets; text and HTML are named after the
+	 * file, whose name says nothing of this kind. */
+	int named = r->type != &tz_reader_csv && r->type != &tz_reader_html;
 
 	for (size_t i = first; i < n; i++) {
 		const struct tz_sheet_info *si = tz_reader_sheet_info(r, i);
 
 		if (i != first && si->state != TZ_SHEET_VISIBLE)
 			continue;
-		if (i != first && (rc = tz_reader_select_sheet(r, i, err)))
-			return rc;
+		if (!fixed && named && tz_sheet_name_is_instructions(si->name)) {
+			tz_buf_addf(&instr, "%s“%s”", instr.len ? "、" : "", si->name);
+			continue;
+		}
+		if (tz_reader_sheet_index(r) != i && (rc = tz_reader_select_sheet(r, i, err)))
+			goto out;
 		rc = tz_header_find(r, path, progress, year, h, err);
 		if (!rc)
-			return 0;
-		if (n > 1) {
-			char msg[sizeof(err->msg)];
-			int k = snprintf(msg, sizeof(msg), "工作表“%s”：", si->name);
-
-			if (k > 0 && (size_t)k < sizeof(msg)) {
-				snprintf(msg + k, sizeof(msg) - (size_t)k, "%.*s",
-					 (int)(sizeof(msg) - (size_t)k - 1), err->msg);
-				memcpy(err->msg, msg, sizeof(msg));
-			}
-		}
+			goto out;
+		if (n > 1)
+			name_sheet(err, si->name);
 		if (rc != TZ_ENOTFOUND || fixed)
-			return rc;
+			goto out;
 		if (!first_rc) {
 			first_rc = rc;
 			first_err = *err;
 		}
+		tz_buf_addf(&none, "%s“%s”", none.len ? "、" : "", si->name);
 		tz_header_release(h);
+	}
+	if (instr.len) {
+		int hidden = 0;
+
+		for (size_t i = 0; i < n; i++)
+			hidden |= tz_reader_sheet_info(r, i)->state != TZ_SHEET_VISIBLE;
+		rc = tz_err_set_at(err, TZ_ENOTFOUND, path, 0, NULL,
+				   "工作表%s看名称是填报说明或示例，其中的表格不是台账，未读取；%s%s%s%s"
+				   "（要导入的工作表请用 --sheet 指定）",
+				   instr.buf, none.len ? "其他可见的工作表" : "没有其他可见的工作表",
+				   none.buf, none.len ? "中没有表头" : "",
+				   hidden ? "，隐藏的工作表不会自动读取" : "");
+		goto out;
 	}
 	if (first_rc)
 		*err = first_err;
-	return first_rc ? first_rc : TZ_ENOTFOUND;
+	rc = first_rc ? first_rc : TZ_ENOTFOUND;
+out:
+	if (!rc && (instr.len || none.len))
+		tz_buf_addf(passed, "读取工作表“%s”%s%s%s%s%s%s；", tz_reader_sheet_name(r),
+			    instr.len ? "，未读取" : "", instr.buf,
+			    instr.len ? "（看名称是填报说明或示例）" : "",
+			    none.len ? "，跳过" : "", none.buf, none.len ? "（没有表头）" : "");
+	tz_buf_release(&instr);
+	tz_buf_release(&none);
+	return rc;
 }
 
 /* The audit row of an import made by a person (opts->who), written in
@@ -1219,6 +1261,7 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 		   struct tz_err *err)
 {
 	char *where = NULL;  /* path, and the sheet of a workbook with several */
+	struct tz_buf passed = TZ_BUF_INIT;  /* sheets passed over, then the notes */
 	struct tz_reader *r = NULL;
 	struct colmap m;
 	struct pipeline pl;
@@ -1242,7 +1285,7 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 			goto out;
 	}
 	rc = header_in_some_sheet(r, path, progress, progress ? 0 : opts->year, opts->sheet != NULL,
-				  &m.h, err);
+				  &m.h, &passed, err);
 	if (!rc && tz_reader_sheet_count(r) > 1) {
 		/* Messages name the sheet of a workbook with several. */
 		size_t n = strlen(path) + strlen(tz_reader_sheet_name(r)) + 32;
@@ -1258,7 +1301,8 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	if (rc)
 		goto out;
 	res->unread = tz_xstrdup(m.h.unread.buf);
-	res->notes = tz_xstrdup(m.h.notes.buf);
+	tz_buf_adds(&passed, m.h.notes.buf);
+	res->notes = tz_buf_detach(&passed, NULL);
 	if (!progress) {
 		if ((rc = ledger_year(&m, opts, where ? where : path, res, err)))
 			goto out;
@@ -1366,5 +1410,6 @@ out:
 	tz_buf_release(&oc.given);
 	tz_buf_release(&oc.created);
 	tz_buf_release(&oc.key);
+	tz_buf_release(&passed);
 	return rc;
 }

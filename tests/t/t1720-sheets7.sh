@@ -97,4 +97,34 @@ fails "an empty 项目编号" tz import projects --year 2025 "$d/code-part-empty
 contains "is a row error saying why" "$TZ_TMP/err" "code-part-empty.csv:3: 项目编号 （空）: 项目编号为空：表中有“项目编号”列，每个项目都要填写本单位的项目编号（没有编号列的名单才按地区和项目名称识别项目）"
 is "nothing stored" "$(stored)" 0
 
+# --- 4. An instructions or sample sheet is not the data -----------------
+for f in instructions-with-example.xlsx instr-first.xlsx sample-then-instr.xlsx instr-two-kinds.xlsx; do
+	fresh
+	ok "$f: the data sheet is read" tz import projects --year 2025 "$d/$f"
+	contains "$f: no sample row stored" "$TZ_TMP/err" "导入2行（新增2"
+	is "$f: the sample's code is not stored" "$(field 示例001 项目名称)" ""
+done
+contains "the summary says which sheet was read and which were passed over" "$TZ_TMP/err" "读取工作表“台账（2025）”，未读取“指标解释”、“样表”（看名称是填报说明或示例）"
+fresh
+ok "the auditor's workbook" tz import projects --year 2025 "$d/instructions-with-example.xlsx"
+contains "says so" "$TZ_TMP/err" "instructions-with-example.xlsx（工作表“台账”）: 2025年度"
+contains "and why" "$TZ_TMP/err" "读取工作表“台账”，未读取“填报说明”（看名称是填报说明或示例）"
+fresh
+ok "instructions last: the first sheet is read" tz import projects --year 2025 "$d/instr-last.xlsx"
+is "its rows" "$(field S1 项目名称)/$(field S2 项目名称)" 项目甲/项目乙
+fresh
+ok "说明 in passing in a ledger's name is not instructions" tz import projects --year 2025 "$d/instr-word-in-name.xlsx"
+contains "its sheet is read" "$TZ_TMP/err" "（工作表“重点项目及说明”）"
+fresh
+fails "only an instructions sheet" tz import projects --year 2025 "$d/instr-only.xlsx"
+contains "is refused saying why" "$TZ_TMP/err" "instr-only.xlsx: 工作表“填报说明”看名称是填报说明或示例，其中的表格不是台账，未读取；没有其他可见的工作表（要导入的工作表请用 --sheet 指定）"
+fails "the data sheet hidden" tz import projects --year 2025 "$d/instr-data-hidden.xlsx"
+contains "is refused, naming hidden sheets" "$TZ_TMP/err" "没有其他可见的工作表，隐藏的工作表不会自动读取（要导入的工作表请用 --sheet 指定）"
+is "nothing stored" "$(stored)" 0
+ok "--sheet reads the hidden data sheet" tz import projects --year 2025 --sheet 项目表 "$d/instr-data-hidden.xlsx"
+is "its rows" "$(stored)" 2
+fresh
+ok "--sheet can still choose the instructions sheet" tz import projects --year 2025 --sheet 填报说明 "$d/instr-first.xlsx"
+is "its table is read" "$(field 示例001 项目名称)" 某某项目
+
 done_testing
