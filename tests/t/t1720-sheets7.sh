@@ -127,4 +127,25 @@ fresh
 ok "--sheet can still choose the instructions sheet" tz import projects --year 2025 --sheet 填报说明 "$d/instr-first.xlsx"
 is "its table is read" "$(field 示例001 项目名称)" 某某项目
 
+# --- 5. Parts that inflate to nothing: refused at once, in Chinese ------
+fresh
+for f in ws-in-tag.xlsx bloat-attr.xlsx bloat-text.xlsx sst-huge-string.xlsx; do
+	fails "$f: a tag or text inflating past the cap" tz import projects --year 2025 "$d/$f"
+	contains "$f: is refused naming the part and the cap" "$TZ_TMP/err" "中有一个标签或一段文本解压后超过4 MB（Excel 和 WPS 不会这样写，文件可能是恶意构造的），已拒绝"
+done
+fails "many tags, each under the cap, padded past the average" tz import projects --year 2025 "$d/bloat-many.xlsx"
+contains "is refused too" "$TZ_TMP/err" "bloat-many.xlsx: 不是有效的XLSX文件：xl/worksheets/sheet1.xml解压后已超过64 MB，平均每个XML标签超过1024字节"
+fails "a tag not closed" tz import projects --year 2025 "$d/xml-mismatch.xlsx"
+contains "libxml2's message in Chinese" "$TZ_TMP/err" "xml-mismatch.xlsx:2: 不是有效的XLSX文件：xl/worksheets/sheet1.xml第2行附近损坏（开始标签和结束标签不匹配）"
+fails "a part cut short" tz import projects --year 2025 "$d/xml-truncated.xlsx"
+contains "idem" "$TZ_TMP/err" "xml-truncated.xlsx:1: 不是有效的XLSX文件：xl/worksheets/sheet1.xml第1行附近损坏（属性值缺少引号）"
+fails "a CRC error" tz import projects --year 2025 "$d/zip-crc.xlsx"
+contains "libzip's, in Chinese" "$TZ_TMP/err" "zip-crc.xlsx:2: 不是有效的XLSX文件：xl/worksheets/sheet1.xml第2行附近损坏（压缩数据校验（CRC）错误，文件已损坏）"
+is "nothing stored" "$(stored)" 0
+# A real large sheet is never refused by those caps.
+python3 "$d/gen.py" big "$TZ_TMP/big.xlsx"
+ok "100,000 rows of 20 columns" tz import projects --year 2025 "$TZ_TMP/big.xlsx"
+contains "all read" "$TZ_TMP/err" "共100000行，导入100000行（新增100000"
+is "the last row" "$(field B100000 总投资)" 101000.00
+
 done_testing

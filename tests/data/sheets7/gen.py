@@ -5,6 +5,7 @@ Run here: python3 gen.py. What each holds and what an import makes of it
 is in README.md; tests/t/t1720-sheets7.sh asserts it. The .xls files are
 LibreOffice's conversions of the .xlsx of the same name (ORIGIN.md).
 """
+import sys
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -82,6 +83,23 @@ class Book:
             z.writestr("xl/_rels/workbook.xml.rels", wbrels)
             for name, text in parts.items():
                 z.writestr(name, text)
+
+
+def big(path, nrows=100000):
+    """A real large sheet: nrows projects of 20 columns (numbers, shared
+    strings and inline text), written at test time, not kept here: the
+    caps on what a part inflates to must never refuse it."""
+    extra = [f"备注{i}" for i in range(15)]
+    rows = [HEADER + extra]
+    for i in range(1, nrows + 1):
+        rows.append([f"B{i:06d}", f"大项目{i}", ("站前区", "西市区")[i % 2], 1000 + i, 100 + i % 900]
+                    + [f"说明文字{i % 97}" if k % 3 else i * k for k in range(15)])
+    Book().sheet("台账", rows).save(path)
+
+
+if len(sys.argv) == 3 and sys.argv[1] == "big":
+    big(sys.argv[2])
+    sys.exit(0)
 
 
 # --- 1. _xHHHH_ escapes: _x0000_ is a NUL, refused as in a CSV ----------
