@@ -148,4 +148,30 @@ ok "100,000 rows of 20 columns" tz import projects --year 2025 "$TZ_TMP/big.xlsx
 contains "all read" "$TZ_TMP/err" "共100000行，导入100000行（新增100000"
 is "the last row" "$(field B100000 总投资)" 101000.00
 
+# --- 6. Codes stored full-width by earlier versions: folded by init ----
+fresh
+ok "a ledger" tz import projects --year 2025 "$d/codes-base.csv"
+cp "$TAIZHANG_DB" "$TZ_TMP/base.db"
+sqlite3 "$TAIZHANG_DB" "UPDATE project SET code = 'P2025０００１' WHERE code = 'P20250001';
+	UPDATE project SET code = 'Ｐ２０２５０００３' WHERE code = 'P20250003';"
+ok "other commands work on such a database" tz export projects --out "$TZ_TMP/before.csv"
+is "and show the codes as stored" "$(grep -c 'P2025０００１' "$TZ_TMP/before.csv")" 1
+ok "init folds them" tz init
+contains "and says which" "$TZ_TMP/out" "项目编号2个原为全角字符，已统一为半角（导入和查询都按半角识别）：P2025０００１→P20250001、Ｐ２０２５０００３→P20250003"
+is "stored folded" "$(sqlite3 "$TAIZHANG_DB" "SELECT group_concat(code, ' ') FROM (SELECT code FROM project ORDER BY code)")" "P20250001 P20250002 P20250003"
+is "their ledger rows kept" "$(field P20250003 总投资)" 3000.00
+ok "the same ledger again" tz import projects --year 2025 "$d/codes-base.csv"
+contains "is the same projects" "$TZ_TMP/err" "导入3行（新增0，更正0，未变3）"
+ok "init again" tz init
+contains "has nothing to fold" "$TZ_TMP/out" "数据库已就绪"
+is "…and says nothing of codes" "$(grep -c 全角 "$TZ_TMP/out")" 0
+# Two codes that fold to one: refused, nothing changed.
+cp "$TZ_TMP/base.db" "$TAIZHANG_DB"
+sqlite3 "$TAIZHANG_DB" "UPDATE project SET code = 'P2025０００１' WHERE code = 'P20250002';
+	UPDATE project SET code = 'Ｐ２０２５０００１' WHERE code = 'P20250003';"
+fails "init with codes that fold to one" tz init
+contains "lists the clashes" "$TZ_TMP/err" "数据库中有2对项目编号只差全角半角（如“Ｐ１”与“P1”），统一为半角后会重复：“P2025０００１”与“P20250001”（都是P20250001）；“P2025０００１”与“Ｐ２０２５０００１”（都是P20250001）；数据库未作任何改动"
+is "nothing changed" "$(sqlite3 "$TAIZHANG_DB" "SELECT count(*) FROM project WHERE code GLOB '*[^!-~]*'")" 2
+ok "other commands still work" tz export projects --out "$TZ_TMP/after.csv"
+
 done_testing
