@@ -25,6 +25,13 @@
 						     * too (1M rows of 16 columns): a 1 MB XLSX
 						     * can inflate to a billion <c/> */
 #define TZ_LIMIT_SHEETS       1024u                 /* sheets of one workbook */
+#define TZ_LIMIT_XML_NODE     (4u * 1024 * 1024)    /* bytes an XLSX part may inflate to
+						     * between two XML nodes (one tag or
+						     * text): a cell holds 32767 characters */
+#define TZ_LIMIT_XML_PER_NODE 1024u                 /* …and on average per node, past the
+						     * first TZ_LIMIT_XML_FREE bytes (real
+						     * sheets: about 10) */
+#define TZ_LIMIT_XML_FREE     (64u * 1024 * 1024)
 #define TZ_LIMIT_SST_STRINGS  (16u * 1024 * 1024)   /* shared strings (entries) */
 #define TZ_LIMIT_SST_BYTES    (256u * 1024 * 1024)  /* shared strings (text) */
 #define TZ_LIMIT_STYLES       65536u                /* cell formats (XF), number formats */

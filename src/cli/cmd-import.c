@@ -152,7 +152,7 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 	if (res.region_from_unit)
 		fprintf(stderr, "  表中没有地区列：所属地区取自“责任单位”（某县区政府→该县区，市直部门→市直）\n");
 	if (res.codes_given)
-		fprintf(stderr, "  表中没有项目编号：按地区和项目名称识别，新项目编号%ld个（可在原表中采用）：\n%s",
+		fprintf(stderr, "  没有项目编号（项目代码）的行按地区和项目名称识别，新项目编号%ld个（可在原表中采用）：\n%s",
 			res.codes_given, res.codes_given_list);
 	if (res.org_created)
 		fprintf(stderr, "  由本台账建立组织机构%ld个：%s（taizhang org export 导出后可补充编码和别名）\n",

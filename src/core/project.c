@@ -1,4 +1,5 @@
 /* project.c: the project record, its columns and its validation. */
+#include <stdio.h>
 #include <string.h>
 
 #include "base/text.h"
@@ -142,9 +143,33 @@ int tz_project_validate(const struct tz_project *p, struct tz_err *err)
 
 	if (!p->code || !*p->code)
 		return missing(&cols[TZ_PF_CODE], err);
-	if (!tz_project_code_valid(p->code, strlen(p->code)))
+	if (!tz_project_code_valid(p->code, strlen(p->code))) {
+		/* A control character does not show in a message: write the
+		 * code with it as \xHH (a CSV byte, or an XLSX escape such as
+		 * _x0001_), and say which it is. */
+		char shown[TZ_CODE_MAX * 4 + 1];
+		size_t n = 0;
+		int ctl = -1;
+
+		for (size_t i = 0; p->code[i] && n + 5 < sizeof(shown); i++) {
+			unsigned char c = (unsigned char)p->code[i];
+
+			if (c < 0x20 || c == 0x7f) {
+				if (ctl < 0)
+					ctl = c;
+				n += (size_t)snprintf(shown + n, sizeof(shown) - n, "\\x%02X", c);
+			} else {
+				shown[n++] = (char)c;
+			}
+		}
+		shown[n] = '\0';
+		if (ctl >= 0)
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_PF_CODE].header,
+					     "项目编号“%s”含控制字符0x%02X（不可见，这里写作\\x%02X）",
+					     shown, ctl, ctl);
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_PF_CODE].header,
 				     "项目编号“%s”含空格或过长", p->code);
+	}
 	if (!p->name || !*p->name)
 		return missing(&cols[TZ_PF_NAME], err);
 	if (!p->region || !*p->region)

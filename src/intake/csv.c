@@ -249,8 +249,10 @@ static int csv_select(struct tz_reader *base, size_t index, struct tz_err *err)
 }
 
 /*
- * One sheet, named after the file; the sheet choice in `opts` is
- * ignored (a CSV has one sheet whatever it is called).
+ * One sheet, named after the file. A sheet asked for by name (--sheet),
+ * or by a number past 1, is refused (TZ_EUSAGE, naming the file and what
+ * it is): a text file has no sheets, and reading it anyway would import
+ * data the user did not choose.
  */
 static int csv_open(struct tz_reader **out, const char *path, const struct tz_reader_opts *opts,
 		    struct tz_err *err)
@@ -267,6 +269,28 @@ static int csv_open(struct tz_reader **out, const char *path, const struct tz_re
 	r->path = tz_xstrdup(path);
 	tz_buf_init(&r->bytes, TZ_LIMIT_RECORD);
 	if ((rc = start(r, err))) {
+		csv_close(&r->base);
+		return rc;
+	}
+	if (opts && (opts->sheet || opts->sheet_number > 1)) {
+		/* Say what the file is: its first bytes decide the encoding
+		 * and show the separator. (The file is not read further.) */
+		char head[4096];
+		struct tz_err ignored;
+		ssize_t n = tz_textin_read(r->in, head, sizeof(head), &ignored);
+		enum tz_encoding enc = tz_textin_encoding(r->in);
+		const char *nl = n > 0 ? memchr(head, '\n', (size_t)n) : NULL;
+		size_t first = nl ? (size_t)(nl - head) : n > 0 ? (size_t)n : 0;
+		int tabs = first && memchr(head, '\t', first) && !memchr(head, ',', first);
+
+		rc = tz_err_set_at(err, TZ_EUSAGE, path, 0, NULL,
+				   "这是%s，没有工作表，不能使用 --sheet（指定的是%s%s%s）；"
+				   "请去掉 --sheet 再导入",
+				   enc == TZ_ENC_UTF16LE || enc == TZ_ENC_UTF16BE
+				   ? "Unicode文本文件（UTF-16）"
+				   : tabs ? "制表符分隔的文本文件" : "CSV文件",
+				   opts->sheet ? "“" : "第", opts->sheet ? opts->sheet : "",
+				   opts->sheet ? "”" : "个工作表");
 		csv_close(&r->base);
 		return rc;
 	}

@@ -548,6 +548,9 @@ not_read:
 					     "整个文件未导入；请删去其中一处，或改为一致",
 					     table_text, r->text[i], unit_name(h->unit_exp[f]));
 	}
+	/* 项目代码, 投资项目统一代码, 统一代码: never 编号 or 编码. */
+	h->code_national = !h->progress && h->idx[TZ_PF_CODE] >= 0 &&
+			   strstr(r->text[h->idx[TZ_PF_CODE]], "代码") != NULL;
 	if (!h->progress && h->idx[TZ_PF_ANNUAL] >= 0) {
 		int i = h->idx[TZ_PF_ANNUAL];
 

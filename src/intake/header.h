@@ -30,6 +30,10 @@ struct tz_header {
 	int idx[TZ_HEADER_FIELDS_MAX];        /* cell index, -1 if the file lacks it */
 	int unit_exp[TZ_HEADER_FIELDS_MAX];   /* money columns: 10^unit 万元 */
 	int seq_idx;                          /* the 序号 column, -1: none */
+	/* The ledger's code column is the national 投资项目统一代码 (项目代码,
+	 * 统一代码), not an office's own 项目编号: a row without one is
+	 * identified by region and name (ledger.md, "Published lists"). */
+	int code_national;
 	int title_year;                       /* named in a title row, 0: none */
 	int plan_year;                        /* named in the plan column's header, 0: none */
 	long line;                            /* the header's last row */

@@ -451,15 +451,15 @@ static int html_select(struct tz_reader *base, size_t index, struct tz_err *err)
 	return start((struct html_reader *)base, err);
 }
 
-/* One sheet; the sheet choice in `opts` is ignored. */
+/* One sheet, named by Excel's <x:Name> or after the file; `opts` may name it. */
 static int html_open(struct tz_reader **out, const char *path, const struct tz_reader_opts *opts,
 		     struct tz_err *err)
 {
 	struct html_reader *r = tz_xcalloc(1, sizeof(*r));
+	size_t index;
 	char *stem;
 	int rc;
 
-	(void)opts;
 	*out = NULL;
 	tz_reader_base_init(&r->base, &tz_reader_html);
 	r->path = tz_xstrdup(path);
@@ -477,6 +477,12 @@ static int html_open(struct tz_reader **out, const char *path, const struct tz_r
 	else
 		tz_reader_add_sheet(&r->base, stem, strlen(stem), TZ_SHEET_VISIBLE);
 	free(stem);
+	/* The page is one sheet (Excel names it in <x:Name>): --sheet may
+	 * name it, and naming another is refused with the name there is. */
+	if ((rc = tz_reader_pick_sheet(&r->base, opts, path, &index, err))) {
+		html_close(&r->base);
+		return rc;
+	}
 	*out = &r->base;
 	return 0;
 }

@@ -269,8 +269,20 @@ static int to_project(const struct colmap *m, struct row_text *t, struct tz_proj
 
 	memset(p, 0, sizeof(*p));
 	/* A list without codes: the writer identifies the project by region
-	 * and name (ledger.md); this stands in until then. */
+	 * and name (ledger.md); this stands in until then. So does a row
+	 * whose national 项目代码 is empty: a published list gives the code
+	 * where the project has one. An empty 项目编号 is a row error: that
+	 * column is the office's own code, which every project of its
+	 * ledger has (a project without one is a mistake to correct, and
+	 * guessing it by name could attach the row to the wrong project). */
 	p->code = m->idx[TZ_PF_CODE] >= 0 ? t->v[TZ_PF_CODE] : NO_CODE;
+	if (m->idx[TZ_PF_CODE] >= 0 && !t->len[TZ_PF_CODE]) {
+		if (!m->h.code_national)
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, m->cols[TZ_PF_CODE].header,
+					     "项目编号为空：表中有“项目编号”列，每个项目都要填写本单位的项目编号"
+					     "（没有编号列的名单才按地区和项目名称识别项目）");
+		p->code = NO_CODE;
+	}
 	p->name = t->v[TZ_PF_NAME];
 	/* Without a region column the writer takes it from the 责任单位. */
 	p->region = m->idx[TZ_PF_REGION] >= 0 ? t->v[TZ_PF_REGION] : NO_CODE;
@@ -610,6 +622,8 @@ struct org_ctx {
 	struct tz_org_index *x;
 	int region_from_unit;    /* no region column: 责任单位 gives the region */
 	int no_code;             /* no code column: region + name identify projects */
+	int by_name;             /* no_code, or a national 项目代码 column whose empty
+				  * cells leave a row to region + name */
 	int year;                /* the ledger's year, for new codes */
 	struct tz_hmap *known;   /* no_code: "region_id/folded name" -> index in codes */
 	struct tz_hmap *in_file; /* no_code: the same, for rows of this file */
@@ -940,10 +954,12 @@ static int learn_project(void *ctx, const struct tz_project *p)
 }
 
 /*
- * Give a project of a list without codes its code: the code of the
- * stored project with the same region and name (a correction), else a new
- * one, YYYY-区码-NNN. The same region and name twice in one file is a row
- * error: which is which cannot be known. TZ_EEXIST for that.
+ * Give a project of a list without codes (or a row whose national 项目代码
+ * is empty) its code: the code of the stored project with the same region
+ * and name (a correction), else a new one, YYYY-区码-NNN. The same region
+ * and name twice in one file without a code, or once without and once with
+ * one, is a row error: which is which cannot be known. TZ_EEXIST for that.
+ * A row with its code is only noted.
  */
 static int identify(struct org_ctx *oc, struct tz_project *p, struct tz_err *err)
 {
@@ -954,6 +970,24 @@ static int identify(struct org_ctx *oc, struct tz_project *p, struct tz_err *err
 	int n, rc = 0;
 
 	identity(oc, p->region_id, p->name, &key);
+	/* A row with its 项目代码 in a list where others have none: a row
+	 * without one naming the same region and project cannot be told
+	 * from it either way. In in_file as 1 (0: a row without a code). */
+	if (strcmp(p->code, NO_CODE)) {
+		if (tz_hmap_get(oc->in_file, key.buf, key.len, &at) && !at)
+			rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
+					   "同一地区（%s）的项目“%s”在本文件中还有一行没有项目代码，无法分辨是否同一项目；"
+					   "请给那一行填上项目代码或改名", p->region, p->name);
+		else
+			tz_hmap_put(oc->in_file, key.buf, key.len, 1, NULL);
+		goto out;
+	}
+	if (tz_hmap_get(oc->in_file, key.buf, key.len, &at) && at) {
+		rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
+				   "同一地区（%s）的项目“%s”在本文件中另有一行填了项目代码，无法分辨是否同一项目；"
+				   "请给本行填上项目代码或改名", p->region, p->name);
+		goto out;
+	}
 	if (!tz_hmap_put(oc->in_file, key.buf, key.len, 0, NULL)) {
 		rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
 				   "同一地区（%s）的项目“%s”在本文件中出现两次，无法分辨；请给两个项目加上项目编号或改名",
@@ -964,7 +998,10 @@ static int identify(struct org_ctx *oc, struct tz_project *p, struct tz_err *err
 		p->code = oc->codes[at];
 		goto out;
 	}
-	n = snprintf(code, sizeof(code), "%d-%s-", oc->year, region ? region->code : "R");
+	/* The ledger's year; a row's own (年度 column) in a list of
+	 * 项目代码 read without --year. */
+	n = snprintf(code, sizeof(code), "%d-%s-", oc->year ? oc->year : p->year,
+		     region ? region->code : "R");
 	tz_hmap_get(oc->next_no, code, (size_t)n, &last);
 	tz_hmap_put(oc->next_no, code, (size_t)n, last + 1, NULL);
 	snprintf(code + n, sizeof(code) - (size_t)n, "%03lld", (long long)(last + 1));
@@ -1030,7 +1067,7 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			rc = tz_store_import_progress(store, &it->rec.r, &why);
 		} else {
 			rc = resolve_org(oc, &it->rec.p, &why);
-			if (!rc && oc->no_code)
+			if (!rc && oc->by_name)
 				rc = identify(oc, &it->rec.p, &why);
 			if (!rc)
 				rc = tz_store_import_project(store, &it->rec.p, &why);
@@ -1099,50 +1136,92 @@ static int ledger_year(struct colmap *m, const struct tz_import_opts *opts, cons
 	return 0;
 }
 
+/* Prefix err's message with the sheet's name (a workbook with several). */
+static void name_sheet(struct tz_err *err, const char *sheet)
+{
+	char msg[sizeof(err->msg)];
+	int k = snprintf(msg, sizeof(msg), "工作表“%s”：", sheet);
+
+	if (k > 0 && (size_t)k < sizeof(msg)) {
+		snprintf(msg + k, sizeof(msg) - (size_t)k, "%.*s",
+			 (int)(sizeof(msg) - (size_t)k - 1), err->msg);
+		memcpy(err->msg, msg, sizeof(msg));
+	}
+}
+
 /*
  * The header: on the sheet asked for, else on the first visible sheet
  * that has one (ledger.md: a 填报说明 or a list of choices may come
- * first). When none has one, the error of the first sheet tried, naming
- * it.
+ * first). A sheet whose name says it holds instructions or a sample
+ * (tz_sheet_name_is_instructions) is passed over: the table it shows is
+ * an example, not the ledger, even when it is the workbook's only sheet.
+ * When only such sheets have a header the file is refused, naming them
+ * (--sheet still reads one). When none has
+ * one, the error of the first sheet tried, naming it. `passed` gets what
+ * was passed over and why, for the summary.
  */
 static int header_in_some_sheet(struct tz_reader *r, const char *path, int progress, int year,
-				int fixed, struct tz_header *h, struct tz_err *err)
+				int fixed, struct tz_header *h, struct tz_buf *passed,
+				struct tz_err *err)
 {
 	size_t first = tz_reader_sheet_index(r), n = tz_reader_sheet_count(r);
+	struct tz_buf instr = TZ_BUF_INIT, none = TZ_BUF_INIT;
 	struct tz_err first_err;
 	int rc, first_rc = 0;
+	/* A workbook names its sheets; text and HTML are named after the
+	 * file, whose name says nothing of this kind. */
+	int named = r->type != &tz_reader_csv && r->type != &tz_reader_html;
 
 	for (size_t i = first; i < n; i++) {
 		const struct tz_sheet_info *si = tz_reader_sheet_info(r, i);
 
 		if (i != first && si->state != TZ_SHEET_VISIBLE)
 			continue;
-		if (i != first && (rc = tz_reader_select_sheet(r, i, err)))
-			return rc;
+		if (!fixed && named && tz_sheet_name_is_instructions(si->name)) {
+			tz_buf_addf(&instr, "%s“%s”", instr.len ? "、" : "", si->name);
+			continue;
+		}
+		if (tz_reader_sheet_index(r) != i && (rc = tz_reader_select_sheet(r, i, err)))
+			goto out;
 		rc = tz_header_find(r, path, progress, year, h, err);
 		if (!rc)
-			return 0;
-		if (n > 1) {
-			char msg[sizeof(err->msg)];
-			int k = snprintf(msg, sizeof(msg), "工作表“%s”：", si->name);
-
-			if (k > 0 && (size_t)k < sizeof(msg)) {
-				snprintf(msg + k, sizeof(msg) - (size_t)k, "%.*s",
-					 (int)(sizeof(msg) - (size_t)k - 1), err->msg);
-				memcpy(err->msg, msg, sizeof(msg));
-			}
-		}
+			goto out;
+		if (n > 1)
+			name_sheet(err, si->name);
 		if (rc != TZ_ENOTFOUND || fixed)
-			return rc;
+			goto out;
 		if (!first_rc) {
 			first_rc = rc;
 			first_err = *err;
 		}
+		tz_buf_addf(&none, "%s“%s”", none.len ? "、" : "", si->name);
 		tz_header_release(h);
+	}
+	if (instr.len) {
+		int hidden = 0;
+
+		for (size_t i = 0; i < n; i++)
+			hidden |= tz_reader_sheet_info(r, i)->state != TZ_SHEET_VISIBLE;
+		rc = tz_err_set_at(err, TZ_ENOTFOUND, path, 0, NULL,
+				   "工作表%s看名称是填报说明或示例，其中的表格不是台账，未读取；%s%s%s%s"
+				   "（要导入的工作表请用 --sheet 指定）",
+				   instr.buf, none.len ? "其他可见的工作表" : "没有其他可见的工作表",
+				   none.buf, none.len ? "中没有表头" : "",
+				   hidden ? "，隐藏的工作表不会自动读取" : "");
+		goto out;
 	}
 	if (first_rc)
 		*err = first_err;
-	return first_rc ? first_rc : TZ_ENOTFOUND;
+	rc = first_rc ? first_rc : TZ_ENOTFOUND;
+out:
+	if (!rc && (instr.len || none.len))
+		tz_buf_addf(passed, "读取工作表“%s”%s%s%s%s%s%s；", tz_reader_sheet_name(r),
+			    instr.len ? "，未读取" : "", instr.buf,
+			    instr.len ? "（看名称是填报说明或示例）" : "",
+			    none.len ? "，跳过" : "", none.buf, none.len ? "（没有表头）" : "");
+	tz_buf_release(&instr);
+	tz_buf_release(&none);
+	return rc;
 }
 
 /* The audit row of an import made by a person (opts->who), written in
@@ -1182,6 +1261,7 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 		   struct tz_err *err)
 {
 	char *where = NULL;  /* path, and the sheet of a workbook with several */
+	struct tz_buf passed = TZ_BUF_INIT;  /* sheets passed over, then the notes */
 	struct tz_reader *r = NULL;
 	struct colmap m;
 	struct pipeline pl;
@@ -1205,7 +1285,7 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 			goto out;
 	}
 	rc = header_in_some_sheet(r, path, progress, progress ? 0 : opts->year, opts->sheet != NULL,
-				  &m.h, err);
+				  &m.h, &passed, err);
 	if (!rc && tz_reader_sheet_count(r) > 1) {
 		/* Messages name the sheet of a workbook with several. */
 		size_t n = strlen(path) + strlen(tz_reader_sheet_name(r)) + 32;
@@ -1221,7 +1301,8 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	if (rc)
 		goto out;
 	res->unread = tz_xstrdup(m.h.unread.buf);
-	res->notes = tz_xstrdup(m.h.notes.buf);
+	tz_buf_adds(&passed, m.h.notes.buf);
+	res->notes = tz_buf_detach(&passed, NULL);
 	if (!progress) {
 		if ((rc = ledger_year(&m, opts, where ? where : path, res, err)))
 			goto out;
@@ -1236,8 +1317,9 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 		if (oc.region_from_unit)
 			res->region_from_unit = 1;
 		oc.no_code = m.idx[TZ_PF_CODE] < 0;
-		if (oc.no_code) {
-			if (m.idx[TZ_PF_YEAR] >= 0 && !m.year) {
+		oc.by_name = oc.no_code || m.h.code_national;
+		if (oc.by_name) {
+			if (oc.no_code && m.idx[TZ_PF_YEAR] >= 0 && !m.year) {
 				rc = tz_err_set_at(err, TZ_EINVAL, path, m.h.line, NULL,
 						   "表中没有项目编号，新项目的编号要用台账年度；请用 --year 指定年度");
 				goto out;
@@ -1328,5 +1410,6 @@ out:
 	tz_buf_release(&oc.given);
 	tz_buf_release(&oc.created);
 	tz_buf_release(&oc.key);
+	tz_buf_release(&passed);
 	return rc;
 }

@@ -125,6 +125,50 @@ int tz_reader_pick_sheet(const struct tz_reader *r, const struct tz_reader_opts 
 	return 0;
 }
 
+int tz_sheet_name_is_instructions(const char *name)
+{
+	static const char *const words[] = {
+		"填报说明", "填表说明", "填写说明", "编制说明", "使用说明", "指标解释", "指标说明",
+		"填报要求", "填表要求", "填报须知", "填表须知", "注意事项", "示例", "样表", "样例",
+		"范例",
+	};
+	static const char *const ascii[] = { "instruction", "readme", "example", "sample" };
+	static const char *const skip[] = {
+		"附件", "附表", "：", "，", "、", "（", "）", "【", "】", "《", "》", "　",
+	};
+	char rest[256];
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strstr(name, words[i]))
+			return 1;
+	for (size_t i = 0; i < sizeof(ascii) / sizeof(ascii[0]); i++) {
+		size_t l = strlen(ascii[i]);
+
+		for (const char *p = name; *p; p++)
+			if (!strncasecmp(p, ascii[i], l))
+				return 1;
+	}
+	/* 说明 alone: what is left without digits, ASCII punctuation,
+	 * spaces and the words and marks above. */
+	for (const char *p = name; *p && n + 4 < sizeof(rest);) {
+		size_t k = 0;
+
+		for (size_t i = 0; !k && i < sizeof(skip) / sizeof(skip[0]); i++)
+			if (!strncmp(p, skip[i], strlen(skip[i])))
+				k = strlen(skip[i]);
+		if (k) {
+			p += k;
+		} else if ((unsigned char)*p < 0x80 && !((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')) {
+			p++;
+		} else {
+			rest[n++] = *p++;
+		}
+	}
+	rest[n] = '\0';
+	return !strcmp(rest, "说明");
+}
+
 char *tz_reader_stem(const char *path)
 {
 	const char *base = strrchr(path, '/'), *dot;

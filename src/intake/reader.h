@@ -194,6 +194,20 @@ static inline void tz_reader_close(struct tz_reader *r)
 		r->type->close(r);
 }
 
+/*
+ * Whether a sheet's name says it holds instructions or a sample, not the
+ * data: it contains 填报说明, 填表说明, 填写说明, 编制说明, 使用说明,
+ * 指标解释, 指标说明, 填报要求, 填表要求, 填报须知, 注意事项, 示例, 样表,
+ * 样例 or 范例 (or, in ASCII case-insensitively, instruction, readme,
+ * example, sample), or is 说明 alone once spaces, digits, punctuation and
+ * a leading 附件/附表 are set aside ("附件1：说明"); "重点项目及说明" is
+ * not. Such a sheet is passed over for another visible one with a header
+ * (ledger.md: "the first visible sheet that has a header"; the sample
+ * table an instructions sheet shows is not the ledger). NUL-terminated
+ * UTF-8; 1 or 0.
+ */
+int tz_sheet_name_is_instructions(const char *name);
+
 /* Number of sheets (1 for CSV, text and HTML). */
 size_t tz_reader_sheet_count(const struct tz_reader *r);
 

@@ -63,7 +63,8 @@ int biff_next(struct biff_in *b, struct tz_err *err)
 /* ------------------------------------------------------------------ */
 /* Strings                                                             */
 
-/* UTF-16 code units to UTF-8; a lone surrogate becomes U+FFFD. */
+/* UTF-16 code units to UTF-8; a lone surrogate becomes U+FFFD, U+0000 a
+ * NUL byte (the cell is refused by the import, never cut short). */
 static int utf16_out(struct tz_buf *out, const uint16_t *u, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -77,9 +78,9 @@ static int utf16_out(struct tz_buf *out, const uint16_t *u, size_t n)
 		} else if (cp >= 0xD800 && cp <= 0xDFFF) {
 			cp = 0xFFFD;
 		}
-		if (!cp)
-			continue;  /* a NUL would cut the cell short */
-		if ((rc = tz_buf_add_utf8(out, cp)))
+		/* A NUL is kept (tz_buf_add_utf8 would write nothing): the
+		 * import refuses a cell holding one, as in a CSV or XLSX. */
+		if ((rc = cp ? tz_buf_add_utf8(out, cp) : tz_buf_addch(out, '\0')))
 			return rc;
 	}
 	return 0;

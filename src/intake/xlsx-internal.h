@@ -23,8 +23,12 @@
 /* ------------------------------------------------------------------ */
 /* One XML part as a stream (xlsx-part.c)                              */
 
+struct xlsx_part_in;
+
 struct xlsx_xml {
 	xmlTextReaderPtr xr;
+	struct xlsx_part_in *in; /* a ZIP part's input and what it cost; the
+				  * reader owns and frees it (NULL for a file) */
 	xmlDocPtr doc;       /* taken from the reader to look for a DOCTYPE; freed at close */
 	const char *path;    /* the .xlsx file, for messages; borrowed */
 	const char *part;    /* the part's name, for messages; borrowed */
@@ -85,9 +89,29 @@ int xlsx_xml_next_attr(struct xlsx_xml *x, const char **name, const char **value
 const char *xlsx_xml_text(const struct xlsx_xml *x);
 
 /*
+ * The cap on what a ZIP part inflates to, for every pass over a part: 1
+ * when `since_node` bytes came without a node (a tag or a text) ending,
+ * past TZ_LIMIT_XML_NODE; 2 when past TZ_LIMIT_XML_FREE bytes in all the
+ * average per node is past TZ_LIMIT_XML_PER_NODE; else 0. Real sheets
+ * take some ten bytes a node, so neither ever trips on one (100,000 rows
+ * of 20 columns included); a bomb trips after megabytes.
+ */
+int xlsx_part_check(uint64_t total, uint64_t since_node, uint64_t nodes);
+
+/* The file refused for xlsx_part_check's `how` (1 or 2), in Chinese,
+ * naming the part: TZ_ETOOBIG. */
+int xlsx_part_bloated(const char *path, long line, const char *kind, const char *part, int how,
+		      struct tz_err *err);
+
+/*
  * Append `s` (len bytes) to `out` decoding the OOXML escapes "_xHHHH_"
- * that spreadsheet writers use for control characters in strings.
- * 0 or TZ_ETOOBIG.
+ * that spreadsheet writers use for control characters in strings
+ * (ECMA-376 Part 1, 22.9.2.19 ST_Xstring). Every escape becomes its
+ * character, as a CSV cell holds the byte itself: tab, CR and LF, the
+ * other C0 controls too. _x0000_ becomes a NUL byte, kept in the cell
+ * (its length counts it) so that the import refuses the row naming the
+ * field, as it does a NUL in a CSV cell; a lone surrogate (_xD800_),
+ * which UTF-8 cannot hold, stays as written. 0 or TZ_ETOOBIG.
  */
 int xlsx_unescape(struct tz_buf *out, const char *s, size_t len);
 

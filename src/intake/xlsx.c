@@ -127,15 +127,19 @@ static int too_many_cells(struct xlsx_reader *r, struct tz_err *err)
  * (<x:c>) counts the same.
  */
 static int scan_tags(struct xlsx_reader *r, const char *buf, size_t len, size_t limit,
-		     uint64_t *cells, struct tz_err *err)
+		     uint64_t *cells, uint64_t *tags, const char **last, struct tz_err *err)
 {
 	const char *p = buf, *end = buf + len, *stop = buf + limit;
 	char ref[64];
 	int rc;
 
+	*last = NULL;
 	while (p < stop && (p = memchr(p, '<', (size_t)(stop - p))) != NULL) {
 		const char *name = ++p, *q = p, *gt;
 		size_t n;
+
+		++*tags;
+		*last = p;
 
 		while (q < end && !strchr(" \t\r\n/>", *q)) {
 			if (*q == ':')
@@ -171,14 +175,15 @@ static int find_merges(struct xlsx_reader *r, const char *part, struct tz_err *e
 	zip_file_t *zf = zip_fopen(r->zip, part, ZIP_FL_NOCASE);
 	char *buf;
 	size_t have = 0;
-	uint64_t cells = 0;
-	int rc = 0;
+	uint64_t cells = 0, tags = 0, total = 0, since = 0;
+	int rc = 0, how;
 
 	if (!zf)
 		return 0;  /* the stream that follows reports it */
 	buf = tz_xmalloc(CHUNK + KEEP);
 	for (;;) {
 		zip_int64_t n = zip_fread(zf, buf + have, CHUNK);
+		const char *last;
 		size_t len, limit;
 
 		if (n < 0)
@@ -194,8 +199,16 @@ static int find_merges(struct xlsx_reader *r, const char *part, struct tz_err *e
 			if (lt)
 				limit = (size_t)(lt - buf);
 		}
-		if ((rc = scan_tags(r, buf, len, limit, &cells, err)) || n == 0)
+		if ((rc = scan_tags(r, buf, len, limit, &cells, &tags, &last, err)) || n == 0)
 			break;
+		/* What the part inflates to is capped as in the stream that
+		 * follows (xlsx_part_check): this pass reads it all first. */
+		total += (uint64_t)n;
+		since = last ? (uint64_t)(buf + limit - last) : since + (uint64_t)n;
+		if ((how = xlsx_part_check(total, since, tags))) {
+			rc = xlsx_part_bloated(r->path, 0, "XLSX文件", part, how, err);
+			break;
+		}
 		memmove(buf, buf + limit, len - limit);
 		have = len - limit;
 	}

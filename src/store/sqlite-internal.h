@@ -127,6 +127,17 @@ int tz_sqlite_years_rebuild(struct sqlite_store *ss, const unsigned char *only, 
 /* Upgrade a schema-1 database (sqlite-upgrade.c); inside no transaction. */
 int tz_sqlite_upgrade(struct sqlite_store *ss, struct tz_store_upgrade *up, struct tz_err *err);
 
+/*
+ * Fold the project codes earlier versions stored full-width (P2025０００１)
+ * as imports and lookups now fold them (tz_project_code_fold), in one
+ * transaction; up->codes_folded and up->codes_list say what changed. Two
+ * codes that fold to one (with each other, or with a code stored folded)
+ * are TZ_EEXIST with a Chinese message listing them, and nothing changes.
+ * Called by `taizhang init` only (TZ_STORE_UPGRADE): other commands work
+ * on such a database as before. Inside no transaction.
+ */
+int tz_sqlite_fold_codes(struct sqlite_store *ss, struct tz_store_upgrade *up, struct tz_err *err);
+
 /* Imports (sqlite-import.c). */
 int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const char *source,
 			   struct tz_err *err);

@@ -11,11 +11,18 @@
  *    plan; level and nature go to every ledger row of the project;
  *  - reports are kept as they are; the running totals are recomputed
  *    (they now also record which months were reported).
+ *
+ * And on every `init` of a database of any schema: project codes stored
+ * full-width by earlier versions are folded (tz_sqlite_fold_codes).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/hmap.h"
+#include "base/xalloc.h"
+#include "core/project.h"
 #include "store/sqlite-internal.h"
 #include "base/banned.h"
 
@@ -163,5 +170,123 @@ fail:
 	tz_sqlite_exec(ss, "ROLLBACK", NULL);
 	tz_sqlite_exec(ss, "PRAGMA legacy_alter_table=OFF; PRAGMA foreign_keys=ON;", NULL);
 	tz_buf_release(&sql);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Codes stored full-width                                             */
+
+struct folded_code {
+	int64_t id;
+	char *old, *new;
+};
+
+static void add_clash(struct tz_buf *clashes, long *n, const char *a, const char *b,
+		      const char *code)
+{
+	if (++*n <= 10)
+		tz_buf_addf(clashes, "%s“%s”与“%s”（都是%s）", clashes->len ? "；" : "", a, b, code);
+}
+
+int tz_sqlite_fold_codes(struct sqlite_store *ss, struct tz_store_upgrade *up, struct tz_err *err)
+{
+	sqlite3_stmt *sel = NULL, *other = NULL, *upd = NULL;
+	struct folded_code *f = NULL;
+	size_t n = 0, alloc = 0;
+	struct tz_hmap *seen = tz_hmap_new();
+	struct tz_buf code = TZ_BUF_INIT, clashes = TZ_BUF_INIT;
+	long nclash = 0;
+	int rc, open = 0;
+
+	/* Codes are ASCII but for the rare one: only those are looked at. */
+	if ((rc = tz_sqlite_prepare(ss, "SELECT id, code FROM project WHERE code GLOB '*[^!-~]*'"
+				    " ORDER BY id", &sel, err)) ||
+	    (rc = tz_sqlite_prepare(ss, "SELECT code FROM project WHERE code = ?1 AND id <> ?2",
+				    &other, err)))
+		goto out;
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		const char *old = tz_sqlite_text(sel, 1);
+		int how = 0;
+
+		if (tz_project_code_fold(old, strlen(old), &code, &how) || !strcmp(code.buf, old))
+			continue;  /* not UTF-8, or nothing to fold: kept as it is */
+		TZ_ALLOC_GROW(f, n + 1, alloc);
+		f[n].id = sqlite3_column_int64(sel, 0);
+		f[n].old = tz_xstrdup(old);
+		f[n].new = tz_xstrdup(code.buf);
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		rc = tz_sqlite_error(ss, err, "fold codes");
+		goto out;
+	}
+	rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		int64_t at;
+
+		if (tz_hmap_get(seen, f[i].new, strlen(f[i].new), &at)) {
+			add_clash(&clashes, &nclash, f[at].old, f[i].old, f[i].new);
+			continue;
+		}
+		tz_hmap_put(seen, f[i].new, strlen(f[i].new), (int64_t)i, NULL);
+		sqlite3_bind_text(other, 1, f[i].new, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(other, 2, f[i].id);
+		if ((rc = sqlite3_step(other)) == SQLITE_ROW)
+			add_clash(&clashes, &nclash, f[i].old, tz_sqlite_text(other, 0), f[i].new);
+		else if (rc != SQLITE_DONE) {
+			rc = tz_sqlite_error(ss, err, "fold codes");
+			goto out;
+		}
+		sqlite3_reset(other);
+		rc = 0;
+	}
+	if (nclash) {
+		rc = tz_err_set(err, TZ_EEXIST,
+				"数据库中有%ld对项目编号只差全角半角（如“Ｐ１”与“P1”），统一为半角后会重复：%s%s；"
+				"数据库未作任何改动。请先把其中一个改成别的编号（改正台账后重新导入），"
+				"再运行 taizhang init",
+				nclash, clashes.buf, nclash > 10 ? "等" : "");
+		goto out;
+	}
+	if (!n)
+		goto out;
+	if ((rc = tz_sqlite_exec(ss, "BEGIN IMMEDIATE", err)))
+		goto out;
+	open = 1;
+	if ((rc = tz_sqlite_prepare(ss, "UPDATE project SET code = ?1 WHERE id = ?2", &upd, err)))
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_text(upd, 1, f[i].new, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(upd, 2, f[i].id);
+		if ((rc = tz_sqlite_step(ss, upd, err)))
+			goto out;
+		if (i < 10)
+			snprintf(up->codes_list + strlen(up->codes_list),
+				 sizeof(up->codes_list) - strlen(up->codes_list), "%s%s→%s",
+				 i ? "、" : "", f[i].old, f[i].new);
+	}
+	if (n > 10)
+		snprintf(up->codes_list + strlen(up->codes_list),
+			 sizeof(up->codes_list) - strlen(up->codes_list), "等");
+	if ((rc = tz_sqlite_bump_version(ss, err)) || (rc = tz_sqlite_exec(ss, "COMMIT", err)))
+		goto out;
+	open = 0;
+	up->codes_folded = (long)n;
+out:
+	if (open)
+		tz_sqlite_exec(ss, "ROLLBACK", NULL);
+	if (rc)
+		up->codes_list[0] = '\0';
+	sqlite3_finalize(sel);
+	sqlite3_finalize(other);
+	sqlite3_finalize(upd);
+	for (size_t i = 0; i < n; i++) {
+		free(f[i].old);
+		free(f[i].new);
+	}
+	free(f);
+	tz_hmap_free(seen);
+	tz_buf_release(&code);
+	tz_buf_release(&clashes);
 	return rc;
 }

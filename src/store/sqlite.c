@@ -194,8 +194,10 @@ static int check_schema(struct sqlite_store *ss, int flags, struct tz_store_upgr
 			return tz_err_set(err, TZ_ESTORE,
 					  "数据库是旧版格式（每个项目只有一个年度计划），"
 					  "请先运行 taizhang init 升级为按年度的台账");
-		return tz_sqlite_upgrade(ss, up, err);
+		return (rc = tz_sqlite_upgrade(ss, up, err)) ? rc : tz_sqlite_fold_codes(ss, up, err);
 	case SHAPE_CURRENT:
+		if (flags & TZ_STORE_UPGRADE)
+			return tz_sqlite_fold_codes(ss, up, err);
 		if (!(flags & TZ_STORE_NEW))
 			return 0;
 		if ((rc = has_data(ss, &full, err)))
