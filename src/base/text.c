@@ -133,13 +133,31 @@ int tz_utf8_valid(const char *data, size_t len)
 	return utf8_valid_prefix(data, len, &cut) == len;
 }
 
+/*
+ * Steps as tz_utf8_next does (a valid sequence, else one byte) without
+ * decoding: every field of every imported row is measured here.
+ */
 size_t tz_utf8_len(const char *data, size_t len)
 {
-	const char *p = data, *end = data + len;
-	size_t n = 0;
+	const unsigned char *p = (const unsigned char *)data;
+	size_t i = 0, n = 0;
 
-	while (p < end) {
-		tz_utf8_next(&p, end);
+	while (i < len) {
+		int k;
+
+		/* ASCII runs: eight bytes, eight code points at a time. */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, p + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+			n += 8;
+		}
+		if (i >= len)
+			break;
+		k = utf8_check(p + i, len - i);
+		i += k > 0 ? (size_t)k : 1;
 		n++;
 	}
 	return n;
