@@ -746,10 +746,19 @@ void tz_text_trim(const char **s, size_t *len)
 	*len = (size_t)(end - p);
 }
 
+/*
+ * Blank when trimming from the start leaves nothing: the character it
+ * stops at is no space whatever follows, so trimming from the end could
+ * not take it either. A CSV reader asks this of every line.
+ */
 int tz_text_is_blank(const char *s, size_t len)
 {
-	tz_text_trim(&s, &len);
-	return len == 0;
+	const char *p = s, *end = s + len;
+	size_t n;
+
+	while (p < end && (n = space_at(p, end)))
+		p += n;
+	return p == end;
 }
 
 int tz_text_invisible(int32_t cp)
