@@ -438,6 +438,19 @@ static void follow_quotes(struct csv_reader *r, const char *p, size_t len)
 	 * bytes of Chinese characters) are told by one comparison. */
 	const unsigned char top = (unsigned char)delim > '\r' ? (unsigned char)delim : '\r';
 
+	/* Outside quotes, a line without any only moves between Q_FIELD
+	 * and Q_PLAIN, and where it ends depends on its last byte that is
+	 * no space or tab (unless the tab separates): the end of a field,
+	 * or not. Most lines are so. */
+	if ((r->qstate == Q_FIELD || r->qstate == Q_PLAIN) && !memchr(p, '"', len)) {
+		const char *q = p + len;
+
+		while (q > p && q[-1] != delim && (q[-1] == ' ' || q[-1] == '\t'))
+			q--;
+		if (q > p)
+			r->qstate = q[-1] == delim || q[-1] == '\n' || q[-1] == '\r' ? Q_FIELD : Q_PLAIN;
+		return;
+	}
 	for (const char *end = p + len; p < end; p++) {
 		char c = *p;
 
