@@ -129,11 +129,18 @@ static const unsigned char cell_bytes[256] = {
 
 static unsigned cell_scan(const char *s, size_t len)
 {
-	unsigned seen = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned a = 0, b = 0;
+	size_t i = 0;
 
-	for (size_t i = 0; i < len; i++)
-		seen |= cell_bytes[(unsigned char)s[i]];
-	return seen;
+	/* Four bytes a turn, in two chains: half the loop's own work. */
+	for (; i + 4 <= len; i += 4) {
+		a |= cell_bytes[u[i]] | cell_bytes[u[i + 1]];
+		b |= cell_bytes[u[i + 2]] | cell_bytes[u[i + 3]];
+	}
+	for (; i < len; i++)
+		a |= cell_bytes[u[i]];
+	return a | b;
 }
 
 static void take_cells(const struct tz_row *row, const struct colmap *m, struct row_text *t)
