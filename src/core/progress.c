@@ -70,9 +70,13 @@ int tz_status_counts_started(enum tz_status s)
 	return s == TZ_STATUS_STARTED || s == TZ_STATUS_RESUMED || s == TZ_STATUS_COMPLETED;
 }
 
-static size_t utf8_chars(const char *s)
+/* Whether s holds more than max code points. A text of at most max
+ * bytes cannot (a code point takes a byte or more): most need no count. */
+static int over_chars(const char *s, size_t max)
 {
-	return s ? tz_utf8_len(s, strlen(s)) : 0;
+	size_t len = s ? strlen(s) : 0;
+
+	return len > max && tz_utf8_len(s, len) > max;
 }
 
 int tz_progress_check(const struct tz_progress *r, enum tz_progress_field f, struct tz_err *err)
@@ -101,7 +105,7 @@ int tz_progress_check(const struct tz_progress *r, enum tz_progress_field f, str
 		break;
 	case TZ_RF_TEXT:
 	case TZ_RF_PROBLEM:
-		if (utf8_chars(f == TZ_RF_TEXT ? r->progress_text : r->problem) > TZ_TEXT_MAX)
+		if (over_chars(f == TZ_RF_TEXT ? r->progress_text : r->problem, TZ_TEXT_MAX))
 			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[f].header,
 					     "文字超过上限%d个字", TZ_TEXT_MAX);
 		break;

@@ -112,8 +112,41 @@ static int row_is_blank(const struct tz_row *row)
 /* ------------------------------------------------------------------ */
 /* Rows                                                                */
 
+/*
+ * What take_cells looks for in a cell's bytes, in one pass: a byte that
+ * starts an invisible character (U+00AD, U+180E, U+200B.., U+FEFF start
+ * with 0xC2, 0xE1, 0xE2 or 0xEF), and NUL.
+ */
+enum { CELL_INVISIBLE = 1, CELL_NUL = 2 };
+
+static const unsigned char cell_bytes[256] = {
+	[0x00] = CELL_NUL,
+	[0xC2] = CELL_INVISIBLE,
+	[0xE1] = CELL_INVISIBLE,
+	[0xE2] = CELL_INVISIBLE,
+	[0xEF] = CELL_INVISIBLE,
+};
+
+static unsigned cell_scan(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned a = 0, b = 0;
+	size_t i = 0;
+
+	/* Four bytes a turn, in two chains: half the loop's own work. */
+	for (; i + 4 <= len; i += 4) {
+		a |= cell_bytes[u[i]] | cell_bytes[u[i + 1]];
+		b |= cell_bytes[u[i + 2]] | cell_bytes[u[i + 3]];
+	}
+	for (; i < len; i++)
+		a |= cell_bytes[u[i]];
+	return a | b;
+}
+
 static void take_cells(const struct tz_row *row, const struct colmap *m, struct row_text *t)
 {
+	const char *src[MAX_FIELDS];
+	size_t srclen[MAX_FIELDS];
 	size_t need = m->nfields;
 
 	tz_buf_reset(&t->scratch);
@@ -123,11 +156,8 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 	t->marks = 0;
 	t->bad_field = -1;
 	for (size_t f = 0; f < m->nfields; f++) {
-		const char *s;
-		size_t len;
-
-		field_source(row, m, f, &s, &len);
-		need += len;
+		field_source(row, m, f, &src[f], &srclen[f]);
+		need += srclen[f];
 		if (t->bad_field < 0 && m->idx[f] >= 0 && (size_t)m->idx[f] < row->ncells &&
 		    (row->kinds[m->idx[f]] == TZ_READ_ERROR || row->kinds[m->idx[f]] == TZ_READ_NO_VALUE)) {
 			t->bad_field = (int)f;
@@ -140,17 +170,16 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 	tz_buf_grow(&t->scratch, need);
 	for (size_t f = 0; f < m->nfields; f++) {
 		char *at = t->scratch.buf + t->scratch.len;
-		const char *s = "";
-		size_t len = 0, removed;
+		const char *s = src[f];
+		size_t len = srclen[f], removed;
+		/* Most cells hold none of the bytes looked for: one pass
+		 * over the cell says so, before any work. */
+		unsigned seen = cell_scan(s, len);
 
-		if (m->idx[f] >= 0 && (size_t)m->idx[f] < row->ncells)
-			field_source(row, m, f, &s, &len);
 		/* Invisible characters (tz_text_strip_invisible) are removed
 		 * and counted before trimming, which would take U+200B and
-		 * U+FEFF at a cell's ends in silence. Most cells hold none of
-		 * the bytes they start with: test before work. */
-		if (len && (memchr(s, 0xE2, len) || memchr(s, 0xEF, len) || memchr(s, 0xC2, len) ||
-			    memchr(s, 0xE1, len))) {
+		 * U+FEFF at a cell's ends in silence. */
+		if (seen & CELL_INVISIBLE) {
 			memcpy(at, s, len);
 			len = tz_text_strip_invisible(at, len, &removed);
 			t->invisible += removed > 0;
@@ -165,7 +194,9 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 		}
 		t->v[f] = at;
 		memmove(at, s, len);
-		if (len && t->nul_field < 0 && memchr(t->v[f], '\0', len))
+		/* What is kept is part of the cell: only a cell with a NUL
+		 * can keep one. */
+		if ((seen & CELL_NUL) && t->nul_field < 0 && memchr(t->v[f], '\0', len))
 			t->nul_field = (int)f;
 		t->len[f] = len;
 		t->scratch.buf[t->scratch.len + len] = '\0';

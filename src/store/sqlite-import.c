@@ -128,10 +128,14 @@ struct old_reports {
  * that stops just past the mark pays at most about twice what it would
  * have (its rows so far, then the whole table). Small imports never
  * change the schema (which makes other connections prepare their
- * statements again).
+ * statements again). Into an empty table the build is always the
+ * cheaper, so only the first DEFER_EMPTY_ROWS rows, which a small first
+ * import stays under, are indexed one by one (4,096 of them cost 5 %
+ * of the instructions of a 10,000-project first import).
  */
 #define DEFER_SHARE 4
 #define DEFER_MIN_ROWS 4096
+#define DEFER_EMPTY_ROWS 512
 
 struct sqlite_import {
 	enum tz_import_kind kind;
@@ -401,8 +405,9 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 		    (rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, project_tail, 13, err)))
 			goto fail;
 		/* Ids are given in turn, so max_id counts the projects. */
-		imp->defer_at = imp->max_id / DEFER_SHARE > DEFER_MIN_ROWS ? imp->max_id / DEFER_SHARE
-									    : DEFER_MIN_ROWS;
+		imp->defer_at = !imp->max_id ? DEFER_EMPTY_ROWS
+				: imp->max_id / DEFER_SHARE > DEFER_MIN_ROWS ? imp->max_id / DEFER_SHARE
+									     : DEFER_MIN_ROWS;
 		rc = tz_sqlite_batch_prepare(ss, &imp->ledger, ledger_head, ledger_tail, 6, err);
 	}
 	if (rc)

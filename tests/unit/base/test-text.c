@@ -711,6 +711,30 @@ static void test_utf8_len_counts_invalid_bytes_once(void **state)
 	assert_int_equal(tz_utf8_len("\xED\xA0\x80", 3), 3);
 	assert_int_equal(tz_utf8_len("\xF0\x9F\x98\x80" "x", 5), 2);
 	assert_int_equal(tz_utf8_len("\xC0\x80", 2), 2);
+	/* ASCII runs are counted eight bytes at a time: around them, and
+	 * over every mix, the count is that of tz_utf8_next's steps. */
+	assert_int_equal(tz_utf8_len("abcdefgh项目ijklmnopq\xFF", 24), 20);
+	{
+		static const char *const parts[] = { "a", "abcdefgh", "项", "\xFF", "\xE9\xA1",
+						     "\xF0\x9F\x98\x80", "\xED\xA0\x80", "\xC2" };
+		char buf[64];
+		unsigned seed = 7;
+
+		for (int round = 0; round < 2000; round++) {
+			size_t len = 0, steps = 0;
+			const char *p, *end;
+
+			while (len < 40) {
+				const char *part = parts[(seed = seed * 1103515245u + 12345u) >> 16 & 7];
+
+				memcpy(buf + len, part, strlen(part));
+				len += strlen(part);
+			}
+			for (p = buf, end = buf + len; p < end; steps++)
+				tz_utf8_next(&p, end);
+			assert_int_equal(tz_utf8_len(buf, len), steps);
+		}
+	}
 }
 
 /* Reference validity of a sequence of exactly len bytes (Unicode Table 3-7). */

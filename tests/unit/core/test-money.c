@@ -228,6 +228,15 @@ static void test_parse_reason_for_negative_and_empty(void **state)
 	assert_int_equal(parse("$12.5", &v, &err), TZ_EINVAL);
 	assert_non_null(strstr(err.msg, "“$”"));
 	assert_int_equal(parse("12.5港元", &v, &err), TZ_EINVAL);
+	/* ASCII amounts take a shorter path: the same words are found. */
+	assert_int_equal(parse("12.5 $", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "“$”"));
+	assert_int_equal(parse("$12.5美元", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "“美元”"));
+	assert_int_equal(parse("€12.5", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "“€”"));
+	assert_int_equal(parse("1,234.50", &v, &err), 0);
+	assert_int_equal(v, 123450);
 }
 
 static void test_parse_respects_len(void **state)

@@ -161,6 +161,29 @@ static void test_progress_validate(void **state)
 	r.status = TZ_STATUS_STARTED;
 	r.code = "";
 	assert_int_equal(tz_progress_validate(&r, NULL), TZ_EINVAL);
+	r.code = "P1";
+	/* Texts are bounded in characters, however many bytes they take:
+	 * 500 pass, 501 do not, in ASCII and in Chinese alike. */
+	{
+		char *text = calloc(TZ_TEXT_MAX + 1, 3 + 1);
+
+		memset(text, 'x', TZ_TEXT_MAX);
+		r.progress_text = text;
+		assert_int_equal(tz_progress_validate(&r, NULL), 0);
+		text[TZ_TEXT_MAX] = 'x';
+		assert_int_equal(tz_progress_validate(&r, &err), TZ_EINVAL);
+		assert_string_equal(err.field, "形象进度");
+		for (int i = 0; i < TZ_TEXT_MAX; i++)
+			memcpy(text + 3 * i, "问", 3);
+		text[3 * TZ_TEXT_MAX] = '\0';
+		r.progress_text = "";
+		r.problem = text;
+		assert_int_equal(tz_progress_validate(&r, NULL), 0);
+		memcpy(text + 3 * TZ_TEXT_MAX, "问", 3);
+		assert_int_equal(tz_progress_validate(&r, &err), TZ_EINVAL);
+		assert_string_equal(err.field, "存在问题");
+		free(text);
+	}
 }
 
 static void test_project_validate(void **state)
