@@ -1167,6 +1167,40 @@ static int ledger_year(struct colmap *m, const struct tz_import_opts *opts, cons
 	return 0;
 }
 
+/*
+ * The stored fields a file has no column for, which the rows it corrects
+ * keep (store.h, tz_store_import_keep): a sheet without 包联领导 or 存在问题
+ * says nothing of them. The plan is not kept: a ledger without a plan
+ * column stores no plan (ledger.md).
+ */
+static unsigned keep_mask(const struct colmap *m, int progress)
+{
+	static const struct {
+		int field;
+		unsigned keep;
+	} project[] = {
+		{ TZ_PF_CATEGORY, TZ_KEEP_CATEGORY }, { TZ_PF_OWNER, TZ_KEEP_OWNER },
+		{ TZ_PF_LEADER, TZ_KEEP_LEADER },     { TZ_PF_UNIT, TZ_KEEP_UNIT },
+		{ TZ_PF_YEARS, TZ_KEEP_YEARS },       { TZ_PF_STAGE, TZ_KEEP_STAGE },
+		{ TZ_PF_START, TZ_KEEP_START },       { TZ_PF_LEVEL, TZ_KEEP_LEVEL },
+		{ TZ_PF_NATURE, TZ_KEEP_NATURE },
+	}, report[] = {
+		{ TZ_RF_TEXT, TZ_KEEP_TEXT }, { TZ_RF_PROBLEM, TZ_KEEP_PROBLEM },
+	};
+	unsigned keep = 0;
+
+	if (progress) {
+		for (size_t i = 0; i < sizeof(report) / sizeof(report[0]); i++)
+			if (m->idx[report[i].field] < 0)
+				keep |= report[i].keep;
+		return keep;
+	}
+	for (size_t i = 0; i < sizeof(project) / sizeof(project[0]); i++)
+		if (m->idx[project[i].field] < 0)
+			keep |= project[i].keep;
+	return keep;
+}
+
 /* Prefix err's message with the sheet's name (a workbook with several). */
 static void name_sheet(struct tz_err *err, const char *sheet)
 {
@@ -1365,6 +1399,8 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	if ((rc = tz_store_import_begin(store, kind, path, err)))
 		goto out;
 	open = 1;
+	if ((rc = tz_store_import_keep(store, keep_mask(&m, progress), err)))
+		goto out;
 
 	/* Cells to the right of the header are never read: a row that
 	 * reaches far to the right costs nothing. */

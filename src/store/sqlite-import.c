@@ -139,6 +139,7 @@ struct old_reports {
 
 struct sqlite_import {
 	enum tz_import_kind kind;
+	unsigned keep;                  /* TZ_KEEP_*: fields the file leaves out */
 	int64_t batch;
 	long accepted;
 	struct tz_import_stats counts;  /* the accepted rows, by how they compare */
@@ -346,6 +347,66 @@ static int load_projects(struct sqlite_store *ss, struct sqlite_import *imp, str
 }
 
 
+/* "ON CONFLICT(key) DO UPDATE SET" of `cols` (name, kept-if bit) but
+ * the kept ones, into sql. */
+struct set_col {
+	const char *name;
+	unsigned keep;
+};
+
+static void upsert_tail(struct tz_buf *sql, const char *key, const struct set_col *cols,
+			size_t n, unsigned keep)
+{
+	tz_buf_addf(sql, " ON CONFLICT(%s) DO UPDATE SET batch = excluded.batch", key);
+	for (size_t i = 0; i < n; i++)
+		if (!(cols[i].keep & keep))
+			tz_buf_addf(sql, ", %s = excluded.%s", cols[i].name, cols[i].name);
+}
+
+int tz_sqlite_import_keep(struct tz_store *s, unsigned keep, struct tz_err *err)
+{
+	static const struct set_col project_cols[] = {
+		{ "name", 0 }, { "region_id", 0 }, { "category", TZ_KEEP_CATEGORY },
+		{ "owner", TZ_KEEP_OWNER }, { "leader", TZ_KEEP_LEADER }, { "unit_id", TZ_KEEP_UNIT },
+		{ "years", TZ_KEEP_YEARS }, { "stage", TZ_KEEP_STAGE }, { "total", 0 },
+		{ "planned_start", TZ_KEEP_START },
+	};
+	static const struct set_col ledger_cols[] = {
+		{ "annual", 0 }, { "level", TZ_KEEP_LEVEL }, { "nature", TZ_KEEP_NATURE },
+	};
+	static const struct set_col progress_cols[] = {
+		{ "completed", 0 }, { "status", 0 }, { "progress_text", TZ_KEEP_TEXT },
+		{ "problem", TZ_KEEP_PROBLEM },
+	};
+	struct sqlite_store *ss = tz_sqlite_from(s);
+	struct sqlite_import *imp = ss->imp;
+	struct tz_buf tail = TZ_BUF_INIT;
+	int rc;
+
+	if (!imp || imp->accepted)
+		return tz_err_set(err, TZ_EINTERNAL, "import_keep before the rows of an import");
+	imp->keep = keep;
+	/* The upserts again, without the kept columns. */
+	tz_sqlite_batch_release(&imp->rows);
+	if (imp->kind == TZ_IMPORT_PROGRESS) {
+		upsert_tail(&tail, "project_id, period", progress_cols,
+			    sizeof(progress_cols) / sizeof(progress_cols[0]), keep);
+		rc = tz_sqlite_batch_prepare(ss, &imp->rows, progress_head, tail.buf, 7, err);
+	} else {
+		upsert_tail(&tail, "id", project_cols, sizeof(project_cols) / sizeof(project_cols[0]),
+			    keep);
+		rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, tail.buf, 13, err);
+		tz_sqlite_batch_release(&imp->ledger);
+		tz_buf_reset(&tail);
+		upsert_tail(&tail, "year, project_id", ledger_cols,
+			    sizeof(ledger_cols) / sizeof(ledger_cols[0]), keep);
+		if (!rc)
+			rc = tz_sqlite_batch_prepare(ss, &imp->ledger, ledger_head, tail.buf, 6, err);
+	}
+	tz_buf_release(&tail);
+	return rc;
+}
+
 int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const char *source,
 			   struct tz_err *err)
 {
@@ -486,6 +547,7 @@ static int same_project(struct sqlite_store *ss, int64_t id, const struct tz_pro
 			int *same, struct tz_err *err)
 {
 	sqlite3_stmt *st = ss->imp->old_project;
+	unsigned keep = ss->imp->keep;
 	int rc;
 
 	sqlite3_bind_int64(st, 1, id);
@@ -494,17 +556,19 @@ static int same_project(struct sqlite_store *ss, int64_t id, const struct tz_pro
 		sqlite3_reset(st);
 		return tz_sqlite_error(ss, err, "project");
 	}
+	/* A field the file leaves out is kept, so it is the same. */
 	*same = rc == SQLITE_ROW &&
 		same_text(tz_sqlite_text(st, 0), p->name) &&
 		sqlite3_column_int64(st, 1) == p->region_id &&
-		same_text(tz_sqlite_text(st, 2), p->category) &&
-		same_text(tz_sqlite_text(st, 3), p->owner) &&
-		same_text(tz_sqlite_text(st, 4), p->leader) &&
-		int_or_0(st, 5) == p->unit_id &&
-		same_text(tz_sqlite_text(st, 6), p->years) &&
-		same_text(tz_sqlite_text(st, 7), p->stage) &&
+		(keep & TZ_KEEP_CATEGORY || same_text(tz_sqlite_text(st, 2), p->category)) &&
+		(keep & TZ_KEEP_OWNER || same_text(tz_sqlite_text(st, 3), p->owner)) &&
+		(keep & TZ_KEEP_LEADER || same_text(tz_sqlite_text(st, 4), p->leader)) &&
+		(keep & TZ_KEEP_UNIT || int_or_0(st, 5) == p->unit_id) &&
+		(keep & TZ_KEEP_YEARS || same_text(tz_sqlite_text(st, 6), p->years)) &&
+		(keep & TZ_KEEP_STAGE || same_text(tz_sqlite_text(st, 7), p->stage)) &&
 		sqlite3_column_int64(st, 8) == p->total &&
-		int_or_0(st, 9) == (p->planned_start.year ? tz_period_code(p->planned_start) : 0);
+		(keep & TZ_KEEP_START ||
+		 int_or_0(st, 9) == (p->planned_start.year ? tz_period_code(p->planned_start) : 0));
 	sqlite3_reset(st);
 	return 0;
 }
@@ -527,8 +591,8 @@ static int old_ledger(struct sqlite_store *ss, int64_t id, const struct tz_proje
 		*kind = ROW_NEW;
 	else if ((sqlite3_column_type(st, 0) == SQLITE_NULL) == !p->has_plan &&
 		 (!p->has_plan || sqlite3_column_int64(st, 0) == p->annual) &&
-		 same_text(tz_sqlite_text(st, 1), p->level) &&
-		 same_text(tz_sqlite_text(st, 2), p->nature))
+		 (ss->imp->keep & TZ_KEEP_LEVEL || same_text(tz_sqlite_text(st, 1), p->level)) &&
+		 (ss->imp->keep & TZ_KEEP_NATURE || same_text(tz_sqlite_text(st, 2), p->nature)))
 		*kind = ROW_SAME;
 	else
 		*kind = ROW_CHANGED;
@@ -691,7 +755,8 @@ static int old_report(struct sqlite_store *ss, int64_t id, const struct tz_progr
 	if (!o->row || o->period != period)
 		*kind = ROW_NEW;
 	else if (o->completed == r->completed && o->status == (int)r->status &&
-		 same_text(o->text.buf, r->progress_text) && same_text(o->problem.buf, r->problem))
+		 (ss->imp->keep & TZ_KEEP_TEXT || same_text(o->text.buf, r->progress_text)) &&
+		 (ss->imp->keep & TZ_KEEP_PROBLEM || same_text(o->problem.buf, r->problem)))
 		*kind = ROW_SAME;
 	else
 		*kind = ROW_CHANGED;

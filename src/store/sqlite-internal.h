@@ -139,6 +139,7 @@ int tz_sqlite_upgrade(struct sqlite_store *ss, struct tz_store_upgrade *up, stru
 int tz_sqlite_fold_codes(struct sqlite_store *ss, struct tz_store_upgrade *up, struct tz_err *err);
 
 /* Imports (sqlite-import.c). */
+int tz_sqlite_import_keep(struct tz_store *s, unsigned keep, struct tz_err *err);
 int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const char *source,
 			   struct tz_err *err);
 int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,

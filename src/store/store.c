@@ -49,6 +49,13 @@ void tz_store_close(struct tz_store *s)
 	s->ops->close(s);
 }
 
+int tz_store_import_keep(struct tz_store *s, unsigned keep, struct tz_err *err)
+{
+	if (!s->importing)
+		return tz_err_set(err, TZ_EINTERNAL, "no import is open");
+	return keep ? s->ops->import_keep(s, keep, err) : 0;
+}
+
 const char *tz_store_backend(const struct tz_store *s)
 {
 	return s->ops->name;

@@ -106,6 +106,31 @@ int tz_store_import_begin(struct tz_store *s, enum tz_import_kind kind,
 			  const char *source, struct tz_err *err);
 
 /*
+ * The fields a file of the open import has no column for (TZ_KEEP_*
+ * bits): a row stored before keeps its value of each, instead of taking
+ * the empty one the file's rows carry; a new row takes the empty one.
+ * A sheet that leaves out 包联领导 or 存在问题 says nothing of them, and
+ * must not erase them (README: an import loses nothing). The plan is not
+ * among them: a ledger without a 年度计划投资 column stores no plan
+ * (ledger.md). Call right after tz_store_import_begin(), before any row.
+ * 0, or TZ_EINTERNAL when no import is open or rows came already.
+ */
+enum tz_import_keep {
+	TZ_KEEP_CATEGORY = 1 << 0,  /* projects: 项目类别 */
+	TZ_KEEP_OWNER = 1 << 1,     /* 建设单位 */
+	TZ_KEEP_LEADER = 1 << 2,    /* 包联领导 */
+	TZ_KEEP_UNIT = 1 << 3,      /* 责任单位 */
+	TZ_KEEP_YEARS = 1 << 4,     /* 建设起止年限 */
+	TZ_KEEP_STAGE = 1 << 5,     /* 建设阶段 */
+	TZ_KEEP_START = 1 << 6,     /* 计划开工时间 */
+	TZ_KEEP_LEVEL = 1 << 7,     /* the ledger row's 项目级别 */
+	TZ_KEEP_NATURE = 1 << 8,    /* the ledger row's 建设性质 */
+	TZ_KEEP_TEXT = 1 << 9,      /* progress: 形象进度 */
+	TZ_KEEP_PROBLEM = 1 << 10,  /* progress: 存在问题 */
+};
+int tz_store_import_keep(struct tz_store *s, unsigned keep, struct tz_err *err);
+
+/*
  * Add one validated row to the open import.
  * Projects (a yearly ledger row): region_id must name a region node and
  * unit_id a node or be 0 (the import resolves names with the tree). The
