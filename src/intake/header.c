@@ -947,7 +947,7 @@ static int is_section(const char *s, size_t len)
 	for (size_t i = 0; i < sizeof(section_names) / sizeof(section_names[0]); i++)
 		if (len == strlen(section_names[i]) && starts_with(s, len, section_names[i]))
 			return 1;
-	return 0;
+	return tz_row_is_heading(s, len);
 }
 
 static void cell_at(const struct tz_row *row, int i, const char **s, size_t *len)

@@ -54,6 +54,9 @@ struct row_text {
 	int marks;       /* optional money cells holding "—", "/": read as empty */
 	int bad_field;   /* a field whose cell is an error or a formula without a value, or -1 */
 	unsigned char bad_kind;
+	int merged_field; /* a money field whose amount is merged down over several rows, or -1 */
+	long merged_from; /* the sheet row where that merged range starts */
+	long merge_top[MAX_FIELDS]; /* per field: the row the last range merged down starts */
 };
 
 /*
@@ -155,9 +158,24 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 	t->rounded = 0;
 	t->marks = 0;
 	t->bad_field = -1;
+	t->merged_field = -1;
 	for (size_t f = 0; f < m->nfields; f++) {
+		int i = m->idx[f];
+
 		field_source(row, m, f, &src[f], &srclen[f]);
 		need += srclen[f];
+		/* An amount merged down over several rows is the group's, not
+		 * each row's (ledger.md, "What real sheets hold"): read into
+		 * every row it would be counted once per row. */
+		if (m->cols[f].money && i >= 0 && (size_t)i < row->ncells &&
+		    (row->flags[i] & TZ_READ_MERGE_DOWN)) {
+			if (!(row->flags[i] & TZ_READ_MERGE_COPY))
+				t->merge_top[f] = row->line;
+			if (t->merged_field < 0 && row->kinds[i] != TZ_READ_EMPTY) {
+				t->merged_field = (int)f;
+				t->merged_from = t->merge_top[f] ? t->merge_top[f] : row->line;
+			}
+		}
 		if (t->bad_field < 0 && m->idx[f] >= 0 && (size_t)m->idx[f] < row->ncells &&
 		    (row->kinds[m->idx[f]] == TZ_READ_ERROR || row->kinds[m->idx[f]] == TZ_READ_NO_VALUE)) {
 			t->bad_field = (int)f;
@@ -498,6 +516,13 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
 				   "%s是错误值“%s”（公式出错），请改正后再导入",
 				   pl->map->cols[t->bad_field].header, t->v[t->bad_field]);
+	else if (t->merged_field >= 0)
+		/* Never each row's: the sheet wrote one amount for the group. */
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->merged_field].header,
+				   "%s“%s”是从第%ld行起向下合并到多行的单元格，是这几行共同的金额，"
+				   "无法拆分到每个项目，该行未导入；请在每个项目的行中分别填写",
+				   pl->map->cols[t->merged_field].header, t->v[t->merged_field],
+				   t->merged_from);
 	else if (t->nul_field >= 0)
 		/* A NUL would end the text early: the cell is not what it shows. */
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->nul_field].header,

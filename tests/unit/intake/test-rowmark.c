@@ -23,6 +23,10 @@ static void test_totals(void **state)
 		"合計", "小計", "總計", "小  计", "小　计", "合  计", " 合 计 ", "合\xe2\x80\x8b计",
 		"全市累计", "站前区汇总", "合计——", "本页合计（万元）", "合计数", "合计金额：",
 		"小计投资", "总计总投资(亿元)",
+		/* The second audit (2026-11-30): brackets, weak words, English, counts. */
+		"【小计】", "〔小计〕", "〖合计〗", "（小计）", "「小计」", "{小计}", "计", "甲县计",
+		"小结", "小记", "以上小结", "Subtotal", "Sub-total", "TOTAL:", "Total", "Sum",
+		"Grand Total", "甲县共2个", "甲县 2个项目", "共3个项目", "乙县共二个",
 	};
 
 	(void)state;
@@ -49,7 +53,8 @@ static void test_names_that_are_projects(void **state)
 		"合计量", "小计算机产业园", "会计服务中心", "统计大楼", "设计院新址",
 		"大数据汇总平台", "政务数据汇总", "累计完成工程", "公共计量站",
 		"临港大道", "鲅鱼圈区疏港铁路", "", "其他项目", "中其中心", "合计数据中心",
-		"小计投资公司",
+		"小计投资公司", "老旧小区改造3个项目", "Summit大道", "Total体育馆", "设计院改造",
+		"甲县计生服务站", "小记者培训中心", "结构加固工程", "两个项目合建", "共建共享中心",
 	};
 
 	(void)state;
@@ -59,12 +64,35 @@ static void test_names_that_are_projects(void **state)
 	}
 }
 
+/* Headings over a group of projects, and names that look like them. */
+static void test_headings(void **state)
+{
+	static const char *const heads[] = {
+		"(1)续建项目", "1.续建项目", "Ⅰ.续建项目", "A.续建项目", "⑴续建项目", "①续建项目",
+		"一、续建项目", "（一）新开工项目", "1、计划新开工项目", "b)前期项目",
+		"Ⅱ、新开工项目（3个）", "二、产业类", "（二）社会事业类项目", "基础设施类",
+	};
+	static const char *const names[] = {
+		"1号楼建设项目", "A区安置房", "续建项目配套道路", "1.产业园区道路", "A.交通枢纽",
+		"重点项目", "产业园", "",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+		if (!tz_row_is_heading(heads[i], strlen(heads[i])))
+			fail_msg("“%s” should be a heading", heads[i]);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (tz_row_is_heading(names[i], strlen(names[i])))
+			fail_msg("“%s” should be a project", names[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_totals),
 		cmocka_unit_test(test_breakdowns),
 		cmocka_unit_test(test_names_that_are_projects),
+		cmocka_unit_test(test_headings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
