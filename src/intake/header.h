@@ -74,10 +74,15 @@ void tz_header_release(struct tz_header *h);
  * none, or the same; else TZ_EINVAL with err naming `path`, the row's
  * line, the unit stated and the units applied: the file is refused,
  * never read at a scale its own note contradicts. (Applying the note
- * instead would mean reading the rows above it again.)
+ * instead would mean reading the rows above it again.) A statement is
+ * a clause ("以上金额均为亿元", "单位/亿元") or a whole cell ("(亿元)",
+ * "金额单位:亿元"; one naming two units is refused, naming both). With
+ * `data` set the row is a project's: only a cell in a column no field
+ * reads, and all of it a statement, counts (a 备注 cell "(亿元)";
+ * auditor's finding 2, 2026-11-30).
  */
-int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, const char *path,
-			 struct tz_err *err);
+int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, int data,
+			 const char *path, struct tz_err *err);
 
 
 /* What kind of row a data row is (ledger.md: 合计, section and note rows

@@ -614,10 +614,10 @@ static void *read_rows(void *arg)
 		if (row_is_blank(&row))
 			continue;
 		convert(pl, &row, &t, &it, &why);
-		/* A note below the table may state the unit: it must be the
-		 * one the amounts above were read in. */
-		if ((it.skip != TZ_ROW_DATA || it.rejected) &&
-		    (rc = tz_header_check_unit(&pl->map->h, &row, pl->path, &c->err)))
+		/* A note below the table, or a project's 备注 cell, may state
+		 * the unit: it must be the one the amounts were read in. */
+		if ((rc = tz_header_check_unit(&pl->map->h, &row, it.skip == TZ_ROW_DATA && !it.rejected,
+					       pl->path, &c->err)))
 			break;
 		if (c->n == CHUNK_ROWS || keep_item(c, &it, pl->progress)) {
 			put_full(pl, c);
