@@ -135,6 +135,7 @@ struct section {
 	int pct, scale, group, point, fraction, den_fixed;
 	int exp_tok;         /* index of the T_EXP token, or -1 */
 	int engineering;     /* ##0.0E+0: exponents in steps of nint */
+	int litpoint;        /* 0!.0000: integer digits after a literal point */
 	/* The unit of money its literal text names (see tz_numfmt_unit). */
 	int unit;
 	char unit_text[TZ_NUMFMT_UNIT_MAX];
@@ -552,6 +553,46 @@ static int fixed_denominator(const struct tz_numfmt *f, const struct section *s)
 	return 0;
 }
 
+/*
+ * A literal point among the integer digit placeholders (0!.0000,
+ * 0\\.0000, 0"."0000, #!.0000"万元"): the Chinese way to show yuan as 万元
+ * (12345678 shows "1234.5678"). The sheet means the number it shows, so
+ * the section scales it by 10^-k, k the integer placeholders after the
+ * point (the first such point; a literal of only a point and spaces).
+ * Grouping would put separators among the digits before the point only
+ * and show another number, so it is dropped.
+ */
+static void literal_point(const struct tz_numfmt *f, struct section *s)
+{
+	int before = 0, found = 0, after = 0;
+
+	if (s->kind != S_NUMBER || s->fraction || s->exp_tok >= 0)
+		return;
+	for (size_t i = 0; i < s->ntoks; i++) {
+		const struct tok *t = &s->toks[i];
+		const char *p = f->pool.buf + t->off;
+		size_t a = 0, b = t->len;
+
+		if (t->type == T_DIGIT && t->part == P_INT) {
+			after += found;
+			before = 1;
+			continue;
+		}
+		if (t->type != T_LIT || !before || found)
+			continue;
+		while (a < b && p[a] == ' ')
+			a++;
+		while (b > a && p[b - 1] == ' ')
+			b--;
+		found = (b - a == 1 && p[a] == '.') ||
+			(b - a == strlen("．") && !memcmp(p + a, "．", b - a));
+	}
+	if (after) {
+		s->litpoint = after;
+		s->group = 0;
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* Units of money in literal text                                      */
 
@@ -572,7 +613,10 @@ static int literal_unit(const char *p, size_t n, char *out, size_t size)
 {
 	static const char *const foreign[] = { "美元", "美金", "港元", "港币", "欧元", "日元",
 					       "英镑", "澳元", "加元", "韩元", "卢布", "$", "€",
-					       "£" };
+					       "£",
+					       /* A rate, not an amount: 0.00"%" shows a percent
+						* as a real 0% does, and is refused as one. */
+					       "%", "％", "‰", "‱" };
 	static const char *const mult[] = { "十", "百", "千", "万", "萬", "亿", "億" };
 	static const char *const alone[] = { "万", "萬", "亿", "億", "百万", "千万", "万亿" };
 	size_t i, start, a = 0, b = n;
@@ -683,6 +727,7 @@ struct tz_numfmt *tz_numfmt_new(const char *code)
 				layout(s);
 				if (s->fraction)
 					s->den_fixed = fixed_denominator(f, s);
+				literal_point(f, s);
 				find_unit(f, s);
 			}
 			if (!*p)
@@ -1377,7 +1422,7 @@ int tz_numfmt_scale(const struct tz_numfmt *f, double v)
 
 	if (!isfinite(v) || (i = pick(f, v, &sign)) < 0 || f->sec[i].kind != S_NUMBER)
 		return 0;
-	return 2 * f->sec[i].pct - 3 * f->sec[i].scale;
+	return 2 * f->sec[i].pct - 3 * f->sec[i].scale - f->sec[i].litpoint;
 }
 
 int tz_numfmt_unit(const struct tz_numfmt *f, double v, char *out)
@@ -1415,8 +1460,9 @@ size_t tz_numfmt_value(const struct tz_numfmt *f, double v, const char *shown, s
 		return glen;
 	}
 	*flags |= TZ_READ_UNIT;
-	/* A currency sign goes first ("$12.5"), a word after ("12.5亿元"). */
-	if ((unsigned char)unit[0] < 0x80 || !strcmp(unit, "€") || !strcmp(unit, "£"))
+	/* A currency sign goes first ("$12.5"), a word or a percent sign
+	 * after ("12.5亿元", "12.5%"). */
+	if (!strcmp(unit, "$") || !strcmp(unit, "€") || !strcmp(unit, "£"))
 		return (size_t)snprintf(out, TZ_NUMFMT_VALUE_MAX, "%s%s", unit, general);
 	return (size_t)snprintf(out, TZ_NUMFMT_VALUE_MAX, "%s%s", general, unit);
 }

@@ -66,7 +66,11 @@ int tz_numfmt_format(const struct tz_numfmt *f, double v, int date1904, struct t
 /*
  * The power of ten by which the section `f` uses for `v` scales the
  * number it shows: -3 per trailing comma (0, shows thousands), +2 per
- * percent sign, 0 for none (and for dates and times).
+ * percent sign, -k for a literal point among the integer digit
+ * placeholders with k of them after it (0!.0000, 0\.0000, 0"."0000:
+ * 12345678 shows "1234.5678", yuan as 万元; 0!.0, is -4), 0 for none
+ * (and for dates and times). Audit 7 (2026-11-30): such a sheet means
+ * the number it shows, not the one stored.
  */
 int tz_numfmt_scale(const struct tz_numfmt *f, double v);
 
@@ -76,7 +80,8 @@ int tz_numfmt_scale(const struct tz_numfmt *f, double v);
  * alone is of the yuan), in any section: 1 and the unit into out (at
  * least TZ_NUMFMT_UNIT_MAX bytes) as tz_money_unit_exp() reads it
  * ("亿元"); -1 and the words for one that is not a unit of the yuan
- * ("美元", "$", "元/平方米", two different units); 0 when it names none
+ * ("美元", "$", "元/平方米", two different units, and a literal "%", "‰"
+ * that shows a rate as a real 0% does: 0.00"%", 0.00\%, 0.0‰); 0 when it names none
  * (¥, 人民币, other words), and for dates, times and text.
  */
 #define TZ_NUMFMT_UNIT_MAX 32
