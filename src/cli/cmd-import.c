@@ -50,6 +50,9 @@ static const char *year_source(const struct tz_import_result *res, char *buf, si
 	case TZ_YEAR_TITLE:
 		snprintf(buf, size, "%d年度（取自标题）", res->year);
 		return buf;
+	case TZ_YEAR_PLAN:
+		snprintf(buf, size, "%d年度（取自计划投资列的表头）", res->year);
+		return buf;
 	default:
 		return "";
 	}

@@ -563,6 +563,80 @@ static const char *unit_name(int exp)
 }
 
 /* ------------------------------------------------------------------ */
+/* The ledger's year in a title row                                     */
+
+/*
+ * The year a title cell names: 0 when it names none or is a date of
+ * filling, printing or reporting (填报日期：2024年12月30日 is when the
+ * sheet was made, not the ledger's year), -1 when it names more than one
+ * year (2024-2025年重点项目台账, “十四五”重点项目（2021-2025年）), which
+ * gives no year. Rule: ledger.md, "What real sheets hold" (audit 2026-11-30).
+ */
+static int title_year_of(const char *s, size_t len)
+{
+	static const char *const dated[] = { "日期", "时间", "截至", "截止", "填报", "填表",
+					     "制表", "报送", "打印", "编制" };
+	struct tz_buf b = TZ_BUF_INIT;
+	int found = 0;
+
+	if (tz_text_fold_width(s, len, &b))
+		goto out;
+	/* A bracketed date of making (（2025年12月编制）) is cut off; a
+	 * date keyword left, or a cell that is only a date (2024年12月),
+	 * names no year of the ledger. */
+	for (char *o; (o = strstr(b.buf, "(")) != NULL;) {
+		char *c = strstr(o, ")");
+		int drop = 0;
+
+		for (size_t k = 0; k < sizeof(dated) / sizeof(dated[0]) && !drop; k++) {
+			char *at = strstr(o, dated[k]);
+
+			drop = at && (!c || at < c);
+		}
+		if (!drop)
+			break;
+		*o = '\0';
+		b.len = (size_t)(o - b.buf);
+	}
+	for (size_t k = 0; k < sizeof(dated) / sizeof(dated[0]); k++)
+		if (strstr(b.buf, dated[k]))
+			goto out;
+	{
+		int y, m, d, n = 0;
+
+		if ((sscanf(b.buf, "%4d年%2d月%2d日%n", &y, &m, &d, &n) == 3 ||
+		     sscanf(b.buf, "%4d年%2d月%n", &y, &m, &n) == 2) && (size_t)n == b.len)
+			goto out;
+	}
+	for (size_t i = 0; i + 4 <= b.len && found >= 0; i++) {
+		const char *p = b.buf + i;
+		int year = 0, k;
+
+		if (i && b.buf[i - 1] >= '0' && b.buf[i - 1] <= '9')
+			continue;
+		for (k = 0; k < 4 && p[k] >= '0' && p[k] <= '9'; k++)
+			year = year * 10 + (p[k] - '0');
+		if (k < 4 || (i + 4 < b.len && p[4] >= '0' && p[4] <= '9'))
+			continue;
+		if (year < TZ_PERIOD_YEAR_MIN || year > TZ_PERIOD_YEAR_MAX)
+			continue;
+		/* 2024-2025年: a four-digit number is a year only with 年
+		 * after it or a range mark joining it to one. */
+		if (i + 4 < b.len && p[4] != '-' && strncmp(p + 4, "年", 3) &&
+		    strncmp(p + 4, "—", 3) && strncmp(p + 4, "～", 3) && strncmp(p + 4, "至", 3) &&
+		    p[4] != '~')
+			continue;
+		if (found && found != year)
+			found = -1;
+		else
+			found = year;
+	}
+out:
+	tz_buf_release(&b);
+	return found;
+}
+
+/* ------------------------------------------------------------------ */
 /* Choosing a column per field                                          */
 
 static int choose(struct tz_header *h, const struct hrow *r, const int *parent_unit,
@@ -872,9 +946,19 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 					title = 0;
 				k = i;
 			}
-		for (size_t i = 0; i < top.n; i++) {
-			if (!h->title_year)
-				h->title_year = tz_year_in_text(top.text[i], strlen(top.text[i]));
+		/* Of several title rows the one nearest the header names the
+		 * ledger's year; one naming several years names none. */
+		for (size_t i = 0, set = 0; i < top.n; i++) {
+			int y = title_year_of(top.text[i], strlen(top.text[i]));
+
+			if (y && !set) {
+				set = 1;
+				h->title_year = y > 0 ? y : 0;
+				h->title_several[0] = '\0';
+				if (y < 0)
+					snprintf(h->title_several, sizeof(h->title_several), "%s",
+						 top.text[i]);
+			}
 			if (!table_u && table_unit(top.text[i], title, &table_u, &table_exp,
 						   table_text, sizeof(table_text)))
 				table_line = row.line;

@@ -35,6 +35,7 @@ struct tz_header {
 	 * identified by region and name (ledger.md, "Published lists"). */
 	int code_national;
 	int title_year;                       /* named in a title row, 0: none */
+	char title_several[256];              /* the nearest title naming several years, "" */
 	int plan_year;                        /* named in the plan column's header, 0: none */
 	long line;                            /* the header's last row */
 	size_t width;                         /* cells in the header */

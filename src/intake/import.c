@@ -1168,20 +1168,41 @@ void tz_import_result_release(struct tz_import_result *res)
 static int ledger_year(struct colmap *m, const struct tz_import_opts *opts, const char *path,
 		       struct tz_import_result *res, struct tz_err *err)
 {
-	const struct tz_header *h = &m->h;
+	struct tz_header *h = &m->h;
 
+	/*
+	 * A title naming another year than --year: refused, naming both.
+	 * --year does not win with a warning: a 年度 cell that disagrees with
+	 * --year is already a row error, and a title is the same statement
+	 * for every row, so one of the two is wrong and nothing says which
+	 * (audit 2026-11-30, finding 6).
+	 */
+	if (opts->year && h->title_year && h->title_year != opts->year)
+		return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+				     "标题写的是%d年，--year 指定的是%d年，不知道这是哪一年的台账，"
+				     "整个文件未导入；请核对标题或 --year",
+				     h->title_year, opts->year);
 	if (m->idx[TZ_PF_YEAR] >= 0) {
 		res->year_source = TZ_YEAR_COLUMN;
 		m->year = opts->year; /* rows must agree with --year if given */
+		/* The 年度 column wins (ledger.md's order); the summary says
+		 * the title names a year of its own. */
+		if (h->title_year)
+			tz_buf_addf(&h->notes, "标题写的是%d年，各行年度按“年度”列读取；",
+				    h->title_year);
 	} else if (opts->year) {
 		res->year_source = TZ_YEAR_OPTION;
 		m->year = opts->year;
+	} else if (h->title_several[0]) {
+		return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+				     "标题“%s”写了不止一个年份，不知道这是哪一年的台账，整个文件未导入；"
+				     "请用 --year 指定年度", h->title_several);
 	} else if (h->title_year && h->plan_year && h->title_year != h->plan_year) {
 		return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
 				     "标题写的是%d年，计划投资列写的是%d年，不知道这是哪一年的台账；"
 				     "请用 --year 指定年度", h->title_year, h->plan_year);
 	} else if (h->title_year || h->plan_year) {
-		res->year_source = TZ_YEAR_TITLE;
+		res->year_source = h->title_year ? TZ_YEAR_TITLE : TZ_YEAR_PLAN;
 		m->year = h->title_year ? h->title_year : h->plan_year;
 	} else {
 		return tz_err_set_at(err, TZ_EINVAL, path, 0, NULL,

@@ -59,6 +59,7 @@ enum tz_year_source {
 	TZ_YEAR_COLUMN,  /* a 年度 column, row by row */
 	TZ_YEAR_OPTION,  /* --year */
 	TZ_YEAR_TITLE,   /* a title row such as 2025年重点项目台账 */
+	TZ_YEAR_PLAN,    /* the plan column's header: 2025年计划投资 */
 };
 
 struct tz_import_result {
