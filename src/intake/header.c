@@ -685,6 +685,22 @@ static int choose(struct tz_header *h, const struct hrow *r, const int *parent_u
 						    r->text[cs > os ? (size_t)cur : i]);
 				if (cs <= os)
 					goto not_read;
+			} else if (h->cols[f].money && o->rank != c->rank) {
+				/*
+				 * Two amounts under two names of one field
+				 * (项目总投资 beside 总投资, 计划总投资 beside
+				 * 估算总投资): which the sheet means cannot be
+				 * known, and reading one by the names' order
+				 * stores a wrong number in silence. Names of
+				 * text fields (所属地区 before 建设地点) keep
+				 * their order.
+				 */
+				col_letters((size_t)cur, a);
+				col_letters(i, b);
+				return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+					"第%s列“%s”和第%s列“%s”都是“%s”，两列金额不知道该读哪一列，"
+					"整个文件未导入；请删去其中一列，或把另一列改用别的名称",
+					a, r->text[cur], b, r->text[i], h->cols[f].header);
 			} else if (o->rank < c->rank) {
 				goto not_read;
 			} else if (o->rank == c->rank) {

@@ -59,7 +59,8 @@ struct tz_header {
  * message names the columns a header needs; another sheet may hold
  * one); TZ_EINVAL when required columns are
  * missing (named), when two columns mean the same field and nothing
- * chooses between them (both named), or when a money column's unit is not
+ * chooses between them (both named; two money columns of one field always,
+ * whatever their names' order: 项目总投资 beside 总投资), or when a money column's unit is not
  * one the import knows (美元): never read at the wrong scale. The caller
  * releases h with tz_header_release() in every case.
  */

@@ -42,6 +42,23 @@ struct colmap {
 };
 
 /* One row's cells, trimmed and NUL-terminated, by field. */
+/* row_text.bad_kind beside the reader's kinds: a period written as a
+ * number that could be two months. */
+#define BAD_PERIOD_NUMBER 0xFF
+
+/*
+ * Whether a number as shown (`s`, `len` bytes) is a year and month that
+ * could be January or October: "2025.1" is what Excel's General format
+ * shows for 2025.10 typed as a number (the trailing zero is not kept),
+ * and what someone typing 2025.1 for January sees. Other months are
+ * not ambiguous (2025.2 cannot be 2025.20). Audit 2026-11-30.
+ */
+static int period_ambiguous(const char *s, size_t len)
+{
+	return len == 6 && s[4] == '.' && s[5] == '1' && s[0] >= '1' && s[0] <= '2' &&
+	       s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9';
+}
+
 struct row_text {
 	struct tz_buf scratch;
 	const char *v[MAX_FIELDS];
@@ -180,6 +197,12 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 		    (row->kinds[m->idx[f]] == TZ_READ_ERROR || row->kinds[m->idx[f]] == TZ_READ_NO_VALUE)) {
 			t->bad_field = (int)f;
 			t->bad_kind = row->kinds[m->idx[f]];
+		}
+		if (t->bad_field < 0 && f == (m->h.progress ? TZ_RF_PERIOD : TZ_PF_START) &&
+		    i >= 0 && (size_t)i < row->ncells && row->kinds[i] == TZ_READ_NUMBER &&
+		    period_ambiguous(src[f], srclen[f])) {
+			t->bad_field = (int)f;
+			t->bad_kind = BAD_PERIOD_NUMBER;
 		}
 	}
 	/* One allocation up front, so the pointers below stay put. The
@@ -512,6 +535,15 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
 				   "%s是公式，没有保存计算结果（请在 Excel 或 WPS 中打开并保存后再导入）",
 				   pl->map->cols[t->bad_field].header);
+	else if (t->bad_field >= 0 && t->bad_kind == BAD_PERIOD_NUMBER)
+		/* Never January by guess: 2025.10 typed in General is 2025.1. */
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
+				   "%s“%s”是数字，可能是%.4s年1月，也可能是%.4s年10月"
+				   "（Excel 常规格式会去掉末尾的0），该行未导入；"
+				   "请写成文本“%.4s-01”或“%.4s-10”",
+				   pl->map->cols[t->bad_field].header, t->v[t->bad_field],
+				   t->v[t->bad_field], t->v[t->bad_field], t->v[t->bad_field],
+				   t->v[t->bad_field]);
 	else if (t->bad_field >= 0)
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
 				   "%s是错误值“%s”（公式出错），请改正后再导入",
@@ -1412,11 +1444,13 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	if (rc)
 		goto out;
 	res->unread = tz_xstrdup(m.h.unread.buf);
+	/* ledger_year() adds to the notes (a title naming another year than
+	 * the 年度 column): take them after it. */
+	if (!progress && (rc = ledger_year(&m, opts, where ? where : path, res, err)))
+		goto out;
 	tz_buf_adds(&passed, m.h.notes.buf);
 	res->notes = tz_buf_detach(&passed, NULL);
 	if (!progress) {
-		if ((rc = ledger_year(&m, opts, where ? where : path, res, err)))
-			goto out;
 		oc.store = store;
 		oc.x = tz_org_index_new();
 		oc.seen = tz_hmap_new();
