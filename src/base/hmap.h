@@ -38,7 +38,13 @@ int tz_hmap_put(struct tz_hmap *m, const char *key, size_t len, int64_t value,
 int tz_hmap_next(const struct tz_hmap *m, size_t *pos, const char **key,
 		 size_t *len, int64_t *value);
 
-/* The hash function, exposed for callers that want a stable hash. */
+/*
+ * The hash function, exposed for callers that want a stable hash (within
+ * one process: it is not a file format). tz_hash_more() continues hash
+ * `h` over `len` bytes at `data`, for a hash of several fields without
+ * copying them together; it does not mix its result (tz_hash_bytes does).
+ */
 uint64_t tz_hash_bytes(const void *data, size_t len);
+uint64_t tz_hash_more(uint64_t h, const void *data, size_t len);
 
 #endif

@@ -100,9 +100,14 @@ static int missing(const struct tz_column *col, struct tz_err *err)
 	return tz_err_set_at(err, TZ_EINVAL, NULL, 0, col->header, "%s为空", col->header);
 }
 
-static size_t chars(const char *s)
+/* Characters of s (0 for NULL), counted only when its bytes could
+ * exceed `max`: a character is at least one byte, and every field of
+ * every imported row is measured here. */
+static size_t chars(const char *s, size_t max)
 {
-	return s ? tz_utf8_len(s, strlen(s)) : 0;
+	size_t len = s ? strlen(s) : 0;
+
+	return len > max ? tz_utf8_len(s, len) : len;
 }
 
 static int too_long(const struct tz_project *p, struct tz_err *err)
@@ -125,7 +130,7 @@ static int too_long(const struct tz_project *p, struct tz_err *err)
 	v[TZ_PF_STAGE] = p->stage;
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		const struct tz_column *col = &tz_project_columns[fields[i]];
-		size_t n = chars(v[fields[i]]);
+		size_t n = chars(v[fields[i]], TZ_TEXT_MAX);
 
 		if (n > TZ_TEXT_MAX)
 			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, col->header,

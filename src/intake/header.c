@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "base/text.h"
@@ -1071,6 +1072,26 @@ static size_t base_name(const struct tz_header *h, size_t f, const char **name)
 	return paren ? (size_t)(paren - *name) : strlen(*name);
 }
 
+/*
+ * Whether `len` bytes at `s` hold 元, 万 or 亿 (U+5143, U+4E07, U+4EBF:
+ * E5 85 83, E4 B8 87, E4 BA BF), in one pass: this runs on every cell
+ * of a file, where three memmem() calls cost an eighth of a progress
+ * import.
+ */
+static int names_money_unit(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+
+	for (; end - p >= 3; p++) {
+		if (*p < 0xE4 || *p > 0xE5)
+			continue;
+		if ((p[0] == 0xE5 && p[1] == 0x85 && p[2] == 0x83) ||
+		    (p[0] == 0xE4 && ((p[1] == 0xB8 && p[2] == 0x87) || (p[1] == 0xBA && p[2] == 0xBF))))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether column i of the header is read as a field or as the 序号. */
 static int column_read(const struct tz_header *h, size_t i)
 {
@@ -1088,19 +1109,26 @@ int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, in
 	struct tz_buf norm = TZ_BUF_INIT, applied = TZ_BUF_INIT;
 	char text[32];
 	int unit = 0, exp = 0, rc = 0;
+	uint64_t read = 0;  /* columns 0..63 read (column_read), for data rows */
 
+	if (data) {
+		if (h->seq_idx >= 0 && h->seq_idx < 64)
+			read |= UINT64_C(1) << h->seq_idx;
+		for (size_t f = 0; f < h->nfields; f++)
+			if (h->idx[f] >= 0 && h->idx[f] < 64)
+				read |= UINT64_C(1) << h->idx[f];
+	}
 	for (size_t i = 0; i < row->ncells && !rc; i++) {
 		const char *at, *subj, *c = row->cells[i];
 		size_t subj_len, len = row->lens[i];
 		int whole;
 
-		/* Every unit of money names 元, 万 or 亿. */
-		if (!len || (!memmem(c, len, "元", strlen("元")) && !memmem(c, len, "万", strlen("万")) &&
-			     !memmem(c, len, "亿", strlen("亿"))))
-			continue;
 		/* In a project's row only a cell no column reads, and all of it
-		 * a statement ("(亿元)" in a 备注 column). */
-		if (data && column_read(h, i))
+		 * a statement ("(亿元)" in a 备注 column). Every unit of money
+		 * names 元, 万 or 亿. */
+		if (!len ||
+		    (data && (i < 64 ? (int)((read >> i) & 1) : column_read(h, i))) ||
+		    !names_money_unit(c, len))
 			continue;
 		tz_buf_reset(&norm);
 		if (tz_text_nfkc(c, len, &norm))

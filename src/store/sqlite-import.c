@@ -517,17 +517,16 @@ static int write_project(struct sqlite_store *ss, struct tz_sqlite_batch *b, int
 /* A hash of what describes the project whatever the year; never 0. */
 static uint64_t project_fields(const struct tz_project *p)
 {
-	struct tz_buf b = TZ_BUF_INIT;
 	const char *text[] = { p->name, p->category, p->owner, p->leader, p->years, p->stage };
 	int64_t nums[] = { p->region_id, p->unit_id, p->total, p->planned_start.year ?
 			   tz_period_code(p->planned_start) : 0 };
-	uint64_t h;
+	uint64_t h = 0;
 
+	/* Each text with its NUL, so ("ab", "c") and ("a", "bc") differ. */
 	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++)
-		tz_buf_add(&b, text[i], strlen(text[i]) + 1);
-	tz_buf_add(&b, nums, sizeof(nums));
-	h = tz_hash_bytes(b.buf, b.len);
-	tz_buf_release(&b);
+		h = tz_hash_more(h, text[i], strlen(text[i]) + 1);
+	h = tz_hash_more(h, nums, sizeof(nums));
+	h = tz_hash_bytes(&h, sizeof(h));  /* mixed: equal hashes mean equal fields */
 	return h ? h : 1;
 }
 
