@@ -131,6 +131,10 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 	if (res.accepted && !res.added && !res.replaced)
 		fprintf(stderr, "  %s与数据库中已有的完全相同：没有新的内容，数据没有变化\n",
 			res.rejected ? "导入的各行" : "文件中的数据");
+	if (res.closed)
+		fprintf(stderr, "  注意：其中%ld条报送属于已关闭的调度期（如%04d-%02d），已作为协调员的更正写入，"
+				"并记入修改记录\n",
+			res.closed, res.closed_period / 100, res.closed_period % 100);
 	if (res.skipped_totals || res.skipped_sections || res.skipped_notes)
 		fprintf(stderr, "  跳过不是项目的行：合计/小计%ld行，分类标题%ld行，注释%ld行\n",
 			res.skipped_totals, res.skipped_sections, res.skipped_notes);

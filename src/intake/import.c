@@ -1523,6 +1523,8 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	res->added = stats.added;
 	res->replaced = stats.replaced;
 	res->unchanged = stats.unchanged;
+	res->closed = stats.closed;
+	res->closed_period = stats.closed_period;
 	if (res->rejected && !opts->partial) {
 		rc = tz_err_set_at(err, TZ_EREJECTED, where ? where : path, 0, NULL,
 				   "%ld行有错误，整个文件未导入（使用 --partial 只导入正确的行）",

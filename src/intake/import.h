@@ -97,6 +97,12 @@ struct tz_import_result {
 	long codes_given;
 	char *codes_given_list;
 	int region_from_unit;  /* no region column: regions from 责任单位 */
+	/* Reports: of added and replaced, those of a period whose dispatch
+	 * is closed for their region, and the first such period (YYYYMM, 0
+	 * if none): allowed (web.md: corrections after closing go through
+	 * the coordinator, kept in the history), and said in the summary. */
+	long closed;
+	int closed_period;
 };
 
 /* Free what a result owns. */

@@ -823,9 +823,13 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 	if ((imp->flags[id] & F_HAD) && (rc = old_report(ss, id, r, &kind, err)))
 		return rc;
 	if (imp->arrivals) {
-		if ((rc = tz_sqlite_arrivals_row(ss, imp->arrivals, id, r, err)) < 0)
+		int closed;
+
+		if ((rc = tz_sqlite_arrivals_row(ss, imp->arrivals, id, r, &closed, err)) < 0)
 			return rc;
 		imp->arrived += rc;
+		if (closed && !imp->counts.closed++)
+			imp->counts.closed_period = tz_period_code(r->period);
 	}
 	count_row(imp, kind);
 	if (kind == ROW_SAME)

@@ -314,13 +314,16 @@ int tz_sqlite_ontime(struct tz_store *s, struct tz_ontime *o, struct tz_err *err
  * for each accepted row before it is written (or found unchanged),
  * records its arrival and keeps a change in the history, and returns 1
  * when the row's period is dispatched (an arrival was recorded), 0 when
- * it is not, or a negative tz_errc; _free before COMMIT or ROLLBACK.
+ * it is not, or a negative tz_errc; *closed is 1 when the report is new
+ * or changed and the dispatch governing its project's region is closed,
+ * else 0. _free before COMMIT or ROLLBACK.
  */
 struct tz_sqlite_arrivals;
 int tz_sqlite_arrivals_begin(struct sqlite_store *ss, struct tz_sqlite_arrivals **out,
 			     struct tz_err *err);
 int tz_sqlite_arrivals_row(struct sqlite_store *ss, struct tz_sqlite_arrivals *a,
-			   int64_t project_id, const struct tz_progress *r, struct tz_err *err);
+			   int64_t project_id, const struct tz_progress *r, int *closed,
+			   struct tz_err *err);
 void tz_sqlite_arrivals_free(struct tz_sqlite_arrivals *a);
 int tz_sqlite_report_save(struct tz_store *s, const struct tz_report_save *how,
 			  const struct tz_progress *reports, size_t n, size_t *failed,

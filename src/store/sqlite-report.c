@@ -352,9 +352,12 @@ out:
  */
 struct tz_sqlite_arrivals {
 	int *periods;  /* dispatched periods, YYYYMM */
+	int *closed;   /* per period: closed at some node (then ds[i] is read) */
+	struct tz_sqlite_dispatches *ds;  /* per period, loaded when first needed */
 	int n;
 	int64_t now;
 	sqlite3_stmt *q[Q_COUNT];
+	sqlite3_stmt *region;  /* a project's region, for the governing dispatch */
 };
 
 int tz_sqlite_arrivals_begin(struct sqlite_store *ss, struct tz_sqlite_arrivals **out,
@@ -365,13 +368,19 @@ int tz_sqlite_arrivals_begin(struct sqlite_store *ss, struct tz_sqlite_arrivals 
 	int rc, alloc = 0;
 
 	*out = NULL;
-	rc = tz_sqlite_prepare(ss, "SELECT DISTINCT period FROM dispatch_period", &st, err);
+	rc = tz_sqlite_prepare(ss, "SELECT period, max(state = 2) FROM dispatch_period GROUP BY period",
+			       &st, err);
 	if (rc)
 		return rc;
 	a = tz_xcalloc(1, sizeof(*a));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int was = alloc;
+
 		TZ_ALLOC_GROW(a->periods, a->n + 1, alloc);
-		a->periods[a->n++] = sqlite3_column_int(st, 0);
+		if (alloc != was)
+			a->closed = tz_xrealloc(a->closed, tz_st_mult((size_t)alloc, sizeof(*a->closed)));
+		a->periods[a->n] = sqlite3_column_int(st, 0);
+		a->closed[a->n++] = sqlite3_column_int(st, 1);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -383,6 +392,12 @@ int tz_sqlite_arrivals_begin(struct sqlite_store *ss, struct tz_sqlite_arrivals 
 		return 0;
 	}
 	a->now = (int64_t)time(NULL);
+	a->ds = tz_xcalloc((size_t)a->n, sizeof(*a->ds));
+	if ((rc = tz_sqlite_prepare(ss, "SELECT region_id FROM project WHERE id = ?1", &a->region,
+				    err))) {
+		tz_sqlite_arrivals_free(a);
+		return rc;
+	}
 	for (int k = 0; k < Q_COUNT; k++) {
 		if (k == Q_LEDGER || k == Q_UPSERT)
 			continue;
@@ -401,22 +416,66 @@ void tz_sqlite_arrivals_free(struct tz_sqlite_arrivals *a)
 		return;
 	for (int k = 0; k < Q_COUNT; k++)
 		sqlite3_finalize(a->q[k]);
+	sqlite3_finalize(a->region);
+	for (int i = 0; a->ds && i < a->n; i++)
+		tz_sqlite_dispatches_release(&a->ds[i]);
+	free(a->ds);
+	free(a->closed);
 	free(a->periods);
 	free(a);
 }
 
+/* Whether the dispatch governing project_id's region for period i of a
+ * is closed. 0 or 1, or a negative tz_errc. */
+static int governed_closed(struct sqlite_store *ss, struct tz_sqlite_arrivals *a, int i,
+			   int64_t project_id, struct tz_err *err)
+{
+	const struct tz_dispatch *d;
+	int64_t region = 0;
+	int rc;
+
+	if (!a->ds[i].org) {
+		struct tz_period p = { a->periods[i] / 100, a->periods[i] % 100 };
+
+		if ((rc = tz_sqlite_dispatches_load(ss, p, &a->ds[i], err)))
+			return rc;
+	}
+	sqlite3_bind_int64(a->region, 1, project_id);
+	rc = sqlite3_step(a->region);
+	if (rc == SQLITE_ROW)
+		region = sqlite3_column_int64(a->region, 0);
+	sqlite3_reset(a->region);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return tz_sqlite_error(ss, err, "project");
+	d = tz_sqlite_dispatches_governing(&a->ds[i], region);
+	if (!d) {
+		const struct tz_org_node *root = tz_org_index_root(a->ds[i].org);
+
+		d = root ? tz_sqlite_dispatches_governing(&a->ds[i], root->id) : NULL;
+	}
+	return d && d->state == TZ_DISPATCH_CLOSED;
+}
+
 int tz_sqlite_arrivals_row(struct sqlite_store *ss, struct tz_sqlite_arrivals *a,
-			   int64_t project_id, const struct tz_progress *r, struct tz_err *err)
+			   int64_t project_id, const struct tz_progress *r, int *closed,
+			   struct tz_err *err)
 {
 	int period = tz_period_code(r->period), i, rc;
 	struct arrival arr;
 
+	*closed = 0;
 	for (i = 0; i < a->n && a->periods[i] != period; i++)
 		;
 	if (i == a->n)
 		return 0;
-	rc = keep_arrival(ss, a->q, project_id, r, a->now, 0, TZ_SAVER_IMPORT, &arr, err);
-	return rc ? rc : 1;
+	if ((rc = keep_arrival(ss, a->q, project_id, r, a->now, 0, TZ_SAVER_IMPORT, &arr, err)))
+		return rc;
+	if (arr.changed && a->closed[i]) {
+		if ((rc = governed_closed(ss, a, i, project_id, err)) < 0)
+			return rc;
+		*closed = rc;
+	}
+	return 1;
 }
 
 /* ------------------------------------------------------------------ */

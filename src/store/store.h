@@ -95,6 +95,12 @@ struct tz_import_stats {
 	long added;      /* rows new to the store */
 	long replaced;   /* rows that corrected a stored one */
 	long unchanged;  /* rows the store already held as they are */
+	/* Reports: of added and replaced, those whose period's governing
+	 * dispatch is closed (web.md: after closing, corrections go through
+	 * the coordinator and stay in the history), and the first such
+	 * period (YYYYMM, 0 if none), for the summary to say so. */
+	long closed;
+	int closed_period;
 };
 
 /*

@@ -429,6 +429,14 @@ static void outcome_html(struct tz_req *r, const struct kept *k, const struct ou
 			 res->added, res->replaced, res->unchanged);
 		fact(r, "其中", buf);
 	}
+	if (res->closed) {
+		/* web.md: after closing, corrections go through the
+		 * coordinator and stay in the history -- allowed, not silent. */
+		snprintf(buf, sizeof(buf), "%ld 条报送属于已关闭的调度期（如 %04d-%02d），%s作为协调员的更正写入，"
+			 "并记入修改记录", res->closed, res->closed_period / 100,
+			 res->closed_period % 100, dry ? "导入后将" : "已");
+		fact(r, "已关闭的调度期", buf);
+	}
 	factf(r, "有错误", res->rejected, "行");
 	snprintf(buf, sizeof(buf), "合计/小计 %ld 行，分类标题 %ld 行，注释 %ld 行", res->skipped_totals,
 		 res->skipped_sections, res->skipped_notes);
