@@ -109,25 +109,41 @@ int32_t tz_utf8_next(const char **pp, const char *end)
 	return cp;
 }
 
+/*
+ * ASCII runs are the common case: the offset past those from p[i],
+ * skipped eight bytes at a time, each byte one code point added to *n.
+ * Stops before the first eight that hold a byte >= 0x80, or where fewer
+ * than eight remain (the caller steps on one sequence at a time from
+ * there). The count is the caller's running one, kept in the loop as it
+ * was before this was shared: a length computed afterwards from the
+ * offsets cost tz_utf8_len more instructions (callgrind, import of 10000
+ * projects).
+ */
+static inline size_t ascii_skip8(const unsigned char *p, size_t i, size_t len, size_t *n)
+{
+	while (i + 8 <= len) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+		i += 8;
+		*n += 8;
+	}
+	return i;
+}
+
 /* Length of the longest valid UTF-8 prefix; *cut set if what stops it is a
  * sequence cut off by the end of the data rather than a bad byte. */
 static size_t utf8_valid_prefix(const char *data, size_t len, int *cut)
 {
 	const unsigned char *p = (const unsigned char *)data;
-	size_t i = 0;
+	size_t i = 0, ascii = 0;  /* ascii_skip8 counts; not needed here */
 
 	*cut = 0;
 	while (i < len) {
 		int n;
 
-		/* ASCII runs are the common case: skip them eight at a time. */
-		while (i + 8 <= len) {
-			uint64_t w;
-			memcpy(&w, p + i, 8);
-			if (w & 0x8080808080808080ULL)
-				break;
-			i += 8;
-		}
+		i = ascii_skip8(p, i, len, &ascii);
 		if (i >= len)
 			break;
 		n = utf8_check_fast(p + i, len - i);
@@ -158,15 +174,7 @@ size_t tz_utf8_len(const char *data, size_t len)
 	while (i < len) {
 		int k;
 
-		/* ASCII runs: eight bytes, eight code points at a time. */
-		while (i + 8 <= len) {
-			uint64_t w;
-			memcpy(&w, p + i, 8);
-			if (w & 0x8080808080808080ULL)
-				break;
-			i += 8;
-			n += 8;
-		}
+		i = ascii_skip8(p, i, len, &n);
 		if (i >= len)
 			break;
 		k = utf8_check_fast(p + i, len - i);

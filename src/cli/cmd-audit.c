@@ -33,12 +33,7 @@ const char cmd_audit_help[] =
 /* What the rows name: projects and users by their codes and logins. */
 struct names {
 	struct tz_store *store;
-	struct tz_arena *a;
-	const char **codes, **project_names;  /* asked, and their answers */
-	size_t n, cap;
-	struct tz_user *users;
-	size_t nusers;
-	int users_loaded;
+	struct tz_audit_names_cache c;
 };
 
 static const char *project_name(void *ctx, const char *code)
@@ -48,42 +43,20 @@ static const char *project_name(void *ctx, const char *code)
 	const char *name = NULL;
 	size_t n;
 
-	for (size_t i = 0; i < x->n; i++)
-		if (!strcmp(x->codes[i], code))
-			return x->project_names[i];
-	if (!tz_store_project_ledger(x->store, code, x->a, &rows, &n, NULL) && n)
+	if (tz_audit_names_cache_find(&x->c, code, &name))
+		return name;
+	if (!tz_store_project_ledger(x->store, code, x->c.arena, &rows, &n, NULL) && n)
 		name = rows[n - 1].name;
-	if (x->n == x->cap) {
-		size_t cap = x->cap ? 2 * x->cap : 32;
-		const char **c = tz_arena_calloc(x->a, cap, sizeof(*c));
-		const char **v = tz_arena_calloc(x->a, cap, sizeof(*v));
-
-		if (x->n) {
-			memcpy(c, x->codes, x->n * sizeof(*c));
-			memcpy(v, x->project_names, x->n * sizeof(*v));
-		}
-		x->codes = c;
-		x->project_names = v;
-		x->cap = cap;
-	}
-	x->codes[x->n] = tz_arena_strdup(x->a, code);
-	x->project_names[x->n++] = name;
-	return name;
+	return tz_audit_names_cache_keep(&x->c, code, name);
 }
 
 static const char *user_name(void *ctx, const char *login)
 {
 	struct names *x = ctx;
+	const char *name;
 
-	if (!x->users_loaded) {
-		x->users_loaded = 1;
-		if (tz_store_user_list(x->store, x->a, &x->users, &x->nusers, NULL))
-			x->nusers = 0;
-	}
-	for (size_t i = 0; i < x->nusers; i++)
-		if (!strcmp(x->users[i].login, login))
-			return x->users[i].name;
-	return NULL;
+	tz_audit_names_cache_user(&x->c, x->store, login, &name, NULL);
+	return name;
 }
 
 /* One row: time, user, origin, action, object, old, new. */
@@ -168,7 +141,7 @@ int cmd_audit(struct tz_app *app, int argc, char **argv)
 		goto out;
 	memset(&nx, 0, sizeof(nx));
 	nx.store = store;
-	nx.a = a;
+	nx.c.arena = a;
 	nm.org = x;
 	nm.project = project_name;
 	nm.user = user_name;

@@ -9,10 +9,12 @@
 
 #include <jansson.h>
 
+#include "base/arena.h"
 #include "base/html.h"
 #include "core/deadline.h"
 #include "core/period.h"
 #include "core/user.h"
+#include "store/store.h"
 #include "web/audit.h"
 #include "base/banned.h"
 
@@ -559,4 +561,55 @@ int tz_audit_value_text(struct tz_buf *b, const char *action, const char *v,
 	struct w w = { b, 0, 1 };
 
 	return value_out(&w, action, v, nm);
+}
+
+int tz_audit_names_cache_find(const struct tz_audit_names_cache *c, const char *code,
+			      const char **name)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (!strcmp(c->codes[i], code)) {
+			*name = c->names[i];
+			return 1;
+		}
+	return 0;
+}
+
+const char *tz_audit_names_cache_keep(struct tz_audit_names_cache *c, const char *code,
+				      const char *name)
+{
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? 2 * c->cap : 32;
+		const char **k = tz_arena_calloc(c->arena, cap, sizeof(*k));
+		const char **v = tz_arena_calloc(c->arena, cap, sizeof(*v));
+
+		if (c->n) {
+			memcpy(k, c->codes, c->n * sizeof(*k));
+			memcpy(v, c->names, c->n * sizeof(*v));
+		}
+		c->codes = k;
+		c->names = v;
+		c->cap = cap;
+	}
+	c->codes[c->n] = tz_arena_strdup(c->arena, code);
+	c->names[c->n++] = name;
+	return name;
+}
+
+int tz_audit_names_cache_user(struct tz_audit_names_cache *c, struct tz_store *store,
+			      const char *login, const char **name, struct tz_err *err)
+{
+	int rc = 0;
+
+	*name = NULL;
+	if (!c->users_loaded) {
+		c->users_loaded = 1;
+		if ((rc = tz_store_user_list(store, c->arena, &c->users, &c->nusers, err)))
+			c->nusers = 0;
+	}
+	for (size_t i = 0; i < c->nusers; i++)
+		if (!strcmp(c->users[i].login, login)) {
+			*name = c->users[i].name;
+			break;
+		}
+	return rc;
 }

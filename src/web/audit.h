@@ -39,6 +39,49 @@ struct tz_audit_names {
 	void *ctx;
 };
 
+struct tz_arena;
+struct tz_err;
+struct tz_store;
+struct tz_user;
+
+/*
+ * A memo of the names the rows of one page (or one `taizhang audit`)
+ * ask for, behind the callbacks of struct tz_audit_names: each project
+ * code is looked up once, the users are listed once. Its caller zeroes
+ * it and sets `arena`, which owns everything it grows; it lives no
+ * longer than that arena. Who may see which project's name is the
+ * caller's to decide (web/ui-admin.c asks core/access.h); the memo only
+ * remembers the answer.
+ */
+struct tz_audit_names_cache {
+	struct tz_arena *arena;
+	const char **codes, **names;  /* project codes asked, and their answers */
+	size_t n, cap;
+	struct tz_user *users;        /* the store's users, once listed */
+	size_t nusers;
+	int users_loaded;
+};
+
+/* Whether the project `code` was asked before: 1 with its answer (maybe
+ * NULL: none) in *name, else 0. */
+int tz_audit_names_cache_find(const struct tz_audit_names_cache *c, const char *code,
+			      const char **name);
+
+/* Remember `name` (borrowed, must live as long as the arena; NULL for
+ * none) as the answer for `code` (copied into the arena). Returns name. */
+const char *tz_audit_names_cache_keep(struct tz_audit_names_cache *c, const char *code,
+				      const char *name);
+
+/*
+ * The 姓名 of the user `login` in *name, or NULL when no user has that
+ * login. The first call lists the store's users (tz_store_user_list)
+ * into the arena; if that fails its error is returned (and written to
+ * err, which may be NULL) and every later call finds no one and
+ * returns 0.
+ */
+int tz_audit_names_cache_user(struct tz_audit_names_cache *c, struct tz_store *store,
+			      const char *login, const char **name, struct tz_err *err);
+
 /* The Chinese label of an action ("report.save" → "调度填报"); an
  * unknown action is returned as it is (the caller escapes it). Static
  * strings. */

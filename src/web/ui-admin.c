@@ -248,11 +248,7 @@ int ui_user_password(struct tz_req *r)
  */
 struct names {
 	struct tz_req *r;
-	const char **codes, **project_names;  /* codes asked, and their answers */
-	size_t n, cap;
-	struct tz_user *users;
-	size_t nusers;
-	int users_loaded;
+	struct tz_audit_names_cache c;
 };
 
 static const char *project_name(void *ctx, const char *code)
@@ -265,9 +261,8 @@ static const char *project_name(void *ctx, const char *code)
 	size_t n;
 	int rc;
 
-	for (size_t i = 0; i < x->n; i++)
-		if (!strcmp(x->codes[i], code))
-			return x->project_names[i];
+	if (tz_audit_names_cache_find(&x->c, code, &name))
+		return name;
 	rc = tz_store_project_ledger(r->store, code, r->arena, &rows, &n, &r->err);
 	if (!rc && n) {
 		o = tz_object_project(rows[n - 1].region_id, rows[n - 1].unit_id, rows[n - 1].leader);
@@ -277,40 +272,19 @@ static const char *project_name(void *ctx, const char *code)
 		tz_log(TZ_LOG_WARN, "event=audit_names project=%s error=\"%s\"", code, r->err.msg);
 	}
 	tz_err_clear(&r->err);
-	if (x->n == x->cap) {
-		size_t cap = x->cap ? 2 * x->cap : 32;
-		const char **c = tz_arena_calloc(r->arena, cap, sizeof(*c));
-		const char **v = tz_arena_calloc(r->arena, cap, sizeof(*v));
-
-		if (x->n) {
-			memcpy(c, x->codes, x->n * sizeof(*c));
-			memcpy(v, x->project_names, x->n * sizeof(*v));
-		}
-		x->codes = c;
-		x->project_names = v;
-		x->cap = cap;
-	}
-	x->codes[x->n] = tz_arena_strdup(r->arena, code);
-	x->project_names[x->n++] = name;
-	return name;
+	return tz_audit_names_cache_keep(&x->c, code, name);
 }
 
 static const char *user_name(void *ctx, const char *login)
 {
 	struct names *x = ctx;
+	const char *name;
 
-	if (!x->users_loaded) {
-		x->users_loaded = 1;
-		if (tz_store_user_list(x->r->store, x->r->arena, &x->users, &x->nusers, &x->r->err)) {
-			tz_log(TZ_LOG_WARN, "event=audit_names users error=\"%s\"", x->r->err.msg);
-			tz_err_clear(&x->r->err);
-			x->nusers = 0;
-		}
+	if (tz_audit_names_cache_user(&x->c, x->r->store, login, &name, &x->r->err)) {
+		tz_log(TZ_LOG_WARN, "event=audit_names users error=\"%s\"", x->r->err.msg);
+		tz_err_clear(&x->r->err);
 	}
-	for (size_t i = 0; i < x->nusers; i++)
-		if (!strcmp(x->users[i].login, login))
-			return x->users[i].name;
-	return NULL;
+	return name;
 }
 
 /* "YYYY-MM-DD" in China time as unix seconds at its midnight; 0 if empty;
@@ -334,7 +308,7 @@ int ui_audit(struct tz_req *r)
 	const struct tz_access_scope *scope = tz_req_scope(r);
 	struct tz_audit_query q = { 0 };
 	struct tz_audit_entry *e;
-	struct names x = { r, NULL, NULL, 0, 0, NULL, 0, 0 };
+	struct names x = { r, { r->arena, NULL, NULL, 0, 0, NULL, 0, 0 } };
 	struct tz_audit_names nm = { r->org, project_name, user_name, &x };
 	const char *since = tz_req_query(r, "since"), *until = tz_req_query(r, "until");
 	size_t n;

@@ -4,18 +4,9 @@
 # unit the sheet means, or the file refused with the reason; rows that are
 # not projects skipped and counted; lists without codes identified.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-import.sh"
 
 d="$TZ_TEST_DATA/sheets-own"
-# field CODE COLUMN: a column of the ledger export (UTF-8 CSV).
-field() {
-	python3 - "$TZ_TMP/export.csv" "$1" "$2" <<'PY'
-import csv, sys
-for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
-    if r["项目编号"] == sys.argv[2]:
-        print(next(v for k, v in r.items() if k.startswith(sys.argv[3])))
-PY
-}
-fresh() { rm -f "$TAIZHANG_DB"*; tz init >/dev/null; }
 export_year() { tz export projects --year "${1:-2025}" --out "$TZ_TMP/export.csv"; }
 
 fresh

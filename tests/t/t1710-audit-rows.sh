@@ -6,11 +6,10 @@
 # Each class is checked on the audit's input and on inputs of our own:
 # every value is what the sheet means, or the row is refused with a reason.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-import.sh"
 . "$(dirname "$0")/lib-web.sh"
 
 d="$TZ_TEST_DATA/audit-rows"
-fresh() { rm -f "$TAIZHANG_DB"*; tz init >/dev/null; }
-export_all() { tz export projects --out "$TZ_TMP/export.csv"; }
 # col NAME COLUMN: a column of the project named NAME in the export.
 col() {
 	python3 - "$TZ_TMP/export.csv" "$1" "$2" <<'PY'

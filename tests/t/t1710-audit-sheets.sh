@@ -4,20 +4,9 @@
 # auditor's files and ours for each class): every value is what the sheet
 # means, or the row or file is refused with the reason.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-import.sh"
 
 d="$TZ_TEST_DATA/audit"
-# field CODE COLUMN [YEAR]: a column of the ledger export (UTF-8 CSV).
-field() {
-	python3 - "$TZ_TMP/export.csv" "$1" "$2" "${3:-}" <<'PY'
-import csv, sys
-for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
-    if r["项目编号"] == sys.argv[2] and sys.argv[4] in ("", r["年度"]):
-        print(next(v for k, v in r.items() if k.startswith(sys.argv[3])))
-PY
-}
-fresh() { rm -f "$TAIZHANG_DB"*; tz init >/dev/null; }
-export_all() { tz export projects --out "$TZ_TMP/export.csv"; }
-stored() { export_all; python3 -c 'import sys; print(sum(1 for _ in open(sys.argv[1], encoding="utf-8-sig")) - 1)' "$TZ_TMP/export.csv"; }
 
 # --- CSV quotes that look broken, fields that do not line up -----------
 fresh

@@ -6,23 +6,11 @@
 # parts that inflate to nothing, full-width codes stored by earlier
 # versions.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-import.sh"
 
 d="$TZ_TEST_DATA/sheets7"
-fresh() { rm -f "$TAIZHANG_DB"*; tz init >/dev/null; }
-stored() {
-	tz export projects --out "$TZ_TMP/export.csv"
-	python3 -c 'import sys; print(sum(1 for _ in open(sys.argv[1], encoding="utf-8-sig")) - 1)' "$TZ_TMP/export.csv"
-}
-# field CODE COLUMN: a column of the ledger export.
-field() {
-	tz export projects --out "$TZ_TMP/export.csv"
-	python3 - "$TZ_TMP/export.csv" "$1" "$2" <<'PY'
-import csv, sys
-for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")):
-    if r["项目编号"] == sys.argv[2]:
-        print(next(v for k, v in r.items() if k.startswith(sys.argv[3])))
-PY
-}
+# exported_field CODE COLUMN: lib-import.sh's field, of a fresh export.
+exported_field() { export_all; field "$@"; }
 
 # --- 1. _x0000_ is a NUL: the row refused, as a NUL in a CSV cell ------
 # (A NUL byte in a CSV refuses the file: in text it means a file that is
@@ -37,13 +25,13 @@ for f in esc-nul-shared.xlsx esc-nul-inline.xlsx esc-nul.xls; do
 	contains "$f: in the code too" "$TZ_TMP/err" "$f:4: 项目编号 E3: 项目编号含有空字符（NUL），文件可能已损坏"
 	is "$f: nothing stored" "$(stored)" 0
 	fails "$f: --partial reads the others" tz import projects --year 2025 --partial "$d/$f"
-	is "$f: only E2" "$(stored)/$(field E2 项目名称)" 1/项目乙
+	is "$f: only E2" "$(stored)/$(exported_field E2 项目名称)" 1/项目乙
 done
 fresh
 fails "other control characters are kept as a CSV keeps the byte" tz import projects --year 2025 --partial "$d/esc-controls.xlsx"
-is "CR LF" "$(field C1 项目名称)" "$(printf '第一行\r\n第二行')"
-is "a tab" "$(field C2 项目名称)" "$(printf '项目\t乙')"
-is "_x005F_ escapes the escape" "$(field C3 项目名称)" "字面_x0000_"
+is "CR LF" "$(exported_field C1 项目名称)" "$(printf '第一行\r\n第二行')"
+is "a tab" "$(exported_field C2 项目名称)" "$(printf '项目\t乙')"
+is "_x005F_ escapes the escape" "$(exported_field C3 项目名称)" "字面_x0000_"
 contains "a control character in a code is named" "$TZ_TMP/err" "项目编号“C4\\x01”含控制字符0x01（不可见，这里写作\\x01）"
 
 # --- 2. --sheet on a file without sheets -------------------------------
@@ -67,14 +55,14 @@ fails "an HTML table: another sheet's name" tz import projects --year 2025 --she
 contains "is refused with the name there is" "$TZ_TMP/err" "named-sheet-html.xls: 没有名为“Sheet1”的工作表（文件中有：“项目表”）"
 is "nothing stored" "$(stored)" 0
 ok "its own name" tz import projects --year 2025 --sheet 项目表 "$d/named-sheet-html.xls"
-is "is read" "$(field H1 项目名称)" 网页项目
+is "is read" "$(exported_field H1 项目名称)" 网页项目
 
 # --- 3. A list of 项目代码 with some empty: region + name, as without codes
 fresh
 ok "the audit's list: one code empty" tz import projects --year 2025 "$d/natpart.csv"
 contains "the code given is listed" "$TZ_TMP/err" "2025-R01-001  项目乙（站前区）"
-is "the coded row keeps its code" "$(field 2020-210800-48-01-012345 项目名称)" 项目甲
-is "the other is stored under the code given" "$(field 2025-R01-001 总投资)" 2000.00
+is "the coded row keeps its code" "$(exported_field 2020-210800-48-01-012345 项目名称)" 项目甲
+is "the other is stored under the code given" "$(exported_field 2025-R01-001 总投资)" 2000.00
 ok "read again" tz import projects --year 2025 "$d/natpart.csv"
 contains "it is the same project: nothing changes" "$TZ_TMP/err" "导入2行（新增0，更正0，未变2）"
 fresh
@@ -83,9 +71,9 @@ contains "same region and name twice without a code" "$TZ_TMP/err" "natcode-part
 contains "without a code after the same name with one" "$TZ_TMP/err" "natcode-part.csv:8: 项目编号 （空）: 同一地区（西市区）的项目“港区四号”在本文件中另有一行填了项目代码，无法分辨是否同一项目"
 contains "with a code after the same name without" "$TZ_TMP/err" "natcode-part.csv:10: 项目编号 2020-210800-48-01-000006: 同一地区（站前区）的项目“港区六号”在本文件中还有一行没有项目代码"
 contains "six read" "$TZ_TMP/err" "共9行，导入6行（新增6，更正0，未变0），3行被拒绝"
-is "the same name in another region is another project" "$(field 2025-R01-001 项目名称)/$(field 2025-R02-001 项目名称)" 港区二号/港区二号
-is "the first of a name without a code is read" "$(field 2025-R01-002 总投资)" 3000.00
-is "a row with its code" "$(field 2020-210800-48-01-000004 总投资)" 4000.00
+is "the same name in another region is another project" "$(exported_field 2025-R01-001 项目名称)/$(exported_field 2025-R02-001 项目名称)" 港区二号/港区二号
+is "the first of a name without a code is read" "$(exported_field 2025-R01-002 总投资)" 3000.00
+is "a row with its code" "$(exported_field 2020-210800-48-01-000004 总投资)" 4000.00
 ok "the next year's list, codes still empty" tz import projects --year 2026 "$d/natcode-part-2026.csv"
 contains "a known name is the stored project" "$TZ_TMP/err" "新增2，更正0，未变0"
 tz export projects --out "$TZ_TMP/export.csv"
@@ -102,7 +90,7 @@ for f in instructions-with-example.xlsx instr-first.xlsx sample-then-instr.xlsx 
 	fresh
 	ok "$f: the data sheet is read" tz import projects --year 2025 "$d/$f"
 	contains "$f: no sample row stored" "$TZ_TMP/err" "导入2行（新增2"
-	is "$f: the sample's code is not stored" "$(field 示例001 项目名称)" ""
+	is "$f: the sample's code is not stored" "$(exported_field 示例001 项目名称)" ""
 done
 contains "the summary says which sheet was read and which were passed over" "$TZ_TMP/err" "读取工作表“台账（2025）”，未读取“指标解释”、“样表”（看名称是填报说明或示例）"
 fresh
@@ -111,7 +99,7 @@ contains "says so" "$TZ_TMP/err" "instructions-with-example.xlsx（工作表“�
 contains "and why" "$TZ_TMP/err" "读取工作表“台账”，未读取“填报说明”（看名称是填报说明或示例）"
 fresh
 ok "instructions last: the first sheet is read" tz import projects --year 2025 "$d/instr-last.xlsx"
-is "its rows" "$(field S1 项目名称)/$(field S2 项目名称)" 项目甲/项目乙
+is "its rows" "$(exported_field S1 项目名称)/$(exported_field S2 项目名称)" 项目甲/项目乙
 fresh
 ok "说明 in passing in a ledger's name is not instructions" tz import projects --year 2025 "$d/instr-word-in-name.xlsx"
 contains "its sheet is read" "$TZ_TMP/err" "（工作表“重点项目及说明”）"
@@ -125,7 +113,7 @@ ok "--sheet reads the hidden data sheet" tz import projects --year 2025 --sheet 
 is "its rows" "$(stored)" 2
 fresh
 ok "--sheet can still choose the instructions sheet" tz import projects --year 2025 --sheet 填报说明 "$d/instr-first.xlsx"
-is "its table is read" "$(field 示例001 项目名称)" 某某项目
+is "its table is read" "$(exported_field 示例001 项目名称)" 某某项目
 
 # --- 5. Parts that inflate to nothing: refused at once, in Chinese ------
 fresh
@@ -146,7 +134,7 @@ is "nothing stored" "$(stored)" 0
 python3 "$d/gen.py" big "$TZ_TMP/big.xlsx"
 ok "100,000 rows of 20 columns" tz import projects --year 2025 "$TZ_TMP/big.xlsx"
 contains "all read" "$TZ_TMP/err" "共100000行，导入100000行（新增100000"
-is "the last row" "$(field B100000 总投资)" 101000.00
+is "the last row" "$(exported_field B100000 总投资)" 101000.00
 
 # --- 6. Codes stored full-width by earlier versions: folded by init ----
 fresh
@@ -159,7 +147,7 @@ is "and show the codes as stored" "$(grep -c 'P2025０００１' "$TZ_TMP/before
 ok "init folds them" tz init
 contains "and says which" "$TZ_TMP/out" "项目编号2个原为全角字符，已统一为半角（导入和查询都按半角识别）：P2025０００１→P20250001、Ｐ２０２５０００３→P20250003"
 is "stored folded" "$(sqlite3 "$TAIZHANG_DB" "SELECT group_concat(code, ' ') FROM (SELECT code FROM project ORDER BY code)")" "P20250001 P20250002 P20250003"
-is "their ledger rows kept" "$(field P20250003 总投资)" 3000.00
+is "their ledger rows kept" "$(exported_field P20250003 总投资)" 3000.00
 ok "the same ledger again" tz import projects --year 2025 "$d/codes-base.csv"
 contains "is the same projects" "$TZ_TMP/err" "导入3行（新增0，更正0，未变3）"
 ok "init again" tz init

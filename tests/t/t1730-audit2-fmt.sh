@@ -6,21 +6,10 @@
 # sheet means the number it shows. A literal % or ‰ in a money cell's
 # format (0.00"%", 0.00\%, 0.0‰) shows a rate: refused as a real 0% is.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-import.sh"
 
 d="$TZ_TEST_DATA/audit2-fmt"
-# field CODE COLUMN: a column of the ledger export (UTF-8 CSV).
-field() {
-	python3 - "$TZ_TMP/export.csv" "$1" "$2" <<'PY'
-import csv, sys
-for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
-    if r["项目编号"] == sys.argv[2]:
-        print(next(v for k, v in r.items() if k.startswith(sys.argv[3])))
-PY
-}
-fresh() { rm -f "$TAIZHANG_DB"*; tz init >/dev/null; }
-export_all() { tz export projects --out "$TZ_TMP/export.csv"; }
 export_progress() { tz export progress --out "$TZ_TMP/export.csv"; }
-stored() { export_all; python3 -c 'import sys; print(sum(1 for _ in open(sys.argv[1], encoding="utf-8-sig")) - 1)' "$TZ_TMP/export.csv"; }
 
 # --- A literal point: the auditor's files ---------------------------------
 for f in g-wan4.xlsx g-wan4b.xlsx g-wan4c.xlsx g-wan4d.xlsx g-wan4e.xlsx g-wan4c.xls g-wan4d.xls; do

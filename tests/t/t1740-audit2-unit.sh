@@ -4,20 +4,9 @@
 # is applied, or the file refused naming it: never read as 万元 when the
 # sheet says 亿元. A row of units under the header gives its columns' units.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-import.sh"
 
 d="$TZ_TEST_DATA/audit2-unit"
-# field CODE COLUMN: a column of the ledger export (UTF-8 CSV).
-field() {
-	python3 - "$TZ_TMP/export.csv" "$1" "$2" <<'PY'
-import csv, sys
-for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
-    if r["项目编号"] == sys.argv[2]:
-        print(next(v for k, v in r.items() if k.startswith(sys.argv[3])))
-PY
-}
-fresh() { rm -f "$TAIZHANG_DB"*; tz init >/dev/null; }
-export_all() { tz export projects --out "$TZ_TMP/export.csv"; }
-stored() { export_all; python3 -c 'import sys; print(sum(1 for _ in open(sys.argv[1], encoding="utf-8-sig")) - 1)' "$TZ_TMP/export.csv"; }
 # yi FILE WHAT: FILE is read in 亿元: 总投资 2 is 20000 万元.
 yi() {
 	fresh

@@ -5,10 +5,9 @@
 # them read as projects, and an amount merged down over several projects
 # read into each of them.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-import.sh"
 
 d="$TZ_TEST_DATA/audit2-rows"
-fresh() { rm -f "$TAIZHANG_DB"*; tz init >/dev/null; }
-export_all() { tz export projects --out "$TZ_TMP/export.csv"; }
 # summary: "name total annual;" for every exported project, one line.
 summary() {
 	python3 - "$TZ_TMP/export.csv" <<'PY'

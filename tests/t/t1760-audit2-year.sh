@@ -5,9 +5,9 @@
 # none, the title nearest the header wins, a title contradicting --year
 # refuses the file.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-import.sh"
 
 d="$TZ_TEST_DATA/audit2-year"
-fresh() { rm -f "$TAIZHANG_DB"*; tz init >/dev/null; }
 exported() { tz export projects --out "$TZ_TMP/export.csv"; python3 -c '
 import csv, sys
 for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):

@@ -1,0 +1,29 @@
+# lib-import.sh: helpers for the import scripts (t17*), shared so that
+# each reads the ledger back the same way. Source it after lib.sh:
+#   . "$(dirname "$0")/lib.sh"
+#   . "$(dirname "$0")/lib-import.sh"
+# The export is always $TZ_TMP/export.csv (UTF-8 with a BOM, headers in
+# Chinese with their units: "总投资(万元)").
+
+# fresh: an empty database, initialised.
+fresh() { rm -f "$TAIZHANG_DB"*; tz init >/dev/null; }
+
+# export_all: every year's ledger to $TZ_TMP/export.csv.
+export_all() { tz export projects --out "$TZ_TMP/export.csv"; }
+
+# stored: how many ledger rows are stored (exports first).
+stored() { export_all; python3 -c 'import sys; print(sum(1 for _ in open(sys.argv[1], encoding="utf-8-sig")) - 1)' "$TZ_TMP/export.csv"; }
+
+# field CODE COLUMN [YEAR]: the column whose header starts with COLUMN of
+# the project CODE in the last export, of projects or of progress (of the
+# year YEAR, when given: a ledger export has 年度, progress has none);
+# nothing when there is no such row. Read with newline="" so a value
+# keeps the line breaks it was stored with.
+field() {
+	python3 - "$TZ_TMP/export.csv" "$1" "$2" "${3:-}" <<'PY'
+import csv, sys
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")):
+    if r["项目编号"] == sys.argv[2] and (not sys.argv[4] or r["年度"] == sys.argv[4]):
+        print(next(v for k, v in r.items() if k.startswith(sys.argv[3])))
+PY
+}
