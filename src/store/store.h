@@ -644,7 +644,7 @@ struct tz_report_view {
 	const char *leader;
 	int64_t region_id;
 	int64_t unit_id;
-	int expected;              /* expected to report (tz_report_expected) */
+	int expected;              /* among the period's reporters (tz_report_due) */
 	int reported;              /* a report exists; then `report` holds it */
 	struct tz_progress report;
 	int has_filing;            /* its arrival was recorded (saved, or imported
