@@ -9,8 +9,8 @@
  * said to have no data, core/dashboard.h says why), 未报送 for the period,
  * the lights, problems and procedures counted in the seeds' words, and
  * the city's ranking by region with its rank changes (the same for
- * everyone, as GET /api/v1/bulletin gives it; the view's regions marked)
- * with a chart of completion against the schedule.
+ * everyone, as the city coordinator's GET /api/v1/bulletin gives it; the
+ * view's regions marked) with a chart of completion against the schedule.
  *
  * web.md "Pages that summarise": the page body and the JSON are computed
  * together once per (store version, view, period, day) and kept in the
