@@ -236,6 +236,16 @@ int tz_store_each_progress(struct tz_store *s,
 			   int (*fn)(void *ctx, const struct tz_progress *r),
 			   void *ctx, struct tz_err *err);
 
+/*
+ * Whether a leader account may be bound to the 包联领导 text `name`: some
+ * project of some year's ledger has it as its 包联领导, compared as leader
+ * keys (core/user.h tz_leader_key, tz_leader_check). 0; TZ_ENOTFOUND
+ * with err->field 包联领导 and a Chinese message naming the name and
+ * suggesting the nearest names of the ledgers; a store error. Used by
+ * `taizhang user add` and the admin's user form alike.
+ */
+int tz_store_leader_check(struct tz_store *s, const char *name, struct tz_err *err);
+
 struct tz_store_summary {
 	long projects;
 	long ledger_rows;
