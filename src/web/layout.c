@@ -31,8 +31,7 @@ static void nav(struct tz_req *r, const char *active)
 
 	tz_html_raw(b, "<nav class=\"nav\" aria-label=\"导航\">");
 	for (const struct tz_route *rt = tz_routes; rt->method; rt++) {
-		if (!rt->nav || strcmp(rt->method, "GET") ||
-		    tz_access_decide(NULL, r->user, rt->action, NULL) != TZ_ALLOW)
+		if (!rt->nav || strcmp(rt->method, "GET") || !tz_route_permits(r->org, r->user, rt))
 			continue;
 		tz_html_f(b, "<a href=\"%s\"", rt->pattern);
 		if (active && !strcmp(active, rt->pattern))
