@@ -13,6 +13,7 @@
 
 #include "base/html.h"
 #include "core/money.h"
+#include "store/store.h"
 #include "web/internal.h"
 #include "base/banned.h"
 
@@ -41,6 +42,36 @@ static void nav(struct tz_req *r, const char *active)
 	tz_html_raw(b, "</nav>");
 }
 
+/*
+ * Whether the store has demo users (web.md "Demo": a banner on every
+ * page while they exist). A page the server answers before any handler
+ * ran (a 403 or 404 of its own, an unknown path) has no store yet: borrow
+ * one, so that error pages carry the banner like every other, and load
+ * the tree the navigation decides on (tz_route_permits) while at it.
+ */
+static int page_demo(struct tz_req *r)
+{
+	struct tz_store *s = r->store;
+	int64_t version = r->version;
+	struct tz_err err;
+	int demo = 0;
+
+	if (!r->web)
+		return 0;
+	if (!s) {
+		s = tz_web_store_take(r->web);
+		if (tz_store_version(s, &version, &err))
+			goto out;
+	}
+	demo = tz_web_demo(r->web, s, version);
+	if (r->user && !r->org && !r->priv->org_ref)
+		tz_web_org(r->web, s, version, &r->priv->org_ref, &r->org, &err);
+out:
+	if (s != r->store)
+		tz_web_store_give(r->web, s);
+	return demo;
+}
+
 void tz_page_begin(struct tz_req *r, const char *title, const char *active)
 {
 	struct tz_buf *b = &r->out;
@@ -53,7 +84,7 @@ void tz_page_begin(struct tz_req *r, const char *title, const char *active)
 	tz_html_f(b, "<link rel=\"icon\" href=\"%s\" type=\"image/svg+xml\">\n",
 		  tz_static_url(r, "favicon.svg"));
 	tz_html_raw(b, "</head>\n<body>\n");
-	if (r->store && tz_web_demo(r->web, r->store, r->version))
+	if (page_demo(r))
 		tz_html_raw(b, "<div class=\"demo\" role=\"note\">演示数据库：数据为虚构，演示账号的密码都是"
 			       " <b>demo-taizhang</b>，请勿用于实际工作。</div>\n");
 	tz_html_raw(b, "<header class=\"top\">\n<a class=\"brand\" href=\"/\">台账<small>重点项目调度</small></a>\n");
