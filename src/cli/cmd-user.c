@@ -157,6 +157,9 @@ static int user_add(struct tz_store *s, const char *login, const char *role, con
 	}
 	if (tz_user_validate(&u, &err))
 		goto fail;
+	/* A leader account is bound to a name some ledger writes. */
+	if (u.role == TZ_ROLE_LEADER && tz_store_leader_check(s, u.leader_name, &err))
+		goto fail;
 	if ((rc = new_password(from_stdin, cost, hash))) {
 		tz_org_index_free(x);
 		return rc;

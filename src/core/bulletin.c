@@ -182,7 +182,8 @@ static void count(struct tz_bulletin *b, struct tz_bulletin_group *g,
 		add_checked(&g->ytd_unplanned, row->ytd, &b->overflow);
 	}
 	g->started += row->started != 0;
-	g->reported += row->expected && row->reported;
+	/* A project that reported is one of P's reporters (tz_report_due). */
+	g->reported += row->reported != 0;
 	g->not_reported += row->expected && !row->reported;
 	g->filed += row->reported != 0;
 }

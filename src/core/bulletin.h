@@ -20,6 +20,7 @@
  *                       nobody reported at P−1)
  *   below_average       rate below the whole city's (投资完成率低于平均)
  *   reported            projects expected to report for P that did
+ *                       (every project with a report for P: tz_report_due)
  *   not_reported        projects expected to report for P that did not
  *                       (未报送; who is expected: struct tz_bulletin_row);
  *                       reported + not_reported is the 应报 count of
@@ -74,7 +75,10 @@ int tz_bulletin_by_parse(const char *s, enum tz_bulletin_by *out);
  *
  * Expected to report for P (ledger.md): in the ledger of P's year; planned
  * to start by P, already started, or with no planned start; and not after
- * the month in which it was reported 已竣工. The store decides `expected`.
+ * the month in which it was reported 已竣工. The store decides `expected`
+ * (tz_report_due); a project that reported for P counts as expected
+ * whatever `expected` says, so it is 已报送, never left out of the counts
+ * while its money is in the totals.
  */
 struct tz_bulletin_row {
 	const char *code;

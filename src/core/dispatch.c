@@ -71,6 +71,12 @@ int tz_report_late(int64_t deadline, int64_t first_saved)
 	return deadline != 0 && first_saved > deadline;
 }
 
+int tz_report_due(struct tz_period p, struct tz_period planned_start, enum tz_status before,
+		  int reported)
+{
+	return reported || tz_report_expected(p, planned_start, before);
+}
+
 int tz_report_expected(struct tz_period p, struct tz_period planned_start, enum tz_status before)
 {
 	if (before == TZ_STATUS_COMPLETED)

@@ -106,6 +106,19 @@ int tz_report_late(int64_t deadline, int64_t first_saved);
 int tz_report_expected(struct tz_period p, struct tz_period planned_start, enum tz_status before);
 
 /*
+ * Whether a project counts among period p's reporters (应报), the set whose
+ * 已报送 and 未报送 the bulletin and the on-time rate count: one expected
+ * to report (tz_report_expected), or one that reported for p although it
+ * was not yet expected (a start before its 计划开工 month, a report after
+ * 已竣工). A project that did report is never 未报送 and always 已报送, so
+ * 已报送 covers every project whose completions are in the money totals
+ * and 应报 = 已报送 + 未报送 (ledger.md "The monthly bulletin"). reported
+ * is 1 when the project has a report for p.
+ */
+int tz_report_due(struct tz_period p, struct tz_period planned_start, enum tz_status before,
+		  int reported);
+
+/*
  * One project's report as a form posts it: text as typed. code and the
  * period come from the page, not the user.
  */

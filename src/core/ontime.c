@@ -79,8 +79,8 @@ void tz_ontime_add(struct tz_ontime *o, const struct tz_ontime_row *row)
 	int64_t d[C_COUNT] = { 0 };
 	struct tz_ontime_missing *m;
 
-	if (!row->expected)
-		return;
+	if (!row->expected && !row->reported)
+		return;  /* a project that reported is expected: tz_report_due */
 	d[C_EXPECTED] = 1;
 	if (!row->reported)
 		d[C_MISSING] = 1;

@@ -8,14 +8,15 @@
  *
  * Counting, per node of the subtree being looked at (core/tally.h: a
  * project counts for the nodes above its region and above its unit):
- *   expected   projects expected to report for P (tz_report_expected)
+ *   expected   projects expected to report for P, and those that reported
+ *              for P although not yet expected (tz_report_due)
  *   on_time    of these, reported for P, first saved by the deadline (or
  *              with no record of lateness: see below)
  *   late       of these, reported for P, first saved after the deadline
  *   missing    of these, not reported for P (未报送)
  * so on_time + late + missing = expected. A project that reported although
- * it was not expected counts nowhere here (it cannot lift a rate above
- * 100%). A report whose arrival was never recorded (imported before the
+ * it was not expected counts in expected and among the reports alike (so
+ * it cannot lift a rate above 100%), as the bulletin counts it 已报送. A report whose arrival was never recorded (imported before the
  * period was dispatched) is on time: nothing shows it late.
  *
  *   ontime_rate  on_time / expected            (按时报送率)

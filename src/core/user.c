@@ -1,4 +1,5 @@
 /* user.c: roles, user invariants and the leader names of web.md. */
+#include <stdio.h>
 #include <string.h>
 
 #include "base/text.h"
@@ -153,4 +154,93 @@ int tz_leader_match(const char *text, const char *key)
 	if (!key || !*key || !text || !*text)
 		return 0;
 	return !strcmp(tz_leader_key(text, k), key);
+}
+
+/* Leader names are short; longer texts are compared on their start. */
+#define NAME_CPS 64
+
+static size_t leader_cps(const char *s, int32_t *out)
+{
+	const char *end = s + strlen(s);
+	size_t n = 0;
+
+	while (s < end && n < NAME_CPS)
+		out[n++] = tz_utf8_next(&s, end);
+	return n;
+}
+
+/* Levenshtein distance between code point strings. */
+static size_t leader_edits(const int32_t *a, size_t na, const int32_t *b, size_t nb)
+{
+	size_t row[NAME_CPS + 1];
+
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[nb];
+}
+
+#define LEADER_HINTS 3
+
+int tz_leader_check(const char *name, const char *const *keys, size_t n, struct tz_err *err)
+{
+	char key[TZ_LEADER_KEY_MAX], hint[LEADER_HINTS * (TZ_LEADER_KEY_MAX + 8)];
+	const char *best[LEADER_HINTS] = { NULL };
+	size_t best_d[LEADER_HINTS], nq, nb = 0, at = 0;
+	int32_t q[NAME_CPS], c[NAME_CPS];
+
+	tz_leader_key(name, key);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(keys[i], key))
+			return 0;
+	nq = leader_cps(key, q);
+	for (size_t i = 0; i < n && nq; i++) {
+		size_t d, nc = leader_cps(keys[i], c), j;
+
+		if (!nc)
+			continue;
+		d = strstr(keys[i], key) || strstr(key, keys[i]) ? 1 : leader_edits(q, nq, c, nc);
+		if (d * 2 > (nq > 1 ? nq : 2))
+			continue;
+		/* Keep the nearest, ties by name, so the hint is stable. */
+		for (j = nb; j > 0 && (d < best_d[j - 1] ||
+				       (d == best_d[j - 1] && strcmp(keys[i], best[j - 1]) < 0)); j--)
+			if (j < LEADER_HINTS) {
+				best[j] = best[j - 1];
+				best_d[j] = best_d[j - 1];
+			}
+		if (j < LEADER_HINTS) {
+			best[j] = keys[i];
+			best_d[j] = d;
+			nb += nb < LEADER_HINTS;
+		}
+	}
+	hint[0] = '\0';
+	for (size_t i = 0; i < nb; i++) {
+		int w = snprintf(hint + at, sizeof(hint) - at, "%s“%s”", i ? "、" : "", best[i]);
+
+		if (w < 0 || (size_t)w >= sizeof(hint) - at)
+			break;
+		at += (size_t)w;
+	}
+	if (nb)
+		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, "包联领导",
+				     "包联领导“%s”不在任何台账中，是否为%s？", name, hint);
+	return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, "包联领导",
+			     "包联领导“%s”不在任何台账中（领导账号须填写台账中包联领导的姓名）",
+			     name);
 }

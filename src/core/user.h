@@ -84,4 +84,17 @@ char *tz_leader_key(const char *text, char key[TZ_LEADER_KEY_MAX]);
  * An empty key or text never matches. */
 int tz_leader_match(const char *text, const char *key);
 
+/*
+ * Whether a leader account may carry the 包联领导 text `name`: its leader
+ * key (tz_leader_key) must be one of `keys` (n leader keys, those of the
+ * ledgers' projects), since an account bound to a name no ledger writes
+ * would see no 包联 project at all (web.md "People and permissions").
+ * 0, or TZ_ENOTFOUND with err->field 包联领导 and a Chinese message naming
+ * the name and suggesting up to three of `keys` nearest to it (fewest
+ * character edits, a key that contains the other counting as one; only
+ * those within half the name's length), "…是否为“王建国”、“王建华”？".
+ * Nothing is kept.
+ */
+int tz_leader_check(const char *name, const char *const *keys, size_t n, struct tz_err *err);
+
 #endif

@@ -37,4 +37,19 @@
  */
 int tz_bulletin_summary(const struct tz_bulletin *b, struct tz_buf *out);
 
+/*
+ * The same for a bulletin `b` over part of the city (a county's, a
+ * leader's view) shown beside the ranking of the whole city `whole` (a
+ * finished bulletin of the same period and grouping): the rank changes
+ * the second paragraph counts are those of b's groups in `whole`'s
+ * ranking, and a single ranked group's sentence gives its rank there
+ * ("…投资完成率75.6%，在10个县（市）区中排名第9…与上月相比，排名下降1
+ * 位。"), so that the text never contradicts the table next to it
+ * (ledger.md "The monthly bulletin": rank and rank_change rank the city's
+ * groups). `whole` NULL, equal to b or grouped otherwise: exactly
+ * tz_bulletin_summary. Returns and ownership as tz_bulletin_summary.
+ */
+int tz_bulletin_summary_in(const struct tz_bulletin *b, const struct tz_bulletin *whole,
+			   struct tz_buf *out);
+
 #endif

@@ -106,15 +106,16 @@ static int status_before_year(struct scan *sc, int64_t id)
 	return status;
 }
 
-/* Who is expected to report for P: core/dispatch.h's one rule, which
- * the on-time rate uses too. `before` is the status in force before P. */
-static int expected(struct tz_period p, sqlite3_stmt *proj, int before)
+/* Who counts among P's reporters: core/dispatch.h's one rule, which the
+ * on-time rate uses too. `before` is the status in force before P;
+ * `reported` whether the project has a report for P. */
+static int expected(struct tz_period p, sqlite3_stmt *proj, int before, int reported)
 {
 	struct tz_period start = { 0, 0 };
 
 	if (sqlite3_column_type(proj, 8) != SQLITE_NULL)
 		tz_period_from_code(sqlite3_column_int(proj, 8), &start);
-	return tz_report_expected(p, start, (enum tz_status)before);
+	return tz_report_due(p, start, (enum tz_status)before, reported);
 }
 
 /*
@@ -192,7 +193,7 @@ static int scan_rows(struct bulletin_part *p, struct scan *sc)
 		row.started = tz_status_counts_started((enum tz_status)status);
 		row.reported = (rep >> (m - 1)) & 1;
 		row.reported_prev = m > 1 && ((rep >> (m - 2)) & 1);
-		row.expected = expected(period, sc->proj, before);
+		row.expected = expected(period, sc->proj, before, row.reported);
 		switch (by) {
 		case TZ_BY_REGION:
 			row.key = org_name(p->org, sqlite3_column_int64(sc->proj, 3));

@@ -664,7 +664,7 @@ static int ontime_row(void *ctx, struct tz_sqlite_year_row *r)
 	memset(&row, 0, sizeof(row));
 	row.region_id = r->region_id;
 	row.unit_id = r->unit_id;
-	row.expected = tz_report_expected(p, r->planned_start, r->before);
+	row.expected = tz_report_due(p, r->planned_start, r->before, r->reported != 0);
 	row.reported = r->reported;
 	row.late = r->reported && r->has_filing && tz_report_late(sc->deadline, r->first_at);
 	if (row.expected && !row.reported)

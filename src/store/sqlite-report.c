@@ -559,7 +559,8 @@ static void read_view(sqlite3_stmt *st, struct tz_period p, const struct tz_sqli
 
 		if (sqlite3_column_type(st, 6) != SQLITE_NULL)
 			tz_period_from_code(sqlite3_column_int(st, 6), &start);
-		v->expected = tz_report_expected(p, start, (enum tz_status)sqlite3_column_int(st, 17));
+		v->expected = tz_report_due(p, start, (enum tz_status)sqlite3_column_int(st, 17),
+					    sqlite3_column_type(st, 8) != SQLITE_NULL);
 	}
 	if (sqlite3_column_type(st, 8) != SQLITE_NULL) {
 		v->reported = 1;

@@ -2,7 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hmap.h"
 #include "base/text.h"
+#include "base/xalloc.h"
+#include "core/user.h"
 #include "core/access.h"
 #include "store/store-internal.h"
 #include "base/banned.h"
@@ -176,6 +179,36 @@ int tz_store_each_progress(struct tz_store *s,
 			   void *ctx, struct tz_err *err)
 {
 	return s->ops->each_progress(s, fn, ctx, err);
+}
+
+/* The distinct leader keys of the ledgers' projects. */
+static int leader_key_of(void *ctx, const struct tz_project *p)
+{
+	char key[TZ_LEADER_KEY_MAX];
+
+	if (*tz_leader_key(p->leader, key))
+		tz_hmap_put(ctx, key, strlen(key), 1, NULL);
+	return 0;
+}
+
+int tz_store_leader_check(struct tz_store *s, const char *name, struct tz_err *err)
+{
+	struct tz_hmap *keys = tz_hmap_new();
+	const char **list = NULL;
+	size_t n = 0, pos = 0, len;
+	const char *key;
+	int64_t v;
+	int rc = tz_store_each_project(s, 0, leader_key_of, keys, err);
+
+	if (!rc) {
+		list = tz_xmalloc(tz_st_mult(tz_hmap_count(keys) + 1, sizeof(*list)));
+		while (tz_hmap_next(keys, &pos, &key, &len, &v))
+			list[n++] = key;  /* stored keys are NUL-terminated */
+		rc = tz_leader_check(name, list, n, err);
+	}
+	free(list);
+	tz_hmap_free(keys);
+	return rc;
 }
 
 int tz_store_summary(struct tz_store *s, struct tz_store_summary *out, struct tz_err *err)

@@ -242,6 +242,16 @@ int tz_store_each_progress(struct tz_store *s,
 			   int (*fn)(void *ctx, const struct tz_progress *r),
 			   void *ctx, struct tz_err *err);
 
+/*
+ * Whether a leader account may be bound to the 包联领导 text `name`: some
+ * project of some year's ledger has it as its 包联领导, compared as leader
+ * keys (core/user.h tz_leader_key, tz_leader_check). 0; TZ_ENOTFOUND
+ * with err->field 包联领导 and a Chinese message naming the name and
+ * suggesting the nearest names of the ledgers; a store error. Used by
+ * `taizhang user add` and the admin's user form alike.
+ */
+int tz_store_leader_check(struct tz_store *s, const char *name, struct tz_err *err);
+
 struct tz_store_summary {
 	long projects;
 	long ledger_rows;
@@ -650,7 +660,7 @@ struct tz_report_view {
 	const char *leader;
 	int64_t region_id;
 	int64_t unit_id;
-	int expected;              /* expected to report (tz_report_expected) */
+	int expected;              /* among the period's reporters (tz_report_due) */
 	int reported;              /* a report exists; then `report` holds it */
 	struct tz_progress report;
 	int has_filing;            /* its arrival was recorded (saved, or imported

@@ -83,6 +83,17 @@ const struct tz_route *tz_route_match(const struct tz_route *table, const char *
  */
 int tz_routes_check(const struct tz_route *table, struct tz_err *err);
 
+/*
+ * Whether user u may use route rt at all: its role may do rt->action
+ * (core/access.h, no object), and for a TZ_ROUTE_CITY route may do it on
+ * the root node of tree x (a county's coordinator may not import the
+ * city's ledgers). The navigation shows a page only when this says yes,
+ * and the handlers of CITY routes refuse with 403 when it says no, so a
+ * menu never offers what then answers 403. 1 or 0.
+ */
+int tz_route_permits(const struct tz_org_index *x, const struct tz_user *u,
+		     const struct tz_route *rt);
+
 /* "AUTH|CSRF|API" for a route's flags, into buf. */
 const char *tz_route_flags_text(unsigned flags, char *buf, size_t size);
 

@@ -13,6 +13,7 @@
 
 #include "base/html.h"
 #include "core/money.h"
+#include "store/store.h"
 #include "web/internal.h"
 #include "base/banned.h"
 
@@ -31,8 +32,7 @@ static void nav(struct tz_req *r, const char *active)
 
 	tz_html_raw(b, "<nav class=\"nav\" aria-label=\"导航\">");
 	for (const struct tz_route *rt = tz_routes; rt->method; rt++) {
-		if (!rt->nav || strcmp(rt->method, "GET") ||
-		    tz_access_decide(NULL, r->user, rt->action, NULL) != TZ_ALLOW)
+		if (!rt->nav || strcmp(rt->method, "GET") || !tz_route_permits(r->org, r->user, rt))
 			continue;
 		tz_html_f(b, "<a href=\"%s\"", rt->pattern);
 		if (active && !strcmp(active, rt->pattern))
@@ -40,6 +40,36 @@ static void nav(struct tz_req *r, const char *active)
 		tz_html_f(b, ">%s</a>", rt->nav);
 	}
 	tz_html_raw(b, "</nav>");
+}
+
+/*
+ * Whether the store has demo users (web.md "Demo": a banner on every
+ * page while they exist). A page the server answers before any handler
+ * ran (a 403 or 404 of its own, an unknown path) has no store yet: borrow
+ * one, so that error pages carry the banner like every other, and load
+ * the tree the navigation decides on (tz_route_permits) while at it.
+ */
+static int page_demo(struct tz_req *r)
+{
+	struct tz_store *s = r->store;
+	int64_t version = r->version;
+	struct tz_err err;
+	int demo = 0;
+
+	if (!r->web)
+		return 0;
+	if (!s) {
+		s = tz_web_store_take(r->web);
+		if (tz_store_version(s, &version, &err))
+			goto out;
+	}
+	demo = tz_web_demo(r->web, s, version);
+	if (r->user && !r->org && !r->priv->org_ref)
+		tz_web_org(r->web, s, version, &r->priv->org_ref, &r->org, &err);
+out:
+	if (s != r->store)
+		tz_web_store_give(r->web, s);
+	return demo;
 }
 
 void tz_page_begin(struct tz_req *r, const char *title, const char *active)
@@ -54,7 +84,7 @@ void tz_page_begin(struct tz_req *r, const char *title, const char *active)
 	tz_html_f(b, "<link rel=\"icon\" href=\"%s\" type=\"image/svg+xml\">\n",
 		  tz_static_url(r, "favicon.svg"));
 	tz_html_raw(b, "</head>\n<body>\n");
-	if (r->store && tz_web_demo(r->web, r->store, r->version))
+	if (page_demo(r))
 		tz_html_raw(b, "<div class=\"demo\" role=\"note\">演示数据库：数据为虚构，演示账号的密码都是"
 			       " <b>demo-taizhang</b>，请勿用于实际工作。</div>\n");
 	tz_html_raw(b, "<header class=\"top\">\n<a class=\"brand\" href=\"/\">台账<small>重点项目调度</small></a>\n");

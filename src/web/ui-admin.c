@@ -160,6 +160,16 @@ int ui_user_add(struct tz_req *r)
 		u.leader_name = "";
 	if (tz_user_validate(&u, &err) || tz_password_check(pw, &err))
 		return users_page(r, 400, err.msg, 0);
+	/* A leader account is bound to a name some ledger writes. */
+	if (u.role == TZ_ROLE_LEADER) {
+		rc = tz_store_leader_check(r->store, u.leader_name, &err);
+		if (rc == TZ_ENOTFOUND)
+			return users_page(r, 400, err.msg, 0);
+		if (rc) {
+			r->err = err;
+			return rc;
+		}
+	}
 	if ((rc = hash_password(r, pw, hash)))
 		return rc;
 	tz_req_actor(r, &who);

@@ -9,8 +9,8 @@
  * said to have no data, core/dashboard.h says why), 未报送 for the period,
  * the lights, problems and procedures counted in the seeds' words, and
  * the city's ranking by region with its rank changes (the same for
- * everyone, as GET /api/v1/bulletin gives it; the view's regions marked)
- * with a chart of completion against the schedule.
+ * everyone, as the city coordinator's GET /api/v1/bulletin gives it; the
+ * view's regions marked) with a chart of completion against the schedule.
  *
  * web.md "Pages that summarise": the page body and the JSON are computed
  * together once per (store version, view, period, day) and kept in the
@@ -87,7 +87,6 @@ static int gather(struct dash *x)
 		return rc;
 	} else {
 		tz_dashboard_bulletin(&x->d, x->b);
-		tz_bulletin_summary(x->b, &x->summary);
 		tz_dashboard_schedule_text(&x->d, &x->sched);
 	}
 	if (x->v->all) {
@@ -99,6 +98,9 @@ static int gather(struct dash *x)
 		else if (rc)
 			return rc;
 	}
+	/* The paragraph speaks of the ranking the page shows: the city's. */
+	if (x->b)
+		tz_bulletin_summary_in(x->b, x->city, &x->summary);
 
 	/* Lights: the ledger's, kept in memory, counted over the view. */
 	if ((rc = tz_lights_get(r, x->p, &lb, &l, NULL)))

@@ -273,9 +273,9 @@ static void test_missing_list(void **state)
 		  .reported = 1, .expected = 1 },
 		/* Not expected (not started, finished): never missing. */
 		{ .code = "N", .key = "甲", .total = 100, .has_plan = 1, .annual = 100 },
-		/* Reported without being expected (its planned start is later):
-		 * filed, but not among the 应报 (ledger.md: reported counts the
-		 * projects expected to report that did). */
+		/* Reported before its planned start: one of the period's
+		 * reporters, 已报送 like any other (its money is in the totals;
+		 * core/dispatch.h tz_report_due), and never 未报送. */
 		{ .code = "L", .key = "甲", .total = 100, .has_plan = 1, .annual = 100, .reported = 1 },
 	};
 	struct tz_bulletin *b = tz_bulletin_new(june, TZ_BY_REGION);
@@ -293,10 +293,10 @@ static void test_missing_list(void **state)
 	assert_string_equal(m->leader, "李某");
 	assert_string_equal(m->key, "乙");
 	assert_string_equal(tz_bulletin_missing_at(b, 1)->code, "A1");
-	assert_int_equal(find_group(b, "甲")->reported, 1);
+	assert_int_equal(find_group(b, "甲")->reported, 2);
 	assert_int_equal(find_group(b, "甲")->not_reported, 1);
 	assert_int_equal(find_group(b, "甲")->filed, 2);
-	assert_int_equal(tz_bulletin_totals(b)->reported, 1);
+	assert_int_equal(tz_bulletin_totals(b)->reported, 2);
 	assert_int_equal(tz_bulletin_totals(b)->not_reported, 2);
 	assert_int_equal(tz_bulletin_totals(b)->filed, 2);
 	tz_bulletin_free(b);
@@ -319,14 +319,15 @@ static void test_nobody_reported_is_refused(void **state)
 	b = tz_bulletin_new(june, TZ_BY_REGION);
 	assert_int_equal(tz_bulletin_finish(b, &err), TZ_ENOTFOUND);
 	tz_bulletin_free(b);
-	/* A report from a project not expected to report is a report: the
-	 * bulletin is printed, with nobody among the 应报 reported. */
+	/* A report from a project not yet expected to report is a report:
+	 * the bulletin is printed, and the project counts as 已报送. */
 	b = tz_bulletin_new(june, TZ_BY_REGION);
 	r.reported = 1;
 	r.expected = 0;
 	tz_bulletin_add(b, &r);
 	assert_int_equal(tz_bulletin_finish(b, &err), 0);
-	assert_int_equal(tz_bulletin_totals(b)->reported, 0);
+	assert_int_equal(tz_bulletin_totals(b)->reported, 1);
+	assert_int_equal(tz_bulletin_totals(b)->not_reported, 0);
 	assert_int_equal(tz_bulletin_totals(b)->filed, 1);
 	tz_bulletin_free(b);
 }

@@ -88,6 +88,11 @@ static void test_expected(void **state)
 	assert_true(tz_report_expected(dec, later, TZ_STATUS_STOPPED));
 	assert_false(tz_report_expected(dec, earlier, TZ_STATUS_COMPLETED));
 	assert_false(tz_report_expected(dec, none, TZ_STATUS_COMPLETED));
+	/* Among the reporters: the expected, and whoever reported. */
+	assert_true(tz_report_due(dec, later, TZ_STATUS_NOT_STARTED, 1));
+	assert_true(tz_report_due(dec, none, TZ_STATUS_COMPLETED, 1));
+	assert_false(tz_report_due(dec, later, TZ_STATUS_NOT_STARTED, 0));
+	assert_true(tz_report_due(dec, earlier, TZ_STATUS_NONE, 0));
 }
 
 /* The form's errors, one a field: field `field` (its header) mentions
@@ -361,8 +366,6 @@ static void test_ontime(void **state)
 	add(o, 2, 0, 1, 1, 0, "A1");
 	add(o, 2, 0, 1, 1, 0, "A2");
 	add(o, 2, 5, 1, 1, 1, "A3");
-	/* Not expected but reported: counts nowhere. */
-	add(o, 2, 0, 0, 1, 1, "A4");
 	/* 乙区 (through its zone): 3 expected, 2 on time, 1 missing. */
 	add(o, 4, 0, 1, 1, 0, "B1");
 	add(o, 4, 6, 1, 0, 0, "B3");
@@ -403,6 +406,21 @@ static void test_ontime(void **state)
 	assert_string_equal(m->region, "乙区园区");
 	assert_string_equal(m->unit, "市住建局");
 	assert_string_equal(m->leader, "王某");
+	tz_ontime_free(o);
+
+	/* Reported before it was expected (before its 计划开工): one of the
+	 * period's reporters, as the bulletin counts it (tz_report_due). */
+	o = tz_ontime_new(x, 0, dec);
+	add(o, 2, 0, 1, 1, 0, "A1");
+	add(o, 2, 0, 0, 1, 1, "A4");
+	add(o, 2, 0, 0, 0, 0, "A5");   /* neither: counts nowhere */
+	tz_ontime_finish(o);
+	c = tz_ontime_node_of(o, 2);
+	assert_int_equal(c->expected, 2);
+	assert_int_equal(c->on_time, 1);
+	assert_int_equal(c->late, 1);
+	assert_int_equal(c->missing, 0);
+	assert_int_equal(tz_ontime_missing_count(o), 0);
 	tz_ontime_free(o);
 
 	/* Rooted at 乙区, nothing expected: no rate and no rank. */

@@ -780,7 +780,8 @@ static void test_ontime_against_model(void **state)
 				int64_t dl = m->region[i] == N_R1 ? dl_county : dl_city;
 
 				if (!holds(c.x, n, m->region[i], m->unit[i]) ||
-				    !tz_report_expected(p, m->start[i], status_before(m, i, k)))
+				    !tz_report_due(p, m->start[i], status_before(m, i, k),
+						   m->status[i][k] != 0))
 					continue;
 				exp++;
 				if (!m->status[i][k])

@@ -249,9 +249,11 @@ static void check_period(struct tz_store *s, const struct model *m, int at)
 			ytd += m->done[i * MONTHS + k];
 		for (int k = at; k >= 0 && !st; k--)
 			st = m->status[i * MONTHS + k];
-		expected = before != TZ_STATUS_COMPLETED &&
-			   (m->start[i] < 0 || m->start[i] <= at || before == TZ_STATUS_STARTED ||
-			    before == TZ_STATUS_RESUMED || before == TZ_STATUS_STOPPED);
+		/* Expected (ledger.md), or reported all the same (tz_report_due). */
+		expected = m->status[i * MONTHS + at] != 0 ||
+			   (before != TZ_STATUS_COMPLETED &&
+			    (m->start[i] < 0 || m->start[i] <= at || before == TZ_STATUS_STARTED ||
+			     before == TZ_STATUS_RESUMED || before == TZ_STATUS_STOPPED));
 		e->projects++;
 		e->total += m->total[i];
 		if (annual >= 0) {

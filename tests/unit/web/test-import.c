@@ -105,8 +105,14 @@ static int teardown(void **state)
 static struct tz_req *post(struct fixture *f, const char *target, const char *form, int64_t now)
 {
 	struct tz_req *r = tz_req_new(f->w, NULL, target);
+	int other;
 
 	assert_int_equal(tz_req_begin(r, "POST"), 0);
+	/* The route, as the server matches it: import routes are decided
+	 * on it (TZ_ROUTE_CITY, tz_route_permits). */
+	r->route = tz_route_match(tz_routes, "POST", target, r->arena, r->priv->params,
+				  &r->priv->nparams, &other);
+	assert_non_null(r->route);
 	assert_int_equal(tz_form_parse(r->arena, form, strlen(form), &r->priv->form,
 				       &r->priv->nform, NULL), 0);
 	r->store = f->s;
