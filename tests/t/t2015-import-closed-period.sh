@@ -1,5 +1,5 @@
 #!/bin/bash
-# t2010-import-closed-period.sh: an import that adds or corrects reports
+# t2015-import-closed-period.sh: an import that adds or corrects reports
 # of a closed 调度期 is allowed -- after closing, corrections go through
 # the coordinator and stay in the history (web.md "Periods, deadlines,
 # on-time rate") -- but the summary says so, with the count and the
