@@ -146,6 +146,9 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 		fprintf(stderr, "  %s\n", res.notes);
 	if (res.unread && *res.unread)
 		fprintf(stderr, "  未识别、未导入的列：%s\n", res.unread);
+	if (res.plan_kept)
+		fprintf(stderr, "  文件没有年度计划投资列：%ld个已有台账行的年度计划投资保留不变\n",
+			res.plan_kept);
 	if (res.unplanned)
 		fprintf(stderr, "  其中%ld个项目没有年度计划投资（不计入年度计划和投资完成率）\n",
 			res.unplanned);

@@ -1248,8 +1248,8 @@ static int ledger_year(struct colmap *m, const struct tz_import_opts *opts, cons
 /*
  * The stored fields a file has no column for, which the rows it corrects
  * keep (store.h, tz_store_import_keep): a sheet without 包联领导 or 存在问题
- * says nothing of them. The plan is not kept: a ledger without a plan
- * column stores no plan (ledger.md).
+ * says nothing of them. So is a stored plan when the file has no plan
+ * column (a new ledger row then has none: ledger.md).
  */
 static unsigned keep_mask(const struct colmap *m, int progress)
 {
@@ -1257,6 +1257,7 @@ static unsigned keep_mask(const struct colmap *m, int progress)
 		int field;
 		unsigned keep;
 	} project[] = {
+		{ TZ_PF_ANNUAL, TZ_KEEP_PLAN },
 		{ TZ_PF_CATEGORY, TZ_KEEP_CATEGORY }, { TZ_PF_OWNER, TZ_KEEP_OWNER },
 		{ TZ_PF_LEADER, TZ_KEEP_LEADER },     { TZ_PF_UNIT, TZ_KEEP_UNIT },
 		{ TZ_PF_YEARS, TZ_KEEP_YEARS },       { TZ_PF_STAGE, TZ_KEEP_STAGE },
@@ -1523,6 +1524,9 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	res->added = stats.added;
 	res->replaced = stats.replaced;
 	res->unchanged = stats.unchanged;
+	/* Rows without a plan whose stored plan was kept have one. */
+	res->unplanned -= stats.plan_kept;
+	res->plan_kept = stats.plan_kept;
 	res->closed = stats.closed;
 	res->closed_period = stats.closed_period;
 	if (res->rejected && !opts->partial) {

@@ -74,6 +74,7 @@ struct tz_import_result {
 	enum tz_year_source year_source;
 	int year;        /* the ledger's year, unless by column */
 	long unplanned;  /* rows stored without a 年度计划投资 */
+	long plan_kept;  /* no plan column: rows whose stored plan was kept */
 	long invisible;  /* cells whose zero-width characters were removed */
 	long folded;     /* 项目编号 written with full-width characters, read folded (Ｐ１: P1) */
 	long hidden;     /* rows hidden in the sheet, imported all the same */

@@ -28,6 +28,7 @@
 #include "base/hmap.h"
 #include "base/log.h"
 #include "base/xalloc.h"
+#include "core/money.h"
 #include "store/sqlite-internal.h"
 #include "store/sqlite-web.h"
 #include "base/banned.h"
@@ -140,6 +141,7 @@ struct old_reports {
 struct sqlite_import {
 	enum tz_import_kind kind;
 	unsigned keep;                  /* TZ_KEEP_*: fields the file leaves out */
+	int plan_kept_row;              /* old_ledger(): the row's stored plan is kept */
 	int64_t batch;
 	long accepted;
 	struct tz_import_stats counts;  /* the accepted rows, by how they compare */
@@ -372,7 +374,7 @@ int tz_sqlite_import_keep(struct tz_store *s, unsigned keep, struct tz_err *err)
 		{ "planned_start", TZ_KEEP_START },
 	};
 	static const struct set_col ledger_cols[] = {
-		{ "annual", 0 }, { "level", TZ_KEEP_LEVEL }, { "nature", TZ_KEEP_NATURE },
+		{ "annual", TZ_KEEP_PLAN }, { "level", TZ_KEEP_LEVEL }, { "nature", TZ_KEEP_NATURE },
 	};
 	static const struct set_col progress_cols[] = {
 		{ "completed", 0 }, { "status", 0 }, { "progress_text", TZ_KEEP_TEXT },
@@ -573,6 +575,14 @@ static int same_project(struct sqlite_store *ss, int64_t id, const struct tz_pro
 }
 
 /* How p's ledger row for p->year compares with the stored one. */
+/* Whether the stored ledger row at st holds p's 项目级别 and 建设性质
+ * (a column the file leaves out is kept, so it is the same). */
+static int same_level_nature(struct sqlite_store *ss, sqlite3_stmt *st, const struct tz_project *p)
+{
+	return (ss->imp->keep & TZ_KEEP_LEVEL || same_text(tz_sqlite_text(st, 1), p->level)) &&
+	       (ss->imp->keep & TZ_KEEP_NATURE || same_text(tz_sqlite_text(st, 2), p->nature));
+}
+
 static int old_ledger(struct sqlite_store *ss, int64_t id, const struct tz_project *p,
 		      enum row_kind *kind, struct tz_err *err)
 {
@@ -586,15 +596,30 @@ static int old_ledger(struct sqlite_store *ss, int64_t id, const struct tz_proje
 		sqlite3_reset(st);
 		return tz_sqlite_error(ss, err, "ledger");
 	}
-	if (rc == SQLITE_DONE)
+	if (rc == SQLITE_DONE) {
 		*kind = ROW_NEW;
-	else if ((sqlite3_column_type(st, 0) == SQLITE_NULL) == !p->has_plan &&
-		 (!p->has_plan || sqlite3_column_int64(st, 0) == p->annual) &&
-		 (ss->imp->keep & TZ_KEEP_LEVEL || same_text(tz_sqlite_text(st, 1), p->level)) &&
-		 (ss->imp->keep & TZ_KEEP_NATURE || same_text(tz_sqlite_text(st, 2), p->nature)))
-		*kind = ROW_SAME;
-	else
-		*kind = ROW_CHANGED;
+	} else if (ss->imp->keep & TZ_KEEP_PLAN) {
+		/* The file has no plan column: a stored plan stays, and must
+		 * still fit under the total the row brings. */
+		int has = sqlite3_column_type(st, 0) != SQLITE_NULL;
+		int64_t annual = sqlite3_column_int64(st, 0);
+		char x[TZ_MONEY_FMT_MAX], y[TZ_MONEY_FMT_MAX];
+
+		if (has && annual > p->total) {
+			sqlite3_reset(st);
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "总投资(万元)",
+					     "总投资%s万元小于已有的%d年度计划投资%s万元（本文件没有"
+					     "年度计划投资列，计划保留）；请在文件中一并写明年度计划投资",
+					     tz_money_fmt(p->total, x), p->year, tz_money_fmt(annual, y));
+		}
+		ss->imp->plan_kept_row = has;
+		*kind = same_level_nature(ss, st, p) ? ROW_SAME : ROW_CHANGED;
+	} else {
+		*kind = (sqlite3_column_type(st, 0) == SQLITE_NULL) == !p->has_plan &&
+				(!p->has_plan || sqlite3_column_int64(st, 0) == p->annual) &&
+				same_level_nature(ss, st, p)
+			? ROW_SAME : ROW_CHANGED;
+	}
 	sqlite3_reset(st);
 	return 0;
 }
@@ -658,8 +683,10 @@ int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 		if (same)
 			seen->fields = fields;
 	}
+	imp->plan_kept_row = 0;
 	if (known && (rc = old_ledger(ss, id, p, &kind, err)))
 		return rc;
+	imp->counts.plan_kept += imp->plan_kept_row;
 	seen->years[yb / 64] |= 1ULL << (yb % 64);
 
 	/* The project row unless the store holds the same, the ledger row

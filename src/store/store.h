@@ -101,6 +101,8 @@ struct tz_import_stats {
 	 * period (YYYYMM, 0 if none), for the summary to say so. */
 	long closed;
 	int closed_period;
+	/* Projects: ledger rows whose stored plan was kept (TZ_KEEP_PLAN). */
+	long plan_kept;
 };
 
 /*
@@ -116,10 +118,13 @@ int tz_store_import_begin(struct tz_store *s, enum tz_import_kind kind,
  * bits): a row stored before keeps its value of each, instead of taking
  * the empty one the file's rows carry; a new row takes the empty one.
  * A sheet that leaves out 包联领导 or 存在问题 says nothing of them, and
- * must not erase them (README: an import loses nothing). The plan is not
- * among them: a ledger without a 年度计划投资 column stores no plan
- * (ledger.md). Call right after tz_store_import_begin(), before any row.
- * 0, or TZ_EINTERNAL when no import is open or rows came already.
+ * must not erase them (README: an import loses nothing). So is the plan:
+ * a ledger without a 年度计划投资 column stores no plan for a new ledger
+ * row (ledger.md) and keeps a stored one (an audit, 2026-11-30, saw a
+ * correction of 总投资 erase it); a kept plan above the row's new total
+ * is a row error (TZ_EINVAL). Call right after tz_store_import_begin(),
+ * before any row. 0, or TZ_EINTERNAL when no import is open or rows came
+ * already.
  */
 enum tz_import_keep {
 	TZ_KEEP_CATEGORY = 1 << 0,  /* projects: 项目类别 */
@@ -133,6 +138,7 @@ enum tz_import_keep {
 	TZ_KEEP_NATURE = 1 << 8,    /* the ledger row's 建设性质 */
 	TZ_KEEP_TEXT = 1 << 9,      /* progress: 形象进度 */
 	TZ_KEEP_PROBLEM = 1 << 10,  /* progress: 存在问题 */
+	TZ_KEEP_PLAN = 1 << 11,     /* the ledger row's 年度计划投资 */
 };
 int tz_store_import_keep(struct tz_store *s, unsigned keep, struct tz_err *err);
 

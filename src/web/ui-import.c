@@ -447,6 +447,8 @@ static void outcome_html(struct tz_req *r, const struct kept *k, const struct ou
 		factf(r, "金额四舍五入到0.01万元", res->rounded, "个");
 	if (res->marks)
 		factf(r, "写作“—”或“/”的金额（按空白处理）", res->marks, "个");
+	if (res->plan_kept)
+		factf(r, "文件没有年度计划投资列，计划保留不变的已有项目", res->plan_kept, "个");
 	if (res->unplanned)
 		factf(r, "没有年度计划投资的项目", res->unplanned, "个");
 	if (res->hidden)

@@ -33,9 +33,25 @@ ok "a correction of the total from such a list" tz import projects "$d/short-cor
 contains "is a correction" "$TZ_TMP/err" "更正1"
 is "of the total only" "$(row)" "${full/12345.67/20000.00}"
 is "包联领导 kept" "$(tz export projects | python3 -c 'import csv,sys; r=list(csv.DictReader(sys.stdin)); print(r[0]["包联领导"], r[0]["责任单位"], r[0]["计划开工时间"])')" "张三 东城区 2025-01"
+plan() { tz export projects | python3 -c 'import csv,sys; r=[x for x in csv.DictReader(sys.stdin) if x["项目编号"]==sys.argv[1]]; print(repr(r[0]["年度计划投资(万元)"]), r[0]["包联领导"])' "${1:-A001}"; }
 ok "a list without a plan column" tz import projects "$d/no-plan.csv"
-is "stores no plan (ledger.md), the rest kept" \
-	"$(tz export projects | python3 -c 'import csv,sys; r=list(csv.DictReader(sys.stdin)); print(repr(r[0]["年度计划投资(万元)"]), r[0]["包联领导"])')" "'' 张三"
+contains "says the plan was kept" "$TZ_TMP/err" "文件没有年度计划投资列：1个已有台账行的年度计划投资保留不变"
+not_in() { ! grep -q "$2" "$1"; }
+ok "and does not call the project unplanned" not_in "$TZ_TMP/err" "没有年度计划投资（不计入"
+is "keeps the stored plan, and the rest (audit 8: a correction erased it)" "$(plan)" "'1000.00' 张三"
+printf '%s\n' '年度,项目编号,项目名称,所属地区,总投资(万元)' \
+	'2025,A001,甲项目,东城区,900' '2025,A002,乙项目,东城区,800' >"$d/no-plan-below.csv"
+fails "a total below the kept plan" tz import projects "$d/no-plan-below.csv"
+contains "is a row error naming both" "$TZ_TMP/err" "总投资900.00万元小于已有的2025年度计划投资1000.00万元"
+printf '%s\n' '年度,项目编号,项目名称,所属地区,总投资(万元)' \
+	'2025,A002,乙项目,东城区,800' >"$d/no-plan-new.csv"
+ok "a new project from a list without a plan column" tz import projects "$d/no-plan-new.csv"
+is "has no plan (ledger.md)" "$(plan A002)" "'' "
+contains "and is counted as unplanned" "$TZ_TMP/err" "其中1个项目没有年度计划投资"
+printf '%s\n' '年度,项目编号,项目名称,所属地区,总投资(万元),年度计划投资(万元)' \
+	'2025,A001,甲项目,东城区,20000,' >"$d/empty-plan.csv"
+ok "an empty cell in a plan column" tz import projects "$d/empty-plan.csv"
+is "speaks: no plan" "$(plan)" "'' 张三"
 
 ok "a report" tz import progress "$d/report.csv"
 ok "corrected from a sheet without 形象进度 and 存在问题" tz import progress "$d/report-short.csv"

@@ -76,4 +76,13 @@ ok "a title of 2025 above rows of 年度 2024 (the audit's)" tz import projects 
 contains "the summary says the title names 2025" "$TZ_TMP/err" "标题写的是2025年，各行年度按“年度”列读取"
 is "the row is 2024's" "$(tz export projects | tail -n 1 | cut -d, -f1)" "2024"
 
+rm -f "$TAIZHANG_DB"
+tz init >/dev/null
+ok "a full ledger (audit 8)" tz import projects --year 2025 "$d/reimport-full.csv"
+ok "a correction of 总投资 from a list without a plan column" \
+	tz import projects --year 2025 "$d/reimport-total-only.csv"
+is "P1's total corrected, its plan of 1200 kept; P2 untouched" \
+	"$(tz export projects | tail -n +2 | cut -d, -f2,12,13 | tr '\n' ' ')" \
+	"P1,11000.00,1200.00 P2,20000.00,2400.00 "
+
 done_testing
