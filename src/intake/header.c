@@ -894,6 +894,54 @@ static int unit_row(struct hrow *top, const struct hrow *next, long line, const 
 	return rc ? rc : units > 0;
 }
 
+/*
+ * Whether a title row names a span of months ("1-10月", "1至10月",
+ * "1～10月", "1—10月") or says 累计: the figures below it may be the
+ * span's sum. Read after NFKC (full-width digits and ～ fold).
+ */
+static int names_months_span(const char *s)
+{
+	static const char *const joins[] = { "-", "~", "至", "—", "–", "－", "～", "到" };
+	struct tz_buf f = TZ_BUF_INIT;
+	const char *p;
+	int r = 0;
+
+	if (!strstr(s, "月") && !strstr(s, "累计"))
+		return 0;
+	if (tz_text_nfkc(s, strlen(s), &f))
+		return 0;
+	if (strstr(f.buf, "累计")) {
+		r = 1;
+		goto out;
+	}
+	/* A month number, a join, a month number, 月. */
+	for (p = f.buf; !r && (p = strstr(p, "月")); p += strlen("月")) {
+		const char *q = p;
+
+		while (q > f.buf && q[-1] >= '0' && q[-1] <= '9')
+			q--;
+		if (q == p)
+			continue;
+		for (size_t j = 0; !r && j < sizeof(joins) / sizeof(joins[0]); j++) {
+			size_t l = strlen(joins[j]);
+
+			if ((size_t)(q - f.buf) >= l + 1 && !memcmp(q - l, joins[j], l) &&
+			    q[-(long)l - 1] >= '0' && q[-(long)l - 1] <= '9')
+				r = 1;
+		}
+	}
+out:
+	tz_buf_release(&f);
+	return r;
+}
+
+/* Whether a completion column's header says it is one month's:
+ * 本月, 本期, 当月 (or a single 月 such as "10月完成投资"). */
+static int names_one_month(const char *s)
+{
+	return strstr(s, "本月") || strstr(s, "本期") || strstr(s, "当月") || strstr(s, "单月");
+}
+
 int tz_header_find(struct tz_reader *r, const char *path, int progress, int year,
 		   struct tz_header *h, struct tz_err *err)
 {
@@ -901,7 +949,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	struct tz_row row;
 	int rc, seen = 0, table_u = 0, table_exp = 0, best = 0, title;
 	int *parent_unit = NULL, *parent_exp = NULL;
-	char table_text[32] = "", best_text[256] = "";
+	char table_text[32] = "", best_text[256] = "", title_span[256] = "";
 	long best_line = 0, table_line = 0;
 
 	memset(h, 0, sizeof(*h));
@@ -976,6 +1024,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 					snprintf(h->title_several, sizeof(h->title_several), "%s",
 						 top.text[i]);
 			}
+			if (h->progress && !title_span[0] && names_months_span(top.text[i]))
+				snprintf(title_span, sizeof(title_span), "%s", top.text[i]);
 			if (!table_u && table_unit(top.text[i], title, &table_u, &table_exp,
 						   table_text, sizeof(table_text)))
 				table_line = row.line;
@@ -1055,6 +1105,15 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		    year ? year : h->title_year, path, err);
 	if (!rc)
 		rc = missing_columns(h, path, err);
+	if (!rc && h->progress && title_span[0] && h->idx[TZ_RF_COMPLETED] >= 0 &&
+	    !names_one_month(top.text[h->idx[TZ_RF_COMPLETED]]))
+		/* "2025年1-10月…完成情况" above a plain 完成投资: the figures may
+		 * be the months' sum, stored as one month's they would count
+		 * the earlier months twice (audit 8, 2026-11-30). */
+		rc = tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+				   "标题“%s”写的是几个月，“%s”可能是累计完成数，不能当作一个月的"
+				   "本期完成投资，整个文件未导入；如果是当月数，请把列名改为“本月完成投资”",
+				   title_span, top.text[h->idx[TZ_RF_COMPLETED]]);
 out:
 	free(parent_unit);
 	free(parent_exp);

@@ -78,6 +78,19 @@ is "the row is 2024's" "$(tz export projects | tail -n 1 | cut -d, -f1)" "2024"
 
 rm -f "$TAIZHANG_DB"
 tz init >/dev/null
+printf "%s\n" "$ledger" "P1,一,甲县,500,100" >"$TZ_TMP/p1.csv"
+tz import projects --year 2025 "$TZ_TMP/p1.csv" 2>/dev/null
+for f in p-title-cumulative.csv p-title-span-fullwidth.csv; do
+	fails "$f: a span of months above a plain 完成投资" tz import progress "$d/$f"
+	contains "$f: may be the months' sum" "$TZ_TMP/err" "可能是累计完成数，不能当作一个月的本期完成投资"
+done
+is "nothing stored" "$(tz export progress | tail -n +2)" ""
+ok "a span of months above 本月完成投资" tz import progress "$d/p-title-span-monthly.csv"
+ok "one month in the title above 完成投资" tz import progress "$d/p-title-one-month.csv"
+is "both read as the month's" "$(tz export progress | tail -n +2 | cut -d, -f1-3)" "P1,2025-10,90.00"
+
+rm -f "$TAIZHANG_DB"
+tz init >/dev/null
 ok "a full ledger (audit 8)" tz import projects --year 2025 "$d/reimport-full.csv"
 ok "a correction of 总投资 from a list without a plan column" \
 	tz import projects --year 2025 "$d/reimport-total-only.csv"
