@@ -1052,31 +1052,34 @@ static int learn_project(void *ctx, const struct tz_project *p)
 static int identify(struct org_ctx *oc, struct tz_project *p, struct tz_err *err)
 {
 	const struct tz_org_node *region = tz_org_index_by_id(oc->x, p->region_id);
-	struct tz_buf key = TZ_BUF_INIT;
+	struct tz_buf key = TZ_BUF_INIT, fkey = TZ_BUF_INIT;
 	char code[TZ_CODE_MAX + 1];
 	int64_t at, last = 0;
 	int n, rc = 0;
 
 	identity(oc, p->region_id, p->name, &key);
+	/* In the file, a project is once per year: a list of several years
+	 * (a 年度 column) names it in each (the walkthrough, 2026-11-30). */
+	tz_buf_addf(&fkey, "%.*s\x1f%d", (int)key.len, key.buf, p->year);
 	/* A row with its 项目代码 in a list where others have none: a row
 	 * without one naming the same region and project cannot be told
 	 * from it either way. In in_file as 1 (0: a row without a code). */
 	if (strcmp(p->code, NO_CODE)) {
-		if (tz_hmap_get(oc->in_file, key.buf, key.len, &at) && !at)
+		if (tz_hmap_get(oc->in_file, fkey.buf, fkey.len, &at) && !at)
 			rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
 					   "同一地区（%s）的项目“%s”在本文件中还有一行没有项目代码，无法分辨是否同一项目；"
 					   "请给那一行填上项目代码或改名", p->region, p->name);
 		else
-			tz_hmap_put(oc->in_file, key.buf, key.len, 1, NULL);
+			tz_hmap_put(oc->in_file, fkey.buf, fkey.len, 1, NULL);
 		goto out;
 	}
-	if (tz_hmap_get(oc->in_file, key.buf, key.len, &at) && at) {
+	if (tz_hmap_get(oc->in_file, fkey.buf, fkey.len, &at) && at) {
 		rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
 				   "同一地区（%s）的项目“%s”在本文件中另有一行填了项目代码，无法分辨是否同一项目；"
 				   "请给本行填上项目代码或改名", p->region, p->name);
 		goto out;
 	}
-	if (!tz_hmap_put(oc->in_file, key.buf, key.len, 0, NULL)) {
+	if (!tz_hmap_put(oc->in_file, fkey.buf, fkey.len, 0, NULL)) {
 		rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
 				   "同一地区（%s）的项目“%s”在本文件中出现两次，无法分辨；请给两个项目加上项目编号或改名",
 				   p->region, p->name);
@@ -1099,6 +1102,7 @@ static int identify(struct org_ctx *oc, struct tz_project *p, struct tz_err *err
 	tz_buf_addf(&oc->given, "    %s  %s（%s）\n", p->code, p->name, p->region);
 	oc->ngiven++;
 out:
+	tz_buf_release(&fkey);
 	tz_buf_release(&key);
 	return rc;
 }
@@ -1465,11 +1469,6 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 		oc.no_code = m.idx[TZ_PF_CODE] < 0;
 		oc.by_name = oc.no_code || m.h.code_national;
 		if (oc.by_name) {
-			if (oc.no_code && m.idx[TZ_PF_YEAR] >= 0 && !m.year) {
-				rc = tz_err_set_at(err, TZ_EINVAL, path, m.h.line, NULL,
-						   "表中没有项目编号，新项目的编号要用台账年度；请用 --year 指定年度");
-				goto out;
-			}
 			oc.known = tz_hmap_new();
 			oc.in_file = tz_hmap_new();
 			oc.next_no = tz_hmap_new();

@@ -98,4 +98,16 @@ is "P1's total corrected, its plan of 1200 kept; P2 untouched" \
 	"$(tz export projects | tail -n +2 | cut -d, -f2,12,13 | tr '\n' ' ')" \
 	"P1,11000.00,1200.00 P2,20000.00,2400.00 "
 
+rm -f "$TAIZHANG_DB"
+tz init >/dev/null
+ok "a list without codes, its year in a 年度 column" tz import projects "$d/nocode-yearcol.csv"
+is "codes given from the row's year" "$(tz export projects | tail -n +2 | cut -d, -f1-3 | tr '\n' ' ')" \
+	"2026,2026-R01-001,甲项目 2026,2026-R02-001,乙项目 "
+fails "two years of one project, and a project twice in one year" \
+	tz import projects --partial "$d/nocode-yearcol-multi.csv"
+contains "the same year twice is a row error" "$TZ_TMP/err" "multi.csv:4:"
+is "each year's row is the one project's" \
+	"$(tz export projects | tail -n +2 | cut -d, -f1,2,13 | tr '\n' ' ')" \
+	"2025,2026-R01-001,100.00 2026,2026-R01-001,300.00 2026,2026-R02-001,200.00 "
+
 done_testing
