@@ -1375,6 +1375,91 @@ static int is_section(const char *s, size_t len)
 	return tz_row_is_heading(s, len);
 }
 
+/* Length of a count of projects at s: ASCII or Chinese digits, then
+ * 个, 项, 个项目 or none (甲县(2)); 0 if there is none. */
+static size_t group_count(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	while (n < len && s[n] >= '0' && s[n] <= '9')
+		n++;
+	if (!n)
+		n = numerals(s, len);
+	if (!n)
+		return 0;
+	if (starts_with(s + n, len - n, "个"))
+		n += strlen("个");
+	else if (starts_with(s + n, len - n, "项"))
+		n += strlen("项");
+	if (starts_with(s + n, len - n, "项目"))
+		n += strlen("项目");
+	return n;
+}
+
+/*
+ * Whether s[0..len) is nothing, or what a group label writes after the
+ * region's name: a count (（1个项目）, (2), [1个], 【1个】, 1个, ：1个,
+ * after spaces or not) or a lone colon. The whole rest must be that.
+ */
+static int group_tail(const char *s, size_t len)
+{
+	static const char *const open[] = { "（", "(", "[", "【", "：", ":" };
+	static const char *const close[] = { "）", ")", "]", "】", "", "" };
+	size_t n = 0, k;
+
+	for (;;) {
+		if (starts_with(s + n, len - n, " "))
+			n++;
+		else if (starts_with(s + n, len - n, "　"))
+			n += strlen("　");
+		else
+			break;
+	}
+	if (n == len)
+		return 1;
+	for (size_t i = 0; i < sizeof(open) / sizeof(open[0]); i++) {
+		size_t o = strlen(open[i]);
+
+		if (!starts_with(s + n, len - n, open[i]))
+			continue;
+		if (n + o == len && !*close[i])
+			return 1; /* 甲县： */
+		k = group_count(s + n + o, len - n - o);
+		return k && len - n - o - k == strlen(close[i]) &&
+		       starts_with(s + n + o + k, len - n - o - k, close[i]);
+	}
+	/* 甲县 1个, 甲县2个项目: the count's word is needed (甲县1 is a name) */
+	k = group_count(s + n, len - n);
+	return k && n + k == len &&
+	       (ends_with(s, len, "个") || ends_with(s, len, "项") || ends_with(s, len, "项目"));
+}
+
+/*
+ * Whether a row named `name`, in region `region`, is the row of a region's
+ * group carrying its subtotal: the name is the region cell itself (a label
+ * merged or spanned across the label columns: 甲县, 甲县（2个项目）), or
+ * the region's name with a count after it (甲县（1个项目）, 甲县 1个,
+ * 甲县：1个, 甲县[1个]), or 全县/全市/全区/全省/全旗 with or without a
+ * count. A project is never named only after a county (ledger.md, "What
+ * real sheets hold": totals are not projects). A memcmp or two per row.
+ */
+static int is_group_row(const char *name, size_t nlen, const char *region, size_t rlen)
+{
+	static const char *const whole[] = { "全县", "全市", "全区", "全省", "全旗", "全州" };
+
+	if (!nlen || (unsigned char)name[0] < 0x80)
+		return 0;
+	if (rlen && nlen >= rlen && !memcmp(name, region, rlen) &&
+	    group_tail(name + rlen, nlen - rlen))
+		return 1;
+	if (starts_with(name, nlen, "全"))
+		for (size_t i = 0; i < sizeof(whole) / sizeof(whole[0]); i++)
+			if (starts_with(name, nlen, whole[i]) &&
+			    group_tail(name + strlen(whole[i]), nlen - strlen(whole[i])))
+				return 1;
+	return 0;
+}
+
 static void cell_at(const struct tz_row *row, int i, const char **s, size_t *len)
 {
 	*s = "";
@@ -1424,6 +1509,17 @@ enum tz_row_kind tz_header_row_kind(const struct tz_header *h, const struct tz_r
 		return k;
 	if (is_note(first, flen))
 		return TZ_ROW_NOTE;
+	/* A region's group row with its sums (甲县 spanned over 项目编号,
+	 * 项目名称 and 所属地区; 甲县（1个项目）; 全县) is its subtotal,
+	 * even where the span copied the label into the code column. */
+	if (name_f >= 0) {
+		const char *region;
+		size_t rlen;
+
+		cell_at(row, h->idx[TZ_PF_REGION], &region, &rlen);
+		if (is_group_row(name, nlen, region, rlen))
+			return TZ_ROW_TOTAL;
+	}
 	/* A row with a code is a project, whatever heading its name looks like. */
 	if (clen)
 		return TZ_ROW_DATA;
