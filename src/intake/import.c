@@ -46,6 +46,10 @@ struct colmap {
 /* row_text.bad_kind beside the reader's kinds: a period written as a
  * number that could be two months. */
 #define BAD_PERIOD_NUMBER 0xFF
+/* An amount or a date whose cell has a superscript, subscript or struck
+ * run (TZ_READ_MARKED): a footnote mark or deleted text would run into
+ * the digits (12.5 + ¹ read 12.51). Audit 8. */
+#define BAD_MARKED 0xFE
 
 /*
  * Whether a number as shown (`s`, `len` bytes) is a year and month that
@@ -204,6 +208,13 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 		    period_ambiguous(src[f], srclen[f])) {
 			t->bad_field = (int)f;
 			t->bad_kind = BAD_PERIOD_NUMBER;
+		}
+		if (t->bad_field < 0 && i >= 0 && (size_t)i < row->ncells &&
+		    (row->flags[i] & TZ_READ_MARKED) &&
+		    (m->cols[f].money || f == (m->h.progress ? TZ_RF_PERIOD : TZ_PF_START) ||
+		     (!m->h.progress && f == TZ_PF_YEAR))) {
+			t->bad_field = (int)f;
+			t->bad_kind = BAD_MARKED;
 		}
 	}
 	/* One allocation up front, so the pointers below stay put. The
@@ -536,6 +547,12 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
 				   "%s是公式，没有保存计算结果（请在 Excel 或 WPS 中打开并保存后再导入）",
 				   pl->map->cols[t->bad_field].header);
+	else if (t->bad_field >= 0 && t->bad_kind == BAD_MARKED)
+		/* Never the mark's digits in the amount: 12.5¹ is not 12.51. */
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
+				   "%s“%s”中有上标、下标或删除线的文字（脚注标记或删去的数），"
+				   "会和数字连在一起，该行未导入；请删去这些文字，注释写在备注中",
+				   pl->map->cols[t->bad_field].header, t->v[t->bad_field]);
 	else if (t->bad_field >= 0 && t->bad_kind == BAD_PERIOD_NUMBER)
 		/* Never January by guess: 2025.10 typed in General is 2025.1. */
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,

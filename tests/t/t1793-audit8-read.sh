@@ -32,4 +32,23 @@ tz init >/dev/null
 fails "two sheets naming 2025" tz import projects --year 2025 "$d/sheets-same-year.xlsx"
 contains "says why" "$TZ_TMP/err" "名称写着2025年的工作表不止一个"
 
+# 8. Superscript, subscript and struck-through runs are not digits.
+for f in xlsx-richtext-sup-footnote.xlsx:12.51 xlsx-richtext-strike.xlsx:10012.5 \
+	html-sup-footnote.xls:12.51 html-del-old-value.xls:10012.5 xml2003-richtext-sup.xls:121; do
+	rm -f "$TAIZHANG_DB"
+	tz init >/dev/null
+	fails "${f%%:*}: the mark is not part of the amount" tz import projects --year 2025 "$d/${f%%:*}"
+	contains "${f%%:*}: a row error naming the cell" "$TZ_TMP/err" \
+		"年度计划投资(万元)“${f#*:}”中有上标、下标或删除线的文字"
+	is "${f%%:*}: nothing stored" "$(tz export projects | tail -n +2)" ""
+done
+for f in html-sup-name.xls xml2003-sup-name.xls; do
+	rm -f "$TAIZHANG_DB"
+	tz init >/dev/null
+	fails "$f: marked amounts refused" tz import projects --partial --year 2025 "$d/$f"
+	contains "$f: the struck total named" "$TZ_TMP/err" "总投资(万元)“600500”中有上标"
+	is "$f: a name keeps its superscript (m²)" "$(tz export projects | tail -n +2 | cut -d, -f2,3,12,13)" \
+		"P1,10000m2厂房,1000.00,12.50"
+done
+
 done_testing
