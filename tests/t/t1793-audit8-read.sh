@@ -51,4 +51,10 @@ for f in html-sup-name.xls xml2003-sup-name.xls; do
 		"P1,10000m2厂房,1000.00,12.50"
 done
 
+# 13. An XML 2003 formula saved with an empty Data has no value.
+rm -f "$TAIZHANG_DB"
+tz init >/dev/null
+fails "xml2003 formula with empty Data" tz import projects --year 2025 "$d/xml2003-formula-empty-data.xls"
+contains "a row error, not an empty plan" "$TZ_TMP/err" "年度计划投资(万元)是公式，没有保存计算结果"
+
 done_testing
