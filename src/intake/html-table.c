@@ -46,6 +46,7 @@ struct qcell {
 	uint32_t col;   /* 0-based */
 	uint32_t len;
 	unsigned char kind;
+	unsigned char flags;  /* TZ_READ_MARKED or 0 */
 };
 
 struct html_reader {
@@ -63,6 +64,10 @@ struct html_reader {
 	int tables;               /* top-level tables met */
 	int skip;                 /* inside <script>/<style> */
 	int in_row, in_cell, space;
+	/* Inside <sup>, <sub>, <s>, <strike>, <del> in a cell, and whether
+	 * such text was met: a footnote mark or deleted text, not the value
+	 * (TZ_READ_MARKED). */
+	int marks, cell_marked;
 	long line;                /* rows so far (the current one's number) */
 	long col;                 /* next free column, 1-based */
 	long cell_col, colspan, rowspan;
@@ -158,6 +163,7 @@ static void begin_cell(struct html_reader *r, const xmlChar **atts)
 	r->cell_col = r->col;
 	r->colspan = attr_span(atts, "colspan", MAX_COLSPAN);
 	r->rowspan = attr_span(atts, "rowspan", MAX_ROWSPAN);
+	r->marks = r->cell_marked = 0;
 	tz_buf_reset(&r->cell);
 }
 
@@ -182,6 +188,7 @@ static void end_cell(struct html_reader *r)
 	qc.col = (uint32_t)(r->cell_col - 1);
 	qc.len = (uint32_t)len;
 	qc.kind = tz_text_cell_kind(r->cell.buf, len);
+	qc.flags = r->cell_marked ? TZ_READ_MARKED : 0;
 	if (tz_buf_add(&r->pending, &qc, sizeof(qc)) || tz_buf_add(&r->pending, r->cell.buf, len)) {
 		fail_with(r, TZ_ETOOBIG, "表格的一行超过1 MB", r->line);
 		return;
@@ -231,6 +238,14 @@ static int is(const xmlChar *name, const char *want)
 	return !strcasecmp((const char *)name, want);
 }
 
+/* Markup whose text is a mark, not the value: superscript, subscript,
+ * struck through, deleted. */
+static int is_mark(const xmlChar *name)
+{
+	return is(name, "sup") || is(name, "sub") || is(name, "s") || is(name, "strike") ||
+	       is(name, "del");
+}
+
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
 	struct html_reader *r = ctx;
@@ -272,6 +287,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		r->space = 0;
 	} else if (r->in_cell && (is(name, "p") || is(name, "div") || is(name, "li"))) {
 		r->space = r->cell.len > 0;
+	} else if (r->in_cell && is_mark(name)) {
+		r->marks++;
 	}
 }
 
@@ -295,6 +312,8 @@ static void on_end(void *ctx, const xmlChar *name)
 		return;
 	if ((is(name, "td") || is(name, "th")) && r->in_cell)
 		end_cell(r);
+	else if (r->in_cell && is_mark(name) && r->marks)
+		r->marks--;
 	else if (is(name, "tr") && r->in_row)
 		end_row(r);
 }
@@ -322,6 +341,8 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 		if (r->space && tz_buf_addch(&r->cell, ' '))
 			goto too_big;
 		r->space = 0;
+		if (r->marks)
+			r->cell_marked = 1;
 		n = 1;
 		while (p + n < end && p[n] != ' ' && p[n] != '\t' && p[n] != '\n' && p[n] != '\r' &&
 		       p[n] != '\f' && (unsigned char)p[n] != 0xC2)
@@ -504,7 +525,7 @@ static int dequeue(struct html_reader *r, struct tz_row *row, struct tz_err *err
 			r->qpos += sizeof(c);
 			if (!r->base.max_cols || c.col < r->base.max_cols)
 				tz_rowbuf_set(&r->row, c.col, c.kind, r->queue.buf + r->qpos, c.len,
-					      NULL, 0, 0);
+					      NULL, 0, c.flags);
 			r->qpos += c.len;
 		}
 		if ((rc = tz_merges_apply(&r->merges, &r->row, q.line, r->base.max_cols, r->path,

@@ -9,6 +9,7 @@
  * the reader. Reading and writing then overlap, and memory stays at a few
  * chunks whatever the file's size.
  */
+#include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,10 @@ struct colmap {
 /* row_text.bad_kind beside the reader's kinds: a period written as a
  * number that could be two months. */
 #define BAD_PERIOD_NUMBER 0xFF
+/* An amount or a date whose cell has a superscript, subscript or struck
+ * run (TZ_READ_MARKED): a footnote mark or deleted text would run into
+ * the digits (12.5 + ¹ read 12.51). Audit 8. */
+#define BAD_MARKED 0xFE
 
 /*
  * Whether a number as shown (`s`, `len` bytes) is a year and month that
@@ -203,6 +208,13 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 		    period_ambiguous(src[f], srclen[f])) {
 			t->bad_field = (int)f;
 			t->bad_kind = BAD_PERIOD_NUMBER;
+		}
+		if (t->bad_field < 0 && i >= 0 && (size_t)i < row->ncells &&
+		    (row->flags[i] & TZ_READ_MARKED) &&
+		    (m->cols[f].money || f == (m->h.progress ? TZ_RF_PERIOD : TZ_PF_START) ||
+		     (!m->h.progress && f == TZ_PF_YEAR))) {
+			t->bad_field = (int)f;
+			t->bad_kind = BAD_MARKED;
 		}
 	}
 	/* One allocation up front, so the pointers below stay put. The
@@ -535,6 +547,12 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
 				   "%s是公式，没有保存计算结果（请在 Excel 或 WPS 中打开并保存后再导入）",
 				   pl->map->cols[t->bad_field].header);
+	else if (t->bad_field >= 0 && t->bad_kind == BAD_MARKED)
+		/* Never the mark's digits in the amount: 12.5¹ is not 12.51. */
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
+				   "%s“%s”中有上标、下标或删除线的文字（脚注标记或删去的数），"
+				   "会和数字连在一起，该行未导入；请删去这些文字，注释写在备注中",
+				   pl->map->cols[t->bad_field].header, t->v[t->bad_field]);
 	else if (t->bad_field >= 0 && t->bad_kind == BAD_PERIOD_NUMBER)
 		/* Never January by guess: 2025.10 typed in General is 2025.1. */
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
@@ -1297,43 +1315,108 @@ static void name_sheet(struct tz_err *err, const char *sheet)
 	}
 }
 
+/* The years a sheet's name names (19xx/20xx not inside a longer number):
+ * how many different ones, the first in *one. */
+static int sheet_name_years(const char *name, int *one)
+{
+	int n = 0;
+
+	*one = 0;
+	for (const char *p = name; *p; p++) {
+		if (!isdigit((unsigned char)*p) || (p > name && isdigit((unsigned char)p[-1])))
+			continue;
+		size_t k = 0;
+
+		while (isdigit((unsigned char)p[k]))
+			k++;
+		if (k != 4 || (strncmp(p, "19", 2) && strncmp(p, "20", 2)))
+			continue;
+		int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+
+		if (y != *one) {
+			if (!n)
+				*one = y;
+			n += !n || y != *one;
+		}
+	}
+	return n;
+}
+
 /*
- * The header: on the sheet asked for, else on the first visible sheet
- * that has one (ledger.md: a 填报说明 or a list of choices may come
- * first). A sheet whose name says it holds instructions or a sample
+ * The header: on the sheet asked for, else on the visible sheet that has
+ * one (ledger.md: a 填报说明 or a list of choices may come first). A
+ * sheet whose name says it holds instructions or a sample
  * (tz_sheet_name_is_instructions) is passed over: the table it shows is
  * an example, not the ledger, even when it is the workbook's only sheet.
  * When only such sheets have a header the file is refused, naming them
- * (--sheet still reads one). When none has
- * one, the error of the first sheet tried, naming it. `passed` gets what
- * was passed over and why, for the summary.
+ * (--sheet still reads one). When none has one, the error of the first
+ * sheet tried, naming it.
+ *
+ * When several visible sheets hold a header (one sheet per year, per
+ * level: audit 8), the one whose name names the ledger's year and no
+ * other (`year`, else the year of that sheet's title) is read and the
+ * summary says so; otherwise the file is refused naming the sheets and
+ * asking for --sheet: never one of them read and the others dropped in
+ * silence. Only the headers of the other sheets are read, not their
+ * rows. `passed` gets what was passed over and why, for the summary.
  */
 static int header_in_some_sheet(struct tz_reader *r, const char *path, int progress, int year,
 				int fixed, struct tz_header *h, struct tz_buf *passed,
 				struct tz_err *err)
 {
 	size_t first = tz_reader_sheet_index(r), n = tz_reader_sheet_count(r);
-	struct tz_buf instr = TZ_BUF_INIT, none = TZ_BUF_INIT;
+	struct tz_buf instr = TZ_BUF_INIT, none = TZ_BUF_INIT, ledgers = TZ_BUF_INIT;
 	struct tz_err first_err;
-	int rc, first_rc = 0;
+	int rc, first_rc = 0, nledgers = 0, nmatch = 0, chosen_year = 0, probed = 0;
+	size_t found = n, match = n;
 	/* A workbook names its sheets; text and HTML are named after the
 	 * file, whose name says nothing of this kind. */
 	int named = r->type != &tz_reader_csv && r->type != &tz_reader_html;
 
 	for (size_t i = first; i < n; i++) {
 		const struct tz_sheet_info *si = tz_reader_sheet_info(r, i);
+		struct tz_header other;
+		struct tz_header *hh = found < n ? &other : h;
 
 		if (i != first && si->state != TZ_SHEET_VISIBLE)
 			continue;
 		if (!fixed && named && tz_sheet_name_is_instructions(si->name)) {
+			if (found < n)
+				continue;
 			tz_buf_addf(&instr, "%s“%s”", instr.len ? "、" : "", si->name);
 			continue;
 		}
 		if (tz_reader_sheet_index(r) != i && (rc = tz_reader_select_sheet(r, i, err)))
 			goto out;
-		rc = tz_header_find(r, path, progress, year, h, err);
-		if (!rc)
+		if (hh == &other) {
+			memset(&other, 0, sizeof(other));
+			probed = 1;
+		}
+		rc = tz_header_find(r, path, progress, year, hh, err);
+		if (!rc && fixed)
 			goto out;
+		if (!rc) {
+			int y, ny = sheet_name_years(si->name, &y), want = year ? year : hh->title_year;
+
+			if (found == n)
+				found = i;
+			nledgers++;
+			tz_buf_addf(&ledgers, "%s“%s”", ledgers.len ? "、" : "", si->name);
+			if (ny == 1 && want && y == want) {
+				nmatch++;
+				match = i;
+				chosen_year = want;
+			}
+			if (hh == &other)
+				tz_header_release(&other);
+			continue;
+		}
+		if (found < n) {
+			/* Another sheet's trouble is not this import's: it
+			 * has no ledger header to choose between. */
+			tz_header_release(&other);
+			continue;
+		}
 		if (n > 1)
 			name_sheet(err, si->name);
 		if (rc != TZ_ENOTFOUND || fixed)
@@ -1344,6 +1427,42 @@ static int header_in_some_sheet(struct tz_reader *r, const char *path, int progr
 		}
 		tz_buf_addf(&none, "%s“%s”", none.len ? "、" : "", si->name);
 		tz_header_release(h);
+	}
+	if (found < n) {
+		size_t pick = found;
+
+		if (nledgers > 1) {
+			if (nmatch != 1) {
+				char why[64] = "";
+
+				if (year)
+					snprintf(why, sizeof(why), nmatch ? "（名称写着%d年的工作表不止一个）"
+						 : "（没有一个工作表的名称写着%d年）", year);
+				rc = tz_err_set_at(err, TZ_EINVAL, path, 0, NULL,
+						   "工作表%s都有台账表头，不知道导入哪一个%s；"
+						   "请用 --sheet 指定工作表，每个工作表分别导入",
+						   ledgers.buf, why);
+				goto out;
+			}
+			pick = match;
+		}
+		/* Back to the chosen sheet, its header read again: the rows
+		 * after it are the import's. */
+		if (tz_reader_sheet_index(r) != pick || probed) {
+			tz_header_release(h);
+			memset(h, 0, sizeof(*h));
+			if ((rc = tz_reader_select_sheet(r, pick, err)) ||
+			    (rc = tz_header_find(r, path, progress, year, h, err))) {
+				if (n > 1)
+					name_sheet(err, tz_reader_sheet_name(r));
+				goto out;
+			}
+		}
+		rc = 0;
+		if (nledgers > 1)
+			tz_buf_addf(passed, "工作表%s都有台账表头，按年度%d读取工作表“%s”，其他未读取；",
+				    ledgers.buf, chosen_year, tz_reader_sheet_name(r));
+		goto out;
 	}
 	if (instr.len) {
 		int hidden = 0;
@@ -1369,6 +1488,7 @@ out:
 			    none.len ? "，跳过" : "", none.buf, none.len ? "（没有表头）" : "");
 	tz_buf_release(&instr);
 	tz_buf_release(&none);
+	tz_buf_release(&ledgers);
 	return rc;
 }
 

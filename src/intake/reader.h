@@ -51,6 +51,11 @@ enum tz_read_flag {
 					* a number: a time ("12:00" for 0.5) or only literal
 					* text ("—" for a zero in 0.00;-0.00;"—", "-" in
 					* 会计专用): the sheet means what it shows, cells[i] */
+	TZ_READ_MARKED = 1 << 7,       /* text with a rich-text run that is superscript,
+					* subscript or struck through (12.5 + a superscript
+					* footnote mark 1, <sup>, <del>): kept in cells[i]
+					* (m² in a name), but not part of an amount or a
+					* date, which the import refuses (audit 8) */
 };
 
 /* Why a text record may not hold the fields it seems to (tz_row.suspect). */

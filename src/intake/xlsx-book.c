@@ -284,13 +284,13 @@ static int sst_too_many(const char *path, struct tz_err *err)
 			     "如确为正常数据，请另存为CSV再导入", TZ_LIMIT_SST_STRINGS);
 }
 
-static int sst_push(struct xlsx_book *bk, const struct tz_buf *raw, const char *path,
+static int sst_push(struct xlsx_book *bk, const struct tz_buf *raw, int marked, const char *path,
 		    struct tz_err *err)
 {
 	if (bk->nsst >= TZ_LIMIT_SST_STRINGS)
 		return sst_too_many(path, err);
 	TZ_ALLOC_GROW(bk->sst_off, bk->nsst + 1, bk->asst);
-	bk->sst_off[bk->nsst++] = (uint32_t)bk->sst.len;
+	bk->sst_off[bk->nsst++] = (uint32_t)bk->sst.len | (marked ? XLSX_SST_MARKED : 0);
 	if (xlsx_unescape(&bk->sst, raw->buf, raw->len) || tz_buf_addch(&bk->sst, '\0'))
 		return tz_err_set_at(err, TZ_ETOOBIG, path, 0, NULL,
 				     "共享字符串超过%u MB，请另存为CSV再导入",
@@ -303,7 +303,25 @@ static int sst_push(struct xlsx_book *bk, const struct tz_buf *raw, const char *
 struct sst_state {
 	struct tz_buf raw;
 	int in_t, in_rph;
+	int run_marked;  /* this <r>'s <rPr> says superscript, subscript, struck */
+	int marked;      /* a marked run has text (XLSX_SST_MARKED) */
 };
+
+/* Whether a run property makes the run a mark, not the value: a
+ * superscript or subscript (a footnote mark after 12.5) or a strike
+ * (deleted text). Shared with the sheet's inline strings. */
+int xlsx_run_marks(struct xlsx_xml *x)
+{
+	const char *v;
+
+	if (xlsx_xml_start(x, "vertAlign"))
+		return (v = xlsx_xml_attr(x, "val")) &&
+		       (!strcmp(v, "superscript") || !strcmp(v, "subscript"));
+	if (xlsx_xml_start(x, "strike"))
+		return !(v = xlsx_xml_attr(x, "val")) ||
+		       (strcmp(v, "0") && strcmp(v, "false"));
+	return 0;
+}
 
 static int sst_node(struct xlsx_book *bk, struct xlsx_xml *x, struct sst_state *s,
 		    const char *path, struct tz_err *err)
@@ -317,11 +335,15 @@ static int sst_node(struct xlsx_book *bk, struct xlsx_xml *x, struct sst_state *
 			return sst_too_many(path, err);
 	} else if (xlsx_xml_start(x, "si")) {
 		tz_buf_reset(&s->raw);
-		s->in_t = s->in_rph = 0;
+		s->in_t = s->in_rph = s->run_marked = s->marked = 0;
 		if (xlsx_xml_empty(x))
-			return sst_push(bk, &s->raw, path, err);
+			return sst_push(bk, &s->raw, 0, path, err);
 	} else if (xlsx_xml_end(x, "si")) {
-		return sst_push(bk, &s->raw, path, err);
+		return sst_push(bk, &s->raw, s->marked, path, err);
+	} else if (xlsx_xml_start(x, "r")) {
+		s->run_marked = 0;
+	} else if (xlsx_run_marks(x)) {
+		s->run_marked = 1;
 	} else if (xlsx_xml_start(x, "rPh") && !xlsx_xml_empty(x)) {
 		s->in_rph = 1;
 	} else if (xlsx_xml_end(x, "rPh")) {
@@ -331,6 +353,8 @@ static int sst_node(struct xlsx_book *bk, struct xlsx_xml *x, struct sst_state *
 	} else if (xlsx_xml_end(x, "t")) {
 		s->in_t = 0;
 	} else if (s->in_t && !s->in_rph && xlsx_xml_is_text(x)) {
+		if (s->run_marked && *xlsx_xml_text(x))
+			s->marked = 1;
 		if (tz_buf_adds(&s->raw, xlsx_xml_text(x)))
 			return tz_err_set_at(err, TZ_ETOOBIG, path, 0, NULL,
 					     "共享字符串中有超过%u字节的文本", TZ_LIMIT_FIELD);
@@ -341,7 +365,7 @@ static int sst_node(struct xlsx_book *bk, struct xlsx_xml *x, struct sst_state *
 static int load_strings(struct xlsx_book *bk, zip_t *zip, const char *path, const char *part,
 			struct tz_err *err)
 {
-	struct sst_state s = { TZ_BUF_INIT, 0, 0 };
+	struct sst_state s = { TZ_BUF_INIT, 0, 0, 0, 0 };
 	struct xlsx_xml x;
 	int rc;
 
@@ -548,15 +572,17 @@ void xlsx_book_release(struct xlsx_book *bk)
 	memset(bk, 0, sizeof(*bk));
 }
 
-const char *xlsx_book_string(const struct xlsx_book *bk, size_t i, size_t *len)
+const char *xlsx_book_string(const struct xlsx_book *bk, size_t i, size_t *len, int *marked)
 {
-	size_t end;
+	size_t end, at;
 
 	if (i >= bk->nsst)
 		return NULL;
-	end = i + 1 < bk->nsst ? bk->sst_off[i + 1] - 1 : bk->sst.len - 1;
-	*len = end - bk->sst_off[i];
-	return bk->sst.buf + bk->sst_off[i];
+	at = bk->sst_off[i] & ~XLSX_SST_MARKED;
+	end = i + 1 < bk->nsst ? (bk->sst_off[i + 1] & ~XLSX_SST_MARKED) - 1 : bk->sst.len - 1;
+	*len = end - at;
+	*marked = !!(bk->sst_off[i] & XLSX_SST_MARKED);
+	return bk->sst.buf + at;
 }
 
 const struct tz_numfmt *xlsx_book_format(const struct xlsx_book *bk, long s)

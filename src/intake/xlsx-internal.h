@@ -146,8 +146,17 @@ int xlsx_book_load(struct xlsx_book *bk, struct tz_reader *r, zip_t *zip, const 
 		   struct tz_err *err);
 void xlsx_book_release(struct xlsx_book *bk);
 
-/* Shared string `i`, or NULL if there is no such string. */
-const char *xlsx_book_string(const struct xlsx_book *bk, size_t i, size_t *len);
+/* Shared string `i`, or NULL if there is no such string. *marked: 1 when
+ * it has a run that is superscript, subscript or struck through. */
+const char *xlsx_book_string(const struct xlsx_book *bk, size_t i, size_t *len, int *marked);
+
+/* Whether the node is a run property that marks its run (vertAlign
+ * superscript/subscript, strike). */
+int xlsx_run_marks(struct xlsx_xml *x);
+
+/* sst_off[i] with this bit: string i has a superscript, subscript or
+ * struck-through run (offsets stay below TZ_LIMIT_SST_BYTES). */
+#define XLSX_SST_MARKED 0x80000000u
 
 /* The number format of cell style `s` (an index into cellXfs); General
  * for an unknown style. */

@@ -53,6 +53,7 @@ struct cell {
 	long style;            /* index into cellXfs */
 	int in_v, in_t, in_rph;
 	int has_v, has_f;      /* a <v> element; a <f> formula */
+	int run_marked, marked; /* inline <r>: superscript/subscript/struck run, with text */
 	struct tz_buf text;    /* raw text of <v> or of the <t> runs */
 };
 
@@ -251,6 +252,7 @@ static int begin_cell(struct xlsx_reader *r, struct tz_err *err)
 	r->c.type = CELL_NUMBER;
 	r->c.style = 0;
 	r->c.in_v = r->c.in_t = r->c.in_rph = r->c.has_v = r->c.has_f = 0;
+	r->c.run_marked = r->c.marked = 0;
 	while (xlsx_xml_next_attr(&r->sheet, &name, &value)) {
 		if (!strcmp(name, "r") && !tz_a1_parse(value, strlen(value), &r->c.col, NULL))
 			return tz_err_set_at(err, TZ_EINVAL, r->path, r->line, NULL,
@@ -281,16 +283,18 @@ static int shared_string(struct xlsx_reader *r, struct tz_err *err)
 {
 	const char *v = r->c.text.buf, *s = NULL;
 	size_t len = 0;
+	int marked = 0;
 	char *end;
 	unsigned long long i = strtoull(v, &end, 10);
 
 	if (end != v && !*end && v[0] != '-')
-		s = xlsx_book_string(&r->book, (size_t)i, &len);
+		s = xlsx_book_string(&r->book, (size_t)i, &len, &marked);
 	if (!s)
 		return tz_err_set_at(err, TZ_EINVAL, r->path, r->line, NULL,
 				     "不是有效的XLSX文件：%s第%ld行引用了不存在的共享字符串“%.20s”",
 				     r->where, r->line, v);
-	return put_cell(r, len ? TZ_READ_TEXT : TZ_READ_EMPTY, s, len, NULL, 0, 0, err);
+	return put_cell(r, len ? TZ_READ_TEXT : TZ_READ_EMPTY, s, len, NULL, 0,
+			marked ? TZ_READ_MARKED : 0, err);
 }
 
 /* A number cell: through its format, with the plain number as value. */
@@ -340,7 +344,7 @@ static int cell_value(struct xlsx_reader *r, struct tz_err *err)
 		if (xlsx_unescape(&r->scratch, t->buf, t->len))
 			return too_long(r, err);
 		return put_cell(r, r->scratch.len ? TZ_READ_TEXT : TZ_READ_EMPTY, r->scratch.buf,
-				r->scratch.len, NULL, 0, 0, err);
+				r->scratch.len, NULL, 0, r->c.marked ? TZ_READ_MARKED : 0, err);
 	case CELL_BOOL:
 		if (!t->len)
 			return 0;
@@ -426,6 +430,8 @@ static int cell_text(struct xlsx_reader *r, struct tz_err *err)
 {
 	if (!r->c.in_v && !(r->c.in_t && !r->c.in_rph))
 		return 0;
+	if (r->c.in_t && r->c.run_marked && *xlsx_xml_text(&r->sheet))
+		r->c.marked = 1;
 	if (tz_buf_adds(&r->c.text, xlsx_xml_text(&r->sheet)))
 		return tz_err_set_at(err, TZ_ETOOBIG, r->path, r->line, NULL,
 				     "%s第%ld行第%ld列的单元格超过%u字节", r->where, r->line,
@@ -446,6 +452,10 @@ static void cell_markup(struct xlsx_reader *r)
 		r->c.in_v = 0;
 	} else if (xlsx_xml_start(x, "f")) {
 		r->c.has_f = 1;
+	} else if (xlsx_xml_start(x, "r")) {
+		r->c.run_marked = 0;
+	} else if (xlsx_run_marks(x)) {
+		r->c.run_marked = 1;
 	} else if (xlsx_xml_start(x, "t")) {
 		r->c.in_t = open;
 	} else if (xlsx_xml_end(x, "t")) {

@@ -38,6 +38,9 @@ struct xcell {
 	char type[16];         /* ss:Type of its Data */
 	const struct tz_numfmt *fmt;
 	int has_data, has_formula, in_data, in_comment;
+	/* Inside <Sup>, <Sub>, <S> of a rich-text Data, and whether such
+	 * text was met (TZ_READ_MARKED: a footnote mark, not the value). */
+	int marks, marked;
 	struct tz_buf text;
 };
 
@@ -232,6 +235,7 @@ static int begin_cell(struct xml_reader *r, struct tz_err *err)
 	r->c.fmt = style_format(r, xlsx_xml_attr(x, "StyleID"));
 	r->c.has_formula = xlsx_xml_attr(x, "Formula") != NULL;
 	r->c.has_data = r->c.in_data = r->c.in_comment = 0;
+	r->c.marks = r->c.marked = 0;
 	tz_buf_reset(&r->c.text);
 	if (r->c.across < 0 || r->c.across >= (long)TZ_LIMIT_SHEET_COLS)
 		r->c.across = 0;
@@ -274,8 +278,12 @@ static int finish_cell(struct xml_reader *r, struct tz_err *err)
 	double v;
 	int kind;
 
+	/* A formula whose result was not saved: no Data, or an empty one
+	 * where a number belongs (as the XLSX reader). */
+	if (r->c.has_formula && (!r->c.has_data || (!t->len && strcmp(r->c.type, "String"))))
+		return put(r, TZ_READ_NO_VALUE, "", 0, NULL, 0, err);
 	if (!r->c.has_data)
-		return r->c.has_formula ? put(r, TZ_READ_NO_VALUE, "", 0, NULL, 0, err) : 0;
+		return 0;
 	if (!strcmp(r->c.type, "Number")) {
 		v = strtod(t->buf, &end);
 		if (end == t->buf || *end || !isfinite(v))
@@ -301,7 +309,21 @@ static int finish_cell(struct xml_reader *r, struct tz_err *err)
 			   strcmp(t->buf, "0") ? 4 : 5, NULL, 0, err);
 	if (!strcmp(r->c.type, "Error"))
 		return put(r, TZ_READ_ERROR, t->buf, t->len, NULL, 0, err);
-	return put(r, t->len ? TZ_READ_TEXT : TZ_READ_EMPTY, t->buf, t->len, NULL, 0, err);
+	return put_flagged(r, t->len ? TZ_READ_TEXT : TZ_READ_EMPTY, t->buf, t->len, NULL, 0,
+			   r->c.marked ? TZ_READ_MARKED : 0, err);
+}
+
+/* Rich-text markup in a Data whose text is a mark, not the value:
+ * superscript, subscript, struck through (HTML 4 names, any case). */
+static int mark_name(const struct xlsx_xml *x)
+{
+	static const char *const names[] = { "Sup", "Sub", "S", "Strike", "sup", "sub", "s",
+					     "strike", "SUP", "SUB", "STRIKE" };
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (xlsx_xml_start(x, names[i]) || xlsx_xml_end(x, names[i]))
+			return 1;
+	return 0;
 }
 
 static int begin_row(struct xml_reader *r, struct tz_err *err)
@@ -374,7 +396,14 @@ static int on_node(struct xml_reader *r, struct tz_row *row, struct tz_err *err)
 		r->c.in_data = !xlsx_xml_empty(x);
 	} else if (xlsx_xml_end(x, "Data") && !r->c.in_comment) {
 		r->c.in_data = 0;
+	} else if (r->c.in_data && mark_name(x)) {
+		if (xmlTextReaderNodeType(x->xr) == XML_READER_TYPE_END_ELEMENT)
+			r->c.marks -= r->c.marks > 0;
+		else if (!xlsx_xml_empty(x))
+			r->c.marks++;
 	} else if (r->c.in_data && xlsx_xml_is_text(x)) {
+		if (r->c.marks && *xlsx_xml_text(x))
+			r->c.marked = 1;
 		if (tz_buf_adds(&r->c.text, xlsx_xml_text(x)))
 			return tz_err_set_at(err, TZ_ETOOBIG, r->path, r->line, NULL,
 					     "%s第%ld行第%ld列的单元格超过%u字节", r->where, r->line,
