@@ -331,6 +331,15 @@ static int money_unit(const char *p, size_t n, int *unit_exp)
 	return unit > 0 ? 1 : 0;
 }
 
+/* Whether [s, s + n) holds an ASCII digit. */
+static int has_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
 /* The length of the word at p: up to a bracket, a separator or the end. */
 static size_t word_len(const char *p)
 {
@@ -360,7 +369,12 @@ static const char *next_anchor(const char *s)
  * ("亿元", "人民币亿元", "亿元人民币"), the whole maybe in brackets:
  * "单位/亿元", "单位(亿元)", "金额:亿元", "(单位:万元)", "(亿元)". With no
  * label the unit must stand in brackets unless `bare_ok` ("亿元" alone in
- * a row of units under the header). Returns 1 (a known unit, *exp its
+ * a row of units under the header, or alone in a row above it). A dash
+ * may follow the label ("单位—亿元"). A labelled or bracketed list may
+ * hold other units than money ("单位：个、亿元", "单位：平方米、亿元";
+ * audit 8, 2026-11-30), which are passed over, never read as money; a
+ * unit of money before "/" is a price ("元/平方米"), no statement.
+ * Returns 1 (a known unit, *exp its
  * power of ten over 万元, its name in text), -1 (a foreign currency),
  * 2 when it names two different units ("单位:万元,亿元"; text holds
  * both, "万元、亿元"), 0 when `s` is anything else.
@@ -370,7 +384,7 @@ static int unit_statement(const char *s, size_t n, int bare_ok, int *exp, char *
 {
 	static const char *const labels[] = { "金额单位", "计量单位", "单位", "金额" };
 	static const char *const seps[] = { ",", "、", "/", "或", ";" };
-	int bracketed = 0, unit = 0, labelled = 0;
+	int bracketed = 0, unit = 0, labelled = 0, others;
 
 	if (n >= 2 && (s[0] == '(' || s[0] == '[') && (s[n - 1] == ')' || s[n - 1] == ']')) {
 		s++;
@@ -385,9 +399,14 @@ static int unit_statement(const char *s, size_t n, int bare_ok, int *exp, char *
 			break;
 		}
 	if (labelled) {
-		if (n && (*s == ':' || *s == '/')) {
+		if (n && (*s == ':' || *s == '/' || *s == '-')) {
 			s++;
 			n--;
+		} else if (starts_with(s, n, "—")) {
+			while (starts_with(s, n, "—")) {
+				s += strlen("—");
+				n -= strlen("—");
+			}
 		} else if (n >= 2 && *s == '(' && s[n - 1] == ')') {
 			s++;
 			n -= 2;
@@ -399,7 +418,9 @@ static int unit_statement(const char *s, size_t n, int bare_ok, int *exp, char *
 	}
 	if (!n)
 		return 0;
-	/* One unit, or several separated: all must be units of money. */
+	/* One unit, or several separated: all must be units of money, or,
+	 * labelled or bracketed, short words for other units. */
+	others = labelled || bracketed;
 	while (n) {
 		size_t w = 0, skip = 0;
 		int e = 0, u;
@@ -411,9 +432,14 @@ static int unit_statement(const char *s, size_t n, int bare_ok, int *exp, char *
 			if (!skip)
 				w++;
 		}
-		if (!(u = money_unit(s, w, &e)))
+		u = money_unit(s, w, &e);
+		if (!u && (!others || !w || w > 12 || has_digit(s, w)))
 			return 0;
-		if (!unit) {
+		if (u && skip && s[w] == '/')
+			return 0;  /* "元/平方米": a price */
+		if (!u) {
+			/* "个" in "单位：个、亿元": not money, passed over. */
+		} else if (!unit) {
 			snprintf(text, size, "%.*s", (int)w, s);
 			unit = u;
 			*exp = e;
@@ -431,39 +457,141 @@ static int unit_statement(const char *s, size_t n, int bare_ok, int *exp, char *
 	return unit;
 }
 
-/* Removes the spaces of NFKC text (full-width ones became ' '): "单 位". */
-static void drop_spaces(struct tz_buf *b)
+/*
+ * Readies NFKC text for the unit-statement readers: the brackets NFKC
+ * keeps ("〔〕", "【】", "〖〗") become "(" and ")" (auditor's finding 2,
+ * audit 8, 2026-11-30: "〔单位：亿元〕"), and the spaces (full-width ones
+ * became ' ') and tabs are dropped ("单 位") or, when `keep`, each run is
+ * one ' ', which ends a word ("单位：亿元　　填报单位：某局").
+ */
+static void unit_fold(struct tz_buf *b, int keep)
 {
 	size_t k = 0;
 
-	for (size_t i = 0; i < b->len; i++)
-		if (b->buf[i] != ' ' && b->buf[i] != '\t')
+	for (size_t i = 0; i < b->len; i++) {
+		const unsigned char *c = (const unsigned char *)b->buf + i;
+
+		if (b->len - i >= 3 && c[0] == 0xE3 && c[1] == 0x80 &&
+		    (c[2] == 0x90 || c[2] == 0x94 || c[2] == 0x96 || c[2] == 0x91 ||
+		     c[2] == 0x95 || c[2] == 0x97)) {
+			b->buf[k++] = (c[2] == 0x90 || c[2] == 0x94 || c[2] == 0x96) ? '(' : ')';
+			i += 2;
+		} else if (b->buf[i] == ' ' || b->buf[i] == '\t') {
+			if (keep && k && b->buf[k - 1] != ' ')
+				b->buf[k++] = ' ';
+		} else {
 			b->buf[k++] = b->buf[i];
+		}
+	}
 	tz_buf_setlen(b, k);
+}
+
+/* Removes the spaces of NFKC text (full-width ones became ' '): "单 位". */
+static void drop_spaces(struct tz_buf *b)
+{
+	unit_fold(b, 0);
+}
+
+/*
+ * The first "以<unit>计" ("本表金额以亿元计", "投资额均以亿元计") at or
+ * after s: the "以", with the unit's bytes in *w, *n and its money_unit()
+ * in *unit; NULL when there is none (auditor's finding 2, audit 8,
+ * 2026-11-30).
+ */
+static const char *next_jiji(const char *s, const char **w, size_t *n, int *exp, int *unit)
+{
+	for (const char *q = strstr(s, "以"); q; q = strstr(q + strlen("以"), "以")) {
+		const char *c;
+
+		*w = q + strlen("以");
+		c = strstr(*w, "计");
+		if (!c || c - *w > 16)
+			continue;
+		*n = (size_t)(c - *w);
+		if ((*unit = money_unit(*w, *n, exp)) != 0)
+			return q;
+	}
+	return NULL;
+}
+
+/*
+ * The unit of money a list after a label names ("亿元" in "个、亿元",
+ * "平方米、亿元", "个/亿元"; audit 8, 2026-11-30): the first word of
+ * money, other short words before it passed over, a unit of money
+ * before "/" a price ("元/平方米"), none. Returns money_unit() with the
+ * word in *w, *n; 0 when the first words are no list of units.
+ */
+static int list_unit(const char *p, const char **w, size_t *n, int *exp)
+{
+	for (;;) {
+		size_t len = word_len(p), k = 0;
+		int unit;
+
+		/* "个/亿元": the part after the last "/" of a word. */
+		for (size_t i = 0; i < len; i++)
+			if (p[i] == '/')
+				k = i + 1;
+		if (k && k < len && !money_unit(p, k - 1, exp) && k - 1 <= 12 &&
+		    !has_digit(p, k - 1)) {
+			*w = p + k;
+			*n = len - k;
+		} else {
+			*w = p;
+			*n = len;
+		}
+		if ((unit = money_unit(*w, *n, exp)) != 0)
+			return unit;
+		if (!len || len > 12 || has_digit(p, len) || memchr(p, '/', len))
+			return 0;
+		if (p[len] == ',')
+			p += len + 1;
+		else if (!strncmp(p + len, "、", strlen("、")) || !strncmp(p + len, "，", strlen("，")))
+			p += len + strlen("、");
+		else
+			return 0;
+	}
 }
 
 /*
  * The next statement of a unit of money in `norm` (NFKC text) from *at:
  * "单位：亿元", "金额单位：万元", "（单位：万元）", "本表金额单位为亿元",
- * "单位均为万元", "金额以亿元为单位". Returns its money_unit() (1 or -1)
+ * "单位均为万元", "金额以亿元为单位", "单位：个、亿元", "单位—亿元",
+ * "本表金额以亿元计". Returns its money_unit() (1 or -1)
  * with *exp and its name in text, and in *subj (*subj_len bytes) what the clause
  * says it is the unit of ("年度计划投资" in "年度计划投资单位为万元";
  * "本表金额" or "" for the table); *at moves past it. 0 when there is no
  * more ("填报单位：某县发改委" names a unit of government, not of money).
+ * A space ends a word: callers keeping runs of spaces (unit_fold) read
+ * "单位：亿元 填报人：张三".
  */
 static int next_unit(const char *norm, const char **at, int *exp, char *text, size_t size,
 		     const char **subj, size_t *subj_len)
 {
 	static const char *const joins[] = { ":", "/", "(", "均为", "都是", "统一为", "一律为", "为",
-					     "是" };
-	static const char *const stops[] = { ",", ";", ":", "(", ")", "，", "、", "；", "。" };
-	const char *u;
+					     "是", "—", "-" };
+	static const char *const stops[] = { ",", ";", ":", "(", ")", "，", "、", "；", "。", " " };
+	const char *u, *jw = NULL, *j;
+	size_t jn = 0;
+	int jexp = 0, junit = 0;
 
-	for (u = next_anchor(*at); u; u = next_anchor(u + 1)) {
-		const char *p = u + strlen("单位"), *w = NULL, *head = u;
+	j = next_jiji(*at, &jw, &jn, &jexp, &junit);
+	for (u = next_anchor(*at);; u = next_anchor(u + 1)) {
+		const char *p, *w = NULL, *head = u;
 		size_t n;
 		int unit;
 
+		if (j && (!u || j < u)) {
+			/* "本表金额以亿元计" comes first. */
+			head = j;
+			w = jw;
+			n = jn;
+			unit = junit;
+			*exp = jexp;
+			goto found;
+		}
+		if (!u)
+			return 0;
+		p = u + strlen("单位");
 		/* "以亿元为单位": the unit comes before, after the last 以. */
 		if (u >= norm + strlen("为") && !memcmp(u - strlen("为"), "为", strlen("为")))
 			for (const char *q = *at; (q = strstr(q, "以")) && q < u - strlen("为");
@@ -472,6 +600,8 @@ static int next_unit(const char *norm, const char **at, int *exp, char *text, si
 		if (w) {
 			n = (size_t)(u - strlen("为") - w);
 			head = w - strlen("以");
+			if (!(unit = money_unit(w, n, exp)))
+				continue;
 		} else {
 			while (*p == ' ')
 				p++;
@@ -480,13 +610,12 @@ static int next_unit(const char *norm, const char **at, int *exp, char *text, si
 					p += strlen(joins[i]);
 					break;
 				}
-			while (*p == ' ')
-				p++;
-			w = p;
-			n = word_len(p);
+			while (*p == ' ' || !strncmp(p, "—", strlen("—")))
+				p += *p == ' ' ? 1 : strlen("—");
+			if (!(unit = list_unit(p, &w, &n, exp)))
+				continue;
 		}
-		if (!(unit = money_unit(w, n, exp)))
-			continue;
+found:
 		snprintf(text, size, "%.*s", (int)n, w);
 		/* The clause before it, back to a separator. */
 		*subj = head;
@@ -503,10 +632,9 @@ static int next_unit(const char *norm, const char **at, int *exp, char *text, si
 			*subj = prev;
 		}
 		*subj_len = (size_t)(head - *subj);
-		*at = w + n;
+		*at = w + n + (head == j ? strlen("计") : 0);
 		return unit;
 	}
-	return 0;
 }
 
 /*
@@ -518,7 +646,9 @@ static int next_unit(const char *norm, const char **at, int *exp, char *text, si
  * Returns nonzero with *unit 1 (a unit the import knows, *unit_exp its
  * power of ten), -1 (a foreign currency, which cannot be converted) or 2
  * (two different units, both named in text), and the name in text; else
- * 0. Spaces inside do not count ("单 位：亿元").
+ * 0. Spaces inside do not count ("单 位：亿元"), but when nothing is
+ * read without them a run of spaces ends a word ("单位：亿元　　填报单位：
+ * 某局", audit 8, 2026-11-30).
  */
 static int table_unit(const char *s, int title, int *unit, int *unit_exp, char *text,
 		      size_t size)
@@ -530,7 +660,8 @@ static int table_unit(const char *s, int title, int *unit, int *unit_exp, char *
 	*unit = 0;
 	if (!tz_text_nfkc(s, strlen(s), &norm)) {
 		drop_spaces(&norm);
-		*unit = unit_statement(norm.buf, norm.len, 0, unit_exp, text, size);
+		/* A row of one text: "亿元" alone is the table's unit. */
+		*unit = unit_statement(norm.buf, norm.len, title, unit_exp, text, size);
 		if (!*unit && title && norm.len && norm.buf[norm.len - 1] == ')') {
 			const char *open = strrchr(norm.buf, '(');
 
@@ -539,6 +670,13 @@ static int table_unit(const char *s, int title, int *unit, int *unit_exp, char *
 						       unit_exp, text, size);
 		}
 		if (!*unit) {
+			at = norm.buf;
+			*unit = next_unit(norm.buf, &at, unit_exp, text, size, &subj, &subj_len);
+		}
+		/* "单位：亿元　　填报单位：某局": a run of spaces ends a word. */
+		tz_buf_reset(&norm);
+		if (!*unit && !tz_text_nfkc(s, strlen(s), &norm)) {
+			unit_fold(&norm, 1);
 			at = norm.buf;
 			*unit = next_unit(norm.buf, &at, unit_exp, text, size, &subj, &subj_len);
 		}
@@ -1204,6 +1342,19 @@ int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, in
 		if (data && !whole)
 			continue;
 		at = norm.buf;
+		if (!whole) {
+			/* "单位：亿元　　填报人：张三": a run of spaces ends a
+			 * word when the text without spaces states nothing. */
+			const char *a2 = norm.buf;
+
+			if (!next_unit(norm.buf, &a2, &exp, text, sizeof(text), &subj, &subj_len)) {
+				tz_buf_reset(&norm);
+				if (tz_text_nfkc(c, len, &norm))
+					continue;
+				unit_fold(&norm, 1);
+				at = norm.buf;
+			}
+		}
 		while (!rc && (unit = whole ? whole : next_unit(norm.buf, &at, &exp, text, sizeof(text),
 							       &subj, &subj_len))) {
 			int differs = unit < 0, named = 0;
