@@ -435,8 +435,19 @@ static int unit_statement(const char *s, size_t n, int bare_ok, int *exp, char *
 		u = money_unit(s, w, &e);
 		if (!u && (!others || !w || w > 12 || has_digit(s, w)))
 			return 0;
-		if (u && skip && s[w] == '/')
-			return 0;  /* "元/平方米": a price */
+		if (u && skip && s[w] == '/') {
+			/* "元/平方米": a price, no statement; but "千元/亿元"
+			 * names two units of money, and reading it as a price
+			 * would read the amounts in 万元 (t1740). */
+			int e2 = 0;
+			size_t r = n - w - skip, w2 = 0;
+
+			while (w2 < r && s[w + skip + w2] != '/' && s[w + skip + w2] != ',' &&
+			       s[w + skip + w2] != ' ')
+				w2++;
+			if (!money_unit(s + w + skip, w2, &e2))
+				return 0;
+		}
 		if (!u) {
 			/* "个" in "单位：个、亿元": not money, passed over. */
 		} else if (!unit) {
