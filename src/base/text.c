@@ -773,7 +773,8 @@ int tz_text_invisible(int32_t cp)
 {
 	return cp == 0x00AD || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) ||
 	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
-	       (cp >= 0x2066 && cp <= 0x206F) || cp == 0xFEFF;
+	       (cp >= 0x2066 && cp <= 0x206F) || cp == 0xFEFF || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+	       cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0;
 }
 
 /* The length of an invisible character's UTF-8 at s, 0 if none there. */
@@ -781,7 +782,7 @@ static size_t invisible_at(const unsigned char *s, size_t avail)
 {
 	if (avail >= 2 && s[0] == 0xC2 && s[1] == 0xAD)
 		return 2;
-	if (avail < 3 || (s[0] != 0xE1 && s[0] != 0xE2 && s[0] != 0xEF))
+	if (avail < 3 || (s[0] != 0xE1 && s[0] != 0xE2 && s[0] != 0xE3 && s[0] != 0xEF))
 		return 0;
 	return tz_text_invisible(((int32_t)(s[0] & 0x0F) << 12) | ((int32_t)(s[1] & 0x3F) << 6) |
 				 (s[2] & 0x3F)) && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80

@@ -117,7 +117,11 @@ int tz_text_is_blank(const char *s, size_t len);
  * zero-width space, joiners and marks (U+200B..U+200F), bidi embeddings
  * (U+202A..U+202E), word joiner and invisible operators (U+2060..U+2064),
  * bidi isolates and the deprecated format characters (U+2066..U+206F),
- * and the BOM (U+FEFF).
+ * the BOM (U+FEFF); and characters that show nothing though they are not
+ * format characters: variation selectors (U+FE00..U+FE0F, as after an
+ * emoji), the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), which a
+ * code or name pasted from some web systems carries (audit 8,
+ * 2026-11-30: P<U+3164>1 became a second project beside P1).
  */
 int tz_text_invisible(int32_t cp);
 

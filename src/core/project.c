@@ -55,6 +55,39 @@ int tz_project_code_valid(const char *code, size_t len)
 	return 1;
 }
 
+/*
+ * In a code folded by NFKC: the line and paragraph separators (U+2028,
+ * U+2029; invisible inside a code) removed, and the dashes Word, WPS and
+ * web pages put for a typed '-' (U+2010..U+2015, U+2043, U+2212) made
+ * '-', so that 2020–210800–48 is 2020-210800-48 (audit 8, 2026-11-30:
+ * each became a second project). Returns TZ_CODE_* for what changed.
+ */
+static int fold_marks(struct tz_buf *b)
+{
+	unsigned char *u = (unsigned char *)b->buf;
+	size_t r = 0, w = 0;
+	int how = 0;
+
+	while (r < b->len) {
+		if (r + 3 <= b->len && u[r] == 0xE2 && u[r + 1] == 0x80 &&
+		    (u[r + 2] == 0xA8 || u[r + 2] == 0xA9)) {
+			r += 3;
+			how |= TZ_CODE_INVISIBLE;
+		} else if (r + 3 <= b->len && u[r] == 0xE2 &&
+			   ((u[r + 1] == 0x80 && u[r + 2] >= 0x90 && u[r + 2] <= 0x95) ||
+			    (u[r + 1] == 0x81 && u[r + 2] == 0x83) ||
+			    (u[r + 1] == 0x88 && u[r + 2] == 0x92))) {
+			r += 3;
+			u[w++] = '-';
+			how |= TZ_CODE_FOLDED;
+		} else {
+			u[w++] = u[r++];
+		}
+	}
+	tz_buf_setlen(b, w);
+	return how;
+}
+
 int tz_project_code_fold(const char *s, size_t len, struct tz_buf *out, int *how)
 {
 	struct tz_buf nfkc = TZ_BUF_INIT;
@@ -88,6 +121,19 @@ int tz_project_code_fold(const char *s, size_t len, struct tz_buf *out, int *how
 			tz_buf_add(out, v, n);
 			if (how)
 				*how |= TZ_CODE_FOLDED;
+		}
+		{
+			int marks = fold_marks(out);
+
+			if (how)
+				*how |= marks;
+			if (marks) {
+				v = out->buf;
+				n = out->len;
+				tz_text_trim(&v, &n);
+				memmove(out->buf, v, n);
+				tz_buf_setlen(out, n);
+			}
 		}
 		break;
 	}

@@ -91,7 +91,8 @@ int tz_project_code_valid(const char *code, size_t len);
  * the same project (imports of ledgers and reports, the web's forms, API
  * and links all look codes up through this): invisible characters removed
  * (tz_text_strip_invisible), white space trimmed, then NFKC, so that
- * full-width Ｐ２０２５０００１ is P20250001. Replaces out's content; *how,
+ * full-width Ｐ２０２５０００１ is P20250001; then dashes (U+2010..U+2015,
+ * U+2043, U+2212) are '-' and U+2028/U+2029 removed. Replaces out's content; *how,
  * when not NULL, gets TZ_CODE_INVISIBLE and TZ_CODE_FOLDED for what
  * changed. 0, or TZ_EENCODING for text that is not UTF-8 (out then holds
  * the code without its invisible characters, trimmed, not folded).

@@ -40,16 +40,24 @@ struct colmap {
 	const int *idx;
 	const int *unit_exp;
 	int year;
+	/* A CSV or text file: a record's fields are where its delimiters put
+	 * them, and an unquoted comma in an amount (12,000) moves them. */
+	int text_file;
+	/* Cells are text as a program showed it (CSV, text, an HTML table):
+	 * never typed as text by the clerk. */
+	int shown_text;
 };
 
 /* One row's cells, trimmed and NUL-terminated, by field. */
 /* row_text.bad_kind beside the reader's kinds: a period written as a
  * number that could be two months. */
 #define BAD_PERIOD_NUMBER 0xFF
+/* The same written as text in a CSV or HTML file, as Excel saved it. */
+#define BAD_PERIOD_TEXT 0xFE
 /* An amount or a date whose cell has a superscript, subscript or struck
  * run (TZ_READ_MARKED): a footnote mark or deleted text would run into
  * the digits (12.5 + ¹ read 12.51). Audit 8. */
-#define BAD_MARKED 0xFE
+#define BAD_MARKED 0xFC
 
 /*
  * Whether a number as shown (`s`, `len` bytes) is a year and month that
@@ -60,8 +68,54 @@ struct colmap {
  */
 static int period_ambiguous(const char *s, size_t len)
 {
+	tz_text_trim(&s, &len);
 	return len == 6 && s[4] == '.' && s[5] == '1' && s[0] >= '1' && s[0] <= '2' &&
 	       s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9';
+}
+
+/* row_text.bad_kind: a 项目编号 Excel kept as a number, its digits lost. */
+#define BAD_CODE_NUMBER 0xFD
+
+/*
+ * Whether a 项目编号 cell (`s`, `len` bytes: the stored number as General
+ * shows it when `number`, else the text) is a code Excel took for a
+ * number and cut: a number keeps 15 significant digits, so a number cell
+ * with more than 15 digits before the point (20202108004801012345
+ * stored as 20202108004801000000), or in exponent form, no longer holds
+ * the code typed; and a text cell in Excel's exponent form
+ * ("2.02021E+19") is what 另存为CSV writes for such a cell. Two projects
+ * whose codes share their first 15 digits would become one. Audit 8
+ * (2026-11-30), finding 5.
+ */
+static int code_lost(const char *s, size_t len, int number)
+{
+	size_t i = 0, digits = 0, j;
+
+	tz_text_trim(&s, &len);
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+		i++;
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (number && digits > 15)
+		return 1;
+	if (!digits)
+		return 0;
+	if (i < len && s[i] == '.')
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			;
+	if (i >= len || (s[i] != 'E' && s[i] != 'e'))
+		return 0;
+	j = i + 1;
+	if (j < len && (s[j] == '+' || s[j] == '-'))
+		j++;
+	else if (!number)
+		return 0;  /* Excel always writes the sign: 12E3 may be a code */
+	if (j == len)
+		return 0;
+	for (; j < len; j++)
+		if (s[j] < '0' || s[j] > '9')
+			return 0;
+	return 1;
 }
 
 struct row_text {
@@ -139,8 +193,8 @@ static int row_is_blank(const struct tz_row *row)
 
 /*
  * What take_cells looks for in a cell's bytes, in one pass: a byte that
- * starts an invisible character (U+00AD, U+180E, U+200B.., U+FEFF start
- * with 0xC2, 0xE1, 0xE2 or 0xEF), and NUL.
+ * starts an invisible character (U+00AD, U+180E, U+200B.., U+3164,
+ * U+FEFF start with 0xC2, 0xE1, 0xE2, 0xE3 or 0xEF), and NUL.
  */
 enum { CELL_INVISIBLE = 1, CELL_NUL = 2 };
 
@@ -149,6 +203,7 @@ static const unsigned char cell_bytes[256] = {
 	[0xC2] = CELL_INVISIBLE,
 	[0xE1] = CELL_INVISIBLE,
 	[0xE2] = CELL_INVISIBLE,
+	[0xE3] = CELL_INVISIBLE,
 	[0xEF] = CELL_INVISIBLE,
 };
 
@@ -203,11 +258,23 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 			t->bad_field = (int)f;
 			t->bad_kind = row->kinds[m->idx[f]];
 		}
+		if (t->bad_field < 0 && f == CODE_FIELD && i >= 0 && (size_t)i < row->ncells &&
+		    code_lost(row->kinds[i] == TZ_READ_NUMBER ? row->values[i] : src[f],
+			      row->kinds[i] == TZ_READ_NUMBER ? strlen(row->values[i]) : srclen[f],
+			      row->kinds[i] == TZ_READ_NUMBER)) {
+			t->bad_field = (int)f;
+			t->bad_kind = BAD_CODE_NUMBER;
+		}
+		/* A CSV or HTML cell is what a program showed: Excel's 另存为
+		 * CSV writes 2025.10 in General as 2025.1 (audit 8, finding
+		 * 12). A workbook's text cell was typed as text: as written. */
 		if (t->bad_field < 0 && f == (m->h.progress ? TZ_RF_PERIOD : TZ_PF_START) &&
-		    i >= 0 && (size_t)i < row->ncells && row->kinds[i] == TZ_READ_NUMBER &&
+		    i >= 0 && (size_t)i < row->ncells &&
+		    (row->kinds[i] == TZ_READ_NUMBER ||
+		     (m->shown_text && row->kinds[i] == TZ_READ_TEXT)) &&
 		    period_ambiguous(src[f], srclen[f])) {
 			t->bad_field = (int)f;
-			t->bad_kind = BAD_PERIOD_NUMBER;
+			t->bad_kind = row->kinds[i] == TZ_READ_NUMBER ? BAD_PERIOD_NUMBER : BAD_PERIOD_TEXT;
 		}
 		if (t->bad_field < 0 && i >= 0 && (size_t)i < row->ncells &&
 		    (row->flags[i] & TZ_READ_MARKED) &&
@@ -265,10 +332,12 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 		if ((unsigned char)t->v[CODE_FIELD][i] < 0x80)
 			continue;
 		if (!tz_project_code_fold(t->v[CODE_FIELD], t->len[CODE_FIELD], &t->code, &how) &&
-		    (how & TZ_CODE_FOLDED)) {
+		    (how & (TZ_CODE_FOLDED | TZ_CODE_INVISIBLE))) {
 			t->v[CODE_FIELD] = t->code.buf;
 			t->len[CODE_FIELD] = t->code.len;
-			t->folded = 1;
+			t->folded = (how & TZ_CODE_FOLDED) != 0;
+			/* A line separator inside the code: invisible there. */
+			t->invisible += (how & TZ_CODE_INVISIBLE) != 0;
 		}
 		break;
 	}
@@ -284,6 +353,24 @@ static int bad_value(struct tz_err *err, const struct tz_column *col, const char
 	memcpy(reason, err->msg, sizeof(reason));
 	return tz_err_set_at(err, TZ_EINVAL, NULL, 0, col->header, "%s“%.*s”%s", col->header,
 			     (int)(len > 80 ? 80 : len), v, reason);
+}
+
+/*
+ * Whether an amount's text starts with two digits of which the first is
+ * 0 (after a sign): "000", "050", "00". No one writes an amount so; it
+ * is what is left of 12,000 or 1,050 when a CSV writer did not quote the
+ * amount and the comma split it (the field count may still match the
+ * header's when an optional field is empty). Audit 8, finding 4.
+ */
+static int split_group(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+		i++;
+	else if (len >= 3 && !memcmp(s, "\xe2\x88\x92", 3)) /* U+2212 minus */
+		i = 3;
+	return i + 1 < len && s[i] == '0' && s[i + 1] >= '0' && s[i + 1] <= '9';
 }
 
 /*
@@ -307,6 +394,12 @@ static int money_field(const struct colmap *m, struct row_text *t, int f, int64_
 		return 0;
 	if (!t->len[f])
 		return bad_value(err, &m->cols[f], t->v[f], 0);
+	if (m->text_file && split_group(t->v[f], t->len[f]))
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, m->cols[f].header,
+				     "%s“%.*s”以0开头，像是被拆开的千位数：金额中的千位分隔逗号没有加引号时"
+				     "（如 12,000）一个数会被拆成几列，各列的值因此错位，该行未导入；"
+				     "请把金额写成 12000 或 \"12,000\"",
+				     m->cols[f].header, (int)(t->len[f] > 80 ? 80 : t->len[f]), t->v[f]);
 	if (tz_money_parse_ex(t->v[f], t->len[f], m->unit_exp[f], out, &rounded, err))
 		return bad_value(err, &m->cols[f], t->v[f], t->len[f]);
 	t->rounded += rounded;
@@ -515,11 +608,30 @@ static int keep_item(struct chunk *c, struct item *it, int progress)
 	return ok ? 0 : -1;
 }
 
+/*
+ * A CSV or text record's first field that is not blank and lies right of
+ * the header's last column (0-based), or -1. Such a field belongs to no
+ * column: most often an amount with an unquoted thousands comma
+ * (P1,甲项目,甲县,12,000,1,200 under five columns) has been split and
+ * every field after it moved right; reading the row would store 12 and
+ * 0 for 12000 and 1200. A sheet's cells have places: only text files.
+ * Audit 8 (2026-11-30), finding 4.
+ */
+static int beyond_header(const struct colmap *m, const struct tz_row *row)
+{
+	if (!m->text_file || !m->h.width)
+		return -1;
+	for (size_t i = m->h.width; i < row->ncells; i++)
+		if (!tz_text_is_blank(row->cells[i], row->lens[i]))
+			return (int)i;
+	return -1;
+}
+
 /* Convert one row into an item; strings still borrowed from `t`. */
 static void convert(const struct pipeline *pl, const struct tz_row *row, struct row_text *t,
 		    struct item *it, struct tz_err *why)
 {
-	int rc;
+	int rc, extra;
 
 	memset(it, 0, sizeof(*it));
 	it->line = row->line;
@@ -542,6 +654,15 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 				   "第%ld行有%zu个字段，而表头和其他行都是%zu个：引号可能不成对，"
 				   "或单元格中的逗号没有加引号（如 1,000），各列的值会错位，该行未导入；"
 				   "请检查该行", row->line, row->ncells, row->width);
+	else if ((extra = beyond_header(pl->map, row)) >= 0)
+		/* A field with no column: the record's fields have moved. */
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, NULL,
+				   "第%ld行有%zu个字段，比表头的%zu列多，第%zu个字段“%.*s”不在任何一列下："
+				   "金额中的千位分隔逗号没有加引号（如 12,000）会把一个数拆成几个字段，"
+				   "各列的值因此错位，该行未导入；请把金额写成 12000 或 \"12,000\"，"
+				   "备注写在有表头的列中",
+				   row->line, row->ncells, pl->map->h.width, (size_t)extra + 1,
+				   (int)(row->lens[extra] > 80 ? 80 : row->lens[extra]), row->cells[extra]);
 	else if (t->bad_field >= 0 && t->bad_kind == TZ_READ_NO_VALUE)
 		/* Never 0: the sheet does not say what the value is. */
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
@@ -553,6 +674,22 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 				   "%s“%s”中有上标、下标或删除线的文字（脚注标记或删去的数），"
 				   "会和数字连在一起，该行未导入；请删去这些文字，注释写在备注中",
 				   pl->map->cols[t->bad_field].header, t->v[t->bad_field]);
+	else if (t->bad_field >= 0 && t->bad_kind == BAD_CODE_NUMBER)
+		/* Never a guessed code: it may be another project's. */
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
+				   "%s“%s”被 Excel 当作数字保存，数字只保留15位有效数字，末尾的数字已丢失"
+				   "（两个项目的编号可能变成同一个），该行未导入；请把该列设为文本格式，"
+				   "重新填写完整的编号后再导入",
+				   pl->map->cols[t->bad_field].header, t->v[t->bad_field]);
+	else if (t->bad_field >= 0 && t->bad_kind == BAD_PERIOD_TEXT)
+		/* Never January by guess: Excel saves 2025.10 in General as 2025.1. */
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
+				   "%s“%s”可能是%.4s年1月，也可能是%.4s年10月"
+				   "（Excel 常规格式会去掉末尾的0，另存为CSV时%.4s.10也写成%.4s.1），"
+				   "该行未导入；请写成“%.4s-01”或“%.4s-10”",
+				   pl->map->cols[t->bad_field].header, t->v[t->bad_field],
+				   t->v[t->bad_field], t->v[t->bad_field], t->v[t->bad_field],
+				   t->v[t->bad_field], t->v[t->bad_field], t->v[t->bad_field]);
 	else if (t->bad_field >= 0 && t->bad_kind == BAD_PERIOD_NUMBER)
 		/* Never January by guess: 2025.10 typed in General is 2025.1. */
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
@@ -1566,6 +1703,8 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	m.nfields = m.h.nfields;
 	m.idx = m.h.idx;
 	m.unit_exp = m.h.unit_exp;
+	m.text_file = r && r->type == &tz_reader_csv;
+	m.shown_text = r && (r->type == &tz_reader_csv || r->type == &tz_reader_html);
 	if (rc)
 		goto out;
 	res->unread = tz_xstrdup(m.h.unread.buf);
