@@ -43,6 +43,21 @@ check('with reporter-byq\'s projects', ('共 %d 个项目' % n25) in page, page[
 check('2026 is still there to choose', 'value="2026"' in ub.get('/projects').text)
 eq('?year=2026 still lists 2026 for the coordinator',
    coord.get('/api/v1/projects?year=2026').json()['total'], 3)
+
+# 3. 2026-01 opened (default deadline 2026-02-05, already past) while
+# 2025-12 is still 填报中: the coordinator is warned; reporter-byq's form
+# opens on 2025-12, where their projects still wait, not on 2026-01.
+uc = User('coordinator')
+r = uc.post('/periods', {'period': '2026-01', 'deadline': ''})
+eq('opening 2026-01', r.status, 303)
+page = text_of_html(uc.get(r.header('Location')).text)
+check('the coordinator is told 报送截止已过', '报送截止已过' in page, page[:600])
+form = ub.get('/report').text
+text = text_of_html(form)
+check('/report does not say there is nothing to report', '没有需要您报送的项目' not in text,
+      text[:600])
+check('/report opens on 2025-12', '2025-12' in text and 'value="2025-12"' in form or
+      '2025年12月' in text, text[:600])
 finish()
 PY
 is "the checks ran to their end" "$?" 0
