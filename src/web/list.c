@@ -196,7 +196,11 @@ int tz_list_parse(struct tz_req *r, int paged, struct tz_list *l)
 		if (!l->light_want)
 			return tz_err_set(&r->err, TZ_EINVAL, "亮灯应为 red、yellow、green 或 none");
 	}
-	if (!l->empty) {
+	/* A year with no period reported yet (next year's ledger imported
+	 * ahead) is not lit: another year's schedule never applies to it
+	 * (web.md "Traffic lights"; the project page says the same). */
+	l->unlit = !l->empty && (!l->facts.last.year || q->year > l->facts.last.year);
+	if (!l->empty && !l->unlit) {
 		struct tz_blob *blob;
 		struct tz_period p = { q->year, q->month };
 

@@ -58,6 +58,15 @@ check('/report does not say there is nothing to report', '没有需要您报送�
       text[:600])
 check('/report opens on 2025-12', '2025-12' in text and 'value="2025-12"' in form or
       '2025年12月' in text, text[:600])
+
+# 2. The 2026 list has no period of its own yet: not lit, said so, not
+# red under the 2025-12 schedule.
+j = coord.get('/api/v1/projects?year=2026').json()
+eq('2026 in the API: not lit, no month', (j.get('lit'), j['month']), (False, None))
+eq('no 2026 project has a light', [p['light'] for p in j['projects']], [None] * 3)
+page = text_of_html(uc.get('/projects?year=2026').text)
+check('the 2026 list shows no 红灯', '红灯' not in page.split('共 3 个项目', 1)[-1], page[:800])
+check('and says 不亮灯', '不亮灯' in page, page[:800])
 finish()
 PY
 is "the checks ran to their end" "$?" 0
