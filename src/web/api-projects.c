@@ -109,7 +109,11 @@ int api_projects(struct tz_req *r)
 	tz_json_init(&j, NULL, 0);
 	tz_json_object_begin(&j);
 	tz_json_kv_int(&j, "year", l.q.year);
-	tz_json_kv_int(&j, "month", l.q.month);
+	if (l.unlit)
+		tz_json_kv_str(&j, "month", NULL);
+	else
+		tz_json_kv_int(&j, "month", l.q.month);
+	tz_json_kv_bool(&j, "lit", !l.unlit);
 	tz_json_kv_int(&j, "page", l.page);
 	tz_json_kv_int(&j, "per_page", l.per_page);
 	tz_json_key(&j, "projects");

@@ -48,6 +48,63 @@ static int newest_on_path(void *ctx, const struct tz_dispatch *d)
 	return 1;
 }
 
+struct open_on_path {
+	const struct tz_org_index *x;
+	int64_t node;
+	struct tz_period v[16];
+	size_t n;
+};
+
+/* The open periods dispatched on the node's path, newest first (the
+ * 16 newest: more are never open at once). */
+static int open_on_path(void *ctx, const struct tz_dispatch *d)
+{
+	struct open_on_path *op = ctx;
+
+	if (d->state != TZ_DISPATCH_OPEN || !tz_org_index_within(op->x, op->node, d->node_id))
+		return 0;
+	if (op->n && !tz_period_cmp(op->v[op->n - 1], d->period))
+		return 0;
+	op->v[op->n++] = d->period;
+	return op->n == sizeof(op->v) / sizeof(op->v[0]);
+}
+
+/*
+ * When more than one period is open (2026-01 opened while 2025-12 is
+ * still 填报中), the oldest open period in which the user still has
+ * projects not reported, else *p (the newest) unchanged. 0 or a store
+ * error.
+ */
+static int oldest_to_report(struct tz_req *r, struct tz_period *p)
+{
+	struct open_on_path op = { r->org, r->user->org_id, { { 0, 0 } }, 0 };
+	int rc;
+
+	if ((rc = tz_store_period_each(r->store, 0, open_on_path, &op, &r->err)) < 0)
+		return rc;
+	for (size_t i = op.n; i-- > 0;) {
+		struct tz_web_report_row *rows;
+		struct tz_dispatch d;
+		size_t n;
+
+		if (tz_period_cmp(op.v[i], *p) >= 0)
+			break;
+		if ((rc = tz_web_period_governing(r, r->user->org_id, op.v[i], &d)) < 0)
+			return rc;
+		if (!rc || d.state != TZ_DISPATCH_OPEN)
+			continue;
+		if ((rc = tz_web_report_rows(r, r->user->org_id, op.v[i], &rows, &n)))
+			return rc;
+		for (size_t k = 0; k < n; k++) {
+			if (!rows[k].v.reported) {
+				*p = op.v[i];
+				return 0;
+			}
+		}
+	}
+	return 0;
+}
+
 int tz_web_period_choose(struct tz_req *r, const char *arg, struct tz_period *p)
 {
 	struct on_path op = { r->org, r->user->org_id, { 0, 0 } };
@@ -64,7 +121,7 @@ int tz_web_period_choose(struct tz_req *r, const char *arg, struct tz_period *p)
 	rc = tz_store_period_current(r->store, r->user->org_id, &d, &ignored);
 	if (!rc) {
 		*p = d.period;
-		return 0;
+		return oldest_to_report(r, p);
 	}
 	if (rc != TZ_ENOTFOUND)
 		return tz_err_set(&r->err, rc, "%s", ignored.msg);

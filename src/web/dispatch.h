@@ -24,7 +24,9 @@
 /*
  * The period a user's form, rate or list opens on: `arg` ("YYYY-MM")
  * when given; else the newest open period governing the user's node
- * (tz_store_period_current); else, for a user who runs dispatch, the
+ * (tz_store_period_current) — but, when several are open (2026-01
+ * opened while 2025-12 is still 填报中), the oldest open one in which
+ * the user still has projects not reported; else, for a user who runs dispatch, the
  * newest period dispatched on its node's path. 0 and *p (year 0 when
  * there is none at all); TZ_EINVAL when `arg` is malformed (r->err says
  * so); a store error.

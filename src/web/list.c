@@ -48,6 +48,72 @@ static void unref_blob(void *b)
 	tz_blob_unref(b);
 }
 
+static int count_none(void *ctx, const struct tz_project_row *row)
+{
+	(void)ctx;
+	(void)row;
+	return 0;
+}
+
+/* How many projects of `year` the user sees (l->q's scope, no filter). */
+static int count_year(struct tz_req *r, const struct tz_list *l, int year, long *n)
+{
+	struct tz_project_query q;
+
+	memset(&q, 0, sizeof(q));
+	q.year = year;
+	q.month = 12;
+	q.scope_all = l->q.scope_all;
+	q.scope_nodes = l->q.scope_nodes;
+	q.nscope_nodes = l->q.nscope_nodes;
+	q.scope_leader = l->q.scope_leader;
+	q.limit = 1;
+	*n = 0;
+	return tz_store_project_list(r->store, &q, count_none, NULL, n, &r->err);
+}
+
+/*
+ * The year the list opens on without `year=` (web.md "Project list"):
+ * that of the current period (the newest open period governing the
+ * user's node, else the latest period with reports); when the user has
+ * no project in that year's ledger (a next year's ledger imported before
+ * its first period, a year the user's node had nothing in), the latest
+ * year in which they have projects. Not the newest ledger year as such:
+ * a ledger imported ahead must not empty everybody's list. 0 or a store
+ * error.
+ */
+static int default_year(struct tz_req *r, const struct tz_list *l, long *year)
+{
+	struct tz_dispatch d;
+	struct tz_err ignored;
+	long n;
+	int rc;
+
+	*year = l->facts.last_year ? l->facts.last_year : 2025;
+	if (l->empty)
+		return 0;
+	rc = tz_store_period_current(r->store, r->user->org_id, &d, &ignored);
+	if (!rc)
+		*year = d.period.year;
+	else if (rc != TZ_ENOTFOUND)
+		return tz_err_set(&r->err, rc, "%s", ignored.msg);
+	else if (l->facts.last.year)
+		*year = l->facts.last.year;
+	if ((rc = count_year(r, l, (int)*year, &n)))
+		return rc;
+	if (n)
+		return 0;
+	for (int y = l->facts.last_year; y >= l->facts.first_year && y > 0; y--) {
+		if ((rc = count_year(r, l, y, &n)))
+			return rc;
+		if (n) {
+			*year = y;
+			return 0;
+		}
+	}
+	return 0;
+}
+
 int tz_list_parse(struct tz_req *r, int paged, struct tz_list *l)
 {
 	const struct tz_access_scope *scope = tz_req_scope(r);
@@ -60,18 +126,21 @@ int tz_list_parse(struct tz_req *r, int paged, struct tz_list *l)
 	if ((rc = tz_web_facts(r->web, r->store, r->version, &l->facts, &r->err)))
 		return rc;
 	l->empty = !l->facts.last_year;
-	if (tz_req_int(r, "year", l->facts.last_year ? l->facts.last_year : 2025,
-		       TZ_PERIOD_YEAR_MIN, TZ_PERIOD_YEAR_MAX, &year))
+	q->scope_all = scope->all;
+	q->scope_nodes = scope->nodes;
+	q->nscope_nodes = scope->nnodes;
+	q->scope_leader = scope->leader_key;
+	year = l->facts.last_year ? l->facts.last_year : 2025;
+	if (!tz_req_query(r, "year") || !*tz_req_query(r, "year"))
+		if ((rc = default_year(r, l, &year)))
+			return rc;
+	if (tz_req_int(r, "year", year, TZ_PERIOD_YEAR_MIN, TZ_PERIOD_YEAR_MAX, &year))
 		return tz_err_set(&r->err, TZ_EINVAL, "年度无效");
 	if (tz_req_int(r, "month", year == l->facts.last.year ? l->facts.last.month : 12, 1, 12,
 		       &month))
 		return tz_err_set(&r->err, TZ_EINVAL, "月份无效");
 	q->year = (int)year;
 	q->month = (int)month;
-	q->scope_all = scope->all;
-	q->scope_nodes = scope->nodes;
-	q->nscope_nodes = scope->nnodes;
-	q->scope_leader = scope->leader_key;
 
 	if ((rc = text_arg(r, "region", &l->region)) || (rc = text_arg(r, "unit", &l->unit)) ||
 	    (rc = text_arg(r, "category", &l->category)) || (rc = text_arg(r, "level", &l->level)) ||
@@ -127,7 +196,11 @@ int tz_list_parse(struct tz_req *r, int paged, struct tz_list *l)
 		if (!l->light_want)
 			return tz_err_set(&r->err, TZ_EINVAL, "亮灯应为 red、yellow、green 或 none");
 	}
-	if (!l->empty) {
+	/* A year with no period reported yet (next year's ledger imported
+	 * ahead) is not lit: another year's schedule never applies to it
+	 * (web.md "Traffic lights"; the project page says the same). */
+	l->unlit = !l->empty && (!l->facts.last.year || q->year > l->facts.last.year);
+	if (!l->empty && !l->unlit) {
 		struct tz_blob *blob;
 		struct tz_period p = { q->year, q->month };
 

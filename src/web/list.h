@@ -37,6 +37,7 @@ struct tz_list {
 	const char *light;          /* the 亮灯 filter as given, or NULL */
 	int light_want;             /* enum tz_light + 1 when filtering by light, else 0 */
 	int has_lights;             /* `lights` holds the period's lights */
+	int unlit;                  /* the year has no period with reports yet: 不亮灯 */
 	struct tz_lights lights;    /* kept for the request (summary.h) */
 };
 

@@ -112,6 +112,7 @@ static const char *done_message(const char *done)
 {
 	static const char *const words[][2] = {
 		{ "opened", "调度期已开启，填报员现在可以报送。" },
+		{ "opened-late", "调度期已开启，但报送截止已过：此后的报送都记为迟报。如非有意，请修改报送截止时间。" },
 		{ "deadline", "报送截止时间已修改：迟报按新的截止时间认定。" },
 		{ "closed", "调度期已关闭：填报员不能再修改，更正由调度管理员进行并留有记录。" },
 	};
@@ -241,6 +242,10 @@ static int change(struct tz_req *r, enum tz_period_change op, const char *node_c
 		return periods_page(r, 400, r->err.msg, 0);
 	if (rc)
 		return rc;
+	/* Opening a period whose deadline (the default one unless given) is
+	 * already past makes every report late: say so (报送截止已过). */
+	if (op == TZ_PERIOD_OPEN && (deadline ? deadline : tz_deadline_default(p)) <= r->now)
+		done = "opened-late";
 	snprintf(buf, sizeof(buf), "/periods?done=%s", done);
 	return tz_resp_redirect(r, buf);
 }

@@ -226,6 +226,8 @@ static int row_html(void *ctx, const struct tz_project_row *row)
 		tz_html_raw(b, "<td data-label=\"亮灯\">");
 		if (e)
 			tz_light_badge(b, e->light.light);
+		else if (c->l->unlit)
+			tz_html_raw(b, "不亮灯");
 		tz_html_raw(b, "</td>");
 	}
 	tz_html_raw(b, "</tr>\n");

@@ -84,7 +84,7 @@ is "…its list shows both" "$(status "$WEB_URL/periods" $G)" 200
 contains "…its own, to manage" "$TZ_TMP/body" 'action="/periods/210881/2025-12/close"'
 contains "…the city's, read only" "$TZ_TMP/body" '由上级开启'
 fails "…no form for the city's" grep -qF 'action="/periods/210800/' "$TZ_TMP/body"
-is "the county's reporter's form" "$(status "$WEB_URL/report" -b "$TZ_TMP/jar-reporter-gz")" 200
+is "the county's reporter's form" "$(status "$WEB_URL/report?period=2025-12" -b "$TZ_TMP/jar-reporter-gz")" 200
 contains "…has the county's deadline" "$TZ_TMP/body" "<b>报送截止</b> 2026-01-09 18:00"
 is "the county's coordinator may not close the city's period" \
 	"$(status "$WEB_URL/periods/210800/2025-12/close" $G --data-urlencode "_csrf=$GC")" 404
