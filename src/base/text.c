@@ -156,6 +156,42 @@ static size_t utf8_valid_prefix(const char *data, size_t len, int *cut)
 	return len;
 }
 
+size_t tz_utf8_code_points(const char *s, int32_t *out, size_t max)
+{
+	const char *end = s + strlen(s);
+	size_t n = 0;
+
+	while (s < end && n < max)
+		out[n++] = tz_utf8_next(&s, end);
+	return n;
+}
+
+size_t tz_edit_distance(const int32_t *a, size_t na, const int32_t *b, size_t nb)
+{
+	size_t row[TZ_EDITS_MAX + 1];
+
+	if (nb > TZ_EDITS_MAX)
+		nb = TZ_EDITS_MAX;
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[nb];
+}
+
 int tz_utf8_valid(const char *data, size_t len)
 {
 	int cut;

@@ -87,6 +87,22 @@ void tz_textin_close(struct tz_textin *t);
  */
 int32_t tz_utf8_next(const char **p, const char *end);
 
+/*
+ * The code points of NUL-terminated UTF-8 `s` into out[], at most `max`
+ * (tz_utf8_next: an invalid byte is -1). Returns how many were stored.
+ */
+size_t tz_utf8_code_points(const char *s, int32_t *out, size_t max);
+
+/* The longest second string tz_edit_distance() takes, in code points. */
+#define TZ_EDITS_MAX 200
+
+/*
+ * Levenshtein distance (insert, delete, replace: 1 each) between code
+ * point strings a[0..na) and b[0..nb), nb <= TZ_EDITS_MAX (longer b is
+ * cut there). For suggesting close names (organisations, leaders).
+ */
+size_t tz_edit_distance(const int32_t *a, size_t na, const int32_t *b, size_t nb);
+
 /* 1 if data is entirely valid UTF-8. */
 int tz_utf8_valid(const char *data, size_t len);
 

@@ -486,43 +486,7 @@ const struct tz_org_node *tz_org_index_find(const struct tz_org_index *x, const 
 	return n;
 }
 
-/* Decode UTF-8 into code points; returns the count (at most max). */
-static size_t code_points(const char *s, int32_t *out, size_t max)
-{
-	const char *end = s + strlen(s);
-	size_t n = 0;
-
-	while (s < end && n < max) {
-		int32_t cp = tz_utf8_next(&s, end);
-		out[n++] = cp;
-	}
-	return n;
-}
-
-/* Levenshtein distance between code point strings (short: names). */
-static size_t edits(const int32_t *a, size_t na, const int32_t *b, size_t nb)
-{
-	size_t row[TZ_ORG_NAME_MAX + 1];
-
-	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= na; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= nb; j++) {
-			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up;
-			row[j] = best;
-		}
-	}
-	return row[nb];
-}
+_Static_assert(TZ_ORG_NAME_MAX <= TZ_EDITS_MAX, "tz_edit_distance takes whole names");
 
 const struct tz_org_node *tz_org_index_suggest(const struct tz_org_index *x, const char *name,
 					       size_t len, enum tz_org_want want)
@@ -534,18 +498,18 @@ const struct tz_org_node *tz_org_index_suggest(const struct tz_org_index *x, con
 
 	if (tz_org_norm(name, len, &key) || !key.len)
 		goto out;
-	nq = code_points(key.buf, q, TZ_ORG_NAME_MAX);
+	nq = tz_utf8_code_points(key.buf, q, TZ_ORG_NAME_MAX);
 	for (size_t i = 0; i < x->nfolded; i++) {
 		const struct tz_org_node *n = &x->nodes[x->folded_node[i]];
 		size_t nc, d;
 
 		if (!wanted(n, want))
 			continue;
-		nc = code_points(x->folded[i], c, TZ_ORG_NAME_MAX);
+		nc = tz_utf8_code_points(x->folded[i], c, TZ_ORG_NAME_MAX);
 		if (strstr(x->folded[i], key.buf) || strstr(key.buf, x->folded[i]))
 			d = 1;
 		else
-			d = edits(q, nq, c, nc);
+			d = tz_edit_distance(q, nq, c, nc);
 		if (d < best_d) {
 			best_d = d;
 			best = n;

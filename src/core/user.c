@@ -159,41 +159,6 @@ int tz_leader_match(const char *text, const char *key)
 /* Leader names are short; longer texts are compared on their start. */
 #define NAME_CPS 64
 
-static size_t leader_cps(const char *s, int32_t *out)
-{
-	const char *end = s + strlen(s);
-	size_t n = 0;
-
-	while (s < end && n < NAME_CPS)
-		out[n++] = tz_utf8_next(&s, end);
-	return n;
-}
-
-/* Levenshtein distance between code point strings. */
-static size_t leader_edits(const int32_t *a, size_t na, const int32_t *b, size_t nb)
-{
-	size_t row[NAME_CPS + 1];
-
-	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= na; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= nb; j++) {
-			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up;
-			row[j] = best;
-		}
-	}
-	return row[nb];
-}
-
 #define LEADER_HINTS 3
 
 int tz_leader_check(const char *name, const char *const *keys, size_t n, struct tz_err *err)
@@ -207,13 +172,13 @@ int tz_leader_check(const char *name, const char *const *keys, size_t n, struct 
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(keys[i], key))
 			return 0;
-	nq = leader_cps(key, q);
+	nq = tz_utf8_code_points(key, q, NAME_CPS);
 	for (size_t i = 0; i < n && nq; i++) {
-		size_t d, nc = leader_cps(keys[i], c), j;
+		size_t d, nc = tz_utf8_code_points(keys[i], c, NAME_CPS), j;
 
 		if (!nc)
 			continue;
-		d = strstr(keys[i], key) || strstr(key, keys[i]) ? 1 : leader_edits(q, nq, c, nc);
+		d = strstr(keys[i], key) || strstr(key, keys[i]) ? 1 : tz_edit_distance(q, nq, c, nc);
 		if (d * 2 > (nq > 1 ? nq : 2))
 			continue;
 		/* Keep the nearest, ties by name, so the hint is stable. */

@@ -1,5 +1,7 @@
 # gen.py: our own inputs for t1780 (python3 gen.py; mkx.py is the
-# auditor's hand-written xlsx writer, copied from ../audit2-fmt).
+# auditor's hand-written xlsx writer in ../audit2-fmt).
+import os, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "audit2-fmt"))
 from mkx import write
 H = ['项目编号', '项目名称', '所属地区', '总投资(万元)', '年度计划投资(万元)', '计划开工时间']
 def n(v, fmt=None): return {'v': v, 'fmt': fmt} if fmt else {'v': v}
