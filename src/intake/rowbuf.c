@@ -308,11 +308,11 @@ static int keep_origin(struct tz_merges *m, struct tz_merge *g, const struct tz_
 				     "%s第%ld行：合并单元格的内容超过%u MB", where, line,
 				     TZ_LIMIT_DEFAULT / (1024 * 1024));
 	m->kept += len + vlen;
-	g->text = tz_xstrndup(text, len);
+	g->text = tz_xmemdupz(text, len);
 	g->len = len;
 	g->kind = kind;
 	if (value != text) {
-		g->value = tz_xstrndup(value, vlen);
+		g->value = tz_xmemdupz(value, vlen);
 		g->vlen = vlen;
 	}
 	return 0;
