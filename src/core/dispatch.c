@@ -115,7 +115,7 @@ int tz_report_form_parse(const struct tz_report_form *f, const char *code, struc
 	size_t mlen = strlen(money), slen = strlen(status);
 	struct tz_err why, *e, mine[TZ_RF_COUNT];
 	struct tz_progress r;
-	int bad = 0;
+	int bad = 0, rounded = 0;
 
 	if (!errs)
 		errs = mine;
@@ -141,9 +141,15 @@ int tz_report_form_parse(const struct tz_report_form *f, const char *code, struc
 			tz_err_set_at(e, TZ_EINVAL, NULL, 0, cols[TZ_RF_COMPLETED].header,
 				      "请填写本期完成投资（没有完成投资请填0）");
 		r.completed = 0;
-	} else if (tz_money_parse(money, mlen, &r.completed, &why)) {
+	} else if (tz_money_parse_ex(money, mlen, 0, &r.completed, &rounded, &why)) {
 		tz_err_set_at(e, TZ_EINVAL, NULL, 0, cols[TZ_RF_COMPLETED].header,
 			      "本期完成投资“%.*s”%s", quote_len(money, mlen, 60), money, why.msg);
+	} else if (rounded) {
+		/* A sheet's computed amount is rounded to 0.01 万元 (ledger.md);
+		 * a figure a person types is theirs to shorten, not ours. */
+		tz_err_set_at(e, TZ_EINVAL, NULL, 0, cols[TZ_RF_COMPLETED].header,
+			      "本期完成投资“%.*s”超过两位小数：金额以万元为单位，精确到0.01万元（100元），"
+			      "请核对后填写", quote_len(money, mlen, 60), money);
 	}
 
 	if (!tz_utf8_valid(r.progress_text, strlen(r.progress_text)))

@@ -142,6 +142,8 @@ struct tz_report_form {
  * when any field is at fault (*out untouched). An empty 本期完成投资 is 0
  * only when the status is 未开工; otherwise it must be filled (said only
  * once the status itself is valid: which status was meant decides it).
+ * An amount finer than 0.01 万元 ("12.345", "1234元") is refused, not
+ * rounded as a sheet's computed value is: the person typed it.
  */
 int tz_report_form_parse(const struct tz_report_form *f, const char *code, struct tz_period p,
 			 struct tz_progress *out, struct tz_err errs[TZ_RF_COUNT]);

@@ -139,6 +139,14 @@ static void test_form(void **state)
 	expect_form_error(&f, "本期完成投资(万元)", "本期完成投资“约一亿”不是有效的金额");
 	f.completed = "-5";
 	expect_form_error(&f, "本期完成投资(万元)", "负数");
+	/* Typed finer than 0.01 万元: refused, not rounded to 12.35. */
+	f.completed = "12.345";
+	expect_form_error(&f, "本期完成投资(万元)", "本期完成投资“12.345”超过两位小数");
+	f.completed = "1234元";
+	expect_form_error(&f, "本期完成投资(万元)", "超过两位小数");
+	f.completed = "12.340";
+	assert_int_equal(tz_report_form_parse(&f, "P1", dec, &r, NULL), 0);
+	assert_int_equal(r.completed, 1234);
 	f.completed = "";
 	expect_form_error(&f, "本期完成投资(万元)", "请填写本期完成投资");
 	f.status = "未开工";
