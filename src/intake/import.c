@@ -1007,8 +1007,9 @@ static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want wa
 			return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
 					     "%s“%s”不存在，是否为“%s”？", header, name, near->name);
 		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
-				     "%s“%s”不在组织机构中（用 taizhang org list 查看，"
-				     "taizhang org import 补充）", header, name);
+				     "%s“%s”不在组织机构中：请核对写法；确为新的地区或单位，"
+				     "请系统管理员先补充组织机构（命令 taizhang org import）",
+				     header, name);
 	}
 	if (tz_org_norm(name, strlen(name), &oc->key) || !oc->key.len)
 		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header, "%s“%s”无效", header, name);
