@@ -196,6 +196,8 @@ int api_problem_raise(struct tz_req *r)
 
 	if (answered)
 		return rc;
+	if (rc == TZ_ENOTFOUND && !strcmp(r->err.field, "项目编号"))
+		return tz_resp_error(r, 404, NULL); /* unknown or hidden: alike */
 	if (rc)
 		return refused(r, rc);
 	memset(&v, 0, sizeof(v));

@@ -191,13 +191,18 @@ int tz_problem_do_raise(struct tz_req *r, int64_t *id, int *answered)
 	if (!*code)
 		return tz_err_set_at(&r->err, TZ_EINVAL, NULL, 0, "项目编号", "请指定项目");
 	rc = tz_store_project_ledger(r->store, code, r->arena, &rows, &n, &r->err);
-	if (rc == TZ_ENOTFOUND) {
-		*answered = 1;
-		return tz_resp_error(r, 404, NULL);
-	}
-	if (rc)
+	if (rc && rc != TZ_ENOTFOUND)
 		return rc;
-	o = tz_object_project(rows[n - 1].region_id, rows[n - 1].unit_id, rows[n - 1].leader);
+	if (!rc)
+		o = tz_object_project(rows[n - 1].region_id, rows[n - 1].unit_id,
+				      rows[n - 1].leader);
+	/* A code that does not exist and a project the user may not see
+	 * are refused alike (web.h: a 404 never tells which). */
+	if (rc || tz_access_decide(r->org, r->user, TZ_ACT_RAISE, &o) == TZ_DENY_HIDE) {
+		tz_err_clear(&r->err);
+		return tz_err_set_at(&r->err, TZ_ENOTFOUND, NULL, 0, "项目编号",
+				     "项目编号“%s”不存在，或不在您的管辖范围内", code);
+	}
 	if (!tz_req_allow(r, TZ_ACT_RAISE, &o)) {
 		*answered = 1;
 		return 0;
@@ -583,20 +588,23 @@ static int counts_html(struct tz_req *r, const struct tz_view *v, struct tz_buf 
 	return 0;
 }
 
-/* The form that raises a problem (by hand, or from a report's 存在问题
- * when `reports` lists periods): on the list and on a project's page. */
-void tz_problem_raise_form(struct tz_req *r, const char *code, const struct tz_period *reports,
-			   const char *const *texts, size_t nreports)
+/* The raise form; `again`: open, filled with the posted fields. */
+static void raise_form(struct tz_req *r, const char *code, const struct tz_period *reports,
+		       const char *const *texts, size_t nreports, int again)
 {
 	struct tz_buf *b = &r->out;
+	const char *kind = again ? field(r, "kind") : NULL;
+	const char *level = again ? field(r, "level") : NULL;
 
-	tz_html_raw(b, "<details class=\"raise\"><summary>提出问题</summary>"
-		       "<form class=\"form\" method=\"post\" action=\"/problems\">");
+	tz_html_f(b, "<details class=\"raise\"%s><summary>提出问题</summary>"
+		     "<form class=\"form\" method=\"post\" action=\"/problems\">",
+		  again ? " open" : "");
 	tz_page_csrf_field(r);
 	if (code)
 		tz_html_f(b, "<input type=\"hidden\" name=\"project\" value=\"%s\">", code);
 	else
-		tz_html_raw(b, "<label>项目编号<input name=\"project\" required></label>");
+		tz_html_f(b, "<label>项目编号<input name=\"project\" required value=\"%s\"></label>",
+			  again ? field(r, "project") : "");
 	if (nreports) {
 		char per[TZ_PERIOD_FMT_MAX];
 
@@ -612,14 +620,23 @@ void tz_problem_raise_form(struct tz_req *r, const char *code, const struct tz_p
 		tz_html_raw(b, "<option value=\"\">按存在问题判断</option>");
 	for (int k = 1; k <= TZ_PROBLEM_KIND_MAX; k++)
 		option(b, tz_problem_kind_name((enum tz_problem_kind)k),
-		       tz_problem_kind_name((enum tz_problem_kind)k), NULL);
+		       tz_problem_kind_name((enum tz_problem_kind)k), kind);
 	tz_html_raw(b, "</select></label><label>解决层级<select name=\"level\">");
 	for (int l = TZ_PROBLEM_LEVEL_MAX; l >= 1; l--)
 		option(b, tz_problem_level_name((enum tz_problem_level)l),
-		       tz_problem_level_name((enum tz_problem_level)l), NULL);
-	tz_html_raw(b, "</select></label><label>问题描述<textarea name=\"description\" rows=\"3\""
-		       " maxlength=\"1000\"></textarea></label>"
-		       "<button type=\"submit\">提出问题</button></form></details>\n");
+		       tz_problem_level_name((enum tz_problem_level)l), level);
+	tz_html_f(b, "</select></label><label>问题描述<textarea name=\"description\" rows=\"3\""
+		     " maxlength=\"1000\">%s</textarea></label>"
+		     "<button type=\"submit\">提出问题</button></form></details>\n",
+		  again ? field(r, "description") : "");
+}
+
+/* The form that raises a problem (by hand, or from a report's 存在问题
+ * when `reports` lists periods): on the list and on a project's page. */
+void tz_problem_raise_form(struct tz_req *r, const char *code, const struct tz_period *reports,
+			   const char *const *texts, size_t nreports)
+{
+	raise_form(r, code, reports, texts, nreports, 0);
 }
 
 int ui_problems(struct tz_req *r)
@@ -915,6 +932,23 @@ static int after(struct tz_req *r, int64_t id, int rc)
 	}
 }
 
+/* A refused raise: the form again, with what was typed and the reason
+ * above it, so that a mistyped code does not cost the description. An
+ * unknown or hidden project answers 404, other refusals 400. */
+static int raise_again(struct tz_req *r, int rc)
+{
+	int status = rc == TZ_ENOTFOUND && !strcmp(r->err.field, "项目编号") ? 404 : 400;
+	const char *msg = tz_arena_strdup(r->arena, r->err.msg);
+
+	tz_err_clear(&r->err);
+	tz_page_begin(r, "提出问题", "/problems");
+	tz_html_raw(&r->out, "<h1>提出问题</h1>\n");
+	tz_html_f(&r->out, "<p class=\"msg bad\" role=\"alert\">%s</p>\n", msg);
+	raise_form(r, NULL, NULL, NULL, 0, 1);
+	tz_html_raw(&r->out, "<p><a href=\"/problems\">返回问题清单</a></p>\n");
+	return tz_page_send(r, status);
+}
+
 int ui_problem_raise(struct tz_req *r)
 {
 	int64_t id = 0;
@@ -925,7 +959,7 @@ int ui_problem_raise(struct tz_req *r)
 	if (!rc)
 		return tz_resp_redirect(r, tz_sfmt(r, "/problems/%lld", (long long)id));
 	if (rc == TZ_EINVAL || rc == TZ_ENOTFOUND || rc == TZ_EEXIST)
-		return tz_resp_error(r, 400, r->err.msg);
+		return raise_again(r, rc);
 	return rc;
 }
 

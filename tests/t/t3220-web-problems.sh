@@ -71,6 +71,22 @@ eq('another county\'s reporter cannot see it', gz.get('/problems/%d' % pid).stat
 check('…nor learn the project\'s name from the 404', project['name'] not in gz.get('/problems/%d' % pid).text)
 eq('…nor raise on the project', gz.post('/problems', {'project': code, 'kind': '用地', 'level': '省',
                                                        'description': 'x'}).status, 404)
+# A mistyped code, or one of another county: the same 404, the form again
+# with what was typed (the description is not lost), nothing said of the
+# project.
+typed = {'project': code + 'X', 'kind': '资金', 'level': '市', 'description': '征迁资金缺口<3000万'}
+r = rep.post('/problems', typed)
+eq('an unknown code answers 404', r.status, 404)
+check('…with the form again and the reason', '项目编号“%sX”不存在，或不在您的管辖范围内' % code in r.text
+      and 'name="project" required value="%sX"' % code in r.text, r.text[:2000])
+check('…keeping the description (escaped) and the choices',
+      '>征迁资金缺口&lt;3000万</textarea>' in r.text and '<option value="资金" selected>' in r.text
+      and '<option value="市" selected>' in r.text, r.text[:3000])
+h = gz.post('/problems', dict(typed, project=code))
+eq('a hidden project answers the same 404', h.status, 404)
+check('…with the same words, not the project\'s name',
+      '不存在，或不在您的管辖范围内' in h.text and project['name'] not in h.text)
+eq('the API answers 404 for an unknown code', rtok.post('/api/v1/problems', typed).status, 404)
 eq('a leader may not raise', leader.post('/problems', {'project': code, 'kind': '用地', 'level': '省',
                                                        'description': 'x'}).status, 403)
 eq('a problem needs a kind', rep.post('/problems', {'project': code, 'level': '省',
