@@ -25,8 +25,8 @@ const char cmd_audit_help[] =
 	"用户、API 令牌）——都在同一事务中记入审计日志。网页上的“审计日志”页显示同样的内容，可按用户、\n"
 	"操作、对象和日期筛选。\n\n"
 	"  --limit 条数    显示多少条（默认20，最多1000）\n"
-	"  --action 操作   只列出这类操作，按开头匹配：如 import.（导入）、period.（调度期）、\n"
-	"                  org.（组织机构）、user.（用户）、report.save（调度填报）\n";
+	"  --action 操作   只列出这类操作：写中文名称中的词（如 导入、调度期、问题、用户），\n"
+	"                  或按开头匹配操作代码：如 import.、period.、org.、user.、report.save\n";
 
 #define usage cmd_audit_usage
 
@@ -92,6 +92,30 @@ static int print_row(const struct tz_audit_entry *e, const struct tz_audit_names
 	return rc;
 }
 
+/*
+ * --action as the rows show it: a word of the Chinese labels ("导入"
+ * finds 导入项目台账, 导入调度数据 and 导入组织机构) puts their keys in
+ * `keys` (*n of them, at most 64). Returns 1 when `word` is ASCII (a key
+ * prefix such as "import."), leaving *n 0.
+ */
+static int by_label(const char *word, const char *keys[64], size_t *n)
+{
+	const char *key, *label;
+	int ascii = 1;
+
+	*n = 0;
+	for (const char *p = word; *p; p++)
+		ascii &= (unsigned char)*p < 0x80;
+	if (ascii)
+		return 1;
+	for (size_t i = 0; i < tz_audit_action_count() && *n < 64; i++) {
+		tz_audit_action_at(i, &key, &label);
+		if (strstr(label, word))
+			keys[(*n)++] = key;
+	}
+	return 0;
+}
+
 int cmd_audit(struct tz_app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -100,6 +124,7 @@ int cmd_audit(struct tz_app *app, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct tz_audit_query q = { 0 };
+	const char *wanted[64];
 	struct tz_audit_entry *e;
 	struct tz_org_index *x = NULL;
 	struct tz_arena *a = NULL;
@@ -124,7 +149,11 @@ int cmd_audit(struct tz_app *app, int argc, char **argv)
 				return tz_cli_usage(usage, "--limit 应为1到1000之间的整数");
 			break;
 		case 'a':
-			q.action = optarg;
+			if (by_label(optarg, wanted, &q.nactions))
+				q.action = optarg;
+			else if (!q.nactions)
+				return tz_cli_usage(usage, "没有名称含“%s”的操作", optarg);
+			q.actions = wanted;
 			break;
 		default:
 			return tz_cli_bad_option(usage, c, argv);

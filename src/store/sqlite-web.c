@@ -776,6 +776,14 @@ static void audit_where(struct sqlite_qb *q, const struct tz_audit_query *f, str
 		tz_qb_sql(q, " AND a.action LIKE ");
 		tz_qb_like(q, a, "", f->action, "%");
 	}
+	if (f->nactions) {
+		tz_qb_sql(q, " AND a.action IN (");
+		for (size_t i = 0; i < f->nactions; i++) {
+			tz_qb_sql(q, i ? ", " : "");
+			tz_qb_text(q, f->actions[i]);
+		}
+		tz_qb_sql(q, ")");
+	}
 	if (f->object && *f->object) {
 		tz_qb_sql(q, " AND a.object LIKE ");
 		tz_qb_like(q, a, "%", f->object, "%");

@@ -433,6 +433,8 @@ struct tz_audit_query {
 	size_t norg_ids;
 	const char *login;       /* by this user */
 	const char *action;      /* actions starting with this ("user." ) */
+	const char *const *actions; /* or exactly one of these (nactions > 0) */
+	size_t nactions;
 	const char *object;      /* objects containing this text */
 	int64_t since, until;    /* at >= since, at < until (unix seconds) */
 	long offset, limit;      /* newest first; limit 0: 50 */

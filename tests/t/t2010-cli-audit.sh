@@ -84,6 +84,15 @@ is "…two rows and the header" "$(grep -c '命令行' "$TZ_TMP/out")" 2
 contains "…says how many there are" "$TZ_TMP/out" "共 8 条记录，显示最近 2 条"
 ok "--action" tz audit --action period.
 is "…the period's four" "$(grep -c '调度期 2025-12' "$TZ_TMP/out")" 4
+# The words the rows show select too: 导入 is the three imports.
+ok "--action in the rows' words" tz audit --action 导入
+is "…the three imports" "$(grep -c '	导入' "$TZ_TMP/out")" 3
+contains "…the tree's among them" "$TZ_TMP/out" "	导入组织机构	"
+contains "…counted" "$TZ_TMP/out" "共 3 条记录"
+ok "…调度期 as well" tz audit --action 调度期
+is "…opened, reopened, closed (修改报送截止 does not say 调度期)" "$(grep -c '调度期 2025-12' "$TZ_TMP/out")" 3
+fails "…a word no action has" tz audit --action 删除
+contains "…says so" "$TZ_TMP/err" "没有名称含“删除”的操作"
 fails "--limit 0" tz audit --limit 0
 contains "…says why" "$TZ_TMP/err" "--limit 应为1到1000之间的整数"
 fails "an argument too many" tz audit period
