@@ -133,6 +133,16 @@ static void answer_error(struct tz_req *r, int status, const char *msg)
 	tz_resp_error(r, status, msg);
 }
 
+/* Whether `path` is also a page (a GET route), to return to. */
+static int has_page(struct tz_req *r, const char *path)
+{
+	struct tz_kv params[TZ_ROUTE_PARAMS_MAX];
+	size_t n;
+	int other;
+
+	return tz_route_match(tz_routes, "GET", path, r->arena, params, &n, &other) != NULL;
+}
+
 /* Not signed in: an API says 401, a page sends to the login form. */
 static void need_login(struct tz_req *r)
 {
@@ -151,6 +161,13 @@ static void need_login(struct tz_req *r)
 			tz_html_url_arg(&to, "?");
 			tz_html_url_arg(&to, r->priv->query_raw);
 		}
+	} else if (strcmp(r->path, "/") && strcmp(r->path, "/login") &&
+		   has_page(r, r->path)) {
+		/* A form posted after the session ended (a report typed
+		 * past the idle limit): back to its page after signing
+		 * in, where the browser's draft is put back (report.js). */
+		tz_buf_adds(&to, "?expired=1&next=");
+		tz_html_url_arg(&to, r->path);
 	}
 	tz_resp_redirect(r, to.buf);
 	tz_buf_release(&to);

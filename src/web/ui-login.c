@@ -30,6 +30,9 @@ static int login_page(struct tz_req *r, int status, const char *login, const cha
 
 	tz_page_begin(r, "登录", NULL);
 	tz_html_raw(&r->out, "<section class=\"login\">\n<h1>重点项目台账与调度系统</h1>\n");
+	if (!msg && tz_req_arg(r, "expired"))
+		msg = "登录已过期，刚才提交的内容没有保存，请重新登录。"
+		      "调度填报页上未保存的填写内容暂存在本浏览器中，登录后回到该页即可恢复。";
 	if (msg)
 		tz_html_f(&r->out, "<p class=\"msg bad\" role=\"alert\">%s</p>\n", msg);
 	tz_html_raw(&r->out, "<form method=\"post\" action=\"/login\" class=\"form\">\n");

@@ -350,7 +350,10 @@ static int form_page(struct tz_req *r, struct form *f, int status)
 		on_page++;
 		editable += (size_t)row_editable(r, &f->rows[i]);
 	}
-	tz_html_raw(b, "<form method=\"post\" action=\"/report\" class=\"report-form\" novalidate>");
+	/* data-draft names this user's page of this period: report.js keeps
+	 * what is typed there in the tab's storage until it is saved. */
+	tz_html_f(b, "<form method=\"post\" action=\"/report\" class=\"report-form\" novalidate"
+		     " data-draft=\"%s|%s|%ld\">", r->user->login, per, f->page);
 	tz_page_csrf_field(r);
 	tz_html_f(b, "<input type=\"hidden\" name=\"period\" value=\"%s\">"
 		     "<input type=\"hidden\" name=\"page\" value=\"%ld\">"

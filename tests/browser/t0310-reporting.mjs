@@ -102,7 +102,7 @@ async function month(page, code, where) {
 
 try {
   await run(async (browser) => {
-    await check('the demo has two projects of 鲅鱼圈区 to report', () => !!(desk1 && phone1));
+    await check('the demo has three projects of 鲅鱼圈区 to report', () => !!(desk1 && phone1 && todo[2]));
 
     // On a desktop.
     const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
@@ -119,6 +119,46 @@ try {
     await check('desktop: …and the row says 已报送', async () =>
       (await page.locator(`#r-${desk1} .tag.done`).count()) === 1);
     await page.screenshot({ path: join(artefacts, 't0310-report-saved.png'), fullPage: false });
+
+    // The session ends while a report is typed: the post goes to the login
+    // page, nothing is saved, and the typing comes back on the form.
+    const desk3 = todo[2];
+    await page.goto(base + '/report');
+    await page.fill(`input[name="c.${desk3}"]`, '66.6');
+    await page.selectOption(`select[name="s.${desk3}"]`, '已开工');
+    await page.fill(`textarea[name="t.${desk3}"]`, '基础施工，完成桩基80根');
+    await desk.clearCookies();
+    await Promise.all([page.waitForNavigation(), page.click('.actions.save button[type=submit]')]);
+    await check('expired: the post lands on the login page, saying so', async () =>
+      new URL(page.url()).pathname === '/login' &&
+      (await page.locator('.msg.bad').textContent()).includes('登录已过期，刚才提交的内容没有保存'));
+    await check('expired: …nothing is stored', () => stored(desk3) === undefined);
+    await page.fill('input[name=login]', 'reporter-byq');
+    await page.fill('input[name=password]', 'demo-taizhang');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    await check('expired: signed in again, back on the form', async () =>
+      new URL(page.url()).pathname === '/report');
+    await check('expired: …the typing is put back, and said', async () =>
+      (await page.inputValue(`input[name="c.${desk3}"]`)) === '66.6' &&
+      (await page.inputValue(`select[name="s.${desk3}"]`)) === '已开工' &&
+      (await page.inputValue(`textarea[name="t.${desk3}"]`)) === '基础施工，完成桩基80根' &&
+      (await page.locator('.msg.draft').textContent()).includes('已恢复本页上次未保存的填写内容（3项）'));
+    await Promise.all([page.waitForNavigation(), page.click('.actions.save button[type=submit]')]);
+    await check('expired: saved now', async () =>
+      (await page.locator('.msg.good').textContent()).includes('已保存 1 个项目的调度数据') &&
+      (stored(desk3) || '').startsWith(`${desk3},2025-12,66.60,已开工`));
+    await page.goto(base + '/report');
+    await check('expired: …and nothing is put back once saved', async () =>
+      (await page.locator('.msg.draft').count()) === 0);
+    // A draft can be dropped: the page's own values come back.
+    await page.fill(`input[name="c.${desk3}"]`, '77');
+    await page.goto(base + '/report');
+    await page.click('.msg.draft button');
+    await check('draft dropped: the saved value is back', async () =>
+      (await page.inputValue(`input[name="c.${desk3}"]`)) === '66.60' &&
+      (await page.locator('.msg.draft').count()) === 0);
+    await page.goto(base + '/report');
+    await check('draft dropped: …for good', async () => (await page.locator('.msg.draft').count()) === 0);
 
     // Printed: the form stays, the navigation and the save button go.
     await page.emulateMedia({ media: 'print' });

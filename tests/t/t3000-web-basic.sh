@@ -31,6 +31,12 @@ is "a known path with another method" "$(status "$WEB_URL/projects" -X DELETE)" 
 # Signed out.
 is "a page sends to the login form" "$(status "$WEB_URL/projects?year=2025" -D "$TZ_TMP/h")" 303
 contains "…keeping where it was going" "$TZ_TMP/h" "Location: /login?next=%2Fprojects%3Fyear%3D2025"
+is "a form posted signed out (a session that ended) goes to the login form" \
+	"$(status "$WEB_URL/report" -X POST -d 'c.X=1' -D "$TZ_TMP/h")" 303
+contains "…back to the form's page, saying the session ended" "$TZ_TMP/h" \
+	"Location: /login?expired=1&next=%2Freport"
+is "…the login page says so" "$(status "$WEB_URL/login?expired=1&next=%2Freport")" 200
+contains "…in words" "$TZ_TMP/body" "登录已过期，刚才提交的内容没有保存"
 is "the API answers 401 without credentials" "$(status "$WEB_URL/api/v1/projects" -D "$TZ_TMP/h")" 401
 contains "…with a JSON error" "$TZ_TMP/body" '"status":401'
 contains "…and says how to authenticate" "$TZ_TMP/h" "WWW-Authenticate: Bearer"
