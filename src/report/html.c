@@ -265,7 +265,8 @@ static void group_table(struct page *p, const struct tz_bulletin *b)
 	group_row(p, b, cols, tz_bulletin_totals(b));
 	praw(p, "</tfoot>\n</table></div>\n");
 	pf(p, "<p class=\"note\">金额单位：亿元。<span class=\"mark\">▼</span> "
-	      "投资完成率低于%s平均水平；未安排年度计划投资的不参与排名。</p>\n", tz_bulletin_scope(b));
+	      "投资完成率低于%s平均水平；未安排年度计划投资的不参与排名。"
+	      "金额按亿元四舍五入，分项之和与合计可能有尾差。</p>\n", tz_bulletin_scope(b));
 }
 
 /* ------------------------------------------------------------------ */

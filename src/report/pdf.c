@@ -419,7 +419,8 @@ static void ranking(struct pdf *d)
 		char text2[512];
 
 		snprintf(text2, sizeof(text2), "注：金额单位为亿元；底纹标示投资完成率低于%s平均水平；"
-			 "未安排年度计划投资的不参与排名；较上月为排名变化（↑上升，↓下降，—不变）。",
+			 "未安排年度计划投资的不参与排名；较上月为排名变化（↑上升，↓下降，—不变）；"
+			 "金额按亿元四舍五入，分项之和与合计可能有尾差。",
 			 tz_bulletin_scope(d->b));
 		note(d, text2);
 	}

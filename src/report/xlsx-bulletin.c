@@ -236,7 +236,7 @@ static lxw_error summary_sheet(struct book *k)
 	lxw_worksheet *ws = workbook_add_worksheet(k->wb, BULLETIN_SHEET);
 	struct tz_table_column cols[TZ_BULLETIN_NCOLS];
 	size_t n = tz_bulletin_group_count(k->b);
-	char line[256], rate[TZ_RATE_FMT_MAX];
+	char line[384], rate[TZ_RATE_FMT_MAX];
 	lxw_row_t r = HEAD_ROW + 1;
 	lxw_error e;
 
@@ -244,7 +244,8 @@ static lxw_error summary_sheet(struct book *k)
 		return LXW_ERROR_MEMORY_MALLOC_FAILED;
 	tz_bulletin_table_columns(k->b, cols);
 	tz_bulletin_columns_in_yi(cols);
-	snprintf(line, sizeof(line), "调度期：%s　序时进度：%s　%s投资完成率：%s　金额单位：亿元",
+	snprintf(line, sizeof(line), "调度期：%s　序时进度：%s　%s投资完成率：%s　"
+		 "金额单位：亿元（四舍五入，分项之和与合计可能有尾差）",
 		 k->period, k->sched, tz_bulletin_scope(k->b),
 		 tz_rate_fmt_pct(t->completion_rate, 2, rate));
 	e = titles(k, ws, TZ_BULLETIN_NCOLS, line);

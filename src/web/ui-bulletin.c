@@ -139,7 +139,7 @@ static void body(struct tz_req *r, const struct tz_bulletin *b, struct tz_buf *h
 		tz_html_raw(h, "</tr>\n");
 	}
 	tz_html_f(h, "</tbody></table></div>\n<p class=\"notes\">金额单位：亿元。投资完成率低于%s平均水平的行加底色；"
-		     "未安排年度计划投资的不参与排名。</p>\n", tz_bulletin_scope(b));
+		     "未安排年度计划投资的不参与排名。金额按亿元四舍五入，分项之和与合计可能有尾差。</p>\n", tz_bulletin_scope(b));
 
 	n = tz_bulletin_lag_count(b);
 	tz_html_f(h, "<h2>进度滞后项目<small>落后序时进度10个百分点以上，共%zu个</small></h2>\n", n);

@@ -28,6 +28,7 @@ contains "HTML turns tables into cards on a phone" "$TZ_TMP/b.html" "@media (max
 contains "HTML is Chinese" "$TZ_TMP/b.html" 'lang="zh-CN"'
 contains "HTML has a chart" "$TZ_TMP/b.html" "<svg"
 contains "HTML fits a phone" "$TZ_TMP/b.html" 'name="viewport"'
+contains "HTML says the 亿元 table may not add up to its 合计 by rounding" "$TZ_TMP/b.html" "金额按亿元四舍五入，分项之和与合计可能有尾差"
 ok "XLSX" tz bulletin --period 2025-08 --format xlsx --out "$TZ_TMP/b.xlsx"
 ok "XLSX is a workbook with a chart" python3 - "$TZ_TMP/b.xlsx" <<'PY'
 import sys, zipfile
@@ -68,6 +69,7 @@ ok "PDF on A4" bash -c "pdfinfo '$TZ_TMP/b.pdf' | grep -q 'Page size: *595.28 x 
 ok "PDF text" bash -c "pdftotext -raw '$TZ_TMP/b.pdf' - | tr -d ' \n\f' > '$TZ_TMP/b.pdf.txt'"
 contains "PDF shows the title" "$TZ_TMP/b.pdf.txt" "2025年1-8月重点项目建设情况通报"
 contains "PDF shows the 调度期" "$TZ_TMP/b.pdf.txt" "调度期：2025-08"
+contains "PDF says the 亿元 table may not add up by rounding" "$TZ_TMP/b.pdf.txt" "分项之和与合计可能有尾差"
 contains "PDF numbers its pages" "$TZ_TMP/b.pdf.txt" "第1页共"
 ok "PDF shows the opening paragraph of the HTML bulletin" python3 - "$TZ_TMP/b.html" "$TZ_TMP/b.pdf.txt" <<'PY'
 import html, re, sys

@@ -374,7 +374,7 @@ static void test_bulletin_cells(void **state)
 	assert_int_equal(s.n, 11);
 	assert_string_equal(s.rows[0], "1:2025年1-6月重点项目建设情况通报（按所属地区）");
 	assert_string_equal(s.rows[1], "2:调度期：2025-06　序时进度：50.00%　全市投资完成率：56.19%"
-				       "　金额单位：亿元");
+				       "　金额单位：亿元（四舍五入，分项之和与合计可能有尾差）");
 	assert_string_equal(s.rows[2], "3:排名|较上月|所属地区|项目数|总投资(亿元)|年度计划投资(亿元)|"
 			    "累计完成投资(亿元)|投资完成率|开工项目数|开工率|已报送|未报送|低于全市平均");
 	assert_string_equal(s.rows[3], "4:1|—|鲅鱼圈区|2|6.67|2.22|2|0.9|2|1|2|0");
