@@ -277,7 +277,13 @@ int ui_projects(struct tz_req *r)
 		return rc;
 	ctx.l = &l;
 	tz_page_begin(r, "项目", "/projects");
-	tz_html_f(&r->out, "<h1>项目<small>%d年度台账 · 截至%d月</small></h1>\n", l.q.year, l.q.month);
+	/* A year no report has reached yet (a next year's ledger imported
+	 * ahead) is not "截至12月": it has no month of progress at all. */
+	if (l.q.year > l.facts.last.year)
+		tz_html_f(&r->out, "<h1>项目<small>%d年度台账 · 尚无调度数据</small></h1>\n", l.q.year);
+	else
+		tz_html_f(&r->out, "<h1>项目<small>%d年度台账 · 截至%d月</small></h1>\n", l.q.year,
+			  l.q.month);
 	if (l.empty) {
 		tz_html_raw(&r->out, "<p class=\"msg\">还没有项目台账。请调度管理员导入年度项目台账。</p>\n");
 		return tz_page_send(r, 200);
