@@ -152,11 +152,16 @@ static void filters(struct tz_req *r, const struct tz_list *l, const struct face
 	select_list(r, "level", "项目级别", f->v[1], f->n[1], l->level);
 	select_list(r, "nature", "建设性质", f->v[2], f->n[2], l->nature);
 	select_list(r, "status", "开工状态", statuses, sizeof(statuses) / sizeof(statuses[0]), l->status);
-	tz_html_raw(b, "<label>亮灯<select name=\"light\"><option value=\"\">全部</option>");
-	for (int k = TZ_LIGHT_RED; k >= TZ_LIGHT_NONE; k--)
-		option(r, tz_light_key((enum tz_light)k), tz_light_name((enum tz_light)k),
-		       l->light_want ? tz_light_key((enum tz_light)(l->light_want - 1)) : NULL);
-	tz_html_raw(b, "</select></label>\n");
+	/* A year not lit yet has no light to filter by (every choice but
+	 * 全部 would list nothing). */
+	if (!l->unlit) {
+		tz_html_raw(b, "<label>亮灯<select name=\"light\"><option value=\"\">全部</option>");
+		for (int k = TZ_LIGHT_RED; k >= TZ_LIGHT_NONE; k--)
+			option(r, tz_light_key((enum tz_light)k), tz_light_name((enum tz_light)k),
+			       l->light_want ? tz_light_key((enum tz_light)(l->light_want - 1))
+					     : NULL);
+		tz_html_raw(b, "</select></label>\n");
+	}
 	tz_html_f(b, "<label>包联领导<input name=\"leader\" value=\"%s\"></label>\n",
 		  l->leader ? l->leader : "");
 	tz_html_f(b, "<label>名称或编号<input name=\"q\" type=\"search\" value=\"%s\"></label>\n",

@@ -67,6 +67,8 @@ eq('no 2026 project has a light', [p['light'] for p in j['projects']], [None] * 
 page = text_of_html(uc.get('/projects?year=2026').text)
 check('the 2026 list shows no 红灯', '红灯' not in page.split('共 3 个项目', 1)[-1], page[:800])
 check('and says 不亮灯', '不亮灯' in page, page[:800])
+check('no 亮灯 filter where nothing is lit', 'name="light"' not in uc.get('/projects?year=2026').text)
+check('…but there is one for 2025', 'name="light"' in uc.get('/projects?year=2025').text)
 check('its heading says no progress yet, not 截至12月', '2026年度台账 · 尚无调度数据' in page
       and '截至12月' not in page, page[:300])
 page = text_of_html(uc.get('/projects?year=2025').text)
