@@ -81,8 +81,13 @@ int tz_numfmt_scale(const struct tz_numfmt *f, double v);
  * least TZ_NUMFMT_UNIT_MAX bytes) as tz_money_unit_exp() reads it
  * ("亿元"); -1 and the words for one that is not a unit of the yuan
  * ("美元", "$", "元/平方米", two different units, and a literal "%", "‰"
- * that shows a rate as a real 0% does: 0.00"%", 0.00\%, 0.0‰); 0 when it names none
- * (¥, 人民币, other words), and for dates, times and text.
+ * that shows a rate as a real 0% does: 0.00"%", 0.00\%, 0.0‰; any word
+ * of letters or currency signs but RMB and CNY, as tz_money_foreign_char
+ * reads them: "USD" of [$USD], "₩" of [$₩-412], "kr.", and Latin
+ * magnitudes "M", "k"; the yuan's sign in a Chinese locale of another
+ * currency by its ISO code: "TWD" for [$元-404], "HKD" for [$¥-C04]);
+ * 0 when it names none (¥, [$¥-411] too, 人民币, other words), and for
+ * dates, times and text. Audit 8 (2026-11-30).
  */
 #define TZ_NUMFMT_UNIT_MAX 32
 int tz_numfmt_unit(const struct tz_numfmt *f, double v, char *out);
@@ -91,7 +96,8 @@ int tz_numfmt_unit(const struct tz_numfmt *f, double v, char *out);
  * What a number cell of format `f` holds for the import beyond its text
  * (reader.h, tz_row.values and .flags): `general` (v as General shows
  * it, glen bytes), with the unit tz_numfmt_unit() finds ("12.5亿元",
- * "$12.5", flag TZ_READ_UNIT) unless the format scales the number
+ * "$12.5", "USD12.5": a foreign unit written before the number goes
+ * before it; flag TZ_READ_UNIT) unless the format scales the number
  * (TZ_READ_SCALED: the import then reads the text, literal and all).
  * `shown` (slen bytes) is what tz_numfmt_format() gave for v: when it
  * shows no number — no digit ("—" or "-" for a zero, "" under ;;;) or a

@@ -352,7 +352,32 @@ static void test_units_in_literals(void **state)
 		{ "[$$-409]#,##0.00", 12.5, -1, "$", "$12.5", TZ_READ_UNIT },
 		{ "0\"元/平方米\"", 5000, -1, "元/平方米", "5000元/平方米", TZ_READ_UNIT },
 		{ "\"万元\"0.00\"亿元\"", 1, -1, "万元、亿元", "1万元、亿元", TZ_READ_UNIT },
+		/* Any currency but the yuan's, by ISO code or sign, where the
+		 * format shows it (audit 8: fmt-iso-usd.xlsx, fmt-krw.xlsx,
+		 * fmt-rub.xlsx were read as 万元). */
+		{ "[$USD] #,##0.00", 12.5, -1, "USD", "USD12.5", TZ_READ_UNIT },
+		{ "[$EUR] #,##0.00", 12.5, -1, "EUR", "EUR12.5", TZ_READ_UNIT },
+		{ "[$₩-412]#,##0.00", 12.5, -1, "₩", "₩12.5", TZ_READ_UNIT },
+		{ "#,##0.00 [$₽-419]", 12.5, -1, "₽", "12.5₽", TZ_READ_UNIT },
+		{ "#,##0.00 [$zł-415]", 12.5, -1, "zł", "12.5zł", TZ_READ_UNIT },
+		{ "[$R$-416] #,##0.00", 12.5, -1, "$", "$12.5", TZ_READ_UNIT },
+		{ "#,##0.00 \"kr.\"", 12.5, -1, "kr.", "12.5kr.", TZ_READ_UNIT },
+		{ "\"USD \"#,##0.00", 12.5, -1, "USD", "USD12.5", TZ_READ_UNIT },
+		/* The yuan's symbol in a Chinese locale of another currency. */
+		{ "[$元-404]#,##0.00", 12.5, -1, "TWD", "TWD12.5", TZ_READ_UNIT },
+		{ "[$¥-C04]#,##0.00", 12.5, -1, "HKD", "HKD12.5", TZ_READ_UNIT },
+		/* Latin magnitudes: unknown units, quoted or not. */
+		{ "0.00\"M\"", 12.5, -1, "M", "12.5M", TZ_READ_UNIT },
+		{ "0.00\"k\"", 12.5, -1, "k", "12.5k", TZ_READ_UNIT },
+		{ "0.00 M", 12.5, -1, "M", "12.5M", TZ_READ_UNIT },
+		{ "0.00\\w", 12.5, -1, "w", "12.5w", TZ_READ_UNIT },
 		/* No unit: decoration, other words, scaled numbers (read as shown). */
+		{ "[$CNY] #,##0.00", 12.5, 0, "", "12.5", 0 },
+		{ "\"RMB\"#,##0.00", 12.5, 0, "", "12.5", 0 },
+		{ "[$¥-411]#,##0.00", 12.5, 0, "", "12.5", 0 },  /* yen, read as 元 (import.md) */
+		{ "[$￥-804]#,##0.00", 12.5, 0, "", "12.5", 0 },
+		{ "[$-804]#,##0.00", 12.5, 0, "", "12.5", 0 },
+		{ "[$¥-804]#,##0.00\"万元\"", 12.5, 1, "万元", "12.5万元", TZ_READ_UNIT },
 		{ "\"¥\"#,##0.00", 1234.5, 0, "", "1234.5", 0 },
 		{ "[$¥-804]#,##0.00", 1234.5, 0, "", "1234.5", 0 },
 		{ "0\"万吨\"", 12, 0, "", "12", 0 },
