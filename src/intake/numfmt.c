@@ -121,7 +121,7 @@ struct tok {
 	uint32_t off, len;  /* literal text, or the letters as written */
 };
 
-enum sec_kind { S_NUMBER, S_DATE, S_MONTH, S_TIME, S_TEXT, S_GENERAL, S_LITERAL };
+enum sec_kind { S_NUMBER, S_DATE, S_MONTH, S_YEAR, S_TIME, S_TEXT, S_GENERAL, S_LITERAL };
 
 enum cond_op { C_NONE, C_LT, C_LE, C_GT, C_GE, C_EQ, C_NE };
 
@@ -484,7 +484,9 @@ static void layout(struct section *s)
 	s->exp_tok = -1;
 	if (!digits) {
 		if (y || d || m)
-			s->kind = y && m && !d && !time ? S_MONTH : S_DATE;
+			s->kind = y && m && !d && !time   ? S_MONTH
+				  : y && !m && !d && !time ? S_YEAR
+							   : S_DATE;
 		else if (time)
 			s->kind = S_TIME;
 		else if (at)
@@ -862,6 +864,7 @@ enum tz_numfmt_class tz_numfmt_classify(const struct tz_numfmt *f)
 	switch (f->sec[0].kind) {
 	case S_DATE: return TZ_NUMFMT_DATE;
 	case S_MONTH: return TZ_NUMFMT_MONTH;
+	case S_YEAR: return TZ_NUMFMT_YEAR;
 	case S_TIME: return TZ_NUMFMT_TIME;
 	default: return TZ_NUMFMT_NUMBER;
 	}
@@ -1482,6 +1485,26 @@ static void fmt_time(struct out *o, const struct tz_numfmt *f, const struct sect
 	}
 }
 
+/* A year through a section that shows only a year: yyyy 2025, yy 25,
+ * its literals as written. */
+static void show_year(struct out *o, const struct tz_numfmt *f, const struct section *s,
+		      long year)
+{
+	char buf[16];
+
+	for (size_t i = 0; i < s->ntoks; i++) {
+		const struct tok *t = &s->toks[i];
+
+		if (t->type == T_YEAR) {
+			snprintf(buf, sizeof(buf), t->n <= 2 ? "%02ld" : "%04ld",
+				 t->n <= 2 ? year % 100 : year);
+			puts_(o, buf);
+		} else if (t->type == T_LIT) {
+			put_lit(o, f, t);
+		}
+	}
+}
+
 static int cond_holds(enum cond_op op, double v, double c)
 {
 	switch (op) {
@@ -1622,6 +1645,17 @@ int tz_numfmt_format(const struct tz_numfmt *f, double v, int date1904, struct t
 			puts_(&o, text);
 		}
 		break;
+	case S_YEAR:
+		/* Only the year, as the format shows it ("2025年"): the sheet
+		 * does not say the month, so neither does the cell. */
+		if (tz_serial_date(v, date1904, 0, text)) {
+			show_year(&o, f, s, strtol(text, NULL, 10));
+			kind = TZ_READ_DATE;
+		} else {
+			tz_numfmt_general(v, text);
+			puts_(&o, text);
+		}
+		break;
 	case S_TIME:
 		/* Excel shows ##### for negative times and past 9999-12-31. */
 		if (v < 0 || v >= 2958466) {
@@ -1656,4 +1690,24 @@ int tz_numfmt_format(const struct tz_numfmt *f, double v, int date1904, struct t
 		return o.rc;
 	trim_spaces(b, from);
 	return kind;
+}
+
+int tz_numfmt_year(const struct tz_numfmt *f, const char *iso, size_t len, struct tz_buf *b)
+{
+	struct out o = { b, 0 };
+	size_t from = b->len;
+	long year = 0;
+
+	if (f->sec[0].kind != S_YEAR || len < 5 || iso[4] != '-')
+		return 0;
+	for (int i = 0; i < 4; i++) {
+		if (iso[i] < '0' || iso[i] > '9')
+			return 0;
+		year = year * 10 + (iso[i] - '0');
+	}
+	show_year(&o, f, &f->sec[0], year);
+	if (o.rc)
+		return o.rc;
+	trim_spaces(b, from);
+	return 1;
 }

@@ -17,7 +17,10 @@
  * and [DBNum] are ignored (digits stay Arabic). Dates are not shown
  * through their format: a date is an ISO date ("2025-03-01", or
  * "2025-03" for a format with a year and a month but no day) because
- * that is what the import reads.
+ * that is what the import reads; a format with only a year shows the
+ * year as Excel does ("2025年" for yyyy"年", "25" for yy), since the
+ * sheet states no month (audit 8: 2025-01-01 shown 2025年 was read as
+ * the month 2025-01).
  */
 #ifndef TZ_NUMFMT_H
 #define TZ_NUMFMT_H
@@ -31,6 +34,7 @@ enum tz_numfmt_class {
 	TZ_NUMFMT_NUMBER = 0,  /* shown as a number (incl. General) */
 	TZ_NUMFMT_DATE,        /* a date (maybe with a time): "YYYY-MM-DD" */
 	TZ_NUMFMT_MONTH,       /* a year and a month, no day: "YYYY-MM" */
+	TZ_NUMFMT_YEAR,        /* only a year, as the format shows it: "2025年" */
 	TZ_NUMFMT_TIME,        /* a time of day or a duration: "10:30" */
 };
 
@@ -62,6 +66,15 @@ enum tz_numfmt_class tz_numfmt_classify(const struct tz_numfmt *f);
  * format gives TZ_READ_NUMBER with the time as text.
  */
 int tz_numfmt_format(const struct tz_numfmt *f, double v, int date1904, struct tz_buf *out);
+
+/*
+ * A date the workbook stores as text (XLSX t="d", XML 2003 DateTime:
+ * "2025-01-01T00:00:00", len bytes) in a cell whose format `f` shows
+ * only a year: its year as the format shows it appended to `out`
+ * ("2025年"), and 1; 0 (nothing appended) when `f` shows more than a
+ * year or iso does not start with a year; TZ_ETOOBIG.
+ */
+int tz_numfmt_year(const struct tz_numfmt *f, const char *iso, size_t len, struct tz_buf *out);
 
 /*
  * The power of ten by which the section `f` uses for `v` scales the

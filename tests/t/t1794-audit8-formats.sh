@@ -63,4 +63,30 @@ for m in 2:M1:k 3:M2:bn 4:M3:w 5:M4:M; do
 done
 is "万元 in the same sheet is read" "$(tz export projects | tail -n +2 | cut -d, -f2,13)" "M5,12.50"
 
+# 13. A date whose format shows only the year (the audit's files).
+fresh
+fails "计划开工时间 2025-01-01 shown 2025年" tz import projects --year 2025 "$d/start-date-shown-year-only.xlsx"
+contains "refused as the text 2025年 is" "$TZ_TMP/err" \
+	"start-date-shown-year-only.xlsx:2: 项目编号 P1: 计划开工时间“2025年”不是有效的年月"
+is "nothing stored" "$(tz export projects | tail -n +2)" ""
+fresh
+ok "年度 a date shown 2025 via yyyy" tz import projects "$d/year-date-cell.xlsx"
+is "read as the year 2025" "$(tz export projects | tail -n +2 | cut -d, -f1,2)" "2025,P1"
+
+# Ours: yyyy, yy, a month-and-year beside; XML 2003 DateTime; 调度期.
+fresh
+fails "year-only.xlsx" tz import projects --partial "$d/year-only.xlsx"
+contains "计划开工时间 in yyyy" "$TZ_TMP/err" "year-only.xlsx:2: 项目编号 D1: 计划开工时间“2025”不是有效的年月"
+contains "年度 in yy says what the sheet shows" "$TZ_TMP/err" "year-only.xlsx:4: 项目编号 D3: 年度“25”不是有效的年度"
+is "year and month: read" "$(tz export projects | tail -n +2 | cut -d, -f1,2,14)" "2025,D2,2025-03"
+fresh
+fails "XML 2003 DateTime shown 2025年" tz import projects --partial "$d/xml2003-year-only.xls"
+contains "refused" "$TZ_TMP/err" "xml2003-year-only.xls:2: 项目编号 X1: 计划开工时间“2025年”不是有效的年月"
+is "年度 read; the month-format row stored" "$(tz export projects | tail -n +2 | cut -d, -f1,2,14)" "2025,X2,2025-03"
+fresh
+ok "the ledger" tz import projects --year 2025 "$d/base.csv"
+fails "调度期 shown 2025年" tz import progress --partial "$d/p-year-only.xlsx"
+contains "refused" "$TZ_TMP/err" "p-year-only.xlsx:2: 项目编号 P1: 调度期“2025年”不是有效的年月"
+is "the other row read" "$(tz export progress | tail -n +2 | cut -d, -f1,2)" "P2,2025-10"
+
 done_testing

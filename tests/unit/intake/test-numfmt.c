@@ -208,6 +208,12 @@ static void test_dates(void **state)
 		{ "yyyy-mm-dd", 61, "1900-03-01" },
 		{ "yyyy-mm-dd", 2958465, "9999-12-31" },
 		{ "yyyy-mm-dd;@", 45717, "2025-03-01" },
+		/* Only the year, as shown: the sheet states no month (audit 8:
+		 * 2025-01-01 shown 2025年 was read as 2025-01). */
+		{ "yyyy\"年\"", 45658, "2025年" },
+		{ "yyyy", 45717, "2025" },
+		{ "yy", 45717, "25" },
+		{ "[$-804]yyyy\"年度\"", 45717, "2025年度" },
 	};
 	static const struct fcase not_dates[] = {
 		{ "yyyy-mm-dd", -3, "-3" },
@@ -226,6 +232,18 @@ static void test_dates(void **state)
 	tz_buf_reset(&b);
 	assert_int_equal(tz_numfmt_format(f, 45000.5, 1, &b), TZ_READ_DATE);
 	assert_string_equal(b.buf, "2027-03-16");
+	tz_buf_release(&b);
+	tz_numfmt_free(f);
+	/* A date stored as text (XML 2003 DateTime) through such a format. */
+	f = tz_numfmt_new("yyyy\"年\"");
+	assert_int_equal(tz_numfmt_classify(f), TZ_NUMFMT_YEAR);
+	assert_int_equal(tz_numfmt_year(f, "2025-03-01T00:00:00.000", 23, &b), 1);
+	assert_string_equal(b.buf, "2025年");
+	tz_buf_release(&b);
+	tz_numfmt_free(f);
+	f = tz_numfmt_new("yyyy-mm-dd");
+	assert_int_equal(tz_numfmt_year(f, "2025-03-01", 10, &b), 0);
+	assert_int_equal(b.len, 0);
 	tz_buf_release(&b);
 	tz_numfmt_free(f);
 }
