@@ -2,6 +2,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/buf.h"
 #include "base/text.h"
@@ -109,6 +110,93 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+int tz_money_foreign_char(int32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+	       (cp >= 0xA2 && cp <= 0xA4) ||                  /* ¢ £ ¤ (not ¥) */
+	       (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || /* Latin: zł, Kč */
+	       (cp >= 0x370 && cp <= 0x6FF) ||                /* Greek to Arabic: руб, د.إ */
+	       (cp >= 0xE00 && cp <= 0xE7F) ||                /* Thai */
+	       (cp >= 0x20A0 && cp <= 0x20CF) ||              /* ₩ ₽ € ₹ ₫ … */
+	       cp == 0x17DB || cp == 0xFDFC ||                /* ៛ ﷼ */
+	       (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A) || /* ＵＳＤ */
+	       cp == 0xFF04 || cp == 0xFFE0 || cp == 0xFFE1 || cp == 0xFFE6; /* ＄ ￠ ￡ ￦ */
+}
+
+/* Whether [s, s + n) is a word of foreign letters and signs (dots
+ * allowed: "kr."), not the yuan's own RMB or CNY. */
+static int foreign_run(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	int chars = 0;
+
+	if (n == 3 && (!strncasecmp(s, "RMB", 3) || !strncasecmp(s, "CNY", 3)))
+		return 0;
+	while (p < end) {
+		if (*p == '.') {
+			p++;
+			continue;
+		}
+		if (!tz_money_foreign_char(tz_utf8_next(&p, end)))
+			return 0;
+		chars++;
+	}
+	return chars > 0;
+}
+
+/*
+ * A word of foreign letters or currency signs right before the first
+ * digit or right after the last, as a currency format shows an amount
+ * ("USD12.5", "12.5₩", "12.5 zł", "12.5M"): its start and *wn, or
+ * NULL. Anything else around or in the number is left to the parser
+ * below.
+ */
+static const char *foreign_word(const char *s, size_t len, size_t *wn)
+{
+	size_t first = len, last = 0;
+	const char *w;
+
+	for (size_t i = 0; i < len; i++)
+		if (is_digit(s[i])) {
+			if (first == len)
+				first = i;
+			last = i;
+		}
+	if (first == len)
+		return NULL;
+	/* Only a plain number between: "0x1F" is no amount with a unit F. */
+	for (size_t i = first; i < last; i++)
+		if (!is_digit(s[i]) && s[i] != '.' && s[i] != ',' && s[i] != ' ')
+			return NULL;
+	w = s;
+	*wn = first;
+	tz_text_trim(&w, wn);
+	if (foreign_run(w, *wn))
+		return w;
+	w = s + last + 1;
+	*wn = len - last - 1;
+	tz_text_trim(&w, wn);
+	if (foreign_run(w, *wn))
+		return w;
+	return NULL;
+}
+
+/* Whether a foreign word names a currency: an ISO 4217 code (USD),
+ * or a sign or word outside ASCII (₩, zł); else it is an unknown unit
+ * (M, k, w). */
+static int names_currency(const char *w, size_t n)
+{
+	int upper = n == 3;
+
+	for (size_t i = 0; i < n; i++) {
+		if ((unsigned char)w[i] >= 0x80)
+			return 1;
+		if (w[i] < 'A' || w[i] > 'Z')
+			upper = 0;
+	}
+	return upper;
+}
+
 int tz_money_parse(const char *s, size_t len, int64_t *out, struct tz_err *err)
 {
 	return tz_money_parse_ex(s, len, 0, out, NULL, err);
@@ -170,6 +258,12 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *
 	n = (size_t)folded;
 	if ((cur = foreign_currency(p, n)) != NULL)
 		return tz_err_set(err, TZ_EINVAL, "的单位“%s”不是人民币，无法换算为万元", cur);
+	if ((cur = foreign_word(p, n, &cut)) != NULL)
+		return tz_err_set(err, TZ_EINVAL,
+				  names_currency(cur, cut)
+					  ? "的单位“%.*s”不是人民币，无法换算为万元"
+					  : "的单位“%.*s”无法识别（金额的单位应是元、万元或亿元），无法换算为万元",
+				  (int)cut, cur);
 	/* Only a non-digit at the end can start a unit. */
 	if (is_digit(p[n - 1]))
 		exp = 0, cut = 0;

@@ -66,6 +66,17 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp, int64_t *out, int
 int tz_money_unit_exp(const char *s, size_t len, int *exp);
 
 /*
+ * Whether code point cp can spell a currency other than the yuan or a
+ * unit that is not one of the yuan's: Latin and other alphabets' letters
+ * (USD, M, zł, руб), full-width Latin letters, and currency signs but
+ * ¥ and ￥ (₩, ₽, €, £, ¢). An amount with a word of these before or
+ * after its number is refused, never read as 万元 (audit 8, 2026-11-30:
+ * "USD 12.50", "12.50M" were); number formats use it for their literal
+ * text (numfmt.c). RMB and CNY, though Latin, are the yuan's.
+ */
+int tz_money_foreign_char(int32_t cp);
+
+/*
  * Whether an optional money cell holds a mark people write for "none"
  * ("—", "——", "-", "/", "无"): read as empty, and said so.
  */

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/text.h"
 #include "base/xalloc.h"
 #include "core/money.h"
 #include "intake/numfmt.h"
@@ -120,7 +121,7 @@ struct tok {
 	uint32_t off, len;  /* literal text, or the letters as written */
 };
 
-enum sec_kind { S_NUMBER, S_DATE, S_MONTH, S_TIME, S_TEXT, S_GENERAL, S_LITERAL };
+enum sec_kind { S_NUMBER, S_DATE, S_MONTH, S_YEAR, S_TIME, S_TEXT, S_GENERAL, S_LITERAL };
 
 enum cond_op { C_NONE, C_LT, C_LE, C_GT, C_GE, C_EQ, C_NE };
 
@@ -138,7 +139,12 @@ struct section {
 	int litpoint;        /* 0!.0000: integer digits after a literal point */
 	/* The unit of money its literal text names (see tz_numfmt_unit). */
 	int unit;
+	int unit_first;      /* a foreign unit shown before the number: "USD 12.50" */
 	char unit_text[TZ_NUMFMT_UNIT_MAX];
+	/* A currency its [$sym-LCID] names through the locale, not the
+	 * symbol: [$元-404] is the New Taiwan dollar (see bracket). */
+	const char *locale_currency;
+	size_t locale_at;    /* the token it stands before */
 };
 
 struct tz_numfmt {
@@ -191,6 +197,41 @@ static size_t char_len(const char *p)
 	return n;
 }
 
+/*
+ * The currency a [$sym-LCID] shows when sym is the yuan's own (¥, ￥, 元,
+ * RMB, CNY, 人民币) but the locale is a Chinese-speaking one of another
+ * currency, whose people write their dollar as 元 too: zh-TW (404, New
+ * Taiwan dollar), zh-HK (C04), zh-MO (1404), zh-SG (1004). NULL for any
+ * other: a symbol that is not the yuan's is refused for what it is (find
+ * the unit in literal_unit, where "$", "USD", "₩", "kr" go), and ¥ with
+ * ja-JP (411, Excel's yen) is read as 元: clerks pick it from the list
+ * for 元 and the sheet shows ¥ (docs/internals/import.md).
+ */
+static const char *locale_currency(const char *sym, size_t n, const char *lcid, size_t ln)
+{
+	static const char *const yuan[] = { "¥", "￥", "元", "RMB", "CNY", "人民币" };
+	static const struct { unsigned long lcid; const char *iso; } other[] = {
+		{ 0x404, "TWD" }, { 0xC04, "HKD" }, { 0x1404, "MOP" }, { 0x1004, "SGD" },
+	};
+	char hex[16];
+	unsigned long id;
+	size_t i;
+
+	for (i = 0; i < sizeof(yuan) / sizeof(yuan[0]); i++)
+		if (strlen(yuan[i]) == n && !memcmp(sym, yuan[i], n))
+			break;
+	if (i == sizeof(yuan) / sizeof(yuan[0]) || !ln || ln >= sizeof(hex))
+		return NULL;
+	memcpy(hex, lcid, ln);
+	hex[ln] = '\0';
+	/* The low 16 bits are the locale; above them, calendars and digits. */
+	id = strtoul(hex, NULL, 16) & 0xFFFF;
+	for (i = 0; i < sizeof(other) / sizeof(other[0]); i++)
+		if (other[i].lcid == id)
+			return other[i].iso;
+	return NULL;
+}
+
 /* The bracket [...] at p (content between): colours and locales are
  * dropped, a currency symbol is literal, a condition or an elapsed time
  * unit is kept. */
@@ -201,7 +242,13 @@ static void bracket(struct tz_numfmt *f, struct section *s, const char *p, size_
 	if (len && p[0] == '$') {
 		const char *dash = memchr(p + 1, '-', len - 1);
 		size_t n = dash ? (size_t)(dash - p - 1) : len - 1;
+		const char *cur;
 
+		if (n && dash && (cur = locale_currency(p + 1, n, dash + 1,
+							 len - (size_t)(dash + 1 - p)))) {
+			s->locale_currency = cur;
+			s->locale_at = s->ntoks;
+		}
 		add_lit(f, s, p + 1, n);
 		return;
 	}
@@ -437,7 +484,9 @@ static void layout(struct section *s)
 	s->exp_tok = -1;
 	if (!digits) {
 		if (y || d || m)
-			s->kind = y && m && !d && !time ? S_MONTH : S_DATE;
+			s->kind = y && m && !d && !time   ? S_MONTH
+				  : y && !m && !d && !time ? S_YEAR
+							   : S_DATE;
 		else if (time)
 			s->kind = S_TIME;
 		else if (at)
@@ -604,6 +653,47 @@ static int has_at(const char *p, size_t n, size_t at, const char *word)
 }
 
 /*
+ * A word of letters or currency signs in literal text that is not the
+ * yuan's (tz_money_foreign_char: "USD" from [$USD], "₩", "₽", "zł", and
+ * "M", "k", "w" — magnitudes Chinese sheets do not use, whose meaning
+ * no one can tell): 1 and the word into out; RMB and CNY are skipped.
+ */
+static int foreign_letters(const char *p, size_t n, char *out, size_t size)
+{
+	const char *q = p, *end = p + n;
+
+	while (q < end) {
+		const char *start = q, *after;
+
+		if (!tz_money_foreign_char(tz_utf8_next(&q, end)))
+			continue;
+		after = q;
+		while (after < end) {
+			const char *r = after;
+
+			/* A dot goes with the word: "kr.", "лв.". */
+			if (*r == '.')
+				r++;
+			else if (!tz_money_foreign_char(tz_utf8_next(&r, end)))
+				break;
+			after = r;
+		}
+		q = after;
+		if (after - start == 3 &&
+		    (!strncasecmp(start, "RMB", 3) || !strncasecmp(start, "CNY", 3)))
+			continue;
+		/* A word too long for out is cut at a character's start. */
+		while ((size_t)(after - start) >= size)
+			do
+				after--;
+			while (after > start && ((unsigned char)*after & 0xC0) == 0x80);
+		snprintf(out, size, "%.*s", (int)(after - start), start);
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * The unit of money literal text names ("亿元", "（万元）", "万元/年"…):
  * 1 and the unit as tz_money_unit_exp reads it ("亿" alone is "亿元");
  * -1 and the words for one that is not a unit of the yuan ("美元", "$",
@@ -627,6 +717,8 @@ static int literal_unit(const char *p, size_t n, char *out, size_t size)
 			snprintf(out, size, "%s", foreign[i]);
 			return -1;
 		}
+	if (foreign_letters(p, n, out, size))
+		return -1;
 	for (i = 0; i + strlen("元") <= n && !has_at(p, n, i, "元"); i++)
 		;
 	if (i + strlen("元") <= n) {
@@ -667,6 +759,15 @@ static int literal_unit(const char *p, size_t n, char *out, size_t size)
 	return 0;
 }
 
+/* Whether token i comes before the section's first digit placeholder. */
+static int before_digits(const struct section *s, size_t i)
+{
+	for (size_t k = 0; k < i && k < s->ntoks; k++)
+		if (s->toks[k].type == T_DIGIT || s->toks[k].type == T_GENERAL)
+			return 0;
+	return 1;
+}
+
 /* The unit the literal text of a number section names: each literal
  * run in turn; two that differ are not a unit anyone can read. */
 static void find_unit(const struct tz_numfmt *f, struct section *s)
@@ -679,18 +780,28 @@ static void find_unit(const struct tz_numfmt *f, struct section *s)
 		const struct tok *t = &s->toks[i];
 		int u;
 
-		if (t->type != T_LIT || !(u = literal_unit(f->pool.buf + t->off, t->len, text,
-							 sizeof(text))))
+		/* Date letters in a number section are shown as they are
+		 * (0.00 M shows "12.50 M"): literal text like any other. */
+		if ((t->type != T_LIT &&
+		     (s->kind != S_NUMBER || t->type < T_YEAR || t->type > T_SEC)) ||
+		    !(u = literal_unit(f->pool.buf + t->off, t->len, text, sizeof(text))))
 			continue;
 		if (s->unit && (s->unit != u || strcmp(s->unit_text, text))) {
 			size_t n = strlen(s->unit_text);
 
 			snprintf(s->unit_text + n, sizeof(s->unit_text) - n, "、%s", text);
 			s->unit = -1;
+			s->unit_first = 0;
 			return;
 		}
 		s->unit = u;
+		s->unit_first = u < 0 && before_digits(s, i);
 		snprintf(s->unit_text, sizeof(s->unit_text), "%s", text);
+	}
+	if (s->locale_currency && s->unit >= 0) {
+		s->unit = -1;
+		s->unit_first = before_digits(s, s->locale_at);
+		snprintf(s->unit_text, sizeof(s->unit_text), "%s", s->locale_currency);
 	}
 }
 
@@ -753,6 +864,7 @@ enum tz_numfmt_class tz_numfmt_classify(const struct tz_numfmt *f)
 	switch (f->sec[0].kind) {
 	case S_DATE: return TZ_NUMFMT_DATE;
 	case S_MONTH: return TZ_NUMFMT_MONTH;
+	case S_YEAR: return TZ_NUMFMT_YEAR;
 	case S_TIME: return TZ_NUMFMT_TIME;
 	default: return TZ_NUMFMT_NUMBER;
 	}
@@ -1373,6 +1485,26 @@ static void fmt_time(struct out *o, const struct tz_numfmt *f, const struct sect
 	}
 }
 
+/* A year through a section that shows only a year: yyyy 2025, yy 25,
+ * its literals as written. */
+static void show_year(struct out *o, const struct tz_numfmt *f, const struct section *s,
+		      long year)
+{
+	char buf[16];
+
+	for (size_t i = 0; i < s->ntoks; i++) {
+		const struct tok *t = &s->toks[i];
+
+		if (t->type == T_YEAR) {
+			snprintf(buf, sizeof(buf), t->n <= 2 ? "%02ld" : "%04ld",
+				 t->n <= 2 ? year % 100 : year);
+			puts_(o, buf);
+		} else if (t->type == T_LIT) {
+			put_lit(o, f, t);
+		}
+	}
+}
+
 static int cond_holds(enum cond_op op, double v, double c)
 {
 	switch (op) {
@@ -1462,7 +1594,9 @@ size_t tz_numfmt_value(const struct tz_numfmt *f, double v, const char *shown, s
 	*flags |= TZ_READ_UNIT;
 	/* A currency sign goes first ("$12.5"), a word or a percent sign
 	 * after ("12.5亿元", "12.5%"). */
-	if (!strcmp(unit, "$") || !strcmp(unit, "€") || !strcmp(unit, "£"))
+	i = pick(f, v, &sign);
+	if (!strcmp(unit, "$") || !strcmp(unit, "€") || !strcmp(unit, "£") ||
+	    (i >= 0 && f->sec[i].unit_first))
 		return (size_t)snprintf(out, TZ_NUMFMT_VALUE_MAX, "%s%s", unit, general);
 	return (size_t)snprintf(out, TZ_NUMFMT_VALUE_MAX, "%s%s", general, unit);
 }
@@ -1511,6 +1645,17 @@ int tz_numfmt_format(const struct tz_numfmt *f, double v, int date1904, struct t
 			puts_(&o, text);
 		}
 		break;
+	case S_YEAR:
+		/* Only the year, as the format shows it ("2025年"): the sheet
+		 * does not say the month, so neither does the cell. */
+		if (tz_serial_date(v, date1904, 0, text)) {
+			show_year(&o, f, s, strtol(text, NULL, 10));
+			kind = TZ_READ_DATE;
+		} else {
+			tz_numfmt_general(v, text);
+			puts_(&o, text);
+		}
+		break;
 	case S_TIME:
 		/* Excel shows ##### for negative times and past 9999-12-31. */
 		if (v < 0 || v >= 2958466) {
@@ -1545,4 +1690,24 @@ int tz_numfmt_format(const struct tz_numfmt *f, double v, int date1904, struct t
 		return o.rc;
 	trim_spaces(b, from);
 	return kind;
+}
+
+int tz_numfmt_year(const struct tz_numfmt *f, const char *iso, size_t len, struct tz_buf *b)
+{
+	struct out o = { b, 0 };
+	size_t from = b->len;
+	long year = 0;
+
+	if (f->sec[0].kind != S_YEAR || len < 5 || iso[4] != '-')
+		return 0;
+	for (int i = 0; i < 4; i++) {
+		if (iso[i] < '0' || iso[i] > '9')
+			return 0;
+		year = year * 10 + (iso[i] - '0');
+	}
+	show_year(&o, f, &f->sec[0], year);
+	if (o.rc)
+		return o.rc;
+	trim_spaces(b, from);
+	return 1;
 }

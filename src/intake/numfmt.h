@@ -17,7 +17,10 @@
  * and [DBNum] are ignored (digits stay Arabic). Dates are not shown
  * through their format: a date is an ISO date ("2025-03-01", or
  * "2025-03" for a format with a year and a month but no day) because
- * that is what the import reads.
+ * that is what the import reads; a format with only a year shows the
+ * year as Excel does ("2025年" for yyyy"年", "25" for yy), since the
+ * sheet states no month (audit 8: 2025-01-01 shown 2025年 was read as
+ * the month 2025-01).
  */
 #ifndef TZ_NUMFMT_H
 #define TZ_NUMFMT_H
@@ -31,6 +34,7 @@ enum tz_numfmt_class {
 	TZ_NUMFMT_NUMBER = 0,  /* shown as a number (incl. General) */
 	TZ_NUMFMT_DATE,        /* a date (maybe with a time): "YYYY-MM-DD" */
 	TZ_NUMFMT_MONTH,       /* a year and a month, no day: "YYYY-MM" */
+	TZ_NUMFMT_YEAR,        /* only a year, as the format shows it: "2025年" */
 	TZ_NUMFMT_TIME,        /* a time of day or a duration: "10:30" */
 };
 
@@ -64,6 +68,15 @@ enum tz_numfmt_class tz_numfmt_classify(const struct tz_numfmt *f);
 int tz_numfmt_format(const struct tz_numfmt *f, double v, int date1904, struct tz_buf *out);
 
 /*
+ * A date the workbook stores as text (XLSX t="d", XML 2003 DateTime:
+ * "2025-01-01T00:00:00", len bytes) in a cell whose format `f` shows
+ * only a year: its year as the format shows it appended to `out`
+ * ("2025年"), and 1; 0 (nothing appended) when `f` shows more than a
+ * year or iso does not start with a year; TZ_ETOOBIG.
+ */
+int tz_numfmt_year(const struct tz_numfmt *f, const char *iso, size_t len, struct tz_buf *out);
+
+/*
  * The power of ten by which the section `f` uses for `v` scales the
  * number it shows: -3 per trailing comma (0, shows thousands), +2 per
  * percent sign, -k for a literal point among the integer digit
@@ -81,8 +94,13 @@ int tz_numfmt_scale(const struct tz_numfmt *f, double v);
  * least TZ_NUMFMT_UNIT_MAX bytes) as tz_money_unit_exp() reads it
  * ("亿元"); -1 and the words for one that is not a unit of the yuan
  * ("美元", "$", "元/平方米", two different units, and a literal "%", "‰"
- * that shows a rate as a real 0% does: 0.00"%", 0.00\%, 0.0‰); 0 when it names none
- * (¥, 人民币, other words), and for dates, times and text.
+ * that shows a rate as a real 0% does: 0.00"%", 0.00\%, 0.0‰; any word
+ * of letters or currency signs but RMB and CNY, as tz_money_foreign_char
+ * reads them: "USD" of [$USD], "₩" of [$₩-412], "kr.", and Latin
+ * magnitudes "M", "k"; the yuan's sign in a Chinese locale of another
+ * currency by its ISO code: "TWD" for [$元-404], "HKD" for [$¥-C04]);
+ * 0 when it names none (¥, [$¥-411] too, 人民币, other words), and for
+ * dates, times and text. Audit 8 (2026-11-30).
  */
 #define TZ_NUMFMT_UNIT_MAX 32
 int tz_numfmt_unit(const struct tz_numfmt *f, double v, char *out);
@@ -91,7 +109,8 @@ int tz_numfmt_unit(const struct tz_numfmt *f, double v, char *out);
  * What a number cell of format `f` holds for the import beyond its text
  * (reader.h, tz_row.values and .flags): `general` (v as General shows
  * it, glen bytes), with the unit tz_numfmt_unit() finds ("12.5亿元",
- * "$12.5", flag TZ_READ_UNIT) unless the format scales the number
+ * "$12.5", "USD12.5": a foreign unit written before the number goes
+ * before it; flag TZ_READ_UNIT) unless the format scales the number
  * (TZ_READ_SCALED: the import then reads the text, literal and all).
  * `shown` (slen bytes) is what tz_numfmt_format() gave for v: when it
  * shows no number — no digit ("—" or "-" for a zero, "" under ;;;) or a

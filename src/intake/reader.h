@@ -28,7 +28,8 @@ enum tz_read_kind {
 				   * "1234.6", "50%", "10:30" (a time), "" (a format such
 				   * as ;;; hides it); values[i] holds the plain number */
 	TZ_READ_DATE,             /* a date-formatted number: "2025-03-01", or "2025-03" when
-				   * its format shows only a year and a month */
+				   * its format shows only a year and a month, or the year
+				   * as shown ("2025年") when it shows only a year */
 	TZ_READ_BOOL,             /* "TRUE" or "FALSE" */
 	TZ_READ_ERROR,            /* an error value, its text kept: "#N/A", "#REF!", "#DIV/0!" */
 	TZ_READ_NO_VALUE, /* a formula saved without its result: "" */

@@ -353,11 +353,24 @@ static int cell_value(struct xlsx_reader *r, struct tz_err *err)
 	case CELL_ERROR:
 		return put_cell(r, TZ_READ_ERROR, t->len ? t->buf : "#N/A", t->len ? t->len : 4,
 				NULL, 0, 0, err);
-	case CELL_DATE:
+	case CELL_DATE: {
+		int year;
+
 		if (!t->len)
 			return 0;
+		/* A format showing only the year shows "2025年", not the day
+		 * (numfmt.h, tz_numfmt_year). */
+		tz_buf_reset(&r->scratch);
+		year = tz_numfmt_year(xlsx_book_format(&r->book, r->c.style), t->buf, t->len,
+				      &r->scratch);
+		if (year < 0)
+			return too_long(r, err);
+		if (year)
+			return put_cell(r, TZ_READ_DATE, r->scratch.buf, r->scratch.len, t->buf,
+					t->len, 0, err);
 		return put_cell(r, TZ_READ_DATE, t->buf, iso_date(t->buf, t->len) ? 10 : t->len,
 				t->buf, t->len, 0, err);
+	}
 	case CELL_NUMBER:
 		return t->len ? number_cell(r, err) : 0;
 	}

@@ -301,9 +301,19 @@ static int finish_cell(struct xml_reader *r, struct tz_err *err)
 		return put_flagged(r, (unsigned char)kind, r->scratch.buf, r->scratch.len, value,
 				   vlen, flags, err);
 	}
-	if (!strcmp(r->c.type, "DateTime"))
+	if (!strcmp(r->c.type, "DateTime")) {
+		/* A format showing only the year shows "2025年", not the day
+		 * (numfmt.h, tz_numfmt_year). */
+		tz_buf_reset(&r->scratch);
+		kind = t->len ? tz_numfmt_year(r->c.fmt, t->buf, t->len, &r->scratch) : 0;
+		if (kind < 0)
+			return too_long(r, err);
+		if (kind)
+			return put(r, TZ_READ_DATE, r->scratch.buf, r->scratch.len, t->buf, t->len,
+				   err);
 		return put(r, t->len ? TZ_READ_DATE : TZ_READ_EMPTY, t->buf,
 			   t->len >= 10 ? 10 : t->len, t->buf, t->len, err);
+	}
 	if (!strcmp(r->c.type, "Boolean"))
 		return put(r, TZ_READ_BOOL, strcmp(t->buf, "0") ? "TRUE" : "FALSE",
 			   strcmp(t->buf, "0") ? 4 : 5, NULL, 0, err);

@@ -237,6 +237,35 @@ static void test_parse_reason_for_negative_and_empty(void **state)
 	assert_non_null(strstr(err.msg, "“€”"));
 	assert_int_equal(parse("1,234.50", &v, &err), 0);
 	assert_int_equal(v, 123450);
+	/* Any currency a format shows by its code or sign, not only those
+	 * listed (audit 8: "USD 12.50", "₩12.50", "12.50 ₽" were 万元). */
+	assert_int_equal(parse("USD12.5", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "的单位“USD”不是人民币，无法换算为万元"));
+	assert_int_equal(parse("EUR 12.5", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "“EUR”不是人民币"));
+	assert_int_equal(parse("₩12.5", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "“₩”不是人民币"));
+	assert_int_equal(parse("12.5 ₽", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "“₽”不是人民币"));
+	assert_int_equal(parse("12,5 zł", &v, &err), TZ_EINVAL);
+	assert_int_equal(parse("12.5 zł", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "“zł”不是人民币"));
+	assert_int_equal(parse("12.5 руб.", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "“руб.”不是人民币"));
+	/* Latin magnitudes: not a unit of the yuan anyone can read. */
+	assert_int_equal(parse("12.5M", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "的单位“M”无法识别"));
+	assert_int_equal(parse("12.5 k", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "的单位“k”无法识别"));
+	/* The yuan's own codes, exponents and other text are as before. */
+	assert_int_equal(parse("RMB12.5", &v, &err), TZ_EINVAL);
+	assert_null(strstr(err.msg, "单位"));
+	assert_int_equal(parse("1.2E+3", &v, &err), 0);
+	assert_int_equal(v, 120000);
+	assert_int_equal(parse("0x1F", &v, &err), TZ_EINVAL);
+	assert_null(strstr(err.msg, "单位"));
+	assert_int_equal(parse("12.5¥", &v, &err), TZ_EINVAL);
+	assert_null(strstr(err.msg, "单位"));
 }
 
 static void test_parse_respects_len(void **state)

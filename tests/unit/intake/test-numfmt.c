@@ -208,6 +208,12 @@ static void test_dates(void **state)
 		{ "yyyy-mm-dd", 61, "1900-03-01" },
 		{ "yyyy-mm-dd", 2958465, "9999-12-31" },
 		{ "yyyy-mm-dd;@", 45717, "2025-03-01" },
+		/* Only the year, as shown: the sheet states no month (audit 8:
+		 * 2025-01-01 shown 2025年 was read as 2025-01). */
+		{ "yyyy\"年\"", 45658, "2025年" },
+		{ "yyyy", 45717, "2025" },
+		{ "yy", 45717, "25" },
+		{ "[$-804]yyyy\"年度\"", 45717, "2025年度" },
 	};
 	static const struct fcase not_dates[] = {
 		{ "yyyy-mm-dd", -3, "-3" },
@@ -226,6 +232,18 @@ static void test_dates(void **state)
 	tz_buf_reset(&b);
 	assert_int_equal(tz_numfmt_format(f, 45000.5, 1, &b), TZ_READ_DATE);
 	assert_string_equal(b.buf, "2027-03-16");
+	tz_buf_release(&b);
+	tz_numfmt_free(f);
+	/* A date stored as text (XML 2003 DateTime) through such a format. */
+	f = tz_numfmt_new("yyyy\"年\"");
+	assert_int_equal(tz_numfmt_classify(f), TZ_NUMFMT_YEAR);
+	assert_int_equal(tz_numfmt_year(f, "2025-03-01T00:00:00.000", 23, &b), 1);
+	assert_string_equal(b.buf, "2025年");
+	tz_buf_release(&b);
+	tz_numfmt_free(f);
+	f = tz_numfmt_new("yyyy-mm-dd");
+	assert_int_equal(tz_numfmt_year(f, "2025-03-01", 10, &b), 0);
+	assert_int_equal(b.len, 0);
 	tz_buf_release(&b);
 	tz_numfmt_free(f);
 }
@@ -352,7 +370,32 @@ static void test_units_in_literals(void **state)
 		{ "[$$-409]#,##0.00", 12.5, -1, "$", "$12.5", TZ_READ_UNIT },
 		{ "0\"元/平方米\"", 5000, -1, "元/平方米", "5000元/平方米", TZ_READ_UNIT },
 		{ "\"万元\"0.00\"亿元\"", 1, -1, "万元、亿元", "1万元、亿元", TZ_READ_UNIT },
+		/* Any currency but the yuan's, by ISO code or sign, where the
+		 * format shows it (audit 8: fmt-iso-usd.xlsx, fmt-krw.xlsx,
+		 * fmt-rub.xlsx were read as 万元). */
+		{ "[$USD] #,##0.00", 12.5, -1, "USD", "USD12.5", TZ_READ_UNIT },
+		{ "[$EUR] #,##0.00", 12.5, -1, "EUR", "EUR12.5", TZ_READ_UNIT },
+		{ "[$₩-412]#,##0.00", 12.5, -1, "₩", "₩12.5", TZ_READ_UNIT },
+		{ "#,##0.00 [$₽-419]", 12.5, -1, "₽", "12.5₽", TZ_READ_UNIT },
+		{ "#,##0.00 [$zł-415]", 12.5, -1, "zł", "12.5zł", TZ_READ_UNIT },
+		{ "[$R$-416] #,##0.00", 12.5, -1, "$", "$12.5", TZ_READ_UNIT },
+		{ "#,##0.00 \"kr.\"", 12.5, -1, "kr.", "12.5kr.", TZ_READ_UNIT },
+		{ "\"USD \"#,##0.00", 12.5, -1, "USD", "USD12.5", TZ_READ_UNIT },
+		/* The yuan's symbol in a Chinese locale of another currency. */
+		{ "[$元-404]#,##0.00", 12.5, -1, "TWD", "TWD12.5", TZ_READ_UNIT },
+		{ "[$¥-C04]#,##0.00", 12.5, -1, "HKD", "HKD12.5", TZ_READ_UNIT },
+		/* Latin magnitudes: unknown units, quoted or not. */
+		{ "0.00\"M\"", 12.5, -1, "M", "12.5M", TZ_READ_UNIT },
+		{ "0.00\"k\"", 12.5, -1, "k", "12.5k", TZ_READ_UNIT },
+		{ "0.00 M", 12.5, -1, "M", "12.5M", TZ_READ_UNIT },
+		{ "0.00\\w", 12.5, -1, "w", "12.5w", TZ_READ_UNIT },
 		/* No unit: decoration, other words, scaled numbers (read as shown). */
+		{ "[$CNY] #,##0.00", 12.5, 0, "", "12.5", 0 },
+		{ "\"RMB\"#,##0.00", 12.5, 0, "", "12.5", 0 },
+		{ "[$¥-411]#,##0.00", 12.5, 0, "", "12.5", 0 },  /* yen, read as 元 (import.md) */
+		{ "[$￥-804]#,##0.00", 12.5, 0, "", "12.5", 0 },
+		{ "[$-804]#,##0.00", 12.5, 0, "", "12.5", 0 },
+		{ "[$¥-804]#,##0.00\"万元\"", 12.5, 1, "万元", "12.5万元", TZ_READ_UNIT },
 		{ "\"¥\"#,##0.00", 1234.5, 0, "", "1234.5", 0 },
 		{ "[$¥-804]#,##0.00", 1234.5, 0, "", "1234.5", 0 },
 		{ "0\"万吨\"", 12, 0, "", "12", 0 },
