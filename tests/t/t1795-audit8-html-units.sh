@@ -61,3 +61,50 @@ is "read in 万元" "$(field P1 总投资)" "100.00"
 
 refused "a row error names the row as Excel shows the page" my-bad-row.xls \
 	"my-bad-row.xls:5: 项目编号 P2: 总投资(万元)“一百”不是有效的金额"
+
+# Two different units of money stated above the header, in two cells of
+# one row or in two rows, refuse the file naming both.
+refused "单位：万元,,,单位：亿元 in one row (the audit's)" u-two-cells-conflict.csv \
+	"第1行注明金额单位为万元、亿元，写了不同的单位"
+refused "单位：万元 and 单位：亿元 in two rows" my-two-rows-conflict.csv \
+	"第1行和第2行注明金额单位为万元、亿元，写了不同的单位"
+refused "a title in 万元 above a unit row in 亿元" my-title-vs-unit-row.csv \
+	"第1行和第2行注明金额单位为万元、亿元"
+refused "单位：亿元 above, 单位：万元 in the header row" my-header-cell-conflict.csv \
+	"第1行和第2行注明金额单位为亿元、万元"
+fresh
+ok "the same unit in two cells" tz import projects --year 2025 "$d/my-two-cells-same.csv"
+export_all
+is "read in 亿元" "$(field P1 总投资)" "125000.00"
+
+# A plan header naming its year in brackets or another word order is
+# that year's plan.
+plan() { # name file [args]: the plan 100 of 2025 is stored
+	local name=$1 file=$2
+	shift 2
+	fresh
+	ok "$name" tz import projects "$@" "$d/$file"
+	export_all
+	is "$name: the plan is read" "$(field P1 年度计划投资)" "100.00"
+}
+plan "年度计划投资（2025年） (the audit's)" plan-year-in-brackets.csv --year 2025
+plan "2025年投资计划(万元) (the audit's), no --year" plan-year-touzijihua.csv
+contains "the year is the plan column's" "$TZ_TMP/err" "2025年度（取自计划投资列的表头）"
+plan "计划投资（2025年）" my-plan-jihua-bracket.csv --year 2025
+plan "年度计划投资(2025)" my-plan-bare-bracket.csv --year 2025
+plan "2025年度投资计划" my-plan-niandu-touzijihua.csv --year 2025
+plan "2025计划投资, no --year" my-plan-bare-year.csv
+plan "2024's and 2025's plan in brackets: the ledger's year chooses" my-plan-two-years.csv --year 2025
+contains "the summary names the one not read" "$TZ_TMP/err" "未读取“年度计划投资（2024年）”"
+fresh
+ok "计划投资（2025年，亿元）: year and unit" tz import projects "$d/my-plan-year-unit.csv"
+export_all
+is "the plan in 亿元" "$(field P1 年度计划投资)" "10000.00"
+fresh
+ok "投资计划 without a year stays unknown" tz import projects --year 2025 "$d/my-plan-touzijihua-noyear.csv"
+contains "said in the summary" "$TZ_TMP/err" "未识别、未导入的列：投资计划"
+fresh
+ok "本年完成投资(2025年) is no plan" tz import projects --year 2025 "$d/my-done-year.csv"
+contains "said in the summary" "$TZ_TMP/err" "未识别、未导入的列：本年完成投资(2025年)"
+
+done_testing
