@@ -61,6 +61,163 @@ static void take_unit(const char *s, size_t len, int *unit, int *unit_exp,
 	}
 }
 
+/*
+ * A trailing unit of a folded key in out: "(万元)", "(单位:万元)", or a
+ * bare "万元"/"亿元" word, removed and taken (take_unit). 1 if one was.
+ */
+static int strip_unit(struct tz_buf *out, int *unit, int *unit_exp, struct tz_buf *unit_text)
+{
+	const char *p = out->buf;
+	size_t n = out->len;
+
+	if (n && p[n - 1] == ')') {
+		const char *open = NULL;
+
+		for (size_t i = n; i-- > 0;)
+			if (p[i] == '(') {
+				open = p + i;
+				break;
+			}
+		if (open) {
+			const char *in = open + 1;
+			size_t inlen = (size_t)(p + n - 1 - in);
+
+			/* "(单位:万元)" inside a header cell */
+			if (starts_with(in, inlen, "单位:")) {
+				in += strlen("单位:");
+				inlen -= strlen("单位:");
+			}
+			if (looks_like_unit(in, inlen)) {
+				take_unit(in, inlen, unit, unit_exp, unit_text);
+				tz_buf_setlen(out, (size_t)(open - p));
+				return 1;
+			}
+		}
+	} else {
+		static const char *const units[] = { "万元", "亿元" };
+
+		for (size_t i = 0; i < 2; i++) {
+			size_t ul = strlen(units[i]);
+
+			if (n > ul && ends_with(p, n, units[i])) {
+				take_unit(p + n - ul, ul, unit, unit_exp, unit_text);
+				tz_buf_setlen(out, n - ul);
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+static int name_rank(const char *names, const char *key, size_t klen);
+
+/* Whether a folded key names the plan column (年度计划投资's names, or
+ * 投资计划, which names it only with a year: "2025年投资计划"). */
+static int plan_key(const char *key, size_t n)
+{
+	return name_rank(tz_project_columns[TZ_PF_ANNUAL].names, key, n) >= 0 ||
+	       (n == strlen("投资计划") && starts_with(key, n, "投资计划"));
+}
+
+/* The year [s, s + n) is, as a plan header writes it in brackets: "2025",
+ * "2025年", "2025年度"; 0 if it is not one. */
+static int year_word(const char *s, size_t n)
+{
+	int y = 0;
+
+	if (n < 4)
+		return 0;
+	for (size_t k = 0; k < 4; k++) {
+		if (s[k] < '0' || s[k] > '9')
+			return 0;
+		y = y * 10 + (s[k] - '0');
+	}
+	s += 4;
+	n -= 4;
+	if (starts_with(s, n, "年")) {
+		s += strlen("年");
+		n -= strlen("年");
+		if (starts_with(s, n, "度"))
+			n -= strlen("度");
+	}
+	return !n && y >= TZ_PERIOD_YEAR_MIN && y <= TZ_PERIOD_YEAR_MAX ? y : 0;
+}
+
+/*
+ * The year a plan header writes elsewhere than before 年 at its start
+ * (auditor's audit 8, 2026-11-30): a bare year first ("2025计划投资"), or
+ * in brackets at the end, maybe with the unit ("年度计划投资(2025年)",
+ * "计划投资(2025)", "计划投资(2025年,万元)", "计划投资(万元)(2025年)").
+ * Only when what is left names the plan: "完成投资(2025年)" may be the
+ * year's sum, not a period's, and stays unknown. Takes the year into
+ * *year and the unit, cutting both from out.
+ */
+static void plan_year(struct tz_buf *out, int *year, int *unit, int *unit_exp,
+		      struct tz_buf *unit_text)
+{
+	struct tz_buf key = TZ_BUF_INIT, ut = TZ_BUF_INIT;
+	const char *p = out->buf, *open = NULL, *in;
+	size_t n = out->len, inlen;
+	int y = 0, u = *unit, e = *unit_exp;
+
+	if (n > 4 && (y = year_word(p, 4)) && !(p[4] >= '0' && p[4] <= '9') &&
+	    plan_key(p + 4, n - 4)) {
+		memmove(out->buf, out->buf + 4, n - 4);
+		tz_buf_setlen(out, n - 4);
+		*year = y;
+		return;
+	}
+	if (!n || p[n - 1] != ')')
+		return;
+	for (size_t i = n; i-- > 0 && !open;)
+		if (p[i] == '(')
+			open = p + i;
+	if (!open)
+		return;
+	in = open + 1;
+	inlen = (size_t)(p + n - 1 - in);
+	if (!(y = year_word(in, inlen))) {
+		/* "(2025年,万元)", "(万元、2025年)": a year and a unit. */
+		static const char *const seps[] = { ",", "、", ";", "/" };
+
+		for (size_t i = 0; i < inlen && !y; i++)
+			for (size_t k = 0; k < sizeof(seps) / sizeof(seps[0]) && !y; k++) {
+				size_t sl = strlen(seps[k]), rest;
+
+				if (!starts_with(in + i, inlen - i, seps[k]))
+					continue;
+				rest = inlen - i - sl;
+				if ((y = year_word(in, i)) && !u && looks_like_unit(in + i + sl, rest))
+					take_unit(in + i + sl, rest, &u, &e, &ut);
+				else if ((y = year_word(in + i + sl, rest)) && !u &&
+					 looks_like_unit(in, i))
+					take_unit(in, i, &u, &e, &ut);
+				else
+					y = 0;
+			}
+	}
+	if (!y)
+		goto out;
+	tz_buf_add(&key, p, (size_t)(open - p));
+	if (!u)
+		strip_unit(&key, &u, &e, &ut);
+	if (!plan_key(key.buf, key.len))
+		goto out;
+	tz_buf_setlen(out, key.len);
+	*year = y;
+	if (u != *unit || ut.len) {
+		*unit = u;
+		*unit_exp = e;
+		if (unit_text) {
+			tz_buf_reset(unit_text);
+			tz_buf_add(unit_text, ut.buf ? ut.buf : "", ut.len);
+		}
+	}
+out:
+	tz_buf_release(&key);
+	tz_buf_release(&ut);
+}
+
 int tz_column_key(const char *s, size_t len, struct tz_buf *out, int *year, int *unit,
 		  int *unit_exp, struct tz_buf *unit_text)
 {
@@ -97,43 +254,20 @@ int tz_column_key(const char *s, size_t len, struct tz_buf *out, int *year, int 
 			start += strlen("度");
 		memmove(out->buf, out->buf + start, n - start);
 		tz_buf_setlen(out, n - start);
-		n = out->len;
 	}
+	/* "年度计划投资(2025年)", "2025计划投资": a plan's year elsewhere,
+	 * before or after its unit ("计划投资(2025年,万元)" is no unit). */
+	if (!*year)
+		plan_year(out, year, unit, unit_exp, unit_text);
 	/* A trailing unit: "(万元)", or a bare "万元"/"亿元"/"元" word. */
-	if (n && p[n - 1] == ')') {
-		const char *open = NULL;
-
-		for (size_t i = n; i-- > 0;)
-			if (p[i] == '(') {
-				open = p + i;
-				break;
-			}
-		if (open) {
-			const char *in = open + 1;
-			size_t inlen = (size_t)(p + n - 1 - in);
-
-			/* "(单位:万元)" inside a header cell */
-			if (starts_with(in, inlen, "单位:")) {
-				in += strlen("单位:");
-				inlen -= strlen("单位:");
-			}
-			if (looks_like_unit(in, inlen)) {
-				take_unit(in, inlen, unit, unit_exp, unit_text);
-				tz_buf_setlen(out, (size_t)(open - p));
-			}
-		}
-	} else {
-		static const char *const units[] = { "万元", "亿元" };
-
-		for (size_t i = 0; i < 2; i++) {
-			size_t ul = strlen(units[i]);
-
-			if (n > ul && ends_with(p, n, units[i])) {
-				take_unit(p + n - ul, ul, unit, unit_exp, unit_text);
-				tz_buf_setlen(out, n - ul);
-				break;
-			}
-		}
+	if (!*unit)
+		strip_unit(out, unit, unit_exp, unit_text);
+	if (!*year)
+		plan_year(out, year, unit, unit_exp, unit_text);
+	/* "2025年投资计划", "2025年度投资计划": the plan (only with a year). */
+	if (*year && out->len == strlen("投资计划") && starts_with(out->buf, out->len, "投资计划")) {
+		tz_buf_reset(out);
+		tz_buf_adds(out, "年度投资计划");
 	}
 out:
 	tz_buf_release(&norm);
@@ -696,6 +830,38 @@ static int table_unit(const char *s, int title, int *unit, int *unit_exp, char *
 	return *unit != 0;
 }
 
+/*
+ * Takes the unit of money cell text `s` (table_unit; `title` as there),
+ * in row `line`, into the table's: the first one stated is the table's
+ * (*unit, *unit_exp, its name in `text`, *line_at its row); another cell
+ * or row stating a different one ("单位：万元" and, three cells on,
+ * "单位：亿元"; auditor's audit 8, 2026-11-30) makes *unit 2 with both
+ * names in `text` and the later row in *other_line, as one cell naming
+ * two units does: the amounts cannot be read in either.
+ */
+static void also_unit(const char *s, int title, long line, int *unit, int *unit_exp,
+		      char *text, size_t size, long *line_at, long *other_line)
+{
+	char t[32] = "";
+	int u = 0, e = 0;
+
+	if (*unit == 2 || !table_unit(s, title, &u, &e, t, sizeof(t)))
+		return;
+	if (!*unit || u == 2) {
+		*unit = u;
+		*unit_exp = e;
+		snprintf(text, size, "%s", t);
+		*line_at = line;
+		*other_line = 0;
+	} else if (u != *unit || e != *unit_exp) {
+		size_t used = strlen(text);
+
+		snprintf(text + used, size - used, "、%s", t);
+		*unit = 2;
+		*other_line = line;
+	}
+}
+
 /* The name of the unit 10^exp 万元. */
 static const char *unit_name(int exp)
 {
@@ -1099,7 +1265,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	int rc, seen = 0, table_u = 0, table_exp = 0, best = 0, title;
 	int *parent_unit = NULL, *parent_exp = NULL;
 	char table_text[32] = "", best_text[256] = "", title_span[256] = "";
-	long best_line = 0, table_line = 0;
+	long best_line = 0, table_line = 0, other_line = 0;
 
 	memset(h, 0, sizeof(*h));
 	tz_buf_init(&h->unread, 0);
@@ -1175,16 +1341,22 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 			}
 			if (h->progress && !title_span[0] && names_months_span(top.text[i]))
 				snprintf(title_span, sizeof(title_span), "%s", top.text[i]);
-			if (!table_u && table_unit(top.text[i], title, &table_u, &table_exp,
-						   table_text, sizeof(table_text)))
-				table_line = row.line;
+			also_unit(top.text[i], title, row.line, &table_u, &table_exp, table_text,
+				  sizeof(table_text), &table_line, &other_line);
 		}
 	}
 	/* A unit for the table may also stand in the header row itself. */
-	for (size_t i = 0; i < top.n && !table_u; i++)
-		if (top.c[i].field < 0 && table_unit(top.text[i], 0, &table_u, &table_exp,
-						     table_text, sizeof(table_text)))
-			table_line = row.line;
+	for (size_t i = 0; i < top.n && table_u != 2; i++)
+		if (top.c[i].field < 0)
+			also_unit(top.text[i], 0, row.line, &table_u, &table_exp, table_text,
+				  sizeof(table_text), &table_line, &other_line);
+	if (table_u == 2 && other_line && other_line != table_line) {
+		rc = tz_err_set_at(err, TZ_EINVAL, path, other_line, NULL,
+				   "第%ld行和第%ld行注明金额单位为%s，写了不同的单位，不知道金额该按"
+				   "哪个单位读，整个文件未导入；请只写一个单位",
+				   table_line, other_line, table_text);
+		goto out;
+	}
 	if (table_u == 2) {
 		rc = tz_err_set_at(err, TZ_EINVAL, path, table_line, NULL,
 				   "第%ld行注明金额单位为%s，写了不同的单位，不知道金额该按哪个单位读，"

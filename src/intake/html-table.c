@@ -72,6 +72,9 @@ struct html_reader {
 	long col;                 /* next free column, 1-based */
 	long cell_col, colspan, rowspan;
 	int row_hidden;
+	int loose;                /* reading text outside the cells, as a row */
+	int in_caption;
+	size_t table_merges;      /* merges.n when the current table began */
 	struct tz_buf cell;       /* the cell being read */
 	struct tz_buf pending;    /* the row being read: qcells */
 	uint32_t pending_cells;
@@ -230,6 +233,52 @@ static void end_row(struct html_reader *r)
 		fail_with(r, TZ_ETOOBIG, "表格的行过长", r->line);
 }
 
+/*
+ * Text of the page outside the tables' cells — a title, <p>, heading or
+ * <div> above a table, its <caption>, a note after it — is a row of one
+ * cell, as Excel, WPS and LibreOffice show the page (each block of text
+ * its own row, <br> a new one), so the import reads a title's year and
+ * the unit of money it states as in a sheet ("<p>单位：亿元</p>" above
+ * the table; auditor's finding 3, audit 8, 2026-11-30). Rows are thus
+ * numbered as those programs number them, and an error's line is the
+ * row the user sees on opening the file. After the first table only
+ * text naming 元 (a note of the unit) is handed out, not page footers
+ * or links (打印, 版权所有…), which would read as projects; the others
+ * still take their row numbers. Ends the loose row being read.
+ */
+static void end_loose(struct html_reader *r)
+{
+	int keep;
+
+	if (!r->loose)
+		return;
+	r->loose = 0;
+	end_cell(r);
+	keep = r->tables == 0 || r->in_caption ||
+	       memmem(r->cell.buf, r->cell.len, "元", strlen("元"));
+	if (keep) {
+		end_row(r);
+	} else {
+		r->in_row = 0;
+		tz_buf_reset(&r->pending);
+		r->pending_cells = 0;
+	}
+}
+
+/* Whether element `name` breaks a line of the page's text. */
+static int html_block(const xmlChar *name)
+{
+	static const char *const blocks[] = { "p", "div", "br", "li", "ul", "ol", "table",
+					      "caption", "h1", "h2", "h3", "h4", "h5", "h6",
+					      "body", "html", "center", "section", "header",
+					      "footer", "hr", "tr", "td", "th" };
+
+	for (size_t i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++)
+		if (!strcasecmp((const char *)name, blocks[i]))
+			return 1;
+	return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* SAX callbacks                                                       */
 
@@ -252,13 +301,19 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 
 	if (r->failed)
 		return;
-	if (is(name, "script") || is(name, "style")) {
+	/* <title> is the window's, not a row of the page. */
+	if (is(name, "script") || is(name, "style") || is(name, "title")) {
 		r->skip++;
 		return;
 	}
+	if (r->loose && html_block(name))
+		end_loose(r);
+	if (r->table_depth == 1 && !r->in_row && is(name, "caption"))
+		r->in_caption = 1;
 	if (is(name, "table")) {
 		if (r->table_depth++ == 0) {
 			r->tables++;
+			r->table_merges = r->merges.sorted ? r->merges.n : 0;
 			/* Spans do not reach into the next table. */
 			if (r->noccupied)
 				memset(r->occupied, 0, r->noccupied * sizeof(*r->occupied));
@@ -298,14 +353,27 @@ static void on_end(void *ctx, const xmlChar *name)
 
 	if (r->failed)
 		return;
-	if (is(name, "script") || is(name, "style")) {
+	if (is(name, "script") || is(name, "style") || is(name, "title")) {
 		if (r->skip)
 			r->skip--;
 		return;
 	}
+	if (r->loose && html_block(name))
+		end_loose(r);
+	if (is(name, "caption"))
+		r->in_caption = 0;
 	if (is(name, "table")) {
-		if (r->table_depth && --r->table_depth == 0 && r->in_row)
-			end_row(r);
+		if (r->table_depth && --r->table_depth == 0) {
+			if (r->in_row)
+				end_row(r);
+			/* Nor into the text after it: a rowspan past the
+			 * table's last row ends there, as a browser ends it. */
+			if (r->noccupied)
+				memset(r->occupied, 0, r->noccupied * sizeof(*r->occupied));
+			for (size_t i = r->merges.sorted ? r->table_merges : 0; i < r->merges.n; i++)
+				if (r->merges.v[i].r2 > (uint32_t)r->line)
+					r->merges.v[i].r2 = (uint32_t)r->line;
+		}
 		return;
 	}
 	if (r->table_depth != 1)
@@ -323,7 +391,24 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 	struct html_reader *r = ctx;
 	const char *p = (const char *)ch, *end = p + len;
 
-	if (r->failed || r->skip || !r->in_cell)
+	if (r->failed || r->skip)
+		return;
+	if (!r->in_cell && !r->in_row &&
+	    (r->table_depth == 0 || (r->table_depth == 1 && r->in_caption))) {
+		const char *q = p;
+
+		/* White space between tags is no text; &nbsp; is. */
+		while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n' ||
+				   *q == '\f'))
+			q++;
+		if (q == end || r->line >= (long)TZ_LIMIT_SHEET_ROWS)
+			return;
+		begin_row(r, NULL);
+		begin_cell(r, NULL);
+		r->colspan = r->rowspan = 1;
+		r->loose = 1;
+	}
+	if (!r->in_cell)
 		return;
 	while (p < end) {
 		size_t n = 0;
@@ -353,7 +438,9 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 	}
 	return;
 too_big:
-	fail_with(r, TZ_ETOOBIG, "单元格超过64 KB", r->line);
+	/* A page's long paragraph is no cell of the table: cut, not refused. */
+	if (!r->loose)
+		fail_with(r, TZ_ETOOBIG, "单元格超过64 KB", r->line);
 }
 
 /* Excel's page export names its sheet in a conditional comment. */
@@ -408,7 +495,9 @@ static int feed(struct html_reader *r, struct tz_err *err)
 		*err = r->perr;
 		return r->failed;
 	}
-	if (r->eof && r->in_row)
+	if (r->eof && r->loose)
+		end_loose(r);
+	else if (r->eof && r->in_row)
 		end_row(r);
 	return 0;
 }
@@ -450,6 +539,8 @@ static int start(struct html_reader *r, struct tz_err *err)
 	r->in = NULL;
 	r->eof = r->failed = 0;
 	r->table_depth = r->tables = r->skip = r->in_row = r->in_cell = 0;
+	r->loose = r->in_caption = 0;
+	r->table_merges = 0;
 	r->line = 0;
 	r->noccupied = 0;
 	tz_buf_reset(&r->queue);

@@ -136,11 +136,14 @@ static void test_text_as_shown(void **state)
 		"</table>"
 		"<p>between</p>"
 		"<table><tr><td>第二个表</td></tr></table>";
+	/* "between" is row 4 on opening the page in Excel, WPS or
+	 * LibreOffice; text after the first table that names no 元 is
+	 * not handed out, but keeps its row number. */
 	static const char *const want[] = {
 		"1:多个 空格 换行|a\nb\nc||<x> & 中|粗斜 体|#N/A{e}",
 		"2:内 表|外",
 		"3:x[m]|x[c]|x[c]",
-		"4:第二个表",
+		"5:第二个表",
 		NULL,
 	};
 
@@ -152,6 +155,45 @@ static void test_text_as_shown(void **state)
 	assert_true(s.n >= 3);
 	assert_int_equal(strlen(s.v[2]), strlen("3:x[m]") + 999 * strlen("|x[c]"));
 	s.v[2][strlen("3:x[m]|x[c]|x[c]")] = '\0';
+	tzs_expect(&s, want);
+	tzs_rows_free(&s);
+}
+
+/*
+ * Text outside the cells is a row of one cell, numbered as Excel, WPS
+ * and LibreOffice show the page: a heading, a <p> (a <br> in it starts
+ * another row), a <div> of <span>s, a &nbsp; paragraph (a blank row),
+ * the <caption>; <title> is the window's, not a row. After the table a
+ * note naming 元 is a row, a footer is not, but keeps its number.
+ * (Auditor's finding 3, audit 8, 2026-11-30: "<p>单位：亿元</p>" above
+ * the table was never read.)
+ */
+static void test_text_outside_table(void **state)
+{
+	struct tzs_rows s;
+	static const char page[] =
+		"<html><head><meta charset=\"utf-8\"><title>2024年页面</title></head><body>\n"
+		"<h3>2025年重点项目</h3>\n<p style=\"text-align:right\">单位：<b>亿元</b></p>\n"
+		"<div><span>单位：</span><span>亿元</span></div>\n"
+		"<p>第一行<br>第二行</p><p>&nbsp;</p><p></p>\n"
+		"<table><caption>表题（单位：亿元）</caption>\n"
+		"<tr><td rowspan=\"3\">a</td><td>b</td></tr></table>\n"
+		"<p>打印</p><p>注：表中金额单位为亿元。</p>版权所有\n"
+		"</body></html>";
+	static const char *const want[] = {
+		"1:2025年重点项目",
+		"2:单位：亿元",
+		"3:单位：亿元",
+		"4:第一行",
+		"5:第二行",
+		"7:表题（单位：亿元）",
+		"8:a[m]|b",
+		"10:注：表中金额单位为亿元。",
+		NULL,
+	};
+
+	(void)state;
+	read_page("loose.xls", page, &s, NULL);
 	tzs_expect(&s, want);
 	tzs_rows_free(&s);
 }
@@ -261,6 +303,7 @@ int main(void)
 		cmocka_unit_test(test_libreoffice_export),
 		cmocka_unit_test_setup_teardown(test_spans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_as_shown, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_text_outside_table, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_encodings, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pages_without_table, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_cells_and_nul, setup, teardown),
