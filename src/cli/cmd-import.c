@@ -138,6 +138,9 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 	if (res.skipped_totals || res.skipped_sections || res.skipped_notes)
 		fprintf(stderr, "  跳过不是项目的行：合计/小计%ld行，分类标题%ld行，注释%ld行\n",
 			res.skipped_totals, res.skipped_sections, res.skipped_notes);
+	if (res.skipped_parts)
+		fprintf(stderr, "  %ld行为项目的分项（其中…），未作为项目导入（没有序号或编号，紧接在项目之下，"
+				"金额合计不超过该项目）\n", res.skipped_parts);
 	if (res.rounded)
 		fprintf(stderr, "  %ld个金额超过两位小数（万元），已四舍五入到0.01万元\n", res.rounded);
 	if (res.marks)

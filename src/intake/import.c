@@ -24,6 +24,7 @@
 #include "intake/header.h"
 #include "intake/import.h"
 #include "intake/reader.h"
+#include "intake/rowmark.h"
 #include "base/banned.h"
 
 #define MAX_FIELDS TZ_HEADER_FIELDS_MAX
@@ -439,8 +440,10 @@ static int year_field(const struct colmap *m, const struct row_text *t, int *out
 	return 0;
 }
 
+/* `part`: the row is read as a possible breakdown row (parts_check): an
+ * empty 项目编号 is not its error, since a part has none. */
 static int to_project(const struct colmap *m, struct row_text *t, struct tz_project *p,
-		      struct tz_err *err)
+		      int part, struct tz_err *err)
 {
 	int rc, present;
 
@@ -454,7 +457,7 @@ static int to_project(const struct colmap *m, struct row_text *t, struct tz_proj
 	 * guessing it by name could attach the row to the wrong project). */
 	p->code = m->idx[TZ_PF_CODE] >= 0 ? t->v[TZ_PF_CODE] : NO_CODE;
 	if (m->idx[TZ_PF_CODE] >= 0 && !t->len[TZ_PF_CODE]) {
-		if (!m->h.code_national)
+		if (!m->h.code_national && !part)
 			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, m->cols[TZ_PF_CODE].header,
 					     "项目编号为空：表中有“项目编号”列，每个项目都要填写本单位的项目编号"
 					     "（没有编号列的名单才按地区和项目名称识别项目）");
@@ -525,6 +528,7 @@ struct item {
 	int hidden;          /* the row is hidden in the sheet */
 	int rounded;         /* money cells rounded to 0.01 万元 */
 	int marks;           /* money cells holding a mark of none */
+	int part;            /* skipped: a part of the project above (parts_check) */
 	const char *code;    /* rejected rows: their 项目编号 */
 	const char *field;
 	const char *reason;
@@ -627,18 +631,205 @@ static int beyond_header(const struct colmap *m, const struct tz_row *row)
 	return -1;
 }
 
+/*
+ * Breakdown rows. A list whose projects carry a 序号 (or a 项目编号) often
+ * writes a project's parts under it without one: `1,甲项目,1000` then
+ * `,其中：一期工程,600` and `,二期工程,400`, or `（1）一期工程`. They are
+ * the project's amounts again, split: stored as projects they would be
+ * counted twice (audit 8, 2026-11-30, sub-items-*.csv). The reading
+ * thread keeps the project above (struct parts) from row to row: one
+ * test of two cells per row, no pass of its own.
+ */
+struct parts {
+	int on;          /* the rows above are a numbered project and its parts */
+	int strong;      /* the project has a 序号: any row without 序号 and code
+			  * under it is a part; under a project with a code
+			  * alone only a row named as a part (part_name) is */
+	int parent_bad;  /* the project's row was refused: its parts cannot be checked */
+	long line;       /* the project's line */
+	int64_t total, annual;
+	int has_plan;
+	int64_t sum_total, sum_annual;  /* of the parts so far */
+};
+
+/* Cell i of the row, trimmed; "" when the row has none. */
+static void row_cell(const struct tz_row *row, int i, const char **s, size_t *len)
+{
+	*s = "";
+	*len = 0;
+	if (i >= 0 && (size_t)i < row->ncells) {
+		*s = row->cells[i];
+		*len = row->lens[i];
+		tz_text_trim(s, len);
+	}
+}
+
+/* Whether the row carries a 序号 or a 项目编号: -1 when the list has neither
+ * column (nothing says what is numbered), else 0 or 1. */
+static int row_numbered(const struct colmap *m, const struct tz_row *row)
+{
+	const char *s;
+	size_t len, cl;
+
+	if (m->h.seq_idx < 0 && m->idx[CODE_FIELD] < 0)
+		return -1;
+	row_cell(row, m->h.seq_idx, &s, &len);
+	row_cell(row, m->idx[CODE_FIELD], &s, &cl);
+	return len || cl;
+}
+
+/* Length of a run of digits or Chinese numerals at s (一二…十, 〇). */
+static size_t numeral_len(const char *s, size_t len)
+{
+	static const char *const cn[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+					  "〇", "首" };
+	size_t n = 0;
+
+	for (int more = 1; more && n < len;) {
+		more = 0;
+		if (s[n] >= '0' && s[n] <= '9') {
+			n++;
+			more = 1;
+			continue;
+		}
+		for (size_t i = 0; i < sizeof(cn) / sizeof(cn[0]); i++)
+			if (len - n >= strlen(cn[i]) && !memcmp(s + n, cn[i], strlen(cn[i]))) {
+				n += strlen(cn[i]);
+				more = 1;
+				break;
+			}
+	}
+	return n;
+}
+
+/*
+ * Whether a name is written as a part of a project: 其中：…, an
+ * enumerator (（1） (1) 1. 1、 ① ⑴), or a phase (一期工程, 二期, 3期).
+ */
+static int part_name(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n, o;
+
+	if (!len)
+		return 0;
+	if (tz_row_mark(s, len) == TZ_MARK_BREAKDOWN)
+		return 1;
+	/* ①..⑳ U+2460..2473, ⑴..⒇ U+2474..2487 */
+	if (len >= 3 && u[0] == 0xE2 && ((u[1] == 0x91 && u[2] >= 0xA0) || (u[1] == 0x92 && u[2] <= 0x87)))
+		return 1;
+	o = s[0] == '(' ? 1 : len >= strlen("（") && !memcmp(s, "（", strlen("（")) ? strlen("（") : 0;
+	n = numeral_len(s + o, len - o);
+	if (!n)
+		return 0;
+	if (o)
+		return (o + n < len && s[o + n] == ')') ||
+		       (len - o - n >= strlen("）") && !memcmp(s + o + n, "）", strlen("）")));
+	return s[n] == '.' || (len - n >= strlen("、") && !memcmp(s + n, "、", strlen("、"))) ||
+	       (len - n >= strlen("．") && !memcmp(s + n, "．", strlen("．"))) ||
+	       (len - n >= strlen("期") && !memcmp(s + n, "期", strlen("期")));
+}
+
+/*
+ * After a row is converted (`rc`, `why`): a row without 序号 and 项目编号
+ * directly under a numbered project (`cand`) is a part of it when its
+ * amounts, with the parts before it, are within the project's: skipped
+ * and counted (it->part). When they exceed it the row is refused, never
+ * guessed to be a project or a part; so is a part under a refused
+ * project. A 其中 heading without amounts (`heading`, its conversion
+ * failed) is a part too. Any other row sets or ends the project above.
+ * Returns the row's rc.
+ */
+static int parts_check(const struct colmap *m, struct parts *ps, int cand, int heading,
+		       int numbered, const struct tz_row *row, struct item *it, int rc,
+		       struct tz_err *why)
+{
+	const struct tz_project *p = &it->rec.p;
+	const char *what = m->h.seq_idx >= 0 ? "序号" : "项目编号";
+	char a[TZ_MONEY_FMT_MAX], b[TZ_MONEY_FMT_MAX];
+
+	if (!cand) {
+		ps->on = numbered > 0;
+		if (ps->on) {
+			const char *seq;
+			size_t slen;
+
+			row_cell(row, m->h.seq_idx, &seq, &slen);
+			/* A project without its 项目编号 is an error to
+			 * correct (to_project), not a part: under a code
+			 * alone only a row named as a part is one. */
+			ps->strong = slen != 0;
+			ps->parent_bad = rc != 0;
+			ps->line = row->line;
+			ps->total = rc ? 0 : p->total;
+			ps->annual = rc ? 0 : p->annual;
+			ps->has_plan = !rc && p->has_plan;
+			ps->sum_total = ps->sum_annual = 0;
+		}
+		return rc;
+	}
+	if (rc && heading) {
+		tz_err_clear(why);
+		rc = 0;
+		goto part;
+	}
+	if (rc)
+		return rc;
+	if (ps->parent_bad)
+		return tz_err_set_at(why, TZ_EINVAL, NULL, 0, NULL,
+				     "第%ld行没有%s，在第%ld行的项目之下，像是该项目的分项；该项目的行有错误，"
+				     "无法核对本行的金额，本行也未导入；请先改正第%ld行", row->line, what,
+				     ps->line, ps->line);
+	if (ps->sum_total + p->total > ps->total)
+		return tz_err_set_at(why, TZ_EINVAL, NULL, 0, m->cols[TZ_PF_TOTAL].header,
+				     "第%ld行没有%s，在第%ld行的项目之下，像是该项目的分项（其中…），但分项的"
+				     "总投资合计%s万元，超过了该项目的%s万元，无法判断是分项还是漏填%s的项目，"
+				     "该行未导入；若是另一个项目请填上%s，若是分项请核对金额",
+				     row->line, what, ps->line, tz_money_fmt(ps->sum_total + p->total, a),
+				     tz_money_fmt(ps->total, b), what, what);
+	if (p->has_plan && (!ps->has_plan || ps->sum_annual + p->annual > ps->annual))
+		return tz_err_set_at(why, TZ_EINVAL, NULL, 0, m->cols[TZ_PF_ANNUAL].header,
+				     "第%ld行没有%s，在第%ld行的项目之下，像是该项目的分项（其中…），但分项的"
+				     "年度计划投资合计%s万元，超过了该项目的%s万元，无法判断是分项还是漏填%s的"
+				     "项目，该行未导入；若是另一个项目请填上%s，若是分项请核对金额",
+				     row->line, what, ps->line, tz_money_fmt(ps->sum_annual + p->annual, a),
+				     ps->has_plan ? tz_money_fmt(ps->annual, b) : "（空）", what, what);
+	ps->sum_total += p->total;
+	ps->sum_annual += p->has_plan ? p->annual : 0;
+part:
+	it->part = 1;
+	it->skip = TZ_ROW_SECTION;
+	return 0;
+}
+
 /* Convert one row into an item; strings still borrowed from `t`. */
 static void convert(const struct pipeline *pl, const struct tz_row *row, struct row_text *t,
-		    struct item *it, struct tz_err *why)
+		    struct item *it, struct parts *ps, struct tz_err *why)
 {
-	int rc, extra;
+	int rc, extra, cand = 0, heading = 0, numbered = -1;
 
 	memset(it, 0, sizeof(*it));
 	it->line = row->line;
 	tz_err_clear(why);
 	it->skip = tz_header_row_kind(&pl->map->h, row);
-	if (it->skip != TZ_ROW_DATA)
+	/* A part of the project above? One test of two cells per row. */
+	if (!pl->progress && (it->skip == TZ_ROW_DATA || ps->on))
+		numbered = row_numbered(pl->map, row);
+	if (!pl->progress && ps->on && !numbered) {
+		const char *name;
+		size_t nlen;
+
+		row_cell(row, pl->map->idx[TZ_PF_NAME], &name, &nlen);
+		/* 其中：一期工程 reads as a heading: here it is a part. */
+		heading = it->skip == TZ_ROW_SECTION && tz_row_mark(name, nlen) == TZ_MARK_BREAKDOWN;
+		cand = (it->skip == TZ_ROW_DATA || heading) && (ps->strong || part_name(name, nlen));
+		if (heading)
+			it->skip = TZ_ROW_DATA;
+	}
+	if (it->skip != TZ_ROW_DATA) {
+		ps->on = 0;
 		return;
+	}
 	it->hidden = row->hidden;
 	take_cells(row, pl->map, t);
 	it->invisible = t->invisible;
@@ -717,7 +908,11 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 				   pl->map->cols[t->nul_field].header);
 	else
 		rc = pl->progress ? to_progress(pl->map, t, &it->rec.r, why)
-				  : to_project(pl->map, t, &it->rec.p, why);
+				  : to_project(pl->map, t, &it->rec.p, cand, why);
+	if (!pl->progress)
+		rc = parts_check(pl->map, ps, cand, heading, numbered, row, it, rc, why);
+	if (it->part)
+		return;
 	it->rounded = t->rounded;
 	it->marks = t->marks;
 	if (rc) {
@@ -784,6 +979,7 @@ static void *read_rows(void *arg)
 	struct tz_row row;
 	struct tz_err why;
 	struct item it;
+	struct parts ps = { 0 };
 	struct chunk *c = take_free(pl);
 	int rc = 0;
 
@@ -798,9 +994,11 @@ static void *read_rows(void *arg)
 		} else if (!c || (rc = tz_reader_next(pl->reader, &row, &c->err)) <= 0) {
 			break;
 		}
-		if (row_is_blank(&row))
+		if (row_is_blank(&row)) {
+			ps.on = 0;  /* parts are directly under their project */
 			continue;
-		convert(pl, &row, &t, &it, &why);
+		}
+		convert(pl, &row, &t, &it, &ps, &why);
 		/* A note below the table, or a project's 备注 cell, may state
 		 * the unit: it must be the one the amounts were read in. */
 		if ((rc = tz_header_check_unit(&pl->map->h, &row, it.skip == TZ_ROW_DATA && !it.rejected,
@@ -1291,7 +1489,9 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		int rc;
 
 		if (it->skip != TZ_ROW_DATA) {
-			if (it->skip == TZ_ROW_TOTAL)
+			if (it->part)
+				res->skipped_parts++;
+			else if (it->skip == TZ_ROW_TOTAL)
 				res->skipped_totals++;
 			else if (it->skip == TZ_ROW_SECTION)
 				res->skipped_sections++;

@@ -84,6 +84,9 @@ struct tz_import_result {
 	long skipped_totals;    /* 合计, 小计 rows, not projects */
 	long skipped_sections;  /* 一、续建项目（12个）, （一）交通 rows */
 	long skipped_notes;     /* 注：…, 填报人：… rows */
+	/* Rows without 序号 (or 项目编号) under a numbered project, within its
+	 * amounts: its parts (其中：一期工程, （1）…), not projects. */
+	long skipped_parts;
 	/* Columns not read, "、"-separated, and what was decided about the
 	 * header, for the summary; owned by the result. */
 	char *unread;

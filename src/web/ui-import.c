@@ -440,6 +440,8 @@ static void outcome_html(struct tz_req *r, const struct kept *k, const struct ou
 	snprintf(buf, sizeof(buf), "合计/小计 %ld 行，分类标题 %ld 行，注释 %ld 行", res->skipped_totals,
 		 res->skipped_sections, res->skipped_notes);
 	fact(r, "跳过（不是项目的行）", buf);
+	if (res->skipped_parts)
+		factf(r, "项目的分项（其中…，未作为项目导入）", res->skipped_parts, "行");
 	fact(r, "未识别、不导入的列", res->unread && *res->unread ? res->unread : "无");
 	if (res->notes && *res->notes)
 		fact(r, "表头说明", res->notes);

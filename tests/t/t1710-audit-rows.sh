@@ -71,7 +71,8 @@ is "two projects" "$(region 站前区)" "2 300.00"
 
 fresh
 ok "every marker a sheet writes" tz import projects "$d/subtotal-markers.csv"
-contains "eight totals and one 其中 skipped" "$TZ_TMP/err" "合计/小计8行，分类标题1行"
+contains "eight totals skipped" "$TZ_TMP/err" "合计/小计8行，分类标题0行"
+contains "one 其中 row a part of its project" "$TZ_TMP/err" "1行为项目的分项（其中…），未作为项目导入"
 contains "four projects" "$TZ_TMP/err" "导入4行"
 export_all
 is "站前区" "$(region 站前区)" "2 300.00"
