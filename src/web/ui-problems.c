@@ -201,7 +201,7 @@ int tz_problem_do_raise(struct tz_req *r, int64_t *id, int *answered)
 	if (rc || tz_access_decide(r->org, r->user, TZ_ACT_RAISE, &o) == TZ_DENY_HIDE) {
 		tz_err_clear(&r->err);
 		return tz_err_set_at(&r->err, TZ_ENOTFOUND, NULL, 0, "项目编号",
-				     "项目编号“%s”不存在，或不在您的管辖范围内", code);
+				     "项目编号不存在，或不在您的管辖范围内，请核对后重新填写");
 	}
 	if (!tz_req_allow(r, TZ_ACT_RAISE, &o)) {
 		*answered = 1;
@@ -588,7 +588,8 @@ static int counts_html(struct tz_req *r, const struct tz_view *v, struct tz_buf 
 	return 0;
 }
 
-/* The raise form; `again`: open, filled with the posted fields. */
+/* The raise form; `again`: open, filled with the posted fields (2:
+ * all but the project code). */
 static void raise_form(struct tz_req *r, const char *code, const struct tz_period *reports,
 		       const char *const *texts, size_t nreports, int again)
 {
@@ -604,7 +605,7 @@ static void raise_form(struct tz_req *r, const char *code, const struct tz_perio
 		tz_html_f(b, "<input type=\"hidden\" name=\"project\" value=\"%s\">", code);
 	else
 		tz_html_f(b, "<label>项目编号<input name=\"project\" required value=\"%s\"></label>",
-			  again ? field(r, "project") : "");
+			  again == 1 ? field(r, "project") : "");
 	if (nreports) {
 		char per[TZ_PERIOD_FMT_MAX];
 
@@ -944,7 +945,9 @@ static int raise_again(struct tz_req *r, int rc)
 	tz_page_begin(r, "提出问题", "/problems");
 	tz_html_raw(&r->out, "<h1>提出问题</h1>\n");
 	tz_html_f(&r->out, "<p class=\"msg bad\" role=\"alert\">%s</p>\n", msg);
-	raise_form(r, NULL, NULL, NULL, 0, 1);
+	/* A refused code is not echoed: the page must not confirm or
+	 * repeat another node's project code (t3010). */
+	raise_form(r, NULL, NULL, NULL, 0, status == 404 ? 2 : 1);
 	tz_html_raw(&r->out, "<p><a href=\"/problems\">返回问题清单</a></p>\n");
 	return tz_page_send(r, status);
 }
