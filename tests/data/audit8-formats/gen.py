@@ -1,6 +1,9 @@
-# gen.py: our own inputs for t1794 (python3 gen.py; mkx.py is the
-# auditor's xlsx writer). The .xls copy is LibreOffice's conversion:
+# gen.py: our own inputs for t1794 (python3 gen.py; the auditor's xlsx
+# writer mkx.py is the one kept in ../audit2-fmt). The .xls copy is
+# LibreOffice's conversion:
 #   soffice --headless --convert-to xls currencies.xlsx
+import os, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'audit2-fmt'))
 from mkx import write
 H = ['项目编号', '项目名称', '所属地区', '总投资(万元)', '年度计划投资(万元)']
 def n(v, fmt): return {'v': v, 'fmt': fmt}
