@@ -174,7 +174,10 @@ static void count(struct tz_bulletin *b, struct tz_bulletin_group *g,
 {
 	g->projects++;
 	add_checked(&g->total, row->total, &b->overflow);
-	if (row->has_plan) {
+	/* A plan of 0 gives no rate (x/0): its completions are kept apart
+	 * like those of a project without a plan (audit 9 W20), so they never
+	 * lift a group's or the city's rate over the plans of others. */
+	if (row->has_plan && row->annual > 0) {
 		add_checked(&g->annual, row->annual, &b->overflow);
 		add_checked(&g->ytd, row->ytd, &b->overflow);
 		add_checked(&g->ytd_prev, row->ytd_prev, &b->overflow);

@@ -8,9 +8,10 @@
  *   projects            projects of the group in the ledger of year Y
  *   total               Σ 总投资
  *   annual              Σ 年度计划投资 of the projects that have a plan
- *   ytd                 Σ completed in Y up to and including P, planned
- *                       projects only (1-N月累计完成投资)
- *   ytd_unplanned       the same for projects without a plan, shown apart
+ *   ytd                 Σ completed in Y up to and including P, projects
+ *                       with a plan above 0 only (1-N月累计完成投资)
+ *   ytd_unplanned       the same for projects without a plan or with a
+ *                       plan of 0 (no rate: x/0), shown apart
  *   completion_rate     ytd / annual (投资完成率); none when annual is 0
  *   started, start_rate latest report at or before P is 已开工/已复工/已竣工
  *   rank                by completion rate, highest first, ties share;

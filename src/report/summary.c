@@ -256,8 +256,10 @@ static void groups(struct text *t, const struct tz_bulletin *b, const struct tz_
 		}
 	}
 	if (k.unranked) {
-		say(t, "%s%zu%s%s未安排年度计划投资，不参与排名", sep, k.unranked, w->mw,
-		    k.ranked ? "" : w->noun);
+		/* After one ranked group's own rate, "1个未安排…" would read as
+		 * part of that group: name what the others are. */
+		say(t, "%s%s%zu%s%s未安排年度计划投资，不参与排名", sep, k.ranked == 1 ? "另有" : "",
+		    k.unranked, w->mw, k.ranked > 1 ? "" : w->noun);
 	}
 	/* The first and the last, unless every ranked group shares rank 1. */
 	if (k.ranked > 1 && k.first_n < k.ranked) {

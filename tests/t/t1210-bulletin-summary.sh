@@ -56,7 +56,7 @@ for by in region level unit; do
 		python3 "$check" "$TZ_TMP/small-$by.json" "$TZ_TMP/small-$by.html"
 done
 contains "ties said as ties" "$TZ_TMP/small-region.html" "乙区等2个县（市）区以50.0%并列第一，丁区以0.0%居末"
-contains "a region without a plan is not ranked" "$TZ_TMP/small-region.html" "1个未安排年度计划投资，不参与排名"
+contains "a region without a plan is not ranked" "$TZ_TMP/small-region.html" "1个未安排年度计划投资，不参与排名；"
 contains "its investment is said apart" "$TZ_TMP/small-region.html" "另有未安排年度计划的项目完成投资0.03亿元"
 ok "every changed number is caught (small, by region)" \
 	python3 "$check" --mutants "$TZ_TMP/small-region.json" "$TZ_TMP/small-region.html"

@@ -213,6 +213,35 @@ static void test_unplanned_group_unranked(void **state)
 	tz_bulletin_free(b);
 }
 
+/* A plan of 0 (a 前期 project with no money this year, audit 9 W20):
+ * x/0 is no rate, so its completions are shown apart like those of a
+ * project without a plan and do not lift the city's rate over groups that
+ * have plans. */
+static void test_zero_plan_completions_apart(void **state)
+{
+	static const struct tz_bulletin_row r[] = {
+		PLANNED("1", "甲", 1000000, 0, 90000, 1),
+		PLANNED("2", "乙", 2000000, 240000, 10000, 1),
+	};
+	struct tz_bulletin *b = tz_bulletin_new(june, TZ_BY_REGION);
+	const struct tz_bulletin_group *g;
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++)
+		tz_bulletin_add(b, &r[i]);
+	finished(b);
+	g = find_group(b, "甲");
+	assert_false(g->has_rate);
+	assert_int_equal(g->ytd, 0);
+	assert_int_equal(g->ytd_unplanned, 90000);
+	g = find_group(b, "乙");
+	assert_true(g->has_rate);
+	assert_false(g->below_average);
+	assert_int_equal(tz_bulletin_totals(b)->ytd, 10000);
+	assert_int_equal(tz_bulletin_totals(b)->ytd_unplanned, 90000);
+	tz_bulletin_free(b);
+}
+
 /* Rank change against P−1 of the same year, from the same ledger. */
 static void test_rank_change(void **state)
 {
@@ -437,6 +466,7 @@ int main(void)
 		cmocka_unit_test(test_january_never_lags),
 		cmocka_unit_test(test_equal_rates_share_a_rank),
 		cmocka_unit_test(test_unplanned_group_unranked),
+		cmocka_unit_test(test_zero_plan_completions_apart),
 		cmocka_unit_test(test_rank_change),
 		cmocka_unit_test(test_rank_change_needs_a_previous_bulletin),
 		cmocka_unit_test(test_missing_list),
