@@ -1080,42 +1080,161 @@ struct org_ctx {
 	struct tz_buf key;
 };
 
-/* A name without its trailing 市, 县 or 区, for telling "盖州" from "盖州市". */
-static size_t stem_len(const char *s)
+/* Whether s ends with the UTF-8 word w; its length if so, else 0. */
+static size_t ends_word(const char *s, size_t n, const char *w)
 {
-	static const char *const suffixes[] = { "市", "县", "区" };
-	size_t n = strlen(s);
+	size_t l = strlen(w);
 
-	for (size_t i = 0; i < 3; i++) {
-		size_t l = strlen(suffixes[i]);
-		if (n > l && !memcmp(s + n - l, suffixes[i], l))
-			return n - l;
-	}
-	return n;
+	return n > l && !memcmp(s + n - l, w, l) ? l : 0;
 }
 
-/* A node made while building: the same name but for its suffix ("盖州"
- * after "盖州市", or before it) is the same node. */
+/*
+ * The key two spellings of one region share while building the tree from
+ * a ledger: the folded name without the full or short name of a zone
+ * (经济技术开发区, 经济开发区, 开发区 marked "#E"; 高新技术产业开发区,
+ * 高新区 marked "#H") and then without a trailing 市, 县 or 区;
+ * traditional forms are folded first (fold_traditional). "盖州市" and
+ * "盖州" give "盖州"; "盖州市经济开发区" and
+ * "盖州开发区" give "盖州#E"; "新城区" ("新城"), "新城经济开发区"
+ * ("新城#E") and "新城高新区" ("新城#H") stay apart. Replaces out's content.
+ */
+static void region_key(const char *folded, struct tz_buf *out)
+{
+	/* Longest first; the mark tells an economic zone from a high-tech
+	 * one, which a city may have side by side. */
+	static const struct { const char *word, *mark; } zones[] = {
+		{ "经济技术开发区", "#E" }, { "高新技术产业开发区", "#H" },
+		{ "高新技术开发区", "#H" }, { "经济开发区", "#E" }, { "高新区", "#H" },
+		{ "开发区", "#E" },
+	};
+	static const char *const suffixes[] = { "市", "县", "区" };
+	size_t n = strlen(folded), l;
+	const char *mark = "";
+
+	for (size_t i = 0; i < sizeof(zones) / sizeof(zones[0]); i++)
+		if ((l = ends_word(folded, n, zones[i].word))) {
+			n -= l;
+			mark = zones[i].mark;
+			break;
+		}
+	for (size_t i = 0; i < 3; i++)
+		if ((l = ends_word(folded, n, suffixes[i]))) {
+			n -= l;
+			break;
+		}
+	tz_buf_reset(out);
+	tz_buf_add(out, folded, n);
+	tz_buf_add(out, mark, strlen(mark));
+}
+
+/*
+ * The traditional forms of the characters region names are made of
+ * (經濟開發區, 縣, 鎮…) folded to the simplified ones, into out, so that
+ * a partner's traditional spelling meets the same region_key ("盖州經濟
+ * 開發區" is "盖州经济开发区"). Only for telling two spellings apart: a
+ * name is stored as written.
+ */
+static void fold_traditional(const char *s, struct tz_buf *out)
+{
+	static const char *const pairs[][2] = {
+		{ "區", "区" }, { "縣", "县" }, { "開", "开" }, { "發", "发" }, { "經", "经" },
+		{ "濟", "济" }, { "園", "园" }, { "鎮", "镇" }, { "鄉", "乡" }, { "術", "术" },
+		{ "產", "产" }, { "業", "业" }, { "興", "兴" }, { "東", "东" }, { "陽", "阳" },
+		{ "灣", "湾" }, { "島", "岛" }, { "龍", "龙" }, { "寧", "宁" }, { "門", "门" },
+		{ "關", "关" }, { "嶺", "岭" }, { "橋", "桥" }, { "漢", "汉" }, { "廣", "广" },
+		{ "遼", "辽" }, { "華", "华" }, { "豐", "丰" }, { "臺", "台" }, { "萊", "莱" },
+	};
+
+	tz_buf_reset(out);
+	while (*s) {
+		size_t i, l = 1;
+
+		for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+			l = strlen(pairs[i][0]);
+			if (!strncmp(s, pairs[i][0], l))
+				break;
+		}
+		if (i < sizeof(pairs) / sizeof(pairs[0])) {
+			tz_buf_add(out, pairs[i][1], strlen(pairs[i][1]));
+			s += l;
+		} else {
+			tz_buf_add(out, s, 1);
+			s++;
+		}
+	}
+}
+
+/* A node made while building that is another spelling of the same region
+ * (region_key: "盖州" after "盖州市", "盖州开发区" after "盖州市经济开发区",
+ * "盖州經濟開發區" after either, in either order), or NULL. */
 static const struct tz_org_node *same_stem(struct org_ctx *oc, const char *folded,
 					   enum tz_org_want want)
 {
-	struct tz_buf other = TZ_BUF_INIT;
+	struct tz_buf other = TZ_BUF_INIT, mine = TZ_BUF_INIT, key = TZ_BUF_INIT;
 	const struct tz_org_node *hit = NULL;
-	size_t n = stem_len(folded);
 
+	fold_traditional(folded, &other);
+	region_key(other.buf, &mine);
 	for (size_t i = 0; i < tz_org_index_count(oc->x) && !hit; i++) {
 		const struct tz_org_node *node = tz_org_index_at(oc->x, i);
 
 		if (want == TZ_ORG_WANT_REGION ? !tz_org_kind_is_region(node->kind)
 					       : node->kind != TZ_ORG_DEPARTMENT)
 			continue;
-		if (tz_org_norm(node->name, strlen(node->name), &other))
+		if (tz_org_norm(node->name, strlen(node->name), &key))
 			continue;
-		if (stem_len(other.buf) == n && !memcmp(other.buf, folded, n))
+		fold_traditional(key.buf, &other);
+		region_key(other.buf, &key);
+		if (key.len == mine.len && !memcmp(key.buf, mine.buf, mine.len))
 			hit = node;
 	}
 	tz_buf_release(&other);
+	tz_buf_release(&mine);
+	tz_buf_release(&key);
 	return hit;
+}
+
+/* The words that end a government's name (鲅鱼圈区人民政府, 新城管委会). */
+static const char *const govt_ends[] = { "人民政府办公室", "人民政府", "政府", "管理委员会",
+					 "管委会" };
+
+/* The length of the government word name (n bytes) ends with, 0 if none. */
+static size_t govt_end(const char *name, size_t n)
+{
+	size_t l;
+
+	for (size_t i = 0; i < sizeof(govt_ends) / sizeof(govt_ends[0]); i++)
+		if ((l = ends_word(name, n, govt_ends[i])))
+			return l;
+	return 0;
+}
+
+/*
+ * Whether a place name (n bytes) is a town or a street (乡, 镇, 街道)
+ * named under its county ("甲县某某镇", "鲅鱼圈区红旗镇"): a 市 of
+ * counties groups by county, a county's own ledger by town, and such a
+ * name says both, so it gives neither.
+ */
+static int is_town_of_county(const char *name, size_t n)
+{
+	static const char *const towns[] = { "镇", "乡", "街道", "街道办事处", "街道办" };
+	static const char *const counties[] = { "县", "区", "市", "旗" };
+	size_t t = 0;
+
+	for (size_t i = 0; i < sizeof(towns) / sizeof(towns[0]) && !t; i++)
+		t = ends_word(name, n, towns[i]);
+	if (!t)
+		return 0;
+	/* A county word after the first character and before the town's
+	 * own name (at least one character) */
+	for (size_t i = 0; i < sizeof(counties) / sizeof(counties[0]); i++) {
+		size_t l = strlen(counties[i]);
+
+		for (size_t at = 3; at + l + 3 <= n - t; at++)
+			if (!memcmp(name + at, counties[i], l))
+				return 1;
+	}
+	return 0;
 }
 
 /* Store a node made from the ledger, under the root (made first). */
@@ -1211,11 +1330,17 @@ static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want wa
 	}
 	if (tz_org_norm(name, strlen(name), &oc->key) || !oc->key.len)
 		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header, "%s“%s”无效", header, name);
+	/* A region is a place: a government's name would become a region
+	 * node beside the place it governs (audit 9 W22). */
+	if (want == TZ_ORG_WANT_REGION && (len = govt_end(oc->key.buf, oc->key.len)))
+		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
+				     "%s“%s”是政府机关的名称，不是地区：请填地区名称“%.*s”", header,
+				     name, (int)(oc->key.len - len), oc->key.buf);
 	near = same_stem(oc, oc->key.buf, want);
 	if (near)
 		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
-				     "%s“%s”与“%s”只差“市/县/区”，是否为“%s”？请统一写法", header,
-				     name, near->name, near->name);
+				     "%s“%s”与“%s”是同一地区的两种写法（只差“市/县/区”、开发区的全称"
+				     "简称或繁简体），是否为“%s”？请统一写法", header, name, near->name, near->name);
 	rc = create_node(oc, name, want == TZ_ORG_WANT_REGION ? tz_org_kind_guess(name)
 							      : TZ_ORG_DEPARTMENT, "", out, err);
 	if (rc == TZ_EEXIST || rc == TZ_EINVAL) {
@@ -1233,17 +1358,19 @@ static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want wa
  */
 static int region_of_unit(const char *unit, char *buf, size_t size, struct tz_err *err)
 {
-	static const char *const govt[] = { "人民政府办公室", "人民政府", "政府", "管理委员会",
-					    "管委会" };
-	size_t n = strlen(unit);
+	size_t n = strlen(unit), g = govt_end(unit, n);
 
-	for (size_t i = 0; i < sizeof(govt) / sizeof(govt[0]); i++) {
-		size_t g = strlen(govt[i]);
-
-		if (n > g && !memcmp(unit + n - g, govt[i], g)) {
-			snprintf(buf, size, "%.*s", (int)(n - g), unit);
-			return 0;
-		}
+	/* A town's government named under its county (甲县某某镇人民政府)
+	 * does not say whether the ledger groups by county or by town
+	 * (audit 9 W19); 某某镇人民政府 alone is the town of a county's own
+	 * ledger. */
+	if (g && is_town_of_county(unit, n - g))
+		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, "所属地区",
+				     "表中没有地区列，责任单位“%s”是县（市）区下的乡镇（街道）政府，"
+				     "无法确定所属地区是县（市）区还是乡镇；请在表中加“所属地区”列", unit);
+	if (g) {
+		snprintf(buf, size, "%.*s", (int)(n - g), unit);
+		return 0;
 	}
 	if (!strncmp(unit, "市", strlen("市"))) {
 		snprintf(buf, size, "市直");
@@ -1992,6 +2119,18 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 		rc = tz_err_set_at(err, TZ_EREJECTED, where ? where : path, 0, NULL,
 				   "%ld行有错误，整个文件未导入（使用 --partial 只导入正确的行）",
 				   res->rejected);
+		goto out;
+	}
+	/* A file of a header alone (or of 合计 and note rows) stores nothing:
+	 * "导入0行" with status 0 would read as done. */
+	if (!res->rows) {
+		long skipped = res->skipped_totals + res->skipped_sections + res->skipped_notes +
+			       res->skipped_parts;
+
+		rc = tz_err_set_at(err, TZ_EINVAL, where ? where : path, 0, NULL,
+				   skipped ? "表头下没有%s行（只有合计、分组标题或说明等%ld行），未导入"
+					   : "表头下没有%s行，未导入",
+				   progress ? "调度数据" : "项目", skipped);
 		goto out;
 	}
 	if (opts->dry_run)
