@@ -35,8 +35,12 @@ const char cmd_import_help[] =
 static void print_reject(void *ctx, const struct tz_import_reject *rej)
 {
 	(void)ctx;
-	fprintf(stderr, "%s:%ld: 项目编号 %s: %s\n", rej->file, rej->line,
-		*rej->code ? rej->code : "（空）", rej->reason);
+	/* A row of a list without codes is named by its line alone. */
+	if (*rej->code)
+		fprintf(stderr, "%s:%ld: 项目编号 %s: %s\n", rej->file, rej->line, rej->code,
+			rej->reason);
+	else
+		fprintf(stderr, "%s:%ld: %s\n", rej->file, rej->line, rej->reason);
 }
 
 static const char *year_source(const struct tz_import_result *res, char *buf, size_t size)

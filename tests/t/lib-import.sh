@@ -27,3 +27,20 @@ for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")):
         print(next(v for k, v in r.items() if k.startswith(sys.argv[3])))
 PY
 }
+
+# ledger_rows [code]: every stored ledger row as NAME|REGION|TOTAL|PLAN
+# (CODE|NAME|… with `code`), sorted, on one line: a whole ledger in one
+# `is` (exports first).
+ledger_rows() {
+	export_all
+	python3 - "$TZ_TMP/export.csv" "${1:-}" <<'PY'
+import csv, sys
+out = []
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")):
+    tot = next(v for k, v in r.items() if k.startswith("总投资"))
+    plan = next(v for k, v in r.items() if k.startswith("年度计划投资"))
+    row = [r["项目名称"], r["所属地区"], tot, plan]
+    out.append("|".join(([r["项目编号"]] if sys.argv[2] == "code" else []) + row))
+print(" ".join(sorted(out)))
+PY
+}

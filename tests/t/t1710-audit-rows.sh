@@ -91,7 +91,7 @@ is "no ZQ" "$(col 站前区小计 总投资)" ""
 fresh
 fails "units of different regions, no region column" tz import projects "$d/region-multi-unit.csv"
 contains "asks for the 所属地区 column, naming the value" "$TZ_TMP/err" \
-	"region-multi-unit.csv:4: 项目编号 （空）: 表中没有地区列，责任单位“市交通运输局、鲅鱼圈区政府”写了2个单位，分属不同地区（市直、鲅鱼圈区），无法确定所属地区；请在表中加“所属地区”列"
+	"region-multi-unit.csv:4: 表中没有地区列，责任单位“市交通运输局、鲅鱼圈区政府”写了2个单位，分属不同地区（市直、鲅鱼圈区），无法确定所属地区；请在表中加“所属地区”列"
 is "nothing stored" "$(tz export projects | wc -l)" 1
 fails "with --partial" tz import projects --partial "$d/region-multi-unit.csv"
 export_all
@@ -100,9 +100,9 @@ is "no region named after the joined text" "$(orgs)" "全市 鲅鱼圈区 "
 
 fresh
 fails "regions from 责任单位, some naming several" tz import projects --partial "$d/region-from-units.csv"
-contains "joined with 和" "$TZ_TMP/err" "region-from-units.csv:6: 项目编号 （空）: 表中没有地区列，责任单位“市交通运输局和鲅鱼圈区政府”写了2个单位，分属不同地区（市直、鲅鱼圈区）"
-contains "joined with ；" "$TZ_TMP/err" "region-from-units.csv:7: 项目编号 （空）: 表中没有地区列，责任单位“盖州市人民政府；鲅鱼圈区政府”写了2个单位，分属不同地区（盖州市、鲅鱼圈区）"
-contains "units agreeing on 市直 are still two units" "$TZ_TMP/err" "region-from-units.csv:8: 项目编号 （空）: 责任单位“市交通运输局、市发改委”写了2个单位，一个项目只记一个责任单位：请只填牵头单位"
+contains "joined with 和" "$TZ_TMP/err" "region-from-units.csv:6: 表中没有地区列，责任单位“市交通运输局和鲅鱼圈区政府”写了2个单位，分属不同地区（市直、鲅鱼圈区）"
+contains "joined with ；" "$TZ_TMP/err" "region-from-units.csv:7: 表中没有地区列，责任单位“盖州市人民政府；鲅鱼圈区政府”写了2个单位，分属不同地区（盖州市、鲅鱼圈区）"
+contains "units agreeing on 市直 are still two units" "$TZ_TMP/err" "region-from-units.csv:8: 责任单位“市交通运输局、市发改委”写了2个单位，一个项目只记一个责任单位：请只填牵头单位"
 contains "three stored" "$TZ_TMP/err" "导入3行"
 export_all
 is "a district government" "$(col 临港大道 所属地区)" 鲅鱼圈区

@@ -67,8 +67,8 @@ ok "read again" tz import projects --year 2025 "$d/natpart.csv"
 contains "it is the same project: nothing changes" "$TZ_TMP/err" "导入2行（新增0，更正0，未变2）"
 fresh
 fails "rows without a code that cannot be told apart" tz import projects --year 2025 --partial "$d/natcode-part.csv"
-contains "same region and name twice without a code" "$TZ_TMP/err" "natcode-part.csv:6: 项目编号 （空）: 同一地区（站前区）的项目“港区三号”在本文件中出现两次，无法分辨"
-contains "without a code after the same name with one" "$TZ_TMP/err" "natcode-part.csv:8: 项目编号 （空）: 同一地区（西市区）的项目“港区四号”在本文件中另有一行填了项目代码，无法分辨是否同一项目"
+contains "same region and name twice without a code" "$TZ_TMP/err" "natcode-part.csv:6: 同一地区（站前区）的项目“港区三号”在本文件中出现两次，无法分辨"
+contains "without a code after the same name with one" "$TZ_TMP/err" "natcode-part.csv:8: 同一地区（西市区）的项目“港区四号”在本文件中另有一行填了项目代码，无法分辨是否同一项目"
 contains "with a code after the same name without" "$TZ_TMP/err" "natcode-part.csv:10: 项目编号 2020-210800-48-01-000006: 同一地区（站前区）的项目“港区六号”在本文件中还有一行没有项目代码"
 contains "six read" "$TZ_TMP/err" "共9行，导入6行（新增6，更正0，未变0），3行被拒绝"
 is "the same name in another region is another project" "$(exported_field 2025-R01-001 项目名称)/$(exported_field 2025-R02-001 项目名称)" 港区二号/港区二号
@@ -82,7 +82,7 @@ is "a new one gets a code of 2026" "$(grep -c '^2026,2026-R01-001,港区五号' 
 # An office's own 项目编号 left empty is a mistake, not a published list.
 fresh
 fails "an empty 项目编号" tz import projects --year 2025 "$d/code-part-empty.csv"
-contains "is a row error saying why" "$TZ_TMP/err" "code-part-empty.csv:3: 项目编号 （空）: 项目编号为空：表中有“项目编号”列，每个项目都要填写本单位的项目编号（没有编号列的名单才按地区和项目名称识别项目）"
+contains "is a row error saying why" "$TZ_TMP/err" "code-part-empty.csv:3: 项目编号为空：表中有“项目编号”列，每个项目都要填写本单位的项目编号（没有编号列的名单才按地区和项目名称识别项目）"
 is "nothing stored" "$(stored)" 0
 
 # --- 4. An instructions or sample sheet is not the data -----------------
