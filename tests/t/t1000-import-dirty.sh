@@ -77,4 +77,14 @@ for x in b["groups"]:
         assert isinstance(x[k], str) and len(x[k].split(".")[1]) == 2
     assert round(x["completion_rate"], 4) == x["completion_rate"]
 PY
+# A header alone, or only a 合计 row, stores nothing: refused, not "导入0行".
+printf '项目编号,项目名称,所属地区,总投资(万元),年度计划投资(万元)\n' >"$TZ_TMP/head.csv"
+printf '项目编号,项目名称,所属地区,总投资(万元),年度计划投资(万元)\n合计,,,1000,100\n' >"$TZ_TMP/sum.csv"
+printf '项目编号,调度期,本期完成投资(万元),开工状态\n' >"$TZ_TMP/headp.csv"
+fails "a ledger of a header alone" tz import projects --year 2025 "$TZ_TMP/head.csv"
+contains "says there is no row" "$TZ_TMP/err" "head.csv: 表头下没有项目行，未导入"
+fails "a ledger of a 合计 row alone" tz import projects --year 2025 "$TZ_TMP/sum.csv"
+contains "says what it had" "$TZ_TMP/err" "sum.csv: 表头下没有项目行（只有合计、分组标题或说明等1行），未导入"
+fails "a progress file of a header alone" tz import progress "$TZ_TMP/headp.csv"
+contains "says there is no report" "$TZ_TMP/err" "headp.csv: 表头下没有调度数据行，未导入"
 done_testing
