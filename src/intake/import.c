@@ -1569,6 +1569,9 @@ static int look_alike(struct org_ctx *oc, const struct tz_project *p, struct tz_
 		const struct stored_project *o = &oc->olds[at];
 		int same_name, same_region = o->region_id == p->region_id;
 
+		/* A re-import: nothing to fold. */
+		if (same_region && !strcmp(o->name, p->name))
+			return 0;
 		if (name_key(oc, o->name))
 			return 0;
 		tz_buf_reset(&oc->akey);
@@ -1589,7 +1592,7 @@ static int look_alike(struct org_ctx *oc, const struct tz_project *p, struct tz_
 				    region_name(oc, o->region_id), p->region);
 		return 0;
 	}
-	if (alike_key(oc, p->year, p->region_id, p->name) ||
+	if (!tz_hmap_count(oc->alike) || alike_key(oc, p->year, p->region_id, p->name) ||
 	    !tz_hmap_get(oc->alike, oc->akey.buf, oc->akey.len, &at))
 		return 0;
 	code = oc->codes[at];
