@@ -1076,6 +1076,8 @@ not_read:
 	/* 项目代码, 投资项目统一代码, 统一代码: never 编号 or 编码. */
 	h->code_national = !h->progress && h->idx[TZ_PF_CODE] >= 0 &&
 			   strstr(r->text[h->idx[TZ_PF_CODE]], "代码") != NULL;
+	h->code_weak = !h->progress && h->idx[TZ_PF_CODE] >= 0 && !h->code_national &&
+		       !strstr(r->text[h->idx[TZ_PF_CODE]], "项目编号");
 	if (!h->progress && h->idx[TZ_PF_ANNUAL] >= 0) {
 		int i = h->idx[TZ_PF_ANNUAL];
 

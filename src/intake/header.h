@@ -34,6 +34,10 @@ struct tz_header {
 	 * 统一代码), not an office's own 项目编号: a row without one is
 	 * identified by region and name (ledger.md, "Published lists"). */
 	int code_national;
+	/* The code column is headed 编号, 编 号, 项目编码 — words a county list
+	 * also uses for its row numbers — not 项目编号 or 项目代码: the
+	 * import refuses it when its values are 1..n (audit 9 W1). */
+	int code_weak;
 	int title_year;                       /* named in a title row, 0: none */
 	char title_several[256];              /* the nearest title naming several years, "" */
 	int plan_year;                        /* named in the plan column's header, 0: none */

@@ -126,6 +126,7 @@ struct row_text {
 	int invisible;   /* cells of the row that held zero-width characters */
 	struct tz_buf code;  /* the 项目编号 folded (tz_project_code_fold), when it was */
 	int folded;      /* the 项目编号 was written with full-width characters */
+	unsigned codefix; /* CODE_* of code_tidy: what else was folded in the 项目编号 */
 	int nul_field;   /* a field whose cell holds a NUL byte, or -1 */
 	int rounded;     /* money cells rounded to 0.01 万元 */
 	int marks;       /* optional money cells holding "—", "/": read as empty */
@@ -222,6 +223,52 @@ static unsigned cell_scan(const char *s, size_t len)
 	for (; i < len; i++)
 		a |= cell_bytes[u[i]];
 	return a | b;
+}
+
+/* What code_tidy folded, for the summary. */
+#define CODE_CASE 1u    /* lower-case ASCII letters: p1 is P1 */
+#define CODE_FLOAT 2u   /* a float tail: 2025001.0 is 2025001 */
+#define CODE_APOS 4u    /* Excel's text prefix: '001234 is 001234 */
+
+/*
+ * Fold what spreadsheets and exports add to a 项目编号 (audit 8, audit 9
+ * W12), in place in t's copy of the cell: a leading apostrophe (Excel's
+ * text prefix, written into CSV by some web systems), a trailing .0 or
+ * .00 on an all-digit code (a number cell read by pandas or WPS, or a
+ * CSV→xlsx round trip: never part of a code), and lower-case ASCII
+ * letters (p1 beside P1 is the same project written two ways; codes are
+ * upper case). Returns the CODE_* bits of what changed. No allocation:
+ * the code is only shortened or rewritten where it lies (t->scratch or
+ * t->code, both owned by t).
+ */
+static unsigned code_tidy(struct row_text *t)
+{
+	char *c = (char *)t->v[CODE_FIELD];
+	size_t n = t->len[CODE_FIELD], digits = 0;
+	unsigned fix = 0;
+
+	if (n >= 2 && c[0] == '\'') {
+		c++;
+		n--;
+		fix |= CODE_APOS;
+	}
+	while (digits < n && isdigit((unsigned char)c[digits]))
+		digits++;
+	if (digits && (n - digits == 2 || n - digits == 3) && c[digits] == '.' &&
+	    c[digits + 1] == '0' && (n - digits == 2 || c[digits + 2] == '0')) {
+		n = digits;
+		fix |= CODE_FLOAT;
+	}
+	for (size_t i = digits; i < n; i++)
+		if (c[i] >= 'a' && c[i] <= 'z') {
+			c[i] = (char)(c[i] - 'a' + 'A');
+			fix |= CODE_CASE;
+		}
+	if (fix & (CODE_APOS | CODE_FLOAT))
+		c[n] = '\0';
+	t->v[CODE_FIELD] = c;
+	t->len[CODE_FIELD] = n;
+	return fix;
 }
 
 static void take_cells(const struct tz_row *row, const struct colmap *m, struct row_text *t)
@@ -342,6 +389,7 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 		}
 		break;
 	}
+	t->codefix = t->nul_field == CODE_FIELD ? 0 : code_tidy(t);
 }
 
 /* Turn a parser's reason into one naming the column and the value. */
@@ -525,6 +573,7 @@ struct item {
 	enum tz_row_kind skip;  /* not a record: a 合计, section or note row */
 	int invisible;       /* cells whose invisible characters were removed */
 	int folded;          /* its 项目编号 was written with full-width characters */
+	unsigned codefix;    /* CODE_* of code_tidy */
 	int hidden;          /* the row is hidden in the sheet */
 	int rounded;         /* money cells rounded to 0.01 万元 */
 	int marks;           /* money cells holding a mark of none */
@@ -834,6 +883,7 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	take_cells(row, pl->map, t);
 	it->invisible = t->invisible;
 	it->folded = t->folded;
+	it->codefix = t->codefix;
 	if (row->suspect == TZ_READ_SUSPECT_QUOTES)
 		/* Its fields ran together: no value is sure to be in its column. */
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, NULL,
@@ -1073,6 +1123,23 @@ struct org_ctx {
 	size_t ncodes, acodes;
 	struct tz_buf given;     /* no_code: "code name" lines of codes given */
 	long ngiven;
+	/* Every list: the stored projects, for telling a new code of a
+	 * stored project (look_alike) and a correction that makes a code
+	 * another project (renamed) from a new project. */
+	struct tz_hmap *alike;   /* "year/region_id/name_key" -> index in codes */
+	struct tz_hmap *stored;  /* code, upper case -> index in olds */
+	struct stored_project {
+		char *name;
+		int64_t region_id;
+	} *olds;
+	size_t nolds, aolds;
+	struct tz_buf akey, aname; /* keys built per row, kept for reuse */
+	struct tz_buf said;      /* renames and folds, for the summary's notes */
+	long ncase, nfloat, napos; /* codes folded by code_tidy */
+	/* A code column headed 编号 (tz_header code_weak): rows whose code
+	 * is the next of 1, 2, 3 … (from 1 again after a section row), and
+	 * the others (serial_check). */
+	long serial_next, serial_rows, serial_other;
 	struct tz_hmap *seen;    /* names as written (want byte first) -> node id */
 	int building;            /* the store had no tree: build it from this ledger */
 	struct tz_buf created;   /* "名称（编码）、…" of the nodes made */
@@ -1509,17 +1576,159 @@ static void note_number(struct org_ctx *oc, const char *code)
 		tz_hmap_put(oc->next_no, code, (size_t)(dash + 1 - code), no, NULL);
 }
 
+/*
+ * A name as projects are told apart by it (look_alike, renamed): folded
+ * (tz_org_norm), then without the marks published lists put before or
+ * after a name and change from list to list — footnote marks * ★ ☆ △
+ * ▲ # ※ (“*为新开工项目”, “★为省重点”) and the quotes of a name pasted
+ * from a notice (audit 9 W15). Into oc->aname. 0 or TZ_EENCODING.
+ */
+static int name_key(struct org_ctx *oc, const char *name)
+{
+	static const char *const marks[] = { "*", "#", "\"", "'", "★", "☆", "△", "▲", "※",
+					     "“", "”", "‘", "’", "「", "」", "『", "』" };
+	const char *s;
+	size_t n;
+	int rc = tz_org_norm(name, strlen(name), &oc->aname), more = 1;
+
+	if (rc)
+		return rc;
+	s = oc->aname.buf;
+	n = oc->aname.len;
+	while (more && n) {
+		more = 0;
+		for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+			size_t l = strlen(marks[i]);
+
+			if (n > l && !memcmp(s, marks[i], l)) {
+				s += l;
+				n -= l;
+				more = 1;
+			}
+			if (n > l && !memcmp(s + n - l, marks[i], l)) {
+				n -= l;
+				more = 1;
+			}
+		}
+	}
+	memmove(oc->aname.buf, s, n);
+	oc->aname.buf[n] = '\0';
+	oc->aname.len = n;
+	return 0;
+}
+
+/* The key of alike: the ledger's year, the region and name_key. */
+static int alike_key(struct org_ctx *oc, int year, int64_t region_id, const char *name)
+{
+	int rc = name_key(oc, name);
+
+	tz_buf_reset(&oc->akey);
+	tz_buf_addf(&oc->akey, "%d/%lld/%s", year, (long long)region_id, oc->aname.buf);
+	return rc;
+}
+
+/* A code in upper case (code_tidy), into oc->akey. */
+static void code_key(struct org_ctx *oc, const char *code)
+{
+	tz_buf_reset(&oc->akey);
+	tz_buf_adds(&oc->akey, code);
+	for (size_t i = 0; i < oc->akey.len; i++)
+		if (oc->akey.buf[i] >= 'a' && oc->akey.buf[i] <= 'z')
+			oc->akey.buf[i] = (char)(oc->akey.buf[i] - 'a' + 'A');
+}
+
 static int learn_project(void *ctx, const struct tz_project *p)
 {
 	struct org_ctx *oc = ctx;
 	struct tz_buf key = TZ_BUF_INIT;
+	int64_t at = -1;
 
-	if (!identity(oc, p->region_id, p->name, &key) &&
+	if (oc->by_name && !identity(oc, p->region_id, p->name, &key) &&
 	    !tz_hmap_get(oc->known, key.buf, key.len, NULL))
-		tz_hmap_put(oc->known, key.buf, key.len, (int64_t)keep_code(oc, p->code), NULL);
-	note_number(oc, p->code);
+		tz_hmap_put(oc->known, key.buf, key.len, at = (int64_t)keep_code(oc, p->code), NULL);
+	if (oc->by_name)
+		note_number(oc, p->code);
 	tz_buf_release(&key);
+	if (!alike_key(oc, p->year, p->region_id, p->name) &&
+	    !tz_hmap_get(oc->alike, oc->akey.buf, oc->akey.len, NULL))
+		tz_hmap_put(oc->alike, oc->akey.buf, oc->akey.len,
+			    at >= 0 ? at : (at = (int64_t)keep_code(oc, p->code)), NULL);
+	code_key(oc, p->code);
+	if (!tz_hmap_get(oc->stored, oc->akey.buf, oc->akey.len, NULL)) {
+		TZ_ALLOC_GROW(oc->olds, oc->nolds + 1, oc->aolds);
+		oc->olds[oc->nolds].name = tz_xstrdup(p->name);
+		oc->olds[oc->nolds].region_id = p->region_id;
+		tz_hmap_put(oc->stored, oc->akey.buf, oc->akey.len, (int64_t)oc->nolds++, NULL);
+	}
 	return 0;
+}
+
+static const char *region_name(struct org_ctx *oc, int64_t id)
+{
+	const struct tz_org_node *n = tz_org_index_by_id(oc->x, id);
+
+	return n ? n->name : "";
+}
+
+/*
+ * A row with a 项目编号 or 项目代码 against the stored projects (audit 8
+ * code-later, audit 9 W1, W12, W13, W15):
+ *  - a code the store has: a correction. One that changes both the name
+ *    (name_key) and the region makes the code another project — row
+ *    numbers under 编号, a code typed on the wrong line — and is
+ *    refused, naming both; one that changes the name or the region only
+ *    is listed in the summary (oc->said).
+ *  - a new code whose region and name_key equal those of a stored
+ *    project of the same year under another code is refused, naming
+ *    that project: the same project written with another code (p1, a
+ *    float tail, stripped zeros, a decorated 项目代码, a 项目代码 given
+ *    to a project that had a code made up for it) would otherwise be
+ *    counted twice.
+ * TZ_EEXIST with err's message for a refusal, else 0.
+ */
+static int look_alike(struct org_ctx *oc, const struct tz_project *p, struct tz_err *err)
+{
+	const char *code;
+	int64_t at;
+
+	code_key(oc, p->code);
+	if (tz_hmap_get(oc->stored, oc->akey.buf, oc->akey.len, &at)) {
+		const struct stored_project *o = &oc->olds[at];
+		int same_name, same_region = o->region_id == p->region_id;
+
+		/* A re-import: nothing to fold. */
+		if (same_region && !strcmp(o->name, p->name))
+			return 0;
+		if (name_key(oc, o->name))
+			return 0;
+		tz_buf_reset(&oc->akey);
+		tz_buf_add(&oc->akey, oc->aname.buf, oc->aname.len);
+		if (name_key(oc, p->name))
+			return 0;
+		same_name = !strcmp(oc->akey.buf, oc->aname.buf);
+		if (!same_name && !same_region)
+			return tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
+					     "项目编号%s已是%s的“%s”，本行写的是%s的“%s”：名称和地区都不同，"
+					     "不像是同一项目的更正；请核对项目编号（若该列是序号，请把表头改为“序号”）",
+					     p->code, region_name(oc, o->region_id), o->name, p->region,
+					     p->name);
+		if (!same_name)
+			tz_buf_addf(&oc->said, "项目编号%s：名称由%s改为%s；", p->code, o->name, p->name);
+		if (!same_region)
+			tz_buf_addf(&oc->said, "项目编号%s：地区由%s改为%s；", p->code,
+				    region_name(oc, o->region_id), p->region);
+		return 0;
+	}
+	if (!tz_hmap_count(oc->alike) || alike_key(oc, p->year, p->region_id, p->name) ||
+	    !tz_hmap_get(oc->alike, oc->akey.buf, oc->akey.len, &at))
+		return 0;
+	code = oc->codes[at];
+	code_key(oc, code);
+	return tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目编号",
+			     "与已有项目%s（%s %s）名称、地区相同，编号不同：请核对编号"
+			     "（同一项目请沿用原编号）", code, p->region,
+			     tz_hmap_get(oc->stored, oc->akey.buf, oc->akey.len, &at)
+				     ? oc->olds[at].name : p->name);
 }
 
 /*
@@ -1570,6 +1779,15 @@ static int identify(struct org_ctx *oc, struct tz_project *p, struct tz_err *err
 		p->code = oc->codes[at];
 		goto out;
 	}
+	/* A stored project of the year whose name differs only by marks
+	 * (name_key: 甲项目* beside 甲项目): which is meant cannot be known. */
+	if (!alike_key(oc, p->year, p->region_id, p->name) &&
+	    tz_hmap_get(oc->alike, oc->akey.buf, oc->akey.len, &at)) {
+		rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
+				   "“%s”与已有项目%s（%s）只差名称前后的标记符号或引号，无法确定是否同一项目；"
+				   "请去掉名称前后的*、★、引号等再导入", p->name, oc->codes[at], p->region);
+		goto out;
+	}
 	/* The ledger's year; a row's own (年度 column) in a list of
 	 * 项目代码 read without --year. */
 	n = snprintf(code, sizeof(code), "%d-%s-", oc->year ? oc->year : p->year,
@@ -1586,6 +1804,54 @@ out:
 	tz_buf_release(&fkey);
 	tz_buf_release(&key);
 	return rc;
+}
+
+/*
+ * Follow the codes of a column headed 编号 (audit 9 W1): in county lists
+ * 编号 holding 1, 2, 3 … (restarting after 一、续建项目) is the row number,
+ * which ledger.md says is never a code; read as codes, the next list,
+ * ordered otherwise, overwrites other projects. `section`: a section row.
+ */
+static void serial_check(struct org_ctx *oc, const char *code, int section)
+{
+	char *end;
+	long v;
+
+	/* 一、续建项目 written in the 编号 column is a section row too. */
+	if (section || (!isdigit((unsigned char)code[0]) && tz_row_is_heading(code, strlen(code)))) {
+		oc->serial_next = 1;
+		return;
+	}
+	if (!oc->serial_next)
+		oc->serial_next = 1;
+	v = isdigit((unsigned char)code[0]) && code[0] != '0' ? strtol(code, &end, 10) : 0;
+	if (v && !*end && v == oc->serial_next) {
+		oc->serial_rows++;
+		oc->serial_next++;
+	} else {
+		oc->serial_other++;
+	}
+}
+
+/* What the import folded in codes and the renames it made, after the
+ * header's notes (the summary's notes line). */
+static void code_notes(struct org_ctx *oc, struct tz_import_result *res)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+
+	if (!oc->ncase && !oc->nfloat && !oc->napos && !oc->said.len)
+		return;
+	tz_buf_adds(&b, res->notes ? res->notes : "");
+	if (oc->ncase)
+		tz_buf_addf(&b, "%ld个项目编号含小写字母，已按大写读取（如“p1”即“P1”）；", oc->ncase);
+	if (oc->nfloat)
+		tz_buf_addf(&b, "%ld个项目编号带有小数尾“.0”（数字单元格导出所致），已去掉；", oc->nfloat);
+	if (oc->napos)
+		tz_buf_addf(&b, "%ld个项目编号前有文本标记“'”，已去掉；", oc->napos);
+	if (oc->said.len)
+		tz_buf_add(&b, oc->said.buf, oc->said.len);
+	free(res->notes);
+	res->notes = tz_buf_detach(&b, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1615,6 +1881,11 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		struct tz_err why;
 		int rc;
 
+		if (pl->map->h.code_weak && !it->part &&
+		    (it->skip == TZ_ROW_DATA || it->skip == TZ_ROW_SECTION))
+			serial_check(oc, it->skip == TZ_ROW_SECTION ? ""
+					 : it->rejected ? it->code : it->rec.p.code,
+				     it->skip == TZ_ROW_SECTION);
 		if (it->skip != TZ_ROW_DATA) {
 			if (it->part)
 				res->skipped_parts++;
@@ -1629,6 +1900,9 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		res->rows++;
 		res->invisible += it->invisible;
 		res->folded += it->folded;
+		oc->ncase += (it->codefix & CODE_CASE) != 0;
+		oc->nfloat += (it->codefix & CODE_FLOAT) != 0;
+		oc->napos += (it->codefix & CODE_APOS) != 0;
 		res->hidden += it->hidden;
 		res->rounded += it->rounded;
 		res->marks += it->marks;
@@ -1642,6 +1916,8 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			rc = tz_store_import_progress(store, &it->rec.r, &why);
 		} else {
 			rc = resolve_org(oc, &it->rec.p, &why);
+			if (!rc && strcmp(it->rec.p.code, NO_CODE))
+				rc = look_alike(oc, &it->rec.p, &why);
 			if (!rc && oc->by_name)
 				rc = identify(oc, &it->rec.p, &why);
 			if (!rc)
@@ -2009,6 +2285,9 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	tz_buf_init(&oc.created, 0);
 	tz_buf_init(&oc.given, 0);
 	tz_buf_init(&oc.key, 0);
+	tz_buf_init(&oc.akey, 0);
+	tz_buf_init(&oc.aname, 0);
+	tz_buf_init(&oc.said, 0);
 	pipeline_init(&pl);
 
 	{
@@ -2059,9 +2338,11 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 			oc.known = tz_hmap_new();
 			oc.in_file = tz_hmap_new();
 			oc.next_no = tz_hmap_new();
-			if ((rc = tz_store_each_project(store, 0, learn_project, &oc, err)))
-				goto out;
 		}
+		oc.alike = tz_hmap_new();
+		oc.stored = tz_hmap_new();
+		if ((rc = tz_store_each_project(store, 0, learn_project, &oc, err)))
+			goto out;
 	}
 	if ((rc = tz_store_import_begin(store, kind, path, err)))
 		goto out;
@@ -2103,6 +2384,7 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	res->org_created_names = tz_buf_detach(&oc.created, NULL);
 	res->codes_given = oc.ngiven;
 	res->codes_given_list = tz_buf_detach(&oc.given, NULL);
+	code_notes(&oc, res);
 	/* How the accepted rows compare with the store, known before the
 	 * commit too (a dry run shows it, even of a file it refuses). */
 	if ((rc = tz_store_import_counts(store, &stats, err)))
@@ -2115,6 +2397,13 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	res->plan_kept = stats.plan_kept;
 	res->closed = stats.closed;
 	res->closed_period = stats.closed_period;
+	if (oc.serial_rows && !oc.serial_other) {
+		rc = tz_err_set_at(err, TZ_EINVAL, where ? where : path, m.h.line, "项目编号",
+				   "编号列的值是各行的序号（1、2、3…），不是项目编号；整个文件未导入。"
+				   "请把该列的表头改为“序号”（没有项目编号的名单按地区和项目名称识别项目），"
+				   "或在该列填写本单位的项目编号");
+		goto out;
+	}
 	if (res->rejected && !opts->partial) {
 		rc = tz_err_set_at(err, TZ_EREJECTED, where ? where : path, 0, NULL,
 				   "%ld行有错误，整个文件未导入（使用 --partial 只导入正确的行）",
@@ -2155,6 +2444,14 @@ out:
 	tz_hmap_free(oc.known);
 	tz_hmap_free(oc.in_file);
 	tz_hmap_free(oc.next_no);
+	tz_hmap_free(oc.alike);
+	tz_hmap_free(oc.stored);
+	for (size_t i = 0; i < oc.nolds; i++)
+		free(oc.olds[i].name);
+	free(oc.olds);
+	tz_buf_release(&oc.akey);
+	tz_buf_release(&oc.aname);
+	tz_buf_release(&oc.said);
 	for (size_t i = 0; i < oc.ncodes; i++)
 		free(oc.codes[i]);
 	free(oc.codes);

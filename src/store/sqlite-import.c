@@ -244,7 +244,47 @@ static const char old_reports_sql[] =
 	"SELECT period, completed, status, progress_text, problem FROM progress"
 	" WHERE project_id = ?1 AND period >= ?2 ORDER BY period";
 
-/* Project ids by code. */
+/*
+ * A code as imports match it: ASCII letters in upper case, into key
+ * (TZ_CODE_MAX + 1 bytes); its length, or 0 when it does not fit (then
+ * matched as written). Imports fold the codes they read the same way
+ * (intake/import.c), but databases written before hold p1 beside P1
+ * (audit 8): p1 in a list is the project stored as P1 or p1.
+ */
+static size_t code_key(const char *code, size_t len, char *key)
+{
+	if (len > TZ_CODE_MAX)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		key[i] = code[i] >= 'a' && code[i] <= 'z' ? (char)(code[i] - 'a' + 'A') : code[i];
+	key[len] = '\0';
+	return len;
+}
+
+/*
+ * The id of the stored project `code` names, ASCII case aside: 1 and
+ * *id, 0 if none; TZ_EEXIST (as -1) when two stored codes differ only in
+ * case (written by versions that did not fold it): which one is meant
+ * cannot be known.
+ */
+static int code_id(const struct sqlite_import *imp, const char *code, int64_t *id,
+		   struct tz_err *err)
+{
+	char key[TZ_CODE_MAX + 1];
+	size_t n = code_key(code, strlen(code), key);
+
+	if (!tz_hmap_get(imp->codes, n ? key : code, n ? n : strlen(code), id))
+		return 0;
+	if (*id < 0) {
+		tz_err_set(err, TZ_EEXIST, "已有两个项目编号与“%s”只差字母大小写，无法分辨是哪一个；"
+			   "请先改正其中一个的编号", code);
+		return -1;
+	}
+	return 1;
+}
+
+/* Project ids by code, the code's ASCII case aside (code_key); codes
+ * stored twice in two cases map to -1 (code_id). */
 static int load_codes(struct sqlite_store *ss, struct sqlite_import *imp, struct tz_err *err)
 {
 	sqlite3_stmt *st;
@@ -254,10 +294,19 @@ static int load_codes(struct sqlite_store *ss, struct sqlite_import *imp, struct
 		return rc;
 	imp->codes = tz_hmap_new();
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
+		int64_t id = sqlite3_column_int64(st, 0), had;
+		const char *code = (const char *)sqlite3_column_text(st, 1);
+		size_t len = (size_t)sqlite3_column_bytes(st, 1);
+		char key[TZ_CODE_MAX + 1];
+		size_t n = code_key(code, len, key);
 
-		tz_hmap_put(imp->codes, (const char *)sqlite3_column_text(st, 1),
-			    (size_t)sqlite3_column_bytes(st, 1), id, NULL);
+		if (n) {
+			code = key;
+			len = n;
+		}
+		if (tz_hmap_get(imp->codes, code, len, &had) && had != id)
+			id = -1;
+		tz_hmap_put(imp->codes, code, len, id, NULL);
 		if (id > imp->max_id)
 			imp->max_id = id;
 	}
@@ -642,7 +691,7 @@ int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	struct sqlite_import *imp = ss->imp;
 	struct tz_sqlite_batch *b = &imp->rows, *l = &imp->ledger;
-	int yb = p->year - TZ_PERIOD_YEAR_MIN, rc, known, wrote = 0;
+	int yb = p->year - TZ_PERIOD_YEAR_MIN, rc, known, wrote = 0, found;
 	struct project_seen *seen;
 	enum row_kind kind = ROW_NEW;  /* its ledger row */
 	uint64_t fields;
@@ -650,9 +699,14 @@ int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 
 	if (!p->region_id || yb < 0 || yb >= YEAR_WORDS * 64)
 		return tz_err_set(err, TZ_EINTERNAL, "region or year not valid");
-	if (!tz_hmap_get(imp->codes, p->code, strlen(p->code), &id)) {
+	if ((found = code_id(imp, p->code, &id, err)) < 0)
+		return TZ_EEXIST;
+	if (!found) {
+		char key[TZ_CODE_MAX + 1];
+		size_t n = code_key(p->code, strlen(p->code), key);
+
 		id = ++imp->max_id;
-		tz_hmap_put(imp->codes, p->code, strlen(p->code), id, NULL);
+		tz_hmap_put(imp->codes, n ? key : p->code, n ? n : strlen(p->code), id, NULL);
 	}
 	if (id >= imp->pseen_alloc) {
 		int64_t n = id * 2 + 1024;
@@ -676,7 +730,7 @@ int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 	fields = project_fields(p);
 	known = id <= imp->known_max;
 	if (known && !seen->fields) {
-		int same;
+		int same = 0;
 
 		if ((rc = same_project(ss, id, p, &same, err)))
 			return rc;
@@ -825,8 +879,9 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 	/* Rows come grouped by project: most repeat the last row's code. */
 	if (imp->cur && !strcmp(r->code, imp->cur_code)) {
 		id = imp->cur;
-	} else if (!tz_hmap_get(imp->codes, r->code, strlen(r->code), &id)) {
-		return tz_err_set(err, TZ_ENOTFOUND, "项目编号不存在（请先导入项目台账）");
+	} else if ((rc = code_id(imp, r->code, &id, err)) <= 0) {
+		return rc < 0 ? TZ_EEXIST
+			      : tz_err_set(err, TZ_ENOTFOUND, "项目编号不存在（请先导入项目台账）");
 	}
 	if (!in_ledger(imp, id, r->period.year))
 		return tz_err_set(err, TZ_ENOTFOUND, "项目不在%d年度的项目台账中（请先导入该年度的台账）",
