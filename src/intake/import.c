@@ -25,6 +25,7 @@
 #include "intake/import.h"
 #include "intake/reader.h"
 #include "intake/rowmark.h"
+#include "intake/rowplain.h"
 #include "base/banned.h"
 
 #define MAX_FIELDS TZ_HEADER_FIELDS_MAX
@@ -802,6 +803,34 @@ part:
 	return 0;
 }
 
+/*
+ * A cell that stands for another value (audit 9, W10 and W11): a ditto
+ * mark (同上, 〃) in any field, meaning the row above's value -- never a
+ * region, leader or unit of its own, and not copied either, since the
+ * row above may itself be refused or moved -- or a template placeholder
+ * (XX) in the name. 0, or TZ_EINVAL with the reason in `why`. A test of
+ * the first bytes of each field per row; no allocation.
+ */
+static int stand_in(const struct colmap *m, const struct row_text *t, struct tz_err *why)
+{
+	const char *ph;
+
+	for (size_t f = 0; f < m->nfields; f++)
+		if (m->idx[f] >= 0 && t->len[f] && t->len[f] <= 7 && tz_text_is_ditto(t->v[f], t->len[f]))
+			return tz_err_set_at(why, TZ_EINVAL, NULL, 0, m->cols[f].header,
+					     "%s“%s”是表示“同上一行”的记号，不是%s的值，该行未导入；"
+					     "请在本行填写实际的%s",
+					     m->cols[f].header, t->v[f], m->cols[f].header,
+					     m->cols[f].header);
+	if (!m->h.progress && t->len[TZ_PF_NAME] &&
+	    (ph = tz_text_placeholder(t->v[TZ_PF_NAME], t->len[TZ_PF_NAME])))
+		return tz_err_set_at(why, TZ_EINVAL, NULL, 0, m->cols[TZ_PF_NAME].header,
+				     "项目名称“%s”中的“%s”是模板的占位符，不是项目的名称，该行未导入；"
+				     "若是模板自带的填报示例请删去该行，否则请填写项目的实际名称",
+				     t->v[TZ_PF_NAME], ph);
+	return 0;
+}
+
 /* Convert one row into an item; strings still borrowed from `t`. */
 static void convert(const struct pipeline *pl, const struct tz_row *row, struct row_text *t,
 		    struct item *it, struct parts *ps, struct tz_err *why)
@@ -812,6 +841,8 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	it->line = row->line;
 	tz_err_clear(why);
 	it->skip = tz_header_row_kind(&pl->map->h, row);
+	if (it->skip == TZ_ROW_DATA)
+		it->skip = tz_row_plain_kind(&pl->map->h, row);
 	/* A part of the project above? One test of two cells per row. */
 	if (!pl->progress && (it->skip == TZ_ROW_DATA || ps->on))
 		numbered = row_numbered(pl->map, row);
@@ -906,7 +937,7 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->nul_field].header,
 				   "%s含有空字符（NUL），文件可能已损坏",
 				   pl->map->cols[t->nul_field].header);
-	else
+	else if (!(rc = stand_in(pl->map, t, why)))
 		rc = pl->progress ? to_progress(pl->map, t, &it->rec.r, why)
 				  : to_project(pl->map, t, &it->rec.p, cand, why);
 	if (!pl->progress)
@@ -1497,6 +1528,12 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 				res->skipped_sections++;
 			else if (it->skip == TZ_ROW_NOTE)
 				res->skipped_notes++;
+			else if (it->skip == TZ_ROW_SAMPLE)
+				res->skipped_samples++;
+			else if (it->skip == TZ_ROW_COLNUM)
+				res->skipped_colnums++;
+			else if (it->skip == TZ_ROW_REHEADER)
+				res->skipped_headers++;
 			continue;
 		}
 		res->rows++;
