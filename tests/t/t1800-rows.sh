@@ -6,6 +6,8 @@
 # page break and a （续） title, and a heading written in the 项目编号
 # column are skipped and counted, never projects; a ditto mark (同上, 〃,
 # 同前, ") and a placeholder name (XX路) are refused with the reason.
+# Text an HTML page hides (display:none, visibility:hidden, hidden) is
+# not part of its cell.
 # Inputs in tests/data/audit9-rows (ORIGIN.md).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
@@ -124,5 +126,16 @@ fresh
 fails "bh-c.csv: the headings skipped, the repeated code 1 refused" \
 	tz import projects --year 2025 "$d/bh-c.csv"
 is "bh-c: no heading refused" "$(grep -c '续建项目\|新开工项目' "$TZ_TMP/err")" 0
+
+# --- W17. HTML-as-xls: text the page hides --------------------------------
+
+fresh
+ok "display:none span in an amount" tz import projects --year 2025 "$d/h-display-none-span.xls"
+is "h-display-none-span: 总投资 as shown (1000, not 50001000)" "$(rows)" "P1|甲项目|甲县|1000.00|100.00"
+fresh
+ok "visibility:hidden, hidden attribute, nested hidden markup" \
+	tz import projects --year 2025 "$d/own-html-hidden.xls"
+is "own-html-hidden: the shown text only" "$(rows)" \
+	"P1|甲项目|甲县|1000.00|100.00 P2|乙项目|乙县|2000.00|200.00"
 
 done_testing
