@@ -50,6 +50,25 @@ struct colmap {
 	int shown_text;
 };
 
+/*
+ * Whether cell i of a sheet row is the copy of a range merged across from
+ * the cell on its left (the range's text filled into every cell it
+ * covers, rowbuf.c): the left cell is in a range merged across and holds
+ * the same text. Such a cell shows nothing of its own: the merged text
+ * belongs to the range's first column only (audit 9, W18: a name merged
+ * over the empty 所属地区 cell is no region). A range merged down only,
+ * or the first column of one merged down and across, is no such copy.
+ */
+static int across_copy(const struct tz_row *row, int i)
+{
+	const unsigned char want = TZ_READ_MERGED | TZ_READ_MERGE_ACROSS;
+
+	return i > 0 && (size_t)i < row->ncells &&
+	       (row->flags[i] & (want | TZ_READ_MERGE_COPY)) == (want | TZ_READ_MERGE_COPY) &&
+	       (row->flags[i - 1] & want) == want && row->lens[i] == row->lens[i - 1] &&
+	       !memcmp(row->cells[i], row->cells[i - 1], row->lens[i]);
+}
+
 /* One row's cells, trimmed and NUL-terminated, by field. */
 /* row_text.bad_kind beside the reader's kinds: a period written as a
  * number that could be two months. */
@@ -134,6 +153,12 @@ struct row_text {
 	unsigned char bad_kind;
 	int merged_field; /* a money field whose amount is merged down over several rows, or -1 */
 	long merged_from; /* the sheet row where that merged range starts */
+	/* A required or money field whose cell is the copy of a range merged
+	 * across from the left (across_copy), or -1; the range's text,
+	 * borrowed from the row. */
+	int across_field;
+	const char *across_text;
+	size_t across_len;
 	long merge_top[MAX_FIELDS]; /* per field: the row the last range merged down starts */
 };
 
@@ -238,10 +263,22 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 	t->marks = 0;
 	t->bad_field = -1;
 	t->merged_field = -1;
+	t->across_field = -1;
 	for (size_t f = 0; f < m->nfields; f++) {
 		int i = m->idx[f];
 
 		field_source(row, m, f, &src[f], &srclen[f]);
+		if (i > 0 && (size_t)i < row->ncells && (row->flags[i] & TZ_READ_MERGE_ACROSS) &&
+		    across_copy(row, i)) {
+			if (t->across_field < 0 && row->lens[i] && (m->cols[f].required || m->cols[f].money)) {
+				t->across_field = (int)f;
+				t->across_text = row->cells[i];
+				t->across_len = row->lens[i];
+			}
+			src[f] = "";
+			srclen[f] = 0;
+			continue;
+		}
 		need += srclen[f];
 		/* An amount merged down over several rows is the group's, not
 		 * each row's (ledger.md, "What real sheets hold"): read into
@@ -925,6 +962,15 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
 				   "%s是错误值“%s”（公式出错），请改正后再导入",
 				   pl->map->cols[t->bad_field].header, t->v[t->bad_field]);
+	else if (t->across_field >= 0)
+		/* Never the left column's text: the range is one cell shown
+		 * across, its text is the first column's. */
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->across_field].header,
+				   "%s是与左边一列合并的单元格（跨列合并）：合并单元格的内容“%.*s”只属于"
+				   "最左一列，本行的%s没有填写，该行未导入；请取消合并后在该列填写",
+				   pl->map->cols[t->across_field].header,
+				   (int)(t->across_len > 80 ? 80 : t->across_len), t->across_text,
+				   pl->map->cols[t->across_field].header);
 	else if (t->merged_field >= 0)
 		/* Never each row's: the sheet wrote one amount for the group. */
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->merged_field].header,

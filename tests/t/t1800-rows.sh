@@ -7,7 +7,8 @@
 # column are skipped and counted, never projects; a ditto mark (同上, 〃,
 # 同前, ") and a placeholder name (XX路) are refused with the reason.
 # Text an HTML page hides (display:none, visibility:hidden, hidden) is
-# not part of its cell.
+# not part of its cell; a cell merged across fills its first column only
+# (a required or money column it covers is refused as not filled).
 # Inputs in tests/data/audit9-rows (ORIGIN.md).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
@@ -137,5 +138,26 @@ ok "visibility:hidden, hidden attribute, nested hidden markup" \
 	tz import projects --year 2025 "$d/own-html-hidden.xls"
 is "own-html-hidden: the shown text only" "$(rows)" \
 	"P1|甲项目|甲县|1000.00|100.00 P2|乙项目|乙县|2000.00|200.00"
+
+# --- W18. A cell merged across ------------------------------------------
+
+for f in x03-mergeacross.xls own-across-name.xlsx; do
+	fresh
+	fails "$f: a name merged over the region cell is no region" \
+		tz import projects --year 2025 "$d/$f"
+	contains "$f: says why" "$TZ_TMP/err" \
+		"$f:2: 项目编号 P1: 所属地区是与左边一列合并的单元格（跨列合并）：合并单元格的内容“甲项目”只属于最左一列，本行的所属地区没有填写"
+	is "$f: no region node 甲项目" "$(rows)" ""
+done
+fresh
+fails "an amount merged across 总投资 and 年度计划投资" \
+	tz import projects --year 2025 "$d/own-across-money.xlsx"
+contains "own-across-money: says why" "$TZ_TMP/err" \
+	"own-across-money.xlsx:2: 项目编号 P1: 年度计划投资(万元)是与左边一列合并的单元格（跨列合并）：合并单元格的内容“1000”只属于最左一列"
+fresh
+ok "merged down (region) kept; merged across into an optional column empty" \
+	tz import projects --year 2025 "$d/own-across-optional.xlsx"
+is "own-across-optional: region for both rows, no leader copied from 建设单位" \
+	"$(export_all; field P1 包联领导)|$(field P2 所属地区)|$(field P2 包联领导)" "|甲县|王某"
 
 done_testing
