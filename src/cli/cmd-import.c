@@ -142,6 +142,15 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 	if (res.skipped_totals || res.skipped_sections || res.skipped_notes)
 		fprintf(stderr, "  跳过不是项目的行：合计/小计%ld行，分类标题%ld行，注释%ld行\n",
 			res.skipped_totals, res.skipped_sections, res.skipped_notes);
+	if (res.skipped_samples)
+		fprintf(stderr, "  跳过填报示例行%ld行（序号或编号为“示例”“例”，或名称为“填报示例：…”“…（示例）”："
+				"模板自带的示例，不是项目）\n", res.skipped_samples);
+	if (res.skipped_colnums)
+		fprintf(stderr, "  跳过栏次行%ld行（表头下给各列编号的行，如 1、2、3… 或 甲、乙、丙…，不是项目）\n",
+			res.skipped_colnums);
+	if (res.skipped_headers)
+		fprintf(stderr, "  跳过重复的表头%ld行（分页或续表处再次写出的表头、“（续）”标题）\n",
+			res.skipped_headers);
 	if (res.skipped_parts)
 		fprintf(stderr, "  %ld行为项目的分项（其中…），未作为项目导入（没有序号或编号，紧接在项目之下，"
 				"金额合计不超过该项目）\n", res.skipped_parts);

@@ -1856,6 +1856,11 @@ enum tz_row_kind tz_header_row_kind(const struct tz_header *h, const struct tz_r
 		if (is_group_row(name, nlen, region, rlen))
 			return TZ_ROW_TOTAL;
 	}
+	/* A heading written in the code column, with no name beside it
+	 * (一、续建项目 under 项目编号; audit 9, R18), is the heading it is
+	 * in the 序号 or 项目名称 column: no project is nameless. */
+	if (clen && !nlen && name_f >= 0 && is_section(code, clen))
+		return TZ_ROW_SECTION;
 	/* A row with a code is a project, whatever heading its name looks like. */
 	if (clen)
 		return TZ_ROW_DATA;

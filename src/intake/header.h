@@ -99,6 +99,10 @@ enum tz_row_kind {
 	TZ_ROW_TOTAL,    /* 合计, 总计, 小计 */
 	TZ_ROW_SECTION,  /* 一、续建项目（12个）, （一）交通, ——铁路 */
 	TZ_ROW_NOTE,     /* 注：…, 填报人：… */
+	/* Decided by tz_row_plain_kind() (rowplain.h), audit 9: */
+	TZ_ROW_SAMPLE,   /* the template's example: 示例, 填报示例：… */
+	TZ_ROW_COLNUM,   /* 栏次: 1 2 3 4, 甲 乙 丙 1 under the header */
+	TZ_ROW_REHEADER, /* the header again at a page break, a （续） title */
 };
 enum tz_row_kind tz_header_row_kind(const struct tz_header *h, const struct tz_row *row);
 

@@ -12,7 +12,9 @@
  * colspan/rowspan place the following cells as a browser does and fill
  * the spanned cells with the value (TZ_READ_MERGED…). A table inside a
  * cell is read as part of that cell's text. <tr style="display:none">
- * is a hidden row. The sheet is named by Excel's <x:Name> comment, or
+ * is a hidden row; text inside a cell that the page hides (an element
+ * with style display:none or visibility:hidden, or the hidden
+ * attribute: a sort key, an old value) is not the cell's. The sheet is named by Excel's <x:Name> comment, or
  * after the file. Cells are text (error literals are TZ_READ_ERROR).
  */
 #include <stdlib.h>
@@ -68,6 +70,11 @@ struct html_reader {
 	 * such text was met: a footnote mark or deleted text, not the value
 	 * (TZ_READ_MARKED). */
 	int marks, cell_marked;
+	/* Inside an element of a cell hidden by the page (style display:none
+	 * or visibility:hidden, the hidden attribute): elements open since
+	 * it began, its own included; 0 when not. Its text is not what the
+	 * sheet shows (a sort key, an old value: audit 9, W17). */
+	int hide;
 	long line;                /* rows so far (the current one's number) */
 	long col;                 /* next free column, 1-based */
 	long cell_col, colspan, rowspan;
@@ -129,7 +136,7 @@ static int attr_hidden(const xmlChar **atts)
 				if (*v != ' ' && *v != '\t')
 					norm[n++] = (char)(*v | 0x20);
 			norm[n] = '\0';
-			if (strstr(norm, "display:none"))
+			if (strstr(norm, "display:none") || strstr(norm, "visibility:hidden"))
 				return 1;
 		}
 	}
@@ -167,6 +174,7 @@ static void begin_cell(struct html_reader *r, const xmlChar **atts)
 	r->colspan = attr_span(atts, "colspan", MAX_COLSPAN);
 	r->rowspan = attr_span(atts, "rowspan", MAX_ROWSPAN);
 	r->marks = r->cell_marked = 0;
+	r->hide = 0;
 	tz_buf_reset(&r->cell);
 }
 
@@ -306,6 +314,19 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		r->skip++;
 		return;
 	}
+	if (r->hide) {
+		/* A cell, row or table ends the hidden element however it
+		 * was written; anything else opens inside it. */
+		if (!is(name, "td") && !is(name, "th") && !is(name, "tr") && !is(name, "table")) {
+			r->hide++;
+			return;
+		}
+		r->hide = 0;
+	} else if (r->in_cell && r->table_depth == 1 && !is(name, "td") && !is(name, "th") &&
+		   !is(name, "tr") && !is(name, "table") && attr_hidden(atts)) {
+		r->hide = 1;
+		return;
+	}
 	if (r->loose && html_block(name))
 		end_loose(r);
 	if (r->table_depth == 1 && !r->in_row && is(name, "caption"))
@@ -358,6 +379,13 @@ static void on_end(void *ctx, const xmlChar *name)
 			r->skip--;
 		return;
 	}
+	if (r->hide) {
+		if (!is(name, "td") && !is(name, "th") && !is(name, "tr") && !is(name, "table")) {
+			r->hide--;
+			return;
+		}
+		r->hide = 0;
+	}
 	if (r->loose && html_block(name))
 		end_loose(r);
 	if (is(name, "caption"))
@@ -391,7 +419,7 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 	struct html_reader *r = ctx;
 	const char *p = (const char *)ch, *end = p + len;
 
-	if (r->failed || r->skip)
+	if (r->failed || r->skip || r->hide)
 		return;
 	if (!r->in_cell && !r->in_row &&
 	    (r->table_depth == 0 || (r->table_depth == 1 && r->in_caption))) {

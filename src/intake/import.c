@@ -25,6 +25,7 @@
 #include "intake/import.h"
 #include "intake/reader.h"
 #include "intake/rowmark.h"
+#include "intake/rowplain.h"
 #include "base/banned.h"
 
 #define MAX_FIELDS TZ_HEADER_FIELDS_MAX
@@ -48,6 +49,25 @@ struct colmap {
 	 * never typed as text by the clerk. */
 	int shown_text;
 };
+
+/*
+ * Whether cell i of a sheet row is the copy of a range merged across from
+ * the cell on its left (the range's text filled into every cell it
+ * covers, rowbuf.c): the left cell is in a range merged across and holds
+ * the same text. Such a cell shows nothing of its own: the merged text
+ * belongs to the range's first column only (audit 9, W18: a name merged
+ * over the empty 所属地区 cell is no region). A range merged down only,
+ * or the first column of one merged down and across, is no such copy.
+ */
+static int across_copy(const struct tz_row *row, int i)
+{
+	const unsigned char want = TZ_READ_MERGED | TZ_READ_MERGE_ACROSS;
+
+	return i > 0 && (size_t)i < row->ncells &&
+	       (row->flags[i] & (want | TZ_READ_MERGE_COPY)) == (want | TZ_READ_MERGE_COPY) &&
+	       (row->flags[i - 1] & want) == want && row->lens[i] == row->lens[i - 1] &&
+	       !memcmp(row->cells[i], row->cells[i - 1], row->lens[i]);
+}
 
 /* One row's cells, trimmed and NUL-terminated, by field. */
 /* row_text.bad_kind beside the reader's kinds: a period written as a
@@ -134,6 +154,12 @@ struct row_text {
 	unsigned char bad_kind;
 	int merged_field; /* a money field whose amount is merged down over several rows, or -1 */
 	long merged_from; /* the sheet row where that merged range starts */
+	/* A required or money field whose cell is the copy of a range merged
+	 * across from the left (across_copy), or -1; the range's text,
+	 * borrowed from the row. */
+	int across_field;
+	const char *across_text;
+	size_t across_len;
 	long merge_top[MAX_FIELDS]; /* per field: the row the last range merged down starts */
 };
 
@@ -284,10 +310,22 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 	t->marks = 0;
 	t->bad_field = -1;
 	t->merged_field = -1;
+	t->across_field = -1;
 	for (size_t f = 0; f < m->nfields; f++) {
 		int i = m->idx[f];
 
 		field_source(row, m, f, &src[f], &srclen[f]);
+		if (i > 0 && (size_t)i < row->ncells && (row->flags[i] & TZ_READ_MERGE_ACROSS) &&
+		    across_copy(row, i)) {
+			if (t->across_field < 0 && row->lens[i] && (m->cols[f].required || m->cols[f].money)) {
+				t->across_field = (int)f;
+				t->across_text = row->cells[i];
+				t->across_len = row->lens[i];
+			}
+			src[f] = "";
+			srclen[f] = 0;
+			continue;
+		}
 		need += srclen[f];
 		/* An amount merged down over several rows is the group's, not
 		 * each row's (ledger.md, "What real sheets hold"): read into
@@ -851,6 +889,34 @@ part:
 	return 0;
 }
 
+/*
+ * A cell that stands for another value (audit 9, W10 and W11): a ditto
+ * mark (同上, 〃) in any field, meaning the row above's value -- never a
+ * region, leader or unit of its own, and not copied either, since the
+ * row above may itself be refused or moved -- or a template placeholder
+ * (XX) in the name. 0, or TZ_EINVAL with the reason in `why`. A test of
+ * the first bytes of each field per row; no allocation.
+ */
+static int stand_in(const struct colmap *m, const struct row_text *t, struct tz_err *why)
+{
+	const char *ph;
+
+	for (size_t f = 0; f < m->nfields; f++)
+		if (m->idx[f] >= 0 && t->len[f] && t->len[f] <= 7 && tz_text_is_ditto(t->v[f], t->len[f]))
+			return tz_err_set_at(why, TZ_EINVAL, NULL, 0, m->cols[f].header,
+					     "%s“%s”是表示“同上一行”的记号，不是%s的值，该行未导入；"
+					     "请在本行填写实际的%s",
+					     m->cols[f].header, t->v[f], m->cols[f].header,
+					     m->cols[f].header);
+	if (!m->h.progress && t->len[TZ_PF_NAME] &&
+	    (ph = tz_text_placeholder(t->v[TZ_PF_NAME], t->len[TZ_PF_NAME])))
+		return tz_err_set_at(why, TZ_EINVAL, NULL, 0, m->cols[TZ_PF_NAME].header,
+				     "项目名称“%s”中的“%s”是模板的占位符，不是项目的名称，该行未导入；"
+				     "若是模板自带的填报示例请删去该行，否则请填写项目的实际名称",
+				     t->v[TZ_PF_NAME], ph);
+	return 0;
+}
+
 /* Convert one row into an item; strings still borrowed from `t`. */
 static void convert(const struct pipeline *pl, const struct tz_row *row, struct row_text *t,
 		    struct item *it, struct parts *ps, struct tz_err *why)
@@ -861,6 +927,8 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	it->line = row->line;
 	tz_err_clear(why);
 	it->skip = tz_header_row_kind(&pl->map->h, row);
+	if (it->skip == TZ_ROW_DATA)
+		it->skip = tz_row_plain_kind(&pl->map->h, row);
 	/* A part of the project above? One test of two cells per row. */
 	if (!pl->progress && (it->skip == TZ_ROW_DATA || ps->on))
 		numbered = row_numbered(pl->map, row);
@@ -944,6 +1012,15 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->bad_field].header,
 				   "%s是错误值“%s”（公式出错），请改正后再导入",
 				   pl->map->cols[t->bad_field].header, t->v[t->bad_field]);
+	else if (t->across_field >= 0)
+		/* Never the left column's text: the range is one cell shown
+		 * across, its text is the first column's. */
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->across_field].header,
+				   "%s是与左边一列合并的单元格（跨列合并）：合并单元格的内容“%.*s”只属于"
+				   "最左一列，本行的%s没有填写，该行未导入；请取消合并后在该列填写",
+				   pl->map->cols[t->across_field].header,
+				   (int)(t->across_len > 80 ? 80 : t->across_len), t->across_text,
+				   pl->map->cols[t->across_field].header);
 	else if (t->merged_field >= 0)
 		/* Never each row's: the sheet wrote one amount for the group. */
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->merged_field].header,
@@ -956,7 +1033,7 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->nul_field].header,
 				   "%s含有空字符（NUL），文件可能已损坏",
 				   pl->map->cols[t->nul_field].header);
-	else
+	else if (!(rc = stand_in(pl->map, t, why)))
 		rc = pl->progress ? to_progress(pl->map, t, &it->rec.r, why)
 				  : to_project(pl->map, t, &it->rec.p, cand, why);
 	if (!pl->progress)
@@ -1895,6 +1972,12 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 				res->skipped_sections++;
 			else if (it->skip == TZ_ROW_NOTE)
 				res->skipped_notes++;
+			else if (it->skip == TZ_ROW_SAMPLE)
+				res->skipped_samples++;
+			else if (it->skip == TZ_ROW_COLNUM)
+				res->skipped_colnums++;
+			else if (it->skip == TZ_ROW_REHEADER)
+				res->skipped_headers++;
 			continue;
 		}
 		res->rows++;

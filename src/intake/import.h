@@ -84,6 +84,12 @@ struct tz_import_result {
 	long skipped_totals;    /* 合计, 小计 rows, not projects */
 	long skipped_sections;  /* 一、续建项目（12个）, （一）交通 rows */
 	long skipped_notes;     /* 注：…, 填报人：… rows */
+	/* Audit 9 (rowplain.h): a template's example row (示例, 填报示例：…),
+	 * the 栏次 row numbering the columns, the header repeated at a page
+	 * break or a （续） title. */
+	long skipped_samples;
+	long skipped_colnums;
+	long skipped_headers;
 	/* Rows without 序号 (or 项目编号) under a numbered project, within its
 	 * amounts: its parts (其中：一期工程, （1）…), not projects. */
 	long skipped_parts;

@@ -440,6 +440,12 @@ static void outcome_html(struct tz_req *r, const struct kept *k, const struct ou
 	snprintf(buf, sizeof(buf), "合计/小计 %ld 行，分类标题 %ld 行，注释 %ld 行", res->skipped_totals,
 		 res->skipped_sections, res->skipped_notes);
 	fact(r, "跳过（不是项目的行）", buf);
+	if (res->skipped_samples)
+		factf(r, "填报示例行（模板自带的示例，未作为项目导入）", res->skipped_samples, "行");
+	if (res->skipped_colnums)
+		factf(r, "栏次行（表头下给各列编号的行，未作为项目导入）", res->skipped_colnums, "行");
+	if (res->skipped_headers)
+		factf(r, "重复的表头（分页或续表处，未作为项目导入）", res->skipped_headers, "行");
 	if (res->skipped_parts)
 		factf(r, "项目的分项（其中…，未作为项目导入）", res->skipped_parts, "行");
 	fact(r, "未识别、不导入的列", res->unread && *res->unread ? res->unread : "无");
