@@ -2497,10 +2497,12 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	 * "导入0行" with status 0 would read as done. */
 	if (!res->rows) {
 		long skipped = res->skipped_totals + res->skipped_sections + res->skipped_notes +
-			       res->skipped_parts;
+			       res->skipped_parts + res->skipped_samples + res->skipped_colnums +
+			       res->skipped_headers;
 
 		rc = tz_err_set_at(err, TZ_EINVAL, where ? where : path, 0, NULL,
-				   skipped ? "表头下没有%s行（只有合计、分组标题或说明等%ld行），未导入"
+				   skipped ? "表头下没有%s行（只有合计、分组标题、说明、填报示例等%ld行），"
+					     "未导入"
 					   : "表头下没有%s行，未导入",
 				   progress ? "调度数据" : "项目", skipped);
 		goto out;

@@ -84,7 +84,7 @@ printf '项目编号,调度期,本期完成投资(万元),开工状态\n' >"$TZ_
 fails "a ledger of a header alone" tz import projects --year 2025 "$TZ_TMP/head.csv"
 contains "says there is no row" "$TZ_TMP/err" "head.csv: 表头下没有项目行，未导入"
 fails "a ledger of a 合计 row alone" tz import projects --year 2025 "$TZ_TMP/sum.csv"
-contains "says what it had" "$TZ_TMP/err" "sum.csv: 表头下没有项目行（只有合计、分组标题或说明等1行），未导入"
+contains "says what it had" "$TZ_TMP/err" "sum.csv: 表头下没有项目行（只有合计、分组标题、说明、填报示例等1行），未导入"
 fails "a progress file of a header alone" tz import progress "$TZ_TMP/headp.csv"
 contains "says there is no report" "$TZ_TMP/err" "headp.csv: 表头下没有调度数据行，未导入"
 done_testing

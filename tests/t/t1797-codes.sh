@@ -190,6 +190,6 @@ fresh
 ok "nl-base" tz import projects --year 2025 "$d/nl-base.csv"
 fails "※甲项目△: refused" tz import projects --year 2025 "$d/nl-marked.csv"
 contains "nl-marked: says why" "$TZ_TMP/err" \
-	"nl-marked.csv:2: 项目编号 （空）: “※甲项目△”与已有项目2025-R01-001（甲县）只差名称前后的标记符号或引号"
+	"nl-marked.csv:2: “※甲项目△”与已有项目2025-R01-001（甲县）只差名称前后的标记符号或引号"
 
 done_testing
