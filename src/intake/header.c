@@ -16,6 +16,8 @@
 #include "intake/rowmark.h"
 #include "base/banned.h"
 
+_Static_assert(TZ_HEADER_RF_COUNT <= TZ_HEADER_FIELDS_MAX, "report columns fit a header");
+
 /* ------------------------------------------------------------------ */
 /* Folding a header cell                                               */
 
@@ -1325,6 +1327,8 @@ static int names_one_month(const char *s)
 static const struct tz_column *report_columns(struct tz_header *h)
 {
 	memcpy(h->rf_cols, tz_progress_columns, sizeof(tz_progress_columns));
+	/* 是否开工 (是/否): read by the import as 已开工/未开工 (audit 9, R6). */
+	h->rf_cols[TZ_RF_STATUS].names = TZ_HEADER_STATUS_NAMES;
 	h->rf_cols[TZ_RF_NAME] = tz_project_columns[TZ_PF_NAME];
 	h->rf_cols[TZ_RF_NAME].field = TZ_RF_NAME;
 	h->rf_cols[TZ_RF_NAME].required = 0;
@@ -1537,6 +1541,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	if (!rc && (rc = missing_columns(h, path, err)) && h->progress &&
 	    h->idx[TZ_RF_COMPLETED] < 0)
 		rc = year_to_date(h, &top, path, err);
+	if (!rc && h->progress && h->idx[TZ_RF_STATUS] >= 0)
+		h->status_yes_no = !strcmp(top.text[h->idx[TZ_RF_STATUS]], "是否开工");
 	if (!rc && h->progress && h->idx[TZ_RF_COMPLETED] >= 0) {
 		snprintf(h->completed_text, sizeof(h->completed_text), "%s",
 			 top.text[h->idx[TZ_RF_COMPLETED]]);

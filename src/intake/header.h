@@ -33,6 +33,9 @@
 #define TZ_RF_NAME TZ_RF_COUNT
 #define TZ_RF_REGION (TZ_RF_COUNT + 1)
 #define TZ_HEADER_RF_COUNT (TZ_RF_COUNT + 2)
+/* The 开工状态 column's names in a report: core's, and 是否开工, whose
+ * 是/否 the import reads as 已开工/未开工 (struct tz_header.status_yes_no). */
+#define TZ_HEADER_STATUS_NAMES "开工状态|状态|项目状态|建设状态|是否开工"
 
 struct tz_header {
 	const struct tz_column *cols;         /* reports: rf_cols, so never copy a tz_header */
@@ -59,6 +62,7 @@ struct tz_header {
 	 * says it is one month's (本月, 本期, 当月, 单月). */
 	char completed_text[128];
 	int completed_one_month;
+	int status_yes_no;                    /* reports: the status column is 是否开工 */
 	long line;                            /* the header's last row */
 	size_t width;                         /* cells in the header */
 	struct tz_buf unread;                 /* columns not read, "、"-separated */

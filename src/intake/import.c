@@ -490,11 +490,48 @@ static int to_project(const struct colmap *m, struct row_text *t, struct tz_proj
 	return tz_project_validate(p, err);
 }
 
+/*
+ * A 调度期 cell naming a month without its year ("10月", "10月份"): the
+ * month (1..12), else 0. Read only under a title naming the report's
+ * month, which gives the year (audit 9, R4).
+ */
+static int month_only(const char *s, size_t len)
+{
+	int mon = 0;
+	size_t i = 0;
+
+	for (; i < len && i < 2 && s[i] >= '0' && s[i] <= '9'; i++)
+		mon = mon * 10 + (s[i] - '0');
+	if (!i || len - i < strlen("月") || memcmp(s + i, "月", strlen("月")))
+		return 0;
+	i += strlen("月");
+	if (i < len && (len - i != strlen("份") || memcmp(s + i, "份", strlen("份"))))
+		return 0;
+	return mon >= 1 && mon <= 12 ? mon : 0;
+}
+
+/*
+ * A 是否开工 cell: 是 (or √, ✓) is 已开工, 否 (or ×, ✗) 未开工; anything
+ * else TZ_STATUS_NONE, read as a status is (audit 9, R6).
+ */
+static enum tz_status yes_no_status(const char *s)
+{
+	static const char *const yes[] = { "是", "√", "✓", "✔" }, *const no[] = { "否", "×", "✗", "✘" };
+
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		if (!strcmp(s, yes[i]))
+			return TZ_STATUS_STARTED;
+		if (!strcmp(s, no[i]))
+			return TZ_STATUS_NOT_STARTED;
+	}
+	return TZ_STATUS_NONE;
+}
+
 static int to_progress(const struct colmap *m, struct row_text *t, struct tz_progress *r,
 		       struct tz_err *err)
 {
 	const struct tz_column *cols = m->cols;
-	int rc, present;
+	int rc, present, mon;
 
 	memset(r, 0, sizeof(*r));
 	r->code = t->v[TZ_RF_CODE];
@@ -502,8 +539,13 @@ static int to_progress(const struct colmap *m, struct row_text *t, struct tz_pro
 	r->problem = t->v[TZ_RF_PROBLEM];
 	if (!t->len[TZ_RF_CODE])
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_CODE].header, "项目编号为空");
-	if (tz_period_parse(t->v[TZ_RF_PERIOD], t->len[TZ_RF_PERIOD], &r->period, err))
+	if (m->h.title_period.year && (mon = month_only(t->v[TZ_RF_PERIOD], t->len[TZ_RF_PERIOD]))) {
+		/* "10月" under "2025年10月重点项目调度表": the title's year. */
+		r->period.year = m->h.title_period.year;
+		r->period.month = mon;
+	} else if (tz_period_parse(t->v[TZ_RF_PERIOD], t->len[TZ_RF_PERIOD], &r->period, err)) {
 		return bad_value(err, &cols[TZ_RF_PERIOD], t->v[TZ_RF_PERIOD], t->len[TZ_RF_PERIOD]);
+	}
 	/* The title states the report's month: a 调度期 naming another is
 	 * last month's sheet copied with only its title and amounts updated,
 	 * and would overwrite that month's figures (audit 9, W5). */
@@ -516,10 +558,28 @@ static int to_progress(const struct colmap *m, struct row_text *t, struct tz_pro
 				     m->h.title_period.year, m->h.title_period.month, m->h.title_text,
 				     tz_period_fmt(r->period, pb));
 	}
+	if (m->h.status_yes_no && (r->status = yes_no_status(t->v[TZ_RF_STATUS])) != TZ_STATUS_NONE)
+		;  /* 是否开工: 是 / 否 */
+	else if (tz_status_parse(t->v[TZ_RF_STATUS], t->len[TZ_RF_STATUS], &r->status, err))
+		return bad_value(err, &cols[TZ_RF_STATUS], t->v[TZ_RF_STATUS], t->len[TZ_RF_STATUS]);
+	/* A project not started has completed nothing: an empty cell or a
+	 * mark of none ("—", "/") is its 0, as the report form reads it
+	 * (dispatch.c); any other project's must say its figure (audit 9,
+	 * R15: "—" was refused as no amount). */
+	if (!t->len[TZ_RF_COMPLETED] ||
+	    tz_money_is_blank_mark(t->v[TZ_RF_COMPLETED], t->len[TZ_RF_COMPLETED])) {
+		if (r->status == TZ_STATUS_NOT_STARTED) {
+			t->marks += t->len[TZ_RF_COMPLETED] > 0;
+			return tz_progress_validate(r, err);
+		}
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_COMPLETED].header,
+				     "%s%s%s%s：%s项目请填写本期完成投资（没有完成投资请填0）",
+				     cols[TZ_RF_COMPLETED].header, t->len[TZ_RF_COMPLETED] ? "写的是“" : "为空",
+				     t->v[TZ_RF_COMPLETED], t->len[TZ_RF_COMPLETED] ? "”" : "",
+				     tz_status_name(r->status));
+	}
 	if ((rc = money_field(m, t, TZ_RF_COMPLETED, &r->completed, &present, err)))
 		return rc;
-	if (tz_status_parse(t->v[TZ_RF_STATUS], t->len[TZ_RF_STATUS], &r->status, err))
-		return bad_value(err, &cols[TZ_RF_STATUS], t->v[TZ_RF_STATUS], t->len[TZ_RF_STATUS]);
 	return tz_progress_validate(r, err);
 }
 

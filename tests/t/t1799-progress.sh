@@ -7,7 +7,9 @@
 # column naming a year (2025年完成投资), or a sheet whose name names a span
 # of months (1-10月完成情况) over a plain 完成投资, holds a year-to-date
 # figure, never one month's (refused); a header without 项目编号 says so.
-# Audit 9 (2026-12-01), W5, W6, W7, R19; inputs in
+# Read as the sheet means: 调度期 `10月` under a title giving the year, `—`
+# as a 未开工 project's 本期完成投资 (0), 是否开工 with 是/否.
+# Audit 9 (2026-12-01), W5, W6, W7, R19, R4, R15, R6; inputs in
 # tests/data/audit9-progress (ORIGIN.md).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
@@ -150,5 +152,65 @@ for f in p-nocode.csv nocode-seq.csv; do
 	fails "$f: a report without 项目编号" tz import progress "$d/$f"
 	contains "$f: names 项目编号 as missing" "$TZ_TMP/err" "但缺少“项目编号”"
 done
+
+# --- R4. A 调度期 of a month only, under a title giving the year ---------
+
+for f in p-title-10yue.csv p-date-text-10yue.xlsx; do
+	base
+	ok "$f: 10月 under a title of 2025年10月" tz import progress "$d/$f"
+	is "$f: read as 2025-10" "$(reports)" "P1|2025-10|900.00"
+done
+
+base
+fails "9月份 and 10月 under a September title" tz import progress --partial "$d/title-month-only.csv"
+contains "title-month-only: 10月 is not the title's month" "$TZ_TMP/err" \
+	"title-month-only.csv:4: 项目编号 P2: 标题写的是2025年9月（“2025年9月重点项目调度表”），调度期列是2025-10"
+is "title-month-only: 9月份 read as 2025-09" "$(reports)" "P1|2025-09|800.00"
+
+base
+fails "10月 without a title: no year" tz import progress "$d/month-only-notitle.csv"
+contains "month-only-notitle: the reason" "$TZ_TMP/err" "调度期“10月”不是有效的年月"
+
+# --- R15. A project not started has completed nothing -----------------
+
+base
+fails "p-blank: — for the 未开工 project, nothing for the started one" \
+	tz import progress --partial "$d/p-blank.csv"
+contains "p-blank: the started project's empty cell refused" "$TZ_TMP/err" \
+	"p-blank.csv:2: 项目编号 P1: 本期完成投资(万元)为空：已开工项目请填写本期完成投资（没有完成投资请填0）"
+is "p-blank: the 未开工 project's — read as 0" "$(reports)" "P2|2025-10|0.00"
+
+base
+ok "/ and an empty cell for 未开工 projects" tz import progress "$d/notstarted-marks.csv"
+is "notstarted-marks: both 0" "$(reports)" "P1|2025-10|0.00 P2|2025-10|0.00"
+
+base
+fails "— for a started project" tz import progress "$d/started-dash.csv"
+contains "started-dash: says to fill 0" "$TZ_TMP/err" \
+	"本期完成投资(万元)写的是“—”：已开工项目请填写本期完成投资（没有完成投资请填0）"
+
+# --- R6. 是否开工 with 是 / 否 ---------------------------------------------
+
+status() {
+	tz export progress --out "$TZ_TMP/export.csv"
+	python3 - "$TZ_TMP/export.csv" <<'PY'
+import csv, sys
+print(" ".join(sorted("%s|%s" % (r["项目编号"], r["开工状态"])
+                      for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")))))
+PY
+}
+for f in p-status-yes.csv:已开工 p-status-check.csv:已开工 p-status-no.csv:未开工; do
+	base
+	ok "${f%%:*}: 是否开工" tz import progress "$d/${f%%:*}"
+	is "${f%%:*}: read as ${f#*:}" "$(status)" "P1|${f#*:}"
+done
+
+base
+ok "是 and × under 是否开工" tz import progress "$d/status-yesno-mixed.csv"
+is "status-yesno-mixed: 已开工, 未开工" "$(status)" "P1|已开工 P2|未开工"
+
+base
+fails "是 under 开工状态 is no status" tz import progress "$d/status-yes-under-status.csv"
+contains "status-yes-under-status: the reason" "$TZ_TMP/err" "开工状态“是”无法识别"
 
 done_testing
