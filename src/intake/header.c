@@ -16,6 +16,8 @@
 #include "intake/rowmark.h"
 #include "base/banned.h"
 
+_Static_assert(TZ_HEADER_RF_COUNT <= TZ_HEADER_FIELDS_MAX, "report columns fit a header");
+
 /* ------------------------------------------------------------------ */
 /* Folding a header cell                                               */
 
@@ -307,8 +309,11 @@ struct cellinfo {
 	int unit_exp;
 	int seq;       /* a 序号 column */
 	int blank;
+	int ytd;       /* reports: a completion column naming a year, not read */
 	char unit_text[32];
 };
+
+static int names_one_month(const char *s);
 
 struct hrow {
 	size_t n;
@@ -359,6 +364,14 @@ static void hrow_read(const struct tz_header *h, const struct tz_row *row, struc
 				c->field = (int)f;
 				c->rank = rank;
 			}
+		}
+		/* "2025年完成投资" in a report is the year's completion so far
+		 * (or the whole year's), never one month's: not read, as the
+		 * other cumulative names are not (audit 9, W7). */
+		if (h->progress && c->field == TZ_RF_COMPLETED && c->year &&
+		    !names_one_month(out->text[i])) {
+			c->field = -1;
+			c->ytd = 1;
 		}
 		if (c->field >= 0 && !(seen & (1u << c->field))) {
 			seen |= 1u << c->field;
@@ -1252,11 +1265,100 @@ out:
 	return r;
 }
 
+/*
+ * The one month a report's title cell names: "2025年10月重点项目调度表",
+ * "2025年10月份…", "2025年10月上旬…" (a ten-day report rolls up into its
+ * month). 0 when it names none, a span or 累计 (names_months_span: the
+ * cumulative check reads those), several months, or is a date of filling
+ * (title_year_of gives no year); else 1 with *out. Audit 9, W5.
+ */
+static int title_month_of(const char *s, struct tz_period *out)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+	struct tz_period one = { 0, 0 };
+	int year = title_year_of(s, strlen(s)), found = 0;
+	const char *p;
+
+	if (year <= 0 || !strstr(s, "月") || names_months_span(s))
+		return 0;
+	if (tz_text_fold_width(s, strlen(s), &b))
+		goto out;
+	/* YYYY年M月 or YYYY年MM月, the year the title's. */
+	for (p = b.buf; (p = strstr(p, "年")) != NULL; p += strlen("年")) {
+		const char *m = p + strlen("年");
+		int y = 0, mon = 0, k;
+
+		if (p - b.buf < 4 || (p - b.buf > 4 && p[-5] >= '0' && p[-5] <= '9'))
+			continue;
+		for (k = -4; k < 0 && p[k] >= '0' && p[k] <= '9'; k++)
+			y = y * 10 + (p[k] - '0');
+		if (k < 0 || y != year)
+			continue;
+		for (k = 0; k < 2 && m[k] >= '0' && m[k] <= '9'; k++)
+			mon = mon * 10 + (m[k] - '0');
+		if (!k || strncmp(m + k, "月", strlen("月")) || mon < 1 || mon > 12)
+			continue;
+		if (found && (one.year != y || one.month != mon)) {
+			found = -1;
+			break;
+		}
+		one.year = y;
+		one.month = mon;
+		found = 1;
+	}
+out:
+	tz_buf_release(&b);
+	if (found > 0)
+		*out = one;
+	return found > 0;
+}
+
 /* Whether a completion column's header says it is one month's:
  * 本月, 本期, 当月 (or a single 月 such as "10月完成投资"). */
 static int names_one_month(const char *s)
 {
 	return strstr(s, "本月") || strstr(s, "本期") || strstr(s, "当月") || strstr(s, "单月");
+}
+
+/*
+ * The columns of a report: tz_progress_columns, then the 项目名称 and
+ * 所属地区 a report may carry (header.h, TZ_RF_NAME). The region's names
+ * are those of a region (所属地区, 县(市、区)…), not of a place
+ * (建设地点 names a town): the cell is checked against the ledger's.
+ */
+static const struct tz_column *report_columns(struct tz_header *h)
+{
+	memcpy(h->rf_cols, tz_progress_columns, sizeof(tz_progress_columns));
+	/* 是否开工 (是/否): read by the import as 已开工/未开工 (audit 9, R6). */
+	h->rf_cols[TZ_RF_STATUS].names = TZ_HEADER_STATUS_NAMES;
+	h->rf_cols[TZ_RF_NAME] = tz_project_columns[TZ_PF_NAME];
+	h->rf_cols[TZ_RF_NAME].field = TZ_RF_NAME;
+	h->rf_cols[TZ_RF_NAME].required = 0;
+	h->rf_cols[TZ_RF_REGION] = (struct tz_column){
+		TZ_RF_REGION, "所属地区",
+		"所属地区|所属县区|所属县(市、区)|县(市、区)|县(市区)|县市区|县区|所在县区|"
+		"所在县(市、区)|地区|所在地区|区域|属地", 0, 0 };
+	return h->rf_cols;
+}
+
+/*
+ * A report whose completion column is missing (missing_columns refused
+ * it) but that has a completion column naming a year ("2025年完成投资"):
+ * the refusal says why that column is not read. TZ_EINVAL, err replaced.
+ */
+static int year_to_date(const struct tz_header *h, const struct hrow *top, const char *path,
+			struct tz_err *err)
+{
+	char missing[sizeof(err->msg)];
+
+	memcpy(missing, err->msg, sizeof(missing));
+	for (size_t i = 0; i < top->n; i++)
+		if (top->c[i].ytd)
+			return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+					     "%.200s；“%.80s”写的是年份，是全年或年初以来的累计完成数，"
+					     "不是一个月的本期完成投资，整个文件未导入；如果是当月数，"
+					     "请把列名改为“本月完成投资”", missing, top->text[i]);
+	return TZ_EINVAL;
 }
 
 int tz_header_find(struct tz_reader *r, const char *path, int progress, int year,
@@ -1265,6 +1367,10 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	struct hrow top = { 0 }, next = { 0 };
 	struct tz_row row;
 	int rc, seen = 0, table_u = 0, table_exp = 0, best = 0, title;
+	/* The key column the best row lacks: 项目名称 for a ledger, 项目编号
+	 * or 调度期 for a report (audit 9, R19: the message named 调度期
+	 * under a header that had it). */
+	int best_lacks = progress ? TZ_RF_PERIOD : TZ_PF_NAME;
 	int *parent_unit = NULL, *parent_exp = NULL;
 	char table_text[32] = "", best_text[256] = "", title_span[256] = "";
 	long best_line = 0, table_line = 0, other_line = 0;
@@ -1274,8 +1380,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	tz_buf_init(&h->notes, 0);
 	tz_buf_init(&h->pending_text, 0);
 	h->progress = progress;
-	h->cols = progress ? tz_progress_columns : tz_project_columns;
-	h->nfields = progress ? TZ_RF_COUNT : TZ_PF_COUNT;
+	h->cols = progress ? report_columns(h) : tz_project_columns;
+	h->nfields = progress ? TZ_HEADER_RF_COUNT : TZ_PF_COUNT;
 	h->seq_idx = -1;
 
 	for (;;) {
@@ -1287,7 +1393,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
 					"找不到完整的表头：第%ld行最像表头（识别出%s），但缺少“%s”；"
 					"表头应同时有“%s”和“%s”等列",
-					best_line, best_text, h->cols[progress ? TZ_RF_PERIOD : TZ_PF_NAME].header,
+					best_line, best_text, h->cols[best_lacks].header,
 					h->cols[progress ? TZ_RF_CODE : TZ_PF_NAME].header,
 					h->cols[progress ? TZ_RF_PERIOD : TZ_PF_TOTAL].header);
 			else
@@ -1310,6 +1416,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		if (top.fields > best) {
 			best = top.fields;
 			best_line = row.line;
+			if (progress)
+				best_lacks = hrow_has(&top, TZ_RF_CODE) ? TZ_RF_PERIOD : TZ_RF_CODE;
 			best_text[0] = '\0';
 			for (size_t i = 0; i < top.n; i++)
 				if (top.c[i].field >= 0) {
@@ -1343,10 +1451,16 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 			}
 			if (h->progress && !title_span[0] && names_months_span(top.text[i]))
 				snprintf(title_span, sizeof(title_span), "%s", top.text[i]);
+			/* The nearest title naming a month gives the report's. */
+			if (h->progress && title_month_of(top.text[i], &h->title_period))
+				snprintf(h->title_text, sizeof(h->title_text), "%s", top.text[i]);
 			also_unit(top.text[i], title, row.line, &table_u, &table_exp, table_text,
 				  sizeof(table_text), &table_line, &other_line);
 		}
 	}
+	/* A month of another year than the title's nearest: none. */
+	if (h->title_period.year && h->title_period.year != h->title_year)
+		memset(&h->title_period, 0, sizeof(h->title_period));
 	/* A unit for the table may also stand in the header row itself. */
 	for (size_t i = 0; i < top.n && table_u != 2; i++)
 		if (top.c[i].field < 0)
@@ -1426,8 +1540,16 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	h->width = top.n;
 	rc = choose(h, &top, parent_unit, parent_exp, table_u, table_exp, table_text,
 		    year ? year : h->title_year, path, err);
-	if (!rc)
-		rc = missing_columns(h, path, err);
+	if (!rc && (rc = missing_columns(h, path, err)) && h->progress &&
+	    h->idx[TZ_RF_COMPLETED] < 0)
+		rc = year_to_date(h, &top, path, err);
+	if (!rc && h->progress && h->idx[TZ_RF_STATUS] >= 0)
+		h->status_yes_no = !strcmp(top.text[h->idx[TZ_RF_STATUS]], "是否开工");
+	if (!rc && h->progress && h->idx[TZ_RF_COMPLETED] >= 0) {
+		snprintf(h->completed_text, sizeof(h->completed_text), "%s",
+			 top.text[h->idx[TZ_RF_COMPLETED]]);
+		h->completed_one_month = names_one_month(h->completed_text) != 0;
+	}
 	if (!rc && h->progress && title_span[0] && h->idx[TZ_RF_COMPLETED] >= 0 &&
 	    !names_one_month(top.text[h->idx[TZ_RF_COMPLETED]]))
 		/* "2025年1-10月…完成情况" above a plain 完成投资: the figures may
@@ -1443,6 +1565,24 @@ out:
 	hrow_free(&top);
 	hrow_free(&next);
 	return rc;
+}
+
+int tz_header_check_sheet(const struct tz_header *h, const char *sheet, const char *path,
+			  struct tz_err *err)
+{
+	if (!h->progress || !sheet || h->idx[TZ_RF_COMPLETED] < 0 || !names_months_span(sheet))
+		return 0;
+	if (!h->completed_one_month)
+		return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+				     "工作表名称“%s”写的是几个月，“%s”可能是累计完成数，不能当作一个月的"
+				     "本期完成投资，整个文件未导入；如果是当月数，请把列名改为“本月完成投资”",
+				     sheet, h->completed_text);
+	if (strstr(sheet, "累计"))
+		return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+				     "工作表名称“%s”写的是累计数，而“%s”是一个月的完成投资，不知道该列是"
+				     "当月数还是累计数，整个文件未导入；请核对：如果是当月数，请把工作表改名"
+				     "（去掉“累计”）；累计数不能作为本期完成投资导入", sheet, h->completed_text);
+	return 0;
 }
 
 /* The name of field f without its unit: "总投资" for "总投资(万元)". */

@@ -17,16 +17,32 @@
 
 #include "base/buf.h"
 #include "base/err.h"
+#include "core/progress.h"
 #include "core/project.h"
 #include "intake/reader.h"
 
 #define TZ_HEADER_SEARCH_ROWS 50  /* title and note rows allowed above the header */
 #define TZ_HEADER_FIELDS_MAX 16
 
+/*
+ * Report columns the import reads beside tz_progress_columns (core): the
+ * 项目名称 and 所属地区 a report may carry, never stored, checked against
+ * the ledger's project of the row's 项目编号 so that a mistyped code does
+ * not book one project's completion on another (audit 9, W6). Optional.
+ */
+#define TZ_RF_NAME TZ_RF_COUNT
+#define TZ_RF_REGION (TZ_RF_COUNT + 1)
+#define TZ_HEADER_RF_COUNT (TZ_RF_COUNT + 2)
+/* The 开工状态 column's names in a report: core's, and 是否开工, whose
+ * 是/否 the import reads as 已开工/未开工 (struct tz_header.status_yes_no). */
+#define TZ_HEADER_STATUS_NAMES "开工状态|状态|项目状态|建设状态|是否开工"
+
 struct tz_header {
-	const struct tz_column *cols;
+	const struct tz_column *cols;         /* reports: rf_cols, so never copy a tz_header */
 	size_t nfields;
 	int progress;                         /* reading reports, not a ledger */
+	/* Reports: tz_progress_columns, then TZ_RF_NAME and TZ_RF_REGION. */
+	struct tz_column rf_cols[TZ_HEADER_RF_COUNT];
 	int idx[TZ_HEADER_FIELDS_MAX];        /* cell index, -1 if the file lacks it */
 	int unit_exp[TZ_HEADER_FIELDS_MAX];   /* money columns: 10^unit 万元 */
 	int seq_idx;                          /* the 序号 column, -1: none */
@@ -41,6 +57,16 @@ struct tz_header {
 	int title_year;                       /* named in a title row, 0: none */
 	char title_several[256];              /* the nearest title naming several years, "" */
 	int plan_year;                        /* named in the plan column's header, 0: none */
+	/* Reports: the one month a title row names ("2025年10月重点项目调度
+	 * 表"), {0, 0} when none (or a span, or a date of filling), and the
+	 * title; the rows' 调度期 must be that month (audit 9, W5). */
+	struct tz_period title_period;
+	char title_text[256];
+	/* Reports: the header of the completion column read, and whether it
+	 * says it is one month's (本月, 本期, 当月, 单月). */
+	char completed_text[128];
+	int completed_one_month;
+	int status_yes_no;                    /* reports: the status column is 是否开工 */
 	long line;                            /* the header's last row */
 	size_t width;                         /* cells in the header */
 	struct tz_buf unread;                 /* columns not read, "、"-separated */
@@ -72,6 +98,19 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		   struct tz_header *h, struct tz_err *err);
 
 void tz_header_release(struct tz_header *h);
+
+/*
+ * Reports: a workbook sheet's name that names a span of months or 累计
+ * ("1-10月完成情况", "1-10月累计") says what the title row would say, and
+ * is checked as a title is (tz_header_find): over a completion column
+ * whose header does not say it is one month's ("完成投资") the figures
+ * may be the months' sum; stored as one month's they would count the
+ * earlier months twice. Under a name saying 累计, a column saying 本期
+ * contradicts it. TZ_EINVAL with err naming `path`, the header's line
+ * and both texts; 0 otherwise, and for ledgers. Audit 9, W7.
+ */
+int tz_header_check_sheet(const struct tz_header *h, const char *sheet, const char *path,
+			  struct tz_err *err);
 
 /*
  * A row below the header (a note, a total or section row, a row refused)

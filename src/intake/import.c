@@ -576,11 +576,48 @@ static int to_project(const struct colmap *m, struct row_text *t, struct tz_proj
 	return tz_project_validate(p, err);
 }
 
+/*
+ * A 调度期 cell naming a month without its year ("10月", "10月份"): the
+ * month (1..12), else 0. Read only under a title naming the report's
+ * month, which gives the year (audit 9, R4).
+ */
+static int month_only(const char *s, size_t len)
+{
+	int mon = 0;
+	size_t i = 0;
+
+	for (; i < len && i < 2 && s[i] >= '0' && s[i] <= '9'; i++)
+		mon = mon * 10 + (s[i] - '0');
+	if (!i || len - i < strlen("月") || memcmp(s + i, "月", strlen("月")))
+		return 0;
+	i += strlen("月");
+	if (i < len && (len - i != strlen("份") || memcmp(s + i, "份", strlen("份"))))
+		return 0;
+	return mon >= 1 && mon <= 12 ? mon : 0;
+}
+
+/*
+ * A 是否开工 cell: 是 (or √, ✓) is 已开工, 否 (or ×, ✗) 未开工; anything
+ * else TZ_STATUS_NONE, read as a status is (audit 9, R6).
+ */
+static enum tz_status yes_no_status(const char *s)
+{
+	static const char *const yes[] = { "是", "√", "✓", "✔" }, *const no[] = { "否", "×", "✗", "✘" };
+
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		if (!strcmp(s, yes[i]))
+			return TZ_STATUS_STARTED;
+		if (!strcmp(s, no[i]))
+			return TZ_STATUS_NOT_STARTED;
+	}
+	return TZ_STATUS_NONE;
+}
+
 static int to_progress(const struct colmap *m, struct row_text *t, struct tz_progress *r,
 		       struct tz_err *err)
 {
 	const struct tz_column *cols = m->cols;
-	int rc, present;
+	int rc, present, mon;
 
 	memset(r, 0, sizeof(*r));
 	r->code = t->v[TZ_RF_CODE];
@@ -588,12 +625,47 @@ static int to_progress(const struct colmap *m, struct row_text *t, struct tz_pro
 	r->problem = t->v[TZ_RF_PROBLEM];
 	if (!t->len[TZ_RF_CODE])
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_CODE].header, "项目编号为空");
-	if (tz_period_parse(t->v[TZ_RF_PERIOD], t->len[TZ_RF_PERIOD], &r->period, err))
+	if (m->h.title_period.year && (mon = month_only(t->v[TZ_RF_PERIOD], t->len[TZ_RF_PERIOD]))) {
+		/* "10月" under "2025年10月重点项目调度表": the title's year. */
+		r->period.year = m->h.title_period.year;
+		r->period.month = mon;
+	} else if (tz_period_parse(t->v[TZ_RF_PERIOD], t->len[TZ_RF_PERIOD], &r->period, err)) {
 		return bad_value(err, &cols[TZ_RF_PERIOD], t->v[TZ_RF_PERIOD], t->len[TZ_RF_PERIOD]);
+	}
+	/* The title states the report's month: a 调度期 naming another is
+	 * last month's sheet copied with only its title and amounts updated,
+	 * and would overwrite that month's figures (audit 9, W5). */
+	if (m->h.title_period.year && (r->period.year != m->h.title_period.year ||
+				       r->period.month != m->h.title_period.month)) {
+		char pb[TZ_PERIOD_FMT_MAX];
+
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_PERIOD].header,
+				     "标题写的是%d年%d月（“%.120s”），调度期列是%s：请核对调度期，该行未导入",
+				     m->h.title_period.year, m->h.title_period.month, m->h.title_text,
+				     tz_period_fmt(r->period, pb));
+	}
+	if (m->h.status_yes_no && (r->status = yes_no_status(t->v[TZ_RF_STATUS])) != TZ_STATUS_NONE)
+		;  /* 是否开工: 是 / 否 */
+	else if (tz_status_parse(t->v[TZ_RF_STATUS], t->len[TZ_RF_STATUS], &r->status, err))
+		return bad_value(err, &cols[TZ_RF_STATUS], t->v[TZ_RF_STATUS], t->len[TZ_RF_STATUS]);
+	/* A project not started has completed nothing: an empty cell or a
+	 * mark of none ("—", "/") is its 0, as the report form reads it
+	 * (dispatch.c); any other project's must say its figure (audit 9,
+	 * R15: "—" was refused as no amount). */
+	if (!t->len[TZ_RF_COMPLETED] ||
+	    tz_money_is_blank_mark(t->v[TZ_RF_COMPLETED], t->len[TZ_RF_COMPLETED])) {
+		if (r->status == TZ_STATUS_NOT_STARTED) {
+			t->marks += t->len[TZ_RF_COMPLETED] > 0;
+			return tz_progress_validate(r, err);
+		}
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_COMPLETED].header,
+				     "%s%s%s%s：%s项目请填写本期完成投资（没有完成投资请填0）",
+				     cols[TZ_RF_COMPLETED].header, t->len[TZ_RF_COMPLETED] ? "写的是“" : "为空",
+				     t->v[TZ_RF_COMPLETED], t->len[TZ_RF_COMPLETED] ? "”" : "",
+				     tz_status_name(r->status));
+	}
 	if ((rc = money_field(m, t, TZ_RF_COMPLETED, &r->completed, &present, err)))
 		return rc;
-	if (tz_status_parse(t->v[TZ_RF_STATUS], t->len[TZ_RF_STATUS], &r->status, err))
-		return bad_value(err, &cols[TZ_RF_STATUS], t->v[TZ_RF_STATUS], t->len[TZ_RF_STATUS]);
 	return tz_progress_validate(r, err);
 }
 
@@ -619,6 +691,10 @@ struct item {
 	const char *code;    /* rejected rows: their 项目编号 */
 	const char *field;
 	const char *reason;
+	/* Reports: the row's 项目名称 and 所属地区 ("" without the column),
+	 * checked against the ledger's by the writer (check_names). */
+	const char *name;
+	const char *region;
 	union {
 		struct tz_project p;
 		struct tz_progress r;
@@ -642,6 +718,7 @@ struct pipeline {
 	const struct colmap *map;
 	const struct tz_row *pending;  /* read past by the header search: first */
 	int progress;
+	struct ledger_names *names;    /* reports: the writer's check, or NULL */
 	/* The queue. */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
@@ -683,7 +760,9 @@ static int keep_item(struct chunk *c, struct item *it, int progress)
 		struct tz_progress *r = &it->rec.r;
 
 		ok = (r->code = keep(c, r->code)) && (r->progress_text = keep(c, r->progress_text)) &&
-		     (r->problem = keep(c, r->problem));
+		     (r->problem = keep(c, r->problem)) &&
+		     (it->name = *it->name ? keep(c, it->name) : "") &&
+		     (it->region = *it->region ? keep(c, it->region) : "");
 	} else {
 		struct tz_project *p = &it->rec.p;
 		const char **f[] = { &p->code, &p->name, &p->region, &p->category, &p->level,
@@ -1042,6 +1121,10 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 		return;
 	it->rounded = t->rounded;
 	it->marks = t->marks;
+	if (pl->progress) {
+		it->name = t->v[TZ_RF_NAME];
+		it->region = t->v[TZ_RF_REGION];
+	}
 	if (rc) {
 		it->rejected = 1;
 		it->code = t->v[0];
@@ -1932,6 +2015,118 @@ static void code_notes(struct org_ctx *oc, struct tz_import_result *res)
 }
 
 /* ------------------------------------------------------------------ */
+/* Reports naming their project                                        */
+
+/*
+ * A report's 项目名称 and 所属地区 (TZ_RF_NAME, TZ_RF_REGION), checked
+ * against the ledger's project of its 项目编号: a code copied by hand
+ * wrongly would book one project's completion on another, which would
+ * then look on schedule while the other looks 未报送 (audit 9, W6). Loaded
+ * only for a file with either column, before the import begins.
+ */
+struct ledger_name {
+	char *name;          /* as stored */
+	char *key;           /* folded (tz_org_norm), as identity() compares names */
+	int64_t region_id;
+};
+
+struct ledger_names {
+	struct tz_hmap *by_code;     /* code -> index in v */
+	struct ledger_name *v;
+	size_t n, alloc;
+	struct tz_org_index *x;      /* with a region column: the tree */
+	struct tz_buf key;           /* scratch */
+	int name, region;            /* the file has the column */
+};
+
+static int learn_name(void *ctx, const struct tz_project *p)
+{
+	struct ledger_names *ln = ctx;
+	struct ledger_name *e;
+
+	if (tz_hmap_get(ln->by_code, p->code, strlen(p->code), NULL))
+		return 0;
+	TZ_ALLOC_GROW(ln->v, ln->n + 1, ln->alloc);
+	e = &ln->v[ln->n];
+	e->name = tz_xstrdup(p->name);
+	e->key = tz_xstrdup(tz_org_norm(p->name, strlen(p->name), &ln->key) ? p->name : ln->key.buf);
+	e->region_id = p->region_id;
+	tz_hmap_put(ln->by_code, p->code, strlen(p->code), (int64_t)ln->n++, NULL);
+	return 0;
+}
+
+static int names_load(struct tz_store *store, struct ledger_names *ln, int name, int region,
+		      struct tz_err *err)
+{
+	int rc;
+
+	ln->by_code = tz_hmap_new();
+	tz_buf_init(&ln->key, 0);
+	ln->name = name;
+	ln->region = region;
+	if ((rc = tz_store_each_project(store, 0, learn_name, ln, err)))
+		return rc;
+	if (region) {
+		ln->x = tz_org_index_new();
+		rc = tz_store_org_load(store, ln->x, err);
+	}
+	return rc;
+}
+
+static void names_release(struct ledger_names *ln)
+{
+	for (size_t i = 0; i < ln->n; i++) {
+		free(ln->v[i].name);
+		free(ln->v[i].key);
+	}
+	free(ln->v);
+	tz_hmap_free(ln->by_code);
+	tz_org_index_free(ln->x);
+	tz_buf_release(&ln->key);
+}
+
+/*
+ * Whether a report row's 项目名称 and 所属地区 agree with the ledger's
+ * project of its code: 0, or TZ_EINVAL naming the column and both names.
+ * Names are compared folded (tz_org_norm: width, spaces); a region agrees
+ * when the tree knows the cell as the project's region (by name or
+ * alias), a region above it or one inside it. An empty cell, or a code the
+ * store does not know (its own error), is not checked.
+ */
+static int check_names(struct ledger_names *ln, const struct item *it, struct tz_err *err)
+{
+	const char *code = it->rec.r.code;
+	const struct ledger_name *e;
+	int64_t at;
+
+	if (!tz_hmap_get(ln->by_code, code, strlen(code), &at))
+		return 0;
+	e = &ln->v[at];
+	if (ln->name && *it->name &&
+	    (tz_org_norm(it->name, strlen(it->name), &ln->key) || strcmp(ln->key.buf, e->key)))
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "项目名称",
+				     "项目编号%s在台账中是“%s”，本行写的是“%.100s”：项目编号可能填错了，"
+				     "该行未导入；请核对项目编号和项目名称", code, e->name, it->name);
+	if (ln->region && *it->region) {
+		const struct tz_org_node *own = tz_org_index_by_id(ln->x, e->region_id);
+		const struct tz_org_node *n = tz_org_index_find(ln->x, it->region, strlen(it->region),
+								TZ_ORG_WANT_REGION);
+		/* A name the tree does not know is not the project's region,
+		 * whose name (or alias) the tree finds. */
+		int same = n && (n->id == e->region_id ||
+				 tz_org_index_within(ln->x, e->region_id, n->id) ||
+				 tz_org_index_within(ln->x, n->id, e->region_id));
+
+		if (!same)
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "所属地区",
+					     "项目编号%s（%s）在台账中属于“%s”，本行所属地区写的是“%.100s”："
+					     "项目编号可能填错了，该行未导入；请核对项目编号和所属地区",
+					     code, e->name, own ? own->name : "？", it->region);
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
 /* The writer                                                          */
 
 static void reject(const struct tz_import_opts *opts, const char *path, const struct item *it,
@@ -1995,6 +2190,11 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			continue;
 		}
 		tz_err_clear(&why);
+		if (pl->progress && pl->names && check_names(pl->names, it, &why)) {
+			res->rejected++;
+			reject(opts, pl->path, it, it->rec.r.code, why.field, why.msg);
+			continue;
+		}
 		if (pl->progress) {
 			rc = tz_store_import_progress(store, &it->rec.r, &why);
 		} else {
@@ -2359,12 +2559,14 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	struct pipeline pl;
 	struct tz_import_stats stats;
 	struct org_ctx oc;
+	struct ledger_names names;
 	pthread_t thread;
 	int progress = kind == TZ_IMPORT_PROGRESS, rc, open = 0, running = 0, last = 0;
 
 	memset(res, 0, sizeof(*res));
 	memset(&m, 0, sizeof(m));
 	memset(&oc, 0, sizeof(oc));
+	memset(&names, 0, sizeof(names));
 	tz_buf_init(&oc.created, 0);
 	tz_buf_init(&oc.given, 0);
 	tz_buf_init(&oc.key, 0);
@@ -2395,6 +2597,9 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	m.unit_exp = m.h.unit_exp;
 	m.text_file = r && r->type == &tz_reader_csv;
 	m.shown_text = r && (r->type == &tz_reader_csv || r->type == &tz_reader_html);
+	/* A workbook sheet's name may say what a title would (1-10月累计). */
+	if (!rc && progress && r->type != &tz_reader_csv && r->type != &tz_reader_html)
+		rc = tz_header_check_sheet(&m.h, tz_reader_sheet_name(r), where ? where : path, err);
 	if (rc)
 		goto out;
 	res->unread = tz_xstrdup(m.h.unread.buf);
@@ -2426,6 +2631,13 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 		oc.stored = tz_hmap_new();
 		if ((rc = tz_store_each_project(store, 0, learn_project, &oc, err)))
 			goto out;
+	}
+	/* A report naming its project: checked against the ledger. */
+	if (progress && (m.idx[TZ_RF_NAME] >= 0 || m.idx[TZ_RF_REGION] >= 0)) {
+		if ((rc = names_load(store, &names, m.idx[TZ_RF_NAME] >= 0,
+				     m.idx[TZ_RF_REGION] >= 0, err)))
+			goto out;
+		pl.names = &names;
 	}
 	if ((rc = tz_store_import_begin(store, kind, path, err)))
 		goto out;
@@ -2524,6 +2736,7 @@ out:
 	free(where);
 	pipeline_release(&pl);
 	tz_header_release(&m.h);
+	names_release(&names);
 	tz_org_index_free(oc.x);
 	tz_hmap_free(oc.seen);
 	tz_hmap_free(oc.known);
