@@ -1286,7 +1286,16 @@ struct org_ctx {
 	/* Every list: the stored projects, for telling a new code of a
 	 * stored project (look_alike) and a correction that makes a code
 	 * another project (renamed) from a new project. */
-	struct tz_hmap *alike;   /* "year/region_id/name_key" -> index in codes */
+	struct tz_hmap *alike;   /* "year/region_id/name_key" -> index in codes,
+				  * made from rows on the first new code
+				  * (alike_index): a re-import never folds */
+	struct stored_row {      /* every stored ledger row, for alike */
+		int year;
+		int64_t region_id;
+		size_t name, code;  /* offsets in row_bytes */
+	} *rows;
+	size_t nrows, arows;
+	struct tz_buf row_bytes;
 	struct tz_hmap *stored;  /* code, upper case -> index in olds */
 	struct stored_project {
 		char *name;
@@ -1801,18 +1810,23 @@ static int learn_project(void *ctx, const struct tz_project *p)
 {
 	struct org_ctx *oc = ctx;
 	struct tz_buf key = TZ_BUF_INIT;
-	int64_t at = -1;
 
 	if (oc->by_name && !identity(oc, p->region_id, p->name, &key) &&
 	    !tz_hmap_get(oc->known, key.buf, key.len, NULL))
-		tz_hmap_put(oc->known, key.buf, key.len, at = (int64_t)keep_code(oc, p->code), NULL);
+		tz_hmap_put(oc->known, key.buf, key.len, (int64_t)keep_code(oc, p->code), NULL);
 	if (oc->by_name)
 		note_number(oc, p->code);
 	tz_buf_release(&key);
-	if (!alike_key(oc, p->year, p->region_id, p->name) &&
-	    !tz_hmap_get(oc->alike, oc->akey.buf, oc->akey.len, NULL))
-		tz_hmap_put(oc->alike, oc->akey.buf, oc->akey.len,
-			    at >= 0 ? at : (at = (int64_t)keep_code(oc, p->code)), NULL);
+	/* Only kept: folding every stored name (NFKC) is the cost of a
+	 * new code, not of every import. */
+	TZ_ALLOC_GROW(oc->rows, oc->nrows + 1, oc->arows);
+	oc->rows[oc->nrows].year = p->year;
+	oc->rows[oc->nrows].region_id = p->region_id;
+	oc->rows[oc->nrows].name = oc->row_bytes.len;
+	tz_buf_add(&oc->row_bytes, p->name, strlen(p->name) + 1);
+	oc->rows[oc->nrows].code = oc->row_bytes.len;
+	tz_buf_add(&oc->row_bytes, p->code, strlen(p->code) + 1);
+	oc->nrows++;
 	code_key(oc, p->code);
 	if (!tz_hmap_get(oc->stored, oc->akey.buf, oc->akey.len, NULL)) {
 		TZ_ALLOC_GROW(oc->olds, oc->nolds + 1, oc->aolds);
@@ -1821,6 +1835,30 @@ static int learn_project(void *ctx, const struct tz_project *p)
 		tz_hmap_put(oc->stored, oc->akey.buf, oc->akey.len, (int64_t)oc->nolds++, NULL);
 	}
 	return 0;
+}
+
+/*
+ * oc->alike, made once from the stored rows (learn_project) when a row
+ * first needs it: a new code, or a codeless row matching no stored
+ * project. Only the ledger's year when it is one (--year, the title).
+ * Returns whether the store has any row to compare with.
+ */
+static int alike_index(struct org_ctx *oc)
+{
+	if (oc->alike)
+		return tz_hmap_count(oc->alike) > 0;
+	oc->alike = tz_hmap_new();
+	for (size_t i = 0; i < oc->nrows; i++) {
+		const struct stored_row *r = &oc->rows[i];
+
+		if (oc->year && r->year != oc->year)
+			continue;
+		if (!alike_key(oc, r->year, r->region_id, oc->row_bytes.buf + r->name) &&
+		    !tz_hmap_get(oc->alike, oc->akey.buf, oc->akey.len, NULL))
+			tz_hmap_put(oc->alike, oc->akey.buf, oc->akey.len,
+				    (int64_t)keep_code(oc, oc->row_bytes.buf + r->code), NULL);
+	}
+	return tz_hmap_count(oc->alike) > 0;
 }
 
 static const char *region_name(struct org_ctx *oc, int64_t id)
@@ -1879,7 +1917,7 @@ static int look_alike(struct org_ctx *oc, const struct tz_project *p, struct tz_
 				    region_name(oc, o->region_id), p->region);
 		return 0;
 	}
-	if (!tz_hmap_count(oc->alike) || alike_key(oc, p->year, p->region_id, p->name) ||
+	if (!alike_index(oc) || alike_key(oc, p->year, p->region_id, p->name) ||
 	    !tz_hmap_get(oc->alike, oc->akey.buf, oc->akey.len, &at))
 		return 0;
 	code = oc->codes[at];
@@ -1941,7 +1979,7 @@ static int identify(struct org_ctx *oc, struct tz_project *p, struct tz_err *err
 	}
 	/* A stored project of the year whose name differs only by marks
 	 * (name_key: 甲项目* beside 甲项目): which is meant cannot be known. */
-	if (!alike_key(oc, p->year, p->region_id, p->name) &&
+	if (alike_index(oc) && !alike_key(oc, p->year, p->region_id, p->name) &&
 	    tz_hmap_get(oc->alike, oc->akey.buf, oc->akey.len, &at)) {
 		rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
 				   "“%s”与已有项目%s（%s）只差名称前后的标记符号或引号，无法确定是否同一项目；"
@@ -2571,6 +2609,7 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	tz_buf_init(&oc.given, 0);
 	tz_buf_init(&oc.key, 0);
 	tz_buf_init(&oc.akey, 0);
+	tz_buf_init(&oc.row_bytes, 0);
 	tz_buf_init(&oc.aname, 0);
 	tz_buf_init(&oc.said, 0);
 	pipeline_init(&pl);
@@ -2627,7 +2666,6 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 			oc.in_file = tz_hmap_new();
 			oc.next_no = tz_hmap_new();
 		}
-		oc.alike = tz_hmap_new();
 		oc.stored = tz_hmap_new();
 		if ((rc = tz_store_each_project(store, 0, learn_project, &oc, err)))
 			goto out;
@@ -2747,6 +2785,8 @@ out:
 	for (size_t i = 0; i < oc.nolds; i++)
 		free(oc.olds[i].name);
 	free(oc.olds);
+	free(oc.rows);
+	tz_buf_release(&oc.row_bytes);
 	tz_buf_release(&oc.akey);
 	tz_buf_release(&oc.aname);
 	tz_buf_release(&oc.said);
