@@ -1787,6 +1787,26 @@ int tz_header_units_end(const struct tz_header *h, const struct tz_cell_units *u
 	return 0;
 }
 
+int tz_header_outside_unit(const struct tz_header *h, const char *text, const char *where,
+			   const char *path, struct tz_err *err)
+{
+	char unit[32] = "";
+	int u = 0, exp = 0;
+	size_t f;
+
+	if (!text || !names_money_unit(text, strlen(text)))
+		return 0;
+	for (f = 0; f < h->nfields; f++)
+		if (h->cols[f].money && h->idx[f] >= 0 && !h->unit_stated[f])
+			break;
+	if (f == h->nfields || !table_unit(text, 1, &u, &exp, unit, sizeof(unit)) || (u == 1 && !exp))
+		return 0;
+	return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+			     "表头没有写金额单位，而%s“%s”写的是%s：不知道金额该按哪个单位读，"
+			     "整个文件未导入；请在表头注明单位（如“总投资(%s)”）",
+			     where, text, unit, unit);
+}
+
 void tz_header_release(struct tz_header *h)
 {
 	tz_buf_release(&h->unread);

@@ -143,6 +143,18 @@ void tz_header_note_units(const struct tz_header *h, struct tz_cell_units *u,
 int tz_header_units_end(const struct tz_header *h, const struct tz_cell_units *u,
 			const char *path, struct tz_err *err);
 
+/*
+ * A unit of money stated outside the cells — the sheet's name
+ * ("重点项目（亿元）"), the file's name ("2025年重点项目表（单位亿元）.xlsx")
+ * — in `text`, found at `where` ("工作表名", "文件名"): when some money
+ * column's header states no unit and `text` states one other than 万元,
+ * TZ_EINVAL with err naming `path` and the header's line, the place and
+ * the unit; the amounts are never read in 万元 then (audit 9, finding
+ * W3c, 2026-12-01). 0 otherwise.
+ */
+int tz_header_outside_unit(const struct tz_header *h, const char *text, const char *where,
+			   const char *path, struct tz_err *err);
+
 /* What kind of row a data row is (ledger.md: 合计, section and note rows
  * are skipped and counted, not refused). */
 enum tz_row_kind {

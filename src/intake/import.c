@@ -1955,6 +1955,21 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	m.shown_text = r && (r->type == &tz_reader_csv || r->type == &tz_reader_html);
 	if (rc)
 		goto out;
+	/* A unit only in the sheet's or the file's name (W3c, audit 9). */
+	{
+		const char *base = strrchr(path, '/'), *sheet = tz_reader_sheet_name(r);
+		char *stem = tz_xstrdup(base ? base + 1 : path), *dot = strrchr(stem, '.');
+
+		if (dot)
+			*dot = '\0';
+		if (r->type != &tz_reader_csv && r->type != &tz_reader_html && sheet)
+			rc = tz_header_outside_unit(&m.h, sheet, "工作表名", where ? where : path, err);
+		if (!rc)
+			rc = tz_header_outside_unit(&m.h, stem, "文件名", where ? where : path, err);
+		free(stem);
+		if (rc)
+			goto out;
+	}
 	res->unread = tz_xstrdup(m.h.unread.buf);
 	/* ledger_year() adds to the notes (a title naming another year than
 	 * the 年度 column): take them after it. */

@@ -2,9 +2,10 @@
 # t1798-units.sh: money read at the scale the sheet states, or refused.
 # A unit written on some money columns of the header only (W2), units
 # in some cells of a column whose header states none (W3), a 单位 column
-# giving each row's unit (W3b), a ￥ currency format under a header
-# without a unit (W4), a unit statement in a non-money header cell
-# (W8). Audit 9, 2026-12-01; inputs in tests/data/audit9-units
+# giving each row's unit (W3b), a unit only in the sheet's or the
+# file's name (W3c; the page header, print-header-unit.xlsx, is not
+# read yet and not tested), a ￥ currency format under a header without
+# a unit (W4), a unit statement in a non-money header cell (W8). Audit 9, 2026-12-01; inputs in tests/data/audit9-units
 # (ORIGIN.md).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
@@ -120,5 +121,17 @@ fresh
 ok "p-code-hdr-unit.csv: progress imported" progress p-code-hdr-unit.csv
 tz export progress --out "$TZ_TMP/export.csv"
 is "p-code-hdr-unit.csv: 0.09亿 = 900 万元" "$(field P1 本期完成投资)" "900.00"
+
+# --- W3c. A unit only in the sheet's or the file's name --------------
+refused sheetname-unit.xlsx "sheet 重点项目（亿元）" "表头没有写金额单位，而工作表名“重点项目（亿元）”写的是亿元"
+refused own-sheet-unit.xlsx "sheet 台账（单位：亿元）" "而工作表名“台账（单位：亿元）”写的是亿元"
+refused "2025年重点项目表（单位亿元）.xlsx" "the file's name" "而文件名“2025年重点项目表（单位亿元）”写的是亿元"
+refused "own-重点项目（亿元）.csv" "a CSV's name" "而文件名“own-重点项目（亿元）”写的是亿元"
+fresh
+ok "own-重点项目（万元）.csv: 万元 in the name" tz import projects --year 2025 "$d/own-重点项目（万元）.csv"
+is "own-重点项目（万元）.csv: in 万元" "$(amounts P1)" "1200.00/100.00"
+fresh
+ok "own-hdr-yi-名单（亿元）.csv: the header states the unit" tz import projects --year 2025 "$d/own-hdr-yi-名单（亿元）.csv"
+is "own-hdr-yi-名单（亿元）.csv: in 亿元" "$(amounts P1)" "12000.00/1000.00"
 
 done_testing

@@ -19,3 +19,7 @@ write('own-cellfmt-plan.xlsx', [{'name': '台账', 'rows': [P,
     ['P1', '甲项目', '甲县', n(1.2, '0.00"亿元"'), n(0.1, '0.00"亿元"')],
     ['P2', '乙项目', '甲县', n(0.8, '0.00"亿元"'), 0.05],
 ]}])
+# A unit in the sheet's name only, plain headers (W3c).
+write('own-sheet-unit.xlsx', [{'name': '台账（单位：亿元）', 'rows': [P,
+    ['P1', '甲项目', '甲县', 1.2, 0.1],
+]}])
