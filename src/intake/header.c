@@ -968,6 +968,76 @@ out:
 /* ------------------------------------------------------------------ */
 /* Choosing a column per field                                          */
 
+/*
+ * A unit written on some money columns of the header only ("总投资（亿元）"
+ * beside a plain "年度计划投资", a two-row header with "（亿元）" under one
+ * column, a progress "累计完成投资（亿元）" beside a plain "本期完成投资"):
+ * the clerk wrote the unit once, and the plain column read in 万元 would
+ * be 10^4 times too small (audit 9, finding W2, 2026-12-01). With no unit
+ * for the table, a read money column that states none while another
+ * header cell (read or not) states one other than 万元 refuses the file
+ * (h->unit_plain and its message, judged by tz_header_units_end: a note
+ * below the table may still name the column's unit). A unit of 万元
+ * elsewhere is what the plain column is read in anyway: no refusal.
+ */
+static void unit_on_some(struct tz_header *h, const struct hrow *r)
+{
+	int plain = -1, other = -1, other_exp = 0;
+
+	for (size_t f = 0; f < h->nfields; f++) {
+		int i = h->idx[f];
+
+		if (i < 0 || !h->cols[f].money)
+			continue;
+		if (!h->unit_stated[f]) {
+			if (plain < 0)
+				plain = (int)f;
+		} else if (h->unit_exp[f] && other < 0) {
+			other = i;
+			other_exp = h->unit_exp[f];
+		}
+	}
+	if (plain < 0)
+		return;
+	for (size_t i = 0; i < r->n && other < 0; i++) {
+		const struct cellinfo *c = &r->c[i];
+		int exp = c->unit > 0 ? c->unit_exp : 0;
+
+		if (exp) {
+			other = (int)i;
+			other_exp = exp;
+		}
+	}
+	if (other < 0)
+		return;
+	h->unit_plain = plain + 1;
+	snprintf(h->unit_plain_msg, sizeof(h->unit_plain_msg),
+		 "“%s”没有写金额单位，而“%s”写的是%s：不知道“%s”的金额该按哪个单位读，"
+		 "整个文件未导入；请在表头注明单位（如“%s（%s）”）",
+		 r->text[h->idx[plain]], r->text[other], unit_name(other_exp),
+		 r->text[h->idx[plain]], r->text[h->idx[plain]], unit_name(other_exp));
+}
+
+/*
+ * Whether a header cell names a column of units: 单位, 金额单位, 计量单位,
+ * 货币单位 (spaces and brackets aside). Its cells then state, row by
+ * row, the unit of the amounts (audit 9, finding W3b, 2026-12-01).
+ */
+static int unit_column(const char *s)
+{
+	static const char *const names[] = { "单位", "金额单位", "计量单位", "货币单位", "投资单位" };
+	struct tz_buf b = TZ_BUF_INIT;
+	int r = 0;
+
+	if (!tz_text_nfkc(s, strlen(s), &b)) {
+		drop_spaces(&b);
+		for (size_t k = 0; k < sizeof(names) / sizeof(names[0]) && !r; k++)
+			r = !strcmp(b.buf, names[k]);
+	}
+	tz_buf_release(&b);
+	return r;
+}
+
 static int choose(struct tz_header *h, const struct hrow *r, const int *parent_unit,
 		  const int *parent_exp, int table_u, int table_exp, const char *table_text,
 		  int year, const char *path, struct tz_err *err)
@@ -1061,6 +1131,7 @@ not_read:
 					     "“%s”的单位“%s”无法换算为万元，整个文件未导入"
 					     "（可用的单位：元、千元、万元、百万元、亿元）",
 					     r->text[i], c->unit_text);
+		h->unit_stated[f] = c->unit > 0 || (parent_unit && parent_unit[i]) || table_u;
 		if (c->unit > 0) {
 			h->unit_exp[f] = c->unit_exp;
 		} else if (parent_unit && parent_unit[i]) {
@@ -1086,6 +1157,7 @@ not_read:
 					     "整个文件未导入；请删去其中一处，或改为一致",
 					     table_text, r->text[i], unit_name(h->unit_exp[f]));
 	}
+	unit_on_some(h, r);
 	/* 项目代码, 投资项目统一代码, 统一代码: never 编号 or 编码. */
 	h->code_national = !h->progress && h->idx[TZ_PF_CODE] >= 0 &&
 			   strstr(r->text[h->idx[TZ_PF_CODE]], "代码") != NULL;
@@ -1106,6 +1178,9 @@ not_read:
 	/* Columns named nothing the import reads. */
 	for (size_t i = 0; i < r->n; i++) {
 		const struct cellinfo *c = &r->c[i];
+
+		if (!c->blank && c->field < 0 && !c->seq && i < 64 && unit_column(r->text[i]))
+			h->unit_cols |= UINT64_C(1) << i;
 
 		if (!c->blank && c->field < 0 && !c->seq && !strstr(h->unread.buf, r->text[i]))
 			tz_buf_addf(&h->unread, "%s%s", h->unread.len ? "、" : "", r->text[i]);
@@ -1463,7 +1538,10 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		memset(&h->title_period, 0, sizeof(h->title_period));
 	/* A unit for the table may also stand in the header row itself. */
 	for (size_t i = 0; i < top.n && table_u != 2; i++)
-		if (top.c[i].field < 0)
+		/* Also in a column's own cell that is not money: "项目名称
+		 * （金额单位：亿元）" states it for the table, as "备注（单位：
+		 * 亿元）" does (audit 9, finding W8, 2026-12-01). */
+		if (top.c[i].field < 0 || !h->cols[top.c[i].field].money)
 			also_unit(top.text[i], 0, row.line, &table_u, &table_exp, table_text,
 				  sizeof(table_text), &table_line, &other_line);
 	if (table_u == 2 && other_line && other_line != table_line) {
@@ -1643,7 +1721,7 @@ int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, in
 	for (size_t i = 0; i < row->ncells && !rc; i++) {
 		const char *at, *subj, *c = row->cells[i];
 		size_t subj_len, len = row->lens[i];
-		int whole;
+		int whole, col_unit;
 
 		/* In a project's row only a cell no column reads, and all of it
 		 * a statement ("(亿元)" in a 备注 column). Every unit of money
@@ -1656,7 +1734,9 @@ int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, in
 		if (tz_text_nfkc(c, len, &norm))
 			continue;
 		drop_spaces(&norm);
-		whole = unit_statement(norm.buf, norm.len, 0, &exp, text, sizeof(text));
+		/* In a column of units ("单位") a bare "亿元" is the row's. */
+		col_unit = i < 64 && ((h->unit_cols >> i) & 1);
+		whole = unit_statement(norm.buf, norm.len, col_unit, &exp, text, sizeof(text));
 		if (whole == 2) {
 			rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,
 					   "第%ld行注明金额单位为%s，写了不同的单位，不知道金额该按哪个单位读，"
@@ -1719,6 +1799,21 @@ int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, in
 						   row->line, text);
 				break;
 			}
+			if (col_unit) {
+				char a[8];
+				size_t m = 0;
+
+				while (m + 1 < h->nfields && !(h->cols[m].money && h->idx[m] >= 0))
+					m++;
+				col_letters(i, a);
+				rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,
+						   "第%ld行第%s列（单位列）写的是%s，而表头的金额没有写这个单位，"
+						   "金额会按%s读：各行金额的单位写在单位列中的表格无法导入，"
+						   "整个文件未导入；请把金额都换算为同一单位，并在表头注明"
+						   "（如“总投资(%s)”）",
+						   row->line, a, text, unit_name(h->unit_exp[m]), text);
+				break;
+			}
 			/* "总投资、年度计划投资按万元": the columns read, by unit. */
 			for (size_t f = 0; f < h->nfields; f++) {
 				size_t before = applied.len;
@@ -1754,6 +1849,104 @@ next:;
 	tz_buf_release(&norm);
 	tz_buf_release(&applied);
 	return rc;
+}
+
+void tz_header_cell_unit(const struct tz_header *h, struct tz_cell_units *u, size_t f,
+			 const char *v, size_t len, long line)
+{
+	size_t k;
+
+	if (f >= TZ_HEADER_FIELDS_MAX || h->unit_stated[f] || !len)
+		return;
+	for (k = 0; k < len && (v[k] == '0' || v[k] == '.'); k++)
+		;
+	if (k == len)
+		return;
+	if (names_money_unit(v, len)) {
+		if (!u->unit_line[f]) {
+			u->unit_line[f] = line;
+			snprintf(u->unit[f], sizeof(u->unit[f]), "%.*s", (int)(len > 36 ? 36 : len), v);
+		}
+	} else if (!u->bare_line[f]) {
+		u->bare_line[f] = line;
+		snprintf(u->bare[f], sizeof(u->bare[f]), "%.*s", (int)(len > 36 ? 36 : len), v);
+	}
+}
+
+void tz_header_note_units(const struct tz_header *h, struct tz_cell_units *u,
+			  const struct tz_row *row)
+{
+	struct tz_buf norm = TZ_BUF_INIT;
+	const char *name;
+	size_t n;
+
+	if (!h->unit_plain || u->plain_named)
+		return;
+	n = base_name(h, (size_t)h->unit_plain - 1, &name);
+	for (size_t i = 0; i < row->ncells && !u->plain_named; i++) {
+		const char *at, *subj;
+		size_t subj_len;
+		char text[32];
+		int exp = 0;
+
+		if (!row->lens[i] || !names_money_unit(row->cells[i], row->lens[i]))
+			continue;
+		tz_buf_reset(&norm);
+		if (tz_text_nfkc(row->cells[i], row->lens[i], &norm))
+			continue;
+		drop_spaces(&norm);
+		at = norm.buf;
+		/* "年度计划投资单位为万元": about that column; a unit other
+		 * than the one it is read in is refused by
+		 * tz_header_check_unit. */
+		while (next_unit(norm.buf, &at, &exp, text, sizeof(text), &subj, &subj_len) > 0)
+			if (!exp && memmem(subj, subj_len, name, n))
+				u->plain_named = 1;
+	}
+	tz_buf_release(&norm);
+}
+
+int tz_header_units_end(const struct tz_header *h, const struct tz_cell_units *u,
+			const char *path, struct tz_err *err)
+{
+	if (h->unit_plain && !u->plain_named)
+		return tz_err_set_at(err, TZ_EINVAL, path, h->line, h->cols[h->unit_plain - 1].header,
+				     "%s", h->unit_plain_msg);
+	for (size_t f = 0; f < h->nfields && f < TZ_HEADER_FIELDS_MAX; f++) {
+		const char *name;
+		size_t n;
+
+		if (!u->bare_line[f] || !u->unit_line[f])
+			continue;
+		n = base_name(h, f, &name);
+		return tz_err_set_at(err, TZ_EINVAL, path, u->bare_line[f], h->cols[f].header,
+				     "第%ld行%.*s“%s”没有写单位，而表头没有写金额单位、同一列第%ld行写的是"
+				     "“%s”：不知道第%ld行的金额该按哪个单位读，整个文件未导入；"
+				     "请在表头注明金额单位（如“%.*s（万元）”），或在每一格都写明单位",
+				     u->bare_line[f], (int)n, name, u->bare[f], u->unit_line[f],
+				     u->unit[f], u->bare_line[f], (int)n, name);
+	}
+	return 0;
+}
+
+int tz_header_outside_unit(const struct tz_header *h, const char *text, const char *where,
+			   const char *path, struct tz_err *err)
+{
+	char unit[32] = "";
+	int u = 0, exp = 0;
+	size_t f;
+
+	if (!text || !names_money_unit(text, strlen(text)))
+		return 0;
+	for (f = 0; f < h->nfields; f++)
+		if (h->cols[f].money && h->idx[f] >= 0 && !h->unit_stated[f])
+			break;
+	if (f == h->nfields || !table_unit(text, 1, &u, &exp, unit, sizeof(unit)) || (u == 1 && !exp))
+		return 0;
+	return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+			     "表头没有写金额单位，而%s“%s”写的是%s：不知道金额该按哪个单位读，"
+			     "整个文件未导入；请在表头注明单位（如“总投资(%s)”）",
+			     where, text, unit, unit);
 }
 
 void tz_header_release(struct tz_header *h)

@@ -15,6 +15,8 @@
 #ifndef TZ_INTAKE_HEADER_H
 #define TZ_INTAKE_HEADER_H
 
+#include <stdint.h>
+
 #include "base/buf.h"
 #include "base/err.h"
 #include "core/progress.h"
@@ -45,6 +47,17 @@ struct tz_header {
 	struct tz_column rf_cols[TZ_HEADER_RF_COUNT];
 	int idx[TZ_HEADER_FIELDS_MAX];        /* cell index, -1 if the file lacks it */
 	int unit_exp[TZ_HEADER_FIELDS_MAX];   /* money columns: 10^unit 万元 */
+	/* Money columns whose unit the sheet states (the column's own, its
+	 * group heading's or the table's); 0: none, read in 万元. */
+	int unit_stated[TZ_HEADER_FIELDS_MAX];
+	/* A money field (+1; 0: none) whose header states no unit while
+	 * another header cell states one other than 万元, and the refusal
+	 * (tz_header_units_end) unless a note below names its unit. */
+	int unit_plain;
+	char unit_plain_msg[512];
+	/* Columns 0..63 no field reads headed 单位, 金额单位, 计量单位:
+	 * each row's cell may state the unit of its amounts ("亿元"). */
+	uint64_t unit_cols;
 	int seq_idx;                          /* the 序号 column, -1: none */
 	/* The ledger's code column is the national 投资项目统一代码 (项目代码,
 	 * 统一代码), not an office's own 项目编号: a row without one is
@@ -129,6 +142,61 @@ int tz_header_check_sheet(const struct tz_header *h, const char *sheet, const ch
 int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, int data,
 			 const char *path, struct tz_err *err);
 
+
+/*
+ * What the money cells of the columns whose header states no unit wrote
+ * (audit 9, findings W2 and W3, 2026-12-01), gathered row by row by the
+ * import's reading thread and judged at the end of the file: a unit in
+ * some cells ("1.2亿", a cell formatted 0.00"亿元") and none in others
+ * of the same column, or a unit on another column's header only, leave
+ * the bare amounts without a known unit. Zeroed before the first row.
+ */
+struct tz_cell_units {
+	long bare_line[TZ_HEADER_FIELDS_MAX];  /* first row with a bare amount, 0 */
+	long unit_line[TZ_HEADER_FIELDS_MAX];  /* first row with a unit in the cell, 0 */
+	char bare[TZ_HEADER_FIELDS_MAX][40];   /* those cells, as read */
+	char unit[TZ_HEADER_FIELDS_MAX][40];
+	int plain_named;                       /* a note names the unit of h->unit_plain */
+};
+
+/*
+ * Money field `f`'s text `v` (`len` bytes, as the import reads it: a
+ * number cell's value with its format's unit) in data row `line`, taken
+ * into `u` when the header states no unit for f. A cell of zeros counts
+ * as neither: 0 is 0 in any unit. Cheap: one byte scan of the cell.
+ */
+void tz_header_cell_unit(const struct tz_header *h, struct tz_cell_units *u, size_t f,
+			 const char *v, size_t len, long line);
+
+/*
+ * A row that is not a project's (a note below the table): whether it
+ * names the unit of the column h->unit_plain ("注：年度计划投资单位为万元"),
+ * into u->plain_named. Does nothing when h->unit_plain is 0.
+ */
+void tz_header_note_units(const struct tz_header *h, struct tz_cell_units *u,
+			  const struct tz_row *row);
+
+/*
+ * At the end of the file: TZ_EINVAL, err naming `path` and the line, when
+ * a money column's unit is stated on another column only (h->unit_plain,
+ * no note naming it) or when a column whose header states no unit has
+ * cells with a unit and bare ones (both rows and cells named); else 0.
+ * Rule: ledger.md "a value is either read with a known unit or refused".
+ */
+int tz_header_units_end(const struct tz_header *h, const struct tz_cell_units *u,
+			const char *path, struct tz_err *err);
+
+/*
+ * A unit of money stated outside the cells — the sheet's name
+ * ("重点项目（亿元）"), the file's name ("2025年重点项目表（单位亿元）.xlsx")
+ * — in `text`, found at `where` ("工作表名", "文件名"): when some money
+ * column's header states no unit and `text` states one other than 万元,
+ * TZ_EINVAL with err naming `path` and the header's line, the place and
+ * the unit; the amounts are never read in 万元 then (audit 9, finding
+ * W3c, 2026-12-01). 0 otherwise.
+ */
+int tz_header_outside_unit(const struct tz_header *h, const char *text, const char *where,
+			   const char *path, struct tz_err *err);
 
 /* What kind of row a data row is (ledger.md: 合计, section and note rows
  * are skipped and counted, not refused). */

@@ -161,6 +161,7 @@ struct row_text {
 	const char *across_text;
 	size_t across_len;
 	long merge_top[MAX_FIELDS]; /* per field: the row the last range merged down starts */
+	struct tz_cell_units units; /* money cells with and without a unit (tz_header_cell_unit) */
 };
 
 /*
@@ -997,10 +998,37 @@ static int stand_in(const struct colmap *m, const struct row_text *t, struct tz_
 }
 
 /* Convert one row into an item; strings still borrowed from `t`. */
+/* A field's name without its unit, for "%.*s": 总投资 of 总投资(万元). */
+#define BASE_NAME(h) (int)(strchr((h), '(') ? (size_t)(strchr((h), '(') - (h)) : strlen(h)), (h)
+
+/*
+ * A money field whose header states no unit (not the column's, not the
+ * table's) with a number cell its format shows with the yuan's sign
+ * ("￥"#,##0.00, [$¥-804], XML 2003 Currency, BIFF formats 5-8): the
+ * format is the only unit the sheet states, and the number is in 元,
+ * never 万元 (audit 9, finding W4, 2026-12-01). Under a header naming
+ * a unit the sign is decoration. Returns the field, or -1.
+ */
+static int yuan_shown(const struct colmap *m, const struct tz_row *row)
+{
+	for (size_t f = 0; f < m->nfields; f++) {
+		int i = m->idx[f];
+
+		if (!m->cols[f].money || i < 0 || (size_t)i >= row->ncells || m->h.unit_stated[f] ||
+		    row->kinds[i] != TZ_READ_NUMBER)
+			continue;
+		/* ¥ U+00A5 (C2 A5), ￥ U+FFE5 (EF BF A5) */
+		if (memmem(row->cells[i], row->lens[i], "\xC2\xA5", 2) ||
+		    memmem(row->cells[i], row->lens[i], "\xEF\xBF\xA5", 3))
+			return (int)f;
+	}
+	return -1;
+}
+
 static void convert(const struct pipeline *pl, const struct tz_row *row, struct row_text *t,
 		    struct item *it, struct parts *ps, struct tz_err *why)
 {
-	int rc, extra, cand = 0, heading = 0, numbered = -1;
+	int rc, extra, cand = 0, heading = 0, numbered = -1, yuan;
 
 	memset(it, 0, sizeof(*it));
 	it->line = row->line;
@@ -1112,9 +1140,23 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[t->nul_field].header,
 				   "%s含有空字符（NUL），文件可能已损坏",
 				   pl->map->cols[t->nul_field].header);
+	else if ((yuan = yuan_shown(pl->map, row)) >= 0)
+		/* Never 万元 by default: the format is the only unit stated. */
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, pl->map->cols[yuan].header,
+				   "%.*s显示为“%s”（人民币元的货币格式），而表头的“%.*s”没有写金额"
+				   "单位：不知道金额是元还是万元，该行未导入；请在表头注明单位"
+				   "（金额是元就写“%.*s（元）”）",
+				   BASE_NAME(pl->map->cols[yuan].header), row->cells[pl->map->idx[yuan]],
+				   BASE_NAME(pl->map->cols[yuan].header),
+				   BASE_NAME(pl->map->cols[yuan].header));
 	else if (!(rc = stand_in(pl->map, t, why)))
 		rc = pl->progress ? to_progress(pl->map, t, &it->rec.r, why)
 				  : to_project(pl->map, t, &it->rec.p, cand, why);
+	/* Money cells of a column whose header states no unit: with a unit
+	 * in some and none in others the bare ones have none (W3, audit 9). */
+	for (size_t f = 0; f < pl->map->nfields; f++)
+		if (pl->map->cols[f].money && pl->map->idx[f] >= 0 && !pl->map->h.unit_stated[f])
+			tz_header_cell_unit(&pl->map->h, &t->units, f, t->v[f], t->len[f], row->line);
 	if (!pl->progress)
 		rc = parts_check(pl->map, ps, cand, heading, numbered, row, it, rc, why);
 	if (it->part)
@@ -1214,6 +1256,8 @@ static void *read_rows(void *arg)
 		if ((rc = tz_header_check_unit(&pl->map->h, &row, it.skip == TZ_ROW_DATA && !it.rejected,
 					       pl->path, &c->err)))
 			break;
+		if (it.skip != TZ_ROW_DATA)
+			tz_header_note_units(&pl->map->h, &t.units, &row);
 		if (c->n == CHUNK_ROWS || keep_item(c, &it, pl->progress)) {
 			put_full(pl, c);
 			if (!(c = take_free(pl)))
@@ -1228,6 +1272,9 @@ static void *read_rows(void *arg)
 	}
 	tz_buf_release(&t.scratch);
 	tz_buf_release(&t.code);
+	/* The units of the whole file's money cells (W2, W3, audit 9). */
+	if (c && !rc)
+		rc = tz_header_units_end(&pl->map->h, &t.units, pl->path, &c->err);
 	if (c) {
 		c->last = 1;
 		c->rc = rc < 0 ? rc : 0;
@@ -2641,6 +2688,21 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 		rc = tz_header_check_sheet(&m.h, tz_reader_sheet_name(r), where ? where : path, err);
 	if (rc)
 		goto out;
+	/* A unit only in the sheet's or the file's name (W3c, audit 9). */
+	{
+		const char *base = strrchr(path, '/'), *sheet = tz_reader_sheet_name(r);
+		char *stem = tz_xstrdup(base ? base + 1 : path), *dot = strrchr(stem, '.');
+
+		if (dot)
+			*dot = '\0';
+		if (r->type != &tz_reader_csv && r->type != &tz_reader_html && sheet)
+			rc = tz_header_outside_unit(&m.h, sheet, "工作表名", where ? where : path, err);
+		if (!rc)
+			rc = tz_header_outside_unit(&m.h, stem, "文件名", where ? where : path, err);
+		free(stem);
+		if (rc)
+			goto out;
+	}
 	res->unread = tz_xstrdup(m.h.unread.buf);
 	/* ledger_year() adds to the notes (a title naming another year than
 	 * the 年度 column): take them after it. */

@@ -412,7 +412,7 @@ static void test_header_variants_and_units(void **state)
 		"２０２５年重点项目台账\n"
 		",,,\n"
 		"\n"
-		" 项目编号 ,项目名称,所属地区,总投资（亿元）,2025年计划投资,备注\n"
+		" 项目编号 ,项目名称,所属地区,总投资（亿元）,2025年计划投资（万元）,备注\n"
 		"V1,一号,甲区,1.5,3000,x\n"
 		"V2,二号,甲区,２．０,\"1,200.50\",\n"
 		"V3,三号,乙区,0.3,800元,\n");
@@ -421,7 +421,8 @@ static void test_header_variants_and_units(void **state)
 	assert_int_equal(import(f, TZ_IMPORT_PROJECTS, path, 0, &res, &rej), 0);
 	assert_int_equal(res.accepted, 3);
 	b = ledger_sums(f, 2025, TZ_BY_REGION);
-	/* 1.5 亿元 + 2.0 亿元 = 35000 万元; plans in 万元 as the header says. */
+	/* 1.5 亿元 + 2.0 亿元 = 35000 万元; plans in 万元 as the header says
+	 * (a plain plan header beside 总投资（亿元） is refused: audit 9, W2). */
 	assert_int_equal(group(b, "甲区")->total, 3500000);
 	assert_int_equal(group(b, "甲区")->annual, 300000 + 120050);
 	assert_int_equal(group(b, "乙区")->total, 300000);
