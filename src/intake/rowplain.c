@@ -58,6 +58,9 @@ static const char *const sample_inside[] = { "（示例）", "(示例)", "【示
 
 static int sample_key(const char *s, size_t len)
 {
+	/* Every word above is Chinese: a code (P2025001) is none of them. */
+	if ((unsigned char)s[0] < 0x80)
+		return 0;
 	for (size_t i = 0; i < sizeof(sample_codes) / sizeof(sample_codes[0]); i++)
 		if (equals(s, len, sample_codes[i]))
 			return 1;
@@ -164,6 +167,8 @@ static int colnum_cells(const struct tz_row *row)
 
 static int colnum_word(const char *s, size_t len)
 {
+	if ((unsigned char)s[0] < 0x80)
+		return 0;
 	return equals(s, len, "栏次") || equals(s, len, "栏 次") || equals(s, len, "栏　次") ||
 	       equals(s, len, "栏号") || equals(s, len, "列次");
 }
@@ -273,6 +278,12 @@ int tz_text_is_ditto(const char *s, size_t len)
 
 	if (!len || len > 7)
 		return 0;
+	/* Each mark starts with '"', 同, 仝 or a punctuation lead byte (E2,
+	 * E3): a period, a status or a name's first character is rejected
+	 * here, before the list. */
+	if (s[0] != '"' && (unsigned char)s[0] != 0xE2 && (unsigned char)s[0] != 0xE3 &&
+	    (len < 3 || (memcmp(s, "同", 3) && memcmp(s, "仝", 3))))
+		return 0;
 	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
 		if (equals(s, len, marks[i]))
 			return 1;
@@ -282,7 +293,15 @@ int tz_text_is_ditto(const char *s, size_t len)
 const char *tz_text_placeholder(const char *s, size_t len)
 {
 	static const char *const runs[] = { "XX", "xx", "ＸＸ", "ｘｘ", "××", "○○", "〇〇" };
+	/* The first bytes of the runs: X x, Ｘｘ (EF), × (C3), ○ (E2), 〇 (E3). */
+	size_t at = 0;
 
+	while (at < len && s[at] != 'X' && s[at] != 'x' && (unsigned char)s[at] != 0xEF &&
+	       (unsigned char)s[at] != 0xC3 && (unsigned char)s[at] != 0xE2 &&
+	       (unsigned char)s[at] != 0xE3)
+		at++;
+	if (at == len)
+		return NULL;
 	for (size_t i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
 		size_t l = strlen(runs[i]);
 		const char *p = s, *end = s + len;
