@@ -214,6 +214,13 @@ int tz_money_unit_exp(const char *s, size_t len, int *exp)
 	int e;
 
 	tz_text_trim(&s, &len);
+	/* 万元人民币, 人民币亿元: the ledger's currency named (audit 9 R7). */
+	if (len > 9 && !memcmp(s, "人民币", 9)) {
+		s += 9;
+		len -= 9;
+	} else if (len > 9 && !memcmp(s + len - 9, "人民币", 9)) {
+		len -= 9;
+	}
 	e = unit_exp(s, len, &cut);
 	if (!cut || cut != len)
 		return TZ_EINVAL;

@@ -59,9 +59,9 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp, int64_t *out, int
 
 /*
  * The power of ten relative to 万元 a unit word names ("万元" 0, "亿元" 4,
- * "千元" -1, "元" -4, …, as above): 0 and *exp, or TZ_EINVAL for a word
- * that is not a known unit ("美元", "千美元"), which must never be read
- * as 万元.
+ * "千元" -1, "元" -4, …, as above; "万元人民币" and "人民币亿元" name the
+ * currency too, audit 9 R7): 0 and *exp, or TZ_EINVAL for a word that is
+ * not a known unit ("美元", "千美元"), which must never be read as 万元.
  */
 int tz_money_unit_exp(const char *s, size_t len, int *exp);
 

@@ -844,6 +844,29 @@ static int table_unit(const char *s, int title, int *unit, int *unit_exp, char *
 }
 
 /*
+ * Whether a cell of the header row states a unit for the table: it says
+ * 单位 (备注（单位：亿元）, 项目名称（金额单位：亿元）) or is nothing but a
+ * statement ("亿元", "（单位：亿元）": unit_statement). A column's own
+ * name with its unit (签约金额（亿元）, 外资金额（万美元）) is that
+ * column's, which the import does not read: taken for the table, it made
+ * plain 总投资 26000 be read as 亿元 (the walkthrough, 2026-12-01).
+ */
+static int header_cell_states_unit(const char *s)
+{
+	struct tz_buf norm = TZ_BUF_INIT;
+	char text[32];
+	int exp, states = 0;
+
+	if (!tz_text_nfkc(s, strlen(s), &norm)) {
+		drop_spaces(&norm);
+		states = strstr(norm.buf, "单位") != NULL ||
+			 unit_statement(norm.buf, norm.len, 1, &exp, text, sizeof(text)) != 0;
+	}
+	tz_buf_release(&norm);
+	return states;
+}
+
+/*
  * Takes the unit of money cell text `s` (table_unit; `title` as there),
  * in row `line`, into the table's: the first one stated is the table's
  * (*unit, *unit_exp, its name in `text`, *line_at its row); another cell
@@ -975,14 +998,15 @@ out:
  * the clerk wrote the unit once, and the plain column read in 万元 would
  * be 10^4 times too small (audit 9, finding W2, 2026-12-01). With no unit
  * for the table, a read money column that states none while another
- * header cell (read or not) states one other than 万元 refuses the file
+ * read money column states one other than 万元 — or, when none states
+ * one, a header cell the import does not read — refuses the file
  * (h->unit_plain and its message, judged by tz_header_units_end: a note
  * below the table may still name the column's unit). A unit of 万元
  * elsewhere is what the plain column is read in anyway: no refusal.
  */
 static void unit_on_some(struct tz_header *h, const struct hrow *r)
 {
-	int plain = -1, other = -1, other_exp = 0;
+	int plain = -1, other = -1, other_exp = 0, stated = 0;
 
 	for (size_t f = 0; f < h->nfields; f++) {
 		int i = h->idx[f];
@@ -992,14 +1016,20 @@ static void unit_on_some(struct tz_header *h, const struct hrow *r)
 		if (!h->unit_stated[f]) {
 			if (plain < 0)
 				plain = (int)f;
-		} else if (h->unit_exp[f] && other < 0) {
+			continue;
+		}
+		stated = 1;
+		if (h->unit_exp[f] && other < 0) {
 			other = i;
 			other_exp = h->unit_exp[f];
 		}
 	}
+	/* A column the import does not read (合同金额（亿元）) speaks for the
+	 * plain ones only when no read column states a unit: beside
+	 * 总投资（万元） the plain plan is 万元 (the walkthrough, 2026-12-01). */
 	if (plain < 0)
 		return;
-	for (size_t i = 0; i < r->n && other < 0; i++) {
+	for (size_t i = 0; i < r->n && other < 0 && !stated; i++) {
 		const struct cellinfo *c = &r->c[i];
 		int exp = c->unit > 0 ? c->unit_exp : 0;
 
@@ -1541,7 +1571,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		/* Also in a column's own cell that is not money: "项目名称
 		 * （金额单位：亿元）" states it for the table, as "备注（单位：
 		 * 亿元）" does (audit 9, finding W8, 2026-12-01). */
-		if (top.c[i].field < 0 || !h->cols[top.c[i].field].money)
+		if ((top.c[i].field < 0 || !h->cols[top.c[i].field].money) &&
+		    header_cell_states_unit(top.text[i]))
 			also_unit(top.text[i], 0, row.line, &table_u, &table_exp, table_text,
 				  sizeof(table_text), &table_line, &other_line);
 	if (table_u == 2 && other_line && other_line != table_line) {

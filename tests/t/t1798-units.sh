@@ -134,4 +134,16 @@ fresh
 ok "own-hdr-yi-名单（亿元）.csv: the header states the unit" tz import projects --year 2025 "$d/own-hdr-yi-名单（亿元）.csv"
 is "own-hdr-yi-名单（亿元）.csv: in 亿元" "$(amounts P1)" "12000.00/1000.00"
 
+# A column the import does not read, named with its own unit, is that
+# column's, not the table's (the walkthrough, 2026-12-01).
+refused walk-f28-other-money-yi.csv "plain money beside an unread 亿元 column" \
+	"“总投资”没有写金额单位，而“签约金额（亿元）”写的是亿元"
+fresh
+ok "walk-f21: 千元 beside an unread 万美元 column" tz import projects --year 2025 "$d/walk-f21-qianyuan-usd.csv"
+is "walk-f21: in 千元" "$(amounts QZ2025801)" "8600.00/3200.00"
+fresh
+ok "walk-f46: plain plan beside 总投资（万元） and an unread 亿元 column" \
+	tz import projects --year 2025 "$d/walk-f46-wan-plain-other-yi.csv"
+is "walk-f46: in 万元" "$(amounts QZ2025C01)" "26000.00/9000.00"
+
 done_testing

@@ -143,6 +143,13 @@ static void test_parse_ex(void **state)
 	assert_int_equal(tz_money_unit_exp("美元", strlen("美元"), &e), TZ_EINVAL);
 	assert_int_equal(tz_money_unit_exp("千美元", strlen("千美元"), &e), TZ_EINVAL);
 	assert_int_equal(tz_money_unit_exp("", 0, &e), TZ_EINVAL);
+	/* The ledger's currency named with the unit (audit 9 R7) */
+	assert_int_equal(tz_money_unit_exp("万元人民币", strlen("万元人民币"), &e), 0);
+	assert_int_equal(e, 0);
+	assert_int_equal(tz_money_unit_exp("人民币亿元", strlen("人民币亿元"), &e), 0);
+	assert_int_equal(e, 4);
+	assert_int_equal(tz_money_unit_exp("人民币", strlen("人民币"), &e), TZ_EINVAL);
+	assert_int_equal(tz_money_unit_exp("万美元人民币", strlen("万美元人民币"), &e), TZ_EINVAL);
 	assert_true(tz_money_is_blank_mark("—", strlen("—")));
 	assert_true(tz_money_is_blank_mark(" / ", 3));
 	assert_true(tz_money_is_blank_mark("无", strlen("无")));
