@@ -242,6 +242,17 @@ static int continued_title(const struct tz_row *row)
 			ends(only, olen, "(续上表)"));
 }
 
+/* Whether the row's first money cell starts with a digit: an amount,
+ * never a header's word. Most rows end the header check here. */
+static int amount_first(const struct tz_header *h, const struct tz_row *row)
+{
+	const char *s;
+	size_t len;
+
+	cell(row, h->idx[h->progress ? TZ_RF_COMPLETED : TZ_PF_TOTAL], &s, &len);
+	return len && s[0] >= '0' && s[0] <= '9';
+}
+
 enum tz_row_kind tz_row_plain_kind(const struct tz_header *h, const struct tz_row *row)
 {
 	int key = h->progress ? TZ_RF_CODE : TZ_PF_NAME;
@@ -261,7 +272,7 @@ enum tz_row_kind tz_row_plain_kind(const struct tz_header *h, const struct tz_ro
 	     ((row->ncells && row->lens[0] && colnum_word(row->cells[0], row->lens[0])) ||
 	      (klen && colnum_cells(row)))))
 		return TZ_ROW_COLNUM;
-	if (klen && reheader(h, key, k, klen, row))
+	if (klen && !amount_first(h, row) && reheader(h, key, k, klen, row))
 		return TZ_ROW_REHEADER;
 	if ((!klen || ends(k, klen, "续）") || ends(k, klen, "续)") || ends(k, klen, "续表")) &&
 	    continued_title(row))
