@@ -2688,7 +2688,8 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 		rc = tz_header_check_sheet(&m.h, tz_reader_sheet_name(r), where ? where : path, err);
 	if (rc)
 		goto out;
-	/* A unit only in the sheet's or the file's name (W3c, audit 9). */
+	/* A unit only in the sheet's name, its printed page header or
+	 * footer, or the file's name (W3c, audit 9). */
 	{
 		const char *base = strrchr(path, '/'), *sheet = tz_reader_sheet_name(r);
 		char *stem = tz_xstrdup(base ? base + 1 : path), *dot = strrchr(stem, '.');
@@ -2697,6 +2698,9 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 			*dot = '\0';
 		if (r->type != &tz_reader_csv && r->type != &tz_reader_html && sheet)
 			rc = tz_header_outside_unit(&m.h, sheet, "工作表名", where ? where : path, err);
+		if (!rc)
+			rc = tz_header_outside_unit(&m.h, tz_reader_page_text(r), "页眉页脚",
+						    where ? where : path, err);
 		if (!rc)
 			rc = tz_header_outside_unit(&m.h, stem, "文件名", where ? where : path, err);
 		free(stem);

@@ -208,6 +208,11 @@ const char *tz_reader_sheet_name(const struct tz_reader *r)
 	return r->nsheets ? r->sheets[r->sheet].name : "";
 }
 
+const char *tz_reader_page_text(const struct tz_reader *r)
+{
+	return r->page_text;
+}
+
 int tz_reader_select_sheet(struct tz_reader *r, size_t i, struct tz_err *err)
 {
 	int rc;

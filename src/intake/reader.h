@@ -163,6 +163,7 @@ struct tz_reader {
 	size_t nsheets;
 	size_t sheet;                  /* the sheet being read */
 	size_t max_cols;               /* 0 = no limit (see tz_reader_limit_columns) */
+	char page_text[256];           /* tz_reader_page_text */
 };
 
 extern const struct tz_reader_type tz_reader_csv;
@@ -227,6 +228,16 @@ size_t tz_reader_sheet_index(const struct tz_reader *r);
 /* Name of the sheet being read (for CSV, the file's name without its
  * directory and extension). Owned by the reader. */
 const char *tz_reader_sheet_name(const struct tz_reader *r);
+
+/*
+ * The text of the sheet's printed page headers and footers (XLSX
+ * <oddHeader>, <evenHeader>, <firstHeader> and the footers), their
+ * codes (&L, &C, &P, fonts) as spaces, at most 255 bytes: where a
+ * clerk who prints the ledger writes "单位：亿元" so that every page
+ * says it (audit 9, W3c). "" when the sheet has none or the format
+ * has no such thing. Owned by the reader; valid once a row was read.
+ */
+const char *tz_reader_page_text(const struct tz_reader *r);
 
 /*
  * Read sheet `i` from its first row instead (also to read the current

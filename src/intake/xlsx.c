@@ -112,6 +112,73 @@ static int tag_ref(const char *tag, const char *end, char *ref, size_t size)
 	return 0;
 }
 
+/*
+ * Keep the text of a page header or footer (`s`, n bytes as written in
+ * the XML: "&amp;L单位：亿元&amp;C2025年台账") in the reader's page_text,
+ * its codes as spaces: &L &C &R and the other one-letter codes, a font
+ * (&"宋体,常规") and a size (&12). Other entities are kept as written.
+ */
+static void keep_page_text(struct xlsx_reader *r, const char *s, size_t n)
+{
+	char *out = r->base.page_text;
+	size_t at = strlen(out), cap = sizeof(r->base.page_text) - 1;
+	const char *end = s + n;
+
+	if (at && at < cap)
+		out[at++] = ' ';
+	while (s < end && at < cap) {
+		if (end - s >= 5 && !memcmp(s, "&amp;", 5)) {
+			s += 5;
+			if (s < end && *s == '"') {
+				const char *q = memchr(s + 1, '"', (size_t)(end - s - 1));
+
+				s = q ? q + 1 : end;
+			} else if (end - s >= 6 && !memcmp(s, "&quot;", 6)) {
+				const char *q = s + 6;
+
+				while (q < end && (end - q < 6 || memcmp(q, "&quot;", 6)))
+					q++;
+				s = q < end ? q + 6 : end;
+			} else if (s < end && *s >= '0' && *s <= '9') {
+				while (s < end && *s >= '0' && *s <= '9')
+					s++;
+			} else if (s < end) {
+				s++;
+			}
+			if (at && out[at - 1] != ' ')
+				out[at++] = ' ';
+			continue;
+		}
+		if (*s == ' ' && (!at || out[at - 1] == ' ')) {  /* one space between */
+			s++;
+			continue;
+		}
+		out[at++] = *s++;
+	}
+	while (at && out[at - 1] == ' ')
+		at--;
+	/* Never a UTF-8 character cut at the cap: drop the last one. */
+	if (at == cap) {
+		while (at && ((unsigned char)out[at - 1] & 0xC0) == 0x80)
+			at--;
+		if (at && (unsigned char)out[at - 1] >= 0xC0)
+			at--;
+	}
+	out[at] = '\0';
+}
+
+/* Whether a tag name (n bytes) is a page header's or footer's. */
+static int page_tag(const char *name, size_t n)
+{
+	static const char *const tags[] = { "oddHeader", "evenHeader", "firstHeader", "oddFooter",
+					    "evenFooter", "firstFooter" };
+
+	for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
+		if (n == strlen(tags[i]) && !memcmp(name, tags[i], n))
+			return 1;
+	return 0;
+}
+
 static int too_many_cells(struct xlsx_reader *r, struct tz_err *err)
 {
 	return tz_err_set_at(err, TZ_ETOOBIG, r->path, r->line, NULL,
@@ -153,6 +220,13 @@ static int scan_tags(struct xlsx_reader *r, const char *buf, size_t len, size_t 
 		if (n == 1 && name[0] == 'c') {
 			if (++*cells > TZ_LIMIT_SHEET_CELLS)
 				return too_many_cells(r, err);
+			continue;
+		}
+		if (page_tag(name, n)) {
+			const char *gt2 = memchr(q, '>', (size_t)(end - q)), *lt;
+
+			if (gt2 && gt2[-1] != '/' && (lt = memchr(gt2 + 1, '<', (size_t)(end - gt2 - 1))))
+				keep_page_text(r, gt2 + 1, (size_t)(lt - gt2 - 1));
 			continue;
 		}
 		if (n != 9 || memcmp(name, "mergeCell", 9))
@@ -552,6 +626,7 @@ static int xlsx_select(struct tz_reader *base, size_t index, struct tz_err *err)
 
 	xlsx_xml_close(&r->sheet);
 	tz_merges_clear(&r->merges);
+	r->base.page_text[0] = '\0';
 	tz_rowbuf_clear(&r->row);
 	r->line = r->last_col = r->rows = 0;
 	r->cells = 0;

@@ -3,8 +3,7 @@
 # A unit written on some money columns of the header only (W2), units
 # in some cells of a column whose header states none (W3), a 单位 column
 # giving each row's unit (W3b), a unit only in the sheet's or the
-# file's name (W3c; the page header, print-header-unit.xlsx, is not
-# read yet and not tested), a ￥ currency format under a header without
+# file's name or the printed page header or footer (W3c), a ￥ currency format under a header without
 # a unit (W4), a unit statement in a non-money header cell (W8). Audit 9, 2026-12-01; inputs in tests/data/audit9-units
 # (ORIGIN.md).
 . "$(dirname "$0")/lib.sh"
@@ -145,5 +144,16 @@ fresh
 ok "walk-f46: plain plan beside 总投资（万元） and an unread 亿元 column" \
 	tz import projects --year 2025 "$d/walk-f46-wan-plain-other-yi.csv"
 is "walk-f46: in 万元" "$(amounts QZ2025C01)" "26000.00/9000.00"
+
+# A unit only in the printed page header or footer (W3c).
+refused print-header-unit.xlsx "unit in the page header" \
+	"表头没有写金额单位，而页眉页脚“单位：亿元 2025年重点项目台账”写的是亿元"
+refused own-footer-font-yi.xlsx "unit in the footer, font codes in the header" \
+	"页眉页脚“2025年重点项目台账 金额单位：亿元 第 页，共 页”写的是亿元"
+for f in own-header-wan.xlsx own-header-no-unit.xlsx; do
+	fresh
+	ok "$f: 万元 or no unit in the page header" tz import projects --year 2025 "$d/$f"
+	is "$f: read in 万元" "$(amounts P1)" "1.20/0.10"
+done
 
 done_testing
