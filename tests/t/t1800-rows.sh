@@ -16,18 +16,7 @@
 d=$TZ_TOP/tests/data/audit9-rows
 
 # rows: "编号|名称|地区|总投资|年度计划" of every stored project, sorted.
-rows() {
-	export_all
-	python3 - "$TZ_TMP/export.csv" <<'PY'
-import csv, sys
-out = []
-for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")):
-    tot = next(v for k, v in r.items() if k.startswith("总投资"))
-    plan = next(v for k, v in r.items() if k.startswith("年度计划投资"))
-    out.append("%s|%s|%s|%s|%s" % (r["项目编号"], r["项目名称"], r["所属地区"], tot, plan))
-print(" ".join(sorted(out)))
-PY
-}
+rows() { ledger_rows code; }
 
 # --- W10. The template's example row ----------------------------------
 
