@@ -219,6 +219,18 @@ static size_t bracket_end(const char *s, size_t len, size_t i, size_t *cb, size_
 	return 0;
 }
 
+/* A unit label at i followed by a colon ("，责任单位：市工信局"): after a
+ * comma only this is a tail of units, not prose about a unit. */
+static int label_colon(const char *s, size_t len, size_t i)
+{
+	size_t n, j;
+
+	if (!tz_dp_unit_label_at(s, len, i, &n))
+		return 0;
+	j = tz_dp_skip_sp(s, len, i + n);
+	return j < len && s[j] == ':';
+}
+
 /*
  * Scan line li of the current item's span from `from` (the heading's text
  * on its heading line) for specifications. Returns the offset where the
@@ -275,7 +287,8 @@ static size_t scan_line(struct dp_ctx *c, struct tree *t, size_t li, size_t from
 		if (i > from) {
 			size_t p = tz_dp_prev(s, i);
 
-			if ((tz_dp_at(s, len, p, "。") || s[p] == ';' || s[p] == ' ' || s[p] == '\t') &&
+			if ((tz_dp_at(s, len, p, "。") || s[p] == ';' || s[p] == ' ' || s[p] == '\t' ||
+			     (s[p] == ',' && label_colon(s, len, i))) &&
 			    tz_dp_unit_label_at(s, len, i, &n) &&
 			    add_group(c, t, li, i, len, clause, i, 0, 1)) {
 				if (first == len)
@@ -489,25 +502,32 @@ static int units_of(const struct item *it)
 /*
  * Units on their own line after sub-points (1)…(4) of which none has
  * units belong to the parent item (the units line closes the task, not
- * its last point). Only when the sub-point has earlier siblings. Counts
+ * its last point). Only when the sub-point has earlier siblings. The same
+ * for units at the end of the last sub-point ("②…提升，责任单位：X",
+ * "(2)…。(责任单位:X)") when none of its siblings has units and it has no
+ * points of its own (b04 class: the bracket closes the whole task). Counts
  * per parent are taken first, so this is one pass over the items.
  */
 static void lift_units(struct tree *t)
 {
 	size_t *with_units = tz_xcalloc(t->n + 1, sizeof(size_t));
 	size_t *seen = tz_xcalloc(t->n + 1, sizeof(size_t));
+	size_t *last = tz_xcalloc(t->n + 1, sizeof(size_t));
 
 	/* index t->n stands for the root */
 	for (size_t k = 0; k < t->n; k++) {
 		size_t p = t->items[k].parent == DP_NONE ? t->n : t->items[k].parent;
 
 		with_units[p] += units_of(&t->items[k]);
+		last[p] = k;
 	}
 	for (size_t k = 0; k < t->n; k++) {
 		struct item *it = &t->items[k];
 		size_t p = it->parent, pk = p == DP_NONE ? t->n : p, sib = seen[pk]++;
+		int tail = !it->own_line_only && units_of(it) && last[pk] == k &&
+			   !it->nchildren && it->style == NS_PAR;
 
-		if (!it->own_line_only || p == DP_NONE || units_of(&t->items[p]) ||
+		if ((!it->own_line_only && !tail) || p == DP_NONE || units_of(&t->items[p]) ||
 		    it->style == NS_SUB || it->style == NS_ROW)
 			continue;
 		if (!sib || with_units[pk] > (size_t)units_of(it))
@@ -519,6 +539,7 @@ static void lift_units(struct tree *t)
 	}
 	free(with_units);
 	free(seen);
+	free(last);
 }
 
 /* 下同: the units hold for the following leaf tasks that give none (not
