@@ -217,7 +217,7 @@ static const struct cq *pick_whole(const struct qlist *whole, const char **wlab,
 }
 
 /*
- * 1 when the parts of class `cls` carry two different measures ("其中省重点
+ * 1 when the money parts carry two different measures ("其中省重点
  * 项目年度计划投资200亿元，完成投资96亿元": a plan and an amount done of one
  * part): they are not pieces of one whole and are not summed.
  */
@@ -225,6 +225,9 @@ static int mixed_measures(const struct qlist *parts, const char **plab, const ch
 {
 	const char *seen = NULL;
 
+	/* counts may be complementary measures: 已开工 58 + 未开工 14 */
+	if (strcmp(cls, "money"))
+		return 0;
 	for (size_t k = 0; k < parts->n; k++) {
 		if (strcmp(parts->q[k].cls, cls) || !plab[k])
 			continue;

@@ -64,6 +64,7 @@ static const struct measure {
 	{ "计划开工", "计划开工项目数", FC_COUNT },
 	{ "开复工", "开复工项目数", FC_COUNT },
 	{ "新开工", "新开工项目数", FC_COUNT },
+	{ "未开工", "未开工项目数", FC_COUNT }, /* not started: never 开工 */
 	{ "已开工", "开工项目数", FC_COUNT },
 	{ "开工", "开工项目数", FC_COUNT },
 	{ "已复工", "复工项目数", FC_COUNT },
@@ -226,6 +227,21 @@ static int measure_for(const char *s, size_t from, size_t to, const char *unit, 
 	*at = any_at;
 	*mlen = any_end - any_at;
 	return any;
+}
+
+/* The label of measure k at `at`, its clause opening at `from`: starts
+ * said of a plan before the word ("列入计划的新开工项目120项", "年度计划内
+ * 开工项目…") are planned starts, not starts made (b06 class). */
+static const char *planned_label(const char *s, size_t from, size_t at, int k)
+{
+	if (from < at && tz_dp_find(s, from, at, "计划") != DP_NONE &&
+	    tz_dp_find(s, from, at, "实际") == DP_NONE) {
+		if (!strcmp(measures[k].word, "新开工"))
+			return "计划新开工项目数";
+		if (!strcmp(measures[k].word, "开工"))
+			return "计划开工项目数";
+	}
+	return measures[k].label;
 }
 
 /* Record a figure; q (NULL for ranking places and 排名第N) is the
@@ -598,8 +614,8 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 				i = e;
 				continue;
 			}
-			add_figure(c, li, at, e, measures[k].label, sgroup ? sgroup : group, q.value,
-				   norm_unit(measures[k].cls, q.unit), 0, &q);
+			add_figure(c, li, at, e, planned_label(s, from, at, k), sgroup ? sgroup : group,
+				   q.value, norm_unit(measures[k].cls, q.unit), 0, &q);
 		}
 		prev_end = e;
 		prev_qty_end = e;
