@@ -69,6 +69,8 @@ struct item {
 	int child_units;         /* some descendant has units */
 	size_t nchildren;
 	unsigned styles;         /* styles of children that have units */
+	int inline_points;       /* (1) whose line goes on with (2) …:
+				    "（1）…；（2）…。（责任单位：X）" */
 };
 
 struct tree {
@@ -125,6 +127,31 @@ static enum num_style heading(const char *s, size_t len, char label[16], size_t 
 			label[j + 1 - i] = '\0';
 			*text = j + 1;
 			return NS_PAR;
+		}
+	}
+	return 0;
+}
+
+/* 1 if [from, len) holds a further point "(2)" after ; or 。, the points
+ * of a task run together on one line. */
+static int inline_point(const char *s, size_t len, size_t from)
+{
+	for (size_t i = from; i + 2 < len; i++) {
+		size_t j = i + 1;
+
+		if (s[i] != '(' || i == from)
+			continue;
+		while (j < len && j < i + 3 && s[j] >= '0' && s[j] <= '9')
+			j++;
+		if (j == i + 1 || j >= len || s[j] != ')')
+			continue;
+		{
+			size_t p = tz_dp_prev(s, i);
+
+			while (p > from && s[p] == ' ')
+				p = tz_dp_prev(s, p);
+			if (s[p] == ';' || tz_dp_at(s, len, p, "。"))
+				return 1;
 		}
 	}
 	return 0;
@@ -504,8 +531,9 @@ static int units_of(const struct item *it)
  * units belong to the parent item (the units line closes the task, not
  * its last point). Only when the sub-point has earlier siblings. The same
  * for units at the end of the last sub-point ("②…提升，责任单位：X",
- * "(2)…。(责任单位:X)") when none of its siblings has units and it has no
- * points of its own (b04 class: the bracket closes the whole task). Counts
+ * "(2)…。(责任单位:X)", "(1)…;(2)…。(责任单位:X)" on one line) when none
+ * of its siblings has units and it has no points of its own (b04 class:
+ * the bracket closes the whole task). Counts
  * per parent are taken first, so this is one pass over the items.
  */
 static void lift_units(struct tree *t)
@@ -530,7 +558,7 @@ static void lift_units(struct tree *t)
 		if ((!it->own_line_only && !tail) || p == DP_NONE || units_of(&t->items[p]) ||
 		    it->style == NS_SUB || it->style == NS_ROW)
 			continue;
-		if (!sib || with_units[pk] > (size_t)units_of(it))
+		if ((!sib && !(tail && it->inline_points)) || with_units[pk] > (size_t)units_of(it))
 			continue;
 		t->items[p].own = it->own;
 		memset(&it->own, 0, sizeof(it->own));
@@ -686,6 +714,8 @@ void tz_dp_tasks(struct dp_ctx *c)
 			first = scan_line(c, &t, li, text);
 			note_open(&t, li, 0);
 			t.items[t.cur].title = heading_title(c, li, text, first);
+			t.items[t.cur].inline_points = st == NS_PAR &&
+						       inline_point(l->norm, first, text);
 			continue;
 		}
 		if (t.cur != DP_NONE && !continue_list(c, &t, li)) {
