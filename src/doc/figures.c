@@ -447,6 +447,12 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 			if (in_qizhong) {
 				size_t b = tz_dp_skip_sp(s, len, i), g = group_name(s, len, b);
 
+				/* "新开工项目18个": a measure word with 项目
+				 * names the item's group too, not the
+				 * previous item's ("完成投资50亿元" names none
+				 * and keeps it) */
+				if (g == b)
+					g = projects_after(s, len, b);
 				if (g > b && list_group(s, b, g))
 					sgroup = tz_dp_dup(c, li, b, g, DP_DUP_TRIM);
 			}
