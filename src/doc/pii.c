@@ -62,7 +62,10 @@ static int not_phone_after(const char *s, size_t len, size_t p)
 
 	if (p >= len)
 		return 0;
-	if (is_alpha(s[p]) || s[p] == '/' || s[p] == '_' ||
+	/* "13912345678/0871-6312345" lists a second number: no path */
+	if (s[p] == '/' && !(p + 1 < len && (is_digit(s[p + 1]) || (unsigned char)s[p + 1] >= 0x80)))
+		return 1;
+	if (is_alpha(s[p]) || s[p] == '_' ||
 	    (s[p] == '.' && p + 1 < len && is_alpha(s[p + 1])))
 		return 1;
 	return tz_dp_unit_at(s, len, p, &end) != NULL;
