@@ -163,7 +163,8 @@ is "mobile and ID numbers in every disguise, and nothing else" \
 15 personal_id
 16 personal_id
 17 personal_phone
-21 personal_id"
+21 personal_id
+23 personal_phone"
 
 # --- HTML after BOMs, comments, blank lines, in GBK ------------------------
 
