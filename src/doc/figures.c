@@ -229,13 +229,14 @@ static int measure_for(const char *s, size_t from, size_t to, const char *unit, 
 	return any;
 }
 
-/* The label of measure k at `at`, its clause opening at `from`: starts
- * said of a plan before the word ("列入计划的新开工项目120项", "年度计划内
- * 开工项目…") are planned starts, not starts made (b06 class). */
-static const char *planned_label(const char *s, size_t from, size_t at, int k)
+/* The label of measure k for the quantity at q, its clause opening at
+ * `from`: starts said of a plan, before the word or between it and the
+ * number ("列入计划的新开工项目120项", "新开工项目计划120个"), are planned
+ * starts, not starts made (b06 class). */
+static const char *planned_label(const char *s, size_t from, size_t q, int k)
 {
-	if (from < at && tz_dp_find(s, from, at, "计划") != DP_NONE &&
-	    tz_dp_find(s, from, at, "实际") == DP_NONE) {
+	if (from < q && tz_dp_find(s, from, q, "计划") != DP_NONE &&
+	    tz_dp_find(s, from, q, "实际") == DP_NONE) {
 		if (!strcmp(measures[k].word, "新开工"))
 			return "计划新开工项目数";
 		if (!strcmp(measures[k].word, "开工"))
@@ -620,7 +621,7 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 				i = e;
 				continue;
 			}
-			add_figure(c, li, at, e, planned_label(s, from, at, k), sgroup ? sgroup : group,
+			add_figure(c, li, at, e, planned_label(s, from, i, k), sgroup ? sgroup : group,
 				   q.value, norm_unit(measures[k].cls, q.unit), 0, &q);
 		}
 		prev_end = e;
