@@ -123,6 +123,12 @@ is "完成全年计划的 and 开工率 checked" \
 	"完成全年计划的70.5%
 开工率90%"
 
+parse b06-starts-after.txt
+is "新开工项目计划120个: 计划 after the measure word is a plan too" \
+	"$(figs b06-starts-after.txt | grep ' 个 ')" "120 个 计划新开工项目数 -
+96 个 开工项目数 -"
+is "its 开工率 holds (96 / 120)" "$(warns b06-starts-after.txt)" ""
+
 # --- b08: breadcrumbs and page chrome before the title -------------------
 
 for f in b08-crumb-gt.txt b08-crumb-dbl.txt b08-crumb-sep.txt b08-crumb-inline.txt b08-chrome-html.html; do
