@@ -20,7 +20,8 @@
  * every part is in a unit of the whole (a part counted in TEU while the
  * whole is in 万吨 means the list is not complete), every unit of the
  * whole that has parts has the same number of them, and there are at
- * least two. Money is one unit whatever its scale: a whole in 亿元 is
+ * least two, and the parts of a class do not carry two different measures
+ * (年度计划投资 and 完成投资 of one part). Money is one unit whatever its scale: a whole in 亿元 is
  * summed from parts in 万元. A 其中 right after an opening bracket
  * ("(其中省重点56个,…)") has no clear whole and is not checked.
  * Percentages are not summed.
@@ -216,6 +217,28 @@ static const struct cq *pick_whole(const struct qlist *whole, const char **wlab,
 }
 
 /*
+ * 1 when the money parts carry two different measures ("其中省重点
+ * 项目年度计划投资200亿元，完成投资96亿元": a plan and an amount done of one
+ * part): they are not pieces of one whole and are not summed.
+ */
+static int mixed_measures(const struct qlist *parts, const char **plab, const char *cls)
+{
+	const char *seen = NULL;
+
+	/* counts may be complementary measures: 已开工 58 + 未开工 14 */
+	if (strcmp(cls, "money"))
+		return 0;
+	for (size_t k = 0; k < parts->n; k++) {
+		if (strcmp(parts->q[k].cls, cls) || !plab[k])
+			continue;
+		if (seen && strcmp(seen, plab[k]))
+			return 1;
+		seen = plab[k];
+	}
+	return 0;
+}
+
+/*
  * Check the parts of each class of the whole: one warning per class that
  * does not add up, on line li from `b` (DP_NONE: the whole's quantity) to
  * `e`. The whole's quantities are on line wli.
@@ -268,6 +291,8 @@ static void check_parts(struct dp_ctx *c, size_t li, size_t wli, const struct ql
 		__int128 sum = 0, wv;
 		size_t n = 0;
 
+		if (mixed_measures(parts, plab, cls[u]))
+			continue;
 		lo = power(w);
 		for (size_t k = 0; k < parts->n; k++)
 			if (!strcmp(parts->q[k].cls, cls[u]) && power(&parts->q[k]) < lo)

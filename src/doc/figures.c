@@ -11,8 +11,9 @@
  * misfit right after the measure word is a `damaged_figure` warning.
  *
  * Sub-groups: "其中,省重点项目45个,…" (or "…120个,分别为…", "从项目类别
- * 看,…") names the group until the end of the sentence; a short numbered heading ("(二)市重点项目") or a line
- * "高新区:…" names it for what follows. Rankings ("排名前三位的是:高新区
+ * 看,…") names the group until the end of the sentence; a short numbered heading ("(二)市重点项目",
+ * "二、30个省重点项目进展", "一是市级重点项目。"), a line opening with
+ * "市级重点项目方面," or a line "高新区:…" names it for what follows. Rankings ("排名前三位的是:高新区
  * (92.3%)、经开区(88.1%)…") become figures in their order, with `rank`
  * (1, 2, … from the top; -1, -2, … for a 排名后N位 list, -1 = last).
  *
@@ -63,6 +64,7 @@ static const struct measure {
 	{ "计划开工", "计划开工项目数", FC_COUNT },
 	{ "开复工", "开复工项目数", FC_COUNT },
 	{ "新开工", "新开工项目数", FC_COUNT },
+	{ "未开工", "未开工项目数", FC_COUNT }, /* not started: never 开工 */
 	{ "已开工", "开工项目数", FC_COUNT },
 	{ "开工", "开工项目数", FC_COUNT },
 	{ "已复工", "复工项目数", FC_COUNT },
@@ -225,6 +227,22 @@ static int measure_for(const char *s, size_t from, size_t to, const char *unit, 
 	*at = any_at;
 	*mlen = any_end - any_at;
 	return any;
+}
+
+/* The label of measure k for the quantity at q, its clause opening at
+ * `from`: starts said of a plan, before the word or between it and the
+ * number ("列入计划的新开工项目120项", "新开工项目计划120个"), are planned
+ * starts, not starts made (b06 class). */
+static const char *planned_label(const char *s, size_t from, size_t q, int k)
+{
+	if (from < q && tz_dp_find(s, from, q, "计划") != DP_NONE &&
+	    tz_dp_find(s, from, q, "实际") == DP_NONE) {
+		if (!strcmp(measures[k].word, "新开工"))
+			return "计划新开工项目数";
+		if (!strcmp(measures[k].word, "开工"))
+			return "计划开工项目数";
+	}
+	return measures[k].label;
 }
 
 /* Record a figure; q (NULL for ranking places and 排名第N) is the
@@ -430,6 +448,12 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 			if (in_qizhong) {
 				size_t b = tz_dp_skip_sp(s, len, i), g = group_name(s, len, b);
 
+				/* "新开工项目18个": a measure word with 项目
+				 * names the item's group too, not the
+				 * previous item's ("完成投资50亿元" names none
+				 * and keeps it) */
+				if (g == b)
+					g = projects_after(s, len, b);
 				if (g > b && list_group(s, b, g))
 					sgroup = tz_dp_dup(c, li, b, g, DP_DUP_TRIM);
 			}
@@ -597,8 +621,8 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 				i = e;
 				continue;
 			}
-			add_figure(c, li, at, e, measures[k].label, sgroup ? sgroup : group, q.value,
-				   norm_unit(measures[k].cls, q.unit), 0, &q);
+			add_figure(c, li, at, e, planned_label(s, from, i, k), sgroup ? sgroup : group,
+				   q.value, norm_unit(measures[k].cls, q.unit), 0, &q);
 		}
 		prev_end = e;
 		prev_qty_end = e;
@@ -607,11 +631,56 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 	}
 }
 
+/* "一是市级重点项目。…", "二是省级重点项目,…": the words up to the first
+ * , ; : or 。 after the ordinal at b name a group when they name projects
+ * or a place (list_group); "一是加快前期工作" is prose, not a heading.
+ * Returns 1 and sets *group, or 0. */
+static int yishi_group(struct dp_ctx *c, size_t li, size_t b, const char **group)
+{
+	const char *s = c->lines[li].norm;
+	size_t len = c->lines[li].norm_len, e = b, n;
+
+	while (e < len && !clause_sep(s, len, e) && e - b <= 45) {
+		if (s[e] >= '0' && s[e] <= '9')
+			return 0;
+		tz_dp_cp(s, len, e, &n);
+		e += n;
+	}
+	if (e >= len || e - b > 45 || e == b || !list_group(s, b, e))
+		return 0;
+	*group = tz_dp_dup(c, li, b, e, DP_DUP_TRIM);
+	return *group != NULL;
+}
+
+/* "市级重点项目方面,…", "在省级重点项目方面,…": a line that opens with the
+ * group it speaks of. Returns 1 and sets *group, or 0. */
+static int fangmian_group(struct dp_ctx *c, size_t li, const char **group)
+{
+	const char *s = c->lines[li].norm;
+	size_t len = c->lines[li].norm_len, b = tz_dp_skip_sp(s, len, 0);
+	size_t lim = len < b + 60 ? len : b + 60;
+	size_t p = tz_dp_find(s, b, lim, "方面");
+
+	if (p == DP_NONE || p + 6 >= len || !clause_sep(s, len, p + 6))
+		return 0;
+	if (tz_dp_at(s, len, b, "在"))
+		b += 3;
+	for (size_t k = b; k < p; k++)
+		if ((s[k] >= '0' && s[k] <= '9') || clause_sep(s, len, k))
+			return 0;
+	if (p == b || !list_group(s, b, p))
+		return 0;
+	*group = tz_dp_dup(c, li, b, p, DP_DUP_TRIM);
+	return *group != NULL;
+}
+
 /*
  * Is line li a numbered heading? Returns 1 and sets *group to the group it
  * names (NULL for a generic heading such as 总体情况), else returns 0.
+ * *count_only is set when the line is a heading alone that opens with a
+ * count of its group ("二、30个省重点项目进展"): not a figure of its own.
  */
-static int heading_group(struct dp_ctx *c, size_t li, const char **group)
+static int heading_group(struct dp_ctx *c, size_t li, const char **group, int *count_only)
 {
 	const struct dp_line *l = &c->lines[li];
 	const char *s = l->norm;
@@ -624,6 +693,8 @@ static int heading_group(struct dp_ctx *c, size_t li, const char **group)
 		b = i + n + 2;
 	else if (i + 1 < len && s[i] >= '1' && s[i] <= '9' && (s[i + 1] == '.' || tz_dp_at(s, len, i + 1, "、")))
 		b = i + (s[i + 1] == '.' ? 2 : 4);
+	else if (tz_dp_cn_num(s, len, i, &n) && tz_dp_at(s, len, i + n, "是"))
+		return yishi_group(c, li, i + n + 3, group);
 	else
 		return 0;
 	*group = NULL;
@@ -639,6 +710,21 @@ static int heading_group(struct dp_ctx *c, size_t li, const char **group)
 			e = q;
 	}
 	tz_dp_trim(s, &b, &e, "。:");
+	/* "二、30个省重点项目进展": the count is said of the group, which
+	 * follows it */
+	{
+		size_t d = b;
+
+		while (d < e && s[d] >= '0' && s[d] <= '9')
+			d++;
+		if (d > b && (tz_dp_at(s, e, d, "个") || tz_dp_at(s, e, d, "项")) &&
+		    projects_after(s, e, d + 3)) {
+			b = d + 3;
+			/* a heading line and nothing more: its count is the
+			 * one the paragraph below states */
+			*count_only = e == len;
+		}
+	}
 	/* "二、省级重点项目进展情况", "(二)市重点项目建设进展": the group
 	 * without what it says of it; once a tail is cut, the work word before
 	 * it goes too (建设进展, 推进情况, 建设进展情况) */
@@ -687,8 +773,12 @@ void tz_dp_figures(struct dp_ctx *c)
 			continue;
 		/* a heading names the group of what follows (and may itself
 		 * carry figures) */
-		heading_group(c, li, &group);
-		scan_line(c, li, group);
+		int count_only = 0;
+
+		if (!heading_group(c, li, &group, &count_only))
+			fangmian_group(c, li, &group);
+		if (!count_only)
+			scan_line(c, li, group);
 	}
 }
 

@@ -15,10 +15,17 @@
  * published all the same.
  *
  * `personal_id`: an 18-character resident ID number (17 digits and a digit
- * or X), written together or grouped 6-8-4 by spaces or hyphens, whose
+ * or X), written together or grouped 6-8-4 or 6-4-4-4 by spaces or
+ * hyphens, whose
  * birth date is valid and whose ISO 7064 check character matches, so that
  * long codes and amounts are not mistaken for one.
+ *
+ * Either kind may be broken over two lines where a page wraps it
+ * ("手机：139" / "1234 5678"): a line that ends in the start of a number
+ * is read on into the digits that open the next line; the warning names
+ * the first line.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "doc/doc-internal.h"
@@ -55,7 +62,10 @@ static int not_phone_after(const char *s, size_t len, size_t p)
 
 	if (p >= len)
 		return 0;
-	if (is_alpha(s[p]) || s[p] == '/' || s[p] == '_' ||
+	/* "13912345678/0871-6312345" lists a second number: no path */
+	if (s[p] == '/' && !(p + 1 < len && (is_digit(s[p + 1]) || (unsigned char)s[p + 1] >= 0x80)))
+		return 1;
+	if (is_alpha(s[p]) || s[p] == '_' ||
 	    (s[p] == '.' && p + 1 < len && is_alpha(s[p + 1])))
 		return 1;
 	return tz_dp_unit_at(s, len, p, &end) != NULL;
@@ -107,7 +117,7 @@ static size_t country_code(const char *s, size_t len, size_t i)
 }
 
 /* Read an ID number at s[i]: 17 digits and a digit or X, written together
- * or grouped 6-8-4 by spaces or hyphens. Copies the 18 characters to id
+ * or grouped 6-8-4 or 6-4-4-4 by spaces or hyphens. Copies the 18 characters to id
  * and returns the end offset, or 0. */
 static size_t id_at(const char *s, size_t len, size_t i, char id[19])
 {
@@ -116,7 +126,8 @@ static size_t id_at(const char *s, size_t len, size_t i, char id[19])
 	while (p < len && nd < 18) {
 		if (is_digit(s[p]) || (nd == 17 && (s[p] == 'X' || s[p] == 'x'))) {
 			id[nd++] = s[p++];
-		} else if ((nd == 6 || nd == 14) && (s[p] == ' ' || s[p] == '-') && p + 1 < len &&
+		} else if ((nd == 6 || nd == 10 || nd == 14) && (s[p] == ' ' || s[p] == '-') &&
+			   p + 1 < len &&
 			   is_digit(s[p + 1])) {
 			p++;
 		} else {
@@ -199,10 +210,76 @@ static void scan_line(struct dp_ctx *c, size_t li)
 	}
 }
 
+static int is_grouping(char ch)
+{
+	return ch == ' ' || ch == '-' || ch == '.';
+}
+
+/* A number wrapped over lines li and the next non-blank one: the digits
+ * (and group separators) that end li, joined to those that open the next
+ * line, read as a whole mobile or ID number. */
+static void scan_wrap(struct dp_ctx *c, size_t li, size_t next)
+{
+	const struct dp_line *a = &c->lines[li], *z = &c->lines[next];
+	size_t b = a->norm_len, nd = 0, hn = 0, e;
+	char buf[64], shown[72], id[19];
+	size_t n, cut;
+
+	while (b > 0 && a->norm[b - 1] == ' ')
+		b--;
+	if (b == 0 || !is_digit(a->norm[b - 1]))
+		return;
+	while (b > 0 && (is_digit(a->norm[b - 1]) || is_grouping(a->norm[b - 1]))) {
+		nd += is_digit(a->norm[b - 1]);
+		b--;
+	}
+	while (b < a->norm_len && !is_digit(a->norm[b]))
+		b++; /* start at a digit */
+	if (nd < 3 || nd > 15 || (b > 0 && (is_alpha(a->norm[b - 1]) || a->norm[b - 1] == '/' ||
+					     a->norm[b - 1] == '_' || a->norm[b - 1] == '=')))
+		return;
+	while (hn < z->norm_len && z->norm[hn] == ' ')
+		hn++;
+	if (hn >= z->norm_len || !is_digit(z->norm[hn]))
+		return;
+	n = 0;
+	for (size_t k = b; k < a->norm_len && n < sizeof buf - 1; k++)
+		if (a->norm[k] != ' ' || (k + 1 < a->norm_len && a->norm[k + 1] != ' '))
+			buf[n++] = a->norm[k];
+	while (n > 0 && buf[n - 1] == ' ')
+		n--;
+	cut = n;
+	for (size_t k = hn; k < z->norm_len && n < sizeof buf - 1 &&
+	     (is_digit(z->norm[k]) || is_grouping(z->norm[k]) || z->norm[k] == 'X' ||
+	      z->norm[k] == 'x'); k++)
+		buf[n++] = z->norm[k];
+	while (n > 0 && is_grouping(buf[n - 1]))
+		n--;
+	buf[n] = '\0';
+	/* the warning shows where the line broke: "139 1234 5678" */
+	snprintf(shown, sizeof shown, "%.*s %s", (int)cut, buf, buf + cut);
+	/* mobile_at and id_at refuse a number followed by a further digit, so
+	 * the joined run must be the number and nothing more */
+	e = mobile_at(buf, n, 0);
+	if (e == n) {
+		tz_dp_warn_text(c, "personal_phone", li, b, tz_arena_strdup(c->arena, shown), NULL,
+				"私人手机号码，公开前应删除或隐去");
+		return;
+	}
+	e = id_at(buf, n, 0, id);
+	if (e == n && id_valid(id))
+		tz_dp_warn_text(c, "personal_id", li, b, tz_arena_strdup(c->arena, shown), NULL,
+				"居民身份证号码，公开前应删除或隐去");
+}
+
 void tz_dp_scan_pii(struct dp_ctx *c)
 {
 	/* chrome and catalogue lines too: they are published with the page */
-	for (size_t li = 0; li < c->nlines; li++)
-		if (c->lines[li].cls != DP_BLANK)
-			scan_line(c, li);
+	for (size_t li = 0; li < c->nlines; li++) {
+		if (c->lines[li].cls == DP_BLANK)
+			continue;
+		scan_line(c, li);
+		if (li + 1 < c->nlines && c->lines[li + 1].cls != DP_BLANK)
+			scan_wrap(c, li, li + 1);
+	}
 }

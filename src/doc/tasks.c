@@ -69,6 +69,8 @@ struct item {
 	int child_units;         /* some descendant has units */
 	size_t nchildren;
 	unsigned styles;         /* styles of children that have units */
+	int inline_points;       /* (1) whose line goes on with (2) …:
+				    "（1）…；（2）…。（责任单位：X）" */
 };
 
 struct tree {
@@ -125,6 +127,31 @@ static enum num_style heading(const char *s, size_t len, char label[16], size_t 
 			label[j + 1 - i] = '\0';
 			*text = j + 1;
 			return NS_PAR;
+		}
+	}
+	return 0;
+}
+
+/* 1 if [from, len) holds a further point "(2)" after ; or 。, the points
+ * of a task run together on one line. */
+static int inline_point(const char *s, size_t len, size_t from)
+{
+	for (size_t i = from; i + 2 < len; i++) {
+		size_t j = i + 1;
+
+		if (s[i] != '(' || i == from)
+			continue;
+		while (j < len && j < i + 3 && s[j] >= '0' && s[j] <= '9')
+			j++;
+		if (j == i + 1 || j >= len || s[j] != ')')
+			continue;
+		{
+			size_t p = tz_dp_prev(s, i);
+
+			while (p > from && s[p] == ' ')
+				p = tz_dp_prev(s, p);
+			if (s[p] == ';' || tz_dp_at(s, len, p, "。"))
+				return 1;
 		}
 	}
 	return 0;
@@ -219,6 +246,18 @@ static size_t bracket_end(const char *s, size_t len, size_t i, size_t *cb, size_
 	return 0;
 }
 
+/* A unit label at i followed by a colon ("，责任单位：市工信局"): after a
+ * comma only this is a tail of units, not prose about a unit. */
+static int label_colon(const char *s, size_t len, size_t i)
+{
+	size_t n, j;
+
+	if (!tz_dp_unit_label_at(s, len, i, &n))
+		return 0;
+	j = tz_dp_skip_sp(s, len, i + n);
+	return j < len && s[j] == ':';
+}
+
 /*
  * Scan line li of the current item's span from `from` (the heading's text
  * on its heading line) for specifications. Returns the offset where the
@@ -275,7 +314,8 @@ static size_t scan_line(struct dp_ctx *c, struct tree *t, size_t li, size_t from
 		if (i > from) {
 			size_t p = tz_dp_prev(s, i);
 
-			if ((tz_dp_at(s, len, p, "。") || s[p] == ';' || s[p] == ' ' || s[p] == '\t') &&
+			if ((tz_dp_at(s, len, p, "。") || s[p] == ';' || s[p] == ' ' || s[p] == '\t' ||
+			     (s[p] == ',' && label_colon(s, len, i))) &&
 			    tz_dp_unit_label_at(s, len, i, &n) &&
 			    add_group(c, t, li, i, len, clause, i, 0, 1)) {
 				if (first == len)
@@ -489,28 +529,36 @@ static int units_of(const struct item *it)
 /*
  * Units on their own line after sub-points (1)…(4) of which none has
  * units belong to the parent item (the units line closes the task, not
- * its last point). Only when the sub-point has earlier siblings. Counts
+ * its last point). Only when the sub-point has earlier siblings. The same
+ * for units at the end of the last sub-point ("②…提升，责任单位：X",
+ * "(2)…。(责任单位:X)", "(1)…;(2)…。(责任单位:X)" on one line) when none
+ * of its siblings has units and it has no points of its own (b04 class:
+ * the bracket closes the whole task). Counts
  * per parent are taken first, so this is one pass over the items.
  */
 static void lift_units(struct tree *t)
 {
 	size_t *with_units = tz_xcalloc(t->n + 1, sizeof(size_t));
 	size_t *seen = tz_xcalloc(t->n + 1, sizeof(size_t));
+	size_t *last = tz_xcalloc(t->n + 1, sizeof(size_t));
 
 	/* index t->n stands for the root */
 	for (size_t k = 0; k < t->n; k++) {
 		size_t p = t->items[k].parent == DP_NONE ? t->n : t->items[k].parent;
 
 		with_units[p] += units_of(&t->items[k]);
+		last[p] = k;
 	}
 	for (size_t k = 0; k < t->n; k++) {
 		struct item *it = &t->items[k];
 		size_t p = it->parent, pk = p == DP_NONE ? t->n : p, sib = seen[pk]++;
+		int tail = !it->own_line_only && units_of(it) && last[pk] == k &&
+			   !it->nchildren && it->style == NS_PAR;
 
-		if (!it->own_line_only || p == DP_NONE || units_of(&t->items[p]) ||
+		if ((!it->own_line_only && !tail) || p == DP_NONE || units_of(&t->items[p]) ||
 		    it->style == NS_SUB || it->style == NS_ROW)
 			continue;
-		if (!sib || with_units[pk] > (size_t)units_of(it))
+		if ((!sib && !(tail && it->inline_points)) || with_units[pk] > (size_t)units_of(it))
 			continue;
 		t->items[p].own = it->own;
 		memset(&it->own, 0, sizeof(it->own));
@@ -519,6 +567,7 @@ static void lift_units(struct tree *t)
 	}
 	free(with_units);
 	free(seen);
+	free(last);
 }
 
 /* 下同: the units hold for the following leaf tasks that give none (not
@@ -665,6 +714,8 @@ void tz_dp_tasks(struct dp_ctx *c)
 			first = scan_line(c, &t, li, text);
 			note_open(&t, li, 0);
 			t.items[t.cur].title = heading_title(c, li, text, first);
+			t.items[t.cur].inline_points = st == NS_PAR &&
+						       inline_point(l->norm, first, text);
 			continue;
 		}
 		if (t.cur != DP_NONE && !continue_list(c, &t, li)) {

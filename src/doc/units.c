@@ -517,8 +517,30 @@ static void add_name(struct dp_ctx *c, size_t li, size_t ub, size_t ue, int to, 
 	}
 }
 
+/* 1 if the space at `at` separates two unit names ("市住建局 市自然资源局"):
+ * the name before ends as unit names end (局, 委, 办, 政府, 中心, …) and a
+ * Chinese name of two or more characters follows. */
+static int space_splits(const char *s, size_t b, size_t at, size_t e)
+{
+	static const char *ends[] = { "局", "委", "办", "厅", "府", "会", "院", "处", "部",
+				      "所", "站", "队", "司", "行", "心", "团", "室", "社",
+				      "馆", "署" };
+	size_t j = at;
+
+	if (at < b + 6)
+		return 0;
+	while (j < e && s[j] == ' ')
+		j++;
+	if (j >= e || (unsigned char)s[j] < 0x80 || tz_dp_ncp(s, j, e) < 2)
+		return 0;
+	for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++)
+		if (!memcmp(s + at - 3, ends[k], 3))
+			return 1;
+	return 0;
+}
+
 /* Split [b, e) into unit names (at 、 , ; outside brackets, at 及, at 和
- * between two names) for the lead (to == 1) or responsible list. */
+ * between two names, at a space between two names) for the lead (to == 1) or responsible list. */
 static void add_units(struct dp_ctx *c, size_t li, size_t b, size_t e, int to, struct dp_units *u)
 {
 	struct splitter sp = { c->lines[li].norm, b, e, 1, 0 };
@@ -537,7 +559,10 @@ static void add_units(struct dp_ctx *c, size_t li, size_t b, size_t e, int to, s
 				depth -= depth > 0;
 			} else {
 				tz_dp_cp(s, ue, i, &n);
-				if (!depth && i > from && n == 3 &&
+				if (!depth && s[i] == ' ' && space_splits(s, from, i, ue)) {
+					add_name(c, li, from, i, to, u);
+					from = i + 1;
+				} else if (!depth && i > from && n == 3 &&
 				    ((tz_dp_at(s, ue, i, "及") && !tz_dp_at(s, ue, i + 3, "其") &&
 				      tz_dp_ncp(s, i + 3, ue) >= 2) ||
 				     (tz_dp_at(s, ue, i, "和") && he_splits(s, from, i, ue)))) {
