@@ -1,0 +1,72 @@
+#!/bin/bash
+# t1801-plausible.sh: amounts no sheet means, and units stated where
+# only some readers looked. 元 typed into a 万元 column (W21): an amount
+# above 1万亿元, or 10000 times the median of the same column's other
+# amounts in the file, refuses its row naming field, amount, median and
+# ratio, unless --confirm-large (确认大额). Audit 9, 2026-12-01; inputs
+# in tests/data/audit9-plausible (ORIGIN.md).
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-import.sh"
+
+d=$TZ_TOP/tests/data/audit9-plausible
+
+# amounts CODE: "总投资/年度计划投资" of CODE in the 2025 ledger.
+amounts() { export_all; echo "$(field "$1" 总投资 2025)/$(field "$1" 年度计划投资 2025)"; }
+
+# refused FILE WHAT PATTERN...: a ledger import refused, the message
+# holding each PATTERN, nothing stored.
+refused() {
+	local f=$1 what=$2
+	shift 2
+	fresh
+	fails "$f: refused ($what)" tz import projects --year 2025 "$d/$f"
+	for p in "$@"; do
+		contains "$f: says “$p”" "$TZ_TMP/err" "$p"
+	done
+	is "$f: nothing stored" "$(stored)" 0
+}
+
+# --- W21. 元 in a 万元 column -----------------------------------------
+refused yuan-in-wan.csv "the auditor's: P2 50000000 beside 1000 and 3000" \
+	"yuan-in-wan.csv:3: 项目编号 P2: 总投资50000000.00万元是本表其他各行总投资中位数（2000.00万元）的25000倍，像是按元填写的（按元是5000.00万元）" \
+	"年度计划投资2000000.00万元是本表其他各行年度计划投资中位数（200.00万元）的10000倍" \
+	"如确为此数，请核对后以“确认大额”（命令行 --confirm-large）重新导入" \
+	"共3行，1行有错误，整个文件未导入"
+refused own-plan-yuan.csv "the plan alone in 元" \
+	"own-plan-yuan.csv:3: 项目编号 P2: 年度计划投资1000000.00万元是本表其他各行年度计划投资中位数（100.00万元）的10000倍"
+refused own-ceiling.csv "one row above 1万亿元" \
+	"own-ceiling.csv:2: 项目编号 P1: 总投资200000000.00万元超过1万亿元，一个项目不会有这么大的金额，像是按元填写的（按元是20000.00万元）"
+refused own-yi-wan.csv "万元 typed into an 亿元 column" \
+	"own-yi-wan.csv:3: 项目编号 P2: 总投资50000000.00万元是本表其他各行总投资中位数（2000.00万元）的25000倍"
+is "own-yi-wan.csv: its plan (5000 times) is not named" "$(grep -c 年度计划投资 "$TZ_TMP/err")" 0
+
+# --partial cannot leave the row out alone: the whole file is refused.
+fresh
+fails "yuan-in-wan.csv --partial: refused" tz import projects --year 2025 --partial "$d/yuan-in-wan.csv"
+contains "--partial: says why" "$TZ_TMP/err" "1行的金额不合常理（见上），整个文件未导入"
+is "--partial: nothing stored" "$(stored)" 0
+
+# 确认大额: read as written.
+fresh
+ok "yuan-in-wan.csv --confirm-large: imported" \
+	tz import projects --year 2025 --confirm-large "$d/yuan-in-wan.csv"
+is "--confirm-large: P2 as written" "$(amounts P2)" "50000000.00/2000000.00"
+is "--confirm-large: P1" "$(amounts P1)" "1000.00/100.00"
+
+# A wide but real ledger: 10 to 8000000 万元, no amount 10000 times the
+# median of the others.
+fresh
+ok "own-wide-clean.csv: imported" tz import projects --year 2025 "$d/own-wide-clean.csv"
+is "own-wide-clean.csv: P4 as written" "$(amounts P4)" "8000000.00/100000.00"
+is "own-wide-clean.csv: P1 as written" "$(amounts P1)" "10.00/1.00"
+
+# Reports: 本期完成投资 judged the same way against the file's other rows.
+fresh
+tz import projects --year 2025 "$d/own-base3.csv" >/dev/null 2>&1
+fails "own-p-yuan.csv: progress refused" tz import progress "$d/own-p-yuan.csv"
+contains "own-p-yuan.csv: names line, field and ratio" "$TZ_TMP/err" \
+	"own-p-yuan.csv:3: 项目编号 P2: 本期完成投资6000000.00万元是本表其他各行本期完成投资中位数（400.00万元）的15000倍"
+ok "own-p-yuan.csv --confirm-large: imported" tz import progress --confirm-large "$d/own-p-yuan.csv"
+
+
+done_testing
