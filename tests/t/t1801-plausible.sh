@@ -3,7 +3,10 @@
 # only some readers looked. 元 typed into a 万元 column (W21): an amount
 # above 1万亿元, or 10000 times the median of the same column's other
 # amounts in the file, refuses its row naming field, amount, median and
-# ratio, unless --confirm-large (确认大额). Audit 9, 2026-12-01; inputs
+# ratio, unless --confirm-large (确认大额). A unit only in the printed
+# page header or footer of an .xls (BIFF HEADER/FOOTER records) or an
+# XML Spreadsheet 2003 (<x:Header x:Data=…>) is judged as in an XLSX
+# (W3c, t1798). Audit 9, 2026-12-01; inputs
 # in tests/data/audit9-plausible (ORIGIN.md).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
@@ -67,6 +70,21 @@ fails "own-p-yuan.csv: progress refused" tz import progress "$d/own-p-yuan.csv"
 contains "own-p-yuan.csv: names line, field and ratio" "$TZ_TMP/err" \
 	"own-p-yuan.csv:3: 项目编号 P2: 本期完成投资6000000.00万元是本表其他各行本期完成投资中位数（400.00万元）的15000倍"
 ok "own-p-yuan.csv --confirm-large: imported" tz import progress --confirm-large "$d/own-p-yuan.csv"
+
+# --- W3c. A unit only in an .xls's or XML 2003's page header -------
+refused biff-print-header-unit.xls ".xls: 单位：亿元 in the page header" \
+	"表头没有写金额单位，而页眉页脚“单位：亿元 2025年重点项目台账”写的是亿元"
+refused own-biff-footer-font-yi.xls ".xls: in the footer, font codes in the header" \
+	"页眉页脚“2025年重点项目台账 金额单位：亿元 第 页，共 页”写的是亿元"
+refused own-x03-header-yi.xls "XML 2003: 单位：亿元 in <x:Header>" \
+	"表头没有写金额单位，而页眉页脚“单位：亿元 2025年重点项目台账”写的是亿元"
+refused own-x03-footer-font-yi.xls "XML 2003: in <x:Footer>, a font and size in the header" \
+	"页眉页脚“2025年重点项目台账 金额单位：亿元 第 页，共 页”写的是亿元"
+for f in own-biff-header-wan.xls own-x03-header-wan.xls own-x03-header-no-unit.xls; do
+	fresh
+	ok "$f: 万元 or no unit in the page header" tz import projects --year 2025 "$d/$f"
+	is "$f: read in 万元" "$(amounts P1)" "1.20/0.10"
+done
 
 
 done_testing
