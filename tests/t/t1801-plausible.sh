@@ -6,7 +6,9 @@
 # ratio, unless --confirm-large (确认大额). A unit only in the printed
 # page header or footer of an .xls (BIFF HEADER/FOOTER records) or an
 # XML Spreadsheet 2003 (<x:Header x:Data=…>) is judged as in an XLSX
-# (W3c, t1798). Audit 9, 2026-12-01; inputs
+# (W3c, t1798). A row of units under a plain header whose header cells
+# are merged down over it is read as the columns' units (R23). Audit 9,
+# 2026-12-01; inputs
 # in tests/data/audit9-plausible (ORIGIN.md).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
@@ -86,5 +88,14 @@ for f in own-biff-header-wan.xls own-x03-header-wan.xls own-x03-header-no-unit.x
 	is "$f: read in 万元" "$(amounts P1)" "1.20/0.10"
 done
 
+# --- R23. A unit row under header cells merged down over it ---------
+for f in unit-row2-merged.xlsx unit-row2-merged-b.xlsx biff-unit-row2-merged.xls \
+	own-unit-row-hdr-merged-down.xlsx; do
+	fresh
+	ok "$f: （亿元） under a plain header" tz import projects --year 2025 "$d/$f"
+	is "$f: read in 亿元" "$(amounts P1)" "12000.00/1000.00"
+done
+refused own-unit-row-wan-hdr.xlsx "（亿元） under 总投资(万元)" \
+	"第2行在“总投资(万元)”下注明单位为亿元，与表头写的单位“万元”不同"
 
 done_testing
