@@ -1,6 +1,6 @@
 /*
  * cmd-import.c: `taizhang import projects|progress FILE [--year YYYY]
- * [--partial]`.
+ * [--partial] [--confirm-large]`.
  *
  * Every rejected row goes to stderr as "FILE:LINE: 项目编号 CODE: reason";
  * the exit status is non-zero whenever a row was rejected, even when
@@ -18,7 +18,8 @@
 #include "base/banned.h"
 
 const char cmd_import_usage[] =
-	"taizhang import projects|progress 文件 [--year 年度] [--sheet 工作表] [--partial]";
+	"taizhang import projects|progress 文件 [--year 年度] [--sheet 工作表] [--partial]"
+	" [--confirm-large]";
 const char cmd_import_help[] =
 	"\n导入年度项目台账（projects）或调度数据（progress）：CSV 或制表符分隔的文本（UTF-8、GBK、\n"
 	"UTF-16）、Excel 工作簿（.xlsx，.xls），以及网页系统另存为 .xls 的 HTML 表格和 XML 表格，\n"
@@ -28,7 +29,9 @@ const char cmd_import_help[] =
 	"  --year 年度   台账的年度；表中有“年度”列时按列，否则用 --year，再否则用标题中的年份\n"
 	"                （如“2025年重点项目台账”）；都没有时拒绝导入\n"
 	"  --sheet 名称  读指定的工作表\n"
-	"  --partial     只导入正确的行（仍以非零状态退出）\n\n"
+	"  --partial     只导入正确的行（仍以非零状态退出）\n"
+	"  --confirm-large  确认大额：金额超过1万亿元，或是本表同一列其他各行中位数的1万倍以上\n"
+	"                （像是在万元列中按元填写）时，默认拒绝该行；核对无误后用此选项导入\n\n"
 	"所属地区和责任单位按组织机构匹配（忽略空格和全角，识别别名）；数据库还没有组织机构时，\n"
 	"由第一份台账建立。调度数据只计入所在年度台账中的项目。\n";
 
@@ -68,9 +71,10 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 		{ "partial", no_argument, NULL, 'p' },
 		{ "year", required_argument, NULL, 'y' },
 		{ "sheet", required_argument, NULL, 's' },
+		{ "confirm-large", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct tz_import_opts io = { 0, 0, NULL, print_reject, NULL, 0, NULL, NULL };
+	struct tz_import_opts io = { 0, 0, NULL, print_reject, NULL, 0, NULL, NULL, 0 };
 	struct tz_import_result res;
 	struct tz_actor who;
 	struct tz_store *store;
@@ -88,6 +92,9 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 			break;
 		case 's':
 			io.sheet = optarg;
+			break;
+		case 'L':
+			io.confirm_large = 1;
 			break;
 		case 'y':
 			if (tz_year_parse(optarg, strlen(optarg), &io.year, &err))

@@ -1273,7 +1273,8 @@ static int row_blank(const struct tz_row *row)
 /*
  * Whether `next`, the row under header `top`, is a row of units for the
  * columns above ("", "", "亿元", "(亿元)"): each cell with text is a unit
- * (unit_statement, bare allowed) and one at least is. Returns 1 with the
+ * (unit_statement, bare allowed) -- or the header's own text, a header
+ * cell merged down over both rows -- and one at least is. Returns 1 with the
  * units given to top's cells that state none, 0 when `next` is not such a
  * row, or TZ_EINVAL naming `path` and `line` when a cell names two units
  * or a unit other than the one its column's own name states.
@@ -1290,6 +1291,11 @@ static int unit_row(struct hrow *top, const struct hrow *next, long line, const 
 			int exp = 0, u = 0;
 
 			if (next->c[i].blank)
+				continue;
+			/* A header cell merged down over both rows (项目编号 over
+			 * A1:A2), filled by the reader: no cell of this row
+			 * (audit 9, R23). */
+			if (i < top->n && !top->c[i].blank && !strcmp(next->text[i], top->text[i]))
 				continue;
 			tz_buf_reset(&norm);
 			if (!tz_text_nfkc(next->text[i], strlen(next->text[i]), &norm)) {

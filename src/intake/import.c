@@ -23,6 +23,7 @@
 #include "core/org.h"
 #include "intake/header.h"
 #include "intake/import.h"
+#include "intake/plausible.h"
 #include "intake/reader.h"
 #include "intake/rowmark.h"
 #include "intake/rowplain.h"
@@ -720,6 +721,7 @@ struct pipeline {
 	const struct tz_row *pending;  /* read past by the header search: first */
 	int progress;
 	struct ledger_names *names;    /* reports: the writer's check, or NULL */
+	struct tz_plausible *plaus;    /* the writer notes accepted amounts (W21), or NULL */
 	/* The queue. */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
@@ -2307,6 +2309,17 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			return rc;
 		}
 		res->accepted++;
+		if (pl->plaus && pl->progress) {
+			tz_plausible_add(pl->plaus, TZ_PLAUS_DONE, it->line, it->rec.r.code,
+					 it->rec.r.completed);
+		} else if (pl->plaus) {
+			const char *code = strcmp(it->rec.p.code, NO_CODE) ? it->rec.p.code : "";
+
+			tz_plausible_add(pl->plaus, TZ_PLAUS_TOTAL, it->line, code, it->rec.p.total);
+			if (it->rec.p.has_plan)
+				tz_plausible_add(pl->plaus, TZ_PLAUS_PLAN, it->line, code,
+						 it->rec.p.annual);
+		}
 	}
 	return 0;
 }
@@ -2601,6 +2614,25 @@ out:
 	return rc;
 }
 
+/* An amount tz_plausible_check refused: the row is rejected. */
+struct plaus_ctx {
+	const struct tz_import_opts *opts;
+	const char *path;
+	struct tz_import_result *res;
+};
+
+static void plaus_reject(void *ctx, long line, const char *code, const char *field,
+			 const char *reason)
+{
+	struct plaus_ctx *pc = ctx;
+	struct tz_import_reject rej = { pc->path, line, code, field, reason };
+
+	pc->res->rejected++;
+	pc->res->accepted--;
+	if (pc->opts->reject)
+		pc->opts->reject(pc->opts->ctx, &rej);
+}
+
 /* The audit row of an import made by a person (opts->who), written in
  * the import's transaction just before it commits. */
 static int import_audit(struct tz_store *store, enum tz_import_kind kind,
@@ -2645,6 +2677,7 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	struct tz_import_stats stats;
 	struct org_ctx oc;
 	struct ledger_names names;
+	struct tz_plausible plaus;
 	pthread_t thread;
 	int progress = kind == TZ_IMPORT_PROGRESS, rc, open = 0, running = 0, last = 0;
 
@@ -2660,6 +2693,9 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	tz_buf_init(&oc.aname, 0);
 	tz_buf_init(&oc.said, 0);
 	pipeline_init(&pl);
+	tz_plausible_init(&plaus);
+	if (!opts->confirm_large)
+		pl.plaus = &plaus;
 
 	{
 		struct tz_reader_opts ro = { opts->sheet, 0 };
@@ -2778,6 +2814,22 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	pthread_join(thread, NULL);
 	running = 0;
 
+	/* Amounts no sheet means, 元 typed into a 万元 column (W21, audit
+	 * 9): known only once every row is read, when the rows are already
+	 * in the transaction, so --partial cannot leave them out alone. */
+	if (pl.plaus) {
+		struct plaus_ctx pc = { opts, where ? where : path, res };
+		size_t bad = tz_plausible_check(pl.plaus, plaus_reject, &pc);
+
+		if (bad && opts->partial) {
+			rc = tz_err_set_at(err, TZ_EINVAL, where ? where : path, 0, NULL,
+					   "%zu行的金额不合常理（见上），整个文件未导入：这些行已与其他行一起读入，"
+					   "--partial 不能只跳过它们；请改正后重新导入，或核对无误后使用 "
+					   "--confirm-large（确认大额）导入", bad);
+			goto out;
+		}
+	}
+
 	/* What the import made, known before the commit (a dry run shows it). */
 	res->org_created = oc.ncreated;
 	res->org_created_names = tz_buf_detach(&oc.created, NULL);
@@ -2841,6 +2893,7 @@ out:
 	pipeline_release(&pl);
 	tz_header_release(&m.h);
 	names_release(&names);
+	tz_plausible_release(&plaus);
 	tz_org_index_free(oc.x);
 	tz_hmap_free(oc.seen);
 	tz_hmap_free(oc.known);

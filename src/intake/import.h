@@ -51,6 +51,14 @@ struct tz_import_opts {
 	 * committed. NULL: no audit row (tests). */
 	const struct tz_actor *who;
 	const char *audit_name;  /* the file's name as the user knows it */
+	/*
+	 * Accept amounts that look typed in 元 into a 万元 column: above
+	 * 1万亿元, or 10000 times the median of the column's other amounts
+	 * (intake/plausible.h; audit 9, W21). 0: such rows are refused, and
+	 * with `partial` the whole file (they are known only at its end).
+	 * The CLI's --confirm-large (确认大额).
+	 */
+	int confirm_large;
 };
 
 /* Where a ledger's year came from. */

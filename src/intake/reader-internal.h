@@ -48,6 +48,18 @@ char *tz_reader_stem(const char *path);
 const char *tz_reader_where(const struct tz_reader *r, char buf[160]);
 
 /*
+ * Append a page header's or footer's text s[0..n) as Excel stores it
+ * once unescaped (BIFF HEADER/FOOTER records, XML 2003 <x:Header
+ * x:Data="&L单位：亿元&C台账">) to r->page_text (tz_reader_page_text):
+ * its codes as spaces -- &L &C &R and the other one-letter codes, a
+ * font (&"宋体,常规"), a size (&12); "&&" is one '&'. Pieces are
+ * separated by one space; what passes 255 bytes is dropped, never a
+ * UTF-8 character cut. Audit 9, W3c (the XLSX reader's keep_page_text
+ * does the same on escaped XML).
+ */
+void tz_reader_add_page_text(struct tz_reader *r, const char *s, size_t n);
+
+/*
  * The kind of a text cell: TZ_READ_EMPTY if len is 0, TZ_READ_ERROR if it
  * is exactly one of Excel's error literals ("#N/A", "#REF!"…, as Excel
  * writes an error cell to CSV), else TZ_READ_TEXT.

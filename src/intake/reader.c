@@ -213,6 +213,55 @@ const char *tz_reader_page_text(const struct tz_reader *r)
 	return r->page_text;
 }
 
+void tz_reader_add_page_text(struct tz_reader *r, const char *s, size_t n)
+{
+	char *out = r->page_text;
+	size_t at = strlen(out), cap = sizeof(r->page_text) - 1;
+	const char *end = s + n;
+
+	if (at && at < cap)
+		out[at++] = ' ';
+	while (s < end && at < cap) {
+		if (*s == '&' && end - s >= 2 && s[1] == '&') {
+			out[at++] = '&';
+			s += 2;
+			continue;
+		}
+		if (*s == '&') {
+			s++;
+			if (s < end && *s == '"') {
+				const char *q = memchr(s + 1, '"', (size_t)(end - s - 1));
+
+				s = q ? q + 1 : end;
+			} else if (s < end && *s >= '0' && *s <= '9') {
+				while (s < end && *s >= '0' && *s <= '9')
+					s++;
+			} else if (s < end) {
+				s++;
+			}
+			if (at && out[at - 1] != ' ')
+				out[at++] = ' ';
+			continue;
+		}
+		if ((*s == ' ' || *s == '\n' || *s == '\r') && (!at || out[at - 1] == ' ')) {
+			s++;
+			continue;
+		}
+		out[at++] = *s == '\n' || *s == '\r' ? ' ' : *s;
+		s++;
+	}
+	while (at && out[at - 1] == ' ')
+		at--;
+	/* Never a UTF-8 character cut at the cap: drop the last one. */
+	if (at == cap) {
+		while (at && ((unsigned char)out[at - 1] & 0xC0) == 0x80)
+			at--;
+		if (at && (unsigned char)out[at - 1] >= 0xC0)
+			at--;
+	}
+	out[at] = '\0';
+}
+
 int tz_reader_select_sheet(struct tz_reader *r, size_t i, struct tz_err *err)
 {
 	int rc;

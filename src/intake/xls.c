@@ -294,7 +294,10 @@ static int string_result(struct xls_reader *r, struct tz_err *err)
 /* ------------------------------------------------------------------ */
 /* Rows                                                                */
 
-/* A first pass over the sheet's records: merged ranges. */
+/* A first pass over the sheet's records: merged ranges, and the text of
+ * the printed page header and footer (HEADER 0x0014, FOOTER 0x0015: an
+ * empty record or one string), where a clerk may state the unit (audit
+ * 9, W3c; tz_reader_page_text). */
 static int find_merges(struct xls_reader *r, struct tz_err *err)
 {
 	int rc;
@@ -303,6 +306,12 @@ static int find_merges(struct xls_reader *r, struct tz_err *err)
 		const uint8_t *p = r->b.data;
 		size_t n;
 
+		if ((r->b.type == 0x0014 || r->b.type == 0x0015) && r->b.len) {
+			tz_buf_reset(&r->scratch);
+			if (xls_string(&r->book, p, r->b.len, r->book.biff == 8, &r->scratch))
+				tz_reader_add_page_text(&r->base, r->scratch.buf, r->scratch.len);
+			continue;
+		}
 		if (r->b.type != BIFF_MERGEDCELLS || r->b.len < 2)
 			continue;
 		n = biff_u16(p);
@@ -477,6 +486,7 @@ static int xls_select(struct tz_reader *base, size_t index, struct tz_err *err)
 	int rc;
 
 	tz_merges_clear(&r->merges);
+	r->base.page_text[0] = '\0';
 	tz_rowbuf_clear(&r->row);
 	memset(r->hidden, 0, BIFF_MAX_ROWS);
 	r->cur = r->last = -1;

@@ -57,6 +57,10 @@ struct xml_reader {
 	struct tz_rowbuf row;
 	struct tz_merges merges;
 	struct tz_buf scratch;
+	/* Per sheet: its page header and footer text, codes as spaces
+	 * (<WorksheetOptions><PageSetup><Header x:Data="&L单位：亿元">,
+	 * after the rows: kept by the first pass; audit 9, W3c). */
+	char (*page)[sizeof(((struct tz_reader *)0)->page_text)];
 	char where[160];
 	long line, last_col, rows;
 	int in_sheet, in_table, in_row, done, hidden;
@@ -152,6 +156,19 @@ static int scan_book(struct xml_reader *r, struct tz_err *err)
 			}
 			tz_reader_add_sheet(&r->base, name, name ? strlen(name) : 0,
 					    TZ_SHEET_VISIBLE);
+			r->page = tz_xrealloc(r->page, r->base.nsheets * sizeof(*r->page));
+			r->page[r->base.nsheets - 1][0] = '\0';
+		} else if ((xlsx_xml_start(x, "Header") || xlsx_xml_start(x, "Footer")) &&
+			   r->base.nsheets) {
+			const char *data = xlsx_xml_attr(x, "Data");
+			char *keep = r->page[r->base.nsheets - 1];
+
+			if (data) {
+				memcpy(r->base.page_text, keep, sizeof(r->base.page_text));
+				tz_reader_add_page_text(&r->base, data, strlen(data));
+				memcpy(keep, r->base.page_text, sizeof(r->base.page_text));
+				r->base.page_text[0] = '\0';
+			}
 		} else if (xlsx_xml_start(x, "Table") && !xlsx_xml_empty(x)) {
 			/* Rows are read later: skip them now. */
 			if (xmlTextReaderNext(x->xr) < 0) {
@@ -441,6 +458,7 @@ static void xml_close(struct tz_reader *base)
 	free(r->styles);
 	free(r->fmts);
 	free(r->fmt_done);
+	free(r->page);
 	tz_numfmt_free(r->general);
 	tz_rowbuf_release(&r->row);
 	tz_merges_release(&r->merges);
@@ -465,6 +483,7 @@ static int xml_select(struct tz_reader *base, size_t index, struct tz_err *err)
 	r->line = r->last_col = r->rows = 0;
 	r->in_sheet = r->in_table = r->in_row = r->done = 0;
 	r->base.sheet = index;
+	memcpy(r->base.page_text, r->page[index], sizeof(r->base.page_text));
 	tz_reader_where(&r->base, r->where);
 	if ((rc = xlsx_xml_open_file(x, r->path, KIND, err)))
 		return rc;
