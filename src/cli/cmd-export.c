@@ -28,16 +28,30 @@ static const enum tz_project_field export_order[] = {
 };
 #define NPROJECT_COLS (sizeof(export_order) / sizeof(export_order[0]))
 
+/* The national 项目代码 kept beside a 项目编号 (audit 9, W14): a column
+ * after 项目编号, written only when some project has one, so that other
+ * ledgers export as before; the import reads it back as the second key. */
+static const struct tz_column natcode_column = { -1, "项目代码", "项目代码", 0, 0 };
+#define NATCODE_AT 2  /* its place among the exported columns */
+
 struct export_ctx {
 	const struct tz_table_writer_type *type;
 	struct tz_table_writer *w;
 	struct tz_err *err;
+	int natcode;  /* the 项目代码 column is written */
 };
+
+/* The first pass: whether a project of the export has a 项目代码. */
+static int has_natcode(void *ctx, const struct tz_project *p)
+{
+	(void)ctx;
+	return p->natcode && *p->natcode;
+}
 
 static int put_project(void *ctx, const struct tz_project *p)
 {
 	struct export_ctx *x = ctx;
-	struct tz_cell by_field[TZ_PF_COUNT], cells[NPROJECT_COLS];
+	struct tz_cell by_field[TZ_PF_COUNT], cells[NPROJECT_COLS + 1];
 	char start[TZ_PERIOD_FMT_MAX] = "", year[8];
 
 	memset(by_field, 0, sizeof(by_field));
@@ -60,8 +74,13 @@ static int put_project(void *ctx, const struct tz_project *p)
 	if (p->planned_start.year)
 		tz_period_fmt(p->planned_start, start);
 	by_field[TZ_PF_START].text = start;
-	for (size_t i = 0; i < NPROJECT_COLS; i++)
-		cells[i] = by_field[export_order[i]];
+	for (size_t i = 0, j = 0; i < NPROJECT_COLS; i++, j++) {
+		if (x->natcode && i == NATCODE_AT) {
+			memset(&cells[j], 0, sizeof(cells[j]));
+			cells[j++].text = p->natcode ? p->natcode : "";
+		}
+		cells[j] = by_field[export_order[i]];
+	}
 	return x->type->row(x->w, cells, x->err);
 }
 
@@ -96,8 +115,8 @@ int cmd_export(struct tz_app *app, int argc, char **argv)
 		{ "year", required_argument, NULL, 'y' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct tz_table_column cols[NPROJECT_COLS > TZ_RF_COUNT ? NPROJECT_COLS : TZ_RF_COUNT];
-	struct export_ctx x = { &tz_table_csv, NULL, NULL };
+	struct tz_table_column cols[NPROJECT_COLS + 1 > TZ_RF_COUNT ? NPROJECT_COLS + 1 : TZ_RF_COUNT];
+	struct export_ctx x = { &tz_table_csv, NULL, NULL, 0 };
 	const char *out_path = NULL, *what;
 	struct tz_store *store;
 	struct tz_err err;
@@ -137,17 +156,26 @@ int cmd_export(struct tz_app *app, int argc, char **argv)
 	if (year && !projects)
 		return tz_cli_usage(cmd_export_usage, "--year 只用于项目台账");
 
+	if (tz_app_store(app, 0, &store, &err))
+		return tz_cli_fail(&err);
 	if (projects) {
-		ncols = NPROJECT_COLS;
-		for (size_t i = 0; i < ncols; i++)
-			column(&cols[i], &tz_project_columns[export_order[i]]);
+		/* Stops at the first project with a 项目代码. */
+		rc = tz_store_each_project(store, year, has_natcode, NULL, &err);
+		if (rc < 0)
+			return tz_cli_fail(&err);
+		x.natcode = rc > 0;
+		ncols = 0;
+		for (size_t i = 0; i < NPROJECT_COLS; i++) {
+			if (x.natcode && i == NATCODE_AT)
+				column(&cols[ncols++], &natcode_column);
+			column(&cols[ncols++], &tz_project_columns[export_order[i]]);
+		}
 	} else {
 		ncols = TZ_RF_COUNT;
 		for (size_t i = 0; i < ncols; i++)
 			column(&cols[i], &tz_progress_columns[i]);
 	}
-	if (tz_app_store(app, 0, &store, &err) ||
-	    tz_cli_open_out(app, out_path, !strcmp(x.type->name, "xlsx"), &out, &err))
+	if (tz_cli_open_out(app, out_path, !strcmp(x.type->name, "xlsx"), &out, &err))
 		return tz_cli_fail(&err);
 	rc = x.type->begin(&x.w, out.fp, projects ? "项目台账" : "调度数据", cols, ncols, &err);
 	if (!rc)

@@ -249,3 +249,99 @@ int tz_project_validate(const struct tz_project *p, struct tz_err *err)
 				     tz_money_fmt(p->annual, a), tz_money_fmt(p->total, t));
 	return 0;
 }
+
+/* The separators a 项目代码 is seen written with: '-' as issued, '/', '.'
+ * and '_' as clerks retype it. */
+static int natcode_sep(unsigned char c)
+{
+	return c == '-' || c == '/' || c == '.' || c == '_';
+}
+
+static int is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The groups of digits of a national code, in order. */
+static const unsigned char natcode_groups[] = { 4, 6, 2, 2, 6 };
+#define NATCODE_GROUPS (sizeof(natcode_groups) / sizeof(natcode_groups[0]))
+
+enum tz_natcode tz_project_natcode(const char *s, size_t len, char *out)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, digits = 0, found = 0, at = 0;
+
+	/* The code as issued: one pass, nothing to rewrite. */
+	if (len == TZ_NATCODE_LEN) {
+		size_t k = 0, g = 0, n = 0;
+
+		for (; k < len; k++) {
+			if (is_digit(u[k]) && n < natcode_groups[g]) {
+				n++;
+			} else if (u[k] == '-' && n == natcode_groups[g] && g + 1 < NATCODE_GROUPS) {
+				g++;
+				n = 0;
+			} else {
+				break;
+			}
+		}
+		if (k == len && g + 1 == NATCODE_GROUPS && n == natcode_groups[g]) {
+			memcpy(out, s, len);
+			out[len] = '\0';
+			return TZ_NATCODE_EXACT;
+		}
+	}
+	/* Runs of digit groups joined by single separators: each is a code
+	 * when its groups are 4-6-2-2-6, or when it is 20 digits alone. */
+	while (i < len) {
+		size_t start = i, groups = 0, run = 0;
+		int shaped = 1;
+
+		if (!is_digit(u[i])) {
+			i++;
+			continue;
+		}
+		for (;;) {
+			size_t g = i;
+
+			while (i < len && is_digit(u[i]))
+				i++;
+			run += i - g;
+			if (groups >= NATCODE_GROUPS || i - g != natcode_groups[groups])
+				shaped = 0;
+			groups++;
+			if (i + 1 < len && natcode_sep(u[i]) && is_digit(u[i + 1])) {
+				i++;
+				continue;
+			}
+			break;
+		}
+		digits += run;
+		if ((shaped && groups == NATCODE_GROUPS) || (groups == 1 && run == 20)) {
+			found++;
+			at = start;
+		}
+	}
+	if (found > 1)
+		return TZ_NATCODE_TWO;
+	if (!found)
+		return digits >= 16 ? TZ_NATCODE_SHAPE : TZ_NATCODE_NONE;
+	/* The one code's 20 digits, with '-' between the groups. */
+	{
+		size_t w = 0, g = 0, n = 0;
+
+		for (i = at; w < TZ_NATCODE_LEN && i < len; i++) {
+			if (!is_digit(u[i]))
+				continue;
+			if (n == natcode_groups[g]) {
+				out[w++] = '-';
+				g++;
+				n = 0;
+			}
+			out[w++] = (char)u[i];
+			n++;
+		}
+		out[w] = '\0';
+	}
+	return TZ_NATCODE_READ;
+}

@@ -67,6 +67,11 @@ struct tz_project {
 	const char *unit;
 	const char *years;
 	const char *stage;  /* 建设阶段 */
+	/* The national 投资项目统一代码 (项目代码, TZ_NATCODE_LEN characters)
+	 * when a ledger gives it beside its own 项目编号: the project's
+	 * second key (audit 9, W14). "" or NULL: not stated, and a stored
+	 * one is kept. */
+	const char *natcode;
 	int64_t region_id;  /* organisation nodes (core/org.h) the region and unit */
 	int64_t unit_id;    /*   name, once resolved; 0 when not (yet) known */
 	int year;           /* the ledger's year */
@@ -100,6 +105,35 @@ int tz_project_code_valid(const char *code, size_t len);
 #define TZ_CODE_INVISIBLE 1  /* invisible characters removed */
 #define TZ_CODE_FOLDED 2     /* full-width or compatibility forms folded */
 int tz_project_code_fold(const char *s, size_t len, struct tz_buf *out, int *how);
+
+/*
+ * The national 投资项目统一代码 (项目代码) in a cell, as the online approval
+ * platform gives it: YYYY-NNNNNN-NN-NN-NNNNNN, 24 characters (20 digits:
+ * the year, the administrative division, the industry, the kind and the
+ * serial). `s` (len bytes) is a cell already folded by
+ * tz_project_code_fold (NFKC, dashes as '-'). Into out (TZ_NATCODE_LEN
+ * + 1 bytes) with '-' separators:
+ *  - TZ_NATCODE_EXACT: the cell is the code as written above;
+ *  - TZ_NATCODE_READ: the cell holds exactly one code written otherwise
+ *    — other separators (/ . _), none (20 digits), a word before or a
+ *    remark after (`项目代码：…`, `…（备案）`); read as that code, which
+ *    the caller notes in the summary (audit 9, W13);
+ *  - TZ_NATCODE_NONE: no code and no attempt at one (`P1`, `2025-R01-001`);
+ *  - TZ_NATCODE_TWO: two or more codes in the cell (a row error);
+ *  - TZ_NATCODE_SHAPE: 16 digits or more but no code of the right shape
+ *    (`2020-210800-48-01-01234`: a digit missing or extra; a row error).
+ * A space or line break inside a code ends it: never read as a code.
+ * No allocation; out is set only for EXACT and READ.
+ */
+#define TZ_NATCODE_LEN 24
+enum tz_natcode {
+	TZ_NATCODE_NONE,
+	TZ_NATCODE_EXACT,
+	TZ_NATCODE_READ,
+	TZ_NATCODE_TWO,
+	TZ_NATCODE_SHAPE,
+};
+enum tz_natcode tz_project_natcode(const char *s, size_t len, char *out);
 
 /*
  * A column of a record as users write its header. `names` lists the

@@ -1068,6 +1068,24 @@ static int unit_column(const char *s)
 	return r;
 }
 
+/*
+ * Ledgers: a second code column where one of the two says 代码 (项目代码,
+ * 投资项目统一代码) and the other does not (项目编号, 编号): the office's
+ * own code is the key, the national code its second key (audit 9, W14:
+ * dropped as 未识别, a later list keyed by 项目代码 added every project
+ * again). Returns 1 when so decided (h->idx and h->natcode_col set).
+ */
+static int second_code(struct tz_header *h, const struct hrow *r, int cur, size_t i)
+{
+	int cur_nat = strstr(r->text[cur], "代码") != NULL, i_nat = strstr(r->text[i], "代码") != NULL;
+
+	if (h->progress || h->natcode_col || cur_nat == i_nat)
+		return 0;
+	h->natcode_col = (cur_nat ? cur : (int)i) + 1;
+	h->idx[TZ_PF_CODE] = cur_nat ? (int)i : cur;
+	return 1;
+}
+
 static int choose(struct tz_header *h, const struct hrow *r, const int *parent_unit,
 		  const int *parent_exp, int table_u, int table_exp, const char *table_text,
 		  int year, const char *path, struct tz_err *err)
@@ -1077,6 +1095,7 @@ static int choose(struct tz_header *h, const struct hrow *r, const int *parent_u
 	for (size_t f = 0; f < h->nfields; f++)
 		h->idx[f] = -1;
 	h->seq_idx = -1;
+	h->natcode_col = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct cellinfo *c = &r->c[i];
 		int f = c->field, cur;
@@ -1089,6 +1108,8 @@ static int choose(struct tz_header *h, const struct hrow *r, const int *parent_u
 		if (cur >= 0) {
 			const struct cellinfo *o = &r->c[cur];
 
+			if (f == TZ_PF_CODE && second_code(h, r, cur, i))
+				continue;
 			if (f == TZ_PF_ANNUAL && !h->progress && c->year != o->year) {
 				/*
 				 * Two plan columns, one naming a year the other
@@ -1191,6 +1212,8 @@ not_read:
 	/* 项目代码, 投资项目统一代码, 统一代码: never 编号 or 编码. */
 	h->code_national = !h->progress && h->idx[TZ_PF_CODE] >= 0 &&
 			   strstr(r->text[h->idx[TZ_PF_CODE]], "代码") != NULL;
+	h->rf_code_national = h->progress && h->idx[TZ_RF_CODE] >= 0 &&
+			      strstr(r->text[h->idx[TZ_RF_CODE]], "代码") != NULL;
 	h->code_weak = !h->progress && h->idx[TZ_PF_CODE] >= 0 && !h->code_national &&
 		       !strstr(r->text[h->idx[TZ_PF_CODE]], "项目编号");
 	if (!h->progress && h->idx[TZ_PF_ANNUAL] >= 0) {

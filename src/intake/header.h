@@ -63,6 +63,13 @@ struct tz_header {
 	 * 统一代码), not an office's own 项目编号: a row without one is
 	 * identified by region and name (ledger.md, "Published lists"). */
 	int code_national;
+	/* Ledgers: a national 项目代码 column beside the office's own 项目编号
+	 * (项目编号 and 项目代码 both named), +1; 0: none. Its cells are the
+	 * project's second key, stored beside the code (audit 9, W14). */
+	int natcode_col;
+	/* Reports: the code column says 代码 (项目代码): its codes may be the
+	 * national codes of projects stored under a 项目编号 (W14). */
+	int rf_code_national;
 	/* The code column is headed 编号, 编 号, 项目编码 — words a county list
 	 * also uses for its row numbers — not 项目编号 or 项目代码: the
 	 * import refuses it when its values are 1..n (audit 9 W1). */

@@ -148,6 +148,19 @@ struct row_text {
 	struct tz_buf code;  /* the 项目编号 folded (tz_project_code_fold), when it was */
 	int folded;      /* the 项目编号 was written with full-width characters */
 	unsigned codefix; /* CODE_* of code_tidy: what else was folded in the 项目编号 */
+	/* National codes (tz_project_natcode): the 项目编号 under a 项目代码
+	 * header read as one, and the 项目代码 column beside a 项目编号
+	 * (natcode_col), both into fixed arrays; what was read otherwise
+	 * than written (natread), and a cell refused (natbad: TZ_NATCODE_TWO
+	 * or _SHAPE, natbad_text the cell, natbad_col its header). */
+	char natfix[TZ_NATCODE_LEN + 1];
+	char natcol[TZ_NATCODE_LEN + 1];
+	struct tz_buf nat;
+	const char *natcode;
+	int natread;
+	int natbad;
+	const char *natbad_text;
+	const char *natbad_col;
 	int nul_field;   /* a field whose cell holds a NUL byte, or -1 */
 	int rounded;     /* money cells rounded to 0.01 万元 */
 	int marks;       /* optional money cells holding "—", "/": read as empty */
@@ -299,6 +312,65 @@ static unsigned code_tidy(struct row_text *t)
 	return fix;
 }
 
+/*
+ * The national 项目代码 of a ledger row (audit 9, W13, W14): under a 项目代码
+ * header the 项目编号 itself, and the 项目代码 column beside a 项目编号.
+ * A cell holding one code written otherwise (`…（备案）`, `项目代码：…`,
+ * 20 digits, `/ . _` separators) is read as that code and counted
+ * (t->natread); two codes, or 16 digits and more of no code's shape, are
+ * refused (t->natbad). In the second column a cell without digits (暂无,
+ * —) is no code, and one with digits but no code is refused: it would be
+ * stored as a key. Costs a byte loop per row, only in such files.
+ */
+static void natcode_cells(const struct tz_row *row, const struct colmap *m, struct row_text *t)
+{
+	enum tz_natcode k;
+
+	t->natcode = "";
+	t->natread = 0;
+	t->natbad = 0;
+	if ((m->h.code_national || m->h.rf_code_national) && t->len[CODE_FIELD] && t->nul_field != CODE_FIELD) {
+		k = tz_project_natcode(t->v[CODE_FIELD], t->len[CODE_FIELD], t->natfix);
+		if (k == TZ_NATCODE_READ) {
+			t->v[CODE_FIELD] = t->natfix;
+			t->len[CODE_FIELD] = TZ_NATCODE_LEN;
+			t->natread = 1;
+			t->folded = 0;  /* 项目代码：… is no full-width code */
+			t->codefix = 0;
+		} else if (k == TZ_NATCODE_TWO ||
+			   (k == TZ_NATCODE_SHAPE && tz_project_code_valid(t->v[CODE_FIELD],
+									   t->len[CODE_FIELD]))) {
+			/* A space or line break inside: the code check says so. */
+			t->natbad = k;
+			t->natbad_text = t->v[CODE_FIELD];
+			t->natbad_col = "项目代码";
+		}
+	}
+	if (m->h.natcode_col) {
+		int i = m->h.natcode_col - 1;
+		int has_digit = 0;
+
+		if ((size_t)i >= row->ncells || !row->lens[i] ||
+		    tz_project_code_fold(row->cells[i], row->lens[i], &t->nat, NULL) || !t->nat.len)
+			return;
+		k = tz_project_natcode(t->nat.buf, t->nat.len, t->natcol);
+		for (size_t j = 0; j < t->nat.len && !has_digit; j++)
+			has_digit = t->nat.buf[j] >= '0' && t->nat.buf[j] <= '9';
+		if (k == TZ_NATCODE_EXACT || k == TZ_NATCODE_READ) {
+			t->natcode = t->natcol;
+			t->natread += k == TZ_NATCODE_READ;
+		} else if (!t->natbad && (k != TZ_NATCODE_NONE || has_digit)) {
+			t->natbad = k == TZ_NATCODE_NONE ? TZ_NATCODE_SHAPE : k;
+			/* Refused: shown on one line. */
+			for (size_t j = 0; j < t->nat.len; j++)
+				if ((unsigned char)t->nat.buf[j] < ' ')
+					t->nat.buf[j] = ' ';
+			t->natbad_text = t->nat.buf;
+			t->natbad_col = "项目代码";
+		}
+	}
+}
+
 static void take_cells(const struct tz_row *row, const struct colmap *m, struct row_text *t)
 {
 	const char *src[MAX_FIELDS];
@@ -430,6 +502,7 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 		break;
 	}
 	t->codefix = t->nul_field == CODE_FIELD ? 0 : code_tidy(t);
+	natcode_cells(row, m, t);
 }
 
 /* Turn a parser's reason into one naming the column and the value. */
@@ -562,6 +635,7 @@ static int to_project(const struct colmap *m, struct row_text *t, struct tz_proj
 	p->unit = t->v[TZ_PF_UNIT];
 	p->years = t->v[TZ_PF_YEARS];
 	p->stage = t->v[TZ_PF_STAGE];
+	p->natcode = t->natcode;
 	/* No plan column, or an empty plan cell: no plan, never 0. */
 	if ((rc = year_field(m, t, &p->year, err)) ||
 	    (rc = money_field(m, t, TZ_PF_TOTAL, &p->total, &present, err)) ||
@@ -686,6 +760,7 @@ struct item {
 	int invisible;       /* cells whose invisible characters were removed */
 	int folded;          /* its 项目编号 was written with full-width characters */
 	unsigned codefix;    /* CODE_* of code_tidy */
+	int natread;         /* 项目代码 cells read as a code written otherwise (W13) */
 	int hidden;          /* the row is hidden in the sheet */
 	int rounded;         /* money cells rounded to 0.01 万元 */
 	int marks;           /* money cells holding a mark of none */
@@ -770,7 +845,7 @@ static int keep_item(struct chunk *c, struct item *it, int progress)
 		struct tz_project *p = &it->rec.p;
 		const char **f[] = { &p->code, &p->name, &p->region, &p->category, &p->level,
 				     &p->nature, &p->owner, &p->leader, &p->unit, &p->years,
-				     &p->stage };
+				     &p->stage, &p->natcode };
 
 		ok = 1;
 		for (size_t i = 0; ok && i < sizeof(f) / sizeof(f[0]); i++)
@@ -1061,6 +1136,7 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	it->invisible = t->invisible;
 	it->folded = t->folded;
 	it->codefix = t->codefix;
+	it->natread = t->natread;
 	if (row->suspect == TZ_READ_SUSPECT_QUOTES)
 		/* Its fields ran together: no value is sure to be in its column. */
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, NULL,
@@ -1151,6 +1227,15 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 				   BASE_NAME(pl->map->cols[yuan].header), row->cells[pl->map->idx[yuan]],
 				   BASE_NAME(pl->map->cols[yuan].header),
 				   BASE_NAME(pl->map->cols[yuan].header));
+	else if (t->natbad)
+		/* Never one code guessed from several, or a code cut short. */
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, t->natbad_col,
+				   t->natbad == TZ_NATCODE_TWO
+				   ? "%s“%s”中有两个或更多项目代码，不知道本行是哪一个项目，该行未导入；"
+				     "请每行只填一个项目代码"
+				   : "%s“%s”不是有效的投资项目统一代码（应为24位，如2020-210800-48-01-012345："
+				     "年份4位、地区6位、行业2位、类别2位、流水号6位），该行未导入；请核对",
+				   t->natbad_col, t->natbad_text);
 	else if (!(rc = stand_in(pl->map, t, why)))
 		rc = pl->progress ? to_progress(pl->map, t, &it->rec.r, why)
 				  : to_project(pl->map, t, &it->rec.p, cand, why);
@@ -1240,6 +1325,7 @@ static void *read_rows(void *arg)
 	memset(&t, 0, sizeof(t));
 	tz_buf_init(&t.scratch, 0);
 	tz_buf_init(&t.code, 0);
+	tz_buf_init(&t.nat, 0);
 	for (;;) {
 		/* The row the header search read past comes first. */
 		if (pl->pending) {
@@ -1274,6 +1360,7 @@ static void *read_rows(void *arg)
 	}
 	tz_buf_release(&t.scratch);
 	tz_buf_release(&t.code);
+	tz_buf_release(&t.nat);
 	/* The units of the whole file's money cells (W2, W3, audit 9). */
 	if (c && !rc)
 		rc = tz_header_units_end(&pl->map->h, &t.units, pl->path, &c->err);
@@ -1349,11 +1436,21 @@ struct org_ctx {
 	struct stored_project {
 		char *name;
 		int64_t region_id;
+		/* Offsets in row_bytes: the code as stored, its national
+		 * 项目代码 ("" when none: the code's NUL). */
+		size_t code, natcode;
 	} *olds;
 	size_t nolds, aolds;
 	struct tz_buf akey, aname; /* keys built per row, kept for reuse */
 	struct tz_buf said;      /* renames and folds, for the summary's notes */
 	long ncase, nfloat, napos; /* codes folded by code_tidy */
+	/* National 项目代码 (audit 9, W13, W14): stored ones -> index in olds
+	 * (made by learn_project, only from projects that have one), this
+	 * file's -> index in codes of the 项目编号 that gave it; cells read
+	 * as a code written otherwise, rows keyed by a 项目代码 matched to
+	 * their stored 项目编号. */
+	struct tz_hmap *natstored, *natfile;
+	long nnatread, nbynat;
 	/* A code column headed 编号 (tz_header code_weak): rows whose code
 	 * is the next of 1, 2, 3 … (from 1 again after a section row), and
 	 * the others (serial_check). */
@@ -1855,6 +1952,19 @@ static void code_key(struct org_ctx *oc, const char *code)
 			oc->akey.buf[i] = (char)(oc->akey.buf[i] - 'a' + 'A');
 }
 
+/* Reports keyed by 项目代码: the stored projects' national codes ->
+ * index in oc->codes of their 项目编号 (natstored; W14). */
+static int learn_natcode(void *ctx, const struct tz_project *p)
+{
+	struct org_ctx *oc = ctx;
+
+	if (p->natcode && *p->natcode && !tz_hmap_get(oc->natstored, p->natcode,
+						      strlen(p->natcode), NULL))
+		tz_hmap_put(oc->natstored, p->natcode, strlen(p->natcode),
+			    (int64_t)keep_code(oc, p->code), NULL);
+	return 0;
+}
+
 static int learn_project(void *ctx, const struct tz_project *p)
 {
 	struct org_ctx *oc = ctx;
@@ -1878,9 +1988,19 @@ static int learn_project(void *ctx, const struct tz_project *p)
 	oc->nrows++;
 	code_key(oc, p->code);
 	if (!tz_hmap_get(oc->stored, oc->akey.buf, oc->akey.len, NULL)) {
+		const char *nat = p->natcode ? p->natcode : "";
+
 		TZ_ALLOC_GROW(oc->olds, oc->nolds + 1, oc->aolds);
 		oc->olds[oc->nolds].name = tz_xstrdup(p->name);
 		oc->olds[oc->nolds].region_id = p->region_id;
+		oc->olds[oc->nolds].code = oc->rows[oc->nrows - 1].code;
+		oc->olds[oc->nolds].natcode = oc->rows[oc->nrows - 1].code + strlen(p->code);
+		if (*nat) {
+			oc->olds[oc->nolds].natcode = oc->row_bytes.len;
+			tz_buf_add(&oc->row_bytes, nat, strlen(nat) + 1);
+		}
+		if (*nat)
+			tz_hmap_put(oc->natstored, nat, strlen(nat), (int64_t)oc->nolds, NULL);
 		tz_hmap_put(oc->stored, oc->akey.buf, oc->akey.len, (int64_t)oc->nolds++, NULL);
 	}
 	return 0;
@@ -1918,6 +2038,72 @@ static const char *region_name(struct org_ctx *oc, int64_t id)
 }
 
 /*
+ * The national 项目代码 as the project's second key (audit 9, W14;
+ * ledger.md "Spreadsheet import"), before look_alike:
+ *  - a row whose code the store does not have but is the 项目代码 of a
+ *    stored project (a published list keyed by 项目代码 after a ledger
+ *    giving 项目编号 and 项目代码) is that project: p->code becomes its
+ *    项目编号, p->natcode the code read (counted, oc->nbynat);
+ *  - a 项目代码 is one project's: one that is another stored project's
+ *    项目代码 or 项目编号, or another 项目编号's earlier in the file, is
+ *    refused naming both;
+ *  - a 项目代码 other than the one stored for the row's 项目编号 is a
+ *    correction, listed in the summary (oc->said).
+ * TZ_EEXIST with err's message for a refusal, else 0.
+ */
+#define OLD_CODE(oc, i) ((oc)->row_bytes.buf + (oc)->olds[i].code)
+#define OLD_NATCODE(oc, i) ((oc)->row_bytes.buf + (oc)->olds[i].natcode)
+
+static int second_key(struct org_ctx *oc, struct tz_project *p, struct tz_err *err)
+{
+	const char *nat = p->natcode ? p->natcode : "";
+	int64_t at, mine = -1;
+
+	if (!tz_hmap_count(oc->natstored) && !*nat)
+		return 0;
+	code_key(oc, p->code);
+	if (tz_hmap_get(oc->stored, oc->akey.buf, oc->akey.len, &at)) {
+		mine = at;
+	} else if (!*nat && tz_hmap_get(oc->natstored, p->code, strlen(p->code), &at)) {
+		p->natcode = nat = p->code;
+		p->code = OLD_CODE(oc, at);
+		oc->nbynat++;
+		return 0;
+	}
+	if (!*nat)
+		return 0;
+	if (tz_hmap_get(oc->natstored, nat, strlen(nat), &at) && at != mine)
+		return tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目代码",
+				     "项目代码%s已是项目%s（%s %s）的项目代码，本行的项目编号是%s："
+				     "两个项目不能使用同一项目代码；请核对项目代码或项目编号",
+				     nat, OLD_CODE(oc, at), region_name(oc, oc->olds[at].region_id),
+				     oc->olds[at].name, p->code);
+	code_key(oc, nat);
+	if (tz_hmap_get(oc->stored, oc->akey.buf, oc->akey.len, &at) && at != mine)
+		return tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目代码",
+				     "项目代码%s已是已有项目（%s %s）的项目编号，本行的项目编号是%s："
+				     "一个项目代码不能对应两个项目编号；若是同一项目，请沿用原编号%s",
+				     nat, region_name(oc, oc->olds[at].region_id), oc->olds[at].name,
+				     p->code, OLD_CODE(oc, at));
+	if (tz_hmap_get(oc->natfile, nat, strlen(nat), &at)) {
+		code_key(oc, p->code);
+		if (strcmp(oc->codes[at], oc->akey.buf))
+			return tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目代码",
+					     "项目代码%s在本文件中已填给项目编号%s，本行的项目编号是%s："
+					     "两个项目不能使用同一项目代码；请核对",
+					     nat, oc->codes[at], p->code);
+	} else {
+		code_key(oc, p->code);
+		tz_hmap_put(oc->natfile, nat, strlen(nat), (int64_t)keep_code(oc, oc->akey.buf), NULL);
+	}
+	if (mine >= 0 && *OLD_NATCODE(oc, mine) && strcmp(OLD_NATCODE(oc, mine), nat) &&
+	    !strstr(oc->said.buf ? oc->said.buf : "", nat))
+		tz_buf_addf(&oc->said, "项目编号%s：项目代码由%s改为%s；", p->code,
+			    OLD_NATCODE(oc, mine), nat);
+	return 0;
+}
+
+/*
  * A row with a 项目编号 or 项目代码 against the stored projects (audit 8
  * code-later, audit 9 W1, W12, W13, W15):
  *  - a code the store has: a correction. One that changes both the name
@@ -1928,9 +2114,9 @@ static const char *region_name(struct org_ctx *oc, int64_t id)
  *  - a new code whose region and name_key equal those of a stored
  *    project of the same year under another code is refused, naming
  *    that project: the same project written with another code (p1, a
- *    float tail, stripped zeros, a decorated 项目代码, a 项目代码 given
- *    to a project that had a code made up for it) would otherwise be
- *    counted twice.
+ *    float tail, stripped zeros, a 项目代码 given to a project that had
+ *    a code made up for it) would otherwise be counted twice. A
+ *    decorated 项目代码 is read as its code before (natcode_cells).
  * TZ_EEXIST with err's message for a refusal, else 0.
  */
 static int look_alike(struct org_ctx *oc, const struct tz_project *p, struct tz_err *err)
@@ -2086,7 +2272,8 @@ static void code_notes(struct org_ctx *oc, struct tz_import_result *res)
 {
 	struct tz_buf b = TZ_BUF_INIT;
 
-	if (!oc->ncase && !oc->nfloat && !oc->napos && !oc->said.len)
+	if (!oc->ncase && !oc->nfloat && !oc->napos && !oc->said.len && !oc->nnatread &&
+	    !oc->nbynat)
 		return;
 	tz_buf_adds(&b, res->notes ? res->notes : "");
 	if (oc->ncase)
@@ -2095,6 +2282,11 @@ static void code_notes(struct org_ctx *oc, struct tz_import_result *res)
 		tz_buf_addf(&b, "%ld个项目编号带有小数尾“.0”（数字单元格导出所致），已去掉；", oc->nfloat);
 	if (oc->napos)
 		tz_buf_addf(&b, "%ld个项目编号前有文本标记“'”，已去掉；", oc->napos);
+	if (oc->nnatread)
+		tz_buf_addf(&b, "%ld个项目代码写法不同（带有“项目代码：”“（备案）”等文字，分隔符不是“-”，"
+			    "或没有分隔符），已按24位项目代码读取；", oc->nnatread);
+	if (oc->nbynat)
+		tz_buf_addf(&b, "%ld行按项目代码对应到已有项目的项目编号；", oc->nbynat);
 	if (oc->said.len)
 		tz_buf_add(&b, oc->said.buf, oc->said.len);
 	free(res->notes);
@@ -2268,6 +2460,7 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		oc->ncase += (it->codefix & CODE_CASE) != 0;
 		oc->nfloat += (it->codefix & CODE_FLOAT) != 0;
 		oc->napos += (it->codefix & CODE_APOS) != 0;
+		oc->nnatread += it->natread;
 		res->hidden += it->hidden;
 		res->rounded += it->rounded;
 		res->marks += it->marks;
@@ -2275,6 +2468,17 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			res->rejected++;
 			reject(opts, pl->path, it, it->code, it->field, it->reason);
 			continue;
+		}
+		if (pl->progress && oc->natstored) {
+			/* A report keyed by the 项目代码 of a project stored
+			 * under its 项目编号 (W14). */
+			int64_t at;
+
+			if (tz_hmap_get(oc->natstored, it->rec.r.code,
+							 strlen(it->rec.r.code), &at)) {
+				it->rec.r.code = oc->codes[at];
+				oc->nbynat++;
+			}
 		}
 		tz_err_clear(&why);
 		if (pl->progress && pl->names && check_names(pl->names, it, &why)) {
@@ -2286,6 +2490,8 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			rc = tz_store_import_progress(store, &it->rec.r, &why);
 		} else {
 			rc = resolve_org(oc, &it->rec.p, &why);
+			if (!rc && strcmp(it->rec.p.code, NO_CODE))
+				rc = second_key(oc, &it->rec.p, &why);
 			if (!rc && strcmp(it->rec.p.code, NO_CODE))
 				rc = look_alike(oc, &it->rec.p, &why);
 			if (!rc && oc->by_name)
@@ -2769,7 +2975,15 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 			oc.next_no = tz_hmap_new();
 		}
 		oc.stored = tz_hmap_new();
+		oc.natstored = tz_hmap_new();
+		oc.natfile = tz_hmap_new();
 		if ((rc = tz_store_each_project(store, 0, learn_project, &oc, err)))
+			goto out;
+	}
+	/* A report keyed by 项目代码: the codes stored beside 项目编号. */
+	if (progress && m.h.rf_code_national) {
+		oc.natstored = tz_hmap_new();
+		if ((rc = tz_store_each_project(store, 0, learn_natcode, &oc, err)))
 			goto out;
 	}
 	/* A report naming its project: checked against the ledger. */
@@ -2901,8 +3115,11 @@ out:
 	tz_hmap_free(oc.next_no);
 	tz_hmap_free(oc.alike);
 	tz_hmap_free(oc.stored);
-	for (size_t i = 0; i < oc.nolds; i++)
+	tz_hmap_free(oc.natstored);
+	tz_hmap_free(oc.natfile);
+	for (size_t i = 0; i < oc.nolds; i++) {
 		free(oc.olds[i].name);
+	}
 	free(oc.olds);
 	free(oc.rows);
 	tz_buf_release(&oc.row_bytes);

@@ -217,12 +217,17 @@ static void finish_statements(struct sqlite_import *imp)
  * name their project without a query. */
 static const char project_head[] =
 	"INSERT INTO project(id, code, name, region_id, category, owner, leader, unit_id,"
-	" years, stage, total, planned_start, batch)";
+	" years, stage, total, planned_start, batch, natcode)";
+/* A row without a 项目代码 keeps the stored one (audit 9, W14): a file
+ * without the column, or an empty cell, says nothing of it. */
+#define NATCODE_SET ", natcode = CASE excluded.natcode WHEN '' THEN project.natcode" \
+		    " ELSE excluded.natcode END"
 static const char project_tail[] =
 	" ON CONFLICT(id) DO UPDATE SET name = excluded.name, region_id = excluded.region_id,"
 	" category = excluded.category, owner = excluded.owner, leader = excluded.leader,"
 	" unit_id = excluded.unit_id, years = excluded.years, stage = excluded.stage,"
-	" total = excluded.total, planned_start = excluded.planned_start, batch = excluded.batch";
+	" total = excluded.total, planned_start = excluded.planned_start, batch = excluded.batch"
+	NATCODE_SET;
 static const char ledger_head[] =
 	"INSERT INTO ledger(year, project_id, annual, level, nature, batch)";
 static const char ledger_tail[] =
@@ -237,7 +242,7 @@ static const char progress_tail[] =
 /* What a row is compared with: every stored field but the batch. */
 static const char old_project_sql[] =
 	"SELECT name, region_id, category, owner, leader, unit_id, years, stage, total,"
-	" planned_start FROM project WHERE id = ?1";
+	" planned_start, natcode FROM project WHERE id = ?1";
 static const char old_ledger_sql[] =
 	"SELECT annual, level, nature FROM ledger WHERE year = ?1 AND project_id = ?2";
 static const char old_reports_sql[] =
@@ -446,7 +451,8 @@ int tz_sqlite_import_keep(struct tz_store *s, unsigned keep, struct tz_err *err)
 	} else {
 		upsert_tail(&tail, "id", project_cols, sizeof(project_cols) / sizeof(project_cols[0]),
 			    keep);
-		rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, tail.buf, 13, err);
+		tz_buf_adds(&tail, NATCODE_SET);
+		rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, tail.buf, 14, err);
 		tz_sqlite_batch_release(&imp->ledger);
 		tz_buf_reset(&tail);
 		upsert_tail(&tail, "year, project_id", ledger_cols,
@@ -514,7 +520,7 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 		if ((rc = load_codes(ss, imp, err)) ||
 		    (rc = tz_sqlite_prepare(ss, old_project_sql, &imp->old_project, err)) ||
 		    (rc = tz_sqlite_prepare(ss, old_ledger_sql, &imp->old_ledger, err)) ||
-		    (rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, project_tail, 13, err)))
+		    (rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, project_tail, 14, err)))
 			goto fail;
 		/* Ids are given in turn, so max_id counts the projects. */
 		imp->defer_at = !imp->max_id ? DEFER_EMPTY_ROWS
@@ -562,13 +568,15 @@ static int write_project(struct sqlite_store *ss, struct tz_sqlite_batch *b, int
 	else
 		tz_sqlite_batch_null(b);
 	tz_sqlite_batch_int(b, ss->imp->batch);
+	tz_sqlite_batch_text(b, p->natcode ? p->natcode : "");
 	return tz_sqlite_batch_end_row(ss, b, err);
 }
 
 /* A hash of what describes the project whatever the year; never 0. */
 static uint64_t project_fields(const struct tz_project *p)
 {
-	const char *text[] = { p->name, p->category, p->owner, p->leader, p->years, p->stage };
+	const char *text[] = { p->name, p->category, p->owner, p->leader, p->years, p->stage,
+			       p->natcode ? p->natcode : "" };
 	int64_t nums[] = { p->region_id, p->unit_id, p->total, p->planned_start.year ?
 			   tz_period_code(p->planned_start) : 0 };
 	uint64_t h = 0;
@@ -618,7 +626,8 @@ static int same_project(struct sqlite_store *ss, int64_t id, const struct tz_pro
 		(keep & TZ_KEEP_STAGE || same_text(tz_sqlite_text(st, 7), p->stage)) &&
 		sqlite3_column_int64(st, 8) == p->total &&
 		(keep & TZ_KEEP_START ||
-		 int_or_0(st, 9) == (p->planned_start.year ? tz_period_code(p->planned_start) : 0));
+		 int_or_0(st, 9) == (p->planned_start.year ? tz_period_code(p->planned_start) : 0)) &&
+		(!p->natcode || !*p->natcode || same_text(tz_sqlite_text(st, 10), p->natcode));
 	sqlite3_reset(st);
 	return 0;
 }

@@ -17,6 +17,17 @@
  * ("TZLG") that marks a file as ours. Schema 1 (one plan per project)
  * had no application_id. */
 #define TZ_SQLITE_SCHEMA_VERSION 2
+
+/*
+ * project.natcode, the national 项目代码 beside a 项目编号 (audit 9, W14),
+ * came after schema 2 was released: the last column of `project`, added
+ * by tz_sqlite_natcode_upgrade to a schema-2 database that lacks it, and
+ * one project's only (the unique index over the codes given).
+ */
+#define TZ_SQLITE_NATCODE_INDEX \
+	"CREATE UNIQUE INDEX IF NOT EXISTS project_by_natcode ON project(natcode)" \
+	" WHERE natcode <> '';\n"
+
 #define TZ_SQLITE_APP_ID 0x545A4C47
 
 struct sqlite_import;
@@ -125,6 +136,8 @@ int tz_sqlite_years_rebuild(struct sqlite_store *ss, const unsigned char *only, 
 			    unsigned char flag, struct tz_err *err);
 
 /* Upgrade a schema-1 database (sqlite-upgrade.c); inside no transaction. */
+/* Add project.natcode to a schema-2 database without it (sqlite-upgrade.c). */
+int tz_sqlite_natcode_upgrade(struct sqlite_store *ss, struct tz_err *err);
 int tz_sqlite_upgrade(struct sqlite_store *ss, struct tz_store_upgrade *up, struct tz_err *err);
 
 /*

@@ -62,8 +62,10 @@ static const char tables_sql[] =
 	"  stage TEXT NOT NULL DEFAULT '',\n"
 	"  total INTEGER NOT NULL CHECK(total > 0),\n"
 	"  planned_start INTEGER,\n"
-	"  batch INTEGER NOT NULL REFERENCES import_batch(id)\n"
+	"  batch INTEGER NOT NULL REFERENCES import_batch(id),\n"
+	"  natcode TEXT NOT NULL DEFAULT ''\n"
 	");\n"
+	TZ_SQLITE_NATCODE_INDEX
 	"CREATE TABLE ledger(\n"
 	"  year INTEGER NOT NULL,\n"
 	"  project_id INTEGER NOT NULL REFERENCES project(id),\n"

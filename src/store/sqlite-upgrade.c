@@ -290,3 +290,29 @@ out:
 	tz_buf_release(&clashes);
 	return rc;
 }
+
+/*
+ * A schema-2 database written before project.natcode existed (audit 9,
+ * W14, 2026-12-01) gets the column, empty for every project, and its
+ * index: ADD COLUMN with a constant default rewrites no row, so this is
+ * a change of the schema only, done once. Asked of every opening of a
+ * schema-2 database (one query of the table's columns). 0 or TZ_ESTORE.
+ */
+int tz_sqlite_natcode_upgrade(struct sqlite_store *ss, struct tz_err *err)
+{
+	int64_t has;
+	int rc;
+
+	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM pragma_table_info('project')"
+				      " WHERE name = 'natcode'", &has, err)) || has)
+		return rc;
+	if ((rc = tz_sqlite_exec(ss, "BEGIN IMMEDIATE", err)))
+		return rc;
+	rc = tz_sqlite_exec(ss, "ALTER TABLE project ADD COLUMN natcode TEXT NOT NULL DEFAULT '';\n"
+			    TZ_SQLITE_NATCODE_INDEX, err);
+	if (!rc)
+		rc = tz_sqlite_exec(ss, "COMMIT", err);
+	if (rc)
+		tz_sqlite_exec(ss, "ROLLBACK", NULL);
+	return rc;
+}

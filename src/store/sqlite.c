@@ -197,6 +197,8 @@ static int check_schema(struct sqlite_store *ss, int flags, struct tz_store_upgr
 					  "请先运行 taizhang init 升级为按年度的台账");
 		return (rc = tz_sqlite_upgrade(ss, up, err)) ? rc : tz_sqlite_fold_codes(ss, up, err);
 	case SHAPE_CURRENT:
+		if ((rc = tz_sqlite_natcode_upgrade(ss, err)))
+			return rc;
 		if (flags & TZ_STORE_UPGRADE)
 			return tz_sqlite_fold_codes(ss, up, err);
 		if (!(flags & TZ_STORE_NEW))
@@ -326,7 +328,7 @@ static int sqlite_each_project(struct tz_store *s, int year,
 	rc = tz_sqlite_prepare(ss,
 		"SELECT p.code, p.name, r.name, p.category, l.level, l.nature, p.owner, p.leader,"
 		" coalesce(u.name, ''), p.years, p.total, l.annual, p.planned_start, l.year, p.stage,"
-		" p.region_id, coalesce(p.unit_id, 0)"
+		" p.region_id, coalesce(p.unit_id, 0), p.natcode"
 		" FROM ledger l JOIN project p ON p.id = l.project_id"
 		" JOIN org r ON r.id = p.region_id LEFT JOIN org u ON u.id = p.unit_id"
 		" WHERE ?1 = 0 OR l.year = ?1 ORDER BY l.year, l.project_id", &st, err);
@@ -357,6 +359,7 @@ static int sqlite_each_project(struct tz_store *s, int year,
 		p.stage = tz_sqlite_text(st, 14);
 		p.region_id = sqlite3_column_int64(st, 15);
 		p.unit_id = sqlite3_column_int64(st, 16);
+		p.natcode = tz_sqlite_text(st, 17);
 		if ((r = fn(ctx, &p))) {
 			sqlite3_finalize(st);
 			return r;

@@ -2,9 +2,10 @@
 # t1797-codes.sh: one project, one code. A project written with its code
 # in another form — p1 for P1, 2025001.0 for 2025001, '001234 for
 # 001234 — is the same project; a new code whose region and name equal a
-# stored project's (stripped zeros, a decorated 项目代码, a 项目代码 given to
+# stored project's (stripped zeros, a 项目代码 given to
 # a project that had a code made up for it, a name with marks * ★ or
-# quotes) is refused naming that project, never a second project; a
+# quotes) is refused naming that project (a decorated 项目代码 is read as
+# the code: t1802), never a second project; a
 # column headed 编号 holding row numbers 1, 2, 3 … is refused as codes; a
 # correction that makes a code another project (name and region both
 # changed) is refused, a change of name or region alone listed in the
@@ -155,14 +156,16 @@ contains "re-import: unchanged" "$TZ_TMP/err" "（新增0，更正0，未变2）
 ok "another year's ledger may give 甲项目 another code" tz import projects --year 2026 "$d/other-year.csv"
 
 # --- 5. Decorated national codes (W13) --------------------------------
+# Under a 项目代码 header a cell holding one code written otherwise is
+# that code (the audit's meaning for W13; t1802 has every form): the
+# same project corrected, never a second one.
 
 for f in nc-note.csv nc-nodash.csv nc-slash.csv; do
 	fresh
 	ok "nc-a" tz import projects --year 2025 "$d/nc-a.csv"
-	fails "$f: refused" tz import projects --year 2025 "$d/$f"
-	contains "$f: names the stored code" "$TZ_TMP/err" \
-		"与已有项目2020-210800-48-01-012345（甲县 甲项目）名称、地区相同，编号不同"
-	is "$f: one 甲项目" "$(rows)" '2020-210800-48-01-012345|甲项目|甲县|1000.00|100.00'
+	ok "$f: read as the stored code" tz import projects --year 2025 "$d/$f"
+	contains "$f: a correction" "$TZ_TMP/err" "（新增0，更正1，未变0）"
+	is "$f: one 甲项目" "$(rows)" '2020-210800-48-01-012345|甲项目|甲县|1500.00|100.00'
 done
 
 # --- 6. Names with marks in lists without codes (W15) -----------------
