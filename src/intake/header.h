@@ -75,6 +75,10 @@ struct tz_header {
 	 * title; the rows' 调度期 must be that month (audit 9, W5). */
 	struct tz_period title_period;
 	char title_text[256];
+	/* Reports without a 调度期 column under a title naming one month
+	 * (not a span, not 累计): every row's period is title_period, and
+	 * the notes say so (audit 9, R4; walkthrough f30, 2026-12-01). */
+	int period_from_title;
 	/* Reports: the header of the completion column read, and whether it
 	 * says it is one month's (本月, 本期, 当月, 单月). */
 	char completed_text[128];

@@ -626,7 +626,11 @@ static int to_progress(const struct colmap *m, struct row_text *t, struct tz_pro
 	r->problem = t->v[TZ_RF_PROBLEM];
 	if (!t->len[TZ_RF_CODE])
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_CODE].header, "项目编号为空");
-	if (m->h.title_period.year && (mon = month_only(t->v[TZ_RF_PERIOD], t->len[TZ_RF_PERIOD]))) {
+	if (m->h.period_from_title) {
+		/* No 调度期 column: the title's month (audit 9, R4). */
+		r->period = m->h.title_period;
+	} else if (m->h.title_period.year &&
+		   (mon = month_only(t->v[TZ_RF_PERIOD], t->len[TZ_RF_PERIOD]))) {
 		/* "10月" under "2025年10月重点项目调度表": the title's year. */
 		r->period.year = m->h.title_period.year;
 		r->period.month = mon;
