@@ -393,8 +393,12 @@ static int hrow_has(const struct hrow *r, int field)
 /* Whether a row can be the header: it names the record's key columns. */
 static int is_header(const struct tz_header *h, const struct hrow *r)
 {
+	/* A report's period may be its title's alone ("2025年10月重点项目
+	 * 调度表" over no 调度期 column): the title rows come before. */
 	if (h->progress)
-		return r->fields >= 3 && hrow_has(r, TZ_RF_CODE) && hrow_has(r, TZ_RF_PERIOD);
+		return r->fields >= 3 &&
+		       (hrow_has(r, TZ_RF_CODE) || (hrow_has(r, TZ_RF_NAME) && hrow_has(r, TZ_RF_REGION))) &&
+		       (hrow_has(r, TZ_RF_PERIOD) || h->title_period.year);
 	return r->fields >= 2 && (hrow_has(r, TZ_PF_NAME) || hrow_has(r, TZ_PF_CODE));
 }
 
@@ -1255,6 +1259,13 @@ static int missing_columns(struct tz_header *h, const char *path, struct tz_err 
 		/* Published lists rarely carry a 项目编号 (ledger.md). */
 		if (!h->progress && f == TZ_PF_CODE)
 			continue;
+		/* A report's month stated by its title alone. */
+		if (h->progress && f == TZ_RF_PERIOD && h->period_from_title)
+			continue;
+		/* A report naming its project by region and name. */
+		if (h->progress && f == TZ_RF_CODE && h->idx[TZ_RF_NAME] >= 0 &&
+		    h->idx[TZ_RF_REGION] >= 0)
+			continue;
 		tz_buf_addf(&missing, "%s%s", missing.len ? "、" : "", h->cols[f].header);
 	}
 	if (missing.len)
@@ -1445,6 +1456,24 @@ out:
 	if (found > 0)
 		*out = one;
 	return found > 0;
+}
+
+/*
+ * How many months a title names: runs of digits followed by 月 ("2025年
+ * 10月、11月" names two, which title_month_of reads as 10 alone), after
+ * width folding. A 调度期 taken from the title needs exactly one.
+ */
+static int title_months(const char *s)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+	int n = 0;
+
+	if (tz_text_fold_width(s, strlen(s), &b))
+		n = -1;
+	for (const char *p = b.buf; n >= 0 && p && (p = strstr(p, "月")) != NULL; p += strlen("月"))
+		n += p > b.buf && p[-1] >= '0' && p[-1] <= '9';
+	tz_buf_release(&b);
+	return n;
 }
 
 /* Whether a completion column's header says it is one month's:
@@ -1678,6 +1707,21 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	h->width = top.n;
 	rc = choose(h, &top, parent_unit, parent_exp, table_u, table_exp, table_text,
 		    year ? year : h->title_year, path, err);
+	/* No 调度期 column: the title's one month is every row's, when no
+	 * title row names a span or 累计 (audit 9, R4). */
+	if (!rc && h->progress && h->idx[TZ_RF_PERIOD] < 0 && h->title_period.year &&
+	    !title_span[0] && title_months(h->title_text) == 1) {
+		char pb[TZ_PERIOD_FMT_MAX];
+
+		h->period_from_title = 1;
+		tz_buf_addf(&h->notes, "没有“调度期”列，调度期按标题读为%s（“%s”）；",
+			    tz_period_fmt(h->title_period, pb), h->title_text);
+	}
+	if (!rc && h->progress && h->idx[TZ_RF_CODE] < 0 && h->idx[TZ_RF_NAME] >= 0 &&
+	    h->idx[TZ_RF_REGION] >= 0) {
+		h->code_by_name = 1;
+		tz_buf_adds(&h->notes, "没有“项目编号”列，各行按所属地区和项目名称对应台账中的项目；");
+	}
 	if (!rc && (rc = missing_columns(h, path, err)) && h->progress &&
 	    h->idx[TZ_RF_COMPLETED] < 0)
 		rc = year_to_date(h, &top, path, err);
@@ -2205,7 +2249,9 @@ enum tz_row_kind tz_header_row_kind(const struct tz_header *h, const struct tz_r
 	const char *code, *name, *seq, *first = "";
 	size_t clen, nlen, slen, flen = 0;
 	int code_f = h->progress ? TZ_RF_CODE : TZ_PF_CODE;
-	int name_f = h->progress ? -1 : TZ_PF_NAME;
+	/* A report naming its projects by region and name: the name is
+	 * where a total or heading is written, as in a ledger. */
+	int name_f = !h->progress ? TZ_PF_NAME : h->code_by_name ? TZ_RF_NAME : -1;
 	int ci = h->idx[code_f];
 	enum tz_row_kind k;
 
@@ -2241,7 +2287,7 @@ enum tz_row_kind tz_header_row_kind(const struct tz_header *h, const struct tz_r
 	/* A region's group row with its sums (甲县 spanned over 项目编号,
 	 * 项目名称 and 所属地区; 甲县（1个项目）; 全县) is its subtotal,
 	 * even where the span copied the label into the code column. */
-	if (name_f >= 0) {
+	if (name_f >= 0 && !h->progress) {
 		const char *region;
 		size_t rlen;
 

@@ -82,6 +82,15 @@ struct tz_header {
 	 * title; the rows' 调度期 must be that month (audit 9, W5). */
 	struct tz_period title_period;
 	char title_text[256];
+	/* Reports without a 调度期 column under a title naming one month
+	 * (not a span, not 累计): every row's period is title_period, and
+	 * the notes say so (audit 9, R4; walkthrough f30, 2026-12-01). */
+	int period_from_title;
+	/* Reports without a 项目编号 column but with 项目名称 and 所属地区:
+	 * each row's project is the ledger's of that region and name in
+	 * the period's year, as codeless ledger rows are identified
+	 * (ledger.md, "What real sheets hold"; audit 9, R19). */
+	int code_by_name;
 	/* Reports: the header of the completion column read, and whether it
 	 * says it is one month's (本月, 本期, 当月, 单月). */
 	char completed_text[128];

@@ -699,9 +699,23 @@ static int to_progress(const struct colmap *m, struct row_text *t, struct tz_pro
 	r->code = t->v[TZ_RF_CODE];
 	r->progress_text = t->v[TZ_RF_TEXT];
 	r->problem = t->v[TZ_RF_PROBLEM];
-	if (!t->len[TZ_RF_CODE])
+	if (m->h.code_by_name) {
+		/* The writer finds the project by region and name (R19). */
+		if (!t->len[TZ_RF_NAME])
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_NAME].header,
+					     "项目名称为空（本表没有项目编号，按所属地区和项目名称对应台账中的项目）");
+		if (!t->len[TZ_RF_REGION])
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_REGION].header,
+					     "所属地区为空（本表没有项目编号，按所属地区和项目名称对应台账中的项目）");
+		r->code = t->v[TZ_RF_NAME];  /* until find_by_name gives the code */
+	} else if (!t->len[TZ_RF_CODE]) {
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_CODE].header, "项目编号为空");
-	if (m->h.title_period.year && (mon = month_only(t->v[TZ_RF_PERIOD], t->len[TZ_RF_PERIOD]))) {
+	}
+	if (m->h.period_from_title) {
+		/* No 调度期 column: the title's month (audit 9, R4). */
+		r->period = m->h.title_period;
+	} else if (m->h.title_period.year &&
+		   (mon = month_only(t->v[TZ_RF_PERIOD], t->len[TZ_RF_PERIOD]))) {
 		/* "10月" under "2025年10月重点项目调度表": the title's year. */
 		r->period.year = m->h.title_period.year;
 		r->period.month = mon;
@@ -2316,6 +2330,13 @@ struct ledger_names {
 	struct tz_org_index *x;      /* with a region column: the tree */
 	struct tz_buf key;           /* scratch */
 	int name, region;            /* the file has the column */
+	/* A report without codes (code_by_name): "year/region_id/folded
+	 * name" -> index in codes of the ledger row's code; a key of two
+	 * projects maps to -1 - the first's, with the second's in twice. */
+	struct tz_hmap *by_name, *twice;
+	char **codes;
+	size_t ncodes, acodes;
+	struct tz_buf nkey;          /* scratch */
 };
 
 static int learn_name(void *ctx, const struct tz_project *p)
@@ -2334,16 +2355,53 @@ static int learn_name(void *ctx, const struct tz_project *p)
 	return 0;
 }
 
+/* The key of by_name: the year, the region and the folded name, into
+ * ln->nkey. 0 or TZ_EENCODING. */
+static int name_region_key(struct ledger_names *ln, int year, int64_t region_id, const char *name)
+{
+	int rc = tz_org_norm(name, strlen(name), &ln->key);
+
+	tz_buf_reset(&ln->nkey);
+	tz_buf_addf(&ln->nkey, "%d/%lld/%s", year, (long long)region_id, ln->key.buf);
+	return rc;
+}
+
+/* learn_name, and a ledger row's year, region and name for by_name. */
+static int learn_name_region(void *ctx, const struct tz_project *p)
+{
+	struct ledger_names *ln = ctx;
+	int64_t at;
+
+	if (!name_region_key(ln, p->year, p->region_id, p->name)) {
+		TZ_ALLOC_GROW(ln->codes, ln->ncodes + 1, ln->acodes);
+		ln->codes[ln->ncodes] = tz_xstrdup(p->code);
+		if (!tz_hmap_get(ln->by_name, ln->nkey.buf, ln->nkey.len, &at)) {
+			tz_hmap_put(ln->by_name, ln->nkey.buf, ln->nkey.len, (int64_t)ln->ncodes, NULL);
+		} else if (at >= 0) {
+			tz_hmap_put(ln->by_name, ln->nkey.buf, ln->nkey.len, -1 - at, NULL);
+			tz_hmap_put(ln->twice, ln->nkey.buf, ln->nkey.len, (int64_t)ln->ncodes, NULL);
+		}
+		ln->ncodes++;
+	}
+	return learn_name(ctx, p);
+}
+
 static int names_load(struct tz_store *store, struct ledger_names *ln, int name, int region,
-		      struct tz_err *err)
+		      int by_name, struct tz_err *err)
 {
 	int rc;
 
 	ln->by_code = tz_hmap_new();
 	tz_buf_init(&ln->key, 0);
+	tz_buf_init(&ln->nkey, 0);
 	ln->name = name;
 	ln->region = region;
-	if ((rc = tz_store_each_project(store, 0, learn_name, ln, err)))
+	if (by_name) {
+		ln->by_name = tz_hmap_new();
+		ln->twice = tz_hmap_new();
+	}
+	if ((rc = tz_store_each_project(store, 0, by_name ? learn_name_region : learn_name, ln,
+					err)))
 		return rc;
 	if (region) {
 		ln->x = tz_org_index_new();
@@ -2362,6 +2420,54 @@ static void names_release(struct ledger_names *ln)
 	tz_hmap_free(ln->by_code);
 	tz_org_index_free(ln->x);
 	tz_buf_release(&ln->key);
+	for (size_t i = 0; i < ln->ncodes; i++)
+		free(ln->codes[i]);
+	free(ln->codes);
+	tz_hmap_free(ln->by_name);
+	tz_hmap_free(ln->twice);
+	tz_buf_release(&ln->nkey);
+}
+
+/*
+ * A report row without a 项目编号 (code_by_name): its project is the
+ * ledger's of the row's 所属地区 and 项目名称 in the year of its period,
+ * the name folded as the projects import folds it (tz_org_norm) and the
+ * region the node the tree knows by that name or alias — how a ledger
+ * row without a code is identified (identify()). Sets it->rec.r.code
+ * (owned by ln). 0, or TZ_EINVAL naming the column when the region is
+ * unknown, no project or more than one has that region and name.
+ * Audit 9, R19.
+ */
+static int find_by_name(struct ledger_names *ln, struct item *it, struct tz_err *err)
+{
+	struct tz_progress *r = &it->rec.r;
+	const struct tz_org_node *n = tz_org_index_find(ln->x, it->region, strlen(it->region),
+							TZ_ORG_WANT_REGION);
+	int64_t at, second;
+
+	if (!n)
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "所属地区",
+				     "所属地区“%.100s”不是台账中的地区：本表没有项目编号，要按所属地区和"
+				     "项目名称对应台账中的项目，该行未导入；请核对所属地区或填写项目编号",
+				     it->region);
+	if (name_region_key(ln, r->period.year, n->id, it->name) ||
+	    !tz_hmap_get(ln->by_name, ln->nkey.buf, ln->nkey.len, &at))
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "项目名称",
+				     "%d年度的台账中没有%s的“%.100s”：本表没有项目编号，按所属地区和"
+				     "项目名称对应台账中的项目，该行未导入；请核对项目名称、所属地区"
+				     "（与台账写法一致）或填写项目编号",
+				     r->period.year, n->name, it->name);
+	if (at < 0) {
+		second = 0;
+		tz_hmap_get(ln->twice, ln->nkey.buf, ln->nkey.len, &second);
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "项目名称",
+				     "%d年度的台账中%s有不止一个“%.100s”（项目编号%s、%s）：本表没有"
+				     "项目编号，无法确定是哪一个项目，该行未导入；请填写项目编号",
+				     r->period.year, n->name, it->name, ln->codes[-1 - at],
+				     ln->codes[second]);
+	}
+	r->code = ln->codes[at];
+	return 0;
 }
 
 /*
@@ -2481,7 +2587,13 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			}
 		}
 		tz_err_clear(&why);
-		if (pl->progress && pl->names && check_names(pl->names, it, &why)) {
+		if (pl->progress && pl->map->h.code_by_name && find_by_name(pl->names, it, &why)) {
+			res->rejected++;
+			reject(opts, pl->path, it, "", why.field, why.msg);
+			continue;
+		}
+		if (pl->progress && pl->names && !pl->map->h.code_by_name &&
+		    check_names(pl->names, it, &why)) {
 			res->rejected++;
 			reject(opts, pl->path, it, it->rec.r.code, why.field, why.msg);
 			continue;
@@ -2989,7 +3101,7 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	/* A report naming its project: checked against the ledger. */
 	if (progress && (m.idx[TZ_RF_NAME] >= 0 || m.idx[TZ_RF_REGION] >= 0)) {
 		if ((rc = names_load(store, &names, m.idx[TZ_RF_NAME] >= 0,
-				     m.idx[TZ_RF_REGION] >= 0, err)))
+				     m.idx[TZ_RF_REGION] >= 0, m.h.code_by_name, err)))
 			goto out;
 		pl.names = &names;
 	}
