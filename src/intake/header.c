@@ -113,13 +113,19 @@ static int strip_unit(struct tz_buf *out, int *unit, int *unit_exp, struct tz_bu
 
 static int name_rank(const char *names, const char *key, size_t klen);
 
+/* Plan names that name the plan only with a year ("2025年投资计划",
+ * "2025年度投资任务": the year cut off "年度投资任务" leaves 投资任务;
+ * audit 9 R5), "|"-separated. */
+#define PLAN_WITH_YEAR "投资计划|投资任务|投资目标"
+
 /* Whether a folded key names the plan column (年度计划投资's names, or
- * 投资计划, which names it only with a year: "2025年投资计划"). */
+ * one of PLAN_WITH_YEAR, which name it only with a year). */
 static int plan_key(const char *key, size_t n)
 {
 	return name_rank(tz_project_columns[TZ_PF_ANNUAL].names, key, n) >= 0 ||
-	       (n == strlen("投资计划") && starts_with(key, n, "投资计划"));
+	       name_rank(PLAN_WITH_YEAR, key, n) >= 0;
 }
+
 
 /* The year [s, s + n) is, as a plan header writes it in brackets: "2025",
  * "2025年", "2025年度"; 0 if it is not one. */
@@ -266,10 +272,14 @@ int tz_column_key(const char *s, size_t len, struct tz_buf *out, int *year, int 
 		strip_unit(out, unit, unit_exp, unit_text);
 	if (!*year)
 		plan_year(out, year, unit, unit_exp, unit_text);
-	/* "2025年投资计划", "2025年度投资计划": the plan (only with a year). */
-	if (*year && out->len == strlen("投资计划") && starts_with(out->buf, out->len, "投资计划")) {
+	/* "2025年投资计划", "2025年度投资计划", "2025年度投资任务": the plan
+	 * (only with a year), under its name with 年度. */
+	if (*year && name_rank(PLAN_WITH_YEAR, out->buf, out->len) >= 0) {
+		char k[16];
+
+		snprintf(k, sizeof(k), "%.*s", (int)out->len, out->buf);
 		tz_buf_reset(out);
-		tz_buf_adds(out, "年度投资计划");
+		tz_buf_addf(out, "年度%s", k);
 	}
 out:
 	tz_buf_release(&norm);

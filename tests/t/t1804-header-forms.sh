@@ -1,0 +1,54 @@
+#!/bin/bash
+# t1804-header-forms.sh: header forms real sheets write that were read
+# wrong or not at all — the plan under the words of 下达计划 lists
+# (年度投资任务, 年度投资目标, 下达年度计划, 年度计划投资额: the plan was
+# silently absent, exit 0); 投资总额 and 总投资（估算） as 总投资; a
+# footnote mark or a remark on a money header (总投资（亿元）*,
+# 总投资（亿元）（含征地）); headers over three rows; a hidden column
+# beside a visible one of the same name. Audit 9 (R5, R14, R22, R2, R9),
+# 2026-12-01; inputs in tests/data/audit9-headers (ORIGIN.md).
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-import.sh"
+
+d=$TZ_TOP/tests/data/audit9-headers
+
+# reads FILE EXPECTED [ARGS…]: imported with --year 2025, every stored
+# row (NAME|REGION|TOTAL|PLAN, sorted) as expected.
+reads() {
+	local f=$1 want=$2
+	shift 2
+	fresh
+	ok "$f: imported" tz import projects --year 2025 "$@" "$d/$f"
+	is "$f: stored" "$(ledger_rows)" "$want"
+}
+
+# refused FILE TEXT…: refused, nothing stored, the message holds each TEXT.
+refused() {
+	local f=$1
+	shift
+	fresh
+	fails "$f: refused" tz import projects --year 2025 "$d/$f"
+	for s in "$@"; do
+		contains "$f: says $s" "$TZ_TMP/err" "$s"
+	done
+	is "$f: nothing stored" "$(stored)" 0
+}
+
+# --- R5: the plan as 下达计划 lists name it ----------------------------
+
+for f in h-ndrw.csv h-ndtzmb.csv h-xiadajh.csv; do
+	reads "$f" '甲项目|甲县|1000.00|300.00'
+	not_contains=$(grep -c '没有年度计划投资' "$TZ_TMP/err")
+	is "$f: no project said to lack a plan" "$not_contains" 0
+done
+reads plan-e-wan.csv '乙项目|乙县|2000.00|450.50 甲项目|甲县|1000.00|300.00'
+reads plan-xiada-yi.csv '乙项目|乙县|8000.00|1000.00 甲项目|甲县|12000.00|3500.00'
+reads plan-task-year.csv '甲项目|甲县|1000.00|300.00'
+fresh
+ok "plan-task-year.csv: the year from the title" tz import projects "$d/plan-task-year.csv"
+is "plan-task-year.csv: 2025年度投资任务 is the 2025 plan" "$(ledger_rows)" '甲项目|甲县|1000.00|300.00'
+# 年度计划投资额 without a unit beside 总投资额（亿元）: now read as the plan,
+# its unit is unknown — refused (W2's rule), no longer silently absent.
+refused hdr-jine-yi.csv "“年度计划投资额”没有写金额单位，而“总投资额（亿元）”写的是亿元"
+
+done_testing
