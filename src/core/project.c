@@ -34,7 +34,10 @@ const struct tz_column tz_project_columns[TZ_PF_COUNT] = {
 	{ TZ_PF_UNIT, "责任单位",
 	  "责任单位|牵头单位|牵头协调部门|牵头部门|主管单位|推进责任单位|主管部门|责任部门|协调单位", 0, 0 },
 	{ TZ_PF_YEARS, "建设起止年限", "建设起止年限|起止年限|建设年限|建设期限|建设起止年份|起止年份", 0, 0 },
-	{ TZ_PF_TOTAL, "总投资(万元)", "总投资|计划总投资|项目总投资|估算总投资|总投资额", 1, 1 },
+	/* 投资总额: audit 9 R14 (a remark in brackets, 总投资（估算）, is set
+	 * aside by intake/header.c, R22). */
+	{ TZ_PF_TOTAL, "总投资(万元)",
+	  "总投资|计划总投资|项目总投资|估算总投资|总投资额|投资总额|项目投资总额", 1, 1 },
 	/* The plan as 下达计划 lists write it: 年度投资任务, 年度投资目标,
 	 * 下达年度计划, 年度计划投资额 (audit 9 R5, 2026-12-01: the plan was
 	 * silently absent under them). */

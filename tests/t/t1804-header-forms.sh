@@ -51,4 +51,13 @@ is "plan-task-year.csv: 2025年度投资任务 is the 2025 plan" "$(ledger_rows)
 # its unit is unknown — refused (W2's rule), no longer silently absent.
 refused hdr-jine-yi.csv "“年度计划投资额”没有写金额单位，而“总投资额（亿元）”写的是亿元"
 
+# --- R14: 投资总额, 总投资（估算） are 总投资 ----------------------------
+
+reads amb-tzze.csv '甲项目|甲县|1000.00|'
+reads tzze-yi.csv '乙项目|乙县|500.00|100.00 甲项目|甲县|12000.00|1000.00'
+refused tzze-beside-ztz.csv "第D列“项目投资总额（万元）”和第E列“总投资（万元）”都是“总投资(万元)”"
+# Words that may be any amount stay refused: 投资额, 金额.
+refused amb-tze.csv "缺少必需的列：总投资(万元)"
+refused amb-jine.csv "缺少必需的列：总投资(万元)"
+
 done_testing
