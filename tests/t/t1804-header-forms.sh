@@ -54,10 +54,37 @@ refused hdr-jine-yi.csv "“年度计划投资额”没有写金额单位，而�
 # --- R14: 投资总额, 总投资（估算） are 总投资 ----------------------------
 
 reads amb-tzze.csv '甲项目|甲县|1000.00|'
+reads amb-ztz-gusuan.csv '甲项目|甲县|1000.00|'
 reads tzze-yi.csv '乙项目|乙县|500.00|100.00 甲项目|甲县|12000.00|1000.00'
 refused tzze-beside-ztz.csv "第D列“项目投资总额（万元）”和第E列“总投资（万元）”都是“总投资(万元)”"
 # Words that may be any amount stay refused: 投资额, 金额.
 refused amb-tze.csv "缺少必需的列：总投资(万元)"
 refused amb-jine.csv "缺少必需的列：总投资(万元)"
+
+# --- R22: footnote marks and remarks on money headers -------------------
+
+for n in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	reads "fn-$n.csv" '甲项目|甲县|12000.00|1000.00'
+	contains "fn-$n.csv: the summary says how the header was read" "$TZ_TMP/err" \
+		"读作“总投资(亿元)”"
+done
+reads fn-own-marks.csv '甲项目|甲县|1200.00|300.00'
+contains "fn-own-marks.csv: 总投资（概算）（千元） in 千元" "$TZ_TMP/err" \
+	"表头“总投资（概算）（千元）”读作“总投资(千元)”"
+contains "fn-own-marks.csv: the plan's mark said too" "$TZ_TMP/err" \
+	"表头“年度计划投资（千元）※”读作“年度计划投资(千元)”"
+reads fn-own-plan-remark.csv '甲项目|甲县|20000.00|1500.00'
+reads fn-own-circled.csv '甲项目|甲县|2000.00|500.00'
+refused fn-own-near-total.csv "缺少必需的列：总投资(万元)" \
+	"第D列“总投资（亿元）（待定）”像是总投资，但括号中的“待定”不知道是什么意思"
+refused fn-own-near-plan.csv \
+	"第E列“年度计划投资（万元）（1-6月）”像是年度计划投资，但括号中的“1-6月”不知道是什么意思" \
+	"整个文件未导入"
+refused fn-own-two-totals.csv "第D列“总投资（亿元）”和第E列“总投资（含征地，亿元）”"
+fresh
+tz import projects --year 2025 "$d/base.csv" 2>/dev/null
+ok "fn-own-progress.csv: 本月完成投资（万元）* read" tz import progress "$d/fn-own-progress.csv"
+tz export progress --out "$TZ_TMP/export.csv"
+is "fn-own-progress.csv: 90 stored for 2025-10" "$(field P1 本期完成投资)" "90.00"
 
 done_testing
