@@ -310,6 +310,10 @@ static int name_rank(const char *names, const char *key, size_t klen)
 
 #define SEQ_NAMES "序号|编号序号|顺序号|排序|序"
 
+/* Rows a header may take: the names' row and two more (group headings,
+ * a row of units; audit 9 R2). */
+#define HEADER_ROWS_MAX 4
+
 struct cellinfo {
 	int field;     /* best field, -1 */
 	int rank;
@@ -1779,6 +1783,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	 * under a header that had it). */
 	int best_lacks = progress ? TZ_RF_PERIOD : TZ_PF_NAME;
 	int *parent_unit = NULL, *parent_exp = NULL;
+	size_t parents = 0;
 	char table_text[32] = "", best_text[256] = "", title_span[256] = "";
 	long best_line = 0, table_line = 0, other_line = 0;
 
@@ -1892,25 +1897,26 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		goto out;
 	}
 
-	/* A second header row under group headings? */
-	do {
-		rc = tz_reader_next(r, &row, err);
-	} while (rc > 0 && row_blank(&row));
-	if (rc < 0)
-		goto out;
-	if (rc > 0) {
+	/* Further header rows under group headings (two, or three: 投资情况
+	 * （万元） / 总投资, 其中 / 年度计划投资; audit 9 R2), or a row of units. */
+	for (int depth = 1; depth < HEADER_ROWS_MAX; depth++) {
+		do {
+			rc = tz_reader_next(r, &row, err);
+		} while (rc > 0 && row_blank(&row));
+		if (rc <= 0)
+			break;
+		hrow_free(&next);
 		hrow_read(h, &row, &next);
 		if (continues(&top, &next)) {
 			/* One header: each column its lower cell, else its upper;
 			 * a lower cell takes the unit of the group heading above
 			 * it, a merged heading covering it (filled by the reader)
 			 * or, unfilled, the nearest heading to its left over
-			 * empty upper cells. */
+			 * empty upper cells; a heading stating no unit leaves
+			 * the one of a heading above it. */
 			size_t n = next.n > top.n ? next.n : top.n;
 			int group = 0, group_unit = 0, group_exp = 0;
 
-			parent_unit = tz_xcalloc(n + 1, sizeof(int));
-			parent_exp = tz_xcalloc(n + 1, sizeof(int));
 			if (n > top.n) {
 				top.c = tz_xrealloc(top.c, (n + 1) * sizeof(*top.c));
 				top.text = tz_xrealloc(top.text, (n + 1) * sizeof(*top.text));
@@ -1920,8 +1926,13 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 					top.c[i].blank = 1;
 					top.text[i] = tz_xstrdup("");
 				}
-				top.n = n;
 			}
+			parent_unit = tz_xrealloc(parent_unit, (n + 1) * sizeof(int));
+			parent_exp = tz_xrealloc(parent_exp, (n + 1) * sizeof(int));
+			for (size_t i = parents; i <= n; i++)
+				parent_unit[i] = parent_exp[i] = 0;
+			parents = n + 1;
+			top.n = n;
 			for (size_t i = 0; i < n; i++) {
 				if (!top.c[i].blank) {
 					group = top.c[i].field < 0 && !top.c[i].seq;
@@ -1930,7 +1941,15 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				}
 				if (i >= next.n || next.c[i].blank || !strcmp(next.text[i], top.text[i]))
 					continue;
-				if (group) {
+				if (group && group_unit && parent_unit[i] &&
+				    (group_unit != parent_unit[i] || group_exp != parent_exp[i])) {
+					rc = tz_err_set_at(err, TZ_EINVAL, path, row.line, NULL,
+							   "表头“%s”上方的两层表头写了不同的金额单位，不知道金额"
+							   "该按哪个单位读，整个文件未导入；请只写一个单位",
+							   next.text[i]);
+					goto out;
+				}
+				if (group && group_unit) {
 					parent_unit[i] = group_unit;
 					parent_exp[i] = group_exp;
 				}
@@ -1939,15 +1958,26 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				top.c[i] = next.c[i];
 			}
 			h->line = row.line;
-		} else if ((rc = unit_row(&top, &next, row.line, path, err)) != 0) {
+			continue;
+		}
+		/* A row of units; its cells repeating the one above (a key
+		 * column merged down over the header's rows) say nothing. */
+		for (size_t i = 0; i < next.n && i < top.n; i++)
+			if (!next.c[i].blank && !strcmp(next.text[i], top.text[i]))
+				next.c[i].blank = 1;
+		if ((rc = unit_row(&top, &next, row.line, path, err)) != 0) {
 			if (rc < 0)
 				goto out;
 			rc = 0;
 			h->line = row.line;
-		} else {
-			keep_pending(h, &row);
+			continue;
 		}
+		keep_pending(h, &row);
+		break;
 	}
+	if (rc < 0)
+		goto out;
+	rc = 0;
 	h->width = top.n;
 	rc = choose(h, &top, parent_unit, parent_exp, table_u, table_exp, table_text,
 		    year ? year : h->title_year, path, err);

@@ -87,4 +87,15 @@ ok "fn-own-progress.csv: 本月完成投资（万元）* read" tz import progres
 tz export progress --out "$TZ_TMP/export.csv"
 is "fn-own-progress.csv: 90 stored for 2025-10" "$(field P1 本期完成投资)" "90.00"
 
+# --- R2: headers over three rows ------------------------------------------
+
+# 投资情况（万元） / 总投资, 其中 / 年度计划投资 (merged; the audit's): the
+# plan under 其中 was read as no column and every project had no plan.
+reads hdr-three-rows.xlsx '甲项目|甲县|1000.00|100.00'
+# 投资情况 / （亿元） merged across / 总投资, 年度计划投资 (the audit's).
+reads hdr-three-rows-unit-mid.xlsx '甲项目|甲县|12000.00|1000.00'
+reads three-rows.csv '乙项目|乙县|5000.00|500.00 甲项目|甲县|12000.00|3000.00'
+reads three-rows-unit-mid.csv '甲项目|甲县|12000.00|3000.00'
+refused three-rows-two-units.csv "表头“年度计划投资”上方的两层表头写了不同的金额单位"
+
 done_testing
