@@ -113,12 +113,17 @@ static int strip_unit(struct tz_buf *out, int *unit, int *unit_exp, struct tz_bu
 
 static int name_rank(const char *names, const char *key, size_t klen);
 
+/* Plan names that name the plan only with a year ("2025年投资计划",
+ * "2025年度投资任务": the year cut off "年度投资任务" leaves 投资任务;
+ * audit 9 R5), "|"-separated. */
+#define PLAN_WITH_YEAR "投资计划|投资任务|投资目标"
+
 /* Whether a folded key names the plan column (年度计划投资's names, or
- * 投资计划, which names it only with a year: "2025年投资计划"). */
+ * one of PLAN_WITH_YEAR, which name it only with a year). */
 static int plan_key(const char *key, size_t n)
 {
 	return name_rank(tz_project_columns[TZ_PF_ANNUAL].names, key, n) >= 0 ||
-	       (n == strlen("投资计划") && starts_with(key, n, "投资计划"));
+	       name_rank(PLAN_WITH_YEAR, key, n) >= 0;
 }
 
 /* The year [s, s + n) is, as a plan header writes it in brackets: "2025",
@@ -266,10 +271,14 @@ int tz_column_key(const char *s, size_t len, struct tz_buf *out, int *year, int 
 		strip_unit(out, unit, unit_exp, unit_text);
 	if (!*year)
 		plan_year(out, year, unit, unit_exp, unit_text);
-	/* "2025年投资计划", "2025年度投资计划": the plan (only with a year). */
-	if (*year && out->len == strlen("投资计划") && starts_with(out->buf, out->len, "投资计划")) {
+	/* "2025年投资计划", "2025年度投资计划", "2025年度投资任务": the plan
+	 * (only with a year), under its name with 年度. */
+	if (*year && name_rank(PLAN_WITH_YEAR, out->buf, out->len) >= 0) {
+		char k[16];
+
+		snprintf(k, sizeof(k), "%.*s", (int)out->len, out->buf);
 		tz_buf_reset(out);
-		tz_buf_adds(out, "年度投资计划");
+		tz_buf_addf(out, "年度%s", k);
 	}
 out:
 	tz_buf_release(&norm);
@@ -301,6 +310,10 @@ static int name_rank(const char *names, const char *key, size_t klen)
 
 #define SEQ_NAMES "序号|编号序号|顺序号|排序|序"
 
+/* Rows a header may take: the names' row and two more (group headings,
+ * a row of units; audit 9 R2). */
+#define HEADER_ROWS_MAX 4
+
 struct cellinfo {
 	int field;     /* best field, -1 */
 	int rank;
@@ -311,9 +324,19 @@ struct cellinfo {
 	int blank;
 	int ytd;       /* reports: a completion column naming a year, not read */
 	char unit_text[32];
+	/* Read once footnote marks and remarks were set aside (marked_key):
+	 * the header as read, for the summary's note. */
+	int marked;
+	char read_as[96];
+	/* A money field (+1) the header names but for a remark not known
+	 * ("总投资（亿元）（待定）"), and that remark: not read. */
+	int near;
+	char near_text[48];
 };
 
 static int names_one_month(const char *s);
+static void marked_key(const struct tz_header *h, const char *s, size_t len,
+		       struct cellinfo *c);
 
 struct hrow {
 	size_t n;
@@ -365,6 +388,9 @@ static void hrow_read(const struct tz_header *h, const struct tz_row *row, struc
 				c->rank = rank;
 			}
 		}
+		/* "总投资（亿元）*", "总投资（亿元）（含征地）" (audit 9, R22). */
+		if (c->field < 0 || c->unit < 0)
+			marked_key(h, s, len, c);
 		/* "2025年完成投资" in a report is the year's completion so far
 		 * (or the whole year's), never one month's: not read, as the
 		 * other cumulative names are not (audit 9, W7). */
@@ -652,6 +678,240 @@ static void unit_fold(struct tz_buf *b, int keep)
 static void drop_spaces(struct tz_buf *b)
 {
 	unit_fold(b, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Footnote marks and remarks on a header (audit 9, R22)                */
+
+/*
+ * The length of the footnote mark at u (n bytes left), 0 if none: * # ＊
+ * ＃ ※ † ‡ ★ ☆ ▲ △, ①…⑳ and the superscript digits ¹ ² ³ ⁰ ⁴…⁹. Taken
+ * out before NFKC, which makes ① and ¹ the digit 1.
+ */
+static size_t mark_len(const unsigned char *u, size_t n)
+{
+	if (*u == '*' || *u == '#')
+		return 1;
+	if (n >= 2 && u[0] == 0xC2 && (u[1] == 0xB9 || u[1] == 0xB2 || u[1] == 0xB3))
+		return 2;
+	if (n < 3)
+		return 0;
+	if (u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x8A || u[2] == 0x83))
+		return 3;
+	if (u[0] != 0xE2)
+		return 0;
+	if ((u[1] == 0x80 && (u[2] == 0xBB || u[2] == 0xA0 || u[2] == 0xA1)) ||
+	    (u[1] == 0x98 && (u[2] == 0x85 || u[2] == 0x86)) ||
+	    (u[1] == 0x96 && (u[2] == 0xB2 || u[2] == 0xB3)) ||
+	    (u[1] == 0x91 && u[2] >= 0xA0 && u[2] <= 0xB3) ||
+	    (u[1] == 0x81 && (u[2] == 0xB0 || (u[2] >= 0xB4 && u[2] <= 0xB9))))
+		return 3;
+	return 0;
+}
+
+/* Whether [s, s + n) is a note's number: "1", "12", "注", "注1". */
+static int note_number(const char *s, size_t n)
+{
+	if (starts_with(s, n, "注")) {
+		s += strlen("注");
+		n -= strlen("注");
+		if (!n)
+			return 1;
+	}
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/*
+ * Whether bracketed text on a money header is a remark on what the
+ * amount covers or how sure it is — 含征地, 不含铺底流动资金, 估算, 概算 —
+ * which leaves the amount the field's. Any other text ("待定", "1-10月")
+ * may change what the column holds: it is not read.
+ */
+static int remark_known(const char *s, size_t n)
+{
+	static const char *const prefixes[] = { "含", "不含", "包含", "包括", "不包括", "未含" };
+	static const char *const words[] = { "估算", "概算", "预算", "匡算", "暂估", "暂定",
+					     "预计", "测算", "初估", "约", "批复", "批复概算",
+					     "可研估算", "调整后" };
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (n > strlen(prefixes[i]) && starts_with(s, n, prefixes[i]))
+			return 1;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (n == strlen(words[i]) && starts_with(s, n, words[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * What a bracketed group "(…)" of a header holds, its brackets apart:
+ * adds to `out` what stays of it — a unit and a year, with the
+ * remarks beside them dropped ("(含征地,亿元)" → "(亿元)") — and
+ * returns 0 when nothing was dropped, 1 when a mark or a known remark
+ * was, 2 when a remark not known was (its text into `unknown`).
+ */
+static int header_group(const char *in, size_t n, struct tz_buf *out, char *unknown,
+			size_t size)
+{
+	static const char *const seps[] = { ",", "、", ";", "/" };
+	size_t kept = out->len, start = 0;
+	int what = 0, parts = 0;
+
+	if (note_number(in, n))
+		return 1;
+	tz_buf_addch(out, '(');
+	while (start <= n) {
+		size_t end = n, sl = 0;
+
+		for (size_t i = start; i < n && end == n; i++)
+			for (size_t k = 0; k < sizeof(seps) / sizeof(seps[0]); k++)
+				if (starts_with(in + i, n - i, seps[k])) {
+					end = i;
+					sl = strlen(seps[k]);
+					break;
+				}
+		if (end > start) {
+			const char *p = in + start;
+			size_t pl = end - start;
+
+			if (looks_like_unit(p, pl) || year_word(p, pl)) {
+				if (parts++)
+					tz_buf_addch(out, ',');
+				tz_buf_add(out, p, pl);
+			} else if (remark_known(p, pl)) {
+				what = what > 1 ? what : 1;
+			} else {
+				if (what < 2)
+					snprintf(unknown, size, "%.*s", (int)pl, p);
+				what = 2;
+			}
+		}
+		if (end == n)
+			break;
+		start = end + sl;
+	}
+	if (!what) {  /* as written, separators and all */
+		tz_buf_setlen(out, kept);
+		tz_buf_addch(out, '(');
+		tz_buf_add(out, in, n);
+		tz_buf_addch(out, ')');
+	} else if (parts) {
+		tz_buf_addch(out, ')');
+	} else {
+		tz_buf_setlen(out, kept);
+	}
+	return what;
+}
+
+/*
+ * A header cell whose name no field knows, or whose unit is not one,
+ * read again without its footnote marks ("总投资（亿元）*", "※总投资
+ * （亿元）", "总投资¹（亿元）", "总投资（亿元）注1", "总投资（亿元）[1]") and,
+ * on a money field, without a remark in brackets ("总投资（亿元）（含征地）",
+ * "总投资（含征地，亿元）", "总投资（估算）(万元)"): the unit is still read
+ * from what stays. The cell then takes the field (c->marked, the text
+ * read in c->read_as, for the summary); a money field named but for a
+ * remark not known ("总投资（亿元）（待定）") is only noted in c->near, so
+ * that a message may name the column. Audit 9, R22 and R14, 2026-12-01.
+ */
+static void marked_key(const struct tz_header *h, const char *s, size_t len,
+		       struct cellinfo *c)
+{
+	struct tz_buf raw = TZ_BUF_INIT, t = TZ_BUF_INIT, out = TZ_BUF_INIT, key = TZ_BUF_INIT,
+		      ut = TZ_BUF_INIT;
+	const unsigned char *u = (const unsigned char *)s;
+	char unknown[48] = "";
+	int what = 0, field = -1, rank = 0, year, unit, exp;
+
+	for (size_t i = 0; i < len;) {
+		size_t m = mark_len(u + i, len - i);
+
+		if (m) {
+			what = 1;
+			i += m;
+		} else {
+			tz_buf_addch(&raw, s[i++]);
+		}
+	}
+	if (!raw.len || tz_text_nfkc(raw.buf ? raw.buf : "", raw.len, &t))
+		goto out;
+	drop_spaces(&t);
+	for (size_t i = 0; i < t.len;) {
+		const char *open = t.buf + i, *close;
+
+		if (*open != '(' && *open != '[') {
+			tz_buf_addch(&out, t.buf[i++]);
+			continue;
+		}
+		close = memchr(open + 1, *open == '(' ? ')' : ']', t.len - i - 1);
+		if (!close || memchr(open + 1, '(', (size_t)(close - open - 1))) {
+			tz_buf_add(&out, open, t.len - i);
+			break;
+		}
+		{
+			int w = header_group(open + 1, (size_t)(close - open - 1), &out, unknown,
+					     sizeof(unknown));
+
+			what = w > what ? w : what;
+		}
+		i = (size_t)(close - t.buf) + 1;
+	}
+	/* "总投资(亿元)注1", "总投资注1": a note's number at the end. */
+	{
+		size_t n = out.len;
+
+		while (n && out.buf[n - 1] >= '0' && out.buf[n - 1] <= '9')
+			n--;
+		if (n >= strlen("注") && ends_with(out.buf, n, "注") &&
+		    (n < out.len || (n > strlen("注") && out.buf[n - strlen("注") - 1] == ')'))) {
+			tz_buf_setlen(&out, n - strlen("注"));
+			what = what > 1 ? what : 1;
+		}
+	}
+	if (!what || !out.len ||
+	    tz_column_key(out.buf, out.len, &key, &year, &unit, &exp, &ut) || !key.len)
+		goto out;
+	for (size_t f = 0; f < h->nfields; f++) {
+		int r = name_rank(h->cols[f].names, key.buf, key.len);
+
+		if (r >= 0 && (field < 0 || r < rank)) {
+			field = (int)f;
+			rank = r;
+		}
+	}
+	if (field < 0 || (c->field >= 0 && c->field != field))
+		goto out;
+	if (what == 2) {
+		if (h->cols[field].money && c->field < 0) {
+			c->near = field + 1;
+			snprintf(c->near_text, sizeof(c->near_text), "%s", unknown);
+			snprintf(c->read_as, sizeof(c->read_as), "%s", out.buf);
+		}
+		goto out;
+	}
+	/* A remark only on money; a known field's unit replaced only by one
+	 * the import reads. */
+	if ((!h->cols[field].money && strcmp(out.buf, t.buf)) || (c->field >= 0 && unit < 0))
+		goto out;
+	c->field = field;
+	c->rank = rank;
+	c->year = year;
+	c->unit = unit;
+	c->unit_exp = exp;
+	snprintf(c->unit_text, sizeof(c->unit_text), "%s", ut.buf ? ut.buf : "");
+	c->marked = 1;
+	snprintf(c->read_as, sizeof(c->read_as), "%s", out.buf);
+out:
+	tz_buf_release(&raw);
+	tz_buf_release(&t);
+	tz_buf_release(&out);
+	tz_buf_release(&key);
+	tz_buf_release(&ut);
 }
 
 /*
@@ -1213,6 +1473,11 @@ not_read:
 					     table_text, r->text[i], unit_name(h->unit_exp[f]));
 	}
 	unit_on_some(h, r);
+	/* A header read without its footnote marks or remark: said. */
+	for (size_t f = 0; f < h->nfields; f++)
+		if (h->idx[f] >= 0 && r->c[h->idx[f]].marked && h->cols[f].money)
+			tz_buf_addf(&h->notes, "表头“%s”读作“%s”（注释标记和括号中的说明不是列名）；",
+				    r->text[h->idx[f]], r->c[h->idx[f]].read_as);
 	/* 项目代码, 投资项目统一代码, 统一代码: never 编号 or 编码. */
 	h->code_national = !h->progress && h->idx[TZ_PF_CODE] >= 0 &&
 			   strstr(r->text[h->idx[TZ_PF_CODE]], "代码") != NULL;
@@ -1243,6 +1508,47 @@ not_read:
 			tz_buf_addf(&h->unread, "%s%s", h->unread.len ? "、" : "", r->text[i]);
 	}
 	return 0;
+}
+
+/*
+ * A money field the file lacks (f; a required one's refusal already in
+ * err) whose name a header cell writes but for a remark not known
+ * ("总投资（亿元）（待定）", marked_key): the message names that column
+ * and what was not understood. For a required field it is added to
+ * err's message (returns `rc`); for the ledger's plan, which is
+ * optional, the file is refused (TZ_EINVAL): without the column every
+ * project would have no plan, in silence (audit 9, R22). 0 when no
+ * cell nearly names f.
+ */
+static int near_column(const struct tz_header *h, const struct hrow *r, size_t f, int rc,
+		       const char *path, struct tz_err *err)
+{
+	const char *paren = strchr(h->cols[f].header, '(');
+	int nl = paren ? (int)(paren - h->cols[f].header) : (int)strlen(h->cols[f].header);
+	const char *name = h->cols[f].header;
+	char a[8];
+
+	for (size_t i = 0; i < r->n; i++) {
+		const struct cellinfo *c = &r->c[i];
+		size_t used = strlen(err->msg);
+
+		if (c->near != (int)f + 1)
+			continue;
+		col_letters(i, a);
+		if (rc) {
+			snprintf(err->msg + used, sizeof(err->msg) - used,
+				 "；第%s列“%s”像是%.*s，但括号中的“%s”不知道是什么意思，未读取；"
+				 "如果就是%.*s，请把列名改为“%s”",
+				 a, r->text[i], nl, name, c->near_text, nl, name, c->read_as);
+			return rc;
+		}
+		return tz_err_set_at(err, TZ_EINVAL, path, h->line, h->cols[f].header,
+				     "第%s列“%s”像是%.*s，但括号中的“%s”不知道是什么意思，未读取；"
+				     "不读这一列，各项目就没有%.*s，整个文件未导入；如果就是%.*s，"
+				     "请把列名改为“%s”", a, r->text[i], nl, name, c->near_text, nl,
+				     name, nl, name, c->read_as);
+	}
+	return rc;
 }
 
 static int missing_columns(struct tz_header *h, const char *path, struct tz_err *err)
@@ -1535,6 +1841,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	 * under a header that had it). */
 	int best_lacks = progress ? TZ_RF_PERIOD : TZ_PF_NAME;
 	int *parent_unit = NULL, *parent_exp = NULL;
+	size_t parents = 0;
 	char table_text[32] = "", best_text[256] = "", title_span[256] = "";
 	long best_line = 0, table_line = 0, other_line = 0;
 
@@ -1648,25 +1955,26 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		goto out;
 	}
 
-	/* A second header row under group headings? */
-	do {
-		rc = tz_reader_next(r, &row, err);
-	} while (rc > 0 && row_blank(&row));
-	if (rc < 0)
-		goto out;
-	if (rc > 0) {
+	/* Further header rows under group headings (two, or three: 投资情况
+	 * （万元） / 总投资, 其中 / 年度计划投资; audit 9 R2), or a row of units. */
+	for (int depth = 1; depth < HEADER_ROWS_MAX; depth++) {
+		do {
+			rc = tz_reader_next(r, &row, err);
+		} while (rc > 0 && row_blank(&row));
+		if (rc <= 0)
+			break;
+		hrow_free(&next);
 		hrow_read(h, &row, &next);
 		if (continues(&top, &next)) {
 			/* One header: each column its lower cell, else its upper;
 			 * a lower cell takes the unit of the group heading above
 			 * it, a merged heading covering it (filled by the reader)
 			 * or, unfilled, the nearest heading to its left over
-			 * empty upper cells. */
+			 * empty upper cells; a heading stating no unit leaves
+			 * the one of a heading above it. */
 			size_t n = next.n > top.n ? next.n : top.n;
 			int group = 0, group_unit = 0, group_exp = 0;
 
-			parent_unit = tz_xcalloc(n + 1, sizeof(int));
-			parent_exp = tz_xcalloc(n + 1, sizeof(int));
 			if (n > top.n) {
 				top.c = tz_xrealloc(top.c, (n + 1) * sizeof(*top.c));
 				top.text = tz_xrealloc(top.text, (n + 1) * sizeof(*top.text));
@@ -1676,8 +1984,13 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 					top.c[i].blank = 1;
 					top.text[i] = tz_xstrdup("");
 				}
-				top.n = n;
 			}
+			parent_unit = tz_xrealloc(parent_unit, (n + 1) * sizeof(int));
+			parent_exp = tz_xrealloc(parent_exp, (n + 1) * sizeof(int));
+			for (size_t i = parents; i <= n; i++)
+				parent_unit[i] = parent_exp[i] = 0;
+			parents = n + 1;
+			top.n = n;
 			for (size_t i = 0; i < n; i++) {
 				if (!top.c[i].blank) {
 					group = top.c[i].field < 0 && !top.c[i].seq;
@@ -1686,7 +1999,15 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				}
 				if (i >= next.n || next.c[i].blank || !strcmp(next.text[i], top.text[i]))
 					continue;
-				if (group) {
+				if (group && group_unit && parent_unit[i] &&
+				    (group_unit != parent_unit[i] || group_exp != parent_exp[i])) {
+					rc = tz_err_set_at(err, TZ_EINVAL, path, row.line, NULL,
+							   "表头“%s”上方的两层表头写了不同的金额单位，不知道金额"
+							   "该按哪个单位读，整个文件未导入；请只写一个单位",
+							   next.text[i]);
+					goto out;
+				}
+				if (group && group_unit) {
 					parent_unit[i] = group_unit;
 					parent_exp[i] = group_exp;
 				}
@@ -1695,15 +2016,26 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				top.c[i] = next.c[i];
 			}
 			h->line = row.line;
-		} else if ((rc = unit_row(&top, &next, row.line, path, err)) != 0) {
+			continue;
+		}
+		/* A row of units; its cells repeating the one above (a key
+		 * column merged down over the header's rows) say nothing. */
+		for (size_t i = 0; i < next.n && i < top.n; i++)
+			if (!next.c[i].blank && !strcmp(next.text[i], top.text[i]))
+				next.c[i].blank = 1;
+		if ((rc = unit_row(&top, &next, row.line, path, err)) != 0) {
 			if (rc < 0)
 				goto out;
 			rc = 0;
 			h->line = row.line;
-		} else {
-			keep_pending(h, &row);
+			continue;
 		}
+		keep_pending(h, &row);
+		break;
 	}
+	if (rc < 0)
+		goto out;
+	rc = 0;
 	h->width = top.n;
 	rc = choose(h, &top, parent_unit, parent_exp, table_u, table_exp, table_text,
 		    year ? year : h->title_year, path, err);
@@ -1722,9 +2054,16 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		h->code_by_name = 1;
 		tz_buf_adds(&h->notes, "没有“项目编号”列，各行按所属地区和项目名称对应台账中的项目；");
 	}
-	if (!rc && (rc = missing_columns(h, path, err)) && h->progress &&
-	    h->idx[TZ_RF_COMPLETED] < 0)
-		rc = year_to_date(h, &top, path, err);
+	if (!rc && (rc = missing_columns(h, path, err))) {
+		/* A required column named but for a remark: named. */
+		for (size_t f = 0; f < h->nfields; f++)
+			if (h->cols[f].required && h->cols[f].money && h->idx[f] < 0)
+				near_column(h, &top, f, rc, path, err);
+		if (h->progress && h->idx[TZ_RF_COMPLETED] < 0)
+			rc = year_to_date(h, &top, path, err);
+	}
+	if (!rc && !h->progress && h->idx[TZ_PF_ANNUAL] < 0)
+		rc = near_column(h, &top, TZ_PF_ANNUAL, 0, path, err);
 	if (!rc && h->progress && h->idx[TZ_RF_STATUS] >= 0)
 		h->status_yes_no = !strcmp(top.text[h->idx[TZ_RF_STATUS]], "是否开工");
 	if (!rc && h->progress && h->idx[TZ_RF_COMPLETED] >= 0) {

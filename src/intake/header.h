@@ -6,7 +6,8 @@
  * The header is the first row (within HEADER_SEARCH_ROWS) that names the
  * record's key columns; a row below it that names further columns under
  * a group heading ("投资情况（万元）" above "总投资 / 年度计划投资") is
- * read with it as one header. Rows above it give the ledger's year (a
+ * read with it as one header, and so are up to two more (a third row
+ * under "其中", a row of units; audit 9 R2). Rows above it give the ledger's year (a
  * title: "2025年重点项目台账") and a unit for the whole table
  * ("单位：亿元"). Headers are matched by name after folding (NFKC, no
  * spaces), against each field's names in order of preference, so that
