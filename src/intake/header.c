@@ -337,6 +337,7 @@ struct cellinfo {
 static int names_one_month(const char *s);
 static void marked_key(const struct tz_header *h, const char *s, size_t len,
 		       struct cellinfo *c);
+static void drop_spaces(struct tz_buf *b);
 
 struct hrow {
 	size_t n;
@@ -354,56 +355,72 @@ static void hrow_free(struct hrow *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/*
+ * Read one header cell's text into c: the field it names (best rank), its
+ * year, its unit, whether it is the 序号. key and ut are scratch buffers.
+ */
+static void cell_read(const struct tz_header *h, const char *s, size_t len, struct cellinfo *c,
+		      struct tz_buf *key, struct tz_buf *ut)
+{
+	memset(c, 0, sizeof(*c));
+	c->field = -1;
+	c->blank = !len;
+	if (!len || tz_column_key(s, len, key, &c->year, &c->unit, &c->unit_exp, ut) || !key->len)
+		return;
+	snprintf(c->unit_text, sizeof(c->unit_text), "%s", ut->buf);
+	if (name_rank(SEQ_NAMES, key->buf, key->len) >= 0) {
+		c->seq = 1;
+		return;
+	}
+	for (size_t f = 0; f < h->nfields; f++) {
+		int rank = name_rank(h->cols[f].names, key->buf, key->len);
+
+		if (rank >= 0 && (c->field < 0 || rank < c->rank)) {
+			c->field = (int)f;
+			c->rank = rank;
+		}
+	}
+	/* "总投资（亿元）*", "总投资（亿元）（含征地）" (audit 9, R22). */
+	if (c->field < 0 || c->unit < 0)
+		marked_key(h, s, len, c);
+	/* "2025年完成投资" in a report is the year's completion so far
+	 * (or the whole year's), never one month's: not read, as the
+	 * other cumulative names are not (audit 9, W7). */
+	if (h->progress && c->field == TZ_RF_COMPLETED && c->year && !names_one_month(s)) {
+		c->field = -1;
+		c->ytd = 1;
+	}
+}
+
+static void hrow_count(struct hrow *r)
+{
+	unsigned seen = 0;
+
+	r->fields = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->c[i].field >= 0 && !(seen & (1u << r->c[i].field))) {
+			seen |= 1u << r->c[i].field;
+			r->fields++;
+		}
+}
+
 static void hrow_read(const struct tz_header *h, const struct tz_row *row, struct hrow *out)
 {
 	struct tz_buf key = TZ_BUF_INIT, ut = TZ_BUF_INIT;
-	unsigned seen = 0;
 
 	memset(out, 0, sizeof(*out));
 	out->n = row->ncells;
 	out->c = tz_xcalloc(out->n + 1, sizeof(*out->c));
 	out->text = tz_xcalloc(out->n + 1, sizeof(*out->text));
 	for (size_t i = 0; i < row->ncells; i++) {
-		struct cellinfo *c = &out->c[i];
 		const char *s = row->cells[i];
 		size_t len = row->lens[i];
 
 		tz_text_trim(&s, &len);
 		out->text[i] = tz_xstrndup(s, len);
-		c->field = -1;
-		c->blank = !len;
-		if (!len || tz_column_key(s, len, &key, &c->year, &c->unit, &c->unit_exp, &ut) ||
-		    !key.len)
-			continue;
-		snprintf(c->unit_text, sizeof(c->unit_text), "%s", ut.buf);
-		if (name_rank(SEQ_NAMES, key.buf, key.len) >= 0) {
-			c->seq = 1;
-			continue;
-		}
-		for (size_t f = 0; f < h->nfields; f++) {
-			int rank = name_rank(h->cols[f].names, key.buf, key.len);
-
-			if (rank >= 0 && (c->field < 0 || rank < c->rank)) {
-				c->field = (int)f;
-				c->rank = rank;
-			}
-		}
-		/* "总投资（亿元）*", "总投资（亿元）（含征地）" (audit 9, R22). */
-		if (c->field < 0 || c->unit < 0)
-			marked_key(h, s, len, c);
-		/* "2025年完成投资" in a report is the year's completion so far
-		 * (or the whole year's), never one month's: not read, as the
-		 * other cumulative names are not (audit 9, W7). */
-		if (h->progress && c->field == TZ_RF_COMPLETED && c->year &&
-		    !names_one_month(out->text[i])) {
-			c->field = -1;
-			c->ytd = 1;
-		}
-		if (c->field >= 0 && !(seen & (1u << c->field))) {
-			seen |= 1u << c->field;
-			out->fields++;
-		}
+		cell_read(h, out->text[i], len, &out->c[i], &key, &ut);
 	}
+	hrow_count(out);
 	tz_buf_release(&key);
 	tz_buf_release(&ut);
 }
@@ -429,12 +446,77 @@ static int is_header(const struct tz_header *h, const struct hrow *r)
 }
 
 /*
- * Whether `next` continues header `top` as its second row: it names a
- * field `top` lacks (under a group heading), and holds no data under the
- * columns `top` names (cells there are empty, or repeat the heading as a
- * merged cell does).
+ * What a lower header cell says of the money column above it when it
+ * names no column of its own (a02's class, two-row headers as counties
+ * draw them): 合计/小计 is that column itself, 其中… a part of it (not
+ * read), a year alone ("2025年") that year's figure of it.
  */
-static int continues(const struct hrow *top, const struct hrow *next)
+enum qual { Q_NONE, Q_TOTAL, Q_PART, Q_YEAR };
+
+static enum qual qualifier(const char *s, const struct cellinfo *c)
+{
+	static const char *const totals[] = { "合计", "小计", "总计", "计", "合计数", "总额" };
+	struct tz_buf b = TZ_BUF_INIT;
+	enum qual q = Q_NONE;
+
+	if (c->blank || c->field >= 0 || c->seq || tz_text_nfkc(s, strlen(s), &b))
+		goto out;
+	drop_spaces(&b);
+	if (!strncmp(b.buf, "其中", strlen("其中"))) {
+		q = Q_PART;
+	} else if (c->year && !c->unit) {
+		/* Only the year: 2025, 2025年, 2025年度. */
+		size_t n = 0;
+
+		while (n < b.len && b.buf[n] >= '0' && b.buf[n] <= '9')
+			n++;
+		if (n == 4 && (!strcmp(b.buf + n, "") || !strcmp(b.buf + n, "年") ||
+			       !strcmp(b.buf + n, "年度")))
+			q = Q_YEAR;
+	} else {
+		for (size_t k = 0; k < sizeof(totals) / sizeof(totals[0]) && !q; k++)
+			if (!strcmp(b.buf, totals[k]))
+				q = Q_TOTAL;
+	}
+out:
+	tz_buf_release(&b);
+	return q;
+}
+
+/*
+ * The upper cell a lower cell of column i stands under: its own when not
+ * blank, else the nearest to its left over blank upper cells (a heading
+ * merged across, written once in a CSV); -1 for none.
+ */
+static int owner_of(const struct hrow *top, size_t i)
+{
+	while (i < top->n && top->c[i].blank) {
+		if (!i)
+			return -1;
+		i--;
+	}
+	return i < top->n ? (int)i : -1;
+}
+
+/* Whether lower cell i qualifies a money column of `top` (qualifier()). */
+static enum qual qualifies(const struct tz_header *h, const struct hrow *top,
+			   const struct hrow *next, size_t i)
+{
+	int o = owner_of(top, i);
+
+	if (o < 0 || top->c[o].field < 0 || !h->cols[top->c[o].field].money)
+		return Q_NONE;
+	return qualifier(next->text[i], &next->c[i]);
+}
+
+/*
+ * Whether `next` continues header `top` as its second row: it names a
+ * field `top` lacks (under a group heading) or qualifies a money column
+ * (qualifier()), and holds no data under the columns `top` names (cells
+ * there are empty, repeat the heading as a merged cell does, or qualify
+ * it).
+ */
+static int continues(const struct tz_header *h, const struct hrow *top, const struct hrow *next)
 {
 	int adds = 0;
 
@@ -443,12 +525,55 @@ static int continues(const struct hrow *top, const struct hrow *next)
 
 		if (c->blank)
 			continue;
+		if (qualifies(h, top, next, i)) {
+			adds++;
+			continue;
+		}
 		if (i < top->n && top->c[i].field >= 0 && strcmp(next->text[i], top->text[i]))
 			return 0;
 		if (c->field >= 0 && !hrow_has(top, c->field))
 			adds++;
 	}
 	return adds > 0;
+}
+
+/*
+ * Column i of a two-row header whose lower cell qualifies the money
+ * column above it (qualifier(), kind q): 合计 makes it that column, 其中…
+ * a part of it that is not read, a year that year's figure of it
+ * ("2025年" under "计划投资（万元）" reads as "2025年计划投资（万元）", so
+ * the ledger's year chooses among the years, as for one-row headers).
+ * up is the upper row as read; top (the header being built) gets the
+ * column's text and reading.
+ */
+static void join_qualified(const struct tz_header *h, const struct hrow *up, struct hrow *top,
+			   const struct hrow *next, size_t i, enum qual q)
+{
+	struct tz_buf key = TZ_BUF_INIT, ut = TZ_BUF_INIT, text = TZ_BUF_INIT;
+	int o = owner_of(up, i);
+
+	if (q == Q_TOTAL) {
+		tz_buf_addf(&text, "%s", up->text[o]);
+		top->c[i] = up->c[o];
+	} else if (q == Q_PART) {
+		tz_buf_addf(&text, "%s%s", up->text[o], next->text[i]);
+		memset(&top->c[i], 0, sizeof(top->c[i]));
+		top->c[i].field = -1;
+	} else {
+		/* "2025年" over "年度计划投资" reads "2025年度计划投资". */
+		size_t n = strlen(next->text[i]);
+		int drop = n >= strlen("年") && !strcmp(next->text[i] + n - strlen("年"), "年") &&
+			   !strncmp(up->text[o], "年度", strlen("年度"));
+
+		tz_buf_addf(&text, "%.*s%s", (int)(n - (drop ? strlen("年") : 0)), next->text[i],
+			    up->text[o]);
+		cell_read(h, text.buf, text.len, &top->c[i], &key, &ut);
+	}
+	free(top->text[i]);
+	top->text[i] = tz_xstrdup(text.buf);
+	tz_buf_release(&key);
+	tz_buf_release(&ut);
+	tz_buf_release(&text);
 }
 
 /* Excel's column letters for index i: A … Z, AA … */
@@ -1965,7 +2090,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 			break;
 		hrow_free(&next);
 		hrow_read(h, &row, &next);
-		if (continues(&top, &next)) {
+		if (continues(h, &top, &next)) {
 			/* One header: each column its lower cell, else its upper;
 			 * a lower cell takes the unit of the group heading above
 			 * it, a merged heading covering it (filled by the reader)
@@ -1991,11 +2116,28 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				parent_unit[i] = parent_exp[i] = 0;
 			parents = n + 1;
 			top.n = n;
+			/* What each lower cell qualifies, decided on the upper
+			 * row as read, before the loop rewrites it. */
+			enum qual *q = tz_xcalloc(n + 1, sizeof(*q));
+			struct hrow up = { 0 };
+
+			up.n = n;
+			up.c = tz_xcalloc(n + 1, sizeof(*up.c));
+			up.text = tz_xcalloc(n + 1, sizeof(*up.text));
+			for (size_t i = 0; i < n; i++) {
+				up.c[i] = top.c[i];
+				up.text[i] = tz_xstrdup(top.text[i]);
+				q[i] = i < next.n ? qualifies(h, &top, &next, i) : Q_NONE;
+			}
 			for (size_t i = 0; i < n; i++) {
 				if (!top.c[i].blank) {
 					group = top.c[i].field < 0 && !top.c[i].seq;
 					group_unit = top.c[i].unit;
 					group_exp = top.c[i].unit_exp;
+				}
+				if (q[i]) {
+					join_qualified(h, &up, &top, &next, i, q[i]);
+					continue;
 				}
 				if (i >= next.n || next.c[i].blank || !strcmp(next.text[i], top.text[i]))
 					continue;
@@ -2005,6 +2147,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 							   "表头“%s”上方的两层表头写了不同的金额单位，不知道金额"
 							   "该按哪个单位读，整个文件未导入；请只写一个单位",
 							   next.text[i]);
+					hrow_free(&up);
+					free(q);
 					goto out;
 				}
 				if (group && group_unit) {
@@ -2015,6 +2159,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				top.text[i] = tz_xstrdup(next.text[i]);
 				top.c[i] = next.c[i];
 			}
+			hrow_free(&up);
+			free(q);
 			h->line = row.line;
 			continue;
 		}
