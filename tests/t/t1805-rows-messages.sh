@@ -33,4 +33,56 @@ contains "nl-cells: the CR shown" "$TZ_TMP/err" \
 is "nl-cells: three lines of output (two rows and the summary)" \
 	"$(wc -l < "$TZ_TMP/err")" 3
 
+# --- R13: Excel's 分类汇总 rows -----------------------------------------
+# "交通 汇总" (or "水利 计数") alone in the grouped column, the name
+# empty, SUBTOTAL amounts beside it: Excel's subtotal, skipped and counted.
+fresh
+ok "subtotal-cat-nocode.xlsx: imported" tz import projects --year 2025 "$d/subtotal-cat-nocode.xlsx"
+is "subtotal-cat-nocode: the two projects" "$(ledger_rows)" "乙项目|乙县|2000.00|200.00 甲项目|甲县|1000.00|100.00"
+contains "subtotal-cat-nocode: counted as totals" "$TZ_TMP/err" "合计/小计3行"
+
+fresh
+ok "subtotal-csv.csv: imported" tz import projects --year 2025 "$d/subtotal-csv.csv"
+is "subtotal-csv: 汇总 and 计数 skipped, a project named 数据 汇总 kept" "$(ledger_rows)" \
+	"丙项目|乙县|500.00|50.00 乙项目|乙县|2000.00|200.00 数据 汇总|甲县|80.00|8.00 甲项目|甲县|1000.00|100.00"
+contains "subtotal-csv: three totals" "$TZ_TMP/err" "合计/小计3行"
+
+# --- R21: the list's totals row at the top ------------------------------
+two='乙项目|甲县|2000.00|200.00 甲项目|甲县|1000.00|100.00'
+for n in 全部项目 所有项目 重点项目 全县重点项目 市级重点项目 甲县重点项目; do
+	fresh
+	ok "top-$n.csv: imported" tz import projects --year 2025 "$d/top-$n.csv"
+	is "top-$n: the two projects" "$(ledger_rows)" "$two"
+	contains "top-$n: the top row counted as a total" "$TZ_TMP/err" "合计/小计1行"
+done
+
+fresh
+ok "top-noseq.csv: 2025年重点项目 over a list without 序号" \
+	tz import projects --year 2025 "$d/top-noseq.csv"
+is "top-noseq: the two projects" "$(ledger_rows)" "乙项目|乙县|2000.00|200.00 甲项目|甲县|1000.00|100.00"
+
+fresh
+fails "top-mismatch.csv: a top row that is not the sum" tz import projects --year 2025 "$d/top-mismatch.csv"
+contains "top-mismatch: says why, naming the line" "$TZ_TMP/err" \
+	"top-mismatch.csv:2: 第2行“全部项目”没有序号和所属地区，像是全表的合计行，但它的总投资3000.00万元不等于下面各项目之和2500.00万元"
+is "top-mismatch: nothing stored" "$(ledger_rows)" ""
+
+fresh
+fails "top-plan-mismatch.csv: the plans are not the sum" \
+	tz import projects --year 2025 "$d/top-plan-mismatch.csv"
+contains "top-plan-mismatch: says why" "$TZ_TMP/err" \
+	"它的年度计划投资300.00万元不等于下面各项目之和350.00万元"
+
+fresh
+fails "top-row-bad.csv: a project below is refused" tz import projects --year 2025 "$d/top-row-bad.csv"
+contains "top-row-bad: the project's error" "$TZ_TMP/err" "top-row-bad.csv:4: 所属地区为空"
+contains "top-row-bad: the top row unchecked" "$TZ_TMP/err" \
+	"第2行“全县重点项目”没有序号和所属地区，像是全表的合计行，但下面有的行有错误"
+
+fresh
+ok "top-real-project.csv: 甲县重点项目 with 序号 and region is a project" \
+	tz import projects --year 2025 "$d/top-real-project.csv"
+is "top-real-project: both stored" "$(ledger_rows)" \
+	"甲县重点项目|甲县|3000.00|300.00 甲项目|甲县|1000.00|100.00"
+
 done_testing
