@@ -10,7 +10,10 @@
  * chunks whatever the file's size.
  */
 #include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -2597,6 +2600,49 @@ static int sheet_name_years(const char *name, int *one)
 }
 
 /*
+ * A text file without a header may be Big5 (traditional Chinese, from
+ * Hong Kong or Taiwan partners): its bytes are mostly valid GBK, so it
+ * decodes to nonsense and "未找到表头" blames the sheet (audit 9, R8).
+ * When the file's first 8 KB convert cleanly from Big5 and then hold a
+ * ledger's words in traditional characters (項目, 名稱, 投資), say so in
+ * `err` instead. Reads the file again (only on this error path); any
+ * failure to read it leaves `err` as it was.
+ */
+static void big5_hint(const char *path, struct tz_err *err)
+{
+	static const char *const words[] = { "項目", "名稱", "投資", "總投資" };
+	char in[8192], out[16384];
+	char *ip = in, *op = out;
+	size_t n, il, ol = sizeof(out) - 1;
+	iconv_t cd;
+	FILE *f;
+	int hits = 0;
+
+	if (!path || !strcmp(path, "-") || !(f = fopen(path, "rb")))
+		return;
+	n = fread(in, 1, sizeof(in), f);
+	fclose(f);
+	if (!n || (cd = iconv_open("UTF-8", "BIG5")) == (iconv_t)-1)
+		return;
+	il = n;
+	/* EINVAL: a character cut at the end of the window, which is fine. */
+	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 && errno != EINVAL) {
+		iconv_close(cd);
+		return;
+	}
+	iconv_close(cd);
+	*op = '\0';
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		hits += strstr(out, words[i]) != NULL;
+	if (hits < 2)
+		return;
+	tz_err_set_at(err, TZ_ENOTFOUND, path, 0, NULL,
+		      "文件看起来是繁体中文的Big5编码（港澳台常用），不是UTF-8或GBK，"
+		      "按GBK读出来是乱码，因此找不到表头；请在 Excel 或 WPS 中打开后"
+		      "另存为“CSV UTF-8”再导入");
+}
+
+/*
  * The header: on the sheet asked for, else on the visible sheet that has
  * one (ledger.md: a 填报说明 or a list of choices may come first). A
  * sheet whose name says it holds instructions or a sample
@@ -2647,6 +2693,8 @@ static int header_in_some_sheet(struct tz_reader *r, const char *path, int progr
 			probed = 1;
 		}
 		rc = tz_header_find(r, path, progress, year, hh, err);
+		if (rc == TZ_ENOTFOUND && r->type == &tz_reader_csv)
+			big5_hint(path, err);
 		if (!rc && fixed)
 			goto out;
 		if (!rc) {

@@ -85,4 +85,18 @@ ok "top-real-project.csv: 甲县重点项目 with 序号 and region is a project
 is "top-real-project: both stored" "$(ledger_rows)" \
 	"甲县重点项目|甲县|3000.00|300.00 甲项目|甲县|1000.00|100.00"
 
+# --- R8: a Big5 CSV -----------------------------------------------------
+# Big5 bytes read as GBK are nonsense: say the encoding, not "no header".
+for f in enc-big5.csv big5-own.csv; do
+	fresh
+	fails "$f: a Big5 file is refused" tz import projects --year 2025 "$d/$f"
+	contains "$f: says it is Big5" "$TZ_TMP/err" \
+		"文件看起来是繁体中文的Big5编码（港澳台常用），不是UTF-8或GBK"
+	is "$f: not blamed on the header" "$(grep -c 未找到表头 "$TZ_TMP/err")" 0
+done
+fresh
+printf 'a,b,c\n1,2,3\n' > "$TZ_TMP/plain.csv"
+fails "a file that is no ledger" tz import projects --year 2025 "$TZ_TMP/plain.csv"
+contains "…is still 未找到表头" "$TZ_TMP/err" "未找到表头"
+
 done_testing
