@@ -99,4 +99,26 @@ printf 'a,b,c\n1,2,3\n' > "$TZ_TMP/plain.csv"
 fails "a file that is no ledger" tz import projects --year 2025 "$TZ_TMP/plain.csv"
 contains "…is still 未找到表头" "$TZ_TMP/err" "未找到表头"
 
+# --- R10: 2千万 and 1亿2000万 -------------------------------------------
+fresh
+ok "a-qianwan.csv: 2千万 read" tz import projects --year 2025 "$d/a-qianwan.csv"
+is "a-qianwan: 2000万元" "$(ledger_rows code)" "P1|甲项目|甲县|2000.00|100.00"
+fresh
+ok "a-yi-wan.csv: 1亿2000万 read" tz import projects --year 2025 "$d/a-yi-wan.csv"
+is "a-yi-wan: 12000万元" "$(ledger_rows code)" "P1|甲项目|甲县|12000.00|100.00"
+fresh
+ok "a-units-ok.csv: 1.2千万元, 3百万, 2亿500万元, 1億2000萬" \
+	tz import projects --year 2025 "$d/a-units-ok.csv"
+is "a-units-ok: exact" "$(ledger_rows code)" \
+	"P1|甲项目|甲县|1200.00|300.00 P2|乙项目|甲县|20500.00|15000.00 P3|丙项目|甲县|12000.00|12000.00"
+fresh
+fails "a-units-bad.csv: 1.5亿2000万, 1亿12000万, 1亿2000 refused" \
+	tz import projects --year 2025 "$d/a-units-bad.csv"
+contains "a-units-bad: 1.5亿2000万" "$TZ_TMP/err" \
+	"a-units-bad.csv:2: 项目编号 P1: 总投资(万元)“1.5亿2000万”不是有效的金额（亿和万混写时亿前应是整数"
+contains "a-units-bad: 1亿12000万" "$TZ_TMP/err" \
+	"项目编号 P2: 总投资(万元)“1亿12000万”不是有效的金额（亿和万混写时应写成如1亿2000万，万前不超过9999"
+contains "a-units-bad: 1亿2000" "$TZ_TMP/err" "项目编号 P3: 总投资(万元)“1亿2000”不是有效的金额"
+is "a-units-bad: nothing stored" "$(ledger_rows)" ""
+
 done_testing
