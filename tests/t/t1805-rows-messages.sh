@@ -1,10 +1,10 @@
 #!/bin/bash
 # t1805-rows-messages.sh: audit 9's findings on rows and messages
-# (docs/audits/audit9-findings.md R8, R10-R13, R16, R20, R21 and the
-# second walkthrough's f13, f16, f44, f45). A message quoting a cell
-# stays on one line; rows that are Excel's subtotals or a list's totals
-# are skipped and counted; a project merged over two rows is one
-# project; a Big5 file is named so. Audit 9, 2026-12-01; inputs in
+# (docs/audits/audit9-findings.md R8, R10, R13, R20, R21). A message
+# quoting a cell stays on one line; rows that are Excel's subtotals or a
+# list's top totals are skipped and counted (the top one only when its
+# amounts are the sums below); a Big5 file is named so; 2千万 and
+# 1亿2000万 are read exactly. Audit 9, 2026-12-01; inputs in
 # tests/data/audit9-rows2 (ORIGIN.md).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
