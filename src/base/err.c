@@ -44,6 +44,54 @@ static void copy_str(char *dst, size_t size, const char *src)
 		drop_partial_utf8(dst);
 }
 
+/*
+ * A message is one line: it is printed as "file:line: message", listed
+ * one reason a row, and sent in JSON. A cell quoted in it may hold a line
+ * break (1000 Alt+Enter 300 in a money cell, <br> in an HTML table) or
+ * another control character; write each as \xHH, as the code check in
+ * tz_project_validate does, so that the message stays on its line and
+ * the clerk sees where the break is. Every message quoting a cell goes
+ * through here (audit 9 R20).
+ */
+static void escape_controls(char *msg, size_t size)
+{
+	char out[sizeof(((struct tz_err *)0)->msg)];
+	size_t n = 0, i;
+	int cut = 0;
+
+	for (i = 0; msg[i]; i++) {
+		unsigned char c = (unsigned char)msg[i];
+
+		if (c < 0x20 || c == 0x7f)
+			break;
+	}
+	if (!msg[i])
+		return;
+	memcpy(out, msg, i);
+	n = i;
+	for (; msg[i]; i++) {
+		unsigned char c = (unsigned char)msg[i];
+
+		if (c < 0x20 || c == 0x7f) {
+			if (n + 4 >= sizeof(out)) {
+				cut = 1;
+				break;
+			}
+			snprintf(out + n, sizeof(out) - n, "\\x%02X", c);
+			n += 4;
+		} else {
+			if (n + 1 >= sizeof(out)) {
+				cut = 1;
+				break;
+			}
+			out[n++] = (char)c;
+		}
+	}
+	out[n] = '\0';
+	if ((size_t)snprintf(msg, size, "%s", out) >= size || cut)
+		drop_partial_utf8(msg);
+}
+
 static int err_vset(struct tz_err *err, int code, const char *file, long line,
 		    const char *field, const char *fmt, va_list ap)
 {
@@ -52,6 +100,7 @@ static int err_vset(struct tz_err *err, int code, const char *file, long line,
 	err->code = code;
 	if (vsnprintf(err->msg, sizeof(err->msg), fmt, ap) >= (int)sizeof(err->msg))
 		drop_partial_utf8(err->msg);
+	escape_controls(err->msg, sizeof(err->msg));
 	copy_str(err->file, sizeof(err->file), file);
 	err->line = line;
 	copy_str(err->field, sizeof(err->field), field);

@@ -38,6 +38,9 @@ void tz_err_clear(struct tz_err *err);
  * Record an error and return `code`, so that callers can write
  * `return tz_err_set(err, TZ_EINVAL, "...")`. `err` may be NULL, in which
  * case only the code is returned. The message is truncated to fit.
+ * A message is one line: a control character in it (a cell's line break
+ * quoted in the message) is written \xHH, e.g. "1000\x0A300" (audit 9
+ * R20).
  */
 int tz_err_set(struct tz_err *err, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -49,7 +49,10 @@ int tz_money_parse_in(const char *s, size_t len, int unit_exp, int64_t *out,
 /*
  * The full parser the others call. Also reads scientific notation as
  * Excel shows it ("1.2E+3"), and the units 元, 千元, 万元, 十万元,
- * 百万元, 千万元, 亿元, 万亿元 (traditional forms too). When rounding
+ * 百万元, 千万元, 亿元, 万亿元 (traditional forms too; 千万 and 百万
+ * without 元 as well), and whole 亿 followed by fewer than 10000 万
+ * ("1亿2000万" = 12000 万元; any other mix of the two is TZ_EINVAL;
+ * audit 9 R10). When rounding
  * to 0.01 万元 dropped non-zero digits, *rounded is set to 1 (it may be
  * NULL); a non-zero amount that would round to 0 is refused (TZ_EINVAL:
  * "不足0.01万元"), never stored as 0 (ledger.md, "What real sheets hold").

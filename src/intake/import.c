@@ -10,7 +10,10 @@
  * chunks whatever the file's size.
  */
 #include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1324,6 +1327,146 @@ static void put_free(struct pipeline *pl, struct chunk *c)
 	pthread_mutex_unlock(&pl->lock);
 }
 
+/*
+ * A totals row at the top of a list (audit 9, R21): before the first
+ * project, a row with no 序号, no 项目编号 and no 所属地区 named for the
+ * whole list -- 全部项目, 所有项目, 重点项目, 全县重点项目, 市级重点项目,
+ * 甲县重点项目 -- carries the list's sums. It is skipped as a total
+ * when, at the end, its amounts are the sums of the projects below;
+ * otherwise the file is refused naming the row. The state lives in the
+ * reading thread; a few compares per row before the first project, an
+ * addition per project after it.
+ */
+struct top_total {
+	long line;         /* the row's line, 0: none seen */
+	char name[64];     /* its name, for the message */
+	int seen_data;     /* a project came: no later row is the list's top */
+	int unsure;        /* a project below was refused: its amounts are unknown */
+	int64_t total, annual;
+	int has_annual;
+	int64_t sum_total, sum_annual;
+};
+
+static int top_prefix(const char *s, size_t len)
+{
+	static const char *const ends_[] = { "县", "市", "区", "旗", "州", "省", "镇", "乡",
+					     "级", "年", "年度" };
+	static const char *const whole[] = { "全部", "所有", "全县", "全市", "全区", "全省",
+					     "全旗", "全州" };
+
+	if (!len)
+		return 1;
+	/* A scope of a few characters: 全县, 市级, 甲县, 2025年. */
+	if (len > 5 * 3)
+		return 0;
+	for (size_t i = 0; i < sizeof(whole) / sizeof(whole[0]); i++)
+		if (len == strlen(whole[i]) && !memcmp(s, whole[i], len))
+			return 1;
+	for (size_t i = 0; i < sizeof(ends_) / sizeof(ends_[0]); i++) {
+		size_t l = strlen(ends_[i]);
+
+		if (len > l && !memcmp(s + len - l, ends_[i], l))
+			return 1;
+	}
+	return 0;
+}
+
+/* 全部项目, 所有项目, or a scope then 重点项目 (重点项目, 全县重点项目,
+ * 市级重点项目, 甲县重点项目, 2025年重点项目). */
+static int top_name(const char *s, size_t len)
+{
+	static const char *const key = "重点项目";
+	size_t kl = strlen(key);
+
+	if ((len == strlen("全部项目") && !memcmp(s, "全部项目", len)) ||
+	    (len == strlen("所有项目") && !memcmp(s, "所有项目", len)))
+		return 1;
+	return len >= kl && !memcmp(s + len - kl, key, kl) && top_prefix(s, len - kl);
+}
+
+/* Called on each converted row, in file order (projects only). */
+static void top_row(const struct pipeline *pl, const struct tz_row *row, struct row_text *t,
+		    struct item *it, struct top_total *top)
+{
+	const struct colmap *m = pl->map;
+	const char *name, *s;
+	size_t nlen, len;
+	int present;
+	struct tz_err ignore;
+
+	if (it->skip != TZ_ROW_DATA)
+		return;
+	if (top->seen_data) {
+		if (!top->line)
+			return;
+		if (it->rejected) {
+			top->unsure = 1;
+		} else {
+			top->sum_total += it->rec.p.total;
+			top->sum_annual += it->rec.p.annual;
+		}
+		return;
+	}
+	top->seen_data = 1;
+	row_cell(row, m->idx[TZ_PF_NAME], &name, &nlen);
+	if (!nlen || !top_name(name, nlen))
+		return;
+	row_cell(row, m->h.seq_idx, &s, &len);
+	if (len)
+		return;
+	row_cell(row, m->idx[CODE_FIELD], &s, &len);
+	if (len)
+		return;
+	row_cell(row, m->idx[TZ_PF_REGION] >= 0 ? m->idx[TZ_PF_REGION] : m->idx[TZ_PF_UNIT], &s,
+		 &len);
+	if (len)
+		return;
+	/* Its amounts as the projects' are read; a total must have one. */
+	if (money_field(m, t, TZ_PF_TOTAL, &top->total, &present, &ignore) || !present ||
+	    money_field(m, t, TZ_PF_ANNUAL, &top->annual, &top->has_annual, &ignore))
+		return;
+	top->line = row->line;
+	snprintf(top->name, sizeof(top->name), "%.*s", (int)(nlen < 60 ? nlen : 60), name);
+	top->seen_data = 1;
+	memset(it, 0, sizeof(*it));
+	it->line = row->line;
+	it->skip = TZ_ROW_TOTAL;
+	/* The next row is the first project: the sums start there. */
+	top->seen_data = 1;
+}
+
+/* At the end of the file: 0, or the refusal of a top row that is no total. */
+static int top_end(const struct pipeline *pl, const struct top_total *top, struct tz_err *err)
+{
+	char a[TZ_MONEY_FMT_MAX], b[TZ_MONEY_FMT_MAX];
+
+	if (!top->line)
+		return 0;
+	if (top->unsure)
+		return tz_err_set_at(err, TZ_EINVAL, pl->path, top->line, "项目名称",
+				     "第%ld行“%s”没有序号和所属地区，像是全表的合计行，但下面有的行有错误，"
+				     "无法核对它的金额是否等于各项目之和，整个文件未导入；"
+				     "请改正各行后重新导入（合计行也可以删去）",
+				     top->line, top->name);
+	if (top->total != top->sum_total)
+		return tz_err_set_at(err, TZ_EINVAL, pl->path, top->line, "项目名称",
+				     "第%ld行“%s”没有序号和所属地区，像是全表的合计行，但它的总投资%s万元"
+				     "不等于下面各项目之和%s万元，不能作为合计行跳过，也不能作为项目导入"
+				     "（所属地区为空），整个文件未导入；请核对：是项目就填写所属地区，"
+				     "是合计行就改正金额或删去该行",
+				     top->line, top->name, tz_money_fmt(top->total, a),
+				     tz_money_fmt(top->sum_total, b));
+	if (top->has_annual && top->annual != top->sum_annual)
+		return tz_err_set_at(err, TZ_EINVAL, pl->path, top->line, "项目名称",
+				     "第%ld行“%s”没有序号和所属地区，像是全表的合计行，但它的年度计划投资"
+				     "%s万元不等于下面各项目之和%s万元，不能作为合计行跳过，也不能作为项目"
+				     "导入（所属地区为空），整个文件未导入；请核对：是项目就填写所属地区，"
+				     "是合计行就改正金额或删去该行",
+				     top->line, top->name, tz_money_fmt(top->annual, a),
+				     tz_money_fmt(top->sum_annual, b));
+	return 0;
+}
+
 /* The reading thread: rows to chunks of items until the end or an error. */
 static void *read_rows(void *arg)
 {
@@ -1333,6 +1476,7 @@ static void *read_rows(void *arg)
 	struct tz_err why;
 	struct item it;
 	struct parts ps = { 0 };
+	struct top_total top = { 0 };
 	struct chunk *c = take_free(pl);
 	int rc = 0;
 
@@ -1353,6 +1497,8 @@ static void *read_rows(void *arg)
 			continue;
 		}
 		convert(pl, &row, &t, &it, &ps, &why);
+		if (!pl->progress)
+			top_row(pl, &row, &t, &it, &top);
 		/* A note below the table, or a project's 备注 cell, may state
 		 * the unit: it must be the one the amounts were read in. */
 		if ((rc = tz_header_check_unit(&pl->map->h, &row, it.skip == TZ_ROW_DATA && !it.rejected,
@@ -1378,6 +1524,8 @@ static void *read_rows(void *arg)
 	/* The units of the whole file's money cells (W2, W3, audit 9). */
 	if (c && !rc)
 		rc = tz_header_units_end(&pl->map->h, &t.units, pl->path, &c->err);
+	if (c && !rc)
+		rc = top_end(pl, &top, &c->err);
 	if (c) {
 		c->last = 1;
 		c->rc = rc < 0 ? rc : 0;
@@ -2783,6 +2931,49 @@ static int sheet_name_years(const char *name, int *one)
 }
 
 /*
+ * A text file without a header may be Big5 (traditional Chinese, from
+ * Hong Kong or Taiwan partners): its bytes are mostly valid GBK, so it
+ * decodes to nonsense and "未找到表头" blames the sheet (audit 9, R8).
+ * When the file's first 8 KB convert cleanly from Big5 and then hold a
+ * ledger's words in traditional characters (項目, 名稱, 投資), say so in
+ * `err` instead. Reads the file again (only on this error path); any
+ * failure to read it leaves `err` as it was.
+ */
+static void big5_hint(const char *path, struct tz_err *err)
+{
+	static const char *const words[] = { "項目", "名稱", "投資", "總投資" };
+	char in[8192], out[16384];
+	char *ip = in, *op = out;
+	size_t n, il, ol = sizeof(out) - 1;
+	iconv_t cd;
+	FILE *f;
+	int hits = 0;
+
+	if (!path || !strcmp(path, "-") || !(f = fopen(path, "rb")))
+		return;
+	n = fread(in, 1, sizeof(in), f);
+	fclose(f);
+	if (!n || (cd = iconv_open("UTF-8", "BIG5")) == (iconv_t)-1)
+		return;
+	il = n;
+	/* EINVAL: a character cut at the end of the window, which is fine. */
+	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 && errno != EINVAL) {
+		iconv_close(cd);
+		return;
+	}
+	iconv_close(cd);
+	*op = '\0';
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		hits += strstr(out, words[i]) != NULL;
+	if (hits < 2)
+		return;
+	tz_err_set_at(err, TZ_ENOTFOUND, path, 0, NULL,
+		      "文件看起来是繁体中文的Big5编码（港澳台常用），不是UTF-8或GBK，"
+		      "按GBK读出来是乱码，因此找不到表头；请在 Excel 或 WPS 中打开后"
+		      "另存为“CSV UTF-8”再导入");
+}
+
+/*
  * The header: on the sheet asked for, else on the visible sheet that has
  * one (ledger.md: a 填报说明 or a list of choices may come first). A
  * sheet whose name says it holds instructions or a sample
@@ -2833,6 +3024,8 @@ static int header_in_some_sheet(struct tz_reader *r, const char *path, int progr
 			probed = 1;
 		}
 		rc = tz_header_find(r, path, progress, year, hh, err);
+		if (rc == TZ_ENOTFOUND && r->type == &tz_reader_csv)
+			big5_hint(path, err);
 		if (!rc && fixed)
 			goto out;
 		if (!rc) {

@@ -253,6 +253,58 @@ static int amount_first(const struct tz_header *h, const struct tz_row *row)
 	return len && s[0] >= '0' && s[0] <= '9';
 }
 
+/* ---- Excel's 分类汇总 rows ------------------------------------------ */
+
+/* What Excel (Data -> Subtotal) writes after a group's label and a space:
+ * 交通 汇总, 甲县 计数, and the other functions' words. */
+static const char *const subtotal_words[] = { " 汇总", " 计数", " 平均值", " 最大值",
+					      " 最小值", " 乘积", " 求和" };
+
+static int subtotal_label(const char *s, size_t len)
+{
+	for (size_t i = 0; i < sizeof(subtotal_words) / sizeof(subtotal_words[0]); i++) {
+		size_t l = strlen(subtotal_words[i]);
+
+		/* The group's label before the word: never the word alone. */
+		if (len > l && ends(s, len, subtotal_words[i]) && s[len - l - 1] != ' ')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether the row is a subtotal row Excel's 分类汇总 inserted: its only
+ * text is one cell "X 汇总" (or X 计数 …) in whatever column the list was
+ * grouped by, every other cell empty or plain ASCII (the SUBTOTAL
+ * amounts), and the name empty or that label. Audit 9 R13: 交通 汇总 in
+ * 项目类别 with an empty name was refused "项目名称为空". Only rows
+ * whose name is empty or ends in such a word are looked at further.
+ */
+static int excel_subtotal(const struct tz_row *row, const char *k, size_t klen)
+{
+	int labels = 0;
+
+	if (klen && !subtotal_label(k, klen))
+		return 0;
+	for (size_t i = 0; i < row->ncells; i++) {
+		const char *c;
+		size_t len;
+
+		cell(row, (int)i, &c, &len);
+		if (!len)
+			continue;
+		if (subtotal_label(c, len)) {
+			if (labels++)
+				return 0;
+			continue;
+		}
+		for (size_t j = 0; j < len; j++)
+			if ((unsigned char)c[j] >= 0x80)
+				return 0;
+	}
+	return labels == 1;
+}
+
 enum tz_row_kind tz_row_plain_kind(const struct tz_header *h, const struct tz_row *row)
 {
 	int key = h->progress ? TZ_RF_CODE : TZ_PF_NAME;
@@ -264,6 +316,8 @@ enum tz_row_kind tz_row_plain_kind(const struct tz_header *h, const struct tz_ro
 	cell(row, h->idx[key], &k, &klen);
 	cell(row, h->idx[code_f], &code, &clen);
 	cell(row, h->seq_idx, &seq, &slen);
+	if (!clen && !slen && excel_subtotal(row, k, klen))
+		return TZ_ROW_TOTAL;
 	if ((clen && clen <= 13 && sample_key(code, clen)) ||
 	    (slen && slen <= 13 && sample_key(seq, slen)) || (!h->progress && sample_name(k, klen)))
 		return TZ_ROW_SAMPLE;

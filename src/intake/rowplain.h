@@ -22,8 +22,10 @@
  * 1 1 -- with the name among them), TZ_ROW_REHEADER (the header written
  * again at a page break: the name, or in reports the code, cell is the
  * column's own header word and another column's cell is its header too;
- * or a row whose only cell is a title ending （续）/续表), else
- * TZ_ROW_DATA. ledger.md, "What real sheets hold": rows that are not
+ * or a row whose only cell is a title ending （续）/续表), TZ_ROW_TOTAL
+ * (a subtotal row Excel's 分类汇总 inserted: no 序号 or code, its only
+ * text one cell "X 汇总"/"X 计数", other cells empty or ASCII amounts;
+ * audit 9 R13), else TZ_ROW_DATA. ledger.md, "What real sheets hold": rows that are not
  * projects are skipped and counted, not imported or refused. Borrows
  * the row; no allocation; a few byte compares per ordinary row.
  */

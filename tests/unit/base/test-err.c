@@ -124,6 +124,27 @@ static void test_truncation_keeps_utf8_whole(void **state)
 	tz_buf_release(&long_cn);
 }
 
+static void test_control_characters_escaped(void **state)
+{
+	struct tz_err err;
+	char big[600];
+
+	(void)state;
+	/* A message is one line: a cell's line break (1000 Alt+Enter 300)
+	 * quoted in it is written \x0A (audit 9 R20). */
+	tz_err_set(&err, TZ_EINVAL, "总投资(万元)“%s”不是有效的金额", "1000\n300");
+	assert_string_equal(err.msg, "总投资(万元)“1000\\x0A300”不是有效的金额");
+	tz_err_set_at(&err, TZ_EINVAL, NULL, 0, "x", "a\tb\rc\x7f");
+	assert_string_equal(err.msg, "a\\x09b\\x0Dc\\x7F");
+	/* Escaping a message that fills the buffer keeps it whole. */
+	memset(big, '\n', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	tz_err_set(&err, TZ_EINVAL, "%s", big);
+	assert_true(strlen(err.msg) < sizeof(err.msg));
+	assert_null(strchr(err.msg, '\n'));
+	assert_int_equal(strlen(err.msg) % 4, 0);
+}
+
 static void test_errc_names(void **state)
 {
 	(void)state;
@@ -296,6 +317,7 @@ int main(void)
 		cmocka_unit_test(test_set_at_and_locate),
 		cmocka_unit_test(test_long_text_is_truncated),
 		cmocka_unit_test(test_truncation_keeps_utf8_whole),
+		cmocka_unit_test(test_control_characters_escaped),
 		cmocka_unit_test(test_errc_names),
 		cmocka_unit_test(test_xalloc_basics),
 		cmocka_unit_test(test_xstrdup_family),
