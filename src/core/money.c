@@ -247,6 +247,16 @@ int tz_money_is_blank_mark(const char *s, size_t len)
 	return 0;
 }
 
+/* Whether n bytes at p are all ASCII: a plain "1234.50" names no 亿. */
+static int ascii_only(const char *p, size_t n)
+{
+	unsigned char any = 0;
+
+	for (size_t i = 0; i < n; i++)
+		any |= (unsigned char)p[i];
+	return any < 0x80;
+}
+
 int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *out,
 		      int *rounded, struct tz_err *err)
 {
@@ -280,7 +290,7 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *
 				  (int)cut, cur);
 	/* 1亿2000万: whole 亿 then fewer than 10000 万, read as their sum
 	 * (audit 9 R10); any other mix of the two units is refused. */
-	{
+	if (!ascii_only(p, n)) {
 		const char *yi = memmem(p, n, "亿", 3);
 
 		if (!yi)

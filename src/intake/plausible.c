@@ -199,7 +199,10 @@ size_t tz_plausible_check(struct tz_plausible *p,
 
 			if (!bad && pv->v / TZ_PLAUS_RATIO >= floor_) {
 				med2 = median2_without(s, n, lower_bound(s, n, pv->v));
-				bad = 2 * pv->v >= TZ_PLAUS_RATIO * med2;
+				/* No overflow: pv->v is at most the ceiling, and a
+				 * median too large to scale is no finding. */
+				bad = med2 <= INT64_MAX / TZ_PLAUS_RATIO &&
+				      2 * pv->v >= TZ_PLAUS_RATIO * med2;
 				if (!bad)
 					med2 = 0;
 			}
@@ -211,7 +214,8 @@ size_t tz_plausible_check(struct tz_plausible *p,
 		}
 		free(s);
 	}
-	qsort(fs, nf, sizeof(*fs), cmp_finding);
+	if (nf)  /* qsort(NULL, 0, …) is undefined */
+		qsort(fs, nf, sizeof(*fs), cmp_finding);
 	for (size_t i = 0; i < nf;) {
 		size_t j = i;
 
