@@ -356,11 +356,13 @@ static void hrow_free(struct hrow *r)
 }
 
 /*
- * Read one header cell's text into c: the field it names (best rank), its
- * year, its unit, whether it is the 序号. key and ut are scratch buffers.
+ * Read one header cell into c: the field it names (best rank), its year,
+ * its unit, whether it is the 序号. s, len: the cell as read (it may hold
+ * a NUL); text: the same, NUL-terminated (tz_xstrndup stops at a NUL).
+ * key and ut are scratch buffers.
  */
-static void cell_read(const struct tz_header *h, const char *s, size_t len, struct cellinfo *c,
-		      struct tz_buf *key, struct tz_buf *ut)
+static void cell_read(const struct tz_header *h, const char *s, size_t len, const char *text,
+		      struct cellinfo *c, struct tz_buf *key, struct tz_buf *ut)
 {
 	memset(c, 0, sizeof(*c));
 	c->field = -1;
@@ -386,7 +388,7 @@ static void cell_read(const struct tz_header *h, const char *s, size_t len, stru
 	/* "2025年完成投资" in a report is the year's completion so far
 	 * (or the whole year's), never one month's: not read, as the
 	 * other cumulative names are not (audit 9, W7). */
-	if (h->progress && c->field == TZ_RF_COMPLETED && c->year && !names_one_month(s)) {
+	if (h->progress && c->field == TZ_RF_COMPLETED && c->year && !names_one_month(text)) {
 		c->field = -1;
 		c->ytd = 1;
 	}
@@ -418,7 +420,7 @@ static void hrow_read(const struct tz_header *h, const struct tz_row *row, struc
 
 		tz_text_trim(&s, &len);
 		out->text[i] = tz_xstrndup(s, len);
-		cell_read(h, out->text[i], len, &out->c[i], &key, &ut);
+		cell_read(h, s, len, out->text[i], &out->c[i], &key, &ut);
 	}
 	hrow_count(out);
 	tz_buf_release(&key);
@@ -567,7 +569,7 @@ static void join_qualified(const struct tz_header *h, const struct hrow *up, str
 
 		tz_buf_addf(&text, "%.*s%s", (int)(n - (drop ? strlen("年") : 0)), next->text[i],
 			    up->text[o]);
-		cell_read(h, text.buf, text.len, &top->c[i], &key, &ut);
+		cell_read(h, text.buf, text.len, text.buf, &top->c[i], &key, &ut);
 	}
 	free(top->text[i]);
 	top->text[i] = tz_xstrdup(text.buf);
