@@ -54,8 +54,8 @@ const char *tz_reader_where(const struct tz_reader *r, char buf[160]);
  * its codes as spaces -- &L &C &R and the other one-letter codes, a
  * font (&"宋体,常规"), a size (&12); "&&" is one '&'. Pieces are
  * separated by one space; what passes 255 bytes is dropped, never a
- * UTF-8 character cut. Audit 9, W3c (the XLSX reader's keep_page_text
- * does the same on escaped XML).
+ * UTF-8 character cut. Audit 9, W3c (the XLSX reader unescapes its XML
+ * and calls this too).
  */
 void tz_reader_add_page_text(struct tz_reader *r, const char *s, size_t n);
 

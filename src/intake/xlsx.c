@@ -114,57 +114,36 @@ static int tag_ref(const char *tag, const char *end, char *ref, size_t size)
 
 /*
  * Keep the text of a page header or footer (`s`, n bytes as written in
- * the XML: "&amp;L单位：亿元&amp;C2025年台账") in the reader's page_text,
- * its codes as spaces: &L &C &R and the other one-letter codes, a font
- * (&"宋体,常规") and a size (&12). Other entities are kept as written.
+ * the XML: "&amp;L单位：亿元&amp;C2025年台账") in the reader's page_text:
+ * the five XML entities unescaped, then read as the other readers' page
+ * text is (tz_reader_add_page_text: codes as spaces). Other entities are
+ * kept as written.
  */
 static void keep_page_text(struct xlsx_reader *r, const char *s, size_t n)
 {
-	char *out = r->base.page_text;
-	size_t at = strlen(out), cap = sizeof(r->base.page_text) - 1;
+	static const struct { const char *ent; char c; } ents[] = {
+		{ "&amp;", '&' }, { "&quot;", '"' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&apos;", '\'' },
+	};
+	struct tz_buf text = TZ_BUF_INIT;
 	const char *end = s + n;
 
-	if (at && at < cap)
-		out[at++] = ' ';
-	while (s < end && at < cap) {
-		if (end - s >= 5 && !memcmp(s, "&amp;", 5)) {
-			s += 5;
-			if (s < end && *s == '"') {
-				const char *q = memchr(s + 1, '"', (size_t)(end - s - 1));
+	while (s < end) {
+		size_t k = 0;
 
-				s = q ? q + 1 : end;
-			} else if (end - s >= 6 && !memcmp(s, "&quot;", 6)) {
-				const char *q = s + 6;
-
-				while (q < end && (end - q < 6 || memcmp(q, "&quot;", 6)))
-					q++;
-				s = q < end ? q + 6 : end;
-			} else if (s < end && *s >= '0' && *s <= '9') {
-				while (s < end && *s >= '0' && *s <= '9')
-					s++;
-			} else if (s < end) {
-				s++;
-			}
-			if (at && out[at - 1] != ' ')
-				out[at++] = ' ';
-			continue;
+		if (*s == '&')
+			for (; k < sizeof(ents) / sizeof(ents[0]); k++)
+				if ((size_t)(end - s) >= strlen(ents[k].ent) &&
+				    !memcmp(s, ents[k].ent, strlen(ents[k].ent)))
+					break;
+		if (*s == '&' && k < sizeof(ents) / sizeof(ents[0])) {
+			tz_buf_addch(&text, ents[k].c);
+			s += strlen(ents[k].ent);
+		} else {
+			tz_buf_addch(&text, *s++);
 		}
-		if (*s == ' ' && (!at || out[at - 1] == ' ')) {  /* one space between */
-			s++;
-			continue;
-		}
-		out[at++] = *s++;
 	}
-	while (at && out[at - 1] == ' ')
-		at--;
-	/* Never a UTF-8 character cut at the cap: drop the last one. */
-	if (at == cap) {
-		while (at && ((unsigned char)out[at - 1] & 0xC0) == 0x80)
-			at--;
-		if (at && (unsigned char)out[at - 1] >= 0xC0)
-			at--;
-	}
-	out[at] = '\0';
+	tz_reader_add_page_text(&r->base, text.buf ? text.buf : "", text.len);
+	tz_buf_release(&text);
 }
 
 /* Whether a tag name (n bytes) is a page header's or footer's. */
