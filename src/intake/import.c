@@ -284,7 +284,7 @@ static unsigned code_tidy(struct row_text *t)
 		n--;
 		fix |= CODE_APOS;
 	}
-	while (digits < n && isdigit((unsigned char)c[digits]))
+	while (digits < n && c[digits] >= '0' && c[digits] <= '9')
 		digits++;
 	if (digits && (n - digits == 2 || n - digits == 3) && c[digits] == '.' &&
 	    c[digits + 1] == '0' && (n - digits == 2 || c[digits + 2] == '0')) {
@@ -1075,8 +1075,13 @@ static int stand_in(const struct colmap *m, const struct row_text *t, struct tz_
 {
 	const char *ph;
 
+	/* Every ditto mark starts with '"', a punctuation lead byte (E2, E3)
+	 * or 同 or 仝 (E5, E4): most cells are passed by their first byte. */
 	for (size_t f = 0; f < m->nfields; f++)
-		if (m->idx[f] >= 0 && t->len[f] && t->len[f] <= 7 && tz_text_is_ditto(t->v[f], t->len[f]))
+		if (m->idx[f] >= 0 && t->len[f] && t->len[f] <= 7 &&
+		    (t->v[f][0] == '"' ||
+		     ((unsigned char)t->v[f][0] >= 0xE2 && (unsigned char)t->v[f][0] <= 0xE5)) &&
+		    tz_text_is_ditto(t->v[f], t->len[f]))
 			return tz_err_set_at(why, TZ_EINVAL, NULL, 0, m->cols[f].header,
 					     "%s“%s”是表示“同上一行”的记号，不是%s的值，该行未导入；"
 					     "请在本行填写实际的%s",
@@ -1095,6 +1100,19 @@ static int stand_in(const struct colmap *m, const struct row_text *t, struct tz_
 /* A field's name without its unit, for "%.*s": 总投资 of 总投资(万元). */
 #define BASE_NAME(h) (int)(strchr((h), '(') ? (size_t)(strchr((h), '(') - (h)) : strlen(h)), (h)
 
+/* Whether `len` bytes at `s` hold ¥ U+00A5 (C2 A5) or ￥ U+FFE5 (EF BF A5):
+ * one pass, as two searches would find either. */
+static int yuan_sign(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (size_t j = 0; j + 1 < len; j++)
+		if ((u[j] == 0xC2 && u[j + 1] == 0xA5) ||
+		    (u[j] == 0xEF && j + 2 < len && u[j + 1] == 0xBF && u[j + 2] == 0xA5))
+			return 1;
+	return 0;
+}
+
 /*
  * A money field whose header states no unit (not the column's, not the
  * table's) with a number cell its format shows with the yuan's sign
@@ -1111,9 +1129,7 @@ static int yuan_shown(const struct colmap *m, const struct tz_row *row)
 		if (!m->cols[f].money || i < 0 || (size_t)i >= row->ncells || m->h.unit_stated[f] ||
 		    row->kinds[i] != TZ_READ_NUMBER)
 			continue;
-		/* ¥ U+00A5 (C2 A5), ￥ U+FFE5 (EF BF A5) */
-		if (memmem(row->cells[i], row->lens[i], "\xC2\xA5", 2) ||
-		    memmem(row->cells[i], row->lens[i], "\xEF\xBF\xA5", 3))
+		if (yuan_sign(row->cells[i], row->lens[i]))
 			return (int)f;
 	}
 	return -1;
