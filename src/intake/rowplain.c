@@ -317,7 +317,12 @@ enum tz_row_kind tz_row_plain_kind(const struct tz_header *h, const struct tz_ro
 	int v;
 
 	cell(row, h->idx[key], &k, &klen);
-	cell(row, h->idx[code_f], &code, &clen);
+	if (code_f == key) {  /* a report's key is its code: one look */
+		code = k;
+		clen = klen;
+	} else {
+		cell(row, h->idx[code_f], &code, &clen);
+	}
 	cell(row, h->seq_idx, &seq, &slen);
 	if (!clen && !slen && excel_subtotal(row, k, klen))
 		return TZ_ROW_TOTAL;
