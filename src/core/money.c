@@ -257,6 +257,37 @@ static int ascii_only(const char *p, size_t n)
 	return any < 0x80;
 }
 
+/*
+ * Most cells hold a plain "1234.56": digits with at most one '.'
+ * between two digits, nothing else. Such a text folds to itself, names
+ * no currency or unit and has no group separators, so the general parse
+ * below would only count its digits: do that in one pass. 1 with *mant
+ * and *frac (digits after the '.') set; 0 for anything else, left to the
+ * general parse (signs, units, commas, spaces, full-width forms, too
+ * many digits for the shortcut).
+ */
+static int plain_decimal(const char *s, size_t len, __int128 *mant, int *frac)
+{
+	int64_t m = 0;
+	int f = 0, dot = 0;
+
+	if (len > 18 || !is_digit(s[0]) || !is_digit(s[len - 1]))
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		if (is_digit(s[i])) {
+			m = m * 10 + (s[i] - '0');
+			f += dot;
+		} else if (s[i] == '.' && !dot) {
+			dot = 1;
+		} else {
+			return 0;
+		}
+	}
+	*mant = m;
+	*frac = f;
+	return 1;
+}
+
 int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *out,
 		      int *rounded, struct tz_err *err)
 {
@@ -275,6 +306,10 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *
 	tz_text_trim(&s, &len);
 	if (!len)
 		return tz_err_set(err, TZ_EINVAL, "金额为空");
+	if (plain_decimal(s, len, &mant, &frac)) {
+		exp = unit_exp_default;
+		goto scale;
+	}
 	if (len >= sizeof(text) || (folded = fold(s, len, text, sizeof(text))) < 0)
 		return tz_err_set(err, TZ_EINVAL, "不是有效的金额");
 	/* The folded length, not strlen: a NUL in the cell is not its end. */
@@ -390,8 +425,10 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *
 			return tz_err_set(err, TZ_EINVAL, "千位分隔符位置不对");
 	}
 
-	/* value in 0.01 万元 = mant * 10^(2 + exp + sci - frac) */
-	exp = 2 + exp + sci - frac;
+	exp += sci;
+scale:
+	/* value in 0.01 万元 = mant * 10^(2 + exp - frac) */
+	exp = 2 + exp - frac;
 	for (; exp > 0 && mant; exp--) {
 		mant *= 10;
 		if (mant > TZ_MONEY_MAX)

@@ -123,6 +123,13 @@ int tz_progress_validate(const struct tz_progress *r, struct tz_err *err)
 	};
 	int rc;
 
+	/* Every report of an import comes here: a valid one passes the
+	 * checks of tz_progress_check in one expression, and only one that
+	 * fails some goes through them in order for its first error. */
+	if (r->code && *r->code && r->completed >= 0 && r->completed <= TZ_MONEY_MAX &&
+	    r->status != TZ_STATUS_NONE && r->status <= TZ_STATUS_MAX &&
+	    !over_chars(r->problem, TZ_TEXT_MAX) && !over_chars(r->progress_text, TZ_TEXT_MAX))
+		return 0;
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
 		if ((rc = tz_progress_check(r, order[i], err)))
 			return rc;

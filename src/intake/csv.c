@@ -153,7 +153,10 @@ static void on_field(void *s, size_t len, void *data)
 	r->kinds[r->ncells] = !len ? TZ_READ_EMPTY : text[0] == '#' ? tz_text_cell_kind(text, len)
 								   : TZ_READ_TEXT;
 	r->ncells++;
-	if (tz_buf_grow(&r->bytes, len + 1)) {
+	/* Room for the field and its NUL (tz_buf_grow's test; what it
+	 * allocated is within the cap): most fields need no call. */
+	if ((!r->bytes.alloc || r->bytes.alloc - r->bytes.len < len + 2) &&
+	    tz_buf_grow(&r->bytes, len + 1)) {
 		r->too_big = 1;
 		return;
 	}

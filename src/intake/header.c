@@ -2303,11 +2303,17 @@ int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, in
 	uint64_t read = 0;  /* columns 0..63 read (column_read), for data rows */
 
 	if (data) {
-		if (h->seq_idx >= 0 && h->seq_idx < 64)
+		/* Asked of every row: one unsigned compare per column (a
+		 * missing column's -1 is no index below 64). */
+		if ((unsigned)h->seq_idx < 64)
 			read |= UINT64_C(1) << h->seq_idx;
 		for (size_t f = 0; f < h->nfields; f++)
-			if (h->idx[f] >= 0 && h->idx[f] < 64)
+			if ((unsigned)h->idx[f] < 64)
 				read |= UINT64_C(1) << h->idx[f];
+		/* Every cell in a column read: no cell to look at. */
+		if (row->ncells <= 64 &&
+		    (read | (row->ncells == 64 ? 0 : ~UINT64_C(0) << row->ncells)) == ~UINT64_C(0))
+			return 0;
 	}
 	for (size_t i = 0; i < row->ncells && !rc; i++) {
 		const char *at, *subj, *c = row->cells[i];
@@ -2437,8 +2443,11 @@ next:;
 					   named ? subj : "金额", text, applied.buf, text);
 		}
 	}
-	tz_buf_release(&norm);
-	tz_buf_release(&applied);
+	/* Most rows name no unit: nothing was allocated. */
+	if (norm.alloc)
+		tz_buf_release(&norm);
+	if (applied.alloc)
+		tz_buf_release(&applied);
 	return rc;
 }
 

@@ -196,7 +196,8 @@ static int shown_zero_required(const struct tz_row *row, const struct colmap *m,
 }
 
 /*
- * The text a field is read from. A money cell holding a number is read
+ * Whether field f (cell i, in the row) is read from the cell's stored value
+ * (values[i]) rather than its text (cells[i]). A money cell holding a number is read
  * from its stored value (the number), not from what its format shows
  * ("¥12,345.67", 12346 for 12345.67), unless the format scales it (0!.0,
  * shows thousands): then the sheet means the number it shows, in the
@@ -206,24 +207,11 @@ static int shown_zero_required(const struct tz_row *row, const struct colmap *m,
  * reads its zero, shown_zero_required). Everything else is read as the
  * sheet shows it, so that 2025.10 in a 0.00 cell stays the period 2025-10.
  */
-static void field_source(const struct tz_row *row, const struct colmap *m, size_t f,
-			 const char **s, size_t *len)
+static int reads_value(const struct tz_row *row, const struct colmap *m, size_t f, int i)
 {
-	int i = m->idx[f];
-
-	*s = "";
-	*len = 0;
-	if (i < 0 || (size_t)i >= row->ncells)
-		return;
-	if (m->cols[f].money && row->kinds[i] == TZ_READ_NUMBER &&
-	    (!(row->flags[i] & (TZ_READ_SCALED | TZ_READ_SHOWN)) ||
-	     shown_zero_required(row, m, f, i))) {
-		*s = row->values[i];
-		*len = strlen(*s);
-		return;
-	}
-	*s = row->cells[i];
-	*len = row->lens[i];
+	return m->cols[f].money && row->kinds[i] == TZ_READ_NUMBER &&
+	       (!(row->flags[i] & (TZ_READ_SCALED | TZ_READ_SHOWN)) ||
+		shown_zero_required(row, m, f, i));
 }
 
 static int row_is_blank(const struct tz_row *row)
@@ -296,7 +284,7 @@ static unsigned code_tidy(struct row_text *t)
 		n--;
 		fix |= CODE_APOS;
 	}
-	while (digits < n && isdigit((unsigned char)c[digits]))
+	while (digits < n && c[digits] >= '0' && c[digits] <= '9')
 		digits++;
 	if (digits && (n - digits == 2 || n - digits == 3) && c[digits] == '.' &&
 	    c[digits + 1] == '0' && (n - digits == 2 || c[digits + 2] == '0')) {
@@ -378,7 +366,7 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 {
 	const char *src[MAX_FIELDS];
 	size_t srclen[MAX_FIELDS];
-	size_t need = m->nfields;
+	size_t need = m->nfields, period_f = m->h.progress ? TZ_RF_PERIOD : TZ_PF_START;
 
 	tz_buf_reset(&t->scratch);
 	t->invisible = 0;
@@ -388,12 +376,30 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 	t->bad_field = -1;
 	t->merged_field = -1;
 	t->across_field = -1;
+	/* Per field, the flag and kind of its cell are loaded once and the
+	 * rare cases (merged, marked, error cells; the code's and the
+	 * period's tests) are each one test away: this loop runs on every
+	 * field of every row. The tests and their order are those of
+	 * reads_value and the checks that followed it. */
 	for (size_t f = 0; f < m->nfields; f++) {
 		int i = m->idx[f];
+		unsigned char fl, k;
 
-		field_source(row, m, f, &src[f], &srclen[f]);
-		if (i > 0 && (size_t)i < row->ncells && (row->flags[i] & TZ_READ_MERGE_ACROSS) &&
-		    across_copy(row, i)) {
+		if (i < 0 || (size_t)i >= row->ncells) {
+			src[f] = "";
+			srclen[f] = 0;
+			continue;
+		}
+		fl = row->flags[i];
+		k = row->kinds[i];
+		if (reads_value(row, m, f, i)) {
+			src[f] = row->values[i];
+			srclen[f] = strlen(src[f]);
+		} else {
+			src[f] = row->cells[i];
+			srclen[f] = row->lens[i];
+		}
+		if ((fl & TZ_READ_MERGE_ACROSS) && i > 0 && across_copy(row, i)) {
 			if (t->across_field < 0 && row->lens[i] && (m->cols[f].required || m->cols[f].money)) {
 				t->across_field = (int)f;
 				t->across_text = row->cells[i];
@@ -407,42 +413,36 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 		/* An amount merged down over several rows is the group's, not
 		 * each row's (ledger.md, "What real sheets hold"): read into
 		 * every row it would be counted once per row. */
-		if (m->cols[f].money && i >= 0 && (size_t)i < row->ncells &&
-		    (row->flags[i] & TZ_READ_MERGE_DOWN)) {
-			if (!(row->flags[i] & TZ_READ_MERGE_COPY))
+		if ((fl & TZ_READ_MERGE_DOWN) && m->cols[f].money) {
+			if (!(fl & TZ_READ_MERGE_COPY))
 				t->merge_top[f] = row->line;
-			if (t->merged_field < 0 && row->kinds[i] != TZ_READ_EMPTY) {
+			if (t->merged_field < 0 && k != TZ_READ_EMPTY) {
 				t->merged_field = (int)f;
 				t->merged_from = t->merge_top[f] ? t->merge_top[f] : row->line;
 			}
 		}
-		if (t->bad_field < 0 && m->idx[f] >= 0 && (size_t)m->idx[f] < row->ncells &&
-		    (row->kinds[m->idx[f]] == TZ_READ_ERROR || row->kinds[m->idx[f]] == TZ_READ_NO_VALUE)) {
+		if (t->bad_field >= 0)
+			continue;
+		if (k == TZ_READ_ERROR || k == TZ_READ_NO_VALUE) {
 			t->bad_field = (int)f;
-			t->bad_kind = row->kinds[m->idx[f]];
-		}
-		if (t->bad_field < 0 && f == CODE_FIELD && i >= 0 && (size_t)i < row->ncells &&
-		    code_lost(row->kinds[i] == TZ_READ_NUMBER ? row->values[i] : src[f],
-			      row->kinds[i] == TZ_READ_NUMBER ? strlen(row->values[i]) : srclen[f],
-			      row->kinds[i] == TZ_READ_NUMBER)) {
+			t->bad_kind = k;
+		} else if (f == CODE_FIELD &&
+			   code_lost(k == TZ_READ_NUMBER ? row->values[i] : src[f],
+				     k == TZ_READ_NUMBER ? strlen(row->values[i]) : srclen[f],
+				     k == TZ_READ_NUMBER)) {
 			t->bad_field = (int)f;
 			t->bad_kind = BAD_CODE_NUMBER;
-		}
-		/* A CSV or HTML cell is what a program showed: Excel's 另存为
-		 * CSV writes 2025.10 in General as 2025.1 (audit 8, finding
-		 * 12). A workbook's text cell was typed as text: as written. */
-		if (t->bad_field < 0 && f == (m->h.progress ? TZ_RF_PERIOD : TZ_PF_START) &&
-		    i >= 0 && (size_t)i < row->ncells &&
-		    (row->kinds[i] == TZ_READ_NUMBER ||
-		     (m->shown_text && row->kinds[i] == TZ_READ_TEXT)) &&
-		    period_ambiguous(src[f], srclen[f])) {
+		} else if (f == period_f &&
+			   (k == TZ_READ_NUMBER || (m->shown_text && k == TZ_READ_TEXT)) &&
+			   period_ambiguous(src[f], srclen[f])) {
+			/* A CSV or HTML cell is what a program showed: Excel's
+			 * 另存为CSV writes 2025.10 in General as 2025.1 (audit 8,
+			 * finding 12). A workbook's text cell was typed as
+			 * text: as written. */
 			t->bad_field = (int)f;
-			t->bad_kind = row->kinds[i] == TZ_READ_NUMBER ? BAD_PERIOD_NUMBER : BAD_PERIOD_TEXT;
-		}
-		if (t->bad_field < 0 && i >= 0 && (size_t)i < row->ncells &&
-		    (row->flags[i] & TZ_READ_MARKED) &&
-		    (m->cols[f].money || f == (m->h.progress ? TZ_RF_PERIOD : TZ_PF_START) ||
-		     (!m->h.progress && f == TZ_PF_YEAR))) {
+			t->bad_kind = k == TZ_READ_NUMBER ? BAD_PERIOD_NUMBER : BAD_PERIOD_TEXT;
+		} else if ((fl & TZ_READ_MARKED) &&
+			   (m->cols[f].money || f == period_f || (!m->h.progress && f == TZ_PF_YEAR))) {
 			t->bad_field = (int)f;
 			t->bad_kind = BAD_MARKED;
 		}
@@ -1075,8 +1075,13 @@ static int stand_in(const struct colmap *m, const struct row_text *t, struct tz_
 {
 	const char *ph;
 
+	/* Every ditto mark starts with '"', a punctuation lead byte (E2, E3)
+	 * or 同 or 仝 (E5, E4): most cells are passed by their first byte. */
 	for (size_t f = 0; f < m->nfields; f++)
-		if (m->idx[f] >= 0 && t->len[f] && t->len[f] <= 7 && tz_text_is_ditto(t->v[f], t->len[f]))
+		if (m->idx[f] >= 0 && t->len[f] && t->len[f] <= 7 &&
+		    (t->v[f][0] == '"' ||
+		     ((unsigned char)t->v[f][0] >= 0xE2 && (unsigned char)t->v[f][0] <= 0xE5)) &&
+		    tz_text_is_ditto(t->v[f], t->len[f]))
 			return tz_err_set_at(why, TZ_EINVAL, NULL, 0, m->cols[f].header,
 					     "%s“%s”是表示“同上一行”的记号，不是%s的值，该行未导入；"
 					     "请在本行填写实际的%s",
@@ -1095,6 +1100,19 @@ static int stand_in(const struct colmap *m, const struct row_text *t, struct tz_
 /* A field's name without its unit, for "%.*s": 总投资 of 总投资(万元). */
 #define BASE_NAME(h) (int)(strchr((h), '(') ? (size_t)(strchr((h), '(') - (h)) : strlen(h)), (h)
 
+/* Whether `len` bytes at `s` hold ¥ U+00A5 (C2 A5) or ￥ U+FFE5 (EF BF A5):
+ * one pass, as two searches would find either. */
+static int yuan_sign(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (size_t j = 0; j + 1 < len; j++)
+		if ((u[j] == 0xC2 && u[j + 1] == 0xA5) ||
+		    (u[j] == 0xEF && j + 2 < len && u[j + 1] == 0xBF && u[j + 2] == 0xA5))
+			return 1;
+	return 0;
+}
+
 /*
  * A money field whose header states no unit (not the column's, not the
  * table's) with a number cell its format shows with the yuan's sign
@@ -1111,9 +1129,7 @@ static int yuan_shown(const struct colmap *m, const struct tz_row *row)
 		if (!m->cols[f].money || i < 0 || (size_t)i >= row->ncells || m->h.unit_stated[f] ||
 		    row->kinds[i] != TZ_READ_NUMBER)
 			continue;
-		/* ¥ U+00A5 (C2 A5), ￥ U+FFE5 (EF BF A5) */
-		if (memmem(row->cells[i], row->lens[i], "\xC2\xA5", 2) ||
-		    memmem(row->cells[i], row->lens[i], "\xEF\xBF\xA5", 3))
+		if (yuan_sign(row->cells[i], row->lens[i]))
 			return (int)f;
 	}
 	return -1;

@@ -72,11 +72,14 @@ static int sample_name(const char *s, size_t len)
 	/* Every word above starts with one of these bytes: 示 例 样 范 填 （ ( 【 [ */
 	if (!len)
 		return 0;
-	for (size_t i = 0; i < sizeof(sample_starts) / sizeof(sample_starts[0]); i++)
-		if (starts(s, len, sample_starts[i]))
-			return 1;
-	if (!memchr(s, '(', len) && !memchr(s, '[', len) && !memmem(s, len, "示例", 6) &&
-	    !memmem(s, len, "例", 3))
+	if (s[0] == '(' ||
+	    (len >= 3 && (!memcmp(s, "示", 3) || !memcmp(s, "填", 3) || !memcmp(s, "例", 3) ||
+			  !memcmp(s, "样", 3) || !memcmp(s, "范", 3) || !memcmp(s, "（", 3))))
+		for (size_t i = 0; i < sizeof(sample_starts) / sizeof(sample_starts[0]); i++)
+			if (starts(s, len, sample_starts[i]))
+				return 1;
+	/* Each word inside has a bracket or 例 (示例 too). */
+	if (!memchr(s, '(', len) && !memchr(s, '[', len) && !memmem(s, len, "例", 3))
 		return 0;
 	for (size_t i = 0; i < sizeof(sample_inside) / sizeof(sample_inside[0]); i++)
 		if (memmem(s, len, sample_inside[i], strlen(sample_inside[i])))
@@ -314,7 +317,12 @@ enum tz_row_kind tz_row_plain_kind(const struct tz_header *h, const struct tz_ro
 	int v;
 
 	cell(row, h->idx[key], &k, &klen);
-	cell(row, h->idx[code_f], &code, &clen);
+	if (code_f == key) {  /* a report's key is its code: one look */
+		code = k;
+		clen = klen;
+	} else {
+		cell(row, h->idx[code_f], &code, &clen);
+	}
 	cell(row, h->seq_idx, &seq, &slen);
 	if (!clen && !slen && excel_subtotal(row, k, klen))
 		return TZ_ROW_TOTAL;
@@ -358,12 +366,14 @@ int tz_text_is_ditto(const char *s, size_t len)
 const char *tz_text_placeholder(const char *s, size_t len)
 {
 	static const char *const runs[] = { "XX", "xx", "ＸＸ", "ｘｘ", "××", "○○", "〇〇" };
-	/* The first bytes of the runs: X x, Ｘｘ (EF), × (C3), ○ (E2), 〇 (E3). */
+	/* The first bytes of the runs: X x, Ｘｘ (EF), × (C3), ○ (E2), 〇 (E3).
+	 * A name rarely holds any of them: one table look-up a byte. */
+	static const unsigned char first[256] = {
+		['X'] = 1, ['x'] = 1, [0xEF] = 1, [0xC3] = 1, [0xE2] = 1, [0xE3] = 1,
+	};
 	size_t at = 0;
 
-	while (at < len && s[at] != 'X' && s[at] != 'x' && (unsigned char)s[at] != 0xEF &&
-	       (unsigned char)s[at] != 0xC3 && (unsigned char)s[at] != 0xE2 &&
-	       (unsigned char)s[at] != 0xE3)
+	while (at < len && !first[(unsigned char)s[at]])
 		at++;
 	if (at == len)
 		return NULL;
