@@ -1814,6 +1814,56 @@ static int create_node(struct org_ctx *oc, const char *name, enum tz_org_kind ki
 }
 
 /*
+ * A region cell that names no one region (audit 9 R12): the whole city
+ * (全市, 全县…, or the root's own name) or several places (跨区域,
+ * 跨县区, 多个县区, 各县区). Such a cell is neither a node to make while
+ * building nor a typo to suggest for: the row error says what to write.
+ * `folded` is the cell folded (tz_org_norm). 0, or TZ_ENOTFOUND with err
+ * set; only for cells the tree does not know (a tree may hold a node so
+ * named, and then it is that node).
+ */
+static int region_of_several(struct org_ctx *oc, const char *name, const char *folded,
+			     const char *header, struct tz_err *err)
+{
+	static const char *const whole[] = { "全市", "全县", "全区", "全旗", "全州", "全省",
+					     "全域", "全市域", "全县域", "市域", "县域" };
+	static const char *const several[] = { "跨", "多个", "多县", "多区", "多地", "各县",
+					       "各区", "各地", "各乡镇", "沿线" };
+	const struct tz_org_node *n = tz_org_index_find(oc->x, name, strlen(name), TZ_ORG_WANT_ANY);
+	const char *level = NULL; /* 市, 县… (3 bytes) of a whole */
+	char direct[16];
+	int is_several = 0;
+
+	if (n && n->kind == TZ_ORG_CITY)
+		level = "市";
+	for (size_t i = 0; i < sizeof(whole) / sizeof(whole[0]) && !level; i++)
+		if (!strcmp(folded, whole[i]))
+			level = strcmp(folded, "全域") ? folded + (strncmp(folded, "全", 3) ? 0 : 3)
+						       : "市";
+	for (size_t i = 0; i < sizeof(several) / sizeof(several[0]) && !level && !is_several; i++)
+		is_several = !strncmp(folded, several[i], strlen(several[i]));
+	if (!level && !is_several)
+		return 0;
+	/* The projects of the city (county) itself: 市直 (县直…), when the
+	 * tree has it or is being built (the import makes it). */
+	snprintf(direct, sizeof(direct), "%.3s直", level ? level : "市");
+	if (!oc->building && !tz_org_index_find(oc->x, direct, strlen(direct), TZ_ORG_WANT_REGION))
+		direct[0] = '\0';
+	if (level && *direct)
+		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
+				     "%s“%s”指全%.3s范围，不是一个地区：全%.3s性的项目请填“%s”，"
+				     "在某一地区建设的请填该地区", header, name, level, level, direct);
+	if (level)
+		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
+				     "%s“%s”指全%.3s范围，不是一个地区：请填项目所在的地区", header, name,
+				     level);
+	return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
+			     "%s“%s”不是一个地区，一个项目只属于一个地区：跨地区的项目请填牵头的地区%s%s%s",
+			     header, name, *direct ? "，市级部门牵头的请填“" : "", direct,
+			     *direct ? "”" : "");
+}
+
+/*
  * The same few names come on every row: resolve_one remembers them as
  * written, so that folding (NFKC) runs once per name, not once per row.
  * The node `name` resolved to earlier in this import, or NULL; `key`
@@ -1856,6 +1906,9 @@ static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want wa
 	}
 	/* A cell naming several (市交通运输局、鲅鱼圈区政府) is none of
 	 * them: never a node of its own, never one of them guessed. */
+	if (want == TZ_ORG_WANT_REGION && !tz_org_norm(name, len, &oc->key) &&
+	    (rc = region_of_several(oc, name, oc->key.buf, header, err)))
+		return rc;
 	if ((parts = tz_org_split(name, len, NULL, 0)) > 1)
 		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
 				     want == TZ_ORG_WANT_REGION
@@ -1888,9 +1941,14 @@ static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want wa
 	rc = create_node(oc, name, want == TZ_ORG_WANT_REGION ? tz_org_kind_guess(name)
 							      : TZ_ORG_DEPARTMENT, "", out, err);
 	if (rc == TZ_EEXIST || rc == TZ_EINVAL) {
+		/* err->msg cannot be both a source and the destination of
+		 * the message (the garbled text of audit 9 R12). */
+		char why[sizeof(err->msg)];
+
+		snprintf(why, sizeof(why), "%s", err->msg);
 		tz_err_locate(err, NULL, 0);
-		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header, "%s“%s”：%s", header, name,
-				     err->msg);
+		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header, "%s“%s”：%.400s", header, name,
+				     why);
 	}
 	return rc;
 }

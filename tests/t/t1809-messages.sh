@@ -1,0 +1,41 @@
+#!/bin/bash
+# t1809-messages.sh: messages and suggestions a clerk can act on. A
+# region cell naming the whole city (全市) or several places (跨区域)
+# says in one sentence what to write, never a garbled repeat nor a new
+# region; suggestions for an unknown region rank the place name over the
+# generic suffix; a report's header that lacks what matches it to the
+# ledger says what to add. Audit 9 (2026-12-01) R9, R12, R16 and the
+# session-6 walkthrough (2026-12-01); inputs in tests/data/walk3-messages
+# (ORIGIN.md).
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-import.sh"
+
+d=$TZ_TOP/tests/data/walk3-messages
+
+# --- 1. Whole city, several places (R12) ------------------------------
+
+fresh
+fails "全市 as a region: refused" tz import projects --year 2025 "$d/reg-quanshi.csv"
+contains "全市: one sentence saying what to write" "$TZ_TMP/err" \
+	"reg-quanshi.csv:3: 项目编号 P2: 所属地区“全市”指全市范围，不是一个地区：全市性的项目请填“市直”，在某一地区建设的请填该地区"
+is "全市: not said twice" "$(grep -c '所属地区“全市”：' "$TZ_TMP/err")" "0"
+is "全市: no tree built" "$(tz org list 2>&1 | grep -c '（R')" "0"
+
+fresh
+fails "跨区域 as a region on a first import: refused" tz import projects --year 2025 "$d/reg-kuaqu.csv"
+contains "跨区域: says a project has one region" "$TZ_TMP/err" \
+	"reg-kuaqu.csv:3: 项目编号 P2: 所属地区“跨区域”不是一个地区，一个项目只属于一个地区：跨地区的项目请填牵头的地区，市级部门牵头的请填“市直”"
+is "跨区域: never a region node" "$(tz org list 2>&1 | grep -c '跨区域')" "0"
+
+fresh
+fails "全县, 多个县区: refused" tz import projects --year 2025 "$d/whole-several.csv"
+contains "全县: 县直" "$TZ_TMP/err" "所属地区“全县”指全县范围，不是一个地区：全县性的项目请填“县直”"
+contains "多个县区: one region" "$TZ_TMP/err" "whole-several.csv:4: 项目编号 P3: 所属地区“多个县区”不是一个地区"
+
+fresh
+ok "a tree without 市直" tz import projects --year 2025 "$d/reg-base.csv"
+fails "全市 against that tree: refused" tz import projects --year 2025 "$d/reg-quanshi.csv"
+contains "全市 with a tree: the place, no 市直 the tree lacks" "$TZ_TMP/err" \
+	"项目编号 P2: 所属地区“全市”指全市范围，不是一个地区：请填项目所在的地区"
+
+done_testing
