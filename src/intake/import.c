@@ -1916,10 +1916,11 @@ static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want wa
 				     : "%s“%s”写了%zu个单位，一个项目只记一个责任单位：请只填牵头单位",
 				     header, name, parts);
 	if (!oc->building) {
-		near = tz_org_index_suggest(oc->x, name, strlen(name), want);
-		if (near)
+		char hint[256];
+
+		if (tz_org_index_suggest_text(oc->x, name, strlen(name), want, hint, sizeof(hint)))
 			return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
-					     "%s“%s”不存在，是否为“%s”？", header, name, near->name);
+					     "%s“%s”不存在，是否为%s？", header, name, hint);
 		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
 				     "%s“%s”不在组织机构中：请核对写法；确为新的地区或单位，"
 				     "请系统管理员先补充组织机构（命令 taizhang org import）",
@@ -2651,11 +2652,21 @@ static int find_by_name(struct ledger_names *ln, struct item *it, struct tz_err 
 							TZ_ORG_WANT_REGION);
 	int64_t at, second;
 
-	if (!n)
+	if (!n) {
+		/* The nearest regions, "鲅鱼圈" → 鲅鱼圈区 (walkthrough p15). */
+		char hint[256];
+
+		if (tz_org_index_suggest_text(ln->x, it->region, strlen(it->region),
+					      TZ_ORG_WANT_REGION, hint, sizeof(hint)))
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "所属地区",
+					     "所属地区“%.100s”不是台账中的地区，是否为%s？本表没有项目编号，"
+					     "要按所属地区和项目名称对应台账中的项目，该行未导入；请按台账的"
+					     "写法填所属地区或填写项目编号", it->region, hint);
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "所属地区",
 				     "所属地区“%.100s”不是台账中的地区：本表没有项目编号，要按所属地区和"
 				     "项目名称对应台账中的项目，该行未导入；请核对所属地区或填写项目编号",
 				     it->region);
+	}
 	if (name_region_key(ln, r->period.year, n->id, it->name) ||
 	    !tz_hmap_get(ln->by_name, ln->nkey.buf, ln->nkey.len, &at))
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "项目名称",

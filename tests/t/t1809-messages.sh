@@ -38,4 +38,45 @@ fails "全市 against that tree: refused" tz import projects --year 2025 "$d/reg
 contains "全市 with a tree: the place, no 市直 the tree lacks" "$TZ_TMP/err" \
 	"项目编号 P2: 所属地区“全市”指全市范围，不是一个地区：请填项目所在的地区"
 
+# --- 2. Suggestions rank the place name over the suffix (R16) ---------
+
+# hint FILE: the row error of FILE imported after reg-base.csv (鲅鱼圈区,
+# 新城区, 新城经济开发区, 盖州市).
+hint() {
+	fresh
+	tz import projects --year 2025 "$d/reg-base.csv" >/dev/null 2>&1
+	tz import projects --year 2025 "$d/$1" >"$TZ_TMP/out" 2>"$TZ_TMP/err"
+	sed -n 's/^[^ ]* 项目编号 P9: //p' "$TZ_TMP/err"
+}
+is "鲅鱼圈经济开发区: the tree's 鲅鱼圈区, not 新城经济开发区" "$(hint reg-q-鲅鱼圈经济开发区.csv)" \
+	"所属地区“鲅鱼圈经济开发区”不存在，是否为“鲅鱼圈区”？"
+is "新城开发区: the zone, not 新城区" "$(hint reg-q-新城开发区.csv)" \
+	"所属地区“新城开发区”不存在，是否为“新城经济开发区”？"
+is "新城: both, the clerk chooses" "$(hint reg-q-新城.csv)" \
+	"所属地区“新城”不存在，是否为“新城区”或“新城经济开发区”？"
+is "新城高新区 (a high-tech zone is neither): both" "$(hint reg-q-新城高新区.csv)" \
+	"所属地区“新城高新区”不存在，是否为“新城区”或“新城经济开发区”？"
+is "新城区管委会: the district" "$(hint reg-q-新城区管委会.csv)" \
+	"所属地区“新城区管委会”不存在，是否为“新城区”？"
+is "鲅鱼圈 without its 区" "$(hint reg-q-鲅鱼圈.csv)" "所属地区“鲅鱼圈”不存在，是否为“鲅鱼圈区”？"
+
+# --- 3. Reports: a region without its suffix (walkthrough p15) --------
+
+# walk: the walkthrough's tree and four of its projects.
+walk() {
+	fresh
+	tz org import "$d/walk-org.csv" >/dev/null &&
+	tz import projects "$d/walk-base.csv" >/dev/null 2>&1
+}
+walk
+fails "p15: 鲅鱼圈 for 鲅鱼圈区 in a report without codes: refused" \
+	tz import progress "$d/p15_progress_by_name_region_alias.csv"
+contains "p15: suggests 鲅鱼圈区" "$TZ_TMP/err" \
+	"p15_progress_by_name_region_alias.csv:2: 所属地区“鲅鱼圈”不是台账中的地区，是否为“鲅鱼圈区”？"
+is "p15: the other row is read (one error)" "$(grep -c '不是台账中的地区\|台账中没有' "$TZ_TMP/err")" "1"
+fails "站前, 鲅鱼圈经济开发区: refused" tz import progress "$d/p-region-short.csv"
+contains "站前: suggests 站前区" "$TZ_TMP/err" "所属地区“站前”不是台账中的地区，是否为“站前区”？"
+contains "鲅鱼圈经济开发区: suggests 鲅鱼圈区" "$TZ_TMP/err" \
+	"所属地区“鲅鱼圈经济开发区”不是台账中的地区，是否为“鲅鱼圈区”？"
+
 done_testing
