@@ -1957,6 +1957,43 @@ static int year_to_date(const struct tz_header *h, const struct hrow *top, const
 	return TZ_EINVAL;
 }
 
+/*
+ * What a report's best header row (best_has: 1 << field of the fields it
+ * has) lacks, and how to give it, as the end of the refusal: a report
+ * is matched to the ledger by 项目编号 or by 所属地区 and 项目名称, and
+ * its period comes from 调度期 or the title (is_header). The walkthrough
+ * (2026-12-01, p24) got "缺少“项目编号”；表头应同时有“项目编号”和
+ * “调度期”" under a title that gave the period: it named a column the
+ * sheet needs not have and one it did not lack. Into buf; returns buf.
+ */
+static const char *report_lacks(const struct tz_header *h, unsigned has, char *buf, size_t size)
+{
+	int code = !!(has & (1u << TZ_RF_CODE)), name = !!(has & (1u << TZ_RF_NAME));
+	int region = !!(has & (1u << TZ_RF_REGION));
+	int period = (has & (1u << TZ_RF_PERIOD)) || h->title_period.year;
+	const char *match = "";
+
+	if (!code && name && region)
+		match = "";
+	else if (!code && name)
+		match = "没有“项目编号”列，也没有“所属地区”列：调度表按项目编号，或按所属地区和项目名称"
+			"对应台账中的项目；请加“项目编号”列或“所属地区”列";
+	else if (!code && region)
+		match = "没有“项目编号”列，也没有“项目名称”列：调度表按项目编号，或按所属地区和项目名称"
+			"对应台账中的项目；请加“项目编号”列或“项目名称”列";
+	else if (!code)
+		match = "没有“项目编号”列：调度表按项目编号，或按所属地区和项目名称对应台账中的项目；"
+			"请加“项目编号”列，或加“所属地区”和“项目名称”列";
+	if (!*match && period) {
+		snprintf(buf, size, "识别出的列太少：调度表至少要有项目编号（或所属地区和项目名称）、"
+			 "调度期和本期完成投资等列");
+		return buf;
+	}
+	snprintf(buf, size, "%s%s%s", match, *match && !period ? "，并" : !period ? "缺少“调度期”：请" : "",
+		 period ? "" : "加“调度期”列，或在标题中写明年月（如“2025年10月重点项目调度表”）");
+	return buf;
+}
+
 int tz_header_find(struct tz_reader *r, const char *path, int progress, int year,
 		   struct tz_header *h, struct tz_err *err)
 {
@@ -1969,7 +2006,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	int best_lacks = progress ? TZ_RF_PERIOD : TZ_PF_NAME;
 	int *parent_unit = NULL, *parent_exp = NULL;
 	size_t parents = 0;
-	char table_text[32] = "", best_text[256] = "", title_span[256] = "";
+	char table_text[32] = "", best_text[256] = "", title_span[256] = "", lacks[400];
+	unsigned best_has = 0; /* a report's: 1 << field of those the best row has */
 	long best_line = 0, table_line = 0, other_line = 0;
 
 	memset(h, 0, sizeof(*h));
@@ -1986,7 +2024,12 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		if (rc < 0)
 			goto out;
 		if (rc == 0 || ++seen > TZ_HEADER_SEARCH_ROWS) {
-			if (best)
+			if (best && progress)
+				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
+					"找不到完整的表头：第%ld行最像表头（识别出%s），但%s",
+					best_line, best_text, report_lacks(h, best_has, lacks,
+									   sizeof(lacks)));
+			else if (best)
 				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
 					"找不到完整的表头：第%ld行最像表头（识别出%s），但缺少“%s”；"
 					"表头应同时有“%s”和“%s”等列",
@@ -2013,8 +2056,13 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		if (top.fields > best) {
 			best = top.fields;
 			best_line = row.line;
-			if (progress)
+			if (progress) {
 				best_lacks = hrow_has(&top, TZ_RF_CODE) ? TZ_RF_PERIOD : TZ_RF_CODE;
+				best_has = 0;
+				for (int f = 0; f < TZ_HEADER_RF_COUNT; f++)
+					if (hrow_has(&top, f))
+						best_has |= 1u << f;
+			}
 			best_text[0] = '\0';
 			for (size_t i = 0; i < top.n; i++)
 				if (top.c[i].field >= 0) {
