@@ -1477,6 +1477,30 @@ static int second_code(struct tz_header *h, const struct hrow *r, int cur, size_
 	return 1;
 }
 
+/*
+ * Of two columns under one field's name (choose refuses them), what a
+ * hidden one is (audit 9 R9: a hidden copy of an old plan beside the
+ * visible one, refused without saying the clerk cannot see it):
+ * hidden_mark gives "（隐藏列）" after a hidden column's name, and
+ * hidden_advice the end of the message when exactly one of them is
+ * hidden. Static strings. Neither column is read: which one the sheet
+ * means is still the clerk's to say.
+ */
+static const char *hidden_mark(const struct tz_header *h, size_t col)
+{
+	return h->reader && tz_reader_col_hidden(h->reader, col) ? "（隐藏列）" : "";
+}
+
+static const char *hidden_advice(const struct tz_header *h, size_t a, size_t b)
+{
+	int ha = h->reader && tz_reader_col_hidden(h->reader, a);
+	int hb = h->reader && tz_reader_col_hidden(h->reader, b);
+
+	if (ha == hb)
+		return "";
+	return "（其中隐藏列在Excel中看不到，常是留下的旧数据：如不再使用，请取消隐藏后删去该列）";
+}
+
 static int choose(struct tz_header *h, const struct hrow *r, const int *parent_unit,
 		  const int *parent_exp, int table_u, int table_exp, const char *table_text,
 		  int year, const char *path, struct tz_err *err)
@@ -1539,17 +1563,22 @@ static int choose(struct tz_header *h, const struct hrow *r, const int *parent_u
 				col_letters((size_t)cur, a);
 				col_letters(i, b);
 				return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
-					"第%s列“%s”和第%s列“%s”都是“%s”，两列金额不知道该读哪一列，"
-					"整个文件未导入；请删去其中一列，或把另一列改用别的名称",
-					a, r->text[cur], b, r->text[i], h->cols[f].header);
+					"第%s列“%s”%s和第%s列“%s”%s都是“%s”，两列金额不知道该读哪一列，"
+					"整个文件未导入；请删去其中一列，或把另一列改用别的名称%s",
+					a, r->text[cur], hidden_mark(h, (size_t)cur), b, r->text[i],
+					hidden_mark(h, i), h->cols[f].header,
+					hidden_advice(h, (size_t)cur, i));
 			} else if (o->rank < c->rank) {
 				goto not_read;
 			} else if (o->rank == c->rank) {
 				col_letters((size_t)cur, a);
 				col_letters(i, b);
 				return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
-					"第%s列“%s”和第%s列“%s”都是“%s”，不知道该读哪一列；请删去或改名其中一列",
-					a, r->text[cur], b, r->text[i], h->cols[f].header);
+					"第%s列“%s”%s和第%s列“%s”%s都是“%s”，不知道该读哪一列；"
+					"请删去或改名其中一列%s",
+					a, r->text[cur], hidden_mark(h, (size_t)cur), b, r->text[i],
+					hidden_mark(h, i), h->cols[f].header,
+					hidden_advice(h, (size_t)cur, i));
 			}
 			/* c replaces o: o is not read. */
 			tz_buf_addf(&h->unread, "%s%s", h->unread.len ? "、" : "", r->text[cur]);
@@ -2018,6 +2047,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	h->cols = progress ? report_columns(h) : tz_project_columns;
 	h->nfields = progress ? TZ_HEADER_RF_COUNT : TZ_PF_COUNT;
 	h->seq_idx = -1;
+	h->reader = r;
 
 	for (;;) {
 		rc = tz_reader_next(r, &row, err);
@@ -2277,6 +2307,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				   "本期完成投资，整个文件未导入；如果是当月数，请把列名改为“本月完成投资”",
 				   title_span, top.text[h->idx[TZ_RF_COMPLETED]]);
 out:
+	h->reader = NULL;
 	free(parent_unit);
 	free(parent_exp);
 	hrow_free(&top);

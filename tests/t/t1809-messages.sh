@@ -92,4 +92,14 @@ fails "no 调度期, no region, no code: refused" tz import progress "$d/p-noper
 contains "…asks for both" "$TZ_TMP/err" \
 	"请加“项目编号”列或“所属地区”列，并加“调度期”列，或在标题中写明年月"
 
+# --- 5. A hidden column under a visible one's name (R9) ---------------
+
+fresh
+fails "hidden E and visible F both 年度计划投资: refused" \
+	tz import projects --year 2025 "$d/hidden-col-oldplan.xlsx"
+contains "names E as hidden" "$TZ_TMP/err" \
+	"第E列“年度计划投资(万元)”（隐藏列）和第F列“年度计划投资(万元)”都是"
+contains "says what a hidden column is" "$TZ_TMP/err" "其中隐藏列在Excel中看不到"
+is "nothing stored" "$(stored)" "0"
+
 done_testing
