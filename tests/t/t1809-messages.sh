@@ -102,4 +102,23 @@ contains "names E as hidden" "$TZ_TMP/err" \
 contains "says what a hidden column is" "$TZ_TMP/err" "其中隐藏列在Excel中看不到"
 is "nothing stored" "$(stored)" "0"
 
+# --- 6. Walkthrough ledgers that read right (f13, f16) ----------------
+
+fresh
+ok "f13: national codes only, region column" tz import projects "$d/f13_ledger_national_code_only.csv"
+is "f13: stored under the national codes, region 老边区" "$(ledger_rows code)" \
+	"2025-210811-50-01-200001|老边区边城镇污水管网|老边区|3200.00|1600.00 2025-210811-50-01-200002|老边区农贸市场|老边区|1200.00|1200.00"
+fresh
+ok "f16: a 合计（3个） row on top" tz import projects --year 2025 "$d/f16_ledger_soffice_heji_top_count.xlsx"
+is "f16: three projects" "$(ledger_rows)" \
+	"盖州市双台镇光伏|盖州市|5000.00|1700.00 盖州市沙岗村道路硬化|盖州市|1400.00|1400.00 盖州市青石岭镇葡萄酒庄|盖州市|9000.00|3000.00"
+
+
+# --- 7. A tree's 类型 镇/乡 (walkthrough f16's note) -------------------
+
+fresh
+fails "org import: 类型 镇 refused" tz org import "$d/org-town.csv"
+contains "…says the tree has no town kind and what to write" "$TZ_TMP/err" \
+	"org-town.csv:3: 类型“镇”无法识别（应为市、县、区、开发区、市直或部门）：组织机构没有乡镇（街道）这一类型；县（市、区）自己的台账以乡镇、街道为所属地区时，类型请填“县”或留空（按名称推定）"
+
 done_testing
