@@ -1435,11 +1435,24 @@ static void top_row(const struct pipeline *pl, const struct tz_row *row, struct 
 	top->seen_data = 1;
 }
 
-/* At the end of the file: 0, or the refusal of a top row that is no total. */
-static int top_end(const struct pipeline *pl, const struct top_total *top, struct tz_err *err)
+/* The refusal of a top row whose `what` (总投资, 年度计划投资) is not the
+ * sum of the projects below. */
+static int top_mismatch(const struct pipeline *pl, const struct top_total *top, const char *what,
+			int64_t have, int64_t sum, struct tz_err *err)
 {
 	char a[TZ_MONEY_FMT_MAX], b[TZ_MONEY_FMT_MAX];
 
+	return tz_err_set_at(err, TZ_EINVAL, pl->path, top->line, "项目名称",
+			     "第%ld行“%s”没有序号和所属地区，像是全表的合计行，但它的%s%s万元"
+			     "不等于下面各项目之和%s万元，不能作为合计行跳过，也不能作为项目导入"
+			     "（所属地区为空），整个文件未导入；请核对：是项目就填写所属地区，"
+			     "是合计行就改正金额或删去该行",
+			     top->line, top->name, what, tz_money_fmt(have, a), tz_money_fmt(sum, b));
+}
+
+/* At the end of the file: 0, or the refusal of a top row that is no total. */
+static int top_end(const struct pipeline *pl, const struct top_total *top, struct tz_err *err)
+{
 	if (!top->line)
 		return 0;
 	if (top->unsure)
@@ -1449,21 +1462,9 @@ static int top_end(const struct pipeline *pl, const struct top_total *top, struc
 				     "请改正各行后重新导入（合计行也可以删去）",
 				     top->line, top->name);
 	if (top->total != top->sum_total)
-		return tz_err_set_at(err, TZ_EINVAL, pl->path, top->line, "项目名称",
-				     "第%ld行“%s”没有序号和所属地区，像是全表的合计行，但它的总投资%s万元"
-				     "不等于下面各项目之和%s万元，不能作为合计行跳过，也不能作为项目导入"
-				     "（所属地区为空），整个文件未导入；请核对：是项目就填写所属地区，"
-				     "是合计行就改正金额或删去该行",
-				     top->line, top->name, tz_money_fmt(top->total, a),
-				     tz_money_fmt(top->sum_total, b));
+		return top_mismatch(pl, top, "总投资", top->total, top->sum_total, err);
 	if (top->has_annual && top->annual != top->sum_annual)
-		return tz_err_set_at(err, TZ_EINVAL, pl->path, top->line, "项目名称",
-				     "第%ld行“%s”没有序号和所属地区，像是全表的合计行，但它的年度计划投资"
-				     "%s万元不等于下面各项目之和%s万元，不能作为合计行跳过，也不能作为项目"
-				     "导入（所属地区为空），整个文件未导入；请核对：是项目就填写所属地区，"
-				     "是合计行就改正金额或删去该行",
-				     top->line, top->name, tz_money_fmt(top->annual, a),
-				     tz_money_fmt(top->sum_annual, b));
+		return top_mismatch(pl, top, "年度计划投资", top->annual, top->sum_annual, err);
 	return 0;
 }
 
