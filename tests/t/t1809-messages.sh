@@ -83,7 +83,7 @@ contains "鲅鱼圈经济开发区: suggests 鲅鱼圈区" "$TZ_TMP/err" \
 
 fails "p24: no 项目编号, no 所属地区: refused" tz import progress "$d/p24_progress_name_only_no_region.csv"
 contains "p24: says what is missing and what to add" "$TZ_TMP/err" \
-	"但没有“项目编号”列，也没有“所属地区”列：调度表按项目编号，或按所属地区和项目名称对应台账中的项目；请加“项目编号”列或“所属地区”列"
+	"但缺少“项目编号”列，也没有“所属地区”列：调度表按项目编号，或按所属地区和项目名称对应台账中的项目；请加“项目编号”列或“所属地区”列"
 is "p24: no 调度期 asked for (the title names 2025年10月)" "$(grep -c '调度期' "$TZ_TMP/err")" "0"
 fails "no 调度期, no title month: refused" tz import progress "$d/p-noperiod-nocode.csv"
 contains "…asks only for 调度期 (region and name are there)" "$TZ_TMP/err" \
