@@ -488,38 +488,183 @@ const struct tz_org_node *tz_org_index_find(const struct tz_org_index *x, const 
 
 _Static_assert(TZ_ORG_NAME_MAX <= TZ_EDITS_MAX, "tz_edit_distance takes whole names");
 
-const struct tz_org_node *tz_org_index_suggest(const struct tz_org_index *x, const char *name,
-					       size_t len, enum tz_org_want want)
-{
-	struct tz_buf key = TZ_BUF_INIT;
-	int32_t q[TZ_ORG_NAME_MAX], c[TZ_ORG_NAME_MAX];
-	const struct tz_org_node *best = NULL;
-	size_t nq, best_d = (size_t)-1;
+/* Suffix classes of a place name, for ranking suggestions. */
+enum { SFX_NONE, SFX_ECON, SFX_HITECH, SFX_PARK, SFX_NEW, SFX_DISTRICT, SFX_COUNTY, SFX_CITY,
+       SFX_BANNER, SFX_TOWN, SFX_STREET };
 
-	if (tz_org_norm(name, len, &key) || !key.len)
+static size_t ends_bytes(const char *s, size_t n, const char *w)
+{
+	size_t l = strlen(w);
+
+	return n > l && !memcmp(s + n - l, w, l) ? l : 0;
+}
+
+/*
+ * The distinctive part of a folded region name (its place name) and the
+ * class of the generic suffix it dropped: "鲅鱼圈经济开发区" → 鲅鱼圈
+ * (经济开发区), "鲅鱼圈区" → 鲅鱼圈 (区), "盖州市人民政府" → 盖州 (市),
+ * "新城经开区管委会" → 新城 (经济开发区). A government word goes first,
+ * then a zone's word or one of 区/县/市/旗/镇/乡/街道, then a 市/县/区
+ * left before a zone's word (盖州市经济开发区). Something always stays.
+ * Returns the stem's length in bytes; *cls gets the class.
+ */
+static size_t place_stem(const char *s, size_t n, int *cls)
+{
+	static const char *const govt[] = { "人民政府办公室", "人民政府", "政府", "管理委员会",
+					    "管委会" };
+	static const struct { const char *w; int cls; } sfx[] = {
+		{ "经济技术开发区", SFX_ECON }, { "高新技术产业开发区", SFX_HITECH },
+		{ "高新技术开发区", SFX_HITECH }, { "经济开发区", SFX_ECON }, { "高新区", SFX_HITECH },
+		{ "经开区", SFX_ECON }, { "开发区", SFX_ECON }, { "工业园区", SFX_PARK },
+		{ "产业园区", SFX_PARK }, { "园区", SFX_PARK }, { "新区", SFX_NEW },
+		{ "自治县", SFX_COUNTY }, { "自治旗", SFX_BANNER }, { "街道办事处", SFX_STREET },
+		{ "街道", SFX_STREET }, { "区", SFX_DISTRICT }, { "县", SFX_COUNTY },
+		{ "市", SFX_CITY }, { "旗", SFX_BANNER }, { "镇", SFX_TOWN }, { "乡", SFX_TOWN },
+	};
+	size_t l;
+
+	*cls = SFX_NONE;
+	for (size_t i = 0; i < sizeof(govt) / sizeof(govt[0]); i++)
+		if ((l = ends_bytes(s, n, govt[i]))) {
+			n -= l;
+			break;
+		}
+	for (size_t i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++)
+		if ((l = ends_bytes(s, n, sfx[i].w))) {
+			n -= l;
+			*cls = sfx[i].cls;
+			break;
+		}
+	if (*cls >= SFX_ECON && *cls <= SFX_NEW)
+		for (size_t i = 0; i < 3; i++)
+			if ((l = ends_bytes(s, n, i == 0 ? "市" : i == 1 ? "县" : "区"))) {
+				n -= l;
+				break;
+			}
+	return n;
+}
+
+/* A candidate's rank: place names apart (edits, containing = 1), suffix
+ * class differing, whole names apart; lower is nearer. */
+struct near {
+	const struct tz_org_node *node;
+	size_t place, cls, whole;
+};
+
+static int nearer(const struct near *a, const struct near *b)
+{
+	if (a->place != b->place)
+		return a->place < b->place;
+	if (a->cls != b->cls)
+		return a->cls < b->cls;
+	return a->whole < b->whole;
+}
+
+size_t tz_org_index_suggest_all(const struct tz_org_index *x, const char *name, size_t len,
+				enum tz_org_want want, const struct tz_org_node **out, size_t max)
+{
+	struct tz_buf key = TZ_BUF_INIT, stem = TZ_BUF_INIT;
+	int32_t q[TZ_ORG_NAME_MAX], qs[TZ_ORG_NAME_MAX], c[TZ_ORG_NAME_MAX];
+	struct near best[8];
+	size_t nq, nqs, qlen, nbest = 0, got = 0;
+	int qcls;
+
+	if (max > 8)
+		max = 8;
+	if (!max || tz_org_norm(name, len, &key) || !key.len)
 		goto out;
 	nq = tz_utf8_code_points(key.buf, q, TZ_ORG_NAME_MAX);
+	qlen = place_stem(key.buf, key.len, &qcls);
+	tz_buf_add(&stem, key.buf, qlen);
+	nqs = tz_utf8_code_points(stem.buf, qs, TZ_ORG_NAME_MAX);
 	for (size_t i = 0; i < x->nfolded; i++) {
 		const struct tz_org_node *n = &x->nodes[x->folded_node[i]];
-		size_t nc, d;
+		const char *f = x->folded[i];
+		size_t flen = strlen(f), clen, nc, k;
+		struct near cand = { n, 0, 0, 0 };
+		int ccls;
 
 		if (!wanted(n, want))
 			continue;
-		nc = tz_utf8_code_points(x->folded[i], c, TZ_ORG_NAME_MAX);
-		if (strstr(x->folded[i], key.buf) || strstr(key.buf, x->folded[i]))
-			d = 1;
-		else
-			d = tz_edit_distance(q, nq, c, nc);
-		if (d < best_d) {
-			best_d = d;
-			best = n;
+		clen = place_stem(f, flen, &ccls);
+		if (clen == qlen && !memcmp(f, stem.buf, qlen))
+			cand.place = 0;
+		else if ((clen > qlen && memmem(f, clen, stem.buf, qlen)) ||
+			 (qlen > clen && memmem(stem.buf, qlen, f, clen)))
+			cand.place = 1;
+		else {
+			char part[TZ_ORG_NAME_MAX * 4 + 1];
+
+			snprintf(part, sizeof(part), "%.*s", (int)clen, f);
+			nc = tz_utf8_code_points(part, c, TZ_ORG_NAME_MAX);
+			cand.place = tz_edit_distance(qs, nqs, c, nc);
 		}
+		/* Nothing within half the place name's length is no hint. */
+		if (cand.place * 2 > (nqs > 1 ? nqs : 2))
+			continue;
+		cand.cls = qcls != ccls;
+		if (strstr(f, key.buf) || strstr(key.buf, f))
+			cand.whole = 1;
+		else {
+			nc = tz_utf8_code_points(f, c, TZ_ORG_NAME_MAX);
+			cand.whole = tz_edit_distance(q, nq, c, nc);
+		}
+		/* One entry per node: its nearest name or alias. */
+		for (k = 0; k < nbest && best[k].node != n; k++)
+			;
+		if (k < nbest) {
+			if (!nearer(&cand, &best[k]))
+				continue;
+			memmove(&best[k], &best[k + 1], (nbest - k - 1) * sizeof(best[0]));
+			nbest--;
+		}
+		for (k = nbest; k > 0 && nearer(&cand, &best[k - 1]); k--)
+			;
+		if (k >= 8)
+			continue;
+		memmove(&best[k + 1], &best[k], ((nbest < 8 ? nbest : 7) - k) * sizeof(best[0]));
+		best[k] = cand;
+		if (nbest < 8)
+			nbest++;
 	}
-	if (best && best_d * 2 > (nq > 1 ? nq : 2))
-		best = NULL;
+	/* The nearest, and those as near in place name and suffix class:
+	 * a clerk chooses between them rather than being led to one. */
+	for (got = 0; got < nbest && got < max; got++) {
+		if (got && (best[got].place != best[0].place || best[got].cls != best[0].cls))
+			break;
+		out[got] = best[got].node;
+	}
 out:
 	tz_buf_release(&key);
-	return best;
+	tz_buf_release(&stem);
+	return got;
+}
+
+const struct tz_org_node *tz_org_index_suggest(const struct tz_org_index *x, const char *name,
+					       size_t len, enum tz_org_want want)
+{
+	const struct tz_org_node *one;
+
+	return tz_org_index_suggest_all(x, name, len, want, &one, 1) ? one : NULL;
+}
+
+size_t tz_org_index_suggest_text(const struct tz_org_index *x, const char *name, size_t len,
+				 enum tz_org_want want, char *buf, size_t size)
+{
+	const struct tz_org_node *near[3];
+	size_t n = tz_org_index_suggest_all(x, name, len, want, near, 3), used = 0;
+
+	if (size)
+		buf[0] = '\0';
+	for (size_t i = 0; i < n && used < size; i++) {
+		int w = snprintf(buf + used, size - used, "%s“%s”",
+				 !i ? "" : i + 1 == n ? "或" : "、", near[i]->name);
+
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+	return n;
 }
 
 char *tz_org_index_new_code(const struct tz_org_index *x, enum tz_org_kind kind,

@@ -133,6 +133,27 @@ const struct tz_org_node *tz_org_index_find(const struct tz_org_index *x, const 
  */
 const struct tz_org_node *tz_org_index_suggest(const struct tz_org_index *x, const char *name,
 					       size_t len, enum tz_org_want want);
+/*
+ * The nodes nearest to an unknown `name` among `want`, nearest first, at
+ * most `max` (up to 8) into out; returns how many. Ranked by the place
+ * name first (the name without its generic suffix: 鲅鱼圈 of
+ * 鲅鱼圈经济开发区 and of 鲅鱼圈区), then by whether the suffix's class
+ * agrees (经开区/开发区/经济开发区 one class, 区 another), then by edits
+ * between the whole names; only nodes as near as the nearest in place
+ * name and suffix class are given ("新城" → 新城区 and 新城经济开发区),
+ * and none whose place name is more than half the query's own apart.
+ * Audit 9 R16 (a suggestion led to the wrong region). Nodes are the
+ * index's; nothing to free.
+ */
+size_t tz_org_index_suggest_all(const struct tz_org_index *x, const char *name, size_t len,
+				enum tz_org_want want, const struct tz_org_node **out, size_t max);
+/*
+ * tz_org_index_suggest_all's nodes (at most 3) as the text of a hint:
+ * “新城区”, “新城区”或“新城经济开发区”; into buf (size bytes, cut at
+ * size); returns how many nodes (0: buf is "").
+ */
+size_t tz_org_index_suggest_text(const struct tz_org_index *x, const char *name, size_t len,
+				 enum tz_org_want want, char *buf, size_t size);
 
 /*
  * A new code for a node of `kind` built from a ledger: "R01", "R02"… for

@@ -1477,6 +1477,30 @@ static int second_code(struct tz_header *h, const struct hrow *r, int cur, size_
 	return 1;
 }
 
+/*
+ * Of two columns under one field's name (choose refuses them), what a
+ * hidden one is (audit 9 R9: a hidden copy of an old plan beside the
+ * visible one, refused without saying the clerk cannot see it):
+ * hidden_mark gives "（隐藏列）" after a hidden column's name, and
+ * hidden_advice the end of the message when exactly one of them is
+ * hidden. Static strings. Neither column is read: which one the sheet
+ * means is still the clerk's to say.
+ */
+static const char *hidden_mark(const struct tz_header *h, size_t col)
+{
+	return h->reader && tz_reader_col_hidden(h->reader, col) ? "（隐藏列）" : "";
+}
+
+static const char *hidden_advice(const struct tz_header *h, size_t a, size_t b)
+{
+	int ha = h->reader && tz_reader_col_hidden(h->reader, a);
+	int hb = h->reader && tz_reader_col_hidden(h->reader, b);
+
+	if (ha == hb)
+		return "";
+	return "（其中隐藏列在Excel中看不到，常是留下的旧数据：如不再使用，请取消隐藏后删去该列）";
+}
+
 static int choose(struct tz_header *h, const struct hrow *r, const int *parent_unit,
 		  const int *parent_exp, int table_u, int table_exp, const char *table_text,
 		  int year, const char *path, struct tz_err *err)
@@ -1539,17 +1563,22 @@ static int choose(struct tz_header *h, const struct hrow *r, const int *parent_u
 				col_letters((size_t)cur, a);
 				col_letters(i, b);
 				return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
-					"第%s列“%s”和第%s列“%s”都是“%s”，两列金额不知道该读哪一列，"
-					"整个文件未导入；请删去其中一列，或把另一列改用别的名称",
-					a, r->text[cur], b, r->text[i], h->cols[f].header);
+					"第%s列“%s”%s和第%s列“%s”%s都是“%s”，两列金额不知道该读哪一列，"
+					"整个文件未导入；请删去其中一列，或把另一列改用别的名称%s",
+					a, r->text[cur], hidden_mark(h, (size_t)cur), b, r->text[i],
+					hidden_mark(h, i), h->cols[f].header,
+					hidden_advice(h, (size_t)cur, i));
 			} else if (o->rank < c->rank) {
 				goto not_read;
 			} else if (o->rank == c->rank) {
 				col_letters((size_t)cur, a);
 				col_letters(i, b);
 				return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
-					"第%s列“%s”和第%s列“%s”都是“%s”，不知道该读哪一列；请删去或改名其中一列",
-					a, r->text[cur], b, r->text[i], h->cols[f].header);
+					"第%s列“%s”%s和第%s列“%s”%s都是“%s”，不知道该读哪一列；"
+					"请删去或改名其中一列%s",
+					a, r->text[cur], hidden_mark(h, (size_t)cur), b, r->text[i],
+					hidden_mark(h, i), h->cols[f].header,
+					hidden_advice(h, (size_t)cur, i));
 			}
 			/* c replaces o: o is not read. */
 			tz_buf_addf(&h->unread, "%s%s", h->unread.len ? "、" : "", r->text[cur]);
@@ -1957,6 +1986,43 @@ static int year_to_date(const struct tz_header *h, const struct hrow *top, const
 	return TZ_EINVAL;
 }
 
+/*
+ * What a report's best header row (best_has: 1 << field of the fields it
+ * has) lacks, and how to give it, as the end of the refusal: a report
+ * is matched to the ledger by 项目编号 or by 所属地区 and 项目名称, and
+ * its period comes from 调度期 or the title (is_header). The walkthrough
+ * (2026-12-01, p24) got "缺少“项目编号”；表头应同时有“项目编号”和
+ * “调度期”" under a title that gave the period: it named a column the
+ * sheet needs not have and one it did not lack. Into buf; returns buf.
+ */
+static const char *report_lacks(const struct tz_header *h, unsigned has, char *buf, size_t size)
+{
+	int code = !!(has & (1u << TZ_RF_CODE)), name = !!(has & (1u << TZ_RF_NAME));
+	int region = !!(has & (1u << TZ_RF_REGION));
+	int period = (has & (1u << TZ_RF_PERIOD)) || h->title_period.year;
+	const char *match = "";
+
+	if (!code && name && region)
+		match = "";
+	else if (!code && name)
+		match = "缺少“项目编号”列，也没有“所属地区”列：调度表按项目编号，或按所属地区和项目名称"
+			"对应台账中的项目；请加“项目编号”列或“所属地区”列";
+	else if (!code && region)
+		match = "缺少“项目编号”列，也没有“项目名称”列：调度表按项目编号，或按所属地区和项目名称"
+			"对应台账中的项目；请加“项目编号”列或“项目名称”列";
+	else if (!code)
+		match = "缺少“项目编号”列：调度表按项目编号，或按所属地区和项目名称对应台账中的项目；"
+			"请加“项目编号”列，或加“所属地区”和“项目名称”列";
+	if (!*match && period) {
+		snprintf(buf, size, "识别出的列太少：调度表至少要有项目编号（或所属地区和项目名称）、"
+			 "调度期和本期完成投资等列");
+		return buf;
+	}
+	snprintf(buf, size, "%s%s%s", match, *match && !period ? "，并" : !period ? "缺少“调度期”：请" : "",
+		 period ? "" : "加“调度期”列，或在标题中写明年月（如“2025年10月重点项目调度表”）");
+	return buf;
+}
+
 int tz_header_find(struct tz_reader *r, const char *path, int progress, int year,
 		   struct tz_header *h, struct tz_err *err)
 {
@@ -1969,7 +2035,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	int best_lacks = progress ? TZ_RF_PERIOD : TZ_PF_NAME;
 	int *parent_unit = NULL, *parent_exp = NULL;
 	size_t parents = 0;
-	char table_text[32] = "", best_text[256] = "", title_span[256] = "";
+	char table_text[32] = "", best_text[256] = "", title_span[256] = "", lacks[400];
+	unsigned best_has = 0; /* a report's: 1 << field of those the best row has */
 	long best_line = 0, table_line = 0, other_line = 0;
 
 	memset(h, 0, sizeof(*h));
@@ -1980,13 +2047,19 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	h->cols = progress ? report_columns(h) : tz_project_columns;
 	h->nfields = progress ? TZ_HEADER_RF_COUNT : TZ_PF_COUNT;
 	h->seq_idx = -1;
+	h->reader = r;
 
 	for (;;) {
 		rc = tz_reader_next(r, &row, err);
 		if (rc < 0)
 			goto out;
 		if (rc == 0 || ++seen > TZ_HEADER_SEARCH_ROWS) {
-			if (best)
+			if (best && progress)
+				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
+					"找不到完整的表头：第%ld行最像表头（识别出%s），但%s",
+					best_line, best_text, report_lacks(h, best_has, lacks,
+									   sizeof(lacks)));
+			else if (best)
 				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
 					"找不到完整的表头：第%ld行最像表头（识别出%s），但缺少“%s”；"
 					"表头应同时有“%s”和“%s”等列",
@@ -2013,8 +2086,13 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		if (top.fields > best) {
 			best = top.fields;
 			best_line = row.line;
-			if (progress)
+			if (progress) {
 				best_lacks = hrow_has(&top, TZ_RF_CODE) ? TZ_RF_PERIOD : TZ_RF_CODE;
+				best_has = 0;
+				for (int f = 0; f < TZ_HEADER_RF_COUNT; f++)
+					if (hrow_has(&top, f))
+						best_has |= 1u << f;
+			}
 			best_text[0] = '\0';
 			for (size_t i = 0; i < top.n; i++)
 				if (top.c[i].field >= 0) {
@@ -2229,6 +2307,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				   "本期完成投资，整个文件未导入；如果是当月数，请把列名改为“本月完成投资”",
 				   title_span, top.text[h->idx[TZ_RF_COMPLETED]]);
 out:
+	h->reader = NULL;
 	free(parent_unit);
 	free(parent_exp);
 	hrow_free(&top);

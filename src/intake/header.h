@@ -99,6 +99,9 @@ struct tz_header {
 	int status_yes_no;                    /* reports: the status column is 是否开工 */
 	long line;                            /* the header's last row */
 	size_t width;                         /* cells in the header */
+	/* While tz_header_find runs: its reader, for messages naming a
+	 * hidden column (tz_reader_col_hidden; audit 9 R9). */
+	const struct tz_reader *reader;
 	struct tz_buf unread;                 /* columns not read, "、"-separated */
 	struct tz_buf notes;                  /* what was decided, for the summary */
 	/* The first row after the header when looking at it for a second

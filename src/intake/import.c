@@ -1451,11 +1451,24 @@ static void top_row(const struct pipeline *pl, const struct tz_row *row, struct 
 	top->seen_data = 1;
 }
 
-/* At the end of the file: 0, or the refusal of a top row that is no total. */
-static int top_end(const struct pipeline *pl, const struct top_total *top, struct tz_err *err)
+/* The refusal of a top row whose `what` (总投资, 年度计划投资) is not the
+ * sum of the projects below. */
+static int top_mismatch(const struct pipeline *pl, const struct top_total *top, const char *what,
+			int64_t have, int64_t sum, struct tz_err *err)
 {
 	char a[TZ_MONEY_FMT_MAX], b[TZ_MONEY_FMT_MAX];
 
+	return tz_err_set_at(err, TZ_EINVAL, pl->path, top->line, "项目名称",
+			     "第%ld行“%s”没有序号和所属地区，像是全表的合计行，但它的%s%s万元"
+			     "不等于下面各项目之和%s万元，不能作为合计行跳过，也不能作为项目导入"
+			     "（所属地区为空），整个文件未导入；请核对：是项目就填写所属地区，"
+			     "是合计行就改正金额或删去该行",
+			     top->line, top->name, what, tz_money_fmt(have, a), tz_money_fmt(sum, b));
+}
+
+/* At the end of the file: 0, or the refusal of a top row that is no total. */
+static int top_end(const struct pipeline *pl, const struct top_total *top, struct tz_err *err)
+{
 	if (!top->line)
 		return 0;
 	if (top->unsure)
@@ -1465,21 +1478,9 @@ static int top_end(const struct pipeline *pl, const struct top_total *top, struc
 				     "请改正各行后重新导入（合计行也可以删去）",
 				     top->line, top->name);
 	if (top->total != top->sum_total)
-		return tz_err_set_at(err, TZ_EINVAL, pl->path, top->line, "项目名称",
-				     "第%ld行“%s”没有序号和所属地区，像是全表的合计行，但它的总投资%s万元"
-				     "不等于下面各项目之和%s万元，不能作为合计行跳过，也不能作为项目导入"
-				     "（所属地区为空），整个文件未导入；请核对：是项目就填写所属地区，"
-				     "是合计行就改正金额或删去该行",
-				     top->line, top->name, tz_money_fmt(top->total, a),
-				     tz_money_fmt(top->sum_total, b));
+		return top_mismatch(pl, top, "总投资", top->total, top->sum_total, err);
 	if (top->has_annual && top->annual != top->sum_annual)
-		return tz_err_set_at(err, TZ_EINVAL, pl->path, top->line, "项目名称",
-				     "第%ld行“%s”没有序号和所属地区，像是全表的合计行，但它的年度计划投资"
-				     "%s万元不等于下面各项目之和%s万元，不能作为合计行跳过，也不能作为项目"
-				     "导入（所属地区为空），整个文件未导入；请核对：是项目就填写所属地区，"
-				     "是合计行就改正金额或删去该行",
-				     top->line, top->name, tz_money_fmt(top->annual, a),
-				     tz_money_fmt(top->sum_annual, b));
+		return top_mismatch(pl, top, "年度计划投资", top->annual, top->sum_annual, err);
 	return 0;
 }
 
@@ -1830,6 +1831,56 @@ static int create_node(struct org_ctx *oc, const char *name, enum tz_org_kind ki
 }
 
 /*
+ * A region cell that names no one region (audit 9 R12): the whole city
+ * (全市, 全县…, or the root's own name) or several places (跨区域,
+ * 跨县区, 多个县区, 各县区). Such a cell is neither a node to make while
+ * building nor a typo to suggest for: the row error says what to write.
+ * `folded` is the cell folded (tz_org_norm). 0, or TZ_ENOTFOUND with err
+ * set; only for cells the tree does not know (a tree may hold a node so
+ * named, and then it is that node).
+ */
+static int region_of_several(struct org_ctx *oc, const char *name, const char *folded,
+			     const char *header, struct tz_err *err)
+{
+	static const char *const whole[] = { "全市", "全县", "全区", "全旗", "全州", "全省",
+					     "全域", "全市域", "全县域", "市域", "县域" };
+	static const char *const several[] = { "跨", "多个", "多县", "多区", "多地", "各县",
+					       "各区", "各地", "各乡镇", "沿线" };
+	const struct tz_org_node *n = tz_org_index_find(oc->x, name, strlen(name), TZ_ORG_WANT_ANY);
+	const char *level = NULL; /* 市, 县… (3 bytes) of a whole */
+	char direct[16];
+	int is_several = 0;
+
+	if (n && n->kind == TZ_ORG_CITY)
+		level = "市";
+	for (size_t i = 0; i < sizeof(whole) / sizeof(whole[0]) && !level; i++)
+		if (!strcmp(folded, whole[i]))
+			level = strcmp(folded, "全域") ? folded + (strncmp(folded, "全", 3) ? 0 : 3)
+						       : "市";
+	for (size_t i = 0; i < sizeof(several) / sizeof(several[0]) && !level && !is_several; i++)
+		is_several = !strncmp(folded, several[i], strlen(several[i]));
+	if (!level && !is_several)
+		return 0;
+	/* The projects of the city (county) itself: 市直 (县直…), when the
+	 * tree has it or is being built (the import makes it). */
+	snprintf(direct, sizeof(direct), "%.3s直", level ? level : "市");
+	if (!oc->building && !tz_org_index_find(oc->x, direct, strlen(direct), TZ_ORG_WANT_REGION))
+		direct[0] = '\0';
+	if (level && *direct)
+		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
+				     "%s“%s”指全%.3s范围，不是一个地区：全%.3s性的项目请填“%s”，"
+				     "在某一地区建设的请填该地区", header, name, level, level, direct);
+	if (level)
+		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
+				     "%s“%s”指全%.3s范围，不是一个地区：请填项目所在的地区", header, name,
+				     level);
+	return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
+			     "%s“%s”不是一个地区，一个项目只属于一个地区：跨地区的项目请填牵头的地区%s%s%s",
+			     header, name, *direct ? "，市级部门牵头的请填“" : "", direct,
+			     *direct ? "”" : "");
+}
+
+/*
  * The same few names come on every row: resolve_one remembers them as
  * written, so that folding (NFKC) runs once per name, not once per row.
  * The node `name` resolved to earlier in this import, or NULL; `key`
@@ -1872,6 +1923,9 @@ static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want wa
 	}
 	/* A cell naming several (市交通运输局、鲅鱼圈区政府) is none of
 	 * them: never a node of its own, never one of them guessed. */
+	if (want == TZ_ORG_WANT_REGION && !tz_org_norm(name, len, &oc->key) &&
+	    (rc = region_of_several(oc, name, oc->key.buf, header, err)))
+		return rc;
 	if ((parts = tz_org_split(name, len, NULL, 0)) > 1)
 		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
 				     want == TZ_ORG_WANT_REGION
@@ -1879,10 +1933,11 @@ static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want wa
 				     : "%s“%s”写了%zu个单位，一个项目只记一个责任单位：请只填牵头单位",
 				     header, name, parts);
 	if (!oc->building) {
-		near = tz_org_index_suggest(oc->x, name, strlen(name), want);
-		if (near)
+		char hint[256];
+
+		if (tz_org_index_suggest_text(oc->x, name, strlen(name), want, hint, sizeof(hint)))
 			return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
-					     "%s“%s”不存在，是否为“%s”？", header, name, near->name);
+					     "%s“%s”不存在，是否为%s？", header, name, hint);
 		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header,
 				     "%s“%s”不在组织机构中：请核对写法；确为新的地区或单位，"
 				     "请系统管理员先补充组织机构（命令 taizhang org import）",
@@ -1904,9 +1959,14 @@ static int resolve_one(struct org_ctx *oc, const char *name, enum tz_org_want wa
 	rc = create_node(oc, name, want == TZ_ORG_WANT_REGION ? tz_org_kind_guess(name)
 							      : TZ_ORG_DEPARTMENT, "", out, err);
 	if (rc == TZ_EEXIST || rc == TZ_EINVAL) {
+		/* err->msg cannot be both a source and the destination of
+		 * the message (the garbled text of audit 9 R12). */
+		char why[sizeof(err->msg)];
+
+		snprintf(why, sizeof(why), "%s", err->msg);
 		tz_err_locate(err, NULL, 0);
-		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header, "%s“%s”：%s", header, name,
-				     err->msg);
+		return tz_err_set_at(err, TZ_ENOTFOUND, NULL, 0, header, "%s“%s”：%.400s", header, name,
+				     why);
 	}
 	return rc;
 }
@@ -2609,11 +2669,21 @@ static int find_by_name(struct ledger_names *ln, struct item *it, struct tz_err 
 							TZ_ORG_WANT_REGION);
 	int64_t at, second;
 
-	if (!n)
+	if (!n) {
+		/* The nearest regions, "鲅鱼圈" → 鲅鱼圈区 (walkthrough p15). */
+		char hint[256];
+
+		if (tz_org_index_suggest_text(ln->x, it->region, strlen(it->region),
+					      TZ_ORG_WANT_REGION, hint, sizeof(hint)))
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "所属地区",
+					     "所属地区“%.100s”不是台账中的地区，是否为%s？本表没有项目编号，"
+					     "要按所属地区和项目名称对应台账中的项目，该行未导入；请按台账的"
+					     "写法填所属地区或填写项目编号", it->region, hint);
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "所属地区",
 				     "所属地区“%.100s”不是台账中的地区：本表没有项目编号，要按所属地区和"
 				     "项目名称对应台账中的项目，该行未导入；请核对所属地区或填写项目编号",
 				     it->region);
+	}
 	if (name_region_key(ln, r->period.year, n->id, it->name) ||
 	    !tz_hmap_get(ln->by_name, ln->nkey.buf, ln->nkey.len, &at))
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "项目名称",

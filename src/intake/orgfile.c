@@ -54,6 +54,24 @@ static void cell(const struct tz_row *row, int i, const char **s, size_t *len)
 	}
 }
 
+/*
+ * Whether a 类型 cell (len bytes) names a town or street (镇, 乡, 乡镇,
+ * 街道…): the tree has no such kind, and a county's clerk whose ledger
+ * groups by town needs to be told what to write (walkthrough f16,
+ * 2026-12-01: "org types 镇/乡").
+ */
+static int town_kind(const char *s, size_t len)
+{
+	static const char *const towns[] = { "镇", "乡", "乡镇", "街道", "街道办", "街道办事处",
+					     "苏木", "镇街" };
+
+	tz_text_trim(&s, &len);
+	for (size_t i = 0; i < sizeof(towns) / sizeof(towns[0]); i++)
+		if (len == strlen(towns[i]) && !memcmp(s, towns[i], len))
+			return 1;
+	return 0;
+}
+
 int tz_org_read_file(const char *path, struct tz_org_index *x, struct tz_err *err)
 {
 	struct tz_reader *r = NULL;
@@ -89,8 +107,11 @@ int tz_org_read_file(const char *path, struct tz_org_index *x, struct tz_err *er
 			n.kind = !len[COL_PARENT] ? TZ_ORG_CITY : tz_org_kind_guess(n.name);
 		} else if (tz_org_kind_parse(v[COL_KIND], len[COL_KIND], &n.kind)) {
 			rc = tz_err_set_at(err, TZ_EINVAL, path, row.line, "类型",
-					   "类型“%.*s”无法识别（应为市、县、区、开发区、市直或部门）",
-					   (int)len[COL_KIND], v[COL_KIND]);
+					   "类型“%.*s”无法识别（应为市、县、区、开发区、市直或部门）%s",
+					   (int)len[COL_KIND], v[COL_KIND],
+					   town_kind(v[COL_KIND], len[COL_KIND])
+					   ? "：组织机构没有乡镇（街道）这一类型；县（市、区）自己的台账以乡镇、"
+					     "街道为所属地区时，类型请填“县”或留空（按名称推定）" : "");
 			goto out;
 		}
 		if ((rc = tz_org_index_add(x, &n, err))) {

@@ -59,6 +59,10 @@ const char *tz_reader_where(const struct tz_reader *r, char buf[160]);
  */
 void tz_reader_add_page_text(struct tz_reader *r, const char *s, size_t n);
 
+/* Mark columns first..last (0-based, inclusive) of the sheet being read
+ * hidden (tz_reader_col_hidden); columns past 255 are not kept. */
+void tz_reader_set_cols_hidden(struct tz_reader *r, size_t first, size_t last);
+
 /*
  * The kind of a text cell: TZ_READ_EMPTY if len is 0, TZ_READ_ERROR if it
  * is exactly one of Excel's error literals ("#N/A", "#REF!"…, as Excel

@@ -208,6 +208,17 @@ const char *tz_reader_sheet_name(const struct tz_reader *r)
 	return r->nsheets ? r->sheets[r->sheet].name : "";
 }
 
+int tz_reader_col_hidden(const struct tz_reader *r, size_t col)
+{
+	return col < sizeof(r->hidden_cols) * 8 && (r->hidden_cols[col / 8] >> (col % 8)) & 1;
+}
+
+void tz_reader_set_cols_hidden(struct tz_reader *r, size_t first, size_t last)
+{
+	for (size_t c = first; c <= last && c < sizeof(r->hidden_cols) * 8; c++)
+		r->hidden_cols[c / 8] |= (unsigned char)(1u << (c % 8));
+}
+
 const char *tz_reader_page_text(const struct tz_reader *r)
 {
 	return r->page_text;

@@ -164,6 +164,7 @@ struct tz_reader {
 	size_t sheet;                  /* the sheet being read */
 	size_t max_cols;               /* 0 = no limit (see tz_reader_limit_columns) */
 	char page_text[256];           /* tz_reader_page_text */
+	unsigned char hidden_cols[32]; /* tz_reader_col_hidden: bit per column 0..255 */
 };
 
 extern const struct tz_reader_type tz_reader_csv;
@@ -221,6 +222,15 @@ size_t tz_reader_sheet_count(const struct tz_reader *r);
 /* Sheet `i` (0-based, in workbook order), or NULL past the end. Owned by
  * the reader. */
 const struct tz_sheet_info *tz_reader_sheet_info(const struct tz_reader *r, size_t i);
+
+/*
+ * Whether column `col` (0-based: 0 is A) of the sheet being read is
+ * hidden (XLSX <col hidden="1">), for messages that name a column: a
+ * hidden column is often an old copy kept out of sight (audit 9 R9).
+ * Known for the first 256 columns of an XLSX sheet; 0 otherwise and for
+ * the other formats.
+ */
+int tz_reader_col_hidden(const struct tz_reader *r, size_t col);
 
 /* Index of the sheet being read. */
 size_t tz_reader_sheet_index(const struct tz_reader *r);

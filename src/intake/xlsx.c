@@ -113,6 +113,52 @@ static int tag_ref(const char *tag, const char *end, char *ref, size_t size)
 }
 
 /*
+ * The value of attribute `attr` ("min=", with its '=') of the tag running
+ * from `tag` to `end` into buf, as written; 1 if found and it fits.
+ */
+static int tag_attr(const char *tag, const char *end, const char *attr, char *buf, size_t size)
+{
+	size_t al = strlen(attr);
+
+	for (const char *p = tag; p + al + 1 < end; p++) {
+		const char *q;
+
+		if (memcmp(p, attr, al) || !strchr(" \t\r\n", p[-1]))
+			continue;
+		if (p[al] != '"' && p[al] != '\'')
+			return 0;
+		q = memchr(p + al + 1, p[al], (size_t)(end - p - al - 1));
+		if (!q || (size_t)(q - p - al - 1) >= size)
+			return 0;
+		memcpy(buf, p + al + 1, (size_t)(q - p - al - 1));
+		buf[q - p - al - 1] = '\0';
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A <col min="5" max="5" hidden="1"/> tag (q just after its name, end
+ * the chunk's end): mark its columns hidden (tz_reader_col_hidden), for
+ * messages naming a column (audit 9 R9). Not used to skip the column.
+ */
+static void keep_hidden_cols(struct xlsx_reader *r, const char *q, const char *end)
+{
+	const char *gt = memchr(q, '>', (size_t)(end - q));
+	char lo[16], hi[16], hid[8];
+	long a, b;
+
+	if (!gt || !tag_attr(q, gt, "hidden=", hid, sizeof(hid)) ||
+	    (strcmp(hid, "1") && strcmp(hid, "true")) || !tag_attr(q, gt, "min=", lo, sizeof(lo)) ||
+	    !tag_attr(q, gt, "max=", hi, sizeof(hi)))
+		return;
+	a = strtol(lo, NULL, 10);
+	b = strtol(hi, NULL, 10);
+	if (a >= 1 && b >= a)
+		tz_reader_set_cols_hidden(&r->base, (size_t)a - 1, (size_t)b - 1);
+}
+
+/*
  * Keep the text of a page header or footer (`s`, n bytes as written in
  * the XML: "&amp;L单位：亿元&amp;C2025年台账") in the reader's page_text:
  * the five XML entities unescaped, then read as the other readers' page
@@ -206,6 +252,10 @@ static int scan_tags(struct xlsx_reader *r, const char *buf, size_t len, size_t 
 
 			if (gt2 && gt2[-1] != '/' && (lt = memchr(gt2 + 1, '<', (size_t)(end - gt2 - 1))))
 				keep_page_text(r, gt2 + 1, (size_t)(lt - gt2 - 1));
+			continue;
+		}
+		if (n == 3 && !memcmp(name, "col", 3)) {
+			keep_hidden_cols(r, q, end);
 			continue;
 		}
 		if (n != 9 || memcmp(name, "mergeCell", 9))
@@ -606,6 +656,7 @@ static int xlsx_select(struct tz_reader *base, size_t index, struct tz_err *err)
 	xlsx_xml_close(&r->sheet);
 	tz_merges_clear(&r->merges);
 	r->base.page_text[0] = '\0';
+	memset(r->base.hidden_cols, 0, sizeof(r->base.hidden_cols));
 	tz_rowbuf_clear(&r->row);
 	r->line = r->last_col = r->rows = 0;
 	r->cells = 0;
