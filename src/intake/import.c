@@ -1608,6 +1608,7 @@ struct org_ctx {
 		int year;
 		int64_t region_id;
 		size_t name, code;  /* offsets in row_bytes */
+		int64_t total, annual;  /* 0.01 万元; annual 0: no plan (W21) */
 	} *rows;
 	size_t nrows, arows;
 	struct tz_buf row_bytes;
@@ -1618,6 +1619,7 @@ struct org_ctx {
 		/* Offsets in row_bytes: the code as stored, its national
 		 * 项目代码 ("" when none: the code's NUL). */
 		size_t code, natcode;
+		int64_t total;   /* 总投资, 0.01 万元 (W21) */
 	} *olds;
 	size_t nolds, aolds;
 	struct tz_buf akey, aname; /* keys built per row, kept for reuse */
@@ -1639,6 +1641,12 @@ struct org_ctx {
 	struct tz_buf created;   /* "名称（编码）、…" of the nodes made */
 	long ncreated;
 	struct tz_buf key;
+	/* The regions of the rows accepted and the first one's year: the
+	 * stored ledger of the others is what the file is compared with
+	 * (W21, file_plausible). */
+	int64_t *fregions;
+	size_t nfregions, afregions;
+	int fyear;
 };
 
 /* Whether s ends with the UTF-8 word w; its length if so, else 0. */
@@ -2207,6 +2215,7 @@ static int learn_project(void *ctx, const struct tz_project *p)
 {
 	struct org_ctx *oc = ctx;
 	struct tz_buf key = TZ_BUF_INIT;
+	int64_t at;
 
 	if (oc->by_name && !identity(oc, p->region_id, p->name, &key) &&
 	    !tz_hmap_get(oc->known, key.buf, key.len, NULL))
@@ -2223,14 +2232,19 @@ static int learn_project(void *ctx, const struct tz_project *p)
 	tz_buf_add(&oc->row_bytes, p->name, strlen(p->name) + 1);
 	oc->rows[oc->nrows].code = oc->row_bytes.len;
 	tz_buf_add(&oc->row_bytes, p->code, strlen(p->code) + 1);
+	oc->rows[oc->nrows].total = p->total;
+	oc->rows[oc->nrows].annual = p->has_plan ? p->annual : 0;
 	oc->nrows++;
 	code_key(oc, p->code);
-	if (!tz_hmap_get(oc->stored, oc->akey.buf, oc->akey.len, NULL)) {
+	if (tz_hmap_get(oc->stored, oc->akey.buf, oc->akey.len, &at)) {
+		oc->olds[at].total = p->total;
+	} else {
 		const char *nat = p->natcode ? p->natcode : "";
 
 		TZ_ALLOC_GROW(oc->olds, oc->nolds + 1, oc->aolds);
 		oc->olds[oc->nolds].name = tz_xstrdup(p->name);
 		oc->olds[oc->nolds].region_id = p->region_id;
+		oc->olds[oc->nolds].total = p->total;
 		oc->olds[oc->nolds].code = oc->rows[oc->nrows - 1].code;
 		oc->olds[oc->nolds].natcode = oc->rows[oc->nrows - 1].code + strlen(p->code);
 		if (*nat) {
@@ -2758,6 +2772,94 @@ static void reject(const struct tz_import_opts *opts, const char *path, const st
 		opts->reject(opts->ctx, &rej);
 }
 
+/* A report row accepted: its 本期完成投资 against what the store held
+ * for it (W21, tz_plausible_report); read from memory, no query. */
+static void plausible_held(struct tz_store *store, struct tz_plausible *plaus,
+			   const struct item *it)
+{
+	struct tz_import_held h;
+	struct tz_err ignored;
+
+	if (tz_store_import_held(store, &h, &ignored))
+		return;
+	tz_plausible_report(plaus, it->line, it->rec.r.code, it->rec.r.completed,
+			    &(struct tz_plaus_stored){ h.total, h.annual, h.old });
+}
+
+/* A ledger row accepted: its 总投资 against the stored project's (W21,
+ * tz_plausible_ledger), and its region and year noted for
+ * file_plausible. */
+static void plausible_stored(struct org_ctx *oc, struct tz_plausible *plaus,
+			     const struct item *it, const char *code)
+{
+	int64_t at, rid = it->rec.p.region_id;
+	size_t i;
+
+	if (!oc->nfregions)
+		oc->fyear = it->rec.p.year;
+	if (!oc->nfregions || oc->fregions[oc->nfregions - 1] != rid) {
+		for (i = 0; i < oc->nfregions && oc->fregions[i] != rid; i++)
+			;
+		if (i == oc->nfregions) {
+			TZ_ALLOC_GROW(oc->fregions, oc->nfregions + 1, oc->afregions);
+			oc->fregions[oc->nfregions++] = rid;
+		} else {  /* the last one met is checked first */
+			oc->fregions[i] = oc->fregions[oc->nfregions - 1];
+			oc->fregions[oc->nfregions - 1] = rid;
+		}
+	}
+	if (!*code || !oc->nolds)
+		return;
+	code_key(oc, code);
+	if (tz_hmap_get(oc->stored, oc->akey.buf, oc->akey.len, &at))
+		tz_plausible_ledger(plaus, it->line, code, it->rec.p.total, oc->olds[at].total);
+}
+
+/*
+ * A ledger file as a whole against the stored ledger of its year, the
+ * regions it holds left out (W21, tz_plausible_file): 1 and err set when
+ * a whole column looks typed in 元.
+ */
+static int file_plausible(struct org_ctx *oc, struct tz_plausible *plaus, const char *path,
+			  struct tz_err *err)
+{
+	int64_t *vals[TZ_PLAUS_COLS] = { NULL };
+	size_t n[TZ_PLAUS_COLS] = { 0 };
+	struct tz_buf why = TZ_BUF_INIT;
+	int found = 0;
+
+	if (!oc->nrows || !oc->nfregions)
+		return 0;
+	vals[TZ_PLAUS_TOTAL] = tz_xmalloc(tz_st_mult(oc->nrows, sizeof(int64_t)));
+	vals[TZ_PLAUS_PLAN] = tz_xmalloc(tz_st_mult(oc->nrows, sizeof(int64_t)));
+	for (size_t i = 0; i < oc->nrows; i++) {
+		const struct stored_row *r = &oc->rows[i];
+		size_t k;
+
+		if (r->year != oc->fyear)
+			continue;
+		for (k = 0; k < oc->nfregions && oc->fregions[k] != r->region_id; k++)
+			;
+		if (k < oc->nfregions)
+			continue;
+		if (r->total > 0)
+			vals[TZ_PLAUS_TOTAL][n[TZ_PLAUS_TOTAL]++] = r->total;
+		if (r->annual > 0)
+			vals[TZ_PLAUS_PLAN][n[TZ_PLAUS_PLAN]++] = r->annual;
+	}
+	if (tz_plausible_file(plaus, vals, n, &why)) {
+		tz_err_set_at(err, TZ_EINVAL, path, 0, NULL,
+			      "%s；整个文件未导入。请核对金额单位，改正后重新导入；"
+			      "如确为此数，请以“确认大额”（命令行 --confirm-large）重新导入",
+			      why.buf);
+		found = 1;
+	}
+	tz_buf_release(&why);
+	free(vals[TZ_PLAUS_TOTAL]);
+	free(vals[TZ_PLAUS_PLAN]);
+	return found;
+}
+
 /*
  * Write one chunk's items to the store. Rows the store refuses (unknown
  * project, duplicate) are rejected like invalid ones; any other store
@@ -2864,6 +2966,7 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		if (pl->plaus && pl->progress) {
 			tz_plausible_add(pl->plaus, TZ_PLAUS_DONE, it->line, it->rec.r.code,
 					 it->rec.r.completed);
+			plausible_held(store, pl->plaus, it);
 		} else if (pl->plaus) {
 			const char *code = strcmp(it->rec.p.code, NO_CODE) ? it->rec.p.code : "";
 
@@ -2871,6 +2974,7 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			if (it->rec.p.has_plan)
 				tz_plausible_add(pl->plaus, TZ_PLAUS_PLAN, it->line, code,
 						 it->rec.p.annual);
+			plausible_stored(oc, pl->plaus, it, code);
 		}
 	}
 	return 0;
@@ -3422,6 +3526,10 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	/* Amounts no sheet means, 元 typed into a 万元 column (W21, audit
 	 * 9): known only once every row is read, when the rows are already
 	 * in the transaction, so --partial cannot leave them out alone. */
+	if (pl.plaus && !progress && file_plausible(&oc, pl.plaus, where ? where : path, err)) {
+		rc = TZ_EINVAL;
+		goto out;
+	}
 	if (pl.plaus) {
 		struct plaus_ctx pc = { opts, where ? where : path, res };
 		size_t bad = tz_plausible_check(pl.plaus, plaus_reject, &pc);
@@ -3500,6 +3608,7 @@ out:
 	names_release(&names);
 	tz_plausible_release(&plaus);
 	tz_org_index_free(oc.x);
+	free(oc.fregions);
 	tz_hmap_free(oc.seen);
 	tz_hmap_free(oc.known);
 	tz_hmap_free(oc.in_file);

@@ -24,37 +24,96 @@ void tz_plausible_release(struct tz_plausible *p)
 {
 	for (int c = 0; c < TZ_PLAUS_COLS; c++)
 		free(p->vals[c]);
+	free(p->notes);
 	tz_buf_release(&p->codes);
 	memset(p->vals, 0, sizeof(p->vals));
+	p->notes = NULL;
+	p->nnotes = p->anotes = 0;
 }
 
-void tz_plausible_add(struct tz_plausible *p, enum tz_plaus_col col, long line,
-		      const char *code, int64_t v)
+/* The offset of line's 项目编号 in p->codes, kept once per line. */
+static size_t code_at(struct tz_plausible *p, long line, const char *code)
 {
-	struct tz_plaus_val *pv;
-
-	if (v <= 0 || col < 0 || col >= TZ_PLAUS_COLS)
-		return;
 	if (line != p->last_line) {
 		p->last_code = p->codes.len;
 		if (tz_buf_add(&p->codes, code ? code : "", code ? strlen(code) + 1 : 1))
 			p->last_code = SIZE_MAX;  /* past the cap: named by its line alone */
 		p->last_line = line;
 	}
+	return p->last_code;
+}
+
+void tz_plausible_add(struct tz_plausible *p, enum tz_plaus_col col, long line,
+		      const char *code, int64_t v)
+{
+	struct tz_plaus_val *pv;
+	size_t at;
+
+	if (v <= 0 || col < 0 || col >= TZ_PLAUS_COLS)
+		return;
+	at = code_at(p, line, code);
 	TZ_ALLOC_GROW(p->vals[col], p->n[col] + 1, p->alloc[col]);
 	pv = &p->vals[col][p->n[col]++];
 	pv->line = line;
 	pv->v = v;
-	pv->code = p->last_code;
+	pv->code = at;
 }
 
-/* One refused amount. `med2` is twice the median of the others (0: the
- * ceiling refused it). */
+/*
+ * Why an amount is refused, in the order a field's reasons are said:
+ * the file's (the ceiling or its median), then the store's. A field
+ * has at most one of each.
+ */
+enum kind {
+	K_CEILING,       /* above 1万亿元 */
+	K_MEDIAN,        /* ref: twice the median of the file's others */
+	K_OVER_TOTAL,    /* report: 10 times the stored 总投资 (ref), ref2 the plan */
+	K_CORRECTED,     /* report: 1000 times the stored report (ref) or 1/1000 */
+	K_STORED_TOTAL,  /* ledger: 1000 times the stored 总投资 (ref) */
+};
+
+static void note(struct tz_plausible *p, long line, const char *code, int col, int kind,
+		 int64_t v, int64_t ref, int64_t ref2)
+{
+	size_t at = code_at(p, line, code);
+
+	TZ_ALLOC_GROW(p->notes, p->nnotes + 1, p->anotes);
+	p->notes[p->nnotes++] = (struct tz_plaus_note){ line, at, col, kind, v, ref, ref2 };
+}
+
+/* Whether report amount v breaks the stored-total rule (plausible.h). */
+static int over_total(int64_t v, const struct tz_plaus_stored *st)
+{
+	return st->total > 0 && v / TZ_PLAUS_OVER >= st->total;
+}
+
+void tz_plausible_report(struct tz_plausible *p, long line, const char *code, int64_t v,
+			 const struct tz_plaus_stored *st)
+{
+	if (v <= 0)
+		return;
+	if (over_total(v, st))
+		note(p, line, code, TZ_PLAUS_DONE, K_OVER_TOTAL, v, st->total, st->annual);
+	else if (st->old > 0 && (v / TZ_PLAUS_LOW >= st->old ||
+				 (st->old / TZ_PLAUS_LOW >= v && !over_total(st->old, st))))
+		note(p, line, code, TZ_PLAUS_DONE, K_CORRECTED, v, st->old, 0);
+}
+
+void tz_plausible_ledger(struct tz_plausible *p, long line, const char *code, int64_t v,
+			 int64_t stored)
+{
+	if (v > 0 && stored > 0 && v / TZ_PLAUS_LOW >= stored)
+		note(p, line, code, TZ_PLAUS_TOTAL, K_STORED_TOTAL, v, stored, 0);
+}
+
+/* One refused amount. `ref` is by kind (enum kind); `weak`: found by
+ * the lower ratio alone (TZ_PLAUS_LOW), which needs the row's other
+ * column too. */
 struct finding {
 	long line;
 	size_t code;
-	int col;
-	int64_t v, med2;
+	int col, kind, weak;
+	int64_t v, ref, ref2;
 };
 
 static int cmp_i64(const void *a, const void *b)
@@ -70,7 +129,9 @@ static int cmp_finding(const void *a, const void *b)
 
 	if (x->line != y->line)
 		return (x->line > y->line) - (x->line < y->line);
-	return x->col - y->col;
+	if (x->col != y->col)
+		return x->col - y->col;
+	return x->kind - y->kind;
 }
 
 /* The k-th smallest of a[0..n) (k < n), reordering a (Wirth's
@@ -142,20 +203,132 @@ static int64_t as_yuan(int64_t v)
 	return (v + 5000) / 10000;
 }
 
-static void say(struct tz_buf *b, const struct finding *f)
+/* Say why f is refused; `again`: the field was named by the reason
+ * before (the file's), so only the new comparison is said. */
+static void say(struct tz_buf *b, const struct finding *f, int again)
 {
-	char v[TZ_MONEY_FMT_MAX], med[TZ_MONEY_FMT_MAX], y[TZ_MONEY_FMT_MAX];
+	char v[TZ_MONEY_FMT_MAX], ref[TZ_MONEY_FMT_MAX], y[TZ_MONEY_FMT_MAX];
+	char plan[TZ_MONEY_FMT_MAX];
 
 	tz_money_fmt(f->v, v);
 	tz_money_fmt(as_yuan(f->v), y);
-	if (!f->med2) {
+	if (f->kind >= K_OVER_TOTAL) {
+		if (again)
+			tz_buf_adds(b, "也");
+		else
+			tz_buf_addf(b, "%s%s万元", col_name[f->col], v);
+	}
+	switch (f->kind) {
+	case K_CEILING:
 		tz_buf_addf(b, "%s%s万元超过1万亿元，一个项目不会有这么大的金额，像是按元填写的（按元是%s万元）",
 			    col_name[f->col], v, y);
 		return;
+	case K_OVER_TOTAL:
+		tz_money_fmt(f->ref, ref);
+		tz_buf_addf(b, "是该项目已入库的总投资（%s万元）的%lld倍", ref,
+			    (long long)(f->v / f->ref));
+		if (f->ref2 > 0) {
+			tz_money_fmt(f->ref2, plan);
+			tz_buf_addf(b, "、本年度计划投资（%s万元）的%lld倍", plan,
+				    (long long)(f->v / f->ref2));
+		}
+		break;
+	case K_CORRECTED:
+		tz_money_fmt(f->ref, ref);
+		if (f->v < f->ref) {
+			tz_buf_addf(b, "只有已入库的同一调度期数（%s万元）的%lld分之一，单位可能填错了",
+				    ref, (long long)(f->ref / f->v));
+			return;
+		}
+		tz_buf_addf(b, "是已入库的同一调度期数（%s万元）的%lld倍", ref,
+			    (long long)(f->v / f->ref));
+		break;
+	case K_STORED_TOTAL:
+		tz_money_fmt(f->ref, ref);
+		tz_buf_addf(b, "是该项目已入库总投资（%s万元）的%lld倍", ref,
+			    (long long)(f->v / f->ref));
+		break;
+	default:  /* K_MEDIAN */
+		tz_money_fmt(f->ref / 2, ref);
+		tz_buf_addf(b, "%s%s万元是本表其他各行%s中位数（%s万元）的%lld倍，像是按元填写的（按元是%s万元）",
+			    col_name[f->col], v, col_name[f->col], ref, (long long)(2 * f->v / f->ref),
+			    y);
+		return;
 	}
-	tz_money_fmt(f->med2 / 2, med);
-	tz_buf_addf(b, "%s%s万元是本表其他各行%s中位数（%s万元）的%lld倍，像是按元填写的（按元是%s万元）",
-		    col_name[f->col], v, col_name[f->col], med, (long long)(2 * f->v / f->med2), y);
+	if (!again)
+		tz_buf_addf(b, "，像是按元填写的（按元是%s万元）", y);
+}
+
+/* Whether amount v of column col, with twice the median of the others
+ * med2, is refused by the file's median: 1 by TZ_PLAUS_RATIO, 2 by the
+ * lower ratio alone (weak: TZ_PLAUS_LOW, 总投资 from TZ_PLAUS_BIG). */
+static int by_median(int col, int64_t v, int64_t med2)
+{
+	/* No overflow: v is at most the ceiling, and a median too large
+	 * to scale is no finding. */
+	if (med2 > INT64_MAX / TZ_PLAUS_RATIO)
+		return 0;
+	if (2 * v >= TZ_PLAUS_RATIO * med2)
+		return 1;
+	if (col != TZ_PLAUS_DONE && (col != TZ_PLAUS_TOTAL || v >= TZ_PLAUS_BIG) &&
+	    2 * v >= TZ_PLAUS_LOW * med2)
+		return 2;
+	return 0;
+}
+
+/* Twice the median of a[0..n) (n >= 1), reordering a. */
+static int64_t median2(int64_t *a, size_t n)
+{
+	int64_t hi = kth(a, n, n / 2), lo = hi;
+
+	if (n % 2 == 0) {
+		/* The largest of the lower half. */
+		lo = a[0];
+		for (size_t i = 1; i < n / 2; i++)
+			if (a[i] > lo)
+				lo = a[i];
+	}
+	return lo + hi;
+}
+
+int tz_plausible_file(struct tz_plausible *p, int64_t *const stored[TZ_PLAUS_COLS],
+		      const size_t nstored[TZ_PLAUS_COLS], struct tz_buf *why)
+{
+	int found = 0;
+
+	for (int c = 0; c < TZ_PLAUS_COLS; c++) {
+		size_t n = p->n[c];
+		int64_t *s, fmed2, smed2;
+		char fm[TZ_MONEY_FMT_MAX], sm[TZ_MONEY_FMT_MAX], y[TZ_MONEY_FMT_MAX];
+
+		if (!n || nstored[c] < 3 || !stored[c])
+			continue;
+		smed2 = median2(stored[c], nstored[c]);
+		if (smed2 <= 0 || smed2 > INT64_MAX / TZ_PLAUS_LOW)
+			continue;
+		s = tz_xmalloc(tz_st_mult(n, sizeof(*s)));
+		for (size_t i = 0; i < n; i++)
+			s[i] = p->vals[c][i].v;
+		fmed2 = median2(s, n);
+		free(s);
+		if (fmed2 < TZ_PLAUS_LOW * smed2)
+			continue;
+		/* The first column in full, the next in short (err's 512
+		 * bytes hold both). */
+		if (found) {
+			tz_buf_addf(why, "；%s列也是（%lld倍）", col_name[c],
+				    (long long)(fmed2 / smed2));
+			continue;
+		}
+		tz_money_fmt(fmed2 / 2, fm);
+		tz_money_fmt(smed2 / 2, sm);
+		tz_money_fmt(as_yuan(fmed2 / 2), y);
+		tz_buf_addf(why, "本表%s的中位数（%s万元）是库中本年度其他地区项目%s中位数（%s万元）的%lld倍，"
+			    "整列可能按元填写（按元是%s万元）", col_name[c], fm, col_name[c], sm,
+			    (long long)(fmed2 / smed2), y);
+		found = 1;
+	}
+	return found;
 }
 
 size_t tz_plausible_check(struct tz_plausible *p,
@@ -177,7 +350,7 @@ size_t tz_plausible_check(struct tz_plausible *p,
 			/* Without one amount the middle moves by one place at most:
 			 * every median of n-1 others is at least the (n-2)/2-th
 			 * smallest. Sorting is needed only when some amount reaches
-			 * 10^4 times that; a clean file costs one selection. */
+			 * 10^3 times that; a clean file costs one selection. */
 			int64_t max = 0;
 
 			s = tz_xmalloc(tz_st_mult(n, sizeof(*s)));
@@ -187,7 +360,7 @@ size_t tz_plausible_check(struct tz_plausible *p,
 					max = s[i];
 			}
 			floor_ = kth(s, n, (n - 2) / 2);
-			if (max / TZ_PLAUS_RATIO >= floor_)
+			if (max / TZ_PLAUS_LOW >= floor_)
 				qsort(s, n, sizeof(*s), cmp_i64);
 			else
 				floor_ = INT64_MAX;
@@ -195,38 +368,59 @@ size_t tz_plausible_check(struct tz_plausible *p,
 		for (size_t i = 0; i < n; i++) {
 			const struct tz_plaus_val *pv = &p->vals[c][i];
 			int64_t med2 = 0;
-			int bad = pv->v > TZ_PLAUS_CEILING;
+			int bad = pv->v > TZ_PLAUS_CEILING ? 1 : 0;
 
-			if (!bad && pv->v / TZ_PLAUS_RATIO >= floor_) {
+			if (!bad && pv->v / TZ_PLAUS_LOW >= floor_) {
 				med2 = median2_without(s, n, lower_bound(s, n, pv->v));
-				/* No overflow: pv->v is at most the ceiling, and a
-				 * median too large to scale is no finding. */
-				bad = med2 <= INT64_MAX / TZ_PLAUS_RATIO &&
-				      2 * pv->v >= TZ_PLAUS_RATIO * med2;
-				if (!bad)
-					med2 = 0;
+				bad = by_median(c, pv->v, med2);
 			}
 			if (!bad)
 				continue;
 			TZ_ALLOC_GROW(fs, nf + 1, af);
-			fs[nf++] = (struct finding){ pv->line, pv->code, c, pv->v,
-						     pv->v > TZ_PLAUS_CEILING ? 0 : med2 };
+			fs[nf++] = (struct finding){ pv->line, pv->code, c,
+						     pv->v > TZ_PLAUS_CEILING ? K_CEILING : K_MEDIAN,
+						     bad == 2, pv->v, med2, 0 };
 		}
 		free(s);
+	}
+	for (size_t i = 0; i < p->nnotes; i++) {
+		const struct tz_plaus_note *pn = &p->notes[i];
+
+		TZ_ALLOC_GROW(fs, nf + 1, af);
+		fs[nf++] = (struct finding){ pn->line, pn->code, pn->col, pn->kind, 0,
+					     pn->v, pn->ref, pn->ref2 };
 	}
 	if (nf)  /* qsort(NULL, 0, …) is undefined */
 		qsort(fs, nf, sizeof(*fs), cmp_finding);
 	for (size_t i = 0; i < nf;) {
-		size_t j = i;
+		size_t j = i, said = 0;
+		int strong = 0, total = 0, plan = 0;
+		const char *field = col_name[fs[i].col];
 
-		tz_buf_reset(&why);
 		for (; j < nf && fs[j].line == fs[i].line; j++) {
-			if (j > i)
+			strong |= !fs[j].weak;
+			total |= fs[j].col == TZ_PLAUS_TOTAL;
+			plan |= fs[j].col == TZ_PLAUS_PLAN;
+		}
+		/* The lower ratio refuses a row only with both its amounts
+		 * (TZ_PLAUS_BIG); beside a stronger reason it is not named. */
+		if (!strong && !(total && plan)) {
+			i = j;
+			continue;
+		}
+		tz_buf_reset(&why);
+		for (size_t k = i; k < j; k++) {
+			if (strong && fs[k].weak)
+				continue;
+			if (!said++)
+				field = col_name[fs[k].col];
+			else
 				tz_buf_adds(&why, "；");
-			say(&why, &fs[j]);
+			say(&why, &fs[k], k > i && fs[k].col == fs[k - 1].col &&
+					  !(strong && fs[k - 1].weak));
 		}
 		tz_buf_adds(&why, "；如确为此数，请核对后以“确认大额”（命令行 --confirm-large）重新导入");
-		each(ctx, fs[i].line, fs[i].code == SIZE_MAX ? "" : p->codes.buf + fs[i].code, col_name[fs[i].col], why.buf);
+		each(ctx, fs[i].line, fs[i].code == SIZE_MAX ? "" : p->codes.buf + fs[i].code, field, why.buf);
 		rows++;
 		i = j;
 	}

@@ -35,14 +35,67 @@ enum tz_plaus_col { TZ_PLAUS_TOTAL, TZ_PLAUS_PLAN, TZ_PLAUS_DONE, TZ_PLAUS_COLS 
 #define TZ_PLAUS_CEILING ((int64_t)10000000000)  /* 0.01 万元: 1万亿元 */
 #define TZ_PLAUS_RATIO 10000
 
+/*
+ * A lower ratio where it is safe (walkthrough, 2026-12-01: 8600000 万元
+ * beside 1500-6200 is 2000 times the median): a ledger row is refused
+ * when its 总投资 is at least TZ_PLAUS_BIG (100亿元) and TZ_PLAUS_LOW
+ * (1000) times the median of the file's other 总投资, AND its 年度计划投资
+ * is at least TZ_PLAUS_LOW times the median of the other plans. 元 typed
+ * for 万元 scales every amount of the row alike; a real big project has
+ * a large total but a year's plan like the others' (t1801's
+ * own-wide-clean.csv: 800亿 total, 333 times the plans' median).
+ */
+#define TZ_PLAUS_BIG ((int64_t)100000000)  /* 0.01 万元: 100亿元 */
+#define TZ_PLAUS_LOW 1000
+
+/*
+ * Against what the store already holds (the same walkthrough): a file
+ * wholly in 元 has no outlier within itself.
+ * - Reports: 本期完成投资 at least TZ_PLAUS_OVER (10) times the
+ *   project's stored 总投资 is refused: one month is not ten whole
+ *   projects, while 元 read as 万元 makes a month that is 1/1000 of
+ *   its project 10 times it. (A month merely above 总投资, 12 times the
+ *   year's plan, is read: t1740's pp-unitrow2.xlsx, 15000 beside
+ *   10000/1200; 总投资 may be out of date.)
+ * - Reports: a row replacing a stored report of the same project and
+ *   period with an amount TZ_PLAUS_LOW (1000) times the stored one or
+ *   more, or 1/1000 of it or less, is refused; going down is allowed
+ *   when the stored amount itself broke the rule above (the correction
+ *   of a report stored in 元).
+ * - Ledgers: a stored project whose new 总投资 is TZ_PLAUS_LOW times the
+ *   stored one or more.
+ * - Ledgers: a file whose median 总投资 (or 年度计划投资) is TZ_PLAUS_LOW
+ *   times the median of the same column in the year's stored ledger of
+ *   the regions the file does not hold, or more, is refused as a whole
+ *   (tz_plausible_file): "整列可能按元填写". At least 3 stored amounts.
+ */
+#define TZ_PLAUS_OVER 10
+
+/* What the store held for one report row (tz_store_import_stored). */
+struct tz_plaus_stored {
+	int64_t total;     /* the project's 总投资, 0.01 万元; 0: none */
+	int64_t annual;    /* the year's 年度计划投资; < 0: no plan */
+	int64_t old;       /* the stored report of the period; < 0: none */
+};
+
 struct tz_plaus_val {
 	long line;       /* the row's line in the file */
 	int64_t v;       /* 0.01 万元, > 0 */
 	size_t code;     /* offset of its 项目编号 in codes ("" for none) */
 };
 
+/* A row found wrong against the store, judged when it came. */
+struct tz_plaus_note {
+	long line;
+	size_t code;
+	int col, kind;
+	int64_t v, ref, ref2;
+};
+
 struct tz_plausible {
 	struct tz_plaus_val *vals[TZ_PLAUS_COLS];
+	struct tz_plaus_note *notes;
+	size_t nnotes, anotes;
 	size_t n[TZ_PLAUS_COLS], alloc[TZ_PLAUS_COLS];
 	struct tz_buf codes;
 	size_t last_code;  /* offset of the code last added, reused by the row's other columns */
@@ -61,6 +114,34 @@ void tz_plausible_release(struct tz_plausible *p);
  */
 void tz_plausible_add(struct tz_plausible *p, enum tz_plaus_col col, long line,
 		      const char *code, int64_t v);
+
+/*
+ * A report row's 本期完成投资 `v` (0.01 万元, line `line`, 项目编号
+ * `code`) against what the store held for it (`st`, the rules above);
+ * a finding is kept for tz_plausible_check. Call after tz_plausible_add
+ * of the same row. No allocation unless the row is wrong.
+ */
+void tz_plausible_report(struct tz_plausible *p, long line, const char *code, int64_t v,
+			 const struct tz_plaus_stored *st);
+
+/*
+ * A ledger row's new 总投资 `v` against the stored project's `stored`
+ * (both 0.01 万元; stored 0: a new project, nothing to compare). As
+ * tz_plausible_report.
+ */
+void tz_plausible_ledger(struct tz_plausible *p, long line, const char *code, int64_t v,
+			 int64_t stored);
+
+/*
+ * The file as a whole against the stored ledger of its year: for each
+ * ledger column, `stored[col]` holds `nstored[col]` stored amounts
+ * (0.01 万元, > 0; reordered) of the regions the file does not hold.
+ * When the median of the file's amounts of a column is TZ_PLAUS_LOW
+ * times theirs or more (at least 3 stored), 1 and `why` (appended to)
+ * names the column, both medians, the ratio and --confirm-large; else 0.
+ */
+int tz_plausible_file(struct tz_plausible *p, int64_t *const stored[TZ_PLAUS_COLS],
+		      const size_t nstored[TZ_PLAUS_COLS], struct tz_buf *why);
 
 /*
  * Judge the amounts noted (the rule above). `each` is called once per

@@ -163,6 +163,11 @@ struct sqlite_import {
 	unsigned char *flags;        /* by project id */
 	int64_t *year_off;           /* by project id: its ledger years are */
 	int16_t *years;              /*   years[year_off[id] .. year_off[id + 1]) */
+	int64_t *annuals;            /*   and their 年度计划投资 (-1: none) */
+	int64_t *total_by_id;        /* progress: by project id, 总投资 */
+	int64_t ntotal_by_id;
+	struct tz_import_held held;  /* of the last report accepted */
+	int held_ok;
 	int64_t cur;                 /* project whose reports are being gathered */
 	char cur_code[TZ_CODE_MAX + 1];
 	struct tz_report_years acc;  /* its reports in the current run of rows */
@@ -180,6 +185,8 @@ static void import_free(struct sqlite_import *imp)
 	tz_buf_release(&imp->deferred);
 	free(imp->year_off);
 	free(imp->years);
+	free(imp->annuals);
+	free(imp->total_by_id);
 	free(imp->pseen);
 	tz_hmap_free(imp->codes);
 	if (imp->months)
@@ -288,6 +295,23 @@ static int code_id(const struct sqlite_import *imp, const char *code, int64_t *i
 	return 1;
 }
 
+/* Reports: project id's 总投资, judged against (W21; tz_store_import_held). */
+static void keep_total(struct sqlite_import *imp, int64_t id, int64_t total)
+{
+	if (id <= 0)
+		return;
+	if (id >= imp->ntotal_by_id) {
+		int64_t n = id * 2 + 1024;
+
+		imp->total_by_id = tz_xrealloc(imp->total_by_id,
+						tz_st_mult((size_t)n, sizeof(*imp->total_by_id)));
+		memset(imp->total_by_id + imp->ntotal_by_id, 0,
+		       (size_t)(n - imp->ntotal_by_id) * sizeof(*imp->total_by_id));
+		imp->ntotal_by_id = n;
+	}
+	imp->total_by_id[id] = total;
+}
+
 /* Project ids by code, the code's ASCII case aside (code_key); codes
  * stored twice in two cases map to -1 (code_id). */
 static int load_codes(struct sqlite_store *ss, struct sqlite_import *imp, struct tz_err *err)
@@ -295,15 +319,20 @@ static int load_codes(struct sqlite_store *ss, struct sqlite_import *imp, struct
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = tz_sqlite_prepare(ss, "SELECT id, code FROM project", &st, err)))
+	if ((rc = tz_sqlite_prepare(ss, "SELECT id, code, total FROM project", &st, err)))
 		return rc;
 	imp->codes = tz_hmap_new();
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0), had;
-		const char *code = (const char *)sqlite3_column_text(st, 1);
-		size_t len = (size_t)sqlite3_column_bytes(st, 1);
+		const char *code;
+		size_t len, n;
 		char key[TZ_CODE_MAX + 1];
-		size_t n = code_key(code, len, key);
+
+		if (imp->kind == TZ_IMPORT_PROGRESS)
+			keep_total(imp, id, sqlite3_column_int64(st, 2));
+		code = (const char *)sqlite3_column_text(st, 1);
+		len = (size_t)sqlite3_column_bytes(st, 1);
+		n = code_key(code, len, key);
 
 		if (n) {
 			code = key;
@@ -331,15 +360,18 @@ static int load_ledger_years(struct sqlite_store *ss, struct sqlite_import *imp,
 	int64_t n, i = 0, *fill = NULL;
 	int32_t *pid = NULL;
 	int16_t *yr = NULL;
+	int64_t *ann = NULL;
 	int rc;
 
 	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM ledger", &n, err)))
 		return rc;
 	imp->year_off = tz_xcalloc((size_t)imp->max_id + 2, sizeof(*imp->year_off));
 	imp->years = tz_xcalloc((size_t)n + 1, sizeof(*imp->years));
+	imp->annuals = tz_xcalloc((size_t)n + 1, sizeof(*imp->annuals));
 	pid = tz_xcalloc((size_t)n + 1, sizeof(*pid));
 	yr = tz_xcalloc((size_t)n + 1, sizeof(*yr));
-	if ((rc = tz_sqlite_prepare(ss, "SELECT project_id, year FROM ledger", &st, err)))
+	ann = tz_xcalloc((size_t)n + 1, sizeof(*ann));
+	if ((rc = tz_sqlite_prepare(ss, "SELECT project_id, year, annual FROM ledger", &st, err)))
 		goto out;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && i < n) {
 		int64_t id = sqlite3_column_int64(st, 0);
@@ -347,6 +379,8 @@ static int load_ledger_years(struct sqlite_store *ss, struct sqlite_import *imp,
 		if (id < 1 || id > imp->max_id)
 			continue;
 		pid[i] = (int32_t)id;
+		ann[i] = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1
+			 : sqlite3_column_int64(st, 2);
 		yr[i++] = (int16_t)sqlite3_column_int(st, 1);
 		imp->year_off[id + 1]++;
 	}
@@ -360,20 +394,27 @@ static int load_ledger_years(struct sqlite_store *ss, struct sqlite_import *imp,
 		imp->year_off[id] += imp->year_off[id - 1];
 	fill = tz_xmalloc(tz_st_mult((size_t)imp->max_id + 2, sizeof(*fill)));
 	memcpy(fill, imp->year_off, ((size_t)imp->max_id + 2) * sizeof(*fill));
-	for (int64_t k = 0; k < i; k++)
+	for (int64_t k = 0; k < i; k++) {
+		imp->annuals[fill[pid[k]]] = ann[k];
 		imp->years[fill[pid[k]]++] = yr[k];
+	}
 out:
 	free(fill);
 	free(pid);
 	free(yr);
+	free(ann);
 	return rc;
 }
 
-static int in_ledger(const struct sqlite_import *imp, int64_t id, int year)
+/* Whether project id is in the ledger of `year`; *annual its plan there
+ * (-1: none). */
+static int in_ledger(const struct sqlite_import *imp, int64_t id, int year, int64_t *annual)
 {
 	for (int64_t i = imp->year_off[id]; i < imp->year_off[id + 1]; i++)
-		if (imp->years[i] == year)
+		if (imp->years[i] == year) {
+			*annual = imp->annuals[i];
 			return 1;
+		}
 	return 0;
 }
 
@@ -885,6 +926,7 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 	int64_t id;
 	int rc;
 
+	imp->held_ok = 0;
 	/* Rows come grouped by project: most repeat the last row's code. */
 	if (imp->cur && !strcmp(r->code, imp->cur_code)) {
 		id = imp->cur;
@@ -892,7 +934,7 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 		return rc < 0 ? TZ_EEXIST
 			      : tz_err_set(err, TZ_ENOTFOUND, "项目编号不存在（请先导入项目台账）");
 	}
-	if (!in_ledger(imp, id, r->period.year))
+	if (!in_ledger(imp, id, r->period.year, &imp->held.annual))
 		return tz_err_set(err, TZ_ENOTFOUND, "项目不在%d年度的项目台账中（请先导入该年度的台账）",
 				  r->period.year);
 	if (id != imp->cur) {
@@ -913,6 +955,8 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 	 * period: the others' rows are all new, at no cost. */
 	if ((imp->flags[id] & F_HAD) && (rc = old_report(ss, id, r, &kind, err)))
 		return rc;
+	imp->held.total = id < imp->ntotal_by_id ? imp->total_by_id[id] : 0;
+	imp->held.old = kind == ROW_NEW ? -1 : imp->old.completed;
 	if (imp->arrivals) {
 		int closed;
 
@@ -923,6 +967,7 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 			imp->counts.closed_period = tz_period_code(r->period);
 	}
 	count_row(imp, kind);
+	imp->held_ok = 1;
 	if (kind == ROW_SAME)
 		return 0;
 	if (imp->flags[id] & F_HAD)
@@ -963,6 +1008,16 @@ int tz_sqlite_import_counts(struct tz_store *s, struct tz_import_stats *out, str
 	if (!ss->imp)
 		return tz_err_set(err, TZ_EINTERNAL, "no import is open");
 	*out = ss->imp->counts;
+	return 0;
+}
+
+int tz_sqlite_import_held(struct tz_store *s, struct tz_import_held *out, struct tz_err *err)
+{
+	struct sqlite_store *ss = tz_sqlite_from(s);
+
+	if (!ss->imp || !ss->imp->held_ok)
+		return tz_err_set(err, TZ_EINTERNAL, "no report accepted");
+	*out = ss->imp->held;
 	return 0;
 }
 

@@ -24,6 +24,7 @@ struct tz_store_ops {
 	int (*import_org)(struct tz_store *s, const struct tz_org_node *n, int64_t *id,
 			  struct tz_err *err);
 	int (*import_counts)(struct tz_store *s, struct tz_import_stats *out, struct tz_err *err);
+	int (*import_held)(struct tz_store *s, struct tz_import_held *out, struct tz_err *err);
 	int (*import_keep)(struct tz_store *s, unsigned keep, struct tz_err *err);
 	int (*import_commit)(struct tz_store *s, struct tz_import_stats *stats, struct tz_err *err);
 	void (*import_abort)(struct tz_store *s);

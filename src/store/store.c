@@ -111,6 +111,13 @@ int tz_store_import_counts(struct tz_store *s, struct tz_import_stats *out,
 	return s->ops->import_counts(s, out, err);
 }
 
+int tz_store_import_held(struct tz_store *s, struct tz_import_held *out, struct tz_err *err)
+{
+	if (!s->importing)
+		return tz_err_set(err, TZ_EINTERNAL, "no import is open");
+	return s->ops->import_held(s, out, err);
+}
+
 int tz_store_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 			   struct tz_err *err)
 {

@@ -165,6 +165,22 @@ int tz_store_import_progress(struct tz_store *s, const struct tz_progress *r,
 			     struct tz_err *err);
 
 /*
+ * What the store held for the report tz_store_import_progress last
+ * accepted in the open import, as read to place and count it (no
+ * query): the project's 总投资, the 年度计划投资 of the report's year
+ * (< 0: none) and the stored report of the same period it replaces
+ * (< 0: none), all in 0.01 万元. The import judges by them an amount
+ * the sheet cannot mean (audit 9, W21; intake/plausible.h). 0, or
+ * TZ_EINTERNAL when no report was accepted.
+ */
+struct tz_import_held {
+	int64_t total;
+	int64_t annual;
+	int64_t old;
+};
+int tz_store_import_held(struct tz_store *s, struct tz_import_held *out, struct tz_err *err);
+
+/*
  * The rows accepted so far by the open import, counted (a dry run reads
  * them before it aborts). 0, or TZ_EINTERNAL when no import is open.
  */
