@@ -2107,12 +2107,13 @@ static int title_end_of(const char *s, struct tz_period *out)
 		goto out;
 	drop_spaces(&b);
 	for (const char *p = b.buf; (p = strstr(p, "年")) != NULL; p += strlen("年")) {
-		const char *m = p + strlen("年"), *y0 = p - 4;
+		const char *m = p + strlen("年"), *y0;
 		size_t lead, rest = b.len - (size_t)(m - b.buf);
 		int y = 0, k, from = 0, to = 0, ok = 0;
 
 		if (p - b.buf < 4 || (p - b.buf > 4 && p[-5] >= '0' && p[-5] <= '9'))
 			continue;
+		y0 = p - 4;
 		for (k = -4; k < 0 && p[k] >= '0' && p[k] <= '9'; k++)
 			y = y * 10 + (p[k] - '0');
 		if (k < 0 || y < TZ_PERIOD_YEAR_MIN || y > TZ_PERIOD_YEAR_MAX ||
