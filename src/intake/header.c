@@ -332,6 +332,11 @@ struct cellinfo {
 	 * ("总投资（亿元）（待定）"), and that remark: not read. */
 	int near;
 	char near_text[48];
+	/* Reports: a completion column naming one month ("10月完成投资"):
+	 * that month; a year-to-date one ("1-10月完成投资", "本年累计完成
+	 * 投资"): cum, the last month it names, 13 when it names none. */
+	int month;
+	int cum;
 };
 
 static int names_one_month(const char *s);
@@ -353,6 +358,168 @@ static void hrow_free(struct hrow *r)
 	free(r->text);
 	free(r->c);
 	memset(r, 0, sizeof(*r));
+}
+
+/*
+ * A report's free-text column written with a remark in brackets after
+ * its name: "形象进度（简要）", "形象进度（截至月底）", "存在问题（需协调
+ * 事项）" (session-6 walkthrough p14, p19, 2026-12-01). The cell holds
+ * text whatever the remark says, so the column is the field's; money
+ * and key columns keep their stricter reading (marked_key). key: the
+ * folded key (tz_column_key), no unit taken from it.
+ */
+static void text_remark(const struct tz_header *h, const struct tz_buf *key,
+			struct cellinfo *c)
+{
+	static const int fields[] = { TZ_RF_TEXT, TZ_RF_PROBLEM };
+	const char *open;
+
+	if (c->unit || key->len < 3 || key->buf[key->len - 1] != ')' ||
+	    !(open = memchr(key->buf, '(', key->len)) || open == key->buf)
+		return;
+	for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++) {
+		int rank = name_rank(h->cols[fields[k]].names, key->buf,
+				     (size_t)(open - key->buf));
+
+		if (rank >= 0) {
+			c->field = fields[k];
+			c->rank = rank;
+			return;
+		}
+	}
+}
+
+/*
+ * A month or a span of months at the start of folded text s: "10月",
+ * "10月份", "1-10月", "1至10月" (the joins names_months_span knows).
+ * Returns the bytes it takes, 0 for none; *from is the first month of a
+ * span (0 for one month), *to the month or the span's last.
+ */
+static size_t month_lead(const char *s, size_t n, int *from, int *to)
+{
+	static const char *const joins[] = { "-", "~", "至", "—", "–", "－", "～", "到" };
+	size_t i = 0, k;
+	int a = 0, b = 0;
+
+	for (; i < n && i < 2 && s[i] >= '0' && s[i] <= '9'; i++)
+		a = a * 10 + (s[i] - '0');
+	if (!i)
+		return 0;
+	if (!starts_with(s + i, n - i, "月")) {
+		size_t j = 0;
+
+		for (k = 0; k < sizeof(joins) / sizeof(joins[0]) && !j; k++)
+			if (starts_with(s + i, n - i, joins[k]))
+				j = strlen(joins[k]);
+		if (!j)
+			return 0;
+		i += j;
+		for (k = 0; k < 2 && i < n && s[i] >= '0' && s[i] <= '9'; k++, i++)
+			b = b * 10 + (s[i] - '0');
+		if (!k || !starts_with(s + i, n - i, "月") || a < 1 || a >= b || b > 12)
+			return 0;
+		*from = a;
+		*to = b;
+	} else {
+		if (a < 1 || a > 12)
+			return 0;
+		*from = 0;
+		*to = a;
+	}
+	i += strlen("月");
+	if (starts_with(s + i, n - i, "份"))
+		i += strlen("份");
+	return i;
+}
+
+/* Words before a completion that make it the year's so far. "累计" alone
+ * is not one: a county's 累计完成投资 is often since the start of works. */
+static const char *const ytd_words[] = {
+	"本年累计", "本年度累计", "年度累计", "今年累计", "自年初累计", "年初以来累计",
+	"自年初以来累计", "今年以来累计", "年初至今累计", "自年初以来", "年初以来", "今年以来",
+	"年初至今", "自年初",
+};
+
+/* Whether [s, s + n) names a completion: 完成投资, 完成, 完成额. */
+static int completion_word(const char *s, size_t n)
+{
+	return name_rank("完成投资|完成|完成额|完成投资额|投资完成额|投资完成", s, n) >= 0;
+}
+
+/*
+ * A report's completion column named with its months (session-6
+ * walkthrough p12, audit 9 R17): "10月完成投资" is that month's (the
+ * completion field, c->month), "1-10月完成投资", "1-10月累计完成投资",
+ * "本年累计完成投资", "今年以来完成投资", "自年初累计完成投资" the year's
+ * so far (c->cum; no field: read only when the report has no month's
+ * column, tz_header_find). A span not from January, or "10月累计", is
+ * neither. key: the folded key, its unit taken.
+ */
+static void month_key(const struct tz_buf *key, struct cellinfo *c)
+{
+	const char *p = key->buf;
+	size_t n = key->len, lead;
+	int from = 0, to = 0;
+
+	if (!n)
+		return;
+	if ((lead = month_lead(p, n, &from, &to)) != 0) {
+		p += lead;
+		n -= lead;
+		if (from == 1 && starts_with(p, n, "累计")) {
+			p += strlen("累计");
+			n -= strlen("累计");
+		}
+		if (!completion_word(p, n))
+			return;
+		if (!from) {
+			c->field = TZ_RF_COMPLETED;
+			c->rank = 0;
+			c->month = to;
+		} else if (from == 1) {
+			c->cum = to;
+		}
+		return;
+	}
+	for (size_t k = 0; k < sizeof(ytd_words) / sizeof(ytd_words[0]); k++) {
+		size_t l = strlen(ytd_words[k]);
+
+		if (n > l && starts_with(p, n, ytd_words[k]) && completion_word(p + l, n - l)) {
+			c->cum = 13;
+			return;
+		}
+	}
+}
+
+/*
+ * Whether a lower header cell under a report's completion heading
+ * ("完成投资（万元）" over "本月 / 自年初累计") names the period of its
+ * column: 本月, 当月, 本期, 单月, a month ("10月"), a span ("1-10月",
+ * "1-10月累计"), 累计 or a year-to-date word (ytd_words). The column is
+ * then the two cells joined ("本月完成投资（万元）"), read as one header
+ * cell (session-6 walkthrough p05, p27).
+ */
+static int period_word(const char *s, const struct cellinfo *c)
+{
+	static const char *const words[] = { "本月", "当月", "本期", "单月", "本月完成", "当月完成",
+					     "本期完成", "累计", "开工累计", "开工以来累计",
+					     "自开工累计" };
+	struct tz_buf b = TZ_BUF_INIT;
+	int from, to, r = 0;
+	size_t lead;
+
+	if (c->blank || c->field >= 0 || c->seq || tz_text_nfkc(s, strlen(s), &b) || !b.len)
+		goto out;
+	drop_spaces(&b);
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]) && !r; k++)
+		r = !strcmp(b.buf, words[k]);
+	for (size_t k = 0; k < sizeof(ytd_words) / sizeof(ytd_words[0]) && !r; k++)
+		r = !strcmp(b.buf, ytd_words[k]);
+	if (!r && (lead = month_lead(b.buf, b.len, &from, &to)) != 0)
+		r = lead == b.len || !strcmp(b.buf + lead, "累计");
+out:
+	tz_buf_release(&b);
+	return r;
 }
 
 /*
@@ -385,10 +552,15 @@ static void cell_read(const struct tz_header *h, const char *s, size_t len, cons
 	/* "总投资（亿元）*", "总投资（亿元）（含征地）" (audit 9, R22). */
 	if (c->field < 0 || c->unit < 0)
 		marked_key(h, s, len, c);
+	if (c->field < 0 && h->progress)
+		text_remark(h, key, c);
+	if (c->field < 0 && h->progress && c->unit >= 0)
+		month_key(key, c);
 	/* "2025年完成投资" in a report is the year's completion so far
 	 * (or the whole year's), never one month's: not read, as the
 	 * other cumulative names are not (audit 9, W7). */
-	if (h->progress && c->field == TZ_RF_COMPLETED && c->year && !names_one_month(text)) {
+	if (h->progress && c->field == TZ_RF_COMPLETED && c->year && !c->month &&
+	    !names_one_month(text)) {
 		c->field = -1;
 		c->ytd = 1;
 	}
@@ -443,7 +615,7 @@ static int is_header(const struct tz_header *h, const struct hrow *r)
 	if (h->progress)
 		return r->fields >= 3 &&
 		       (hrow_has(r, TZ_RF_CODE) || (hrow_has(r, TZ_RF_NAME) && hrow_has(r, TZ_RF_REGION))) &&
-		       (hrow_has(r, TZ_RF_PERIOD) || h->title_period.year);
+		       (hrow_has(r, TZ_RF_PERIOD) || h->title_period.year || h->title_end.year);
 	return r->fields >= 2 && (hrow_has(r, TZ_PF_NAME) || hrow_has(r, TZ_PF_CODE));
 }
 
@@ -453,11 +625,12 @@ static int is_header(const struct tz_header *h, const struct hrow *r)
  * draw them): 合计/小计 is that column itself, 其中… a part of it (not
  * read), a year alone ("2025年") that year's figure of it.
  */
-enum qual { Q_NONE, Q_TOTAL, Q_PART, Q_YEAR };
+enum qual { Q_NONE, Q_TOTAL, Q_PART, Q_YEAR, Q_JOIN };
 
 static enum qual qualifier(const char *s, const struct cellinfo *c)
 {
-	static const char *const totals[] = { "合计", "小计", "总计", "计", "合计数", "总额" };
+	static const char *const totals[] = { "合计", "小计", "总计", "计", "合计数", "总额",
+					      "金额", "数额" };
 	struct tz_buf b = TZ_BUF_INIT;
 	enum qual q = Q_NONE;
 
@@ -508,6 +681,10 @@ static enum qual qualifies(const struct tz_header *h, const struct hrow *top,
 
 	if (o < 0 || top->c[o].field < 0 || !h->cols[top->c[o].field].money)
 		return Q_NONE;
+	/* "完成投资（万元）" over "本月 / 自年初累计" (period_word). */
+	if (h->progress && top->c[o].field == TZ_RF_COMPLETED && !top->c[o].month &&
+	    !names_one_month(top->text[o]) && period_word(next->text[i], &next->c[i]))
+		return Q_JOIN;
 	return qualifier(next->text[i], &next->c[i]);
 }
 
@@ -544,7 +721,9 @@ static int continues(const struct tz_header *h, const struct hrow *top, const st
  * column above it (qualifier(), kind q): 合计 makes it that column, 其中…
  * a part of it that is not read, a year that year's figure of it
  * ("2025年" under "计划投资（万元）" reads as "2025年计划投资（万元）", so
- * the ledger's year chooses among the years, as for one-row headers).
+ * the ledger's year chooses among the years, as for one-row headers), a
+ * report's period word (Q_JOIN) is read before it ("本月" under "完成投资
+ * （万元）" reads as "本月完成投资（万元）").
  * up is the upper row as read; top (the header being built) gets the
  * column's text and reading.
  */
@@ -1938,6 +2117,118 @@ static int title_months(const char *s)
 	return n;
 }
 
+/*
+ * The month a report's title ends with, when it names the months from
+ * January ("2025年1-10月全市重点项目推进情况") or the end of one ("截至
+ * 2025年10月底重点项目进展情况表", "截止2025年10月"): 1 with *out, 0
+ * when it names neither, names 累计, a day ("截至2025年10月15日") or two
+ * such months. Whether the figures below are that month's is the
+ * completion column's to say (tz_header_find). Walkthrough p16, p18.
+ */
+static int title_end_of(const char *s, struct tz_period *out)
+{
+	static const char *const until[] = { "截至", "截止", "截至到", "截止到", "截止至" };
+	struct tz_buf b = TZ_BUF_INIT;
+	struct tz_period one = { 0, 0 };
+	int found = 0;
+
+	if (!strstr(s, "月") || strstr(s, "累计") || tz_text_nfkc(s, strlen(s), &b))
+		goto out;
+	drop_spaces(&b);
+	for (const char *p = b.buf; (p = strstr(p, "年")) != NULL; p += strlen("年")) {
+		const char *m = p + strlen("年"), *y0;
+		size_t lead, rest = b.len - (size_t)(m - b.buf);
+		int y = 0, k, from = 0, to = 0, ok = 0;
+
+		if (p - b.buf < 4 || (p - b.buf > 4 && p[-5] >= '0' && p[-5] <= '9'))
+			continue;
+		y0 = p - 4;
+		for (k = -4; k < 0 && p[k] >= '0' && p[k] <= '9'; k++)
+			y = y * 10 + (p[k] - '0');
+		if (k < 0 || y < TZ_PERIOD_YEAR_MIN || y > TZ_PERIOD_YEAR_MAX ||
+		    !(lead = month_lead(m, rest, &from, &to)))
+			continue;
+		if (from == 1)
+			ok = 1;
+		for (size_t u = 0; !from && u < sizeof(until) / sizeof(until[0]) && !ok; u++) {
+			size_t l = strlen(until[u]);
+
+			ok = (size_t)(y0 - b.buf) >= l && !memcmp(y0 - l, until[u], l) &&
+			     !(lead < rest && m[lead] >= '0' && m[lead] <= '9');
+		}
+		if (!ok)
+			continue;
+		if (found && (one.year != y || one.month != to)) {
+			found = -1;
+			break;
+		}
+		one.year = y;
+		one.month = to;
+		found = 1;
+	}
+out:
+	tz_buf_release(&b);
+	if (found > 0)
+		*out = one;
+	return found > 0;
+}
+
+/* Whether a title names a month ("10月份重点项目调度") but no year: no
+ * run of four digits at all. */
+static int title_month_noyear(const char *s)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+	int month = 0, digits = 0, year = 0;
+
+	if (!strstr(s, "月") || tz_text_fold_width(s, strlen(s), &b))
+		goto out;
+	for (size_t i = 0; i < b.len; i++) {
+		if (b.buf[i] >= '0' && b.buf[i] <= '9') {
+			year |= ++digits >= 4;
+			continue;
+		}
+		month |= digits && starts_with(b.buf + i, b.len - i, "月");
+		digits = 0;
+	}
+out:
+	tz_buf_release(&b);
+	return month && !year;
+}
+
+/* Whether a completion column's header says it is one month's, not
+ * 本期: 本月, 当月, 单月 (a "10月" is cellinfo.month). */
+static int names_month_only(const char *s)
+{
+	return strstr(s, "本月") || strstr(s, "当月") || strstr(s, "单月");
+}
+
+/*
+ * A report with no column of one month's completion and exactly one of
+ * the year's so far (cellinfo.cum): that column is read as the
+ * completion, h->ytd_only set; the import derives each row's 本期 (audit
+ * 9 R17). Several such columns: none is chosen.
+ */
+static void ytd_column(struct tz_header *h, struct hrow *top)
+{
+	int at = -1;
+
+	if (hrow_has(top, TZ_RF_COMPLETED))
+		return;
+	for (size_t i = 0; i < top->n; i++)
+		if (top->c[i].cum) {
+			if (at >= 0)
+				return;
+			at = (int)i;
+		}
+	if (at < 0)
+		return;
+	top->c[at].field = TZ_RF_COMPLETED;
+	top->c[at].rank = 0;
+	h->ytd_only = 1;
+	h->ytd_month = top->c[at].cum < 13 ? top->c[at].cum : 0;
+	hrow_count(top);
+}
+
 /* Whether a completion column's header says it is one month's:
  * 本月, 本期, 当月 (or a single 月 such as "10月完成投资"). */
 static int names_one_month(const char *s)
@@ -2054,7 +2345,17 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		if (rc < 0)
 			goto out;
 		if (rc == 0 || ++seen > TZ_HEADER_SEARCH_ROWS) {
-			if (best && progress)
+			if (best && progress && !(best_has & (1u << TZ_RF_PERIOD)) && h->title_noyear[0] &&
+			    ((best_has & (1u << TZ_RF_CODE)) ||
+			     ((best_has & (1u << TZ_RF_NAME)) && (best_has & (1u << TZ_RF_REGION)))))
+				/* "10月份重点项目调度": the year is what is missing
+				 * (walkthrough p06). */
+				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
+					"第%ld行是表头（识别出%s），但没有“调度期”列；标题“%s”只写了"
+					"月份，没有写年份，不知道是哪一年的调度期，整个文件未导入；请在"
+					"标题中写上年份（如“2025年10月…”），或加一列“调度期”（如2025-10）",
+					best_line, best_text, h->title_noyear);
+			else if (best && progress)
 				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
 					"找不到完整的表头：第%ld行最像表头（识别出%s），但%s",
 					best_line, best_text, report_lacks(h, best_has, lacks,
@@ -2129,6 +2430,11 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 			/* The nearest title naming a month gives the report's. */
 			if (h->progress && title_month_of(top.text[i], &h->title_period))
 				snprintf(h->title_text, sizeof(h->title_text), "%s", top.text[i]);
+			if (h->progress && title_end_of(top.text[i], &h->title_end))
+				snprintf(h->title_end_text, sizeof(h->title_end_text), "%s",
+					 top.text[i]);
+			if (h->progress && title_month_noyear(top.text[i]))
+				snprintf(h->title_noyear, sizeof(h->title_noyear), "%s", top.text[i]);
 			also_unit(top.text[i], title, row.line, &table_u, &table_exp, table_text,
 				  sizeof(table_text), &table_line, &other_line);
 		}
@@ -2263,6 +2569,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		goto out;
 	rc = 0;
 	h->width = top.n;
+	if (progress)
+		ytd_column(h, &top);
 	rc = choose(h, &top, parent_unit, parent_exp, table_u, table_exp, table_text,
 		    year ? year : h->title_year, path, err);
 	/* No 调度期 column: the title's one month is every row's, when no
@@ -2274,6 +2582,21 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		h->period_from_title = 1;
 		tz_buf_addf(&h->notes, "没有“调度期”列，调度期按标题读为%s（“%s”）；",
 			    tz_period_fmt(h->title_period, pb), h->title_text);
+	} else if (!rc && h->progress && h->idx[TZ_RF_PERIOD] < 0 && !h->title_period.year &&
+		   h->title_end.year && h->idx[TZ_RF_COMPLETED] >= 0 && !h->ytd_only &&
+		   (top.c[h->idx[TZ_RF_COMPLETED]].month ||
+		    names_month_only(top.text[h->idx[TZ_RF_COMPLETED]]))) {
+		/* "截至2025年10月底…", "2025年1-10月…" over 本月完成投资: the
+		 * month the title ends with (walkthrough p16, p18). */
+		char pb[TZ_PERIOD_FMT_MAX];
+
+		h->title_period = h->title_end;
+		snprintf(h->title_text, sizeof(h->title_text), "%s", h->title_end_text);
+		h->period_from_title = 1;
+		title_span[0] = '\0';
+		tz_buf_addf(&h->notes, "没有“调度期”列，调度期按标题读为%s（“%s”，“%s”为当月数）；",
+			    tz_period_fmt(h->title_period, pb), h->title_text,
+			    top.text[h->idx[TZ_RF_COMPLETED]]);
 	}
 	if (!rc && h->progress && h->idx[TZ_RF_CODE] < 0 && h->idx[TZ_RF_NAME] >= 0 &&
 	    h->idx[TZ_RF_REGION] >= 0) {
@@ -2295,9 +2618,15 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	if (!rc && h->progress && h->idx[TZ_RF_COMPLETED] >= 0) {
 		snprintf(h->completed_text, sizeof(h->completed_text), "%s",
 			 top.text[h->idx[TZ_RF_COMPLETED]]);
-		h->completed_one_month = names_one_month(h->completed_text) != 0;
+		h->completed_month = top.c[h->idx[TZ_RF_COMPLETED]].month;
+		h->completed_one_month = names_one_month(h->completed_text) || h->completed_month ||
+					 h->ytd_only;
 	}
-	if (!rc && h->progress && title_span[0] && h->idx[TZ_RF_COMPLETED] >= 0 &&
+	if (!rc && h->ytd_only)
+		tz_buf_addf(&h->notes, "本表没有本期（当月）完成投资，只有年初以来的累计数“%s”："
+			    "本期完成投资按累计数减去此前各月已导入的完成投资算出；",
+			    h->completed_text);
+	if (!rc && h->progress && title_span[0] && h->idx[TZ_RF_COMPLETED] >= 0 && !h->ytd_only &&
 	    !names_one_month(top.text[h->idx[TZ_RF_COMPLETED]]))
 		/* "2025年1-10月…完成情况" above a plain 完成投资: the figures may
 		 * be the months' sum, stored as one month's they would count
@@ -2318,7 +2647,8 @@ out:
 int tz_header_check_sheet(const struct tz_header *h, const char *sheet, const char *path,
 			  struct tz_err *err)
 {
-	if (!h->progress || !sheet || h->idx[TZ_RF_COMPLETED] < 0 || !names_months_span(sheet))
+	if (!h->progress || h->ytd_only || !sheet || h->idx[TZ_RF_COMPLETED] < 0 ||
+	    !names_months_span(sheet))
 		return 0;
 	if (!h->completed_one_month)
 		return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,

@@ -97,6 +97,29 @@ struct tz_header {
 	char completed_text[128];
 	int completed_one_month;
 	int status_yes_no;                    /* reports: the status column is 是否开工 */
+	/* Reports: the completion column names its month ("10月完成投资",
+	 * a two-row "10月" under "完成投资"), 1..12; 0: it names none. A row
+	 * of another month is refused (session-6 walkthrough p12). */
+	int completed_month;
+	/* Reports with no column of one month's completion but one of the
+	 * year's so far (本年累计完成投资, 1-10月完成投资, 今年以来完成投资,
+	 * 自年初累计; audit 9 R17): that column is read as TZ_RF_COMPLETED
+	 * and each row's 本期 is derived by the import from the months stored
+	 * before it (import.c, ytd_month). ytd_month: the last month a
+	 * "1-N月" header names (a row of another month is refused), 0: none. */
+	int ytd_only;
+	int ytd_month;
+	/* Reports: a title naming the months from January to one
+	 * ("2025年1-10月…推进情况") or the end of one ("截至2025年10月底…"):
+	 * that month, {0, 0} when none. It is the report's period only with
+	 * no 调度期 column and a completion column saying it is one month's
+	 * (本月, 当月, "10月"), never 本期 alone (session-6 walkthrough p16,
+	 * p18). */
+	struct tz_period title_end;
+	char title_end_text[256];
+	/* A title naming a month but no year ("10月份重点项目调度"), for
+	 * the refusal: the title, "" when none (walkthrough p06). */
+	char title_noyear[256];
 	long line;                            /* the header's last row */
 	size_t width;                         /* cells in the header */
 	/* While tz_header_find runs: its reader, for messages naming a

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "base/buf.h"
 #include "base/hmap.h"
 #include "base/json.h"
@@ -735,6 +736,19 @@ static int to_progress(const struct colmap *m, struct row_text *t, struct tz_pro
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_PERIOD].header,
 				     "标题写的是%d年%d月（“%.120s”），调度期列是%s：请核对调度期，该行未导入",
 				     m->h.title_period.year, m->h.title_period.month, m->h.title_text,
+				     tz_period_fmt(r->period, pb));
+	}
+	/* "10月完成投资", "1-10月完成投资" on a row of another month: one of
+	 * them is wrong (walkthrough p12; audit 9 R17). */
+	if ((m->h.completed_month && r->period.month != m->h.completed_month) ||
+	    (m->h.ytd_month && r->period.month != m->h.ytd_month)) {
+		char pb[TZ_PERIOD_FMT_MAX];
+
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_PERIOD].header,
+				     "表头“%.80s”写的是%s%d月，该行调度期是%s，月份不一致：请核对调度期"
+				     "或表头，该行未导入", m->h.completed_text,
+				     m->h.ytd_month ? "1-" : "",
+				     m->h.ytd_month ? m->h.ytd_month : m->h.completed_month,
 				     tz_period_fmt(r->period, pb));
 	}
 	if (m->h.status_yes_no && (r->status = yes_no_status(t->v[TZ_RF_STATUS])) != TZ_STATUS_NONE)
@@ -1632,6 +1646,9 @@ struct org_ctx {
 	 * their stored 项目编号. */
 	struct tz_hmap *natstored, *natfile;
 	long nnatread, nbynat;
+	/* Reports read from a year-to-date column (tz_header ytd_only): the
+	 * year-to-date of each row accepted, by "code|YYYYMM" (ytd_derive). */
+	struct tz_hmap *ytd_file;
 	/* A code column headed 编号 (tz_header code_weak): rows whose code
 	 * is the next of 1, 2, 3 … (from 1 again after a section row), and
 	 * the others (serial_check). */
@@ -2865,6 +2882,87 @@ static int file_plausible(struct org_ctx *oc, struct tz_plausible *plaus, const 
  * project, duplicate) are rejected like invalid ones; any other store
  * error stops the import. Returns 0 or that error.
  */
+/*
+ * A report read from a year-to-date column (tz_header ytd_only; audit 9
+ * R17): r->completed holds the year's completion up to r->period, and
+ * becomes the month's, that figure less what the months before it in
+ * the same year add up to — the latest of them this file gave (its
+ * year-to-date), else January's; each later month to the period's must
+ * be stored. January's is its year-to-date. 0 with r->completed
+ * replaced; TZ_EINVAL (why: the months missing, or a figure smaller
+ * than the months before it) refuses the row; a store error. The file's
+ * figure is kept in oc->ytd_file for its later months. One query per
+ * row, only in such files (tz_store_project_reports).
+ */
+static int ytd_derive(struct tz_store *store, struct org_ctx *oc, struct tz_progress *r,
+		      struct tz_err *why)
+{
+	struct tz_arena *a = NULL;
+	struct tz_progress *reps = NULL;
+	size_t n = 0;
+	int64_t ytd = r->completed, before = 0, v;
+	char key[160], missing[64] = "";
+	unsigned have = 0;
+	int from = 1, rc = 0;
+
+	if (!oc->ytd_file)
+		oc->ytd_file = tz_hmap_new();
+	/* The latest earlier month of this file. */
+	for (int mon = r->period.month - 1; mon >= 1 && from == 1; mon--) {
+		snprintf(key, sizeof(key), "%s|%04d%02d", r->code, r->period.year, mon);
+		if (tz_hmap_get(oc->ytd_file, key, strlen(key), &v)) {
+			before = v;
+			from = mon + 1;
+		}
+	}
+	if (from < r->period.month) {
+		a = tz_arena_new();
+		if ((rc = tz_store_project_reports(store, r->code, a, &reps, &n, why)))
+			goto out;
+		for (size_t i = 0; i < n; i++)
+			if (reps[i].period.year == r->period.year && reps[i].period.month >= from &&
+			    reps[i].period.month < r->period.month) {
+				have |= 1u << reps[i].period.month;
+				before += reps[i].completed;
+			}
+		for (int mon = from; mon < r->period.month; mon++)
+			if (!(have & (1u << mon))) {
+				size_t used = strlen(missing);
+
+				if (used > sizeof(missing) - 8) {
+					snprintf(missing + used, sizeof(missing) - used, "…");
+					break;
+				}
+				snprintf(missing + used, sizeof(missing) - used, "%s%d月",
+					 used ? "、" : "", mon);
+			}
+		if (missing[0]) {
+			rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, "本期完成投资(万元)",
+					"本表只有累计完成投资，本期完成投资要减去此前各月的完成投资算出，"
+					"但%d年%s的调度数据没有导入，无法算出：请先导入这些月份，或改填本月"
+					"完成投资，该行未导入", r->period.year, missing);
+			goto out;
+		}
+	}
+	if (ytd < before) {
+		char yb[TZ_MONEY_FMT_MAX], bb[TZ_MONEY_FMT_MAX];
+
+		tz_money_fmt(ytd, yb);
+		tz_money_fmt(before, bb);
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, "本期完成投资(万元)",
+				"累计完成投资%s万元小于%d年1-%d月已导入的完成投资合计%s万元，算出的本期"
+				"完成投资为负数：请核对累计数，该行未导入", yb, r->period.year,
+				r->period.month - 1, bb);
+		goto out;
+	}
+	snprintf(key, sizeof(key), "%s|%04d%02d", r->code, r->period.year, r->period.month);
+	tz_hmap_put(oc->ytd_file, key, strlen(key), ytd, NULL);
+	r->completed = ytd - before;
+out:
+	tz_arena_free(a);
+	return rc;
+}
+
 static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct chunk *c,
 		       struct org_ctx *oc, const struct tz_import_opts *opts,
 		       struct tz_import_result *res, struct tz_err *err)
@@ -2933,6 +3031,17 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			res->rejected++;
 			reject(opts, pl->path, it, it->rec.r.code, why.field, why.msg);
 			continue;
+		}
+		if (pl->progress && pl->map->h.ytd_only &&
+		    (rc = ytd_derive(store, oc, &it->rec.r, &why)) == TZ_EINVAL) {
+			res->rejected++;
+			reject(opts, pl->path, it, it->rec.r.code, why.field, why.msg);
+			continue;
+		}
+		if (pl->progress && pl->map->h.ytd_only && rc) {
+			*err = why;
+			tz_err_locate(err, pl->path, it->line);
+			return rc;
 		}
 		if (pl->progress) {
 			rc = tz_store_import_progress(store, &it->rec.r, &why);
@@ -3617,6 +3726,7 @@ out:
 	tz_hmap_free(oc.stored);
 	tz_hmap_free(oc.natstored);
 	tz_hmap_free(oc.natfile);
+	tz_hmap_free(oc.ytd_file);
 	for (size_t i = 0; i < oc.nolds; i++) {
 		free(oc.olds[i].name);
 	}
