@@ -1108,9 +1108,26 @@ static int yuan_shown(const struct colmap *m, const struct tz_row *row)
 	for (size_t f = 0; f < m->nfields; f++) {
 		int i = m->idx[f];
 
-		if (!m->cols[f].money || i < 0 || (size_t)i >= row->ncells || m->h.unit_stated[f] ||
-		    row->kinds[i] != TZ_READ_NUMBER)
+		if (!m->cols[f].money || i < 0 || (size_t)i >= row->ncells || m->h.unit_stated[f])
 			continue;
+		if (row->kinds[i] != TZ_READ_NUMBER) {
+			/* Typed or shown as text, "￥1,200.00": the same sign,
+			 * unless the cell writes its own unit after the number
+			 * ("￥1200万元"). One byte test for most cells. */
+			const char *c = row->cells[i];
+			size_t n = row->lens[i];
+
+			if (!n || ((unsigned char)*c < 0x80 && *c != ' ' && *c != '\t'))
+				continue;
+			tz_text_trim(&c, &n);
+			if (n > 2 && (!memcmp(c, "\xC2\xA5", 2) || !memcmp(c, "\xEF\xBF\xA5", 3)) &&
+			    ((c[n - 1] >= '0' && c[n - 1] <= '9') || c[n - 1] == '.' ||
+			     (n > 5 && !memcmp(c + n - 3, "\xEF\xBC", 2) &&     /* ０-９ ． */
+			      ((unsigned char)c[n - 1] == 0x8E ||
+			       ((unsigned char)c[n - 1] >= 0x90 && (unsigned char)c[n - 1] <= 0x99)))))
+				return (int)f;
+			continue;
+		}
 		/* ¥ U+00A5 (C2 A5), ￥ U+FFE5 (EF BF A5) */
 		if (memmem(row->cells[i], row->lens[i], "\xC2\xA5", 2) ||
 		    memmem(row->cells[i], row->lens[i], "\xEF\xBF\xA5", 3))
