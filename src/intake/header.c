@@ -1477,6 +1477,15 @@ static int second_code(struct tz_header *h, const struct hrow *r, int cur, size_
 	return 1;
 }
 
+/*
+ * Whether a plan column's header text names the adjusted plan: 调整后…,
+ * …（调整后）, 调整计划…, 调整年度计划…; never 调整前 (the superseded one).
+ */
+static int plan_adjusted(const char *text)
+{
+	return strstr(text, "调整") != NULL && strstr(text, "调整前") == NULL;
+}
+
 static int choose(struct tz_header *h, const struct hrow *r, const int *parent_unit,
 		  const int *parent_exp, int table_u, int table_exp, const char *table_text,
 		  int year, const char *path, struct tz_err *err)
@@ -1525,6 +1534,23 @@ static int choose(struct tz_header *h, const struct hrow *r, const int *parent_u
 						    year, r->text[cs > os ? i : (size_t)cur],
 						    r->text[cs > os ? (size_t)cur : i]);
 				if (cs <= os)
+					goto not_read;
+			} else if (f == TZ_PF_ANNUAL && !h->progress &&
+				   plan_adjusted(r->text[i]) != plan_adjusted(r->text[cur])) {
+				/*
+				 * The plan beside its mid-year adjustment
+				 * (年度计划投资 and 调整后年度计划, 年度计划（调整后）,
+				 * 调整计划投资): the adjusted plan supersedes the
+				 * other, as the sheet's own words say; the
+				 * summary names the column not read
+				 * (walkthrough 6, 2026-12-01; audit 9 W9 had
+				 * refused the pair).
+				 */
+				int c_adj = plan_adjusted(r->text[i]);
+
+				tz_buf_addf(&h->notes, "年度计划投资读取调整后的“%s”，未读取调整前的“%s”；",
+					    r->text[c_adj ? i : (size_t)cur], r->text[c_adj ? (size_t)cur : i]);
+				if (!c_adj)
 					goto not_read;
 			} else if (h->cols[f].money && o->rank != c->rank) {
 				/*

@@ -48,4 +48,30 @@ contains "f24: names line, field, value" "$TZ_TMP/err" \
 fails "f24 --partial (status 1 for LB25-402)" tz import projects --year 2025 --partial "$d/f24_ledger_odd_cells.csv"
 is "f24: LB25-401" "$(amounts LB25-401)" "3500.00/12.50"
 
+# --- The plan beside its adjustment -------------------------------------
+# The adjusted plan supersedes (f20, walkthrough): read, the summary
+# naming the column left; two adjusted plans stay refused.
+# adjusted FILE CODE PLAN READ LEFT: imported, CODE's plan PLAN, the note.
+adjusted() {
+	fresh
+	ok "$1: imported" tz import projects --year 2025 "$d/$1"
+	contains "$1: says which plan was read" "$TZ_TMP/err" \
+		"年度计划投资读取调整后的“$4”，未读取调整前的“$5”"
+	export_all
+	is "$1: $2 has the adjusted plan" "$(field "$2" 年度计划投资 2025)" "$3"
+}
+adjusted f20_ledger_plan_and_adjusted_plan.csv GZ25-301 1500.00 \
+	"调整后年度计划投资（万元）" "年度计划投资（万元）"
+is "f20: GZ25-302's adjusted plan (lower)" "$(amounts GZ25-302)" "2000.00/600.00"
+adjusted adj-remark.csv A-1 1500.00 "年度计划（调整后）（万元）" "年度计划投资（万元）"
+adjusted adj-tiaozheng.csv A-1 1200.00 "调整计划投资（万元）" "年度计划投资（万元）"
+adjusted adj-houjihua.csv A-1 800.00 "调整后计划" "年度计划"
+fresh
+fails "adj-two.csv: two adjusted plans refused" tz import projects --year 2025 "$d/adj-two.csv"
+contains "adj-two.csv: names both" "$TZ_TMP/err" \
+	"第F列“调整后年度计划（万元）”和第G列“调整计划投资（万元）”都是“年度计划投资(万元)”"
+fresh
+ok "adj-before.csv: 调整前 is no plan" tz import projects --year 2025 "$d/adj-before.csv"
+is "adj-before.csv: the plan" "$(amounts A-1)" "3000.00/1200.00"
+
 done_testing
