@@ -2468,6 +2468,62 @@ next:;
 	return rc;
 }
 
+int tz_header_note_unit(const struct tz_header *h, const struct tz_row *row, int *exp,
+			char *text, size_t size)
+{
+	struct tz_buf norm = TZ_BUF_INIT;
+	const char *c = NULL, *at, *subj;
+	size_t len = 0, subj_len;
+	int unit, e = 0, found = 0, ok = 1, money = 0;
+
+	for (size_t i = 0; i < row->ncells; i++) {
+		if (tz_text_is_blank(row->cells[i], row->lens[i]))
+			continue;
+		if (c)
+			return 0;  /* a note is one cell */
+		c = row->cells[i];
+		len = row->lens[i];
+	}
+	for (size_t f = 0; f < h->nfields; f++)
+		if (h->cols[f].money && h->idx[f] >= 0) {
+			if (h->unit_stated[f])
+				return 0;
+			money = 1;
+		}
+	if (!c || !money || !names_money_unit(c, len) || tz_text_nfkc(c, len, &norm)) {
+		tz_buf_release(&norm);
+		return 0;
+	}
+	drop_spaces(&norm);
+	unit = unit_statement(norm.buf, norm.len, 0, &e, text, size);
+	if (unit == 1) {
+		found = 1;
+	} else if (!unit) {
+		at = norm.buf;
+		while ((unit = next_unit(norm.buf, &at, exp, text, size, &subj, &subj_len))) {
+			/* One unit of money for the whole table, nothing else. */
+			if (unit != 1 || (found && *exp != e)) {
+				ok = 0;
+				break;
+			}
+			for (size_t f = 0; f < h->nfields; f++) {
+				const char *name;
+				size_t n = base_name(h, f, &name);
+
+				if (h->cols[f].money && h->idx[f] >= 0 && memmem(subj, subj_len, name, n))
+					ok = 0;
+			}
+			e = *exp;
+			found = 1;
+		}
+	}
+	tz_buf_release(&norm);
+	if (!ok || !found)
+		return 0;
+	*exp = e;
+	return 1;
+}
+
 void tz_header_cell_unit(const struct tz_header *h, struct tz_cell_units *u, size_t f,
 			 const char *v, size_t len, long line)
 {

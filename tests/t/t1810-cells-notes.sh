@@ -74,4 +74,58 @@ fresh
 ok "adj-before.csv: 调整前 is no plan" tz import projects --year 2025 "$d/adj-before.csv"
 is "adj-before.csv: the plan" "$(amounts A-1)" "3000.00/1200.00"
 
+# --- A note stating the unit the header does not ------------------------
+# The header states no unit: the note is the sheet's only unit, read
+# with a notice (f23, walkthrough: at the bottom; ours: under the header,
+# with other words). A note contradicting a header's unit stays refused.
+fresh
+ok "f23 (GBK, note at the bottom): imported" \
+	tz import projects --year 2025 "$d/f23_ledger_note_below_unit_yiyuan.csv"
+contains "f23: says the unit applied" "$TZ_TMP/err" "第5行注明金额单位为亿元，表头的金额没有写单位：金额按亿元读"
+is "f23: GZ25-401 in 亿元" "$(amounts GZ25-401)" "26000.00/10000.00"
+is "f23: GZ25-402 in 亿元" "$(amounts GZ25-402)" "4500.00/2000.00"
+fresh
+ok "note-top.csv: imported" tz import projects --year 2025 "$d/note-top.csv"
+contains "note-top.csv: says the unit applied" "$TZ_TMP/err" "第3行注明金额单位为亿元，表头的金额没有写单位：金额按亿元读"
+is "note-top.csv: N-2 in 亿元" "$(amounts N-2)" "4500.00/2000.00"
+fresh
+ok "note-extra.csv: imported" tz import projects --year 2025 "$d/note-extra.csv"
+is "note-extra.csv: N-1 in 亿元" "$(amounts N-1)" "26000.00/10000.00"
+fresh
+ok "note-title.csv: imported" tz import projects --year 2025 "$d/note-title.csv"
+is "note-title.csv: N-1 in 亿元" "$(amounts N-1)" "26000.00/10000.00"
+fresh
+fails "note-contradicts.csv: refused" tz import projects --year 2025 "$d/note-contradicts.csv"
+contains "note-contradicts.csv: says why" "$TZ_TMP/err" \
+	"note-contradicts.csv:3: 第3行注明金额单位为亿元，与表头的单位不同（总投资、年度计划投资按万元读）"
+is "note-contradicts.csv: nothing stored" "$(stored)" 0
+fresh
+fails "note-bad-row.csv: refused" tz import projects --year 2025 --partial "$d/note-bad-row.csv"
+contains "note-bad-row.csv: says why" "$TZ_TMP/err" \
+	"note-bad-row.csv:4: 第4行注明金额单位为亿元，表头的金额没有写单位，金额应按亿元读；但上面有1行有错误"
+is "note-bad-row.csv: nothing stored" "$(stored)" 0
+
+# --- One project over rows merged down (audit 9, R11) ---------------------
+# The code (or name) and every amount merged over the same rows: one
+# project, read once. An amount merged past the project's rows, or a
+# continuing row with an amount of its own, refuses the file.
+fresh
+ok "merge-2rows-all.xlsx (the auditor's): imported" \
+	tz import projects --year 2025 "$d/merge-2rows-all.xlsx"
+is "merge-2rows-all.xlsx: P1 once" "$(amounts P1)" "1000.00/100.00"
+is "merge-2rows-all.xlsx: P2" "$(amounts P2)" "2000.00/200.00"
+is "merge-2rows-all.xlsx: two projects" "$(stored)" 2
+fresh
+ok "merge-3rows-name.xlsx: no codes, three rows" tz import projects --year 2025 "$d/merge-3rows-name.xlsx"
+is "merge-3rows-name.xlsx: two projects" "$(stored)" 2
+is "merge-3rows-name.xlsx: the merged one" \
+	"$(tz export projects | grep 配套管网 | cut -d, -f12,13)" "3000.00,300.00"
+for f in merge-money-longer.xlsx merge-own-value.xlsx; do
+	fresh
+	fails "$f: refused" tz import projects --year 2025 --partial "$d/$f"
+	contains "$f: says why" "$TZ_TMP/err" \
+		"第2行起的项目的单元格向下合并到多行，而金额的合并范围与项目编号的不同，不知道金额属于哪个项目，整个文件未导入"
+	is "$f: nothing stored" "$(stored)" 0
+done
+
 done_testing
