@@ -247,6 +247,31 @@ int tz_money_is_blank_mark(const char *s, size_t len)
 	return 0;
 }
 
+/* The length of a ¥ (C2 A5) or ￥ (EF BF A5) at p, or 0. */
+static int yen_sign(const char *p, size_t n)
+{
+	if (n >= 2 && !memcmp(p, "\xC2\xA5", 2))
+		return 2;
+	if (n >= 3 && !memcmp(p, "\xEF\xBF\xA5", 3))
+		return 3;
+	return 0;
+}
+
+/* The unit a power of ten relative to 万元 names, for messages. */
+static const char *unit_word(int exp)
+{
+	switch (exp) {
+	case -4: return "元";
+	case -1: return "千元";
+	case 0: return "万元";
+	case 1: return "十万元";
+	case 2: return "百万元";
+	case 3: return "千万元";
+	case 4: return "亿元";
+	default: return "（表头所写）";
+	}
+}
+
 /* Whether n bytes at p are all ASCII: a plain "1234.50" names no 亿. */
 static int ascii_only(const char *p, size_t n)
 {
@@ -295,7 +320,7 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *
 	const char *p, *cur;
 	size_t n, cut;
 	int folded;
-	int exp, frac = 0, digits = 0, seen_dot = 0, group = -1, commas = 0, sci = 0;
+	int exp, frac = 0, digits = 0, seen_dot = 0, group = -1, commas = 0, sci = 0, yen = 0;
 	__int128 mant = 0;
 
 	*out = 0;
@@ -323,6 +348,16 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *
 					  ? "的单位“%.*s”不是人民币，无法换算为万元"
 					  : "的单位“%.*s”无法识别（金额的单位应是元、万元或亿元），无法换算为万元",
 				  (int)cut, cur);
+	/* A leading ¥ (U+00A5) or ￥ (U+FFE5) is the yuan's sign, as a
+	 * currency format shows it: it says 元 is the currency, not that the
+	 * amount is in 元 (walkthrough 6, 2026-12-01; import.md). */
+	if ((unsigned char)p[0] >= 0x80 && (yen = yen_sign(p, n)) > 0) {
+		p += yen;
+		n -= (size_t)yen;
+		tz_text_trim(&p, &n);
+		if (!n)
+			return tz_err_set(err, TZ_EINVAL, "不是有效的金额");
+	}
 	/* 1亿2000万: whole 亿 then fewer than 10000 万, read as their sum
 	 * (audit 9 R10); any other mix of the two units is refused. */
 	if (!ascii_only(p, n)) {
@@ -358,6 +393,14 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *
 		exp = unit_exp(p, n, &cut);
 	if (!cut)
 		exp = unit_exp_default;
+	else if (yen && exp != unit_exp_default)
+		/* ￥ and a unit of the cell's own that is not the column's: a
+		 * currency format over a number typed with another unit, or a
+		 * yuan amount in the wrong column; which one nobody can say. */
+		return tz_err_set(err, TZ_EINVAL,
+				  "前有货币符号，又写了单位“%.*s”，与本列金额的单位%s不同："
+				  "不知道该按哪个单位读；请删去货币符号或改为本列的单位",
+				  (int)cut, p + n - cut, unit_word(unit_exp_default));
 	n -= cut;
 	tz_text_trim(&p, &n);
 	if (n && (p[0] == '-' || p[0] == '+')) {
@@ -366,7 +409,8 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *
 		p++;
 		n--;
 	}
-	if (!n || !is_digit(p[0]))
+	/* ".35" is 0.35, as a calculator and Excel read it. */
+	if (!n || !(is_digit(p[0]) || (p[0] == '.' && n > 1 && is_digit(p[1]))))
 		return tz_err_set(err, TZ_EINVAL, "不是有效的金额");
 
 	/*
@@ -394,7 +438,9 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *
 			group = 0;
 			commas++;
 		} else if (c == '.' && !seen_dot) {
-			if (i + 1 >= n || !is_digit(p[i + 1]))
+			/* "1200." is 1200: a point with no decimals after the
+			 * last digit (a digit is before it: p[0] is one). */
+			if (i + 1 < n && !is_digit(p[i + 1]))
 				return tz_err_set(err, TZ_EINVAL, "不是有效的金额");
 			seen_dot = 1;
 		} else if ((c == 'e' || c == 'E') && !commas && i > 0) {

@@ -1680,6 +1680,15 @@ static const char *hidden_advice(const struct tz_header *h, size_t a, size_t b)
 	return "（其中隐藏列在Excel中看不到，常是留下的旧数据：如不再使用，请取消隐藏后删去该列）";
 }
 
+/*
+ * Whether a plan column's header text names the adjusted plan: 调整后…,
+ * …（调整后）, 调整计划…, 调整年度计划…; never 调整前 (the superseded one).
+ */
+static int plan_adjusted(const char *text)
+{
+	return strstr(text, "调整") != NULL && strstr(text, "调整前") == NULL;
+}
+
 static int choose(struct tz_header *h, const struct hrow *r, const int *parent_unit,
 		  const int *parent_exp, int table_u, int table_exp, const char *table_text,
 		  int year, const char *path, struct tz_err *err)
@@ -1728,6 +1737,23 @@ static int choose(struct tz_header *h, const struct hrow *r, const int *parent_u
 						    year, r->text[cs > os ? i : (size_t)cur],
 						    r->text[cs > os ? (size_t)cur : i]);
 				if (cs <= os)
+					goto not_read;
+			} else if (f == TZ_PF_ANNUAL && !h->progress &&
+				   plan_adjusted(r->text[i]) != plan_adjusted(r->text[cur])) {
+				/*
+				 * The plan beside its mid-year adjustment
+				 * (年度计划投资 and 调整后年度计划, 年度计划（调整后）,
+				 * 调整计划投资): the adjusted plan supersedes the
+				 * other, as the sheet's own words say; the
+				 * summary names the column not read
+				 * (walkthrough 6, 2026-12-01; audit 9 W9 had
+				 * refused the pair).
+				 */
+				int c_adj = plan_adjusted(r->text[i]);
+
+				tz_buf_addf(&h->notes, "年度计划投资读取调整后的“%s”，未读取调整前的“%s”；",
+					    r->text[c_adj ? i : (size_t)cur], r->text[c_adj ? (size_t)cur : i]);
+				if (!c_adj)
 					goto not_read;
 			} else if (h->cols[f].money && o->rank != c->rank) {
 				/*
@@ -2858,6 +2884,62 @@ next:;
 	if (applied.alloc)
 		tz_buf_release(&applied);
 	return rc;
+}
+
+int tz_header_note_unit(const struct tz_header *h, const struct tz_row *row, int *exp,
+			char *text, size_t size)
+{
+	struct tz_buf norm = TZ_BUF_INIT;
+	const char *c = NULL, *at, *subj;
+	size_t len = 0, subj_len;
+	int unit, e = 0, found = 0, ok = 1, money = 0;
+
+	for (size_t i = 0; i < row->ncells; i++) {
+		if (tz_text_is_blank(row->cells[i], row->lens[i]))
+			continue;
+		if (c)
+			return 0;  /* a note is one cell */
+		c = row->cells[i];
+		len = row->lens[i];
+	}
+	for (size_t f = 0; f < h->nfields; f++)
+		if (h->cols[f].money && h->idx[f] >= 0) {
+			if (h->unit_stated[f])
+				return 0;
+			money = 1;
+		}
+	if (!c || !money || !names_money_unit(c, len) || tz_text_nfkc(c, len, &norm)) {
+		tz_buf_release(&norm);
+		return 0;
+	}
+	drop_spaces(&norm);
+	unit = unit_statement(norm.buf, norm.len, 0, &e, text, size);
+	if (unit == 1) {
+		found = 1;
+	} else if (!unit) {
+		at = norm.buf;
+		while ((unit = next_unit(norm.buf, &at, exp, text, size, &subj, &subj_len))) {
+			/* One unit of money for the whole table, nothing else. */
+			if (unit != 1 || (found && *exp != e)) {
+				ok = 0;
+				break;
+			}
+			for (size_t f = 0; f < h->nfields; f++) {
+				const char *name;
+				size_t n = base_name(h, f, &name);
+
+				if (h->cols[f].money && h->idx[f] >= 0 && memmem(subj, subj_len, name, n))
+					ok = 0;
+			}
+			e = *exp;
+			found = 1;
+		}
+	}
+	tz_buf_release(&norm);
+	if (!ok || !found)
+		return 0;
+	*exp = e;
+	return 1;
 }
 
 void tz_header_cell_unit(const struct tz_header *h, struct tz_cell_units *u, size_t f,

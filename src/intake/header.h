@@ -185,6 +185,21 @@ int tz_header_check_sheet(const struct tz_header *h, const char *sheet, const ch
 int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, int data,
 			 const char *path, struct tz_err *err);
 
+/*
+ * Whether `row` (not a project's) is a note of one cell stating one unit
+ * of money for the whole table ("注：金额单位为亿元。", "单位：亿元")
+ * while every money column read states no unit (not its own, not a
+ * heading's, not the table's): then there is no conflict, the note is
+ * the sheet's only unit, and the import reads the file again in it
+ * (walkthrough 6, 2026-12-01; like a unit row under the header, R23).
+ * Returns 1 with *exp (power of ten over 万元) and the unit's name in
+ * `text` (`size` bytes, 32 is enough), else 0. A note naming a column,
+ * two units, a foreign currency, or a header stating a unit: 0, and
+ * tz_header_check_unit's refusal stands.
+ */
+int tz_header_note_unit(const struct tz_header *h, const struct tz_row *row, int *exp,
+			char *text, size_t size);
+
 
 /*
  * What the money cells of the columns whose header states no unit wrote

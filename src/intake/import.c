@@ -179,6 +179,13 @@ struct row_text {
 	const char *across_text;
 	size_t across_len;
 	long merge_top[MAX_FIELDS]; /* per field: the row the last range merged down starts */
+	/* One project written over several rows, its 项目编号 (or name) and
+	 * amounts merged down over the same rows (merged_project): the row
+	 * that range starts (0: none), whether this row only continues it,
+	 * and the row a range of its amounts went past the project's. */
+	long group_top;
+	int group_cont;
+	long group_bad;
 	struct tz_cell_units units; /* money cells with and without a unit (tz_header_cell_unit) */
 };
 
@@ -361,6 +368,71 @@ static void natcode_cells(const struct tz_row *row, const struct colmap *m, stru
 			t->natbad_col = "项目代码";
 		}
 	}
+}
+
+/*
+ * Audit 9, R11: one project written over several sheet rows, its code
+ * (or, without codes, its name) merged down over them and each amount
+ * merged down over the same rows (a long name wrapped by merging). The
+ * first row is the project, its amounts its own: merged_field cleared.
+ * A row whose every cell is a copy of those ranges only continues it
+ * (group_cont). An amount merged from the project's first row into a
+ * row that is not the project's, or a continuing row with a value of
+ * its own, leaves the amount's project unknown: group_bad (the file is
+ * refused). Ranges merged over rows of different projects, the codes
+ * not merged, stay merged_field's refusal.
+ */
+static void merged_project(const struct tz_row *row, const struct colmap *m, struct row_text *t)
+{
+	int key = m->idx[CODE_FIELD] >= 0 ? CODE_FIELD : TZ_PF_NAME, ki = m->idx[key];
+	unsigned char kf;
+
+	t->group_cont = 0;
+	if (m->h.progress || ki < 0)
+		return;
+	kf = (size_t)ki < row->ncells ? row->flags[ki] : 0;
+	if (t->group_top && (!(kf & TZ_READ_MERGE_DOWN) || !(kf & TZ_READ_MERGE_COPY))) {
+		/* The project's rows ended: no amount of its goes on. */
+		for (size_t f = 0; f < m->nfields; f++) {
+			int i = m->idx[f];
+
+			if (m->cols[f].money && i >= 0 && (size_t)i < row->ncells &&
+			    (row->flags[i] & TZ_READ_MERGE_COPY) && (row->flags[i] & TZ_READ_MERGE_DOWN) &&
+			    t->merge_top[f] == t->group_top)
+				t->group_bad = t->group_top;
+		}
+		t->group_top = 0;
+	}
+	if (!(kf & TZ_READ_MERGE_DOWN))
+		return;
+	if (!(kf & TZ_READ_MERGE_COPY)) {
+		/* The first row: every amount merged down starts here too. */
+		for (size_t f = 0; f < m->nfields; f++) {
+			int i = m->idx[f];
+
+			if (m->cols[f].money && i >= 0 && (size_t)i < row->ncells &&
+			    (row->flags[i] & TZ_READ_MERGE_DOWN) && (row->flags[i] & TZ_READ_MERGE_COPY))
+				return;
+		}
+		t->group_top = row->line;
+		t->merged_field = -1;
+		return;
+	}
+	if (!t->group_top)
+		return;
+	/* A following row: nothing of its own, amounts from the first row. */
+	for (size_t f = 0; f < m->nfields; f++) {
+		int i = m->idx[f];
+
+		if (i < 0 || (size_t)i >= row->ncells || !row->lens[i])
+			continue;
+		if (!(row->flags[i] & TZ_READ_MERGE_COPY) ||
+		    (m->cols[f].money && t->merge_top[f] != t->group_top)) {
+			t->group_bad = t->group_top;
+			return;
+		}
+	}
+	t->group_cont = 1;
 }
 
 static void take_cells(const struct tz_row *row, const struct colmap *m, struct row_text *t)
@@ -796,6 +868,7 @@ struct item {
 	int rounded;         /* money cells rounded to 0.01 万元 */
 	int marks;           /* money cells holding a mark of none */
 	int part;            /* skipped: a part of the project above (parts_check) */
+	int merged_cont;     /* skipped: the project above continued (merged_project) */
 	const char *code;    /* rejected rows: their 项目编号 */
 	const char *field;
 	const char *reason;
@@ -834,6 +907,11 @@ struct pipeline {
 	struct chunk *free_[NCHUNKS], *full[NCHUNKS];
 	size_t nfree, nfull;
 	int cancel;    /* the writer gave up: stop reading */
+	/* The reader stopped at a note stating the unit the header does not
+	 * (tz_header_note_unit): its line (0: none), unit and name. */
+	long note_line;
+	int note_exp;
+	char note_text[32];
 	struct chunk chunks[NCHUNKS];
 };
 
@@ -1140,9 +1218,27 @@ static int yuan_shown(const struct colmap *m, const struct tz_row *row)
 	for (size_t f = 0; f < m->nfields; f++) {
 		int i = m->idx[f];
 
-		if (!m->cols[f].money || i < 0 || (size_t)i >= row->ncells || m->h.unit_stated[f] ||
-		    row->kinds[i] != TZ_READ_NUMBER)
+		if (!m->cols[f].money || i < 0 || (size_t)i >= row->ncells || m->h.unit_stated[f])
 			continue;
+		if (row->kinds[i] != TZ_READ_NUMBER) {
+			/* Typed or shown as text, "￥1,200.00": the same sign,
+			 * unless the cell writes its own unit after the number
+			 * ("￥1200万元"). One byte test for most cells. */
+			const char *c = row->cells[i];
+			size_t n = row->lens[i];
+
+			if (!n || ((unsigned char)*c < 0x80 && *c != ' ' && *c != '\t'))
+				continue;
+			tz_text_trim(&c, &n);
+			if (n > 2 && (!memcmp(c, "\xC2\xA5", 2) || !memcmp(c, "\xEF\xBF\xA5", 3)) &&
+			    ((c[n - 1] >= '0' && c[n - 1] <= '9') || c[n - 1] == '.' ||
+			     (n > 5 && !memcmp(c + n - 3, "\xEF\xBC", 2) &&     /* ０-９ ． */
+			      ((unsigned char)c[n - 1] == 0x8E ||
+			       ((unsigned char)c[n - 1] >= 0x90 && (unsigned char)c[n - 1] <= 0x99)))))
+				return (int)f;
+			continue;
+		}
+		/* ¥ U+00A5 (C2 A5), ￥ U+FFE5 (EF BF A5) */
 		if (yuan_sign(row->cells[i], row->lens[i]))
 			return (int)f;
 	}
@@ -1180,6 +1276,13 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	}
 	it->hidden = row->hidden;
 	take_cells(row, pl->map, t);
+	merged_project(row, pl->map, t);
+	if (t->group_cont) {
+		/* The project of the row above, its cells merged down. */
+		it->skip = TZ_ROW_BLANK;
+		it->merged_cont = 1;
+		return;
+	}
 	it->invisible = t->invisible;
 	it->folded = t->folded;
 	it->codefix = t->codefix;
@@ -1532,9 +1635,24 @@ static void *read_rows(void *arg)
 			top_row(pl, &row, &t, &it, &top);
 		/* A note below the table, or a project's 备注 cell, may state
 		 * the unit: it must be the one the amounts were read in. */
-		if ((rc = tz_header_check_unit(&pl->map->h, &row, it.skip == TZ_ROW_DATA && !it.rejected,
-					       pl->path, &c->err)))
+		if (t.group_bad) {
+			/* Never the amount given to one of two projects. */
+			rc = tz_err_set_at(&c->err, TZ_EINVAL, pl->path, row.line, NULL,
+					   "第%ld行起的项目的单元格向下合并到多行，而金额的合并范围与%s的不同，"
+					   "不知道金额属于哪个项目，整个文件未导入；请取消合并，在每个项目的行中"
+					   "分别填写", t.group_bad,
+					   pl->map->idx[CODE_FIELD] >= 0 ? "项目编号" : "项目名称");
 			break;
+		}
+		if ((rc = tz_header_check_unit(&pl->map->h, &row,
+					       (it.skip == TZ_ROW_DATA || it.merged_cont) && !it.rejected,
+					       pl->path, &c->err))) {
+			if (!(it.skip == TZ_ROW_DATA && !it.rejected) &&
+			    tz_header_note_unit(&pl->map->h, &row, &pl->note_exp, pl->note_text,
+						sizeof(pl->note_text)))
+				pl->note_line = row.line;
+			break;
+		}
 		if (it.skip != TZ_ROW_DATA)
 			tz_header_note_units(&pl->map->h, &t.units, &row);
 		if (c->n == CHUNK_ROWS || keep_item(c, &it, pl->progress)) {
@@ -3475,9 +3593,20 @@ static int import_audit(struct tz_store *store, enum tz_import_kind kind,
 	return rc;
 }
 
-int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char *path,
-		   const struct tz_import_opts *opts, struct tz_import_result *res,
-		   struct tz_err *err)
+/* A note's unit of money, for the second reading of a file whose header
+ * states none (tz_header_note_unit). */
+struct note_unit {
+	long line;
+	int exp;
+	char text[32];
+};
+
+/* tz_import_file, reading the money columns whose header states no unit
+ * in nu's unit when nu is not NULL; a note found stating one where the
+ * header states none, and no row refused before it, into *found. */
+static int import_file(struct tz_store *store, enum tz_import_kind kind, const char *path,
+		       const struct tz_import_opts *opts, struct tz_import_result *res,
+		       const struct note_unit *nu, struct note_unit *found, struct tz_err *err)
 {
 	char *where = NULL;  /* path, and the sheet of a workbook with several */
 	struct tz_buf passed = TZ_BUF_INIT;  /* sheets passed over, then the notes */
@@ -3552,6 +3681,17 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 		free(stem);
 		if (rc)
 			goto out;
+	}
+	/* A note's unit where the header states none: the sheet's only
+	 * unit (walkthrough 6, 2026-12-01). */
+	if (nu) {
+		for (size_t f = 0; f < m.h.nfields; f++)
+			if (m.h.cols[f].money && m.h.idx[f] >= 0 && !m.h.unit_stated[f]) {
+				m.h.unit_exp[f] = nu->exp;
+				m.h.unit_stated[f] = 1;
+			}
+		tz_buf_addf(&m.h.notes, "第%ld行注明金额单位为%s，表头的金额没有写单位：金额按%s读；",
+			    nu->line, nu->text, nu->text);
 	}
 	res->unread = tz_xstrdup(m.h.unread.buf);
 	/* ledger_year() adds to the notes (a title naming another year than
@@ -3708,6 +3848,11 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 out:
 	if (running)
 		pipeline_stop(&pl, thread);
+	if (rc && found && !nu && pl.note_line) {
+		found->line = pl.note_line;
+		found->exp = pl.note_exp;
+		memcpy(found->text, pl.note_text, sizeof(found->text));
+	}
 	if (open)
 		tz_store_import_abort(store);
 	tz_reader_close(r);
@@ -3743,5 +3888,31 @@ out:
 	tz_buf_release(&oc.created);
 	tz_buf_release(&oc.key);
 	tz_buf_release(&passed);
+	return rc;
+}
+
+int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char *path,
+		   const struct tz_import_opts *opts, struct tz_import_result *res,
+		   struct tz_err *err)
+{
+	struct note_unit nu = { 0, 0, "" };
+	int rc = import_file(store, kind, path, opts, res, NULL, &nu, err);
+
+	/* A note stating the unit the header does not: no conflict, the
+	 * rows above it are read again in its unit (they are in the
+	 * rolled-back transaction; no row was refused, so nothing was said
+	 * of them). Files without such a note are read once. */
+	if (rc && nu.line && res->rejected)
+		/* Read again, the refused rows would be said twice. */
+		return tz_err_set_at(err, TZ_EINVAL, path, nu.line, NULL,
+				     "第%ld行注明金额单位为%s，表头的金额没有写单位，金额应按%s读；"
+				     "但上面有%ld行有错误（见上，其中的金额是按万元说的），整个文件未导入："
+				     "请改正这些行后重新导入",
+				     nu.line, nu.text, nu.text, res->rejected);
+	if (rc && nu.line) {
+		tz_import_result_release(res);
+		tz_err_clear(err);
+		rc = import_file(store, kind, path, opts, res, &nu, NULL, err);
+	}
 	return rc;
 }

@@ -110,12 +110,17 @@ is "each year's row is the one project's" \
 	"$(tz export projects | tail -n +2 | cut -d, -f1,2,13 | tr '\n' ' ')" \
 	"2025,2026-R01-001,100.00 2026,2026-R01-001,300.00 2026,2026-R02-001,200.00 "
 
-# A mid-year adjusted plan beside the original (audit 9, W9): two plans,
-# refused as above, never the superseded one read in silence; alone, it
-# is the plan.
+# A mid-year adjusted plan beside the original (audit 9, W9): never the
+# superseded one read in silence. The adjusted plan is read, the summary
+# naming the column left (walkthrough 6, 2026-12-01, t1810; W9 had
+# refused the pair); alone, it is the plan.
 export TAIZHANG_DB="$TZ_TMP/adj.db"
-refused "adjusted plan beside the plan" audit9-adj-plan.xlsx \
-	"第E列“年度计划投资(万元)”和第F列“调整后年度计划投资(万元)”都是“年度计划投资(万元)”"
+rm -f "$TAIZHANG_DB"*
+tz init >/dev/null
+ok "adjusted plan beside the plan" tz import projects --year 2025 "$d/audit9-adj-plan.xlsx"
+contains "says which plan was read" "$TZ_TMP/err" \
+	"年度计划投资读取调整后的“调整后年度计划投资(万元)”，未读取调整前的“年度计划投资(万元)”"
+is "the adjusted plan" "$(tz export projects | tail -n +2 | cut -d, -f2,13)" "P1,300.00"
 rm -f "$TAIZHANG_DB"*
 tz init >/dev/null
 ok "the adjusted plan alone" tz import projects --year 2025 "$d/own-adj-plan-only.csv"

@@ -57,8 +57,11 @@ wan "投资额以万元计" my-jiji-wan.csv
 wan "单位：元/平方米 is a price, no unit of money" my-price-m2.csv
 wan "单位：个、项 names no money" my-only-ge.csv
 wan "a plain title" my-plain-title.csv
-refused "本表金额以亿元计 below a 万元 table (the audit's)" u-yi-jiji-bottom.csv \
-	"第3行注明金额单位为亿元，与表头的单位不同"
+# The header states no unit: the note is the table's only one, read
+# again in it (walkthrough 6, 2026-12-01, t1810; refused before).
+yi "本表金额以亿元计 below a table stating no unit (the audit's)" u-yi-jiji-bottom.csv
+contains "本表金额以亿元计: says the unit applied" "$TZ_TMP/err" \
+	"第3行注明金额单位为亿元，表头的金额没有写单位：金额按亿元读"
 refused "单位：个、万元、亿元: two units of money" my-list-two-money.csv \
 	"注明金额单位为万元、亿元，写了不同的单位"
 refused "单位：个、亿元 above 总投资(万元)" my-list-vs-header.csv \

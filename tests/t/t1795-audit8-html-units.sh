@@ -32,12 +32,17 @@ yi_html "<caption>2025年重点项目（单位：亿元）</caption> (the audit'
 yi_html "<h3> title and a right-aligned <p>单位：亿元 (the audit's)" html-unit-hp-h3.xls
 yi_html "<div><span>单位：</span><span>亿元</span></div> (the audit's)" html-unit-hp-div-span.xls
 yi_html "<p>单位：个、亿元</p> (the audit's)" html-unit-hp-p-list.xls
-refused "a note of 亿元 after a plain table (the audit's)" html-unit-hp-after.xls \
-	"第3行注明金额单位为亿元，与表头的单位不同"
+# The header states no unit: the note after the table is its only one,
+# the page read again in it (walkthrough 6, 2026-12-01, t1810; refused
+# before).
+yi_html "a note of 亿元 after a plain table (the audit's)" html-unit-hp-after.xls
+contains "a note of 亿元 after a plain table: says the unit applied" "$TZ_TMP/err" \
+	"第3行注明金额单位为亿元，表头的金额没有写单位：金额按亿元读"
 refused "<caption>单位：亿元</caption> above 总投资(万元)" my-caption-vs-header.xls \
 	"表格注明金额单位为亿元，而“总投资(万元)”的单位是万元"
-refused "a rowspan past the table's end does not hide the note after it" my-rowspan-note.xls \
-	"第3行注明金额单位为亿元"
+yi_html "a rowspan past the table's end does not hide the note after it" my-rowspan-note.xls
+contains "a rowspan past the table's end: the note read" "$TZ_TMP/err" \
+	"第3行注明金额单位为亿元，表头的金额没有写单位：金额按亿元读"
 yi_html "links and a footer after the table are not projects" my-footer.xls
 
 fresh

@@ -100,7 +100,8 @@ refused own-cny2-plain.xlsx "[\$¥-804] under 总投资" "（人民币元的货�
 refused x03-yen-plain.xls "XML 2003 ￥ format" "（人民币元的货币格式）"
 refused x03-currency-plain.xls "XML 2003 Currency" "（人民币元的货币格式）"
 refused biff-fmt-cny-plain.xls ".xls ￥ format" "（人民币元的货币格式）"
-refused yen-plain.csv "CSV ￥ text, as before" "“￥12,000,000.00”不是有效的金额"
+# The sign typed as text is the same sign (walkthrough 6, 2026-12-01, t1810).
+refused yen-plain.csv "CSV ￥ text, as a ￥ format" "总投资显示为“￥12,000,000.00”（人民币元的货币格式），而表头的“总投资”没有写金额单位"
 for f in fmt-cny-wan.xlsx fmt-cny2-wan.xlsx own-cny-wan-hdr.xlsx; do
 	fresh
 	ok "$f: ￥ under a 万元 header" tz import projects --year 2025 "$d/$f"

@@ -198,12 +198,53 @@ static void test_parse_limits(void **state)
 	expect_amount("0000000000000000000000000000000000000001", 100);
 }
 
+/* Walkthrough 6 (2026-12-01): ".35" is 0.35 and "1200." is 1200, as
+ * Excel reads them; a leading ¥ or ￥ is the yuan's sign, the amount in
+ * the column's unit, and refused beside a unit of the cell's own that
+ * is not the column's. */
+static void test_parse_bare_point_and_yen(void **state)
+{
+	struct tz_err err;
+	int64_t v;
+
+	(void)state;
+	expect_amount(".35", 35);
+	expect_amount("1200.", 120000);
+	expect_amount("1,200.", 120000);
+	expect_amount("１２００．", 120000);
+	expect_amount("．５", 50);
+	expect_amount("￥1,200.00", 120000);
+	expect_amount("¥1200", 120000);
+	expect_amount("￥ 1200", 120000);
+	expect_amount("￥1200万元", 120000);
+	expect_amount("￥.35", 35);
+	assert_int_equal(tz_money_parse_in("￥1.2", strlen("￥1.2"), 4, &v, &err), 0);
+	assert_int_equal(v, 1200000);
+	assert_int_equal(tz_money_parse_in("¥3500000", strlen("¥3500000"), -4, &v, &err), 0);
+	assert_int_equal(v, 35000);
+	assert_int_equal(tz_money_parse_in("¥3500000元", strlen("¥3500000元"), -4, &v, &err), 0);
+	assert_int_equal(v, 35000);
+	/* The cell's own unit against the column's: nobody can say which. */
+	assert_int_equal(parse("￥1,200.00元", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "单位“元”"));
+	assert_non_null(strstr(err.msg, "万元不同"));
+	assert_int_equal(v, 0);
+	assert_int_equal(tz_money_parse_in("￥1200万元", strlen("￥1200万元"), 4, &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "亿元不同"));
+	/* Without the sign the cell's own unit is read as before. */
+	expect_amount("1,200.00元", 12);
+	/* Not a sign of ours, or not leading: refused as before. */
+	expect_rejected("12.5¥");
+	expect_rejected("1200￥");
+	expect_rejected("￥￥1200");
+}
+
 static void test_parse_rejects_malformed(void **state)
 {
 	static const char *bad[] = {
 		"", "   ", "\xE3\x80\x80", "约一亿", "一亿", "-1", "-0.5", "－1",
 		"1,2", "12,34.5", "1234,567", "1,23", "1,2345", ",123", "1,,234",
-		"1,234,", "1.2.3", "1.", ".5", "1..2", "12a", "a12", "1亿2", "ten",
+		"1,234,", "1.2.3", ".", "..5", "1..2", ".,5", "1.e3", "￥", "¥元", "12a", "a12", "1亿2", "ten",
 		"1e", "1e+", "1e1234", "1,000e3", "e5", "0x10", "1 2", "1 000", "++5", "+", "+-5", "5-", "元", "亿元",
 		"万", "1.2亿万元", "12.5%", "1,234.5,6", "1.234,5", "NaN", "inf",
 		"1\x80", "\xFF", "1_000",
@@ -580,6 +621,7 @@ int main(void)
 		cmocka_unit_test(test_parse_rounds_half_up),
 		cmocka_unit_test(test_parse_ex),
 		cmocka_unit_test(test_parse_limits),
+		cmocka_unit_test(test_parse_bare_point_and_yen),
 		cmocka_unit_test(test_parse_rejects_malformed),
 		cmocka_unit_test(test_parse_reason_for_negative_and_empty),
 		cmocka_unit_test(test_parse_respects_len),
