@@ -59,12 +59,19 @@ is "nothing stored" "$(stored)" 0
 
 # --- A statement below the table or in a 备注 cell -----------------------
 fresh
-fails "备注：以上金额均为亿元 below a 万元 table" tz import projects --year 2025 "$d/nb-beizhu.csv"
-contains "refused, naming the line and both units" "$TZ_TMP/err" "nb-beizhu.csv:3: 第3行注明金额单位为亿元，与表头的单位不同（总投资、年度计划投资按万元读）"
-fails "even with --partial" tz import projects --year 2025 --partial "$d/nb-beizhu.csv"
-is "nothing stored" "$(stored)" 0
-fails "注：单位/亿元" tz import projects --year 2025 "$d/nb-slash.csv"
-contains "idem" "$TZ_TMP/err" "nb-slash.csv:3: 第3行注明金额单位为亿元，与表头的单位不同"
+# A header stating no unit (so read as 万元 by default) with a note below
+# the table giving one unit: no conflict, the note is the table's unit
+# (walkthrough f23, 2026-12-01; refused here before).
+ok "备注：以上金额均为亿元 below a table stating no unit" tz import projects --year 2025 "$d/nb-beizhu.csv"
+contains "read as 亿元 with a notice" "$TZ_TMP/err" "第3行注明金额单位为亿元，表头的金额没有写单位：金额按亿元读"
+export_all
+is "总投资 2亿元" "$(field P1 总投资)" 20000.00
+is "年度计划投资 1亿元" "$(field P1 年度计划投资)" 10000.00
+fresh
+ok "注：单位/亿元" tz import projects --year 2025 "$d/nb-slash.csv"
+export_all
+is "idem" "$(field P1 总投资)" 20000.00
+fresh
 fails "（亿元） in a 备注 cell" tz import projects --year 2025 "$d/note-col.csv"
 contains "idem" "$TZ_TMP/err" "note-col.csv:2: 第2行注明金额单位为亿元，与表头的单位不同"
 fails "金额单位：亿元 in a 备注 cell" tz import projects --year 2025 --partial "$d/note-col2.csv"
