@@ -2718,6 +2718,54 @@ static int names_money_unit(const char *s, size_t len)
 	return 0;
 }
 
+/*
+ * Whether NFKC text `s` offers two units of money as alternatives in one
+ * word: "亿元或万元", "亿元/万元", "万元、亿元" (a note under the table,
+ * 2026-12-01: "注：金额单位为亿元或万元" was passed over, so the amounts
+ * were read as 万元 with exit 0). A unit of money before the separator
+ * (ending in 元) and one after it (a word of at most four characters up
+ * to its 元 that money_unit() reads). "元/平方米" is a price, not two
+ * units. Puts the two in text (size bytes).
+ */
+static int two_money_units(const char *s, size_t len, char *text, size_t size)
+{
+	static const char *const seps[] = { "/", "或", "、", "和", "及" };
+	const char *end = s + len, *yuan = "元";
+	size_t yl = strlen(yuan);
+
+	for (const char *p = s; p + yl <= end; p++) {
+		const char *q, *e;
+		int exp;
+
+		if (memcmp(p, yuan, yl))
+			continue;
+		q = p + yl;
+		for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+			size_t sl = strlen(seps[i]);
+
+			if ((size_t)(end - q) <= sl || memcmp(q, seps[i], sl))
+				continue;
+			q += sl;
+			/* The next 元 within four characters (12 bytes). */
+			for (e = q; e + yl <= end && e - q <= 12; e++)
+				if (!memcmp(e, yuan, yl))
+					break;
+			if (e + yl > end || e - q > 12 || !money_unit(q, (size_t)(e - q) + yl, &exp))
+				break;
+			/* Back from p over the scale before 元 (亿, 万, 千, 百, 十). */
+			const char *b = p;
+
+			while (b - s >= 3 && (!memcmp(b - 3, "亿", 3) || !memcmp(b - 3, "万", 3) ||
+					      !memcmp(b - 3, "千", 3) || !memcmp(b - 3, "百", 3) ||
+					      !memcmp(b - 3, "十", 3)))
+				b -= 3;
+			snprintf(text, size, "%.*s", (int)(e + yl - b), b);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Whether column i of the header is read as a field or as the 序号. */
 static int column_read(const struct tz_header *h, size_t i)
 {
@@ -2778,6 +2826,13 @@ int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, in
 		}
 		if (data && !whole)
 			continue;
+		if (!whole && two_money_units(norm.buf, norm.len, text, sizeof(text))) {
+			rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,
+					   "第%ld行注明金额单位为“%s”，写了两个单位，不知道金额该按哪个单位读，"
+					   "整个文件未导入；请只写一个单位，或在表头写明单位（如“总投资(万元)”）",
+					   row->line, text);
+			break;
+		}
 		at = norm.buf;
 		if (!whole) {
 			/* "单位：亿元　　填报人：张三": a run of spaces ends a

@@ -105,6 +105,20 @@ contains "note-bad-row.csv: says why" "$TZ_TMP/err" \
 	"note-bad-row.csv:4: 第4行注明金额单位为亿元，表头的金额没有写单位，金额应按亿元读；但上面有1行有错误"
 is "note-bad-row.csv: nothing stored" "$(stored)" 0
 
+# A note offering two units ("亿元或万元", "亿元/万元") says nothing
+# certain: refused, whatever the header states; a price (元/平方米) is
+# no unit of the amounts.
+for f in note-or.csv note-slash.csv note-or-wan.csv; do
+	fresh
+	fails "$f: refused" tz import projects --year 2025 --partial "$d/$f"
+	contains "$f: names the two units" "$TZ_TMP/err" "$f:3: 第3行注明金额单位为“亿元"
+	contains "$f: says why" "$TZ_TMP/err" "写了两个单位，不知道金额该按哪个单位读，整个文件未导入"
+	is "$f: nothing stored" "$(stored)" 0
+done
+fresh
+ok "note-price.csv: a price is no unit of the amounts" tz import projects --year 2025 "$d/note-price.csv"
+is "note-price.csv: read in 万元" "$(amounts P1)" "2.00/1.00"
+
 # --- One project over rows merged down (audit 9, R11) ---------------------
 # The code (or name) and every amount merged over the same rows: one
 # project, read once. An amount merged past the project's rows, or a
