@@ -2963,10 +2963,11 @@ static int file_plausible(struct org_ctx *oc, struct tz_plausible *plaus, const 
 	struct tz_buf why = TZ_BUF_INIT;
 	int found = 0;
 
-	if (!oc->nrows || !oc->nfregions)
+	if (!oc->nfregions)
 		return 0;
-	vals[TZ_PLAUS_TOTAL] = tz_xmalloc(tz_st_mult(oc->nrows, sizeof(int64_t)));
-	vals[TZ_PLAUS_PLAN] = tz_xmalloc(tz_st_mult(oc->nrows, sizeof(int64_t)));
+	/* Nothing stored still checks the file's own medians. */
+	vals[TZ_PLAUS_TOTAL] = tz_xmalloc(tz_st_mult(oc->nrows + 1, sizeof(int64_t)));
+	vals[TZ_PLAUS_PLAN] = tz_xmalloc(tz_st_mult(oc->nrows + 1, sizeof(int64_t)));
 	for (size_t i = 0; i < oc->nrows; i++) {
 		const struct stored_row *r = &oc->rows[i];
 		size_t k;
@@ -2995,11 +2996,6 @@ static int file_plausible(struct org_ctx *oc, struct tz_plausible *plaus, const 
 	return found;
 }
 
-/*
- * Write one chunk's items to the store. Rows the store refuses (unknown
- * project, duplicate) are rejected like invalid ones; any other store
- * error stops the import. Returns 0 or that error.
- */
 /*
  * A report read from a year-to-date column (tz_header ytd_only; audit 9
  * R17): r->completed holds the year's completion up to r->period, and
@@ -3081,6 +3077,11 @@ out:
 	return rc;
 }
 
+/*
+ * Write one chunk's items to the store. Rows the store refuses (unknown
+ * project, duplicate) are rejected like invalid ones; any other store
+ * error stops the import. Returns 0 or that error.
+ */
 static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct chunk *c,
 		       struct org_ctx *oc, const struct tz_import_opts *opts,
 		       struct tz_import_result *res, struct tz_err *err)
@@ -3151,15 +3152,15 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			continue;
 		}
 		if (pl->progress && pl->map->h.ytd_only &&
-		    (rc = ytd_derive(store, oc, &it->rec.r, &why)) == TZ_EINVAL) {
+		    (rc = ytd_derive(store, oc, &it->rec.r, &why)) != 0) {
+			if (rc != TZ_EINVAL) {
+				*err = why;
+				tz_err_locate(err, pl->path, it->line);
+				return rc;
+			}
 			res->rejected++;
 			reject(opts, pl->path, it, it->rec.r.code, why.field, why.msg);
 			continue;
-		}
-		if (pl->progress && pl->map->h.ytd_only && rc) {
-			*err = why;
-			tz_err_locate(err, pl->path, it->line);
-			return rc;
 		}
 		if (pl->progress) {
 			rc = tz_store_import_progress(store, &it->rec.r, &why);

@@ -84,7 +84,9 @@ static void note(struct tz_plausible *p, long line, const char *code, int col, i
 /* Whether report amount v breaks the stored-total rule (plausible.h). */
 static int over_total(int64_t v, const struct tz_plaus_stored *st)
 {
-	return st->total > 0 && v / TZ_PLAUS_OVER >= st->total;
+	return st->total > 0 &&
+	       (v / TZ_PLAUS_OVER >= st->total ||
+		(v > st->total && st->annual > 0 && v / TZ_PLAUS_OVER >= st->annual));
 }
 
 void tz_plausible_report(struct tz_plausible *p, long line, const char *code, int64_t v,
@@ -225,8 +227,11 @@ static void say(struct tz_buf *b, const struct finding *f, int again)
 		return;
 	case K_OVER_TOTAL:
 		tz_money_fmt(f->ref, ref);
-		tz_buf_addf(b, "是该项目已入库的总投资（%s万元）的%lld倍", ref,
-			    (long long)(f->v / f->ref));
+		if (f->v / f->ref >= TZ_PLAUS_OVER)
+			tz_buf_addf(b, "是该项目已入库的总投资（%s万元）的%lld倍", ref,
+				    (long long)(f->v / f->ref));
+		else
+			tz_buf_addf(b, "超过该项目已入库的总投资（%s万元）", ref);
 		if (f->ref2 > 0) {
 			tz_money_fmt(f->ref2, plan);
 			tz_buf_addf(b, "、本年度计划投资（%s万元）的%lld倍", plan,
@@ -248,11 +253,17 @@ static void say(struct tz_buf *b, const struct finding *f, int again)
 		tz_buf_addf(b, "是该项目已入库总投资（%s万元）的%lld倍", ref,
 			    (long long)(f->v / f->ref));
 		break;
-	default:  /* K_MEDIAN */
+	default:  /* K_MEDIAN; ref2: the row's own plan, when it is what
+		   * confirms a 总投资 found by the lower ratio */
 		tz_money_fmt(f->ref / 2, ref);
-		tz_buf_addf(b, "%s%s万元是本表其他各行%s中位数（%s万元）的%lld倍，像是按元填写的（按元是%s万元）",
-			    col_name[f->col], v, col_name[f->col], ref, (long long)(2 * f->v / f->ref),
-			    y);
+		tz_buf_addf(b, "%s%s万元是本表其他各行%s中位数（%s万元）的%lld倍",
+			    col_name[f->col], v, col_name[f->col], ref, (long long)(2 * f->v / f->ref));
+		if (f->ref2 > 0) {
+			tz_money_fmt(f->ref2, plan);
+			tz_buf_addf(b, "，是本行年度计划投资（%s万元）的%lld倍", plan,
+				    (long long)(f->v / f->ref2));
+		}
+		tz_buf_addf(b, "，像是按元填写的（按元是%s万元）", y);
 		return;
 	}
 	if (!again)
@@ -298,37 +309,66 @@ int tz_plausible_file(struct tz_plausible *p, int64_t *const stored[TZ_PLAUS_COL
 
 	for (int c = 0; c < TZ_PLAUS_COLS; c++) {
 		size_t n = p->n[c];
-		int64_t *s, fmed2, smed2;
+		int64_t *s, fmed2, smed2 = 0;
+		int alone = nstored[c] < 3 || !stored[c], ceiling;
 		char fm[TZ_MONEY_FMT_MAX], sm[TZ_MONEY_FMT_MAX], y[TZ_MONEY_FMT_MAX];
 
-		if (!n || nstored[c] < 3 || !stored[c])
+		if (c == TZ_PLAUS_DONE || !n)
 			continue;
-		smed2 = median2(stored[c], nstored[c]);
-		if (smed2 <= 0 || smed2 > INT64_MAX / TZ_PLAUS_LOW)
-			continue;
+		if (!alone) {
+			smed2 = median2(stored[c], nstored[c]);
+			if (smed2 <= 0 || smed2 > INT64_MAX / TZ_PLAUS_LOW)
+				alone = 1;
+		}
 		s = tz_xmalloc(tz_st_mult(n, sizeof(*s)));
 		for (size_t i = 0; i < n; i++)
 			s[i] = p->vals[c][i].v;
 		fmed2 = median2(s, n);
 		free(s);
-		if (fmed2 < TZ_PLAUS_LOW * smed2)
+		/* The ceiling: a year's plan of one project from one amount,
+		 * a 总投资 from three (one project may be that large). */
+		ceiling = fmed2 / 2 >= TZ_PLAUS_MEDIAN_CEILING && (c == TZ_PLAUS_PLAN || n >= 3);
+		/* The comparison with the stored, naming both, comes first. */
+		if (!alone && fmed2 >= TZ_PLAUS_LOW * smed2)
+			ceiling = 0;
+		else if (!ceiling)
 			continue;
 		/* The first column in full, the next in short (err's 512
 		 * bytes hold both). */
 		if (found) {
-			tz_buf_addf(why, "；%s列也是（%lld倍）", col_name[c],
-				    (long long)(fmed2 / smed2));
+			if (ceiling)
+				tz_buf_addf(why, "；%s列也是", col_name[c]);
+			else
+				tz_buf_addf(why, "；%s列也是（%lld倍）", col_name[c],
+					    (long long)(fmed2 / smed2));
 			continue;
 		}
 		tz_money_fmt(fmed2 / 2, fm);
-		tz_money_fmt(smed2 / 2, sm);
 		tz_money_fmt(as_yuan(fmed2 / 2), y);
-		tz_buf_addf(why, "本表%s的中位数（%s万元）是库中本年度其他地区项目%s中位数（%s万元）的%lld倍，"
-			    "整列可能按元填写（按元是%s万元）", col_name[c], fm, col_name[c], sm,
-			    (long long)(fmed2 / smed2), y);
+		if (ceiling && n == 1) {
+			tz_buf_addf(why, "本表%s是%s万元，一个项目一年的计划不会在1000亿元以上，"
+				    "可能按元填写（按元是%s万元）", col_name[c], fm, y);
+		} else if (ceiling) {
+			tz_buf_addf(why, "本表%s的中位数是%s万元，在1000亿元以上，不像一个地区的重点项目，"
+				    "整列可能按元填写（按元是%s万元）", col_name[c], fm, y);
+		} else {
+			tz_money_fmt(smed2 / 2, sm);
+			tz_buf_addf(why, "本表%s的中位数（%s万元）是库中本年度其他地区项目%s中位数（%s万元）的%lld倍，"
+				    "整列可能按元填写（按元是%s万元）", col_name[c], fm, col_name[c], sm,
+				    (long long)(fmed2 / smed2), y);
+		}
 		found = 1;
 	}
 	return found;
+}
+
+/* The row at `line`'s 年度计划投资 (0.01 万元), 0 if it has none. */
+static int64_t plan_at(const struct tz_plausible *p, long line)
+{
+	for (size_t i = 0; i < p->n[TZ_PLAUS_PLAN]; i++)
+		if (p->vals[TZ_PLAUS_PLAN][i].line == line)
+			return p->vals[TZ_PLAUS_PLAN][i].v;
+	return 0;
 }
 
 size_t tz_plausible_check(struct tz_plausible *p,
@@ -403,10 +443,18 @@ size_t tz_plausible_check(struct tz_plausible *p,
 			plan |= fs[j].col == TZ_PLAUS_PLAN;
 		}
 		/* The lower ratio refuses a row only with both its amounts
-		 * (TZ_PLAUS_BIG); beside a stronger reason it is not named. */
+		 * (TZ_PLAUS_BIG), or a 总投资 with the row's own plan 1/1000 of
+		 * it (walkthrough 7: 52000000 beside a plan of 20000, one
+		 * amount typed in 元); beside a stronger reason it is not
+		 * named. */
 		if (!strong && !(total && plan)) {
-			i = j;
-			continue;
+			int64_t own = total ? plan_at(p, fs[i].line) : 0;
+
+			if (own <= 0 || fs[i].v / TZ_PLAUS_LOW < own) {
+				i = j;
+				continue;
+			}
+			fs[i].ref2 = own;
 		}
 		tz_buf_reset(&why);
 		for (size_t k = i; k < j; k++) {

@@ -43,10 +43,14 @@ enum tz_plaus_col { TZ_PLAUS_TOTAL, TZ_PLAUS_PLAN, TZ_PLAUS_DONE, TZ_PLAUS_COLS 
  * is at least TZ_PLAUS_LOW times the median of the other plans. 元 typed
  * for 万元 scales every amount of the row alike; a real big project has
  * a large total but a year's plan like the others' (t1801's
- * own-wide-clean.csv: 800亿 total, 333 times the plans' median).
+ * own-wide-clean.csv: 800亿 total, 333 times the plans' median). When
+ * only the 总投资 was typed in 元 (walkthrough 7, 2026-12-01: 52000000
+ * for a county road beside its plan of 20000), that total is also at
+ * least TZ_PLAUS_LOW times the row's own plan, and that refuses it.
  */
 #define TZ_PLAUS_BIG ((int64_t)100000000)  /* 0.01 万元: 100亿元 */
 #define TZ_PLAUS_LOW 1000
+#define TZ_PLAUS_MEDIAN_CEILING ((int64_t)1000000000)  /* 0.01 万元: 1000亿元 */
 
 /*
  * Against what the store already holds (the same walkthrough): a file
@@ -54,9 +58,10 @@ enum tz_plaus_col { TZ_PLAUS_TOTAL, TZ_PLAUS_PLAN, TZ_PLAUS_DONE, TZ_PLAUS_COLS 
  * - Reports: 本期完成投资 at least TZ_PLAUS_OVER (10) times the
  *   project's stored 总投资 is refused: one month is not ten whole
  *   projects, while 元 read as 万元 makes a month that is 1/1000 of
- *   its project 10 times it. (A month merely above 总投资, 12 times the
- *   year's plan, is read: t1740's pp-unitrow2.xlsx, 15000 beside
- *   10000/1200; 总投资 may be out of date.)
+ *   its project 10 times it. So is a month above the whole 总投资 and
+ *   at least TZ_PLAUS_OVER times the year's stored plan (walkthrough 7:
+ *   500000 against 90000 and 30000, 50万元 typed in 元). Test sheets
+ *   with such months pass --confirm-large (t1740, t1790).
  * - Reports: a row replacing a stored report of the same project and
  *   period with an amount TZ_PLAUS_LOW (1000) times the stored one or
  *   more, or 1/1000 of it or less, is refused; going down is allowed
@@ -68,6 +73,14 @@ enum tz_plaus_col { TZ_PLAUS_TOTAL, TZ_PLAUS_PLAN, TZ_PLAUS_DONE, TZ_PLAUS_COLS 
  *   times the median of the same column in the year's stored ledger of
  *   the regions the file does not hold, or more, is refused as a whole
  *   (tz_plausible_file): "整列可能按元填写". At least 3 stored amounts.
+ * - Ledgers, whatever is stored (a first ledger has nothing to compare
+ *   with): a file whose median 总投资 (of at least 3) or 年度计划投资
+ *   (of any number) is TZ_PLAUS_MEDIAN_CEILING (1000亿元) or more is
+ *   refused the same way: no region's list of key projects has a middle
+ *   project of 1000亿元, nor one project a year's plan of it, while a
+ *   county list typed in 元 has (walkthrough f12: 5200亿元 for a
+ *   county's 农村公路, median 3800亿元; walkthrough 7: one project,
+ *   3000亿/1000亿).
  */
 #define TZ_PLAUS_OVER 10
 
@@ -137,8 +150,10 @@ void tz_plausible_ledger(struct tz_plausible *p, long line, const char *code, in
  * ledger column, `stored[col]` holds `nstored[col]` stored amounts
  * (0.01 万元, > 0; reordered) of the regions the file does not hold.
  * When the median of the file's amounts of a column is TZ_PLAUS_LOW
- * times theirs or more (at least 3 stored), 1 and `why` (appended to)
- * names the column, both medians, the ratio and --confirm-large; else 0.
+ * times theirs or more (at least 3 stored), or, with fewer than 3
+ * stored, TZ_PLAUS_MEDIAN_CEILING or more (at least 3 in the file), 1
+ * and `why` (appended to) names the column, the medians and the ratio;
+ * else 0. stored[col] may be NULL when nstored[col] is 0.
  */
 int tz_plausible_file(struct tz_plausible *p, int64_t *const stored[TZ_PLAUS_COLS],
 		      const size_t nstored[TZ_PLAUS_COLS], struct tz_buf *why);

@@ -134,4 +134,30 @@ is "own-p-fixed.csv: ZQ25-004 corrected" "$(done_of ZQ25-004 2025-10)" "2500.00"
 ok "p11 --confirm-large: read" tz import progress --confirm-large "$d/p11_progress_yuan_small_row.csv"
 is "p11 --confirm-large: LB25-002" "$(done_of LB25-002 2025-10)" "450000.00"
 
+# --- Session-7 walkthrough: 元 the rules above still let through --------
+fresh
+fails "w7-one-project-yuan.csv: a plan of 1000亿 on an empty database" \
+	tz import projects --year 2025 "$d/w7-one-project-yuan.csv"
+contains "w7-one-project-yuan.csv: says why" "$TZ_TMP/err" \
+	"本表年度计划投资是10000000.00万元，一个项目一年的计划不会在1000亿元以上，可能按元填写（按元是1000.00万元）"
+is "w7-one-project-yuan.csv: nothing stored" "$(stored)" 0
+base
+fails "w7-one-project-yuan.csv: beside a stored ledger (430 times its median)" \
+	tz import projects --year 2025 "$d/w7-one-project-yuan.csv"
+fresh
+fails "w7-total-only-yuan.csv: one 总投资 in 元" tz import projects --year 2025 "$d/w7-total-only-yuan.csv"
+contains "w7-total-only-yuan.csv: names the median and the row's plan" "$TZ_TMP/err" \
+	"w7-total-only-yuan.csv:4: 项目编号 T3: 总投资52000000.00万元是本表其他各行总投资中位数（11500.00万元）的4521倍，是本行年度计划投资（20000.00万元）的2600倍，像是按元填写的（按元是5200.00万元）"
+is "w7-total-only-yuan.csv: nothing stored" "$(stored)" 0
+ok "w7-big-real.csv: a real 150亿 project is read" tz import projects --year 2025 "$d/w7-big-real.csv"
+is "w7-big-real.csv: B1" "$(amounts B1)" "1500000.00/300000.00"
+base
+fails "w7-month-over-total.csv: a month above the whole 总投资 and 22 times the plan" \
+	tz import progress "$d/w7-month-over-total.csv"
+contains "w7-month-over-total.csv: says why" "$TZ_TMP/err" \
+	"w7-month-over-total.csv:3: 项目编号 YK25-002: 本期完成投资150000.00万元超过该项目已入库的总投资（18500.00万元）、本年度计划投资（6800.00万元）的22倍，像是按元填写的（按元是15.00万元）"
+ok "w7-month-big-real.csv: a big month below the total is read" \
+	tz import progress "$d/w7-month-big-real.csv"
+is "w7-month-big-real.csv: stored" "$(done_of YK25-002 2025-11)" "6000.00"
+
 done_testing
