@@ -912,6 +912,10 @@ struct pipeline {
 	long note_line;
 	int note_exp;
 	char note_text[32];
+	/* Reading again in that unit: the note's line, and whether a
+	 * project came before it (one after it too: a section's unit). */
+	long nu_line;
+	int nu_after_data;
 	struct chunk chunks[NCHUNKS];
 };
 
@@ -1643,6 +1647,20 @@ static void *read_rows(void *arg)
 					   "分别填写", t.group_bad,
 					   pl->map->idx[CODE_FIELD] >= 0 ? "项目编号" : "项目名称");
 			break;
+		}
+		if (pl->nu_line && it.skip == TZ_ROW_DATA && !it.merged_cont) {
+			/* A note between projects may be the unit of the rows
+			 * below it only (a section's "（单位：亿元）"). */
+			if (row.line < pl->nu_line) {
+				pl->nu_after_data = 1;
+			} else if (pl->nu_after_data) {
+				rc = tz_err_set_at(&c->err, TZ_EINVAL, pl->path, pl->nu_line, NULL,
+						   "第%ld行注明金额单位为%s，表头的金额没有写单位；但这一行的上面和下面"
+						   "都有项目，不知道%s是整个表的单位还是下面几行的单位，整个文件未导入；"
+						   "请在表头写明单位（如“总投资(%s)”）后重新导入",
+						   pl->nu_line, pl->note_text, pl->note_text, pl->note_text);
+				break;
+			}
 		}
 		if ((rc = tz_header_check_unit(&pl->map->h, &row,
 					       (it.skip == TZ_ROW_DATA || it.merged_cont) && !it.rejected,
@@ -3750,6 +3768,10 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 	pl.reader = r;
 	pl.path = where ? where : path;
 	pl.map = &m;
+	if (nu) {
+		pl.nu_line = nu->line;
+		snprintf(pl.note_text, sizeof(pl.note_text), "%s", nu->text);
+	}
 	pl.pending = m.h.have_pending ? &m.h.pending : NULL;
 	pl.progress = progress;
 	if (pthread_create(&thread, NULL, read_rows, &pl)) {
