@@ -2077,6 +2077,22 @@ out:
 	return r;
 }
 
+/* The year written as exactly four digits just before p (a 年 in the
+ * text starting at buf), or 0. */
+static int year_before(const char *buf, const char *p)
+{
+	int y = 0;
+
+	if (p - buf < 4 || (p - buf > 4 && p[-5] >= '0' && p[-5] <= '9'))
+		return 0;
+	for (int k = -4; k < 0; k++) {
+		if (p[k] < '0' || p[k] > '9')
+			return 0;
+		y = y * 10 + (p[k] - '0');
+	}
+	return y;
+}
+
 /*
  * The one month a report's title cell names: "2025年10月重点项目调度表",
  * "2025年10月份…", "2025年10月上旬…" (a ten-day report rolls up into its
@@ -2098,13 +2114,9 @@ static int title_month_of(const char *s, struct tz_period *out)
 	/* YYYY年M月 or YYYY年MM月, the year the title's. */
 	for (p = b.buf; (p = strstr(p, "年")) != NULL; p += strlen("年")) {
 		const char *m = p + strlen("年");
-		int y = 0, mon = 0, k;
+		int y = year_before(b.buf, p), mon = 0, k;
 
-		if (p - b.buf < 4 || (p - b.buf > 4 && p[-5] >= '0' && p[-5] <= '9'))
-			continue;
-		for (k = -4; k < 0 && p[k] >= '0' && p[k] <= '9'; k++)
-			y = y * 10 + (p[k] - '0');
-		if (k < 0 || y != year)
+		if (y != year)
 			continue;
 		for (k = 0; k < 2 && m[k] >= '0' && m[k] <= '9'; k++)
 			mon = mon * 10 + (m[k] - '0');
@@ -2162,16 +2174,11 @@ static int title_end_of(const char *s, struct tz_period *out)
 		goto out;
 	drop_spaces(&b);
 	for (const char *p = b.buf; (p = strstr(p, "年")) != NULL; p += strlen("年")) {
-		const char *m = p + strlen("年"), *y0;
+		const char *m = p + strlen("年"), *y0 = p - 4;
 		size_t lead, rest = b.len - (size_t)(m - b.buf);
-		int y = 0, k, from = 0, to = 0, ok = 0;
+		int y = year_before(b.buf, p), from = 0, to = 0, ok = 0;
 
-		if (p - b.buf < 4 || (p - b.buf > 4 && p[-5] >= '0' && p[-5] <= '9'))
-			continue;
-		y0 = p - 4;
-		for (k = -4; k < 0 && p[k] >= '0' && p[k] <= '9'; k++)
-			y = y * 10 + (p[k] - '0');
-		if (k < 0 || y < TZ_PERIOD_YEAR_MIN || y > TZ_PERIOD_YEAR_MAX ||
+		if (y < TZ_PERIOD_YEAR_MIN || y > TZ_PERIOD_YEAR_MAX ||
 		    !(lead = month_lead(m, rest, &from, &to)))
 			continue;
 		if (from == 1)
