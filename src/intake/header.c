@@ -2094,6 +2094,31 @@ static int year_before(const char *buf, const char *p)
 }
 
 /*
+ * The "one month or none" tail of title_month_of and title_end_of: a
+ * title names its month once or several times over, never two months.
+ * one_month_seen records month y-mon in *one, found being what the
+ * title has given so far (0 none, 1 *one); returns 1, or -1 when it
+ * differs from *one (the title names two months: none). one_month_of
+ * gives *one in *out when exactly one month was found; returns 1 then,
+ * else 0 with *out untouched.
+ */
+static int one_month_seen(struct tz_period *one, int found, int y, int mon)
+{
+	if (found && (one->year != y || one->month != mon))
+		return -1;
+	one->year = y;
+	one->month = mon;
+	return 1;
+}
+
+static int one_month_of(const struct tz_period *one, int found, struct tz_period *out)
+{
+	if (found > 0)
+		*out = *one;
+	return found > 0;
+}
+
+/*
  * The one month a report's title cell names: "2025年10月重点项目调度表",
  * "2025年10月份…", "2025年10月上旬…" (a ten-day report rolls up into its
  * month). 0 when it names none, a span or 累计 (names_months_span: the
@@ -2122,19 +2147,12 @@ static int title_month_of(const char *s, struct tz_period *out)
 			mon = mon * 10 + (m[k] - '0');
 		if (!k || strncmp(m + k, "月", strlen("月")) || mon < 1 || mon > 12)
 			continue;
-		if (found && (one.year != y || one.month != mon)) {
-			found = -1;
+		if ((found = one_month_seen(&one, found, y, mon)) < 0)
 			break;
-		}
-		one.year = y;
-		one.month = mon;
-		found = 1;
 	}
 out:
 	tz_buf_release(&b);
-	if (found > 0)
-		*out = one;
-	return found > 0;
+	return one_month_of(&one, found, out);
 }
 
 /*
@@ -2191,19 +2209,12 @@ static int title_end_of(const char *s, struct tz_period *out)
 		}
 		if (!ok)
 			continue;
-		if (found && (one.year != y || one.month != to)) {
-			found = -1;
+		if ((found = one_month_seen(&one, found, y, to)) < 0)
 			break;
-		}
-		one.year = y;
-		one.month = to;
-		found = 1;
 	}
 out:
 	tz_buf_release(&b);
-	if (found > 0)
-		*out = one;
-	return found > 0;
+	return one_month_of(&one, found, out);
 }
 
 /* Whether a title names a month ("10月份重点项目调度") but no year: no
