@@ -2334,7 +2334,7 @@ static const char *report_lacks(const struct tz_header *h, unsigned has, char *b
 {
 	int code = !!(has & (1u << TZ_RF_CODE)), name = !!(has & (1u << TZ_RF_NAME));
 	int region = !!(has & (1u << TZ_RF_REGION));
-	int period = (has & (1u << TZ_RF_PERIOD)) || h->title_period.year;
+	int period = (has & (1u << TZ_RF_PERIOD)) || h->title_period.year || h->title_end.year;
 	const char *match = "";
 
 	if (!code && name && region)
@@ -2356,6 +2356,27 @@ static const char *report_lacks(const struct tz_header *h, unsigned has, char *b
 	snprintf(buf, size, "%s%s%s", match, *match && !period ? "，并" : !period ? "缺少“调度期”：请" : "",
 		 period ? "" : "加“调度期”列，或在标题中写明年月（如“2025年10月重点项目调度表”）");
 	return buf;
+}
+
+/*
+ * The refusal of a report under a title ending a month ("截至2025年10月
+ * 底…") over a 调度期 column and a completion column that does not say
+ * it is one month's (完成投资): the amounts may be the year's so far
+ * (issue 7). Names the title, the column's letter and header; asks the
+ * header to say which. Returns TZ_EINVAL with err set at the header.
+ */
+static int title_end_plain(const struct tz_header *h, const struct hrow *top, const char *path,
+			   struct tz_err *err)
+{
+	char a[8];
+
+	col_letters((size_t)h->idx[TZ_RF_COMPLETED], a);
+	return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+			     "标题“%s”写的是截至%d年%d月的情况，第%s列“%s”可能是年初以来的累计完成数，"
+			     "不能当作一个月的本期完成投资，整个文件未导入；请在表头写明，如"
+			     "“本月完成投资（万元）”或“自年初累计完成投资（万元）”",
+			     h->title_end_text, h->title_end.year, h->title_end.month, a,
+			     top->text[h->idx[TZ_RF_COMPLETED]]);
 }
 
 int tz_header_find(struct tz_reader *r, const char *path, int progress, int year,
@@ -2627,11 +2648,13 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		tz_buf_addf(&h->notes, "没有“调度期”列，调度期按标题读为%s（“%s”）；",
 			    tz_period_fmt(h->title_period, pb), h->title_text);
 	} else if (!rc && h->progress && h->idx[TZ_RF_PERIOD] < 0 && !h->title_period.year &&
-		   h->title_end.year && h->idx[TZ_RF_COMPLETED] >= 0 && !h->ytd_only &&
-		   (top.c[h->idx[TZ_RF_COMPLETED]].month ||
+		   h->title_end.year && h->idx[TZ_RF_COMPLETED] >= 0 &&
+		   (h->ytd_only || top.c[h->idx[TZ_RF_COMPLETED]].month ||
 		    names_month_only(top.text[h->idx[TZ_RF_COMPLETED]]))) {
 		/* "截至2025年10月底…", "2025年1-10月…" over 本月完成投资: the
-		 * month the title ends with (walkthrough p16, p18). */
+		 * month the title ends with (walkthrough p16, p18); over only
+		 * 自年初累计完成投资 too, the year so far up to that month, as
+		 * the refusal below asks the header to say (issue 7). */
 		char pb[TZ_PERIOD_FMT_MAX];
 
 		h->title_period = h->title_end;
@@ -2641,6 +2664,24 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		tz_buf_addf(&h->notes, "没有“调度期”列，调度期按标题读为%s（“%s”，“%s”为当月数）；",
 			    tz_period_fmt(h->title_period, pb), h->title_text,
 			    top.text[h->idx[TZ_RF_COMPLETED]]);
+	} else if (!rc && h->progress && h->idx[TZ_RF_PERIOD] < 0 && !h->title_period.year &&
+		   h->title_end.year && h->idx[TZ_RF_COMPLETED] >= 0) {
+		/* "2025年1-10月…", "截至2025年10月底…" over a plain 完成投资
+		 * (or 本期): the period is the title's last month, but the
+		 * amounts may be that month's or the year's so far, and read
+		 * as the month's a year-to-date figure would count the earlier
+		 * months twice. Refused asking the header to say which
+		 * (session-7 walkthrough, issue 7). */
+		char pb[TZ_PERIOD_FMT_MAX], a[8];
+
+		col_letters((size_t)h->idx[TZ_RF_COMPLETED], a);
+		rc = tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+				   "没有“调度期”列，调度期按标题“%s”读为%s；但第%s列“%s”没有写明是"
+				   "本月完成投资还是自年初累计完成投资，不知道金额是当月数还是年初以来"
+				   "的累计数，整个文件未导入；请在表头写明，如“本月完成投资（万元）”或"
+				   "“自年初累计完成投资（万元）”",
+				   h->title_end_text, tz_period_fmt(h->title_end, pb), a,
+				   top.text[h->idx[TZ_RF_COMPLETED]]);
 	}
 	if (!rc && h->progress && h->idx[TZ_RF_CODE] < 0 && h->idx[TZ_RF_NAME] >= 0 &&
 	    h->idx[TZ_RF_REGION] >= 0) {
@@ -2679,6 +2720,12 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				   "标题“%s”写的是几个月，“%s”可能是累计完成数，不能当作一个月的"
 				   "本期完成投资，整个文件未导入；如果是当月数，请把列名改为“本月完成投资”",
 				   title_span, top.text[h->idx[TZ_RF_COMPLETED]]);
+	else if (!rc && h->progress && h->title_end.year && h->idx[TZ_RF_COMPLETED] >= 0 &&
+		 !h->ytd_only && !names_one_month(top.text[h->idx[TZ_RF_COMPLETED]]))
+		/* "截至2025年10月底…" above a 调度期 column and a plain 完成投资:
+		 * the same doubt as a span (issue 7; without a 调度期 column
+		 * the refusal above says it). */
+		rc = title_end_plain(h, &top, path, err);
 out:
 	h->reader = NULL;
 	free(parent_unit);
