@@ -1468,8 +1468,8 @@ static void also_unit(const char *s, int title, long line, int *unit, int *unit_
 	}
 }
 
-/* The name of the unit 10^exp 万元. */
-static const char *unit_name(int exp)
+/* The name of the unit 10^exp 万元 (header.h). */
+const char *tz_header_unit_name(int exp)
 {
 	switch (exp) {
 	case 8: return "万亿元";
@@ -1614,8 +1614,8 @@ static void unit_on_some(struct tz_header *h, const struct hrow *r)
 	snprintf(h->unit_plain_msg, sizeof(h->unit_plain_msg),
 		 "“%s”没有写金额单位，而“%s”写的是%s：不知道“%s”的金额该按哪个单位读，"
 		 "整个文件未导入；请在表头注明单位（如“%s（%s）”）",
-		 r->text[h->idx[plain]], r->text[other], unit_name(other_exp),
-		 r->text[h->idx[plain]], r->text[h->idx[plain]], unit_name(other_exp));
+		 r->text[h->idx[plain]], r->text[other], tz_header_unit_name(other_exp),
+		 r->text[h->idx[plain]], r->text[h->idx[plain]], tz_header_unit_name(other_exp));
 }
 
 /*
@@ -1831,7 +1831,7 @@ not_read:
 			return tz_err_set_at(err, TZ_EINVAL, path, h->line, h->cols[f].header,
 					     "表格注明金额单位为%s，而“%s”的单位是%s：不知道金额该按哪个单位读，"
 					     "整个文件未导入；请删去其中一处，或改为一致",
-					     table_text, r->text[i], unit_name(h->unit_exp[f]));
+					     table_text, r->text[i], tz_header_unit_name(h->unit_exp[f]));
 	}
 	unit_on_some(h, r);
 	/* A header read without its footnote marks or remark: said. */
@@ -2963,7 +2963,7 @@ int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, in
 						   "金额会按%s读：各行金额的单位写在单位列中的表格无法导入，"
 						   "整个文件未导入；请把金额都换算为同一单位，并在表头注明"
 						   "（如“总投资(%s)”）",
-						   row->line, a, text, unit_name(h->unit_exp[m]), text);
+						   row->line, a, text, tz_header_unit_name(h->unit_exp[m]), text);
 				break;
 			}
 			/* "总投资、年度计划投资按万元": the columns read, by unit. */
@@ -2987,7 +2987,7 @@ int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, in
 						    applied.len == before ? (before ? "，" : "") : "、",
 						    (int)n, name);
 				}
-				tz_buf_addf(&applied, "按%s", unit_name(h->unit_exp[f]));
+				tz_buf_addf(&applied, "按%s", tz_header_unit_name(h->unit_exp[f]));
 next:;
 			}
 			rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,

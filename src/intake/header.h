@@ -169,6 +169,13 @@ int tz_header_check_sheet(const struct tz_header *h, const char *sheet, const ch
 			  struct tz_err *err);
 
 /*
+ * The name of the unit of money 10^exp 万元 (the header's unit_exp):
+ * "亿元" for 4, "万元" for 0, "千元" for -1, "元" for -4; "?" for a
+ * power no unit has. A static string.
+ */
+const char *tz_header_unit_name(int exp);
+
+/*
  * A row below the header (a note, a total or section row, a row refused)
  * that states a unit of money for the table ("注：本表金额单位为亿元")
  * must state the unit the money columns are read in. 0 when it states

@@ -3713,6 +3713,14 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 			    nu->line, nu->text, nu->text);
 	}
 	res->unread = tz_xstrdup(m.h.unread.buf);
+	/* The units the amounts are read in, for the advice of a refused
+	 * one (tz_plausible_unit). */
+	if (progress) {
+		tz_plausible_unit(&plaus, TZ_PLAUS_DONE, m.h.unit_exp[TZ_RF_COMPLETED]);
+	} else {
+		tz_plausible_unit(&plaus, TZ_PLAUS_TOTAL, m.h.unit_exp[TZ_PF_TOTAL]);
+		tz_plausible_unit(&plaus, TZ_PLAUS_PLAN, m.h.unit_exp[TZ_PF_ANNUAL]);
+	}
 	/* ledger_year() adds to the notes (a title naming another year than
 	 * the 年度 column): take them after it. */
 	if (!progress && (rc = ledger_year(&m, opts, where ? where : path, res, err)))

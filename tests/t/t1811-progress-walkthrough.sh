@@ -6,6 +6,10 @@
 #     a completion column that does not say 本月 or 自年初累计: refused
 #     saying the period was read from the title and asking the header to
 #     say which; a single month's title over it is that month's.
+#  4. An amount refused as too large advises by its column's unit: 元
+#     typed into 万元, 万元 into 亿元 (the header should say 万元, or
+#     the amounts be divided by 10000), 元 into 千元; in 元, no smaller
+#     unit.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
 
@@ -65,5 +69,40 @@ contains "p-span-ytd: the months missing, not 调度期" "$TZ_TMP/err" \
 tz import progress "$d/p-months-1-9.csv" >/dev/null 2>&1
 ok "p-span-ytd: after 2025-01..09" tz import progress "$d/p-span-ytd.csv"
 is "p-span-ytd: 1000 - 900 in 2025-10" "$(reports | tr ' ' '\n' | grep '^P1|2025-10')" "P1|2025-10|100.00|已开工"
+
+# --- 4. The advice of an amount too large fits its column's unit -------
+
+yi="金额像是按万元填写的，而表头的单位是亿元"
+fresh
+fails "u-yi-wan: 万元 typed into 亿元" tz import projects --year 2025 "$d/u-yi-wan.csv"
+contains "u-yi-wan: says 万元, the header or divide" "$TZ_TMP/err" \
+	"u-yi-wan.csv:4: 项目编号 A3: 总投资500000000.00万元超过1万亿元，一个项目不会有这么大的金额，$yi（按万元是50000.00万元）：如是万元，请把表头的单位改为万元，或把金额除以10000"
+is "u-yi-wan: not 按元" "$(grep -c 按元 "$TZ_TMP/err")" 0
+
+fresh
+fails "u-yi-all: a whole 亿元 column typed in 万元" tz import projects --year 2025 "$d/u-yi-all.csv"
+contains "u-yi-all: says so of the column" "$TZ_TMP/err" \
+	"本表总投资的中位数是250000000.00万元，在1000亿元以上，不像一个地区的重点项目，整列$yi（按万元是25000.00万元）：如是万元，请把表头的单位改为万元，或把金额除以10000"
+is "u-yi-all: not 按元" "$(grep -c 按元 "$TZ_TMP/err")" 0
+
+base
+fails "p-yi-wan: a report in 亿元 typed in 万元" tz import progress "$d/p-yi-wan.csv"
+contains "p-yi-wan: says 万元" "$TZ_TMP/err" "$yi（按万元是900.00万元）：如是万元，请把表头的单位改为万元，或把金额除以10000"
+is "p-yi-wan: not 按元" "$(grep -c 按元 "$TZ_TMP/err")" 0
+
+fresh
+fails "u-qian-yuan: 元 typed into 千元" tz import projects --year 2025 "$d/u-qian-yuan.csv"
+contains "u-qian-yuan: says 元, the header or divide by 1000" "$TZ_TMP/err" \
+	"金额像是按元填写的，而表头的单位是千元（按元是50000.00万元）：如是元，请把表头的单位改为元，或把金额除以1000"
+
+fresh
+fails "u-yuan: too large in 元" tz import projects --year 2025 "$d/u-yuan.csv"
+contains "u-yuan: no smaller unit" "$TZ_TMP/err" \
+	"而表头的单位是元，金额不会是按更小的单位填写的：请核对金额和表头的单位"
+is "u-yuan: not 按元" "$(grep -c 按元 "$TZ_TMP/err")" 0
+
+fresh
+fails "u-wan-yuan: 元 typed into 万元" tz import projects --year 2025 "$d/u-wan-yuan.csv"
+contains "u-wan-yuan: says 按元, as before" "$TZ_TMP/err" "像是按元填写的（按元是50000.00万元）"
 
 done_testing
