@@ -615,7 +615,8 @@ static int is_header(const struct tz_header *h, const struct hrow *r)
 	if (h->progress)
 		return r->fields >= 3 &&
 		       (hrow_has(r, TZ_RF_CODE) || (hrow_has(r, TZ_RF_NAME) && hrow_has(r, TZ_RF_REGION))) &&
-		       (hrow_has(r, TZ_RF_PERIOD) || h->title_period.year || h->title_end.year);
+		       (hrow_has(r, TZ_RF_PERIOD) || h->title_period.year || h->title_end.year ||
+			h->opt_period.year);
 	return r->fields >= 2 && (hrow_has(r, TZ_PF_NAME) || hrow_has(r, TZ_PF_CODE));
 }
 
@@ -2334,7 +2335,8 @@ static const char *report_lacks(const struct tz_header *h, unsigned has, char *b
 {
 	int code = !!(has & (1u << TZ_RF_CODE)), name = !!(has & (1u << TZ_RF_NAME));
 	int region = !!(has & (1u << TZ_RF_REGION));
-	int period = (has & (1u << TZ_RF_PERIOD)) || h->title_period.year || h->title_end.year;
+	int period = (has & (1u << TZ_RF_PERIOD)) || h->title_period.year || h->title_end.year ||
+		     h->opt_period.year;
 	const char *match = "";
 
 	if (!code && name && region)
@@ -2359,6 +2361,34 @@ static const char *report_lacks(const struct tz_header *h, unsigned has, char *b
 }
 
 /*
+ * A report's period given by the import (--period, h->opt_period) and a
+ * title naming one month ("2025年10月…") or ending with one ("2025年
+ * 1-10月…", "截至2025年10月底…") that is another: which is the report's
+ * cannot be known (issue 7). TZ_EINVAL naming both, err at the header;
+ * 0 when they agree or the title names no one month.
+ */
+static int option_against_title(const struct tz_header *h, const char *path, struct tz_err *err)
+{
+	const struct tz_period *t = NULL;
+	const char *text = "";
+	char ob[TZ_PERIOD_FMT_MAX];
+
+	if (h->title_period.year && title_months(h->title_text) == 1) {
+		t = &h->title_period;
+		text = h->title_text;
+	} else if (h->title_end.year) {
+		t = &h->title_end;
+		text = h->title_end_text;
+	}
+	if (!t || (t->year == h->opt_period.year && t->month == h->opt_period.month))
+		return 0;
+	return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+			     "标题“%s”的调度期是%d年%d月，--period 是%s，不知道是哪个调度期，整个文件未导入："
+			     "请核对标题或 --period", text, t->year, t->month,
+			     tz_period_fmt(h->opt_period, ob));
+}
+
+/*
  * The refusal of a report under a title ending a month ("截至2025年10月
  * 底…") over a 调度期 column and a completion column that does not say
  * it is one month's (完成投资): the amounts may be the year's so far
@@ -2380,7 +2410,7 @@ static int title_end_plain(const struct tz_header *h, const struct hrow *top, co
 }
 
 int tz_header_find(struct tz_reader *r, const char *path, int progress, int year,
-		   struct tz_header *h, struct tz_err *err)
+		   const struct tz_period *period, struct tz_header *h, struct tz_err *err)
 {
 	struct hrow top = { 0 }, next = { 0 };
 	struct tz_row row;
@@ -2400,6 +2430,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	tz_buf_init(&h->notes, 0);
 	tz_buf_init(&h->pending_text, 0);
 	h->progress = progress;
+	if (progress && period)
+		h->opt_period = *period;
 	h->cols = progress ? report_columns(h) : tz_project_columns;
 	h->nfields = progress ? TZ_HEADER_RF_COUNT : TZ_PF_COUNT;
 	h->seq_idx = -1;
@@ -2638,6 +2670,10 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		ytd_column(h, &top);
 	rc = choose(h, &top, parent_unit, parent_exp, table_u, table_exp, table_text,
 		    year ? year : h->title_year, path, err);
+	/* --period against the month the title names, or ends with: one of
+	 * them is wrong (issue 7). */
+	if (!rc && h->progress && h->opt_period.year)
+		rc = option_against_title(h, path, err);
 	/* No 调度期 column: the title's one month is every row's, when no
 	 * title row names a span or 累计 (audit 9, R4). */
 	if (!rc && h->progress && h->idx[TZ_RF_PERIOD] < 0 && h->title_period.year &&
@@ -2682,6 +2718,17 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				   "“自年初累计完成投资（万元）”",
 				   h->title_end_text, tz_period_fmt(h->title_end, pb), a,
 				   top.text[h->idx[TZ_RF_COMPLETED]]);
+	}
+	/* No 调度期 column and no month from the title: --period's. */
+	if (!rc && h->progress && h->idx[TZ_RF_PERIOD] < 0 && !h->period_from_title &&
+	    h->opt_period.year) {
+		char pb[TZ_PERIOD_FMT_MAX];
+
+		h->title_period = h->opt_period;
+		h->period_from_title = 1;
+		h->period_from_option = 1;
+		tz_buf_addf(&h->notes, "没有“调度期”列，调度期按 --period 读为%s；",
+			    tz_period_fmt(h->opt_period, pb));
 	}
 	if (!rc && h->progress && h->idx[TZ_RF_CODE] < 0 && h->idx[TZ_RF_NAME] >= 0 &&
 	    h->idx[TZ_RF_REGION] >= 0) {

@@ -87,6 +87,13 @@ struct tz_header {
 	 * (not a span, not 累计): every row's period is title_period, and
 	 * the notes say so (audit 9, R4; walkthrough f30, 2026-12-01). */
 	int period_from_title;
+	/* Reports: the period given by the import (--period; {0, 0} none),
+	 * and whether it is every row's (no 调度期 column, no month in the
+	 * title: title_period then holds it and period_from_title is set).
+	 * A title naming another month refuses the file; a row's 调度期
+	 * naming another, the row (import.c). Issue 7. */
+	struct tz_period opt_period;
+	int period_from_option;
 	/* Reports without a 项目编号 column but with 项目名称 and 所属地区:
 	 * each row's project is the ledger's of that region and name in
 	 * the period's year, as codeless ledger rows are identified
@@ -140,7 +147,10 @@ struct tz_header {
 /*
  * Read `r` up to and including the header and map its columns. `year` is
  * the ledger's year when already known (--year), else 0; a plan column
- * naming another year is then not read (and said so). Errors, with err
+ * naming another year is then not read (and said so). `period`: a
+ * report's period given by the import (--period), NULL or {0, 0} for
+ * none: a header without a 调度期 column is then a report's, and a
+ * title naming another month is refused (TZ_EINVAL). Errors, with err
  * naming the file and line: TZ_ENOTFOUND when no header is found (the
  * message names the columns a header needs; another sheet may hold
  * one); TZ_EINVAL when required columns are
@@ -151,7 +161,7 @@ struct tz_header {
  * releases h with tz_header_release() in every case.
  */
 int tz_header_find(struct tz_reader *r, const char *path, int progress, int year,
-		   struct tz_header *h, struct tz_err *err);
+		   const struct tz_period *period, struct tz_header *h, struct tz_err *err);
 
 void tz_header_release(struct tz_header *h);
 

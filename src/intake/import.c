@@ -810,6 +810,17 @@ static int to_progress(const struct colmap *m, struct row_text *t, struct tz_pro
 				     m->h.title_period.year, m->h.title_period.month, m->h.title_text,
 				     tz_period_fmt(r->period, pb));
 	}
+	/* --period names the report's month: a 调度期 naming another is
+	 * one of them wrong (issue 7). */
+	if (m->h.opt_period.year && (r->period.year != m->h.opt_period.year ||
+				     r->period.month != m->h.opt_period.month)) {
+		char pb[TZ_PERIOD_FMT_MAX], ob[TZ_PERIOD_FMT_MAX];
+
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_PERIOD].header,
+				     "调度期列是%s，--period 是%s，不知道是哪个调度期：请核对调度期或"
+				     " --period，该行未导入", tz_period_fmt(r->period, pb),
+				     tz_period_fmt(m->h.opt_period, ob));
+	}
 	/* "10月完成投资", "1-10月完成投资" on a row of another month: one of
 	 * them is wrong (walkthrough p12; audit 9 R17). */
 	if ((m->h.completed_month && r->period.month != m->h.completed_month) ||
@@ -3428,8 +3439,8 @@ static void big5_hint(const char *path, struct tz_err *err)
  * rows. `passed` gets what was passed over and why, for the summary.
  */
 static int header_in_some_sheet(struct tz_reader *r, const char *path, int progress, int year,
-				int fixed, struct tz_header *h, struct tz_buf *passed,
-				struct tz_err *err)
+				const struct tz_period *period, int fixed, struct tz_header *h,
+				struct tz_buf *passed, struct tz_err *err)
 {
 	size_t first = tz_reader_sheet_index(r), n = tz_reader_sheet_count(r);
 	struct tz_buf instr = TZ_BUF_INIT, none = TZ_BUF_INIT, ledgers = TZ_BUF_INIT;
@@ -3459,7 +3470,7 @@ static int header_in_some_sheet(struct tz_reader *r, const char *path, int progr
 			memset(&other, 0, sizeof(other));
 			probed = 1;
 		}
-		rc = tz_header_find(r, path, progress, year, hh, err);
+		rc = tz_header_find(r, path, progress, year, period, hh, err);
 		if (rc == TZ_ENOTFOUND && r->type == &tz_reader_csv)
 			big5_hint(path, err);
 		if (!rc && fixed)
@@ -3521,7 +3532,7 @@ static int header_in_some_sheet(struct tz_reader *r, const char *path, int progr
 			tz_header_release(h);
 			memset(h, 0, sizeof(*h));
 			if ((rc = tz_reader_select_sheet(r, pick, err)) ||
-			    (rc = tz_header_find(r, path, progress, year, h, err))) {
+			    (rc = tz_header_find(r, path, progress, year, period, h, err))) {
 				if (n > 1)
 					name_sheet(err, tz_reader_sheet_name(r));
 				goto out;
@@ -3661,7 +3672,8 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 		if ((rc = tz_reader_open_opts(&r, path, opts->sheet ? &ro : NULL, err)))
 			goto out;
 	}
-	rc = header_in_some_sheet(r, path, progress, progress ? 0 : opts->year, opts->sheet != NULL,
+	rc = header_in_some_sheet(r, path, progress, progress ? 0 : opts->year,
+				  progress ? &opts->period : NULL, opts->sheet != NULL,
 				  &m.h, &passed, err);
 	if (!rc && tz_reader_sheet_count(r) > 1) {
 		/* Messages name the sheet of a workbook with several. */

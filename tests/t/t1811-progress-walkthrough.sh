@@ -6,6 +6,9 @@
 #     a completion column that does not say 本月 or 自年初累计: refused
 #     saying the period was read from the title and asking the header to
 #     say which; a single month's title over it is that month's.
+#  3. import progress --period YYYY-MM: the period of a report with no
+#     调度期 column and no month in its title; a title or 调度期 naming
+#     another month is refused naming both; parsed as bulletin --period.
 #  4. An amount refused as too large advises by its column's unit: 元
 #     typed into 万元, 万元 into 亿元 (the header should say 万元, or
 #     the amounts be divided by 10000), 元 into 千元; in 元, no smaller
@@ -69,6 +72,47 @@ contains "p-span-ytd: the months missing, not 调度期" "$TZ_TMP/err" \
 tz import progress "$d/p-months-1-9.csv" >/dev/null 2>&1
 ok "p-span-ytd: after 2025-01..09" tz import progress "$d/p-span-ytd.csv"
 is "p-span-ytd: 1000 - 900 in 2025-10" "$(reports | tr ' ' '\n' | grep '^P1|2025-10')" "P1|2025-10|100.00|已开工"
+
+# --- 3. --period ----------------------------------------------------------
+
+base
+fails "p-noperiod: no 调度期, no title, no --period" tz import progress "$d/p-noperiod.csv"
+ok "p-noperiod: --period 2025-10" tz import progress --period 2025-10 "$d/p-noperiod.csv"
+is "p-noperiod: both rows in 2025-10" "$(reports)" "P1|2025-10|500.00|已开工 P2|2025-10|300.00|已开工"
+contains "p-noperiod: the summary says so" "$TZ_TMP/err" "没有“调度期”列，调度期按 --period 读为2025-10"
+
+base
+fails "--period 2025-13: refused as bulletin refuses it" tz import progress --period 2025-13 "$d/p-noperiod.csv"
+contains "--period 2025-13: says why" "$TZ_TMP/err" "--period “2025-13”月份13不存在"
+tz bulletin --period 2025-13 >/dev/null 2>"$TZ_TMP/bulletin-err"
+is "--period 2025-13: the same words as bulletin" \
+	"$(grep -o -- '--period “2025-13”.*' "$TZ_TMP/err")" "$(grep -o -- '--period “2025-13”.*' "$TZ_TMP/bulletin-err")"
+is "--period 2025-13: nothing stored" "$(reports)" ""
+
+base
+fails "p-title-oct: title 2025年10月, --period 2025-09" tz import progress --period 2025-09 "$d/p-title-oct.csv"
+contains "p-title-oct: names both" "$TZ_TMP/err" \
+	"p-title-oct.csv:2: 标题“2025年10月重点项目调度表”的调度期是2025年10月，--period 是2025-09，不知道是哪个调度期，整个文件未导入"
+is "p-title-oct: nothing stored" "$(reports)" ""
+ok "p-title-oct: --period 2025-10 agrees" tz import progress --period 2025-10 "$d/p-title-oct.csv"
+is "p-title-oct: stored in 2025-10" "$(reports)" "P1|2025-10|500.00|已开工"
+
+base
+fails "p-span-ytd: title 2025年1-10月, --period 2025-09" tz import progress --period 2025-09 "$d/p-span-ytd.csv"
+contains "p-span-ytd: names both" "$TZ_TMP/err" \
+	"标题“2025年1-10月重点项目调度表”的调度期是2025年10月，--period 是2025-09"
+
+base
+fails "p-col-mixed: a 调度期 of 2025-09 under --period 2025-10" tz import progress --period 2025-10 "$d/p-col-mixed.csv"
+contains "p-col-mixed: names both" "$TZ_TMP/err" \
+	"p-col-mixed.csv:3: 项目编号 P2: 调度期列是2025-09，--period 是2025-10，不知道是哪个调度期"
+is "p-col-mixed: nothing stored" "$(reports)" ""
+
+base
+fails "--period on a ledger" tz import projects --period 2025-10 "$d/base.csv"
+contains "--period on a ledger: says it is for reports" "$TZ_TMP/err" "--period 只用于调度数据"
+tz import progress --help >"$TZ_TMP/help" 2>&1
+contains "import --help lists --period" "$TZ_TMP/help" "--period YYYY-MM  调度数据的调度期"
 
 # --- 4. The advice of an amount too large fits its column's unit -------
 
