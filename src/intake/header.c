@@ -2767,8 +2767,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				   "标题“%s”写的是几个月，“%s”可能是累计完成数，不能当作一个月的"
 				   "本期完成投资，整个文件未导入；如果是当月数，请把列名改为“本月完成投资”",
 				   title_span, top.text[h->idx[TZ_RF_COMPLETED]]);
-	else if (!rc && h->progress && h->title_end.year && h->idx[TZ_RF_COMPLETED] >= 0 &&
-		 !h->ytd_only && !names_one_month(top.text[h->idx[TZ_RF_COMPLETED]]))
+	else if (!rc && h->progress && h->title_end.year && h->idx[TZ_RF_PERIOD] >= 0 &&
+		 h->idx[TZ_RF_COMPLETED] >= 0 && !h->completed_one_month)
 		/* "截至2025年10月底…" above a 调度期 column and a plain 完成投资:
 		 * the same doubt as a span (issue 7; without a 调度期 column
 		 * the refusal above says it). */

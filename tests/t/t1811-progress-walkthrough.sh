@@ -61,6 +61,11 @@ contains "p-jiezhi-plain-col: asks which" "$TZ_TMP/err" "$ask"
 is "p-jiezhi-plain-col: nothing stored" "$(reports)" ""
 
 base
+ok "p-jiezhi-month-col: 截至2025年10月底 over 调度期 and 10月完成投资" \
+	tz import progress "$d/p-jiezhi-month-col.csv"
+is "p-jiezhi-month-col: the month's" "$(reports)" "P1|2025-10|500.00|已开工"
+
+base
 ok "p-month-plain: 2025年10月 over 完成投资 is the month's" tz import progress "$d/p-month-plain.csv"
 is "p-month-plain: stored as 2025-10" "$(reports)" "P1|2025-10|500.00|已开工"
 contains "p-month-plain: the summary says so" "$TZ_TMP/err" "调度期按标题读为2025-10"
