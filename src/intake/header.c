@@ -1575,6 +1575,27 @@ out:
  * below the table may still name the column's unit). A unit of 万元
  * elsewhere is what the plain column is read in anyway: no refusal.
  */
+/*
+ * A report's year-to-date column beside 本月 (TZ_RF_YTD) whose header
+ * states no unit while another header cell states one other than 万元:
+ * its unit is not known, so it is not read (nor checked) and is named
+ * among the columns not read, as before issue 7 — a column never
+ * stored does not refuse the file (unit_on_some leaves it out).
+ */
+static void drop_ytd(struct tz_header *h, const struct hrow *r)
+{
+	int i = h->idx[TZ_RF_YTD];
+
+	if (!h->progress || i < 0 || h->unit_stated[TZ_RF_YTD])
+		return;
+	for (size_t k = 0; k < r->n; k++)
+		if (r->c[k].unit > 0 && r->c[k].unit_exp) {
+			h->idx[TZ_RF_YTD] = -1;
+			tz_buf_addf(&h->unread, "%s%s", h->unread.len ? "、" : "", r->text[i]);
+			return;
+		}
+}
+
 static void unit_on_some(struct tz_header *h, const struct hrow *r)
 {
 	int plain = -1, other = -1, other_exp = 0, stated = 0;
@@ -1585,7 +1606,9 @@ static void unit_on_some(struct tz_header *h, const struct hrow *r)
 		if (i < 0 || !h->cols[f].money)
 			continue;
 		if (!h->unit_stated[f]) {
-			if (plain < 0)
+			/* A plain year-to-date beside 本月 is dropped instead
+			 * (drop_ytd): it is read only to be checked. */
+			if (plain < 0 && !(h->progress && f == TZ_RF_YTD))
 				plain = (int)f;
 			continue;
 		}
@@ -1835,6 +1858,7 @@ not_read:
 					     table_text, r->text[i], tz_header_unit_name(h->unit_exp[f]));
 	}
 	unit_on_some(h, r);
+	drop_ytd(h, r);
 	/* A header read without its footnote marks or remark: said. */
 	for (size_t f = 0; f < h->nfields; f++)
 		if (h->idx[f] >= 0 && r->c[h->idx[f]].marked && h->cols[f].money)
@@ -2257,16 +2281,23 @@ static void ytd_column(struct tz_header *h, struct hrow *top)
 {
 	int at = -1;
 
-	if (hrow_has(top, TZ_RF_COMPLETED))
-		return;
 	for (size_t i = 0; i < top->n; i++)
-		if (top->c[i].cum) {
+		if (top->c[i].cum && top->c[i].field < 0) {
 			if (at >= 0)
 				return;
 			at = (int)i;
 		}
 	if (at < 0)
 		return;
+	if (hrow_has(top, TZ_RF_COMPLETED)) {
+		/* Beside 本月: read to be checked, never stored (issue 7). */
+		top->c[at].field = TZ_RF_YTD;
+		top->c[at].rank = 0;
+		h->ytd_beside_month = top->c[at].cum < 13 ? top->c[at].cum : 0;
+		snprintf(h->ytd_text, sizeof(h->ytd_text), "%s", top->text[at]);
+		hrow_count(top);
+		return;
+	}
 	top->c[at].field = TZ_RF_COMPLETED;
 	top->c[at].rank = 0;
 	h->ytd_only = 1;
@@ -2299,6 +2330,8 @@ static const struct tz_column *report_columns(struct tz_header *h)
 		TZ_RF_REGION, "所属地区",
 		"所属地区|所属县区|所属县(市、区)|县(市、区)|县(市区)|县市区|县区|所在县区|"
 		"所在县(市、区)|地区|所在地区|区域|属地", 0, 0 };
+	/* No name: only ytd_column gives a column this field. */
+	h->rf_cols[TZ_RF_YTD] = (struct tz_column){ TZ_RF_YTD, "自年初累计完成投资(万元)", "", 0, 1 };
 	return h->rf_cols;
 }
 

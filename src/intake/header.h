@@ -35,7 +35,15 @@
  */
 #define TZ_RF_NAME TZ_RF_COUNT
 #define TZ_RF_REGION (TZ_RF_COUNT + 1)
-#define TZ_HEADER_RF_COUNT (TZ_RF_COUNT + 2)
+/*
+ * A report's year-to-date column (自年初累计, 1-10月累计, 本年累计…)
+ * beside its month's (本月): never stored, read so that the import can
+ * check it against the months stored before plus the month's (issue 7,
+ * import.c ytd_check). Only ytd_column assigns it (no name matches it);
+ * money, in its own unit. Optional.
+ */
+#define TZ_RF_YTD (TZ_RF_COUNT + 2)
+#define TZ_HEADER_RF_COUNT (TZ_RF_COUNT + 3)
 /* The 开工状态 column's names in a report: core's, and 是否开工, whose
  * 是/否 the import reads as 已开工/未开工 (struct tz_header.status_yes_no). */
 #define TZ_HEADER_STATUS_NAMES "开工状态|状态|项目状态|建设状态|是否开工"
@@ -116,6 +124,11 @@ struct tz_header {
 	 * "1-N月" header names (a row of another month is refused), 0: none. */
 	int ytd_only;
 	int ytd_month;
+	/* Reports with both: the year-to-date column read as TZ_RF_YTD,
+	 * the last month its header names (ytd_beside_month, 0: none), and
+	 * its header (issue 7). */
+	int ytd_beside_month;
+	char ytd_text[128];
 	/* Reports: a title naming the months from January to one
 	 * ("2025年1-10月…推进情况") or the end of one ("截至2025年10月底…"):
 	 * that month, {0, 0} when none. It is the report's period only with

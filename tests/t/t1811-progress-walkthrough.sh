@@ -6,6 +6,10 @@
 #     a completion column that does not say 本月 or 自年初累计: refused
 #     saying the period was read from the title and asking the header to
 #     say which; a single month's title over it is that month's.
+#  2. 自年初累计 beside 本月: when every month before is known (stored,
+#     or earlier in the file), 累计 must be their sum plus 本月; a row
+#     that differs is refused naming the three; with a month before
+#     unknown nothing is checked.
 #  3. import progress --period YYYY-MM: the period of a report with no
 #     调度期 column and no month in its title; a title or 调度期 naming
 #     another month is refused naming both; parsed as bulletin --period.
@@ -77,6 +81,53 @@ contains "p-span-ytd: the months missing, not 调度期" "$TZ_TMP/err" \
 tz import progress "$d/p-months-1-9.csv" >/dev/null 2>&1
 ok "p-span-ytd: after 2025-01..09" tz import progress "$d/p-span-ytd.csv"
 is "p-span-ytd: 1000 - 900 in 2025-10" "$(reports | tr ' ' '\n' | grep '^P1|2025-10')" "P1|2025-10|100.00|已开工"
+
+# --- 2. 自年初累计 beside 本月 ----------------------------------------------
+
+base
+tz import progress "$d/p-months-1-9.csv" >/dev/null 2>&1
+ok "p-beside-ok: 1000 = 900 + 100; P2 without September, not checked" \
+	tz import progress "$d/p-beside-ok.csv"
+is "p-beside-ok: 本月 stored" "$(reports | tr ' ' '\n' | grep '|2025-10|' | tr '\n' ' ')" \
+	"P1|2025-10|100.00|已开工 P2|2025-10|50.00|已开工 "
+
+base
+tz import progress "$d/p-months-1-9.csv" >/dev/null 2>&1
+fails "p-beside-wrong: 1200 for 900 + 100" tz import progress "$d/p-beside-wrong.csv"
+contains "p-beside-wrong: names the three" "$TZ_TMP/err" \
+	"p-beside-wrong.csv:2: 项目编号 P1: 自年初累计完成投资（万元）1200.00万元不等于2025年1-9月已导入的完成投资合计900.00万元加本月完成投资100.00万元（应为1000.00万元）：请核对累计数或本月数，该行未导入"
+is "p-beside-wrong: October not stored" "$(reports | tr ' ' '\n' | grep -c '|2025-10|')" 0
+
+base
+fails "p-beside-file: March's 260 for 250 + 0, the months in the file" tz import progress "$d/p-beside-file.csv"
+contains "p-beside-file: names the file's months' sum" "$TZ_TMP/err" \
+	"p-beside-file.csv:4: 项目编号 P1: 自年初累计完成投资（万元）260.00万元不等于2025年1-2月已导入的完成投资合计250.00万元加本月完成投资0.00万元（应为250.00万元）"
+is "p-beside-file: nothing stored" "$(reports)" ""
+ok "p-beside-file-ok: 100, 250, 250" tz import progress "$d/p-beside-file-ok.csv"
+is "p-beside-file-ok: 本月 stored" "$(reports)" "P1|2025-01|100.00|已开工 P1|2025-02|150.00|已开工 P1|2025-03|0.00|已开工"
+
+base
+fails "p-beside-jan: January's 累计 is its 本月" tz import progress "$d/p-beside-jan.csv"
+contains "p-beside-jan: says so" "$TZ_TMP/err" \
+	"自年初累计完成投资（万元）120.00万元不等于本月完成投资100.00万元（1月的累计数就是本月数）"
+
+base
+tz import progress "$d/p-months-1-9.csv" >/dev/null 2>&1
+ok "p-beside-yi: 0.1亿元 = 900 + 100 万元" tz import progress "$d/p-beside-yi.csv"
+is "p-beside-yi: 本月 stored" "$(reports | tr ' ' '\n' | grep '^P1|2025-10')" "P1|2025-10|100.00|已开工"
+
+base
+tz import progress "$d/p-months-1-9.csv" >/dev/null 2>&1
+ok "p-beside-unit-plain: 累计 of no unit beside 本月 in 亿元: not read" \
+	tz import progress "$d/p-beside-unit-plain.csv"
+is "p-beside-unit-plain: 本月 stored" "$(reports | tr ' ' '\n' | grep '^P1|2025-10')" "P1|2025-10|100.00|已开工"
+contains "p-beside-unit-plain: named as not read" "$TZ_TMP/err" "未识别、未导入的列：自年初累计完成投资"
+
+base
+tz import progress "$d/p-months-1-9.csv" >/dev/null 2>&1
+tz import progress "$d/p-beside-ok.csv" >/dev/null 2>&1
+ok "p-beside-other-month: 1-10月累计 on a row of 2025-11, not checked" \
+	tz import progress "$d/p-beside-other-month.csv"
 
 # --- 3. --period ----------------------------------------------------------
 
