@@ -2759,7 +2759,6 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 
 		h->title_period = h->opt_period;
 		h->period_from_title = 1;
-		h->period_from_option = 1;
 		tz_buf_addf(&h->notes, "没有“调度期”列，调度期按 --period 读为%s；",
 			    tz_period_fmt(h->opt_period, pb));
 	}

@@ -95,13 +95,12 @@ struct tz_header {
 	 * (not a span, not 累计): every row's period is title_period, and
 	 * the notes say so (audit 9, R4; walkthrough f30, 2026-12-01). */
 	int period_from_title;
-	/* Reports: the period given by the import (--period; {0, 0} none),
-	 * and whether it is every row's (no 调度期 column, no month in the
-	 * title: title_period then holds it and period_from_title is set).
-	 * A title naming another month refuses the file; a row's 调度期
+	/* Reports: the period given by the import (--period; {0, 0} none).
+	 * Without a 调度期 column or a month in the title it is every row's
+	 * (title_period then holds it and period_from_title is set). A
+	 * title naming another month refuses the file; a row's 调度期
 	 * naming another, the row (import.c). Issue 7. */
 	struct tz_period opt_period;
-	int period_from_option;
 	/* Reports without a 项目编号 column but with 项目名称 and 所属地区:
 	 * each row's project is the ledger's of that region and name in
 	 * the period's year, as codeless ledger rows are identified
