@@ -1,6 +1,6 @@
 /*
  * cmd-import.c: `taizhang import projects|progress FILE [--year YYYY]
- * [--partial] [--confirm-large]`.
+ * [--period YYYY-MM] [--sheet NAME] [--partial] [--confirm-large]`.
  *
  * Every rejected row goes to stderr as "FILE:LINE: 项目编号 CODE: reason";
  * the exit status is non-zero whenever a row was rejected, even when
@@ -18,8 +18,8 @@
 #include "base/banned.h"
 
 const char cmd_import_usage[] =
-	"taizhang import projects|progress 文件 [--year 年度] [--sheet 工作表] [--partial]"
-	" [--confirm-large]";
+	"taizhang import projects|progress 文件 [--year 年度] [--period YYYY-MM] [--sheet 工作表]"
+	" [--partial] [--confirm-large]";
 const char cmd_import_help[] =
 	"\n导入年度项目台账（projects）或调度数据（progress）：CSV 或制表符分隔的文本（UTF-8、GBK、\n"
 	"UTF-16）、Excel 工作簿（.xlsx，.xls），以及网页系统另存为 .xls 的 HTML 表格和 XML 表格，\n"
@@ -28,6 +28,8 @@ const char cmd_import_help[] =
 	"逐条列出（文件:行号: 项目编号: 原因）。\n\n"
 	"  --year 年度   台账的年度；表中有“年度”列时按列，否则用 --year，再否则用标题中的年份\n"
 	"                （如“2025年重点项目台账”）；都没有时拒绝导入\n"
+	"  --period YYYY-MM  调度数据的调度期：表中没有“调度期”列、标题中也没有写明月份时用它；\n"
+	"                与“调度期”列或标题中的月份不一致时拒绝导入（只用于调度数据）\n"
 	"  --sheet 名称  读指定的工作表\n"
 	"  --partial     只导入正确的行（仍以非零状态退出）\n"
 	"  --confirm-large  确认大额：金额像是在万元列中按元填写时默认拒绝：超过1万亿元；是本表同一列\n"
@@ -75,9 +77,10 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 		{ "year", required_argument, NULL, 'y' },
 		{ "sheet", required_argument, NULL, 's' },
 		{ "confirm-large", no_argument, NULL, 'L' },
+		{ "period", required_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct tz_import_opts io = { 0, 0, NULL, print_reject, NULL, 0, NULL, NULL, 0 };
+	struct tz_import_opts io = { 0, 0, NULL, print_reject, NULL, 0, NULL, NULL, 0, { 0, 0 } };
 	struct tz_import_result res;
 	struct tz_actor who;
 	struct tz_store *store;
@@ -103,6 +106,11 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 			if (tz_year_parse(optarg, strlen(optarg), &io.year, &err))
 				return tz_cli_usage(cmd_import_usage, "--year “%s”%s", optarg, err.msg);
 			break;
+		case 'P':
+			/* As bulletin --period parses and says it. */
+			if (tz_period_parse(optarg, strlen(optarg), &io.period, &err))
+				return tz_cli_usage(cmd_import_usage, "--period “%s”%s", optarg, err.msg);
+			break;
 		default:
 			return tz_cli_bad_option(cmd_import_usage, c, argv);
 		}
@@ -120,6 +128,8 @@ int cmd_import(struct tz_app *app, int argc, char **argv)
 				    what);
 	if (io.year && kind == TZ_IMPORT_PROGRESS)
 		return tz_cli_usage(cmd_import_usage, "--year 只用于项目台账（调度数据按调度期计入年度）");
+	if (io.period.year && kind == TZ_IMPORT_PROJECTS)
+		return tz_cli_usage(cmd_import_usage, "--period 只用于调度数据（项目台账的年度用 --year）");
 
 	if (tz_app_store(app, 0, &store, &err))
 		return tz_cli_fail(&err);

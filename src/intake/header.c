@@ -615,7 +615,8 @@ static int is_header(const struct tz_header *h, const struct hrow *r)
 	if (h->progress)
 		return r->fields >= 3 &&
 		       (hrow_has(r, TZ_RF_CODE) || (hrow_has(r, TZ_RF_NAME) && hrow_has(r, TZ_RF_REGION))) &&
-		       (hrow_has(r, TZ_RF_PERIOD) || h->title_period.year || h->title_end.year);
+		       (hrow_has(r, TZ_RF_PERIOD) || h->title_period.year || h->title_end.year ||
+			h->opt_period.year);
 	return r->fields >= 2 && (hrow_has(r, TZ_PF_NAME) || hrow_has(r, TZ_PF_CODE));
 }
 
@@ -1468,8 +1469,8 @@ static void also_unit(const char *s, int title, long line, int *unit, int *unit_
 	}
 }
 
-/* The name of the unit 10^exp 万元. */
-static const char *unit_name(int exp)
+/* The name of the unit 10^exp 万元 (header.h). */
+const char *tz_header_unit_name(int exp)
 {
 	switch (exp) {
 	case 8: return "万亿元";
@@ -1574,6 +1575,27 @@ out:
  * below the table may still name the column's unit). A unit of 万元
  * elsewhere is what the plain column is read in anyway: no refusal.
  */
+/*
+ * A report's year-to-date column beside 本月 (TZ_RF_YTD) whose header
+ * states no unit while another header cell states one other than 万元:
+ * its unit is not known, so it is not read (nor checked) and is named
+ * among the columns not read, as before issue 7 — a column never
+ * stored does not refuse the file (unit_on_some leaves it out).
+ */
+static void drop_ytd(struct tz_header *h, const struct hrow *r)
+{
+	int i = h->idx[TZ_RF_YTD];
+
+	if (!h->progress || i < 0 || h->unit_stated[TZ_RF_YTD])
+		return;
+	for (size_t k = 0; k < r->n; k++)
+		if (r->c[k].unit > 0 && r->c[k].unit_exp) {
+			h->idx[TZ_RF_YTD] = -1;
+			tz_buf_addf(&h->unread, "%s%s", h->unread.len ? "、" : "", r->text[i]);
+			return;
+		}
+}
+
 static void unit_on_some(struct tz_header *h, const struct hrow *r)
 {
 	int plain = -1, other = -1, other_exp = 0, stated = 0;
@@ -1584,7 +1606,9 @@ static void unit_on_some(struct tz_header *h, const struct hrow *r)
 		if (i < 0 || !h->cols[f].money)
 			continue;
 		if (!h->unit_stated[f]) {
-			if (plain < 0)
+			/* A plain year-to-date beside 本月 is dropped instead
+			 * (drop_ytd): it is read only to be checked. */
+			if (plain < 0 && !(h->progress && f == TZ_RF_YTD))
 				plain = (int)f;
 			continue;
 		}
@@ -1614,8 +1638,8 @@ static void unit_on_some(struct tz_header *h, const struct hrow *r)
 	snprintf(h->unit_plain_msg, sizeof(h->unit_plain_msg),
 		 "“%s”没有写金额单位，而“%s”写的是%s：不知道“%s”的金额该按哪个单位读，"
 		 "整个文件未导入；请在表头注明单位（如“%s（%s）”）",
-		 r->text[h->idx[plain]], r->text[other], unit_name(other_exp),
-		 r->text[h->idx[plain]], r->text[h->idx[plain]], unit_name(other_exp));
+		 r->text[h->idx[plain]], r->text[other], tz_header_unit_name(other_exp),
+		 r->text[h->idx[plain]], r->text[h->idx[plain]], tz_header_unit_name(other_exp));
 }
 
 /*
@@ -1831,9 +1855,10 @@ not_read:
 			return tz_err_set_at(err, TZ_EINVAL, path, h->line, h->cols[f].header,
 					     "表格注明金额单位为%s，而“%s”的单位是%s：不知道金额该按哪个单位读，"
 					     "整个文件未导入；请删去其中一处，或改为一致",
-					     table_text, r->text[i], unit_name(h->unit_exp[f]));
+					     table_text, r->text[i], tz_header_unit_name(h->unit_exp[f]));
 	}
 	unit_on_some(h, r);
+	drop_ytd(h, r);
 	/* A header read without its footnote marks or remark: said. */
 	for (size_t f = 0; f < h->nfields; f++)
 		if (h->idx[f] >= 0 && r->c[h->idx[f]].marked && h->cols[f].money)
@@ -2094,6 +2119,31 @@ static int year_before(const char *buf, const char *p)
 }
 
 /*
+ * The "one month or none" tail of title_month_of and title_end_of: a
+ * title names its month once or several times over, never two months.
+ * one_month_seen records month y-mon in *one, found being what the
+ * title has given so far (0 none, 1 *one); returns 1, or -1 when it
+ * differs from *one (the title names two months: none). one_month_of
+ * gives *one in *out when exactly one month was found; returns 1 then,
+ * else 0 with *out untouched.
+ */
+static int one_month_seen(struct tz_period *one, int found, int y, int mon)
+{
+	if (found && (one->year != y || one->month != mon))
+		return -1;
+	one->year = y;
+	one->month = mon;
+	return 1;
+}
+
+static int one_month_of(const struct tz_period *one, int found, struct tz_period *out)
+{
+	if (found > 0)
+		*out = *one;
+	return found > 0;
+}
+
+/*
  * The one month a report's title cell names: "2025年10月重点项目调度表",
  * "2025年10月份…", "2025年10月上旬…" (a ten-day report rolls up into its
  * month). 0 when it names none, a span or 累计 (names_months_span: the
@@ -2122,19 +2172,12 @@ static int title_month_of(const char *s, struct tz_period *out)
 			mon = mon * 10 + (m[k] - '0');
 		if (!k || strncmp(m + k, "月", strlen("月")) || mon < 1 || mon > 12)
 			continue;
-		if (found && (one.year != y || one.month != mon)) {
-			found = -1;
+		if ((found = one_month_seen(&one, found, y, mon)) < 0)
 			break;
-		}
-		one.year = y;
-		one.month = mon;
-		found = 1;
 	}
 out:
 	tz_buf_release(&b);
-	if (found > 0)
-		*out = one;
-	return found > 0;
+	return one_month_of(&one, found, out);
 }
 
 /*
@@ -2191,19 +2234,12 @@ static int title_end_of(const char *s, struct tz_period *out)
 		}
 		if (!ok)
 			continue;
-		if (found && (one.year != y || one.month != to)) {
-			found = -1;
+		if ((found = one_month_seen(&one, found, y, to)) < 0)
 			break;
-		}
-		one.year = y;
-		one.month = to;
-		found = 1;
 	}
 out:
 	tz_buf_release(&b);
-	if (found > 0)
-		*out = one;
-	return found > 0;
+	return one_month_of(&one, found, out);
 }
 
 /* Whether a title names a month ("10月份重点项目调度") but no year: no
@@ -2245,16 +2281,23 @@ static void ytd_column(struct tz_header *h, struct hrow *top)
 {
 	int at = -1;
 
-	if (hrow_has(top, TZ_RF_COMPLETED))
-		return;
 	for (size_t i = 0; i < top->n; i++)
-		if (top->c[i].cum) {
+		if (top->c[i].cum && top->c[i].field < 0) {
 			if (at >= 0)
 				return;
 			at = (int)i;
 		}
 	if (at < 0)
 		return;
+	if (hrow_has(top, TZ_RF_COMPLETED)) {
+		/* Beside 本月: read to be checked, never stored (issue 7). */
+		top->c[at].field = TZ_RF_YTD;
+		top->c[at].rank = 0;
+		h->ytd_beside_month = top->c[at].cum < 13 ? top->c[at].cum : 0;
+		snprintf(h->ytd_text, sizeof(h->ytd_text), "%s", top->text[at]);
+		hrow_count(top);
+		return;
+	}
 	top->c[at].field = TZ_RF_COMPLETED;
 	top->c[at].rank = 0;
 	h->ytd_only = 1;
@@ -2287,6 +2330,8 @@ static const struct tz_column *report_columns(struct tz_header *h)
 		TZ_RF_REGION, "所属地区",
 		"所属地区|所属县区|所属县(市、区)|县(市、区)|县(市区)|县市区|县区|所在县区|"
 		"所在县(市、区)|地区|所在地区|区域|属地", 0, 0 };
+	/* No name: only ytd_column gives a column this field. */
+	h->rf_cols[TZ_RF_YTD] = (struct tz_column){ TZ_RF_YTD, "自年初累计完成投资(万元)", "", 0, 1 };
 	return h->rf_cols;
 }
 
@@ -2323,7 +2368,8 @@ static const char *report_lacks(const struct tz_header *h, unsigned has, char *b
 {
 	int code = !!(has & (1u << TZ_RF_CODE)), name = !!(has & (1u << TZ_RF_NAME));
 	int region = !!(has & (1u << TZ_RF_REGION));
-	int period = (has & (1u << TZ_RF_PERIOD)) || h->title_period.year;
+	int period = (has & (1u << TZ_RF_PERIOD)) || h->title_period.year || h->title_end.year ||
+		     h->opt_period.year;
 	const char *match = "";
 
 	if (!code && name && region)
@@ -2347,8 +2393,57 @@ static const char *report_lacks(const struct tz_header *h, unsigned has, char *b
 	return buf;
 }
 
+/*
+ * A report's period given by the import (--period, h->opt_period) and a
+ * title naming one month ("2025年10月…") or ending with one ("2025年
+ * 1-10月…", "截至2025年10月底…") that is another: which is the report's
+ * cannot be known (issue 7). TZ_EINVAL naming both, err at the header;
+ * 0 when they agree or the title names no one month.
+ */
+static int option_against_title(const struct tz_header *h, const char *path, struct tz_err *err)
+{
+	const struct tz_period *t = NULL;
+	const char *text = "";
+	char ob[TZ_PERIOD_FMT_MAX];
+
+	if (h->title_period.year && title_months(h->title_text) == 1) {
+		t = &h->title_period;
+		text = h->title_text;
+	} else if (h->title_end.year) {
+		t = &h->title_end;
+		text = h->title_end_text;
+	}
+	if (!t || (t->year == h->opt_period.year && t->month == h->opt_period.month))
+		return 0;
+	return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+			     "标题“%s”的调度期是%d年%d月，--period 是%s，不知道是哪个调度期，整个文件未导入："
+			     "请核对标题或 --period", text, t->year, t->month,
+			     tz_period_fmt(h->opt_period, ob));
+}
+
+/*
+ * The refusal of a report under a title ending a month ("截至2025年10月
+ * 底…") over a 调度期 column and a completion column that does not say
+ * it is one month's (完成投资): the amounts may be the year's so far
+ * (issue 7). Names the title, the column's letter and header; asks the
+ * header to say which. Returns TZ_EINVAL with err set at the header.
+ */
+static int title_end_plain(const struct tz_header *h, const struct hrow *top, const char *path,
+			   struct tz_err *err)
+{
+	char a[8];
+
+	col_letters((size_t)h->idx[TZ_RF_COMPLETED], a);
+	return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+			     "标题“%s”写的是截至%d年%d月的情况，第%s列“%s”可能是年初以来的累计完成数，"
+			     "不能当作一个月的本期完成投资，整个文件未导入；请在表头写明，如"
+			     "“本月完成投资（万元）”或“自年初累计完成投资（万元）”",
+			     h->title_end_text, h->title_end.year, h->title_end.month, a,
+			     top->text[h->idx[TZ_RF_COMPLETED]]);
+}
+
 int tz_header_find(struct tz_reader *r, const char *path, int progress, int year,
-		   struct tz_header *h, struct tz_err *err)
+		   const struct tz_period *period, struct tz_header *h, struct tz_err *err)
 {
 	struct hrow top = { 0 }, next = { 0 };
 	struct tz_row row;
@@ -2368,6 +2463,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	tz_buf_init(&h->notes, 0);
 	tz_buf_init(&h->pending_text, 0);
 	h->progress = progress;
+	if (progress && period)
+		h->opt_period = *period;
 	h->cols = progress ? report_columns(h) : tz_project_columns;
 	h->nfields = progress ? TZ_HEADER_RF_COUNT : TZ_PF_COUNT;
 	h->seq_idx = -1;
@@ -2606,6 +2703,10 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		ytd_column(h, &top);
 	rc = choose(h, &top, parent_unit, parent_exp, table_u, table_exp, table_text,
 		    year ? year : h->title_year, path, err);
+	/* --period against the month the title names, or ends with: one of
+	 * them is wrong (issue 7). */
+	if (!rc && h->progress && h->opt_period.year)
+		rc = option_against_title(h, path, err);
 	/* No 调度期 column: the title's one month is every row's, when no
 	 * title row names a span or 累计 (audit 9, R4). */
 	if (!rc && h->progress && h->idx[TZ_RF_PERIOD] < 0 && h->title_period.year &&
@@ -2616,11 +2717,13 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		tz_buf_addf(&h->notes, "没有“调度期”列，调度期按标题读为%s（“%s”）；",
 			    tz_period_fmt(h->title_period, pb), h->title_text);
 	} else if (!rc && h->progress && h->idx[TZ_RF_PERIOD] < 0 && !h->title_period.year &&
-		   h->title_end.year && h->idx[TZ_RF_COMPLETED] >= 0 && !h->ytd_only &&
-		   (top.c[h->idx[TZ_RF_COMPLETED]].month ||
+		   h->title_end.year && h->idx[TZ_RF_COMPLETED] >= 0 &&
+		   (h->ytd_only || top.c[h->idx[TZ_RF_COMPLETED]].month ||
 		    names_month_only(top.text[h->idx[TZ_RF_COMPLETED]]))) {
 		/* "截至2025年10月底…", "2025年1-10月…" over 本月完成投资: the
-		 * month the title ends with (walkthrough p16, p18). */
+		 * month the title ends with (walkthrough p16, p18); over only
+		 * 自年初累计完成投资 too, the year so far up to that month, as
+		 * the refusal below asks the header to say (issue 7). */
 		char pb[TZ_PERIOD_FMT_MAX];
 
 		h->title_period = h->title_end;
@@ -2630,6 +2733,34 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		tz_buf_addf(&h->notes, "没有“调度期”列，调度期按标题读为%s（“%s”，“%s”为当月数）；",
 			    tz_period_fmt(h->title_period, pb), h->title_text,
 			    top.text[h->idx[TZ_RF_COMPLETED]]);
+	} else if (!rc && h->progress && h->idx[TZ_RF_PERIOD] < 0 && !h->title_period.year &&
+		   h->title_end.year && h->idx[TZ_RF_COMPLETED] >= 0) {
+		/* "2025年1-10月…", "截至2025年10月底…" over a plain 完成投资
+		 * (or 本期): the period is the title's last month, but the
+		 * amounts may be that month's or the year's so far, and read
+		 * as the month's a year-to-date figure would count the earlier
+		 * months twice. Refused asking the header to say which
+		 * (session-7 walkthrough, issue 7). */
+		char pb[TZ_PERIOD_FMT_MAX], a[8];
+
+		col_letters((size_t)h->idx[TZ_RF_COMPLETED], a);
+		rc = tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+				   "没有“调度期”列，调度期按标题“%s”读为%s；但第%s列“%s”没有写明是"
+				   "本月完成投资还是自年初累计完成投资，不知道金额是当月数还是年初以来"
+				   "的累计数，整个文件未导入；请在表头写明，如“本月完成投资（万元）”或"
+				   "“自年初累计完成投资（万元）”",
+				   h->title_end_text, tz_period_fmt(h->title_end, pb), a,
+				   top.text[h->idx[TZ_RF_COMPLETED]]);
+	}
+	/* No 调度期 column and no month from the title: --period's. */
+	if (!rc && h->progress && h->idx[TZ_RF_PERIOD] < 0 && !h->period_from_title &&
+	    h->opt_period.year) {
+		char pb[TZ_PERIOD_FMT_MAX];
+
+		h->title_period = h->opt_period;
+		h->period_from_title = 1;
+		tz_buf_addf(&h->notes, "没有“调度期”列，调度期按 --period 读为%s；",
+			    tz_period_fmt(h->opt_period, pb));
 	}
 	if (!rc && h->progress && h->idx[TZ_RF_CODE] < 0 && h->idx[TZ_RF_NAME] >= 0 &&
 	    h->idx[TZ_RF_REGION] >= 0) {
@@ -2668,6 +2799,12 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				   "标题“%s”写的是几个月，“%s”可能是累计完成数，不能当作一个月的"
 				   "本期完成投资，整个文件未导入；如果是当月数，请把列名改为“本月完成投资”",
 				   title_span, top.text[h->idx[TZ_RF_COMPLETED]]);
+	else if (!rc && h->progress && h->title_end.year && h->idx[TZ_RF_PERIOD] >= 0 &&
+		 h->idx[TZ_RF_COMPLETED] >= 0 && !h->completed_one_month)
+		/* "截至2025年10月底…" above a 调度期 column and a plain 完成投资:
+		 * the same doubt as a span (issue 7; without a 调度期 column
+		 * the refusal above says it). */
+		rc = title_end_plain(h, &top, path, err);
 out:
 	h->reader = NULL;
 	free(parent_unit);
@@ -2905,7 +3042,7 @@ int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, in
 						   "金额会按%s读：各行金额的单位写在单位列中的表格无法导入，"
 						   "整个文件未导入；请把金额都换算为同一单位，并在表头注明"
 						   "（如“总投资(%s)”）",
-						   row->line, a, text, unit_name(h->unit_exp[m]), text);
+						   row->line, a, text, tz_header_unit_name(h->unit_exp[m]), text);
 				break;
 			}
 			/* "总投资、年度计划投资按万元": the columns read, by unit. */
@@ -2929,7 +3066,7 @@ int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, in
 						    applied.len == before ? (before ? "，" : "") : "、",
 						    (int)n, name);
 				}
-				tz_buf_addf(&applied, "按%s", unit_name(h->unit_exp[f]));
+				tz_buf_addf(&applied, "按%s", tz_header_unit_name(h->unit_exp[f]));
 next:;
 			}
 			rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,

@@ -35,7 +35,15 @@
  */
 #define TZ_RF_NAME TZ_RF_COUNT
 #define TZ_RF_REGION (TZ_RF_COUNT + 1)
-#define TZ_HEADER_RF_COUNT (TZ_RF_COUNT + 2)
+/*
+ * A report's year-to-date column (自年初累计, 1-10月累计, 本年累计…)
+ * beside its month's (本月): never stored, read so that the import can
+ * check it against the months stored before plus the month's (issue 7,
+ * import.c ytd_check). Only ytd_column assigns it (no name matches it);
+ * money, in its own unit. Optional.
+ */
+#define TZ_RF_YTD (TZ_RF_COUNT + 2)
+#define TZ_HEADER_RF_COUNT (TZ_RF_COUNT + 3)
 /* The 开工状态 column's names in a report: core's, and 是否开工, whose
  * 是/否 the import reads as 已开工/未开工 (struct tz_header.status_yes_no). */
 #define TZ_HEADER_STATUS_NAMES "开工状态|状态|项目状态|建设状态|是否开工"
@@ -87,6 +95,12 @@ struct tz_header {
 	 * (not a span, not 累计): every row's period is title_period, and
 	 * the notes say so (audit 9, R4; walkthrough f30, 2026-12-01). */
 	int period_from_title;
+	/* Reports: the period given by the import (--period; {0, 0} none).
+	 * Without a 调度期 column or a month in the title it is every row's
+	 * (title_period then holds it and period_from_title is set). A
+	 * title naming another month refuses the file; a row's 调度期
+	 * naming another, the row (import.c). Issue 7. */
+	struct tz_period opt_period;
 	/* Reports without a 项目编号 column but with 项目名称 and 所属地区:
 	 * each row's project is the ledger's of that region and name in
 	 * the period's year, as codeless ledger rows are identified
@@ -109,6 +123,11 @@ struct tz_header {
 	 * "1-N月" header names (a row of another month is refused), 0: none. */
 	int ytd_only;
 	int ytd_month;
+	/* Reports with both: the year-to-date column read as TZ_RF_YTD,
+	 * the last month its header names (ytd_beside_month, 0: none), and
+	 * its header (issue 7). */
+	int ytd_beside_month;
+	char ytd_text[128];
 	/* Reports: a title naming the months from January to one
 	 * ("2025年1-10月…推进情况") or the end of one ("截至2025年10月底…"):
 	 * that month, {0, 0} when none. It is the report's period only with
@@ -140,7 +159,10 @@ struct tz_header {
 /*
  * Read `r` up to and including the header and map its columns. `year` is
  * the ledger's year when already known (--year), else 0; a plan column
- * naming another year is then not read (and said so). Errors, with err
+ * naming another year is then not read (and said so). `period`: a
+ * report's period given by the import (--period), NULL or {0, 0} for
+ * none: a header without a 调度期 column is then a report's, and a
+ * title naming another month is refused (TZ_EINVAL). Errors, with err
  * naming the file and line: TZ_ENOTFOUND when no header is found (the
  * message names the columns a header needs; another sheet may hold
  * one); TZ_EINVAL when required columns are
@@ -151,7 +173,7 @@ struct tz_header {
  * releases h with tz_header_release() in every case.
  */
 int tz_header_find(struct tz_reader *r, const char *path, int progress, int year,
-		   struct tz_header *h, struct tz_err *err);
+		   const struct tz_period *period, struct tz_header *h, struct tz_err *err);
 
 void tz_header_release(struct tz_header *h);
 
@@ -167,6 +189,13 @@ void tz_header_release(struct tz_header *h);
  */
 int tz_header_check_sheet(const struct tz_header *h, const char *sheet, const char *path,
 			  struct tz_err *err);
+
+/*
+ * The name of the unit of money 10^exp 万元 (the header's unit_exp):
+ * "亿元" for 4, "万元" for 0, "千元" for -1, "元" for -4; "?" for a
+ * power no unit has. A static string.
+ */
+const char *tz_header_unit_name(int exp);
 
 /*
  * A row below the header (a note, a total or section row, a row refused)

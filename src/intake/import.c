@@ -810,6 +810,17 @@ static int to_progress(const struct colmap *m, struct row_text *t, struct tz_pro
 				     m->h.title_period.year, m->h.title_period.month, m->h.title_text,
 				     tz_period_fmt(r->period, pb));
 	}
+	/* --period names the report's month: a 调度期 naming another is
+	 * one of them wrong (issue 7). */
+	if (m->h.opt_period.year && (r->period.year != m->h.opt_period.year ||
+				     r->period.month != m->h.opt_period.month)) {
+		char pb[TZ_PERIOD_FMT_MAX], ob[TZ_PERIOD_FMT_MAX];
+
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_PERIOD].header,
+				     "调度期列是%s，--period 是%s，不知道是哪个调度期：请核对调度期或"
+				     " --period，该行未导入", tz_period_fmt(r->period, pb),
+				     tz_period_fmt(m->h.opt_period, ob));
+	}
 	/* "10月完成投资", "1-10月完成投资" on a row of another month: one of
 	 * them is wrong (walkthrough p12; audit 9 R17). */
 	if ((m->h.completed_month && r->period.month != m->h.completed_month) ||
@@ -876,6 +887,10 @@ struct item {
 	 * checked against the ledger's by the writer (check_names). */
 	const char *name;
 	const char *region;
+	/* Reports: the year-to-date beside 本月 (TZ_RF_YTD), 0.01 万元, and
+	 * whether the row gave one; checked by the writer (ytd_check). */
+	int64_t ytd;
+	int has_ytd;
 	union {
 		struct tz_project p;
 		struct tz_progress r;
@@ -1393,6 +1408,9 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	else if (!(rc = stand_in(pl->map, t, why)))
 		rc = pl->progress ? to_progress(pl->map, t, &it->rec.r, why)
 				  : to_project(pl->map, t, &it->rec.p, cand, why);
+	it->has_ytd = 0;
+	if (!rc && pl->progress && pl->map->idx[TZ_RF_YTD] >= 0)
+		rc = money_field(pl->map, t, TZ_RF_YTD, &it->ytd, &it->has_ytd, why);
 	/* Money cells of a column whose header states no unit: with a unit
 	 * in some and none in others the bare ones have none (W3, audit 9). */
 	for (size_t f = 0; f < pl->map->nfields; f++)
@@ -3015,35 +3033,36 @@ static int file_plausible(struct org_ctx *oc, struct tz_plausible *plaus, const 
 }
 
 /*
- * A report read from a year-to-date column (tz_header ytd_only; audit 9
- * R17): r->completed holds the year's completion up to r->period, and
- * becomes the month's, that figure less what the months before it in
- * the same year add up to — the latest of them this file gave (its
- * year-to-date), else January's; each later month to the period's must
- * be stored. January's is its year-to-date. 0 with r->completed
- * replaced; TZ_EINVAL (why: the months missing, or a figure smaller
- * than the months before it) refuses the row; a store error. The file's
- * figure is kept in oc->ytd_file for its later months. One query per
- * row, only in such files (tz_store_project_reports).
+ * What the months before r->period of its year add up to for project
+ * r->code (0.01 万元), as this file and the store know them: the latest
+ * earlier month this file gave a year-to-date for (oc->ytd_file; its
+ * figure), else from January, then each later month before the period
+ * from the store. *before: their sum (at most 11 amounts of at most
+ * TZ_MONEY_MAX: no overflow); missing: "" when every month is known,
+ * else the months neither gave ("3月、4月"). 0, or a store error. One
+ * query, only when the file gives not every month before (audit 9 R17;
+ * issue 7).
  */
-static int ytd_derive(struct tz_store *store, struct org_ctx *oc, struct tz_progress *r,
-		      struct tz_err *why)
+static int ytd_before(struct tz_store *store, struct org_ctx *oc, const struct tz_progress *r,
+		      int64_t *before, char *missing, size_t msize, struct tz_err *why)
 {
 	struct tz_arena *a = NULL;
 	struct tz_progress *reps = NULL;
 	size_t n = 0;
-	int64_t ytd = r->completed, before = 0, v;
-	char key[160], missing[64] = "";
+	int64_t v;
+	char key[160];
 	unsigned have = 0;
 	int from = 1, rc = 0;
 
+	*before = 0;
+	missing[0] = '\0';
 	if (!oc->ytd_file)
 		oc->ytd_file = tz_hmap_new();
 	/* The latest earlier month of this file. */
 	for (int mon = r->period.month - 1; mon >= 1 && from == 1; mon--) {
 		snprintf(key, sizeof(key), "%s|%04d%02d", r->code, r->period.year, mon);
 		if (tz_hmap_get(oc->ytd_file, key, strlen(key), &v)) {
-			before = v;
+			*before = v;
 			from = mon + 1;
 		}
 	}
@@ -3055,44 +3074,116 @@ static int ytd_derive(struct tz_store *store, struct org_ctx *oc, struct tz_prog
 			if (reps[i].period.year == r->period.year && reps[i].period.month >= from &&
 			    reps[i].period.month < r->period.month) {
 				have |= 1u << reps[i].period.month;
-				before += reps[i].completed;
+				*before += reps[i].completed;
 			}
 		for (int mon = from; mon < r->period.month; mon++)
 			if (!(have & (1u << mon))) {
 				size_t used = strlen(missing);
 
-				if (used > sizeof(missing) - 8) {
-					snprintf(missing + used, sizeof(missing) - used, "…");
+				if (used > msize - 8) {
+					snprintf(missing + used, msize - used, "…");
 					break;
 				}
-				snprintf(missing + used, sizeof(missing) - used, "%s%d月",
-					 used ? "、" : "", mon);
+				snprintf(missing + used, msize - used, "%s%d月", used ? "、" : "", mon);
 			}
-		if (missing[0]) {
-			rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, "本期完成投资(万元)",
-					"本表只有累计完成投资，本期完成投资要减去此前各月的完成投资算出，"
-					"但%d年%s的调度数据没有导入，无法算出：请先导入这些月份，或改填本月"
-					"完成投资，该行未导入", r->period.year, missing);
-			goto out;
-		}
 	}
+out:
+	tz_arena_free(a);
+	return rc;
+}
+
+/* Keep ytd as r's year-to-date for the file's later months (ytd_before). */
+static void ytd_keep(struct org_ctx *oc, const struct tz_progress *r, int64_t ytd)
+{
+	char key[160];
+
+	if (!oc->ytd_file)
+		oc->ytd_file = tz_hmap_new();
+	snprintf(key, sizeof(key), "%s|%04d%02d", r->code, r->period.year, r->period.month);
+	tz_hmap_put(oc->ytd_file, key, strlen(key), ytd, NULL);
+}
+
+/*
+ * A report read from a year-to-date column (tz_header ytd_only; audit 9
+ * R17): r->completed holds the year's completion up to r->period, and
+ * becomes the month's, that figure less what the months before it in
+ * the same year add up to (ytd_before); each month before must be
+ * known. January's is its year-to-date. 0 with r->completed replaced;
+ * TZ_EINVAL (why: the months missing, or a figure smaller than the
+ * months before it) refuses the row; a store error. The file's figure
+ * is kept in oc->ytd_file for its later months.
+ */
+static int ytd_derive(struct tz_store *store, struct org_ctx *oc, struct tz_progress *r,
+		      struct tz_err *why)
+{
+	int64_t ytd = r->completed, before = 0;
+	char missing[64];
+	int rc;
+
+	if ((rc = ytd_before(store, oc, r, &before, missing, sizeof(missing), why)))
+		return rc;
+	if (missing[0])
+		return tz_err_set_at(why, TZ_EINVAL, NULL, 0, "本期完成投资(万元)",
+				     "本表只有累计完成投资，本期完成投资要减去此前各月的完成投资算出，"
+				     "但%d年%s的调度数据没有导入，无法算出：请先导入这些月份，或改填本月"
+				     "完成投资，该行未导入", r->period.year, missing);
 	if (ytd < before) {
 		char yb[TZ_MONEY_FMT_MAX], bb[TZ_MONEY_FMT_MAX];
 
 		tz_money_fmt(ytd, yb);
 		tz_money_fmt(before, bb);
-		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, "本期完成投资(万元)",
-				"累计完成投资%s万元小于%d年1-%d月已导入的完成投资合计%s万元，算出的本期"
-				"完成投资为负数：请核对累计数，该行未导入", yb, r->period.year,
-				r->period.month - 1, bb);
-		goto out;
+		return tz_err_set_at(why, TZ_EINVAL, NULL, 0, "本期完成投资(万元)",
+				     "累计完成投资%s万元小于%d年1-%d月已导入的完成投资合计%s万元，算出的本期"
+				     "完成投资为负数：请核对累计数，该行未导入", yb, r->period.year,
+				     r->period.month - 1, bb);
 	}
-	snprintf(key, sizeof(key), "%s|%04d%02d", r->code, r->period.year, r->period.month);
-	tz_hmap_put(oc->ytd_file, key, strlen(key), ytd, NULL);
+	ytd_keep(oc, r, ytd);
 	r->completed = ytd - before;
-out:
-	tz_arena_free(a);
-	return rc;
+	return 0;
+}
+
+/*
+ * A report giving both 本月 (r->completed) and the year-to-date beside it
+ * (ytd, TZ_RF_YTD; issue 7): when every month before r->period of its
+ * year is known (ytd_before: this file's, else stored), the year-to-date
+ * must be their sum plus the month's, to the 0.01 万元; else TZ_EINVAL
+ * refuses the row naming the year-to-date, the sum of the months before
+ * and the month's. When a month before is not known nothing is checked
+ * and nothing said: the 本月 column is what is stored, and a month not
+ * imported (the first on the system, one not reported) is not this
+ * row's fault — ledger.md's year-to-date is the sum of the stored
+ * months. The row's year-to-date (given, or the checked sum) is kept
+ * for the file's later months. ytd_text: the column's header. 0, or a
+ * store error.
+ */
+static int ytd_check(struct tz_store *store, struct org_ctx *oc, const struct tz_progress *r,
+		     int64_t ytd, const char *ytd_text, struct tz_err *why)
+{
+	int64_t before = 0;
+	char missing[64];
+	int rc;
+
+	if ((rc = ytd_before(store, oc, r, &before, missing, sizeof(missing), why)))
+		return rc;
+	if (!missing[0] && ytd != before + r->completed) {
+		char yb[TZ_MONEY_FMT_MAX], bb[TZ_MONEY_FMT_MAX], mb[TZ_MONEY_FMT_MAX];
+		char sb[TZ_MONEY_FMT_MAX];
+
+		tz_money_fmt(ytd, yb);
+		tz_money_fmt(before, bb);
+		tz_money_fmt(r->completed, mb);
+		tz_money_fmt(before + r->completed, sb);
+		if (r->period.month == 1)
+			return tz_err_set_at(why, TZ_EINVAL, NULL, 0, ytd_text,
+					     "%s%s万元不等于本月完成投资%s万元（1月的累计数就是本月数）："
+					     "请核对累计数或本月数，该行未导入", ytd_text, yb, mb);
+		return tz_err_set_at(why, TZ_EINVAL, NULL, 0, ytd_text,
+				     "%s%s万元不等于%d年1-%d月已导入的完成投资合计%s万元加本月完成投资"
+				     "%s万元（应为%s万元）：请核对累计数或本月数，该行未导入", ytd_text,
+				     yb, r->period.year, r->period.month - 1, bb, mb, sb);
+	}
+	ytd_keep(oc, r, ytd);
+	return 0;
 }
 
 /*
@@ -3165,6 +3256,21 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		}
 		if (pl->progress && pl->names && !pl->map->h.code_by_name &&
 		    check_names(pl->names, it, &why)) {
+			res->rejected++;
+			reject(opts, pl->path, it, it->rec.r.code, why.field, why.msg);
+			continue;
+		}
+		/* A "1-10月累计" beside 本月 on a row of another month says
+		 * nothing of it: not checked, as before (issue 7). */
+		if (pl->progress && it->has_ytd &&
+		    (!pl->map->h.ytd_beside_month ||
+		     pl->map->h.ytd_beside_month == it->rec.r.period.month) &&
+		    (rc = ytd_check(store, oc, &it->rec.r, it->ytd, pl->map->h.ytd_text, &why)) != 0) {
+			if (rc != TZ_EINVAL) {
+				*err = why;
+				tz_err_locate(err, pl->path, it->line);
+				return rc;
+			}
 			res->rejected++;
 			reject(opts, pl->path, it, it->rec.r.code, why.field, why.msg);
 			continue;
@@ -3428,8 +3534,8 @@ static void big5_hint(const char *path, struct tz_err *err)
  * rows. `passed` gets what was passed over and why, for the summary.
  */
 static int header_in_some_sheet(struct tz_reader *r, const char *path, int progress, int year,
-				int fixed, struct tz_header *h, struct tz_buf *passed,
-				struct tz_err *err)
+				const struct tz_period *period, int fixed, struct tz_header *h,
+				struct tz_buf *passed, struct tz_err *err)
 {
 	size_t first = tz_reader_sheet_index(r), n = tz_reader_sheet_count(r);
 	struct tz_buf instr = TZ_BUF_INIT, none = TZ_BUF_INIT, ledgers = TZ_BUF_INIT;
@@ -3459,7 +3565,7 @@ static int header_in_some_sheet(struct tz_reader *r, const char *path, int progr
 			memset(&other, 0, sizeof(other));
 			probed = 1;
 		}
-		rc = tz_header_find(r, path, progress, year, hh, err);
+		rc = tz_header_find(r, path, progress, year, period, hh, err);
 		if (rc == TZ_ENOTFOUND && r->type == &tz_reader_csv)
 			big5_hint(path, err);
 		if (!rc && fixed)
@@ -3521,7 +3627,7 @@ static int header_in_some_sheet(struct tz_reader *r, const char *path, int progr
 			tz_header_release(h);
 			memset(h, 0, sizeof(*h));
 			if ((rc = tz_reader_select_sheet(r, pick, err)) ||
-			    (rc = tz_header_find(r, path, progress, year, h, err))) {
+			    (rc = tz_header_find(r, path, progress, year, period, h, err))) {
 				if (n > 1)
 					name_sheet(err, tz_reader_sheet_name(r));
 				goto out;
@@ -3661,7 +3767,8 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 		if ((rc = tz_reader_open_opts(&r, path, opts->sheet ? &ro : NULL, err)))
 			goto out;
 	}
-	rc = header_in_some_sheet(r, path, progress, progress ? 0 : opts->year, opts->sheet != NULL,
+	rc = header_in_some_sheet(r, path, progress, progress ? 0 : opts->year,
+				  progress ? &opts->period : NULL, opts->sheet != NULL,
 				  &m.h, &passed, err);
 	if (!rc && tz_reader_sheet_count(r) > 1) {
 		/* Messages name the sheet of a workbook with several. */
@@ -3713,6 +3820,14 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 			    nu->line, nu->text, nu->text);
 	}
 	res->unread = tz_xstrdup(m.h.unread.buf);
+	/* The units the amounts are read in, for the advice of a refused
+	 * one (tz_plausible_unit). */
+	if (progress) {
+		tz_plausible_unit(&plaus, TZ_PLAUS_DONE, m.h.unit_exp[TZ_RF_COMPLETED]);
+	} else {
+		tz_plausible_unit(&plaus, TZ_PLAUS_TOTAL, m.h.unit_exp[TZ_PF_TOTAL]);
+		tz_plausible_unit(&plaus, TZ_PLAUS_PLAN, m.h.unit_exp[TZ_PF_ANNUAL]);
+	}
 	/* ledger_year() adds to the notes (a title naming another year than
 	 * the 年度 column): take them after it. */
 	if (!progress && (rc = ledger_year(&m, opts, where ? where : path, res, err)))

@@ -15,6 +15,7 @@
 
 #include "base/buf.h"
 #include "base/err.h"
+#include "core/period.h"
 #include "store/store.h"
 
 /* A rejected row, as reported to the caller's callback. */
@@ -59,6 +60,14 @@ struct tz_import_opts {
 	 * The CLI's --confirm-large (确认大额).
 	 */
 	int confirm_large;
+	/*
+	 * Reports: the period of a report with no 调度期 column and no month
+	 * in its title (--period YYYY-MM); {0, 0}: none. A title naming
+	 * another month, or a 调度期 cell naming another, is refused naming
+	 * both (the file as a whole, the row). Ignored for ledgers (the CLI
+	 * refuses it there). Issue 7.
+	 */
+	struct tz_period period;
 };
 
 /* Where a ledger's year came from. */

@@ -8,6 +8,7 @@
 
 #include "base/xalloc.h"
 #include "core/money.h"
+#include "intake/header.h"
 #include "intake/plausible.h"
 #include "base/banned.h"
 
@@ -205,9 +206,45 @@ static int64_t as_yuan(int64_t v)
 	return (v + 5000) / 10000;
 }
 
+void tz_plausible_unit(struct tz_plausible *p, enum tz_plaus_col col, int exp)
+{
+	if (col >= 0 && col < TZ_PLAUS_COLS)
+		p->exp[col] = exp;
+}
+
+/*
+ * The advice after an amount v (0.01 万元) found too large, read in a
+ * column of unit 10^exp 万元 other than 万元 (whose advice, 按元填写, its
+ * callers say): the unit the amounts look typed in is the next one
+ * below the column's that people use — 万元 under any unit above it
+ * (亿元: the header should say 万元, or the amounts be divided by
+ * 10000), 元 under 千元 —, with what v would be in it; in a 元 column no
+ * unit is smaller: the amount or the header's unit is wrong. `whole`:
+ * said of the column (its median), not of one amount. Appended to b.
+ */
+static void advise_unit(struct tz_buf *b, int exp, int64_t v, int whole)
+{
+	const char *unit = tz_header_unit_name(exp), *typed = exp > 0 ? "万元" : "元";
+	int64_t div = 1;
+	char y[TZ_MONEY_FMT_MAX];
+
+	if (exp <= -4 || exp > 8) {
+		tz_buf_addf(b, "，而表头的单位是%s，金额不会是按更小的单位填写的：请核对%s金额和表头的单位",
+			    unit, whole ? "整列" : "");
+		return;
+	}
+	for (int k = exp > 0 ? exp : 4 + exp; k > 0; k--)
+		div *= 10;
+	tz_money_fmt((v + div / 2) / div, y);
+	tz_buf_addf(b, "，%s金额像是按%s填写的，而表头的单位是%s（按%s是%s万元）：如是%s，"
+		    "请把表头的单位改为%s，或把金额除以%lld",
+		    whole ? "整列" : "", typed, unit, typed, y, typed, typed, (long long)div);
+}
+
 /* Say why f is refused; `again`: the field was named by the reason
- * before (the file's), so only the new comparison is said. */
-static void say(struct tz_buf *b, const struct finding *f, int again)
+ * before (the file's), so only the new comparison is said. exp: the
+ * unit f's column was read in (tz_plausible_unit). */
+static void say(struct tz_buf *b, const struct finding *f, int again, int exp)
 {
 	char v[TZ_MONEY_FMT_MAX], ref[TZ_MONEY_FMT_MAX], y[TZ_MONEY_FMT_MAX];
 	char plan[TZ_MONEY_FMT_MAX];
@@ -222,8 +259,11 @@ static void say(struct tz_buf *b, const struct finding *f, int again)
 	}
 	switch (f->kind) {
 	case K_CEILING:
-		tz_buf_addf(b, "%s%s万元超过1万亿元，一个项目不会有这么大的金额，像是按元填写的（按元是%s万元）",
-			    col_name[f->col], v, y);
+		tz_buf_addf(b, "%s%s万元超过1万亿元，一个项目不会有这么大的金额", col_name[f->col], v);
+		if (exp)
+			advise_unit(b, exp, f->v, 0);
+		else
+			tz_buf_addf(b, "，像是按元填写的（按元是%s万元）", y);
 		return;
 	case K_OVER_TOTAL:
 		tz_money_fmt(f->ref, ref);
@@ -263,10 +303,15 @@ static void say(struct tz_buf *b, const struct finding *f, int again)
 			tz_buf_addf(b, "，是本行年度计划投资（%s万元）的%lld倍", plan,
 				    (long long)(f->v / f->ref2));
 		}
-		tz_buf_addf(b, "，像是按元填写的（按元是%s万元）", y);
+		if (exp)
+			advise_unit(b, exp, f->v, 0);
+		else
+			tz_buf_addf(b, "，像是按元填写的（按元是%s万元）", y);
 		return;
 	}
-	if (!again)
+	if (!again && exp)
+		advise_unit(b, exp, f->v, 0);
+	else if (!again)
 		tz_buf_addf(b, "，像是按元填写的（按元是%s万元）", y);
 }
 
@@ -346,17 +391,23 @@ int tz_plausible_file(struct tz_plausible *p, int64_t *const stored[TZ_PLAUS_COL
 		tz_money_fmt(fmed2 / 2, fm);
 		tz_money_fmt(as_yuan(fmed2 / 2), y);
 		if (ceiling && n == 1) {
-			tz_buf_addf(why, "本表%s是%s万元，一个项目一年的计划不会在1000亿元以上，"
-				    "可能按元填写（按元是%s万元）", col_name[c], fm, y);
+			tz_buf_addf(why, "本表%s是%s万元，一个项目一年的计划不会在1000亿元以上", col_name[c], fm);
+			if (!p->exp[c])
+				tz_buf_addf(why, "，可能按元填写（按元是%s万元）", y);
 		} else if (ceiling) {
-			tz_buf_addf(why, "本表%s的中位数是%s万元，在1000亿元以上，不像一个地区的重点项目，"
-				    "整列可能按元填写（按元是%s万元）", col_name[c], fm, y);
+			tz_buf_addf(why, "本表%s的中位数是%s万元，在1000亿元以上，不像一个地区的重点项目",
+				    col_name[c], fm);
+			if (!p->exp[c])
+				tz_buf_addf(why, "，整列可能按元填写（按元是%s万元）", y);
 		} else {
 			tz_money_fmt(smed2 / 2, sm);
-			tz_buf_addf(why, "本表%s的中位数（%s万元）是库中本年度其他地区项目%s中位数（%s万元）的%lld倍，"
-				    "整列可能按元填写（按元是%s万元）", col_name[c], fm, col_name[c], sm,
-				    (long long)(fmed2 / smed2), y);
+			tz_buf_addf(why, "本表%s的中位数（%s万元）是库中本年度其他地区项目%s中位数（%s万元）的%lld倍",
+				    col_name[c], fm, col_name[c], sm, (long long)(fmed2 / smed2));
+			if (!p->exp[c])
+				tz_buf_addf(why, "，整列可能按元填写（按元是%s万元）", y);
 		}
+		if (p->exp[c])
+			advise_unit(why, p->exp[c], fmed2 / 2, n > 1);
 		found = 1;
 	}
 	return found;
@@ -465,7 +516,7 @@ size_t tz_plausible_check(struct tz_plausible *p,
 			else
 				tz_buf_adds(&why, "；");
 			say(&why, &fs[k], k > i && fs[k].col == fs[k - 1].col &&
-					  !(strong && fs[k - 1].weak));
+					  !(strong && fs[k - 1].weak), p->exp[fs[k].col]);
 		}
 		tz_buf_adds(&why, "；如确为此数，请核对后以“确认大额”（命令行 --confirm-large）重新导入");
 		each(ctx, fs[i].line, fs[i].code == SIZE_MAX ? "" : p->codes.buf + fs[i].code, field, why.buf);

@@ -113,11 +113,25 @@ struct tz_plausible {
 	struct tz_buf codes;
 	size_t last_code;  /* offset of the code last added, reused by the row's other columns */
 	long last_line;
+	/* The unit each column was read in, 10^exp 万元 (tz_header
+	 * unit_exp; 0: 万元), for the advice (tz_plausible_unit). */
+	int exp[TZ_PLAUS_COLS];
 };
 
 /* An empty set; release with tz_plausible_release. */
 void tz_plausible_init(struct tz_plausible *p);
 void tz_plausible_release(struct tz_plausible *p);
+
+/*
+ * The unit column col is read in, 10^exp 万元 (the header's unit_exp:
+ * 4 亿元, 0 万元, -1 千元, -4 元); 万元 until set. Only the advice of a
+ * refusal depends on it (the amounts are compared in 0.01 万元): in a
+ * 万元 column an amount 10^4 too large looks typed in 元, in a 亿元
+ * column typed in 万元 (the header should say 万元, or the amounts be
+ * divided by 10000), in a 千元 column typed in 元; in a 元 column it
+ * cannot be a smaller unit (issue 7, session-7 walkthrough).
+ */
+void tz_plausible_unit(struct tz_plausible *p, enum tz_plaus_col col, int exp);
 
 /*
  * Note amount `v` (0.01 万元) of column `col` on line `line` of the row

@@ -46,7 +46,7 @@ static void summary(struct tz_store *s, struct tz_store_summary *out)
 
 static void test_dry_run_writes_nothing(void **state)
 {
-	struct tz_import_opts opts = { 0, 0, NULL, collect, NULL, 1, NULL, NULL, 0 };
+	struct tz_import_opts opts = { 0, 0, NULL, collect, NULL, 1, NULL, NULL, 0, { 0, 0 } };
 	struct tz_import_result res;
 	struct tz_store_summary before, after;
 	struct rejects rej = { 0 };
@@ -113,7 +113,7 @@ static void test_dry_run_writes_nothing(void **state)
 static void test_dry_run_rejects_and_audit(void **state)
 {
 	struct tz_actor who = { 0, "10.1.2.3", 1760000000 };
-	struct tz_import_opts opts = { 0, 2025, NULL, collect, NULL, 1, NULL, NULL, 0 };
+	struct tz_import_opts opts = { 0, 2025, NULL, collect, NULL, 1, NULL, NULL, 0, { 0, 0 } };
 	struct tz_import_result res;
 	struct tz_store_summary after;
 	struct rejects rej = { 0 };

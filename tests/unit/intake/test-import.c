@@ -60,7 +60,7 @@ static int teardown(void **state)
 static int import_year(struct fixture *f, enum tz_import_kind kind, const char *path,
 		       int partial, int year, struct tz_import_result *res, struct rejects *rej)
 {
-	struct tz_import_opts opts = { partial, year, NULL, collect, rej, 0, NULL, NULL, 0 };
+	struct tz_import_opts opts = { partial, year, NULL, collect, rej, 0, NULL, NULL, 0, { 0, 0 } };
 	struct tz_err err;
 	int rc;
 
@@ -285,7 +285,7 @@ static void test_yearly_ledgers_match_truth_every_year(void **state)
 static int dry_run(struct fixture *f, enum tz_import_kind kind, const char *path,
 		   struct tz_import_result *res)
 {
-	struct tz_import_opts opts = { 0, 0, NULL, NULL, NULL, 1, NULL, NULL, 0 };
+	struct tz_import_opts opts = { 0, 0, NULL, NULL, NULL, 1, NULL, NULL, 0, { 0, 0 } };
 	int rc = tz_import_file(f->store, kind, path, &opts, res, NULL);
 
 	tz_import_result_release(res);
@@ -435,7 +435,7 @@ static void test_missing_required_column_is_named(void **state)
 {
 	struct fixture *f = *state;
 	struct tz_import_result res;
-	struct tz_import_opts opts = { 0, 2025, NULL, NULL, NULL, 0, NULL, NULL, 0 };
+	struct tz_import_opts opts = { 0, 2025, NULL, NULL, NULL, 0, NULL, NULL, 0, { 0, 0 } };
 	struct tz_err err;
 	char *path = tz_test_write(f->dir, "nototal.csv",
 				   "项目编号,项目名称,所属地区,项目类别\nA,甲,乙,丙\n");
@@ -553,7 +553,7 @@ static void test_total_rows_are_never_projects(void **state)
 {
 	struct fixture *f = *state;
 	struct tz_import_result res;
-	struct tz_import_opts opts = { 0, 2025, NULL, NULL, NULL, 0, NULL, NULL, 0 };
+	struct tz_import_opts opts = { 0, 2025, NULL, NULL, NULL, 0, NULL, NULL, 0, { 0, 0 } };
 	struct tz_err err;
 	struct tz_bulletin *b;
 	char *path = tz_test_write(f->dir, "totals.csv",

@@ -580,7 +580,7 @@ static void test_import_ledger(void **state)
 {
 	char *path = tzt_tmpname(".xlsx"), *db = tzt_tmpname(".db");
 	struct rejects rej = { { 0 }, 0 };
-	struct tz_import_opts opts = { 1, 2025, NULL, on_reject, &rej, 0, NULL, NULL, 0 };
+	struct tz_import_opts opts = { 1, 2025, NULL, on_reject, &rej, 0, NULL, NULL, 0, { 0, 0 } };
 	struct tz_import_result res;
 	struct tz_store *store = NULL;
 	struct tz_err err;
