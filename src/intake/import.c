@@ -53,6 +53,12 @@ struct colmap {
 	/* Cells are text as a program showed it (CSV, text, an HTML table):
 	 * never typed as text by the clerk. */
 	int shown_text;
+	/* Some money field the file has is under a header stating no unit
+	 * (cols[f].money, idx[f] >= 0, !h.unit_stated[f]): only then has a
+	 * row's money cell its own unit or the yuan's sign to look at (the
+	 * per-row loops of convert and yuan_shown). Set once the units are
+	 * known, before the first data row. */
+	int money_bare;
 };
 
 /*
@@ -1219,6 +1225,8 @@ static int yuan_sign(const char *s, size_t len)
  */
 static int yuan_shown(const struct colmap *m, const struct tz_row *row)
 {
+	if (!m->money_bare)
+		return -1;
 	for (size_t f = 0; f < m->nfields; f++) {
 		int i = m->idx[f];
 
@@ -1395,7 +1403,7 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 				  : to_project(pl->map, t, &it->rec.p, cand, why);
 	/* Money cells of a column whose header states no unit: with a unit
 	 * in some and none in others the bare ones have none (W3, audit 9). */
-	for (size_t f = 0; f < pl->map->nfields; f++)
+	for (size_t f = 0; pl->map->money_bare && f < pl->map->nfields; f++)
 		if (pl->map->cols[f].money && pl->map->idx[f] >= 0 && !pl->map->h.unit_stated[f])
 			tz_header_cell_unit(&pl->map->h, &t->units, f, t->v[f], t->len[f], row->line);
 	if (!pl->progress)
@@ -3712,6 +3720,9 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 		tz_buf_addf(&m.h.notes, "第%ld行注明金额单位为%s，表头的金额没有写单位：金额按%s读；",
 			    nu->line, nu->text, nu->text);
 	}
+	for (size_t f = 0; f < m.h.nfields; f++)
+		if (m.h.cols[f].money && m.h.idx[f] >= 0 && !m.h.unit_stated[f])
+			m.money_bare = 1;
 	res->unread = tz_xstrdup(m.h.unread.buf);
 	/* ledger_year() adds to the notes (a title naming another year than
 	 * the 年度 column): take them after it. */
