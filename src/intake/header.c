@@ -2799,22 +2799,31 @@ static int column_read(const struct tz_header *h, size_t i)
 	return 0;
 }
 
+static int check_unit_cells(const struct tz_header *h, const struct tz_row *row, int data,
+			    const char *path, struct tz_err *err);
+
 int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, int data,
 			 const char *path, struct tz_err *err)
+{
+	/* A data row whose every cell is in a column read (h->read_cols)
+	 * has no cell to look at: the common case, asked of every row, so
+	 * answered before any of the cell loop's set-up. */
+	if (data && row->ncells <= 64 &&
+	    (h->read_cols | (row->ncells == 64 ? 0 : ~UINT64_C(0) << row->ncells)) == ~UINT64_C(0))
+		return 0;
+	return check_unit_cells(h, row, data, path, err);
+}
+
+/* tz_header_check_unit past its first test. */
+static int check_unit_cells(const struct tz_header *h, const struct tz_row *row, int data,
+			    const char *path, struct tz_err *err)
 {
 	struct tz_buf norm = TZ_BUF_INIT, applied = TZ_BUF_INIT;
 	char text[32];
 	int unit = 0, exp = 0, rc = 0;
-	/* Columns 0..63 read (column_read), for data rows: asked of every
-	 * row, so worked out once when the header was chosen. */
+	/* Columns 0..63 read (column_read), for data rows. */
 	uint64_t read = data ? h->read_cols : 0;
 
-	if (data) {
-		/* Every cell in a column read: no cell to look at. */
-		if (row->ncells <= 64 &&
-		    (read | (row->ncells == 64 ? 0 : ~UINT64_C(0) << row->ncells)) == ~UINT64_C(0))
-			return 0;
-	}
 	for (size_t i = 0; i < row->ncells && !rc; i++) {
 		const char *at, *subj, *c = row->cells[i];
 		size_t subj_len, len = row->lens[i];
