@@ -44,9 +44,15 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # load it and GnuTLS at start-up (bench/README.md, "After the eighth
 # session").
 MHD_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libmicrohttpd 2>/dev/null)/libmicrohttpd.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
-PKG_LIBS := $(shell pkg-config --libs $(filter-out libmicrohttpd,$(PKGS)) 2>/dev/null) -lcsv -lm
+# Nor is pangocairo (with pango, cairo and their fonts and X libraries):
+# src/report/pdf-load.c opens it when a PDF is first written.
+PANGOCAIRO_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir pangocairo 2>/dev/null)/libpangocairo-1.0.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
+PKG_LIBS := $(shell pkg-config --libs $(filter-out libmicrohttpd pangocairo,$(PKGS)) 2>/dev/null) -lcsv -lm
 ifneq ($(MHD_SONAME),)
   PKG_CFLAGS += -DTZ_MHD_SONAME='"$(MHD_SONAME)"'
+endif
+ifneq ($(PANGOCAIRO_SONAME),)
+  PKG_CFLAGS += -DTZ_PANGOCAIRO_SONAME='"$(PANGOCAIRO_SONAME)"'
 endif
 TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 
