@@ -941,7 +941,14 @@ static const char *keep(struct chunk *c, const char *s)
 
 /*
  * Make the item's strings the chunk's own (they point into the reader's
- * scratch buffer until then). -1 if the chunk is too full for them.
+ * scratch buffer until then). All or nothing: -1, with the chunk and the
+ * item as they were, if the chunk is too full for them, so that the
+ * caller can keep the item in the next chunk. (A row's strings are
+ * capped well below CHUNK_BYTES; 512 rows of long texts are not: 400
+ * characters of 形象进度 and of 存在问题, 2.4 KB a row, fill a chunk at
+ * about its 460th row. Before, the item kept the strings copied so far and
+ * NULL for the one that did not fit, and the next chunk's copy read it:
+ * a crash, tests/t/t1811-long-texts.sh.)
  */
 static int keep_item(struct chunk *c, struct item *it, int progress)
 {
@@ -951,25 +958,48 @@ static int keep_item(struct chunk *c, struct item *it, int progress)
 	if (it->skip != TZ_ROW_DATA)
 		return 0;
 	if (it->rejected) {
+		const char *was[] = { it->code, it->field, it->reason };
+
 		ok = (it->code = keep(c, it->code)) && (it->field = keep(c, it->field)) &&
 		     (it->reason = keep(c, it->reason));
+		if (!ok) {
+			it->code = was[0];
+			it->field = was[1];
+			it->reason = was[2];
+		}
 	} else if (progress) {
 		struct tz_progress *r = &it->rec.r;
+		const char *was[] = { r->code, r->progress_text, r->problem, it->name, it->region };
 
 		ok = (r->code = keep(c, r->code)) && (r->progress_text = keep(c, r->progress_text)) &&
 		     (r->problem = keep(c, r->problem)) &&
 		     (it->name = *it->name ? keep(c, it->name) : "") &&
 		     (it->region = *it->region ? keep(c, it->region) : "");
+		if (!ok) {
+			r->code = was[0];
+			r->progress_text = was[1];
+			r->problem = was[2];
+			it->name = was[3];
+			it->region = was[4];
+		}
 	} else {
 		struct tz_project *p = &it->rec.p;
 		const char **f[] = { &p->code, &p->name, &p->region, &p->category, &p->level,
 				     &p->nature, &p->owner, &p->leader, &p->unit, &p->years,
 				     &p->stage, &p->natcode };
+		const char *was[sizeof(f) / sizeof(f[0])];
+		size_t i;
 
 		ok = 1;
-		for (size_t i = 0; ok && i < sizeof(f) / sizeof(f[0]); i++)
+		for (i = 0; ok && i < sizeof(f) / sizeof(f[0]); i++) {
+			was[i] = *f[i];
 			ok = (*f[i] = keep(c, *f[i])) != NULL;
+		}
+		while (!ok && i--)
+			*f[i] = was[i];
 	}
+	/* The chunk and the item as they were: the item goes whole into
+	 * the next chunk. */
 	if (!ok)
 		c->used = used;
 	return ok ? 0 : -1;
