@@ -39,8 +39,30 @@ CC ?= cc
 PKGS := sqlite3 libutf8proc libzip libxml-2.0 xlsxwriter jansson pangocairo libgsf-1 \
 	libmicrohttpd libsodium
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
-TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+# libmicrohttpd is not linked: src/web/mhd-load.c opens it by its soname
+# when the web application first calls it, so that other commands do not
+# load it and GnuTLS at start-up (bench/README.md, "After the eighth
+# session").
+MHD_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libmicrohttpd 2>/dev/null)/libmicrohttpd.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
+# Nor is pangocairo (with pango, cairo and their fonts and X libraries):
+# src/report/pdf-load.c opens it when a PDF is first written.
+PANGOCAIRO_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir pangocairo 2>/dev/null)/libpangocairo-1.0.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
+# Nor libgsf (with GIO, libmount, SELinux…): src/intake/xls-load.c opens
+# it when an .xls file is first read; GLib and GObject stay linked.
+GSF_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libgsf-1 2>/dev/null)/libgsf-1.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
+PKG_LIBS := $(shell pkg-config --libs $(filter-out libmicrohttpd pangocairo libgsf-1,$(PKGS)) \
+	gobject-2.0 2>/dev/null) -lcsv -lm
+ifneq ($(MHD_SONAME),)
+  PKG_CFLAGS += -DTZ_MHD_SONAME='"$(MHD_SONAME)"'
+endif
+ifneq ($(GSF_SONAME),)
+  PKG_CFLAGS += -DTZ_GSF_SONAME='"$(GSF_SONAME)"'
+endif
+ifneq ($(PANGOCAIRO_SONAME),)
+  PKG_CFLAGS += -DTZ_PANGOCAIRO_SONAME='"$(PANGOCAIRO_SONAME)"'
+endif
+# The unit tests write .xls files with libgsf themselves (tz-sheet-test.h).
+TEST_LIBS := $(shell pkg-config --libs cmocka libgsf-1 2>/dev/null)
 
 WARN := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
 	-Wshadow -Wvla -Wformat=2 -Wno-format-nonliteral

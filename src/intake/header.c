@@ -1713,6 +1713,20 @@ static int plan_adjusted(const char *text)
 	return strstr(text, "调整") != NULL && strstr(text, "调整前") == NULL;
 }
 
+/* Columns 0..63 read as a field or as the 序号, as column_read says
+ * (a missing column's -1 is no index below 64): h->read_cols. */
+static uint64_t read_mask(const struct tz_header *h)
+{
+	uint64_t read = 0;
+
+	if ((unsigned)h->seq_idx < 64)
+		read |= UINT64_C(1) << h->seq_idx;
+	for (size_t f = 0; f < h->nfields; f++)
+		if ((unsigned)h->idx[f] < 64)
+			read |= UINT64_C(1) << h->idx[f];
+	return read;
+}
+
 static int choose(struct tz_header *h, const struct hrow *r, const int *parent_unit,
 		  const int *parent_exp, int table_u, int table_exp, const char *table_text,
 		  int year, const char *path, struct tz_err *err)
@@ -2703,6 +2717,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		ytd_column(h, &top);
 	rc = choose(h, &top, parent_unit, parent_exp, table_u, table_exp, table_text,
 		    year ? year : h->title_year, path, err);
+	h->read_cols = read_mask(h);
 	/* --period against the month the title names, or ends with: one of
 	 * them is wrong (issue 7). */
 	if (!rc && h->progress && h->opt_period.year)
@@ -2921,27 +2936,31 @@ static int column_read(const struct tz_header *h, size_t i)
 	return 0;
 }
 
+static int check_unit_cells(const struct tz_header *h, const struct tz_row *row, int data,
+			    const char *path, struct tz_err *err);
+
 int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, int data,
 			 const char *path, struct tz_err *err)
+{
+	/* A data row whose every cell is in a column read (h->read_cols)
+	 * has no cell to look at: the common case, asked of every row, so
+	 * answered before any of the cell loop's set-up. */
+	if (data && row->ncells <= 64 &&
+	    (h->read_cols | (row->ncells == 64 ? 0 : ~UINT64_C(0) << row->ncells)) == ~UINT64_C(0))
+		return 0;
+	return check_unit_cells(h, row, data, path, err);
+}
+
+/* tz_header_check_unit past its first test. */
+static int check_unit_cells(const struct tz_header *h, const struct tz_row *row, int data,
+			    const char *path, struct tz_err *err)
 {
 	struct tz_buf norm = TZ_BUF_INIT, applied = TZ_BUF_INIT;
 	char text[32];
 	int unit = 0, exp = 0, rc = 0;
-	uint64_t read = 0;  /* columns 0..63 read (column_read), for data rows */
+	/* Columns 0..63 read (column_read), for data rows. */
+	uint64_t read = data ? h->read_cols : 0;
 
-	if (data) {
-		/* Asked of every row: one unsigned compare per column (a
-		 * missing column's -1 is no index below 64). */
-		if ((unsigned)h->seq_idx < 64)
-			read |= UINT64_C(1) << h->seq_idx;
-		for (size_t f = 0; f < h->nfields; f++)
-			if ((unsigned)h->idx[f] < 64)
-				read |= UINT64_C(1) << h->idx[f];
-		/* Every cell in a column read: no cell to look at. */
-		if (row->ncells <= 64 &&
-		    (read | (row->ncells == 64 ? 0 : ~UINT64_C(0) << row->ncells)) == ~UINT64_C(0))
-			return 0;
-	}
 	for (size_t i = 0; i < row->ncells && !rc; i++) {
 		const char *at, *subj, *c = row->cells[i];
 		size_t subj_len, len = row->lens[i];

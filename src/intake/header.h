@@ -68,6 +68,10 @@ struct tz_header {
 	 * each row's cell may state the unit of its amounts ("亿元"). */
 	uint64_t unit_cols;
 	int seq_idx;                          /* the 序号 column, -1: none */
+	/* Columns 0..63 read as a field or as the 序号 (bit i: column i),
+	 * set with idx and seq_idx when the header is chosen: every data
+	 * row's unit check asks it. */
+	uint64_t read_cols;
 	/* The ledger's code column is the national 投资项目统一代码 (项目代码,
 	 * 统一代码), not an office's own 项目编号: a row without one is
 	 * identified by region and name (ledger.md, "Published lists"). */

@@ -53,6 +53,12 @@ struct colmap {
 	/* Cells are text as a program showed it (CSV, text, an HTML table):
 	 * never typed as text by the clerk. */
 	int shown_text;
+	/* Some money field the file has is under a header stating no unit
+	 * (cols[f].money, idx[f] >= 0, !h.unit_stated[f]): only then has a
+	 * row's money cell its own unit or the yuan's sign to look at (the
+	 * per-row loops of convert and yuan_shown). Set once the units are
+	 * known, before the first data row. */
+	int money_bare;
 };
 
 /*
@@ -950,7 +956,14 @@ static const char *keep(struct chunk *c, const char *s)
 
 /*
  * Make the item's strings the chunk's own (they point into the reader's
- * scratch buffer until then). -1 if the chunk is too full for them.
+ * scratch buffer until then). All or nothing: -1, with the chunk and the
+ * item as they were, if the chunk is too full for them, so that the
+ * caller can keep the item in the next chunk. (A row's strings are
+ * capped well below CHUNK_BYTES; 512 rows of long texts are not: 400
+ * characters of 形象进度 and of 存在问题, 2.4 KB a row, fill a chunk at
+ * about its 460th row. Before, the item kept the strings copied so far and
+ * NULL for the one that did not fit, and the next chunk's copy read it:
+ * a crash, tests/t/t1811-long-texts.sh.)
  */
 static int keep_item(struct chunk *c, struct item *it, int progress)
 {
@@ -960,25 +973,48 @@ static int keep_item(struct chunk *c, struct item *it, int progress)
 	if (it->skip != TZ_ROW_DATA)
 		return 0;
 	if (it->rejected) {
+		const char *was[] = { it->code, it->field, it->reason };
+
 		ok = (it->code = keep(c, it->code)) && (it->field = keep(c, it->field)) &&
 		     (it->reason = keep(c, it->reason));
+		if (!ok) {
+			it->code = was[0];
+			it->field = was[1];
+			it->reason = was[2];
+		}
 	} else if (progress) {
 		struct tz_progress *r = &it->rec.r;
+		const char *was[] = { r->code, r->progress_text, r->problem, it->name, it->region };
 
 		ok = (r->code = keep(c, r->code)) && (r->progress_text = keep(c, r->progress_text)) &&
 		     (r->problem = keep(c, r->problem)) &&
 		     (it->name = *it->name ? keep(c, it->name) : "") &&
 		     (it->region = *it->region ? keep(c, it->region) : "");
+		if (!ok) {
+			r->code = was[0];
+			r->progress_text = was[1];
+			r->problem = was[2];
+			it->name = was[3];
+			it->region = was[4];
+		}
 	} else {
 		struct tz_project *p = &it->rec.p;
 		const char **f[] = { &p->code, &p->name, &p->region, &p->category, &p->level,
 				     &p->nature, &p->owner, &p->leader, &p->unit, &p->years,
 				     &p->stage, &p->natcode };
+		const char *was[sizeof(f) / sizeof(f[0])];
+		size_t i;
 
 		ok = 1;
-		for (size_t i = 0; ok && i < sizeof(f) / sizeof(f[0]); i++)
+		for (i = 0; ok && i < sizeof(f) / sizeof(f[0]); i++) {
+			was[i] = *f[i];
 			ok = (*f[i] = keep(c, *f[i])) != NULL;
+		}
+		while (!ok && i--)
+			*f[i] = was[i];
 	}
+	/* The chunk and the item as they were: the item goes whole into
+	 * the next chunk. */
 	if (!ok)
 		c->used = used;
 	return ok ? 0 : -1;
@@ -1234,6 +1270,8 @@ static int yuan_sign(const char *s, size_t len)
  */
 static int yuan_shown(const struct colmap *m, const struct tz_row *row)
 {
+	if (!m->money_bare)
+		return -1;
 	for (size_t f = 0; f < m->nfields; f++) {
 		int i = m->idx[f];
 
@@ -1413,7 +1451,7 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 		rc = money_field(pl->map, t, TZ_RF_YTD, &it->ytd, &it->has_ytd, why);
 	/* Money cells of a column whose header states no unit: with a unit
 	 * in some and none in others the bare ones have none (W3, audit 9). */
-	for (size_t f = 0; f < pl->map->nfields; f++)
+	for (size_t f = 0; pl->map->money_bare && f < pl->map->nfields; f++)
 		if (pl->map->cols[f].money && pl->map->idx[f] >= 0 && !pl->map->h.unit_stated[f])
 			tz_header_cell_unit(&pl->map->h, &t->units, f, t->v[f], t->len[f], row->line);
 	if (!pl->progress)
@@ -3819,6 +3857,9 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 		tz_buf_addf(&m.h.notes, "第%ld行注明金额单位为%s，表头的金额没有写单位：金额按%s读；",
 			    nu->line, nu->text, nu->text);
 	}
+	for (size_t f = 0; f < m.h.nfields; f++)
+		if (m.h.cols[f].money && m.h.idx[f] >= 0 && !m.h.unit_stated[f])
+			m.money_bare = 1;
 	res->unread = tz_xstrdup(m.h.unread.buf);
 	/* The units the amounts are read in, for the advice of a refused
 	 * one (tz_plausible_unit). */

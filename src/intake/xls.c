@@ -30,6 +30,7 @@
 #include "intake/numfmt.h"
 #include "intake/reader-internal.h"
 #include "intake/xls-internal.h"
+#include "intake/xls-load.h"
 #include "base/banned.h"
 
 #define BIFF_MAX_ROWS 65536u
@@ -514,7 +515,8 @@ static int xls_open(struct tz_reader **out, const char *path, const struct tz_re
 	r->hidden = tz_xcalloc(BIFF_MAX_ROWS, 1);
 	tz_rowbuf_init(&r->row, TZ_LIMIT_RECORD);
 	tz_buf_init(&r->scratch, TZ_LIMIT_FIELD * 2);
-	if ((rc = open_ole(r, err)))
+	/* libgsf is opened now, not at start-up (xls-load.h). */
+	if ((rc = tz_xls_libs_load(path, err)) || (rc = open_ole(r, err)))
 		goto fail;
 	if ((rc = xls_book_load(&r->book, &r->base, &r->b, err)))
 		goto fail;

@@ -37,6 +37,7 @@
 
 #include "base/buf.h"
 #include "core/money.h"
+#include "report/pdf-load.h"
 #include "report/summary.h"
 #include "report/writer.h"
 #include "base/banned.h"
@@ -726,12 +727,17 @@ static int has_family(PangoFontMap *fm, const char *name)
 
 static int bulletin_pdf(const struct tz_bulletin *b, FILE *fp, struct tz_err *err)
 {
-	PangoFontMap *fm = pango_cairo_font_map_new();
-	cairo_font_options_t *fo = cairo_font_options_create();
+	PangoFontMap *fm;
+	cairo_font_options_t *fo;
 	struct pdf d = { .b = b };
 	char title[256];
-	int rc = 0;
+	int rc;
 
+	/* Pango and Cairo are opened now, not at start-up (pdf-load.h). */
+	if ((rc = tz_pdf_libs_load(err)))
+		return rc;
+	fm = pango_cairo_font_map_new();
+	fo = cairo_font_options_create();
 	if (!has_family(fm, SERIF) || !has_family(fm, SANS)) {
 		rc = tz_err_set(err, TZ_ENOTFOUND,
 				"生成PDF需要“%s”和“%s”字体（Debian软件包 fonts-noto-cjk）", SERIF,

@@ -222,9 +222,10 @@ static void finish_statements(struct sqlite_import *imp)
 /* Ids are given, not drawn: the import knows every code's id (or gives
  * the next one inside its write transaction), so the ledger rows can
  * name their project without a query. */
+#define PROJECT_COLS 15
 static const char project_head[] =
 	"INSERT INTO project(id, code, name, region_id, category, owner, leader, unit_id,"
-	" years, stage, total, planned_start, batch, natcode)";
+	" years, stage, total, planned_start, batch, natcode, leader_key)";
 /* A row without a 项目代码 keeps the stored one (audit 9, W14): a file
  * without the column, or an empty cell, says nothing of it. */
 #define NATCODE_SET ", natcode = CASE excluded.natcode WHEN '' THEN project.natcode" \
@@ -232,7 +233,7 @@ static const char project_head[] =
 static const char project_tail[] =
 	" ON CONFLICT(id) DO UPDATE SET name = excluded.name, region_id = excluded.region_id,"
 	" category = excluded.category, owner = excluded.owner, leader = excluded.leader,"
-	" unit_id = excluded.unit_id, years = excluded.years, stage = excluded.stage,"
+	" leader_key = excluded.leader_key, unit_id = excluded.unit_id, years = excluded.years, stage = excluded.stage,"
 	" total = excluded.total, planned_start = excluded.planned_start, batch = excluded.batch"
 	NATCODE_SET;
 static const char ledger_head[] =
@@ -464,7 +465,8 @@ int tz_sqlite_import_keep(struct tz_store *s, unsigned keep, struct tz_err *err)
 {
 	static const struct set_col project_cols[] = {
 		{ "name", 0 }, { "region_id", 0 }, { "category", TZ_KEEP_CATEGORY },
-		{ "owner", TZ_KEEP_OWNER }, { "leader", TZ_KEEP_LEADER }, { "unit_id", TZ_KEEP_UNIT },
+		{ "owner", TZ_KEEP_OWNER }, { "leader", TZ_KEEP_LEADER },
+		{ "leader_key", TZ_KEEP_LEADER }, { "unit_id", TZ_KEEP_UNIT },
 		{ "years", TZ_KEEP_YEARS }, { "stage", TZ_KEEP_STAGE }, { "total", 0 },
 		{ "planned_start", TZ_KEEP_START },
 	};
@@ -493,7 +495,7 @@ int tz_sqlite_import_keep(struct tz_store *s, unsigned keep, struct tz_err *err)
 		upsert_tail(&tail, "id", project_cols, sizeof(project_cols) / sizeof(project_cols[0]),
 			    keep);
 		tz_buf_adds(&tail, NATCODE_SET);
-		rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, tail.buf, 14, err);
+		rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, tail.buf, PROJECT_COLS, err);
 		tz_sqlite_batch_release(&imp->ledger);
 		tz_buf_reset(&tail);
 		upsert_tail(&tail, "year, project_id", ledger_cols,
@@ -561,7 +563,7 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 		if ((rc = load_codes(ss, imp, err)) ||
 		    (rc = tz_sqlite_prepare(ss, old_project_sql, &imp->old_project, err)) ||
 		    (rc = tz_sqlite_prepare(ss, old_ledger_sql, &imp->old_ledger, err)) ||
-		    (rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, project_tail, 14, err)))
+		    (rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, project_tail, PROJECT_COLS, err)))
 			goto fail;
 		/* Ids are given in turn, so max_id counts the projects. */
 		imp->defer_at = !imp->max_id ? DEFER_EMPTY_ROWS
@@ -587,6 +589,33 @@ fail_free:
 /* ------------------------------------------------------------------ */
 /* Rows                                                                */
 
+/*
+ * project.leader_key (sqlite-internal.h): `leader` with every ASCII space
+ * removed, then every U+3000 (E3 80 80), as TZ_SQLITE_LEADER_KEY_SQL does
+ * in SQL (two passes, so that the stored key is the expression's for any
+ * bytes), appended to row's cells of `b`. No allocation beyond the batch's.
+ */
+static void leader_key(struct tz_sqlite_batch *b, const char *leader)
+{
+	size_t len = leader ? strlen(leader) : 0, n = 0, k = 0;
+	char stack[256], *key = len < sizeof(stack) ? stack : tz_xmalloc(len + 1);
+
+	for (size_t i = 0; i < len; i++)
+		if (leader[i] != ' ')
+			key[n++] = leader[i];
+	for (size_t i = 0; i < n; i++) {
+		if (i + 3 <= n && !memcmp(key + i, "\xe3\x80\x80", 3)) {
+			i += 2;
+			continue;
+		}
+		key[k++] = key[i];
+	}
+	key[k] = '\0';
+	tz_sqlite_batch_text(b, key);
+	if (key != stack)
+		free(key);
+}
+
 static int write_project(struct sqlite_store *ss, struct tz_sqlite_batch *b, int64_t id,
 			 const struct tz_project *p, struct tz_err *err)
 {
@@ -610,6 +639,7 @@ static int write_project(struct sqlite_store *ss, struct tz_sqlite_batch *b, int
 		tz_sqlite_batch_null(b);
 	tz_sqlite_batch_int(b, ss->imp->batch);
 	tz_sqlite_batch_text(b, p->natcode ? p->natcode : "");
+	leader_key(b, p->leader);
 	return tz_sqlite_batch_end_row(ss, b, err);
 }
 

@@ -5,8 +5,9 @@
  * The list is one query built from the scope and the filters, in SQL any
  * backend runs (no SQLite-only functions: replace, coalesce, LIKE …
  * ESCAPE, LIMIT/OFFSET), plus a count with the same conditions. The 包联
- * 领导 comparison is written exactly as core/user.h's tz_leader_key, with
- * an expression index on it (sqlite-schema.c).
+ * 领导 comparison is written exactly as core/user.h's tz_leader_key, over
+ * project.leader_key (the 包联领导 without spaces) and its index
+ * (sqlite-internal.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,9 +18,9 @@
 #include "store/sqlite-web.h"
 #include "base/banned.h"
 
-/* The leader comparison of tz_leader_key: spaces removed; the key or
- * the key followed by 同志. */
-#define LEADER_NORM "replace(replace(p.leader, ' ', ''), '\xe3\x80\x80', '')"
+/* The leader comparison of tz_leader_key: spaces removed (leader_key);
+ * the key or the key followed by 同志. */
+#define LEADER_NORM "p.leader_key"
 
 static void leader_cond(struct sqlite_qb *q, const char *key)
 {

@@ -63,7 +63,8 @@ static const char tables_sql[] =
 	"  total INTEGER NOT NULL CHECK(total > 0),\n"
 	"  planned_start INTEGER,\n"
 	"  batch INTEGER NOT NULL REFERENCES import_batch(id),\n"
-	"  natcode TEXT NOT NULL DEFAULT ''\n"
+	"  natcode TEXT NOT NULL DEFAULT '',\n"
+	"  leader_key TEXT NOT NULL DEFAULT ''\n"
 	");\n"
 	TZ_SQLITE_NATCODE_INDEX
 	"CREATE TABLE ledger(\n"
@@ -99,8 +100,9 @@ static const char progress_sql[] =
  * stored only as hashes (BLAKE2b of the session cookie or API token, the
  * Argon2id string of a password). The project indexes serve the project
  * list of a user's subtree (region, unit) and the 包联领导 filter, which
- * compares texts without spaces (core/user.h); "IF NOT EXISTS" because
- * the ledger's own tables may define the same.
+ * compares texts without spaces (core/user.h): project.leader_key, the
+ * 包联领导 without its spaces, written with it (sqlite-import.c); "IF
+ * NOT EXISTS" because the ledger's own tables may define the same.
  */
 static const char web_sql[] =
 	"CREATE TABLE users(\n"
@@ -145,7 +147,7 @@ static const char web_sql[] =
 	"CREATE INDEX audit_by_user ON audit(user_id, id);\n"
 	"CREATE INDEX IF NOT EXISTS project_by_region ON project(region_id);\n"
 	"CREATE INDEX IF NOT EXISTS project_by_unit ON project(unit_id);\n"
-	"CREATE INDEX project_by_leader ON project(replace(replace(leader, ' ', ''), '\xe3\x80\x80', ''));\n";
+	TZ_SQLITE_LEADER_INDEX;
 
 /*
  * The dispatch domain: periods and deadlines, reports saved by people

@@ -106,6 +106,7 @@ static const char copy_sql[] =
 	" p.total, p.planned_start, p.batch FROM project_v1 p"
 	" JOIN temp.org_map r ON r.col = 'region' AND r.raw = p.region"
 	" LEFT JOIN temp.org_map u ON u.col = 'unit' AND u.raw = p.unit;\n"
+	"UPDATE project SET leader_key = " TZ_SQLITE_LEADER_KEY_SQL ";\n"
 	/* The plan's year: the latest report's, else the planned start's,
 	 * else the import's. */
 	"CREATE TEMP TABLE plan_year AS SELECT p.id AS id, coalesce("
@@ -310,6 +311,27 @@ int tz_sqlite_natcode_upgrade(struct sqlite_store *ss, struct tz_err *err)
 		return rc;
 	rc = tz_sqlite_exec(ss, "ALTER TABLE project ADD COLUMN natcode TEXT NOT NULL DEFAULT '';\n"
 			    TZ_SQLITE_NATCODE_INDEX, err);
+	if (!rc)
+		rc = tz_sqlite_exec(ss, "COMMIT", err);
+	if (rc)
+		tz_sqlite_exec(ss, "ROLLBACK", NULL);
+	return rc;
+}
+
+int tz_sqlite_leader_upgrade(struct sqlite_store *ss, struct tz_err *err)
+{
+	int64_t has;
+	int rc;
+
+	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM pragma_table_info('project')"
+				      " WHERE name = 'leader_key'", &has, err)) || has)
+		return rc;
+	if ((rc = tz_sqlite_exec(ss, "BEGIN IMMEDIATE", err)))
+		return rc;
+	rc = tz_sqlite_exec(ss, "ALTER TABLE project ADD COLUMN leader_key TEXT NOT NULL DEFAULT '';\n"
+			    "UPDATE project SET leader_key = " TZ_SQLITE_LEADER_KEY_SQL ";\n"
+			    "DROP INDEX IF EXISTS project_by_leader;\n"
+			    TZ_SQLITE_LEADER_INDEX, err);
 	if (!rc)
 		rc = tz_sqlite_exec(ss, "COMMIT", err);
 	if (rc)

@@ -197,7 +197,8 @@ static int check_schema(struct sqlite_store *ss, int flags, struct tz_store_upgr
 					  "请先运行 taizhang init 升级为按年度的台账");
 		return (rc = tz_sqlite_upgrade(ss, up, err)) ? rc : tz_sqlite_fold_codes(ss, up, err);
 	case SHAPE_CURRENT:
-		if ((rc = tz_sqlite_natcode_upgrade(ss, err)))
+		if ((rc = tz_sqlite_natcode_upgrade(ss, err)) ||
+		    (rc = tz_sqlite_leader_upgrade(ss, err)))
 			return rc;
 		if (flags & TZ_STORE_UPGRADE)
 			return tz_sqlite_fold_codes(ss, up, err);

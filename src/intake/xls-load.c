@@ -1,0 +1,95 @@
+/*
+ * xls-load.c: libgsf opened when an .xls file is first read, not by
+ * every command at start-up.
+ *
+ * Why: libgsf brings GIO, GModule, libmount, libblkid, SELinux, PCRE2
+ * and libffi, whose relocations the dynamic loader resolves before
+ * main: about 3 M instructions of every run of `taizhang` (an empty
+ * program linked with our other libraries: 15.3 M with libgsf, 12.0 M
+ * with GLib and GObject alone; bench/README.md, "After the eighth
+ * session"), of which only an .xls import needs any. The binary links
+ * GLib and GObject but not libgsf (Makefile); the functions the .xls
+ * reader calls are defined here under their own names and declarations
+ * (gsf/gsf-infile.h, gsf-infile-msole.h, gsf-input-stdio.h), each
+ * forwarding to the library's, found by tz_xls_libs_load, which
+ * xls_open calls before any of them (xls-load.h).
+ *
+ * The list below is every libgsf function xls.c and xls-biff.c call: a
+ * function added there is added here, or the link fails with it
+ * undefined. None is variadic.
+ */
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+
+#include <gsf/gsf-infile-msole.h>
+#include <gsf/gsf-infile.h>
+#include <gsf/gsf-input-stdio.h>
+
+#include "base/log.h"
+#include "intake/xls-load.h"
+#include "base/banned.h"
+
+#ifndef TZ_GSF_SONAME
+#define TZ_GSF_SONAME "libgsf-1.so.114"
+#endif
+
+/* F(return type, name, (parameters), (arguments)). */
+#define GSF_FUNCTIONS(F) \
+	F(GsfInput *, gsf_infile_child_by_index, (GsfInfile *infile, int i), (infile, i)) \
+	F(GsfInfile *, gsf_infile_msole_new, (GsfInput *source, GError **err), (source, err)) \
+	F(char const *, gsf_infile_name_by_index, (GsfInfile *infile, int i), (infile, i)) \
+	F(int, gsf_infile_num_children, (GsfInfile *infile), (infile)) \
+	F(guint8 const *, gsf_input_read, \
+	  (GsfInput *input, size_t num_bytes, guint8 *optional_buffer), \
+	  (input, num_bytes, optional_buffer)) \
+	F(gsf_off_t, gsf_input_remaining, (GsfInput *input), (input)) \
+	F(gboolean, gsf_input_seek, (GsfInput *input, gsf_off_t offset, GSeekType whence), \
+	  (input, offset, whence)) \
+	F(gsf_off_t, gsf_input_size, (GsfInput *input), (input)) \
+	F(GsfInput *, gsf_input_stdio_new, (char const *filename, GError **err), (filename, err))
+
+/* The library's functions: p_NAME. */
+#define POINTER(ret, name, params, args) static ret(*p_##name) params;
+GSF_FUNCTIONS(POINTER)
+
+static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+static int loaded;
+static char load_error[256];
+
+/* dlsym into a function pointer: POSIX guarantees the conversion. */
+#define FIND(ret, name, params, args) \
+	if (ok && !(*(void **)(&p_##name) = dlsym(h, #name))) \
+		ok = 0;
+
+static void load(void)
+{
+	void *h = dlopen(TZ_GSF_SONAME, RTLD_NOW | RTLD_LOCAL);
+	int ok = h != NULL;
+
+	GSF_FUNCTIONS(FIND)
+	if (!ok) {
+		const char *why = dlerror();
+
+		snprintf(load_error, sizeof(load_error), "%s", why ? why : "?");
+		tz_log(TZ_LOG_ERROR, "intake=xls event=load_failed lib=%s error=%s", TZ_GSF_SONAME,
+		       load_error);
+	}
+	/* The library stays loaded for the life of the process. */
+	loaded = ok;
+}
+
+int tz_xls_libs_load(const char *path, struct tz_err *err)
+{
+	pthread_once(&load_once, load);
+	if (!loaded)
+		return tz_err_set_at(err, TZ_ENOTFOUND, path, 0, NULL,
+				     "读取 Excel 97-2003 文件（.xls）需要的库%s无法加载：%s",
+				     TZ_GSF_SONAME, load_error);
+	return 0;
+}
+
+/* The definitions xls.c and xls-biff.c link to. */
+#define FORWARD(ret, name, params, args) \
+	ret name params { return p_##name args; }
+GSF_FUNCTIONS(FORWARD)
