@@ -1856,6 +1856,11 @@ struct org_ctx {
 	int64_t *fregions;
 	size_t nfregions, afregions;
 	int fyear;
+	/* The rows the store accepted, by "CODE\x1fYEAR" (ledger) or
+	 * "CODE\x1fYYYY-MM" (progress), the code in ASCII upper case as the
+	 * store keys it: the row's line, and in the upper 32 bits a hash of
+	 * its 项目名称 (row_note), so that a duplicate names both lines. */
+	struct tz_hmap *rows_at;
 };
 
 /* Whether s ends with the UTF-8 word w; its length if so, else 0. */
@@ -2630,10 +2635,11 @@ static int look_alike(struct org_ctx *oc, const struct tz_project *p, struct tz_
  * is empty) its code: the code of the stored project with the same region
  * and name (a correction), else a new one, YYYY-区码-NNN. The same region
  * and name twice in one file without a code, or once without and once with
- * one, is a row error: which is which cannot be known. TZ_EEXIST for that.
- * A row with its code is only noted.
+ * one, is a row error naming both lines (`line` is this row's): which is
+ * which cannot be known. TZ_EEXIST for that. A row with its code is only
+ * noted.
  */
-static int identify(struct org_ctx *oc, struct tz_project *p, struct tz_err *err)
+static int identify(struct org_ctx *oc, struct tz_project *p, long line, struct tz_err *err)
 {
 	const struct tz_org_node *region = tz_org_index_by_id(oc->x, p->region_id);
 	struct tz_buf key = TZ_BUF_INIT, fkey = TZ_BUF_INIT;
@@ -2647,28 +2653,32 @@ static int identify(struct org_ctx *oc, struct tz_project *p, struct tz_err *err
 	tz_buf_addf(&fkey, "%.*s\x1f%d", (int)key.len, key.buf, p->year);
 	/* A row with its 项目代码 in a list where others have none: a row
 	 * without one naming the same region and project cannot be told
-	 * from it either way. In in_file as 1 (0: a row without a code). */
+	 * from it either way. In in_file as its line * 2, + 1 for a row
+	 * with a code. */
 	if (strcmp(p->code, NO_CODE)) {
-		if (tz_hmap_get(oc->in_file, fkey.buf, fkey.len, &at) && !at)
+		if (tz_hmap_get(oc->in_file, fkey.buf, fkey.len, &at) && !(at & 1))
 			rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
-					   "同一地区（%s）的项目“%s”在本文件中还有一行没有项目代码，无法分辨是否同一项目；"
-					   "请给那一行填上项目代码或改名", p->region, p->name);
+					   "同一地区（%s）的项目“%s”在本文件中还有一行（第%ld行）没有项目代码，"
+					   "无法分辨是否同一项目；请给那一行填上项目代码或改名",
+					   p->region, p->name, (long)(at / 2));
+		else if (!tz_hmap_get(oc->in_file, fkey.buf, fkey.len, NULL))
+			tz_hmap_put(oc->in_file, fkey.buf, fkey.len, (int64_t)line * 2 + 1, NULL);
+		goto out;
+	}
+	if (tz_hmap_get(oc->in_file, fkey.buf, fkey.len, &at)) {
+		if (at & 1)
+			rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
+					   "同一地区（%s）的项目“%s”在本文件中另有一行（第%ld行）填了项目代码，"
+					   "无法分辨是否同一项目；请给本行填上项目代码或改名",
+					   p->region, p->name, (long)(at / 2));
 		else
-			tz_hmap_put(oc->in_file, fkey.buf, fkey.len, 1, NULL);
+			rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
+					   "同一地区（%s）的项目“%s”在本文件中出现两次（第%ld行与第%ld行），"
+					   "无法分辨；请给两个项目加上项目编号或改名",
+					   p->region, p->name, (long)(at / 2), line);
 		goto out;
 	}
-	if (tz_hmap_get(oc->in_file, fkey.buf, fkey.len, &at) && at) {
-		rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
-				   "同一地区（%s）的项目“%s”在本文件中另有一行填了项目代码，无法分辨是否同一项目；"
-				   "请给本行填上项目代码或改名", p->region, p->name);
-		goto out;
-	}
-	if (!tz_hmap_put(oc->in_file, fkey.buf, fkey.len, 0, NULL)) {
-		rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
-				   "同一地区（%s）的项目“%s”在本文件中出现两次，无法分辨；请给两个项目加上项目编号或改名",
-				   p->region, p->name);
-		goto out;
-	}
+	tz_hmap_put(oc->in_file, fkey.buf, fkey.len, (int64_t)line * 2, NULL);
 	if (tz_hmap_get(oc->known, key.buf, key.len, &at)) {
 		p->code = oc->codes[at];
 		goto out;
@@ -3224,6 +3234,81 @@ static int ytd_check(struct tz_store *store, struct org_ctx *oc, const struct tz
 	return 0;
 }
 
+/* The rows_at key of a ledger row (month 0) or report, into oc->key. */
+static void row_key(struct org_ctx *oc, const char *code, int year, int month)
+{
+	tz_buf_reset(&oc->key);
+	for (const char *c = code; *c; c++)
+		tz_buf_addch(&oc->key, *c >= 'a' && *c <= 'z' ? *c - 'a' + 'A' : *c);
+	if (month)
+		tz_buf_addf(&oc->key, "\x1f%04d-%02d", year, month);
+	else
+		tz_buf_addf(&oc->key, "\x1f%d", year);
+}
+
+/* FNV-1a of a project name, to tell whether two rows name one project. */
+static uint32_t name_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* A row the store accepted: noted in oc->rows_at (made on first use). */
+static void row_note(struct org_ctx *oc, const struct pipeline *pl, const struct item *it)
+{
+	if (!oc->rows_at)
+		oc->rows_at = tz_hmap_new();
+	if (pl->progress)
+		row_key(oc, it->rec.r.code, it->rec.r.period.year, it->rec.r.period.month);
+	else
+		row_key(oc, it->rec.p.code, it->rec.p.year, 0);
+	tz_hmap_put(oc->rows_at, oc->key.buf, oc->key.len,
+		    (int64_t)((uint64_t)(pl->progress ? 0 : name_hash(it->rec.p.name)) << 32 |
+			      (uint64_t)(it->line & 0xffffffff)),
+		    NULL);
+}
+
+/*
+ * A row the store refused as a duplicate of an earlier row of the file:
+ * *why rewritten to name both lines, the code and the project's name (a
+ * clerk looking at line 40 alone cannot find the other). Unchanged when
+ * the earlier row is not known (the store's own message stands).
+ */
+static void row_duplicate(struct org_ctx *oc, const struct pipeline *pl, const struct item *it,
+			  struct tz_err *why)
+{
+	int64_t v;
+	long first;
+
+	if (!oc->rows_at)
+		return;
+	if (pl->progress)
+		row_key(oc, it->rec.r.code, it->rec.r.period.year, it->rec.r.period.month);
+	else
+		row_key(oc, it->rec.p.code, it->rec.p.year, 0);
+	if (!tz_hmap_get(oc->rows_at, oc->key.buf, oc->key.len, &v))
+		return;
+	first = (long)((uint64_t)v & 0xffffffff);
+	if (pl->progress)
+		tz_err_set_at(why, TZ_EEXIST, NULL, 0, "调度期",
+			      "同一项目同一调度期在本文件中重复：第%ld行与第%ld行都是项目编号%s的"
+			      "%04d-%02d调度数据；请删去其中一行",
+			      first, it->line, it->rec.r.code, it->rec.r.period.year,
+			      it->rec.r.period.month);
+	else if ((uint32_t)((uint64_t)v >> 32) == name_hash(it->rec.p.name))
+		tz_err_set_at(why, TZ_EEXIST, NULL, 0, "项目编号",
+			      "项目编号重复：第%ld行与第%ld行都是%d年度的项目%s“%s”；请删去其中一行",
+			      first, it->line, it->rec.p.year, it->rec.p.code, it->rec.p.name);
+	else
+		tz_err_set_at(why, TZ_EEXIST, NULL, 0, "项目编号",
+			      "项目编号重复：第%ld行与第%ld行都填了项目编号%s（%d年度），项目名称却不同"
+			      "（本行是“%s”）：不同的项目请改正编号，同一项目请删去其中一行",
+			      first, it->line, it->rec.p.code, it->rec.p.year, it->rec.p.name);
+}
+
 /*
  * Write one chunk's items to the store. Rows the store refuses (unknown
  * project, duplicate) are rejected like invalid ones; any other store
@@ -3326,6 +3411,8 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		}
 		if (pl->progress) {
 			rc = tz_store_import_progress(store, &it->rec.r, &why);
+			if (rc == TZ_EEXIST)
+				row_duplicate(oc, pl, it, &why);
 		} else {
 			rc = resolve_org(oc, &it->rec.p, &why);
 			if (!rc && strcmp(it->rec.p.code, NO_CODE))
@@ -3333,9 +3420,10 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			if (!rc && strcmp(it->rec.p.code, NO_CODE))
 				rc = look_alike(oc, &it->rec.p, &why);
 			if (!rc && oc->by_name)
-				rc = identify(oc, &it->rec.p, &why);
-			if (!rc)
-				rc = tz_store_import_project(store, &it->rec.p, &why);
+				rc = identify(oc, &it->rec.p, it->line, &why);
+			if (!rc && (rc = tz_store_import_project(store, &it->rec.p, &why)) ==
+					   TZ_EEXIST)
+				row_duplicate(oc, pl, it, &why);
 			if (!rc && !it->rec.p.has_plan)
 				res->unplanned++;
 		}
@@ -3353,6 +3441,7 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			return rc;
 		}
 		res->accepted++;
+		row_note(oc, pl, it);
 		if (pl->plaus && pl->progress) {
 			tz_plausible_add(pl->plaus, TZ_PLAUS_DONE, it->line, it->rec.r.code,
 					 it->rec.r.completed);
@@ -4051,6 +4140,7 @@ out:
 	tz_hmap_free(oc.natstored);
 	tz_hmap_free(oc.natfile);
 	tz_hmap_free(oc.ytd_file);
+	tz_hmap_free(oc.rows_at);
 	for (size_t i = 0; i < oc.nolds; i++) {
 		free(oc.olds[i].name);
 	}

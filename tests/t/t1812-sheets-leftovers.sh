@@ -1,7 +1,8 @@
 #!/bin/bash
 # t1812-sheets-leftovers.sh: points issue 7 left open. A hidden column
 # of an Excel 97-2003 (.xls) file is named as hidden, as in XLSX (audit 9
-# R9), and hidden rows are imported and counted alike in both. Inputs in
+# R9), and hidden rows are imported and counted alike in both; a
+# duplicate row names both its lines and the project. Inputs in
 # tests/data/sheets-leftovers (ORIGIN.md).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
@@ -26,5 +27,34 @@ for f in hidden-rows.xlsx hidden-rows.xls; do
 	is "$f: the hidden row's project stored, the visible plan read" "$(ledger_rows code)" \
 		"P1|甲项目|甲县|1000.00|300.00 P2|乙项目|乙县|2000.00|400.00 P3|丙项目|甲县|3000.00|500.00"
 done
+
+# --- 2. A duplicate row names both lines -------------------------------
+
+fresh
+fails "dup-code: refused" tz import projects --year 2025 "$d/dup-code.csv"
+contains "dup-code: both lines, the code and the name" "$TZ_TMP/err" \
+	"dup-code.csv:5: 项目编号 P1: 项目编号重复：第2行与第5行都是2025年度的项目P1“甲项目”；请删去其中一行"
+is "dup-code: nothing stored" "$(stored)" 0
+
+fresh
+fails "dup-code-names: refused" tz import projects --year 2025 "$d/dup-code-names.csv"
+contains "dup-code-names: both lines, the names differ" "$TZ_TMP/err" \
+	"dup-code-names.csv:4: 项目编号 P2: 项目编号重复：第3行与第4行都填了项目编号P2（2025年度），项目名称却不同（本行是“丁项目”）"
+
+fresh
+fails "dup-code-yearly: refused" tz import projects "$d/dup-code-yearly.csv"
+contains "dup-code-yearly: the 2025 rows, not 2024's" "$TZ_TMP/err" \
+	"dup-code-yearly.csv:5: 项目编号 P1: 项目编号重复：第3行与第5行都是2025年度的项目P1“甲项目”"
+
+fresh
+tz import projects --year 2025 "$d/base.csv" >/dev/null 2>&1
+fails "dup-progress: refused" tz import progress "$d/dup-progress.csv"
+contains "dup-progress: both lines and the period" "$TZ_TMP/err" \
+	"dup-progress.csv:5: 项目编号 P1: 同一项目同一调度期在本文件中重复：第2行与第5行都是项目编号P1的2025-10调度数据；请删去其中一行"
+
+fresh
+fails "dup-noname: refused" tz import projects --year 2025 "$d/dup-noname.csv"
+contains "dup-noname: both lines" "$TZ_TMP/err" \
+	"dup-noname.csv:4: 同一地区（甲县）的项目“甲项目”在本文件中出现两次（第2行与第4行），无法分辨"
 
 done_testing
