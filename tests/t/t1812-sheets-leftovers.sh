@@ -2,7 +2,10 @@
 # t1812-sheets-leftovers.sh: points issue 7 left open. A hidden column
 # of an Excel 97-2003 (.xls) file is named as hidden, as in XLSX (audit 9
 # R9), and hidden rows are imported and counted alike in both; a
-# duplicate row names both its lines and the project. Inputs in
+# duplicate row names both its lines and the project; a region written
+# without its suffix (站前 for 站前区) is a suggestion, as 盖州 for 盖州市
+# (ledger.md "Organisations"), in ledgers and reports, naming every node
+# it may be, and matches only through an alias. Inputs in
 # tests/data/sheets-leftovers (ORIGIN.md).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
@@ -56,5 +59,40 @@ fresh
 fails "dup-noname: refused" tz import projects --year 2025 "$d/dup-noname.csv"
 contains "dup-noname: both lines" "$TZ_TMP/err" \
 	"dup-noname.csv:4: 同一地区（甲县）的项目“甲项目”在本文件中出现两次（第2行与第4行），无法分辨"
+
+# --- 3. A region without its suffix ------------------------------------
+
+# tree ORG: a fresh database with the tree ORG.csv.
+tree() { fresh; tz org import "$d/$1.csv" >/dev/null; }
+
+tree org-unique
+fails "站前 and 盖州 in a ledger, one node each fits: refused" \
+	tz import projects --year 2025 "$d/region-short.csv"
+contains "站前: suggests 站前区" "$TZ_TMP/err" \
+	"region-short.csv:2: 项目编号 P1: 所属地区“站前”不存在，是否为“站前区”？"
+contains "盖州: suggests 盖州市, the same rule" "$TZ_TMP/err" \
+	"region-short.csv:3: 项目编号 P2: 所属地区“盖州”不存在，是否为“盖州市”？"
+tz import projects --year 2025 "$d/region-full.csv" >/dev/null 2>&1
+fails "站前 in a report without codes: refused" tz import progress "$d/p-region-short.csv"
+contains "report: suggests 站前区" "$TZ_TMP/err" \
+	"p-region-short.csv:2: 所属地区“站前”不是台账中的地区，是否为“站前区”？"
+contains "report: suggests 盖州市" "$TZ_TMP/err" \
+	"p-region-short.csv:3: 所属地区“盖州”不是台账中的地区，是否为“盖州市”？"
+
+tree org-ambiguous
+fails "站前 with 站前区 and 站前县: refused" tz import projects --year 2025 "$d/region-short.csv"
+contains "ambiguous: both named" "$TZ_TMP/err" \
+	"region-short.csv:2: 项目编号 P1: 所属地区“站前”不存在，是否为“站前区”或“站前县”？"
+tz import projects --year 2025 "$d/region-full.csv" >/dev/null 2>&1
+fails "report, ambiguous: refused" tz import progress "$d/p-region-short.csv"
+contains "report, ambiguous: both named" "$TZ_TMP/err" \
+	"p-region-short.csv:2: 所属地区“站前”不是台账中的地区，是否为“站前区”或“站前县”？"
+
+tree org-alias
+ok "with the aliases 站前 and 盖州: imported" tz import projects --year 2025 "$d/region-short.csv"
+is "alias: the nodes' names stored" "$(ledger_rows code)" \
+	"P1|甲项目|站前区|1000.00|100.00 P2|乙项目|盖州市|2000.00|200.00"
+ok "report with the aliases: imported" tz import progress "$d/p-region-short.csv"
+is "report: booked on both" "$(reports)" "P1|2025-10|150.00|已开工 P2|2025-10|1.00|已开工"
 
 done_testing
