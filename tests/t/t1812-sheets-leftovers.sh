@@ -5,8 +5,10 @@
 # duplicate row names both its lines and the project; a region written
 # without its suffix (站前 for 站前区) is a suggestion, as 盖州 for 盖州市
 # (ledger.md "Organisations"), in ledgers and reports, naming every node
-# it may be, and matches only through an alias. Inputs in
-# tests/data/sheets-leftovers (ORIGIN.md).
+# it may be, and matches only through an alias; a first ledger typed
+# wholly in 元 into an empty database is refused when its middle project
+# is 100亿元 or more and every amount a whole 亿 (plausible.h,
+# TZ_PLAUS_ROUND). Inputs in tests/data/sheets-leftovers (ORIGIN.md).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
 
@@ -94,5 +96,26 @@ is "alias: the nodes' names stored" "$(ledger_rows code)" \
 	"P1|甲项目|站前区|1000.00|100.00 P2|乙项目|盖州市|2000.00|200.00"
 ok "report with the aliases: imported" tz import progress "$d/p-region-short.csv"
 is "report: booked on both" "$(reports)" "P1|2025-10|150.00|已开工 P2|2025-10|1.00|已开工"
+
+# --- 4. A first ledger typed in 元 -------------------------------------
+
+fresh
+fails "yuan-first: refused" tz import projects --year 2025 "$d/yuan-first.csv"
+contains "yuan-first: the median, the round 亿, what 元 gives" "$TZ_TMP/err" \
+	"本表总投资的中位数是4000000.00万元（400.00亿元），在100亿元以上，而各行总投资和年度计划投资都是1亿元（10000万元）的整数倍，像是整列按元填写的（按元是400.00万元）"
+contains "yuan-first: says --confirm-large" "$TZ_TMP/err" "--confirm-large"
+is "yuan-first: nothing stored" "$(stored)" 0
+ok "yuan-first --confirm-large: imported" tz import projects --year 2025 --confirm-large "$d/yuan-first.csv"
+is "yuan-first --confirm-large: as written" "$(export_all; field P3 总投资 2025)" "12000000.00"
+
+fresh
+fails "yuan-first-noplan: refused" tz import projects --year 2025 "$d/yuan-first-noplan.csv"
+contains "yuan-first-noplan: totals only" "$TZ_TMP/err" \
+	"本表总投资的中位数是5000000.00万元（500.00亿元），在100亿元以上，而各行总投资都是1亿元（10000万元）的整数倍"
+
+fresh
+ok "wan-giant: giant projects with a plan not a whole 亿: imported" \
+	tz import projects --year 2025 "$d/wan-giant.csv"
+is "wan-giant: as written" "$(export_all; field B1 年度计划投资 2025)" "355000.00"
 
 done_testing
