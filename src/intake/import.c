@@ -1856,11 +1856,16 @@ struct org_ctx {
 	int64_t *fregions;
 	size_t nfregions, afregions;
 	int fyear;
-	/* The rows the store accepted, by "CODE\x1fYEAR" (ledger) or
-	 * "CODE\x1fYYYY-MM" (progress), the code in ASCII upper case as the
-	 * store keys it: the row's line, and in the upper 32 bits a hash of
-	 * its 项目名称 (row_note), so that a duplicate names both lines. */
-	struct tz_hmap *rows_at;
+	/* The rows the store accepted, in file order, so that a duplicate
+	 * names both lines (row_note, row_duplicate); indexed by key hash
+	 * from the first duplicate on (the first rows_indexed of them). */
+	struct row_seen {
+		uint64_t key;   /* row_key: code, year, month */
+		uint32_t line;
+		uint32_t name;  /* name_hash of its 项目名称 (0 for a report) */
+	} *rows_seen;
+	size_t nrows_seen, arows_seen, rows_indexed;
+	struct tz_hmap *rows_index;  /* key hash (8 bytes) -> index in rows_seen */
 };
 
 /* Whether s ends with the UTF-8 word w; its length if so, else 0. */
@@ -3234,41 +3239,68 @@ static int ytd_check(struct tz_store *store, struct org_ctx *oc, const struct tz
 	return 0;
 }
 
-/* The rows_at key of a ledger row (month 0) or report, into oc->key. */
-static void row_key(struct org_ctx *oc, const char *code, int year, int month)
+/*
+ * The key of a ledger row (month 0) or report: a hash of its code and
+ * its year and month. Codes come upper-cased (code_tidy) as the store
+ * keys them; one hash of the code's bytes, no copy: it runs once per row.
+ */
+static uint64_t row_key(const char *code, int year, int month)
 {
-	tz_buf_reset(&oc->key);
-	for (const char *c = code; *c; c++)
-		tz_buf_addch(&oc->key, *c >= 'a' && *c <= 'z' ? *c - 'a' + 'A' : *c);
-	if (month)
-		tz_buf_addf(&oc->key, "\x1f%04d-%02d", year, month);
-	else
-		tz_buf_addf(&oc->key, "\x1f%d", year);
+	return tz_hash_bytes(code, strlen(code)) ^
+	       (uint64_t)(year * 16 + month + 1) * 0x9e3779b97f4a7c15ULL;
 }
 
-/* FNV-1a of a project name, to tell whether two rows name one project. */
+/* The key of item it (pl->progress: a report). */
+static uint64_t item_key(const struct pipeline *pl, const struct item *it)
+{
+	if (pl->progress)
+		return row_key(it->rec.r.code, it->rec.r.period.year, it->rec.r.period.month);
+	return row_key(it->rec.p.code, it->rec.p.year, 0);
+}
+
+/* A hash of a project name, to tell whether two rows name one project. */
 static uint32_t name_hash(const char *s)
 {
-	uint32_t h = 2166136261u;
-
-	for (; s && *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	return (uint32_t)tz_hash_bytes(s, strlen(s));
 }
 
-/* A row the store accepted: noted in oc->rows_at (made on first use). */
+/*
+ * A row the store accepted: noted, 16 bytes and no allocation per row
+ * once the array has grown (the store accepts each key once: a second
+ * row of it is a duplicate, refused).
+ */
 static void row_note(struct org_ctx *oc, const struct pipeline *pl, const struct item *it)
 {
-	if (!oc->rows_at)
-		oc->rows_at = tz_hmap_new();
-	if (pl->progress)
-		row_key(oc, it->rec.r.code, it->rec.r.period.year, it->rec.r.period.month);
-	else
-		row_key(oc, it->rec.p.code, it->rec.p.year, 0);
-	tz_hmap_put(oc->rows_at, oc->key.buf, oc->key.len,
-		    (int64_t)((uint64_t)(pl->progress ? 0 : name_hash(it->rec.p.name)) << 32 |
-			      (uint64_t)(it->line & 0xffffffff)),
-		    NULL);
+	TZ_ALLOC_GROW(oc->rows_seen, oc->nrows_seen + 1, oc->arows_seen);
+	oc->rows_seen[oc->nrows_seen++] = (struct row_seen){
+		item_key(pl, it), (uint32_t)it->line,
+		pl->progress ? 0 : name_hash(it->rec.p.name) };
+}
+
+/*
+ * The noted row whose key hashes to h, or NULL. The index is made at the
+ * first duplicate and takes the rows noted since at each later one, so
+ * a clean file builds none and a file with duplicates indexes each row
+ * once. Keys are told apart by a 64-bit hash: two keys of one file
+ * sharing it (odds about 10^-8 in a million rows) would name the first
+ * one's line.
+ */
+static const struct row_seen *row_find(struct org_ctx *oc, uint64_t h)
+{
+	int64_t at;
+
+	if (!oc->rows_index)
+		oc->rows_index = tz_hmap_new();
+	for (; oc->rows_indexed < oc->nrows_seen; oc->rows_indexed++) {
+		uint64_t k = oc->rows_seen[oc->rows_indexed].key;
+
+		if (!tz_hmap_get(oc->rows_index, (const char *)&k, sizeof(k), NULL))
+			tz_hmap_put(oc->rows_index, (const char *)&k, sizeof(k),
+				    (int64_t)oc->rows_indexed, NULL);
+	}
+	if (!tz_hmap_get(oc->rows_index, (const char *)&h, sizeof(h), &at))
+		return NULL;
+	return &oc->rows_seen[at];
 }
 
 /*
@@ -3280,25 +3312,19 @@ static void row_note(struct org_ctx *oc, const struct pipeline *pl, const struct
 static void row_duplicate(struct org_ctx *oc, const struct pipeline *pl, const struct item *it,
 			  struct tz_err *why)
 {
-	int64_t v;
+	const struct row_seen *seen = row_find(oc, item_key(pl, it));
 	long first;
 
-	if (!oc->rows_at)
+	if (!seen)
 		return;
-	if (pl->progress)
-		row_key(oc, it->rec.r.code, it->rec.r.period.year, it->rec.r.period.month);
-	else
-		row_key(oc, it->rec.p.code, it->rec.p.year, 0);
-	if (!tz_hmap_get(oc->rows_at, oc->key.buf, oc->key.len, &v))
-		return;
-	first = (long)((uint64_t)v & 0xffffffff);
+	first = (long)seen->line;
 	if (pl->progress)
 		tz_err_set_at(why, TZ_EEXIST, NULL, 0, "调度期",
 			      "同一项目同一调度期在本文件中重复：第%ld行与第%ld行都是项目编号%s的"
 			      "%04d-%02d调度数据；请删去其中一行",
 			      first, it->line, it->rec.r.code, it->rec.r.period.year,
 			      it->rec.r.period.month);
-	else if ((uint32_t)((uint64_t)v >> 32) == name_hash(it->rec.p.name))
+	else if (seen->name == name_hash(it->rec.p.name))
 		tz_err_set_at(why, TZ_EEXIST, NULL, 0, "项目编号",
 			      "项目编号重复：第%ld行与第%ld行都是%d年度的项目%s“%s”；请删去其中一行",
 			      first, it->line, it->rec.p.year, it->rec.p.code, it->rec.p.name);
@@ -4140,7 +4166,8 @@ out:
 	tz_hmap_free(oc.natstored);
 	tz_hmap_free(oc.natfile);
 	tz_hmap_free(oc.ytd_file);
-	tz_hmap_free(oc.rows_at);
+	free(oc.rows_seen);
+	tz_hmap_free(oc.rows_index);
 	for (size_t i = 0; i < oc.nolds; i++) {
 		free(oc.olds[i].name);
 	}
