@@ -1856,6 +1856,16 @@ struct org_ctx {
 	int64_t *fregions;
 	size_t nfregions, afregions;
 	int fyear;
+	/* The rows the store accepted, in file order, so that a duplicate
+	 * names both lines (row_note, row_duplicate); indexed by key hash
+	 * from the first duplicate on (the first rows_indexed of them). */
+	struct row_seen {
+		uint64_t key;   /* row_key: code, year, month */
+		uint32_t line;
+		uint32_t name;  /* name_hash of its 项目名称 (0 for a report) */
+	} *rows_seen;
+	size_t nrows_seen, arows_seen, rows_indexed;
+	struct tz_hmap *rows_index;  /* key hash (8 bytes) -> index in rows_seen */
 };
 
 /* Whether s ends with the UTF-8 word w; its length if so, else 0. */
@@ -2630,10 +2640,11 @@ static int look_alike(struct org_ctx *oc, const struct tz_project *p, struct tz_
  * is empty) its code: the code of the stored project with the same region
  * and name (a correction), else a new one, YYYY-区码-NNN. The same region
  * and name twice in one file without a code, or once without and once with
- * one, is a row error: which is which cannot be known. TZ_EEXIST for that.
- * A row with its code is only noted.
+ * one, is a row error naming both lines (`line` is this row's): which is
+ * which cannot be known. TZ_EEXIST for that. A row with its code is only
+ * noted.
  */
-static int identify(struct org_ctx *oc, struct tz_project *p, struct tz_err *err)
+static int identify(struct org_ctx *oc, struct tz_project *p, long line, struct tz_err *err)
 {
 	const struct tz_org_node *region = tz_org_index_by_id(oc->x, p->region_id);
 	struct tz_buf key = TZ_BUF_INIT, fkey = TZ_BUF_INIT;
@@ -2647,28 +2658,32 @@ static int identify(struct org_ctx *oc, struct tz_project *p, struct tz_err *err
 	tz_buf_addf(&fkey, "%.*s\x1f%d", (int)key.len, key.buf, p->year);
 	/* A row with its 项目代码 in a list where others have none: a row
 	 * without one naming the same region and project cannot be told
-	 * from it either way. In in_file as 1 (0: a row without a code). */
+	 * from it either way. In in_file as its line * 2, + 1 for a row
+	 * with a code. */
 	if (strcmp(p->code, NO_CODE)) {
-		if (tz_hmap_get(oc->in_file, fkey.buf, fkey.len, &at) && !at)
+		if (tz_hmap_get(oc->in_file, fkey.buf, fkey.len, &at) && !(at & 1))
 			rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
-					   "同一地区（%s）的项目“%s”在本文件中还有一行没有项目代码，无法分辨是否同一项目；"
-					   "请给那一行填上项目代码或改名", p->region, p->name);
+					   "同一地区（%s）的项目“%s”在本文件中还有一行（第%ld行）没有项目代码，"
+					   "无法分辨是否同一项目；请给那一行填上项目代码或改名",
+					   p->region, p->name, (long)(at / 2));
+		else if (!tz_hmap_get(oc->in_file, fkey.buf, fkey.len, NULL))
+			tz_hmap_put(oc->in_file, fkey.buf, fkey.len, (int64_t)line * 2 + 1, NULL);
+		goto out;
+	}
+	if (tz_hmap_get(oc->in_file, fkey.buf, fkey.len, &at)) {
+		if (at & 1)
+			rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
+					   "同一地区（%s）的项目“%s”在本文件中另有一行（第%ld行）填了项目代码，"
+					   "无法分辨是否同一项目；请给本行填上项目代码或改名",
+					   p->region, p->name, (long)(at / 2));
 		else
-			tz_hmap_put(oc->in_file, fkey.buf, fkey.len, 1, NULL);
+			rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
+					   "同一地区（%s）的项目“%s”在本文件中出现两次（第%ld行与第%ld行），"
+					   "无法分辨；请给两个项目加上项目编号或改名",
+					   p->region, p->name, (long)(at / 2), line);
 		goto out;
 	}
-	if (tz_hmap_get(oc->in_file, fkey.buf, fkey.len, &at) && at) {
-		rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
-				   "同一地区（%s）的项目“%s”在本文件中另有一行填了项目代码，无法分辨是否同一项目；"
-				   "请给本行填上项目代码或改名", p->region, p->name);
-		goto out;
-	}
-	if (!tz_hmap_put(oc->in_file, fkey.buf, fkey.len, 0, NULL)) {
-		rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
-				   "同一地区（%s）的项目“%s”在本文件中出现两次，无法分辨；请给两个项目加上项目编号或改名",
-				   p->region, p->name);
-		goto out;
-	}
+	tz_hmap_put(oc->in_file, fkey.buf, fkey.len, (int64_t)line * 2, NULL);
 	if (tz_hmap_get(oc->known, key.buf, key.len, &at)) {
 		p->code = oc->codes[at];
 		goto out;
@@ -3225,6 +3240,102 @@ static int ytd_check(struct tz_store *store, struct org_ctx *oc, const struct tz
 }
 
 /*
+ * The key of a ledger row (month 0) or report: a hash of its code and
+ * its year and month. Codes come upper-cased (code_tidy) as the store
+ * keys them; one hash of the code's bytes, no copy: it runs once per row.
+ */
+static uint64_t row_key(const char *code, int year, int month)
+{
+	return tz_hash_bytes(code, strlen(code)) ^
+	       (uint64_t)(year * 16 + month + 1) * 0x9e3779b97f4a7c15ULL;
+}
+
+/* The key of item it (pl->progress: a report). */
+static uint64_t item_key(const struct pipeline *pl, const struct item *it)
+{
+	if (pl->progress)
+		return row_key(it->rec.r.code, it->rec.r.period.year, it->rec.r.period.month);
+	return row_key(it->rec.p.code, it->rec.p.year, 0);
+}
+
+/* A hash of a project name, to tell whether two rows name one project. */
+static uint32_t name_hash(const char *s)
+{
+	return (uint32_t)tz_hash_bytes(s, strlen(s));
+}
+
+/*
+ * A row the store accepted: noted, 16 bytes and no allocation per row
+ * once the array has grown (the store accepts each key once: a second
+ * row of it is a duplicate, refused).
+ */
+static void row_note(struct org_ctx *oc, const struct pipeline *pl, const struct item *it)
+{
+	TZ_ALLOC_GROW(oc->rows_seen, oc->nrows_seen + 1, oc->arows_seen);
+	oc->rows_seen[oc->nrows_seen++] = (struct row_seen){
+		item_key(pl, it), (uint32_t)it->line,
+		pl->progress ? 0 : name_hash(it->rec.p.name) };
+}
+
+/*
+ * The noted row whose key hashes to h, or NULL. The index is made at the
+ * first duplicate and takes the rows noted since at each later one, so
+ * a clean file builds none and a file with duplicates indexes each row
+ * once. Keys are told apart by a 64-bit hash: two keys of one file
+ * sharing it (odds about 10^-8 in a million rows) would name the first
+ * one's line.
+ */
+static const struct row_seen *row_find(struct org_ctx *oc, uint64_t h)
+{
+	int64_t at;
+
+	if (!oc->rows_index)
+		oc->rows_index = tz_hmap_new();
+	for (; oc->rows_indexed < oc->nrows_seen; oc->rows_indexed++) {
+		uint64_t k = oc->rows_seen[oc->rows_indexed].key;
+
+		if (!tz_hmap_get(oc->rows_index, (const char *)&k, sizeof(k), NULL))
+			tz_hmap_put(oc->rows_index, (const char *)&k, sizeof(k),
+				    (int64_t)oc->rows_indexed, NULL);
+	}
+	if (!tz_hmap_get(oc->rows_index, (const char *)&h, sizeof(h), &at))
+		return NULL;
+	return &oc->rows_seen[at];
+}
+
+/*
+ * A row the store refused as a duplicate of an earlier row of the file:
+ * *why rewritten to name both lines, the code and the project's name (a
+ * clerk looking at line 40 alone cannot find the other). Unchanged when
+ * the earlier row is not known (the store's own message stands).
+ */
+static void row_duplicate(struct org_ctx *oc, const struct pipeline *pl, const struct item *it,
+			  struct tz_err *why)
+{
+	const struct row_seen *seen = row_find(oc, item_key(pl, it));
+	long first;
+
+	if (!seen)
+		return;
+	first = (long)seen->line;
+	if (pl->progress)
+		tz_err_set_at(why, TZ_EEXIST, NULL, 0, "调度期",
+			      "同一项目同一调度期在本文件中重复：第%ld行与第%ld行都是项目编号%s的"
+			      "%04d-%02d调度数据；请删去其中一行",
+			      first, it->line, it->rec.r.code, it->rec.r.period.year,
+			      it->rec.r.period.month);
+	else if (seen->name == name_hash(it->rec.p.name))
+		tz_err_set_at(why, TZ_EEXIST, NULL, 0, "项目编号",
+			      "项目编号重复：第%ld行与第%ld行都是%d年度的项目%s“%s”；请删去其中一行",
+			      first, it->line, it->rec.p.year, it->rec.p.code, it->rec.p.name);
+	else
+		tz_err_set_at(why, TZ_EEXIST, NULL, 0, "项目编号",
+			      "项目编号重复：第%ld行与第%ld行都填了项目编号%s（%d年度），项目名称却不同"
+			      "（本行是“%s”）：不同的项目请改正编号，同一项目请删去其中一行",
+			      first, it->line, it->rec.p.code, it->rec.p.year, it->rec.p.name);
+}
+
+/*
  * Write one chunk's items to the store. Rows the store refuses (unknown
  * project, duplicate) are rejected like invalid ones; any other store
  * error stops the import. Returns 0 or that error.
@@ -3326,6 +3437,8 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		}
 		if (pl->progress) {
 			rc = tz_store_import_progress(store, &it->rec.r, &why);
+			if (rc == TZ_EEXIST)
+				row_duplicate(oc, pl, it, &why);
 		} else {
 			rc = resolve_org(oc, &it->rec.p, &why);
 			if (!rc && strcmp(it->rec.p.code, NO_CODE))
@@ -3333,9 +3446,10 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			if (!rc && strcmp(it->rec.p.code, NO_CODE))
 				rc = look_alike(oc, &it->rec.p, &why);
 			if (!rc && oc->by_name)
-				rc = identify(oc, &it->rec.p, &why);
-			if (!rc)
-				rc = tz_store_import_project(store, &it->rec.p, &why);
+				rc = identify(oc, &it->rec.p, it->line, &why);
+			if (!rc && (rc = tz_store_import_project(store, &it->rec.p, &why)) ==
+					   TZ_EEXIST)
+				row_duplicate(oc, pl, it, &why);
 			if (!rc && !it->rec.p.has_plan)
 				res->unplanned++;
 		}
@@ -3353,6 +3467,7 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			return rc;
 		}
 		res->accepted++;
+		row_note(oc, pl, it);
 		if (pl->plaus && pl->progress) {
 			tz_plausible_add(pl->plaus, TZ_PLAUS_DONE, it->line, it->rec.r.code,
 					 it->rec.r.completed);
@@ -4051,6 +4166,8 @@ out:
 	tz_hmap_free(oc.natstored);
 	tz_hmap_free(oc.natfile);
 	tz_hmap_free(oc.ytd_file);
+	free(oc.rows_seen);
+	tz_hmap_free(oc.rows_index);
 	for (size_t i = 0; i < oc.nolds; i++) {
 		free(oc.olds[i].name);
 	}

@@ -368,6 +368,42 @@ static int64_t median2(int64_t *a, size_t n)
 	return lo + hi;
 }
 
+/*
+ * The round-亿 rule (plausible.h, TZ_PLAUS_ROUND): with fewer than 3
+ * stored 总投资 to compare with, at least 3 总投资 in the file, their
+ * median TZ_PLAUS_BIG or more, and every 总投资 and 年度计划投资 a whole
+ * multiple of TZ_PLAUS_ROUND: 1 and `why` says so; else 0.
+ */
+static int round_yi(const struct tz_plausible *p, const size_t nstored[TZ_PLAUS_COLS],
+		    struct tz_buf *why)
+{
+	size_t n = p->n[TZ_PLAUS_TOTAL];
+	int64_t *s, med2;
+	char fm[TZ_MONEY_FMT_MAX], y[TZ_MONEY_FMT_MAX];
+
+	if (nstored[TZ_PLAUS_TOTAL] >= 3 || n < 3)
+		return 0;
+	for (int c = TZ_PLAUS_TOTAL; c <= TZ_PLAUS_PLAN; c++)
+		for (size_t i = 0; i < p->n[c]; i++)
+			if (p->vals[c][i].v % TZ_PLAUS_ROUND)
+				return 0;
+	s = tz_xmalloc(tz_st_mult(n, sizeof(*s)));
+	for (size_t i = 0; i < n; i++)
+		s[i] = p->vals[TZ_PLAUS_TOTAL][i].v;
+	med2 = median2(s, n);
+	free(s);
+	if (med2 / 2 < TZ_PLAUS_BIG)
+		return 0;
+	/* as_yuan gives the same digits in 亿元 (10^4 万元) as in 元 read
+	 * as 万元: 4000000 万元 is 400亿元, 4000000 元 is 400万元. */
+	tz_money_fmt(med2 / 2, fm);
+	tz_money_fmt(as_yuan(med2 / 2), y);
+	tz_buf_addf(why, "本表总投资的中位数是%s万元（%s亿元），在100亿元以上，而各行总投资%s都是"
+		    "1亿元（10000万元）的整数倍，像是整列按元填写的（按元是%s万元）",
+		    fm, y, p->n[TZ_PLAUS_PLAN] ? "和年度计划投资" : "", y);
+	return 1;
+}
+
 int tz_plausible_file(struct tz_plausible *p, int64_t *const stored[TZ_PLAUS_COLS],
 		      const size_t nstored[TZ_PLAUS_COLS], struct tz_buf *why)
 {
@@ -431,6 +467,8 @@ int tz_plausible_file(struct tz_plausible *p, int64_t *const stored[TZ_PLAUS_COL
 			advise_unit(why, p->exp[c], fmed2 / 2, n > 1);
 		found = 1;
 	}
+	if (!found && round_yi(p, nstored, why))
+		found = 1;
 	return found;
 }
 

@@ -225,10 +225,10 @@ const struct tz_sheet_info *tz_reader_sheet_info(const struct tz_reader *r, size
 
 /*
  * Whether column `col` (0-based: 0 is A) of the sheet being read is
- * hidden (XLSX <col hidden="1">), for messages that name a column: a
- * hidden column is often an old copy kept out of sight (audit 9 R9).
- * Known for the first 256 columns of an XLSX sheet; 0 otherwise and for
- * the other formats.
+ * hidden (XLSX <col hidden="1">, .xls COLINFO fHidden), for messages
+ * that name a column: a hidden column is often an old copy kept out of
+ * sight (audit 9 R9). Known for the first 256 columns of an XLSX or .xls
+ * sheet; 0 otherwise and for the other formats.
  */
 int tz_reader_col_hidden(const struct tz_reader *r, size_t col);
 

@@ -295,10 +295,12 @@ static int string_result(struct xls_reader *r, struct tz_err *err)
 /* ------------------------------------------------------------------ */
 /* Rows                                                                */
 
-/* A first pass over the sheet's records: merged ranges, and the text of
+/* A first pass over the sheet's records: merged ranges, the text of
  * the printed page header and footer (HEADER 0x0014, FOOTER 0x0015: an
  * empty record or one string), where a clerk may state the unit (audit
- * 9, W3c; tz_reader_page_text). */
+ * 9, W3c; tz_reader_page_text), and the hidden columns (COLINFO: first
+ * and last column, width, XF, options whose bit 0 is fHidden), named in
+ * messages as in XLSX (tz_reader_col_hidden; audit 9 R9). */
 static int find_merges(struct xls_reader *r, struct tz_err *err)
 {
 	int rc;
@@ -311,6 +313,13 @@ static int find_merges(struct xls_reader *r, struct tz_err *err)
 			tz_buf_reset(&r->scratch);
 			if (xls_string(&r->book, p, r->b.len, r->book.biff == 8, &r->scratch))
 				tz_reader_add_page_text(&r->base, r->scratch.buf, r->scratch.len);
+			continue;
+		}
+		if (r->b.type == BIFF_COLINFO && r->b.len >= 10) {
+			uint16_t first = biff_u16(p), last = biff_u16(p + 2);
+
+			if ((biff_u16(p + 8) & 1) && first <= last)
+				tz_reader_set_cols_hidden(&r->base, first, last);
 			continue;
 		}
 		if (r->b.type != BIFF_MERGEDCELLS || r->b.len < 2)
@@ -488,6 +497,7 @@ static int xls_select(struct tz_reader *base, size_t index, struct tz_err *err)
 
 	tz_merges_clear(&r->merges);
 	r->base.page_text[0] = '\0';
+	memset(r->base.hidden_cols, 0, sizeof(r->base.hidden_cols));
 	tz_rowbuf_clear(&r->row);
 	memset(r->hidden, 0, BIFF_MAX_ROWS);
 	r->cur = r->last = -1;

@@ -28,6 +28,22 @@ for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")):
 PY
 }
 
+# reports [text]: every stored progress report as CODE|PERIOD|本期|STATUS
+# (…|形象进度 with `text`), sorted, on one line (exports progress to
+# $TZ_TMP/progress.csv first).
+reports() {
+	tz export progress --out "$TZ_TMP/progress.csv" &&
+	python3 - "$TZ_TMP/progress.csv" "${1:-}" <<'PY'
+import csv, sys
+out = []
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")):
+    done = next(v for k, v in r.items() if k.startswith("本期完成投资"))
+    row = [r["项目编号"], r["调度期"], done, r["开工状态"]]
+    out.append("|".join(row + ([r["形象进度"]] if sys.argv[2] == "text" else [])))
+print(" ".join(sorted(out)))
+PY
+}
+
 # ledger_rows [code]: every stored ledger row as NAME|REGION|TOTAL|PLAN
 # (CODE|NAME|… with `code`), sorted, on one line: a whole ledger in one
 # `is` (exports first).

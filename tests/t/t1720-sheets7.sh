@@ -67,9 +67,9 @@ ok "read again" tz import projects --year 2025 "$d/natpart.csv"
 contains "it is the same project: nothing changes" "$TZ_TMP/err" "导入2行（新增0，更正0，未变2）"
 fresh
 fails "rows without a code that cannot be told apart" tz import projects --year 2025 --partial "$d/natcode-part.csv"
-contains "same region and name twice without a code" "$TZ_TMP/err" "natcode-part.csv:6: 同一地区（站前区）的项目“港区三号”在本文件中出现两次，无法分辨"
-contains "without a code after the same name with one" "$TZ_TMP/err" "natcode-part.csv:8: 同一地区（西市区）的项目“港区四号”在本文件中另有一行填了项目代码，无法分辨是否同一项目"
-contains "with a code after the same name without" "$TZ_TMP/err" "natcode-part.csv:10: 项目编号 2020-210800-48-01-000006: 同一地区（站前区）的项目“港区六号”在本文件中还有一行没有项目代码"
+contains "same region and name twice without a code" "$TZ_TMP/err" "natcode-part.csv:6: 同一地区（站前区）的项目“港区三号”在本文件中出现两次（第5行与第6行），无法分辨"
+contains "without a code after the same name with one" "$TZ_TMP/err" "natcode-part.csv:8: 同一地区（西市区）的项目“港区四号”在本文件中另有一行（第7行）填了项目代码，无法分辨是否同一项目"
+contains "with a code after the same name without" "$TZ_TMP/err" "natcode-part.csv:10: 项目编号 2020-210800-48-01-000006: 同一地区（站前区）的项目“港区六号”在本文件中还有一行（第9行）没有项目代码"
 contains "six read" "$TZ_TMP/err" "共9行，导入6行（新增6，更正0，未变0），3行被拒绝"
 is "the same name in another region is another project" "$(exported_field 2025-R01-001 项目名称)/$(exported_field 2025-R02-001 项目名称)" 港区二号/港区二号
 is "the first of a name without a code is read" "$(exported_field 2025-R01-002 总投资)" 3000.00

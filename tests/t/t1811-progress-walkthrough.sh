@@ -22,20 +22,6 @@
 
 d=$TZ_TOP/tests/data/walk7-progress
 
-# reports: every stored report as CODE|PERIOD|本期|STATUS, sorted, on
-# one line.
-reports() {
-	tz export progress --out "$TZ_TMP/progress.csv" &&
-	python3 - "$TZ_TMP/progress.csv" <<'PY'
-import csv, sys
-out = []
-for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")):
-    done = next(v for k, v in r.items() if k.startswith("本期完成投资"))
-    out.append("|".join([r["项目编号"], r["调度期"], done, r["开工状态"]]))
-print(" ".join(sorted(out)))
-PY
-}
-
 # base: the ledger of 2025 (P1 甲项目 甲县, P2 乙项目 乙县, …).
 base() { fresh; tz import projects --year 2025 "$d/base.csv" >/dev/null 2>&1; }
 
