@@ -63,6 +63,8 @@ ifneq ($(PANGOCAIRO_SONAME),)
 endif
 # The unit tests write .xls files with libgsf themselves (tz-sheet-test.h).
 TEST_LIBS := $(shell pkg-config --libs cmocka libgsf-1 2>/dev/null)
+# So does the .xls fuzz target (tests/fuzz/fuzz-reader.c).
+FUZZ_LIBS := $(shell pkg-config --libs libgsf-1 2>/dev/null)
 
 WARN := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
 	-Wshadow -Wvla -Wformat=2 -Wno-format-nonliteral
@@ -169,7 +171,7 @@ $(BUILD)/tests/fuzz/%: tests/fuzz/%.c $(LIB_EDGE) $(LIB_CORE)
 	@mkdir -p $(@D)
 	$(call say,FUZZ,$<)
 	$(Q)$(CC) $(CFLAGS) -fsanitize=fuzzer -Isrc $(PKG_CFLAGS) -o $@ $< \
-		$(LIB_EDGE) $(LIB_CORE) $(LDFLAGS) $(PKG_LIBS)
+		$(LIB_EDGE) $(LIB_CORE) $(LDFLAGS) $(PKG_LIBS) $(FUZZ_LIBS)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
