@@ -4027,6 +4027,10 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 	if (!progress && (rc = ledger_year(&m, opts, where ? where : path, res, err)))
 		goto out;
 	tz_buf_adds(&passed, m.h.notes.buf);
+	/* Each note is a clause ending with "；"; the last ends the sentence
+	 * ("…读为2025-10。", walkthrough 8). Same length in UTF-8. */
+	if (passed.len >= 3 && !memcmp(passed.buf + passed.len - 3, "；", 3))
+		memcpy(passed.buf + passed.len - 3, "。", 3);
 	res->notes = tz_buf_detach(&passed, NULL);
 	if (!progress) {
 		oc.store = store;
