@@ -400,7 +400,8 @@ static int finish(struct tz_bulletin *b, int bulletin, struct tz_err *err)
 	if (b->overflow)
 		return tz_err_set(err, TZ_ETOOBIG, "通报的合计金额超出可计算的范围，请检查台账中的金额");
 	if (!bulletin && !t->projects)
-		return tz_err_set(err, TZ_ENOTFOUND, "%d年度台账中没有项目，无法列出%s调度期的未报送项目",
+		return tz_err_set(err, TZ_ENOTFOUND,
+				  "%d年度台账中没有项目，无法列出%s调度期的未报送项目",
 				  b->period.year, tz_period_fmt(b->period, period));
 	if (bulletin && !t->filed)
 		return tz_err_set(err, TZ_ENOTFOUND,
