@@ -1,7 +1,9 @@
 /*
  * cmd-missing.c: `taizhang missing --period YYYY-MM [--by region|…]`: the
  * projects expected to report for a period that did not (未报送, ledger.md),
- * grouped, with who is responsible for each.
+ * grouped, with who is responsible for each. A period nobody has reported
+ * yet lists every expected project (tz_bulletin_finish_missing); only the
+ * bulletin refuses such a period.
  */
 #include <getopt.h>
 #include <string.h>
@@ -16,7 +18,8 @@ const char cmd_missing_usage[] =
 const char cmd_missing_help[] =
 	"\n列出某调度期应报送而未报送的项目，按所属地区（默认）或其他方式分组，每组给出应报、\n"
 	"已报和未报的项目数。应报送的项目：在该年度台账中；已到计划开工时间、已开工或没有\n"
-	"计划开工时间；报告已竣工的当月之后不再要求报送。\n\n"
+	"计划开工时间；报告已竣工的当月之后不再要求报送。尚无任何项目报送的调度期，列出全部\n"
+	"应报送的项目。\n\n"
 	"  --period YYYY-MM   调度期，默认最近一个有调度数据的月份\n"
 	"  --by WAY           分组方式：region（所属地区，默认）、category（项目类别）、\n"
 	"                     level（项目级别）、leader（包联领导）、unit（责任单位）\n";
@@ -70,7 +73,7 @@ int cmd_missing(struct tz_app *app, int argc, char **argv)
 		period = sum.last;
 	}
 	b = tz_bulletin_new(period, by);
-	if (tz_store_bulletin(store, b, &err) || tz_bulletin_finish(b, &err)) {
+	if (tz_store_bulletin(store, b, &err) || tz_bulletin_finish_missing(b, &err)) {
 		tz_bulletin_free(b);
 		return tz_cli_fail(&err);
 	}

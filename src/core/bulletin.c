@@ -387,7 +387,9 @@ static int missing_order(const void *x, const void *y, void *ctx)
 	return strcmp(a->code, b->code);
 }
 
-int tz_bulletin_finish(struct tz_bulletin *b, struct tz_err *err)
+/* tz_bulletin_finish and tz_bulletin_finish_missing: `bulletin` refuses a
+ * period nobody reported; the missing list refuses only an empty ledger. */
+static int finish(struct tz_bulletin *b, int bulletin, struct tz_err *err)
 {
 	struct tz_bulletin_group *t = &b->totals;
 	char period[TZ_PERIOD_FMT_MAX];
@@ -397,7 +399,11 @@ int tz_bulletin_finish(struct tz_bulletin *b, struct tz_err *err)
 	b->finished = 1;
 	if (b->overflow)
 		return tz_err_set(err, TZ_ETOOBIG, "通报的合计金额超出可计算的范围，请检查台账中的金额");
-	if (!t->filed)
+	if (!bulletin && !t->projects)
+		return tz_err_set(err, TZ_ENOTFOUND,
+				  "%d年度台账中没有项目，无法列出%s调度期的未报送项目",
+				  b->period.year, tz_period_fmt(b->period, period));
+	if (bulletin && !t->filed)
 		return tz_err_set(err, TZ_ENOTFOUND,
 				  "%s调度期%s没有任何项目报送，不能生成通报",
 				  tz_period_fmt(b->period, period),
@@ -426,6 +432,16 @@ int tz_bulletin_finish(struct tz_bulletin *b, struct tz_err *err)
 	if (b->nmissing)
 		qsort_r(b->missing, b->nmissing, sizeof(*b->missing), missing_order, b->index);
 	return 0;
+}
+
+int tz_bulletin_finish(struct tz_bulletin *b, struct tz_err *err)
+{
+	return finish(b, 1, err);
+}
+
+int tz_bulletin_finish_missing(struct tz_bulletin *b, struct tz_err *err)
+{
+	return finish(b, 0, err);
 }
 
 void tz_bulletin_sort_lags(struct tz_bulletin *b)

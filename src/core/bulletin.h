@@ -185,6 +185,17 @@ void tz_bulletin_absorb(struct tz_bulletin *b, struct tz_bulletin *part);
 int tz_bulletin_finish(struct tz_bulletin *b, struct tz_err *err);
 
 /*
+ * The same for a bulletin read only for its 未报送 list and counts
+ * (`taizhang missing`): a period nobody has reported yet is the one
+ * where every expected project is missing, so it is not refused (the
+ * walkthrough's coordinator on the 6th of the month); only a ledger of
+ * P's year without any project is (TZ_ENOTFOUND, naming the year).
+ * Rates and ranks are computed as tz_bulletin_finish computes them, over
+ * nothing filed; the caller must not print such a bulletin as a 通报.
+ */
+int tz_bulletin_finish_missing(struct tz_bulletin *b, struct tz_err *err);
+
+/*
  * What the bulletin covers, as its text names it: "全市" (the default: the
  * whole ledger), or the part of it a summary was restricted to ("盖州市",
  * "市交通运输局", "孙振宇同志包联"), so that a bulletin of one county never

@@ -2943,6 +2943,42 @@ static int find_by_name(struct ledger_names *ln, struct item *it, struct tz_err 
 }
 
 /*
+ * A report row with a 项目编号 whose 所属地区 the tree does not know
+ * ("站前", "盖州"): the name is the thing to correct, not the code, as a
+ * list without codes says (find_by_name). The nearest regions are
+ * suggested (tz_org_index_suggest_text; ledger.md "Organisation": 盖州 is
+ * a suggestion for 盖州市, never a match); when the project's own region
+ * is the only one suggested, only the region is to be rewritten, else the
+ * code is to be checked too. Walkthrough 8, F4. TZ_EINVAL on 所属地区.
+ */
+static int unknown_region(struct ledger_names *ln, const struct item *it, const char *code,
+			  const char *name, const struct tz_org_node *own, struct tz_err *err)
+{
+	const struct tz_org_node *one = NULL;
+	char hint[256];
+	size_t k = tz_org_index_suggest_text(ln->x, it->region, strlen(it->region),
+					     TZ_ORG_WANT_REGION, hint, sizeof(hint));
+
+	if (k == 1)
+		tz_org_index_suggest_all(ln->x, it->region, strlen(it->region), TZ_ORG_WANT_REGION,
+					 &one, 1);
+	if (k && own && one == own)
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "所属地区",
+				     "所属地区“%.100s”不是台账中的地区，是否为%s？项目编号%s（%s）在台账中"
+				     "属于“%s”，该行未导入；请按台账的写法填所属地区",
+				     it->region, hint, code, name, own->name);
+	if (k)
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "所属地区",
+				     "所属地区“%.100s”不是台账中的地区，是否为%s？项目编号%s（%s）在台账中"
+				     "属于“%s”，该行未导入；请按台账的写法填所属地区，并核对项目编号",
+				     it->region, hint, code, name, own ? own->name : "？");
+	return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "所属地区",
+			     "所属地区“%.100s”不是台账中的地区：项目编号%s（%s）在台账中属于“%s”，"
+			     "该行未导入；请按台账的写法填所属地区，并核对项目编号",
+			     it->region, code, name, own ? own->name : "？");
+}
+
+/*
  * Whether a report row's 项目名称 and 所属地区 agree with the ledger's
  * project of its code: 0, or TZ_EINVAL naming the column and both names.
  * Names are compared folded (tz_org_norm: width, spaces); a region agrees
@@ -2974,6 +3010,8 @@ static int check_names(struct ledger_names *ln, const struct item *it, struct tz
 				 tz_org_index_within(ln->x, e->region_id, n->id) ||
 				 tz_org_index_within(ln->x, n->id, e->region_id));
 
+		if (!n)
+			return unknown_region(ln, it, code, e->name, own, err);
 		if (!same)
 			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, "所属地区",
 					     "项目编号%s（%s）在台账中属于“%s”，本行所属地区写的是“%.100s”："
@@ -3989,6 +4027,10 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 	if (!progress && (rc = ledger_year(&m, opts, where ? where : path, res, err)))
 		goto out;
 	tz_buf_adds(&passed, m.h.notes.buf);
+	/* Each note is a clause ending with "；"; the last ends the sentence
+	 * ("…读为2025-10。", walkthrough 8). Same length in UTF-8. */
+	if (passed.len >= 3 && !memcmp(passed.buf + passed.len - 3, "；", 3))
+		memcpy(passed.buf + passed.len - 3, "。", 3);
 	res->notes = tz_buf_detach(&passed, NULL);
 	if (!progress) {
 		oc.store = store;

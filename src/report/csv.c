@@ -171,6 +171,12 @@ static int write_bulletin(const struct tz_bulletin *b, FILE *fp, struct tz_err *
 			? tz_bulletin_group_at(b, i) : tz_bulletin_totals(b);
 
 		tz_bulletin_group_cells(b, g, cells, change);
+		/* The PDF's note says "—" is 不变; a CSV has no room for notes,
+		 * so an unchanged rank is written as the places it moved
+		 * (ledger.md rank_change: gained + or lost −), 0 as in the JSON.
+		 * An empty cell stays "no change known" (January, new group). */
+		if (g->has_rank_change && !g->rank_change)
+			cells[1].text = "0";
 		if ((rc = csv_row((struct tz_table_writer *)&w, cells, err)))
 			goto out;
 	}

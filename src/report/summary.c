@@ -165,63 +165,14 @@ static void extreme(struct text *t, const struct words *w, const struct tz_bulle
 		say(t, "%s等%zu%s%s以%s%%%s", g->key, n, w->mw, w->noun, rate1(g, r), tied);
 }
 
-/* The group of `city` with this key, or NULL. */
-static const struct tz_bulletin_group *city_group(const struct tz_bulletin *city,
-						 const char *key)
-{
-	for (size_t i = 0; i < tz_bulletin_group_count(city); i++) {
-		const struct tz_bulletin_group *g = tz_bulletin_group_at(city, i);
-
-		if (!strcmp(g->key, key))
-			return g;
-	}
-	return NULL;
-}
-
-/*
- * A view's groups are ranked in the city's ranking, not among themselves
- * (ledger.md: rank_change is against the previous month's bulletin, which
- * ranks every group of the city): take the rank changes of b's groups from
- * `city`'s groups of the same key. *one is the city's group when b has
- * exactly one ranked group, *nranked the groups the city ranks.
- */
-static void count_city_changes(const struct tz_bulletin *b, const struct tz_bulletin *city,
-			       struct tally *k, const struct tz_bulletin_group **one,
-			       size_t *nranked)
-{
-	*one = NULL;
-	*nranked = 0;
-	k->up = k->down = k->same = k->changed = 0;
-	for (size_t i = 0; i < tz_bulletin_group_count(city); i++)
-		*nranked += tz_bulletin_group_at(city, i)->has_rate;
-	for (size_t i = 0; i < tz_bulletin_group_count(b); i++) {
-		const struct tz_bulletin_group *g = city_group(city, tz_bulletin_group_at(b, i)->key);
-
-		if (!g || !g->has_rate)
-			continue;
-		if (k->ranked == 1 && tz_bulletin_group_at(b, i)->has_rate)
-			*one = g;
-		if (g->has_rank_change) {
-			k->changed++;
-			k->up += g->rank_change > 0;
-			k->down += g->rank_change < 0;
-			k->same += g->rank_change == 0;
-		}
-	}
-}
-
-static void groups(struct text *t, const struct tz_bulletin *b, const struct tz_bulletin *city)
+static void groups(struct text *t, const struct tz_bulletin *b)
 {
 	const struct words *w = &by_words[tz_bulletin_by(b)];
-	const struct tz_bulletin_group *one = NULL;
 	const char *sep = "";
-	size_t nranked = 0;
 	struct tally k;
 	char r[32];
 
 	count_groups(b, &k);
-	if (city)
-		count_city_changes(b, city, &k, &one, &nranked);
 	if (!k.ranked && !k.unranked) {
 		say(t, "本期没有可比较的%s。", w->noun);  /* only an unfinished bulletin */
 		return;
@@ -229,8 +180,6 @@ static void groups(struct text *t, const struct tz_bulletin *b, const struct tz_
 	say(t, "分%s看，", w->noun);
 	if (k.ranked == 1) {
 		say(t, "%s投资完成率%s%%", k.first->key, rate1(k.first, r));
-		if (one)
-			say(t, "，在%zu%s%s中排名第%d", nranked, w->mw, w->noun, one->rank);
 		sep = "，";
 	} else if (k.ranked > 1) {
 		if (k.above) {
@@ -271,13 +220,14 @@ static void groups(struct text *t, const struct tz_bulletin *b, const struct tz_
 	say(t, "。");
 	if (!k.changed)
 		return;  /* January, or no bulletin last month */
-	if (one && one->has_rank_change) {
-		if (one->rank_change > 0)
-			say(t, "与上月相比，排名上升%d位。", one->rank_change);
-		else if (one->rank_change < 0)
-			say(t, "与上月相比，排名下降%d位。", -one->rank_change);
-		else
-			say(t, "与上月相比，排名不变。");
+	if (k.ranked == 1) {
+		/* A ranking of one (a county's or a district's own bulletin):
+		 * "各县（市）区排名均无变化" would claim a ranking that is not
+		 * there; say a move only when last month ranked more groups. */
+		if (k.first->rank_change > 0)
+			say(t, "与上月相比，排名上升%d位。", k.first->rank_change);
+		else if (k.first->rank_change < 0)
+			say(t, "与上月相比，排名下降%d位。", -k.first->rank_change);
 		return;
 	}
 	if (!k.up && !k.down) {
@@ -343,19 +293,11 @@ static void lagging_and_missing(struct text *t, const struct tz_bulletin *b)
 
 int tz_bulletin_summary(const struct tz_bulletin *b, struct tz_buf *out)
 {
-	return tz_bulletin_summary_in(b, NULL, out);
-}
-
-int tz_bulletin_summary_in(const struct tz_bulletin *b, const struct tz_bulletin *whole,
-			   struct tz_buf *out)
-{
 	struct text t = { out, 0 };
 
-	if (whole == b || (whole && tz_bulletin_by(whole) != tz_bulletin_by(b)))
-		whole = NULL;
 	city(&t, b);
 	say(&t, "\n");
-	groups(&t, b, whole);
+	groups(&t, b);
 	say(&t, "\n");
 	lagging_and_missing(&t, b);
 	return t.rc;

@@ -12,7 +12,8 @@
  *  2. the groups: how many are above, level with and below the city's
  *     rate, how many have no plan (and so no rank), the first and the last
  *     (ties said as 并列), and how ranks moved since last month (not in
- *     January, nor when nobody reported last month);
+ *     January, nor when nobody reported last month; a bulletin ranking a
+ *     single group says only a move, never that "the ranks" are unchanged);
  *  3. the lagging projects (how many, the worst one) and reporting (how
  *     many reported, how many did not, the group with the most missing).
  *
@@ -20,6 +21,12 @@
  * percentages with one decimal rounded half up from the exact fractions
  * (tz_pct1). "高于/低于序时进度x个百分点" is the difference of the two
  * percentages as printed, so a reader who subtracts them gets x.
+ *
+ * Everything is said of the bulletin's own scope (tz_bulletin_scope): its
+ * groups, its ranks and their changes are those of its table. A page that
+ * shows a user's bulletin (the 通报 page, the dashboard) passes the
+ * bulletin of the user's view and so prints the same paragraphs (web.md
+ * "People and permissions": a user's summaries count what it sees).
  */
 #ifndef TZ_REPORT_SUMMARY_H
 #define TZ_REPORT_SUMMARY_H
@@ -36,20 +43,5 @@
  * and releases `out`.
  */
 int tz_bulletin_summary(const struct tz_bulletin *b, struct tz_buf *out);
-
-/*
- * The same for a bulletin `b` over part of the city (a county's, a
- * leader's view) shown beside the ranking of the whole city `whole` (a
- * finished bulletin of the same period and grouping): the rank changes
- * the second paragraph counts are those of b's groups in `whole`'s
- * ranking, and a single ranked group's sentence gives its rank there
- * ("…投资完成率75.6%，在10个县（市）区中排名第9…与上月相比，排名下降1
- * 位。"), so that the text never contradicts the table next to it
- * (ledger.md "The monthly bulletin": rank and rank_change rank the city's
- * groups). `whole` NULL, equal to b or grouped otherwise: exactly
- * tz_bulletin_summary. Returns and ownership as tz_bulletin_summary.
- */
-int tz_bulletin_summary_in(const struct tz_bulletin *b, const struct tz_bulletin *whole,
-			   struct tz_buf *out);
 
 #endif

@@ -421,6 +421,8 @@ static int bulletin_xlsx(const struct tz_bulletin *b, FILE *fp, struct tz_err *e
 		rc = tz_xlsx_chart_to_line(tmp, "xl/charts/chart1.xml", 1,
 					   tz_bulletin_group_count(b) == 1, err);
 	if (!rc)
+		rc = tz_xlsx_shortest_numbers(tmp, err);
+	if (!rc)
 		rc = tz_xlsx_tmp_copy(tmp, fp, err);
 	unlink(tmp);
 	free(tmp);

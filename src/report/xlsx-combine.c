@@ -1,7 +1,8 @@
 /*
  * xlsx-combine.c: turn one series of a libxlsxwriter column chart into a
  * line on the same axes (a combined chart), by rewriting the chart part
- * of the finished package with libxml2 and libzip. See xlsx-internal.h
+ * of the finished package with libxml2 and libzip; and write the
+ * package's numbers in their shortest exact form. See xlsx-internal.h
  * for why.
  */
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include <libxml/tree.h>
 #include <zip.h>
 
+#include "base/buf.h"
 #include "base/xalloc.h"
 #include "report/xlsx-internal.h"
 #include "base/banned.h"
@@ -195,4 +197,140 @@ fail:
 	zip_discard(z);
 	return tz_err_set(err, TZ_EINTERNAL, "生成XLSX图表失败：图表部件%s不是预期的格式",
 			  chart_part);
+}
+
+/* ------------------------------------------------------------------ */
+/* Numbers written in their shortest form                              */
+
+/*
+ * `s` (n bytes) if it is a number whose double has a shorter exact
+ * spelling than libxlsxwriter's "%.16G" (0.8604000000000001 for the
+ * double nearest 0.8604): that spelling in buf, which reads back as the
+ * very same double; else NULL.
+ */
+static const char *shorter(const char *s, size_t n, char buf[40])
+{
+	char in[40], *end;
+	double d;
+
+	if (!n || n >= sizeof(in))
+		return NULL;
+	memcpy(in, s, n);
+	in[n] = '\0';
+	if (strspn(in, "0123456789.-+eE") != n)
+		return NULL;
+	d = strtod(in, &end);
+	if (*end)
+		return NULL;
+	for (int prec = 1; prec <= 17; prec++) {
+		snprintf(buf, 40, "%.*G", prec, d);
+		if (strtod(buf, NULL) == d)
+			return strlen(buf) < n ? buf : NULL;
+	}
+	return NULL;
+}
+
+/*
+ * Copy `in` to `out`, rewriting the value of every number `open`…"</v>"
+ * (or "</c:v>") element that the predicate `ok` accepts at that offset.
+ */
+static int rewrite_values(const char *in, size_t len, const char *open, const char *close,
+			  int (*ok)(const char *in, const char *at), struct tz_buf *out)
+{
+	const char *p = in, *e = in + len, *v;
+	size_t ol = strlen(open), cl = strlen(close);
+	char buf[40];
+
+	while ((v = strstr(p, open)) && v < e) {
+		const char *val = v + ol, *c = strstr(val, close), *s;
+
+		if (!c)
+			break;
+		if (tz_buf_add(out, p, (size_t)(val - p)))
+			return -1;
+		s = ok(in, v) ? shorter(val, (size_t)(c - val), buf) : NULL;
+		if (s ? tz_buf_adds(out, s) : tz_buf_add(out, val, (size_t)(c - val)))
+			return -1;
+		if (tz_buf_add(out, c, cl))
+			return -1;
+		p = c + cl;
+	}
+	return tz_buf_add(out, p, (size_t)(e - p));
+}
+
+/* A worksheet's <v> of a number cell: its <c …> tag has no t="…". */
+static int sheet_number(const char *in, const char *at)
+{
+	const char *c = at;
+
+	while (c > in && strncmp(c, "<c ", 3))
+		c--;
+	if (strncmp(c, "<c ", 3))
+		return 0;
+	for (const char *q = c; q < at && *q != '>'; q++)
+		if (!strncmp(q, " t=", 3))
+			return 0;
+	return 1;
+}
+
+/* A chart's <c:v> inside a <c:numCache> (not a <c:strCache>). */
+static int chart_number(const char *in, const char *at)
+{
+	const char *c = at;
+
+	while (c > in && strncmp(c, "<c:numCache>", 12) && strncmp(c, "<c:strCache>", 12) &&
+	       strncmp(c, "</c:numCache>", 13))
+		c--;
+	return !strncmp(c, "<c:numCache>", 12);
+}
+
+int tz_xlsx_shortest_numbers(const char *xlsx_path, struct tz_err *err)
+{
+	zip_t *z = zip_open(xlsx_path, 0, NULL);
+	zip_int64_t n;
+
+	if (!z)
+		return tz_err_set(err, TZ_EIO, "生成XLSX失败：无法重新打开临时文件");
+	n = zip_get_num_entries(z, 0);
+	for (zip_int64_t i = 0; i < n; i++) {
+		const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
+		int sheet = name && !strncmp(name, "xl/worksheets/sheet", 19);
+		int chart = name && !strncmp(name, "xl/charts/chart", 15);
+		struct tz_buf out;
+		zip_source_t *src;
+		size_t len = 0;
+		char *data;
+		int rc;
+
+		if (!sheet && !chart)
+			continue;
+		if (!(data = read_part(z, name, &len)))
+			goto fail;
+		data[len] = '\0';
+		tz_buf_init(&out, len + 1);   /* never longer than what it rewrites */
+		rc = sheet ? rewrite_values(data, len, "<v>", "</v>", sheet_number, &out)
+			   : rewrite_values(data, len, "<c:v>", "</c:v>", chart_number, &out);
+		free(data);
+		if (rc) {
+			tz_buf_release(&out);
+			goto fail;
+		}
+		data = tz_buf_detach(&out, &len);
+		if (!(src = zip_source_buffer(z, data, len, 1))) {   /* libzip frees data */
+			free(data);
+			goto fail;
+		}
+		if (zip_file_replace(z, (zip_uint64_t)i, src, 0) < 0) {
+			zip_source_free(src);
+			goto fail;
+		}
+	}
+	if (zip_close(z) < 0) {
+		zip_discard(z);
+		return tz_err_set(err, TZ_EIO, "生成XLSX失败：无法写回临时文件");
+	}
+	return 0;
+fail:
+	zip_discard(z);
+	return tz_err_set(err, TZ_EINTERNAL, "生成XLSX失败：无法改写工作表中的数字");
 }

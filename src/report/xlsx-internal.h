@@ -64,4 +64,16 @@ lxw_error tz_xlsx_put_header(lxw_worksheet *ws, lxw_row_t r, const struct tz_tab
 int tz_xlsx_chart_to_line(const char *xlsx_path, const char *chart_part, int series_idx,
 			  int with_markers, struct tz_err *err);
 
+/*
+ * libxlsxwriter prints every number with "%.16G", so the double nearest a
+ * rate of 86.04 % (8604 basis points / 10000) is stored as
+ * 0.8604000000000001, which a copied cell, LibreOffice or a script reading
+ * the sheet show (walkthrough 8). This rewrites, in place, the value of
+ * every number cell of the package's worksheets and every number of its
+ * charts' caches in the shortest spelling that reads back as the same
+ * double ("0.8604"); text cells and strings are left alone. Returns 0 or
+ * TZ_EIO/TZ_EINTERNAL with err set.
+ */
+int tz_xlsx_shortest_numbers(const char *xlsx_path, struct tz_err *err);
+
 #endif

@@ -4,7 +4,9 @@
  *
  * For the user's view (summary.h: a coordinator's subtree, a reporter's
  * region or department, a leader's subtree and 包联 projects, an admin's
- * city) and a period: the bulletin's opening paragraphs, the totals and
+ * city) and a period: the opening paragraphs of the view's bulletin (the
+ * same text as the user's 通报 page: rates, places and rank changes all of
+ * the view's groups), the totals and
  * rates (开工率, 投资完成率 against 序时进度; 资金到位率 and 按期竣工率 are
  * said to have no data, core/dashboard.h says why), 未报送 for the period,
  * the lights, problems and procedures counted in the seeds' words, and
@@ -98,9 +100,11 @@ static int gather(struct dash *x)
 		else if (rc)
 			return rc;
 	}
-	/* The paragraph speaks of the ranking the page shows: the city's. */
+	/* The paragraphs of the view's own bulletin, as its 通报 page prints
+	 * them: one scope throughout (the city's ranking below is titled as
+	 * the city's). */
 	if (x->b)
-		tz_bulletin_summary_in(x->b, x->city, &x->summary);
+		tz_bulletin_summary(x->b, &x->summary);
 
 	/* Lights: the ledger's, kept in memory, counted over the view. */
 	if ((rc = tz_lights_get(r, x->p, &lb, &l, NULL)))

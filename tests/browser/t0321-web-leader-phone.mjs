@@ -76,12 +76,17 @@ try {
     await check('the ranking chart is drawn', async () => (await page.locator('.chart svg').count()) > 0);
     await check('the opening paragraph is there', async () =>
       (await page.locator('.lead p').first().textContent()).includes('重点项目'));
+    const dashLead = (await page.locator('.lead').innerText()).trim();
     await page.screenshot({ path: join(artefacts, 't0321-leader-dashboard-390.png'), fullPage: true });
 
     for (const path of ['/lights', '/problems', '/procedures', '/bulletin']) {
       await page.goto(base + path);
       await check(`${path} fits 390 px too`, async () => (await width(page)) <= 390);
     }
+    // One scope: the dashboard reads as the leader's own 通报 (walkthrough
+    // 8 saw 3/5/1 rank moves on one and 1/4/4 on the other).
+    await check('the dashboard\'s paragraphs are those of the leader\'s 通报 page', async () =>
+      dashLead.length > 0 && (await page.locator('.lead').innerText()).trim() === dashLead);
     await page.screenshot({ path: join(artefacts, 't0321-leader-bulletin-390.png'), fullPage: false });
 
     // Printed: figures yes, navigation and forms no.

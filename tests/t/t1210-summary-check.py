@@ -182,6 +182,16 @@ def check(b, paras):
         need(Decimal(m.group("r")) == pct1(g["ytd_completed"], g["annual_plan"]), f"{g['key']}'s rate")
         claim(1, m)
     moved = [g for g in ranked if g["rank_change"] is not None]
+    if len(ranked) == 1:
+        # A ranking of one says only a move, never that ranks are unchanged.
+        c = moved[0]["rank_change"] if moved else 0
+        m = find(1, r"与上月相比，排名(?P<way>上升|下降)(?P<k>\d+)位。")
+        need((m is not None) == (c != 0), "a lone group's move is said when it moved")
+        need(find(1, r"排名均无变化|排名不变") is None, "a lone group is not said to keep its rank")
+        if m:
+            need((m.group("way") == "上升") == (c > 0) and int(m.group("k")) == abs(c), "its move")
+            claim(1, m)
+        moved = []
     m = find(1, rf"与上月相比(?:，(?P<u>\d+){n}{w}排名上升)?(?:，(?P<d>\d+){n}(?:{w})?排名下降)?"
                 rf"(?:，(?P<s>\d+){n}排名不变)?。")
     same = find(1, rf"与上月相比，各{w}排名均无变化。")

@@ -86,7 +86,8 @@ is "p-region-mismatch: nothing stored" "$(reports)" ""
 
 base
 fails "a region the tree does not know" tz import progress "$d/region-unknown.csv"
-contains "region-unknown: the reason" "$TZ_TMP/err" "本行所属地区写的是“丙县”"
+contains "region-unknown: the reason" "$TZ_TMP/err" "所属地区“丙县”不是台账中的地区"
+contains "region-unknown: …and the ledger's region of the code" "$TZ_TMP/err" "项目编号P1（甲项目）在台账中属于“甲县”"
 
 base
 ok "names agreeing after folding (spaces), regions agreeing" tz import progress "$d/names-agree.csv"

@@ -331,6 +331,33 @@ static void test_missing_list(void **state)
 	tz_bulletin_free(b);
 }
 
+/* The missing list of a period nobody reported yet: every expected
+ * project, not the bulletin's refusal (walkthrough 8, F6); an empty
+ * ledger is still refused, naming the year. */
+static void test_nobody_reported_missing(void **state)
+{
+	struct tz_bulletin_row r = PLANNED("1", "甲", 100, 100, 0, 1);
+	struct tz_bulletin_row s = PLANNED("2", "乙", 100, 100, 0, 1);
+	struct tz_bulletin *b = tz_bulletin_new(june, TZ_BY_REGION);
+	struct tz_err err;
+
+	(void)state;
+	r.reported = s.reported = 0;
+	tz_bulletin_add(b, &r);
+	tz_bulletin_add(b, &s);
+	assert_int_equal(tz_bulletin_finish_missing(b, &err), 0);
+	assert_int_equal(tz_bulletin_missing_count(b), 2);
+	assert_int_equal(!strcmp(tz_bulletin_missing_at(b, 0)->code, "1") +
+			 !strcmp(tz_bulletin_missing_at(b, 1)->code, "1"), 1);
+	assert_int_equal(tz_bulletin_totals(b)->not_reported, 2);
+	assert_int_equal(tz_bulletin_totals(b)->reported, 0);
+	tz_bulletin_free(b);
+	b = tz_bulletin_new(june, TZ_BY_REGION);
+	assert_int_equal(tz_bulletin_finish_missing(b, &err), TZ_ENOTFOUND);
+	assert_non_null(strstr(err.msg, "2025年度台账中没有项目"));
+	tz_bulletin_free(b);
+}
+
 /* A period in which nobody reported is refused, not printed as zeros. */
 static void test_nobody_reported_is_refused(void **state)
 {
@@ -471,6 +498,7 @@ int main(void)
 		cmocka_unit_test(test_rank_change_needs_a_previous_bulletin),
 		cmocka_unit_test(test_missing_list),
 		cmocka_unit_test(test_nobody_reported_is_refused),
+		cmocka_unit_test(test_nobody_reported_missing),
 		cmocka_unit_test(test_overflow_refused),
 		cmocka_unit_test(test_absorbed_parts_equal_whole),
 		cmocka_unit_test(test_seed_001_completion_rate),
