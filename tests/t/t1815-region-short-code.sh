@@ -1,5 +1,5 @@
 #!/bin/bash
-# t1814-region-short-code.sh: a short region name (站前 for 站前区, 盖州
+# t1815-region-short-code.sh: a short region name (站前 for 站前区, 盖州
 # for 盖州市) on a row with a 项目编号 is the region to rewrite, not the
 # code: the message suggests the region, as a list without codes does
 # (walkthrough 8, F4: it said "项目编号可能填错了"). What matches does not
