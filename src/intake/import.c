@@ -3175,11 +3175,22 @@ static int ytd_derive(struct tz_store *store, struct org_ctx *oc, struct tz_prog
 
 	if ((rc = ytd_before(store, oc, r, &before, missing, sizeof(missing), why)))
 		return rc;
-	if (missing[0])
+	if (missing[0]) {
+		/* A county that started mid-year (walkthrough 8, F5): the
+		 * months are never imported, so only a sheet giving the month
+		 * itself can be; no month's value is invented. */
+		char yb[TZ_MONEY_FMT_MAX], bb[TZ_MONEY_FMT_MAX];
+
+		tz_money_fmt(ytd, yb);
+		tz_money_fmt(before, bb);
 		return tz_err_set_at(why, TZ_EINVAL, NULL, 0, "本期完成投资(万元)",
-				     "本表只有累计完成投资，本期完成投资要减去此前各月的完成投资算出，"
-				     "但%d年%s的调度数据没有导入，无法算出：请先导入这些月份，或改填本月"
-				     "完成投资，该行未导入", r->period.year, missing);
+				     "本表只有累计完成投资（本行%d年1-%d月累计%s万元），要减去此前各月已"
+				     "导入的%s万元才得出%d月的数，但%d年%s没有导入，算不出，该行未导入："
+				     "请先导入这些月份；没有这些月份的调度表时，请改用填有%d月当月完成投资"
+				     "的表（不要填累计数），年初以来累计从导入的第一个月算起",
+				     r->period.year, r->period.month, yb, bb, r->period.month,
+				     r->period.year, missing, r->period.month);
+	}
 	if (ytd < before) {
 		char yb[TZ_MONEY_FMT_MAX], bb[TZ_MONEY_FMT_MAX];
 
