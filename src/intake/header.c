@@ -2499,6 +2499,20 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 					"月份，没有写年份，不知道是哪一年的调度期，整个文件未导入；请在"
 					"标题中写上年份（如“2025年10月…”），或加一列“调度期”（如2025-10）",
 					best_line, best_text, h->title_noyear);
+			else if (best && progress && (best_has & (1u << TZ_RF_COMPLETED)) &&
+				 ((best_has & (1u << TZ_RF_CODE)) ||
+				  ((best_has & (1u << TZ_RF_NAME)) && (best_has & (1u << TZ_RF_REGION)))) &&
+				 !(best_has & (1u << TZ_RF_PERIOD)) && !h->title_period.year &&
+				 !h->title_end.year && !h->opt_period.year)
+				/* The header is there, only the period is not known
+				 * (walkthrough 8, F7). The web import shares the
+				 * message: the option is named as the command line's. */
+				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
+					"第%ld行是表头，但没有“调度期”列，标题中也没有写明年月，不知道是哪个"
+					"调度期，整个文件未导入：请加“调度期”列（如2025-10），或在标题中写明"
+					"年月（如“2025年10月重点项目调度表”），命令行导入也可加 --period "
+					"YYYY-MM（表头识别出%s）",
+					best_line, best_text);
 			else if (best && progress)
 				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
 					"找不到完整的表头：第%ld行最像表头（识别出%s），但%s",
