@@ -337,6 +337,9 @@ struct cellinfo {
 	 * 投资"): cum, the last month it names, 13 when it names none. */
 	int month;
 	int cum;
+	/* Reports: a plain "累计完成投资" (no 自年初, no months): year-to-date
+	 * only under a title naming a span from January (ytd_column). */
+	int plain_cum;
 };
 
 static int names_one_month(const char *s);
@@ -489,6 +492,9 @@ static void month_key(const struct tz_buf *key, struct cellinfo *c)
 			return;
 		}
 	}
+	if (n > strlen("累计") && starts_with(p, n, "累计") &&
+	    completion_word(p + strlen("累计"), n - strlen("累计")))
+		c->plain_cum = 1;
 }
 
 /*
@@ -2278,6 +2284,30 @@ out:
 	return month && !year;
 }
 
+/*
+ * The last month of a span from January that title s names ("2025年
+ * 1-10月…", "１至１０月"): 2..12; 0 when it names none (a span from
+ * another month, one month, 累计 alone).
+ */
+static int jan_span(const char *s)
+{
+	struct tz_buf f = TZ_BUF_INIT;
+	int r = 0;
+
+	if (tz_text_nfkc(s, strlen(s), &f))
+		return 0;
+	for (size_t i = 0; i < f.len && !r; i++) {
+		int from = 0, to = 0;
+
+		if (f.buf[i] != '1' || (i && f.buf[i - 1] >= '0' && f.buf[i - 1] <= '9'))
+			continue;
+		if (month_lead(f.buf + i, f.len - i, &from, &to) && from == 1 && to > 1 && to <= 12)
+			r = to;
+	}
+	tz_buf_release(&f);
+	return r;
+}
+
 /* Whether a completion column's header says it is one month's, not
  * 本期: 本月, 当月, 单月 (a "10月" is cellinfo.month). */
 static int names_month_only(const char *s)
@@ -2291,9 +2321,9 @@ static int names_month_only(const char *s)
  * completion, h->ytd_only set; the import derives each row's 本期 (audit
  * 9 R17). Several such columns: none is chosen.
  */
-static void ytd_column(struct tz_header *h, struct hrow *top)
+static void ytd_column(struct tz_header *h, struct hrow *top, const char *title_span)
 {
-	int at = -1;
+	int at = -1, jan = title_span[0] ? jan_span(title_span) : 0;
 
 	for (size_t i = 0; i < top->n; i++)
 		if (top->c[i].cum && top->c[i].field < 0) {
@@ -2301,6 +2331,20 @@ static void ytd_column(struct tz_header *h, struct hrow *top)
 				return;
 			at = (int)i;
 		}
+	/* A plain "累计完成投资" under "2025年1-10月…" (walkthrough 8, F8):
+	 * the title says the figures run from January, so 累计 is the
+	 * year's so far, as "1-10月累计完成投资" is. Without such a title it
+	 * may be since the start of works (ledger.md: 开工以来), and is not
+	 * read: a since-start figure read as the year's would make a month
+	 * too large. */
+	if (at < 0 && jan)
+		for (size_t i = 0; i < top->n; i++)
+			if (top->c[i].plain_cum && top->c[i].field < 0) {
+				if (at >= 0)
+					return;
+				at = (int)i;
+				top->c[i].cum = jan;
+			}
 	if (at < 0)
 		return;
 	if (hrow_has(top, TZ_RF_COMPLETED)) {
@@ -2499,6 +2543,20 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 					"月份，没有写年份，不知道是哪一年的调度期，整个文件未导入；请在"
 					"标题中写上年份（如“2025年10月…”），或加一列“调度期”（如2025-10）",
 					best_line, best_text, h->title_noyear);
+			else if (best && progress && (best_has & (1u << TZ_RF_COMPLETED)) &&
+				 ((best_has & (1u << TZ_RF_CODE)) ||
+				  ((best_has & (1u << TZ_RF_NAME)) && (best_has & (1u << TZ_RF_REGION)))) &&
+				 !(best_has & (1u << TZ_RF_PERIOD)) && !h->title_period.year &&
+				 !h->title_end.year && !h->opt_period.year)
+				/* The header is there, only the period is not known
+				 * (walkthrough 8, F7). The web import shares the
+				 * message: the option is named as the command line's. */
+				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
+					"第%ld行是表头，但没有“调度期”列，标题中也没有写明年月，不知道是哪个"
+					"调度期，整个文件未导入：请加“调度期”列（如2025-10），或在标题中写明"
+					"年月（如“2025年10月重点项目调度表”），命令行导入也可加 --period "
+					"YYYY-MM（表头识别出%s）",
+					best_line, best_text);
 			else if (best && progress)
 				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
 					"找不到完整的表头：第%ld行最像表头（识别出%s），但%s",
@@ -2714,7 +2772,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	rc = 0;
 	h->width = top.n;
 	if (progress)
-		ytd_column(h, &top);
+		ytd_column(h, &top, title_span);
 	rc = choose(h, &top, parent_unit, parent_exp, table_u, table_exp, table_text,
 		    year ? year : h->title_year, path, err);
 	h->read_cols = read_mask(h);

@@ -3213,11 +3213,22 @@ static int ytd_derive(struct tz_store *store, struct org_ctx *oc, struct tz_prog
 
 	if ((rc = ytd_before(store, oc, r, &before, missing, sizeof(missing), why)))
 		return rc;
-	if (missing[0])
+	if (missing[0]) {
+		/* A county that started mid-year (walkthrough 8, F5): the
+		 * months are never imported, so only a sheet giving the month
+		 * itself can be; no month's value is invented. */
+		char yb[TZ_MONEY_FMT_MAX], bb[TZ_MONEY_FMT_MAX];
+
+		tz_money_fmt(ytd, yb);
+		tz_money_fmt(before, bb);
 		return tz_err_set_at(why, TZ_EINVAL, NULL, 0, "本期完成投资(万元)",
-				     "本表只有累计完成投资，本期完成投资要减去此前各月的完成投资算出，"
-				     "但%d年%s的调度数据没有导入，无法算出：请先导入这些月份，或改填本月"
-				     "完成投资，该行未导入", r->period.year, missing);
+				     "本表只有累计完成投资（本行%d年1-%d月累计%s万元），要减去此前各月已"
+				     "导入的%s万元才得出%d月的数，但%d年%s没有导入，算不出，该行未导入："
+				     "请先导入这些月份；没有这些月份的调度表时，请改用填有%d月当月完成投资"
+				     "的表（不要填累计数），年初以来累计从导入的第一个月算起",
+				     r->period.year, r->period.month, yb, bb, r->period.month,
+				     r->period.year, missing, r->period.month);
+	}
 	if (ytd < before) {
 		char yb[TZ_MONEY_FMT_MAX], bb[TZ_MONEY_FMT_MAX];
 
@@ -3235,35 +3246,43 @@ static int ytd_derive(struct tz_store *store, struct org_ctx *oc, struct tz_prog
 
 /*
  * A report giving both 本月 (r->completed) and the year-to-date beside it
- * (ytd, TZ_RF_YTD; issue 7): when every month before r->period of its
- * year is known (ytd_before: this file's, else stored), the year-to-date
- * must be their sum plus the month's, to the 0.01 万元; else TZ_EINVAL
- * refuses the row naming the year-to-date, the sum of the months before
- * and the month's. When a month before is not known nothing is checked
- * and nothing said: the 本月 column is what is stored, and a month not
- * imported (the first on the system, one not reported) is not this
- * row's fault — ledger.md's year-to-date is the sum of the stored
- * months. The row's year-to-date (given, or the checked sum) is kept
- * for the file's later months. ytd_text: the column's header. 0, or a
- * store error.
+ * (ytd, TZ_RF_YTD; issue 7; walkthrough 8, F2). ledger.md's year-to-date
+ * (1-N月累计完成投资) is the sum of the stored months, so the sheet's
+ * figure must be what the months add up to:
+ * - every month before r->period of its year known (ytd_before: this
+ *   file's, else stored): the year-to-date must be their sum plus the
+ *   month's, to the 0.01 万元;
+ * - some month not known (a county that started mid-year, a month not
+ *   reported): the year-to-date cannot be less than the known months
+ *   plus the month's (the missing months only add);
+ * else TZ_EINVAL refuses the row naming the figures (and the months not
+ * imported). A year-to-date above the known months plus 本月 while some
+ * are missing is not refused: the 本月 stored is what the sheet means,
+ * and the difference belongs to the missing months, which no row of
+ * this sheet gives — booking it to any month would invent that month's
+ * value. The summary says so for the row (oc->said: line, code, the
+ * figures, the months missing, the difference), so that the office
+ * knows the bulletin's 1-N月累计 will be short by it until those
+ * months are imported. The row's year-to-date is kept for the file's
+ * later months. ytd_text: the column's header; line: the row's. 0, or
+ * a store error.
  */
 static int ytd_check(struct tz_store *store, struct org_ctx *oc, const struct tz_progress *r,
-		     int64_t ytd, const char *ytd_text, struct tz_err *why)
+		     int64_t ytd, const char *ytd_text, long line, struct tz_err *why)
 {
 	int64_t before = 0;
 	char missing[64];
+	char yb[TZ_MONEY_FMT_MAX], bb[TZ_MONEY_FMT_MAX], mb[TZ_MONEY_FMT_MAX];
+	char sb[TZ_MONEY_FMT_MAX], db[TZ_MONEY_FMT_MAX];
 	int rc;
 
 	if ((rc = ytd_before(store, oc, r, &before, missing, sizeof(missing), why)))
 		return rc;
+	tz_money_fmt(ytd, yb);
+	tz_money_fmt(before, bb);
+	tz_money_fmt(r->completed, mb);
+	tz_money_fmt(before + r->completed, sb);
 	if (!missing[0] && ytd != before + r->completed) {
-		char yb[TZ_MONEY_FMT_MAX], bb[TZ_MONEY_FMT_MAX], mb[TZ_MONEY_FMT_MAX];
-		char sb[TZ_MONEY_FMT_MAX];
-
-		tz_money_fmt(ytd, yb);
-		tz_money_fmt(before, bb);
-		tz_money_fmt(r->completed, mb);
-		tz_money_fmt(before + r->completed, sb);
 		if (r->period.month == 1)
 			return tz_err_set_at(why, TZ_EINVAL, NULL, 0, ytd_text,
 					     "%s%s万元不等于本月完成投资%s万元（1月的累计数就是本月数）："
@@ -3272,6 +3291,21 @@ static int ytd_check(struct tz_store *store, struct org_ctx *oc, const struct tz
 				     "%s%s万元不等于%d年1-%d月已导入的完成投资合计%s万元加本月完成投资"
 				     "%s万元（应为%s万元）：请核对累计数或本月数，该行未导入", ytd_text,
 				     yb, r->period.year, r->period.month - 1, bb, mb, sb);
+	}
+	if (missing[0] && ytd < before + r->completed)
+		return tz_err_set_at(why, TZ_EINVAL, NULL, 0, ytd_text,
+				     "%s%s万元小于%d年1-%d月已导入的完成投资合计%s万元加本月完成投资"
+				     "%s万元（%s万元），而%s没有导入的月份只会使累计数更大：请核对累计数"
+				     "或本月数，该行未导入", ytd_text, yb, r->period.year,
+				     r->period.month - 1, bb, mb, sb, missing);
+	if (missing[0] && ytd > before + r->completed) {
+		tz_money_fmt(ytd - (before + r->completed), db);
+		tz_buf_addf(&oc->said, "第%ld行项目编号%s：%s%s万元比%d年1-%d月已导入的完成投资合计"
+			    "%s万元加本月完成投资%s万元多%s万元，这%s万元属于没有导入的%d年%s，"
+			    "本表没有这些月份的数，不能计入任何月份，只导入了本月数；通报的1-%d月"
+			    "累计完成投资按已导入的月份算，为%s万元，导入这些月份后才与本表一致；",
+			    line, r->code, ytd_text, yb, r->period.year, r->period.month - 1, bb, mb,
+			    db, db, r->period.year, missing, r->period.month, sb);
 	}
 	ytd_keep(oc, r, ytd);
 	return 0;
@@ -3452,7 +3486,8 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		if (pl->progress && it->has_ytd &&
 		    (!pl->map->h.ytd_beside_month ||
 		     pl->map->h.ytd_beside_month == it->rec.r.period.month) &&
-		    (rc = ytd_check(store, oc, &it->rec.r, it->ytd, pl->map->h.ytd_text, &why)) != 0) {
+		    (rc = ytd_check(store, oc, &it->rec.r, it->ytd, pl->map->h.ytd_text, it->line,
+				      &why)) != 0) {
 			if (rc != TZ_EINVAL) {
 				*err = why;
 				tz_err_locate(err, pl->path, it->line);

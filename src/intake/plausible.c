@@ -92,6 +92,10 @@ enum kind {
 	K_OVER_TOTAL,    /* report: 10 times the stored 总投资 (ref), ref2 the plan */
 	K_CORRECTED,     /* report: 1000 times the stored report (ref) or 1/1000 */
 	K_STORED_TOTAL,  /* ledger: 1000 times the stored 总投资 (ref) */
+	K_OVER_PLAN,     /* report: above the year's plan (note: ref the plan,
+			  * < 0 none, ref2 the 总投资), and as a finding
+			  * TZ_PLAUS_MONTH times the median (ref: twice it,
+			  * ref2 the plan, ref3 the 总投资) */
 };
 
 static void note(struct tz_plausible *p, long line, const char *code, int col, int kind,
@@ -121,6 +125,11 @@ void tz_plausible_report(struct tz_plausible *p, long line, const char *code, in
 	else if (st->old > 0 && (v / TZ_PLAUS_LOW >= st->old ||
 				 (st->old / TZ_PLAUS_LOW >= v && !over_total(st->old, st))))
 		note(p, line, code, TZ_PLAUS_DONE, K_CORRECTED, v, st->old, 0);
+	/* Above the year's plan, or without one above a tenth of the
+	 * 总投资: judged against the file's median by tz_plausible_check
+	 * (TZ_PLAUS_MONTH). Rare in real files (none in the bench's). */
+	if (st->annual > 0 ? v > st->annual : st->total > 0 && v > st->total / 10)
+		note(p, line, code, TZ_PLAUS_DONE, K_OVER_PLAN, v, st->annual, st->total);
 }
 
 void tz_plausible_ledger(struct tz_plausible *p, long line, const char *code, int64_t v,
@@ -137,7 +146,7 @@ struct finding {
 	long line;
 	size_t code;
 	int col, kind, weak;
-	int64_t v, ref, ref2;
+	int64_t v, ref, ref2, ref3;
 };
 
 static int cmp_i64(const void *a, const void *b)
@@ -308,6 +317,20 @@ static void say(struct tz_buf *b, const struct finding *f, int again, int exp)
 		}
 		tz_buf_addf(b, "是已入库的同一调度期数（%s万元）的%lld倍", ref,
 			    (long long)(f->v / f->ref));
+		break;
+	case K_OVER_PLAN:
+		tz_money_fmt(f->ref / 2, ref);
+		tz_buf_addf(b, "是本表其他各行%s中位数（%s万元）的%lld倍，", col_name[f->col], ref,
+			    (long long)(2 * f->v / f->ref));
+		if (f->ref2 > 0) {
+			tz_money_fmt(f->ref2, plan);
+			tz_buf_addf(b, "又超过该项目本年度计划投资（%s万元），一个月完成了全年计划以上",
+				    plan);
+		} else {
+			tz_money_fmt(f->ref3, plan);
+			tz_buf_addf(b, "该项目本年度没有计划投资，而本月数超过其总投资（%s万元）的十分之一",
+				    plan);
+		}
 		break;
 	case K_STORED_TOTAL:
 		tz_money_fmt(f->ref, ref);
@@ -487,8 +510,13 @@ size_t tz_plausible_check(struct tz_plausible *p,
 			  void *ctx)
 {
 	struct finding *fs = NULL;
-	size_t nf = 0, af = 0, rows = 0;
+	size_t nf = 0, af = 0, rows = 0, ndone = 0;
 	struct tz_buf why = TZ_BUF_INIT;
+	int64_t *done = NULL;  /* the sorted 本期, when a K_OVER_PLAN note needs them */
+	int over_plan = 0;
+
+	for (size_t i = 0; i < p->nnotes && !over_plan; i++)
+		over_plan = p->notes[i].kind == K_OVER_PLAN;
 
 	for (int c = 0; c < TZ_PLAUS_COLS; c++) {
 		size_t n = p->n[c];
@@ -510,9 +538,11 @@ size_t tz_plausible_check(struct tz_plausible *p,
 					max = s[i];
 			}
 			floor_ = kth(s, n, (n - 2) / 2);
-			if (max / TZ_PLAUS_LOW >= floor_)
+			/* A report month above its plan (K_OVER_PLAN, rare)
+			 * needs the sorted amounts too. */
+			if (max / TZ_PLAUS_LOW >= floor_ || (c == TZ_PLAUS_DONE && over_plan))
 				qsort(s, n, sizeof(*s), cmp_i64);
-			else
+			if (max / TZ_PLAUS_LOW < floor_)
 				floor_ = INT64_MAX;
 		}
 		for (size_t i = 0; i < n; i++) {
@@ -530,17 +560,38 @@ size_t tz_plausible_check(struct tz_plausible *p,
 			fs[nf++] = (struct finding){ pv->line,
 						     pv->code == UINT32_MAX ? SIZE_MAX : pv->code, c,
 						     pv->v > TZ_PLAUS_CEILING ? K_CEILING : K_MEDIAN,
-						     bad == 2, pv->v, med2, 0 };
+						     bad == 2, pv->v, med2, 0, 0 };
 		}
-		free(s);
+		if (c == TZ_PLAUS_DONE && over_plan && s) {
+			done = s;  /* sorted: kept for the K_OVER_PLAN notes */
+			ndone = n;
+		} else {
+			free(s);
+		}
 	}
 	for (size_t i = 0; i < p->nnotes; i++) {
 		const struct tz_plaus_note *pn = &p->notes[i];
+		int64_t med2 = 0;
 
+		if (pn->kind == K_OVER_PLAN) {
+			/* Kept only TZ_PLAUS_MONTH times the median of the file's
+			 * other 本期 or more (at least two others), and below
+			 * the ratio that refuses it alone (K_MEDIAN names it). */
+			if (!done || ndone < 3 || pn->v > TZ_PLAUS_CEILING)
+				continue;
+			med2 = median2_without(done, ndone, lower_bound(done, ndone, pn->v));
+			if (med2 <= 0 || med2 > INT64_MAX / TZ_PLAUS_RATIO ||
+			    2 * pn->v < TZ_PLAUS_MONTH * med2 || 2 * pn->v >= TZ_PLAUS_RATIO * med2)
+				continue;
+		}
 		TZ_ALLOC_GROW(fs, nf + 1, af);
-		fs[nf++] = (struct finding){ pn->line, pn->code, pn->col, pn->kind, 0,
-					     pn->v, pn->ref, pn->ref2 };
+		fs[nf++] = pn->kind == K_OVER_PLAN
+				   ? (struct finding){ pn->line, pn->code, pn->col, pn->kind, 0,
+						       pn->v, med2, pn->ref, pn->ref2 }
+				   : (struct finding){ pn->line, pn->code, pn->col, pn->kind, 0,
+						       pn->v, pn->ref, pn->ref2, 0 };
 	}
+	free(done);
 	if (nf)  /* qsort(NULL, 0, …) is undefined */
 		qsort(fs, nf, sizeof(*fs), cmp_finding);
 	for (size_t i = 0; i < nf;) {

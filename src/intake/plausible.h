@@ -87,6 +87,27 @@ enum tz_plaus_col { TZ_PLAUS_TOTAL, TZ_PLAUS_PLAN, TZ_PLAUS_DONE, TZ_PLAUS_COLS 
 #define TZ_PLAUS_OVER 10
 
 /*
+ * A report month typed in 元 that stays under its project's 总投资
+ * (walkthrough 8, 2026-12-01: 1000000 for 100万元 in a 万元 column, a
+ * project of 1200000 万元 with a plan of 150000; the file's other months
+ * 1000 and 3000): 0.83 times the total and 500 times the file's median,
+ * it passes the rules above and was stored, 100亿元 in one month. A
+ * report's 本期完成投资 is refused when it is at least TZ_PLAUS_MONTH
+ * (100) times the median of the same column's other positive amounts
+ * in the file (at least two others) AND exceeds the project's stored
+ * 年度计划投资 of the report's year — one month above the whole year's
+ * plan; a project with no plan for the year stands in a tenth of its
+ * 总投资 (a month is not a tenth of a project, while 元 read as 万元
+ * makes a month 1/1000 of it 10 times that); with neither, this rule
+ * does not apply. Either half alone is common (a big project beside
+ * small ones; a plan set low), both together are not: in the bench's
+ * generated reports (gen_ledger.py --yearly, seeds 1-5) no month
+ * exceeds its plan and the largest is 206 times the median; no file of
+ * tests/data or the cases is refused by it. --confirm-large accepts it.
+ */
+#define TZ_PLAUS_MONTH 100
+
+/*
  * A first ledger of small projects typed wholly in 元 (audit 9's known
  * gap: 5000000 for 500万元 reads as 500亿元, its median under the
  * 1000亿元 ceiling and nothing stored to compare with): with fewer than

@@ -125,7 +125,7 @@ for f in p-h-ljonly.csv p-h-1-10only.csv p-h-jnyl.csv; do
 	base
 	fails "$f: no months stored before 2025-10" tz import progress "$d/$f"
 	contains "$f: names the months missing" "$TZ_TMP/err" \
-		"$f:2: 项目编号 P1: 本表只有累计完成投资，本期完成投资要减去此前各月的完成投资算出，但2025年1月、2月、3月、4月、5月、6月、7月、8月、9月的调度数据没有导入"
+		"$f:2: 项目编号 P1: 本表只有累计完成投资（本行2025年1-10月累计5000.00万元），要减去此前各月已导入的0.00万元才得出10月的数，但2025年1月、2月、3月、4月、5月、6月、7月、8月、9月没有导入"
 	is "$f: nothing stored" "$(reports text)" ""
 	tz import progress "$d/p-months-1-9.csv" >/dev/null 2>&1
 	ok "$f: after 2025-01..09" tz import progress "$d/$f"

@@ -86,8 +86,8 @@ contains "p24: says what is missing and what to add" "$TZ_TMP/err" \
 	"但缺少“项目编号”列，也没有“所属地区”列：调度表按项目编号，或按所属地区和项目名称对应台账中的项目；请加“项目编号”列或“所属地区”列"
 is "p24: no 调度期 asked for (the title names 2025年10月)" "$(grep -c '调度期' "$TZ_TMP/err")" "0"
 fails "no 调度期, no title month: refused" tz import progress "$d/p-noperiod-nocode.csv"
-contains "…asks only for 调度期 (region and name are there)" "$TZ_TMP/err" \
-	"但缺少“调度期”：请加“调度期”列，或在标题中写明年月（如“2025年10月重点项目调度表”）"
+contains "…asks only for 调度期 (region and name are there), names --period" "$TZ_TMP/err" \
+	"第1行是表头，但没有“调度期”列，标题中也没有写明年月，不知道是哪个调度期，整个文件未导入：请加“调度期”列（如2025-10），或在标题中写明年月（如“2025年10月重点项目调度表”），命令行导入也可加 --period YYYY-MM"
 fails "no 调度期, no region, no code: refused" tz import progress "$d/p-noperiod-noregion.csv"
 contains "…asks for both" "$TZ_TMP/err" \
 	"请加“项目编号”列或“所属地区”列，并加“调度期”列，或在标题中写明年月"
