@@ -478,7 +478,7 @@ scale:
 	for (; exp > 0 && mant; exp--) {
 		mant *= 10;
 		if (mant > TZ_MONEY_MAX)
-			return tz_err_set(err, TZ_EINVAL, "金额超出范围");
+			return tz_err_set(err, TZ_EINVAL, "金额超出范围（上限是1000000000万元，即10万亿元）");
 	}
 	if (exp < 0 && mant) {
 		__int128 div = 1, was = mant;
@@ -494,7 +494,7 @@ scale:
 			return tz_err_set(err, TZ_EINVAL, "金额不足0.01万元（100元），无法按0.01万元记录");
 	}
 	if (mant > TZ_MONEY_MAX)
-		return tz_err_set(err, TZ_EINVAL, "金额超出范围");
+		return tz_err_set(err, TZ_EINVAL, "金额超出范围（上限是1000000000万元，即10万亿元）");
 	*out = (int64_t)mant;
 	return 0;
 }

@@ -96,7 +96,7 @@ int tz_progress_check(const struct tz_progress *r, enum tz_progress_field f, str
 					     "本期完成投资不能为负数");
 		if (r->completed > TZ_MONEY_MAX)
 			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[f].header,
-					     "本期完成投资超过上限");
+					     "本期完成投资超过上限（1000000000万元，即10万亿元）");
 		break;
 	case TZ_RF_STATUS:
 		if (r->status == TZ_STATUS_NONE || r->status > TZ_STATUS_MAX)

@@ -107,24 +107,22 @@ static void note(struct tz_plausible *p, long line, const char *code, int col, i
 	p->notes[p->nnotes++] = (struct tz_plaus_note){ line, at, col, kind, v, ref, ref2 };
 }
 
-/* Whether report amount v breaks the stored-total rule (plausible.h). */
-static int over_total(int64_t v, const struct tz_plaus_stored *st)
-{
-	return st->total > 0 &&
-	       (v / TZ_PLAUS_OVER >= st->total ||
-		(v > st->total && st->annual > 0 && v / TZ_PLAUS_OVER >= st->annual));
-}
-
 void tz_plausible_report(struct tz_plausible *p, long line, const char *code, int64_t v,
 			 const struct tz_plaus_stored *st)
 {
 	if (v <= 0)
 		return;
-	if (over_total(v, st))
+	/* The per-row rules, one implementation with the web form's. */
+	switch (tz_plaus_report_row(v, st)) {
+	case TZ_PLAUS_ROW_OVER_TOTAL:
 		note(p, line, code, TZ_PLAUS_DONE, K_OVER_TOTAL, v, st->total, st->annual);
-	else if (st->old > 0 && (v / TZ_PLAUS_LOW >= st->old ||
-				 (st->old / TZ_PLAUS_LOW >= v && !over_total(st->old, st))))
+		break;
+	case TZ_PLAUS_ROW_CORRECTED:
 		note(p, line, code, TZ_PLAUS_DONE, K_CORRECTED, v, st->old, 0);
+		break;
+	default:
+		break;
+	}
 	/* Above the year's plan, or without one above a tenth of the
 	 * 总投资: judged against the file's median by tz_plausible_check
 	 * (TZ_PLAUS_MONTH). Rare in real files (none in the bench's). */
@@ -296,27 +294,11 @@ static void say(struct tz_buf *b, const struct finding *f, int again, int exp)
 			tz_buf_addf(b, "，像是按元填写的（按元是%s万元）", y);
 		return;
 	case K_OVER_TOTAL:
-		tz_money_fmt(f->ref, ref);
-		if (f->v / f->ref >= TZ_PLAUS_OVER)
-			tz_buf_addf(b, "是该项目已入库的总投资（%s万元）的%lld倍", ref,
-				    (long long)(f->v / f->ref));
-		else
-			tz_buf_addf(b, "超过该项目已入库的总投资（%s万元）", ref);
-		if (f->ref2 > 0) {
-			tz_money_fmt(f->ref2, plan);
-			tz_buf_addf(b, "、本年度计划投资（%s万元）的%lld倍", plan,
-				    (long long)(f->v / f->ref2));
-		}
-		break;
 	case K_CORRECTED:
-		tz_money_fmt(f->ref, ref);
-		if (f->v < f->ref) {
-			tz_buf_addf(b, "只有已入库的同一调度期数（%s万元）的%lld分之一，单位可能填错了",
-				    ref, (long long)(f->ref / f->v));
+		if (!tz_plaus_report_say(b, f->kind == K_OVER_TOTAL ? TZ_PLAUS_ROW_OVER_TOTAL
+								   : TZ_PLAUS_ROW_CORRECTED,
+					 f->v, f->ref, f->ref2))
 			return;
-		}
-		tz_buf_addf(b, "是已入库的同一调度期数（%s万元）的%lld倍", ref,
-			    (long long)(f->v / f->ref));
 		break;
 	case K_OVER_PLAN:
 		tz_money_fmt(f->ref / 2, ref);

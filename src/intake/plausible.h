@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "base/buf.h"
+#include "core/plausible.h"  /* TZ_PLAUS_LOW, TZ_PLAUS_OVER, struct tz_plaus_stored */
 
 struct tz_hmap;
 
@@ -51,7 +52,7 @@ enum tz_plaus_col { TZ_PLAUS_TOTAL, TZ_PLAUS_PLAN, TZ_PLAUS_DONE, TZ_PLAUS_COLS 
  * least TZ_PLAUS_LOW times the row's own plan, and that refuses it.
  */
 #define TZ_PLAUS_BIG ((int64_t)100000000)  /* 0.01 万元: 100亿元 */
-#define TZ_PLAUS_LOW 1000
+/* TZ_PLAUS_LOW (1000): core/plausible.h */
 #define TZ_PLAUS_MEDIAN_CEILING ((int64_t)1000000000)  /* 0.01 万元: 1000亿元 */
 
 /*
@@ -84,7 +85,8 @@ enum tz_plaus_col { TZ_PLAUS_TOTAL, TZ_PLAUS_PLAN, TZ_PLAUS_DONE, TZ_PLAUS_COLS 
  *   county's 农村公路, median 3800亿元; walkthrough 7: one project,
  *   3000亿/1000亿).
  */
-#define TZ_PLAUS_OVER 10
+/* TZ_PLAUS_OVER (10) and the rules above on reports: core/plausible.h
+ * (tz_plaus_report_row), shared with the web form and API. */
 
 /*
  * A report month typed in 元 that stays under its project's 总投资
@@ -122,13 +124,6 @@ enum tz_plaus_col { TZ_PLAUS_TOTAL, TZ_PLAUS_PLAN, TZ_PLAUS_DONE, TZ_PLAUS_COLS 
  * --confirm-large.
  */
 #define TZ_PLAUS_ROUND ((int64_t)1000000)  /* 0.01 万元: 1亿元 */
-
-/* What the store held for one report row (tz_store_import_stored). */
-struct tz_plaus_stored {
-	int64_t total;     /* the project's 总投资, 0.01 万元; 0: none */
-	int64_t annual;    /* the year's 年度计划投资; < 0: no plan */
-	int64_t old;       /* the stored report of the period; < 0: none */
-};
 
 /* 16 bytes: a progress file keeps one a row (2.3 million for 36 months
  * of 100,000 projects), the largest part of its import's memory. */

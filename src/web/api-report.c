@@ -206,10 +206,12 @@ static int blank(const char *s)
 }
 
 /* Put reports[] onto the caller's rows: 0 with *errs filled (maybe
- * none), or a response set (*answered: 400, 404) or an error. */
+ * none), or a response set (*answered: 400, 404) or an error. `confirm`:
+ * the request's "confirm_large" is true (确认大额 for every report; a
+ * report's own "confirm_large" confirms it alone). */
 static int take_reports(struct tz_req *r, json_t *list, struct tz_web_report_row *rows, size_t n,
-			struct tz_period p, struct tz_web_report_row **at, struct api_error *errs,
-			size_t *nerr, int *answered)
+			struct tz_period p, int confirm, struct tz_web_report_row **at,
+			struct api_error *errs, size_t *nerr, int *answered)
 {
 	char msg[200];
 
@@ -261,7 +263,10 @@ static int take_reports(struct tz_req *r, json_t *list, struct tz_web_report_row
 			errs[(*nerr)++] = (struct api_error){ i, row->v.code, "开工状态", "请选择开工状态" };
 			continue;
 		}
-		if (!tz_web_report_check(r, row, p))
+		/* "confirm_large": true, on the report or the request. */
+		row->confirm_large = confirm || json_is_true(json_object_get(o, "confirm_large"));
+		if (!tz_web_report_check(r, row, p,
+					 "在该报送中加上 \"confirm_large\": true 后重新提交"))
 			continue;
 		for (int k = 0; k < TZ_RF_COUNT; k++)
 			if (row->err[k])
@@ -317,7 +322,9 @@ int api_reports_save(struct tz_req *r)
 	at = tz_arena_calloc(r->arena, count ? count : 1, sizeof(*at));
 	/* At most one error a field of each report. */
 	errs = tz_arena_calloc(r->arena, count ? count * TZ_RF_COUNT : 1, sizeof(*errs));
-	if ((rc = take_reports(r, list, rows, n, p, at, errs, &nerr, &answered)) || answered)
+	if ((rc = take_reports(r, list, rows, n, p,
+				 json_is_true(json_object_get(doc, "confirm_large")), at, errs,
+				 &nerr, &answered)) || answered)
 		return rc;
 	if (nerr)
 		return unprocessable(r, errs, nerr);

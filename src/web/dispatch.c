@@ -10,6 +10,8 @@
 
 #include "base/text.h"
 #include "base/xalloc.h"
+#include "core/money.h"
+#include "core/plausible.h"
 #include "core/progress.h"
 #include "web/dispatch.h"
 #include "base/banned.h"
@@ -398,13 +400,64 @@ static void row_error(struct tz_req *r, struct tz_web_report_row *row, const str
 	row->err[k] = tz_arena_strdup(r->arena, e->msg);
 }
 
-int tz_web_report_check(struct tz_req *r, struct tz_web_report_row *row, struct tz_period p)
+/*
+ * The per-row rules of the file import against the store (W21,
+ * tz_plaus_report_row: the project's stored 总投资, the year's
+ * 年度计划投资, the report it replaces), for a posted 本期完成投资: a
+ * month typed in 元 into the 万元 field (walkthrough 9: 20490600 for
+ * 2049.06万元) is refused with the values, the 元 advice and `how` to
+ * confirm it. 1 (row->err, row->large set) or 0. A store error refuses
+ * the row too: nothing is saved unjudged.
+ */
+static int large_amount(struct tz_req *r, struct tz_web_report_row *row, struct tz_period p,
+			const char *how)
+{
+	struct tz_plaus_stored st = { 0, -1, row->v.reported ? row->v.report.completed : -1 };
+	struct tz_project *years = NULL;
+	struct tz_err e;
+	struct tz_buf b = TZ_BUF_INIT;
+	enum tz_plaus_row kind;
+	char v[TZ_MONEY_FMT_MAX];
+	size_t n = 0;
+	int rc;
+
+	tz_err_clear(&e);
+	rc = tz_store_project_ledger(r->store, row->v.code, r->arena, &years, &n, &e);
+	if (rc && rc != TZ_ENOTFOUND) {
+		tz_err_set_at(&e, TZ_EINVAL, NULL, 0, "本期完成投资",
+			      "暂时无法核对本期完成投资（读取台账出错），没有保存，请稍后重试");
+		row_error(r, row, &e);
+		return 1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (years[i].year == p.year) {
+			st.total = years[i].total;
+			st.annual = years[i].has_plan ? years[i].annual : -1;
+		}
+	kind = tz_plaus_report_row(row->parsed.completed, &st);
+	if (kind == TZ_PLAUS_ROW_OK)
+		return 0;
+	tz_buf_addf(&b, "本期完成投资%s万元", tz_money_fmt(row->parsed.completed, v));
+	if (tz_plaus_report_say(&b, kind, row->parsed.completed,
+				kind == TZ_PLAUS_ROW_OVER_TOTAL ? st.total : st.old, st.annual))
+		tz_plaus_yuan_advice(&b, row->parsed.completed);
+	tz_buf_addf(&b, "；没有保存。如确为此数，请核对后%s", how);
+	row->err[TZ_RF_COMPLETED] = tz_arena_strdup(r->arena, b.buf);
+	row->nerr++;
+	row->large = 1;
+	tz_buf_release(&b);
+	return 1;
+}
+
+int tz_web_report_check(struct tz_req *r, struct tz_web_report_row *row, struct tz_period p,
+			const char *how)
 {
 	struct tz_err errs[TZ_RF_COUNT];
 
 	memset(row->err, 0, sizeof(row->err));
 	row->nerr = 0;
 	row->changed = 0;
+	row->large = 0;
 	if (!row->posted)
 		return 0;
 	if (blank(row->in.completed) && blank(row->in.status) && blank(row->in.progress_text) &&
@@ -422,6 +475,10 @@ int tz_web_report_check(struct tz_req *r, struct tz_web_report_row *row, struct 
 		       row->parsed.status != row->v.report.status ||
 		       !same_text(row->parsed.progress_text, row->v.report.progress_text) ||
 		       !same_text(row->parsed.problem, row->v.report.problem);
+	/* A new amount (one already stored was judged when it came). */
+	if (row->changed && !row->confirm_large && row->parsed.completed > 0 &&
+	    (!row->v.reported || row->parsed.completed != row->v.report.completed))
+		return large_amount(r, row, p, how);
 	return 0;
 }
 

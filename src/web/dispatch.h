@@ -66,6 +66,10 @@ struct tz_web_report_row {
 	const char *err[TZ_RF_COUNT];
 	int nerr;
 	int changed;                 /* to be saved: new, or different from v.report */
+	int confirm_large;           /* the user confirmed a large 本期完成投资 (确认大额,
+					the API's "confirm_large"): set by the caller */
+	int large;                   /* refused as large (tz_web_report_check): the
+					form offers 确认大额 */
 	struct tz_progress parsed;
 };
 
@@ -108,14 +112,23 @@ struct tz_web_report_row *tz_web_report_find(struct tz_web_report_row *rows, siz
 					     const char *code);
 
 /*
- * Check one posted row (row->in, row->posted set by the caller) with
- * tz_report_form_parse: a row whose four fields are all blank is not a
- * report (posted cleared); each field at fault gets its message in
- * row->err (every field is checked, web.md: the message next to the
- * field); a valid row equal to what is stored is left unchanged.
- * Returns 1 when the row has any error, else 0.
+ * Check one posted row (row->in, row->posted, row->confirm_large set by
+ * the caller) with tz_report_form_parse: a row whose four fields are all
+ * blank is not a report (posted cleared); each field at fault gets its
+ * message in row->err (every field is checked, web.md: the message next
+ * to the field); a valid row equal to what is stored is left unchanged.
+ * A valid new 本期完成投资 is then judged against the store by the file
+ * import's per-row rules (core/plausible.h, tz_plaus_report_row: 10
+ * times the project's stored 总投资, above it and 10 times the year's
+ * plan, 1000 times or 1/1000 of the report it replaces) unless
+ * row->confirm_large: refused, row->large is set and the message (the
+ * values, "按元是…万元") ends with `how`, the Chinese words saying how
+ * to confirm on the caller's page ("勾选“确认大额”后重新提交"). One
+ * store read (the project's ledger) per judged row; a store error
+ * refuses the row. Returns 1 when the row has any error, else 0.
  */
-int tz_web_report_check(struct tz_req *r, struct tz_web_report_row *row, struct tz_period p);
+int tz_web_report_check(struct tz_req *r, struct tz_web_report_row *row, struct tz_period p,
+			const char *how);
 
 /* The saver a user's role saves as: coordinators correct, reporters report. */
 enum tz_saver tz_web_saver(const struct tz_user *u);

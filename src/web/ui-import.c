@@ -285,6 +285,41 @@ struct reject_list {
 	long total;
 };
 
+/*
+ * The import's advice in a web user's words: the command line's
+ * --confirm-large (确认大额) is not the web page's to give, and the
+ * page has no 确认大额 of its own (walkthrough 9), so the user is sent
+ * to whoever imports from the command line. From r->arena.
+ */
+static const char *web_words(struct tz_req *r, const char *msg)
+{
+	static const char *const cli[] = {
+		"以“确认大额”（命令行 --confirm-large）重新导入",
+		"使用 --confirm-large（确认大额）导入",
+	};
+	static const char web[] = "交系统管理员以“确认大额”导入（网页导入不能确认大额）";
+	struct tz_buf b = TZ_BUF_INIT;
+	const char *p = msg;
+	char *out;
+
+	while (*p) {
+		size_t k = 0;
+
+		for (; k < sizeof(cli) / sizeof(cli[0]); k++)
+			if (!strncmp(p, cli[k], strlen(cli[k])))
+				break;
+		if (k < sizeof(cli) / sizeof(cli[0])) {
+			tz_buf_adds(&b, web);
+			p += strlen(cli[k]);
+		} else {
+			tz_buf_add(&b, p++, 1);
+		}
+	}
+	out = tz_arena_strdup(r->arena, b.buf);
+	tz_buf_release(&b);
+	return out;
+}
+
 static void on_reject(void *ctx, const struct tz_import_reject *rej)
 {
 	struct reject_list *l = ctx;
@@ -307,7 +342,7 @@ static void on_reject(void *ctx, const struct tz_import_reject *rej)
 	e->line = rej->line;
 	e->code = tz_arena_strdup(l->r->arena, rej->code);
 	e->field = tz_arena_strdup(l->r->arena, rej->field);
-	e->reason = tz_arena_strdup(l->r->arena, rej->reason);
+	e->reason = web_words(l->r, rej->reason);
 }
 
 /* A message from the import, with the kept file's path put back to the
@@ -326,7 +361,7 @@ static const char *as_user_sees(struct tz_req *r, const struct kept *k, const ch
 	tz_buf_adds(&b, p);
 	out = tz_arena_strdup(r->arena, b.buf);
 	tz_buf_release(&b);
-	return out;
+	return web_words(r, out);
 }
 
 struct outcome {

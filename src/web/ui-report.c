@@ -181,6 +181,12 @@ static void row_html(struct tz_req *r, const struct form *f, const struct tz_web
 	invalid_attrs(r, row, 'c', TZ_RF_COMPLETED);
 	tz_html_raw(b, ">");
 	error_after(r, row, 'c', TZ_RF_COMPLETED);
+	/* 确认大额: beside an amount refused as large, and kept ticked
+	 * while the form comes back for another field's fault. */
+	if (editable && row->posted && (row->large || row->confirm_large))
+		tz_html_f(b, "<label class=\"confirm-large\"><input type=\"checkbox\" name=\"L.%s\""
+			     " value=\"1\"%s> 确认大额：本期完成投资确为此数</label>",
+			  row->v.code, row->confirm_large ? " checked" : "");
 	prev_line(r, row, 'c', row->has_prev ? tz_fmt_money(r, row->prev.completed) : NULL, 0,
 		  editable);
 	tz_html_raw(b, "</td>");
@@ -482,12 +488,15 @@ static int page_again(struct tz_req *r, struct form *f, int status, const char *
 		row->in = posted[i].in;
 		memcpy(row->err, posted[i].err, sizeof(row->err));
 		row->nerr = posted[i].nerr;
+		row->confirm_large = posted[i].confirm_large;
+		row->large = posted[i].large;
 	}
 	f->problem = problem;
 	return form_page(r, f, status);
 }
 
-/* The posted fields "c.CODE", "s.CODE", "t.CODE", "q.CODE" onto the rows;
+/* The posted fields "c.CODE", "s.CODE", "t.CODE", "q.CODE" (and the
+ * 确认大额 box "L.CODE") onto the rows;
  * the number of codes that name no row of the user's. */
 static size_t take_posted(struct tz_req *r, struct form *f)
 {
@@ -499,6 +508,13 @@ static size_t take_posted(struct tz_req *r, struct form *f)
 		const char *k = kv[i].key;
 		struct tz_web_report_row *row;
 
+		/* "L.CODE" = "1": 确认大额, offered beside a refused amount;
+		 * it names no report of its own. */
+		if (k[0] == 'L' && k[1] == '.' && k[2]) {
+			if ((row = tz_web_report_find(f->rows, f->n, tz_web_code(r->arena, k + 2))))
+				row->confirm_large = !strcmp(kv[i].value, "1");
+			continue;
+		}
 		if (!k[0] || !strchr("cstq", k[0]) || k[1] != '.' || !k[2])
 			continue;
 		if (!(row = tz_web_report_find(f->rows, f->n, tz_web_code(r->arena, k + 2)))) {
@@ -558,7 +574,8 @@ int ui_report_save(struct tz_req *r)
 		o = tz_object_project(row->v.region_id, row->v.unit_id, row->v.leader);
 		if (!tz_req_allow(r, TZ_ACT_REPORT, &o))
 			return 0;
-		errors += (size_t)tz_web_report_check(r, row, f.p);
+		errors += (size_t)tz_web_report_check(r, row, f.p,
+						      "勾选其旁的“确认大额”后再次保存");
 	}
 	if (errors) {
 		char msg[200];
