@@ -26,6 +26,7 @@
 #include "core/money.h"
 #include "core/org.h"
 #include "intake/header.h"
+#include "intake/numfmt.h"
 #include "intake/import.h"
 #include "intake/plausible.h"
 #include "intake/reader.h"
@@ -50,6 +51,8 @@ struct colmap {
 	/* A CSV or text file: a record's fields are where its delimiters put
 	 * them, and an unquoted comma in an amount (12,000) moves them. */
 	int text_file;
+	/* The workbook counts date serials from 1904 (tz_reader_date1904). */
+	int date1904;
 	/* Cells are text as a program showed it (CSV, text, an HTML table):
 	 * never typed as text by the clerk. */
 	int shown_text;
@@ -651,6 +654,37 @@ static int money_field(const struct colmap *m, struct row_text *t, int f, int64_
 	return 0;
 }
 
+/*
+ * A month written as any date people type (tz_period_parse), or as an
+ * Excel date serial that a cell without a date format shows as a plain
+ * number (45717 for 2025-03-01; ledger.md, "What real sheets hold").
+ * Five digits are a serial and nothing else: a year has four, YYYYMM
+ * six and YYYYMMDD eight; of 10000 to 99999 (1927-05-18 to 2173-10-14)
+ * those in the years a month may have (1990 to 2100, core/period.h).
+ */
+static int month_of(const struct colmap *m, const char *s, size_t len,
+		    struct tz_period *out, struct tz_err *err)
+{
+	const char *p = s;
+	size_t n = len;
+
+	tz_text_trim(&p, &n);
+	if (n == 5) {
+		char date[TZ_NUMFMT_DATE_MAX];
+		long serial = 0;
+		size_t i = 0;
+
+		for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+			serial = serial * 10 + (p[i] - '0');
+		/* Outside the years a month may have (a mistyped 20251 is
+		 * 1955), it is refused as typed, not as a serial's year. */
+		if (i == n && tz_serial_date((double)serial, m->date1904, 1, date) &&
+		    !tz_period_parse(date, strlen(date), out, err))
+			return 0;
+	}
+	return tz_period_parse(s, len, out, err);
+}
+
 /* 计划开工时间: a month, or a date of which the month counts. */
 static int start_field(const struct colmap *m, const struct row_text *t, int f,
 		       struct tz_period *out, struct tz_err *err)
@@ -658,7 +692,7 @@ static int start_field(const struct colmap *m, const struct row_text *t, int f,
 	out->year = out->month = 0;
 	if (!t->len[f])
 		return 0;
-	if (tz_period_parse(t->v[f], t->len[f], out, err))
+	if (month_of(m, t->v[f], t->len[f], out, err))
 		return bad_value(err, &m->cols[f], t->v[f], t->len[f]);
 	return 0;
 }
@@ -801,7 +835,7 @@ static int to_progress(const struct colmap *m, struct row_text *t, struct tz_pro
 		/* "10月" under "2025年10月重点项目调度表": the title's year. */
 		r->period.year = m->h.title_period.year;
 		r->period.month = mon;
-	} else if (tz_period_parse(t->v[TZ_RF_PERIOD], t->len[TZ_RF_PERIOD], &r->period, err)) {
+	} else if (month_of(m, t->v[TZ_RF_PERIOD], t->len[TZ_RF_PERIOD], &r->period, err)) {
 		return bad_value(err, &cols[TZ_RF_PERIOD], t->v[TZ_RF_PERIOD], t->len[TZ_RF_PERIOD]);
 	}
 	/* The title states the report's month: a 调度期 naming another is
@@ -4009,6 +4043,7 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 	m.idx = m.h.idx;
 	m.unit_exp = m.h.unit_exp;
 	m.text_file = r && r->type == &tz_reader_csv;
+	m.date1904 = r && tz_reader_date1904(r);
 	m.shown_text = r && (r->type == &tz_reader_csv || r->type == &tz_reader_html);
 	/* A workbook sheet's name may say what a title would (1-10月累计). */
 	if (!rc && progress && r->type != &tz_reader_csv && r->type != &tz_reader_html)

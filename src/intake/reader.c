@@ -208,6 +208,11 @@ const char *tz_reader_sheet_name(const struct tz_reader *r)
 	return r->nsheets ? r->sheets[r->sheet].name : "";
 }
 
+int tz_reader_date1904(const struct tz_reader *r)
+{
+	return r->date1904;
+}
+
 int tz_reader_col_hidden(const struct tz_reader *r, size_t col)
 {
 	return col < sizeof(r->hidden_cols) * 8 && (r->hidden_cols[col / 8] >> (col % 8)) & 1;

@@ -165,6 +165,7 @@ struct tz_reader {
 	size_t max_cols;               /* 0 = no limit (see tz_reader_limit_columns) */
 	char page_text[256];           /* tz_reader_page_text */
 	unsigned char hidden_cols[32]; /* tz_reader_col_hidden: bit per column 0..255 */
+	int date1904;                  /* tz_reader_date1904 */
 };
 
 extern const struct tz_reader_type tz_reader_csv;
@@ -231,6 +232,15 @@ const struct tz_sheet_info *tz_reader_sheet_info(const struct tz_reader *r, size
  * sheet; 0 otherwise and for the other formats.
  */
 int tz_reader_col_hidden(const struct tz_reader *r, size_t col);
+
+/*
+ * Whether the workbook counts dates from 1904-01-01 (XLSX workbookPr
+ * date1904, .xls DATEMODE, XML 2003 <Date1904/>) rather than from
+ * 1900, for a date serial shown as a plain number (ledger.md, "What
+ * real sheets hold": an Excel date serial, 1900 or 1904 system). Set
+ * once the sheet is chosen; 0 for CSV, text and HTML.
+ */
+int tz_reader_date1904(const struct tz_reader *r);
 
 /* Index of the sheet being read. */
 size_t tz_reader_sheet_index(const struct tz_reader *r);

@@ -530,6 +530,7 @@ static int xls_open(struct tz_reader **out, const char *path, const struct tz_re
 		goto fail;
 	if ((rc = xls_book_load(&r->book, &r->base, &r->b, err)))
 		goto fail;
+	r->base.date1904 = r->book.date1904;
 	if ((rc = tz_reader_pick_sheet(&r->base, opts, path, &index, err)))
 		goto fail;
 	if ((rc = xls_select(&r->base, index, err)))

@@ -692,6 +692,7 @@ static int xlsx_open(struct tz_reader **out, const char *path, const struct tz_r
 		goto fail;
 	if ((rc = xlsx_book_load(&r->book, &r->base, r->zip, path, err)))
 		goto fail;
+	r->base.date1904 = r->book.date1904;
 	if ((rc = tz_reader_pick_sheet(&r->base, opts, path, &index, err)))
 		goto fail;
 	if ((rc = xlsx_select(&r->base, index, err)))

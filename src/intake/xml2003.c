@@ -200,7 +200,7 @@ static int scan_book(struct xml_reader *r, struct tz_err *err)
 			free(s->format);
 			s->format = tz_xstrdup(f ? f : "General");
 		} else if (xlsx_xml_start(x, "Date1904")) {
-			r->date1904 = 1;
+			r->date1904 = r->base.date1904 = 1;
 		}
 	}
 	xlsx_xml_close(x);
