@@ -321,6 +321,7 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *
 	size_t n, cut;
 	int folded;
 	int exp, frac = 0, digits = 0, seen_dot = 0, group = -1, commas = 0, sci = 0, yen = 0;
+	int minus = 0;
 	__int128 mant = 0;
 
 	*out = 0;
@@ -404,8 +405,7 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *
 	n -= cut;
 	tz_text_trim(&p, &n);
 	if (n && (p[0] == '-' || p[0] == '+')) {
-		if (p[0] == '-')
-			return tz_err_set(err, TZ_EINVAL, "金额不能为负数");
+		minus = p[0] == '-';
 		p++;
 		n--;
 	}
@@ -471,6 +471,10 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *
 			return tz_err_set(err, TZ_EINVAL, "千位分隔符位置不对");
 	}
 
+	/* "-0" and "-0.00" are 0, as a spreadsheet shows a zero that a
+	 * formula made negative (walkthrough, session 8). */
+	if (minus && mant)
+		return tz_err_set(err, TZ_EINVAL, "金额不能为负数");
 	exp += sci;
 scale:
 	/* value in 0.01 万元 = mant * 10^(2 + exp - frac) */

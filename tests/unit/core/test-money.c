@@ -263,6 +263,17 @@ static void test_parse_reason_for_negative_and_empty(void **state)
 	(void)state;
 	assert_int_equal(parse("-1", &v, &err), TZ_EINVAL);
 	assert_non_null(strstr(err.msg, "负"));
+	assert_int_equal(parse("-0.004", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "负"));
+	assert_int_equal(parse("-1.2亿元", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "负"));
+	/* A zero a formula made negative is zero (walkthrough, session 8). */
+	v = 7;
+	assert_int_equal(parse("-0", &v, &err), 0);
+	assert_int_equal(v, 0);
+	v = 7;
+	assert_int_equal(parse("-0.00万元", &v, &err), 0);
+	assert_int_equal(v, 0);
 	assert_int_equal(parse("  ", &v, &err), TZ_EINVAL);
 	assert_non_null(strstr(err.msg, "空"));
 	/* err may be NULL. */
