@@ -174,6 +174,9 @@ struct row_text {
 	int nul_field;   /* a field whose cell holds a NUL byte, or -1 */
 	int rounded;     /* money cells rounded to 0.01 万元 */
 	int marks;       /* optional money cells holding "—", "/": read as empty */
+	/* The 项目代码 cell held a word for none (tz_text_none_word: 无,
+	 * 待赋码), read as empty; the list's spelling, or NULL. */
+	const char *code_none;
 	int bad_field;   /* a field whose cell is an error or a formula without a value, or -1 */
 	unsigned char bad_kind;
 	int merged_field; /* a money field whose amount is merged down over several rows, or -1 */
@@ -699,6 +702,19 @@ static int to_project(const struct colmap *m, struct row_text *t, struct tz_proj
 	 * ledger has (a project without one is a mistake to correct, and
 	 * guessing it by name could attach the row to the wrong project). */
 	p->code = m->idx[TZ_PF_CODE] >= 0 ? t->v[TZ_PF_CODE] : NO_CODE;
+	/* 无, 暂无, 待赋码, —: a project without its code yet, never a code
+	 * (walkthrough 9, item 1). Under a 项目代码 it is an empty cell,
+	 * said in the summary; under 项目编号 the office's code is missing. */
+	t->code_none = NULL;
+	if (m->idx[TZ_PF_CODE] >= 0 && t->len[TZ_PF_CODE] && t->nul_field != TZ_PF_CODE &&
+	    (t->code_none = tz_text_none_word(t->v[TZ_PF_CODE], t->len[TZ_PF_CODE], TZ_NONE_CODE))) {
+		if (!m->h.code_national && !part)
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, m->cols[TZ_PF_CODE].header,
+					     "项目编号“%s”表示没有编号，不是项目编号：表中有“项目编号”列，"
+					     "每个项目都要填写本单位的项目编号（没有编号列的名单才按地区和"
+					     "项目名称识别项目）", t->v[TZ_PF_CODE]);
+		t->len[TZ_PF_CODE] = 0;
+	}
 	if (m->idx[TZ_PF_CODE] >= 0 && !t->len[TZ_PF_CODE]) {
 		if (!m->h.code_national && !part)
 			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, m->cols[TZ_PF_CODE].header,
@@ -881,6 +897,7 @@ struct item {
 	int folded;          /* its 项目编号 was written with full-width characters */
 	unsigned codefix;    /* CODE_* of code_tidy */
 	int natread;         /* 项目代码 cells read as a code written otherwise (W13) */
+	const char *code_none; /* its 项目代码 was 无, 待赋码…: read as none (static) */
 	int hidden;          /* the row is hidden in the sheet */
 	int rounded;         /* money cells rounded to 0.01 万元 */
 	int marks;           /* money cells holding a mark of none */
@@ -1344,6 +1361,7 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	it->folded = t->folded;
 	it->codefix = t->codefix;
 	it->natread = t->natread;
+	t->code_none = NULL;
 	if (row->suspect == TZ_READ_SUSPECT_QUOTES)
 		/* Its fields ran together: no value is sure to be in its column. */
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, NULL,
@@ -1446,6 +1464,13 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	else if (!(rc = stand_in(pl->map, t, why)))
 		rc = pl->progress ? to_progress(pl->map, t, &it->rec.r, why)
 				  : to_project(pl->map, t, &it->rec.p, cand, why);
+	if (!pl->progress && t->code_none) {
+		/* No code was written, so nothing of one was folded. */
+		it->code_none = t->code_none;
+		it->folded = 0;
+		it->codefix = 0;
+		it->natread = 0;
+	}
 	it->has_ytd = 0;
 	if (!rc && pl->progress && pl->map->idx[TZ_RF_YTD] >= 0)
 		rc = money_field(pl->map, t, TZ_RF_YTD, &it->ytd, &it->has_ytd, why);
@@ -1838,6 +1863,10 @@ struct org_ctx {
 	 * their stored 项目编号. */
 	struct tz_hmap *natstored, *natfile;
 	long nnatread, nbynat;
+	/* Rows whose 项目代码 was a word for none (无, 待赋码), the first
+	 * such word (static, tz_text_none_word). */
+	long ncode_none;
+	const char *code_none;
 	/* Reports read from a year-to-date column (tz_header ytd_only): the
 	 * year-to-date of each row accepted, by "code|YYYYMM" (ytd_derive). */
 	struct tz_hmap *ytd_file;
@@ -2749,7 +2778,7 @@ static void code_notes(struct org_ctx *oc, struct tz_import_result *res)
 	struct tz_buf b = TZ_BUF_INIT;
 
 	if (!oc->ncase && !oc->nfloat && !oc->napos && !oc->said.len && !oc->nnatread &&
-	    !oc->nbynat)
+	    !oc->nbynat && !oc->ncode_none)
 		return;
 	tz_buf_adds(&b, res->notes ? res->notes : "");
 	if (oc->ncase)
@@ -2763,6 +2792,9 @@ static void code_notes(struct org_ctx *oc, struct tz_import_result *res)
 			    "或没有分隔符），已按24位项目代码读取；", oc->nnatread);
 	if (oc->nbynat)
 		tz_buf_addf(&b, "%ld行按项目代码对应到已有项目的项目编号；", oc->nbynat);
+	if (oc->ncode_none)
+		tz_buf_addf(&b, "项目代码为“%s”%s的%ld行按无编号处理（按所属地区和项目名称识别）；",
+			    oc->code_none, oc->ncode_none > 1 ? "等" : "", oc->ncode_none);
 	if (oc->said.len)
 		tz_buf_add(&b, oc->said.buf, oc->said.len);
 	free(res->notes);
@@ -3450,6 +3482,8 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		oc->nfloat += (it->codefix & CODE_FLOAT) != 0;
 		oc->napos += (it->codefix & CODE_APOS) != 0;
 		oc->nnatread += it->natread;
+		if (it->code_none && !it->rejected && !oc->ncode_none++)
+			oc->code_none = it->code_none;
 		res->hidden += it->hidden;
 		res->rounded += it->rounded;
 		res->marks += it->marks;
