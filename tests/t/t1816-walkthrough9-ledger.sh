@@ -1,0 +1,56 @@
+#!/bin/bash
+# t1816-walkthrough9-ledger.sh: ledger rows the walkthrough of 2026-12-01
+# (session 8, walk9) found read wrong with exit status 0.
+#  1. A word for "no code" in a 项目代码 cell (无, 暂无, 待赋码, /, —) was
+#     stored as the project's code; now it is an empty code: region and
+#     name identify the project, a code is given, the summary says so.
+#  2. A project named 一、二期合建安置房 (with 序号, region, amounts) was
+#     skipped as a section heading; real headings still are.
+# Inputs: tests/data/walk9-ledger (ORIGIN.md).
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-import.sh"
+
+d=$TZ_TEST_DATA/walk9-ledger
+
+# 1. Placeholders in a 项目代码 column.
+for f in c2_nocode.xlsx c2_nocode.csv; do
+	fresh
+	ok "$f: placeholder codes import" tz import projects "$d/$f"
+	is "…no placeholder stored as a code" \
+		"$(ledger_rows code)" \
+		"2025-R01-001|甲项目|鲅鱼圈区|100.00|10.00 2025-R02-001|乙项目|盖州市|200.00|20.00 2025-R03-001|丙项目|站前区|300.00|30.00 2025-R03-002|丁项目|站前区|400.00|40.00 2025-R03-003|戊项目|站前区|500.00|50.00"
+	contains "…the summary says how many rows had none" "$TZ_TMP/err" "项目代码为“无”等的5行按无编号处理"
+	contains "…and lists the codes given" "$TZ_TMP/err" "2025-R03-001  丙项目（站前区）"
+	is "…— is no full-width code" "$(grep -c '全角字符' "$TZ_TMP/err")" 0
+done
+
+fresh
+ok "own-none-twice: two rows coded 无 are two projects" tz import projects "$d/own-none-twice.csv"
+is "…each by its name, the real code kept" "$(ledger_rows code)" \
+	"2020-210800-48-01-012345|丁项目|站前区|400.00|40.00 2025-R01-001|甲项目|站前区|100.00|10.00 2025-R01-002|乙项目|站前区|200.00|20.00 2025-R01-003|丙项目|站前区|300.00|30.00"
+contains "…3 rows without a code" "$TZ_TMP/err" "项目代码为“无”等的3行按无编号处理"
+ok "…imported again: the same projects, by name" tz import projects "$d/own-none-twice.csv"
+is "…nothing added" "$(stored)" 4
+
+fresh
+fails "own-none-office: 无 under 项目编号 (the office's own code) is refused" \
+	tz import projects "$d/own-none-office.csv"
+contains "…naming the line and the word" "$TZ_TMP/err" "own-none-office.csv:4: 项目编号 无: 项目编号“无”表示没有编号，不是项目编号"
+is "…nothing stored" "$(stored)" 0
+
+# 2. A name starting 一、 on a project row.
+for f in l6_names.xlsx l6_names.csv; do
+	fresh
+	ok "$f: imports" tz import projects "$d/$f"
+	is "…一、二期合建安置房 is one of 5 projects" "$(ledger_rows)" \
+		"一、二期合建安置房|盖州市|3000.00|300.00 合计量检测中心建设项目|鲅鱼圈区|1000.00|100.00 小计算中心|站前区|5000.00|500.00 总计划生育服务中心|盖州市|2000.00|200.00 注塑产业园|站前区|4000.00|400.00"
+	contains "…only the 合计 row skipped" "$TZ_TMP/err" "跳过不是项目的行：合计/小计1行，分类标题0行"
+done
+
+fresh
+ok "own-sections: headings alone, with a count or a subtotal stay headings" \
+	tz import projects "$d/own-sections.csv"
+is "…the four projects, 一、二期合建安置房 among them" "$(ledger_rows)" \
+	"一、二期合建安置房|盖州市|3000.00|300.00 丙项目|站前区|500.00|50.00 乙项目|站前区|200.00|20.00 甲项目|站前区|100.00|10.00"
+contains "…three headings skipped" "$TZ_TMP/err" "分类标题3行"
+done_testing
