@@ -1686,6 +1686,177 @@ static int top_end(const struct pipeline *pl, const struct top_total *top, struc
 	return 0;
 }
 
+/*
+ * A grand total row below the projects (walkthrough 9, item 3): a 合计
+ * written at the end of a list is the sum of every project above it,
+ * like a totals row at the top (R21, top_row). It is checked only where
+ * that is certain: the list's one total row (the top one aside), labelled
+ * as the whole's (合计, 总计 …, not 小计), after the last project, in a
+ * list without section rows (whose 合计 rows may be a section's) and
+ * with no project refused (then the file says so row by row). A total
+ * whose 总投资 or 年度计划投资 differs from the sum refuses the file, as
+ * R21 does; amounts rounded to 0.01 万元 allow the rounding's difference.
+ * Sums overflow-checked (an overflow leaves the row unchecked). A few
+ * compares per row, the label and amounts read only on total rows.
+ */
+struct end_total {
+	long line;           /* the total row, 0: none */
+	char label[40];      /* its label, for the message */
+	int64_t total, annual;
+	int has_annual;
+	int64_t sum_total, sum_annual;  /* every accepted project row */
+	long projects, rounded;
+	long first, last;    /* the lines of the first and last project */
+	int after;           /* a project came after the total */
+	int others;          /* a section or another total row: not checked */
+	int unsure;          /* a project refused, or a sum overflowed */
+};
+
+/* Whether the label (trimmed) names the whole list's total. */
+static int grand_label(const char *s, size_t len, char *out, size_t outsz)
+{
+	static const char *const words[] = { "合计", "总计", "共计", "合計", "總計", "总合计",
+					     "全部合计", "以上合计", "项目合计", "全部项目合计" };
+	char buf[64];
+	size_t n = 0;
+
+	/* Spaces inside (合  计) and a colon after (合计：) are decoration. */
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			continue;
+		if (i + 3 <= len && !memcmp(s + i, "　", 3)) {
+			i += 2;
+			continue;
+		}
+		if (n + 1 >= sizeof(buf))
+			return 0;
+		buf[n++] = s[i];
+	}
+	if (n >= 3 && !memcmp(buf + n - 3, "：", 3))
+		n -= 3;
+	else if (n && buf[n - 1] == ':')
+		n--;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == n && !memcmp(words[i], buf, n)) {
+			snprintf(out, outsz, "%s", words[i]);
+			return 1;
+		}
+	return 0;
+}
+
+/* A money cell of a total row, read as money_field reads a project's
+ * (the stored number of a number cell, else the text). */
+static int end_amount(const struct colmap *m, const struct tz_row *row, int f, int64_t *out,
+		      int *present, long *rounded)
+{
+	struct row_text t;
+	struct tz_err ignore;
+	int i = m->idx[f];
+
+	memset(&t, 0, sizeof(t));
+	*present = 0;
+	if (i < 0 || (size_t)i >= row->ncells)
+		return 0;
+	/* A number shown scaled, with a unit or as text: not compared. */
+	if (row->flags[i] & (TZ_READ_SCALED | TZ_READ_UNIT | TZ_READ_SHOWN))
+		return -1;
+	if (row->kinds[i] == TZ_READ_NUMBER && row->values[i]) {
+		t.v[f] = row->values[i];
+		t.len[f] = strlen(row->values[i]);
+	} else {
+		t.v[f] = row->cells[i];
+		t.len[f] = row->lens[i];
+		tz_text_trim(&t.v[f], &t.len[f]);
+	}
+	if (money_field(m, &t, f, out, present, &ignore))
+		return -1;
+	*rounded += t.rounded;
+	return 0;
+}
+
+/* Called on each converted row after top_row, in file order (projects). */
+static void end_row(const struct pipeline *pl, const struct tz_row *row, const struct item *it,
+		    const struct top_total *top, struct end_total *e)
+{
+	const struct colmap *m = pl->map;
+	const char *s = "";
+	size_t len = 0;
+	int present;
+	long rounded = 0;
+
+	if (it->skip == TZ_ROW_DATA && !it->part) {
+		if (e->line)
+			e->after = 1;
+		if (it->rejected) {
+			e->unsure = 1;
+			return;
+		}
+		if (__builtin_add_overflow(e->sum_total, it->rec.p.total, &e->sum_total) ||
+		    __builtin_add_overflow(e->sum_annual, it->rec.p.has_plan ? it->rec.p.annual : 0,
+					   &e->sum_annual))
+			e->unsure = 1;
+		e->rounded += it->rounded;
+		if (!e->projects++)
+			e->first = row->line;
+		e->last = row->line;
+		return;
+	}
+	if (it->skip == TZ_ROW_SECTION && !it->part) {
+		e->others = 1;
+		return;
+	}
+	if (it->skip != TZ_ROW_TOTAL || row->line == top->line)
+		return;
+	if (e->line || !e->projects) {
+		e->others = 1;  /* a second total, or one above the projects */
+		return;
+	}
+	for (size_t i = 0; i < row->ncells && !len; i++) {
+		s = row->cells[i];
+		len = row->lens[i];
+		tz_text_trim(&s, &len);
+	}
+	if (!grand_label(s, len, e->label, sizeof(e->label)) ||
+	    end_amount(m, row, TZ_PF_TOTAL, &e->total, &present, &rounded) || !present ||
+	    end_amount(m, row, TZ_PF_ANNUAL, &e->annual, &e->has_annual, &rounded)) {
+		e->others = 1;  /* a 小计, or amounts not read: not checked */
+		return;
+	}
+	e->rounded += rounded;
+	e->line = row->line;
+}
+
+/* The refusal of a bottom total whose `what` is not the projects' sum. */
+static int end_mismatch(const struct pipeline *pl, const struct end_total *e, int f,
+			int64_t have, int64_t sum, struct tz_err *err)
+{
+	char a[TZ_MONEY_FMT_MAX], b[TZ_MONEY_FMT_MAX];
+	const char *h = pl->map->cols[f].header;
+
+	return tz_err_set_at(err, TZ_EINVAL, pl->path, e->line, h,
+			     "第%ld行“%s”是全表的合计行，但它的%.*s%s万元不等于上面%ld个项目"
+			     "（第%ld行至第%ld行）的%.*s之和%s万元，整个文件未导入；请核对："
+			     "是合计行写错了就改正或删去该行，是有项目漏填或金额填错就改正项目的行",
+			     e->line, e->label, BASE_NAME(h), tz_money_fmt(have, a), e->projects,
+			     e->first, e->last, BASE_NAME(h), tz_money_fmt(sum, b));
+}
+
+/* At the end of the file: 0, or the refusal of a bottom total that does
+ * not add up. */
+static int end_check(const struct pipeline *pl, const struct end_total *e, struct tz_err *err)
+{
+	/* Each rounding is within 0.005 万元: the sums may differ by that. */
+	int64_t slack = (e->rounded + 1) / 2;
+
+	if (!e->line || e->after || e->others || e->unsure)
+		return 0;
+	if (llabs(e->total - e->sum_total) > slack)
+		return end_mismatch(pl, e, TZ_PF_TOTAL, e->total, e->sum_total, err);
+	if (e->has_annual && llabs(e->annual - e->sum_annual) > slack)
+		return end_mismatch(pl, e, TZ_PF_ANNUAL, e->annual, e->sum_annual, err);
+	return 0;
+}
+
 /* The reading thread: rows to chunks of items until the end or an error. */
 static void *read_rows(void *arg)
 {
@@ -1696,6 +1867,7 @@ static void *read_rows(void *arg)
 	struct item it;
 	struct parts ps = { 0 };
 	struct top_total top = { 0 };
+	struct end_total end = { 0 };
 	struct chunk *c = take_free(pl);
 	int rc = 0;
 
@@ -1716,8 +1888,10 @@ static void *read_rows(void *arg)
 			continue;
 		}
 		convert(pl, &row, &t, &it, &ps, &why);
-		if (!pl->progress)
+		if (!pl->progress) {
 			top_row(pl, &row, &t, &it, &top);
+			end_row(pl, &row, &it, &top, &end);
+		}
 		/* A note below the table, or a project's 备注 cell, may state
 		 * the unit: it must be the one the amounts were read in. */
 		if (t.group_bad) {
@@ -1774,6 +1948,8 @@ static void *read_rows(void *arg)
 		rc = tz_header_units_end(&pl->map->h, &t.units, pl->path, &c->err);
 	if (c && !rc)
 		rc = top_end(pl, &top, &c->err);
+	if (c && !rc && !pl->progress)
+		rc = end_check(pl, &end, &c->err);
 	if (c) {
 		c->last = 1;
 		c->rc = rc < 0 ? rc : 0;

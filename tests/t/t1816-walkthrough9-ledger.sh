@@ -6,6 +6,9 @@
 #     name identify the project, a code is given, the summary says so.
 #  2. A project named 一、二期合建安置房 (with 序号, region, amounts) was
 #     skipped as a section heading; real headings still are.
+#  3. A 合计 row at the end whose amounts are not the projects' sums was
+#     skipped without a word; now the file is refused, as a wrong total
+#     at the top is (R21, t1805), where the total is surely the list's.
 # Inputs: tests/data/walk9-ledger (ORIGIN.md).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
@@ -53,4 +56,38 @@ ok "own-sections: headings alone, with a count or a subtotal stay headings" \
 is "…the four projects, 一、二期合建安置房 among them" "$(ledger_rows)" \
 	"一、二期合建安置房|盖州市|3000.00|300.00 丙项目|站前区|500.00|50.00 乙项目|站前区|200.00|20.00 甲项目|站前区|100.00|10.00"
 contains "…three headings skipped" "$TZ_TMP/err" "分类标题3行"
+# 3. A wrong 合计 at the end.
+for f in v5_bad_total.xlsx v5_bad_total.csv v5_bad_total.xls; do
+	fresh
+	fails "$f: a 合计 row that is not the sum refuses the file" tz import projects "$d/$f"
+	contains "…naming the line, the column, the total and the sum" "$TZ_TMP/err" \
+		"v5_bad_total.${f##*.}:5: 第5行“合计”是全表的合计行，但它的总投资99999.00万元不等于上面2个项目（第3行至第4行）的总投资之和15000.00万元，整个文件未导入"
+	is "…nothing stored" "$(stored)" 0
+done
+
+fresh
+ok "own-total-right: a right 合计 (written 合  计：) is skipped" tz import projects "$d/own-total-right.csv"
+contains "…counted" "$TZ_TMP/err" "合计/小计1行"
+is "…both projects stored" "$(stored)" 2
+
+fresh
+fails "own-total-plan: a 合计 whose 年度计划投资 is not the sum" tz import projects "$d/own-total-plan.csv"
+contains "…says so" "$TZ_TMP/err" \
+	"own-total-plan.csv:5: 第5行“合计”是全表的合计行，但它的年度计划投资2400.00万元不等于上面2个项目（第3行至第4行）的年度计划投资之和2500.00万元"
+is "…nothing stored" "$(stored)" 0
+
+fresh
+ok "own-total-rounded: sums of rounded amounts may differ by the rounding" \
+	tz import projects "$d/own-total-rounded.csv"
+is "…both stored" "$(stored)" 2
+
+# Not certain to be the whole list's: not checked, skipped as before.
+fresh
+ok "own-total-sections: 合计 rows of sections are not checked against the list" \
+	tz import projects "$d/own-total-sections.csv"
+is "…both stored" "$(stored)" 2
+fresh
+ok "own-total-xiaoji: a 小计 at the end is a section's, not checked" \
+	tz import projects "$d/own-total-xiaoji.csv"
+is "…both stored" "$(stored)" 2
 done_testing
