@@ -2008,6 +2008,10 @@ struct org_ctx {
 	/* Every list: the stored projects, for telling a new code of a
 	 * stored project (look_alike) and a correction that makes a code
 	 * another project (renamed) from a new project. */
+	/* "region_id/name_stem" -> index in rows of a stored project of any
+	 * year (stem_index): a new codeless name differing from a stored one
+	 * only by 项目/工程, spaces or brackets is named (walkthrough 9). */
+	struct tz_hmap *stems;
 	struct tz_hmap *alike;   /* "year/region_id/name_key" -> index in codes,
 				  * made from rows on the first new code
 				  * (alike_index): a re-import never folds */
@@ -2706,6 +2710,64 @@ static int alike_index(struct org_ctx *oc)
 	return tz_hmap_count(oc->alike) > 0;
 }
 
+/*
+ * The stem of a name (walkthrough 9, item 4): name_key without brackets
+ * (（）()【】[]) and without 项目/工程 at its end, with the region, into
+ * oc->akey: 盖州市污水处理厂提标改造项目 and 盖州市污水处理厂提标改造 have
+ * one stem. Only for a notice, never to match. 0 or TZ_EENCODING.
+ */
+static int stem_key(struct org_ctx *oc, int64_t region_id, const char *name)
+{
+	static const char *const brackets[] = { "（", "）", "(", ")", "【", "】", "[", "]" };
+	static const char *const tails[] = { "项目", "工程" };
+	int rc = name_key(oc, name), more = 1;
+	size_t n = 0;
+	char *b = oc->aname.buf;
+
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < oc->aname.len;) {
+		size_t l = 0;
+
+		for (size_t k = 0; k < sizeof(brackets) / sizeof(brackets[0]) && !l; k++)
+			if (!strncmp(b + i, brackets[k], strlen(brackets[k])))
+				l = strlen(brackets[k]);
+		if (l) {
+			i += l;
+			continue;
+		}
+		b[n++] = b[i++];
+	}
+	while (more) {
+		more = 0;
+		for (size_t k = 0; k < sizeof(tails) / sizeof(tails[0]); k++) {
+			size_t l = strlen(tails[k]);
+
+			if (n > l && !memcmp(b + n - l, tails[k], l)) {
+				n -= l;
+				more = 1;
+			}
+		}
+	}
+	b[n] = '\0';
+	oc->aname.len = n;
+	tz_buf_reset(&oc->akey);
+	tz_buf_addf(&oc->akey, "%lld/%s", (long long)region_id, b);
+	return 0;
+}
+
+/* oc->stems from the stored rows, once, when a first code is given. */
+static void stem_index(struct org_ctx *oc)
+{
+	if (oc->stems)
+		return;
+	oc->stems = tz_hmap_new();
+	for (size_t i = 0; i < oc->nrows; i++)
+		if (!stem_key(oc, oc->rows[i].region_id, oc->row_bytes.buf + oc->rows[i].name) &&
+		    !tz_hmap_get(oc->stems, oc->akey.buf, oc->akey.len, NULL))
+			tz_hmap_put(oc->stems, oc->akey.buf, oc->akey.len, (int64_t)i, NULL);
+}
+
 static const char *region_name(struct org_ctx *oc, int64_t id)
 {
 	const struct tz_org_node *n = tz_org_index_by_id(oc->x, id);
@@ -2914,6 +2976,16 @@ static int identify(struct org_ctx *oc, struct tz_project *p, long line, struct 
 	p->code = oc->codes[at];
 	tz_buf_addf(&oc->given, "    %s  %s（%s）\n", p->code, p->name, p->region);
 	oc->ngiven++;
+	/* A stored project whose name differs only by 项目/工程, spaces or
+	 * brackets: perhaps the same one renamed; said, never merged. */
+	stem_index(oc);
+	if (!stem_key(oc, p->region_id, p->name) &&
+	    tz_hmap_get(oc->stems, oc->akey.buf, oc->akey.len, &at))
+		tz_buf_addf(&oc->said,
+			    "新项目“%s”（%s，新编号%s）与已有项目%s“%s”的名称只差“项目”“工程”、空格或括号，"
+			    "已作为另一个项目；若是同一项目改了名称，请在表中填写项目编号或项目代码%s后重新导入；",
+			    p->name, p->region, p->code, oc->row_bytes.buf + oc->rows[at].code,
+			    oc->row_bytes.buf + oc->rows[at].name, oc->row_bytes.buf + oc->rows[at].code);
 out:
 	tz_buf_release(&fkey);
 	tz_buf_release(&key);
@@ -4449,6 +4521,7 @@ out:
 	tz_hmap_free(oc.in_file);
 	tz_hmap_free(oc.next_no);
 	tz_hmap_free(oc.alike);
+	tz_hmap_free(oc.stems);
 	tz_hmap_free(oc.stored);
 	tz_hmap_free(oc.natstored);
 	tz_hmap_free(oc.natfile);

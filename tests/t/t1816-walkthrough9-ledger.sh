@@ -9,6 +9,9 @@
 #  3. A 合计 row at the end whose amounts are not the projects' sums was
 #     skipped without a word; now the file is refused, as a wrong total
 #     at the top is (R21, t1805), where the total is surely the list's.
+#  4. A codeless project renamed between years (…提标改造 → …提标改造项目)
+#     silently became a second project; it still does (never merged),
+#     but the summary names both and suggests the code.
 # Inputs: tests/data/walk9-ledger (ORIGIN.md).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
@@ -90,4 +93,14 @@ fresh
 ok "own-total-xiaoji: a 小计 at the end is a section's, not checked" \
 	tz import projects "$d/own-total-xiaoji.csv"
 is "…both stored" "$(stored)" 2
+# 4. Renamed by a suffix between two years, without codes.
+fresh
+ok "own-rename-2025: the first year" tz import projects "$d/own-rename-2025.csv"
+ok "own-rename-2026: the name gains 项目" tz import projects "$d/own-rename-2026.csv"
+contains "…the summary names both and the stored code" "$TZ_TMP/err" \
+	"新项目“盖州市污水处理厂提标改造项目”（盖州市，新编号2026-R01-001）与已有项目2025-R01-001“盖州市污水处理厂提标改造”的名称只差“项目”“工程”、空格或括号，已作为另一个项目；若是同一项目改了名称，请在表中填写项目编号或项目代码2025-R01-001后重新导入"
+is "…only that one is named (甲项目 of another region is not)" "$(grep -o '新项目“' "$TZ_TMP/err" | wc -l)" 1
+export_all
+is "…never merged: both kept" "$(field 2025-R01-001 项目名称 2025)|$(field 2026-R01-001 项目名称 2026)" \
+	"盖州市污水处理厂提标改造|盖州市污水处理厂提标改造项目"
 done_testing
