@@ -2977,9 +2977,10 @@ static int identify(struct org_ctx *oc, struct tz_project *p, long line, struct 
 	tz_buf_addf(&oc->given, "    %s  %s（%s）\n", p->code, p->name, p->region);
 	oc->ngiven++;
 	/* A stored project whose name differs only by 项目/工程, spaces or
-	 * brackets: perhaps the same one renamed; said, never merged. */
-	stem_index(oc);
-	if (!stem_key(oc, p->region_id, p->name) &&
+	 * brackets: perhaps the same one renamed; said, never merged. An
+	 * empty store (a first import) costs nothing here. */
+	if (oc->nrows && (stem_index(oc), tz_hmap_count(oc->stems) > 0) &&
+	    !stem_key(oc, p->region_id, p->name) &&
 	    tz_hmap_get(oc->stems, oc->akey.buf, oc->akey.len, &at))
 		tz_buf_addf(&oc->said,
 			    "新项目“%s”（%s，新编号%s）与已有项目%s“%s”的名称只差“项目”“工程”、空格或括号，"
