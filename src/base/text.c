@@ -789,6 +789,11 @@ const char *tz_text_none_word(const char *s, size_t len, unsigned field)
 		{ "n/a", TZ_NONE_CODE },                  { "NULL", TZ_NONE_CODE },
 	};
 
+	/* A code or amount starts with a digit or a letter (none of the
+	 * list but N/A, NULL): most cells end here, before any trimming. */
+	if (!len || (s[0] >= '0' && s[0] <= '9') ||
+	    (((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z') && (s[0] | 0x20) != 'n'))
+		return NULL;
 	tz_text_trim(&s, &len);
 	if (!len || len > 12)  /* the longest is 12 bytes: 尚未赋码 */
 		return NULL;
