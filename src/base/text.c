@@ -765,6 +765,45 @@ static size_t space_before(const char *start, const char *end)
 	return 0;
 }
 
+const char *tz_text_none_word(const char *s, size_t len, unsigned field)
+{
+	/* One list for every field (walkthrough 9, item 1): a mark here is
+	 * none wherever a cell may be empty; a word only in a code, where
+	 * it cannot be a project's code but could be an amount's mistake. */
+	static const struct {
+		const char *w;
+		unsigned fields;
+	} none[] = {
+		{ "-", TZ_NONE_AMOUNT | TZ_NONE_CODE },   { "--", TZ_NONE_AMOUNT | TZ_NONE_CODE },
+		{ "—", TZ_NONE_AMOUNT | TZ_NONE_CODE },   { "——", TZ_NONE_AMOUNT | TZ_NONE_CODE },
+		{ "－", TZ_NONE_AMOUNT | TZ_NONE_CODE },  { "─", TZ_NONE_AMOUNT | TZ_NONE_CODE },
+		{ "–", TZ_NONE_AMOUNT | TZ_NONE_CODE },   { "/", TZ_NONE_AMOUNT | TZ_NONE_CODE },
+		{ "／", TZ_NONE_AMOUNT | TZ_NONE_CODE },  { "\\", TZ_NONE_AMOUNT | TZ_NONE_CODE },
+		{ "无", TZ_NONE_AMOUNT | TZ_NONE_CODE },  { "暂无", TZ_NONE_CODE },
+		{ "待定", TZ_NONE_CODE },                 { "待赋码", TZ_NONE_CODE },
+		{ "未赋码", TZ_NONE_CODE },               { "尚未赋码", TZ_NONE_CODE },
+		{ "暂未赋码", TZ_NONE_CODE },             { "无代码", TZ_NONE_CODE },
+		{ "暂无代码", TZ_NONE_CODE },             { "无编号", TZ_NONE_CODE },
+		{ "暂无编号", TZ_NONE_CODE },             { "待补", TZ_NONE_CODE },
+		{ "空", TZ_NONE_CODE },                   { "N/A", TZ_NONE_CODE },
+		{ "n/a", TZ_NONE_CODE },                  { "NULL", TZ_NONE_CODE },
+	};
+
+	/* A code or amount starts with a digit or a letter (none of the
+	 * list but N/A, NULL): most cells end here, before any trimming. */
+	if (!len || (s[0] >= '0' && s[0] <= '9') ||
+	    (((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z') && (s[0] | 0x20) != 'n'))
+		return NULL;
+	tz_text_trim(&s, &len);
+	if (!len || len > 12)  /* the longest is 12 bytes: 尚未赋码 */
+		return NULL;
+	for (size_t i = 0; i < sizeof(none) / sizeof(none[0]); i++)
+		if ((none[i].fields & field) && strlen(none[i].w) == len &&
+		    !memcmp(none[i].w, s, len))
+			return none[i].w;
+	return NULL;
+}
+
 void tz_text_trim(const char **s, size_t *len)
 {
 	const char *p = *s, *end = *s + *len;

@@ -124,6 +124,22 @@ int tz_text_nfkc(const char *s, size_t len, struct tz_buf *out);
  */
 void tz_text_trim(const char **s, size_t *len);
 
+/*
+ * The marks and words people write in a cell for "none" (ledger.md,
+ * "What real sheets hold"; walkthrough 9): dashes and slashes (—, --,
+ * /, ／, \\), 无 -- read as no value by every field that may be empty --
+ * and, for a 项目代码/项目编号 cell (TZ_NONE_CODE), the words of a project
+ * not yet given its code (暂无, 待定, 待赋码, 未赋码, 尚未赋码, 无代码, 空,
+ * N/A …), which no issued code is. `field` is TZ_NONE_AMOUNT (money
+ * cells: the marks only; a word there stays an error in the amount) or
+ * TZ_NONE_CODE. `s` (len bytes) is trimmed first. Returns the list's
+ * own spelling (static, for messages), or NULL. A few compares; most
+ * cells are passed on their first byte by the callers.
+ */
+#define TZ_NONE_AMOUNT 1u
+#define TZ_NONE_CODE 2u
+const char *tz_text_none_word(const char *s, size_t len, unsigned field);
+
 /* 1 if `s` (len bytes) has only white space in the sense of tz_text_trim. */
 int tz_text_is_blank(const char *s, size_t len);
 

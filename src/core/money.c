@@ -232,19 +232,10 @@ int tz_money_unit_exp(const char *s, size_t len, int *exp)
 
 int tz_money_is_blank_mark(const char *s, size_t len)
 {
-	static const char *const marks[] = { "-", "--", "—", "——", "－", "/", "／", "\\", "无",
-					     "/ ", "─", "–" };
-
 	/* An amount (a digit first) is none of them: most cells end here. */
 	if (!len || (s[0] >= '0' && s[0] <= '9'))
 		return 0;
-	tz_text_trim(&s, &len);
-	if (!len || len > 6)  /* the longest mark is 6 bytes: —— */
-		return 0;
-	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
-		if (strlen(marks[i]) == len && !memcmp(marks[i], s, len))
-			return 1;
-	return 0;
+	return tz_text_none_word(s, len, TZ_NONE_AMOUNT) != NULL;
 }
 
 /* The length of a ¥ (C2 A5) or ￥ (EF BF A5) at p, or 0. */

@@ -81,7 +81,8 @@ int tz_money_foreign_char(int32_t cp);
 
 /*
  * Whether an optional money cell holds a mark people write for "none"
- * ("—", "——", "-", "/", "无"): read as empty, and said so.
+ * ("—", "——", "-", "/", "无"): read as empty, and said so. The marks
+ * are tz_text_none_word's (TZ_NONE_AMOUNT), the list a 项目代码 shares.
  */
 int tz_money_is_blank_mark(const char *s, size_t len);
 

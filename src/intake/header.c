@@ -3507,6 +3507,34 @@ static void cell_at(const struct tz_row *row, int i, const char **s, size_t *len
 	}
 }
 
+/*
+ * Whether a row whose name reads as a heading (一、二期合建安置房) carries
+ * what only a project row does (walkthrough 9, item 2): a 序号 of digits
+ * (headings are numbered 一、（一）, never 3), or a region of its own --
+ * not a range merged down over a group -- beside a 总投资 amount. A heading
+ * has neither: 一、新开工项目 alone, with a count (（12个）) or with its
+ * subtotal's amounts but no region, stays a heading. A few byte tests,
+ * only for rows that look like headings.
+ */
+static int project_marks(const struct tz_header *h, const struct tz_row *row, const char *seq,
+			 size_t slen)
+{
+	const char *region, *total;
+	size_t rlen, tlen, i = 0;
+	int ri = h->idx[TZ_PF_REGION];
+
+	if (h->progress)
+		return 0;
+	while (i < slen && seq[i] >= '0' && seq[i] <= '9')
+		i++;
+	if (slen && i == slen && slen <= 6)
+		return 1;
+	cell_at(row, ri, &region, &rlen);
+	cell_at(row, h->idx[TZ_PF_TOTAL], &total, &tlen);
+	return rlen && !(row->flags[ri] & TZ_READ_MERGED) && tlen && total[0] >= '0' &&
+	       total[0] <= '9';
+}
+
 enum tz_row_kind tz_header_row_kind(const struct tz_header *h, const struct tz_row *row)
 {
 	const char *code, *name, *seq, *first = "";
@@ -3566,8 +3594,9 @@ enum tz_row_kind tz_header_row_kind(const struct tz_header *h, const struct tz_r
 	/* A row with a code is a project, whatever heading its name looks like. */
 	if (clen)
 		return TZ_ROW_DATA;
-	if ((nlen && is_section(name, nlen)) || (slen && is_section(seq, slen)) ||
-	    (!nlen && !slen && is_section(first, flen)))
+	if (((nlen && is_section(name, nlen)) || (slen && is_section(seq, slen)) ||
+	     (!nlen && !slen && is_section(first, flen))) &&
+	    !project_marks(h, row, seq, slen))
 		return TZ_ROW_SECTION;
 	return TZ_ROW_DATA;
 }

@@ -177,6 +177,9 @@ struct row_text {
 	int nul_field;   /* a field whose cell holds a NUL byte, or -1 */
 	int rounded;     /* money cells rounded to 0.01 万元 */
 	int marks;       /* optional money cells holding "—", "/": read as empty */
+	/* The 项目代码 cell held a word for none (tz_text_none_word: 无,
+	 * 待赋码), read as empty; the list's spelling, or NULL. */
+	const char *code_none;
 	int bad_field;   /* a field whose cell is an error or a formula without a value, or -1 */
 	unsigned char bad_kind;
 	int merged_field; /* a money field whose amount is merged down over several rows, or -1 */
@@ -733,6 +736,19 @@ static int to_project(const struct colmap *m, struct row_text *t, struct tz_proj
 	 * ledger has (a project without one is a mistake to correct, and
 	 * guessing it by name could attach the row to the wrong project). */
 	p->code = m->idx[TZ_PF_CODE] >= 0 ? t->v[TZ_PF_CODE] : NO_CODE;
+	/* 无, 暂无, 待赋码, —: a project without its code yet, never a code
+	 * (walkthrough 9, item 1). Under a 项目代码 it is an empty cell,
+	 * said in the summary; under 项目编号 the office's code is missing. */
+	t->code_none = NULL;
+	if (m->idx[TZ_PF_CODE] >= 0 && t->len[TZ_PF_CODE] && t->nul_field != TZ_PF_CODE &&
+	    (t->code_none = tz_text_none_word(t->v[TZ_PF_CODE], t->len[TZ_PF_CODE], TZ_NONE_CODE))) {
+		if (!m->h.code_national && !part)
+			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, m->cols[TZ_PF_CODE].header,
+					     "项目编号“%s”表示没有编号，不是项目编号：表中有“项目编号”列，"
+					     "每个项目都要填写本单位的项目编号（没有编号列的名单才按地区和"
+					     "项目名称识别项目）", t->v[TZ_PF_CODE]);
+		t->len[TZ_PF_CODE] = 0;
+	}
 	if (m->idx[TZ_PF_CODE] >= 0 && !t->len[TZ_PF_CODE]) {
 		if (!m->h.code_national && !part)
 			return tz_err_set_at(err, TZ_EINVAL, NULL, 0, m->cols[TZ_PF_CODE].header,
@@ -915,6 +931,7 @@ struct item {
 	int folded;          /* its 项目编号 was written with full-width characters */
 	unsigned codefix;    /* CODE_* of code_tidy */
 	int natread;         /* 项目代码 cells read as a code written otherwise (W13) */
+	const char *code_none; /* its 项目代码 was 无, 待赋码…: read as none (static) */
 	int hidden;          /* the row is hidden in the sheet */
 	int rounded;         /* money cells rounded to 0.01 万元 */
 	int marks;           /* money cells holding a mark of none */
@@ -1378,6 +1395,7 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	it->folded = t->folded;
 	it->codefix = t->codefix;
 	it->natread = t->natread;
+	t->code_none = NULL;
 	if (row->suspect == TZ_READ_SUSPECT_QUOTES)
 		/* Its fields ran together: no value is sure to be in its column. */
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, NULL,
@@ -1480,6 +1498,13 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	else if (!(rc = stand_in(pl->map, t, why)))
 		rc = pl->progress ? to_progress(pl->map, t, &it->rec.r, why)
 				  : to_project(pl->map, t, &it->rec.p, cand, why);
+	if (!pl->progress && t->code_none) {
+		/* No code was written, so nothing of one was folded. */
+		it->code_none = t->code_none;
+		it->folded = 0;
+		it->codefix = 0;
+		it->natread = 0;
+	}
 	it->has_ytd = 0;
 	if (!rc && pl->progress && pl->map->idx[TZ_RF_YTD] >= 0)
 		rc = money_field(pl->map, t, TZ_RF_YTD, &it->ytd, &it->has_ytd, why);
@@ -1695,6 +1720,177 @@ static int top_end(const struct pipeline *pl, const struct top_total *top, struc
 	return 0;
 }
 
+/*
+ * A grand total row below the projects (walkthrough 9, item 3): a 合计
+ * written at the end of a list is the sum of every project above it,
+ * like a totals row at the top (R21, top_row). It is checked only where
+ * that is certain: the list's one total row (the top one aside), labelled
+ * as the whole's (合计, 总计 …, not 小计), after the last project, in a
+ * list without section rows (whose 合计 rows may be a section's) and
+ * with no project refused (then the file says so row by row). A total
+ * whose 总投资 or 年度计划投资 differs from the sum refuses the file, as
+ * R21 does; amounts rounded to 0.01 万元 allow the rounding's difference.
+ * Sums overflow-checked (an overflow leaves the row unchecked). A few
+ * compares per row, the label and amounts read only on total rows.
+ */
+struct end_total {
+	long line;           /* the total row, 0: none */
+	char label[40];      /* its label, for the message */
+	int64_t total, annual;
+	int has_annual;
+	int64_t sum_total, sum_annual;  /* every accepted project row */
+	long projects, rounded;
+	long first, last;    /* the lines of the first and last project */
+	int after;           /* a project came after the total */
+	int others;          /* a section or another total row: not checked */
+	int unsure;          /* a project refused, or a sum overflowed */
+};
+
+/* Whether the label (trimmed) names the whole list's total. */
+static int grand_label(const char *s, size_t len, char *out, size_t outsz)
+{
+	static const char *const words[] = { "合计", "总计", "共计", "合計", "總計", "总合计",
+					     "全部合计", "以上合计", "项目合计", "全部项目合计" };
+	char buf[64];
+	size_t n = 0;
+
+	/* Spaces inside (合  计) and a colon after (合计：) are decoration. */
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			continue;
+		if (i + 3 <= len && !memcmp(s + i, "　", 3)) {
+			i += 2;
+			continue;
+		}
+		if (n + 1 >= sizeof(buf))
+			return 0;
+		buf[n++] = s[i];
+	}
+	if (n >= 3 && !memcmp(buf + n - 3, "：", 3))
+		n -= 3;
+	else if (n && buf[n - 1] == ':')
+		n--;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == n && !memcmp(words[i], buf, n)) {
+			snprintf(out, outsz, "%s", words[i]);
+			return 1;
+		}
+	return 0;
+}
+
+/* A money cell of a total row, read as money_field reads a project's
+ * (the stored number of a number cell, else the text). */
+static int end_amount(const struct colmap *m, const struct tz_row *row, int f, int64_t *out,
+		      int *present, long *rounded)
+{
+	struct row_text t;
+	struct tz_err ignore;
+	int i = m->idx[f];
+
+	memset(&t, 0, sizeof(t));
+	*present = 0;
+	if (i < 0 || (size_t)i >= row->ncells)
+		return 0;
+	/* A number shown scaled, with a unit or as text: not compared. */
+	if (row->flags[i] & (TZ_READ_SCALED | TZ_READ_UNIT | TZ_READ_SHOWN))
+		return -1;
+	if (row->kinds[i] == TZ_READ_NUMBER && row->values[i]) {
+		t.v[f] = row->values[i];
+		t.len[f] = strlen(row->values[i]);
+	} else {
+		t.v[f] = row->cells[i];
+		t.len[f] = row->lens[i];
+		tz_text_trim(&t.v[f], &t.len[f]);
+	}
+	if (money_field(m, &t, f, out, present, &ignore))
+		return -1;
+	*rounded += t.rounded;
+	return 0;
+}
+
+/* Called on each converted row after top_row, in file order (projects). */
+static void end_row(const struct pipeline *pl, const struct tz_row *row, const struct item *it,
+		    const struct top_total *top, struct end_total *e)
+{
+	const struct colmap *m = pl->map;
+	const char *s = "";
+	size_t len = 0;
+	int present;
+	long rounded = 0;
+
+	if (it->skip == TZ_ROW_DATA && !it->part) {
+		if (e->line)
+			e->after = 1;
+		if (it->rejected) {
+			e->unsure = 1;
+			return;
+		}
+		if (__builtin_add_overflow(e->sum_total, it->rec.p.total, &e->sum_total) ||
+		    __builtin_add_overflow(e->sum_annual, it->rec.p.has_plan ? it->rec.p.annual : 0,
+					   &e->sum_annual))
+			e->unsure = 1;
+		e->rounded += it->rounded;
+		if (!e->projects++)
+			e->first = row->line;
+		e->last = row->line;
+		return;
+	}
+	if (it->skip == TZ_ROW_SECTION && !it->part) {
+		e->others = 1;
+		return;
+	}
+	if (it->skip != TZ_ROW_TOTAL || row->line == top->line)
+		return;
+	if (e->line || !e->projects) {
+		e->others = 1;  /* a second total, or one above the projects */
+		return;
+	}
+	for (size_t i = 0; i < row->ncells && !len; i++) {
+		s = row->cells[i];
+		len = row->lens[i];
+		tz_text_trim(&s, &len);
+	}
+	if (!grand_label(s, len, e->label, sizeof(e->label)) ||
+	    end_amount(m, row, TZ_PF_TOTAL, &e->total, &present, &rounded) || !present ||
+	    end_amount(m, row, TZ_PF_ANNUAL, &e->annual, &e->has_annual, &rounded)) {
+		e->others = 1;  /* a 小计, or amounts not read: not checked */
+		return;
+	}
+	e->rounded += rounded;
+	e->line = row->line;
+}
+
+/* The refusal of a bottom total whose `what` is not the projects' sum. */
+static int end_mismatch(const struct pipeline *pl, const struct end_total *e, int f,
+			int64_t have, int64_t sum, struct tz_err *err)
+{
+	char a[TZ_MONEY_FMT_MAX], b[TZ_MONEY_FMT_MAX];
+	const char *h = pl->map->cols[f].header;
+
+	return tz_err_set_at(err, TZ_EINVAL, pl->path, e->line, h,
+			     "第%ld行“%s”是全表的合计行，但它的%.*s%s万元不等于上面%ld个项目"
+			     "（第%ld行至第%ld行）的%.*s之和%s万元，整个文件未导入；请核对："
+			     "是合计行写错了就改正或删去该行，是有项目漏填或金额填错就改正项目的行",
+			     e->line, e->label, BASE_NAME(h), tz_money_fmt(have, a), e->projects,
+			     e->first, e->last, BASE_NAME(h), tz_money_fmt(sum, b));
+}
+
+/* At the end of the file: 0, or the refusal of a bottom total that does
+ * not add up. */
+static int end_check(const struct pipeline *pl, const struct end_total *e, struct tz_err *err)
+{
+	/* Each rounding is within 0.005 万元: the sums may differ by that. */
+	int64_t slack = (e->rounded + 1) / 2;
+
+	if (!e->line || e->after || e->others || e->unsure)
+		return 0;
+	if (llabs(e->total - e->sum_total) > slack)
+		return end_mismatch(pl, e, TZ_PF_TOTAL, e->total, e->sum_total, err);
+	if (e->has_annual && llabs(e->annual - e->sum_annual) > slack)
+		return end_mismatch(pl, e, TZ_PF_ANNUAL, e->annual, e->sum_annual, err);
+	return 0;
+}
+
 /* The reading thread: rows to chunks of items until the end or an error. */
 static void *read_rows(void *arg)
 {
@@ -1705,6 +1901,7 @@ static void *read_rows(void *arg)
 	struct item it;
 	struct parts ps = { 0 };
 	struct top_total top = { 0 };
+	struct end_total end = { 0 };
 	struct chunk *c = take_free(pl);
 	int rc = 0;
 
@@ -1725,8 +1922,10 @@ static void *read_rows(void *arg)
 			continue;
 		}
 		convert(pl, &row, &t, &it, &ps, &why);
-		if (!pl->progress)
+		if (!pl->progress) {
 			top_row(pl, &row, &t, &it, &top);
+			end_row(pl, &row, &it, &top, &end);
+		}
 		/* A note below the table, or a project's 备注 cell, may state
 		 * the unit: it must be the one the amounts were read in. */
 		if (t.group_bad) {
@@ -1783,6 +1982,8 @@ static void *read_rows(void *arg)
 		rc = tz_header_units_end(&pl->map->h, &t.units, pl->path, &c->err);
 	if (c && !rc)
 		rc = top_end(pl, &top, &c->err);
+	if (c && !rc && !pl->progress)
+		rc = end_check(pl, &end, &c->err);
 	if (c) {
 		c->last = 1;
 		c->rc = rc < 0 ? rc : 0;
@@ -1841,6 +2042,10 @@ struct org_ctx {
 	/* Every list: the stored projects, for telling a new code of a
 	 * stored project (look_alike) and a correction that makes a code
 	 * another project (renamed) from a new project. */
+	/* "region_id/name_stem" -> index in rows of a stored project of any
+	 * year (stem_index): a new codeless name differing from a stored one
+	 * only by 项目/工程, spaces or brackets is named (walkthrough 9). */
+	struct tz_hmap *stems;
 	struct tz_hmap *alike;   /* "year/region_id/name_key" -> index in codes,
 				  * made from rows on the first new code
 				  * (alike_index): a re-import never folds */
@@ -1872,6 +2077,10 @@ struct org_ctx {
 	 * their stored 项目编号. */
 	struct tz_hmap *natstored, *natfile;
 	long nnatread, nbynat;
+	/* Rows whose 项目代码 was a word for none (无, 待赋码), the first
+	 * such word (static, tz_text_none_word). */
+	long ncode_none;
+	const char *code_none;
 	/* Reports read from a year-to-date column (tz_header ytd_only): the
 	 * year-to-date of each row accepted, by "code|YYYYMM" (ytd_derive). */
 	struct tz_hmap *ytd_file;
@@ -2535,6 +2744,64 @@ static int alike_index(struct org_ctx *oc)
 	return tz_hmap_count(oc->alike) > 0;
 }
 
+/*
+ * The stem of a name (walkthrough 9, item 4): name_key without brackets
+ * (（）()【】[]) and without 项目/工程 at its end, with the region, into
+ * oc->akey: 盖州市污水处理厂提标改造项目 and 盖州市污水处理厂提标改造 have
+ * one stem. Only for a notice, never to match. 0 or TZ_EENCODING.
+ */
+static int stem_key(struct org_ctx *oc, int64_t region_id, const char *name)
+{
+	static const char *const brackets[] = { "（", "）", "(", ")", "【", "】", "[", "]" };
+	static const char *const tails[] = { "项目", "工程" };
+	int rc = name_key(oc, name), more = 1;
+	size_t n = 0;
+	char *b = oc->aname.buf;
+
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < oc->aname.len;) {
+		size_t l = 0;
+
+		for (size_t k = 0; k < sizeof(brackets) / sizeof(brackets[0]) && !l; k++)
+			if (!strncmp(b + i, brackets[k], strlen(brackets[k])))
+				l = strlen(brackets[k]);
+		if (l) {
+			i += l;
+			continue;
+		}
+		b[n++] = b[i++];
+	}
+	while (more) {
+		more = 0;
+		for (size_t k = 0; k < sizeof(tails) / sizeof(tails[0]); k++) {
+			size_t l = strlen(tails[k]);
+
+			if (n > l && !memcmp(b + n - l, tails[k], l)) {
+				n -= l;
+				more = 1;
+			}
+		}
+	}
+	b[n] = '\0';
+	oc->aname.len = n;
+	tz_buf_reset(&oc->akey);
+	tz_buf_addf(&oc->akey, "%lld/%s", (long long)region_id, b);
+	return 0;
+}
+
+/* oc->stems from the stored rows, once, when a first code is given. */
+static void stem_index(struct org_ctx *oc)
+{
+	if (oc->stems)
+		return;
+	oc->stems = tz_hmap_new();
+	for (size_t i = 0; i < oc->nrows; i++)
+		if (!stem_key(oc, oc->rows[i].region_id, oc->row_bytes.buf + oc->rows[i].name) &&
+		    !tz_hmap_get(oc->stems, oc->akey.buf, oc->akey.len, NULL))
+			tz_hmap_put(oc->stems, oc->akey.buf, oc->akey.len, (int64_t)i, NULL);
+}
+
 static const char *region_name(struct org_ctx *oc, int64_t id)
 {
 	const struct tz_org_node *n = tz_org_index_by_id(oc->x, id);
@@ -2743,6 +3010,17 @@ static int identify(struct org_ctx *oc, struct tz_project *p, long line, struct 
 	p->code = oc->codes[at];
 	tz_buf_addf(&oc->given, "    %s  %s（%s）\n", p->code, p->name, p->region);
 	oc->ngiven++;
+	/* A stored project whose name differs only by 项目/工程, spaces or
+	 * brackets: perhaps the same one renamed; said, never merged. An
+	 * empty store (a first import) costs nothing here. */
+	if (oc->nrows && (stem_index(oc), tz_hmap_count(oc->stems) > 0) &&
+	    !stem_key(oc, p->region_id, p->name) &&
+	    tz_hmap_get(oc->stems, oc->akey.buf, oc->akey.len, &at))
+		tz_buf_addf(&oc->said,
+			    "新项目“%s”（%s，新编号%s）与已有项目%s“%s”的名称只差“项目”“工程”、空格或括号，"
+			    "已作为另一个项目；若是同一项目改了名称，请在表中填写项目编号或项目代码%s后重新导入；",
+			    p->name, p->region, p->code, oc->row_bytes.buf + oc->rows[at].code,
+			    oc->row_bytes.buf + oc->rows[at].name, oc->row_bytes.buf + oc->rows[at].code);
 out:
 	tz_buf_release(&fkey);
 	tz_buf_release(&key);
@@ -2783,7 +3061,7 @@ static void code_notes(struct org_ctx *oc, struct tz_import_result *res)
 	struct tz_buf b = TZ_BUF_INIT;
 
 	if (!oc->ncase && !oc->nfloat && !oc->napos && !oc->said.len && !oc->nnatread &&
-	    !oc->nbynat)
+	    !oc->nbynat && !oc->ncode_none)
 		return;
 	tz_buf_adds(&b, res->notes ? res->notes : "");
 	if (oc->ncase)
@@ -2797,6 +3075,9 @@ static void code_notes(struct org_ctx *oc, struct tz_import_result *res)
 			    "或没有分隔符），已按24位项目代码读取；", oc->nnatread);
 	if (oc->nbynat)
 		tz_buf_addf(&b, "%ld行按项目代码对应到已有项目的项目编号；", oc->nbynat);
+	if (oc->ncode_none)
+		tz_buf_addf(&b, "项目代码为“%s”%s的%ld行按无编号处理（按所属地区和项目名称识别）；",
+			    oc->code_none, oc->ncode_none > 1 ? "等" : "", oc->ncode_none);
 	if (oc->said.len)
 		tz_buf_add(&b, oc->said.buf, oc->said.len);
 	free(res->notes);
@@ -3484,6 +3765,8 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		oc->nfloat += (it->codefix & CODE_FLOAT) != 0;
 		oc->napos += (it->codefix & CODE_APOS) != 0;
 		oc->nnatread += it->natread;
+		if (it->code_none && !it->rejected && !oc->ncode_none++)
+			oc->code_none = it->code_none;
 		res->hidden += it->hidden;
 		res->rounded += it->rounded;
 		res->marks += it->marks;
@@ -4274,6 +4557,7 @@ out:
 	tz_hmap_free(oc.in_file);
 	tz_hmap_free(oc.next_no);
 	tz_hmap_free(oc.alike);
+	tz_hmap_free(oc.stems);
 	tz_hmap_free(oc.stored);
 	tz_hmap_free(oc.natstored);
 	tz_hmap_free(oc.natfile);

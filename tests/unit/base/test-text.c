@@ -1103,6 +1103,27 @@ static void test_strip_invisible(void **state)
 	assert_memory_equal(keep, "\xc2\xb7鲅鱼圈 \xc2\xa0\xe2\x80\x93\xe2\x80\x94", n);
 }
 
+/* Walkthrough 9, item 1: one list of words for "none"; the code's words
+ * are not an amount's. */
+static void test_none_word(void **state)
+{
+	(void)state;
+	assert_string_equal(tz_text_none_word("无", strlen("无"), TZ_NONE_CODE), "无");
+	assert_string_equal(tz_text_none_word(" 待赋码 ", strlen(" 待赋码 "), TZ_NONE_CODE), "待赋码");
+	assert_string_equal(tz_text_none_word("尚未赋码", strlen("尚未赋码"), TZ_NONE_CODE), "尚未赋码");
+	assert_string_equal(tz_text_none_word("—", strlen("—"), TZ_NONE_AMOUNT), "—");
+	assert_string_equal(tz_text_none_word("/", 1, TZ_NONE_CODE | TZ_NONE_AMOUNT), "/");
+	/* A word of the code's is an amount's error, not its blank. */
+	assert_null(tz_text_none_word("待赋码", strlen("待赋码"), TZ_NONE_AMOUNT));
+	assert_null(tz_text_none_word("暂无", strlen("暂无"), TZ_NONE_AMOUNT));
+	/* Codes and words that only contain one are none of them. */
+	assert_null(tz_text_none_word("P1", 2, TZ_NONE_CODE));
+	assert_null(tz_text_none_word("无锡1号", strlen("无锡1号"), TZ_NONE_CODE));
+	assert_null(tz_text_none_word("2025-001", 8, TZ_NONE_CODE));
+	assert_null(tz_text_none_word("", 0, TZ_NONE_CODE));
+	assert_null(tz_text_none_word("   ", 3, TZ_NONE_CODE));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1149,6 +1170,7 @@ int main(void)
 		cmocka_unit_test(test_strip_invisible),
 		cmocka_unit_test(test_utf16_guess),
 		cmocka_unit_test(test_utf16_stream),
+		cmocka_unit_test(test_none_word),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
