@@ -151,6 +151,7 @@ struct sqlite_import {
 	sqlite3_stmt *old_ledger;    /* projects: a stored ledger row */
 	struct old_reports old;      /* progress */
 	struct tz_sqlite_batch rows;        /* project rows, or reports */
+	struct tz_sqlite_batch fresh;       /* progress: reports the store lacks */
 	struct tz_sqlite_batch ledger;      /* projects: ledger rows */
 	int64_t project_rows;        /* projects: project rows written */
 	int64_t defer_at;            /* projects: at this many, defer the indexes */
@@ -181,6 +182,7 @@ static void import_free(struct sqlite_import *imp)
 	if (!imp)
 		return;
 	tz_sqlite_batch_release(&imp->rows);
+	tz_sqlite_batch_release(&imp->fresh);
 	tz_sqlite_batch_release(&imp->ledger);
 	tz_buf_release(&imp->deferred);
 	free(imp->year_off);
@@ -209,6 +211,7 @@ static void import_free(struct sqlite_import *imp)
 static void finish_statements(struct sqlite_import *imp)
 {
 	tz_sqlite_batch_release(&imp->rows);
+	tz_sqlite_batch_release(&imp->fresh);
 	tz_sqlite_batch_release(&imp->ledger);
 	tz_sqlite_batch_release(&imp->totals);
 	tz_sqlite_arrivals_free(imp->arrivals);
@@ -243,6 +246,21 @@ static const char ledger_tail[] =
 	" level = excluded.level, nature = excluded.nature, batch = excluded.batch";
 static const char progress_head[] =
 	"INSERT INTO progress(project_id, period, completed, status, progress_text, problem, batch)";
+/*
+ * Reports the store does not hold (ROW_NEW: the project had no reports
+ * before, or old_report found none for the period) need no upsert. A
+ * multi-row statement that may abort makes SQLite open a statement
+ * journal and copy into it (in 1 KB pieces, each a malloc) every page the
+ * statement changes that existed before it; an upsert's DO UPDATE always
+ * may abort, and so does an ABORT constraint. OR FAIL keeps the rows of a
+ * failed statement written before the failing one, but a store error
+ * ends every import with a ROLLBACK of its whole transaction
+ * (tz_store_import_abort), so nothing depends on undoing one statement.
+ * A stored row with the same key, which cannot be, would fail the
+ * statement (UNIQUE constraint) instead of being overwritten.
+ */
+static const char fresh_head[] =
+	"INSERT OR FAIL INTO progress(project_id, period, completed, status, progress_text, problem, batch)";
 static const char progress_tail[] =
 	" ON CONFLICT(project_id, period) DO UPDATE SET completed = excluded.completed,"
 	" status = excluded.status, progress_text = excluded.progress_text,"
@@ -557,6 +575,8 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 		    (rc = tz_sqlite_years_prepare(ss, &imp->totals, err)) ||
 		    (rc = tz_sqlite_arrivals_begin(ss, &imp->arrivals, err)) ||
 		    (rc = tz_sqlite_prepare(ss, old_reports_sql, &imp->old.st, err)))
+			goto fail;
+		if ((rc = tz_sqlite_batch_prepare(ss, &imp->fresh, fresh_head, "", 7, err)))
 			goto fail;
 		rc = tz_sqlite_batch_prepare(ss, &imp->rows, progress_head, progress_tail, 7, err);
 	} else {
@@ -951,7 +971,7 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 {
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	struct sqlite_import *imp = ss->imp;
-	struct tz_sqlite_batch *b = &imp->rows;
+	struct tz_sqlite_batch *b;
 	enum row_kind kind = ROW_NEW;
 	int64_t id;
 	int rc;
@@ -1004,6 +1024,7 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 		imp->flags[id] |= F_DIRTY;
 	tz_report_years_add(&imp->acc, r->period, r->completed, r->status, r->problem);
 
+	b = kind == ROW_NEW ? &imp->fresh : &imp->rows;
 	tz_sqlite_batch_int(b, id);
 	tz_sqlite_batch_int(b, tz_period_code(r->period));
 	tz_sqlite_batch_int(b, r->completed);
@@ -1062,6 +1083,7 @@ int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 	int rc;
 
 	if ((rc = tz_sqlite_batch_flush(ss, &imp->rows, err)) ||
+	    (rc = tz_sqlite_batch_flush(ss, &imp->fresh, err)) ||
 	    (rc = tz_sqlite_batch_flush(ss, &imp->ledger, err)) ||
 	    (rc = tz_sqlite_build_deferred(ss, &imp->deferred, err)))
 		return rc;
