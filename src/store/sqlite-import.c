@@ -173,7 +173,9 @@ struct sqlite_import {
 	char cur_code[TZ_CODE_MAX + 1];
 	struct tz_report_years acc;  /* its reports in the current run of rows */
 	struct month_set *months;    /* by project id: months in this file */
-	struct tz_sqlite_batch totals;  /* progress: running totals (project_year) */
+	/* progress: running totals (project_year) of projects without
+	 * any stored (not F_HAD); the others are recomputed at commit */
+	struct tz_sqlite_batch totals;
 	struct tz_sqlite_arrivals *arrivals; /* rows of dispatched periods, or NULL */
 };
 
@@ -572,7 +574,7 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 	imp->batch = sqlite3_last_insert_rowid(ss->db);
 	if (progress) {
 		if ((rc = load_projects(ss, imp, err)) ||
-		    (rc = tz_sqlite_years_prepare(ss, &imp->totals, err)) ||
+		    (rc = tz_sqlite_years_prepare(ss, &imp->totals, 1, err)) ||
 		    (rc = tz_sqlite_arrivals_begin(ss, &imp->arrivals, err)) ||
 		    (rc = tz_sqlite_prepare(ss, old_reports_sql, &imp->old.st, err)))
 			goto fail;

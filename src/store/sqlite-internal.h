@@ -136,8 +136,11 @@ void tz_sqlite_batch_release(struct tz_sqlite_batch *b);
  * project_id, ytd1..12, st1..12, rep, prob, pmonth, ptext. */
 #define TZ_SQLITE_YEAR_COLS 30
 /* A batch of project_year rows (INSERT OR REPLACE); flush before reading
- * the table, release before COMMIT. */
-int tz_sqlite_years_prepare(struct sqlite_store *ss, struct tz_sqlite_batch *b,
+ * the table, release before COMMIT. `fresh`: rows for projects with none
+ * stored (INSERT OR FAIL: no statement journal, see sqlite-import.c's
+ * fresh_head; a stored row fails the statement, and the caller must then
+ * roll back its transaction). */
+int tz_sqlite_years_prepare(struct sqlite_store *ss, struct tz_sqlite_batch *b, int fresh,
 			    struct tz_err *err);
 /* Add every year of one project's running totals to the batch. */
 int tz_sqlite_years_write(struct sqlite_store *ss, struct tz_sqlite_batch *b, int64_t project,
