@@ -277,6 +277,25 @@ static const char old_reports_sql[] =
 	"SELECT period, completed, status, progress_text, problem FROM progress"
 	" WHERE project_id = ?1 AND period >= ?2 ORDER BY period";
 
+/* b's statements for batches of rows none of which may be stored: head
+ * ("INSERT INTO t(cols)") as INSERT OR FAIL, without the upsert
+ * (tz_sqlite_batch_prepare_fresh). */
+static int prepare_fresh(struct sqlite_store *ss, struct tz_sqlite_batch *b, const char *head,
+			 struct tz_err *err)
+{
+	static const char insert[] = "INSERT INTO ";
+	struct tz_buf sql = TZ_BUF_INIT;
+	int rc;
+
+	if (strncmp(head, insert, sizeof(insert) - 1))
+		return tz_err_set(err, TZ_EINTERNAL, "batch head without INSERT INTO");
+	tz_buf_adds(&sql, "INSERT OR FAIL INTO ");
+	tz_buf_adds(&sql, head + sizeof(insert) - 1);
+	rc = tz_sqlite_batch_prepare_fresh(ss, b, sql.buf, err);
+	tz_buf_release(&sql);
+	return rc;
+}
+
 /*
  * A code as imports match it: ASCII letters in upper case, into key
  * (TZ_CODE_MAX + 1 bytes); its length, or 0 when it does not fit (then
@@ -516,12 +535,16 @@ int tz_sqlite_import_keep(struct tz_store *s, unsigned keep, struct tz_err *err)
 			    keep);
 		tz_buf_adds(&tail, NATCODE_SET);
 		rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, tail.buf, PROJECT_COLS, err);
+		if (!rc)
+			rc = prepare_fresh(ss, &imp->rows, project_head, err);
 		tz_sqlite_batch_release(&imp->ledger);
 		tz_buf_reset(&tail);
 		upsert_tail(&tail, "year, project_id", ledger_cols,
 			    sizeof(ledger_cols) / sizeof(ledger_cols[0]), keep);
 		if (!rc)
 			rc = tz_sqlite_batch_prepare(ss, &imp->ledger, ledger_head, tail.buf, 6, err);
+		if (!rc)
+			rc = prepare_fresh(ss, &imp->ledger, ledger_head, err);
 	}
 	tz_buf_release(&tail);
 	return rc;
@@ -585,13 +608,15 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 		if ((rc = load_codes(ss, imp, err)) ||
 		    (rc = tz_sqlite_prepare(ss, old_project_sql, &imp->old_project, err)) ||
 		    (rc = tz_sqlite_prepare(ss, old_ledger_sql, &imp->old_ledger, err)) ||
-		    (rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, project_tail, PROJECT_COLS, err)))
+		    (rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, project_tail, PROJECT_COLS, err)) ||
+		    (rc = prepare_fresh(ss, &imp->rows, project_head, err)))
 			goto fail;
 		/* Ids are given in turn, so max_id counts the projects. */
 		imp->defer_at = !imp->max_id ? DEFER_EMPTY_ROWS
 				: imp->max_id / DEFER_SHARE > DEFER_MIN_ROWS ? imp->max_id / DEFER_SHARE
 									     : DEFER_MIN_ROWS;
-		rc = tz_sqlite_batch_prepare(ss, &imp->ledger, ledger_head, ledger_tail, 6, err);
+		if (!(rc = tz_sqlite_batch_prepare(ss, &imp->ledger, ledger_head, ledger_tail, 6, err)))
+			rc = prepare_fresh(ss, &imp->ledger, ledger_head, err);
 	}
 	if (rc)
 		goto fail;
@@ -849,6 +874,9 @@ int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 	 * likewise (foreign keys are off: see import_begin). A row is
 	 * unchanged when neither is written. */
 	if (fields != seen->fields) {
+		/* Stored before, or written earlier in this file. */
+		if (known || seen->fields)
+			tz_sqlite_batch_may_exist(b);
 		seen->fields = fields;
 		wrote = 1;
 		if (++imp->project_rows == imp->defer_at &&
@@ -860,6 +888,9 @@ int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 	count_row(imp, kind == ROW_SAME && wrote ? ROW_CHANGED : kind);
 	if (kind == ROW_SAME)
 		return 0;
+	/* The file names a project and year once (seen->years). */
+	if (kind != ROW_NEW)
+		tz_sqlite_batch_may_exist(l);
 	tz_sqlite_batch_int(l, p->year);
 	tz_sqlite_batch_int(l, id);
 	if (p->has_plan)
