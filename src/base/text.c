@@ -141,17 +141,25 @@ static size_t utf8_valid_prefix(const char *data, size_t len, int *cut)
 
 	*cut = 0;
 	while (i < len) {
-		int n;
-
 		i = ascii_skip8(p, i, len, &ascii);
-		if (i >= len)
-			break;
-		n = utf8_check_fast(p + i, len - i);
-		if (n <= 0) {
-			*cut = n < 0;
-			return i;
+		/* Sequence by sequence, a lone ASCII byte (a comma, a digit
+		 * between Chinese characters) in one test, until two ASCII
+		 * bytes in a row make a word of them worth testing again. */
+		while (i < len) {
+			int n;
+
+			if (p[i] < 0x80) {
+				if (++i < len && p[i] < 0x80)
+					break;
+				continue;
+			}
+			n = utf8_check_fast(p + i, len - i);
+			if (n <= 0) {
+				*cut = n < 0;
+				return i;
+			}
+			i += (size_t)n;
 		}
-		i += (size_t)n;
 	}
 	return len;
 }

@@ -13,16 +13,13 @@
 #define INT_CELL (-1)
 #define NULL_CELL (-2)
 
-int tz_sqlite_batch_prepare(struct sqlite_store *ss, struct tz_sqlite_batch *b, const char *head,
-			    const char *tail, int ncols, struct tz_err *err)
+/* The statements inserting one row and TZ_SQLITE_BATCH_ROWS rows. */
+static int prepare_pair(struct sqlite_store *ss, const char *head, const char *tail, int ncols,
+			sqlite3_stmt **one, sqlite3_stmt **many, struct tz_err *err)
 {
 	struct tz_buf sql = TZ_BUF_INIT;
 	int rc = 0;
 
-	memset(b, 0, sizeof(*b));
-	b->ncols = ncols;
-	b->vals = tz_xcalloc((size_t)TZ_SQLITE_BATCH_ROWS * (size_t)ncols, sizeof(*b->vals));
-	tz_buf_init(&b->text, 0);
 	for (int rows = 1; rows <= TZ_SQLITE_BATCH_ROWS; rows += TZ_SQLITE_BATCH_ROWS - 1) {
 		tz_buf_reset(&sql);
 		tz_buf_adds(&sql, head);
@@ -33,7 +30,7 @@ int tz_sqlite_batch_prepare(struct sqlite_store *ss, struct tz_sqlite_batch *b, 
 			tz_buf_addch(&sql, ')');
 		}
 		tz_buf_adds(&sql, tail);
-		rc = tz_sqlite_prepare(ss, sql.buf, rows == 1 ? &b->one : &b->many, err);
+		rc = tz_sqlite_prepare(ss, sql.buf, rows == 1 ? one : many, err);
 		if (rc)
 			break;
 	}
@@ -41,10 +38,33 @@ int tz_sqlite_batch_prepare(struct sqlite_store *ss, struct tz_sqlite_batch *b, 
 	return rc;
 }
 
+int tz_sqlite_batch_prepare(struct sqlite_store *ss, struct tz_sqlite_batch *b, const char *head,
+			    const char *tail, int ncols, struct tz_err *err)
+{
+	memset(b, 0, sizeof(*b));
+	b->ncols = ncols;
+	b->vals = tz_xcalloc((size_t)TZ_SQLITE_BATCH_ROWS * (size_t)ncols, sizeof(*b->vals));
+	tz_buf_init(&b->text, 0);
+	return prepare_pair(ss, head, tail, ncols, &b->one, &b->many, err);
+}
+
+int tz_sqlite_batch_prepare_fresh(struct sqlite_store *ss, struct tz_sqlite_batch *b,
+				  const char *head, struct tz_err *err)
+{
+	return prepare_pair(ss, head, "", b->ncols, &b->fresh_one, &b->fresh_many, err);
+}
+
+void tz_sqlite_batch_may_exist(struct tz_sqlite_batch *b)
+{
+	b->stored++;
+}
+
 void tz_sqlite_batch_release(struct tz_sqlite_batch *b)
 {
 	sqlite3_finalize(b->many);
 	sqlite3_finalize(b->one);
+	sqlite3_finalize(b->fresh_many);
+	sqlite3_finalize(b->fresh_one);
 	free(b->vals);
 	tz_buf_release(&b->text);
 	memset(b, 0, sizeof(*b));
@@ -106,19 +126,21 @@ static int step(struct sqlite_store *ss, sqlite3_stmt *st, struct tz_err *err)
 
 int tz_sqlite_batch_flush(struct sqlite_store *ss, struct tz_sqlite_batch *b, struct tz_err *err)
 {
-	int rc = 0;
+	int fresh = b->fresh_many && !b->stored, rc = 0;
+	sqlite3_stmt *many = fresh ? b->fresh_many : b->many, *one = fresh ? b->fresh_one : b->one;
 
 	if (b->nrows == TZ_SQLITE_BATCH_ROWS) {
 		for (int r = 0; r < TZ_SQLITE_BATCH_ROWS; r++)
-			bind_row(b, b->many, r, 1 + r * b->ncols);
-		rc = step(ss, b->many, err);
+			bind_row(b, many, r, 1 + r * b->ncols);
+		rc = step(ss, many, err);
 	} else {
 		for (int r = 0; r < b->nrows && !rc; r++) {
-			bind_row(b, b->one, r, 1);
-			rc = step(ss, b->one, err);
+			bind_row(b, one, r, 1);
+			rc = step(ss, one, err);
 		}
 	}
 	b->nrows = 0;
+	b->stored = 0;
 	tz_buf_reset(&b->text);
 	return rc;
 }

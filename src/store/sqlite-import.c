@@ -151,6 +151,7 @@ struct sqlite_import {
 	sqlite3_stmt *old_ledger;    /* projects: a stored ledger row */
 	struct old_reports old;      /* progress */
 	struct tz_sqlite_batch rows;        /* project rows, or reports */
+	struct tz_sqlite_batch fresh;       /* progress: reports the store lacks */
 	struct tz_sqlite_batch ledger;      /* projects: ledger rows */
 	int64_t project_rows;        /* projects: project rows written */
 	int64_t defer_at;            /* projects: at this many, defer the indexes */
@@ -172,7 +173,9 @@ struct sqlite_import {
 	char cur_code[TZ_CODE_MAX + 1];
 	struct tz_report_years acc;  /* its reports in the current run of rows */
 	struct month_set *months;    /* by project id: months in this file */
-	struct tz_sqlite_batch totals;  /* progress: running totals (project_year) */
+	/* progress: running totals (project_year) of projects without
+	 * any stored (not F_HAD); the others are recomputed at commit */
+	struct tz_sqlite_batch totals;
 	struct tz_sqlite_arrivals *arrivals; /* rows of dispatched periods, or NULL */
 };
 
@@ -181,6 +184,7 @@ static void import_free(struct sqlite_import *imp)
 	if (!imp)
 		return;
 	tz_sqlite_batch_release(&imp->rows);
+	tz_sqlite_batch_release(&imp->fresh);
 	tz_sqlite_batch_release(&imp->ledger);
 	tz_buf_release(&imp->deferred);
 	free(imp->year_off);
@@ -209,6 +213,7 @@ static void import_free(struct sqlite_import *imp)
 static void finish_statements(struct sqlite_import *imp)
 {
 	tz_sqlite_batch_release(&imp->rows);
+	tz_sqlite_batch_release(&imp->fresh);
 	tz_sqlite_batch_release(&imp->ledger);
 	tz_sqlite_batch_release(&imp->totals);
 	tz_sqlite_arrivals_free(imp->arrivals);
@@ -243,6 +248,21 @@ static const char ledger_tail[] =
 	" level = excluded.level, nature = excluded.nature, batch = excluded.batch";
 static const char progress_head[] =
 	"INSERT INTO progress(project_id, period, completed, status, progress_text, problem, batch)";
+/*
+ * Reports the store does not hold (ROW_NEW: the project had no reports
+ * before, or old_report found none for the period) need no upsert. A
+ * multi-row statement that may abort makes SQLite open a statement
+ * journal and copy into it (in 1 KB pieces, each a malloc) every page the
+ * statement changes that existed before it; an upsert's DO UPDATE always
+ * may abort, and so does an ABORT constraint. OR FAIL keeps the rows of a
+ * failed statement written before the failing one, but a store error
+ * ends every import with a ROLLBACK of its whole transaction
+ * (tz_store_import_abort), so nothing depends on undoing one statement.
+ * A stored row with the same key, which cannot be, would fail the
+ * statement (UNIQUE constraint) instead of being overwritten.
+ */
+static const char fresh_head[] =
+	"INSERT OR FAIL INTO progress(project_id, period, completed, status, progress_text, problem, batch)";
 static const char progress_tail[] =
 	" ON CONFLICT(project_id, period) DO UPDATE SET completed = excluded.completed,"
 	" status = excluded.status, progress_text = excluded.progress_text,"
@@ -256,6 +276,25 @@ static const char old_ledger_sql[] =
 static const char old_reports_sql[] =
 	"SELECT period, completed, status, progress_text, problem FROM progress"
 	" WHERE project_id = ?1 AND period >= ?2 ORDER BY period";
+
+/* b's statements for batches of rows none of which may be stored: head
+ * ("INSERT INTO t(cols)") as INSERT OR FAIL, without the upsert
+ * (tz_sqlite_batch_prepare_fresh). */
+static int prepare_fresh(struct sqlite_store *ss, struct tz_sqlite_batch *b, const char *head,
+			 struct tz_err *err)
+{
+	static const char insert[] = "INSERT INTO ";
+	struct tz_buf sql = TZ_BUF_INIT;
+	int rc;
+
+	if (strncmp(head, insert, sizeof(insert) - 1))
+		return tz_err_set(err, TZ_EINTERNAL, "batch head without INSERT INTO");
+	tz_buf_adds(&sql, "INSERT OR FAIL INTO ");
+	tz_buf_adds(&sql, head + sizeof(insert) - 1);
+	rc = tz_sqlite_batch_prepare_fresh(ss, b, sql.buf, err);
+	tz_buf_release(&sql);
+	return rc;
+}
 
 /*
  * A code as imports match it: ASCII letters in upper case, into key
@@ -496,12 +535,16 @@ int tz_sqlite_import_keep(struct tz_store *s, unsigned keep, struct tz_err *err)
 			    keep);
 		tz_buf_adds(&tail, NATCODE_SET);
 		rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, tail.buf, PROJECT_COLS, err);
+		if (!rc)
+			rc = prepare_fresh(ss, &imp->rows, project_head, err);
 		tz_sqlite_batch_release(&imp->ledger);
 		tz_buf_reset(&tail);
 		upsert_tail(&tail, "year, project_id", ledger_cols,
 			    sizeof(ledger_cols) / sizeof(ledger_cols[0]), keep);
 		if (!rc)
 			rc = tz_sqlite_batch_prepare(ss, &imp->ledger, ledger_head, tail.buf, 6, err);
+		if (!rc)
+			rc = prepare_fresh(ss, &imp->ledger, ledger_head, err);
 	}
 	tz_buf_release(&tail);
 	return rc;
@@ -554,22 +597,26 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 	imp->batch = sqlite3_last_insert_rowid(ss->db);
 	if (progress) {
 		if ((rc = load_projects(ss, imp, err)) ||
-		    (rc = tz_sqlite_years_prepare(ss, &imp->totals, err)) ||
+		    (rc = tz_sqlite_years_prepare(ss, &imp->totals, 1, err)) ||
 		    (rc = tz_sqlite_arrivals_begin(ss, &imp->arrivals, err)) ||
 		    (rc = tz_sqlite_prepare(ss, old_reports_sql, &imp->old.st, err)))
+			goto fail;
+		if ((rc = tz_sqlite_batch_prepare(ss, &imp->fresh, fresh_head, "", 7, err)))
 			goto fail;
 		rc = tz_sqlite_batch_prepare(ss, &imp->rows, progress_head, progress_tail, 7, err);
 	} else {
 		if ((rc = load_codes(ss, imp, err)) ||
 		    (rc = tz_sqlite_prepare(ss, old_project_sql, &imp->old_project, err)) ||
 		    (rc = tz_sqlite_prepare(ss, old_ledger_sql, &imp->old_ledger, err)) ||
-		    (rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, project_tail, PROJECT_COLS, err)))
+		    (rc = tz_sqlite_batch_prepare(ss, &imp->rows, project_head, project_tail, PROJECT_COLS, err)) ||
+		    (rc = prepare_fresh(ss, &imp->rows, project_head, err)))
 			goto fail;
 		/* Ids are given in turn, so max_id counts the projects. */
 		imp->defer_at = !imp->max_id ? DEFER_EMPTY_ROWS
 				: imp->max_id / DEFER_SHARE > DEFER_MIN_ROWS ? imp->max_id / DEFER_SHARE
 									     : DEFER_MIN_ROWS;
-		rc = tz_sqlite_batch_prepare(ss, &imp->ledger, ledger_head, ledger_tail, 6, err);
+		if (!(rc = tz_sqlite_batch_prepare(ss, &imp->ledger, ledger_head, ledger_tail, 6, err)))
+			rc = prepare_fresh(ss, &imp->ledger, ledger_head, err);
 	}
 	if (rc)
 		goto fail;
@@ -827,6 +874,9 @@ int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 	 * likewise (foreign keys are off: see import_begin). A row is
 	 * unchanged when neither is written. */
 	if (fields != seen->fields) {
+		/* Stored before, or written earlier in this file. */
+		if (known || seen->fields)
+			tz_sqlite_batch_may_exist(b);
 		seen->fields = fields;
 		wrote = 1;
 		if (++imp->project_rows == imp->defer_at &&
@@ -838,6 +888,9 @@ int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 	count_row(imp, kind == ROW_SAME && wrote ? ROW_CHANGED : kind);
 	if (kind == ROW_SAME)
 		return 0;
+	/* The file names a project and year once (seen->years). */
+	if (kind != ROW_NEW)
+		tz_sqlite_batch_may_exist(l);
 	tz_sqlite_batch_int(l, p->year);
 	tz_sqlite_batch_int(l, id);
 	if (p->has_plan)
@@ -951,7 +1004,7 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 {
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	struct sqlite_import *imp = ss->imp;
-	struct tz_sqlite_batch *b = &imp->rows;
+	struct tz_sqlite_batch *b;
 	enum row_kind kind = ROW_NEW;
 	int64_t id;
 	int rc;
@@ -1004,6 +1057,7 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 		imp->flags[id] |= F_DIRTY;
 	tz_report_years_add(&imp->acc, r->period, r->completed, r->status, r->problem);
 
+	b = kind == ROW_NEW ? &imp->fresh : &imp->rows;
 	tz_sqlite_batch_int(b, id);
 	tz_sqlite_batch_int(b, tz_period_code(r->period));
 	tz_sqlite_batch_int(b, r->completed);
@@ -1062,6 +1116,7 @@ int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 	int rc;
 
 	if ((rc = tz_sqlite_batch_flush(ss, &imp->rows, err)) ||
+	    (rc = tz_sqlite_batch_flush(ss, &imp->fresh, err)) ||
 	    (rc = tz_sqlite_batch_flush(ss, &imp->ledger, err)) ||
 	    (rc = tz_sqlite_build_deferred(ss, &imp->deferred, err)))
 		return rc;

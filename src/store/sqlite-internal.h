@@ -116,6 +116,8 @@ struct tz_sqlite_cell {
 struct tz_sqlite_batch {
 	sqlite3_stmt *many;  /* inserts TZ_SQLITE_BATCH_ROWS rows */
 	sqlite3_stmt *one;   /* inserts one row, for the last few */
+	sqlite3_stmt *fresh_many, *fresh_one;  /* the same without tail, or NULL */
+	int stored;          /* rows since the last flush that may be stored */
 	int ncols;
 	int nrows;
 	int col;             /* next column of the row being filled */
@@ -124,6 +126,22 @@ struct tz_sqlite_batch {
 };
 int tz_sqlite_batch_prepare(struct sqlite_store *ss, struct tz_sqlite_batch *b, const char *head,
 			    const char *tail, int ncols, struct tz_err *err);
+/*
+ * For a batch whose tail is an upsert: `head` ("INSERT OR FAIL INTO
+ * t(cols)") without a tail writes the rows whenever none of them may be
+ * stored, i.e. no _may_exist since the last flush. SQLite then keeps no
+ * statement journal (a statement that may abort, as an upsert's DO UPDATE
+ * always may, copies every page it changes that existed before it into
+ * one, in 1 KB mallocs). Rows stay in order, so a key written twice in a
+ * batch goes through the upsert. OR FAIL keeps the rows before a failing
+ * one: the caller must roll back its transaction on any error, as imports
+ * do. 0, or TZ_ESTORE.
+ */
+int tz_sqlite_batch_prepare_fresh(struct sqlite_store *ss, struct tz_sqlite_batch *b,
+				  const char *head, struct tz_err *err);
+/* The row being filled may be stored already (or was written earlier in
+ * the same transaction): the batch it is in goes through the upsert. */
+void tz_sqlite_batch_may_exist(struct tz_sqlite_batch *b);
 void tz_sqlite_batch_int(struct tz_sqlite_batch *b, int64_t v);
 void tz_sqlite_batch_null(struct tz_sqlite_batch *b);
 void tz_sqlite_batch_text(struct tz_sqlite_batch *b, const char *s);
@@ -136,8 +154,11 @@ void tz_sqlite_batch_release(struct tz_sqlite_batch *b);
  * project_id, ytd1..12, st1..12, rep, prob, pmonth, ptext. */
 #define TZ_SQLITE_YEAR_COLS 30
 /* A batch of project_year rows (INSERT OR REPLACE); flush before reading
- * the table, release before COMMIT. */
-int tz_sqlite_years_prepare(struct sqlite_store *ss, struct tz_sqlite_batch *b,
+ * the table, release before COMMIT. `fresh`: rows for projects with none
+ * stored (INSERT OR FAIL: no statement journal, see sqlite-import.c's
+ * fresh_head; a stored row fails the statement, and the caller must then
+ * roll back its transaction). */
+int tz_sqlite_years_prepare(struct sqlite_store *ss, struct tz_sqlite_batch *b, int fresh,
 			    struct tz_err *err);
 /* Add every year of one project's running totals to the batch. */
 int tz_sqlite_years_write(struct sqlite_store *ss, struct tz_sqlite_batch *b, int64_t project,

@@ -9,10 +9,11 @@
 #include "store/sqlite-internal.h"
 #include "base/banned.h"
 
-int tz_sqlite_years_prepare(struct sqlite_store *ss, struct tz_sqlite_batch *b,
+int tz_sqlite_years_prepare(struct sqlite_store *ss, struct tz_sqlite_batch *b, int fresh,
 			    struct tz_err *err)
 {
-	return tz_sqlite_batch_prepare(ss, b, "INSERT OR REPLACE INTO project_year", "",
+	return tz_sqlite_batch_prepare(ss, b, fresh ? "INSERT OR FAIL INTO project_year"
+						    : "INSERT OR REPLACE INTO project_year", "",
 				       TZ_SQLITE_YEAR_COLS, err);
 }
 
@@ -74,7 +75,7 @@ int tz_sqlite_years_rebuild(struct sqlite_store *ss, const unsigned char *only, 
 	/* With many projects to redo, one ordered scan beats a range query
 	 * per project. */
 	full = !only || n * 8 > max_id;
-	if ((rc = tz_sqlite_years_prepare(ss, &ins, err)) ||
+	if ((rc = tz_sqlite_years_prepare(ss, &ins, 0, err)) ||
 	    (rc = tz_sqlite_prepare(ss, full ? select_all : select_one, &sel, err)))
 		goto out;
 	for (int64_t id = full ? 0 : 1; id <= max_id || full; id++) {
