@@ -3800,22 +3800,15 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		}
 		/* A "1-10月累计" beside 本月 on a row of another month says
 		 * nothing of it: not checked, as before (issue 7). */
+		rc = 0;
 		if (pl->progress && it->has_ytd &&
 		    (!pl->map->h.ytd_beside_month ||
-		     pl->map->h.ytd_beside_month == it->rec.r.period.month) &&
-		    (rc = ytd_check(store, oc, &it->rec.r, it->ytd, pl->map->h.ytd_text, it->line,
-				      &why)) != 0) {
-			if (rc != TZ_EINVAL) {
-				*err = why;
-				tz_err_locate(err, pl->path, it->line);
-				return rc;
-			}
-			res->rejected++;
-			reject(opts, pl->path, it, it->rec.r.code, why.field, why.msg);
-			continue;
-		}
-		if (pl->progress && pl->map->h.ytd_only &&
-		    (rc = ytd_derive(store, oc, &it->rec.r, &why)) != 0) {
+		     pl->map->h.ytd_beside_month == it->rec.r.period.month))
+			rc = ytd_check(store, oc, &it->rec.r, it->ytd, pl->map->h.ytd_text, it->line,
+				       &why);
+		if (!rc && pl->progress && pl->map->h.ytd_only)
+			rc = ytd_derive(store, oc, &it->rec.r, &why);
+		if (rc) {
 			if (rc != TZ_EINVAL) {
 				*err = why;
 				tz_err_locate(err, pl->path, it->line);
