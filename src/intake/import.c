@@ -1721,7 +1721,8 @@ static int top_end(const struct pipeline *pl, const struct top_total *top, struc
 }
 
 /*
- * A grand total row below the projects (walkthrough 9, item 3): a 合计
+ * A grand total row below the projects (walkthrough 9, item 3; reports'
+ * 本期完成投资 too, walkthrough 10): a 合计
  * written at the end of a list is the sum of every project above it,
  * like a totals row at the top (R21, top_row). It is checked only where
  * that is certain: the list's one total row (the top one aside), labelled
@@ -1808,7 +1809,16 @@ static int end_amount(const struct colmap *m, const struct tz_row *row, int f, i
 	return 0;
 }
 
-/* Called on each converted row after top_row, in file order (projects). */
+/* The columns a bottom total is compared in: a ledger's 总投资 and
+ * 年度计划投资, a report's 本期完成投资 alone (-1: none). */
+static int end_field(const struct pipeline *pl, int second)
+{
+	if (pl->progress)
+		return second ? -1 : TZ_RF_COMPLETED;
+	return second ? TZ_PF_ANNUAL : TZ_PF_TOTAL;
+}
+
+/* Called on each converted row after top_row, in file order. */
 static void end_row(const struct pipeline *pl, const struct tz_row *row, const struct item *it,
 		    const struct top_total *top, struct end_total *e)
 {
@@ -1819,15 +1829,17 @@ static void end_row(const struct pipeline *pl, const struct tz_row *row, const s
 	long rounded = 0;
 
 	if (it->skip == TZ_ROW_DATA && !it->part) {
+		int64_t first = pl->progress ? it->rec.r.completed : it->rec.p.total;
+		int64_t second = pl->progress || !it->rec.p.has_plan ? 0 : it->rec.p.annual;
+
 		if (e->line)
 			e->after = 1;
 		if (it->rejected) {
 			e->unsure = 1;
 			return;
 		}
-		if (__builtin_add_overflow(e->sum_total, it->rec.p.total, &e->sum_total) ||
-		    __builtin_add_overflow(e->sum_annual, it->rec.p.has_plan ? it->rec.p.annual : 0,
-					   &e->sum_annual))
+		if (__builtin_add_overflow(e->sum_total, first, &e->sum_total) ||
+		    __builtin_add_overflow(e->sum_annual, second, &e->sum_annual))
 			e->unsure = 1;
 		e->rounded += it->rounded;
 		if (!e->projects++)
@@ -1851,8 +1863,9 @@ static void end_row(const struct pipeline *pl, const struct tz_row *row, const s
 		tz_text_trim(&s, &len);
 	}
 	if (!grand_label(s, len, e->label, sizeof(e->label)) ||
-	    end_amount(m, row, TZ_PF_TOTAL, &e->total, &present, &rounded) || !present ||
-	    end_amount(m, row, TZ_PF_ANNUAL, &e->annual, &e->has_annual, &rounded)) {
+	    end_amount(m, row, end_field(pl, 0), &e->total, &present, &rounded) || !present ||
+	    (end_field(pl, 1) >= 0 &&
+	     end_amount(m, row, end_field(pl, 1), &e->annual, &e->has_annual, &rounded))) {
 		e->others = 1;  /* a 小计, or amounts not read: not checked */
 		return;
 	}
@@ -1882,12 +1895,13 @@ static int end_check(const struct pipeline *pl, const struct end_total *e, struc
 	/* Each rounding is within 0.005 万元: the sums may differ by that. */
 	int64_t slack = (e->rounded + 1) / 2;
 
-	if (!e->line || e->after || e->others || e->unsure)
+	/* A report of 累计 alone: its 本期 are derived later, by the writer. */
+	if (!e->line || e->after || e->others || e->unsure || pl->map->h.ytd_only)
 		return 0;
 	if (llabs(e->total - e->sum_total) > slack)
-		return end_mismatch(pl, e, TZ_PF_TOTAL, e->total, e->sum_total, err);
+		return end_mismatch(pl, e, end_field(pl, 0), e->total, e->sum_total, err);
 	if (e->has_annual && llabs(e->annual - e->sum_annual) > slack)
-		return end_mismatch(pl, e, TZ_PF_ANNUAL, e->annual, e->sum_annual, err);
+		return end_mismatch(pl, e, end_field(pl, 1), e->annual, e->sum_annual, err);
 	return 0;
 }
 
@@ -1922,10 +1936,9 @@ static void *read_rows(void *arg)
 			continue;
 		}
 		convert(pl, &row, &t, &it, &ps, &why);
-		if (!pl->progress) {
+		if (!pl->progress)
 			top_row(pl, &row, &t, &it, &top);
-			end_row(pl, &row, &it, &top, &end);
-		}
+		end_row(pl, &row, &it, &top, &end);
 		/* A note below the table, or a project's 备注 cell, may state
 		 * the unit: it must be the one the amounts were read in. */
 		if (t.group_bad) {
@@ -1982,7 +1995,7 @@ static void *read_rows(void *arg)
 		rc = tz_header_units_end(&pl->map->h, &t.units, pl->path, &c->err);
 	if (c && !rc)
 		rc = top_end(pl, &top, &c->err);
-	if (c && !rc && !pl->progress)
+	if (c && !rc)
 		rc = end_check(pl, &end, &c->err);
 	if (c) {
 		c->last = 1;
