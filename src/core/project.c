@@ -1,4 +1,5 @@
 /* project.c: the project record, its columns and its validation. */
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -251,6 +252,15 @@ int tz_project_validate(const struct tz_project *p, struct tz_err *err)
 	if (p->annual < 0)
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_PF_ANNUAL].header,
 				     "年度计划投资不能为负数");
+	/* 1000 times the total or more is rarely a plan but a unit mistake:
+	 * 元 typed under 万元 (walkthrough 10: 29999900 beside 9999.99). */
+	if (p->annual > p->total && p->annual / 1000 >= p->total)
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_PF_ANNUAL].header,
+				     "年度计划投资（%s万元）超过总投资（%s万元），是它的%" PRId64
+				     "倍：像是单位填错了（如把按元计的金额填在了万元列），请核对这两列"
+				     "金额的单位",
+				     tz_money_fmt(p->annual, a), tz_money_fmt(p->total, t),
+				     p->annual / p->total);
 	if (p->annual > p->total)
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_PF_ANNUAL].header,
 				     "年度计划投资（%s万元）超过总投资（%s万元）",

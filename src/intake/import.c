@@ -458,6 +458,7 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 	t->nul_field = -1;
 	t->rounded = 0;
 	t->marks = 0;
+	t->code_none = NULL;
 	t->bad_field = -1;
 	t->merged_field = -1;
 	t->across_field = -1;
@@ -1525,7 +1526,8 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	}
 	if (rc) {
 		it->rejected = 1;
-		it->code = t->v[0];
+		/* 无 in a 项目代码 is no code: the row is named by its line. */
+		it->code = t->code_none ? "" : t->v[0];
 		it->field = why->field;
 		it->reason = why->msg;
 	}

@@ -41,7 +41,7 @@ is "…nothing added" "$(stored)" 4
 fresh
 fails "own-none-office: 无 under 项目编号 (the office's own code) is refused" \
 	tz import projects "$d/own-none-office.csv"
-contains "…naming the line and the word" "$TZ_TMP/err" "own-none-office.csv:4: 项目编号 无: 项目编号“无”表示没有编号，不是项目编号"
+contains "…naming the line and the word" "$TZ_TMP/err" "own-none-office.csv:4: 项目编号“无”表示没有编号，不是项目编号"
 is "…nothing stored" "$(stored)" 0
 
 # 2. A name starting 一、 on a project row.

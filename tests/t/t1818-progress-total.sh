@@ -3,7 +3,10 @@
 # against the reports above it, as a ledger's is (t1816): a 本期完成投资
 # total that differs from the rows' sum refuses the file, naming the
 # line, the figure and the sum; a right one, or a 小计, is skipped and
-# counted as before. Inputs in tests/data/walk10 (ORIGIN.md).
+# counted as before. And from the same walkthrough, a ledger's plan
+# 1000 times its total names the unit as the likely mistake, and a row
+# whose 项目代码 is 无 is named by its line, not as 项目编号 无. Inputs in
+# tests/data/walk10 (ORIGIN.md).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
 
@@ -32,5 +35,11 @@ ok "own-prog-xiaoji: a 小计 is not compared: imported" \
 ledger
 ok "ok-prog-total: a right 本月 合计 beside a 累计 one: imported" \
 	tz import progress "$d/ok-prog-total.csv"
+
+fresh
+fails "bad-yuan-plan: a plan in 元 beside its total: refused" tz import projects "$d/bad-yuan-plan.csv"
+contains "bad-yuan-plan: the line, both values, the ratio and the unit" "$TZ_TMP/err" \
+	"bad-yuan-plan.csv:10: 年度计划投资（29999900.00万元）超过总投资（9999.99万元），是它的2999倍：像是单位填错了"
+is "bad-yuan-plan: 无 is not named as a 项目编号" "$(grep -c '项目编号 无' "$TZ_TMP/err")" 0
 
 done_testing

@@ -200,6 +200,15 @@ static void test_project_validate(void **state)
 	assert_int_equal(tz_project_validate(&p, &err), TZ_EINVAL);
 	/* The message gives both values. */
 	assert_string_equal(err.msg, "年度计划投资（10.01万元）超过总投资（10.00万元）");
+	/* 1000 times the total: the unit is named as the likely mistake
+	 * (walkthrough 10), 999 times is the plain message. */
+	p.annual = 1000 * 999;
+	assert_int_equal(tz_project_validate(&p, &err), TZ_EINVAL);
+	assert_null(strstr(err.msg, "单位"));
+	p.annual = 1000 * 1000;
+	assert_int_equal(tz_project_validate(&p, &err), TZ_EINVAL);
+	assert_string_equal(err.msg, "年度计划投资（10000.00万元）超过总投资（10.00万元），是它的1000倍："
+			    "像是单位填错了（如把按元计的金额填在了万元列），请核对这两列金额的单位");
 	p.annual = 1000;
 	/* The ledger's year is part of the row. */
 	p.year = 0;
