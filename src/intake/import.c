@@ -2995,7 +2995,8 @@ static int identify(struct org_ctx *oc, struct tz_project *p, long line, struct 
 		else
 			rc = tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目名称",
 					   "同一地区（%s）的项目“%s”在本文件中出现两次（第%ld行与第%ld行），"
-					   "无法分辨；请给两个项目加上项目编号或改名",
+					   "无法分辨；是同一项目重复填写的，请删去其中一行；是两个项目的，"
+					   "请给两个项目加上项目编号或改名",
 					   p->region, p->name, (long)(at / 2), line);
 		goto out;
 	}

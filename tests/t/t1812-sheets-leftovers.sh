@@ -61,6 +61,8 @@ fresh
 fails "dup-noname: refused" tz import projects --year 2025 "$d/dup-noname.csv"
 contains "dup-noname: both lines" "$TZ_TMP/err" \
 	"dup-noname.csv:4: 同一地区（甲县）的项目“甲项目”在本文件中出现两次（第2行与第4行），无法分辨"
+contains "dup-noname: a row typed twice is deleted (walkthrough 10)" "$TZ_TMP/err" \
+	"是同一项目重复填写的，请删去其中一行；是两个项目的，请给两个项目加上项目编号或改名"
 
 # --- 3. A region without its suffix ------------------------------------
 
