@@ -56,10 +56,16 @@ static const struct tz_org_node *find_node(const struct tz_org_index *x, const c
 	return n;
 }
 
+/* `period list`'s state: the tree to name nodes, and how many were listed. */
+struct dispatch_list {
+	const struct tz_org_index *x;
+	size_t n;
+};
+
 static int print_dispatch(void *ctx, const struct tz_dispatch *d)
 {
-	const struct tz_org_index *x = ctx;
-	const struct tz_org_node *n = tz_org_index_by_id(x, d->node_id);
+	struct dispatch_list *dl = ctx;
+	const struct tz_org_node *n = tz_org_index_by_id(dl->x, d->node_id);
 	char pbuf[TZ_PERIOD_FMT_MAX], dbuf[TZ_CST_FMT_MAX], cbuf[TZ_CST_FMT_MAX];
 
 	printf("%s  %s  %s  报送截止 %s", tz_period_fmt(d->period, pbuf), n ? n->name : "?",
@@ -67,6 +73,7 @@ static int print_dispatch(void *ctx, const struct tz_dispatch *d)
 	if (d->state == TZ_DISPATCH_CLOSED)
 		printf("  关闭于 %s", tz_cst_fmt(d->closed_at, cbuf));
 	printf("\n");
+	dl->n++;
 	return 0;
 }
 
@@ -307,7 +314,13 @@ int cmd_period(struct tz_app *app, int argc, char **argv)
 			printf("调度期 %s（%s）报送截止改为 %s\n", pbuf, node->name,
 			       tz_cst_fmt(deadline, dbuf));
 	} else if (!strcmp(action, "list")) {
-		rc = tz_store_period_each(store, o.node ? node->id : 0, print_dispatch, x, &err);
+		struct dispatch_list dl = { x, 0 };
+
+		rc = tz_store_period_each(store, o.node ? node->id : 0, print_dispatch, &dl, &err);
+		/* Said on stderr: a script reading the list gets it empty. */
+		if (!rc && !dl.n)
+			fprintf(stderr, "还没有开启调度期（用 taizhang period open YYYY-MM 开启；"
+					"没有开启调度期时，导入的调度数据照常计入通报）\n");
 	} else if (!strcmp(action, "rate")) {
 		rc = rate(store, x, node, p, &err);
 	} else if (!strcmp(action, "lights")) {

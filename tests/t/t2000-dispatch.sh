@@ -85,4 +85,14 @@ assert "落后" in listed and "个百分点" in listed
 PY
 ok "a district's lights" tz period lights 2025-12 --node 210804
 contains "only that district" "$TZ_TMP/out" "亮灯 2025-12（鲅鱼圈区）"
+
+# A ledger imported, no period opened: the list says so rather than
+# print nothing (walkthrough 10), on stderr, the list itself empty.
+export TAIZHANG_DB="$TZ_TMP/fresh.db"
+ok "init" tz init
+printf '项目编号,项目名称,所属地区,总投资（万元）,年度计划投资（万元）\nP1,甲项目,甲县,1000,100\n' > "$TZ_TMP/l.csv"
+ok "a ledger" tz import projects --year 2025 "$TZ_TMP/l.csv"
+ok "list with no period opened" tz period list
+is "…lists nothing" "$(cat "$TZ_TMP/out")" ""
+contains "…and says none is open and how to open one" "$TZ_TMP/err" "还没有开启调度期（用 taizhang period open YYYY-MM 开启"
 done_testing
