@@ -1201,6 +1201,18 @@ static void fmt_fraction(struct out *o, const struct tz_numfmt *f, const struct 
 	char ip[IP_MAX + 1], fp[2];
 	struct dec dx;
 
+	/* From 10^15 on a double holds no fraction, and past LONG_MAX the
+	 * whole part has no long (found by fuzz-reader): the number as
+	 * General shows it. */
+	if (!(x < 1e15)) {
+		char text[TZ_NUMFMT_GENERAL_MAX];
+		size_t n = tz_numfmt_general(x, text);
+
+		if (neg)
+			put(o, "-", 1);
+		put(o, text, n);
+		return;
+	}
 	for (size_t i = 0; i < s->ntoks; i++)
 		if (s->toks[i].type == T_DIGIT && s->toks[i].part == P_INT)
 			has_int = 1;

@@ -124,6 +124,11 @@ static void test_fractions(void **state)
 		{ "?/4", 0, "0/4" },
 		{ "?/4", 1.25, "5/4" },
 		{ "# ?/4", 1.3, "1 1/4" },
+		/* Past a long, and past any fraction a double holds: as General
+		 * (fuzz-reader found the cast's overflow). */
+		{ "# ?/?", 1e20, "100000000000000000000" },
+		{ "?/?", -1e300, "-1E+300" },
+		{ "# ?/?", 1e15, "1000000000000000" },
 	};
 
 	(void)state;
