@@ -11,28 +11,13 @@
 
 #include "core/org.h"
 #include "store/store.h"
+#include "tz-store-test.h"
 
 /* Over the import's threshold (DEFER_MIN_ROWS in sqlite-import.c). */
 #define MANY 6000
 
 static const char *const leaders[] = { "张三", "李 四", "王　五", "" };
 static int64_t region_id;
-
-static void make_tree(struct tz_store *s)
-{
-	struct tz_org_index *x = tz_org_index_new();
-	struct tz_org_node root = { 0, "C", "测试市", "", TZ_ORG_CITY, "" };
-	struct tz_org_node region = { 0, "R1", "甲区", "C", TZ_ORG_DISTRICT, "" };
-
-	assert_int_equal(tz_org_index_add(x, &root, NULL), 0);
-	assert_int_equal(tz_org_index_add(x, &region, NULL), 0);
-	assert_int_equal(tz_store_org_save(s, x, NULL, NULL), 0);
-	tz_org_index_free(x);
-	x = tz_org_index_new();
-	assert_int_equal(tz_store_org_load(s, x, NULL), 0);
-	region_id = tz_org_index_find(x, "甲区", strlen("甲区"), TZ_ORG_WANT_REGION)->id;
-	tz_org_index_free(x);
-}
 
 /* Write projects [from, from + n) of `year`, the leader of project i
  * being leaders[(i + shift) % 4]; the import is left open. */
@@ -128,7 +113,7 @@ static void test_indexes_built_at_commit(void **state)
 	(void)state;
 	snprintf(path, sizeof(path), "%s/s.db", dir);
 	assert_int_equal(tz_store_open(&s, path, TZ_STORE_CREATE, NULL, NULL), 0);
-	make_tree(s);
+	region_id = tz_test_one_region(s);
 	db = reader(path);
 	before = indexes(db);
 	assert_non_null(strstr(before, "project_by_leader|CREATE INDEX"));

@@ -17,6 +17,7 @@
 #include "core/org.h"
 #include "core/progress.h"
 #include "store/store.h"
+#include "tz-store-test.h"
 
 #define N 3000
 #define CHUNK 1024  /* memjournal.c: MEMJOURNAL_DFLT_FILECHUNKSIZE */
@@ -30,22 +31,6 @@ static void *count_malloc(int n)
 	if (n == CHUNK)
 		chunks++;
 	return sys.xMalloc(n);
-}
-
-static void make_tree(struct tz_store *s)
-{
-	struct tz_org_index *x = tz_org_index_new();
-	struct tz_org_node root = { 0, "C", "测试市", "", TZ_ORG_CITY, "" };
-	struct tz_org_node region = { 0, "R1", "甲区", "C", TZ_ORG_DISTRICT, "" };
-
-	assert_int_equal(tz_org_index_add(x, &root, NULL), 0);
-	assert_int_equal(tz_org_index_add(x, &region, NULL), 0);
-	assert_int_equal(tz_store_org_save(s, x, NULL, NULL), 0);
-	tz_org_index_free(x);
-	x = tz_org_index_new();
-	assert_int_equal(tz_store_org_load(s, x, NULL), 0);
-	region_id = tz_org_index_find(x, "甲区", strlen("甲区"), TZ_ORG_WANT_REGION)->id;
-	tz_org_index_free(x);
 }
 
 /* Projects [from, to) in `year`'s ledger, 总投资 total + i; committed. */
@@ -106,7 +91,7 @@ static void test_new_rows_without_statement_journal(void **state)
 	(void)state;
 	snprintf(path, sizeof(path), "%s/j.db", dir);
 	assert_int_equal(tz_store_open(&s, path, TZ_STORE_CREATE, NULL, NULL), 0);
-	make_tree(s);
+	region_id = tz_test_one_region(s);
 	ledger(s, 0, N / 2, 2025, 1000);
 	reports(s, 0, N / 2, 1, 5);
 
