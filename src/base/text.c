@@ -812,22 +812,10 @@ const char *tz_text_none_word(const char *s, size_t len, unsigned field)
 	return NULL;
 }
 
-void tz_text_trim(const char **s, size_t *len)
+void tz_text_trim_ends(const char **s, size_t *len)
 {
 	const char *p = *s, *end = *s + *len;
 	size_t n;
-
-	/* Most cells start with a visible ASCII byte or a CJK ideograph
-	 * (lead byte E4-E9) and end with one: nothing to trim. */
-	if (*len && (((unsigned char)p[0] > ' ' && (unsigned char)p[0] < 0x80) ||
-		     ((unsigned char)p[0] >= 0xE4 && (unsigned char)p[0] <= 0xE9))) {
-		unsigned char last = (unsigned char)end[-1];
-
-		if (last > ' ' && last < 0x80)
-			return;
-		if (*len >= 3 && (unsigned char)end[-3] >= 0xE4 && (unsigned char)end[-3] <= 0xE9)
-			return;
-	}
 
 	while (p < end && (n = space_at(p, end)))
 		p += n;
