@@ -155,6 +155,8 @@ static int code_lost(const char *s, size_t len, int number)
 
 struct row_text {
 	struct tz_buf scratch;
+	/* NUL-terminated: in scratch, or borrowed from the row (take_cells),
+	 * valid until the reader's next row either way. */
 	const char *v[MAX_FIELDS];
 	size_t len[MAX_FIELDS];
 	int invisible;   /* cells of the row that held zero-width characters */
@@ -277,6 +279,29 @@ static unsigned cell_scan(const char *s, size_t len)
 	return a | b;
 }
 
+/*
+ * Whether a 项目编号 (`n` bytes at `s`) is all ASCII without a lower-case
+ * letter, as nearly every code is (P20230000001): then neither the
+ * full-width fold nor code_tidy's upper-casing has anything to do, and
+ * one pass of eight bytes a step says so. For a byte x < 0x80, x + 0x1F
+ * has its top bit set from 'a' on and x + 0x05 from past 'z' on; a byte
+ * of 0x80 or more makes the code not plain whatever the sums carry.
+ */
+static int code_plain(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL, top = 0x8080808080808080ULL;
+	uint64_t bad = 0, w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		bad |= (w | ((w + 0x1F * ones) & ~(w + 0x05 * ones))) & top;
+	}
+	for (; i < n; i++)
+		bad |= (unsigned char)s[i] >= 0x80 || (s[i] >= 'a' && s[i] <= 'z');
+	return !bad;
+}
+
 /* What code_tidy folded, for the summary. */
 #define CODE_CASE 1u    /* lower-case ASCII letters: p1 is P1 */
 #define CODE_FLOAT 2u   /* a float tail: 2025001.0 is 2025001 */
@@ -289,11 +314,12 @@ static unsigned cell_scan(const char *s, size_t len)
  * .00 on an all-digit code (a number cell read by pandas or WPS, or a
  * CSV→xlsx round trip: never part of a code), and lower-case ASCII
  * letters (p1 beside P1 is the same project written two ways; codes are
- * upper case). Returns the CODE_* bits of what changed. No allocation:
+ * upper case; none to look for when `plain`, code_plain's answer).
+ * Returns the CODE_* bits of what changed. No allocation:
  * the code is only shortened or rewritten where it lies (t->scratch or
  * t->code, both owned by t).
  */
-static unsigned code_tidy(struct row_text *t)
+static unsigned code_tidy(struct row_text *t, int plain)
 {
 	char *c = (char *)t->v[CODE_FIELD];
 	size_t n = t->len[CODE_FIELD], digits = 0;
@@ -311,7 +337,7 @@ static unsigned code_tidy(struct row_text *t)
 		n = digits;
 		fix |= CODE_FLOAT;
 	}
-	for (size_t i = digits; i < n; i++)
+	for (size_t i = plain ? n : digits; i < n; i++)
 		if (c[i] >= 'a' && c[i] <= 'z') {
 			c[i] = (char)(c[i] - 'a' + 'A');
 			fix |= CODE_CASE;
@@ -452,6 +478,7 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 	const char *src[MAX_FIELDS];
 	size_t srclen[MAX_FIELDS];
 	size_t need = m->nfields, period_f = m->h.progress ? TZ_RF_PERIOD : TZ_PF_START;
+	int plain;
 
 	tz_buf_reset(&t->scratch);
 	t->invisible = 0;
@@ -539,7 +566,7 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 	tz_buf_grow(&t->scratch, need);
 	for (size_t f = 0; f < m->nfields; f++) {
 		char *at = t->scratch.buf + t->scratch.len;
-		const char *s = src[f];
+		const char *s = src[f], *end = src[f] + srclen[f];
 		size_t len = srclen[f], removed;
 		/* Most cells hold none of the bytes looked for: one pass
 		 * over the cell says so, before any work. */
@@ -561,21 +588,31 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 			s++;
 			len--;
 		}
-		t->v[f] = at;
-		memmove(at, s, len);
+		/* A cell that trimming left ending at its NUL is kept where
+		 * the reader has it (borrowed until the next row, after the
+		 * item's strings are copied into its chunk): most cells are,
+		 * and the copy was a tenth of this function. The 项目编号 is
+		 * always copied: code_tidy rewrites it in place. */
+		if (s + len == end && !*end && f != CODE_FIELD) {
+			t->v[f] = s;
+		} else {
+			t->v[f] = at;
+			memmove(at, s, len);
+			at[len] = '\0';
+			t->scratch.len += len + 1;
+		}
 		/* What is kept is part of the cell: only a cell with a NUL
 		 * can keep one. */
 		if ((seen & CELL_NUL) && t->nul_field < 0 && memchr(t->v[f], '\0', len))
 			t->nul_field = (int)f;
 		t->len[f] = len;
-		t->scratch.buf[t->scratch.len + len] = '\0';
-		t->scratch.len += len + 1;
 	}
 	/* The 项目编号 as the store knows codes (tz_project_code_fold): Ｐ１
 	 * is P1, in ledgers and reports alike. Codes are ASCII but for the
 	 * rare one: fold only then. */
 	t->folded = 0;
-	for (size_t i = 0; i < t->len[CODE_FIELD] && t->nul_field != CODE_FIELD; i++) {
+	plain = t->nul_field != CODE_FIELD && code_plain(t->v[CODE_FIELD], t->len[CODE_FIELD]);
+	for (size_t i = 0; !plain && i < t->len[CODE_FIELD] && t->nul_field != CODE_FIELD; i++) {
 		int how;
 
 		if ((unsigned char)t->v[CODE_FIELD][i] < 0x80)
@@ -590,7 +627,7 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 		}
 		break;
 	}
-	t->codefix = t->nul_field == CODE_FIELD ? 0 : code_tidy(t);
+	t->codefix = t->nul_field == CODE_FIELD ? 0 : code_tidy(t, plain);
 	natcode_cells(row, m, t);
 }
 
