@@ -153,6 +153,15 @@ static size_t utf8_valid_prefix(const char *data, size_t len, int *cut)
 					break;
 				continue;
 			}
+			/* A run of three-byte characters (Chinese text):
+			 * checked in a loop of its own, the lead byte's range
+			 * and both continuation bytes (x ^ 0x80 < 0x40) in a
+			 * few tests, as utf8_check_fast's first case. */
+			while (i + 3 <= len && (unsigned)(p[i] - 0xE1) <= 0xEF - 0xE1 && p[i] != 0xED &&
+			       ((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) < 0x40)
+				i += 3;
+			if (i == len || p[i] < 0x80)
+				continue;
 			n = utf8_check_fast(p + i, len - i);
 			if (n <= 0) {
 				*cut = n < 0;
