@@ -839,7 +839,7 @@ void tz_text_trim_ends(const char **s, size_t *len)
  * stops at is no space whatever follows, so trimming from the end could
  * not take it either. A CSV reader asks this of every line.
  */
-int tz_text_is_blank(const char *s, size_t len)
+int tz_text_blank_scan(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
 	size_t n;

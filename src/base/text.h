@@ -157,8 +157,23 @@ static inline void tz_text_trim(const char **s, size_t *len)
 #define TZ_NONE_CODE 2u
 const char *tz_text_none_word(const char *s, size_t len, unsigned field);
 
-/* 1 if `s` (len bytes) has only white space in the sense of tz_text_trim. */
-int tz_text_is_blank(const char *s, size_t len);
+/*
+ * 1 if `s` (len bytes) has only white space in the sense of tz_text_trim.
+ * Pure. tz_text_blank_scan is the general case; tz_text_is_blank answers
+ * inline for a text starting with a byte no white space starts with
+ * (visible ASCII, a CJK ideograph's lead byte E4-E9): the CSV reader
+ * asks this of every line and the import of every row.
+ */
+int tz_text_blank_scan(const char *s, size_t len);
+
+static inline int tz_text_is_blank(const char *s, size_t len)
+{
+	const unsigned char c = len ? (unsigned char)s[0] : 0;
+
+	if (len && ((c > ' ' && c < 0x80) || (c >= 0xE4 && c <= 0xE9)))
+		return 0;
+	return tz_text_blank_scan(s, len);
+}
 
 /*
  * Invisible formatting characters people paste with text from web pages
