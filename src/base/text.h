@@ -122,8 +122,9 @@ int tz_text_nfkc(const char *s, size_t len, struct tz_buf *out);
  * Trim white space from both ends of [*s, *s + *len): ASCII space and
  * control white space, U+3000, U+00A0, U+FEFF and U+200B. Pure; no
  * allocation. tz_text_trim_ends is the general case; tz_text_trim first
- * passes, inline, a cell that starts and ends with a visible ASCII byte
- * or a CJK ideograph (lead byte E4-E9), as most cells do: an import
+ * passes, inline, an empty cell and one that starts and ends with a
+ * visible ASCII byte or a CJK ideograph (lead byte E4-E9), as most cells
+ * do: an import
  * trims every field of every row, several times, and the call was most
  * of the cost (callgrind, import progress of 10,000 projects).
  */
@@ -134,7 +135,9 @@ static inline void tz_text_trim(const char **s, size_t *len)
 	const unsigned char *p = (const unsigned char *)*s;
 	size_t n = *len;
 
-	if (n && ((p[0] > ' ' && p[0] < 0x80) || (p[0] >= 0xE4 && p[0] <= 0xE9)) &&
+	if (!n)
+		return;
+	if (((p[0] > ' ' && p[0] < 0x80) || (p[0] >= 0xE4 && p[0] <= 0xE9)) &&
 	    ((p[n - 1] > ' ' && p[n - 1] < 0x80) ||
 	     (n >= 3 && p[n - 3] >= 0xE4 && p[n - 3] <= 0xE9)))
 		return;

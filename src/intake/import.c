@@ -591,9 +591,19 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 		char *at = t->scratch.buf + t->scratch.len;
 		const char *s = src[f], *end = src[f] + srclen[f];
 		size_t len = srclen[f], removed;
+		unsigned seen;
+
+		/* An empty cell or a field the file lacks: nothing to look
+		 * for, trim or copy (code_tidy writes nothing into an empty
+		 * code). */
+		if (!len) {
+			t->v[f] = "";
+			t->len[f] = 0;
+			continue;
+		}
 		/* Most cells hold none of the bytes looked for: one pass
 		 * over the cell says so, before any work. */
-		unsigned seen = cell_scan(s, len);
+		seen = cell_scan(s, len);
 
 		/* Invisible characters (tz_text_strip_invisible) are removed
 		 * and counted before trimming, which would take U+200B and
