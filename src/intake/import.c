@@ -263,28 +263,35 @@ static const unsigned char cell_bytes[256] = {
 	[0xEF] = CELL_INVISIBLE,
 };
 
-static unsigned cell_scan(const char *s, size_t len)
+/* cell_bytes of eight bytes. Eight bytes of ASCII (codes, dates,
+ * amounts) in one test: of the bytes looked for only NUL is ASCII, and
+ * (w - ones) & ~w & top finds a zero byte. */
+static inline unsigned scan_word(const unsigned char *u)
 {
 	const uint64_t ones = 0x0101010101010101ULL, top = 0x8080808080808080ULL;
+	uint64_t w;
+
+	memcpy(&w, u, 8);
+	if (w & top)
+		return (cell_bytes[u[0]] | cell_bytes[u[1]] | cell_bytes[u[2]] | cell_bytes[u[3]]) |
+		       (cell_bytes[u[4]] | cell_bytes[u[5]] | cell_bytes[u[6]] | cell_bytes[u[7]]);
+	return (w - ones) & ~w & top ? CELL_NUL : 0;
+}
+
+static unsigned cell_scan(const char *s, size_t len)
+{
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned a = 0, b = 0;
 	size_t i = 0;
 
-	/* Eight bytes of ASCII (codes, dates, amounts) in one test: of the
-	 * bytes looked for only NUL is ASCII, and (w - ones) & ~w & top
-	 * finds a zero byte. Other words byte by byte, below. */
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-
-		memcpy(&w, u + i, 8);
-		if (w & top) {
-			a |= cell_bytes[u[i]] | cell_bytes[u[i + 1]] | cell_bytes[u[i + 2]] |
-			     cell_bytes[u[i + 3]];
-			b |= cell_bytes[u[i + 4]] | cell_bytes[u[i + 5]] | cell_bytes[u[i + 6]] |
-			     cell_bytes[u[i + 7]];
-		} else if ((w - ones) & ~w & top) {
-			a |= CELL_NUL;
-		}
+	if (len >= 8) {
+		for (; i + 8 <= len; i += 8)
+			a |= scan_word(u + i);
+		/* The tail as the last eight bytes, some seen already: the
+		 * flags are only or-ed. */
+		if (i < len)
+			a |= scan_word(u + len - 8);
+		return a;
 	}
 	/* Four bytes a turn, in two chains: half the loop's own work. */
 	for (; i + 4 <= len; i += 4) {
