@@ -124,9 +124,9 @@ int tz_text_nfkc(const char *s, size_t len, struct tz_buf *out);
  * allocation. tz_text_trim_ends is the general case; tz_text_trim first
  * passes, inline, an empty cell and one that starts and ends with a
  * visible ASCII byte or a CJK ideograph (lead byte E4-E9), as most cells
- * do: an import
- * trims every field of every row, several times, and the call was most
- * of the cost (callgrind, import progress of 10,000 projects).
+ * do: an import trims every field of every row, several times, and the
+ * call was most of the cost (callgrind, import progress of 10,000
+ * projects).
  */
 void tz_text_trim_ends(const char **s, size_t *len);
 
