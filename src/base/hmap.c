@@ -168,6 +168,29 @@ int tz_hmap_put(struct tz_hmap *m, const char *key, size_t len, int64_t value,
 	return 1;
 }
 
+int tz_hmap_add(struct tz_hmap *m, const char *key, size_t len, int64_t value, int64_t *old)
+{
+	uint64_t hash = tz_hash_bytes(key, len);
+	struct hmap_slot *s = find_slot(m->slots, m->cap, hash, key, len);
+
+	if (s->key) {
+		if (old)
+			*old = s->value;
+		return 0;
+	}
+	/* As tz_hmap_put: the load factor stays under 1/2. */
+	if ((m->count + 1) * 2 > m->cap) {
+		grow(m);
+		s = find_slot(m->slots, m->cap, hash, key, len);
+	}
+	s->key = tz_arena_strndup(m->keys, key, len);
+	s->len = len;
+	s->hash = hash;
+	s->value = value;
+	m->count++;
+	return 1;
+}
+
 int tz_hmap_next(const struct tz_hmap *m, size_t *pos, const char **key,
 		 size_t *len, int64_t *value)
 {

@@ -32,6 +32,14 @@ int tz_hmap_put(struct tz_hmap *m, const char *key, size_t len, int64_t value,
 		const char **stored_key);
 
 /*
+ * Add key with value unless the map has it: 1 if added; 0 if present,
+ * with *old (may be NULL) set to its value and the map unchanged. One
+ * probe where tz_hmap_get then tz_hmap_put take two; the key is copied
+ * as by tz_hmap_put.
+ */
+int tz_hmap_add(struct tz_hmap *m, const char *key, size_t len, int64_t value, int64_t *old);
+
+/*
  * Iterate: start with *pos = 0; returns 1 with key/len/value filled while
  * entries remain, in no particular order.
  */

@@ -153,6 +153,15 @@ static size_t utf8_valid_prefix(const char *data, size_t len, int *cut)
 					break;
 				continue;
 			}
+			/* A run of three-byte characters (Chinese text):
+			 * checked in a loop of its own, the lead byte's range
+			 * and both continuation bytes (x ^ 0x80 < 0x40) in a
+			 * few tests, as utf8_check_fast's first case. */
+			while (i + 3 <= len && (unsigned)(p[i] - 0xE1) <= 0xEF - 0xE1 && p[i] != 0xED &&
+			       ((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) < 0x40)
+				i += 3;
+			if (i == len || p[i] < 0x80)
+				continue;
 			n = utf8_check_fast(p + i, len - i);
 			if (n <= 0) {
 				*cut = n < 0;
@@ -812,22 +821,10 @@ const char *tz_text_none_word(const char *s, size_t len, unsigned field)
 	return NULL;
 }
 
-void tz_text_trim(const char **s, size_t *len)
+void tz_text_trim_ends(const char **s, size_t *len)
 {
 	const char *p = *s, *end = *s + *len;
 	size_t n;
-
-	/* Most cells start with a visible ASCII byte or a CJK ideograph
-	 * (lead byte E4-E9) and end with one: nothing to trim. */
-	if (*len && (((unsigned char)p[0] > ' ' && (unsigned char)p[0] < 0x80) ||
-		     ((unsigned char)p[0] >= 0xE4 && (unsigned char)p[0] <= 0xE9))) {
-		unsigned char last = (unsigned char)end[-1];
-
-		if (last > ' ' && last < 0x80)
-			return;
-		if (*len >= 3 && (unsigned char)end[-3] >= 0xE4 && (unsigned char)end[-3] <= 0xE9)
-			return;
-	}
 
 	while (p < end && (n = space_at(p, end)))
 		p += n;
@@ -842,7 +839,7 @@ void tz_text_trim(const char **s, size_t *len)
  * stops at is no space whatever follows, so trimming from the end could
  * not take it either. A CSV reader asks this of every line.
  */
-int tz_text_is_blank(const char *s, size_t len)
+int tz_text_blank_scan(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
 	size_t n;

@@ -55,8 +55,10 @@ int tz_status_parse(const char *s, size_t len, enum tz_status *out, struct tz_er
 	tz_text_trim(&s, &len);
 	if (!len)
 		return tz_err_set(err, TZ_EINVAL, "开工状态为空");
+	/* Every variant is two characters or more: the third byte, the
+	 * first character's last, tells most apart before a compare. */
 	for (size_t i = 0; i < sizeof(status_variants) / sizeof(status_variants[0]); i++) {
-		if (status_variants[i].len == len &&
+		if (status_variants[i].len == len && status_variants[i].text[2] == s[2] &&
 		    !memcmp(status_variants[i].text, s, len)) {
 			*out = status_variants[i].status;
 			return 0;

@@ -37,6 +37,7 @@
  * Excel error literal ("#N/A", "#REF!"…), which is how Excel writes an
  * error cell to CSV; the text is kept either way.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,6 +77,12 @@ struct csv_reader {
 	char *path;
 	char chunk[CHUNK];
 	size_t chunk_len, chunk_pos;
+	/* Where in the chunk its first NUL and its next quote at or after
+	 * chunk_pos are (chunk_len: none; quote_at SIZE_MAX: not looked
+	 * for), found once for many lines rather than line by line;
+	 * ahead_ok is 0 when the chunk changed (fill). */
+	size_t nul_at, quote_at;
+	int ahead_ok;
 	int eof, started, finished;
 	unsigned char delim;
 	long line;           /* line being fed, 1-based */
@@ -129,40 +136,57 @@ static int looks_swallowed(const struct csv_reader *r, const char *s, size_t len
 	return 0;
 }
 
+/* Room for one more cell in offs, lens and kinds. */
+static void more_cells(struct csv_reader *r)
+{
+	size_t n = r->acells;
+
+	TZ_ALLOC_GROW(r->offs, r->ncells + 1, n);
+	r->lens = tz_xrealloc(r->lens, n * sizeof(*r->lens));
+	r->kinds = tz_xrealloc(r->kinds, n);
+	r->acells = n;
+}
+
+/* Bytes on_field copies whole, NUL and what follows it included, when
+ * both buffers have them: one fixed-size move instead of a call. */
+#define SHORT_FIELD 16
+
 static void on_field(void *s, size_t len, void *data)
 {
 	struct csv_reader *r = data;
 	const char *text = s ? s : "";
+	size_t n = r->ncells, at = r->bytes.len;
 	long start;
 
-	if (r->ncells + 1 > r->acells) {
-		size_t n = r->acells;
-
-		TZ_ALLOC_GROW(r->offs, r->ncells + 1, n);
-		r->lens = tz_xrealloc(r->lens, n * sizeof(*r->lens));
-		r->kinds = tz_xrealloc(r->kinds, n);
-		r->acells = n;
-	}
+	if (n + 1 > r->acells)
+		more_cells(r);
 	/* Only a field that began on an earlier line can hold line ends. */
 	start = r->field_line ? r->field_line : r->rec_line;
 	if (start < r->line && !r->swallowed && looks_swallowed(r, text, len))
 		r->swallowed = start;
 	r->field_line = r->line;
-	r->offs[r->ncells] = r->bytes.len;
-	r->lens[r->ncells] = len;
-	r->kinds[r->ncells] = !len ? TZ_READ_EMPTY : text[0] == '#' ? tz_text_cell_kind(text, len)
-								   : TZ_READ_TEXT;
-	r->ncells++;
-	/* Room for the field and its NUL (tz_buf_grow's test; what it
-	 * allocated is within the cap): most fields need no call. */
-	if ((!r->bytes.alloc || r->bytes.alloc - r->bytes.len < len + 2) &&
-	    tz_buf_grow(&r->bytes, len + 1)) {
+	r->offs[n] = at;
+	r->lens[n] = len;
+	r->kinds[n] = !len ? TZ_READ_EMPTY : text[0] == '#' ? tz_text_cell_kind(text, len)
+							  : TZ_READ_TEXT;
+	r->ncells = n + 1;
+	/* Room for the field and its NUL (tz_buf_grow's test, which also
+	 * holds for a buffer not yet allocated; what it allocated is within
+	 * the cap): most fields need no call. */
+	if (r->bytes.alloc - at < len + 2 && tz_buf_grow(&r->bytes, len + 1)) {
 		r->too_big = 1;
 		return;
 	}
-	/* CSV_APPEND_NULL: s[len] is the NUL we keep. */
-	memcpy(r->bytes.buf + r->bytes.len, text, len + 1);
-	r->bytes.len += len + 1;
+	/* CSV_APPEND_NULL: s[len] is the NUL we keep. Most fields are
+	 * short: libcsv's buffer (blocks of 128 bytes) holds SHORT_FIELD
+	 * bytes from the field's start, and the bytes after the NUL are
+	 * overwritten by the next field or never read. */
+	if (len < SHORT_FIELD && s == (void *)r->parser.entry_buf &&
+	    r->parser.entry_size >= SHORT_FIELD && r->bytes.alloc - at >= SHORT_FIELD)
+		memcpy(r->bytes.buf + at, text, SHORT_FIELD);
+	else
+		memcpy(r->bytes.buf + at, text, len + 1);
+	r->bytes.len = at + len + 1;
 }
 
 static void on_row(int term, void *data)
@@ -388,6 +412,7 @@ static int fill(struct csv_reader *r, struct tz_err *err)
 	ssize_t n = tz_textin_read(r->in, r->chunk + r->chunk_len, sizeof(r->chunk) - r->chunk_len,
 				   err);
 
+	r->ahead_ok = 0;
 	if (n < 0)
 		return (int)n;
 	if (n == 0)
@@ -456,9 +481,10 @@ static size_t agreed_width(const char *p, size_t len, int eof, unsigned char del
  * Follow the quotes of [p, p + len) as libcsv reads them (non-strict),
  * to see what it forgives: a quote inside quotes followed by anything
  * but a second quote, the delimiter or the end of the line (spaces
- * between aside) is stray, and marks the record being parsed.
+ * between aside) is stray, and marks the record being parsed. `quotes`
+ * is 0 when the text holds no quote.
  */
-static void follow_quotes(struct csv_reader *r, const char *p, size_t len)
+static void follow_quotes(struct csv_reader *r, const char *p, size_t len, int quotes)
 {
 	const char delim = (char)r->delim;
 	/* No byte above both ends a plain field: most bytes (digits, the
@@ -469,7 +495,7 @@ static void follow_quotes(struct csv_reader *r, const char *p, size_t len)
 	 * and Q_PLAIN, and where it ends depends on its last byte that is
 	 * no space or tab (unless the tab separates): the end of a field,
 	 * or not. Most lines are so. */
-	if ((r->qstate == Q_FIELD || r->qstate == Q_PLAIN) && !memchr(p, '"', len)) {
+	if ((r->qstate == Q_FIELD || r->qstate == Q_PLAIN) && !quotes) {
 		const char *q = p + len;
 
 		while (q > p && q[-1] != delim && (q[-1] == ' ' || q[-1] == '\t'))
@@ -594,7 +620,21 @@ static int feed(struct csv_reader *r, struct tz_err *err)
 		r->rec_line = r->line;
 		r->at_rec_start = 0;
 	}
-	if ((nul = memchr(start, '\0', len))) {
+	/* The chunk's NUL and quotes, looked for once: most lines of a
+	 * file have neither, and each line was searched twice. */
+	if (!r->ahead_ok) {
+		nul = memchr(start, '\0', r->chunk_len - r->chunk_pos);
+		r->nul_at = nul ? (size_t)(nul - r->chunk) : r->chunk_len;
+		r->ahead_ok = 1;
+		r->quote_at = SIZE_MAX;  /* not known: looked for below */
+	}
+	if (r->quote_at < r->chunk_pos || r->quote_at == SIZE_MAX) {
+		const char *q = memchr(start, '"', r->chunk_len - r->chunk_pos);
+
+		r->quote_at = q ? (size_t)(q - r->chunk) : r->chunk_len;
+	}
+	if (r->nul_at < r->chunk_pos + len) {
+		nul = r->chunk + r->nul_at;
 		/* Parse up to it, to know which cell it is in. */
 		if ((rc = parse(r, start, (size_t)(nul - start), err)))
 			return rc;
@@ -602,7 +642,7 @@ static int feed(struct csv_reader *r, struct tz_err *err)
 				     "第%ld行第%zu列含有空字符（字节0），文件可能已损坏或不是文本文件",
 				     r->line, r->ncells - r->rec_first + 1);
 	}
-	follow_quotes(r, start, len);
+	follow_quotes(r, start, len, r->quote_at < r->chunk_pos + len);
 	if ((rc = parse(r, start, len, err)))
 		return rc;
 	r->chunk_pos += len;

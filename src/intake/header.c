@@ -3376,8 +3376,13 @@ static enum tz_row_kind marked(const char *s, size_t len)
 
 static int is_note(const char *s, size_t len)
 {
+	/* Every row is asked: a note word starts with a CJK character, and
+	 * a cell whose first byte is ASCII (a year, a code) is passed by
+	 * it; the others by each word's first byte before a compare. */
+	if (!len || (unsigned char)s[0] < 0x80)
+		return 0;
 	for (size_t i = 0; i < sizeof(note_words) / sizeof(note_words[0]); i++)
-		if (starts_with(s, len, note_words[i]))
+		if (note_words[i][0] == s[0] && starts_with(s, len, note_words[i]))
 			return 1;
 	return 0;
 }

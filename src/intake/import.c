@@ -155,6 +155,8 @@ static int code_lost(const char *s, size_t len, int number)
 
 struct row_text {
 	struct tz_buf scratch;
+	/* NUL-terminated: in scratch, or borrowed from the row (take_cells),
+	 * valid until the reader's next row either way. */
 	const char *v[MAX_FIELDS];
 	size_t len[MAX_FIELDS];
 	int invisible;   /* cells of the row that held zero-width characters */
@@ -261,12 +263,36 @@ static const unsigned char cell_bytes[256] = {
 	[0xEF] = CELL_INVISIBLE,
 };
 
+/* cell_bytes of eight bytes. Eight bytes of ASCII (codes, dates,
+ * amounts) in one test: of the bytes looked for only NUL is ASCII, and
+ * (w - ones) & ~w & top finds a zero byte. */
+static inline unsigned scan_word(const unsigned char *u)
+{
+	const uint64_t ones = 0x0101010101010101ULL, top = 0x8080808080808080ULL;
+	uint64_t w;
+
+	memcpy(&w, u, 8);
+	if (w & top)
+		return (cell_bytes[u[0]] | cell_bytes[u[1]] | cell_bytes[u[2]] | cell_bytes[u[3]]) |
+		       (cell_bytes[u[4]] | cell_bytes[u[5]] | cell_bytes[u[6]] | cell_bytes[u[7]]);
+	return (w - ones) & ~w & top ? CELL_NUL : 0;
+}
+
 static unsigned cell_scan(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned a = 0, b = 0;
 	size_t i = 0;
 
+	if (len >= 8) {
+		for (; i + 8 <= len; i += 8)
+			a |= scan_word(u + i);
+		/* The tail as the last eight bytes, some seen already: the
+		 * flags are only or-ed. */
+		if (i < len)
+			a |= scan_word(u + len - 8);
+		return a;
+	}
 	/* Four bytes a turn, in two chains: half the loop's own work. */
 	for (; i + 4 <= len; i += 4) {
 		a |= cell_bytes[u[i]] | cell_bytes[u[i + 1]];
@@ -275,6 +301,35 @@ static unsigned cell_scan(const char *s, size_t len)
 	for (; i < len; i++)
 		a |= cell_bytes[u[i]];
 	return a | b;
+}
+
+/*
+ * Whether a 项目编号 (`n` bytes at `s`) is all ASCII without a lower-case
+ * letter, as nearly every code is (P20230000001): then neither the
+ * full-width fold nor code_tidy's upper-casing has anything to do, and
+ * one pass of eight bytes a step says so. For a byte x < 0x80, x + 0x1F
+ * has its top bit set from 'a' on and x + 0x05 from past 'z' on; a byte
+ * of 0x80 or more makes the code not plain whatever the sums carry.
+ */
+static int code_plain(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL, top = 0x8080808080808080ULL;
+	uint64_t bad = 0, w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		bad |= (w | ((w + 0x1F * ones) & ~(w + 0x05 * ones))) & top;
+	}
+	if (i < n && n >= 8) {
+		/* The last eight bytes, some of them tested already. */
+		memcpy(&w, s + n - 8, 8);
+		bad |= (w | ((w + 0x1F * ones) & ~(w + 0x05 * ones))) & top;
+		i = n;
+	}
+	for (; i < n; i++)
+		bad |= (unsigned char)s[i] >= 0x80 || (s[i] >= 'a' && s[i] <= 'z');
+	return !bad;
 }
 
 /* What code_tidy folded, for the summary. */
@@ -289,11 +344,12 @@ static unsigned cell_scan(const char *s, size_t len)
  * .00 on an all-digit code (a number cell read by pandas or WPS, or a
  * CSV→xlsx round trip: never part of a code), and lower-case ASCII
  * letters (p1 beside P1 is the same project written two ways; codes are
- * upper case). Returns the CODE_* bits of what changed. No allocation:
+ * upper case; none to look for when `plain`, code_plain's answer).
+ * Returns the CODE_* bits of what changed. No allocation:
  * the code is only shortened or rewritten where it lies (t->scratch or
  * t->code, both owned by t).
  */
-static unsigned code_tidy(struct row_text *t)
+static unsigned code_tidy(struct row_text *t, int plain)
 {
 	char *c = (char *)t->v[CODE_FIELD];
 	size_t n = t->len[CODE_FIELD], digits = 0;
@@ -311,7 +367,7 @@ static unsigned code_tidy(struct row_text *t)
 		n = digits;
 		fix |= CODE_FLOAT;
 	}
-	for (size_t i = digits; i < n; i++)
+	for (size_t i = plain ? n : digits; i < n; i++)
 		if (c[i] >= 'a' && c[i] <= 'z') {
 			c[i] = (char)(c[i] - 'a' + 'A');
 			fix |= CODE_CASE;
@@ -452,6 +508,7 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 	const char *src[MAX_FIELDS];
 	size_t srclen[MAX_FIELDS];
 	size_t need = m->nfields, period_f = m->h.progress ? TZ_RF_PERIOD : TZ_PF_START;
+	int plain;
 
 	tz_buf_reset(&t->scratch);
 	t->invisible = 0;
@@ -539,11 +596,21 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 	tz_buf_grow(&t->scratch, need);
 	for (size_t f = 0; f < m->nfields; f++) {
 		char *at = t->scratch.buf + t->scratch.len;
-		const char *s = src[f];
+		const char *s = src[f], *end = src[f] + srclen[f];
 		size_t len = srclen[f], removed;
+		unsigned seen;
+
+		/* An empty cell or a field the file lacks: nothing to look
+		 * for, trim or copy (code_tidy writes nothing into an empty
+		 * code). */
+		if (!len) {
+			t->v[f] = "";
+			t->len[f] = 0;
+			continue;
+		}
 		/* Most cells hold none of the bytes looked for: one pass
 		 * over the cell says so, before any work. */
-		unsigned seen = cell_scan(s, len);
+		seen = cell_scan(s, len);
 
 		/* Invisible characters (tz_text_strip_invisible) are removed
 		 * and counted before trimming, which would take U+200B and
@@ -561,21 +628,31 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 			s++;
 			len--;
 		}
-		t->v[f] = at;
-		memmove(at, s, len);
+		/* A cell that trimming left ending at its NUL is kept where
+		 * the reader has it (borrowed until the next row, after the
+		 * item's strings are copied into its chunk): most cells are,
+		 * and the copy was a tenth of this function. The 项目编号 is
+		 * always copied: code_tidy rewrites it in place. */
+		if (s + len == end && !*end && f != CODE_FIELD) {
+			t->v[f] = s;
+		} else {
+			t->v[f] = at;
+			memmove(at, s, len);
+			at[len] = '\0';
+			t->scratch.len += len + 1;
+		}
 		/* What is kept is part of the cell: only a cell with a NUL
 		 * can keep one. */
 		if ((seen & CELL_NUL) && t->nul_field < 0 && memchr(t->v[f], '\0', len))
 			t->nul_field = (int)f;
 		t->len[f] = len;
-		t->scratch.buf[t->scratch.len + len] = '\0';
-		t->scratch.len += len + 1;
 	}
 	/* The 项目编号 as the store knows codes (tz_project_code_fold): Ｐ１
 	 * is P1, in ledgers and reports alike. Codes are ASCII but for the
 	 * rare one: fold only then. */
 	t->folded = 0;
-	for (size_t i = 0; i < t->len[CODE_FIELD] && t->nul_field != CODE_FIELD; i++) {
+	plain = t->nul_field != CODE_FIELD && code_plain(t->v[CODE_FIELD], t->len[CODE_FIELD]);
+	for (size_t i = 0; !plain && i < t->len[CODE_FIELD] && t->nul_field != CODE_FIELD; i++) {
 		int how;
 
 		if ((unsigned char)t->v[CODE_FIELD][i] < 0x80)
@@ -590,7 +667,7 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 		}
 		break;
 	}
-	t->codefix = t->nul_field == CODE_FIELD ? 0 : code_tidy(t);
+	t->codefix = t->nul_field == CODE_FIELD ? 0 : code_tidy(t, plain);
 	natcode_cells(row, m, t);
 }
 

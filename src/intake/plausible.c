@@ -41,25 +41,32 @@ void tz_plausible_release(struct tz_plausible *p)
  * report file names each project in many rows (36 months of 100,000
  * projects are 2.3 million rows and 100,000 codes), and a copy a row
  * made the codes the largest part of a progress import's memory.
+ * A report's rows of one project mostly follow each other: the code of
+ * the row before is tried first. A new code is added to the map in one
+ * probe (tz_hmap_add): a ledger's codes are mostly new, and in a large
+ * one each probe of the map is a cache miss.
  */
 static size_t code_at(struct tz_plausible *p, long line, const char *code)
 {
 	int64_t at;
-	size_t len;
+	size_t len, off = p->codes.len;
 
 	if (line == p->last_line)
 		return p->last_code;
 	p->last_line = line;
 	if (!code)
 		code = "";
+	if (p->last_code != SIZE_MAX && p->last_code < off && !strcmp(p->codes.buf + p->last_code, code))
+		return p->last_code;
 	len = strlen(code);
-	if (tz_hmap_get(p->seen, code, len, &at))
-		return p->last_code = (size_t)at;
-	p->last_code = p->codes.len;
 	if (tz_buf_add(&p->codes, code, len + 1))
-		return p->last_code = SIZE_MAX;  /* past the cap: named by its line alone */
-	tz_hmap_put(p->seen, code, len, (int64_t)p->last_code, NULL);
-	return p->last_code;
+		/* Past the cap: a code kept before, or named by its line alone. */
+		return p->last_code = tz_hmap_get(p->seen, code, len, &at) ? (size_t)at : SIZE_MAX;
+	if (!tz_hmap_add(p->seen, code, len, (int64_t)off, &at)) {
+		tz_buf_setlen(&p->codes, off);  /* kept already */
+		return p->last_code = (size_t)at;
+	}
+	return p->last_code = off;
 }
 
 void tz_plausible_add(struct tz_plausible *p, enum tz_plaus_col col, long line,

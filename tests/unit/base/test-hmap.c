@@ -220,6 +220,46 @@ static void test_hash_is_stable(void **state)
 		    tz_hash_more(tz_hash_more(0, "a", 2), "bc", 3));
 }
 
+/*
+ * tz_hmap_add: a new key is added with its value, a present one is left
+ * as it was and its value given; through growth, the map holds what
+ * tz_hmap_put would have made (same keys, values and order).
+ */
+static void test_add_once(void **state)
+{
+	struct tz_hmap *m = tz_hmap_new(), *ref = tz_hmap_new();
+	char key[64];
+	size_t pa = 0, pb = 0;
+	const char *ka, *kb;
+	size_t la, lb;
+	int64_t va, vb, old = -1;
+
+	(void)state;
+	for (int i = 0; i < MANY; i++) {
+		size_t len = key_of(key, sizeof(key), i);
+
+		assert_int_equal(tz_hmap_add(m, key, len, i, NULL), 1);
+		tz_hmap_put(ref, key, len, i, NULL);
+		/* Present: not replaced, the value it has given back. */
+		assert_int_equal(tz_hmap_add(m, key, len, -5, &old), 0);
+		assert_int_equal(old, i);
+	}
+	assert_int_equal(tz_hmap_count(m), MANY);
+	assert_int_equal(tz_hmap_add(m, "", 0, 7, NULL), 1);
+	assert_int_equal(tz_hmap_add(m, "", 0, 8, &old), 0);
+	assert_int_equal(old, 7);
+	tz_hmap_put(ref, "", 0, 7, NULL);
+	while (tz_hmap_next(m, &pa, &ka, &la, &va)) {
+		assert_int_equal(tz_hmap_next(ref, &pb, &kb, &lb, &vb), 1);
+		assert_int_equal(la, lb);
+		assert_memory_equal(ka, kb, la);
+		assert_int_equal(va, vb);
+	}
+	assert_int_equal(tz_hmap_next(ref, &pb, &kb, &lb, &vb), 0);
+	tz_hmap_free(m);
+	tz_hmap_free(ref);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -230,6 +270,7 @@ int main(void)
 		cmocka_unit_test(test_binary_keys_many),
 		cmocka_unit_test(test_iteration_visits_each_once),
 		cmocka_unit_test(test_hash_is_stable),
+		cmocka_unit_test(test_add_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

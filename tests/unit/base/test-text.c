@@ -1124,6 +1124,139 @@ static void test_none_word(void **state)
 	assert_null(tz_text_none_word("   ", 3, TZ_NONE_CODE));
 }
 
+/* ------------------------------------------------------------------ */
+/* Fast paths against their general cases                              */
+
+/* UTF-8 as RFC 3629 says, one sequence at a time: the reference the
+ * validator's loops (ASCII words, runs of three-byte characters) must
+ * agree with. */
+static int ref_utf8_valid(const unsigned char *p, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned c = p[i];
+		size_t n;
+		unsigned lo = 0x80, hi = 0xBF;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 2;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 3;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 4;
+		else
+			return 0;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+		else if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+		if (i + n > len || p[i + 1] < lo || p[i + 1] > hi)
+			return 0;
+		for (size_t k = 2; k < n; k++)
+			if (p[i + k] < 0x80 || p[i + k] > 0xBF)
+				return 0;
+		i += n;
+	}
+	return 1;
+}
+
+/* A deterministic generator, so a failure can be replayed. */
+static unsigned long next_rand(unsigned long *x)
+{
+	*x = *x * 6364136223846793005UL + 1442695040888963407UL;
+	return *x >> 33;
+}
+
+/*
+ * Random texts of Chinese characters in runs, ASCII, the three-byte
+ * leads at the edges of what is valid (E0, ED, EF), two- and four-byte
+ * characters, and now and then a sequence cut short or a stray byte:
+ * tz_utf8_valid answers as the reference at every length.
+ */
+static void test_utf8_valid_agrees(void **state)
+{
+	static const char *const pieces[] = {
+		"中", "国", "鲅鱼圈区", "项目", ",", "P2023", "2025-01", "0.00", " ",
+		"\xE0\xA0\x80", "\xED\x9F\xBF", "\xEF\xBF\xBF", "\xE1\x80\x80", "é",
+		"\xF0\x9F\x98\x80", "，", "\xE0\x80\x80", "\xED\xA0\x80", "\xE4\xB8",
+		"\xE4", "\x80", "\xC0\x80", "\xFF", "\xF4\x90\x80\x80", "\xE4\xB8\x41",
+	};
+	const size_t npieces = sizeof(pieces) / sizeof(pieces[0]);
+	unsigned long x = 20261201;
+	char buf[256];
+
+	(void)state;
+	for (int round = 0; round < 20000; round++) {
+		size_t len = 0, want = next_rand(&x) % 40;
+		/* Mostly valid pieces: the invalid ones (from "\xE0\x80\x80"
+		 * on) one time in eight. */
+		for (size_t k = 0; k < want; k++) {
+			size_t i = next_rand(&x) % 8 ? next_rand(&x) % 16 : next_rand(&x) % npieces;
+			size_t n = strlen(pieces[i]);
+
+			if (len + n > sizeof(buf))
+				break;
+			memcpy(buf + len, pieces[i], n);
+			len += n;
+		}
+		for (size_t cut = 0; cut <= len; cut++)
+			if (tz_utf8_valid(buf, cut) != ref_utf8_valid((const unsigned char *)buf, cut))
+				fail_msg("round %d, %zu bytes: tz_utf8_valid says %d", round, cut,
+					 tz_utf8_valid(buf, cut));
+	}
+}
+
+/*
+ * tz_text_trim and tz_text_is_blank answer some texts inline: the answer
+ * is always that of the general case (tz_text_trim_ends,
+ * tz_text_blank_scan), for texts made of every kind of white space and
+ * of characters whose first or last byte is like a space's.
+ */
+static void test_trim_inline_agrees(void **state)
+{
+	static const char *const pieces[] = {
+		" ", "\t", "\n", "\r", "\v", "\f", "a", "1", "中", "鲅", "\xE3\x80\x80", "\xC2\xA0",
+		"\xEF\xBB\xBF", "\xE2\x80\x8B", "，", "、", "é", "\xE2\x80\x94", "\x7F",
+	};
+	const size_t npieces = sizeof(pieces) / sizeof(pieces[0]);
+	unsigned long x = 4242;
+	char buf[64];
+
+	(void)state;
+	for (int round = 0; round < 50000; round++) {
+		size_t len = 0, want = next_rand(&x) % 6;
+		const char *a, *b;
+		size_t alen, blen;
+
+		for (size_t k = 0; k < want; k++) {
+			const char *p = pieces[next_rand(&x) % npieces];
+			size_t n = strlen(p);
+
+			memcpy(buf + len, p, n);
+			len += n;
+		}
+		a = b = buf;
+		alen = blen = len;
+		tz_text_trim(&a, &alen);
+		tz_text_trim_ends(&b, &blen);
+		if (a != b || alen != blen)
+			fail_msg("round %d: trim kept [%td, +%zu), the general case [%td, +%zu)", round,
+				 a - buf, alen, b - buf, blen);
+		if (tz_text_is_blank(buf, len) != tz_text_blank_scan(buf, len))
+			fail_msg("round %d: tz_text_is_blank says %d", round, tz_text_is_blank(buf, len));
+		assert_int_equal(tz_text_is_blank(buf, len), alen == 0);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1171,6 +1304,8 @@ int main(void)
 		cmocka_unit_test(test_utf16_guess),
 		cmocka_unit_test(test_utf16_stream),
 		cmocka_unit_test(test_none_word),
+		cmocka_unit_test(test_utf8_valid_agrees),
+		cmocka_unit_test(test_trim_inline_agrees),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
