@@ -1063,7 +1063,9 @@ static int pend_report(struct pending *pd, const struct tz_progress *r, struct t
 	if (tz_buf_add(&pd->text, text, strlen(text) + 1) ||
 	    tz_buf_add(&pd->text, problem, strlen(problem) + 1)) {
 		tz_buf_setlen(&pd->text, at);
-		return tz_err_set(err, TZ_ETOOBIG, "形象进度或存在问题过长");
+		return tz_err_set_at(err, TZ_ETOOBIG, NULL, 0, "形象进度",
+				     "项目%s在本文件中连续各行的形象进度和存在问题合计超过%zu字节，无法导入",
+				     r->code, pd->text.max);
 	}
 	pm->completed = r->completed;
 	pm->status = (int)r->status;

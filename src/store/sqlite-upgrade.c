@@ -9,8 +9,12 @@
  *    report, else of its planned start, else of the year it was
  *    imported; the other years with reports get ledger rows without a
  *    plan; level and nature go to every ledger row of the project;
- *  - reports are kept as they are; the running totals are recomputed
- *    (they now also record which months were reported).
+ *  - reports are kept, moved into their year rows as schema 3 stores
+ *    them (tz_sqlite_progress_upgrade, below); the running totals are
+ *    recomputed (they now also record which months were reported).
+ *
+ * `taizhang init` on a database of schema 2 moves its reports the same
+ * way (tz_sqlite_upgrade2) and keeps everything else as it is.
  *
  * And on every `init` of a database of any schema: project codes stored
  * full-width by earlier versions are folded (tz_sqlite_fold_codes).
@@ -229,6 +233,7 @@ int tz_sqlite_upgrade2(struct sqlite_store *ss, struct tz_store_upgrade *up, str
 		goto fail;
 	up->from_version = 2;
 	up->to_version = TZ_SQLITE_SCHEMA_VERSION;
+	up->reports = (long)after;
 	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM project", &before, err)))
 		goto out;
 	up->projects = (long)before;

@@ -1,7 +1,8 @@
 /*
  * sqlite-years.c: the running totals (project_year) written from a
- * project's reports, and recomputed from the year rows of progress_year: the one
- * place imports, the upgrade and saved reports keep them.
+ * project's reports, and recomputed from the reports' year rows
+ * (progress_year): the one place imports, the upgrades and saved reports
+ * keep them.
  */
 #include <stdlib.h>
 

@@ -21,7 +21,7 @@ fi
 
 ok "init upgrades it" tz init
 contains "init says what it did" "$TZ_TMP/out" "数据库已从第2版升级到第3版"
-contains "…with its projects" "$TZ_TMP/out" "项目 30 个"
+contains "…and what it moved" "$TZ_TMP/out" "调度记录 1047 条改为按项目和年度存放；项目 30 个、年度台账 90 行不变"
 ok "init again only checks" tz init
 contains "every report is there" "$TZ_TMP/out" "调度记录 1047 条"
 
