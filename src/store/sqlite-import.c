@@ -101,13 +101,19 @@ enum row_kind {
 
 /*
  * The stored reports of the project being gathered, read in step with
- * the file: one range query of its year rows per run of rows, stepped
- * forward as years increase, started again when a year goes back. The
- * months are read from the row the query stands on: progress_year is
- * not written while a run lasts (its rows are written when it ends).
+ * the file. The first report of a run of rows is looked up alone (`one`:
+ * its month's columns of its year row, the common case of a file of one
+ * month); from the second on, one range query of the project's year
+ * rows, stepped forward as years increase, started again when a year
+ * goes back. A step of `st` reads every month's columns, which a run of
+ * many months shares. Months are read from the row the query stands on:
+ * progress_year is not written while a run lasts (its rows are written
+ * when it ends).
  */
 struct old_reports {
+	sqlite3_stmt *one; /* month ?3 of year ?2 (NULLs: no report then) */
 	sqlite3_stmt *st;  /* its year rows from year ?2 on, by year */
+	int asked;         /* reports of the current run looked up */
 	int open;          /* st runs for the current project */
 	int row;           /* st stands on a row; 0: no more */
 	int from;          /* the last year asked for: earlier ones restart */
@@ -128,6 +134,7 @@ struct pend_month {
 struct pend_year {
 	int year;
 	uint16_t mask;  /* bit N-1: month N is to be written */
+	int stored;     /* the store held the year row before the run */
 	struct pend_month m[12];
 };
 struct pending {
@@ -171,6 +178,7 @@ struct sqlite_import {
 	sqlite3_stmt *old_ledger;    /* projects: a stored ledger row */
 	struct old_reports old;      /* progress */
 	struct pending pend;         /* progress: the current run's year rows */
+	sqlite3_stmt **update;       /* progress: by month mask, update_months() */
 	struct tz_sqlite_batch rows;        /* project rows, or year rows of reports */
 	struct tz_sqlite_batch ledger;      /* projects: ledger rows */
 	int64_t project_rows;        /* projects: project rows written */
@@ -199,6 +207,17 @@ struct sqlite_import {
 	struct tz_sqlite_arrivals *arrivals; /* rows of dispatched periods, or NULL */
 };
 
+/* The statements update_months() prepared, finalized and forgotten. */
+static void finish_updates(struct sqlite_import *imp)
+{
+	if (!imp->update)
+		return;
+	for (int mask = 0; mask < 4096; mask++)
+		sqlite3_finalize(imp->update[mask]);
+	free(imp->update);
+	imp->update = NULL;
+}
+
 static void import_free(struct sqlite_import *imp)
 {
 	if (!imp)
@@ -223,6 +242,8 @@ static void import_free(struct sqlite_import *imp)
 	sqlite3_finalize(imp->old_project);
 	sqlite3_finalize(imp->old_ledger);
 	sqlite3_finalize(imp->old.st);
+	sqlite3_finalize(imp->old.one);
+	finish_updates(imp);
 	free(imp->pend.y);
 	tz_buf_release(&imp->pend.text);
 	free(imp);
@@ -239,7 +260,9 @@ static void finish_statements(struct sqlite_import *imp)
 	sqlite3_finalize(imp->old_project);
 	sqlite3_finalize(imp->old_ledger);
 	sqlite3_finalize(imp->old.st);
-	imp->old_project = imp->old_ledger = imp->old.st = NULL;
+	sqlite3_finalize(imp->old.one);
+	finish_updates(imp);
+	imp->old_project = imp->old_ledger = imp->old.st = imp->old.one = NULL;
 }
 
 /* Ids are given, not drawn: the import knows every code's id (or gives
@@ -354,6 +377,23 @@ static void old_reports_sql(struct tz_buf *sql)
 	tz_buf_adds(sql, "SELECT year");
 	tz_sqlite_month_cols(sql, "", "cstp", 0);
 	tz_buf_adds(sql, " FROM progress_year WHERE project_id = ?1 AND year >= ?2 ORDER BY year");
+}
+
+/* old_report_sql(): month ?3's completed, status, text and problem of the
+ * year row (project ?1, year ?2), by CASE: one row when the year row is
+ * stored, its columns NULL when the month has no report. */
+static void old_report_sql(struct tz_buf *sql)
+{
+	static const char *const col[] = { "completed", "status", "text", "problem" };
+
+	tz_buf_adds(sql, "SELECT");
+	for (int c = 0; c < 4; c++) {
+		tz_buf_adds(sql, c ? ", CASE ?3" : " CASE ?3");
+		for (int m = 1; m <= 12; m++)
+			tz_buf_addf(sql, " WHEN %d THEN %s%d", m, col[c], m);
+		tz_buf_adds(sql, " END");
+	}
+	tz_buf_adds(sql, " FROM progress_year WHERE project_id = ?1 AND year = ?2");
 }
 
 /* b's statements for batches of rows none of which may be stored: head
@@ -602,7 +642,9 @@ int tz_sqlite_import_keep(struct tz_store *s, unsigned keep, struct tz_err *err)
 	/* The upserts again, without the kept columns. */
 	tz_sqlite_batch_release(&imp->rows);
 	if (imp->kind == TZ_IMPORT_PROGRESS) {
-		rc = prepare_year_rows(ss, imp, keep, err);
+		/* Prepared when first needed, with the new keep. */
+		finish_updates(imp);
+		rc = 0;
 	} else {
 		upsert_tail(&tail, "id", project_cols, sizeof(project_cols) / sizeof(project_cols[0]),
 			    keep);
@@ -672,12 +714,19 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 
 		old_reports_sql(&sql);
 		rc = tz_sqlite_prepare(ss, sql.buf, &imp->old.st, err);
+		tz_buf_reset(&sql);
+		old_report_sql(&sql);
+		if (!rc)
+			rc = tz_sqlite_prepare(ss, sql.buf, &imp->old.one, err);
 		tz_buf_release(&sql);
+		/* imp->rows is prepared when a year row is first inserted
+		 * (write_pending): a file of one month updates stored rows
+		 * only, and its statements of 64 rows of 62 columns cost
+		 * more to prepare than such an import to run. */
 		if (rc || (rc = load_projects(ss, imp, err)) ||
 		    (rc = tz_sqlite_years_prepare(ss, &imp->totals, 1, err)) ||
 		    (rc = tz_sqlite_arrivals_begin(ss, &imp->arrivals, err)))
 			goto fail;
-		rc = prepare_year_rows(ss, imp, 0, err);
 	} else {
 		if ((rc = load_codes(ss, imp, err)) ||
 		    (rc = tz_sqlite_prepare(ss, old_project_sql, &imp->old_project, err)) ||
@@ -998,20 +1047,51 @@ static int old_step(struct sqlite_store *ss, struct old_reports *o, struct tz_er
 	return 0;
 }
 
+/* How report r compares with the stored month at columns c.. of st
+ * (completed, status, text, problem); the month is stored. */
+static enum row_kind compare_month(struct sqlite_import *imp, sqlite3_stmt *st, int c,
+				   const struct tz_progress *r)
+{
+	unsigned keep = imp->keep;
+
+	imp->old.completed = sqlite3_column_int64(st, c);
+	if (imp->old.completed == r->completed && sqlite3_column_int(st, c + 1) == (int)r->status &&
+	    (keep & TZ_KEEP_TEXT || same_text(tz_sqlite_text(st, c + 2), r->progress_text)) &&
+	    (keep & TZ_KEEP_PROBLEM || same_text(tz_sqlite_text(st, c + 3), r->problem)))
+		return ROW_SAME;
+	return ROW_CHANGED;
+}
+
 /*
  * How report r of project `id`, which had reports before this import,
- * compares with the stored one. The query of the project's year rows is
- * stepped forward to r's year, or started again at it when the file goes
- * back in time; the month is read from the row it stands on (columns
- * 1 + 4 * (month - 1) on: completed, status, text, problem).
+ * compares with the stored one; *stored: whether its year row is stored.
+ * The run's first report is looked up alone (old.one); from its second,
+ * the query of the project's year rows is stepped forward to r's year,
+ * or started again at it when the file goes back in time; the month is
+ * read from the row it stands on (columns 1 + 4 * (month - 1) on:
+ * completed, status, text, problem).
  */
 static int old_report(struct sqlite_store *ss, int64_t id, const struct tz_progress *r,
-		      enum row_kind *kind, struct tz_err *err)
+		      enum row_kind *kind, int *stored, struct tz_err *err)
 {
 	struct old_reports *o = &ss->imp->old;
-	unsigned keep = ss->imp->keep;
 	int year = r->period.year, c = 1 + 4 * (r->period.month - 1), rc;
 
+	if (!o->asked++) {
+		sqlite3_bind_int64(o->one, 1, id);
+		sqlite3_bind_int(o->one, 2, year);
+		sqlite3_bind_int(o->one, 3, r->period.month);
+		rc = sqlite3_step(o->one);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			sqlite3_reset(o->one);
+			return tz_sqlite_error(ss, err, "progress");
+		}
+		*stored = rc == SQLITE_ROW;
+		*kind = !*stored || sqlite3_column_type(o->one, 0) == SQLITE_NULL
+			? ROW_NEW : compare_month(ss->imp, o->one, 0, r);
+		sqlite3_reset(o->one);
+		return 0;
+	}
 	if (!o->open || year < o->from) {
 		sqlite3_reset(o->st);
 		sqlite3_bind_int64(o->st, 1, id);
@@ -1024,22 +1104,16 @@ static int old_report(struct sqlite_store *ss, int64_t id, const struct tz_progr
 	while (o->row && o->year < year)
 		if ((rc = old_step(ss, o, err)))
 			return rc;
-	if (!o->row || o->year != year || sqlite3_column_type(o->st, c) == SQLITE_NULL) {
-		*kind = ROW_NEW;
-		return 0;
-	}
-	o->completed = sqlite3_column_int64(o->st, c);
-	if (o->completed == r->completed && sqlite3_column_int(o->st, c + 1) == (int)r->status &&
-	    (keep & TZ_KEEP_TEXT || same_text(tz_sqlite_text(o->st, c + 2), r->progress_text)) &&
-	    (keep & TZ_KEEP_PROBLEM || same_text(tz_sqlite_text(o->st, c + 3), r->problem)))
-		*kind = ROW_SAME;
-	else
-		*kind = ROW_CHANGED;
+	*stored = o->row && o->year == year;
+	*kind = !*stored || sqlite3_column_type(o->st, c) == SQLITE_NULL
+		? ROW_NEW : compare_month(ss->imp, o->st, c, r);
 	return 0;
 }
 
-/* Keep report r (new or changed) to be written when its run ends. */
-static int pend_report(struct pending *pd, const struct tz_progress *r, struct tz_err *err)
+/* Keep report r (new or changed) to be written when its run ends;
+ * `stored`: the store holds its year row. */
+static int pend_report(struct pending *pd, const struct tz_progress *r, int stored,
+		       struct tz_err *err)
 {
 	const char *text = r->progress_text ? r->progress_text : "";
 	const char *problem = r->problem ? r->problem : "";
@@ -1058,7 +1132,9 @@ static int pend_report(struct pending *pd, const struct tz_progress *r, struct t
 		y = &pd->y[pd->n++];
 		y->year = r->period.year;
 		y->mask = 0;
+		y->stored = 0;
 	}
+	y->stored |= stored;
 	pm = &y->m[r->period.month - 1];
 	if (tz_buf_add(&pd->text, text, strlen(text) + 1) ||
 	    tz_buf_add(&pd->text, problem, strlen(problem) + 1)) {
@@ -1076,16 +1152,100 @@ static int pend_report(struct pending *pd, const struct tz_progress *r, struct t
 }
 
 /*
- * The current run's year rows, in year order, into imp->rows: through
- * the upsert when the store may hold the row (the project had reports,
- * or an earlier run of this file wrote it), else by the plain insert.
+ * The UPDATE of a stored year row setting the months of `mask` (bit N-1:
+ * month N): ?1 the project, ?2 the year, then each month's completed,
+ * status, text, problem and batch in month order. A text the file
+ * leaves out (TZ_KEEP_TEXT, TZ_KEEP_PROBLEM) is kept when the month had
+ * a report, else takes the row's (empty), as a new report's is. Prepared
+ * once per mask and kept for the import (a file of one month uses one).
+ * OR FAIL: no statement journal (fresh_head's comment).
+ */
+static int update_stmt(struct sqlite_store *ss, unsigned mask, sqlite3_stmt **out,
+		       struct tz_err *err)
+{
+	struct sqlite_import *imp = ss->imp;
+	struct tz_buf sql = TZ_BUF_INIT;
+	int rc, param = 3, first = 1;
+
+	if (!imp->update)
+		imp->update = tz_xcalloc(4096, sizeof(*imp->update));
+	if ((*out = imp->update[mask]))
+		return 0;
+	tz_buf_adds(&sql, "UPDATE OR FAIL progress_year SET");
+	for (int m = 1; m <= 12; m++) {
+		if (!(mask & (1u << (m - 1))))
+			continue;
+		tz_buf_addf(&sql, "%s completed%d = ?%d, status%d = ?%d", first ? "" : ",",
+			    m, param, m, param + 1);
+		for (int t = 0; t < 2; t++) {
+			const char *col = t ? "problem" : "text";
+
+			if (imp->keep & (t ? TZ_KEEP_PROBLEM : TZ_KEEP_TEXT))
+				tz_buf_addf(&sql, ", %s%d = coalesce(%s%d, ?%d)", col, m, col, m,
+					    param + 2 + t);
+			else
+				tz_buf_addf(&sql, ", %s%d = ?%d", col, m, param + 2 + t);
+		}
+		tz_buf_addf(&sql, ", batch%d = ?%d", m, param + 4);
+		param += 5;
+		first = 0;
+	}
+	tz_buf_adds(&sql, " WHERE project_id = ?1 AND year = ?2");
+	rc = tz_sqlite_prepare(ss, sql.buf, &imp->update[mask], err);
+	tz_buf_release(&sql);
+	*out = imp->update[mask];
+	return rc;
+}
+
+/* Write the months of y into project id's stored year row. */
+static int update_months(struct sqlite_store *ss, int64_t id, const struct pend_year *y,
+			 struct tz_err *err)
+{
+	const struct pending *pd = &ss->imp->pend;
+	sqlite3_stmt *st;
+	int rc, param = 3;
+
+	if ((rc = update_stmt(ss, y->mask, &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, y->year);
+	for (int m = 0; m < 12; m++) {
+		const struct pend_month *pm = &y->m[m];
+
+		if (!(y->mask & (1u << m)))
+			continue;
+		sqlite3_bind_int64(st, param, pm->completed);
+		sqlite3_bind_int(st, param + 1, pm->status);
+		sqlite3_bind_text(st, param + 2, pd->text.buf + pm->text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, param + 3, pd->text.buf + pm->problem, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, param + 4, ss->imp->batch);
+		param += 5;
+	}
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return tz_sqlite_error(ss, err, "progress");
+	/* old_report() saw the row, and nothing since could remove it. */
+	if (sqlite3_changes(ss->db) != 1)
+		return tz_err_set(err, TZ_EINTERNAL, "year row %lld/%d not stored",
+				  (long long)id, y->year);
+	return 0;
+}
+
+/*
+ * The current run's year rows, in year order. A year row the store held
+ * before the run (old_report() saw it; the project's first run) is
+ * updated at once, only the run's months set. The others go into
+ * imp->rows: by the plain insert, none being stored, unless an earlier
+ * run of this file wrote the project's rows (then through the upsert,
+ * in order after them).
  */
 static int write_pending(struct sqlite_store *ss, int64_t id, struct tz_err *err)
 {
 	struct sqlite_import *imp = ss->imp;
 	struct pending *pd = &imp->pend;
 	struct tz_sqlite_batch *b = &imp->rows;
-	int may_exist = (imp->flags[id] & F_HAD) || pd->rerun, rc = 0;
+	int rc = 0;
 
 	/* Runs span a few years: an insertion sort. */
 	for (int i = 1; i < pd->n; i++)
@@ -1100,7 +1260,13 @@ static int write_pending(struct sqlite_store *ss, int64_t id, struct tz_err *err
 
 		if (!y->mask)
 			continue;
-		if (may_exist)
+		if (y->stored && !pd->rerun) {
+			rc = update_months(ss, id, y, err);
+			continue;
+		}
+		if (!b->many && (rc = prepare_year_rows(ss, imp, imp->keep, err)))
+			break;
+		if (pd->rerun)
 			tz_sqlite_batch_may_exist(b);
 		tz_sqlite_batch_int(b, id);
 		tz_sqlite_batch_int(b, y->year);
@@ -1143,6 +1309,7 @@ static int finish_project(struct sqlite_store *ss, struct tz_err *err)
 		sqlite3_reset(imp->old.st);
 		imp->old.open = 0;
 	}
+	imp->old.asked = 0;
 	rc = write_pending(ss, imp->cur, err);
 	if (!rc && !(imp->flags[imp->cur] & (F_DIRTY | F_HAD)))
 		rc = write_years(ss, imp->cur, &imp->acc, err);
@@ -1158,7 +1325,7 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 	struct sqlite_import *imp = ss->imp;
 	enum row_kind kind = ROW_NEW;
 	int64_t id;
-	int rc;
+	int rc, stored = 0;
 
 	imp->held_ok = 0;
 	/* Rows come grouped by project: most repeat the last row's code. */
@@ -1188,7 +1355,7 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 		return tz_err_set(err, TZ_EEXIST, "同一项目同一调度期在本文件中重复");
 	/* Only a project with reports before this import can hold r's
 	 * period: the others' rows are all new, at no cost. */
-	if ((imp->flags[id] & F_HAD) && (rc = old_report(ss, id, r, &kind, err)))
+	if ((imp->flags[id] & F_HAD) && (rc = old_report(ss, id, r, &kind, &stored, err)))
 		return rc;
 	imp->held.total = id < imp->ntotal_by_id ? imp->total_by_id[id] : 0;
 	imp->held.old = kind == ROW_NEW ? -1 : imp->old.completed;
@@ -1208,7 +1375,7 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 	if (imp->flags[id] & F_HAD)
 		imp->flags[id] |= F_DIRTY;
 	tz_report_years_add(&imp->acc, r->period, r->completed, r->status, r->problem);
-	return pend_report(&imp->pend, r, err);
+	return pend_report(&imp->pend, r, stored, err);
 }
 
 /* ------------------------------------------------------------------ */
