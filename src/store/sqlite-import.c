@@ -190,6 +190,8 @@ struct sqlite_import {
 	int64_t max_id;
 	/* progress */
 	unsigned char *flags;        /* by project id */
+	int16_t *from_year;          /* progress, by project id: the earliest year
+				      * of a report it writes (0: none) */
 	int64_t *year_off;           /* by project id: its ledger years are */
 	int16_t *years;              /*   years[year_off[id] .. year_off[id + 1]) */
 	int64_t *annuals;            /*   and their 年度计划投资 (-1: none) */
@@ -236,6 +238,7 @@ static void import_free(struct sqlite_import *imp)
 			free(imp->months[id].masks);
 	free(imp->months);
 	free(imp->flags);
+	free(imp->from_year);
 	tz_report_years_release(&imp->acc);
 	tz_sqlite_batch_release(&imp->totals);
 	tz_sqlite_arrivals_free(imp->arrivals);
@@ -586,6 +589,7 @@ static int load_projects(struct sqlite_store *ss, struct sqlite_import *imp, str
 	if ((rc = load_codes(ss, imp, err)) || (rc = load_ledger_years(ss, imp, err)))
 		return rc;
 	imp->flags = tz_xcalloc((size_t)imp->max_id + 1, 1);
+	imp->from_year = tz_xcalloc((size_t)imp->max_id + 1, sizeof(*imp->from_year));
 	imp->months = tz_xcalloc((size_t)imp->max_id + 1, sizeof(*imp->months));
 
 	rc = tz_sqlite_prepare(ss, "SELECT DISTINCT project_id FROM project_year", &st, err);
@@ -1375,16 +1379,56 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 	if (imp->flags[id] & F_HAD)
 		imp->flags[id] |= F_DIRTY;
 	tz_report_years_add(&imp->acc, r->period, r->completed, r->status, r->problem);
+	if (!imp->from_year[id] || r->period.year < imp->from_year[id])
+		imp->from_year[id] = (int16_t)r->period.year;
 	return pend_report(&imp->pend, r, stored, err);
 }
 
 /* ------------------------------------------------------------------ */
 /* Commit                                                              */
 
-/* Recompute project_year for the projects marked dirty. */
+/*
+ * Recompute project_year for the projects marked dirty, from the earliest
+ * year this import writes a report of on, or the year after the last
+ * one the project had totals for if earlier: years between its last
+ * stored year and its first new report had no row and now have one (the
+ * status carried over). Earlier years' rows stand as they were.
+ */
 static int rebuild_dirty(struct sqlite_store *ss, struct tz_err *err)
 {
-	return tz_sqlite_years_rebuild(ss, ss->imp->flags, ss->imp->max_id, F_DIRTY, err);
+	struct sqlite_import *imp = ss->imp;
+	sqlite3_stmt *st;
+	int64_t n = 0;
+	int rc;
+
+	for (int64_t id = 1; id <= imp->max_id; id++)
+		n += (imp->flags[id] & F_DIRTY) != 0;
+	if (!n)
+		return 0;
+	/* The last year of each project's running totals: a dirty project
+	 * that had reports still has its rows of before the import (only
+	 * the others' are written while reports stream in). Through the
+	 * index (project_id, year), no sort. */
+	rc = tz_sqlite_prepare(ss, "SELECT project_id, max(year) FROM project_year"
+			       " GROUP BY project_id", &st, err);
+	if (rc)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		int last = sqlite3_column_int(st, 1);
+
+		if (id > 0 && id <= imp->max_id && imp->from_year[id] > last + 1)
+			imp->from_year[id] = (int16_t)(last + 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return tz_sqlite_error(ss, err, "running totals");
+	/* A project without any: every year. */
+	for (int64_t id = 1; id <= imp->max_id; id++)
+		if (!(imp->flags[id] & F_HAD))
+			imp->from_year[id] = 0;
+	return tz_sqlite_years_rebuild_from(ss, imp->flags, imp->max_id, F_DIRTY, imp->from_year,
+					    err);
 }
 
 static void finish_import(struct sqlite_store *ss)

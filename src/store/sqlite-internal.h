@@ -190,6 +190,18 @@ int tz_sqlite_years_write(struct sqlite_store *ss, struct tz_sqlite_batch *b, in
  */
 int tz_sqlite_years_rebuild(struct sqlite_store *ss, const unsigned char *only, int64_t max_id,
 			    unsigned char flag, struct tz_err *err);
+/*
+ * The same, writing for project id only the years from from[id] on
+ * (from: by project id, 1..max_id, as `only`; 0 writes every year). A
+ * year's running totals depend on its reports and earlier ones only
+ * (tz_report_years_each), so when no report before from[id] changed, the
+ * stored rows of the earlier years are already what the rebuild would
+ * write: an import adding a month to years of reports rewrites one row
+ * per project, not one per year. from NULL: tz_sqlite_years_rebuild.
+ */
+int tz_sqlite_years_rebuild_from(struct sqlite_store *ss, const unsigned char *only,
+				 int64_t max_id, unsigned char flag, const int16_t *from,
+				 struct tz_err *err);
 
 /* Upgrade a schema-1 database (sqlite-upgrade.c); inside no transaction. */
 /* Add project.natcode to a schema-2 database without it (sqlite-upgrade.c). */

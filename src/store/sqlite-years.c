@@ -23,11 +23,15 @@ struct year_writer {
 	struct tz_sqlite_batch *b;
 	int64_t project;
 	struct tz_err *err;
+	int from;  /* years before it are not written */
 };
 
 static int write_year(void *ctx, const struct tz_running_year *ry)
 {
 	struct year_writer *w = ctx;
+
+	if (ry->year < w->from)
+		return 0;
 
 	tz_sqlite_batch_int(w->b, ry->year);
 	tz_sqlite_batch_int(w->b, w->project);
@@ -42,16 +46,30 @@ static int write_year(void *ctx, const struct tz_running_year *ry)
 	return tz_sqlite_batch_end_row(w->ss, w->b, w->err);
 }
 
-int tz_sqlite_years_write(struct sqlite_store *ss, struct tz_sqlite_batch *b, int64_t project,
-			  const struct tz_report_years *y, struct tz_err *err)
+/* tz_sqlite_years_write from year `from` on. */
+static int write_from(struct sqlite_store *ss, struct tz_sqlite_batch *b, int64_t project,
+		      const struct tz_report_years *y, int from, struct tz_err *err)
 {
-	struct year_writer w = { ss, b, project, err };
+	struct year_writer w = { ss, b, project, err, from };
 
 	return tz_report_years_each(y, write_year, &w);
 }
 
+int tz_sqlite_years_write(struct sqlite_store *ss, struct tz_sqlite_batch *b, int64_t project,
+			  const struct tz_report_years *y, struct tz_err *err)
+{
+	return write_from(ss, b, project, y, 0, err);
+}
+
 int tz_sqlite_years_rebuild(struct sqlite_store *ss, const unsigned char *only, int64_t max_id,
 			    unsigned char flag, struct tz_err *err)
+{
+	return tz_sqlite_years_rebuild_from(ss, only, max_id, flag, NULL, err);
+}
+
+int tz_sqlite_years_rebuild_from(struct sqlite_store *ss, const unsigned char *only,
+				 int64_t max_id, unsigned char flag, const int16_t *from,
+				 struct tz_err *err)
 {
 	struct tz_buf sql = TZ_BUF_INIT;
 	struct tz_report_years y = TZ_REPORT_YEARS_INIT;
@@ -93,7 +111,8 @@ int tz_sqlite_years_rebuild(struct sqlite_store *ss, const unsigned char *only, 
 			if (only && (pid > max_id || !(only[pid] & flag)))
 				continue;
 			if (pid != cur) {
-				if (cur && (rc = tz_sqlite_years_write(ss, &ins, cur, &y, err)))
+				if (cur && (rc = write_from(ss, &ins, cur, &y, from ? from[cur] : 0,
+							       err)))
 					goto out;
 				tz_report_years_clear(&y);
 				cur = pid;
@@ -112,7 +131,7 @@ int tz_sqlite_years_rebuild(struct sqlite_store *ss, const unsigned char *only, 
 			rc = tz_sqlite_error(ss, err, "progress scan");
 			goto out;
 		}
-		rc = cur ? tz_sqlite_years_write(ss, &ins, cur, &y, err) : 0;
+		rc = cur ? write_from(ss, &ins, cur, &y, from ? from[cur] : 0, err) : 0;
 		tz_report_years_clear(&y);
 		cur = 0;
 		if (rc || full)

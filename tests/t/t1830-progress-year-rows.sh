@@ -67,4 +67,28 @@ ok "the running totals are a fresh import's" cmp "$TZ_TMP/b-after" "$TZ_TMP/b-fr
 ok "the sheet again" tz import progress "$d/short.csv"
 said
 contains "…is unchanged" "$TZ_TMP/said" "新增0，更正0，未变4"
+
+# A report two years after the last stored one: the year between gets its
+# running totals (the status carried over), as one file of both gives.
+gap=$TZ_TMP/gap.db one=$TZ_TMP/one.db
+for db in "$gap" "$one"; do
+	"$TZ_BIN" --db "$db" init >/dev/null
+	"$TZ_BIN" --db "$db" import projects "$d/projects.csv" >/dev/null 2>&1
+done
+"$TZ_BIN" --db "$gap" import progress "$d/gap-2024.csv" >/dev/null 2>&1
+ok "a report two years on" "$TZ_BIN" --db "$gap" import progress "$d/gap-2026.csv"
+cat "$d/gap-2024.csv" >"$TZ_TMP/both.csv"
+tail -n +2 "$d/gap-2026.csv" >>"$TZ_TMP/both.csv"
+"$TZ_BIN" --db "$one" import progress "$TZ_TMP/both.csv" >/dev/null 2>&1
+for p in 2025-06 2026-03; do
+	"$TZ_BIN" --db "$gap" bulletin --period $p >"$TZ_TMP/gap-$p" 2>&1
+	"$TZ_BIN" --db "$one" bulletin --period $p >"$TZ_TMP/one-$p" 2>&1
+	ok "the bulletin of $p as one file of both gives" cmp "$TZ_TMP/gap-$p" "$TZ_TMP/one-$p"
+done
+if command -v sqlite3 >/dev/null; then
+	q="SELECT year, st12, ytd12, rep FROM project_year ORDER BY year"
+	is "…and the running totals of every year, 2025 between them" \
+		"$(sqlite3 "$gap" "$q" | tr '\n' ' ')" "$(sqlite3 "$one" "$q" | tr '\n' ' ')"
+	is "…three years" "$(sqlite3 "$gap" "SELECT count(*) FROM project_year")" 3
+fi
 done_testing
