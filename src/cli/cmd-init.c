@@ -30,6 +30,12 @@ int cmd_init(struct tz_app *app, int argc, char **argv)
 	if (up.codes_folded)
 		printf("项目编号%ld个原为全角字符，已统一为半角（导入和查询都按半角识别）：%s\n",
 		       up.codes_folded, up.codes_list);
+	if (up.from_version == 2) {
+		printf("数据库已从第2版升级到第%d版：%s\n"
+		       "  调度记录 %ld 条改为按项目和年度存放；项目 %ld 个、年度台账 %ld 行不变\n",
+		       up.to_version, app->db, up.reports, up.projects, up.ledger_rows);
+		return TZ_EXIT_OK;
+	}
 	if (up.from_version) {
 		printf("数据库已从第%d版升级到第%d版：%s\n"
 		       "  项目 %ld 个；年度台账 %ld 行，其中 %ld 行没有年度计划（只有调度数据的年度）；\n"

@@ -101,20 +101,47 @@ enum row_kind {
 
 /*
  * The stored reports of the project being gathered, read in step with
- * the file: one range query per run of rows, stepped forward as periods
- * increase, started again when a period goes back. The current row is
- * copied, as the table is written while the query is open.
+ * the file. The first report of a run of rows is looked up alone (`one`:
+ * its month's columns of its year row, the common case of a file of one
+ * month); from the second on, one range query of the project's year
+ * rows, stepped forward as years increase, started again when a year
+ * goes back. A step of `st` reads every month's columns, which a run of
+ * many months shares. Months are read from the row the query stands on:
+ * progress_year is not written while a run lasts (its rows are written
+ * when it ends).
  */
 struct old_reports {
-	sqlite3_stmt *st;  /* its reports from period ?2 on, by period */
+	sqlite3_stmt *one; /* month ?3 of year ?2 (NULLs: no report then) */
+	sqlite3_stmt *st;  /* its year rows from year ?2 on, by year */
+	int asked;         /* reports of the current run looked up */
 	int open;          /* st runs for the current project */
-	int row;           /* st stands on a row (copied below); 0: no more */
-	int from;          /* the last period asked for: earlier ones restart */
-	int period;
+	int row;           /* st stands on a row; 0: no more */
+	int from;          /* the last year asked for: earlier ones restart */
+	int year;          /* of the row st stands on */
+	int64_t completed; /* of the month old_report() last found */
+};
+
+/*
+ * The reports of the current run of a project's rows that are to be
+ * written (new or changed), by year: written as one progress_year row per
+ * year when the run ends. Texts are kept with their NUL in `text`.
+ */
+struct pend_month {
 	int64_t completed;
 	int status;
-	struct tz_buf text;     /* progress_text */
-	struct tz_buf problem;
+	size_t text, problem;  /* offsets in pending.text */
+};
+struct pend_year {
+	int year;
+	uint16_t mask;  /* bit N-1: month N is to be written */
+	int stored;     /* the store held the year row before the run */
+	struct pend_month m[12];
+};
+struct pending {
+	struct pend_year *y;
+	int n, alloc;
+	int rerun;      /* the project was met earlier in the file */
+	struct tz_buf text;
 };
 
 /*
@@ -150,8 +177,9 @@ struct sqlite_import {
 	sqlite3_stmt *old_project;   /* projects: a stored project's fields */
 	sqlite3_stmt *old_ledger;    /* projects: a stored ledger row */
 	struct old_reports old;      /* progress */
-	struct tz_sqlite_batch rows;        /* project rows, or reports */
-	struct tz_sqlite_batch fresh;       /* progress: reports the store lacks */
+	struct pending pend;         /* progress: the current run's year rows */
+	sqlite3_stmt **update;       /* progress: by month mask, update_months() */
+	struct tz_sqlite_batch rows;        /* project rows, or year rows of reports */
 	struct tz_sqlite_batch ledger;      /* projects: ledger rows */
 	int64_t project_rows;        /* projects: project rows written */
 	int64_t defer_at;            /* projects: at this many, defer the indexes */
@@ -162,6 +190,8 @@ struct sqlite_import {
 	int64_t max_id;
 	/* progress */
 	unsigned char *flags;        /* by project id */
+	int16_t *from_year;          /* progress, by project id: the earliest year
+				      * of a report it writes (0: none) */
 	int64_t *year_off;           /* by project id: its ledger years are */
 	int16_t *years;              /*   years[year_off[id] .. year_off[id + 1]) */
 	int64_t *annuals;            /*   and their 年度计划投资 (-1: none) */
@@ -179,12 +209,22 @@ struct sqlite_import {
 	struct tz_sqlite_arrivals *arrivals; /* rows of dispatched periods, or NULL */
 };
 
+/* The statements update_months() prepared, finalized and forgotten. */
+static void finish_updates(struct sqlite_import *imp)
+{
+	if (!imp->update)
+		return;
+	for (int mask = 0; mask < 4096; mask++)
+		sqlite3_finalize(imp->update[mask]);
+	free(imp->update);
+	imp->update = NULL;
+}
+
 static void import_free(struct sqlite_import *imp)
 {
 	if (!imp)
 		return;
 	tz_sqlite_batch_release(&imp->rows);
-	tz_sqlite_batch_release(&imp->fresh);
 	tz_sqlite_batch_release(&imp->ledger);
 	tz_buf_release(&imp->deferred);
 	free(imp->year_off);
@@ -198,14 +238,17 @@ static void import_free(struct sqlite_import *imp)
 			free(imp->months[id].masks);
 	free(imp->months);
 	free(imp->flags);
+	free(imp->from_year);
 	tz_report_years_release(&imp->acc);
 	tz_sqlite_batch_release(&imp->totals);
 	tz_sqlite_arrivals_free(imp->arrivals);
 	sqlite3_finalize(imp->old_project);
 	sqlite3_finalize(imp->old_ledger);
 	sqlite3_finalize(imp->old.st);
-	tz_buf_release(&imp->old.text);
-	tz_buf_release(&imp->old.problem);
+	sqlite3_finalize(imp->old.one);
+	finish_updates(imp);
+	free(imp->pend.y);
+	tz_buf_release(&imp->pend.text);
 	free(imp);
 }
 
@@ -213,7 +256,6 @@ static void import_free(struct sqlite_import *imp)
 static void finish_statements(struct sqlite_import *imp)
 {
 	tz_sqlite_batch_release(&imp->rows);
-	tz_sqlite_batch_release(&imp->fresh);
 	tz_sqlite_batch_release(&imp->ledger);
 	tz_sqlite_batch_release(&imp->totals);
 	tz_sqlite_arrivals_free(imp->arrivals);
@@ -221,7 +263,9 @@ static void finish_statements(struct sqlite_import *imp)
 	sqlite3_finalize(imp->old_project);
 	sqlite3_finalize(imp->old_ledger);
 	sqlite3_finalize(imp->old.st);
-	imp->old_project = imp->old_ledger = imp->old.st = NULL;
+	sqlite3_finalize(imp->old.one);
+	finish_updates(imp);
+	imp->old_project = imp->old_ledger = imp->old.st = imp->old.one = NULL;
 }
 
 /* Ids are given, not drawn: the import knows every code's id (or gives
@@ -246,36 +290,114 @@ static const char ledger_head[] =
 static const char ledger_tail[] =
 	" ON CONFLICT(year, project_id) DO UPDATE SET annual = excluded.annual,"
 	" level = excluded.level, nature = excluded.nature, batch = excluded.batch";
-static const char progress_head[] =
-	"INSERT INTO progress(project_id, period, completed, status, progress_text, problem, batch)";
 /*
- * Reports the store does not hold (ROW_NEW: the project had no reports
- * before, or old_report found none for the period) need no upsert. A
- * multi-row statement that may abort makes SQLite open a statement
- * journal and copy into it (in 1 KB pieces, each a malloc) every page the
- * statement changes that existed before it; an upsert's DO UPDATE always
- * may abort, and so does an ABORT constraint. OR FAIL keeps the rows of a
- * failed statement written before the failing one, but a store error
- * ends every import with a ROLLBACK of its whole transaction
- * (tz_store_import_abort), so nothing depends on undoing one statement.
- * A stored row with the same key, which cannot be, would fail the
- * statement (UNIQUE constraint) instead of being overwritten.
+ * Reports go into progress_year, one row per project and year:
+ * project_id, year, then per month completedN, statusN, textN, problemN,
+ * batchN (NULL: the month is not written). A batch none of whose rows
+ * may be stored (the project had no reports before this import, and this
+ * is its first run of rows) is written by INSERT OR FAIL without the
+ * upsert (prepare_fresh). A multi-row statement that may abort makes
+ * SQLite open a statement journal and copy into it (in 1 KB pieces, each
+ * a malloc) every page the statement changes that existed before it; an
+ * upsert's DO UPDATE always may abort, and so does an ABORT constraint.
+ * OR FAIL keeps the rows of a failed statement written before the
+ * failing one, but a store error ends every import with a ROLLBACK of its
+ * whole transaction (tz_store_import_abort), so nothing depends on
+ * undoing one statement. A stored row with the same key, which cannot
+ * be, would fail the statement (UNIQUE constraint) instead of being
+ * overwritten.
  */
-static const char fresh_head[] =
-	"INSERT OR FAIL INTO progress(project_id, period, completed, status, progress_text, problem, batch)";
-static const char progress_tail[] =
-	" ON CONFLICT(project_id, period) DO UPDATE SET completed = excluded.completed,"
-	" status = excluded.status, progress_text = excluded.progress_text,"
-	" problem = excluded.problem, batch = excluded.batch";
+#define YEAR_ROW_COLS (2 + 12 * 5)
+
+static int prepare_fresh(struct sqlite_store *ss, struct tz_sqlite_batch *b, const char *head,
+			 struct tz_err *err);
+
+/* "INSERT INTO progress_year(project_id, year, completed1, …, batch12)" */
+static void year_row_head(struct tz_buf *sql)
+{
+	tz_buf_adds(sql, "INSERT INTO progress_year(project_id, year");
+	tz_sqlite_month_cols(sql, "", "cstpb", 0);
+	tz_buf_addch(sql, ')');
+}
+
+/*
+ * The upsert of a year row that may be stored: only the months the row
+ * brings (non-NULL) are set, the others stay as stored. A text the file
+ * leaves out (TZ_KEEP_TEXT, TZ_KEEP_PROBLEM) is kept for a month that
+ * had a report, and taken from the row (empty) for one that had none,
+ * as a new report's is.
+ */
+static void year_row_tail(struct tz_buf *sql, unsigned keep)
+{
+	tz_buf_adds(sql, " ON CONFLICT(project_id, year) DO UPDATE SET");
+	for (int m = 1; m <= 12; m++) {
+		tz_buf_addf(sql, "%s completed%d = coalesce(excluded.completed%d, completed%d),"
+			    " status%d = coalesce(excluded.status%d, status%d),"
+			    " batch%d = coalesce(excluded.batch%d, batch%d)",
+			    m > 1 ? "," : "", m, m, m, m, m, m, m, m, m);
+		for (int t = 0; t < 2; t++) {
+			const char *col = t ? "problem" : "text";
+
+			if (keep & (t ? TZ_KEEP_PROBLEM : TZ_KEEP_TEXT))
+				tz_buf_addf(sql, ", %s%d = CASE WHEN completed%d IS NULL"
+					    " THEN excluded.%s%d ELSE %s%d END", col, m, m, col, m, col, m);
+			else
+				tz_buf_addf(sql, ", %s%d = coalesce(excluded.%s%d, %s%d)",
+					    col, m, col, m, col, m);
+		}
+	}
+}
+
+/* imp->rows for year rows, the upsert without the columns `keep` keeps. */
+static int prepare_year_rows(struct sqlite_store *ss, struct sqlite_import *imp, unsigned keep,
+			     struct tz_err *err)
+{
+	struct tz_buf head = TZ_BUF_INIT, tail = TZ_BUF_INIT;
+	int rc;
+
+	year_row_head(&head);
+	year_row_tail(&tail, keep);
+	tz_sqlite_batch_release(&imp->rows);
+	rc = tz_sqlite_batch_prepare(ss, &imp->rows, head.buf, tail.buf, YEAR_ROW_COLS, err);
+	if (!rc)
+		rc = prepare_fresh(ss, &imp->rows, head.buf, err);
+	tz_buf_release(&head);
+	tz_buf_release(&tail);
+	return rc;
+}
+
 /* What a row is compared with: every stored field but the batch. */
 static const char old_project_sql[] =
 	"SELECT name, region_id, category, owner, leader, unit_id, years, stage, total,"
 	" planned_start, natcode FROM project WHERE id = ?1";
 static const char old_ledger_sql[] =
 	"SELECT annual, level, nature FROM ledger WHERE year = ?1 AND project_id = ?2";
-static const char old_reports_sql[] =
-	"SELECT period, completed, status, progress_text, problem FROM progress"
-	" WHERE project_id = ?1 AND period >= ?2 ORDER BY period";
+/* old_reports_sql(): "SELECT year, completed1, status1, text1, problem1,
+ * …, problem12 FROM progress_year WHERE project_id = ?1 AND year >= ?2
+ * ORDER BY year" */
+static void old_reports_sql(struct tz_buf *sql)
+{
+	tz_buf_adds(sql, "SELECT year");
+	tz_sqlite_month_cols(sql, "", "cstp", 0);
+	tz_buf_adds(sql, " FROM progress_year WHERE project_id = ?1 AND year >= ?2 ORDER BY year");
+}
+
+/* old_report_sql(): month ?3's completed, status, text and problem of the
+ * year row (project ?1, year ?2), by CASE: one row when the year row is
+ * stored, its columns NULL when the month has no report. */
+static void old_report_sql(struct tz_buf *sql)
+{
+	static const char *const col[] = { "completed", "status", "text", "problem" };
+
+	tz_buf_adds(sql, "SELECT");
+	for (int c = 0; c < 4; c++) {
+		tz_buf_adds(sql, c ? ", CASE ?3" : " CASE ?3");
+		for (int m = 1; m <= 12; m++)
+			tz_buf_addf(sql, " WHEN %d THEN %s%d", m, col[c], m);
+		tz_buf_adds(sql, " END");
+	}
+	tz_buf_adds(sql, " FROM progress_year WHERE project_id = ?1 AND year = ?2");
+}
 
 /* b's statements for batches of rows none of which may be stored: head
  * ("INSERT INTO t(cols)") as INSERT OR FAIL, without the upsert
@@ -467,6 +589,7 @@ static int load_projects(struct sqlite_store *ss, struct sqlite_import *imp, str
 	if ((rc = load_codes(ss, imp, err)) || (rc = load_ledger_years(ss, imp, err)))
 		return rc;
 	imp->flags = tz_xcalloc((size_t)imp->max_id + 1, 1);
+	imp->from_year = tz_xcalloc((size_t)imp->max_id + 1, sizeof(*imp->from_year));
 	imp->months = tz_xcalloc((size_t)imp->max_id + 1, sizeof(*imp->months));
 
 	rc = tz_sqlite_prepare(ss, "SELECT DISTINCT project_id FROM project_year", &st, err);
@@ -512,10 +635,6 @@ int tz_sqlite_import_keep(struct tz_store *s, unsigned keep, struct tz_err *err)
 	static const struct set_col ledger_cols[] = {
 		{ "annual", TZ_KEEP_PLAN }, { "level", TZ_KEEP_LEVEL }, { "nature", TZ_KEEP_NATURE },
 	};
-	static const struct set_col progress_cols[] = {
-		{ "completed", 0 }, { "status", 0 }, { "progress_text", TZ_KEEP_TEXT },
-		{ "problem", TZ_KEEP_PROBLEM },
-	};
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	struct sqlite_import *imp = ss->imp;
 	struct tz_buf tail = TZ_BUF_INIT;
@@ -527,9 +646,9 @@ int tz_sqlite_import_keep(struct tz_store *s, unsigned keep, struct tz_err *err)
 	/* The upserts again, without the kept columns. */
 	tz_sqlite_batch_release(&imp->rows);
 	if (imp->kind == TZ_IMPORT_PROGRESS) {
-		upsert_tail(&tail, "project_id, period", progress_cols,
-			    sizeof(progress_cols) / sizeof(progress_cols[0]), keep);
-		rc = tz_sqlite_batch_prepare(ss, &imp->rows, progress_head, tail.buf, 7, err);
+		/* Prepared when first needed, with the new keep. */
+		finish_updates(imp);
+		rc = 0;
 	} else {
 		upsert_tail(&tail, "id", project_cols, sizeof(project_cols) / sizeof(project_cols[0]),
 			    keep);
@@ -560,8 +679,7 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 	int rc;
 
 	imp->kind = kind;
-	tz_buf_init(&imp->old.text, 0);
-	tz_buf_init(&imp->old.problem, 0);
+	tz_buf_init(&imp->pend.text, 0);
 	tz_buf_init(&imp->deferred, 0);
 	/*
 	 * Every reference an import writes is known to exist: progress rows
@@ -596,14 +714,23 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 	}
 	imp->batch = sqlite3_last_insert_rowid(ss->db);
 	if (progress) {
-		if ((rc = load_projects(ss, imp, err)) ||
+		struct tz_buf sql = TZ_BUF_INIT;
+
+		old_reports_sql(&sql);
+		rc = tz_sqlite_prepare(ss, sql.buf, &imp->old.st, err);
+		tz_buf_reset(&sql);
+		old_report_sql(&sql);
+		if (!rc)
+			rc = tz_sqlite_prepare(ss, sql.buf, &imp->old.one, err);
+		tz_buf_release(&sql);
+		/* imp->rows is prepared when a year row is first inserted
+		 * (write_pending): a file of one month updates stored rows
+		 * only, and its statements of 64 rows of 62 columns cost
+		 * more to prepare than such an import to run. */
+		if (rc || (rc = load_projects(ss, imp, err)) ||
 		    (rc = tz_sqlite_years_prepare(ss, &imp->totals, 1, err)) ||
-		    (rc = tz_sqlite_arrivals_begin(ss, &imp->arrivals, err)) ||
-		    (rc = tz_sqlite_prepare(ss, old_reports_sql, &imp->old.st, err)))
+		    (rc = tz_sqlite_arrivals_begin(ss, &imp->arrivals, err)))
 			goto fail;
-		if ((rc = tz_sqlite_batch_prepare(ss, &imp->fresh, fresh_head, "", 7, err)))
-			goto fail;
-		rc = tz_sqlite_batch_prepare(ss, &imp->rows, progress_head, progress_tail, 7, err);
 	} else {
 		if ((rc = load_codes(ss, imp, err)) ||
 		    (rc = tz_sqlite_prepare(ss, old_project_sql, &imp->old_project, err)) ||
@@ -910,16 +1037,7 @@ static int write_years(struct sqlite_store *ss, int64_t project, const struct tz
 	return tz_sqlite_years_write(ss, &ss->imp->totals, project, y, err);
 }
 
-/* Column `col` of st's row into b. 0 or TZ_ETOOBIG. */
-static int copy_text(sqlite3_stmt *st, int col, struct tz_buf *b)
-{
-	const char *text = tz_sqlite_text(st, col);  /* before its length */
-
-	tz_buf_reset(b);
-	return tz_buf_add(b, text, (size_t)sqlite3_column_bytes(st, col));
-}
-
-/* Copy the row the stored reports' query stands on, or note its end. */
+/* Step the stored reports' query to its next year row, or note its end. */
 static int old_step(struct sqlite_store *ss, struct old_reports *o, struct tz_err *err)
 {
 	int rc = sqlite3_step(o->st);
@@ -929,57 +1047,260 @@ static int old_step(struct sqlite_store *ss, struct old_reports *o, struct tz_er
 		return 0;
 	if (rc != SQLITE_ROW)
 		return tz_sqlite_error(ss, err, "progress");
-	o->period = sqlite3_column_int(o->st, 0);
-	o->completed = sqlite3_column_int64(o->st, 1);
-	o->status = sqlite3_column_int(o->st, 2);
-	/* Cells are capped far below the buffers' cap; a text that does not
-	 * fit is taken as different (the row is written again). */
-	if (copy_text(o->st, 3, &o->text) || copy_text(o->st, 4, &o->problem))
-		o->status = -1;
+	o->year = sqlite3_column_int(o->st, 0);
 	return 0;
+}
+
+/* How report r compares with the stored month at columns c.. of st
+ * (completed, status, text, problem); the month is stored. */
+static enum row_kind compare_month(struct sqlite_import *imp, sqlite3_stmt *st, int c,
+				   const struct tz_progress *r)
+{
+	unsigned keep = imp->keep;
+
+	imp->old.completed = sqlite3_column_int64(st, c);
+	if (imp->old.completed == r->completed && sqlite3_column_int(st, c + 1) == (int)r->status &&
+	    (keep & TZ_KEEP_TEXT || same_text(tz_sqlite_text(st, c + 2), r->progress_text)) &&
+	    (keep & TZ_KEEP_PROBLEM || same_text(tz_sqlite_text(st, c + 3), r->problem)))
+		return ROW_SAME;
+	return ROW_CHANGED;
 }
 
 /*
  * How report r of project `id`, which had reports before this import,
- * compares with the stored one. The query of the project's reports is
- * stepped forward to r's period, or started again at it when the file
- * goes back in time. Rows this import writes meanwhile may or may not be
- * seen by the query; it does not matter, as the file cannot name their
- * project and period again.
+ * compares with the stored one; *stored: whether its year row is stored.
+ * The run's first report is looked up alone (old.one); from its second,
+ * the query of the project's year rows is stepped forward to r's year,
+ * or started again at it when the file goes back in time; the month is
+ * read from the row it stands on (columns 1 + 4 * (month - 1) on:
+ * completed, status, text, problem).
  */
 static int old_report(struct sqlite_store *ss, int64_t id, const struct tz_progress *r,
-		      enum row_kind *kind, struct tz_err *err)
+		      enum row_kind *kind, int *stored, struct tz_err *err)
 {
 	struct old_reports *o = &ss->imp->old;
-	int period = tz_period_code(r->period), rc;
+	int year = r->period.year, c = 1 + 4 * (r->period.month - 1), rc;
 
-	if (!o->open || period < o->from) {
+	if (!o->asked++) {
+		sqlite3_bind_int64(o->one, 1, id);
+		sqlite3_bind_int(o->one, 2, year);
+		sqlite3_bind_int(o->one, 3, r->period.month);
+		rc = sqlite3_step(o->one);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			sqlite3_reset(o->one);
+			return tz_sqlite_error(ss, err, "progress");
+		}
+		*stored = rc == SQLITE_ROW;
+		*kind = !*stored || sqlite3_column_type(o->one, 0) == SQLITE_NULL
+			? ROW_NEW : compare_month(ss->imp, o->one, 0, r);
+		sqlite3_reset(o->one);
+		return 0;
+	}
+	if (!o->open || year < o->from) {
 		sqlite3_reset(o->st);
 		sqlite3_bind_int64(o->st, 1, id);
-		sqlite3_bind_int(o->st, 2, period);
+		sqlite3_bind_int(o->st, 2, year);
 		o->open = 1;
 		if ((rc = old_step(ss, o, err)))
 			return rc;
 	}
-	o->from = period;
-	while (o->row && o->period < period)
+	o->from = year;
+	while (o->row && o->year < year)
 		if ((rc = old_step(ss, o, err)))
 			return rc;
-	if (!o->row || o->period != period)
-		*kind = ROW_NEW;
-	else if (o->completed == r->completed && o->status == (int)r->status &&
-		 (ss->imp->keep & TZ_KEEP_TEXT || same_text(o->text.buf, r->progress_text)) &&
-		 (ss->imp->keep & TZ_KEEP_PROBLEM || same_text(o->problem.buf, r->problem)))
-		*kind = ROW_SAME;
-	else
-		*kind = ROW_CHANGED;
+	*stored = o->row && o->year == year;
+	*kind = !*stored || sqlite3_column_type(o->st, c) == SQLITE_NULL
+		? ROW_NEW : compare_month(ss->imp, o->st, c, r);
+	return 0;
+}
+
+/* Keep report r (new or changed) to be written when its run ends;
+ * `stored`: the store holds its year row. */
+static int pend_report(struct pending *pd, const struct tz_progress *r, int stored,
+		       struct tz_err *err)
+{
+	const char *text = r->progress_text ? r->progress_text : "";
+	const char *problem = r->problem ? r->problem : "";
+	struct pend_year *y = NULL;
+	struct pend_month *pm;
+	size_t at = pd->text.len;
+
+	for (int i = pd->n - 1; i >= 0 && !y; i--)
+		if (pd->y[i].year == r->period.year)
+			y = &pd->y[i];
+	if (!y) {
+		if (pd->n == pd->alloc) {
+			pd->alloc = pd->alloc ? pd->alloc * 2 : 8;
+			pd->y = tz_xrealloc(pd->y, tz_st_mult((size_t)pd->alloc, sizeof(*pd->y)));
+		}
+		y = &pd->y[pd->n++];
+		y->year = r->period.year;
+		y->mask = 0;
+		y->stored = 0;
+	}
+	y->stored |= stored;
+	pm = &y->m[r->period.month - 1];
+	if (tz_buf_add(&pd->text, text, strlen(text) + 1) ||
+	    tz_buf_add(&pd->text, problem, strlen(problem) + 1)) {
+		tz_buf_setlen(&pd->text, at);
+		return tz_err_set_at(err, TZ_ETOOBIG, NULL, 0, "形象进度",
+				     "项目%s在本文件中连续各行的形象进度和存在问题合计超过%zu字节，无法导入",
+				     r->code, pd->text.max);
+	}
+	pm->completed = r->completed;
+	pm->status = (int)r->status;
+	pm->text = at;
+	pm->problem = at + strlen(text) + 1;
+	y->mask |= (uint16_t)(1u << (r->period.month - 1));
 	return 0;
 }
 
 /*
- * The current project's run of rows has ended: write its running totals,
- * unless they must be recomputed at commit, or it had reports before
- * and none changed (its totals stand).
+ * The UPDATE of a stored year row setting the months of `mask` (bit N-1:
+ * month N): ?1 the project, ?2 the year, then each month's completed,
+ * status, text, problem and batch in month order. A text the file
+ * leaves out (TZ_KEEP_TEXT, TZ_KEEP_PROBLEM) is kept when the month had
+ * a report, else takes the row's (empty), as a new report's is. Prepared
+ * once per mask and kept for the import (a file of one month uses one).
+ * OR FAIL: no statement journal (fresh_head's comment).
+ */
+static int update_stmt(struct sqlite_store *ss, unsigned mask, sqlite3_stmt **out,
+		       struct tz_err *err)
+{
+	struct sqlite_import *imp = ss->imp;
+	struct tz_buf sql = TZ_BUF_INIT;
+	int rc, param = 3, first = 1;
+
+	if (!imp->update)
+		imp->update = tz_xcalloc(4096, sizeof(*imp->update));
+	if ((*out = imp->update[mask]))
+		return 0;
+	tz_buf_adds(&sql, "UPDATE OR FAIL progress_year SET");
+	for (int m = 1; m <= 12; m++) {
+		if (!(mask & (1u << (m - 1))))
+			continue;
+		tz_buf_addf(&sql, "%s completed%d = ?%d, status%d = ?%d", first ? "" : ",",
+			    m, param, m, param + 1);
+		for (int t = 0; t < 2; t++) {
+			const char *col = t ? "problem" : "text";
+
+			if (imp->keep & (t ? TZ_KEEP_PROBLEM : TZ_KEEP_TEXT))
+				tz_buf_addf(&sql, ", %s%d = coalesce(%s%d, ?%d)", col, m, col, m,
+					    param + 2 + t);
+			else
+				tz_buf_addf(&sql, ", %s%d = ?%d", col, m, param + 2 + t);
+		}
+		tz_buf_addf(&sql, ", batch%d = ?%d", m, param + 4);
+		param += 5;
+		first = 0;
+	}
+	tz_buf_adds(&sql, " WHERE project_id = ?1 AND year = ?2");
+	rc = tz_sqlite_prepare(ss, sql.buf, &imp->update[mask], err);
+	tz_buf_release(&sql);
+	*out = imp->update[mask];
+	return rc;
+}
+
+/* Write the months of y into project id's stored year row. */
+static int update_months(struct sqlite_store *ss, int64_t id, const struct pend_year *y,
+			 struct tz_err *err)
+{
+	const struct pending *pd = &ss->imp->pend;
+	sqlite3_stmt *st;
+	int rc, param = 3;
+
+	if ((rc = update_stmt(ss, y->mask, &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, y->year);
+	for (int m = 0; m < 12; m++) {
+		const struct pend_month *pm = &y->m[m];
+
+		if (!(y->mask & (1u << m)))
+			continue;
+		sqlite3_bind_int64(st, param, pm->completed);
+		sqlite3_bind_int(st, param + 1, pm->status);
+		sqlite3_bind_text(st, param + 2, pd->text.buf + pm->text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, param + 3, pd->text.buf + pm->problem, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, param + 4, ss->imp->batch);
+		param += 5;
+	}
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return tz_sqlite_error(ss, err, "progress");
+	/* old_report() saw the row, and nothing since could remove it. */
+	if (sqlite3_changes(ss->db) != 1)
+		return tz_err_set(err, TZ_EINTERNAL, "year row %lld/%d not stored",
+				  (long long)id, y->year);
+	return 0;
+}
+
+/*
+ * The current run's year rows, in year order. A year row the store held
+ * before the run (old_report() saw it; the project's first run) is
+ * updated at once, only the run's months set. The others go into
+ * imp->rows: by the plain insert, none being stored, unless an earlier
+ * run of this file wrote the project's rows (then through the upsert,
+ * in order after them).
+ */
+static int write_pending(struct sqlite_store *ss, int64_t id, struct tz_err *err)
+{
+	struct sqlite_import *imp = ss->imp;
+	struct pending *pd = &imp->pend;
+	struct tz_sqlite_batch *b = &imp->rows;
+	int rc = 0;
+
+	/* Runs span a few years: an insertion sort. */
+	for (int i = 1; i < pd->n; i++)
+		for (int j = i; j > 0 && pd->y[j - 1].year > pd->y[j].year; j--) {
+			struct pend_year t = pd->y[j];
+
+			pd->y[j] = pd->y[j - 1];
+			pd->y[j - 1] = t;
+		}
+	for (int i = 0; i < pd->n && !rc; i++) {
+		const struct pend_year *y = &pd->y[i];
+
+		if (!y->mask)
+			continue;
+		if (y->stored && !pd->rerun) {
+			rc = update_months(ss, id, y, err);
+			continue;
+		}
+		if (!b->many && (rc = prepare_year_rows(ss, imp, imp->keep, err)))
+			break;
+		if (pd->rerun)
+			tz_sqlite_batch_may_exist(b);
+		tz_sqlite_batch_int(b, id);
+		tz_sqlite_batch_int(b, y->year);
+		for (int m = 0; m < 12; m++) {
+			const struct pend_month *pm = &y->m[m];
+
+			if (!(y->mask & (1u << m))) {
+				for (int c = 0; c < 5; c++)
+					tz_sqlite_batch_null(b);
+				continue;
+			}
+			tz_sqlite_batch_int(b, pm->completed);
+			tz_sqlite_batch_int(b, pm->status);
+			tz_sqlite_batch_text(b, pd->text.buf + pm->text);
+			tz_sqlite_batch_text(b, pd->text.buf + pm->problem);
+			tz_sqlite_batch_int(b, imp->batch);
+		}
+		rc = tz_sqlite_batch_end_row(ss, b, err);
+	}
+	pd->n = 0;
+	tz_buf_reset(&pd->text);
+	return rc;
+}
+
+/*
+ * The current project's run of rows has ended: write its year rows of
+ * reports, and its running totals, unless they must be recomputed at
+ * commit, or it had reports before and none changed (its totals stand).
+ * The stored reports' query is reset first: it must not stand on a row
+ * of the table being written.
  */
 static int finish_project(struct sqlite_store *ss, struct tz_err *err)
 {
@@ -988,14 +1309,16 @@ static int finish_project(struct sqlite_store *ss, struct tz_err *err)
 
 	if (!imp->cur)
 		return 0;
-	if (!(imp->flags[imp->cur] & (F_DIRTY | F_HAD)))
-		rc = write_years(ss, imp->cur, &imp->acc, err);
-	tz_report_years_clear(&imp->acc);
-	imp->cur = 0;
 	if (imp->old.open) {
 		sqlite3_reset(imp->old.st);
 		imp->old.open = 0;
 	}
+	imp->old.asked = 0;
+	rc = write_pending(ss, imp->cur, err);
+	if (!rc && !(imp->flags[imp->cur] & (F_DIRTY | F_HAD)))
+		rc = write_years(ss, imp->cur, &imp->acc, err);
+	tz_report_years_clear(&imp->acc);
+	imp->cur = 0;
 	return rc;
 }
 
@@ -1004,10 +1327,9 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 {
 	struct sqlite_store *ss = tz_sqlite_from(s);
 	struct sqlite_import *imp = ss->imp;
-	struct tz_sqlite_batch *b;
 	enum row_kind kind = ROW_NEW;
 	int64_t id;
-	int rc;
+	int rc, stored = 0;
 
 	imp->held_ok = 0;
 	/* Rows come grouped by project: most repeat the last row's code. */
@@ -1028,6 +1350,7 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 		 * reports is marked when one changes. */
 		if ((imp->flags[id] & (F_SEEN | F_HAD)) == F_SEEN)
 			imp->flags[id] |= F_DIRTY;
+		imp->pend.rerun = (imp->flags[id] & F_SEEN) != 0;
 		imp->flags[id] |= F_SEEN;
 		imp->cur = id;
 		snprintf(imp->cur_code, sizeof(imp->cur_code), "%s", r->code);
@@ -1036,7 +1359,7 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 		return tz_err_set(err, TZ_EEXIST, "同一项目同一调度期在本文件中重复");
 	/* Only a project with reports before this import can hold r's
 	 * period: the others' rows are all new, at no cost. */
-	if ((imp->flags[id] & F_HAD) && (rc = old_report(ss, id, r, &kind, err)))
+	if ((imp->flags[id] & F_HAD) && (rc = old_report(ss, id, r, &kind, &stored, err)))
 		return rc;
 	imp->held.total = id < imp->ntotal_by_id ? imp->total_by_id[id] : 0;
 	imp->held.old = kind == ROW_NEW ? -1 : imp->old.completed;
@@ -1056,25 +1379,56 @@ int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 	if (imp->flags[id] & F_HAD)
 		imp->flags[id] |= F_DIRTY;
 	tz_report_years_add(&imp->acc, r->period, r->completed, r->status, r->problem);
-
-	b = kind == ROW_NEW ? &imp->fresh : &imp->rows;
-	tz_sqlite_batch_int(b, id);
-	tz_sqlite_batch_int(b, tz_period_code(r->period));
-	tz_sqlite_batch_int(b, r->completed);
-	tz_sqlite_batch_int(b, r->status);
-	tz_sqlite_batch_text(b, r->progress_text);
-	tz_sqlite_batch_text(b, r->problem);
-	tz_sqlite_batch_int(b, imp->batch);
-	return tz_sqlite_batch_end_row(ss, b, err);
+	if (!imp->from_year[id] || r->period.year < imp->from_year[id])
+		imp->from_year[id] = (int16_t)r->period.year;
+	return pend_report(&imp->pend, r, stored, err);
 }
 
 /* ------------------------------------------------------------------ */
 /* Commit                                                              */
 
-/* Recompute project_year for the projects marked dirty. */
+/*
+ * Recompute project_year for the projects marked dirty, from the earliest
+ * year this import writes a report of on, or the year after the last
+ * one the project had totals for if earlier: years between its last
+ * stored year and its first new report had no row and now have one (the
+ * status carried over). Earlier years' rows stand as they were.
+ */
 static int rebuild_dirty(struct sqlite_store *ss, struct tz_err *err)
 {
-	return tz_sqlite_years_rebuild(ss, ss->imp->flags, ss->imp->max_id, F_DIRTY, err);
+	struct sqlite_import *imp = ss->imp;
+	sqlite3_stmt *st;
+	int64_t n = 0;
+	int rc;
+
+	for (int64_t id = 1; id <= imp->max_id; id++)
+		n += (imp->flags[id] & F_DIRTY) != 0;
+	if (!n)
+		return 0;
+	/* The last year of each project's running totals: a dirty project
+	 * that had reports still has its rows of before the import (only
+	 * the others' are written while reports stream in). Through the
+	 * index (project_id, year), no sort. */
+	rc = tz_sqlite_prepare(ss, "SELECT project_id, max(year) FROM project_year"
+			       " GROUP BY project_id", &st, err);
+	if (rc)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		int last = sqlite3_column_int(st, 1);
+
+		if (id > 0 && id <= imp->max_id && imp->from_year[id] > last + 1)
+			imp->from_year[id] = (int16_t)(last + 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return tz_sqlite_error(ss, err, "running totals");
+	/* A project without any: every year. */
+	for (int64_t id = 1; id <= imp->max_id; id++)
+		if (!(imp->flags[id] & F_HAD))
+			imp->from_year[id] = 0;
+	return tz_sqlite_years_rebuild_from(ss, imp->flags, imp->max_id, F_DIRTY, imp->from_year,
+					    err);
 }
 
 static void finish_import(struct sqlite_store *ss)
@@ -1115,13 +1469,14 @@ int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 	double t0 = tz_clock_ms(), t1;
 	int rc;
 
+	/* The last project's year rows first, then every batch. */
+	if (progress && (rc = finish_project(ss, err)))
+		return rc;
 	if ((rc = tz_sqlite_batch_flush(ss, &imp->rows, err)) ||
-	    (rc = tz_sqlite_batch_flush(ss, &imp->fresh, err)) ||
 	    (rc = tz_sqlite_batch_flush(ss, &imp->ledger, err)) ||
 	    (rc = tz_sqlite_build_deferred(ss, &imp->deferred, err)))
 		return rc;
-	if (progress && ((rc = finish_project(ss, err)) ||
-			 (rc = tz_sqlite_batch_flush(ss, &imp->totals, err)) ||
+	if (progress && ((rc = tz_sqlite_batch_flush(ss, &imp->totals, err)) ||
 			 (rc = rebuild_dirty(ss, err))))
 		return rc;
 	t1 = tz_clock_ms();

@@ -15,8 +15,10 @@
 
 /* PRAGMA user_version of the current schema, and the application_id
  * ("TZLG") that marks a file as ours. Schema 1 (one plan per project)
- * had no application_id. */
-#define TZ_SQLITE_SCHEMA_VERSION 2
+ * had no application_id; schema 2 held one `progress` row per report,
+ * schema 3 one `progress_year` row per project and year (docs/internals/
+ * store.md). */
+#define TZ_SQLITE_SCHEMA_VERSION 3
 
 /*
  * project.natcode, the national 项目代码 beside a 项目编号 (audit 9, W14),
@@ -85,8 +87,26 @@ const char *tz_sqlite_text(sqlite3_stmt *st, int col);
 int tz_sqlite_bump_version(struct sqlite_store *ss, struct tz_err *err);
 
 /* Schema (sqlite-schema.c): the DDL of the current schema's tables,
- * except `progress` when `with_progress` is 0 (the upgrade keeps it). */
+ * except the reports (progress_year and its view progress) when
+ * `with_progress` is 0 (the upgrade from schema 1 keeps its table). */
 void tz_sqlite_schema_sql(struct tz_buf *sql, int with_progress);
+
+/*
+ * The reports (schema 3): progress_year holds one row per project and
+ * year; month N's report is in completedN (0.01 万元), statusN (enum
+ * tz_status), textN (形象进度), problemN (存在问题) and batchN
+ * (import_batch id), all five NULL when the month has no report (a CHECK
+ * keeps them together). The view progress(project_id, period, completed,
+ * status, progress_text, problem, batch) gives one row per report, as the
+ * table of schema 2 did, for readers that are not hot; a lookup by
+ * project_id seeks its rows. _sql appends the DDL of both.
+ */
+void tz_sqlite_progress_sql(struct tz_buf *sql);
+/* The select list "completed1, status1, text1, problem1, …" for months
+ * 1..12 of the columns `which` names in order ('c' completed, 's'
+ * status, 't' text, 'p' problem, 'b' batch), each prefixed by `prefix`
+ * ("r." or ""), appended to sql with a leading ", " unless `first`. */
+void tz_sqlite_month_cols(struct tz_buf *sql, const char *prefix, const char *which, int first);
 
 /*
  * Deferred indexes (sqlite-defer.c), for a bulk write inside an open
@@ -170,6 +190,18 @@ int tz_sqlite_years_write(struct sqlite_store *ss, struct tz_sqlite_batch *b, in
  */
 int tz_sqlite_years_rebuild(struct sqlite_store *ss, const unsigned char *only, int64_t max_id,
 			    unsigned char flag, struct tz_err *err);
+/*
+ * The same, writing for project id only the years from from[id] on
+ * (from: by project id, 1..max_id, as `only`; 0 writes every year). A
+ * year's running totals depend on its reports and earlier ones only
+ * (tz_report_years_each), so when no report before from[id] changed, the
+ * stored rows of the earlier years are already what the rebuild would
+ * write: an import adding a month to years of reports rewrites one row
+ * per project, not one per year. from NULL: tz_sqlite_years_rebuild.
+ */
+int tz_sqlite_years_rebuild_from(struct sqlite_store *ss, const unsigned char *only,
+				 int64_t max_id, unsigned char flag, const int16_t *from,
+				 struct tz_err *err);
 
 /* Upgrade a schema-1 database (sqlite-upgrade.c); inside no transaction. */
 /* Add project.natcode to a schema-2 database without it (sqlite-upgrade.c). */
@@ -179,6 +211,18 @@ int tz_sqlite_natcode_upgrade(struct sqlite_store *ss, struct tz_err *err);
  * index over it instead of the expression. 0, or the store's error. */
 int tz_sqlite_leader_upgrade(struct sqlite_store *ss, struct tz_err *err);
 int tz_sqlite_upgrade(struct sqlite_store *ss, struct tz_store_upgrade *up, struct tz_err *err);
+/*
+ * Schema 2 to 3, inside the caller's transaction with foreign keys off:
+ * the per-report table `progress` is renamed aside, progress_year and
+ * the view are created, every report is copied into its year row, and
+ * the old table dropped. Nothing else changes (project_year holds the
+ * same totals). 0, or the store's error (the caller rolls back).
+ */
+int tz_sqlite_progress_upgrade(struct sqlite_store *ss, struct tz_err *err);
+/* `taizhang init` on a schema-2 database: the natcode and leader_key
+ * columns if missing, then tz_sqlite_progress_upgrade, user_version 3, in
+ * one transaction (up->from_version 2). Inside no transaction. */
+int tz_sqlite_upgrade2(struct sqlite_store *ss, struct tz_store_upgrade *up, struct tz_err *err);
 
 /*
  * Fold the project codes earlier versions stored full-width (P2025０００１)

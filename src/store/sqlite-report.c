@@ -30,15 +30,16 @@ enum {
 	Q_COUNT
 };
 
+#define MONTH_COL(c) "CASE ?2 % 100 WHEN 1 THEN " c "1 WHEN 2 THEN " c "2 WHEN 3 THEN " c "3" \
+	" WHEN 4 THEN " c "4 WHEN 5 THEN " c "5 WHEN 6 THEN " c "6 WHEN 7 THEN " c "7 WHEN 8 THEN " c "8" \
+	" WHEN 9 THEN " c "9 WHEN 10 THEN " c "10 WHEN 11 THEN " c "11 WHEN 12 THEN " c "12 END"
+
 static const char *const save_sql[Q_COUNT] = {
 	"SELECT 1 FROM ledger WHERE year = ?1 AND project_id = ?2",
-	"SELECT completed, status, progress_text, problem FROM progress"
-	" WHERE project_id = ?1 AND period = ?2",
-	"INSERT INTO progress(project_id, period, completed, status, progress_text, problem, batch)"
-	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(project_id, period) DO UPDATE SET"
-	" completed = excluded.completed, status = excluded.status,"
-	" progress_text = excluded.progress_text, problem = excluded.problem,"
-	" batch = excluded.batch",
+	/* Month ?2 % 100 of the year row (NULLs: no report that month). */
+	"SELECT " MONTH_COL("completed") ", " MONTH_COL("status") ", " MONTH_COL("text") ", "
+	MONTH_COL("problem") " FROM progress_year WHERE project_id = ?1 AND year = ?2 / 100",
+	NULL,  /* the month's columns: upsert_sql() */
 	"SELECT first_at FROM report_filing WHERE period = ?1 AND project_id = ?2",
 	"INSERT INTO report_filing(period, project_id, first_at, first_by, first_as, last_at,"
 	" last_by, saves) VALUES(?1, ?2, ?3, ?4, ?5, ?3, ?4, 1)",
@@ -62,6 +63,18 @@ struct save {
 	unsigned char *touched;  /* audited saves: by report, added or changed */
 	size_t at;               /* the report being saved */
 };
+
+/* Q_UPSERT for month m: the report into the month's columns of its year
+ * row (?2 the period), the other months as they are. */
+static void upsert_sql(struct tz_buf *sql, int m)
+{
+	tz_buf_addf(sql, "INSERT INTO progress_year(project_id, year, completed%d, status%d, text%d,"
+		    " problem%d, batch%d) VALUES(?1, ?2 / 100, ?3, ?4, ?5, ?6, ?7)"
+		    " ON CONFLICT(project_id, year) DO UPDATE SET completed%d = excluded.completed%d,"
+		    " status%d = excluded.status%d, text%d = excluded.text%d,"
+		    " problem%d = excluded.problem%d, batch%d = excluded.batch%d",
+		    m, m, m, m, m, m, m, m, m, m, m, m, m, m, m);
+}
 
 /* The import_batch row a save's reports point at, for the record. */
 static int save_batch(struct save *sv, size_t n, struct tz_err *err)
@@ -121,7 +134,7 @@ static int keep_arrival(struct sqlite_store *ss, sqlite3_stmt **q, int64_t proje
 		sqlite3_reset(q[Q_OLD]);
 		return tz_sqlite_error(ss, err, "progress");
 	}
-	a->had_old = rc == SQLITE_ROW;
+	a->had_old = rc == SQLITE_ROW && sqlite3_column_type(q[Q_OLD], 0) != SQLITE_NULL;
 	a->changed = !a->had_old || sqlite3_column_int64(q[Q_OLD], 0) != r->completed ||
 		     sqlite3_column_int(q[Q_OLD], 1) != (int)r->status ||
 		     !same(tz_sqlite_text(q[Q_OLD], 2), r->progress_text) ||
@@ -271,6 +284,7 @@ int tz_sqlite_report_save(struct tz_store *s, const struct tz_report_save *how,
 			  struct tz_report_save_stats *stats, struct tz_err *err)
 {
 	struct save sv;
+	struct tz_buf upsert = TZ_BUF_INIT;
 	char pbuf[TZ_PERIOD_FMT_MAX];
 	size_t i = 0;
 	int rc;
@@ -307,8 +321,10 @@ int tz_sqlite_report_save(struct tz_store *s, const struct tz_report_save *how,
 	    (rc = tz_sqlite_query_int(sv.ss, "SELECT max(id) FROM project", &sv.max_id, err)))
 		goto fail;
 	sv.changed = tz_xcalloc((size_t)sv.max_id + 1, 1);
+	upsert_sql(&upsert, how->period.month);
 	for (int k = 0; k < Q_COUNT; k++)
-		if ((rc = tz_sqlite_prepare(sv.ss, save_sql[k], &sv.q[k], err)))
+		if ((rc = tz_sqlite_prepare(sv.ss, k == Q_UPSERT ? upsert.buf : save_sql[k], &sv.q[k],
+					    err)))
 			goto fail;
 	for (i = 0; i < n; i++) {
 		sv.at = i;
@@ -333,6 +349,7 @@ fail:
 	memset(sv.q, 0, sizeof(sv.q));
 	tz_sqlite_write_abort(sv.ss);
 out:
+	tz_buf_release(&upsert);
 	tz_sqlite_dispatches_release(&sv.ds);
 	tz_hmap_free(sv.seen);
 	free(sv.changed);
@@ -487,25 +504,26 @@ int tz_sqlite_arrivals_row(struct sqlite_store *ss, struct tz_sqlite_arrivals *a
  * ORDER of the caller). The status in force before P: this year's
  * running totals at P-1, else (January, or no report yet this year) the
  * latest earlier year's December. Parameters: ?1 the year, ?2 the
- * period; the caller's from ?3.
+ * period; the caller's from ?3. The report is month m's columns of the
+ * year row `r` (progress_year), NULL when the month has none.
  */
 static void view_sql(struct tz_buf *sql, int m, const char *from_where)
 {
 	tz_buf_addf(sql,
 		    "SELECT p.id, p.code, p.name, p.leader, p.region_id, coalesce(p.unit_id, 0),"
-		    " p.planned_start, r.completed, r.status, r.progress_text, r.problem,"
+		    " p.planned_start, r.completed%d, r.status%d, r.text%d, r.problem%d,"
 		    " f.first_at, f.first_by, f.first_as, f.last_at, f.last_by, f.saves,"
 		    " CASE WHEN y.project_id IS NULL OR %d = 1 THEN (SELECT o.st12 FROM project_year o"
 		    "   WHERE o.project_id = p.id AND o.year < ?1 ORDER BY o.year DESC LIMIT 1)"
 		    "   ELSE y.st%d END"
 		    " %s",
-		    m, m > 1 ? m - 1 : 1, from_where);
+		    m, m, m, m, m, m > 1 ? m - 1 : 1, from_where);
 }
 
 /* Every project of the year's ledger, or the one of code ?3. */
 static const char views_of_ledger[] =
 	"FROM ledger l JOIN project p ON p.id = l.project_id"
-	" LEFT JOIN progress r ON r.project_id = p.id AND r.period = ?2"
+	" LEFT JOIN progress_year r ON r.project_id = p.id AND r.year = ?1"
 	" LEFT JOIN report_filing f ON f.period = ?2 AND f.project_id = p.id"
 	" LEFT JOIN project_year y ON y.year = ?1 AND y.project_id = p.id"
 	" WHERE l.year = ?1 AND (?3 IS NULL OR p.code = ?3)"
@@ -522,7 +540,7 @@ static const char views_of_ledger[] =
  */
 static const char views_of_nodes[] =
 	"FROM project p CROSS JOIN ledger l"
-	" LEFT JOIN progress r ON r.project_id = p.id AND r.period = ?2"
+	" LEFT JOIN progress_year r ON r.project_id = p.id AND r.year = ?1"
 	" LEFT JOIN report_filing f ON f.period = ?2 AND f.project_id = p.id"
 	" LEFT JOIN project_year y ON y.year = ?1 AND y.project_id = p.id"
 	" WHERE l.year = ?1 AND l.project_id = p.id";
@@ -708,7 +726,7 @@ int tz_sqlite_report_codes(struct tz_store *s, struct tz_period p, const char *c
 	 * codes asked for, not the ledger. */
 	view_sql(&sql, p.month,
 		 "FROM project p JOIN ledger l ON l.project_id = p.id AND l.year = ?1"
-		 " LEFT JOIN progress r ON r.project_id = p.id AND r.period = ?2"
+		 " LEFT JOIN progress_year r ON r.project_id = p.id AND r.year = ?1"
 		 " LEFT JOIN report_filing f ON f.period = ?2 AND f.project_id = p.id"
 		 " LEFT JOIN project_year y ON y.year = ?1 AND y.project_id = p.id"
 		 " WHERE p.code = ?3");

@@ -1,12 +1,14 @@
 /*
- * sqlite-schema.c: the tables of schema 2 (see docs/internals/store.md).
+ * sqlite-schema.c: the tables of schema 3 (see docs/internals/store.md).
  *
  *   import_batch   one row per import or tree edit, for the record
  *   org            the organisation tree: regions and departments
  *   project        what describes a project whatever the year
  *   ledger         the yearly ledgers: (year, project) with that year's
  *                  plan (NULL: no plan), level and nature
- *   progress       one report per project and period (YYYYMM)
+ *   progress_year  the reports: one row per project and year, a group
+ *                  of columns per month (and the view progress, one row
+ *                  per report)
  *   project_year   running totals per project and year: cumulative
  *                  completed investment and status in force at each
  *                  month, and which months have a report and a problem
@@ -82,17 +84,53 @@ static const char tables_sql[] =
 	");\n"
 	"INSERT INTO store_version VALUES(1, 1);\n";
 
-static const char progress_sql[] =
-	"CREATE TABLE progress(\n"
-	"  project_id INTEGER NOT NULL REFERENCES project(id),\n"
-	"  period INTEGER NOT NULL CHECK(period % 100 BETWEEN 1 AND 12),\n"
-	"  completed INTEGER NOT NULL CHECK(completed >= 0),\n"
-	"  status INTEGER NOT NULL CHECK(status BETWEEN 1 AND 5),\n"
-	"  progress_text TEXT NOT NULL DEFAULT '',\n"
-	"  problem TEXT NOT NULL DEFAULT '',\n"
-	"  batch INTEGER NOT NULL REFERENCES import_batch(id),\n"
-	"  PRIMARY KEY(project_id, period)\n"
-	") WITHOUT ROWID;\n";
+/*
+ * The reports: one row per project and year (schema 3), month N in
+ * completedN, statusN, textN, problemN, batchN, all NULL when month N
+ * has no report. A year's reports are written, read and recomputed
+ * together, so one B-tree entry per year instead of one per report cuts
+ * the import's writing by about half (docs/internals/store.md). The
+ * view gives the per-report rows of schema 2 to readers that are not
+ * hot: its arms each seek by project_id when one is given.
+ */
+static const char *const month_col[] = { "completed", "status", "text", "problem", "batch" };
+
+void tz_sqlite_month_cols(struct tz_buf *sql, const char *prefix, const char *which, int first)
+{
+	for (int m = 1; m <= 12; m++)
+		for (const char *w = which; *w; w++) {
+			const char *name = *w == 'c' ? month_col[0] : *w == 's' ? month_col[1]
+					   : *w == 't' ? month_col[2] : *w == 'p' ? month_col[3]
+					   : month_col[4];
+
+			tz_buf_addf(sql, "%s%s%s%d", first ? "" : ", ", prefix, name, m);
+			first = 0;
+		}
+}
+
+void tz_sqlite_progress_sql(struct tz_buf *sql)
+{
+	tz_buf_adds(sql, "CREATE TABLE progress_year(\n"
+			 "  project_id INTEGER NOT NULL REFERENCES project(id),\n"
+			 "  year INTEGER NOT NULL,\n");
+	for (int m = 1; m <= 12; m++)
+		tz_buf_addf(sql, "  completed%d INTEGER, status%d INTEGER, text%d TEXT, problem%d TEXT,"
+			    " batch%d INTEGER,\n", m, m, m, m, m);
+	/* A month holds a whole report or nothing. */
+	for (int m = 1; m <= 12; m++)
+		tz_buf_addf(sql, "  CHECK(completed%d IS NULL AND status%d IS NULL AND text%d IS NULL"
+			    " AND problem%d IS NULL AND batch%d IS NULL OR completed%d >= 0 AND status%d"
+			    " BETWEEN 1 AND 5 AND text%d IS NOT NULL AND problem%d IS NOT NULL AND"
+			    " batch%d IS NOT NULL),\n", m, m, m, m, m, m, m, m, m, m);
+	tz_buf_adds(sql, "  PRIMARY KEY(project_id, year)\n) WITHOUT ROWID;\n"
+			 "CREATE VIEW progress(project_id, period, completed, status, progress_text,"
+			 " problem, batch) AS\n");
+	for (int m = 1; m <= 12; m++)
+		tz_buf_addf(sql, "%s SELECT project_id, year * 100 + %d, completed%d, status%d, text%d,"
+			    " problem%d, batch%d FROM progress_year WHERE completed%d IS NOT NULL\n",
+			    m > 1 ? "  UNION ALL" : " ", m, m, m, m, m, m, m);
+	tz_buf_adds(sql, ";\n");
+}
 
 /*
  * The web application's tables (issue 9). Times are unix seconds given
@@ -266,7 +304,7 @@ void tz_sqlite_schema_sql(struct tz_buf *sql, int with_progress)
 {
 	tz_buf_adds(sql, tables_sql);
 	if (with_progress)
-		tz_buf_adds(sql, progress_sql);
+		tz_sqlite_progress_sql(sql);
 	/* ytdN = completed from January to month N of `year`; stN = status of
 	 * the latest report at or before month N, carried over from earlier
 	 * years (0 = none yet); rep and prob: bit N-1 when month N has a

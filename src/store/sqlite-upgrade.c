@@ -9,8 +9,12 @@
  *    report, else of its planned start, else of the year it was
  *    imported; the other years with reports get ledger rows without a
  *    plan; level and nature go to every ledger row of the project;
- *  - reports are kept as they are; the running totals are recomputed
- *    (they now also record which months were reported).
+ *  - reports are kept, moved into their year rows as schema 3 stores
+ *    them (tz_sqlite_progress_upgrade, below); the running totals are
+ *    recomputed (they now also record which months were reported).
+ *
+ * `taizhang init` on a database of schema 2 moves its reports the same
+ * way (tz_sqlite_upgrade2) and keeps everything else as it is.
  *
  * And on every `init` of a database of any schema: project codes stored
  * full-width by earlier versions are folded (tz_sqlite_fold_codes).
@@ -144,7 +148,8 @@ int tz_sqlite_upgrade(struct sqlite_store *ss, struct tz_store_upgrade *up, stru
 			  "DROP TABLE project_year;\n");
 	tz_sqlite_schema_sql(&sql, 0);
 	if ((rc = tz_sqlite_exec(ss, sql.buf, err)) || (rc = build_tree(ss, up, err)) ||
-	    (rc = tz_sqlite_exec(ss, copy_sql, err)) || (rc = tz_sqlite_years_rebuild(ss, NULL, 0, 0, err)))
+	    (rc = tz_sqlite_exec(ss, copy_sql, err)) || (rc = tz_sqlite_progress_upgrade(ss, err)) ||
+	    (rc = tz_sqlite_years_rebuild(ss, NULL, 0, 0, err)))
 		goto fail;
 	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM project", &n, err)))
 		goto fail;
@@ -171,6 +176,79 @@ fail:
 	tz_sqlite_exec(ss, "ROLLBACK", NULL);
 	tz_sqlite_exec(ss, "PRAGMA legacy_alter_table=OFF; PRAGMA foreign_keys=ON;", NULL);
 	tz_buf_release(&sql);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Schema 2 to 3: the reports by project and year                      */
+
+int tz_sqlite_progress_upgrade(struct sqlite_store *ss, struct tz_err *err)
+{
+	struct tz_buf sql = TZ_BUF_INIT;
+	static const char *const col[] = { "completed", "status", "progress_text", "problem", "batch" };
+	int rc;
+
+	tz_buf_adds(&sql, "ALTER TABLE progress RENAME TO progress_v2;\n");
+	tz_sqlite_progress_sql(&sql);
+	/* One group per project and year; each month's columns from its
+	 * one report (max() of a single non-NULL value), NULL without. */
+	tz_buf_adds(&sql, "INSERT INTO progress_year(project_id, year");
+	tz_sqlite_month_cols(&sql, "", "cstpb", 0);
+	tz_buf_adds(&sql, ") SELECT project_id, period / 100");
+	for (int m = 1; m <= 12; m++)
+		for (int c = 0; c < 5; c++)
+			tz_buf_addf(&sql, ", max(CASE period %% 100 WHEN %d THEN %s END)", m, col[c]);
+	tz_buf_adds(&sql, " FROM progress_v2 GROUP BY project_id, period / 100;\n"
+			  "DROP TABLE progress_v2;\n");
+	rc = tz_sqlite_exec(ss, sql.buf, err);
+	tz_buf_release(&sql);
+	return rc;
+}
+
+int tz_sqlite_upgrade2(struct sqlite_store *ss, struct tz_store_upgrade *up, struct tz_err *err)
+{
+	int64_t before, after, violations;
+	int rc;
+
+	/* The columns schema 2 gained after its release, each in its own
+	 * transaction (they leave the version at 2). */
+	if ((rc = tz_sqlite_natcode_upgrade(ss, err)) || (rc = tz_sqlite_leader_upgrade(ss, err)))
+		return rc;
+	if ((rc = tz_sqlite_exec(ss, "PRAGMA foreign_keys=OFF", err)) ||
+	    (rc = tz_sqlite_exec(ss, "BEGIN IMMEDIATE", err)))
+		goto out;
+	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM progress", &before, err)) ||
+	    (rc = tz_sqlite_progress_upgrade(ss, err)) ||
+	    (rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM progress", &after, err)) ||
+	    (rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM pragma_foreign_key_check",
+				      &violations, err)))
+		goto fail;
+	if (before != after || violations) {
+		rc = tz_err_set(err, TZ_ESTORE, "升级后调度记录%lld条（升级前%lld条）、引用不一致%lld处，"
+				"已撤销升级", (long long)after, (long long)before, (long long)violations);
+		goto fail;
+	}
+	if ((rc = tz_sqlite_exec(ss, "PRAGMA user_version=3", err)) ||
+	    (rc = tz_sqlite_exec(ss, "COMMIT", err)))
+		goto fail;
+	up->from_version = 2;
+	up->to_version = TZ_SQLITE_SCHEMA_VERSION;
+	up->reports = (long)after;
+	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM project", &before, err)))
+		goto out;
+	up->projects = (long)before;
+	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM ledger", &before, err)))
+		goto out;
+	up->ledger_rows = (long)before;
+	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM ledger WHERE annual IS NULL", &before,
+				      err)))
+		goto out;
+	up->unplanned_rows = (long)before;
+	goto out;
+fail:
+	tz_sqlite_exec(ss, "ROLLBACK", NULL);
+out:
+	tz_sqlite_exec(ss, "PRAGMA foreign_keys=ON", NULL);
 	return rc;
 }
 

@@ -99,6 +99,7 @@ enum db_shape {
 	SHAPE_EMPTY,    /* no tables: new */
 	SHAPE_CURRENT,  /* ours, this schema */
 	SHAPE_OLD,      /* ours, schema 1 (one plan per project) */
+	SHAPE_V2,       /* ours, schema 2 (one progress row per report) */
 	SHAPE_NEWER,    /* ours, a later schema */
 	SHAPE_FOREIGN,  /* somebody else's database */
 };
@@ -120,7 +121,7 @@ static int db_shape(struct sqlite_store *ss, enum db_shape *shape, int64_t *vers
 	if (app == TZ_SQLITE_APP_ID) {
 		*shape = *version > TZ_SQLITE_SCHEMA_VERSION ? SHAPE_NEWER
 			 : *version == TZ_SQLITE_SCHEMA_VERSION ? SHAPE_CURRENT
-								: SHAPE_OLD;
+			 : *version == 2 ? SHAPE_V2 : SHAPE_OLD;
 		return 0;
 	}
 	if (app == 0 && !tables && *version == 0) {
@@ -196,6 +197,12 @@ static int check_schema(struct sqlite_store *ss, int flags, struct tz_store_upgr
 					  "数据库是旧版格式（每个项目只有一个年度计划），"
 					  "请先运行 taizhang init 升级为按年度的台账");
 		return (rc = tz_sqlite_upgrade(ss, up, err)) ? rc : tz_sqlite_fold_codes(ss, up, err);
+	case SHAPE_V2:
+		if (!(flags & TZ_STORE_UPGRADE))
+			return tz_err_set(err, TZ_ESTORE,
+					  "数据库是旧版格式（第2版，调度数据逐条存放），"
+					  "请先运行 taizhang init 升级");
+		return (rc = tz_sqlite_upgrade2(ss, up, err)) ? rc : tz_sqlite_fold_codes(ss, up, err);
 	case SHAPE_CURRENT:
 		if ((rc = tz_sqlite_natcode_upgrade(ss, err)) ||
 		    (rc = tz_sqlite_leader_upgrade(ss, err)))
@@ -370,36 +377,83 @@ static int sqlite_each_project(struct tz_store *s, int year,
 	return rc == SQLITE_DONE ? 0 : tz_sqlite_error(ss, err, "projects");
 }
 
+/* Reports by project and period: each year row gives its months in turn. */
 static int sqlite_each_progress(struct tz_store *s, int (*fn)(void *, const struct tz_progress *),
 				void *ctx, struct tz_err *err)
 {
 	struct sqlite_store *ss = tz_sqlite_from(s);
+	struct tz_buf sql = TZ_BUF_INIT;
 	sqlite3_stmt *st;
 	int rc;
 
-	rc = tz_sqlite_prepare(ss, "SELECT p.code, r.period, r.completed, r.status, r.progress_text, r.problem"
-			 " FROM progress r JOIN project p ON p.id = r.project_id"
-			 " ORDER BY r.project_id, r.period", &st, err);
+	tz_buf_adds(&sql, "SELECT p.code, r.year");
+	tz_sqlite_month_cols(&sql, "r.", "cstp", 0);
+	tz_buf_adds(&sql, " FROM progress_year r JOIN project p ON p.id = r.project_id"
+			  " ORDER BY r.project_id, r.year");
+	rc = tz_sqlite_prepare(ss, sql.buf, &st, err);
+	tz_buf_release(&sql);
 	if (rc)
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct tz_progress r;
-		int x;
+		int year = sqlite3_column_int(st, 1);
 
-		memset(&r, 0, sizeof(r));
-		r.code = tz_sqlite_text(st, 0);
-		tz_period_from_code(sqlite3_column_int(st, 1), &r.period);
-		r.completed = sqlite3_column_int64(st, 2);
-		r.status = (enum tz_status)sqlite3_column_int(st, 3);
-		r.progress_text = tz_sqlite_text(st, 4);
-		r.problem = tz_sqlite_text(st, 5);
-		if ((x = fn(ctx, &r))) {
-			sqlite3_finalize(st);
-			return x;
+		for (int m = 1; m <= 12; m++) {
+			int c = 2 + (m - 1) * 4;
+			struct tz_progress r;
+			int x;
+
+			if (sqlite3_column_type(st, c) == SQLITE_NULL)
+				continue;
+			memset(&r, 0, sizeof(r));
+			r.code = tz_sqlite_text(st, 0);
+			r.period.year = year;
+			r.period.month = m;
+			r.completed = sqlite3_column_int64(st, c);
+			r.status = (enum tz_status)sqlite3_column_int(st, c + 1);
+			r.progress_text = tz_sqlite_text(st, c + 2);
+			r.problem = tz_sqlite_text(st, c + 3);
+			if ((x = fn(ctx, &r))) {
+				sqlite3_finalize(st);
+				return x;
+			}
 		}
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : tz_sqlite_error(ss, err, "progress");
+}
+
+/* The number of reports and the first and last period, in one scan of
+ * the year rows. */
+static int report_span(struct sqlite_store *ss, int64_t *n, int64_t *lo, int64_t *hi,
+		       struct tz_err *err)
+{
+	struct tz_buf sql = TZ_BUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	tz_buf_adds(&sql, "SELECT 0");
+	for (int m = 1; m <= 12; m++)
+		tz_buf_addf(&sql, " + count(completed%d)", m);
+	for (int k = 0; k < 2; k++) {
+		tz_buf_adds(&sql, k ? ", max(year * 100 + CASE" : ", min(year * 100 + CASE");
+		for (int i = 0; i < 12; i++) {
+			int m = k ? 12 - i : i + 1;
+
+			tz_buf_addf(&sql, " WHEN completed%d IS NOT NULL THEN %d", m, m);
+		}
+		tz_buf_adds(&sql, " END)");
+	}
+	tz_buf_adds(&sql, " FROM progress_year");
+	rc = tz_sqlite_prepare(ss, sql.buf, &st, err);
+	tz_buf_release(&sql);
+	if (rc)
+		return rc;
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	*lo = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+	*hi = rc == SQLITE_ROW ? sqlite3_column_int64(st, 2) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : tz_sqlite_error(ss, err, "progress");
 }
 
 static int sqlite_summary(struct tz_store *s, struct tz_store_summary *out, struct tz_err *err)
@@ -423,12 +477,9 @@ static int sqlite_summary(struct tz_store *s, struct tz_store_summary *out, stru
 	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM org", &n, err)))
 		return rc;
 	out->org_nodes = (long)n;
-	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM progress", &n, err)))
+	if ((rc = report_span(ss, &n, &lo, &hi, err)))
 		return rc;
 	out->reports = (long)n;
-	if ((rc = tz_sqlite_query_int(ss, "SELECT min(period) FROM progress", &lo, err)) ||
-	    (rc = tz_sqlite_query_int(ss, "SELECT max(period) FROM progress", &hi, err)))
-		return rc;
 	if (n) {
 		tz_period_from_code((int)lo, &out->first);
 		tz_period_from_code((int)hi, &out->last);

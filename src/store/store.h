@@ -42,6 +42,7 @@ struct tz_store_upgrade {
 	long ledger_rows;       /* yearly ledger rows made */
 	long unplanned_rows;    /* of which without a plan (years with reports only) */
 	long org_nodes;         /* organisation nodes made from regions and units */
+	long reports;           /* from schema 2: the reports moved into year rows */
 	/* Any schema: project codes stored full-width by earlier versions,
 	 * folded (P2025０００１ → P20250001), and the first ten as
 	 * "old→new、…". Filled even when from_version is 0. */

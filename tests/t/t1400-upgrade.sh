@@ -14,7 +14,7 @@ fails "import refuses it" tz import progress "$d/progress-v1.csv"
 is "the refusals changed nothing" "$(sha256sum < "$TAIZHANG_DB")" "$before"
 
 ok "init upgrades it" tz init
-contains "init says what it did" "$TZ_TMP/out" "数据库已从第1版升级到第2版"
+contains "init says what it did" "$TZ_TMP/out" "数据库已从第1版升级到第3版"
 contains "projects carried over" "$TZ_TMP/out" "项目 60 个"
 contains "ledger rows made" "$TZ_TMP/out" "年度台账 138 行，其中 78 行没有年度计划"
 ok "init again only checks" tz init

@@ -2,8 +2,8 @@
 # t1410-leader-key.sh: project.leader_key, the 包联领导 without its spaces
 # that the web's 包联领导 filter compares through an index. A database of
 # the release before it (the index over the replace() expression, no
-# column) gains the column, filled, and the index over it, when a command
-# first opens it; imports write it with the 包联领导, and keep it when
+# column; schema 2) gains the column, filled, and the index over it, when
+# init upgrades it to schema 3; imports write it with the 包联领导, and keep it when
 # the file has no 包联领导 column. The key is what the expression gave.
 . "$(dirname "$0")/lib.sh"
 
@@ -18,6 +18,10 @@ expr="replace(replace(leader, ' ', ''), '　', '')"
 gzip -dc "$d/taizhang.db.gz" >"$TAIZHANG_DB"
 is "the earlier database has no leader_key" \
 	"$(q "SELECT count(*) FROM pragma_table_info('project') WHERE name = 'leader_key'")" 0
+fails "a command other than init refuses it (schema 2)" tz export projects --out "$TZ_TMP/before.csv"
+contains "…and says to run init" "$TZ_TMP/err" "请先运行 taizhang init"
+ok "init upgrades it" tz init
+contains "…to schema 3" "$TZ_TMP/out" "数据库已从第2版升级到第3版"
 ok "a command opens it" tz export projects --out "$TZ_TMP/before.csv"
 is "the column is added" \
 	"$(q "SELECT count(*) FROM pragma_table_info('project') WHERE name = 'leader_key'")" 1
