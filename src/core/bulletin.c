@@ -25,6 +25,7 @@ struct tz_bulletin {
 	struct tz_bulletin_lag *lags;
 	size_t nlags, alags;
 	int lags_sorted;
+	int borrowed;               /* row strings outlive b: keep them as given */
 	struct tz_bulletin_missing *missing;
 	size_t nmissing, amissing;
 	const char *scope;          /* "全市", or the part of it counted (from arena) */
@@ -218,14 +219,43 @@ static struct tz_bulletin_group *group(struct tz_bulletin *b, const char *key)
 
 static const char *keep(struct tz_bulletin *b, const char *s)
 {
-	return s && *s ? tz_arena_strdup(b->arena, s) : "";
+	if (!s || !*s)
+		return "";
+	return b->borrowed ? s : tz_arena_strdup(b->arena, s);
 }
+
+void tz_bulletin_borrow(struct tz_bulletin *b, void *owner, void (*release)(void *))
+{
+	b->borrowed = 1;
+	if (release)
+		tz_arena_on_release(b->arena, release, owner);
+}
+
+static void add_to(struct tz_bulletin *b, struct tz_bulletin_group *g,
+		   const struct tz_bulletin_row *row);
 
 void tz_bulletin_add(struct tz_bulletin *b, const struct tz_bulletin_row *row)
 {
-	struct tz_bulletin_group *g = group(b, row->key && *row->key ? row->key
-								      : TZ_BULLETIN_EMPTY_KEY);
+	add_to(b, group(b, row->key && *row->key ? row->key : TZ_BULLETIN_EMPTY_KEY), row);
+}
 
+void tz_bulletin_add_slot(struct tz_bulletin *b, const struct tz_bulletin_row *row,
+			  int64_t *slot)
+{
+	struct tz_bulletin_group *g;
+
+	if (*slot < 0) {
+		g = group(b, row->key && *row->key ? row->key : TZ_BULLETIN_EMPTY_KEY);
+		*slot = g - b->groups;
+	} else {
+		g = &b->groups[*slot];
+	}
+	add_to(b, g, row);
+}
+
+static void add_to(struct tz_bulletin *b, struct tz_bulletin_group *g,
+		   const struct tz_bulletin_row *row)
+{
 	count(b, g, row);
 	count(b, &b->totals, row);
 	b->reported_prev += row->reported_prev != 0;
