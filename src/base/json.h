@@ -65,6 +65,19 @@ void tz_json_kv_int(struct tz_json *j, const char *key, int64_t v);
 void tz_json_kv_bool(struct tz_json *j, const char *key, int v);
 void tz_json_kv_number(struct tz_json *j, const char *key, const char *formatted);
 
+/*
+ * `count` items of the current array, formatted by the caller as valid
+ * JSON and joined by commas (no leading or trailing comma), written as
+ * they are after the separator the next item needs; nothing when count
+ * is 0. For long lists formatted apart (report/json.c's lagging list),
+ * without the per-member bookkeeping. Not for pretty output (the text is
+ * not indented).
+ */
+void tz_json_raw_items(struct tz_json *j, const char *text, size_t len, size_t count);
+
+/* 1 when s[0..len) goes between quotes as it is (no escape needed). */
+int tz_json_plain(const char *s, size_t len);
+
 /* Append `s` as a quoted JSON string to any buffer. */
 int tz_json_quote(struct tz_buf *out, const char *s, size_t len);
 

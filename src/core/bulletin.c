@@ -474,10 +474,96 @@ int tz_bulletin_finish_missing(struct tz_bulletin *b, struct tz_err *err)
 	return finish(b, 0, err);
 }
 
+/* A lagging entry's sort key and place, for sorting without moving the
+ * entries until their order is known. */
+struct lag_ref {
+	uint64_t key;
+	uint32_t at;
+	uint32_t pad;
+};
+
+/* Merge sort (stable) of refs[lo, hi) by lag_order on the entries. */
+static void sort_run(const struct tz_bulletin_lag *lags, struct lag_ref *refs,
+		     struct lag_ref *tmp, size_t lo, size_t hi)
+{
+	size_t mid = lo + (hi - lo) / 2, i = lo, j = mid, k = lo;
+
+	if (hi - lo < 2)
+		return;
+	sort_run(lags, refs, tmp, lo, mid);
+	sort_run(lags, refs, tmp, mid, hi);
+	while (i < mid && j < hi)
+		tmp[k++] = lag_order(&lags[refs[j].at], &lags[refs[i].at]) < 0 ? refs[j++] : refs[i++];
+	while (i < mid)
+		tmp[k++] = refs[i++];
+	while (j < hi)
+		tmp[k++] = refs[j++];
+	memcpy(refs + lo, tmp + lo, (hi - lo) * sizeof(*refs));
+}
+
+/*
+ * The same order as a stable sort by lag_order (which the list had when it
+ * was sorted with qsort, glibc's being a stable merge sort), ties keeping
+ * the order of tz_bulletin_add: an LSD radix sort of the 32.32 keys
+ * (stable), then a stable merge sort of each run of equal keys by the
+ * exact fraction and the code. Radix passes over a byte every key shares
+ * are skipped (lagging keys are below 2^32).
+ */
+static void sort_lags(struct tz_bulletin *b)
+{
+	size_t n = b->nlags, count[256];
+	struct lag_ref *refs, *tmp;
+	struct tz_bulletin_lag *out;
+
+	if (n < 64 || n > UINT32_MAX) {
+		qsort(b->lags, n, sizeof(*b->lags), lag_order);
+		return;
+	}
+	refs = tz_xmalloc(tz_st_mult(n, sizeof(*refs)));
+	tmp = tz_xmalloc(tz_st_mult(n, sizeof(*tmp)));
+	for (size_t i = 0; i < n; i++) {
+		refs[i].key = b->lags[i].key;
+		refs[i].at = (uint32_t)i;
+		refs[i].pad = 0;
+	}
+	for (int shift = 0; shift < 64; shift += 8) {
+		size_t sum = 0;
+		struct lag_ref *swap;
+
+		memset(count, 0, sizeof(count));
+		for (size_t i = 0; i < n; i++)
+			count[(refs[i].key >> shift) & 0xFF]++;
+		if (count[(refs[0].key >> shift) & 0xFF] == n)
+			continue;
+		for (int d = 0; d < 256; d++) {
+			size_t c = count[d];
+
+			count[d] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			tmp[count[(refs[i].key >> shift) & 0xFF]++] = refs[i];
+		swap = refs, refs = tmp, tmp = swap;
+	}
+	for (size_t lo = 0, hi; lo < n; lo = hi) {
+		for (hi = lo + 1; hi < n && refs[hi].key == refs[lo].key; hi++)
+			;
+		sort_run(b->lags, refs, tmp, lo, hi);
+	}
+	out = tz_xmalloc(tz_st_mult(n, sizeof(*out)));
+	for (size_t i = 0; i < n; i++)
+		out[i] = b->lags[refs[i].at];
+	free(b->lags);
+	b->lags = out;
+	b->alags = n;
+	free(refs);
+	free(tmp);
+}
+
 void tz_bulletin_sort_lags(struct tz_bulletin *b)
 {
 	if (!b->lags_sorted && b->nlags)
-		qsort(b->lags, b->nlags, sizeof(*b->lags), lag_order);
+		sort_lags(b);
 	b->lags_sorted = 1;
 }
 

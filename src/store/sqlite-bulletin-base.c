@@ -725,6 +725,7 @@ int tz_sqlite_bulletin_base_count(struct sqlite_store *ss, struct tz_bulletin *b
 	struct tz_period p = tz_bulletin_period(b);
 	struct base_view *v = NULL;
 	int64_t version;
+	double t0, t1;
 	int rc = 1;
 
 	(void)err;
@@ -735,12 +736,16 @@ int tz_sqlite_bulletin_base_count(struct sqlite_store *ss, struct tz_bulletin *b
 		return 1;
 	if (tz_sqlite_query_int(ss, "SELECT n FROM store_version", &version, NULL))
 		goto out;
+	t0 = tz_clock_ms();
 	v = view_read(ss, p, version);
 	if (!v || !view_sane(v))
 		goto out;
+	t1 = tz_clock_ms();
 	/* The strings the lists point at live as long as b. */
 	tz_bulletin_borrow(b, v, view_free);
 	count_view(v, b, f);
+	tz_log(TZ_LOG_DEBUG, "event=bulletin_base_count read_ms=%.1f count_ms=%.1f", t1 - t0,
+	       tz_clock_ms() - t1);
 	v = NULL;
 	rc = 0;
 out:
