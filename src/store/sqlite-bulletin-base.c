@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "base/buf.h"
 #include "base/hmap.h"
@@ -499,6 +500,7 @@ void tz_sqlite_bulletin_base_refresh(struct sqlite_store *ss)
 
 struct base_view {
 	void *part[4];              /* 0, 1, month M, month M−1 (or NULL) */
+	size_t size[4];             /* their allocations (part_alloc) */
 	const struct base_head *h;
 	const struct base_org *org;
 	const uint32_t *dict;
@@ -508,18 +510,45 @@ struct base_view {
 	const uint8_t *st, *st_prev;
 };
 
+/*
+ * Room for a part. A large one is mapped with its pages populated in one
+ * call: faulting in megabytes page by page cost more than copying them.
+ */
+#define PART_MAP_MIN (1u << 20)
+
+static void *part_alloc(size_t size)
+{
+	void *p;
+
+	if (size < PART_MAP_MIN)
+		return tz_xmalloc(size);
+	p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE,
+		 -1, 0);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+static void part_free(void *p, size_t size)
+{
+	if (!p)
+		return;
+	if (size < PART_MAP_MIN)
+		free(p);
+	else
+		munmap(p, size);
+}
+
 static void view_free(void *arg)
 {
 	struct base_view *v = arg;
 
 	for (int i = 0; i < 4; i++)
-		free(v->part[i]);
+		part_free(v->part[i], v->size[i]);
 	free(v);
 }
 
 /* Part `part` of `year` if stamped `version`: a malloc'd copy and its length. */
 static int read_part(struct sqlite_store *ss, int year, int part, int64_t version,
-		     sqlite3_stmt *stamp, void **out, size_t *len)
+		     sqlite3_stmt *stamp, void **out, size_t *size, size_t *len)
 {
 	sqlite3_int64 id = (sqlite3_int64)year * BASE_PARTS + part;
 	sqlite3_blob *blob = NULL;
@@ -533,12 +562,13 @@ static int read_part(struct sqlite_store *ss, int year, int part, int64_t versio
 		return 0;
 	}
 	n = sqlite3_blob_bytes(blob);
-	*out = tz_xmalloc((size_t)n + 1);
+	*size = (size_t)n + 1;
 	*len = (size_t)n;
-	ok = sqlite3_blob_read(blob, *out, n, 0) == SQLITE_OK;
+	*out = part_alloc(*size);
+	ok = *out && sqlite3_blob_read(blob, *out, n, 0) == SQLITE_OK;
 	sqlite3_blob_close(blob);
 	if (!ok) {
-		free(*out);
+		part_free(*out, *size);
 		*out = NULL;
 	}
 	return ok;
@@ -557,11 +587,11 @@ static struct base_view *view_read(struct sqlite_store *ss, struct tz_period p, 
 	if (sqlite3_prepare_v2(ss->db, "SELECT version FROM bulletin_base WHERE id = ?1", -1, &stamp,
 			       NULL) != SQLITE_OK)
 		goto out;
-	if (!read_part(ss, p.year, 0, version, stamp, &v->part[0], &len[0]) ||
-	    !read_part(ss, p.year, 1, version, stamp, &v->part[1], &len[1]) ||
-	    !read_part(ss, p.year, 1 + p.month, version, stamp, &v->part[2], &len[2]) ||
+	if (!read_part(ss, p.year, 0, version, stamp, &v->part[0], &v->size[0], &len[0]) ||
+	    !read_part(ss, p.year, 1, version, stamp, &v->part[1], &v->size[1], &len[1]) ||
+	    !read_part(ss, p.year, 1 + p.month, version, stamp, &v->part[2], &v->size[2], &len[2]) ||
 	    (p.month > 1 &&
-	     !read_part(ss, p.year, p.month, version, stamp, &v->part[3], &len[3])))
+	     !read_part(ss, p.year, p.month, version, stamp, &v->part[3], &v->size[3], &len[3])))
 		goto out;
 	h = v->h = v->part[0];
 	if (len[0] < sizeof(*h) || h->magic != BASE_MAGIC || h->format != BASE_FORMAT ||
