@@ -1,4 +1,5 @@
 /* json.c: streaming JSON writer with escaping. */
+#include <fcntl.h>
 #include <inttypes.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -19,12 +20,31 @@ void tz_json_init(struct tz_json *j, FILE *fp, int flags)
 	j->flags = flags;
 }
 
+#define WRITEBACK_EVERY (1u << 20)
+
+/* Bytes n just went to the FILE: with TZ_JSON_WRITEBACK, have the kernel
+ * start writing each megabyte to disk now (sync_file_range does not wait),
+ * so that the caller's fsync at the end finds little left to write. */
+static void wrote(struct tz_json *j, size_t n)
+{
+	j->unsynced += n;
+	if (!(j->flags & TZ_JSON_WRITEBACK) || j->unsynced < WRITEBACK_EVERY)
+		return;
+	j->unsynced = 0;
+	if (fflush(j->fp) && !j->error)
+		j->error = TZ_EIO;
+#ifdef SYNC_FILE_RANGE_WRITE
+	sync_file_range(fileno(j->fp), 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+}
+
 static void flush(struct tz_json *j)
 {
 	if (!j->fp || !j->out.len)
 		return;
 	if (fwrite(j->out.buf, 1, j->out.len, j->fp) != j->out.len && !j->error)
 		j->error = TZ_EIO;
+	wrote(j, j->out.len);
 	tz_buf_reset(&j->out);
 }
 
@@ -425,6 +445,7 @@ void tz_json_raw_items(struct tz_json *j, const char *text, size_t len, size_t c
 	flush(j);
 	if (fwrite(text, 1, len, j->fp) != len && !j->error)
 		j->error = TZ_EIO;
+	wrote(j, len);
 }
 
 int tz_json_finish(struct tz_json *j)

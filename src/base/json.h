@@ -19,6 +19,9 @@
 
 enum tz_json_flags {
 	TZ_JSON_PRETTY = 1 << 0,  /* newline and indent two spaces per level */
+	/* The FILE is a regular file the caller will fsync: start writing it
+	 * back to disk every megabyte, so the fsync waits for less. */
+	TZ_JSON_WRITEBACK = 1 << 1,
 };
 
 struct tz_json {
@@ -30,6 +33,7 @@ struct tz_json {
 	unsigned char count[TZ_JSON_MAX_DEPTH]; /* items so far, capped at 2 */
 	char close[TZ_JSON_MAX_DEPTH];
 	int after_key;
+	size_t unsynced;     /* bytes written since the last writeback */
 };
 
 /* Start writing. `fp` may be NULL to collect the text in j->out. */

@@ -6,6 +6,7 @@
  */
 #include <pthread.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/buf.h"
 #include "base/json.h"
@@ -320,12 +321,20 @@ void tz_bulletin_json_object(const struct tz_bulletin *b, struct tz_json *j, kee
 	tz_json_object_end(j);
 }
 
+/* A regular file (which the CLI fsyncs before renaming it into place). */
+static int tz_bulletin_json_regular(FILE *fp)
+{
+	struct stat st;
+
+	return !fstat(fileno(fp), &st) && S_ISREG(st.st_mode);
+}
+
 static int write_bulletin(const struct tz_bulletin *b, FILE *fp, struct tz_err *err)
 {
 	struct tz_json j;
 	int rc;
 
-	tz_json_init(&j, fp, 0);
+	tz_json_init(&j, fp, tz_bulletin_json_regular(fp) ? TZ_JSON_WRITEBACK : 0);
 	tz_bulletin_json_object(b, &j, NULL, NULL);
 	rc = tz_json_finish(&j);
 	if (!rc && fputc('\n', fp) == EOF)
