@@ -27,6 +27,7 @@
  * sqlite-bulletin.c does from SQL rows, so the numbers are the same by
  * construction (the SQL path stays the reference, and tests compare them).
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,6 +253,30 @@ static int read_before(struct builder *bd, struct tz_err *err)
 	return rc == SQLITE_DONE ? 0 : tz_sqlite_error(bd->ss, err, "project_year");
 }
 
+static int reserve(struct builder *bd, struct tz_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+	int rc;
+
+	if ((rc = tz_sqlite_prepare(bd->ss, "SELECT count(*) FROM ledger WHERE year = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int(st, 1, bd->year);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (n <= 0 || n > UINT32_MAX / 2)
+		return 0;
+	bd->arec = (size_t)n;
+	bd->rec = tz_xmalloc(tz_st_mult(bd->arec, sizeof(*bd->rec)));
+	bd->ids = tz_xmalloc(tz_st_mult(bd->arec, sizeof(*bd->ids)));
+	for (int m = 0; m < 12; m++) {
+		bd->ytd[m] = tz_xmalloc(tz_st_mult(bd->arec, sizeof(int64_t)));
+		bd->st[m] = tz_xmalloc(bd->arec);
+	}
+	return 0;
+}
+
 static int read_rows(struct builder *bd, struct tz_err *err)
 {
 	sqlite3_stmt *ledger = NULL, *proj = NULL, *tot = NULL, *problem = NULL;
@@ -278,6 +303,9 @@ static int read_rows(struct builder *bd, struct tz_err *err)
 		goto out;
 	sqlite3_bind_int(ledger, 1, bd->year);
 	sqlite3_bind_int(tot, 1, bd->year);
+	/* The arrays at their size from the start: no growth, no slack. */
+	if ((rc = reserve(bd, err)))
+		goto out;
 	while ((rc = sqlite3_step(ledger)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(ledger, 0);
 		struct base_rec *r;
@@ -295,11 +323,20 @@ static int read_rows(struct builder *bd, struct tz_err *err)
 			rc = tz_sqlite_error(bd->ss, err, "project_year");
 			goto out;
 		}
-		TZ_ALLOC_GROW(bd->rec, bd->n + 1, bd->arec);
-		bd->ids = tz_xrealloc(bd->ids, tz_st_mult(bd->arec, sizeof(*bd->ids)));
+		if (bd->n == bd->arec) {
+			size_t was = bd->arec;
+
+			TZ_ALLOC_GROW(bd->rec, bd->n + 1, bd->arec);
+			if (bd->arec != was) {
+				bd->ids = tz_xrealloc(bd->ids, tz_st_mult(bd->arec, sizeof(*bd->ids)));
+				for (int m = 0; m < 12; m++) {
+					bd->ytd[m] = tz_xrealloc(bd->ytd[m],
+								 tz_st_mult(bd->arec, sizeof(int64_t)));
+					bd->st[m] = tz_xrealloc(bd->st[m], bd->arec);
+				}
+			}
+		}
 		for (int m = 0; m < 12; m++) {
-			bd->ytd[m] = tz_xrealloc(bd->ytd[m], tz_st_mult(bd->arec, sizeof(int64_t)));
-			bd->st[m] = tz_xrealloc(bd->st[m], bd->arec);
 			bd->ytd[m][bd->n] = 0;
 			bd->st[m][bd->n] = 0;
 		}
@@ -347,51 +384,85 @@ out:
 	return rc;
 }
 
+struct piece {
+	const void *data;
+	size_t len;
+};
+
+/* Write part `part` as the concatenation of pieces, straight from the
+ * builder's arrays (a zeroblob filled in place: no copy of megabytes). */
 static int put_part(struct builder *bd, sqlite3_stmt *ins, int part, int64_t version,
-		    const void *data, size_t len, struct tz_err *err)
+		    const struct piece *pieces, int npieces, struct tz_err *err)
 {
-	sqlite3_bind_int64(ins, 1, (int64_t)bd->year * BASE_PARTS + part);
+	sqlite3_int64 id = (sqlite3_int64)bd->year * BASE_PARTS + part;
+	sqlite3_blob *blob = NULL;
+	size_t total = 0, at = 0;
+	int rc;
+
+	for (int i = 0; i < npieces; i++)
+		total += pieces[i].len;
+	if (total > INT32_MAX)
+		return tz_err_set(err, TZ_ETOOBIG, "通报底稿过大");
+	sqlite3_bind_int64(ins, 1, id);
 	sqlite3_bind_int64(ins, 2, version);
-	sqlite3_bind_blob64(ins, 3, data, len, SQLITE_STATIC);
-	return tz_sqlite_step(bd->ss, ins, err);
+	sqlite3_bind_zeroblob64(ins, 3, total);
+	if ((rc = tz_sqlite_step(bd->ss, ins, err)))
+		return rc;
+	if (!total)
+		return 0;
+	if (sqlite3_blob_open(bd->ss->db, "main", "bulletin_base", "data", id, 1, &blob) != SQLITE_OK)
+		return tz_sqlite_error(bd->ss, err, "bulletin_base");
+	for (int i = 0; i < npieces && !rc; i++) {
+		if (pieces[i].len && sqlite3_blob_write(blob, pieces[i].data, (int)pieces[i].len,
+							(int)at) != SQLITE_OK)
+			rc = tz_sqlite_error(bd->ss, err, "bulletin_base");
+		at += pieces[i].len;
+	}
+	sqlite3_blob_close(blob);
+	return rc;
 }
 
+/* The parts, each builder array freed once written: the months first,
+ * then the strings, then the records. */
 static int write_parts(struct builder *bd, int64_t version, struct tz_err *err)
 {
 	struct base_head h = { BASE_MAGIC, BASE_FORMAT, bd->year, (uint32_t)bd->n,
 			       (uint32_t)bd->norg, (uint32_t)bd->ndict, (uint32_t)bd->str.len,
 			       0x01020304u };
-	struct tz_buf p0 = TZ_BUF_INIT, pm = TZ_BUF_INIT;
+	static const uint32_t zero = 0;
 	sqlite3_stmt *ins = NULL;
 	int rc;
 
 	if ((rc = tz_sqlite_prepare(bd->ss, "INSERT OR REPLACE INTO bulletin_base(id, version, data)"
 					    " VALUES(?1, ?2, ?3)", &ins, err)))
 		return rc;
-	if (tz_buf_add(&p0, &h, sizeof(h)) ||
-	    tz_buf_add(&p0, bd->org, bd->norg * sizeof(*bd->org)) ||
-	    tz_buf_add(&p0, bd->dict, bd->ndict * sizeof(*bd->dict)) ||
-	    (bd->ndict % 2 && tz_buf_add(&p0, "\0\0\0\0", 4)) ||
-	    tz_buf_add(&p0, bd->rec, bd->n * sizeof(*bd->rec))) {
-		rc = tz_err_set(err, TZ_ETOOBIG, "通报底稿过大");
-		goto out;
-	}
-	if ((rc = put_part(bd, ins, 0, version, p0.buf, p0.len, err)) ||
-	    (rc = put_part(bd, ins, 1, version, bd->str.buf ? bd->str.buf : "", bd->str.len, err)))
-		goto out;
 	for (int m = 0; m < 12 && !rc; m++) {
-		tz_buf_reset(&pm);
-		if (tz_buf_add(&pm, bd->ytd[m], bd->n * sizeof(int64_t)) ||
-		    tz_buf_add(&pm, bd->st[m], bd->n)) {
-			rc = tz_err_set(err, TZ_ETOOBIG, "通报底稿过大");
-			break;
-		}
-		rc = put_part(bd, ins, 2 + m, version, pm.buf ? pm.buf : "", pm.len, err);
+		struct piece month[2] = { { bd->ytd[m], bd->n * sizeof(int64_t) }, { bd->st[m], bd->n } };
+
+		rc = put_part(bd, ins, 2 + m, version, month, 2, err);
+		free(bd->ytd[m]);
+		free(bd->st[m]);
+		bd->ytd[m] = NULL;
+		bd->st[m] = NULL;
 	}
-out:
+	if (!rc) {
+		struct piece str = { bd->str.buf, bd->str.len };
+
+		rc = put_part(bd, ins, 1, version, &str, 1, err);
+		tz_buf_release(&bd->str);
+	}
+	if (!rc) {
+		struct piece p0[5] = {
+			{ &h, sizeof(h) },
+			{ bd->org, bd->norg * sizeof(*bd->org) },
+			{ bd->dict, bd->ndict * sizeof(*bd->dict) },
+			{ &zero, bd->ndict % 2 ? sizeof(zero) : 0 },  /* records 8-aligned */
+			{ bd->rec, bd->n * sizeof(*bd->rec) },
+		};
+
+		rc = put_part(bd, ins, 0, version, p0, 5, err);
+	}
 	sqlite3_finalize(ins);
-	tz_buf_release(&p0);
-	tz_buf_release(&pm);
 	return rc;
 }
 
@@ -434,13 +505,18 @@ int tz_sqlite_bulletin_base_build(struct sqlite_store *ss, int year, struct tz_e
 {
 	struct builder bd = { 0 };
 	int64_t version;
-	double t0 = tz_clock_ms();
+	double t0 = tz_clock_ms(), t1 = 0, t2 = 0;
 	int rc;
 
 	if (sqlite3_db_readonly(ss->db, "main") || !sqlite3_get_autocommit(ss->db))
 		return 0;
-	if ((rc = tz_sqlite_exec(ss, "BEGIN IMMEDIATE", err)))
+	/* Read through the page cache, not the memory map: the map's pages
+	 * of every table read would count in the process's peak memory, on
+	 * top of an import's just released (import progress stays < 200 MB). */
+	if ((rc = tz_sqlite_exec(ss, "PRAGMA mmap_size=0", err)))
 		return rc;
+	if ((rc = tz_sqlite_exec(ss, "BEGIN IMMEDIATE", err)))
+		goto map;
 	if ((rc = tz_sqlite_exec(ss, create_sql, err)) ||
 	    (rc = tz_sqlite_query_int(ss, "SELECT n FROM store_version", &version, err)))
 		goto out;
@@ -455,9 +531,12 @@ int tz_sqlite_bulletin_base_build(struct sqlite_store *ss, int year, struct tz_e
 	if (tz_buf_add(&bd.str, "", 1))
 		bd.fail = 1;
 	org_index(&bd, 0);
-	if ((rc = load_orgs(&bd, err)) || (rc = read_rows(&bd, err)) ||
-	    (rc = read_before(&bd, err)))
+	if ((rc = load_orgs(&bd, err)) || (rc = read_rows(&bd, err)))
 		goto out;
+	t1 = tz_clock_ms();
+	if ((rc = read_before(&bd, err)))
+		goto out;
+	t2 = tz_clock_ms();
 	if (bd.fail || bd.n > UINT32_MAX / 2) {
 		sqlite3_stmt *del;
 
@@ -473,6 +552,8 @@ int tz_sqlite_bulletin_base_build(struct sqlite_store *ss, int year, struct tz_e
 		goto out;
 	}
 	rc = write_parts(&bd, version, err);
+	tz_log(TZ_LOG_DEBUG, "event=bulletin_base_build rows_ms=%.1f before_ms=%.1f write_ms=%.1f",
+	       t1 - t0, t2 - t1, tz_clock_ms() - t2);
 out:
 	if (!rc)
 		rc = tz_sqlite_exec(ss, "COMMIT", err);
@@ -481,6 +562,9 @@ out:
 	tz_log(TZ_LOG_INFO, "event=bulletin_base year=%d projects=%zu rc=%d ms=%.1f", year, bd.n, rc,
 	       tz_clock_ms() - t0);
 	builder_free(&bd);
+map:
+	if (tz_sqlite_exec(ss, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, rc ? NULL : err) && !rc)
+		rc = TZ_ESTORE;
 	return rc;
 }
 
@@ -490,9 +574,18 @@ void tz_sqlite_bulletin_base_refresh(struct sqlite_store *ss)
 	int64_t year = 0;
 
 	tz_err_clear(&err);
-	if (tz_sqlite_query_int(ss, "SELECT max(year) FROM project_year", &year, &err) || !year ||
-	    tz_sqlite_bulletin_base_build(ss, (int)year, &err))
-		tz_log(TZ_LOG_INFO, "event=bulletin_base_refresh failed=%s", err.msg);
+	/* Give the memory the import just released back to the system first,
+	 * so that the base's does not add to the import's peak. */
+	malloc_trim(0);
+	if (tz_sqlite_query_int(ss, "SELECT max(year) FROM project_year", &year, &err))
+		goto fail;
+	if (!year)
+		return; /* no running totals yet: no bulletin to prepare */
+	if (tz_sqlite_bulletin_base_build(ss, (int)year, &err))
+		goto fail;
+	return;
+fail:
+	tz_log(TZ_LOG_INFO, "event=bulletin_base_refresh failed=%s", err.msg);
 }
 
 /* ------------------------------------------------------------------ */
