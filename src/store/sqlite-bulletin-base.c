@@ -182,12 +182,15 @@ static uint8_t status_byte(struct builder *bd, int v)
 	return (uint8_t)v;
 }
 
+/* The columns of read_rows's project_year statement. */
+enum { TOT_YTD = 1, TOT_ST = 13, TOT_REP = 25, TOT_PROB = 26, TOT_PMONTH = 27, TOT_PTEXT = 28 };
+
 /* The problem texts of record r, one per month of its problem mask, as
  * sqlite-bulletin.c's latest_problem finds each. */
 static int add_problems(struct builder *bd, struct base_rec *r, int64_t id, sqlite3_stmt *tot,
 			sqlite3_stmt *problem, struct tz_err *err)
 {
-	int pmonth = sqlite3_column_int(tot, 7);
+	int pmonth = sqlite3_column_int(tot, TOT_PMONTH);
 
 	r->problems = (uint32_t)bd->str.len;
 	for (int month = 1; month <= 12; month++) {
@@ -197,7 +200,7 @@ static int add_problems(struct builder *bd, struct base_rec *r, int64_t id, sqli
 		if (!(r->prob & (1u << (month - 1))))
 			continue;
 		if (month == pmonth) {
-			text = tz_sqlite_text(tot, 8);
+			text = tz_sqlite_text(tot, TOT_PTEXT);
 		} else {
 			sqlite3_bind_int64(problem, 1, id);
 			sqlite3_bind_int(problem, 2, bd->year * 100 + month);
@@ -365,11 +368,11 @@ static int read_rows(struct builder *bd, struct tz_err *err)
 		if (has_tot) {
 			r->flags |= REC_TOT;
 			for (int m = 0; m < 12; m++) {
-				bd->ytd[m][bd->n] = sqlite3_column_int64(tot, 1 + m);
-				bd->st[m][bd->n] = status_byte(bd, sqlite3_column_int(tot, 13 + m));
+				bd->ytd[m][bd->n] = sqlite3_column_int64(tot, TOT_YTD + m);
+				bd->st[m][bd->n] = status_byte(bd, sqlite3_column_int(tot, TOT_ST + m));
 			}
-			r->rep = (uint16_t)(sqlite3_column_int64(tot, 25) & 0xFFF);
-			r->prob = (uint16_t)(sqlite3_column_int64(tot, 26) & 0xFFF);
+			r->rep = (uint16_t)(sqlite3_column_int64(tot, TOT_REP) & 0xFFF);
+			r->prob = (uint16_t)(sqlite3_column_int64(tot, TOT_PROB) & 0xFFF);
 			if (r->prob && (rc = add_problems(bd, r, id, tot, problem, err)))
 				goto out;
 		}
