@@ -513,7 +513,6 @@ static void sort_lags(struct tz_bulletin *b)
 {
 	size_t n = b->nlags, count[256];
 	struct lag_ref *refs, *tmp;
-	struct tz_bulletin_lag *out;
 
 	if (n < 64 || n > UINT32_MAX) {
 		qsort(b->lags, n, sizeof(*b->lags), lag_order);
@@ -550,12 +549,28 @@ static void sort_lags(struct tz_bulletin *b)
 			;
 		sort_run(b->lags, refs, tmp, lo, hi);
 	}
-	out = tz_xmalloc(tz_st_mult(n, sizeof(*out)));
-	for (size_t i = 0; i < n; i++)
-		out[i] = b->lags[refs[i].at];
-	free(b->lags);
-	b->lags = out;
-	b->alags = n;
+	/* Entry i goes where refs says, in place: follow each cycle of the
+	 * permutation once (pad marks a place done), so no second 3.5 MB list
+	 * is allocated and faulted in. */
+	for (size_t i = 0; i < n; i++) {
+		struct tz_bulletin_lag first;
+		size_t j = i;
+
+		if (refs[i].pad)
+			continue;
+		first = b->lags[i];
+		for (;;) {
+			size_t from = refs[j].at;
+
+			refs[j].pad = 1;
+			if (from == i) {
+				b->lags[j] = first;
+				break;
+			}
+			b->lags[j] = b->lags[from];
+			j = from;
+		}
+	}
 	free(refs);
 	free(tmp);
 }
