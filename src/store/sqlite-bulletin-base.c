@@ -745,8 +745,11 @@ static const char *problem_at(const struct base_view *v, const struct base_rec *
 	if (!prob)
 		return "";
 	s = v->str + r->problems;
-	for (int k = __builtin_popcount(prob) - 1; k > 0; k--)
+	for (int k = __builtin_popcount(prob) - 1; k > 0; k--) {
 		s += strlen(s) + 1;
+		if (s >= v->str + v->h->nstr)
+			return ""; /* a damaged base: never read past the part */
+	}
 	return s;
 }
 
