@@ -44,6 +44,7 @@
 #define BASE_MAGIC 0x42425a54u   /* "TZBB" */
 #define BASE_FORMAT 1u           /* bump when struct base_rec changes */
 #define BASE_PARTS 16            /* rowid = year * BASE_PARTS + part */
+#define BUSY_WAIT_MS 10000       /* the connection's busy timeout (sqlite.c) */
 
 enum { REC_PLAN = 1, REC_TOT = 2, REC_START = 4 };
 
@@ -518,7 +519,13 @@ int tz_sqlite_bulletin_base_build(struct sqlite_store *ss, int year, struct tz_e
 	 * top of an import's just released (import progress stays < 200 MB). */
 	if ((rc = tz_sqlite_exec(ss, "PRAGMA mmap_size=0", err)))
 		return rc;
-	if ((rc = tz_sqlite_exec(ss, "BEGIN IMMEDIATE", err)))
+	/* A cache is not worth waiting for: if another writer holds the
+	 * lock, build nothing (the next bulletin will). Then the store's
+	 * usual wait again (sqlite.c sets 10 s). */
+	sqlite3_busy_timeout(ss->db, 0);
+	rc = tz_sqlite_exec(ss, "BEGIN IMMEDIATE", err);
+	sqlite3_busy_timeout(ss->db, BUSY_WAIT_MS);
+	if (rc)
 		goto map;
 	if ((rc = tz_sqlite_exec(ss, create_sql, err)) ||
 	    (rc = tz_sqlite_query_int(ss, "SELECT n FROM store_version", &version, err)))
