@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 
-bin=$top/build/taizhang
+bin=${TZ_BENCH_BIN:-$top/build/taizhang}  # TZ_BENCH_BIN: another build to time (a baseline)
 [ -x "$bin" ] || make -s all
 out=$top/bench/out
 rm -rf "$out"

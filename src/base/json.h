@@ -19,6 +19,9 @@
 
 enum tz_json_flags {
 	TZ_JSON_PRETTY = 1 << 0,  /* newline and indent two spaces per level */
+	/* The FILE is a regular file the caller will fsync: start writing it
+	 * back to disk every megabyte, so the fsync waits for less. */
+	TZ_JSON_WRITEBACK = 1 << 1,
 };
 
 struct tz_json {
@@ -30,6 +33,7 @@ struct tz_json {
 	unsigned char count[TZ_JSON_MAX_DEPTH]; /* items so far, capped at 2 */
 	char close[TZ_JSON_MAX_DEPTH];
 	int after_key;
+	size_t unsynced;     /* bytes written since the last writeback */
 };
 
 /* Start writing. `fp` may be NULL to collect the text in j->out. */
@@ -64,6 +68,19 @@ void tz_json_kv_str(struct tz_json *j, const char *key, const char *s);
 void tz_json_kv_int(struct tz_json *j, const char *key, int64_t v);
 void tz_json_kv_bool(struct tz_json *j, const char *key, int v);
 void tz_json_kv_number(struct tz_json *j, const char *key, const char *formatted);
+
+/*
+ * `count` items of the current array, formatted by the caller as valid
+ * JSON and joined by commas (no leading or trailing comma), written as
+ * they are after the separator the next item needs; nothing when count
+ * is 0. For long lists formatted apart (report/json.c's lagging list),
+ * without the per-member bookkeeping. Not for pretty output (the text is
+ * not indented).
+ */
+void tz_json_raw_items(struct tz_json *j, const char *text, size_t len, size_t count);
+
+/* 1 when s[0..len) goes between quotes as it is (no escape needed). */
+int tz_json_plain(const char *s, size_t len);
 
 /* Append `s` as a quoted JSON string to any buffer. */
 int tz_json_quote(struct tz_buf *out, const char *s, size_t len);

@@ -25,6 +25,7 @@ struct tz_bulletin {
 	struct tz_bulletin_lag *lags;
 	size_t nlags, alags;
 	int lags_sorted;
+	int borrowed;               /* row strings outlive b: keep them as given */
 	struct tz_bulletin_missing *missing;
 	size_t nmissing, amissing;
 	const char *scope;          /* "全市", or the part of it counted (from arena) */
@@ -218,14 +219,43 @@ static struct tz_bulletin_group *group(struct tz_bulletin *b, const char *key)
 
 static const char *keep(struct tz_bulletin *b, const char *s)
 {
-	return s && *s ? tz_arena_strdup(b->arena, s) : "";
+	if (!s || !*s)
+		return "";
+	return b->borrowed ? s : tz_arena_strdup(b->arena, s);
 }
+
+void tz_bulletin_borrow(struct tz_bulletin *b, void *owner, void (*release)(void *))
+{
+	b->borrowed = 1;
+	if (release)
+		tz_arena_on_release(b->arena, release, owner);
+}
+
+static void add_to(struct tz_bulletin *b, struct tz_bulletin_group *g,
+		   const struct tz_bulletin_row *row);
 
 void tz_bulletin_add(struct tz_bulletin *b, const struct tz_bulletin_row *row)
 {
-	struct tz_bulletin_group *g = group(b, row->key && *row->key ? row->key
-								      : TZ_BULLETIN_EMPTY_KEY);
+	add_to(b, group(b, row->key && *row->key ? row->key : TZ_BULLETIN_EMPTY_KEY), row);
+}
 
+void tz_bulletin_add_slot(struct tz_bulletin *b, const struct tz_bulletin_row *row,
+			  int64_t *slot)
+{
+	struct tz_bulletin_group *g;
+
+	if (*slot < 0) {
+		g = group(b, row->key && *row->key ? row->key : TZ_BULLETIN_EMPTY_KEY);
+		*slot = g - b->groups;
+	} else {
+		g = &b->groups[*slot];
+	}
+	add_to(b, g, row);
+}
+
+static void add_to(struct tz_bulletin *b, struct tz_bulletin_group *g,
+		   const struct tz_bulletin_row *row)
+{
 	count(b, g, row);
 	count(b, &b->totals, row);
 	b->reported_prev += row->reported_prev != 0;
@@ -444,10 +474,111 @@ int tz_bulletin_finish_missing(struct tz_bulletin *b, struct tz_err *err)
 	return finish(b, 0, err);
 }
 
+/* A lagging entry's sort key and place, for sorting without moving the
+ * entries until their order is known. */
+struct lag_ref {
+	uint64_t key;
+	uint32_t at;
+	uint32_t pad;
+};
+
+/* Merge sort (stable) of refs[lo, hi) by lag_order on the entries. */
+static void sort_run(const struct tz_bulletin_lag *lags, struct lag_ref *refs,
+		     struct lag_ref *tmp, size_t lo, size_t hi)
+{
+	size_t mid = lo + (hi - lo) / 2, i = lo, j = mid, k = lo;
+
+	if (hi - lo < 2)
+		return;
+	sort_run(lags, refs, tmp, lo, mid);
+	sort_run(lags, refs, tmp, mid, hi);
+	while (i < mid && j < hi)
+		tmp[k++] = lag_order(&lags[refs[j].at], &lags[refs[i].at]) < 0 ? refs[j++] : refs[i++];
+	while (i < mid)
+		tmp[k++] = refs[i++];
+	while (j < hi)
+		tmp[k++] = refs[j++];
+	memcpy(refs + lo, tmp + lo, (hi - lo) * sizeof(*refs));
+}
+
+/*
+ * The same order as a stable sort by lag_order (which the list had when it
+ * was sorted with qsort, glibc's being a stable merge sort), ties keeping
+ * the order of tz_bulletin_add: an LSD radix sort of the 32.32 keys
+ * (stable), then a stable merge sort of each run of equal keys by the
+ * exact fraction and the code. Radix passes over a byte every key shares
+ * are skipped (lagging keys are below 2^32).
+ */
+static void sort_lags(struct tz_bulletin *b)
+{
+	size_t n = b->nlags, count[256];
+	struct lag_ref *refs, *tmp;
+
+	if (n < 64 || n > UINT32_MAX) {
+		qsort(b->lags, n, sizeof(*b->lags), lag_order);
+		return;
+	}
+	refs = tz_xmalloc(tz_st_mult(n, sizeof(*refs)));
+	tmp = tz_xmalloc(tz_st_mult(n, sizeof(*tmp)));
+	for (size_t i = 0; i < n; i++) {
+		refs[i].key = b->lags[i].key;
+		refs[i].at = (uint32_t)i;
+		refs[i].pad = 0;
+	}
+	for (int shift = 0; shift < 64; shift += 8) {
+		size_t sum = 0;
+		struct lag_ref *swap;
+
+		memset(count, 0, sizeof(count));
+		for (size_t i = 0; i < n; i++)
+			count[(refs[i].key >> shift) & 0xFF]++;
+		if (count[(refs[0].key >> shift) & 0xFF] == n)
+			continue;
+		for (int d = 0; d < 256; d++) {
+			size_t c = count[d];
+
+			count[d] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			tmp[count[(refs[i].key >> shift) & 0xFF]++] = refs[i];
+		swap = refs, refs = tmp, tmp = swap;
+	}
+	for (size_t lo = 0, hi; lo < n; lo = hi) {
+		for (hi = lo + 1; hi < n && refs[hi].key == refs[lo].key; hi++)
+			;
+		sort_run(b->lags, refs, tmp, lo, hi);
+	}
+	/* Entry i goes where refs says, in place: follow each cycle of the
+	 * permutation once (pad marks a place done), so no second 3.5 MB list
+	 * is allocated and faulted in. */
+	for (size_t i = 0; i < n; i++) {
+		struct tz_bulletin_lag first;
+		size_t j = i;
+
+		if (refs[i].pad)
+			continue;
+		first = b->lags[i];
+		for (;;) {
+			size_t from = refs[j].at;
+
+			refs[j].pad = 1;
+			if (from == i) {
+				b->lags[j] = first;
+				break;
+			}
+			b->lags[j] = b->lags[from];
+			j = from;
+		}
+	}
+	free(refs);
+	free(tmp);
+}
+
 void tz_bulletin_sort_lags(struct tz_bulletin *b)
 {
 	if (!b->lags_sorted && b->nlags)
-		qsort(b->lags, b->nlags, sizeof(*b->lags), lag_order);
+		sort_lags(b);
 	b->lags_sorted = 1;
 }
 

@@ -161,6 +161,25 @@ int tz_bulletin_lags(const struct tz_bulletin *b, int has_plan, int64_t annual, 
 void tz_bulletin_add(struct tz_bulletin *b, const struct tz_bulletin_row *row);
 
 /*
+ * tz_bulletin_add for a caller that meets the same keys again and again
+ * (a store reading a dictionary of keys): `*slot` caches the group of
+ * row->key. Pass a slot set to -1 for a key not met yet; the same slot
+ * must be passed only with the same key (equal strings may have several
+ * slots). Same counts as tz_bulletin_add, without hashing the key.
+ */
+void tz_bulletin_add_slot(struct tz_bulletin *b, const struct tz_bulletin_row *row,
+			  int64_t *slot);
+
+/*
+ * From now on keep row strings as given instead of copying them: the
+ * caller promises they live until tz_bulletin_free(), which then calls
+ * release(owner) (release may be NULL). For a store that reads every
+ * string into one buffer it hands over (the bulletin base). Call before
+ * the first tz_bulletin_add; not for a part given to tz_bulletin_absorb.
+ */
+void tz_bulletin_borrow(struct tz_bulletin *b, void *owner, void (*release)(void *));
+
+/*
  * Sort the lagging and missing lists now (tz_bulletin_finish would). A
  * store counting parts in parallel sorts each part in its own thread;
  * absorbing sorted parts then merges instead of sorting again.

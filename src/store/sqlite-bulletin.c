@@ -407,6 +407,9 @@ int tz_sqlite_bulletin_where(struct tz_store *s, struct tz_bulletin *b,
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	int nparts, rc;
 
+	/* The packed base when it is current (sqlite-bulletin-base.c). */
+	if (!tz_sqlite_bulletin_base_count(ss, b, f, err))
+		return 0;
 	if ((rc = load_org_names(ss, &org, err)))
 		goto out;
 	/* min and max of the rowid, each one B-tree descent (together in one
@@ -427,6 +430,15 @@ int tz_sqlite_bulletin_where(struct tz_store *s, struct tz_bulletin *b,
 	rc = bulletin_parts(ss, b, &org, f, nparts, lo, hi, err);
 	if (rc == 1)
 		rc = bulletin_parts(ss, b, &org, f, 1, lo, INT64_MAX, err);
+	/* Counted from SQL: leave a fresh base for the next bulletin, if this
+	 * connection may write. A failure only costs the next one time. */
+	if (!rc) {
+		struct tz_err ignored;
+
+		tz_err_clear(&ignored);
+		if (tz_sqlite_bulletin_base_build(ss, tz_bulletin_period(b).year, &ignored))
+			tz_log(TZ_LOG_INFO, "event=bulletin_base failed=%s", ignored.msg);
+	}
 out:
 	free_org_names(&org);
 	return rc;

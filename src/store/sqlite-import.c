@@ -1543,6 +1543,7 @@ int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 	       " unchanged=%ld totals_ms=%.0f commit_ms=%.0f", imp->accepted, imp->counts.added,
 	       imp->counts.replaced, imp->counts.unchanged, t1 - t0, tz_clock_ms() - t1);
 	finish_import(ss);
+	tz_sqlite_bulletin_base_refresh(ss); /* after COMMIT, the import's memory freed */
 	return 0;
 }
 

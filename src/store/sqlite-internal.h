@@ -284,6 +284,33 @@ int tz_sqlite_bulletin_where(struct tz_store *s, struct tz_bulletin *b,
 			     const struct tz_project_filter *f, struct tz_err *err);
 
 /*
+ * The bulletin base (sqlite-bulletin-base.c; docs/internals/bulletin.md).
+ *
+ * tz_sqlite_bulletin_base_build: (re)build the base of `year` in its own
+ * write transaction, stamped with the store_version it read, unless the
+ * stored one is current. Does nothing on a read-only connection or inside
+ * an open transaction. A year whose values do not fit the packed form
+ * (a status over 255, strings past 4 GB) gets no base: bulletins of it
+ * keep the SQL path. 0 or TZ_ESTORE / TZ_ETOOBIG (nothing written).
+ *
+ * tz_sqlite_bulletin_base_refresh: build the base of the latest year with
+ * running totals (the year a bulletin is asked for after a monthly
+ * import); called by tz_sqlite_import_commit after its COMMIT, once the
+ * import's memory is released. A failure is logged, never reported: the
+ * base is a cache and the import is already committed.
+ *
+ * tz_sqlite_bulletin_base_count: feed b (fresh, not finished) from the
+ * base of its period's year when the base is current, with the same rows
+ * and rules as tz_sqlite_bulletin_where; `f` as there (NULL: all). 0 when
+ * counted (b then owns the base's memory, tz_bulletin_borrow), 1 when
+ * there is no current base (b untouched: count from SQL instead).
+ */
+int tz_sqlite_bulletin_base_build(struct sqlite_store *ss, int year, struct tz_err *err);
+void tz_sqlite_bulletin_base_refresh(struct sqlite_store *ss);
+int tz_sqlite_bulletin_base_count(struct sqlite_store *ss, struct tz_bulletin *b,
+				  const struct tz_project_filter *f, struct tz_err *err);
+
+/*
  * The web application (sqlite-web.c, sqlite-list.c; the ops are listed
  * in sqlite.c). tz_sqlite_cached hands out a statement kept prepared for
  * the connection's life, keyed by the address of its SQL (a string

@@ -447,6 +447,107 @@ static void test_absorbed_parts_equal_whole(void **state)
 	tz_bulletin_free(whole);
 }
 
+/*
+ * A lagging list long enough for the radix sort (sort_lags), with ratios
+ * whose 32.32 keys collide while the exact fractions differ, equal
+ * fractions under different codes, and entries equal in everything the
+ * order looks at (same ratio, same code): worst ratio first, then code,
+ * then the order they were added, as the stable qsort of before gave.
+ */
+#define NLONG 1500
+
+static int long_before(const struct tz_bulletin_row *x, const struct tz_bulletin_row *y)
+{
+	__int128 l = (__int128)x->ytd * y->annual, r = (__int128)y->ytd * x->annual;
+
+	if (l != r)
+		return l < r;
+	return strcmp(x->code, y->code) < 0;
+}
+
+static void test_long_lag_list_order(void **state)
+{
+	static const int64_t annuals[] = { 3, 6, 7, 1000003, 4294967311LL, 9 };
+	static char codes[NLONG][16], names[NLONG][16];
+	static struct tz_bulletin_row r[NLONG];
+	static size_t want[NLONG];
+	struct tz_bulletin *b = tz_bulletin_new(june, TZ_BY_REGION);
+	uint64_t seed = 12345;
+
+	(void)state;
+	for (size_t i = 0; i < NLONG; i++) {
+		int64_t ann;
+
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		ann = annuals[(seed >> 33) % 6];
+		snprintf(codes[i], sizeof(codes[i]), "P%03u", (unsigned)((seed >> 40) % 50));
+		snprintf(names[i], sizeof(names[i]), "N%zu", i);
+		r[i] = (struct tz_bulletin_row){ .code = codes[i], .name = names[i], .key = "甲",
+						 .total = ann * 10, .has_plan = 1, .annual = ann,
+						 .ytd = (int64_t)((seed >> 20) % 3) * ann / 9,
+						 .reported = 1, .expected = 1 };
+		tz_bulletin_add(b, &r[i]);
+	}
+	finished(b);
+	/* The reference: a stable insertion sort of the lagging rows. */
+	size_t n = 0;
+	for (size_t i = 0; i < NLONG; i++) {
+		size_t j;
+
+		if (!tz_bulletin_lags(b, 1, r[i].annual, r[i].ytd))
+			continue;
+		for (j = n; j > 0 && long_before(&r[i], &r[want[j - 1]]); j--)
+			want[j] = want[j - 1];
+		want[j] = i;
+		n++;
+	}
+	assert_true(n > 64);
+	assert_int_equal(tz_bulletin_lag_count(b), n);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(tz_bulletin_lag_at(b, i)->name, names[want[i]]);
+	tz_bulletin_free(b);
+}
+
+/* tz_bulletin_add_slot with borrowed strings counts and lists exactly as
+ * tz_bulletin_add (the bulletin base feeds it so). */
+static void test_add_slot_borrowed_equals_add(void **state)
+{
+	struct tz_bulletin *whole = build(0, NROWS);
+	struct tz_bulletin *b = tz_bulletin_new(june, TZ_BY_REGION);
+	int64_t slots[3] = { -1, -1, -1 };
+
+	(void)state;
+	tz_bulletin_borrow(b, NULL, NULL);
+	for (size_t i = 0; i < NROWS; i++) {
+		const char *k = rows[i].key;
+
+		tz_bulletin_add_slot(b, &rows[i], &slots[!strcmp(k, "甲") ? 0 : !strcmp(k, "乙") ? 1 : 2]);
+	}
+	finished(b);
+	finished(whole);
+	assert_int_equal(tz_bulletin_group_count(b), tz_bulletin_group_count(whole));
+	for (size_t i = 0; i < tz_bulletin_group_count(b); i++) {
+		const struct tz_bulletin_group *x = tz_bulletin_group_at(b, i),
+					       *y = tz_bulletin_group_at(whole, i);
+		assert_string_equal(x->key, y->key);
+		assert_int_equal(x->projects, y->projects);
+		assert_int_equal(x->ytd, y->ytd);
+		assert_int_equal(x->rank, y->rank);
+	}
+	assert_int_equal(tz_bulletin_lag_count(b), tz_bulletin_lag_count(whole));
+	for (size_t i = 0; i < tz_bulletin_lag_count(b); i++) {
+		const struct tz_bulletin_lag *l = tz_bulletin_lag_at(b, i);
+
+		assert_string_equal(l->code, tz_bulletin_lag_at(whole, i)->code);
+		/* Borrowed: the row's own string, not a copy. */
+		for (size_t k = 0; k < NROWS; k++)
+			if (!strcmp(rows[k].code, l->code))
+				assert_ptr_equal(l->problem, rows[k].problem);
+	}
+	tz_bulletin_free(b);
+	tz_bulletin_free(whole);
+}
+
 /* The seed document's figures: 340.43 of 380.52 亿元 is 89.5%. */
 static void test_seed_001_completion_rate(void **state)
 {
@@ -501,6 +602,8 @@ int main(void)
 		cmocka_unit_test(test_nobody_reported_missing),
 		cmocka_unit_test(test_overflow_refused),
 		cmocka_unit_test(test_absorbed_parts_equal_whole),
+		cmocka_unit_test(test_long_lag_list_order),
+		cmocka_unit_test(test_add_slot_borrowed_equals_add),
 		cmocka_unit_test(test_seed_001_completion_rate),
 		cmocka_unit_test(test_by_names),
 	};

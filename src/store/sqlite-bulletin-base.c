@@ -1,0 +1,909 @@
+/*
+ * sqlite-bulletin-base.c: the bulletin base, a packed per-year copy of
+ * everything a bulletin of that year reads (docs/internals/bulletin.md).
+ *
+ * Reading the ledger, project and project_year rows of a year costs more
+ * than a bulletin may take (~60 ms CPU for 100,000 projects in SQLite's
+ * row format alone), so the writers keep a dense form in the table
+ * bulletin_base, created on demand (a cache: not part of the schema, never
+ * migrated). One year is up to 14 BLOB rows (rowid year * 16 + part):
+ *
+ *   part 0        header, organisation references, the dictionary of
+ *                 categories, leaders and levels, one record per ledger
+ *                 project in project id order (struct base_rec)
+ *   part 1        the strings: codes, names, organisation names, the
+ *                 dictionary's strings, and each project's problem texts
+ *                 (one per month with a problem, in month order), all
+ *                 NUL-terminated; offset 0 is ""
+ *   part 1 + M    month M: int64 running totals ytdM of every record, then
+ *                 one status byte stM each
+ *
+ * Every row carries the store_version it was built at, in the same write
+ * transaction that read the data; a bulletin uses the base only when the
+ * stamp of every part it reads equals the store's version now, so any
+ * writer's commit (which bumps the version) retires it. A bulletin of
+ * month M reads parts 0, 1, 1+M and 1+(M−1): a few MB for 100,000
+ * projects, then counts them through core's tz_bulletin_add exactly as
+ * sqlite-bulletin.c does from SQL rows, so the numbers are the same by
+ * construction (the SQL path stays the reference, and tests compare them).
+ */
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "base/buf.h"
+#include "base/hmap.h"
+#include "base/log.h"
+#include "base/xalloc.h"
+#include "core/dispatch.h"
+#include "store/sqlite-internal.h"
+#include "base/banned.h"
+
+#define BASE_MAGIC 0x42425a54u   /* "TZBB" */
+#define BASE_FORMAT 1u           /* bump when struct base_rec changes */
+#define BASE_PARTS 16            /* rowid = year * BASE_PARTS + part */
+#define BUSY_WAIT_MS 10000       /* the connection's busy timeout (sqlite.c) */
+
+enum { REC_PLAN = 1, REC_TOT = 2, REC_START = 4 };
+
+struct base_head {
+	uint32_t magic, format;
+	int32_t year;
+	uint32_t n;        /* records */
+	uint32_t norg;     /* organisation references */
+	uint32_t ndict;    /* dictionary strings */
+	uint32_t nstr;     /* bytes of part 1 */
+	uint32_t endian;   /* 0x01020304 as written */
+};
+
+/* An organisation a record refers to: its id and name ("" if unknown). */
+struct base_org {
+	int64_t id;
+	uint32_t name;
+	uint32_t pad;
+};
+
+struct base_rec {
+	int64_t total;          /* 0.01 万元 */
+	int64_t annual;         /* 0.01 万元; 0 without a plan */
+	uint32_t code, name;    /* offsets in part 1 */
+	uint32_t problems;      /* offset of the first problem text */
+	uint32_t region, unit;  /* indexes of struct base_org */
+	uint32_t category, leader, level;  /* indexes of the dictionary */
+	int32_t planned_start;  /* YYYYMM when REC_START */
+	uint16_t rep, prob;     /* month M: bit M−1 (project_year) */
+	uint8_t before;         /* status before the year (latest earlier st12) */
+	uint8_t flags;          /* REC_* */
+	uint8_t pad[2];
+};
+
+static const char create_sql[] =
+	"CREATE TABLE IF NOT EXISTS bulletin_base(id INTEGER PRIMARY KEY,"
+	" version INTEGER NOT NULL, data BLOB NOT NULL)";
+
+/* ------------------------------------------------------------------ */
+/* Building                                                            */
+
+struct builder {
+	struct sqlite_store *ss;
+	int year;
+	struct tz_buf str;           /* part 1 */
+	struct tz_hmap *dict_at;     /* string -> dictionary index */
+	uint32_t *dict;
+	size_t ndict, adict;
+	struct tz_hmap *org_name;    /* org id -> offset of its name */
+	struct tz_hmap *org_at;      /* org id -> reference index */
+	struct base_org *org;
+	size_t norg, aorg;
+	struct base_rec *rec;
+	int64_t *ids;                /* project id of each record */
+	size_t n, arec;
+	int64_t *ytd[12];
+	uint8_t *st[12];
+	int fail;                    /* a value the packed form cannot hold */
+};
+
+static uint32_t add_str(struct builder *bd, const char *s)
+{
+	size_t at = bd->str.len;
+
+	if (!*s)
+		return 0;
+	if (tz_buf_add(&bd->str, s, strlen(s) + 1) || bd->str.len > UINT32_MAX)
+		bd->fail = 1;
+	return (uint32_t)at;
+}
+
+static uint32_t dict_index(struct builder *bd, const char *s)
+{
+	size_t len = strlen(s);
+	int64_t at;
+
+	if (tz_hmap_get(bd->dict_at, s, len, &at))
+		return (uint32_t)at;
+	TZ_ALLOC_GROW(bd->dict, bd->ndict + 1, bd->adict);
+	bd->dict[bd->ndict] = add_str(bd, s);
+	tz_hmap_put(bd->dict_at, s, len, (int64_t)bd->ndict, NULL);
+	return (uint32_t)bd->ndict++;
+}
+
+/* The reference of org `id`, named as sqlite-bulletin.c names it. */
+static uint32_t org_index(struct builder *bd, int64_t id)
+{
+	int64_t at, name = 0;
+
+	if (tz_hmap_get(bd->org_at, (const char *)&id, sizeof(id), &at))
+		return (uint32_t)at;
+	if (id)
+		tz_hmap_get(bd->org_name, (const char *)&id, sizeof(id), &name);
+	TZ_ALLOC_GROW(bd->org, bd->norg + 1, bd->aorg);
+	bd->org[bd->norg].id = id;
+	bd->org[bd->norg].name = (uint32_t)name;
+	bd->org[bd->norg].pad = 0;
+	tz_hmap_put(bd->org_at, (const char *)&id, sizeof(id), (int64_t)bd->norg, NULL);
+	return (uint32_t)bd->norg++;
+}
+
+static int load_orgs(struct builder *bd, struct tz_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = tz_sqlite_prepare(bd->ss, "SELECT id, name FROM org", &st, err)))
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+
+		tz_hmap_put(bd->org_name, (const char *)&id, sizeof(id),
+			    (int64_t)add_str(bd, tz_sqlite_text(st, 1)), NULL);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : tz_sqlite_error(bd->ss, err, "org");
+}
+
+/* Advance a statement ordered by its first column to the row of `id`
+ * (as sqlite-bulletin.c's seek). */
+static int seek(sqlite3_stmt *st, int *state, int64_t *at, int64_t id)
+{
+	while (*state == SQLITE_ROW && *at < id) {
+		*state = sqlite3_step(st);
+		*at = *state == SQLITE_ROW ? sqlite3_column_int64(st, 0) : INT64_MAX;
+	}
+	if (*state != SQLITE_ROW && *state != SQLITE_DONE)
+		return -1;
+	return *at == id;
+}
+
+static uint8_t status_byte(struct builder *bd, int v)
+{
+	if (v < 0 || v > UINT8_MAX)
+		bd->fail = 1;
+	return (uint8_t)v;
+}
+
+/* The columns of read_rows's project_year statement. */
+enum { TOT_YTD = 1, TOT_ST = 13, TOT_REP = 25, TOT_PROB = 26, TOT_PMONTH = 27, TOT_PTEXT = 28 };
+
+/* The problem texts of record r, one per month of its problem mask, as
+ * sqlite-bulletin.c's latest_problem finds each. */
+static int add_problems(struct builder *bd, struct base_rec *r, int64_t id, sqlite3_stmt *tot,
+			sqlite3_stmt *problem, struct tz_err *err)
+{
+	int pmonth = sqlite3_column_int(tot, TOT_PMONTH);
+
+	r->problems = (uint32_t)bd->str.len;
+	for (int month = 1; month <= 12; month++) {
+		const char *text = "";
+		int rc;
+
+		if (!(r->prob & (1u << (month - 1))))
+			continue;
+		if (month == pmonth) {
+			text = tz_sqlite_text(tot, TOT_PTEXT);
+		} else {
+			sqlite3_bind_int64(problem, 1, id);
+			sqlite3_bind_int(problem, 2, bd->year * 100 + month);
+			rc = sqlite3_step(problem);
+			if (rc == SQLITE_ROW)
+				text = tz_sqlite_text(problem, 0);
+			else if (rc != SQLITE_DONE)
+				return tz_sqlite_error(bd->ss, err, "progress");
+		}
+		if (tz_buf_add(&bd->str, text, strlen(text) + 1))
+			bd->fail = 1;
+		sqlite3_reset(problem);
+	}
+	if (bd->str.len > UINT32_MAX)
+		bd->fail = 1;
+	return 0;
+}
+
+static size_t find_id(const struct builder *bd, int64_t id)
+{
+	size_t lo = 0, hi = bd->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (bd->ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < bd->n && bd->ids[lo] == id ? lo : SIZE_MAX;
+}
+
+/* The status in force before the year: st12 of the latest earlier year
+ * (sqlite-bulletin.c's status_before_year), for every record at once. */
+static int read_before(struct builder *bd, struct tz_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = tz_sqlite_prepare(bd->ss, "SELECT project_id, st12 FROM project_year WHERE year < ?1"
+				       " ORDER BY year", &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int(st, 1, bd->year);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t i = find_id(bd, sqlite3_column_int64(st, 0));
+
+		if (i != SIZE_MAX)
+			bd->rec[i].before = status_byte(bd, sqlite3_column_int(st, 1));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : tz_sqlite_error(bd->ss, err, "project_year");
+}
+
+static int reserve(struct builder *bd, struct tz_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+	int rc;
+
+	if ((rc = tz_sqlite_prepare(bd->ss, "SELECT count(*) FROM ledger WHERE year = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int(st, 1, bd->year);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (n <= 0 || n > UINT32_MAX / 2)
+		return 0;
+	bd->arec = (size_t)n;
+	bd->rec = tz_xmalloc(tz_st_mult(bd->arec, sizeof(*bd->rec)));
+	bd->ids = tz_xmalloc(tz_st_mult(bd->arec, sizeof(*bd->ids)));
+	for (int m = 0; m < 12; m++) {
+		bd->ytd[m] = tz_xmalloc(tz_st_mult(bd->arec, sizeof(int64_t)));
+		bd->st[m] = tz_xmalloc(bd->arec);
+	}
+	return 0;
+}
+
+static int read_rows(struct builder *bd, struct tz_err *err)
+{
+	sqlite3_stmt *ledger = NULL, *proj = NULL, *tot = NULL, *problem = NULL;
+	int64_t proj_at = -1, tot_at = -1;
+	int rc, prc = SQLITE_ROW, trc = SQLITE_ROW;
+	char sql[600];
+	size_t len;
+
+	len = (size_t)snprintf(sql, sizeof(sql), "SELECT project_id");
+	for (int m = 1; m <= 12; m++)
+		len += (size_t)snprintf(sql + len, sizeof(sql) - len, ", ytd%d", m);
+	for (int m = 1; m <= 12; m++)
+		len += (size_t)snprintf(sql + len, sizeof(sql) - len, ", st%d", m);
+	snprintf(sql + len, sizeof(sql) - len, ", rep, prob, pmonth, ptext FROM project_year"
+		 " WHERE year = ?1 ORDER BY project_id");
+	if ((rc = tz_sqlite_prepare(bd->ss, "SELECT project_id, annual, level FROM ledger"
+					    " WHERE year = ?1 ORDER BY project_id", &ledger, err)) ||
+	    (rc = tz_sqlite_prepare(bd->ss, "SELECT id, code, name, region_id, category, leader,"
+					    " unit_id, total, planned_start FROM project ORDER BY id",
+				    &proj, err)) ||
+	    (rc = tz_sqlite_prepare(bd->ss, sql, &tot, err)) ||
+	    (rc = tz_sqlite_prepare(bd->ss, "SELECT problem FROM progress"
+					    " WHERE project_id = ?1 AND period = ?2", &problem, err)))
+		goto out;
+	sqlite3_bind_int(ledger, 1, bd->year);
+	sqlite3_bind_int(tot, 1, bd->year);
+	/* The arrays at their size from the start: no growth, no slack. */
+	if ((rc = reserve(bd, err)))
+		goto out;
+	while ((rc = sqlite3_step(ledger)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(ledger, 0);
+		struct base_rec *r;
+		int found, has_tot;
+
+		found = seek(proj, &prc, &proj_at, id);
+		if (found < 0) {
+			rc = tz_sqlite_error(bd->ss, err, "project");
+			goto out;
+		}
+		if (!found)
+			continue; /* as sqlite-bulletin.c: a foreign key makes this unreachable */
+		has_tot = seek(tot, &trc, &tot_at, id);
+		if (has_tot < 0) {
+			rc = tz_sqlite_error(bd->ss, err, "project_year");
+			goto out;
+		}
+		if (bd->n == bd->arec) {
+			size_t was = bd->arec;
+
+			TZ_ALLOC_GROW(bd->rec, bd->n + 1, bd->arec);
+			if (bd->arec != was) {
+				bd->ids = tz_xrealloc(bd->ids, tz_st_mult(bd->arec, sizeof(*bd->ids)));
+				for (int m = 0; m < 12; m++) {
+					bd->ytd[m] = tz_xrealloc(bd->ytd[m],
+								 tz_st_mult(bd->arec, sizeof(int64_t)));
+					bd->st[m] = tz_xrealloc(bd->st[m], bd->arec);
+				}
+			}
+		}
+		for (int m = 0; m < 12; m++) {
+			bd->ytd[m][bd->n] = 0;
+			bd->st[m][bd->n] = 0;
+		}
+		bd->ids[bd->n] = id;
+		r = &bd->rec[bd->n];
+		memset(r, 0, sizeof(*r));
+		r->total = sqlite3_column_int64(proj, 7);
+		if (sqlite3_column_type(ledger, 1) != SQLITE_NULL)
+			r->flags |= REC_PLAN;
+		r->annual = sqlite3_column_int64(ledger, 1);
+		r->code = add_str(bd, tz_sqlite_text(proj, 1));
+		r->name = add_str(bd, tz_sqlite_text(proj, 2));
+		r->region = org_index(bd, sqlite3_column_int64(proj, 3));
+		r->unit = org_index(bd, sqlite3_column_int64(proj, 6));
+		r->category = dict_index(bd, tz_sqlite_text(proj, 4));
+		r->leader = dict_index(bd, tz_sqlite_text(proj, 5));
+		r->level = dict_index(bd, tz_sqlite_text(ledger, 2));
+		if (sqlite3_column_type(proj, 8) != SQLITE_NULL) {
+			int64_t start = sqlite3_column_int64(proj, 8);
+
+			if (start < INT32_MIN || start > INT32_MAX)
+				bd->fail = 1;
+			r->flags |= REC_START;
+			r->planned_start = (int32_t)start;
+		}
+		if (has_tot) {
+			r->flags |= REC_TOT;
+			for (int m = 0; m < 12; m++) {
+				bd->ytd[m][bd->n] = sqlite3_column_int64(tot, TOT_YTD + m);
+				bd->st[m][bd->n] = status_byte(bd, sqlite3_column_int(tot, TOT_ST + m));
+			}
+			r->rep = (uint16_t)(sqlite3_column_int64(tot, TOT_REP) & 0xFFF);
+			r->prob = (uint16_t)(sqlite3_column_int64(tot, TOT_PROB) & 0xFFF);
+			if (r->prob && (rc = add_problems(bd, r, id, tot, problem, err)))
+				goto out;
+		}
+		bd->n++;
+	}
+	rc = rc == SQLITE_DONE ? 0 : tz_sqlite_error(bd->ss, err, "ledger");
+out:
+	sqlite3_finalize(ledger);
+	sqlite3_finalize(proj);
+	sqlite3_finalize(tot);
+	sqlite3_finalize(problem);
+	return rc;
+}
+
+struct piece {
+	const void *data;
+	size_t len;
+};
+
+/* Write part `part` as the concatenation of pieces, straight from the
+ * builder's arrays (a zeroblob filled in place: no copy of megabytes). */
+static int put_part(struct builder *bd, sqlite3_stmt *ins, int part, int64_t version,
+		    const struct piece *pieces, int npieces, struct tz_err *err)
+{
+	sqlite3_int64 id = (sqlite3_int64)bd->year * BASE_PARTS + part;
+	sqlite3_blob *blob = NULL;
+	size_t total = 0, at = 0;
+	int rc;
+
+	for (int i = 0; i < npieces; i++)
+		total += pieces[i].len;
+	if (total > INT32_MAX)
+		return tz_err_set(err, TZ_ETOOBIG, "通报底稿过大");
+	sqlite3_bind_int64(ins, 1, id);
+	sqlite3_bind_int64(ins, 2, version);
+	sqlite3_bind_zeroblob64(ins, 3, total);
+	if ((rc = tz_sqlite_step(bd->ss, ins, err)))
+		return rc;
+	if (!total)
+		return 0;
+	if (sqlite3_blob_open(bd->ss->db, "main", "bulletin_base", "data", id, 1, &blob) != SQLITE_OK)
+		return tz_sqlite_error(bd->ss, err, "bulletin_base");
+	for (int i = 0; i < npieces && !rc; i++) {
+		if (pieces[i].len && sqlite3_blob_write(blob, pieces[i].data, (int)pieces[i].len,
+							(int)at) != SQLITE_OK)
+			rc = tz_sqlite_error(bd->ss, err, "bulletin_base");
+		at += pieces[i].len;
+	}
+	sqlite3_blob_close(blob);
+	return rc;
+}
+
+/* The parts, each builder array freed once written: the months first,
+ * then the strings, then the records. */
+static int write_parts(struct builder *bd, int64_t version, struct tz_err *err)
+{
+	struct base_head h = { BASE_MAGIC, BASE_FORMAT, bd->year, (uint32_t)bd->n,
+			       (uint32_t)bd->norg, (uint32_t)bd->ndict, (uint32_t)bd->str.len,
+			       0x01020304u };
+	static const uint32_t zero = 0;
+	sqlite3_stmt *ins = NULL;
+	int rc;
+
+	if ((rc = tz_sqlite_prepare(bd->ss, "INSERT OR REPLACE INTO bulletin_base(id, version, data)"
+					    " VALUES(?1, ?2, ?3)", &ins, err)))
+		return rc;
+	for (int m = 0; m < 12 && !rc; m++) {
+		struct piece month[2] = { { bd->ytd[m], bd->n * sizeof(int64_t) }, { bd->st[m], bd->n } };
+
+		rc = put_part(bd, ins, 2 + m, version, month, 2, err);
+		free(bd->ytd[m]);
+		free(bd->st[m]);
+		bd->ytd[m] = NULL;
+		bd->st[m] = NULL;
+	}
+	if (!rc) {
+		struct piece str = { bd->str.buf, bd->str.len };
+
+		rc = put_part(bd, ins, 1, version, &str, 1, err);
+		tz_buf_release(&bd->str);
+	}
+	if (!rc) {
+		struct piece p0[5] = {
+			{ &h, sizeof(h) },
+			{ bd->org, bd->norg * sizeof(*bd->org) },
+			{ bd->dict, bd->ndict * sizeof(*bd->dict) },
+			{ &zero, bd->ndict % 2 ? sizeof(zero) : 0 },  /* records 8-aligned */
+			{ bd->rec, bd->n * sizeof(*bd->rec) },
+		};
+
+		rc = put_part(bd, ins, 0, version, p0, 5, err);
+	}
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+static void builder_free(struct builder *bd)
+{
+	tz_buf_release(&bd->str);
+	tz_hmap_free(bd->dict_at);
+	tz_hmap_free(bd->org_name);
+	tz_hmap_free(bd->org_at);
+	free(bd->dict);
+	free(bd->org);
+	free(bd->rec);
+	free(bd->ids);
+	for (int m = 0; m < 12; m++) {
+		free(bd->ytd[m]);
+		free(bd->st[m]);
+	}
+}
+
+/* The stamps of year's parts 0, 1 and 2..13 all equal to version. */
+static int base_current(struct sqlite_store *ss, int year, int64_t version)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+
+	if (sqlite3_prepare_v2(ss->db, "SELECT count(*) FROM bulletin_base"
+				       " WHERE id BETWEEN ?1 AND ?2 AND version = ?3",
+			       -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, (int64_t)year * BASE_PARTS);
+	sqlite3_bind_int64(st, 2, (int64_t)year * BASE_PARTS + 13);
+	sqlite3_bind_int64(st, 3, version);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n == 14;
+}
+
+int tz_sqlite_bulletin_base_build(struct sqlite_store *ss, int year, struct tz_err *err)
+{
+	struct builder bd = { 0 };
+	int64_t version;
+	double t0 = tz_clock_ms(), t1 = 0, t2 = 0;
+	int rc;
+
+	if (sqlite3_db_readonly(ss->db, "main") || !sqlite3_get_autocommit(ss->db))
+		return 0;
+	/* Read through the page cache, not the memory map: the map's pages
+	 * of every table read would count in the process's peak memory, on
+	 * top of an import's just released (import progress stays < 200 MB). */
+	if ((rc = tz_sqlite_exec(ss, "PRAGMA mmap_size=0", err)))
+		return rc;
+	/* A cache is not worth waiting for: if another writer holds the
+	 * lock, build nothing (the next bulletin will). Then the store's
+	 * usual wait again (sqlite.c sets 10 s). */
+	sqlite3_busy_timeout(ss->db, 0);
+	rc = tz_sqlite_exec(ss, "BEGIN IMMEDIATE", err);
+	sqlite3_busy_timeout(ss->db, BUSY_WAIT_MS);
+	if (rc)
+		goto map;
+	if ((rc = tz_sqlite_exec(ss, create_sql, err)) ||
+	    (rc = tz_sqlite_query_int(ss, "SELECT n FROM store_version", &version, err)))
+		goto out;
+	if (base_current(ss, year, version))
+		goto out;
+	bd.ss = ss;
+	bd.year = year;
+	tz_buf_init(&bd.str, 0);
+	bd.dict_at = tz_hmap_new();
+	bd.org_name = tz_hmap_new();
+	bd.org_at = tz_hmap_new();
+	if (tz_buf_add(&bd.str, "", 1))
+		bd.fail = 1;
+	org_index(&bd, 0);
+	if ((rc = load_orgs(&bd, err)) || (rc = read_rows(&bd, err)))
+		goto out;
+	t1 = tz_clock_ms();
+	if ((rc = read_before(&bd, err)))
+		goto out;
+	t2 = tz_clock_ms();
+	if (bd.fail || bd.n > UINT32_MAX / 2) {
+		sqlite3_stmt *del;
+
+		/* Stay with the SQL path for this year; drop a stale base. */
+		tz_log(TZ_LOG_INFO, "event=bulletin_base year=%d skipped=unpackable", year);
+		if ((rc = tz_sqlite_prepare(ss, "DELETE FROM bulletin_base WHERE id BETWEEN ?1 AND ?2",
+					    &del, err)))
+			goto out;
+		sqlite3_bind_int64(del, 1, (int64_t)year * BASE_PARTS);
+		sqlite3_bind_int64(del, 2, (int64_t)year * BASE_PARTS + BASE_PARTS - 1);
+		rc = tz_sqlite_step(ss, del, err);
+		sqlite3_finalize(del);
+		goto out;
+	}
+	rc = write_parts(&bd, version, err);
+	tz_log(TZ_LOG_DEBUG, "event=bulletin_base_build rows_ms=%.1f before_ms=%.1f write_ms=%.1f",
+	       t1 - t0, t2 - t1, tz_clock_ms() - t2);
+out:
+	if (!rc)
+		rc = tz_sqlite_exec(ss, "COMMIT", err);
+	if (rc && !sqlite3_get_autocommit(ss->db))
+		tz_sqlite_exec(ss, "ROLLBACK", NULL);
+	tz_log(TZ_LOG_INFO, "event=bulletin_base year=%d projects=%zu rc=%d ms=%.1f", year, bd.n, rc,
+	       tz_clock_ms() - t0);
+	builder_free(&bd);
+map:
+	if (tz_sqlite_exec(ss, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, rc ? NULL : err) && !rc)
+		rc = TZ_ESTORE;
+	return rc;
+}
+
+void tz_sqlite_bulletin_base_refresh(struct sqlite_store *ss)
+{
+	struct tz_err err;
+	int64_t year = 0;
+
+	tz_err_clear(&err);
+	/* Give the memory the import just released back to the system first,
+	 * so that the base's does not add to the import's peak. */
+	malloc_trim(0);
+	if (tz_sqlite_query_int(ss, "SELECT max(year) FROM project_year", &year, &err))
+		goto fail;
+	if (!year)
+		return; /* no running totals yet: no bulletin to prepare */
+	if (tz_sqlite_bulletin_base_build(ss, (int)year, &err))
+		goto fail;
+	return;
+fail:
+	tz_log(TZ_LOG_INFO, "event=bulletin_base_refresh failed=%s", err.msg);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
+
+struct base_view {
+	void *part[4];              /* 0, 1, month M, month M−1 (or NULL) */
+	size_t size[4];             /* their allocations (part_alloc) */
+	const struct base_head *h;
+	const struct base_org *org;
+	const uint32_t *dict;
+	const struct base_rec *rec;
+	const char *str;
+	const int64_t *ytd, *ytd_prev;
+	const uint8_t *st, *st_prev;
+};
+
+/*
+ * Room for a part. A large one is mapped on 2 MB boundaries and asked for
+ * huge pages (MADV_HUGEPAGE, where the kernel offers them): faulting in
+ * megabytes 4 KB at a time cost more than copying them, and the lagging
+ * list reads the strings in no order, a TLB miss per entry on small
+ * pages. Without huge pages the mapping is populated in one call.
+ */
+#define PART_MAP_MIN (1u << 20)
+#define HUGE (2u << 20)
+
+static void *part_alloc(size_t size)
+{
+	size_t len = (size + HUGE - 1) / HUGE * HUGE;
+	char *p, *at;
+
+	if (size < PART_MAP_MIN)
+		return tz_xmalloc(size);
+	p = mmap(NULL, len + HUGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	at = (char *)(((uintptr_t)p + HUGE - 1) / HUGE * HUGE);
+	if (at > p)
+		munmap(p, (size_t)(at - p));
+	munmap(at + len, (size_t)(p + HUGE - at));
+#ifdef MADV_HUGEPAGE
+	if (!madvise(at, len, MADV_HUGEPAGE))
+		return at;
+#endif
+#ifdef MADV_POPULATE_WRITE
+	madvise(at, len, MADV_POPULATE_WRITE);
+#endif
+	return at;
+}
+
+static void part_free(void *p, size_t size)
+{
+	if (!p)
+		return;
+	if (size < PART_MAP_MIN)
+		free(p);
+	else
+		munmap(p, (size + HUGE - 1) / HUGE * HUGE);
+}
+
+static void view_free(void *arg)
+{
+	struct base_view *v = arg;
+
+	for (int i = 0; i < 4; i++)
+		part_free(v->part[i], v->size[i]);
+	free(v);
+}
+
+/* Part `part` of `year` if stamped `version`: a malloc'd copy and its length. */
+static int read_part(struct sqlite_store *ss, int year, int part, int64_t version,
+		     sqlite3_stmt *stamp, void **out, size_t *size, size_t *len)
+{
+	sqlite3_int64 id = (sqlite3_int64)year * BASE_PARTS + part;
+	sqlite3_blob *blob = NULL;
+	int ok = 0, n;
+
+	sqlite3_bind_int64(stamp, 1, id);
+	ok = sqlite3_step(stamp) == SQLITE_ROW && sqlite3_column_int64(stamp, 0) == version;
+	sqlite3_reset(stamp);
+	if (!ok || sqlite3_blob_open(ss->db, "main", "bulletin_base", "data", id, 0, &blob) != SQLITE_OK) {
+		sqlite3_blob_close(blob);
+		return 0;
+	}
+	n = sqlite3_blob_bytes(blob);
+	*size = (size_t)n + 1;
+	*len = (size_t)n;
+	*out = part_alloc(*size);
+	ok = *out && sqlite3_blob_read(blob, *out, n, 0) == SQLITE_OK;
+	sqlite3_blob_close(blob);
+	if (!ok) {
+		part_free(*out, *size);
+		*out = NULL;
+	}
+	return ok;
+}
+
+/* The parts a bulletin of p needs, checked for shape; NULL if any is
+ * missing, stale or malformed. */
+static struct base_view *view_read(struct sqlite_store *ss, struct tz_period p, int64_t version)
+{
+	struct base_view *v = tz_xcalloc(1, sizeof(*v));
+	sqlite3_stmt *stamp = NULL;
+	size_t len[4] = { 0 }, need;
+	const struct base_head *h;
+	int ok = 0;
+
+	if (sqlite3_prepare_v2(ss->db, "SELECT version FROM bulletin_base WHERE id = ?1", -1, &stamp,
+			       NULL) != SQLITE_OK)
+		goto out;
+	if (!read_part(ss, p.year, 0, version, stamp, &v->part[0], &v->size[0], &len[0]) ||
+	    !read_part(ss, p.year, 1, version, stamp, &v->part[1], &v->size[1], &len[1]) ||
+	    !read_part(ss, p.year, 1 + p.month, version, stamp, &v->part[2], &v->size[2], &len[2]) ||
+	    (p.month > 1 &&
+	     !read_part(ss, p.year, p.month, version, stamp, &v->part[3], &v->size[3], &len[3])))
+		goto out;
+	h = v->h = v->part[0];
+	if (len[0] < sizeof(*h) || h->magic != BASE_MAGIC || h->format != BASE_FORMAT ||
+	    h->endian != 0x01020304u || h->year != p.year || h->nstr != len[1] || !len[1])
+		goto out;
+	need = sizeof(*h) + (size_t)h->norg * sizeof(struct base_org) +
+	       ((size_t)h->ndict + h->ndict % 2) * sizeof(uint32_t) +
+	       (size_t)h->n * sizeof(struct base_rec);
+	if (len[0] != need || len[2] != (size_t)h->n * 9 || (p.month > 1 && len[3] != len[2]))
+		goto out;
+	v->org = (const struct base_org *)(h + 1);
+	v->dict = (const uint32_t *)(v->org + h->norg);
+	v->rec = (const struct base_rec *)(v->dict + h->ndict + h->ndict % 2);
+	v->str = v->part[1];
+	v->ytd = v->part[2];
+	v->st = (const uint8_t *)(v->ytd + h->n);
+	if (p.month > 1) {
+		v->ytd_prev = v->part[3];
+		v->st_prev = (const uint8_t *)(v->ytd_prev + h->n);
+	}
+	ok = 1;
+out:
+	sqlite3_finalize(stamp);
+	if (!ok) {
+		view_free(v);
+		return NULL;
+	}
+	return v;
+}
+
+/* The latest problem of the year up to month m (latest_problem in
+ * sqlite-bulletin.c): the texts are kept in month order. */
+static const char *problem_at(const struct base_view *v, const struct base_rec *r, int m)
+{
+	unsigned prob = r->flags & REC_TOT ? r->prob & ((1u << m) - 1) : 0;
+	const char *s;
+
+	if (!prob)
+		return "";
+	s = v->str + r->problems;
+	for (int k = __builtin_popcount(prob) - 1; k > 0; k--) {
+		s += strlen(s) + 1;
+		if (s >= v->str + v->h->nstr)
+			return ""; /* a damaged base: never read past the part */
+	}
+	return s;
+}
+
+/* Feed b from the view, as scan_rows in sqlite-bulletin.c does from rows. */
+static void count_view(const struct base_view *v, struct tz_bulletin *b,
+		       const struct tz_project_filter *f)
+{
+	struct tz_period period = tz_bulletin_period(b);
+	enum tz_bulletin_by by = tz_bulletin_by(b);
+	int m = period.month;
+	const struct base_head *h = v->h;
+	size_t nslots = by == TZ_BY_REGION || by == TZ_BY_UNIT ? h->norg : h->ndict;
+	int64_t *slots = tz_xmalloc(tz_st_mult(nslots + 1, sizeof(*slots)));
+
+	for (size_t i = 0; i <= nslots; i++)
+		slots[i] = -1;
+	for (uint32_t i = 0; i < h->n; i++) {
+		const struct base_rec *r = &v->rec[i];
+		struct tz_bulletin_row row;
+		int status, before;
+		unsigned rep = 0;
+		uint32_t slot = 0;
+
+		if (f && !f->keep(f->ctx, v->org[r->region].id, v->org[r->unit].id,
+				  v->str + v->dict[r->leader]))
+			continue;
+		memset(&row, 0, sizeof(row));
+		row.total = r->total;
+		row.has_plan = r->flags & REC_PLAN;
+		row.annual = r->annual;
+		if (r->flags & REC_TOT) {
+			row.ytd = v->ytd[i];
+			status = v->st[i];
+			rep = r->rep;
+			if (m > 1) {
+				row.ytd_prev = v->ytd_prev[i];
+				before = v->st_prev[i];
+			} else {
+				before = r->before;
+			}
+		} else {
+			status = before = r->before;
+		}
+		row.started = tz_status_counts_started((enum tz_status)status);
+		row.reported = (rep >> (m - 1)) & 1;
+		row.reported_prev = m > 1 && ((rep >> (m - 2)) & 1);
+		{
+			struct tz_period start = { 0, 0 };
+
+			if (r->flags & REC_START)
+				tz_period_from_code(r->planned_start, &start);
+			row.expected = tz_report_due(period, start, (enum tz_status)before,
+						     row.reported);
+		}
+		switch (by) {
+		case TZ_BY_REGION:
+			slot = r->region;
+			row.key = v->str + v->org[slot].name;
+			break;
+		case TZ_BY_CATEGORY:
+			slot = r->category;
+			row.key = v->str + v->dict[slot];
+			break;
+		case TZ_BY_LEVEL:
+			slot = r->level;
+			row.key = v->str + v->dict[slot];
+			break;
+		case TZ_BY_LEADER:
+			slot = r->leader;
+			row.key = v->str + v->dict[slot];
+			break;
+		case TZ_BY_UNIT:
+			slot = r->unit;
+			row.key = v->str + v->org[slot].name;
+			break;
+		}
+		if (tz_bulletin_lags(b, row.has_plan, row.annual, row.ytd) ||
+		    (row.expected && !row.reported)) {
+			row.code = v->str + r->code;
+			row.name = v->str + r->name;
+			row.region = v->str + v->org[r->region].name;
+			row.leader = v->str + v->dict[r->leader];
+			row.unit = v->str + v->org[r->unit].name;
+			row.problem = problem_at(v, r, m);
+		}
+		tz_bulletin_add_slot(b, &row, &slots[slot]);
+	}
+	free(slots);
+}
+
+/* Offsets and indexes all inside their parts (a base is ours, but a
+ * damaged file must not make a bulletin read out of bounds). */
+static int view_sane(const struct base_view *v)
+{
+	const struct base_head *h = v->h;
+
+	if (v->str[h->nstr - 1] != '\0')
+		return 0;
+	for (uint32_t i = 0; i < h->norg; i++)
+		if (v->org[i].name >= h->nstr)
+			return 0;
+	for (uint32_t i = 0; i < h->ndict; i++)
+		if (v->dict[i] >= h->nstr)
+			return 0;
+	for (uint32_t i = 0; i < h->n; i++) {
+		const struct base_rec *r = &v->rec[i];
+
+		if (r->code >= h->nstr || r->name >= h->nstr || r->problems >= h->nstr ||
+		    r->region >= h->norg || r->unit >= h->norg || r->category >= h->ndict ||
+		    r->leader >= h->ndict || r->level >= h->ndict)
+			return 0;
+	}
+	return 1;
+}
+
+int tz_sqlite_bulletin_base_count(struct sqlite_store *ss, struct tz_bulletin *b,
+				  const struct tz_project_filter *f, struct tz_err *err)
+{
+	struct tz_period p = tz_bulletin_period(b);
+	struct base_view *v = NULL;
+	int64_t version;
+	double t0, t1;
+	int rc = 1;
+
+	(void)err;
+	if (p.month < 1 || p.month > 12 || !sqlite3_get_autocommit(ss->db))
+		return 1;
+	/* One read transaction: the stamp compared is that of the data read. */
+	if (sqlite3_exec(ss->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return 1;
+	if (tz_sqlite_query_int(ss, "SELECT n FROM store_version", &version, NULL))
+		goto out;
+	t0 = tz_clock_ms();
+	v = view_read(ss, p, version);
+	if (!v || !view_sane(v))
+		goto out;
+	t1 = tz_clock_ms();
+	/* The strings the lists point at live as long as b. */
+	tz_bulletin_borrow(b, v, view_free);
+	count_view(v, b, f);
+	tz_log(TZ_LOG_DEBUG, "event=bulletin_base_count read_ms=%.1f count_ms=%.1f", t1 - t0,
+	       tz_clock_ms() - t1);
+	v = NULL;
+	rc = 0;
+out:
+	sqlite3_exec(ss->db, "COMMIT", NULL, NULL, NULL);
+	if (v)
+		view_free(v);
+	return rc;
+}
