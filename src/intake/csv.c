@@ -114,23 +114,72 @@ struct csv_reader {
 /* ------------------------------------------------------------------ */
 /* libcsv callbacks                                                    */
 
-/* Lines of a quoted cell that look like records of this file: an
- * unclosed quote has swallowed them. */
+/*
+ * The shape of a cell's start, for telling a record from a line of text:
+ * each run of ASCII digits, ASCII letters or other characters (a
+ * character of UTF-8 counted once) as one letter, at most `size` - 1 of
+ * them, up to the separator. "PW0001" and "P20230000004" are "ad", "12"
+ * is "d", "土方" "h".
+ */
+static void cell_shape(const char *s, size_t len, char delim, char *shape, size_t size)
+{
+	size_t n = 0;
+
+	while (len && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	for (size_t i = 0; i < len && n + 1 < size; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char k;
+
+		if (c == (unsigned char)delim || c == '\r' || c == '\n')
+			break;
+		if ((c & 0xC0) == 0x80)
+			continue;
+		k = c >= '0' && c <= '9' ? 'd' : (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? 'a'
+		    : c < 0x80 ? 'p' : 'h';
+		if (!n || shape[n - 1] != k)
+			shape[n++] = k;
+	}
+	shape[n] = '\0';
+}
+
+/*
+ * Lines of a quoted cell that look like records of this file: an
+ * unclosed quote has swallowed them. A line looks like a record when it
+ * has about as many separators as the widest record and, when the cell
+ * is not the record's first, its first cell has the shape of the
+ * record's first cell (a project code beside a code, a 序号 beside a
+ * 序号): a 形象进度 of two lines listing six works ("本月完成：\n土方,基础,
+ * 主体,装修,绿化,道路", walkthrough 11) has the separators but starts
+ * with a word, not a code, and is the text it seems.
+ */
 static int looks_swallowed(const struct csv_reader *r, const char *s, size_t len)
 {
 	const char *p = memchr(s, '\n', len), *end = s + len;
+	char first[16] = "", line[16];
+	int have_first = r->ncells > r->rec_first;
 
 	if (r->width < 3)
 		return 0;
+	if (have_first)
+		cell_shape(r->bytes.buf + r->offs[r->rec_first], r->lens[r->rec_first],
+			   (char)r->delim, first, sizeof(first));
 	while (p) {
 		const char *q = p + 1, *nl = memchr(q, '\n', (size_t)(end - q));
 		const char *stop = nl ? nl : end;
 		size_t seps = 0;
 
-		for (; q < stop; q++)
-			seps += *q == (char)r->delim;
-		if (seps >= 2 && seps + 1 >= r->width)
-			return 1;
+		for (const char *c = q; c < stop; c++)
+			seps += *c == (char)r->delim;
+		if (seps >= 2 && seps + 1 >= r->width) {
+			if (!have_first)
+				return 1;
+			cell_shape(q, (size_t)(stop - q), (char)r->delim, line, sizeof(line));
+			if (!strcmp(line, first))
+				return 1;
+		}
 		p = nl;
 	}
 	return 0;

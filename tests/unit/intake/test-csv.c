@@ -253,6 +253,27 @@ static void test_unclosed_quote(void **state)
 	assert_string_equal(s.v[1], "2:1|multi\nline, text|3");
 	assert_string_equal(s.v[2], "4:4|5|6");
 	tzs_rows_free(&s);
+	/* A 形象进度 whose second line lists as many works as the file has
+	 * columns is text, not swallowed records: its lines start with a
+	 * word where the records start with a code (walkthrough 11). */
+	read_text("works.csv", "code,period,amount,status,text,problem\r\n"
+		  "PW0001,2025-05,100.00,已开工,\"本月完成：\n土方,基础,主体,装修,绿化,道路\",\r\n"
+		  "PW0002,2025-05,50.00,已开工,正常,\r\n", STRLEN, &s);
+	assert_int_equal(s.rc, 0);
+	assert_int_equal(s.n, 3);
+	assert_string_equal(s.v[1], "2:PW0001|2025-05|100.00|已开工|本月完成：\n土方,基础,主体,装修,绿化,道路|");
+	assert_string_equal(s.v[2], "4:PW0002|2025-05|50.00|已开工|正常|");
+	tzs_rows_free(&s);
+	/* The same file with the quote left open: the lines it takes in
+	 * start with codes, as records do, and the file is refused. */
+	read_text("works-open.csv", "code,period,amount,status,text,problem\r\n"
+		  "PW0001,2025-05,100.00,已开工,\"本月完成：土方,\r\n"
+		  "PW0002,2025-05,50.00,已开工,正常,\r\n"
+		  "PW0003,2025-05,50.00,已开工,\"主体\",\r\n", STRLEN, &s);
+	assert_int_equal(s.rc, TZ_EINVAL);
+	assert_int_equal(s.err.line, 2);
+	assert_non_null(strstr(s.err.msg, "第2行的引号没有闭合"));
+	tzs_rows_free(&s);
 
 	/* The two hostile cases handed with the issue. */
 	path = tzs_data("cases/progress-unclosed-quote.csv");
