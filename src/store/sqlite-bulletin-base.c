@@ -132,6 +132,7 @@ struct builder {
 	int64_t *ytd[12];            /* record order, after merge_tot */
 	uint8_t *st[12];
 	int fail;                    /* a value the packed form cannot hold */
+	int kept;                    /* parts found unchanged, only restamped */
 };
 
 static uint32_t add_str(struct builder *bd, const char *s)
@@ -609,10 +610,52 @@ struct piece {
 	size_t len;
 };
 
-/* Write part `part` as the concatenation of pieces, straight from the
- * builder's arrays (a zeroblob filled in place: no copy of megabytes). */
-static int put_part(struct builder *bd, sqlite3_stmt *ins, int part, int64_t version,
-		    const struct piece *pieces, int npieces, struct tz_err *err)
+#define SAME_BUF (64u << 10)
+
+/* Whether row `id` already holds exactly the concatenation of pieces
+ * (whatever its stamp): read back 64 KB at a time and compared. */
+static int part_same(struct builder *bd, sqlite3_int64 id, const struct piece *pieces, int npieces,
+		     size_t total)
+{
+	sqlite3_blob *blob = NULL;
+	char *buf = NULL;
+	size_t at = 0;
+	int same = 0;
+
+	if (sqlite3_blob_open(bd->ss->db, "main", "bulletin_base", "data", id, 0, &blob) != SQLITE_OK ||
+	    (size_t)sqlite3_blob_bytes(blob) != total)
+		goto out;
+	buf = tz_xmalloc(SAME_BUF);
+	for (int i = 0; i < npieces; i++) {
+		for (size_t off = 0; off < pieces[i].len;) {
+			size_t n = pieces[i].len - off < SAME_BUF ? pieces[i].len - off : SAME_BUF;
+
+			if (sqlite3_blob_read(blob, buf, (int)n, (int)at) != SQLITE_OK ||
+			    memcmp(buf, (const char *)pieces[i].data + off, n))
+				goto out;
+			off += n;
+			at += n;
+		}
+	}
+	same = 1;
+out:
+	free(buf);
+	sqlite3_blob_close(blob);
+	return same;
+}
+
+/*
+ * Write part `part` as the concatenation of pieces, straight from the
+ * builder's arrays (a zeroblob filled in place: no copy of megabytes).
+ * A part whose row already holds these very bytes (the months before an
+ * import's month, the strings when no name or problem changed) only gets
+ * the new stamp: SQLite rewrites a row of unchanged size in place and
+ * writes only the pages that differ, so the unchanged megabytes are
+ * neither logged nor synced again. The bytes are compared in the write
+ * transaction that stamps them, so the stamp still says what they are.
+ */
+static int put_part(struct builder *bd, sqlite3_stmt *ins, sqlite3_stmt *restamp, int part,
+		    int64_t version, const struct piece *pieces, int npieces, struct tz_err *err)
 {
 	sqlite3_int64 id = (sqlite3_int64)bd->year * BASE_PARTS + part;
 	sqlite3_blob *blob = NULL;
@@ -623,6 +666,16 @@ static int put_part(struct builder *bd, sqlite3_stmt *ins, int part, int64_t ver
 		total += pieces[i].len;
 	if (total > INT32_MAX)
 		return tz_err_set(err, TZ_ETOOBIG, "通报底稿过大");
+	if (total && part_same(bd, id, pieces, npieces, total)) {
+		sqlite3_bind_int64(restamp, 1, id);
+		sqlite3_bind_int64(restamp, 2, version);
+		if ((rc = tz_sqlite_step(bd->ss, restamp, err)))
+			return rc;
+		if (sqlite3_changes(bd->ss->db) == 1) {
+			bd->kept++;
+			return 0;
+		}
+	}
 	sqlite3_bind_int64(ins, 1, id);
 	sqlite3_bind_int64(ins, 2, version);
 	sqlite3_bind_zeroblob64(ins, 3, total);
@@ -650,16 +703,18 @@ static int write_parts(struct builder *bd, int64_t version, struct tz_err *err)
 			       (uint32_t)bd->norg, (uint32_t)bd->ndict, (uint32_t)bd->str.len,
 			       0x01020304u };
 	static const uint32_t zero = 0;
-	sqlite3_stmt *ins = NULL;
+	sqlite3_stmt *ins = NULL, *restamp = NULL;
 	int rc;
 
 	if ((rc = tz_sqlite_prepare(bd->ss, "INSERT OR REPLACE INTO bulletin_base(id, version, data)"
-					    " VALUES(?1, ?2, ?3)", &ins, err)))
-		return rc;
+					    " VALUES(?1, ?2, ?3)", &ins, err)) ||
+	    (rc = tz_sqlite_prepare(bd->ss, "UPDATE bulletin_base SET version = ?2 WHERE id = ?1",
+				    &restamp, err)))
+		goto out;
 	for (int m = 0; m < 12 && !rc; m++) {
 		struct piece month[2] = { { bd->ytd[m], bd->n * sizeof(int64_t) }, { bd->st[m], bd->n } };
 
-		rc = put_part(bd, ins, 2 + m, version, month, 2, err);
+		rc = put_part(bd, ins, restamp, 2 + m, version, month, 2, err);
 		free(bd->ytd[m]);
 		free(bd->st[m]);
 		bd->ytd[m] = NULL;
@@ -668,7 +723,7 @@ static int write_parts(struct builder *bd, int64_t version, struct tz_err *err)
 	if (!rc) {
 		struct piece str = { bd->str.buf, bd->str.len };
 
-		rc = put_part(bd, ins, 1, version, &str, 1, err);
+		rc = put_part(bd, ins, restamp, 1, version, &str, 1, err);
 		tz_buf_release(&bd->str);
 	}
 	if (!rc) {
@@ -680,9 +735,11 @@ static int write_parts(struct builder *bd, int64_t version, struct tz_err *err)
 			{ bd->rec, bd->n * sizeof(*bd->rec) },
 		};
 
-		rc = put_part(bd, ins, 0, version, p0, 5, err);
+		rc = put_part(bd, ins, restamp, 0, version, p0, 5, err);
 	}
+out:
 	sqlite3_finalize(ins);
+	sqlite3_finalize(restamp);
 	return rc;
 }
 
@@ -836,8 +893,8 @@ out:
 		tz_sqlite_exec(ss, "ROLLBACK", NULL);
 	if (t4 > 0)
 		tz_log(TZ_LOG_DEBUG, "event=bulletin_base_build rows_ms=%.1f tot_wait_ms=%.1f"
-		       " merge_ms=%.1f write_ms=%.1f commit_ms=%.1f", t1 - t0, t2 - t1, t3 - t2,
-		       t4 - t3, tz_clock_ms() - t4);
+		       " merge_ms=%.1f write_ms=%.1f kept=%d commit_ms=%.1f", t1 - t0, t2 - t1,
+		       t3 - t2, t4 - t3, bd.kept, tz_clock_ms() - t4);
 	tz_log(TZ_LOG_INFO, "event=bulletin_base year=%d projects=%zu rc=%d ms=%.1f", year, bd.n, rc,
 	       tz_clock_ms() - t0);
 	builder_free(&bd);
