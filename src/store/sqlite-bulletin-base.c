@@ -221,6 +221,7 @@ struct tot_worker {
 	struct tot *t;
 	sqlite3 *db;
 	int64_t version;             /* store_version this connection saw */
+	size_t taken;                /* chunks taken */
 	int rc;                      /* an SQLite code; SQLITE_OK when read */
 	const char *what;            /* the table the error is about */
 	char msg[200];
@@ -348,12 +349,17 @@ static void tot_work(struct tot_worker *w)
 		pthread_mutex_lock(&t->lock);
 		c = t->next++;
 		pthread_mutex_unlock(&t->lock);
-		if (c >= t->nchunks || tot_chunk(w, c, row, problem))
+		if (c >= t->nchunks)
+			break;
+		w->taken++;
+		if (tot_chunk(w, c, row, problem))
 			break;
 	}
 out:
-	if (w->rc != SQLITE_OK) {
-		/* The other worker need not go on. */
+	if (w->rc != SQLITE_OK && w->taken) {
+		/* A chunk is lost: the other worker need not go on. (One that
+		 * failed before taking any, e.g. kept out by a lock, leaves
+		 * every chunk to the other.) */
 		pthread_mutex_lock(&t->lock);
 		t->next = t->nchunks;
 		pthread_mutex_unlock(&t->lock);
@@ -784,8 +790,8 @@ static int read_all(struct builder *bd, int64_t version, double *t_rows, double 
 		    struct tz_err *err)
 {
 	struct tot t = { .lock = PTHREAD_MUTEX_INITIALIZER };
-	struct tot_worker reader = { &t, NULL, 0, SQLITE_OK, NULL, "" };
-	struct tot_worker self = { &t, bd->ss->db, 0, SQLITE_OK, NULL, "" };
+	struct tot_worker reader = { &t, NULL, 0, 0, SQLITE_OK, NULL, "" };
+	struct tot_worker self = { &t, bd->ss->db, 0, 0, SQLITE_OK, NULL, "" };
 	pthread_t thread;
 	int started = 0, rc;
 
@@ -811,13 +817,13 @@ static int read_all(struct builder *bd, int64_t version, double *t_rows, double 
 		started = 0;
 	}
 	*t_wait = tz_clock_ms();
-	if (self.rc != SQLITE_OK || (reader.db && reader.rc != SQLITE_OK)) {
+	if (self.rc != SQLITE_OK || (reader.taken && reader.rc != SQLITE_OK)) {
 		struct tot_worker *w = self.rc != SQLITE_OK ? &self : &reader;
 
 		rc = tz_err_set(err, TZ_ESTORE, "数据库错误（%s）：%s", w->what, w->msg);
 		goto out;
 	}
-	if (self.version != version || (reader.db && reader.version != version)) {
+	if (self.version != version || (reader.taken && reader.version != version)) {
 		/* Unreachable while the builder holds the write lock. */
 		rc = tz_err_set(err, TZ_ESTORE, "数据库错误（store_version）：读取期间数据已变");
 		goto out;
