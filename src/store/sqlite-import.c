@@ -167,6 +167,7 @@ struct pending {
 
 struct sqlite_import {
 	enum tz_import_kind kind;
+	int rollback;                   /* the file left WAL for this import */
 	unsigned keep;                  /* TZ_KEEP_*: fields the file leaves out */
 	int plan_kept_row;              /* old_ledger(): the row's stored plan is kept */
 	int64_t batch;
@@ -669,6 +670,21 @@ int tz_sqlite_import_keep(struct tz_store *s, unsigned keep, struct tz_err *err)
 	return rc;
 }
 
+/*
+ * After an import that ran in a rollback journal (tz_sqlite_import_begin),
+ * committed or rolled back: WAL's settings and WAL again. If the switch
+ * fails (a connection opened meanwhile holds a lock for longer than
+ * TZ_SQLITE_BUSY_MS), the file stays in rollback mode until the next
+ * import or an open that finds it alone (sqlite_open); nothing is lost
+ * either way.
+ */
+static void journal_back(struct sqlite_store *ss)
+{
+	tz_sqlite_exec(ss, "PRAGMA synchronous=NORMAL", NULL);
+	/* Readers of a file in rollback mode lock it only while they read. */
+	tz_sqlite_journal(ss, 1, TZ_SQLITE_BUSY_MS);
+}
+
 int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const char *source,
 			   struct tz_err *err)
 {
@@ -682,6 +698,23 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 	tz_buf_init(&imp->pend.text, 0);
 	tz_buf_init(&imp->deferred, 0);
 	/*
+	 * The journal. In WAL every page the import writes goes to the WAL
+	 * and again into the file at the checkpoint; a rollback journal
+	 * holds only the stored pages it changes, and the new ones (most of
+	 * a large import) are written once. So an import that is alone on
+	 * the file switches it to a rollback journal for its transaction,
+	 * and back to WAL when it ends (finish_import), so that readers keep
+	 * WAL's concurrency afterwards. With another connection open (a
+	 * running `taizhang serve`, the web's own import) SQLite refuses the
+	 * switch at once and the import runs in WAL as before. A rollback
+	 * journal is as atomic as WAL; synchronous=FULL is its safe setting
+	 * (NORMAL is WAL's). If the process dies before the switch back, the
+	 * next open puts the file back into WAL (sqlite_open).
+	 */
+	imp->rollback = tz_sqlite_journal(ss, 0, 0);
+	if (imp->rollback && (rc = tz_sqlite_exec(ss, "PRAGMA synchronous=FULL", err)))
+		goto fail_journal;
+	/*
 	 * Every reference an import writes is known to exist: progress rows
 	 * are resolved against the project map loaded below, inside the same
 	 * transaction; ledger rows name the project written just before them
@@ -693,7 +726,7 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 	 * commit and abort turn it back on.
 	 */
 	if ((rc = tz_sqlite_exec(ss, "PRAGMA foreign_keys=OFF", err)))
-		goto fail_free;
+		goto fail_journal;
 	/* Reads during an import (the commit may scan every report) go
 	 * through the bounded page cache, not the mapping, so the import's
 	 * memory stays the same whatever the size of the database. */
@@ -755,7 +788,9 @@ fail:
 fail_fk:
 	tz_sqlite_exec(ss, "PRAGMA foreign_keys=ON", NULL);
 	tz_sqlite_exec(ss, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, NULL);
-fail_free:
+fail_journal:
+	if (imp->rollback)
+		journal_back(ss);
 	import_free(imp);
 	return rc;
 }
@@ -1433,10 +1468,14 @@ static int rebuild_dirty(struct sqlite_store *ss, struct tz_err *err)
 
 static void finish_import(struct sqlite_store *ss)
 {
+	int rollback = ss->imp->rollback;
+
 	import_free(ss->imp);
 	ss->imp = NULL;
 	tz_sqlite_exec(ss, "PRAGMA foreign_keys=ON", NULL);
 	tz_sqlite_exec(ss, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, NULL);
+	if (rollback)
+		journal_back(ss);
 }
 
 int tz_sqlite_import_counts(struct tz_store *s, struct tz_import_stats *out, struct tz_err *err)

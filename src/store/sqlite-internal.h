@@ -13,6 +13,9 @@
 /* Reads map the database (no copy into SQLite's cache); imports do not. */
 #define TZ_SQLITE_MMAP_SIZE "1073741824"
 
+/* How long a connection waits for another's lock before SQLITE_BUSY. */
+#define TZ_SQLITE_BUSY_MS 10000
+
 /* PRAGMA user_version of the current schema, and the application_id
  * ("TZLG") that marks a file as ours. Schema 1 (one plan per project)
  * had no application_id; schema 2 held one `progress` row per report,
@@ -65,6 +68,21 @@ struct sqlite_store *tz_sqlite_from(struct tz_store *s);
 
 /* Set err from the connection's last error; returns TZ_ESTORE. */
 int tz_sqlite_error(struct sqlite_store *ss, struct tz_err *err, const char *what);
+
+/*
+ * Switch the file's journal to WAL (wal != 0) or to a rollback journal
+ * (PRAGMA journal_mode=DELETE), waiting at most wait_ms for another
+ * connection's lock; returns 1 when the connection is now in that mode,
+ * 0 when it stays as it was. Never an error: SQLite refuses to leave WAL
+ * (SQLITE_BUSY) while another connection, in this process or another,
+ * has the file open, to enter it while one holds a lock, and to change
+ * the mode inside a transaction; either way nothing changes.
+ * Leaving WAL checkpoints it into the file and removes it. Used by the
+ * imports (sqlite-import.c: a large transaction writes its pages once in
+ * a rollback journal, twice in WAL) and by opening, which puts a file an
+ * import left in rollback mode back into WAL (docs/internals/store.md).
+ */
+int tz_sqlite_journal(struct sqlite_store *ss, int wal, int wait_ms);
 
 /* Run SQL without results. 0 or TZ_ESTORE. */
 int tz_sqlite_exec(struct sqlite_store *ss, const char *sql, struct tz_err *err);

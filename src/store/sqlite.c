@@ -93,6 +93,48 @@ int tz_sqlite_bump_version(struct sqlite_store *ss, struct tz_err *err)
 }
 
 /* ------------------------------------------------------------------ */
+/* The journal                                                         */
+
+/* Whether the connection's journal mode is `mode` ("wal", "delete"…);
+ * 0 when it cannot be asked. */
+static int journal_is(struct sqlite_store *ss, const char *mode)
+{
+	sqlite3_stmt *st;
+	int is = 0;
+
+	if (sqlite3_prepare_v2(ss->db, "PRAGMA journal_mode", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *now = (const char *)sqlite3_column_text(st, 0);
+
+		is = now && !strcmp(now, mode);
+	}
+	sqlite3_finalize(st);
+	return is;
+}
+
+int tz_sqlite_journal(struct sqlite_store *ss, int wal, int wait_ms)
+{
+	const char *want = wal ? "wal" : "delete";
+	sqlite3_stmt *st;
+	int now = 0;
+
+	sqlite3_busy_timeout(ss->db, wait_ms);
+	if (sqlite3_prepare_v2(ss->db, wal ? "PRAGMA journal_mode=WAL" : "PRAGMA journal_mode=DELETE",
+			       -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			const char *mode = (const char *)sqlite3_column_text(st, 0);
+
+			now = mode && !strcmp(mode, want);
+		}
+		sqlite3_finalize(st);
+	}
+	sqlite3_busy_timeout(ss->db, TZ_SQLITE_BUSY_MS);
+	tz_log(TZ_LOG_DEBUG, "store=sqlite event=journal want=%s ok=%d", want, now);
+	return now;
+}
+
+/* ------------------------------------------------------------------ */
 /* Opening                                                             */
 
 enum db_shape {
@@ -263,11 +305,17 @@ static int sqlite_open(struct tz_store **out, const char *path, int flags,
 		goto fail;
 	}
 	ss->path = tz_xstrdup(path);
-	sqlite3_busy_timeout(ss->db, 10000);
+	sqlite3_busy_timeout(ss->db, TZ_SQLITE_BUSY_MS);
 	if ((rc = check_schema(ss, flags, up, err))) {
 		tz_err_locate(err, path, 0);
 		goto fail;
 	}
+	/* An import that died between its commit and its return to WAL
+	 * (tz_sqlite_import_begin) left the file in rollback mode: back to
+	 * WAL, when this is the only connection. (A dead import's hot
+	 * journal was already rolled back by the first read above.) */
+	if (journal_is(ss, "delete"))
+		tz_sqlite_journal(ss, 1, 0);
 	/* Per-connection settings: they change nothing in the file. */
 	rc = tz_sqlite_exec(ss, "PRAGMA synchronous=NORMAL;"
 			    "PRAGMA foreign_keys=ON;"
