@@ -28,6 +28,7 @@
  * construction (the SQL path stays the reference, and tests compare them).
  */
 #include <malloc.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,34 @@ static const char create_sql[] =
 /* ------------------------------------------------------------------ */
 /* Building                                                            */
 
+/*
+ * The year's project_year rows, read in chunks of TOT_CHUNK ledger
+ * records by two connections: a second one in a thread from the start,
+ * and the builder's own once it has read the ledger and project rows and
+ * the statuses before the year. The builder holds the write lock (BEGIN
+ * IMMEDIATE) before the reader starts, so both see the same commit; the
+ * reader reads store_version in its own transaction and a difference
+ * fails the build all the same. Every array is in record order (the
+ * year's ledger ids, read first), each chunk's problem texts in a buffer
+ * of its own, appended to part 1 in chunk order at the end.
+ */
+#define TOT_CHUNK 4096
+
+struct tot {
+	pthread_mutex_t lock;
+	size_t next;                 /* the next chunk to take, under lock */
+	int year;
+	int fail;                    /* a problem buffer past 4 GB */
+	size_t n, nchunks;
+	int64_t *id;                 /* the year's ledger ids, ascending */
+	int64_t *ytd[12];
+	uint8_t *st[12];
+	uint8_t *has;                /* 1: a row was read; 2: a status out of 0..255 */
+	uint16_t *rep, *prob;
+	uint32_t *poff;              /* the record's problem texts in its chunk's buffer */
+	struct tz_buf *pstr;         /* per chunk */
+};
+
 struct builder {
 	struct sqlite_store *ss;
 	int year;
@@ -100,9 +129,10 @@ struct builder {
 	struct base_rec *rec;
 	int64_t *ids;                /* project id of each record */
 	size_t n, arec;
-	int64_t *ytd[12];
+	int64_t *ytd[12];            /* record order, after merge_tot */
 	uint8_t *st[12];
 	int fail;                    /* a value the packed form cannot hold */
+	int kept;                    /* parts found unchanged, only restamped */
 };
 
 static uint32_t add_str(struct builder *bd, const char *s)
@@ -183,40 +213,277 @@ static uint8_t status_byte(struct builder *bd, int v)
 	return (uint8_t)v;
 }
 
-/* The columns of read_rows's project_year statement. */
+/* The columns of tot_work's project_year statement. */
 enum { TOT_YTD = 1, TOT_ST = 13, TOT_REP = 25, TOT_PROB = 26, TOT_PMONTH = 27, TOT_PTEXT = 28 };
 
-/* The problem texts of record r, one per month of its problem mask, as
- * sqlite-bulletin.c's latest_problem finds each. */
-static int add_problems(struct builder *bd, struct base_rec *r, int64_t id, sqlite3_stmt *tot,
-			sqlite3_stmt *problem, struct tz_err *err)
-{
-	int pmonth = sqlite3_column_int(tot, TOT_PMONTH);
+/* A worker of struct tot: a connection and what went wrong on it. */
+struct tot_worker {
+	struct tot *t;
+	sqlite3 *db;
+	int64_t version;             /* store_version this connection saw */
+	size_t taken;                /* chunks taken */
+	int rc;                      /* an SQLite code; SQLITE_OK when read */
+	const char *what;            /* the table the error is about */
+	char msg[200];
+};
 
-	r->problems = (uint32_t)bd->str.len;
+static int tot_error(struct tot_worker *w, const char *what)
+{
+	w->what = what;
+	snprintf(w->msg, sizeof(w->msg), "%s", sqlite3_errmsg(w->db));
+	return w->rc = SQLITE_ERROR;
+}
+
+/* The problem texts of record k, one per month of its problem mask, as
+ * sqlite-bulletin.c's latest_problem finds each, into its chunk's buffer. */
+static int tot_problems(struct tot_worker *w, size_t k, struct tz_buf *pstr, sqlite3_stmt *row,
+			sqlite3_stmt *problem)
+{
+	struct tot *t = w->t;
+	int pmonth = sqlite3_column_int(row, TOT_PMONTH);
+	size_t at = pstr->len;
+
 	for (int month = 1; month <= 12; month++) {
 		const char *text = "";
 		int rc;
 
-		if (!(r->prob & (1u << (month - 1))))
+		if (!(t->prob[k] & (1u << (month - 1))))
 			continue;
 		if (month == pmonth) {
-			text = tz_sqlite_text(tot, TOT_PTEXT);
+			text = tz_sqlite_text(row, TOT_PTEXT);
 		} else {
-			sqlite3_bind_int64(problem, 1, id);
-			sqlite3_bind_int(problem, 2, bd->year * 100 + month);
+			sqlite3_bind_int64(problem, 1, t->id[k]);
+			sqlite3_bind_int(problem, 2, t->year * 100 + month);
 			rc = sqlite3_step(problem);
 			if (rc == SQLITE_ROW)
 				text = tz_sqlite_text(problem, 0);
 			else if (rc != SQLITE_DONE)
-				return tz_sqlite_error(bd->ss, err, "progress");
+				return tot_error(w, "progress");
 		}
-		if (tz_buf_add(&bd->str, text, strlen(text) + 1))
-			bd->fail = 1;
+		if (tz_buf_add(pstr, text, strlen(text) + 1))
+			t->fail = 1;
 		sqlite3_reset(problem);
 	}
-	if (bd->str.len > UINT32_MAX)
+	if (pstr->len > UINT32_MAX)
+		t->fail = 1;
+	t->poff[k] = (uint32_t)at;
+	return 0;
+}
+
+/* The rows of chunk c: those of project_year of the year whose project is
+ * one of the chunk's records, each written at its record's index. */
+static int tot_chunk(struct tot_worker *w, size_t c, sqlite3_stmt *row, sqlite3_stmt *problem)
+{
+	struct tot *t = w->t;
+	size_t k = c * TOT_CHUNK, end = k + TOT_CHUNK < t->n ? k + TOT_CHUNK : t->n;
+	int rc;
+
+	sqlite3_bind_int64(row, 2, t->id[k]);
+	sqlite3_bind_int64(row, 3, t->id[end - 1]);
+	while ((rc = sqlite3_step(row)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(row, 0);
+		uint8_t bad = 0;
+
+		while (k < end && t->id[k] < id)
+			k++;
+		if (k == end || t->id[k] != id)
+			continue; /* a project not in the year's ledger */
+		for (int m = 0; m < 12; m++) {
+			int v = sqlite3_column_int(row, TOT_ST + m);
+
+			t->ytd[m][k] = sqlite3_column_int64(row, TOT_YTD + m);
+			if (v < 0 || v > UINT8_MAX)
+				bad = 1;
+			t->st[m][k] = (uint8_t)v;
+		}
+		t->has[k] = (uint8_t)(1 | bad << 1);
+		t->rep[k] = (uint16_t)(sqlite3_column_int64(row, TOT_REP) & 0xFFF);
+		t->prob[k] = (uint16_t)(sqlite3_column_int64(row, TOT_PROB) & 0xFFF);
+		if (t->prob[k] && tot_problems(w, k, &t->pstr[c], row, problem))
+			break;
+	}
+	sqlite3_reset(row);
+	if (w->rc == SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		tot_error(w, "project_year");
+	return w->rc;
+}
+
+/* Take chunks until none is left, in one read transaction of w->db (the
+ * builder's own connection is already inside its write transaction). */
+static void tot_work(struct tot_worker *w)
+{
+	struct tot *t = w->t;
+	sqlite3_stmt *row = NULL, *problem = NULL, *ver = NULL;
+	int own = sqlite3_get_autocommit(w->db);
+	char sql[600];
+	size_t len;
+
+	len = (size_t)snprintf(sql, sizeof(sql), "SELECT project_id");
+	for (int m = 1; m <= 12; m++)
+		len += (size_t)snprintf(sql + len, sizeof(sql) - len, ", ytd%d", m);
+	for (int m = 1; m <= 12; m++)
+		len += (size_t)snprintf(sql + len, sizeof(sql) - len, ", st%d", m);
+	snprintf(sql + len, sizeof(sql) - len, ", rep, prob, pmonth, ptext FROM project_year"
+		 " WHERE year = ?1 AND project_id BETWEEN ?2 AND ?3 ORDER BY project_id");
+	if (own && sqlite3_exec(w->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+		tot_error(w, "begin");
+		return;
+	}
+	if (sqlite3_prepare_v2(w->db, "SELECT n FROM store_version", -1, &ver, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(w->db, sql, -1, &row, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(w->db, "SELECT problem FROM progress"
+				      " WHERE project_id = ?1 AND period = ?2", -1, &problem,
+			       NULL) != SQLITE_OK) {
+		tot_error(w, "prepare");
+		goto out;
+	}
+	if (sqlite3_step(ver) != SQLITE_ROW) {
+		tot_error(w, "store_version");
+		goto out;
+	}
+	w->version = sqlite3_column_int64(ver, 0);
+	sqlite3_bind_int(row, 1, t->year);
+	for (;;) {
+		size_t c;
+
+		pthread_mutex_lock(&t->lock);
+		c = t->next++;
+		pthread_mutex_unlock(&t->lock);
+		if (c >= t->nchunks)
+			break;
+		w->taken++;
+		if (tot_chunk(w, c, row, problem))
+			break;
+	}
+out:
+	if (w->rc != SQLITE_OK && w->taken) {
+		/* A chunk is lost: the other worker need not go on. (One that
+		 * failed before taking any, e.g. kept out by a lock, leaves
+		 * every chunk to the other.) */
+		pthread_mutex_lock(&t->lock);
+		t->next = t->nchunks;
+		pthread_mutex_unlock(&t->lock);
+	}
+	sqlite3_finalize(ver);
+	sqlite3_finalize(row);
+	sqlite3_finalize(problem);
+	if (own)
+		sqlite3_exec(w->db, "COMMIT", NULL, NULL, NULL);
+}
+
+static void *tot_thread(void *arg)
+{
+	tot_work(arg);
+	return NULL;
+}
+
+static void tot_free(struct tot *t)
+{
+	free(t->id);
+	for (int m = 0; m < 12; m++) {
+		free(t->ytd[m]);
+		free(t->st[m]);
+	}
+	free(t->has);
+	free(t->rep);
+	free(t->prob);
+	free(t->poff);
+	for (size_t c = 0; c < t->nchunks; c++)
+		tz_buf_release(&t->pstr[c]);
+	free(t->pstr);
+}
+
+/* The year's ledger ids in order, and t's arrays at their size. */
+static int tot_init(struct tot *t, struct sqlite_store *ss, int year, struct tz_err *err)
+{
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+	int rc;
+
+	t->year = year;
+	if ((rc = tz_sqlite_prepare(ss, "SELECT project_id FROM ledger WHERE year = ?1"
+					" ORDER BY project_id", &st, err)))
+		return rc;
+	sqlite3_bind_int(st, 1, year);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		TZ_ALLOC_GROW(t->id, t->n + 1, alloc);
+		t->id[t->n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return tz_sqlite_error(ss, err, "ledger");
+	for (int m = 0; m < 12; m++) {
+		t->ytd[m] = tz_xcalloc(t->n ? t->n : 1, sizeof(int64_t));
+		t->st[m] = tz_xcalloc(t->n ? t->n : 1, 1);
+	}
+	t->has = tz_xcalloc(t->n ? t->n : 1, 1);
+	t->rep = tz_xcalloc(t->n ? t->n : 1, sizeof(uint16_t));
+	t->prob = tz_xcalloc(t->n ? t->n : 1, sizeof(uint16_t));
+	t->poff = tz_xcalloc(t->n ? t->n : 1, sizeof(uint32_t));
+	t->nchunks = (t->n + TOT_CHUNK - 1) / TOT_CHUNK;
+	t->pstr = tz_xcalloc(t->nchunks ? t->nchunks : 1, sizeof(*t->pstr));
+	for (size_t c = 0; c < t->nchunks; c++)
+		tz_buf_init(&t->pstr[c], 0);
+	return 0;
+}
+
+/* A second connection to read with, read-only and through the page cache
+ * (mmap_size=0: mapped pages would count in the import's peak memory);
+ * NULL if it cannot be had (an in-memory database, a lock): the builder
+ * then reads everything itself. Never waits for a lock. */
+static sqlite3 *open_reader(struct sqlite_store *ss)
+{
+	const char *path = sqlite3_db_filename(ss->db, "main");
+	sqlite3 *db = NULL;
+
+	if (!path || !*path ||
+	    sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA mmap_size=0", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+/*
+ * Give the records what t read: running totals and statuses (t's arrays,
+ * in record order, taken over), masks and problem texts (each chunk's
+ * buffer appended to part 1). The records must be t's ledger ids, which
+ * a foreign key makes sure of; anything else fails the build.
+ */
+static int merge_tot(struct builder *bd, struct tot *t, struct tz_err *err)
+{
+	if (t->n != bd->n || (bd->n && memcmp(t->id, bd->ids, bd->n * sizeof(*bd->ids))))
+		return tz_err_set(err, TZ_ESTORE, "数据库错误（ledger）：台账与项目不一致");
+	if (t->fail)
 		bd->fail = 1;
+	for (int m = 0; m < 12; m++) {
+		bd->ytd[m] = t->ytd[m];
+		bd->st[m] = t->st[m];
+		t->ytd[m] = NULL;
+		t->st[m] = NULL;
+	}
+	for (size_t c = 0; c < t->nchunks; c++) {
+		size_t base = bd->str.len, end = (c + 1) * TOT_CHUNK;
+
+		if (tz_buf_add(&bd->str, t->pstr[c].buf, t->pstr[c].len) ||
+		    bd->str.len > UINT32_MAX)
+			bd->fail = 1;
+		tz_buf_release(&t->pstr[c]);
+		for (size_t k = c * TOT_CHUNK; k < end && k < bd->n; k++) {
+			struct base_rec *r = &bd->rec[k];
+
+			if (!t->has[k])
+				continue;
+			if (t->has[k] & 2)
+				bd->fail = 1;
+			r->flags |= REC_TOT;
+			r->rep = t->rep[k];
+			r->prob = t->prob[k];
+			if (r->prob)
+				r->problems = (uint32_t)(base + t->poff[k]);
+		}
+	}
 	return 0;
 }
 
@@ -257,6 +524,8 @@ static int read_before(struct builder *bd, struct tz_err *err)
 	return rc == SQLITE_DONE ? 0 : tz_sqlite_error(bd->ss, err, "project_year");
 }
 
+/* The ledger's count of the year: the records' arrays at their size from
+ * the start (no growth, no slack). */
 static int reserve(struct builder *bd, struct tz_err *err)
 {
 	sqlite3_stmt *st;
@@ -274,46 +543,28 @@ static int reserve(struct builder *bd, struct tz_err *err)
 	bd->arec = (size_t)n;
 	bd->rec = tz_xmalloc(tz_st_mult(bd->arec, sizeof(*bd->rec)));
 	bd->ids = tz_xmalloc(tz_st_mult(bd->arec, sizeof(*bd->ids)));
-	for (int m = 0; m < 12; m++) {
-		bd->ytd[m] = tz_xmalloc(tz_st_mult(bd->arec, sizeof(int64_t)));
-		bd->st[m] = tz_xmalloc(bd->arec);
-	}
 	return 0;
 }
 
+/* The ledger and project rows of the year: one record each, with its
+ * strings (the running totals come from tot_read). */
 static int read_rows(struct builder *bd, struct tz_err *err)
 {
-	sqlite3_stmt *ledger = NULL, *proj = NULL, *tot = NULL, *problem = NULL;
-	int64_t proj_at = -1, tot_at = -1;
-	int rc, prc = SQLITE_ROW, trc = SQLITE_ROW;
-	char sql[600];
-	size_t len;
+	sqlite3_stmt *ledger = NULL, *proj = NULL;
+	int64_t proj_at = -1;
+	int rc, prc = SQLITE_ROW;
 
-	len = (size_t)snprintf(sql, sizeof(sql), "SELECT project_id");
-	for (int m = 1; m <= 12; m++)
-		len += (size_t)snprintf(sql + len, sizeof(sql) - len, ", ytd%d", m);
-	for (int m = 1; m <= 12; m++)
-		len += (size_t)snprintf(sql + len, sizeof(sql) - len, ", st%d", m);
-	snprintf(sql + len, sizeof(sql) - len, ", rep, prob, pmonth, ptext FROM project_year"
-		 " WHERE year = ?1 ORDER BY project_id");
 	if ((rc = tz_sqlite_prepare(bd->ss, "SELECT project_id, annual, level FROM ledger"
 					    " WHERE year = ?1 ORDER BY project_id", &ledger, err)) ||
 	    (rc = tz_sqlite_prepare(bd->ss, "SELECT id, code, name, region_id, category, leader,"
 					    " unit_id, total, planned_start FROM project ORDER BY id",
-				    &proj, err)) ||
-	    (rc = tz_sqlite_prepare(bd->ss, sql, &tot, err)) ||
-	    (rc = tz_sqlite_prepare(bd->ss, "SELECT problem FROM progress"
-					    " WHERE project_id = ?1 AND period = ?2", &problem, err)))
+				    &proj, err)))
 		goto out;
 	sqlite3_bind_int(ledger, 1, bd->year);
-	sqlite3_bind_int(tot, 1, bd->year);
-	/* The arrays at their size from the start: no growth, no slack. */
-	if ((rc = reserve(bd, err)))
-		goto out;
 	while ((rc = sqlite3_step(ledger)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(ledger, 0);
 		struct base_rec *r;
-		int found, has_tot;
+		int found;
 
 		found = seek(proj, &prc, &proj_at, id);
 		if (found < 0) {
@@ -322,27 +573,12 @@ static int read_rows(struct builder *bd, struct tz_err *err)
 		}
 		if (!found)
 			continue; /* as sqlite-bulletin.c: a foreign key makes this unreachable */
-		has_tot = seek(tot, &trc, &tot_at, id);
-		if (has_tot < 0) {
-			rc = tz_sqlite_error(bd->ss, err, "project_year");
-			goto out;
-		}
 		if (bd->n == bd->arec) {
 			size_t was = bd->arec;
 
 			TZ_ALLOC_GROW(bd->rec, bd->n + 1, bd->arec);
-			if (bd->arec != was) {
+			if (bd->arec != was)
 				bd->ids = tz_xrealloc(bd->ids, tz_st_mult(bd->arec, sizeof(*bd->ids)));
-				for (int m = 0; m < 12; m++) {
-					bd->ytd[m] = tz_xrealloc(bd->ytd[m],
-								 tz_st_mult(bd->arec, sizeof(int64_t)));
-					bd->st[m] = tz_xrealloc(bd->st[m], bd->arec);
-				}
-			}
-		}
-		for (int m = 0; m < 12; m++) {
-			bd->ytd[m][bd->n] = 0;
-			bd->st[m][bd->n] = 0;
 		}
 		bd->ids[bd->n] = id;
 		r = &bd->rec[bd->n];
@@ -366,25 +602,12 @@ static int read_rows(struct builder *bd, struct tz_err *err)
 			r->flags |= REC_START;
 			r->planned_start = (int32_t)start;
 		}
-		if (has_tot) {
-			r->flags |= REC_TOT;
-			for (int m = 0; m < 12; m++) {
-				bd->ytd[m][bd->n] = sqlite3_column_int64(tot, TOT_YTD + m);
-				bd->st[m][bd->n] = status_byte(bd, sqlite3_column_int(tot, TOT_ST + m));
-			}
-			r->rep = (uint16_t)(sqlite3_column_int64(tot, TOT_REP) & 0xFFF);
-			r->prob = (uint16_t)(sqlite3_column_int64(tot, TOT_PROB) & 0xFFF);
-			if (r->prob && (rc = add_problems(bd, r, id, tot, problem, err)))
-				goto out;
-		}
 		bd->n++;
 	}
 	rc = rc == SQLITE_DONE ? 0 : tz_sqlite_error(bd->ss, err, "ledger");
 out:
 	sqlite3_finalize(ledger);
 	sqlite3_finalize(proj);
-	sqlite3_finalize(tot);
-	sqlite3_finalize(problem);
 	return rc;
 }
 
@@ -393,10 +616,52 @@ struct piece {
 	size_t len;
 };
 
-/* Write part `part` as the concatenation of pieces, straight from the
- * builder's arrays (a zeroblob filled in place: no copy of megabytes). */
-static int put_part(struct builder *bd, sqlite3_stmt *ins, int part, int64_t version,
-		    const struct piece *pieces, int npieces, struct tz_err *err)
+#define SAME_BUF (64u << 10)
+
+/* Whether row `id` already holds exactly the concatenation of pieces
+ * (whatever its stamp): read back 64 KB at a time and compared. */
+static int part_same(struct builder *bd, sqlite3_int64 id, const struct piece *pieces, int npieces,
+		     size_t total)
+{
+	sqlite3_blob *blob = NULL;
+	char *buf = NULL;
+	size_t at = 0;
+	int same = 0;
+
+	if (sqlite3_blob_open(bd->ss->db, "main", "bulletin_base", "data", id, 0, &blob) != SQLITE_OK ||
+	    (size_t)sqlite3_blob_bytes(blob) != total)
+		goto out;
+	buf = tz_xmalloc(SAME_BUF);
+	for (int i = 0; i < npieces; i++) {
+		for (size_t off = 0; off < pieces[i].len;) {
+			size_t n = pieces[i].len - off < SAME_BUF ? pieces[i].len - off : SAME_BUF;
+
+			if (sqlite3_blob_read(blob, buf, (int)n, (int)at) != SQLITE_OK ||
+			    memcmp(buf, (const char *)pieces[i].data + off, n))
+				goto out;
+			off += n;
+			at += n;
+		}
+	}
+	same = 1;
+out:
+	free(buf);
+	sqlite3_blob_close(blob);
+	return same;
+}
+
+/*
+ * Write part `part` as the concatenation of pieces, straight from the
+ * builder's arrays (a zeroblob filled in place: no copy of megabytes).
+ * A part whose row already holds these very bytes (the months before an
+ * import's month, the strings when no name or problem changed) only gets
+ * the new stamp: SQLite rewrites a row of unchanged size in place and
+ * writes only the pages that differ, so the unchanged megabytes are
+ * neither logged nor synced again. The bytes are compared in the write
+ * transaction that stamps them, so the stamp still says what they are.
+ */
+static int put_part(struct builder *bd, sqlite3_stmt *ins, sqlite3_stmt *restamp, int part,
+		    int64_t version, const struct piece *pieces, int npieces, struct tz_err *err)
 {
 	sqlite3_int64 id = (sqlite3_int64)bd->year * BASE_PARTS + part;
 	sqlite3_blob *blob = NULL;
@@ -407,6 +672,16 @@ static int put_part(struct builder *bd, sqlite3_stmt *ins, int part, int64_t ver
 		total += pieces[i].len;
 	if (total > INT32_MAX)
 		return tz_err_set(err, TZ_ETOOBIG, "通报底稿过大");
+	if (total && part_same(bd, id, pieces, npieces, total)) {
+		sqlite3_bind_int64(restamp, 1, id);
+		sqlite3_bind_int64(restamp, 2, version);
+		if ((rc = tz_sqlite_step(bd->ss, restamp, err)))
+			return rc;
+		if (sqlite3_changes(bd->ss->db) == 1) {
+			bd->kept++;
+			return 0;
+		}
+	}
 	sqlite3_bind_int64(ins, 1, id);
 	sqlite3_bind_int64(ins, 2, version);
 	sqlite3_bind_zeroblob64(ins, 3, total);
@@ -434,16 +709,18 @@ static int write_parts(struct builder *bd, int64_t version, struct tz_err *err)
 			       (uint32_t)bd->norg, (uint32_t)bd->ndict, (uint32_t)bd->str.len,
 			       0x01020304u };
 	static const uint32_t zero = 0;
-	sqlite3_stmt *ins = NULL;
+	sqlite3_stmt *ins = NULL, *restamp = NULL;
 	int rc;
 
 	if ((rc = tz_sqlite_prepare(bd->ss, "INSERT OR REPLACE INTO bulletin_base(id, version, data)"
-					    " VALUES(?1, ?2, ?3)", &ins, err)))
-		return rc;
+					    " VALUES(?1, ?2, ?3)", &ins, err)) ||
+	    (rc = tz_sqlite_prepare(bd->ss, "UPDATE bulletin_base SET version = ?2 WHERE id = ?1",
+				    &restamp, err)))
+		goto out;
 	for (int m = 0; m < 12 && !rc; m++) {
 		struct piece month[2] = { { bd->ytd[m], bd->n * sizeof(int64_t) }, { bd->st[m], bd->n } };
 
-		rc = put_part(bd, ins, 2 + m, version, month, 2, err);
+		rc = put_part(bd, ins, restamp, 2 + m, version, month, 2, err);
 		free(bd->ytd[m]);
 		free(bd->st[m]);
 		bd->ytd[m] = NULL;
@@ -452,7 +729,7 @@ static int write_parts(struct builder *bd, int64_t version, struct tz_err *err)
 	if (!rc) {
 		struct piece str = { bd->str.buf, bd->str.len };
 
-		rc = put_part(bd, ins, 1, version, &str, 1, err);
+		rc = put_part(bd, ins, restamp, 1, version, &str, 1, err);
 		tz_buf_release(&bd->str);
 	}
 	if (!rc) {
@@ -464,9 +741,11 @@ static int write_parts(struct builder *bd, int64_t version, struct tz_err *err)
 			{ bd->rec, bd->n * sizeof(*bd->rec) },
 		};
 
-		rc = put_part(bd, ins, 0, version, p0, 5, err);
+		rc = put_part(bd, ins, restamp, 0, version, p0, 5, err);
 	}
+out:
 	sqlite3_finalize(ins);
+	sqlite3_finalize(restamp);
 	return rc;
 }
 
@@ -505,11 +784,64 @@ static int base_current(struct sqlite_store *ss, int year, int64_t version)
 	return n == 14;
 }
 
+/* Read everything the base holds into bd: the ledger and project rows
+ * here while a second connection starts on the running totals (tot). */
+static int read_all(struct builder *bd, int64_t version, double *t_rows, double *t_wait,
+		    struct tz_err *err)
+{
+	struct tot t = { .lock = PTHREAD_MUTEX_INITIALIZER };
+	struct tot_worker reader = { &t, NULL, 0, 0, SQLITE_OK, NULL, "" };
+	struct tot_worker self = { &t, bd->ss->db, 0, 0, SQLITE_OK, NULL, "" };
+	pthread_t thread;
+	int started = 0, rc;
+
+	if ((rc = load_orgs(bd, err)) || (rc = reserve(bd, err)) ||
+	    (rc = tot_init(&t, bd->ss, bd->year, err)))
+		goto out;
+	reader.db = open_reader(bd->ss);
+	if (reader.db && pthread_create(&thread, NULL, tot_thread, &reader)) {
+		sqlite3_close(reader.db);
+		reader.db = NULL;
+	}
+	started = reader.db != NULL;
+	if ((rc = read_rows(bd, err)) || (rc = read_before(bd, err))) {
+		pthread_mutex_lock(&t.lock);
+		t.next = t.nchunks; /* stop the reader */
+		pthread_mutex_unlock(&t.lock);
+		goto out;
+	}
+	*t_rows = tz_clock_ms();
+	tot_work(&self); /* the chunks the reader has not taken */
+	if (started) {
+		pthread_join(thread, NULL);
+		started = 0;
+	}
+	*t_wait = tz_clock_ms();
+	if (self.rc != SQLITE_OK || (reader.taken && reader.rc != SQLITE_OK)) {
+		struct tot_worker *w = self.rc != SQLITE_OK ? &self : &reader;
+
+		rc = tz_err_set(err, TZ_ESTORE, "数据库错误（%s）：%s", w->what, w->msg);
+		goto out;
+	}
+	if (self.version != version || (reader.taken && reader.version != version)) {
+		/* Unreachable while the builder holds the write lock. */
+		rc = tz_err_set(err, TZ_ESTORE, "数据库错误（store_version）：读取期间数据已变");
+		goto out;
+	}
+	rc = merge_tot(bd, &t, err);
+out:
+	if (started)
+		pthread_join(thread, NULL);
+	sqlite3_close(reader.db);
+	tot_free(&t);
+	return rc;
+}
+
 int tz_sqlite_bulletin_base_build(struct sqlite_store *ss, int year, struct tz_err *err)
 {
 	struct builder bd = { 0 };
 	int64_t version;
-	double t0 = tz_clock_ms(), t1 = 0, t2 = 0;
+	double t0 = tz_clock_ms(), t1 = 0, t2 = 0, t3 = 0, t4 = 0;
 	int rc;
 
 	if (sqlite3_db_readonly(ss->db, "main") || !sqlite3_get_autocommit(ss->db))
@@ -541,12 +873,9 @@ int tz_sqlite_bulletin_base_build(struct sqlite_store *ss, int year, struct tz_e
 	if (tz_buf_add(&bd.str, "", 1))
 		bd.fail = 1;
 	org_index(&bd, 0);
-	if ((rc = load_orgs(&bd, err)) || (rc = read_rows(&bd, err)))
+	if ((rc = read_all(&bd, version, &t1, &t2, err)))
 		goto out;
-	t1 = tz_clock_ms();
-	if ((rc = read_before(&bd, err)))
-		goto out;
-	t2 = tz_clock_ms();
+	t3 = tz_clock_ms();
 	if (bd.fail || bd.n > UINT32_MAX / 2) {
 		sqlite3_stmt *del;
 
@@ -562,13 +891,16 @@ int tz_sqlite_bulletin_base_build(struct sqlite_store *ss, int year, struct tz_e
 		goto out;
 	}
 	rc = write_parts(&bd, version, err);
-	tz_log(TZ_LOG_DEBUG, "event=bulletin_base_build rows_ms=%.1f before_ms=%.1f write_ms=%.1f",
-	       t1 - t0, t2 - t1, tz_clock_ms() - t2);
+	t4 = tz_clock_ms();
 out:
 	if (!rc)
 		rc = tz_sqlite_exec(ss, "COMMIT", err);
 	if (rc && !sqlite3_get_autocommit(ss->db))
 		tz_sqlite_exec(ss, "ROLLBACK", NULL);
+	if (t4 > 0)
+		tz_log(TZ_LOG_DEBUG, "event=bulletin_base_build rows_ms=%.1f tot_wait_ms=%.1f"
+		       " merge_ms=%.1f write_ms=%.1f kept=%d commit_ms=%.1f", t1 - t0, t2 - t1,
+		       t3 - t2, t4 - t3, bd.kept, tz_clock_ms() - t4);
 	tz_log(TZ_LOG_INFO, "event=bulletin_base year=%d projects=%zu rc=%d ms=%.1f", year, bd.n, rc,
 	       tz_clock_ms() - t0);
 	builder_free(&bd);

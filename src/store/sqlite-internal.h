@@ -291,7 +291,11 @@ int tz_sqlite_bulletin_where(struct tz_store *s, struct tz_bulletin *b,
  * stored one is current. Does nothing on a read-only connection or inside
  * an open transaction. A year whose values do not fit the packed form
  * (a status over 255, strings past 4 GB) gets no base: bulletins of it
- * keep the SQL path. 0 or TZ_ESTORE / TZ_ETOOBIG (nothing written).
+ * keep the SQL path. Reads with a second, read-only connection to the
+ * same file in a thread of its own (joined before returning; none when
+ * the path is empty or the file cannot be opened again); a part whose
+ * stored bytes are already right is only restamped. 0 or TZ_ESTORE /
+ * TZ_ETOOBIG (nothing written).
  *
  * tz_sqlite_bulletin_base_refresh: build the base of the latest year with
  * running totals (the year a bulletin is asked for after a monthly
