@@ -182,6 +182,8 @@ static void lagging(struct tz_json *j, const struct tz_bulletin *b, keep_fn *kee
 		if (ahead) {
 			__builtin_prefetch(ahead->code);
 			__builtin_prefetch(ahead->name);
+			__builtin_prefetch(ahead->leader);
+			__builtin_prefetch(ahead->problem);
 		}
 		if (keep && !keep(ctx, l->region, l->unit, l->leader))
 			continue;
