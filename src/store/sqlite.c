@@ -210,6 +210,29 @@ static int has_data(struct sqlite_store *ss, int *out, struct tz_err *err)
 	return rc;
 }
 
+/*
+ * An upgrade changes the tables under every other connection: a server
+ * of the release before keeps running on tables it no longer knows and
+ * answers each save with an error (walkthrough 11: 500 for every report,
+ * "cannot modify progress because it is a view"). So the upgrade runs
+ * only when no other connection has the file open, which SQLite tells by
+ * refusing at once to take a WAL file out of WAL mode (tz_sqlite_journal;
+ * the file is put back into WAL before the upgrade starts).
+ */
+static int upgrade_alone(struct sqlite_store *ss, struct tz_err *err)
+{
+	if (!journal_is(ss, "wal"))
+		return 0;
+	if (!tz_sqlite_journal(ss, 0, 0))
+		return tz_err_set(err, TZ_ESTORE,
+				  "数据库正被其他程序使用（例如正在运行的 taizhang serve），"
+				  "未升级，也未作任何改动；请先停止使用它的程序，再运行 taizhang init");
+	if (!tz_sqlite_journal(ss, 1, TZ_SQLITE_BUSY_MS))
+		return tz_err_set(err, TZ_ESTORE, "数据库错误（恢复WAL模式失败）：%s",
+				  sqlite3_errmsg(ss->db));
+	return 0;
+}
+
 static int check_schema(struct sqlite_store *ss, int flags, struct tz_store_upgrade *up,
 			struct tz_err *err)
 {
@@ -238,13 +261,17 @@ static int check_schema(struct sqlite_store *ss, int flags, struct tz_store_upgr
 			return tz_err_set(err, TZ_ESTORE,
 					  "数据库是旧版格式（每个项目只有一个年度计划），"
 					  "请先运行 taizhang init 升级为按年度的台账");
-		return (rc = tz_sqlite_upgrade(ss, up, err)) ? rc : tz_sqlite_fold_codes(ss, up, err);
+		if ((rc = upgrade_alone(ss, err)) || (rc = tz_sqlite_upgrade(ss, up, err)))
+			return rc;
+		return tz_sqlite_fold_codes(ss, up, err);
 	case SHAPE_V2:
 		if (!(flags & TZ_STORE_UPGRADE))
 			return tz_err_set(err, TZ_ESTORE,
 					  "数据库是旧版格式（第2版，调度数据逐条存放），"
 					  "请先运行 taizhang init 升级");
-		return (rc = tz_sqlite_upgrade2(ss, up, err)) ? rc : tz_sqlite_fold_codes(ss, up, err);
+		if ((rc = upgrade_alone(ss, err)) || (rc = tz_sqlite_upgrade2(ss, up, err)))
+			return rc;
+		return tz_sqlite_fold_codes(ss, up, err);
 	case SHAPE_CURRENT:
 		if ((rc = tz_sqlite_natcode_upgrade(ss, err)) ||
 		    (rc = tz_sqlite_leader_upgrade(ss, err)))
