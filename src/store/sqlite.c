@@ -32,8 +32,37 @@ struct sqlite_store *tz_sqlite_from(struct tz_store *s)
 	return (struct sqlite_store *)s;
 }
 
+/*
+ * What a failure means to the person at the terminal, for the errors
+ * SQLite's English would leave unexplained (walkthrough 11: "database is
+ * locked" after an import waited its 10 s); NULL for the others, whose
+ * English is kept for whoever reads the log.
+ */
+static const char *plain_reason(sqlite3 *db)
+{
+	switch (sqlite3_errcode(db)) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return "数据库正被其他程序写入（例如另一个导入），等待10秒后仍未释放；"
+		       "请稍后再试，未作任何改动";
+	case SQLITE_READONLY:
+		return "数据库文件不可写（当前用户没有写入该文件或其所在目录的权限），未作任何改动";
+	case SQLITE_FULL:
+		return "磁盘空间已满，未作任何改动";
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return "数据库文件已损坏";
+	default:
+		return NULL;
+	}
+}
+
 int tz_sqlite_error(struct sqlite_store *ss, struct tz_err *err, const char *what)
 {
+	const char *plain = plain_reason(ss->db);
+
+	if (plain)
+		return tz_err_set(err, TZ_ESTORE, "%s（%s）", plain, what);
 	return tz_err_set(err, TZ_ESTORE, "数据库错误（%s）：%s", what, sqlite3_errmsg(ss->db));
 }
 
@@ -42,7 +71,12 @@ int tz_sqlite_exec(struct sqlite_store *ss, const char *sql, struct tz_err *err)
 	char *msg = NULL;
 
 	if (sqlite3_exec(ss->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		tz_err_set(err, TZ_ESTORE, "数据库错误：%s", msg ? msg : "?");
+		const char *plain = plain_reason(ss->db);
+
+		if (plain)
+			tz_err_set(err, TZ_ESTORE, "%s", plain);
+		else
+			tz_err_set(err, TZ_ESTORE, "数据库错误：%s", msg ? msg : "?");
 		sqlite3_free(msg);
 		return TZ_ESTORE;
 	}
