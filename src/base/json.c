@@ -153,21 +153,6 @@ void tz_json_object_end(struct tz_json *j) { close_(j, '}'); }
 void tz_json_array_begin(struct tz_json *j) { open_(j, '[', ']'); }
 void tz_json_array_end(struct tz_json *j) { close_(j, ']'); }
 
-/*
- * The bytes of the 8 in `w` that JSON cannot take as they are: a control
- * byte, '"', '\\' or 0xE2 (which may start U+2028/U+2029), each flagged
- * by its high bit. The lowest flag is exact; those above it may be false
- * (a borrow), so only the first is used.
- */
-static inline uint64_t special(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-	uint64_t quote = w ^ (ones * '"'), bslash = w ^ (ones * '\\'), e2 = w ^ (ones * 0xE2);
-
-	return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) | ((bslash - ones) & ~bslash) |
-		((e2 - ones) & ~e2)) & high;
-}
-
 /* Length of the prefix of s that JSON can take as it is. Sixteen bytes
  * at a time with SSE2 (every x86-64 has it), else eight with special();
  * the last few padded with spaces, which JSON takes. */
@@ -202,6 +187,21 @@ static size_t plain_run(const unsigned char *s, size_t len)
 	return hit ? i + (size_t)__builtin_ctz(hit) : len;
 }
 #else
+/*
+ * The bytes of the 8 in `w` that JSON cannot take as they are: a control
+ * byte, '"', '\\' or 0xE2 (which may start U+2028/U+2029), each flagged
+ * by its high bit. The lowest flag is exact; those above it may be false
+ * (a borrow), so only the first is used.
+ */
+static inline uint64_t special(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t quote = w ^ (ones * '"'), bslash = w ^ (ones * '\\'), e2 = w ^ (ones * 0xE2);
+
+	return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) | ((bslash - ones) & ~bslash) |
+		((e2 - ones) & ~e2)) & high;
+}
+
 static size_t plain_run(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
