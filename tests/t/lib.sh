@@ -71,3 +71,23 @@ contains() {
 done_testing() {
 	[ "$tz_failed" = 0 ]
 }
+
+# hold_db SQL: the sqlite3 shell runs SQL on $TAIZHANG_DB and keeps its
+# connection open, as another program would, until release_db [SQL]
+# (SELECT 1 unless told) ends it (t1421, t1422).
+hold_db() {
+	mkfifo "$TZ_TMP/hold"
+	sqlite3 "$TAIZHANG_DB" "$1" ".read $TZ_TMP/hold" >/dev/null &
+	tz_holder=$!
+	# The shell opens the file at its first statement; its -shm file
+	# shows the connection is there.
+	for _ in $(seq 50); do
+		[ -e "$TAIZHANG_DB-shm" ] && break
+		sleep 0.1
+	done
+}
+release_db() {
+	echo "${1:-SELECT 1;}" >"$TZ_TMP/hold"
+	wait "$tz_holder"
+	rm -f "$TZ_TMP/hold"
+}

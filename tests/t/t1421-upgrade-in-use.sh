@@ -12,22 +12,13 @@ gzip -dc "$d/taizhang.db.gz" >"$TAIZHANG_DB"
 is "the schema-2 file in WAL mode, as a server leaves it" \
 	"$(sqlite3 "$TAIZHANG_DB" "PRAGMA journal_mode=WAL")" "wal"
 
-mkfifo "$TZ_TMP/hold"
-sqlite3 "$TAIZHANG_DB" "SELECT count(*) FROM project;" ".read $TZ_TMP/hold" >/dev/null &
-holder=$!
-# The shell opens the file at its first statement, then waits on the
-# fifo with the connection open; its -shm file shows it is there.
-for _ in $(seq 50); do
-	[ -e "$TAIZHANG_DB-shm" ] && break
-	sleep 0.1
-done
+hold_db "SELECT count(*) FROM project;"
 fails "init with another connection open" tz init
 contains "…says the file is in use and what to do" "$TZ_TMP/err" \
 	"数据库正被其他程序使用（例如正在运行的 taizhang serve），未升级，也未作任何改动；请先停止使用它的程序，再运行 taizhang init"
 is "…the schema is still 2" "$(sqlite3 "$TAIZHANG_DB" "PRAGMA user_version")" "2"
 is "…and the file is still in WAL mode" "$(sqlite3 "$TAIZHANG_DB" "PRAGMA journal_mode")" "wal"
-echo "SELECT 1;" >"$TZ_TMP/hold"
-wait "$holder"
+release_db
 ok "init once the other program is gone" tz init
 contains "…upgrades" "$TZ_TMP/out" "数据库已从第2版升级到第3版"
 is "…to schema 3" "$(sqlite3 "$TAIZHANG_DB" "PRAGMA user_version")" "3"

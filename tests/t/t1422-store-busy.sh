@@ -9,19 +9,12 @@
 
 d="$TZ_TEST_DATA/ledger-yearly-bom"
 fresh
-mkfifo "$TZ_TMP/hold"
-sqlite3 "$TAIZHANG_DB" "BEGIN IMMEDIATE; CREATE TABLE held(a);" ".read $TZ_TMP/hold" >/dev/null &
-holder=$!
-for _ in $(seq 50); do
-	[ -e "$TAIZHANG_DB-shm" ] && break
-	sleep 0.1
-done
+hold_db "BEGIN IMMEDIATE; CREATE TABLE held(a);"
 fails "an import while another program holds the write lock" tz import projects "$d/projects.csv"
 contains "…says the database is held, in Chinese" "$TZ_TMP/err" \
 	"数据库正被其他程序写入（例如另一个导入），等待10秒后仍未释放；请稍后再试，未作任何改动"
 is "…and not SQLite's English" "$(grep -c "database is locked" "$TZ_TMP/err")" "0"
-echo "ROLLBACK;" >"$TZ_TMP/hold"
-wait "$holder"
+release_db "ROLLBACK;"
 is "…nothing stored" "$(tz export projects | wc -l)" "1"
 ok "the same import once the lock is gone" tz import projects "$d/projects.csv"
 done_testing
