@@ -193,19 +193,6 @@ static int load_orgs(struct builder *bd, struct tz_err *err)
 	return rc == SQLITE_DONE ? 0 : tz_sqlite_error(bd->ss, err, "org");
 }
 
-/* Advance a statement ordered by its first column to the row of `id`
- * (as sqlite-bulletin.c's seek). */
-static int seek(sqlite3_stmt *st, int *state, int64_t *at, int64_t id)
-{
-	while (*state == SQLITE_ROW && *at < id) {
-		*state = sqlite3_step(st);
-		*at = *state == SQLITE_ROW ? sqlite3_column_int64(st, 0) : INT64_MAX;
-	}
-	if (*state != SQLITE_ROW && *state != SQLITE_DONE)
-		return -1;
-	return *at == id;
-}
-
 static uint8_t status_byte(struct builder *bd, int v)
 {
 	if (v < 0 || v > UINT8_MAX)
@@ -566,7 +553,7 @@ static int read_rows(struct builder *bd, struct tz_err *err)
 		struct base_rec *r;
 		int found;
 
-		found = seek(proj, &prc, &proj_at, id);
+		found = tz_sqlite_seek(proj, &prc, &proj_at, id);
 		if (found < 0) {
 			rc = tz_sqlite_error(bd->ss, err, "project");
 			goto out;

@@ -81,19 +81,6 @@ struct scan {
 	sqlite3_stmt *problem;  /* the problem of a report */
 };
 
-/* Advance a statement ordered by its first column to the row of `id`;
- * 1 when positioned on it, 0 when there is none, -1 on error. */
-static int seek(sqlite3_stmt *st, int *state, int64_t *at, int64_t id)
-{
-	while (*state == SQLITE_ROW && *at < id) {
-		*state = sqlite3_step(st);
-		*at = *state == SQLITE_ROW ? sqlite3_column_int64(st, 0) : INT64_MAX;
-	}
-	if (*state != SQLITE_ROW && *state != SQLITE_DONE)
-		return -1;
-	return *at == id;
-}
-
 /* Status in force before the year: the latest earlier year's December. */
 static int status_before_year(struct scan *sc, int64_t id)
 {
@@ -161,7 +148,7 @@ static int scan_rows(struct bulletin_part *p, struct scan *sc)
 		int status = TZ_STATUS_NONE, before, has_tot, found;
 		unsigned rep = 0;
 
-		found = seek(sc->proj, &prc, &proj_at, id);
+		found = tz_sqlite_seek(sc->proj, &prc, &proj_at, id);
 		if (found < 0)
 			return part_error(p, "project");
 		if (!found)
@@ -170,7 +157,7 @@ static int scan_rows(struct bulletin_part *p, struct scan *sc)
 						   sqlite3_column_int64(sc->proj, 6),
 						   tz_sqlite_text(sc->proj, 5)))
 			continue;
-		has_tot = seek(sc->tot, &trc, &tot_at, id);
+		has_tot = tz_sqlite_seek(sc->tot, &trc, &tot_at, id);
 		if (has_tot < 0)
 			return part_error(p, "project_year");
 		memset(&row, 0, sizeof(row));

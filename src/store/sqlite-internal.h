@@ -94,6 +94,14 @@ int tz_sqlite_prepare(struct sqlite_store *ss, const char *sql, sqlite3_stmt **s
 /* Step a statement that returns no row, then reset it. 0 or TZ_ESTORE. */
 int tz_sqlite_step(struct sqlite_store *ss, sqlite3_stmt *st, struct tz_err *err);
 
+/* Advance `st`, a statement ordered by its first column (an id), to the
+ * row of `id`, for a merge join of statements read side by side, ids
+ * asked in ascending order: *state is the last sqlite3_step result and
+ * *at the id of the row it is on (SQLITE_ROW and -1 before the first
+ * step). 1 when positioned on `id`, 0 when there is none, -1 when a step
+ * failed (sqlite3_errmsg says why). */
+int tz_sqlite_seek(sqlite3_stmt *st, int *state, int64_t *at, int64_t id);
+
 /* The integer of a one-row, one-column query (0 for NULL or no row). */
 int tz_sqlite_query_int(struct sqlite_store *ss, const char *sql, int64_t *out,
 			struct tz_err *err);

@@ -99,6 +99,17 @@ int tz_sqlite_step(struct sqlite_store *ss, sqlite3_stmt *st, struct tz_err *err
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : tz_sqlite_error(ss, err, "step");
 }
 
+int tz_sqlite_seek(sqlite3_stmt *st, int *state, int64_t *at, int64_t id)
+{
+	while (*state == SQLITE_ROW && *at < id) {
+		*state = sqlite3_step(st);
+		*at = *state == SQLITE_ROW ? sqlite3_column_int64(st, 0) : INT64_MAX;
+	}
+	if (*state != SQLITE_ROW && *state != SQLITE_DONE)
+		return -1;
+	return *at == id;
+}
+
 int tz_sqlite_query_int(struct sqlite_store *ss, const char *sql, int64_t *out,
 			struct tz_err *err)
 {
