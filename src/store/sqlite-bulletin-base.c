@@ -80,6 +80,15 @@ struct base_rec {
 	uint8_t pad[2];
 };
 
+/*
+ * The most a part's strings may take: SQLite's default limit on a BLOB
+ * (SQLITE_MAX_LENGTH, 10^9 bytes), below the 32-bit offsets of struct
+ * base_rec. (tz_buf's default cap, 16 MB, made a year of a million
+ * projects unpackable: its bulletins then counted from SQL, each after a
+ * failed build.)
+ */
+#define PART_MAX 1000000000u
+
 static const char create_sql[] =
 	"CREATE TABLE IF NOT EXISTS bulletin_base(id INTEGER PRIMARY KEY,"
 	" version INTEGER NOT NULL, data BLOB NOT NULL)";
@@ -410,7 +419,7 @@ static int tot_init(struct tot *t, struct sqlite_store *ss, int year, struct tz_
 	t->nchunks = (t->n + TOT_CHUNK - 1) / TOT_CHUNK;
 	t->pstr = tz_xcalloc(t->nchunks ? t->nchunks : 1, sizeof(*t->pstr));
 	for (size_t c = 0; c < t->nchunks; c++)
-		tz_buf_init(&t->pstr[c], 0);
+		tz_buf_init(&t->pstr[c], PART_MAX);
 	return 0;
 }
 
@@ -853,7 +862,7 @@ int tz_sqlite_bulletin_base_build(struct sqlite_store *ss, int year, struct tz_e
 		goto out;
 	bd.ss = ss;
 	bd.year = year;
-	tz_buf_init(&bd.str, 0);
+	tz_buf_init(&bd.str, PART_MAX);
 	bd.dict_at = tz_hmap_new();
 	bd.org_name = tz_hmap_new();
 	bd.org_at = tz_hmap_new();
