@@ -43,6 +43,27 @@ static struct tz_bulletin *finished(struct tz_bulletin *b)
 	return b;
 }
 
+/* b counted in another way holds what `whole` holds: the same groups
+ * (sums, ranks, rank changes), totals and lagging list in the same order. */
+static void assert_same_bulletin(const struct tz_bulletin *b, const struct tz_bulletin *whole)
+{
+	assert_int_equal(tz_bulletin_group_count(b), tz_bulletin_group_count(whole));
+	for (size_t i = 0; i < tz_bulletin_group_count(b); i++) {
+		const struct tz_bulletin_group *x = tz_bulletin_group_at(b, i),
+					       *y = tz_bulletin_group_at(whole, i);
+		assert_string_equal(x->key, y->key);
+		assert_int_equal(x->projects, y->projects);
+		assert_int_equal(x->ytd, y->ytd);
+		assert_int_equal(x->ytd_unplanned, y->ytd_unplanned);
+		assert_int_equal(x->rank, y->rank);
+		assert_int_equal(x->rank_change, y->rank_change);
+	}
+	assert_int_equal(tz_bulletin_totals(b)->ytd, tz_bulletin_totals(whole)->ytd);
+	assert_int_equal(tz_bulletin_lag_count(b), tz_bulletin_lag_count(whole));
+	for (size_t i = 0; i < tz_bulletin_lag_count(b); i++)
+		assert_string_equal(tz_bulletin_lag_at(b, i)->code, tz_bulletin_lag_at(whole, i)->code);
+}
+
 static const struct tz_bulletin_group *find_group(const struct tz_bulletin *b, const char *key)
 {
 	for (size_t i = 0; i < tz_bulletin_group_count(b); i++)
@@ -428,21 +449,7 @@ static void test_absorbed_parts_equal_whole(void **state)
 	tz_bulletin_absorb(b, p3);
 	finished(b);
 	finished(whole);
-	assert_int_equal(tz_bulletin_group_count(b), tz_bulletin_group_count(whole));
-	for (size_t i = 0; i < tz_bulletin_group_count(b); i++) {
-		const struct tz_bulletin_group *x = tz_bulletin_group_at(b, i),
-					       *y = tz_bulletin_group_at(whole, i);
-		assert_string_equal(x->key, y->key);
-		assert_int_equal(x->projects, y->projects);
-		assert_int_equal(x->ytd, y->ytd);
-		assert_int_equal(x->ytd_unplanned, y->ytd_unplanned);
-		assert_int_equal(x->rank, y->rank);
-		assert_int_equal(x->rank_change, y->rank_change);
-	}
-	assert_int_equal(tz_bulletin_totals(b)->ytd, tz_bulletin_totals(whole)->ytd);
-	assert_int_equal(tz_bulletin_lag_count(b), tz_bulletin_lag_count(whole));
-	for (size_t i = 0; i < tz_bulletin_lag_count(b); i++)
-		assert_string_equal(tz_bulletin_lag_at(b, i)->code, tz_bulletin_lag_at(whole, i)->code);
+	assert_same_bulletin(b, whole);
 	tz_bulletin_free(b);
 	tz_bulletin_free(whole);
 }
@@ -525,16 +532,7 @@ static void test_add_slot_borrowed_equals_add(void **state)
 	}
 	finished(b);
 	finished(whole);
-	assert_int_equal(tz_bulletin_group_count(b), tz_bulletin_group_count(whole));
-	for (size_t i = 0; i < tz_bulletin_group_count(b); i++) {
-		const struct tz_bulletin_group *x = tz_bulletin_group_at(b, i),
-					       *y = tz_bulletin_group_at(whole, i);
-		assert_string_equal(x->key, y->key);
-		assert_int_equal(x->projects, y->projects);
-		assert_int_equal(x->ytd, y->ytd);
-		assert_int_equal(x->rank, y->rank);
-	}
-	assert_int_equal(tz_bulletin_lag_count(b), tz_bulletin_lag_count(whole));
+	assert_same_bulletin(b, whole);
 	for (size_t i = 0; i < tz_bulletin_lag_count(b); i++) {
 		const struct tz_bulletin_lag *l = tz_bulletin_lag_at(b, i);
 
