@@ -284,10 +284,14 @@ static size_t scan_line(struct dp_ctx *c, struct tree *t, size_t li, size_t from
 			size_t cb, ce, end = bracket_end(s, len, i, &cb, &ce);
 
 			if (!end) {
-				/* unclosed: a spec cut by the end of the line */
+				/* unclosed: a spec cut by the end of the line (a rule
+				 * alone counts but adds no group to mark) */
+				size_t before = t->ng;
+
 				if (tz_dp_unit_label_at(s, len, tz_dp_skip_sp(s, len, cb), &n) &&
 				    add_group(c, t, li, cb, len, clause, i, from == 0 && i == lb, 1)) {
-					t->g[t->ng - 1].unclosed = 1;
+					if (t->ng > before)
+						t->g[t->ng - 1].unclosed = 1;
 					if (first == len)
 						first = i;
 				}

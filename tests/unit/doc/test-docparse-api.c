@@ -562,6 +562,32 @@ static void test_bad_input(void **state)
 	free(big);
 }
 
+/*
+ * A bracket left open on its line whose only content is a rule with no
+ * unit ("〔牵头:" then the end): it adds no group, so nothing may be
+ * marked as cut. Found by fuzz-docparse in CI (2026-12-01): the reader
+ * marked the group before the first one (a heap write out of bounds,
+ * which the sanitizer build of this test catches) or an earlier group of
+ * the line.
+ */
+static void test_open_bracket_rule_alone(void **state)
+{
+	struct tz_doc *doc;
+
+	(void)state;
+	doc = parse("4.〔牵头:。");
+	assert_int_equal(doc->ntasks, 0);
+	tz_doc_free(doc);
+	doc = parse("一、任务\n"
+		    "1.甲。〔牵头单位:市工信局〕乙〔牵头:。\n"
+		    "市财政局、市商务局负责。\n"
+		    "2.乙。（市发改委牵头）\n");
+	assert_int_equal(doc->ntasks, 2);
+	task_is(doc, 0, "一.1", "市工信局||");
+	task_is(doc, 1, "一.2", "市发改委||");
+	tz_doc_free(doc);
+}
+
 static void test_gbk_and_cut(void **state)
 {
 	/* 关于 in GBK: B9 D8 D3 DA */
@@ -589,7 +615,7 @@ int main(void)
 		cmocka_unit_test(test_bad_input),     cmocka_unit_test(test_gbk_and_cut),
 		cmocka_unit_test(test_personal_phone_spellings), cmocka_unit_test(test_invalid_date),
 		cmocka_unit_test(test_units_more),    cmocka_unit_test(test_task_tables),
-		cmocka_unit_test(test_catalogue),
+		cmocka_unit_test(test_catalogue),     cmocka_unit_test(test_open_bracket_rule_alone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
