@@ -36,13 +36,16 @@ enum {
 
 static const char *const save_sql[Q_COUNT] = {
 	"SELECT 1 FROM ledger WHERE year = ?1 AND project_id = ?2",
-	/* Month ?2 % 100 of the year row (NULLs: no report that month). */
+	/* Month ?2 % 100 of the year row (NULLs: no report that month), and
+	 * when the import that last wrote it began (Unix time). */
 	"SELECT " MONTH_COL("completed") ", " MONTH_COL("status") ", " MONTH_COL("text") ", "
-	MONTH_COL("problem") " FROM progress_year WHERE project_id = ?1 AND year = ?2 / 100",
+	MONTH_COL("problem") ", (SELECT CAST(strftime('%s', b.started_at) AS INTEGER)"
+	" FROM import_batch b WHERE b.id = " MONTH_COL("batch") ")"
+	" FROM progress_year WHERE project_id = ?1 AND year = ?2 / 100",
 	NULL,  /* the month's columns: upsert_sql() */
 	"SELECT first_at FROM report_filing WHERE period = ?1 AND project_id = ?2",
 	"INSERT INTO report_filing(period, project_id, first_at, first_by, first_as, last_at,"
-	" last_by, saves) VALUES(?1, ?2, ?3, ?4, ?5, ?3, ?4, 1)",
+	" last_by, saves) VALUES(?1, ?2, ?6, ?7, ?5, ?3, ?4, 1)",
 	"UPDATE report_filing SET last_at = ?3, last_by = ?4, saves = saves + 1"
 	" WHERE period = ?1 AND project_id = ?2",
 	"INSERT INTO report_history(project_id, period, at, user_id, saver, old_completed,"
@@ -112,6 +115,7 @@ struct arrival {
 	int had_old;     /* the report existed */
 	int changed;     /* its values changed (or it is new) */
 	int had_filing;  /* its arrival was recorded before */
+	int64_t first_at;  /* its first arrival (Unix time), as now recorded */
 };
 
 /*
@@ -120,12 +124,20 @@ struct arrival {
  * written) and the arrival in report_filing (the first one for good).
  * The report itself is written by the caller, when a->changed. Shared by
  * saves and by imports into dispatched periods.
+ *
+ * A report already stored with no arrival recorded came in by an import
+ * before its 调度期 was dispatched (saves always record one; imports do
+ * once the period is dispatched): that import was its first arrival, so
+ * the filing takes the import's start (by user 0, as an import), and
+ * this save is a correction that does not make it late (web.md "Periods,
+ * deadlines, on-time rate"; walkthrough 11).
  */
 static int keep_arrival(struct sqlite_store *ss, sqlite3_stmt **q, int64_t project_id,
 			const struct tz_progress *r, int64_t at, int64_t user_id,
 			enum tz_saver as, struct arrival *a, struct tz_err *err)
 {
 	int period = tz_period_code(r->period), rc;
+	int64_t old_at = -1;
 
 	sqlite3_bind_int64(q[Q_OLD], 1, project_id);
 	sqlite3_bind_int(q[Q_OLD], 2, period);
@@ -135,6 +147,9 @@ static int keep_arrival(struct sqlite_store *ss, sqlite3_stmt **q, int64_t proje
 		return tz_sqlite_error(ss, err, "progress");
 	}
 	a->had_old = rc == SQLITE_ROW && sqlite3_column_type(q[Q_OLD], 0) != SQLITE_NULL;
+	a->first_at = at;
+	if (a->had_old && sqlite3_column_type(q[Q_OLD], 4) != SQLITE_NULL)
+		old_at = sqlite3_column_int64(q[Q_OLD], 4);
 	a->changed = !a->had_old || sqlite3_column_int64(q[Q_OLD], 0) != r->completed ||
 		     sqlite3_column_int(q[Q_OLD], 1) != (int)r->status ||
 		     !same(tz_sqlite_text(q[Q_OLD], 2), r->progress_text) ||
@@ -179,8 +194,15 @@ static int keep_arrival(struct sqlite_store *ss, sqlite3_stmt **q, int64_t proje
 		sqlite3_bind_int64(f, 2, project_id);
 		sqlite3_bind_int64(f, 3, at);
 		sqlite3_bind_int64(f, 4, user_id);
-		if (!a->had_filing)
-			sqlite3_bind_int(f, 5, (int)as);
+		if (!a->had_filing) {
+			int before = old_at >= 0 && old_at <= at;
+
+			if (before)
+				a->first_at = old_at;
+			sqlite3_bind_int(f, 5, (int)(before ? TZ_SAVER_IMPORT : as));
+			sqlite3_bind_int64(f, 6, a->first_at);
+			sqlite3_bind_int64(f, 7, before ? 0 : user_id);
+		}
 		return tz_sqlite_step(ss, f, err);
 	}
 }
@@ -234,7 +256,7 @@ static int save_one(struct save *sv, const struct tz_progress *r,
 		if (sv->touched)
 			sv->touched[sv->at] = 1;
 	}
-	if (!arr.had_filing && tz_report_late(d ? d->deadline : 0, sv->how->at))
+	if (!arr.had_filing && tz_report_late(d ? d->deadline : 0, arr.first_at))
 		stats->late++;
 	if (!arr.had_old)
 		stats->added++;

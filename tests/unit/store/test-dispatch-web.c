@@ -9,6 +9,9 @@
  * the views of a node's subtree (read through the query) exactly those
  * the whole ledger's walk gives once filtered on the subtree in C.
  */
+#include <time.h>
+#include <unistd.h>
+
 #include "tz-test.h"
 
 #include "core/deadline.h"
@@ -283,6 +286,131 @@ static void test_views_of_codes(void **state)
 }
 
 /* ------------------------------------------------------------------ */
+/* A report that came before its period was dispatched                 */
+
+struct one_view {
+	const char *code;
+	int seen, reported, has_filing, late, saves;
+	int64_t completed, first_at, first_by, last_by;
+	enum tz_saver first_as;
+};
+
+static int keep_one(void *ctx, const struct tz_report_view *v)
+{
+	struct one_view *o = ctx;
+
+	if (strcmp(v->code, o->code))
+		return 0;
+	o->seen = 1;
+	o->reported = v->reported;
+	o->completed = v->report.completed;
+	o->has_filing = v->has_filing;
+	o->late = v->late;
+	o->saves = v->saves;
+	o->first_at = v->first_at;
+	o->first_by = v->first_by;
+	o->last_by = v->last_by;
+	o->first_as = v->first_as;
+	return 0;
+}
+
+static struct one_view view_of(struct city *c, struct tz_period p, const char *code)
+{
+	struct one_view o = { code, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+
+	assert_int_equal(tz_store_report_each(c->s, NULL, 0, p, keep_one, &o, NULL), 0);
+	assert_true(o.seen);
+	return o;
+}
+
+/*
+ * A report imported before its 调度期 was opened arrived then: a
+ * coordinator's correction after the deadline, or the same sheet
+ * imported again after it, records that import as the first arrival and
+ * is not late (web.md: "later corrections do not change that").
+ * Walkthrough 11 found the correction counted as the first filing, so
+ * the report turned 迟报 and the on-time rate dropped. A report that
+ * first arrives after the deadline is late as before.
+ */
+static void test_report_before_opening(void **state)
+{
+	struct tz_period jun = { 2025, 6 };
+	struct tz_report_save how = { jun, TZ_SAVER_COORDINATOR, 7, 0, NULL };
+	struct tz_report_save_stats stats;
+	struct tz_progress a = { "A", jun, 100, TZ_STATUS_STARTED, "基础施工", "" };
+	struct tz_progress b = { "B", jun, 300, TZ_STATUS_STARTED, "基础施工", "" };
+	struct one_view v;
+	struct city c;
+	int64_t before;
+
+	(void)state;
+	city_open(&c);
+	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROJECTS, "t", NULL), 0);
+	ledger(&c, "A");
+	ledger(&c, "B");
+	ledger(&c, "C");
+	assert_int_equal(tz_store_import_commit(c.s, NULL, NULL), 0);
+	before = (int64_t)time(NULL);
+	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROGRESS, "t", NULL), 0);
+	assert_int_equal(tz_store_import_progress(c.s, &a, NULL), 0);
+	assert_int_equal(tz_store_import_progress(c.s, &b, NULL), 0);
+	assert_int_equal(tz_store_import_commit(c.s, NULL, NULL), 0);
+	v = view_of(&c, jun, "A");
+	assert_true(v.reported);
+	assert_false(v.has_filing);
+	assert_false(v.late);
+
+	/* Opened later with a deadline right after the import; the
+	 * coordinator corrects A an hour after the deadline. */
+	assert_int_equal(tz_store_period_open(c.s, 0, jun, before + 1, 0, 1, NULL), 0);
+	how.at = before + 3600;
+	a.completed = 150;
+	memset(&stats, 0, sizeof(stats));
+	assert_int_equal(tz_store_report_save(c.s, &how, &a, 1, NULL, &stats, NULL), 0);
+	assert_int_equal(stats.changed, 1);
+	assert_int_equal(stats.late, 0);
+	v = view_of(&c, jun, "A");
+	assert_int_equal(v.completed, 150);
+	assert_int_equal(v.saves, 1);
+	assert_true(v.has_filing);
+	assert_false(v.late);
+	assert_int_equal(v.first_as, TZ_SAVER_IMPORT);
+	assert_int_equal(v.first_by, 0);
+	assert_int_equal(v.last_by, 7);
+	assert_true(v.first_at >= before - 1 && v.first_at <= (int64_t)time(NULL));
+
+	/* B imported again after the deadline: the import before the
+	 * opening stays its first arrival. */
+	while ((int64_t)time(NULL) <= before + 1)
+		sleep(1);
+	b.completed = 310;
+	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROGRESS, "t", NULL), 0);
+	assert_int_equal(tz_store_import_progress(c.s, &b, NULL), 0);
+	assert_int_equal(tz_store_import_commit(c.s, NULL, NULL), 0);
+	v = view_of(&c, jun, "B");
+	assert_int_equal(v.completed, 310);
+	assert_true(v.has_filing);
+	assert_false(v.late);
+	assert_int_equal(v.first_as, TZ_SAVER_IMPORT);
+
+	/* C's first report, saved after the deadline: late. */
+	{
+		struct tz_progress r = { "C", jun, 50, TZ_STATUS_STARTED, "基础施工", "" };
+
+		memset(&stats, 0, sizeof(stats));
+		assert_int_equal(tz_store_report_save(c.s, &how, &r, 1, NULL, &stats, NULL), 0);
+		assert_int_equal(stats.added, 1);
+		assert_int_equal(stats.late, 1);
+		v = view_of(&c, jun, "C");
+		assert_true(v.late);
+		assert_int_equal(v.first_as, TZ_SAVER_COORDINATOR);
+		assert_int_equal(v.first_by, 7);
+		assert_int_equal(v.first_at, how.at);
+	}
+	city_close(&c);
+}
+
+/* ------------------------------------------------------------------ */
 /* A node's views: the query's filter against the walk's               */
 
 /* Every field of a view, as one line. */
@@ -473,6 +601,7 @@ int main(void)
 		cmocka_unit_test(test_saves_are_audited),
 		cmocka_unit_test(test_views_of_codes),
 		cmocka_unit_test(test_views_of_subtree),
+		cmocka_unit_test(test_report_before_opening),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
