@@ -48,7 +48,7 @@ MHD_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libmicrohttpd 
 # src/report/pdf-load.c opens it when a PDF is first written.
 PANGOCAIRO_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir pangocairo 2>/dev/null)/libpangocairo-1.0.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
 # Nor libgsf (with GIO, libmount, SELinux…): src/intake/xls-load.c opens
-# it when an .xls file is first read; GLib and GObject stay linked.
+# it when an .xls file is first read (and src/dl/glib-load.c GLib).
 GSF_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libgsf-1 2>/dev/null)/libgsf-1.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
 # Nor libzip (with libcrypto, bz2, lzma), libxml2 (with ICU), libxlsxwriter
 # (with minizip) and GLib with GObject: src/dl/zip-load.c, xml-load.c,
