@@ -64,8 +64,8 @@ static void load(void)
 		const char *why = dlerror();
 
 		snprintf(load_error, sizeof(load_error), "%s", why ? why : "?");
-		tz_log(TZ_LOG_ERROR, "dl=xml event=load_failed lib=%s error=%s", TZ_XML_SONAME,
-		       load_error);
+		tz_log(TZ_LOG_ERROR, "dl=xml event=load_failed lib=%s error=%s",
+		       TZ_XML_SONAME, load_error);
 	}
 	/* The library stays loaded for the life of the process. */
 	loaded = ok;
@@ -79,8 +79,8 @@ int tz_dl_xml_load(const char *what, const char *path, struct tz_err *err)
 	if (path)
 		return tz_err_set_at(err, TZ_ENOTFOUND, path, 0, NULL, "%s需要的库%s无法加载：%s",
 				     what, TZ_XML_SONAME, load_error);
-	return tz_err_set(err, TZ_ENOTFOUND, "%s需要的库%s无法加载：%s", what, TZ_XML_SONAME,
-			  load_error);
+	return tz_err_set(err, TZ_ENOTFOUND, "%s需要的库%s无法加载：%s", what,
+			  TZ_XML_SONAME, load_error);
 }
 
 void tz_dl_xml_free(void *p)

@@ -609,7 +609,8 @@ static int html_open(struct tz_reader **out, const char *path, const struct tz_r
 	tz_buf_init(&r->queue, TZ_LIMIT_DEFAULT);
 	tz_rowbuf_init(&r->row, TZ_LIMIT_RECORD);
 	/* libxml2 is opened now, not at start-up (dl/xml-load.h). */
-	if ((rc = tz_dl_xml_load("读取网页表格（HTML）", path, err)) || (rc = start(r, err))) {
+	if ((rc = tz_dl_xml_load("读取网页表格（HTML）", path, err)) ||
+	    (rc = start(r, err))) {
 		html_close(&r->base);
 		return rc;
 	}

@@ -54,8 +54,8 @@ static void load(void)
 		const char *why = dlerror();
 
 		snprintf(load_error, sizeof(load_error), "%s", why ? why : "?");
-		tz_log(TZ_LOG_ERROR, "report=xlsx event=load_failed lib=%s error=%s", TZ_XLSXWRITER_SONAME,
-		       load_error);
+		tz_log(TZ_LOG_ERROR, "report=xlsx event=load_failed lib=%s error=%s",
+		       TZ_XLSXWRITER_SONAME, load_error);
 	}
 	/* The library stays loaded for the life of the process. */
 	loaded = ok;
@@ -69,6 +69,6 @@ int tz_xlsxwriter_load(const char *what, const char *path, struct tz_err *err)
 	if (path)
 		return tz_err_set_at(err, TZ_ENOTFOUND, path, 0, NULL, "%s需要的库%s无法加载：%s",
 				     what, TZ_XLSXWRITER_SONAME, load_error);
-	return tz_err_set(err, TZ_ENOTFOUND, "%s需要的库%s无法加载：%s", what, TZ_XLSXWRITER_SONAME,
-			  load_error);
+	return tz_err_set(err, TZ_ENOTFOUND, "%s需要的库%s无法加载：%s", what,
+			  TZ_XLSXWRITER_SONAME, load_error);
 }
