@@ -84,19 +84,21 @@ endif
 ifneq ($(GOBJECT_SONAME),)
   PKG_CFLAGS += -DTZ_GOBJECT_SONAME='"$(GOBJECT_SONAME)"'
 endif
-# The unit tests write .xls files with libgsf themselves (tz-sheet-test.h),
-# and .xlsx files with libxlsxwriter and libzip, and parse XML with
-# libxml2: they link those libraries, and before the archives, so that
-# they take the libraries' own functions and not the forwarders of
-# src/dl/*-fwd.c and src/report/xlsxwriter-fwd.c (which would also stand
-# in for them inside the libraries). --no-as-needed: otherwise the linker
-# drops them there, before anything has referred to them.
+# The unit tests write .xls files with libgsf themselves (tz-sheet-test.h).
+TEST_LIBS := $(shell pkg-config --libs cmocka libgsf-1 2>/dev/null)
+# So does the .xls fuzz target (tests/fuzz/fuzz-reader.c).
+FUZZ_LIBS := $(shell pkg-config --libs libgsf-1 2>/dev/null)
+# The unit tests also write .xlsx files with libxlsxwriter and libzip and
+# parse XML with libxml2. They and the fuzz targets link the libraries
+# that src/dl and src/report/xlsxwriter-load.c open, before the archives,
+# so that they take the libraries' own functions and not the forwarders
+# of src/dl/*-fwd.c and src/report/xlsxwriter-fwd.c (which, defined in an
+# executable, would also stand in for them inside the libraries: g_free
+# in GLib itself). --no-as-needed, or the linker drops them there, before
+# anything has referred to them.
 DIRECT_LIBS := -Wl,--push-state,--no-as-needed \
 	$(shell pkg-config --libs libzip libxml-2.0 xlsxwriter gobject-2.0 2>/dev/null) \
 	-Wl,--pop-state
-TEST_LIBS := $(shell pkg-config --libs cmocka libgsf-1 2>/dev/null) $(DIRECT_LIBS)
-# So does the .xls fuzz target (tests/fuzz/fuzz-reader.c).
-FUZZ_LIBS := $(shell pkg-config --libs libgsf-1 2>/dev/null) $(DIRECT_LIBS)
 
 WARN := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
 	-Wshadow -Wvla -Wformat=2 -Wno-format-nonliteral
@@ -200,13 +202,13 @@ $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/tz-test.h $(LIB_EDGE) $(LIB_COR
 	@mkdir -p $(@D)
 	$(call say,TEST,$<)
 	$(Q)$(CC) $(CFLAGS) -Isrc -Itests/unit $(PKG_CFLAGS) -MMD -MP -o $@ $< \
-		$(TEST_LIBS) $(LIB_EDGE) $(LIB_CORE) $(LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
+		$(DIRECT_LIBS) $(LIB_EDGE) $(LIB_CORE) $(LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
 
 $(BUILD)/tests/fuzz/%: tests/fuzz/%.c $(LIB_EDGE) $(LIB_CORE)
 	@mkdir -p $(@D)
 	$(call say,FUZZ,$<)
 	$(Q)$(CC) $(CFLAGS) -fsanitize=fuzzer -Isrc $(PKG_CFLAGS) -o $@ $< \
-		$(FUZZ_LIBS) $(LIB_EDGE) $(LIB_CORE) $(LDFLAGS) $(PKG_LIBS) $(FUZZ_LIBS)
+		$(DIRECT_LIBS) $(LIB_EDGE) $(LIB_CORE) $(LDFLAGS) $(PKG_LIBS) $(FUZZ_LIBS)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
