@@ -48,10 +48,21 @@ MHD_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libmicrohttpd 
 # src/report/pdf-load.c opens it when a PDF is first written.
 PANGOCAIRO_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir pangocairo 2>/dev/null)/libpangocairo-1.0.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
 # Nor libgsf (with GIO, libmount, SELinux…): src/intake/xls-load.c opens
-# it when an .xls file is first read; GLib and GObject stay linked.
+# it when an .xls file is first read (and src/dl/glib-load.c GLib).
 GSF_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libgsf-1 2>/dev/null)/libgsf-1.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
-PKG_LIBS := $(shell pkg-config --libs $(filter-out libmicrohttpd pangocairo libgsf-1,$(PKGS)) \
-	gobject-2.0 2>/dev/null) -lcsv -lm
+# Nor libzip (with libcrypto, bz2, lzma), libxml2 (with ICU), libxlsxwriter
+# (with minizip) and GLib with GObject: src/dl/zip-load.c, xml-load.c,
+# glib-load.c and src/report/xlsxwriter-load.c open them when an .xlsx,
+# Excel 2003 XML, HTML table or .xls is first read or an .xlsx or PDF
+# first written (bench/README.md, "Tenth session: lazy libraries").
+# (The compiler finds the .so: xlsxwriter.pc names a libdir without it.)
+soname = $(shell objdump -p "$$($(CC) -print-file-name=$(1))" 2>/dev/null | awk '/SONAME/ { print $$2 }')
+ZIP_SONAME := $(call soname,libzip.so)
+XML_SONAME := $(call soname,libxml2.so)
+XLSXWRITER_SONAME := $(call soname,libxlsxwriter.so)
+GOBJECT_SONAME := $(call soname,libgobject-2.0.so)
+LAZY_PKGS := libmicrohttpd pangocairo libgsf-1 libzip libxml-2.0 xlsxwriter
+PKG_LIBS := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null) -lcsv -lm
 ifneq ($(MHD_SONAME),)
   PKG_CFLAGS += -DTZ_MHD_SONAME='"$(MHD_SONAME)"'
 endif
@@ -61,10 +72,33 @@ endif
 ifneq ($(PANGOCAIRO_SONAME),)
   PKG_CFLAGS += -DTZ_PANGOCAIRO_SONAME='"$(PANGOCAIRO_SONAME)"'
 endif
+ifneq ($(ZIP_SONAME),)
+  PKG_CFLAGS += -DTZ_ZIP_SONAME='"$(ZIP_SONAME)"'
+endif
+ifneq ($(XML_SONAME),)
+  PKG_CFLAGS += -DTZ_XML_SONAME='"$(XML_SONAME)"'
+endif
+ifneq ($(XLSXWRITER_SONAME),)
+  PKG_CFLAGS += -DTZ_XLSXWRITER_SONAME='"$(XLSXWRITER_SONAME)"'
+endif
+ifneq ($(GOBJECT_SONAME),)
+  PKG_CFLAGS += -DTZ_GOBJECT_SONAME='"$(GOBJECT_SONAME)"'
+endif
 # The unit tests write .xls files with libgsf themselves (tz-sheet-test.h).
 TEST_LIBS := $(shell pkg-config --libs cmocka libgsf-1 2>/dev/null)
 # So does the .xls fuzz target (tests/fuzz/fuzz-reader.c).
 FUZZ_LIBS := $(shell pkg-config --libs libgsf-1 2>/dev/null)
+# The unit tests also write .xlsx files with libxlsxwriter and libzip and
+# parse XML with libxml2. They and the fuzz targets link the libraries
+# that src/dl and src/report/xlsxwriter-load.c open, before the archives,
+# so that they take the libraries' own functions and not the forwarders
+# of src/dl/*-fwd.c and src/report/xlsxwriter-fwd.c (which, defined in an
+# executable, would also stand in for them inside the libraries: g_free
+# in GLib itself). --no-as-needed, or the linker drops them there, before
+# anything has referred to them.
+DIRECT_LIBS := -Wl,--push-state,--no-as-needed \
+	$(shell pkg-config --libs libzip libxml-2.0 xlsxwriter gobject-2.0 2>/dev/null) \
+	-Wl,--pop-state
 
 WARN := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
 	-Wshadow -Wvla -Wformat=2 -Wno-format-nonliteral
@@ -82,15 +116,18 @@ ifeq ($(FUZZ),1)
 endif
 
 # Which layers each layer may include.
+# dl: libraries two edge layers use, opened on first use (src/dl/*-load.h);
+# one definition of each of their functions, so not in either layer.
 LAYER_base   := base
 LAYER_core   := base core
+LAYER_dl     := base dl
 LAYER_store  := base core store
-LAYER_intake := base core store intake
+LAYER_intake := base core store dl intake
 LAYER_doc    := base core doc
-LAYER_report := base core report
-LAYER_web    := base core store intake doc report web
-LAYER_cli    := base core store intake doc report web cli
-LAYERS := base core store intake doc report web cli
+LAYER_report := base core dl report
+LAYER_web    := base core store dl intake doc report web
+LAYER_cli    := base core store dl intake doc report web cli
+LAYERS := base core dl store intake doc report web cli
 
 SRC_ALL := $(foreach l,$(LAYERS),$(sort $(wildcard src/$(l)/*.c)))
 SRC_MAIN := src/cli/main.c
@@ -165,13 +202,13 @@ $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/tz-test.h $(LIB_EDGE) $(LIB_COR
 	@mkdir -p $(@D)
 	$(call say,TEST,$<)
 	$(Q)$(CC) $(CFLAGS) -Isrc -Itests/unit $(PKG_CFLAGS) -MMD -MP -o $@ $< \
-		$(LIB_EDGE) $(LIB_CORE) $(LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
+		$(DIRECT_LIBS) $(LIB_EDGE) $(LIB_CORE) $(LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
 
 $(BUILD)/tests/fuzz/%: tests/fuzz/%.c $(LIB_EDGE) $(LIB_CORE)
 	@mkdir -p $(@D)
 	$(call say,FUZZ,$<)
 	$(Q)$(CC) $(CFLAGS) -fsanitize=fuzzer -Isrc $(PKG_CFLAGS) -o $@ $< \
-		$(LIB_EDGE) $(LIB_CORE) $(LDFLAGS) $(PKG_LIBS) $(FUZZ_LIBS)
+		$(DIRECT_LIBS) $(LIB_EDGE) $(LIB_CORE) $(LDFLAGS) $(PKG_LIBS) $(FUZZ_LIBS)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 

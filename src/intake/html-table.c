@@ -27,6 +27,7 @@
 #include "base/limits.h"
 #include "base/text.h"
 #include "base/xalloc.h"
+#include "dl/xml-load.h"
 #include "intake/reader-internal.h"
 #include "base/banned.h"
 
@@ -607,7 +608,9 @@ static int html_open(struct tz_reader **out, const char *path, const struct tz_r
 	tz_buf_init(&r->pending, TZ_LIMIT_RECORD);
 	tz_buf_init(&r->queue, TZ_LIMIT_DEFAULT);
 	tz_rowbuf_init(&r->row, TZ_LIMIT_RECORD);
-	if ((rc = start(r, err))) {
+	/* libxml2 is opened now, not at start-up (dl/xml-load.h). */
+	if ((rc = tz_dl_xml_load("读取网页表格（HTML）", path, err)) ||
+	    (rc = start(r, err))) {
 		html_close(&r->base);
 		return rc;
 	}

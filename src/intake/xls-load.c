@@ -8,11 +8,14 @@
  * program linked with our other libraries: 15.3 M with libgsf, 12.0 M
  * with GLib and GObject alone; bench/README.md, "After the eighth
  * session"), of which only an .xls import needs any. The binary links
- * GLib and GObject but not libgsf (Makefile); the functions the .xls
- * reader calls are defined here under their own names and declarations
- * (gsf/gsf-infile.h, gsf-infile-msole.h, gsf-input-stdio.h), each
- * forwarding to the library's, found by tz_xls_libs_load, which
- * xls_open calls before any of them (xls-load.h).
+ * neither libgsf nor (since the tenth session) GLib and GObject
+ * (Makefile); the libgsf functions the .xls reader calls are defined
+ * here under their own names and declarations (gsf/gsf-infile.h,
+ * gsf-infile-msole.h, gsf-input-stdio.h), each forwarding to the
+ * library's, found by tz_xls_libs_load, which xls_open calls before any
+ * of them (xls-load.h). The GLib functions it calls (g_object_unref,
+ * g_free, g_error_free) are src/dl/glib-load.c's, which
+ * tz_xls_libs_load loads too.
  *
  * The list below is every libgsf function xls.c and xls-biff.c call: a
  * function added there is added here, or the link fails with it
@@ -27,6 +30,7 @@
 #include <gsf/gsf-input-stdio.h>
 
 #include "base/log.h"
+#include "dl/glib-load.h"
 #include "intake/xls-load.h"
 #include "base/banned.h"
 
@@ -86,7 +90,8 @@ int tz_xls_libs_load(const char *path, struct tz_err *err)
 		return tz_err_set_at(err, TZ_ENOTFOUND, path, 0, NULL,
 				     "读取 Excel 97-2003 文件（.xls）需要的库%s无法加载：%s",
 				     TZ_GSF_SONAME, load_error);
-	return 0;
+	/* g_object_unref, g_free, g_error_free for what libgsf returns. */
+	return tz_dl_glib_load("读取 Excel 97-2003 文件（.xls）", path, err);
 }
 
 /* The definitions xls.c and xls-biff.c link to. */

@@ -31,6 +31,8 @@
 #include "base/buf.h"
 #include "base/limits.h"
 #include "base/xalloc.h"
+#include "dl/xml-load.h"
+#include "dl/zip-load.h"
 #include "intake/numfmt.h"
 #include "intake/reader-internal.h"
 #include "intake/xlsx-internal.h"
@@ -688,6 +690,10 @@ static int xlsx_open(struct tz_reader **out, const char *path, const struct tz_r
 	tz_rowbuf_init(&r->row, TZ_LIMIT_RECORD);
 	tz_buf_init(&r->scratch, TZ_LIMIT_FIELD * 2);
 	tz_buf_init(&r->c.text, TZ_LIMIT_FIELD);
+	/* libzip and libxml2 are opened now, not at start-up (dl/zip-load.h). */
+	if ((rc = tz_dl_zip_load("读取 Excel 工作簿（.xlsx）", path, err)) ||
+	    (rc = tz_dl_xml_load("读取 Excel 工作簿（.xlsx）", path, err)))
+		goto fail;
 	if ((rc = open_zip(r, err)))
 		goto fail;
 	if ((rc = xlsx_book_load(&r->book, &r->base, r->zip, path, err)))

@@ -19,6 +19,7 @@
 #include "base/buf.h"
 #include "base/limits.h"
 #include "base/xalloc.h"
+#include "dl/xml-load.h"
 #include "intake/numfmt.h"
 #include "intake/reader-internal.h"
 #include "intake/xlsx-internal.h"
@@ -516,6 +517,9 @@ static int xml_open(struct tz_reader **out, const char *path, const struct tz_re
 	tz_rowbuf_init(&r->row, TZ_LIMIT_RECORD);
 	tz_buf_init(&r->scratch, TZ_LIMIT_FIELD * 2);
 	tz_buf_init(&r->c.text, TZ_LIMIT_FIELD);
+	/* libxml2 is opened now, not at start-up (dl/xml-load.h). */
+	if ((rc = tz_dl_xml_load("读取 Excel 2003 XML 表格", path, err)))
+		goto fail;
 	if ((rc = scan_book(r, err)))
 		goto fail;
 	if ((rc = tz_reader_pick_sheet(&r->base, opts, path, &index, err)))

@@ -27,6 +27,7 @@
 #include <pango/pangocairo.h>
 
 #include "base/log.h"
+#include "dl/glib-load.h"
 #include "report/pdf-load.h"
 #include "base/banned.h"
 
@@ -132,7 +133,8 @@ int tz_pdf_libs_load(struct tz_err *err)
 	if (!loaded)
 		return tz_err_set(err, TZ_ENOTFOUND, "生成PDF需要的库%s无法加载：%s",
 				  TZ_PANGOCAIRO_SONAME, load_error);
-	return 0;
+	/* g_free, g_object_unref, g_utf8_* for what Pango returns. */
+	return tz_dl_glib_load("生成PDF", NULL, err);
 }
 
 /* The definitions pdf.c links to. */

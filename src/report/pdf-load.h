@@ -12,7 +12,8 @@
 
 /*
  * Opens libpangocairo (with libpango and libcairo, its dependencies) and
- * looks up every function pdf-load.c forwards to; once per process, the
+ * looks up every function pdf-load.c forwards to, then GLib and GObject
+ * for pdf.c's g_* calls (dl/glib-load.h); once per process, the
  * later calls only report the first one's outcome. 0, or TZ_ENOTFOUND
  * with err naming the library and the loader's reason (the PDF is not
  * written). The functions of pdf-load.c may be called only after it

@@ -27,8 +27,11 @@
 #include "base/buf.h"
 #include "base/text.h"
 #include "core/money.h"
+#include "dl/xml-load.h"
+#include "dl/zip-load.h"
 #include "report/summary.h"
 #include "report/writer.h"
+#include "report/xlsxwriter-load.h"
 #include "report/xlsx-internal.h"
 #include "base/banned.h"
 
@@ -414,6 +417,12 @@ static int bulletin_xlsx(const struct tz_bulletin *b, FILE *fp, struct tz_err *e
 	char *tmp = NULL;
 	int rc;
 
+	/* The libraries are opened now, not at start-up (xlsxwriter-load.h,
+	 * dl/zip-load.h, dl/xml-load.h): the book's parts are rewritten. */
+	if ((rc = tz_xlsxwriter_load("生成XLSX", NULL, err)) ||
+	    (rc = tz_dl_zip_load("生成XLSX", NULL, err)) ||
+	    (rc = tz_dl_xml_load("生成XLSX", NULL, err)))
+		return rc;
 	if ((rc = tz_xlsx_tmp_make(&tmp, err)))
 		return rc;
 	rc = bulletin_book(b, tmp, err);

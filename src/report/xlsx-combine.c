@@ -15,6 +15,7 @@
 
 #include "base/buf.h"
 #include "base/xalloc.h"
+#include "dl/xml-load.h"
 #include "report/xlsx-internal.h"
 #include "base/banned.h"
 
@@ -65,7 +66,7 @@ static xmlNodePtr series_at(xmlNodePtr bar, int idx)
 		xmlChar *v = i ? xmlGetProp(i, (const xmlChar *)"val") : NULL;
 		int match = v && !strcmp((const char *)v, want);
 
-		xmlFree(v);
+		tz_dl_xml_free(v);
 		if (match)
 			return n;
 	}
@@ -161,10 +162,10 @@ static int replace_part(zip_t *z, const char *name, xmlDocPtr doc)
 		zip_source_free(src);
 		goto fail;
 	}
-	xmlFree(out);
+	tz_dl_xml_free(out);
 	return 0;
 fail:
-	xmlFree(out);
+	tz_dl_xml_free(out);
 	return -1;
 }
 

@@ -31,6 +31,7 @@
 #include "base/xalloc.h"
 #include "core/money.h"
 #include "report/writer.h"
+#include "report/xlsxwriter-load.h"
 #include "report/xlsx-internal.h"
 #include "base/banned.h"
 
@@ -304,6 +305,9 @@ static int table_begin(struct tz_table_writer **out, FILE *fp, const char *title
 	t->out = fp;
 	t->cols = cols;
 	t->ncols = ncols;
+	/* libxlsxwriter is opened now, not at start-up (xlsxwriter-load.h). */
+	if ((rc = tz_xlsxwriter_load("生成XLSX", NULL, err)))
+		goto fail;
 	if ((rc = tz_xlsx_tmp_make(&t->tmp, err)))
 		goto fail;
 	if (!(t->wb = tz_xlsx_book_new(t->tmp, 1, title))) {

@@ -1,0 +1,24 @@
+/*
+ * zip-load.h: libzip, loaded when first needed.
+ *
+ * The binary is not linked with libzip.so.4 (Makefile, TZ_ZIP_SONAME):
+ * zip-fwd.c defines the functions its users call under their own
+ * names, each forwarding to the library's.
+ */
+#ifndef TZ_DL_ZIP_LOAD_H
+#define TZ_DL_ZIP_LOAD_H
+
+#include "base/err.h"
+
+/*
+ * Opens libzip.so.4 and looks up every function zip-fns.h lists; once
+ * per process, the later calls only report the first one's outcome.
+ * `what` names the task in the user's words ("读取XLSX文件"), `path` the
+ * file it is for (NULL: none). 0, or TZ_ENOTFOUND with err "<what>需要的
+ * 库<soname>无法加载：<the loader's reason>", at `path` line 0 when given
+ * (the task is not done). The library's functions may be called only
+ * after it returned 0: before, they have nothing to forward to.
+ */
+int tz_dl_zip_load(const char *what, const char *path, struct tz_err *err);
+
+#endif
