@@ -224,6 +224,28 @@ static const char *keep(struct tz_bulletin *b, const char *s)
 	return b->borrowed ? s : tz_arena_strdup(b->arena, s);
 }
 
+/* String `i` of lagging entry l as kept (keep()), with its length and
+ * plain bit: the row's when it measured them, else measured here. */
+static const char *keep_text(struct tz_bulletin *b, const struct tz_bulletin_row *row,
+			     struct tz_bulletin_lag *l, enum tz_lag_text i, const char *s)
+{
+	size_t n;
+
+	if (s && row->measured) {
+		n = row->len[i];
+		l->plain |= (uint8_t)(row->plain & (1u << i));
+	} else {
+		n = s ? strlen(s) : 0;
+	}
+	if (!n) {
+		l->len[i] = 0;
+		l->plain |= (uint8_t)(1u << i);
+		return "";
+	}
+	l->len[i] = n < TZ_LAG_UNMEASURED ? (uint32_t)n : TZ_LAG_UNMEASURED;
+	return b->borrowed ? s : tz_arena_strndup(b->arena, s, n);
+}
+
 void tz_bulletin_borrow(struct tz_bulletin *b, void *owner, void (*release)(void *))
 {
 	b->borrowed = 1;
@@ -266,12 +288,25 @@ static void add_to(struct tz_bulletin *b, struct tz_bulletin_group *g,
 		b->lags_sorted = 0;
 		TZ_ALLOC_GROW(b->lags, b->nlags + 1, b->alags);
 		l = &b->lags[b->nlags++];
-		l->code = keep(b, row->code);
-		l->name = keep(b, row->name);
-		l->region = keep(b, row->region);
-		l->leader = keep(b, row->leader);
-		l->unit = keep(b, row->unit);
-		l->problem = keep(b, row->problem);
+		if (b->borrowed && row->measured) {
+			/* The store's strings and lengths as they are. */
+			l->code = row->code;
+			l->name = row->name;
+			l->region = row->region;
+			l->leader = row->leader;
+			l->unit = row->unit;
+			l->problem = row->problem;
+			memcpy(l->len, row->len, sizeof(l->len));
+			l->plain = (uint8_t)row->plain;
+		} else {
+			l->plain = 0;
+			l->code = keep_text(b, row, l, TZ_LAG_CODE, row->code);
+			l->name = keep_text(b, row, l, TZ_LAG_NAME, row->name);
+			l->region = keep_text(b, row, l, TZ_LAG_REGION, row->region);
+			l->leader = keep_text(b, row, l, TZ_LAG_LEADER, row->leader);
+			l->unit = keep_text(b, row, l, TZ_LAG_UNIT, row->unit);
+			l->problem = keep_text(b, row, l, TZ_LAG_PROBLEM, row->problem);
+		}
 		l->annual = row->annual;
 		l->ytd = row->ytd;
 		l->ratio = tz_rate(row->ytd, row->annual);
