@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/hmap.h"
 #include "base/xalloc.h"
 #include "core/bulletin.h"
@@ -646,11 +647,27 @@ const struct tz_bulletin_missing *tz_bulletin_missing_at(const struct tz_bulleti
 
 char *tz_bulletin_rate_json(int32_t rate, char buf[16])
 {
-	size_t n;
-
-	tz_rate_fmt(rate, buf);
-	n = strlen(buf);
-	while (n > 0 && buf[n - 1] == '0' && buf[n - 2] != '.')
-		buf[--n] = '\0';
+	tz_bulletin_rate_json_n(rate, buf);
 	return buf;
+}
+
+size_t tz_bulletin_rate_json_n(int32_t rate, char buf[16])
+{
+	uint32_t a = rate < 0 ? -(uint32_t)rate : (uint32_t)rate, frac = a % TZ_RATE_ONE;
+	size_t n = 0;
+	int digits = 4;
+
+	/* tz_rate_fmt's digits without its trailing zeros, written once:
+	 * one call per lagging entry (formatting then trimming the text was
+	 * 200 instructions of each entry's ~1,200). */
+	if (rate < 0)
+		buf[n++] = '-';
+	n += tz_fmt_int(buf + n, a / TZ_RATE_ONE);
+	buf[n++] = '.';
+	for (; digits > 1 && frac % 10 == 0; digits--)
+		frac /= 10;
+	for (int i = digits - 1; i >= 0; i--, frac /= 10)
+		buf[n + (size_t)i] = (char)('0' + frac % 10);
+	buf[n + (size_t)digits] = '\0';
+	return n + (size_t)digits;
 }

@@ -285,5 +285,7 @@ const struct tz_bulletin_missing *tz_bulletin_missing_at(const struct tz_bulleti
  * at most, trailing zeros dropped but one kept ("0.8757", "0.31", "1.0").
  */
 char *tz_bulletin_rate_json(int32_t rate, char buf[16]);
+/* The same, returning the text's length. */
+size_t tz_bulletin_rate_json_n(int32_t rate, char buf[16]);
 
 #endif

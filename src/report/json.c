@@ -141,9 +141,9 @@ static int lag_item(struct tz_buf *e, const struct tz_bulletin_lag *l)
 	int rc = 0;
 	char *d;
 
-	la = strlen(tz_money_fmt(l->annual, annual));
-	ly = strlen(tz_money_fmt(l->ytd, ytd));
-	lt = strlen(tz_bulletin_rate_json(l->ratio, ratio));
+	la = tz_money_fmt_n(l->annual, annual);
+	ly = tz_money_fmt_n(l->ytd, ytd);
+	lt = tz_bulletin_rate_json_n(l->ratio, ratio);
 	/* Members' names and punctuation take under 160 bytes. */
 	room = lc + ln + lr + ll + lu + lp + la + ly + lt + 160;
 	if ((rc = tz_buf_grow(e, room)))
