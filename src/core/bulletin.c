@@ -247,6 +247,14 @@ static const char *keep_text(struct tz_bulletin *b, const struct tz_bulletin_row
 	return b->borrowed ? s : tz_arena_strndup(b->arena, s, n);
 }
 
+void tz_bulletin_expect(struct tz_bulletin *b, size_t nprojects)
+{
+	if (b->alags || !nprojects)
+		return;
+	b->lags = tz_xmalloc_large(tz_st_mult(nprojects, sizeof(*b->lags)));
+	b->alags = nprojects;
+}
+
 void tz_bulletin_borrow(struct tz_bulletin *b, void *owner, void (*release)(void *))
 {
 	b->borrowed = 1;

@@ -214,6 +214,14 @@ void tz_bulletin_add_slot(struct tz_bulletin *b, const struct tz_bulletin_row *r
 void tz_bulletin_borrow(struct tz_bulletin *b, void *owner, void (*release)(void *));
 
 /*
+ * Room for the lagging list of up to `nprojects` projects, taken at once
+ * (tz_xmalloc_large) instead of grown entry by entry: a store that knows
+ * how many rows it will add (the bulletin base) saves the page faults of
+ * a list of megabytes. Only a hint; call before the first add.
+ */
+void tz_bulletin_expect(struct tz_bulletin *b, size_t nprojects);
+
+/*
  * Sort the lagging and missing lists now (tz_bulletin_finish would). A
  * store counting parts in parallel sorts each part in its own thread;
  * absorbing sorted parts then merges instead of sorting again.

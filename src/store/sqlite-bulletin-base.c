@@ -1309,6 +1309,7 @@ int tz_sqlite_bulletin_base_count(struct sqlite_store *ss, struct tz_bulletin *b
 	t1 = tz_clock_ms();
 	/* The strings the lists point at live as long as b. */
 	tz_bulletin_borrow(b, v, view_free);
+	tz_bulletin_expect(b, v->h->n);
 	count_view(v, b, f);
 	tz_log(TZ_LOG_DEBUG, "event=bulletin_base_count read_ms=%.1f count_ms=%.1f", t1 - t0,
 	       tz_clock_ms() - t1);

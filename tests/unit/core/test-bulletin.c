@@ -546,6 +546,31 @@ static void test_add_slot_borrowed_equals_add(void **state)
 	tz_bulletin_free(whole);
 }
 
+/* tz_bulletin_expect is only room: a hint below the rows added (the list
+ * grows past it) or far above them gives the same bulletin. */
+static void test_expect_is_only_room(void **state)
+{
+	static const size_t hints[] = { 1, 2, 100000 };
+	struct tz_bulletin *whole = build(0, NROWS);
+
+	(void)state;
+	finished(whole);
+	for (size_t h = 0; h < sizeof(hints) / sizeof(hints[0]); h++) {
+		struct tz_bulletin *b = tz_bulletin_new(june, TZ_BY_REGION);
+
+		tz_bulletin_expect(b, hints[h]);
+		for (size_t i = 0; i < NROWS; i++)
+			tz_bulletin_add(b, &rows[i]);
+		finished(b);
+		assert_same_bulletin(b, whole);
+		for (size_t i = 0; i < tz_bulletin_lag_count(b); i++)
+			assert_string_equal(tz_bulletin_lag_at(b, i)->code,
+					    tz_bulletin_lag_at(whole, i)->code);
+		tz_bulletin_free(b);
+	}
+	tz_bulletin_free(whole);
+}
+
 /* The seed document's figures: 340.43 of 380.52 亿元 is 89.5%. */
 static void test_seed_001_completion_rate(void **state)
 {
@@ -674,6 +699,7 @@ int main(void)
 		cmocka_unit_test(test_absorbed_parts_equal_whole),
 		cmocka_unit_test(test_long_lag_list_order),
 		cmocka_unit_test(test_add_slot_borrowed_equals_add),
+		cmocka_unit_test(test_expect_is_only_room),
 		cmocka_unit_test(test_seed_001_completion_rate),
 		cmocka_unit_test(test_rate_json_is_rate_fmt_trimmed),
 		cmocka_unit_test(test_lag_lengths),
