@@ -247,10 +247,16 @@ static const char *keep_text(struct tz_bulletin *b, const struct tz_bulletin_row
 	return b->borrowed ? s : tz_arena_strndup(b->arena, s, n);
 }
 
+/* The most entries tz_bulletin_expect reserves (~100 MB of address
+ * space, a million projects): past it the list grows as it would. */
+#define EXPECT_MAX ((size_t)1 << 20)
+
 void tz_bulletin_expect(struct tz_bulletin *b, size_t nprojects)
 {
 	if (b->alags || !nprojects)
 		return;
+	if (nprojects > EXPECT_MAX)
+		nprojects = EXPECT_MAX;
 	b->lags = tz_xmalloc_large(tz_st_mult(nprojects, sizeof(*b->lags)));
 	b->alags = nprojects;
 }

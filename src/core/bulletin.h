@@ -214,7 +214,8 @@ void tz_bulletin_add_slot(struct tz_bulletin *b, const struct tz_bulletin_row *r
 void tz_bulletin_borrow(struct tz_bulletin *b, void *owner, void (*release)(void *));
 
 /*
- * Room for the lagging list of up to `nprojects` projects, taken at once
+ * Room for the lagging list of up to `nprojects` projects (at most a
+ * million: address space, not memory, until used), taken at once
  * (tz_xmalloc_large) instead of grown entry by entry: a store that knows
  * how many rows it will add (the bulletin base) saves the page faults of
  * a list of megabytes. Only a hint; call before the first add.

@@ -550,7 +550,7 @@ static void test_add_slot_borrowed_equals_add(void **state)
  * grows past it) or far above them gives the same bulletin. */
 static void test_expect_is_only_room(void **state)
 {
-	static const size_t hints[] = { 1, 2, 100000 };
+	static const size_t hints[] = { 1, 2, 100000, SIZE_MAX / 2 };
 	struct tz_bulletin *whole = build(0, NROWS);
 
 	(void)state;
