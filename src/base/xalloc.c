@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "base/xalloc.h"
 #include "base/banned.h"
@@ -18,6 +19,21 @@ void *tz_xmalloc(size_t size)
 	void *p = malloc(size ? size : 1);
 	if (!p)
 		tz_die_oom(size);
+	return p;
+}
+
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+
+void *tz_xmalloc_large(size_t size)
+{
+	void *p = tz_xmalloc(size);
+#ifdef MADV_HUGEPAGE
+	uintptr_t lo = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	uintptr_t hi = ((uintptr_t)p + size) & ~(HUGE_PAGE - 1);
+
+	if (hi > lo)
+		madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* a hint: failure changes nothing */
+#endif
 	return p;
 }
 

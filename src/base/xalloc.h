@@ -20,6 +20,15 @@ char *tz_xstrdup(const char *s);
 char *tz_xstrndup(const char *s, size_t len);
 void *tz_xmemdupz(const void *data, size_t len);
 
+/*
+ * tz_xmalloc for a large array about to be filled: where the kernel
+ * offers transparent huge pages on request (MADV_HUGEPAGE), they are
+ * asked for the block's 2 MB-aligned middle, so filling megabytes takes
+ * a fault per 2 MB instead of one per 4 KB. Only a hint: the block is an
+ * ordinary one (free, realloc), its untouched pages cost nothing.
+ */
+void *tz_xmalloc_large(size_t size);
+
 /* Report that `size` bytes could not be had, and abort. */
 _Noreturn void tz_die_oom(size_t size);
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/hmap.h"
 #include "base/xalloc.h"
 #include "core/bulletin.h"
@@ -224,6 +225,42 @@ static const char *keep(struct tz_bulletin *b, const char *s)
 	return b->borrowed ? s : tz_arena_strdup(b->arena, s);
 }
 
+/* String `i` of lagging entry l as kept (keep()), with its length and
+ * plain bit: the row's when it measured them, else measured here. */
+static const char *keep_text(struct tz_bulletin *b, const struct tz_bulletin_row *row,
+			     struct tz_bulletin_lag *l, enum tz_lag_text i, const char *s)
+{
+	size_t n;
+
+	if (s && row->measured) {
+		n = row->len[i];
+		l->plain |= (uint8_t)(row->plain & (1u << i));
+	} else {
+		n = s ? strlen(s) : 0;
+	}
+	if (!n) {
+		l->len[i] = 0;
+		l->plain |= (uint8_t)(1u << i);
+		return "";
+	}
+	l->len[i] = n < TZ_LAG_UNMEASURED ? (uint32_t)n : TZ_LAG_UNMEASURED;
+	return b->borrowed ? s : tz_arena_strndup(b->arena, s, n);
+}
+
+/* The most entries tz_bulletin_expect reserves (~100 MB of address
+ * space, a million projects): past it the list grows as it would. */
+#define EXPECT_MAX ((size_t)1 << 20)
+
+void tz_bulletin_expect(struct tz_bulletin *b, size_t nprojects)
+{
+	if (b->alags || !nprojects)
+		return;
+	if (nprojects > EXPECT_MAX)
+		nprojects = EXPECT_MAX;
+	b->lags = tz_xmalloc_large(tz_st_mult(nprojects, sizeof(*b->lags)));
+	b->alags = nprojects;
+}
+
 void tz_bulletin_borrow(struct tz_bulletin *b, void *owner, void (*release)(void *))
 {
 	b->borrowed = 1;
@@ -266,12 +303,25 @@ static void add_to(struct tz_bulletin *b, struct tz_bulletin_group *g,
 		b->lags_sorted = 0;
 		TZ_ALLOC_GROW(b->lags, b->nlags + 1, b->alags);
 		l = &b->lags[b->nlags++];
-		l->code = keep(b, row->code);
-		l->name = keep(b, row->name);
-		l->region = keep(b, row->region);
-		l->leader = keep(b, row->leader);
-		l->unit = keep(b, row->unit);
-		l->problem = keep(b, row->problem);
+		if (b->borrowed && row->measured) {
+			/* The store's strings and lengths as they are. */
+			l->code = row->code;
+			l->name = row->name;
+			l->region = row->region;
+			l->leader = row->leader;
+			l->unit = row->unit;
+			l->problem = row->problem;
+			memcpy(l->len, row->len, sizeof(l->len));
+			l->plain = (uint8_t)row->plain;
+		} else {
+			l->plain = 0;
+			l->code = keep_text(b, row, l, TZ_LAG_CODE, row->code);
+			l->name = keep_text(b, row, l, TZ_LAG_NAME, row->name);
+			l->region = keep_text(b, row, l, TZ_LAG_REGION, row->region);
+			l->leader = keep_text(b, row, l, TZ_LAG_LEADER, row->leader);
+			l->unit = keep_text(b, row, l, TZ_LAG_UNIT, row->unit);
+			l->problem = keep_text(b, row, l, TZ_LAG_PROBLEM, row->problem);
+		}
 		l->annual = row->annual;
 		l->ytd = row->ytd;
 		l->ratio = tz_rate(row->ytd, row->annual);
@@ -611,11 +661,27 @@ const struct tz_bulletin_missing *tz_bulletin_missing_at(const struct tz_bulleti
 
 char *tz_bulletin_rate_json(int32_t rate, char buf[16])
 {
-	size_t n;
-
-	tz_rate_fmt(rate, buf);
-	n = strlen(buf);
-	while (n > 0 && buf[n - 1] == '0' && buf[n - 2] != '.')
-		buf[--n] = '\0';
+	tz_bulletin_rate_json_n(rate, buf);
 	return buf;
+}
+
+size_t tz_bulletin_rate_json_n(int32_t rate, char buf[16])
+{
+	uint32_t a = rate < 0 ? -(uint32_t)rate : (uint32_t)rate, frac = a % TZ_RATE_ONE;
+	size_t n = 0;
+	int digits = 4;
+
+	/* tz_rate_fmt's digits without its trailing zeros, written once:
+	 * one call per lagging entry (formatting then trimming the text was
+	 * 200 instructions of each entry's ~1,200). */
+	if (rate < 0)
+		buf[n++] = '-';
+	n += tz_fmt_int(buf + n, a / TZ_RATE_ONE);
+	buf[n++] = '.';
+	for (; digits > 1 && frac % 10 == 0; digits--)
+		frac /= 10;
+	for (int i = digits - 1; i >= 0; i--, frac /= 10)
+		buf[n + (size_t)i] = (char)('0' + frac % 10);
+	buf[n + (size_t)digits] = '\0';
+	return n + (size_t)digits;
 }

@@ -81,6 +81,21 @@ int tz_bulletin_by_parse(const char *s, enum tz_bulletin_by *out);
  * whatever `expected` says, so it is 已报送, never left out of the counts
  * while its money is in the totals.
  */
+/* The strings of a lagging entry, in struct tz_bulletin_lag's order:
+ * indexes of the len[] and bits of the plain masks below. */
+enum tz_lag_text {
+	TZ_LAG_CODE,
+	TZ_LAG_NAME,
+	TZ_LAG_REGION,
+	TZ_LAG_LEADER,
+	TZ_LAG_UNIT,
+	TZ_LAG_PROBLEM,
+	TZ_LAG_NTEXT
+};
+
+/* A length in len[] that says "not measured: take strlen". */
+#define TZ_LAG_UNMEASURED UINT32_MAX
+
 struct tz_bulletin_row {
 	const char *code;
 	const char *name;
@@ -98,6 +113,19 @@ struct tz_bulletin_row {
 	int reported;         /* has a report for P */
 	int reported_prev;    /* has a report for P−1 (same year) */
 	int expected;         /* expected to report for P */
+	/*
+	 * Optional, for a store that keeps them with its strings (the
+	 * bulletin base): when `measured`, code, name, region, leader, unit
+	 * and problem are not NULL, len[TZ_LAG_*] is each one's byte length
+	 * (below TZ_LAG_UNMEASURED), and bit (1 << TZ_LAG_*) of `plain`
+	 * says that string goes into JSON as it is (tz_json_plain; a clear
+	 * bit says nothing). Read with the strings, only for a lagging
+	 * project. Without `measured` the bulletin measures what it keeps
+	 * itself and marks nothing plain (the JSON writer then scans).
+	 */
+	int measured;
+	uint32_t len[TZ_LAG_NTEXT];
+	unsigned plain;
 };
 
 struct tz_bulletin_group {
@@ -131,6 +159,12 @@ struct tz_bulletin_lag {
 	int64_t annual;
 	int64_t ytd;
 	int32_t ratio;  /* ytd / annual, 1/10000 */
+	/* Byte lengths of the strings above by enum tz_lag_text
+	 * (TZ_LAG_UNMEASURED: one of 4 GB or more, take strlen), and which of
+	 * them need no JSON escape (bit 1 << TZ_LAG_*; clear: unknown), for
+	 * the JSON writer: no strlen, no scan for a string known plain. */
+	uint32_t len[TZ_LAG_NTEXT];
+	uint8_t plain;
 	uint64_t key;   /* ytd / annual in 32.32 fixed point, for ordering */
 };
 
@@ -178,6 +212,15 @@ void tz_bulletin_add_slot(struct tz_bulletin *b, const struct tz_bulletin_row *r
  * the first tz_bulletin_add; not for a part given to tz_bulletin_absorb.
  */
 void tz_bulletin_borrow(struct tz_bulletin *b, void *owner, void (*release)(void *));
+
+/*
+ * Room for the lagging list of up to `nprojects` projects (at most a
+ * million: address space, not memory, until used), taken at once
+ * (tz_xmalloc_large) instead of grown entry by entry: a store that knows
+ * how many rows it will add (the bulletin base) saves the page faults of
+ * a list of megabytes. Only a hint; call before the first add.
+ */
+void tz_bulletin_expect(struct tz_bulletin *b, size_t nprojects);
 
 /*
  * Sort the lagging and missing lists now (tz_bulletin_finish would). A
@@ -251,5 +294,7 @@ const struct tz_bulletin_missing *tz_bulletin_missing_at(const struct tz_bulleti
  * at most, trailing zeros dropped but one kept ("0.8757", "0.31", "1.0").
  */
 char *tz_bulletin_rate_json(int32_t rate, char buf[16]);
+/* The same, returning the text's length. */
+size_t tz_bulletin_rate_json_n(int32_t rate, char buf[16]);
 
 #endif

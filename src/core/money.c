@@ -496,6 +496,12 @@ scale:
 
 char *tz_money_fmt(int64_t v, char buf[TZ_MONEY_FMT_MAX])
 {
+	tz_money_fmt_n(v, buf);
+	return buf;
+}
+
+size_t tz_money_fmt_n(int64_t v, char buf[TZ_MONEY_FMT_MAX])
+{
 	uint64_t a = v < 0 ? -(uint64_t)v : (uint64_t)v;
 	size_t n = 0;
 
@@ -507,7 +513,7 @@ char *tz_money_fmt(int64_t v, char buf[TZ_MONEY_FMT_MAX])
 	buf[n++] = (char)('0' + a % 100 / 10);
 	buf[n++] = (char)('0' + a % 10);
 	buf[n] = '\0';
-	return buf;
+	return n;
 }
 
 char *tz_money_fmt_human(int64_t v, char buf[TZ_MONEY_FMT_MAX])

@@ -88,6 +88,9 @@ int tz_money_is_blank_mark(const char *s, size_t len);
 
 /* Format as "12345.67" (no separators) into buf; returns buf. */
 char *tz_money_fmt(int64_t v, char buf[TZ_MONEY_FMT_MAX]);
+/* The same, returning the text's length (for a writer that copies it:
+ * the bulletin's lagging list formats two per entry). */
+size_t tz_money_fmt_n(int64_t v, char buf[TZ_MONEY_FMT_MAX]);
 
 /* Format with a unit for people: "340.43亿元" or "3500.00万元". */
 char *tz_money_fmt_human(int64_t v, char buf[TZ_MONEY_FMT_MAX]);

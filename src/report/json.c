@@ -92,16 +92,17 @@ static void lag_object(struct tz_json *j, const struct tz_bulletin_lag *l)
 /*
  * Append `lead` then v quoted at d, in room the caller reserved (`room` bytes
  * from e->len, enough for every member left):
- * one copy when v needs no escape (the usual case), else tz_json_quote,
+ * one copy when v needs no escape (the usual case: `plain` when the
+ * bulletin knows it, else scanned), else tz_json_quote,
  * after which `room` is reserved again. NULL when the buffer's cap is
  * reached (*rc set).
  */
 static char *put_member(struct tz_buf *e, char *d, const char *lead, size_t lead_len,
-			const char *v, size_t len, size_t room, int *rc)
+			const char *v, size_t len, int plain, size_t room, int *rc)
 {
 	memcpy(d, lead, lead_len);
 	d += lead_len;
-	if (tz_json_plain(v, len)) {
+	if (plain || tz_json_plain(v, len)) {
 		*d++ = '"';
 		memcpy(d, v, len);
 		d += len;
@@ -116,38 +117,56 @@ static char *put_member(struct tz_buf *e, char *d, const char *lead, size_t lead
 
 #define LEAD(s) (s), sizeof(s) - 1
 
+/* The length of string i of l, as the bulletin measured it. */
+static size_t text_len(const struct tz_bulletin_lag *l, enum tz_lag_text i, const char *s)
+{
+	return l->len[i] != TZ_LAG_UNMEASURED ? l->len[i] : strlen(s);
+}
+
+/* Whether the bulletin knows string i of l needs no escape. */
+#define PLAIN(l, i) (((l)->plain >> (i)) & 1)
+
 /* One lagging entry as the general writer would write it (the members
  * and their order of lag_object), appended to e: room reserved once,
- * lengths taken once, no per-member bookkeeping. 0 or TZ_ETOOBIG. */
+ * lengths as the bulletin keeps them, strings it knows plain copied
+ * without a scan, no per-member bookkeeping. 0 or TZ_ETOOBIG. */
 static int lag_item(struct tz_buf *e, const struct tz_bulletin_lag *l)
 {
 	char annual[TZ_MONEY_FMT_MAX], ytd[TZ_MONEY_FMT_MAX], ratio[16];
-	size_t lc = strlen(l->code), ln = strlen(l->name), lr = strlen(l->region);
-	size_t ll = strlen(l->leader), lu = strlen(l->unit), lp = strlen(l->problem);
+	size_t lc = text_len(l, TZ_LAG_CODE, l->code), ln = text_len(l, TZ_LAG_NAME, l->name);
+	size_t lr = text_len(l, TZ_LAG_REGION, l->region);
+	size_t ll = text_len(l, TZ_LAG_LEADER, l->leader), lu = text_len(l, TZ_LAG_UNIT, l->unit);
+	size_t lp = text_len(l, TZ_LAG_PROBLEM, l->problem);
 	size_t la, ly, lt, room;
 	int rc = 0;
 	char *d;
 
-	la = strlen(tz_money_fmt(l->annual, annual));
-	ly = strlen(tz_money_fmt(l->ytd, ytd));
-	lt = strlen(tz_bulletin_rate_json(l->ratio, ratio));
+	la = tz_money_fmt_n(l->annual, annual);
+	ly = tz_money_fmt_n(l->ytd, ytd);
+	lt = tz_bulletin_rate_json_n(l->ratio, ratio);
 	/* Members' names and punctuation take under 160 bytes. */
 	room = lc + ln + lr + ll + lu + lp + la + ly + lt + 160;
 	if ((rc = tz_buf_grow(e, room)))
 		return rc;
 	d = e->buf + e->len;
-	if (!(d = put_member(e, d, LEAD("{\"code\":"), l->code, lc, room, &rc)) ||
-	    !(d = put_member(e, d, LEAD(",\"name\":"), l->name, ln, room, &rc)) ||
-	    !(d = put_member(e, d, LEAD(",\"region\":"), l->region, lr, room, &rc)) ||
-	    !(d = put_member(e, d, LEAD(",\"annual_plan\":"), annual, la, room, &rc)) ||
-	    !(d = put_member(e, d, LEAD(",\"ytd_completed\":"), ytd, ly, room, &rc)))
+	if (!(d = put_member(e, d, LEAD("{\"code\":"), l->code, lc, PLAIN(l, TZ_LAG_CODE), room,
+			     &rc)) ||
+	    !(d = put_member(e, d, LEAD(",\"name\":"), l->name, ln, PLAIN(l, TZ_LAG_NAME), room,
+			     &rc)) ||
+	    !(d = put_member(e, d, LEAD(",\"region\":"), l->region, lr, PLAIN(l, TZ_LAG_REGION),
+			     room, &rc)) ||
+	    !(d = put_member(e, d, LEAD(",\"annual_plan\":"), annual, la, 1, room, &rc)) ||
+	    !(d = put_member(e, d, LEAD(",\"ytd_completed\":"), ytd, ly, 1, room, &rc)))
 		return rc;
 	memcpy(d, ",\"ratio\":", 9);
 	memcpy(d + 9, ratio, lt);
 	d += 9 + lt;
-	if (!(d = put_member(e, d, LEAD(",\"leader\":"), l->leader, ll, room, &rc)) ||
-	    !(d = put_member(e, d, LEAD(",\"unit\":"), l->unit, lu, room, &rc)) ||
-	    !(d = put_member(e, d, LEAD(",\"problem\":"), l->problem, lp, room, &rc)))
+	if (!(d = put_member(e, d, LEAD(",\"leader\":"), l->leader, ll, PLAIN(l, TZ_LAG_LEADER),
+			     room, &rc)) ||
+	    !(d = put_member(e, d, LEAD(",\"unit\":"), l->unit, lu, PLAIN(l, TZ_LAG_UNIT), room,
+			     &rc)) ||
+	    !(d = put_member(e, d, LEAD(",\"problem\":"), l->problem, lp,
+			     PLAIN(l, TZ_LAG_PROBLEM), room, &rc)))
 		return rc;
 	*d++ = '}';
 	*d = '\0';

@@ -13,8 +13,10 @@
  *                 project in project id order (struct base_rec)
  *   part 1        the strings: codes, names, organisation names, the
  *                 dictionary's strings, and each project's problem texts
- *                 (one per month with a problem, in month order), all
- *                 NUL-terminated; offset 0 is ""
+ *                 (one per month with a problem, in month order), each
+ *                 a header (its length and whether JSON takes it as it
+ *                 is, put_text), its bytes and a NUL; offset STR_EMPTY
+ *                 is ""
  *   part 1 + M    month M: int64 running totals ytdM of every record, then
  *                 one status byte stM each
  *
@@ -36,6 +38,7 @@
 
 #include "base/buf.h"
 #include "base/hmap.h"
+#include "base/json.h"
 #include "base/log.h"
 #include "base/xalloc.h"
 #include "core/dispatch.h"
@@ -43,7 +46,8 @@
 #include "base/banned.h"
 
 #define BASE_MAGIC 0x42425a54u   /* "TZBB" */
-#define BASE_FORMAT 1u           /* bump when struct base_rec changes */
+#define BASE_FORMAT 2u           /* bump when the layout of a part changes
+				    (2: part 1's strings carry headers) */
 #define BASE_PARTS 16            /* rowid = year * BASE_PARTS + part */
 #define BUSY_WAIT_MS 10000       /* the connection's busy timeout (sqlite.c) */
 
@@ -88,6 +92,28 @@ struct base_rec {
  * failed build.)
  */
 #define PART_MAX 1000000000u
+
+/*
+ * A string of part 1: a 4-byte header (native order, at any alignment),
+ * its bytes, a NUL; offsets point at the bytes. The header is
+ * length << 1 | plain, plain being 1 when JSON takes the string as it is
+ * (tz_json_plain): measured and scanned once here, so a bulletin neither
+ * measures nor scans the strings it lists (the JSON writer's strlen and
+ * plain_run were 10 % of a bulletin's CPU). Part 1 starts with "", at
+ * STR_EMPTY.
+ */
+#define STR_HEAD 4u
+#define STR_EMPTY STR_HEAD
+
+/* Append s (len bytes) to b as a string of part 1: 0 or nonzero past
+ * b's cap (PART_MAX, below the header's 31 bits of length). */
+static int put_text(struct tz_buf *b, const char *s, size_t len)
+{
+	uint32_t head = (uint32_t)(len << 1) | (uint32_t)tz_json_plain(s, len);
+
+	return len > PART_MAX || tz_buf_grow(b, STR_HEAD + len + 1) ||
+	       tz_buf_add(b, &head, STR_HEAD) || tz_buf_add(b, s, len + 1);
+}
 
 static const char create_sql[] =
 	"CREATE TABLE IF NOT EXISTS bulletin_base(id INTEGER PRIMARY KEY,"
@@ -146,11 +172,11 @@ struct builder {
 
 static uint32_t add_str(struct builder *bd, const char *s)
 {
-	size_t at = bd->str.len;
+	size_t at = bd->str.len + STR_HEAD;
 
 	if (!*s)
-		return 0;
-	if (tz_buf_add(&bd->str, s, strlen(s) + 1) || bd->str.len > UINT32_MAX)
+		return STR_EMPTY;
+	if (put_text(&bd->str, s, strlen(s)) || bd->str.len > UINT32_MAX)
 		bd->fail = 1;
 	return (uint32_t)at;
 }
@@ -171,7 +197,7 @@ static uint32_t dict_index(struct builder *bd, const char *s)
 /* The reference of org `id`, named as sqlite-bulletin.c names it. */
 static uint32_t org_index(struct builder *bd, int64_t id)
 {
-	int64_t at, name = 0;
+	int64_t at, name = STR_EMPTY;
 
 	if (tz_hmap_get(bd->org_at, (const char *)&id, sizeof(id), &at))
 		return (uint32_t)at;
@@ -256,13 +282,13 @@ static int tot_problems(struct tot_worker *w, size_t k, struct tz_buf *pstr, sql
 			else if (rc != SQLITE_DONE)
 				return tot_error(w, "progress");
 		}
-		if (tz_buf_add(pstr, text, strlen(text) + 1))
+		if (put_text(pstr, text, strlen(text)))
 			t->fail = 1;
 		sqlite3_reset(problem);
 	}
 	if (pstr->len > UINT32_MAX)
 		t->fail = 1;
-	t->poff[k] = (uint32_t)at;
+	t->poff[k] = (uint32_t)(at + STR_HEAD);
 	return 0;
 }
 
@@ -761,6 +787,24 @@ static void builder_free(struct builder *bd)
 	}
 }
 
+/* Whether part 0 of `year` is of this build's format: a base another
+ * build wrote at the same version (before BASE_FORMAT changed) is
+ * rebuilt, not kept stamped current and never used. */
+static int base_ours(struct sqlite_store *ss, int year)
+{
+	sqlite3_blob *blob = NULL;
+	struct base_head h;
+	int ok;
+
+	ok = sqlite3_blob_open(ss->db, "main", "bulletin_base", "data",
+			       (sqlite3_int64)year * BASE_PARTS, 0, &blob) == SQLITE_OK &&
+	     sqlite3_blob_bytes(blob) >= (int)sizeof(h) &&
+	     sqlite3_blob_read(blob, &h, (int)sizeof(h), 0) == SQLITE_OK &&
+	     h.magic == BASE_MAGIC && h.format == BASE_FORMAT && h.endian == 0x01020304u;
+	sqlite3_blob_close(blob);
+	return ok;
+}
+
 /* The stamps of year's parts 0, 1 and 2..13 all equal to version. */
 static int base_current(struct sqlite_store *ss, int year, int64_t version)
 {
@@ -777,7 +821,7 @@ static int base_current(struct sqlite_store *ss, int year, int64_t version)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	return n == 14;
+	return n == 14 && base_ours(ss, year);
 }
 
 /* Read everything the base holds into bd: the ledger and project rows
@@ -866,7 +910,7 @@ int tz_sqlite_bulletin_base_build(struct sqlite_store *ss, int year, struct tz_e
 	bd.dict_at = tz_hmap_new();
 	bd.org_name = tz_hmap_new();
 	bd.org_at = tz_hmap_new();
-	if (tz_buf_add(&bd.str, "", 1))
+	if (put_text(&bd.str, "", 0))
 		bd.fail = 1;
 	org_index(&bd, 0);
 	if ((rc = read_all(&bd, version, &t1, &t2, err)))
@@ -1043,7 +1087,8 @@ static struct base_view *view_read(struct sqlite_store *ss, struct tz_period p, 
 		goto out;
 	h = v->h = v->part[0];
 	if (len[0] < sizeof(*h) || h->magic != BASE_MAGIC || h->format != BASE_FORMAT ||
-	    h->endian != 0x01020304u || h->year != p.year || h->nstr != len[1] || !len[1])
+	    h->endian != 0x01020304u || h->year != p.year || h->nstr != len[1] ||
+	    len[1] <= STR_EMPTY)
 		goto out;
 	need = sizeof(*h) + (size_t)h->norg * sizeof(struct base_org) +
 	       ((size_t)h->ndict + h->ndict % 2) * sizeof(uint32_t) +
@@ -1070,21 +1115,60 @@ out:
 	return v;
 }
 
-/* The latest problem of the year up to month m (latest_problem in
- * sqlite-bulletin.c): the texts are kept in month order. */
-static const char *problem_at(const struct base_view *v, const struct base_rec *r, int m)
+/*
+ * The string at offset `off` of part 1 (off < nstr, view_sane), its
+ * length and whether JSON takes it as it is, from its header (put_text).
+ * A header that does not describe a NUL-terminated string inside the
+ * part (a damaged base) is not trusted: the string is measured (the
+ * part ends with a NUL) and not said plain.
+ */
+static const char *str_at(const struct base_view *v, uint32_t off, uint32_t *len,
+			  unsigned *plain)
 {
-	unsigned prob = r->flags & REC_TOT ? r->prob & ((1u << m) - 1) : 0;
-	const char *s;
+	const char *s = v->str + off;
+	uint32_t head;
+
+	if (off >= STR_HEAD) {
+		memcpy(&head, s - STR_HEAD, sizeof(head));
+		if ((head >> 1) < v->h->nstr - off && !s[head >> 1]) {
+			*len = head >> 1;
+			*plain = head & 1;
+			return s;
+		}
+	}
+	*len = (uint32_t)strlen(s);
+	*plain = 0;
+	return s;
+}
+
+/* The offset of the latest problem of the year up to month m
+ * (latest_problem in sqlite-bulletin.c): the texts are kept in month
+ * order. */
+static uint32_t problem_at(const struct base_view *v, const struct base_rec *r, int m)
+{
+	unsigned prob = r->flags & REC_TOT ? r->prob & ((1u << m) - 1) : 0, plain;
+	uint32_t off = r->problems, len;
 
 	if (!prob)
-		return "";
-	s = v->str + r->problems;
+		return STR_EMPTY;
 	for (int k = __builtin_popcount(prob) - 1; k > 0; k--) {
-		s += strlen(s) + 1;
-		if (s >= v->str + v->h->nstr)
-			return ""; /* a damaged base: never read past the part */
+		str_at(v, off, &len, &plain);
+		if (len + 1 + STR_HEAD >= v->h->nstr - off)
+			return STR_EMPTY; /* a damaged base: never read past the part */
+		off += len + 1 + STR_HEAD;
 	}
+	return off;
+}
+
+/* String i of a lagging or missing project for row: its place, with
+ * its length and plain bit (struct tz_bulletin_row's `measured`). */
+static const char *row_text(const struct base_view *v, struct tz_bulletin_row *row,
+			    enum tz_lag_text i, uint32_t off)
+{
+	unsigned plain;
+	const char *s = str_at(v, off, &row->len[i], &plain);
+
+	row->plain |= plain << i;
 	return s;
 }
 
@@ -1163,12 +1247,13 @@ static void count_view(const struct base_view *v, struct tz_bulletin *b,
 		}
 		if (tz_bulletin_lags(b, row.has_plan, row.annual, row.ytd) ||
 		    (row.expected && !row.reported)) {
-			row.code = v->str + r->code;
-			row.name = v->str + r->name;
-			row.region = v->str + v->org[r->region].name;
-			row.leader = v->str + v->dict[r->leader];
-			row.unit = v->str + v->org[r->unit].name;
-			row.problem = problem_at(v, r, m);
+			row.measured = 1;
+			row.code = row_text(v, &row, TZ_LAG_CODE, r->code);
+			row.name = row_text(v, &row, TZ_LAG_NAME, r->name);
+			row.region = row_text(v, &row, TZ_LAG_REGION, v->org[r->region].name);
+			row.leader = row_text(v, &row, TZ_LAG_LEADER, v->dict[r->leader]);
+			row.unit = row_text(v, &row, TZ_LAG_UNIT, v->org[r->unit].name);
+			row.problem = row_text(v, &row, TZ_LAG_PROBLEM, problem_at(v, r, m));
 		}
 		tz_bulletin_add_slot(b, &row, &slots[slot]);
 	}
@@ -1224,6 +1309,7 @@ int tz_sqlite_bulletin_base_count(struct sqlite_store *ss, struct tz_bulletin *b
 	t1 = tz_clock_ms();
 	/* The strings the lists point at live as long as b. */
 	tz_bulletin_borrow(b, v, view_free);
+	tz_bulletin_expect(b, v->h->n);
 	count_view(v, b, f);
 	tz_log(TZ_LOG_DEBUG, "event=bulletin_base_count read_ms=%.1f count_ms=%.1f", t1 - t0,
 	       tz_clock_ms() - t1);

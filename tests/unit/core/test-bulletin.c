@@ -546,6 +546,31 @@ static void test_add_slot_borrowed_equals_add(void **state)
 	tz_bulletin_free(whole);
 }
 
+/* tz_bulletin_expect is only room: a hint below the rows added (the list
+ * grows past it) or far above them gives the same bulletin. */
+static void test_expect_is_only_room(void **state)
+{
+	static const size_t hints[] = { 1, 2, 100000, SIZE_MAX / 2 };
+	struct tz_bulletin *whole = build(0, NROWS);
+
+	(void)state;
+	finished(whole);
+	for (size_t h = 0; h < sizeof(hints) / sizeof(hints[0]); h++) {
+		struct tz_bulletin *b = tz_bulletin_new(june, TZ_BY_REGION);
+
+		tz_bulletin_expect(b, hints[h]);
+		for (size_t i = 0; i < NROWS; i++)
+			tz_bulletin_add(b, &rows[i]);
+		finished(b);
+		assert_same_bulletin(b, whole);
+		for (size_t i = 0; i < tz_bulletin_lag_count(b); i++)
+			assert_string_equal(tz_bulletin_lag_at(b, i)->code,
+					    tz_bulletin_lag_at(whole, i)->code);
+		tz_bulletin_free(b);
+	}
+	tz_bulletin_free(whole);
+}
+
 /* The seed document's figures: 340.43 of 380.52 亿元 is 89.5%. */
 static void test_seed_001_completion_rate(void **state)
 {
@@ -562,6 +587,78 @@ static void test_seed_001_completion_rate(void **state)
 	assert_string_equal(tz_bulletin_rate_json(10000, json), "1.0");
 	assert_string_equal(tz_bulletin_rate_json(3100, json), "0.31");
 	assert_string_equal(tz_bulletin_rate_json(0, json), "0.0");
+	tz_bulletin_free(b);
+}
+
+/* tz_bulletin_rate_json is tz_rate_fmt with its trailing zeros dropped
+ * (one kept), for every rate: the way it was written before it was
+ * written by hand. */
+static void test_rate_json_is_rate_fmt_trimmed(void **state)
+{
+	static const int32_t edge[] = { 0, 1, -1, 9, 10, 100, 1000, 9999, 10000, 10001, 12340,
+					-10000, -3100, INT32_MAX, INT32_MIN, INT32_MIN + 1 };
+	char want[TZ_RATE_FMT_MAX + 8], got[16];
+	uint32_t x = 2463534242u;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(edge) / sizeof(edge[0]) + 200000; i++) {
+		int32_t rate;
+		size_t n;
+
+		if (i < sizeof(edge) / sizeof(edge[0])) {
+			rate = edge[i];
+		} else {
+			x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+			rate = i % 2 ? (int32_t)(x % 40000) - 20000 : (int32_t)x;
+		}
+		tz_rate_fmt(rate, want);
+		n = strlen(want);
+		while (n > 0 && want[n - 1] == '0' && want[n - 2] != '.')
+			want[--n] = '\0';
+		assert_string_equal(tz_bulletin_rate_json(rate, got), want);
+		assert_int_equal(tz_bulletin_rate_json_n(rate, got), n);
+	}
+}
+
+/* A lagging entry keeps its strings' lengths: measured by the bulletin
+ * for a row that does not give them (nothing said plain but the empty
+ * strings), taken with the plain bits from a row that does. */
+static void test_lag_lengths(void **state)
+{
+	struct tz_bulletin_row row = PLANNED("B-1", "甲", 50000, 20000, 5000, 1);
+	struct tz_bulletin *b = tz_bulletin_new((struct tz_period){ 2025, 6 }, TZ_BY_REGION);
+	const struct tz_bulletin_lag *l;
+
+	(void)state;
+	row.leader = NULL;
+	tz_bulletin_add(b, &row);
+	finished(b);
+	assert_int_equal(tz_bulletin_lag_count(b), 1);
+	l = tz_bulletin_lag_at(b, 0);
+	assert_int_equal(l->len[TZ_LAG_CODE], 3);
+	assert_int_equal(l->len[TZ_LAG_NAME], strlen("B-1名"));
+	assert_int_equal(l->len[TZ_LAG_REGION], strlen("甲"));
+	assert_int_equal(l->len[TZ_LAG_UNIT], strlen("市交通局"));
+	assert_int_equal(l->len[TZ_LAG_PROBLEM], strlen("用地未落实"));
+	assert_int_equal(l->len[TZ_LAG_LEADER], 0);
+	assert_string_equal(l->leader, "");
+	assert_int_equal(l->plain, 1u << TZ_LAG_LEADER);
+	tz_bulletin_free(b);
+
+	b = tz_bulletin_new((struct tz_period){ 2025, 6 }, TZ_BY_REGION);
+	tz_bulletin_borrow(b, NULL, NULL);
+	row = (struct tz_bulletin_row)PLANNED("B-1", "甲", 50000, 20000, 5000, 1);
+	row.measured = 1;
+	for (int i = 0; i < TZ_LAG_NTEXT; i++)
+		row.len[i] = (uint32_t)(10 + i); /* the row's word, not strlen */
+	row.plain = 1u << TZ_LAG_NAME | 1u << TZ_LAG_PROBLEM;
+	tz_bulletin_add(b, &row);
+	finished(b);
+	l = tz_bulletin_lag_at(b, 0);
+	for (int i = 0; i < TZ_LAG_NTEXT; i++)
+		assert_int_equal(l->len[i], 10 + i);
+	assert_int_equal(l->plain, row.plain);
+	assert_ptr_equal(l->problem, row.problem);
 	tz_bulletin_free(b);
 }
 
@@ -602,7 +699,10 @@ int main(void)
 		cmocka_unit_test(test_absorbed_parts_equal_whole),
 		cmocka_unit_test(test_long_lag_list_order),
 		cmocka_unit_test(test_add_slot_borrowed_equals_add),
+		cmocka_unit_test(test_expect_is_only_room),
 		cmocka_unit_test(test_seed_001_completion_rate),
+		cmocka_unit_test(test_rate_json_is_rate_fmt_trimmed),
+		cmocka_unit_test(test_lag_lengths),
 		cmocka_unit_test(test_by_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -385,6 +385,9 @@ static void expect_fmt(int64_t v, const char *want)
 	memset(buf, 'x', sizeof(buf));
 	assert_ptr_equal(tz_money_fmt(v, buf), buf);
 	assert_string_equal(buf, want);
+	memset(buf, 'x', sizeof(buf));
+	assert_int_equal(tz_money_fmt_n(v, buf), strlen(want));
+	assert_string_equal(buf, want);
 }
 
 static void test_fmt(void **state)
