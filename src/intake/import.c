@@ -3950,11 +3950,15 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			plausible_held(store, pl->plaus, it);
 		} else if (pl->plaus) {
 			const char *code = strcmp(it->rec.p.code, NO_CODE) ? it->rec.p.code : "";
+			/* The project's id numbers its code: no hashing of
+			 * it (issue 6). */
+			int64_t key = tz_store_import_last_id(store);
 
-			tz_plausible_add(pl->plaus, TZ_PLAUS_TOTAL, it->line, code, it->rec.p.total);
+			tz_plausible_add_keyed(pl->plaus, TZ_PLAUS_TOTAL, it->line, code, key,
+					       it->rec.p.total);
 			if (it->rec.p.has_plan)
-				tz_plausible_add(pl->plaus, TZ_PLAUS_PLAN, it->line, code,
-						 it->rec.p.annual);
+				tz_plausible_add_keyed(pl->plaus, TZ_PLAUS_PLAN, it->line, code, key,
+						       it->rec.p.annual);
 			plausible_stored(oc, pl->plaus, it, code);
 		}
 	}

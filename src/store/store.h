@@ -182,6 +182,15 @@ struct tz_import_held {
 int tz_store_import_held(struct tz_store *s, struct tz_import_held *out, struct tz_err *err);
 
 /*
+ * The id (>= 1) of the project of the ledger row tz_store_import_project
+ * last accepted in the open import, known without a query: rows of one
+ * project have one id, so the import numbers its codes by it (the key of
+ * intake/plausible.h's tz_plausible_add_keyed; issue 6). 0 when no
+ * import is open or it has accepted no ledger row.
+ */
+int64_t tz_store_import_last_id(struct tz_store *s);
+
+/*
  * The rows accepted so far by the open import, counted (a dry run reads
  * them before it aborts). 0, or TZ_EINTERNAL when no import is open.
  */
