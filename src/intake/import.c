@@ -2638,16 +2638,18 @@ static int resolve_org(struct org_ctx *oc, struct tz_project *p, struct tz_err *
 	 * region's node, not a department of its own. A unit resolved
 	 * before is one the index finds (nodes made are added to it), so
 	 * the cache answers first and the name is folded once, not per row. */
-	if (!seen_node(oc, p->unit, strlen(p->unit), TZ_ORG_WANT_UNIT, key) &&
-	    !tz_org_index_find(oc->x, p->unit, strlen(p->unit), TZ_ORG_WANT_UNIT) &&
-	    !region_of_unit(p->unit, derived, sizeof(derived), NULL) && strcmp(derived, "市直") &&
-	    (n = tz_org_index_find(oc->x, derived, strlen(derived), TZ_ORG_WANT_REGION))) {
+	if ((n = seen_node(oc, p->unit, strlen(p->unit), TZ_ORG_WANT_UNIT, key))) {
+		/* What resolve_one would find first: looked up once. */
+	} else if (!tz_org_index_find(oc->x, p->unit, strlen(p->unit), TZ_ORG_WANT_UNIT) &&
+		   !region_of_unit(p->unit, derived, sizeof(derived), NULL) &&
+		   strcmp(derived, "市直") &&
+		   (n = tz_org_index_find(oc->x, derived, strlen(derived), TZ_ORG_WANT_REGION))) {
 		p->unit_id = n->id;
 		p->unit = n->name;
 		return 0;
-	}
-	if ((rc = resolve_one(oc, p->unit, TZ_ORG_WANT_UNIT, "责任单位", &n, err)))
+	} else if ((rc = resolve_one(oc, p->unit, TZ_ORG_WANT_UNIT, "责任单位", &n, err))) {
 		return rc;
+	}
 	p->unit_id = n->id;
 	p->unit = n->name;
 	return 0;
@@ -3815,6 +3817,10 @@ static void row_duplicate(struct org_ctx *oc, const struct pipeline *pl, const s
 			      first, it->line, it->rec.p.code, it->rec.p.year, it->rec.p.name);
 }
 
+/* How many rows ahead write_chunk asks the store for a code's slot: a
+ * row's work (about a microsecond) covers a miss several times. */
+#define PREFETCH_ROWS 4
+
 /*
  * Write one chunk's items to the store. Rows the store refuses (unknown
  * project, duplicate) are rejected like invalid ones; any other store
@@ -3828,6 +3834,15 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		struct item *it = &c->items[i];
 		struct tz_err why;
 		int rc;
+
+		/* The store's map of codes is read at random: the row
+		 * PREFETCH_ROWS on is asked for now (issue 6). */
+		if (!pl->progress && i + PREFETCH_ROWS < c->n) {
+			const struct item *ahead = &c->items[i + PREFETCH_ROWS];
+
+			if (ahead->skip == TZ_ROW_DATA && !ahead->rejected)
+				tz_store_import_prefetch(store, ahead->rec.p.code);
+		}
 
 		if (pl->map->h.code_weak && !it->part &&
 		    (it->skip == TZ_ROW_DATA || it->skip == TZ_ROW_SECTION))

@@ -1516,6 +1516,19 @@ int tz_sqlite_import_held(struct tz_store *s, struct tz_import_held *out, struct
 	return 0;
 }
 
+void tz_sqlite_import_prefetch(struct tz_store *s, const char *code)
+{
+	struct sqlite_store *ss = tz_sqlite_from(s);
+	char key[TZ_CODE_MAX + 1];
+	size_t len, n;
+
+	if (!ss->imp || ss->imp->kind == TZ_IMPORT_PROGRESS || !ss->imp->codes)
+		return;
+	len = strlen(code);
+	n = code_key(code, len, key);
+	tz_hmap_prefetch(ss->imp->codes, n ? key : code, n ? n : len);
+}
+
 int64_t tz_sqlite_import_last_id(struct tz_store *s)
 {
 	struct sqlite_store *ss = tz_sqlite_from(s);

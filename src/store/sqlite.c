@@ -620,6 +620,7 @@ const struct tz_store_ops tz_store_sqlite_ops = {
 	.import_counts = tz_sqlite_import_counts,
 	.import_held = tz_sqlite_import_held,
 	.import_last_id = tz_sqlite_import_last_id,
+	.import_prefetch = tz_sqlite_import_prefetch,
 	.import_keep = tz_sqlite_import_keep,
 	.import_commit = tz_sqlite_import_commit,
 	.import_abort = tz_sqlite_import_abort,
