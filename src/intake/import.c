@@ -2116,6 +2116,10 @@ static void pipeline_release(struct pipeline *pl)
 /* ------------------------------------------------------------------ */
 /* Regions and units against the organisation tree                     */
 
+/* Node ids seen_node answers from an array (org_ctx seen_ids): a city's
+ * tree has a few dozen nodes. */
+#define SEEN_IDS 256
+
 struct org_ctx {
 	struct tz_store *store;
 	struct tz_org_index *x;
@@ -2181,6 +2185,10 @@ struct org_ctx {
 	 * the others (serial_check). */
 	long serial_next, serial_rows, serial_other;
 	struct tz_hmap *seen;    /* names as written (want byte first) -> node id */
+	/* seen's nodes by id below SEEN_IDS, filled as met; valid while the
+	 * index holds seen_count nodes (a node added may move them all). */
+	const struct tz_org_node *seen_ids[SEEN_IDS];
+	size_t seen_count;
 	int building;            /* the store had no tree: build it from this ledger */
 	struct tz_buf created;   /* "名称（编码）、…" of the nodes made */
 	long ncreated;
@@ -2457,7 +2465,18 @@ static const struct tz_org_node *seen_node(struct org_ctx *oc, const char *name,
 		return NULL;
 	key[0] = (char)('0' + want);
 	memcpy(key + 1, name, len);
-	return tz_hmap_get(oc->seen, key, len + 1, &id) ? tz_org_index_by_id(oc->x, id) : NULL;
+	if (!tz_hmap_get(oc->seen, key, len + 1, &id))
+		return NULL;
+	if (id <= 0 || id >= SEEN_IDS)
+		return tz_org_index_by_id(oc->x, id);
+	/* Two names a row, each otherwise a second look-up (issue 6). */
+	if (oc->seen_count != tz_org_index_count(oc->x)) {
+		memset(oc->seen_ids, 0, sizeof(oc->seen_ids));
+		oc->seen_count = tz_org_index_count(oc->x);
+	}
+	if (!oc->seen_ids[id])
+		oc->seen_ids[id] = tz_org_index_by_id(oc->x, id);
+	return oc->seen_ids[id];
 }
 
 /*
@@ -2990,6 +3009,10 @@ static int look_alike(struct org_ctx *oc, const struct tz_project *p, struct tz_
 	const char *code;
 	int64_t at;
 
+	/* Nothing stored (a first ledger): nothing to fold or refuse, as
+	 * both maps below are empty. */
+	if (!oc->nolds && !oc->nrows)
+		return 0;
 	code_key(oc, p->code);
 	if (tz_hmap_get(oc->stored, oc->akey.buf, oc->akey.len, &at)) {
 		const struct stored_project *o = &oc->olds[at];
