@@ -1026,6 +1026,13 @@ struct item {
 	 * whether the row gave one; checked by the writer (ytd_check). */
 	int64_t ytd;
 	int has_ytd;
+	/* Ledger rows: hashes the reading thread computes for the writing
+	 * one (issue 6; ledger_hashes): of the 项目编号 at hashed_code (the
+	 * writer's code is another when it gave or changed it) and of the
+	 * 项目名称, for row_note; rec.p.text_hash for the store. */
+	const char *hashed_code;
+	uint64_t code_hash;
+	uint32_t name_hash;
 	union {
 		struct tz_project p;
 		struct tz_progress r;
@@ -1984,6 +1991,25 @@ static int end_check(const struct pipeline *pl, const struct end_total *e, struc
 	return 0;
 }
 
+/*
+ * A ledger row's hashes, on the reading thread (struct item): the
+ * writing thread is the import's bottleneck, the reading one has time
+ * to spare (issue 6). The same hashes row_key, name_hash and the store's
+ * project_fields would compute from the same bytes.
+ */
+static void ledger_hashes(struct item *it)
+{
+	const struct tz_project *p = &it->rec.p;
+
+	it->hashed_code = NULL;
+	if (it->skip != TZ_ROW_DATA || it->rejected)
+		return;
+	it->hashed_code = p->code;
+	it->code_hash = tz_hash_bytes(p->code, strlen(p->code));
+	it->name_hash = (uint32_t)tz_hash_bytes(p->name, strlen(p->name));
+	it->rec.p.text_hash = tz_project_text_hash(p);
+}
+
 /* The reading thread: rows to chunks of items until the end or an error. */
 static void *read_rows(void *arg)
 {
@@ -2064,6 +2090,8 @@ static void *read_rows(void *arg)
 				break;
 			}
 		}
+		if (!pl->progress)
+			ledger_hashes(&it);
 		c->items[c->n++] = it;
 	}
 	tz_buf_release(&t.scratch);
@@ -3749,17 +3777,24 @@ static int ytd_check(struct tz_store *store, struct org_ctx *oc, const struct tz
  * its year and month. Codes come upper-cased (code_tidy) as the store
  * keys them; one hash of the code's bytes, no copy: it runs once per row.
  */
-static uint64_t row_key(const char *code, int year, int month)
+static uint64_t year_key(int year, int month)
 {
-	return tz_hash_bytes(code, strlen(code)) ^
-	       (uint64_t)(year * 16 + month + 1) * 0x9e3779b97f4a7c15ULL;
+	return (uint64_t)(year * 16 + month + 1) * 0x9e3779b97f4a7c15ULL;
 }
 
-/* The key of item it (pl->progress: a report). */
+static uint64_t row_key(const char *code, int year, int month)
+{
+	return tz_hash_bytes(code, strlen(code)) ^ year_key(year, month);
+}
+
+/* The key of item it (pl->progress: a report); a ledger row's code
+ * hashed by the reading thread when the writer kept it (ledger_hashes). */
 static uint64_t item_key(const struct pipeline *pl, const struct item *it)
 {
 	if (pl->progress)
 		return row_key(it->rec.r.code, it->rec.r.period.year, it->rec.r.period.month);
+	if (it->hashed_code && it->hashed_code == it->rec.p.code)
+		return it->code_hash ^ year_key(it->rec.p.year, 0);
 	return row_key(it->rec.p.code, it->rec.p.year, 0);
 }
 
@@ -3767,6 +3802,12 @@ static uint64_t item_key(const struct pipeline *pl, const struct item *it)
 static uint32_t name_hash(const char *s)
 {
 	return (uint32_t)tz_hash_bytes(s, strlen(s));
+}
+
+/* The name_hash of a ledger row's 项目名称 (never changed after reading). */
+static uint32_t item_name_hash(const struct item *it)
+{
+	return it->hashed_code ? it->name_hash : name_hash(it->rec.p.name);
 }
 
 /*
@@ -3779,7 +3820,7 @@ static void row_note(struct org_ctx *oc, const struct pipeline *pl, const struct
 	TZ_ALLOC_GROW(oc->rows_seen, oc->nrows_seen + 1, oc->arows_seen);
 	oc->rows_seen[oc->nrows_seen++] = (struct row_seen){
 		item_key(pl, it), (uint32_t)it->line,
-		pl->progress ? 0 : name_hash(it->rec.p.name) };
+		pl->progress ? 0 : item_name_hash(it) };
 }
 
 /*
@@ -3829,7 +3870,7 @@ static void row_duplicate(struct org_ctx *oc, const struct pipeline *pl, const s
 			      "%04d-%02d调度数据；请删去其中一行",
 			      first, it->line, it->rec.r.code, it->rec.r.period.year,
 			      it->rec.r.period.month);
-	else if (seen->name == name_hash(it->rec.p.name))
+	else if (seen->name == item_name_hash(it))
 		tz_err_set_at(why, TZ_EEXIST, NULL, 0, "项目编号",
 			      "项目编号重复：第%ld行与第%ld行都是%d年度的项目%s“%s”；请删去其中一行",
 			      first, it->line, it->rec.p.year, it->rec.p.code, it->rec.p.name);

@@ -876,18 +876,21 @@ static int write_project(struct sqlite_store *ss, struct tz_sqlite_batch *b, int
 	return tz_sqlite_batch_end_row(ss, b, err);
 }
 
-/* A hash of what describes the project whatever the year; never 0. */
+/*
+ * A hash of what describes the project whatever the year; never 0. Only
+ * compared within one import. The texts' part is the row's text_hash
+ * when the intake computed it on its reading thread (issue 6: seven
+ * strlen and hashes a row were a twentieth of the writing thread).
+ */
 static uint64_t project_fields(const struct tz_project *p)
 {
-	const char *text[] = { p->name, p->category, p->owner, p->leader, p->years, p->stage,
-			       p->natcode ? p->natcode : "" };
+	const char *nat = p->natcode ? p->natcode : "";
 	int64_t nums[] = { p->region_id, p->unit_id, p->total, p->planned_start.year ?
 			   tz_period_code(p->planned_start) : 0 };
-	uint64_t h = 0;
+	uint64_t h = p->text_hash ? p->text_hash : tz_project_text_hash(p);
 
 	/* Each text with its NUL, so ("ab", "c") and ("a", "bc") differ. */
-	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++)
-		h = tz_hash_more(h, text[i], strlen(text[i]) + 1);
+	h = tz_hash_more(h, nat, strlen(nat) + 1);
 	h = tz_hash_more(h, nums, sizeof(nums));
 	h = tz_hash_bytes(&h, sizeof(h));  /* mixed: equal hashes mean equal fields */
 	return h ? h : 1;
