@@ -116,6 +116,10 @@ static struct hmap_slot *new_slots(size_t ncap)
 	return p;
 }
 
+/* Slots of the old table ahead of the one grow() moves whose place in
+ * the new one it loads into the cache meanwhile. */
+#define GROW_AHEAD 16
+
 static void grow(struct tz_hmap *m)
 {
 	size_t ncap = m->cap * 2;
@@ -123,12 +127,22 @@ static void grow(struct tz_hmap *m)
 
 	for (size_t i = 0; i < m->cap; i++) {
 		struct hmap_slot *s = &m->slots[i];
+
+		/* The new table is written at random: each move a miss
+		 * unless its slot is asked for ahead. */
+		if (i + GROW_AHEAD < m->cap && m->slots[i + GROW_AHEAD].key)
+			__builtin_prefetch(&ns[(size_t)m->slots[i + GROW_AHEAD].hash & (ncap - 1)], 1);
 		if (s->key)
 			*find_slot(ns, ncap, s->hash, s->key, s->len) = *s;
 	}
 	free(m->slots);
 	m->slots = ns;
 	m->cap = ncap;
+}
+
+void tz_hmap_prefetch(const struct tz_hmap *m, const char *key, size_t len)
+{
+	__builtin_prefetch(&m->slots[(size_t)tz_hash_bytes(key, len) & (m->cap - 1)]);
 }
 
 int tz_hmap_get(const struct tz_hmap *m, const char *key, size_t len, int64_t *value)

@@ -40,6 +40,14 @@ int tz_hmap_put(struct tz_hmap *m, const char *key, size_t len, int64_t value,
 int tz_hmap_add(struct tz_hmap *m, const char *key, size_t len, int64_t value, int64_t *old);
 
 /*
+ * Ask the CPU to load the slot where key is or would be, so that a get,
+ * put or add of it a little later (a few rows further on) finds it in
+ * the cache: a large map is read at random, a cache miss per probe.
+ * Changes nothing; costs one hash of the key.
+ */
+void tz_hmap_prefetch(const struct tz_hmap *m, const char *key, size_t len);
+
+/*
  * Iterate: start with *pos = 0; returns 1 with key/len/value filled while
  * entries remain, in no particular order.
  */

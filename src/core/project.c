@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/hmap.h"
 #include "base/text.h"
 #include "core/money.h"
 
@@ -362,4 +363,17 @@ enum tz_natcode tz_project_natcode(const char *s, size_t len, char *out)
 		out[w] = '\0';
 	}
 	return TZ_NATCODE_READ;
+}
+
+uint64_t tz_project_text_hash(const struct tz_project *p)
+{
+	const char *text[] = { p->name, p->category, p->owner, p->leader, p->years, p->stage };
+	uint64_t h = 0;
+
+	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
+		const char *t = text[i] ? text[i] : "";
+
+		h = tz_hash_more(h, t, strlen(t) + 1);
+	}
+	return h ? h : 1;
 }

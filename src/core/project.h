@@ -79,7 +79,21 @@ struct tz_project {
 	int64_t total;      /* 0.01 万元 */
 	int64_t annual;     /* 0.01 万元; 0 without a plan */
 	struct tz_period planned_start;
+	/* tz_project_text_hash of this row, for the store's import to
+	 * compare a project's rows by (issue 6): computed where the row is
+	 * read, off the import's writing thread; 0: not computed (the store
+	 * computes it). Whoever changes the name, category, owner, leader,
+	 * years or stage after setting it sets it back to 0. */
+	uint64_t text_hash;
 };
+
+/*
+ * A 64-bit hash of p's name, category, owner, leader, years and stage
+ * (each with its NUL, so ("ab", "c") and ("a", "bc") differ; NULL as
+ * ""); never 0. Within one process only (base/hmap.h's tz_hash_more):
+ * equal texts give equal hashes, different ones almost surely not.
+ */
+uint64_t tz_project_text_hash(const struct tz_project *p);
 
 /*
  * Check the invariants above. Returns 0 or TZ_EINVAL with a Chinese

@@ -1026,6 +1026,13 @@ struct item {
 	 * whether the row gave one; checked by the writer (ytd_check). */
 	int64_t ytd;
 	int has_ytd;
+	/* Ledger rows: hashes the reading thread computes for the writing
+	 * one (issue 6; ledger_hashes): of the 项目编号 at hashed_code (the
+	 * writer's code is another when it gave or changed it) and of the
+	 * 项目名称, for row_note; rec.p.text_hash for the store. */
+	const char *hashed_code;
+	uint64_t code_hash;
+	uint32_t name_hash;
 	union {
 		struct tz_project p;
 		struct tz_progress r;
@@ -1984,6 +1991,25 @@ static int end_check(const struct pipeline *pl, const struct end_total *e, struc
 	return 0;
 }
 
+/*
+ * A ledger row's hashes, on the reading thread (struct item): the
+ * writing thread is the import's bottleneck, the reading one has time
+ * to spare (issue 6). The same hashes row_key, name_hash and the store's
+ * project_fields would compute from the same bytes.
+ */
+static void ledger_hashes(struct item *it)
+{
+	const struct tz_project *p = &it->rec.p;
+
+	it->hashed_code = NULL;
+	if (it->skip != TZ_ROW_DATA || it->rejected)
+		return;
+	it->hashed_code = p->code;
+	it->code_hash = tz_hash_bytes(p->code, strlen(p->code));
+	it->name_hash = (uint32_t)tz_hash_bytes(p->name, strlen(p->name));
+	it->rec.p.text_hash = tz_project_text_hash(p);
+}
+
 /* The reading thread: rows to chunks of items until the end or an error. */
 static void *read_rows(void *arg)
 {
@@ -2064,6 +2090,8 @@ static void *read_rows(void *arg)
 				break;
 			}
 		}
+		if (!pl->progress)
+			ledger_hashes(&it);
 		c->items[c->n++] = it;
 	}
 	tz_buf_release(&t.scratch);
@@ -2115,6 +2143,10 @@ static void pipeline_release(struct pipeline *pl)
 
 /* ------------------------------------------------------------------ */
 /* Regions and units against the organisation tree                     */
+
+/* Node ids seen_node answers from an array (org_ctx seen_ids): a city's
+ * tree has a few dozen nodes. */
+#define SEEN_IDS 256
 
 struct org_ctx {
 	struct tz_store *store;
@@ -2181,6 +2213,10 @@ struct org_ctx {
 	 * the others (serial_check). */
 	long serial_next, serial_rows, serial_other;
 	struct tz_hmap *seen;    /* names as written (want byte first) -> node id */
+	/* seen's nodes by id below SEEN_IDS, filled as met; valid while the
+	 * index holds seen_count nodes (a node added may move them all). */
+	const struct tz_org_node *seen_ids[SEEN_IDS];
+	size_t seen_count;
 	int building;            /* the store had no tree: build it from this ledger */
 	struct tz_buf created;   /* "名称（编码）、…" of the nodes made */
 	long ncreated;
@@ -2457,7 +2493,18 @@ static const struct tz_org_node *seen_node(struct org_ctx *oc, const char *name,
 		return NULL;
 	key[0] = (char)('0' + want);
 	memcpy(key + 1, name, len);
-	return tz_hmap_get(oc->seen, key, len + 1, &id) ? tz_org_index_by_id(oc->x, id) : NULL;
+	if (!tz_hmap_get(oc->seen, key, len + 1, &id))
+		return NULL;
+	if (id <= 0 || id >= SEEN_IDS)
+		return tz_org_index_by_id(oc->x, id);
+	/* Two names a row, each otherwise a second look-up (issue 6). */
+	if (oc->seen_count != tz_org_index_count(oc->x)) {
+		memset(oc->seen_ids, 0, sizeof(oc->seen_ids));
+		oc->seen_count = tz_org_index_count(oc->x);
+	}
+	if (!oc->seen_ids[id])
+		oc->seen_ids[id] = tz_org_index_by_id(oc->x, id);
+	return oc->seen_ids[id];
 }
 
 /*
@@ -2638,16 +2685,18 @@ static int resolve_org(struct org_ctx *oc, struct tz_project *p, struct tz_err *
 	 * region's node, not a department of its own. A unit resolved
 	 * before is one the index finds (nodes made are added to it), so
 	 * the cache answers first and the name is folded once, not per row. */
-	if (!seen_node(oc, p->unit, strlen(p->unit), TZ_ORG_WANT_UNIT, key) &&
-	    !tz_org_index_find(oc->x, p->unit, strlen(p->unit), TZ_ORG_WANT_UNIT) &&
-	    !region_of_unit(p->unit, derived, sizeof(derived), NULL) && strcmp(derived, "市直") &&
-	    (n = tz_org_index_find(oc->x, derived, strlen(derived), TZ_ORG_WANT_REGION))) {
+	if ((n = seen_node(oc, p->unit, strlen(p->unit), TZ_ORG_WANT_UNIT, key))) {
+		/* What resolve_one would find first: looked up once. */
+	} else if (!tz_org_index_find(oc->x, p->unit, strlen(p->unit), TZ_ORG_WANT_UNIT) &&
+		   !region_of_unit(p->unit, derived, sizeof(derived), NULL) &&
+		   strcmp(derived, "市直") &&
+		   (n = tz_org_index_find(oc->x, derived, strlen(derived), TZ_ORG_WANT_REGION))) {
 		p->unit_id = n->id;
 		p->unit = n->name;
 		return 0;
-	}
-	if ((rc = resolve_one(oc, p->unit, TZ_ORG_WANT_UNIT, "责任单位", &n, err)))
+	} else if ((rc = resolve_one(oc, p->unit, TZ_ORG_WANT_UNIT, "责任单位", &n, err))) {
 		return rc;
+	}
 	p->unit_id = n->id;
 	p->unit = n->name;
 	return 0;
@@ -2988,6 +3037,10 @@ static int look_alike(struct org_ctx *oc, const struct tz_project *p, struct tz_
 	const char *code;
 	int64_t at;
 
+	/* Nothing stored (a first ledger): nothing to fold or refuse, as
+	 * both maps below are empty. */
+	if (!oc->nolds && !oc->nrows)
+		return 0;
 	code_key(oc, p->code);
 	if (tz_hmap_get(oc->stored, oc->akey.buf, oc->akey.len, &at)) {
 		const struct stored_project *o = &oc->olds[at];
@@ -3724,17 +3777,24 @@ static int ytd_check(struct tz_store *store, struct org_ctx *oc, const struct tz
  * its year and month. Codes come upper-cased (code_tidy) as the store
  * keys them; one hash of the code's bytes, no copy: it runs once per row.
  */
-static uint64_t row_key(const char *code, int year, int month)
+static uint64_t year_key(int year, int month)
 {
-	return tz_hash_bytes(code, strlen(code)) ^
-	       (uint64_t)(year * 16 + month + 1) * 0x9e3779b97f4a7c15ULL;
+	return (uint64_t)(year * 16 + month + 1) * 0x9e3779b97f4a7c15ULL;
 }
 
-/* The key of item it (pl->progress: a report). */
+static uint64_t row_key(const char *code, int year, int month)
+{
+	return tz_hash_bytes(code, strlen(code)) ^ year_key(year, month);
+}
+
+/* The key of item it (pl->progress: a report); a ledger row's code
+ * hashed by the reading thread when the writer kept it (ledger_hashes). */
 static uint64_t item_key(const struct pipeline *pl, const struct item *it)
 {
 	if (pl->progress)
 		return row_key(it->rec.r.code, it->rec.r.period.year, it->rec.r.period.month);
+	if (it->hashed_code && it->hashed_code == it->rec.p.code)
+		return it->code_hash ^ year_key(it->rec.p.year, 0);
 	return row_key(it->rec.p.code, it->rec.p.year, 0);
 }
 
@@ -3742,6 +3802,12 @@ static uint64_t item_key(const struct pipeline *pl, const struct item *it)
 static uint32_t name_hash(const char *s)
 {
 	return (uint32_t)tz_hash_bytes(s, strlen(s));
+}
+
+/* The name_hash of a ledger row's 项目名称 (never changed after reading). */
+static uint32_t item_name_hash(const struct item *it)
+{
+	return it->hashed_code ? it->name_hash : name_hash(it->rec.p.name);
 }
 
 /*
@@ -3754,7 +3820,7 @@ static void row_note(struct org_ctx *oc, const struct pipeline *pl, const struct
 	TZ_ALLOC_GROW(oc->rows_seen, oc->nrows_seen + 1, oc->arows_seen);
 	oc->rows_seen[oc->nrows_seen++] = (struct row_seen){
 		item_key(pl, it), (uint32_t)it->line,
-		pl->progress ? 0 : name_hash(it->rec.p.name) };
+		pl->progress ? 0 : item_name_hash(it) };
 }
 
 /*
@@ -3804,7 +3870,7 @@ static void row_duplicate(struct org_ctx *oc, const struct pipeline *pl, const s
 			      "%04d-%02d调度数据；请删去其中一行",
 			      first, it->line, it->rec.r.code, it->rec.r.period.year,
 			      it->rec.r.period.month);
-	else if (seen->name == name_hash(it->rec.p.name))
+	else if (seen->name == item_name_hash(it))
 		tz_err_set_at(why, TZ_EEXIST, NULL, 0, "项目编号",
 			      "项目编号重复：第%ld行与第%ld行都是%d年度的项目%s“%s”；请删去其中一行",
 			      first, it->line, it->rec.p.year, it->rec.p.code, it->rec.p.name);
@@ -3814,6 +3880,10 @@ static void row_duplicate(struct org_ctx *oc, const struct pipeline *pl, const s
 			      "（本行是“%s”）：不同的项目请改正编号，同一项目请删去其中一行",
 			      first, it->line, it->rec.p.code, it->rec.p.year, it->rec.p.name);
 }
+
+/* How many rows ahead write_chunk asks the store for a code's slot: a
+ * row's work (about a microsecond) covers a miss several times. */
+#define PREFETCH_ROWS 4
 
 /*
  * Write one chunk's items to the store. Rows the store refuses (unknown
@@ -3828,6 +3898,15 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		struct item *it = &c->items[i];
 		struct tz_err why;
 		int rc;
+
+		/* The store's map of codes is read at random: the row
+		 * PREFETCH_ROWS on is asked for now (issue 6). */
+		if (!pl->progress && i + PREFETCH_ROWS < c->n) {
+			const struct item *ahead = &c->items[i + PREFETCH_ROWS];
+
+			if (ahead->skip == TZ_ROW_DATA && !ahead->rejected)
+				tz_store_import_prefetch(store, ahead->rec.p.code);
+		}
 
 		if (pl->map->h.code_weak && !it->part &&
 		    (it->skip == TZ_ROW_DATA || it->skip == TZ_ROW_SECTION))
@@ -3950,11 +4029,15 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			plausible_held(store, pl->plaus, it);
 		} else if (pl->plaus) {
 			const char *code = strcmp(it->rec.p.code, NO_CODE) ? it->rec.p.code : "";
+			/* The project's id numbers its code: no hashing of
+			 * it (issue 6). */
+			int64_t key = tz_store_import_last_id(store);
 
-			tz_plausible_add(pl->plaus, TZ_PLAUS_TOTAL, it->line, code, it->rec.p.total);
+			tz_plausible_add_keyed(pl->plaus, TZ_PLAUS_TOTAL, it->line, code, key,
+					       it->rec.p.total);
 			if (it->rec.p.has_plan)
-				tz_plausible_add(pl->plaus, TZ_PLAUS_PLAN, it->line, code,
-						 it->rec.p.annual);
+				tz_plausible_add_keyed(pl->plaus, TZ_PLAUS_PLAN, it->line, code, key,
+						       it->rec.p.annual);
 			plausible_stored(oc, pl->plaus, it, code);
 		}
 	}

@@ -31,6 +31,9 @@ void tz_plausible_release(struct tz_plausible *p)
 	tz_buf_release(&p->codes);
 	tz_hmap_free(p->seen);
 	p->seen = NULL;
+	free(p->keyed);
+	p->keyed = NULL;
+	p->nkeyed = 0;
 	memset(p->vals, 0, sizeof(p->vals));
 	p->notes = NULL;
 	p->nnotes = p->anotes = 0;
@@ -69,23 +72,77 @@ static size_t code_at(struct tz_plausible *p, long line, const char *code)
 	return p->last_code = off;
 }
 
-void tz_plausible_add(struct tz_plausible *p, enum tz_plaus_col col, long line,
-		      const char *code, int64_t v)
+/*
+ * code_at for a code numbered `key` by the caller (tz_plausible_add_keyed):
+ * a key met before with the same code is its offset, found without
+ * hashing; a new key's code is appended (codes are kept once per key, as
+ * code_at keeps them once per text when keys and codes go together).
+ */
+static size_t code_at_keyed(struct tz_plausible *p, long line, const char *code, int64_t key)
+{
+	size_t len, off = p->codes.len;
+
+	if (line == p->last_line)
+		return p->last_code;
+	if (!code)
+		code = "";
+	if (key < 1 || key > TZ_PLAUS_KEY_MAX)
+		return code_at(p, line, code);
+	if ((size_t)key < p->nkeyed && p->keyed[key]) {
+		size_t at = p->keyed[key] - 1;
+
+		if (strcmp(p->codes.buf + at, code))
+			return code_at(p, line, code);  /* another text of the key */
+		p->last_line = line;
+		return p->last_code = at;
+	}
+	len = strlen(code);
+	if (tz_buf_add(&p->codes, code, len + 1))
+		return code_at(p, line, code);  /* past the cap */
+	if ((size_t)key >= p->nkeyed) {
+		size_t n = (size_t)key * 2 + 1024;
+
+		p->keyed = tz_xrealloc(p->keyed, tz_st_mult(n, sizeof(*p->keyed)));
+		memset(p->keyed + p->nkeyed, 0, (n - p->nkeyed) * sizeof(*p->keyed));
+		p->nkeyed = n;
+	}
+	p->keyed[key] = (uint32_t)off + 1;  /* codes is capped at 2^30 */
+	p->last_line = line;
+	return p->last_code = off;
+}
+
+/* A value at offset `at` of the codes (SIZE_MAX: none). */
+static void add_at(struct tz_plausible *p, enum tz_plaus_col col, long line, size_t at, int64_t v)
 {
 	struct tz_plaus_val *pv;
-	size_t at;
 
-	/* A line past 2^32 - 1 (a file of some 40 GB) is not judged by
-	 * the file's median; the store's rules (notes) still apply. */
-	if (v <= 0 || col < 0 || col >= TZ_PLAUS_COLS || line < 0 ||
-	    (unsigned long)line >= UINT32_MAX)
-		return;
-	at = code_at(p, line, code);
 	TZ_ALLOC_GROW(p->vals[col], p->n[col] + 1, p->alloc[col]);
 	pv = &p->vals[col][p->n[col]++];
 	pv->line = (uint32_t)line;
 	pv->v = v;
 	pv->code = at < UINT32_MAX ? (uint32_t)at : UINT32_MAX;  /* codes is capped at 2^30 */
+}
+
+/* Whether an amount is judged by the file's median: a line past 2^32 -
+ * 1 (a file of some 40 GB) is not; the store's rules (notes) still apply. */
+static int judged(enum tz_plaus_col col, long line, int64_t v)
+{
+	return v > 0 && col >= 0 && col < TZ_PLAUS_COLS && line >= 0 &&
+	       (unsigned long)line < UINT32_MAX;
+}
+
+void tz_plausible_add(struct tz_plausible *p, enum tz_plaus_col col, long line,
+		      const char *code, int64_t v)
+{
+	if (judged(col, line, v))
+		add_at(p, col, line, code_at(p, line, code), v);
+}
+
+void tz_plausible_add_keyed(struct tz_plausible *p, enum tz_plaus_col col, long line,
+			    const char *code, int64_t key, int64_t v)
+{
+	if (judged(col, line, v))
+		add_at(p, col, line, code_at_keyed(p, line, code, key), v);
 }
 
 /*

@@ -148,6 +148,10 @@ struct tz_plausible {
 	size_t n[TZ_PLAUS_COLS], alloc[TZ_PLAUS_COLS];
 	struct tz_buf codes;       /* each 项目编号 once, NUL-terminated */
 	struct tz_hmap *seen;      /* 项目编号 -> its offset in codes */
+	/* tz_plausible_add_keyed: the offset in codes + 1 of each caller's
+	 * key's code (0: none yet), by key. */
+	uint32_t *keyed;
+	size_t nkeyed;
 	size_t last_code;  /* offset of the code last added, reused by the row's other columns */
 	long last_line;
 	/* The unit each column was read in, 10^exp 万元 (tz_header
@@ -178,6 +182,23 @@ void tz_plausible_unit(struct tz_plausible *p, enum tz_plaus_col col, int exp);
  */
 void tz_plausible_add(struct tz_plausible *p, enum tz_plaus_col col, long line,
 		      const char *code, int64_t v);
+
+/*
+ * As tz_plausible_add, for a caller that numbers its codes: `key` (>= 1,
+ * at most TZ_PLAUS_KEY_MAX; else as tz_plausible_add) is the number of
+ * `code` in this import (a ledger import passes the store's project id,
+ * tz_store_import_last_id). The code is then found by its key in an
+ * array instead of by its text in a hash map: a ledger's codes are
+ * mostly new, and each probe of a large map was a cache miss on the
+ * import's writing thread (issue 6). A key met before with another code
+ * (a stored code differing in ASCII case) is looked up by its text, as
+ * by tz_plausible_add. What is kept and said is the same either way;
+ * only past the cap of the codes (2^30 bytes of distinct codes) may a
+ * code first met by key be named by its line alone.
+ */
+#define TZ_PLAUS_KEY_MAX ((int64_t)1 << 22)  /* the array: at most 32 MB */
+void tz_plausible_add_keyed(struct tz_plausible *p, enum tz_plaus_col col, long line,
+			    const char *code, int64_t key, int64_t v);
 
 /*
  * A report row's 本期完成投资 `v` (0.01 万元, line `line`, 项目编号

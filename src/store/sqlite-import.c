@@ -199,6 +199,7 @@ struct sqlite_import {
 	int64_t *total_by_id;        /* progress: by project id, 总投资 */
 	int64_t ntotal_by_id;
 	struct tz_import_held held;  /* of the last report accepted */
+	int64_t last_id;             /* project of the last ledger row accepted */
 	int held_ok;
 	int64_t cur;                 /* project whose reports are being gathered */
 	char cur_code[TZ_CODE_MAX + 1];
@@ -450,6 +451,29 @@ static int code_id(const struct sqlite_import *imp, const char *code, int64_t *i
 
 	if (!tz_hmap_get(imp->codes, n ? key : code, n ? n : strlen(code), id))
 		return 0;
+	if (*id < 0) {
+		tz_err_set(err, TZ_EEXIST, "已有两个项目编号与“%s”只差字母大小写，无法分辨是哪一个；"
+			   "请先改正其中一个的编号", code);
+		return -1;
+	}
+	return 1;
+}
+
+/*
+ * As code_id for a ledger row, in one probe of the map: a code not
+ * stored is given the next id (++imp->max_id) and kept. 1 and *id for a
+ * stored code, 0 and *id for a new one, -1 as code_id's.
+ */
+static int code_id_or_new(struct sqlite_import *imp, const char *code, int64_t *id,
+			  struct tz_err *err)
+{
+	char key[TZ_CODE_MAX + 1];
+	size_t len = strlen(code), n = code_key(code, len, key);
+
+	if (tz_hmap_add(imp->codes, n ? key : code, n ? n : len, imp->max_id + 1, id)) {
+		*id = ++imp->max_id;
+		return 0;
+	}
 	if (*id < 0) {
 		tz_err_set(err, TZ_EEXIST, "已有两个项目编号与“%s”只差字母大小写，无法分辨是哪一个；"
 			   "请先改正其中一个的编号", code);
@@ -852,18 +876,21 @@ static int write_project(struct sqlite_store *ss, struct tz_sqlite_batch *b, int
 	return tz_sqlite_batch_end_row(ss, b, err);
 }
 
-/* A hash of what describes the project whatever the year; never 0. */
+/*
+ * A hash of what describes the project whatever the year; never 0. Only
+ * compared within one import. The texts' part is the row's text_hash
+ * when the intake computed it on its reading thread (issue 6: seven
+ * strlen and hashes a row were a twentieth of the writing thread).
+ */
 static uint64_t project_fields(const struct tz_project *p)
 {
-	const char *text[] = { p->name, p->category, p->owner, p->leader, p->years, p->stage,
-			       p->natcode ? p->natcode : "" };
+	const char *nat = p->natcode ? p->natcode : "";
 	int64_t nums[] = { p->region_id, p->unit_id, p->total, p->planned_start.year ?
 			   tz_period_code(p->planned_start) : 0 };
-	uint64_t h = 0;
+	uint64_t h = p->text_hash ? p->text_hash : tz_project_text_hash(p);
 
 	/* Each text with its NUL, so ("ab", "c") and ("a", "bc") differ. */
-	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++)
-		h = tz_hash_more(h, text[i], strlen(text[i]) + 1);
+	h = tz_hash_more(h, nat, strlen(nat) + 1);
 	h = tz_hash_more(h, nums, sizeof(nums));
 	h = tz_hash_bytes(&h, sizeof(h));  /* mixed: equal hashes mean equal fields */
 	return h ? h : 1;
@@ -988,15 +1015,8 @@ int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 
 	if (!p->region_id || yb < 0 || yb >= YEAR_WORDS * 64)
 		return tz_err_set(err, TZ_EINTERNAL, "region or year not valid");
-	if ((found = code_id(imp, p->code, &id, err)) < 0)
+	if ((found = code_id_or_new(imp, p->code, &id, err)) < 0)
 		return TZ_EEXIST;
-	if (!found) {
-		char key[TZ_CODE_MAX + 1];
-		size_t n = code_key(p->code, strlen(p->code), key);
-
-		id = ++imp->max_id;
-		tz_hmap_put(imp->codes, n ? key : p->code, n ? n : strlen(p->code), id, NULL);
-	}
 	if (id >= imp->pseen_alloc) {
 		int64_t n = id * 2 + 1024;
 
@@ -1048,6 +1068,7 @@ int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 			return rc;
 	}
 	count_row(imp, kind == ROW_SAME && wrote ? ROW_CHANGED : kind);
+	imp->last_id = id;
 	if (kind == ROW_SAME)
 		return 0;
 	/* The file names a project and year once (seen->years). */
@@ -1496,6 +1517,26 @@ int tz_sqlite_import_held(struct tz_store *s, struct tz_import_held *out, struct
 		return tz_err_set(err, TZ_EINTERNAL, "no report accepted");
 	*out = ss->imp->held;
 	return 0;
+}
+
+void tz_sqlite_import_prefetch(struct tz_store *s, const char *code)
+{
+	struct sqlite_store *ss = tz_sqlite_from(s);
+	char key[TZ_CODE_MAX + 1];
+	size_t len, n;
+
+	if (!ss->imp || ss->imp->kind == TZ_IMPORT_PROGRESS || !ss->imp->codes)
+		return;
+	len = strlen(code);
+	n = code_key(code, len, key);
+	tz_hmap_prefetch(ss->imp->codes, n ? key : code, n ? n : len);
+}
+
+int64_t tz_sqlite_import_last_id(struct tz_store *s)
+{
+	struct sqlite_store *ss = tz_sqlite_from(s);
+
+	return ss->imp ? ss->imp->last_id : 0;
 }
 
 int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,

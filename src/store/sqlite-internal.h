@@ -270,6 +270,8 @@ int tz_sqlite_import_project(struct tz_store *s, const struct tz_project *p,
 int tz_sqlite_import_progress(struct tz_store *s, const struct tz_progress *r,
 			      struct tz_err *err);
 int tz_sqlite_import_held(struct tz_store *s, struct tz_import_held *out, struct tz_err *err);
+int64_t tz_sqlite_import_last_id(struct tz_store *s);
+void tz_sqlite_import_prefetch(struct tz_store *s, const char *code);
 int tz_sqlite_import_counts(struct tz_store *s, struct tz_import_stats *out,
 			    struct tz_err *err);
 int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,

@@ -25,6 +25,8 @@ struct tz_store_ops {
 			  struct tz_err *err);
 	int (*import_counts)(struct tz_store *s, struct tz_import_stats *out, struct tz_err *err);
 	int (*import_held)(struct tz_store *s, struct tz_import_held *out, struct tz_err *err);
+	int64_t (*import_last_id)(struct tz_store *s);
+	void (*import_prefetch)(struct tz_store *s, const char *code);
 	int (*import_keep)(struct tz_store *s, unsigned keep, struct tz_err *err);
 	int (*import_commit)(struct tz_store *s, struct tz_import_stats *stats, struct tz_err *err);
 	void (*import_abort)(struct tz_store *s);

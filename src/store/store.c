@@ -111,6 +111,17 @@ int tz_store_import_counts(struct tz_store *s, struct tz_import_stats *out,
 	return s->ops->import_counts(s, out, err);
 }
 
+void tz_store_import_prefetch(struct tz_store *s, const char *code)
+{
+	if (s->importing)
+		s->ops->import_prefetch(s, code);
+}
+
+int64_t tz_store_import_last_id(struct tz_store *s)
+{
+	return s->importing ? s->ops->import_last_id(s) : 0;
+}
+
 int tz_store_import_held(struct tz_store *s, struct tz_import_held *out, struct tz_err *err)
 {
 	if (!s->importing)

@@ -182,6 +182,24 @@ struct tz_import_held {
 int tz_store_import_held(struct tz_store *s, struct tz_import_held *out, struct tz_err *err);
 
 /*
+ * The id (>= 1) of the project of the ledger row tz_store_import_project
+ * last accepted in the open import, known without a query: rows of one
+ * project have one id, so the import numbers its codes by it (the key of
+ * intake/plausible.h's tz_plausible_add_keyed; issue 6). 0 when no
+ * import is open or it has accepted no ledger row.
+ */
+int64_t tz_store_import_last_id(struct tz_store *s);
+
+/*
+ * A hint: a ledger row of project code `code` comes soon to
+ * tz_store_import_project, whose look-up of the code is then served
+ * from the cache (issue 6: the map of a large import's codes is read at
+ * random, a cache miss a row). Writes nothing, never fails; nothing when
+ * no ledger import is open.
+ */
+void tz_store_import_prefetch(struct tz_store *s, const char *code);
+
+/*
  * The rows accepted so far by the open import, counted (a dry run reads
  * them before it aborts). 0, or TZ_EINTERNAL when no import is open.
  */

@@ -260,6 +260,56 @@ static void test_add_once(void **state)
 	tz_hmap_free(ref);
 }
 
+/*
+ * tz_hmap_prefetch (issue 6) is a hint: asked for present and absent
+ * keys, empty or binary, on an empty map and through growth, it changes
+ * neither the keys, their values, their count nor the order of
+ * iteration (the same as a map never asked).
+ */
+static void test_prefetch_changes_nothing(void **state)
+{
+	struct tz_hmap *m = tz_hmap_new(), *ref = tz_hmap_new();
+	char key[64];
+	size_t pa = 0, pb = 0, la, lb;
+	const char *ka, *kb;
+	int64_t va, vb;
+
+	(void)state;
+	tz_hmap_prefetch(m, "", 0);
+	tz_hmap_prefetch(m, "\0\1", 2);
+	for (int i = 0; i < MANY; i++) {
+		size_t len = key_of(key, sizeof(key), i);
+
+		tz_hmap_prefetch(m, key, len);
+		if (i >= 5) {  /* a key added five back, as the import asks */
+			size_t back = key_of(key, sizeof(key), i - 5);
+
+			tz_hmap_prefetch(m, key, back);
+			len = key_of(key, sizeof(key), i);
+		}
+		assert_int_equal(tz_hmap_add(m, key, len, i, NULL), 1);
+		tz_hmap_put(ref, key, len, i, NULL);
+	}
+	assert_int_equal(tz_hmap_count(m), MANY);
+	for (int i = 0; i < MANY + 100; i += 7) {
+		size_t len = key_of(key, sizeof(key), i);
+		int64_t v = -1;
+
+		tz_hmap_prefetch(m, key, len);
+		assert_int_equal(tz_hmap_get(m, key, len, &v), i < MANY);
+		assert_int_equal(v, i < MANY ? i : -1);
+	}
+	while (tz_hmap_next(m, &pa, &ka, &la, &va)) {
+		assert_int_equal(tz_hmap_next(ref, &pb, &kb, &lb, &vb), 1);
+		assert_int_equal(la, lb);
+		assert_memory_equal(ka, kb, la);
+		assert_int_equal(va, vb);
+	}
+	assert_int_equal(tz_hmap_next(ref, &pb, &kb, &lb, &vb), 0);
+	tz_hmap_free(m);
+	tz_hmap_free(ref);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -271,6 +321,7 @@ int main(void)
 		cmocka_unit_test(test_iteration_visits_each_once),
 		cmocka_unit_test(test_hash_is_stable),
 		cmocka_unit_test(test_add_once),
+		cmocka_unit_test(test_prefetch_changes_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

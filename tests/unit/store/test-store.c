@@ -462,6 +462,65 @@ static void expect_counts(const struct tz_import_stats *st, long added, long rep
 	assert_int_equal(st->unchanged, unchanged);
 }
 
+/*
+ * tz_store_import_last_id (issue 6): the id of the project of the ledger
+ * row last accepted, the same for each row of one project whatever the
+ * case of its code, unchanged by a row refused, 0 with no import open;
+ * tz_store_import_prefetch is a hint that changes nothing.
+ */
+static void test_import_last_id(void **state)
+{
+	char *dir = tz_test_tmpdir(), path[4096];
+	struct tz_import_stats st;
+	struct tz_store *s;
+	struct tz_err err;
+	int64_t a, b;
+	static const struct prow first[] = { { "A", "甲", 2024, 500 } };
+	struct tz_project p = { .code = "B", .name = "乙", .region = regions[0], .category = "",
+				.level = "", .nature = "", .owner = "", .leader = "", .unit = "",
+				.years = "", .stage = "", .region_id = region_id[0], .year = 2025,
+				.total = 100000 };
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/l.db", dir);
+	assert_int_equal(tz_store_open(&s, path, TZ_STORE_CREATE, NULL, NULL), 0);
+	make_tree(s);
+	assert_int_equal(tz_store_import_last_id(s), 0);
+	import_ledger(s, first, 1, &st);
+	assert_int_equal(tz_store_import_last_id(s), 0);  /* committed: none open */
+
+	assert_int_equal(tz_store_import_begin(s, TZ_IMPORT_PROJECTS, "x", NULL), 0);
+	assert_int_equal(tz_store_import_last_id(s), 0);
+	tz_store_import_prefetch(s, "B");
+	tz_store_import_prefetch(s, "a");
+	assert_int_equal(tz_store_import_project(s, &p, NULL), 0);  /* B, new */
+	b = tz_store_import_last_id(s);
+	assert_true(b >= 1);
+	p.code = "a";  /* the stored A, its code in another case */
+	p.name = "甲";
+	assert_int_equal(tz_store_import_project(s, &p, NULL), 0);
+	a = tz_store_import_last_id(s);
+	assert_true(a >= 1);
+	assert_true(a != b);
+	p.code = "B";
+	p.name = "乙";
+	p.year = 2024;
+	assert_int_equal(tz_store_import_project(s, &p, NULL), 0);  /* B's other year */
+	assert_int_equal(tz_store_import_last_id(s), b);
+	/* B's 2024 again: refused, and the last accepted stays B's. */
+	assert_int_equal(tz_store_import_project(s, &p, &err), TZ_EEXIST);
+	p.code = "A";
+	p.year = 2025;
+	assert_int_equal(tz_store_import_project(s, &p, &err), TZ_EEXIST);  /* A 2025 again */
+	assert_int_equal(tz_store_import_last_id(s), b);
+	assert_int_equal(tz_store_import_commit(s, &st, NULL), 0);
+	expect_counts(&st, 3, 0, 0);
+	assert_int_equal(tz_store_import_last_id(s), 0);
+	tz_store_close(s);
+	tz_test_rmtree(dir);
+}
+
+
 static int64_t ytd_of(struct tz_store *s, int month)
 {
 	struct tz_bulletin *b = tz_bulletin_new((struct tz_period){ 2025, month }, TZ_BY_REGION);
@@ -577,6 +636,7 @@ int main(void)
 		cmocka_unit_test(test_large_ledger_parallel_bulletin),
 		cmocka_unit_test(test_summary_and_aborted_import),
 		cmocka_unit_test(test_import_counts),
+		cmocka_unit_test(test_import_last_id),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
