@@ -687,6 +687,7 @@ static int feed(struct csv_reader *r, struct tz_err *err)
 		/* Parse up to it, to know which cell it is in. */
 		if ((rc = parse(r, start, (size_t)(nul - start), err)))
 			return rc;
+		r->base.err_col = r->ncells - r->rec_first + 1;
 		return tz_err_set_at(err, TZ_EINVAL, r->path, r->line, NULL,
 				     "第%ld行第%zu列含有空字符（字节0），文件可能已损坏或不是文本文件",
 				     r->line, r->ncells - r->rec_first + 1);

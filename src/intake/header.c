@@ -2674,6 +2674,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		do {
 			rc = tz_reader_next(r, &row, err);
 		} while (rc > 0 && row_blank(&row));
+		if (rc < 0 && r->err_col && r->err_col <= top.n)
+			tz_header_name_cell(h, top.c[r->err_col - 1].field, r->err_col, err);
 		if (rc <= 0)
 			break;
 		hrow_free(&next);
@@ -3604,4 +3606,19 @@ enum tz_row_kind tz_header_row_kind(const struct tz_header *h, const struct tz_r
 	    !project_marks(h, row, seq, slen))
 		return TZ_ROW_SECTION;
 	return TZ_ROW_DATA;
+}
+
+void tz_header_name_cell(const struct tz_header *h, int field, size_t col, struct tz_err *err)
+{
+	char head[64], msg[sizeof(err->msg)];
+	int n;
+
+	if (field < 0 || (size_t)field >= h->nfields || !h->cols || err->field[0])
+		return;
+	n = snprintf(head, sizeof(head), "第%ld行第%zu列", err->line, col);
+	if (n <= 0 || (size_t)n >= sizeof(head) || strncmp(err->msg, head, (size_t)n))
+		return;
+	snprintf(msg, sizeof(msg), "%s（%s）%s", head, h->cols[field].header, err->msg + n);
+	memcpy(err->msg, msg, sizeof(msg));
+	snprintf(err->field, sizeof(err->field), "%s", h->cols[field].header);
 }

@@ -182,6 +182,15 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 void tz_header_release(struct tz_header *h);
 
 /*
+ * A reader's error about one cell, "第L行第C列…" (a NUL byte in a CSV
+ * cell: tz_reader.err_col), under the header column of `field`: the
+ * message names the field too, "第L行第C列（总投资）…", and err->field is
+ * set (walkthrough 11). Nothing changes if field < 0, err->field is set
+ * already or the message does not start that way.
+ */
+void tz_header_name_cell(const struct tz_header *h, int field, size_t col, struct tz_err *err);
+
+/*
  * Reports: a workbook sheet's name that names a span of months or 累计
  * ("1-10月完成情况", "1-10月累计") says what the title row would say, and
  * is checked as a title is (tz_header_find): over a completion column

@@ -2011,6 +2011,17 @@ static void ledger_hashes(struct item *it)
 }
 
 /* The reading thread: rows to chunks of items until the end or an error. */
+/* A reader's error about one cell names its field too
+ * (tz_header_name_cell); col is the reader's err_col, 0: none. */
+static void name_error_column(const struct tz_header *h, size_t col, struct tz_err *err)
+{
+	for (size_t f = 0; col && f < h->nfields; f++)
+		if (h->idx[f] >= 0 && (size_t)h->idx[f] == col - 1) {
+			tz_header_name_cell(h, (int)f, col, err);
+			return;
+		}
+}
+
 static void *read_rows(void *arg)
 {
 	struct pipeline *pl = arg;
@@ -2034,6 +2045,8 @@ static void *read_rows(void *arg)
 			row = *pl->pending;
 			pl->pending = NULL;
 		} else if (!c || (rc = tz_reader_next(pl->reader, &row, &c->err)) <= 0) {
+			if (rc < 0)
+				name_error_column(&pl->map->h, pl->reader->err_col, &c->err);
 			break;
 		}
 		if (row_is_blank(&row)) {
@@ -4482,6 +4495,8 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 	rc = header_in_some_sheet(r, path, progress, progress ? 0 : opts->year,
 				  progress ? &opts->period : NULL, opts->sheet != NULL,
 				  &m.h, &passed, err);
+	if (rc && r)
+		name_error_column(&m.h, r->err_col, err);  /* the row read after the header */
 	if (!rc && tz_reader_sheet_count(r) > 1) {
 		/* Messages name the sheet of a workbook with several. */
 		size_t n = strlen(path) + strlen(tz_reader_sheet_name(r)) + 32;

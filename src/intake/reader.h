@@ -166,6 +166,10 @@ struct tz_reader {
 	char page_text[256];           /* tz_reader_page_text */
 	unsigned char hidden_cols[32]; /* tz_reader_col_hidden: bit per column 0..255 */
 	int date1904;                  /* tz_reader_date1904 */
+	/* The column (1-based) of the cell a failed tz_reader_next was in,
+	 * when the error is about one cell (a NUL byte in a CSV cell), so
+	 * that the import can name its field; 0: not about one cell. */
+	size_t err_col;
 };
 
 extern const struct tz_reader_type tz_reader_csv;

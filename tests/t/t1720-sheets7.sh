@@ -17,7 +17,13 @@ exported_field() { export_all; field "$@"; }
 # not text, or is broken; in a workbook the escape marks one cell.)
 fresh
 fails "a NUL byte in a CSV" tz import projects --year 2025 "$d/nul-byte.csv"
-contains "refuses the file naming line and column" "$TZ_TMP/err" "nul-byte.csv:2: 第2行第2列含有空字符（字节0），文件可能已损坏或不是文本文件"
+contains "refuses the file naming line, column and field" "$TZ_TMP/err" "nul-byte.csv:2: 第2行第2列（项目名称）含有空字符（字节0），文件可能已损坏或不是文本文件"
+# Further down the file (read by the import's reading thread, not the
+# header search), the field is named too (walkthrough 11).
+fresh
+fails "a NUL byte in a later row" tz import projects --year 2025 "$d/nul-later.csv"
+contains "names its field" "$TZ_TMP/err" "nul-later.csv:4: 第4行第4列（总投资(万元)）含有空字符（字节0）"
+is "nothing stored" "$(stored)" 0
 for f in esc-nul-shared.xlsx esc-nul-inline.xlsx esc-nul.xls; do
 	fresh
 	fails "$f: a NUL in a cell" tz import projects --year 2025 "$d/$f"

@@ -26,8 +26,8 @@ is "…a trailing U+200B removed" "$(field P20250000310 建设单位)" "建设�
 is "…an untouched name borrowed whole" "$(field P20250000250 项目名称)" "项目250号工程"
 
 fails "a NUL in the fifth chunk refuses the file" tz import progress "$d/nul-late.csv"
-contains "…naming its line and column" "$TZ_TMP/err" \
-	"nul-late.csv:2502: 第2502行第5列含有空字符（字节0），文件可能已损坏或不是文本文件"
+contains "…naming its line, column and field" "$TZ_TMP/err" \
+	"nul-late.csv:2502: 第2502行第5列（形象进度）含有空字符（字节0），文件可能已损坏或不是文本文件"
 is "…nothing stored" "$(reports)" ""
 
 fails "a stray quote after 2,900 lines without one" tz import progress "$d/quotes-late.csv"
