@@ -66,9 +66,9 @@ int tz_dispatch_may_save(const struct tz_dispatch *d, struct tz_period p, enum t
 	return 0;
 }
 
-int tz_report_late(int64_t deadline, int64_t first_saved)
+int tz_report_late(int64_t deadline, int64_t opened_at, int64_t first_saved)
 {
-	return deadline != 0 && first_saved > deadline;
+	return deadline != 0 && first_saved > deadline && first_saved >= opened_at;
 }
 
 int tz_report_due(struct tz_period p, struct tz_period planned_start, enum tz_status before,

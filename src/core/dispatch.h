@@ -87,11 +87,15 @@ int tz_dispatch_may_save(const struct tz_dispatch *d, struct tz_period p, enum t
 
 /*
  * Whether a report first saved at `first_saved` (UTC seconds) is late for
- * `deadline`: strictly after it (a save at 17:00:00 sharp is on time).
- * deadline 0 (no dispatch) is never late. web.md: only the first save
- * counts; corrections never change lateness.
+ * the dispatch first opened at `opened_at` with `deadline`: strictly
+ * after the deadline (a save at 17:00:00 sharp is on time). deadline 0
+ * (no dispatch) is never late, nor is a report that was there before the
+ * period was first opened (imported before it was dispatched, perhaps
+ * after a deadline set later: nobody had been asked for it yet;
+ * walkthrough 12). web.md: only the first save counts; corrections
+ * never change lateness.
  */
-int tz_report_late(int64_t deadline, int64_t first_saved);
+int tz_report_late(int64_t deadline, int64_t opened_at, int64_t first_saved);
 
 /*
  * Whether a project is expected to report for period p (ledger.md "The

@@ -643,8 +643,8 @@ out:
 struct ontime_scan {
 	struct tz_ontime *o;
 	struct tz_sqlite_dispatches ds;
-	int64_t region;           /* the last region's deadline, remembered */
-	int64_t deadline;
+	int64_t region;           /* the last region's dispatch, remembered */
+	int64_t deadline, opened_at;
 };
 
 static int ontime_row(void *ctx, struct tz_sqlite_year_row *r)
@@ -660,13 +660,15 @@ static int ontime_row(void *ctx, struct tz_sqlite_year_row *r)
 
 		sc->region = r->region_id;
 		sc->deadline = d ? d->deadline : 0;
+		sc->opened_at = d ? d->opened_at : 0;
 	}
 	memset(&row, 0, sizeof(row));
 	row.region_id = r->region_id;
 	row.unit_id = r->unit_id;
 	row.expected = tz_report_due(p, r->planned_start, r->before, r->reported != 0);
 	row.reported = r->reported;
-	row.late = r->reported && r->has_filing && tz_report_late(sc->deadline, r->first_at);
+	row.late = r->reported && r->has_filing &&
+		   tz_report_late(sc->deadline, sc->opened_at, r->first_at);
 	if (row.expected && !row.reported)
 		tz_sqlite_year_row_names(r); /* for the 未报送 list only */
 	row.code = r->code;

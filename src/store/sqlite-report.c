@@ -256,7 +256,7 @@ static int save_one(struct save *sv, const struct tz_progress *r,
 		if (sv->touched)
 			sv->touched[sv->at] = 1;
 	}
-	if (!arr.had_filing && tz_report_late(d ? d->deadline : 0, arr.first_at))
+	if (!arr.had_filing && tz_report_late(d ? d->deadline : 0, d ? d->opened_at : 0, arr.first_at))
 		stats->late++;
 	if (!arr.had_old)
 		stats->added++;
@@ -624,7 +624,8 @@ static void read_view(sqlite3_stmt *st, struct tz_period p, const struct tz_sqli
 		v->has_dispatch = 1;
 		v->dispatch = *d;
 	}
-	v->late = v->reported && v->has_filing && tz_report_late(d ? d->deadline : 0, v->first_at);
+	v->late = v->reported && v->has_filing &&
+		  tz_report_late(d ? d->deadline : 0, d ? d->opened_at : 0, v->first_at);
 }
 
 int tz_sqlite_report_each(struct tz_store *s, const int64_t *nodes, size_t nnodes,

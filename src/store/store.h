@@ -716,7 +716,7 @@ struct tz_report_view {
 	int saves;
 	int has_dispatch;          /* a dispatch governs the project for the period */
 	struct tz_dispatch dispatch;
-	int late;                  /* tz_report_late(deadline, first_at) */
+	int late;                  /* tz_report_late(deadline, opened_at, first_at) */
 };
 
 /*

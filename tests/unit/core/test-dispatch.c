@@ -65,10 +65,15 @@ static void test_late(void **state)
 	int64_t dl = tz_deadline_default(dec);
 
 	(void)state;
-	assert_false(tz_report_late(dl, dl - 3600));
-	assert_false(tz_report_late(dl, dl));
-	assert_true(tz_report_late(dl, dl + 1));
-	assert_false(tz_report_late(0, dl + 86400 * 30));
+	assert_false(tz_report_late(dl, 0, dl - 3600));
+	assert_false(tz_report_late(dl, 0, dl));
+	assert_true(tz_report_late(dl, 0, dl + 1));
+	assert_false(tz_report_late(0, 0, dl + 86400 * 30));
+	/* Opened after its deadline: what was there before is not late,
+	 * what came at or after the opening is (walkthrough 12). */
+	assert_false(tz_report_late(dl, dl + 7200, dl + 3600));
+	assert_true(tz_report_late(dl, dl + 7200, dl + 7200));
+	assert_true(tz_report_late(dl, dl + 7200, dl + 9000));
 }
 
 /* ledger.md: planned to start by P, already started, or with no planned

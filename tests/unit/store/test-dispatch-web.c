@@ -407,6 +407,44 @@ static void test_report_before_opening(void **state)
 		assert_int_equal(v.first_by, 7);
 		assert_int_equal(v.first_at, how.at);
 	}
+
+	/* July, imported and then opened long after its default deadline
+	 * (walkthrough 12): what was there before the opening is on time,
+	 * corrected or not; a first report after the opening is late. */
+	{
+		struct tz_period jul = { 2025, 7 };
+		struct tz_report_save late_how = { jul, TZ_SAVER_COORDINATOR, 7, 0, NULL };
+		struct tz_progress ra = { "A", jul, 200, TZ_STATUS_STARTED, "主体施工", "" };
+		struct tz_progress rb = { "B", jul, 400, TZ_STATUS_STARTED, "主体施工", "" };
+		struct tz_progress rc = { "C", jul, 60, TZ_STATUS_STARTED, "主体施工", "" };
+		int64_t imported;
+
+		assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROGRESS, "t", NULL), 0);
+		assert_int_equal(tz_store_import_progress(c.s, &ra, NULL), 0);
+		assert_int_equal(tz_store_import_progress(c.s, &rb, NULL), 0);
+		assert_int_equal(tz_store_import_commit(c.s, NULL, NULL), 0);
+		imported = (int64_t)time(NULL);
+		while ((int64_t)time(NULL) <= imported)
+			sleep(1);  /* the opening strictly after the import */
+		assert_int_equal(tz_store_period_open(c.s, 0, jul, 0, 0, (int64_t)time(NULL), NULL), 0);
+		late_how.at = (int64_t)time(NULL) + 60;
+		assert_true(late_how.at > tz_deadline_default(jul));
+		ra.completed = 210;
+		memset(&stats, 0, sizeof(stats));
+		assert_int_equal(tz_store_report_save(c.s, &late_how, &ra, 1, NULL, &stats, NULL), 0);
+		assert_int_equal(stats.changed, 1);
+		assert_int_equal(stats.late, 0);
+		v = view_of(&c, jul, "A");
+		assert_true(v.has_filing);
+		assert_false(v.late);
+		v = view_of(&c, jul, "B");
+		assert_false(v.has_filing);
+		assert_false(v.late);
+		memset(&stats, 0, sizeof(stats));
+		assert_int_equal(tz_store_report_save(c.s, &late_how, &rc, 1, NULL, &stats, NULL), 0);
+		assert_int_equal(stats.late, 1);
+		assert_true(view_of(&c, jul, "C").late);
+	}
 	city_close(&c);
 }
 
