@@ -387,6 +387,7 @@ int tz_sqlite_user_list(struct tz_store *s, struct tz_arena *a, struct tz_user *
 				    &st, err)))
 		return rc;
 	*out = tz_arena_calloc(a, (size_t)count + 1, sizeof(**out));
+	rc = SQLITE_DONE;  /* no users: no step (walkthrough 12: "not an error") */
 	while (i < (size_t)count && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		read_user(st, 0, a, &(*out)[i++]);
 	sqlite3_finalize(st);
@@ -720,6 +721,7 @@ int tz_sqlite_token_list(struct tz_store *s, struct tz_arena *a, struct tz_api_t
 				    " ORDER BY t.id DESC", &st, err)))
 		return rc;
 	*out = tz_arena_calloc(a, (size_t)count + 1, sizeof(**out));
+	rc = SQLITE_DONE;  /* no tokens: no step */
 	while (i < (size_t)count && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct tz_api_token *t = &(*out)[i++];
 

@@ -8,6 +8,15 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-web.sh"
 
+# A database with no accounts yet lists none (walkthrough 12: they said
+# "数据库错误（users）：not an error" and exited 1).
+ok "a new database" tz --db "$TZ_TMP/empty.db" init
+ok "user list of no users" tz --db "$TZ_TMP/empty.db" user list
+contains "…says there are none" "$TZ_TMP/out" "共 0 个用户"
+ok "user leaders of no users" tz --db "$TZ_TMP/empty.db" user leaders
+contains "…says there are none" "$TZ_TMP/out" "共 0 位包联领导"
+ok "token list of no tokens" tz --db "$TZ_TMP/empty.db" token list
+
 db="$TZ_TMP/demo.db"
 ok "a demo city" tz --db "$db" demo --projects 100
 ok "the ledgers' leaders" tz --db "$db" user leaders
