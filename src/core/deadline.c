@@ -212,6 +212,14 @@ int tz_cst_parse(const char *s, size_t len, int64_t *utc, struct tz_err *err)
 			goto bad;
 		if (sc.p != sc.end)
 			goto bad;
+		/* Shown to the minute: seconds kept would make a save at
+		 * "04:19" late against a deadline shown as "04:19"
+		 * (walkthrough 12). */
+		if (t.second) {
+			rc = tz_err_set(err, TZ_EINVAL,
+					"不是有效的时间：只写到分钟，秒须为00（应写作2026-01-05 17:00）");
+			goto out;
+		}
 	}
 	if (!tz_cst_valid(&t))
 		goto bad;

@@ -71,7 +71,8 @@ int64_t tz_period_begins(struct tz_period p);
 
 /*
  * Parse a China time as people type it: "2026-01-05 17:00", with
- * seconds ":00", "T" for the space, "/" or "." for "-", "2026年1月5日
+ * seconds ":00" (others refused: times are shown to the minute), "T" for
+ * the space, "/" or "." for "-", "2026年1月5日
  * 17:00", full-width digits; a date alone ("2026-01-05") means 17:00 of
  * that day, the hour offices close and the default deadline's hour.
  * 0 and *utc, or TZ_EINVAL with a reason ("不是有效的时间（应写作…）").

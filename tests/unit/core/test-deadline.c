@@ -96,7 +96,10 @@ static void test_parse_times(void **state)
 	(void)state;
 	expect_cst("2026-01-05 17:00", "2026-01-05 17:00");
 	expect_cst("2026-01-05T08:30", "2026-01-05 08:30");
-	expect_cst("2026/1/5 9:05:59", "2026-01-05 09:05");
+	expect_cst("2026/1/5 9:05:00", "2026-01-05 09:05");
+	/* Seconds that the minute shown would hide (walkthrough 12). */
+	expect_cst_bad("2026/1/5 9:05:59");
+	expect_cst_bad("2026-12-02 04:19:30");
 	expect_cst(" 2026.01.05 23:59 ", "2026-01-05 23:59");
 	expect_cst("2026年1月5日 17:00", "2026-01-05 17:00");
 	expect_cst("2026年1月5日17时30分", "2026-01-05 17:30");
