@@ -885,3 +885,41 @@ size_t tz_text_strip_invisible(char *s, size_t len, size_t *removed)
 		*removed = n;
 	return w;
 }
+
+/* The CJK ideograph (U+3400-U+4DBF, U+4E00-U+9FFF) whose three bytes
+ * start at s, if one does. */
+static int ideograph3(const unsigned char *s)
+{
+	unsigned cp;
+
+	if ((s[0] & 0xF0) != 0xE0 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+		return 0;
+	cp = ((unsigned)(s[0] & 0x0F) << 12) | ((unsigned)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
+size_t tz_text_name_unpad(const char *s, size_t len, char out[TZ_TEXT_NAME2_MAX])
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 3, pad = 0;
+
+	if (len < 7 || !ideograph3(u) || !ideograph3(u + len - 3))
+		return 0;
+	while (i < len - 3) {
+		if (u[i] == ' ')
+			i += 1;
+		else if (i + 3 <= len - 3 && u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x80)
+			i += 3;  /* U+3000 */
+		else if (i + 2 <= len - 3 && u[i] == 0xC2 && u[i + 1] == 0xA0)
+			i += 2;  /* U+00A0 */
+		else
+			return 0;
+		pad++;
+	}
+	if (!pad)
+		return 0;
+	memcpy(out, s, 3);
+	memcpy(out + 3, s + len - 3, 3);
+	out[6] = '\0';
+	return 6;
+}

@@ -161,6 +161,18 @@ static inline void tz_text_trim(const char **s, size_t *len)
 const char *tz_text_none_word(const char *s, size_t len, unsigned field);
 
 /*
+ * A two-character Chinese name padded to the width of three, as name
+ * lists align them ("王 强", "王　强", "王  强": ASCII, ideographic or
+ * no-break spaces between two CJK ideographs, nothing else): the two
+ * ideographs into `out` (NUL-terminated), returning their length (6).
+ * 0 for any other text, `out` untouched. Pure. Only this shape is
+ * unpadded: "王强 李明" may be two people (walkthrough 12: "王 强" and
+ * "王强" were two 包联领导 in a bulletin by leader).
+ */
+#define TZ_TEXT_NAME2_MAX 7
+size_t tz_text_name_unpad(const char *s, size_t len, char out[TZ_TEXT_NAME2_MAX]);
+
+/*
  * 1 if `s` (len bytes) has only white space in the sense of tz_text_trim.
  * Pure. tz_text_blank_scan is the general case; tz_text_is_blank answers
  * inline for a text starting with a byte no white space starts with

@@ -162,6 +162,7 @@ struct row_text {
 	int invisible;   /* cells of the row that held zero-width characters */
 	struct tz_buf code;  /* the 项目编号 folded (tz_project_code_fold), when it was */
 	int folded;      /* the 项目编号 was written with full-width characters */
+	char leader2[TZ_TEXT_NAME2_MAX];  /* a padded 包联领导 unpadded ("王 强": 王强) */
 	unsigned codefix; /* CODE_* of code_tidy: what else was folded in the 项目编号 */
 	/* National codes (tz_project_natcode): the 项目编号 under a 项目代码
 	 * header read as one, and the 项目代码 column beside a 项目编号
@@ -842,6 +843,9 @@ static int to_project(const struct colmap *m, struct row_text *t, struct tz_proj
 	p->nature = t->v[TZ_PF_NATURE];
 	p->owner = t->v[TZ_PF_OWNER];
 	p->leader = t->v[TZ_PF_LEADER];
+	/* "王 强" and "王强" are one leader (walkthrough 12). */
+	if (tz_text_name_unpad(t->v[TZ_PF_LEADER], t->len[TZ_PF_LEADER], t->leader2))
+		p->leader = t->leader2;
 	p->unit = t->v[TZ_PF_UNIT];
 	p->years = t->v[TZ_PF_YEARS];
 	p->stage = t->v[TZ_PF_STAGE];

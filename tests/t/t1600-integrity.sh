@@ -15,6 +15,21 @@ ok "export" tz export projects --year 2025
 contains "the code as it shows" "$TZ_TMP/out" "2025,P1,甲,甲区,"
 contains "the region as it shows" "$TZ_TMP/out" "2025,P2,乙,乙区,"
 
+# A two-character 包联领导 padded to three characters' width, as name
+# lists align them, is the same leader (walkthrough 12: "王 强" and
+# "王强" were two leaders in a bulletin by leader); anything else keeps
+# its spaces.
+printf '项目编号,项目名称,所属地区,包联领导,总投资(万元),年度计划投资(万元)\nL1,包联甲,甲区,王 强,1000,100\nL2,包联乙,甲区,王强,1000,100\nL3,包联丙,甲区,王\xe3\x80\x80强,1000,100\nL4,包联丁,甲区,欧阳 强,1000,100\n' > "$TZ_TMP/lead.csv"
+ok "a ledger with padded leaders' names" tz import projects --year 2025 "$TZ_TMP/lead.csv"
+ok "export" tz export projects --year 2025
+contains "ASCII padding taken out" "$TZ_TMP/out" "2025,L1,包联甲,甲区,,,,,王强,"
+contains "ideographic padding taken out" "$TZ_TMP/out" "2025,L3,包联丙,甲区,,,,,王强,"
+contains "a three-character name keeps its space" "$TZ_TMP/out" "2025,L4,包联丁,甲区,,,,,欧阳 强,"
+printf '项目编号,调度期,本期完成投资(万元),开工状态\nL1,2025-02,10,已开工\n' > "$TZ_TMP/lr.csv"
+ok "a report" tz import progress "$TZ_TMP/lr.csv"
+ok "a bulletin by leader" tz bulletin --period 2025-02 --by leader
+is "王强 is one group of three" "$(python3 -c 'import json,sys; g={x["key"]: x["projects"] for x in json.load(open(sys.argv[1]))["groups"]}; print(g.get("王强"), g.get("欧阳 强"), sum(1 for k in g if "强" in k))' "$TZ_TMP/out")" "3 1 2"
+
 printf '项目编号,项目名称,所属地区,总投资(万元)\nP3,丙\x00X,甲区,1000\n' > "$TZ_TMP/nul.csv"
 fails "a NUL byte in a cell is refused" tz import projects --year 2025 "$TZ_TMP/nul.csv"
 if ! grep -q "空字符" "$TZ_TMP/err"; then

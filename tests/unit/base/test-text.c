@@ -1257,6 +1257,42 @@ static void test_trim_inline_agrees(void **state)
 	}
 }
 
+/* A two-character name padded to three characters' width (walkthrough
+ * 12), and only that. */
+static void name_unpad_is(const char *s, const char *want)
+{
+	char out[TZ_TEXT_NAME2_MAX] = "x";
+	size_t n = tz_text_name_unpad(s, strlen(s), out);
+
+	if (want) {
+		assert_int_equal(n, strlen(want));
+		assert_string_equal(out, want);
+	} else {
+		assert_int_equal(n, 0);
+		assert_string_equal(out, "x");
+	}
+}
+
+static void test_name_unpad(void **state)
+{
+	(void)state;
+	name_unpad_is("王 强", "王强");
+	name_unpad_is("王　强", "王强");    /* U+3000 */
+	name_unpad_is("王\xc2\xa0强", "王强"); /* U+00A0 */
+	name_unpad_is("王  　强", "王强");
+	name_unpad_is("㐀 强", "㐀强");      /* CJK extension A */
+	name_unpad_is("王强", NULL);        /* nothing to take out */
+	name_unpad_is("欧阳 强", NULL);     /* three characters: not padding */
+	name_unpad_is("王强 李明", NULL);   /* perhaps two people */
+	name_unpad_is("王 强同志", NULL);
+	name_unpad_is("王 b", NULL);
+	name_unpad_is("A 强", NULL);
+	name_unpad_is("王、强", NULL);
+	name_unpad_is("王 \xe5", NULL);     /* cut UTF-8 */
+	name_unpad_is("", NULL);
+	name_unpad_is("　 　", NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1306,6 +1342,7 @@ int main(void)
 		cmocka_unit_test(test_none_word),
 		cmocka_unit_test(test_utf8_valid_agrees),
 		cmocka_unit_test(test_trim_inline_agrees),
+		cmocka_unit_test(test_name_unpad),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
