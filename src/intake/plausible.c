@@ -438,19 +438,24 @@ static int64_t median2(int64_t *a, size_t n)
 }
 
 /*
- * The round-亿 rule (plausible.h, TZ_PLAUS_ROUND): with fewer than 3
- * stored 总投资 to compare with, at least 3 总投资 in the file, their
- * median TZ_PLAUS_BIG or more, and every 总投资 and 年度计划投资 a whole
- * multiple of TZ_PLAUS_ROUND: 1 and `why` says so; else 0.
+ * The round-亿 rule (plausible.h, TZ_PLAUS_ROUND): every 总投资 and
+ * 年度计划投资 of the file a whole multiple of TZ_PLAUS_ROUND and their
+ * median TZ_PLAUS_BIG or more, and either nothing stored to compare
+ * with and at least 3 in the file, or (a supplement to a stored ledger,
+ * walkthrough 12: one row of 3000000 for 300万元 beside 8000 and 50000)
+ * the median at least TZ_PLAUS_MONTH times the stored 总投资's (of any
+ * number: whole 亿 and 100 times together are the evidence): 1 and `why`
+ * says so; else 0.
  */
-static int round_yi(const struct tz_plausible *p, const size_t nstored[TZ_PLAUS_COLS],
-		    struct tz_buf *why)
+static int round_yi(const struct tz_plausible *p, int64_t *const stored[TZ_PLAUS_COLS],
+		    const size_t nstored[TZ_PLAUS_COLS], struct tz_buf *why)
 {
 	size_t n = p->n[TZ_PLAUS_TOTAL];
-	int64_t *s, med2;
-	char fm[TZ_MONEY_FMT_MAX], y[TZ_MONEY_FMT_MAX];
+	int64_t *s, med2, smed2 = 0;
+	int supplement = nstored[TZ_PLAUS_TOTAL] >= 1 && stored[TZ_PLAUS_TOTAL];
+	char fm[TZ_MONEY_FMT_MAX], y[TZ_MONEY_FMT_MAX], sm[TZ_MONEY_FMT_MAX];
 
-	if (nstored[TZ_PLAUS_TOTAL] >= 3 || n < 3)
+	if (!n || (!supplement && n < 3))
 		return 0;
 	for (int c = TZ_PLAUS_TOTAL; c <= TZ_PLAUS_PLAN; c++)
 		for (size_t i = 0; i < p->n[c]; i++)
@@ -463,10 +468,24 @@ static int round_yi(const struct tz_plausible *p, const size_t nstored[TZ_PLAUS_
 	free(s);
 	if (med2 / 2 < TZ_PLAUS_BIG)
 		return 0;
+	if (supplement) {
+		smed2 = median2(stored[TZ_PLAUS_TOTAL], nstored[TZ_PLAUS_TOTAL]);
+		if (smed2 <= 0 || smed2 > INT64_MAX / TZ_PLAUS_MONTH || med2 < TZ_PLAUS_MONTH * smed2)
+			return 0;
+	}
 	/* as_yuan gives the same digits in 亿元 (10^4 万元) as in 元 read
 	 * as 万元: 4000000 万元 is 400亿元, 4000000 元 is 400万元. */
 	tz_money_fmt(med2 / 2, fm);
 	tz_money_fmt(as_yuan(med2 / 2), y);
+	if (supplement) {
+		tz_money_fmt(smed2 / 2, sm);
+		tz_buf_addf(why, "本表总投资%s是%s万元（%s亿元），是库中本年度其他地区项目总投资中位数"
+			    "（%s万元）的%lld倍，而且%s都是1亿元（10000万元）的整数倍，像是按元填写的"
+			    "（按元是%s万元）", n > 1 ? "的中位数" : "", fm, y, sm,
+			    (long long)(med2 / smed2), p->n[TZ_PLAUS_PLAN] ? "总投资和年度计划投资" : "总投资",
+			    y);
+		return 1;
+	}
 	tz_buf_addf(why, "本表总投资的中位数是%s万元（%s亿元），在100亿元以上，而各行总投资%s都是"
 		    "1亿元（10000万元）的整数倍，像是整列按元填写的（按元是%s万元）",
 		    fm, y, p->n[TZ_PLAUS_PLAN] ? "和年度计划投资" : "", y);
@@ -536,7 +555,7 @@ int tz_plausible_file(struct tz_plausible *p, int64_t *const stored[TZ_PLAUS_COL
 			advise_unit(why, p->exp[c], fmed2 / 2, n > 1);
 		found = 1;
 	}
-	if (!found && round_yi(p, nstored, why))
+	if (!found && round_yi(p, stored, nstored, why))
 		found = 1;
 	return found;
 }

@@ -121,7 +121,11 @@ enum tz_plaus_col { TZ_PLAUS_TOTAL, TZ_PLAUS_PLAN, TZ_PLAUS_DONE, TZ_PLAUS_COLS 
  * whose middle project is 100亿元 has plans and totals that are not all
  * whole 亿 (bench/gen_ledger.py outputs, the cases and tests/data: none
  * is refused). A list of a few giant projects in round 亿 passes
- * --confirm-large.
+ * --confirm-large. A supplement to a stored year (walkthrough 12: one
+ * row, 3000000 for 300万元, beside stored 8000 and 50000) is refused
+ * the same way, whatever its size, when its median 总投资 is also at
+ * least TZ_PLAUS_MONTH (100) times the median of the stored ones (any
+ * number of them).
  */
 #define TZ_PLAUS_ROUND ((int64_t)1000000)  /* 0.01 万元: 1亿元 */
 

@@ -120,4 +120,20 @@ ok "wan-giant: giant projects with a plan not a whole 亿: imported" \
 	tz import projects --year 2025 "$d/wan-giant.csv"
 is "wan-giant: as written" "$(export_all; field B1 年度计划投资 2025)" "355000.00"
 
+# --- 5. A supplement typed in 元 (walkthrough 12) ----------------------
+# One row added to a stored year: nothing in the file to compare with,
+# but whole 亿 in both columns and 100 times the stored 总投资's median.
+fresh
+ok "supp-base: a small 2026 ledger" tz import projects "$d/supp-base.csv"
+fails "yuan-supp: refused" tz import projects "$d/yuan-supp.csv"
+contains "yuan-supp: the amount, the stored median, the round 亿, what 元 gives" "$TZ_TMP/err" \
+	"本表总投资是3000000.00万元（300.00亿元），是库中本年度其他地区项目总投资中位数（29000.25万元）的103倍，而且总投资和年度计划投资都是1亿元（10000万元）的整数倍，像是按元填写的（按元是300.00万元）"
+is "yuan-supp: nothing added" "$(stored)" 3
+ok "yuan-supp --confirm-large: imported" tz import projects --confirm-large "$d/yuan-supp.csv"
+is "yuan-supp --confirm-large: as written" "$(export_all; field S4 总投资 2026)" "3000000.00"
+fresh
+ok "supp-base again" tz import projects "$d/supp-base.csv"
+ok "wan-supp-giant: real giant projects added: imported" tz import projects "$d/wan-supp-giant.csv"
+is "wan-supp-giant: as written" "$(export_all; field S5 年度计划投资 2026)" "355000.00"
+
 done_testing
