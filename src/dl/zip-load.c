@@ -17,11 +17,7 @@
  * functions, which zip-fwd.c defines under their own names, forwarding
  * to the pointers looked up here (zip-fns.h lists them).
  */
-#include <dlfcn.h>
-#include <pthread.h>
-#include <stdio.h>
-
-#include "base/log.h"
+#include "dl/dl.h"
 #include "dl/zip-fns.h"
 #include "dl/zip-load.h"
 #include "base/banned.h"
@@ -35,41 +31,12 @@
 #define POINTER_V(name, params, args) void(*tz_fn_##name) params;
 ZIP_FUNCTIONS(POINTER, POINTER_V)
 
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-static int loaded;
-static char load_error[256];
-
-/* dlsym into a function pointer: POSIX guarantees the conversion. */
-#define FIND(ret, name, params, args) \
-	if (ok && !(*(void **)(&tz_fn_##name) = dlsym(h, #name))) \
-		ok = 0;
-#define FIND_V(name, params, args) FIND(void, name, params, args)
-
-static void load(void)
-{
-	void *h = dlopen(TZ_ZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
-	int ok = h != NULL;
-
-	ZIP_FUNCTIONS(FIND, FIND_V)
-	if (!ok) {
-		const char *why = dlerror();
-
-		snprintf(load_error, sizeof(load_error), "%s", why ? why : "?");
-		tz_log(TZ_LOG_ERROR, "dl=zip event=load_failed lib=%s error=%s",
-		       TZ_ZIP_SONAME, load_error);
-	}
-	/* The library stays loaded for the life of the process. */
-	loaded = ok;
-}
+#define SYM(ret, name, params, args) { #name, (void **)&tz_fn_##name },
+#define SYM_V(name, params, args) SYM(void, name, params, args)
+static const struct tz_dl_sym syms[] = { ZIP_FUNCTIONS(SYM, SYM_V) { NULL, NULL } };
+static struct tz_dl_lib lib = TZ_DL_LIB_INIT(TZ_ZIP_SONAME, "zip", syms);
 
 int tz_dl_zip_load(const char *what, const char *path, struct tz_err *err)
 {
-	pthread_once(&load_once, load);
-	if (loaded)
-		return 0;
-	if (path)
-		return tz_err_set_at(err, TZ_ENOTFOUND, path, 0, NULL, "%s需要的库%s无法加载：%s",
-				     what, TZ_ZIP_SONAME, load_error);
-	return tz_err_set(err, TZ_ENOTFOUND, "%s需要的库%s无法加载：%s", what,
-			  TZ_ZIP_SONAME, load_error);
+	return tz_dl_load(&lib, what, path, err);
 }

@@ -21,15 +21,11 @@
  * function added there is added here, or the link fails with it
  * undefined. None is variadic.
  */
-#include <dlfcn.h>
-#include <pthread.h>
-#include <stdio.h>
-
 #include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-infile.h>
 #include <gsf/gsf-input-stdio.h>
 
-#include "base/log.h"
+#include "dl/dl.h"
 #include "dl/glib-load.h"
 #include "intake/xls-load.h"
 #include "base/banned.h"
@@ -57,41 +53,16 @@
 #define POINTER(ret, name, params, args) static ret(*p_##name) params;
 GSF_FUNCTIONS(POINTER)
 
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-static int loaded;
-static char load_error[256];
-
-/* dlsym into a function pointer: POSIX guarantees the conversion. */
-#define FIND(ret, name, params, args) \
-	if (ok && !(*(void **)(&p_##name) = dlsym(h, #name))) \
-		ok = 0;
-
-static void load(void)
-{
-	void *h = dlopen(TZ_GSF_SONAME, RTLD_NOW | RTLD_LOCAL);
-	int ok = h != NULL;
-
-	GSF_FUNCTIONS(FIND)
-	if (!ok) {
-		const char *why = dlerror();
-
-		snprintf(load_error, sizeof(load_error), "%s", why ? why : "?");
-		tz_log(TZ_LOG_ERROR, "intake=xls event=load_failed lib=%s error=%s", TZ_GSF_SONAME,
-		       load_error);
-	}
-	/* The library stays loaded for the life of the process. */
-	loaded = ok;
-}
+#define SYM(ret, name, params, args) { #name, (void **)&p_##name },
+static const struct tz_dl_sym syms[] = { GSF_FUNCTIONS(SYM) { NULL, NULL } };
+static struct tz_dl_lib lib = TZ_DL_LIB_INIT(TZ_GSF_SONAME, "gsf", syms);
 
 int tz_xls_libs_load(const char *path, struct tz_err *err)
 {
-	pthread_once(&load_once, load);
-	if (!loaded)
-		return tz_err_set_at(err, TZ_ENOTFOUND, path, 0, NULL,
-				     "读取 Excel 97-2003 文件（.xls）需要的库%s无法加载：%s",
-				     TZ_GSF_SONAME, load_error);
+	int rc = tz_dl_load(&lib, "读取 Excel 97-2003 文件（.xls）", path, err);
+
 	/* g_object_unref, g_free, g_error_free for what libgsf returns. */
-	return tz_dl_glib_load("读取 Excel 97-2003 文件（.xls）", path, err);
+	return rc ? rc : tz_dl_glib_load("读取 Excel 97-2003 文件（.xls）", path, err);
 }
 
 /* The definitions xls.c and xls-biff.c link to. */

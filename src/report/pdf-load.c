@@ -18,15 +18,11 @@
  * function added to pdf.c is added here, or the link fails with it
  * undefined. None is variadic.
  */
-#include <dlfcn.h>
-#include <pthread.h>
-#include <stdio.h>
-
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-#include "base/log.h"
+#include "dl/dl.h"
 #include "dl/glib-load.h"
 #include "report/pdf-load.h"
 #include "base/banned.h"
@@ -100,41 +96,17 @@
 #define POINTER_V(name, params, args) static void(*p_##name) params;
 PDF_FUNCTIONS(POINTER, POINTER_V)
 
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-static int loaded;
-static char load_error[256];
-
-/* dlsym into a function pointer: POSIX guarantees the conversion. */
-#define FIND(ret, name, params, args) \
-	if (ok && !(*(void **)(&p_##name) = dlsym(h, #name))) \
-		ok = 0;
-#define FIND_V(name, params, args) FIND(void, name, params, args)
-
-static void load(void)
-{
-	void *h = dlopen(TZ_PANGOCAIRO_SONAME, RTLD_NOW | RTLD_LOCAL);
-	int ok = h != NULL;
-
-	PDF_FUNCTIONS(FIND, FIND_V)
-	if (!ok) {
-		const char *why = dlerror();
-
-		snprintf(load_error, sizeof(load_error), "%s", why ? why : "?");
-		tz_log(TZ_LOG_ERROR, "report=pdf event=load_failed lib=%s error=%s",
-		       TZ_PANGOCAIRO_SONAME, load_error);
-	}
-	/* The libraries stay loaded for the life of the process. */
-	loaded = ok;
-}
+#define SYM(ret, name, params, args) { #name, (void **)&p_##name },
+#define SYM_V(name, params, args) SYM(void, name, params, args)
+static const struct tz_dl_sym syms[] = { PDF_FUNCTIONS(SYM, SYM_V) { NULL, NULL } };
+static struct tz_dl_lib lib = TZ_DL_LIB_INIT(TZ_PANGOCAIRO_SONAME, "pangocairo", syms);
 
 int tz_pdf_libs_load(struct tz_err *err)
 {
-	pthread_once(&load_once, load);
-	if (!loaded)
-		return tz_err_set(err, TZ_ENOTFOUND, "生成PDF需要的库%s无法加载：%s",
-				  TZ_PANGOCAIRO_SONAME, load_error);
+	int rc = tz_dl_load(&lib, "生成PDF", NULL, err);
+
 	/* g_free, g_object_unref, g_utf8_* for what Pango returns. */
-	return tz_dl_glib_load("生成PDF", NULL, err);
+	return rc ? rc : tz_dl_glib_load("生成PDF", NULL, err);
 }
 
 /* The definitions pdf.c links to. */
