@@ -437,6 +437,14 @@ static size_t code_key(const char *code, size_t len, char *key)
 	return len;
 }
 
+/* Two stored codes that differ only in case (the map holds -1): -1. */
+static int case_clash(const char *code, struct tz_err *err)
+{
+	tz_err_set(err, TZ_EEXIST, "已有两个项目编号与“%s”只差字母大小写，无法分辨是哪一个；"
+		   "请先改正其中一个的编号", code);
+	return -1;
+}
+
 /*
  * The id of the stored project `code` names, ASCII case aside: 1 and
  * *id, 0 if none; TZ_EEXIST (as -1) when two stored codes differ only in
@@ -451,12 +459,7 @@ static int code_id(const struct sqlite_import *imp, const char *code, int64_t *i
 
 	if (!tz_hmap_get(imp->codes, n ? key : code, n ? n : strlen(code), id))
 		return 0;
-	if (*id < 0) {
-		tz_err_set(err, TZ_EEXIST, "已有两个项目编号与“%s”只差字母大小写，无法分辨是哪一个；"
-			   "请先改正其中一个的编号", code);
-		return -1;
-	}
-	return 1;
+	return *id < 0 ? case_clash(code, err) : 1;
 }
 
 /*
@@ -474,12 +477,7 @@ static int code_id_or_new(struct sqlite_import *imp, const char *code, int64_t *
 		*id = ++imp->max_id;
 		return 0;
 	}
-	if (*id < 0) {
-		tz_err_set(err, TZ_EEXIST, "已有两个项目编号与“%s”只差字母大小写，无法分辨是哪一个；"
-			   "请先改正其中一个的编号", code);
-		return -1;
-	}
-	return 1;
+	return *id < 0 ? case_clash(code, err) : 1;
 }
 
 /* Reports: project id's 总投资, judged against (W21; tz_store_import_held). */
