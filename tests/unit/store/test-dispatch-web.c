@@ -155,6 +155,17 @@ static void ledger(struct city *c, const char *code)
 	assert_int_equal(tz_store_import_project(c->s, &p, NULL), 0);
 }
 
+/* A city whose 2025 ledger holds projects A, B and C in 乙县. */
+static void city_with_abc(struct city *c)
+{
+	city_open(c);
+	assert_int_equal(tz_store_import_begin(c->s, TZ_IMPORT_PROJECTS, "t", NULL), 0);
+	ledger(c, "A");
+	ledger(c, "B");
+	ledger(c, "C");
+	assert_int_equal(tz_store_import_commit(c->s, NULL, NULL), 0);
+}
+
 static void test_saves_are_audited(void **state)
 {
 	struct tz_period jun = { 2025, 6 };
@@ -173,12 +184,7 @@ static void test_saves_are_audited(void **state)
 	size_t failed;
 
 	(void)state;
-	city_open(&c);
-	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROJECTS, "t", NULL), 0);
-	ledger(&c, "A");
-	ledger(&c, "B");
-	ledger(&c, "C");
-	assert_int_equal(tz_store_import_commit(c.s, NULL, NULL), 0);
+	city_with_abc(&c);
 	assert_int_equal(tz_store_period_open(c.s, 0, jun, 0, 0, 1, NULL), 0);
 
 	/* A refused save (C twice) writes no audit row. */
@@ -257,12 +263,7 @@ static void test_views_of_codes(void **state)
 	struct city c;
 
 	(void)state;
-	city_open(&c);
-	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROJECTS, "t", NULL), 0);
-	ledger(&c, "A");
-	ledger(&c, "B");
-	ledger(&c, "C");
-	assert_int_equal(tz_store_import_commit(c.s, NULL, NULL), 0);
+	city_with_abc(&c);
 	assert_int_equal(tz_store_period_open(c.s, 0, jun, 0, 0, 1, NULL), 0);
 	how.at = tz_deadline_default(jun) + 1;  /* late */
 	assert_int_equal(tz_store_report_save(c.s, &how, &r, 1, NULL, NULL, NULL), 0);
@@ -344,12 +345,7 @@ static void test_report_before_opening(void **state)
 	int64_t before;
 
 	(void)state;
-	city_open(&c);
-	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROJECTS, "t", NULL), 0);
-	ledger(&c, "A");
-	ledger(&c, "B");
-	ledger(&c, "C");
-	assert_int_equal(tz_store_import_commit(c.s, NULL, NULL), 0);
+	city_with_abc(&c);
 	before = (int64_t)time(NULL);
 	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROGRESS, "t", NULL), 0);
 	assert_int_equal(tz_store_import_progress(c.s, &a, NULL), 0);
