@@ -440,22 +440,25 @@ static int64_t median2(int64_t *a, size_t n)
 /*
  * The round-亿 rule (plausible.h, TZ_PLAUS_ROUND): every 总投资 and
  * 年度计划投资 of the file a whole multiple of TZ_PLAUS_ROUND and their
- * median TZ_PLAUS_BIG or more, and either nothing stored to compare
- * with and at least 3 in the file, or (a supplement to a stored ledger,
- * walkthrough 12: one row of 3000000 for 300万元 beside 8000 and 50000)
- * the median at least TZ_PLAUS_MONTH times the stored 总投资's (of any
- * number: whole 亿 and 100 times together are the evidence): 1 and `why`
- * says so; else 0.
+ * median TZ_PLAUS_BIG or more, and either fewer than 3 stored 总投资 to
+ * compare with and at least 3 in the file, or (a supplement to a stored
+ * ledger, walkthrough 12: one row of 3000000 for 300万元 beside 8000 and
+ * 50000) the median at least TZ_PLAUS_MONTH times the stored 总投资's
+ * (of any number: whole 亿 and 100 times together are the evidence): 1
+ * and `why` says so; else 0.
  */
 static int round_yi(const struct tz_plausible *p, int64_t *const stored[TZ_PLAUS_COLS],
 		    const size_t nstored[TZ_PLAUS_COLS], struct tz_buf *why)
 {
 	size_t n = p->n[TZ_PLAUS_TOTAL];
 	int64_t *s, med2, smed2 = 0;
-	int supplement = nstored[TZ_PLAUS_TOTAL] >= 1 && stored[TZ_PLAUS_TOTAL];
+	/* Fewer than 3 stored: a first ledger, judged alone when it has 3
+	 * rows or more; otherwise (or a smaller file) against the stored. */
+	int first = nstored[TZ_PLAUS_TOTAL] < 3 && n >= 3;
+	int supplement = !first && nstored[TZ_PLAUS_TOTAL] >= 1 && stored[TZ_PLAUS_TOTAL];
 	char fm[TZ_MONEY_FMT_MAX], y[TZ_MONEY_FMT_MAX], sm[TZ_MONEY_FMT_MAX];
 
-	if (!n || (!supplement && n < 3))
+	if (!first && !supplement)
 		return 0;
 	for (int c = TZ_PLAUS_TOTAL; c <= TZ_PLAUS_PLAN; c++)
 		for (size_t i = 0; i < p->n[c]; i++)
