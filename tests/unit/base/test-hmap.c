@@ -220,6 +220,22 @@ static void test_hash_is_stable(void **state)
 		    tz_hash_more(tz_hash_more(0, "a", 2), "bc", 3));
 }
 
+/* m holds what ref holds: the same keys, values and order. */
+static void assert_same_map(const struct tz_hmap *m, const struct tz_hmap *ref)
+{
+	size_t pa = 0, pb = 0, la, lb;
+	const char *ka, *kb;
+	int64_t va, vb;
+
+	while (tz_hmap_next(m, &pa, &ka, &la, &va)) {
+		assert_int_equal(tz_hmap_next(ref, &pb, &kb, &lb, &vb), 1);
+		assert_int_equal(la, lb);
+		assert_memory_equal(ka, kb, la);
+		assert_int_equal(va, vb);
+	}
+	assert_int_equal(tz_hmap_next(ref, &pb, &kb, &lb, &vb), 0);
+}
+
 /*
  * tz_hmap_add: a new key is added with its value, a present one is left
  * as it was and its value given; through growth, the map holds what
@@ -229,10 +245,7 @@ static void test_add_once(void **state)
 {
 	struct tz_hmap *m = tz_hmap_new(), *ref = tz_hmap_new();
 	char key[64];
-	size_t pa = 0, pb = 0;
-	const char *ka, *kb;
-	size_t la, lb;
-	int64_t va, vb, old = -1;
+	int64_t old = -1;
 
 	(void)state;
 	for (int i = 0; i < MANY; i++) {
@@ -249,13 +262,7 @@ static void test_add_once(void **state)
 	assert_int_equal(tz_hmap_add(m, "", 0, 8, &old), 0);
 	assert_int_equal(old, 7);
 	tz_hmap_put(ref, "", 0, 7, NULL);
-	while (tz_hmap_next(m, &pa, &ka, &la, &va)) {
-		assert_int_equal(tz_hmap_next(ref, &pb, &kb, &lb, &vb), 1);
-		assert_int_equal(la, lb);
-		assert_memory_equal(ka, kb, la);
-		assert_int_equal(va, vb);
-	}
-	assert_int_equal(tz_hmap_next(ref, &pb, &kb, &lb, &vb), 0);
+	assert_same_map(m, ref);
 	tz_hmap_free(m);
 	tz_hmap_free(ref);
 }
@@ -270,9 +277,6 @@ static void test_prefetch_changes_nothing(void **state)
 {
 	struct tz_hmap *m = tz_hmap_new(), *ref = tz_hmap_new();
 	char key[64];
-	size_t pa = 0, pb = 0, la, lb;
-	const char *ka, *kb;
-	int64_t va, vb;
 
 	(void)state;
 	tz_hmap_prefetch(m, "", 0);
@@ -299,13 +303,7 @@ static void test_prefetch_changes_nothing(void **state)
 		assert_int_equal(tz_hmap_get(m, key, len, &v), i < MANY);
 		assert_int_equal(v, i < MANY ? i : -1);
 	}
-	while (tz_hmap_next(m, &pa, &ka, &la, &va)) {
-		assert_int_equal(tz_hmap_next(ref, &pb, &kb, &lb, &vb), 1);
-		assert_int_equal(la, lb);
-		assert_memory_equal(ka, kb, la);
-		assert_int_equal(va, vb);
-	}
-	assert_int_equal(tz_hmap_next(ref, &pb, &kb, &lb, &vb), 0);
+	assert_same_map(m, ref);
 	tz_hmap_free(m);
 	tz_hmap_free(ref);
 }

@@ -324,6 +324,17 @@ static struct one_view view_of(struct city *c, struct tz_period p, const char *c
 	return o;
 }
 
+/* An import of report r1, and r2 unless NULL, committed. */
+static void import_reports(struct city *c, const struct tz_progress *r1,
+			   const struct tz_progress *r2)
+{
+	assert_int_equal(tz_store_import_begin(c->s, TZ_IMPORT_PROGRESS, "t", NULL), 0);
+	assert_int_equal(tz_store_import_progress(c->s, r1, NULL), 0);
+	if (r2)
+		assert_int_equal(tz_store_import_progress(c->s, r2, NULL), 0);
+	assert_int_equal(tz_store_import_commit(c->s, NULL, NULL), 0);
+}
+
 /*
  * A report imported before its 调度期 was opened arrived then: a
  * coordinator's correction after the deadline, or the same sheet
@@ -347,10 +358,7 @@ static void test_report_before_opening(void **state)
 	(void)state;
 	city_with_abc(&c);
 	before = (int64_t)time(NULL);
-	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROGRESS, "t", NULL), 0);
-	assert_int_equal(tz_store_import_progress(c.s, &a, NULL), 0);
-	assert_int_equal(tz_store_import_progress(c.s, &b, NULL), 0);
-	assert_int_equal(tz_store_import_commit(c.s, NULL, NULL), 0);
+	import_reports(&c, &a, &b);
 	v = view_of(&c, jun, "A");
 	assert_true(v.reported);
 	assert_false(v.has_filing);
@@ -380,9 +388,7 @@ static void test_report_before_opening(void **state)
 	while ((int64_t)time(NULL) <= before + 1)
 		sleep(1);
 	b.completed = 310;
-	assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROGRESS, "t", NULL), 0);
-	assert_int_equal(tz_store_import_progress(c.s, &b, NULL), 0);
-	assert_int_equal(tz_store_import_commit(c.s, NULL, NULL), 0);
+	import_reports(&c, &b, NULL);
 	v = view_of(&c, jun, "B");
 	assert_int_equal(v.completed, 310);
 	assert_true(v.has_filing);
@@ -415,10 +421,7 @@ static void test_report_before_opening(void **state)
 		struct tz_progress rc = { "C", jul, 60, TZ_STATUS_STARTED, "主体施工", "" };
 		int64_t imported;
 
-		assert_int_equal(tz_store_import_begin(c.s, TZ_IMPORT_PROGRESS, "t", NULL), 0);
-		assert_int_equal(tz_store_import_progress(c.s, &ra, NULL), 0);
-		assert_int_equal(tz_store_import_progress(c.s, &rb, NULL), 0);
-		assert_int_equal(tz_store_import_commit(c.s, NULL, NULL), 0);
+		import_reports(&c, &ra, &rb);
 		imported = (int64_t)time(NULL);
 		while ((int64_t)time(NULL) <= imported)
 			sleep(1);  /* the opening strictly after the import */
