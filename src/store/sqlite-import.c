@@ -1485,7 +1485,15 @@ static int rebuild_dirty(struct sqlite_store *ss, struct tz_err *err)
 					    err);
 }
 
-static void finish_import(struct sqlite_store *ss)
+/*
+ * End an import's session: the import's memory freed, the pragmas it
+ * changed set back, then (refresh, after a COMMIT) the bulletin base
+ * rebuilt while the file is still in rollback mode, so its parts are
+ * written once into the file and not into the WAL and again at the
+ * checkpoint (docs/internals/store.md, "The journal of an import"), and
+ * last the file back to WAL.
+ */
+static void finish_import(struct sqlite_store *ss, int refresh)
 {
 	int rollback = ss->imp->rollback;
 
@@ -1493,6 +1501,8 @@ static void finish_import(struct sqlite_store *ss)
 	ss->imp = NULL;
 	tz_sqlite_exec(ss, "PRAGMA foreign_keys=ON", NULL);
 	tz_sqlite_exec(ss, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, NULL);
+	if (refresh)
+		tz_sqlite_bulletin_base_refresh(ss);
 	if (rollback)
 		journal_back(ss);
 }
@@ -1581,8 +1591,7 @@ int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 	tz_log(TZ_LOG_INFO, "store=sqlite event=import_commit rows=%ld added=%ld replaced=%ld"
 	       " unchanged=%ld totals_ms=%.0f commit_ms=%.0f", imp->accepted, imp->counts.added,
 	       imp->counts.replaced, imp->counts.unchanged, t1 - t0, tz_clock_ms() - t1);
-	finish_import(ss);
-	tz_sqlite_bulletin_base_refresh(ss); /* after COMMIT, the import's memory freed */
+	finish_import(ss, 1);
 	return 0;
 }
 
@@ -1595,7 +1604,7 @@ void tz_sqlite_import_abort(struct tz_store *s)
 	finish_statements(ss->imp);
 	if (!sqlite3_get_autocommit(ss->db))
 		tz_sqlite_exec(ss, "ROLLBACK", NULL);
-	finish_import(ss);
+	finish_import(ss, 0);
 }
 
 /* ------------------------------------------------------------------ */
