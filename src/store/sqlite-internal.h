@@ -84,6 +84,16 @@ int tz_sqlite_error(struct sqlite_store *ss, struct tz_err *err, const char *wha
  */
 int tz_sqlite_journal(struct sqlite_store *ss, int wal, int wait_ms);
 
+/*
+ * A second connection to ss's file, read-only, for a thread that reads
+ * beside the store's own (each thread its own connection): mapped (the
+ * store's TZ_SQLITE_MMAP_SIZE) or through its page cache only (mapped 0:
+ * mapped pages count in a process's peak memory), waiting busy_ms for a
+ * lock (0: never). NULL when none can be had (an in-memory database, a
+ * lock, no memory): the caller then reads on ss->db. sqlite3_close it.
+ */
+sqlite3 *tz_sqlite_open_reader(struct sqlite_store *ss, int mapped, int busy_ms);
+
 /* Run SQL without results. 0 or TZ_ESTORE. */
 int tz_sqlite_exec(struct sqlite_store *ss, const char *sql, struct tz_err *err);
 

@@ -158,6 +158,22 @@ static int journal_is(struct sqlite_store *ss, const char *mode)
 	return is;
 }
 
+sqlite3 *tz_sqlite_open_reader(struct sqlite_store *ss, int mapped, int busy_ms)
+{
+	const char *path = sqlite3_db_filename(ss->db, "main");
+	sqlite3 *db = NULL;
+
+	if (!path || !*path ||
+	    sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, mapped ? "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE : "PRAGMA mmap_size=0",
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db, busy_ms);
+	return db;
+}
+
 int tz_sqlite_journal(struct sqlite_store *ss, int wal, int wait_ms)
 {
 	const char *want = wal ? "wal" : "delete";
