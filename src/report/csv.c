@@ -3,6 +3,17 @@
  * Excel does not read it as GBK), CRLF line ends, RFC 4180 quoting. Text
  * that Excel would run as a formula (=, +, -, @ first) is prefixed with
  * an apostrophe, which the importer removes again.
+ *
+ * A line break inside a text (a 存在问题 saved from a web form holds CRLF,
+ * one from a sheet LF, sometimes a lone CR) is written as it is, inside
+ * the field's quotes: a CSV reader gets back exactly the bytes JSON has
+ * (and XLSX, as _x000D_), and the import of an export stores them again.
+ * Nothing is translated (walkthrough 12 saw a CR come out as "a plain
+ * line break"): a spreadsheet shows the break in the cell (LibreOffice
+ * reads CR, CRLF and LF as one; Excel, by published reports, breaks the
+ * line at the LF and shows a CR as a small mark, as it does the CR of the
+ * XLSX), and turning CR into LF here would make the CSV the one format
+ * that changes the text.
  */
 #include <stdlib.h>
 #include <string.h>
