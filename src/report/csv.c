@@ -31,9 +31,28 @@ struct csv_writer {
 	struct tz_buf line;
 };
 
+static int formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@';
+}
+
+/*
+ * Whether a spreadsheet could take the text for a formula: it starts with
+ * =, +, - or @, or with a tab or CR (which some programs strip before
+ * they look; OWASP's CSV injection list) that leads, past any further
+ * white space, to one of them. A text that only starts with a line break
+ * ("\r\n征地未完成", a web form's) is no formula and is written as it is:
+ * an apostrophe there would be kept by the import as part of the text.
+ */
 static int formula_like(const char *s)
 {
-	return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
+	if (formula_start(*s))
+		return 1;
+	if (*s != '\t' && *s != '\r')
+		return 0;
+	while (*s == '\t' || *s == '\r' || *s == '\n' || *s == ' ')
+		s++;
+	return formula_start(*s);
 }
 
 /* A text cell: quoted when it holds a comma, a quote or a line break, or
