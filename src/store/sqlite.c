@@ -441,6 +441,23 @@ static int beside_with_content(const char *path, const char *suffix, long long *
 	return has;
 }
 
+/*
+ * Whether the directory `path` would be made in lets this process make a
+ * file there; errno says why not.
+ */
+static int dir_writable(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == path ? tz_xstrdup("/")
+		    : slash ? tz_xstrndup(path, (size_t)(slash - path)) : tz_xstrdup(".");
+	int ok = !faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS);
+	int e = errno;
+
+	free(dir);
+	errno = e;
+	return ok;
+}
+
 /* Open `uri` read-only into ss->db and read the schema; SQLITE_OK or the
  * probe's code (the connection is kept for its message). */
 static int open_uri(struct sqlite_store *ss, const char *uri)
@@ -530,6 +547,13 @@ static int sqlite_open(struct tz_store **out, const char *path, int flags,
 					   errno == ENOENT ? "数据库文件不存在（用 --db 指定已有的数据库，或运行 taizhang --db 路径 init 新建）"
 							   : "无法访问数据库文件：%s",
 					   tz_errno_text(errno));
+			goto fail;
+		}
+		if (!dir_writable(path)) {
+			rc = tz_err_set_at(err, TZ_EIO, path, 0, NULL,
+					   "无法新建数据库文件：不能在它所在的目录中建立文件（%s）",
+					   errno == EROFS ? "该目录所在的文件系统以只读方式挂载"
+					   : errno == ENOENT ? "目录不存在" : tz_errno_text(errno));
 			goto fail;
 		}
 		oflags |= SQLITE_OPEN_CREATE;

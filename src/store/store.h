@@ -58,6 +58,8 @@ struct tz_store_upgrade {
  *   TZ_ENOTFOUND  no database there and no TZ_STORE_CREATE
  *   TZ_EINVAL     the file is not a Taizhang database (left untouched)
  *   TZ_EEXIST     TZ_STORE_NEW and the database already holds data
+ *   TZ_EIO        the file cannot be reached, or (TZ_STORE_CREATE) there is
+ *                 none and its directory cannot take a new one
  *   TZ_ESTORE     an earlier schema without TZ_STORE_UPGRADE ("run init"),
  *                 a newer one, or the database failed; a file this
  *                 process cannot write (its mode, a read-only mount, a

@@ -117,6 +117,9 @@ refused "import projects" import projects "$TZ_TEST_DATA/ledger-yearly-bom/proje
 refused "init" init
 refused "period open" period open 2025-11
 refused "user add" user add ro-test --role admin --org 210800
+fails "init of a new database beside it" as "$TZ_BIN" --db "$TZ_TMP/ro/new.db" init
+contains "…says the directory cannot take it, in Chinese" "$TZ_TMP/err" \
+	"taizhang: $TZ_TMP/ro/new.db: 无法新建数据库文件：不能在它所在的目录中建立文件（没有权限）"
 ok "the file is unchanged" cmp "$TZ_TMP/ro.orig" "$TZ_TMP/ro/t.db"
 is "nothing was made beside it" "$(ls "$TZ_TMP/ro")" "t.db"
 
