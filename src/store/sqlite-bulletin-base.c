@@ -455,12 +455,9 @@ static int tot_init(struct tot *t, struct sqlite_store *ss, int year, struct tz_
  * then reads everything itself. Never waits for a lock. */
 static sqlite3 *open_reader(struct sqlite_store *ss)
 {
-	const char *path = sqlite3_db_filename(ss->db, "main");
-	sqlite3 *db = NULL;
+	sqlite3 *db = tz_sqlite_open_reader(ss);
 
-	if (!path || !*path ||
-	    sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
-	    sqlite3_exec(db, "PRAGMA mmap_size=0", NULL, NULL, NULL) != SQLITE_OK) {
+	if (!db || sqlite3_exec(db, "PRAGMA mmap_size=0", NULL, NULL, NULL) != SQLITE_OK) {
 		sqlite3_close(db);
 		return NULL;
 	}

@@ -284,12 +284,9 @@ static void *scan_thread(void *arg)
 /* A second connection for a part; NULL if it cannot be had. */
 static sqlite3 *open_reader(struct sqlite_store *ss)
 {
-	const char *path = sqlite3_db_filename(ss->db, "main");
-	sqlite3 *db = NULL;
+	sqlite3 *db = tz_sqlite_open_reader(ss);
 
-	if (!path || !*path ||
-	    sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
-	    sqlite3_exec(db, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, NULL, NULL, NULL) != SQLITE_OK) {
+	if (!db || sqlite3_exec(db, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, NULL, NULL, NULL) != SQLITE_OK) {
 		sqlite3_close(db);
 		return NULL;
 	}

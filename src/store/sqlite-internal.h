@@ -61,7 +61,24 @@ struct sqlite_store {
 	struct sqlite_stmt_cache *stmts;  /* statements kept prepared (sqlite-web.c) */
 	struct sqlite_audit_next *audit_next;  /* written by the next dispatch commit
 						  (tz_store_audit_next), or NULL */
+	/* A file this process cannot write, opened for reading only
+	 * (TZ_STORE_READ): 0, or SQLITE_RO_SHARED (mode=ro, SQLite's usual
+	 * locks through the -shm), or SQLITE_RO_IMMUTABLE (immutable=1: no
+	 * -shm could be had and nothing lay beside the file). */
+	int readonly;
+	char *uri;  /* the URI of a read-only open, for second connections; or NULL */
 };
+
+enum { SQLITE_RO_SHARED = 1, SQLITE_RO_IMMUTABLE = 2 };
+
+/*
+ * A second connection to the store's file, read-only, opened the way the
+ * store was (a read-only store's second connections are read-only the
+ * same way: immutable stays immutable), for a reader thread; the caller
+ * closes it. NULL when it cannot be had (an in-memory database, out of
+ * memory): the caller then makes do with the store's own connection.
+ */
+sqlite3 *tz_sqlite_open_reader(struct sqlite_store *ss);
 
 /* Downcast, aborting on a store of another backend (a bug). */
 struct sqlite_store *tz_sqlite_from(struct tz_store *s);
