@@ -27,9 +27,10 @@ enum { TZ_EXIT_OK = 0, TZ_EXIT_FAIL = 1, TZ_EXIT_USAGE = 2 };
 
 /*
  * The store named by app->db, opened on first call with TZ_STORE_* flags
- * (0 for a command that only reads or adds to an existing database: only
- * init and demo create); main closes it. Returns 0 or a tz_errc with err
- * set.
+ * (TZ_STORE_READ for a command that only reads, which then works on a
+ * file it cannot write; 0 for one that adds to an existing database,
+ * refused on such a file before anything is written; only init and demo
+ * create); main closes it. Returns 0 or a tz_errc with err set.
  */
 int tz_app_store(struct tz_app *app, int flags, struct tz_store **out, struct tz_err *err);
 

@@ -161,7 +161,7 @@ int cmd_audit(struct tz_app *app, int argc, char **argv)
 	}
 	if (optind < argc)
 		return tz_cli_usage(usage, "多余的参数“%s”", argv[optind]);
-	if (tz_app_store(app, 0, &store, &err))
+	if (tz_app_store(app, TZ_STORE_READ, &store, &err))
 		return tz_cli_fail(&err);
 	a = tz_arena_new();
 	x = tz_org_index_new();

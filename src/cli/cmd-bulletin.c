@@ -78,7 +78,7 @@ int cmd_bulletin(struct tz_app *app, int argc, char **argv)
 	if (period_arg && tz_period_parse(period_arg, strlen(period_arg), &period, &err))
 		return tz_cli_usage(cmd_bulletin_usage, "--period “%s”%s", period_arg, err.msg);
 
-	if (tz_app_store(app, 0, &store, &err))
+	if (tz_app_store(app, TZ_STORE_READ, &store, &err))
 		return tz_cli_fail(&err);
 	if (!period_arg) {
 		struct tz_store_summary sum;

@@ -156,7 +156,7 @@ int cmd_export(struct tz_app *app, int argc, char **argv)
 	if (year && !projects)
 		return tz_cli_usage(cmd_export_usage, "--year 只用于项目台账");
 
-	if (tz_app_store(app, 0, &store, &err))
+	if (tz_app_store(app, TZ_STORE_READ, &store, &err))
 		return tz_cli_fail(&err);
 	if (projects) {
 		/* Stops at the first project with a 项目代码. */

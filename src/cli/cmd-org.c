@@ -192,7 +192,7 @@ int cmd_org(struct tz_app *app, int argc, char **argv)
 		return tz_cli_usage(cmd_org_usage, "未知的子命令“%s”", what);
 	if (!strcmp(what, "import") ? argc - optind != 2 : argc - optind != 1)
 		return tz_cli_usage(cmd_org_usage, "参数个数不对");
-	if (tz_app_store(app, 0, &store, &err))
+	if (tz_app_store(app, strcmp(what, "import") ? TZ_STORE_READ : 0, &store, &err))
 		return tz_cli_fail(&err);
 	if (!strcmp(what, "list"))
 		rc = list(store, &err);

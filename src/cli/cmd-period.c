@@ -221,6 +221,12 @@ static int period_arg(int argc, char **argv, int i, struct tz_period *p)
 	return 0;
 }
 
+/* Whether the action only reads (it then works on a read-only database). */
+static int is_reading(const char *action)
+{
+	return !strcmp(action, "list") || !strcmp(action, "rate") || !strcmp(action, "lights");
+}
+
 int cmd_period(struct tz_app *app, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -284,7 +290,7 @@ int cmd_period(struct tz_app *app, int argc, char **argv)
 	}
 	if (o.deadline && tz_cst_parse(o.deadline, strlen(o.deadline), &deadline, &err))
 		return tz_cli_usage(usage, "截止时间“%s”%s", o.deadline, err.msg);
-	if (tz_app_store(app, 0, &store, &err))
+	if (tz_app_store(app, is_reading(action) ? TZ_STORE_READ : 0, &store, &err))
 		return tz_cli_fail(&err);
 	x = tz_org_index_new();
 	if ((rc = tz_store_org_load(store, x, &err)) || !(node = find_node(x, o.node, &err))) {

@@ -78,7 +78,7 @@ int cmd_token(struct tz_app *app, int argc, char **argv)
 	if (optind + (strcmp(verb, "list") ? 1 : 0) != argc)
 		return tz_cli_usage(usage, optind == argc ? "缺少参数" : "多余的参数“%s”",
 				    argv[argc - 1]);
-	if (tz_app_store(app, 0, &store, &err))
+	if (tz_app_store(app, strcmp(verb, "list") ? 0 : TZ_STORE_READ, &store, &err))
 		return tz_cli_fail(&err);
 
 	if (!strcmp(verb, "add")) {

@@ -337,7 +337,8 @@ int cmd_user(struct tz_app *app, int argc, char **argv)
 	} else {
 		return tz_cli_usage(usage, "未知的子命令“%s”", verb);
 	}
-	if (tz_app_store(app, 0, &store, &err))
+	if (tz_app_store(app, !strcmp(verb, "list") || !strcmp(verb, "leaders") ? TZ_STORE_READ : 0,
+			 &store, &err))
 		return tz_cli_fail(&err);
 	if (!strcmp(verb, "list"))
 		return user_list(store);

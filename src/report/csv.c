@@ -3,6 +3,17 @@
  * Excel does not read it as GBK), CRLF line ends, RFC 4180 quoting. Text
  * that Excel would run as a formula (=, +, -, @ first) is prefixed with
  * an apostrophe, which the importer removes again.
+ *
+ * A line break inside a text (a 存在问题 saved from a web form holds CRLF,
+ * one from a sheet LF, sometimes a lone CR) is written as it is, inside
+ * the field's quotes: a CSV reader gets back exactly the bytes JSON has
+ * (and XLSX, as _x000D_), and the import of an export stores them again.
+ * Nothing is translated (walkthrough 12 saw a CR come out as "a plain
+ * line break"): a spreadsheet shows the break in the cell (LibreOffice
+ * reads CR, CRLF and LF as one; Excel, by published reports, breaks the
+ * line at the LF and shows a CR as a small mark, as it does the CR of the
+ * XLSX), and turning CR into LF here would make the CSV the one format
+ * that changes the text.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,9 +31,28 @@ struct csv_writer {
 	struct tz_buf line;
 };
 
+static int formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@';
+}
+
+/*
+ * Whether a spreadsheet could take the text for a formula: it starts with
+ * =, +, - or @, or with a tab or CR (which some programs strip before
+ * they look; OWASP's CSV injection list) that leads, past any further
+ * white space, to one of them. A text that only starts with a line break
+ * ("\r\n征地未完成", a web form's) is no formula and is written as it is:
+ * an apostrophe there would be kept by the import as part of the text.
+ */
 static int formula_like(const char *s)
 {
-	return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
+	if (formula_start(*s))
+		return 1;
+	if (*s != '\t' && *s != '\r')
+		return 0;
+	while (*s == '\t' || *s == '\r' || *s == '\n' || *s == ' ')
+		s++;
+	return formula_start(*s);
 }
 
 /* A text cell: quoted when it holds a comma, a quote or a line break, or

@@ -61,7 +61,15 @@ struct sqlite_store {
 	struct sqlite_stmt_cache *stmts;  /* statements kept prepared (sqlite-web.c) */
 	struct sqlite_audit_next *audit_next;  /* written by the next dispatch commit
 						  (tz_store_audit_next), or NULL */
+	/* A file this process cannot write, opened for reading only
+	 * (TZ_STORE_READ): 0, or SQLITE_RO_SHARED (mode=ro, SQLite's usual
+	 * locks through the -shm), or SQLITE_RO_IMMUTABLE (immutable=1: no
+	 * -shm could be had and nothing lay beside the file). */
+	int readonly;
+	char *uri;  /* the URI of a read-only open, for second connections; or NULL */
 };
+
+enum { SQLITE_RO_SHARED = 1, SQLITE_RO_IMMUTABLE = 2 };
 
 /* Downcast, aborting on a store of another backend (a bug). */
 struct sqlite_store *tz_sqlite_from(struct tz_store *s);
@@ -85,12 +93,14 @@ int tz_sqlite_error(struct sqlite_store *ss, struct tz_err *err, const char *wha
 int tz_sqlite_journal(struct sqlite_store *ss, int wal, int wait_ms);
 
 /*
- * A second connection to ss's file, read-only, for a thread that reads
- * beside the store's own (each thread its own connection): mapped (the
- * store's TZ_SQLITE_MMAP_SIZE) or through its page cache only (mapped 0:
- * mapped pages count in a process's peak memory), waiting busy_ms for a
- * lock (0: never). NULL when none can be had (an in-memory database, a
- * lock, no memory): the caller then reads on ss->db. sqlite3_close it.
+ * A second connection to the store's file, read-only, opened the way the
+ * store was (a read-only store's second connections are read-only the
+ * same way: immutable stays immutable), for a thread that reads beside
+ * the store's own connection: mapped (the store's TZ_SQLITE_MMAP_SIZE)
+ * or through its page cache only (mapped 0: mapped pages count in a
+ * process's peak memory), waiting busy_ms for a lock (0: never). NULL
+ * when none can be had (an in-memory database, a lock, out of memory):
+ * the caller then reads on ss->db. The caller sqlite3_close()s it.
  */
 sqlite3 *tz_sqlite_open_reader(struct sqlite_store *ss, int mapped, int busy_ms);
 

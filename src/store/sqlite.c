@@ -7,14 +7,18 @@
  * A new database runs in WAL mode; every connection has foreign keys on.
  * A file is only ever changed once it is known to be ours: a mistyped
  * --db is refused, not created, and an unrelated SQLite file is left as
- * it was.
+ * it was. A file this process cannot write is opened read-only for a
+ * command that only reads, and refused before anything happens for one
+ * that writes (see "Read-only files" below).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <pthread.h>
 #include <sqlite3.h>
@@ -156,22 +160,6 @@ static int journal_is(struct sqlite_store *ss, const char *mode)
 	}
 	sqlite3_finalize(st);
 	return is;
-}
-
-sqlite3 *tz_sqlite_open_reader(struct sqlite_store *ss, int mapped, int busy_ms)
-{
-	const char *path = sqlite3_db_filename(ss->db, "main");
-	sqlite3 *db = NULL;
-
-	if (!path || !*path ||
-	    sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
-	    sqlite3_exec(db, mapped ? "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE : "PRAGMA mmap_size=0",
-			 NULL, NULL, NULL) != SQLITE_OK) {
-		sqlite3_close(db);
-		return NULL;
-	}
-	sqlite3_busy_timeout(db, busy_ms);
-	return db;
 }
 
 int tz_sqlite_journal(struct sqlite_store *ss, int wal, int wait_ms)
@@ -335,8 +323,13 @@ static int check_schema(struct sqlite_store *ss, int flags, struct tz_store_upgr
 		return tz_sqlite_fold_codes(ss, up, err);
 	case SHAPE_CURRENT:
 		if ((rc = tz_sqlite_natcode_upgrade(ss, err)) ||
-		    (rc = tz_sqlite_leader_upgrade(ss, err)))
+		    (rc = tz_sqlite_leader_upgrade(ss, err))) {
+			if (ss->readonly)
+				return tz_err_set(err, TZ_ESTORE,
+						  "数据库需要先升级（增加新的列）才能使用，但文件是只读的，"
+						  "无法升级；请由能写入该文件的用户先运行 taizhang init");
 			return rc;
+		}
 		if (flags & TZ_STORE_UPGRADE)
 			return tz_sqlite_fold_codes(ss, up, err);
 		if (!(flags & TZ_STORE_NEW))
@@ -362,6 +355,184 @@ static void sqlite_configure(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/* ------------------------------------------------------------------ */
+/* Read-only files                                                     */
+
+/*
+ * A file this process cannot write (its mode, a read-only mount, another
+ * user's file in a directory it cannot write: walkthrough 11) is opened
+ * only by a command that only reads (TZ_STORE_READ). SQLite then reads
+ * it with mode=ro, which still needs the WAL index (-shm) beside the
+ * file: one that exists, or one it can make. When neither is possible,
+ * SQLite's documented way ("Read-Only Databases", wal.html; uri.html) is
+ * immutable=1: no locks, no -shm, no -wal. That is right only when
+ * everything committed is in the file itself: a -wal with content
+ * would be silently ignored (commits missing from every answer), and a
+ * rollback -journal left by a write that died would not be played back
+ * (half a write read as data). So immutable is used only when neither
+ * lies beside the file with content; else the read is refused with what
+ * to do. A writer can only be at work when its -shm exists, and then
+ * mode=ro succeeds through it: immutable is only reached with no live
+ * connection anywhere.
+ */
+
+/* SQLite's codes for "the WAL index or a journal cannot be had":
+ * no -shm could be made or opened beside a file opened read-only. */
+static int cannot_index(sqlite3 *db)
+{
+	int code = sqlite3_errcode(db);
+
+	return code == SQLITE_READONLY || code == SQLITE_CANTOPEN;
+}
+
+/* The first read: the schema, which in WAL mode needs the -shm. */
+static int probe(sqlite3 *db)
+{
+	return sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+}
+
+/*
+ * "file:PATH?QUERY" for sqlite3_open_v2 with SQLITE_OPEN_URI, the path's
+ * '%', '?', '#' and control bytes percent-encoded (uri.html); an absolute
+ * path gets an empty authority ("file:///…") so that one starting with
+ * "//" is not taken for a host. Caller frees.
+ */
+static char *file_uri(const char *path, const char *query)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+
+	tz_buf_adds(&b, path[0] == '/' ? "file://" : "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20 || *p == 0x7f)
+			tz_buf_addf(&b, "%%%02X", *p);
+		else
+			tz_buf_addch(&b, *p);
+	}
+	tz_buf_addf(&b, "?%s", query);
+	return tz_buf_detach(&b, NULL);
+}
+
+/* The refusal of a command that writes: the path is named by the caller. */
+static int refuse_readonly(struct tz_err *err, int e)
+{
+	return tz_err_set(err, TZ_ESTORE,
+			  "数据库文件是只读的（%s），这个命令要写入数据库，未执行，未作任何改动；"
+			  "只读取数据的命令（bulletin、missing、export 等）可以照常使用",
+			  e == EROFS ? "它所在的文件系统以只读方式挂载"
+			  : e ? "当前用户没有写入它的权限"
+			      : "当前用户不能在它所在的目录中建立日志文件（-wal、-shm）");
+}
+
+/*
+ * Whether `path` followed by `suffix` is a file with content; its size in
+ * *size.
+ */
+static int beside_with_content(const char *path, const char *suffix, long long *size)
+{
+	size_t n = strlen(path) + strlen(suffix) + 1;
+	char *name = tz_xmalloc(n);
+	struct stat st;
+	int has;
+
+	snprintf(name, n, "%s%s", path, suffix);
+	has = !stat(name, &st) && S_ISREG(st.st_mode) && st.st_size > 0;
+	*size = has ? (long long)st.st_size : 0;
+	free(name);
+	return has;
+}
+
+/*
+ * Whether the directory `path` would be made in lets this process make a
+ * file there; errno says why not.
+ */
+static int dir_writable(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == path ? tz_xstrdup("/")
+		    : slash ? tz_xstrndup(path, (size_t)(slash - path)) : tz_xstrdup(".");
+	int ok = !faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS);
+	int e = errno;
+
+	free(dir);
+	errno = e;
+	return ok;
+}
+
+/* Open `uri` read-only into ss->db and read the schema; SQLITE_OK or the
+ * probe's code (the connection is kept for its message). */
+static int open_uri(struct sqlite_store *ss, const char *uri)
+{
+	if (sqlite3_open_v2(uri, &ss->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK)
+		return ss->db ? sqlite3_errcode(ss->db) : SQLITE_NOMEM;
+	sqlite3_busy_timeout(ss->db, TZ_SQLITE_BUSY_MS);
+	return probe(ss->db);
+}
+
+/*
+ * Open `path`, which this process cannot write, for reading (mode=ro, else
+ * immutable=1 when nothing committed lies beside it). 0 with ss->db,
+ * ss->uri and ss->readonly set, or an error naming what to do; err is
+ * located by the caller. A file SQLite reads but finds is not a database
+ * is left to check_schema, which says so.
+ */
+static int open_readonly(struct sqlite_store *ss, const char *path, struct tz_err *err)
+{
+	long long size;
+	int code;
+
+	if (faccessat(AT_FDCWD, path, R_OK, AT_EACCESS))
+		return tz_err_set(err, TZ_EIO, "无法读取数据库文件：%s", tz_errno_text(errno));
+	ss->uri = file_uri(path, "mode=ro");
+	code = open_uri(ss, ss->uri);
+	if (code == SQLITE_OK || (ss->db && !cannot_index(ss->db))) {
+		ss->readonly = SQLITE_RO_SHARED;
+		return 0;
+	}
+	sqlite3_close(ss->db);
+	ss->db = NULL;
+	free(ss->uri);
+	ss->uri = NULL;
+	tz_log(TZ_LOG_DEBUG, "store=sqlite event=readonly_no_shm code=%d", code);
+	if (beside_with_content(path, "-wal", &size))
+		return tz_err_set(err, TZ_ESTORE,
+				  "数据库文件是只读的，而且旁边的 %s-wal 中还有%lld字节尚未并入数据库文件的修改，"
+				  "当前用户无法读到它们（不能在该目录中建立 %s-shm），所以没有读取，以免给出缺少这些修改的结果；"
+				  "请由能写入该文件和目录的用户运行一次 taizhang --db %s init（把修改并入数据库文件）后再读取",
+				  path, size, path, path);
+	if (beside_with_content(path, "-journal", &size))
+		return tz_err_set(err, TZ_ESTORE,
+				  "数据库文件是只读的，而且旁边有一次中断的写入留下的 %s-journal（%lld字节），"
+				  "只读时无法恢复，所以没有读取，以免读到写了一半的数据；"
+				  "请由能写入该文件和目录的用户运行一次 taizhang --db %s init（恢复到写入前）后再读取",
+				  path, size, path);
+	ss->uri = file_uri(path, "immutable=1");
+	code = open_uri(ss, ss->uri);
+	if (code == SQLITE_OK || (ss->db && !cannot_index(ss->db))) {
+		ss->readonly = SQLITE_RO_IMMUTABLE;
+		return 0;
+	}
+	return tz_err_set(err, TZ_ESTORE, "无法只读打开数据库：%s",
+			  ss->db ? sqlite3_errmsg(ss->db) : "内存不足");
+}
+
+sqlite3 *tz_sqlite_open_reader(struct sqlite_store *ss, int mapped, int busy_ms)
+{
+	const char *name = ss->uri ? ss->uri : sqlite3_db_filename(ss->db, "main");
+	sqlite3 *db = NULL;
+
+	if (!name || !*name ||
+	    sqlite3_open_v2(name, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX |
+					   (ss->uri ? SQLITE_OPEN_URI : 0), NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, mapped ? "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE : "PRAGMA mmap_size=0",
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db, busy_ms);
+	return db;
+}
+
 static int sqlite_open(struct tz_store **out, const char *path, int flags,
 		       struct tz_store_upgrade *up, struct tz_err *err)
 {
@@ -369,7 +540,7 @@ static int sqlite_open(struct tz_store **out, const char *path, int flags,
 
 	struct sqlite_store *ss = tz_xcalloc(1, sizeof(*ss));
 	struct stat st;
-	int rc, oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	int rc, readonly = 0, oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
 	ss->base.ops = &tz_store_sqlite_ops;
 	*out = NULL;
@@ -381,19 +552,57 @@ static int sqlite_open(struct tz_store **out, const char *path, int flags,
 					   tz_errno_text(errno));
 			goto fail;
 		}
+		if (!dir_writable(path)) {
+			rc = tz_err_set_at(err, TZ_EIO, path, 0, NULL,
+					   "无法新建数据库文件：不能在它所在的目录中建立文件（%s）",
+					   errno == EROFS ? "该目录所在的文件系统以只读方式挂载"
+					   : errno == ENOENT ? "目录不存在" : tz_errno_text(errno));
+			goto fail;
+		}
 		oflags |= SQLITE_OPEN_CREATE;
 	} else if (!S_ISREG(st.st_mode)) {
 		rc = tz_err_set_at(err, TZ_EINVAL, path, 0, NULL, "不是数据库文件");
 		goto fail;
+	} else if (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS)) {
+		/* Refused before SQLite sees the file, or read without writing. */
+		if (!(flags & TZ_STORE_READ)) {
+			rc = refuse_readonly(err, errno);
+			tz_err_locate(err, path, 0);
+			goto fail;
+		}
+		readonly = 1;
 	}
 	pthread_once(&configured, sqlite_configure);
-	if (sqlite3_open_v2(path, &ss->db, oflags, NULL) != SQLITE_OK) {
-		rc = tz_err_set_at(err, TZ_ESTORE, path, 0, NULL, "无法打开数据库：%s",
-				   ss->db ? sqlite3_errmsg(ss->db) : "内存不足");
-		goto fail;
-	}
 	ss->path = tz_xstrdup(path);
-	sqlite3_busy_timeout(ss->db, TZ_SQLITE_BUSY_MS);
+	if (readonly) {
+		if ((rc = open_readonly(ss, path, err))) {
+			tz_err_locate(err, path, 0);
+			goto fail;
+		}
+	} else {
+		if (sqlite3_open_v2(path, &ss->db, oflags, NULL) != SQLITE_OK) {
+			rc = tz_err_set_at(err, TZ_ESTORE, path, 0, NULL, "无法打开数据库：%s",
+					   ss->db ? sqlite3_errmsg(ss->db) : "内存不足");
+			goto fail;
+		}
+		sqlite3_busy_timeout(ss->db, TZ_SQLITE_BUSY_MS);
+		/* A file we may write in a directory we may not, with no -shm
+		 * there: SQLite cannot even read it through this connection. */
+		if (!(oflags & SQLITE_OPEN_CREATE) && probe(ss->db) != SQLITE_OK &&
+		    cannot_index(ss->db)) {
+			sqlite3_close(ss->db);
+			ss->db = NULL;
+			if (!(flags & TZ_STORE_READ)) {
+				rc = refuse_readonly(err, 0);
+				tz_err_locate(err, path, 0);
+				goto fail;
+			}
+			if ((rc = open_readonly(ss, path, err))) {
+				tz_err_locate(err, path, 0);
+				goto fail;
+			}
+		}
+	}
 	if ((rc = check_schema(ss, flags, up, err))) {
 		tz_err_locate(err, path, 0);
 		goto fail;
@@ -402,7 +611,7 @@ static int sqlite_open(struct tz_store **out, const char *path, int flags,
 	 * (tz_sqlite_import_begin) left the file in rollback mode: back to
 	 * WAL, when this is the only connection. (A dead import's hot
 	 * journal was already rolled back by the first read above.) */
-	if (journal_is(ss, "delete"))
+	if (!ss->readonly && journal_is(ss, "delete"))
 		tz_sqlite_journal(ss, 1, 0);
 	/* Per-connection settings: they change nothing in the file. */
 	rc = tz_sqlite_exec(ss, "PRAGMA synchronous=NORMAL;"
@@ -414,6 +623,7 @@ static int sqlite_open(struct tz_store **out, const char *path, int flags,
 		tz_err_locate(err, path, 0);
 		goto fail;
 	}
+	tz_log(TZ_LOG_DEBUG, "store=sqlite event=open readonly=%d", ss->readonly);
 	*out = &ss->base;
 	return 0;
 fail:
@@ -421,6 +631,7 @@ fail:
 	/* A database this open created and could not set up is removed. */
 	if ((oflags & SQLITE_OPEN_CREATE) && ss->db)
 		remove(path);
+	free(ss->uri);
 	free(ss->path);
 	free(ss);
 	return rc;
@@ -433,6 +644,7 @@ static void sqlite_close(struct tz_store *s)
 	tz_sqlite_cache_free(ss);
 	tz_sqlite_audit_clear(s);
 	sqlite3_close(ss->db);
+	free(ss->uri);
 	free(ss->path);
 	free(ss);
 }

@@ -32,6 +32,8 @@ enum tz_store_open_flags {
 	TZ_STORE_CREATE = 1,   /* create the database if it does not exist, or is empty */
 	TZ_STORE_UPGRADE = 2,  /* upgrade a database of an earlier schema (taizhang init) */
 	TZ_STORE_NEW = 4,      /* with CREATE: refuse a database that already holds data */
+	TZ_STORE_READ = 8,     /* the caller only reads: a file this process cannot write is
+				  opened read-only (walkthrough 11) instead of refused */
 };
 
 /* What an upgrade did, for `init` to print (ledger.md, the upgrade rule). */
@@ -56,9 +58,19 @@ struct tz_store_upgrade {
  *   TZ_ENOTFOUND  no database there and no TZ_STORE_CREATE
  *   TZ_EINVAL     the file is not a Taizhang database (left untouched)
  *   TZ_EEXIST     TZ_STORE_NEW and the database already holds data
+ *   TZ_EIO        the file cannot be reached, or (TZ_STORE_CREATE) there is
+ *                 none and its directory cannot take a new one
  *   TZ_ESTORE     an earlier schema without TZ_STORE_UPGRADE ("run init"),
- *                 a newer one, or the database failed
+ *                 a newer one, or the database failed; a file this
+ *                 process cannot write (its mode, a read-only mount, a
+ *                 directory where the journal files cannot be made)
+ *                 without TZ_STORE_READ, refused before anything is
+ *                 written; with TZ_STORE_READ, a read-only file beside
+ *                 changes it would not see (a -wal with content, a
+ *                 -journal), which a user who can write must merge first
  * `upgraded` (may be NULL) is filled when TZ_STORE_UPGRADE upgraded it.
+ * With TZ_STORE_READ a read-only file answers every read from what is
+ * committed in it; every write then fails with TZ_ESTORE, saying so.
  */
 int tz_store_open(struct tz_store **out, const char *uri, int flags,
 		  struct tz_store_upgrade *upgraded, struct tz_err *err);
