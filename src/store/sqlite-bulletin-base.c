@@ -449,21 +449,6 @@ static int tot_init(struct tot *t, struct sqlite_store *ss, int year, struct tz_
 	return 0;
 }
 
-/* A second connection to read with, read-only and through the page cache
- * (mmap_size=0: mapped pages would count in the import's peak memory);
- * NULL if it cannot be had (an in-memory database, a lock): the builder
- * then reads everything itself. Never waits for a lock. */
-static sqlite3 *open_reader(struct sqlite_store *ss)
-{
-	sqlite3 *db = tz_sqlite_open_reader(ss);
-
-	if (!db || sqlite3_exec(db, "PRAGMA mmap_size=0", NULL, NULL, NULL) != SQLITE_OK) {
-		sqlite3_close(db);
-		return NULL;
-	}
-	return db;
-}
-
 /*
  * Give the records what t read: running totals and statuses (t's arrays,
  * in record order, taken over), masks and problem texts (each chunk's
@@ -835,7 +820,10 @@ static int read_all(struct builder *bd, int64_t version, double *t_rows, double 
 	if ((rc = load_orgs(bd, err)) || (rc = reserve(bd, err)) ||
 	    (rc = tot_init(&t, bd->ss, bd->year, err)))
 		goto out;
-	reader.db = open_reader(bd->ss);
+	/* Through the page cache (mapped pages would count in the import's
+	 * peak memory), never waiting for a lock: the builder then reads
+	 * everything itself. */
+	reader.db = tz_sqlite_open_reader(bd->ss, 0, 0);
 	if (reader.db && pthread_create(&thread, NULL, tot_thread, &reader)) {
 		sqlite3_close(reader.db);
 		reader.db = NULL;

@@ -281,19 +281,6 @@ static void *scan_thread(void *arg)
 	return NULL;
 }
 
-/* A second connection for a part; NULL if it cannot be had. */
-static sqlite3 *open_reader(struct sqlite_store *ss)
-{
-	sqlite3 *db = tz_sqlite_open_reader(ss);
-
-	if (!db || sqlite3_exec(db, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, NULL, NULL, NULL) != SQLITE_OK) {
-		sqlite3_close(db);
-		return NULL;
-	}
-	sqlite3_busy_timeout(db, 10000);
-	return db;
-}
-
 static int bulletin_parts(struct sqlite_store *ss, struct tz_bulletin *b,
 			  const struct org_names *org, const struct tz_project_filter *f,
 			  int nparts, int64_t lo, int64_t hi, struct tz_err *err)
@@ -307,7 +294,7 @@ static int bulletin_parts(struct sqlite_store *ss, struct tz_bulletin *b,
 	for (int i = 0; i < nparts; i++) {
 		struct bulletin_part *p = &parts[i];
 
-		p->db = i ? open_reader(ss) : ss->db;
+		p->db = i ? tz_sqlite_open_reader(ss, 1, TZ_SQLITE_BUSY_MS) : ss->db;
 		if (!p->db) {
 			nparts = i; /* make do with the connections we have */
 			parts[i - 1].hi = hi;

@@ -20,6 +20,7 @@
  *    some, read in step with the file), so a first import pays nothing.
  * Memory grows with the number of projects and years, never with rows.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -523,9 +524,11 @@ static int load_codes(struct sqlite_store *ss, struct sqlite_import *imp, struct
 			code = key;
 			len = n;
 		}
-		if (tz_hmap_get(imp->codes, code, len, &had) && had != id)
-			id = -1;
-		tz_hmap_put(imp->codes, code, len, id, NULL);
+		/* One probe a code; a code stored twice (in two cases) is -1. */
+		if (!tz_hmap_add(imp->codes, code, len, id, &had) && had != id) {
+			tz_hmap_put(imp->codes, code, len, -1, NULL);
+			continue;
+		}
 		if (id > imp->max_id)
 			imp->max_id = id;
 	}
@@ -533,62 +536,83 @@ static int load_codes(struct sqlite_store *ss, struct sqlite_import *imp, struct
 	return rc == SQLITE_DONE ? 0 : tz_sqlite_error(ss, err, "load projects");
 }
 
-/*
- * Each project's ledger years, packed: years[year_off[id] .. year_off[id
- * + 1]). Read in the ledger's own order (year, project) and placed by a
- * counting sort, so no index on the project is needed.
- */
-static int load_ledger_years(struct sqlite_store *ss, struct sqlite_import *imp,
-			     struct tz_err *err)
+/* One row of the ledger as the import's setup reads it. */
+struct ledger_row {
+	int64_t annual;  /* 0.01 万元; -1: none */
+	int32_t project_id;
+	int16_t year;
+};
+
+/* The ledger's rows, read by a thread on its own connection while the
+ * store's reads the codes (load_projects). */
+struct ledger_read {
+	sqlite3 *db;
+	struct ledger_row *rows;
+	size_t n, alloc;
+	int rc;  /* SQLITE_DONE when every row was read */
+};
+
+/* Read every ledger row on lr->db into lr->rows, in the table's order
+ * (year, project); lr->rc says how it ended. */
+static void ledger_read_rows(struct ledger_read *lr)
 {
 	sqlite3_stmt *st;
-	int64_t n, i = 0, *fill = NULL;
-	int32_t *pid = NULL;
-	int16_t *yr = NULL;
-	int64_t *ann = NULL;
-	int rc;
 
-	if ((rc = tz_sqlite_query_int(ss, "SELECT count(*) FROM ledger", &n, err)))
-		return rc;
-	imp->year_off = tz_xcalloc((size_t)imp->max_id + 2, sizeof(*imp->year_off));
-	imp->years = tz_xcalloc((size_t)n + 1, sizeof(*imp->years));
-	imp->annuals = tz_xcalloc((size_t)n + 1, sizeof(*imp->annuals));
-	pid = tz_xcalloc((size_t)n + 1, sizeof(*pid));
-	yr = tz_xcalloc((size_t)n + 1, sizeof(*yr));
-	ann = tz_xcalloc((size_t)n + 1, sizeof(*ann));
-	if ((rc = tz_sqlite_prepare(ss, "SELECT project_id, year, annual FROM ledger", &st, err)))
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && i < n) {
+	lr->n = 0;
+	if ((lr->rc = sqlite3_prepare_v2(lr->db, "SELECT project_id, year, annual FROM ledger", -1,
+					 &st, NULL)) != SQLITE_OK)
+		return;
+	while ((lr->rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct ledger_row *r;
 		int64_t id = sqlite3_column_int64(st, 0);
 
-		if (id < 1 || id > imp->max_id)
-			continue;
-		pid[i] = (int32_t)id;
-		ann[i] = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1
-			 : sqlite3_column_int64(st, 2);
-		yr[i++] = (int16_t)sqlite3_column_int(st, 1);
-		imp->year_off[id + 1]++;
+		if (id < 1 || id > INT32_MAX)
+			continue;  /* no project of the import (ids are given in turn) */
+		TZ_ALLOC_GROW(lr->rows, lr->n + 1, lr->alloc);
+		r = &lr->rows[lr->n++];
+		r->project_id = (int32_t)id;
+		r->year = (int16_t)sqlite3_column_int(st, 1);
+		r->annual = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 2);
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		rc = tz_sqlite_error(ss, err, "load ledger");
-		goto out;
-	}
-	rc = 0;
+}
+
+static void *ledger_thread(void *arg)
+{
+	ledger_read_rows(arg);
+	return NULL;
+}
+
+/*
+ * Each project's ledger years, packed from the rows read:
+ * years[year_off[id] .. year_off[id + 1]), annuals beside them, placed
+ * by a counting sort, so no index on the project is needed. Rows of ids
+ * past max_id (none: the codes were read in the same transaction) are
+ * left out.
+ */
+static void pack_ledger_years(struct sqlite_import *imp, const struct ledger_row *rows, size_t n)
+{
+	int64_t *fill;
+
+	imp->year_off = tz_xcalloc((size_t)imp->max_id + 2, sizeof(*imp->year_off));
+	imp->years = tz_xcalloc(n + 1, sizeof(*imp->years));
+	imp->annuals = tz_xcalloc(n + 1, sizeof(*imp->annuals));
+	for (size_t k = 0; k < n; k++)
+		if (rows[k].project_id <= imp->max_id)
+			imp->year_off[rows[k].project_id + 1]++;
 	for (int64_t id = 1; id <= imp->max_id + 1; id++)
 		imp->year_off[id] += imp->year_off[id - 1];
 	fill = tz_xmalloc(tz_st_mult((size_t)imp->max_id + 2, sizeof(*fill)));
 	memcpy(fill, imp->year_off, ((size_t)imp->max_id + 2) * sizeof(*fill));
-	for (int64_t k = 0; k < i; k++) {
-		imp->annuals[fill[pid[k]]] = ann[k];
-		imp->years[fill[pid[k]]++] = yr[k];
+	for (size_t k = 0; k < n; k++) {
+		int32_t id = rows[k].project_id;
+
+		if (id > imp->max_id)
+			continue;
+		imp->annuals[fill[id]] = rows[k].annual;
+		imp->years[fill[id]++] = rows[k].year;
 	}
-out:
 	free(fill);
-	free(pid);
-	free(yr);
-	free(ann);
-	return rc;
 }
 
 /* Whether project id is in the ledger of `year`; *annual its plan there
@@ -609,7 +633,31 @@ static int load_projects(struct sqlite_store *ss, struct sqlite_import *imp, str
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = load_codes(ss, imp, err)) || (rc = load_ledger_years(ss, imp, err)))
+	struct ledger_read lr = { 0 };
+	pthread_t thread;
+	int started;
+
+	/* The ledger's rows on a second connection while this one reads the
+	 * codes: the two scans were a serial 90 ms before the rows of a
+	 * 100,000-project import could start. Both see the file as it was
+	 * committed before the import's BEGIN IMMEDIATE, which keeps every
+	 * other writer out. Without a second connection, one after the
+	 * other. */
+	lr.db = tz_sqlite_open_reader(ss, 0, 0);
+	started = lr.db && !pthread_create(&thread, NULL, ledger_thread, &lr);
+	rc = load_codes(ss, imp, err);
+	if (started)
+		pthread_join(thread, NULL);
+	sqlite3_close(lr.db);
+	lr.db = ss->db;
+	if (!rc && (!started || lr.rc != SQLITE_DONE))
+		ledger_read_rows(&lr);  /* again here: on this connection, errors are its own */
+	if (!rc && lr.rc != SQLITE_DONE)
+		rc = tz_sqlite_error(ss, err, "load ledger");
+	if (!rc)
+		pack_ledger_years(imp, lr.rows, lr.n);
+	free(lr.rows);
+	if (rc)
 		return rc;
 	imp->flags = tz_xcalloc((size_t)imp->max_id + 1, 1);
 	imp->from_year = tz_xcalloc((size_t)imp->max_id + 1, sizeof(*imp->from_year));
@@ -1485,7 +1533,15 @@ static int rebuild_dirty(struct sqlite_store *ss, struct tz_err *err)
 					    err);
 }
 
-static void finish_import(struct sqlite_store *ss)
+/*
+ * End an import's session: the import's memory freed, the pragmas it
+ * changed set back, then (refresh, after a COMMIT) the bulletin base
+ * rebuilt while the file is still in rollback mode, so its parts are
+ * written once into the file and not into the WAL and again at the
+ * checkpoint (docs/internals/store.md, "The journal of an import"), and
+ * last the file back to WAL.
+ */
+static void finish_import(struct sqlite_store *ss, int refresh)
 {
 	int rollback = ss->imp->rollback;
 
@@ -1493,6 +1549,8 @@ static void finish_import(struct sqlite_store *ss)
 	ss->imp = NULL;
 	tz_sqlite_exec(ss, "PRAGMA foreign_keys=ON", NULL);
 	tz_sqlite_exec(ss, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, NULL);
+	if (refresh)
+		tz_sqlite_bulletin_base_refresh(ss);
 	if (rollback)
 		journal_back(ss);
 }
@@ -1581,8 +1639,7 @@ int tz_sqlite_import_commit(struct tz_store *s, struct tz_import_stats *stats,
 	tz_log(TZ_LOG_INFO, "store=sqlite event=import_commit rows=%ld added=%ld replaced=%ld"
 	       " unchanged=%ld totals_ms=%.0f commit_ms=%.0f", imp->accepted, imp->counts.added,
 	       imp->counts.replaced, imp->counts.unchanged, t1 - t0, tz_clock_ms() - t1);
-	finish_import(ss);
-	tz_sqlite_bulletin_base_refresh(ss); /* after COMMIT, the import's memory freed */
+	finish_import(ss, 1);
 	return 0;
 }
 
@@ -1595,7 +1652,7 @@ void tz_sqlite_import_abort(struct tz_store *s)
 	finish_statements(ss->imp);
 	if (!sqlite3_get_autocommit(ss->db))
 		tz_sqlite_exec(ss, "ROLLBACK", NULL);
-	finish_import(ss);
+	finish_import(ss, 0);
 }
 
 /* ------------------------------------------------------------------ */

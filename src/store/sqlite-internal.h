@@ -71,15 +71,6 @@ struct sqlite_store {
 
 enum { SQLITE_RO_SHARED = 1, SQLITE_RO_IMMUTABLE = 2 };
 
-/*
- * A second connection to the store's file, read-only, opened the way the
- * store was (a read-only store's second connections are read-only the
- * same way: immutable stays immutable), for a reader thread; the caller
- * closes it. NULL when it cannot be had (an in-memory database, out of
- * memory): the caller then makes do with the store's own connection.
- */
-sqlite3 *tz_sqlite_open_reader(struct sqlite_store *ss);
-
 /* Downcast, aborting on a store of another backend (a bug). */
 struct sqlite_store *tz_sqlite_from(struct tz_store *s);
 
@@ -100,6 +91,18 @@ int tz_sqlite_error(struct sqlite_store *ss, struct tz_err *err, const char *wha
  * import left in rollback mode back into WAL (docs/internals/store.md).
  */
 int tz_sqlite_journal(struct sqlite_store *ss, int wal, int wait_ms);
+
+/*
+ * A second connection to the store's file, read-only, opened the way the
+ * store was (a read-only store's second connections are read-only the
+ * same way: immutable stays immutable), for a thread that reads beside
+ * the store's own connection: mapped (the store's TZ_SQLITE_MMAP_SIZE)
+ * or through its page cache only (mapped 0: mapped pages count in a
+ * process's peak memory), waiting busy_ms for a lock (0: never). NULL
+ * when none can be had (an in-memory database, a lock, out of memory):
+ * the caller then reads on ss->db. The caller sqlite3_close()s it.
+ */
+sqlite3 *tz_sqlite_open_reader(struct sqlite_store *ss, int mapped, int busy_ms);
 
 /* Run SQL without results. 0 or TZ_ESTORE. */
 int tz_sqlite_exec(struct sqlite_store *ss, const char *sql, struct tz_err *err);

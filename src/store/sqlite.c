@@ -516,17 +516,20 @@ static int open_readonly(struct sqlite_store *ss, const char *path, struct tz_er
 			  ss->db ? sqlite3_errmsg(ss->db) : "内存不足");
 }
 
-sqlite3 *tz_sqlite_open_reader(struct sqlite_store *ss)
+sqlite3 *tz_sqlite_open_reader(struct sqlite_store *ss, int mapped, int busy_ms)
 {
 	const char *name = ss->uri ? ss->uri : sqlite3_db_filename(ss->db, "main");
 	sqlite3 *db = NULL;
 
 	if (!name || !*name ||
 	    sqlite3_open_v2(name, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX |
-					   (ss->uri ? SQLITE_OPEN_URI : 0), NULL) != SQLITE_OK) {
+					   (ss->uri ? SQLITE_OPEN_URI : 0), NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, mapped ? "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE : "PRAGMA mmap_size=0",
+			 NULL, NULL, NULL) != SQLITE_OK) {
 		sqlite3_close(db);
 		return NULL;
 	}
+	sqlite3_busy_timeout(db, busy_ms);
 	return db;
 }
 
