@@ -1669,6 +1669,28 @@ static int unit_column(const char *s)
 }
 
 /*
+ * Whether a header cell no field reads names a column of free text: 备注,
+ * 说明, 附注, …内容, …情况, …进展, …进度, …问题 (the words of a remark),
+ * and no figure (元, 投资, 金额, %, 率). A bare number is no such column's
+ * value (header.h, remark_cols).
+ */
+static int remark_column(const char *s)
+{
+	static const char *const words[] = { "备注", "说明", "附注", "内容", "情况", "进展",
+					     "进度", "问题" };
+	/* 投资完成情况（万元）, 完成进度(%): a column of figures. */
+	static const char *const figures[] = { "元", "投资", "金额", "资金", "%", "％", "率" };
+
+	for (size_t k = 0; k < sizeof(figures) / sizeof(figures[0]); k++)
+		if (strstr(s, figures[k]))
+			return 0;
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (strstr(s, words[k]))
+			return 1;
+	return 0;
+}
+
+/*
  * Ledgers: a second code column where one of the two says 代码 (项目代码,
  * 投资项目统一代码) and the other does not (项目编号, 编号): the office's
  * own code is the key, the national code its second key (audit 9, W14:
@@ -1909,6 +1931,8 @@ not_read:
 
 		if (!c->blank && c->field < 0 && !c->seq && i < 64 && unit_column(r->text[i]))
 			h->unit_cols |= UINT64_C(1) << i;
+		if (!c->blank && c->field < 0 && !c->seq && i < 64 && remark_column(r->text[i]))
+			h->remark_cols |= UINT64_C(1) << i;
 
 		if (!c->blank && c->field < 0 && !c->seq && !strstr(h->unread.buf, r->text[i]))
 			tz_buf_addf(&h->unread, "%s%s", h->unread.len ? "、" : "", r->text[i]);

@@ -67,6 +67,11 @@ struct tz_header {
 	/* Columns 0..63 no field reads headed 单位, 金额单位, 计量单位:
 	 * each row's cell may state the unit of its amounts ("亿元"). */
 	uint64_t unit_cols;
+	/* Columns 0..63 no field reads whose header names free text (备注,
+	 * 说明, 附注, 建设内容, 进展情况): a bare number in one, beside an
+	 * amount, is what an unquoted thousands comma moved there (import.c,
+	 * split_amount; walkthrough 11). */
+	uint64_t remark_cols;
 	int seq_idx;                          /* the 序号 column, -1: none */
 	/* Columns 0..63 read as a field or as the 序号 (bit i: column i),
 	 * set with idx and seq_idx when the header is chosen: every data
