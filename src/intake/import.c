@@ -4260,10 +4260,10 @@ static int ledger_year(struct colmap *m, const struct tz_import_opts *opts, cons
 	 * (audit 2026-11-30, finding 6).
 	 */
 	if (opts->year && h->title_year && h->title_year != opts->year)
-		return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
-				     "标题写的是%d年，--year 指定的是%d年，不知道这是哪一年的台账，"
+		return tz_err_set_at(err, TZ_EINVAL, path, h->title_year_line, NULL,
+				     "标题“%s”写的是%d年，--year 指定的是%d年，不知道这是哪一年的台账，"
 				     "整个文件未导入；请核对标题或 --year",
-				     h->title_year, opts->year);
+				     h->title_year_text, h->title_year, opts->year);
 	if (m->idx[TZ_PF_YEAR] >= 0) {
 		res->year_source = TZ_YEAR_COLUMN;
 		m->year = opts->year; /* rows must agree with --year if given */
@@ -4276,13 +4276,14 @@ static int ledger_year(struct colmap *m, const struct tz_import_opts *opts, cons
 		res->year_source = TZ_YEAR_OPTION;
 		m->year = opts->year;
 	} else if (h->title_several[0]) {
-		return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+		return tz_err_set_at(err, TZ_EINVAL, path, h->title_year_line, NULL,
 				     "标题“%s”写了不止一个年份，不知道这是哪一年的台账，整个文件未导入；"
 				     "请用 --year 指定年度", h->title_several);
 	} else if (h->title_year && h->plan_year && h->title_year != h->plan_year) {
-		return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
-				     "标题写的是%d年，计划投资列写的是%d年，不知道这是哪一年的台账；"
-				     "请用 --year 指定年度", h->title_year, h->plan_year);
+		return tz_err_set_at(err, TZ_EINVAL, path, h->title_year_line, NULL,
+				     "标题“%s”写的是%d年，第%ld行的计划投资列写的是%d年，不知道这是哪一年的"
+				     "台账；请用 --year 指定年度", h->title_year_text, h->title_year, h->line,
+				     h->plan_year);
 	} else if (h->title_year || h->plan_year) {
 		res->year_source = h->title_year ? TZ_YEAR_TITLE : TZ_YEAR_PLAN;
 		m->year = h->title_year ? h->title_year : h->plan_year;

@@ -173,7 +173,7 @@ export_all
 is "in 亿元" "$(field P1 总投资)" 125000.00
 fresh
 fails "单位：亿元 above a column headed 总投资(万元)" tz import projects --year 2025 "$d/unit-table-vs-column.csv"
-contains "refused, naming both" "$TZ_TMP/err" "表格注明金额单位为亿元，而“总投资(万元)”的单位是万元"
+contains "refused, naming both and their lines" "$TZ_TMP/err" "unit-table-vs-column.csv:1: 第1行注明金额单位为亿元，而第2行“总投资(万元)”的单位是万元"
 ok "金额单位：万元 above 总投资(万元)" tz import projects --year 2025 "$d/unit-table-same-column.csv"
 export_all
 is "agree" "$(field P1 总投资)/$(field P1 年度计划投资)" 1000.00/500.00
