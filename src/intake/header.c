@@ -1669,6 +1669,28 @@ static int unit_column(const char *s)
 }
 
 /*
+ * Whether a header cell no field reads names a column of free text: 备注,
+ * 说明, 附注, …内容, …情况, …进展, …进度, …问题 (the words of a remark),
+ * and no figure (元, 投资, 金额, %, 率). A bare number is no such column's
+ * value (header.h, remark_cols).
+ */
+static int remark_column(const char *s)
+{
+	static const char *const words[] = { "备注", "说明", "附注", "内容", "情况", "进展",
+					     "进度", "问题" };
+	/* 投资完成情况（万元）, 完成进度(%): a column of figures. */
+	static const char *const figures[] = { "元", "投资", "金额", "资金", "%", "％", "率" };
+
+	for (size_t k = 0; k < sizeof(figures) / sizeof(figures[0]); k++)
+		if (strstr(s, figures[k]))
+			return 0;
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (strstr(s, words[k]))
+			return 1;
+	return 0;
+}
+
+/*
  * Ledgers: a second code column where one of the two says 代码 (项目代码,
  * 投资项目统一代码) and the other does not (项目编号, 编号): the office's
  * own code is the key, the national code its second key (audit 9, W14:
@@ -1735,7 +1757,7 @@ static uint64_t read_mask(const struct tz_header *h)
 
 static int choose(struct tz_header *h, const struct hrow *r, const int *parent_unit,
 		  const int *parent_exp, int table_u, int table_exp, const char *table_text,
-		  int year, const char *path, struct tz_err *err)
+		  long table_line, int year, const char *path, struct tz_err *err)
 {
 	char a[8], b[8];
 
@@ -1862,9 +1884,9 @@ not_read:
 			h->unit_exp[f] = parent_exp[i];
 		} else if (table_u) {
 			if (table_u < 0)
-				return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
-						     "表格的单位“%s”无法换算为万元，整个文件未导入",
-						     table_text);
+				return tz_err_set_at(err, TZ_EINVAL, path, table_line, NULL,
+						     "第%ld行注明的表格单位“%s”无法换算为万元，整个文件未导入",
+						     table_line, table_text);
 			h->unit_exp[f] = table_exp;
 			continue;
 		}
@@ -1872,10 +1894,11 @@ not_read:
 		 * are in one of them, and nothing says which. */
 		if (table_u && (c->unit > 0 || (parent_unit && parent_unit[i] > 0)) &&
 		    (table_u < 0 || h->unit_exp[f] != table_exp))
-			return tz_err_set_at(err, TZ_EINVAL, path, h->line, h->cols[f].header,
-					     "表格注明金额单位为%s，而“%s”的单位是%s：不知道金额该按哪个单位读，"
-					     "整个文件未导入；请删去其中一处，或改为一致",
-					     table_text, r->text[i], tz_header_unit_name(h->unit_exp[f]));
+			return tz_err_set_at(err, TZ_EINVAL, path, table_line, h->cols[f].header,
+					     "第%ld行注明金额单位为%s，而第%ld行“%s”的单位是%s：不知道金额该按"
+					     "哪个单位读，整个文件未导入；请删去其中一处，或改为一致",
+					     table_line, table_text, h->line, r->text[i],
+					     tz_header_unit_name(h->unit_exp[f]));
 	}
 	unit_on_some(h, r);
 	drop_ytd(h, r);
@@ -1909,6 +1932,8 @@ not_read:
 
 		if (!c->blank && c->field < 0 && !c->seq && i < 64 && unit_column(r->text[i]))
 			h->unit_cols |= UINT64_C(1) << i;
+		if (!c->blank && c->field < 0 && !c->seq && i < 64 && remark_column(r->text[i]))
+			h->remark_cols |= UINT64_C(1) << i;
 
 		if (!c->blank && c->field < 0 && !c->seq && !strstr(h->unread.buf, r->text[i]))
 			tz_buf_addf(&h->unread, "%s%s", h->unread.len ? "、" : "", r->text[i]);
@@ -2455,25 +2480,29 @@ static const char *report_lacks(const struct tz_header *h, unsigned has, char *b
  * A report's period given by the import (--period, h->opt_period) and a
  * title naming one month ("2025年10月…") or ending with one ("2025年
  * 1-10月…", "截至2025年10月底…") that is another: which is the report's
- * cannot be known (issue 7). TZ_EINVAL naming both, err at the header;
- * 0 when they agree or the title names no one month.
+ * cannot be known (issue 7). TZ_EINVAL naming both, err at the title's
+ * line (walkthrough 10: it named the header's); 0 when they agree or the
+ * title names no one month.
  */
 static int option_against_title(const struct tz_header *h, const char *path, struct tz_err *err)
 {
 	const struct tz_period *t = NULL;
 	const char *text = "";
+	long line = h->line;
 	char ob[TZ_PERIOD_FMT_MAX];
 
 	if (h->title_period.year && title_months(h->title_text) == 1) {
 		t = &h->title_period;
 		text = h->title_text;
+		line = h->title_line;
 	} else if (h->title_end.year) {
 		t = &h->title_end;
 		text = h->title_end_text;
+		line = h->title_end_line;
 	}
 	if (!t || (t->year == h->opt_period.year && t->month == h->opt_period.month))
 		return 0;
-	return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+	return tz_err_set_at(err, TZ_EINVAL, path, line, NULL,
 			     "标题“%s”的调度期是%d年%d月，--period 是%s，不知道是哪个调度期，整个文件未导入："
 			     "请核对标题或 --period", text, t->year, t->month,
 			     tz_period_fmt(h->opt_period, ob));
@@ -2483,8 +2512,9 @@ static int option_against_title(const struct tz_header *h, const char *path, str
  * The refusal of a report under a title ending a month ("截至2025年10月
  * 底…") over a 调度期 column and a completion column that does not say
  * it is one month's (完成投资): the amounts may be the year's so far
- * (issue 7). Names the title, the column's letter and header; asks the
- * header to say which. Returns TZ_EINVAL with err set at the header.
+ * (issue 7). Names the title, the column's line, letter and header; asks
+ * the header to say which. Returns TZ_EINVAL with err set at the title's
+ * line (walkthrough 10).
  */
 static int title_end_plain(const struct tz_header *h, const struct hrow *top, const char *path,
 			   struct tz_err *err)
@@ -2492,11 +2522,11 @@ static int title_end_plain(const struct tz_header *h, const struct hrow *top, co
 	char a[8];
 
 	col_letters((size_t)h->idx[TZ_RF_COMPLETED], a);
-	return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
-			     "标题“%s”写的是截至%d年%d月的情况，第%s列“%s”可能是年初以来的累计完成数，"
-			     "不能当作一个月的本期完成投资，整个文件未导入；请在表头写明，如"
+	return tz_err_set_at(err, TZ_EINVAL, path, h->title_end_line, NULL,
+			     "标题“%s”写的是截至%d年%d月的情况，第%ld行第%s列“%s”可能是年初以来的累计"
+			     "完成数，不能当作一个月的本期完成投资，整个文件未导入；请在表头写明，如"
 			     "“本月完成投资（万元）”或“自年初累计完成投资（万元）”",
-			     h->title_end_text, h->title_end.year, h->title_end.month, a,
+			     h->title_end_text, h->title_end.year, h->title_end.month, h->line, a,
 			     top->text[h->idx[TZ_RF_COMPLETED]]);
 }
 
@@ -2514,7 +2544,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	size_t parents = 0;
 	char table_text[32] = "", best_text[256] = "", title_span[256] = "", lacks[400];
 	unsigned best_has = 0; /* a report's: 1 << field of those the best row has */
-	long best_line = 0, table_line = 0, other_line = 0;
+	long best_line = 0, table_line = 0, other_line = 0, span_line = 0;
 
 	memset(h, 0, sizeof(*h));
 	tz_buf_init(&h->unread, 0);
@@ -2539,10 +2569,10 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				/* "10月份重点项目调度": the year is what is missing
 				 * (walkthrough p06). */
 				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
-					"第%ld行是表头（识别出%s），但没有“调度期”列；标题“%s”只写了"
-					"月份，没有写年份，不知道是哪一年的调度期，整个文件未导入；请在"
-					"标题中写上年份（如“2025年10月…”），或加一列“调度期”（如2025-10）",
-					best_line, best_text, h->title_noyear);
+					"第%ld行是表头（识别出%s），但没有“调度期”列；第%ld行的标题“%s”"
+					"只写了月份，没有写年份，不知道是哪一年的调度期，整个文件未导入；"
+					"请在标题中写上年份（如“2025年10月…”），或加一列“调度期”（如2025-10）",
+					best_line, best_text, h->title_noyear_line, h->title_noyear);
 			else if (best && progress && (best_has & (1u << TZ_RF_COMPLETED)) &&
 				 ((best_has & (1u << TZ_RF_CODE)) ||
 				  ((best_has & (1u << TZ_RF_NAME)) && (best_has & (1u << TZ_RF_REGION)))) &&
@@ -2623,20 +2653,31 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				set = 1;
 				h->title_year = y > 0 ? y : 0;
 				h->title_several[0] = '\0';
+				h->title_year_line = row.line;
+				snprintf(h->title_year_text, sizeof(h->title_year_text), "%s",
+					 top.text[i]);
 				if (y < 0)
 					snprintf(h->title_several, sizeof(h->title_several), "%s",
 						 top.text[i]);
 			}
-			if (h->progress && !title_span[0] && names_months_span(top.text[i]))
+			if (h->progress && !title_span[0] && names_months_span(top.text[i])) {
 				snprintf(title_span, sizeof(title_span), "%s", top.text[i]);
+				span_line = row.line;
+			}
 			/* The nearest title naming a month gives the report's. */
-			if (h->progress && title_month_of(top.text[i], &h->title_period))
+			if (h->progress && title_month_of(top.text[i], &h->title_period)) {
 				snprintf(h->title_text, sizeof(h->title_text), "%s", top.text[i]);
-			if (h->progress && title_end_of(top.text[i], &h->title_end))
+				h->title_line = row.line;
+			}
+			if (h->progress && title_end_of(top.text[i], &h->title_end)) {
 				snprintf(h->title_end_text, sizeof(h->title_end_text), "%s",
 					 top.text[i]);
-			if (h->progress && title_month_noyear(top.text[i]))
+				h->title_end_line = row.line;
+			}
+			if (h->progress && title_month_noyear(top.text[i])) {
 				snprintf(h->title_noyear, sizeof(h->title_noyear), "%s", top.text[i]);
+				h->title_noyear_line = row.line;
+			}
 			also_unit(top.text[i], title, row.line, &table_u, &table_exp, table_text,
 				  sizeof(table_text), &table_line, &other_line);
 		}
@@ -2775,7 +2816,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	h->width = top.n;
 	if (progress)
 		ytd_column(h, &top, title_span);
-	rc = choose(h, &top, parent_unit, parent_exp, table_u, table_exp, table_text,
+	rc = choose(h, &top, parent_unit, parent_exp, table_u, table_exp, table_text, table_line,
 		    year ? year : h->title_year, path, err);
 	h->read_cols = read_mask(h);
 	/* --period against the month the title names, or ends with: one of
@@ -2803,6 +2844,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 
 		h->title_period = h->title_end;
 		snprintf(h->title_text, sizeof(h->title_text), "%s", h->title_end_text);
+		h->title_line = h->title_end_line;
 		h->period_from_title = 1;
 		title_span[0] = '\0';
 		tz_buf_addf(&h->notes, "没有“调度期”列，调度期按标题读为%s（“%s”，“%s”为当月数）；",
@@ -2820,11 +2862,11 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 
 		col_letters((size_t)h->idx[TZ_RF_COMPLETED], a);
 		rc = tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
-				   "没有“调度期”列，调度期按标题“%s”读为%s；但第%s列“%s”没有写明是"
-				   "本月完成投资还是自年初累计完成投资，不知道金额是当月数还是年初以来"
-				   "的累计数，整个文件未导入；请在表头写明，如“本月完成投资（万元）”或"
+				   "没有“调度期”列，调度期按第%ld行的标题“%s”读为%s；但第%s列“%s”没有"
+				   "写明是本月完成投资还是自年初累计完成投资，不知道金额是当月数还是年初"
+				   "以来的累计数，整个文件未导入；请在表头写明，如“本月完成投资（万元）”或"
 				   "“自年初累计完成投资（万元）”",
-				   h->title_end_text, tz_period_fmt(h->title_end, pb), a,
+				   h->title_end_line, h->title_end_text, tz_period_fmt(h->title_end, pb), a,
 				   top.text[h->idx[TZ_RF_COMPLETED]]);
 	}
 	/* No 调度期 column and no month from the title: --period's. */
@@ -2870,10 +2912,10 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		/* "2025年1-10月…完成情况" above a plain 完成投资: the figures may
 		 * be the months' sum, stored as one month's they would count
 		 * the earlier months twice (audit 8, 2026-11-30). */
-		rc = tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
-				   "标题“%s”写的是几个月，“%s”可能是累计完成数，不能当作一个月的"
+		rc = tz_err_set_at(err, TZ_EINVAL, path, span_line, NULL,
+				   "标题“%s”写的是几个月，第%ld行的“%s”可能是累计完成数，不能当作一个月的"
 				   "本期完成投资，整个文件未导入；如果是当月数，请把列名改为“本月完成投资”",
-				   title_span, top.text[h->idx[TZ_RF_COMPLETED]]);
+				   title_span, h->line, top.text[h->idx[TZ_RF_COMPLETED]]);
 	else if (!rc && h->progress && h->title_end.year && h->idx[TZ_RF_PERIOD] >= 0 &&
 		 h->idx[TZ_RF_COMPLETED] >= 0 && !h->completed_one_month)
 		/* "截至2025年10月底…" above a 调度期 column and a plain 完成投资:

@@ -67,6 +67,11 @@ struct tz_header {
 	/* Columns 0..63 no field reads headed 单位, 金额单位, 计量单位:
 	 * each row's cell may state the unit of its amounts ("亿元"). */
 	uint64_t unit_cols;
+	/* Columns 0..63 no field reads whose header names free text (备注,
+	 * 说明, 附注, 建设内容, 进展情况): a bare number in one, beside an
+	 * amount, is what an unquoted thousands comma moved there (import.c,
+	 * split_amount; walkthrough 11). */
+	uint64_t remark_cols;
 	int seq_idx;                          /* the 序号 column, -1: none */
 	/* Columns 0..63 read as a field or as the 序号 (bit i: column i),
 	 * set with idx and seq_idx when the header is chosen: every data
@@ -89,12 +94,18 @@ struct tz_header {
 	int code_weak;
 	int title_year;                       /* named in a title row, 0: none */
 	char title_several[256];              /* the nearest title naming several years, "" */
+	/* The title row title_year or title_several was read from, as it is,
+	 * and its line: a message about it names that line, not the
+	 * header's (walkthrough 10). "" and 0 when none. */
+	char title_year_text[256];
+	long title_year_line;
 	int plan_year;                        /* named in the plan column's header, 0: none */
 	/* Reports: the one month a title row names ("2025年10月重点项目调度
 	 * 表"), {0, 0} when none (or a span, or a date of filling), and the
 	 * title; the rows' 调度期 must be that month (audit 9, W5). */
 	struct tz_period title_period;
 	char title_text[256];
+	long title_line;                      /* title_text's line, 0: none */
 	/* Reports without a 调度期 column under a title naming one month
 	 * (not a span, not 累计): every row's period is title_period, and
 	 * the notes say so (audit 9, R4; walkthrough f30, 2026-12-01). */
@@ -140,9 +151,11 @@ struct tz_header {
 	 * p18). */
 	struct tz_period title_end;
 	char title_end_text[256];
+	long title_end_line;                  /* title_end_text's line, 0: none */
 	/* A title naming a month but no year ("10月份重点项目调度"), for
 	 * the refusal: the title, "" when none (walkthrough p06). */
 	char title_noyear[256];
+	long title_noyear_line;
 	long line;                            /* the header's last row */
 	size_t width;                         /* cells in the header */
 	/* While tz_header_find runs: its reader, for messages naming a

@@ -1179,6 +1179,171 @@ static int beyond_header(const struct colmap *m, const struct tz_row *row)
 	return -1;
 }
 
+/* A CSV cell's text without the spaces around it. */
+static void cell_trimmed(const struct tz_row *row, size_t i, const char **s, size_t *len)
+{
+	*s = i < row->ncells ? row->cells[i] : "";
+	*len = i < row->ncells ? row->lens[i] : 0;
+	tz_text_trim(s, len);
+}
+
+/* 1 to 3 ASCII digits after an optional sign: "2", "-12", "123". */
+static int group_head(const char *s, size_t len)
+{
+	size_t i = len && (s[0] == '+' || s[0] == '-'), d = 0;
+
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++, d++;
+	return i == len && d >= 1 && d <= 3;
+}
+
+/* Three ASCII digits, then a decimal part or nothing: "100", "000",
+ * "100.00"; 2 with a decimal part, 1 without. */
+static int group_tail(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && i < 3 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i != 3)
+		return 0;
+	if (i == len)
+		return 1;
+	if (s[i++] != '.' || i == len)
+		return 0;
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i == len ? 2 : 0;
+}
+
+/* A number and nothing else: "300", "-1.5", "100.00". */
+static int bare_number(const char *s, size_t len)
+{
+	size_t i = len && (s[0] == '+' || s[0] == '-'), d = 0;
+
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++, d++;
+	if (i < len && s[i] == '.')
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			d++;
+	return d && i == len;
+}
+
+/*
+ * What a column of a text record holds, for split_amount: 1 a field of
+ * free text (项目名称, 开工状态, 形象进度, 存在问题…) or an unread remark
+ * column (header.h, remark_cols), where a bare number is out of place; 0
+ * anything else (an amount, a code, a period, a year, a column of
+ * figures no field reads).
+ */
+static int text_column(const struct colmap *m, size_t col)
+{
+	for (size_t f = 0; f < m->nfields; f++) {
+		if (m->idx[f] < 0 || (size_t)m->idx[f] != col)
+			continue;
+		if (m->h.progress)
+			return f == TZ_RF_STATUS || f == TZ_RF_TEXT || f == TZ_RF_PROBLEM ||
+			       f == TZ_RF_NAME || f == TZ_RF_REGION;
+		return !m->cols[f].money && f != TZ_PF_CODE && f != TZ_PF_YEARS &&
+		       f != TZ_PF_START && f != TZ_PF_YEAR;
+	}
+	return col < 64 && ((m->h.remark_cols >> col) & 1);
+}
+
+/*
+ * An amount of a CSV record split by its unquoted thousands separator
+ * (2,100.00 read as "2" then "100.00"; 1,234,567 as three fields), seen
+ * from the fields: a money column holding 1 to 3 digits, the next
+ * field(s) three digits each (the last maybe with decimals), and the
+ * record showing that its fields moved right: more fields than the
+ * file's other records or a field beyond the header (the reader's
+ * TZ_READ_SUSPECT_WIDTH, beyond_header), or a bare number in the first
+ * column of text after the amount (开工状态, 形象进度, 存在问题, 备注: the
+ * moved value of the column before it). Without that sign 2 and 100.00
+ * are two amounts and nothing is said. Walkthrough 11: when a later
+ * column took the moved field the row was refused for its 开工状态, or
+ * stored 2 for 2100 with exit 0 when that column was 备注 or 形象进度.
+ *
+ * Returns the money field split (0-based column *col, *pieces >= 2
+ * fields from it, no more than the record's fields beyond the file's
+ * width plus one), or -1. Text files only (a sheet's cells have places).
+ */
+static int split_amount(const struct colmap *m, const struct tz_row *row, size_t *col,
+			size_t *pieces)
+{
+	/* Fields too many: the pieces one amount may have beyond its
+	 * first (1,050 then 100 under five columns is 1,050 and 100). */
+	size_t width = row->suspect == TZ_READ_SUSPECT_WIDTH ? row->width : m->h.width;
+	size_t most = row->ncells > width + 1 ? row->ncells - width + 1 : 2;
+
+	if (!m->text_file)
+		return -1;
+	for (size_t f = 0; f < m->nfields; f++) {
+		const char *s;
+		size_t len, i = (size_t)m->idx[f], n = 1, k;
+		int moved;
+
+		if (m->idx[f] < 0 || !m->cols[f].money || i + 1 >= row->ncells)
+			continue;
+		cell_trimmed(row, i, &s, &len);
+		if (!group_head(s, len))
+			continue;
+		for (int t = 1; t == 1 && n < most && i + n < row->ncells; n++) {
+			cell_trimmed(row, i + n, &s, &len);
+			if (!(t = group_tail(s, len)))
+				break;
+		}
+		if (n < 2)
+			continue;
+		moved = (row->suspect == TZ_READ_SUSPECT_WIDTH && row->ncells > row->width) ||
+			beyond_header(m, row) >= 0;
+		for (k = i + 1; !moved && k < m->h.width && k < row->ncells; k++)
+			if (text_column(m, k)) {
+				cell_trimmed(row, k, &s, &len);
+				moved = bare_number(s, len);
+				break;
+			}
+		if (moved) {
+			*col = i;
+			*pieces = n;
+			return (int)f;
+		}
+	}
+	return -1;
+}
+
+/*
+ * The refusal of a record whose amount split_amount found split: names
+ * the line, the field, the pieces and the amount they were, and asks for
+ * it without the comma or quoted. TZ_EINVAL with `why` set (field too).
+ */
+static int split_refusal(const struct colmap *m, const struct tz_row *row, int f, size_t col,
+			 size_t pieces, struct tz_err *why)
+{
+	struct tz_buf each = TZ_BUF_INIT, comma = TZ_BUF_INIT, plain = TZ_BUF_INIT;
+	int rc;
+
+	for (size_t p = 0; p < pieces; p++) {
+		const char *s;
+		size_t len;
+
+		cell_trimmed(row, col + p, &s, &len);
+		tz_buf_addf(&each, "%s“%.*s”", p == 0 ? "" : p + 1 == pieces ? "和" : "、",
+			    (int)len, s);
+		tz_buf_addf(&comma, "%s%.*s", p ? "," : "", (int)len, s);
+		tz_buf_addf(&plain, "%.*s", (int)len, s);
+	}
+	rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, m->cols[f].header,
+			   "第%ld行%s的金额被千位分隔逗号拆开了：%s是没有加引号的“%s”拆成的%zu个字段，"
+			   "其后各列的值因此错位，该行未导入；请把金额写成 %s，或加引号写成 \"%s\"",
+			   row->line, m->cols[f].header, each.buf, comma.buf, pieces, plain.buf,
+			   comma.buf);
+	tz_buf_release(&each);
+	tz_buf_release(&comma);
+	tz_buf_release(&plain);
+	return rc;
+}
+
 /*
  * Breakdown rows. A list whose projects carry a 序号 (or a 项目编号) often
  * writes a project's parts under it without one: `1,甲项目,1000` then
@@ -1445,7 +1610,8 @@ static int yuan_shown(const struct colmap *m, const struct tz_row *row)
 static void convert(const struct pipeline *pl, const struct tz_row *row, struct row_text *t,
 		    struct item *it, struct parts *ps, struct tz_err *why)
 {
-	int rc, extra, cand = 0, heading = 0, numbered = -1, yuan;
+	int rc, extra, cand = 0, heading = 0, numbered = -1, yuan, split;
+	size_t split_col, split_n;
 
 	memset(it, 0, sizeof(*it));
 	it->line = row->line;
@@ -1491,6 +1657,9 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 				   "第%ld行的引号看起来不成对（引号括起的单元格中间又有单个引号），"
 				   "各列的值因此错位，该行未导入；请检查该行的双引号",
 				   row->line);
+	else if ((split = split_amount(pl->map, row, &split_col, &split_n)) >= 0)
+		/* Before the width: the amount and its pieces named. */
+		rc = split_refusal(pl->map, row, split, split_col, split_n, why);
 	else if (row->suspect == TZ_READ_SUSPECT_WIDTH)
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, NULL,
 				   "第%ld行有%zu个字段，而表头和其他行都是%zu个：引号可能不成对，"
@@ -4091,10 +4260,10 @@ static int ledger_year(struct colmap *m, const struct tz_import_opts *opts, cons
 	 * (audit 2026-11-30, finding 6).
 	 */
 	if (opts->year && h->title_year && h->title_year != opts->year)
-		return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
-				     "标题写的是%d年，--year 指定的是%d年，不知道这是哪一年的台账，"
+		return tz_err_set_at(err, TZ_EINVAL, path, h->title_year_line, NULL,
+				     "标题“%s”写的是%d年，--year 指定的是%d年，不知道这是哪一年的台账，"
 				     "整个文件未导入；请核对标题或 --year",
-				     h->title_year, opts->year);
+				     h->title_year_text, h->title_year, opts->year);
 	if (m->idx[TZ_PF_YEAR] >= 0) {
 		res->year_source = TZ_YEAR_COLUMN;
 		m->year = opts->year; /* rows must agree with --year if given */
@@ -4107,13 +4276,14 @@ static int ledger_year(struct colmap *m, const struct tz_import_opts *opts, cons
 		res->year_source = TZ_YEAR_OPTION;
 		m->year = opts->year;
 	} else if (h->title_several[0]) {
-		return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
+		return tz_err_set_at(err, TZ_EINVAL, path, h->title_year_line, NULL,
 				     "标题“%s”写了不止一个年份，不知道这是哪一年的台账，整个文件未导入；"
 				     "请用 --year 指定年度", h->title_several);
 	} else if (h->title_year && h->plan_year && h->title_year != h->plan_year) {
-		return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
-				     "标题写的是%d年，计划投资列写的是%d年，不知道这是哪一年的台账；"
-				     "请用 --year 指定年度", h->title_year, h->plan_year);
+		return tz_err_set_at(err, TZ_EINVAL, path, h->title_year_line, NULL,
+				     "标题“%s”写的是%d年，第%ld行的计划投资列写的是%d年，不知道这是哪一年的"
+				     "台账；请用 --year 指定年度", h->title_year_text, h->title_year, h->line,
+				     h->plan_year);
 	} else if (h->title_year || h->plan_year) {
 		res->year_source = h->title_year ? TZ_YEAR_TITLE : TZ_YEAR_PLAN;
 		m->year = h->title_year ? h->title_year : h->plan_year;

@@ -29,7 +29,7 @@ contains "idem" "$TZ_TMP/err" "q-ragged-typo.csv:3: 项目编号 P2: 第3行的�
 fails "a quoted file missing a \",\" pair" tz import projects --year 2025 "$d/q-missing-pair.csv"
 contains "has a field too few" "$TZ_TMP/err" "q-missing-pair.csv:3: 项目编号 P2: 第3行有4个字段，而表头和其他行都是5个"
 fails "an unquoted 1,000 in a file Excel wrote" tz import projects --year 2025 "$d/q-unquoted-thousands.csv"
-contains "has a field too many" "$TZ_TMP/err" "q-unquoted-thousands.csv:4: 项目编号 P2: 第4行有6个字段，而表头和其他行都是5个"
+contains "names the amount split and its pieces" "$TZ_TMP/err" "q-unquoted-thousands.csv:4: 项目编号 P2: 第4行总投资(万元)的金额被千位分隔逗号拆开了：“1”和“000”是没有加引号的“1,000”拆成的2个字段"
 is "nothing stored" "$(stored)" 0
 ok "quotes as Excel writes them" tz import projects --year 2025 "$d/q-legit-quotes.csv"
 export_all
@@ -173,7 +173,7 @@ export_all
 is "in 亿元" "$(field P1 总投资)" 125000.00
 fresh
 fails "单位：亿元 above a column headed 总投资(万元)" tz import projects --year 2025 "$d/unit-table-vs-column.csv"
-contains "refused, naming both" "$TZ_TMP/err" "表格注明金额单位为亿元，而“总投资(万元)”的单位是万元"
+contains "refused, naming both and their lines" "$TZ_TMP/err" "unit-table-vs-column.csv:1: 第1行注明金额单位为亿元，而第2行“总投资(万元)”的单位是万元"
 ok "金额单位：万元 above 总投资(万元)" tz import projects --year 2025 "$d/unit-table-same-column.csv"
 export_all
 is "agree" "$(field P1 总投资)/$(field P1 年度计划投资)" 1000.00/500.00

@@ -54,7 +54,7 @@ is "nothing stored" "$(stored)" 0
 fails "金额单位：千元/亿元" tz import projects --year 2025 "$d/o-two-slash.csv"
 contains "refused naming both" "$TZ_TMP/err" "第1行注明金额单位为千元、亿元"
 fails "单位/万美元" tz import projects --year 2025 "$d/o-usd.csv"
-contains "cannot be converted" "$TZ_TMP/err" "表格的单位“万美元”无法换算为万元，整个文件未导入"
+contains "cannot be converted, on the unit's line" "$TZ_TMP/err" "o-usd.csv:1: 第1行注明的表格单位“万美元”无法换算为万元，整个文件未导入"
 is "nothing stored" "$(stored)" 0
 
 # --- A statement below the table or in a 备注 cell -----------------------

@@ -54,7 +54,7 @@ is "2025 from the nearer title" "$(exported)" "2025 P1 10.00"
 # --- a title contradicting --year ---------------------------------------
 fresh
 fails "title 2024, --year 2025" tz import projects --year 2025 "$d/y-title24.csv"
-contains "names both" "$TZ_TMP/err" "标题写的是2024年，--year 指定的是2025年"
+contains "names both, on the title's line" "$TZ_TMP/err" "y-title24.csv:1: 标题“2024年重点项目台账”写的是2024年，--year 指定的是2025年"
 is "nothing stored" "$(exported)" ""
 
 done_testing

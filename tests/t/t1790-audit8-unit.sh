@@ -65,7 +65,7 @@ contains "本表金额以亿元计: says the unit applied" "$TZ_TMP/err" \
 refused "单位：个、万元、亿元: two units of money" my-list-two-money.csv \
 	"注明金额单位为万元、亿元，写了不同的单位"
 refused "单位：个、亿元 above 总投资(万元)" my-list-vs-header.csv \
-	"表格注明金额单位为亿元，而“总投资(万元)”的单位是万元"
+	"my-list-vs-header.csv:1: 第1行注明金额单位为亿元，而第2行“总投资(万元)”的单位是万元"
 
 fresh
 ok "progress base ledger" tz import projects --year 2025 "$d/base.csv"

@@ -37,15 +37,15 @@ refused_progress() { # name file message-text...
 
 # Finding 4: unquoted thousands.
 refused "12,000 and 1,200 unquoted (the audit's)" csv-unquoted-thousands.csv \
-	":2:" "第2行有7个字段，比表头的5列多" "千位分隔逗号"
+	":2:" "第2行总投资(万元)的金额被千位分隔逗号拆开了：“12”和“000”是没有加引号的“12,000”"
 refused "split row with the header's field count (the audit's)" \
-	csv-unquoted-thousands-samecount.csv ":2:" "年度计划投资(万元)“000”以0开头" "千位"
+	csv-unquoted-thousands-samecount.csv ":2:" "第2行总投资(万元)的金额被千位分隔逗号拆开了：“12”和“000”"
 refused "1,050 split into 1 and 050 under five columns" thousands-050-samecount.csv \
-	"比表头的5列多"
+	"第2行总投资(万元)的金额被千位分隔逗号拆开了：“1”和“050”是没有加引号的“1,050”"
 refused "a note beyond the header (the audit's)" csv-extra-field.csv \
 	"第6个字段“备注：含征地”不在任何一列下"
 refused_progress "progress 1,500 unquoted (the audit's)" p-unquoted-thousands.csv \
-	"第2行有5个字段，比表头的4列多"
+	"第2行本期完成投资(万元)的金额被千位分隔逗号拆开了：“1”和“500”"
 refused_progress "progress 本期完成 000" p-thousands-000.csv "本期完成投资(万元)“000”以0开头"
 fresh
 ok "quoted thousands, 0.5 and 0 are read" tz import projects --year 2025 "$d/thousands-quoted.csv"

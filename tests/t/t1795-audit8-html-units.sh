@@ -39,7 +39,7 @@ yi_html "a note of 亿元 after a plain table (the audit's)" html-unit-hp-after.
 contains "a note of 亿元 after a plain table: says the unit applied" "$TZ_TMP/err" \
 	"第3行注明金额单位为亿元，表头的金额没有写单位：金额按亿元读"
 refused "<caption>单位：亿元</caption> above 总投资(万元)" my-caption-vs-header.xls \
-	"表格注明金额单位为亿元，而“总投资(万元)”的单位是万元"
+	"my-caption-vs-header.xls:1: 第1行注明金额单位为亿元，而第2行“总投资(万元)”的单位是万元"
 yi_html "a rowspan past the table's end does not hide the note after it" my-rowspan-note.xls
 contains "a rowspan past the table's end: the note read" "$TZ_TMP/err" \
 	"第3行注明金额单位为亿元，表头的金额没有写单位：金额按亿元读"

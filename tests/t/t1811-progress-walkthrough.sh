@@ -32,21 +32,21 @@ ask="请在表头写明，如“本月完成投资（万元）”或“自年初
 base
 fails "p-span-plain: 2025年1-10月 over 完成投资" tz import progress "$d/p-span-plain.csv"
 contains "p-span-plain: the period read from the title, the column named" "$TZ_TMP/err" \
-	"p-span-plain.csv:2: 没有“调度期”列，调度期按标题“2025年1-10月重点项目调度表”读为2025-10；但第C列“完成投资（万元）”没有写明是本月完成投资还是自年初累计完成投资"
+	"p-span-plain.csv:2: 没有“调度期”列，调度期按第1行的标题“2025年1-10月重点项目调度表”读为2025-10；但第C列“完成投资（万元）”没有写明是本月完成投资还是自年初累计完成投资"
 contains "p-span-plain: asks which" "$TZ_TMP/err" "$ask"
 is "p-span-plain: nothing stored" "$(reports)" ""
 
 base
 fails "p-jiezhi-plain: 截至2025年10月底 over 完成投资" tz import progress "$d/p-jiezhi-plain.csv"
 contains "p-jiezhi-plain: the period read from the title" "$TZ_TMP/err" \
-	"p-jiezhi-plain.csv:2: 没有“调度期”列，调度期按标题“截至2025年10月底重点项目调度表”读为2025-10；但第C列“完成投资（万元）”"
+	"p-jiezhi-plain.csv:2: 没有“调度期”列，调度期按第1行的标题“截至2025年10月底重点项目调度表”读为2025-10；但第C列“完成投资（万元）”"
 contains "p-jiezhi-plain: asks which" "$TZ_TMP/err" "$ask"
 
 base
 fails "p-jiezhi-plain-col: 截至2025年10月底 over 调度期 and 完成投资" \
 	tz import progress "$d/p-jiezhi-plain-col.csv"
 contains "p-jiezhi-plain-col: says why" "$TZ_TMP/err" \
-	"p-jiezhi-plain-col.csv:2: 标题“截至2025年10月底重点项目调度表”写的是截至2025年10月的情况，第C列“完成投资（万元）”可能是年初以来的累计完成数"
+	"p-jiezhi-plain-col.csv:1: 标题“截至2025年10月底重点项目调度表”写的是截至2025年10月的情况，第2行第C列“完成投资（万元）”可能是年初以来的累计完成数"
 contains "p-jiezhi-plain-col: asks which" "$TZ_TMP/err" "$ask"
 is "p-jiezhi-plain-col: nothing stored" "$(reports)" ""
 
@@ -134,7 +134,7 @@ is "--period 2025-13: nothing stored" "$(reports)" ""
 base
 fails "p-title-oct: title 2025年10月, --period 2025-09" tz import progress --period 2025-09 "$d/p-title-oct.csv"
 contains "p-title-oct: names both" "$TZ_TMP/err" \
-	"p-title-oct.csv:2: 标题“2025年10月重点项目调度表”的调度期是2025年10月，--period 是2025-09，不知道是哪个调度期，整个文件未导入"
+	"p-title-oct.csv:1: 标题“2025年10月重点项目调度表”的调度期是2025年10月，--period 是2025-09，不知道是哪个调度期，整个文件未导入"
 is "p-title-oct: nothing stored" "$(reports)" ""
 ok "p-title-oct: --period 2025-10 agrees" tz import progress --period 2025-10 "$d/p-title-oct.csv"
 is "p-title-oct: stored in 2025-10" "$(reports)" "P1|2025-10|500.00|已开工"
