@@ -108,6 +108,16 @@ static const char *const problems[] = {
  * mille of an even share (the twelve sum to 12000). */
 static const int season[12] = { 500, 500, 900, 1100, 1200, 1200, 1200, 1200, 1200, 1100, 1000, 900 };
 
+/* The season's weight of months `from` (0-based) to December. */
+static int64_t season_left(int from)
+{
+	int64_t sum = 0;
+
+	for (int m = from; m < 12; m++)
+		sum += season[m];
+	return sum;
+}
+
 /* splitmix64: small, fast and the same on every machine. */
 static uint64_t next_rand(uint64_t *s)
 {
@@ -257,6 +267,13 @@ static void make_project(uint64_t *s, long i, int first_year, int nmonths,
 		int64_t pct = rand_between(s, 15, 60);
 
 		d->annual[y] = y < d->start / 12 ? -1 : d->total / 100 * pct;
+		/* The year it breaks ground in month M plans the work of its
+		 * months left, by their season's weight, as a real ledger
+		 * does: a whole year's plan done in one December was more than
+		 * the plan and 100 times the month's median, and the import
+		 * refused the demo's own export (walkthrough 13). */
+		if (y == d->start / 12 && d->start % 12)
+			d->annual[y] = d->annual[y] * season_left(d->start % 12) / season_left(0);
 	}
 }
 

@@ -441,6 +441,44 @@ static int beside_with_content(const char *path, const char *suffix, long long *
 	return has;
 }
 
+/* Whether a file `path` followed by `suffix` exists (of any size). */
+static int beside_exists(const char *path, const char *suffix)
+{
+	size_t n = strlen(path) + strlen(suffix) + 1;
+	char *name = tz_xmalloc(n);
+	struct stat st;
+	int has;
+
+	snprintf(name, n, "%s%s", path, suffix);
+	has = !lstat(name, &st);
+	free(name);
+	return has;
+}
+
+/*
+ * The first of `path`-wal and `path`-shm that exists and this process
+ * cannot write (another user's, left by a reader of that user), or NULL.
+ * SQLite then opens the file for reading only, and every write fails.
+ */
+static const char *beside_not_ours(const char *path)
+{
+	static const char *const suffix[] = { "-wal", "-shm" };
+
+	for (size_t i = 0; i < 2; i++) {
+		size_t n = strlen(path) + 5;
+		char *name = tz_xmalloc(n);
+		int theirs;
+
+		snprintf(name, n, "%s%s", path, suffix[i]);
+		theirs = !faccessat(AT_FDCWD, name, F_OK, AT_EACCESS) &&
+			 faccessat(AT_FDCWD, name, W_OK, AT_EACCESS);
+		free(name);
+		if (theirs)
+			return suffix[i];
+	}
+	return NULL;
+}
+
 /*
  * Whether the directory `path` would be made in lets this process make a
  * file there; errno says why not.
@@ -483,17 +521,24 @@ static int open_readonly(struct sqlite_store *ss, const char *path, struct tz_er
 
 	if (faccessat(AT_FDCWD, path, R_OK, AT_EACCESS))
 		return tz_err_set(err, TZ_EIO, "无法读取数据库文件：%s", tz_errno_text(errno));
-	ss->uri = file_uri(path, "mode=ro");
-	code = open_uri(ss, ss->uri);
-	if (code == SQLITE_OK || (ss->db && !cannot_index(ss->db))) {
-		ss->readonly = SQLITE_RO_SHARED;
-		return 0;
+	/* Through the -shm of a connection that has the file open (a
+	 * writer may be at work); without one, never through a -shm of our
+	 * own: SQLite would make the -shm and -wal beside the file as this
+	 * user, and the file's owner could then no longer write it (a 1777
+	 * directory, walkthrough 13). */
+	if (beside_exists(path, "-shm")) {
+		ss->uri = file_uri(path, "mode=ro");
+		code = open_uri(ss, ss->uri);
+		if (code == SQLITE_OK || (ss->db && !cannot_index(ss->db))) {
+			ss->readonly = SQLITE_RO_SHARED;
+			return 0;
+		}
+		sqlite3_close(ss->db);
+		ss->db = NULL;
+		free(ss->uri);
+		ss->uri = NULL;
+		tz_log(TZ_LOG_DEBUG, "store=sqlite event=readonly_no_shm code=%d", code);
 	}
-	sqlite3_close(ss->db);
-	ss->db = NULL;
-	free(ss->uri);
-	ss->uri = NULL;
-	tz_log(TZ_LOG_DEBUG, "store=sqlite event=readonly_no_shm code=%d", code);
 	if (beside_with_content(path, "-wal", &size))
 		return tz_err_set(err, TZ_ESTORE,
 				  "数据库文件是只读的，而且旁边的 %s-wal 中还有%lld字节尚未并入数据库文件的修改，"
@@ -571,6 +616,27 @@ static int sqlite_open(struct tz_store **out, const char *path, int flags,
 			goto fail;
 		}
 		readonly = 1;
+	} else if (!(flags & TZ_STORE_READ) && beside_not_ours(path)) {
+		/* A -wal or -shm this user cannot write (another user read the
+		 * file with SQLite): every write would fail with SQLite's
+		 * "readonly database". Say which file and what to do. */
+		const char *suffix = beside_not_ours(path);
+		long long size;
+
+		if (beside_with_content(path, "-wal", &size))
+			rc = tz_err_set_at(err, TZ_ESTORE, path, 0, NULL,
+					   "数据库文件旁边的 %s%s 是其他用户建立的，当前用户不能写入它，"
+					   "所以这个命令不能写入数据库，未执行，未作任何改动；%s-wal 中有%lld字节"
+					   "尚未并入数据库文件的修改，不要删除它：请在没有程序使用该数据库时，"
+					   "把 %s-wal 和 %s-shm 改为当前用户所有（如用 chown）后重试",
+					   path, suffix, path, size, path, path);
+		else
+			rc = tz_err_set_at(err, TZ_ESTORE, path, 0, NULL,
+					   "数据库文件旁边的 %s%s 是其他用户建立的，当前用户不能写入它，"
+					   "所以这个命令不能写入数据库，未执行，未作任何改动；%s-wal 中没有未并入的修改："
+					   "请在没有程序使用该数据库时删除 %s-wal 和 %s-shm（或改为当前用户所有）后重试",
+					   path, suffix, path, path, path);
+		goto fail;
 	}
 	pthread_once(&configured, sqlite_configure);
 	ss->path = tz_xstrdup(path);

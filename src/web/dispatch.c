@@ -449,6 +449,20 @@ static int large_amount(struct tz_req *r, struct tz_web_report_row *row, struct 
 	return 1;
 }
 
+/* `s` without the white space at its ends (tz_text_trim), in the
+ * request's arena when it had any; NULL stays NULL. */
+static const char *trimmed(struct tz_req *r, const char *s)
+{
+	const char *t = s;
+	size_t len;
+
+	if (!s)
+		return NULL;
+	len = strlen(s);
+	tz_text_trim(&t, &len);
+	return t == s && len == strlen(s) ? s : tz_arena_strndup(r->arena, t, len);
+}
+
 int tz_web_report_check(struct tz_req *r, struct tz_web_report_row *row, struct tz_period p,
 			const char *how)
 {
@@ -460,6 +474,12 @@ int tz_web_report_check(struct tz_req *r, struct tz_web_report_row *row, struct 
 	row->large = 0;
 	if (!row->posted)
 		return 0;
+	/* The texts as an import stores a cell's, trimmed: the same report
+	 * reads the same whichever way it came, and its export reads back
+	 * unchanged (walkthrough 13: a 存在问题 saved through the API with a
+	 * leading line break came back from its own export as a 更正). */
+	row->in.progress_text = trimmed(r, row->in.progress_text);
+	row->in.problem = trimmed(r, row->in.problem);
 	if (blank(row->in.completed) && blank(row->in.status) && blank(row->in.progress_text) &&
 	    blank(row->in.problem)) {
 		row->posted = 0;  /* an untouched row is not a report */

@@ -23,4 +23,19 @@ assert 0 < len(b["lagging"]) < b["totals"]["projects"]
 assert 0.5 < b["totals"]["completion_rate"] < 1.2
 PY
 fails "bad --projects" tz demo --projects 0
+
+# The demo's own exports read back as they are, without --confirm-large
+# (walkthrough 13: a project breaking ground in December planned and did a
+# whole year's work that month, and the import refused the file).
+for args in "" "--seed 2 --months 24" "--seed 3 --months 24"; do
+	rm -f "$TZ_TMP/rt.db" "$TZ_TMP/rt2.db"*
+	ok "demo $args" tz --db "$TZ_TMP/rt.db" demo $args
+	ok "…its ledger exported" tz --db "$TZ_TMP/rt.db" export projects --out "$TZ_TMP/rp.csv"
+	ok "…its reports exported" tz --db "$TZ_TMP/rt.db" export progress --out "$TZ_TMP/rr.csv"
+	ok "…a new database" tz --db "$TZ_TMP/rt2.db" init
+	ok "…takes the ledger" tz --db "$TZ_TMP/rt2.db" import projects "$TZ_TMP/rp.csv"
+	ok "…and the reports, none refused" tz --db "$TZ_TMP/rt2.db" import progress "$TZ_TMP/rr.csv"
+	ok "…and exports them again" tz --db "$TZ_TMP/rt2.db" export progress --out "$TZ_TMP/rr2.csv"
+	ok "…byte for byte" cmp "$TZ_TMP/rr.csv" "$TZ_TMP/rr2.csv"
+done
 done_testing

@@ -123,6 +123,34 @@ contains "…says the directory cannot take it, in Chinese" "$TZ_TMP/err" \
 ok "the file is unchanged" cmp "$TZ_TMP/ro.orig" "$TZ_TMP/ro/t.db"
 is "nothing was made beside it" "$(ls "$TZ_TMP/ro")" "t.db"
 
+# A shared directory (1777): a reader that cannot write the file leaves
+# nothing beside it, so its owner can still write (walkthrough 13: the
+# reader's -shm and -wal, its own, locked the owner out). A -shm and -wal
+# another user's SQLite made are named, with what to do.
+if [ "$(id -u)" = 0 ]; then
+	mkdir "$TZ_TMP/shared"
+	chmod 1777 "$TZ_TMP/shared"
+	cp "$TZ_TMP/ro.orig" "$TZ_TMP/shared/t.db"
+	chown daemon "$TZ_TMP/shared/t.db"
+	chmod 644 "$TZ_TMP/shared/t.db"
+	owner() { runuser -u daemon -- "$@"; }
+	ok "shared: another user reads it" as "$TZ_BIN" --db "$TZ_TMP/shared/t.db" missing --period 2025-10
+	is "…leaving nothing beside it" "$(ls "$TZ_TMP/shared")" "t.db"
+	ok "…and its owner still writes it" owner "$TZ_BIN" --db "$TZ_TMP/shared/t.db" period open 2025-11
+	as sqlite3 -readonly "$TZ_TMP/shared/t.db" "SELECT count(*) FROM project" >/dev/null
+	is "another user's sqlite3 leaves its -shm" "$(ls "$TZ_TMP/shared" | tr '\n' ' ')" \
+		"t.db t.db-shm t.db-wal "
+	cp "$TZ_TMP/shared/t.db" "$TZ_TMP/shared.orig"
+	fails "…then the owner's write is refused" \
+		owner "$TZ_BIN" --db "$TZ_TMP/shared/t.db" period open 2025-12
+	contains "…naming the file that is not the owner's and what to do" "$TZ_TMP/err" \
+		"数据库文件旁边的 $TZ_TMP/shared/t.db-wal 是其他用户建立的，当前用户不能写入它"
+	contains "…which is safe: the -wal is empty" "$TZ_TMP/err" \
+		"中没有未并入的修改：请在没有程序使用该数据库时删除 $TZ_TMP/shared/t.db-wal 和 $TZ_TMP/shared/t.db-shm"
+	ok "…the file unchanged" cmp "$TZ_TMP/shared.orig" "$TZ_TMP/shared/t.db"
+	ok "…while the owner can still read it" owner "$TZ_BIN" --db "$TZ_TMP/shared/t.db" period list
+fi
+
 # Commits only in a -wal the reader cannot index: refused, not ignored.
 fails "a bulletin beside a -wal with content" as "$TZ_BIN" --db "$TZ_TMP/wal/t.db" bulletin
 contains "…says why and what to do" "$TZ_TMP/err" \

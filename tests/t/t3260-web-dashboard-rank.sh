@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib-web.sh"
 
 db="$TZ_TMP/demo.db"
-ok "a demo city" tz --db "$db" demo --projects 400
+ok "a demo city (a seed whose 盖州市 moves)" tz --db "$db" demo --projects 400 --seed 10
 ok "serve starts" web_start "$db" --weak-hashes on
 tz --db "$db" token add coordinator-gz >"$TZ_TMP/tok-gz" 2>/dev/null
 tz --db "$db" token add reporter-gz >"$TZ_TMP/tok-rgz" 2>/dev/null
