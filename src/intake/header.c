@@ -1943,7 +1943,10 @@ not_read:
 			h->unit_cols |= UINT64_C(1) << i;
 		if (!c->blank && c->field < 0 && !c->seq && i < 64 && remark_column(r->text[i]))
 			h->remark_cols |= UINT64_C(1) << i;
-		if (!c->blank && c->field < 0 && !c->seq && i < 64 && figure_column(r->text[i]))
+		/* Every column, read or not: a field's own kind wins (import.c,
+		 * money_column), and a column named like a field but not read
+		 * (another year's 年度计划投资) holds figures still. */
+		if (!c->blank && i < 64 && figure_column(r->text[i]))
 			h->figure_cols |= UINT64_C(1) << i;
 		if (i < 64) {
 			size_t n = strlen(r->text[i]);

@@ -72,8 +72,9 @@ struct tz_header {
 	 * amount, is what an unquoted thousands comma moved there (import.c,
 	 * split_amount; walkthrough 11). */
 	uint64_t remark_cols;
-	/* Columns 0..63 no field reads whose header names a figure (元, 投资,
-	 * 金额, 资金, %, 率: 其中中央资金, 完成率): three digits in one
+	/* Columns 0..63 whose header names a figure (元, 投资, 金额, 资金, %,
+	 * 率: 其中中央资金, 完成率, another year's 年度计划投资; read columns
+	 * too, where the field's kind decides): three digits in one
 	 * beside an amount are as likely that column's own as an amount's
 	 * moved piece (import.c, split_amount; walkthrough 13). */
 	uint64_t figure_cols;
