@@ -1313,13 +1313,14 @@ struct split {
  * file leaves trailing fields out, so the split fills the row); or in
  * an amount's column of a record shorter than the file's others
  * (short_record: its trailing fields left out, so the split may have
- * filled one of them); or a bare number sits in the first text column after
- * the amount (开工状态, 形象进度, 存在问题, 备注: maybe the moved value of
- * the column before it; walkthrough 11). sp->witness is that column.
+ * filled one of them); or a bare number sits in the first text column
+ * after the amount (开工状态, 形象进度, 存在问题, 备注: maybe the moved
+ * value of the column before it; walkthrough 11). sp->witness is that
+ * column.
  * Two amounts side by side in a full record (500 then 100.00, a text
  * 备注 after) are read: nothing doubts them. Neither is 本月 1 then
  * 自年初累计 500 in a full record (1,500 with 自年初累计 left out reads
- * the same; docs/internals/import.md, "Split amounts").
+ * the same; docs/internals/import.md, the reader's step).
  *
  * Returns 1 with *sp set, or 0. Text files only (a sheet's cells have
  * places).
