@@ -1187,11 +1187,15 @@ static void cell_trimmed(const struct tz_row *row, size_t i, const char **s, siz
 	tz_text_trim(s, len);
 }
 
-/* 1 to 3 ASCII digits after an optional sign: "2", "-12", "123". */
+/* 1 to 3 ASCII digits after an optional sign, the first not 0: "2",
+ * "-12", "123". A 0 heads no thousands-separated number (本期 0 beside
+ * 形象进度 100 is no split 0,100). */
 static int group_head(const char *s, size_t len)
 {
 	size_t i = len && (s[0] == '+' || s[0] == '-'), d = 0;
 
+	if (i < len && s[i] == '0')
+		return 0;
 	while (i < len && s[i] >= '0' && s[i] <= '9')
 		i++, d++;
 	return i == len && d >= 1 && d <= 3;

@@ -9,8 +9,9 @@
 # for 2100 (or 100 as 建设起止年限) and exit 0. A row that does show the
 # split names every piece (1,234,567), with the shorter reading beside it
 # when the width proves only two; 形象进度 100 beside 本期 5 is asked to be
-# written 100%, never 5100. Two amounts side by side, a figure column no
-# field reads, a quoted amount, rows all left short: read as written.
+# written 100%, never 5100; 本期 0 beside 形象进度 100 is no split. Two
+# amounts side by side, a figure column no field reads, a quoted amount,
+# rows all left short: read as written.
 # Inputs: tests/data/split-amount/w13-* (ORIGIN.md).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
@@ -96,6 +97,11 @@ tz import projects --year 2025 "$d/base.csv" >/dev/null 2>&1
 ok "本期 5 and 形象进度 100%: read" tz import progress "$d/w13-ok-jd-100pct.csv"
 is "…as written" "$(reports text)" \
 	"P1|2025-01|5.00|已开工|100% P2|2025-01|300.00|已开工|主体施工 P3|2025-01|0.00|未开工|未开工"
+fresh
+tz import projects --year 2025 "$d/base.csv" >/dev/null 2>&1
+ok "本期 0 and 形象进度 100 (no number starts 0,): read" tz import progress "$d/w13-ok-zero-jd-100.csv"
+is "…as written" "$(reports text)" \
+	"P1|2025-01|0.00|已开工|100 P2|2025-01|300.00|已开工|主体施工 P3|2025-01|0.00|未开工|未开工"
 fresh
 tz import projects --year 2025 "$d/base.csv" >/dev/null 2>&1
 ok "本月 50 and 自年初累计 350, every row short alike: read" tz import progress "$d/w13-ok-ytd-allshort.csv"
