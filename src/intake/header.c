@@ -1668,6 +1668,17 @@ static int unit_column(const char *s)
 	return r;
 }
 
+/* Whether a header cell names a figure: 元, 投资, 金额, 资金, %, 率. */
+static int figure_column(const char *s)
+{
+	static const char *const figures[] = { "元", "投资", "金额", "资金", "%", "％", "率" };
+
+	for (size_t k = 0; k < sizeof(figures) / sizeof(figures[0]); k++)
+		if (strstr(s, figures[k]))
+			return 1;
+	return 0;
+}
+
 /*
  * Whether a header cell no field reads names a column of free text: 备注,
  * 说明, 附注, …内容, …情况, …进展, …进度, …问题 (the words of a remark),
@@ -1678,12 +1689,10 @@ static int remark_column(const char *s)
 {
 	static const char *const words[] = { "备注", "说明", "附注", "内容", "情况", "进展",
 					     "进度", "问题" };
-	/* 投资完成情况（万元）, 完成进度(%): a column of figures. */
-	static const char *const figures[] = { "元", "投资", "金额", "资金", "%", "％", "率" };
 
-	for (size_t k = 0; k < sizeof(figures) / sizeof(figures[0]); k++)
-		if (strstr(s, figures[k]))
-			return 0;
+	/* 投资完成情况（万元）, 完成进度(%): a column of figures. */
+	if (figure_column(s))
+		return 0;
 	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
 		if (strstr(s, words[k]))
 			return 1;
@@ -1934,6 +1943,22 @@ not_read:
 			h->unit_cols |= UINT64_C(1) << i;
 		if (!c->blank && c->field < 0 && !c->seq && i < 64 && remark_column(r->text[i]))
 			h->remark_cols |= UINT64_C(1) << i;
+		/* Every column, read or not: a field's own kind wins (import.c,
+		 * money_column), and a column named like a field but not read
+		 * (another year's 年度计划投资) holds figures still. */
+		if (!c->blank && i < 64 && figure_column(r->text[i]))
+			h->figure_cols |= UINT64_C(1) << i;
+		if (i < 64) {
+			size_t n = strlen(r->text[i]);
+
+			/* Cut on a character's boundary (no continuation byte next). */
+			if (n > sizeof(h->col_text[i]) - 1)
+				for (n = sizeof(h->col_text[i]) - 1;
+				     n && ((unsigned char)r->text[i][n] & 0xC0) == 0x80; n--)
+					;
+			memcpy(h->col_text[i], r->text[i], n);
+			h->col_text[i][n] = '\0';
+		}
 
 		if (!c->blank && c->field < 0 && !c->seq && !strstr(h->unread.buf, r->text[i]))
 			tz_buf_addf(&h->unread, "%s%s", h->unread.len ? "、" : "", r->text[i]);

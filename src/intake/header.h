@@ -72,6 +72,16 @@ struct tz_header {
 	 * amount, is what an unquoted thousands comma moved there (import.c,
 	 * split_amount; walkthrough 11). */
 	uint64_t remark_cols;
+	/* Columns 0..63 whose header names a figure (元, 投资, 金额, 资金, %,
+	 * 率: 其中中央资金, 完成率, another year's 年度计划投资; read columns
+	 * too, where the field's kind decides): three digits in one
+	 * beside an amount are as likely that column's own as an amount's
+	 * moved piece (import.c, split_amount; walkthrough 13). */
+	uint64_t figure_cols;
+	/* The header cells of columns 0..63 as written, cut at 63 bytes on
+	 * a character's boundary, "" for a blank one: the messages about a
+	 * split amount name the column its piece fell in (walkthrough 13). */
+	char col_text[64][64];
 	int seq_idx;                          /* the 序号 column, -1: none */
 	/* Columns 0..63 read as a field or as the 序号 (bit i: column i),
 	 * set with idx and seq_idx when the header is chosen: every data

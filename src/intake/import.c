@@ -1187,33 +1187,47 @@ static void cell_trimmed(const struct tz_row *row, size_t i, const char **s, siz
 	tz_text_trim(s, len);
 }
 
-/* 1 to 3 ASCII digits after an optional sign: "2", "-12", "123". */
+/* 1 to 3 ASCII digits after an optional sign, the first not 0: "2",
+ * "-12", "123". A 0 heads no thousands-separated number (本期 0 beside
+ * 形象进度 100 is no split 0,100). */
 static int group_head(const char *s, size_t len)
 {
 	size_t i = len && (s[0] == '+' || s[0] == '-'), d = 0;
 
+	if (i < len && s[i] == '0')
+		return 0;
 	while (i < len && s[i] >= '0' && s[i] <= '9')
 		i++, d++;
 	return i == len && d >= 1 && d <= 3;
 }
 
-/* Three ASCII digits, then a decimal part or nothing: "100", "000",
- * "100.00"; 2 with a decimal part, 1 without. */
+/* Three ASCII digits, then a decimal part or nothing, then a unit of
+ * money or nothing: "100", "000", "100.00", "100万元" (2,100万元 split);
+ * 2 with a decimal part or a unit (the amount ends there), 1 without. */
 static int group_tail(const char *s, size_t len)
 {
 	size_t i = 0;
+	int r = 1;
 
 	while (i < len && i < 3 && s[i] >= '0' && s[i] <= '9')
 		i++;
 	if (i != 3)
 		return 0;
+	if (i < len && s[i] == '.') {
+		size_t d = ++i;
+
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == d)
+			return 0;
+		r = 2;
+	}
 	if (i == len)
-		return 1;
-	if (s[i++] != '.' || i == len)
-		return 0;
-	while (i < len && s[i] >= '0' && s[i] <= '9')
-		i++;
-	return i == len ? 2 : 0;
+		return r;
+	if ((len - i == 6 && (!memcmp(s + i, "万元", 6) || !memcmp(s + i, "亿元", 6))) ||
+	    (len - i == 3 && !memcmp(s + i, "元", 3)))
+		return 2;
+	return 0;
 }
 
 /* A number and nothing else: "300", "-1.5", "100.00". */
@@ -1250,97 +1264,242 @@ static int text_column(const struct colmap *m, size_t col)
 	return col < 64 && ((m->h.remark_cols >> col) & 1);
 }
 
+/* Whether column col of the header is read as a money field, or is one
+ * no field reads whose header names a figure (header.h, figure_cols):
+ * a column where three digits are an amount of their own. */
+static int money_column(const struct colmap *m, size_t col)
+{
+	for (size_t f = 0; f < m->nfields; f++)
+		if (m->idx[f] >= 0 && (size_t)m->idx[f] == col)
+			return m->cols[f].money;
+	return col < 64 && ((m->h.figure_cols >> col) & 1);
+}
+
+/* A record with fewer fields than the file's other records (the reader's
+ * TZ_READ_SUSPECT_WIDTH): its trailing fields were left out. A file
+ * whose records all leave them out says nothing by it. */
+static int short_record(const struct tz_row *row)
+{
+	return row->suspect == TZ_READ_SUSPECT_WIDTH && row->ncells < row->width;
+}
+
+/* What split_amount found. */
+struct split {
+	int f;           /* the money field split */
+	size_t col;      /* its column */
+	size_t pieces;   /* fields the amount may have taken, >= 2 */
+	size_t fewest;   /* firm: the fields the record's width proves, <= pieces */
+	int firm;        /* the record shows the split (a field too many) */
+	size_t witness;  /* not firm: the column whose value makes the row doubtful */
+};
+
 /*
  * An amount of a CSV record split by its unquoted thousands separator
- * (2,100.00 read as "2" then "100.00"; 1,234,567 as three fields), seen
- * from the fields: a money column holding 1 to 3 digits, the next
- * field(s) three digits each (the last maybe with decimals), and the
- * record showing that its fields moved right: more fields than the
- * file's other records or a field beyond the header (the reader's
- * TZ_READ_SUSPECT_WIDTH, beyond_header), or a bare number in the first
- * column of text after the amount (开工状态, 形象进度, 存在问题, 备注: the
- * moved value of the column before it). Without that sign 2 and 100.00
- * are two amounts and nothing is said. Walkthrough 11: when a later
- * column took the moved field the row was refused for its 开工状态, or
- * stored 2 for 2100 with exit 0 when that column was 备注 or 形象进度.
+ * (2,100.00 read as "2" then "100.00"; 1,234,567 as three fields;
+ * 2,100万元 as "2" then "100万元"), seen from the fields: a money column
+ * holding 1 to 3 digits (optional sign), the next field(s) three digits
+ * each (the last maybe with decimals or a unit of money, group_tail).
+ * Cheap tests first: a row whose money cells are not 1-3 digits, or
+ * whose next field is no group, costs a few byte compares; nothing is
+ * allocated.
  *
- * Returns the money field split (0-based column *col, *pieces >= 2
- * fields from it, no more than the record's fields beyond the file's
- * width plus one), or -1. Text files only (a sheet's cells have places).
+ * Firm (sp->firm) when the record shows its fields moved right: more
+ * fields than the file's other records or a field beyond the header
+ * (the reader's TZ_READ_SUSPECT_WIDTH, beyond_header). sp->fewest is
+ * then the pieces the extra fields prove (1,050,100 one field too many:
+ * 1,050, or 1,050,100 with a trailing column left out), sp->pieces all
+ * the groups in a row.
+ *
+ * Doubtful (walkthrough 13), when nothing says the fields moved but
+ * both readings fit the header: the first group fell in a column that
+ * is no amount (a text field, 建设起止年限, the 序号, an unread column
+ * such as 联系人 or 建设规模, an unnamed trailing column: a hand-made
+ * file leaves trailing fields out, so the split fills the row); or in
+ * an amount's column of a record shorter than the file's others
+ * (short_record: its trailing fields left out, so the split may have
+ * filled one of them); or a bare number sits in the first text column
+ * after the amount (开工状态, 形象进度, 存在问题, 备注: maybe the moved
+ * value of the column before it; walkthrough 11). sp->witness is that
+ * column.
+ * Two amounts side by side in a full record (500 then 100.00, a text
+ * 备注 after) are read: nothing doubts them. Neither is 本月 1 then
+ * 自年初累计 500 in a full record (1,500 with 自年初累计 left out reads
+ * the same; docs/internals/import.md, the reader's step).
+ *
+ * Returns 1 with *sp set, or 0. Text files only (a sheet's cells have
+ * places).
  */
-static int split_amount(const struct colmap *m, const struct tz_row *row, size_t *col,
-			size_t *pieces)
+static int split_amount(const struct colmap *m, const struct tz_row *row, struct split *sp)
 {
-	/* Fields too many: the pieces one amount may have beyond its
-	 * first (1,050 then 100 under five columns is 1,050 and 100). */
-	size_t width = row->suspect == TZ_READ_SUSPECT_WIDTH ? row->width : m->h.width;
-	size_t most = row->ncells > width + 1 ? row->ncells - width + 1 : 2;
-
 	if (!m->text_file)
-		return -1;
+		return 0;
 	for (size_t f = 0; f < m->nfields; f++) {
 		const char *s;
-		size_t len, i = (size_t)m->idx[f], n = 1, k;
-		int moved;
+		size_t len, i = (size_t)m->idx[f], n = 1, width, most;
+		int t = 1;
 
 		if (m->idx[f] < 0 || !m->cols[f].money || i + 1 >= row->ncells)
 			continue;
 		cell_trimmed(row, i, &s, &len);
 		if (!group_head(s, len))
 			continue;
-		for (int t = 1; t == 1 && n < most && i + n < row->ncells; n++) {
+		cell_trimmed(row, i + 1, &s, &len);
+		if (!group_tail(s, len))
+			continue;
+		for (; t == 1 && i + n < row->ncells; n++) {
 			cell_trimmed(row, i + n, &s, &len);
 			if (!(t = group_tail(s, len)))
 				break;
 		}
-		if (n < 2)
-			continue;
-		moved = (row->suspect == TZ_READ_SUSPECT_WIDTH && row->ncells > row->width) ||
-			beyond_header(m, row) >= 0;
-		for (k = i + 1; !moved && k < m->h.width && k < row->ncells; k++)
+		sp->f = (int)f;
+		sp->col = i;
+		sp->pieces = n;
+		sp->fewest = n;
+		sp->witness = i + 1;
+		sp->firm = (row->suspect == TZ_READ_SUSPECT_WIDTH && row->ncells > row->width) ||
+			   beyond_header(m, row) >= 0;
+		if (sp->firm) {
+			/* Fields too many: the pieces one amount takes at
+			 * least (1,050 then 100, one too many: 1,050). */
+			width = row->suspect == TZ_READ_SUSPECT_WIDTH ? row->width : m->h.width;
+			most = row->ncells > width + 1 ? row->ncells - width + 1 : 2;
+			sp->fewest = n < most ? n : most;
+			return 1;
+		}
+		sp->witness = i + 1;
+		if (!money_column(m, i + 1) || short_record(row))
+			return 1;
+		for (size_t k = i + 1; k < m->h.width && k < row->ncells; k++)
 			if (text_column(m, k)) {
 				cell_trimmed(row, k, &s, &len);
-				moved = bare_number(s, len);
+				if (bare_number(s, len)) {
+					sp->witness = k;
+					return 1;
+				}
 				break;
 			}
-		if (moved) {
-			*col = i;
-			*pieces = n;
-			return (int)f;
-		}
 	}
-	return -1;
+	return 0;
+}
+
+/* Column col's header for a message: its text, 无列名的一列 when blank or
+ * beyond the header. */
+static const char *column_name(const struct colmap *m, size_t col)
+{
+	if (col < 64 && col < m->h.width && m->h.col_text[col][0])
+		return m->h.col_text[col];
+	return "无列名的一列";
+}
+
+/* Whether column col is read: a field's or the 序号. */
+static int column_read(const struct colmap *m, size_t col)
+{
+	if (m->h.seq_idx >= 0 && (size_t)m->h.seq_idx == col)
+		return 1;
+	for (size_t f = 0; f < m->nfields; f++)
+		if (m->idx[f] >= 0 && (size_t)m->idx[f] == col)
+			return 1;
+	return 0;
 }
 
 /*
- * The refusal of a record whose amount split_amount found split: names
- * the line, the field, the pieces and the amount they were, and asks for
- * it without the comma or quoted. TZ_EINVAL with `why` set (field too).
+ * The refusal of a record whose amount split_amount found split or
+ * doubtful. Names the line, the field, every piece and the amount they
+ * make. Firm: the fields moved, the amount without the comma or quoted
+ * asked for (both lengths when the width proves fewer pieces than there
+ * are groups: 1,234,567 or 1,234 then 567). Doubtful: both readings,
+ * and for each what makes the row unambiguous (the amount without the
+ * comma or quoted; the other column changed so that it is no group:
+ * 形象进度 100%, an unread column's value deleted, the trailing commas of
+ * a short record written). Never one number that may be wrong.
+ * TZ_EINVAL with `why` set (field too). Allocates only here, on refusal.
  */
-static int split_refusal(const struct colmap *m, const struct tz_row *row, int f, size_t col,
-			 size_t pieces, struct tz_err *why)
+static int split_refusal(const struct colmap *m, const struct tz_row *row,
+			 const struct split *sp, struct tz_err *why)
 {
 	struct tz_buf each = TZ_BUF_INIT, comma = TZ_BUF_INIT, plain = TZ_BUF_INIT;
+	struct tz_buf rest = TZ_BUF_INIT, cols = TZ_BUF_INIT, alt = TZ_BUF_INIT;
+	struct tz_buf fix = TZ_BUF_INIT;
+	const char *field = m->cols[sp->f].header, *hs, *ws;
+	size_t hlen, wlen;
 	int rc;
 
-	for (size_t p = 0; p < pieces; p++) {
+	for (size_t p = 0; p < sp->pieces; p++) {
 		const char *s;
 		size_t len;
 
-		cell_trimmed(row, col + p, &s, &len);
-		tz_buf_addf(&each, "%s“%.*s”", p == 0 ? "" : p + 1 == pieces ? "和" : "、",
+		cell_trimmed(row, sp->col + p, &s, &len);
+		tz_buf_addf(&each, "%s“%.*s”", p == 0 ? "" : p + 1 == sp->pieces ? "和" : "、",
 			    (int)len, s);
 		tz_buf_addf(&comma, "%s%.*s", p ? "," : "", (int)len, s);
 		tz_buf_addf(&plain, "%.*s", (int)len, s);
+		if (p) {
+			tz_buf_addf(&rest, "%s“%.*s”", p > 1 ? "、" : "", (int)len, s);
+			tz_buf_addf(&cols, "%s%s", p > 1 ? "、" : "",
+				    column_name(m, sp->col + p));
+		}
 	}
-	rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, m->cols[f].header,
-			   "第%ld行%s的金额被千位分隔逗号拆开了：%s是没有加引号的“%s”拆成的%zu个字段，"
-			   "其后各列的值因此错位，该行未导入；请把金额写成 %s，或加引号写成 \"%s\"",
-			   row->line, m->cols[f].header, each.buf, comma.buf, pieces, plain.buf,
-			   comma.buf);
+	cell_trimmed(row, sp->col, &hs, &hlen);
+	if (sp->firm && sp->fewest < sp->pieces) {
+		struct tz_buf c2 = TZ_BUF_INIT, p2 = TZ_BUF_INIT;
+
+		for (size_t p = 0; p < sp->fewest; p++) {
+			const char *s;
+			size_t len;
+
+			cell_trimmed(row, sp->col + p, &s, &len);
+			tz_buf_addf(&c2, "%s%.*s", p ? "," : "", (int)len, s);
+			tz_buf_addf(&p2, "%.*s", (int)len, s);
+		}
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, field,
+				   "第%ld行%s的金额被千位分隔逗号拆开了：%s是没有加引号的“%s”拆成的%zu个字段"
+				   "（也可能只有前%zu个是，即“%s”，其后的是下一列的值），其后各列的值因此错位，"
+				   "该行未导入；请把金额写成不带逗号的 %s 或 %s（看它实际是哪个），"
+				   "或加引号写成 \"%s\" 或 \"%s\"",
+				   row->line, field, each.buf, comma.buf, sp->pieces, sp->fewest,
+				   c2.buf, plain.buf, p2.buf, comma.buf, c2.buf);
+		tz_buf_release(&c2);
+		tz_buf_release(&p2);
+	} else if (sp->firm) {
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, field,
+				   "第%ld行%s的金额被千位分隔逗号拆开了：%s是没有加引号的“%s”拆成的%zu个字段，"
+				   "其后各列的值因此错位，该行未导入；请把金额写成 %s，或加引号写成 \"%s\"",
+				   row->line, field, each.buf, comma.buf, sp->pieces, plain.buf,
+				   comma.buf);
+	} else {
+		const char *wname = column_name(m, sp->witness);
+
+		cell_trimmed(row, sp->witness, &ws, &wlen);
+		if (money_column(m, sp->witness) && short_record(row))
+			tz_buf_addf(&fix, "请在该行末尾补写留空各列的逗号（其他行有%zu个字段，该行只有%zu个）",
+				    row->width, row->ncells);
+		else if (strstr(wname, "进度") && bare_number(ws, wlen))
+			tz_buf_addf(&fix, "请把%s写成“%.*s%%”", wname, (int)wlen, ws);
+		else if (!column_read(m, sp->witness))
+			tz_buf_addf(&fix, "请删去%s中的“%.*s”（该列不导入）", wname, (int)wlen, ws);
+		else
+			tz_buf_addf(&fix, "请改写%s的值（例如加上单位或文字说明），或把该列移到金额各列之前",
+				    wname);
+		if (sp->witness >= sp->col + sp->pieces)
+			tz_buf_addf(&alt, "，而%s为“%.*s”，像是前面的值错位而来", wname, (int)wlen,
+				    ws);
+		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, field,
+				   "第%ld行%s为“%.*s”，其后%s（%s）为%s%s：这像是没有加引号的“%s”"
+				   "被千位分隔的逗号拆成了%zu个字段，也可能金额确实是%.*s；为免存入错误的金额，"
+				   "该行未导入。如果金额是%s，请写成 %s 或加引号写成 \"%s\"；"
+				   "如果确实是%.*s，%s",
+				   row->line, field, (int)hlen, hs,
+				   sp->pieces > 2 ? "各列" : "一列", cols.buf, rest.buf, alt.buf,
+				   comma.buf, sp->pieces, (int)hlen, hs, plain.buf, plain.buf,
+				   comma.buf, (int)hlen, hs, fix.buf);
+	}
 	tz_buf_release(&each);
 	tz_buf_release(&comma);
 	tz_buf_release(&plain);
+	tz_buf_release(&rest);
+	tz_buf_release(&cols);
+	tz_buf_release(&alt);
+	tz_buf_release(&fix);
 	return rc;
 }
 
@@ -1610,8 +1769,8 @@ static int yuan_shown(const struct colmap *m, const struct tz_row *row)
 static void convert(const struct pipeline *pl, const struct tz_row *row, struct row_text *t,
 		    struct item *it, struct parts *ps, struct tz_err *why)
 {
-	int rc, extra, cand = 0, heading = 0, numbered = -1, yuan, split;
-	size_t split_col, split_n;
+	int rc, extra, cand = 0, heading = 0, numbered = -1, yuan;
+	struct split split;
 
 	memset(it, 0, sizeof(*it));
 	it->line = row->line;
@@ -1657,9 +1816,9 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 				   "第%ld行的引号看起来不成对（引号括起的单元格中间又有单个引号），"
 				   "各列的值因此错位，该行未导入；请检查该行的双引号",
 				   row->line);
-	else if ((split = split_amount(pl->map, row, &split_col, &split_n)) >= 0)
+	else if (split_amount(pl->map, row, &split))
 		/* Before the width: the amount and its pieces named. */
-		rc = split_refusal(pl->map, row, split, split_col, split_n, why);
+		rc = split_refusal(pl->map, row, &split, why);
 	else if (row->suspect == TZ_READ_SUSPECT_WIDTH)
 		rc = tz_err_set_at(why, TZ_EINVAL, NULL, 0, NULL,
 				   "第%ld行有%zu个字段，而表头和其他行都是%zu个：引号可能不成对，"

@@ -39,9 +39,11 @@ refused_progress() { # name file message-text...
 refused "12,000 and 1,200 unquoted (the audit's)" csv-unquoted-thousands.csv \
 	":2:" "第2行总投资(万元)的金额被千位分隔逗号拆开了：“12”和“000”是没有加引号的“12,000”"
 refused "split row with the header's field count (the audit's)" \
-	csv-unquoted-thousands-samecount.csv ":2:" "第2行总投资(万元)的金额被千位分隔逗号拆开了：“12”和“000”"
+	csv-unquoted-thousands-samecount.csv ":2:" "第2行总投资(万元)为“12”，其后一列（年度计划投资(万元)）为“000”，而建设单位为“1200”" \
+	"像是没有加引号的“12,000”被千位分隔的逗号拆成了2个字段，也可能金额确实是12"
 refused "1,050 split into 1 and 050 under five columns" thousands-050-samecount.csv \
-	"第2行总投资(万元)的金额被千位分隔逗号拆开了：“1”和“050”是没有加引号的“1,050”"
+	"第2行总投资(万元)的金额被千位分隔逗号拆开了：“1”、“050”和“100”是没有加引号的“1,050,100”拆成的3个字段（也可能只有前2个是，即“1,050”" \
+	"请把金额写成不带逗号的 1050100 或 1050（看它实际是哪个）"
 refused "a note beyond the header (the audit's)" csv-extra-field.csv \
 	"第6个字段“备注：含征地”不在任何一列下"
 refused_progress "progress 1,500 unquoted (the audit's)" p-unquoted-thousands.csv \
