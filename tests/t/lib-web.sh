@@ -64,3 +64,18 @@ status() {
 	shift
 	curl -s -o "$TZ_TMP/body" -w '%{http_code}' "$@" "$url"
 }
+
+# demo_unreported N REGION [AWK-CONDITION]: a demo city of N projects in
+# $db ($TZ_TMP/demo.db), its ledger and reports exported to
+# $TZ_TMP/projects.csv and progress.csv, the codes with a 2025-12 report
+# in $TZ_TMP/reported, and in $TZ_TMP/missing those of REGION's projects
+# (and the condition's, on the ledger's columns) without one, sorted.
+demo_unreported() {
+	db="$TZ_TMP/demo.db"
+	ok "a demo city" tz --db "$db" demo --projects "$1"
+	ok "its ledger" tz --db "$db" export projects --format csv --out "$TZ_TMP/projects.csv"
+	ok "its reports" tz --db "$db" export progress --format csv --out "$TZ_TMP/progress.csv"
+	grep ',2025-12,' "$TZ_TMP/progress.csv" | cut -d, -f1 | sort >"$TZ_TMP/reported"
+	awk -F, -v r="$2" "\$4 == r && (${3:-1}) { print \$2 }" "$TZ_TMP/projects.csv" | sort |
+		comm -23 - "$TZ_TMP/reported" >"$TZ_TMP/missing"
+}

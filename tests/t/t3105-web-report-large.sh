@@ -12,14 +12,8 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-web.sh"
 
-db="$TZ_TMP/demo.db"
-ok "a demo city" tz --db "$db" demo --projects 300
-ok "its ledger" tz --db "$db" export projects --format csv --out "$TZ_TMP/projects.csv"
-ok "its reports" tz --db "$db" export progress --format csv --out "$TZ_TMP/progress.csv"
-grep ',2025-12,' "$TZ_TMP/progress.csv" | cut -d, -f1 | sort >"$TZ_TMP/reported"
 # (Projects under 5亿元: typed in 元 they stay under the 10万亿元 ceiling.)
-awk -F, '$4 == "鲅鱼圈区" && $12 < 50000 { print $2 }' "$TZ_TMP/projects.csv" | sort |
-	comm -23 - "$TZ_TMP/reported" >"$TZ_TMP/missing"
+demo_unreported 300 鲅鱼圈区 '$12 < 50000'
 A=$(sed -n 1p "$TZ_TMP/missing")
 B=$(sed -n 2p "$TZ_TMP/missing")
 # C: one that has reported.

@@ -8,13 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-web.sh"
 
-db="$TZ_TMP/demo.db"
-ok "a demo city" tz --db "$db" demo --projects 300
-ok "its ledger" tz --db "$db" export projects --format csv --out "$TZ_TMP/projects.csv"
-ok "its reports" tz --db "$db" export progress --format csv --out "$TZ_TMP/progress.csv"
-grep ',2025-12,' "$TZ_TMP/progress.csv" | cut -d, -f1 | sort >"$TZ_TMP/reported"
-awk -F, '$4 == "鲅鱼圈区" { print $2 }' "$TZ_TMP/projects.csv" | sort |
-	comm -23 - "$TZ_TMP/reported" >"$TZ_TMP/missing"
+demo_unreported 300 鲅鱼圈区
 A=$(sed -n 1p "$TZ_TMP/missing")
 B=$(sed -n 2p "$TZ_TMP/missing")
 is "two projects of 鲅鱼圈区 have not reported" "$([ -n "$B" ] && echo yes)" yes
