@@ -542,7 +542,8 @@ static int open_readonly(struct sqlite_store *ss, const char *path, struct tz_er
 	if (beside_with_content(path, "-wal", &size))
 		return tz_err_set(err, TZ_ESTORE,
 				  "数据库文件是只读的，而且旁边的 %s-wal 中还有%lld字节尚未并入数据库文件的修改，"
-				  "当前用户无法读到它们（不能在该目录中建立 %s-shm），所以没有读取，以免给出缺少这些修改的结果；"
+				  "当前用户无法读到它们（需要一个能用的 %s-shm，而只读的用户不在旁边建立它），所以没有读取，"
+				  "以免给出缺少这些修改的结果；"
 				  "请由能写入该文件和目录的用户运行一次 taizhang --db %s init（把修改并入数据库文件）后再读取",
 				  path, size, path, path);
 	if (beside_with_content(path, "-journal", &size))
