@@ -37,6 +37,10 @@ if [ -f "$corpus.dirs" ]; then
 fi
 
 echo "fuzz: $name for ${seconds}s (corpus $corpus$extra)" >&2
+# Leaks inside system libraries on broken inputs (tests/fuzz/lsan-fuzz.supp).
+LSAN_OPTIONS="suppressions=$top/tests/fuzz/lsan-fuzz.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+export LSAN_OPTIONS ASAN_OPTIONS
 set +e
 # shellcheck disable=SC2086
 "$bin" -max_total_time="$seconds" -timeout=10 -max_len=65536 -rss_limit_mb=2048 \

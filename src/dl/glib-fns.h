@@ -16,6 +16,8 @@
 #define GLIB_FUNCTIONS(F, V) \
 	V(g_error_free, (GError *error), (error)) \
 	V(g_free, (gpointer mem), (mem)) \
+	F(guint, g_log_set_handler, (const gchar *log_domain, GLogLevelFlags log_levels, \
+	  GLogFunc log_func, gpointer user_data), (log_domain, log_levels, log_func, user_data)) \
 	V(g_object_unref, (gpointer object), (object)) \
 	F(GTypeInstance *, g_type_check_instance_cast, (GTypeInstance *instance, GType iface_type), (instance, iface_type)) \
 	F(gchar *, g_utf8_make_valid, (const gchar *str, gssize len), (str, len)) \
