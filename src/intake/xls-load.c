@@ -21,6 +21,8 @@
  * function added there is added here, or the link fails with it
  * undefined. None is variadic.
  */
+#include <pthread.h>
+
 #include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-infile.h>
 #include <gsf/gsf-input-stdio.h>
@@ -69,20 +71,26 @@ static void gsf_log(const gchar *domain, GLogLevelFlags level, const gchar *mess
 	tz_log(TZ_LOG_DEBUG, "lib=%s message=\"%s\"", domain ? domain : "", message ? message : "");
 }
 
-int tz_xls_libs_load(const char *path, struct tz_err *err)
+static void quiet_gsf(void)
 {
 	static const char *const domains[] = { "libgsf", "libgsf:msole", "libgsf:utils" };
-	static int quiet;
+
+	for (size_t i = 0; i < sizeof(domains) / sizeof(domains[0]); i++)
+		g_log_set_handler(domains[i], G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL |
+				  G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG,
+				  gsf_log, NULL);
+}
+
+int tz_xls_libs_load(const char *path, struct tz_err *err)
+{
+	static pthread_once_t quiet = PTHREAD_ONCE_INIT;
 	int rc = tz_dl_load(&lib, "读取 Excel 97-2003 文件（.xls）", path, err);
 
 	/* g_object_unref, g_free, g_error_free for what libgsf returns. */
 	if (!rc)
 		rc = tz_dl_glib_load("读取 Excel 97-2003 文件（.xls）", path, err);
-	for (size_t i = 0; !rc && !quiet && i < sizeof(domains) / sizeof(domains[0]); i++)
-		g_log_set_handler(domains[i], G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL |
-				  G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG,
-				  gsf_log, NULL);
-	quiet |= !rc;
+	if (!rc)
+		pthread_once(&quiet, quiet_gsf);
 	return rc;
 }
 
