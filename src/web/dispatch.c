@@ -454,13 +454,13 @@ static int large_amount(struct tz_req *r, struct tz_web_report_row *row, struct 
 static const char *trimmed(struct tz_req *r, const char *s)
 {
 	const char *t = s;
-	size_t len;
+	size_t n, len;
 
 	if (!s)
 		return NULL;
-	len = strlen(s);
+	n = len = strlen(s);
 	tz_text_trim(&t, &len);
-	return t == s && len == strlen(s) ? s : tz_arena_strndup(r->arena, t, len);
+	return len == n ? s : tz_arena_strndup(r->arena, t, len);
 }
 
 int tz_web_report_check(struct tz_req *r, struct tz_web_report_row *row, struct tz_period p,
