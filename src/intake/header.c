@@ -313,6 +313,9 @@ static int name_rank(const char *names, const char *key, size_t klen)
 /* Rows a header may take: the names' row and two more (group headings,
  * a row of units; audit 9 R2). */
 #define HEADER_ROWS_MAX 4
+/* A title quoted in a message about the table's unit (also_unit), bytes
+ * with its NUL; the header's other titles are kept in as many. */
+#define TITLE_QUOTE_MAX 256
 
 struct cellinfo {
 	int field;     /* best field, -1 */
@@ -1444,16 +1447,64 @@ static int header_cell_states_unit(const char *s)
 }
 
 /*
+ * Whether `s`, the only text of a row above the header (`title`, as in
+ * table_unit) that states the table's unit, is a title saying more than
+ * the unit ("2025年重点项目台账（单位：亿元）", "重点项目台账（亿元）"):
+ * not a statement of the unit alone ("单位：亿元", "（亿元）": unit_statement)
+ * and not a line of the sheet's particulars starting with a label
+ * ("单位：亿元　　填报单位：某局", "填报单位：某局　单位：亿元"). A message
+ * about the unit quotes such a title, as the other messages about a
+ * title do (walkthrough 13).
+ */
+static int unit_in_title(const char *s, int title)
+{
+	static const char *const labels[] = { "单位", "金额单位", "计量单位", "金额", "填报",
+					      "填表", "制表", "编制", "报送", "审核", "联系",
+					      "注:", "备注", "说明" };
+	struct tz_buf norm = TZ_BUF_INIT;
+	char text[32];
+	int exp, in_title = 0;
+
+	if (title && !tz_text_nfkc(s, strlen(s), &norm)) {
+		drop_spaces(&norm);
+		in_title = norm.len && !unit_statement(norm.buf, norm.len, 1, &exp, text, sizeof(text));
+		for (size_t i = 0; in_title && i < sizeof(labels) / sizeof(labels[0]); i++)
+			if (starts_with(norm.buf, norm.len, labels[i]))
+				in_title = 0;
+	}
+	tz_buf_release(&norm);
+	return in_title;
+}
+
+/* `s` into dst (`size` bytes), cut where a character starts when too long. */
+static void copy_whole_chars(char *dst, size_t size, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= size) {
+		n = size - 1;
+		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
+/*
  * Takes the unit of money cell text `s` (table_unit; `title` as there),
  * in row `line`, into the table's: the first one stated is the table's
  * (*unit, *unit_exp, its name in `text`, *line_at its row); another cell
  * or row stating a different one ("单位：万元" and, three cells on,
  * "单位：亿元"; auditor's audit 8, 2026-11-30) makes *unit 2 with both
  * names in `text` and the later row in *other_line, as one cell naming
- * two units does: the amounts cannot be read in either.
+ * two units does: the amounts cannot be read in either. `at_title` and
+ * `other_title` (TITLE_QUOTE_MAX bytes each) get the text of the
+ * row *line_at and of *other_line when it is a title (unit_in_title),
+ * else "", for the messages to quote.
  */
 static void also_unit(const char *s, int title, long line, int *unit, int *unit_exp,
-		      char *text, size_t size, long *line_at, long *other_line)
+		      char *text, size_t size, long *line_at, long *other_line, char *at_title,
+		      char *other_title)
 {
 	char t[32] = "";
 	int u = 0, e = 0;
@@ -1466,13 +1517,31 @@ static void also_unit(const char *s, int title, long line, int *unit, int *unit_
 		snprintf(text, size, "%s", t);
 		*line_at = line;
 		*other_line = 0;
+		copy_whole_chars(at_title, TITLE_QUOTE_MAX, unit_in_title(s, title) ? s : "");
+		other_title[0] = '\0';
 	} else if (u != *unit || e != *unit_exp) {
 		size_t used = strlen(text);
 
 		snprintf(text + used, size - used, "、%s", t);
 		*unit = 2;
 		*other_line = line;
+		copy_whole_chars(other_title, TITLE_QUOTE_MAX, unit_in_title(s, title) ? s : "");
 	}
+}
+
+/*
+ * How a message names row `line` stating the table's unit: "第3行", or
+ * "第1行的标题“2025年重点项目台账（单位：亿元）”" when `title` (the row's
+ * text when it is a title, also_unit) is not "" (walkthrough 13: the
+ * title's line was named but not the title). Returns buf.
+ */
+static const char *unit_row_name(long line, const char *title, char *buf, size_t size)
+{
+	if (title[0])
+		snprintf(buf, size, "第%ld行的标题“%s”", line, title);
+	else
+		snprintf(buf, size, "第%ld行", line);
+	return buf;
 }
 
 /* The name of the unit 10^exp 万元 (header.h). */
@@ -1766,9 +1835,10 @@ static uint64_t read_mask(const struct tz_header *h)
 
 static int choose(struct tz_header *h, const struct hrow *r, const int *parent_unit,
 		  const int *parent_exp, int table_u, int table_exp, const char *table_text,
-		  long table_line, int year, const char *path, struct tz_err *err)
+		  long table_line, const char *table_title, int year, const char *path,
+		  struct tz_err *err)
 {
-	char a[8], b[8];
+	char a[8], b[8], where[TITLE_QUOTE_MAX + 64];
 
 	for (size_t f = 0; f < h->nfields; f++)
 		h->idx[f] = -1;
@@ -1894,8 +1964,10 @@ not_read:
 		} else if (table_u) {
 			if (table_u < 0)
 				return tz_err_set_at(err, TZ_EINVAL, path, table_line, NULL,
-						     "第%ld行注明的表格单位“%s”无法换算为万元，整个文件未导入",
-						     table_line, table_text);
+						     "%s注明的表格单位“%s”无法换算为万元，整个文件未导入",
+						     unit_row_name(table_line, table_title, where,
+								   sizeof(where)),
+						     table_text);
 			h->unit_exp[f] = table_exp;
 			continue;
 		}
@@ -1904,9 +1976,10 @@ not_read:
 		if (table_u && (c->unit > 0 || (parent_unit && parent_unit[i] > 0)) &&
 		    (table_u < 0 || h->unit_exp[f] != table_exp))
 			return tz_err_set_at(err, TZ_EINVAL, path, table_line, h->cols[f].header,
-					     "第%ld行注明金额单位为%s，而第%ld行“%s”的单位是%s：不知道金额该按"
+					     "%s注明金额单位为%s，而第%ld行“%s”的单位是%s：不知道金额该按"
 					     "哪个单位读，整个文件未导入；请删去其中一处，或改为一致",
-					     table_line, table_text, h->line, r->text[i],
+					     unit_row_name(table_line, table_title, where, sizeof(where)),
+					     table_text, h->line, r->text[i],
 					     tz_header_unit_name(h->unit_exp[f]));
 	}
 	unit_on_some(h, r);
@@ -2568,6 +2641,9 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	int *parent_unit = NULL, *parent_exp = NULL;
 	size_t parents = 0;
 	char table_text[32] = "", best_text[256] = "", title_span[256] = "", lacks[400];
+	/* The title stating the table's unit, and one stating another: quoted. */
+	char table_title[TITLE_QUOTE_MAX] = "", other_title[TITLE_QUOTE_MAX] = "";
+	char where[TITLE_QUOTE_MAX + 64], other_where[TITLE_QUOTE_MAX + 64];
 	unsigned best_has = 0; /* a report's: 1 << field of those the best row has */
 	long best_line = 0, table_line = 0, other_line = 0, span_line = 0;
 
@@ -2704,7 +2780,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				h->title_noyear_line = row.line;
 			}
 			also_unit(top.text[i], title, row.line, &table_u, &table_exp, table_text,
-				  sizeof(table_text), &table_line, &other_line);
+				  sizeof(table_text), &table_line, &other_line, table_title,
+				  other_title);
 		}
 	}
 	/* A month of another year than the title's nearest: none. */
@@ -2718,19 +2795,24 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		if ((top.c[i].field < 0 || !h->cols[top.c[i].field].money) &&
 		    header_cell_states_unit(top.text[i]))
 			also_unit(top.text[i], 0, row.line, &table_u, &table_exp, table_text,
-				  sizeof(table_text), &table_line, &other_line);
+				  sizeof(table_text), &table_line, &other_line, table_title,
+				  other_title);
 	if (table_u == 2 && other_line && other_line != table_line) {
 		rc = tz_err_set_at(err, TZ_EINVAL, path, other_line, NULL,
-				   "第%ld行和第%ld行注明金额单位为%s，写了不同的单位，不知道金额该按"
+				   "%s和%s注明金额单位为%s，写了不同的单位，不知道金额该按"
 				   "哪个单位读，整个文件未导入；请只写一个单位",
-				   table_line, other_line, table_text);
+				   unit_row_name(table_line, table_title, where, sizeof(where)),
+				   unit_row_name(other_line, other_title, other_where,
+						 sizeof(other_where)),
+				   table_text);
 		goto out;
 	}
 	if (table_u == 2) {
 		rc = tz_err_set_at(err, TZ_EINVAL, path, table_line, NULL,
-				   "第%ld行注明金额单位为%s，写了不同的单位，不知道金额该按哪个单位读，"
+				   "%s注明金额单位为%s，写了不同的单位，不知道金额该按哪个单位读，"
 				   "整个文件未导入；请只写一个单位",
-				   table_line, table_text);
+				   unit_row_name(table_line, table_title, where, sizeof(where)),
+				   table_text);
 		goto out;
 	}
 
@@ -2842,7 +2924,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	if (progress)
 		ytd_column(h, &top, title_span);
 	rc = choose(h, &top, parent_unit, parent_exp, table_u, table_exp, table_text, table_line,
-		    year ? year : h->title_year, path, err);
+		    table_title, year ? year : h->title_year, path, err);
 	h->read_cols = read_mask(h);
 	/* --period against the month the title names, or ends with: one of
 	 * them is wrong (issue 7). */

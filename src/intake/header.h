@@ -196,8 +196,10 @@ struct tz_header {
  * missing (named), when two columns mean the same field and nothing
  * chooses between them (both named; two money columns of one field always,
  * whatever their names' order: 项目总投资 beside 总投资), or when a money column's unit is not
- * one the import knows (美元): never read at the wrong scale. The caller
- * releases h with tz_header_release() in every case.
+ * one the import knows (美元): never read at the wrong scale. A message
+ * about a title row (a year, a month or a unit of money stated there)
+ * names the title's line and quotes the title (walkthrough 10, 13). The
+ * caller releases h with tz_header_release() in every case.
  */
 int tz_header_find(struct tz_reader *r, const char *path, int progress, int year,
 		   const struct tz_period *period, struct tz_header *h, struct tz_err *err);

@@ -938,15 +938,17 @@ static int to_progress(const struct colmap *m, struct row_text *t, struct tz_pro
 	}
 	/* The title states the report's month: a 调度期 naming another is
 	 * last month's sheet copied with only its title and amounts updated,
-	 * and would overwrite that month's figures (audit 9, W5). */
+	 * and would overwrite that month's figures (audit 9, W5). The row's
+	 * message names the title's line and quotes it, as the messages
+	 * about a title do (walkthrough 13). */
 	if (m->h.title_period.year && (r->period.year != m->h.title_period.year ||
 				       r->period.month != m->h.title_period.month)) {
 		char pb[TZ_PERIOD_FMT_MAX];
 
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_PERIOD].header,
-				     "标题写的是%d年%d月（“%.120s”），调度期列是%s：请核对调度期，该行未导入",
-				     m->h.title_period.year, m->h.title_period.month, m->h.title_text,
-				     tz_period_fmt(r->period, pb));
+				     "第%ld行的标题“%s”写的是%d年%d月，调度期列是%s：请核对调度期，该行未导入",
+				     m->h.title_line, m->h.title_text, m->h.title_period.year,
+				     m->h.title_period.month, tz_period_fmt(r->period, pb));
 	}
 	/* --period names the report's month: a 调度期 naming another is
 	 * one of them wrong (issue 7). */

@@ -74,7 +74,7 @@ refused "单位：万元,,,单位：亿元 in one row (the audit's)" u-two-cells
 refused "单位：万元 and 单位：亿元 in two rows" my-two-rows-conflict.csv \
 	"第1行和第2行注明金额单位为万元、亿元，写了不同的单位"
 refused "a title in 万元 above a unit row in 亿元" my-title-vs-unit-row.csv \
-	"第1行和第2行注明金额单位为万元、亿元"
+	"第1行的标题“2025年重点项目台账（万元）”和第2行注明金额单位为万元、亿元"
 refused "单位：亿元 above, 单位：万元 in the header row" my-header-cell-conflict.csv \
 	"第1行和第2行注明金额单位为亿元、万元"
 fresh

@@ -38,19 +38,19 @@ base
 ok "September's report" tz import progress "$d/p-sep.csv"
 fails "October's title over rows still saying 2025-09" tz import progress "$d/p-oct-stale-period.csv"
 contains "p-oct-stale-period: says which month each names" "$TZ_TMP/err" \
-	"p-oct-stale-period.csv:3: 项目编号 P1: 标题写的是2025年10月（“2025年10月重点项目调度表”），调度期列是2025-09：请核对调度期"
+	"p-oct-stale-period.csv:3: 项目编号 P1: 第1行的标题“2025年10月重点项目调度表”写的是2025年10月，调度期列是2025-09：请核对调度期"
 is "p-oct-stale-period: September's figures kept" "$(reports)" \
 	"P1|2025-09|800.00 P2|2025-09|500.00"
 
 base
 fails "p-title-mismatch: a single import, October over 2025-09" tz import progress "$d/p-title-mismatch.csv"
-contains "p-title-mismatch: the reason" "$TZ_TMP/err" "标题写的是2025年10月"
+contains "p-title-mismatch: the reason" "$TZ_TMP/err" "第1行的标题“2025年10月重点项目调度表”写的是2025年10月"
 is "p-title-mismatch: nothing stored" "$(reports)" ""
 
 base
 fails "a full-width title 2025年10月份, one row of September" tz import progress "$d/title-fullwidth-mixed.csv"
 contains "title-fullwidth-mixed: the September row named" "$TZ_TMP/err" \
-	"title-fullwidth-mixed.csv:4: 项目编号 P2: 标题写的是2025年10月"
+	"title-fullwidth-mixed.csv:4: 项目编号 P2: 第1行的标题“２０２５年１０月份重点项目调度表”写的是2025年10月"
 fails "with --partial the October row only (exit status still not 0)" tz import progress --partial "$d/title-fullwidth-mixed.csv"
 is "title-fullwidth-mixed: P1 October only" "$(reports)" "P1|2025-10|900.00"
 
@@ -60,7 +60,7 @@ contains "title-other-year: the reason" "$TZ_TMP/err" "调度期列是2024-10"
 
 base
 fails "a workbook's title over rows of another month" tz import progress "$d/title-mismatch.xlsx"
-contains "title-mismatch.xlsx: the reason" "$TZ_TMP/err" "标题写的是2025年10月"
+contains "title-mismatch.xlsx: the reason" "$TZ_TMP/err" "第1行的标题“2025年10月重点项目调度表”写的是2025年10月"
 
 base
 ok "a title and rows naming the same month" tz import progress "$d/title-oct-ok.csv"
@@ -167,7 +167,7 @@ done
 base
 fails "9月份 and 10月 under a September title" tz import progress --partial "$d/title-month-only.csv"
 contains "title-month-only: 10月 is not the title's month" "$TZ_TMP/err" \
-	"title-month-only.csv:4: 项目编号 P2: 标题写的是2025年9月（“2025年9月重点项目调度表”），调度期列是2025-10"
+	"title-month-only.csv:4: 项目编号 P2: 第1行的标题“2025年9月重点项目调度表”写的是2025年9月，调度期列是2025-10"
 is "title-month-only: 9月份 read as 2025-09" "$(reports)" "P1|2025-09|800.00"
 
 base

@@ -61,8 +61,8 @@ contains "…on the title's line" "$TZ_TMP/err" \
 for f in l-unit.csv l-unit.xlsx l-unit.html; do
 	fresh
 	fails "$f: 单位：亿元 in the title over 总投资(万元)" tz import projects --year 2025 "$d/$f"
-	contains "$f: on the title's line, naming the header's" "$TZ_TMP/err" \
-		"$f:1: 第1行注明金额单位为亿元，而第3行“总投资(万元)”的单位是万元"
+	contains "$f: on the title's line, the title quoted, naming the header's" "$TZ_TMP/err" \
+		"$f:1: 第1行的标题“重点项目台账（单位：亿元）”注明金额单位为亿元，而第3行“总投资(万元)”的单位是万元"
 	is "$f: nothing stored" "$(stored)" 0
 done
 done_testing
