@@ -503,11 +503,17 @@ static void keep_total(struct sqlite_import *imp, int64_t id, int64_t total)
 static int load_codes(struct sqlite_store *ss, struct sqlite_import *imp, struct tz_err *err)
 {
 	sqlite3_stmt *st;
+	int64_t most = 0;
 	int rc;
 
-	if ((rc = tz_sqlite_prepare(ss, "SELECT id, code, total FROM project", &st, err)))
+	/* Ids are given in turn: the largest is about the count, read off
+	 * the table's last page where count(*) would scan it. */
+	if ((rc = tz_sqlite_query_int(ss, "SELECT max(id) FROM project", &most, err)) ||
+	    (rc = tz_sqlite_prepare(ss, "SELECT id, code, total FROM project", &st, err)))
 		return rc;
 	imp->codes = tz_hmap_new();
+	if (most > 0 && most < INT32_MAX)
+		tz_hmap_reserve(imp->codes, (size_t)most);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0), had;
 		const char *code;
