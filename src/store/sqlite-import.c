@@ -805,8 +805,10 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 		goto fail_journal;
 	/* Reads during an import (the commit may scan every report) go
 	 * through the bounded page cache, not the mapping, so the import's
-	 * memory stays the same whatever the size of the database. */
-	if ((rc = tz_sqlite_exec(ss, "PRAGMA mmap_size=0", err)))
+	 * memory stays the same whatever the size of the database; and
+	 * that cache is the import's smaller one (TZ_SQLITE_IMPORT_CACHE_KB). */
+	if ((rc = tz_sqlite_exec(ss, "PRAGMA mmap_size=0;"
+				 "PRAGMA cache_size=-" TZ_SQLITE_IMPORT_CACHE_KB, err)))
 		goto fail_fk;
 	if ((rc = tz_sqlite_exec(ss, "BEGIN IMMEDIATE", err)))
 		goto fail_fk;
@@ -863,7 +865,8 @@ fail:
 	tz_sqlite_exec(ss, "ROLLBACK", NULL);
 fail_fk:
 	tz_sqlite_exec(ss, "PRAGMA foreign_keys=ON", NULL);
-	tz_sqlite_exec(ss, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, NULL);
+	tz_sqlite_exec(ss, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE ";"
+			   "PRAGMA cache_size=-" TZ_SQLITE_CACHE_KB, NULL);
 fail_journal:
 	if (imp->rollback)
 		journal_back(ss);
@@ -1559,6 +1562,7 @@ static void finish_import(struct sqlite_store *ss, int refresh)
 		tz_sqlite_bulletin_base_refresh(ss);
 	if (rollback)
 		journal_back(ss);
+	tz_sqlite_exec(ss, "PRAGMA cache_size=-" TZ_SQLITE_CACHE_KB, NULL);
 }
 
 int tz_sqlite_import_counts(struct tz_store *s, struct tz_import_stats *out, struct tz_err *err)
