@@ -19,8 +19,11 @@ struct tz_hmap {
 	struct hmap_slot *slots;
 	size_t cap;    /* power of two */
 	size_t count;
+	int mapped;    /* slots from new_slots' mapping (free_slots) */
 	struct tz_arena *keys;
 };
+
+static void free_slots(struct hmap_slot *slots, size_t cap, int mapped);
 
 uint64_t tz_hash_more(uint64_t h, const void *data, size_t len)
 {
@@ -67,7 +70,7 @@ void tz_hmap_free(struct tz_hmap *m)
 {
 	if (!m)
 		return;
-	free(m->slots);
+	free_slots(m->slots, m->cap, m->mapped);
 	tz_arena_free(m->keys);
 	free(m);
 }
@@ -93,37 +96,63 @@ static struct hmap_slot *find_slot(struct hmap_slot *slots, size_t cap, uint64_t
 }
 
 /*
- * Slots for ncap entries. A large table (an import's codes: 8 MB for
- * 100,000) is read at random, one TLB miss a lookup with 4 KB pages; it
- * asks for huge pages where the kernel gives them only on request.
+ * Slots for ncap entries, all empty. A large table (an import's codes:
+ * 8 MB for 100,000) is read at random, one TLB miss a lookup with 4 KB
+ * pages, so it is mapped on 2 MB boundaries and asks for huge pages
+ * where the kernel gives them only on request; its pages come zeroed
+ * from the kernel, which a memset would write a second time. *mapped
+ * says which kind it is, for free_slots().
  */
 #define HUGE_PAGE ((size_t)2 << 20)
 
-static struct hmap_slot *new_slots(size_t ncap)
+static size_t mapped_len(size_t ncap)
 {
-	size_t size = tz_st_mult(ncap, sizeof(struct hmap_slot));
-	void *p;
+	return (ncap * sizeof(struct hmap_slot) + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+}
 
+static struct hmap_slot *new_slots(size_t ncap, int *mapped)
+{
+	size_t size = tz_st_mult(ncap, sizeof(struct hmap_slot)), len;
+	char *raw, *at;
+
+	*mapped = 0;
 	if (size < 2 * HUGE_PAGE)
 		return tz_xcalloc(ncap, sizeof(struct hmap_slot));
-	p = aligned_alloc(HUGE_PAGE, (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE);
-	if (!p)
+	len = mapped_len(ncap);
+	raw = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (raw == MAP_FAILED)
 		return tz_xcalloc(ncap, sizeof(struct hmap_slot));
+	/* The aligned middle is kept, the ends given back. */
+	at = (char *)(((uintptr_t)raw + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+	if (at > raw)
+		munmap(raw, (size_t)(at - raw));
+	if (raw + len + HUGE_PAGE > at + len)
+		munmap(at + len, (size_t)(raw + len + HUGE_PAGE - (at + len)));
 #ifdef MADV_HUGEPAGE
-	madvise(p, size, MADV_HUGEPAGE);
+	madvise(at, len, MADV_HUGEPAGE);
 #endif
-	memset(p, 0, size);
-	return p;
+	*mapped = 1;
+	return (struct hmap_slot *)at;
+}
+
+static void free_slots(struct hmap_slot *slots, size_t cap, int mapped)
+{
+	if (mapped)
+		munmap(slots, mapped_len(cap));
+	else
+		free(slots);
 }
 
 /* Slots of the old table ahead of the one grow() moves whose place in
  * the new one it loads into the cache meanwhile. */
 #define GROW_AHEAD 16
 
-static void grow(struct tz_hmap *m)
+/* Move every key into a table of ncap slots (a power of two, more than
+ * twice the count). */
+static void rehash(struct tz_hmap *m, size_t ncap)
 {
-	size_t ncap = m->cap * 2;
-	struct hmap_slot *ns = new_slots(ncap);
+	int mapped;
+	struct hmap_slot *ns = new_slots(ncap, &mapped);
 
 	for (size_t i = 0; i < m->cap; i++) {
 		struct hmap_slot *s = &m->slots[i];
@@ -135,9 +164,29 @@ static void grow(struct tz_hmap *m)
 		if (s->key)
 			*find_slot(ns, ncap, s->hash, s->key, s->len) = *s;
 	}
-	free(m->slots);
+	free_slots(m->slots, m->cap, m->mapped);
 	m->slots = ns;
 	m->cap = ncap;
+	m->mapped = mapped;
+}
+
+static void grow(struct tz_hmap *m)
+{
+	rehash(m, m->cap * 2);
+}
+
+void tz_hmap_reserve(struct tz_hmap *m, size_t n)
+{
+	size_t ncap = m->cap;
+
+	/* The load factor stays under 1/2 (tz_hmap_put); past half the
+	 * address space no table could be had anyway. */
+	if (n > SIZE_MAX / 4)
+		tz_die_oom(SIZE_MAX);
+	while ((n + 1) * 2 > ncap)
+		ncap *= 2;
+	if (ncap != m->cap)
+		rehash(m, ncap);
 }
 
 void tz_hmap_prefetch(const struct tz_hmap *m, const char *key, size_t len)

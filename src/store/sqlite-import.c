@@ -503,11 +503,17 @@ static void keep_total(struct sqlite_import *imp, int64_t id, int64_t total)
 static int load_codes(struct sqlite_store *ss, struct sqlite_import *imp, struct tz_err *err)
 {
 	sqlite3_stmt *st;
+	int64_t most = 0;
 	int rc;
 
-	if ((rc = tz_sqlite_prepare(ss, "SELECT id, code, total FROM project", &st, err)))
+	/* Ids are given in turn: the largest is about the count, read off
+	 * the table's last page where count(*) would scan it. */
+	if ((rc = tz_sqlite_query_int(ss, "SELECT max(id) FROM project", &most, err)) ||
+	    (rc = tz_sqlite_prepare(ss, "SELECT id, code, total FROM project", &st, err)))
 		return rc;
 	imp->codes = tz_hmap_new();
+	if (most > 0 && most < INT32_MAX)
+		tz_hmap_reserve(imp->codes, (size_t)most);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0), had;
 		const char *code;
@@ -799,8 +805,10 @@ int tz_sqlite_import_begin(struct tz_store *s, enum tz_import_kind kind, const c
 		goto fail_journal;
 	/* Reads during an import (the commit may scan every report) go
 	 * through the bounded page cache, not the mapping, so the import's
-	 * memory stays the same whatever the size of the database. */
-	if ((rc = tz_sqlite_exec(ss, "PRAGMA mmap_size=0", err)))
+	 * memory stays the same whatever the size of the database; and
+	 * that cache is the import's smaller one (TZ_SQLITE_IMPORT_CACHE_KB). */
+	if ((rc = tz_sqlite_exec(ss, "PRAGMA mmap_size=0;"
+				 "PRAGMA cache_size=-" TZ_SQLITE_IMPORT_CACHE_KB, err)))
 		goto fail_fk;
 	if ((rc = tz_sqlite_exec(ss, "BEGIN IMMEDIATE", err)))
 		goto fail_fk;
@@ -857,7 +865,8 @@ fail:
 	tz_sqlite_exec(ss, "ROLLBACK", NULL);
 fail_fk:
 	tz_sqlite_exec(ss, "PRAGMA foreign_keys=ON", NULL);
-	tz_sqlite_exec(ss, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE, NULL);
+	tz_sqlite_exec(ss, "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE ";"
+			   "PRAGMA cache_size=-" TZ_SQLITE_CACHE_KB, NULL);
 fail_journal:
 	if (imp->rollback)
 		journal_back(ss);
@@ -1553,6 +1562,7 @@ static void finish_import(struct sqlite_store *ss, int refresh)
 		tz_sqlite_bulletin_base_refresh(ss);
 	if (rollback)
 		journal_back(ss);
+	tz_sqlite_exec(ss, "PRAGMA cache_size=-" TZ_SQLITE_CACHE_KB, NULL);
 }
 
 int tz_sqlite_import_counts(struct tz_store *s, struct tz_import_stats *out, struct tz_err *err)

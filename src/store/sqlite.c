@@ -684,7 +684,7 @@ static int sqlite_open(struct tz_store **out, const char *path, int flags,
 	rc = tz_sqlite_exec(ss, "PRAGMA synchronous=NORMAL;"
 			    "PRAGMA foreign_keys=ON;"
 			    "PRAGMA temp_store=MEMORY;"
-			    "PRAGMA cache_size=-65536;"
+			    "PRAGMA cache_size=-" TZ_SQLITE_CACHE_KB ";"
 			    "PRAGMA mmap_size=" TZ_SQLITE_MMAP_SIZE ";", err);
 	if (rc) {
 		tz_err_locate(err, path, 0);

@@ -1,6 +1,7 @@
 /*
  * test-hmap.c: the byte-string map (base/hmap.h): growth to many keys,
- * binary keys, replacement, owned key copies and iteration.
+ * binary keys, replacement, owned key copies, iteration and reserving
+ * room ahead.
  */
 #include "tz-test.h"
 
@@ -308,6 +309,58 @@ static void test_prefetch_changes_nothing(void **state)
 	tz_hmap_free(ref);
 }
 
+/*
+ * tz_hmap_reserve: room made ahead, before any key (an import's codes,
+ * sqlite-import.c) and between keys, keeps every key, value and stored
+ * copy; a smaller reserve changes nothing; the keys added up to the
+ * reserved count are all found afterwards, through the mapped table a
+ * large reserve makes.
+ */
+static void test_reserve(void **state)
+{
+	struct tz_hmap *m = tz_hmap_new();
+	const char *first = NULL, *again = NULL;
+	char key[64];
+	size_t len;
+	int64_t v;
+
+	(void)state;
+	tz_hmap_reserve(m, 0);
+	len = key_of(key, sizeof(key), 7);
+	assert_int_equal(tz_hmap_put(m, key, len, 70, &first), 1);
+	/* A large table (8 MB of slots) after a key is in. */
+	tz_hmap_reserve(m, MANY);
+	tz_hmap_reserve(m, 10);  /* smaller: nothing */
+	assert_int_equal(tz_hmap_count(m), 1);
+	assert_int_equal(tz_hmap_get(m, key, len, &v), 1);
+	assert_int_equal(v, 70);
+	for (int i = 0; i < MANY; i++) {
+		len = key_of(key, sizeof(key), i);
+		assert_int_equal(tz_hmap_add(m, key, len, i, &v), i != 7);
+	}
+	assert_int_equal(tz_hmap_count(m), MANY);
+	for (int i = 0; i < MANY; i++) {
+		len = key_of(key, sizeof(key), i);
+		if (!tz_hmap_get(m, key, len, &v))
+			fail_msg("key %d lost after reserve", i);
+		assert_int_equal(v, i == 7 ? 70 : i);
+	}
+	/* The copy stored before the reserve is the map's still. */
+	len = key_of(key, sizeof(key), 7);
+	assert_int_equal(tz_hmap_put(m, key, len, 71, &again), 0);
+	assert_ptr_equal(again, first);
+	/* Past the reserve it grows as before. */
+	for (int i = MANY; i < MANY + 1000; i++) {
+		len = key_of(key, sizeof(key), i);
+		assert_int_equal(tz_hmap_put(m, key, len, i, NULL), 1);
+	}
+	for (int i = 0; i < MANY + 1000; i += 997) {
+		len = key_of(key, sizeof(key), i);
+		assert_int_equal(tz_hmap_get(m, key, len, NULL), 1);
+	}
+	tz_hmap_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -320,6 +373,7 @@ int main(void)
 		cmocka_unit_test(test_hash_is_stable),
 		cmocka_unit_test(test_add_once),
 		cmocka_unit_test(test_prefetch_changes_nothing),
+		cmocka_unit_test(test_reserve),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
