@@ -25,7 +25,6 @@
 #include "base/xalloc.h"
 #include "core/money.h"
 #include "core/org.h"
-#include "intake/ahead.h"
 #include "intake/header.h"
 #include "intake/numfmt.h"
 #include "intake/import.h"
@@ -2368,18 +2367,18 @@ static void *read_rows(void *arg)
 	struct top_total top = { 0 };
 	struct end_total end = { 0 };
 	struct chunk *c = take_free(pl);
-	/* The rows, from the row the header search read past on, read
-	 * ahead by a thread of their own (ahead.h). */
-	struct tz_ahead *ahead = tz_ahead_start(pl->reader, pl->pending);
 	int rc = 0;
 
 	memset(&t, 0, sizeof(t));
 	tz_buf_init(&t.scratch, 0);
 	tz_buf_init(&t.code, 0);
 	tz_buf_init(&t.nat, 0);
-	pl->pending = NULL;
 	for (;;) {
-		if (!c || (rc = tz_ahead_next(ahead, &row, &c->err)) <= 0) {
+		/* The row the header search read past comes first. */
+		if (pl->pending) {
+			row = *pl->pending;
+			pl->pending = NULL;
+		} else if (!c || (rc = tz_reader_next(pl->reader, &row, &c->err)) <= 0) {
 			if (rc < 0)
 				name_error_column(&pl->map->h, pl->reader->err_col, &c->err);
 			break;
@@ -2442,8 +2441,6 @@ static void *read_rows(void *arg)
 			ledger_hashes(&it);
 		c->items[c->n++] = it;
 	}
-	/* Stopped before the reader is used again or closed. */
-	tz_ahead_stop(ahead);
 	tz_buf_release(&t.scratch);
 	tz_buf_release(&t.code);
 	tz_buf_release(&t.nat);

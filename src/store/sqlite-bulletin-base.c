@@ -257,35 +257,43 @@ static int tot_error(struct tot_worker *w, const char *what)
 }
 
 /* The problem texts of record k, one per month of its problem mask, as
- * sqlite-bulletin.c's latest_problem finds each, into its chunk's buffer. */
+ * sqlite-bulletin.c's latest_problem finds each, into its chunk's buffer:
+ * the latest from project_year's ptext, the others from the project's
+ * year row of reports, read once (`problem`: problem1..problem12 of
+ * progress_year for ?1 the project, ?2 the year). A month of the mask
+ * has a report (project_year's rep), so its problemN is the text the
+ * view progress gives for it. */
 static int tot_problems(struct tot_worker *w, size_t k, struct tz_buf *pstr, sqlite3_stmt *row,
 			sqlite3_stmt *problem)
 {
 	struct tot *t = w->t;
-	int pmonth = sqlite3_column_int(row, TOT_PMONTH);
+	int pmonth = sqlite3_column_int(row, TOT_PMONTH), read = 0, rc = SQLITE_DONE;
 	size_t at = pstr->len;
 
 	for (int month = 1; month <= 12; month++) {
 		const char *text = "";
-		int rc;
 
 		if (!(t->prob[k] & (1u << (month - 1))))
 			continue;
 		if (month == pmonth) {
 			text = tz_sqlite_text(row, TOT_PTEXT);
 		} else {
-			sqlite3_bind_int64(problem, 1, t->id[k]);
-			sqlite3_bind_int(problem, 2, t->year * 100 + month);
-			rc = sqlite3_step(problem);
+			if (!read++) {
+				sqlite3_bind_int64(problem, 1, t->id[k]);
+				sqlite3_bind_int(problem, 2, t->year);
+				rc = sqlite3_step(problem);
+				if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+					sqlite3_reset(problem);
+					return tot_error(w, "progress");
+				}
+			}
 			if (rc == SQLITE_ROW)
-				text = tz_sqlite_text(problem, 0);
-			else if (rc != SQLITE_DONE)
-				return tot_error(w, "progress");
+				text = tz_sqlite_text(problem, month - 1);
 		}
 		if (put_text(pstr, text, strlen(text)))
 			t->fail = 1;
-		sqlite3_reset(problem);
 	}
+	sqlite3_reset(problem);
 	if (pstr->len > UINT32_MAX)
 		t->fail = 1;
 	t->poff[k] = (uint32_t)(at + STR_HEAD);
@@ -353,9 +361,10 @@ static void tot_work(struct tot_worker *w)
 	}
 	if (sqlite3_prepare_v2(w->db, "SELECT n FROM store_version", -1, &ver, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(w->db, sql, -1, &row, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(w->db, "SELECT problem FROM progress"
-				      " WHERE project_id = ?1 AND period = ?2", -1, &problem,
-			       NULL) != SQLITE_OK) {
+	    sqlite3_prepare_v2(w->db, "SELECT problem1, problem2, problem3, problem4, problem5,"
+				      " problem6, problem7, problem8, problem9, problem10, problem11,"
+				      " problem12 FROM progress_year WHERE project_id = ?1 AND year = ?2",
+			       -1, &problem, NULL) != SQLITE_OK) {
 		tot_error(w, "prepare");
 		goto out;
 	}
