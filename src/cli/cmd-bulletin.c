@@ -26,7 +26,8 @@ const char cmd_bulletin_help[] =
 	"百分点以上）和未报送的项目。只计入该调度期所在年度台账中的项目。\n\n"
 	"  --period YYYY-MM     调度期，默认最近一个有调度数据的月份\n"
 	"  --by …               汇总方式，默认 region\n"
-	"  --format …           json（默认）、csv、xlsx、html 或 pdf（xlsx、pdf 需 --out）\n"
+	"  --format …           json（默认）、csv、xlsx、html 或 pdf（xlsx、pdf 是二进制文件，\n"
+	"                       不写到终端：用 --out 或重定向到文件）\n"
 	"  --out 文件           写入文件；不指定时输出到标准输出\n";
 
 int cmd_bulletin(struct tz_app *app, int argc, char **argv)
