@@ -1969,6 +1969,18 @@ not_read:
 								   sizeof(where)),
 						     table_text);
 			h->unit_exp[f] = table_exp;
+			if (table_exp) {
+				size_t used = strlen(h->table_exp_cols);
+
+				h->table_exp = table_exp;
+				h->table_exp_line = table_line;
+				unit_row_name(table_line, table_title, h->table_exp_where,
+					      sizeof(h->table_exp_where));
+				if (used + strlen(r->text[i]) + 8 < sizeof(h->table_exp_cols))
+					snprintf(h->table_exp_cols + used,
+						 sizeof(h->table_exp_cols) - used, "%s“%s”",
+						 used ? "、" : "", r->text[i]);
+			}
 			continue;
 		}
 		/* The table's unit and the column's own differ: the amounts
@@ -1982,6 +1994,13 @@ not_read:
 					     table_text, h->line, r->text[i],
 					     tz_header_unit_name(h->unit_exp[f]));
 	}
+	/* Every money column read took the table's unit, or some had their
+	 * own (the same: another is refused above). */
+	h->table_exp_all = 1;
+	for (size_t f = 0; f < h->nfields && h->table_exp_line; f++)
+		if (h->idx[f] >= 0 && h->cols[f].money && (r->c[h->idx[f]].unit > 0 ||
+							   (parent_unit && parent_unit[h->idx[f]])))
+			h->table_exp_all = 0;
 	unit_on_some(h, r);
 	drop_ytd(h, r);
 	/* A header read without its footnote marks or remark: said. */

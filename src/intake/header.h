@@ -166,6 +166,20 @@ struct tz_header {
 	 * the refusal: the title, "" when none (walkthrough p06). */
 	char title_noyear[256];
 	long title_noyear_line;
+	/* The table's unit of money other than 万元, stated above the
+	 * header (a title "…（单位：亿元）", a row "单位：亿元") or in a
+	 * header cell not read as money, read into money columns whose
+	 * header states none (choose, the table's unit; walkthrough 14, 1c):
+	 * 10^table_exp 万元, table_exp_line its row (0: not applied), and
+	 * table_exp_where how a message names that row ("第1行的标题“…”",
+	 * "第2行"). table_exp_cols: the headers it applied to, "、"-separated;
+	 * table_exp_all: it applied to every money column read. The import's
+	 * notes say so: the clerk sees the conversion. */
+	int table_exp;
+	long table_exp_line;
+	char table_exp_where[320];
+	char table_exp_cols[256];
+	int table_exp_all;
 	long line;                            /* the header's last row */
 	size_t width;                         /* cells in the header */
 	/* While tz_header_find runs: its reader, for messages naming a

@@ -4871,6 +4871,19 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 		if (rc)
 			goto out;
 	}
+	/* The table's unit (a title's, a row's above the header) read into
+	 * money columns stating none: said, as a note's is, so that the
+	 * clerk sees the amounts converted (walkthrough 14, 1c). */
+	if (m.h.table_exp_line) {
+		const char *u = tz_header_unit_name(m.h.table_exp);
+
+		if (m.h.table_exp_all)
+			tz_buf_addf(&m.h.notes, "%s注明金额单位为%s，表头的金额没有写单位：金额按%s读；",
+				    m.h.table_exp_where, u, u);
+		else
+			tz_buf_addf(&m.h.notes, "%s注明金额单位为%s，表头中%s没有写单位：按%s读；",
+				    m.h.table_exp_where, u, m.h.table_exp_cols, u);
+	}
 	/* A note's unit where the header states none: the sheet's only
 	 * unit (walkthrough 6, 2026-12-01). */
 	if (nu) {
