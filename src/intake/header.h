@@ -212,7 +212,12 @@ struct tz_header {
  * whatever their names' order: 项目总投资 beside 总投资), or when a money column's unit is not
  * one the import knows (美元): never read at the wrong scale. A message
  * about a title row (a year, a month or a unit of money stated there)
- * names the title's line and quotes the title (walkthrough 10, 13). The
+ * names the title's line and quotes the title (walkthrough 10, 13). Two
+ * title rows naming different months (a report) are TZ_EINVAL naming
+ * both lines and quoting both (a ledger's different years: the nearer's,
+ * noted); a report's title naming
+ * more than one month ("10月份…（截至9月底）") gives no period, and
+ * --period must be one of its months (walkthrough 14). The
  * caller releases h with tz_header_release() in every case.
  */
 int tz_header_find(struct tz_reader *r, const char *path, int progress, int year,

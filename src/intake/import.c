@@ -950,6 +950,19 @@ static int to_progress(const struct colmap *m, struct row_text *t, struct tz_pro
 				     m->h.title_line, m->h.title_text, m->h.title_period.year,
 				     m->h.title_period.month, tz_period_fmt(r->period, pb));
 	}
+	/* A title naming the months up to one ("2025年1-10月…", "截至2025年
+	 * 10月底…"): a 调度期 of another month is last month's rows under
+	 * this month's title, or the title is wrong (walkthrough 14). */
+	if (m->h.title_end.year && (r->period.year != m->h.title_end.year ||
+				    r->period.month != m->h.title_end.month)) {
+		char pb[TZ_PERIOD_FMT_MAX];
+
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_PERIOD].header,
+				     "第%ld行的标题“%s”写的是到%d年%d月为止的情况，调度期列是%s：请核对"
+				     "调度期或标题，该行未导入",
+				     m->h.title_end_line, m->h.title_end_text, m->h.title_end.year,
+				     m->h.title_end.month, tz_period_fmt(r->period, pb));
+	}
 	/* --period names the report's month: a 调度期 naming another is
 	 * one of them wrong (issue 7). */
 	if (m->h.opt_period.year && (r->period.year != m->h.opt_period.year ||
