@@ -1969,6 +1969,18 @@ not_read:
 								   sizeof(where)),
 						     table_text);
 			h->unit_exp[f] = table_exp;
+			if (table_exp) {
+				size_t used = strlen(h->table_exp_cols);
+
+				h->table_exp = table_exp;
+				h->table_exp_line = table_line;
+				unit_row_name(table_line, table_title, h->table_exp_where,
+					      sizeof(h->table_exp_where));
+				if (used + strlen(r->text[i]) + 8 < sizeof(h->table_exp_cols))
+					snprintf(h->table_exp_cols + used,
+						 sizeof(h->table_exp_cols) - used, "%s“%s”",
+						 used ? "、" : "", r->text[i]);
+			}
 			continue;
 		}
 		/* The table's unit and the column's own differ: the amounts
@@ -1982,6 +1994,13 @@ not_read:
 					     table_text, h->line, r->text[i],
 					     tz_header_unit_name(h->unit_exp[f]));
 	}
+	/* Every money column read took the table's unit, or some had their
+	 * own (the same: another is refused above). */
+	h->table_exp_all = 1;
+	for (size_t f = 0; f < h->nfields && h->table_exp_line; f++)
+		if (h->idx[f] >= 0 && h->cols[f].money && (r->c[h->idx[f]].unit > 0 ||
+							   (parent_unit && parent_unit[h->idx[f]])))
+			h->table_exp_all = 0;
 	unit_on_some(h, r);
 	drop_ytd(h, r);
 	/* A header read without its footnote marks or remark: said. */
@@ -2342,6 +2361,46 @@ static int title_months(const char *s)
 }
 
 /*
+ * The distinct months 1..12 a title names (runs of one or two digits
+ * before 月, after width folding: "2025年10月份…（截至9月底）" names 10
+ * and 9), in the order written, into months[0..max); their names
+ * ("10月、9月") into buf (`size` bytes). Returns how many (at most max).
+ * A title naming two is no one month's: the period is not taken from it,
+ * and --period must be one of them (walkthrough 14).
+ */
+static int title_month_list(const char *s, int *months, int max, char *buf, size_t size)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+	int n = 0;
+
+	buf[0] = '\0';
+	if (tz_text_fold_width(s, strlen(s), &b))
+		goto out;
+	for (const char *p = b.buf; (p = strstr(p, "月")) != NULL; p += strlen("月")) {
+		int mon = 0, k = 0, dup = 0;
+		size_t used = strlen(buf);
+
+		while (k < 3 && p - k > b.buf && p[-k - 1] >= '0' && p[-k - 1] <= '9')
+			k++;
+		if (!k || k > 2)
+			continue;
+		for (int j = k; j > 0; j--)
+			mon = mon * 10 + (p[-j] - '0');
+		if (mon < 1 || mon > 12)
+			continue;
+		for (int j = 0; j < n; j++)
+			dup |= months[j] == mon;
+		if (dup || n == max)
+			continue;
+		months[n++] = mon;
+		snprintf(buf + used, size - used, "%s%d月", used ? "、" : "", mon);
+	}
+out:
+	tz_buf_release(&b);
+	return n;
+}
+
+/*
  * The month a report's title ends with, when it names the months from
  * January ("2025年1-10月全市重点项目推进情况") or the end of one ("截至
  * 2025年10月底重点项目进展情况表", "截止2025年10月"): 1 with *out, 0
@@ -2575,6 +2634,55 @@ static const char *report_lacks(const struct tz_header *h, unsigned has, char *b
 }
 
 /*
+ * Two title rows above the header naming different months (a report:
+ * "2025年10月重点项目调度表" over "2025年9月重点项目调度表", last month's
+ * title left above this month's): which is the report's cannot be known,
+ * as with two units (walkthrough 14, 1b). Called for each cell `s` of
+ * row `line` above the header with the one month it names or ends with
+ * (`month`, {0, 0}: none) and the year it names (`year`, title_year_of:
+ * > 0 one); the first such title is kept in *first_month or *first_year,
+ * *first_line and first_text (TITLE_QUOTE_MAX bytes). A title naming the
+ * same month or year, or another cell of the same row, passes. Reports:
+ * TZ_EINVAL with err at the later line naming both lines and quoting
+ * both titles. Ledgers: two titles naming different years keep the rule
+ * of audit 2 (the nearer names the year: "关于印发2025年…的通知" over
+ * "附件：2024年续建项目清单", t1760), and the notes say both, so the
+ * clerk sees the other; 0.
+ */
+static int two_titles(struct tz_header *h, const char *path, long line, const char *s,
+		      const struct tz_period *month, int year, struct tz_period *first_month,
+		      int *first_year, long *first_line, char *first_text, struct tz_err *err)
+{
+	char a[120], b[120];
+
+	if (h->progress ? !month->year : year <= 0)
+		return 0;
+	if (!*first_line) {
+		*first_line = line;
+		*first_month = *month;
+		*first_year = year;
+		copy_whole_chars(first_text, TITLE_QUOTE_MAX, s);
+		return 0;
+	}
+	if (line == *first_line ||
+	    (h->progress ? month->year == first_month->year && month->month == first_month->month
+			 : year == *first_year))
+		return 0;
+	copy_whole_chars(a, sizeof(a), first_text);
+	copy_whole_chars(b, sizeof(b), s);
+	if (h->progress)
+		return tz_err_set_at(err, TZ_EINVAL, path, line, NULL,
+				     "第%ld行的标题“%s”写的是%d年%d月，第%ld行的标题“%s”写的是%d年%d月，"
+				     "两个标题的月份不同，不知道是哪个调度期，整个文件未导入：请删去或改正"
+				     "其中一个标题",
+				     *first_line, a, first_month->year, first_month->month, line, b,
+				     month->year, month->month);
+	tz_buf_addf(&h->notes, "第%ld行的标题“%s”写的是%d年，第%ld行的标题“%s”写的是%d年："
+		    "年度按离表头最近的标题读；", *first_line, a, *first_year, line, b, year);
+	return 0;
+}
+
+/*
  * A report's period given by the import (--period, h->opt_period) and a
  * title naming one month ("2025年10月…") or ending with one ("2025年
  * 1-10月…", "截至2025年10月底…") that is another: which is the report's
@@ -2587,8 +2695,23 @@ static int option_against_title(const struct tz_header *h, const char *path, str
 	const struct tz_period *t = NULL;
 	const char *text = "";
 	long line = h->line;
-	char ob[TZ_PERIOD_FMT_MAX];
+	char ob[TZ_PERIOD_FMT_MAX], names[64];
+	int months[4], n;
 
+	/* A title naming several months ("2025年10月份…（截至9月底）"):
+	 * --period must be one of them, in the title's year (walkthrough
+	 * 14); it then says which the clerk means, and the notes say so. */
+	if (h->title_period.year &&
+	    (n = title_month_list(h->title_text, months, 4, names, sizeof(names))) > 1) {
+		for (int j = 0; j < n; j++)
+			if (h->opt_period.year == h->title_period.year && h->opt_period.month == months[j])
+				return 0;
+		return tz_err_set_at(err, TZ_EINVAL, path, h->title_line, NULL,
+				     "第%ld行的标题“%s”写了不止一个月份（%s），--period 是%s，不是标题中的"
+				     "月份，不知道是哪个调度期，整个文件未导入：请核对标题或 --period",
+				     h->title_line, h->title_text, names,
+				     tz_period_fmt(h->opt_period, ob));
+	}
 	if (h->title_period.year && title_months(h->title_text) == 1) {
 		t = &h->title_period;
 		text = h->title_text;
@@ -2646,6 +2769,16 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	char where[TITLE_QUOTE_MAX + 64], other_where[TITLE_QUOTE_MAX + 64];
 	unsigned best_has = 0; /* a report's: 1 << field of those the best row has */
 	long best_line = 0, table_line = 0, other_line = 0, span_line = 0;
+	/* The first title row naming a month (reports) or a year (ledgers),
+	 * its line and text: a title on another line naming another refuses
+	 * the file (walkthrough 14). */
+	struct tz_period first_month = { 0, 0 };
+	int first_year = 0;
+	long first_line = 0;
+	char first_text[TITLE_QUOTE_MAX] = "";
+	/* The months a title naming several names ("10月、9月"), "" none. */
+	int several_months[4];
+	char several_names[64] = "";
 
 	memset(h, 0, sizeof(*h));
 	tz_buf_init(&h->unread, 0);
@@ -2766,15 +2899,24 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				span_line = row.line;
 			}
 			/* The nearest title naming a month gives the report's. */
-			if (h->progress && title_month_of(top.text[i], &h->title_period)) {
+			struct tz_period tm = { 0, 0 }, te = { 0, 0 };
+
+			if (h->progress && title_month_of(top.text[i], &tm)) {
+				h->title_period = tm;
 				snprintf(h->title_text, sizeof(h->title_text), "%s", top.text[i]);
 				h->title_line = row.line;
 			}
-			if (h->progress && title_end_of(top.text[i], &h->title_end)) {
+			if (h->progress && title_end_of(top.text[i], &te)) {
+				h->title_end = te;
 				snprintf(h->title_end_text, sizeof(h->title_end_text), "%s",
 					 top.text[i]);
 				h->title_end_line = row.line;
 			}
+			if (!tm.year)
+				tm = te;
+			if ((rc = two_titles(h, path, row.line, top.text[i], &tm, y, &first_month,
+					     &first_year, &first_line, first_text, err)) != 0)
+				goto out;
 			if (h->progress && title_month_noyear(top.text[i])) {
 				snprintf(h->title_noyear, sizeof(h->title_noyear), "%s", top.text[i]);
 				h->title_noyear_line = row.line;
@@ -2930,6 +3072,29 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	 * them is wrong (issue 7). */
 	if (!rc && h->progress && h->opt_period.year)
 		rc = option_against_title(h, path, err);
+	/* A title naming several months ("2025年10月份…（截至9月底）") gives
+	 * no period; --period, one of them (option_against_title), does,
+	 * and the rows are checked against it, not the title's first
+	 * (walkthrough 14). */
+	if (!rc && h->progress && h->title_period.year &&
+	    title_month_list(h->title_text, several_months, 4, several_names,
+			     sizeof(several_names)) > 1) {
+		if (h->opt_period.year) {
+			h->title_period = h->opt_period;
+		} else if (h->idx[TZ_RF_PERIOD] < 0) {
+			char pb[TZ_PERIOD_FMT_MAX];
+
+			rc = tz_err_set_at(err, TZ_EINVAL, path, h->title_line, NULL,
+					   "第%ld行是表头，但没有“调度期”列；第%ld行的标题“%s”写了不止一个"
+					   "月份（%s），不能当作调度期，不知道是哪个调度期，整个文件未导入：请加"
+					   "“调度期”列（如%s），或把标题改为只写一个月份，命令行导入也可加 "
+					   "--period YYYY-MM（须是标题中的月份之一）",
+					   h->line, h->title_line, h->title_text, several_names,
+					   tz_period_fmt(h->title_period, pb));
+		}
+	} else {
+		several_names[0] = '\0';
+	}
 	/* No 调度期 column: the title's one month is every row's, when no
 	 * title row names a span or 累计 (audit 9, R4). */
 	if (!rc && h->progress && h->idx[TZ_RF_PERIOD] < 0 && h->title_period.year &&
@@ -2983,8 +3148,13 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 
 		h->title_period = h->opt_period;
 		h->period_from_title = 1;
-		tz_buf_addf(&h->notes, "没有“调度期”列，调度期按 --period 读为%s；",
-			    tz_period_fmt(h->opt_period, pb));
+		if (several_names[0])
+			tz_buf_addf(&h->notes, "没有“调度期”列，第%ld行的标题“%s”写了不止一个月份（%s），"
+				    "调度期按 --period 读为%s；", h->title_line, h->title_text,
+				    several_names, tz_period_fmt(h->opt_period, pb));
+		else
+			tz_buf_addf(&h->notes, "没有“调度期”列，调度期按 --period 读为%s；",
+				    tz_period_fmt(h->opt_period, pb));
 	}
 	if (!rc && h->progress && h->idx[TZ_RF_CODE] < 0 && h->idx[TZ_RF_NAME] >= 0 &&
 	    h->idx[TZ_RF_REGION] >= 0) {

@@ -166,6 +166,20 @@ struct tz_header {
 	 * the refusal: the title, "" when none (walkthrough p06). */
 	char title_noyear[256];
 	long title_noyear_line;
+	/* The table's unit of money other than 万元, stated above the
+	 * header (a title "…（单位：亿元）", a row "单位：亿元") or in a
+	 * header cell not read as money, read into money columns whose
+	 * header states none (choose, the table's unit; walkthrough 14, 1c):
+	 * 10^table_exp 万元, table_exp_line its row (0: not applied), and
+	 * table_exp_where how a message names that row ("第1行的标题“…”",
+	 * "第2行"). table_exp_cols: the headers it applied to, "、"-separated;
+	 * table_exp_all: it applied to every money column read. The import's
+	 * notes say so: the clerk sees the conversion. */
+	int table_exp;
+	long table_exp_line;
+	char table_exp_where[320];
+	char table_exp_cols[256];
+	int table_exp_all;
 	long line;                            /* the header's last row */
 	size_t width;                         /* cells in the header */
 	/* While tz_header_find runs: its reader, for messages naming a
@@ -198,7 +212,12 @@ struct tz_header {
  * whatever their names' order: 项目总投资 beside 总投资), or when a money column's unit is not
  * one the import knows (美元): never read at the wrong scale. A message
  * about a title row (a year, a month or a unit of money stated there)
- * names the title's line and quotes the title (walkthrough 10, 13). The
+ * names the title's line and quotes the title (walkthrough 10, 13). Two
+ * title rows naming different months (a report) are TZ_EINVAL naming
+ * both lines and quoting both (a ledger's different years: the nearer's,
+ * noted); a report's title naming
+ * more than one month ("10月份…（截至9月底）") gives no period, and
+ * --period must be one of its months (walkthrough 14). The
  * caller releases h with tz_header_release() in every case.
  */
 int tz_header_find(struct tz_reader *r, const char *path, int progress, int year,

@@ -950,6 +950,19 @@ static int to_progress(const struct colmap *m, struct row_text *t, struct tz_pro
 				     m->h.title_line, m->h.title_text, m->h.title_period.year,
 				     m->h.title_period.month, tz_period_fmt(r->period, pb));
 	}
+	/* A title naming the months up to one ("2025年1-10月…", "截至2025年
+	 * 10月底…"): a 调度期 of another month is last month's rows under
+	 * this month's title, or the title is wrong (walkthrough 14). */
+	if (m->h.title_end.year && (r->period.year != m->h.title_end.year ||
+				    r->period.month != m->h.title_end.month)) {
+		char pb[TZ_PERIOD_FMT_MAX];
+
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_PERIOD].header,
+				     "第%ld行的标题“%s”写的是到%d年%d月为止的情况，调度期列是%s：请核对"
+				     "调度期或标题，该行未导入",
+				     m->h.title_end_line, m->h.title_end_text, m->h.title_end.year,
+				     m->h.title_end.month, tz_period_fmt(r->period, pb));
+	}
 	/* --period names the report's month: a 调度期 naming another is
 	 * one of them wrong (issue 7). */
 	if (m->h.opt_period.year && (r->period.year != m->h.opt_period.year ||
@@ -4870,6 +4883,19 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 		free(stem);
 		if (rc)
 			goto out;
+	}
+	/* The table's unit (a title's, a row's above the header) read into
+	 * money columns stating none: said, as a note's is, so that the
+	 * clerk sees the amounts converted (walkthrough 14, 1c). */
+	if (m.h.table_exp_line) {
+		const char *u = tz_header_unit_name(m.h.table_exp);
+
+		if (m.h.table_exp_all)
+			tz_buf_addf(&m.h.notes, "%s注明金额单位为%s，表头的金额没有写单位：金额按%s读；",
+				    m.h.table_exp_where, u, u);
+		else
+			tz_buf_addf(&m.h.notes, "%s注明金额单位为%s，表头中%s没有写单位：按%s读；",
+				    m.h.table_exp_where, u, m.h.table_exp_cols, u);
 	}
 	/* A note's unit where the header states none: the sheet's only
 	 * unit (walkthrough 6, 2026-12-01). */

@@ -158,5 +158,15 @@ assert '<td data-label="来源">命令行</td><td data-label="操作">新增用�
 assert '{"' not in table and '{&quot;' not in table and '&quot;:' not in table, table
 PY
 
+# A title's unit over amounts stating none: the check says the amounts
+# are read in it (walkthrough 14).
+cat >"$TZ_TMP/yi.csv" <<CSV
+2025年11月重点项目调度表（单位：亿元）
+项目编号,调度期,本期完成投资,开工状态,形象进度
+$P1,2025-11,0.01,已开工,主体施工
+CSV
+is "upload under a 亿元 title: the dry run" "$(status "$WEB_URL/import" $K -F "_csrf=$KC" -F kind=progress -F "file=@$TZ_TMP/yi.csv;filename=yi.csv")" 200
+contains "…says the title's unit is applied" "$TZ_TMP/body" "第1行的标题“2025年11月重点项目调度表（单位：亿元）”注明金额单位为亿元，表头的金额没有写单位：金额按亿元读"
+
 ok "a clean stop" web_stop
 done_testing
