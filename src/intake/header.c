@@ -1341,6 +1341,16 @@ out:
  * :元", "币种:RMB". A label with no ":", "为" or "是" after it ("货币资
  * 金", a column "币种") states nothing.
  */
+/* Whether NFKC text `s` starts with a label of a currency ("币种",
+ * "(货币"): a cell that is a currency_statement(). */
+static int currency_label_first(const char *s)
+{
+	if (*s == '(')
+		s++;
+	return !strncmp(s, "币种", strlen("币种")) || !strncmp(s, "货币", strlen("货币")) ||
+	       !strncmp(s, "币别", strlen("币别"));
+}
+
 static int currency_statement(const char *s, char *text, size_t size)
 {
 	static const char *const labels[] = { "币种", "货币", "币别" };
@@ -3344,12 +3354,27 @@ static int check_unit_cells(const struct tz_header *h, const struct tz_row *row,
 		 * names 元, 万 or 亿. */
 		if (!len ||
 		    (data && (i < 64 ? (int)((read >> i) & 1) : column_read(h, i))) ||
-		    !names_money_unit(c, len))
+		    (!names_money_unit(c, len) && !memmem(c, len, "币", strlen("币"))))
 			continue;
 		tz_buf_reset(&norm);
 		if (tz_text_nfkc(c, len, &norm))
 			continue;
 		drop_spaces(&norm);
+		/* "注：币种：美元" (walkthrough 14); in a project's row only a
+		 * cell that is the statement ("币种：美元" in a 备注 column). */
+		if ((!data || currency_label_first(norm.buf)) &&
+		    currency_statement(norm.buf, text, sizeof(text))) {
+			size_t q = len;
+
+			if (q > 120)
+				for (q = 120; q && ((unsigned char)c[q] & 0xC0) == 0x80; q--)
+					;
+			rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,
+					   "第%ld行“%.*s”注明%s，金额不是人民币，无法换算为万元，"
+					   "整个文件未导入",
+					   row->line, (int)q, c, text);
+			break;
+		}
 		/* In a column of units ("单位") a bare "亿元" is the row's. */
 		col_unit = i < 64 && ((h->unit_cols >> i) & 1);
 		whole = unit_statement(norm.buf, norm.len, col_unit, &exp, text, sizeof(text));
