@@ -1332,15 +1332,6 @@ out:
 	tz_buf_release(&ut);
 }
 
-/*
- * Whether NFKC text without spaces `s` states the currency of the amounts
- * apart from their unit ("币种:美元", "货币为港币", "币别:USD"; walkthrough
- * 14, 2026-12-02: "(币种:美元,单位:万元)" was read as 人民币万元) and
- * names one other than the yuan: 1 with "币种：美元" (the label as
- * written) in text (`size` bytes); 0 for none or for "币种:人民币", "币种
- * :元", "币种:RMB". A label with no ":", "为" or "是" after it ("货币资
- * 金", a column "币种") states nothing.
- */
 /* Whether NFKC text `s` starts with a label of a currency ("币种",
  * "(货币"): a cell that is a currency_statement(). */
 static int currency_label_first(const char *s)
@@ -1351,6 +1342,15 @@ static int currency_label_first(const char *s)
 	       !strncmp(s, "币别", strlen("币别"));
 }
 
+/*
+ * Whether NFKC text without spaces `s` states the currency of the amounts
+ * apart from their unit ("币种:美元", "货币为港币", "币别:USD"; walkthrough
+ * 14, 2026-12-02: "(币种:美元,单位:万元)" was read as 人民币万元) and
+ * names one other than the yuan: 1 with "币种：美元" (the label as
+ * written) in text (`size` bytes); 0 for none or for "币种:人民币", "币种
+ * :元", "币种:RMB". A label with no ":", "为" or "是" after it ("货币资
+ * 金", a column "币种") states nothing.
+ */
 static int currency_statement(const char *s, char *text, size_t size)
 {
 	static const char *const labels[] = { "币种", "货币", "币别" };
@@ -1370,7 +1370,11 @@ static int currency_statement(const char *s, char *text, size_t size)
 			n = word_len(p);
 			if (!n || yuan_word(p, n))
 				continue;
-			snprintf(text, size, "%s：%.*s", labels[l], (int)(n > 15 ? 15 : n), p);
+			/* A long word cut where a character starts. */
+			if (n > 15)
+				for (n = 15; n && ((unsigned char)p[n] & 0xC0) == 0x80; n--)
+					;
+			snprintf(text, size, "%s：%.*s", labels[l], (int)n, p);
 			return 1;
 		}
 	return 0;
