@@ -4,7 +4,7 @@
 # conversion of p-usd-wan.xlsx, made apart (soffice --headless
 # --convert-to xls p-usd-wan.xlsx). cases.txt lists each file refused,
 # with a part of its message, for the test to loop over.
-import os, sys
+import html, os, sys
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, '..', 'audit2-fmt'))
 from mkx import write as xlsx
@@ -102,6 +102,15 @@ for kind, table in (('projects', LEDGERS), ('progress', PROGRESS)):
             files.append(name + '.xlsx')
         if name in ('l-usd-wan', 'p-usd-wan'):
             files.append(name + '.xls')
+        if name == 'l-usd-wan':
+            # HTML saved as .xls, the title in a <caption>.
+            with open(os.path.join(here, name + '.html'), 'w', encoding='utf-8') as f:
+                f.write('<html><head><meta charset="utf-8"></head><body><table>\n')
+                f.write('<caption>%s</caption>\n' % html.escape(rows[0][0]))
+                for r in rows[1:]:
+                    f.write('<tr>' + ''.join('<td>%s</td>' % html.escape(str(v)) for v in r) + '</tr>\n')
+                f.write('</table></body></html>\n')
+            files.append(name + '.html')
         for f in files:
             cases.append('%s\t%s\t%s' % (kind, f, msg or ''))
 for name, (fmt, msg) in FORMATS.items():
