@@ -6,7 +6,7 @@
 # "（币种：美元，单位：万元）"… stored 12000 as 12000.00万元 with exit 0).
 # Titles, a line under the title, notes under the table, a 备注 cell, the
 # header and xlsx number formats; ledgers and reports; UTF-8 and GBK CSV,
-# .xlsx and .xls. Each refusal names the file and line, quotes what was
+# .xlsx, .xls and HTML. Each refusal names the file and line, quotes what was
 # written, and stores nothing. Statements naming the yuan (币种：人民币,
 # 人民币万元) and currency words outside a statement (a project named
 # 美元汇率监测中心) are read as before. Inputs: tests/data/currency-title
