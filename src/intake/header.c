@@ -783,12 +783,86 @@ static void col_letters(size_t i, char buf[8])
 	buf[n] = '\0';
 }
 
-/* Words naming a currency other than the yuan: never read as 万元. */
+/* Whether the `n` bytes at `s` equal the ASCII word `w`, in any case. */
+static int ascii_word_ci(const char *s, size_t n, const char *w)
+{
+	if (n != strlen(w))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (c != w[i])
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether `n` bytes at `s` name the yuan: "人民币", "人民币元", "元",
+ * "RMB", "CNY" (any case). */
+static int yuan_word(const char *s, size_t n)
+{
+	static const char *const rmb[] = { "人民币", "人民币元", "元", "RMB", "CNY" };
+
+	for (size_t i = 0; i < sizeof(rmb) / sizeof(rmb[0]); i++)
+		if ((n == strlen(rmb[i]) && !memcmp(s, rmb[i], n)) || ascii_word_ci(s, n, rmb[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether `n` bytes at `s`, what is left of a unit word once its scale
+ * ("万", "亿元") is cut (foreign_currency), name a currency other than the
+ * yuan: a name of the list ("美元", "澳门元", "新台币", "外币"), an ISO
+ * code in any case ("USD", "hkd"), or any other word ending in 币
+ * ("马来西亚币"); "人民币", "RMB", "CNY" and "" do not (walkthrough 14,
+ * 2026-12-02).
+ */
+static int names_currency(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"美元", "美金", "港元", "港币", "欧元", "日元", "英镑", "澳元", "加元", "韩元",
+		"卢布", "澳门元", "澳门币", "澳币", "葡币", "新台币", "台币", "外币", "新加坡元",
+		"新元", "瑞士法郎", "法郎", "泰铢", "卢比", "林吉特", "比索", "越南盾", "美圆",
+		"港圆", "日圆", "$", "US$", "HK$", "€", "£"
+	};
+	int alpha = n == 3;
+
+	if (!n || yuan_word(s, n))
+		return 0;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (n == strlen(words[i]) && !memcmp(s, words[i], n))
+			return 1;
+	/* "USD", "HKD", "eur": a three-letter code. */
+	for (size_t i = 0; alpha && i < n; i++)
+		alpha = (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z');
+	return alpha || ends_with(s, n, "币");
+}
+
+/*
+ * Whether the unit word [s, s + n) names a currency other than the yuan,
+ * wherever it stands in the word: "美元", "万美元", "万元美金" (ending in
+ * one), and, since walkthrough 14 (2026-12-02), "美元万元", "USD万元",
+ * "万元USD", "万元(港币)", "万澳门元", "外币万元": the word without its
+ * brackets and its scale ("万元", "亿元", "万", "千万", … first or last)
+ * is a currency (names_currency). These were read as no unit at all, so
+ * the amounts were stored as 人民币万元 with exit 0. "美元汇率", "港币兑换
+ * 点" are no unit words and are not: what is left is no currency.
+ */
 static int foreign_currency(const char *s, size_t n)
 {
 	static const char *const words[] = { "美元", "美金", "港元", "港币", "欧元", "日元", "英镑",
 					     "澳元", "加元", "韩元", "卢布", "$", "US$", "HK$", "€",
 					     "£" };
+	/* Longest first: "千万元" before "万元", "万亿" before "万". */
+	static const char *const scaled[] = { "万亿元", "十万元", "百万元", "千万元", "万元",
+					      "亿元", "千元", "百元", "元" };
+	static const char *const scales[] = { "万亿", "十万", "百万", "千万", "万", "亿", "千",
+					      "百" };
+	char buf[64];
+	size_t k = 0, cut;
+	const char *c;
 
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
 		size_t w = strlen(words[i]);
@@ -796,7 +870,32 @@ static int foreign_currency(const char *s, size_t n)
 		if (n >= w && !memcmp(s + n - w, words[i], w))
 			return 1;
 	}
-	return 0;
+	if (n >= sizeof(buf))
+		return 0;
+	/* "万元(港币)", "万元 USD": without brackets and spaces. */
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("()[] ", s[i]))
+			buf[k++] = s[i];
+	c = buf;
+	cut = 0;
+	for (size_t i = 0; !cut && i < sizeof(scaled) / sizeof(scaled[0]); i++)
+		if (starts_with(c, k, scaled[i]))
+			cut = strlen(scaled[i]);
+	for (size_t i = 0; !cut && i < sizeof(scales) / sizeof(scales[0]); i++)
+		if (starts_with(c, k, scales[i]))
+			cut = strlen(scales[i]);
+	if (cut) {
+		c += cut;
+		k -= cut;
+	} else {
+		/* "美元万元": the scale last (not "元" alone: "美元"). */
+		for (size_t i = 0; i + 1 < sizeof(scaled) / sizeof(scaled[0]); i++)
+			if (k > strlen(scaled[i]) && ends_with(c, k, scaled[i])) {
+				k -= strlen(scaled[i]);
+				break;
+			}
+	}
+	return names_currency(c, k);
 }
 
 /*
@@ -815,10 +914,13 @@ static int money_unit(const char *p, size_t n, int *unit_exp)
 	} else if (n > strlen("人民币") && ends_with(p, n, "人民币")) {
 		n -= strlen("人民币");
 	}
-	if (!n || n > 16)
+	/* "新加坡元万元", "万元(新台币)": a currency makes a word longer. */
+	if (!n || n > 24)
 		return 0;
 	if (foreign_currency(p, n))
 		return -1;
+	if (n > 16)
+		return 0;
 	if (looks_like_unit(p, n))
 		take_unit(p, n, &unit, unit_exp, NULL);
 	return unit > 0 ? 1 : 0;
@@ -1230,6 +1332,54 @@ out:
 	tz_buf_release(&ut);
 }
 
+/* Whether NFKC text `s` starts with a label of a currency ("币种",
+ * "(货币"): a cell that is a currency_statement(). */
+static int currency_label_first(const char *s)
+{
+	if (*s == '(')
+		s++;
+	return !strncmp(s, "币种", strlen("币种")) || !strncmp(s, "货币", strlen("货币")) ||
+	       !strncmp(s, "币别", strlen("币别"));
+}
+
+/*
+ * Whether NFKC text without spaces `s` states the currency of the amounts
+ * apart from their unit ("币种:美元", "货币为港币", "币别:USD"; walkthrough
+ * 14, 2026-12-02: "(币种:美元,单位:万元)" was read as 人民币万元) and
+ * names one other than the yuan: 1 with "币种：美元" (the label as
+ * written) in text (`size` bytes); 0 for none or for "币种:人民币", "币种
+ * :元", "币种:RMB". A label with no ":", "为" or "是" after it ("货币资
+ * 金", a column "币种") states nothing.
+ */
+static int currency_statement(const char *s, char *text, size_t size)
+{
+	static const char *const labels[] = { "币种", "货币", "币别" };
+	static const char *const joins[] = { ":", "为", "是", "-" };
+
+	for (size_t l = 0; l < sizeof(labels) / sizeof(labels[0]); l++)
+		for (const char *a = strstr(s, labels[l]); a; a = strstr(a + 1, labels[l])) {
+			const char *p = a + strlen(labels[l]);
+			size_t j, n;
+
+			for (j = 0; j < sizeof(joins) / sizeof(joins[0]); j++)
+				if (!strncmp(p, joins[j], strlen(joins[j])))
+					break;
+			if (j == sizeof(joins) / sizeof(joins[0]))
+				continue;
+			p += strlen(joins[j]);
+			n = word_len(p);
+			if (!n || yuan_word(p, n))
+				continue;
+			/* A long word cut where a character starts. */
+			if (n > 15)
+				for (n = 15; n && ((unsigned char)p[n] & 0xC0) == 0x80; n--)
+					;
+			snprintf(text, size, "%s：%.*s", labels[l], (int)n, p);
+			return 1;
+		}
+	return 0;
+}
+
 /*
  * The first "以<unit>计" ("本表金额以亿元计", "投资额均以亿元计") at or
  * after s: the "以", with the unit's bytes in *w, *n and its money_unit()
@@ -1277,8 +1427,18 @@ static int list_unit(const char *p, const char **w, size_t *n, int *exp)
 			*w = p;
 			*n = len;
 		}
-		if ((unit = money_unit(*w, *n, exp)) != 0)
+		if ((unit = money_unit(*w, *n, exp)) != 0) {
+			/* "万元(港币)": a currency in brackets right after the
+			 * unit is the unit's (walkthrough 14). */
+			const char *close = (*w)[*n] == '(' ? strchr(*w + *n, ')') : NULL;
+			int e2 = 0;
+
+			if (unit > 0 && close && money_unit(*w, (size_t)(close + 1 - *w), &e2) < 0) {
+				*n = (size_t)(close + 1 - *w);
+				return -1;
+			}
 			return unit;
+		}
 		if (!len || len > 12 || has_digit(p, len) || memchr(p, '/', len))
 			return 0;
 		if (p[len] == ',')
@@ -1394,15 +1554,32 @@ static int table_unit(const char *s, int title, int *unit, int *unit_exp, char *
 	struct tz_buf norm = TZ_BUF_INIT;
 	const char *at, *subj;
 	size_t subj_len;
+	char currency[32];
 
 	*unit = 0;
 	if (!tz_text_nfkc(s, strlen(s), &norm)) {
 		drop_spaces(&norm);
+		/* "(币种:美元,单位:万元)": the amounts are not in yuan,
+		 * whatever the unit (walkthrough 14). */
+		if (currency_statement(norm.buf, currency, sizeof(currency))) {
+			*unit = -1;
+			*unit_exp = 0;
+			snprintf(text, size, "%s", currency);
+			goto out;
+		}
 		/* A row of one text: "亿元" alone is the table's unit. */
 		*unit = unit_statement(norm.buf, norm.len, title, unit_exp, text, size);
 		if (!*unit && title && norm.len && norm.buf[norm.len - 1] == ')') {
-			const char *open = strrchr(norm.buf, '(');
+			/* The bracket closing the title, with any inside it:
+			 * "(单位:万元(港币))" (walkthrough 14). */
+			const char *open = NULL;
+			int depth = 0;
 
+			for (size_t i = norm.len; i-- > 0 && !open;)
+				if (norm.buf[i] == ')')
+					depth++;
+				else if (norm.buf[i] == '(' && !--depth)
+					open = norm.buf + i;
 			if (open)
 				*unit = unit_statement(open, (size_t)(norm.buf + norm.len - open), 0,
 						       unit_exp, text, size);
@@ -1419,6 +1596,7 @@ static int table_unit(const char *s, int title, int *unit, int *unit_exp, char *
 			*unit = next_unit(norm.buf, &at, unit_exp, text, size, &subj, &subj_len);
 		}
 	}
+out:
 	tz_buf_release(&norm);
 	return *unit != 0;
 }
@@ -3350,12 +3528,27 @@ static int check_unit_cells(const struct tz_header *h, const struct tz_row *row,
 		 * names 元, 万 or 亿. */
 		if (!len ||
 		    (data && (i < 64 ? (int)((read >> i) & 1) : column_read(h, i))) ||
-		    !names_money_unit(c, len))
+		    (!names_money_unit(c, len) && !memmem(c, len, "币", strlen("币"))))
 			continue;
 		tz_buf_reset(&norm);
 		if (tz_text_nfkc(c, len, &norm))
 			continue;
 		drop_spaces(&norm);
+		/* "注：币种：美元" (walkthrough 14); in a project's row only a
+		 * cell that is the statement ("币种：美元" in a 备注 column). */
+		if ((!data || currency_label_first(norm.buf)) &&
+		    currency_statement(norm.buf, text, sizeof(text))) {
+			size_t q = len;
+
+			if (q > 120)
+				for (q = 120; q && ((unsigned char)c[q] & 0xC0) == 0x80; q--)
+					;
+			rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,
+					   "第%ld行“%.*s”注明%s，金额不是人民币，无法换算为万元，"
+					   "整个文件未导入",
+					   row->line, (int)q, c, text);
+			break;
+		}
 		/* In a column of units ("单位") a bare "亿元" is the row's. */
 		col_unit = i < 64 && ((h->unit_cols >> i) & 1);
 		whole = unit_statement(norm.buf, norm.len, col_unit, &exp, text, sizeof(text));

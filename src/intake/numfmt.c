@@ -701,9 +701,14 @@ static int foreign_letters(const char *p, size_t n, char *out, size_t size)
  */
 static int literal_unit(const char *p, size_t n, char *out, size_t size)
 {
+	/* 澳门元 … 日圆: walkthrough 14 (2026-12-02), where 0.00"万澳门元"
+	 * read 12000 as 1.20万元 (its "元") and "万新台币", "外币万元" as
+	 * 人民币万元. */
 	static const char *const foreign[] = { "美元", "美金", "港元", "港币", "欧元", "日元",
 					       "英镑", "澳元", "加元", "韩元", "卢布", "$", "€",
-					       "£",
+					       "£", "澳门元", "澳门币", "澳币", "葡币", "台币",
+					       "外币", "新加坡元", "新元", "法郎", "泰铢", "卢比",
+					       "林吉特", "比索", "越南盾", "美圆", "港圆", "日圆",
 					       /* A rate, not an amount: 0.00"%" shows a percent
 						* as a real 0% does, and is refused as one. */
 					       "%", "％", "‰", "‱" };

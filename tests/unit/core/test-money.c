@@ -287,6 +287,15 @@ static void test_parse_reason_for_negative_and_empty(void **state)
 	assert_int_equal(parse("$12.5", &v, &err), TZ_EINVAL);
 	assert_non_null(strstr(err.msg, "“$”"));
 	assert_int_equal(parse("12.5港元", &v, &err), TZ_EINVAL);
+	/* Walkthrough 14: these were only "不是有效的金额". */
+	assert_int_equal(parse("12.5万澳门元", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "的单位“澳门元”不是人民币"));
+	assert_int_equal(parse("12.5万新台币", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "的单位“新台币”不是人民币"));
+	assert_int_equal(parse("12.5外币万元", &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "的单位“外币”不是人民币"));
+	assert_int_equal(parse("12.5万元", &v, &err), 0);
+	assert_int_equal(v, 1250);
 	/* ASCII amounts take a shorter path: the same words are found. */
 	assert_int_equal(parse("12.5 $", &v, &err), TZ_EINVAL);
 	assert_non_null(strstr(err.msg, "“$”"));
