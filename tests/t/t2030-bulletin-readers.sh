@@ -16,7 +16,7 @@ ok "the 2025 ledger" tz import projects "$d/ledger-2025-gbk.csv"
 ok "September" tz import progress "$d/prog-2025-09-month-bom.csv"
 ok "October" tz import progress "$d/prog-2025-10-city.xlsx"
 is "3. the notes end the sentence" "$(tail -1 "$TZ_TMP/err")" \
-	"  没有“调度期”列，调度期按标题读为2025-10（“截至2025年10月底”，“本月完成投资”为当月数）。"
+	"  没有“调度期”列，调度期按标题读为2025-10（“截至2025年10月底”，“本月完成投资”为当月数）；第2行注明金额单位为亿元，表头的金额没有写单位：金额按亿元读。"
 ok "json" tz bulletin --period 2025-10 --format json --out "$TZ_TMP/b.json"
 ok "xlsx" tz bulletin --period 2025-10 --format xlsx --out "$TZ_TMP/b.xlsx"
 ok "csv" tz bulletin --period 2025-10 --format csv --out "$TZ_TMP/b.csv"
