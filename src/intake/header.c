@@ -1197,7 +1197,11 @@ static int header_group(const char *in, size_t n, struct tz_buf *out, char *unkn
 			const char *p = in + start;
 			size_t pl = end - start;
 
-			if (looks_like_unit(p, pl) || year_word(p, pl)) {
+			/* A currency is no unit the import reads: a remark not
+			 * known, so that the column is named ("总投资(万元)
+			 * (美元)": it was left unread in silence; walkthrough 14). */
+			if ((looks_like_unit(p, pl) && !foreign_currency(p, pl)) ||
+			    year_word(p, pl)) {
 				if (parts++)
 					tz_buf_addch(out, ',');
 				tz_buf_add(out, p, pl);
@@ -2261,6 +2265,23 @@ static int near_column(const struct tz_header *h, const struct hrow *r, size_t f
 		if (c->near != (int)f + 1)
 			continue;
 		col_letters(i, a);
+		/* A remark naming a currency ("总投资(万元)(港币)"): the amounts
+		 * are not 人民币, and renaming the column would store them as
+		 * such (walkthrough 14). */
+		if (foreign_currency(c->near_text, strlen(c->near_text))) {
+			if (rc) {
+				snprintf(err->msg + used, sizeof(err->msg) - used,
+					 "；第%s列“%s”像是%.*s，但括号中的“%s”是外币，金额不是人民币，"
+					 "未读取；请折算为人民币后写在“%s”列",
+					 a, r->text[i], nl, name, c->near_text, c->read_as);
+				return rc;
+			}
+			return tz_err_set_at(err, TZ_EINVAL, path, h->line, h->cols[f].header,
+					     "第%s列“%s”像是%.*s，但括号中的“%s”是外币，金额不是人民币，"
+					     "未读取；不读这一列，各项目就没有%.*s，整个文件未导入；请折算"
+					     "为人民币后写在“%s”列", a, r->text[i], nl, name, c->near_text,
+					     nl, name, c->read_as);
+		}
 		if (rc) {
 			snprintf(err->msg + used, sizeof(err->msg) - used,
 				 "；第%s列“%s”像是%.*s，但括号中的“%s”不知道是什么意思，未读取；"

@@ -38,6 +38,13 @@ LEDGERS = {
     'l-bizhong': ([[title('币种：美元，单位：万元')], BARE, ROW],
                   '第1行的标题“2025年重点项目台账（币种：美元，单位：万元）”注明的表格单位“币种：美元”无法换算为万元'),
     'l-wan-bizhong': ([[title('单位：万元，币种：港币')], BARE, ROW], '注明的表格单位“币种：港币”无法换算为万元'),
+    # A currency in a column's second bracket: the plan column was left
+    # unread in silence (every project without a plan, exit 0), and the
+    # total's message advised renaming the column to 总投资(万元).
+    'l-col-plan-usd': ([[T], ['项目编号', '项目名称', '所属地区', '总投资(万元)', '年度计划投资(万元)(美元)'], ROW],
+                       '第E列“年度计划投资(万元)(美元)”像是年度计划投资，但括号中的“美元”是外币，金额不是人民币，未读取；不读这一列，各项目就没有年度计划投资，整个文件未导入；请折算为人民币后写在“年度计划投资(万元)”列'),
+    'l-col-total-hkd': ([[T], ['项目编号', '项目名称', '所属地区', '总投资(万元)(港币)', '年度计划投资(万元)'], ROW],
+                        '第D列“总投资(万元)(港币)”像是总投资，但括号中的“港币”是外币，金额不是人民币，未读取；请折算为人民币后写在“总投资(万元)”列'),
     'l-huobi': ([[title('货币：欧元')], WAN, ROW],
                 '注明金额单位为货币：欧元，而第2行“总投资(万元)”的单位是万元：不知道金额该按哪个单位读'),
     'l-usd-hdr-wan': ([[title('单位：美元万元')], WAN, ROW],
