@@ -783,22 +783,6 @@ static void col_letters(size_t i, char buf[8])
 	buf[n] = '\0';
 }
 
-/* Whether the `n` bytes at `s` equal the ASCII word `w`, in any case. */
-static int ascii_word_ci(const char *s, size_t n, const char *w)
-{
-	if (n != strlen(w))
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-
-		if (c >= 'a' && c <= 'z')
-			c = (char)(c - 'a' + 'A');
-		if (c != w[i])
-			return 0;
-	}
-	return 1;
-}
-
 /* Whether `n` bytes at `s` name the yuan: "人民币", "人民币元", "元",
  * "RMB", "CNY" (any case). */
 static int yuan_word(const char *s, size_t n)
@@ -806,7 +790,7 @@ static int yuan_word(const char *s, size_t n)
 	static const char *const rmb[] = { "人民币", "人民币元", "元", "RMB", "CNY" };
 
 	for (size_t i = 0; i < sizeof(rmb) / sizeof(rmb[0]); i++)
-		if ((n == strlen(rmb[i]) && !memcmp(s, rmb[i], n)) || ascii_word_ci(s, n, rmb[i]))
+		if (n == strlen(rmb[i]) && !strncasecmp(s, rmb[i], n))
 			return 1;
 	return 0;
 }
