@@ -1524,6 +1524,100 @@ found:
 }
 
 /*
+ * A unit stated above the header for one column only: "（总投资单位：亿元）",
+ * "（单位：万元，其中总投资单位：亿元）" (walkthrough 14, f11 and u15). Taken
+ * for the table, it read 总投资 1.2 as 1.2万元 beside a plan in 万元, or
+ * applied 亿元 to every column. The import does not apply such a unit: it
+ * only accepts it when the columns it names state the same unit in the
+ * header (col_clause_check); otherwise the file is refused.
+ */
+struct col_clause {
+	char clause[96];                 /* the clause (NFKC), "" when none */
+	char subj[64];                   /* what it is the unit of: "其中总投资" */
+	char text[32];                   /* the unit as written: "亿元" */
+	int unit, exp;                   /* money_unit()'s, 10^exp 万元 */
+	long line;                       /* its row, 0 when none */
+	char title[TITLE_QUOTE_MAX];     /* that row when a title, else "" */
+};
+
+/* Whether the subject of a unit's clause (next_unit) names one column
+ * of money ("其中总投资") rather than the table ("本表金额", "金额", "")
+ * or is a title run into the statement ("2025年重点项目完成投资情况表"
+ * before "单位：亿元"). */
+static int names_one_column(const char *subj, size_t n)
+{
+	static const char *const words[] = { "总投资", "计划投资", "完成投资", "完成额", "累计",
+					     "本期", "本月", "当月", "年度计划", "概算", "估算",
+					     "到位资金" };
+	static const char *const titles[] = { "表", "台账", "清单", "汇总", "情况" };
+	size_t chars = 0;
+
+	for (size_t i = 0; i < n; i++)
+		chars += ((unsigned char)subj[i] & 0xC0) != 0x80;
+	if (chars > 12)
+		return 0;
+	for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
+		if (memmem(subj, n, titles[i], strlen(titles[i])))
+			return 0;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (memmem(subj, n, words[i], strlen(words[i])))
+			return 1;
+	return 0;
+}
+
+/* The first clause of `norm` (NFKC, spaces dropped) stating the unit
+ * of one column, into cc (line and title left to the caller): 1, else 0. */
+static int column_clause(const char *norm, struct col_clause *cc)
+{
+	const char *at = norm, *subj;
+	size_t subj_len;
+	char text[32];
+	int exp = 0, unit;
+
+	while ((unit = next_unit(norm, &at, &exp, text, sizeof(text), &subj, &subj_len))) {
+		if (!names_one_column(subj, subj_len))
+			continue;
+		snprintf(cc->clause, sizeof(cc->clause), "%.*s", (int)(at - subj), subj);
+		snprintf(cc->subj, sizeof(cc->subj), "%.*s", (int)subj_len, subj);
+		snprintf(cc->text, sizeof(cc->text), "%s", text);
+		cc->unit = unit;
+		cc->exp = exp;
+		return 1;
+	}
+	return 0;
+}
+
+/* The length of field f's name before its unit: "总投资" of
+ * "总投资(万元)". */
+static size_t field_name(const struct tz_header *h, size_t f, const char **name)
+{
+	const char *paren = strchr(h->cols[f].header, '(');
+
+	*name = h->cols[f].header;
+	return paren ? (size_t)(paren - *name) : strlen(*name);
+}
+
+/* Whether clause cc names field f ("其中总投资" names 总投资), by its
+ * name or by `written`, its column's header as the sheet writes it
+ * (本月完成投资 for 本期完成投资), up to a bracket. */
+static int clause_names(const struct tz_header *h, const struct col_clause *cc, size_t f,
+			const char *written)
+{
+	const char *name, *cut;
+	size_t n = field_name(h, f, &name), sn = strlen(cc->subj);
+
+	if (!cc->line)
+		return 0;
+	if (memmem(cc->subj, sn, name, n))
+		return 1;
+	cut = strstr(written, "（");
+	n = cut ? (size_t)(cut - written) : strlen(written);
+	if ((cut = memchr(written, '(', n)) != NULL)
+		n = (size_t)(cut - written);
+	return n && memmem(cc->subj, sn, written, n) != NULL;
+}
+
+/*
  * The unit of money `s`, a cell above the header or a cell of the header
  * row naming no column, states for the table: a short statement filling
  * the cell (unit_statement: "单位/亿元", "(亿元)", "金额:亿元"), the unit
@@ -1534,10 +1628,12 @@ found:
  * (two different units, both named in text), and the name in text; else
  * 0. Spaces inside do not count ("单 位：亿元"), but when nothing is
  * read without them a run of spaces ends a word ("单位：亿元　　填报单位：
- * 某局", audit 8, 2026-11-30).
+ * 某局", audit 8, 2026-11-30). With `cc` (may be NULL), a clause stating
+ * the unit of one column (struct col_clause) goes there, not into the
+ * table's unit, which is then the first clause about the table, if any.
  */
 static int table_unit(const char *s, int title, int *unit, int *unit_exp, char *text,
-		      size_t size)
+		      size_t size, struct col_clause *cc)
 {
 	struct tz_buf norm = TZ_BUF_INIT;
 	const char *at, *subj;
@@ -1554,6 +1650,38 @@ static int table_unit(const char *s, int title, int *unit, int *unit_exp, char *
 			*unit_exp = 0;
 			snprintf(text, size, "%s", currency);
 			goto out;
+		}
+		if (cc) {
+			/* Read with runs of spaces ending words first: in
+			 * "单位：万元　其中总投资单位：亿元" the second clause
+			 * is about 其中总投资, not 万元其中总投资. */
+			struct tz_buf kept = TZ_BUF_INIT;
+			const char *in = NULL;
+
+			int read = 0;
+
+			if (!tz_text_nfkc(s, strlen(s), &kept)) {
+				const char *a = kept.buf, *sj;
+				size_t sl;
+				char t[32];
+				int e;
+
+				unit_fold(&kept, 1);
+				read = next_unit(kept.buf, &a, &e, t, sizeof(t), &sj, &sl) != 0;
+				if (column_clause(kept.buf, cc))
+					in = kept.buf;
+			}
+			/* Spaces dropped only when they leave nothing read
+			 * ("总 投 资 单 位 ： 亿 元"). */
+			if (!in && !read && column_clause(norm.buf, cc))
+				in = norm.buf;
+			for (at = in; in && (*unit = next_unit(in, &at, unit_exp, text, size, &subj,
+							       &subj_len)) != 0 &&
+				      names_one_column(subj, subj_len);)
+				;
+			tz_buf_release(&kept);
+			if (in)
+				goto out;
 		}
 		/* A row of one text: "亿元" alone is the table's unit. */
 		*unit = unit_statement(norm.buf, norm.len, title, unit_exp, text, size);
@@ -1666,16 +1794,24 @@ static void copy_whole_chars(char *dst, size_t size, const char *s)
  * two units does: the amounts cannot be read in either. `at_title` and
  * `other_title` (TITLE_QUOTE_MAX bytes each) get the text of the
  * row *line_at and of *other_line when it is a title (unit_in_title),
- * else "", for the messages to quote.
+ * else "", for the messages to quote. The first clause stating one
+ * column's unit goes into *cc with its line (struct col_clause).
  */
 static void also_unit(const char *s, int title, long line, int *unit, int *unit_exp,
 		      char *text, size_t size, long *line_at, long *other_line, char *at_title,
-		      char *other_title)
+		      char *other_title, struct col_clause *cc)
 {
+	struct col_clause found = { .line = 0 };
 	char t[32] = "";
-	int u = 0, e = 0;
+	int u = 0, e = 0, any;
 
-	if (*unit == 2 || !table_unit(s, title, &u, &e, t, sizeof(t)))
+	any = table_unit(s, title, &u, &e, t, sizeof(t), cc->line ? NULL : &found);
+	if (found.clause[0]) {
+		found.line = line;
+		copy_whole_chars(found.title, TITLE_QUOTE_MAX, unit_in_title(s, title) ? s : "");
+		*cc = found;
+	}
+	if (*unit == 2 || !any)
 		return;
 	if (!*unit || u == 2) {
 		*unit = u;
@@ -2001,8 +2137,8 @@ static uint64_t read_mask(const struct tz_header *h)
 
 static int choose(struct tz_header *h, const struct hrow *r, const int *parent_unit,
 		  const int *parent_exp, int table_u, int table_exp, const char *table_text,
-		  long table_line, const char *table_title, int year, const char *path,
-		  struct tz_err *err)
+		  long table_line, const char *table_title, const struct col_clause *cc,
+		  int year, const char *path, struct tz_err *err)
 {
 	char a[8], b[8], where[TITLE_QUOTE_MAX + 64];
 
@@ -2152,7 +2288,9 @@ not_read:
 		/* The table's unit and the column's own differ: the amounts
 		 * are in one of them, and nothing says which. */
 		if (table_u && (c->unit > 0 || (parent_unit && parent_unit[i] > 0)) &&
-		    (table_u < 0 || h->unit_exp[f] != table_exp))
+		    (table_u < 0 || h->unit_exp[f] != table_exp) &&
+		    /* "其中总投资单位：亿元" over 总投资(亿元): as it says. */
+		    !(clause_names(h, cc, f, r->text[i]) && cc->unit > 0 && cc->exp == h->unit_exp[f]))
 			return tz_err_set_at(err, TZ_EINVAL, path, table_line, h->cols[f].header,
 					     "%s注明金额单位为%s，而第%ld行“%s”的单位是%s：不知道金额该按"
 					     "哪个单位读，整个文件未导入；请删去其中一处，或改为一致",
@@ -2913,6 +3051,57 @@ static int option_against_title(const struct tz_header *h, const char *path, str
 }
 
 /*
+ * A clause stating one column's unit above the header (struct
+ * col_clause) against the header chosen: accepted when every money
+ * column it names is read and states that same unit in the header
+ * (its own, its heading's or the table's); otherwise the file is
+ * refused, naming the row, the clause and the column as read, since
+ * which amounts are in which unit cannot be told. TZ_EINVAL, err set at
+ * the clause's line; 0 when accepted.
+ */
+static int col_clause_check(const struct tz_header *h, const struct col_clause *cc,
+			    const char *path, struct tz_err *err)
+{
+	char where[TITLE_QUOTE_MAX + 64];
+	/* "其中总投资" is named 总投资. */
+	const char *subj = starts_with(cc->subj, strlen(cc->subj), "其中") ?
+			   cc->subj + strlen("其中") : cc->subj;
+	int named = 0;
+
+	unit_row_name(cc->line, cc->title, where, sizeof(where));
+	if (cc->unit < 0)
+		return tz_err_set_at(err, TZ_EINVAL, path, cc->line, NULL,
+				     "%s注明%s的单位是%s，无法换算为万元，整个文件未导入",
+				     where, subj, cc->text);
+	for (size_t f = 0; f < h->nfields; f++) {
+		int i = h->idx[f];
+
+		if (!h->cols[f].money || i < 0 ||
+		    !clause_names(h, cc, f, i < 64 ? h->col_text[i] : ""))
+			continue;
+		named = 1;
+		/* A column stating no unit is read in 万元. */
+		if (h->unit_exp[f] == cc->exp)
+			continue;
+		return tz_err_set_at(err, TZ_EINVAL, path, cc->line, NULL,
+				     "%s单独注明%s的单位是%s，而表头“%s”的金额会按%s读：不知道这一列"
+				     "该按哪个单位读，整个文件未导入；请把各列的单位写在表头的列名中"
+				     "（如“%s(%s)”），并删去这句后重新导入",
+				     where, subj, cc->text,
+				     i < 64 && h->col_text[i][0] ? h->col_text[i] : h->cols[f].header,
+				     tz_header_unit_name(h->unit_exp[f]),
+				     subj, cc->text);
+	}
+	if (named)
+		return 0;
+	return tz_err_set_at(err, TZ_EINVAL, path, cc->line, NULL,
+			     "%s单独注明%s的单位是%s，而本表读取的金额列中没有“%s”：不知道这个单位"
+			     "是哪一列的，整个文件未导入；请把各列的单位写在表头的列名中（如“总投资(%s)”），"
+			     "并删去这句后重新导入",
+			     where, subj, cc->text, subj, cc->text);
+}
+
+/*
  * The refusal of a report under a title ending a month ("截至2025年10月
  * 底…") over a 调度期 column and a completion column that does not say
  * it is one month's (完成投资): the amounts may be the year's so far
@@ -2949,6 +3138,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	char table_text[32] = "", best_text[256] = "", title_span[256] = "", lacks[400];
 	/* The title stating the table's unit, and one stating another: quoted. */
 	char table_title[TITLE_QUOTE_MAX] = "", other_title[TITLE_QUOTE_MAX] = "";
+	/* A unit stated above the header for one column (col_clause_check). */
+	struct col_clause cc = { .line = 0 };
 	char where[TITLE_QUOTE_MAX + 64], other_where[TITLE_QUOTE_MAX + 64];
 	unsigned best_has = 0; /* a report's: 1 << field of those the best row has */
 	long best_line = 0, table_line = 0, other_line = 0, span_line = 0;
@@ -3106,7 +3297,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 			}
 			also_unit(top.text[i], title, row.line, &table_u, &table_exp, table_text,
 				  sizeof(table_text), &table_line, &other_line, table_title,
-				  other_title);
+				  other_title, &cc);
 		}
 	}
 	/* A month of another year than the title's nearest: none. */
@@ -3121,7 +3312,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		    header_cell_states_unit(top.text[i]))
 			also_unit(top.text[i], 0, row.line, &table_u, &table_exp, table_text,
 				  sizeof(table_text), &table_line, &other_line, table_title,
-				  other_title);
+				  other_title, &cc);
 	if (table_u == 2 && other_line && other_line != table_line) {
 		rc = tz_err_set_at(err, TZ_EINVAL, path, other_line, NULL,
 				   "%s和%s注明金额单位为%s，写了不同的单位，不知道金额该按"
@@ -3249,8 +3440,11 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	if (progress)
 		ytd_column(h, &top, title_span);
 	rc = choose(h, &top, parent_unit, parent_exp, table_u, table_exp, table_text, table_line,
-		    table_title, year ? year : h->title_year, path, err);
+		    table_title, &cc, year ? year : h->title_year, path, err);
 	h->read_cols = read_mask(h);
+	/* "（总投资单位：亿元）" above the header: only as the header says. */
+	if (!rc && cc.line)
+		rc = col_clause_check(h, &cc, path, err);
 	/* --period against the month the title names, or ends with: one of
 	 * them is wrong (issue 7). */
 	if (!rc && h->progress && h->opt_period.year)
@@ -3410,14 +3604,6 @@ int tz_header_check_sheet(const struct tz_header *h, const char *sheet, const ch
 	return 0;
 }
 
-/* The name of field f without its unit: "总投资" for "总投资(万元)". */
-static size_t base_name(const struct tz_header *h, size_t f, const char **name)
-{
-	const char *paren = strchr(h->cols[f].header, '(');
-
-	*name = h->cols[f].header;
-	return paren ? (size_t)(paren - *name) : strlen(*name);
-}
 
 /*
  * Whether `len` bytes at `s` hold 元, 万 or 亿 (U+5143, U+4E07, U+4EBF:
@@ -3602,7 +3788,7 @@ static int check_unit_cells(const struct tz_header *h, const struct tz_row *row,
 			/* "总投资单位为亿元" is about that column only. */
 			for (size_t f = 0; f < h->nfields; f++) {
 				const char *name;
-				size_t n = base_name(h, f, &name);
+				size_t n = field_name(h, f, &name);
 
 				if (h->cols[f].money && h->idx[f] >= 0 &&
 				    memmem(subj, subj_len, name, n))
@@ -3610,7 +3796,7 @@ static int check_unit_cells(const struct tz_header *h, const struct tz_row *row,
 			}
 			for (size_t f = 0; f < h->nfields; f++) {
 				const char *name;
-				size_t n = base_name(h, f, &name);
+				size_t n = field_name(h, f, &name);
 
 				if (!h->cols[f].money || h->idx[f] < 0 ||
 				    (named && !memmem(subj, subj_len, name, n)))
@@ -3653,7 +3839,7 @@ static int check_unit_cells(const struct tz_header *h, const struct tz_row *row,
 						goto next;  /* listed with g */
 				for (size_t g = f; g < h->nfields; g++) {
 					const char *name;
-					size_t n = base_name(h, g, &name);
+					size_t n = field_name(h, g, &name);
 
 					if (!h->cols[g].money || h->idx[g] < 0 ||
 					    h->unit_exp[g] != h->unit_exp[f])
@@ -3721,7 +3907,7 @@ int tz_header_note_unit(const struct tz_header *h, const struct tz_row *row, int
 			}
 			for (size_t f = 0; f < h->nfields; f++) {
 				const char *name;
-				size_t n = base_name(h, f, &name);
+				size_t n = field_name(h, f, &name);
 
 				if (h->cols[f].money && h->idx[f] >= 0 && memmem(subj, subj_len, name, n))
 					ok = 0;
@@ -3768,7 +3954,7 @@ void tz_header_note_units(const struct tz_header *h, struct tz_cell_units *u,
 
 	if (!h->unit_plain || u->plain_named)
 		return;
-	n = base_name(h, (size_t)h->unit_plain - 1, &name);
+	n = field_name(h, (size_t)h->unit_plain - 1, &name);
 	for (size_t i = 0; i < row->ncells && !u->plain_named; i++) {
 		const char *at, *subj;
 		size_t subj_len;
@@ -3804,7 +3990,7 @@ int tz_header_units_end(const struct tz_header *h, const struct tz_cell_units *u
 
 		if (!u->bare_line[f] || !u->unit_line[f])
 			continue;
-		n = base_name(h, f, &name);
+		n = field_name(h, f, &name);
 		return tz_err_set_at(err, TZ_EINVAL, path, u->bare_line[f], h->cols[f].header,
 				     "第%ld行%.*s“%s”没有写单位，而表头没有写金额单位、同一列第%ld行写的是"
 				     "“%s”：不知道第%ld行的金额该按哪个单位读，整个文件未导入；"
@@ -3827,7 +4013,7 @@ int tz_header_outside_unit(const struct tz_header *h, const char *text, const ch
 	for (f = 0; f < h->nfields; f++)
 		if (h->cols[f].money && h->idx[f] >= 0 && !h->unit_stated[f])
 			break;
-	if (f == h->nfields || !table_unit(text, 1, &u, &exp, unit, sizeof(unit)) || (u == 1 && !exp))
+	if (f == h->nfields || !table_unit(text, 1, &u, &exp, unit, sizeof(unit), NULL) || (u == 1 && !exp))
 		return 0;
 	return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
 			     "表头没有写金额单位，而%s“%s”写的是%s：不知道金额该按哪个单位读，"
