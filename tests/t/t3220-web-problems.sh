@@ -210,6 +210,19 @@ eq('an API change without a token or CSRF header: refused',
 eq('…with the session\'s X-CSRF-Token header: accepted',
    request('POST', '/api/v1/problems/%d/comment' % pid, coord.jar,
            headers={'X-CSRF-Token': coord.csrf}, body={'text': '经X-CSRF-Token提交'}).status, 200)
+# A JSON object's texts are the fields, as a form's (walkthrough 15: a
+# comment in JSON was answered "请填写意见或选择标记").
+def post_json(path, raw):
+    return request('POST', path, None, ctok.h, raw=raw, ctype='application/json; charset=utf-8')
+jc = post_json('/api/v1/problems/%d/comment' % pid,
+               json.dumps({'text': '以JSON提交的意见'}, ensure_ascii=False).encode())
+eq('a comment sent as JSON', jc.status, 200)
+check('…kept as sent', ctok.get('/api/v1/problems/%d' % pid).json()['history'][-1]['note'] ==
+      '以JSON提交的意见', ctok.get('/api/v1/problems/%d' % pid).json()['history'][-1])
+eq('…JSON without the text: the form\'s message',
+   post_json('/api/v1/problems/%d/comment' % pid, b'{"note": "x"}').status, 400)
+eq('…a NUL inside a text: refused', post_json('/api/v1/problems/%d/comment' % pid,
+                                              b'{"text": "a\\u0000b"}').status, 400)
 eq('an unknown problem answers 404', coord.get('/problems/999999').status, 404)
 eq('…and a malformed id', coord.get('/problems/1x').status, 404)
 finish()
