@@ -3906,6 +3906,14 @@ static int is_note(const char *s, size_t len)
 	return 0;
 }
 
+/* Whether s[0..len) is one of section_names, whole (续建项目). */
+static int is_section_name(const char *s, size_t len)
+{
+	for (size_t i = 0; i < sizeof(section_names) / sizeof(section_names[0]); i++)
+		if (len == strlen(section_names[i]) && starts_with(s, len, section_names[i]))
+			return 1;
+	return 0;
+}
 /* 一、…  一 …  一  （一）…  (一)…  ——铁路  第一部分  …（12个）  续建项目 */
 static int is_section(const char *s, size_t len)
 {
@@ -3929,9 +3937,8 @@ static int is_section(const char *s, size_t len)
 	if (ends_with(s, len, "个）") || ends_with(s, len, "个)") || ends_with(s, len, "项）") ||
 	    ends_with(s, len, "项)"))
 		return 1;
-	for (size_t i = 0; i < sizeof(section_names) / sizeof(section_names[0]); i++)
-		if (len == strlen(section_names[i]) && starts_with(s, len, section_names[i]))
-			return 1;
+	if (is_section_name(s, len))
+		return 1;
 	return tz_row_is_heading(s, len);
 }
 
@@ -4037,11 +4044,18 @@ static void cell_at(const struct tz_row *row, int i, const char **s, size_t *len
  * (headings are numbered 一、（一）, never 3), or a region of its own --
  * not a range merged down over a group -- beside a 总投资 amount. A heading
  * has neither: 一、新开工项目 alone, with a count (（12个）) or with its
- * subtotal's amounts but no region, stays a heading. A few byte tests,
- * only for rows that look like headings.
+ * subtotal's amounts but no region, stays a heading.
+ *
+ * A region beside the amounts is no mark when the name is nothing but a
+ * category (续建项目, （一）交通类, 一、新开工项目: no project is named so)
+ * or when the 序号 is a heading's enumerator (一, （二）) beside a name
+ * that reads as a heading: a region filled down the whole column puts
+ * one on every heading too, and such a row carrying its group's sums was
+ * stored as a project, double-counting them (audit 10, S1). A few byte
+ * tests, only for rows that look like headings.
  */
 static int project_marks(const struct tz_header *h, const struct tz_row *row, const char *seq,
-			 size_t slen)
+			 size_t slen, const char *name, size_t nlen)
 {
 	const char *region, *total;
 	size_t rlen, tlen, i = 0;
@@ -4053,6 +4067,10 @@ static int project_marks(const struct tz_header *h, const struct tz_row *row, co
 		i++;
 	if (slen && i == slen && slen <= 6)
 		return 1;
+	if (nlen && (tz_row_is_heading(name, nlen) || is_section_name(name, nlen)))
+		return 0;
+	if (slen && !i && is_section(seq, slen) && (!nlen || is_section(name, nlen)))
+		return 0;
 	cell_at(row, ri, &region, &rlen);
 	cell_at(row, h->idx[TZ_PF_TOTAL], &total, &tlen);
 	return rlen && !(row->flags[ri] & TZ_READ_MERGED) && tlen && total[0] >= '0' &&
@@ -4120,7 +4138,7 @@ enum tz_row_kind tz_header_row_kind(const struct tz_header *h, const struct tz_r
 		return TZ_ROW_DATA;
 	if (((nlen && is_section(name, nlen)) || (slen && is_section(seq, slen)) ||
 	     (!nlen && !slen && is_section(first, flen))) &&
-	    !project_marks(h, row, seq, slen))
+	    !project_marks(h, row, seq, slen, name, nlen))
 		return TZ_ROW_SECTION;
 	return TZ_ROW_DATA;
 }
