@@ -1,0 +1,23 @@
+import sys; import os; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mk import mkxlsx
+D=os.path.dirname(os.path.abspath(__file__))+'/'
+import csv as c, io
+def csv(name, rows, enc='utf-8-sig'):
+    s=io.StringIO(); c.writer(s,lineterminator='\r\n').writerows(rows); open(D+name,'wb').write(s.getvalue().encode(enc))
+T=['2025年重点项目台账']
+H=['序号','项目名称','所属地区','总投资(万元)','年度计划投资(万元)']
+A=[1,'东部快速路二期','站前区',30000,10000]; B=[2,'站前污水厂','站前区',50000,20000]; C=[3,'职业技术学院新校区','站前区',40000,15000]
+# region filled down the whole column, headings included
+rows=[T,H,['一','续建项目','站前区',80000,30000],A,B,['二','新开工项目','站前区',40000,15000],C]
+csv('sec-region-filled.csv',rows)
+csv('sec-region-filled-gbk.csv',rows,'gbk')
+mkxlsx(D+'sec-region-filled.xlsx',[dict(name='Sheet1',rows=rows)])
+csv('sec-category-region.csv',[T,H,['','续建项目','站前区',80000,30000],A,B,['','（二）社会事业类','站前区',40000,15000],C])
+csv('sec-paren-region.csv',[T,H,['（一）','续建项目（2个）','站前区',80000,30000],A,B,['（二）','','站前区',40000,15000],C])
+# projects numbered 一、二、三 stay projects
+csv('cn-numbered-projects.csv',[T,H,['一']+A[1:],['二']+B[1:],['三']+C[1:]])
+HL=['序号','项目编号','项目名称','所属地区','总投资(万元)','年度计划投资(万元)']
+L=[[1,'XM2025141','东部快速路二期','站前区',30000,10000],[2,'XM2025142','港城热电联产','鲅鱼圈区',50000,20000]]
+mkxlsx(D+'empty-first.xlsx',[dict(name='Sheet1',rows=[]),dict(name='Sheet2',rows=[T,HL]+L)])
+mkxlsx(D+'chart-first.xlsx',[dict(name='图表',rows=None,chart=True),dict(name='台账',rows=[T,HL]+L)])
+mkxlsx(D+'all-empty.xlsx',[dict(name='Sheet1',rows=[]),dict(name='Sheet2',rows=[])])

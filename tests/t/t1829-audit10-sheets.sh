@@ -1,0 +1,45 @@
+#!/bin/bash
+# t1829-audit10-sheets.sh: audit 10's spreadsheet findings (session 13).
+# S1: a section row (一 / 续建项目, （二）社会事业类) carrying its group's
+# sums was stored as a project when the 所属地区 was filled down the
+# whole column, headings included: the sums counted twice, exit 0. Such
+# rows are headings, skipped and counted; projects numbered 一、二、三
+# stay projects. S2: an empty first sheet or a chart sheet before the
+# ledger refused the file ("工作表“Sheet1”为空"); the ledger is read and
+# the summary names the sheet passed over.
+# Inputs: tests/data/audit10-sheets (ORIGIN.md).
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-import.sh"
+
+d="$TZ_TEST_DATA/audit10-sheets"
+
+# S1: the three projects only, the headings skipped and counted.
+for f in sec-region-filled.csv sec-region-filled-gbk.csv sec-region-filled.xlsx \
+	 sec-category-region.csv sec-paren-region.csv; do
+	fresh
+	ok "$f: imported" tz import projects --year 2025 "$d/$f"
+	contains "$f: two headings skipped and counted" "$TZ_TMP/err" "分类标题2行"
+	is "$f: the projects only, no heading stored" "$(ledger_rows)" \
+		"东部快速路二期|站前区|30000.00|10000.00 站前污水厂|站前区|50000.00|20000.00 职业技术学院新校区|站前区|40000.00|15000.00"
+done
+
+# Projects numbered with Chinese numerals are projects.
+fresh
+ok "projects numbered 一、二、三" tz import projects --year 2025 "$d/cn-numbered-projects.csv"
+is "…all three stored" "$(ledger_rows)" \
+	"东部快速路二期|站前区|30000.00|10000.00 站前污水厂|站前区|50000.00|20000.00 职业技术学院新校区|站前区|40000.00|15000.00"
+
+# S2: the ledger after an empty sheet or a chart sheet is read.
+for f in empty-first.xlsx chart-first.xlsx; do
+	fresh
+	ok "$f: the ledger sheet is read" tz import projects --year 2025 "$d/$f"
+	contains "$f: the sheet passed over is named" "$TZ_TMP/err" "跳过“"
+	is "$f: both projects" "$(ledger_rows code)" \
+		"XM2025141|东部快速路二期|站前区|30000.00|10000.00 XM2025142|港城热电联产|鲅鱼圈区|50000.00|20000.00"
+done
+fresh
+fails "every sheet empty" tz import projects --year 2025 "$d/all-empty.xlsx"
+contains "…the first sheet named" "$TZ_TMP/err" "工作表“Sheet1”为空"
+is "…nothing stored" "$(stored)" "0"
+
+done_testing
