@@ -2154,6 +2154,75 @@ static int top_end(const struct pipeline *pl, const struct top_total *top, struc
 }
 
 /*
+ * A 序号 that numbers in tiers (audit 10, S3): a project row numbered 1
+ * followed by rows numbered 1.1, 1.2 is their group (站前区项目 with its
+ * rows' sums) or a project and its parts; stored as projects, every
+ * amount of the group counts twice. The rows are read in order and the
+ * row numbered 1 may already be on its way to the store, so the file is
+ * refused at the first such row, naming both rows and their 序号: never
+ * a guess which of them is the project. A parent or child that is a
+ * heading, total or refused row sets nothing; a 序号 of 1.0 (a float's
+ * tail) is no tier. The state lives in the reading thread; a few byte
+ * tests per row.
+ */
+struct tiers {
+	long line;        /* the last stored row numbered with digits only, 0: none */
+	char seq[16];     /* its 序号 */
+	char name[64];    /* its 项目名称, for the message */
+};
+
+/* Length of the digits at s[0..len), at most 6 (0: none or more). */
+static size_t seq_digits(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i <= 6 ? i : 0;
+}
+
+/* Called on each converted ledger row, in file order: 0, or the
+ * refusal of a row numbered under a stored one. */
+static int tier_row(const struct pipeline *pl, const struct tz_row *row, const struct item *it,
+		    struct tiers *tr, struct tz_err *err)
+{
+	const struct colmap *m = pl->map;
+	const char *seq, *name;
+	size_t slen, nlen, d, k;
+	int zeros = 1;
+
+	if (m->h.seq_idx < 0 || it->skip != TZ_ROW_DATA || it->merged_cont)
+		return 0;
+	row_cell(row, m->h.seq_idx, &seq, &slen);
+	d = seq_digits(seq, slen);
+	if (!d)
+		return 0;
+	if (d == slen) {
+		tr->line = it->rejected ? 0 : row->line;
+		snprintf(tr->seq, sizeof(tr->seq), "%.*s", (int)slen, seq);
+		row_cell(row, m->idx[TZ_PF_NAME], &name, &nlen);
+		snprintf(tr->name, sizeof(tr->name), "%.*s", (int)(nlen < 60 ? nlen : 60), name);
+		return 0;
+	}
+	if (!tr->line || seq[d] != '.' || d != strlen(tr->seq) || memcmp(seq, tr->seq, d))
+		return 0;
+	k = seq_digits(seq + d + 1, slen - d - 1);
+	if (!k)
+		return 0;
+	for (size_t i = d + 1; i < d + 1 + k; i++)
+		zeros &= seq[i] == '0';
+	if (zeros)
+		return 0;
+	return tz_err_set_at(err, TZ_EINVAL, pl->path, row->line, "序号",
+			     "第%ld行“%s”的序号是“%s”，第%ld行的序号是“%.*s”：序号分级，第%ld行像是"
+			     "下面几行的分组合计（或含有分项的项目），与下面的行都作为项目导入会把金额"
+			     "重复计算，整个文件未导入；请删去第%ld行（或其下的分项），或把序号改为"
+			     "不分级的编号",
+			     tr->line, tr->name, tr->seq, row->line, (int)slen, seq, tr->line,
+			     tr->line);
+}
+
+/*
  * A grand total row below the projects (walkthrough 9, item 3; reports'
  * 本期完成投资 too, walkthrough 10): a 合计
  * written at the end of a list is the sum of every project above it,
@@ -2379,6 +2448,7 @@ static void *read_rows(void *arg)
 	struct parts ps = { 0 };
 	struct top_total top = { 0 };
 	struct end_total end = { 0 };
+	struct tiers tiers = { 0 };
 	struct chunk *c = take_free(pl);
 	int rc = 0;
 
@@ -2404,6 +2474,8 @@ static void *read_rows(void *arg)
 		if (!pl->progress)
 			top_row(pl, &row, &t, &it, &top);
 		end_row(pl, &row, &it, &top, &end);
+		if (!pl->progress && (rc = tier_row(pl, &row, &it, &tiers, &c->err)))
+			break;
 		/* A note below the table, or a project's 备注 cell, may state
 		 * the unit: it must be the one the amounts were read in. */
 		if (t.group_bad) {
