@@ -6,7 +6,10 @@
 # rows are headings, skipped and counted; projects numbered 一、二、三
 # stay projects. S2: an empty first sheet or a chart sheet before the
 # ledger refused the file ("工作表“Sheet1”为空"); the ledger is read and
-# the summary names the sheet passed over.
+# the summary names the sheet passed over. S3: a row numbered 1 over rows
+# numbered 1.1, 1.2 (a group with their sums, or a project and its parts)
+# was stored beside them, the amounts counted twice: the file is refused
+# naming both rows; a 序号 of 1.0, 2.0 (a float's tail) is no tier.
 # Inputs: tests/data/audit10-sheets (ORIGIN.md).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
@@ -41,5 +44,24 @@ fresh
 fails "every sheet empty" tz import projects --year 2025 "$d/all-empty.xlsx"
 contains "…the first sheet named" "$TZ_TMP/err" "工作表“Sheet1”为空"
 is "…nothing stored" "$(stored)" "0"
+
+# S3: a 序号 in tiers refuses the file, with --partial too; nothing stored.
+for f in tiers-group.csv tiers-parts.xlsx; do
+	for p in "" --partial; do
+		fresh
+		fails "$f $p: refused" tz import projects --year 2025 $p "$d/$f"
+		is "$f $p: nothing stored" "$(stored)" "0"
+	done
+done
+contains "tiers-parts.xlsx: both rows and their 序号 named" "$TZ_TMP/err" \
+	"tiers-parts.xlsx:4: 第3行“港城热电联产”的序号是“1”，第4行的序号是“1.1”：序号分级，第3行像是下面几行的分组合计（或含有分项的项目），与下面的行都作为项目导入会把金额重复计算，整个文件未导入"
+fresh
+fails "tiers-group.csv refused" tz import projects --year 2025 "$d/tiers-group.csv"
+contains "…naming the group row and the first row under it" "$TZ_TMP/err" \
+	"tiers-group.csv:4: 第3行“站前区项目”的序号是“1”，第4行的序号是“1.1”"
+fresh
+ok "序号 1.0, 2.0, 3.0: no tier" tz import projects --year 2025 "$d/seq-float.csv"
+is "…all three stored" "$(ledger_rows)" \
+	"东部快速路二期|站前区|30000.00|10000.00 站前污水厂|站前区|50000.00|20000.00 职业技术学院新校区|站前区|40000.00|15000.00"
 
 done_testing

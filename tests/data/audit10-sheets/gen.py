@@ -21,3 +21,10 @@ L=[[1,'XM2025141','东部快速路二期','站前区',30000,10000],[2,'XM2025142
 mkxlsx(D+'empty-first.xlsx',[dict(name='Sheet1',rows=[]),dict(name='Sheet2',rows=[T,HL]+L)])
 mkxlsx(D+'chart-first.xlsx',[dict(name='图表',rows=None,chart=True),dict(name='台账',rows=[T,HL]+L)])
 mkxlsx(D+'all-empty.xlsx',[dict(name='Sheet1',rows=[]),dict(name='Sheet2',rows=[])])
+# S3: a 序号 in tiers: 1 over 1.1, 1.2 (a group with its rows' sums, or a
+# project and its parts)
+rows=[T,H,['1','站前区项目','站前区',80000,30000],['1.1']+A[1:],['1.2']+B[1:],['2','老边区项目','老边区',40000,15000],['2.1']+C[1:3]+C[3:]]
+csv('tiers-group.csv',rows)
+mkxlsx(D+'tiers-parts.xlsx',[dict(name='Sheet1',rows=[T,H,[1,'港城热电联产','鲅鱼圈区',50000,20000],[1.1,'港城热电联产一期','鲅鱼圈区',30000,12000],[1.2,'港城热电联产二期','鲅鱼圈区',20000,8000],[2]+C[1:]])])
+# 序号 through pandas (1.0, 2.0, 3.0) is no tier
+csv('seq-float.csv',[T,H,['1.0']+A[1:],['2.0']+B[1:],['3.0']+C[1:]])
