@@ -683,11 +683,43 @@ static int owner_of(const struct hrow *top, size_t i)
 	return i < top->n ? (int)i : -1;
 }
 
+/* Whether upper cells a and b are one heading (a merge's copies, or the
+ * same words repeated): the same field and text. */
+static int same_heading(const struct hrow *top, int a, int b)
+{
+	return a >= 0 && b >= 0 && top->c[a].field == top->c[b].field &&
+	       !strcmp(top->text[a], top->text[b]);
+}
+
+/*
+ * Whether lower cell i, naming no column, stands beside a 合计/小计 under
+ * the same money heading: "总投资（万元）" over "合计 / 中央资金 / 地方配套"
+ * (audit 10, S4). The 合计 is the column; its siblings are the sources
+ * it is made of, parts as 其中… is, not read. Without the 合计 beside
+ * them such a cell says nothing of the column and the header is not read
+ * as two rows.
+ */
+static int beside_total(const struct hrow *top, const struct hrow *next, size_t i, int o)
+{
+	const struct cellinfo *c = &next->c[i];
+
+	if (c->blank || c->field >= 0 || c->seq)
+		return 0;
+	for (size_t k = i; k-- > 0 && same_heading(top, owner_of(top, k), o);)
+		if (k < next->n && qualifier(next->text[k], &next->c[k]) == Q_TOTAL)
+			return 1;
+	for (size_t k = i + 1; k < next->n && same_heading(top, owner_of(top, k), o); k++)
+		if (qualifier(next->text[k], &next->c[k]) == Q_TOTAL)
+			return 1;
+	return 0;
+}
+
 /* Whether lower cell i qualifies a money column of `top` (qualifier()). */
 static enum qual qualifies(const struct tz_header *h, const struct hrow *top,
 			   const struct hrow *next, size_t i)
 {
 	int o = owner_of(top, i);
+	enum qual q;
 
 	if (o < 0 || top->c[o].field < 0 || !h->cols[top->c[o].field].money)
 		return Q_NONE;
@@ -695,7 +727,10 @@ static enum qual qualifies(const struct tz_header *h, const struct hrow *top,
 	if (h->progress && top->c[o].field == TZ_RF_COMPLETED && !top->c[o].month &&
 	    !names_one_month(top->text[o]) && period_word(next->text[i], &next->c[i]))
 		return Q_JOIN;
-	return qualifier(next->text[i], &next->c[i]);
+	q = qualifier(next->text[i], &next->c[i]);
+	if (q == Q_NONE && beside_total(top, next, i, o))
+		q = Q_PART;
+	return q;
 }
 
 /*
