@@ -9,7 +9,10 @@
 # the summary names the sheet passed over. S3: a row numbered 1 over rows
 # numbered 1.1, 1.2 (a group with their sums, or a project and its parts)
 # was stored beside them, the amounts counted twice: the file is refused
-# naming both rows; a 序号 of 1.0, 2.0 (a float's tail) is no tier.
+# naming both rows; a 序号 of 1.0, 2.0 (a float's tail) is no tier. S4:
+# a money heading over 合计 and the sources it is made of (中央资金,
+# 地方配套, 自筹) was refused as two 总投资 columns; the 合计 is read, the
+# sources are parts; without a 合计 it is still refused.
 # Inputs: tests/data/audit10-sheets (ORIGIN.md).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
@@ -63,5 +66,18 @@ fresh
 ok "序号 1.0, 2.0, 3.0: no tier" tz import projects --year 2025 "$d/seq-float.csv"
 is "…all three stored" "$(ledger_rows)" \
 	"东部快速路二期|站前区|30000.00|10000.00 站前污水厂|站前区|50000.00|20000.00 职业技术学院新校区|站前区|40000.00|15000.00"
+
+# S4: the 合计 under a money heading is the column, its sources parts.
+for f in sources-total.xlsx sources-total.csv sources-plan.xlsx; do
+	fresh
+	ok "$f: read" tz import projects --year 2025 "$d/$f"
+	is "$f: 总投资 and plan from the 合计 columns" "$(ledger_rows code)" \
+		"XM2025141|东部快速路二期|站前区|30000.00|10000.00 XM2025142|港城热电联产|鲅鱼圈区|30000.00|10000.00"
+done
+contains "sources-plan.xlsx: the sources named as not read" "$TZ_TMP/err" \
+	"未识别、未导入的列：2025年计划投资（万元）中央投资、2025年计划投资（万元）自筹"
+fresh
+fails "sources without a 合计: refused" tz import projects --year 2025 "$d/sources-no-total.xlsx"
+is "…nothing stored" "$(stored)" "0"
 
 done_testing

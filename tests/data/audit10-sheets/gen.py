@@ -28,3 +28,11 @@ csv('tiers-group.csv',rows)
 mkxlsx(D+'tiers-parts.xlsx',[dict(name='Sheet1',rows=[T,H,[1,'港城热电联产','鲅鱼圈区',50000,20000],[1.1,'港城热电联产一期','鲅鱼圈区',30000,12000],[1.2,'港城热电联产二期','鲅鱼圈区',20000,8000],[2]+C[1:]])])
 # 序号 through pandas (1.0, 2.0, 3.0) is no tier
 csv('seq-float.csv',[T,H,['1.0']+A[1:],['2.0']+B[1:],['3.0']+C[1:]])
+# S4: a money heading over its total and the sources it is made of
+LS=[[1,'XM2025141','东部快速路二期','站前区'],[2,'XM2025142','港城热电联产','鲅鱼圈区']]
+H1=['序号','项目编号','项目名称','所属地区','总投资（万元）','','','年度计划投资（万元）']
+mkxlsx(D+'sources-total.xlsx',[dict(name='S',rows=[T,H1,['','','','','合计','其中：中央资金','地方配套','']]+[l+[30000,5000,25000,10000] for l in LS],merges=('A2:A3','B2:B3','C2:C3','D2:D3','E2:G2','H2:H3'))])
+csv('sources-total.csv',[T,['序号','项目编号','项目名称','所属地区','总投资（万元）','总投资（万元）','总投资（万元）','年度计划投资（万元）'],['','','','','中央预算内','地方政府专项债','小计','']]+[l+[5000,25000,30000,10000] for l in LS])
+mkxlsx(D+'sources-plan.xlsx',[dict(name='S',rows=[T,['序号','项目编号','项目名称','所属地区','总投资（万元）','2025年计划投资（万元）','',''],['','','','','','合计','中央投资','自筹']]+[l+[30000,10000,4000,6000] for l in LS],merges=('A2:A3','B2:B3','C2:C3','D2:D3','E2:E3','F2:H2'))])
+# no 合计 among them: no column is the total
+mkxlsx(D+'sources-no-total.xlsx',[dict(name='S',rows=[T,H1,['','','','','中央资金','地方配套','自筹','']]+[l+[5000,20000,5000,10000] for l in LS],merges=('A2:A3','B2:B3','C2:C3','D2:D3','E2:G2','H2:H3'))])
