@@ -62,6 +62,18 @@ fresh
 fails "tiers-group.csv refused" tz import projects --year 2025 "$d/tiers-group.csv"
 contains "…naming the group row and the first row under it" "$TZ_TMP/err" \
 	"tiers-group.csv:4: 第3行“站前区项目”的序号是“1”，第4行的序号是“1.1”"
+for f in tiers-dash.csv tiers-paren.csv; do
+	fresh
+	fails "$f: refused" tz import projects --year 2025 "$d/$f"
+	is "$f: nothing stored" "$(stored)" "0"
+done
+fresh
+fails "tiers-dash.csv" tz import projects --year 2025 "$d/tiers-dash.csv"
+contains "…1、 over 1-1 named" "$TZ_TMP/err" "第3行“站前区项目”的序号是“1、”，第4行的序号是“1-1”"
+fresh
+ok "a heading between 2 and (1) ends the group" tz import projects --year 2025 "$d/tiers-after-heading.csv"
+is "…all three stored" "$(ledger_rows)" \
+	"东部快速路二期|站前区|30000.00|10000.00 站前污水厂|站前区|50000.00|20000.00 职业技术学院新校区|站前区|40000.00|15000.00"
 fresh
 ok "序号 1.0, 2.0, 3.0: no tier" tz import projects --year 2025 "$d/seq-float.csv"
 is "…all three stored" "$(ledger_rows)" \

@@ -36,3 +36,7 @@ csv('sources-total.csv',[T,['序号','项目编号','项目名称','所属地区
 mkxlsx(D+'sources-plan.xlsx',[dict(name='S',rows=[T,['序号','项目编号','项目名称','所属地区','总投资（万元）','2025年计划投资（万元）','',''],['','','','','','合计','中央投资','自筹']]+[l+[30000,10000,4000,6000] for l in LS],merges=('A2:A3','B2:B3','C2:C3','D2:D3','E2:E3','F2:H2'))])
 # no 合计 among them: no column is the total
 mkxlsx(D+'sources-no-total.xlsx',[dict(name='S',rows=[T,H1,['','','','','中央资金','地方配套','自筹','']]+[l+[5000,20000,5000,10000] for l in LS],merges=('A2:A3','B2:B3','C2:C3','D2:D3','E2:G2','H2:H3'))])
+# S3, other tier forms, and a heading ending the group
+csv('tiers-dash.csv',[T,H,['1、','站前区项目','站前区',80000,30000],['1-1']+A[1:],['1-2']+B[1:],['2、']+C[1:]])
+csv('tiers-paren.csv',[T,H,['1','站前区项目','站前区',80000,30000],['（1）']+A[1:],['（2）']+B[1:],['2']+C[1:]])
+csv('tiers-after-heading.csv',[T,H,['一、续建项目','','','',''],['1']+A[1:],['2']+B[1:],['二、新开工项目','','','',''],['(1)']+C[1:]])
