@@ -4082,7 +4082,7 @@ static void cell_at(const struct tz_row *row, int i, const char **s, size_t *len
  * subtotal's amounts but no region, stays a heading.
  *
  * A region beside the amounts is no mark when the name is nothing but a
- * category (续建项目, （一）交通类, 一、新开工项目: no project is named so)
+ * category (续建项目, （一）交通, 一、新开工项目: no project is named so)
  * or when the 序号 is a heading's enumerator (一, （二）) beside a name
  * that reads as a heading: a region filled down the whole column puts
  * one on every heading too, and such a row carrying its group's sums was
@@ -4102,7 +4102,7 @@ static int project_marks(const struct tz_header *h, const struct tz_row *row, co
 		i++;
 	if (slen && i == slen && slen <= 6)
 		return 1;
-	if (nlen && (tz_row_is_heading(name, nlen) || is_section_name(name, nlen)))
+	if (nlen && (tz_row_is_bare_heading(name, nlen) || is_section_name(name, nlen)))
 		return 0;
 	if (slen && !i && is_section(seq, slen) && (!nlen || is_section(name, nlen)))
 		return 0;
