@@ -29,6 +29,12 @@ for f in sec-region-filled.csv sec-region-filled-gbk.csv sec-region-filled.xlsx 
 		"东部快速路二期|站前区|30000.00|10000.00 站前污水厂|站前区|50000.00|20000.00 职业技术学院新校区|站前区|40000.00|15000.00"
 done
 
+fresh
+ok "sec-bare-category.csv: imported" tz import projects --year 2025 "$d/sec-bare-category.csv"
+contains "…（一）交通 skipped as a heading" "$TZ_TMP/err" "分类标题1行"
+is "…the projects only" "$(ledger_rows)" \
+	"东部快速路二期|站前区|30000.00|10000.00 站前污水厂|站前区|50000.00|20000.00 职业技术学院新校区|站前区|60000.00|25000.00"
+
 # Projects numbered with Chinese numerals are projects.
 fresh
 ok "projects numbered 一、二、三" tz import projects --year 2025 "$d/cn-numbered-projects.csv"

@@ -40,3 +40,6 @@ mkxlsx(D+'sources-no-total.xlsx',[dict(name='S',rows=[T,H1,['','','','','中央�
 csv('tiers-dash.csv',[T,H,['1、','站前区项目','站前区',80000,30000],['1-1']+A[1:],['1-2']+B[1:],['2、']+C[1:]])
 csv('tiers-paren.csv',[T,H,['1','站前区项目','站前区',80000,30000],['（1）']+A[1:],['（2）']+B[1:],['2']+C[1:]])
 csv('tiers-after-heading.csv',[T,H,['一、续建项目','','','',''],['1']+A[1:],['2']+B[1:],['二、新开工项目','','','',''],['(1)']+C[1:]])
+# S1, an enumerator before category words and no 项目/类 (（一）交通)
+C2=[3,'职业技术学院新校区','站前区',60000,25000]
+csv('sec-bare-category.csv',[T,H,['','（一）交通','站前区',140000,55000],A,B,C2])
