@@ -683,11 +683,43 @@ static int owner_of(const struct hrow *top, size_t i)
 	return i < top->n ? (int)i : -1;
 }
 
+/* Whether upper cells a and b are one heading (a merge's copies, or the
+ * same words repeated): the same field and text. */
+static int same_heading(const struct hrow *top, int a, int b)
+{
+	return a >= 0 && b >= 0 && top->c[a].field == top->c[b].field &&
+	       !strcmp(top->text[a], top->text[b]);
+}
+
+/*
+ * Whether lower cell i, naming no column, stands beside a 合计/小计 under
+ * the same money heading: "总投资（万元）" over "合计 / 中央资金 / 地方配套"
+ * (audit 10, S4). The 合计 is the column; its siblings are the sources
+ * it is made of, parts as 其中… is, not read. Without the 合计 beside
+ * them such a cell says nothing of the column and the header is not read
+ * as two rows.
+ */
+static int beside_total(const struct hrow *top, const struct hrow *next, size_t i, int o)
+{
+	const struct cellinfo *c = &next->c[i];
+
+	if (c->blank || c->field >= 0 || c->seq)
+		return 0;
+	for (size_t k = i; k-- > 0 && same_heading(top, owner_of(top, k), o);)
+		if (k < next->n && qualifier(next->text[k], &next->c[k]) == Q_TOTAL)
+			return 1;
+	for (size_t k = i + 1; k < next->n && same_heading(top, owner_of(top, k), o); k++)
+		if (qualifier(next->text[k], &next->c[k]) == Q_TOTAL)
+			return 1;
+	return 0;
+}
+
 /* Whether lower cell i qualifies a money column of `top` (qualifier()). */
 static enum qual qualifies(const struct tz_header *h, const struct hrow *top,
 			   const struct hrow *next, size_t i)
 {
 	int o = owner_of(top, i);
+	enum qual q;
 
 	if (o < 0 || top->c[o].field < 0 || !h->cols[top->c[o].field].money)
 		return Q_NONE;
@@ -695,7 +727,10 @@ static enum qual qualifies(const struct tz_header *h, const struct hrow *top,
 	if (h->progress && top->c[o].field == TZ_RF_COMPLETED && !top->c[o].month &&
 	    !names_one_month(top->text[o]) && period_word(next->text[i], &next->c[i]))
 		return Q_JOIN;
-	return qualifier(next->text[i], &next->c[i]);
+	q = qualifier(next->text[i], &next->c[i]);
+	if (q == Q_NONE && beside_total(top, next, i, o))
+		q = Q_PART;
+	return q;
 }
 
 /*
@@ -4092,6 +4127,14 @@ static int is_note(const char *s, size_t len)
 	return 0;
 }
 
+/* Whether s[0..len) is one of section_names, whole (续建项目). */
+static int is_section_name(const char *s, size_t len)
+{
+	for (size_t i = 0; i < sizeof(section_names) / sizeof(section_names[0]); i++)
+		if (len == strlen(section_names[i]) && starts_with(s, len, section_names[i]))
+			return 1;
+	return 0;
+}
 /* 一、…  一 …  一  （一）…  (一)…  ——铁路  第一部分  …（12个）  续建项目 */
 static int is_section(const char *s, size_t len)
 {
@@ -4115,9 +4158,8 @@ static int is_section(const char *s, size_t len)
 	if (ends_with(s, len, "个）") || ends_with(s, len, "个)") || ends_with(s, len, "项）") ||
 	    ends_with(s, len, "项)"))
 		return 1;
-	for (size_t i = 0; i < sizeof(section_names) / sizeof(section_names[0]); i++)
-		if (len == strlen(section_names[i]) && starts_with(s, len, section_names[i]))
-			return 1;
+	if (is_section_name(s, len))
+		return 1;
 	return tz_row_is_heading(s, len);
 }
 
@@ -4223,11 +4265,18 @@ static void cell_at(const struct tz_row *row, int i, const char **s, size_t *len
  * (headings are numbered 一、（一）, never 3), or a region of its own --
  * not a range merged down over a group -- beside a 总投资 amount. A heading
  * has neither: 一、新开工项目 alone, with a count (（12个）) or with its
- * subtotal's amounts but no region, stays a heading. A few byte tests,
- * only for rows that look like headings.
+ * subtotal's amounts but no region, stays a heading.
+ *
+ * A region beside the amounts is no mark when the name is nothing but a
+ * category (续建项目, （一）交通, 一、新开工项目: no project is named so)
+ * or when the 序号 is a heading's enumerator (一, （二）) beside a name
+ * that reads as a heading: a region filled down the whole column puts
+ * one on every heading too, and such a row carrying its group's sums was
+ * stored as a project, double-counting them (audit 10, S1). A few byte
+ * tests, only for rows that look like headings.
  */
 static int project_marks(const struct tz_header *h, const struct tz_row *row, const char *seq,
-			 size_t slen)
+			 size_t slen, const char *name, size_t nlen)
 {
 	const char *region, *total;
 	size_t rlen, tlen, i = 0;
@@ -4239,6 +4288,10 @@ static int project_marks(const struct tz_header *h, const struct tz_row *row, co
 		i++;
 	if (slen && i == slen && slen <= 6)
 		return 1;
+	if (nlen && (tz_row_is_bare_heading(name, nlen) || is_section_name(name, nlen)))
+		return 0;
+	if (slen && !i && is_section(seq, slen) && (!nlen || is_section(name, nlen)))
+		return 0;
 	cell_at(row, ri, &region, &rlen);
 	cell_at(row, h->idx[TZ_PF_TOTAL], &total, &tlen);
 	return rlen && !(row->flags[ri] & TZ_READ_MERGED) && tlen && total[0] >= '0' &&
@@ -4306,7 +4359,7 @@ enum tz_row_kind tz_header_row_kind(const struct tz_header *h, const struct tz_r
 		return TZ_ROW_DATA;
 	if (((nlen && is_section(name, nlen)) || (slen && is_section(seq, slen)) ||
 	     (!nlen && !slen && is_section(first, flen))) &&
-	    !project_marks(h, row, seq, slen))
+	    !project_marks(h, row, seq, slen, name, nlen))
 		return TZ_ROW_SECTION;
 	return TZ_ROW_DATA;
 }

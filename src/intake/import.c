@@ -2154,6 +2154,119 @@ static int top_end(const struct pipeline *pl, const struct top_total *top, struc
 }
 
 /*
+ * A 序号 that numbers in tiers (audit 10, S3): a project row numbered 1
+ * (or 1. or 1、) followed by rows numbered 1.1, 1.2 (1-1, （1）, ①:
+ * tier_child) is their group (站前区项目 with its rows' sums) or a
+ * project and its parts; stored as projects, every
+ * amount of the group counts twice. The rows are read in order and the
+ * row numbered 1 may already be on its way to the store, so the file is
+ * refused at the first such row, naming both rows and their 序号: never
+ * a guess which of them is the project. A parent or child that is a
+ * heading, total or refused row sets nothing, and a heading or total
+ * between them ends the group (二、新开工项目 then (1), (2)); a 序号 of
+ * 1.0 (a float's tail) is no tier. The state lives in the reading thread; a few byte
+ * tests per row.
+ */
+struct tiers {
+	long line;        /* the last stored row numbered with digits only, 0: none */
+	char seq[16];     /* its 序号's digits */
+	char shown[16];   /* its 序号 as written */
+	char name[64];    /* its 项目名称, for the message */
+};
+
+/* Length of the digits at s[0..len), at most 6 (0: none or more). */
+static size_t seq_digits(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i <= 6 ? i : 0;
+}
+
+/*
+ * Whether 序号 seq[0..slen), whose first d bytes are digits, numbers a row
+ * under the row numbered `parent`: parent's number, a separator (. - _ 、
+ * and their full-width forms, —) and a number not all zeros (1.1, 1-2,
+ * 1.1., 1、2; not 1.0), or, with no digits first (d = 0), a sub-number
+ * of any parent: (1), （2）, ①…⑳, ⑴…⒇.
+ */
+static int tier_child(const char *seq, size_t slen, size_t d, const char *parent)
+{
+	static const char *const seps[] = { ".", "-", "_", "、", "．", "－", "—", "＿" };
+	const unsigned char *u = (const unsigned char *)seq;
+	size_t k, o = 0;
+	int zeros = 1;
+
+	if (!d) {
+		/* ①..⑳ U+2460..2473, ⑴..⒇ U+2474..2487 */
+		if (slen == 3 && u[0] == 0xE2 &&
+		    ((u[1] == 0x91 && u[2] >= 0xA0) || (u[1] == 0x92 && u[2] <= 0x87)))
+			return 1;
+		if (slen && seq[0] == '(')
+			o = 1;
+		else if (slen >= strlen("（") && !memcmp(seq, "（", strlen("（")))
+			o = strlen("（");
+		if (!o || !(k = seq_digits(seq + o, slen - o)))
+			return 0;
+		return (o + k + 1 == slen && seq[o + k] == ')') ||
+		       (o + k + strlen("）") == slen && !memcmp(seq + o + k, "）", strlen("）")));
+	}
+	if (d != strlen(parent) || memcmp(seq, parent, d))
+		return 0;
+	for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]) && !o; i++)
+		if (slen - d > strlen(seps[i]) && !memcmp(seq + d, seps[i], strlen(seps[i])))
+			o = d + strlen(seps[i]);
+	if (!o || !(k = seq_digits(seq + o, slen - o)))
+		return 0;
+	for (size_t i = o; i < o + k; i++)
+		zeros &= seq[i] == '0';
+	/* What may follow: nothing, or the separator again (1.1.). */
+	return !zeros && (o + k == slen || (o + k + 1 == slen && seq[o + k] == seq[d]) ||
+			  (o + k + strlen("、") == slen && !memcmp(seq + o + k, "、", strlen("、"))));
+}
+
+/* Called on each converted ledger row, in file order: 0, or the
+ * refusal of a row numbered under a stored one. */
+static int tier_row(const struct pipeline *pl, const struct tz_row *row, const struct item *it,
+		    struct tiers *tr, struct tz_err *err)
+{
+	const struct colmap *m = pl->map;
+	const char *seq, *name;
+	size_t slen, nlen, d;
+
+	if (m->h.seq_idx < 0)
+		return 0;
+	/* A heading or total ends the group above (a project's part does
+	 * not: it is the project's). */
+	if ((it->skip == TZ_ROW_SECTION || it->skip == TZ_ROW_TOTAL) && !it->part)
+		tr->line = 0;
+	if (it->skip != TZ_ROW_DATA || it->merged_cont)
+		return 0;
+	row_cell(row, m->h.seq_idx, &seq, &slen);
+	d = seq_digits(seq, slen);
+	if (d && (d == slen || (d + 1 == slen && (seq[d] == '.')) ||
+		  (d + strlen("、") == slen && !memcmp(seq + d, "、", strlen("、"))) ||
+		  (d + strlen("．") == slen && !memcmp(seq + d, "．", strlen("．"))))) {
+		tr->line = it->rejected ? 0 : row->line;
+		snprintf(tr->seq, sizeof(tr->seq), "%.*s", (int)d, seq);
+		snprintf(tr->shown, sizeof(tr->shown), "%.*s", (int)slen, seq);
+		row_cell(row, m->idx[TZ_PF_NAME], &name, &nlen);
+		snprintf(tr->name, sizeof(tr->name), "%.*s", (int)(nlen < 60 ? nlen : 60), name);
+		return 0;
+	}
+	if (!tr->line || !tier_child(seq, slen, d, tr->seq))
+		return 0;
+	return tz_err_set_at(err, TZ_EINVAL, pl->path, row->line, "序号",
+			     "第%ld行“%s”的序号是“%s”，第%ld行的序号是“%.*s”：序号分级，第%ld行像是"
+			     "下面几行的分组合计（或含有分项的项目），与下面的行都作为项目导入会把金额"
+			     "重复计算，整个文件未导入；请删去第%ld行（或其下的分项），或把序号改为"
+			     "不分级的编号",
+			     tr->line, tr->name, tr->shown, row->line, (int)slen, seq, tr->line,
+			     tr->line);
+}
+
+/*
  * A grand total row below the projects (walkthrough 9, item 3; reports'
  * 本期完成投资 too, walkthrough 10): a 合计
  * written at the end of a list is the sum of every project above it,
@@ -2379,6 +2492,7 @@ static void *read_rows(void *arg)
 	struct parts ps = { 0 };
 	struct top_total top = { 0 };
 	struct end_total end = { 0 };
+	struct tiers tiers = { 0 };
 	struct chunk *c = take_free(pl);
 	int rc = 0;
 
@@ -2404,6 +2518,8 @@ static void *read_rows(void *arg)
 		if (!pl->progress)
 			top_row(pl, &row, &t, &it, &top);
 		end_row(pl, &row, &it, &top, &end);
+		if (!pl->progress && (rc = tier_row(pl, &row, &it, &tiers, &c->err)))
+			break;
 		/* A note below the table, or a project's 备注 cell, may state
 		 * the unit: it must be the one the amounts were read in. */
 		if (t.group_bad) {

@@ -345,7 +345,9 @@ static size_t enumerator(const char *f, size_t len)
 	return (f[0] >= '0' && f[0] <= '9') ? o : 0;
 }
 
-int tz_row_is_heading(const char *s, size_t len)
+/* tz_row_is_heading, and with `bare` also an enumerator before category
+ * words and no ending (（一）交通, 一、基础设施: tz_row_is_bare_heading). */
+static int heading(const char *s, size_t len, int bare)
 {
 	struct tz_buf f = TZ_BUF_INIT;
 	int r = 0;
@@ -370,6 +372,10 @@ int tz_row_is_heading(const char *s, size_t len)
 	}
 	if (!words)
 		goto out;
+	if (bare && e && tail_ok(p, rest)) {
+		r = 1;
+		goto out;
+	}
 	for (size_t i = 0; i < sizeof(category_ends) / sizeof(category_ends[0]); i++)
 		if (starts(p, rest, category_ends[i])) {
 			size_t l = strlen(category_ends[i]);
@@ -382,4 +388,14 @@ int tz_row_is_heading(const char *s, size_t len)
 out:
 	tz_buf_release(&f);
 	return r;
+}
+
+int tz_row_is_heading(const char *s, size_t len)
+{
+	return heading(s, len, 0);
+}
+
+int tz_row_is_bare_heading(const char *s, size_t len)
+{
+	return heading(s, len, 1);
 }

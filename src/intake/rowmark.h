@@ -47,4 +47,13 @@ enum tz_row_mark tz_row_mark(const char *s, size_t len);
  */
 int tz_row_is_heading(const char *s, size_t len);
 
+/*
+ * tz_row_is_heading, or an enumerator then category words alone, with no
+ * 项目 or 类 after them (（一）交通, 一、基础设施, 二、产业（3个）): no
+ * project is named so. For a heading-like row beside a region of its own
+ * (header.c's project_marks; audit 10, S1), where 一、二期合建安置房 must
+ * stay a project: its words are no category. Same allocation and errors.
+ */
+int tz_row_is_bare_heading(const char *s, size_t len);
+
 #endif

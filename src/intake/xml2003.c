@@ -557,7 +557,9 @@ static int xml_next(struct tz_reader *base, struct tz_row *row, struct tz_err *e
 	}
 	r->done = 1;
 	if (!r->rows)
-		return tz_err_set_at(err, TZ_EINVAL, r->path, 0, NULL, "%s为空", r->where);
+		/* TZ_ENOTFOUND: no header here, so another sheet may hold it
+		 * (an empty Sheet1 or a chart sheet first: audit 10, S2). */
+		return tz_err_set_at(err, TZ_ENOTFOUND, r->path, 0, NULL, "%s为空", r->where);
 	return 0;
 }
 

@@ -104,7 +104,8 @@ static void test_book(void **state)
 	tzs_rows_free(&s);
 	assert_int_equal(tz_reader_select_sheet(r, 2, &err), 0);
 	tzs_read(r, &s, 0);
-	assert_int_equal(s.rc, TZ_EINVAL);
+	/* TZ_ENOTFOUND: no header here (audit 10, S2). */
+	assert_int_equal(s.rc, TZ_ENOTFOUND);
 	assert_string_equal(s.err.msg, "工作表“空”为空");
 	tzs_rows_free(&s);
 	tz_reader_close(r);
