@@ -87,6 +87,14 @@ contains "…the city department as unit" "$TZ_TMP/body" \
 is "…confirmed all or nothing" "$(confirm "$(token)")" 400
 is "…the ledger as it was" "$(snapshot projects)" "$pbefore"
 
+# A list without codes: the other county's row named by its name, and
+# given no code.
+is "a list without codes: the dry run" "$(upload list-no-codes.csv projects -F year=2025)" 200
+contains "…the other county's row" "$TZ_TMP/body" \
+	'list-no-codes.csv:3</td><td data-label="项目编号" class="code">—</td><td data-label="列">所属地区</td><td data-label="原因">项目“站前区智慧停车场”属于站前区，不在您管辖的盖州市范围内，不能导入</td>'
+contains "…one code given, to the own row" "$TZ_TMP/body" "将给出新项目编号 1 个"
+fails "…none to the other" grep -qF "站前区智慧停车场（站前区）" "$TZ_TMP/body"
+
 # Reports: another county's project refused.
 rbefore=$(snapshot progress)
 is "reports with one of 站前区: the dry run" "$(upload other-progress.csv progress)" 200
