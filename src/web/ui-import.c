@@ -20,7 +20,7 @@
  * a coordinator's rights include imports, "never another node's
  * subtree"): an administrator or the root's coordinator for the whole
  * city, a county's coordinator for its own subtree only
- * (tz_access_import_bound, import.h `scope`): a row of another county is
+ * (tz_access_import_bound, tz_import_file_scoped): a row of another county is
  * a rejected row like any other, shown in the dry run (walkthrough 15).
  * Other roles: 403.
  */
@@ -556,7 +556,7 @@ static void outcome_html(struct tz_req *r, const struct kept *k, const struct ou
 static int form_page(struct tz_req *r, int status, const char *msg)
 {
 	struct tz_buf *b = &r->out;
-	const char *kind = tz_req_form(r, "kind");
+	const char *kind = tz_req_form(r, "kind"), *bound;
 
 	tz_page_begin(r, "导入", "/import");
 	tz_html_raw(b, "<h1>导入<small>项目台账或调度数据</small></h1>\n");
@@ -566,10 +566,10 @@ static int form_page(struct tz_req *r, int status, const char *msg)
 		       "列出每一行错误、跳过的合计和分类行、未识别的列、将给出的项目编号和将新建的组织机构，"
 		       "<b>此时还没有写入任何数据</b>；确认后才导入。整个文件要么全部导入、要么不导入，"
 		       "也可以选择只导入正确的行。</p>\n");
-	if (bound_name(r))
+	if ((bound = bound_name(r)))
 		tz_html_f(b, "<p class=\"msg\">您只能导入%s范围内的数据：项目台账的所属地区和责任单位应在%s范围内"
-			     "（责任单位也可留空），调度数据只能是%s的项目的。其他地区的行列为错误，不会导入。</p>\n",
-			  bound_name(r), bound_name(r), bound_name(r));
+			     "（责任单位也可留空，或保持项目原有的单位），调度数据只能是%s的项目的。"
+			     "其他地区的行列为错误，不会导入。</p>\n", bound, bound, bound);
 	tz_html_raw(b, "<form method=\"post\" action=\"/import\" enctype=\"multipart/form-data\""
 		       " class=\"form\">");
 	tz_page_csrf_field(r);
