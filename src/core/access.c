@@ -96,6 +96,26 @@ enum tz_access tz_access_decide(const struct tz_org_index *x, const struct tz_us
 	return in_scope ? TZ_ALLOW : TZ_DENY_FORBID;
 }
 
+int64_t tz_access_import_bound(const struct tz_org_index *x, const struct tz_user *u)
+{
+	const struct tz_org_node *root = x ? tz_org_index_root(x) : NULL;
+
+	if (tz_access_decide(NULL, u, TZ_ACT_MANAGE, NULL) != TZ_ALLOW)
+		return -1;
+	if (u->role == TZ_ROLE_ADMIN)
+		return 0;
+	if (!x || u->org_id <= 0 || !tz_org_index_by_id(x, u->org_id))
+		return -1;
+	return root && root->id == u->org_id ? 0 : u->org_id;
+}
+
+int tz_access_import_allows(const struct tz_org_index *x, int64_t bound, int64_t id)
+{
+	if (!bound)
+		return 1;
+	return x && bound > 0 && within(x, id, bound);
+}
+
 void tz_org_subtree(const struct tz_org_index *x, int64_t root, int64_t **ids, size_t *n,
 		    size_t *alloc)
 {

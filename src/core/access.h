@@ -104,6 +104,29 @@ void tz_access_scope(const struct tz_org_index *x, const struct tz_user *u,
 void tz_access_scope_release(struct tz_access_scope *s);
 
 /*
+ * The node whose subtree bounds what user `u` may import (web.md, "People
+ * and permissions": a coordinator runs imports for "the city or county
+ * node whose dispatch it runs … never another node's subtree"). Returns
+ *   0            no bound: an administrator, or a coordinator of the
+ *                tree's root (every project lies in its subtree);
+ *   u->org_id    any other coordinator: every row of its imports must
+ *                concern that node's subtree (tz_access_import_allows);
+ *   -1           a user who may not import at all (another role, a
+ *                disabled user, a coordinator whose node is not in `x`).
+ * Pure; `x` may be NULL (then only an administrator gets 0).
+ */
+int64_t tz_access_import_bound(const struct tz_org_index *x, const struct tz_user *u);
+
+/*
+ * Whether an import bounded by `bound` (tz_access_import_bound) may write
+ * a row naming node `id` (a project's 所属地区 or 责任单位, or the region a
+ * project is stored under): bound 0 allows every id; a positive bound
+ * allows the nodes of its subtree (itself included) and nothing else (no
+ * id 0, no node outside `x`). 1 or 0. Pure.
+ */
+int tz_access_import_allows(const struct tz_org_index *x, int64_t bound, int64_t id);
+
+/*
  * Every node of the subtree of `root` (itself first), appended to *ids
  * (a malloc'd array of *n elements, *alloc allocated; the caller frees).
  */

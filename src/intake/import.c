@@ -32,6 +32,7 @@
 #include "intake/reader.h"
 #include "intake/rowmark.h"
 #include "intake/rowplain.h"
+#include "intake/scope.h"
 #include "base/banned.h"
 
 #define MAX_FIELDS TZ_HEADER_FIELDS_MAX
@@ -1077,6 +1078,7 @@ struct pipeline {
 	int progress;
 	struct ledger_names *names;    /* reports: the writer's check, or NULL */
 	struct tz_plausible *plaus;    /* the writer notes accepted amounts (W21), or NULL */
+	struct tz_scope *scope;        /* the writer's bound (tz_import_file_scoped; root 0: none) */
 	/* The queue. */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
@@ -4467,17 +4469,23 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			continue;
 		}
 		if (pl->progress) {
-			rc = tz_store_import_progress(store, &it->rec.r, &why);
+			rc = tz_scope_report(pl->scope, it->rec.r.code, &why);
+			if (!rc)
+				rc = tz_store_import_progress(store, &it->rec.r, &why);
 			if (rc == TZ_EEXIST)
 				row_duplicate(oc, pl, it, &why);
 		} else {
 			rc = resolve_org(oc, &it->rec.p, &why);
+			if (!rc)
+				rc = tz_scope_ledger_region(pl->scope, &it->rec.p, &why);
 			if (!rc && strcmp(it->rec.p.code, NO_CODE))
 				rc = second_key(oc, &it->rec.p, &why);
 			if (!rc && strcmp(it->rec.p.code, NO_CODE))
 				rc = look_alike(oc, &it->rec.p, &why);
 			if (!rc && oc->by_name)
 				rc = identify(oc, &it->rec.p, it->line, &why);
+			if (!rc)
+				rc = tz_scope_ledger_project(pl->scope, &it->rec.p, &why);
 			if (!rc && (rc = tz_store_import_project(store, &it->rec.p, &why)) ==
 					   TZ_EEXIST)
 				row_duplicate(oc, pl, it, &why);
@@ -4920,7 +4928,8 @@ struct note_unit {
  * header states none, and no row refused before it, into *found. */
 static int import_file(struct tz_store *store, enum tz_import_kind kind, const char *path,
 		       const struct tz_import_opts *opts, struct tz_import_result *res,
-		       const struct note_unit *nu, struct note_unit *found, struct tz_err *err)
+		       const struct note_unit *nu, struct note_unit *found, int64_t bound,
+		       struct tz_err *err)
 {
 	char *where = NULL;  /* path, and the sheet of a workbook with several */
 	struct tz_buf passed = TZ_BUF_INIT;  /* sheets passed over, then the notes */
@@ -4931,6 +4940,7 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 	struct org_ctx oc;
 	struct ledger_names names;
 	struct tz_plausible plaus;
+	struct tz_scope scope;
 	pthread_t thread;
 	int progress = kind == TZ_IMPORT_PROGRESS, rc, open = 0, running = 0, last = 0;
 
@@ -4947,6 +4957,8 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 	tz_buf_init(&oc.said, 0);
 	pipeline_init(&pl);
 	tz_plausible_init(&plaus);
+	memset(&scope, 0, sizeof(scope));
+	pl.scope = &scope;
 	if (!opts->confirm_large)
 		pl.plaus = &plaus;
 
@@ -5052,7 +5064,8 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 		oc.seen = tz_hmap_new();
 		if ((rc = tz_store_org_load(store, oc.x, err)))
 			goto out;
-		oc.building = tz_org_index_count(oc.x) == 0;
+		/* A bounded import never makes nodes (they go under the root). */
+		oc.building = tz_org_index_count(oc.x) == 0 && !bound;
 		oc.year = m.year;
 		oc.region_from_unit = m.idx[TZ_PF_REGION] < 0;
 		if (oc.region_from_unit)
@@ -5083,6 +5096,8 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 			goto out;
 		pl.names = &names;
 	}
+	if ((rc = tz_scope_load(&scope, store, bound, err)))
+		goto out;
 	if ((rc = tz_store_import_begin(store, kind, path, err)))
 		goto out;
 	open = 1;
@@ -5211,6 +5226,7 @@ out:
 	tz_header_release(&m.h);
 	names_release(&names);
 	tz_plausible_release(&plaus);
+	tz_scope_release(&scope);
 	tz_org_index_free(oc.x);
 	free(oc.fregions);
 	tz_hmap_free(oc.seen);
@@ -5248,8 +5264,15 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 		   const struct tz_import_opts *opts, struct tz_import_result *res,
 		   struct tz_err *err)
 {
+	return tz_import_file_scoped(store, kind, path, opts, 0, res, err);
+}
+
+int tz_import_file_scoped(struct tz_store *store, enum tz_import_kind kind, const char *path,
+			  const struct tz_import_opts *opts, int64_t scope,
+			  struct tz_import_result *res, struct tz_err *err)
+{
 	struct note_unit nu = { 0, 0, "" };
-	int rc = import_file(store, kind, path, opts, res, NULL, &nu, err);
+	int rc = import_file(store, kind, path, opts, res, NULL, &nu, scope, err);
 
 	/* A note stating the unit the header does not: no conflict, the
 	 * rows above it are read again in its unit (they are in the
@@ -5265,7 +5288,7 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 	if (rc && nu.line) {
 		tz_import_result_release(res);
 		tz_err_clear(err);
-		rc = import_file(store, kind, path, opts, res, &nu, NULL, err);
+		rc = import_file(store, kind, path, opts, res, &nu, NULL, scope, err);
 	}
 	return rc;
 }

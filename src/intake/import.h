@@ -155,6 +155,24 @@ int tz_import_file(struct tz_store *store, enum tz_import_kind kind, const char 
 		   struct tz_err *err);
 
 /*
+ * tz_import_file bounded to the subtree of organisation node `scope`
+ * (core/access.h tz_access_import_bound: a county's coordinator importing
+ * from the web, walkthrough 15; web.md: a coordinator imports, "never
+ * another node's subtree"); `scope` 0 is tz_import_file. Bounded, these
+ * are rejected rows like any other (the import commits whole or not at
+ * all; with `partial` only the other rows), field and message naming the
+ * 项目编号, the region and the bound ("项目编号 P3 属于盖州市，不在您管辖的
+ * 鲅鱼圈区范围内，不能导入"): a ledger row whose 所属地区 or 责任单位 (when
+ * given) is not a node of the subtree, or whose 项目编号 is a project
+ * stored under a region outside it; a report row of such a project. No
+ * organisation node is made (an unknown name is a row error, as with a
+ * stored tree). Returns and fills as tz_import_file. intake/scope.h.
+ */
+int tz_import_file_scoped(struct tz_store *store, enum tz_import_kind kind, const char *path,
+			  const struct tz_import_opts *opts, int64_t scope,
+			  struct tz_import_result *res, struct tz_err *err);
+
+/*
  * Read an organisation tree from a CSV or XLSX file with the columns 编码,
  * 名称, 上级编码, 类型, 别名 (the layout `taizhang org export` writes) and
  * add its nodes to `x` (tz_org_index_add's checks apply). An empty 类型 is

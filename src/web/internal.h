@@ -85,11 +85,11 @@ int tz_routes_check(const struct tz_route *table, struct tz_err *err);
 
 /*
  * Whether user u may use route rt at all: its role may do rt->action
- * (core/access.h, no object), and for a TZ_ROUTE_CITY route may do it on
- * the root node of tree x (a county's coordinator may not import the
- * city's ledgers). The navigation shows a page only when this says yes,
- * and the handlers of CITY routes refuse with 403 when it says no, so a
- * menu never offers what then answers 403. 1 or 0.
+ * (core/access.h, no object; `x` is not needed for that and may be NULL).
+ * The navigation shows a page only when this says yes, so a menu never
+ * offers what then answers 403. (Imports were once decided on the tree's
+ * root here; a county's coordinator now imports its own subtree,
+ * ui-import.c.) 1 or 0.
  */
 int tz_route_permits(const struct tz_org_index *x, const struct tz_user *u,
 		     const struct tz_route *rt);

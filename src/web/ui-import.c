@@ -16,9 +16,13 @@
  *
  * Kept files expire after IMPORT_TTL seconds and are swept at every
  * upload and confirmation; a token is the uploader's alone (another
- * user's answers 404). An import writes city-wide data (ledgers, the
- * projects of every region), so only administrators and the coordinators
- * of the tree's root may import; a county's coordinator is told so (403).
+ * user's answers 404). Administrators and coordinators import (web.md:
+ * a coordinator's rights include imports, "never another node's
+ * subtree"): an administrator or the root's coordinator for the whole
+ * city, a county's coordinator for its own subtree only
+ * (tz_access_import_bound, tz_import_file_scoped): a row of another county is
+ * a rejected row like any other, shown in the dry run (walkthrough 15).
+ * Other roles: 403.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -30,6 +34,7 @@
 #include <unistd.h>
 
 #include "base/text.h"
+#include "core/access.h"
 #include "intake/import.h"
 #include "web/dispatch.h"
 #include "web/internal.h"
@@ -42,15 +47,27 @@
 /* ------------------------------------------------------------------ */
 /* Who may import                                                      */
 
-/* The import routes are CITY routes: the navigation offers 导入 exactly
- * to the users this lets in (tz_route_permits). */
+/* The route's action (TZ_ACT_MANAGE: coordinators and administrators,
+ * to whom the navigation offers 导入) and a place on the tree to import
+ * for (tz_access_import_bound: a coordinator whose node the tree no
+ * longer holds has none). */
 static int may_import(struct tz_req *r)
 {
-	if (tz_route_permits(r->org, r->user, r->route))
+	if (tz_route_permits(r->org, r->user, r->route) &&
+	    tz_access_import_bound(r->org, r->user) >= 0)
 		return 1;
-	tz_resp_error(r, 403, "导入会修改全市的项目台账和调度数据，只有市级调度管理员和系统管理员可以导入。"
-			      "如需导入本地区的数据，请联系市级调度管理员。");
+	tz_resp_error(r, 403, "只有调度管理员（导入本地区范围内的数据）和系统管理员可以导入。");
 	return 0;
+}
+
+/* The name of the node bounding the user's imports, or NULL for none
+ * (an administrator, the root's coordinator). */
+static const char *bound_name(struct tz_req *r)
+{
+	int64_t bound = tz_access_import_bound(r->org, r->user);
+	const struct tz_org_node *n = bound > 0 ? tz_org_index_by_id(r->org, bound) : NULL;
+
+	return n ? n->name : NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -399,7 +416,10 @@ static struct outcome *run(struct tz_req *r, const struct kept *k, int dry, int 
 		opts.audit_name = k->name;
 	}
 	tz_err_clear(&err);
-	o->rc = tz_import_file(r->store, k->kind, k->path, &opts, &o->res, &err);
+	/* The bound is decided again at the confirmation, on the tree of
+	 * the moment. */
+	o->rc = tz_import_file_scoped(r->store, k->kind, k->path, &opts,
+				      tz_access_import_bound(r->org, r->user), &o->res, &err);
 	tz_arena_on_release(r->arena, outcome_release, o);
 	if (o->rc && o->rc != TZ_EREJECTED)
 		o->error = as_user_sees(r, k, err.msg);
@@ -536,7 +556,7 @@ static void outcome_html(struct tz_req *r, const struct kept *k, const struct ou
 static int form_page(struct tz_req *r, int status, const char *msg)
 {
 	struct tz_buf *b = &r->out;
-	const char *kind = tz_req_form(r, "kind");
+	const char *kind = tz_req_form(r, "kind"), *bound;
 
 	tz_page_begin(r, "导入", "/import");
 	tz_html_raw(b, "<h1>导入<small>项目台账或调度数据</small></h1>\n");
@@ -546,6 +566,10 @@ static int form_page(struct tz_req *r, int status, const char *msg)
 		       "列出每一行错误、跳过的合计和分类行、未识别的列、将给出的项目编号和将新建的组织机构，"
 		       "<b>此时还没有写入任何数据</b>；确认后才导入。整个文件要么全部导入、要么不导入，"
 		       "也可以选择只导入正确的行。</p>\n");
+	if ((bound = bound_name(r)))
+		tz_html_f(b, "<p class=\"msg\">您只能导入%s范围内的数据：项目台账的所属地区和责任单位应在%s范围内"
+			     "（责任单位也可留空，或保持项目原有的单位），调度数据只能是%s的项目的。"
+			     "其他地区的行列为错误，不会导入。</p>\n", bound, bound, bound);
 	tz_html_raw(b, "<form method=\"post\" action=\"/import\" enctype=\"multipart/form-data\""
 		       " class=\"form\">");
 	tz_page_csrf_field(r);

@@ -56,10 +56,6 @@ enum tz_route_flags {
 				      errors as {"error": …} */
 	TZ_ROUTE_UPLOAD = 1 << 4,  /* the body may be up to TZ_LIMIT_BODY (else
 				      TZ_LIMIT_FORM); multipart/form-data files */
-	TZ_ROUTE_CITY = 1 << 5,    /* acts on city-wide data (imports): the action
-				      is decided on the tree's root node, so only
-				      users at the root (and admins) may
-				      (tz_route_permits) */
 };
 
 typedef int tz_handler_fn(struct tz_req *r);

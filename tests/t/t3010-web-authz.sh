@@ -154,13 +154,13 @@ EXPECT = {
 
 # Reporting and dispatch (pages-a). A node's dispatch is run by the
 # coordinators of its subtree and admins: another node's answers 404 to a
-# coordinator who does not see it. Imports write city-wide data: the
-# city's coordinator and admins only (a county's coordinator: 403).
+# coordinator who does not see it. Imports: coordinators and admins (a
+# county's coordinator imports its own subtree's rows only, t3121).
 def node_manage(u, rel):
     if users[u][0] not in ('admin', 'coordinator'):
         return 403
     return 404 if rel == 'other' else OK
-def importer(u, rel): return OK if u in ('m-admin', 'm-coord') else 403
+importer = roles('admin', 'coordinator')
 EXPECT.update({
     ('GET', '/report'): roles('reporter', 'coordinator'),
     ('POST', '/report'): roles('reporter', 'coordinator'),

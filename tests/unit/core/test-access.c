@@ -299,6 +299,48 @@ static void test_roles_and_users(void **state)
 	assert_int_equal(tz_password_check("pass\xffword", &err), TZ_EINVAL);
 }
 
+/* What bounds an import (web.md: a coordinator imports for its node,
+ * never another node's subtree; walkthrough 15): nothing for admins and
+ * the root's coordinators, the node's subtree for a county's, no import
+ * at all for the other roles. */
+static void test_import_bound(void **state)
+{
+	struct tz_org_index *x = tree();
+	struct tz_user u;
+
+	(void)state;
+	assert_int_equal(tz_access_import_bound(x, &users[ADMIN]), 0);
+	assert_int_equal(tz_access_import_bound(NULL, &users[ADMIN]), 0);
+	assert_int_equal(tz_access_import_bound(x, &users[COORD_CITY]), 0);
+	assert_int_equal(tz_access_import_bound(x, &users[COORD_BYQ]), BYQ);
+	assert_int_equal(tz_access_import_bound(NULL, &users[COORD_BYQ]), -1);
+	assert_int_equal(tz_access_import_bound(x, &users[REP_BYQ]), -1);
+	assert_int_equal(tz_access_import_bound(x, &users[LEADER]), -1);
+	u = users[COORD_BYQ];
+	u.disabled = 1;
+	assert_int_equal(tz_access_import_bound(x, &u), -1);
+	u = users[COORD_BYQ];
+	u.org_id = 999;
+	assert_int_equal(tz_access_import_bound(x, &u), -1);
+
+	/* No bound: anything, even what the tree does not hold. */
+	assert_int_equal(tz_access_import_allows(x, 0, GZ), 1);
+	assert_int_equal(tz_access_import_allows(x, 0, 999), 1);
+	/* 鲅鱼圈区: itself and 熊岳镇 below it; not 盖州市, the city, its
+	 * departments, no node, nor an unknown one. */
+	assert_int_equal(tz_access_import_allows(x, BYQ, BYQ), 1);
+	assert_int_equal(tz_access_import_allows(x, BYQ, XY), 1);
+	assert_int_equal(tz_access_import_allows(x, BYQ, GZ), 0);
+	assert_int_equal(tz_access_import_allows(x, BYQ, CITY), 0);
+	assert_int_equal(tz_access_import_allows(x, BYQ, DIRECT), 0);
+	assert_int_equal(tz_access_import_allows(x, BYQ, JT), 0);
+	assert_int_equal(tz_access_import_allows(x, BYQ, 0), 0);
+	assert_int_equal(tz_access_import_allows(x, BYQ, 999), 0);
+	assert_int_equal(tz_access_import_allows(NULL, BYQ, BYQ), 0);
+	assert_int_equal(tz_access_import_allows(x, -1, BYQ), 0);
+	tz_org_index_free(x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +351,7 @@ int main(void)
 		cmocka_unit_test(test_leader_key),
 		cmocka_unit_test(test_scope_agrees),
 		cmocka_unit_test(test_roles_and_users),
+		cmocka_unit_test(test_import_bound),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

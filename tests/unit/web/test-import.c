@@ -109,7 +109,7 @@ static struct tz_req *post(struct fixture *f, const char *target, const char *fo
 
 	assert_int_equal(tz_req_begin(r, "POST"), 0);
 	/* The route, as the server matches it: import routes are decided
-	 * on it (TZ_ROUTE_CITY, tz_route_permits). */
+	 * on it (its action, tz_route_permits). */
 	r->route = tz_route_match(tz_routes, "POST", target, r->arena, r->priv->params,
 				  &r->priv->nparams, &other);
 	assert_non_null(r->route);
