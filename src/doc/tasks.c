@@ -258,6 +258,28 @@ static int label_colon(const char *s, size_t len, size_t i)
 	return j < len && s[j] == ':';
 }
 
+/* The end of [b, e) without a closing bracket (and the 。;, after it)
+ * that closes nothing opened in [b, e): the close of a bracket opened on
+ * an earlier line. e when there is none. */
+static size_t stray_close(const char *s, size_t b, size_t e)
+{
+	size_t k = b, n, tb = b, te = e;
+	int depth = 0;
+
+	tz_dp_trim(s, &tb, &te, "。;,");
+	while (k < te) {
+		if (tz_dp_bracket_open(s, te, k, &n))
+			depth++;
+		else if (tz_dp_bracket_close(s, te, k, &n)) {
+			if (--depth < 0)
+				return k + n == te ? k : e;
+		} else
+			tz_dp_cp(s, te, k, &n);
+		k += n;
+	}
+	return e;
+}
+
 /*
  * Scan line li of the current item's span from `from` (the heading's text
  * on its heading line) for specifications. Returns the offset where the
@@ -271,12 +293,14 @@ static size_t scan_line(struct dp_ctx *c, struct tree *t, size_t li, size_t from
 	size_t lb, le;
 
 	tz_dp_line_bounds(l, &lb, &le);
-	/* A line that starts with a label: all of it, a line of its own. */
+	/* A line that starts with a label: all of it, a line of its own, but
+	 * for the close of a bracket opened on a line above ("（牵头单位：
+	 * 市发改委；" then "责任单位：市财政局、各县（市）区政府）"). */
 	{
 		size_t b = tz_dp_skip_sp(s, len, from);
 
 		if (tz_dp_unit_label_at(s, len, b, &n) &&
-		    add_group(c, t, li, b, len, b, b, from == 0, 1))
+		    add_group(c, t, li, b, stray_close(s, b, len), b, b, from == 0, 1))
 			return b;
 	}
 	while (i < len) {
