@@ -47,6 +47,8 @@ static const struct measure {
 	{ "复工率", "复工率", FC_PCT },
 	{ "竣工率", "竣工率", FC_PCT },
 	{ "同比增长", "同比增长", FC_PCT },
+	{ "同比下降", "同比下降", FC_PCT }, /* never read as a growth */
+	{ "同比减少", "同比下降", FC_PCT },
 	{ "年度计划完成投资", "年度计划投资", FC_MONEY },
 	{ "计划完成投资", "年度计划投资", FC_MONEY },
 	{ "年度计划投资", "年度计划投资", FC_MONEY },
@@ -150,6 +152,20 @@ static size_t rate_phrase(const char *s, size_t i, size_t to, int *k)
 		return 0;
 	n = strlen(bases[b]);
 	p += n;
+	/* the base's amount between it and 的: "占年度计划投资57.8亿元的78.9%" */
+	if (!tz_dp_at(s, to, p, "的") && p < to && s[p] >= '0' && s[p] <= '9') {
+		static const char *units[] = { "亿元", "万元", "亿", "万" };
+		size_t u;
+
+		while (p < to && ((s[p] >= '0' && s[p] <= '9') || s[p] == '.'))
+			p++;
+		for (u = 0; u < sizeof(units) / sizeof(units[0]); u++)
+			if (tz_dp_at(s, to, p, units[u]))
+				break;
+		if (u == sizeof(units) / sizeof(units[0]))
+			return 0;
+		p += strlen(units[u]);
+	}
 	if (!tz_dp_at(s, to, p, "的"))
 		return 0;
 	*k = strstr(bases[b], "开工") ? M_START_RATE : M_RATE;
@@ -584,6 +600,19 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 			int adjacent = prev_qty_end == i;
 
 			k = measure_for(s, wfrom, i, q.unit, &at, &mlen);
+			/* a rate whose phrase holds the base's amount ("占年度计划
+			 * 投资57.8亿元的78.9%"): the phrase starts before that
+			 * quantity and ends at this one */
+			if (k < 0 && q.unit && !strcmp(q.unit, "%") && from > clause) {
+				size_t at2, ml2, w2 = clause + 90 < i ? i - 90 : clause;
+				int k2 = measure_for(s, w2, i, q.unit, &at2, &ml2);
+
+				if ((k2 == M_RATE || k2 == M_START_RATE) && at2 + ml2 == i) {
+					k = k2;
+					at = at2;
+					mlen = ml2;
+				}
+			}
 			/* "56个重点项目": a count named after its number; in a 其中
 			 * list ("其中133个续建项目…124个新建项目") it names the group
 			 * of what follows, even when run into the figure before */
