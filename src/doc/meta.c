@@ -431,8 +431,12 @@ static void issuer_and_date(struct dp_ctx *c)
 	if (!d->issuer && c->title_line != DP_NONE) {
 		size_t li = c->title_line;
 
-		while (li-- > 0 && c->lines[li].cls != DP_CONTENT)
+		/* a site's name above its 打印/关闭 bar or breadcrumb is no
+		 * letterhead: stop at page noise */
+		while (li-- > 0 && c->lines[li].cls != DP_CONTENT && c->lines[li].cls != DP_NOISE)
 			;
+		if (li != DP_NONE && c->lines[li].cls == DP_NOISE)
+			li = DP_NONE;
 		if (li != DP_NONE && tz_dp_org_line(&c->lines[li])) {
 			size_t b, e;
 
@@ -445,6 +449,20 @@ static void issuer_and_date(struct dp_ctx *c)
 void tz_dp_title(struct dp_ctx *c)
 {
 	find_title(c);
+}
+
+/* A news item's byline under its headline: "2023年11月23日 来源：凤城市
+ * 发改局", "来源：… 时间：…" (short, a 来源/时间/作者/编辑 label). */
+static int byline(const char *s, size_t b, size_t e)
+{
+	static const char *labels[] = { "来源:", "时间:", "作者:", "编辑:", "日期:", "浏览次数:" };
+
+	if (tz_dp_ncp(s, b, e) > 80)
+		return 0;
+	for (size_t k = 0; k < sizeof(labels) / sizeof(labels[0]); k++)
+		if (tz_dp_has(s, b, e, labels[k]))
+			return 1;
+	return 0;
 }
 
 /*
@@ -462,17 +480,42 @@ static void headline(struct dp_ctx *c)
 		const struct dp_line *l = &c->lines[li];
 		size_t b, e;
 
-		if (l->cls == DP_BLANK)
-			continue;
+		if (l->cls == DP_BLANK || l->cls == DP_NOISE || l->cls == DP_META)
+			continue; /* 打印/关闭 bars, 发布时间 lines under the headline */
 		if (l->cls != DP_CONTENT)
 			return;
 		tz_dp_line_bounds(l, &b, &e);
+		if (byline(l->norm, b, e))
+			continue;
 		if (tz_dp_ncp(l->norm, b, e) < 6 || tz_dp_ncp(l->norm, b, e) > 40 ||
 		    tz_dp_has(l->norm, b, e, ":") || tz_dp_has(l->norm, b, e, "。") ||
 		    tz_dp_date_line(l, &dt, &g, &a) || tz_dp_org_line(l) || tz_dp_docno_at(l->norm, e, b))
 			return;
 		c->title_line = li;
 		c->doc->title = tz_dp_dup_clean(c, li, b, e, 0);
+		return;
+	}
+}
+
+/* A byline under the title opening with the date, no label before it
+ * ("2023年11月23日 来源：凤城市发改局"): the publish date. */
+static void byline_date(struct dp_ctx *c)
+{
+	struct dp_date dt;
+
+	if (c->doc->publish_date || c->title_line == DP_NONE)
+		return;
+	for (size_t li = c->title_line + 1; li < c->nlines && li < c->title_line + 4; li++) {
+		const struct dp_line *l = &c->lines[li];
+		size_t b, e;
+
+		if (l->cls == DP_BLANK || l->cls == DP_NOISE)
+			continue;
+		tz_dp_line_bounds(l, &b, &e);
+		if (!byline(l->norm, b, e))
+			return;
+		if (tz_dp_date_at(l->norm, e, b, &dt) && dt.d)
+			c->doc->publish_date = tz_dp_date_str(c, &dt);
 		return;
 	}
 }
@@ -485,6 +528,7 @@ void tz_dp_meta(struct dp_ctx *c)
 	if (d->kind == TZ_DOC_BULLETIN && !d->title)
 		headline(c);
 	issuer_and_date(c);
+	byline_date(c);
 	if (d->kind == TZ_DOC_PROPOSAL_REPLY)
 		tz_dp_reply(c);
 }
