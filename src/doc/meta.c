@@ -417,6 +417,11 @@ static void issuer_and_date(struct dp_ctx *c)
 		size_t b, e, k;
 
 		tz_dp_line_bounds(l, &b, &e);
+		/* the catalogue's "标　　题：…关于…": the value, not its label */
+		if (c->title_line == c->cat_title_line && c->cat_title_b >= b && c->cat_title_e <= e) {
+			b = c->cat_title_b;
+			e = c->cat_title_e;
+		}
 		if (tz_dp_docno_at(l->norm, e, b)) {
 			b = tz_dp_docno_at(l->norm, e, b);
 			b = tz_dp_skip_sp(l->norm, e, b);
