@@ -1,0 +1,171 @@
+#!/bin/bash
+# t5030-doc-audit12.sh: `taizhang doc parse` on new variants of the
+# document cases written for audit 12 (tests/data/doc-audit12, see its
+# ORIGIN.md and docs/audits/doc-audit12.md): three numbering levels and
+# wrapped unit brackets, rates that hold the plan's amount, 同比下降, news
+# items with a byline, catalogue tables whose 标题 line names the issuer,
+# 15-digit ID numbers and 文号 sequences, HTML after comments and late
+# charset declarations.
+. "$(dirname "$0")/lib.sh"
+
+d="$TZ_TEST_DATA/doc-audit12"
+
+# parse NAME: doc parse d/NAME as JSON into $TZ_TMP/NAME.json
+parse() {
+	ok "parses $1" tz doc parse "$d/$1" --format json
+	cp "$TZ_TMP/out" "$TZ_TMP/$1.json"
+}
+
+# tasks NAME: one line per task, "path|lead、…|responsible、…"
+tasks() {
+	python3 - "$TZ_TMP/$1.json" <<'PY'
+import json, sys
+for t in json.load(open(sys.argv[1], encoding="utf-8")).get("tasks") or []:
+    print("%s|%s|%s" % (t["path"], "、".join(t.get("lead") or []), "、".join(t.get("responsible") or [])))
+PY
+}
+
+# figs NAME: one line per figure, "value unit label group"
+figs() {
+	python3 - "$TZ_TMP/$1.json" <<'PY'
+import json, sys
+for f in json.load(open(sys.argv[1], encoding="utf-8")).get("figures") or []:
+    print(f.get("value"), f.get("unit"), f.get("label"), f.get("group") or "-")
+PY
+}
+
+# warns NAME [KIND-PREFIX]: "line kind text" of each warning
+warns() {
+	python3 - "$TZ_TMP/$1.json" "${2:-}" <<'PY'
+import json, sys
+for w in json.load(open(sys.argv[1], encoding="utf-8")).get("warnings") or []:
+    if w["kind"].startswith(sys.argv[2]):
+        print(w.get("line"), w["kind"], w.get("text"))
+PY
+}
+
+# field NAME KEY: a top-level string field
+field() {
+	python3 - "$TZ_TMP/$1.json" "$2" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+for k in sys.argv[2].split("."):
+    d = (d or {}).get(k)
+print(d if d is not None else "")
+PY
+}
+
+# --- b04: nested tasks ----------------------------------------------------
+
+parse b04-three-levels.txt
+is "一、(一) 1. (1): 牵头/配合 lines, a （…牵头，…配合） bracket, units after a blank line" \
+	"$(tasks b04-three-levels.txt)" \
+	"一.(一).1|市营商局|市大数据中心、各县（市）区人民政府
+一.(一).2|市营商局|市发改委、各县（市）区政府
+一.(二).3||市市场监管局、市公安局"
+parse b04-three-levels-gbk.txt
+is "the same in GBK" "$(tasks b04-three-levels-gbk.txt)" "$(tasks b04-three-levels.txt)"
+
+parse b04-units-before.txt
+is "units on the task's line or the line before its sub-points" "$(tasks b04-units-before.txt)" \
+	"一.1||市发改委、各县区政府
+一.2||市自然资源局、市生态环境局
+一.3|市财政局|市金融发展局、人民银行阜新市分行"
+
+parse b04-paren-lead-cooperate.txt
+is "（X牵头，Y配合）, with a deadline inside" "$(tasks b04-paren-lead-cooperate.txt)" \
+	"一.(一)|市发改委|市自然资源局、市住建局、各县区
+一.(二)|市自然资源局|各县区政府
+二.(三)||市财政局
+二.(四)|市金融局|市财政局、市发改委"
+
+parse b04-deadline-inline.txt
+is "a 完成时限 inside the units bracket is no unit" "$(tasks b04-deadline-inline.txt | sed -n 1,2p)" \
+	"一.(一).1||市发改委、各县（市）区政府
+一.(一).2|市发改委|市自然资源局、市住建局"
+
+parse b04-wrapped-units.txt
+is "a bracket closed on the next line: no bracket in the last unit" "$(tasks b04-wrapped-units.txt)" \
+	"一.(一).1||市发改委、市工信局、市农业农村局、市交通局、市水利局、市住建局、各县（市）区政府
+一.(一).2|市发改委|市财政局、各县（市）区政府"
+is "no task without units (wrapped)" "$(warns b04-wrapped-units.txt task_without)" ""
+
+# --- b05/b06: bulletins ---------------------------------------------------
+
+parse b05-yiyuan-wanyuan.txt
+is "占年度计划投资57.8亿元的78.9%: the rate is read" \
+	"$(figs b05-yiyuan-wanyuan.txt | grep 投资完成率)" "78.9 % 投资完成率 -"
+is "and holds" "$(warns b05-yiyuan-wanyuan.txt rate)" ""
+parse b05-yiyuan-wrong.txt
+is "a wrong rate of that form is warned" "$(warns b05-yiyuan-wrong.txt rate | cut -d' ' -f1,2)" \
+	"2 rate_mismatch"
+
+parse b05-growth.txt
+is "同比下降2.1% is a fall, never a growth" "$(figs b05-growth.txt | grep 同比)" \
+	"12.3 % 同比增长 -
+2.1 % 同比下降 市级重点项目"
+is "（一）省级重点项目。 groups its figures" "$(figs b05-growth.txt | grep -c 省级重点项目)" "3"
+is "no warning on the growth bulletin" "$(warns b05-growth.txt)" ""
+
+parse b05-wrong-rate.txt
+is "wrong completion and start rates warned" "$(warns b05-wrong-rate.txt rate | cut -d' ' -f1,2)" \
+	"3 rate_mismatch
+5 rate_mismatch"
+
+parse b05-runtogether.txt
+is "86个项目 and 66.0％ read under their sections" \
+	"$(figs b05-runtogether.txt | sed -n '1p;9p')" \
+	"86 个 项目数 市级重点项目
+66.0 % 投资完成率 县级重点项目"
+
+# --- b08: page chrome before the title -------------------------------------
+
+parse b08-sitename-text.txt
+is "a headline above its byline and 打印/关闭 bar" "$(field b08-sitename-text.txt title)" \
+	"凤城市1-10月重点项目完成投资45.3亿元"
+is "the byline's date is the publish date" "$(field b08-sitename-text.txt publish_date)" "2023-11-23"
+is "the site's name is no issuer" "$(field b08-sitename-text.txt issuer)" ""
+
+parse b08-crumbs.txt
+is ">> crumbs, 发布时间 with a time" "$(field b08-crumbs.txt publish_date)" "2023-11-23"
+parse b08-guillemet.html
+is "» crumbs, 来源：… 时间：…" "$(field b08-guillemet.html publish_date)" "2023-11-23"
+
+# --- b09: catalogue tables ------------------------------------------------
+
+parse b09-text-emsp.txt
+is "标　　题：X关于…: the issuer without the label" "$(field b09-text-emsp.txt issuer)" \
+	"盘锦市发展和改革委员会"
+is "two label/value pairs a line" \
+	"$(field b09-text-emsp.txt catalogue.index_no) $(field b09-text-emsp.txt catalogue.topic) $(field b09-text-emsp.txt date) $(field b09-text-emsp.txt publish_date) $(field b09-text-emsp.txt doc_number)" \
+	"11211100MB0Y12345A/2023-00088 综合政务 2023-10-10 2023-10-12 盘发改发〔2023〕56号"
+parse b09-twocol.html
+is "a table of two label/value columns, &#12288; in 索引号" \
+	"$(field b09-twocol.html issuer)|$(field b09-twocol.html catalogue.index_no)|$(field b09-twocol.html date)|$(field b09-twocol.html publish_date)" \
+	"本溪市人民政府办公室|11210500001203881F/2024-00031|2024-02-26|2024-02-28"
+parse b09-th.html
+is "labels in <th>" \
+	"$(field b09-th.html catalogue.index_no)|$(field b09-th.html catalogue.topic)|$(field b09-th.html date)|$(field b09-th.html publish_date)|$(field b09-th.html doc_number)" \
+	"000014349/2024-01234|城乡建设、环境保护|2024-03-05|2024-03-07|辽市住建发〔2024〕7号"
+
+# --- private numbers ---------------------------------------------------------
+
+parse pii-audit12.txt
+is "mobiles, the 15-digit ID; not the landlines, the wrong check digit, the link, the 文号, the credit code" \
+	"$(warns pii-audit12.txt personal | cut -d' ' -f1,2)" \
+	"3 personal_phone
+5 personal_phone
+6 personal_phone
+7 personal_id
+13 personal_phone"
+
+# --- HTML after noise ---------------------------------------------------------
+
+for f in html-comment-first.html html-bom-blank-doctype.html html-gbk-late-meta.html \
+	html-gbk-blank-late-meta.html; do
+	parse "$f"
+	is "$f: read as the page" "$(field "$f" kind) $(field "$f" title) $(figs "$f" | tr '\n' ' ')" \
+		"bulletin 全市重点项目进展情况通报 200 亿元 年度计划投资 - 150 亿元 完成投资 - 75 % 投资完成率 - "
+done
+
+done_testing
