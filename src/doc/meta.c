@@ -470,10 +470,34 @@ static int byline(const char *s, size_t b, size_t e)
 	return 0;
 }
 
+/* A headline is Chinese: at least half its characters Han. */
+static int mostly_han(const char *s, size_t b, size_t e)
+{
+	size_t han = 0, all = 0, n;
+
+	for (size_t k = b; k < e; k += n) {
+		han += tz_dp_is_han(tz_dp_cp(s, e, k, &n)) != 0;
+		all++;
+	}
+	return han * 2 >= all;
+}
+
+/* "丹东市召开2023年重点项目推进会" ends like an organisation (…会) but
+ * reports a meeting: a year or 召开/举行 in it. */
+static int meeting(const char *s, size_t b, size_t e)
+{
+	for (size_t k = b; k < e; k++)
+		if (s[k] >= '0' && s[k] <= '9')
+			return 1;
+	return tz_dp_has(s, b, e, "召开") || tz_dp_has(s, b, e, "举行");
+}
+
 /*
  * A bulletin written as a news item may have a headline without a title
- * word ("我县重点项目建设持续提速"): the content line right before the body,
- * when it is short, no sentence, no label, no date and no organisation.
+ * word ("我县重点项目建设持续提速"): the content line right before the body
+ * (above its byline and page chrome), when it is short, no sentence, no
+ * label, no date and no organisation. Any page but a reply may be such an
+ * item (a news page with fewer figures than a bulletin's).
  */
 static void headline(struct dp_ctx *c)
 {
@@ -494,7 +518,8 @@ static void headline(struct dp_ctx *c)
 			continue;
 		if (tz_dp_ncp(l->norm, b, e) < 6 || tz_dp_ncp(l->norm, b, e) > 40 ||
 		    tz_dp_has(l->norm, b, e, ":") || tz_dp_has(l->norm, b, e, "。") ||
-		    tz_dp_date_line(l, &dt, &g, &a) || tz_dp_org_line(l) || tz_dp_docno_at(l->norm, e, b))
+		    tz_dp_date_line(l, &dt, &g, &a) || (tz_dp_org_line(l) && !meeting(l->norm, b, e)) ||
+		    tz_dp_docno_at(l->norm, e, b) || !mostly_han(l->norm, b, e))
 			return;
 		c->title_line = li;
 		c->doc->title = tz_dp_dup_clean(c, li, b, e, 0);
@@ -530,7 +555,7 @@ void tz_dp_meta(struct dp_ctx *c)
 	struct tz_doc *d = c->doc;
 
 	d->kind = classify_kind(c);
-	if (d->kind == TZ_DOC_BULLETIN && !d->title)
+	if (d->kind != TZ_DOC_PROPOSAL_REPLY && !d->title)
 		headline(c);
 	issuer_and_date(c);
 	byline_date(c);

@@ -128,8 +128,11 @@ is "the site's name is no issuer" "$(field b08-sitename-text.txt issuer)" ""
 
 parse b08-crumbs.txt
 is ">> crumbs, 发布时间 with a time" "$(field b08-crumbs.txt publish_date)" "2023-11-23"
+is "a news item's headline (…推进会 is a meeting, not an organisation) after a site name and 【打印本页】" \
+	"$(field b08-crumbs.txt title)|$(field b08-crumbs.txt issuer)" "丹东市召开2023年重点项目推进会|"
 parse b08-guillemet.html
 is "» crumbs, 来源：… 时间：…" "$(field b08-guillemet.html publish_date)" "2023-11-23"
+is "the <h1> headline under 打印/关闭 links" "$(field b08-guillemet.html title)" "东港市重点项目建设提速"
 
 # --- b09: catalogue tables ------------------------------------------------
 
