@@ -129,7 +129,8 @@ static size_t rate_phrase(const char *s, size_t i, size_t to, int *k)
 {
 	static const char *verbs[] = { "达到", "完成", "相当于", "占", "为", "达" };
 	static const char *scopes[] = { "本年度", "年度", "全年", "年" };
-	static const char *bases[] = { "计划新开工", "计划开工", "开工计划", "投资计划", "计划投资",
+	static const char *bases[] = { "计划新开工项目", "计划新开工", "计划开工项目", "计划开工",
+				       "开工计划", "投资计划", "计划投资",
 				       "投资目标", "投资任务", "目标任务", "计划", "目标", "任务" };
 	size_t p = i, n;
 	size_t v, b;
@@ -709,21 +710,22 @@ static int fangmian_group(struct dp_ctx *c, size_t li, const char **group)
  * *count_only is set when the line is a heading alone that opens with a
  * count of its group ("二、30个省重点项目进展"): not a figure of its own.
  */
-static int heading_group(struct dp_ctx *c, size_t li, const char **group, int *count_only)
+static int heading_group(struct dp_ctx *c, size_t li, const char **group, int *count_only,
+			 int *level)
 {
 	const struct dp_line *l = &c->lines[li];
 	const char *s = l->norm;
 	size_t len = l->norm_len, i = tz_dp_skip_sp(s, len, 0), n, b, e;
 
 	if (tz_dp_cn_num(s, len, i, &n) && tz_dp_at(s, len, i + n, "、"))
-		b = i + n + 3;
+		b = i + n + 3, *level = 0;
 	else if (i < len && s[i] == '(' && tz_dp_cn_num(s, len, i + 1, &n) &&
 		 tz_dp_at(s, len, i + 1 + n, ")"))
-		b = i + n + 2;
+		b = i + n + 2, *level = 1;
 	else if (i + 1 < len && s[i] >= '1' && s[i] <= '9' && (s[i + 1] == '.' || tz_dp_at(s, len, i + 1, "、")))
-		b = i + (s[i + 1] == '.' ? 2 : 4);
+		b = i + (s[i + 1] == '.' ? 2 : 4), *level = 2;
 	else if (tz_dp_cn_num(s, len, i, &n) && tz_dp_at(s, len, i + n, "是"))
-		return yishi_group(c, li, i + n + 3, group);
+		return *level = 3, yishi_group(c, li, i + n + 3, group);
 	else
 		return 0;
 	*group = NULL;
@@ -795,17 +797,27 @@ static int heading_group(struct dp_ctx *c, size_t li, const char **group, int *c
 void tz_dp_figures(struct dp_ctx *c)
 {
 	const char *group = NULL;
+	const char *named[4] = { NULL, NULL, NULL, NULL }; /* by heading level */
 	size_t end = c->sig_start < c->nlines ? c->sig_start : c->nlines;
 
 	for (size_t li = c->title_line == DP_NONE ? 0 : c->title_line + 1; li < end; li++) {
 		if (c->lines[li].cls != DP_CONTENT)
 			continue;
 		/* a heading names the group of what follows (and may itself
-		 * carry figures) */
-		int count_only = 0;
+		 * carry figures); one that names none under one that does
+		 * ("一、市级重点项目" then "（一）投资完成情况") keeps the
+		 * enclosing group */
+		int count_only = 0, level = 0;
 
-		if (!heading_group(c, li, &group, &count_only))
+		if (heading_group(c, li, &group, &count_only, &level)) {
+			named[level] = group;
+			for (int k = level + 1; k < 4; k++)
+				named[k] = NULL;
+			for (int k = level - 1; !group && k >= 0; k--)
+				group = named[k];
+		} else {
 			fangmian_group(c, li, &group);
+		}
 		if (!count_only)
 			scan_line(c, li, group);
 	}

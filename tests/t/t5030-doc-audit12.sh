@@ -118,6 +118,24 @@ is "86个项目 and 66.0％ read under their sections" \
 	"86 个 项目数 市级重点项目
 66.0 % 投资完成率 县级重点项目"
 
+parse b05-subheadings.txt
+is "（一）投资完成情况 under 一、市级重点项目 keeps its group" \
+	"$(figs b05-subheadings.txt | cut -d' ' -f4 | tr '\n' ' ')" \
+	"市级重点项目 市级重点项目 市级重点项目 市级重点项目 市级重点项目 市级重点项目 县级重点项目 县级重点项目 县级重点项目 "
+
+parse b06-share-of-planned.txt
+is "占计划开工项目的80.8% is a start rate" "$(figs b06-share-of-planned.txt | grep '^80.8')" "80.8 % 开工率 -"
+is "and holds against 206 / 255" "$(warns b06-share-of-planned.txt)" ""
+parse b06-share-of-planned-wrong.txt
+is "a wrong one is checked against the plan before it, not the 计划新开工 after it" \
+	"$(warns b06-share-of-planned-wrong.txt rate | sed -n 2p | cut -d' ' -f1,2)" "5 rate_mismatch"
+is "its detail" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["warnings"][1]["detail"])' "$TZ_TMP/b06-share-of-planned-wrong.txt.json")" \
+	"206÷255=80.78%，与文中88.8%不符"
+parse b06-newstart-rate-wrong.txt
+is "a wrong 新开工率 checked against 180 / 223 only" \
+	"$(python3 -c 'import json,sys; print([w["detail"] for w in json.load(open(sys.argv[1]))["warnings"]])' "$TZ_TMP/b06-newstart-rate-wrong.txt.json")" \
+	"['180÷223=80.72%，与文中95.0%不符']"
+
 # --- b08: page chrome before the title -------------------------------------
 
 parse b08-sitename-text.txt
