@@ -90,6 +90,19 @@ is "a bracket closed on the next line: no bracket in the last unit" "$(tasks b04
 一.(一).2|市发改委|市财政局、各县（市）区政府"
 is "no task without units (wrapped)" "$(warns b04-wrapped-units.txt task_without)" ""
 
+parse b04-role-marks.txt
+is "责任单位：X（牵头）、Y; a last sentence X牵头，Y配合。 without label or bracket" \
+	"$(tasks b04-role-marks.txt)" \
+	"一.1|市发改委|市交通局、鲅鱼圈区政府
+一.2|市工信局|各园区管委会
+一.3||市自然资源局、市财政局"
+is "no task without units (marks)" "$(warns b04-role-marks.txt task_without)" ""
+parse b04-prose-mark.txt
+is "市发改委牵头制定实施方案，各部门配合抓好落实: prose, no units" "$(tasks b04-prose-mark.txt | sed -n 1p)" "一.1||"
+parse b04-prose-bracket.txt
+is "the same prose in brackets: no units" "$(tasks b04-prose-bracket.txt | sed -n 1p)" "一.1||"
+is "and the task is warned" "$(warns b04-prose-bracket.txt task_without | cut -d' ' -f1,2)" "3 task_without_units"
+
 # --- b05/b06: bulletins ---------------------------------------------------
 
 parse b05-yiyuan-wanyuan.txt
