@@ -180,6 +180,20 @@ static int old_id_valid(const char *s)
 	return !(m == 2 && d == 29 && (y % 4 || y == 1900));
 }
 
+/* A 15-digit business registration number or another code right after
+ * its label ("注册号：210800196506012", "编号", "代码", "账号"): not an
+ * old ID number, whose digits it may look like. */
+static int code_label_before(const char *s, size_t b)
+{
+	static const char *labels[] = { "注册号", "编号", "代码", "账号", "编码" };
+	size_t from = b > 24 ? b - 24 : 0;
+
+	for (size_t k = 0; k < sizeof(labels) / sizeof(labels[0]); k++)
+		if (tz_dp_find(s, from, b, labels[k]) != DP_NONE)
+			return 1;
+	return 0;
+}
+
 static void scan_line(struct dp_ctx *c, size_t li)
 {
 	const struct dp_line *l = &c->lines[li];
@@ -235,6 +249,7 @@ static void scan_line(struct dp_ctx *c, size_t li)
 		for (n = 0; b + n < len && is_digit(s[b + n]); n++)
 			;
 		if (n == 15 && old_id_valid(s + b) && !not_phone_after(s, len, b + n) &&
+		    !code_label_before(s, b) &&
 		    !(b + n < len && (s[b + n] == '.' || s[b + n] == 'X' || s[b + n] == 'x'))) {
 			tz_dp_warn(c, "personal_id", li, b, b + n, NULL,
 				   "居民身份证号码，公开前应删除或隐去");

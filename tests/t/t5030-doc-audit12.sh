@@ -193,6 +193,20 @@ is "mobiles, the 15-digit ID; not the landlines, the wrong check digit, the link
 7 personal_id
 13 personal_phone"
 
+parse pii-table.html
+is "in a table: the grouped mobile, the 002x and the 15-digit IDs, the mobile in brackets; not the landlines, 12345, 400-, codes, accounts" \
+	"$(warns pii-table.html personal | cut -d' ' -f1,2,3)" \
+	"4 personal_phone 139-1234-5678
+6 personal_id 11010519491231002x
+6 personal_id 110105491231002
+8 personal_phone 13912345678"
+parse pii-more12.txt
+is "电话13912345678; not the landlines with — or 转, wrong dates or check digits, a 文号, a 注册号" \
+	"$(warns pii-more12.txt personal | cut -d' ' -f1,2)" "2 personal_phone"
+parse pii-regno.txt
+is "the same 15 digits: a 注册号 is no ID, after 身份证 it is" \
+	"$(warns pii-regno.txt personal | cut -d' ' -f1,2)" "2 personal_id"
+
 # --- HTML after noise ---------------------------------------------------------
 
 for f in html-comment-first.html html-bom-blank-doctype.html html-gbk-late-meta.html \
