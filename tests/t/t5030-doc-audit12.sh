@@ -182,6 +182,15 @@ is "labels in <th>" \
 	"$(field b09-th.html catalogue.index_no)|$(field b09-th.html catalogue.topic)|$(field b09-th.html date)|$(field b09-th.html publish_date)|$(field b09-th.html doc_number)" \
 	"000014349/2024-01234|城乡建设、环境保护|2024-03-05|2024-03-07|辽市住建发〔2024〕7号"
 
+parse b09-vertical.html
+is "a row of labels over the row of their values" \
+	"$(field b09-vertical.html catalogue.index_no)|$(field b09-vertical.html catalogue.publisher)|$(field b09-vertical.html doc_number)|$(field b09-vertical.html date)|$(field b09-vertical.html publish_date)" \
+	"11210800MB0123456X/2024-00012|营口市人民政府办公室|营政办发〔2024〕3号|2024-01-15|2024-01-17"
+parse b09-placeholder.html
+is "GBK, 无 and empty cells are no values, 名　　称 the title" \
+	"$(field b09-placeholder.html title)|$(field b09-placeholder.html catalogue.topic)|$(field b09-placeholder.html date)|$(field b09-placeholder.html doc_number)|$(field b09-placeholder.html publish_date)" \
+	"营口市2024年第一批重点项目名单||||2024-02-01"
+
 # --- private numbers ---------------------------------------------------------
 
 parse pii-audit12.txt
