@@ -103,6 +103,12 @@ parse b04-prose-bracket.txt
 is "the same prose in brackets: no units" "$(tasks b04-prose-bracket.txt | sed -n 1p)" "一.1||"
 is "and the task is warned" "$(warns b04-prose-bracket.txt task_without | cut -d' ' -f1,2)" "3 task_without_units"
 
+parse b04-table-cooperate.html
+is "a task table with 牵头单位/配合单位/完成时限 columns; — is no unit" "$(tasks b04-table-cooperate.html)" \
+	"1|市发改委|市直各有关部门、各县（市）区政府
+2|市营商局|市发改委
+3|市财政局|"
+
 # --- b05/b06: bulletins ---------------------------------------------------
 
 parse b05-yiyuan-wanyuan.txt
@@ -156,6 +162,13 @@ is "a headline above its byline and 打印/关闭 bar" "$(field b08-sitename-tex
 	"凤城市1-10月重点项目完成投资45.3亿元"
 is "the byline's date is the publish date" "$(field b08-sitename-text.txt publish_date)" "2023-11-23"
 is "the site's name is no issuer" "$(field b08-sitename-text.txt issuer)" ""
+
+parse b08-dates.txt
+is "【发布时间：2023年11月23日 10时22分】【来源：…】" "$(field b08-dates.txt title)|$(field b08-dates.txt publish_date)" \
+	"营口市重点项目建设情况通报|2023-11-23"
+parse b08-dates2.txt
+is "作者：…　来源：…　发布时间：2023/11/23" "$(field b08-dates2.txt title)|$(field b08-dates2.txt publish_date)" \
+	"营口市重点项目建设情况通报|2023-11-23"
 
 parse b08-crumbs.txt
 is ">> crumbs, 发布时间 with a time" "$(field b08-crumbs.txt publish_date)" "2023-11-23"
@@ -219,7 +232,7 @@ is "the same 15 digits: a 注册号 is no ID, after 身份证 it is" \
 # --- HTML after noise ---------------------------------------------------------
 
 for f in html-comment-first.html html-bom-blank-doctype.html html-gbk-late-meta.html \
-	html-gbk-blank-late-meta.html; do
+	html-gbk-blank-late-meta.html html-gbk-nometa.html; do
 	parse "$f"
 	is "$f: read as the page" "$(field "$f" kind) $(field "$f" title) $(figs "$f" | tr '\n' ' ')" \
 		"bulletin 全市重点项目进展情况通报 200 亿元 年度计划投资 - 150 亿元 完成投资 - 75 % 投资完成率 - "
