@@ -55,6 +55,9 @@ static const struct measure {
 	{ "年度投资计划", "年度计划投资", FC_MONEY },
 	{ "年计划投资", "年度计划投资", FC_MONEY },
 	{ "计划投资", "年度计划投资", FC_MONEY },
+	/* the plan inside a rate phrase: "占年度计划452.6亿元的78.8%" */
+	{ "年度计划", "年度计划投资", FC_MONEY },
+	{ "全年计划", "年度计划投资", FC_MONEY },
 	{ "累计完成投资", "完成投资", FC_MONEY },
 	{ "完成固定资产投资", "完成投资", FC_MONEY },
 	{ "完成投资", "完成投资", FC_MONEY },
@@ -779,7 +782,8 @@ static int heading_group(struct dp_ctx *c, size_t li, const char **group, int *c
 		if (cut && tz_dp_ends(s, b, e, "项目") && e - b == strlen("项目"))
 			return 1;
 	}
-	if (e <= b || e - b > 45)
+	/* "三、分县区情况", "（二）分领域": a breakdown, each line its own */
+	if (e <= b || e - b > 45 || tz_dp_at(s, e, b, "分"))
 		return 1;
 	for (size_t k = b; k < e; k++)
 		if ((s[k] >= '0' && s[k] <= '9') || s[k] == ',' || tz_dp_at(s, e, k, "。"))

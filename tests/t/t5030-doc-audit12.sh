@@ -155,6 +155,16 @@ is "a wrong 新开工率 checked against 180 / 223 only" \
 	"$(python3 -c 'import json,sys; print([w["detail"] for w in json.load(open(sys.argv[1]))["warnings"]])' "$TZ_TMP/b06-newstart-rate-wrong.txt.json")" \
 	"['180÷223=80.72%，与文中95.0%不符']"
 
+parse b06-more.txt
+is "占年度计划452.6亿元的78.8%: the plan is a figure; 分县区 names no group" \
+	"$(figs b06-more.txt | grep -E '^(452.6|5.78|78.9) ')" \
+	"452.6 亿元 年度计划投资 -
+5.78 亿元 年度计划投资 -
+78.9 % 投资完成率 -"
+is "no warning (45600万元 of 5.78亿元 is 78.9%)" "$(warns b06-more.txt)" ""
+parse b06-more-wrong.txt
+is "a wrong share of 年度计划X亿元 is warned" "$(warns b06-more-wrong.txt rate | cut -d' ' -f1,2)" "8 rate_mismatch"
+
 # --- b08: page chrome before the title -------------------------------------
 
 parse b08-sitename-text.txt
