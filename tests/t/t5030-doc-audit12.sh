@@ -109,6 +109,12 @@ is "a task table with 牵头单位/配合单位/完成时限 columns; — is no 
 2|市营商局|市发改委
 3|市财政局|"
 
+parse b04-leaders.txt
+is "责任领导/包保领导/督办单位/责任人 are no units; 责任单位：X（牵头），Y" "$(tasks b04-leaders.txt)" \
+	"一.1|市工信局、市发改委|市自然资源局、市生态环境局
+一.2||市住建局、各镇（街道）
+一.3|市营商局|"
+
 # --- b05/b06: bulletins ---------------------------------------------------
 
 parse b05-yiyuan-wanyuan.txt
@@ -155,6 +161,12 @@ is "a wrong 新开工率 checked against 180 / 223 only" \
 	"$(python3 -c 'import json,sys; print([w["detail"] for w in json.load(open(sys.argv[1]))["warnings"]])' "$TZ_TMP/b06-newstart-rate-wrong.txt.json")" \
 	"['180÷223=80.72%，与文中95.0%不符']"
 
+parse b05-html-spaces.html
+is "&nbsp; around numbers, 1,015.2, full-width digits and ％, <br>, <strong> group names" \
+	"$(figs b05-html-spaces.html | tr '\n' '|')" \
+	"1015.2 亿元 年度计划投资 -|812.16 亿元 完成投资 -|80.0 % 投资完成率 -|120 个 计划新开工项目数 -|96 个 开工项目数 -|80 % 开工率 -|512.16 亿元 完成投资 产业项目|300 亿元 完成投资 基础设施项目|"
+is "its sums and rates hold" "$(warns b05-html-spaces.html)" ""
+
 parse b06-more.txt
 is "占年度计划452.6亿元的78.8%: the plan is a figure; 分县区 names no group" \
 	"$(figs b06-more.txt | grep -E '^(452.6|5.78|78.9) ')" \
@@ -179,6 +191,13 @@ is "【发布时间：2023年11月23日 10时22分】【来源：…】" "$(fiel
 parse b08-dates2.txt
 is "作者：…　来源：…　发布时间：2023/11/23" "$(field b08-dates2.txt title)|$(field b08-dates2.txt publish_date)" \
 	"营口市重点项目建设情况通报|2023-11-23"
+
+parse b08-crumb-list.html
+is "a breadcrumb one <li> a line, a site name, 【打印】【关闭】" \
+	"$(field b08-crumb-list.html title)|$(field b08-crumb-list.html publish_date)|$(warns b08-crumb-list.html)" \
+	"关于全市重点项目建设进展情况的通报|2023-11-23|"
+parse b08-crumb-list-wrong-sum.html
+is "the same with a wrong sum: warned" "$(warns b08-crumb-list-wrong-sum.html sum | cut -d' ' -f1,2)" "14 sum_mismatch"
 
 parse b08-crumbs.txt
 is ">> crumbs, 发布时间 with a time" "$(field b08-crumbs.txt publish_date)" "2023-11-23"
@@ -239,10 +258,14 @@ parse pii-regno.txt
 is "the same 15 digits: a 注册号 is no ID, after 身份证 it is" \
 	"$(warns pii-regno.txt personal | cut -d' ' -f1,2)" "2 personal_id"
 
+parse pii-masked.txt
+is "masked numbers (139****5678, 110105********002X), 尾号, 10 digits: not flagged" \
+	"$(warns pii-masked.txt personal | cut -d' ' -f1,2)" "5 personal_phone"
+
 # --- HTML after noise ---------------------------------------------------------
 
 for f in html-comment-first.html html-bom-blank-doctype.html html-gbk-late-meta.html \
-	html-gbk-blank-late-meta.html html-gbk-nometa.html; do
+	html-gbk-blank-late-meta.html html-gbk-nometa.html html-xml-decl-gbk.html html-upper-gbk.html; do
 	parse "$f"
 	is "$f: read as the page" "$(field "$f" kind) $(field "$f" title) $(figs "$f" | tr '\n' ' ')" \
 		"bulletin 全市重点项目进展情况通报 200 亿元 年度计划投资 - 150 亿元 完成投资 - 75 % 投资完成率 - "
