@@ -354,6 +354,15 @@ static size_t scan_line(struct dp_ctx *c, struct tree *t, size_t li, size_t from
 	{
 		size_t b = tz_dp_skip_sp(s, len, from);
 
+		/* "【责任单位】市发改委、市财政局", "[牵头单位]…": the label
+		 * in brackets of its own */
+		if ((tz_dp_at(s, len, b, "【") || (b < len && s[b] == '[')) &&
+		    tz_dp_unit_label_at(s, len, b + (s[b] == '[' ? 1 : 3), &n)) {
+			size_t lb2 = b + (s[b] == '[' ? 1 : 3), q = lb2 + n;
+
+			if (tz_dp_at(s, len, q, "】") || (q < len && s[q] == ']'))
+				b = lb2;
+		}
 		if (tz_dp_unit_label_at(s, len, b, &n) &&
 		    add_group(c, t, li, b, stray_close(s, b, len), b, b, from == 0, 1))
 			return b;
@@ -653,12 +662,20 @@ static void lift_units(struct tree *t)
 		if ((!it->own_line_only && !tail) || p == DP_NONE || units_of(&t->items[p]) ||
 		    it->style == NS_SUB || it->style == NS_ROW)
 			continue;
-		if ((!sib && !(tail && it->inline_points)) || with_units[pk] > (size_t)units_of(it))
+		/* an only point: "1.…" / "（1）…" / "责任单位：…" closes the
+		 * task too, when the point is a (1) under a 1. */
+		if ((!sib && !(tail && it->inline_points) &&
+		     !(it->own_line_only && it->style == NS_PAR && t->items[p].style == NS_AR)) ||
+		    with_units[pk] > (size_t)units_of(it))
 			continue;
 		t->items[p].own = it->own;
 		memset(&it->own, 0, sizeof(it->own));
 		it->own_line_only = 0;
 		with_units[pk]--;
+		/* the parent has units now: its later siblings count it
+		 * ("1.…(1)(2) 责任单位" then "2. 责任单位 (1)(2)": 2's units
+		 * stay 2's) */
+		with_units[t->items[p].parent == DP_NONE ? t->n : t->items[p].parent]++;
 	}
 	free(with_units);
 	free(seen);

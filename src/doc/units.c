@@ -843,8 +843,10 @@ int tz_dp_unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct dp_u
 				cur = k;
 				any = 1;
 				i = tz_dp_skip_sp(s, e, i + n);
-				if (i < e && s[i] == ':')
+				if (i < e && (s[i] == ':' || s[i] == ']'))
 					i++;
+				else if (tz_dp_at(s, e, i, "】")) /* "【责任单位】X" */
+					i += 3;
 				vb = i;
 				continue;
 			}

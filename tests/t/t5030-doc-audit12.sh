@@ -109,6 +109,21 @@ is "a task table with 牵头单位/配合单位/完成时限 columns; — is no 
 2|市营商局|市发改委
 3|市财政局|"
 
+parse b04-mixed.txt
+is "units after a blank line, 【责任单位】 before the points, a lone (1) then units, 责任单位 : with spaces" \
+	"$(tasks b04-mixed.txt)" \
+	"一.(一).1||市发改委、市财政局、各县（市）区政府
+一.(一).2||市发改委、市财政局
+一.(一).3||市发改委、各县（市）区政府
+一.(二).4|市发改委|"
+is "no task without units (mixed)" "$(warns b04-mixed.txt task_without)" ""
+parse b04-mixed-colon.txt
+is "the same with 责任单位：: task 2 keeps its own units, (一) gets none" "$(tasks b04-mixed-colon.txt)" \
+	"一.(一).1||市发改委、市财政局、各县（市）区政府
+一.(一).2||市发改委、市财政局
+一.(一).3||市发改委、各县（市）区政府
+一.(二).4|市发改委|"
+
 parse b04-leaders.txt
 is "责任领导/包保领导/督办单位/责任人 are no units; 责任单位：X（牵头），Y" "$(tasks b04-leaders.txt)" \
 	"一.1|市工信局、市发改委|市自然资源局、市生态环境局
