@@ -783,11 +783,22 @@ static int heading_group(struct dp_ctx *c, size_t li, const char **group, int *c
 			return 1;
 	}
 	/* "三、分县区情况", "（二）分领域": a breakdown, each line its own */
-	if (e <= b || e - b > 45 || tz_dp_at(s, e, b, "分"))
+	if (e <= b || tz_dp_at(s, e, b, "分"))
 		return 1;
 	for (size_t k = b; k < e; k++)
-		if ((s[k] >= '0' && s[k] <= '9') || s[k] == ',' || tz_dp_at(s, e, k, "。"))
+		if ((s[k] >= '0' && s[k] <= '9') || s[k] == ',' || tz_dp_at(s, e, k, "。")) {
+			/* "三、省级重点项目42个完成投资128.5亿元", "（一）省重点
+			 * 项目完成投资…,…": the projects it opens with */
+			size_t g = group_name(s, len, b);
+
+			if (g > b && g <= k + 3 && tz_dp_ends(s, b, g, "项目") && list_group(s, b, g) &&
+			    !(g - b == strlen("项目")) && !tz_dp_at(s, len, b, "全") &&
+			    tz_dp_find(s, b, g, "重点") != DP_NONE)
+				*group = tz_dp_dup(c, li, b, g, DP_DUP_TRIM);
 			return 1;
+		}
+	if (e - b > 45)
+		return 1;
 	for (size_t k = 0; k < sizeof(generic) / sizeof(generic[0]); k++)
 		if (tz_dp_find(s, b, e, generic[k]) != DP_NONE)
 			return 1;

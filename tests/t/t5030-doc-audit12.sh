@@ -182,6 +182,15 @@ is "&nbsp; around numbers, 1,015.2, full-width digits and ％, <br>, <strong> gr
 	"1015.2 亿元 年度计划投资 -|812.16 亿元 完成投资 -|80.0 % 投资完成率 -|120 个 计划新开工项目数 -|96 个 开工项目数 -|80 % 开工率 -|512.16 亿元 完成投资 产业项目|300 亿元 完成投资 基础设施项目|"
 is "its sums and rates hold" "$(warns b05-html-spaces.html)" ""
 
+parse b05-short-sections.txt
+is "（一）市级, （二）县级; 三、省级重点项目42个完成投资128.5亿元 names its group" \
+	"$(figs b05-short-sections.txt | cut -d' ' -f1,4 | tr '\n' '|')" \
+	"58 市级|210 市级|168 市级|80 市级|120 县级|150 县级|105 县级|70 县级|42 省级重点项目|128.5 省级重点项目|150 -|84.3 -|"
+parse b05-heading-sentence.txt
+is "（一）省重点项目完成投资…: the heading's sentence names the group; （三）全市… none" \
+	"$(figs b05-heading-sentence.txt | cut -d' ' -f1,4 | tr '\n' '|')" \
+	"128.5 省重点项目|158.2 省重点项目|81.2 省重点项目|228.3 市重点项目|75 市重点项目|356.8 -|"
+
 parse b06-more.txt
 is "占年度计划452.6亿元的78.8%: the plan is a figure; 分县区 names no group" \
 	"$(figs b06-more.txt | grep -E '^(452.6|5.78|78.9) ')" \
