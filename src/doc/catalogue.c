@@ -342,6 +342,76 @@ static int read_line(struct dp_ctx *c, size_t li)
 	return -1;
 }
 
+/* The cells of line li (split at tabs, trimmed): up to max into b/e;
+ * returns how many. */
+static size_t cells(const struct dp_line *l, size_t *b, size_t *e, size_t max)
+{
+	size_t n = 0, p = 0, len = l->norm_len;
+
+	while (p <= len && n < max) {
+		const char *t = memchr(l->norm + p, '\t', len - p);
+		size_t q = t ? (size_t)(t - l->norm) : len;
+
+		b[n] = p;
+		e[n] = q;
+		tz_dp_trim(l->norm, &b[n], &e[n], NULL);
+		n++;
+		p = q + 1;
+		if (!t)
+			break;
+	}
+	return n;
+}
+
+/*
+ * A catalogue laid out in columns: a row of labels alone ("索引号<TAB>发文机关
+ * <TAB>发文字号<TAB>成文日期<TAB>发布日期") and below it the row of their
+ * values, cell for cell. Returns 1 if line li was such a header and its
+ * values were read.
+ */
+static int column_header(struct dp_ctx *c, size_t li)
+{
+	enum { MAXC = 12 };
+	const struct dp_line *l = &c->lines[li];
+	size_t hb[MAXC], he[MAXC], vb[MAXC], ve[MAXC], n, nv, nx;
+	int f[MAXC];
+
+	n = cells(l, hb, he, MAXC);
+	if (n < 2 || n == MAXC)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t v, ln = 0;
+		const char *cl;
+		int best = -1;
+
+		/* the whole cell one label, a colon after it at most */
+		if (label_at(l->norm, he[k], hb[k], 1, &v, &cl) < 0)
+			return 0;
+		for (size_t j = 0; j < NLABELS; j++) {
+			size_t m = tz_dp_label_at(l->norm, he[k], hb[k], labels[j].label);
+
+			if (m > ln) {
+				ln = m;
+				best = (int)j;
+			}
+		}
+		if (best < 0 || tz_dp_skip_sp(l->norm, he[k], hb[k] + ln) < he[k] - (l->norm[he[k] - 1] == ':'))
+			return 0;
+		f[k] = (int)labels[best].f;
+	}
+	if ((nx = next_nonblank(c, li)) == DP_NONE)
+		return 0;
+	nv = cells(&c->lines[nx], vb, ve, MAXC);
+	if (nv != n)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (ve[k] > vb[k] && value_fits(c, (enum cat_field)f[k], nx, vb[k], ve[k]))
+			set_value(c, (enum cat_field)f[k], nx, vb[k], ve[k]);
+	c->lines[li].cls = DP_META;
+	c->lines[nx].cls = DP_META;
+	return 1;
+}
+
 void tz_dp_catalogue(struct dp_ctx *c)
 {
 	for (size_t li = 0; li < c->nlines; li++) {
@@ -349,6 +419,8 @@ void tz_dp_catalogue(struct dp_ctx *c)
 		size_t nx;
 
 		if (c->lines[li].cls != DP_META)
+			continue;
+		if (memchr(c->lines[li].norm, '\t', c->lines[li].norm_len) && column_header(c, li))
 			continue;
 		f = read_line(c, li);
 		if (f < 0 || (nx = next_nonblank(c, li)) == DP_NONE)

@@ -771,8 +771,13 @@ static void check_rates(struct dp_ctx *c)
 			if (w[k].sentence == w[r].sentence) {
 				if (k < r && label_in(g->label, dset, nd))
 					done = k;
+				/* the nearest plan before the rate; one after it
+				 * only when none is before ("计划开工255个，已开工
+				 * 206个，占计划开工项目的80.8%；计划新开工223个":
+				 * 255, not 223) */
 				if (label_in(g->label, pset, np) &&
-				    (plan == DP_NONE || (k < r ? r - k : k - r) < (plan < r ? r - plan : plan - r)))
+				    (plan == DP_NONE || (k < r && (plan > r || k > plan)) ||
+				     (k > r && plan > r && k < plan)))
 					plan = k;
 			} else if (w[k].sentence < w[r].sentence && label_in(g->label, pset, np)) {
 				prev_plan = k;

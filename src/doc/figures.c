@@ -47,12 +47,17 @@ static const struct measure {
 	{ "复工率", "复工率", FC_PCT },
 	{ "竣工率", "竣工率", FC_PCT },
 	{ "同比增长", "同比增长", FC_PCT },
+	{ "同比下降", "同比下降", FC_PCT }, /* never read as a growth */
+	{ "同比减少", "同比下降", FC_PCT },
 	{ "年度计划完成投资", "年度计划投资", FC_MONEY },
 	{ "计划完成投资", "年度计划投资", FC_MONEY },
 	{ "年度计划投资", "年度计划投资", FC_MONEY },
 	{ "年度投资计划", "年度计划投资", FC_MONEY },
 	{ "年计划投资", "年度计划投资", FC_MONEY },
 	{ "计划投资", "年度计划投资", FC_MONEY },
+	/* the plan inside a rate phrase: "占年度计划452.6亿元的78.8%" */
+	{ "年度计划", "年度计划投资", FC_MONEY },
+	{ "全年计划", "年度计划投资", FC_MONEY },
 	{ "累计完成投资", "完成投资", FC_MONEY },
 	{ "完成固定资产投资", "完成投资", FC_MONEY },
 	{ "完成投资", "完成投资", FC_MONEY },
@@ -127,7 +132,8 @@ static size_t rate_phrase(const char *s, size_t i, size_t to, int *k)
 {
 	static const char *verbs[] = { "达到", "完成", "相当于", "占", "为", "达" };
 	static const char *scopes[] = { "本年度", "年度", "全年", "年" };
-	static const char *bases[] = { "计划新开工", "计划开工", "开工计划", "投资计划", "计划投资",
+	static const char *bases[] = { "计划新开工项目", "计划新开工", "计划开工项目", "计划开工",
+				       "开工计划", "投资计划", "计划投资",
 				       "投资目标", "投资任务", "目标任务", "计划", "目标", "任务" };
 	size_t p = i, n;
 	size_t v, b;
@@ -150,6 +156,20 @@ static size_t rate_phrase(const char *s, size_t i, size_t to, int *k)
 		return 0;
 	n = strlen(bases[b]);
 	p += n;
+	/* the base's amount between it and 的: "占年度计划投资57.8亿元的78.9%" */
+	if (!tz_dp_at(s, to, p, "的") && p < to && s[p] >= '0' && s[p] <= '9') {
+		static const char *units[] = { "亿元", "万元", "亿", "万" };
+		size_t u;
+
+		while (p < to && ((s[p] >= '0' && s[p] <= '9') || s[p] == '.'))
+			p++;
+		for (u = 0; u < sizeof(units) / sizeof(units[0]); u++)
+			if (tz_dp_at(s, to, p, units[u]))
+				break;
+		if (u == sizeof(units) / sizeof(units[0]))
+			return 0;
+		p += strlen(units[u]);
+	}
 	if (!tz_dp_at(s, to, p, "的"))
 		return 0;
 	*k = strstr(bases[b], "开工") ? M_START_RATE : M_RATE;
@@ -584,6 +604,19 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 			int adjacent = prev_qty_end == i;
 
 			k = measure_for(s, wfrom, i, q.unit, &at, &mlen);
+			/* a rate whose phrase holds the base's amount ("占年度计划
+			 * 投资57.8亿元的78.9%"): the phrase starts before that
+			 * quantity and ends at this one */
+			if (k < 0 && q.unit && !strcmp(q.unit, "%") && from > clause) {
+				size_t at2, ml2, w2 = clause + 90 < i ? i - 90 : clause;
+				int k2 = measure_for(s, w2, i, q.unit, &at2, &ml2);
+
+				if ((k2 == M_RATE || k2 == M_START_RATE) && at2 + ml2 == i) {
+					k = k2;
+					at = at2;
+					mlen = ml2;
+				}
+			}
 			/* "56个重点项目": a count named after its number; in a 其中
 			 * list ("其中133个续建项目…124个新建项目") it names the group
 			 * of what follows, even when run into the figure before */
@@ -680,21 +713,22 @@ static int fangmian_group(struct dp_ctx *c, size_t li, const char **group)
  * *count_only is set when the line is a heading alone that opens with a
  * count of its group ("二、30个省重点项目进展"): not a figure of its own.
  */
-static int heading_group(struct dp_ctx *c, size_t li, const char **group, int *count_only)
+static int heading_group(struct dp_ctx *c, size_t li, const char **group, int *count_only,
+			 int *level)
 {
 	const struct dp_line *l = &c->lines[li];
 	const char *s = l->norm;
 	size_t len = l->norm_len, i = tz_dp_skip_sp(s, len, 0), n, b, e;
 
 	if (tz_dp_cn_num(s, len, i, &n) && tz_dp_at(s, len, i + n, "、"))
-		b = i + n + 3;
+		b = i + n + 3, *level = 0;
 	else if (i < len && s[i] == '(' && tz_dp_cn_num(s, len, i + 1, &n) &&
 		 tz_dp_at(s, len, i + 1 + n, ")"))
-		b = i + n + 2;
+		b = i + n + 2, *level = 1;
 	else if (i + 1 < len && s[i] >= '1' && s[i] <= '9' && (s[i + 1] == '.' || tz_dp_at(s, len, i + 1, "、")))
-		b = i + (s[i + 1] == '.' ? 2 : 4);
+		b = i + (s[i + 1] == '.' ? 2 : 4), *level = 2;
 	else if (tz_dp_cn_num(s, len, i, &n) && tz_dp_at(s, len, i + n, "是"))
-		return yishi_group(c, li, i + n + 3, group);
+		return *level = 3, yishi_group(c, li, i + n + 3, group);
 	else
 		return 0;
 	*group = NULL;
@@ -748,11 +782,23 @@ static int heading_group(struct dp_ctx *c, size_t li, const char **group, int *c
 		if (cut && tz_dp_ends(s, b, e, "项目") && e - b == strlen("项目"))
 			return 1;
 	}
-	if (e <= b || e - b > 45)
+	/* "三、分县区情况", "（二）分领域": a breakdown, each line its own */
+	if (e <= b || tz_dp_at(s, e, b, "分"))
 		return 1;
 	for (size_t k = b; k < e; k++)
-		if ((s[k] >= '0' && s[k] <= '9') || s[k] == ',' || tz_dp_at(s, e, k, "。"))
+		if ((s[k] >= '0' && s[k] <= '9') || s[k] == ',' || tz_dp_at(s, e, k, "。")) {
+			/* "三、省级重点项目42个完成投资128.5亿元", "（一）省重点
+			 * 项目完成投资…,…": the projects it opens with */
+			size_t g = group_name(s, len, b);
+
+			if (g > b && g <= k + 3 && tz_dp_ends(s, b, g, "项目") && list_group(s, b, g) &&
+			    !(g - b == strlen("项目")) && !tz_dp_at(s, len, b, "全") &&
+			    tz_dp_find(s, b, g, "重点") != DP_NONE)
+				*group = tz_dp_dup(c, li, b, g, DP_DUP_TRIM);
 			return 1;
+		}
+	if (e - b > 45)
+		return 1;
 	for (size_t k = 0; k < sizeof(generic) / sizeof(generic[0]); k++)
 		if (tz_dp_find(s, b, e, generic[k]) != DP_NONE)
 			return 1;
@@ -766,17 +812,27 @@ static int heading_group(struct dp_ctx *c, size_t li, const char **group, int *c
 void tz_dp_figures(struct dp_ctx *c)
 {
 	const char *group = NULL;
+	const char *named[4] = { NULL, NULL, NULL, NULL }; /* by heading level */
 	size_t end = c->sig_start < c->nlines ? c->sig_start : c->nlines;
 
 	for (size_t li = c->title_line == DP_NONE ? 0 : c->title_line + 1; li < end; li++) {
 		if (c->lines[li].cls != DP_CONTENT)
 			continue;
 		/* a heading names the group of what follows (and may itself
-		 * carry figures) */
-		int count_only = 0;
+		 * carry figures); one that names none under one that does
+		 * ("一、市级重点项目" then "（一）投资完成情况") keeps the
+		 * enclosing group */
+		int count_only = 0, level = 0;
 
-		if (!heading_group(c, li, &group, &count_only))
+		if (heading_group(c, li, &group, &count_only, &level)) {
+			named[level] = group;
+			for (int k = level + 1; k < 4; k++)
+				named[k] = NULL;
+			for (int k = level - 1; !group && k >= 0; k--)
+				group = named[k];
+		} else {
 			fangmian_group(c, li, &group);
+		}
 		if (!count_only)
 			scan_line(c, li, group);
 	}

@@ -417,6 +417,11 @@ static void issuer_and_date(struct dp_ctx *c)
 		size_t b, e, k;
 
 		tz_dp_line_bounds(l, &b, &e);
+		/* the catalogue's "标　　题：…关于…": the value, not its label */
+		if (c->title_line == c->cat_title_line && c->cat_title_b >= b && c->cat_title_e <= e) {
+			b = c->cat_title_b;
+			e = c->cat_title_e;
+		}
 		if (tz_dp_docno_at(l->norm, e, b)) {
 			b = tz_dp_docno_at(l->norm, e, b);
 			b = tz_dp_skip_sp(l->norm, e, b);
@@ -431,8 +436,12 @@ static void issuer_and_date(struct dp_ctx *c)
 	if (!d->issuer && c->title_line != DP_NONE) {
 		size_t li = c->title_line;
 
-		while (li-- > 0 && c->lines[li].cls != DP_CONTENT)
+		/* a site's name above its 打印/关闭 bar or breadcrumb is no
+		 * letterhead: stop at page noise */
+		while (li-- > 0 && c->lines[li].cls != DP_CONTENT && c->lines[li].cls != DP_NOISE)
 			;
+		if (li != DP_NONE && c->lines[li].cls == DP_NOISE)
+			li = DP_NONE;
 		if (li != DP_NONE && tz_dp_org_line(&c->lines[li])) {
 			size_t b, e;
 
@@ -447,10 +456,48 @@ void tz_dp_title(struct dp_ctx *c)
 	find_title(c);
 }
 
+/* A news item's byline under its headline: "2023年11月23日 来源：凤城市
+ * 发改局", "来源：… 时间：…" (short, a 来源/时间/作者/编辑 label). */
+static int byline(const char *s, size_t b, size_t e)
+{
+	static const char *labels[] = { "来源:", "时间:", "作者:", "编辑:", "日期:", "浏览次数:" };
+
+	if (tz_dp_ncp(s, b, e) > 80)
+		return 0;
+	for (size_t k = 0; k < sizeof(labels) / sizeof(labels[0]); k++)
+		if (tz_dp_has(s, b, e, labels[k]))
+			return 1;
+	return 0;
+}
+
+/* A headline is Chinese: at least half its characters Han. */
+static int mostly_han(const char *s, size_t b, size_t e)
+{
+	size_t han = 0, all = 0, n;
+
+	for (size_t k = b; k < e; k += n) {
+		han += tz_dp_is_han(tz_dp_cp(s, e, k, &n)) != 0;
+		all++;
+	}
+	return han * 2 >= all;
+}
+
+/* "丹东市召开2023年重点项目推进会" ends like an organisation (…会) but
+ * reports a meeting: a year or 召开/举行 in it. */
+static int meeting(const char *s, size_t b, size_t e)
+{
+	for (size_t k = b; k < e; k++)
+		if (s[k] >= '0' && s[k] <= '9')
+			return 1;
+	return tz_dp_has(s, b, e, "召开") || tz_dp_has(s, b, e, "举行");
+}
+
 /*
  * A bulletin written as a news item may have a headline without a title
- * word ("我县重点项目建设持续提速"): the content line right before the body,
- * when it is short, no sentence, no label, no date and no organisation.
+ * word ("我县重点项目建设持续提速"): the content line right before the body
+ * (above its byline and page chrome), when it is short, no sentence, no
+ * label, no date and no organisation. Any page but a reply may be such an
+ * item (a news page with fewer figures than a bulletin's).
  */
 static void headline(struct dp_ctx *c)
 {
@@ -462,17 +509,43 @@ static void headline(struct dp_ctx *c)
 		const struct dp_line *l = &c->lines[li];
 		size_t b, e;
 
-		if (l->cls == DP_BLANK)
-			continue;
+		if (l->cls == DP_BLANK || l->cls == DP_NOISE || l->cls == DP_META)
+			continue; /* 打印/关闭 bars, 发布时间 lines under the headline */
 		if (l->cls != DP_CONTENT)
 			return;
 		tz_dp_line_bounds(l, &b, &e);
+		if (byline(l->norm, b, e))
+			continue;
 		if (tz_dp_ncp(l->norm, b, e) < 6 || tz_dp_ncp(l->norm, b, e) > 40 ||
 		    tz_dp_has(l->norm, b, e, ":") || tz_dp_has(l->norm, b, e, "。") ||
-		    tz_dp_date_line(l, &dt, &g, &a) || tz_dp_org_line(l) || tz_dp_docno_at(l->norm, e, b))
+		    tz_dp_date_line(l, &dt, &g, &a) || (tz_dp_org_line(l) && !meeting(l->norm, b, e)) ||
+		    tz_dp_docno_at(l->norm, e, b) || !mostly_han(l->norm, b, e))
 			return;
 		c->title_line = li;
 		c->doc->title = tz_dp_dup_clean(c, li, b, e, 0);
+		return;
+	}
+}
+
+/* A byline under the title opening with the date, no label before it
+ * ("2023年11月23日 来源：凤城市发改局"): the publish date. */
+static void byline_date(struct dp_ctx *c)
+{
+	struct dp_date dt;
+
+	if (c->doc->publish_date || c->title_line == DP_NONE)
+		return;
+	for (size_t li = c->title_line + 1; li < c->nlines && li < c->title_line + 4; li++) {
+		const struct dp_line *l = &c->lines[li];
+		size_t b, e;
+
+		if (l->cls == DP_BLANK || l->cls == DP_NOISE)
+			continue;
+		tz_dp_line_bounds(l, &b, &e);
+		if (!byline(l->norm, b, e))
+			return;
+		if (tz_dp_date_at(l->norm, e, b, &dt) && dt.d)
+			c->doc->publish_date = tz_dp_date_str(c, &dt);
 		return;
 	}
 }
@@ -482,9 +555,10 @@ void tz_dp_meta(struct dp_ctx *c)
 	struct tz_doc *d = c->doc;
 
 	d->kind = classify_kind(c);
-	if (d->kind == TZ_DOC_BULLETIN && !d->title)
+	if (d->kind != TZ_DOC_PROPOSAL_REPLY && !d->title)
 		headline(c);
 	issuer_and_date(c);
+	byline_date(c);
 	if (d->kind == TZ_DOC_PROPOSAL_REPLY)
 		tz_dp_reply(c);
 }

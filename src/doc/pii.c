@@ -18,7 +18,9 @@
  * or X), written together or grouped 6-8-4 or 6-4-4-4 by spaces or
  * hyphens, whose
  * birth date is valid and whose ISO 7064 check character matches, so that
- * long codes and amounts are not mistaken for one.
+ * long codes and amounts are not mistaken for one; or a first-generation
+ * 15-digit one (no check digit: a province code and a birth date that
+ * exists, old_id_valid).
  *
  * Either kind may be broken over two lines where a page wraps it
  * ("手机：139" / "1234 5678"): a line that ends in the start of a number
@@ -156,6 +158,42 @@ static int id_valid(const char *s)
 	return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+/* A 15-digit ID number of the first generation (before 1999): a province
+ * code (11–82), six digits of area, a birth date YYMMDD that exists in
+ * 19YY, three of sequence; it has no check digit, so the province and the
+ * date are all that keep other 15-digit runs out. */
+static int old_id_valid(const char *s)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int prov[] = { 11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37,
+				    41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64,
+				    65, 71, 81, 82 };
+	int p = (s[0] - '0') * 10 + (s[1] - '0'), y, m, d, known = 0;
+
+	for (size_t k = 0; k < sizeof(prov) / sizeof(prov[0]); k++)
+		known |= prov[k] == p;
+	y = 1900 + (s[6] - '0') * 10 + (s[7] - '0');
+	m = (s[8] - '0') * 10 + (s[9] - '0');
+	d = (s[10] - '0') * 10 + (s[11] - '0');
+	if (!known || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	return !(m == 2 && d == 29 && (y % 4 || y == 1900));
+}
+
+/* A 15-digit business registration number or another code right after
+ * its label ("注册号：210800196506012", "编号", "代码", "账号"): not an
+ * old ID number, whose digits it may look like. */
+static int code_label_before(const char *s, size_t b)
+{
+	static const char *labels[] = { "注册号", "编号", "代码", "账号", "编码" };
+	size_t from = b > 24 ? b - 24 : 0;
+
+	for (size_t k = 0; k < sizeof(labels) / sizeof(labels[0]); k++)
+		if (tz_dp_find(s, from, b, labels[k]) != DP_NONE)
+			return 1;
+	return 0;
+}
+
 static void scan_line(struct dp_ctx *c, size_t li)
 {
 	const struct dp_line *l = &c->lines[li];
@@ -191,6 +229,10 @@ static void scan_line(struct dp_ctx *c, size_t li)
 			continue;
 		}
 		e = mobile_at(s, len, b);
+		/* a 文号's sequence ("〔2023〕13912345678号") is no phone */
+		if (e && tz_dp_at(s, len, e, "号") &&
+		    ((b >= 3 && tz_dp_at(s, len, b - 3, "〕")) || (b > 0 && s[b - 1] == ']')))
+			e = 0;
 		if (e) {
 			tz_dp_warn(c, "personal_phone", li, b, e, NULL,
 				   "私人手机号码，公开前应删除或隐去");
@@ -206,6 +248,12 @@ static void scan_line(struct dp_ctx *c, size_t li)
 		}
 		for (n = 0; b + n < len && is_digit(s[b + n]); n++)
 			;
+		if (n == 15 && old_id_valid(s + b) && !not_phone_after(s, len, b + n) &&
+		    !code_label_before(s, b) &&
+		    !(b + n < len && (s[b + n] == '.' || s[b + n] == 'X' || s[b + n] == 'x'))) {
+			tz_dp_warn(c, "personal_id", li, b, b + n, NULL,
+				   "居民身份证号码，公开前应删除或隐去");
+		}
 		i = b + n;
 	}
 }

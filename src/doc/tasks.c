@@ -177,6 +177,40 @@ static size_t add_item(struct tree *t, enum num_style st, const char *label, siz
 	return t->n++;
 }
 
+/* Units whose names end otherwise than tz_dp_is_org's (人民银行阜新市分行,
+ * 营口海关, 市气象台, 鲅鱼圈区). */
+static int other_unit(const char *x, size_t n)
+{
+	static const char *ends[] = { "分行", "海关", "台", "馆", "队", "场", "区", "县", "市" };
+
+	for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++)
+		if (tz_dp_ends(x, 0, n, ends[k]))
+			return 1;
+	return 0;
+}
+
+/* Are all of u's names units ("市工信局", "各园区管委会", "各县区", any
+ * short name), not prose that a mark word ran into ("市发改委牵头制定实施
+ * 方案")? */
+static int names_units(const struct dp_units *u)
+{
+	const char **lists[2] = { u->lead, u->resp };
+	size_t ns[2] = { u->nlead, u->nresp };
+
+	if (!u->nlead && !u->nresp)
+		return 0;
+	for (int r = 0; r < 2; r++)
+		for (size_t k = 0; k < ns[r]; k++) {
+			const char *x = lists[r][k];
+			size_t n = strlen(x);
+
+			if (!tz_dp_is_org(x, 0, n) && strncmp(x, "各", 3) &&
+			    tz_dp_ncp(x, 0, n) > 6 && !other_unit(x, n))
+				return 0;
+		}
+	return 1;
+}
+
 /* Record a specification [b, e) of line li found after the clause
  * [tb, te) (tb == te: none). A bare list of names ("(市发改委、市财政局)")
  * counts only where `bare_ok` (the bracket ends its clause). Returns 1 if
@@ -190,7 +224,11 @@ static int add_group(struct dp_ctx *c, struct tree *t, size_t li, size_t b, size
 	int open;
 
 	memset(&u, 0, sizeof(u));
-	if (!tz_dp_unit_spec(c, li, b, e, &u) || (u.bare && !bare_ok)) {
+	if (!tz_dp_unit_spec(c, li, b, e, &u) || (u.bare && !bare_ok) ||
+	    /* marks without a label must mark units: "（市发改委牵头制定实施
+	     * 方案，各部门配合抓好落实）" is prose */
+	    (!u.bare && !tz_dp_unit_label_at(c->lines[li].norm, e, tz_dp_skip_sp(c->lines[li].norm, e, b), &lb) &&
+	     (u.nlead || u.nresp) && !names_units(&u))) {
 		tz_dp_units_release(&u);
 		return 0;
 	}
@@ -258,6 +296,45 @@ static int label_colon(const char *s, size_t len, size_t i)
 	return j < len && s[j] == ':';
 }
 
+/* Might [i, len) be a last sentence naming units by their marks
+ * ("市工信局牵头，各园区管委会配合。")? A cheap test before the full
+ * reading: short, a 牵头 or 配合 in it, no 。 before its end. Returns
+ * the sentence's end without its 。, or 0. */
+static size_t tail_spec(const char *s, size_t i, size_t len)
+{
+	size_t e = len;
+
+	while (e > i && (tz_dp_at(s, len, tz_dp_prev(s, e), "。") || s[e - 1] == ' '))
+		e = tz_dp_prev(s, e);
+	if (e <= i || tz_dp_ncp(s, i, e) > 80 || tz_dp_find(s, i, e, "。") != DP_NONE)
+		return 0;
+	if (tz_dp_find(s, i, e, "牵头") == DP_NONE && tz_dp_find(s, i, e, "配合") == DP_NONE)
+		return 0;
+	return e;
+}
+
+/* The end of [b, e) without a closing bracket (and the 。;, after it)
+ * that closes nothing opened in [b, e): the close of a bracket opened on
+ * an earlier line. e when there is none. */
+static size_t stray_close(const char *s, size_t b, size_t e)
+{
+	size_t k = b, n, tb = b, te = e;
+	int depth = 0;
+
+	tz_dp_trim(s, &tb, &te, "。;,");
+	while (k < te) {
+		if (tz_dp_bracket_open(s, te, k, &n))
+			depth++;
+		else if (tz_dp_bracket_close(s, te, k, &n)) {
+			if (--depth < 0)
+				return k + n == te ? k : e;
+		} else
+			tz_dp_cp(s, te, k, &n);
+		k += n;
+	}
+	return e;
+}
+
 /*
  * Scan line li of the current item's span from `from` (the heading's text
  * on its heading line) for specifications. Returns the offset where the
@@ -271,12 +348,23 @@ static size_t scan_line(struct dp_ctx *c, struct tree *t, size_t li, size_t from
 	size_t lb, le;
 
 	tz_dp_line_bounds(l, &lb, &le);
-	/* A line that starts with a label: all of it, a line of its own. */
+	/* A line that starts with a label: all of it, a line of its own, but
+	 * for the close of a bracket opened on a line above ("（牵头单位：
+	 * 市发改委；" then "责任单位：市财政局、各县（市）区政府）"). */
 	{
 		size_t b = tz_dp_skip_sp(s, len, from);
 
+		/* "【责任单位】市发改委、市财政局", "[牵头单位]…": the label
+		 * in brackets of its own */
+		if ((tz_dp_at(s, len, b, "【") || (b < len && s[b] == '[')) &&
+		    tz_dp_unit_label_at(s, len, b + (s[b] == '[' ? 1 : 3), &n)) {
+			size_t lb2 = b + (s[b] == '[' ? 1 : 3), q = lb2 + n;
+
+			if (tz_dp_at(s, len, q, "】") || (q < len && s[q] == ']'))
+				b = lb2;
+		}
 		if (tz_dp_unit_label_at(s, len, b, &n) &&
-		    add_group(c, t, li, b, len, b, b, from == 0, 1))
+		    add_group(c, t, li, b, stray_close(s, b, len), b, b, from == 0, 1))
 			return b;
 	}
 	while (i < len) {
@@ -317,6 +405,18 @@ static size_t scan_line(struct dp_ctx *c, struct tree *t, size_t li, size_t from
 		 * test first: this runs on every character) */
 		if (i > from) {
 			size_t p = tz_dp_prev(s, i);
+
+			/* "…。市工信局牵头，各园区管委会配合。": the last sentence
+			 * a specification without a label or bracket (a mark
+			 * 牵头/配合/负责 needed: a bare list is prose) */
+			size_t te;
+
+			if (tz_dp_at(s, len, p, "。") && !tz_dp_unit_label_at(s, len, i, &n) &&
+			    (te = tail_spec(s, i, len)) != 0 && add_group(c, t, li, i, te, clause, i, 0, 0)) {
+				if (first == len)
+					first = i;
+				break;
+			}
 
 			if ((tz_dp_at(s, len, p, "。") || s[p] == ';' || s[p] == ' ' || s[p] == '\t' ||
 			     (s[p] == ',' && label_colon(s, len, i))) &&
@@ -562,12 +662,20 @@ static void lift_units(struct tree *t)
 		if ((!it->own_line_only && !tail) || p == DP_NONE || units_of(&t->items[p]) ||
 		    it->style == NS_SUB || it->style == NS_ROW)
 			continue;
-		if ((!sib && !(tail && it->inline_points)) || with_units[pk] > (size_t)units_of(it))
+		/* an only point: "1.…" / "（1）…" / "责任单位：…" closes the
+		 * task too, when the point is a (1) under a 1. */
+		if ((!sib && !(tail && it->inline_points) &&
+		     !(it->own_line_only && it->style == NS_PAR && t->items[p].style == NS_AR)) ||
+		    with_units[pk] > (size_t)units_of(it))
 			continue;
 		t->items[p].own = it->own;
 		memset(&it->own, 0, sizeof(it->own));
 		it->own_line_only = 0;
 		with_units[pk]--;
+		/* the parent has units now: its later siblings count it
+		 * ("1.…(1)(2) 责任单位" then "2. 责任单位 (1)(2)": 2's units
+		 * stay 2's) */
+		with_units[t->items[p].parent == DP_NONE ? t->n : t->items[p].parent]++;
 	}
 	free(with_units);
 	free(seen);

@@ -490,6 +490,18 @@ static void cut_affixes(const char *s, size_t *ub, size_t *ue)
 	}
 }
 
+/* A cell or list item that says there is no unit ("—", "-", "/", "无",
+ * "暂无"): a task table's empty 配合单位 column, never a unit's name. */
+static int no_unit(const char *s, size_t b, size_t e)
+{
+	static const char *none[] = { "—", "——", "-", "--", "/", "无", "暂无", "空", "…", "――" };
+
+	for (size_t k = 0; k < sizeof(none) / sizeof(none[0]); k++)
+		if (e - b == strlen(none[k]) && !memcmp(s + b, none[k], e - b))
+			return 1;
+	return 0;
+}
+
 /* Add one unit name [ub, ue) to the lead (to == 1) or responsible list. */
 static void add_name(struct dp_ctx *c, size_t li, size_t ub, size_t ue, int to, struct dp_units *u)
 {
@@ -497,6 +509,7 @@ static void add_name(struct dp_ctx *c, size_t li, size_t ub, size_t ue, int to, 
 
 	cut_affixes(s, &ub, &ue);
 	if (ue <= ub || is_rule(s, ub, ue) || tz_dp_ncp(s, ub, ue) > 40 || tz_dp_has(s, ub, ue, ":") ||
+	    no_unit(s, ub, ue) ||
 	    has_any(s, ub, ue, note_words, sizeof(note_words) / sizeof(note_words[0])))
 		return;
 	for (size_t k = 0; k < 2; k++) {
@@ -830,8 +843,10 @@ int tz_dp_unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct dp_u
 				cur = k;
 				any = 1;
 				i = tz_dp_skip_sp(s, e, i + n);
-				if (i < e && s[i] == ':')
+				if (i < e && (s[i] == ':' || s[i] == ']'))
 					i++;
+				else if (tz_dp_at(s, e, i, "】")) /* "【责任单位】X" */
+					i += 3;
 				vb = i;
 				continue;
 			}
