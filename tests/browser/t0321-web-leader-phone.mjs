@@ -74,6 +74,11 @@ try {
     await check('资金到位率 says 暂无数据', async () =>
       (await page.locator('.kpi[data-k="funds_rate"] b.v').textContent()) === '暂无数据');
     await check('the ranking chart is drawn', async () => (await page.locator('.chart svg').count()) > 0);
+    // Long names wrap, never cut (walkthrough 15: "营口经济技…").
+    const rankText = (await page.locator('.chart svg').first().textContent()) || '';
+    await check('the ranking names its regions whole', async () =>
+      rankText.includes('营口') && !rankText.includes('…') && !rankText.includes('...'),
+    rankText.slice(0, 200));
     await check('the opening paragraph is there', async () =>
       (await page.locator('.lead p').first().textContent()).includes('重点项目'));
     const dashLead = (await page.locator('.lead').innerText()).trim();

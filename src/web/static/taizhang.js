@@ -15,8 +15,10 @@
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null ? '—' : v + '%'; } },
       grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
       xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+      // A long name (营口经济技术开发区) wraps onto a second line rather
+      // than losing its end (walkthrough 15, 390 px).
       yAxis: { type: 'category', inverse: true, data: d.labels,
-               axisLabel: { width: 84, overflow: 'truncate' } },
+               axisLabel: { width: 84, overflow: 'break', lineHeight: 14 } },
       series: [{
         name: '投资完成率', type: 'bar',
         data: d.rates.map(function (v, i) {
@@ -37,7 +39,8 @@
       try { d = JSON.parse(el.getAttribute('data-chart')); } catch (e) { return; }
       var chart = window.echarts.init(el, null, { renderer: 'svg' });
       if (d.type === 'ranking') {
-        el.style.height = Math.max(240, 28 * d.labels.length + 48) + 'px';
+        var tall = d.labels.some(function (l) { return l.length > 6; });
+        el.style.height = Math.max(240, (tall ? 36 : 28) * d.labels.length + 48) + 'px';
         chart.resize();
         chart.setOption(rankingOption(d));
         window.addEventListener('resize', function () { chart.resize(); });
