@@ -2708,7 +2708,10 @@ static int cn_lead(const char *s, size_t n)
  */
 static int title_fold(const char *s, struct tz_buf *out)
 {
-	static const char *const after[] = { "月", "日", "号", "季" };
+	/* What may follow a numeral read: 月, 日, 号, 季, or a join to the
+	 * end of a span ("一至十月"). */
+	static const char *const after[] = { "月", "日", "号", "季", "至", "到", "-", "~", "—",
+					     "～" };
 	struct tz_buf b = TZ_BUF_INIT;
 	int rc;
 
@@ -2726,9 +2729,9 @@ static int title_fold(const char *s, struct tz_buf *out)
 		} else if (!prev_cn && (v = cn_number(p, n, 0, &l)) > 0) {
 			int ok = 0;
 
-			/* 月 and 季 after the start, a 年, a bracket or a
-			 * word of range or list (not "一月一调度" in a
-			 * sentence); 日 and 号 after a month. */
+			/* 月, 季 and a span's start after the start, a 年, a
+			 * bracket or a word of range or list (not "一月一调度"
+			 * in a sentence); 日 and 号 after a month. */
 			for (size_t k = 0; k < sizeof(after) / sizeof(after[0]) && !ok; k++)
 				ok = starts_with(p + l, n - l, after[k]) &&
 				     (k == 1 || k == 2 ? ends_with(out->buf, out->len, "月") :

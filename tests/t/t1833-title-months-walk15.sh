@@ -102,6 +102,11 @@ base
 ok "the dated title over 调度期 2025-10" tz import progress "$d/j_fill_date_col10.csv"
 is "…stored in 2025-10" "$(reports)" "$oct"
 base
+ok "2025年10月…（2025年11月5日）: the month, not the date" tz import progress "$d/month_and_filldate.csv"
+contains "…read from the title" "$TZ_TMP/err" \
+	"没有“调度期”列，调度期按标题读为2025-10（“2025年10月重点项目调度表（2025年11月5日）”）"
+is "…stored in 2025-10" "$(reports)" "$oct"
+base
 fails "a row 填报日期：2025年11月3日 under 2025年重点项目调度表" tz import progress "$d/k_fill_row_nocol.csv"
 contains "…the message names the date, not a missing year and month" "$TZ_TMP/err" \
 	"k_fill_row_nocol.csv:3: 第3行是表头，但没有“调度期”列，第2行“填报日期：2025年11月3日”中的2025年11月3日是一个日期（如填报、打印日期），不当作调度期"
@@ -141,6 +146,14 @@ base
 fails "…over 调度期 2025-09" tz import progress "$d/l_mid_col09.csv"
 contains "…the row names the title" "$TZ_TMP/err" \
 	"l_mid_col09.csv:3: 项目编号 P001: 第1行的标题“截至2025年10月25日重点项目进展”写的是截至2025年10月25日的情况，调度期列是2025-09：请核对调度期或标题，该行未导入"
+is "…nothing stored" "$(reports)" ""
+
+# 7. A span from January in Chinese numerals over a plain 完成投资: the
+# amounts may be the months' sum, refused as "2025年1-10月…" is (audit 8).
+base
+fails "二〇二五年一至十月…完成情况 over 完成投资" tz import progress "$d/cn_span_plain.csv"
+contains "…refused as a span" "$TZ_TMP/err" \
+	"cn_span_plain.csv:1: 标题“二〇二五年一至十月重点项目完成情况”写的是几个月，第2行的“完成投资(万元)”可能是累计完成数"
 is "…nothing stored" "$(reports)" ""
 
 done_testing
