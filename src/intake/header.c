@@ -3293,6 +3293,27 @@ static void title_no_month(struct tz_header *h, long line, const char *s)
 }
 
 /*
+ * The month a title row that is only a month names ("10月", "10月份",
+ * "十月", after title_fold): 1..12, 0 when it is anything else. Under a
+ * title naming the year ("2025年重点项目调度表") such a row is that
+ * year's month, as "2025年10月" would be (walkthrough 15, where it was
+ * refused as naming no year).
+ */
+static int month_row(const char *s)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+	int m = 0, n = 0;
+
+	if (!strstr(s, "月") || title_fold(s, &b))
+		return 0;
+	if (sscanf(b.buf, "%2d月%n", &m, &n) != 1 || b.buf[0] < '0' || b.buf[0] > '9' ||
+	    ((size_t)n != b.len && strcmp(b.buf + n, "份")) || m < 1 || m > 12)
+		m = 0;
+	tz_buf_release(&b);
+	return m;
+}
+
+/*
  * After the title rows: a title naming one month, or the end of one,
  * is the report's and no other constrains it (h->title_allow cleared);
  * else a title naming months without a year ("10月重点项目调度表") gives
@@ -3746,6 +3767,15 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 			}
 			if (h->progress && !tm.year)
 				title_no_month(h, row.line, top.text[i]);
+			if (h->progress && !h->title_period.year && !h->title_end.year &&
+			    h->title_year > 0 && h->title_year_line != row.line &&
+			    (tm.month = month_row(top.text[i])) > 0) {
+				/* "10月" alone under "2025年重点项目调度表". */
+				h->title_period.year = h->title_year;
+				h->title_period.month = tm.month;
+				snprintf(h->title_text, sizeof(h->title_text), "%s", top.text[i]);
+				h->title_line = row.line;
+			}
 			also_unit(top.text[i], title, row.line, &table_u, &table_exp, table_text,
 				  sizeof(table_text), &table_line, &other_line, table_title,
 				  other_title, &cc);

@@ -66,6 +66,17 @@ for f in "per_title2_10yue_col09.csv:4:第2行的标题“2025年10月”" \
 	is "$file: nothing stored" "$(reports)" ""
 done
 
+# A row "10月" alone under "2025年重点项目调度表": that year's month.
+base
+ok "2025年重点项目调度表 over 10月" tz import progress "$d/year_then_month.csv"
+contains "…read as 2025-10" "$TZ_TMP/err" "没有“调度期”列，调度期按标题读为2025-10（“10月”）"
+is "…stored in 2025-10" "$(reports)" "$oct"
+base
+fails "…over 调度期 2025-09" tz import progress "$d/year_then_month_col09.csv"
+contains "…the row names the title" "$TZ_TMP/err" \
+	"year_then_month_col09.csv:4: 项目编号 P001: 第2行的标题“10月”写的是2025年10月，调度期列是2025-09：请核对调度期，该行未导入"
+is "…nothing stored" "$(reports)" ""
+
 # 3. "10月重点项目调度表" without a year: --period or a 调度期 of
 # another month refused; of October, taken.
 base
