@@ -349,6 +349,7 @@ static int names_one_month(const char *s);
 static void marked_key(const struct tz_header *h, const char *s, size_t len,
 		       struct cellinfo *c);
 static void drop_spaces(struct tz_buf *b);
+static int title_fold(const char *s, struct tz_buf *out);
 
 struct hrow {
 	size_t n;
@@ -2593,7 +2594,7 @@ static int names_months_span(const char *s)
 
 	if (!strstr(s, "月") && !strstr(s, "累计"))
 		return 0;
-	if (tz_text_nfkc(s, strlen(s), &f))
+	if (title_fold(s, &f))
 		return 0;
 	if (strstr(f.buf, "累计")) {
 		r = 1;
@@ -2637,6 +2638,269 @@ static int year_before(const char *buf, const char *p)
 }
 
 /*
+ * Chinese numerals in a report title's dates (walkthrough 15: "二〇二五年
+ * 十月…", "2025年十月份…", "第三季度"): the value of the numeral at p
+ * (n bytes left) and its length in *len, -1 when none. Digits 〇○零一…九
+ * one by one (`digits`, a year) or, else, a number to 31 written with 十
+ * (十, 十二, 二十五, 三十一).
+ */
+static int cn_digit(const char *p, size_t n)
+{
+	static const char *const d[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八",
+					 "九" };
+
+	if (starts_with(p, n, "○") || starts_with(p, n, "零"))
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (starts_with(p, n, d[i]))
+			return i;
+	return -1;
+}
+
+static int cn_number(const char *p, size_t n, int digits, size_t *len)
+{
+	int v = 0, k = 0, d;
+	size_t i = 0;
+
+	if (digits) {
+		for (; k < digits && (d = cn_digit(p + i, n - i)) >= 0; k++, i += 3)
+			v = v * 10 + d;
+		*len = i;
+		return k == digits ? v : -1;
+	}
+	if ((d = cn_digit(p, n)) > 0) {
+		v = d;
+		i = 3;
+	}
+	if (starts_with(p + i, n - i, "十")) {
+		v = (i ? v : 1) * 10;
+		i += 3;
+		if ((d = cn_digit(p + i, n - i)) > 0) {
+			v += d;
+			i += 3;
+		}
+	}
+	*len = i;
+	return i ? v : -1;
+}
+
+/* Whether folded text [s, s + n) ends with what may stand before a month
+ * or a quarter written in Chinese numerals (title_fold). */
+static int cn_lead(const char *s, size_t n)
+{
+	static const char *const lead[] = { "年", "(", "截至", "截止", "至", "到", "、", "-", "~",
+					    "和", "及", "第", "【", "[" };
+
+	for (size_t k = 0; k < sizeof(lead) / sizeof(lead[0]); k++)
+		if (ends_with(s, n, lead[k]))
+			return 1;
+	return 0;
+}
+
+/*
+ * A report title as its dates are read (walkthrough 15): NFKC, no
+ * spaces ("2025 年 10 月"), Chinese numerals before 年 (four digits),
+ * 月, 日/号 and 季度 as digits ("二〇二五年十月" is "2025年10月",
+ * "第三季度" "第3季度"; never elsewhere: "十四五" stays), and a dotted,
+ * slashed or hyphenated year and month ("2025.10", "2025/10/5") as
+ * "2025年10月" ("2025年10月5日"). 0, or the error of tz_text_nfkc or
+ * tz_buf_add (TZ_ETOOBIG) with *out released.
+ */
+static int title_fold(const char *s, struct tz_buf *out)
+{
+	/* What may follow a numeral read: 月, 日, 号, 季, or a join to the
+	 * end of a span ("一至十月"). */
+	static const char *const after[] = { "月", "日", "号", "季", "至", "到", "-", "~", "—",
+					     "～" };
+	struct tz_buf b = TZ_BUF_INIT;
+	int rc;
+
+	tz_buf_init(out, 0);
+	if ((rc = tz_text_nfkc(s, strlen(s), &b)) != 0)
+		goto out;
+	drop_spaces(&b);
+	for (size_t i = 0; i < b.len && !rc;) {
+		const char *p = b.buf + i;
+		size_t n = b.len - i, l = 0;
+		int v = -1, prev_cn = i >= 3 && (cn_digit(p - 3, 3) >= 0 || starts_with(p - 3, 3, "十"));
+
+		if (!prev_cn && (v = cn_number(p, n, 4, &l)) >= 0 && starts_with(p + l, n - l, "年")) {
+			/* a year: four numerals */
+		} else if (!prev_cn && (v = cn_number(p, n, 0, &l)) > 0) {
+			int ok = 0;
+
+			/* 月, 季 and a span's start after the start, a 年, a
+			 * bracket or a word of range or list (not "一月一调度"
+			 * in a sentence); 日 and 号 after a month. */
+			for (size_t k = 0; k < sizeof(after) / sizeof(after[0]) && !ok; k++)
+				ok = starts_with(p + l, n - l, after[k]) &&
+				     (k == 1 || k == 2 ? ends_with(out->buf, out->len, "月") :
+				      !out->len || cn_lead(out->buf, out->len));
+			if (!ok)
+				v = -1;
+		} else {
+			v = -1;
+		}
+		if (v >= 0) {
+			rc = tz_buf_addf(out, "%0*d", l == 12 ? 4 : 1, v);
+			i += l;
+			continue;
+		}
+		/* 2025.10, 2025/10/5, 2025-10: four digits, a mark, a month. */
+		if (p[0] >= '0' && p[0] <= '9' && !(i && p[-1] >= '0' && p[-1] <= '9')) {
+			int y = 0, m = 0, d = 0, k = 0, j, e;
+			char mark;
+
+			for (; k < 4 && k < (int)n && p[k] >= '0' && p[k] <= '9'; k++)
+				y = y * 10 + (p[k] - '0');
+			mark = k == 4 && n > 4 ? p[4] : 0;
+			if (mark == '.' || mark == '/' || mark == '-') {
+				for (j = 5; j < 7 && j < (int)n && p[j] >= '0' && p[j] <= '9'; j++)
+					m = m * 10 + (p[j] - '0');
+				e = j;
+				if (j < (int)n && p[j] == mark && j + 1 < (int)n && p[j + 1] >= '0' &&
+				    p[j + 1] <= '9') {
+					for (e = j + 1; e < j + 3 && e < (int)n && p[e] >= '0' && p[e] <= '9'; e++)
+						d = d * 10 + (p[e] - '0');
+				}
+				if (j > 5 && m >= 1 && m <= 12 && y >= TZ_PERIOD_YEAR_MIN &&
+				    y <= TZ_PERIOD_YEAR_MAX && (e == (int)n || ((p[e] < '0' || p[e] > '9') &&
+				    p[e] != '.' && !starts_with(p + e, n - (size_t)e, "年")))) {
+					if (d)
+						rc = tz_buf_addf(out, "%d年%d月%d日", y, m, d);
+					else
+						rc = tz_buf_addf(out, "%d年%d%s", y, m,
+								 starts_with(p + e, n - (size_t)e, "月") ?
+								 "" : "月");
+					i += (size_t)e;
+					continue;
+				}
+			}
+		}
+		rc = tz_buf_add(out, p, 1);
+		i++;
+	}
+out:
+	tz_buf_release(&b);
+	if (rc)
+		tz_buf_release(out);
+	return rc;
+}
+
+/* Whether folded text at p (n bytes) is a day after a month: one or two
+ * digits and 日 or 号 ("5日"): the month is then a date's. */
+static int day_after(const char *p, size_t n)
+{
+	size_t k = 0;
+
+	while (k < 2 && k < n && p[k] >= '0' && p[k] <= '9')
+		k++;
+	return k && (starts_with(p + k, n - k, "日") || starts_with(p + k, n - k, "号"));
+}
+
+/*
+ * The year a report title names (title_year_of on title_fold's text,
+ * walkthrough 15: "二〇二五年十月…"), and a row that is only a year
+ * and month ("2025年10月", "2025年10月份", a second title row under
+ * "2025年重点项目调度表") names its year: in a report it is the period,
+ * where title_year_of passes over a ledger's date of making.
+ */
+static int report_title_year(const char *s)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+	int y, yy = 0, m = 0, n = 0;
+
+	if (title_fold(s, &b))
+		return 0;
+	y = title_year_of(b.buf, b.len);
+	if (!y && sscanf(b.buf, "%4d年%2d月%n", &yy, &m, &n) == 2 &&
+	    ((size_t)n == b.len || !strcmp(b.buf + n, "份")) && yy >= TZ_PERIOD_YEAR_MIN &&
+	    yy <= TZ_PERIOD_YEAR_MAX && m >= 1 && m <= 12)
+		y = yy;
+	tz_buf_release(&b);
+	return y;
+}
+
+/*
+ * A date of one day in a report title ("重点项目调度表（2025年11月5日）",
+ * "截至2025年10月25日…", "2025.11.5"): 1 with the date as written after
+ * title_fold into date (size bytes: "2025年11月5日"), its month in *at
+ * ({0, 0} when it gives no year) and *until 1 when 截至/截止 precedes
+ * it; 0 when none. A day is not a report's period (walkthrough 15): a
+ * plain date is when the sheet was filled or printed; a 截至 date says
+ * the figures run to that day, in that month.
+ */
+static int title_date_of(const char *s, struct tz_period *at, int *until, char *date, size_t size)
+{
+	static const char *const marks[] = { "截至", "截止", "截至到", "截止到", "截止至" };
+	struct tz_buf b = TZ_BUF_INIT;
+	int found = 0;
+
+	if (!strstr(s, "日") && !strstr(s, "号"))
+		return 0;
+	if (title_fold(s, &b))
+		return 0;
+	for (const char *p = b.buf; !found && (p = strstr(p, "月")) != NULL; p += strlen("月")) {
+		const char *q = p, *start, *e = p + strlen("月");
+		int mon = 0, y;
+
+		while (q > b.buf && p - q < 2 && q[-1] >= '0' && q[-1] <= '9')
+			q--;
+		if (q == p || (q > b.buf && q[-1] >= '0' && q[-1] <= '9') ||
+		    !day_after(e, b.len - (size_t)(e - b.buf)))
+			continue;
+		for (const char *d = q; d < p; d++)
+			mon = mon * 10 + (*d - '0');
+		if (mon < 1 || mon > 12)
+			continue;
+		start = q;
+		y = q - b.buf >= 3 && !memcmp(q - 3, "年", 3) ? year_before(b.buf, q - 3) : 0;
+		if (y)
+			start = q - 7;
+		while (e < b.buf + b.len && *e >= '0' && *e <= '9')
+			e++;
+		e += 3; /* 日 or 号 */
+		at->year = y;
+		at->month = y ? mon : 0;
+		*until = 0;
+		for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+			*until |= ends_with(b.buf, (size_t)(start - b.buf), marks[k]);
+		snprintf(date, size, "%.*s", (int)(e - start), start);
+		found = 1;
+	}
+	tz_buf_release(&b);
+	return found;
+}
+
+/*
+ * The quarter a report title names ("2025年第三季度重点项目调度表",
+ * "2025年3季度…", after title_fold): 1..4 with its year in *year, 0
+ * when none or no year before it. A quarter is three months, no one
+ * month's report: a 调度期 (column or --period) must be one of them
+ * (walkthrough 15).
+ */
+static int title_quarter_of(const char *s, int *year)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+	int q = 0;
+
+	if (!strstr(s, "季") || title_fold(s, &b))
+		return 0;
+	for (const char *p = b.buf; !q && (p = strstr(p, "季度")) != NULL; p += strlen("季度")) {
+		const char *d = p - 1, *y;
+
+		if (d < b.buf || *d < '1' || *d > '4' || (d > b.buf && d[-1] >= '0' && d[-1] <= '9'))
+			continue;
+		y = d - (d - b.buf >= 3 && !memcmp(d - 3, "第", 3) ? 3 : 0);
+		if (y - b.buf < 3 || memcmp(y - 3, "年", 3) || !(*year = year_before(b.buf, y - 3)))
+			continue;
+		q = *d - '0';
+	}
+	tz_buf_release(&b);
+	return q;
+}
+
+/*
  * The "one month or none" tail of title_month_of and title_end_of: a
  * title names its month once or several times over, never two months.
  * one_month_seen records month y-mon in *one, found being what the
@@ -2672,12 +2936,13 @@ static int title_month_of(const char *s, struct tz_period *out)
 {
 	struct tz_buf b = TZ_BUF_INIT;
 	struct tz_period one = { 0, 0 };
-	int year = title_year_of(s, strlen(s)), found = 0;
+	int year = report_title_year(s), found = 0;
 	const char *p;
 
-	if (year <= 0 || !strstr(s, "月") || names_months_span(s))
+	/* "2025.10" says 月 only once folded. */
+	if (year <= 0 || names_months_span(s))
 		return 0;
-	if (tz_text_fold_width(s, strlen(s), &b))
+	if (title_fold(s, &b))
 		goto out;
 	/* YYYY年M月 or YYYY年MM月, the year the title's. */
 	for (p = b.buf; (p = strstr(p, "年")) != NULL; p += strlen("年")) {
@@ -2688,7 +2953,8 @@ static int title_month_of(const char *s, struct tz_period *out)
 			continue;
 		for (k = 0; k < 2 && m[k] >= '0' && m[k] <= '9'; k++)
 			mon = mon * 10 + (m[k] - '0');
-		if (!k || strncmp(m + k, "月", strlen("月")) || mon < 1 || mon > 12)
+		if (!k || strncmp(m + k, "月", strlen("月")) || mon < 1 || mon > 12 ||
+		    day_after(m + k + strlen("月"), strlen(m + k + strlen("月"))))
 			continue;
 		if ((found = one_month_seen(&one, found, y, mon)) < 0)
 			break;
@@ -2708,10 +2974,11 @@ static int title_months(const char *s)
 	struct tz_buf b = TZ_BUF_INIT;
 	int n = 0;
 
-	if (tz_text_fold_width(s, strlen(s), &b))
+	if (title_fold(s, &b))
 		n = -1;
 	for (const char *p = b.buf; n >= 0 && p && (p = strstr(p, "月")) != NULL; p += strlen("月"))
-		n += p > b.buf && p[-1] >= '0' && p[-1] <= '9';
+		n += p > b.buf && p[-1] >= '0' && p[-1] <= '9' &&
+		     !day_after(p + strlen("月"), strlen(p + strlen("月")));
 	tz_buf_release(&b);
 	return n;
 }
@@ -2730,7 +2997,7 @@ static int title_month_list(const char *s, int *months, int max, char *buf, size
 	int n = 0;
 
 	buf[0] = '\0';
-	if (tz_text_fold_width(s, strlen(s), &b))
+	if (title_fold(s, &b))
 		goto out;
 	for (const char *p = b.buf; (p = strstr(p, "月")) != NULL; p += strlen("月")) {
 		int mon = 0, k = 0, dup = 0;
@@ -2738,7 +3005,7 @@ static int title_month_list(const char *s, int *months, int max, char *buf, size
 
 		while (k < 3 && p - k > b.buf && p[-k - 1] >= '0' && p[-k - 1] <= '9')
 			k++;
-		if (!k || k > 2)
+		if (!k || k > 2 || day_after(p + strlen("月"), strlen(p + strlen("月"))))
 			continue;
 		for (int j = k; j > 0; j--)
 			mon = mon * 10 + (p[-j] - '0');
@@ -2771,9 +3038,8 @@ static int title_end_of(const char *s, struct tz_period *out)
 	struct tz_period one = { 0, 0 };
 	int found = 0;
 
-	if (!strstr(s, "月") || strstr(s, "累计") || tz_text_nfkc(s, strlen(s), &b))
+	if (!strstr(s, "月") || strstr(s, "累计") || title_fold(s, &b))
 		goto out;
-	drop_spaces(&b);
 	for (const char *p = b.buf; (p = strstr(p, "年")) != NULL; p += strlen("年")) {
 		const char *m = p + strlen("年"), *y0 = p - 4;
 		size_t lead, rest = b.len - (size_t)(m - b.buf);
@@ -2807,7 +3073,7 @@ static int title_month_noyear(const char *s)
 	struct tz_buf b = TZ_BUF_INIT;
 	int month = 0, digits = 0, year = 0;
 
-	if (!strstr(s, "月") || tz_text_fold_width(s, strlen(s), &b))
+	if (!strstr(s, "月") || title_fold(s, &b))
 		goto out;
 	for (size_t i = 0; i < b.len; i++) {
 		if (b.buf[i] >= '0' && b.buf[i] <= '9') {
@@ -2990,6 +3256,91 @@ static const char *report_lacks(const struct tz_header *h, unsigned has, char *b
 }
 
 /*
+ * A report's title row `s` (line `line`) naming no one month nor the end
+ * of one (walkthrough 15): a quarter ("2025年第三季度…") or a 截至 day
+ * ("截至2025年10月25日…") gives the months a 调度期 may name
+ * (h->title_allow, the first such title); a date of one day is kept for
+ * the refusal when no period is known (h->title_date, the first).
+ */
+static void title_no_month(struct tz_header *h, long line, const char *s)
+{
+	static const char *const cn[] = { "", "一", "二", "三", "四" };
+	struct tz_period at = { 0, 0 };
+	int q, year = 0, until = 0;
+	char date[32];
+
+	if ((q = title_quarter_of(s, &year)) && !h->title_allow) {
+		h->title_allow = 7u << (3 * q - 2);
+		h->title_allow_year = year;
+		snprintf(h->title_allow_says, sizeof(h->title_allow_says), "%d年第%s季度（%d-%d月）",
+			 year, cn[q], 3 * q - 2, 3 * q);
+		snprintf(h->title_allow_text, sizeof(h->title_allow_text), "%s", s);
+		h->title_allow_line = line;
+	}
+	if (!title_date_of(s, &at, &until, date, sizeof(date)) || h->title_date_line)
+		return;
+	snprintf(h->title_date, sizeof(h->title_date), "%s", date);
+	h->title_date_until = until;
+	snprintf(h->title_date_text, sizeof(h->title_date_text), "%s", s);
+	h->title_date_line = line;
+	if (until && at.year && !h->title_allow) {
+		h->title_allow = 1u << at.month;
+		h->title_allow_year = at.year;
+		snprintf(h->title_allow_says, sizeof(h->title_allow_says), "截至%s的情况", date);
+		snprintf(h->title_allow_text, sizeof(h->title_allow_text), "%s", s);
+		h->title_allow_line = line;
+	}
+}
+
+/*
+ * The month a title row that is only a month names ("10月", "10月份",
+ * "十月", after title_fold): 1..12, 0 when it is anything else. Under a
+ * title naming the year ("2025年重点项目调度表") such a row is that
+ * year's month, as "2025年10月" would be (walkthrough 15, where it was
+ * refused as naming no year).
+ */
+static int month_row(const char *s)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+	int m = 0, n = 0;
+
+	if (!strstr(s, "月") || title_fold(s, &b))
+		return 0;
+	if (sscanf(b.buf, "%2d月%n", &m, &n) != 1 || b.buf[0] < '0' || b.buf[0] > '9' ||
+	    ((size_t)n != b.len && strcmp(b.buf + n, "份")) || m < 1 || m > 12)
+		m = 0;
+	tz_buf_release(&b);
+	return m;
+}
+
+/*
+ * After the title rows: a title naming one month, or the end of one,
+ * is the report's and no other constrains it (h->title_allow cleared);
+ * else a title naming months without a year ("10月重点项目调度表") gives
+ * them, in any year, when no quarter or 截至 day did (walkthrough 15:
+ * --period 2025-09 and 调度期 2025-09 were taken under it in silence).
+ */
+static void title_allow_noyear(struct tz_header *h)
+{
+	int months[4], n;
+	char names[64];
+
+	if (h->title_period.year || h->title_end.year) {
+		h->title_allow = 0;
+		return;
+	}
+	if (h->title_allow || !h->title_noyear[0] ||
+	    (n = title_month_list(h->title_noyear, months, 4, names, sizeof(names))) < 1)
+		return;
+	for (int j = 0; j < n; j++)
+		h->title_allow |= 1u << months[j];
+	h->title_allow_year = 0;
+	snprintf(h->title_allow_says, sizeof(h->title_allow_says), "%s", names);
+	snprintf(h->title_allow_text, sizeof(h->title_allow_text), "%s", h->title_noyear);
+	h->title_allow_line = h->title_noyear_line;
+}
+
+/*
  * Two title rows above the header naming different months (a report:
  * "2025年10月重点项目调度表" over "2025年9月重点项目调度表", last month's
  * title left above this month's): which is the report's cannot be known,
@@ -3039,6 +3390,56 @@ static int two_titles(struct tz_header *h, const char *path, long line, const ch
 }
 
 /*
+ * The months a report's titles name: title_month_list of the title
+ * naming one month with its year (h->title_text) and, when another row
+ * above the header names months without a year ("（截至9月底）" under
+ * "2025年10月重点项目调度表"), of that row too: the two rows are read as
+ * one title, as "2025年10月份…（截至9月底）" on one row is (walkthrough
+ * 15: the second row was ignored and the file stored in 2025-10). Into
+ * months[0..max) and buf (`size` bytes) as title_month_list; returns
+ * how many. title_quote names the title, or both rows, for a message
+ * ("第1行的标题“…”和第2行的标题“…”"), into buf; returns buf.
+ */
+static int title_month_all(const struct tz_header *h, int *months, int max, char *buf,
+			   size_t size)
+{
+	int n = title_month_list(h->title_text, months, max, buf, size), more[4], k;
+	char names[64];
+
+	if (!h->title_noyear[0] || h->title_noyear_line == h->title_line)
+		return n;
+	k = title_month_list(h->title_noyear, more, 4, names, sizeof(names));
+	for (int j = 0; j < k && n < max; j++) {
+		int dup = 0;
+		size_t used = strlen(buf);
+
+		for (int i = 0; i < n; i++)
+			dup |= months[i] == more[j];
+		if (dup)
+			continue;
+		months[n++] = more[j];
+		snprintf(buf + used, size - used, "%s%d月", used ? "、" : "", more[j]);
+	}
+	return n;
+}
+
+static const char *title_quote(const struct tz_header *h, char *buf, size_t size)
+{
+	int pair = h->title_noyear[0] && h->title_noyear_line != h->title_line;
+	int first = !pair || h->title_line < h->title_noyear_line;
+
+	if (!pair)
+		snprintf(buf, size, "第%ld行的标题“%s”", h->title_line, h->title_text);
+	else
+		snprintf(buf, size, "第%ld行的标题“%s”和第%ld行的标题“%s”",
+			 first ? h->title_line : h->title_noyear_line,
+			 first ? h->title_text : h->title_noyear,
+			 first ? h->title_noyear_line : h->title_line,
+			 first ? h->title_noyear : h->title_text);
+	return buf;
+}
+
+/*
  * A report's period given by the import (--period, h->opt_period) and a
  * title naming one month ("2025年10月…") or ending with one ("2025年
  * 1-10月…", "截至2025年10月底…") that is another: which is the report's
@@ -3051,21 +3452,21 @@ static int option_against_title(const struct tz_header *h, const char *path, str
 	const struct tz_period *t = NULL;
 	const char *text = "";
 	long line = h->line;
-	char ob[TZ_PERIOD_FMT_MAX], names[64];
+	char ob[TZ_PERIOD_FMT_MAX], names[64], quote[2 * TITLE_QUOTE_MAX + 64];
 	int months[4], n;
 
-	/* A title naming several months ("2025年10月份…（截至9月底）"):
-	 * --period must be one of them, in the title's year (walkthrough
-	 * 14); it then says which the clerk means, and the notes say so. */
-	if (h->title_period.year &&
-	    (n = title_month_list(h->title_text, months, 4, names, sizeof(names))) > 1) {
+	/* A title naming several months ("2025年10月份…（截至9月底）", or
+	 * on two rows): --period must be one of them, in the title's year
+	 * (walkthrough 14, 15); it then says which the clerk means, and the
+	 * notes say so. */
+	if (h->title_period.year && (n = title_month_all(h, months, 4, names, sizeof(names))) > 1) {
 		for (int j = 0; j < n; j++)
 			if (h->opt_period.year == h->title_period.year && h->opt_period.month == months[j])
 				return 0;
 		return tz_err_set_at(err, TZ_EINVAL, path, h->title_line, NULL,
-				     "第%ld行的标题“%s”写了不止一个月份（%s），--period 是%s，不是标题中的"
+				     "%s写了不止一个月份（%s），--period 是%s，不是标题中的"
 				     "月份，不知道是哪个调度期，整个文件未导入：请核对标题或 --period",
-				     h->title_line, h->title_text, names,
+				     title_quote(h, quote, sizeof(quote)), names,
 				     tz_period_fmt(h->opt_period, ob));
 	}
 	if (h->title_period.year && title_months(h->title_text) == 1) {
@@ -3077,6 +3478,16 @@ static int option_against_title(const struct tz_header *h, const char *path, str
 		text = h->title_end_text;
 		line = h->title_end_line;
 	}
+	/* A title naming months but no one month's period: a month without
+	 * a year, a quarter, a 截至 day (walkthrough 15). */
+	if (!t && h->title_allow &&
+	    (!(h->title_allow & (1u << h->opt_period.month)) ||
+	     (h->title_allow_year && h->title_allow_year != h->opt_period.year)))
+		return tz_err_set_at(err, TZ_EINVAL, path, h->title_allow_line, NULL,
+				     "第%ld行的标题“%s”写的是%s，--period 是%s，不知道是哪个调度期，"
+				     "整个文件未导入：请核对标题或 --period", h->title_allow_line,
+				     h->title_allow_text, h->title_allow_says,
+				     tz_period_fmt(h->opt_period, ob));
 	if (!t || (t->year == h->opt_period.year && t->month == h->opt_period.month))
 		return 0;
 	return tz_err_set_at(err, TZ_EINVAL, path, line, NULL,
@@ -3158,6 +3569,28 @@ static int title_end_plain(const struct tz_header *h, const struct hrow *top, co
 			     top->text[h->idx[TZ_RF_COMPLETED]]);
 }
 
+/*
+ * Why no period was found in a report's titles, for the refusal of a
+ * header without 调度期 (walkthrough 8, F7): a date of one day, a
+ * quarter, or none (walkthrough 15: the message said "标题中也没有写明
+ * 年月" under a title naming a date). Into buf; returns buf.
+ */
+static const char *title_why(const struct tz_header *h, char *buf, size_t size)
+{
+	if (h->title_date_line && h->title_date_until)
+		snprintf(buf, size, "第%ld行的标题“%s”写的是截至%s的情况，日期不当作调度期",
+			 h->title_date_line, h->title_date_text, h->title_date);
+	else if (h->title_date_line)
+		snprintf(buf, size, "第%ld行“%s”中的%s是一个日期（如填报、打印日期），"
+			 "不当作调度期", h->title_date_line, h->title_date_text, h->title_date);
+	else if (h->title_allow)
+		snprintf(buf, size, "第%ld行的标题“%s”写的是%s，不是一个月的调度期",
+			 h->title_allow_line, h->title_allow_text, h->title_allow_says);
+	else
+		snprintf(buf, size, "标题中也没有写明年月");
+	return buf;
+}
+
 int tz_header_find(struct tz_reader *r, const char *path, int progress, int year,
 		   const struct tz_period *period, struct tz_header *h, struct tz_err *err)
 {
@@ -3171,6 +3604,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	int *parent_unit = NULL, *parent_exp = NULL;
 	size_t parents = 0;
 	char table_text[32] = "", best_text[256] = "", title_span[256] = "", lacks[400];
+	char why[TITLE_QUOTE_MAX + 160];
 	/* The title stating the table's unit, and one stating another: quoted. */
 	char table_title[TITLE_QUOTE_MAX] = "", other_title[TITLE_QUOTE_MAX] = "";
 	/* A unit stated above the header for one column (col_clause_check). */
@@ -3225,11 +3659,11 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				 * (walkthrough 8, F7). The web import shares the
 				 * message: the option is named as the command line's. */
 				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
-					"第%ld行是表头，但没有“调度期”列，标题中也没有写明年月，不知道是哪个"
+					"第%ld行是表头，但没有“调度期”列，%s，不知道是哪个"
 					"调度期，整个文件未导入：请加“调度期”列（如2025-10），或在标题中写明"
 					"年月（如“2025年10月重点项目调度表”），命令行导入也可加 --period "
 					"YYYY-MM（表头识别出%s）",
-					best_line, best_text);
+					best_line, title_why(h, why, sizeof(why)), best_text);
 			else if (best && progress)
 				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
 					"找不到完整的表头：第%ld行最像表头（识别出%s），但%s",
@@ -3290,7 +3724,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		/* Of several title rows the one nearest the header names the
 		 * ledger's year; one naming several years names none. */
 		for (size_t i = 0, set = 0; i < top.n; i++) {
-			int y = title_year_of(top.text[i], strlen(top.text[i]));
+			int y = h->progress ? report_title_year(top.text[i]) :
+					      title_year_of(top.text[i], strlen(top.text[i]));
 
 			if (y && !set) {
 				set = 1;
@@ -3330,6 +3765,17 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				snprintf(h->title_noyear, sizeof(h->title_noyear), "%s", top.text[i]);
 				h->title_noyear_line = row.line;
 			}
+			if (h->progress && !tm.year)
+				title_no_month(h, row.line, top.text[i]);
+			if (h->progress && !h->title_period.year && !h->title_end.year &&
+			    h->title_year > 0 && h->title_year_line != row.line &&
+			    (tm.month = month_row(top.text[i])) > 0) {
+				/* "10月" alone under "2025年重点项目调度表". */
+				h->title_period.year = h->title_year;
+				h->title_period.month = tm.month;
+				snprintf(h->title_text, sizeof(h->title_text), "%s", top.text[i]);
+				h->title_line = row.line;
+			}
 			also_unit(top.text[i], title, row.line, &table_u, &table_exp, table_text,
 				  sizeof(table_text), &table_line, &other_line, table_title,
 				  other_title, &cc);
@@ -3338,6 +3784,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	/* A month of another year than the title's nearest: none. */
 	if (h->title_period.year && h->title_period.year != h->title_year)
 		memset(&h->title_period, 0, sizeof(h->title_period));
+	if (progress)
+		title_allow_noyear(h);
 	/* A unit for the table may also stand in the header row itself. */
 	for (size_t i = 0; i < top.n && table_u != 2; i++)
 		/* Also in a column's own cell that is not money: "项目名称
@@ -3489,19 +3937,18 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	 * and the rows are checked against it, not the title's first
 	 * (walkthrough 14). */
 	if (!rc && h->progress && h->title_period.year &&
-	    title_month_list(h->title_text, several_months, 4, several_names,
-			     sizeof(several_names)) > 1) {
+	    title_month_all(h, several_months, 4, several_names, sizeof(several_names)) > 1) {
 		if (h->opt_period.year) {
 			h->title_period = h->opt_period;
 		} else if (h->idx[TZ_RF_PERIOD] < 0) {
-			char pb[TZ_PERIOD_FMT_MAX];
+			char pb[TZ_PERIOD_FMT_MAX], quote[2 * TITLE_QUOTE_MAX + 64];
 
 			rc = tz_err_set_at(err, TZ_EINVAL, path, h->title_line, NULL,
-					   "第%ld行是表头，但没有“调度期”列；第%ld行的标题“%s”写了不止一个"
+					   "第%ld行是表头，但没有“调度期”列；%s写了不止一个"
 					   "月份（%s），不能当作调度期，不知道是哪个调度期，整个文件未导入：请加"
 					   "“调度期”列（如%s），或把标题改为只写一个月份，命令行导入也可加 "
 					   "--period YYYY-MM（须是标题中的月份之一）",
-					   h->line, h->title_line, h->title_text, several_names,
+					   h->line, title_quote(h, quote, sizeof(quote)), several_names,
 					   tz_period_fmt(h->title_period, pb));
 		}
 	} else {
@@ -3510,7 +3957,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	/* No 调度期 column: the title's one month is every row's, when no
 	 * title row names a span or 累计 (audit 9, R4). */
 	if (!rc && h->progress && h->idx[TZ_RF_PERIOD] < 0 && h->title_period.year &&
-	    !title_span[0] && title_months(h->title_text) == 1) {
+	    !title_span[0] && title_months(h->title_text) == 1 && !several_names[0]) {
 		char pb[TZ_PERIOD_FMT_MAX];
 
 		h->period_from_title = 1;
@@ -3556,13 +4003,13 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	/* No 调度期 column and no month from the title: --period's. */
 	if (!rc && h->progress && h->idx[TZ_RF_PERIOD] < 0 && !h->period_from_title &&
 	    h->opt_period.year) {
-		char pb[TZ_PERIOD_FMT_MAX];
+		char pb[TZ_PERIOD_FMT_MAX], quote[2 * TITLE_QUOTE_MAX + 64];
 
 		h->title_period = h->opt_period;
 		h->period_from_title = 1;
 		if (several_names[0])
-			tz_buf_addf(&h->notes, "没有“调度期”列，第%ld行的标题“%s”写了不止一个月份（%s），"
-				    "调度期按 --period 读为%s；", h->title_line, h->title_text,
+			tz_buf_addf(&h->notes, "没有“调度期”列，%s写了不止一个月份（%s），"
+				    "调度期按 --period 读为%s；", title_quote(h, quote, sizeof(quote)),
 				    several_names, tz_period_fmt(h->opt_period, pb));
 		else
 			tz_buf_addf(&h->notes, "没有“调度期”列，调度期按 --period 读为%s；",

@@ -166,6 +166,29 @@ struct tz_header {
 	 * the refusal: the title, "" when none (walkthrough p06). */
 	char title_noyear[256];
 	long title_noyear_line;
+	/* Reports: a title naming months but not the period (walkthrough
+	 * 15) when no title names one month or ends with one: a month
+	 * without a year ("10月重点项目调度表"), a quarter ("2025年第三季度
+	 * …"), the end of a day ("截至2025年10月25日…"). A 调度期 — a row's
+	 * or --period — must then be one of those months: bit m of
+	 * title_allow for month m, in the year title_allow_year (0: any);
+	 * title_allow 0 when no such title. title_allow_says is what the
+	 * title says ("10月", "2025年第三季度（7-9月）"), title_allow_text
+	 * the title and title_allow_line its line. */
+	unsigned title_allow;
+	int title_allow_year;
+	char title_allow_says[64];
+	char title_allow_text[256];
+	long title_allow_line;
+	/* Reports: a title's date of one day that names no month otherwise
+	 * ("重点项目调度表（2025年11月5日）", "截至2025年10月25日…"): never
+	 * the period; for the refusal when no period is known. The date as
+	 * folded ("2025年11月5日"), whether 截至 precedes it, the title and
+	 * its line (0: none). */
+	char title_date[32];
+	int title_date_until;
+	char title_date_text[256];
+	long title_date_line;
 	/* The table's unit of money other than 万元, stated above the
 	 * header (a title "…（单位：亿元）", a row "单位：亿元") or in a
 	 * header cell not read as money, read into money columns whose

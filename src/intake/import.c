@@ -964,6 +964,19 @@ static int to_progress(const struct colmap *m, struct row_text *t, struct tz_pro
 				     m->h.title_end_line, m->h.title_end_text, m->h.title_end.year,
 				     m->h.title_end.month, tz_period_fmt(r->period, pb));
 	}
+	/* A title naming months but not the period ("10月重点项目调度表"
+	 * without a year, "2025年第三季度…", "截至2025年10月25日…"): a
+	 * 调度期 of a month it does not name is a sheet of another month
+	 * under this title, or the title is wrong (walkthrough 15). */
+	if (m->h.title_allow && (!(m->h.title_allow & (1u << r->period.month)) ||
+				 (m->h.title_allow_year && r->period.year != m->h.title_allow_year))) {
+		char pb[TZ_PERIOD_FMT_MAX];
+
+		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, cols[TZ_RF_PERIOD].header,
+				     "第%ld行的标题“%s”写的是%s，调度期列是%s：请核对调度期或标题，"
+				     "该行未导入", m->h.title_allow_line, m->h.title_allow_text,
+				     m->h.title_allow_says, tz_period_fmt(r->period, pb));
+	}
 	/* --period names the report's month: a 调度期 naming another is
 	 * one of them wrong (issue 7). */
 	if (m->h.opt_period.year && (r->period.year != m->h.opt_period.year ||
