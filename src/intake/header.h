@@ -72,6 +72,10 @@ struct tz_header {
 	 * amount, is what an unquoted thousands comma moved there (import.c,
 	 * split_amount; walkthrough 11). */
 	uint64_t remark_cols;
+	/* Columns 0..63 no field reads headed 币种, 币别, 货币 (currency
+	 * columns): each row's cell must name the yuan or nothing, else the
+	 * file is refused (tz_header_check_unit; walkthrough 15). */
+	uint64_t currency_cols;
 	/* Columns 0..63 whose header names a figure (元, 投资, 金额, 资金, %,
 	 * 率: 其中中央资金, 完成率, another year's 年度计划投资; read columns
 	 * too, where the field's kind decides): three digits in one
