@@ -1726,7 +1726,10 @@ static int table_unit(const char *s, int title, int *unit, int *unit_exp, char *
 			 * "(单位:万元(港币))" (walkthrough 14); or closing a group
 			 * heading in a row of several above the header, "投资情况
 			 * （万美元）" over a bare 总投资, which was passed over and
-			 * the amounts read as 人民币万元 (walkthrough 15). */
+			 * the amounts read as 人民币万元 (walkthrough 15). Such a
+			 * heading counts only when it names a foreign currency:
+			 * its 亿元 may be one group's of several (an open item,
+			 * docs/audits/audit9-findings.md, walkthrough 15). */
 			const char *open = NULL;
 			int depth = 0;
 
@@ -1738,6 +1741,8 @@ static int table_unit(const char *s, int title, int *unit, int *unit_exp, char *
 			if (open)
 				*unit = unit_statement(open, (size_t)(norm.buf + norm.len - open), 0,
 						       unit_exp, text, size);
+			if (!title && *unit > 0)
+				*unit = 0;
 		}
 		if (!*unit) {
 			at = norm.buf;

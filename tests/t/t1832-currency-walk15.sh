@@ -60,12 +60,6 @@ for f in legit_bizhong_rmb_then_unit.csv legit_hdr_wanCNY.csv l-bizhong-rmb-2sp.
 	is "$f: 300 and 100 in 万元" "$(ledger_rows code)" "$BASE P003|丙港口项目|甲县|300.00|100.00"
 done
 
-# A group heading's unit in a row of several above the header: read (it
-# was passed over, 3 亿元 stored as 3.00 万元).
-base
-ok "投资情况（亿元） over a bare 总投资: imported" tz import projects --year 2025 "$d/l-group-row-yi.csv"
-is "…in 亿元" "$(ledger_rows code)" "$BASE P003|丙港口项目|甲县|30000.00|10000.00"
-
 # A 币种 column naming the yuan, or nothing; remarks about something else.
 base
 ok "币种 人民币, RMB, CNY, 元, blank: imported" tz import projects --year 2025 "$d/l-bizhong-col-rmb.csv"

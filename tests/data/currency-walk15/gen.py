@@ -59,8 +59,6 @@ LEDGERS = {
     'w-group-row-usd': ([['基本情况'] + [''] * 9 + ['投资情况（万美元）', '', ''], BARE, row()],
                         ':1: 第1行注明的表格单位“万美元”无法换算为万元，整个文件未导入：这是外币'),
     # The yuan, however written, and remarks about something else: read.
-    'l-group-row-yi': ([['基本情况'] + [''] * 9 + ['投资情况（亿元）', '', ''], BARE,
-                        row('P003', '丙港口项目', 3, 1)], None),
     'l-bizhong-col-rmb': ([WAN + ['币种'], row('P003', '丙港口项目', 300, 100, '人民币'),
                            row('P004', '丁项目', 200, 50, 'RMB'), row('P005', '戊项目', 150, 30, 'CNY'),
                            row('P006', '己项目', 120, 20, '元'), row('P007', '庚项目', 110, 10, '')], None),
