@@ -270,7 +270,11 @@ const char *tz_header_unit_name(int exp);
  * "金额单位:亿元"; one naming two units is refused, naming both). With
  * `data` set the row is a project's: only a cell in a column no field
  * reads, and all of it a statement, counts (a 备注 cell "(亿元)";
- * auditor's finding 2, 2026-11-30).
+ * auditor's finding 2, 2026-11-30); and, since walkthrough 15
+ * (2026-12-02), a 币种 column's cell naming anything but the yuan, or a
+ * 备注/说明 cell stating the row's amounts in a foreign currency
+ * ("金额为美元", "万美元", "以港币计"; not "利用外资500万美元") refuses
+ * the file too, naming the row, the column and the cell.
  */
 int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, int data,
 			 const char *path, struct tz_err *err);
