@@ -87,29 +87,239 @@ static int unit_exp(const char *s, size_t len, size_t *cut)
 }
 
 /*
- * A currency other than the yuan named in s, or NULL. Every word but
- * "$" is outside ASCII, and most amounts are ASCII once folded: those
- * need one pass for "$" instead of a search per word.
+ * Names of currencies other than the yuan, found anywhere in a text
+ * (tz_money_currency_in). 澳门元 … 日圆: walkthrough 14 (2026-12-02);
+ * 外汇, 原币, 英磅 (a common misspelling), 円 (the yen's kanji, never
+ * the yuan), 镑, 铢: walkthrough 15. Other spellings are found by the
+ * rule of currency_word, not by this list.
  */
-static const char *foreign_currency(const char *s, size_t len)
+static const char *const currency_names[] = {
+	"美元", "美金", "港元", "港币", "欧元", "日元", "英镑", "英磅", "澳元", "加元",
+	"韩元", "卢布", "澳门元", "澳门币", "澳币", "葡币", "新台币", "台币", "外币",
+	"外汇", "原币", "新加坡元", "新元", "法郎", "泰铢", "卢比", "林吉特", "比索",
+	"越南盾", "美圆", "港圆", "日圆", "瑞士法郎", "円", "镑", "铢"
+};
+
+/* Whether cp is a currency sign that is not the yuan's (¥ ￥): $ ¢ £ ¤,
+ * the block of ₩ ₽ € ₹ ₫, ៛ ﷼ and the full-width ＄ ￠ ￡ ￦. */
+static int currency_sign(int32_t cp)
 {
-	/* 澳门元 … 日圆: walkthrough 14 (2026-12-02); these were refused
-	 * only as "不是有效的金额", not named. */
-	static const char *const words[] = { "美元", "美金", "港元", "港币", "欧元", "日元", "英镑",
-					     "澳元", "加元", "韩元", "卢布", "$", "€", "£",
-					     "澳门元", "澳门币", "澳币", "葡币", "新台币", "台币",
-					     "外币", "新加坡元", "新元", "法郎", "泰铢", "卢比",
-					     "林吉特", "比索", "越南盾", "美圆", "港圆", "日圆" };
+	return cp == '$' || (cp >= 0xA2 && cp <= 0xA4) || (cp >= 0x20A0 && cp <= 0x20CF) ||
+	       cp == 0x17DB || cp == 0xFDFC || cp == 0xFF04 || cp == 0xFFE0 || cp == 0xFFE1 ||
+	       cp == 0xFFE6;
+}
+
+/* Whether cp is a CJK ideograph (the basic block and extension A). */
+static int cjk(int32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+/* The length of the character at [s, s + n) if it is one of `chars`
+ * (a string of whole UTF-8 characters), else 0. */
+static size_t one_of(const char *s, size_t n, const char *chars)
+{
+	const char *c = chars, *end = chars + strlen(chars);
+
+	while (c < end) {
+		const char *start = c;
+		size_t w;
+
+		tz_utf8_next(&c, end);
+		w = (size_t)(c - start);
+		if (n >= w && !memcmp(s, start, w))
+			return w;
+	}
+	return 0;
+}
+
+/* Scales and numerals: what may stand before 元 in an amount of yuan
+ * ("万元", "一元", "壹佰万元", "千万"). */
+#define SCALE_CHARS "十百千万亿萬億零〇一二三四五六七八九两壹贰叁肆伍陆柒捌玖拾佰仟"
+
+/*
+ * Where the currencies' names come from: a country's or region's short
+ * name ("美", "泰", "新加坡", "澳门"), maybe with 国 ("泰国铢", "美国元"),
+ * then the word for its money (currency_word).
+ */
+static const char *const currency_stems[] = {
+	"美", "日", "日本", "韩", "澳", "加", "加拿大", "新", "欧", "港", "英", "泰", "台",
+	"新台", "新加坡", "澳门", "澳大利亚", "马来西亚", "马", "印度", "印尼", "越南", "缅",
+	"缅甸", "菲律宾", "俄", "俄罗斯", "瑞士", "瑞典", "丹麦", "挪威", "冰岛", "巴西",
+	"南非", "墨西哥", "阿根廷", "智利", "土耳其", "沙特", "阿联酋", "卡塔尔", "科威特",
+	"伊朗", "以色列", "埃及", "新西兰", "蒙古", "老挝", "柬埔寨", "朝鲜", "巴基斯坦",
+	"哈萨克斯坦", "乌克兰", "波兰", "捷克", "匈牙利", "文莱", "外", "原"
+};
+
+/* The words for a country's money after its stem. */
+static const char *const currency_suffixes[] = {
+	"元", "圆", "币", "镑", "磅", "铢", "円", "盾", "卢比", "比索", "法郎", "克朗", "里拉",
+	"第纳尔", "里亚尔", "迪拉姆", "兰特", "卢布", "林吉特", "图格里克"
+};
+
+/* Characters of a sentence, not of a currency's name: "金额为港币". */
+#define SENTENCE_CHARS "为是以按的计额金单位于在和及与或等用其中"
+
+/*
+ * Whether the word [s, s + n), CJK ideographs only, names a currency
+ * other than the yuan once the yuan's own words and the scales are cut
+ * ("人民币", leading "万", "千", numerals, a trailing "万元", "亿元",
+ * "万"): what is left is a name of currency_names, or a stem of
+ * currency_stems, maybe with 国, and a word of currency_suffixes ("泰国
+ * 铢", "英磅", "美国元", "新加坡元", "马来西亚林吉特"), or a word of at
+ * most four characters, none of a sentence, ending in 币, 镑, 铢, 円 or
+ * 盾 ("马来西亚币", "某国镑"). 元, 圆 and 磅 need a known stem: 元 alone
+ * is the yuan, 磅 alone a weight, "单元", "金额为美元" name none. The
+ * name, its scales cut, goes to *name and *name_len ("万英磅": 英磅).
+ */
+static int currency_word(const char *s, size_t n, const char **name, size_t *name_len)
+{
+	int cut = 1;
+	size_t w, chars = 0;
+
+	while (cut && n) {
+		cut = 0;
+		if (n >= 9 && !memcmp(s, "人民币", 9)) {
+			s += 9, n -= 9, cut = 1;
+		} else if (n >= 9 && !memcmp(s + n - 9, "人民币", 9)) {
+			n -= 9, cut = 1;
+		} else if ((w = one_of(s, n, SCALE_CHARS)) != 0 && w < n) {
+			s += w, n -= w, cut = 1;
+			/* "万元外汇": the 元 of a leading scale goes with it. */
+			if (n > 3 && one_of(s, 3, "元圆") && !one_of(s + 3, n - 3, SCALE_CHARS))
+				s += 3, n -= 3;
+		} else if (n >= 6 && one_of(s + n - 3, 3, "元圆") &&
+			   one_of(s + n - 6, 3, SCALE_CHARS)) {
+			/* "…万元": the scale goes with its 元. */
+			n -= 6, cut = 1;
+			while (n >= 3 && one_of(s + n - 3, 3, SCALE_CHARS))
+				n -= 3;
+		} else if (n > 3 && one_of(s + n - 3, 3, SCALE_CHARS)) {
+			n -= 3, cut = 1;
+		}
+	}
+	if (!n)
+		return 0;
+	*name = s;
+	*name_len = n;
+	for (size_t i = 0; i < sizeof(currency_names) / sizeof(currency_names[0]); i++)
+		if (n == strlen(currency_names[i]) && !memcmp(s, currency_names[i], n))
+			return 1;
+	for (size_t i = 0; i < sizeof(currency_suffixes) / sizeof(currency_suffixes[0]); i++) {
+		size_t sl = strlen(currency_suffixes[i]), stem = n - sl;
+
+		if (n <= sl || memcmp(s + stem, currency_suffixes[i], sl))
+			continue;
+		if (stem > 3 && !memcmp(s + stem - 3, "国", 3))
+			stem -= 3;  /* "泰国铢" */
+		for (size_t k = 0; k < sizeof(currency_stems) / sizeof(currency_stems[0]); k++)
+			if (stem == strlen(currency_stems[k]) && !memcmp(s, currency_stems[k], stem))
+				return 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && one_of(s + i, n - i, SENTENCE_CHARS))
+			return 0;
+	}
+	return chars <= 4 && one_of(s + n - 3, 3, "币镑铢円盾");
+}
+
+int tz_money_currency_word(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n, *name;
+	size_t name_len;
+	int ideographs = 1;
+
+	if (!n)
+		return 0;
+	while (p < end) {
+		int32_t cp = tz_utf8_next(&p, end);
+
+		if (currency_sign(cp))
+			return 1;  /* "$", "US$", "$万" */
+		ideographs &= cjk(cp);
+	}
+	return ideographs && currency_word(s, n, &name, &name_len);
+}
+
+const char *tz_money_currency_in(const char *s, size_t len, size_t *wn)
+{
+	const char *p = s, *end = s + len, *run = NULL, *best = NULL, *name;
 	size_t n = 0;
 
+	/* Most amounts are ASCII: one pass for "$". */
 	while (n < len && (unsigned char)s[n] < 0x80)
 		n++;
-	if (n == len)
-		return memchr(s, '$', len) ? "$" : NULL;
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (memmem(s, len, words[i], strlen(words[i])))
-			return words[i];
+	if (n == len) {
+		const char *d = memchr(s, '$', len);
+
+		if (!d)
+			return NULL;
+		/* "US$", "HK$": the letters before go with the sign. */
+		for (p = d; p > s && ((p[-1] >= 'A' && p[-1] <= 'Z') || (p[-1] >= 'a' && p[-1] <= 'z'));)
+			p--;
+		*wn = (size_t)(d + 1 - p);
+		return p;
+	}
+	/* A run of ideographs that is a currency's word, named without its
+	 * scale: "万泰国铢" is 泰国铢, "300万英磅" 英磅. */
+	for (p = s; p <= end;) {
+		const char *q = p;
+		int32_t cp = p < end ? tz_utf8_next(&p, end) : -1;
+
+		if (q < end && cjk(cp)) {
+			if (!run)
+				run = q;
+			continue;
+		}
+		if (run && currency_word(run, (size_t)(q - run), &name, wn))
+			return name;
+		run = NULL;
+		if (q == end)
+			break;
+	}
+	/* A name of the list inside other words: "300万美元整". */
+	for (size_t i = 0; i < sizeof(currency_names) / sizeof(currency_names[0]); i++) {
+		const char *at = memmem(s, len, currency_names[i], strlen(currency_names[i]));
+
+		if (at && (!best || at < best || (at == best && strlen(currency_names[i]) > *wn))) {
+			best = at;
+			*wn = strlen(currency_names[i]);
+		}
+	}
+	if (best)
+		return best;
+	/* A sign, with the Latin letters before it: "€", "HK$". */
+	for (p = s; p < end;) {
+		const char *q = p;
+
+		if (!currency_sign(tz_utf8_next(&p, end)))
+			continue;
+		while (q > s && ((q[-1] >= 'A' && q[-1] <= 'Z') || (q[-1] >= 'a' && q[-1] <= 'z')))
+			q--;
+		*wn = (size_t)(p - q);
+		return q;
+	}
 	return NULL;
+}
+
+/*
+ * A currency other than the yuan named in s (tz_money_currency_in), as a
+ * NUL-terminated word in buf, or NULL.
+ */
+static const char *foreign_currency(const char *s, size_t len, char *buf, size_t size)
+{
+	size_t wn = 0;
+	const char *at = tz_money_currency_in(s, len, &wn);
+
+	if (!at)
+		return NULL;
+	if (wn >= size)
+		wn = size - 1;
+	while (wn && ((unsigned char)at[wn] & 0xC0) == 0x80)
+		wn--;
+	snprintf(buf, size, "%.*s", (int)wn, at);
+	return buf;
 }
 
 static int is_digit(char c)
@@ -227,6 +437,15 @@ int tz_money_unit_exp(const char *s, size_t len, int *exp)
 		len -= 9;
 	} else if (len > 9 && !memcmp(s + len - 9, "人民币", 9)) {
 		len -= 9;
+	} else if (len > 3 && (!strncasecmp(s, "RMB", 3) || !strncasecmp(s, "CNY", 3))) {
+		/* RMB万元, 万元CNY: the same (walkthrough 15). */
+		s += 3;
+		len -= 3;
+		tz_text_trim(&s, &len);
+	} else if (len > 3 && (!strncasecmp(s + len - 3, "RMB", 3) ||
+			       !strncasecmp(s + len - 3, "CNY", 3))) {
+		len -= 3;
+		tz_text_trim(&s, &len);
 	}
 	e = unit_exp(s, len, &cut);
 	if (!cut || cut != len)
@@ -312,7 +531,7 @@ static int plain_decimal(const char *s, size_t len, __int128 *mant, int *frac)
 int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *out,
 		      int *rounded, struct tz_err *err)
 {
-	char text[MONEY_TEXT_MAX];
+	char text[MONEY_TEXT_MAX], word[32];
 	const char *p, *cur;
 	size_t n, cut;
 	int folded;
@@ -337,7 +556,7 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp_default, int64_t *
 	/* The folded length, not strlen: a NUL in the cell is not its end. */
 	p = text;
 	n = (size_t)folded;
-	if ((cur = foreign_currency(p, n)) != NULL)
+	if ((cur = foreign_currency(p, n, word, sizeof(word))) != NULL)
 		return tz_err_set(err, TZ_EINVAL, "的单位“%s”不是人民币，无法换算为万元", cur);
 	if ((cur = foreign_word(p, n, &cut)) != NULL)
 		return tz_err_set(err, TZ_EINVAL,

@@ -63,7 +63,8 @@ int tz_money_parse_ex(const char *s, size_t len, int unit_exp, int64_t *out, int
 /*
  * The power of ten relative to 万元 a unit word names ("万元" 0, "亿元" 4,
  * "千元" -1, "元" -4, …, as above; "万元人民币" and "人民币亿元" name the
- * currency too, audit 9 R7): 0 and *exp, or TZ_EINVAL for a word that is
+ * currency too, audit 9 R7; so do "万元CNY", "RMB万元", walkthrough 15):
+ * 0 and *exp, or TZ_EINVAL for a word that is
  * not a known unit ("美元", "千美元"), which must never be read as 万元.
  */
 int tz_money_unit_exp(const char *s, size_t len, int *exp);
@@ -78,6 +79,36 @@ int tz_money_unit_exp(const char *s, size_t len, int *exp);
  * text (numfmt.c). RMB and CNY, though Latin, are the yuan's.
  */
 int tz_money_foreign_char(int32_t cp);
+
+/*
+ * Whether the word [s, s + n) (no brackets or spaces), the whole of it,
+ * names a currency other than the yuan, so that amounts stated in it are
+ * not 人民币 (walkthroughs 14 and 15, 2026-12-02): any currency sign but
+ * ¥ and ￥ ("$", "$万", "US$", "€"), or ideographs that, once the
+ * yuan's own words and the scales are cut ("人民币", "万", "千",
+ * numerals, a trailing "万元", "亿元"), leave a currency's name: one of
+ * a list ("美元", "外汇", "原币", "円"), or one the rule of currencies
+ * forms — a country's or region's stem, maybe with 国, and its money's
+ * word ("泰国铢", "英磅", "美国元", "新加坡元": 元, 圆, 币, 镑, 磅, 铢,
+ * 円, 盾, 卢比, 法郎…), or a word of at most four characters that is no
+ * sentence ending in 币, 镑, 铢, 円 or 盾 ("马来西亚币"). "万元", "人民币
+ * 万元", "壹万元", "单元", "金额为美元" (a sentence) and "个" are not.
+ * Latin letters (ISO codes) are the callers': this reads signs and
+ * ideographs only. No allocation, no error.
+ */
+int tz_money_currency_word(const char *s, size_t n);
+
+/*
+ * The first currency other than the yuan named anywhere in text s (len
+ * bytes): a name of tz_money_currency_word's list ("300万美元整"), a
+ * currency sign with the Latin letters before it ("US$", "HK$", "€"),
+ * or a run of ideographs that is a currency word by its rule
+ * ("300万英磅", "100万円", "万元外汇"). Returns where it starts in s,
+ * with its length in *wn; NULL when none. Used for amounts (money.c),
+ * number formats (intake/numfmt.c) and unit statements (intake/header.c),
+ * so that one rule refuses them all.
+ */
+const char *tz_money_currency_in(const char *s, size_t len, size_t *wn);
 
 /*
  * Whether an optional money cell holds a mark people write for "none"

@@ -831,33 +831,27 @@ static int yuan_word(const char *s, size_t n)
 	return 0;
 }
 
+static int currency_unit_word(const char *s, size_t n);
+
 /*
  * Whether `n` bytes at `s`, what is left of a unit word once its scale
  * ("万", "亿元") is cut (foreign_currency), name a currency other than the
- * yuan: a name of the list ("美元", "澳门元", "新台币", "外币"), an ISO
- * code in any case ("USD", "hkd"), or any other word ending in 币
- * ("马来西亚币"); "人民币", "RMB", "CNY" and "" do not (walkthrough 14,
- * 2026-12-02).
+ * yuan: an ISO code in any case ("USD", "hkd"), or a word the core's
+ * rule of currencies reads as one (tz_money_currency_word: a sign "$",
+ * "US$", "€"; "美元", "外汇", "円", any word ending in 币, 镑, 铢,
+ * "英磅", "泰国铢"; walkthroughs 14 and 15, 2026-12-02); "人民币", "RMB",
+ * "CNY" and "" do not.
  */
 static int names_currency(const char *s, size_t n)
 {
-	static const char *const words[] = {
-		"美元", "美金", "港元", "港币", "欧元", "日元", "英镑", "澳元", "加元", "韩元",
-		"卢布", "澳门元", "澳门币", "澳币", "葡币", "新台币", "台币", "外币", "新加坡元",
-		"新元", "瑞士法郎", "法郎", "泰铢", "卢比", "林吉特", "比索", "越南盾", "美圆",
-		"港圆", "日圆", "$", "US$", "HK$", "€", "£"
-	};
 	int alpha = n == 3;
 
 	if (!n || yuan_word(s, n))
 		return 0;
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (n == strlen(words[i]) && !memcmp(s, words[i], n))
-			return 1;
 	/* "USD", "HKD", "eur": a three-letter code. */
 	for (size_t i = 0; alpha && i < n; i++)
 		alpha = (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z');
-	return alpha || ends_with(s, n, "币");
+	return alpha || tz_money_currency_word(s, n);
 }
 
 /*
@@ -875,6 +869,24 @@ static int foreign_currency(const char *s, size_t n)
 	static const char *const words[] = { "美元", "美金", "港元", "港币", "欧元", "日元", "英镑",
 					     "澳元", "加元", "韩元", "卢布", "$", "US$", "HK$", "€",
 					     "£" };
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		size_t w = strlen(words[i]);
+
+		if (n >= w && !memcmp(s + n - w, words[i], w))
+			return 1;
+	}
+	return currency_unit_word(s, n);
+}
+
+/*
+ * Whether [s, s + n), without its brackets and spaces and its scale
+ * ("万元", "亿元", "万", … first or last), is a currency other than the
+ * yuan (names_currency): the part of foreign_currency that reads the
+ * whole word, not only its end ("万美元", "万元(港币)", "$万", but not
+ * "金额为美元").
+ */
+static int currency_unit_word(const char *s, size_t n)
+{
 	/* Longest first: "千万元" before "万元", "万亿" before "万". */
 	static const char *const scaled[] = { "万亿元", "十万元", "百万元", "千万元", "万元",
 					      "亿元", "千元", "百元", "元" };
@@ -884,12 +896,6 @@ static int foreign_currency(const char *s, size_t n)
 	size_t k = 0, cut;
 	const char *c;
 
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		size_t w = strlen(words[i]);
-
-		if (n >= w && !memcmp(s + n - w, words[i], w))
-			return 1;
-	}
 	if (n >= sizeof(buf))
 		return 0;
 	/* "万元(港币)", "万元 USD": without brackets and spaces. */
@@ -908,12 +914,18 @@ static int foreign_currency(const char *s, size_t n)
 		c += cut;
 		k -= cut;
 	} else {
-		/* "美元万元": the scale last (not "元" alone: "美元"). */
+		/* "美元万元": the scale last (not "元" alone: "美元"); "$万",
+		 * "USD万": a bare one (walkthrough 15). */
+		size_t k0 = k;
+
 		for (size_t i = 0; i + 1 < sizeof(scaled) / sizeof(scaled[0]); i++)
 			if (k > strlen(scaled[i]) && ends_with(c, k, scaled[i])) {
 				k -= strlen(scaled[i]);
 				break;
 			}
+		for (size_t i = 0; k == k0 && i < sizeof(scales) / sizeof(scales[0]); i++)
+			if (k > strlen(scales[i]) && ends_with(c, k, scales[i]))
+				k -= strlen(scales[i]);
 	}
 	return names_currency(c, k);
 }
@@ -1000,6 +1012,8 @@ static int unit_statement(const char *s, size_t n, int bare_ok, int *exp, char *
 	static const char *const labels[] = { "金额单位", "计量单位", "单位", "金额" };
 	static const char *const seps[] = { ",", "、", "/", "或", ";" };
 	int bracketed = 0, unit = 0, labelled = 0, others;
+	const char *all;
+	size_t all_n;
 
 	if (n >= 2 && (s[0] == '(' || s[0] == '[') && (s[n - 1] == ')' || s[n - 1] == ']')) {
 		s++;
@@ -1036,6 +1050,8 @@ static int unit_statement(const char *s, size_t n, int bare_ok, int *exp, char *
 	/* One unit, or several separated: all must be units of money, or,
 	 * labelled or bracketed, short words for other units. */
 	others = labelled || bracketed;
+	all = s;
+	all_n = n;
 	while (n) {
 		size_t w = 0, skip = 0;
 		int e = 0, u;
@@ -1063,7 +1079,15 @@ static int unit_statement(const char *s, size_t n, int bare_ok, int *exp, char *
 			if (!money_unit(s + w + skip, w2, &e2))
 				return 0;
 		}
-		if (!u) {
+		if (u < 0) {
+			/* "(万元,外汇)": a currency beside the unit is the
+			 * unit's, never passed over (walkthrough 15). */
+			while (all_n >= size || (all_n && ((unsigned char)all[all_n] & 0xC0) == 0x80))
+				all_n--;
+			snprintf(text, size, "%.*s", (int)all_n, all);
+			*exp = 0;
+			return -1;
+		} else if (!u) {
 			/* "个" in "单位：个、亿元": not money, passed over. */
 		} else if (!unit) {
 			snprintf(text, size, "%.*s", (int)w, s);
@@ -1357,33 +1381,39 @@ out:
 }
 
 /* Whether NFKC text `s` starts with a label of a currency ("币种",
- * "(货币"): a cell that is a currency_statement(). */
+ * "(货币", "Currency"): a cell that is a currency_statement(). */
 static int currency_label_first(const char *s)
 {
 	if (*s == '(')
 		s++;
 	return !strncmp(s, "币种", strlen("币种")) || !strncmp(s, "货币", strlen("货币")) ||
-	       !strncmp(s, "币别", strlen("币别"));
+	       !strncmp(s, "币别", strlen("币别")) || !strncasecmp(s, "currency", strlen("currency"));
 }
 
 /*
  * Whether NFKC text without spaces `s` states the currency of the amounts
  * apart from their unit ("币种:美元", "货币为港币", "币别:USD"; walkthrough
- * 14, 2026-12-02: "(币种:美元,单位:万元)" was read as 人民币万元) and
- * names one other than the yuan: 1 with "币种：美元" (the label as
- * written) in text (`size` bytes); 0 for none or for "币种:人民币", "币种
- * :元", "币种:RMB". A label with no ":", "为" or "是" after it ("货币资
- * 金", a column "币种") states nothing.
+ * 14, 2026-12-02: "(币种:美元,单位:万元)" was read as 人民币万元; and in
+ * English, "Currency:USD", walkthrough 15) and names one other than the
+ * yuan: 1 with "币种：美元" (the label as written) in text (`size`
+ * bytes); 0 for none or for "币种:人民币", "币种:元", "币种:RMB", "币种:
+ * 人民币万元". The currency's word ends at a separator or where a unit's
+ * statement starts ("币种:人民币单位:万元", from "币种：人民币 单位：万元"
+ * with its spaces dropped, names the yuan; walkthrough 15 found it
+ * refused). A label with no ":", "为" or "是" after it ("货币资金", a
+ * column "币种") states nothing.
  */
 static int currency_statement(const char *s, char *text, size_t size)
 {
-	static const char *const labels[] = { "币种", "货币", "币别" };
+	static const char *const labels[] = { "币种", "货币", "币别", "currency" };
 	static const char *const joins[] = { ":", "为", "是", "-" };
 
 	for (size_t l = 0; l < sizeof(labels) / sizeof(labels[0]); l++)
-		for (const char *a = strstr(s, labels[l]); a; a = strstr(a + 1, labels[l])) {
-			const char *p = a + strlen(labels[l]);
+		for (const char *a = l < 3 ? strstr(s, labels[l]) : strcasestr(s, labels[l]); a;
+		     a = l < 3 ? strstr(a + 1, labels[l]) : strcasestr(a + 1, labels[l])) {
+			const char *p = a + strlen(labels[l]), *anchor;
 			size_t j, n;
+			int e;
 
 			for (j = 0; j < sizeof(joins) / sizeof(joins[0]); j++)
 				if (!strncmp(p, joins[j], strlen(joins[j])))
@@ -1392,13 +1422,15 @@ static int currency_statement(const char *s, char *text, size_t size)
 				continue;
 			p += strlen(joins[j]);
 			n = word_len(p);
-			if (!n || yuan_word(p, n))
+			if ((anchor = next_anchor(p)) != NULL && anchor > p && anchor < p + n)
+				n = (size_t)(anchor - p);
+			if (!n || yuan_word(p, n) || money_unit(p, n, &e) > 0)
 				continue;
 			/* A long word cut where a character starts. */
 			if (n > 15)
 				for (n = 15; n && ((unsigned char)p[n] & 0xC0) == 0x80; n--)
 					;
-			snprintf(text, size, "%s：%.*s", labels[l], (int)n, p);
+			snprintf(text, size, "%s：%.*s", l < 3 ? labels[l] : "Currency", (int)n, p);
 			return 1;
 		}
 	return 0;
@@ -1514,6 +1546,10 @@ static int next_unit(const char *norm, const char **at, int *exp, char *text, si
 		if (!u)
 			return 0;
 		p = u + strlen("单位");
+		/* "金额单位为万美元": the unit is after 单位, not "单位为万美元"
+		 * (walkthrough 15: "注明金额单位为单位为万美元"). */
+		if (!strncmp(u, "金额", strlen("金额")) && !strncmp(p, "单位", strlen("单位")))
+			p += strlen("单位");
 		/* "以亿元为单位": the unit comes before, after the last 以. */
 		if (u >= norm + strlen("为") && !memcmp(u - strlen("为"), "为", strlen("为")))
 			for (const char *q = *at; (q = strstr(q, "以")) && q < u - strlen("为");
@@ -1721,9 +1757,15 @@ static int table_unit(const char *s, int title, int *unit, int *unit_exp, char *
 		}
 		/* A row of one text: "亿元" alone is the table's unit. */
 		*unit = unit_statement(norm.buf, norm.len, title, unit_exp, text, size);
-		if (!*unit && title && norm.len && norm.buf[norm.len - 1] == ')') {
+		if (!*unit && norm.len && norm.buf[norm.len - 1] == ')') {
 			/* The bracket closing the title, with any inside it:
-			 * "(单位:万元(港币))" (walkthrough 14). */
+			 * "(单位:万元(港币))" (walkthrough 14); or closing a group
+			 * heading in a row of several above the header, "投资情况
+			 * （万美元）" over a bare 总投资, which was passed over and
+			 * the amounts read as 人民币万元 (walkthrough 15). Such a
+			 * heading counts only when it names a foreign currency:
+			 * its 亿元 may be one group's of several (an open item,
+			 * docs/audits/audit9-findings.md, walkthrough 15). */
 			const char *open = NULL;
 			int depth = 0;
 
@@ -1735,6 +1777,8 @@ static int table_unit(const char *s, int title, int *unit, int *unit_exp, char *
 			if (open)
 				*unit = unit_statement(open, (size_t)(norm.buf + norm.len - open), 0,
 						       unit_exp, text, size);
+			if (!title && *unit > 0)
+				*unit = 0;
 		}
 		if (!*unit) {
 			at = norm.buf;
@@ -2075,6 +2119,31 @@ static int unit_column(const char *s)
 	return r;
 }
 
+/*
+ * Whether a header cell names a column of currencies: 币种, 币别, 货币,
+ * 货币种类, 计价货币, 结算币种… (spaces aside; not 货币资金, a sum).
+ * Its cells state, row by row, the currency of the amounts, which must
+ * be the yuan (walkthrough 15, 2026-12-02: a 币种 of 美元 was left
+ * unread and the amounts stored as 人民币).
+ */
+static int currency_column(const char *s)
+{
+	static const char *const names[] = { "币种", "币别", "货币", "货币种类", "币种名称", "计价货币",
+					     "结算货币", "计价币种", "结算币种", "投资币种", "资金币种",
+					     "货币单位币种" };
+	struct tz_buf b = TZ_BUF_INIT;
+	int r = 0;
+
+	if (!tz_text_nfkc(s, strlen(s), &b)) {
+		drop_spaces(&b);
+		for (size_t k = 0; k < sizeof(names) / sizeof(names[0]) && !r; k++)
+			r = !strcmp(b.buf, names[k]);
+		r = r || !strcasecmp(b.buf, "currency");
+	}
+	tz_buf_release(&b);
+	return r;
+}
+
 /* Whether a header cell names a figure: 元, 投资, 金额, 资金, %, 率. */
 static int figure_column(const char *s)
 {
@@ -2278,18 +2347,39 @@ not_read:
 	}
 	/* Units: the column's own, else its group heading's, else the table's. */
 	for (size_t f = 0; f < h->nfields; f++) {
-		int i = h->idx[f];
+		int i = h->idx[f], e;
 		const struct cellinfo *c;
+		char t[32];
 
 		h->unit_exp[f] = 0;
 		if (i < 0 || !h->cols[f].money)
 			continue;
 		c = &r->c[i];
+		/* "总投资(万元,USD)", "总投资(万美元)": a currency, said so
+		 * (walkthrough 15). */
+		if (c->unit < 0 && (money_unit(c->unit_text, strlen(c->unit_text), &e) < 0 ||
+				    unit_statement(c->unit_text, strlen(c->unit_text), 1, &e, t,
+						   sizeof(t)) < 0))
+			return tz_err_set_at(err, TZ_EINVAL, path, h->line, h->cols[f].header,
+					     "“%s”的单位“%s”无法换算为万元，整个文件未导入：这是外币，"
+					     "金额不是人民币；请折算为人民币后写在“%s”列",
+					     r->text[i], c->unit_text, h->cols[f].header);
 		if (c->unit < 0)
 			return tz_err_set_at(err, TZ_EINVAL, path, h->line, h->cols[f].header,
 					     "“%s”的单位“%s”无法换算为万元，整个文件未导入"
 					     "（可用的单位：元、千元、万元、百万元、亿元）",
 					     r->text[i], c->unit_text);
+		/* A currency stated for the table ("单位：万元（港币）" over
+		 * "总投资(万元)"): the amounts are not 人民币, whatever the
+		 * header says; not a conflict of units, whose advice (delete
+		 * one of them) would store them as 人民币 (walkthrough 15). */
+		if (table_u < 0)
+			return tz_err_set_at(err, TZ_EINVAL, path, table_line, NULL,
+					     "%s注明的表格单位“%s”无法换算为万元，整个文件未导入：这是"
+					     "外币，金额不是人民币；请把金额折算为人民币后重新导入",
+					     unit_row_name(table_line, table_title, where,
+							   sizeof(where)),
+					     table_text);
 		h->unit_stated[f] = c->unit > 0 || (parent_unit && parent_unit[i]) || table_u;
 		if (c->unit > 0) {
 			h->unit_exp[f] = c->unit_exp;
@@ -2300,12 +2390,6 @@ not_read:
 						     r->text[i]);
 			h->unit_exp[f] = parent_exp[i];
 		} else if (table_u) {
-			if (table_u < 0)
-				return tz_err_set_at(err, TZ_EINVAL, path, table_line, NULL,
-						     "%s注明的表格单位“%s”无法换算为万元，整个文件未导入",
-						     unit_row_name(table_line, table_title, where,
-								   sizeof(where)),
-						     table_text);
 			h->unit_exp[f] = table_exp;
 			if (table_exp) {
 				size_t used = strlen(h->table_exp_cols);
@@ -2324,7 +2408,7 @@ not_read:
 		/* The table's unit and the column's own differ: the amounts
 		 * are in one of them, and nothing says which. */
 		if (table_u && (c->unit > 0 || (parent_unit && parent_unit[i] > 0)) &&
-		    (table_u < 0 || h->unit_exp[f] != table_exp) &&
+		    h->unit_exp[f] != table_exp &&
 		    /* "其中总投资单位：亿元" over 总投资(亿元): as it says. */
 		    !(clause_names(h, cc, f, r->text[i]) && cc->unit > 0 && cc->exp == h->unit_exp[f]))
 			return tz_err_set_at(err, TZ_EINVAL, path, table_line, h->cols[f].header,
@@ -2375,6 +2459,8 @@ not_read:
 			h->unit_cols |= UINT64_C(1) << i;
 		if (!c->blank && c->field < 0 && !c->seq && i < 64 && remark_column(r->text[i]))
 			h->remark_cols |= UINT64_C(1) << i;
+		if (!c->blank && c->field < 0 && !c->seq && i < 64 && currency_column(r->text[i]))
+			h->currency_cols |= UINT64_C(1) << i;
 		/* Every column, read or not: a field's own kind wins (import.c,
 		 * money_column), and a column named like a field but not read
 		 * (another year's 年度计划投资) holds figures still. */
@@ -2453,6 +2539,54 @@ static int near_column(const struct tz_header *h, const struct hrow *r, size_t f
 				     "请把列名改为“%s”", a, r->text[i], nl, name, c->near_text, nl,
 				     name, nl, name, c->read_as);
 	}
+	return rc;
+}
+
+/*
+ * A required money field f the header lacks (rc, err: missing_columns's
+ * refusal) whose name a comma of the CSV cut in two: "总投资(万元,USD)"
+ * written unquoted is the cells "总投资(万元" and "USD)" (walkthrough 15:
+ * the message only said 总投资(万元) was missing). The message then names
+ * both cells and, when what the bracket holds is a foreign currency,
+ * says the amounts are not 人民币. Returns rc.
+ */
+static int split_column(const struct tz_header *h, const struct hrow *r, size_t f, int rc,
+			struct tz_err *err)
+{
+	struct tz_buf joined = TZ_BUF_INIT, key = TZ_BUF_INIT, ut = TZ_BUF_INIT;
+	struct cellinfo c;
+	char a[8], b[8], t[32];
+	int e, fx;
+
+	for (size_t i = 0; i + 1 < r->n; i++) {
+		const char *open = strchr(r->text[i], '('), *o2 = strstr(r->text[i], "（");
+		size_t used = strlen(err->msg);
+
+		if (o2 && (!open || o2 < open))
+			open = o2;
+		if (!open || strchr(open, ')') || strstr(open, "）") ||
+		    (!strchr(r->text[i + 1], ')') && !strstr(r->text[i + 1], "）")))
+			continue;
+		tz_buf_reset(&joined);
+		tz_buf_addf(&joined, "%s,%s", r->text[i], r->text[i + 1]);
+		cell_read(h, joined.buf, joined.len, joined.buf, &c, &key, &ut);
+		if (c.field != (int)f)
+			continue;
+		fx = c.unit < 0 && (money_unit(c.unit_text, strlen(c.unit_text), &e) < 0 ||
+				    unit_statement(c.unit_text, strlen(c.unit_text), 1, &e, t,
+						   sizeof(t)) < 0);
+		col_letters(i, a);
+		col_letters(i + 1, b);
+		snprintf(err->msg + used, sizeof(err->msg) - used,
+			 "；第%s列“%s”和第%s列“%s”像是一个列名“%s”被逗号分成了两列（CSV文件中"
+			 "含逗号的列名要加引号）%s%s%s", a, r->text[i], b, r->text[i + 1], joined.buf,
+			 fx ? "；括号中的单位“" : "", fx ? c.unit_text : "",
+			 fx ? "”是外币，金额不是人民币，请折算为人民币后导入" : "");
+		break;
+	}
+	tz_buf_release(&joined);
+	tz_buf_release(&key);
+	tz_buf_release(&ut);
 	return rc;
 }
 
@@ -4023,8 +4157,10 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	if (!rc && (rc = missing_columns(h, path, err))) {
 		/* A required column named but for a remark: named. */
 		for (size_t f = 0; f < h->nfields; f++)
-			if (h->cols[f].required && h->cols[f].money && h->idx[f] < 0)
+			if (h->cols[f].required && h->cols[f].money && h->idx[f] < 0) {
 				near_column(h, &top, f, rc, path, err);
+				split_column(h, &top, f, rc, err);
+			}
 		if (h->progress && h->idx[TZ_RF_COMPLETED] < 0)
 			rc = year_to_date(h, &top, path, err);
 	}
@@ -4169,6 +4305,39 @@ static int column_read(const struct tz_header *h, size_t i)
 static int check_unit_cells(const struct tz_header *h, const struct tz_row *row, int data,
 			    const char *path, struct tz_err *err);
 
+/*
+ * Cell i of `row`, in a column of currencies (currency_column): blank, a
+ * mark of none ("—", "/"), or the yuan ("人民币", "元", "RMB", "CNY",
+ * "人民币万元") reads as before; anything else refuses the file naming
+ * the row, the column and what it says (walkthrough 15).
+ */
+static int currency_cell(const struct tz_header *h, const struct tz_row *row, size_t i,
+			 const char *path, struct tz_err *err)
+{
+	struct tz_buf norm = TZ_BUF_INIT;
+	const char *c = row->cells[i];
+	size_t len = row->lens[i], q = len;
+	char a[8];
+	int e, rc = 0;
+
+	if (tz_text_is_blank(c, len) || tz_money_is_blank_mark(c, len) || tz_text_nfkc(c, len, &norm))
+		goto out;
+	drop_spaces(&norm);
+	if (!norm.len || yuan_word(norm.buf, norm.len) || money_unit(norm.buf, norm.len, &e) > 0)
+		goto out;
+	if (q > 60)
+		for (q = 60; q && ((unsigned char)c[q] & 0xC0) == 0x80; q--)
+			;
+	col_letters(i, a);
+	rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, h->col_text[i],
+			   "第%ld行第%s列“%s”写的是“%.*s”：这一行的金额不是人民币，无法换算为万元，"
+			   "整个文件未导入；请把金额折算为人民币后重新导入（币种写“人民币”）",
+			   row->line, a, h->col_text[i], (int)q, c);
+out:
+	tz_buf_release(&norm);
+	return rc;
+}
+
 int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, int data,
 			 const char *path, struct tz_err *err)
 {
@@ -4179,6 +4348,55 @@ int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, in
 	    (h->read_cols | (row->ncells == 64 ? 0 : ~UINT64_C(0) << row->ncells)) == ~UINT64_C(0))
 		return 0;
 	return check_unit_cells(h, row, data, path, err);
+}
+
+/*
+ * Whether NFKC text without spaces `s` (`n` bytes), a project's cell in
+ * a column no field reads (备注, 说明), states the currency of the row's
+ * amounts (walkthrough 15, 2026-12-02: "金额为美元", "万美元", "以港币计"
+ * were left unread, the amounts stored as 人民币): the cell is a unit
+ * word of a foreign currency and nothing else ("万美元", "港币", "USD"
+ * when an ISO code of a currency), or it holds a statement of the
+ * amounts' unit naming one ("金额为美元", "单位：万元（外汇）", "以港币
+ * 计": next_unit). A currency beside a figure is an amount of something
+ * else ("利用外资500万美元", "外资金额为500万美元"), and a currency word
+ * in a sentence that states no unit ("外资来源币种为美元的部分已折算")
+ * none: both stay remarks, as written. 1 with the currency's word in
+ * text (`size` bytes).
+ */
+static int remark_currency(const char *s, size_t n, char *text, size_t size)
+{
+	static const char *const iso[] = { "USD", "HKD", "EUR", "JPY", "GBP", "MOP", "TWD", "AUD",
+					   "CAD", "KRW", "SGD", "CHF", "RUB", "THB", "INR", "MYR" };
+	const char *at = s, *subj;
+	size_t subj_len;
+	int e, u, letters = n == 3;
+
+	for (size_t i = 0; letters && i < n; i++)
+		letters = (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z');
+	if (!has_digit(s, n) && currency_unit_word(s, n)) {
+		/* "PPP", "EPC", "BOT": letters, not a currency. */
+		for (size_t i = 0; letters && i < sizeof(iso) / sizeof(iso[0]); i++)
+			if (!strncasecmp(s, iso[i], 3))
+				letters = 0;
+		if (!letters) {
+			while (n >= size || (n && ((unsigned char)s[n] & 0xC0) == 0x80))
+				n--;
+			snprintf(text, size, "%.*s", (int)n, s);
+			return 1;
+		}
+	}
+	while ((u = next_unit(s, &at, &e, text, size, &subj, &subj_len)) != 0)
+		if (u < 0 && !has_digit(text, strlen(text)))
+			return 1;
+	return 0;
+}
+
+/* Whether a header cell as written names a column of remarks on the
+ * row (备注, 说明, 附注) or is blank: where a clerk notes the currency. */
+static int note_column(const char *s)
+{
+	return !*s || strstr(s, "备注") || strstr(s, "说明") || strstr(s, "附注");
 }
 
 /* tz_header_check_unit past its first test. */
@@ -4193,20 +4411,48 @@ static int check_unit_cells(const struct tz_header *h, const struct tz_row *row,
 
 	for (size_t i = 0; i < row->ncells && !rc; i++) {
 		const char *at, *subj, *c = row->cells[i];
-		size_t subj_len, len = row->lens[i];
+		size_t subj_len, wn, len = row->lens[i];
 		int whole, col_unit;
 
 		/* In a project's row only a cell no column reads, and all of it
 		 * a statement ("(亿元)" in a 备注 column). Every unit of money
 		 * names 元, 万 or 亿. */
-		if (!len ||
-		    (data && (i < 64 ? (int)((read >> i) & 1) : column_read(h, i))) ||
-		    (!names_money_unit(c, len) && !memmem(c, len, "币", strlen("币"))))
+		if (!len || (data && (i < 64 ? (int)((read >> i) & 1) : column_read(h, i))))
+			continue;
+		/* A project's 币种: the yuan, or nothing (walkthrough 15). A
+		 * section heading merged across the row is not one. */
+		if (data && i < 64 && ((h->currency_cols >> i) & 1)) {
+			if ((rc = currency_cell(h, row, i, path, err)) != 0)
+				break;
+			continue;
+		}
+		/* A currency needs none of 元, 万, 亿: "以英镑计", "英磅". */
+		if (!names_money_unit(c, len) && !memmem(c, len, "币", strlen("币")) &&
+		    !tz_money_currency_in(c, len, &wn))
 			continue;
 		tz_buf_reset(&norm);
 		if (tz_text_nfkc(c, len, &norm))
 			continue;
 		drop_spaces(&norm);
+		/* A project's 备注 stating the currency of its amounts; not a
+		 * 建设内容 describing the project ("以美元计价结算的出口"). */
+		if (data && i < 64 && note_column(h->col_text[i]) &&
+		    remark_currency(norm.buf, norm.len, text, sizeof(text))) {
+			char a[8];
+			size_t q = len;
+
+			if (q > 120)
+				for (q = 120; q && ((unsigned char)c[q] & 0xC0) == 0x80; q--)
+					;
+			col_letters(i, a);
+			rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,
+					   "第%ld行第%s列%s%s%s写的是“%.*s”：这一行的金额是%s，不是人民币，"
+					   "无法换算为万元，整个文件未导入；请把金额折算为人民币后重新导入",
+					   row->line, a, i < 64 && h->col_text[i][0] ? "“" : "",
+					   i < 64 ? h->col_text[i] : "",
+					   i < 64 && h->col_text[i][0] ? "”" : "", (int)q, c, text);
+			break;
+		}
 		/* "注：币种：美元" (walkthrough 14); in a project's row only a
 		 * cell that is the statement ("币种：美元" in a 备注 column). */
 		if ((!data || currency_label_first(norm.buf)) &&
@@ -4290,7 +4536,8 @@ static int check_unit_cells(const struct tz_header *h, const struct tz_row *row,
 				continue;
 			if (unit < 0) {
 				rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,
-						   "第%ld行注明金额单位为%s，无法换算为万元，整个文件未导入",
+						   "第%ld行注明金额单位为%s，无法换算为万元，整个文件未导入："
+						   "这是外币，金额不是人民币；请把金额折算为人民币后重新导入",
 						   row->line, text);
 				break;
 			}

@@ -72,6 +72,10 @@ struct tz_header {
 	 * amount, is what an unquoted thousands comma moved there (import.c,
 	 * split_amount; walkthrough 11). */
 	uint64_t remark_cols;
+	/* Columns 0..63 no field reads headed 币种, 币别, 货币 (currency
+	 * columns): each row's cell must name the yuan or nothing, else the
+	 * file is refused (tz_header_check_unit; walkthrough 15). */
+	uint64_t currency_cols;
 	/* Columns 0..63 whose header names a figure (元, 投资, 金额, 资金, %,
 	 * 率: 其中中央资金, 完成率, another year's 年度计划投资; read columns
 	 * too, where the field's kind decides): three digits in one
@@ -289,7 +293,11 @@ const char *tz_header_unit_name(int exp);
  * "金额单位:亿元"; one naming two units is refused, naming both). With
  * `data` set the row is a project's: only a cell in a column no field
  * reads, and all of it a statement, counts (a 备注 cell "(亿元)";
- * auditor's finding 2, 2026-11-30).
+ * auditor's finding 2, 2026-11-30); and, since walkthrough 15
+ * (2026-12-02), a 币种 column's cell naming anything but the yuan, or a
+ * 备注/说明 cell stating the row's amounts in a foreign currency
+ * ("金额为美元", "万美元", "以港币计"; not "利用外资500万美元") refuses
+ * the file too, naming the row, the column and the cell.
  */
 int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, int data,
 			 const char *path, struct tz_err *err);

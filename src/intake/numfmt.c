@@ -199,19 +199,24 @@ static size_t char_len(const char *p)
 
 /*
  * The currency a [$sym-LCID] shows when sym is the yuan's own (¥, ￥, 元,
- * RMB, CNY, 人民币) but the locale is a Chinese-speaking one of another
- * currency, whose people write their dollar as 元 too: zh-TW (404, New
- * Taiwan dollar), zh-HK (C04), zh-MO (1404), zh-SG (1004). NULL for any
- * other: a symbol that is not the yuan's is refused for what it is (find
- * the unit in literal_unit, where "$", "USD", "₩", "kr" go), and ¥ with
- * ja-JP (411, Excel's yen) is read as 元: clerks pick it from the list
- * for 元 and the sheet shows ¥ (docs/internals/import.md).
+ * RMB, CNY, 人民币) but the locale is one of another currency: a
+ * Chinese-speaking one whose people write their dollar as 元 too, zh-TW
+ * (404, New Taiwan dollar), zh-HK (C04), zh-MO (1404), zh-SG (1004); and
+ * ja-JP (411), Excel's Japanese yen, whose sign is the yuan's ¥ (decided
+ * in audit 8 to read it as 元; walkthrough 15, 2026-12-02, found a
+ * ¥-411 total of 300 stored as 300万元 and the lead reversed that: the
+ * format names the yen, and a ledger cannot tell a clerk's slip from a
+ * yen amount). NULL for any other: ¥ with a Chinese locale (804, 4,
+ * 7804) or none is the yuan, and a symbol that is not the yuan's is
+ * refused for what it is (find the unit in literal_unit, where "$",
+ * "USD", "₩", "kr" go).
  */
 static const char *locale_currency(const char *sym, size_t n, const char *lcid, size_t ln)
 {
 	static const char *const yuan[] = { "¥", "￥", "元", "RMB", "CNY", "人民币" };
 	static const struct { unsigned long lcid; const char *iso; } other[] = {
 		{ 0x404, "TWD" }, { 0xC04, "HKD" }, { 0x1404, "MOP" }, { 0x1004, "SGD" },
+		{ 0x411, "日元" },
 	};
 	char hex[16];
 	unsigned long id;
@@ -701,6 +706,14 @@ static int foreign_letters(const char *p, size_t n, char *out, size_t size)
  */
 static int literal_unit(const char *p, size_t n, char *out, size_t size)
 {
+	/* A dollar with its country's letters, named in words: "[$HK$-C04]"
+	 * was reported as "$" (walkthrough 15). */
+	static const struct { const char *sign, *name; } dollars[] = {
+		{ "HK$", "港元" }, { "US$", "美元" }, { "NT$", "新台币" }, { "MOP$", "澳门元" },
+		{ "S$", "新加坡元" }, { "A$", "澳元" }, { "C$", "加元" }, { "NZ$", "新西兰元" },
+	};
+	size_t wn;
+	const char *cur;
 	/* 澳门元 … 日圆: walkthrough 14 (2026-12-02), where 0.00"万澳门元"
 	 * read 12000 as 1.20万元 (its "元") and "万新台币", "外币万元" as
 	 * 人民币万元. */
@@ -717,11 +730,24 @@ static int literal_unit(const char *p, size_t n, char *out, size_t size)
 	size_t i, start, a = 0, b = n;
 	int exp;
 
+	for (i = 0; i < sizeof(dollars) / sizeof(dollars[0]); i++)
+		if (memmem(p, n, dollars[i].sign, strlen(dollars[i].sign))) {
+			snprintf(out, size, "%s", dollars[i].name);
+			return -1;
+		}
 	for (i = 0; i < sizeof(foreign) / sizeof(foreign[0]); i++)
 		if (memmem(p, n, foreign[i], strlen(foreign[i]))) {
 			snprintf(out, size, "%s", foreign[i]);
 			return -1;
 		}
+	/* Any other currency by the core's rule: "万円", "万元外汇", "英磅"
+	 * (walkthrough 15: 0.00"万円" and 0.00"万元外汇" read as 万元). */
+	if ((cur = tz_money_currency_in(p, n, &wn)) != NULL) {
+		while (wn >= size || (wn && ((unsigned char)cur[wn] & 0xC0) == 0x80))
+			wn--;
+		snprintf(out, size, "%.*s", (int)wn, cur);
+		return -1;
+	}
 	if (foreign_letters(p, n, out, size))
 		return -1;
 	for (i = 0; i + strlen("元") <= n && !has_at(p, n, i, "元"); i++)

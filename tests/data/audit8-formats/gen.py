@@ -21,6 +21,7 @@ write('currencies.xlsx', [{'name': '台账', 'rows': [H,
     # The yuan's, however written: read as 万元.
     ['Y1', '九号', '甲县', 1000, n(12.5, '[$¥-804]#,##0.00')],
     ['Y2', '十号', '甲县', 1000, n(22.5, '[$CNY] #,##0.00')],
+    # Excel's yen (ja-JP): read as 元 until walkthrough 15, refused since.
     ['Y3', '十一号', '甲县', 1000, n(32.5, '[$¥-411]#,##0.00')],
     ['Y4', '十二号', '甲县', 1000, n(42.5, '"RMB"0.00')],
     ['Y5', '十三号', '甲县', 1000, n(52.5, '[$-804]0.00')],

@@ -336,6 +336,61 @@ static void test_parse_reason_for_negative_and_empty(void **state)
 	assert_null(strstr(err.msg, "单位"));
 }
 
+/* One rule for currencies other than the yuan (walkthrough 15). */
+static void test_currency_word(void **state)
+{
+	static const char *const foreign[] = {
+		"美元", "外汇", "原币", "円", "万円", "英磅", "泰国铢", "英国镑", "美国元", "新加坡元",
+		"马来西亚林吉特", "马来西亚币", "$", "$万", "US$", "€", "万英磅", "日圆",
+	};
+	static const char *const yuan[] = {
+		"万元", "元", "人民币", "人民币万元", "万元人民币", "壹万元", "亿元", "千元", "单元",
+		"金额为美元", "磅", "个", "万吨", "",
+	};
+	struct tz_err err = { 0 };
+	const char *at;
+	size_t wn = 0;
+	int64_t v;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(foreign) / sizeof(foreign[0]); i++)
+		if (!tz_money_currency_word(foreign[i], strlen(foreign[i])))
+			fail_msg("%s: not read as a currency", foreign[i]);
+	for (size_t i = 0; i < sizeof(yuan) / sizeof(yuan[0]); i++)
+		if (tz_money_currency_word(yuan[i], strlen(yuan[i])))
+			fail_msg("%s: read as a currency", yuan[i]);
+	/* In text: the name without its scale, the earliest. */
+	at = tz_money_currency_in("300万英磅", strlen("300万英磅"), &wn);
+	assert_non_null(at);
+	assert_int_equal(wn, strlen("英磅"));
+	assert_memory_equal(at, "英磅", wn);
+	at = tz_money_currency_in("0.00万泰国铢", strlen("0.00万泰国铢"), &wn);
+	assert_non_null(at);
+	assert_memory_equal(at, "泰国铢", wn);
+	at = tz_money_currency_in("HK$300", strlen("HK$300"), &wn);
+	assert_non_null(at);
+	assert_memory_equal(at, "HK$", wn);
+	assert_null(tz_money_currency_in("300万元", strlen("300万元"), &wn));
+	assert_null(tz_money_currency_in("￥300", strlen("￥300"), &wn));
+	/* Amounts: refused naming the currency, no longer "不是有效的金额". */
+	assert_int_equal(tz_money_parse("300万英磅", strlen("300万英磅"), &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "的单位“英磅”不是人民币"));
+	assert_int_equal(tz_money_parse("100万円", strlen("100万円"), &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "的单位“円”不是人民币"));
+	assert_int_equal(tz_money_parse("300万元外汇", strlen("300万元外汇"), &v, &err), TZ_EINVAL);
+	assert_non_null(strstr(err.msg, "的单位“外汇”不是人民币"));
+	/* The yuan's codes beside a unit (walkthrough 15: 总投资(万元CNY)). */
+	{
+		int e = 9;
+
+		assert_int_equal(tz_money_unit_exp("万元CNY", strlen("万元CNY"), &e), 0);
+		assert_int_equal(e, 0);
+		assert_int_equal(tz_money_unit_exp("rmb亿元", strlen("rmb亿元"), &e), 0);
+		assert_int_equal(e, 4);
+		assert_int_equal(tz_money_unit_exp("万元USD", strlen("万元USD"), &e), TZ_EINVAL);
+	}
+}
+
 static void test_parse_respects_len(void **state)
 {
 	int64_t v;
@@ -641,6 +696,7 @@ int main(void)
 		cmocka_unit_test(test_parse_full_width),
 		cmocka_unit_test(test_parse_surrounding_white_space),
 		cmocka_unit_test(test_parse_units),
+		cmocka_unit_test(test_currency_word),
 		cmocka_unit_test(test_parse_rounds_half_up),
 		cmocka_unit_test(test_parse_ex),
 		cmocka_unit_test(test_parse_limits),

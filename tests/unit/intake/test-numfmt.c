@@ -393,6 +393,16 @@ static void test_units_in_literals(void **state)
 		/* The yuan's symbol in a Chinese locale of another currency. */
 		{ "[$元-404]#,##0.00", 12.5, -1, "TWD", "TWD12.5", TZ_READ_UNIT },
 		{ "[$¥-C04]#,##0.00", 12.5, -1, "HKD", "HKD12.5", TZ_READ_UNIT },
+		/* Walkthrough 15: Excel's Japanese yen (ja-JP), once read as
+		 * 元; a dollar named by its country in words, not "$"; the
+		 * yen's kanji and 外汇 in a literal. */
+		{ "[$¥-411]#,##0.00", 12.5, -1, "日元", "日元12.5", TZ_READ_UNIT },
+		{ "[$HK$-C04]#,##0", 12.5, -1, "港元", "港元12.5", TZ_READ_UNIT },
+		{ "[$US$-409]#,##0.00", 12.5, -1, "美元", "美元12.5", TZ_READ_UNIT },
+		{ "0.00\"万円\"", 12.5, -1, "円", "12.5円", TZ_READ_UNIT },
+		{ "0.00\"万元外汇\"", 12.5, -1, "外汇", "12.5外汇", TZ_READ_UNIT },
+		{ "0.00\"万英磅\"", 12.5, -1, "英磅", "12.5英磅", TZ_READ_UNIT },
+		{ "0.00\"万泰国铢\"", 12.5, -1, "泰国铢", "12.5泰国铢", TZ_READ_UNIT },
 		/* Latin magnitudes: unknown units, quoted or not. */
 		{ "0.00\"M\"", 12.5, -1, "M", "12.5M", TZ_READ_UNIT },
 		{ "0.00\"k\"", 12.5, -1, "k", "12.5k", TZ_READ_UNIT },
@@ -401,7 +411,6 @@ static void test_units_in_literals(void **state)
 		/* No unit: decoration, other words, scaled numbers (read as shown). */
 		{ "[$CNY] #,##0.00", 12.5, 0, "", "12.5", 0 },
 		{ "\"RMB\"#,##0.00", 12.5, 0, "", "12.5", 0 },
-		{ "[$¥-411]#,##0.00", 12.5, 0, "", "12.5", 0 },  /* yen, read as 元 (import.md) */
 		{ "[$￥-804]#,##0.00", 12.5, 0, "", "12.5", 0 },
 		{ "[$-804]#,##0.00", 12.5, 0, "", "12.5", 0 },
 		{ "[$¥-804]#,##0.00\"万元\"", 12.5, 1, "万元", "12.5万元", TZ_READ_UNIT },
