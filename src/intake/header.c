@@ -3725,6 +3725,35 @@ static const char *title_why(const struct tz_header *h, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * A row of group headings right above the header, not itself a header
+ * ("基本情况,,,投资情况（亿元）," over "项目编号,…,总投资,年度计划投资"):
+ * each money column of the header `top` stating no unit of its own, and
+ * none from a heading of a two-row header (parent_unit[i] 0), takes the
+ * unit of the heading over it: the cell above it, else the nearest one
+ * to its left over empty cells, as a merged heading reads (the same
+ * rule as the two-row header's, a02). Before, such a heading was passed
+ * over and 3 (亿元) stored as 3.00万元 with exit 0 (walkthrough 15, the
+ * fx3 helper's open item). parent_unit/parent_exp have top->n + 1 slots.
+ */
+static void group_units(const struct tz_header *h, const struct hrow *grp, const struct hrow *top,
+			int *parent_unit, int *parent_exp)
+{
+	for (size_t i = 0; i < top->n; i++) {
+		const struct cellinfo *c = &top->c[i];
+		size_t k = i < grp->n ? i + 1 : grp->n;
+
+		if (c->field < 0 || !h->cols[c->field].money || c->unit || parent_unit[i])
+			continue;
+		while (k > 0 && grp->c[k - 1].blank)
+			k--;
+		if (!k || !grp->c[k - 1].unit)
+			continue;
+		parent_unit[i] = grp->c[k - 1].unit;
+		parent_exp[i] = grp->c[k - 1].unit_exp;
+	}
+}
+
 int tz_header_find(struct tz_reader *r, const char *path, int progress, int year,
 		   const struct tz_period *period, struct tz_header *h, struct tz_err *err)
 {
@@ -3743,6 +3772,9 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	char table_title[TITLE_QUOTE_MAX] = "", other_title[TITLE_QUOTE_MAX] = "";
 	/* A unit stated above the header for one column (col_clause_check). */
 	struct col_clause cc = { .line = 0 };
+	/* The row of group headings right above the header, when it has
+	 * several texts ("基本情况", "投资情况（亿元）"): group_units(). */
+	struct hrow grp = { 0 };
 	char where[TITLE_QUOTE_MAX + 64], other_where[TITLE_QUOTE_MAX + 64];
 	unsigned best_has = 0; /* a report's: 1 << field of those the best row has */
 	long best_line = 0, table_line = 0, other_line = 0, span_line = 0;
@@ -3914,6 +3946,11 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				  sizeof(table_text), &table_line, &other_line, table_title,
 				  other_title, &cc);
 		}
+		hrow_free(&grp);
+		if (!title) {
+			grp = top;
+			memset(&top, 0, sizeof(top));
+		}
 	}
 	/* A month of another year than the title's nearest: none. */
 	if (h->title_period.year && h->title_period.year != h->title_year)
@@ -4056,6 +4093,14 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	h->width = top.n;
 	if (progress)
 		ytd_column(h, &top, title_span);
+	if (grp.n) {
+		parent_unit = tz_xrealloc(parent_unit, (top.n + 1) * sizeof(int));
+		parent_exp = tz_xrealloc(parent_exp, (top.n + 1) * sizeof(int));
+		for (size_t i = parents; i <= top.n; i++)
+			parent_unit[i] = parent_exp[i] = 0;
+		parents = top.n + 1;
+		group_units(h, &grp, &top, parent_unit, parent_exp);
+	}
 	rc = choose(h, &top, parent_unit, parent_exp, table_u, table_exp, table_text, table_line,
 		    table_title, &cc, year ? year : h->title_year, path, err);
 	h->read_cols = read_mask(h);
@@ -4200,6 +4245,7 @@ out:
 	free(parent_exp);
 	hrow_free(&top);
 	hrow_free(&next);
+	hrow_free(&grp);
 	return rc;
 }
 
