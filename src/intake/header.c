@@ -2100,23 +2100,35 @@ static void unit_on_some(struct tz_header *h, const struct hrow *r)
 }
 
 /*
+ * Whether header cell `s`, NFKC-folded and without spaces, is one of
+ * `names` (NULL-ended) or, ASCII case aside, `ascii` (may be NULL).
+ */
+static int header_named(const char *s, const char *const *names, const char *ascii)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+	int r = 0;
+
+	if (!tz_text_nfkc(s, strlen(s), &b)) {
+		drop_spaces(&b);
+		for (size_t k = 0; names[k] && !r; k++)
+			r = !strcmp(b.buf, names[k]);
+		r = r || (ascii && !strcasecmp(b.buf, ascii));
+	}
+	tz_buf_release(&b);
+	return r;
+}
+
+/*
  * Whether a header cell names a column of units: 单位, 金额单位, 计量单位,
  * 货币单位 (spaces and brackets aside). Its cells then state, row by
  * row, the unit of the amounts (audit 9, finding W3b, 2026-12-01).
  */
 static int unit_column(const char *s)
 {
-	static const char *const names[] = { "单位", "金额单位", "计量单位", "货币单位", "投资单位" };
-	struct tz_buf b = TZ_BUF_INIT;
-	int r = 0;
+	static const char *const names[] = { "单位", "金额单位", "计量单位", "货币单位", "投资单位",
+					     NULL };
 
-	if (!tz_text_nfkc(s, strlen(s), &b)) {
-		drop_spaces(&b);
-		for (size_t k = 0; k < sizeof(names) / sizeof(names[0]) && !r; k++)
-			r = !strcmp(b.buf, names[k]);
-	}
-	tz_buf_release(&b);
-	return r;
+	return header_named(s, names, NULL);
 }
 
 /*
@@ -2130,18 +2142,9 @@ static int currency_column(const char *s)
 {
 	static const char *const names[] = { "币种", "币别", "货币", "货币种类", "币种名称", "计价货币",
 					     "结算货币", "计价币种", "结算币种", "投资币种", "资金币种",
-					     "货币单位币种" };
-	struct tz_buf b = TZ_BUF_INIT;
-	int r = 0;
+					     "货币单位币种", NULL };
 
-	if (!tz_text_nfkc(s, strlen(s), &b)) {
-		drop_spaces(&b);
-		for (size_t k = 0; k < sizeof(names) / sizeof(names[0]) && !r; k++)
-			r = !strcmp(b.buf, names[k]);
-		r = r || !strcasecmp(b.buf, "currency");
-	}
-	tz_buf_release(&b);
-	return r;
+	return header_named(s, names, "currency");
 }
 
 /* Whether a header cell names a figure: 元, 投资, 金额, 资金, %, 率. */
