@@ -335,8 +335,10 @@ int tz_sqlite_bulletin_where(struct tz_store *s, struct tz_bulletin *b,
  * keep the SQL path. Reads with a second, read-only connection to the
  * same file in a thread of its own (joined before returning; none when
  * the path is empty or the file cannot be opened again); a part whose
- * stored bytes are already right is only restamped. 0 or TZ_ESTORE /
- * TZ_ETOOBIG (nothing written).
+ * stored bytes are already right is only restamped. Also writes the
+ * year's side file `<database>-base<year>` (synced, renamed into place)
+ * and its nonce row; a file that cannot be written is logged, not an
+ * error. 0 or TZ_ESTORE / TZ_ETOOBIG (nothing written).
  *
  * tz_sqlite_bulletin_base_refresh: build the base of the latest year with
  * running totals (the year a bulletin is asked for after a monthly
@@ -346,7 +348,9 @@ int tz_sqlite_bulletin_where(struct tz_store *s, struct tz_bulletin *b,
  *
  * tz_sqlite_bulletin_base_count: feed b (fresh, not finished) from the
  * base of its period's year when the base is current, with the same rows
- * and rules as tz_sqlite_bulletin_where; `f` as there (NULL: all). 0 when
+ * and rules as tz_sqlite_bulletin_where; `f` as there (NULL: all). The
+ * parts are mapped from the side file when it is the base's own, else
+ * copied out of SQLite. 0 when
  * counted (b then owns the base's memory, tz_bulletin_borrow), 1 when
  * there is no current base (b untouched: count from SQL instead).
  */
