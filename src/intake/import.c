@@ -2641,6 +2641,7 @@ static void pipeline_release(struct pipeline *pl)
 
 struct org_ctx {
 	struct tz_store *store;
+	const struct tz_scope *scope;  /* the import's bound, for messages (scope.h) */
 	struct tz_org_index *x;
 	int region_from_unit;    /* no region column: 责任单位 gives the region */
 	int no_code;             /* no code column: region + name identify projects */
@@ -3476,6 +3477,12 @@ static int second_key(struct org_ctx *oc, struct tz_project *p, struct tz_err *e
 	}
 	if (!*nat)
 		return 0;
+	if (tz_hmap_get(oc->natstored, nat, strlen(nat), &at) && at != mine &&
+	    !tz_scope_allows(oc->scope, oc->olds[at].region_id))
+		return tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目代码",
+				     "项目代码%s已被您管辖的%s范围以外的项目使用，本行的项目编号是%s："
+				     "两个项目不能使用同一项目代码；请核对项目代码", nat,
+				     oc->scope->root_name, p->code);
 	if (tz_hmap_get(oc->natstored, nat, strlen(nat), &at) && at != mine)
 		return tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目代码",
 				     "项目代码%s已是项目%s（%s %s）的项目代码，本行的项目编号是%s："
@@ -3483,6 +3490,12 @@ static int second_key(struct org_ctx *oc, struct tz_project *p, struct tz_err *e
 				     nat, OLD_CODE(oc, at), region_name(oc, oc->olds[at].region_id),
 				     oc->olds[at].name, p->code);
 	code_key(oc, nat);
+	if (tz_hmap_get(oc->stored, oc->akey.buf, oc->akey.len, &at) && at != mine &&
+	    !tz_scope_allows(oc->scope, oc->olds[at].region_id))
+		return tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目代码",
+				     "项目代码%s已是您管辖的%s范围以外的项目的项目编号，本行的项目编号是%s："
+				     "一个项目代码不能对应两个项目编号；请核对项目代码", nat,
+				     oc->scope->root_name, p->code);
 	if (tz_hmap_get(oc->stored, oc->akey.buf, oc->akey.len, &at) && at != mine)
 		return tz_err_set_at(err, TZ_EEXIST, NULL, 0, "项目代码",
 				     "项目代码%s已是已有项目（%s %s）的项目编号，本行的项目编号是%s："
@@ -4450,6 +4463,16 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 			}
 		}
 		tz_err_clear(&why);
+		/* A bounded import asks the bound first: the checks below
+		 * name the stored project they compare with (scope.h). */
+		if (pl->progress &&
+		    (pl->map->h.code_by_name ? tz_scope_report_region(pl->scope, it->region, &why)
+					     : tz_scope_report(pl->scope, it->rec.r.code, &why))) {
+			res->rejected++;
+			reject(opts, pl->path, it, pl->map->h.code_by_name ? "" : it->rec.r.code,
+			       why.field, why.msg);
+			continue;
+		}
 		if (pl->progress && pl->map->h.code_by_name && find_by_name(pl->names, it, &why)) {
 			res->rejected++;
 			reject(opts, pl->path, it, "", why.field, why.msg);
@@ -4493,6 +4516,9 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 				rc = tz_scope_ledger_region(pl->scope, &it->rec.p, &why);
 			if (!rc && strcmp(it->rec.p.code, NO_CODE))
 				rc = second_key(oc, &it->rec.p, &why);
+			/* Before look_alike names the stored project of the code. */
+			if (!rc)
+				rc = tz_scope_ledger_project(pl->scope, &it->rec.p, &why);
 			if (!rc && strcmp(it->rec.p.code, NO_CODE))
 				rc = look_alike(oc, &it->rec.p, &why);
 			if (!rc && oc->by_name)
@@ -4972,6 +4998,7 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 	tz_plausible_init(&plaus);
 	memset(&scope, 0, sizeof(scope));
 	pl.scope = &scope;
+	oc.scope = &scope;
 	if (!opts->confirm_large)
 		pl.plaus = &plaus;
 

@@ -71,35 +71,49 @@ static int coded(const struct tz_project *p)
 	return p->code && *p->code && strcmp(p->code, "-");
 }
 
+int tz_scope_allows(const struct tz_scope *s, int64_t node)
+{
+	return !s->root || tz_access_import_allows(s->x, s->root, node);
+}
+
 int tz_scope_ledger_region(const struct tz_scope *s, const struct tz_project *p,
 			   struct tz_err *why)
 {
-	if (!s->root || tz_access_import_allows(s->x, s->root, p->region_id))
+	if (tz_scope_allows(s, p->region_id))
 		return 0;
 	if (coded(p))
 		return tz_err_set_at(why, TZ_ENOTFOUND, NULL, 0, "所属地区",
-				     "项目编号 %s 属于%s，不在您管辖的%s范围内，不能导入", p->code,
-				     node_name(s, p->region_id), s->root_name);
+				     "项目编号 %s 的所属地区“%s”不在您管辖的%s范围内，不能导入",
+				     p->code, node_name(s, p->region_id), s->root_name);
 	return tz_err_set_at(why, TZ_ENOTFOUND, NULL, 0, "所属地区",
-			     "项目“%s”属于%s，不在您管辖的%s范围内，不能导入", p->name,
+			     "项目“%s”的所属地区“%s”不在您管辖的%s范围内，不能导入", p->name,
 			     node_name(s, p->region_id), s->root_name);
+}
+
+/* The stored 所属地区 of project `code`: 1 and *region, or 0 when no
+ * project is stored under it. */
+static int stored_region(struct tz_scope *s, const char *code, int64_t *region)
+{
+	code_key(&s->key, code);
+	return tz_hmap_get(s->regions, s->key.buf, s->key.len, region);
 }
 
 int tz_scope_ledger_project(struct tz_scope *s, const struct tz_project *p, struct tz_err *why)
 {
-	int64_t unit = 0;
-	int rc, stored = 0;
+	int64_t unit = 0, region;
+	int stored = 0;
 
 	if (!s->root)
 		return 0;
 	if (coded(p)) {
-		if ((rc = tz_scope_report(s, p->code, why)))
-			return rc;
+		if (stored_region(s, p->code, &region) && !tz_scope_allows(s, region))
+			return tz_err_set_at(why, TZ_ENOTFOUND, NULL, 0, "项目编号",
+					     "项目编号 %s 已被您管辖的%s范围以外的项目使用，不能导入；"
+					     "请核对项目编号", p->code, s->root_name);
 		code_key(&s->key, p->code);
 		stored = tz_hmap_get(s->units, s->key.buf, s->key.len, &unit);
 	}
-	if (!p->unit_id || tz_access_import_allows(s->x, s->root, p->unit_id) ||
-	    (stored && unit == p->unit_id))
+	if (!p->unit_id || tz_scope_allows(s, p->unit_id) || (stored && unit == p->unit_id))
 		return 0;
 	return tz_err_set_at(why, TZ_ENOTFOUND, NULL, 0, "责任单位",
 			     "项目编号 %s 的责任单位“%s”不在您管辖的%s范围内，不能导入："
@@ -112,13 +126,24 @@ int tz_scope_report(struct tz_scope *s, const char *code, struct tz_err *why)
 {
 	int64_t region;
 
-	if (!s->root)
-		return 0;
-	code_key(&s->key, code);
-	if (!tz_hmap_get(s->regions, s->key.buf, s->key.len, &region) ||
-	    tz_access_import_allows(s->x, s->root, region))
+	if (!s->root || (stored_region(s, code, &region) && tz_scope_allows(s, region)))
 		return 0;
 	return tz_err_set_at(why, TZ_ENOTFOUND, NULL, 0, "项目编号",
-			     "项目编号 %s 属于%s，不在您管辖的%s范围内，不能导入", code,
-			     node_name(s, region), s->root_name);
+			     "项目编号 %s 不是您管辖的%s范围内台账中的项目（台账中没有这个编号，"
+			     "或项目不属于%s），该行未导入；请核对项目编号",
+			     code, s->root_name, s->root_name);
+}
+
+int tz_scope_report_region(const struct tz_scope *s, const char *region, struct tz_err *why)
+{
+	const struct tz_org_node *n;
+
+	if (!s->root || !region || !*region)
+		return 0;
+	n = tz_org_index_find(s->x, region, strlen(region), TZ_ORG_WANT_REGION);
+	if (!n || tz_scope_allows(s, n->id))
+		return 0;
+	return tz_err_set_at(why, TZ_ENOTFOUND, NULL, 0, "所属地区",
+			     "所属地区“%.100s”不在您管辖的%s范围内，该行未导入", region,
+			     s->root_name);
 }

@@ -63,7 +63,7 @@ pbefore=$(snapshot projects)
 is "a ledger with a row of 站前区: the dry run" "$(upload mixed-ledger.csv projects)" 200
 contains "…one row in error" "$TZ_TMP/body" "共 3 行，其中 <b>1</b> 行有错误"
 contains "…named: file, line, code, column, region" "$TZ_TMP/body" \
-	'<td data-label="位置" class="code">mixed-ledger.csv:3</td><td data-label="项目编号" class="code">YK2025000001</td><td data-label="列">所属地区</td><td data-label="原因">项目编号 YK2025000001 属于站前区，不在您管辖的盖州市范围内，不能导入</td>'
+	'<td data-label="位置" class="code">mixed-ledger.csv:3</td><td data-label="项目编号" class="code">YK2025000001</td><td data-label="列">所属地区</td><td data-label="原因">项目编号 YK2025000001 的所属地区“站前区”不在您管辖的盖州市范围内，不能导入</td>'
 t=$(token)
 is "…confirmed all or nothing" "$(confirm "$t")" 400
 contains "…nothing imported" "$TZ_TMP/body" "没有导入任何数据"
@@ -81,7 +81,7 @@ pbefore=$(snapshot projects)
 is "a ledger moving 站前区's project: the dry run" "$(upload moved-ledger.csv projects)" 200
 contains "…two rows in error" "$TZ_TMP/body" "共 3 行，其中 <b>2</b> 行有错误"
 contains "…the moved project" "$TZ_TMP/body" \
-	'moved-ledger.csv:2</td><td data-label="项目编号" class="code">YK2025000022</td><td data-label="列">项目编号</td><td data-label="原因">项目编号 YK2025000022 属于站前区，不在您管辖的盖州市范围内，不能导入</td>'
+	'moved-ledger.csv:2</td><td data-label="项目编号" class="code">YK2025000022</td><td data-label="列">项目编号</td><td data-label="原因">项目编号 YK2025000022 已被您管辖的盖州市范围以外的项目使用，不能导入；请核对项目编号</td>'
 contains "…the city department as unit" "$TZ_TMP/body" \
 	'moved-ledger.csv:3</td><td data-label="项目编号" class="code">GZ2025-903</td><td data-label="列">责任单位</td><td data-label="原因">项目编号 GZ2025-903 的责任单位“市交通运输局”不在您管辖的盖州市范围内，不能导入'
 is "…confirmed all or nothing" "$(confirm "$(token)")" 400
@@ -91,7 +91,7 @@ is "…the ledger as it was" "$(snapshot projects)" "$pbefore"
 # given no code.
 is "a list without codes: the dry run" "$(upload list-no-codes.csv projects -F year=2025)" 200
 contains "…the other county's row" "$TZ_TMP/body" \
-	'list-no-codes.csv:3</td><td data-label="项目编号" class="code">—</td><td data-label="列">所属地区</td><td data-label="原因">项目“站前区智慧停车场”属于站前区，不在您管辖的盖州市范围内，不能导入</td>'
+	'list-no-codes.csv:3</td><td data-label="项目编号" class="code">—</td><td data-label="列">所属地区</td><td data-label="原因">项目“站前区智慧停车场”的所属地区“站前区”不在您管辖的盖州市范围内，不能导入</td>'
 contains "…one code given, to the own row" "$TZ_TMP/body" "将给出新项目编号 1 个"
 fails "…none to the other" grep -qF "站前区智慧停车场（站前区）" "$TZ_TMP/body"
 
@@ -99,7 +99,7 @@ fails "…none to the other" grep -qF "站前区智慧停车场（站前区）" 
 rbefore=$(snapshot progress)
 is "reports with one of 站前区: the dry run" "$(upload other-progress.csv progress)" 200
 contains "…named" "$TZ_TMP/body" \
-	'<td data-label="位置" class="code">other-progress.csv:3</td><td data-label="项目编号" class="code">YK2025000001</td><td data-label="列">项目编号</td><td data-label="原因">项目编号 YK2025000001 属于站前区，不在您管辖的盖州市范围内，不能导入</td>'
+	'<td data-label="位置" class="code">other-progress.csv:3</td><td data-label="项目编号" class="code">YK2025000001</td><td data-label="列">项目编号</td><td data-label="原因">项目编号 YK2025000001 不是您管辖的盖州市范围内台账中的项目（台账中没有这个编号，或项目不属于盖州市），该行未导入；请核对项目编号</td>'
 is "…confirmed all or nothing" "$(confirm "$(token)")" 400
 is "…the reports as they were" "$(snapshot progress)" "$rbefore"
 is "…only the valid rows: the dry run" "$(upload other-progress.csv progress -F partial=1)" 200
