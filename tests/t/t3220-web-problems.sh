@@ -223,6 +223,18 @@ eq('…JSON without the text: the form\'s message',
    post_json('/api/v1/problems/%d/comment' % pid, b'{"note": "x"}').status, 400)
 eq('…a NUL inside a text: refused', post_json('/api/v1/problems/%d/comment' % pid,
                                               b'{"text": "a\\u0000b"}').status, 400)
+# A body that is not one flat object says what is wrong (walkthrough 16:
+# each was answered "请指定项目").
+for raw, said in [(b'{"text": ', '不是有效的JSON'),
+                  (b'["a", "b"]', '应为一个JSON对象：{"字段": 值, …}，收到的是数组'),
+                  (b'{"text": {"a": 1}}', '字段“text”应为文字、整数或 true/false，收到的是对象'),
+                  (b'{"text": ["a", "b"]}', '字段“text”应为文字、整数或 true/false，收到的是数组'),
+                  (b'{"text": 1.5}', '收到的是小数'),
+                  (b'{"text": null}', '收到的是null'),
+                  (b'{"text": "a", "text": "b"}', '请求内容有重复的字段')]:
+    jr = post_json('/api/v1/problems/%d/comment' % pid, raw)
+    eq('JSON %s: refused' % raw.decode(), jr.status, 400)
+    check('…saying %s' % said, said in jr.json().get('error', ''), jr.json())
 eq('an unknown problem answers 404', coord.get('/problems/999999').status, 404)
 eq('…and a malformed id', coord.get('/problems/1x').status, 404)
 finish()
