@@ -707,31 +707,70 @@ void tz_req_feed(struct tz_req *r, const char *data, size_t len)
 	}
 }
 
+/* What a JSON value is, in a message. */
+static const char *json_kind(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		return "对象";
+	case JSON_ARRAY:
+		return "数组";
+	case JSON_REAL:
+		return "小数";
+	case JSON_NULL:
+		return "null";
+	default:
+		return "其他";
+	}
+}
+
 /*
  * A JSON body that is one object of texts, whole numbers and true/false
  * as the request's fields, as a form's: docs/api.md gives every POST its
  * fields, and a client sending {"text": "…"} means the same (walkthrough
- * 15: a comment in JSON was answered "请填写意见或选择标记"). Other JSON
- * (arrays, nested objects, fractions: POST /api/v1/reports reads its own
- * body) gives no fields and is left to the handler. The form's limits
- * hold. 0, or an HTTP status with r->err set.
+ * 15: a comment in JSON was answered "请填写意见或选择标记"). Anything
+ * else is 400 with a message saying what is wrong (walkthrough 16: an
+ * array, a nested object, a fraction, null or broken JSON were all
+ * answered "请指定项目"), except on a TZ_ROUTE_JSON route, whose handler
+ * reads its own body (POST /api/v1/reports). The form's limits hold. 0,
+ * or an HTTP status with r->err set.
  */
 static int json_fields(struct tz_req *r)
 {
 	struct tz_req_private *p = r->priv;
-	json_t *doc = json_loadb(p->body.buf, p->body.len, JSON_REJECT_DUPLICATES, NULL), *v;
+	json_t *doc = NULL, *v;
+	json_error_t jerr;
 	const char *key;
 	struct tz_kv *kv;
 	size_t n = 0, k = 0;
-	int status = 0;
+	int status = 400;
 
-	if (!json_is_object(doc))
+	if (r->route && (r->route->flags & TZ_ROUTE_JSON))
+		return 0;
+	doc = json_loadb(p->body.buf, p->body.len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!doc) {
+		if (strstr(jerr.text, "duplicate"))
+			tz_err_set(&r->err, TZ_EINVAL, "请求内容有重复的字段（第%d行第%d列附近）",
+				   jerr.line, jerr.column);
+		else
+			tz_err_set(&r->err, TZ_EINVAL, "请求内容不是有效的JSON（第%d行第%d列附近有误）",
+				   jerr.line, jerr.column);
 		goto out;
+	}
+	if (!json_is_object(doc)) {
+		tz_err_set(&r->err, TZ_EINVAL, "请求内容应为一个JSON对象：{\"字段\": 值, …}，收到的是%s",
+			   json_kind(doc));
+		goto out;
+	}
 	json_object_foreach(doc, key, v) {
-		if (!json_is_string(v) && !json_is_integer(v) && !json_is_boolean(v))
+		if (!json_is_string(v) && !json_is_integer(v) && !json_is_boolean(v)) {
+			tz_err_set(&r->err, TZ_EINVAL, "字段“%.64s”应为文字、整数或 true/false，"
+				   "收到的是%s", key, json_kind(v));
 			goto out;
+		}
 		n++;
 	}
+	status = 0;
 	if (n > TZ_WEB_FIELDS_MAX) {
 		tz_err_set(&r->err, TZ_ETOOBIG, "表单字段过多（最多%d个）", TZ_WEB_FIELDS_MAX);
 		status = 413;

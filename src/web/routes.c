@@ -21,6 +21,7 @@
 #define CSRF TZ_ROUTE_CSRF
 #define API TZ_ROUTE_API
 #define UPLOAD TZ_ROUTE_UPLOAD
+#define JSON TZ_ROUTE_JSON
 
 const struct tz_route tz_routes[] = {
 	/* Pages, in the navigation's order. */
@@ -46,7 +47,8 @@ const struct tz_route tz_routes[] = {
 	{ "POST", "/import", ui_import_upload, AUTH | CSRF | UPLOAD, TZ_ACT_MANAGE, NULL },
 	{ "POST", "/import/{token}", ui_import_commit, AUTH | CSRF, TZ_ACT_MANAGE, NULL },
 	{ "GET", "/api/v1/periods", api_periods, AUTH | API, TZ_ACT_VIEW, NULL },
-	{ "POST", "/api/v1/reports", api_reports_save, AUTH | API | CSRF, TZ_ACT_REPORT, NULL },
+	{ "POST", "/api/v1/reports", api_reports_save, AUTH | API | CSRF | JSON, TZ_ACT_REPORT,
+	  NULL },
 	{ "GET", "/api/v1/ontime", api_ontime, AUTH | API, TZ_ACT_MANAGE, NULL },
 
 	/* Summaries and tracking (pages-b): the bulletin, lights, problems and

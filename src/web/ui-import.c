@@ -138,6 +138,7 @@ struct kept {
 	int64_t at;
 	enum tz_import_kind kind;
 	int year;
+	struct tz_period period;  /* progress: the 调度期 field; {0, 0} none */
 	int partial;
 	const char *sheet;    /* "" for none */
 	const char *name;     /* the file's name as uploaded, made harmless */
@@ -225,6 +226,8 @@ static int keep(struct tz_req *r, const struct tz_upload *up, struct kept *k)
 	meta_line(fp, "kind", k->kind == TZ_IMPORT_PROGRESS ? "progress" : "projects");
 	snprintf(num, sizeof(num), "%d", k->year);
 	meta_line(fp, "year", num);
+	snprintf(num, sizeof(num), "%d", k->period.year * 100 + k->period.month);
+	meta_line(fp, "period", num);
 	meta_line(fp, "partial", k->partial ? "1" : "0");
 	meta_line(fp, "sheet", k->sheet);
 	meta_line(fp, "name", k->name);
@@ -274,6 +277,8 @@ static int find_kept(struct tz_req *r, const char *token, struct kept *k)
 			k->kind = strcmp(eq, "progress") ? TZ_IMPORT_PROJECTS : TZ_IMPORT_PROGRESS;
 		else if (!strcmp(line, "year"))
 			k->year = (int)strtol(eq, NULL, 10);
+		else if (!strcmp(line, "period"))
+			tz_period_from_code((int)strtol(eq, NULL, 10), &k->period);
 		else if (!strcmp(line, "partial"))
 			k->partial = !strcmp(eq, "1");
 		else if (!strcmp(line, "sheet"))
@@ -303,18 +308,26 @@ struct reject_list {
 };
 
 /*
- * The import's advice in a web user's words: the command line's
+ * The import's advice in a web user's words. The command line's
  * --confirm-large (确认大额) is not the web page's to give, and the
  * page has no 确认大额 of its own (walkthrough 9), so the user is sent
- * to whoever imports from the command line. From r->arena.
+ * to whoever imports from the command line. The command line's
+ * --period is the page's 调度期 field (walkthrough 16). From r->arena.
  */
 static const char *web_words(struct tz_req *r, const char *msg)
 {
-	static const char *const cli[] = {
-		"以“确认大额”（命令行 --confirm-large）重新导入",
-		"使用 --confirm-large（确认大额）导入",
+	static const char large[] = "交系统管理员以“确认大额”导入（网页导入不能确认大额）";
+	static const struct {
+		const char *cli, *web;
+	} say[] = {
+		{ "以“确认大额”（命令行 --confirm-large）重新导入", large },
+		{ "使用 --confirm-large（确认大额）导入", large },
+		{ "命令行导入也可加 --period YYYY-MM", "也可在导入页填写“调度期”" },
+		{ "按 --period 读为", "按所填的调度期读为" },
+		{ "--period 是", "所填的调度期是" },
+		{ " --period", "所填的调度期" },
+		{ "--period", "所填的调度期" },
 	};
-	static const char web[] = "交系统管理员以“确认大额”导入（网页导入不能确认大额）";
 	struct tz_buf b = TZ_BUF_INIT;
 	const char *p = msg;
 	char *out;
@@ -322,12 +335,12 @@ static const char *web_words(struct tz_req *r, const char *msg)
 	while (*p) {
 		size_t k = 0;
 
-		for (; k < sizeof(cli) / sizeof(cli[0]); k++)
-			if (!strncmp(p, cli[k], strlen(cli[k])))
+		for (; k < sizeof(say) / sizeof(say[0]); k++)
+			if (!strncmp(p, say[k].cli, strlen(say[k].cli)))
 				break;
-		if (k < sizeof(cli) / sizeof(cli[0])) {
-			tz_buf_adds(&b, web);
-			p += strlen(cli[k]);
+		if (k < sizeof(say) / sizeof(say[0])) {
+			tz_buf_adds(&b, say[k].web);
+			p += strlen(say[k].cli);
 		} else {
 			tz_buf_add(&b, p++, 1);
 		}
@@ -406,6 +419,8 @@ static struct outcome *run(struct tz_req *r, const struct kept *k, int dry, int 
 	o->rejects.r = r;
 	opts.partial = partial;
 	opts.year = k->kind == TZ_IMPORT_PROJECTS ? k->year : 0;
+	if (k->kind == TZ_IMPORT_PROGRESS)
+		opts.period = k->period;
 	opts.sheet = *k->sheet ? k->sheet : NULL;
 	opts.reject = on_reject;
 	opts.ctx = &o->rejects;
@@ -580,6 +595,9 @@ static int form_page(struct tz_req *r, int status, const char *msg)
 		     "</select></label>", kind && !strcmp(kind, "progress") ? " selected" : "");
 	tz_html_raw(b, "<label>台账年度（项目台账；表中没有年度列或标题时填写）<input type=\"number\""
 		       " name=\"year\" min=\"2000\" max=\"2100\" inputmode=\"numeric\"></label>"
+		       "<label>调度期（调度数据；表中没有“调度期”列、标题中也没有写明月份时填写，如 2025-10）"
+		       "<input type=\"month\" name=\"period\" placeholder=\"2025-10\""
+		       " pattern=\"[0-9]{4}-[0-9]{2}\"></label>"
 		       "<label>工作表（留空：第一个有表头的工作表）<input name=\"sheet\"></label>"
 		       "<label class=\"check\"><input type=\"checkbox\" name=\"partial\" value=\"1\">"
 		       " 只导入正确的行（有错误的行不导入）</label>"
@@ -598,7 +616,7 @@ int ui_import_upload(struct tz_req *r)
 {
 	const struct tz_upload *up = tz_req_upload(r, "file");
 	const char *kind = tz_req_form(r, "kind"), *sheet = tz_req_form(r, "sheet");
-	const char *partial = tz_req_form(r, "partial");
+	const char *partial = tz_req_form(r, "partial"), *period = tz_req_form(r, "period");
 	struct outcome *o;
 	struct kept k;
 	long year;
@@ -613,6 +631,18 @@ int ui_import_upload(struct tz_req *r)
 	if (tz_req_int(r, "year", 0, 2000, 2100, &year))
 		return form_page(r, 400, "台账年度应为 2000 至 2100 之间的年份");
 	k.year = (int)year;
+	if (period && *period) {
+		struct tz_err perr;
+		char said[sizeof(perr.msg) + 80];
+
+		/* As the command line's --period parses and says it. */
+		if (tz_period_parse(period, strlen(period), &k.period, &perr)) {
+			snprintf(said, sizeof(said), "调度期“%.40s”%s", period, perr.msg);
+			return form_page(r, 400, said);
+		}
+		if (k.kind == TZ_IMPORT_PROJECTS)
+			return form_page(r, 400, "调度期只用于调度数据（项目台账的年度填在“台账年度”）");
+	}
 	k.partial = partial && !strcmp(partial, "1");
 	k.sheet = sheet ? sheet : "";
 	k.name = safe_name(r, up->filename);

@@ -241,10 +241,14 @@ int tz_problem_do_assign(struct tz_req *r, struct tz_problem_view *v)
 	const char *desc = field(r, "description");
 	int rc, and_assign = !strcmp(field(r, "and_assign"), "1");
 
+	/* A field not sent keeps its value (an API call may change the
+	 * deadline alone: walkthrough 16); the page's form sends them all,
+	 * and an empty one there is a choice (no deadline, no unit). */
 	if ((rc = parse_kind(r, field(r, "kind"), &p.kind)) ||
-	    (rc = parse_level(r, field(r, "level"), &p.level)) ||
-	    (rc = parse_deadline(r, field(r, "deadline"), &p.deadline)) ||
-	    (rc = parse_unit(r, &p)))
+	    (tz_req_form(r, "level") && (rc = parse_level(r, field(r, "level"), &p.level))) ||
+	    (tz_req_form(r, "deadline") &&
+	     (rc = parse_deadline(r, field(r, "deadline"), &p.deadline))) ||
+	    ((tz_req_form(r, "unit") || tz_req_form(r, "unit_text")) && (rc = parse_unit(r, &p))))
 		return rc;
 	if (!p.kind)
 		p.kind = v->p.kind;

@@ -56,6 +56,9 @@ enum tz_route_flags {
 				      errors as {"error": …} */
 	TZ_ROUTE_UPLOAD = 1 << 4,  /* the body may be up to TZ_LIMIT_BODY (else
 				      TZ_LIMIT_FORM); multipart/form-data files */
+	TZ_ROUTE_JSON = 1 << 5,    /* the handler reads a JSON body of its own
+				      (tz_req_body); on other routes a JSON body
+				      must be one flat object of fields (else 400) */
 };
 
 typedef int tz_handler_fn(struct tz_req *r);

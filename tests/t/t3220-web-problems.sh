@@ -119,6 +119,17 @@ eq('…now 已交办 at level 市, unit and deadline kept', (p['status'], p['lev
    ('已交办', '市', '市自然资源局', '2020-01-31'))
 eq('a bad deadline is refused', coord.post('/problems/%d/assign' % pid, {'level': '市',
                                            'deadline': '2025-02-30'}).status, 400)
+# An API call may change the deadline alone (walkthrough 16: it was
+# answered "请选择解决层级"); what it does not send stays.
+r = request('POST', '/api/v1/problems/%d/assign' % pid, None, ctok.h, body={'deadline': '2020-02-29'})
+eq('the deadline alone, by API', r.status, 200)
+p = ctok.get('/api/v1/problems/%d' % pid).json()['problem']
+eq('…changed; level and unit as they were', (p['level'], p['unit'], p['deadline']),
+   ('市', '市自然资源局', '2020-02-29'))
+r = request('POST', '/api/v1/problems/%d/assign' % pid, None, ctok.h, body={'deadline': '2025-02-30'})
+eq('…a bad deadline alone is refused', r.status, 400)
+check('…for the deadline, not the level', '期限' in r.json().get('error', '') or
+      '日期' in r.json().get('error', ''), r.json())
 
 # Moves: only the allowed ones.
 def move(to, note=''):
@@ -149,10 +160,10 @@ eq('已解决 is final', move('办理中').status, 400)
 h = ctok.get('/api/v1/problems/%d' % pid).json()['history']
 eq('the history in order', [(e['action'], e['from'], e['to']) for e in h], [
     ('提出', None, '待交办'), ('交办或修改', '待交办', '待交办'), ('变更状态', '待交办', '已交办'),
-    ('变更状态', '已交办', '办理中'), ('变更状态', '办理中', '暂缓'), ('变更状态', '暂缓', '办理中'),
+    ('交办或修改', '已交办', '已交办'), ('变更状态', '已交办', '办理中'), ('变更状态', '办理中', '暂缓'), ('变更状态', '暂缓', '办理中'),
     ('标记', '办理中', '办理中'), ('批示意见', '办理中', '办理中'), ('变更状态', '办理中', '已解决')])
 eq('signed by who did each', [e['user'].split('（')[1].rstrip('）') for e in h],
-   [rname, 'coordinator', 'coordinator', 'coordinator', 'coordinator', 'coordinator',
+   [rname, 'coordinator', 'coordinator', 'coordinator', 'coordinator', 'coordinator', 'coordinator',
     'leader', 'leader', 'coordinator'])
 check('dated', all(re.match(r'\d{4}-\d\d-\d\d \d\d:\d\d$', e['at']) for e in h))
 check('the edit says what changed', '责任单位：（无）→市自然资源局' in h[1]['note'] and
@@ -223,6 +234,18 @@ eq('…JSON without the text: the form\'s message',
    post_json('/api/v1/problems/%d/comment' % pid, b'{"note": "x"}').status, 400)
 eq('…a NUL inside a text: refused', post_json('/api/v1/problems/%d/comment' % pid,
                                               b'{"text": "a\\u0000b"}').status, 400)
+# A body that is not one flat object says what is wrong (walkthrough 16:
+# each was answered "请指定项目").
+for raw, said in [(b'{"text": ', '不是有效的JSON'),
+                  (b'["a", "b"]', '应为一个JSON对象：{"字段": 值, …}，收到的是数组'),
+                  (b'{"text": {"a": 1}}', '字段“text”应为文字、整数或 true/false，收到的是对象'),
+                  (b'{"text": ["a", "b"]}', '字段“text”应为文字、整数或 true/false，收到的是数组'),
+                  (b'{"text": 1.5}', '收到的是小数'),
+                  (b'{"text": null}', '收到的是null'),
+                  (b'{"text": "a", "text": "b"}', '请求内容有重复的字段')]:
+    jr = post_json('/api/v1/problems/%d/comment' % pid, raw)
+    eq('JSON %s: refused' % raw.decode(), jr.status, 400)
+    check('…saying %s' % said, said in jr.json().get('error', ''), jr.json())
 eq('an unknown problem answers 404', coord.get('/problems/999999').status, 404)
 eq('…and a malformed id', coord.get('/problems/1x').status, 404)
 finish()
