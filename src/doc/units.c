@@ -7,8 +7,8 @@
  * 市财政局、市商务局配合", "责任单位:A、B(第一责任单位为牵头单位,下同)",
  * "牵头单位:X;完成时限:2026年6月底前", "县水利局牵头;2025年底前完成".
  *
- *  - Labels: lead 牵头单位, 牵头部门, 主责单位, …; responsible 责任单位,
- *    配合单位, 参与单位, …; deadline 完成时限, 时间节点, 完成时间, … (these
+ *  - Labels: lead 牵头单位, 牵头部门, 主责单位, 牵头:, …; responsible 责任单位,
+ *    配合单位, 参与单位, 配合:, …; deadline 完成时限, 时间节点, 完成时间, … (these
  *    need a colon).
  *  - Without a label: "X牵头,Y配合", "X、Y负责,长期坚持", or a bare list
  *    of unit names ("市发改委、市财政局": responsible units, flagged
@@ -46,12 +46,14 @@
 
 static const struct dp_lit lead_labels[] = {
 	DP_LIT("牵头责任单位"), DP_LIT("主要责任单位"), DP_LIT("牵头单位"), DP_LIT("牵头部门"),
-	DP_LIT("主责单位"), DP_LIT("主办单位"), DP_LIT("牵头领导"), DP_LIT("牵头:"),
+	DP_LIT("主责单位"), DP_LIT("主办单位"), DP_LIT("牵头:"),
 };
 static const struct dp_lit resp_labels[] = {
 	DP_LIT("责任单位"), DP_LIT("配合单位"), DP_LIT("参与单位"), DP_LIT("协办单位"),
 	DP_LIT("配合部门"), DP_LIT("责任部门"), DP_LIT("协同单位"), DP_LIT("参加单位"),
 	DP_LIT("协助单位"), DP_LIT("成员单位"), DP_LIT("实施单位"), DP_LIT("落实单位"),
+	/* the short label beside "牵头:" ("（牵头：X；配合：Y）") */
+	DP_LIT("配合:"),
 };
 /* Deadline labels count only with a colon after them. */
 static const struct dp_lit deadline_labels[] = {
