@@ -55,6 +55,12 @@ static const struct dp_lit resp_labels[] = {
 	/* the short label beside "牵头:" ("（牵头：X；配合：Y）") */
 	DP_LIT("配合:"),
 };
+/* People, not units: "牵头领导：李强（副市长）", "包保领导：王海" inside a
+ * units bracket. Labels (with a colon) whose value is skipped. */
+static const struct dp_lit person_labels[] = {
+	DP_LIT("牵头领导"), DP_LIT("责任领导"), DP_LIT("包保领导"), DP_LIT("分管领导"),
+	DP_LIT("包联领导"), DP_LIT("联系领导"), DP_LIT("牵头市领导"), DP_LIT("责任人"),
+};
 /* Deadline labels count only with a colon after them. */
 static const struct dp_lit deadline_labels[] = {
 	DP_LIT("完成时限"), DP_LIT("时间节点"), DP_LIT("完成时间"), DP_LIT("完成期限"),
@@ -168,6 +174,15 @@ int tz_dp_unit_label_at(const char *s, size_t len, size_t i, size_t *n)
 		if (j < len && s[j] == ':') {
 			*n = deadline_labels[k].n;
 			return 3;
+		}
+	}
+	k = tz_dp_lit_at(person_labels, sizeof(person_labels) / sizeof(person_labels[0]), s, len, i);
+	if (k >= 0) {
+		size_t j = tz_dp_skip_sp(s, len, i + person_labels[k].n);
+
+		if (j < len && s[j] == ':') {
+			*n = person_labels[k].n;
+			return 4;
 		}
 	}
 	return 0;
@@ -817,7 +832,7 @@ int tz_dp_unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct dp_u
 
 				if (cur == 3)
 					u->deadline = tz_dp_deadline(c, li, vb, i);
-				else if (cur)
+				else if (cur && cur != 4)
 					add_clauses(c, li, vb, i, cur, u);
 				u->rule = 1;
 				if (same_below(s, i, re))
@@ -830,7 +845,7 @@ int tz_dp_unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct dp_u
 			if (k != 0) {
 				if (cur == 3)
 					u->deadline = tz_dp_deadline(c, li, vb, i);
-				else if (cur)
+				else if (cur && cur != 4)
 					add_clauses(c, li, vb, i, cur, u);
 				if (k < 0) {
 					/* a list that may go on on the next line:
@@ -838,12 +853,12 @@ int tz_dp_unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct dp_u
 					size_t vb2 = vb, ve2 = e;
 
 					tz_dp_trim(s, &vb2, &ve2, NULL);
-					u->open_role = cur != 3 && !noted &&
+					u->open_role = cur != 3 && cur != 4 && !noted &&
 								!tz_dp_ends(s, vb2, ve2, "。") ? cur : 0;
 					break;
 				}
 				cur = k;
-				any = 1;
+				any |= k != 4; /* a leader alone names no unit */
 				i = tz_dp_skip_sp(s, e, i + n);
 				if (i < e && (s[i] == ':' || s[i] == ']'))
 					i++;
