@@ -437,6 +437,13 @@ static int whole_area(const char *s, size_t len, size_t b)
 	return 0;
 }
 
+/* Does [b, p) end in a place word (区, 县, 市, 旗)? */
+static int place_end(const char *s, size_t b, size_t p)
+{
+	return tz_dp_ends(s, b, p, "区") || tz_dp_ends(s, b, p, "县") || tz_dp_ends(s, b, p, "市") ||
+	       tz_dp_ends(s, b, p, "旗");
+}
+
 /*
  * Under a heading that breaks the figures down ("三、分县区情况", "二、分领
  * 域情况"): the region or kind of projects a clause at s[b] opens with
@@ -446,7 +453,9 @@ static int whole_area(const char *s, size_t len, size_t b)
  * clause mark. Its end, or b when the clause opens with none. A clause
  * opening with 全市/各县区 ("全市完成投资…", "各县区中…") speaks of the
  * whole and names none; two regions ("高新区、老边区…") name none either,
- * nor do 项目 or 重点项目 alone.
+ * nor do 项目 or 重点项目 alone. Projects after a region of three or more
+ * characters ("高新区亮红灯项目5个") are the region's: the group is the
+ * region.
  */
 static size_t region_at(const char *s, size_t len, size_t b)
 {
@@ -454,7 +463,7 @@ static size_t region_at(const char *s, size_t len, size_t b)
 				      "类", "领域", "板块" };
 	static const char *verbs[] = { "共", "累计", "已", "实际", "今年", "全年", "本年", "年内",
 				       "本月", "当月", "重点" };
-	size_t p = b, n, mlen;
+	size_t p = b, n, mlen, place = 0;
 
 	b = tz_dp_skip_sp(s, len, b);
 	if (whole_area(s, len, b) || tz_dp_at(s, len, b, "各") || tz_dp_at(s, len, b, "其中"))
@@ -467,6 +476,9 @@ static size_t region_at(const char *s, size_t len, size_t b)
 		p += n;
 		if (p - b < 6)
 			continue;
+		/* "高新区亮红灯项目5个": the region, not its projects */
+		if (!place && p - b >= 9 && place_end(s, b, p))
+			place = p;
 		for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
 			int next = p >= len || clause_sep(s, len, p) || (s[p] >= '0' && s[p] <= '9') ||
 				   measure_at(s, p, len, &mlen) >= 0;
@@ -475,7 +487,7 @@ static size_t region_at(const char *s, size_t len, size_t b)
 				next = tz_dp_at(s, len, p, verbs[v]);
 			if (tz_dp_ends(s, b, p, ends[k]) && next && p < len &&
 			    !tz_dp_at(s, p, b, "重点项目") && !tz_dp_at(s, p, b, "项目"))
-				return p;
+				return place && !place_end(s, b, p) ? place : p;
 		}
 	}
 	return b;
