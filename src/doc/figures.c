@@ -466,7 +466,9 @@ static size_t region_at(const char *s, size_t len, size_t b)
 	size_t p = b, n, mlen, place = 0;
 
 	b = tz_dp_skip_sp(s, len, b);
-	if (whole_area(s, len, b) || tz_dp_at(s, len, b, "各") || tz_dp_at(s, len, b, "其中"))
+	/* "新开工项目12个" opens with its measure, not a group */
+	if (whole_area(s, len, b) || tz_dp_at(s, len, b, "各") || tz_dp_at(s, len, b, "其中") ||
+	    measure_at(s, b, len, &mlen) >= 0)
 		return b;
 	for (p = b; p < len && p < b + 36;) {
 		uint32_t cp = tz_dp_cp(s, len, p, &n);
