@@ -933,8 +933,10 @@ void tz_dp_figures(struct dp_ctx *c)
 		} else {
 			fangmian_group(c, li, &group);
 		}
+		/* under a breakdown's sub-heading that names its group
+		 * ("（一）高新区", "（一）产业项目") that group holds */
 		if (!count_only)
-			scan_line(c, li, group, !heading && breakdown_level >= 0);
+			scan_line(c, li, group, !heading && breakdown_level >= 0 && !group);
 	}
 }
 
