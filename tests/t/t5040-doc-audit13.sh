@@ -124,6 +124,13 @@ parse b13-region-city-figure.txt
 is "a city-wide clause on a region's line names no region" \
 	"$(groups b13-region-city-figure.txt | cut -d' ' -f3 | tr '\n' ' ')" "高新区 老边区 - "
 
+parse b14-region-html.html
+is "HTML: a region in <strong>, &nbsp; before one; a region under 存在问题 is no breakdown" \
+	"$(groups b14-region-html.html | cut -d' ' -f3 | tr '\n' ' ')" "- - - 高新区 高新区 老边区 老边区 - "
+parse b15-breakdown-then-total.txt
+is "从全市看，… and 各县区平均… name no region" \
+	"$(groups b15-breakdown-then-total.txt | cut -d' ' -f3 | tr '\n' ' ')" "高新区 高新区 - - "
+
 # --- b04: tasks -----------------------------------------------------------
 
 parse i01-opinion-tail-units.txt
@@ -195,6 +202,11 @@ is "（X负责）, （X、Y按职责分工负责）, （X牵头，Y配合） (he
 一.(二)||市财政局、市发改委
 一.(三)|市发改委|国网营口供电公司"
 
+parse i06-lead-resp-paren.txt
+is "（X牵头，Y、Z负责）, （X、Y负责，每季度开展一次） (held)" "$(tasks i06-lead-resp-paren.txt)" \
+	"一.(一)|市营商局|市直有关部门、各县（市）区政府
+一.(二)||市政府督查室、市发改委"
+
 # --- replies to proposals and 建议 ----------------------------------------
 
 reply() {
@@ -225,6 +237,10 @@ is "a GBK 建议 reply (held)" "$(reply r07-gbk-reply.txt)" \
 parse r08-sign-header-date.txt
 is "the org above the title, a reply 文号 (held)" "$(reply r08-sign-header-date.txt)|$(field r08-sign-header-date.txt doc_number)" \
 	"proposal_reply|市政协十四届三次会议|201|民建盘锦市委|关于加快重点项目前期工作的提案|盘锦市发展和改革委员会|2024-06-28|||盘发改提复〔2024〕15号"
+
+parse r09-title-proposer.txt
+is "the proposer in the title's brackets (held)" "$(reply r09-title-proposer.txt)" \
+	"proposal_reply|市政协十四届三次会议|88|张明委员|关于加快建设城市停车场项目的提案|锦州市住房和城乡建设局|2024-05-30||"
 
 # --- b09: catalogue metadata ----------------------------------------------
 
