@@ -25,9 +25,9 @@
  * (注册号, 账号, 账户, 卡号…) nor as a 文号's sequence ("〔2023〕…号").
  *
  * Either kind may be broken over two lines where a page wraps it
- * ("手机：139" / "1234 5678"): a line that ends in the start of a number
- * is read on into the digits that open the next line; the warning names
- * the first line.
+ * ("手机：139" / "1234 5678", "身份证号：110105 491231" / "002"): a line
+ * that ends in the start of a number is read on into the digits that open
+ * the next line; the warning names the first line.
  */
 #include <stdio.h>
 #include <string.h>
@@ -370,9 +370,33 @@ static void scan_wrap(struct dp_ctx *c, size_t li, size_t next)
 		return;
 	}
 	e = id_at(buf, n, 0, id);
-	if (e == n && id_valid(id))
+	if (e == n && id_valid(id)) {
 		tz_dp_warn_text(c, "personal_id", li, b, tz_arena_strdup(c->arena, shown), NULL,
 				"居民身份证号码，公开前应删除或隐去");
+		return;
+	}
+	/* a first-generation one: the line break stands for the separator
+	 * its other groups use ("110105 491231" / "002", "110105" / "491231
+	 * 002") */
+	{
+		char joined[72], sep = 0;
+		size_t jn = 0;
+
+		for (size_t k = 0; k < n; k++)
+			if (!is_digit(buf[k]) && !sep)
+				sep = buf[k];
+		for (size_t k = 0; k < n && jn < sizeof joined - 2; k++) {
+			if (k == cut && sep && cut > 0 && is_digit(buf[cut - 1]) && is_digit(buf[k]))
+				joined[jn++] = sep;
+			joined[jn++] = buf[k];
+		}
+		joined[jn] = '\0';
+		e = old_id_at(joined, jn, 0, id);
+		if (e == jn && old_id_valid(id) && !code_label_before(a->norm, b) &&
+		    !not_phone_after(z->norm, z->norm_len, hn + (n - cut)))
+			tz_dp_warn_text(c, "personal_id", li, b, tz_arena_strdup(c->arena, shown),
+					NULL, "居民身份证号码，公开前应删除或隐去");
+	}
 }
 
 void tz_dp_scan_pii(struct dp_ctx *c)
