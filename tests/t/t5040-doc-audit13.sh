@@ -37,6 +37,13 @@ is "grouped, hyphenated and plain IDs in table cells" \
 6 personal_id
 7 personal_id"
 
+parse p03-wrapped-ids.txt
+is "a 15-digit ID wrapped over two lines; not after 账户/编码, nor with more digits after it" \
+	"$(warns p03-wrapped-ids.txt personal)" \
+	"2 personal_id 110105 491231 002
+4 personal_id 110105491231 002
+14 personal_id 110105 491231 002"
+
 # --- b05/b06: figures under a breakdown heading ---------------------------
 
 b06="$TZ_TEST_DATA/doc-audit12"
