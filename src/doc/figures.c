@@ -13,7 +13,9 @@
  * Sub-groups: "其中,省重点项目45个,…" (or "…120个,分别为…", "从项目类别
  * 看,…") names the group until the end of the sentence; a short numbered heading ("(二)市重点项目",
  * "二、30个省重点项目进展", "一是市级重点项目。"), a line opening with
- * "市级重点项目方面," or a line "高新区:…" names it for what follows. Rankings ("排名前三位的是:高新区
+ * "市级重点项目方面," or a line "高新区:…" names it for what follows; under a
+ * breakdown heading ("三、分县区情况") each clause's opening region or kind
+ * of projects ("高新区完成投资…") names it (region_at). Rankings ("排名前三位的是:高新区
  * (92.3%)、经开区(88.1%)…") become figures in their order, with `rank`
  * (1, 2, … from the top; -1, -2, … for a 排名后N位 list, -1 = last).
  *
@@ -803,6 +805,8 @@ static int fangmian_group(struct dp_ctx *c, size_t li, const char **group)
  * names (NULL for a generic heading such as 总体情况), else returns 0.
  * *count_only is set when the line is a heading alone that opens with a
  * count of its group ("二、30个省重点项目进展"): not a figure of its own.
+ * *breakdown is set for a breakdown heading ("三、分县区情况", "二、分领域"),
+ * which names no group itself.
  */
 static int heading_group(struct dp_ctx *c, size_t li, const char **group, int *count_only,
 			 int *level, int *breakdown)
