@@ -42,7 +42,7 @@ static const struct cat_label {
 	{ "效力状态", CF_NONE, CL_COLON }, { "统一编号", CF_NONE, CL_COLON },
 	{ "登记号", CF_NONE, CL_COLON }, { "所属部门", CF_NONE, CL_COLON },
 	{ "录入时间", CF_NONE, CL_COLON }, { "发布者", CF_NONE, CL_COLON },
-	{ "索引号", CF_INDEX, 0 }, { "索取号", CF_INDEX, 0 },
+	{ "索引号", CF_INDEX, 0 }, { "索取号", CF_INDEX, 0 }, { "信息索取号", CF_INDEX, 0 },
 	{ "发布机构", CF_PUBLISHER, 0 }, { "发文机关", CF_PUBLISHER, 0 },
 	{ "发布单位", CF_PUBLISHER, CL_COLON }, { "发文单位", CF_PUBLISHER, CL_COLON },
 	{ "体裁分类", CF_GENRE, 0 }, { "主题分类", CF_TOPIC, 0 },

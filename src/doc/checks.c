@@ -10,7 +10,8 @@
  *     bracket;
  *   - "城建方面18件,工业方面13件,…,共计57件" (also 合计, 总计, 总共, and
  *     with a measure word between: "合计完成投资120亿元"): the parts are
- *     the quantities of the sentence before it;
+ *     the quantities of the sentence before it, after a scope "全市286个
+ *     重点项目中," that opens it;
  *   - 其中 opening a sentence ("…296.4亿元。其中,…") or a line: the whole
  *     is in the sentence before (on the line before for a line); 分别为
  *     right after "WHOLE," and "从项目类别看," opening a sentence work
@@ -537,6 +538,18 @@ static void check_total_after(struct dp_ctx *c, size_t li, size_t at, size_t wle
 
 		if (k != DP_NONE)
 			sb = k + 3;
+	}
+	/* "全市286个重点项目中,绿灯项目198个、…,合计286个": the count
+	 * before 中, is the scope the list divides, not one of its parts */
+	{
+		size_t k = tz_dp_find(s, sb, at, "中,");
+
+		if (k != DP_NONE && k >= sb + 3 && !tz_dp_at(s, len, k - 3, "其"))
+			for (size_t j = sb; j < k; j++)
+				if (s[j] >= '0' && s[j] <= '9') {
+					sb = k + 4;
+					break;
+				}
 	}
 	if (!collect(s, len, sb, at, &parts, 0) || !parts.n)
 		return;

@@ -416,7 +416,8 @@ struct dp_units {
 };
 
 /* The unit or deadline label at s[i]: 1 lead, 2 responsible, 3 deadline
- * (with a colon after it), 0 none; *n its length. */
+ * (with a colon after it), 4 a person's (牵头领导:, 责任人:, whose value
+ * names no unit), 0 none; *n its length. */
 int tz_dp_unit_label_at(const char *s, size_t len, size_t i, size_t *n);
 /* Read the specification [b, e) of line li into u. Returns 1 if it was
  * one (a label, or "X牵头,Y配合"). */

@@ -13,7 +13,9 @@
  * Sub-groups: "其中,省重点项目45个,…" (or "…120个,分别为…", "从项目类别
  * 看,…") names the group until the end of the sentence; a short numbered heading ("(二)市重点项目",
  * "二、30个省重点项目进展", "一是市级重点项目。"), a line opening with
- * "市级重点项目方面," or a line "高新区:…" names it for what follows. Rankings ("排名前三位的是:高新区
+ * "市级重点项目方面," or a line "高新区:…" names it for what follows; under a
+ * breakdown heading ("三、分县区情况") each clause's opening region or kind
+ * of projects ("高新区完成投资…") names it (region_at). Rankings ("排名前三位的是:高新区
  * (92.3%)、经开区(88.1%)…") become figures in their order, with `rank`
  * (1, 2, … from the top; -1, -2, … for a 排名后N位 list, -1 = last).
  *
@@ -425,7 +427,93 @@ static size_t projects_after(const char *s, size_t len, size_t e)
 	return 0;
 }
 
-static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
+/* "全市", "全县", "全区"…: the whole area, not one region of it (全椒县 is
+ * a region). */
+static int whole_area(const char *s, size_t len, size_t b)
+{
+	static const char *whole[] = { "全市", "全县", "全区", "全省", "全旗", "全州", "全盟" };
+
+	for (size_t k = 0; k < sizeof(whole) / sizeof(whole[0]); k++)
+		if (tz_dp_at(s, len, b, whole[k]))
+			return 1;
+	return 0;
+}
+
+/* Does [b, p) end in a place word (区, 县, 市, 旗)? */
+static int place_end(const char *s, size_t b, size_t p)
+{
+	return tz_dp_ends(s, b, p, "区") || tz_dp_ends(s, b, p, "县") || tz_dp_ends(s, b, p, "市") ||
+	       tz_dp_ends(s, b, p, "旗");
+}
+
+/*
+ * Under a heading that breaks the figures down ("三、分县区情况", "二、分领
+ * 域情况"): the region or kind of projects a clause at s[b] opens with
+ * ("高新区完成投资…", "老边区，完成投资…", "大石桥市共…", "产业项目完成
+ * 投资…"), a few Han characters ending in 区, 县, 市, 旗, 镇, 乡, 街道,
+ * 本级, 项目, 类, 领域 or 板块 and followed by a measure word, a number or a
+ * clause mark. Its end, or b when the clause opens with none. A clause
+ * opening with 全市/各县区 ("全市完成投资…", "各县区中…") speaks of the
+ * whole and names none; two regions ("高新区、老边区…") name none either,
+ * nor do 项目 or 重点项目 alone. Projects after a region of three or more
+ * characters ("高新区亮红灯项目5个") are the region's: the group is the
+ * region.
+ */
+static size_t region_at(const char *s, size_t len, size_t b)
+{
+	static const char *ends[] = { "区", "县", "市", "旗", "镇", "乡", "街道", "本级", "项目",
+				      "类", "领域", "板块" };
+	static const char *verbs[] = { "共", "累计", "已", "实际", "今年", "全年", "本年", "年内",
+				       "本月", "当月", "重点" };
+	size_t p = b, n, mlen, place = 0;
+
+	b = tz_dp_skip_sp(s, len, b);
+	/* "新开工项目12个" opens with its measure, not a group */
+	if (whole_area(s, len, b) || tz_dp_at(s, len, b, "各") || tz_dp_at(s, len, b, "其中") ||
+	    measure_at(s, b, len, &mlen) >= 0)
+		return b;
+	for (p = b; p < len && p < b + 36;) {
+		uint32_t cp = tz_dp_cp(s, len, p, &n);
+
+		if (!tz_dp_is_han(cp))
+			return b;
+		p += n;
+		if (p - b < 6)
+			continue;
+		/* "高新区亮红灯项目5个": the region, not its projects */
+		if (!place && p - b >= 9 && place_end(s, b, p))
+			place = p;
+		for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
+			int next = p >= len || clause_sep(s, len, p) || (s[p] >= '0' && s[p] <= '9') ||
+				   measure_at(s, p, len, &mlen) >= 0;
+
+			for (size_t v = 0; !next && v < sizeof(verbs) / sizeof(verbs[0]); v++)
+				next = tz_dp_at(s, len, p, verbs[v]);
+			if (tz_dp_ends(s, b, p, ends[k]) && next && p < len &&
+			    !tz_dp_at(s, p, b, "重点项目") && !tz_dp_at(s, p, b, "项目"))
+				return place && !place_end(s, b, p) ? place : p;
+		}
+	}
+	return b;
+}
+
+/* The group of the clause at s[i] of line li under a breakdown by region:
+ * the region it opens with; the heading's (none) when it opens with
+ * 全市…; else the current one. */
+static const char *region_group(struct dp_ctx *c, size_t li, size_t i, const char *hgroup,
+				const char *cur)
+{
+	const char *s = c->lines[li].norm;
+	size_t len = c->lines[li].norm_len, b = tz_dp_skip_sp(s, len, i), e = region_at(s, len, b);
+
+	if (e > b)
+		return tz_dp_dup(c, li, b, e, DP_DUP_TRIM);
+	if (whole_area(s, len, b) || tz_dp_at(s, len, b, "各"))
+		return hgroup;
+	return cur;
+}
+
+static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup, int breakdown)
 {
 	const struct dp_line *l = &c->lines[li];
 	const char *s = l->norm;
@@ -449,6 +537,9 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 				group = tz_dp_dup(c, li, b, e, DP_DUP_TRIM);
 		}
 	}
+	/* "高新区:…" above named it already ("全市:…" too) */
+	if (breakdown && group == hgroup)
+		group = region_group(c, li, 0, hgroup, group);
 	while (i < len) {
 		size_t n, at = 0, e, mlen = 0;
 		struct dp_qty q;
@@ -464,6 +555,8 @@ static void scan_line(struct dp_ctx *c, size_t li, const char *hgroup)
 			if (!list)
 				clause = i + (s[i] == ',' || s[i] == ';' || s[i] == ':' ? 1 : 3);
 			i += s[i] == ',' || s[i] == ';' || s[i] == ':' ? 1 : 3;
+			if (breakdown && !list && !in_qizhong)
+				group = region_group(c, li, i, hgroup, group);
 			/* "其中续建项目15个、新建项目30个": each item its group */
 			if (in_qizhong) {
 				size_t b = tz_dp_skip_sp(s, len, i), g = group_name(s, len, b);
@@ -712,9 +805,11 @@ static int fangmian_group(struct dp_ctx *c, size_t li, const char **group)
  * names (NULL for a generic heading such as 总体情况), else returns 0.
  * *count_only is set when the line is a heading alone that opens with a
  * count of its group ("二、30个省重点项目进展"): not a figure of its own.
+ * *breakdown is set for a breakdown heading ("三、分县区情况", "二、分领域"),
+ * which names no group itself.
  */
 static int heading_group(struct dp_ctx *c, size_t li, const char **group, int *count_only,
-			 int *level)
+			 int *level, int *breakdown)
 {
 	const struct dp_line *l = &c->lines[li];
 	const char *s = l->norm;
@@ -782,9 +877,13 @@ static int heading_group(struct dp_ctx *c, size_t li, const char **group, int *c
 		if (cut && tz_dp_ends(s, b, e, "项目") && e - b == strlen("项目"))
 			return 1;
 	}
-	/* "三、分县区情况", "（二）分领域": a breakdown, each line its own */
-	if (e <= b || tz_dp_at(s, e, b, "分"))
+	/* "三、分县区情况", "（二）分领域": a breakdown, each line its own
+	 * group: the region or the kind of projects it opens with
+	 * (region_at) */
+	if (e <= b || tz_dp_at(s, e, b, "分")) {
+		*breakdown = e > b;
 		return 1;
+	}
 	for (size_t k = b; k < e; k++)
 		if ((s[k] >= '0' && s[k] <= '9') || s[k] == ',' || tz_dp_at(s, e, k, "。")) {
 			/* "三、省级重点项目42个完成投资128.5亿元", "（一）省重点
@@ -814,6 +913,7 @@ void tz_dp_figures(struct dp_ctx *c)
 	const char *group = NULL;
 	const char *named[4] = { NULL, NULL, NULL, NULL }; /* by heading level */
 	size_t end = c->sig_start < c->nlines ? c->sig_start : c->nlines;
+	int breakdown_level = -1; /* level of a heading "分县区情况" in force, or -1 */
 
 	for (size_t li = c->title_line == DP_NONE ? 0 : c->title_line + 1; li < end; li++) {
 		if (c->lines[li].cls != DP_CONTENT)
@@ -822,19 +922,25 @@ void tz_dp_figures(struct dp_ctx *c)
 		 * carry figures); one that names none under one that does
 		 * ("一、市级重点项目" then "（一）投资完成情况") keeps the
 		 * enclosing group */
-		int count_only = 0, level = 0;
+		int count_only = 0, level = 0, breakdown = 0, heading;
 
-		if (heading_group(c, li, &group, &count_only, &level)) {
+		if ((heading = heading_group(c, li, &group, &count_only, &level, &breakdown)) != 0) {
 			named[level] = group;
 			for (int k = level + 1; k < 4; k++)
 				named[k] = NULL;
 			for (int k = level - 1; !group && k >= 0; k--)
 				group = named[k];
+			if (breakdown)
+				breakdown_level = level;
+			else if (level <= breakdown_level)
+				breakdown_level = -1;
 		} else {
 			fangmian_group(c, li, &group);
 		}
+		/* under a breakdown's sub-heading that names its group
+		 * ("（一）高新区", "（一）产业项目") that group holds */
 		if (!count_only)
-			scan_line(c, li, group);
+			scan_line(c, li, group, !heading && breakdown_level >= 0 && !group);
 	}
 }
 

@@ -20,12 +20,14 @@
  * birth date is valid and whose ISO 7064 check character matches, so that
  * long codes and amounts are not mistaken for one; or a first-generation
  * 15-digit one (no check digit: a province code and a birth date that
- * exists, old_id_valid).
+ * exists, old_id_valid), written together or grouped 6-6-3 by spaces or
+ * hyphens ("110105 491231 002", old_id_at), not after a code's label
+ * (注册号, 账号, 账户, 卡号…) nor as a 文号's sequence ("〔2023〕…号").
  *
  * Either kind may be broken over two lines where a page wraps it
- * ("手机：139" / "1234 5678"): a line that ends in the start of a number
- * is read on into the digits that open the next line; the warning names
- * the first line.
+ * ("手机：139" / "1234 5678", "身份证号：110105 491231" / "002"): a line
+ * that ends in the start of a number is read on into the digits that open
+ * the next line; the warning names the first line.
  */
 #include <stdio.h>
 #include <string.h>
@@ -180,18 +182,69 @@ static int old_id_valid(const char *s)
 	return !(m == 2 && d == 29 && (y % 4 || y == 1900));
 }
 
+/* Read a first-generation ID number at s[i]: 15 digits written together
+ * or grouped 6-6-3 by one kind of separator, a space or a hyphen
+ * ("110105 491231 002", "110105-491231-002"). Copies the 15 digits to id
+ * and returns the end offset, or 0. A grouped one must be the whole run of
+ * groups: "6222 110105 491231 002" or "110105 491231 002 17" is a longer
+ * number (a bank card, an account) whose groups only look like one. */
+static size_t old_id_at(const char *s, size_t len, size_t i, char id[16])
+{
+	size_t p = i, nd = 0;
+	char sep = 0;
+
+	while (p < len && nd < 15) {
+		if (is_digit(s[p])) {
+			id[nd++] = s[p++];
+		} else if ((nd == 6 || nd == 12) && (s[p] == ' ' || s[p] == '-') &&
+			   (!sep || s[p] == sep) && p + 1 < len && is_digit(s[p + 1])) {
+			if (nd == 12 && !sep)
+				break; /* 6+6 together then a group: 12 digits, not 6-6 */
+			sep = s[p++];
+		} else {
+			break;
+		}
+	}
+	id[nd] = '\0';
+	if (nd != 15)
+		return 0;
+	if (p < len && (is_digit(s[p]) || s[p] == 'X' || s[p] == 'x' || s[p] == '.'))
+		return 0;
+	if (sep) {
+		/* both separators, or none: "110105 491231002" is no grouping */
+		size_t seps = 0;
+
+		for (size_t k = i; k < p; k++)
+			seps += !is_digit(s[k]);
+		if (seps != 2)
+			return 0;
+		if (i >= 2 && s[i - 1] == sep && is_digit(s[i - 2]))
+			return 0;
+		if (p + 1 < len && s[p] == sep && is_digit(s[p + 1]))
+			return 0;
+	}
+	return p;
+}
+
 /* A 15-digit business registration number or another code right after
  * its label ("注册号：210800196506012", "编号", "代码", "账号"): not an
  * old ID number, whose digits it may look like. */
 static int code_label_before(const char *s, size_t b)
 {
-	static const char *labels[] = { "注册号", "编号", "代码", "账号", "编码" };
+	static const char *labels[] = { "注册号", "编号", "代码", "账号", "编码", "账户", "卡号" };
 	size_t from = b > 24 ? b - 24 : 0;
 
 	for (size_t k = 0; k < sizeof(labels) / sizeof(labels[0]); k++)
 		if (tz_dp_find(s, from, b, labels[k]) != DP_NONE)
 			return 1;
 	return 0;
+}
+
+/* A 文号's sequence: "〔2023〕…号" or "[2023]…号" around s[b..e). */
+static int wenhao_seq(const char *s, size_t len, size_t b, size_t e)
+{
+	return tz_dp_at(s, len, e, "号") &&
+	       ((b >= 3 && tz_dp_at(s, len, b - 3, "〕")) || (b > 0 && s[b - 1] == ']'));
 }
 
 static void scan_line(struct dp_ctx *c, size_t li)
@@ -230,8 +283,7 @@ static void scan_line(struct dp_ctx *c, size_t li)
 		}
 		e = mobile_at(s, len, b);
 		/* a 文号's sequence ("〔2023〕13912345678号") is no phone */
-		if (e && tz_dp_at(s, len, e, "号") &&
-		    ((b >= 3 && tz_dp_at(s, len, b - 3, "〕")) || (b > 0 && s[b - 1] == ']')))
+		if (e && wenhao_seq(s, len, b, e))
 			e = 0;
 		if (e) {
 			tz_dp_warn(c, "personal_phone", li, b, e, NULL,
@@ -248,11 +300,14 @@ static void scan_line(struct dp_ctx *c, size_t li)
 		}
 		for (n = 0; b + n < len && is_digit(s[b + n]); n++)
 			;
-		if (n == 15 && old_id_valid(s + b) && !not_phone_after(s, len, b + n) &&
-		    !code_label_before(s, b) &&
-		    !(b + n < len && (s[b + n] == '.' || s[b + n] == 'X' || s[b + n] == 'x'))) {
-			tz_dp_warn(c, "personal_id", li, b, b + n, NULL,
+		/* a first-generation one, together or grouped 6-6-3 */
+		e = old_id_at(s, len, b, id);
+		if (e && old_id_valid(id) && !not_phone_after(s, len, e) &&
+		    !code_label_before(s, b) && !wenhao_seq(s, len, b, e)) {
+			tz_dp_warn(c, "personal_id", li, b, e, NULL,
 				   "居民身份证号码，公开前应删除或隐去");
+			i = e;
+			continue;
 		}
 		i = b + n;
 	}
@@ -315,9 +370,33 @@ static void scan_wrap(struct dp_ctx *c, size_t li, size_t next)
 		return;
 	}
 	e = id_at(buf, n, 0, id);
-	if (e == n && id_valid(id))
+	if (e == n && id_valid(id)) {
 		tz_dp_warn_text(c, "personal_id", li, b, tz_arena_strdup(c->arena, shown), NULL,
 				"居民身份证号码，公开前应删除或隐去");
+		return;
+	}
+	/* a first-generation one: the line break stands for the separator
+	 * its other groups use ("110105 491231" / "002", "110105" / "491231
+	 * 002") */
+	{
+		char joined[72], sep = 0;
+		size_t jn = 0;
+
+		for (size_t k = 0; k < n; k++)
+			if (!is_digit(buf[k]) && !sep)
+				sep = buf[k];
+		for (size_t k = 0; k < n && jn < sizeof joined - 2; k++) {
+			if (k == cut && sep && cut > 0 && is_digit(buf[cut - 1]) && is_digit(buf[k]))
+				joined[jn++] = sep;
+			joined[jn++] = buf[k];
+		}
+		joined[jn] = '\0';
+		e = old_id_at(joined, jn, 0, id);
+		if (e == jn && old_id_valid(id) && !code_label_before(a->norm, b) &&
+		    !not_phone_after(z->norm, z->norm_len, hn + (n - cut)))
+			tz_dp_warn_text(c, "personal_id", li, b, tz_arena_strdup(c->arena, shown),
+					NULL, "居民身份证号码，公开前应删除或隐去");
+	}
 }
 
 void tz_dp_scan_pii(struct dp_ctx *c)

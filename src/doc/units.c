@@ -7,8 +7,8 @@
  * 市财政局、市商务局配合", "责任单位:A、B(第一责任单位为牵头单位,下同)",
  * "牵头单位:X;完成时限:2026年6月底前", "县水利局牵头;2025年底前完成".
  *
- *  - Labels: lead 牵头单位, 牵头部门, 主责单位, …; responsible 责任单位,
- *    配合单位, 参与单位, …; deadline 完成时限, 时间节点, 完成时间, … (these
+ *  - Labels: lead 牵头单位, 牵头部门, 主责单位, 牵头:, …; responsible 责任单位,
+ *    配合单位, 参与单位, 配合:, …; deadline 完成时限, 时间节点, 完成时间, … (these
  *    need a colon).
  *  - Without a label: "X牵头,Y配合", "X、Y负责,长期坚持", or a bare list
  *    of unit names ("市发改委、市财政局": responsible units, flagged
@@ -46,12 +46,20 @@
 
 static const struct dp_lit lead_labels[] = {
 	DP_LIT("牵头责任单位"), DP_LIT("主要责任单位"), DP_LIT("牵头单位"), DP_LIT("牵头部门"),
-	DP_LIT("主责单位"), DP_LIT("主办单位"), DP_LIT("牵头领导"), DP_LIT("牵头:"),
+	DP_LIT("主责单位"), DP_LIT("主办单位"), DP_LIT("牵头:"),
 };
 static const struct dp_lit resp_labels[] = {
 	DP_LIT("责任单位"), DP_LIT("配合单位"), DP_LIT("参与单位"), DP_LIT("协办单位"),
 	DP_LIT("配合部门"), DP_LIT("责任部门"), DP_LIT("协同单位"), DP_LIT("参加单位"),
 	DP_LIT("协助单位"), DP_LIT("成员单位"), DP_LIT("实施单位"), DP_LIT("落实单位"),
+	/* the short label beside "牵头:" ("（牵头：X；配合：Y）") */
+	DP_LIT("配合:"),
+};
+/* People, not units: "牵头领导：李强（副市长）", "包保领导：王海" inside a
+ * units bracket. Labels (with a colon) whose value is skipped. */
+static const struct dp_lit person_labels[] = {
+	DP_LIT("牵头领导"), DP_LIT("责任领导"), DP_LIT("包保领导"), DP_LIT("分管领导"),
+	DP_LIT("包联领导"), DP_LIT("联系领导"), DP_LIT("牵头市领导"), DP_LIT("责任人"),
 };
 /* Deadline labels count only with a colon after them. */
 static const struct dp_lit deadline_labels[] = {
@@ -166,6 +174,15 @@ int tz_dp_unit_label_at(const char *s, size_t len, size_t i, size_t *n)
 		if (j < len && s[j] == ':') {
 			*n = deadline_labels[k].n;
 			return 3;
+		}
+	}
+	k = tz_dp_lit_at(person_labels, sizeof(person_labels) / sizeof(person_labels[0]), s, len, i);
+	if (k >= 0) {
+		size_t j = tz_dp_skip_sp(s, len, i + person_labels[k].n);
+
+		if (j < len && s[j] == ':') {
+			*n = person_labels[k].n;
+			return 4;
 		}
 	}
 	return 0;
@@ -815,7 +832,7 @@ int tz_dp_unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct dp_u
 
 				if (cur == 3)
 					u->deadline = tz_dp_deadline(c, li, vb, i);
-				else if (cur)
+				else if (cur && cur != 4)
 					add_clauses(c, li, vb, i, cur, u);
 				u->rule = 1;
 				if (same_below(s, i, re))
@@ -828,7 +845,7 @@ int tz_dp_unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct dp_u
 			if (k != 0) {
 				if (cur == 3)
 					u->deadline = tz_dp_deadline(c, li, vb, i);
-				else if (cur)
+				else if (cur && cur != 4)
 					add_clauses(c, li, vb, i, cur, u);
 				if (k < 0) {
 					/* a list that may go on on the next line:
@@ -836,12 +853,12 @@ int tz_dp_unit_spec(struct dp_ctx *c, size_t li, size_t b, size_t e, struct dp_u
 					size_t vb2 = vb, ve2 = e;
 
 					tz_dp_trim(s, &vb2, &ve2, NULL);
-					u->open_role = cur != 3 && !noted &&
+					u->open_role = cur != 3 && cur != 4 && !noted &&
 								!tz_dp_ends(s, vb2, ve2, "。") ? cur : 0;
 					break;
 				}
 				cur = k;
-				any = 1;
+				any |= k != 4; /* a leader alone names no unit */
 				i = tz_dp_skip_sp(s, e, i + n);
 				if (i < e && (s[i] == ':' || s[i] == ']'))
 					i++;

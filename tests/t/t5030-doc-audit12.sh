@@ -148,11 +148,12 @@ is "（一）省重点项目完成投资…: the heading's sentence names the gr
 	"128.5 省重点项目|158.2 省重点项目|81.2 省重点项目|228.3 市重点项目|75 市重点项目|356.8 -|"
 
 parse b06-more.txt
-is "占年度计划452.6亿元的78.8%: the plan is a figure; 分县区 names no group" \
+# audit 13: the region a line under 分县区 opens with is its group (t5040)
+is "占年度计划452.6亿元的78.8%: the plan is a figure; 分县区 names no group, 高新区 does" \
 	"$(figs b06-more.txt | grep -E '^(452.6|5.78|78.9) ')" \
 	"452.6 亿元 年度计划投资 -
-5.78 亿元 年度计划投资 -
-78.9 % 投资完成率 -"
+5.78 亿元 年度计划投资 高新区
+78.9 % 投资完成率 高新区"
 is "no warning (45600万元 of 5.78亿元 is 78.9%)" "$(warns b06-more.txt)" ""
 parse b06-more-wrong.txt
 is "a wrong share of 年度计划X亿元 is warned" "$(warns b06-more-wrong.txt rate | cut -d' ' -f1,2)" "8 rate_mismatch"
@@ -232,8 +233,10 @@ is "in a table: the grouped mobile, the 002x and the 15-digit IDs, the mobile in
 6 personal_id 110105491231002
 8 personal_phone 13912345678"
 parse pii-more12.txt
-is "电话13912345678; not the landlines with — or 转, wrong dates or check digits, a 文号, a 注册号" \
-	"$(warns pii-more12.txt personal | cut -d' ' -f1,2)" "2 personal_phone"
+# audit 13: the grouped 15-digit ID on line 5 is flagged too (t5040)
+is "电话13912345678 and the grouped 15-digit ID; not the landlines with — or 转, wrong dates or check digits, a 文号, a 注册号" \
+	"$(warns pii-more12.txt personal | cut -d' ' -f1,2)" "2 personal_phone
+5 personal_id"
 parse pii-regno.txt
 is "the same 15 digits: a 注册号 is no ID, after 身份证 it is" \
 	"$(warns pii-regno.txt personal | cut -d' ' -f1,2)" "2 personal_id"
