@@ -819,6 +819,11 @@ static void col_letters(size_t i, char buf[8])
 	buf[n] = '\0';
 }
 
+void tz_header_col_letters(size_t i, char buf[8])
+{
+	col_letters(i, buf);
+}
+
 /* Whether `n` bytes at `s` name the yuan: "人民币", "人民币元", "元",
  * "RMB", "CNY" (any case). */
 static int yuan_word(const char *s, size_t n)

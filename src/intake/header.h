@@ -262,6 +262,14 @@ void tz_header_release(struct tz_header *h);
 void tz_header_name_cell(const struct tz_header *h, int field, size_t col, struct tz_err *err);
 
 /*
+ * Excel's letters for the 0-based column index i (0: "A", 26: "AA"),
+ * into buf (at most 7 letters and a NUL; columns past that are cut).
+ * No errors, nothing allocated; for messages that name a column as the
+ * sheet shows it (the import's subtotal check, session 14).
+ */
+void tz_header_col_letters(size_t i, char buf[8]);
+
+/*
  * Reports: a workbook sheet's name that names a span of months or 累计
  * ("1-10月完成情况", "1-10月累计") says what the title row would say, and
  * is checked as a title is (tz_header_find): over a completion column
