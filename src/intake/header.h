@@ -170,6 +170,11 @@ struct tz_header {
 	 * the refusal: the title, "" when none (walkthrough p06). */
 	char title_noyear[256];
 	long title_noyear_line;
+	/* The unit a group heading of the header's own rows, or of the row
+	 * of group headings above it, names when it is a foreign currency
+	 * ("投资情况（万美元）" over 总投资: "万美元"), for the refusal of the
+	 * money columns under it; "" when none (walkthrough 15, item 5). */
+	char parent_currency[32];
 	/* Reports: a title naming months but not the period (walkthrough
 	 * 15) when no title names one month or ends with one: a month
 	 * without a year ("10月重点项目调度表"), a quarter ("2025年第三季度
