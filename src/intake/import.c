@@ -2540,7 +2540,8 @@ static int end_check(const struct pipeline *pl, const struct end_total *e, struc
  * with a unit or as text (as end_check); totals right under a grand
  * total or a 其中 row, with no project between (合计 then 站前区小计,
  * 西市区小计: a breakdown of the total by region, not a run of rows);
- * anything once a project was refused (its amounts are unknown) or
+ * a total with no project above or below it (a sheet of totals alone is
+ * refused for having no project); anything once a project was refused (its amounts are unknown) or
  * when more than GROUP_PENDING totals wait for the rows below them.
  * The state lives in the reading thread: per project an addition, per
  * total row a binary search over the boundaries' running sums.
@@ -2809,13 +2810,6 @@ static int group_mismatch(const struct pipeline *pl, const struct groups *g,
 	const char *h = m->cols[f].header;
 
 	tz_header_col_letters((size_t)m->idx[f], col);
-	if (!n)
-		return tz_err_set_at(err, TZ_EINVAL, pl->path, p->line, h,
-				     "第%ld行“%s”是合计/小计行，但它的下面没有项目的行，第%s列的%.*s%s万元"
-				     "不知道是哪些项目之和，整个文件未导入；请核对：合计行写错了就改正或删去"
-				     "该行",
-				     p->line, p->label, col, BASE_NAME(h),
-				     tz_money_fmt(second ? p->a : p->t, a));
 	if (first == last)
 		snprintf(rows, sizeof(rows), "第%ld行", first);
 	else
@@ -2839,9 +2833,16 @@ static int group_end(const struct pipeline *pl, struct groups *g, struct tz_err 
 	if (g->unsure || pl->map->h.ytd_only)
 		return 0;
 	group_mark(g);
-	for (size_t i = 0; i < g->npend; i++)
-		if (!first || g->pend[i].line < first->line)
-			first = &g->pend[i];
+	for (size_t i = 0; i < g->npend; i++) {
+		const struct gpend *p = &g->pend[i];
+
+		/* No project above it or below: nothing it could be the sum
+		 * of (a list of totals alone is refused as such). */
+		if (!p->up_projects && g->now.projects == g->marks[p->at].projects)
+			continue;
+		if (!first || p->line < first->line)
+			first = p;
+	}
 	return first ? group_mismatch(pl, g, first, err) : 0;
 }
 
