@@ -9,7 +9,9 @@
 # none refuses the file, naming line, column, the stated sum and the
 # rows' sum. Also the walkthrough-15 messages: a currency in a merged
 # group heading, a group heading above the header, （截至9月底） under a
-# title naming the year. Inputs: tests/data/sub14 (ORIGIN.md, gen.py).
+# title naming the year. And a ledger too small for a median whose
+# 总投资 was typed in 元 (1.2E7 beside a plan of 1000万元: stored).
+# Inputs: tests/data/sub14 (ORIGIN.md, gen.py).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-import.sh"
 
@@ -102,5 +104,25 @@ for f in msg-until-month.csv msg-until-month2.csv; do
 	contains "…and the row" "$TZ_TMP/err" "第2行“"
 	is "…not said to name no year" "$(grep -c '没有写年份' "$TZ_TMP/err")" 0
 done
+
+# 8. A small ledger with a 总投资 typed in 元 (audit 9's open item; the
+# median rules need three rows): 100亿 or more, whole 亿, 1000 times the
+# row's own plan.
+for f in own-plan-two.csv own-plan-one.csv own-plan-three.xlsx; do
+	fresh
+	fails "$f: 1200亿 beside a plan of 1000万 refused" tz import projects --year 2025 "$d/$f"
+	contains "…naming the row's own plan" "$TZ_TMP/err" \
+		"总投资12000000.00万元在100亿元以上，是1亿元的整数倍，又是本行年度计划投资（1000.00万元）的12000倍，像是按元填写的（按元是1200.00万元）"
+	is "…nothing stored" "$(stored)" 0
+done
+fresh
+fails "own-plan-yi: 1200 in a 亿元 column beside 0.1" tz import projects --year 2025 "$d/own-plan-yi.csv"
+contains "…advised as typed in 万元" "$TZ_TMP/err" "金额像是按万元填写的，而表头的单位是亿元"
+fresh
+ok "…--confirm-large reads it as written" tz import projects --year 2025 --confirm-large "$d/own-plan-two.csv"
+is "…both rows" "$(stored)" 2
+fresh
+ok "own-plan-giants: real giant projects, two rows" tz import projects --year 2025 "$d/own-plan-giants.csv"
+is "…read" "$(ledger_rows)" "乙县港区|乙县|8000000.00|100000.00 甲县石化基地|甲县|1500000.00|300000.00"
 
 done_testing
