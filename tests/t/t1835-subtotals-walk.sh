@@ -96,7 +96,7 @@ fresh
 fails "msg-title-stays: a real title is still one" tz import projects --year 2025 "$d/msg-title-stays.csv"
 contains "…called a title" "$TZ_TMP/err" "第1行的标题“2025年重点项目台账（单位：亿元）”"
 # （截至9月底） under a title naming the year.
-for f in msg-until-month.csv msg-until-month2.csv; do
+for f in msg-until-month.csv msg-until-month2.csv msg-until-month3.csv; do
 	fresh
 	tz import projects --year 2025 "$d/p-base.csv" >/dev/null 2>&1
 	fails "$f: refused" tz import progress "$d/$f"

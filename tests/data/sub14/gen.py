@@ -97,6 +97,7 @@ w("msg-title-stays.csv", [["2025年重点项目台账（单位：亿元）"],
 PT = ["项目编号", "项目名称", "本月完成投资(万元)", "开工状态"]
 w("msg-until-month.csv", [["2025年重点项目调度表"], ["（截至9月底）"], PT, ["P1", "甲项目", 100, "已开工"]])
 w("msg-until-month2.csv", [["2025年全市重点项目推进情况表"], ["截至9月底"], PT, ["P1", "甲项目", 100, "已开工"]])
+w("msg-until-month3.csv", [["2025年重点项目调度表"], ["（1-9月）"], PT, ["P1", "甲项目", 100, "已开工"]])
 
 # Item 2 (audit 9's open item, walkthrough 12's known gap): a ledger too
 # small for a median, a 总投资 typed in 元 beside plans in 万元.
