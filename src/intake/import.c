@@ -2697,7 +2697,12 @@ static int sum_label(const struct tz_row *row, char *label, size_t size)
 		buf[n] = '\0';
 		for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++)
 			if (strstr(buf, words[w]) && !strstr(buf, "计数") && !strstr(buf, "平均")) {
-				snprintf(label, size, "%.*s", (int)(len < size - 4 ? len : size - 4), s);
+				/* At most size - 1 bytes, cut before a character. */
+				size_t k = len < size - 1 ? len : size - 1;
+
+				while (k < len && k && ((unsigned char)s[k] & 0xC0) == 0x80)
+					k--;
+				snprintf(label, size, "%.*s", (int)k, s);
 				return 1;
 			}
 	}
