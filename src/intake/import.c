@@ -2526,23 +2526,26 @@ static int end_check(const struct pipeline *pl, const struct end_total *e, struc
  * Subtotals inside a list (audit 9's open item, session 14): a 小计 or
  * 合计 row between the projects (`小计 99999` over rows summing to 80000)
  * was skipped in silence, only a grand total at the end was checked
- * (end_check). Every total row is now held to a contiguous run of the
- * projects around it: the rows since an earlier boundary -- the start,
- * a section heading (一、续建项目, with or without its sums), a 其中
- * row or another total -- up to it (a 小计 closing its group, a section's
- * 小计 over its sub-sections' 小计, a 合计 over the whole list), or, for a
- * total written on top of its group (a region's row `甲县（2个项目）`,
- * a 小计 under its heading), the rows from it down to a later boundary or
- * the end. One that is neither, beyond the rounding of the amounts (see
- * amount_halfs), refuses the file at its end, naming the line, the column,
- * the stated sum and the sum of the rows right above it (or below, when
- * none are). Not checked: a total whose amounts are empty, scaled, shown
- * with a unit or as text (as end_check); totals right under a grand
- * total or a 其中 row, with no project between (合计 then 站前区小计,
- * 西市区小计: a breakdown of the total by region, not a run of rows);
- * a total with no project above or below it (a sheet of totals alone is
- * refused for having no project); anything once a project was refused (its amounts are unknown) or
- * when more than GROUP_PENDING totals wait for the rows below them.
+ * (end_check). Every total row that says it is a sum (sum_label: 合计,
+ * 小计, 汇总…) is now held to a contiguous run of the projects around
+ * it: the rows since an earlier boundary -- the start, a section heading
+ * (一、续建项目, with or without its sums), a 其中 row or another total
+ * row -- up to it (a 小计 closing its group, a section's 小计 over its
+ * sub-sections' 小计, a 合计 over the whole list), or, for a total
+ * written on top of its group (a 小计 under its heading), the rows from
+ * it down to a later boundary or the end. One that is neither, beyond
+ * the rounding of the amounts (amount_halfs), refuses the file at its
+ * end, naming the line, the column, the stated sum and the sum of the
+ * rows right above it (or below, when none are). Not checked: a region's
+ * row (甲县（2个项目）, 全县) and Excel's 计数/平均值 (sum_label); a total
+ * whose amounts are empty, scaled, shown with a unit or as text (as
+ * end_check); totals right under a grand total or a 其中 row, with no
+ * project between (合计 then 站前区小计, 西市区小计: a breakdown of the
+ * total by region, not a run of rows); a total with no project above
+ * or below it (a sheet of totals alone is refused for having no
+ * project); anything once a project was refused (its amounts are
+ * unknown) or when more than GROUP_PENDING totals wait for the rows
+ * below them. A plan left empty ("—") makes the plans' sum unknown.
  * The state lives in the reading thread: per project an addition, per
  * total row a binary search over the boundaries' running sums.
  */
