@@ -819,6 +819,11 @@ static void col_letters(size_t i, char buf[8])
 	buf[n] = '\0';
 }
 
+void tz_header_col_letters(size_t i, char buf[8])
+{
+	col_letters(i, buf);
+}
+
 /* Whether `n` bytes at `s` name the yuan: "人民币", "人民币元", "元",
  * "RMB", "CNY" (any case). */
 static int yuan_word(const char *s, size_t n)
@@ -1912,14 +1917,47 @@ static void also_unit(const char *s, int title, long line, int *unit, int *unit_
 }
 
 /*
+ * Whether a row's one text s is a group heading over some of the header's
+ * columns rather than the table's title ("投资情况（亿元）", "计划投资
+ * (亿元)", "资金来源（万元）" alone in its row): before its first bracket
+ * a short name of money (投资, 资金, 金额, …情况) naming no year, table,
+ * list or projects (not "2025年重点项目投资计划表（亿元）"). Only how
+ * messages name the row (walkthrough 14 and 15: it was called a 标题).
+ */
+static int group_heading_text(const char *s)
+{
+	static const char *const no[] = { "表", "台账", "清单", "项目", "年", "单位", "计划书" };
+	static const char *const yes[] = { "投资", "资金", "金额", "情况" };
+	const char *b = strstr(s, "（"), *p = strchr(s, '(');
+	size_t n;
+
+	if (!b || (p && p < b))
+		b = p;
+	if (!b || b == s || (size_t)(b - s) > 8 * 3)
+		return 0;
+	n = (size_t)(b - s);
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		if (memmem(s, n, no[i], strlen(no[i])))
+			return 0;
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		if (memmem(s, n, yes[i], strlen(yes[i])))
+			return 1;
+	return 0;
+}
+
+/*
  * How a message names row `line` stating the table's unit: "第3行", or
  * "第1行的标题“2025年重点项目台账（单位：亿元）”" when `title` (the row's
  * text when it is a title, also_unit) is not "" (walkthrough 13: the
- * title's line was named but not the title). Returns buf.
+ * title's line was named but not the title); "第1行表头上方的分组标题
+ * “投资情况（亿元）”" when that text is a group heading
+ * (group_heading_text). Returns buf.
  */
 static const char *unit_row_name(long line, const char *title, char *buf, size_t size)
 {
-	if (title[0])
+	if (title[0] && group_heading_text(title))
+		snprintf(buf, size, "第%ld行表头上方的分组标题“%s”", line, title);
+	else if (title[0])
 		snprintf(buf, size, "第%ld行的标题“%s”", line, title);
 	else
 		snprintf(buf, size, "第%ld行", line);
@@ -2243,6 +2281,29 @@ static uint64_t read_mask(const struct tz_header *h)
 	return read;
 }
 
+/* Whether cell c states a unit that is a foreign currency ("万美元",
+ * "万元,USD"), as the column's own unit is tested in choose. */
+static int cell_foreign(const struct cellinfo *c)
+{
+	int e;
+	char t[32];
+
+	return c->unit < 0 && (money_unit(c->unit_text, strlen(c->unit_text), &e) < 0 ||
+			       unit_statement(c->unit_text, strlen(c->unit_text), 1, &e, t,
+					      sizeof(t)) < 0);
+}
+
+/* A group heading's unit for the columns under it: parent_unit 1 (known,
+ * 10^exp 万元), -1 (unknown: exp 1 when it is a foreign currency, whose
+ * unit then goes to h->parent_currency), 0 none. */
+static void heading_unit(struct tz_header *h, const struct cellinfo *c, int *unit, int *exp)
+{
+	*unit = c->unit;
+	*exp = c->unit < 0 ? cell_foreign(c) : c->unit_exp;
+	if (*unit < 0 && *exp && !h->parent_currency[0])
+		snprintf(h->parent_currency, sizeof(h->parent_currency), "%s", c->unit_text);
+}
+
 static int choose(struct tz_header *h, const struct hrow *r, const int *parent_unit,
 		  const int *parent_exp, int table_u, int table_exp, const char *table_text,
 		  long table_line, const char *table_title, const struct col_clause *cc,
@@ -2387,6 +2448,11 @@ not_read:
 		if (c->unit > 0) {
 			h->unit_exp[f] = c->unit_exp;
 		} else if (parent_unit && parent_unit[i]) {
+			if (parent_unit[i] < 0 && parent_exp[i])
+				return tz_err_set_at(err, TZ_EINVAL, path, h->line, h->cols[f].header,
+						     "“%s”上方表头的单位“%s”无法换算为万元，整个文件未导入："
+						     "这是外币，金额不是人民币；请把金额折算为人民币后重新导入",
+						     r->text[i], h->parent_currency);
 			if (parent_unit[i] < 0)
 				return tz_err_set_at(err, TZ_EINVAL, path, h->line, h->cols[f].header,
 						     "“%s”上方表头的单位无法换算为万元，整个文件未导入",
@@ -3739,7 +3805,7 @@ static const char *title_why(const struct tz_header *h, char *buf, size_t size)
  * over and 3 (亿元) stored as 3.00万元 with exit 0 (walkthrough 15, the
  * fx3 helper's open item). parent_unit/parent_exp have top->n + 1 slots.
  */
-static void group_units(const struct tz_header *h, const struct hrow *grp, const struct hrow *top,
+static void group_units(struct tz_header *h, const struct hrow *grp, const struct hrow *top,
 			int *parent_unit, int *parent_exp)
 {
 	for (size_t i = 0; i < top->n; i++) {
@@ -3752,8 +3818,7 @@ static void group_units(const struct tz_header *h, const struct hrow *grp, const
 			k--;
 		if (!k || !grp->c[k - 1].unit)
 			continue;
-		parent_unit[i] = grp->c[k - 1].unit;
-		parent_exp[i] = grp->c[k - 1].unit_exp;
+		heading_unit(h, &grp->c[k - 1], &parent_unit[i], &parent_exp[i]);
 	}
 }
 
@@ -3810,8 +3875,24 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 			goto out;
 		if (rc == 0 || ++seen > TZ_HEADER_SEARCH_ROWS) {
 			if (best && progress && !(best_has & (1u << TZ_RF_PERIOD)) && h->title_noyear[0] &&
+			    h->title_year > 0 && h->title_year_line &&
+			    h->title_year_line != h->title_noyear_line &&
 			    ((best_has & (1u << TZ_RF_CODE)) ||
 			     ((best_has & (1u << TZ_RF_NAME)) && (best_has & (1u << TZ_RF_REGION)))))
+				/* "（截至9月底）" under "2025年重点项目调度表": the
+				 * year is there, on another row; a line of its own
+				 * saying how far the figures run is no period
+				 * (walkthrough 15, item 5's open end). */
+				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
+					"第%ld行是表头，但没有“调度期”列；年份在第%ld行的标题“%s”中，"
+					"第%ld行“%s”只写了月份，不作为调度期，整个文件未导入；请在标题中"
+					"写明年月（如“%d年10月…”），或加“调度期”列，或加 --period",
+					best_line, h->title_year_line, h->title_year_text,
+					h->title_noyear_line, h->title_noyear, h->title_year);
+			else if (best && progress && !(best_has & (1u << TZ_RF_PERIOD)) &&
+				 h->title_noyear[0] &&
+				 ((best_has & (1u << TZ_RF_CODE)) ||
+				  ((best_has & (1u << TZ_RF_NAME)) && (best_has & (1u << TZ_RF_REGION)))))
 				/* "10月份重点项目调度": the year is what is missing
 				 * (walkthrough p06). */
 				rc = tz_err_set_at(err, TZ_ENOTFOUND, path, best_line, NULL,
@@ -4045,6 +4126,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 					group = top.c[i].field < 0 && !top.c[i].seq;
 					group_unit = top.c[i].unit;
 					group_exp = top.c[i].unit_exp;
+					if (group)
+						heading_unit(h, &top.c[i], &group_unit, &group_exp);
 				}
 				if (q[i]) {
 					join_qualified(h, &up, &top, &next, i, q[i]);

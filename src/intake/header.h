@@ -170,6 +170,11 @@ struct tz_header {
 	 * the refusal: the title, "" when none (walkthrough p06). */
 	char title_noyear[256];
 	long title_noyear_line;
+	/* The unit a group heading of the header's own rows, or of the row
+	 * of group headings above it, names when it is a foreign currency
+	 * ("投资情况（万美元）" over 总投资: "万美元"), for the refusal of the
+	 * money columns under it; "" when none (walkthrough 15, item 5). */
+	char parent_currency[32];
 	/* Reports: a title naming months but not the period (walkthrough
 	 * 15) when no title names one month or ends with one: a month
 	 * without a year ("10月重点项目调度表"), a quarter ("2025年第三季度
@@ -260,6 +265,14 @@ void tz_header_release(struct tz_header *h);
  * already or the message does not start that way.
  */
 void tz_header_name_cell(const struct tz_header *h, int field, size_t col, struct tz_err *err);
+
+/*
+ * Excel's letters for the 0-based column index i (0: "A", 26: "AA"),
+ * into buf (at most 7 letters and a NUL; columns past that are cut).
+ * No errors, nothing allocated; for messages that name a column as the
+ * sheet shows it (the import's subtotal check, session 14).
+ */
+void tz_header_col_letters(size_t i, char buf[8]);
 
 /*
  * Reports: a workbook sheet's name that names a span of months or 累计

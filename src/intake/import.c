@@ -2282,6 +2282,55 @@ static int tier_row(const struct pipeline *pl, const struct tz_row *row, const s
 }
 
 /*
+ * The rounding an amount may carry, in half-cents (0.005 万元): a cell
+ * rounded to 0.01 万元 on reading is counted by the caller (it->rounded);
+ * here, an amount written in a unit above 万元 (亿元) is taken to be
+ * rounded to the last place it shows, so it may be off by half of that
+ * place (2.46 亿元: 0.005 亿元 = 50 万元 = 10000 half-cents; 3 亿元:
+ * 0.5 亿元). In 万元 and below the figures are the office's own, exact
+ * but for the 0.01 万元 rounding. A number in E notation is taken as
+ * exact.
+ */
+static int64_t amount_halfs(const struct colmap *m, const struct tz_row *row, int f)
+{
+	const char *s;
+	size_t len, i, d = 0;
+	int e, p;
+	int64_t h = 1;
+
+	if (f < 0 || m->idx[f] < 0 || (size_t)m->idx[f] >= row->ncells || m->unit_exp[f] <= 0)
+		return 0;
+	e = m->unit_exp[f];
+	if (row->kinds[m->idx[f]] == TZ_READ_NUMBER && row->values[m->idx[f]]) {
+		s = row->values[m->idx[f]];
+		len = strlen(s);
+	} else {
+		s = row->cells[m->idx[f]];
+		len = row->lens[m->idx[f]];
+		tz_text_trim(&s, &len);
+	}
+	if (!len || memchr(s, 'e', len) || memchr(s, 'E', len))
+		return 0;
+	for (i = 0; i < len && s[i] != '.'; i++)
+		;
+	for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+		d++;
+	/* Half a unit of the last place, 10^(e-d) 万元, is 10^(e-d+2) half-cents. */
+	p = e + 2 - (int)d;
+	if (p <= 0)
+		return 0;
+	while (p-- > 0)
+		h *= 10;
+	return h;
+}
+
+/* The cents two sums may differ by, given the half-cents they carry. */
+static int64_t halfs_slack(int64_t halfs)
+{
+	return (halfs + 1) / 2;
+}
+
+/*
  * A grand total row below the projects (walkthrough 9, item 3; reports'
  * 本期完成投资 too, walkthrough 10): a 合计
  * written at the end of a list is the sum of every project above it,
@@ -2301,7 +2350,9 @@ struct end_total {
 	int64_t total, annual;
 	int has_annual;
 	int64_t sum_total, sum_annual;  /* every accepted project row */
-	long projects, rounded;
+	long projects;
+	long blanks;         /* projects without a plan ("—"): its sum is not known */
+	int64_t rounded;     /* the allowance of the amounts' rounding, half-cents (amount_halfs) */
 	long first, last;    /* the lines of the first and last project */
 	int after;           /* a project came after the total */
 	int others;          /* a section or another total row: not checked */
@@ -2402,7 +2453,10 @@ static void end_row(const struct pipeline *pl, const struct tz_row *row, const s
 		if (__builtin_add_overflow(e->sum_total, first, &e->sum_total) ||
 		    __builtin_add_overflow(e->sum_annual, second, &e->sum_annual))
 			e->unsure = 1;
-		e->rounded += it->rounded;
+		e->rounded += it->rounded + amount_halfs(m, row, end_field(pl, 0)) +
+			      (second ? amount_halfs(m, row, end_field(pl, 1)) : 0);
+		if (!pl->progress && !it->rec.p.has_plan)
+			e->blanks++;
 		if (!e->projects++)
 			e->first = row->line;
 		e->last = row->line;
@@ -2430,7 +2484,8 @@ static void end_row(const struct pipeline *pl, const struct tz_row *row, const s
 		e->others = 1;  /* a 小计, or amounts not read: not checked */
 		return;
 	}
-	e->rounded += rounded;
+	e->rounded += rounded + amount_halfs(m, row, end_field(pl, 0)) +
+		      (e->has_annual ? amount_halfs(m, row, end_field(pl, 1)) : 0);
 	e->line = row->line;
 }
 
@@ -2453,17 +2508,350 @@ static int end_mismatch(const struct pipeline *pl, const struct end_total *e, in
  * not add up. */
 static int end_check(const struct pipeline *pl, const struct end_total *e, struct tz_err *err)
 {
-	/* Each rounding is within 0.005 万元: the sums may differ by that. */
-	int64_t slack = (e->rounded + 1) / 2;
+	/* Each rounding is within 0.005 万元, an amount in 亿元 within half
+	 * its last place (amount_halfs): the sums may differ by that. */
+	int64_t slack = halfs_slack(e->rounded);
 
 	/* A report of 累计 alone: its 本期 are derived later, by the writer. */
 	if (!e->line || e->after || e->others || e->unsure || pl->map->h.ytd_only)
 		return 0;
 	if (llabs(e->total - e->sum_total) > slack)
 		return end_mismatch(pl, e, end_field(pl, 0), e->total, e->sum_total, err);
-	if (e->has_annual && llabs(e->annual - e->sum_annual) > slack)
+	if (e->has_annual && !e->blanks && llabs(e->annual - e->sum_annual) > slack)
 		return end_mismatch(pl, e, end_field(pl, 1), e->annual, e->sum_annual, err);
 	return 0;
+}
+
+/*
+ * Subtotals inside a list (audit 9's open item, session 14): a 小计 or
+ * 合计 row between the projects (`小计 99999` over rows summing to 80000)
+ * was skipped in silence, only a grand total at the end was checked
+ * (end_check). Every total row that says it is a sum (sum_label: 合计,
+ * 小计, 汇总…) is now held to a contiguous run of the projects around
+ * it: the rows since an earlier boundary -- the start, a section heading
+ * (一、续建项目, with or without its sums), a 其中 row or another total
+ * row -- up to it (a 小计 closing its group, a section's 小计 over its
+ * sub-sections' 小计, a 合计 over the whole list), or, for a total
+ * written on top of its group (a 小计 under its heading), the rows from
+ * it down to a later boundary or the end. One that is neither, beyond
+ * the rounding of the amounts (amount_halfs), refuses the file at its
+ * end, naming the line, the column, the stated sum and the sum of the
+ * rows right above it (or below, when none are). Not checked: a region's
+ * row (甲县（2个项目）, 全县) and Excel's 计数/平均值 (sum_label); a total
+ * whose amounts are empty, scaled, shown with a unit or as text (as
+ * end_check); totals right under a grand total or a 其中 row, with no
+ * project between (合计 then 站前区小计, 西市区小计: a breakdown of the
+ * total by region, not a run of rows); a total with no project above
+ * or below it (a sheet of totals alone is refused for having no
+ * project); anything once a project was refused (its amounts are
+ * unknown) or when more than GROUP_PENDING totals wait for the rows
+ * below them. A plan left empty ("—") makes the plans' sum unknown.
+ * The state lives in the reading thread: per project an addition, per
+ * total row a binary search over the boundaries' running sums.
+ */
+#define GROUP_PENDING 64
+
+struct gmark {
+	int64_t t, a;        /* the running sums of the two columns at the boundary */
+	int64_t halfs;       /* the running rounding allowance (amount_halfs) */
+	long projects;       /* projects before it */
+	long blanks;         /* of them, those without the second amount (a plan "—") */
+};
+
+struct gpend {
+	long line;           /* a total row waiting for the rows below it */
+	char label[40];
+	size_t at;           /* its boundary in marks */
+	int64_t t, a, halfs; /* its stated amounts and their allowance */
+	int has_t, has_a;
+	/* The rows just above it, for the message (projects 0: none). */
+	int64_t up_t, up_a;
+	long up_projects, up_first, up_last;
+	/* The first project below it, for the message (0: none yet). */
+	long down_first;
+};
+
+struct groups {
+	struct gmark *marks;  /* marks[0]: the start */
+	size_t n, alloc;
+	struct gmark now;     /* the running sums after the last row */
+	long run_first, run_last;  /* the projects since the last boundary */
+	long last;            /* the last project's line */
+	int zone;             /* under a grand total or a 其中 row: not checked */
+	int mono;             /* every amount >= 0: the running sums never fall */
+	int unsure;           /* a project refused, a sum overflowed, too many waiting */
+	struct gpend pend[GROUP_PENDING];
+	size_t npend;
+};
+
+static void groups_init(struct groups *g)
+{
+	memset(g, 0, sizeof(*g));
+	g->mono = 1;
+	TZ_ALLOC_GROW(g->marks, 1, g->alloc);
+	memset(&g->marks[0], 0, sizeof(g->marks[0]));
+	g->n = 1;
+}
+
+static void groups_release(struct groups *g)
+{
+	free(g->marks);
+	g->marks = NULL;
+}
+
+/* Whether the running sums from mark k to now are the stated amounts. */
+static int group_from(const struct groups *g, size_t k, const struct gpend *p)
+{
+	const struct gmark *b = &g->marks[k];
+	int64_t slack = halfs_slack(g->now.halfs - b->halfs + p->halfs);
+
+	if (g->now.projects == b->projects)
+		return 0;
+	if (p->has_t && llabs(g->now.t - b->t - p->t) > slack)
+		return 0;
+	/* A project without a plan ("—"): the plan's sum is not known. */
+	return !p->has_a || g->now.blanks != b->blanks || llabs(g->now.a - b->a - p->a) <= slack;
+}
+
+/* Whether some run of projects ending now, since a boundary, is the
+ * total p; whether it is the whole list from the start (*whole). */
+static int group_back(const struct groups *g, const struct gpend *p, int *whole)
+{
+	size_t lo = 0, hi = g->n;
+
+	*whole = 0;
+	if (g->mono && p->has_t) {
+		/* The marks' sums are sorted: start at the first within reach. */
+		int64_t want = g->now.t - p->t - halfs_slack(g->now.halfs + p->halfs);
+
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (g->marks[mid].t < want)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		hi = g->n;
+	}
+	for (size_t k = lo; k < hi; k++) {
+		if (g->mono && p->has_t &&
+		    g->marks[k].t > g->now.t - p->t + halfs_slack(g->now.halfs + p->halfs))
+			break;
+		if (group_from(g, k, p)) {
+			*whole = g->marks[k].projects == 0;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* A boundary: the totals waiting for the rows below them are tried
+ * against the rows up to here; then a new mark. */
+static void group_mark(struct groups *g)
+{
+	size_t i = 0;
+
+	while (i < g->npend) {
+		struct gpend *p = &g->pend[i];
+
+		if (group_from(g, p->at, p)) {
+			g->pend[i] = g->pend[--g->npend];
+			continue;
+		}
+		i++;
+	}
+	TZ_ALLOC_GROW(g->marks, g->n + 1, g->alloc);
+	g->marks[g->n++] = g->now;
+	g->run_first = g->run_last = 0;
+}
+
+/*
+ * Whether a total row says it is a sum: a cell marking it a total
+ * (tz_row_mark) that holds a word of summing -- 合计, 小计, 总计, 共计,
+ * 汇总, 求和, Total, Sum… (spaces inside ignored: 小  计) -- copied to
+ * label. Not a region's row on top of its projects (甲县（2个项目）,
+ * 全县: what they carry is the region's, not a run of rows), nor
+ * Excel's 计数, 平均值 (a count or a mean).
+ */
+static int sum_label(const struct tz_row *row, char *label, size_t size)
+{
+	static const char *const words[] = { "合计", "小计", "总计", "共计", "汇总", "求和",
+					     "合計", "小計", "總計", "匯總", "Total", "total",
+					     "TOTAL", "Sum", "SUM" };
+	char buf[96];
+
+	for (size_t i = 0; i < row->ncells; i++) {
+		const char *s = row->cells[i];
+		size_t len = row->lens[i], n = 0;
+
+		tz_text_trim(&s, &len);
+		if (!len || len > 90 || tz_row_mark(s, len) != TZ_MARK_TOTAL)
+			continue;
+		for (size_t k = 0; k < len; k++) {
+			if (s[k] == ' ' || s[k] == '\t')
+				continue;
+			if (k + 3 <= len && !memcmp(s + k, "　", 3)) {
+				k += 2;
+				continue;
+			}
+			buf[n++] = s[k];
+		}
+		buf[n] = '\0';
+		for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++)
+			if (strstr(buf, words[w]) && !strstr(buf, "计数") && !strstr(buf, "平均")) {
+				/* At most size - 1 bytes, cut before a character. */
+				size_t k = len < size - 1 ? len : size - 1;
+
+				while (k < len && k && ((unsigned char)s[k] & 0xC0) == 0x80)
+					k--;
+				snprintf(label, size, "%.*s", (int)k, s);
+				return 1;
+			}
+	}
+	return 0;
+}
+
+/* Called on each converted row after top_row, in file order. */
+static void group_row(const struct pipeline *pl, const struct tz_row *row, const struct item *it,
+		      const struct top_total *top, struct groups *g)
+{
+	const struct colmap *m = pl->map;
+	struct gpend p;
+	const char *s = "";
+	size_t len = 0;
+	long rounded = 0;
+	int whole, f1 = end_field(pl, 0), f2 = end_field(pl, 1);
+
+	if (g->unsure || it->part)
+		return;
+	if (it->skip == TZ_ROW_DATA) {
+		int64_t first = pl->progress ? it->rec.r.completed : it->rec.p.total;
+		int64_t second = pl->progress || !it->rec.p.has_plan ? 0 : it->rec.p.annual;
+
+		if (it->rejected) {
+			g->unsure = 1;
+			return;
+		}
+		if (__builtin_add_overflow(g->now.t, first, &g->now.t) ||
+		    __builtin_add_overflow(g->now.a, second, &g->now.a)) {
+			g->unsure = 1;
+			return;
+		}
+		if (first < 0 || second < 0)
+			g->mono = 0;
+		if (!pl->progress && !it->rec.p.has_plan)
+			g->now.blanks++;
+		for (size_t i = 0; i < g->npend; i++)
+			if (!g->pend[i].down_first)
+				g->pend[i].down_first = row->line;
+		g->last = row->line;
+		g->now.halfs += it->rounded + amount_halfs(m, row, f1) +
+				(second ? amount_halfs(m, row, f2) : 0);
+		g->now.projects++;
+		if (!g->run_first)
+			g->run_first = row->line;
+		g->run_last = row->line;
+		g->zone = 0;
+		return;
+	}
+	if (it->skip == TZ_ROW_SECTION) {
+		group_mark(g);
+		for (size_t i = 0; i < row->ncells && !len; i++) {
+			s = row->cells[i];
+			len = row->lens[i];
+			tz_text_trim(&s, &len);
+		}
+		/* 其中…: the rows below break down the row above. */
+		if (len && tz_row_mark(s, len) == TZ_MARK_BREAKDOWN)
+			g->zone = 1;
+		return;
+	}
+	if (it->skip != TZ_ROW_TOTAL || row->line == top->line)
+		return;
+	memset(&p, 0, sizeof(p));
+	p.line = row->line;
+	if (!sum_label(row, p.label, sizeof(p.label)) || g->zone || end_amount(m, row, f1, &p.t, &p.has_t, &rounded) ||
+	    (f2 >= 0 && end_amount(m, row, f2, &p.a, &p.has_a, &rounded)) ||
+	    (!p.has_t && !p.has_a)) {
+		group_mark(g);  /* nothing to check: still a boundary */
+		return;
+	}
+	p.halfs = rounded + (p.has_t ? amount_halfs(m, row, f1) : 0) +
+		  (p.has_a ? amount_halfs(m, row, f2) : 0);
+	if (group_back(g, &p, &whole)) {
+		group_mark(g);
+		g->zone = whole;  /* under the whole list's total: its breakdown */
+		return;
+	}
+	/* On top of its group, or wrong: the rows below will tell. */
+	if (g->npend == GROUP_PENDING) {
+		g->unsure = 1;
+		return;
+	}
+	p.up_projects = g->run_first ? g->now.projects - g->marks[g->n - 1].projects : 0;
+	p.up_t = g->now.t - g->marks[g->n - 1].t;
+	p.up_a = g->now.a - g->marks[g->n - 1].a;
+	p.up_first = g->run_first;
+	p.up_last = g->run_last;
+	group_mark(g);
+	p.at = g->n - 1;
+	g->pend[g->npend++] = p;
+}
+
+/* The refusal of total p, which is neither a run of rows above nor below:
+ * named against the rows right above it, or, when none are, every row
+ * below it (g at the end of the file). */
+static int group_mismatch(const struct pipeline *pl, const struct groups *g,
+			  const struct gpend *p, struct tz_err *err)
+{
+	const struct colmap *m = pl->map;
+	const struct gmark *b = &g->marks[p->at];
+	char a[TZ_MONEY_FMT_MAX], s[TZ_MONEY_FMT_MAX], col[8], rows[64];
+	int up = p->up_projects > 0;
+	long n = up ? p->up_projects : g->now.projects - b->projects;
+	long first = up ? p->up_first : p->down_first, last = up ? p->up_last : g->last;
+	int64_t sum_t = up ? p->up_t : g->now.t - b->t, sum_a = up ? p->up_a : g->now.a - b->a;
+	/* The column that differs: 总投资 (本期完成投资), else 年度计划投资. */
+	int second = !p->has_t || llabs(p->t - sum_t) <= halfs_slack(p->halfs);
+	int f = end_field(pl, second);
+	const char *h = m->cols[f].header;
+
+	tz_header_col_letters((size_t)m->idx[f], col);
+	if (first == last)
+		snprintf(rows, sizeof(rows), "第%ld行", first);
+	else
+		snprintf(rows, sizeof(rows), "第%ld行至第%ld行", first, last);
+	return tz_err_set_at(err, TZ_EINVAL, pl->path, p->line, h,
+			     "第%ld行“%s”是合计/小计行，但它第%s列的%.*s%s万元不等于%s%ld个项目（%s）"
+			     "的%.*s之和%s万元，也不是表中其他连续几行项目之和，不能作为合计行跳过，"
+			     "整个文件未导入；请核对：是合计行写错了就改正或删去该行，是有项目漏填或"
+			     "金额填错就改正项目的行",
+			     p->line, p->label, col, BASE_NAME(h),
+			     tz_money_fmt(second ? p->a : p->t, a), up ? "上面" : "下面", n, rows,
+			     BASE_NAME(h), tz_money_fmt(second ? sum_a : sum_t, s));
+}
+
+/* At the end of the file: 0, or the refusal of the first total row that
+ * is no run of projects. */
+static int group_end(const struct pipeline *pl, struct groups *g, struct tz_err *err)
+{
+	const struct gpend *first = NULL;
+
+	if (g->unsure || pl->map->h.ytd_only)
+		return 0;
+	group_mark(g);
+	for (size_t i = 0; i < g->npend; i++) {
+		const struct gpend *p = &g->pend[i];
+
+		/* No project above it or below: nothing it could be the sum
+		 * of (a list of totals alone is refused as such). */
+		if (!p->up_projects && g->now.projects == g->marks[p->at].projects)
+			continue;
+		if (!first || p->line < first->line)
+			first = p;
+	}
+	return first ? group_mismatch(pl, g, first, err) : 0;
 }
 
 /*
@@ -2508,10 +2896,12 @@ static void *read_rows(void *arg)
 	struct top_total top = { 0 };
 	struct end_total end = { 0 };
 	struct tiers tiers = { 0 };
+	struct groups groups;
 	struct chunk *c = take_free(pl);
 	int rc = 0;
 
 	memset(&t, 0, sizeof(t));
+	groups_init(&groups);
 	tz_buf_init(&t.scratch, 0);
 	tz_buf_init(&t.code, 0);
 	tz_buf_init(&t.nat, 0);
@@ -2533,6 +2923,7 @@ static void *read_rows(void *arg)
 		if (!pl->progress)
 			top_row(pl, &row, &t, &it, &top);
 		end_row(pl, &row, &it, &top, &end);
+		group_row(pl, &row, &it, &top, &groups);
 		if (!pl->progress && (rc = tier_row(pl, &row, &it, &tiers, &c->err)))
 			break;
 		/* A note below the table, or a project's 备注 cell, may state
@@ -2595,6 +2986,9 @@ static void *read_rows(void *arg)
 		rc = top_end(pl, &top, &c->err);
 	if (c && !rc)
 		rc = end_check(pl, &end, &c->err);
+	if (c && !rc)
+		rc = group_end(pl, &groups, &c->err);
+	groups_release(&groups);
 	if (c) {
 		c->last = 1;
 		c->rc = rc < 0 ? rc : 0;

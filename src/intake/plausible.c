@@ -153,6 +153,7 @@ void tz_plausible_add_keyed(struct tz_plausible *p, enum tz_plaus_col col, long 
 enum kind {
 	K_CEILING,       /* above 1万亿元 */
 	K_MEDIAN,        /* ref: twice the median of the file's others */
+	K_OWN_PLAN,      /* ledger: a whole-亿 总投资 TZ_PLAUS_LOW times its row's plan (ref) */
 	K_OVER_TOTAL,    /* report: 10 times the stored 总投资 (ref), ref2 the plan */
 	K_CORRECTED,     /* report: 1000 times the stored report (ref) or 1/1000 */
 	K_STORED_TOTAL,  /* ledger: 1000 times the stored 总投资 (ref) */
@@ -383,6 +384,15 @@ static void say(struct tz_buf *b, const struct finding *f, int again, int exp)
 		tz_buf_addf(b, "是该项目已入库总投资（%s万元）的%lld倍", ref,
 			    (long long)(f->v / f->ref));
 		break;
+	case K_OWN_PLAN:
+		tz_money_fmt(f->ref, plan);
+		tz_buf_addf(b, "%s%s万元在100亿元以上，是1亿元的整数倍，又是本行年度计划投资（%s万元）"
+			    "的%lld倍", col_name[f->col], v, plan, (long long)(f->v / f->ref));
+		if (exp)
+			advise_unit(b, exp, f->v, 0);
+		else
+			tz_buf_addf(b, "，像是按元填写的（按元是%s万元）", y);
+		return;
 	default:  /* K_MEDIAN; ref2: the row's own plan, when it is what
 		   * confirms a 总投资 found by the lower ratio */
 		tz_money_fmt(f->ref / 2, ref);
@@ -563,6 +573,30 @@ int tz_plausible_file(struct tz_plausible *p, int64_t *const stored[TZ_PLAUS_COL
 	return found;
 }
 
+/* The row at `line`'s 年度计划投资 (0.01 万元), 0 if it has none: the
+ * amounts are added in file order, so the lines are found by halving
+ * (a linear search if they are not in order). */
+static int64_t plan_by_line(const struct tz_plausible *p, long line)
+{
+	const struct tz_plaus_val *a = p->vals[TZ_PLAUS_PLAN];
+	size_t lo = 0, hi = p->n[TZ_PLAUS_PLAN];
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (a[mid].line < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < p->n[TZ_PLAUS_PLAN] && a[lo].line == line)
+		return a[lo].v;
+	for (size_t i = 0; i < p->n[TZ_PLAUS_PLAN]; i++)
+		if (a[i].line == line)
+			return a[i].v;
+	return 0;
+}
+
 /* The row at `line`'s 年度计划投资 (0.01 万元), 0 if it has none. */
 static int64_t plan_at(const struct tz_plausible *p, long line)
 {
@@ -621,6 +655,20 @@ size_t tz_plausible_check(struct tz_plausible *p,
 			if (!bad && pv->v / TZ_PLAUS_LOW >= floor_) {
 				med2 = median2_without(s, n, lower_bound(s, n, pv->v));
 				bad = by_median(c, pv->v, med2);
+			}
+			if (!bad && c == TZ_PLAUS_TOTAL && pv->v >= TZ_PLAUS_BIG &&
+			    pv->v % TZ_PLAUS_ROUND == 0) {
+				/* The row's own plan (plausible.h, TZ_PLAUS_OWN). */
+				int64_t own = plan_by_line(p, pv->line);
+
+				if (own > 0 && pv->v / TZ_PLAUS_LOW >= own) {
+					TZ_ALLOC_GROW(fs, nf + 1, af);
+					fs[nf++] = (struct finding){ pv->line,
+								     pv->code == UINT32_MAX ? SIZE_MAX
+											    : pv->code,
+								     c, K_OWN_PLAN, 0, pv->v, own, 0, 0 };
+				}
+				continue;
 			}
 			if (!bad)
 				continue;

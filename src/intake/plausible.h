@@ -129,6 +129,21 @@ enum tz_plaus_col { TZ_PLAUS_TOTAL, TZ_PLAUS_PLAN, TZ_PLAUS_DONE, TZ_PLAUS_COLS 
  */
 #define TZ_PLAUS_ROUND ((int64_t)1000000)  /* 0.01 万元: 1亿元 */
 
+/*
+ * A 总投资 typed in 元 beside a plan in 万元 in a ledger too small for a
+ * median (audit 9's open item, session 14: two rows, 1.2E7 for 1200万元
+ * read as 1200亿元 beside a plan of 1000万元, was stored): a row is
+ * refused, whatever the file's size, when its 总投资 is TZ_PLAUS_BIG
+ * (100亿元) or more, a whole multiple of TZ_PLAUS_ROUND (1亿元: whole
+ * 万元 typed in 元), and at least TZ_PLAUS_LOW (1000) times the row's own
+ * 年度计划投资. A real giant project's year plans a share of it far above
+ * 1/1000 (tests/data: 石化基地 1500000/300000, 6500000/300000,
+ * own-wide-clean's 8000000/100000, 5 to 80 times; no sheet of tests/data
+ * or the cases has a row of 100亿 at 1000 times its plan). A project
+ * whose year plans only a start (a feasibility study of 10万元 for a
+ * 100亿 project) passes --confirm-large.
+ */
+
 /* 16 bytes: a progress file keeps one a row (2.3 million for 36 months
  * of 100,000 projects), the largest part of its import's memory. */
 struct tz_plaus_val {

@@ -2,8 +2,8 @@
 # t1818-progress-total.sh: a report's 合计 row at the end is checked
 # against the reports above it, as a ledger's is (t1816): a 本期完成投资
 # total that differs from the rows' sum refuses the file, naming the
-# line, the figure and the sum; a right one, or a 小计, is skipped and
-# counted as before. And from the same walkthrough, a ledger's plan
+# line, the figure and the sum; a right one is skipped and counted as
+# before (a wrong 小计 is refused too since session 14, t1835). And from the same walkthrough, a ledger's plan
 # 1000 times its total names the unit as the likely mistake, and a row
 # whose 项目代码 is 无 is named by its line, not as 项目编号 无. Inputs in
 # tests/data/walk10 (ORIGIN.md).
@@ -28,9 +28,12 @@ ok "own-prog-total-right: a right 合计: imported" \
 	tz import progress --period 2025-04 "$d/own-prog-total-right.csv"
 contains "own-prog-total-right: the total row skipped and counted" "$TZ_TMP/err" "合计/小计1行"
 
+# A 小计 is compared too since 2026-12-02 (session 14, t1835).
 ledger
-ok "own-prog-xiaoji: a 小计 is not compared: imported" \
+fails "own-prog-xiaoji: a wrong 小计 refuses the file" \
 	tz import progress --period 2025-04 "$d/own-prog-xiaoji.csv"
+contains "…naming both sums" "$TZ_TMP/err" \
+	"第8行“小计”是合计/小计行，但它第E列的本期完成投资4600.00万元不等于上面6个项目（第2行至第7行）的本期完成投资之和4500.20万元"
 
 ledger
 ok "ok-prog-total: a right 本月 合计 beside a 累计 one: imported" \
