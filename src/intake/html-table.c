@@ -11,12 +11,18 @@
  * space, <br> is a line break, <script> and <style> are not text.
  * colspan/rowspan place the following cells as a browser does and fill
  * the spanned cells with the value (TZ_READ_MERGED…). A table inside a
- * cell is read as part of that cell's text. <tr style="display:none">
+ * cell of a data table is read as part of that cell's text; inside a
+ * layout table (an outer table of rows of one or two cells, holding the
+ * page) it is the table read, the layout's text around it read as text
+ * outside the tables (audit 9; session 14). Each table read is numbered
+ * (tz_reader_table_at), so that the import can tell a second table from
+ * the rows of the first. <tr style="display:none">
  * is a hidden row; text inside a cell that the page hides (an element
  * with style display:none or visibility:hidden, or the hidden
  * attribute: a sort key, an old value) is not the cell's. The sheet is named by Excel's <x:Name> comment, or
  * after the file. Cells are text (error literals are TZ_READ_ERROR).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -64,7 +70,26 @@ struct html_reader {
 	char *sheet_name;         /* from <x:Name> */
 	/* Where the parser is. */
 	int table_depth;          /* nesting of <table> */
-	int tables;               /* top-level tables met */
+	/* The depth of the tables whose rows are read: 1, or deeper inside
+	 * layout tables (a page's outer table holding the data table in a
+	 * cell). Text at depths below it is text outside the tables. */
+	int rd;
+	int tables;               /* tables read (at depth rd) met */
+	/* The most cells a row of the table being read has had so far: at
+	 * most 2 when a table starts inside one of its cells makes it a
+	 * layout table. */
+	uint32_t cells_max;
+	/* The tables read, in order: the sheet rows each holds (first and
+	 * last; last LONG_MAX while open), the text between two tables
+	 * counted as the next one's (its title). tz_reader_table_at. */
+	struct html_table { long first, last; } *tbl;
+	size_t ntbl, atbl;
+	/* Text rows after a table, held until the page shows whether
+	 * another table follows (then they are its title) or not (then only
+	 * those naming 元 are handed out, as before): qrows, with whether
+	 * each names 元 before it. */
+	struct tz_buf held;
+	long held_first;          /* the first held row's line, 0: none */
 	int skip;                 /* inside <script>/<style> */
 	int in_row, in_cell, space;
 	/* Inside <sup>, <sub>, <s>, <strike>, <del> in a cell, and whether
@@ -226,7 +251,9 @@ static void end_cell(struct html_reader *r)
 	r->col = last + 1;
 }
 
-static void end_row(struct html_reader *r)
+/* End the row being read, into `to` (the queue, or the held rows). 0,
+ * or -1 when it does not fit. */
+static int row_to(struct html_reader *r, struct tz_buf *to)
 {
 	struct qrow q;
 
@@ -237,9 +264,48 @@ static void end_row(struct html_reader *r)
 	q.hidden = r->row_hidden;
 	q.ncells = r->pending_cells;
 	r->in_row = 0;
-	if (tz_buf_add(&r->queue, &q, sizeof(q)) ||
-	    tz_buf_add(&r->queue, r->pending.buf, r->pending.len))
+	if (r->pending_cells > r->cells_max)
+		r->cells_max = r->pending_cells;
+	return tz_buf_add(to, &q, sizeof(q)) || tz_buf_add(to, r->pending.buf, r->pending.len)
+		       ? -1 : 0;
+}
+
+static void end_row(struct html_reader *r)
+{
+	if (row_to(r, &r->queue))
 		fail_with(r, TZ_ETOOBIG, "表格的行过长", r->line);
+}
+
+/*
+ * The held text rows (after a table) handed out: all of them when
+ * another table follows (`all`: they are its title, its unit, its
+ * 填报说明), else only those naming 元 (a note of the unit below the
+ * last table), as before.
+ */
+static void flush_held(struct html_reader *r, int all)
+{
+	size_t at = 0;
+
+	while (at < r->held.len) {
+		unsigned char yuan = (unsigned char)r->held.buf[at];
+		struct qrow q;
+		size_t len = sizeof(q);
+
+		memcpy(&q, r->held.buf + at + 1, sizeof(q));
+		for (uint32_t i = 0; i < q.ncells; i++) {
+			struct qcell c;
+
+			memcpy(&c, r->held.buf + at + 1 + len, sizeof(c));
+			len += sizeof(c) + c.len;
+		}
+		if ((all || yuan) && tz_buf_add(&r->queue, r->held.buf + at + 1, len)) {
+			fail_with(r, TZ_ETOOBIG, "表格的行过长", q.line);
+			break;
+		}
+		at += 1 + len;
+	}
+	tz_buf_reset(&r->held);
+	r->held_first = 0;
 }
 
 /*
@@ -257,21 +323,31 @@ static void end_row(struct html_reader *r)
  */
 static void end_loose(struct html_reader *r)
 {
-	int keep;
+	unsigned char yuan;
+	size_t was;
 
 	if (!r->loose)
 		return;
 	r->loose = 0;
 	end_cell(r);
-	keep = r->tables == 0 || r->in_caption ||
-	       memmem(r->cell.buf, r->cell.len, "元", strlen("元"));
-	if (keep) {
+	if (r->tables == 0 || r->in_caption) {
 		end_row(r);
-	} else {
-		r->in_row = 0;
-		tz_buf_reset(&r->pending);
-		r->pending_cells = 0;
+		return;
 	}
+	/* After a table: held until the page shows whether another table
+	 * follows (session 14: the second table's title is its own). */
+	yuan = memmem(r->cell.buf, r->cell.len, "元", strlen("元")) != NULL;
+	was = r->held.len;
+	if (!tz_buf_addch(&r->held, yuan) && !row_to(r, &r->held)) {
+		if (!r->held_first)
+			r->held_first = r->line;
+		return;
+	}
+	/* Too much text after the table to hold: a note of the unit is
+	 * refused as before, other text dropped. */
+	r->held.len = was;
+	if (yuan)
+		fail_with(r, TZ_ETOOBIG, "表格的行过长", r->line);
 }
 
 /* Whether element `name` breaks a line of the page's text. */
@@ -286,6 +362,71 @@ static int html_block(const xmlChar *name)
 		if (!strcasecmp((const char *)name, blocks[i]))
 			return 1;
 	return 0;
+}
+
+/* Spans do not reach past the table's last row read so far: into the
+ * next table, the text after it, or a table read inside a layout cell
+ * (a rowspan past a table's end ends there, as a browser ends it). */
+static void cut_spans(struct html_reader *r)
+{
+	if (r->noccupied)
+		memset(r->occupied, 0, r->noccupied * sizeof(*r->occupied));
+	for (size_t i = r->merges.sorted ? r->table_merges : 0; i < r->merges.n; i++)
+		if (r->merges.v[i].r2 > (uint32_t)r->line)
+			r->merges.v[i].r2 = (uint32_t)r->line;
+}
+
+/* A table at the depth read begins: numbered, its rows from the next
+ * one (or from the text held since the last table: its title). */
+static void table_begins(struct html_reader *r)
+{
+	r->tables++;
+	r->cells_max = 0;
+	r->table_merges = r->merges.sorted ? r->merges.n : 0;
+	cut_spans(r);
+	TZ_ALLOC_GROW(r->tbl, r->ntbl + 1, r->atbl);
+	r->tbl[r->ntbl].first = r->held_first ? r->held_first : r->line + 1;
+	r->tbl[r->ntbl].last = LONG_MAX;
+	r->ntbl++;
+	if (r->held.len)
+		flush_held(r, 1);
+}
+
+/*
+ * A table starts inside a cell of a layout table (rows of one or two
+ * cells: an outer table holding the page, audit 9): that table is read
+ * instead, the layout's cell and row ended where it starts (a row if it
+ * holds text, a title above the table) and its text after this one read
+ * as text outside the tables. The layout is no table read: its number
+ * goes to the inner one.
+ */
+static void promote(struct html_reader *r)
+{
+	int text = r->cell.len > 0;
+
+	for (size_t at = 0; !text && at < r->pending.len;) {
+		struct qcell c;
+
+		memcpy(&c, r->pending.buf + at, sizeof(c));
+		text = c.len > 0;
+		at += sizeof(c) + c.len;
+	}
+	r->colspan = r->rowspan = 1;
+	/* A span begun on the row keeps it (its line is the span's). */
+	if (r->merges.n && r->merges.v[r->merges.n - 1].r1 == (uint32_t)r->line)
+		text = 1;
+	if (text) {
+		end_row(r);
+	} else {
+		/* An empty layout row is no row of the page. */
+		r->in_cell = r->in_row = 0;
+		r->line--;
+	}
+	cut_spans(r);
+	r->rd++;
+	r->tables--;
+	if (r->ntbl)
+		r->ntbl--;
 }
 
 /* ------------------------------------------------------------------ */
@@ -323,28 +464,27 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 			return;
 		}
 		r->hide = 0;
-	} else if (r->in_cell && r->table_depth == 1 && !is(name, "td") && !is(name, "th") &&
+	} else if (r->in_cell && r->table_depth == r->rd && !is(name, "td") && !is(name, "th") &&
 		   !is(name, "tr") && !is(name, "table") && attr_hidden(atts)) {
 		r->hide = 1;
 		return;
 	}
 	if (r->loose && html_block(name))
 		end_loose(r);
-	if (r->table_depth == 1 && !r->in_row && is(name, "caption"))
+	if (r->table_depth == r->rd && !r->in_row && is(name, "caption"))
 		r->in_caption = 1;
 	if (is(name, "table")) {
-		if (r->table_depth++ == 0) {
-			r->tables++;
-			r->table_merges = r->merges.sorted ? r->merges.n : 0;
-			/* Spans do not reach into the next table. */
-			if (r->noccupied)
-				memset(r->occupied, 0, r->noccupied * sizeof(*r->occupied));
-		} else if (r->in_cell && r->cell.len) {
+		/* In a cell of a layout table: the table read is this one. */
+		if (r->table_depth == r->rd && r->in_cell &&
+		    (r->cells_max > r->pending_cells ? r->cells_max : r->pending_cells + 1) <= 2)
+			promote(r);
+		if (r->table_depth++ == r->rd - 1)
+			table_begins(r);
+		else if (r->in_cell && r->cell.len)
 			r->space = 1;
-		}
 		return;
 	}
-	if (r->table_depth != 1) {
+	if (r->table_depth != r->rd) {
 		if (r->in_cell && (is(name, "td") || is(name, "th") || is(name, "br") ||
 				   is(name, "tr") || is(name, "p") || is(name, "div")))
 			r->space = r->cell.len > 0;
@@ -392,20 +532,19 @@ static void on_end(void *ctx, const xmlChar *name)
 	if (is(name, "caption"))
 		r->in_caption = 0;
 	if (is(name, "table")) {
-		if (r->table_depth && --r->table_depth == 0) {
+		if (r->table_depth && r->table_depth-- == r->rd) {
 			if (r->in_row)
 				end_row(r);
-			/* Nor into the text after it: a rowspan past the
-			 * table's last row ends there, as a browser ends it. */
-			if (r->noccupied)
-				memset(r->occupied, 0, r->noccupied * sizeof(*r->occupied));
-			for (size_t i = r->merges.sorted ? r->table_merges : 0; i < r->merges.n; i++)
-				if (r->merges.v[i].r2 > (uint32_t)r->line)
-					r->merges.v[i].r2 = (uint32_t)r->line;
+			cut_spans(r);
+			if (r->ntbl)
+				r->tbl[r->ntbl - 1].last = r->line;
+		} else if (r->table_depth < r->rd && r->rd > 1) {
+			/* A layout table ends: tables are read at its depth again. */
+			r->rd = r->table_depth + 1;
 		}
 		return;
 	}
-	if (r->table_depth != 1)
+	if (r->table_depth != r->rd)
 		return;
 	if ((is(name, "td") || is(name, "th")) && r->in_cell)
 		end_cell(r);
@@ -423,7 +562,7 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 	if (r->failed || r->skip || r->hide)
 		return;
 	if (!r->in_cell && !r->in_row &&
-	    (r->table_depth == 0 || (r->table_depth == 1 && r->in_caption))) {
+	    (r->table_depth < r->rd || (r->table_depth == r->rd && r->in_caption))) {
 		const char *q = p;
 
 		/* White space between tags is no text; &nbsp; is. */
@@ -528,6 +667,13 @@ static int feed(struct html_reader *r, struct tz_err *err)
 		end_loose(r);
 	else if (r->eof && r->in_row)
 		end_row(r);
+	/* No table follows the text held after the last one. */
+	if (r->eof && r->held.len)
+		flush_held(r, 0);
+	if (r->failed) {
+		*err = r->perr;
+		return r->failed;
+	}
 	return 0;
 }
 
@@ -545,6 +691,8 @@ static void html_close(struct tz_reader *base)
 	tz_textin_close(r->in);
 	tz_buf_release(&r->cell);
 	tz_buf_release(&r->pending);
+	tz_buf_release(&r->held);
+	free(r->tbl);
 	tz_buf_release(&r->queue);
 	tz_merges_release(&r->merges);
 	tz_rowbuf_release(&r->row);
@@ -568,6 +716,11 @@ static int start(struct html_reader *r, struct tz_err *err)
 	r->in = NULL;
 	r->eof = r->failed = 0;
 	r->table_depth = r->tables = r->skip = r->in_row = r->in_cell = 0;
+	r->rd = 1;
+	r->cells_max = 0;
+	r->ntbl = 0;
+	tz_buf_reset(&r->held);
+	r->held_first = 0;
 	r->loose = r->in_caption = 0;
 	r->table_merges = 0;
 	r->line = 0;
@@ -607,6 +760,7 @@ static int html_open(struct tz_reader **out, const char *path, const struct tz_r
 	tz_buf_init(&r->cell, TZ_LIMIT_FIELD);
 	tz_buf_init(&r->pending, TZ_LIMIT_RECORD);
 	tz_buf_init(&r->queue, TZ_LIMIT_DEFAULT);
+	tz_buf_init(&r->held, TZ_LIMIT_DEFAULT);
 	tz_rowbuf_init(&r->row, TZ_LIMIT_RECORD);
 	/* libxml2 is opened now, not at start-up (dl/xml-load.h). */
 	if ((rc = tz_dl_xml_load("读取网页表格（HTML）", path, err)) ||
@@ -676,6 +830,24 @@ static int html_next(struct tz_reader *base, struct tz_row *row, struct tz_err *
 	}
 }
 
+/* The table (1-based, in page order) holding sheet row `line`: rows
+ * are queued in order, so the tables' ranges are sorted. */
+static long html_table_at(const struct tz_reader *base, long line)
+{
+	const struct html_reader *r = (const struct html_reader *)base;
+	size_t lo = 0, hi = r->ntbl;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (r->tbl[mid].first <= line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo && line <= r->tbl[lo - 1].last ? (long)lo : 0;
+}
+
 const struct tz_reader_type tz_reader_html = {
-	"html", "网页表格（HTML）", html_open, html_next, html_close, html_select,
+	"html", "网页表格（HTML）", html_open, html_next, html_close, html_select, html_table_at,
 };

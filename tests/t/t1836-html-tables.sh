@@ -1,0 +1,70 @@
+#!/bin/bash
+# t1836-html-tables.sh: HTML ".xls" pages as web systems write them
+# (session 14). Two tables in one page, each with its own title and
+# header (续建项目 then 新开工项目): read as one ledger when the second
+# header is the first's, and said; a 填报说明 table after the data, or a
+# sample under it, is not read and named; a second table of another
+# year, with its columns in another order, or in another unit refuses
+# the file. A data table inside a layout table's cell is found. Then
+# the variants of the class: <thead>/<tbody>/<tfoot>, <th>, rowspan and
+# colspan, <br>, &nbsp; and numeric entities, encodings, comments and
+# scripts, uppercase tags, unclosed cells. Inputs in tests/data/html14
+# (ORIGIN.md).
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-import.sh"
+
+d=$TZ_TOP/tests/data/html14
+
+reads() { # name file rows: imports with --year 2025 and stores exactly rows
+	local name=$1 file=$2 want=$3
+	fresh
+	ok "$name: imports" tz import projects --year 2025 "$d/$file"
+	is "$name: the ledger stored" "$(ledger_rows code)" "$want"
+}
+refused() { # name file text
+	fresh
+	fails "$1" tz import projects --year 2025 "$d/$2"
+	contains "$1: says why" "$TZ_TMP/err" "$3"
+	is "$1: nothing stored" "$(tz export projects | tail -n +2)" ""
+}
+
+# 1. Two tables in one page.
+reads "two tables, titles in their first rows" two-titles-in.xls \
+	"P1|甲项目|甲县|1000.00|200.00 P2|乙项目|甲县|2000.00|300.00 P3|丙项目|乙县|500.00|100.00"
+contains "two tables: the second named in the summary" "$TZ_TMP/err" \
+	"第2个表格（第5行起，“2025年新开工项目表”）的表头与第1个表格相同，一并导入"
+fresh
+ok "two tables: the title's year read, no --year" tz import projects "$d/two-titles-in.xls"
+is "two tables: three projects of 2025" "$(stored)" "3"
+reads "two tables, <h3> titles outside them" two-titles-out.xls \
+	"P1|甲项目|甲县|1000.00|200.00 P3|丙项目|乙县|500.00|100.00"
+contains "<h3> titles: the second table named" "$TZ_TMP/err" \
+	"第2个表格（第4行起，“二、新开工项目（单位：万元）”）的表头与第1个表格相同"
+reads "a 填报说明 table after the data" two-instructions.xls "P1|甲项目|甲县|1000.00|200.00"
+contains "填报说明: named, not read" "$TZ_TMP/err" "第2个表格（第3-5行，“填报说明”）是填报说明或示例，未导入"
+# Before: the sample XM001 was stored as a project, exit 0.
+reads "a 填报说明 with a sample table under the header" two-instructions-sample.xls \
+	"P1|甲项目|甲县|1000.00|200.00"
+contains "the sample table: named, not read" "$TZ_TMP/err" "是填报说明或示例，未导入"
+reads "a second table without a header: read under the first's columns, said" \
+	two-no-header.xls "P1|甲项目|甲县|1000.00|200.00 P2|乙项目|乙县|500.00|100.00"
+contains "no header: said" "$TZ_TMP/err" "第2个表格（第3行起）没有表头，按第1个表格的列读取"
+refused "a second table of 2024" two-other-year.xls \
+	"two-other-year.xls:4: 第2个表格的标题“2024年重点项目表”是2024年的，而台账按2025年度导入"
+refused "a second table with 总投资 and 年度计划投资 swapped" two-columns-swapped.xls \
+	"第2个表格的表头（第4行）与第1个表格的表头（第1行）不同：第D列是“年度计划投资（万元）”，第1个表格是“总投资（万元）”"
+refused "a second table in 亿元 under a plain header" two-unit-yi.xls "第3行注明金额单位为亿元"
+refused "a second table's header in 亿元" two-header-yi.xls \
+	"第2个表格的表头（第4行）与第1个表格的表头（第1行）不同：第D列是“总投资（亿元）”"
+
+# 2. A data table inside a layout table's cell.
+reads "the data table in a layout table's cell" nested-layout.xls \
+	"P1|甲项目|甲县|1000.00|200.00 P2|乙项目|甲县|2000.00|300.00"
+fresh
+ok "the layout cell's <h3> is the title: its year" tz import projects "$d/nested-layout.xls"
+contains "the year from the title" "$TZ_TMP/err" "2025年度（取自标题）"
+reads "a layout with a menu beside the data table" nested-sidebar.xls "P1|甲项目|甲县|1000.00|200.00"
+reads "a table in a data cell stays that cell's text" nested-in-cell.xls \
+	"P1|甲项目 一期|甲县|1000.00|200.00"
+
+done_testing
