@@ -90,6 +90,12 @@ struct html_reader {
 	 * each names 元 before it. */
 	struct tz_buf held;
 	long held_first;          /* the first held row's line, 0: none */
+	/* The page's <style> text (Excel's classes: .xl65 {mso-number-
+	 * format:…}), and whether inside one; the unit of money the cell's
+	 * number format writes after the number ("亿元"), "" when none. */
+	struct tz_buf styles;
+	int in_style;
+	char cell_unit[16];
 	int skip;                 /* inside <script>/<style> */
 	int in_row, in_cell, space;
 	/* Inside <sup>, <sub>, <s>, <strike>, <del> in a cell, and whether
@@ -188,6 +194,133 @@ static void begin_row(struct html_reader *r, const xmlChar **atts)
 	r->pending_cells = 0;
 }
 
+/*
+ * The unit of money an Excel number format writes after the number, from
+ * the format's text (CSS-escaped as Excel writes it: \0022 for a quote):
+ * its first run of 亿, 万, 千, 百 and 元 holding 元, 亿 or 万 ("亿元",
+ * "万元", "元", "万"), into out (16 bytes), else "".
+ */
+static void unit_of_format(const char *f, size_t n, char out[16])
+{
+	static const char *const units[] = { "亿", "万", "千", "百", "元" };
+	size_t len = 0;
+	int money = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i + 3 <= n;) {
+		size_t k;
+
+		for (k = 0; k < 5 && memcmp(f + i, units[k], 3); k++)
+			;
+		if (k == 5) {
+			if (len)
+				break;
+			i++;
+			continue;
+		}
+		if (len + 3 < 16) {
+			memcpy(out + len, units[k], 3);
+			len += 3;
+		}
+		money |= k == 0 || k == 1 || k == 4;
+		i += 3;
+	}
+	out[money ? len : 0] = '\0';
+}
+
+/* The value of `prop:` in a CSS declaration block s[0..n), or NULL. */
+static const char *css_value(const char *s, size_t n, const char *prop, size_t *vlen)
+{
+	size_t pl = strlen(prop);
+
+	for (size_t i = 0; i + pl < n; i++) {
+		size_t j;
+
+		if (strncasecmp(s + i, prop, pl))
+			continue;
+		for (j = i + pl; j < n && (s[j] == ' ' || s[j] == '\t'); j++)
+			;
+		if (j >= n || s[j] != ':')
+			continue;
+		i = j + 1;
+		for (j = i; j < n && s[j] != ';' && s[j] != '}'; j++)
+			;
+		*vlen = j - i;
+		return s + i;
+	}
+	return NULL;
+}
+
+/*
+ * The unit of money the cell's number format shows after its number: an
+ * mso-number-format in its style attribute or in a rule of the page's
+ * <style> for one of its classes (Excel writes `.xl65 {mso-number-
+ * format:"0\.00\0022亿元\0022";}` and `<td class=xl65>12.5</td>`, and
+ * shows 12.50亿元 on opening the page, while a browser shows 12.5).
+ * Before, the number was read in the header's unit (万元): a wrong
+ * amount stored with exit 0 (session 14).
+ */
+static void format_unit(struct html_reader *r, const xmlChar **atts)
+{
+	const char *style = NULL, *klass = NULL, *v;
+	size_t vlen;
+
+	r->cell_unit[0] = '\0';
+	for (size_t i = 0; atts && atts[i]; i += 2) {
+		if (!atts[i + 1])
+			continue;
+		if (!strcasecmp((const char *)atts[i], "style"))
+			style = (const char *)atts[i + 1];
+		else if (!strcasecmp((const char *)atts[i], "class"))
+			klass = (const char *)atts[i + 1];
+	}
+	if (style && (v = css_value(style, strlen(style), "mso-number-format", &vlen))) {
+		unit_of_format(v, vlen, r->cell_unit);
+		return;
+	}
+	/* Each class named: its rule ".name {…}" in the page's styles. */
+	while (klass && *klass && r->styles.len) {
+		size_t kl = strcspn(klass, " \t");
+		const char *sb = r->styles.buf, *end = sb + r->styles.len;
+
+		for (const char *p = sb; kl && p < end && (p = memchr(p, '.', (size_t)(end - p)));
+		     p++) {
+			const char *q = p + 1 + kl, *close;
+
+			if ((size_t)(end - p - 1) < kl || memcmp(p + 1, klass, kl) ||
+			    (q < end && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r' &&
+			     *q != '{' && *q != ','))
+				continue;
+			q = memchr(q, '{', (size_t)(end - q));
+			close = q ? memchr(q, '}', (size_t)(end - q)) : NULL;
+			if (!close)
+				break;
+			if ((v = css_value(q + 1, (size_t)(close - q - 1), "mso-number-format",
+					   &vlen))) {
+				unit_of_format(v, vlen, r->cell_unit);
+				return;
+			}
+		}
+		klass += kl;
+		klass += strspn(klass, " \t");
+	}
+}
+
+/* Whether s[0..n) is a plain number as a format would show it: digits,
+ * one point, thousands commas, a sign; no unit of its own. */
+static int plain_number(const char *s, size_t n)
+{
+	int digits = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits = 1;
+		else if (s[i] != '.' && s[i] != ',' && s[i] != '-' && s[i] != '+' && s[i] != ' ')
+			return 0;
+	}
+	return digits;
+}
+
 static void begin_cell(struct html_reader *r, const xmlChar **atts)
 {
 	if (!r->in_row)
@@ -202,6 +335,7 @@ static void begin_cell(struct html_reader *r, const xmlChar **atts)
 	r->marks = r->cell_marked = 0;
 	r->hide = 0;
 	tz_buf_reset(&r->cell);
+	format_unit(r, atts);
 }
 
 static void end_cell(struct html_reader *r)
@@ -222,6 +356,17 @@ static void end_cell(struct html_reader *r)
 	len = r->cell.len;
 	while (len && r->cell.buf[len - 1] == ' ')
 		len--;
+	/* A number whose format writes a unit of money after it is shown
+	 * so ("12.5" in 0.00"亿元": 12.5亿元), and read so. */
+	if (r->cell_unit[0] && plain_number(r->cell.buf, len)) {
+		r->cell.len = len;
+		if (tz_buf_adds(&r->cell, r->cell_unit)) {
+			fail_with(r, TZ_ETOOBIG, "单元格超过64 KB", r->line);
+			return;
+		}
+		len = r->cell.len;
+	}
+	r->cell_unit[0] = '\0';
 	qc.col = (uint32_t)(r->cell_col - 1);
 	qc.len = (uint32_t)len;
 	qc.kind = tz_text_cell_kind(r->cell.buf, len);
@@ -454,6 +599,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	/* <title> is the window's, not a row of the page. */
 	if (is(name, "script") || is(name, "style") || is(name, "title")) {
 		r->skip++;
+		r->in_style = is(name, "style");
 		return;
 	}
 	if (r->hide) {
@@ -518,6 +664,7 @@ static void on_end(void *ctx, const xmlChar *name)
 	if (is(name, "script") || is(name, "style") || is(name, "title")) {
 		if (r->skip)
 			r->skip--;
+		r->in_style = 0;
 		return;
 	}
 	if (r->hide) {
@@ -559,6 +706,13 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 	struct html_reader *r = ctx;
 	const char *p = (const char *)ch, *end = p + len;
 
+	if (r->in_style && !r->failed) {
+		/* Excel's classes and their number formats; past 1 MB of
+		 * styles the rest is not looked at. */
+		if (r->styles.len + (size_t)len <= TZ_LIMIT_RECORD)
+			(void)tz_buf_add(&r->styles, p, (size_t)len);
+		return;
+	}
 	if (r->failed || r->skip || r->hide)
 		return;
 	if (!r->in_cell && !r->in_row &&
@@ -692,6 +846,7 @@ static void html_close(struct tz_reader *base)
 	tz_buf_release(&r->cell);
 	tz_buf_release(&r->pending);
 	tz_buf_release(&r->held);
+	tz_buf_release(&r->styles);
 	free(r->tbl);
 	tz_buf_release(&r->queue);
 	tz_merges_release(&r->merges);
@@ -721,6 +876,8 @@ static int start(struct html_reader *r, struct tz_err *err)
 	r->ntbl = 0;
 	tz_buf_reset(&r->held);
 	r->held_first = 0;
+	tz_buf_reset(&r->styles);
+	r->in_style = 0;
 	r->loose = r->in_caption = 0;
 	r->table_merges = 0;
 	r->line = 0;
@@ -761,6 +918,7 @@ static int html_open(struct tz_reader **out, const char *path, const struct tz_r
 	tz_buf_init(&r->pending, TZ_LIMIT_RECORD);
 	tz_buf_init(&r->queue, TZ_LIMIT_DEFAULT);
 	tz_buf_init(&r->held, TZ_LIMIT_DEFAULT);
+	tz_buf_init(&r->styles, TZ_LIMIT_DEFAULT);
 	tz_rowbuf_init(&r->row, TZ_LIMIT_RECORD);
 	/* libxml2 is opened now, not at start-up (dl/xml-load.h). */
 	if ((rc = tz_dl_xml_load("读取网页表格（HTML）", path, err)) ||

@@ -67,4 +67,31 @@ reads "a layout with a menu beside the data table" nested-sidebar.xls "P1|甲项
 reads "a table in a data cell stays that cell's text" nested-in-cell.xls \
 	"P1|甲项目 一期|甲县|1000.00|200.00"
 
+# 3. Variants of the class.
+# An Excel number format writing 亿元 after the number (a class in the
+# page's <style>, or inline): Excel shows 12.50亿元. Before: 12.50万元
+# stored, exit 0.
+reads "mso-number-format 0.00\"亿元\" by class" v-mso-format.xls "P1|甲项目|甲县|125000.00|15000.00"
+reads "mso-number-format 0.00\"亿元\" inline" v-mso-inline.xls "P1|甲项目|甲县|125000.00|15000.00"
+reads "mso-number-format #,##0.00\"万元\" under 万元, text format on the code" v-mso-wan.xls \
+	"P1|甲项目|甲县|1000.00|200.00"
+# Held (read right before and after; kept so that they stay so).
+reads "<thead>, <tfoot> 合计 before <tbody>, <th> cells" v-thead-tfoot.xls \
+	"P1|甲项目|甲县|1000.00|200.00 P2|乙项目|甲县|2000.00|300.00"
+contains "<tfoot>: the 合计 skipped" "$TZ_TMP/err" "合计/小计1行"
+reads "a region's rowspan filled down, a two-row <th> header" v-rowspan-region.xls \
+	"2025-R01-001|甲项目|甲县|1000.00|200.00 2025-R01-002|乙项目|甲县|2000.00|300.00 2025-R01-003|丙项目|甲县|3000.00|400.00 2025-R02-001|丁项目|乙县|4000.00|500.00"
+reads "<br> in header cells, &nbsp; around values, numeric entities" v-br-nbsp-entities.xls \
+	"P1|甲项目|甲县|1000.00|200.00 P2|乙项目|甲县|1500.50|200.00"
+reads "uppercase tags, <td> and <tr> never closed" v-upper-unclosed.xls \
+	"P1|甲项目|甲县|1000.00|200.00 P2|乙项目|甲县|2000.00|300.00"
+reads "rows in comments, <script> and <style> are no rows; <noscript>'s is" v-script-comment.xls \
+	"P1|甲项目|甲县|1000.00|200.00 P4|无脚本|甲县|4.00|4.00"
+reads "GBK without a meta charset" v-gbk-nometa.xls "P1|甲项目|甲县|1000.00|200.00"
+reads "a UTF-8 BOM under a gb2312 meta" v-bom-gbkmeta.xls "P1|甲项目|甲县|1000.00|200.00"
+refused "an amount's colspan over the plan" v-colspan-data.xls "是与左边一列合并的单元格（跨列合并）"
+refused "a 总投资 rowspan over two projects" v-rowspan-money.xls "是从第2行起向下合并到多行的单元格"
+refused "a hidden 总投资 <td> beside the shown one" v-hidden-col.xls \
+	"第D列“总投资（万元）”和第E列“总投资（万元）”都是“总投资(万元)”"
+
 done_testing
