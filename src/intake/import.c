@@ -2528,6 +2528,11 @@ struct more_tables {
 	int year;        /* a year cur's title names, 0: none */
 	long year_line;
 	char title[128]; /* cur's first text, for the summary */
+	/* A header row of cur that is not the first's: the upper row of a
+	 * two-row header when the next row is the first's header, else the
+	 * refusal (its message, from header_differs). 0/"": none. */
+	long cand_line;
+	char cand_msg[512];
 };
 
 /* The trimmed text of the row's only non-empty cell, or NULL (several);
@@ -2659,17 +2664,30 @@ static int header_differs(const struct tz_header *h, const struct tz_row *row)
 	return at;
 }
 
-/* The summary's clause for a table not read (its rows seen so far). */
-static void table_unread(struct pipeline *pl, struct more_tables *mt)
+/* A further table's header found different and not completed by a next
+ * row: the file refused (TZ_EINVAL). */
+static int header_refused(const struct pipeline *pl, const struct more_tables *mt,
+			  struct tz_err *err)
 {
+	return tz_err_set_at(err, TZ_EINVAL, pl->path, mt->cand_line, NULL, "%s", mt->cand_msg);
+}
+
+/* The end of table cur (another begins, or the file ends): 0, with the
+ * summary's clause for a table not read, or a header left different
+ * refused. */
+static int table_end(struct pipeline *pl, struct more_tables *mt, struct tz_err *err)
+{
+	if (mt->seeking && mt->cand_line)
+		return header_refused(pl, mt, err);
 	if (!mt->seeking || !mt->from)
-		return;
+		return 0;
 	tz_buf_addf(&pl->tables_said, "第%ld个表格（第%ld", mt->cur, mt->from);
 	if (mt->to > mt->from)
 		tz_buf_addf(&pl->tables_said, "-%ld", mt->to);
 	tz_buf_addf(&pl->tables_said, "行%s%s%s）%s，未导入；", mt->title[0] ? "，“" : "", mt->title,
 		    mt->title[0] ? "”" : "",
 		    mt->instr ? "是填报说明或示例" : "没有与第1个表格相同的表头");
+	return 0;
 }
 
 /* Excel's column letters of 0-based column i. */
@@ -2686,6 +2704,40 @@ static void col_letters(size_t i, char out[8])
 	while (n)
 		out[k++] = tmp[--n];
 	out[k] = '\0';
+}
+
+/* The units a further table's upper header row states over the columns
+ * read (a group heading 投资情况（亿元）) must be those the amounts are
+ * read in: 0, or TZ_EINVAL naming the cell. */
+static int group_units_same(const struct pipeline *pl, const struct more_tables *mt,
+			    const struct tz_row *row, struct tz_err *err)
+{
+	const struct tz_header *h = &pl->map->h;
+	struct tz_buf k = TZ_BUF_INIT, u = TZ_BUF_INIT;
+	int rc = 0;
+
+	for (size_t f = 0; f < h->nfields && f < TZ_HEADER_FIELDS_MAX && !rc; f++) {
+		const char *c;
+		size_t clen;
+		int y = 0, un = 0, e = 0;
+
+		if (!h->cols[f].money || h->idx[f] < 0)
+			continue;
+		row_cell(row, h->idx[f], &c, &clen);
+		tz_buf_reset(&k);
+		tz_buf_reset(&u);
+		if (tz_column_key(c, clen, &k, &y, &un, &e, &u) || un < 0 ||
+		    (un > 0 && e != h->unit_exp[f]))
+			rc = tz_err_set_at(err, TZ_EINVAL, pl->path, row->line, NULL,
+					   "第%ld个表格的表头（第%ld行）“%.*s”写的单位与第1个表格的%s不同"
+					   "（第1个表格按%s读）：按第1个表格读会把金额读错，整个文件未导入；"
+					   "请把两个表格的金额换算为同一单位，或分别保存为文件后导入",
+					   mt->cur, row->line, (int)(clen > 120 ? 120 : clen), c,
+					   h->cols[f].header, tz_header_unit_name(h->unit_exp[f]));
+	}
+	tz_buf_release(&k);
+	tz_buf_release(&u);
+	return rc;
 }
 
 /* A further table read must be of the ledger's year: its title naming
@@ -2723,7 +2775,8 @@ static int more_tables_row(struct pipeline *pl, struct more_tables *mt, const st
 	if (tb > mt->cur) {
 		long first = mt->first;
 
-		table_unread(pl, mt);
+		if ((rc = table_end(pl, mt, err)))
+			return rc;
 		memset(mt, 0, sizeof(*mt));
 		mt->first = first;
 		mt->cur = tb;
@@ -2737,6 +2790,8 @@ static int more_tables_row(struct pipeline *pl, struct more_tables *mt, const st
 	}
 	one = only_text(row, &olen, &ncells);
 	if (!header_like(h, row)) {
+		if (mt->cand_line)
+			return header_refused(pl, mt, err);
 		if (!mt->from)
 			mt->from = row->line;
 		mt->to = row->line;
@@ -2789,18 +2844,31 @@ static int more_tables_row(struct pipeline *pl, struct more_tables *mt, const st
 		const char *c;
 		size_t clen;
 
+		if (mt->cand_line)
+			return header_refused(pl, mt, err);
 		col_letters((size_t)diff, col);
 		row_cell(row, diff, &c, &clen);
-		return tz_err_set_at(err, TZ_EINVAL, pl->path, row->line, NULL,
-				     "第%ld个表格的表头（第%ld行）与第1个表格的表头（第%ld行）不同：第%s列是“%.*s”，"
-				     "第1个表格是“%s”；按第1个表格的列读会把金额读错，整个文件未导入；请把两个表格"
-				     "的列改为一致，或分别保存为文件后导入",
-				     mt->cur, row->line, h->line, col, (int)(clen > 120 ? 120 : clen), c,
-				     diff < 64 ? h->col_text[diff] : "");
+		snprintf(mt->cand_msg, sizeof(mt->cand_msg),
+			 "第%ld个表格的表头（第%ld行）与第1个表格的表头（第%ld行）不同：第%s列是“%.*s”，"
+			 "第1个表格是“%s”；按第1个表格的列读会把金额读错，整个文件未导入；请把两个表格"
+			 "的列改为一致，或分别保存为文件后导入",
+			 mt->cur, row->line, h->line, col, (int)(clen > 120 ? 120 : clen), c,
+			 diff < 64 ? h->col_text[diff] : "");
+		mt->cand_line = row->line;
+		/* The upper row of a two-row header (投资情况（亿元） over
+		 * 总投资): the next row says. The units it states over the
+		 * columns read must be theirs. */
+		if ((rc = group_units_same(pl, mt, row, err)))
+			return rc;
+		if (!mt->from)
+			mt->from = row->line;
+		mt->to = row->line;
+		return 1;
 	}
 	if ((rc = table_year(pl, mt, err)))
 		return rc;
 	mt->seeking = 0;
+	mt->cand_line = 0;
 	tz_buf_addf(&pl->tables_said, "第%ld个表格（第%ld行起%s%s%s）的表头与第1个表格相同，一并导入；",
 		    mt->cur, mt->from ? mt->from : row->line, mt->title[0] ? "，“" : "", mt->title,
 		    mt->title[0] ? "”" : "");
@@ -2921,7 +2989,7 @@ static void *read_rows(void *arg)
 	tz_buf_release(&t.code);
 	tz_buf_release(&t.nat);
 	if (c && !rc)
-		table_unread(pl, &mt);
+		rc = table_end(pl, &mt, &c->err);
 	/* The units of the whole file's money cells (W2, W3, audit 9). */
 	if (c && !rc)
 		rc = tz_header_units_end(&pl->map->h, &t.units, pl->path, &c->err);

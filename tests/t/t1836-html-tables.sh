@@ -55,7 +55,13 @@ refused "a second table with 总投资 and 年度计划投资 swapped" two-colum
 	"第2个表格的表头（第4行）与第1个表格的表头（第1行）不同：第D列是“年度计划投资（万元）”，第1个表格是“总投资（万元）”"
 refused "a second table in 亿元 under a plain header" two-unit-yi.xls "第3行注明金额单位为亿元"
 refused "a second table's header in 亿元" two-header-yi.xls \
-	"第2个表格的表头（第4行）与第1个表格的表头（第1行）不同：第D列是“总投资（亿元）”"
+	"two-header-yi.xls:4: 第2个表格的表头（第4行）“总投资（亿元）”写的单位与第1个表格的总投资(万元)不同"
+reads "two tables, each with a two-row header (投资情况（万元） over 总投资)" two-two-row-headers.xls \
+	"P1|甲项目|甲县|1000.00|200.00 P3|丙项目|乙县|500.00|100.00"
+contains "two-row headers: the second table named" "$TZ_TMP/err" \
+	"第2个表格（第5行起，“2025年新开工项目”）的表头与第1个表格相同，一并导入"
+refused "the second two-row header over 亿元" two-two-row-yi.xls \
+	"two-two-row-yi.xls:6: 第2个表格的表头（第6行）“投资情况（亿元）”写的单位与第1个表格的总投资(万元)不同"
 
 # 2. A data table inside a layout table's cell.
 reads "the data table in a layout table's cell" nested-layout.xls \
