@@ -461,10 +461,12 @@ static void flush_held(struct html_reader *r, int all)
  * the unit of money it states as in a sheet ("<p>单位：亿元</p>" above
  * the table; auditor's finding 3, audit 8, 2026-11-30). Rows are thus
  * numbered as those programs number them, and an error's line is the
- * row the user sees on opening the file. After the first table only
- * text naming 元 (a note of the unit) is handed out, not page footers
- * or links (打印, 版权所有…), which would read as projects; the others
- * still take their row numbers. Ends the loose row being read.
+ * row the user sees on opening the file. After a table the text is
+ * held (flush_held): before another table it is that table's title,
+ * handed out with it; after the last only text naming 元 (a note of the
+ * unit) is, not page footers or links (打印, 版权所有…), which would
+ * read as projects; the others still take their row numbers. Ends the
+ * loose row being read.
  */
 static void end_loose(struct html_reader *r)
 {
