@@ -90,6 +90,9 @@ struct html_reader {
 	 * each names 元 before it. */
 	struct tz_buf held;
 	long held_first;          /* the first held row's line, 0: none */
+	/* A layout table's first row when a table read inside it takes its
+	 * number (promote): the text before the layout is that table's. */
+	long promo_first;
 	/* The page's <style> text (Excel's classes: .xl65 {mso-number-
 	 * format:…}), and whether inside one; the unit of money the cell's
 	 * number format writes after the number ("亿元"), "" when none. */
@@ -532,7 +535,9 @@ static void table_begins(struct html_reader *r)
 	r->table_merges = r->merges.sorted ? r->merges.n : 0;
 	cut_spans(r);
 	TZ_ALLOC_GROW(r->tbl, r->ntbl + 1, r->atbl);
-	r->tbl[r->ntbl].first = r->held_first ? r->held_first : r->line + 1;
+	r->tbl[r->ntbl].first = r->promo_first ? r->promo_first
+			       : r->held_first ? r->held_first : r->line + 1;
+	r->promo_first = 0;
 	r->tbl[r->ntbl].last = LONG_MAX;
 	r->ntbl++;
 	if (r->held.len)
@@ -573,7 +578,7 @@ static void promote(struct html_reader *r)
 	r->rd++;
 	r->tables--;
 	if (r->ntbl)
-		r->ntbl--;
+		r->promo_first = r->tbl[--r->ntbl].first;
 }
 
 /* ------------------------------------------------------------------ */
@@ -878,6 +883,7 @@ static int start(struct html_reader *r, struct tz_err *err)
 	r->ntbl = 0;
 	tz_buf_reset(&r->held);
 	r->held_first = 0;
+	r->promo_first = 0;
 	tz_buf_reset(&r->styles);
 	r->in_style = 0;
 	r->loose = r->in_caption = 0;

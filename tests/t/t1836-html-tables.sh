@@ -70,6 +70,10 @@ fresh
 ok "the layout cell's <h3> is the title: its year" tz import projects "$d/nested-layout.xls"
 contains "the year from the title" "$TZ_TMP/err" "2025年度（取自标题）"
 reads "a layout with a menu beside the data table" nested-sidebar.xls "P1|甲项目|甲县|1000.00|200.00"
+reads "a second table inside a layout, its title before the layout" two-second-in-layout.xls \
+	"P1|甲项目|甲县|1000.00|200.00 P3|丙项目|乙县|500.00|100.00"
+contains "the second table in a layout: named with its title" "$TZ_TMP/err" \
+	"第2个表格（第4行起，“二、新开工项目（单位：万元）”）的表头与第1个表格相同，一并导入"
 reads "a table in a data cell stays that cell's text" nested-in-cell.xls \
 	"P1|甲项目 一期|甲县|1000.00|200.00"
 
