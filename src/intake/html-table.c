@@ -99,6 +99,12 @@ struct html_reader {
 	struct tz_buf styles;
 	int in_style;
 	char cell_unit[16];
+	/* The classes of `styles` whose number format writes a unit, found
+	 * once the styles are complete (fmt_parsed): a few entries, so that
+	 * a cell costs a compare per entry, not a pass over the styles. */
+	struct html_fmt { char name[32]; char unit[16]; } *fmt;
+	size_t nfmt, afmt;
+	int fmt_parsed;
 	int skip;                 /* inside <script>/<style> */
 	int in_row, in_cell, space;
 	/* Inside <sup>, <sub>, <s>, <strike>, <del> in a cell, and whether
@@ -254,6 +260,46 @@ static const char *css_value(const char *s, size_t n, const char *prop, size_t *
 	return NULL;
 }
 
+/* The rules of the page's styles whose mso-number-format writes a unit
+ * of money: their class names (".xl65", ".xl65, .xl66") into r->fmt. */
+static void parse_formats(struct html_reader *r)
+{
+	const char *p = r->styles.buf, *end = p + r->styles.len;
+
+	r->fmt_parsed = 1;
+	r->nfmt = 0;
+	while (p < end) {
+		const char *open = memchr(p, '{', (size_t)(end - p)), *close, *v;
+		char unit[16];
+		size_t vlen;
+
+		if (!open || !(close = memchr(open, '}', (size_t)(end - open))))
+			break;
+		unit[0] = '\0';
+		if ((v = css_value(open + 1, (size_t)(close - open - 1), "mso-number-format", &vlen)))
+			unit_of_format(v, vlen, unit);
+		for (const char *q = p; unit[0] && q < open; q++) {
+			size_t n = 0;
+
+			if (*q != '.')
+				continue;
+			while (q + 1 + n < open && q[1 + n] != ' ' && q[1 + n] != ',' &&
+			       q[1 + n] != '\t' && q[1 + n] != '\n' && q[1 + n] != '\r' &&
+			       q[1 + n] != '.' && q[1 + n] != ':')
+				n++;
+			if (n && n < sizeof(r->fmt[0].name) && r->nfmt < 4096) {
+				TZ_ALLOC_GROW(r->fmt, r->nfmt + 1, r->afmt);
+				memcpy(r->fmt[r->nfmt].name, q + 1, n);
+				r->fmt[r->nfmt].name[n] = '\0';
+				memcpy(r->fmt[r->nfmt].unit, unit, sizeof(unit));
+				r->nfmt++;
+			}
+			q += n;
+		}
+		p = close + 1;
+	}
+}
+
 /*
  * The unit of money the cell's number format shows after its number: an
  * mso-number-format in its style attribute or in a rule of the page's
@@ -281,29 +327,19 @@ static void format_unit(struct html_reader *r, const xmlChar **atts)
 		unit_of_format(v, vlen, r->cell_unit);
 		return;
 	}
-	/* Each class named: its rule ".name {…}" in the page's styles. */
-	while (klass && *klass && r->styles.len) {
+	if (!klass)
+		return;
+	if (!r->fmt_parsed)
+		parse_formats(r);
+	/* Each class named: its rule's unit. */
+	while (*klass && r->nfmt) {
 		size_t kl = strcspn(klass, " \t");
-		const char *sb = r->styles.buf, *end = sb + r->styles.len;
 
-		for (const char *p = sb; kl && p < end && (p = memchr(p, '.', (size_t)(end - p)));
-		     p++) {
-			const char *q = p + 1 + kl, *close;
-
-			if ((size_t)(end - p - 1) < kl || memcmp(p + 1, klass, kl) ||
-			    (q < end && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r' &&
-			     *q != '{' && *q != ','))
-				continue;
-			q = memchr(q, '{', (size_t)(end - q));
-			close = q ? memchr(q, '}', (size_t)(end - q)) : NULL;
-			if (!close)
-				break;
-			if ((v = css_value(q + 1, (size_t)(close - q - 1), "mso-number-format",
-					   &vlen))) {
-				unit_of_format(v, vlen, r->cell_unit);
+		for (size_t i = 0; i < r->nfmt; i++)
+			if (strlen(r->fmt[i].name) == kl && !memcmp(r->fmt[i].name, klass, kl)) {
+				memcpy(r->cell_unit, r->fmt[i].unit, sizeof(r->cell_unit));
 				return;
 			}
-		}
 		klass += kl;
 		klass += strspn(klass, " \t");
 	}
@@ -716,8 +752,10 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 	if (r->in_style && !r->failed) {
 		/* Excel's classes and their number formats; past 1 MB of
 		 * styles the rest is not looked at. */
-		if (r->styles.len + (size_t)len <= TZ_LIMIT_RECORD)
+		if (r->styles.len + (size_t)len <= TZ_LIMIT_RECORD) {
 			(void)tz_buf_add(&r->styles, p, (size_t)len);
+			r->fmt_parsed = 0;
+		}
 		return;
 	}
 	if (r->failed || r->skip || r->hide)
@@ -854,6 +892,7 @@ static void html_close(struct tz_reader *base)
 	tz_buf_release(&r->pending);
 	tz_buf_release(&r->held);
 	tz_buf_release(&r->styles);
+	free(r->fmt);
 	free(r->tbl);
 	tz_buf_release(&r->queue);
 	tz_merges_release(&r->merges);
@@ -885,6 +924,8 @@ static int start(struct html_reader *r, struct tz_err *err)
 	r->held_first = 0;
 	r->promo_first = 0;
 	tz_buf_reset(&r->styles);
+	r->nfmt = 0;
+	r->fmt_parsed = 0;
 	r->in_style = 0;
 	r->loose = r->in_caption = 0;
 	r->table_merges = 0;
