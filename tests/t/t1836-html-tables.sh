@@ -62,6 +62,13 @@ contains "two-row headers: the second table named" "$TZ_TMP/err" \
 	"第2个表格（第5行起，“2025年新开工项目”）的表头与第1个表格相同，一并导入"
 refused "the second two-row header over 亿元" two-two-row-yi.xls \
 	"two-two-row-yi.xls:6: 第2个表格的表头（第6行）“投资情况（亿元）”写的单位与第1个表格的总投资(万元)不同"
+refused "a second table whose <caption> names 2024" two-caption-year.xls \
+	"two-caption-year.xls:4: 第2个表格的标题“2024年新开工项目”是2024年的"
+fresh
+tz import projects --year 2025 "$d/two-titles-in.xls" >/dev/null 2>&1
+ok "a report of two tables (续建 and 新开工 调度表)" tz import progress "$d/two-progress.xls"
+is "both tables' reports stored" "$(reports)" "P1|2025-10|50.00|已开工 P3|2025-10|20.00|已开工"
+contains "the report's second table named" "$TZ_TMP/err" "第2个表格（第4行起，“2025年10月新开工项目调度表”）的表头与第1个表格相同"
 
 # 2. A data table inside a layout table's cell.
 reads "the data table in a layout table's cell" nested-layout.xls \
