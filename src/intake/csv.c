@@ -740,5 +740,5 @@ static int csv_next(struct tz_reader *base, struct tz_row *row, struct tz_err *e
 }
 
 const struct tz_reader_type tz_reader_csv = {
-	"csv", "CSV 文本", csv_open, csv_next, csv_close, csv_select,
+	"csv", "CSV 文本", csv_open, csv_next, csv_close, csv_select, NULL,
 };

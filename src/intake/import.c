@@ -1107,6 +1107,10 @@ struct pipeline {
 	 * project came before it (one after it too: a section's unit). */
 	long nu_line;
 	int nu_after_data;
+	/* What the reading thread says of an HTML page's further tables
+	 * (read with the first, or not read and why), clauses ending "；",
+	 * for the summary once the thread has ended (struct more_tables). */
+	struct tz_buf tables_said;
 	struct chunk chunks[NCHUNKS];
 };
 
@@ -2873,6 +2877,392 @@ static void ledger_hashes(struct item *it)
 	it->rec.p.text_hash = tz_project_text_hash(p);
 }
 
+/* ------------------------------------------------------------------ */
+/* Further tables of an HTML page                                      */
+
+/*
+ * An HTML ".xls" page may hold several tables one after the other, each
+ * with its own title and header: 续建项目 then 新开工项目, a data table
+ * then its 填报说明 (audit 9; session 14). Excel shows them as one sheet;
+ * before, the second table's title was read as a project and the file
+ * refused (项目编号为空). The reader numbers the tables
+ * (tz_reader_table_at); the reading thread follows them here:
+ *   - rows of a further table up to its header are its title, its unit
+ *     note, its instructions: not projects (a unit stated there must be
+ *     the one the amounts are read in, tz_header_check_unit);
+ *   - a header equal to the first table's, column by column (names,
+ *     year, unit), means the same ledger continues: its rows are read
+ *     with the first's, and the summary says so (第2个表格…一并导入);
+ *     unless its title says it is instructions or a sample (填报说明,
+ *     示例: tz_sheet_name_is_instructions), or names another year than
+ *     the ledger's, which refuses the file (never another year's
+ *     projects stored under this one);
+ *   - a header that differs (columns in another order, another unit)
+ *     refuses the file naming both tables' cells: reading its rows under
+ *     the first table's columns would store wrong numbers;
+ *   - rows that look like projects (three cells or more) before any
+ *     header are read under the first table's columns, as Excel shows
+ *     them (a sheet's rows after a blank one), and the summary says so;
+ *   - a table without a header (notes, a 填报说明 of one or two columns)
+ *     is not read, and the summary names it and its rows.
+ * Rows of the first table and text after the last are read as before.
+ */
+struct more_tables {
+	long first;      /* the header's table (1-based), 0: not HTML */
+	long cur;        /* the table being read or looked at */
+	int seeking;     /* cur's header not met yet */
+	int instr;       /* cur's title says instructions or a sample */
+	long from, to;   /* cur's rows seen while seeking */
+	int year;        /* a year cur's title names, 0: none */
+	long year_line;
+	char title[128]; /* cur's first text, for the summary */
+	/* A header row of cur that is not the first's: the upper row of a
+	 * two-row header when the next row is the first's header, else the
+	 * refusal (its message, from header_differs). 0/"": none. */
+	long cand_line;
+	char cand_msg[512];
+};
+
+/* The trimmed text of the row's only non-empty cell, or NULL (several);
+ * *ncells: how many cells hold text, a merged range counted once. */
+static const char *only_text(const struct tz_row *row, size_t *len, size_t *ncells)
+{
+	const char *only = NULL;
+
+	*len = 0;
+	*ncells = 0;
+	for (size_t i = 0; i < row->ncells; i++) {
+		const char *c;
+		size_t n;
+
+		row_cell(row, (int)i, &c, &n);
+		if (!n || tz_text_is_blank(c, n))
+			continue;
+		/* A cell merged across several is one (a title's). */
+		if (i && (row->flags[i] & TZ_READ_MERGED) && (row->flags[i - 1] & TZ_READ_MERGED) &&
+		    row->lens[i] == row->lens[i - 1] && !memcmp(row->cells[i], row->cells[i - 1], n))
+			continue;
+		if (!(*ncells)++) {
+			only = c;
+			*len = n;
+		}
+	}
+	return *ncells == 1 ? only : NULL;
+}
+
+/* A year (1990..2099) written "2025年" in s[0..len), 0: none. */
+static int text_year(const char *s, size_t len)
+{
+	for (size_t i = 0; i + 4 + strlen("年") <= len; i++) {
+		int y = 0, k;
+
+		for (k = 0; k < 4 && s[i + k] >= '0' && s[i + k] <= '9'; k++)
+			y = y * 10 + (s[i + k] - '0');
+		if (k == 4 && (i == 0 || s[i - 1] < '0' || s[i - 1] > '9') &&
+		    !memcmp(s + i + 4, "年", strlen("年")) && y >= 1990 && y <= 2099)
+			return y;
+	}
+	return 0;
+}
+
+/* Whether cell s[0..len) names column `col` as a header does: its
+ * export header, or one of its names alone or before a bracket. */
+static int names_column(const struct tz_column *col, const char *s, size_t len)
+{
+	const char *p = col->names;
+
+	if (!len || (unsigned char)s[0] < 0x80)
+		return 0;
+	if (strlen(col->header) == len && !memcmp(s, col->header, len))
+		return 1;
+	while (p && *p) {
+		const char *bar = strchr(p, '|');
+		size_t l = bar ? (size_t)(bar - p) : strlen(p);
+
+		if (len >= l && !memcmp(s, p, l) &&
+		    (len == l || s[l] == '(' || s[l] == ' ' || s[l] == '\n' ||
+		     (len - l >= 3 && !memcmp(s + l, "（", 3))))
+			return 1;
+		p = bar ? bar + 1 : NULL;
+	}
+	return 0;
+}
+
+/* Whether the row names the record's key column and another field's, in
+ * any cells: a ledger's (or report's) header. */
+static int header_like(const struct tz_header *h, const struct tz_row *row)
+{
+	int key = h->progress ? TZ_RF_CODE : TZ_PF_NAME, has_key = 0, others = 0;
+
+	for (size_t f = 0; f < h->nfields && f < TZ_HEADER_FIELDS_MAX; f++)
+		for (size_t i = 0; i < row->ncells; i++) {
+			const char *c;
+			size_t n;
+
+			row_cell(row, (int)i, &c, &n);
+			if (!names_column(&h->cols[f], c, n))
+				continue;
+			if ((int)f == key)
+				has_key = 1;
+			else
+				others++;
+			break;
+		}
+	return has_key && others;
+}
+
+/* The first column (0-based) whose header cell in `row` folds to another
+ * column name, year or unit than the first table's (h->col_text), or -1
+ * when the header is the same. */
+static int header_differs(const struct tz_header *h, const struct tz_row *row)
+{
+	size_t n = h->width > row->ncells ? h->width : row->ncells;
+	struct tz_buf ka = TZ_BUF_INIT, kb = TZ_BUF_INIT, ua = TZ_BUF_INIT, ub = TZ_BUF_INIT;
+	int at = -1;
+
+	for (size_t i = 0; i < n && at < 0; i++) {
+		const char *c, *w;
+		size_t clen, wlen;
+		int ya, yb, una, unb, ea, eb;
+
+		if (i >= 64) {
+			/* Past what col_text keeps: only a read column matters,
+			 * and none is there (read_cols is 64 bits). */
+			break;
+		}
+		row_cell(row, (int)i, &c, &clen);
+		w = h->col_text[i];
+		wlen = strlen(w);
+		tz_text_trim(&w, &wlen);
+		tz_buf_reset(&ka);
+		tz_buf_reset(&kb);
+		tz_buf_reset(&ua);
+		tz_buf_reset(&ub);
+		ya = yb = una = unb = ea = eb = 0;
+		if (tz_column_key(c, clen, &ka, &ya, &una, &ea, &ua) ||
+		    tz_column_key(w, wlen, &kb, &yb, &unb, &eb, &ub) || ka.len != kb.len ||
+		    (ka.len && memcmp(ka.buf, kb.buf, ka.len)) || ya != yb || una != unb ||
+		    (una && ea != eb) || ua.len != ub.len || (ua.len && memcmp(ua.buf, ub.buf, ua.len)))
+			at = (int)i;
+	}
+	tz_buf_release(&ka);
+	tz_buf_release(&kb);
+	tz_buf_release(&ua);
+	tz_buf_release(&ub);
+	return at;
+}
+
+/* A further table's header found different and not completed by a next
+ * row: the file refused (TZ_EINVAL). */
+static int header_refused(const struct pipeline *pl, const struct more_tables *mt,
+			  struct tz_err *err)
+{
+	return tz_err_set_at(err, TZ_EINVAL, pl->path, mt->cand_line, NULL, "%s", mt->cand_msg);
+}
+
+/* The end of table cur (another begins, or the file ends): 0, with the
+ * summary's clause for a table not read, or a header left different
+ * refused. */
+static int table_end(struct pipeline *pl, struct more_tables *mt, struct tz_err *err)
+{
+	if (mt->seeking && mt->cand_line)
+		return header_refused(pl, mt, err);
+	if (!mt->seeking || !mt->from)
+		return 0;
+	tz_buf_addf(&pl->tables_said, "第%ld个表格（第%ld", mt->cur, mt->from);
+	if (mt->to > mt->from)
+		tz_buf_addf(&pl->tables_said, "-%ld", mt->to);
+	tz_buf_addf(&pl->tables_said, "行%s%s%s）%s，未导入；", mt->title[0] ? "，“" : "", mt->title,
+		    mt->title[0] ? "”" : "",
+		    mt->instr ? "是填报说明或示例" : "没有与第1个表格相同的表头");
+	return 0;
+}
+
+/* Excel's column letters of 0-based column i. */
+static void col_letters(size_t i, char out[8])
+{
+	char tmp[8];
+	size_t n = 0, k = 0;
+
+	i++;
+	while (i && n < sizeof(tmp)) {
+		tmp[n++] = (char)('A' + (i - 1) % 26);
+		i = (i - 1) / 26;
+	}
+	while (n)
+		out[k++] = tmp[--n];
+	out[k] = '\0';
+}
+
+/* The units a further table's upper header row states over the columns
+ * read (a group heading 投资情况（亿元）) must be those the amounts are
+ * read in: 0, or TZ_EINVAL naming the cell. */
+static int group_units_same(const struct pipeline *pl, const struct more_tables *mt,
+			    const struct tz_row *row, struct tz_err *err)
+{
+	const struct tz_header *h = &pl->map->h;
+	struct tz_buf k = TZ_BUF_INIT, u = TZ_BUF_INIT;
+	int rc = 0;
+
+	for (size_t f = 0; f < h->nfields && f < TZ_HEADER_FIELDS_MAX && !rc; f++) {
+		const char *c;
+		size_t clen;
+		int y = 0, un = 0, e = 0;
+
+		if (!h->cols[f].money || h->idx[f] < 0)
+			continue;
+		row_cell(row, h->idx[f], &c, &clen);
+		tz_buf_reset(&k);
+		tz_buf_reset(&u);
+		if (tz_column_key(c, clen, &k, &y, &un, &e, &u) || un < 0 ||
+		    (un > 0 && e != h->unit_exp[f]))
+			rc = tz_err_set_at(err, TZ_EINVAL, pl->path, row->line, NULL,
+					   "第%ld个表格的表头（第%ld行）“%.*s”写的单位与第1个表格的%s不同"
+					   "（第1个表格按%s读）：按第1个表格读会把金额读错，整个文件未导入；"
+					   "请把两个表格的金额换算为同一单位，或分别保存为文件后导入",
+					   mt->cur, row->line, (int)(clen > 120 ? 120 : clen), c,
+					   h->cols[f].header, tz_header_unit_name(h->unit_exp[f]));
+	}
+	tz_buf_release(&k);
+	tz_buf_release(&u);
+	return rc;
+}
+
+/* A further table read must be of the ledger's year: its title naming
+ * another refuses the file (0 or TZ_EINVAL). */
+static int table_year(const struct pipeline *pl, const struct more_tables *mt, struct tz_err *err)
+{
+	if (pl->progress || !pl->map->year || !mt->year || mt->year == pl->map->year)
+		return 0;
+	return tz_err_set_at(err, TZ_EINVAL, pl->path, mt->year_line, NULL,
+			     "第%ld个表格的标题“%s”是%d年的，而台账按%d年度导入：这个表格的项目"
+			     "不能算作%d年度的，整个文件未导入；请把不同年度的表格分别保存为文件，"
+			     "用 --year 导入",
+			     mt->cur, mt->title, mt->year, pl->map->year, pl->map->year);
+}
+
+/*
+ * Follow the page's tables at `row` (a non-blank row). 1: the row is a
+ * further table's title or text before its header, or of a table not
+ * read: not a project, nothing more to do with it; 0: read it as usual
+ * (the first table's, a further table's header or rows once its header
+ * matched, text after the last table); or a tz_errc with err set (the
+ * file refused, see struct more_tables).
+ */
+static int more_tables_row(struct pipeline *pl, struct more_tables *mt, const struct tz_row *row,
+			   struct tz_err *err)
+{
+	const struct tz_header *h = &pl->map->h;
+	long tb = tz_reader_table_at(pl->reader, row->line);
+	const char *one;
+	size_t olen, ncells;
+	int rc, diff;
+
+	if (!mt->first || !tb || tb <= mt->first || tb < mt->cur)
+		return 0;
+	if (tb > mt->cur) {
+		long first = mt->first;
+
+		if ((rc = table_end(pl, mt, err)))
+			return rc;
+		memset(mt, 0, sizeof(*mt));
+		mt->first = first;
+		mt->cur = tb;
+		mt->seeking = 1;
+	}
+	if (!mt->seeking)
+		return 0;
+	if (mt->instr) {
+		mt->to = row->line;
+		return 1;
+	}
+	one = only_text(row, &olen, &ncells);
+	if (!header_like(h, row)) {
+		if (mt->cand_line)
+			return header_refused(pl, mt, err);
+		if (!mt->from)
+			mt->from = row->line;
+		mt->to = row->line;
+		if (ncells >= 3 || (ncells >= 2 && h->width <= 3)) {
+			/* Rows without a header of their own: Excel shows them
+			 * under the first table's columns, as a sheet's rows
+			 * after a blank one; read so, and said. */
+			if ((rc = table_year(pl, mt, err)))
+				return rc;
+			mt->seeking = 0;
+			tz_buf_addf(&pl->tables_said, "第%ld个表格（第%ld行起）没有表头，按第1个表格的列读取",
+				    mt->cur, row->line);
+			if (mt->from < row->line)
+				tz_buf_addf(&pl->tables_said, "（其上第%ld-%ld行是标题或说明，未导入）",
+					    mt->from, row->line - 1);
+			tz_buf_adds(&pl->tables_said, "；");
+			return 0;
+		}
+		/* A title, its unit, a line of instructions. */
+		if (one && !mt->title[0]) {
+			size_t n = olen < sizeof(mt->title) - 1 ? olen : sizeof(mt->title) - 1;
+
+			while (n && n < olen && ((unsigned char)one[n] & 0xC0) == 0x80)
+				n--;
+			memcpy(mt->title, one, n);
+			mt->title[n] = '\0';
+		}
+		if (one) {
+			char buf[256];
+			size_t n = olen < sizeof(buf) - 1 ? olen : sizeof(buf) - 1;
+			int y;
+
+			memcpy(buf, one, n);
+			buf[n] = '\0';
+			if (tz_sheet_name_is_instructions(buf))
+				mt->instr = 1;
+			if (!mt->year && (y = text_year(one, olen))) {
+				mt->year = y;
+				mt->year_line = row->line;
+			}
+		}
+		/* A unit stated there must be the one the amounts are read in. */
+		if ((rc = tz_header_check_unit(h, row, 0, pl->path, err)))
+			return rc;
+		return 1;
+	}
+	/* Its header. */
+	if ((diff = header_differs(h, row)) >= 0) {
+		char col[8];
+		const char *c;
+		size_t clen;
+
+		if (mt->cand_line)
+			return header_refused(pl, mt, err);
+		col_letters((size_t)diff, col);
+		row_cell(row, diff, &c, &clen);
+		snprintf(mt->cand_msg, sizeof(mt->cand_msg),
+			 "第%ld个表格的表头（第%ld行）与第1个表格的表头（第%ld行）不同：第%s列是“%.*s”，"
+			 "第1个表格是“%s”；按第1个表格的列读会把金额读错，整个文件未导入；请把两个表格"
+			 "的列改为一致，或分别保存为文件后导入",
+			 mt->cur, row->line, h->line, col, (int)(clen > 120 ? 120 : clen), c,
+			 diff < 64 ? h->col_text[diff] : "");
+		mt->cand_line = row->line;
+		/* The upper row of a two-row header (投资情况（亿元） over
+		 * 总投资): the next row says. The units it states over the
+		 * columns read must be theirs. */
+		if ((rc = group_units_same(pl, mt, row, err)))
+			return rc;
+		if (!mt->from)
+			mt->from = row->line;
+		mt->to = row->line;
+		return 1;
+	}
+	if ((rc = table_year(pl, mt, err)))
+		return rc;
+	mt->seeking = 0;
+	mt->cand_line = 0;
+	tz_buf_addf(&pl->tables_said, "第%ld个表格（第%ld行起%s%s%s）的表头与第1个表格相同，一并导入；",
+		    mt->cur, mt->from ? mt->from : row->line, mt->title[0] ? "，“" : "", mt->title,
+		    mt->title[0] ? "”" : "");
+	return 0;
+}
+
 /* The reading thread: rows to chunks of items until the end or an error. */
 /* A reader's error about one cell names its field too
  * (tz_header_name_cell); col is the reader's err_col, 0: none. */
@@ -2898,10 +3288,12 @@ static void *read_rows(void *arg)
 	struct tiers tiers = { 0 };
 	struct groups groups;
 	struct chunk *c = take_free(pl);
+	struct more_tables mt = { 0 };
 	int rc = 0;
 
 	memset(&t, 0, sizeof(t));
 	groups_init(&groups);
+	mt.first = mt.cur = tz_reader_table_at(pl->reader, pl->map->h.line);
 	tz_buf_init(&t.scratch, 0);
 	tz_buf_init(&t.code, 0);
 	tz_buf_init(&t.nat, 0);
@@ -2917,6 +3309,16 @@ static void *read_rows(void *arg)
 		}
 		if (row_is_blank(&row)) {
 			ps.on = 0;  /* parts are directly under their project */
+			continue;
+		}
+		/* A further table of an HTML page: its title is no project. */
+		if (mt.first && (rc = more_tables_row(pl, &mt, &row, &c->err))) {
+			if (rc < 0)
+				break;
+			rc = 0;
+			ps.on = 0;
+			/* A table's start is a boundary of its subtotals. */
+			group_mark(&groups);
 			continue;
 		}
 		convert(pl, &row, &t, &it, &ps, &why);
@@ -2979,6 +3381,8 @@ static void *read_rows(void *arg)
 	tz_buf_release(&t.scratch);
 	tz_buf_release(&t.code);
 	tz_buf_release(&t.nat);
+	if (c && !rc)
+		rc = table_end(pl, &mt, &c->err);
 	/* The units of the whole file's money cells (W2, W3, audit 9). */
 	if (c && !rc)
 		rc = tz_header_units_end(&pl->map->h, &t.units, pl->path, &c->err);
@@ -3000,6 +3404,7 @@ static void *read_rows(void *arg)
 static void pipeline_init(struct pipeline *pl)
 {
 	memset(pl, 0, sizeof(*pl));
+	tz_buf_init(&pl->tables_said, 0);
 	pthread_mutex_init(&pl->lock, NULL);
 	pthread_cond_init(&pl->changed, NULL);
 	for (int i = 0; i < NCHUNKS; i++) {
@@ -3020,6 +3425,7 @@ static void pipeline_stop(struct pipeline *pl, pthread_t thread)
 
 static void pipeline_release(struct pipeline *pl)
 {
+	tz_buf_release(&pl->tables_said);
 	for (int i = 0; i < NCHUNKS; i++)
 		free(pl->chunks[i].bytes);
 	pthread_cond_destroy(&pl->changed);
@@ -5570,6 +5976,17 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 	}
 	pthread_join(thread, NULL);
 	running = 0;
+	/* An HTML page's further tables, read or not (more_tables_row). */
+	if (pl.tables_said.len) {
+		struct tz_buf b = TZ_BUF_INIT;
+
+		tz_buf_adds(&b, res->notes ? res->notes : "");
+		tz_buf_add(&b, pl.tables_said.buf, pl.tables_said.len);
+		if (b.len >= 3 && !memcmp(b.buf + b.len - 3, "；", 3))
+			memcpy(b.buf + b.len - 3, "。", 3);
+		free(res->notes);
+		res->notes = tz_buf_detach(&b, NULL);
+	}
 
 	/* Amounts no sheet means, 元 typed into a 万元 column (W21, audit
 	 * 9): known only once every row is read, when the rows are already

@@ -150,6 +150,8 @@ struct tz_reader_type {
 	/* Go to sheet `index` (0-based, < nsheets), before its first row. 0
 	 * or a tz_errc. The base has already checked the index. */
 	int (*select)(struct tz_reader *r, size_t index, struct tz_err *err);
+	/* tz_reader_table_at; NULL: the format has no tables (one table). */
+	long (*table_at)(const struct tz_reader *r, long line);
 };
 
 /*
@@ -280,6 +282,22 @@ long tz_reader_find_sheet(const struct tz_reader *r, const char *name);
  * removes the limit. CSV records are not cut.
  */
 void tz_reader_limit_columns(struct tz_reader *r, size_t ncols);
+
+/*
+ * Which of the page's tables sheet row `line` (as tz_row.line) is in:
+ * 1 for the first table read, 2 for the second…, 0 for a row of no
+ * table (text after the last one) and for every row of a format that
+ * has no tables within a sheet (all but HTML). Text between two tables
+ * (a title, 单位：…) counts as the next table's. Known for rows already
+ * handed out. A web system's page may hold two tables one after the
+ * other, each with its own title and header (续建项目 then 新开工项目,
+ * a data table then its 填报说明), which Excel shows as one sheet: the
+ * import reads the second only if its header is the first's (session 14).
+ */
+static inline long tz_reader_table_at(const struct tz_reader *r, long line)
+{
+	return r->type->table_at ? r->type->table_at(r, line) : 0;
+}
 
 /* The format being read, for people ("CSV 文本", "Excel 工作簿（.xlsx）"). */
 static inline const char *tz_reader_format(const struct tz_reader *r)

@@ -593,5 +593,5 @@ static int xls_next(struct tz_reader *base, struct tz_row *row, struct tz_err *e
 }
 
 const struct tz_reader_type tz_reader_xls = {
-	"xls", "Excel 97-2003 工作簿（.xls）", xls_open, xls_next, xls_close, xls_select,
+	"xls", "Excel 97-2003 工作簿（.xls）", xls_open, xls_next, xls_close, xls_select, NULL,
 };

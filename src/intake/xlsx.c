@@ -733,5 +733,5 @@ static int xlsx_next(struct tz_reader *base, struct tz_row *row, struct tz_err *
 }
 
 const struct tz_reader_type tz_reader_xlsx = {
-	"xlsx", "Excel 工作簿（.xlsx）", xlsx_open, xlsx_next, xlsx_close, xlsx_select,
+	"xlsx", "Excel 工作簿（.xlsx）", xlsx_open, xlsx_next, xlsx_close, xlsx_select, NULL,
 };

@@ -564,5 +564,5 @@ static int xml_next(struct tz_reader *base, struct tz_row *row, struct tz_err *e
 }
 
 const struct tz_reader_type tz_reader_xml2003 = {
-	"xml2003", "Excel 2003 XML 表格", xml_open, xml_next, xml_close, xml_select,
+	"xml2003", "Excel 2003 XML 表格", xml_open, xml_next, xml_close, xml_select, NULL,
 };

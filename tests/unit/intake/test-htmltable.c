@@ -123,6 +123,56 @@ static void test_spans(void **state)
 	tzs_rows_free(&s);
 }
 
+/* A page's layout table (rows of one or two cells) holding the data
+ * table in a cell: the data table's rows are the sheet's, the layout's
+ * text rows of one cell, numbered by tz_reader_table_at (session 14). */
+static void test_layout_tables(void **state)
+{
+	struct tzs_rows s;
+	static const char page[] =
+		"<table width=\"100%\"><tr><td colspan=\"2\">系统名称</td></tr>"
+		"<tr><td>菜单</td><td><h3>2025年项目</h3>"
+		"<table border=1><tr><td>a</td><td>b</td><td>c</td></tr>"
+		"<tr><td rowspan=\"2\">甲</td><td>1</td><td>2</td></tr>"
+		"<tr><td>3</td><td>4</td></tr></table>"
+		"注：单位万元</td></tr>"
+		"<tr><td><table><tr><td>x</td><td>y</td><td>z</td></tr></table></td></tr>"
+		"<tr><td>版权所有</td></tr></table>"
+		"<table><tr><td>后</td><td>表</td><td>格</td></tr></table>";
+	static const char *const want[] = {
+		"1:系统名称[m]|系统名称[c]",
+		"2:菜单|2025年项目",
+		"3:a|b|c",
+		"4:甲[m]|1|2",
+		"5:甲[c]|3|4",
+		"6:注：单位万元",
+		"7:x|y|z",
+		"8:版权所有",
+		"9:后|表|格",
+		NULL,
+	};
+	char *path = tz_test_write(dir, "layout.xls", page);
+	struct tz_reader *r = tzs_open(path, NULL);
+
+	(void)state;
+	tzs_read(r, &s, 1);
+	tzs_expect(&s, want);
+	tzs_rows_free(&s);
+	/* The layout is no table: the data tables are 1, 2 and 3; the text
+	 * between two is the next one's (版权所有 before the third), the
+	 * layout's rows before the first table read are its title. */
+	assert_int_equal(tz_reader_table_at(r, 1), 1);
+	assert_int_equal(tz_reader_table_at(r, 2), 1);
+	assert_int_equal(tz_reader_table_at(r, 3), 1);
+	assert_int_equal(tz_reader_table_at(r, 5), 1);
+	assert_int_equal(tz_reader_table_at(r, 6), 2);
+	assert_int_equal(tz_reader_table_at(r, 7), 2);
+	assert_int_equal(tz_reader_table_at(r, 8), 3);
+	assert_int_equal(tz_reader_table_at(r, 9), 3);
+	tz_reader_close(r);
+	free(path);
+}
+
 static void test_text_as_shown(void **state)
 {
 	struct tzs_rows s;
@@ -137,12 +187,15 @@ static void test_text_as_shown(void **state)
 		"<p>between</p>"
 		"<table><tr><td>第二个表</td></tr></table>";
 	/* "between" is row 4 on opening the page in Excel, WPS or
-	 * LibreOffice; text after the first table that names no 元 is
-	 * not handed out, but keeps its row number. */
+	 * LibreOffice; text between two tables is handed out as the
+	 * second table's title (session 14; text after the last table
+	 * that names no 元 is not, but keeps its row number). A table in
+	 * a cell of a data table is that cell's text. */
 	static const char *const want[] = {
 		"1:多个 空格 换行|a\nb\nc||<x> & 中|粗斜 体|#N/A{e}",
 		"2:内 表|外",
 		"3:x[m]|x[c]|x[c]",
+		"4:between",
 		"5:第二个表",
 		NULL,
 	};
@@ -303,6 +356,7 @@ int main(void)
 		cmocka_unit_test(test_libreoffice_export),
 		cmocka_unit_test_setup_teardown(test_spans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_as_shown, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_layout_tables, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_outside_table, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_encodings, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pages_without_table, setup, teardown),
