@@ -2131,20 +2131,50 @@ static int unit_column(const char *s)
 	return header_named(s, names, NULL);
 }
 
+static int figure_column(const char *s);
+
 /*
  * Whether a header cell names a column of currencies: 币种, 币别, 货币,
  * 货币种类, 计价货币, 结算币种… (spaces aside; not 货币资金, a sum).
  * Its cells state, row by row, the currency of the amounts, which must
  * be the yuan (walkthrough 15, 2026-12-02: a 币种 of 美元 was left
- * unread and the amounts stored as 人民币).
+ * unread and the amounts stored as 人民币). Since walkthrough 16
+ * (2026-12-02: a column 外币种类 of 日元 was listed as 未识别 and the
+ * amounts stored as 人民币) any header naming a kind of currency: one
+ * holding 币种, 币别 or 币制 (外币币种, 币种（外币）), or 货币/外币
+ * followed by 种类, 类型, 类别, 名称 or 代码 (外币种类, 货币类型), or
+ * ending in 货币 (投资货币), or "currency" in any case; a header naming
+ * a figure (外币金额, 货币资金: 元, 金额, 资金…) is an amount, not a kind.
  */
 static int currency_column(const char *s)
 {
 	static const char *const names[] = { "币种", "币别", "货币", "货币种类", "币种名称", "计价货币",
 					     "结算货币", "计价币种", "结算币种", "投资币种", "资金币种",
 					     "货币单位币种", NULL };
+	static const char *const kinds[] = { "币种", "币别", "币制" };
+	static const char *const of[] = { "种类", "类型", "类别", "名称", "代码" };
+	struct tz_buf b = TZ_BUF_INIT;
+	int r = header_named(s, names, "currency");
 
-	return header_named(s, names, "currency");
+	if (r || tz_text_nfkc(s, strlen(s), &b))
+		goto out;
+	drop_spaces(&b);
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]) && !r; k++)
+		r = strstr(b.buf, kinds[k]) != NULL;
+	r = r || strcasestr(b.buf, "currency") != NULL;
+	if (r || figure_column(b.buf))
+		goto out;
+	for (const char *w = b.buf; !r && (w = strstr(w, "币")) != NULL; w += strlen("币")) {
+		/* "货币" or "外币", then a word of kind, or the end. */
+		if (w - b.buf < 3 || (memcmp(w - 3, "货", 3) && memcmp(w - 3, "外", 3)))
+			continue;
+		r = !w[strlen("币")] && !memcmp(w - 3, "货", 3);
+		for (size_t k = 0; k < sizeof(of) / sizeof(of[0]) && !r; k++)
+			r = !strncmp(w + strlen("币"), of[k], strlen(of[k]));
+	}
+out:
+	tz_buf_release(&b);
+	return r;
 }
 
 /* Whether a header cell names a figure: 元, 投资, 金额, 资金, %, 率. */
@@ -4399,34 +4429,129 @@ int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, in
 	return check_unit_cells(h, row, data, path, err);
 }
 
+/* ISO codes of currencies a remark may name ("外资（USD）"): letters
+ * that are a currency, unlike "PPP", "EPC" or "BOT". */
+static const char *const iso_currencies[] = { "USD", "HKD", "EUR", "JPY", "GBP", "MOP", "TWD",
+					      "AUD", "CAD", "KRW", "SGD", "CHF", "RUB", "THB",
+					      "INR", "MYR" };
+
+static int ascii_letter(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* The first currency other than the yuan in [s, s + n) at or after
+ * `from`: a word of the core's rule (tz_money_currency_in) or an ISO
+ * code standing alone among letters; NULL, else where with *wn bytes. */
+static const char *next_currency(const char *s, size_t n, size_t from, size_t *wn)
+{
+	const char *best = tz_money_currency_in(s + from, n - from, wn);
+
+	for (size_t i = from; i + 3 <= n && (!best || s + i < best); i++) {
+		int alone = (!i || !ascii_letter(s[i - 1])) && (i + 3 == n || !ascii_letter(s[i + 3]));
+
+		for (size_t k = 0; alone && k < sizeof(iso_currencies) / sizeof(iso_currencies[0]); k++)
+			if (!strncasecmp(s + i, iso_currencies[k], 3)) {
+				*wn = 3;
+				return s + i;
+			}
+	}
+	return best;
+}
+
+/* The start of the clause ending at `at` in s: after the last separator
+ * (",", ";", "，", "；", "。", "、") before it, else s. */
+static const char *clause_start(const char *s, const char *at)
+{
+	static const char *const stops[] = { ",", ";", "，", "；", "。", "、" };
+	const char *c = s;
+
+	for (const char *p = s; p < at; p++)
+		for (size_t k = 0; k < sizeof(stops) / sizeof(stops[0]); k++)
+			if (!strncmp(p, stops[k], strlen(stops[k])) && p + strlen(stops[k]) <= at)
+				c = p + strlen(stops[k]);
+	return c;
+}
+
+/*
+ * The amount of header h a clause [c, c + n) of a remark names (总投资,
+ * 投资总额; 计划投资, 年度计划; 完成投资, 本期/本月/累计完成), when h
+ * reads that amount: its field's name ("总投资") into name (`size`
+ * bytes), 1; else 0. "利用外资", "外资金额" name none of them.
+ */
+static int remark_amount(const struct tz_header *h, const char *c, size_t n, char *name,
+			 size_t size)
+{
+	static const struct {
+		const char *word, *field;
+	} words[] = {
+		{ "总投资", "总投资" },     { "投资总额", "总投资" },   { "计划投资", "计划投资" },
+		{ "年度计划", "计划投资" }, { "完成投资", "完成投资" }, { "本期完成", "完成投资" },
+		{ "本月完成", "完成投资" }, { "累计完成", "完成投资" },
+	};
+
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		if (!memmem(c, n, words[k].word, strlen(words[k].word)))
+			continue;
+		for (size_t f = 0; f < h->nfields; f++)
+			if (h->cols[f].money && h->idx[f] >= 0 && strstr(h->cols[f].header, words[k].field)) {
+				const char *fn;
+				size_t l = field_name(h, f, &fn);
+
+				snprintf(name, size, "%.*s", (int)l, fn);
+				return 1;
+			}
+	}
+	return 0;
+}
+
 /*
  * Whether NFKC text without spaces `s` (`n` bytes), a project's cell in
- * a column no field reads (备注, 说明), states the currency of the row's
- * amounts (walkthrough 15, 2026-12-02: "金额为美元", "万美元", "以港币计"
- * were left unread, the amounts stored as 人民币): the cell is a unit
- * word of a foreign currency and nothing else ("万美元", "港币", "USD"
- * when an ISO code of a currency), or it holds a statement of the
- * amounts' unit naming one ("金额为美元", "单位：万元（外汇）", "以港币
- * 计": next_unit). A currency beside a figure is an amount of something
- * else ("利用外资500万美元", "外资金额为500万美元"), and a currency word
- * in a sentence that states no unit ("外资来源币种为美元的部分已折算")
- * none: both stay remarks, as written. 1 with the currency's word in
- * text (`size` bytes).
+ * a column no field reads, states the currency of the row's amounts
+ * (walkthrough 15, 2026-12-02: "金额为美元", "万美元", "以港币计" in a 备注
+ * were left unread, the amounts stored as 人民币). In a column of remarks
+ * (`note`: 备注, 说明, 附注, blank): the cell is a unit word of a foreign
+ * currency and nothing else ("万美元", "港币", "USD" when an ISO code of
+ * a currency), or holds a statement of the amounts' unit naming one
+ * ("金额为美元", "单位：万元（外汇）", "以港币计": next_unit), and since
+ * walkthrough 16 (2026-12-02: "总投资为美元", "外资（USD）", "按美元计"
+ * were stored as 人民币 with exit 0) a currency said to be what the
+ * amounts are counted in: after 按, 以, 用 ("按美元计", "以美元为单位"),
+ * after 为, 是 or ":" whose subject is an amount or currency ("总投资为
+ * 美元", "资金币种是USD", "投资:美元"), each ending the clause or followed
+ * by 计, 计价, 结算… ("为美元的部分" describes a part, "按美元汇率" a
+ * rate), or in brackets after a label in a cell without figures ("外资
+ * （USD）", "总投资（美元）"). 1 with the currency's word in text (`size`
+ * bytes). In any column no field reads: a clause naming an amount the
+ * header reads (remark_amount: 总投资, 年度计划投资, 完成投资) with a
+ * figure in a foreign currency ("总投资1.2亿美元" beside a 总投资 of 12)
+ * or said to be in one: 2, the amount's name in subj (`ssize` bytes) —
+ * which figure is the 人民币 one cannot be told. Decided: a currency
+ * beside a figure of something else ("利用外资500万美元", "外资金额为500
+ * 万美元") and a currency word in a sentence that states no unit ("外资
+ * 来源币种为美元的部分已折算", "美元汇率按7.1折算") are none: both stay
+ * remarks, as written.
  */
-static int remark_currency(const char *s, size_t n, char *text, size_t size)
+static int remark_currency(const struct tz_header *h, const char *s, size_t n, int note,
+			   char *text, size_t size, char *subj_name, size_t ssize)
 {
-	static const char *const iso[] = { "USD", "HKD", "EUR", "JPY", "GBP", "MOP", "TWD", "AUD",
-					   "CAD", "KRW", "SGD", "CHF", "RUB", "THB", "INR", "MYR" };
-	const char *at = s, *subj;
-	size_t subj_len;
-	int e, u, letters = n == 3;
+	/* What may follow the currency in a statement of the amounts'. */
+	static const char *const ends[] = { ",", ";", ")", "，", "；", "。", "、", "计", "结算",
+					    "核算", "填报", "填列", "列示", "为单位" };
+	static const char *const counts[] = { "按", "以", "用", "采用" };
+	static const char *const joins[] = { "为", "是", ":" };
+	static const char *const subjects[] = { "投资", "金额", "资金", "额", "币种", "货币", "币别",
+						"外资", "计价", "结算", "单位", "本表", "以上" };
+	const char *at = s, *subj, *cur;
+	size_t subj_len, wn, from = 0;
+	int e, u, letters = n == 3, digits = has_digit(s, n);
 
 	for (size_t i = 0; letters && i < n; i++)
 		letters = (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z');
-	if (!has_digit(s, n) && currency_unit_word(s, n)) {
+	if (note && !digits && currency_unit_word(s, n)) {
 		/* "PPP", "EPC", "BOT": letters, not a currency. */
-		for (size_t i = 0; letters && i < sizeof(iso) / sizeof(iso[0]); i++)
-			if (!strncasecmp(s, iso[i], 3))
+		for (size_t i = 0; letters && i < sizeof(iso_currencies) / sizeof(iso_currencies[0]); i++)
+			if (!strncasecmp(s, iso_currencies[i], 3))
 				letters = 0;
 		if (!letters) {
 			while (n >= size || (n && ((unsigned char)s[n] & 0xC0) == 0x80))
@@ -4435,9 +4560,57 @@ static int remark_currency(const char *s, size_t n, char *text, size_t size)
 			return 1;
 		}
 	}
-	while ((u = next_unit(s, &at, &e, text, size, &subj, &subj_len)) != 0)
+	while (note && (u = next_unit(s, &at, &e, text, size, &subj, &subj_len)) != 0)
 		if (u < 0 && !has_digit(text, strlen(text)))
 			return 1;
+	while ((cur = next_currency(s, n, from, &wn)) != NULL) {
+		const char *c = clause_start(s, cur), *p = cur, *after = cur + wn;
+		size_t rest = n - (size_t)(after - s);
+		int ended = !rest, amount, bracket = 0;
+
+		from = (size_t)(after - s);
+		for (size_t k = 0; !ended && k < sizeof(ends) / sizeof(ends[0]); k++)
+			ended = starts_with(after, rest, ends[k]);
+		snprintf(text, size, "%.*s", (int)(wn < size ? wn : size - 1), cur);
+		/* "总投资1.2亿美元": a figure, its scale before the currency. */
+		while (p > c && (starts_with(p - 3, 3, "万") || starts_with(p - 3, 3, "亿") ||
+				 starts_with(p - 3, 3, "千") || starts_with(p - 3, 3, "百")))
+			p -= 3;
+		if (p > c && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.')) {
+			while (p > c && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.'))
+				p--;
+			if (remark_amount(h, c, (size_t)(p - c), subj_name, ssize))
+				return 2;
+			continue;
+		}
+		p = cur;
+		if (p - 1 >= c && *(p - 1) == '(') {
+			p--;
+			bracket = 1;
+		}
+		amount = remark_amount(h, c, (size_t)(p - c), subj_name, ssize);
+		/* "外资（USD）", "总投资（美元）": a label's currency. */
+		if (bracket && !digits && starts_with(after, rest, ")") && (note || amount))
+			return amount ? 2 : 1;
+		if (!ended)
+			continue;
+		for (size_t k = 0; k < sizeof(counts) / sizeof(counts[0]); k++)
+			if ((size_t)(p - c) >= strlen(counts[k]) && ends_with(c, (size_t)(p - c), counts[k]) &&
+			    (note || amount))
+				return amount ? 2 : 1;
+		for (size_t k = 0; k < sizeof(joins) / sizeof(joins[0]); k++) {
+			size_t sl;
+
+			if (!ends_with(c, (size_t)(p - c), joins[k]))
+				continue;
+			sl = (size_t)(p - c) - strlen(joins[k]);
+			if (amount)
+				return 2;
+			for (size_t w = 0; note && w < sizeof(subjects) / sizeof(subjects[0]); w++)
+				if (!sl || memmem(c, sl, subjects[w], strlen(subjects[w])))
+					return 1;
+		}
+	}
 	return 0;
 }
 
@@ -4453,8 +4626,8 @@ static int check_unit_cells(const struct tz_header *h, const struct tz_row *row,
 			    const char *path, struct tz_err *err)
 {
 	struct tz_buf norm = TZ_BUF_INIT, applied = TZ_BUF_INIT;
-	char text[32];
-	int unit = 0, exp = 0, rc = 0;
+	char text[32], amount[32];
+	int unit = 0, exp = 0, rc = 0, kind;
 	/* Columns 0..63 read (column_read), for data rows. */
 	uint64_t read = data ? h->read_cols : 0;
 
@@ -4477,31 +4650,12 @@ static int check_unit_cells(const struct tz_header *h, const struct tz_row *row,
 		}
 		/* A currency needs none of 元, 万, 亿: "以英镑计", "英磅". */
 		if (!names_money_unit(c, len) && !memmem(c, len, "币", strlen("币")) &&
-		    !tz_money_currency_in(c, len, &wn))
+		    !next_currency(c, len, 0, &wn))
 			continue;
 		tz_buf_reset(&norm);
 		if (tz_text_nfkc(c, len, &norm))
 			continue;
 		drop_spaces(&norm);
-		/* A project's 备注 stating the currency of its amounts; not a
-		 * 建设内容 describing the project ("以美元计价结算的出口"). */
-		if (data && i < 64 && note_column(h->col_text[i]) &&
-		    remark_currency(norm.buf, norm.len, text, sizeof(text))) {
-			char a[8];
-			size_t q = len;
-
-			if (q > 120)
-				for (q = 120; q && ((unsigned char)c[q] & 0xC0) == 0x80; q--)
-					;
-			col_letters(i, a);
-			rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,
-					   "第%ld行第%s列%s%s%s写的是“%.*s”：这一行的金额是%s，不是人民币，"
-					   "无法换算为万元，整个文件未导入；请把金额折算为人民币后重新导入",
-					   row->line, a, i < 64 && h->col_text[i][0] ? "“" : "",
-					   i < 64 ? h->col_text[i] : "",
-					   i < 64 && h->col_text[i][0] ? "”" : "", (int)q, c, text);
-			break;
-		}
 		/* "注：币种：美元" (walkthrough 14); in a project's row only a
 		 * cell that is the statement ("币种：美元" in a 备注 column). */
 		if ((!data || currency_label_first(norm.buf)) &&
@@ -4515,6 +4669,36 @@ static int check_unit_cells(const struct tz_header *h, const struct tz_row *row,
 					   "第%ld行“%.*s”注明%s，金额不是人民币，无法换算为万元，"
 					   "整个文件未导入",
 					   row->line, (int)q, c, text);
+			break;
+		}
+		/* A project's 备注 stating the currency of its amounts; not a
+		 * 建设内容 describing the project ("以美元计价结算的出口"),
+		 * unless it names an amount read ("总投资1.2亿美元"). */
+		if (data && i < 64 &&
+		    (kind = remark_currency(h, norm.buf, norm.len, note_column(h->col_text[i]), text,
+					    sizeof(text), amount, sizeof(amount))) != 0) {
+			char a[8];
+			size_t q = len;
+
+			if (q > 120)
+				for (q = 120; q && ((unsigned char)c[q] & 0xC0) == 0x80; q--)
+					;
+			col_letters(i, a);
+			if (kind == 2)
+				rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,
+						   "第%ld行第%s列%s%s%s写的是“%.*s”：这段文字写的%s是%s，不是人民币，"
+						   "而本行的%s按人民币万元读，不知道该列的金额是人民币还是%s、"
+						   "有没有折算，整个文件未导入；请把%s折算为人民币填入%s列，"
+						   "并删去或改写这段文字中的外币金额后重新导入",
+						   row->line, a, h->col_text[i][0] ? "“" : "", h->col_text[i],
+						   h->col_text[i][0] ? "”" : "", (int)q, c, amount, text,
+						   amount, text, amount, amount);
+			else
+				rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,
+						   "第%ld行第%s列%s%s%s写的是“%.*s”：这一行的金额是%s，不是人民币，"
+						   "无法换算为万元，整个文件未导入；请把金额折算为人民币后重新导入",
+						   row->line, a, h->col_text[i][0] ? "“" : "", h->col_text[i],
+						   h->col_text[i][0] ? "”" : "", (int)q, c, text);
 			break;
 		}
 		/* In a column of units ("单位") a bare "亿元" is the row's. */
