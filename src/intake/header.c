@@ -617,13 +617,30 @@ static int hrow_has(const struct hrow *r, int field)
 	return 0;
 }
 
-/* Whether a row can be the header: it names the record's key columns. */
+static int jan_span(const char *s);
+
+/*
+ * Whether a row can be the header: it names the record's key columns. In
+ * a report without a month's completion, one column of the year's so far
+ * ("1-10月累计完成投资", or a plain "累计完成投资" under a title naming
+ * the months from January) counts as the completion, as ytd_column will
+ * read it (walkthrough 16: "2025年1-10月…" over "1-10月累计完成投资" was
+ * refused as lacking 调度期, its header cell quoted as a title).
+ */
 static int is_header(const struct tz_header *h, const struct hrow *r)
 {
+	int fields = r->fields, cums = 0;
+
+	if (h->progress && !hrow_has(r, TZ_RF_COMPLETED))
+		for (size_t i = 0; i < r->n; i++)
+			cums += r->c[i].field < 0 &&
+				(r->c[i].cum || (r->c[i].plain_cum && h->title_end.year &&
+						 jan_span(h->title_end_text) > 0));
+	fields += cums == 1;
 	/* A report's period may be its title's alone ("2025年10月重点项目
 	 * 调度表" over no 调度期 column): the title rows come before. */
 	if (h->progress)
-		return r->fields >= 3 &&
+		return fields >= 3 &&
 		       (hrow_has(r, TZ_RF_CODE) || (hrow_has(r, TZ_RF_NAME) && hrow_has(r, TZ_RF_REGION))) &&
 		       (hrow_has(r, TZ_RF_PERIOD) || h->title_period.year || h->title_end.year ||
 			h->opt_period.year);
@@ -2992,7 +3009,8 @@ static int report_title_year(const char *s)
  * A date of one day in a report title ("重点项目调度表（2025年11月5日）",
  * "截至2025年10月25日…", "2025.11.5"): 1 with the date as written after
  * title_fold into date (size bytes: "2025年11月5日"), its month in *at
- * ({0, 0} when it gives no year) and *until 1 when 截至/截止 precedes
+ * (at->year 0 when it gives no year: the caller may know it from the
+ * title, walkthrough 16) and *until 1 when 截至/截止 precedes
  * it; 0 when none. A day is not a report's period (walkthrough 15): a
  * plain date is when the sheet was filled or printed; a 截至 date says
  * the figures run to that day, in that month.
@@ -3028,11 +3046,72 @@ static int title_date_of(const char *s, struct tz_period *at, int *until, char *
 			e++;
 		e += 3; /* 日 or 号 */
 		at->year = y;
-		at->month = y ? mon : 0;
+		at->month = mon;
 		*until = 0;
 		for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
 			*until |= ends_with(b.buf, (size_t)(start - b.buf), marks[k]);
 		snprintf(date, size, "%.*s", (int)(e - start), start);
+		found = 1;
+	}
+	tz_buf_release(&b);
+	return found;
+}
+
+/*
+ * The month a report title's 截至 names with no year written before it
+ * ("…（截至9月底）", "截至9月", "截止到9月30日", after title_fold): 1..12,
+ * with *day 1 when a day follows ("9月30日"), else 0; 0 when there is
+ * none ("截至2025年9月底" writes its year: title_end_of, title_date_of).
+ * The year is the title's (walkthrough 16).
+ */
+static int upto_month(const char *s, int *day)
+{
+	static const char *const until[] = { "截至到", "截止到", "截止至", "截至", "截止" };
+	struct tz_buf b = TZ_BUF_INIT;
+	int m = 0;
+
+	if (!strstr(s, "截") || title_fold(s, &b))
+		return 0;
+	for (size_t u = 0; !m && u < sizeof(until) / sizeof(until[0]); u++)
+		for (const char *p = strstr(b.buf, until[u]); !m && p; p = strstr(p + 1, until[u])) {
+			const char *q = p + strlen(until[u]);
+			int k = 0, mon = 0;
+
+			while (k < 3 && q[k] >= '0' && q[k] <= '9')
+				mon = mon * 10 + (q[k++] - '0');
+			if (!k || k > 2 || mon < 1 || mon > 12 || strncmp(q + k, "月", strlen("月")))
+				continue;
+			m = mon;
+			*day = day_after(q + k + strlen("月"), strlen(q + k + strlen("月")));
+		}
+	tz_buf_release(&b);
+	return m;
+}
+
+/*
+ * A span of months not from January a report title names with its year
+ * ("2025年9-10月重点项目调度表", after title_fold): 1 with the year and
+ * the span's first and last months; 0 when none. Two months or more are
+ * no one month's report: a 调度期 must be one of them (walkthrough 16,
+ * where the refusal said the title named no year and month).
+ */
+static int title_span_of(const char *s, int *year, int *from, int *to)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+	int found = 0;
+
+	if (!strstr(s, "月") || title_fold(s, &b))
+		return 0;
+	for (const char *p = b.buf; !found && (p = strstr(p, "年")) != NULL; p += strlen("年")) {
+		const char *m = p + strlen("年");
+		int y = year_before(b.buf, p), f = 0, t = 0;
+
+		if (y < TZ_PERIOD_YEAR_MIN || y > TZ_PERIOD_YEAR_MAX ||
+		    !month_lead(m, b.len - (size_t)(m - b.buf), &f, &t) || f <= 1)
+			continue;
+		*year = y;
+		*from = f;
+		*to = t;
 		found = 1;
 	}
 	tz_buf_release(&b);
@@ -3412,6 +3491,15 @@ static const char *report_lacks(const struct tz_header *h, unsigned has, char *b
 	else if (!code)
 		match = "缺少“项目编号”列：调度表按项目编号，或按所属地区和项目名称对应台账中的项目；"
 			"请加“项目编号”列，或加“所属地区”和“项目名称”列";
+	if (!*match && period && !(has & (1u << TZ_RF_COMPLETED)) && !(has & (1u << TZ_RF_PERIOD))) {
+		/* The period is the title's or --period's: what is missing is
+		 * the completion (walkthrough 16: the message asked for 调度期
+		 * under "2025年1-10月…"). */
+		snprintf(buf, size, "缺少本期完成投资列，调度期%s：请加一列当月的完成投资（如“本月完成投资"
+			 "（万元）”），或只留一列年初以来的累计数（如“自年初累计完成投资（万元）”）",
+			 h->opt_period.year ? "按 --period 读" : "按标题读");
+		return buf;
+	}
 	if (!*match && period) {
 		snprintf(buf, size, "识别出的列太少：调度表至少要有项目编号（或所属地区和项目名称）、"
 			 "调度期和本期完成投资等列");
@@ -3427,14 +3515,28 @@ static const char *report_lacks(const struct tz_header *h, unsigned has, char *b
  * of one (walkthrough 15): a quarter ("2025年第三季度…") or a 截至 day
  * ("截至2025年10月25日…") gives the months a 调度期 may name
  * (h->title_allow, the first such title); a date of one day is kept for
- * the refusal when no period is known (h->title_date, the first).
+ * the refusal when no period is known (h->title_date, the first). A 截至
+ * day written without its year is in `title_year`, the year of the title
+ * (this row's or one above; 0: none), and a span of months not from
+ * January ("2025年9-10月…") gives its months (walkthrough 16: "2025年…
+ * （截至9月30日）" took --period 2025-10, and the refusals said the
+ * titles named no year and month).
  */
-static void title_no_month(struct tz_header *h, long line, const char *s)
+static void title_no_month(struct tz_header *h, long line, const char *s, int title_year)
 {
 	static const char *const cn[] = { "", "一", "二", "三", "四" };
 	struct tz_period at = { 0, 0 };
-	int q, year = 0, until = 0;
+	int q, year = 0, until = 0, from = 0, to = 0, written;
 	char date[32];
+
+	if (!h->title_allow && title_span_of(s, &year, &from, &to)) {
+		h->title_allow = ((1u << (to + 1)) - 1) & ~((1u << from) - 1);
+		h->title_allow_year = year;
+		snprintf(h->title_allow_says, sizeof(h->title_allow_says), "%d年%d-%d月（%d个月）", year,
+			 from, to, to - from + 1);
+		snprintf(h->title_allow_text, sizeof(h->title_allow_text), "%s", s);
+		h->title_allow_line = line;
+	}
 
 	if ((q = title_quarter_of(s, &year)) && !h->title_allow) {
 		h->title_allow = 7u << (3 * q - 2);
@@ -3446,6 +3548,9 @@ static void title_no_month(struct tz_header *h, long line, const char *s)
 	}
 	if (!title_date_of(s, &at, &until, date, sizeof(date)) || h->title_date_line)
 		return;
+	written = at.year != 0;
+	if (!at.year && until)
+		at.year = title_year;
 	snprintf(h->title_date, sizeof(h->title_date), "%s", date);
 	h->title_date_until = until;
 	snprintf(h->title_date_text, sizeof(h->title_date_text), "%s", s);
@@ -3453,10 +3558,47 @@ static void title_no_month(struct tz_header *h, long line, const char *s)
 	if (until && at.year && !h->title_allow) {
 		h->title_allow = 1u << at.month;
 		h->title_allow_year = at.year;
-		snprintf(h->title_allow_says, sizeof(h->title_allow_says), "截至%s的情况", date);
+		if (written)
+			snprintf(h->title_allow_says, sizeof(h->title_allow_says), "截至%s的情况", date);
+		else
+			snprintf(h->title_allow_says, sizeof(h->title_allow_says), "截至%d年%s的情况",
+				 at.year, date);
 		snprintf(h->title_allow_text, sizeof(h->title_allow_text), "%s", s);
 		h->title_allow_line = line;
 	}
+}
+
+/*
+ * The month a report title row `s` (line `line`) names after 截至
+ * (h->title_upto, the first such row; walkthrough 16): a day, in the year
+ * written ("（截至2025年9月30日）") or else `year`, the title's (this row's
+ * or one above; 0: none), or the end of a month written without its year
+ * ("（截至9月底）", "截至9月"), in `year`.
+ */
+static void title_upto(struct tz_header *h, long line, const char *s, int year)
+{
+	struct tz_period at = { 0, 0 };
+	int until = 0, day = 0, m;
+	char date[32];
+
+	if (h->title_upto_line)
+		return;
+	if (title_date_of(s, &at, &until, date, sizeof(date)) && until) {
+		day = 1;
+		if (!at.year)
+			at.year = year;
+	} else if ((m = upto_month(s, &day)) > 0 && !day) {
+		at.year = year;
+		at.month = m;
+	} else {
+		return;
+	}
+	if (!at.year || at.month < 1 || at.month > 12)
+		return;
+	h->title_upto = at;
+	h->title_upto_day = day;
+	snprintf(h->title_upto_text, sizeof(h->title_upto_text), "%s", s);
+	h->title_upto_line = line;
 }
 
 /*
@@ -3471,10 +3613,24 @@ static int month_row(const char *s)
 	struct tz_buf b = TZ_BUF_INIT;
 	int m = 0, n = 0;
 
+	const char *p;
+	size_t len;
+
 	if (!strstr(s, "月") || title_fold(s, &b))
 		return 0;
-	if (sscanf(b.buf, "%2d月%n", &m, &n) != 1 || b.buf[0] < '0' || b.buf[0] > '9' ||
-	    ((size_t)n != b.len && strcmp(b.buf + n, "份")) || m < 1 || m > 12)
+	/* "（10月）", "【10月份】": the month in brackets (walkthrough 16). */
+	p = b.buf;
+	len = b.len;
+	if (len > 2 && (p[0] == '(' || p[0] == '[') && (p[len - 1] == ')' || p[len - 1] == ']')) {
+		p++;
+		len -= 2;
+	} else if (starts_with(p, len, "【") && ends_with(p, len, "】") && len > 6) {
+		p += strlen("【");
+		len -= 2 * strlen("【");
+	}
+	if (sscanf(p, "%2d月%n", &m, &n) != 1 || p[0] < '0' || p[0] > '9' ||
+	    ((size_t)n != len && ((size_t)n + strlen("份") != len || strncmp(p + n, "份", len - n))) ||
+	    m < 1 || m > 12)
 		m = 0;
 	tz_buf_release(&b);
 	return m;
@@ -3562,47 +3718,68 @@ static int two_titles(struct tz_header *h, const char *path, long line, const ch
  * above the header names months without a year ("（截至9月底）" under
  * "2025年10月重点项目调度表"), of that row too: the two rows are read as
  * one title, as "2025年10月份…（截至9月底）" on one row is (walkthrough
- * 15: the second row was ignored and the file stored in 2025-10). Into
- * months[0..max) and buf (`size` bytes) as title_month_list; returns
- * how many. title_quote names the title, or both rows, for a message
- * ("第1行的标题“…”和第2行的标题“…”"), into buf; returns buf.
+ * 15: the second row was ignored and the file stored in 2025-10); and
+ * the month of a 截至 (h->title_upto: "（截至2025年9月30日）" on another
+ * row, "…（截至9月30日）" on the same; walkthrough 16, where the former
+ * was stored in 2025-10 and the one-row "…（截至9月底）" refused). Into
+ * months[0..max) with their years in years[] (the title's, the 截至's
+ * own), and their names into buf (`size` bytes: "10月、9月", a month of
+ * another year with its year); returns how many. title_quote names the
+ * title, or both rows, for a message ("第1行的标题“…”和第2行的标题
+ * “…”"), into buf; returns buf.
  */
-static int title_month_all(const struct tz_header *h, int *months, int max, char *buf,
+static int title_month_all(const struct tz_header *h, int *months, int *years, int max, char *buf,
 			   size_t size)
 {
-	int n = title_month_list(h->title_text, months, max, buf, size), more[4], k;
+	int n = title_month_list(h->title_text, months, max, buf, size), more[4], k = 0;
 	char names[64];
 
-	if (!h->title_noyear[0] || h->title_noyear_line == h->title_line)
-		return n;
-	k = title_month_list(h->title_noyear, more, 4, names, sizeof(names));
-	for (int j = 0; j < k && n < max; j++) {
-		int dup = 0;
+	for (int j = 0; j < n; j++)
+		years[j] = h->title_period.year;
+	if (h->title_noyear[0] && h->title_noyear_line != h->title_line)
+		k = title_month_list(h->title_noyear, more, 4, names, sizeof(names));
+	for (int j = 0; j <= k && n < max; j++) {
+		int dup = 0, y = h->title_period.year, m;
 		size_t used = strlen(buf);
 
+		if (j < k) {
+			m = more[j];
+		} else if (h->title_upto_line && h->title_upto.year) {
+			m = h->title_upto.month;
+			y = h->title_upto.year;
+		} else {
+			break;
+		}
 		for (int i = 0; i < n; i++)
-			dup |= months[i] == more[j];
+			dup |= months[i] == m && years[i] == y;
 		if (dup)
 			continue;
-		months[n++] = more[j];
-		snprintf(buf + used, size - used, "%s%d月", used ? "、" : "", more[j]);
+		months[n] = m;
+		years[n++] = y;
+		if (y != h->title_period.year)
+			snprintf(buf + used, size - used, "%s%d年%d月", used ? "、" : "", y, m);
+		else
+			snprintf(buf + used, size - used, "%s%d月", used ? "、" : "", m);
 	}
 	return n;
 }
 
 static const char *title_quote(const struct tz_header *h, char *buf, size_t size)
 {
-	int pair = h->title_noyear[0] && h->title_noyear_line != h->title_line;
-	int first = !pair || h->title_line < h->title_noyear_line;
+	/* The other row: the one naming months without a year, else the
+	 * 截至 row. */
+	int noyear = h->title_noyear[0] && h->title_noyear_line != h->title_line;
+	long other = noyear ? h->title_noyear_line :
+		     h->title_upto_line != h->title_line ? h->title_upto_line : 0;
+	const char *other_text = noyear ? h->title_noyear : h->title_upto_text;
+	int first = !other || h->title_line < other;
 
-	if (!pair)
+	if (!other)
 		snprintf(buf, size, "第%ld行的标题“%s”", h->title_line, h->title_text);
 	else
 		snprintf(buf, size, "第%ld行的标题“%s”和第%ld行的标题“%s”",
-			 first ? h->title_line : h->title_noyear_line,
-			 first ? h->title_text : h->title_noyear,
-			 first ? h->title_noyear_line : h->title_line,
-			 first ? h->title_noyear : h->title_text);
+			 first ? h->title_line : other, first ? h->title_text : other_text,
+			 first ? other : h->title_line, first ? other_text : h->title_text);
 	return buf;
 }
 
@@ -3620,15 +3797,16 @@ static int option_against_title(const struct tz_header *h, const char *path, str
 	const char *text = "";
 	long line = h->line;
 	char ob[TZ_PERIOD_FMT_MAX], names[64], quote[2 * TITLE_QUOTE_MAX + 64];
-	int months[4], n;
+	int months[4], years[4], n;
 
 	/* A title naming several months ("2025年10月份…（截至9月底）", or
 	 * on two rows): --period must be one of them, in the title's year
 	 * (walkthrough 14, 15); it then says which the clerk means, and the
 	 * notes say so. */
-	if (h->title_period.year && (n = title_month_all(h, months, 4, names, sizeof(names))) > 1) {
+	if (h->title_period.year &&
+	    (n = title_month_all(h, months, years, 4, names, sizeof(names))) > 1) {
 		for (int j = 0; j < n; j++)
-			if (h->opt_period.year == h->title_period.year && h->opt_period.month == months[j])
+			if (h->opt_period.year == years[j] && h->opt_period.month == months[j])
 				return 0;
 		return tz_err_set_at(err, TZ_EINVAL, path, h->title_line, NULL,
 				     "%s写了不止一个月份（%s），--period 是%s，不是标题中的"
@@ -3744,7 +3922,10 @@ static int title_end_plain(const struct tz_header *h, const struct hrow *top, co
  */
 static const char *title_why(const struct tz_header *h, char *buf, size_t size)
 {
-	if (h->title_date_line && h->title_date_until)
+	if (h->title_date_line && h->title_date_until && h->title_allow_line == h->title_date_line)
+		snprintf(buf, size, "第%ld行的标题“%s”写的是%s，日期不当作调度期",
+			 h->title_date_line, h->title_date_text, h->title_allow_says);
+	else if (h->title_date_line && h->title_date_until)
 		snprintf(buf, size, "第%ld行的标题“%s”写的是截至%s的情况，日期不当作调度期",
 			 h->title_date_line, h->title_date_text, h->title_date);
 	else if (h->title_date_line)
@@ -3792,7 +3973,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 {
 	struct hrow top = { 0 }, next = { 0 };
 	struct tz_row row;
-	int rc, seen = 0, table_u = 0, table_exp = 0, best = 0, title;
+	int rc, seen = 0, table_u = 0, table_exp = 0, best = 0, title, rt;
 	/* The key column the best row lacks: 项目名称 for a ledger, 项目编号
 	 * or 调度期 for a report (audit 9, R19: the message named 调度期
 	 * under a header that had it). */
@@ -3819,7 +4000,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	long first_line = 0;
 	char first_text[TITLE_QUOTE_MAX] = "";
 	/* The months a title naming several names ("10月、9月"), "" none. */
-	int several_months[4];
+	int several_months[4], several_years[4];
 	char several_names[64] = "";
 
 	memset(h, 0, sizeof(*h));
@@ -3920,6 +4101,9 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 					title = 0;
 				k = i;
 			}
+		/* A report's row naming columns (a header not complete:
+		 * "1-10月累计完成投资(万元)") is no title (walkthrough 16). */
+		rt = h->progress && top.fields < 2;
 		/* Of several title rows the one nearest the header names the
 		 * ledger's year; one naming several years names none. */
 		for (size_t i = 0, set = 0; i < top.n; i++) {
@@ -3937,36 +4121,57 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 					snprintf(h->title_several, sizeof(h->title_several), "%s",
 						 top.text[i]);
 			}
-			if (h->progress && !title_span[0] && names_months_span(top.text[i])) {
+			if (rt && !title_span[0] && names_months_span(top.text[i])) {
 				snprintf(title_span, sizeof(title_span), "%s", top.text[i]);
 				span_line = row.line;
 			}
 			/* The nearest title naming a month gives the report's. */
 			struct tz_period tm = { 0, 0 }, te = { 0, 0 };
+			/* The title's year for a month written without one: this
+			 * cell's, else a title row's above (walkthrough 16). */
+			int ky = y > 0 ? y : h->title_year > 0 ? h->title_year : 0;
 
-			if (h->progress && title_month_of(top.text[i], &tm)) {
+			if (rt && title_month_of(top.text[i], &tm)) {
 				h->title_period = tm;
 				snprintf(h->title_text, sizeof(h->title_text), "%s", top.text[i]);
 				h->title_line = row.line;
 			}
-			if (h->progress && title_end_of(top.text[i], &te)) {
+			if (rt && title_end_of(top.text[i], &te)) {
 				h->title_end = te;
 				snprintf(h->title_end_text, sizeof(h->title_end_text), "%s",
 					 top.text[i]);
 				h->title_end_line = row.line;
+			}
+			if (rt)
+				title_upto(h, row.line, top.text[i], ky);
+			/* "2025年重点项目调度表（截至9月底）", "截至9月底" under
+			 * "2025年重点项目调度表": the end of that year's month, as
+			 * "截至2025年9月底" is (walkthrough 16: --period 2025-10
+			 * stored the rows in October). Beside a title naming one
+			 * month it is a second month (title_month_all). */
+			if (rt && !tm.year && !te.year && h->title_upto_line == row.line &&
+			    !h->title_upto_day && !h->title_period.year && !h->title_end.year &&
+			    title_months(top.text[i]) == 1) {
+				te = h->title_upto;
+				h->title_end = te;
+				snprintf(h->title_end_text, sizeof(h->title_end_text), "%s",
+					 top.text[i]);
+				h->title_end_line = row.line;
+				h->title_end_upto = 1;
 			}
 			if (!tm.year)
 				tm = te;
 			if ((rc = two_titles(h, path, row.line, top.text[i], &tm, y, &first_month,
 					     &first_year, &first_line, first_text, err)) != 0)
 				goto out;
-			if (h->progress && title_month_noyear(top.text[i])) {
+			if (rt && title_month_noyear(top.text[i]) &&
+			    !(h->title_end_upto && h->title_end_line == row.line)) {
 				snprintf(h->title_noyear, sizeof(h->title_noyear), "%s", top.text[i]);
 				h->title_noyear_line = row.line;
 			}
-			if (h->progress && !tm.year)
-				title_no_month(h, row.line, top.text[i]);
-			if (h->progress && !h->title_period.year && !h->title_end.year &&
+			if (rt && !tm.year)
+				title_no_month(h, row.line, top.text[i], ky);
+			if (rt && !h->title_period.year && !h->title_end.year &&
 			    h->title_year > 0 && h->title_year_line != row.line &&
 			    (tm.month = month_row(top.text[i])) > 0) {
 				/* "10月" alone under "2025年重点项目调度表". */
@@ -3988,6 +4193,25 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	/* A month of another year than the title's nearest: none. */
 	if (h->title_period.year && h->title_period.year != h->title_year)
 		memset(&h->title_period, 0, sizeof(h->title_period));
+	/* "截至9月底" read as the end of a month, beside a later title
+	 * naming one: a second month (title_month_all), not the end. */
+	if (h->title_end_upto && h->title_period.year) {
+		memset(&h->title_end, 0, sizeof(h->title_end));
+		h->title_end_upto = 0;
+	}
+	/* "2025年1-10月…" beside "（截至9月30日）": two months, whatever a
+	 * 调度期 or --period says (walkthrough 16). */
+	if (progress && h->title_end.year && !h->title_end_upto && h->title_upto_line &&
+	    (h->title_upto.year != h->title_end.year || h->title_upto.month != h->title_end.month)) {
+		rc = tz_err_set_at(err, TZ_EINVAL, path, h->title_upto_line, NULL,
+				   "第%ld行的标题“%s”写的是到%d年%d月为止的情况，第%ld行的标题“%s”写的是"
+				   "截至%d年%d月，两处的月份不同，不知道是哪个调度期，整个文件未导入："
+				   "请删去或改正其中一处",
+				   h->title_end_line, h->title_end_text, h->title_end.year,
+				   h->title_end.month, h->title_upto_line, h->title_upto_text,
+				   h->title_upto.year, h->title_upto.month);
+		goto out;
+	}
 	if (progress)
 		title_allow_noyear(h);
 	/* A unit for the table may also stand in the header row itself. */
@@ -4149,7 +4373,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	 * and the rows are checked against it, not the title's first
 	 * (walkthrough 14). */
 	if (!rc && h->progress && h->title_period.year &&
-	    title_month_all(h, several_months, 4, several_names, sizeof(several_names)) > 1) {
+	    title_month_all(h, several_months, several_years, 4, several_names,
+			    sizeof(several_names)) > 1) {
 		if (h->opt_period.year) {
 			h->title_period = h->opt_period;
 		} else if (h->idx[TZ_RF_PERIOD] < 0) {
@@ -4190,9 +4415,14 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		h->title_line = h->title_end_line;
 		h->period_from_title = 1;
 		title_span[0] = '\0';
-		tz_buf_addf(&h->notes, "没有“调度期”列，调度期按标题读为%s（“%s”，“%s”为当月数）；",
-			    tz_period_fmt(h->title_period, pb), h->title_text,
-			    top.text[h->idx[TZ_RF_COMPLETED]]);
+		if (h->ytd_only)
+			/* The next note says the column is the year's so far. */
+			tz_buf_addf(&h->notes, "没有“调度期”列，调度期按标题读为%s（“%s”）；",
+				    tz_period_fmt(h->title_period, pb), h->title_text);
+		else
+			tz_buf_addf(&h->notes, "没有“调度期”列，调度期按标题读为%s（“%s”，“%s”为当月数）；",
+				    tz_period_fmt(h->title_period, pb), h->title_text,
+				    top.text[h->idx[TZ_RF_COMPLETED]]);
 	} else if (!rc && h->progress && h->idx[TZ_RF_PERIOD] < 0 && !h->title_period.year &&
 		   h->title_end.year && h->idx[TZ_RF_COMPLETED] >= 0) {
 		/* "2025年1-10月…", "截至2025年10月底…" over a plain 完成投资
