@@ -3606,13 +3606,13 @@ static void title_upto(struct tz_header *h, long line, const char *s, int year)
  * "十月", after title_fold): 1..12, 0 when it is anything else. Under a
  * title naming the year ("2025年重点项目调度表") such a row is that
  * year's month, as "2025年10月" would be (walkthrough 15, where it was
- * refused as naming no year).
+ * refused as naming no year); so is one in brackets, "（10月）"
+ * (walkthrough 16).
  */
 static int month_row(const char *s)
 {
 	struct tz_buf b = TZ_BUF_INIT;
 	int m = 0, n = 0;
-
 	const char *p;
 	size_t len;
 
