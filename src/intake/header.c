@@ -4735,6 +4735,32 @@ static int remark_amount(const struct tz_header *h, const char *c, size_t n, cha
 	return 0;
 }
 
+/* Whether a remark says its foreign money was converted ("已折算为人民币",
+ * "折合", "换算"), and not that it was not ("未折算", "没有换算"). */
+static int says_converted(const char *s, size_t n)
+{
+	static const char *const words[] = { "折算", "折合", "换算" };
+	static const char *const nots[] = { "未", "没", "不", "无" };
+
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		for (const char *w = memmem(s, n, words[k], strlen(words[k])); w;
+		     w = memmem(w + 1, n - (size_t)(w + 1 - s), words[k], strlen(words[k]))) {
+			int denied = 0;
+
+			/* "未折算", "没有折算", "不折算", "未经换算". */
+			for (size_t j = 0; j < sizeof(nots) / sizeof(nots[0]) && !denied; j++) {
+				const char *q = memmem(w - (w - s > 9 ? 9 : w - s),
+						       (size_t)(w - s > 9 ? 9 : w - s), nots[j],
+						       strlen(nots[j]));
+
+				denied = q != NULL;
+			}
+			if (!denied)
+				return 1;
+		}
+	return 0;
+}
+
 /*
  * Whether NFKC text without spaces `s` (`n` bytes), a project's cell in
  * a column no field reads, states the currency of the row's amounts
@@ -4756,7 +4782,9 @@ static int remark_amount(const struct tz_header *h, const char *c, size_t n, cha
  * header reads (remark_amount: 总投资, 年度计划投资, 完成投资) with a
  * figure in a foreign currency ("总投资1.2亿美元" beside a 总投资 of 12)
  * or said to be in one: 2, the amount's name in subj (`ssize` bytes) —
- * which figure is the 人民币 one cannot be told. Decided: a currency
+ * which figure is the 人民币 one cannot be told. A remark saying the
+ * money was converted ("…部分已折算为人民币") and a figure after one in
+ * 元 ("总投资1.2亿元（约合1700万美元）") state none. Decided: a currency
  * beside a figure of something else ("利用外资500万美元", "外资金额为500
  * 万美元") and a currency word in a sentence that states no unit ("外资
  * 来源币种为美元的部分已折算", "美元汇率按7.1折算") are none: both stay
@@ -4776,6 +4804,8 @@ static int remark_currency(const struct tz_header *h, const char *s, size_t n, i
 	size_t subj_len, wn, from = 0;
 	int e, u, letters = n == 3, digits = has_digit(s, n);
 
+	if (says_converted(s, n))
+		return 0;
 	for (size_t i = 0; letters && i < n; i++)
 		letters = (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z');
 	if (note && !digits && currency_unit_word(s, n)) {
@@ -4809,7 +4839,9 @@ static int remark_currency(const struct tz_header *h, const char *s, size_t n, i
 		if (p > c && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.')) {
 			while (p > c && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.'))
 				p--;
-			if (remark_amount(h, c, (size_t)(p - c), subj_name, ssize))
+			/* "总投资1.2亿元(约合1700万美元)": the amount in 元 first. */
+			if (!memmem(c, (size_t)(p - c), "元", strlen("元")) &&
+			    remark_amount(h, c, (size_t)(p - c), subj_name, ssize))
 				return 2;
 			continue;
 		}

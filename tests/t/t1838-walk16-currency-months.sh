@@ -75,16 +75,18 @@ refused projects l-col-bizhi.csv '2: 第2行第N列“币制”写的是“港�
 refused projects l-gaikuang-plan-usd.csv '2: 第2行第N列“项目概况”写的是“年度计划投资500万美元，主要用于设备进口”：这段文字写的年度计划投资是美元' --year 2025
 refused progress p-remark-yimeiyuan.csv '3: 第3行第D列“备注”写的是“本月完成投资以美元计算”：这一行的金额是美元'
 refused progress p-col-jijia.csv '3: 第3行第D列“计价货币”写的是“美元”：这一行的金额不是人民币'
+refused projects l-remark-not-converted.csv '2: 第2行第N列“备注”写的是“总投资按美元计，未折算”：这段文字写的总投资是美元' --year 2025
 # --partial refuses it too: it is no row's error.
 refused projects c16.csv '4: 第4行第F列“外币种类”写的是“日元”' --year 2025 --partial
 
 # Remarks about something else, a figure column of foreign money, a
-# sentence saying the amounts were converted: read as written.
+# sentence saying the amounts were converted, a dollar figure after the
+# 人民币 one: read as written.
 base
 ok "remarks naming currencies but not the amounts': imported" \
 	tz import projects --year 2025 "$d/l-remarks16.csv"
 is "…as written" "$(ledger_rows code)" \
-	"P003|丙港口项目|站前区|300.00|100.00 P004|丁项目|站前区|200.00|50.00 P005|戊项目|站前区|150.00|30.00 P006|己项目|站前区|120.00|20.00 $LEDGER"
+	"P003|丙港口项目|站前区|300.00|100.00 P004|丁项目|站前区|200.00|50.00 P005|戊项目|站前区|150.00|30.00 P006|己项目|站前区|120.00|20.00 P007|庚项目|站前区|110.00|10.00 $LEDGER"
 
 # C. Title months.
 # "2025年…（截至9月底）", one row or two: September of 2025.
