@@ -617,13 +617,30 @@ static int hrow_has(const struct hrow *r, int field)
 	return 0;
 }
 
-/* Whether a row can be the header: it names the record's key columns. */
+static int jan_span(const char *s);
+
+/*
+ * Whether a row can be the header: it names the record's key columns. In
+ * a report without a month's completion, one column of the year's so far
+ * ("1-10月累计完成投资", or a plain "累计完成投资" under a title naming
+ * the months from January) counts as the completion, as ytd_column will
+ * read it (walkthrough 16: "2025年1-10月…" over "1-10月累计完成投资" was
+ * refused as lacking 调度期, its header cell quoted as a title).
+ */
 static int is_header(const struct tz_header *h, const struct hrow *r)
 {
+	int fields = r->fields, cums = 0;
+
+	if (h->progress && !hrow_has(r, TZ_RF_COMPLETED))
+		for (size_t i = 0; i < r->n; i++)
+			cums += r->c[i].field < 0 &&
+				(r->c[i].cum || (r->c[i].plain_cum && h->title_end.year &&
+						 jan_span(h->title_end_text) > 0));
+	fields += cums == 1;
 	/* A report's period may be its title's alone ("2025年10月重点项目
 	 * 调度表" over no 调度期 column): the title rows come before. */
 	if (h->progress)
-		return r->fields >= 3 &&
+		return fields >= 3 &&
 		       (hrow_has(r, TZ_RF_CODE) || (hrow_has(r, TZ_RF_NAME) && hrow_has(r, TZ_RF_REGION))) &&
 		       (hrow_has(r, TZ_RF_PERIOD) || h->title_period.year || h->title_end.year ||
 			h->opt_period.year);
@@ -2169,20 +2186,50 @@ static int unit_column(const char *s)
 	return header_named(s, names, NULL);
 }
 
+static int figure_column(const char *s);
+
 /*
  * Whether a header cell names a column of currencies: 币种, 币别, 货币,
  * 货币种类, 计价货币, 结算币种… (spaces aside; not 货币资金, a sum).
  * Its cells state, row by row, the currency of the amounts, which must
  * be the yuan (walkthrough 15, 2026-12-02: a 币种 of 美元 was left
- * unread and the amounts stored as 人民币).
+ * unread and the amounts stored as 人民币). Since walkthrough 16
+ * (2026-12-02: a column 外币种类 of 日元 was listed as 未识别 and the
+ * amounts stored as 人民币) any header naming a kind of currency: one
+ * holding 币种, 币别 or 币制 (外币币种, 币种（外币）), or 货币/外币
+ * followed by 种类, 类型, 类别, 名称 or 代码 (外币种类, 货币类型), or
+ * ending in 货币 (投资货币), or "currency" in any case; a header naming
+ * a figure (外币金额, 货币资金: 元, 金额, 资金…) is an amount, not a kind.
  */
 static int currency_column(const char *s)
 {
 	static const char *const names[] = { "币种", "币别", "货币", "货币种类", "币种名称", "计价货币",
 					     "结算货币", "计价币种", "结算币种", "投资币种", "资金币种",
 					     "货币单位币种", NULL };
+	static const char *const kinds[] = { "币种", "币别", "币制" };
+	static const char *const of[] = { "种类", "类型", "类别", "名称", "代码" };
+	struct tz_buf b = TZ_BUF_INIT;
+	int r = header_named(s, names, "currency");
 
-	return header_named(s, names, "currency");
+	if (r || tz_text_nfkc(s, strlen(s), &b))
+		goto out;
+	drop_spaces(&b);
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]) && !r; k++)
+		r = strstr(b.buf, kinds[k]) != NULL;
+	r = r || strcasestr(b.buf, "currency") != NULL;
+	if (r || figure_column(b.buf))
+		goto out;
+	for (const char *w = b.buf; !r && (w = strstr(w, "币")) != NULL; w += strlen("币")) {
+		/* "货币" or "外币", then a word of kind, or the end. */
+		if (w - b.buf < 3 || (memcmp(w - 3, "货", 3) && memcmp(w - 3, "外", 3)))
+			continue;
+		r = !w[strlen("币")] && !memcmp(w - 3, "货", 3);
+		for (size_t k = 0; k < sizeof(of) / sizeof(of[0]) && !r; k++)
+			r = !strncmp(w + strlen("币"), of[k], strlen(of[k]));
+	}
+out:
+	tz_buf_release(&b);
+	return r;
 }
 
 /* Whether a header cell names a figure: 元, 投资, 金额, 资金, %, 率. */
@@ -3028,7 +3075,8 @@ static int report_title_year(const char *s)
  * A date of one day in a report title ("重点项目调度表（2025年11月5日）",
  * "截至2025年10月25日…", "2025.11.5"): 1 with the date as written after
  * title_fold into date (size bytes: "2025年11月5日"), its month in *at
- * ({0, 0} when it gives no year) and *until 1 when 截至/截止 precedes
+ * (at->year 0 when it gives no year: the caller may know it from the
+ * title, walkthrough 16) and *until 1 when 截至/截止 precedes
  * it; 0 when none. A day is not a report's period (walkthrough 15): a
  * plain date is when the sheet was filled or printed; a 截至 date says
  * the figures run to that day, in that month.
@@ -3064,11 +3112,72 @@ static int title_date_of(const char *s, struct tz_period *at, int *until, char *
 			e++;
 		e += 3; /* 日 or 号 */
 		at->year = y;
-		at->month = y ? mon : 0;
+		at->month = mon;
 		*until = 0;
 		for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
 			*until |= ends_with(b.buf, (size_t)(start - b.buf), marks[k]);
 		snprintf(date, size, "%.*s", (int)(e - start), start);
+		found = 1;
+	}
+	tz_buf_release(&b);
+	return found;
+}
+
+/*
+ * The month a report title's 截至 names with no year written before it
+ * ("…（截至9月底）", "截至9月", "截止到9月30日", after title_fold): 1..12,
+ * with *day 1 when a day follows ("9月30日"), else 0; 0 when there is
+ * none ("截至2025年9月底" writes its year: title_end_of, title_date_of).
+ * The year is the title's (walkthrough 16).
+ */
+static int upto_month(const char *s, int *day)
+{
+	static const char *const until[] = { "截至到", "截止到", "截止至", "截至", "截止" };
+	struct tz_buf b = TZ_BUF_INIT;
+	int m = 0;
+
+	if (!strstr(s, "截") || title_fold(s, &b))
+		return 0;
+	for (size_t u = 0; !m && u < sizeof(until) / sizeof(until[0]); u++)
+		for (const char *p = strstr(b.buf, until[u]); !m && p; p = strstr(p + 1, until[u])) {
+			const char *q = p + strlen(until[u]);
+			int k = 0, mon = 0;
+
+			while (k < 3 && q[k] >= '0' && q[k] <= '9')
+				mon = mon * 10 + (q[k++] - '0');
+			if (!k || k > 2 || mon < 1 || mon > 12 || strncmp(q + k, "月", strlen("月")))
+				continue;
+			m = mon;
+			*day = day_after(q + k + strlen("月"), strlen(q + k + strlen("月")));
+		}
+	tz_buf_release(&b);
+	return m;
+}
+
+/*
+ * A span of months not from January a report title names with its year
+ * ("2025年9-10月重点项目调度表", after title_fold): 1 with the year and
+ * the span's first and last months; 0 when none. Two months or more are
+ * no one month's report: a 调度期 must be one of them (walkthrough 16,
+ * where the refusal said the title named no year and month).
+ */
+static int title_span_of(const char *s, int *year, int *from, int *to)
+{
+	struct tz_buf b = TZ_BUF_INIT;
+	int found = 0;
+
+	if (!strstr(s, "月") || title_fold(s, &b))
+		return 0;
+	for (const char *p = b.buf; !found && (p = strstr(p, "年")) != NULL; p += strlen("年")) {
+		const char *m = p + strlen("年");
+		int y = year_before(b.buf, p), f = 0, t = 0;
+
+		if (y < TZ_PERIOD_YEAR_MIN || y > TZ_PERIOD_YEAR_MAX ||
+		    !month_lead(m, b.len - (size_t)(m - b.buf), &f, &t) || f <= 1)
+			continue;
+		*year = y;
+		*from = f;
+		*to = t;
 		found = 1;
 	}
 	tz_buf_release(&b);
@@ -3448,6 +3557,15 @@ static const char *report_lacks(const struct tz_header *h, unsigned has, char *b
 	else if (!code)
 		match = "缺少“项目编号”列：调度表按项目编号，或按所属地区和项目名称对应台账中的项目；"
 			"请加“项目编号”列，或加“所属地区”和“项目名称”列";
+	if (!*match && period && !(has & (1u << TZ_RF_COMPLETED)) && !(has & (1u << TZ_RF_PERIOD))) {
+		/* The period is the title's or --period's: what is missing is
+		 * the completion (walkthrough 16: the message asked for 调度期
+		 * under "2025年1-10月…"). */
+		snprintf(buf, size, "缺少本期完成投资列，调度期%s：请加一列当月的完成投资（如“本月完成投资"
+			 "（万元）”），或只留一列年初以来的累计数（如“自年初累计完成投资（万元）”）",
+			 h->opt_period.year ? "按 --period 读" : "按标题读");
+		return buf;
+	}
 	if (!*match && period) {
 		snprintf(buf, size, "识别出的列太少：调度表至少要有项目编号（或所属地区和项目名称）、"
 			 "调度期和本期完成投资等列");
@@ -3463,14 +3581,28 @@ static const char *report_lacks(const struct tz_header *h, unsigned has, char *b
  * of one (walkthrough 15): a quarter ("2025年第三季度…") or a 截至 day
  * ("截至2025年10月25日…") gives the months a 调度期 may name
  * (h->title_allow, the first such title); a date of one day is kept for
- * the refusal when no period is known (h->title_date, the first).
+ * the refusal when no period is known (h->title_date, the first). A 截至
+ * day written without its year is in `title_year`, the year of the title
+ * (this row's or one above; 0: none), and a span of months not from
+ * January ("2025年9-10月…") gives its months (walkthrough 16: "2025年…
+ * （截至9月30日）" took --period 2025-10, and the refusals said the
+ * titles named no year and month).
  */
-static void title_no_month(struct tz_header *h, long line, const char *s)
+static void title_no_month(struct tz_header *h, long line, const char *s, int title_year)
 {
 	static const char *const cn[] = { "", "一", "二", "三", "四" };
 	struct tz_period at = { 0, 0 };
-	int q, year = 0, until = 0;
+	int q, year = 0, until = 0, from = 0, to = 0, written;
 	char date[32];
+
+	if (!h->title_allow && title_span_of(s, &year, &from, &to)) {
+		h->title_allow = ((1u << (to + 1)) - 1) & ~((1u << from) - 1);
+		h->title_allow_year = year;
+		snprintf(h->title_allow_says, sizeof(h->title_allow_says), "%d年%d-%d月（%d个月）", year,
+			 from, to, to - from + 1);
+		snprintf(h->title_allow_text, sizeof(h->title_allow_text), "%s", s);
+		h->title_allow_line = line;
+	}
 
 	if ((q = title_quarter_of(s, &year)) && !h->title_allow) {
 		h->title_allow = 7u << (3 * q - 2);
@@ -3482,6 +3614,9 @@ static void title_no_month(struct tz_header *h, long line, const char *s)
 	}
 	if (!title_date_of(s, &at, &until, date, sizeof(date)) || h->title_date_line)
 		return;
+	written = at.year != 0;
+	if (!at.year && until)
+		at.year = title_year;
 	snprintf(h->title_date, sizeof(h->title_date), "%s", date);
 	h->title_date_until = until;
 	snprintf(h->title_date_text, sizeof(h->title_date_text), "%s", s);
@@ -3489,10 +3624,47 @@ static void title_no_month(struct tz_header *h, long line, const char *s)
 	if (until && at.year && !h->title_allow) {
 		h->title_allow = 1u << at.month;
 		h->title_allow_year = at.year;
-		snprintf(h->title_allow_says, sizeof(h->title_allow_says), "截至%s的情况", date);
+		if (written)
+			snprintf(h->title_allow_says, sizeof(h->title_allow_says), "截至%s的情况", date);
+		else
+			snprintf(h->title_allow_says, sizeof(h->title_allow_says), "截至%d年%s的情况",
+				 at.year, date);
 		snprintf(h->title_allow_text, sizeof(h->title_allow_text), "%s", s);
 		h->title_allow_line = line;
 	}
+}
+
+/*
+ * The month a report title row `s` (line `line`) names after 截至
+ * (h->title_upto, the first such row; walkthrough 16): a day, in the year
+ * written ("（截至2025年9月30日）") or else `year`, the title's (this row's
+ * or one above; 0: none), or the end of a month written without its year
+ * ("（截至9月底）", "截至9月"), in `year`.
+ */
+static void title_upto(struct tz_header *h, long line, const char *s, int year)
+{
+	struct tz_period at = { 0, 0 };
+	int until = 0, day = 0, m;
+	char date[32];
+
+	if (h->title_upto_line)
+		return;
+	if (title_date_of(s, &at, &until, date, sizeof(date)) && until) {
+		day = 1;
+		if (!at.year)
+			at.year = year;
+	} else if ((m = upto_month(s, &day)) > 0 && !day) {
+		at.year = year;
+		at.month = m;
+	} else {
+		return;
+	}
+	if (!at.year || at.month < 1 || at.month > 12)
+		return;
+	h->title_upto = at;
+	h->title_upto_day = day;
+	snprintf(h->title_upto_text, sizeof(h->title_upto_text), "%s", s);
+	h->title_upto_line = line;
 }
 
 /*
@@ -3500,17 +3672,31 @@ static void title_no_month(struct tz_header *h, long line, const char *s)
  * "十月", after title_fold): 1..12, 0 when it is anything else. Under a
  * title naming the year ("2025年重点项目调度表") such a row is that
  * year's month, as "2025年10月" would be (walkthrough 15, where it was
- * refused as naming no year).
+ * refused as naming no year); so is one in brackets, "（10月）"
+ * (walkthrough 16).
  */
 static int month_row(const char *s)
 {
 	struct tz_buf b = TZ_BUF_INIT;
 	int m = 0, n = 0;
+	const char *p;
+	size_t len;
 
 	if (!strstr(s, "月") || title_fold(s, &b))
 		return 0;
-	if (sscanf(b.buf, "%2d月%n", &m, &n) != 1 || b.buf[0] < '0' || b.buf[0] > '9' ||
-	    ((size_t)n != b.len && strcmp(b.buf + n, "份")) || m < 1 || m > 12)
+	/* "（10月）", "【10月份】": the month in brackets (walkthrough 16). */
+	p = b.buf;
+	len = b.len;
+	if (len > 2 && (p[0] == '(' || p[0] == '[') && (p[len - 1] == ')' || p[len - 1] == ']')) {
+		p++;
+		len -= 2;
+	} else if (starts_with(p, len, "【") && ends_with(p, len, "】") && len > 6) {
+		p += strlen("【");
+		len -= 2 * strlen("【");
+	}
+	if (sscanf(p, "%2d月%n", &m, &n) != 1 || p[0] < '0' || p[0] > '9' ||
+	    ((size_t)n != len && ((size_t)n + strlen("份") != len || strncmp(p + n, "份", len - n))) ||
+	    m < 1 || m > 12)
 		m = 0;
 	tz_buf_release(&b);
 	return m;
@@ -3598,47 +3784,68 @@ static int two_titles(struct tz_header *h, const char *path, long line, const ch
  * above the header names months without a year ("（截至9月底）" under
  * "2025年10月重点项目调度表"), of that row too: the two rows are read as
  * one title, as "2025年10月份…（截至9月底）" on one row is (walkthrough
- * 15: the second row was ignored and the file stored in 2025-10). Into
- * months[0..max) and buf (`size` bytes) as title_month_list; returns
- * how many. title_quote names the title, or both rows, for a message
- * ("第1行的标题“…”和第2行的标题“…”"), into buf; returns buf.
+ * 15: the second row was ignored and the file stored in 2025-10); and
+ * the month of a 截至 (h->title_upto: "（截至2025年9月30日）" on another
+ * row, "…（截至9月30日）" on the same; walkthrough 16, where the former
+ * was stored in 2025-10 and the one-row "…（截至9月底）" refused). Into
+ * months[0..max) with their years in years[] (the title's, the 截至's
+ * own), and their names into buf (`size` bytes: "10月、9月", a month of
+ * another year with its year); returns how many. title_quote names the
+ * title, or both rows, for a message ("第1行的标题“…”和第2行的标题
+ * “…”"), into buf; returns buf.
  */
-static int title_month_all(const struct tz_header *h, int *months, int max, char *buf,
+static int title_month_all(const struct tz_header *h, int *months, int *years, int max, char *buf,
 			   size_t size)
 {
-	int n = title_month_list(h->title_text, months, max, buf, size), more[4], k;
+	int n = title_month_list(h->title_text, months, max, buf, size), more[4], k = 0;
 	char names[64];
 
-	if (!h->title_noyear[0] || h->title_noyear_line == h->title_line)
-		return n;
-	k = title_month_list(h->title_noyear, more, 4, names, sizeof(names));
-	for (int j = 0; j < k && n < max; j++) {
-		int dup = 0;
+	for (int j = 0; j < n; j++)
+		years[j] = h->title_period.year;
+	if (h->title_noyear[0] && h->title_noyear_line != h->title_line)
+		k = title_month_list(h->title_noyear, more, 4, names, sizeof(names));
+	for (int j = 0; j <= k && n < max; j++) {
+		int dup = 0, y = h->title_period.year, m;
 		size_t used = strlen(buf);
 
+		if (j < k) {
+			m = more[j];
+		} else if (h->title_upto_line && h->title_upto.year) {
+			m = h->title_upto.month;
+			y = h->title_upto.year;
+		} else {
+			break;
+		}
 		for (int i = 0; i < n; i++)
-			dup |= months[i] == more[j];
+			dup |= months[i] == m && years[i] == y;
 		if (dup)
 			continue;
-		months[n++] = more[j];
-		snprintf(buf + used, size - used, "%s%d月", used ? "、" : "", more[j]);
+		months[n] = m;
+		years[n++] = y;
+		if (y != h->title_period.year)
+			snprintf(buf + used, size - used, "%s%d年%d月", used ? "、" : "", y, m);
+		else
+			snprintf(buf + used, size - used, "%s%d月", used ? "、" : "", m);
 	}
 	return n;
 }
 
 static const char *title_quote(const struct tz_header *h, char *buf, size_t size)
 {
-	int pair = h->title_noyear[0] && h->title_noyear_line != h->title_line;
-	int first = !pair || h->title_line < h->title_noyear_line;
+	/* The other row: the one naming months without a year, else the
+	 * 截至 row. */
+	int noyear = h->title_noyear[0] && h->title_noyear_line != h->title_line;
+	long other = noyear ? h->title_noyear_line :
+		     h->title_upto_line != h->title_line ? h->title_upto_line : 0;
+	const char *other_text = noyear ? h->title_noyear : h->title_upto_text;
+	int first = !other || h->title_line < other;
 
-	if (!pair)
+	if (!other)
 		snprintf(buf, size, "第%ld行的标题“%s”", h->title_line, h->title_text);
 	else
 		snprintf(buf, size, "第%ld行的标题“%s”和第%ld行的标题“%s”",
-			 first ? h->title_line : h->title_noyear_line,
-			 first ? h->title_text : h->title_noyear,
-			 first ? h->title_noyear_line : h->title_line,
-			 first ? h->title_noyear : h->title_text);
+			 first ? h->title_line : other, first ? h->title_text : other_text,
+			 first ? other : h->title_line, first ? other_text : h->title_text);
 	return buf;
 }
 
@@ -3656,15 +3863,16 @@ static int option_against_title(const struct tz_header *h, const char *path, str
 	const char *text = "";
 	long line = h->line;
 	char ob[TZ_PERIOD_FMT_MAX], names[64], quote[2 * TITLE_QUOTE_MAX + 64];
-	int months[4], n;
+	int months[4], years[4], n;
 
 	/* A title naming several months ("2025年10月份…（截至9月底）", or
 	 * on two rows): --period must be one of them, in the title's year
 	 * (walkthrough 14, 15); it then says which the clerk means, and the
 	 * notes say so. */
-	if (h->title_period.year && (n = title_month_all(h, months, 4, names, sizeof(names))) > 1) {
+	if (h->title_period.year &&
+	    (n = title_month_all(h, months, years, 4, names, sizeof(names))) > 1) {
 		for (int j = 0; j < n; j++)
-			if (h->opt_period.year == h->title_period.year && h->opt_period.month == months[j])
+			if (h->opt_period.year == years[j] && h->opt_period.month == months[j])
 				return 0;
 		return tz_err_set_at(err, TZ_EINVAL, path, h->title_line, NULL,
 				     "%s写了不止一个月份（%s），--period 是%s，不是标题中的"
@@ -3780,7 +3988,10 @@ static int title_end_plain(const struct tz_header *h, const struct hrow *top, co
  */
 static const char *title_why(const struct tz_header *h, char *buf, size_t size)
 {
-	if (h->title_date_line && h->title_date_until)
+	if (h->title_date_line && h->title_date_until && h->title_allow_line == h->title_date_line)
+		snprintf(buf, size, "第%ld行的标题“%s”写的是%s，日期不当作调度期",
+			 h->title_date_line, h->title_date_text, h->title_allow_says);
+	else if (h->title_date_line && h->title_date_until)
 		snprintf(buf, size, "第%ld行的标题“%s”写的是截至%s的情况，日期不当作调度期",
 			 h->title_date_line, h->title_date_text, h->title_date);
 	else if (h->title_date_line)
@@ -3827,7 +4038,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 {
 	struct hrow top = { 0 }, next = { 0 };
 	struct tz_row row;
-	int rc, seen = 0, table_u = 0, table_exp = 0, best = 0, title;
+	int rc, seen = 0, table_u = 0, table_exp = 0, best = 0, title, rt;
 	/* The key column the best row lacks: 项目名称 for a ledger, 项目编号
 	 * or 调度期 for a report (audit 9, R19: the message named 调度期
 	 * under a header that had it). */
@@ -3854,7 +4065,7 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	long first_line = 0;
 	char first_text[TITLE_QUOTE_MAX] = "";
 	/* The months a title naming several names ("10月、9月"), "" none. */
-	int several_months[4];
+	int several_months[4], several_years[4];
 	char several_names[64] = "";
 
 	memset(h, 0, sizeof(*h));
@@ -3971,6 +4182,9 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 					title = 0;
 				k = i;
 			}
+		/* A report's row naming columns (a header not complete:
+		 * "1-10月累计完成投资(万元)") is no title (walkthrough 16). */
+		rt = h->progress && top.fields < 2;
 		/* Of several title rows the one nearest the header names the
 		 * ledger's year; one naming several years names none. */
 		for (size_t i = 0, set = 0; i < top.n; i++) {
@@ -3988,36 +4202,57 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 					snprintf(h->title_several, sizeof(h->title_several), "%s",
 						 top.text[i]);
 			}
-			if (h->progress && !title_span[0] && names_months_span(top.text[i])) {
+			if (rt && !title_span[0] && names_months_span(top.text[i])) {
 				snprintf(title_span, sizeof(title_span), "%s", top.text[i]);
 				span_line = row.line;
 			}
 			/* The nearest title naming a month gives the report's. */
 			struct tz_period tm = { 0, 0 }, te = { 0, 0 };
+			/* The title's year for a month written without one: this
+			 * cell's, else a title row's above (walkthrough 16). */
+			int ky = y > 0 ? y : h->title_year > 0 ? h->title_year : 0;
 
-			if (h->progress && title_month_of(top.text[i], &tm)) {
+			if (rt && title_month_of(top.text[i], &tm)) {
 				h->title_period = tm;
 				snprintf(h->title_text, sizeof(h->title_text), "%s", top.text[i]);
 				h->title_line = row.line;
 			}
-			if (h->progress && title_end_of(top.text[i], &te)) {
+			if (rt && title_end_of(top.text[i], &te)) {
 				h->title_end = te;
 				snprintf(h->title_end_text, sizeof(h->title_end_text), "%s",
 					 top.text[i]);
 				h->title_end_line = row.line;
+			}
+			if (rt)
+				title_upto(h, row.line, top.text[i], ky);
+			/* "2025年重点项目调度表（截至9月底）", "截至9月底" under
+			 * "2025年重点项目调度表": the end of that year's month, as
+			 * "截至2025年9月底" is (walkthrough 16: --period 2025-10
+			 * stored the rows in October). Beside a title naming one
+			 * month it is a second month (title_month_all). */
+			if (rt && !tm.year && !te.year && h->title_upto_line == row.line &&
+			    !h->title_upto_day && !h->title_period.year && !h->title_end.year &&
+			    title_months(top.text[i]) == 1) {
+				te = h->title_upto;
+				h->title_end = te;
+				snprintf(h->title_end_text, sizeof(h->title_end_text), "%s",
+					 top.text[i]);
+				h->title_end_line = row.line;
+				h->title_end_upto = 1;
 			}
 			if (!tm.year)
 				tm = te;
 			if ((rc = two_titles(h, path, row.line, top.text[i], &tm, y, &first_month,
 					     &first_year, &first_line, first_text, err)) != 0)
 				goto out;
-			if (h->progress && title_month_noyear(top.text[i])) {
+			if (rt && title_month_noyear(top.text[i]) &&
+			    !(h->title_end_upto && h->title_end_line == row.line)) {
 				snprintf(h->title_noyear, sizeof(h->title_noyear), "%s", top.text[i]);
 				h->title_noyear_line = row.line;
 			}
-			if (h->progress && !tm.year)
-				title_no_month(h, row.line, top.text[i]);
-			if (h->progress && !h->title_period.year && !h->title_end.year &&
+			if (rt && !tm.year)
+				title_no_month(h, row.line, top.text[i], ky);
+			if (rt && !h->title_period.year && !h->title_end.year &&
 			    h->title_year > 0 && h->title_year_line != row.line &&
 			    (tm.month = month_row(top.text[i])) > 0) {
 				/* "10月" alone under "2025年重点项目调度表". */
@@ -4039,6 +4274,25 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	/* A month of another year than the title's nearest: none. */
 	if (h->title_period.year && h->title_period.year != h->title_year)
 		memset(&h->title_period, 0, sizeof(h->title_period));
+	/* "截至9月底" read as the end of a month, beside a later title
+	 * naming one: a second month (title_month_all), not the end. */
+	if (h->title_end_upto && h->title_period.year) {
+		memset(&h->title_end, 0, sizeof(h->title_end));
+		h->title_end_upto = 0;
+	}
+	/* "2025年1-10月…" beside "（截至9月30日）": two months, whatever a
+	 * 调度期 or --period says (walkthrough 16). */
+	if (progress && h->title_end.year && !h->title_end_upto && h->title_upto_line &&
+	    (h->title_upto.year != h->title_end.year || h->title_upto.month != h->title_end.month)) {
+		rc = tz_err_set_at(err, TZ_EINVAL, path, h->title_upto_line, NULL,
+				   "第%ld行的标题“%s”写的是到%d年%d月为止的情况，第%ld行的标题“%s”写的是"
+				   "截至%d年%d月，两处的月份不同，不知道是哪个调度期，整个文件未导入："
+				   "请删去或改正其中一处",
+				   h->title_end_line, h->title_end_text, h->title_end.year,
+				   h->title_end.month, h->title_upto_line, h->title_upto_text,
+				   h->title_upto.year, h->title_upto.month);
+		goto out;
+	}
 	if (progress)
 		title_allow_noyear(h);
 	/* A unit for the table may also stand in the header row itself. */
@@ -4202,7 +4456,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	 * and the rows are checked against it, not the title's first
 	 * (walkthrough 14). */
 	if (!rc && h->progress && h->title_period.year &&
-	    title_month_all(h, several_months, 4, several_names, sizeof(several_names)) > 1) {
+	    title_month_all(h, several_months, several_years, 4, several_names,
+			    sizeof(several_names)) > 1) {
 		if (h->opt_period.year) {
 			h->title_period = h->opt_period;
 		} else if (h->idx[TZ_RF_PERIOD] < 0) {
@@ -4243,9 +4498,14 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		h->title_line = h->title_end_line;
 		h->period_from_title = 1;
 		title_span[0] = '\0';
-		tz_buf_addf(&h->notes, "没有“调度期”列，调度期按标题读为%s（“%s”，“%s”为当月数）；",
-			    tz_period_fmt(h->title_period, pb), h->title_text,
-			    top.text[h->idx[TZ_RF_COMPLETED]]);
+		if (h->ytd_only)
+			/* The next note says the column is the year's so far. */
+			tz_buf_addf(&h->notes, "没有“调度期”列，调度期按标题读为%s（“%s”）；",
+				    tz_period_fmt(h->title_period, pb), h->title_text);
+		else
+			tz_buf_addf(&h->notes, "没有“调度期”列，调度期按标题读为%s（“%s”，“%s”为当月数）；",
+				    tz_period_fmt(h->title_period, pb), h->title_text,
+				    top.text[h->idx[TZ_RF_COMPLETED]]);
 	} else if (!rc && h->progress && h->idx[TZ_RF_PERIOD] < 0 && !h->title_period.year &&
 		   h->title_end.year && h->idx[TZ_RF_COMPLETED] >= 0) {
 		/* "2025年1-10月…", "截至2025年10月底…" over a plain 完成投资
@@ -4482,34 +4742,159 @@ int tz_header_check_unit(const struct tz_header *h, const struct tz_row *row, in
 	return check_unit_cells(h, row, data, path, err);
 }
 
+/* ISO codes of currencies a remark may name ("外资（USD）"): letters
+ * that are a currency, unlike "PPP", "EPC" or "BOT". */
+static const char *const iso_currencies[] = { "USD", "HKD", "EUR", "JPY", "GBP", "MOP", "TWD",
+					      "AUD", "CAD", "KRW", "SGD", "CHF", "RUB", "THB",
+					      "INR", "MYR" };
+
+static int ascii_letter(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* The first currency other than the yuan in [s, s + n) at or after
+ * `from`: a word of the core's rule (tz_money_currency_in) or an ISO
+ * code standing alone among letters; NULL, else where with *wn bytes. */
+static const char *next_currency(const char *s, size_t n, size_t from, size_t *wn)
+{
+	const char *best = tz_money_currency_in(s + from, n - from, wn);
+
+	for (size_t i = from; i + 3 <= n && (!best || s + i < best); i++) {
+		int alone = (!i || !ascii_letter(s[i - 1])) && (i + 3 == n || !ascii_letter(s[i + 3]));
+
+		for (size_t k = 0; alone && k < sizeof(iso_currencies) / sizeof(iso_currencies[0]); k++)
+			if (!strncasecmp(s + i, iso_currencies[k], 3)) {
+				*wn = 3;
+				return s + i;
+			}
+	}
+	return best;
+}
+
+/* The start of the clause ending at `at` in s: after the last separator
+ * (",", ";", "，", "；", "。", "、") before it, else s. */
+static const char *clause_start(const char *s, const char *at)
+{
+	static const char *const stops[] = { ",", ";", "，", "；", "。", "、" };
+	const char *c = s;
+
+	for (const char *p = s; p < at; p++)
+		for (size_t k = 0; k < sizeof(stops) / sizeof(stops[0]); k++)
+			if (!strncmp(p, stops[k], strlen(stops[k])) && p + strlen(stops[k]) <= at)
+				c = p + strlen(stops[k]);
+	return c;
+}
+
+/*
+ * The amount of header h a clause [c, c + n) of a remark names (总投资,
+ * 投资总额; 计划投资, 年度计划; 完成投资, 本期/本月/累计完成), when h
+ * reads that amount: its field's name ("总投资") into name (`size`
+ * bytes), 1; else 0. "利用外资", "外资金额" name none of them.
+ */
+static int remark_amount(const struct tz_header *h, const char *c, size_t n, char *name,
+			 size_t size)
+{
+	static const struct {
+		const char *word, *field;
+	} words[] = {
+		{ "总投资", "总投资" },     { "投资总额", "总投资" },   { "计划投资", "计划投资" },
+		{ "年度计划", "计划投资" }, { "完成投资", "完成投资" }, { "本期完成", "完成投资" },
+		{ "本月完成", "完成投资" }, { "累计完成", "完成投资" },
+	};
+
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		if (!memmem(c, n, words[k].word, strlen(words[k].word)))
+			continue;
+		for (size_t f = 0; f < h->nfields; f++)
+			if (h->cols[f].money && h->idx[f] >= 0 && strstr(h->cols[f].header, words[k].field)) {
+				const char *fn;
+				size_t l = field_name(h, f, &fn);
+
+				snprintf(name, size, "%.*s", (int)l, fn);
+				return 1;
+			}
+	}
+	return 0;
+}
+
+/* Whether a remark says its foreign money was converted ("已折算为人民币",
+ * "折合", "换算"), and not that it was not ("未折算", "没有换算"). */
+static int says_converted(const char *s, size_t n)
+{
+	static const char *const words[] = { "折算", "折合", "换算" };
+	static const char *const nots[] = { "未", "没", "不", "无" };
+
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		for (const char *w = memmem(s, n, words[k], strlen(words[k])); w;
+		     w = memmem(w + 1, n - (size_t)(w + 1 - s), words[k], strlen(words[k]))) {
+			int denied = 0;
+
+			/* "未折算", "没有折算", "不折算", "未经换算". */
+			for (size_t j = 0; j < sizeof(nots) / sizeof(nots[0]) && !denied; j++) {
+				const char *q = memmem(w - (w - s > 9 ? 9 : w - s),
+						       (size_t)(w - s > 9 ? 9 : w - s), nots[j],
+						       strlen(nots[j]));
+
+				denied = q != NULL;
+			}
+			if (!denied)
+				return 1;
+		}
+	return 0;
+}
+
 /*
  * Whether NFKC text without spaces `s` (`n` bytes), a project's cell in
- * a column no field reads (备注, 说明), states the currency of the row's
- * amounts (walkthrough 15, 2026-12-02: "金额为美元", "万美元", "以港币计"
- * were left unread, the amounts stored as 人民币): the cell is a unit
- * word of a foreign currency and nothing else ("万美元", "港币", "USD"
- * when an ISO code of a currency), or it holds a statement of the
- * amounts' unit naming one ("金额为美元", "单位：万元（外汇）", "以港币
- * 计": next_unit). A currency beside a figure is an amount of something
- * else ("利用外资500万美元", "外资金额为500万美元"), and a currency word
- * in a sentence that states no unit ("外资来源币种为美元的部分已折算")
- * none: both stay remarks, as written. 1 with the currency's word in
- * text (`size` bytes).
+ * a column no field reads, states the currency of the row's amounts
+ * (walkthrough 15, 2026-12-02: "金额为美元", "万美元", "以港币计" in a 备注
+ * were left unread, the amounts stored as 人民币). In a column of remarks
+ * (`note`: 备注, 说明, 附注, blank): the cell is a unit word of a foreign
+ * currency and nothing else ("万美元", "港币", "USD" when an ISO code of
+ * a currency), or holds a statement of the amounts' unit naming one
+ * ("金额为美元", "单位：万元（外汇）", "以港币计": next_unit), and since
+ * walkthrough 16 (2026-12-02: "总投资为美元", "外资（USD）", "按美元计"
+ * were stored as 人民币 with exit 0) a currency said to be what the
+ * amounts are counted in: after 按, 以, 用 ("按美元计", "以美元为单位"),
+ * after 为, 是 or ":" whose subject is an amount or currency ("总投资为
+ * 美元", "资金币种是USD", "投资:美元"), each ending the clause or followed
+ * by 计, 计价, 结算… ("为美元的部分" describes a part, "按美元汇率" a
+ * rate), or in brackets after a label in a cell without figures ("外资
+ * （USD）", "总投资（美元）"). 1 with the currency's word in text (`size`
+ * bytes). In any column no field reads: a clause naming an amount the
+ * header reads (remark_amount: 总投资, 年度计划投资, 完成投资) with a
+ * figure in a foreign currency ("总投资1.2亿美元" beside a 总投资 of 12)
+ * or said to be in one: 2, the amount's name in subj (`ssize` bytes) —
+ * which figure is the 人民币 one cannot be told. A remark saying the
+ * money was converted ("…部分已折算为人民币") and a figure after one in
+ * 元 ("总投资1.2亿元（约合1700万美元）") state none. Decided: a currency
+ * beside a figure of something else ("利用外资500万美元", "外资金额为500
+ * 万美元") and a currency word in a sentence that states no unit ("外资
+ * 来源币种为美元的部分已折算", "美元汇率按7.1折算") are none: both stay
+ * remarks, as written.
  */
-static int remark_currency(const char *s, size_t n, char *text, size_t size)
+static int remark_currency(const struct tz_header *h, const char *s, size_t n, int note,
+			   char *text, size_t size, char *subj_name, size_t ssize)
 {
-	static const char *const iso[] = { "USD", "HKD", "EUR", "JPY", "GBP", "MOP", "TWD", "AUD",
-					   "CAD", "KRW", "SGD", "CHF", "RUB", "THB", "INR", "MYR" };
-	const char *at = s, *subj;
-	size_t subj_len;
-	int e, u, letters = n == 3;
+	/* What may follow the currency in a statement of the amounts'. */
+	static const char *const ends[] = { ",", ";", ")", "，", "；", "。", "、", "计", "结算",
+					    "核算", "填报", "填列", "列示", "为单位" };
+	static const char *const counts[] = { "按", "以", "用", "采用" };
+	static const char *const joins[] = { "为", "是", ":" };
+	static const char *const subjects[] = { "投资", "金额", "资金", "额", "币种", "货币", "币别",
+						"外资", "计价", "结算", "单位", "本表", "以上" };
+	const char *at = s, *subj, *cur;
+	size_t subj_len, wn, from = 0;
+	int e, u, letters = n == 3, digits = has_digit(s, n);
 
+	if (says_converted(s, n))
+		return 0;
 	for (size_t i = 0; letters && i < n; i++)
 		letters = (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z');
-	if (!has_digit(s, n) && currency_unit_word(s, n)) {
+	if (note && !digits && currency_unit_word(s, n)) {
 		/* "PPP", "EPC", "BOT": letters, not a currency. */
-		for (size_t i = 0; letters && i < sizeof(iso) / sizeof(iso[0]); i++)
-			if (!strncasecmp(s, iso[i], 3))
+		for (size_t i = 0; letters && i < sizeof(iso_currencies) / sizeof(iso_currencies[0]); i++)
+			if (!strncasecmp(s, iso_currencies[i], 3))
 				letters = 0;
 		if (!letters) {
 			while (n >= size || (n && ((unsigned char)s[n] & 0xC0) == 0x80))
@@ -4518,9 +4903,59 @@ static int remark_currency(const char *s, size_t n, char *text, size_t size)
 			return 1;
 		}
 	}
-	while ((u = next_unit(s, &at, &e, text, size, &subj, &subj_len)) != 0)
+	while (note && (u = next_unit(s, &at, &e, text, size, &subj, &subj_len)) != 0)
 		if (u < 0 && !has_digit(text, strlen(text)))
 			return 1;
+	while ((cur = next_currency(s, n, from, &wn)) != NULL) {
+		const char *c = clause_start(s, cur), *p = cur, *after = cur + wn;
+		size_t rest = n - (size_t)(after - s);
+		int ended = !rest, amount, bracket = 0;
+
+		from = (size_t)(after - s);
+		for (size_t k = 0; !ended && k < sizeof(ends) / sizeof(ends[0]); k++)
+			ended = starts_with(after, rest, ends[k]);
+		snprintf(text, size, "%.*s", (int)(wn < size ? wn : size - 1), cur);
+		/* "总投资1.2亿美元": a figure, its scale before the currency. */
+		while (p > c && (starts_with(p - 3, 3, "万") || starts_with(p - 3, 3, "亿") ||
+				 starts_with(p - 3, 3, "千") || starts_with(p - 3, 3, "百")))
+			p -= 3;
+		if (p > c && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.')) {
+			while (p > c && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.'))
+				p--;
+			/* "总投资1.2亿元(约合1700万美元)": the amount in 元 first. */
+			if (!memmem(c, (size_t)(p - c), "元", strlen("元")) &&
+			    remark_amount(h, c, (size_t)(p - c), subj_name, ssize))
+				return 2;
+			continue;
+		}
+		p = cur;
+		if (p - 1 >= c && *(p - 1) == '(') {
+			p--;
+			bracket = 1;
+		}
+		amount = remark_amount(h, c, (size_t)(p - c), subj_name, ssize);
+		/* "外资（USD）", "总投资（美元）": a label's currency. */
+		if (bracket && !digits && starts_with(after, rest, ")") && (note || amount))
+			return amount ? 2 : 1;
+		if (!ended)
+			continue;
+		for (size_t k = 0; k < sizeof(counts) / sizeof(counts[0]); k++)
+			if ((size_t)(p - c) >= strlen(counts[k]) && ends_with(c, (size_t)(p - c), counts[k]) &&
+			    (note || amount))
+				return amount ? 2 : 1;
+		for (size_t k = 0; k < sizeof(joins) / sizeof(joins[0]); k++) {
+			size_t sl;
+
+			if (!ends_with(c, (size_t)(p - c), joins[k]))
+				continue;
+			sl = (size_t)(p - c) - strlen(joins[k]);
+			if (amount)
+				return 2;
+			for (size_t w = 0; note && w < sizeof(subjects) / sizeof(subjects[0]); w++)
+				if (!sl || memmem(c, sl, subjects[w], strlen(subjects[w])))
+					return 1;
+		}
+	}
 	return 0;
 }
 
@@ -4536,8 +4971,8 @@ static int check_unit_cells(const struct tz_header *h, const struct tz_row *row,
 			    const char *path, struct tz_err *err)
 {
 	struct tz_buf norm = TZ_BUF_INIT, applied = TZ_BUF_INIT;
-	char text[32];
-	int unit = 0, exp = 0, rc = 0;
+	char text[32], amount[32];
+	int unit = 0, exp = 0, rc = 0, kind;
 	/* Columns 0..63 read (column_read), for data rows. */
 	uint64_t read = data ? h->read_cols : 0;
 
@@ -4560,31 +4995,12 @@ static int check_unit_cells(const struct tz_header *h, const struct tz_row *row,
 		}
 		/* A currency needs none of 元, 万, 亿: "以英镑计", "英磅". */
 		if (!names_money_unit(c, len) && !memmem(c, len, "币", strlen("币")) &&
-		    !tz_money_currency_in(c, len, &wn))
+		    !next_currency(c, len, 0, &wn))
 			continue;
 		tz_buf_reset(&norm);
 		if (tz_text_nfkc(c, len, &norm))
 			continue;
 		drop_spaces(&norm);
-		/* A project's 备注 stating the currency of its amounts; not a
-		 * 建设内容 describing the project ("以美元计价结算的出口"). */
-		if (data && i < 64 && note_column(h->col_text[i]) &&
-		    remark_currency(norm.buf, norm.len, text, sizeof(text))) {
-			char a[8];
-			size_t q = len;
-
-			if (q > 120)
-				for (q = 120; q && ((unsigned char)c[q] & 0xC0) == 0x80; q--)
-					;
-			col_letters(i, a);
-			rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,
-					   "第%ld行第%s列%s%s%s写的是“%.*s”：这一行的金额是%s，不是人民币，"
-					   "无法换算为万元，整个文件未导入；请把金额折算为人民币后重新导入",
-					   row->line, a, i < 64 && h->col_text[i][0] ? "“" : "",
-					   i < 64 ? h->col_text[i] : "",
-					   i < 64 && h->col_text[i][0] ? "”" : "", (int)q, c, text);
-			break;
-		}
 		/* "注：币种：美元" (walkthrough 14); in a project's row only a
 		 * cell that is the statement ("币种：美元" in a 备注 column). */
 		if ((!data || currency_label_first(norm.buf)) &&
@@ -4598,6 +5014,36 @@ static int check_unit_cells(const struct tz_header *h, const struct tz_row *row,
 					   "第%ld行“%.*s”注明%s，金额不是人民币，无法换算为万元，"
 					   "整个文件未导入",
 					   row->line, (int)q, c, text);
+			break;
+		}
+		/* A project's 备注 stating the currency of its amounts; not a
+		 * 建设内容 describing the project ("以美元计价结算的出口"),
+		 * unless it names an amount read ("总投资1.2亿美元"). */
+		if (data && i < 64 &&
+		    (kind = remark_currency(h, norm.buf, norm.len, note_column(h->col_text[i]), text,
+					    sizeof(text), amount, sizeof(amount))) != 0) {
+			char a[8];
+			size_t q = len;
+
+			if (q > 120)
+				for (q = 120; q && ((unsigned char)c[q] & 0xC0) == 0x80; q--)
+					;
+			col_letters(i, a);
+			if (kind == 2)
+				rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,
+						   "第%ld行第%s列%s%s%s写的是“%.*s”：这段文字写的%s是%s，不是人民币，"
+						   "而本行的%s按人民币万元读，不知道该列的金额是人民币还是%s、"
+						   "有没有折算，整个文件未导入；请把%s折算为人民币填入%s列，"
+						   "并删去或改写这段文字中的外币金额后重新导入",
+						   row->line, a, h->col_text[i][0] ? "“" : "", h->col_text[i],
+						   h->col_text[i][0] ? "”" : "", (int)q, c, amount, text,
+						   amount, text, amount, amount);
+			else
+				rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,
+						   "第%ld行第%s列%s%s%s写的是“%.*s”：这一行的金额是%s，不是人民币，"
+						   "无法换算为万元，整个文件未导入；请把金额折算为人民币后重新导入",
+						   row->line, a, h->col_text[i][0] ? "“" : "", h->col_text[i],
+						   h->col_text[i][0] ? "”" : "", (int)q, c, text);
 			break;
 		}
 		/* In a column of units ("单位") a bare "亿元" is the row's. */

@@ -198,6 +198,23 @@ struct tz_header {
 	int title_date_until;
 	char title_date_text[256];
 	long title_date_line;
+	/* Reports: the month a title's 截至 names (walkthrough 16): a day
+	 * ("截至9月30日", "截至2025年9月30日"; title_upto_day 1) or the end
+	 * of a month written without its year ("截至9月底", "截至9月"), in
+	 * the year written or else the title's (the same row's, or a title
+	 * row's above: "2025年重点项目调度表（截至9月底）" is 2025-09), with
+	 * the title and its line (0: none; the first such title). Beside a
+	 * title naming another month ("2025年10月…" over "（截至2025年9月30
+	 * 日）") it is a second month the titles name (title_month_all);
+	 * alone, the end of a month is the title's end (title_end, then
+	 * title_end_upto 1) and a day the month a 调度期 may name
+	 * (title_allow). Before, "2025年…（截至9月底）" was read as naming
+	 * no month and --period 2025-10 stored the rows in October. */
+	struct tz_period title_upto;
+	int title_upto_day;
+	char title_upto_text[256];
+	long title_upto_line;
+	int title_end_upto;
 	/* The table's unit of money other than 万元, stated above the
 	 * header (a title "…（单位：亿元）", a row "单位：亿元") or in a
 	 * header cell not read as money, read into money columns whose

@@ -95,8 +95,18 @@ done
 fresh
 fails "msg-title-stays: a real title is still one" tz import projects --year 2025 "$d/msg-title-stays.csv"
 contains "…called a title" "$TZ_TMP/err" "第1行的标题“2025年重点项目台账（单位：亿元）”"
-# （截至9月底） under a title naming the year.
-for f in msg-until-month.csv msg-until-month2.csv msg-until-month3.csv; do
+# （截至9月底） under a title naming the year, over 本月完成投资: the
+# end of September of that year (walkthrough 16 C, t1838), read as such.
+for f in msg-until-month.csv msg-until-month2.csv; do
+	fresh
+	tz import projects --year 2025 "$d/p-base.csv" >/dev/null 2>&1
+	ok "$f: imported" tz import progress "$d/$f"
+	contains "…as 2025-09, the title's year" "$TZ_TMP/err" "调度期按标题读为2025-09"
+	is "…not said to name no year" "$(grep -c '没有写年份' "$TZ_TMP/err")" 0
+done
+# A month the title's year does not make a period: refused naming the
+# year's title and the row.
+for f in msg-until-month3.csv; do
 	fresh
 	tz import projects --year 2025 "$d/p-base.csv" >/dev/null 2>&1
 	fails "$f: refused" tz import progress "$d/$f"
