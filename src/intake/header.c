@@ -5394,7 +5394,29 @@ int tz_header_outside_unit(const struct tz_header *h, const char *text, const ch
 	for (f = 0; f < h->nfields; f++)
 		if (h->cols[f].money && h->idx[f] >= 0 && !h->unit_stated[f])
 			break;
-	if (f == h->nfields || !table_unit(text, 1, &u, &exp, unit, sizeof(unit), NULL) || (u == 1 && !exp))
+	if (f == h->nfields)
+		return 0;
+	if (!table_unit(text, 1, &u, &exp, unit, sizeof(unit), NULL)) {
+		/* "…（总投资：亿元）.xlsx": a column's unit, said without 单位
+		 * (walkthrough 16), is a unit stated outside the header too. */
+		struct col_clauses cl = { .n = 0 };
+		struct tz_buf norm = TZ_BUF_INIT;
+
+		if (!tz_text_nfkc(text, strlen(text), &norm)) {
+			drop_spaces(&norm);
+			column_clauses(norm.buf, &cl, NULL);
+		}
+		tz_buf_release(&norm);
+		for (size_t k = 0; k < cl.n && !u; k++)
+			if (cl.c[k].unit < 0 || cl.c[k].exp) {
+				u = cl.c[k].unit;
+				exp = cl.c[k].exp;
+				snprintf(unit, sizeof(unit), "%s", cl.c[k].text);
+			}
+		if (!u)
+			return 0;
+	}
+	if (u == 1 && !exp)
 		return 0;
 	return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
 			     "表头没有写金额单位，而%s“%s”写的是%s：不知道金额该按哪个单位读，"

@@ -84,6 +84,18 @@ contains "…the clause's message, not 上方表头的单位无法换算" "$TZ_T
 	"u1-a4.csv:2: 第2行单独注明总投资的单位是亿元，而表头“总投资”的金额会按万元读"
 is "…nothing stored" "$(stored)" 0
 
+# A. outside the sheet: a column's unit in the file's or the sheet's name.
+fresh
+fails "a file named …（总投资：亿元）.csv over a plain header" \
+	tz import projects "$d/v-name（总投资：亿元）.csv"
+contains "…names where it was found" "$TZ_TMP/err" \
+	"表头没有写金额单位，而文件名“v-name（总投资：亿元）”写的是亿元：不知道金额该按哪个单位读，整个文件未导入"
+is "…nothing stored" "$(stored)" 0
+fresh
+fails "a sheet named 重点项目（总投资：亿元）" tz import projects "$d/v-sheet.xlsx"
+contains "…names the sheet" "$TZ_TMP/err" "而工作表名“重点项目（总投资：亿元）”写的是亿元"
+is "…nothing stored" "$(stored)" 0
+
 # A. below the table: a note naming a column's unit without 单位.
 for f in u1-d10.csv u1-d11.csv; do
 	fresh
