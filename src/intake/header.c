@@ -2070,7 +2070,8 @@ out:
 /*
  * Whether a cell of the header row states a unit for the table: it says
  * 单位 (备注（单位：亿元）, 项目名称（金额单位：亿元）) or is nothing but a
- * statement ("亿元", "（单位：亿元）": unit_statement). A column's own
+ * statement ("亿元", "（单位：亿元）": unit_statement), or states one
+ * column's in its brackets ("备注（总投资：亿元）": column_clauses). A column's own
  * name with its unit (签约金额（亿元）, 外资金额（万美元）) is that
  * column's, which the import does not read: taken for the table, it made
  * plain 总投资 26000 be read as 亿元 (the walkthrough, 2026-12-01).
@@ -2082,9 +2083,18 @@ static int header_cell_states_unit(const char *s)
 	int exp, states = 0;
 
 	if (!tz_text_nfkc(s, strlen(s), &norm)) {
+		struct col_clauses cl = { .n = 0 };
+		const char *br;
+
 		drop_spaces(&norm);
+		/* "备注（总投资：亿元）": a column's clause without 单位 in the
+		 * cell's brackets too (walkthrough 16), checked as one above
+		 * the header is; not a column's own name with its unit
+		 * ("本年完成投资亿元"), which is that column's. */
+		br = strchr(norm.buf, '(');
 		states = strstr(norm.buf, "单位") != NULL ||
-			 unit_statement(norm.buf, norm.len, 1, &exp, text, sizeof(text)) != 0;
+			 unit_statement(norm.buf, norm.len, 1, &exp, text, sizeof(text)) != 0 ||
+			 (br && column_clauses(br, &cl, NULL) != 0);
 	}
 	tz_buf_release(&norm);
 	return states;

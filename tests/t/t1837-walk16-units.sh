@@ -84,6 +84,15 @@ contains "…the clause's message, not 上方表头的单位无法换算" "$TZ_T
 	"u1-a4.csv:2: 第2行单独注明总投资的单位是亿元，而表头“总投资”的金额会按万元读"
 is "…nothing stored" "$(stored)" 0
 
+# A. in the brackets of a header cell no money column reads.
+for f in v-header-remark.csv v-name-remark.csv; do
+	fresh
+	fails "$f: 备注（总投资：亿元）, 项目名称（总投资为亿元）" tz import projects "$d/$f"
+	contains "$f: …refused as a column's unit" "$TZ_TMP/err" \
+		"$f:2: 第2行单独注明总投资的单位是亿元，而表头“总投资”的金额会按万元读"
+	is "$f: nothing stored" "$(stored)" 0
+done
+
 # A. outside the sheet: a column's unit in the file's or the sheet's name.
 fresh
 fails "a file named …（总投资：亿元）.csv over a plain header" \

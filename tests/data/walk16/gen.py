@@ -62,6 +62,10 @@ csv('v-note-plan.csv', [], below=['注：年度计划投资为亿元'])
 csv('v-note-agrees.csv', [], header='项目名称,所属地区,责任单位,总投资(亿元),年度计划投资(亿元)',
     below=['说明：总投资、年度计划投资为亿元'])
 csv('v-note-table-and-column.csv', [], below=['注：单位：亿元，总投资为万元'])
+# A. in the brackets of a header cell no money column reads
+csv('v-header-remark.csv', [], header=H + ',备注（总投资：亿元）',
+    rows=[r + ',' for r in R])
+csv('v-name-remark.csv', [], header='项目名称（总投资为亿元）,所属地区,责任单位,总投资,年度计划投资')
 # A. outside the sheet: the file's name, the sheet's name
 csv('v-name（总投资：亿元）.csv', [])
 write('v-sheet.xlsx', [[T], H.split(','), ['测试甲项目', '站前区', '市交通运输局', 12, 5]],
