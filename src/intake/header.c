@@ -340,6 +340,9 @@ struct cellinfo {
 	 * 投资"): cum, the last month it names, 13 when it names none. */
 	int month;
 	int cum;
+	/* Above the header: a cell that is only a unit ("（亿元）", "亿元"),
+	 * its column's, never a group heading (bare_unit_cell). */
+	int bare_unit;
 	/* Reports: a plain "累计完成投资" (no 自年初, no months): year-to-date
 	 * only under a title naming a span from January (ytd_column). */
 	int plain_cum;
@@ -349,6 +352,7 @@ static int names_one_month(const char *s);
 static void marked_key(const struct tz_header *h, const char *s, size_t len,
 		       struct cellinfo *c);
 static void drop_spaces(struct tz_buf *b);
+static int names_money_unit(const char *s, size_t len);
 static int title_fold(const char *s, struct tz_buf *out);
 
 struct hrow {
@@ -1619,11 +1623,15 @@ found:
 
 /*
  * A unit stated above the header for one column only: "（总投资单位：亿元）",
- * "（单位：万元，其中总投资单位：亿元）" (walkthrough 14, f11 and u15). Taken
- * for the table, it read 总投资 1.2 as 1.2万元 beside a plan in 万元, or
- * applied 亿元 to every column. The import does not apply such a unit: it
- * only accepts it when the columns it names state the same unit in the
- * header (col_clause_check); otherwise the file is refused.
+ * "（单位：万元，其中总投资单位：亿元）" (walkthrough 14, f11 and u15), and,
+ * since walkthrough 16, without the word 单位: "（总投资：亿元）",
+ * "总投资为亿元", "（总投资按亿元填报）", "（总投资亿元，年度计划投资万元）",
+ * "（总投资、年度计划投资：亿元）" (next_col_unit). Taken for the table, it
+ * read 总投资 1.2 as 1.2万元 beside a plan in 万元, or applied 亿元 to every
+ * column; unseen (the forms without 单位), 12 (亿元) was stored as 12.00万元
+ * with exit 0. The import does not apply such a unit: it only accepts it
+ * when the columns it names state the same unit in the header
+ * (col_clause_check); otherwise the file is refused.
  */
 struct col_clause {
 	char clause[96];                 /* the clause (NFKC), "" when none */
@@ -1634,15 +1642,24 @@ struct col_clause {
 	char title[TITLE_QUOTE_MAX];     /* that row when a title, else "" */
 };
 
-/* Whether the subject of a unit's clause (next_unit) names one column
- * of money ("其中总投资") rather than the table ("本表金额", "金额", "")
- * or is a title run into the statement ("2025年重点项目完成投资情况表"
- * before "单位：亿元"). */
-static int names_one_column(const char *subj, size_t n)
+/* Every clause of the rows above the header stating one column's unit
+ * (walkthrough 16: "（总投资亿元，年度计划投资万元）" states two, and only
+ * the first was checked). */
+#define COL_CLAUSES_MAX 8
+struct col_clauses {
+	size_t n;
+	struct col_clause c[COL_CLAUSES_MAX];
+};
+
+/* Words naming a column of money in a clause's subject. */
+static const char *const money_col_words[] = { "总投资", "计划投资", "完成投资", "完成额", "累计",
+					       "本期", "本月", "当月", "年度计划", "概算", "估算",
+					       "到位资金" };
+
+/* names_one_column for one name of a list ("总投资" of "总投资、年度计划
+ * 投资"). */
+static int names_one_name(const char *subj, size_t n)
 {
-	static const char *const words[] = { "总投资", "计划投资", "完成投资", "完成额", "累计",
-					     "本期", "本月", "当月", "年度计划", "概算", "估算",
-					     "到位资金" };
 	static const char *const titles[] = { "表", "台账", "清单", "汇总", "情况" };
 	size_t chars = 0;
 
@@ -1653,32 +1670,224 @@ static int names_one_column(const char *subj, size_t n)
 	for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
 		if (memmem(subj, n, titles[i], strlen(titles[i])))
 			return 0;
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (memmem(subj, n, words[i], strlen(words[i])))
+	for (size_t i = 0; i < sizeof(money_col_words) / sizeof(money_col_words[0]); i++)
+		if (memmem(subj, n, money_col_words[i], strlen(money_col_words[i])))
 			return 1;
 	return 0;
 }
 
-/* The first clause of `norm` (NFKC, spaces dropped) stating the unit
- * of one column, into cc (line and title left to the caller): 1, else 0. */
-static int column_clause(const char *norm, struct col_clause *cc)
+/* Whether the subject of a unit's clause (next_unit) names columns of
+ * money ("其中总投资", "总投资、年度计划投资", "总投资和年度计划投资":
+ * each name of the list one) rather than the table ("本表金额", "金额",
+ * "") or is a title run into the statement ("2025年重点项目完成投资情况表"
+ * before "单位：亿元"). */
+static int names_one_column(const char *subj, size_t n)
 {
-	const char *at = norm, *subj;
-	size_t subj_len;
+	static const char *const joins[] = { "、", "和", "及", "与" };
+	size_t k = 0;
+
+	if (!n)
+		return 0;
+	while (k < n) {
+		size_t e = k, jl = 0;
+
+		while (e < n && !jl) {
+			for (size_t i = 0; i < sizeof(joins) / sizeof(joins[0]) && !jl; i++)
+				if (starts_with(subj + e, n - e, joins[i]))
+					jl = strlen(joins[i]);
+			if (!jl)
+				e++;
+		}
+		if (!names_one_name(subj + k, e - k))
+			return 0;
+		k = e + jl;
+	}
+	return 1;
+}
+
+/* The length of a stop ending a clause at p (",", ";", a bracket, "。",
+ * a space), 0 when none. */
+static size_t clause_stop(const char *p)
+{
+	static const char *const stops[] = { ",", ";", "(", ")", " ", "。", "，", "；" };
+
+	for (size_t i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
+		if (!strncmp(p, stops[i], strlen(stops[i])))
+			return strlen(stops[i]);
+	return 0;
+}
+
+/*
+ * The next statement in NFKC text (spaces dropped, or each run one ' ')
+ * from *at of one or more columns' unit without the word 单位 or 金额
+ * (walkthrough 16, 2026-12-02): the columns' names (a word of
+ * money_col_words last, several joined by 、/和/及/与, maybe a label such
+ * as "说明:" before them), then a join (":", "为", "是", "均为", "按",
+ * "-", "/", or none: "总投资亿元"), then a unit word of at most six
+ * characters, maybe followed by 填报/填列/计…, the whole filling a clause
+ * up to a stop: "(总投资:亿元)", "总投资为亿元", "总投资按亿元填报",
+ * "总投资、年度计划投资:亿元", "总投资亿元,年度计划投资万元". These were
+ * no statement at all: the amounts were read as 万元 with exit 0.
+ * "总投资亿元以上项目" (a size class), "总投资10亿元" (a figure) state
+ * none. The forms with 单位, 金额 or 以…计 are next_unit's. Returns
+ * money_unit() (1 or -1) with *exp, the unit in text and the subject in
+ * *subj, *subj_len, *at past the clause; 0 when there is no more.
+ */
+static int next_col_unit(const char **at, int *exp, char *text, size_t size, const char **subj,
+			 size_t *subj_len)
+{
+	static const char *const joins[] = { ":", "均为", "都是", "统一为", "为", "是", "按照",
+					     "按", "-", "—", "/" };
+	static const char *const tails[] = { "填报", "填列", "填写", "列示", "计算", "统计", "计" };
+	const char *p = *at;
+
+	while (*p) {
+		const char *sb = p, *se = p, *last = NULL, *r, *wend, *b;
+		size_t stop, chars = 0, wn;
+		int u, e = 0;
+
+		while (*se && !clause_stop(se))
+			se++;
+		stop = *se ? clause_stop(se) : 0;
+		p = se + stop;
+		/* The last name of a column of money in the clause. */
+		for (size_t i = 0; i < sizeof(money_col_words) / sizeof(money_col_words[0]); i++) {
+			size_t wl = strlen(money_col_words[i]);
+
+			for (const char *q = sb; q && q + wl <= se;
+			     q = memmem(q + 1, (size_t)(se - q - 1), money_col_words[i], wl))
+				if (!memcmp(q, money_col_words[i], wl) && (!last || q + wl > last))
+					last = q + wl;
+		}
+		if (!last)
+			continue;
+		r = last;
+		if (starts_with(r, (size_t)(se - r), "额"))
+			r += strlen("额");
+		if (memmem(r, (size_t)(se - r), "单位", strlen("单位")) ||
+		    memmem(r, (size_t)(se - r), "金额", strlen("金额")))
+			continue;
+		for (size_t i = 0; i < sizeof(joins) / sizeof(joins[0]); i++)
+			if (starts_with(r, (size_t)(se - r), joins[i])) {
+				r += strlen(joins[i]);
+				break;
+			}
+		wend = se;
+		for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++)
+			if ((size_t)(se - r) > strlen(tails[i]) &&
+			    ends_with(r, (size_t)(se - r), tails[i])) {
+				wend = se - strlen(tails[i]);
+				break;
+			}
+		wn = (size_t)(wend - r);
+		for (size_t i = 0; i < wn; i++)
+			chars += ((unsigned char)r[i] & 0xC0) != 0x80;
+		if (!wn || chars > 6 || has_digit(r, wn) || starts_with(r, wn, "以") ||
+		    !(u = money_unit(r, wn, &e)))
+			continue;
+		/* The subject: back from the name to a ":" or the clause's start. */
+		for (b = sb; memchr(b, ':', (size_t)(last - b));)
+			b = (const char *)memchr(b, ':', (size_t)(last - b)) + 1;
+		if (!names_one_column(b, (size_t)(last - b)))
+			continue;
+		if (wn >= size)
+			for (wn = size - 1; wn && ((unsigned char)r[wn] & 0xC0) == 0x80; wn--)
+				;
+		snprintf(text, size, "%.*s", (int)wn, r);
+		*exp = e;
+		*subj = b;
+		*subj_len = (size_t)(last - b);
+		*at = se;
+		return u;
+	}
+	*at = p;
+	return 0;
+}
+
+/*
+ * The next statement of a unit of money in `norm` from *at, as next_unit
+ * reads them or, without 单位, as next_col_unit does, whichever comes
+ * first; the same results as next_unit.
+ */
+static int next_stated(const char *norm, const char **at, int *exp, char *text, size_t size,
+		       const char **subj, size_t *subj_len)
+{
+	const char *a1 = *at, *a2 = *at, *s1 = NULL, *s2 = NULL;
+	size_t l1 = 0, l2 = 0;
+	char t2[32];
+	int e1 = 0, e2 = 0, u1, u2;
+
+	u1 = next_unit(norm, &a1, &e1, text, size, &s1, &l1);
+	u2 = next_col_unit(&a2, &e2, t2, sizeof(t2), &s2, &l2);
+	if (u2 && (!u1 || s2 < s1)) {
+		snprintf(text, size, "%s", t2);
+		*exp = e2;
+		*subj = s2;
+		*subj_len = l2;
+		*at = a2;
+		return u2;
+	}
+	if (!u1)
+		return 0;
+	*exp = e1;
+	*subj = s1;
+	*subj_len = l1;
+	*at = a1;
+	return u1;
+}
+
+/*
+ * The clauses of `norm` (NFKC) stating the unit of one or more columns
+ * (next_stated, names_one_column), added to cl (line and title left to
+ * the caller; a clause already there once). With `rest`, what is left of
+ * `norm` without them (a clause filling its brackets goes with them, one
+ * after a separator with it): the text the table's unit is read from.
+ * Returns how many were found.
+ */
+static size_t column_clauses(const char *norm, struct col_clauses *cl, struct tz_buf *rest)
+{
+	const char *at = norm, *subj, *prev = norm;
+	size_t subj_len, found = 0;
 	char text[32];
 	int exp = 0, unit;
 
-	while ((unit = next_unit(norm, &at, &exp, text, sizeof(text), &subj, &subj_len))) {
+	while ((unit = next_stated(norm, &at, &exp, text, sizeof(text), &subj, &subj_len))) {
+		const char *from = subj, *to = at;
+		size_t k;
+
 		if (!names_one_column(subj, subj_len))
 			continue;
-		snprintf(cc->clause, sizeof(cc->clause), "%.*s", (int)(at - subj), subj);
-		snprintf(cc->subj, sizeof(cc->subj), "%.*s", (int)subj_len, subj);
-		snprintf(cc->text, sizeof(cc->text), "%s", text);
-		cc->unit = unit;
-		cc->exp = exp;
-		return 1;
+		found++;
+		for (k = 0; k < cl->n; k++)
+			if (cl->c[k].exp == exp && cl->c[k].unit == unit &&
+			    strlen(cl->c[k].subj) == subj_len && !memcmp(cl->c[k].subj, subj, subj_len))
+				break;
+		if (k == cl->n && cl->n < COL_CLAUSES_MAX) {
+			struct col_clause *cc = &cl->c[cl->n++];
+
+			memset(cc, 0, sizeof(*cc));
+			snprintf(cc->clause, sizeof(cc->clause), "%.*s", (int)(at - subj), subj);
+			snprintf(cc->subj, sizeof(cc->subj), "%.*s", (int)subj_len, subj);
+			snprintf(cc->text, sizeof(cc->text), "%s", text);
+			cc->unit = unit;
+			cc->exp = exp;
+		}
+		if (!rest)
+			continue;
+		if (from > prev && from[-1] == '(' && *to == ')') {
+			from--;
+			to++;
+		} else if (from > prev && strchr(",;", from[-1])) {
+			from--;
+		} else if (from - prev >= 3 && !strncmp(from - 3, "、", 3)) {
+			from -= 3;
+		}
+		tz_buf_add(rest, prev, (size_t)(from - prev));
+		prev = to;
 	}
-	return 0;
+	if (rest)
+		tz_buf_adds(rest, prev);
+	return found;
 }
 
 /* The length of field f's name before its unit: "总投资" of
@@ -1691,9 +1900,40 @@ static size_t field_name(const struct tz_header *h, size_t f, const char **name)
 	return paren ? (size_t)(paren - *name) : strlen(*name);
 }
 
+/* Whether name [s, s + n) ends with a name of clause subject `subj`
+ * (a list joined by 、/和/及/与, "其中" before a name dropped) of at
+ * least two characters: "完成投资" names 本期完成投资 (walkthrough 16,
+ * "单位：万元（完成投资：亿元）" over 本期完成投资 was said to name no
+ * column read). */
+static int subject_ends(const char *subj, const char *s, size_t n)
+{
+	static const char *const joins[] = { "、", "和", "及", "与" };
+	size_t sn = strlen(subj), k = 0;
+
+	while (k < sn) {
+		size_t e = k, jl = 0, b = k;
+
+		while (e < sn && !jl) {
+			for (size_t i = 0; i < sizeof(joins) / sizeof(joins[0]) && !jl; i++)
+				if (starts_with(subj + e, sn - e, joins[i]))
+					jl = strlen(joins[i]);
+			if (!jl)
+				e++;
+		}
+		if (starts_with(subj + b, e - b, "其中"))
+			b += strlen("其中");
+		if (e - b >= 6 && n >= e - b &&
+		    !memcmp(s + n - (e - b), subj + b, e - b))
+			return 1;
+		k = e + jl;
+	}
+	return 0;
+}
+
 /* Whether clause cc names field f ("其中总投资" names 总投资), by its
  * name or by `written`, its column's header as the sheet writes it
- * (本月完成投资 for 本期完成投资), up to a bracket. */
+ * (本月完成投资 for 本期完成投资), up to a bracket, or by the end of
+ * either (subject_ends: "完成投资"). */
 static int clause_names(const struct tz_header *h, const struct col_clause *cc, size_t f,
 			const char *written)
 {
@@ -1702,13 +1942,60 @@ static int clause_names(const struct tz_header *h, const struct col_clause *cc, 
 
 	if (!cc->line)
 		return 0;
-	if (memmem(cc->subj, sn, name, n))
+	if (memmem(cc->subj, sn, name, n) || subject_ends(cc->subj, name, n))
 		return 1;
 	cut = strstr(written, "（");
 	n = cut ? (size_t)(cut - written) : strlen(written);
 	if ((cut = memchr(written, '(', n)) != NULL)
 		n = (size_t)(cut - written);
-	return n && memmem(cc->subj, sn, written, n) != NULL;
+	return n && (memmem(cc->subj, sn, written, n) != NULL || subject_ends(cc->subj, written, n));
+}
+
+/* Whether a clause of cl names field f (clause_names; `written` as
+ * there) and states the unit 10^exp 万元 it is read in. */
+static int clause_agrees(const struct tz_header *h, const struct col_clauses *cl, size_t f,
+			 const char *written, int exp)
+{
+	for (size_t k = 0; k < cl->n; k++)
+		if (clause_names(h, &cl->c[k], f, written) && cl->c[k].unit > 0 &&
+		    cl->c[k].exp == exp)
+			return 1;
+	return 0;
+}
+
+/*
+ * The clauses of cell text `s` (`norm`: its NFKC without spaces) stating
+ * one column's unit, into cl (column_clauses), with what is left of the
+ * text in rest: read with runs of spaces ending words first (in "单位：万元
+ * 　其中总投资单位：亿元" the second clause is about 其中总投资, not
+ * 万元其中总投资), without spaces only when that reads nothing ("总 投 资
+ * 单 位 ： 亿 元"). Returns how many were found.
+ */
+static size_t clauses_out(const char *s, const char *norm, struct col_clauses *cl,
+			  struct tz_buf *rest)
+{
+	struct tz_buf kept = TZ_BUF_INIT;
+	size_t found = 0;
+	int read = 0;
+
+	if (!tz_text_nfkc(s, strlen(s), &kept)) {
+		const char *a = kept.buf, *sj;
+		size_t sl;
+		char t[32];
+		int e;
+
+		unit_fold(&kept, 1);
+		read = next_stated(kept.buf, &a, &e, t, sizeof(t), &sj, &sl) != 0;
+		found = column_clauses(kept.buf, cl, rest);
+	}
+	if (!found && !read) {
+		tz_buf_reset(rest);
+		found = column_clauses(norm, cl, rest);
+	}
+	if (!found)
+		tz_buf_reset(rest);
+	tz_buf_release(&kept);
+	return found;
 }
 
 /*
@@ -1727,9 +2014,9 @@ static int clause_names(const struct tz_header *h, const struct col_clause *cc, 
  * table's unit, which is then the first clause about the table, if any.
  */
 static int table_unit(const char *s, int title, int *unit, int *unit_exp, char *text,
-		      size_t size, struct col_clause *cc)
+		      size_t size, struct col_clauses *cc)
 {
-	struct tz_buf norm = TZ_BUF_INIT;
+	struct tz_buf norm = TZ_BUF_INIT, rest = TZ_BUF_INIT;
 	const char *at, *subj;
 	size_t subj_len;
 	char currency[32];
@@ -1745,37 +2032,14 @@ static int table_unit(const char *s, int title, int *unit, int *unit_exp, char *
 			snprintf(text, size, "%s", currency);
 			goto out;
 		}
-		if (cc) {
-			/* Read with runs of spaces ending words first: in
-			 * "单位：万元　其中总投资单位：亿元" the second clause
-			 * is about 其中总投资, not 万元其中总投资. */
-			struct tz_buf kept = TZ_BUF_INIT;
-			const char *in = NULL;
-
-			int read = 0;
-
-			if (!tz_text_nfkc(s, strlen(s), &kept)) {
-				const char *a = kept.buf, *sj;
-				size_t sl;
-				char t[32];
-				int e;
-
-				unit_fold(&kept, 1);
-				read = next_unit(kept.buf, &a, &e, t, sizeof(t), &sj, &sl) != 0;
-				if (column_clause(kept.buf, cc))
-					in = kept.buf;
-			}
-			/* Spaces dropped only when they leave nothing read
-			 * ("总 投 资 单 位 ： 亿 元"). */
-			if (!in && !read && column_clause(norm.buf, cc))
-				in = norm.buf;
-			for (at = in; in && (*unit = next_unit(in, &at, unit_exp, text, size, &subj,
-							       &subj_len)) != 0 &&
-				      names_one_column(subj, subj_len);)
-				;
-			tz_buf_release(&kept);
-			if (in)
+		if (cc && clauses_out(s, norm.buf, cc, &rest)) {
+			/* The table's unit is read from what is left: the
+			 * first clause about the table, if any. */
+			s = rest.buf;
+			tz_buf_reset(&norm);
+			if (tz_text_nfkc(s, strlen(s), &norm))
 				goto out;
+			drop_spaces(&norm);
 		}
 		/* A row of one text: "亿元" alone is the table's unit. */
 		*unit = unit_statement(norm.buf, norm.len, title, unit_exp, text, size);
@@ -1816,13 +2080,15 @@ static int table_unit(const char *s, int title, int *unit, int *unit_exp, char *
 	}
 out:
 	tz_buf_release(&norm);
+	tz_buf_release(&rest);
 	return *unit != 0;
 }
 
 /*
  * Whether a cell of the header row states a unit for the table: it says
  * 单位 (备注（单位：亿元）, 项目名称（金额单位：亿元）) or is nothing but a
- * statement ("亿元", "（单位：亿元）": unit_statement). A column's own
+ * statement ("亿元", "（单位：亿元）": unit_statement), or states one
+ * column's in its brackets ("备注（总投资：亿元）": column_clauses). A column's own
  * name with its unit (签约金额（亿元）, 外资金额（万美元）) is that
  * column's, which the import does not read: taken for the table, it made
  * plain 总投资 26000 be read as 亿元 (the walkthrough, 2026-12-01).
@@ -1834,9 +2100,18 @@ static int header_cell_states_unit(const char *s)
 	int exp, states = 0;
 
 	if (!tz_text_nfkc(s, strlen(s), &norm)) {
+		struct col_clauses cl = { .n = 0 };
+		const char *br;
+
 		drop_spaces(&norm);
+		/* "备注（总投资：亿元）": a column's clause without 单位 in the
+		 * cell's brackets too (walkthrough 16), checked as one above
+		 * the header is; not a column's own name with its unit
+		 * ("本年完成投资亿元"), which is that column's. */
+		br = strchr(norm.buf, '(');
 		states = strstr(norm.buf, "单位") != NULL ||
-			 unit_statement(norm.buf, norm.len, 1, &exp, text, sizeof(text)) != 0;
+			 unit_statement(norm.buf, norm.len, 1, &exp, text, sizeof(text)) != 0 ||
+			 (br && column_clauses(br, &cl, NULL) != 0);
 	}
 	tz_buf_release(&norm);
 	return states;
@@ -1896,22 +2171,21 @@ static void copy_whole_chars(char *dst, size_t size, const char *s)
  * two units does: the amounts cannot be read in either. `at_title` and
  * `other_title` (TITLE_QUOTE_MAX bytes each) get the text of the
  * row *line_at and of *other_line when it is a title (unit_in_title),
- * else "", for the messages to quote. The first clause stating one
- * column's unit goes into *cc with its line (struct col_clause).
+ * else "", for the messages to quote. Each clause stating one or more
+ * columns' unit goes into cc with its line (struct col_clause).
  */
 static void also_unit(const char *s, int title, long line, int *unit, int *unit_exp,
 		      char *text, size_t size, long *line_at, long *other_line, char *at_title,
-		      char *other_title, struct col_clause *cc)
+		      char *other_title, struct col_clauses *cc)
 {
-	struct col_clause found = { .line = 0 };
+	size_t had = cc->n;
 	char t[32] = "";
 	int u = 0, e = 0, any;
 
-	any = table_unit(s, title, &u, &e, t, sizeof(t), cc->line ? NULL : &found);
-	if (found.clause[0]) {
-		found.line = line;
-		copy_whole_chars(found.title, TITLE_QUOTE_MAX, unit_in_title(s, title) ? s : "");
-		*cc = found;
+	any = table_unit(s, title, &u, &e, t, sizeof(t), cc);
+	for (size_t k = had; k < cc->n; k++) {
+		cc->c[k].line = line;
+		copy_whole_chars(cc->c[k].title, TITLE_QUOTE_MAX, unit_in_title(s, title) ? s : "");
 	}
 	if (*unit == 2 || !any)
 		return;
@@ -2353,7 +2627,7 @@ static void heading_unit(struct tz_header *h, const struct cellinfo *c, int *uni
 
 static int choose(struct tz_header *h, const struct hrow *r, const int *parent_unit,
 		  const int *parent_exp, int table_u, int table_exp, const char *table_text,
-		  long table_line, const char *table_title, const struct col_clause *cc,
+		  long table_line, const char *table_title, const struct col_clauses *cc,
 		  int year, const char *path, struct tz_err *err)
 {
 	char a[8], b[8], where[TITLE_QUOTE_MAX + 64];
@@ -2526,7 +2800,7 @@ not_read:
 		if (table_u && (c->unit > 0 || (parent_unit && parent_unit[i] > 0)) &&
 		    h->unit_exp[f] != table_exp &&
 		    /* "其中总投资单位：亿元" over 总投资(亿元): as it says. */
-		    !(clause_names(h, cc, f, r->text[i]) && cc->unit > 0 && cc->exp == h->unit_exp[f]))
+		    !clause_agrees(h, cc, f, r->text[i], h->unit_exp[f]))
 			return tz_err_set_at(err, TZ_EINVAL, path, table_line, h->cols[f].header,
 					     "%s注明金额单位为%s，而第%ld行“%s”的单位是%s：不知道金额该按"
 					     "哪个单位读，整个文件未导入；请删去其中一处，或改为一致",
@@ -3922,13 +4196,15 @@ static int col_clause_check(const struct tz_header *h, const struct col_clause *
 	char where[TITLE_QUOTE_MAX + 64];
 	/* "其中总投资" is named 总投资. */
 	const char *subj = starts_with(cc->subj, strlen(cc->subj), "其中") ?
-			   cc->subj + strlen("其中") : cc->subj;
+			   cc->subj + strlen("其中") : cc->subj, *fname = "总投资";
+	size_t fn = strlen("总投资");
 	int named = 0;
 
 	unit_row_name(cc->line, cc->title, where, sizeof(where));
 	if (cc->unit < 0)
 		return tz_err_set_at(err, TZ_EINVAL, path, cc->line, NULL,
-				     "%s注明%s的单位是%s，无法换算为万元，整个文件未导入",
+				     "%s注明%s的单位是%s，无法换算为万元，整个文件未导入：这是外币，"
+				     "金额不是人民币；请把金额折算为人民币后重新导入",
 				     where, subj, cc->text);
 	for (size_t f = 0; f < h->nfields; f++) {
 		int i = h->idx[f];
@@ -3940,22 +4216,28 @@ static int col_clause_check(const struct tz_header *h, const struct col_clause *
 		/* A column stating no unit is read in 万元. */
 		if (h->unit_exp[f] == cc->exp)
 			continue;
+		fn = field_name(h, f, &fname);
 		return tz_err_set_at(err, TZ_EINVAL, path, cc->line, NULL,
 				     "%s单独注明%s的单位是%s，而表头“%s”的金额会按%s读：不知道这一列"
 				     "该按哪个单位读，整个文件未导入；请把各列的单位写在表头的列名中"
-				     "（如“%s(%s)”），并删去这句后重新导入",
+				     "（如“%.*s(%s)”），并删去这句后重新导入",
 				     where, subj, cc->text,
 				     i < 64 && h->col_text[i][0] ? h->col_text[i] : h->cols[f].header,
 				     tz_header_unit_name(h->unit_exp[f]),
-				     subj, cc->text);
+				     (int)fn, fname, cc->text);
 	}
 	if (named)
 		return 0;
+	for (size_t f = 0; f < h->nfields; f++)
+		if (h->cols[f].money && h->idx[f] >= 0) {
+			fn = field_name(h, f, &fname);
+			break;
+		}
 	return tz_err_set_at(err, TZ_EINVAL, path, cc->line, NULL,
 			     "%s单独注明%s的单位是%s，而本表读取的金额列中没有“%s”：不知道这个单位"
-			     "是哪一列的，整个文件未导入；请把各列的单位写在表头的列名中（如“总投资(%s)”），"
+			     "是哪一列的，整个文件未导入；请把各列的单位写在表头的列名中（如“%.*s(%s)”），"
 			     "并删去这句后重新导入",
-			     where, subj, cc->text, subj, cc->text);
+			     where, subj, cc->text, subj, (int)fn, fname, cc->text);
 }
 
 /*
@@ -4006,6 +4288,115 @@ static const char *title_why(const struct tz_header *h, char *buf, size_t size)
 }
 
 /*
+ * Whether cell text `s`, above the header, is only a unit of money with
+ * no label ("（亿元）", "亿元", "[万元]"; not "单位：亿元", which states
+ * the table's): unit_statement()'s result with *exp and the unit in
+ * text, else 0. Such a cell is the unit of the column under it
+ * (walkthrough 16: `,,,（亿元）,` over 总投资 alone was taken for the
+ * table's and 年度计划投资 5 stored as 50000.00万元; `,,,亿元,万元` was
+ * passed over and 总投资 12 stored as 12.00万元).
+ */
+static int bare_unit_cell(const char *s, int *exp, char *text, size_t size)
+{
+	struct tz_buf norm = TZ_BUF_INIT;
+	int u = 0;
+
+	if (names_money_unit(s, strlen(s)) && !tz_text_nfkc(s, strlen(s), &norm)) {
+		drop_spaces(&norm);
+		if (!strstr(norm.buf, "单位") && !strstr(norm.buf, "金额"))
+			u = unit_statement(norm.buf, norm.len, 1, exp, text, size);
+	}
+	tz_buf_release(&norm);
+	return u;
+}
+
+/* A bare unit cell above the header (bare_unit_cell), kept until the
+ * header is read: its column's unit when a money column is under it,
+ * else the table's as before. */
+#define ABOVE_UNITS_MAX 32
+struct above_unit {
+	size_t col;
+	int unit, exp, single, column, lone;
+	long line;
+	char text[32];
+	char cell[64];
+};
+
+/*
+ * Whether heading cell `s` (group headings above the header: grp in
+ * group_units) is a heading whose unit covers the columns under it
+ * ("投资情况（亿元）"), not a statement about the table or one column
+ * ("单位：万元", "（总投资：亿元）", "说明：…"): the latter's units are read
+ * by also_unit, never spread to the columns beside them (walkthrough 16,
+ * a4: `单位：万元,,,,（总投资：亿元）` gave 年度计划投资 the unit of the
+ * clause over it, "上方表头的单位无法换算为万元").
+ */
+static int group_heading(const char *s)
+{
+	static const char *const labels[] = { "单位", "金额单位", "计量单位", "注:", "说明", "备注" };
+	struct col_clauses cl = { .n = 0 };
+	struct tz_buf norm = TZ_BUF_INIT;
+	int heading = 0;
+
+	if (!tz_text_nfkc(s, strlen(s), &norm)) {
+		drop_spaces(&norm);
+		heading = 1;
+		for (size_t i = 0; heading && i < sizeof(labels) / sizeof(labels[0]); i++)
+			if (starts_with(norm.buf, norm.len, labels[i]) ||
+			    (norm.len && norm.buf[0] == '(' &&
+			     starts_with(norm.buf + 1, norm.len - 1, labels[i])))
+				heading = 0;
+		if (heading && column_clauses(norm.buf, &cl, NULL))
+			heading = 0;
+	}
+	tz_buf_release(&norm);
+	return heading;
+}
+
+/*
+ * Cells of the row right above the header `top` (grp, not itself a
+ * header) naming a column the header lacks: over an empty header cell
+ * the cell is that column, a heading merged down over both rows and
+ * written once in a CSV ("总投资（亿元）" over ""); over a header cell
+ * naming nothing, the column their words name together when they do
+ * ("年度计划" over "投资"). Walkthrough 16 (g7): such a file was refused
+ * "缺少必需的列：总投资". The units are then read as ever: the column's
+ * own, a heading's, the table's.
+ */
+static void group_fill(const struct tz_header *h, const struct hrow *grp, struct hrow *top)
+{
+	struct tz_buf key = TZ_BUF_INIT, ut = TZ_BUF_INIT, text = TZ_BUF_INIT;
+
+	for (size_t i = 0; i < top->n && i < grp->n; i++) {
+		const struct cellinfo *g = &grp->c[i];
+		struct cellinfo c;
+
+		if (g->blank || g->field < 0 || hrow_has(top, g->field))
+			continue;
+		if (top->c[i].blank) {
+			top->c[i] = *g;
+			free(top->text[i]);
+			top->text[i] = tz_xstrdup(grp->text[i]);
+			continue;
+		}
+		if (top->c[i].field >= 0 || top->c[i].seq)
+			continue;
+		tz_buf_reset(&text);
+		tz_buf_addf(&text, "%s%s", grp->text[i], top->text[i]);
+		cell_read(h, text.buf, text.len, text.buf, &c, &key, &ut);
+		if (c.field != g->field)
+			continue;
+		top->c[i] = c;
+		free(top->text[i]);
+		top->text[i] = tz_xstrdup(text.buf);
+	}
+	hrow_count(top);
+	tz_buf_release(&key);
+	tz_buf_release(&ut);
+	tz_buf_release(&text);
+}
+
+/*
  * A row of group headings right above the header, not itself a header
  * ("基本情况,,,投资情况（亿元）," over "项目编号,…,总投资,年度计划投资"):
  * each money column of the header `top` stating no unit of its own, and
@@ -4029,8 +4420,55 @@ static void group_units(struct tz_header *h, const struct hrow *grp, const struc
 			k--;
 		if (!k || !grp->c[k - 1].unit)
 			continue;
+		/* A unit cell over another column is that column's; a
+		 * column's own header (a field named) or a statement is no
+		 * heading of the columns beside it (walkthrough 16). */
+		if (grp->c[k - 1].bare_unit || (k - 1 != i && grp->c[k - 1].field >= 0) ||
+		    (grp->c[k - 1].field >= 0 && grp->c[k - 1].field != c->field) ||
+		    !group_heading(grp->text[k - 1]))
+			continue;
 		heading_unit(h, &grp->c[k - 1], &parent_unit[i], &parent_exp[i]);
 	}
+}
+
+/*
+ * Bare unit cell a above the header (struct above_unit) over money column
+ * a->col of header `top`: that column's unit, as a row of units under the
+ * header gives (unit_row). A unit other than the column's own, two units
+ * or a foreign currency refuse the file naming the row, the column and
+ * the units (TZ_EINVAL, err set at a's line); 0 otherwise.
+ */
+static int above_unit_apply(const struct tz_header *h, struct hrow *top,
+			    const struct above_unit *a, const char *path, struct tz_err *err)
+{
+	struct cellinfo *c;
+	char col[8];
+
+	if (a->col >= top->n)
+		return 0;
+	c = &top->c[a->col];
+	if (c->field < 0 || !h->cols[c->field].money)
+		return 0;
+	col_letters(a->col, col);
+	if (a->unit == 2)
+		return tz_err_set_at(err, TZ_EINVAL, path, a->line, NULL,
+				     "第%ld行第%s列注明单位为%s，写了不同的单位，不知道金额该按哪个单位读，"
+				     "整个文件未导入；请只写一个单位",
+				     a->line, col, a->text);
+	if (a->unit < 0)
+		return tz_err_set_at(err, TZ_EINVAL, path, a->line, NULL,
+				     "第%ld行第%s列在“%s”上方注明单位为%s，无法换算为万元，整个文件未导入："
+				     "这是外币，金额不是人民币；请把金额折算为人民币后重新导入",
+				     a->line, col, top->text[a->col], a->text);
+	if (c->unit && (c->unit != a->unit || c->unit_exp != a->exp))
+		return tz_err_set_at(err, TZ_EINVAL, path, a->line, NULL,
+				     "第%ld行第%s列在“%s”上方注明单位为%s，与表头写的单位“%s”不同："
+				     "不知道金额该按哪个单位读，整个文件未导入",
+				     a->line, col, top->text[a->col], a->text, c->unit_text);
+	c->unit = a->unit;
+	c->unit_exp = a->exp;
+	snprintf(c->unit_text, sizeof(c->unit_text), "%s", a->text);
+	return 0;
 }
 
 int tz_header_find(struct tz_reader *r, const char *path, int progress, int year,
@@ -4050,7 +4488,10 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	/* The title stating the table's unit, and one stating another: quoted. */
 	char table_title[TITLE_QUOTE_MAX] = "", other_title[TITLE_QUOTE_MAX] = "";
 	/* A unit stated above the header for one column (col_clause_check). */
-	struct col_clause cc = { .line = 0 };
+	struct col_clauses cc = { .n = 0 };
+	/* Cells above the header that are only a unit (bare_unit_cell). */
+	struct above_unit au[ABOVE_UNITS_MAX];
+	size_t naus = 0;
 	/* The row of group headings right above the header, when it has
 	 * several texts ("基本情况", "投资情况（亿元）"): group_units(). */
 	struct hrow grp = { 0 };
@@ -4173,6 +4614,49 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 						 used ? "、" : "", top.text[i]);
 				}
 		}
+		/* Cells that are only a unit ("（亿元）" over 总投资), but a
+		 * title from the first column merged across: each its
+		 * column's, decided once the header is read (above_unit); a
+		 * row of nothing else is neither a title nor a row of group
+		 * headings (walkthrough 16). */
+		{
+			size_t first = top.n, units = 0, others = 0;
+			int single = 1;
+
+			for (size_t i = 0; i < top.n; i++)
+				if (!top.c[i].blank) {
+					if (first == top.n)
+						first = i;
+					else if (strcmp(top.text[i], top.text[first]))
+						single = 0;
+				}
+			for (size_t i = 0; i < top.n && (first || !single); i++) {
+				struct above_unit *a = &au[naus];
+				int u;
+
+				if (top.c[i].blank)
+					continue;
+				if (!i || naus == ABOVE_UNITS_MAX ||
+				    !(u = bare_unit_cell(top.text[i], &a->exp, a->text,
+							 sizeof(a->text)))) {
+					others++;
+					continue;
+				}
+				top.c[i].bare_unit = 1;
+				a->col = i;
+				a->unit = u;
+				a->single = single;
+				a->column = 0;
+				a->line = row.line;
+				copy_whole_chars(a->cell, sizeof(a->cell), top.text[i]);
+				naus++;
+				units++;
+			}
+			for (size_t k = naus - units; k < naus; k++)
+				au[k].lone = units == 1;
+			if (units && !others)
+				continue;
+		}
 		/* Above the header: a title naming the year, a table unit. A
 		 * row of one text (a title, maybe merged across) is a title. */
 		title = 1;
@@ -4261,9 +4745,10 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 				snprintf(h->title_text, sizeof(h->title_text), "%s", top.text[i]);
 				h->title_line = row.line;
 			}
-			also_unit(top.text[i], title, row.line, &table_u, &table_exp, table_text,
-				  sizeof(table_text), &table_line, &other_line, table_title,
-				  other_title, &cc);
+			if (!top.c[i].bare_unit)
+				also_unit(top.text[i], title, row.line, &table_u, &table_exp,
+					  table_text, sizeof(table_text), &table_line, &other_line,
+					  table_title, other_title, &cc);
 		}
 		hrow_free(&grp);
 		if (!title) {
@@ -4295,6 +4780,28 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	}
 	if (progress)
 		title_allow_noyear(h);
+	/* A bare unit cell above the header: its column's when a money
+	 * column is under it, else the table's, as before; and the table's
+	 * when it is its row's only unit and stands in the top right corner,
+	 * over the header's last column or beyond, where a table's unit is
+	 * written (audit 2: `,,,,（亿元）` and a title split into cells
+	 * ending in （亿元） state the table's). */
+	size_t last_col = 0;
+
+	for (size_t i = 0; i < top.n; i++)
+		if (!top.c[i].blank)
+			last_col = i;
+	for (size_t k = 0; k < naus; k++) {
+		const struct cellinfo *c = au[k].col < top.n ? &top.c[au[k].col] : NULL;
+
+		if (c && c->field >= 0 && h->cols[c->field].money &&
+		    !(au[k].lone && au[k].col >= last_col))
+			au[k].column = 1;
+		else
+			also_unit(au[k].cell, au[k].single, au[k].line, &table_u, &table_exp,
+				  table_text, sizeof(table_text), &table_line, &other_line,
+				  table_title, other_title, &cc);
+	}
 	/* A unit for the table may also stand in the header row itself. */
 	for (size_t i = 0; i < top.n && table_u != 2; i++)
 		/* Also in a column's own cell that is not money: "项目名称
@@ -4433,6 +4940,11 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 	h->width = top.n;
 	if (progress)
 		ytd_column(h, &top, title_span);
+	if (grp.n)
+		group_fill(h, &grp, &top);
+	for (size_t k = 0; k < naus; k++)
+		if (au[k].column && (rc = above_unit_apply(h, &top, &au[k], path, err)) != 0)
+			goto out;
 	if (grp.n) {
 		parent_unit = tz_xrealloc(parent_unit, (top.n + 1) * sizeof(int));
 		parent_exp = tz_xrealloc(parent_exp, (top.n + 1) * sizeof(int));
@@ -4445,8 +4957,8 @@ int tz_header_find(struct tz_reader *r, const char *path, int progress, int year
 		    table_title, &cc, year ? year : h->title_year, path, err);
 	h->read_cols = read_mask(h);
 	/* "（总投资单位：亿元）" above the header: only as the header says. */
-	if (!rc && cc.line)
-		rc = col_clause_check(h, &cc, path, err);
+	for (size_t k = 0; !rc && k < cc.n; k++)
+		rc = col_clause_check(h, &cc.c[k], path, err);
 	/* --period against the month the title names, or ends with: one of
 	 * them is wrong (issue 7). */
 	if (!rc && h->progress && h->opt_period.year)
@@ -5071,7 +5583,7 @@ static int check_unit_cells(const struct tz_header *h, const struct tz_row *row,
 			 * word when the text without spaces states nothing. */
 			const char *a2 = norm.buf;
 
-			if (!next_unit(norm.buf, &a2, &exp, text, sizeof(text), &subj, &subj_len)) {
+			if (!next_stated(norm.buf, &a2, &exp, text, sizeof(text), &subj, &subj_len)) {
 				tz_buf_reset(&norm);
 				if (tz_text_nfkc(c, len, &norm))
 					continue;
@@ -5079,8 +5591,8 @@ static int check_unit_cells(const struct tz_header *h, const struct tz_row *row,
 				at = norm.buf;
 			}
 		}
-		while (!rc && (unit = whole ? whole : next_unit(norm.buf, &at, &exp, text, sizeof(text),
-							       &subj, &subj_len))) {
+		while (!rc && (unit = whole ? whole : next_stated(norm.buf, &at, &exp, text,
+								 sizeof(text), &subj, &subj_len))) {
 			int differs = unit < 0, named = 0;
 
 			if (whole) {
@@ -5158,12 +5670,29 @@ static int check_unit_cells(const struct tz_header *h, const struct tz_row *row,
 				tz_buf_addf(&applied, "按%s", tz_header_unit_name(h->unit_exp[f]));
 next:;
 			}
-			rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,
-					   "第%ld行注明%.*s单位为%s，与表头的单位不同（%s读）："
-					   "不知道金额该按哪个单位读，整个文件未导入；"
-					   "请在表头写明单位（如“总投资(%s)”）后重新导入",
-					   row->line, (int)(named ? subj_len : strlen("金额")),
-					   named ? subj : "金额", text, applied.buf, text);
+			/* The example names a column read, the one named first
+			 * ("本期完成投资(亿元)" in a report, not 总投资). */
+			{
+				const char *ex = "总投资", *name;
+				size_t exn = strlen(ex), n;
+
+				for (size_t f = h->nfields; f-- > 0;) {
+					if (!h->cols[f].money || h->idx[f] < 0)
+						continue;
+					n = field_name(h, f, &name);
+					if (!named || memmem(subj, subj_len, name, n)) {
+						ex = name;
+						exn = n;
+					}
+				}
+				rc = tz_err_set_at(err, TZ_EINVAL, path, row->line, NULL,
+						   "第%ld行注明%.*s单位为%s，与表头的单位不同（%s读）："
+						   "不知道金额该按哪个单位读，整个文件未导入；"
+						   "请在表头写明单位（如“%.*s(%s)”）后重新导入",
+						   row->line, (int)(named ? subj_len : strlen("金额")),
+						   named ? subj : "金额", text, applied.buf, (int)exn, ex,
+						   text);
+			}
 		}
 	}
 	/* Most rows name no unit: nothing was allocated. */
@@ -5206,9 +5735,10 @@ int tz_header_note_unit(const struct tz_header *h, const struct tz_row *row, int
 		found = 1;
 	} else if (!unit) {
 		at = norm.buf;
-		while ((unit = next_unit(norm.buf, &at, exp, text, size, &subj, &subj_len))) {
-			/* One unit of money for the whole table, nothing else. */
-			if (unit != 1 || (found && *exp != e)) {
+		while ((unit = next_stated(norm.buf, &at, exp, text, size, &subj, &subj_len))) {
+			/* One unit of money for the whole table, nothing else:
+			 * not one for some columns ("总投资为万元"). */
+			if (unit != 1 || (found && *exp != e) || names_one_column(subj, subj_len)) {
 				ok = 0;
 				break;
 			}
@@ -5278,7 +5808,7 @@ void tz_header_note_units(const struct tz_header *h, struct tz_cell_units *u,
 		/* "年度计划投资单位为万元": about that column; a unit other
 		 * than the one it is read in is refused by
 		 * tz_header_check_unit. */
-		while (next_unit(norm.buf, &at, &exp, text, sizeof(text), &subj, &subj_len) > 0)
+		while (next_stated(norm.buf, &at, &exp, text, sizeof(text), &subj, &subj_len) > 0)
 			if (!exp && memmem(subj, subj_len, name, n))
 				u->plain_named = 1;
 	}
@@ -5320,7 +5850,29 @@ int tz_header_outside_unit(const struct tz_header *h, const char *text, const ch
 	for (f = 0; f < h->nfields; f++)
 		if (h->cols[f].money && h->idx[f] >= 0 && !h->unit_stated[f])
 			break;
-	if (f == h->nfields || !table_unit(text, 1, &u, &exp, unit, sizeof(unit), NULL) || (u == 1 && !exp))
+	if (f == h->nfields)
+		return 0;
+	if (!table_unit(text, 1, &u, &exp, unit, sizeof(unit), NULL)) {
+		/* "…（总投资：亿元）.xlsx": a column's unit, said without 单位
+		 * (walkthrough 16), is a unit stated outside the header too. */
+		struct col_clauses cl = { .n = 0 };
+		struct tz_buf norm = TZ_BUF_INIT;
+
+		if (!tz_text_nfkc(text, strlen(text), &norm)) {
+			drop_spaces(&norm);
+			column_clauses(norm.buf, &cl, NULL);
+		}
+		tz_buf_release(&norm);
+		for (size_t k = 0; k < cl.n && !u; k++)
+			if (cl.c[k].unit < 0 || cl.c[k].exp) {
+				u = cl.c[k].unit;
+				exp = cl.c[k].exp;
+				snprintf(unit, sizeof(unit), "%s", cl.c[k].text);
+			}
+		if (!u)
+			return 0;
+	}
+	if (u == 1 && !exp)
 		return 0;
 	return tz_err_set_at(err, TZ_EINVAL, path, h->line, NULL,
 			     "表头没有写金额单位，而%s“%s”写的是%s：不知道金额该按哪个单位读，"

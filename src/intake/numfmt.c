@@ -735,14 +735,42 @@ static int literal_unit(const char *p, size_t n, char *out, size_t size)
 			snprintf(out, size, "%s", dollars[i].name);
 			return -1;
 		}
-	for (i = 0; i < sizeof(foreign) / sizeof(foreign[0]); i++)
-		if (memmem(p, n, foreign[i], strlen(foreign[i]))) {
-			snprintf(out, size, "%s", foreign[i]);
-			return -1;
+	for (i = 0; i < sizeof(foreign) / sizeof(foreign[0]); i++) {
+		const char *at = memmem(p, n, foreign[i], strlen(foreign[i]));
+
+		if (!at)
+			continue;
+		/* With its scale: 0.00"万美元" shows 12 as "12万美元", which
+		 * the message quoted as "12美元" (walkthrough 16). */
+		for (start = (size_t)(at - p);;) {
+			size_t k;
+
+			for (k = 0; k < sizeof(mult) / sizeof(mult[0]); k++)
+				if (start >= strlen(mult[k]) &&
+				    has_at(p, n, start - strlen(mult[k]), mult[k]))
+					break;
+			if (k == sizeof(mult) / sizeof(mult[0]))
+				break;
+			start -= strlen(mult[k]);
 		}
+		snprintf(out, size, "%.*s%s", (int)((size_t)(at - p) - start), p + start, foreign[i]);
+		return -1;
+	}
 	/* Any other currency by the core's rule: "万円", "万元外汇", "英磅"
 	 * (walkthrough 15: 0.00"万円" and 0.00"万元外汇" read as 万元). */
 	if ((cur = tz_money_currency_in(p, n, &wn)) != NULL) {
+		/* With its scale, as above: "万円". */
+		for (;;) {
+			size_t k, at = (size_t)(cur - p);
+
+			for (k = 0; k < sizeof(mult) / sizeof(mult[0]); k++)
+				if (at >= strlen(mult[k]) && has_at(p, n, at - strlen(mult[k]), mult[k]))
+					break;
+			if (k == sizeof(mult) / sizeof(mult[0]))
+				break;
+			cur -= strlen(mult[k]);
+			wn += strlen(mult[k]);
+		}
 		while (wn >= size || (wn && ((unsigned char)cur[wn] & 0xC0) == 0x80))
 			wn--;
 		snprintf(out, size, "%.*s", (int)wn, cur);

@@ -34,9 +34,11 @@ contains "…names its line" "$TZ_TMP/err" \
 is "…nothing stored" "$(stored)" 0
 
 fresh
-fails "计划投资单位：亿元: no column read by that name" tz import projects "$d/l-unread.csv"
-contains "…says which column it cannot find" "$TZ_TMP/err" \
-	"单独注明计划投资的单位是亿元，而本表读取的金额列中没有“计划投资”：不知道这个单位是哪一列的，整个文件未导入"
+fails "计划投资单位：亿元 over a plain 年度计划投资" tz import projects "$d/l-unread.csv"
+# Since session 14 a subject ending a column's name names it (完成投资
+# names 本期完成投资); a subject naming no column read: t1837.
+contains "…names the column it ends" "$TZ_TMP/err" \
+	"单独注明计划投资的单位是亿元，而表头“年度计划投资”的金额会按万元读：不知道这一列该按哪个单位读，整个文件未导入"
 is "…nothing stored" "$(stored)" 0
 
 fresh
