@@ -698,6 +698,24 @@ static int foreign_letters(const char *p, size_t n, char *out, size_t size)
 	return 0;
 }
 
+/* Where the multipliers (十 百 千 万 亿…) written right before offset
+ * `at` of p start: "百万元" from its 元 back to its 百. */
+static size_t scale_start(const char *p, size_t n, size_t at)
+{
+	static const char *const mult[] = { "十", "百", "千", "万", "萬", "亿", "億" };
+
+	for (;;) {
+		size_t k;
+
+		for (k = 0; k < sizeof(mult) / sizeof(mult[0]); k++)
+			if (at >= strlen(mult[k]) && has_at(p, n, at - strlen(mult[k]), mult[k]))
+				break;
+		if (k == sizeof(mult) / sizeof(mult[0]))
+			return at;
+		at -= strlen(mult[k]);
+	}
+}
+
 /*
  * The unit of money literal text names ("亿元", "（万元）", "万元/年"…):
  * 1 and the unit as tz_money_unit_exp reads it ("亿" alone is "亿元");
@@ -725,7 +743,6 @@ static int literal_unit(const char *p, size_t n, char *out, size_t size)
 					       /* A rate, not an amount: 0.00"%" shows a percent
 						* as a real 0% does, and is refused as one. */
 					       "%", "％", "‰", "‱" };
-	static const char *const mult[] = { "十", "百", "千", "万", "萬", "亿", "億" };
 	static const char *const alone[] = { "万", "萬", "亿", "億", "百万", "千万", "万亿" };
 	size_t i, start, a = 0, b = n;
 	int exp;
@@ -742,17 +759,7 @@ static int literal_unit(const char *p, size_t n, char *out, size_t size)
 			continue;
 		/* With its scale: 0.00"万美元" shows 12 as "12万美元", which
 		 * the message quoted as "12美元" (walkthrough 16). */
-		for (start = (size_t)(at - p);;) {
-			size_t k;
-
-			for (k = 0; k < sizeof(mult) / sizeof(mult[0]); k++)
-				if (start >= strlen(mult[k]) &&
-				    has_at(p, n, start - strlen(mult[k]), mult[k]))
-					break;
-			if (k == sizeof(mult) / sizeof(mult[0]))
-				break;
-			start -= strlen(mult[k]);
-		}
+		start = scale_start(p, n, (size_t)(at - p));
 		snprintf(out, size, "%.*s%s", (int)((size_t)(at - p) - start), p + start, foreign[i]);
 		return -1;
 	}
@@ -760,17 +767,9 @@ static int literal_unit(const char *p, size_t n, char *out, size_t size)
 	 * (walkthrough 15: 0.00"万円" and 0.00"万元外汇" read as 万元). */
 	if ((cur = tz_money_currency_in(p, n, &wn)) != NULL) {
 		/* With its scale, as above: "万円". */
-		for (;;) {
-			size_t k, at = (size_t)(cur - p);
-
-			for (k = 0; k < sizeof(mult) / sizeof(mult[0]); k++)
-				if (at >= strlen(mult[k]) && has_at(p, n, at - strlen(mult[k]), mult[k]))
-					break;
-			if (k == sizeof(mult) / sizeof(mult[0]))
-				break;
-			cur -= strlen(mult[k]);
-			wn += strlen(mult[k]);
-		}
+		start = scale_start(p, n, (size_t)(cur - p));
+		wn += (size_t)(cur - p) - start;
+		cur = p + start;
 		while (wn >= size || (wn && ((unsigned char)cur[wn] & 0xC0) == 0x80))
 			wn--;
 		snprintf(out, size, "%.*s", (int)wn, cur);
@@ -782,17 +781,7 @@ static int literal_unit(const char *p, size_t n, char *out, size_t size)
 		;
 	if (i + strlen("元") <= n) {
 		/* Back over 万, 亿…: "百万元". */
-		for (start = i;;) {
-			size_t k;
-
-			for (k = 0; k < sizeof(mult) / sizeof(mult[0]); k++)
-				if (start >= strlen(mult[k]) &&
-				    has_at(p, n, start - strlen(mult[k]), mult[k]))
-					break;
-			if (k == sizeof(mult) / sizeof(mult[0]))
-				break;
-			start -= strlen(mult[k]);
-		}
+		start = scale_start(p, n, i);
 		i += strlen("元");
 		if (has_at(p, n, i, "/") || has_at(p, n, i, "每") || has_at(p, n, i, "／")) {
 			snprintf(out, size, "%.*s", (int)(n - start), p + start);
