@@ -68,6 +68,19 @@ contains() {
 	fi
 }
 
+# lacks "what" file pattern: the pattern (grep -F) is not in the file.
+lacks() {
+	tz_n=$((tz_n + 1))
+	if grep -qF -- "$3" "$2"; then
+		echo "not ok $tz_n - $1"
+		echo "#   '$3' found in $2:"
+		sed 's/^/#   /' "$2" | head -5
+		tz_failed=$((tz_failed + 1))
+	else
+		echo "ok $tz_n - $1"
+	fi
+}
+
 done_testing() {
 	[ "$tz_failed" = 0 ]
 }

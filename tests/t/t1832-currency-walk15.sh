@@ -19,18 +19,6 @@ d="$TZ_TEST_DATA/currency-walk15"
 base() { fresh; tz import projects --year 2025 "$d/base.csv" >/dev/null 2>&1; }
 BASE="P001|甲工业园项目|甲县|1000.00|500.00 P002|乙物流项目|乙县|2000.00|800.00"
 
-# lacks "what" file pattern: the pattern is not in the file.
-lacks() {
-	tz_n=$((tz_n + 1))
-	if grep -qF -- "$3" "$2"; then
-		echo "not ok $tz_n - $1"
-		sed 's/^/#   /' "$2" | head -5
-		tz_failed=$((tz_failed + 1))
-	else
-		echo "ok $tz_n - $1"
-	fi
-}
-
 while IFS=$'\t' read -r kind f msg; do
 	[ -n "$msg" ] || continue
 	base

@@ -34,18 +34,6 @@ MONTHS=$(reports)
 is "the base: two projects" "$(echo "$LEDGER" | wc -w)" "2"
 is "the base: nine months each" "$(echo "$MONTHS" | wc -w)" "18"
 
-# lacks "what" file pattern: the pattern is not in the file.
-lacks() {
-	tz_n=$((tz_n + 1))
-	if grep -qF -- "$3" "$2"; then
-		echo "not ok $tz_n - $1"
-		sed 's/^/#   /' "$2" | head -5
-		tz_failed=$((tz_failed + 1))
-	else
-		echo "ok $tz_n - $1"
-	fi
-}
-
 # refused KIND FILE MESSAGE [args]: refused, the message (after the
 # file's name) said, nothing stored.
 refused() {
