@@ -196,10 +196,17 @@ char *tz_light_explain(const struct tz_light_result *r, struct tz_period planned
 			 r->months_late);
 		break;
 	case TZ_WHY_HELD:
-		snprintf(buf, size,
-			 "上月红灯；本月序时进度%s，完成%s，落后%s个百分点，回到30个百分点以内，"
-			 "转为黄灯（红灯须先转黄灯，再转绿灯）",
-			 sched, ratio, gap);
+		/* A project back ahead of schedule is not "behind" (walkthrough
+		 * 17: 完成139.5%，落后39.5个百分点). */
+		if (r->gap <= 0)
+			snprintf(buf, size,
+				 "上月红灯；本月序时进度%s，完成%s，达到序时进度，"
+				 "转为黄灯（红灯须先转黄灯，再转绿灯）", sched, ratio);
+		else
+			snprintf(buf, size,
+				 "上月红灯；本月序时进度%s，完成%s，落后%s个百分点，回到30个百分点以内，"
+				 "转为黄灯（红灯须先转黄灯，再转绿灯）",
+				 sched, ratio, gap);
 		break;
 	case TZ_WHY_GAP:
 		rule = r->progress == TZ_LIGHT_RED      ? "超过30个百分点为红灯"

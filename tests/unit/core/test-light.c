@@ -223,6 +223,30 @@ static void test_walk_through_on_figures(void **state)
 	assert_int_equal(r.why, TZ_WHY_GAP);
 }
 
+/* Red in July, then ahead of schedule in August: held at yellow, and
+ * its text does not call it behind (walkthrough 17: "完成139.5%，落后39.5个
+ * 百分点"). */
+static void test_held_ahead(void **state)
+{
+	static const int64_t ytd[12] = { 1000, 2000, 3000, 4000, 5000, 6000, 7000, 150000 };
+	static const struct tz_period none = { 0, 0 };
+	struct tz_light_result r;
+	char why[400];
+
+	(void)state;
+	tz_light_compute((struct tz_period){ 2025, 8 }, 1, 120000, ytd, none, TZ_STATUS_STARTED, &r);
+	assert_int_equal(r.prev, TZ_LIGHT_RED);
+	assert_int_equal(r.raw, TZ_LIGHT_GREEN);
+	assert_int_equal(r.light, TZ_LIGHT_YELLOW);
+	assert_int_equal(r.why, TZ_WHY_HELD);
+	assert_true(r.gap < 0);
+	tz_light_explain(&r, none, why, sizeof(why));
+	assert_non_null(strstr(why, "上月红灯"));
+	assert_non_null(strstr(why, "完成125.0%，达到序时进度"));
+	assert_null(strstr(why, "落后"));
+	assert_non_null(strstr(why, "转为黄灯"));
+}
+
 /* The project's light is the worse of the two. */
 static void test_worse_of_two(void **state)
 {
@@ -303,6 +327,7 @@ int main(void)
 		cmocka_unit_test(test_agrees_with_bulletin_lagging),
 		cmocka_unit_test(test_start_light),
 		cmocka_unit_test(test_walk_through_on_figures),
+		cmocka_unit_test(test_held_ahead),
 		cmocka_unit_test(test_worse_of_two),
 		cmocka_unit_test(test_january_starts_afresh),
 		cmocka_unit_test(test_names),
