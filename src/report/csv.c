@@ -175,7 +175,7 @@ static int write_bulletin(const struct tz_bulletin *b, FILE *fp, struct tz_err *
 {
 	struct tz_table_column cols[TZ_BULLETIN_NCOLS];
 	struct tz_cell cells[TZ_BULLETIN_NCOLS], lag[TZ_LAG_NCOLS], miss[TZ_MISSING_NCOLS];
-	char change[16];
+	char change[16];  /* the rank change, the same text as in every format */
 	struct csv_writer w;
 	char title[256], pct[TZ_RATE_FMT_MAX];
 	int rc;
@@ -191,6 +191,8 @@ static int write_bulletin(const struct tz_bulletin *b, FILE *fp, struct tz_err *
 	if ((rc = flush_line(&w, err)))
 		goto out;
 
+	/* Every column, 未安排计划项目完成投资 too (last, so that the older
+	 * columns keep their places), as the JSON always has the field. */
 	tz_bulletin_table_columns(b, cols);
 	w.cols = cols;
 	w.ncols = TZ_BULLETIN_NCOLS;
@@ -206,12 +208,6 @@ static int write_bulletin(const struct tz_bulletin *b, FILE *fp, struct tz_err *
 			? tz_bulletin_group_at(b, i) : tz_bulletin_totals(b);
 
 		tz_bulletin_group_cells(b, g, cells, change);
-		/* The PDF's note says "—" is 不变; a CSV has no room for notes,
-		 * so an unchanged rank is written as the places it moved
-		 * (ledger.md rank_change: gained + or lost −), 0 as in the JSON.
-		 * An empty cell stays "no change known" (January, new group). */
-		if (g->has_rank_change && !g->rank_change)
-			cells[1].text = "0";
 		if ((rc = csv_row((struct tz_table_writer *)&w, cells, err)))
 			goto out;
 	}

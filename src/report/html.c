@@ -223,11 +223,13 @@ static void summary(struct page *p, const struct tz_bulletin *b, const char *tit
 }
 
 /*
- * A group's row: rank, change, name, figures. On a phone its card shows
- * the name and then the rate first (classes head and rate).
+ * A group's row: rank, change, name, figures, the first `ncols` columns
+ * (tz_bulletin_table_ncols). On a phone its card shows the name and then
+ * the rate first (classes head and rate).
  */
 static void group_row(struct page *p, const struct tz_bulletin *b,
-		      const struct tz_table_column *cols, const struct tz_bulletin_group *g)
+		      const struct tz_table_column *cols, size_t ncols,
+		      const struct tz_bulletin_group *g)
 {
 	static const char *const cls[TZ_BULLETIN_NCOLS] = {
 		"rank", "chg", "head", NULL, NULL, NULL, NULL, "rate",
@@ -237,36 +239,41 @@ static void group_row(struct page *p, const struct tz_bulletin *b,
 
 	tz_bulletin_group_cells(b, g, cells, change);
 	praw(p, g->below_average ? "<tr class=\"below\">" : "<tr>");
-	for (size_t i = 0; i + 1 < TZ_BULLETIN_NCOLS; i++)
-		cell(p, &cols[i], &cells[i], cls[i]);
-	/* The last column, 低于全市平均 (tz_bulletin_below_label): "是" with a visible mark. */
-	if (g->below_average)
-		pf(p, "<td data-label=\"%s\"><span class=\"mark\" aria-hidden=\"true\">▼</span> %s"
-		      "</td>",
-		   cols[TZ_BULLETIN_NCOLS - 1].header, cells[TZ_BULLETIN_NCOLS - 1].text);
-	else
-		pf(p, "<td data-label=\"%s\"></td>", cols[TZ_BULLETIN_NCOLS - 1].header);
+	for (size_t i = 0; i < ncols; i++) {
+		if (i != TZ_BULLETIN_COL_BELOW)
+			cell(p, &cols[i], &cells[i], cls[i]);
+		/* 低于全市平均 (tz_bulletin_below_label): "是" with a visible mark. */
+		else if (g->below_average)
+			pf(p, "<td data-label=\"%s\"><span class=\"mark\" aria-hidden=\"true\">▼"
+			      "</span> %s</td>", cols[i].header, cells[i].text);
+		else
+			pf(p, "<td data-label=\"%s\"></td>", cols[i].header);
+	}
 	praw(p, "</tr>\n");
 }
 
 static void group_table(struct page *p, const struct tz_bulletin *b)
 {
 	struct tz_table_column cols[TZ_BULLETIN_NCOLS];
+	size_t ncols = tz_bulletin_table_ncols(b);
 
 	tz_bulletin_table_columns(b, cols);
 	tz_bulletin_columns_in_yi(cols);
 	pf(p, "<h2>各%s投资完成情况（按投资完成率排名）</h2>\n", cols[2].header);
 	praw(p, "<div class=\"card scroll list\"><table class=\"groups\">\n<thead>");
-	header_row(p, cols, TZ_BULLETIN_NCOLS);
+	header_row(p, cols, ncols);
 	praw(p, "</thead>\n<tbody>\n");
 	for (size_t i = 0; i < tz_bulletin_group_count(b); i++)
-		group_row(p, b, cols, tz_bulletin_group_at(b, i));
+		group_row(p, b, cols, ncols, tz_bulletin_group_at(b, i));
 	praw(p, "</tbody>\n<tfoot>");
-	group_row(p, b, cols, tz_bulletin_totals(b));
+	group_row(p, b, cols, ncols, tz_bulletin_totals(b));
 	praw(p, "</tfoot>\n</table></div>\n");
 	pf(p, "<p class=\"note\">金额单位：亿元。<span class=\"mark\">▼</span> "
-	      "投资完成率低于%s平均水平；未安排年度计划投资的不参与排名。"
-	      "金额按亿元四舍五入，分项之和与合计可能有尾差。</p>\n", tz_bulletin_scope(b));
+	      "投资完成率低于%s平均水平；未安排年度计划投资的不参与排名%s。"
+	      "较上月为排名变化（↑上升，↓下降，0不变，—无上月排名）。"
+	      "金额按亿元四舍五入，分项之和与合计可能有尾差。</p>\n", tz_bulletin_scope(b),
+	   ncols == TZ_BULLETIN_NCOLS ? "，其完成投资不计入累计完成投资和投资完成率，另列为"
+					 "未安排计划项目完成投资" : "");
 }
 
 /* ------------------------------------------------------------------ */
@@ -336,18 +343,22 @@ static void chart_bar(struct page *p, const struct tz_bulletin *b,
 		      const struct tz_bulletin_group *g, size_t i, int32_t max, struct tz_buf *label)
 {
 	char pct[TZ_RATE_FMT_MAX];
+	const char *val;
 	int y = CH_TOP + (int)i * CH_ROW + (CH_ROW - CH_BAR) / 2;
-	double x1 = chart_x(g->completion_rate, max);
+	double x1 = chart_x(g->has_rate ? g->completion_rate : 0, max);
 
 	short_label(g->key, label);
-	tz_rate_fmt_pct(g->completion_rate, 2, pct);
-	pf(p, "<g><title>%s：%s%s%s%s</title>", g->key, pct, g->below_average ? "（" : "",
+	/* A group without a plan has no rate (not 0.00%): no bar, and its
+	 * label says so (walkthrough 17 B2). */
+	val = g->has_rate ? tz_rate_fmt_pct(g->completion_rate, 2, pct) : "无年度计划";
+	pf(p, "<g><title>%s：%s%s%s%s</title>", g->key, val, g->below_average ? "（" : "",
 	   g->below_average ? tz_bulletin_below_label(b) : "", g->below_average ? "）" : "");
 	pf(p, "<text class=\"lbl\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", CH_LABEL - 6,
 	   y + CH_BAR - 4, label->buf);
-	pf(p, "<rect class=\"bar%s\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>",
-	   g->below_average ? " below" : "", CH_LABEL, y, x1 - CH_LABEL, CH_BAR);
-	pf(p, "<text class=\"val\" x=\"%.1f\" y=\"%d\">%s</text></g>\n", x1 + 4, y + CH_BAR - 4, pct);
+	if (g->has_rate)
+		pf(p, "<rect class=\"bar%s\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>",
+		   g->below_average ? " below" : "", CH_LABEL, y, x1 - CH_LABEL, CH_BAR);
+	pf(p, "<text class=\"val\" x=\"%.1f\" y=\"%d\">%s</text></g>\n", x1 + 4, y + CH_BAR - 4, val);
 }
 
 static void chart(struct page *p, const struct tz_bulletin *b, const char *by_label)

@@ -379,15 +379,25 @@ static void ranking(struct pdf *d)
 		{ "投资完成率", 50, PANGO_ALIGN_RIGHT },
 		{ "开工率", 47, PANGO_ALIGN_RIGHT },
 		{ "未报送", 44.28, PANGO_ALIGN_RIGHT },
+		/* Only when some group has completions without a plan
+		 * (tz_bulletin_table_ncols), its width taken from the name's,
+		 * 开工率's and 未报送's. */
+		{ "未安排计划项目完成投资(亿元)", 50, PANGO_ALIGN_RIGHT },
 	};
-	struct col c[9];
-	struct table t = { c, 9 };
+	int unplanned = tz_bulletin_table_ncols(d->b) == TZ_BULLETIN_NCOLS;
+	struct col c[10];
+	struct table t = { c, unplanned ? 10 : 9 };
 	const char *by = tz_bulletin_by_label(tz_bulletin_by(d->b));
 	size_t n = tz_bulletin_group_count(d->b);
 	char head[96];
 
 	memcpy(c, cols, sizeof(cols));
 	c[2].header = by;
+	if (unplanned) {
+		c[2].width -= 30;
+		c[7].width -= 10;
+		c[8].width -= 10;  /* 30 + 10 + 10: c[9].width */
+	}
 	snprintf(head, sizeof(head), "一、各%s投资完成情况", by);
 	heading(d, head, 60);
 	table_begin(d, &t);
@@ -395,15 +405,17 @@ static void ranking(struct pdf *d)
 		const struct tz_bulletin_group *g = i < n ? tz_bulletin_group_at(d->b, i)
 							  : tz_bulletin_totals(d->b);
 		char rank[24], change[16], projects[24], annual[48], ytd[48], rate[16], start[16];
-		char missing[24], num[32];
-		const char *text[9] = { rank, change, g->key, projects, annual, ytd, rate, start,
-					missing };
-		int shade[9] = { 0 };
+		char missing[24], num[32], other[48];
+		const char *text[10] = { rank, change, g->key, projects, annual, ytd, rate, start,
+					 missing, other };
+		int shade[10] = { 0 };
 
 		snprintf(rank, sizeof(rank), "%d", g->rank);
 		if (i == n || !g->has_rate)
 			rank[0] = '\0';
 		tz_bulletin_rank_change_text(g, change);
+		if (i == n)
+			change[0] = '\0';  /* the 合计 row has no rank */
 		snprintf(projects, sizeof(projects), "%" PRId64, g->projects);
 		tz_digits_grouped(tz_money_fmt_yi(g->annual, num), annual);
 		tz_digits_grouped(tz_money_fmt_yi(g->ytd, num), ytd);
@@ -412,17 +424,21 @@ static void ranking(struct pdf *d)
 			rate[0] = '\0';
 		tz_rate_fmt_pct(g->start_rate, 2, start);
 		snprintf(missing, sizeof(missing), "%" PRId64, g->not_reported);
+		tz_digits_grouped(tz_money_fmt_yi(g->ytd_unplanned, num), other);
 		shade[6] = g->below_average;
 		row(d, &t, text, i == n ? F_CELL_BOLD : F_CELL, shade, 0);
 	}
 	table_end(d);
 	{
-		char text2[512];
+		char text2[640];
 
 		snprintf(text2, sizeof(text2), "注：金额单位为亿元；底纹标示投资完成率低于%s平均水平；"
-			 "未安排年度计划投资的不参与排名；较上月为排名变化（↑上升，↓下降，—不变）；"
+			 "未安排年度计划投资的不参与排名%s；"
+			 "较上月为排名变化（↑上升，↓下降，0不变，—无上月排名）；"
 			 "金额按亿元四舍五入，分项之和与合计可能有尾差。",
-			 tz_bulletin_scope(d->b));
+			 tz_bulletin_scope(d->b),
+			 unplanned ? "，其完成投资不计入累计完成投资和投资完成率，另列为"
+				     "未安排计划项目完成投资" : "");
 		note(d, text2);
 	}
 }

@@ -138,11 +138,23 @@ void tz_bulletin_table_columns(const struct tz_bulletin *b,
 		{ "已报送", TZ_CELL_INT, 8 },
 		{ "未报送", TZ_CELL_INT, 8 },
 		{ "低于全市平均", TZ_CELL_TEXT, 12 },
+		{ "未安排计划项目完成投资(万元)", TZ_CELL_MONEY, 18 },
 	};
 
 	memcpy(cols, base, sizeof(base));
 	cols[2].header = tz_bulletin_by_label(tz_bulletin_by(b));
-	cols[TZ_BULLETIN_NCOLS - 1].header = tz_bulletin_below_label(b);
+	cols[TZ_BULLETIN_COL_BELOW].header = tz_bulletin_below_label(b);
+}
+
+size_t tz_bulletin_table_ncols(const struct tz_bulletin *b)
+{
+	if (tz_bulletin_totals(b)->ytd_unplanned)
+		return TZ_BULLETIN_NCOLS;
+	/* The totals' sum could be 0 with groups of opposite signs. */
+	for (size_t i = 0; i < tz_bulletin_group_count(b); i++)
+		if (tz_bulletin_group_at(b, i)->ytd_unplanned)
+			return TZ_BULLETIN_NCOLS;
+	return TZ_BULLETIN_NCOLS - 1;
 }
 
 void tz_bulletin_columns_in_yi(struct tz_table_column cols[TZ_BULLETIN_NCOLS])
@@ -158,19 +170,21 @@ void tz_bulletin_columns_in_yi(struct tz_table_column cols[TZ_BULLETIN_NCOLS])
 			cols[i].header = "年度计划投资(亿元)";
 		else if (!strcmp(cols[i].header, "累计完成投资(万元)"))
 			cols[i].header = "累计完成投资(亿元)";
+		else if (!strcmp(cols[i].header, "未安排计划项目完成投资(万元)"))
+			cols[i].header = "未安排计划项目完成投资(亿元)";
 	}
 }
 
 char *tz_bulletin_rank_change_text(const struct tz_bulletin_group *g, char buf[16])
 {
 	if (!g->has_rank_change)
-		buf[0] = '\0';
+		snprintf(buf, 16, "—");
 	else if (g->rank_change > 0)
 		snprintf(buf, 16, "↑%d", g->rank_change);
 	else if (g->rank_change < 0)
 		snprintf(buf, 16, "↓%d", -g->rank_change);
 	else
-		snprintf(buf, 16, "—");
+		snprintf(buf, 16, "0");
 	return buf;
 }
 
@@ -183,6 +197,8 @@ void tz_bulletin_group_cells(const struct tz_bulletin *b, const struct tz_bullet
 	cells[0].value = g->rank;
 	cells[0].blank = totals || !g->has_rate;
 	cells[1].text = tz_bulletin_rank_change_text(g, change);
+	if (totals)
+		cells[1].text = "";  /* the 合计 row has no rank */
 	cells[2].text = g->key;
 	cells[3].value = g->projects;
 	cells[4].value = g->total;
@@ -194,7 +210,8 @@ void tz_bulletin_group_cells(const struct tz_bulletin *b, const struct tz_bullet
 	cells[9].value = g->start_rate;
 	cells[10].value = g->reported;
 	cells[11].value = g->not_reported;
-	cells[12].text = g->below_average ? "是" : "";
+	cells[TZ_BULLETIN_COL_BELOW].text = g->below_average ? "是" : "";
+	cells[TZ_BULLETIN_COL_UNPLANNED].value = g->ytd_unplanned;
 }
 
 const struct tz_table_column tz_lag_columns[TZ_LAG_NCOLS] = {

@@ -92,20 +92,39 @@ const struct tz_bulletin_writer_type *tz_bulletin_writer_find(const char *name);
 char *tz_bulletin_title(const struct tz_bulletin *b, char *buf, size_t size);
 
 /*
- * The bulletin's group table, shared by the CSV, XLSX and HTML writers so
- * that every format shows the same figures under the same headers:
- * 排名, 较上月, the grouping (所属地区…), 项目数, 总投资, 年度计划投资,
- * 累计完成投资, 投资完成率, 开工项目数, 开工率, 已报送, 未报送, 低于全市平均.
- * tz_bulletin_group_cells fills the cells of a group (rank, change and
- * rate blank where there are none); given tz_bulletin_totals() it fills
- * the 合计 row (rank blank). The rank change's text is written into
- * `change`, which must live as long as the cells are used.
+ * The bulletin's group table, shared by the CSV, XLSX, HTML and PDF
+ * writers so that every format shows the same figures under the same
+ * headers: 排名, 较上月, the grouping (所属地区…), 项目数, 总投资,
+ * 年度计划投资, 累计完成投资, 投资完成率, 开工项目数, 开工率, 已报送,
+ * 未报送, 低于全市平均 and, appended last so that a reader of the older
+ * CSV finds every column where it was, 未安排计划项目完成投资: the
+ * completions of the group's projects without a plan (ytd_completed_
+ * unplanned of the JSON), which ledger.md keeps out of 累计完成投资 and the
+ * rate (walkthrough 17 B2: a ledger without plans showed 0.00 in every
+ * row while the paragraph said 313.92亿元).
+ * tz_bulletin_group_cells fills the cells of a group (rank and rate blank
+ * where there are none, the rank change as tz_bulletin_rank_change_text);
+ * given tz_bulletin_totals() it fills the 合计 row (rank and rank change
+ * blank). The rank change's text is written into `change`, which must live
+ * as long as the cells are used.
  */
-#define TZ_BULLETIN_NCOLS 13
+#define TZ_BULLETIN_NCOLS 14
+#define TZ_BULLETIN_COL_BELOW 12      /* 低于全市平均 */
+#define TZ_BULLETIN_COL_UNPLANNED 13  /* 未安排计划项目完成投资 */
 void tz_bulletin_table_columns(const struct tz_bulletin *b,
 			       struct tz_table_column cols[TZ_BULLETIN_NCOLS]);
 void tz_bulletin_group_cells(const struct tz_bulletin *b, const struct tz_bulletin_group *g,
 			     struct tz_cell cells[TZ_BULLETIN_NCOLS], char change[16]);
+
+/*
+ * How many of the group table's columns a table for people shows (XLSX,
+ * HTML, PDF, the web page): all TZ_BULLETIN_NCOLS when some group or the
+ * totals have completions without a plan (ytd_unplanned not 0), else
+ * TZ_BULLETIN_NCOLS − 1, the 未安排计划项目完成投资 column left out as it
+ * would only hold zeros. The CSV, read by programs, always has it, as the
+ * JSON always has ytd_completed_unplanned.
+ */
+size_t tz_bulletin_table_ncols(const struct tz_bulletin *b);
 
 /*
  * The same columns for a summary read in 亿元 (XLSX 通报 sheet, PDF): the
@@ -114,7 +133,12 @@ void tz_bulletin_group_cells(const struct tz_bulletin *b, const struct tz_bullet
  */
 void tz_bulletin_columns_in_yi(struct tz_table_column cols[TZ_BULLETIN_NCOLS]);
 
-/* "↑2", "↓1", "—" or "" (none): the rank change as people read it. */
+/*
+ * The rank change as people read it, the same in every format (walkthrough
+ * 17 M5): "↑2" or "↓1" for places gained or lost, "0" for a rank kept (a
+ * real value, 0 in the JSON), "—" for none (January, a group unranked at
+ * P−1 or now, nobody reported at P−1: rank_change null in the JSON).
+ */
 char *tz_bulletin_rank_change_text(const struct tz_bulletin_group *g, char buf[16]);
 
 /*

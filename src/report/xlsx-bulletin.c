@@ -120,12 +120,12 @@ static lxw_error group_row(struct book *k, lxw_worksheet *ws, lxw_row_t r,
 	lxw_error e;
 
 	tz_bulletin_group_cells(k->b, g, cells, change);
-	e = tz_xlsx_put_row(ws, r, cols, TZ_BULLETIN_NCOLS, cells, &k->st, bold);
+	e = tz_xlsx_put_row(ws, r, cols, tz_bulletin_table_ncols(k->b), cells, &k->st, bold);
 	if (!e)
 		e = tz_xlsx_put_cell(ws, r, 1, TZ_CELL_TEXT, &cells[1], k->st.center);
 	if (!e && g->below_average)
-		e = tz_xlsx_put_cell(ws, r, TZ_BULLETIN_NCOLS - 1, TZ_CELL_TEXT,
-				     &cells[TZ_BULLETIN_NCOLS - 1], k->st.flag);
+		e = tz_xlsx_put_cell(ws, r, TZ_BULLETIN_COL_BELOW, TZ_CELL_TEXT,
+				     &cells[TZ_BULLETIN_COL_BELOW], k->st.flag);
 	return e;
 }
 
@@ -167,7 +167,8 @@ static lxw_error paragraphs(struct book *k, lxw_worksheet *ws, lxw_row_t row, do
 			*nl = '\0';
 		lines = (size_t)((double)text_units(p) / (width_units * 0.92)) + 1;
 		worksheet_set_row(ws, row, 16.0 * (double)lines + 4, k->st.note);
-		e = worksheet_merge_range(ws, row, 0, row, TZ_BULLETIN_NCOLS - 1, p, k->st.note);
+		e = worksheet_merge_range(ws, row, 0, row,
+					  (lxw_col_t)(tz_bulletin_table_ncols(k->b) - 1), p, k->st.note);
 		row++;
 	}
 out:
@@ -238,7 +239,7 @@ static lxw_error summary_sheet(struct book *k)
 	const struct tz_bulletin_group *t = tz_bulletin_totals(k->b);
 	lxw_worksheet *ws = workbook_add_worksheet(k->wb, BULLETIN_SHEET);
 	struct tz_table_column cols[TZ_BULLETIN_NCOLS];
-	size_t n = tz_bulletin_group_count(k->b);
+	size_t n = tz_bulletin_group_count(k->b), ncols = tz_bulletin_table_ncols(k->b);
 	char line[384], rate[TZ_RATE_FMT_MAX];
 	lxw_row_t r = HEAD_ROW + 1;
 	lxw_error e;
@@ -251,15 +252,15 @@ static lxw_error summary_sheet(struct book *k)
 		 "金额单位：亿元（四舍五入，分项之和与合计可能有尾差）",
 		 k->period, k->sched, tz_bulletin_scope(k->b),
 		 tz_rate_fmt_pct(t->completion_rate, 2, rate));
-	e = titles(k, ws, TZ_BULLETIN_NCOLS, line);
+	e = titles(k, ws, ncols, line);
 	if (!e)
-		e = tz_xlsx_put_header(ws, HEAD_ROW, cols, TZ_BULLETIN_NCOLS, &k->st);
+		e = tz_xlsx_put_header(ws, HEAD_ROW, cols, ncols, &k->st);
 	for (size_t i = 0; i < n && !e; i++, r++)
 		e = group_row(k, ws, r, cols, tz_bulletin_group_at(k->b, i), 0);
 	if (!e)
 		e = group_row(k, ws, r, cols, t, 1);
 	if (!e)
-		e = paragraphs(k, ws, r + 2, columns_px(cols, TZ_BULLETIN_NCOLS) / 7.0);
+		e = paragraphs(k, ws, r + 2, columns_px(cols, ncols) / 7.0);
 	if (!e)
 		e = page_setup(k, ws);
 	return e;

@@ -107,7 +107,7 @@ static void body(struct tz_req *r, const struct tz_bulletin *b, struct tz_buf *h
 	struct tz_cell cells[TZ_LAG_NCOLS > TZ_BULLETIN_NCOLS ? TZ_LAG_NCOLS : TZ_BULLETIN_NCOLS];
 	struct tz_buf text = TZ_BUF_INIT;
 	char title[256], change[16];
-	size_t n;
+	size_t n, ncols = tz_bulletin_table_ncols(b);
 
 	tz_bulletin_title(b, title, sizeof(title));
 	tz_html_f(h, "<h2 class=\"btitle\">%s%s</h2>\n",
@@ -125,7 +125,7 @@ static void body(struct tz_req *r, const struct tz_bulletin *b, struct tz_buf *h
 	tz_bulletin_table_columns(b, cols);
 	tz_bulletin_columns_in_yi(cols);
 	tz_html_raw(h, "<div class=\"table\"><table class=\"list bulletin\">");
-	table_head(h, cols, TZ_BULLETIN_NCOLS);
+	table_head(h, cols, ncols);
 	tz_html_raw(h, "<tbody>\n");
 	for (size_t i = 0; i <= tz_bulletin_group_count(b); i++) {
 		const struct tz_bulletin_group *g = i < tz_bulletin_group_count(b)
@@ -134,7 +134,7 @@ static void body(struct tz_req *r, const struct tz_bulletin *b, struct tz_buf *h
 		tz_bulletin_group_cells(b, g, cells, change);
 		tz_html_raw(h, i == tz_bulletin_group_count(b) ? "<tr class=\"total\">"
 				: g->below_average ? "<tr class=\"below\">" : "<tr>");
-		for (size_t c = 0; c < TZ_BULLETIN_NCOLS; c++)
+		for (size_t c = 0; c < ncols; c++)
 			cell(r, h, &cols[c], &cells[c]);
 		tz_html_raw(h, "</tr>\n");
 	}

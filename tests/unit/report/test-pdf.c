@@ -155,7 +155,7 @@ static void test_document(void **state)
 	/* The ranking table: headers, a row, 合计. */
 	contains(pg.text, "一、各所属地区投资完成情况");
 	contains(pg.text, "排名较上月所属地区项目数年度计划投资(亿元)累计完成投资(亿元)投资完成率开工率未报送");
-	contains(pg.text, "1—鲅鱼圈区22.222.0090.00%100.00%0");
+	contains(pg.text, "10鲅鱼圈区22.222.0090.00%100.00%0");
 	contains(pg.text, "合计1544.022.2656.19%100.00%0");
 	/* Names are text, never markup. */
 	contains(pg.text, FIX_HOSTILE);

@@ -377,10 +377,10 @@ static void test_bulletin_cells(void **state)
 				       "　金额单位：亿元（四舍五入，分项之和与合计可能有尾差）");
 	assert_string_equal(s.rows[2], "3:排名|较上月|所属地区|项目数|总投资(亿元)|年度计划投资(亿元)|"
 			    "累计完成投资(亿元)|投资完成率|开工项目数|开工率|已报送|未报送|低于全市平均");
-	assert_string_equal(s.rows[3], "4:1|—|鲅鱼圈区|2|6.67|2.22|2|0.9|2|1|2|0");
-	assert_string_equal(s.rows[4], "5:2|—|\"&'|1|0.6|0.2|0.1|0.5|1|1|1|0|是");
-	assert_string_equal(s.rows[5], "6:3|—|" FIX_HOSTILE "|1|0.3|0.1|0.01|0.1|1|1|1|0|是");
-	assert_string_equal(s.rows[6], "7:3|—|" FIX_LONG "|150|4.5|1.5|0.15|0.1|150|1|150|0|是");
+	assert_string_equal(s.rows[3], "4:1|0|鲅鱼圈区|2|6.67|2.22|2|0.9|2|1|2|0");
+	assert_string_equal(s.rows[4], "5:2|0|\"&'|1|0.6|0.2|0.1|0.5|1|1|1|0|是");
+	assert_string_equal(s.rows[5], "6:3|0|" FIX_HOSTILE "|1|0.3|0.1|0.01|0.1|1|1|1|0|是");
+	assert_string_equal(s.rows[6], "7:3|0|" FIX_LONG "|150|4.5|1.5|0.15|0.1|150|1|150|0|是");
 	assert_string_equal(s.rows[7], "8:||合计|154|12.07|4.02|2.26|0.5619|154|1|154|0");
 	/* The paragraphs, one merged row each, after a blank row. */
 	assert_int_equal(tz_bulletin_summary(b, &text), 0);
@@ -413,11 +413,15 @@ static void test_bulletin_moves(void **state)
 	(void)state;
 	tzt_sheet_read(path, &s);
 	assert_int_equal(s.rc, 0);
-	assert_string_equal(s.rows[3], "4:1|↑2|甲区|1|0.02|0.01|0.01|0.9|1|1|1|0");
-	assert_string_equal(s.rows[4], "5:2|↓1|丙区|1|0.02|0.01|0.01|0.8943|1|1|1|0");
-	assert_string_equal(s.rows[5], "6:3|↓1|乙区|2|0.04|0.02|0.01|0.4444|1|0.5|1|1|是");
-	assert_string_equal(s.rows[6], "7:||丁区|2|0|0|0||1|0.5|1|1");
-	assert_string_equal(s.rows[7], "8:||合计|6|0.09|0.04|0.03|0.6708|4|0.6667|4|2");
+	/* 丁区's 8.00 万元 without a plan add the column (0.00 亿元). */
+	assert_string_equal(s.rows[2], "3:排名|较上月|所属地区|项目数|总投资(亿元)|年度计划投资(亿元)|"
+			    "累计完成投资(亿元)|投资完成率|开工项目数|开工率|已报送|未报送|低于全市平均|"
+			    "未安排计划项目完成投资(亿元)");
+	assert_string_equal(s.rows[3], "4:1|↑2|甲区|1|0.02|0.01|0.01|0.9|1|1|1|0||0");
+	assert_string_equal(s.rows[4], "5:2|↓1|丙区|1|0.02|0.01|0.01|0.8943|1|1|1|0||0");
+	assert_string_equal(s.rows[5], "6:3|↓1|乙区|2|0.04|0.02|0.01|0.4444|1|0.5|1|1|是|0");
+	assert_string_equal(s.rows[6], "7:|—|丁区|2|0|0|0||1|0.5|1|1||0");
+	assert_string_equal(s.rows[7], "8:||合计|6|0.09|0.04|0.03|0.6708|4|0.6667|4|2||0");
 	tzt_sheet_free(&s);
 	/* The cells hold what they show: 0.09, not 0.0904. */
 	cell_expect(path, SUMMARY_PART, "E8", "0.09");
