@@ -56,6 +56,15 @@ int tz_cli_usage(const char *usage, const char *fmt, ...)
  * usage line and return 2.
  */
 #define TZ_CLI_OPTS ":"
+
+/*
+ * The message for a --by value that is none of the groupings, with the
+ * rejected value (one %s) and the allowed ones in the users' words
+ * (walkthrough 17, M2: bulletin and missing share it).
+ */
+#define TZ_CLI_BY_CHOICES                                                                  \
+	"--by “%s”不是可用的汇总方式；可用 region（所属地区）、category（项目类别）、"          \
+	"level（项目级别）、leader（包联领导）或 unit（责任单位）"
 int tz_cli_bad_option(const char *usage, int c, char **argv);
 
 /*

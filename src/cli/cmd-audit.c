@@ -146,7 +146,8 @@ int cmd_audit(struct tz_app *app, int argc, char **argv)
 		case 'l':
 			q.limit = strtol(optarg, &end, 10);
 			if (*end || end == optarg || q.limit < 1 || q.limit > 1000)
-				return tz_cli_usage(usage, "--limit 应为1到1000之间的整数");
+				return tz_cli_usage(usage, "--limit “%s”不对：应为1到1000之间的整数",
+						    optarg);
 			break;
 		case 'a':
 			if (by_label(optarg, wanted, &q.nactions))

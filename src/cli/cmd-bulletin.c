@@ -58,14 +58,14 @@ int cmd_bulletin(struct tz_app *app, int argc, char **argv)
 			break;
 		case 'b':
 			if (tz_bulletin_by_parse(optarg, &by))
-				return tz_cli_usage(cmd_bulletin_usage,
-						    "--by 应为 region、category、level、leader 或 unit");
+				return tz_cli_usage(cmd_bulletin_usage, TZ_CLI_BY_CHOICES, optarg);
 			break;
 		case 'f':
 			writer = tz_bulletin_writer_find(optarg);
 			if (!writer)
 				return tz_cli_usage(cmd_bulletin_usage,
-						    "--format 应为 json、csv、xlsx、html 或 pdf");
+						    "--format “%s”不是可用的格式；可用 json、csv、"
+						    "xlsx（Excel 表格）、html（网页）或 pdf", optarg);
 			break;
 		case 'o':
 			out_path = optarg;

@@ -478,12 +478,14 @@ int cmd_demo(struct tz_app *app, int argc, char **argv)
 		case 'p':
 			nprojects = strtol(optarg, &rest, 10);
 			if (*rest || nprojects < 1 || nprojects > 999999)
-				return tz_cli_usage(usage, "--projects 应为1到999999之间的整数");
+				return tz_cli_usage(usage, "--projects “%s”不对：应为1到999999之间的整数",
+						    optarg);
 			break;
 		case 'm':
 			nmonths = strtol(optarg, &rest, 10);
 			if (*rest || nmonths < 1 || nmonths > 120)
-				return tz_cli_usage(usage, "--months 应为1到120之间的整数");
+				return tz_cli_usage(usage, "--months “%s”不对：应为1到120之间的整数",
+						    optarg);
 			break;
 		case 'e':
 			if (tz_period_parse(optarg, strlen(optarg), &end, &err))
@@ -492,7 +494,7 @@ int cmd_demo(struct tz_app *app, int argc, char **argv)
 		case 's':
 			seed = strtoull(optarg, &rest, 10);
 			if (*rest)
-				return tz_cli_usage(usage, "--seed 应为整数");
+				return tz_cli_usage(usage, "--seed “%s”不对：应为整数", optarg);
 			break;
 		default:
 			return tz_cli_bad_option(usage, c, argv);

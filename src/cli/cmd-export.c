@@ -15,7 +15,8 @@ const char cmd_export_usage[] =
 	"taizhang export projects|progress [--year 年度] [--format csv|xlsx] [--out 文件]";
 const char cmd_export_help[] =
 	"\n导出项目台账（projects，每个项目每个年度一行，第一列为“年度”）或调度数据（progress），\n"
-	"格式与导入时相同，可以原样导回。\n\n"
+	"格式与导入时相同，可以原样导回。没有可导出的内容时（如 --year 指定的年度没有台账）\n"
+	"只输出表头，并在标准错误上说明（以及有台账的年度），退出码仍为 0。\n\n"
 	"  --year 年度          只导出该年度的台账\n"
 	"  --format csv|xlsx    默认 csv（UTF-8，带 BOM，Excel 可直接打开）\n"
 	"  --out 文件           写入文件（先写临时文件，完成后再替换）；不指定时输出到标准输出\n";
@@ -39,6 +40,7 @@ struct export_ctx {
 	struct tz_table_writer *w;
 	struct tz_err *err;
 	int natcode;  /* the 项目代码 column is written */
+	long rows;    /* data rows written */
 };
 
 /* The first pass: whether a project of the export has a 项目代码. */
@@ -81,6 +83,7 @@ static int put_project(void *ctx, const struct tz_project *p)
 		}
 		cells[j] = by_field[export_order[i]];
 	}
+	x->rows++;
 	return x->type->row(x->w, cells, x->err);
 }
 
@@ -97,7 +100,56 @@ static int put_progress(void *ctx, const struct tz_progress *r)
 	cells[TZ_RF_STATUS].text = tz_status_name(r->status);
 	cells[TZ_RF_TEXT].text = r->progress_text;
 	cells[TZ_RF_PROBLEM].text = r->problem;
+	x->rows++;
 	return x->type->row(x->w, cells, x->err);
+}
+
+/* Stops tz_store_each_project at its first row: the year has a ledger. */
+static int any_row(void *ctx, const struct tz_project *p)
+{
+	(void)ctx;
+	(void)p;
+	return 1;
+}
+
+/*
+ * After an export that wrote no data row (walkthrough 17, M3: `export
+ * projects --year 2022` printed a bare header and said nothing), say so
+ * on stderr, and for a --year without a ledger which years have one.
+ * The file itself stands, header only, and the exit status stays 0, as
+ * for every export of an empty result: it is what the database holds
+ * (and imports back as nothing); the note is for the person who typed
+ * the year. Returns 0 or a store error with err set.
+ */
+static int note_empty(struct tz_store *store, int projects, int year, struct tz_err *err)
+{
+	struct tz_period last;
+	int first_year, last_year, rc, n = 0;
+	char years[512] = "";
+	size_t used = 0;
+
+	if (!projects) {
+		fputs("taizhang: 数据库中还没有调度数据，只输出了表头\n", stderr);
+		return 0;
+	}
+	if ((rc = tz_store_latest(store, &first_year, &last_year, &last, err)))
+		return rc;
+	if (!first_year) {
+		fputs("taizhang: 数据库中还没有项目台账，只输出了表头"
+		      "（taizhang import projects 台账文件 --year 年度）\n", stderr);
+		return 0;
+	}
+	for (int y = first_year; y <= last_year && y <= TZ_PERIOD_YEAR_MAX; y++) {
+		rc = tz_store_each_project(store, y, any_row, NULL, err);
+		if (rc < 0)
+			return rc;
+		if (rc > 0 && used + 16 < sizeof(years))
+			used += (size_t)snprintf(years + used, sizeof(years) - used, "%s%d",
+						 n++ ? "、" : "", y);
+	}
+	fprintf(stderr, "taizhang: %d 年度没有项目台账，只输出了表头；有台账的年度：%s\n", year,
+		years);
+	return 0;
 }
 
 static void column(struct tz_table_column *col, const struct tz_column *def)
@@ -116,7 +168,7 @@ int cmd_export(struct tz_app *app, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct tz_table_column cols[NPROJECT_COLS + 1 > TZ_RF_COUNT ? NPROJECT_COLS + 1 : TZ_RF_COUNT];
-	struct export_ctx x = { &tz_table_csv, NULL, NULL, 0 };
+	struct export_ctx x = { &tz_table_csv, NULL, NULL, 0, 0 };
 	const char *out_path = NULL, *what;
 	struct tz_store *store;
 	struct tz_err err;
@@ -131,7 +183,9 @@ int cmd_export(struct tz_app *app, int argc, char **argv)
 		case 'f':
 			x.type = tz_table_writer_find(optarg);
 			if (!x.type)
-				return tz_cli_usage(cmd_export_usage, "--format 应为 csv 或 xlsx");
+				return tz_cli_usage(cmd_export_usage,
+						    "--format “%s”不是可用的格式；可用 csv 或 xlsx（Excel 表格）",
+						    optarg);
 			break;
 		case 'o':
 			out_path = optarg;
@@ -188,5 +242,7 @@ int cmd_export(struct tz_app *app, int argc, char **argv)
 	}
 	if (tz_cli_close_out(&out, rc != 0, &err) && !rc)
 		rc = TZ_EIO;
+	if (!rc && !x.rows)
+		rc = note_empty(store, projects, year, &err);
 	return rc ? tz_cli_fail(&err) : TZ_EXIT_OK;
 }

@@ -48,8 +48,7 @@ int cmd_missing(struct tz_app *app, int argc, char **argv)
 			break;
 		case 'b':
 			if (tz_bulletin_by_parse(optarg, &by))
-				return tz_cli_usage(cmd_missing_usage,
-						    "--by 应为 region、category、level、leader 或 unit");
+				return tz_cli_usage(cmd_missing_usage, TZ_CLI_BY_CHOICES, optarg);
 			break;
 		default:
 			return tz_cli_bad_option(cmd_missing_usage, c, argv);

@@ -175,7 +175,9 @@ int cmd_org(struct tz_app *app, int argc, char **argv)
 		switch (c) {
 		case 'f':
 			if (!tz_table_writer_find(optarg))
-				return tz_cli_usage(cmd_org_usage, "--format 应为 csv 或 xlsx");
+				return tz_cli_usage(cmd_org_usage,
+						    "--format “%s”不是可用的格式；可用 csv 或 xlsx（Excel 表格）",
+						    optarg);
 			format = optarg;
 			break;
 		case 'o':

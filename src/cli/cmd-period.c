@@ -261,7 +261,8 @@ int cmd_period(struct tz_app *app, int argc, char **argv)
 		case 'u':
 			o.user = strtoll(optarg, &rest, 10);
 			if (*rest || o.user < 0)
-				return tz_cli_usage(usage, "--user 应为用户编号（非负整数）");
+				return tz_cli_usage(usage, "--user “%s”不对：应为用户编号（非负整数）",
+						    optarg);
 			break;
 		case 'l':
 			o.list = 1;

@@ -59,12 +59,14 @@ int cmd_token(struct tz_app *app, int argc, char **argv)
 		case 'e':
 			days = strtol(optarg, &end, 10);
 			if (*end || days < 1 || days > 3650)
-				return tz_cli_usage(usage, "--expires 应为1到3650之间的天数");
+				return tz_cli_usage(usage, "--expires “%s”不对：应为1到3650之间的天数",
+						    optarg);
 			break;
 		case 'n':
 			name = optarg;
 			if (strlen(name) > 200)
-				return tz_cli_usage(usage, "--name 过长");
+				return tz_cli_usage(usage, "--name 过长（%zu 字节，最多200字节）",
+						    strlen(name));
 			break;
 		default:
 			return tz_cli_bad_option(usage, c, argv);
@@ -129,7 +131,8 @@ int cmd_token(struct tz_app *app, int argc, char **argv)
 		long long id = strtoll(argv[optind], &end, 10);
 
 		if (*end || id <= 0)
-			return tz_cli_usage(usage, "令牌编号应为正整数（taizhang token list 查看）");
+			return tz_cli_usage(usage, "令牌编号“%s”不对：应为正整数（taizhang token list 查看）",
+					    argv[optind]);
 		if ((rc = tz_store_token_revoke(store, id, &who, &err)))
 			return tz_cli_fail(&err);
 		printf("已撤销令牌 %lld\n", id);

@@ -128,7 +128,11 @@ static int user_add(struct tz_store *s, const char *login, const char *role, con
 	tz_cli_actor(&who, 0);
 	if (!role || tz_role_parse(role, &u.role)) {
 		tz_org_index_free(x);
-		return tz_cli_usage(usage, "--role 应为 admin、coordinator、reporter 或 leader");
+		if (!role)
+			return tz_cli_usage(usage, "请用 --role 指定角色：admin（系统管理员）、"
+					    "coordinator（调度管理员）、reporter（填报员）或 leader（领导）");
+		return tz_cli_usage(usage, "--role “%s”不是可用的角色；可用 admin（系统管理员）、"
+				    "coordinator（调度管理员）、reporter（填报员）或 leader（领导）", role);
 	}
 	if (!org) {
 		tz_org_index_free(x);

@@ -186,6 +186,43 @@ static int is_database(struct tz_app *app, const char *path)
 	return hit;
 }
 
+/*
+ * Why a file could not be created at `path`, from errno `e` of the
+ * attempt, in the users' words and naming the directory (walkthrough 17,
+ * M2: "/proc/x.pdf" was said to lie in a directory that does not exist).
+ * ENOENT means a missing directory only when the directory is missing;
+ * in an existing one (procfs, sysfs) the file system refuses new files.
+ * Sets err at `path`; returns TZ_EIO.
+ */
+static int create_failed(const char *path, int e, struct tz_err *err)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? (slash == path ? tz_xstrdup("/") : tz_xstrndup(path, (size_t)(slash - path)))
+			  : tz_xstrdup(".");
+	struct stat st;
+	int rc;
+
+	if ((e == ENOENT || e == ENOTDIR) && stat(dir, &st))
+		rc = tz_err_set_at(err, TZ_EIO, path, 0, NULL, "无法写入文件：目录“%s”不存在", dir);
+	else if (e == ENOENT || e == ENOTDIR)
+		rc = tz_err_set_at(err, TZ_EIO, path, 0, NULL,
+				   S_ISDIR(st.st_mode) ? "无法写入文件：不能在目录“%s”中创建文件"
+							 "（该目录所在的文件系统不接受新文件）"
+						       : "无法写入文件：“%s”不是目录",
+				   dir);
+	else if (e == EACCES || e == EPERM)
+		rc = tz_err_set_at(err, TZ_EIO, path, 0, NULL,
+				   "无法写入文件：权限不足，不能在目录“%s”中创建文件", dir);
+	else if (e == EROFS)
+		rc = tz_err_set_at(err, TZ_EIO, path, 0, NULL,
+				   "无法写入文件：目录“%s”在只读文件系统上", dir);
+	else
+		rc = tz_err_set_at(err, TZ_EIO, path, 0, NULL,
+				   "无法写入文件：不能在目录“%s”中创建文件（%s）", dir, tz_errno_text(e));
+	free(dir);
+	return rc;
+}
+
 int tz_cli_open_out(struct tz_app *app, const char *path, int binary, struct tz_out *out,
 		    struct tz_err *err)
 {
@@ -220,8 +257,7 @@ int tz_cli_open_out(struct tz_app *app, const char *path, int binary, struct tz_
 		}
 		free(out->tmp);
 		out->tmp = NULL;
-		return tz_err_set_at(err, TZ_EIO, path, 0, NULL, "无法写入文件：%s",
-				     e == ENOENT ? "目录不存在" : tz_errno_text(e));
+		return create_failed(path, e, err);
 	}
 	/* mkstemp makes the file private; a report gets the usual mode. */
 	{
@@ -292,8 +328,16 @@ static int wants_help(int argc, char **argv)
 	return 0;
 }
 
+static const char help_usage[] = "taizhang help [命令]";
+
 static int help(const char *name)
 {
+	/* `taizhang help --help` (walkthrough 17, M2): help's own usage. */
+	if (!strcmp(name, "--help") || !strcmp(name, "-h")) {
+		printf("用法: %s\n\n显示命令列表；指定命令时显示该命令的说明"
+		       "（同 taizhang 命令 --help）。\n", help_usage);
+		return TZ_EXIT_OK;
+	}
 	for (size_t i = 0; i < NCOMMANDS; i++) {
 		if (strcmp(name, commands[i].name))
 			continue;

@@ -179,6 +179,7 @@ struct row_text {
 	const char *natbad_text;
 	const char *natbad_col;
 	int nul_field;   /* a field whose cell holds a NUL byte, or -1 */
+	int year_off;    /* the 年度 cell's year, disagreeing with --year; else 0 */
 	int rounded;     /* money cells rounded to 0.01 万元 */
 	int marks;       /* optional money cells holding "—", "/": read as empty */
 	/* The 项目代码 cell held a word for none (tz_text_none_word: 无,
@@ -515,6 +516,7 @@ static void take_cells(const struct tz_row *row, const struct colmap *m, struct 
 	tz_buf_reset(&t->scratch);
 	t->invisible = 0;
 	t->nul_field = -1;
+	t->year_off = 0;
 	t->rounded = 0;
 	t->marks = 0;
 	t->code_none = NULL;
@@ -781,7 +783,7 @@ static int start_field(const struct colmap *m, const struct row_text *t, int f,
 }
 
 /* 年度: the row's own, or the file's; both given and different is an error. */
-static int year_field(const struct colmap *m, const struct row_text *t, int *out,
+static int year_field(const struct colmap *m, struct row_text *t, int *out,
 		      struct tz_err *err)
 {
 	const struct tz_column *col = &m->cols[TZ_PF_YEAR];
@@ -794,9 +796,11 @@ static int year_field(const struct colmap *m, const struct row_text *t, int *out
 	}
 	if (tz_year_parse(t->v[TZ_PF_YEAR], t->len[TZ_PF_YEAR], out, err))
 		return bad_value(err, col, t->v[TZ_PF_YEAR], t->len[TZ_PF_YEAR]);
-	if (m->year && *out != m->year)
+	if (m->year && *out != m->year) {
+		t->year_off = *out; /* for write_chunk's count (year_off_*) */
 		return tz_err_set_at(err, TZ_EINVAL, NULL, 0, col->header,
 				     "年度%d与指定的台账年度%d不一致", *out, m->year);
+	}
 	return 0;
 }
 
@@ -1046,6 +1050,7 @@ struct item {
 	int hidden;          /* the row is hidden in the sheet */
 	int rounded;         /* money cells rounded to 0.01 万元 */
 	int marks;           /* money cells holding a mark of none */
+	int year_off;        /* rejected: its 年度 cell's year, not --year's (else 0) */
 	int part;            /* skipped: a part of the project above (parts_check) */
 	int merged_cont;     /* skipped: the project above continued (merged_project) */
 	const char *code;    /* rejected rows: their 项目编号 */
@@ -1976,6 +1981,7 @@ static void convert(const struct pipeline *pl, const struct tz_row *row, struct 
 	}
 	if (rc) {
 		it->rejected = 1;
+		it->year_off = pl->progress ? 0 : t->year_off;
 		/* 无 in a 项目代码 is no code: the row is named by its line. */
 		it->code = t->code_none ? "" : t->v[0];
 		it->field = why->field;
@@ -3519,6 +3525,24 @@ struct org_ctx {
 	int64_t *fregions;
 	size_t nfregions, afregions;
 	int fyear;
+	/*
+	 * Rows whose 年度 disagrees with --year (walkthrough 17, M1: one
+	 * such error per row, 3,982 lines for a file of another year). While
+	 * every data row so far is one (year_off_hold), their errors are
+	 * held back: a file all of whose rows disagree is refused once after
+	 * the last row (year_off_refuse), as a title disagreeing with --year
+	 * is; the first row that does not disagree lets the held ones out as
+	 * row errors, in file order, and stops the holding.
+	 */
+	int year_off_hold;
+	struct year_off_row {
+		long line;
+		char *code, *field, *reason;
+	} *year_off;
+	size_t nyear_off, ayear_off;
+	int year_off_years[4];   /* the distinct years found, the first four */
+	size_t nyear_off_years;
+	int year_off_more;       /* more than four distinct years */
 	/* The rows the store accepted, in file order, so that a duplicate
 	 * names both lines (row_note, row_duplicate); indexed by key hash
 	 * from the first duplicate on (the first rows_indexed of them). */
@@ -4799,6 +4823,74 @@ static void reject(const struct tz_import_opts *opts, const char *path, const st
 		opts->reject(opts->ctx, &rej);
 }
 
+/* Hold a rejected row whose 年度 disagrees with --year (org_ctx.year_off). */
+static void year_off_keep(struct org_ctx *oc, const struct item *it)
+{
+	struct year_off_row *y;
+	size_t i;
+
+	TZ_ALLOC_GROW(oc->year_off, oc->nyear_off + 1, oc->ayear_off);
+	y = &oc->year_off[oc->nyear_off++];
+	y->line = it->line;
+	y->code = tz_xstrdup(it->code ? it->code : "");
+	y->field = tz_xstrdup(it->field ? it->field : "");
+	y->reason = tz_xstrdup(it->reason ? it->reason : "");
+	for (i = 0; i < oc->nyear_off_years && oc->year_off_years[i] != it->year_off; i++)
+		;
+	if (i == oc->nyear_off_years) {
+		if (i < sizeof(oc->year_off_years) / sizeof(oc->year_off_years[0]))
+			oc->year_off_years[oc->nyear_off_years++] = it->year_off;
+		else
+			oc->year_off_more = 1;
+	}
+}
+
+/* Free the held rows; with `opts`, report them first, as row errors. */
+static void year_off_release(struct org_ctx *oc, const struct tz_import_opts *opts,
+			     const char *path)
+{
+	for (size_t i = 0; i < oc->nyear_off; i++) {
+		struct year_off_row *y = &oc->year_off[i];
+		struct tz_import_reject rej = { path, y->line, y->code, y->field, y->reason };
+
+		if (opts && opts->reject)
+			opts->reject(opts->ctx, &rej);
+		free(y->code);
+		free(y->field);
+		free(y->reason);
+	}
+	free(oc->year_off);
+	oc->year_off = NULL;
+	oc->nyear_off = oc->ayear_off = 0;
+	oc->year_off_hold = 0;
+}
+
+/*
+ * Every data row's 年度 disagrees with --year: the file is refused in one
+ * line naming the column, the years found and --year (walkthrough 17,
+ * M1), rather than a row error for each row. Returns TZ_EINVAL.
+ */
+static int year_off_refuse(struct org_ctx *oc, const struct colmap *m, int year,
+			   const char *path, struct tz_err *err)
+{
+	char found[96] = "";
+	size_t used = 0;
+	int rc;
+
+	for (size_t i = 0; i < oc->nyear_off_years; i++)
+		used += (size_t)snprintf(found + used, sizeof(found) - used, "%s%d", i ? "、" : "",
+					 oc->year_off_years[i]);
+	if (oc->year_off_more)
+		snprintf(found + used, sizeof(found) - used, "等");
+	rc = tz_err_set_at(err, TZ_EINVAL, path, m->h.line, m->cols[TZ_PF_YEAR].header,
+			   "“%s”列各行的年度都不是 --year 指定的%d年（%zu行，年度为%s年），"
+			   "不知道这是哪一年的台账，整个文件未导入；请核对“%s”列或 --year",
+			   m->cols[TZ_PF_YEAR].header, year, oc->nyear_off, found,
+			   m->cols[TZ_PF_YEAR].header);
+	year_off_release(oc, NULL, path);
+	return rc;
+}
+
 /* A report row accepted: its 本期完成投资 against what the store held
  * for it (W21, tz_plausible_report); read from memory, no query. */
 static void plausible_held(struct tz_store *store, struct tz_plausible *plaus,
@@ -5246,6 +5338,14 @@ static int write_chunk(struct tz_store *store, const struct pipeline *pl, struct
 		res->hidden += it->hidden;
 		res->rounded += it->rounded;
 		res->marks += it->marks;
+		if (oc->year_off_hold) {
+			if (it->rejected && it->year_off) {
+				res->rejected++;
+				year_off_keep(oc, it);
+				continue;
+			}
+			year_off_release(oc, opts, pl->path);
+		}
 		if (it->rejected) {
 			res->rejected++;
 			reject(opts, pl->path, it, it->code, it->field, it->reason);
@@ -5907,6 +6007,8 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 		/* A bounded import never makes nodes (they go under the root). */
 		oc.building = tz_org_index_count(oc.x) == 0 && !bound;
 		oc.year = m.year;
+		/* Rows may disagree with --year only through a 年度 column. */
+		oc.year_off_hold = opts->year && m.idx[TZ_PF_YEAR] >= 0;
 		oc.region_from_unit = m.idx[TZ_PF_REGION] < 0;
 		if (oc.region_from_unit)
 			res->region_from_unit = 1;
@@ -5976,6 +6078,10 @@ static int import_file(struct tz_store *store, enum tz_import_kind kind, const c
 	}
 	pthread_join(thread, NULL);
 	running = 0;
+	if (oc.year_off_hold && oc.nyear_off) {
+		rc = year_off_refuse(&oc, &m, opts->year, where ? where : path, err);
+		goto out;
+	}
 	/* An HTML page's further tables, read or not (more_tables_row). */
 	if (pl.tables_said.len) {
 		struct tz_buf b = TZ_BUF_INIT;
@@ -6078,6 +6184,7 @@ out:
 	names_release(&names);
 	tz_plausible_release(&plaus);
 	tz_scope_release(&scope);
+	year_off_release(&oc, NULL, NULL);
 	tz_org_index_free(oc.x);
 	free(oc.fregions);
 	tz_hmap_free(oc.seen);

@@ -94,7 +94,7 @@ is "…opened, reopened, closed (修改报送截止 does not say 调度期)" "$(
 fails "…a word no action has" tz audit --action 删除
 contains "…says so" "$TZ_TMP/err" "没有名称含“删除”的操作"
 fails "--limit 0" tz audit --limit 0
-contains "…says why" "$TZ_TMP/err" "--limit 应为1到1000之间的整数"
+contains "…says why, echoing the value" "$TZ_TMP/err" "--limit “0”不对：应为1到1000之间的整数"
 fails "an argument too many" tz audit period
 ok "help" tz audit --help
 contains "…says what it lists" "$TZ_TMP/out" "列出审计日志中最近的记录"

@@ -24,7 +24,7 @@ contains "…says so" "$TZ_TMP/err" "登录名“zhang”已被使用"
 fails "an unknown node" add li --role reporter --org 盖洲市
 contains "…suggests the nearest" "$TZ_TMP/err" "是否为“盖州市”"
 fails "a bad role" add li --role boss --org 210804
-contains "…lists the roles" "$TZ_TMP/err" "admin、coordinator、reporter 或 leader"
+contains "…echoes it and lists the roles" "$TZ_TMP/err" "--role “boss”不是可用的角色；可用 admin（系统管理员）、coordinator（调度管理员）、reporter（填报员）或 leader（领导）"
 contains "…and the usage" "$TZ_TMP/err" "用法: taizhang user add"
 fails "a login with spaces" add "li si" --role reporter --org 210804
 contains "…says why" "$TZ_TMP/err" "登录名“li si”无效"
